@@ -1,0 +1,134 @@
+// HubSpot's standard object types and the built-in properties the sandbox knows about.
+// Anything else must be created through the properties API (or declared in a seed), as in a real portal.
+
+export interface PropertyDefinition {
+  name: string;
+  label: string;
+  type: 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool';
+  fieldType: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'radio' | 'checkbox' | 'booleancheckbox' | 'calculation_equation' | 'phonenumber' | 'html';
+  groupName: string;
+  description?: string;
+  options?: Array<{ label: string; value: string; displayOrder?: number; hidden?: boolean }>;
+  hasUniqueValue?: boolean;
+  hidden?: boolean;
+  formField?: boolean;
+}
+
+export interface StandardObjectType {
+  /** Path name used in /crm/v3/objects/{name}. */
+  name: string;
+  objectTypeId: string;
+  singular: string;
+  properties: PropertyDefinition[];
+}
+
+const text = (name: string, label: string, groupName: string, extra: Partial<PropertyDefinition> = {}): PropertyDefinition => ({
+  name, label, type: 'string', fieldType: 'text', groupName, ...extra,
+});
+const num = (name: string, label: string, groupName: string): PropertyDefinition => ({ name, label, type: 'number', fieldType: 'number', groupName });
+const datetime = (name: string, label: string, groupName: string): PropertyDefinition => ({ name, label, type: 'datetime', fieldType: 'date', groupName });
+const select = (name: string, label: string, groupName: string, values: string[], fieldType: PropertyDefinition['fieldType'] = 'select'): PropertyDefinition => ({
+  name, label, type: 'enumeration', fieldType, groupName,
+  options: values.map((value, displayOrder) => ({ label: value, value, displayOrder })),
+});
+
+const owner = text('hubspot_owner_id', 'Owner', 'sales_properties', { type: 'enumeration', fieldType: 'select' });
+const timestamps = [datetime('hs_createdate', 'Create date', 'system'), datetime('hs_lastmodifieddate', 'Last modified date', 'system'), num('hs_object_id', 'Record ID', 'system')];
+const engagementBase = [datetime('hs_timestamp', 'Activity date', 'engagement'), owner, ...timestamps];
+
+export const BUYING_ROLE_VALUES = ['BLOCKER', 'BUDGET_HOLDER', 'CHAMPION', 'DECISION_MAKER', 'END_USER', 'EXECUTIVE_SPONSOR', 'INFLUENCER', 'LEGAL_AND_COMPLIANCE', 'OTHER'];
+
+export const STANDARD_OBJECT_TYPES: StandardObjectType[] = [
+  {
+    name: 'contacts', objectTypeId: '0-1', singular: 'contact',
+    properties: [
+      text('firstname', 'First name', 'contactinformation'), text('lastname', 'Last name', 'contactinformation'),
+      text('email', 'Email', 'contactinformation', { hasUniqueValue: true }), text('jobtitle', 'Job title', 'contactinformation'),
+      text('phone', 'Phone number', 'contactinformation'), text('associatedcompanyid', 'Primary associated company ID', 'contactinformation', { type: 'number', fieldType: 'number' }),
+      select('hs_buying_role', 'Buying role', 'contactinformation', BUYING_ROLE_VALUES, 'checkbox'),
+      select('lifecyclestage', 'Lifecycle stage', 'contactinformation', ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other']),
+      datetime('notes_last_contacted', 'Last contacted', 'sales_properties'), datetime('createdate', 'Create date', 'contactinformation'),
+      datetime('lastmodifieddate', 'Last modified date', 'contactinformation'), owner, num('hs_object_id', 'Record ID', 'system'),
+    ],
+  },
+  {
+    name: 'companies', objectTypeId: '0-2', singular: 'company',
+    properties: [
+      text('name', 'Company name', 'companyinformation'), text('domain', 'Company domain name', 'companyinformation'),
+      text('industry', 'Industry', 'companyinformation'), text('city', 'City', 'companyinformation'), text('country', 'Country/Region', 'companyinformation'),
+      num('annualrevenue', 'Annual revenue', 'companyinformation'), num('numberofemployees', 'Number of employees', 'companyinformation'),
+      text('description', 'Description', 'companyinformation', { fieldType: 'textarea' }),
+      { name: 'hs_is_target_account', label: 'Target account', type: 'bool', fieldType: 'booleancheckbox', groupName: 'target_accounts', options: [{ label: 'Yes', value: 'true', displayOrder: 0 }, { label: 'No', value: 'false', displayOrder: 1 }] },
+      select('hs_ideal_customer_profile', 'Ideal customer profile tier', 'target_accounts', ['tier_1', 'tier_2', 'tier_3']),
+      num('hs_num_decision_makers', 'Number of decision makers', 'target_accounts'), num('hs_num_blockers', 'Number of blockers', 'target_accounts'),
+      num('hs_parent_company_id', 'Parent company', 'companyinformation'), num('total_revenue', 'Total revenue', 'companyinformation'),
+      num('num_associated_contacts', 'Number of associated contacts', 'companyinformation'), num('num_associated_deals', 'Number of associated deals', 'companyinformation'),
+      datetime('notes_last_contacted', 'Last contacted', 'sales_properties'), datetime('createdate', 'Create date', 'companyinformation'),
+      owner, text('hubspot_team_id', 'HubSpot team', 'sales_properties', { type: 'enumeration', fieldType: 'select' }),
+      ...timestamps,
+    ],
+  },
+  {
+    name: 'deals', objectTypeId: '0-3', singular: 'deal',
+    properties: [
+      text('dealname', 'Deal name', 'dealinformation'), num('amount', 'Amount', 'dealinformation'),
+      select('dealstage', 'Deal stage', 'dealinformation', ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent', 'closedwon', 'closedlost']),
+      text('pipeline', 'Pipeline', 'dealinformation', { type: 'enumeration', fieldType: 'select' }), datetime('closedate', 'Close date', 'dealinformation'),
+      { name: 'hs_is_closed_won', label: 'Is closed won', type: 'bool', fieldType: 'booleancheckbox', groupName: 'dealinformation' },
+      { name: 'hs_is_closed', label: 'Is closed', type: 'bool', fieldType: 'booleancheckbox', groupName: 'dealinformation' },
+      text('dealtype', 'Deal type', 'dealinformation', { type: 'enumeration', fieldType: 'select' }),
+      datetime('createdate', 'Create date', 'dealinformation'), owner, ...timestamps,
+    ],
+  },
+  { name: 'meetings', objectTypeId: '0-47', singular: 'meeting', properties: [text('hs_meeting_title', 'Meeting name', 'meeting'), text('hs_meeting_body', 'Meeting description', 'meeting', { fieldType: 'textarea' }), datetime('hs_meeting_start_time', 'Start time', 'meeting'), datetime('hs_meeting_end_time', 'End time', 'meeting'), select('hs_meeting_outcome', 'Meeting outcome', 'meeting', ['SCHEDULED', 'COMPLETED', 'RESCHEDULED', 'NO_SHOW', 'CANCELED']), ...engagementBase] },
+  { name: 'calls', objectTypeId: '0-48', singular: 'call', properties: [text('hs_call_title', 'Call title', 'call'), text('hs_call_body', 'Call notes', 'call', { fieldType: 'textarea' }), num('hs_call_duration', 'Call duration', 'call'), text('hs_call_direction', 'Call direction', 'call', { type: 'enumeration', fieldType: 'select' }), text('hs_call_status', 'Call status', 'call', { type: 'enumeration', fieldType: 'select' }), ...engagementBase] },
+  { name: 'emails', objectTypeId: '0-49', singular: 'email', properties: [text('hs_email_subject', 'Email subject', 'email'), text('hs_email_text', 'Email body', 'email', { fieldType: 'textarea' }), text('hs_email_direction', 'Email direction', 'email', { type: 'enumeration', fieldType: 'select' }), ...engagementBase] },
+  { name: 'notes', objectTypeId: '0-46', singular: 'note', properties: [text('hs_note_body', 'Note body', 'note', { fieldType: 'html' }), ...engagementBase] },
+  { name: 'tasks', objectTypeId: '0-27', singular: 'task', properties: [text('hs_task_subject', 'Task title', 'task'), text('hs_task_body', 'Task notes', 'task', { fieldType: 'textarea' }), select('hs_task_status', 'Task status', 'task', ['NOT_STARTED', 'IN_PROGRESS', 'WAITING', 'COMPLETED', 'DEFERRED']), select('hs_task_priority', 'Priority', 'task', ['LOW', 'MEDIUM', 'HIGH']), select('hs_task_type', 'Task type', 'task', ['TODO', 'CALL', 'EMAIL']), ...engagementBase] },
+];
+
+/** HubSpot-defined association type ids between standard objects (category HUBSPOT_DEFINED). */
+export interface DefinedAssociationType {
+  from: string;
+  to: string;
+  typeId: number;
+  label: string | null;
+}
+
+export const HUBSPOT_DEFINED_ASSOCIATIONS: DefinedAssociationType[] = [
+  { from: 'contacts', to: 'companies', typeId: 279, label: null },
+  { from: 'contacts', to: 'companies', typeId: 1, label: 'Primary' },
+  { from: 'companies', to: 'contacts', typeId: 280, label: null },
+  { from: 'companies', to: 'contacts', typeId: 2, label: 'Primary' },
+  { from: 'deals', to: 'companies', typeId: 341, label: null },
+  { from: 'deals', to: 'companies', typeId: 5, label: 'Primary' },
+  { from: 'companies', to: 'deals', typeId: 342, label: null },
+  { from: 'companies', to: 'deals', typeId: 6, label: 'Primary' },
+  { from: 'deals', to: 'contacts', typeId: 3, label: null },
+  { from: 'contacts', to: 'deals', typeId: 4, label: null },
+  // Company hierarchy: 13 points from a parent to its child, 14 from a child to its parent.
+  { from: 'companies', to: 'companies', typeId: 13, label: 'Child Company' },
+  { from: 'companies', to: 'companies', typeId: 14, label: 'Parent Company' },
+  { from: 'companies', to: 'companies', typeId: 450, label: null },
+  { from: 'contacts', to: 'contacts', typeId: 449, label: null },
+  { from: 'meetings', to: 'contacts', typeId: 200, label: null },
+  { from: 'contacts', to: 'meetings', typeId: 199, label: null },
+  { from: 'meetings', to: 'companies', typeId: 188, label: null },
+  { from: 'companies', to: 'meetings', typeId: 187, label: null },
+  { from: 'calls', to: 'contacts', typeId: 194, label: null },
+  { from: 'contacts', to: 'calls', typeId: 193, label: null },
+  { from: 'calls', to: 'companies', typeId: 182, label: null },
+  { from: 'companies', to: 'calls', typeId: 181, label: null },
+  { from: 'emails', to: 'contacts', typeId: 198, label: null },
+  { from: 'contacts', to: 'emails', typeId: 197, label: null },
+  { from: 'emails', to: 'companies', typeId: 186, label: null },
+  { from: 'companies', to: 'emails', typeId: 185, label: null },
+  { from: 'notes', to: 'contacts', typeId: 202, label: null },
+  { from: 'contacts', to: 'notes', typeId: 201, label: null },
+  { from: 'notes', to: 'companies', typeId: 190, label: null },
+  { from: 'companies', to: 'notes', typeId: 189, label: null },
+  { from: 'tasks', to: 'contacts', typeId: 204, label: null },
+  { from: 'contacts', to: 'tasks', typeId: 203, label: null },
+  { from: 'tasks', to: 'companies', typeId: 192, label: null },
+  { from: 'companies', to: 'tasks', typeId: 191, label: null },
+];
