@@ -1,0 +1,60 @@
+import { defineCustomObject } from './custom-object.ts';
+import { datetimeProperty, numberProperty, textProperty } from './property.ts';
+
+// One key account plan per company (`company_id` is unique, so two first saves cannot create two plans).
+// Saving follows a commit-pointer pattern so a failed save never leaves half a plan:
+//  1. read the plan and compare `revision` with the revision the editor started from (else: conflict);
+//  2. claim the next revision by creating a plan revision record (its key is unique: a second
+//     concurrent save gets 409 and reports a conflict instead of overwriting);
+//  3. create the objective records tagged with the new revision;
+//  4. update the plan last, setting `revision` — the commit. Readers only read objectives of the
+//     plan's current revision, so rows of an unfinished save are invisible;
+//  5. archive objectives of older revisions (best effort; the next save retries).
+// The quarterly target-vs-actual grid is JSON on the plan itself, so it changes atomically with step 4.
+export const KEY_ACCOUNT_PLAN = defineCustomObject({
+  name: 'keystone_plan',
+  labels: { singular: 'Key account plan', plural: 'Key account plans' },
+  description: "Keystone: a key account's 12-month plan, its KAM team and quarterly targets.",
+  primaryField: 'title',
+  searchableFields: ['title', 'companyId'],
+  associatedWith: ['companies'],
+  properties: {
+    title: textProperty('plan_title', 'Plan', 'The plan\'s title, e.g. "Acme Ltd — key account plan".'),
+    companyId: { ...textProperty('company_id', 'Company ID', 'The record ID of the company this plan is for; one plan per company.'), hasUniqueValue: true },
+    revision: numberProperty('revision', 'Revision', 'Increases by one on every save; objectives of other revisions are not part of the plan.'),
+    businessObjective: textProperty('business_objective', '12-month business objective', 'What the firm wants to achieve with this client over the next 12 months.', true),
+    planStart: datetimeProperty('plan_start', 'Plan period starts', 'First day of the 12 months the plan covers.'),
+    relationshipPartner: textProperty('relationship_partner', 'Relationship partner (owner ID)', 'The HubSpot owner who is the relationship partner.'),
+    accountManager: textProperty('account_manager', 'Account manager (owner ID)', 'The HubSpot owner who manages the account day to day.'),
+    researcher: textProperty('researcher', 'Researcher (owner ID)', 'The HubSpot owner who researches the client.'),
+    quarterlyTargets: textProperty('quarterly_targets', 'Quarterly targets and actuals', 'The quarterly target-vs-actual grid (JSON, versioned).', true),
+    savedBy: textProperty('saved_by', 'Last saved by (user ID)', 'The HubSpot user who saved the current revision.'),
+    savedAt: datetimeProperty('saved_at', 'Last saved at', 'When the current revision was saved.'),
+  },
+});
+
+// A claimed plan revision: the unique `revision_key` (`<planId>:<revision>`) is what makes two
+// concurrent saves collide. A claim whose plan never reached its revision is a failed save; a save
+// may take such a claim over once it is older than PLAN_REVISION_CLAIM_EXPIRY_MS.
+export const PLAN_REVISION = defineCustomObject({
+  name: 'keystone_plan_revision',
+  labels: { singular: 'Key account plan revision', plural: 'Key account plan revisions' },
+  description: 'Keystone: one record per saved revision of a key account plan, guarding against concurrent saves.',
+  primaryField: 'revisionKey',
+  searchableFields: ['revisionKey'],
+  associatedWith: [],
+  properties: {
+    revisionKey: { ...textProperty('revision_key', 'Revision key', 'Plan ID and revision, e.g. "1234:7"; unique.'), hasUniqueValue: true },
+    planId: textProperty('plan_id', 'Plan ID', 'The record ID of the key account plan.'),
+    revision: numberProperty('revision', 'Revision', 'The plan revision this record claims.'),
+    savedBy: textProperty('saved_by', 'Saved by (user ID)', 'The HubSpot user who saved this revision.'),
+    savedAt: datetimeProperty('saved_at', 'Saved at', 'When the save started.'),
+  },
+});
+
+/** Longer than any function may run (HubSpot stops them after ~15 s), so an older unfinished claim is a failed save. */
+export const PLAN_REVISION_CLAIM_EXPIRY_MS = 120_000;
+
+export function planRevisionKey(planId: string, revision: number): string {
+  return `${planId}:${revision}`;
+}

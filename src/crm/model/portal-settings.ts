@@ -1,0 +1,26 @@
+import { defineCustomObject } from './custom-object.ts';
+import { datetimeProperty, numberProperty, textProperty } from './property.ts';
+
+// Keystone's settings live in the portal as one record of this object (`settings_key` = "portal",
+// unique, so two first saves cannot create two records). The settings themselves are versioned JSON
+// (the domain's settings schema migrates older versions); `revision` counts saves. Setup records the
+// version it applied here too, as its last step.
+export const PORTAL_SETTINGS = defineCustomObject({
+  name: 'keystone_settings',
+  labels: { singular: 'Keystone settings', plural: 'Keystone settings' },
+  description: "Keystone: the portal's Keystone configuration (one record).",
+  primaryField: 'settingsKey',
+  searchableFields: ['settingsKey'],
+  associatedWith: [],
+  properties: {
+    settingsKey: { ...textProperty('settings_key', 'Settings key', 'Always "portal": there is one settings record.'), hasUniqueValue: true },
+    settings: textProperty('settings_json', 'Settings', "The admin's settings as versioned JSON.", true),
+    revision: numberProperty('revision', 'Revision', 'Increases by one on every save of the settings.'),
+    savedBy: textProperty('saved_by', 'Last saved by (user ID)', 'The HubSpot user who last saved the settings.'),
+    savedAt: datetimeProperty('saved_at', 'Last saved at', 'When the settings were last saved.'),
+    setupVersion: numberProperty('setup_version', 'Setup version', 'The version of Keystone setup last applied to this portal.'),
+    setupAppliedAt: datetimeProperty('setup_applied_at', 'Setup applied at', 'When setup last completed.'),
+  },
+});
+
+export const PORTAL_SETTINGS_KEY = 'portal';
