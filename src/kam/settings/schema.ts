@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { SELECTION_CRITERIA, type SelectionCriterion } from '../selection/criteria.ts';
+
+// Everything a portal admin configures, in one versioned document. Every field has a default, so
+// `{}` (a portal nobody has configured yet) parses to a working configuration.
+export const SETTINGS_VERSION = 2;
+
+const score = z.number().min(0).max(100);
+const hubspotId = z.string().trim().regex(/^\d+$/, 'HubSpot ids are digits only');
+const idList = z.array(hubspotId).default([]);
+
+// Relative weights: only their proportions matter, so admins may think in points or percent.
+const weight = (fallback: number) => z.number().min(0, 'Weights cannot be negative').default(fallback);
+
+const weightsSchema = z
+  .object({
+    historicPurchases: weight(3),
+    potentialPurchases: weight(2),
+    shareOfWallet: weight(1),
+    profitability: weight(2),
+    prestige: weight(1),
+    advocacy: weight(1),
+    strategicFit: weight(2),
+  } satisfies Record<SelectionCriterion, z.ZodType>)
+  .strict()
+  .refine((weights) => SELECTION_CRITERIA.some((criterion) => weights[criterion] > 0), {
+    message: 'At least one selection criterion needs a weight above 0',
+  });
+
+// The value at which a criterion scores 100%; below it scores pro rata.
+const fullScoreAtSchema = z
+  .object({
+    historicPurchases: z.number().positive().default(250_000),
+    potentialPurchases: z.number().positive().default(250_000),
+    profitabilityMarginPercent: z.number().positive().max(100).default(40),
+    referrals: z.number().int().positive().default(5),
+  })
+  .strict();
+
+const thresholdsSchema = z
+  .object({
+    key: score.default(70),
+    candidate: score.default(50),
+    // Below this share of the total weight present, the score is too thin to suggest any status.
+    minimumCompleteness: z.number().min(0).max(1).default(0.5),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.candidate > t.key) {
+      ctx.addIssue({ code: 'custom', path: ['candidate'], message: `The candidate threshold (${t.candidate}) cannot be above the key threshold (${t.key})` });
+    }
+  });
+
+const icpTierCutoffsSchema = z
+  .object({ tier_1: score.default(75), tier_2: score.default(55), tier_3: score.default(35) })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.tier_2 > c.tier_1) ctx.addIssue({ code: 'custom', path: ['tier_2'], message: `Tier 2 (${c.tier_2}) cannot start above tier 1 (${c.tier_1})` });
+    if (c.tier_3 > c.tier_2) ctx.addIssue({ code: 'custom', path: ['tier_3'], message: `Tier 3 (${c.tier_3}) cannot start above tier 2 (${c.tier_2})` });
+  });
+
+export const REVIEW_CADENCES = ['monthly', 'quarterly', 'annual'] as const;
+export const reviewCadenceSchema = z.enum(REVIEW_CADENCES);
+export type ReviewCadence = z.infer<typeof reviewCadenceSchema>;
+
+export const settingsSchema = z
+  .object({
+    version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+    selection: z
+      .object({
+        weights: weightsSchema.prefault({}),
+        fullScoreAt: fullScoreAtSchema.prefault({}),
+        // When a client's spend in our area is unknown, estimate it as this percent of its annual revenue
+        // (HubSpot's `annualrevenue`); null leaves share of wallet missing instead of guessing.
+        spendInOurAreaPercentOfAnnualRevenue: z.number().positive().max(100).nullable().default(null),
+        thresholds: thresholdsSchema.prefault({}),
+        icpTierCutoffs: icpTierCutoffsSchema.prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    reviews: z
+      .object({
+        defaultCadence: reviewCadenceSchema.default('quarterly'),
+        // A review becomes overdue this many days after it falls due.
+        overdueAfterDays: z.number().int().min(0).max(365).default(7),
+      })
+      .strict()
+      .prefault({}),
+    coverage: z
+      .object({ staleAfterDays: z.number().int().min(1).max(730).default(90) })
+      .strict()
+      .prefault({}),
+    portfolio: z
+      .object({
+        // Flag an account whose largest contract makes more than this share of its revenue.
+        singleContractShareWarning: z.number().min(0).max(1).default(0.5),
+      })
+      .strict()
+      .prefault({}),
+    access: z
+      .object({ managerTeamIds: idList, managerUserIds: idList, adminUserIds: idList })
+      .strict()
+      .prefault({}),
+    hubspotSync: z
+      .object({
+        // Keep HubSpot's `hs_is_target_account` equal to "status is key", so ABM lists keep working.
+        syncTargetAccountFlag: z.boolean().default(true),
+        // Write the ICP tier to HubSpot's `hs_ideal_customer_profile`.
+        writeIcpTier: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SelectionSettings = Settings['selection'];
+export type SelectionWeights = SelectionSettings['weights'];
