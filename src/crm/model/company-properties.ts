@@ -1,4 +1,5 @@
 import { KEY_ACCOUNT_STATUSES } from '../../kam/shared/key-account-status.ts';
+import { REVIEW_CADENCES } from '../../kam/shared/review-cadence.ts';
 import { choiceProperty, datetimeProperty, numberProperty, textProperty, type PropertySpec } from './property.ts';
 
 // Keystone's own company properties. HubSpot's fields are reused where they mean the same thing
@@ -43,7 +44,7 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
   revenueLast12Months: numberProperty(COMPANY_PROPERTY.revenueLast12Months, 'Revenue, last 12 months', 'Closed-won deal revenue over the 12 months before the last recalculation.'),
   coverageScore: numberProperty(COMPANY_PROPERTY.coverageScore, 'Relationship coverage score', 'Relationship coverage from 0 to 100 at the last recalculation.'),
   nextReviewDue: datetimeProperty(COMPANY_PROPERTY.nextReviewDue, 'Next account review due', 'When the next calendar review of the account plan is due.'),
-  reviewCadence: choiceProperty(COMPANY_PROPERTY.reviewCadence, 'Account review cadence', 'How often this account plan is reviewed; the portal default applies when empty.', ['monthly', 'quarterly', 'annual'], CADENCE_LABELS),
+  reviewCadence: choiceProperty(COMPANY_PROPERTY.reviewCadence, 'Account review cadence', 'How often this account plan is reviewed; the portal default applies when empty.', REVIEW_CADENCES, CADENCE_LABELS),
   potentialRevenue: numberProperty(COMPANY_PROPERTY.potentialRevenue, 'Potential annual revenue', 'What the client could buy from us in a year, as estimated by the account team.'),
   totalSpendInOurArea: numberProperty(COMPANY_PROPERTY.totalSpendInOurArea, "Client's total spend in our area", 'What the client spends a year on services like ours, with us and with others (for share of wallet).'),
   marginPercent: numberProperty(COMPANY_PROPERTY.marginPercent, 'Margin %', 'Profit margin on the work we do for this client, in percent.'),

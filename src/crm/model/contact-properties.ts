@@ -1,3 +1,4 @@
+import { DECISION_POWERS } from '../../kam/shared/decision-power.ts';
 import { STANCES } from '../../kam/shared/stance.ts';
 import { boolProperty, choiceProperty, datetimeProperty, textProperty, type PropertySpec } from './property.ts';
 
@@ -14,8 +15,6 @@ export const CONTACT_PROPERTY = {
 } as const;
 export type ContactPropertyKey = keyof typeof CONTACT_PROPERTY;
 
-/** How much say a contact has in the client's buying decisions, most first. */
-export const DECISION_POWERS = ['final_say', 'decides', 'influences', 'none'] as const;
 const DECISION_POWER_LABELS = { final_say: 'Has the final say', decides: 'Decides', influences: 'Influences', none: 'No say' };
 const STANCE_LABELS = { ally: 'Ally', supporter: 'Supporter', neutral: 'Neutral', protester: 'Protester', enemy: 'Enemy' };
 
