@@ -1,0 +1,4 @@
+export * from './criteria.ts';
+export * from './company-facts.ts';
+export * from './score.ts';
+export * from './drift.ts';

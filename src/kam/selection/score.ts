@@ -1,0 +1,220 @@
+import type { IcpTier, KeyAccountStatus } from '../shared/key-account-status.ts';
+import type { SelectionSettings } from '../settings/schema.ts';
+import type { CompanyFacts } from './company-facts.ts';
+import { SELECTION_CRITERIA, type SelectionCriterion } from './criteria.ts';
+
+// How a company's facts become a 0–100 score.
+//
+// Each criterion reads a raw value from the first of its sources that is known, and normalises it to
+// 0..1 (linear up to the admin's "full score at" level, ratings out of 10, share of wallet as room to
+// grow). A criterion with no known source is MISSING: it is listed, and the weights renormalise over
+// the criteria that are present, so a blank field neither drags the score down nor props it up:
+//
+//   score = 100 × Σ(weight × normalised over present) / Σ(weight over present)
+//   completeness = Σ(weight over present) / Σ(all weights)
+//
+// A score built on less than `thresholds.minimumCompleteness` of the weight suggests no status and
+// no ICP tier (`enoughData: false`), so one glowing rating alone never makes a key account.
+// Criteria weighted 0 are switched off: they never count as missing.
+
+const SOURCES = {
+  closedWonDeals: (f: CompanyFacts) => f.revenueLast12Months,
+  potentialEstimate: (f: CompanyFacts) => f.potentialRevenue,
+  openPipeline: (f: CompanyFacts) => f.openPipeline,
+  spendInOurArea: (f: CompanyFacts) => shareOfWallet(f.revenueLast12Months, f.totalSpendInOurArea),
+  annualRevenueEstimate: (f: CompanyFacts, s: SelectionSettings) =>
+    s.spendInOurAreaPercentOfAnnualRevenue === null || f.annualRevenue === null
+      ? null
+      : shareOfWallet(f.revenueLast12Months, (f.annualRevenue * s.spendInOurAreaPercentOfAnnualRevenue) / 100),
+  marginPercent: (f: CompanyFacts) => f.marginPercent,
+  prestigeRating: (f: CompanyFacts) => f.prestige,
+  referralCount: (f: CompanyFacts) => f.referralCount,
+  strategicFitRating: (f: CompanyFacts) => f.strategicFit,
+} satisfies Record<string, (facts: CompanyFacts, settings: SelectionSettings) => number | null>;
+
+/** Where a criterion's value came from, so the card can say "from open pipeline". */
+export type CriterionSource = keyof typeof SOURCES;
+
+interface CriterionRule {
+  /** Tried in order; the first known value is used (CRM facts and the team's records before estimates). */
+  sources: readonly CriterionSource[];
+  normalise(raw: number, settings: SelectionSettings): number;
+}
+
+const RULES: Record<SelectionCriterion, CriterionRule> = {
+  historicPurchases: { sources: ['closedWonDeals'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.historicPurchases) },
+  // The team's estimate of annual potential is a considered view; open pipeline stands in without one.
+  potentialPurchases: { sources: ['potentialEstimate', 'openPipeline'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.potentialPurchases) },
+  // Seed 000: potential as "current spend as a proportion of total spend in that area" — the smaller
+  // our share of the client's wallet, the more room to grow.
+  shareOfWallet: { sources: ['spendInOurArea', 'annualRevenueEstimate'], normalise: (raw) => 1 - clamp01(raw) },
+  profitability: { sources: ['marginPercent'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.profitabilityMarginPercent) },
+  prestige: { sources: ['prestigeRating'], normalise: (raw) => raw / 10 },
+  advocacy: { sources: ['referralCount'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.referrals) },
+  strategicFit: { sources: ['strategicFitRating'], normalise: (raw) => raw / 10 },
+};
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+// Our revenue as a share of what the client spends in our area; unknown when either side is, or
+// when the spend is 0 (a recorded spend of 0 next to our own revenue is a data error, not a share).
+function shareOfWallet(ourRevenue: number | null, spend: number | null): number | null {
+  return ourRevenue === null || spend === null || spend === 0 ? null : ourRevenue / spend;
+}
+
+export type SuggestedStatus = Extract<KeyAccountStatus, 'none' | 'candidate' | 'key'>;
+
+/** The compact result of the batch path: what the portfolio recalculation writes back. */
+export interface CompanyScore {
+  companyId: string;
+  status: KeyAccountStatus;
+  /** 0–100, or null when no weighted criterion is known. */
+  score: number | null;
+  /** Share (0–1) of the total weight whose criteria are known. */
+  completeness: number;
+  enoughData: boolean;
+  suggestedStatus: SuggestedStatus;
+  icpTier: IcpTier | null;
+}
+
+export type CriterionScore =
+  | {
+      criterion: SelectionCriterion;
+      missing: false;
+      /** Raw value in the criterion's own unit: currency, share 0–1, margin %, rating 0–10, referrals. */
+      value: number;
+      source: CriterionSource;
+      /** 0–1. */
+      normalised: number;
+      /** The weight the admin set. */
+      weight: number;
+      /** This criterion's share of the weight actually used (present criteria only), 0–1. */
+      weightShare: number;
+      /** Points of the 0–100 score; the contributions add up to the score. */
+      contribution: number;
+    }
+  | { criterion: SelectionCriterion; missing: true; value: null; source: null; normalised: null; weight: number; weightShare: 0; contribution: 0 };
+
+/** The explainable result for one company card. */
+export interface SelectionScore extends CompanyScore {
+  criteria: CriterionScore[];
+  /** Weighted criteria with no data, in criterion order: what the account team should fill in. */
+  missing: SelectionCriterion[];
+}
+
+// One evaluation's working memory, reused across a batch so scoring a million companies allocates
+// only their results.
+interface Evaluation {
+  readonly raw: Float64Array;
+  readonly normalised: Float64Array;
+  readonly sourceIndex: Int8Array;
+  presentWeight: number;
+  weightedSum: number;
+}
+
+interface ScoringPlan {
+  readonly settings: SelectionSettings;
+  readonly weights: Float64Array;
+  readonly totalWeight: number;
+}
+
+function planFor(settings: SelectionSettings): ScoringPlan {
+  const weights = Float64Array.from(SELECTION_CRITERIA, (criterion) => settings.weights[criterion]);
+  return { settings, weights, totalWeight: weights.reduce((sum, w) => sum + w, 0) };
+}
+
+function newEvaluation(): Evaluation {
+  const n = SELECTION_CRITERIA.length;
+  return { raw: new Float64Array(n), normalised: new Float64Array(n), sourceIndex: new Int8Array(n), presentWeight: 0, weightedSum: 0 };
+}
+
+// The one implementation of the maths; both the explainable and the batch path call it.
+function evaluate(facts: CompanyFacts, plan: ScoringPlan, into: Evaluation): void {
+  into.presentWeight = 0;
+  into.weightedSum = 0;
+  for (let i = 0; i < SELECTION_CRITERIA.length; i++) {
+    const rule = RULES[SELECTION_CRITERIA[i]!];
+    let raw: number | null = null;
+    let used = -1;
+    for (let s = 0; s < rule.sources.length && raw === null; s++) {
+      raw = SOURCES[rule.sources[s]!](facts, plan.settings);
+      used = s;
+    }
+    into.sourceIndex[i] = raw === null ? -1 : used;
+    if (raw === null) {
+      into.raw[i] = NaN;
+      into.normalised[i] = NaN;
+      continue;
+    }
+    const normalised = rule.normalise(raw, plan.settings);
+    const weight = plan.weights[i]!;
+    into.raw[i] = raw;
+    into.normalised[i] = normalised;
+    into.presentWeight += weight;
+    into.weightedSum += weight * normalised;
+  }
+}
+
+// Floating sums like 0.7 × 100 may land a hair below a threshold they meet exactly.
+const TOLERANCE = 1e-9;
+
+function classify(facts: CompanyFacts, plan: ScoringPlan, e: Evaluation): CompanyScore {
+  const { thresholds, icpTierCutoffs } = plan.settings;
+  const score = e.presentWeight > 0 ? (100 * e.weightedSum) / e.presentWeight : null;
+  const completeness = e.presentWeight / plan.totalWeight;
+  const enoughData = score !== null && completeness + TOLERANCE >= thresholds.minimumCompleteness;
+  const at = (threshold: number) => enoughData && score + TOLERANCE >= threshold;
+  return {
+    companyId: facts.companyId,
+    status: facts.status,
+    score,
+    completeness,
+    enoughData,
+    suggestedStatus: at(thresholds.key) ? 'key' : at(thresholds.candidate) ? 'candidate' : 'none',
+    icpTier: at(icpTierCutoffs.tier_1) ? 'tier_1' : at(icpTierCutoffs.tier_2) ? 'tier_2' : at(icpTierCutoffs.tier_3) ? 'tier_3' : null,
+  };
+}
+
+/** Scores one company with every criterion's value, weight and contribution. `facts` must be parsed. */
+export function scoreCompany(facts: CompanyFacts, settings: SelectionSettings): SelectionScore {
+  const plan = planFor(settings);
+  const e = newEvaluation();
+  evaluate(facts, plan, e);
+  const criteria = SELECTION_CRITERIA.map((criterion, i): CriterionScore => {
+    const weight = plan.weights[i]!;
+    const sourceIndex = e.sourceIndex[i]!;
+    if (sourceIndex < 0) return { criterion, missing: true, value: null, source: null, normalised: null, weight, weightShare: 0, contribution: 0 };
+    const normalised = e.normalised[i]!;
+    // Present criteria may all weigh 0; then nothing is used and nothing contributes.
+    const weightShare = e.presentWeight > 0 ? weight / e.presentWeight : 0;
+    return {
+      criterion,
+      missing: false,
+      value: e.raw[i]!,
+      source: RULES[criterion].sources[sourceIndex]!,
+      normalised,
+      weight,
+      weightShare,
+      contribution: 100 * weightShare * normalised,
+    };
+  });
+  return {
+    ...classify(facts, plan, e),
+    criteria,
+    missing: criteria.filter((c) => c.missing && c.weight > 0).map((c) => c.criterion),
+  };
+}
+
+/** Scores a whole portfolio with the same maths, without the per-criterion breakdown. `facts` must be parsed. */
+export function scorePortfolio(facts: readonly CompanyFacts[], settings: SelectionSettings): CompanyScore[] {
+  const plan = planFor(settings);
+  const e = newEvaluation();
+  const results = new Array<CompanyScore>(facts.length);
+  for (let i = 0; i < facts.length; i++) {
+    evaluate(facts[i]!, plan, e);
+    results[i] = classify(facts[i]!, plan, e);
+  }
+  return results;
+}
