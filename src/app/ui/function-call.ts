@@ -1,0 +1,53 @@
+import type { JsonValue } from '@hubspot/ui-extensions';
+
+// One way for every screen to call a Keystone app function and read its answer. The runner is
+// passed in (always `hubspot.serverless` in production) so this module has no runtime imports
+// and bundles into every card and the settings page.
+
+export interface FunctionFailure {
+  code: string;
+  message: string;
+  issues?: ReadonlyArray<{ path: string; message: string }>;
+}
+
+/** What every Keystone function answers: its own fields beside `status: 'ok'`, or a stable error. */
+export type FunctionAnswer<Ok extends { status: 'ok' }> = Ok | ({ status: 'error' } & FunctionFailure);
+
+export type FunctionOutcome<Ok> = { ok: true; answer: Ok } | { ok: false; failure: FunctionFailure };
+
+export type ServerlessRunner = (uid: string, options: { parameters: JsonValue }) => Promise<unknown>;
+
+export const UNREACHABLE: FunctionFailure = {
+  code: 'KAM.FUNCTION_UNREACHABLE',
+  message: 'Keystone could not reach HubSpot. Check your connection and try again.',
+};
+export const UNREADABLE: FunctionFailure = {
+  code: 'KAM.UNREADABLE_ANSWER',
+  message: 'Keystone received an answer it cannot read. Reload the page; if it keeps happening, tell your HubSpot admin.',
+};
+
+/** Calls a function and never throws: a rejected call or an answer of the wrong shape becomes a failure. */
+export async function callFunction<Ok extends { status: 'ok' }>(
+  runner: ServerlessRunner,
+  uid: string,
+  parameters: object,
+): Promise<FunctionOutcome<Ok>> {
+  let answer: unknown;
+  try {
+    // Parameters are the functions' zod input types: plain JSON by construction.
+    answer = await runner(uid, { parameters: parameters as JsonValue });
+  } catch {
+    return { ok: false, failure: UNREACHABLE };
+  }
+  if (!isRecord(answer)) return { ok: false, failure: UNREADABLE };
+  if (answer.status === 'ok') return { ok: true, answer: answer as Ok };
+  if (answer.status === 'error' && typeof answer.code === 'string' && typeof answer.message === 'string') {
+    const issues = Array.isArray(answer.issues) ? (answer.issues as FunctionFailure['issues']) : undefined;
+    return { ok: false, failure: { code: answer.code, message: answer.message, ...(issues ? { issues } : {}) } };
+  }
+  return { ok: false, failure: UNREADABLE };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

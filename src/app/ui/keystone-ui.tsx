@@ -1,0 +1,55 @@
+import type { Alert, Button, ErrorState, hubspot, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import type { FunctionFailure, ServerlessRunner } from './function-call.ts';
+import { useFunctionAction, useFunctionQuery } from './use-function.ts';
+
+// HubSpot installs `@hubspot/ui-extensions` inside each component folder (cards/, settings/), so
+// a module here cannot import it at run time (scripts/build-cards.ts proves this layout). Each
+// folder hands its own copy in once, in its `keystone-ui.ts`, and gets the shared pieces back.
+export interface HubSpotUi {
+  hubspot: typeof hubspot;
+  Alert: typeof Alert;
+  Button: typeof Button;
+  ErrorState: typeof ErrorState;
+  LoadingSpinner: typeof LoadingSpinner;
+  Text: typeof Text;
+}
+
+export function createKeystoneUi(ui: HubSpotUi) {
+  const { Alert, Button, ErrorState, LoadingSpinner, Text } = ui;
+  // Read `serverless` at call time, so a test's spy on `hubspot.serverless` is the one called.
+  const runner: ServerlessRunner = (uid, options) => ui.hubspot.serverless(uid, options);
+
+  return {
+    useFunctionQuery: <Ok extends { status: 'ok' }>(uid: string, parameters: object) => useFunctionQuery<Ok>(runner, uid, parameters),
+    useFunctionAction: <Params extends object, Ok extends { status: 'ok' }>(uid: string) => useFunctionAction<Params, Ok>(runner, uid),
+
+    Loading: ({ what }: { what: string }) => <LoadingSpinner label={`Loading ${what}…`} showLabel layout="centered" />,
+
+    /** A screen that could not load: the function's own message and a way to try again. */
+    LoadFailed: ({ title, failure, onRetry }: { title: string; failure: FunctionFailure; onRetry: () => void }) => (
+      <ErrorState title={title}>
+        <Text>{failure.message}</Text>
+        <Button onClick={onRetry}>Try again</Button>
+      </ErrorState>
+    ),
+
+    /** A save or other action that failed: the message, and each field problem on its own line. */
+    ActionFailed: ({ title, failure }: { title: string; failure: FunctionFailure }) => (
+      <Alert title={title} variant="error">
+        {failure.message}
+        {(failure.issues ?? []).map((issue) => (
+          <Text key={issue.path} variant="microcopy">
+            {issue.path ? `${issue.path}: ${issue.message}` : issue.message}
+          </Text>
+        ))}
+      </Alert>
+    ),
+
+    /** Shown instead of edit controls, saying why and who can change it. */
+    ReadOnlyNotice: ({ children }: { children: string }) => (
+      <Text variant="microcopy" format={{ italic: true }}>
+        {children}
+      </Text>
+    ),
+  };
+}

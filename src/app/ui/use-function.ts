@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { callFunction, type FunctionFailure, type FunctionOutcome, type ServerlessRunner } from './function-call.ts';
+
+// Async screen state as one union, so a screen cannot show data and an error at once.
+export type FunctionState<Ok> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'success'; answer: Ok }
+  | { status: 'error'; failure: FunctionFailure };
+
+export interface FunctionQuery<Ok> {
+  state: FunctionState<Ok>;
+  /** Calls the function again, e.g. after a retry or after an action changed what it reads. */
+  reload: () => void;
+}
+
+/**
+ * Loads on mount and whenever `parameters` change (compared as JSON). Only the latest call may
+ * update the screen: an answer that arrives after a newer call started, or after unmount, is dropped.
+ */
+export function useFunctionQuery<Ok extends { status: 'ok' }>(runner: ServerlessRunner, uid: string, parameters: object): FunctionQuery<Ok> {
+  const [state, setState] = useState<FunctionState<Ok>>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const key = JSON.stringify(parameters);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const call = ++latest.current;
+    setState({ status: 'loading' });
+    void callFunction<Ok>(runner, uid, JSON.parse(key) as object).then((outcome) => {
+      if (call === latest.current) setState(toState(outcome));
+    });
+    return () => {
+      latest.current++;
+    };
+  }, [runner, uid, key, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { state, reload };
+}
+
+export interface FunctionAction<Params, Ok> {
+  state: FunctionState<Ok>;
+  run: (parameters: Params) => Promise<FunctionOutcome<Ok>>;
+  /** Back to idle, e.g. when the user dismisses an error or closes a form. */
+  reset: () => void;
+}
+
+/** A call the user starts (save, tag, run setup). Overlapping runs: only the latest one's result is shown. */
+export function useFunctionAction<Params extends object, Ok extends { status: 'ok' }>(
+  runner: ServerlessRunner,
+  uid: string,
+): FunctionAction<Params, Ok> {
+  const [state, setState] = useState<FunctionState<Ok>>({ status: 'idle' });
+  const latest = useRef(0);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const run = useCallback(
+    async (parameters: Params) => {
+      const call = ++latest.current;
+      setState({ status: 'loading' });
+      const outcome = await callFunction<Ok>(runner, uid, parameters);
+      if (mounted.current && call === latest.current) setState(toState(outcome));
+      return outcome;
+    },
+    [runner, uid],
+  );
+  const reset = useCallback(() => {
+    latest.current++;
+    setState({ status: 'idle' });
+  }, []);
+  return { state, run, reset };
+}
+
+function toState<Ok>(outcome: FunctionOutcome<Ok>): FunctionState<Ok> {
+  return outcome.ok ? { status: 'success', answer: outcome.answer } : { status: 'error', failure: outcome.failure };
+}

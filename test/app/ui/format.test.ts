@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createFormatters, portalFormat } from '../../../src/app/ui/format.ts';
+
+const london = createFormatters({ locale: 'en-GB', timeZone: 'Europe/London', currency: 'GBP' });
+const berlin = createFormatters({ locale: 'de-DE', timeZone: 'Europe/Berlin', currency: 'EUR' });
+
+describe('formatting for people', () => {
+  it("shows money in the portal's currency, in whole units, the way the user's locale writes it", () => {
+    expect(london.money(1_250_000.4)).toBe('£1,250,000');
+    expect(berlin.money(1_250_000)).toBe('1.250.000\u00a0€');
+  });
+
+  it('shows a share from 0 to 1 as a rounded percentage', () => {
+    expect(london.share(0.375)).toBe('38%');
+    expect(berlin.share(0.8)).toBe('80\u00a0%');
+  });
+
+  it('rounds scores to whole points', () => {
+    expect(london.score(71.6)).toBe('72');
+  });
+
+  it("dates an instant in the portal's time zone, not UTC", () => {
+    const lateEveningInNewYork = Date.UTC(2026, 10, 25, 3, 30); // 24 Nov 22:30 in New York
+    const newYork = createFormatters({ locale: 'en-US', timeZone: 'America/New_York', currency: 'USD' });
+    expect(newYork.date(lateEveningInNewYork)).toBe('Nov 24, 2026');
+    expect(london.date(lateEveningInNewYork)).toBe('25 Nov 2026');
+  });
+
+  it("counts days in words by the portal's calendar: tomorrow flips at the portal's midnight", () => {
+    const tokyo = createFormatters({ locale: 'en-US', timeZone: 'Asia/Tokyo', currency: 'JPY' });
+    const now = Date.UTC(2026, 10, 24, 14, 0); // 23:00 in Tokyo
+    expect(tokyo.daysFrom(Date.UTC(2026, 10, 24, 16, 0), now)).toBe('tomorrow'); // 01:00 next day in Tokyo
+    expect(london.daysFrom(Date.UTC(2026, 10, 24, 16, 0), now)).toBe('today');
+    expect(london.daysFrom(now + 12 * 86_400_000, now)).toBe('in 12 days');
+    expect(london.daysFrom(now - 3 * 86_400_000, now)).toBe('3 days ago');
+  });
+});
+
+describe('the portal format of a screen', () => {
+  it("takes the user's locale and the portal's time zone from the extension context", () => {
+    expect(portalFormat({ user: { locale: 'fr-FR' }, portal: { timezone: 'Europe/Paris' } }, 'EUR')).toEqual({
+      locale: 'fr-FR',
+      timeZone: 'Europe/Paris',
+      currency: 'EUR',
+    });
+  });
+
+  it('falls back to US English when the user has no locale', () => {
+    expect(portalFormat({ user: {}, portal: { timezone: 'UTC' } }, 'USD').locale).toBe('en-US');
+  });
+});
