@@ -1,0 +1,67 @@
+import { relationshipCoverage, type CoverageInput } from '../src/kam/coverage/index.ts';
+import { BUYING_ROLES, DAY_MS, DECISION_POWERS, STANCES } from '../src/kam/shared/index.ts';
+
+const CONTACTS = 2_000;
+const ACTIVITIES = 50_000;
+const OWNERS = 25;
+const WARM_UP_RUNS = 3;
+const RUNS = 15;
+const TARGET_MS = 200;
+const NOW = Date.UTC(2026, 10, 24);
+
+// mulberry32: a small seeded PRNG, so every run measures the same account.
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function syntheticAccount(seed: number): CoverageInput {
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const contacts = Array.from({ length: CONTACTS }, (_, i) => ({
+    id: `c${i}`,
+    name: `Contact ${i}`,
+    title: random() < 0.8 ? 'Manager' : null,
+    taggedKeyContact: random() < 0.05,
+    buyingRoles: random() < 0.2 ? [pick(BUYING_ROLES)] : [],
+    stance: random() < 0.4 ? pick(STANCES) : null,
+    decisionPower: random() < 0.3 ? pick(DECISION_POWERS) : null,
+    decisionTopics: random() < 0.1 ? ['budget'] : [],
+    // A tree: everyone but the first reports to an earlier contact.
+    reportsTo: i > 0 && random() < 0.7 ? `c${Math.floor(random() * i)}` : null,
+    leftCompany: random() < 0.03,
+    leftAt: null,
+    replacedBy: null,
+  }));
+  const activities = Array.from({ length: ACTIVITIES }, () => ({
+    kind: pick(['meeting', 'call', 'email'] as const),
+    ownerId: `o${Math.floor(random() * OWNERS)}`,
+    contactIds: Array.from({ length: 1 + Math.floor(random() * 3) }, () => `c${Math.floor(random() * CONTACTS)}`),
+    at: NOW - Math.floor(random() * 730 * DAY_MS),
+  }));
+  return { contacts, activities };
+}
+
+export default async function coverageBench(): Promise<void> {
+  const account = syntheticAccount(42);
+  for (let run = 0; run < WARM_UP_RUNS; run += 1) relationshipCoverage(account, { now: NOW, staleAfterDays: 90 });
+  const timings: number[] = [];
+  let score = 0;
+  for (let run = 0; run < RUNS; run += 1) {
+    const started = performance.now();
+    const result = relationshipCoverage(account, { now: NOW, staleAfterDays: 90 });
+    timings.push(performance.now() - started);
+    if (!result.success) throw new Error('benchmark input is invalid');
+    score = result.data.score.value;
+  }
+  timings.sort((a, b) => a - b);
+  const median = timings[Math.floor(RUNS / 2)] ?? Number.NaN;
+  console.log(`coverage of one account: ${CONTACTS} contacts, ${ACTIVITIES} activities, median of ${RUNS} runs after ${WARM_UP_RUNS} warm-up runs, validation included`);
+  console.log(`  median ${median.toFixed(1)} ms, fastest ${timings[0]?.toFixed(1)} ms, slowest ${timings[RUNS - 1]?.toFixed(1)} ms; target < ${TARGET_MS} ms: ${median < TARGET_MS ? 'met' : 'MISSED'}`);
+  console.log(`  coverage score ${score}`);
+}

@@ -1,0 +1,4 @@
+export * from './schema.ts';
+export * from './roles.ts';
+export * from './coverage.ts';
+export * from './score.ts';

@@ -1,0 +1,89 @@
+import { isFriendly, isHostile } from '../shared/index.ts';
+import type { RelationshipCoverage } from './coverage.ts';
+
+/** The most each part of the coverage score can earn; they add up to 100. */
+export const COVERAGE_SCORE_POINTS = {
+  decisionMakersCovered: 30,
+  clientDepth: 15,
+  ourPeoplePerKeyContact: 15,
+  noSinglePersonDependency: 10,
+  freshKeyContacts: 15,
+  friendlyKeyContacts: 10,
+  peopleAroundKeyContacts: 5,
+} as const;
+export type CoverageScorePart = keyof typeof COVERAGE_SCORE_POINTS;
+
+/** Engaged contacts at which client-side depth earns full points. */
+export const FULL_DEPTH_CONTACTS = 5;
+
+export interface CoverageScoreReason {
+  part: CoverageScorePart;
+  reason: string;
+  /** Points earned, to one decimal. */
+  points: number;
+  maxPoints: number;
+}
+
+export interface CoverageScore {
+  /** 0–100, the rounded sum of the reasons' points. */
+  value: number;
+  reasons: CoverageScoreReason[];
+}
+
+/** Explainable coverage score: every part says what it measured and what it earned. */
+export function coverageScore(coverage: Omit<RelationshipCoverage, 'score'>): CoverageScore {
+  const { decisionMakers, depth, breadth, keyContacts, staleAfterDays } = coverage;
+  const keyCount = keyContacts.length;
+  const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
+  const fresh = keyContacts.filter((k) => !k.stale).length;
+  const friendly = keyContacts.filter((k) => isFriendly(k.stance)).length;
+  const hostile = keyContacts.filter((k) => isHostile(k.stance)).length;
+  const surrounded = keyContacts.filter((k) => k.org.supervisor?.inTouch || k.org.subordinates.inTouch > 0 || k.org.peers.inTouch > 0).length;
+  const dependency = breadth.singlePersonDependency;
+
+  const parts: Array<[CoverageScorePart, number, string]> = [
+    [
+      'decisionMakersCovered',
+      share(decisionMakers.covered, decisionMakers.total),
+      decisionMakers.total === 0
+        ? 'No decision maker identified'
+        : `${decisionMakers.covered} of ${decisionMakers.total} decision makers touched in the last ${staleAfterDays} days`,
+    ],
+    [
+      'clientDepth',
+      Math.min(depth.engagedContacts, FULL_DEPTH_CONTACTS) / FULL_DEPTH_CONTACTS,
+      `${depth.engagedContacts} contacts engaged in the last ${staleAfterDays} days${depth.singleThreaded ? ' (single-threaded)' : ''}; ${FULL_DEPTH_CONTACTS} or more earn full points`,
+    ],
+    [
+      'ourPeoplePerKeyContact',
+      share(breadth.keyContactsWithSeveralOfOurPeople, keyCount),
+      `${breadth.keyContactsWithSeveralOfOurPeople} of ${keyCount} key contacts know two or more of our people`,
+    ],
+    [
+      'noSinglePersonDependency',
+      depth.engagedContacts > 0 && !dependency ? 1 : 0,
+      dependency
+        ? `Owner ${dependency.ownerId} alone holds ${dependency.soleHolderOf} of ${depth.engagedContacts} engaged contacts`
+        : depth.engagedContacts > 0
+          ? 'No single person of ours holds most relationships alone'
+          : 'No relationships to spread across our people',
+    ],
+    ['freshKeyContacts', share(fresh, keyCount), `${fresh} of ${keyCount} key contacts touched in the last ${staleAfterDays} days`],
+    [
+      'friendlyKeyContacts',
+      share(Math.max(0, friendly - hostile), keyCount),
+      `${friendly} of ${keyCount} key contacts are friends or allies, ${hostile} protesters or enemies`,
+    ],
+    [
+      'peopleAroundKeyContacts',
+      share(surrounded, keyCount),
+      `${surrounded} of ${keyCount} key contacts have their supervisor, a subordinate or a peer in touch with us`,
+    ],
+  ];
+
+  const earned = parts.map(([part, fraction, reason]) => ({ part, reason, exact: fraction * COVERAGE_SCORE_POINTS[part], maxPoints: COVERAGE_SCORE_POINTS[part] }));
+  return {
+    value: Math.round(earned.reduce((sum, r) => sum + r.exact, 0)),
+    reasons: earned.map(({ exact, ...r }) => ({ ...r, points: Math.round(exact * 10) / 10 })),
+  };
+}

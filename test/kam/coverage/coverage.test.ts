@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { relationshipCoverage, type Activity, type CoverageContact, type RelationshipCoverage } from '../../../src/kam/coverage/index.ts';
+import { NOW, aContact, aKeyContact, anActivity, daysAgo } from './factories.ts';
+
+function coverageOf(contacts: CoverageContact[], activities: Activity[] = [], staleAfterDays = 90): RelationshipCoverage {
+  const result = relationshipCoverage({ contacts, activities }, { now: NOW, staleAfterDays });
+  if (!result.success) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+}
+
+const keyContact = (coverage: RelationshipCoverage, id: string) => {
+  const found = coverage.keyContacts.find((k) => k.contactId === id);
+  if (!found) throw new Error(`${id} is not a key contact`);
+  return found;
+};
+
+describe('relationshipCoverage: stances', () => {
+  it('counts each stance of current contacts, with friends-and-allies and enemies-and-protesters as in seed 003', () => {
+    const coverage = coverageOf([
+      aContact({ stance: 'ally' }),
+      aContact({ stance: 'ally' }),
+      aContact({ stance: 'supporter' }),
+      aContact({ stance: 'neutral' }),
+      aContact({ stance: 'protester' }),
+      aContact({ stance: 'enemy' }),
+      aContact({ stance: null }),
+      aContact({ stance: 'enemy', leftCompany: true }),
+    ]);
+    expect(coverage.stanceCounts).toEqual({ ally: 2, supporter: 1, neutral: 1, protester: 1, enemy: 1, unknown: 1, friendsAndAllies: 3, enemiesAndProtesters: 2 });
+  });
+});
+
+describe('relationshipCoverage: decision makers', () => {
+  it('counts a contact as a decision maker by decision power or by HubSpot buying role', () => {
+    const coverage = coverageOf([
+      aContact({ id: 'final', decisionPower: 'final_say' }),
+      aContact({ id: 'decides', decisionPower: 'decides' }),
+      aContact({ id: 'budget', buyingRoles: ['BUDGET_HOLDER'] }),
+      aContact({ id: 'sponsor', buyingRoles: ['EXECUTIVE_SPONSOR'] }),
+      aContact({ id: 'dm', buyingRoles: ['DECISION_MAKER'] }),
+      aContact({ id: 'influencer', decisionPower: 'influences', buyingRoles: ['INFLUENCER'] }),
+    ]);
+    expect(coverage.keyContacts.filter((k) => k.decisionMaker).map((k) => k.contactId)).toEqual(['final', 'decides', 'budget', 'sponsor', 'dm']);
+    expect(coverage.decisionMakers.total).toBe(5);
+  });
+
+  it('covers a decision maker touched within the staleness window and lists the others as uncovered', () => {
+    const coverage = coverageOf(
+      [aContact({ id: 'cfo', decisionPower: 'final_say' }), aContact({ id: 'cto', decisionPower: 'decides' })],
+      [anActivity({ contactIds: ['cfo'], at: daysAgo(30) }), anActivity({ contactIds: ['cto'], at: daysAgo(120) })],
+    );
+    expect(coverage.decisionMakers).toEqual({ total: 2, covered: 1, uncoveredContactIds: ['cto'] });
+  });
+
+  it('does not count end users or contacts without a say as key contacts', () => {
+    const coverage = coverageOf([aContact({ buyingRoles: ['END_USER'] }), aContact({ decisionPower: 'none', stance: 'ally' })]);
+    expect(coverage.keyContacts).toEqual([]);
+  });
+});
+
+describe('relationshipCoverage: client-side depth', () => {
+  it('warns single-threaded when only one contact was engaged within the window', () => {
+    const coverage = coverageOf([aContact({ id: 'a' }), aContact({ id: 'b' })], [anActivity({ contactIds: ['a'] }), anActivity({ contactIds: ['b'], at: daysAgo(200) })]);
+    expect(coverage.depth).toEqual({ currentContacts: 2, engagedContacts: 1, singleThreaded: true });
+  });
+
+  it('is not single-threaded once two contacts are engaged', () => {
+    const coverage = coverageOf([aContact({ id: 'a' }), aContact({ id: 'b' })], [anActivity({ contactIds: ['a', 'b'] })]);
+    expect(coverage.depth.singleThreaded).toBe(false);
+  });
+
+  it('ignores planned activities after now and contacts of other companies', () => {
+    const coverage = coverageOf([aContact({ id: 'a' })], [anActivity({ contactIds: ['a'], at: NOW + 1 }), anActivity({ contactIds: ['elsewhere'] })]);
+    expect(coverage.depth.engagedContacts).toBe(0);
+  });
+});
+
+describe('relationshipCoverage: our-side breadth', () => {
+  it('lists our people per key contact, most touches first', () => {
+    const coverage = coverageOf(
+      [aKeyContact({ id: 'tom' })],
+      [anActivity({ ownerId: 'ann', contactIds: ['tom'] }), anActivity({ ownerId: 'bob', contactIds: ['tom'] }), anActivity({ ownerId: 'bob', contactIds: ['tom'], kind: 'email' })],
+    );
+    expect(keyContact(coverage, 'tom').ourPeople).toEqual(['bob', 'ann']);
+    expect(coverage.breadth.keyContactsWithSeveralOfOurPeople).toBe(1);
+  });
+
+  it('flags a single-person dependency when one owner alone holds most engaged contacts', () => {
+    const coverage = coverageOf(
+      [aContact({ id: 'a' }), aContact({ id: 'b' }), aContact({ id: 'c' })],
+      [anActivity({ ownerId: 'ann', contactIds: ['a', 'b', 'c'] }), anActivity({ ownerId: 'bob', contactIds: ['c'] })],
+    );
+    expect(coverage.breadth.singlePersonDependency).toEqual({ ownerId: 'ann', soleHolderOf: 2, share: 2 / 3 });
+    expect(coverage.breadth.ourPeople).toEqual([
+      { ownerId: 'ann', contactsHeld: 3, soleHolderOf: 2, touches: 3 },
+      { ownerId: 'bob', contactsHeld: 1, soleHolderOf: 0, touches: 1 },
+    ]);
+  });
+
+  it('finds no dependency when relationships are shared between our people', () => {
+    const coverage = coverageOf(
+      [aContact({ id: 'a' }), aContact({ id: 'b' })],
+      [anActivity({ ownerId: 'ann', contactIds: ['a', 'b'] }), anActivity({ ownerId: 'bob', contactIds: ['a', 'b'] })],
+    );
+    expect(coverage.breadth.singlePersonDependency).toBeNull();
+  });
+});
+
+describe('relationshipCoverage: people around each key contact', () => {
+  const org = [
+    aContact({ id: 'boss' }),
+    aKeyContact({ id: 'tom', reportsTo: 'boss' }),
+    aContact({ id: 'peer-1', reportsTo: 'boss' }),
+    aContact({ id: 'peer-2', reportsTo: 'boss' }),
+    aContact({ id: 'report-1', reportsTo: 'tom' }),
+    aContact({ id: 'report-2', reportsTo: 'tom', leftCompany: true }),
+  ];
+
+  it('knows the supervisor, subordinates and peers from reports-to, and which of them are in touch', () => {
+    const coverage = coverageOf(org, [anActivity({ contactIds: ['boss', 'peer-1', 'report-1', 'tom'] })]);
+    expect(keyContact(coverage, 'tom').org).toEqual({
+      supervisor: { contactId: 'boss', known: true, inTouch: true },
+      subordinates: { known: 1, inTouch: 1 },
+      peers: { known: 2, inTouch: 1 },
+    });
+  });
+
+  it('marks a supervisor who is not a current contact as unknown', () => {
+    const coverage = coverageOf([aKeyContact({ id: 'tom', reportsTo: 'gone' }), aContact({ id: 'gone', leftCompany: true })]);
+    expect(keyContact(coverage, 'tom').org.supervisor).toEqual({ contactId: 'gone', known: false, inTouch: false });
+  });
+
+  it('has no supervisor when nobody recorded whom the contact reports to', () => {
+    expect(keyContact(coverageOf([aKeyContact({ id: 'tom' })]), 'tom').org).toEqual({
+      supervisor: null,
+      subordinates: { known: 0, inTouch: 0 },
+      peers: { known: 0, inTouch: 0 },
+    });
+  });
+});
+
+describe('relationshipCoverage: freshness', () => {
+  it('reports the last touch and marks an ally untouched for longer than the window as stale ("is Tom still an ally?")', () => {
+    const coverage = coverageOf([aKeyContact({ id: 'tom', stance: 'ally' }), aKeyContact({ id: 'dan', stance: 'protester' })], [
+      anActivity({ contactIds: ['tom'], at: daysAgo(100) }),
+      anActivity({ contactIds: ['tom'], at: daysAgo(150) }),
+    ]);
+    expect(keyContact(coverage, 'tom')).toMatchObject({ lastTouchedAt: daysAgo(100), daysSinceLastTouch: 100, stale: true });
+    expect(keyContact(coverage, 'dan')).toMatchObject({ lastTouchedAt: null, daysSinceLastTouch: null, stale: true });
+    expect(coverage.freshness).toEqual({ staleKeyContactIds: ['tom', 'dan'], staleFriendlyContactIds: ['tom'] });
+  });
+
+  it('keeps a contact fresh when touched exactly staleAfterDays ago', () => {
+    const coverage = coverageOf([aKeyContact({ id: 'tom' })], [anActivity({ contactIds: ['tom'], at: daysAgo(30) })], 30);
+    expect(keyContact(coverage, 'tom').stale).toBe(false);
+  });
+});
+
+describe('relationshipCoverage: departed key contacts', () => {
+  it('lists a departed key contact with the replacement and whether we are in touch with them', () => {
+    const coverage = coverageOf(
+      [aContact({ id: 'jan', decisionPower: 'final_say', leftCompany: true, leftAt: daysAgo(20), replacedBy: 'dan', title: 'Buyer' }), aKeyContact({ id: 'dan' })],
+      [anActivity({ contactIds: ['dan'] })],
+    );
+    expect(coverage.departedKeyContacts).toEqual([{ contactId: 'jan', name: 'Contact jan', title: 'Buyer', leftAt: daysAgo(20), replacedBy: 'dan', replacementInTouch: true }]);
+    expect(coverage.keyContacts.map((k) => k.contactId)).toEqual(['dan']);
+  });
+});
+
+describe('relationshipCoverage: bad input', () => {
+  it('names the path of an unknown stance', () => {
+    const result = relationshipCoverage({ contacts: [aContact(), { ...aContact(), stance: 'friend' as never }], activities: [] }, { now: NOW, staleAfterDays: 90 });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.errors.map((e) => e.path)).toEqual(['contacts.1.stance']);
+  });
+
+  it('names the path of an activity without an owner', () => {
+    const result = relationshipCoverage({ contacts: [], activities: [anActivity(), anActivity({ ownerId: '' })] }, { now: NOW, staleAfterDays: 90 });
+    expect(!result.success && result.errors.map((e) => e.path)).toEqual(['activities.1.ownerId']);
+  });
+
+  it('rejects a contact listed twice and a contact reporting to themselves', () => {
+    const result = relationshipCoverage({ contacts: [aContact({ id: 'a' }), aContact({ id: 'a', reportsTo: 'a' })], activities: [] }, { now: NOW, staleAfterDays: 90 });
+    expect(!result.success && result.errors).toEqual([
+      { path: 'contacts.1.id', message: 'Contact a appears twice' },
+      { path: 'contacts.1.reportsTo', message: 'A contact cannot report to themselves' },
+    ]);
+  });
+
+  it('rejects a staleness window that is not a positive whole number of days', () => {
+    const result = relationshipCoverage({ contacts: [], activities: [] }, { now: NOW, staleAfterDays: 0 });
+    expect(!result.success && result.errors.map((e) => e.path)).toEqual(['staleAfterDays']);
+  });
+});

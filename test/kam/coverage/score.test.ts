@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { COVERAGE_SCORE_POINTS, relationshipCoverage, type Activity, type CoverageContact } from '../../../src/kam/coverage/index.ts';
+import { NOW, aContact, aKeyContact, anActivity } from './factories.ts';
+
+function scoreOf(contacts: CoverageContact[], activities: Activity[]) {
+  const result = relationshipCoverage({ contacts, activities }, { now: NOW, staleAfterDays: 90 });
+  if (!result.success) throw new Error(JSON.stringify(result.errors));
+  return result.data.score;
+}
+
+// Five friendly key contacts under one boss, each met recently by two of our people.
+function wellCoveredAccount(): { contacts: CoverageContact[]; activities: Activity[] } {
+  const ids = ['boss', 'a', 'b', 'c', 'd'];
+  const contacts = ids.map((id, i) => aKeyContact({ id, stance: 'ally', decisionPower: i === 0 ? 'final_say' : 'influences', reportsTo: i === 0 ? null : 'boss' }));
+  return { contacts, activities: [anActivity({ ownerId: 'ann', contactIds: ids }), anActivity({ ownerId: 'bob', contactIds: ids })] };
+}
+
+describe('coverageScore', () => {
+  it('gives a well-covered account 100 with every part at its maximum', () => {
+    const { contacts, activities } = wellCoveredAccount();
+    const score = scoreOf(contacts, activities);
+    expect(score.value).toBe(100);
+    expect(score.reasons.every((r) => r.points === r.maxPoints)).toBe(true);
+  });
+
+  it('gives an account nobody works on 0 and says no decision maker is identified', () => {
+    const score = scoreOf([aContact()], []);
+    expect(score.value).toBe(0);
+    expect(score.reasons.find((r) => r.part === 'decisionMakersCovered')).toEqual({ part: 'decisionMakersCovered', reason: 'No decision maker identified', points: 0, maxPoints: 30 });
+  });
+
+  it('takes the dependency points away when one of our people holds all relationships alone, naming them', () => {
+    const { contacts } = wellCoveredAccount();
+    const score = scoreOf(contacts, [anActivity({ ownerId: 'ann', contactIds: contacts.map((c) => c.id) })]);
+    const dependency = score.reasons.find((r) => r.part === 'noSinglePersonDependency');
+    expect(dependency).toMatchObject({ points: 0, reason: 'Owner ann alone holds 5 of 5 engaged contacts' });
+    expect(score.value).toBe(100 - COVERAGE_SCORE_POINTS.noSinglePersonDependency - COVERAGE_SCORE_POINTS.ourPeoplePerKeyContact);
+  });
+
+  it('earns decision-maker points in proportion to the decision makers covered', () => {
+    const score = scoreOf(
+      [aKeyContact({ id: 'cfo', decisionPower: 'final_say' }), aKeyContact({ id: 'cto', decisionPower: 'decides' }), aKeyContact({ id: 'coo', decisionPower: 'decides' })],
+      [anActivity({ contactIds: ['cfo'] })],
+    );
+    expect(score.reasons.find((r) => r.part === 'decisionMakersCovered')).toMatchObject({ points: 10, reason: '1 of 3 decision makers touched in the last 90 days' });
+  });
+
+  it('offsets friends and allies by protesters and enemies, never below zero', () => {
+    const score = scoreOf([aKeyContact({ stance: 'ally' }), aKeyContact({ stance: 'enemy' }), aKeyContact({ stance: 'protester' }), aKeyContact({ stance: 'neutral' })], []);
+    expect(score.reasons.find((r) => r.part === 'friendlyKeyContacts')).toMatchObject({ points: 0, reason: '1 of 4 key contacts are friends or allies, 2 protesters or enemies' });
+  });
+
+  it('has a value equal to the rounded sum of its reasons', () => {
+    const score = scoreOf(
+      [aKeyContact({ id: 'x', decisionPower: 'decides', stance: 'supporter' }), aKeyContact({ id: 'y', reportsTo: 'x' }), aContact({ id: 'z' })],
+      [anActivity({ contactIds: ['x', 'z'] }), anActivity({ ownerId: 'bob', contactIds: ['x'] })],
+    );
+    const sum = score.reasons.reduce((total, r) => total + r.points, 0);
+    expect(Math.abs(score.value - sum)).toBeLessThanOrEqual(0.5);
+    expect(score.value).toBeGreaterThan(0);
+    expect(score.value).toBeLessThan(100);
+  });
+});
