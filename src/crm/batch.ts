@@ -1,0 +1,121 @@
+import type { Client } from '@hubspot/api-client';
+import type { SimplePublicObjectBatchInputForCreate } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
+import { KeystoneError } from '../keystone/errors.ts';
+import { toKeystoneError } from './errors.ts';
+
+// HubSpot's batch endpoints take at most 100 inputs (association reads 1,000). Chunks run in parallel
+// under a small cap so one invocation never bursts through the portal's 10-second limit on its own.
+export const BATCH_SIZE = 100;
+export const ASSOCIATION_BATCH_SIZE = 1_000;
+export const DEFAULT_CONCURRENCY = 4;
+
+export type CrmProperties = Record<string, string | null>;
+export interface CrmRecord { id: string; properties: CrmProperties }
+export interface RecordUpdate { id: string; properties: Record<string, string> }
+export interface RecordCreate { properties: Record<string, string>; associations?: Array<{ to: { id: string }; types: Array<{ associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED'; associationTypeId: number }> }> }
+
+// The client types association categories as a TS enum; the wire values are these same strings.
+type AssociationsForCreate = SimplePublicObjectBatchInputForCreate['associations'];
+
+interface BatchError { status?: string; category?: string; message?: string; context?: Record<string, string[] | undefined> }
+interface BatchAnswer<T> { results: T[]; errors?: BatchError[]; numErrors?: number }
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Maps over items with at most `limit` calls in flight; results keep the input order. The first failure rejects. */
+export async function mapInParallel<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Runs a HubSpot call and normalises whatever it throws. */
+export async function hubspotCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toKeystoneError(error);
+  }
+}
+
+function toRecord(result: { id: string; properties: Record<string, string | null> }): CrmRecord {
+  return { id: String(result.id), properties: result.properties };
+}
+
+/** Reads records by id. Ids HubSpot does not know are returned in `missingIds` rather than failing the read. */
+export async function batchRead(client: Client, objectType: string, ids: readonly string[], properties: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<{ records: CrmRecord[]; missingIds: string[] }> {
+  const unique = [...new Set(ids)];
+  const answers = await mapInParallel(chunk(unique, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
+    client.crm.objects.batchApi.read(objectType, { inputs: inputs.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
+  const records = answers.flatMap((a) => a.results.map(toRecord));
+  const found = new Set(records.map((r) => r.id));
+  return { records, missingIds: unique.filter((id) => !found.has(id)) };
+}
+
+/** Updates records in chunks. A 207 answer is surfaced as KAM.HUBSPOT_PARTIAL_FAILURE naming the records HubSpot refused. */
+export async function batchUpdate(client: Client, objectType: string, updates: readonly RecordUpdate[], concurrency = DEFAULT_CONCURRENCY): Promise<CrmRecord[]> {
+  const answers = await mapInParallel(chunk(updates, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
+    client.crm.objects.batchApi.update(objectType, { inputs: inputs.map((u) => ({ id: u.id, properties: u.properties })) }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
+  throwOnPartialFailure(answers);
+  return answers.flatMap((a) => a.results.map(toRecord));
+}
+
+/** Creates records in chunks (with their associations). A 207 answer is surfaced as KAM.HUBSPOT_PARTIAL_FAILURE. */
+export async function batchCreate(client: Client, objectType: string, creates: readonly RecordCreate[], concurrency = DEFAULT_CONCURRENCY): Promise<CrmRecord[]> {
+  const answers = await mapInParallel(chunk(creates, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
+    client.crm.objects.batchApi.create(objectType, { inputs: inputs.map((c) => ({ properties: c.properties, associations: (c.associations ?? []) as unknown as AssociationsForCreate })) }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
+  throwOnPartialFailure(answers);
+  return answers.flatMap((a) => a.results.map(toRecord));
+}
+
+export async function batchArchive(client: Client, objectType: string, ids: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<void> {
+  await mapInParallel(chunk([...new Set(ids)], BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
+    client.crm.objects.batchApi.archive(objectType, { inputs: inputs.map((id) => ({ id })) })));
+}
+
+/**
+ * Associated ids per record (v4 batch read, 1,000 inputs a call, following each record's own paging).
+ * Records without associations map to an empty list: HubSpot reports them as batch errors, which are not failures here.
+ */
+export async function batchReadAssociations(client: Client, fromType: string, toType: string, ids: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<Map<string, string[]>> {
+  const associated = new Map<string, string[]>(ids.map((id) => [id, []]));
+  let pending = chunk([...associated.keys()].map((id) => ({ id, after: undefined as string | undefined })), ASSOCIATION_BATCH_SIZE);
+  while (pending.length > 0) {
+    const answers = await mapInParallel(pending, concurrency, (inputs) => hubspotCall(() =>
+      client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs: inputs.map(({ id, after }) => (after ? { id, after } : { id })) })));
+    const more: Array<{ id: string; after: string | undefined }> = [];
+    for (const answer of answers) {
+      for (const row of answer.results) {
+        const fromId = String(row._from.id);
+        associated.get(fromId)?.push(...row.to.map((to) => String(to.toObjectId)));
+        const after = row.paging?.next?.after;
+        if (after) more.push({ id: fromId, after });
+      }
+    }
+    pending = chunk(more, ASSOCIATION_BATCH_SIZE);
+  }
+  for (const [id, list] of associated) associated.set(id, [...new Set(list)]);
+  return associated;
+}
+
+function throwOnPartialFailure(answers: ReadonlyArray<BatchAnswer<unknown>>): void {
+  const errors = answers.flatMap((a) => a.errors ?? []);
+  if (errors.length === 0) return;
+  const failedIds = errors.flatMap((e) => e.context?.ids ?? []);
+  const detail = errors.map((e) => e.message).filter(Boolean).slice(0, 3).join('; ');
+  throw new KeystoneError(
+    'KAM.HUBSPOT_PARTIAL_FAILURE',
+    `HubSpot saved only part of the change: ${errors.length} of the batch failed${failedIds.length ? ` (records ${failedIds.slice(0, 10).join(', ')})` : ''}${detail ? ` — ${detail}` : ''}. Try again; records already saved are left as they are.`,
+  );
+}

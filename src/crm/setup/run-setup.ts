@@ -1,0 +1,154 @@
+import type { Client } from '@hubspot/api-client';
+import type { PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
+import type { ObjectSchemaEgg } from '@hubspot/api-client/lib/codegen/crm/schemas/index.js';
+import { KeystoneError } from '../../keystone/errors.ts';
+import { hubspotCall } from '../batch.ts';
+import {
+  ASSOCIATION_LABELS, COMPANY_PROPERTIES, CONTACT_PROPERTIES, KEYSTONE_GROUP, KEYSTONE_OBJECTS, PORTAL_SETTINGS,
+  type AssociationLabelSpec, type CustomObjectSpec, type KeystoneObjectKey, type PropertySpec,
+} from '../model/index.ts';
+import { ObjectTypeResolver } from '../object-types.ts';
+import { toHubSpotDateTime } from '../records.ts';
+import { readSettingsRecord, writeSettingsRecord } from '../settings-record.ts';
+import { propertyChanges, type ExistingProperty } from './property-changes.ts';
+import { SETUP_VERSION } from './setup-version.ts';
+
+// Keystone's migration. Every step compares the portal with the model and changes only what differs,
+// so a second run writes nothing and a run after a failure picks up where the last one stopped. The
+// applied version is written last, so a portal only reads as set up once everything is in place.
+
+export interface SetupStep { target: string; action: 'created' | 'updated' | 'unchanged' }
+export interface SetupReport { version: number; previousVersion: number; steps: SetupStep[]; changed: number }
+export interface SetupStatus { appliedVersion: number; currentVersion: number; upToDate: boolean }
+
+const STANDARD_OBJECT_PROPERTIES = [
+  { objectType: 'companies', specs: Object.values(COMPANY_PROPERTIES) },
+  { objectType: 'contacts', specs: Object.values(CONTACT_PROPERTIES) },
+] as const;
+
+const OBJECT_TYPE_IDS = { companies: '0-2', contacts: '0-1' } as const;
+
+// The client types these fields as TS enums whose values are the same strings HubSpot takes.
+const asPropertyCreate = (p: object) => p as unknown as PropertyCreate;
+
+export async function runSetup(client: Client, options: { now: number; onStep?: (step: SetupStep) => void }): Promise<SetupReport> {
+  const steps: SetupStep[] = [];
+  const record = (step: SetupStep) => { steps.push(step); options.onStep?.(step); };
+  const resolver = new ObjectTypeResolver(client);
+  const previousVersion = (await readSetupStatus(client, resolver)).appliedVersion;
+
+  for (const { objectType, specs } of STANDARD_OBJECT_PROPERTIES) {
+    record(await ensureGroup(client, objectType));
+    for (const step of await ensureProperties(client, objectType, specs, KEYSTONE_GROUP.name)) record(step);
+  }
+  for (const key of Object.keys(KEYSTONE_OBJECTS) as KeystoneObjectKey[]) {
+    for (const step of await ensureCustomObject(client, resolver, key, KEYSTONE_OBJECTS[key] as CustomObjectSpec)) record(step);
+  }
+  for (const label of ASSOCIATION_LABELS) record(await ensureAssociationLabel(client, label));
+
+  if (previousVersion !== SETUP_VERSION) {
+    const settingsTypeId = await resolver.objectTypeId('settings');
+    await writeSettingsRecord(client, settingsTypeId, {
+      [PORTAL_SETTINGS.property.setupVersion]: String(SETUP_VERSION),
+      [PORTAL_SETTINGS.property.setupAppliedAt]: toHubSpotDateTime(options.now),
+    });
+    record({ target: `setup version ${SETUP_VERSION}`, action: previousVersion === 0 ? 'created' : 'updated' });
+  }
+  return { version: SETUP_VERSION, previousVersion, steps, changed: steps.filter((s) => s.action !== 'unchanged').length };
+}
+
+/** The setup version the portal records (0 when setup never completed). */
+export async function readSetupStatus(client: Client, resolver = new ObjectTypeResolver(client)): Promise<SetupStatus> {
+  const settingsSchema = await resolver.find('settings');
+  const fields = settingsSchema ? await readSettingsRecord(client, settingsSchema.objectTypeId) : null;
+  const appliedVersion = Number(fields?.setupVersion ?? 0) || 0;
+  return { appliedVersion, currentVersion: SETUP_VERSION, upToDate: appliedVersion >= SETUP_VERSION };
+}
+
+async function ensureGroup(client: Client, objectType: string): Promise<SetupStep> {
+  const target = `${objectType} property group "${KEYSTONE_GROUP.label}"`;
+  const groups = await hubspotCall(() => client.crm.properties.groupsApi.getAll(objectType));
+  const existing = groups.results.find((g) => g.name === KEYSTONE_GROUP.name);
+  if (!existing) {
+    await hubspotCall(() => client.crm.properties.groupsApi.create(objectType, { name: KEYSTONE_GROUP.name, label: KEYSTONE_GROUP.label }));
+    return { target, action: 'created' };
+  }
+  if (existing.label !== KEYSTONE_GROUP.label) {
+    await hubspotCall(() => client.crm.properties.groupsApi.update(objectType, KEYSTONE_GROUP.name, { label: KEYSTONE_GROUP.label }));
+    return { target, action: 'updated' };
+  }
+  return { target, action: 'unchanged' };
+}
+
+async function ensureProperties(client: Client, objectType: string, specs: readonly PropertySpec[], groupName: string, existingProperties?: ExistingProperty[]): Promise<SetupStep[]> {
+  const existing = existingProperties ?? (await hubspotCall(() => client.crm.properties.coreApi.getAll(objectType))).results;
+  const byName = new Map(existing.map((p) => [p.name, p]));
+  const steps: SetupStep[] = [];
+  for (const spec of specs) {
+    const target = `${objectType} property ${spec.name}`;
+    const current = byName.get(spec.name);
+    if (!current) {
+      await hubspotCall(() => client.crm.properties.coreApi.create(objectType, asPropertyCreate({ ...spec, groupName })));
+      steps.push({ target, action: 'created' });
+      continue;
+    }
+    const changes = propertyChanges(spec, current, groupName);
+    if (changes && 'typeMismatch' in changes) throw new KeystoneError('KAM.HUBSPOT_REJECTED', changes.typeMismatch);
+    if (changes) await hubspotCall(() => client.crm.properties.coreApi.update(objectType, spec.name, changes as never));
+    steps.push({ target, action: changes ? 'updated' : 'unchanged' });
+  }
+  return steps;
+}
+
+async function ensureCustomObject(client: Client, resolver: ObjectTypeResolver, key: KeystoneObjectKey, object: CustomObjectSpec): Promise<SetupStep[]> {
+  const target = `custom object ${object.name}`;
+  const nameOf = (field: string) => object.property[field] as string;
+  const found = await resolver.find(key);
+  if (!found) {
+    const egg = {
+      name: object.name,
+      labels: object.labels,
+      description: object.description,
+      primaryDisplayProperty: nameOf(object.primaryField),
+      requiredProperties: [nameOf(object.primaryField)],
+      searchableProperties: object.searchableFields.map(nameOf),
+      secondaryDisplayProperties: [],
+      properties: Object.values(object.properties),
+      associatedObjects: object.associatedWith.map((t) => t === 'companies' ? 'COMPANY' : 'CONTACT'),
+    };
+    await hubspotCall(() => client.crm.schemas.coreApi.create(egg as unknown as ObjectSchemaEgg));
+    resolver.forget();
+    return [{ target, action: 'created' }];
+  }
+
+  // The object exists (perhaps from an older version or a run that stopped): bring it up to date.
+  const schema = await hubspotCall(() => client.crm.schemas.coreApi.getById(found.objectTypeId));
+  const steps: SetupStep[] = [];
+  const wantSearchable = object.searchableFields.map(nameOf);
+  const labelsDiffer = schema.labels.singular !== object.labels.singular || schema.labels.plural !== object.labels.plural;
+  const searchableDiffer = wantSearchable.some((p) => !(schema.searchableProperties ?? []).includes(p));
+  if (labelsDiffer || searchableDiffer || (schema.description ?? '') !== object.description) {
+    await hubspotCall(() => client.crm.schemas.coreApi.update(found.objectTypeId, { labels: object.labels, description: object.description, searchableProperties: wantSearchable }));
+  }
+  steps.push({ target, action: labelsDiffer || searchableDiffer || (schema.description ?? '') !== object.description ? 'updated' : 'unchanged' });
+
+  // New properties join the group HubSpot gave the object's own title property.
+  const groupName = schema.properties.find((p) => p.name === nameOf(object.primaryField))?.groupName;
+  steps.push(...await ensureProperties(client, found.objectTypeId, Object.values(object.properties), groupName ?? '', schema.properties));
+
+  for (const standard of object.associatedWith) {
+    const toObjectTypeId = OBJECT_TYPE_IDS[standard];
+    const linked = schema.associations.some((a) => (a.fromObjectTypeId === found.objectTypeId && a.toObjectTypeId === toObjectTypeId) || (a.toObjectTypeId === found.objectTypeId && a.fromObjectTypeId === toObjectTypeId));
+    if (!linked) await hubspotCall(() => client.crm.schemas.coreApi.createAssociation(found.objectTypeId, { fromObjectTypeId: found.objectTypeId, toObjectTypeId }));
+    steps.push({ target: `${object.name} ↔ ${standard} association`, action: linked ? 'unchanged' : 'created' });
+  }
+  return steps;
+}
+
+async function ensureAssociationLabel(client: Client, label: AssociationLabelSpec): Promise<SetupStep> {
+  const target = `association label "${label.label}" (${label.fromObject} → ${label.toObject})`;
+  const definitions = await hubspotCall(() => client.crm.associations.v4.schema.definitionsApi.getAll(label.fromObject, label.toObject));
+  if (definitions.results.some((d) => d.label === label.label)) return { target, action: 'unchanged' };
+  await hubspotCall(() => client.crm.associations.v4.schema.definitionsApi.create(label.fromObject, label.toObject, { name: label.name, label: label.label, ...(label.inverseLabel ? { inverseLabel: label.inverseLabel } : {}) }));
+  return { target, action: 'created' };
+}
