@@ -1,0 +1,141 @@
+import { COMPANY_PROPERTY } from '../../src/crm/model/company-properties.ts';
+import type { SeedRecord } from '../seed.ts';
+import type { AccountPlan } from './accounts.ts';
+import { DEMO_TEAMS, salesTeamFor, type FirmPerson } from './firm.ts';
+import type { Random } from './random.ts';
+import { associate, DAY, definedAssociationType, idSequence, seedRecord, type HistoryEntry, type SeedAssociationInput } from './records.ts';
+import { CANDIDATE_REASONS, CITIES, COMPANY_SUFFIXES, FORMER_REASONS, INDUSTRIES, KEY_ACCOUNT_REASONS, NAME_STEMS, type Region } from './vocabulary.ts';
+
+// Client companies: who they are, what they turn over, who owns them on our side, and the
+// Keystone status and manager ratings the account team has recorded.
+
+export interface ClientCompany {
+  id: string;
+  /** The name without "Ltd", "plc"…, as people say it. */
+  name: string;
+  domain: string;
+  region: Region;
+  /** Owner id of the company owner (one of our people). */
+  ownerId: string;
+  createdAt: number;
+  plan: AccountPlan;
+  record: SeedRecord;
+}
+
+const CHILD_TO_PARENT = definedAssociationType('companies', 'companies', 'Parent Company');
+/** The acquisition in the "new parent company" story happened this long before `now`. */
+export const ACQUISITION_AGE_DAYS = 30;
+
+export function buildCompanies(random: Random, plans: readonly AccountPlan[], people: readonly FirmPerson[], now: number): { companies: ClientCompany[]; associations: SeedAssociationInput[] } {
+  const nextId = idSequence(1_000_001);
+  const ids = plans.map(() => nextId());
+  const naming = companyNamer(random);
+  const partners = people.filter((p) => p.team === 'partners');
+  const ownersByTeam = (team: FirmPerson['team']): FirmPerson[] => people.filter((p) => p.team === team);
+  const acquirerId = ids[plans.findIndex((p) => p.story === 'acquirer')];
+
+  const companies = plans.map((plan, i): ClientCompany => {
+    const id = ids[i] as string;
+    const place = random.pick(CITIES);
+    const industry = random.pick(INDUSTRIES);
+    const { name, domain } = naming(industry.words, place.city, plan.story === 'acquirer');
+    const owner = random.pick(plan.status === 'none' ? ownersByTeam(salesTeamFor(place.region)) : ownersByTeam('keyAccounts'));
+    const createdAt = companyCreatedAt(random, plan, now);
+    const annualRevenue = clientTurnover(random, plan);
+
+    const properties: Record<string, string> = {
+      name: `${name} ${random.pick(COMPANY_SUFFIXES)}`,
+      domain,
+      industry: industry.value,
+      city: place.city,
+      country: place.country,
+      annualrevenue: String(annualRevenue),
+      numberofemployees: String(Math.max(4, Math.round(annualRevenue / random.int(90_000, 220_000)))),
+      hubspot_owner_id: owner.ownerId,
+      hubspot_team_id: DEMO_TEAMS[owner.team].id,
+    };
+    const propertyHistory: Record<string, HistoryEntry[]> = {};
+
+    if (plan.status !== 'none') {
+      const changedBy = random.pick(partners).userId;
+      const reasons = plan.status === 'key' ? KEY_ACCOUNT_REASONS : plan.status === 'candidate' ? CANDIDATE_REASONS : FORMER_REASONS;
+      Object.assign(properties, {
+        [COMPANY_PROPERTY.status]: plan.status,
+        [COMPANY_PROPERTY.statusReason]: random.pick(reasons),
+        [COMPANY_PROPERTY.statusChangedBy]: String(changedBy),
+        [COMPANY_PROPERTY.statusChangedAt]: new Date(plan.statusSince).toISOString(),
+      });
+      propertyHistory[COMPANY_PROPERTY.status] = [
+        { value: plan.status, at: plan.statusSince, byUserId: changedBy },
+        ...(plan.previousStatus ? [{ value: plan.previousStatus.status, at: plan.previousStatus.since, byUserId: changedBy }] : []),
+      ];
+    }
+    if (plan.status === 'key') {
+      Object.assign(properties, { hs_is_target_account: 'true', hs_ideal_customer_profile: 'tier_1', [COMPANY_PROPERTY.reviewCadence]: random.chance(0.7) ? 'quarterly' : 'monthly' });
+    }
+    if (plan.status === 'candidate') properties.hs_ideal_customer_profile = 'tier_2';
+    if (plan.status !== 'none' || plan.story === 'shouldBeKey' || (plan.percentile > 0.85 && random.chance(0.7))) {
+      Object.assign(properties, managerRatings(random, plan));
+    }
+    if (plan.story === 'newParentCompany' && acquirerId) {
+      properties.hs_parent_company_id = acquirerId;
+      propertyHistory.hs_parent_company_id = [{ value: acquirerId, at: now - ACQUISITION_AGE_DAYS * DAY, byUserId: owner.userId }];
+    }
+    return { id, name, domain, region: place.region, ownerId: owner.ownerId, createdAt, plan, record: seedRecord(id, properties, createdAt, propertyHistory) };
+  });
+
+  const child = companies.find((c) => c.plan.story === 'newParentCompany');
+  const associations = child && acquirerId ? associate('companies', child.id, 'companies', acquirerId, CHILD_TO_PARENT) : [];
+  return { companies, associations };
+}
+
+/** Unique "<stem> <industry word>" names with matching `.example` domains; a city tells namesakes apart. */
+function companyNamer(random: Random): (words: readonly string[], city: string, isGroup: boolean) => { name: string; domain: string } {
+  const used = new Set<string>();
+  return (words, city, isGroup) => {
+    for (let attempt = 0; attempt < 1_000; attempt += 1) {
+      const stem = random.pick(NAME_STEMS);
+      const name = isGroup ? `${stem} Global` : attempt < 20 ? `${stem} ${random.pick(words)}` : `${stem} ${city} ${random.pick(words)}`;
+      const domain = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example`;
+      if (used.has(domain)) continue;
+      used.add(domain);
+      return { name, domain };
+    }
+    throw new Error('Ran out of company names: lower the number of companies');
+  };
+}
+
+// Clients that bought in the last three years mostly go back further; a quarter are new.
+// A company is always in the CRM before anyone tags it.
+function companyCreatedAt(random: Random, plan: AccountPlan, now: number): number {
+  if (plan.story === 'acquirer') return now - ACQUISITION_AGE_DAYS * DAY;
+  const isNew = plan.status === 'none' && plan.story === undefined && random.chance(0.25);
+  const ageDays = isNew ? random.int(180, 1000) : random.int(1150, 2900);
+  const firstTagged = plan.status === 'none' ? now : (plan.previousStatus?.since ?? plan.statusSince);
+  return Math.min(now - ageDays * DAY, firstTagged - 30 * DAY) - random.int(0, DAY - 1);
+}
+
+// A client's own turnover is a few hundred times what it pays us a year.
+function clientTurnover(random: Random, plan: AccountPlan): number {
+  if (plan.story === 'acquirer') return random.int(3_000, 6_000) * 1_000_000;
+  const annualFees = plan.fees > 0 ? plan.fees / 3 : random.int(2_000, 40_000);
+  const multiple = Math.exp(Math.log(400) + 0.7 * (random.next() + random.next() + random.next() - 1.5) * 2);
+  return Math.max(250_000, Math.round((annualFees * multiple) / 10_000) * 10_000);
+}
+
+function managerRatings(random: Random, plan: AccountPlan): Record<string, string> {
+  const annualFees = Math.max(plan.fees / 3, 5_000);
+  const hundreds = (x: number): string => String(Math.round(x / 100) * 100);
+  const isUntaggedStar = plan.story === 'shouldBeKey';
+  const hasFaded = plan.story === 'noLongerQualifies' || plan.status === 'former';
+  const growth = isUntaggedStar ? 3 + random.next() : hasFaded ? 0.6 + random.next() * 0.3 : 1.1 + random.next() * 1.4;
+  const shareOfWallet = isUntaggedStar ? 0.1 + random.next() * 0.1 : 0.15 + random.next() * 0.45;
+  return {
+    [COMPANY_PROPERTY.potentialRevenue]: hundreds(annualFees * growth),
+    [COMPANY_PROPERTY.totalSpendInOurArea]: hundreds(annualFees / shareOfWallet),
+    [COMPANY_PROPERTY.marginPercent]: String(random.int(hasFaded ? 8 : 18, hasFaded ? 20 : 45)),
+    [COMPANY_PROPERTY.prestige]: String(random.int(isUntaggedStar || plan.status === 'key' ? 6 : 1, hasFaded ? 5 : 10)),
+    [COMPANY_PROPERTY.strategicFit]: String(random.int(isUntaggedStar ? 7 : hasFaded ? 1 : 4, hasFaded ? 4 : 10)),
+    [COMPANY_PROPERTY.referralCount]: String(random.int(0, plan.status === 'key' || isUntaggedStar ? 5 : 2)),
+  };
+}

@@ -1,0 +1,58 @@
+import type { SandboxSeedInput } from '../seed.ts';
+import { planPortfolio } from './accounts.ts';
+import { buildActivities } from './activities.ts';
+import { buildCompanies } from './companies.ts';
+import { buildContacts } from './contacts.ts';
+import { buildDeals } from './deals.ts';
+import { firmPeople } from './firm.ts';
+import { KEYSTONE_SEED_PROPERTIES } from './keystone-properties.ts';
+import { parseDemoOptions, type DemoOptionsInput } from './options.ts';
+import { createRandom } from './random.ts';
+import { idSequence } from './records.ts';
+import { describeStories, type DemoStories } from './stories.ts';
+
+// The demo portal: a consultancy's HubSpot with ~2,000 clients, three years of deals and activity,
+// Keystone's properties filled in by its account teams, and a handful of deliberate stories.
+
+export const DEMO_PORTAL_ID = 146_230_001;
+
+export interface Demo {
+  portal: SandboxSeedInput;
+  stories: DemoStories;
+}
+
+/** Same options → byte-identical portal. `now` is the portal's today; nothing is dated after it except open deals' expected close. */
+export function generateDemo(options: DemoOptionsInput): Demo {
+  const { seed, companies: companyCount, now } = parseDemoOptions(options);
+  const random = createRandom(seed);
+  const people = firmPeople();
+  const plans = planPortfolio(random.fork('portfolio'), companyCount, now);
+  const companies = buildCompanies(random.fork('companies'), plans, people, now);
+  const contacts = buildContacts(random.fork('contacts'), companies.companies, people, now, idSequence(2_000_001));
+  const deals = buildDeals(random.fork('deals'), contacts.people, people, now);
+  const activities = buildActivities(random.fork('activities'), contacts.people, people, now);
+
+  const portal: SandboxSeedInput = {
+    portalId: DEMO_PORTAL_ID,
+    currency: 'GBP',
+    timeZone: 'Europe/London',
+    owners: people.map((p) => p.owner),
+    properties: KEYSTONE_SEED_PROPERTIES,
+    objects: {
+      companies: companies.companies.map((c) => c.record),
+      contacts: contacts.records,
+      deals: deals.records,
+      meetings: activities.meetings,
+      calls: activities.calls,
+      emails: activities.emails,
+      notes: [],
+      tasks: [],
+    },
+    associations: [...companies.associations, ...contacts.associations, ...deals.associations, ...activities.associations],
+  };
+  return { portal, stories: describeStories(contacts.people) };
+}
+
+export function generateDemoPortal(options: DemoOptionsInput): SandboxSeedInput {
+  return generateDemo(options).portal;
+}

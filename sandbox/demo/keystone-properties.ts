@@ -1,0 +1,12 @@
+import { COMPANY_PROPERTIES } from '../../src/crm/model/company-properties.ts';
+import { CONTACT_PROPERTIES } from '../../src/crm/model/contact-properties.ts';
+import { KEYSTONE_GROUP, type PropertySpec } from '../../src/crm/model/property.ts';
+import type { SandboxSeedInput } from '../seed.ts';
+
+// The demo portal is one where Keystone's setup has already run: its properties exist.
+const inKeystoneGroup = (spec: PropertySpec) => ({ ...spec, groupName: KEYSTONE_GROUP.name });
+
+export const KEYSTONE_SEED_PROPERTIES = {
+  companies: Object.values(COMPANY_PROPERTIES).map(inKeystoneGroup),
+  contacts: Object.values(CONTACT_PROPERTIES).map(inKeystoneGroup),
+} satisfies SandboxSeedInput['properties'];
