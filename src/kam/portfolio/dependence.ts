@@ -1,0 +1,86 @@
+import type { PortfolioAccount } from './accounts.ts';
+
+// Seed 004's three dependencies: on a few clients (revenue at risk), on one contract, on one person.
+
+export interface AccountRisk {
+  companyId: string;
+  name: string;
+  /** What the firm loses if this client goes. */
+  revenueAtRisk: number;
+  /** That revenue as a share of the portfolio's, 0–1; null when the portfolio has no revenue. */
+  shareOfPortfolio: number | null;
+  largestDeal: { dealId: string; amount: number; shareOfAccount: number } | null;
+  /** The largest deal makes more than the admin's warning share of the account. */
+  dependsOnOneContract: boolean;
+  relationshipOwnerIds: string[];
+  /** Only one of our people holds the relationship. */
+  dependsOnOnePerson: boolean;
+}
+
+/** Every account's risks, largest revenue first (ties by company id, so the order is stable). */
+export function accountRisks(accounts: readonly PortfolioAccount[], singleContractShareWarning: number): AccountRisk[] {
+  const total = sumRevenue(accounts);
+  return [...accounts].sort(byRevenueDescending).map((account) => {
+    const largestDeal = largestDealOf(account);
+    return {
+      companyId: account.companyId,
+      name: account.name,
+      revenueAtRisk: account.revenue,
+      shareOfPortfolio: total > 0 ? account.revenue / total : null,
+      largestDeal,
+      dependsOnOneContract: largestDeal !== null && largestDeal.shareOfAccount > singleContractShareWarning,
+      relationshipOwnerIds: account.relationshipOwnerIds,
+      dependsOnOnePerson: new Set(account.relationshipOwnerIds).size === 1,
+    };
+  });
+}
+
+// Measured against the larger of the account's revenue and its deals' sum, so a contract signed for
+// more than a year's revenue never counts as more than the whole account.
+function largestDealOf(account: PortfolioAccount): AccountRisk['largestDeal'] {
+  if (account.deals.length === 0) return null;
+  const largest = account.deals.reduce((a, b) => (b.amount > a.amount ? b : a));
+  const whole = Math.max(account.revenue, account.deals.reduce((sum, d) => sum + d.amount, 0));
+  return { dealId: largest.dealId, amount: largest.amount, shareOfAccount: whole > 0 ? largest.amount / whole : 0 };
+}
+
+export interface SinglePersonDependence {
+  /** Per person of ours: the revenue of the accounts whose relationship only they hold, largest first. */
+  owners: Array<{
+    ownerId: string;
+    revenue: number;
+    shareOfPortfolio: number | null;
+    accounts: Array<{ companyId: string; name: string; revenue: number }>;
+  }>;
+  /** Accounts where nobody of ours holds a relationship at all. */
+  accountsWithoutRelationship: Array<{ companyId: string; name: string; revenue: number }>;
+}
+
+export function singlePersonDependence(accounts: readonly PortfolioAccount[]): SinglePersonDependence {
+  const total = sumRevenue(accounts);
+  const byOwner = new Map<string, SinglePersonDependence['owners'][number]>();
+  const accountsWithoutRelationship: SinglePersonDependence['accountsWithoutRelationship'] = [];
+  for (const account of [...accounts].sort(byRevenueDescending)) {
+    const owners = new Set(account.relationshipOwnerIds);
+    const summary = { companyId: account.companyId, name: account.name, revenue: account.revenue };
+    if (owners.size === 0) accountsWithoutRelationship.push(summary);
+    if (owners.size !== 1) continue;
+    const ownerId = account.relationshipOwnerIds[0]!; // the only distinct id
+    const entry = byOwner.get(ownerId) ?? { ownerId, revenue: 0, shareOfPortfolio: null, accounts: [] };
+    entry.revenue += account.revenue;
+    entry.accounts.push(summary);
+    byOwner.set(ownerId, entry);
+  }
+  const owners = [...byOwner.values()]
+    .map((o) => ({ ...o, shareOfPortfolio: total > 0 ? o.revenue / total : null }))
+    .sort((a, b) => b.revenue - a.revenue || a.ownerId.localeCompare(b.ownerId));
+  return { owners, accountsWithoutRelationship };
+}
+
+function sumRevenue(accounts: readonly PortfolioAccount[]): number {
+  return accounts.reduce((sum, a) => sum + a.revenue, 0);
+}
+
+function byRevenueDescending(a: PortfolioAccount, b: PortfolioAccount): number {
+  return b.revenue - a.revenue || a.companyId.localeCompare(b.companyId);
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { accountRisks, parsePortfolio, portfolioConcentration, singlePersonDependence } from '../../../src/kam/portfolio/index.ts';
+import { defaultSettings } from '../../../src/kam/settings/index.ts';
+import { account } from './factories.ts';
+
+// Total revenue 860.
+const portfolio = [
+  account({ companyId: 'B', revenue: 200, deals: [{ dealId: 'b1', amount: 100 }, { dealId: 'b2', amount: 100 }], relationshipOwnerIds: ['o1', 'o2'] }),
+  account({ companyId: 'A', revenue: 400, deals: [{ dealId: 'a1', amount: 300 }, { dealId: 'a2', amount: 100 }], relationshipOwnerIds: ['o1'] }),
+  // A multi-year contract signed for more than a year's revenue.
+  account({ companyId: 'C', revenue: 120, deals: [{ dealId: 'c1', amount: 200 }], relationshipOwnerIds: ['o2'] }),
+  account({ companyId: 'D', revenue: 80 }),
+  account({ companyId: 'E', revenue: 60, relationshipOwnerIds: ['o2', 'o2'] }),
+];
+
+describe('accountRisks', () => {
+  const risks = accountRisks(portfolio, 0.5);
+  const risk = (id: string) => risks.find((r) => r.companyId === id)!;
+
+  it('lists the revenue at risk per account, largest first, with its share of the portfolio', () => {
+    expect(risks.map((r) => [r.companyId, r.revenueAtRisk])).toEqual([['A', 400], ['B', 200], ['C', 120], ['D', 80], ['E', 60]]);
+    expect(risk('A').shareOfPortfolio).toBeCloseTo(400 / 860, 12);
+  });
+
+  it("flags an account whose largest deal is more than the warning share of it", () => {
+    expect(risk('A').largestDeal).toEqual({ dealId: 'a1', amount: 300, shareOfAccount: 0.75 });
+    expect(risk('A').dependsOnOneContract).toBe(true);
+  });
+
+  it('does not flag a largest deal exactly at the warning share', () => {
+    expect(risk('B').largestDeal?.shareOfAccount).toBe(0.5);
+    expect(risk('B').dependsOnOneContract).toBe(false);
+  });
+
+  it('never counts a contract as more than the whole account', () => {
+    expect(risk('C').largestDeal).toEqual({ dealId: 'c1', amount: 200, shareOfAccount: 1 });
+  });
+
+  it('has no largest deal for an account without deals', () => {
+    expect(risk('D')).toMatchObject({ largestDeal: null, dependsOnOneContract: false });
+  });
+
+  it('flags accounts held by one of our people, counting a repeated owner once', () => {
+    expect(risks.filter((r) => r.dependsOnOnePerson).map((r) => r.companyId)).toEqual(['A', 'C', 'E']);
+  });
+
+  it('orders equal revenues by company id', () => {
+    const tied = accountRisks([account({ companyId: 'z', revenue: 5 }), account({ companyId: 'a', revenue: 5 })], 0.5);
+    expect(tied.map((r) => r.companyId)).toEqual(['a', 'z']);
+  });
+
+  it('gives no portfolio share when nothing earns revenue', () => {
+    expect(accountRisks([account({ companyId: 'x', revenue: 0 })], 0.5)[0]?.shareOfPortfolio).toBeNull();
+  });
+});
+
+describe('singlePersonDependence', () => {
+  const dependence = singlePersonDependence(portfolio);
+
+  it('adds up, per person of ours, the revenue of the accounts only they hold', () => {
+    // o1 alone holds A (400); o2 alone holds C (120) and E (60) = 180. B is shared by both.
+    expect(dependence.owners.map((o) => [o.ownerId, o.revenue, o.accounts.map((a) => a.companyId)])).toEqual([
+      ['o1', 400, ['A']],
+      ['o2', 180, ['C', 'E']],
+    ]);
+    expect(dependence.owners[1]?.shareOfPortfolio).toBeCloseTo(180 / 860, 12);
+    expect(dependence.owners[0]?.accounts[0]).toEqual({ companyId: 'A', name: 'Client A', revenue: 400 });
+  });
+
+  it('lists the accounts nobody of ours holds', () => {
+    expect(dependence.accountsWithoutRelationship.map((a) => a.companyId)).toEqual(['D']);
+  });
+
+  it('is empty for an empty portfolio', () => {
+    expect(singlePersonDependence([])).toEqual({ owners: [], accountsWithoutRelationship: [] });
+  });
+});
+
+describe('portfolioConcentration', () => {
+  it('puts the Pareto analysis, account risks and person dependence together under the admin settings', () => {
+    const result = portfolioConcentration(portfolio, defaultSettings().portfolio);
+    expect(result.pareto.totalRevenue).toBe(860);
+    expect(result.accounts).toEqual(accountRisks(portfolio, defaultSettings().portfolio.singleContractShareWarning));
+    expect(result.singlePersonDependence).toEqual(singlePersonDependence(portfolio));
+  });
+});
+
+describe('parsePortfolio', () => {
+  it('rejects negative revenue and deal amounts with their paths', () => {
+    const parsed = parsePortfolio([
+      { companyId: '1', revenue: 10, deals: [{ dealId: 'd', amount: -5 }] },
+      { companyId: '2', revenue: -1 },
+    ]);
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(parsed.errors.map((e) => e.path)).toEqual(['0.deals.0.amount', '1.revenue']);
+  });
+
+  it('rejects a company listed twice', () => {
+    expect(parsePortfolio([{ companyId: '1', revenue: 1 }, { companyId: '2', revenue: 1 }, { companyId: '1', revenue: 3 }])).toEqual({
+      success: false,
+      errors: [{ path: '2.companyId', message: 'Company 1 appears twice in the portfolio' }],
+    });
+  });
+
+  it('requires revenue and fills deals and owners with empty lists', () => {
+    expect(parsePortfolio([{ companyId: '1' }]).success).toBe(false);
+    expect(parsePortfolio([{ companyId: '1', revenue: 0 }])).toEqual({
+      success: true,
+      data: [{ companyId: '1', name: '', revenue: 0, deals: [], relationshipOwnerIds: [] }],
+    });
+  });
+});
