@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { activityKindSchema } from '../coverage/schema.ts';
+import { addMonths, instantSchema, validate, type Instant, type Validated } from '../shared/index.ts';
+import { quarterBounds } from './quarters.ts';
+import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlan, type AccountPlanInput, type DerivedSource, type Measure, type NumericMetricTarget, type PlanPeriod, type Quarter } from './schema.ts';
+
+/** What the CRM knows that actuals can be derived from. Coverage's stance counts and activities fit as they are. */
+export const derivationFactsSchema = z.object({
+  /** Counts of current contacts now (coverage's `stanceCounts`). */
+  stanceCounts: z.object({ friendsAndAllies: z.number().int().nonnegative(), enemiesAndProtesters: z.number().int().nonnegative() }),
+  activities: z.array(z.object({ kind: activityKindSchema, at: instantSchema })),
+  /** Closed-won deals: "new opportunities secured" counts them, "increase in income" sums their amounts. */
+  wonDeals: z.array(z.object({ closedAt: instantSchema, amount: z.number().finite() })),
+});
+export type DerivationFacts = z.input<typeof derivationFactsSchema>;
+type Facts = z.infer<typeof derivationFactsSchema>;
+
+export interface FilledActual {
+  targetId: string;
+  quarter: Quarter;
+  value: number;
+}
+
+export interface DerivedActuals {
+  plan: AccountPlan;
+  filled: FilledActual[];
+  skipped: Array<{ targetId: string; reason: string }>;
+}
+
+/**
+ * Fills the actuals of grid rows whose source is a CRM fact, returning a new plan (the input is not
+ * changed). Quarters that have started are filled, the current one with its figure so far; later
+ * quarters stay as they are. Stance counts are only known as they are now, so stance rows fill the
+ * current quarter only and earlier quarters keep the figure recorded while they were current.
+ * Derived cells overwrite whatever was typed into them.
+ */
+export function fillDerivedActuals(plan: AccountPlanInput, facts: DerivationFacts, period: PlanPeriod): Validated<DerivedActuals> {
+  const parsedPeriod = validate(planPeriodSchema, period);
+  if (!parsedPeriod.success) return parsedPeriod;
+  const parsedPlan = validate(accountPlanSchema, plan);
+  if (!parsedPlan.success) return parsedPlan;
+  const parsedFacts = validate(derivationFactsSchema, facts);
+  if (!parsedFacts.success) return parsedFacts;
+
+  const { now, yearStart } = parsedPeriod.data;
+  const filled: FilledActual[] = [];
+  const skipped: DerivedActuals['skipped'] = [];
+  const targets = parsedPlan.data.targets.map((metric) => {
+    if (metric.unit === 'text' || metric.source === 'typed') return metric;
+    const actuals = { ...metric.actuals };
+    for (const quarter of QUARTERS) {
+      const { start, end } = quarterBounds(yearStart, quarter);
+      if (start > now) continue;
+      const value = derivedValue(metric, metric.source, { yearStart, start, end: Math.min(end, now + 1), current: now < end }, parsedFacts.data);
+      if (value === 'not_known') continue;
+      if (value === 'needs_baseline') {
+        skipped.push({ targetId: metric.id, reason: 'A change is measured from the baseline: record the count when the plan year began' });
+        break;
+      }
+      actuals[quarter] = value;
+      filled.push({ targetId: metric.id, quarter, value });
+    }
+    return { ...metric, actuals };
+  });
+  return { success: true, data: { plan: { ...parsedPlan.data, targets }, filled, skipped } };
+}
+
+interface Period {
+  yearStart: Instant;
+  start: Instant;
+  /** Exclusive end: the quarter's end, or just after `now` for the current quarter. */
+  end: Instant;
+  current: boolean;
+}
+
+function derivedValue(metric: NumericMetricTarget, source: DerivedSource, period: Period, facts: Facts): number | 'not_known' | 'needs_baseline' {
+  switch (source) {
+    case 'friends_and_allies':
+      return stanceValue(metric, facts.stanceCounts.friendsAndAllies, period);
+    case 'enemies_and_protesters':
+      return stanceValue(metric, facts.stanceCounts.enemiesAndProtesters, period);
+    case 'meetings':
+      return countIn(facts.activities.filter((a) => a.kind === 'meeting').map((a) => a.at), from(metric.measure, period), period.end);
+    case 'new_opportunities':
+      return countIn(facts.wonDeals.map((d) => d.closedAt), from(metric.measure, period), period.end);
+    case 'income_increase': {
+      // Against the same span of the previous year, so a quarter in progress compares like with like.
+      const start = from(metric.measure, period);
+      return incomeIn(facts.wonDeals, start, period.end) - incomeIn(facts.wonDeals, addMonths(start, -12), addMonths(period.end, -12));
+    }
+  }
+}
+
+function stanceValue(metric: NumericMetricTarget, countNow: number, period: Period): number | 'not_known' | 'needs_baseline' {
+  if (!period.current) return 'not_known';
+  if (metric.measure === 'level') return countNow;
+  return metric.baseline === null ? 'needs_baseline' : countNow - metric.baseline;
+}
+
+const from = (measure: Measure, period: Period): Instant => (measure === 'year_to_date' ? period.yearStart : period.start);
+
+function countIn(instants: readonly Instant[], start: Instant, end: Instant): number {
+  return instants.filter((at) => at >= start && at < end).length;
+}
+
+function incomeIn(deals: Facts['wonDeals'], start: Instant, end: Instant): number {
+  return deals.reduce((sum, deal) => (deal.closedAt >= start && deal.closedAt < end ? sum + deal.amount : sum), 0);
+}

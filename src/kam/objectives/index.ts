@@ -1,0 +1,4 @@
+export * from './schema.ts';
+export * from './quarters.ts';
+export * from './progress.ts';
+export * from './derive.ts';

@@ -1,0 +1,113 @@
+import { validate, type Instant, type Validated } from '../shared/index.ts';
+import { quarterAt, quarterBounds } from './quarters.ts';
+import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlanInput, type MetricTarget, type NumericMetricTarget, type PlanPeriod, type Quarter } from './schema.ts';
+
+/**
+ * - `not_yet_due`: the quarter has not ended and its target is not met yet (future quarters always);
+ * - `on_track`: the actual meets the target (in the current quarter: already meets it);
+ * - `behind`: the quarter has ended and the actual falls short;
+ * - `no_actual`: the quarter has ended with a target but no actual recorded;
+ * - `no_target`: the quarter has ended without a target.
+ */
+export const QUARTER_STATUSES = ['not_yet_due', 'on_track', 'behind', 'no_actual', 'no_target'] as const;
+export type QuarterStatus = (typeof QUARTER_STATUSES)[number];
+
+export interface MetricProgress {
+  targetId: string;
+  name: string;
+  /** Numeric rows: which way is good, after inferring it from the targets' sign. */
+  better: 'higher' | 'lower' | null;
+  quarters: Record<Quarter, QuarterStatus>;
+  year: {
+    /** Numeric: Q4's target (last set quarter), or the sum of quarters for `per_quarter`. Text: quarters with a target. */
+    target: number | null;
+    /** Numeric: the latest actual, or the sum of actuals for `per_quarter`. Text: quarters met. */
+    achieved: number | null;
+    /** achieved ÷ target, never below 0; null when it has no meaning (no target, a zero target, or a ceiling to stay under). */
+    progress: number | null;
+  };
+}
+
+export interface PlanProgress {
+  currentQuarter: Quarter | null;
+  targets: MetricProgress[];
+  objectives: { open: number; achieved: number; dropped: number; overdueIds: string[] };
+  actions: { open: number; done: number; overdueIds: string[] };
+}
+
+/** Where the plan stands at `now`: each grid row per quarter and towards the year, objectives and actions. */
+export function planProgress(plan: AccountPlanInput, period: PlanPeriod): Validated<PlanProgress> {
+  const parsedPeriod = validate(planPeriodSchema, period);
+  if (!parsedPeriod.success) return parsedPeriod;
+  const parsed = validate(accountPlanSchema, plan);
+  if (!parsed.success) return parsed;
+  const { now, yearStart } = parsedPeriod.data;
+  const { objectives, actions, targets } = parsed.data;
+  const openObjectives = objectives.filter((o) => o.status === 'open');
+  const openActions = actions.filter((a) => !a.done);
+  return {
+    success: true,
+    data: {
+      currentQuarter: quarterAt(yearStart, now),
+      targets: targets.map((metric) => metricProgress(metric, yearStart, now)),
+      objectives: {
+        open: openObjectives.length,
+        achieved: objectives.filter((o) => o.status === 'achieved').length,
+        dropped: objectives.filter((o) => o.status === 'dropped').length,
+        overdueIds: openObjectives.filter((o) => o.dueAt < now).map((o) => o.id),
+      },
+      actions: {
+        open: openActions.length,
+        done: actions.length - openActions.length,
+        overdueIds: openActions.filter((a) => a.dueAt !== null && a.dueAt < now).map((a) => a.id),
+      },
+    },
+  };
+}
+
+/** "Reduce by" targets are negative, so without an explicit direction a negative target means lower is better. */
+export function betterDirection(metric: NumericMetricTarget): 'higher' | 'lower' {
+  return metric.better ?? (QUARTERS.some((q) => (metric.quarters[q] ?? 0) < 0) ? 'lower' : 'higher');
+}
+
+export function metricProgress(metric: MetricTarget, yearStart: Instant, now: Instant): MetricProgress {
+  const better = metric.unit === 'text' ? null : betterDirection(metric);
+  const meets = (quarter: Quarter): boolean | null => {
+    if (metric.unit === 'text') {
+      const actual = metric.actuals[quarter];
+      return metric.quarters[quarter] === null || actual === null ? null : actual.met;
+    }
+    const target = metric.quarters[quarter];
+    const actual = metric.actuals[quarter];
+    if (target === null || actual === null) return null;
+    return better === 'lower' ? actual <= target : actual >= target;
+  };
+  const quarters = Object.fromEntries(
+    QUARTERS.map((quarter): [Quarter, QuarterStatus] => {
+      const ended = quarterBounds(yearStart, quarter).end <= now;
+      const met = meets(quarter);
+      if (met === true) return [quarter, quarterBounds(yearStart, quarter).start <= now ? 'on_track' : 'not_yet_due'];
+      if (!ended) return [quarter, 'not_yet_due'];
+      if (metric.quarters[quarter] === null) return [quarter, 'no_target'];
+      return [quarter, metric.actuals[quarter] === null ? 'no_actual' : 'behind'];
+    }),
+  ) as Record<Quarter, QuarterStatus>;
+  return { targetId: metric.id, name: metric.name, better, quarters, year: yearProgress(metric, better) };
+}
+
+function yearProgress(metric: MetricTarget, better: 'higher' | 'lower' | null): MetricProgress['year'] {
+  if (metric.unit === 'text') {
+    const target = QUARTERS.filter((q) => metric.quarters[q] !== null).length;
+    const achieved = QUARTERS.filter((q) => metric.quarters[q] !== null && metric.actuals[q]?.met === true).length;
+    return { target, achieved, progress: target === 0 ? null : achieved / target };
+  }
+  const targets = QUARTERS.map((q) => metric.quarters[q]).filter((v): v is number => v !== null);
+  const actuals = QUARTERS.map((q) => metric.actuals[q]).filter((v): v is number => v !== null);
+  const sumOrLast = (values: number[]): number | null =>
+    values.length === 0 ? null : metric.measure === 'per_quarter' ? values.reduce((sum, v) => sum + v, 0) : (values[values.length - 1] ?? null);
+  const target = sumOrLast(targets);
+  const achieved = sumOrLast(actuals);
+  const ceiling = better === 'lower' && target !== null && target > 0;
+  const progress = target === null || achieved === null || target === 0 || ceiling ? null : Math.max(0, achieved / target);
+  return { target, achieved, progress };
+}
