@@ -6,11 +6,13 @@ export interface PortalFormat {
   locale: string;
   /** IANA zone of the portal, e.g. `Europe/London`. */
   timeZone: string;
-  /** ISO 4217 code of the portal's company currency, e.g. `GBP`. */
-  currency: string;
+  /** ISO 4217 code of the portal's company currency, e.g. `GBP`; null when HubSpot does not say (amounts then show without a symbol). */
+  currency: string | null;
 }
 
 export interface Formatters {
+  /** The zone dates are shown in, for date pickers. */
+  timeZone: string;
   /** Whole currency units: `£1,250,000`. */
   money(amount: number): string;
   /** A share from 0 to 1 as a percentage: `0.375` → `38%`. */
@@ -27,12 +29,13 @@ const DAY_MS = 86_400_000;
 const FALLBACK_LOCALE = 'en-US';
 
 export function createFormatters({ locale, timeZone, currency }: PortalFormat): Formatters {
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(locale, currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : { maximumFractionDigits: 0 });
   const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const score = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const days = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
+    timeZone,
     money: (amount) => money.format(amount),
     share: (fraction) => share.format(fraction),
     score: (value) => score.format(value),
@@ -41,11 +44,14 @@ export function createFormatters({ locale, timeZone, currency }: PortalFormat): 
   };
 }
 
-/** Locale and time zone come from the extension context; a missing or unknown locale falls back to US English. */
-export function portalFormat(context: { user: { locale?: string }; portal: { timezone: string } }, currency: string): PortalFormat {
+/** Locale from the user, currency (and time zone, when known) from Keystone, else the context's zone; an unknown locale falls back to US English. */
+export function portalFormat(
+  context: { user: { locale?: string }; portal: { timezone: string } },
+  portal: { currency: string | null; timeZone?: string | null },
+): PortalFormat {
   const requested = context.user.locale ?? FALLBACK_LOCALE;
   const locale = Intl.NumberFormat.supportedLocalesOf([requested]).length > 0 ? requested : FALLBACK_LOCALE;
-  return { locale, timeZone: context.portal.timezone, currency };
+  return { locale, timeZone: portal.timeZone ?? context.portal.timezone, currency: portal.currency };
 }
 
 // Counting midnights in the portal's zone, so "tomorrow" flips at the portal's midnight, not UTC's.
@@ -57,4 +63,15 @@ function localMidnight(at: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(part('year'), part('month') - 1, part('day'));
+}
+
+/** The calendar date (in the portal's time zone) that a DateInput shows for an instant; months count from 0. */
+export function toCalendarDate(at: number, timeZone: string): { year: number; month: number; date: number } {
+  const midnight = new Date(localMidnight(at, timeZone));
+  return { year: midnight.getUTCFullYear(), month: midnight.getUTCMonth(), date: midnight.getUTCDate() };
+}
+
+/** The instant to store for a picked calendar date: noon UTC, which is that same date from UTC−11 to UTC+11. */
+export function fromCalendarDate({ year, month, date }: { year: number; month: number; date: number }): number {
+  return Date.UTC(year, month, date, 12);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFormatters, portalFormat } from '../../../src/app/ui/format.ts';
+import { createFormatters, fromCalendarDate, portalFormat, toCalendarDate } from '../../../src/app/ui/format.ts';
 
 const london = createFormatters({ locale: 'en-GB', timeZone: 'Europe/London', currency: 'GBP' });
 const berlin = createFormatters({ locale: 'de-DE', timeZone: 'Europe/Berlin', currency: 'EUR' });
@@ -38,7 +38,7 @@ describe('formatting for people', () => {
 
 describe('the portal format of a screen', () => {
   it("takes the user's locale and the portal's time zone from the extension context", () => {
-    expect(portalFormat({ user: { locale: 'fr-FR' }, portal: { timezone: 'Europe/Paris' } }, 'EUR')).toEqual({
+    expect(portalFormat({ user: { locale: 'fr-FR' }, portal: { timezone: 'Europe/Paris' } }, { currency: 'EUR' })).toEqual({
       locale: 'fr-FR',
       timeZone: 'Europe/Paris',
       currency: 'EUR',
@@ -46,6 +46,26 @@ describe('the portal format of a screen', () => {
   });
 
   it('falls back to US English when the user has no locale', () => {
-    expect(portalFormat({ user: {}, portal: { timezone: 'UTC' } }, 'USD').locale).toBe('en-US');
+    expect(portalFormat({ user: {}, portal: { timezone: 'UTC' } }, { currency: 'USD' }).locale).toBe('en-US');
+  });
+
+  it("prefers the time zone Keystone read from the portal's settings", () => {
+    expect(portalFormat({ user: {}, portal: { timezone: 'UTC' } }, { currency: 'USD', timeZone: 'Asia/Tokyo' }).timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('shows amounts without a currency symbol when the portal currency is unknown', () => {
+    expect(createFormatters({ locale: 'en-US', timeZone: 'UTC', currency: null }).money(1500)).toBe('1,500');
+  });
+});
+
+describe('calendar dates for date pickers', () => {
+  it("shows an instant as the portal's calendar date, months counted from 0", () => {
+    expect(toCalendarDate(Date.UTC(2026, 0, 1, 2), 'America/Los_Angeles')).toEqual({ year: 2025, month: 11, date: 31 });
+  });
+
+  it('stores a picked date as noon UTC, so it reads as the same date across time zones', () => {
+    const stored = fromCalendarDate({ year: 2026, month: 2, date: 15 });
+    expect(toCalendarDate(stored, 'Pacific/Honolulu')).toEqual({ year: 2026, month: 2, date: 15 });
+    expect(toCalendarDate(stored, 'Asia/Tokyo')).toEqual({ year: 2026, month: 2, date: 15 });
   });
 });

@@ -1,0 +1,137 @@
+import {
+  BarChart, Button, ButtonRow, DescriptionList, DescriptionListItem, EmptyState, Flex, Heading, Select, StatusTag, Table, TableBody, TableCell,
+  TableHead, TableHeader, TableRow, Text,
+} from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import type { PlanSection as Plan } from '../../functions/account-contract.ts';
+import { KAM_TEAM_ROLE_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
+import { ReadOnlyNotice } from '../keystone-ui.ts';
+import type { AccountView } from './account.ts';
+import { PlanEditor } from './PlanEditor.tsx';
+import { chartRows, fiscalYearLabel, gridCell, QUARTERS } from './quarterly-grid.ts';
+
+export function PlanSection({ account }: { account: AccountView }) {
+  const { plan, permissions } = account.data;
+  const [editing, setEditing] = useState(false);
+  const editable = permissions.canEdit;
+
+  if (editing) return <PlanEditor account={account} onClose={() => setEditing(false)} />;
+  const editButton = editable && (
+    <ButtonRow>
+      <Button onClick={() => setEditing(true)}>{plan.revision === 0 ? 'Start the plan' : 'Edit the plan'}</Button>
+    </ButtonRow>
+  );
+  const readOnly = !editable && <ReadOnlyNotice>{permissions.readOnlyReason ?? 'Only key account managers can edit the plan.'}</ReadOnlyNotice>;
+
+  if (plan.revision === 0) {
+    return (
+      <EmptyState title="No account plan yet" imageName="building" layout="vertical">
+        <Text>
+          A plan holds the 12-month business objective, the KAM team, SMART objectives with owners and due dates, and quarterly targets.
+        </Text>
+        {editButton}
+        {readOnly}
+      </EmptyState>
+    );
+  }
+  return (
+    <Flex direction="column" gap="medium">
+      <Heading>12-month objective</Heading>
+      <Text>{plan.businessObjective || 'Not written yet.'}</Text>
+      {plan.savedAt !== null && (
+        <Text variant="microcopy">
+          Saved {account.format.date(plan.savedAt)}
+          {plan.savedBy ? ` by ${plan.savedBy.name}` : ''}
+        </Text>
+      )}
+      <DescriptionList direction="row">
+        {optionsOf(KAM_TEAM_ROLE_LABELS).map(({ value: role, label }) => (
+          <DescriptionListItem key={role} label={label}>
+            <Text>{plan.team[role]?.name ?? 'Not appointed'}</Text>
+          </DescriptionListItem>
+        ))}
+      </DescriptionList>
+      <Objectives plan={plan} account={account} />
+      <QuarterlyGrid plan={plan} account={account} />
+      {editButton}
+      {readOnly}
+    </Flex>
+  );
+}
+
+function Objectives({ plan, account }: { plan: Plan; account: AccountView }) {
+  if (plan.objectives.length === 0) return <Text>No SMART objectives yet.</Text>;
+  return (
+    <Table bordered={false} density="condensed">
+      <TableHead>
+        <TableRow>
+          <TableHeader>Objective</TableHeader>
+          <TableHeader>Owner</TableHeader>
+          <TableHeader>Due</TableHeader>
+          <TableHeader>Status</TableHeader>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {plan.objectives.map((o) => (
+          <TableRow key={o.objectiveKey}>
+            <TableCell>
+              <Text format={{ fontWeight: 'demibold' }}>{o.title}</Text>
+              {o.measure && <Text variant="microcopy">{o.measure}</Text>}
+            </TableCell>
+            <TableCell>{o.owner?.name ?? 'Nobody'}</TableCell>
+            <TableCell>{o.dueAt === null ? 'No date' : account.format.date(o.dueAt)}</TableCell>
+            <TableCell>
+              <StatusTag variant={o.overdue ? 'danger' : o.status === 'achieved' ? 'success' : 'default'}>
+                {o.overdue ? 'Overdue' : OBJECTIVE_STATUS_LABELS[o.status]}
+              </StatusTag>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView }) {
+  const { rows } = plan.quarterlyTargets;
+  const [charted, setCharted] = useState(rows[0]?.metric ?? '');
+  const chartedRow = rows.find((r) => r.metric === charted);
+  if (rows.length === 0) return <Text>No quarterly targets yet.</Text>;
+  return (
+    <Flex direction="column" gap="small">
+      <Heading>Quarterly targets</Heading>
+      <Text variant="microcopy">{fiscalYearLabel(plan.quarterlyTargets, account.format)} · actual of target</Text>
+      <Table bordered={false} density="condensed">
+        <TableHead>
+          <TableRow>
+            <TableHeader>Metric</TableHeader>
+            {QUARTERS.map((q) => (
+              <TableHeader key={q}>{q}</TableHeader>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.metric}>
+              <TableCell>
+                {row.label}
+                {row.derived && <Text variant="microcopy">from HubSpot</Text>}
+              </TableCell>
+              {QUARTERS.map((q) => (
+                <TableCell key={q}>{gridCell(row, q, account.format)}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Select label="Chart" name="chartedMetric" value={charted} options={rows.map((r) => ({ value: r.metric, label: r.label }))} onChange={(v) => setCharted(String(v))} />
+      {chartedRow && (
+        <BarChart
+          data={chartRows(chartedRow)}
+          axes={{ x: { field: 'quarter', fieldType: 'category', label: 'Quarter' }, y: { field: 'value', fieldType: 'linear', label: chartedRow.label }, options: { groupFieldByColor: 'series' } }}
+          options={{ title: `${chartedRow.label}: target and actual`, showLegend: true }}
+        />
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,130 @@
+import {
+  Button, ButtonRow, Flex, Heading, Select, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, TextArea, ToggleGroup,
+} from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import type { LoggedReview, LogReviewParameters, Review, ReviewTrigger } from '../../functions/account-contract.ts';
+import { optionsOf, REVIEW_CADENCE_LABELS, REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS, REVIEW_STATUS_LABELS } from '../../ui/labels.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
+import { ACCOUNT_FUNCTION, type AccountView, type Ok } from './account.ts';
+
+const STATUS_VARIANTS = { not_scheduled: 'default', upcoming: 'info', due: 'warning', overdue: 'danger' } as const;
+
+export function ReviewsSection({ account }: { account: AccountView }) {
+  const { reviews, permissions, readAt } = account.data;
+  const { format } = account;
+  const [logging, setLogging] = useState(false);
+  return (
+    <Flex direction="column" gap="medium">
+      <Flex direction="row" gap="small" align="center">
+        <StatusTag variant={STATUS_VARIANTS[reviews.status]}>{REVIEW_STATUS_LABELS[reviews.status]}</StatusTag>
+        <Text testId="next-review">
+          {reviews.nextDueAt === null
+            ? 'No review scheduled: reviews start once the account has a plan.'
+            : `Next ${REVIEW_CADENCE_LABELS[reviews.cadence].toLowerCase()} review ${format.date(reviews.nextDueAt)} (${format.daysFrom(reviews.nextDueAt, readAt)})`}
+        </Text>
+      </Flex>
+      <Heading>Changes that call for a review</Heading>
+      {reviews.triggered.length === 0 ? <Text>Nothing has changed since the last review.</Text> : <Triggers triggers={reviews.triggered} account={account} />}
+      {permissions.canEdit ? (
+        logging ? (
+          <LogReviewForm account={account} onClose={() => setLogging(false)} />
+        ) : (
+          <ButtonRow>
+            <Button onClick={() => setLogging(true)}>Log a review…</Button>
+          </ButtonRow>
+        )
+      ) : (
+        <ReadOnlyNotice>{permissions.readOnlyReason ?? 'Only key account managers can log reviews.'}</ReadOnlyNotice>
+      )}
+      <Heading>History</Heading>
+      {reviews.history.length === 0 ? <Text>No reviews logged yet.</Text> : <History history={reviews.history} account={account} />}
+    </Flex>
+  );
+}
+
+function Triggers({ triggers, account }: { triggers: ReviewTrigger[]; account: AccountView }) {
+  return (
+    <Flex direction="column" gap="extra-small">
+      {triggers.map((t) => (
+        <Flex key={`${t.kind}-${t.evidence.objectId}-${t.at}`} direction="column">
+          <Text format={{ fontWeight: 'demibold' }}>{t.message}</Text>
+          <Text variant="microcopy">
+            {account.format.date(t.at)} · {t.evidence.property}: {t.evidence.from ?? 'empty'} → {t.evidence.to ?? 'empty'}
+          </Text>
+        </Flex>
+      ))}
+    </Flex>
+  );
+}
+
+function History({ history, account }: { history: Review[]; account: AccountView }) {
+  return (
+    <Table bordered={false} density="condensed">
+      <TableHead>
+        <TableRow>
+          <TableHeader>Date</TableHeader>
+          <TableHeader>Review</TableHeader>
+          <TableHeader>Outcome</TableHeader>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {history.map((r) => (
+          <TableRow key={r.reviewId}>
+            <TableCell>{account.format.date(r.reviewedAt)}</TableCell>
+            <TableCell>
+              {REVIEW_KIND_LABELS[r.kind]}
+              {r.reviewedBy ? ` by ${r.reviewedBy.name}` : ''}
+            </TableCell>
+            <TableCell>
+              <Text>{r.outcomes.map((o) => REVIEW_OUTCOME_LABELS[o]).join(', ') || 'No outcome recorded'}</Text>
+              <Text variant="microcopy">{r.summary}</Text>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+type Kind = LogReviewParameters['kind'];
+type Outcome = LogReviewParameters['outcomes'][number];
+
+function LogReviewForm({ account, onClose }: { account: AccountView; onClose: () => void }) {
+  const { triggered } = account.data.reviews;
+  // A review while changes are waiting answers them; otherwise it is the calendar review.
+  const [kind, setKind] = useState<Kind>(triggered.length > 0 ? 'triggered' : 'calendar');
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [summary, setSummary] = useState('');
+  const log = useFunctionAction<LogReviewParameters, Ok<LoggedReview>>(ACCOUNT_FUNCTION.logReview);
+  const kinds = optionsOf(REVIEW_KIND_LABELS).filter((k) => k.value === 'calendar' || triggered.length > 0);
+
+  const submit = async () => {
+    const outcome = await log.run({ ...account.caller, kind, outcomes, summary: summary.trim(), triggers: kind === 'triggered' ? triggered : [] });
+    if (outcome.ok) {
+      onClose();
+      account.refresh();
+    }
+  };
+
+  return (
+    <Flex direction="column" gap="small">
+      <Select label="Kind of review" name="kind" value={kind} options={kinds} onChange={(v) => setKind(v as Kind)} />
+      <ToggleGroup
+        toggleType="checkboxList"
+        name="outcomes"
+        label="Outcome"
+        options={optionsOf(REVIEW_OUTCOME_LABELS)}
+        value={outcomes}
+        onChange={(values) => setOutcomes(values as Outcome[])}
+      />
+      <TextArea label="What was decided" name="summary" value={summary} onChange={setSummary} required />
+      {log.state.status === 'error' && <ActionFailed title="The review was not logged" failure={log.state.failure} />}
+      <ButtonRow>
+        <Button variant="primary" onClick={() => void submit()} disabled={summary.trim().length < 3 || log.state.status === 'loading'}>
+          {log.state.status === 'loading' ? 'Saving…' : 'Log the review'}
+        </Button>
+        <Button onClick={onClose}>Cancel</Button>
+      </ButtonRow>
+    </Flex>
+  );
+}

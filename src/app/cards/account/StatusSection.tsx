@@ -1,0 +1,138 @@
+import { Button, ButtonRow, DescriptionList, DescriptionListItem, Flex, Heading, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, TextArea } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import type { CriterionScore, KeyAccountStatusChange, TagKeyAccountParameters, UntagKeyAccountParameters } from '../../functions/account-contract.ts';
+import type { KeyAccountStatus } from '../../../kam/shared/index.ts';
+import type { Formatters } from '../../ui/format.ts';
+import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
+import { ACCOUNT_FUNCTION, type AccountView, type Ok } from './account.ts';
+import { QualifyHint, StatusBadge } from './summary.tsx';
+
+export function StatusSection({ account }: { account: AccountView }) {
+  const { keyAccount, permissions } = account.data;
+  const { format } = account;
+  return (
+    <Flex direction="column" gap="medium">
+      <Flex direction="row" gap="small" align="center">
+        <StatusBadge status={keyAccount.status} />
+        <Text format={{ fontWeight: 'bold' }}>Score {format.score(keyAccount.score.total)} of 100</Text>
+        <Text variant="microcopy">
+          Based on {format.share(keyAccount.score.completeness)} of the criteria's weight · suggests {STATUS_LABELS[keyAccount.score.suggestedStatus].toLowerCase()}
+        </Text>
+      </Flex>
+      {keyAccount.changedAt !== null && (
+        <Text testId="status-change">
+          {STATUS_LABELS[keyAccount.status]} since {format.date(keyAccount.changedAt)}
+          {keyAccount.changedBy ? `, set by ${keyAccount.changedBy.name}` : ''}
+          {keyAccount.reason ? `: “${keyAccount.reason}”` : ''}
+        </Text>
+      )}
+      <HubSpotFields account={account} />
+      <QualifyHint keyAccount={keyAccount} format={format} />
+      <Heading>How the score is made</Heading>
+      <CriteriaTable criteria={keyAccount.score.criteria} format={format} />
+      {permissions.canEdit ? <StatusChange account={account} /> : <ReadOnlyNotice>{permissions.readOnlyReason ?? 'Only key account managers can change the status.'}</ReadOnlyNotice>}
+    </Flex>
+  );
+}
+
+function CriteriaTable({ criteria, format }: { criteria: CriterionScore[]; format: Formatters }) {
+  return (
+    <Table bordered={false} density="condensed">
+      <TableHead>
+        <TableRow>
+          <TableHeader>Criterion</TableHeader>
+          <TableHeader>Value</TableHeader>
+          <TableHeader>Weight</TableHeader>
+          <TableHeader>Points</TableHeader>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {criteria.map((c) => (
+          <TableRow key={c.criterion}>
+            <TableCell>{c.label}</TableCell>
+            <TableCell>{c.value === null ? `Missing: ${c.missing ?? 'no data'}` : criterionValue(c, c.value, format)}</TableCell>
+            <TableCell>{format.share(c.weight)}</TableCell>
+            <TableCell>{format.score(c.contribution)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function criterionValue(c: CriterionScore, value: number, format: Formatters): string {
+  switch (c.unit) {
+    case 'currency':
+      return format.money(value);
+    case 'percent':
+      return format.share(value / 100);
+    case 'rating':
+      return `${format.score(value)} of 10`;
+    case 'count':
+      return format.score(value);
+  }
+}
+
+type StatusChangeAnswer = Ok<KeyAccountStatusChange>;
+
+/** Tag or untag, always with a reason: the reason goes on the company timeline. */
+function StatusChange({ account }: { account: AccountView }) {
+  const { status } = account.data.keyAccount;
+  const isTagged = status === 'key' || status === 'candidate';
+  const choices: Array<{ value: TagStatus | UntagStatus; label: string }> = isTagged ? UNTAG_CHOICES : TAG_CHOICES;
+  const [target, setTarget] = useState(choices[0]!.value);
+  const [reason, setReason] = useState('');
+  const [open, setOpen] = useState(false);
+  const tag = useFunctionAction<TagKeyAccountParameters, StatusChangeAnswer>(ACCOUNT_FUNCTION.tagKeyAccount);
+  const untag = useFunctionAction<UntagKeyAccountParameters, StatusChangeAnswer>(ACCOUNT_FUNCTION.untagKeyAccount);
+  const action = isTagged ? untag : tag;
+
+  const submit = async () => {
+    const outcome = isTagged
+      ? await untag.run({ ...account.caller, status: target as UntagStatus, reason: reason.trim() })
+      : await tag.run({ ...account.caller, status: target as TagStatus, reason: reason.trim() });
+    if (outcome.ok) account.refresh();
+  };
+
+  if (!open) {
+    return (
+      <ButtonRow>
+        <Button onClick={() => setOpen(true)}>{isTagged ? 'End key account status…' : 'Tag as key account…'}</Button>
+      </ButtonRow>
+    );
+  }
+  return (
+    <Flex direction="column" gap="small">
+      <Select label="New status" name="status" value={target} options={choices} onChange={(value) => setTarget(value as typeof target)} />
+      <TextArea label="Why?" name="reason" value={reason} onChange={setReason} description="Goes on the company timeline with your name." required />
+      {action.state.status === 'error' && <ActionFailed title="The status was not changed" failure={action.state.failure} />}
+      <ButtonRow>
+        <Button variant="primary" onClick={() => void submit()} disabled={reason.trim().length < 3 || action.state.status === 'loading'}>
+          {action.state.status === 'loading' ? 'Saving…' : `Set to ${STATUS_LABELS[target].toLowerCase()}`}
+        </Button>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
+      </ButtonRow>
+    </Flex>
+  );
+}
+
+type TagStatus = NonNullable<TagKeyAccountParameters['status']>;
+type UntagStatus = NonNullable<UntagKeyAccountParameters['status']>;
+const choicesOf = <S extends KeyAccountStatus>(statuses: S[]) => statuses.map((value) => ({ value, label: STATUS_LABELS[value] }));
+const TAG_CHOICES = choicesOf<TagStatus>(['key', 'candidate']);
+const UNTAG_CHOICES = choicesOf<UntagStatus>(['former', 'none']);
+
+function HubSpotFields({ account }: { account: AccountView }) {
+  const { keyAccount } = account.data;
+  return (
+    <DescriptionList direction="row">
+      <DescriptionListItem label="Target account in HubSpot">
+        <Text>{keyAccount.isTargetAccount ? 'Yes' : 'No'}</Text>
+      </DescriptionListItem>
+      <DescriptionListItem label="Tier">
+        <Text>{keyAccount.tier ? TIER_LABELS[keyAccount.tier] : 'None'}</Text>
+      </DescriptionListItem>
+    </DescriptionList>
+  );
+}

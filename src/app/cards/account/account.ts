@@ -1,0 +1,41 @@
+import { useExtensionContext } from '@hubspot/ui-extensions';
+import type { ACCOUNT_FUNCTIONS, CardData } from '../../functions/account-contract.ts';
+import { createFormatters, portalFormat, type Formatters } from '../../ui/format.ts';
+import { useFunctionQuery } from '../keystone-ui.ts';
+
+// The account functions' uids, checked against the backend's list at compile time (the list itself
+// lives in a module that imports zod, which the cards do not bundle).
+export const ACCOUNT_FUNCTION = {
+  cardData: 'card_data',
+  tagKeyAccount: 'tag_key_account',
+  untagKeyAccount: 'untag_key_account',
+  saveAccountPlan: 'save_account_plan',
+  recordContactStance: 'record_contact_stance',
+  recordContactDeparture: 'record_contact_departure',
+  logReview: 'log_review',
+} as const satisfies typeof ACCOUNT_FUNCTIONS;
+
+export type Ok<Payload> = { status: 'ok' } & Payload;
+
+/** Who is calling about which company: sent with every account function (the functions check the user). */
+export interface Caller {
+  userId: number;
+  companyId: string;
+}
+
+/** What every section of a card gets: the data, who is looking, how to show numbers, and how to refresh after a change. */
+export interface AccountView {
+  data: CardData;
+  caller: Caller;
+  format: Formatters;
+  /** Reloads card_data after an action, so the screen shows what HubSpot now holds. */
+  refresh: () => void;
+}
+
+export function useAccount() {
+  const context = useExtensionContext<'crm.record.tab'>();
+  const caller: Caller = { userId: context.user.id, companyId: String(context.crm.objectId) };
+  const { state, reload } = useFunctionQuery<Ok<CardData>>(ACCOUNT_FUNCTION.cardData, caller);
+  const view = (data: CardData): AccountView => ({ data, caller, format: createFormatters(portalFormat(context, data.portal)), refresh: reload });
+  return { state, reload, view };
+}

@@ -1,0 +1,39 @@
+import type { PlanSection, QuarterValues, TargetRow } from '../../functions/account-contract.ts';
+import type { Formatters } from '../../ui/format.ts';
+
+// The 003 quarterly grid as the card shows it: values in their own unit, and chart rows.
+
+export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const satisfies ReadonlyArray<keyof QuarterValues>;
+export type Quarter = (typeof QUARTERS)[number];
+
+export function metricValue(unit: TargetRow['unit'], value: number | null, format: Formatters): string {
+  if (value === null) return '–';
+  if (unit === 'currency') return format.money(value);
+  if (unit === 'percent') return format.share(value / 100);
+  return format.score(value);
+}
+
+/** "actual of target", or just one of them when the other is unset. */
+export function gridCell(row: TargetRow, quarter: Quarter, format: Formatters): string {
+  const target = row.targets[quarter];
+  const actual = row.actuals[quarter];
+  if (target === null && actual === null) return '–';
+  if (target === null) return metricValue(row.unit, actual, format);
+  return `${metricValue(row.unit, actual, format)} of ${metricValue(row.unit, target, format)}`;
+}
+
+/** Bar chart rows for one metric: target and actual side by side per quarter, unset values left out. */
+export function chartRows(row: TargetRow): Array<{ quarter: Quarter; series: 'Target' | 'Actual'; value: number }> {
+  return QUARTERS.flatMap((quarter) => {
+    const target = row.targets[quarter];
+    const actual = row.actuals[quarter];
+    return [
+      ...(target === null ? [] : [{ quarter, series: 'Target' as const, value: target }]),
+      ...(actual === null ? [] : [{ quarter, series: 'Actual' as const, value: actual }]),
+    ];
+  });
+}
+
+export function fiscalYearLabel(targets: PlanSection['quarterlyTargets'], format: Formatters): string {
+  return `Fiscal year ${targets.fiscalYear} (from ${format.date(targets.quarterStarts.Q1)})`;
+}

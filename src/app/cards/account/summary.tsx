@@ -1,0 +1,41 @@
+import { StatusTag, Text } from '@hubspot/ui-extensions';
+import type { CardData, KeyAccountSection } from '../../functions/account-contract.ts';
+import type { Formatters } from '../../ui/format.ts';
+import { STATUS_LABELS } from '../../ui/labels.ts';
+
+// Pieces both cards show: the status badge, what would qualify the company, and its top risk.
+
+const STATUS_VARIANTS = { key: 'success', candidate: 'info', former: 'warning', none: 'default' } as const satisfies Record<KeyAccountSection['status'], string>;
+
+export function StatusBadge({ status }: { status: KeyAccountSection['status'] }) {
+  return <StatusTag variant={STATUS_VARIANTS[status]}>{STATUS_LABELS[status]}</StatusTag>;
+}
+
+/** For a company that is not (yet) a key account: the scores that would qualify it and the data that is missing. */
+export function QualifyHint({ keyAccount, format }: { keyAccount: KeyAccountSection; format: Formatters }) {
+  if (keyAccount.status === 'key') return null;
+  const { total, thresholds, criteria } = keyAccount.score;
+  const missing = criteria.flatMap((c) => (c.missing ? [c.missing] : []));
+  return (
+    <>
+      <Text testId="qualify-hint">
+        {total >= thresholds.key
+          ? `Its score of ${format.score(total)} qualifies it as a key account (from ${format.score(thresholds.key)}).`
+          : `It would qualify as a candidate from a score of ${format.score(thresholds.candidate)} and as a key account from ${format.score(thresholds.key)}; it scores ${format.score(total)} now.`}
+      </Text>
+      {missing.length > 0 && <Text variant="microcopy">To score it fully, fill in: {missing.join('; ')}.</Text>}
+    </>
+  );
+}
+
+/** The one thing most worth acting on, or null when nothing stands out. */
+export function topRisk(data: CardData, format: Formatters): string | null {
+  const { reviews, relationships } = data;
+  if (reviews.status === 'overdue' && reviews.nextDueAt !== null) return `The account review is overdue (was due ${format.daysFrom(reviews.nextDueAt, data.readAt)}).`;
+  // A key contact who left is the loudest relationship risk; otherwise the first warning the backend ranks.
+  const warning = relationships.coverage.warnings.find((w) => w.kind === 'departed_key_contacts') ?? relationships.coverage.warnings[0];
+  if (warning) return warning.message;
+  const [trigger] = reviews.triggered;
+  if (trigger) return `${trigger.message}: a review is called for.`;
+  return null;
+}

@@ -1,0 +1,69 @@
+import type { KamTeam, KeyContact, Objective, Review, ReviewsSection, TargetRow } from '../functions/account-contract.ts';
+import type { BuyingRole, IcpTier, KeyAccountStatus, ReviewCadence, Stance } from '../../kam/shared/index.ts';
+
+// The words the screens use for domain values. Exhaustive records: a new value fails to compile
+// until it has a label. (The same words label HubSpot's property options in src/crm/model, which
+// cards cannot import at run time: it pulls in zod, which the card folders do not install.)
+
+export const STATUS_LABELS: Record<KeyAccountStatus, string> = {
+  none: 'Not a key account',
+  candidate: 'Candidate',
+  key: 'Key account',
+  former: 'Former key account',
+};
+
+export const STANCE_LABELS: Record<Stance, string> = { ally: 'Ally', supporter: 'Supporter', neutral: 'Neutral', protester: 'Protester', enemy: 'Enemy' };
+
+export const DECISION_POWER_LABELS: Record<NonNullable<KeyContact['decisionPower']>, string> = {
+  final_say: 'Has the final say',
+  decides: 'Decides',
+  influences: 'Influences',
+  none: 'No say',
+};
+
+export const BUYING_ROLE_LABELS: Record<BuyingRole, string> = {
+  BLOCKER: 'Blocker',
+  BUDGET_HOLDER: 'Budget holder',
+  CHAMPION: 'Champion',
+  DECISION_MAKER: 'Decision maker',
+  END_USER: 'End user',
+  EXECUTIVE_SPONSOR: 'Executive sponsor',
+  INFLUENCER: 'Influencer',
+  LEGAL_AND_COMPLIANCE: 'Legal and compliance',
+  OTHER: 'Other',
+};
+
+export const OBJECTIVE_STATUS_LABELS: Record<Objective['status'], string> = { open: 'Open', achieved: 'Achieved', dropped: 'Dropped' };
+
+export const REVIEW_KIND_LABELS: Record<Review['kind'], string> = { calendar: 'Calendar review', triggered: 'Triggered review' };
+
+export const REVIEW_OUTCOME_LABELS: Record<Review['outcomes'][number], string> = {
+  plan_updated: 'Plan updated',
+  celebrate: 'Achievements to celebrate',
+  escalate: 'Threats to escalate',
+  exploit: 'Opportunities to exploit',
+};
+
+export const REVIEW_CADENCE_LABELS: Record<ReviewCadence, string> = { monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual' };
+
+export const REVIEW_STATUS_LABELS: Record<ReviewsSection['status'], string> = {
+  not_scheduled: 'Not scheduled',
+  upcoming: 'Upcoming',
+  due: 'Due',
+  overdue: 'Overdue',
+};
+
+export const METRIC_UNIT_LABELS: Record<TargetRow['unit'], string> = { count: 'Count', currency: 'Money', percent: 'Percent' };
+
+/** Options for a Select, in the order of the label record. */
+export function optionsOf<K extends string>(labels: Record<K, string>): Array<{ value: K; label: string }> {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
+
+export const TIER_LABELS: Record<IcpTier, string> = { tier_1: 'Tier 1', tier_2: 'Tier 2', tier_3: 'Tier 3' };
+
+export const KAM_TEAM_ROLE_LABELS: Record<keyof KamTeam, string> = {
+  relationshipPartner: 'Relationship partner',
+  accountManager: 'Account manager',
+  researcher: 'Researcher',
+};
