@@ -21,7 +21,7 @@ const seed003 = (enemiesBaseline: number | null = 10) =>
 
 describe('fillDerivedActuals', () => {
   it('fills friends and allies in the current quarter only, keeping the figures recorded in earlier quarters', () => {
-    const plan = aPlan({ targets: [{ ...seed003Targets()[0]!, actuals: { Q1: 3, Q2: 7, Q3: null, Q4: null } }] });
+    const plan = aPlan({ targets: [aCountRow({ id: 'friends', source: 'friends_and_allies', quarters: { Q1: 2, Q2: 8, Q3: 12, Q4: 15 }, actuals: { Q1: 3, Q2: 7, Q3: null, Q4: null } })] });
     const result = fill(plan, facts({ stanceCounts: { friendsAndAllies: 11, enemiesAndProtesters: 4 } }));
     expect(row(result, 'friends')?.actuals).toEqual({ Q1: 3, Q2: 7, Q3: 11, Q4: null });
     expect(result.filled).toEqual([{ targetId: 'friends', quarter: 'Q3', value: 11 }]);
