@@ -93,42 +93,70 @@ export interface DefinedAssociationType {
   to: string;
   typeId: number;
   label: string | null;
+  /** The type id of the same association seen from the other side. */
+  inverseTypeId: number;
 }
 
 export const HUBSPOT_DEFINED_ASSOCIATIONS: DefinedAssociationType[] = [
-  { from: 'contacts', to: 'companies', typeId: 279, label: null },
-  { from: 'contacts', to: 'companies', typeId: 1, label: 'Primary' },
-  { from: 'companies', to: 'contacts', typeId: 280, label: null },
-  { from: 'companies', to: 'contacts', typeId: 2, label: 'Primary' },
-  { from: 'deals', to: 'companies', typeId: 341, label: null },
-  { from: 'deals', to: 'companies', typeId: 5, label: 'Primary' },
-  { from: 'companies', to: 'deals', typeId: 342, label: null },
-  { from: 'companies', to: 'deals', typeId: 6, label: 'Primary' },
-  { from: 'deals', to: 'contacts', typeId: 3, label: null },
-  { from: 'contacts', to: 'deals', typeId: 4, label: null },
+  { from: 'contacts', to: 'companies', typeId: 279, label: null, inverseTypeId: 280 },
+  { from: 'contacts', to: 'companies', typeId: 1, label: 'Primary', inverseTypeId: 2 },
+  { from: 'companies', to: 'contacts', typeId: 280, label: null, inverseTypeId: 279 },
+  { from: 'companies', to: 'contacts', typeId: 2, label: 'Primary', inverseTypeId: 1 },
+  { from: 'deals', to: 'companies', typeId: 341, label: null, inverseTypeId: 342 },
+  { from: 'deals', to: 'companies', typeId: 5, label: 'Primary', inverseTypeId: 6 },
+  { from: 'companies', to: 'deals', typeId: 342, label: null, inverseTypeId: 341 },
+  { from: 'companies', to: 'deals', typeId: 6, label: 'Primary', inverseTypeId: 5 },
+  { from: 'deals', to: 'contacts', typeId: 3, label: null, inverseTypeId: 4 },
+  { from: 'contacts', to: 'deals', typeId: 4, label: null, inverseTypeId: 3 },
   // Company hierarchy: 13 points from a parent to its child, 14 from a child to its parent.
-  { from: 'companies', to: 'companies', typeId: 13, label: 'Child Company' },
-  { from: 'companies', to: 'companies', typeId: 14, label: 'Parent Company' },
-  { from: 'companies', to: 'companies', typeId: 450, label: null },
-  { from: 'contacts', to: 'contacts', typeId: 449, label: null },
-  { from: 'meetings', to: 'contacts', typeId: 200, label: null },
-  { from: 'contacts', to: 'meetings', typeId: 199, label: null },
-  { from: 'meetings', to: 'companies', typeId: 188, label: null },
-  { from: 'companies', to: 'meetings', typeId: 187, label: null },
-  { from: 'calls', to: 'contacts', typeId: 194, label: null },
-  { from: 'contacts', to: 'calls', typeId: 193, label: null },
-  { from: 'calls', to: 'companies', typeId: 182, label: null },
-  { from: 'companies', to: 'calls', typeId: 181, label: null },
-  { from: 'emails', to: 'contacts', typeId: 198, label: null },
-  { from: 'contacts', to: 'emails', typeId: 197, label: null },
-  { from: 'emails', to: 'companies', typeId: 186, label: null },
-  { from: 'companies', to: 'emails', typeId: 185, label: null },
-  { from: 'notes', to: 'contacts', typeId: 202, label: null },
-  { from: 'contacts', to: 'notes', typeId: 201, label: null },
-  { from: 'notes', to: 'companies', typeId: 190, label: null },
-  { from: 'companies', to: 'notes', typeId: 189, label: null },
-  { from: 'tasks', to: 'contacts', typeId: 204, label: null },
-  { from: 'contacts', to: 'tasks', typeId: 203, label: null },
-  { from: 'tasks', to: 'companies', typeId: 192, label: null },
-  { from: 'companies', to: 'tasks', typeId: 191, label: null },
+  { from: 'companies', to: 'companies', typeId: 13, label: 'Child Company', inverseTypeId: 14 },
+  { from: 'companies', to: 'companies', typeId: 14, label: 'Parent Company', inverseTypeId: 13 },
+  { from: 'companies', to: 'companies', typeId: 450, label: null, inverseTypeId: 450 },
+  { from: 'contacts', to: 'contacts', typeId: 449, label: null, inverseTypeId: 449 },
+  { from: 'meetings', to: 'contacts', typeId: 200, label: null, inverseTypeId: 199 },
+  { from: 'contacts', to: 'meetings', typeId: 199, label: null, inverseTypeId: 200 },
+  { from: 'meetings', to: 'companies', typeId: 188, label: null, inverseTypeId: 187 },
+  { from: 'companies', to: 'meetings', typeId: 187, label: null, inverseTypeId: 188 },
+  { from: 'calls', to: 'contacts', typeId: 194, label: null, inverseTypeId: 193 },
+  { from: 'contacts', to: 'calls', typeId: 193, label: null, inverseTypeId: 194 },
+  { from: 'calls', to: 'companies', typeId: 182, label: null, inverseTypeId: 181 },
+  { from: 'companies', to: 'calls', typeId: 181, label: null, inverseTypeId: 182 },
+  { from: 'emails', to: 'contacts', typeId: 198, label: null, inverseTypeId: 197 },
+  { from: 'contacts', to: 'emails', typeId: 197, label: null, inverseTypeId: 198 },
+  { from: 'emails', to: 'companies', typeId: 186, label: null, inverseTypeId: 185 },
+  { from: 'companies', to: 'emails', typeId: 185, label: null, inverseTypeId: 186 },
+  { from: 'notes', to: 'contacts', typeId: 202, label: null, inverseTypeId: 201 },
+  { from: 'contacts', to: 'notes', typeId: 201, label: null, inverseTypeId: 202 },
+  { from: 'notes', to: 'companies', typeId: 190, label: null, inverseTypeId: 189 },
+  { from: 'companies', to: 'notes', typeId: 189, label: null, inverseTypeId: 190 },
+  { from: 'tasks', to: 'contacts', typeId: 204, label: null, inverseTypeId: 203 },
+  { from: 'contacts', to: 'tasks', typeId: 203, label: null, inverseTypeId: 204 },
+  { from: 'tasks', to: 'companies', typeId: 192, label: null, inverseTypeId: 191 },
+  { from: 'companies', to: 'tasks', typeId: 191, label: null, inverseTypeId: 192 },
 ];
+
+export interface StandardTypeRules {
+  /** What a read returns when no properties are asked for. */
+  defaultProperties: string[];
+  /** What a search's free-text `query` looks in. */
+  searchableProperties: string[];
+  /** What a create must carry (HubSpot refuses engagements without a timestamp). */
+  requiredProperties: string[];
+}
+
+const engagementRules = (...searchable: string[]): StandardTypeRules => ({
+  defaultProperties: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  searchableProperties: searchable,
+  requiredProperties: ['hs_timestamp'],
+});
+
+export const STANDARD_TYPE_RULES: Record<string, StandardTypeRules> = {
+  contacts: { defaultProperties: ['firstname', 'lastname', 'email', 'lastmodifieddate', 'createdate', 'hs_object_id'], searchableProperties: ['firstname', 'lastname', 'email', 'phone'], requiredProperties: [] },
+  companies: { defaultProperties: ['name', 'domain', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'], searchableProperties: ['name', 'domain'], requiredProperties: [] },
+  deals: { defaultProperties: ['dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'], searchableProperties: ['dealname'], requiredProperties: [] },
+  meetings: engagementRules('hs_meeting_title', 'hs_meeting_body'),
+  calls: engagementRules('hs_call_title', 'hs_call_body'),
+  emails: engagementRules('hs_email_subject', 'hs_email_text'),
+  notes: engagementRules('hs_note_body'),
+  tasks: engagementRules('hs_task_subject', 'hs_task_body'),
+};

@@ -20,16 +20,22 @@ export const seedRecordSchema = z.object({
   updatedAt: isoInstant.optional(),
   /** Older values, newest first, for properties whose history matters (stance, job title, owner…). The current value need not be repeated. */
   propertyHistory: z.record(z.string(), z.array(seedPropertyHistoryEntrySchema)).optional(),
+  /** Archived records stay readable with `archived=true`, as in HubSpot. */
+  archived: z.boolean().optional(),
 });
 export type SeedRecord = z.infer<typeof seedRecordSchema>;
 
 export const seedAssociationSchema = z.object({
+  /** A standard type (`companies`) or a custom object's schema name (`key_account_plan`). */
   fromType: z.string(),
   fromId: z.string(),
   toType: z.string(),
   toId: z.string(),
-  /** A HubSpot-defined type id from catalog.ts. The sandbox stores the inverse direction itself. */
-  associationTypeId: z.number().int().positive(),
+  /**
+   * A HubSpot-defined type id from catalog.ts, or a `typeId` from `associationDefinitions`.
+   * Omitted: the pair's unlabeled default. The sandbox stores the inverse direction itself.
+   */
+  associationTypeId: z.number().int().positive().optional(),
   associationCategory: z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED']).default('HUBSPOT_DEFINED'),
 });
 export type SeedAssociation = z.infer<typeof seedAssociationSchema>;
@@ -56,6 +62,46 @@ export const seedPropertySchema = z.object({
   hasUniqueValue: z.boolean().optional(),
 });
 
+export type SeedProperty = z.infer<typeof seedPropertySchema>;
+
+export const seedPropertyGroupSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label: z.string(),
+  displayOrder: z.number().int().default(-1),
+});
+
+/** A custom object type, as the schemas API creates it. */
+export const seedObjectSchemaSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** `2-…`; assigned when omitted. */
+  objectTypeId: z.string().regex(/^2-\d+$/).optional(),
+  labels: z.object({ singular: z.string().min(1), plural: z.string().min(1) }),
+  primaryDisplayProperty: z.string().optional(),
+  secondaryDisplayProperties: z.array(z.string()).default([]),
+  requiredProperties: z.array(z.string()).default([]),
+  searchableProperties: z.array(z.string()).default([]),
+  properties: z.array(seedPropertySchema),
+  /** Types it can be associated with (`COMPANY`, `CONTACT`, `0-2`, another schema's name); each gets an unlabeled default. */
+  associatedObjects: z.array(z.string()).default([]),
+  createdAt: isoInstant.optional(),
+});
+export type SeedObjectSchema = z.infer<typeof seedObjectSchemaSchema>;
+
+/**
+ * A user-defined association type between two object types, both directions: unlabeled (a custom
+ * object's default), one label seen the same from both sides, or a paired label (`inverseLabel`).
+ */
+export const seedAssociationDefinitionSchema = z.object({
+  fromType: z.string(),
+  toType: z.string(),
+  typeId: z.number().int().positive(),
+  inverseTypeId: z.number().int().positive(),
+  name: z.string().optional(),
+  label: z.string().optional(),
+  inverseLabel: z.string().optional(),
+});
+export type SeedAssociationDefinition = z.infer<typeof seedAssociationDefinitionSchema>;
+
 export const STANDARD_SEED_TYPES = ['companies', 'contacts', 'deals', 'meetings', 'calls', 'emails', 'notes', 'tasks'] as const;
 
 export const sandboxSeedSchema = z.object({
@@ -66,7 +112,15 @@ export const sandboxSeedSchema = z.object({
   owners: z.array(seedOwnerSchema),
   /** Extra (non-built-in) properties on standard objects, e.g. a margin field a firm added. */
   properties: z.record(z.string(), z.array(seedPropertySchema)).default({}),
-  objects: z.object(Object.fromEntries(STANDARD_SEED_TYPES.map((t) => [t, z.array(seedRecordSchema).default([])])) as Record<(typeof STANDARD_SEED_TYPES)[number], z.ZodDefault<z.ZodArray<typeof seedRecordSchema>>>),
+  /** Property groups beyond the built-in ones, by object type. */
+  propertyGroups: z.record(z.string(), z.array(seedPropertyGroupSchema)).default({}),
+  /** Custom object types; their records go in `objects` under the schema's name. */
+  schemas: z.array(seedObjectSchemaSchema).default([]),
+  objects: z
+    .object(Object.fromEntries(STANDARD_SEED_TYPES.map((t) => [t, z.array(seedRecordSchema).default([])])) as Record<(typeof STANDARD_SEED_TYPES)[number], z.ZodDefault<z.ZodArray<typeof seedRecordSchema>>>)
+    .catchall(z.array(seedRecordSchema))
+    .prefault({}),
+  associationDefinitions: z.array(seedAssociationDefinitionSchema).default([]),
   associations: z.array(seedAssociationSchema),
 });
 export type SandboxSeed = z.infer<typeof sandboxSeedSchema>;

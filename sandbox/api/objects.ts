@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { validationError } from '../http/errors.ts';
+import type { Route } from '../http/router.ts';
+import { listParam } from '../http/router.ts';
+import { byNumericId } from '../store/model.ts';
+import type { ObjectType } from '../store/model.ts';
+import type { Mutation } from '../store/mutations.ts';
+import { associationSpecSchema, checkAssociationSpecs } from './associations.ts';
+import type { ApiContext } from './context.ts';
+import type { PropertyInput, ReadOptions } from './records.ts';
+import {
+  batchBody, batchError, checkUnique, findRecord, missingRequired, normaliseWrite, parseBody, positiveInt, propertyError, recordView, requireRecord, resolveType,
+} from './records.ts';
+
+// /crm/v3/objects/{type}: records of standard and custom objects, one at a time and in batches.
+
+const BATCH_LIMIT = 100;
+const API_SOURCE = 'INTEGRATION';
+
+const propertyValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+const createInput = z.object({
+  properties: propertyValues,
+  associations: z.array(z.object({ to: z.object({ id: z.union([z.string(), z.number()]).transform(String) }), types: z.array(associationSpecSchema).min(1) })).default([]),
+});
+const batchOf = <T extends z.ZodType>(input: T) => z.object({
+  inputs: z.array(input).max(BATCH_LIMIT, `Too many inputs: a batch takes at most ${BATCH_LIMIT}`),
+});
+const idInput = z.object({ id: z.union([z.string(), z.number()]).transform(String) });
+const readBatch = batchOf(idInput).extend({
+  properties: z.array(z.string()).default([]),
+  propertiesWithHistory: z.array(z.string()).default([]),
+  idProperty: z.string().optional(),
+});
+const updateInput = idInput.extend({ properties: propertyValues, idProperty: z.string().optional() });
+const upsertInput = idInput.extend({ properties: propertyValues, idProperty: z.string() });
+
+function readOptions(query: URLSearchParams): ReadOptions {
+  return { properties: listParam(query, 'properties'), propertiesWithHistory: listParam(query, 'propertiesWithHistory'), associations: listParam(query, 'associations') };
+}
+
+const archivedParam = (query: URLSearchParams) => query.get('archived') === 'true';
+
+/** Checks one create and returns its mutations (record, then associations). */
+function planCreate(context: ApiContext, type: ObjectType, input: z.output<typeof createInput>, claimed: Map<string, string>): { id: string; mutations: Mutation[] } {
+  const portal = context.store.portal;
+  const properties = normaliseWrite(type, input.properties as PropertyInput);
+  const missing = missingRequired(type, properties);
+  if (missing.length > 0) throw propertyError(missing);
+  const links = input.associations.map((a) => ({ toId: a.to.id, ...checkAssociationSpecs(portal, type, a.types) }));
+  for (const link of links) {
+    if (!findRecord(link.toType, link.toId)) throw validationError(`${link.toType.singular} ${link.toId} does not exist and cannot be associated`);
+  }
+  const id = context.nextRecordId();
+  checkUnique(type, properties, id, claimed);
+  const at = context.now();
+  return {
+    id,
+    mutations: [
+      { op: 'createRecord', type: type.objectTypeId, id, at, properties, sourceType: API_SOURCE },
+      ...links.map((l): Mutation => ({ op: 'associate', fromType: type.objectTypeId, fromId: id, toType: l.toType.objectTypeId, toId: l.toId, typeIds: l.typeIds })),
+    ],
+  };
+}
+
+export const objectRoutes: Route<ApiContext>[] = [
+  {
+    method: 'GET', pattern: '/crm/v3/objects/:type',
+    handle({ params, query }, context) {
+      const portal = context.store.portal;
+      const type = resolveType(portal, params.type!);
+      const limit = Math.min(positiveInt(query.get('limit'), 10, 'limit'), 100);
+      const after = query.get('after');
+      if (after !== null && !/^\d+$/.test(after)) throw validationError(`after: "${after}" is not a paging cursor this endpoint handed out`);
+      const archived = archivedParam(query);
+      const ids = portal.orderedIds(type);
+      const options = readOptions(query);
+      const results: unknown[] = [];
+      let lastId: string | undefined;
+      let more = false;
+      for (let i = after === null ? 0 : firstAfter(ids, after); i < ids.length; i++) {
+        const record = type.records.get(ids[i]!)!;
+        if (record.archived !== archived) continue;
+        if (results.length === limit) {
+          more = true;
+          break;
+        }
+        results.push(recordView(portal, type, record, options));
+        lastId = record.id;
+      }
+      return { status: 200, body: { results, ...(more && lastId ? { paging: { next: { after: lastId, link: `?after=${lastId}` } } } : {}) } };
+    },
+  },
+  {
+    method: 'GET', pattern: '/crm/v3/objects/:type/:id',
+    handle({ params, query }, context) {
+      const portal = context.store.portal;
+      const type = resolveType(portal, params.type!);
+      const record = requireRecord(type, params.id!, { archived: archivedParam(query), idProperty: query.get('idProperty') ?? undefined });
+      return { status: 200, body: recordView(portal, type, record, readOptions(query)) };
+    },
+  },
+  {
+    method: 'POST', pattern: '/crm/v3/objects/:type',
+    handle({ params, body }, context) {
+      const portal = context.store.portal;
+      const type = resolveType(portal, params.type!);
+      const { id, mutations } = planCreate(context, type, parseBody(createInput, body), new Map());
+      context.store.commit(mutations);
+      return { status: 201, body: recordView(portal, type, type.records.get(id)!) };
+    },
+  },
+  {
+    method: 'PATCH', pattern: '/crm/v3/objects/:type/:id',
+    handle({ params, query, body }, context) {
+      const portal = context.store.portal;
+      const type = resolveType(portal, params.type!);
+      const record = requireRecord(type, params.id!, { idProperty: query.get('idProperty') ?? undefined });
+      const properties = normaliseWrite(type, parseBody(z.object({ properties: propertyValues }), body).properties as PropertyInput);
+      checkUnique(type, properties, record.id);
+      context.store.commit([{ op: 'updateRecord', type: type.objectTypeId, id: record.id, at: context.now(), properties, sourceType: API_SOURCE }]);
+      return { status: 200, body: recordView(portal, type, record) };
+    },
+  },
+  {
+    method: 'DELETE', pattern: '/crm/v3/objects/:type/:id',
+    handle({ params }, context) {
+      const type = resolveType(context.store.portal, params.type!);
+      const record = findRecord(type, params.id!);
+      // HubSpot answers 204 for an id that is already gone.
+      if (record && !record.archived) context.store.commit([{ op: 'archiveRecord', type: type.objectTypeId, id: record.id, at: context.now() }]);
+      return { status: 204 };
+    },
+  },
+  {
+    method: 'POST', pattern: '/crm/v3/objects/:type/batch/read',
+    handle({ params, query, body }, context) {
+      const startedAt = context.now();
+      const portal = context.store.portal;
+      const type = resolveType(portal, params.type!);
+      const input = parseBody(readBatch, body);
+      const archived = archivedParam(query);
+      const options: ReadOptions = { properties: input.properties.length > 0 ? input.properties : undefined, propertiesWithHistory: input.propertiesWithHistory.length > 0 ? input.propertiesWithHistory : undefined };
+      const results: unknown[] = [];
+      const missing: string[] = [];
+      for (const { id } of input.inputs) {
+        const record = findRecord(type, id, input.idProperty);
+        if (record && record.archived === archived) results.push(recordView(portal, type, record, options));
+        else missing.push(id);
+      }
+      const errors = missing.length === 0 ? [] : [batchError('OBJECT_NOT_FOUND', `Could not get some ${type.singular.toUpperCase()} objects, they may be deleted or not exist. Check that ids are valid.`, { ids: missing })];
+      return { status: errors.length > 0 ? 207 : 200, body: batchBody(results, startedAt, context.now(), errors) };
+    },
+  },
+  {
+    method: 'POST', pattern: '/crm/v3/objects/:type/batch/create',
+    handle({ params, body }, context) {
+      const startedAt = context.now();
+      const portal = context.store.portal;
+      const type = resolveType(portal, params.type!);
+      const claimed = new Map<string, string>();
+      // Every input is checked before anything is written: a bad input fails the whole batch, as in HubSpot.
+      const plans = parseBody(batchOf(createInput), body).inputs.map((input) => planCreate(context, type, input, claimed));
+      context.store.commit(plans.flatMap((p) => p.mutations));
+      return { status: 201, body: batchBody(plans.map((p) => recordView(portal, type, type.records.get(p.id)!)), startedAt, context.now()) };
+    },
+  },
+  {
+    method: 'POST', pattern: '/crm/v3/objects/:type/batch/update',
+    handle({ params, body }, context) {
+      const startedAt = context.now();
+      const portal = context.store.portal;
+      const type = resolveType(portal, params.type!);
+      const claimed = new Map<string, string>();
+      const missing: string[] = [];
+      const at = context.now();
+      const mutations: Mutation[] = [];
+      const updated: string[] = [];
+      for (const input of parseBody(batchOf(updateInput), body).inputs) {
+        const record = findRecord(type, input.id, input.idProperty);
+        if (!record || record.archived) {
+          missing.push(input.id);
+          continue;
+        }
+        const properties = normaliseWrite(type, input.properties as PropertyInput);
+        checkUnique(type, properties, record.id, claimed);
+        mutations.push({ op: 'updateRecord', type: type.objectTypeId, id: record.id, at, properties, sourceType: API_SOURCE });
+        updated.push(record.id);
+      }
+      context.store.commit(mutations);
+      const errors = missing.length === 0 ? [] : [batchError('OBJECT_NOT_FOUND', `Could not update some ${type.singular.toUpperCase()} objects, they may be deleted or not exist.`, { ids: missing })];
+      return { status: errors.length > 0 ? 207 : 200, body: batchBody(updated.map((id) => recordView(portal, type, type.records.get(id)!)), startedAt, context.now(), errors) };
+    },
+  },
+  {
+    method: 'POST', pattern: '/crm/v3/objects/:type/batch/upsert',
+    handle({ params, body }, context) {
+      const startedAt = context.now();
+      const portal = context.store.portal;
+      const type = resolveType(portal, params.type!);
+      const claimed = new Map<string, string>();
+      const at = context.now();
+      const mutations: Mutation[] = [];
+      const outcomes: Array<{ id: string; isNew: boolean }> = [];
+      for (const input of parseBody(batchOf(upsertInput), body).inputs) {
+        if (!type.unique.has(input.idProperty)) throw validationError(`idProperty ${input.idProperty} is not a unique property of ${type.singular}`);
+        const record = findRecord(type, input.id, input.idProperty);
+        const properties = normaliseWrite(type, { ...input.properties, [input.idProperty]: input.id } as PropertyInput);
+        if (record && !record.archived) {
+          checkUnique(type, properties, record.id, claimed);
+          mutations.push({ op: 'updateRecord', type: type.objectTypeId, id: record.id, at, properties, sourceType: API_SOURCE });
+          outcomes.push({ id: record.id, isNew: false });
+        } else {
+          const plan = planCreate(context, type, { properties, associations: [] }, claimed);
+          mutations.push(...plan.mutations);
+          outcomes.push({ id: plan.id, isNew: true });
+        }
+      }
+      context.store.commit(mutations);
+      const results = outcomes.map((o) => ({ ...recordView(portal, type, type.records.get(o.id)!), new: o.isNew }));
+      return { status: 200, body: batchBody(results, startedAt, context.now()) };
+    },
+  },
+  {
+    method: 'POST', pattern: '/crm/v3/objects/:type/batch/archive',
+    handle({ params, body }, context) {
+      const type = resolveType(context.store.portal, params.type!);
+      const at = context.now();
+      const mutations: Mutation[] = [];
+      for (const { id } of parseBody(batchOf(idInput), body).inputs) {
+        const record = type.records.get(id);
+        if (record && !record.archived) mutations.push({ op: 'archiveRecord', type: type.objectTypeId, id, at });
+      }
+      context.store.commit(mutations);
+      return { status: 204 };
+    },
+  },
+];
+
+/** Index of the first id greater than `after` in ascending numeric order. */
+function firstAfter(ids: string[], after: string): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (byNumericId(ids[mid]!, after) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

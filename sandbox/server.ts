@@ -1,0 +1,191 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { associationRoutes } from './api/associations.ts';
+import type { ApiContext } from './api/context.ts';
+import { objectRoutes } from './api/objects.ts';
+import { ownerRoutes } from './api/owners.ts';
+import { propertyRoutes } from './api/properties.ts';
+import { schemaRoutes } from './api/schemas.ts';
+import { searchRoutes } from './api/search.ts';
+import { authenticate } from './http/auth.ts';
+import { CONTROL_PREFIX, controlRoutes } from './http/control-endpoints.ts';
+import type { ControlTarget } from './http/control-endpoints.ts';
+import { ApiError, rateLimitBody, validationError } from './http/errors.ts';
+import { createFaultInjector } from './http/faults.ts';
+import { createRateLimiter, HUBSPOT_RATE_LIMITS } from './http/rate-limit.ts';
+import type { RateLimits } from './http/rate-limit.ts';
+import { createRouter } from './http/router.ts';
+import type { ApiResponse } from './http/router.ts';
+import { createStats } from './http/stats.ts';
+import { sandboxSeedSchema } from './seed.ts';
+import type { SandboxSeed, SandboxSeedInput } from './seed.ts';
+import { portalFromSeed } from './store/seed-io.ts';
+import { fileStore, memoryStore } from './store/store.ts';
+
+// The local stand-in for HubSpot's CRM API. Bound to 127.0.0.1 only.
+
+export const DEFAULT_PORTAL_ID = 1234567;
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: '127.0.0.1';
+  /** null or omitted: in memory (tests). A path: persisted there (snapshot + journal). */
+  dataFile?: string | null;
+  /** The portal on first start (and after a reset); a function is only called when needed. Empty when omitted. */
+  seed?: SandboxSeedInput | (() => SandboxSeedInput);
+  /** Epoch ms for record timestamps; `Date.now` when omitted. */
+  clock?: () => number;
+  /** Record ids counting up from 1 and predictable correlation ids. */
+  deterministicIds?: boolean;
+  /** HubSpot's Professional limits (190 per 10 s, search 5 per s) when omitted. */
+  rateLimit?: RateLimits | false;
+  /** Any non-empty bearer token is accepted when omitted. */
+  requiredToken?: string;
+}
+
+export interface RunningSandbox {
+  baseUrl: string;
+  readonly portalId: number;
+  close(): Promise<void>;
+}
+
+const JSON_TYPE = 'application/json;charset=utf-8';
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const clock = options.clock ?? Date.now;
+  const deterministic = options.deterministicIds ?? false;
+  // Random ids start high, as HubSpot's do, so nothing comes to depend on them.
+  const firstRecordId = deterministic ? 1 : randomInt(10_000_000, 90_000_000);
+  const initialSeed = (): SandboxSeed => {
+    const seed = typeof options.seed === 'function' ? options.seed() : options.seed;
+    return sandboxSeedSchema.parse(seed ?? { portalId: DEFAULT_PORTAL_ID, owners: [], associations: [] });
+  };
+  const build = (seed: SandboxSeed) => portalFromSeed(seed, firstRecordId);
+  const store = options.dataFile ? fileStore(options.dataFile, { initial: () => build(initialSeed()), firstRecordId }) : memoryStore(build(initialSeed()));
+
+  let correlationCounter = 0;
+  const correlationId = () => (deterministic ? `00000000-0000-4000-8000-${String(++correlationCounter).padStart(12, '0')}` : randomUUID());
+  const context: ApiContext = { store, now: clock, nextRecordId: () => String(store.portal.nextRecordId++) };
+  const api = createRouter<ApiContext>([...objectRoutes, ...searchRoutes, ...schemaRoutes, ...propertyRoutes, ...associationRoutes, ...ownerRoutes]);
+  const faults = createFaultInjector();
+  const stats = createStats();
+  const limiter = createRateLimiter(options.rateLimit ?? HUBSPOT_RATE_LIMITS);
+  const control = createRouter<ControlTarget>(controlRoutes);
+  const target: ControlTarget = {
+    portalId: () => store.portal.portalId,
+    reset: () => store.replace(build(initialSeed())),
+    load: (seed) => store.replace(build(seed)),
+    recordCount: () => [...store.portal.types.values()].reduce((n, t) => n + t.records.size, 0),
+    faults, stats,
+    setRateLimits: (limits) => limiter.set(limits),
+  };
+
+  const send = (res: ServerResponse, response: ApiResponse, headers: Record<string, string> = {}) => {
+    if (res.destroyed) return;
+    const payload = response.body === undefined ? undefined : JSON.stringify(response.body);
+    res.writeHead(response.status, { ...headers, ...(payload === undefined ? {} : { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(payload) }) });
+    res.end(payload);
+  };
+
+  const dispatch = <C>(router: ReturnType<typeof createRouter<C>>, method: string, path: string, query: URLSearchParams, raw: string, routeContext: C): ApiResponse => {
+    const match = router.match(method, path);
+    if (match === undefined) throw new ApiError(404, 'OBJECT_NOT_FOUND', `No endpoint at ${path}`);
+    if (match === 'method') throw new ApiError(405, 'VALIDATION_ERROR', `${method} is not supported at ${path}`);
+    return match.route.handle({ params: match.params, query, body: parseJson(raw) }, routeContext);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const method = req.method ?? 'GET';
+    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    const raw = await readBody(req);
+
+    if (path.startsWith(CONTROL_PREFIX.slice(0, -1))) {
+      if (!isLoopback(req.socket.remoteAddress)) return send(res, { status: 403, body: { status: 'error', message: 'The sandbox control endpoints answer only on 127.0.0.1' } });
+      try {
+        return send(res, dispatch(control, method, path, url.searchParams, raw, target));
+      } catch (error) {
+        return send(res, failure(error, 'control'));
+      }
+    }
+
+    const id = correlationId();
+    const headers: Record<string, string> = { 'X-HubSpot-Correlation-Id': id };
+    const match = api.match(method, path);
+    stats.count(match && match !== 'method' ? match.name : `${method} (unknown)`);
+
+    for (const fault of faults.take(method, path)) {
+      if (fault.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      else if (fault.kind === 'drop') return void req.socket.destroy();
+      else if (fault.kind === 'rateLimit') return send(res, { status: 429, body: rateLimitBody(fault.policyName, id) }, headers);
+      else return send(res, { status: fault.status, body: { status: 'error', message: 'internal error', correlationId: id, category: 'INTERNAL_ERROR' } }, headers);
+    }
+
+    const denied = authenticate(req.headers.authorization, options.requiredToken);
+    if (denied) return send(res, { status: denied.status, body: denied.body(id) }, headers);
+
+    const decision = limiter.check(method === 'POST' && path.endsWith('/search'));
+    Object.assign(headers, decision.headers);
+    if (!decision.allowed) return send(res, { status: 429, body: rateLimitBody(decision.policyName, id) }, headers);
+
+    try {
+      send(res, dispatch(api, method, path, url.searchParams, raw, context), headers);
+    } catch (error) {
+      send(res, failure(error, id), headers);
+    }
+  };
+
+  const server = createServer((req, res) => {
+    stats.started();
+    res.on('close', () => stats.finished());
+    handle(req, res).catch((error: unknown) => send(res, failure(error, 'unhandled')));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    get portalId() { return store.portal.portalId; },
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => {
+        store.close();
+        if (error) reject(error);
+        else resolve();
+      });
+    }),
+  };
+}
+
+function failure(error: unknown, correlationId: string): ApiResponse {
+  if (error instanceof ApiError) return { status: error.status, body: error.body(correlationId) };
+  // A bug in the sandbox: say so plainly rather than pretend HubSpot failed.
+  return { status: 500, body: { status: 'error', message: `Sandbox error: ${error instanceof Error ? error.message : String(error)}`, correlationId, category: 'INTERNAL_ERROR' } };
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    throw validationError(`Invalid input JSON: ${error instanceof Error ? error.message : 'unreadable body'}`);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+

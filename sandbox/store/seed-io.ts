@@ -1,0 +1,158 @@
+import { STANDARD_SEED_TYPES } from '../seed.ts';
+import type { SandboxSeed, SeedAssociation, SeedAssociationDefinition, SeedObjectSchema, SeedRecord } from '../seed.ts';
+import type { HistoryEntry, ObjectType, StoredRecord } from './model.ts';
+import { Portal, userDefinedPair } from './portal.ts';
+
+// Seeds in, seeds out: a portal is built from a seed, and snapshots are seeds of the whole portal
+// (one format for both, so whatever the demo generator writes is exactly what a restart reads).
+
+const ASSOCIATED_OBJECT_NAMES: Record<string, string> = { CONTACT: 'contacts', COMPANY: 'companies', DEAL: 'deals', MEETING: 'meetings', CALL: 'calls', EMAIL: 'emails', NOTE: 'notes', TASK: 'tasks' };
+
+const ms = (iso: string) => Date.parse(iso);
+const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
+export function portalFromSeed(seed: SandboxSeed, firstRecordId: number): Portal {
+  const portal = new Portal(seed.portalId, seed.currency, seed.timeZone, firstRecordId);
+  const seedType = (name: string, path: string): ObjectType => {
+    const type = portal.bySeedName(name);
+    if (!type) throw new Error(`Seed ${path}: unknown object type "${name}"`);
+    return type;
+  };
+
+  seed.schemas.forEach((schema, i) => {
+    if (portal.bySeedName(schema.name)) throw new Error(`Seed schemas[${i}]: object type "${schema.name}" is declared twice`);
+    portal.defineSchema({ ...schema, objectTypeId: schema.objectTypeId ?? `2-${portal.nextObjectTypeNumber}` }, schema.createdAt ? ms(schema.createdAt) : 0);
+  });
+  for (const [typeName, groups] of Object.entries(seed.propertyGroups)) {
+    const type = seedType(typeName, `propertyGroups.${typeName}`);
+    for (const group of groups) type.groups.set(group.name, group);
+  }
+  for (const [typeName, properties] of Object.entries(seed.properties)) {
+    const type = seedType(typeName, `properties.${typeName}`);
+    for (const property of properties) portal.putProperty(type, property, 0);
+  }
+  seed.associationDefinitions.forEach((definition, i) => {
+    const path = `associationDefinitions[${i}]`;
+    const from = seedType(definition.fromType, `${path}.fromType`).objectTypeId;
+    const to = seedType(definition.toType, `${path}.toType`).objectTypeId;
+    const label = definition.label ?? null;
+    portal.defineAssociationTypes(userDefinedPair(from, to, definition.typeId, definition.inverseTypeId, label, definition.inverseLabel ?? label, definition.name));
+  });
+  seed.schemas.forEach((schema, i) => {
+    const type = seedType(schema.name, `schemas[${i}]`);
+    schema.associatedObjects.forEach((other, j) => {
+      const target = seedType(ASSOCIATED_OBJECT_NAMES[other] ?? other, `schemas[${i}].associatedObjects[${j}]`);
+      if (portal.associationTypesBetween(type.objectTypeId, target.objectTypeId).some((t) => t.label === null)) return;
+      const typeId = portal.nextAssociationTypeId;
+      portal.defineAssociationTypes(userDefinedPair(type.objectTypeId, target.objectTypeId, typeId, typeId + 1, null, null));
+    });
+  });
+
+  for (const [typeName, records] of Object.entries(seed.objects)) {
+    const type = seedType(typeName, `objects.${typeName}`);
+    records.forEach((record, i) => {
+      if (type.records.has(record.id)) throw new Error(`Seed objects.${typeName}[${i}]: id ${record.id} is used twice`);
+      portal.insertRecord(type, storedRecord(type, record));
+    });
+  }
+
+  seed.associations.forEach((association, i) => {
+    const path = `associations[${i}]`;
+    const from = seedType(association.fromType, `${path}.fromType`);
+    const to = seedType(association.toType, `${path}.toType`);
+    if (!from.records.has(association.fromId)) throw new Error(`Seed ${path}.fromId: no ${from.singular} ${association.fromId}`);
+    if (!to.records.has(association.toId)) throw new Error(`Seed ${path}.toId: no ${to.singular} ${association.toId}`);
+    const type = association.associationTypeId === undefined
+      ? portal.defaultAssociationType(from.objectTypeId, to.objectTypeId)
+      : portal.associationTypes.get(association.associationTypeId);
+    if (!type || type.fromTypeId !== from.objectTypeId || type.toTypeId !== to.objectTypeId) {
+      throw new Error(`Seed ${path}.associationTypeId: no association type ${association.associationTypeId ?? '(default)'} from ${association.fromType} to ${association.toType}`);
+    }
+    portal.apply({ op: 'associate', fromType: from.objectTypeId, fromId: association.fromId, toType: to.objectTypeId, toId: association.toId, typeIds: [type.typeId] });
+  });
+
+  portal.owners.push(...seed.owners);
+  return portal;
+}
+
+function storedRecord(type: ObjectType, record: SeedRecord): StoredRecord {
+  const createdAt = ms(record.createdAt);
+  const history: Record<string, HistoryEntry[]> = {};
+  for (const [name, entries] of Object.entries(record.propertyHistory ?? {})) {
+    const older = entries.map((e) => ({ value: e.value, timestamp: ms(e.timestamp), sourceType: e.sourceType, ...(e.sourceId ? { sourceId: e.sourceId } : {}) }));
+    const current = record.properties[name];
+    // The seed may leave the current value implicit: it is the newest entry.
+    history[name] = current !== undefined && older[0]?.value !== current ? [{ value: current, timestamp: ms(record.updatedAt ?? record.createdAt), sourceType: 'CRM_UI' }, ...older] : older;
+  }
+  const properties = { ...record.properties };
+  for (const name of ['hs_createdate', 'createdate']) if (type.properties.has(name)) properties[name] ??= record.createdAt;
+  const updatedAt = record.updatedAt ? ms(record.updatedAt) : createdAt;
+  for (const name of ['hs_lastmodifieddate', 'lastmodifieddate']) if (type.properties.has(name)) properties[name] ??= iso(updatedAt);
+  return { id: record.id, properties, history, createdAt, updatedAt, archived: record.archived ?? false };
+}
+
+/** The whole portal as a seed: what snapshots hold. */
+export function portalToSeed(portal: Portal): SandboxSeed {
+  const objects: Record<string, SeedRecord[]> = Object.fromEntries(STANDARD_SEED_TYPES.map((t) => [t, []]));
+  const properties: SandboxSeed['properties'] = {};
+  const propertyGroups: SandboxSeed['propertyGroups'] = {};
+  const schemas: SeedObjectSchema[] = [];
+  const seedName = (objectTypeId: string) => {
+    const type = portal.types.get(objectTypeId)!;
+    return type.custom?.name ?? type.name;
+  };
+
+  for (const type of portal.types.values()) {
+    const name = seedName(type.objectTypeId);
+    const own = [...type.properties.values()].filter((p) => !p.hubspotDefined).map(({ hubspotDefined: _h, createdAt: _c, updatedAt: _u, displayOrder: _d, ...p }) => p);
+    if (type.custom) {
+      schemas.push({
+        name, objectTypeId: type.objectTypeId, labels: type.custom.labels, primaryDisplayProperty: type.custom.primaryDisplayProperty,
+        secondaryDisplayProperties: type.custom.secondaryDisplayProperties, requiredProperties: type.requiredProperties,
+        searchableProperties: type.searchableProperties, properties: own, associatedObjects: [], createdAt: iso(type.custom.createdAt),
+      });
+    } else if (own.length > 0) {
+      properties[name] = own;
+    }
+    propertyGroups[name] = [...type.groups.values()];
+    objects[name] = [...type.records.values()].map((r) => ({
+      id: r.id, properties: r.properties, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt), ...(r.archived ? { archived: true } : {}),
+      propertyHistory: Object.fromEntries(Object.entries(r.history).map(([p, entries]) => [p, entries.map((e) => ({ ...e, timestamp: iso(e.timestamp) }))])),
+    }));
+  }
+
+  const associationDefinitions: SeedAssociationDefinition[] = [];
+  for (const t of portal.associationTypes.values()) {
+    if (t.category !== 'USER_DEFINED' || t.typeId > t.inverseTypeId) continue;
+    const inverse = portal.associationTypes.get(t.inverseTypeId);
+    associationDefinitions.push({
+      fromType: seedName(t.fromTypeId), toType: seedName(t.toTypeId), typeId: t.typeId, inverseTypeId: t.inverseTypeId, name: t.name,
+      ...(t.label === null ? {} : { label: t.label }), ...(inverse?.label == null || inverse === t ? {} : { inverseLabel: inverse.label }),
+    });
+  }
+
+  const associations: SeedAssociation[] = [];
+  for (const [key, targets] of portal.allLinks()) {
+    const [fromType, fromId] = splitKey(key);
+    for (const [toType, byId] of targets) {
+      for (const [toId, typeIds] of byId) {
+        for (const typeId of typeIds) {
+          const inverse = portal.associationTypes.get(typeId)?.inverseTypeId ?? typeId;
+          // Each association is stored both ways; write it once.
+          if (typeId > inverse || (typeId === inverse && `${fromType}:${fromId}` > `${toType}:${toId}`)) continue;
+          associations.push({ fromType: seedName(fromType), fromId, toType: seedName(toType), toId, associationTypeId: typeId, associationCategory: portal.associationTypes.get(typeId)?.category ?? 'HUBSPOT_DEFINED' });
+        }
+      }
+    }
+  }
+
+  return {
+    portalId: portal.portalId, currency: portal.currency, timeZone: portal.timeZone, owners: portal.owners,
+    properties, propertyGroups, schemas, objects: objects as SandboxSeed['objects'], associationDefinitions, associations,
+  };
+}
+
+function splitKey(key: string): [string, string] {
+  const at = key.lastIndexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
