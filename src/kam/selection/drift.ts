@@ -1,4 +1,4 @@
-import type { CompanyScore } from './score.ts';
+import { companyScoreAt, type CompanyScore, type PortfolioScores } from './score.ts';
 
 // Where the tags on the CRM and the criteria disagree: the admin's to-do list after a recalculation.
 export interface SelectionDrift {
@@ -10,18 +10,18 @@ export interface SelectionDrift {
   taggedWithoutEnoughData: CompanyScore[];
 }
 
-export function selectionDrift(scores: readonly CompanyScore[]): SelectionDrift {
+export function selectionDrift(scores: PortfolioScores): SelectionDrift {
   const drift: SelectionDrift = { qualifiesButNotTagged: [], taggedButNoLongerQualifies: [], taggedWithoutEnoughData: [] };
-  for (const s of scores) {
-    if (s.status === 'key') {
-      if (!s.enoughData) drift.taggedWithoutEnoughData.push(s);
-      else if (s.suggestedStatus !== 'key') drift.taggedButNoLongerQualifies.push(s);
-    } else if (s.suggestedStatus === 'key') {
-      drift.qualifiesButNotTagged.push(s);
+  for (let i = 0; i < scores.count; i++) {
+    if (scores.statuses[i] === 'key') {
+      if (!scores.enoughData[i]) drift.taggedWithoutEnoughData.push(companyScoreAt(scores, i));
+      else if (scores.suggestedStatuses[i] !== 'key') drift.taggedButNoLongerQualifies.push(companyScoreAt(scores, i));
+    } else if (scores.suggestedStatuses[i] === 'key') {
+      drift.qualifiesButNotTagged.push(companyScoreAt(scores, i));
     }
   }
-  // Scores are non-null in the first two lists: both require enough data.
-  drift.qualifiesButNotTagged.sort((a, b) => b.score! - a.score!);
-  drift.taggedButNoLongerQualifies.sort((a, b) => a.score! - b.score!);
+  // Both lists need enough data, so their scores are numbers.
+  drift.qualifiesButNotTagged.sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+  drift.taggedButNoLongerQualifies.sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
   return drift;
 }

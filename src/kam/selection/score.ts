@@ -66,7 +66,7 @@ function shareOfWallet(ourRevenue: number | null, spend: number | null): number 
 
 export type SuggestedStatus = Extract<KeyAccountStatus, 'none' | 'candidate' | 'key'>;
 
-/** The compact result of the batch path: what the portfolio recalculation writes back. */
+/** One company's verdict: what the card shows above the breakdown and the recalculation writes back. */
 export interface CompanyScore {
   companyId: string;
   status: KeyAccountStatus;
@@ -105,76 +105,98 @@ export interface SelectionScore extends CompanyScore {
 }
 
 // One evaluation's working memory, reused across a batch so scoring a million companies allocates
-// only their results.
+// no per-company objects.
 interface Evaluation {
   readonly raw: Float64Array;
   readonly normalised: Float64Array;
   readonly sourceIndex: Int8Array;
   presentWeight: number;
-  weightedSum: number;
+  /** NaN when no weighted criterion is known. */
+  score: number;
+  completeness: number;
+  enoughData: boolean;
+  suggestedStatus: SuggestedStatus;
+  icpTier: IcpTier | null;
 }
 
+// The rules resolved to plain arrays in criterion order once per call, so the hot loop does no lookups by name.
 interface ScoringPlan {
   readonly settings: SelectionSettings;
   readonly weights: Float64Array;
   readonly totalWeight: number;
+  readonly readers: ReadonlyArray<ReadonlyArray<(facts: CompanyFacts, settings: SelectionSettings) => number | null>>;
+  readonly normalisers: ReadonlyArray<CriterionRule['normalise']>;
 }
 
 function planFor(settings: SelectionSettings): ScoringPlan {
   const weights = Float64Array.from(SELECTION_CRITERIA, (criterion) => settings.weights[criterion]);
-  return { settings, weights, totalWeight: weights.reduce((sum, w) => sum + w, 0) };
+  return {
+    settings,
+    weights,
+    totalWeight: weights.reduce((sum, w) => sum + w, 0),
+    readers: SELECTION_CRITERIA.map((criterion) => RULES[criterion].sources.map((source) => SOURCES[source])),
+    normalisers: SELECTION_CRITERIA.map((criterion) => RULES[criterion].normalise),
+  };
 }
 
 function newEvaluation(): Evaluation {
   const n = SELECTION_CRITERIA.length;
-  return { raw: new Float64Array(n), normalised: new Float64Array(n), sourceIndex: new Int8Array(n), presentWeight: 0, weightedSum: 0 };
+  return {
+    raw: new Float64Array(n),
+    normalised: new Float64Array(n),
+    sourceIndex: new Int8Array(n),
+    presentWeight: 0,
+    score: NaN,
+    completeness: 0,
+    enoughData: false,
+    suggestedStatus: 'none',
+    icpTier: null,
+  };
 }
+
+// Floating sums like (0.6 + 0.7 + 0.8) / 3 land a hair below a threshold they meet exactly.
+const TOLERANCE = 1e-9;
 
 // The one implementation of the maths; both the explainable and the batch path call it.
 function evaluate(facts: CompanyFacts, plan: ScoringPlan, into: Evaluation): void {
-  into.presentWeight = 0;
-  into.weightedSum = 0;
-  for (let i = 0; i < SELECTION_CRITERIA.length; i++) {
-    const rule = RULES[SELECTION_CRITERIA[i]!];
+  let presentWeight = 0;
+  let weightedSum = 0;
+  for (let i = 0; i < plan.readers.length; i++) {
+    const readers = plan.readers[i]!;
     let raw: number | null = null;
     let used = -1;
-    for (let s = 0; s < rule.sources.length && raw === null; s++) {
-      raw = SOURCES[rule.sources[s]!](facts, plan.settings);
+    for (let s = 0; s < readers.length && raw === null; s++) {
+      raw = readers[s]!(facts, plan.settings);
       used = s;
     }
-    into.sourceIndex[i] = raw === null ? -1 : used;
     if (raw === null) {
+      into.sourceIndex[i] = -1;
       into.raw[i] = NaN;
       into.normalised[i] = NaN;
       continue;
     }
-    const normalised = rule.normalise(raw, plan.settings);
+    const normalised = plan.normalisers[i]!(raw, plan.settings);
     const weight = plan.weights[i]!;
+    into.sourceIndex[i] = used;
     into.raw[i] = raw;
     into.normalised[i] = normalised;
-    into.presentWeight += weight;
-    into.weightedSum += weight * normalised;
+    presentWeight += weight;
+    weightedSum += weight * normalised;
   }
-}
 
-// Floating sums like 0.7 × 100 may land a hair below a threshold they meet exactly.
-const TOLERANCE = 1e-9;
-
-function classify(facts: CompanyFacts, plan: ScoringPlan, e: Evaluation): CompanyScore {
   const { thresholds, icpTierCutoffs } = plan.settings;
-  const score = e.presentWeight > 0 ? (100 * e.weightedSum) / e.presentWeight : null;
-  const completeness = e.presentWeight / plan.totalWeight;
-  const enoughData = score !== null && completeness + TOLERANCE >= thresholds.minimumCompleteness;
-  const at = (threshold: number) => enoughData && score + TOLERANCE >= threshold;
-  return {
-    companyId: facts.companyId,
-    status: facts.status,
-    score,
-    completeness,
-    enoughData,
-    suggestedStatus: at(thresholds.key) ? 'key' : at(thresholds.candidate) ? 'candidate' : 'none',
-    icpTier: at(icpTierCutoffs.tier_1) ? 'tier_1' : at(icpTierCutoffs.tier_2) ? 'tier_2' : at(icpTierCutoffs.tier_3) ? 'tier_3' : null,
-  };
+  const score = presentWeight > 0 ? (100 * weightedSum) / presentWeight : NaN;
+  const completeness = presentWeight / plan.totalWeight;
+  const enoughData = presentWeight > 0 && completeness + TOLERANCE >= thresholds.minimumCompleteness;
+  // Without enough data nothing is suggested; -1 sits below every threshold.
+  const comparable = enoughData ? score + TOLERANCE : -1;
+  into.presentWeight = presentWeight;
+  into.score = score;
+  into.completeness = completeness;
+  into.enoughData = enoughData;
+  into.suggestedStatus = comparable >= thresholds.key ? 'key' : comparable >= thresholds.candidate ? 'candidate' : 'none';
+  into.icpTier =
+    comparable >= icpTierCutoffs.tier_1 ? 'tier_1' : comparable >= icpTierCutoffs.tier_2 ? 'tier_2' : comparable >= icpTierCutoffs.tier_3 ? 'tier_3' : null;
 }
 
 /** Scores one company with every criterion's value, weight and contribution. `facts` must be parsed. */
@@ -201,20 +223,72 @@ export function scoreCompany(facts: CompanyFacts, settings: SelectionSettings): 
     };
   });
   return {
-    ...classify(facts, plan, e),
+    companyId: facts.companyId,
+    status: facts.status,
+    score: Number.isNaN(e.score) ? null : e.score,
+    completeness: e.completeness,
+    enoughData: e.enoughData,
+    suggestedStatus: e.suggestedStatus,
+    icpTier: e.icpTier,
     criteria,
     missing: criteria.filter((c) => c.missing && c.weight > 0).map((c) => c.criterion),
   };
 }
 
-/** Scores a whole portfolio with the same maths, without the per-criterion breakdown. `facts` must be parsed. */
-export function scorePortfolio(facts: readonly CompanyFacts[], settings: SelectionSettings): CompanyScore[] {
+/**
+ * The batch result, one column per field, row i being `facts[i]`: a million companies without a
+ * million objects. Read a row as a `CompanyScore` with `companyScoreAt`.
+ */
+export interface PortfolioScores {
+  readonly count: number;
+  readonly companyIds: readonly string[];
+  readonly statuses: readonly KeyAccountStatus[];
+  /** NaN where no weighted criterion is known. */
+  readonly scores: Float64Array;
+  readonly completeness: Float64Array;
+  readonly enoughData: readonly boolean[];
+  readonly suggestedStatuses: readonly SuggestedStatus[];
+  readonly icpTiers: ReadonlyArray<IcpTier | null>;
+}
+
+/** Scores a whole portfolio with the same maths as `scoreCompany`, without the breakdown. `facts` must be parsed. */
+export function scorePortfolio(facts: readonly CompanyFacts[], settings: SelectionSettings): PortfolioScores {
   const plan = planFor(settings);
   const e = newEvaluation();
-  const results = new Array<CompanyScore>(facts.length);
-  for (let i = 0; i < facts.length; i++) {
-    evaluate(facts[i]!, plan, e);
-    results[i] = classify(facts[i]!, plan, e);
+  const count = facts.length;
+  const result = {
+    count,
+    companyIds: new Array<string>(count),
+    statuses: new Array<KeyAccountStatus>(count),
+    scores: new Float64Array(count),
+    completeness: new Float64Array(count),
+    enoughData: new Array<boolean>(count),
+    suggestedStatuses: new Array<SuggestedStatus>(count),
+    icpTiers: new Array<IcpTier | null>(count),
+  };
+  for (let i = 0; i < count; i++) {
+    const company = facts[i]!;
+    evaluate(company, plan, e);
+    result.companyIds[i] = company.companyId;
+    result.statuses[i] = company.status;
+    result.scores[i] = e.score;
+    result.completeness[i] = e.completeness;
+    result.enoughData[i] = e.enoughData;
+    result.suggestedStatuses[i] = e.suggestedStatus;
+    result.icpTiers[i] = e.icpTier;
   }
-  return results;
+  return result;
+}
+
+export function companyScoreAt(scores: PortfolioScores, index: number): CompanyScore {
+  const score = scores.scores[index]!;
+  return {
+    companyId: scores.companyIds[index]!,
+    status: scores.statuses[index]!,
+    score: Number.isNaN(score) ? null : score,
+    completeness: scores.completeness[index]!,
+    enoughData: scores.enoughData[index]!,
+    suggestedStatus: scores.suggestedStatuses[index]!,
+    icpTier: scores.icpTiers[index]!,
+  };
 }

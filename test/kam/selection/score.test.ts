@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreCompany, scorePortfolio, type CriterionScore } from '../../../src/kam/selection/index.ts';
+import { companyScoreAt, scoreCompany, scorePortfolio, type CriterionScore } from '../../../src/kam/selection/index.ts';
 import { companyFacts, onlyWeights, selectionSettings } from './factories.ts';
 
 function criterion(criteria: CriterionScore[], name: CriterionScore['criterion']): CriterionScore {
@@ -182,15 +182,23 @@ describe('scorePortfolio', () => {
       companyFacts({ companyId: '5', revenueLast12Months: null, openPipeline: null, potentialRevenue: null, marginPercent: null, referralCount: null }),
     ];
     const batch = scorePortfolio(portfolio, settings);
-    expect(batch).toHaveLength(5);
+    expect(batch.count).toBe(5);
     portfolio.forEach((facts, i) => {
-      const { criteria: _criteria, missing: _missing, ...compact } = scoreCompany(facts, settings);
-      expect(batch[i]).toEqual(compact);
+      const { criteria: _criteria, missing: _missing, ...alone } = scoreCompany(facts, settings);
+      expect(companyScoreAt(batch, i)).toEqual(alone);
     });
-    expect(new Set(batch.map((b) => b.suggestedStatus)).size).toBeGreaterThan(1);
+    expect(new Set(batch.suggestedStatuses).size).toBeGreaterThan(1);
+    expect(batch.companyIds).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('marks a company without any known weighted criterion with NaN in the score column and null when read as a row', () => {
+    const unknown = companyFacts({ revenueLast12Months: null, openPipeline: null, potentialRevenue: null, totalSpendInOurArea: null, marginPercent: null, referralCount: null, strategicFit: null, prestige: null });
+    const batch = scorePortfolio([unknown], selectionSettings());
+    expect(batch.scores[0]).toBeNaN();
+    expect(companyScoreAt(batch, 0).score).toBeNull();
   });
 
   it('returns nothing for an empty portfolio', () => {
-    expect(scorePortfolio([], selectionSettings())).toEqual([]);
+    expect(scorePortfolio([], selectionSettings())).toMatchObject({ count: 0, companyIds: [], scores: new Float64Array(0) });
   });
 });
