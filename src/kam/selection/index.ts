@@ -1,4 +1,5 @@
 export * from './criteria.ts';
 export * from './company-facts.ts';
+export type { CriterionSource } from './criterion-rules.ts';
 export * from './score.ts';
 export * from './drift.ts';

@@ -1,14 +1,15 @@
 import type { IcpTier, KeyAccountStatus } from '../shared/key-account-status.ts';
 import type { SelectionSettings } from '../settings/schema.ts';
 import type { CompanyFacts } from './company-facts.ts';
+import { CRITERION_RULES, CRITERION_SOURCES, type CriterionRule, type CriterionSource } from './criterion-rules.ts';
 import { SELECTION_CRITERIA, type SelectionCriterion } from './criteria.ts';
 
 // How a company's facts become a 0–100 score.
 //
-// Each criterion reads a raw value from the first of its sources that is known, and normalises it to
-// 0..1 (linear up to the admin's "full score at" level, ratings out of 10, share of wallet as room to
-// grow). A criterion with no known source is MISSING: it is listed, and the weights renormalise over
-// the criteria that are present, so a blank field neither drags the score down nor props it up:
+// Each criterion reads a raw value from the first of its sources that is known and normalises it to
+// 0..1 (criterion-rules.ts). A criterion with no known source is MISSING: it is listed, and the
+// weights renormalise over the criteria that are present, so a blank field neither drags the score
+// down nor props it up:
 //
 //   score = 100 × Σ(weight × normalised over present) / Σ(weight over present)
 //   completeness = Σ(weight over present) / Σ(all weights)
@@ -16,53 +17,6 @@ import { SELECTION_CRITERIA, type SelectionCriterion } from './criteria.ts';
 // A score built on less than `thresholds.minimumCompleteness` of the weight suggests no status and
 // no ICP tier (`enoughData: false`), so one glowing rating alone never makes a key account.
 // Criteria weighted 0 are switched off: they never count as missing.
-
-const SOURCES = {
-  closedWonDeals: (f: CompanyFacts) => f.revenueLast12Months,
-  potentialEstimate: (f: CompanyFacts) => f.potentialRevenue,
-  openPipeline: (f: CompanyFacts) => f.openPipeline,
-  spendInOurArea: (f: CompanyFacts) => shareOfWallet(f.revenueLast12Months, f.totalSpendInOurArea),
-  annualRevenueEstimate: (f: CompanyFacts, s: SelectionSettings) =>
-    s.spendInOurAreaPercentOfAnnualRevenue === null || f.annualRevenue === null
-      ? null
-      : shareOfWallet(f.revenueLast12Months, (f.annualRevenue * s.spendInOurAreaPercentOfAnnualRevenue) / 100),
-  marginPercent: (f: CompanyFacts) => f.marginPercent,
-  prestigeRating: (f: CompanyFacts) => f.prestige,
-  referralCount: (f: CompanyFacts) => f.referralCount,
-  strategicFitRating: (f: CompanyFacts) => f.strategicFit,
-} satisfies Record<string, (facts: CompanyFacts, settings: SelectionSettings) => number | null>;
-
-/** Where a criterion's value came from, so the card can say "from open pipeline". */
-export type CriterionSource = keyof typeof SOURCES;
-
-interface CriterionRule {
-  /** Tried in order; the first known value is used (CRM facts and the team's records before estimates). */
-  sources: readonly CriterionSource[];
-  normalise(raw: number, settings: SelectionSettings): number;
-}
-
-const RULES: Record<SelectionCriterion, CriterionRule> = {
-  historicPurchases: { sources: ['closedWonDeals'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.historicPurchases) },
-  // The team's estimate of annual potential is a considered view; open pipeline stands in without one.
-  potentialPurchases: { sources: ['potentialEstimate', 'openPipeline'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.potentialPurchases) },
-  // Seed 000: potential as "current spend as a proportion of total spend in that area" — the smaller
-  // our share of the client's wallet, the more room to grow.
-  shareOfWallet: { sources: ['spendInOurArea', 'annualRevenueEstimate'], normalise: (raw) => 1 - clamp01(raw) },
-  profitability: { sources: ['marginPercent'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.profitabilityMarginPercent) },
-  prestige: { sources: ['prestigeRating'], normalise: (raw) => raw / 10 },
-  advocacy: { sources: ['referralCount'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.referrals) },
-  strategicFit: { sources: ['strategicFitRating'], normalise: (raw) => raw / 10 },
-};
-
-function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}
-
-// Our revenue as a share of what the client spends in our area; unknown when either side is, or
-// when the spend is 0 (a recorded spend of 0 next to our own revenue is a data error, not a share).
-function shareOfWallet(ourRevenue: number | null, spend: number | null): number | null {
-  return ourRevenue === null || spend === null || spend === 0 ? null : ourRevenue / spend;
-}
 
 export type SuggestedStatus = Extract<KeyAccountStatus, 'none' | 'candidate' | 'key'>;
 
@@ -134,8 +88,8 @@ function planFor(settings: SelectionSettings): ScoringPlan {
     settings,
     weights,
     totalWeight: weights.reduce((sum, w) => sum + w, 0),
-    readers: SELECTION_CRITERIA.map((criterion) => RULES[criterion].sources.map((source) => SOURCES[source])),
-    normalisers: SELECTION_CRITERIA.map((criterion) => RULES[criterion].normalise),
+    readers: SELECTION_CRITERIA.map((criterion) => CRITERION_RULES[criterion].sources.map((source) => CRITERION_SOURCES[source])),
+    normalisers: SELECTION_CRITERIA.map((criterion) => CRITERION_RULES[criterion].normalise),
   };
 }
 
@@ -215,7 +169,7 @@ export function scoreCompany(facts: CompanyFacts, settings: SelectionSettings): 
       criterion,
       missing: false,
       value: e.raw[i]!,
-      source: RULES[criterion].sources[sourceIndex]!,
+      source: CRITERION_RULES[criterion].sources[sourceIndex]!,
       normalised,
       weight,
       weightShare,
