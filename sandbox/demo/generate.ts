@@ -5,7 +5,7 @@ import { buildCompanies } from './companies.ts';
 import { buildContacts } from './contacts.ts';
 import { buildDeals } from './deals.ts';
 import { firmPeople } from './firm.ts';
-import { KEYSTONE_SEED_PROPERTIES } from './keystone-properties.ts';
+import { KEYSTONE_SEED_PROPERTIES, KEYSTONE_SEED_PROPERTY_GROUPS } from './keystone-properties.ts';
 import { parseDemoOptions, type DemoOptionsInput } from './options.ts';
 import { createRandom } from './random.ts';
 import { idSequence } from './records.ts';
@@ -37,6 +37,7 @@ export function generateDemo(options: DemoOptionsInput): Demo {
     currency: 'GBP',
     timeZone: 'Europe/London',
     owners: people.map((p) => p.owner),
+    propertyGroups: KEYSTONE_SEED_PROPERTY_GROUPS,
     properties: KEYSTONE_SEED_PROPERTIES,
     objects: {
       companies: companies.companies.map((c) => c.record),
