@@ -1,0 +1,4 @@
+export * from './cadence.ts';
+export * from './change-events.ts';
+export * from './triggers.ts';
+export * from './outcome.ts';

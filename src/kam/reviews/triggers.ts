@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { STANCES, instantSchema, isHostile, validate, type Stance, type Validated } from '../shared/index.ts';
+import { WATCHED_PROPERTIES, changeEventSchema, type ChangeEvent } from './change-events.ts';
+
+/** Seed 003's client-driven and internally-driven reasons to review the plan that the CRM can see. */
+export const REVIEW_TRIGGER_KINDS = [
+  'key_contact_left',
+  'key_contact_title_changed',
+  'stance_worsened',
+  'stance_improved',
+  'new_parent_company',
+  'company_merged',
+  'our_owner_changed',
+  'our_team_changed',
+  'objective_achieved',
+] as const;
+export type ReviewTriggerKind = (typeof REVIEW_TRIGGER_KINDS)[number];
+
+/** A reason to review, with the change that is its evidence. Logged reviews store these as they are. */
+export const reviewTriggerSchema = z.object({
+  kind: z.enum(REVIEW_TRIGGER_KINDS),
+  at: instantSchema,
+  evidence: z.object({
+    recordKind: z.enum(Object.keys(WATCHED_PROPERTIES) as Array<keyof typeof WATCHED_PROPERTIES>),
+    recordId: z.string().min(1),
+    property: z.string().min(1),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+  }),
+});
+export type ReviewTrigger = z.infer<typeof reviewTriggerSchema> & {
+  /** Happened after the last review (or, never reviewed, after the plan started): still to be reviewed. */
+  open: boolean;
+};
+
+export const reviewTriggersInputSchema = z.object({
+  events: z.array(changeEventSchema),
+  /** Current and departed key contacts (coverage's key and departed key contacts): only their departures and new titles count. */
+  keyContactIds: z.array(z.string().min(1)),
+  lastReviewedAt: instantSchema.nullable(),
+  planStartedAt: instantSchema,
+});
+export type ReviewTriggersInput = z.input<typeof reviewTriggersInputSchema>;
+
+/**
+ * The review triggers among the changes, newest first. Stance changes count for every contact,
+ * as only contacts that matter get a stance; departures and title changes only for key contacts.
+ */
+export function reviewTriggers(input: ReviewTriggersInput): Validated<ReviewTrigger[]> {
+  const parsed = validate(reviewTriggersInputSchema, input);
+  if (!parsed.success) return parsed;
+  const { events, lastReviewedAt, planStartedAt } = parsed.data;
+  const keyContacts = new Set(parsed.data.keyContactIds);
+  const openAfter = lastReviewedAt ?? planStartedAt;
+  const triggers = events.flatMap((event): ReviewTrigger[] => {
+    const kind = triggerKind(event, keyContacts);
+    if (kind === null) return [];
+    const { kind: recordKind, recordId, property, from, to, at } = event;
+    return [{ kind, at, open: at > openAfter, evidence: { recordKind, recordId, property, from, to } }];
+  });
+  return { success: true, data: triggers.sort((a, b) => b.at - a.at) };
+}
+
+function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): ReviewTriggerKind | null {
+  const { from, to } = event;
+  const changed = from !== to;
+  switch (`${event.kind}.${event.property}`) {
+    case 'contact.leftCompany':
+      return to === 'true' && from !== 'true' && keyContacts.has(event.recordId) ? 'key_contact_left' : null;
+    case 'contact.title':
+      // A first title is not a change of role; a cleared one says nothing new either.
+      return from !== null && to !== null && changed && keyContacts.has(event.recordId) ? 'key_contact_title_changed' : null;
+    case 'contact.stance':
+      return stanceTrigger(from as Stance | null, to as Stance | null);
+    case 'company.parentCompany':
+      return to !== null && changed ? 'new_parent_company' : null;
+    case 'company.mergedCompanies':
+      return to !== null && changed ? 'company_merged' : null;
+    case 'company.owner':
+      return from !== null && changed ? 'our_owner_changed' : null;
+    case 'company.team':
+      return from !== null && changed ? 'our_team_changed' : null;
+    case 'objective.status':
+      return to === 'achieved' && from !== 'achieved' ? 'objective_achieved' : null;
+    default:
+      return null;
+  }
+}
+
+/** Worse: lower on the ally…enemy scale, or a contact first assessed as a protester or enemy. */
+function stanceTrigger(from: Stance | null, to: Stance | null): ReviewTriggerKind | null {
+  if (to === null) return null;
+  if (from === null) return isHostile(to) ? 'stance_worsened' : null;
+  const rise = STANCES.indexOf(from) - STANCES.indexOf(to);
+  return rise < 0 ? 'stance_worsened' : rise > 0 ? 'stance_improved' : null;
+}
