@@ -1,5 +1,5 @@
 import type { Alert, Button, ErrorState, hubspot, LoadingSpinner, Text } from '@hubspot/ui-extensions';
-import type { FunctionFailure, ServerlessRunner } from './function-call.ts';
+import { callFunction, type FunctionFailure, type ServerlessRunner } from './function-call.ts';
 import { useFunctionAction, useFunctionQuery } from './use-function.ts';
 
 // HubSpot installs `@hubspot/ui-extensions` inside each component folder (cards/, settings/), so
@@ -20,6 +20,8 @@ export function createKeystoneUi(ui: HubSpotUi) {
   const runner: ServerlessRunner = (uid, options) => ui.hubspot.serverless(uid, options);
 
   return {
+    /** One call outside a hook's lifecycle, e.g. each slice of a loop the screen drives. */
+    callFunction: <Ok extends { status: 'ok' }>(uid: string, parameters: object) => callFunction<Ok>(runner, uid, parameters),
     useFunctionQuery: <Ok extends { status: 'ok' }>(uid: string, parameters: object) => useFunctionQuery<Ok>(runner, uid, parameters),
     useFunctionAction: <Params extends object, Ok extends { status: 'ok' }>(uid: string) => useFunctionAction<Params, Ok>(runner, uid),
 

@@ -1,0 +1,64 @@
+import { Button, ButtonRow, Flex, Heading, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
+import type { PortalSettings, RunSetupParameters, SetupOutcome } from '../functions/contract.ts';
+import type { Formatters } from '../ui/format.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
+import { SETTINGS_FUNCTION, type Ok } from './settings-functions.ts';
+import { useRecalculation } from './use-recalculation.ts';
+
+/** Setup status with a button to run it, and portfolio recalculation with its progress. */
+export function MaintenancePanel({ portal, userId, format, onSetupDone }: { portal: PortalSettings; userId: number; format: Formatters; onSetupDone: () => void }) {
+  const setup = useFunctionAction<RunSetupParameters, Ok<SetupOutcome>>(SETTINGS_FUNCTION.runSetup);
+  const recalculation = useRecalculation(userId);
+  const { appliedVersion, currentVersion, upToDate } = portal.setup;
+  const runSetup = async () => {
+    if ((await setup.run({ userId })).ok) onSetupDone();
+  };
+  const rs = recalculation.state;
+
+  return (
+    <Flex direction="column" gap="small">
+      <Heading>Setup</Heading>
+      <Flex direction="row" gap="small" align="center">
+        <StatusTag variant={upToDate ? 'success' : 'warning'}>{upToDate ? 'Up to date' : appliedVersion === 0 ? 'Not set up' : 'Out of date'}</StatusTag>
+        <Text testId="setup-status">
+          {appliedVersion === 0
+            ? `Keystone's properties and objects are not in this portal yet (setup version ${currentVersion} is ready).`
+            : `Setup version ${appliedVersion} of ${currentVersion} is applied.`}
+        </Text>
+      </Flex>
+      {setup.state.status === 'success' && (
+        <Text testId="setup-result">
+          {setup.state.answer.changed === 0 ? 'Everything was already in place.' : `Setup created or updated ${setup.state.answer.changed} properties, objects and labels.`}
+        </Text>
+      )}
+      {setup.state.status === 'error' && <ActionFailed title="Setup did not finish" failure={setup.state.failure} />}
+
+      <Heading>Portfolio recalculation</Heading>
+      <Text variant="microcopy">Scores every company with the saved settings and writes the score, suggested status and tier back to HubSpot.</Text>
+      {rs.status === 'running' && (
+        <ProgressBar
+          title={rs.waitingMs === null ? 'Recalculating…' : `HubSpot asked us to slow down; continuing in ${Math.ceil(rs.waitingMs / 1000)} s`}
+          value={rs.processed}
+          maxValue={rs.total ?? Math.max(rs.processed, 1)}
+          valueDescription={rs.total === null ? `${format.score(rs.processed)} companies` : `${format.score(rs.processed)} of ${format.score(rs.total)} companies`}
+          showPercentage={rs.total !== null}
+        />
+      )}
+      {rs.status === 'done' && <Text testId="recalculation-done">Recalculated {format.score(rs.processed)} companies.</Text>}
+      {rs.status === 'error' && <ActionFailed title={`Recalculation stopped after ${format.score(rs.processed)} companies`} failure={rs.failure} />}
+
+      {portal.canEdit ? (
+        <ButtonRow>
+          <Button onClick={() => void runSetup()} disabled={setup.state.status === 'loading'}>
+            {setup.state.status === 'loading' ? 'Running setup…' : 'Run setup'}
+          </Button>
+          <Button onClick={() => void recalculation.start()} disabled={rs.status === 'running' || !upToDate}>
+            Recalculate all companies
+          </Button>
+        </ButtonRow>
+      ) : (
+        <ReadOnlyNotice>Only Keystone admins can run setup and recalculation.</ReadOnlyNotice>
+      )}
+    </Flex>
+  );
+}

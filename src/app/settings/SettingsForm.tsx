@@ -1,0 +1,92 @@
+import { Button, ButtonRow, Flex, Heading, Input, NumberInput, Select, Text, Toggle } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/selection/criteria.ts';
+import type { Settings } from '../../kam/settings/index.ts';
+import type { PortalSettings, SaveSettingsParameters } from '../functions/contract.ts';
+import type { Formatters } from '../ui/format.ts';
+import { optionsOf, REVIEW_CADENCE_LABELS } from '../ui/labels.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
+import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
+import { SETTINGS_FUNCTION, type Ok } from './settings-functions.ts';
+
+type Access = Settings['access'];
+type Section = 'selection' | 'reviews' | 'coverage' | 'access' | 'hubspotSync';
+
+/** "12, 34" ⇄ ['12', '34']: HubSpot ids typed as a list. */
+const idsToText = (ids: readonly string[]) => ids.join(', ');
+const textToIds = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
+  portal: PortalSettings;
+  format: Formatters;
+  userId: number;
+  userTeams: ReadonlyArray<{ id: number; name: string }>;
+  onSaved: () => void;
+}) {
+  const [draft, setDraft] = useState<Settings>(portal.settings);
+  const save = useFunctionAction<SaveSettingsParameters, Ok<Omit<PortalSettings, 'setup' | 'canEdit'>>>(SETTINGS_FUNCTION.saveSettings);
+  const readOnly = !portal.canEdit;
+  const edit = <K extends Section>(key: K, change: Partial<Settings[K]>) => setDraft((d) => ({ ...d, [key]: { ...d[key], ...change } }));
+  const editSelection = <K extends 'weights' | 'thresholds'>(key: K, change: Partial<Settings['selection'][K]>) =>
+    edit('selection', { [key]: { ...draft.selection[key], ...change } });
+  const editAccess = (key: keyof Access) => (text: string) => edit('access', { [key]: textToIds(text) });
+
+  const submit = async () => {
+    if ((await save.run({ userId, settings: draft, expectedRevision: portal.revision })).ok) onSaved();
+  };
+
+  return (
+    <Flex direction="column" gap="medium">
+      <Heading>Selection criteria</Heading>
+      <Text variant="microcopy">Weights are relative: only their proportions matter.</Text>
+      <Flex direction="row" gap="small" wrap>
+        {SELECTION_CRITERIA.map((criterion) => (
+          <NumberInput
+            key={criterion}
+            label={SELECTION_CRITERION_LABELS[criterion]}
+            name={`weight-${criterion}`}
+            min={0}
+            value={draft.selection.weights[criterion]}
+            readOnly={readOnly}
+            onChange={(value) => editSelection('weights', { [criterion]: value })}
+          />
+        ))}
+      </Flex>
+      <Flex direction="row" gap="small">
+        <NumberInput label="Candidate from score" name="threshold-candidate" min={0} max={100} value={draft.selection.thresholds.candidate} readOnly={readOnly} onChange={(candidate) => editSelection('thresholds', { candidate })} />
+        <NumberInput label="Key account from score" name="threshold-key" min={0} max={100} value={draft.selection.thresholds.key} readOnly={readOnly} onChange={(key) => editSelection('thresholds', { key })} />
+      </Flex>
+      <SelectionPreviewPanel userId={userId} selection={draft.selection} format={format} />
+
+      <Heading>Reviews and relationships</Heading>
+      <Flex direction="row" gap="small">
+        <Select label="Review cadence" name="cadence" value={draft.reviews.defaultCadence} options={optionsOf(REVIEW_CADENCE_LABELS)} readOnly={readOnly} onChange={(v) => edit('reviews', { defaultCadence: v as Settings['reviews']['defaultCadence'] })} />
+        <NumberInput label="Overdue after (days)" name="overdue-after" min={0} max={365} value={draft.reviews.overdueAfterDays} readOnly={readOnly} onChange={(overdueAfterDays) => edit('reviews', { overdueAfterDays })} />
+        <NumberInput label="Contacts go stale after (days)" name="stale-after" min={1} max={730} value={draft.coverage.staleAfterDays} readOnly={readOnly} onChange={(staleAfterDays) => edit('coverage', { staleAfterDays })} />
+      </Flex>
+
+      <Heading>Who may do what</Heading>
+      <Input label="Manager teams (HubSpot team IDs)" name="manager-teams" value={idsToText(draft.access.managerTeamIds)} readOnly={readOnly} onChange={editAccess('managerTeamIds')}
+        description={userTeams.length > 0 ? `Your teams: ${userTeams.map((t) => `${t.name} (${t.id})`).join(', ')}` : 'Members of these teams tag key accounts and edit plans.'} />
+      <Input label="Managers (HubSpot user IDs)" name="manager-users" value={idsToText(draft.access.managerUserIds)} readOnly={readOnly} onChange={editAccess('managerUserIds')} />
+      <Input label="Admins (HubSpot user IDs)" name="admin-users" value={idsToText(draft.access.adminUserIds)} readOnly={readOnly} onChange={editAccess('adminUserIds')}
+        description={`Admins change these settings. Your user ID is ${userId}.`} />
+
+      <Heading>HubSpot fields</Heading>
+      <Toggle label="Keep HubSpot's Target account flag equal to key account status" name="sync-target" checked={draft.hubspotSync.syncTargetAccountFlag} readOnly={readOnly} onChange={(syncTargetAccountFlag) => edit('hubspotSync', { syncTargetAccountFlag })} labelDisplay="inline" />
+      <Toggle label="Write the ICP tier to HubSpot's Ideal customer profile field" name="write-tier" checked={draft.hubspotSync.writeIcpTier} readOnly={readOnly} onChange={(writeIcpTier) => edit('hubspotSync', { writeIcpTier })} labelDisplay="inline" />
+
+      {save.state.status === 'error' && <ActionFailed title="The settings were not saved" failure={save.state.failure} />}
+      {readOnly ? (
+        <ReadOnlyNotice>Only Keystone admins can change these settings.</ReadOnlyNotice>
+      ) : (
+        <ButtonRow>
+          <Button variant="primary" onClick={() => void submit()} disabled={save.state.status === 'loading'}>
+            {save.state.status === 'loading' ? 'Saving…' : 'Save settings'}
+          </Button>
+          <Button onClick={() => setDraft(portal.settings)}>Discard changes</Button>
+        </ButtonRow>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,44 @@
+import type { CompanyFacts } from '../../kam/selection/company-facts.ts';
+import { scorePortfolio } from '../../kam/selection/score.ts';
+import type { SelectionSettings } from '../../kam/settings/index.ts';
+
+// The live preview beside the selection weights: the domain's own scoring (zod-free, so it bundles
+// into the page) run over the portfolio's facts with the weights and thresholds being edited.
+
+export interface SelectionPreview {
+  companies: number;
+  key: number;
+  candidates: number;
+  /** Share (0–1) of the portfolio's last-12-month revenue held by the companies that would be key; null when no revenue is known. */
+  keyRevenueShare: number | null;
+  /** The same for key accounts and candidates together. */
+  qualifyingRevenueShare: number | null;
+}
+
+export function previewSelection(facts: readonly CompanyFacts[], selection: SelectionSettings): SelectionPreview {
+  const scores = scorePortfolio(facts, selection);
+  let totalRevenue = 0;
+  let keyRevenue = 0;
+  let candidateRevenue = 0;
+  let key = 0;
+  let candidates = 0;
+  for (let i = 0; i < scores.count; i++) {
+    const revenue = facts[i]!.revenueLast12Months ?? 0;
+    totalRevenue += revenue;
+    if (scores.suggestedStatuses[i] === 'key') {
+      key++;
+      keyRevenue += revenue;
+    } else if (scores.suggestedStatuses[i] === 'candidate') {
+      candidates++;
+      candidateRevenue += revenue;
+    }
+  }
+  const share = (part: number) => (totalRevenue > 0 ? part / totalRevenue : null);
+  return { companies: scores.count, key, candidates, keyRevenueShare: share(keyRevenue), qualifyingRevenueShare: share(keyRevenue + candidateRevenue) };
+}
+
+/** Selection settings the preview can score: every number a number, thresholds in order. Otherwise the form shows what to fix. */
+export function isScorable(selection: SelectionSettings): boolean {
+  const numbers = [...Object.values(selection.weights), selection.thresholds.key, selection.thresholds.candidate];
+  return numbers.every(Number.isFinite) && Object.values(selection.weights).some((w) => w > 0) && selection.thresholds.candidate <= selection.thresholds.key;
+}

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RecalculatePortfolioParameters, RecalculationProgress } from '../functions/contract.ts';
+import type { FunctionFailure } from '../ui/function-call.ts';
+import { callFunction } from './keystone-ui.ts';
+import { SETTINGS_FUNCTION, type Ok } from './settings-functions.ts';
+
+export type RecalculationState =
+  | { status: 'idle' }
+  | { status: 'running'; processed: number; total: number | null; waitingMs: number | null }
+  | { status: 'done'; processed: number }
+  | { status: 'error'; failure: FunctionFailure; processed: number };
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Drives `recalculate_portfolio` slice by slice: each answer's cursor goes into the next call until
+ * `done`. A slice HubSpot interrupted (rate limit, outage) is retried with the same cursor after the
+ * wait the function asks for. Leaving the page stops the loop between slices.
+ */
+export function useRecalculation(userId: number) {
+  const [state, setState] = useState<RecalculationState>({ status: 'idle' });
+  const run = useRef(0);
+  useEffect(() => () => void run.current++, []);
+
+  const start = useCallback(async () => {
+    const current = ++run.current;
+    const live = () => run.current === current;
+    let cursor: string | null = null;
+    let processed = 0;
+    setState({ status: 'running', processed, total: null, waitingMs: null });
+    while (live()) {
+      const parameters: RecalculatePortfolioParameters = { userId, cursor };
+      const outcome = await callFunction<Ok<RecalculationProgress>>(SETTINGS_FUNCTION.recalculatePortfolio, parameters);
+      if (!live()) return;
+      if (!outcome.ok) {
+        setState({ status: 'error', failure: outcome.failure, processed });
+        return;
+      }
+      const slice = outcome.answer;
+      processed = slice.processed;
+      if (slice.done) {
+        setState({ status: 'done', processed });
+        return;
+      }
+      const waitingMs = slice.interruptedBy ? (slice.retryAfterMs ?? 1_000) : null;
+      setState({ status: 'running', processed, total: slice.total, waitingMs });
+      // An interrupted slice answers with the cursor to resume from; keep the old one if it has none.
+      cursor = slice.cursor ?? cursor;
+      if (waitingMs !== null) await wait(waitingMs);
+    }
+  }, [userId]);
+
+  return { state, start };
+}
