@@ -40,6 +40,9 @@ function readOptions(query: URLSearchParams): ReadOptions {
 
 const archivedParam = (query: URLSearchParams) => query.get('archived') === 'true';
 
+/** HubSpot answers a write with the default properties plus those written. */
+const written = (type: ObjectType, properties: Record<string, unknown>): ReadOptions => ({ properties: [...new Set([...type.defaultProperties, ...Object.keys(properties)])] });
+
 /** Checks one create and returns its mutations (record, then associations). */
 function planCreate(context: ApiContext, type: ObjectType, input: z.output<typeof createInput>, claimed: Map<string, string>): { id: string; mutations: Mutation[] } {
   const portal = context.store.portal;
@@ -104,9 +107,10 @@ export const objectRoutes: Route<ApiContext>[] = [
     handle({ params, body }, context) {
       const portal = context.store.portal;
       const type = resolveType(portal, params.type!);
-      const { id, mutations } = planCreate(context, type, parseBody(createInput, body), new Map());
+      const input = parseBody(createInput, body);
+      const { id, mutations } = planCreate(context, type, input, new Map());
       context.store.commit(mutations);
-      return { status: 201, body: recordView(portal, type, type.records.get(id)!) };
+      return { status: 201, body: recordView(portal, type, type.records.get(id)!, written(type, input.properties)) };
     },
   },
   {
@@ -118,7 +122,7 @@ export const objectRoutes: Route<ApiContext>[] = [
       const properties = normaliseWrite(type, parseBody(z.object({ properties: propertyValues }), body).properties as PropertyInput);
       checkUnique(type, properties, record.id);
       context.store.commit([{ op: 'updateRecord', type: type.objectTypeId, id: record.id, at: context.now(), properties, sourceType: API_SOURCE }]);
-      return { status: 200, body: recordView(portal, type, record) };
+      return { status: 200, body: recordView(portal, type, record, written(type, properties)) };
     },
   },
   {
@@ -159,9 +163,11 @@ export const objectRoutes: Route<ApiContext>[] = [
       const type = resolveType(portal, params.type!);
       const claimed = new Map<string, string>();
       // Every input is checked before anything is written: a bad input fails the whole batch, as in HubSpot.
-      const plans = parseBody(batchOf(createInput), body).inputs.map((input) => planCreate(context, type, input, claimed));
+      const inputs = parseBody(batchOf(createInput), body).inputs;
+      const plans = inputs.map((input) => planCreate(context, type, input, claimed));
       context.store.commit(plans.flatMap((p) => p.mutations));
-      return { status: 201, body: batchBody(plans.map((p) => recordView(portal, type, type.records.get(p.id)!)), startedAt, context.now()) };
+      const results = plans.map((p, i) => recordView(portal, type, type.records.get(p.id)!, written(type, inputs[i]!.properties)));
+      return { status: 201, body: batchBody(results, startedAt, context.now()) };
     },
   },
   {
@@ -174,7 +180,7 @@ export const objectRoutes: Route<ApiContext>[] = [
       const missing: string[] = [];
       const at = context.now();
       const mutations: Mutation[] = [];
-      const updated: string[] = [];
+      const updated: Array<{ id: string; properties: Record<string, string> }> = [];
       for (const input of parseBody(batchOf(updateInput), body).inputs) {
         const record = findRecord(type, input.id, input.idProperty);
         if (!record || record.archived) {
@@ -184,11 +190,11 @@ export const objectRoutes: Route<ApiContext>[] = [
         const properties = normaliseWrite(type, input.properties as PropertyInput);
         checkUnique(type, properties, record.id, claimed);
         mutations.push({ op: 'updateRecord', type: type.objectTypeId, id: record.id, at, properties, sourceType: API_SOURCE });
-        updated.push(record.id);
+        updated.push({ id: record.id, properties });
       }
       context.store.commit(mutations);
       const errors = missing.length === 0 ? [] : [batchError('OBJECT_NOT_FOUND', `Could not update some ${type.singular.toUpperCase()} objects, they may be deleted or not exist.`, { ids: missing })];
-      return { status: errors.length > 0 ? 207 : 200, body: batchBody(updated.map((id) => recordView(portal, type, type.records.get(id)!)), startedAt, context.now(), errors) };
+      return { status: errors.length > 0 ? 207 : 200, body: batchBody(updated.map((u) => recordView(portal, type, type.records.get(u.id)!, written(type, u.properties))), startedAt, context.now(), errors) };
     },
   },
   {
@@ -200,7 +206,7 @@ export const objectRoutes: Route<ApiContext>[] = [
       const claimed = new Map<string, string>();
       const at = context.now();
       const mutations: Mutation[] = [];
-      const outcomes: Array<{ id: string; isNew: boolean }> = [];
+      const outcomes: Array<{ id: string; isNew: boolean; properties: Record<string, string> }> = [];
       for (const input of parseBody(batchOf(upsertInput), body).inputs) {
         if (!type.unique.has(input.idProperty)) throw validationError(`idProperty ${input.idProperty} is not a unique property of ${type.singular}`);
         const record = findRecord(type, input.id, input.idProperty);
@@ -208,15 +214,15 @@ export const objectRoutes: Route<ApiContext>[] = [
         if (record && !record.archived) {
           checkUnique(type, properties, record.id, claimed);
           mutations.push({ op: 'updateRecord', type: type.objectTypeId, id: record.id, at, properties, sourceType: API_SOURCE });
-          outcomes.push({ id: record.id, isNew: false });
+          outcomes.push({ id: record.id, isNew: false, properties });
         } else {
           const plan = planCreate(context, type, { properties, associations: [] }, claimed);
           mutations.push(...plan.mutations);
-          outcomes.push({ id: plan.id, isNew: true });
+          outcomes.push({ id: plan.id, isNew: true, properties });
         }
       }
       context.store.commit(mutations);
-      const results = outcomes.map((o) => ({ ...recordView(portal, type, type.records.get(o.id)!), new: o.isNew }));
+      const results = outcomes.map((o) => ({ ...recordView(portal, type, type.records.get(o.id)!, written(type, o.properties)), new: o.isNew }));
       return { status: 200, body: batchBody(results, startedAt, context.now()) };
     },
   },

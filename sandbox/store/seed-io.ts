@@ -117,7 +117,9 @@ export function portalToSeed(portal: Portal): SandboxSeed {
     propertyGroups[name] = [...type.groups.values()];
     objects[name] = [...type.records.values()].map((r) => ({
       id: r.id, properties: r.properties, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt), ...(r.archived ? { archived: true } : {}),
-      propertyHistory: Object.fromEntries(Object.entries(r.history).map(([p, entries]) => [p, entries.map((e) => ({ ...e, timestamp: iso(e.timestamp) }))])),
+      ...(Object.keys(r.history).length === 0 ? {} : {
+        propertyHistory: Object.fromEntries(Object.entries(r.history).map(([p, entries]) => [p, entries.map((e) => ({ ...e, timestamp: iso(e.timestamp) }))])),
+      }),
     }));
   }
 

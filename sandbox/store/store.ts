@@ -56,6 +56,7 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
   mkdirSync(dirname(path), { recursive: true });
 
   let seq = 0;
+  let replayed = 0;
   let portal: Portal;
   if (existsSync(path)) {
     const parsed = snapshotSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
@@ -66,13 +67,15 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
       if (entry.seq <= seq) continue;
       for (const m of entry.mutations) portal.apply(m);
       seq = entry.seq;
+      replayed += 1;
     }
   } else {
     portal = options.initial();
   }
 
+  const fresh = !existsSync(path);
   const journal = openSync(journalPath, 'a');
-  let entriesSinceSnapshot = 0;
+  let entriesSinceSnapshot = replayed;
 
   const compact = () => {
     const temporary = `${path}.tmp`;
@@ -90,8 +93,8 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
     fsyncSync(journal);
     entriesSinceSnapshot = 0;
   };
-  // Start from a fresh snapshot: it folds in whatever the journal replayed.
-  compact();
+  // A new portal needs its first snapshot; a replayed journal is folded into one.
+  if (fresh || replayed > 0) compact();
 
   return {
     get portal() { return portal; },

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { failure, NOW, owner, portalSeed, seedRecord, useSandbox } from './helpers.ts';
+
+const acme = seedRecord({ name: 'Acme Ltd', domain: 'acme.test', industry: 'Retail' }, { id: '101' });
+const globex = seedRecord({ name: 'Globex', domain: 'globex.test' }, { id: '102' });
+const ada = seedRecord({ firstname: 'Ada', lastname: 'Lovelace', email: 'ada@acme.test', jobtitle: 'CFO' }, {
+  id: '201',
+  updatedAt: '2025-09-01T00:00:00.000Z',
+  propertyHistory: { jobtitle: [{ value: 'Finance Director', timestamp: '2025-06-01T00:00:00.000Z', sourceType: 'CRM_UI' }] },
+});
+
+const h = useSandbox(() => portalSeed({
+  owners: [owner()],
+  objects: { companies: [acme, globex], contacts: [ada] },
+  associations: [{ fromType: 'contacts', fromId: '201', toType: 'companies', toId: '101', associationTypeId: 279 }],
+}));
+
+describe('single records', () => {
+  it('creates a record with 201, string values and the system properties HubSpot adds', async () => {
+    const created = await h.client.crm.companies.basicApi.create({ properties: { name: 'Initech', annualrevenue: 1200000 as unknown as string }, associations: [] });
+    expect(created.properties).toMatchObject({ name: 'Initech', annualrevenue: '1200000', hs_object_id: created.id, createdate: new Date(NOW).toISOString() });
+    expect(created.createdAt).toEqual(new Date(NOW));
+    const read = await h.client.crm.companies.basicApi.getById(created.id, ['name', 'annualrevenue']);
+    expect(read.properties.annualrevenue).toBe('1200000');
+  });
+
+  it('returns the default properties, with null for unset ones, when none are asked for', async () => {
+    const read = await h.client.crm.companies.basicApi.getById('102');
+    expect(read.properties).toEqual({ name: 'Globex', domain: 'globex.test', createdate: '2025-06-01T00:00:00.000Z', hs_lastmodifieddate: '2025-06-01T00:00:00.000Z', hs_object_id: '102' });
+  });
+
+  it('returns requested properties that are unset as null and ignores unknown ones', async () => {
+    const read = await h.client.crm.companies.basicApi.getById('101', ['name', 'city', 'no_such_property']);
+    expect(read.properties).toEqual({ name: 'Acme Ltd', city: null, hs_object_id: '101' });
+  });
+
+  it('keeps the history of every write, newest first, with its source', async () => {
+    await h.client.crm.contacts.basicApi.update('201', { properties: { jobtitle: 'CEO' } });
+    const read = await h.client.crm.contacts.basicApi.getById('201', ['jobtitle'], ['jobtitle']);
+    expect(read.propertiesWithHistory?.jobtitle?.map((e) => [e.value, e.sourceType])).toEqual([['CEO', 'INTEGRATION'], ['CFO', 'CRM_UI'], ['Finance Director', 'CRM_UI']]);
+    expect(read.propertiesWithHistory?.jobtitle?.[0]?.timestamp).toEqual(new Date(NOW));
+  });
+
+  it('reads associations in the v3 shape', async () => {
+    const read = await h.client.crm.companies.basicApi.getById('101', ['name'], undefined, ['contacts']);
+    expect(read.associations?.contacts?.results).toEqual([{ id: '201', type: 'company_to_contact' }]);
+  });
+
+  it('clears a property written as an empty string', async () => {
+    await h.client.crm.companies.basicApi.update('101', { properties: { industry: '' } });
+    expect((await h.client.crm.companies.basicApi.getById('101', ['industry'])).properties.industry).toBeNull();
+  });
+
+  it('archives with 204, answers 404 afterwards and still shows the record with archived=true', async () => {
+    await h.client.crm.companies.basicApi.archive('102');
+    expect((await failure(h.client.crm.companies.basicApi.getById('102'))).code).toBe(404);
+    const archived = await h.client.crm.companies.basicApi.getById('102', undefined, undefined, undefined, true);
+    expect(archived.archived).toBe(true);
+  });
+
+  it('answers 404 with OBJECT_NOT_FOUND and a correlation id for an unknown id', async () => {
+    const error = await failure(h.client.crm.companies.basicApi.getById('999999'));
+    expect(error.code).toBe(404);
+    expect(error.body.category).toBe('OBJECT_NOT_FOUND');
+    expect(error.headers['x-hubspot-correlation-id']).toBe(error.body.correlationId);
+  });
+
+  it('refuses an unknown property with 400 PROPERTY_DOESNT_EXIST and writes nothing', async () => {
+    const error = await failure(h.client.crm.companies.basicApi.update('101', { properties: { name: 'Renamed', favourite_colour: 'blue' } }));
+    expect(error.code).toBe(400);
+    expect(error.body.category).toBe('VALIDATION_ERROR');
+    expect(error.body.errors?.map((e) => e.code)).toEqual(['PROPERTY_DOESNT_EXIST']);
+    expect((await h.client.crm.companies.basicApi.getById('101', ['name'])).properties.name).toBe('Acme Ltd');
+  });
+
+  it('refuses a value that is not one of an enumeration’s options', async () => {
+    const error = await failure(h.client.crm.deals.basicApi.create({ properties: { dealname: 'Renewal', dealstage: 'maybe' }, associations: [] }));
+    expect(error.body.errors?.map((e) => e.code)).toEqual(['INVALID_OPTION']);
+  });
+
+  it('refuses a second contact with the same email with 409 naming the existing id', async () => {
+    const error = await failure(h.client.crm.contacts.basicApi.create({ properties: { email: 'ada@acme.test' }, associations: [] }));
+    expect(error.code).toBe(409);
+    expect(error.body.category).toBe('CONFLICT');
+    expect(error.body.message).toContain('Existing ID: 201');
+  });
+
+  it('finds a record by a unique property with idProperty', async () => {
+    const read = await h.client.crm.contacts.basicApi.getById('ada@acme.test', ['firstname'], undefined, undefined, false, 'email');
+    expect(read.id).toBe('201');
+  });
+
+  it('rejects an object type it cannot infer', async () => {
+    const error = await failure(h.client.crm.objects.basicApi.getPage('widgets'));
+    expect(error.code).toBe(400);
+    expect(error.body.message).toBe('Unable to infer object type from: widgets');
+  });
+
+  it('addresses standard objects by objectTypeId too', async () => {
+    expect((await h.client.crm.objects.basicApi.getById('0-2', '101', ['name'])).properties.name).toBe('Acme Ltd');
+  });
+});
+
+describe('listing', () => {
+  it('pages through every record in id order until there is no next page', async () => {
+    await h.client.crm.companies.batchApi.create({ inputs: Array.from({ length: 23 }, (_, i) => ({ properties: { name: `Company ${i}` }, associations: [] })) });
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await h.client.crm.companies.basicApi.getPage(10, after, ['name']);
+      seen.push(...page.results.map((r) => r.id));
+      after = page.paging?.next?.after;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(25);
+    expect(new Set(seen).size).toBe(25);
+    expect(seen.slice(0, 2)).toEqual(['101', '102']);
+  });
+
+  it('caps a page at 100 records', async () => {
+    await h.client.crm.companies.batchApi.create({ inputs: Array.from({ length: 100 }, (_, i) => ({ properties: { name: `Company ${i}` }, associations: [] })) });
+    const page = await h.client.crm.companies.basicApi.getPage(500);
+    expect(page.results).toHaveLength(100);
+    expect(page.paging?.next?.after).toBeDefined();
+  });
+});
+
+describe('batches', () => {
+  it('reads a batch and reports missing ids as a 207 partial failure', async () => {
+    const result = await h.client.crm.companies.batchApi.read({ inputs: [{ id: '101' }, { id: '404404' }], properties: ['name'], propertiesWithHistory: [] });
+    expect(result.results.map((r) => r.properties.name)).toEqual(['Acme Ltd']);
+    expect(result).toMatchObject({ numErrors: 1, errors: [{ category: 'OBJECT_NOT_FOUND', context: { ids: ['404404'] } }] });
+  });
+
+  it('creates a batch with 201', async () => {
+    const result = await h.client.crm.contacts.batchApi.create({ inputs: [{ properties: { email: 'a@x.test' }, associations: [] }, { properties: { email: 'b@x.test' }, associations: [] }] });
+    expect(result.results.map((r) => r.properties.email).sort()).toEqual(['a@x.test', 'b@x.test']);
+  });
+
+  it('refuses more than 100 inputs with 400 and creates none', async () => {
+    const inputs = Array.from({ length: 101 }, (_, i) => ({ properties: { name: `C${i}` }, associations: [] }));
+    expect((await failure(h.client.crm.companies.batchApi.create({ inputs }))).code).toBe(400);
+    expect((await h.client.crm.companies.basicApi.getPage(100)).results).toHaveLength(2);
+  });
+
+  it('fails a whole batch create when one input repeats a unique value', async () => {
+    const error = await failure(h.client.crm.contacts.batchApi.create({ inputs: [{ properties: { email: 'same@x.test' }, associations: [] }, { properties: { email: 'same@x.test' }, associations: [] }] }));
+    expect(error.code).toBe(409);
+    expect((await h.client.crm.contacts.basicApi.getPage(100)).results).toHaveLength(1);
+  });
+
+  it('updates a batch and reports unknown ids as 207', async () => {
+    const result = await h.client.crm.companies.batchApi.update({ inputs: [{ id: '101', properties: { city: 'Leeds' } }, { id: '777', properties: { city: 'York' } }] });
+    expect(result.results.map((r) => r.properties.city)).toEqual(['Leeds']);
+    expect(result).toMatchObject({ numErrors: 1 });
+  });
+
+  it('upserts by a unique property, creating what is new and updating what exists', async () => {
+    const result = await h.client.crm.contacts.batchApi.upsert({
+      inputs: [
+        { id: 'ada@acme.test', idProperty: 'email', properties: { jobtitle: 'Chair' } },
+        { id: 'new@acme.test', idProperty: 'email', properties: { firstname: 'Neo' } },
+      ],
+    });
+    const byEmail = Object.fromEntries(result.results.map((r) => [r.properties.email, r]));
+    expect(byEmail['ada@acme.test']).toMatchObject({ id: '201', _new: false });
+    expect(byEmail['new@acme.test']).toMatchObject({ _new: true });
+  });
+
+  it('archives a batch with 204', async () => {
+    await h.client.crm.companies.batchApi.archive({ inputs: [{ id: '101' }, { id: '102' }] });
+    expect((await h.client.crm.companies.basicApi.getPage()).results).toEqual([]);
+  });
+});
+
+describe('engagements', () => {
+  it('creates a meeting owned by an owner and associated with a company and a contact', async () => {
+    const meeting = await h.client.crm.objects.meetings.basicApi.create({
+      properties: { hs_timestamp: '2026-01-10T10:00:00Z', hs_meeting_title: 'QBR', hubspot_owner_id: '501' },
+      associations: [
+        { to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 188 }] },
+        { to: { id: '201' }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 200 }] },
+      ],
+    });
+    const fromCompany = await h.client.crm.associations.v4.basicApi.getPage('companies', '101', 'meetings');
+    expect(fromCompany.results).toEqual([expect.objectContaining({ toObjectId: Number(meeting.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 187, label: null }] })]);
+    const read = await h.client.crm.objects.meetings.basicApi.getById(meeting.id, ['hubspot_owner_id', 'hs_timestamp']);
+    expect(read.properties).toMatchObject({ hubspot_owner_id: '501', hs_timestamp: '2026-01-10T10:00:00.000Z' });
+  });
+
+  it('refuses an engagement without a timestamp', async () => {
+    const error = await failure(h.client.crm.objects.notes.basicApi.create({ properties: { hs_note_body: 'hello' }, associations: [] }));
+    expect(error.code).toBe(400);
+    expect(error.body.errors?.map((e) => e.code)).toEqual(['REQUIRED_PROPERTY']);
+  });
+
+  it('refuses an association type that does not start from the record’s type', async () => {
+    const error = await failure(h.client.crm.objects.calls.basicApi.create({
+      properties: { hs_timestamp: '2026-01-10T10:00:00Z' },
+      associations: [{ to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 188 }] }],
+    }));
+    expect(error.code).toBe(400);
+  });
+});
