@@ -61,7 +61,12 @@ export async function runSetup(client: Client, options: { now: number; onStep?: 
 export async function readSetupStatus(client: Client, resolver = new ObjectTypeResolver(client)): Promise<SetupStatus> {
   const settingsSchema = await resolver.find('settings');
   const fields = settingsSchema ? await readSettingsRecord(client, settingsSchema.objectTypeId) : null;
-  const appliedVersion = Number(fields?.setupVersion ?? 0) || 0;
+  return setupStatusOf(fields?.setupVersion ?? null);
+}
+
+/** The setup status a settings record's `setup_version` stands for. */
+export function setupStatusOf(recordedVersion: string | null): SetupStatus {
+  const appliedVersion = Number(recordedVersion ?? 0) || 0;
   return { appliedVersion, currentVersion: SETUP_VERSION, upToDate: appliedVersion >= SETUP_VERSION };
 }
 

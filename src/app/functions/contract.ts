@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { ErrorCode, KeystoneErrorCode } from '../../keystone/errors.ts';
+import type { ValidationIssue } from '../../kam/shared/validation.ts';
+import type { Settings, settingsSchema } from '../../kam/settings/index.ts';
+import { ACCOUNT_FUNCTIONS, callerSchema, type AccountErrorCode } from './account-contract.ts';
+
+// Every Keystone app function: its uid (also its file names: `<uid>.ts`, `<uid>-hsmeta.json`,
+// `dist/<uid>.js`), the zod schema its parameters are parsed with, and the payload of its answer.
+// Cards `import type` from here. The account functions' own schemas live in account-contract.ts.
+
+export * from './account-contract.ts';
+
+/** What every function answers: its payload beside `status: 'ok'`, or a stable error code with a message a user can act on. */
+export type FunctionError = { status: 'error'; code: KeystoneErrorCode | AccountErrorCode | ErrorCode; message: string; issues?: ValidationIssue[] };
+export type FunctionResult<Payload extends object> = ({ status: 'ok' } & Payload) | FunctionError;
+
+export const ADMIN_FUNCTIONS = {
+  getSettings: 'get_settings',
+  saveSettings: 'save_settings',
+  runSetup: 'run_setup',
+  recalculatePortfolio: 'recalculate_portfolio',
+} as const;
+
+export const KEYSTONE_FUNCTIONS = { ...ACCOUNT_FUNCTIONS, ...ADMIN_FUNCTIONS } as const;
+export type FunctionUid = (typeof KEYSTONE_FUNCTIONS)[keyof typeof KEYSTONE_FUNCTIONS];
+
+// ─── get_settings ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `get_settings`: the portal's settings (defaults until an admin saves), their revision, the setup
+ * status and whether the caller may change them. Any user of the portal may read them.
+ * Errors: KAM.INVALID_PARAMETERS, KAM.UNKNOWN_USER, HubSpot failure codes.
+ */
+export const getSettingsParametersSchema = callerSchema.strict();
+export type GetSettingsParameters = z.input<typeof getSettingsParametersSchema>;
+
+export interface SetupState { appliedVersion: number; currentVersion: number; upToDate: boolean }
+
+export interface PortalSettings {
+  settings: Settings;
+  /** 0 until the first save; pass it back as `expectedRevision` when saving. */
+  revision: number;
+  savedByUserId: string | null;
+  savedAt: number | null;
+  setup: SetupState;
+  /** Whether the caller is a Keystone admin (may save settings, run setup and recalculation). */
+  canEdit: boolean;
+}
+export type GetSettingsResult = FunctionResult<PortalSettings>;
+
+// ─── save_settings ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `save_settings`: validates the whole document with the domain's settings schema (older versions
+ * are migrated) and saves it as the next revision. Admins only; while no admin is configured, any
+ * user of the portal may save, and the saved settings must name the saver as an admin.
+ * Errors: KAM.INVALID_PARAMETERS, KAM.INVALID_SETTINGS (issues with paths under `settings.`),
+ * KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER, KAM.SETTINGS_CHANGED, KAM.SETUP_REQUIRED, HubSpot failure codes.
+ */
+export const saveSettingsParametersSchema = callerSchema
+  .extend({
+    settings: z.record(z.string(), z.unknown(), 'must be the settings document (an object)'),
+    expectedRevision: z.number().int().nonnegative('must be the revision the settings were read at'),
+  })
+  .strict();
+export type SaveSettingsParameters = Omit<z.input<typeof saveSettingsParametersSchema>, 'settings'> & { settings: z.input<typeof settingsSchema> };
+export type SaveSettingsResult = FunctionResult<Omit<PortalSettings, 'setup' | 'canEdit'>>;
+
+// ─── run_setup ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `run_setup`: creates or updates Keystone's properties, custom objects and association labels.
+ * Safe to run again at any time. Admins only (anyone while setup has never completed, so a new portal can start).
+ * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER, HubSpot failure codes.
+ */
+export const runSetupParametersSchema = callerSchema.strict();
+export type RunSetupParameters = z.input<typeof runSetupParametersSchema>;
+export interface SetupOutcome {
+  version: number;
+  previousVersion: number;
+  /** How many properties, objects and labels were created or updated (0 when everything was in place). */
+  changed: number;
+  steps: Array<{ target: string; action: 'created' | 'updated' | 'unchanged' }>;
+}
+export type RunSetupResult = FunctionResult<SetupOutcome>;
+
+// ─── recalculate_portfolio ─────────────────────────────────────────────────────────────────────
+
+/** HubSpot stops a function after ~10–15 s: a slice stops starting new pages after this budget. */
+export const DEFAULT_SLICE_BUDGET_MS = 7_000;
+
+/**
+ * `recalculate_portfolio`: scores a slice of the portal's companies and writes back score, suggested
+ * status, breakdown and 12-month revenue (and, per settings, HubSpot's target-account flag and ICP tier).
+ * Call first without a cursor, then with each answer's cursor until `done`. Admins only.
+ * A slice interrupted by HubSpot's rate limit or an outage answers `ok` with `interruptedBy` set: call
+ * again with the same cursor after `retryAfterMs`.
+ * Errors: KAM.INVALID_PARAMETERS (also for a damaged cursor), KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER,
+ * KAM.SETUP_REQUIRED, HubSpot failure codes.
+ */
+export const recalculatePortfolioParametersSchema = callerSchema
+  .extend({
+    cursor: z.string().max(2_000, 'is not a cursor Keystone gave out').nullable().default(null),
+    timeBudgetMs: z.number().int().min(500, 'must be at least 500 ms').max(12_000, 'must stay under HubSpot\'s function time limit (12,000 ms)').default(DEFAULT_SLICE_BUDGET_MS),
+  })
+  .strict();
+export type RecalculatePortfolioParameters = z.input<typeof recalculatePortfolioParametersSchema>;
+export interface RecalculationProgress {
+  /** Pass back to continue; null when done. */
+  cursor: string | null;
+  /** Companies scored so far in this run (all slices). */
+  processed: number;
+  /** Companies in the portal when the run started, for a progress bar. */
+  total: number | null;
+  done: boolean;
+  interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | null;
+  retryAfterMs: number | null;
+}
+export type RecalculatePortfolioResult = FunctionResult<RecalculationProgress>;

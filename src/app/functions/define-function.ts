@@ -1,0 +1,69 @@
+import type { Client } from '@hubspot/api-client';
+import type { z } from 'zod';
+import { connectionFromEnvironment, createHubSpotClient } from '../../crm/client.ts';
+import { toKeystoneError } from '../../crm/errors.ts';
+import { ObjectTypeResolver } from '../../crm/object-types.ts';
+import { KEYSTONE_ERRORS, KeystoneError } from '../../keystone/errors.ts';
+import { validate } from '../../kam/shared/validation.ts';
+import type { FunctionError, FunctionResult } from './contract.ts';
+
+// The edge every app function shares: parse the parameters (bad input never reaches HubSpot), build
+// the one client for this invocation, run the service, and turn whatever it throws into a stable
+// `{status: 'error', code, message, issues?}`. Function files are just `export const main = defineFunction(...)`.
+
+/** What HubSpot passes an app function. Only `parameters` is used: it is whatever the card sent. */
+export interface FunctionContext {
+  parameters?: unknown;
+  propertiesToSend?: Record<string, unknown>;
+}
+
+export interface FunctionDeps {
+  client: Client;
+  /** Keystone's custom object types, read at most once per invocation. */
+  objectTypes: ObjectTypeResolver;
+  /** When the invocation started (epoch ms); services never read the clock themselves. */
+  now: number;
+}
+
+export interface FunctionOptions {
+  /** Attempts per HubSpot call (the client's own retry). Time-boxed functions use 1 and stop early instead. */
+  attempts?: number;
+}
+
+export function defineFunction<Schema extends z.ZodType, Payload extends object>(
+  parametersSchema: Schema,
+  run: (parameters: z.output<Schema>, deps: FunctionDeps) => Promise<Payload>,
+  options: FunctionOptions = {},
+): (context: FunctionContext) => Promise<FunctionResult<Payload>> {
+  return async (context) => {
+    const parsed = validate(parametersSchema, context?.parameters ?? {});
+    if (!parsed.success) return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, parsed.errors));
+    try {
+      const client = createHubSpotClient({ ...connection(), ...(options.attempts ? { attempts: options.attempts } : {}) });
+      const payload = await run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: Date.now() });
+      return { status: 'ok', ...payload };
+    } catch (error) {
+      const keystoneError = toKeystoneError(error);
+      // Unexpected failures go to HubSpot's function log; expected ones are answered, not logged.
+      if (keystoneError.code === 'KAM.INTERNAL') console.error('Keystone function failed:', error);
+      return failure(keystoneError);
+    }
+  };
+}
+
+function connection(): ReturnType<typeof connectionFromEnvironment> {
+  try {
+    return connectionFromEnvironment(process.env);
+  } catch (error) {
+    throw new KeystoneError('KAM.HUBSPOT_ACCESS_DENIED', `Keystone is not connected to HubSpot: ${(error as Error).message}. Ask a super admin to reinstall the app.`);
+  }
+}
+
+function failure(error: KeystoneError): FunctionError {
+  return {
+    status: 'error',
+    code: error.code,
+    message: error.message || KEYSTONE_ERRORS['KAM.INTERNAL'],
+    ...(error.issues ? { issues: error.issues } : {}),
+  };
+}

@@ -1,0 +1,10 @@
+import { verifyCaller } from '../../keystone/access/index.ts';
+import { loadSettings } from '../../keystone/settings/index.ts';
+import { getSettingsParametersSchema, type PortalSettings } from './contract.ts';
+import { defineFunction } from './define-function.ts';
+
+export const main = defineFunction(getSettingsParametersSchema, async ({ userId }, { client, objectTypes }): Promise<PortalSettings> => {
+  const stored = await loadSettings(client, objectTypes);
+  const caller = await verifyCaller(client, userId, stored.settings.access);
+  return { ...stored, canEdit: caller.isAdmin };
+});

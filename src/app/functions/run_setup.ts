@@ -1,0 +1,12 @@
+import { runSetup } from '../../crm/setup/index.ts';
+import { requireAdmin, verifyCaller } from '../../keystone/access/index.ts';
+import { loadSettings } from '../../keystone/settings/index.ts';
+import { runSetupParametersSchema, type SetupOutcome } from './contract.ts';
+import { defineFunction } from './define-function.ts';
+
+export const main = defineFunction(runSetupParametersSchema, async ({ userId }, { client, objectTypes, now }): Promise<SetupOutcome> => {
+  const { settings } = await loadSettings(client, objectTypes);
+  requireAdmin(await verifyCaller(client, userId, settings.access));
+  const { version, previousVersion, changed, steps } = await runSetup(client, { now });
+  return { version, previousVersion, changed, steps };
+});

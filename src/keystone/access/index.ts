@@ -1,0 +1,2 @@
+export { verifyCaller, requireAdmin, requireManager } from './caller.ts';
+export { withRoles, type Caller, type CallerIdentity } from './roles.ts';

@@ -1,0 +1,3 @@
+export { recalculateSlice, type SliceRequest, type SliceResult } from './recalculate.ts';
+export { companyFacts, dealAmounts } from './company-facts.ts';
+export { scoreProperties } from './write-back.ts';

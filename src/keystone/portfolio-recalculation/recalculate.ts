@@ -1,0 +1,114 @@
+import type { Client } from '@hubspot/api-client';
+import { batchRead, batchReadAssociations, batchUpdate, hubspotCall, type RecordUpdate } from '../../crm/batch.ts';
+import { isTransient, toKeystoneError } from '../../crm/errors.ts';
+import { pages } from '../../crm/paging.ts';
+import { scoreCompany } from '../../kam/selection/index.ts';
+import type { Settings } from '../../kam/settings/index.ts';
+import { companyFacts, dealAmounts, DEAL_PROPERTIES, FACT_PROPERTIES } from './company-facts.ts';
+import { decodeCursor, encodeCursor, type RunState } from './cursor.ts';
+import { scoreProperties } from './write-back.ts';
+
+// Recalculates the portfolio a slice at a time, so a portal of any size fits in many short function
+// invocations. Per page of 100 companies: one list call (with the ids of their deals), the deals in
+// batches of 100, one batch update. A page is written whole or not at all as far as the cursor knows:
+// the cursor only moves past a page once its update succeeded, and rescoring a page is harmless.
+
+export interface SliceRequest {
+  cursor: string | null;
+  budgetMs: number;
+  settings: Settings;
+  /** Invocation start; the first slice pins it as the run's "now". */
+  now: number;
+  /** Elapsed-time source for the budget (performance.now in production). */
+  elapsed: () => number;
+}
+
+export interface SliceResult {
+  cursor: string | null;
+  processed: number;
+  total: number | null;
+  done: boolean;
+  interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | null;
+  retryAfterMs: number | null;
+}
+
+const PAGE_SIZE = 100;
+// HubSpot's burst window is 10 s: after a 429, waiting a few seconds lets it drain.
+const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABLE': 1_000 } as const;
+
+export async function recalculateSlice(client: Client, request: SliceRequest): Promise<SliceResult> {
+  const started = request.elapsed();
+  const state: RunState = request.cursor
+    ? decodeCursor(request.cursor)
+    : { v: 1, after: null, startedAt: request.now, processed: 0, total: await countCompanies(client) };
+  let slowestPageMs = 0;
+
+  try {
+    for await (const page of pages((after) => listCompanies(client, after), state.after ?? undefined)) {
+      const pageStarted = request.elapsed();
+      await recalculatePage(client, page.results, state.startedAt, request.settings);
+      state.processed += page.results.length;
+      state.after = page.nextAfter ?? null;
+      if (!page.nextAfter) return { cursor: null, processed: state.processed, total: state.total, done: true, interruptedBy: null, retryAfterMs: null };
+      slowestPageMs = Math.max(slowestPageMs, request.elapsed() - pageStarted);
+      // Stop while another page still fits, so the invocation never runs into HubSpot's time limit.
+      if (request.elapsed() - started + slowestPageMs > request.budgetMs) break;
+    }
+  } catch (error) {
+    const keystoneError = toKeystoneError(error);
+    if (!isTransient(keystoneError)) throw keystoneError;
+    const code = keystoneError.code as keyof typeof RETRY_AFTER;
+    return { cursor: encodeCursor(state), processed: state.processed, total: state.total, done: false, interruptedBy: code, retryAfterMs: RETRY_AFTER[code] };
+  }
+  return { cursor: encodeCursor(state), processed: state.processed, total: state.total, done: false, interruptedBy: null, retryAfterMs: null };
+}
+
+interface ListedCompany {
+  id: string;
+  properties: Record<string, string | null>;
+  associations?: { [type: string]: { results: Array<{ id: string }>; paging?: { next?: { after?: string } } } };
+}
+
+function listCompanies(client: Client, after: string | undefined) {
+  return hubspotCall(() => client.crm.objects.basicApi.getPage('companies', PAGE_SIZE, after, [...FACT_PROPERTIES], undefined, ['deals'], false)) as Promise<{ results: ListedCompany[]; paging?: { next?: { after?: string } } }>;
+}
+
+/** For a progress bar only: a failed count leaves the total unknown rather than failing the run. */
+async function countCompanies(client: Client): Promise<number | null> {
+  try {
+    const answer = await client.crm.objects.searchApi.doSearch('companies', { filterGroups: [], sorts: [], properties: ['hs_object_id'], limit: 1, after: '0' });
+    return answer.total;
+  } catch {
+    return null;
+  }
+}
+
+async function recalculatePage(client: Client, companies: readonly ListedCompany[], now: number, settings: Settings): Promise<void> {
+  const dealIds = await dealIdsOf(client, companies);
+  const { records: deals } = await batchRead(client, 'deals', [...new Set([...dealIds.values()].flat())], DEAL_PROPERTIES);
+  const dealsById = new Map(deals.map((d) => [d.id, d.properties]));
+
+  const updates: RecordUpdate[] = companies.map((company) => {
+    const companyDeals = (dealIds.get(company.id) ?? []).map((id) => dealsById.get(id)).filter((deal) => deal !== undefined);
+    const amounts = dealAmounts(companyDeals, now);
+    const score = scoreCompany(companyFacts(company.id, company.properties, amounts), settings.selection);
+    return { id: company.id, properties: scoreProperties(score, amounts.revenueLast12Months, now, settings.hubspotSync) };
+  });
+  if (updates.length > 0) await batchUpdate(client, 'companies', updates);
+}
+
+// The list answer carries each company's deal ids; only a company with more deals than fit inline
+// (its association list has a next page) needs the associations API.
+async function dealIdsOf(client: Client, companies: readonly ListedCompany[]): Promise<Map<string, string[]>> {
+  const ids = new Map<string, string[]>();
+  const truncated: string[] = [];
+  for (const company of companies) {
+    const deals = company.associations?.deals;
+    ids.set(company.id, [...new Set((deals?.results ?? []).map((d) => String(d.id)))]);
+    if (deals?.paging?.next?.after) truncated.push(company.id);
+  }
+  if (truncated.length > 0) {
+    for (const [companyId, dealIds] of await batchReadAssociations(client, 'companies', 'deals', truncated)) ids.set(companyId, dealIds);
+  }
+  return ids;
+}

@@ -1,0 +1,1 @@
+export { loadSettings, saveSettings, type SettingsChange, type StoredSettings } from './settings-store.ts';
