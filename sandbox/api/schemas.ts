@@ -46,8 +46,14 @@ function requireSchema(portal: Portal, identifier: string): ObjectType {
 }
 
 function checkNamedProperties(known: (name: string) => boolean, fields: { primaryDisplayProperty?: string; secondaryDisplayProperties?: string[]; requiredProperties?: string[]; searchableProperties?: string[] }): void {
-  for (const [field, names] of Object.entries({ ...fields, primaryDisplayProperty: fields.primaryDisplayProperty ? [fields.primaryDisplayProperty] : [] })) {
-    const unknown = (names ?? []).filter((n) => !known(n));
+  const named = {
+    primaryDisplayProperty: fields.primaryDisplayProperty ? [fields.primaryDisplayProperty] : [],
+    secondaryDisplayProperties: fields.secondaryDisplayProperties ?? [],
+    requiredProperties: fields.requiredProperties ?? [],
+    searchableProperties: fields.searchableProperties ?? [],
+  };
+  for (const [field, names] of Object.entries(named)) {
+    const unknown = names.filter((n) => !known(n));
     if (unknown.length > 0) throw validationError(`${field}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a property' : 'are not properties'} of this object`);
   }
 }
@@ -66,7 +72,8 @@ export function schemaView(portal: Portal, type: ObjectType) {
     requiredProperties: type.requiredProperties, searchableProperties: type.searchableProperties,
     properties: [...type.properties.values()].map(propertyView),
     associations: [...portal.associationTypes.values()]
-      .filter((t) => t.category === 'USER_DEFINED' && t.label === null && (t.fromTypeId === type.objectTypeId || t.toTypeId === type.objectTypeId))
+      // One entry per pair: the direction it was defined in.
+      .filter((t) => t.category === 'USER_DEFINED' && t.label === null && t.typeId <= t.inverseTypeId && (t.fromTypeId === type.objectTypeId || t.toTypeId === type.objectTypeId))
       .map((t) => ({ id: String(t.typeId), fromObjectTypeId: t.fromTypeId, toObjectTypeId: t.toTypeId, name: t.name ?? `${portal.types.get(t.fromTypeId)?.singular}_to_${portal.types.get(t.toTypeId)?.singular}` })),
     metaType: 'PORTAL_SPECIFIC', createdAt: iso(custom.createdAt), updatedAt: iso(custom.updatedAt), archived: false,
   };
