@@ -42,7 +42,9 @@ const thresholdsSchema = z
     key: score.default(70),
     candidate: score.default(50),
     // Below this share of the total weight present, the score is too thin to suggest any status.
-    minimumCompleteness: z.number().min(0).max(1).default(0.5),
+    // 0.4 lets the CRM's own facts (closed-won revenue and pipeline: 5 of the default 12) suffice
+    // before anyone rates a client, while ratings alone (prestige and fit: 3 of 12) do not.
+    minimumCompleteness: z.number().min(0).max(1).default(0.4),
   })
   .strict()
   .superRefine((t, ctx) => {

@@ -75,8 +75,25 @@ describe('scoreCompany with missing data', () => {
     expect(zero.missing).toEqual([]);
   });
 
+  it("suggests a status from the CRM's own facts before anyone rates the client", () => {
+    // Revenue 200,000 (0.8 × 3) and open pipeline 250,000 (1 × 2): completeness 5/12 ≥ 0.4, score 100 × 4.4 / 5 = 88.
+    const facts = companyFacts({ revenueLast12Months: 200_000, openPipeline: 250_000, potentialRevenue: null, totalSpendInOurArea: null, marginPercent: null, referralCount: null, strategicFit: null, prestige: null });
+    const result = scoreCompany(facts, selectionSettings());
+    expect(result.score).toBeCloseTo(88, 10);
+    expect(result).toMatchObject({ enoughData: true, suggestedStatus: 'key', icpTier: 'tier_1' });
+  });
+
+  it('suggests nothing from ratings alone, however high', () => {
+    // Prestige and fit (weights 1 + 2 of 12) known: completeness 0.25, below the default 0.4.
+    const facts = companyFacts({ revenueLast12Months: null, openPipeline: null, potentialRevenue: null, totalSpendInOurArea: null, marginPercent: null, referralCount: null, strategicFit: 10, prestige: 10 });
+    const result = scoreCompany(facts, selectionSettings());
+    expect(result.score).toBe(100);
+    expect(result.completeness).toBe(0.25);
+    expect(result).toMatchObject({ enoughData: false, suggestedStatus: 'none', icpTier: null });
+  });
+
   it('suggests nothing when too little of the weight is known, however high the score', () => {
-    // Only prestige (weight 1 of 12) known: completeness 1/12, below the default 0.5.
+    // Only prestige (weight 1 of 12) known: completeness 1/12, below the default 0.4.
     const facts = companyFacts({ revenueLast12Months: null, openPipeline: null, potentialRevenue: null, totalSpendInOurArea: null, marginPercent: null, referralCount: null, strategicFit: null, prestige: 10 });
     const result = scoreCompany(facts, selectionSettings());
     expect(result.score).toBe(100);
