@@ -130,12 +130,14 @@ async function ensureCustomObject(client: Client, resolver: ObjectTypeResolver, 
   const schema = await hubspotCall(() => client.crm.schemas.coreApi.getById(found.objectTypeId));
   const steps: SetupStep[] = [];
   const wantSearchable = object.searchableFields.map(nameOf);
-  const labelsDiffer = schema.labels.singular !== object.labels.singular || schema.labels.plural !== object.labels.plural;
-  const searchableDiffer = wantSearchable.some((p) => !(schema.searchableProperties ?? []).includes(p));
-  if (labelsDiffer || searchableDiffer || (schema.description ?? '') !== object.description) {
+  // Not every answer carries the description: compare it only when it is there.
+  const outdated = schema.labels.singular !== object.labels.singular || schema.labels.plural !== object.labels.plural
+    || wantSearchable.some((p) => !(schema.searchableProperties ?? []).includes(p))
+    || (schema.description !== undefined && schema.description !== object.description);
+  if (outdated) {
     await hubspotCall(() => client.crm.schemas.coreApi.update(found.objectTypeId, { labels: object.labels, description: object.description, searchableProperties: wantSearchable }));
   }
-  steps.push({ target, action: labelsDiffer || searchableDiffer || (schema.description ?? '') !== object.description ? 'updated' : 'unchanged' });
+  steps.push({ target, action: outdated ? 'updated' : 'unchanged' });
 
   // New properties join the group HubSpot gave the object's own title property.
   const groupName = schema.properties.find((p) => p.name === nameOf(object.primaryField))?.groupName;

@@ -1,0 +1,78 @@
+import type { Client } from '@hubspot/api-client';
+import { sandboxControl, type SandboxControl } from '../../sandbox/control.ts';
+import type { SandboxSeedInput } from '../../sandbox/seed.ts';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
+import { createHubSpotClient } from '../../src/crm/client.ts';
+
+// A sandbox portal for backend tests and benchmarks, reached through the real @hubspot/api-client.
+
+export const TEST_TOKEN = 'keystone-test-token';
+export const PORTAL_ID = 7_700_001;
+
+type SeedOwner = SandboxSeedInput['owners'][number];
+type SeedRecord = NonNullable<SandboxSeedInput['objects']['companies']>[number];
+
+let nextId = 1_000;
+const createdAt = '2025-01-01T00:00:00.000Z';
+
+export function anOwner(overrides: Partial<SeedOwner> = {}): SeedOwner {
+  const id = nextId++;
+  return { id: String(id), userId: id + 50_000, email: `user${id}@firm.example`, firstName: 'Sam', lastName: `Owner ${id}`, teams: [], archived: false, ...overrides };
+}
+
+export function aCompany(properties: Record<string, string> = {}, id = String(nextId++)): SeedRecord {
+  return { id, properties: { name: `Client ${id}`, ...properties }, createdAt };
+}
+
+export function aDeal(properties: Record<string, string> = {}, id = String(nextId++)): SeedRecord {
+  return { id, properties: { dealname: `Deal ${id}`, amount: '1000', dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', ...properties }, createdAt };
+}
+
+export interface PortalContents {
+  owners?: SeedOwner[];
+  companies?: SeedRecord[];
+  deals?: SeedRecord[];
+  /** Deal id → company id. */
+  dealCompanies?: Array<[string, string]>;
+}
+
+export function portalSeed(contents: PortalContents = {}): SandboxSeedInput {
+  return {
+    portalId: PORTAL_ID,
+    owners: contents.owners ?? [],
+    objects: { companies: contents.companies ?? [], deals: contents.deals ?? [] },
+    associations: (contents.dealCompanies ?? []).map(([dealId, companyId]) => ({ fromType: 'deals', fromId: dealId, toType: 'companies', toId: companyId, associationTypeId: 341 })),
+  };
+}
+
+export interface SandboxPortal {
+  sandbox: RunningSandbox;
+  control: SandboxControl;
+  client: Client;
+  /** Points the app functions (which read process.env, as in HubSpot) at this sandbox. */
+  useForFunctions(): void;
+  /** Requests that changed something (everything but reads, searches and batch reads) since the last stats reset. */
+  writes(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function startSandboxPortal(contents: PortalContents = {}, options: { attempts?: number; rateLimit?: false } = {}): Promise<SandboxPortal> {
+  const sandbox = await startSandbox({ dataFile: null, seed: portalSeed(contents), rateLimit: options.rateLimit ?? false, requiredToken: TEST_TOKEN });
+  const control = sandboxControl(sandbox.baseUrl);
+  return {
+    sandbox,
+    control,
+    client: createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: sandbox.baseUrl, attempts: options.attempts ?? 1 }),
+    useForFunctions() {
+      process.env.HUBSPOT_API_BASE_URL = sandbox.baseUrl;
+      process.env.PRIVATE_APP_ACCESS_TOKEN = TEST_TOKEN;
+    },
+    async writes() {
+      const { byRoute } = await control.stats();
+      return Object.entries(byRoute)
+        .filter(([route]) => !route.startsWith('GET ') && !route.endsWith('/batch/read') && !route.endsWith('/search'))
+        .flatMap(([route, count]) => Array<string>(count).fill(route));
+    },
+    close: () => sandbox.close(),
+  };
+}
