@@ -11,13 +11,20 @@ export interface PortfolioConcentration {
   pareto: ParetoAnalysis;
   accounts: AccountRisk[];
   singlePersonDependence: SinglePersonDependence;
+  /** The headline: how much revenue hangs on one contract, and on one person of ours. */
+  revenueDependingOnOneContract: number;
+  revenueDependingOnOnePerson: number;
 }
 
 /** Everything the portfolio page shows, from parsed accounts and the admin's portfolio settings. */
 export function portfolioConcentration(accounts: readonly PortfolioAccount[], settings: Settings['portfolio']): PortfolioConcentration {
+  const risks = accountRisks(accounts, settings.singleContractShareWarning);
+  const revenueWhere = (flag: (risk: AccountRisk) => boolean) => risks.reduce((sum, r) => (flag(r) ? sum + r.revenueAtRisk : sum), 0);
   return {
     pareto: paretoAnalysis(accounts.map((a) => a.revenue)),
-    accounts: accountRisks(accounts, settings.singleContractShareWarning),
+    accounts: risks,
     singlePersonDependence: singlePersonDependence(accounts),
+    revenueDependingOnOneContract: revenueWhere((r) => r.dependsOnOneContract),
+    revenueDependingOnOnePerson: revenueWhere((r) => r.dependsOnOnePerson),
   };
 }

@@ -83,6 +83,17 @@ describe('portfolioConcentration', () => {
     expect(result.accounts).toEqual(accountRisks(portfolio, defaultSettings().portfolio.singleContractShareWarning));
     expect(result.singlePersonDependence).toEqual(singlePersonDependence(portfolio));
   });
+
+  it('adds up the revenue that hangs on one contract and on one person', () => {
+    // One contract (> 50% of the account): A 400 + C 120. One person: A 400 + C 120 + E 60.
+    const result = portfolioConcentration(portfolio, defaultSettings().portfolio);
+    expect(result.revenueDependingOnOneContract).toBe(520);
+    expect(result.revenueDependingOnOnePerson).toBe(580);
+  });
+
+  it('follows the admin warning share for one-contract dependence', () => {
+    expect(portfolioConcentration(portfolio, { singleContractShareWarning: 0.8 }).revenueDependingOnOneContract).toBe(120);
+  });
 });
 
 describe('parsePortfolio', () => {
