@@ -62,10 +62,30 @@ export interface StanceCounts extends Record<Stance, number> {
   enemiesAndProtesters: number;
 }
 
+/** What a card should point out; each names the client contacts it is about. */
+export const COVERAGE_WARNINGS = [
+  'single_threaded',
+  'single_person_dependency',
+  'uncovered_decision_makers',
+  'stale_allies',
+  'departed_key_contacts',
+  'unknown_supervisors',
+] as const;
+export type CoverageWarningKind = (typeof COVERAGE_WARNINGS)[number];
+
+export interface CoverageWarning {
+  kind: CoverageWarningKind;
+  contactIds: string[];
+  /** The one of our people a single-person dependency is on; null for other warnings. */
+  ownerId: string | null;
+}
+
 export interface RelationshipCoverage {
   staleAfterDays: number;
   stanceCounts: StanceCounts;
   decisionMakers: { total: number; covered: number; uncoveredContactIds: string[] };
+  /** "Who decides on what": each topic key contacts decide or influence, and whether one of them is in touch. */
+  decisionTopics: Array<{ topic: string; contactIds: string[]; covered: boolean }>;
   depth: { currentContacts: number; engagedContacts: number; singleThreaded: boolean };
   breadth: {
     ourPeople: OurPersonOnAccount[];
@@ -75,6 +95,7 @@ export interface RelationshipCoverage {
   freshness: { staleKeyContactIds: string[]; staleFriendlyContactIds: string[] };
   keyContacts: KeyContactCoverage[];
   departedKeyContacts: DepartedKeyContact[];
+  warnings: CoverageWarning[];
   score: CoverageScore;
 }
 
@@ -164,7 +185,7 @@ function computeCoverage(
       replacementInTouch: c.replacedBy !== null && inTouch(c.replacedBy),
     }));
 
-  const coverage: Omit<RelationshipCoverage, 'score'> = {
+  const coverage: Omit<RelationshipCoverage, 'score' | 'warnings'> = {
     staleAfterDays,
     stanceCounts,
     decisionMakers: {
@@ -172,6 +193,7 @@ function computeCoverage(
       covered: decisionMakers.filter((k) => !k.stale).length,
       uncoveredContactIds: decisionMakers.filter((k) => k.stale).map((k) => k.contactId),
     },
+    decisionTopics: decisionTopicsOf(keyContacts),
     depth: { currentContacts: current.length, engagedContacts, singleThreaded: engagedContacts <= 1 },
     breadth: {
       ourPeople,
@@ -185,7 +207,50 @@ function computeCoverage(
     keyContacts,
     departedKeyContacts,
   };
-  return { ...coverage, score: coverageScore(coverage) };
+  return { ...coverage, warnings: coverageWarnings(coverage, current, ownersInWindow), score: coverageScore(coverage) };
+}
+
+function coverageWarnings(
+  coverage: Omit<RelationshipCoverage, 'score' | 'warnings'>,
+  current: readonly CoverageContact[],
+  ownersInWindow: Map<string, Map<string, number>>,
+): CoverageWarning[] {
+  const { depth, breadth, decisionMakers, freshness, departedKeyContacts, keyContacts } = coverage;
+  const warnings: CoverageWarning[] = [];
+  if (depth.singleThreaded) {
+    warnings.push({ kind: 'single_threaded', contactIds: current.filter((c) => ownersInWindow.has(c.id)).map((c) => c.id), ownerId: null });
+  }
+  const dependency = breadth.singlePersonDependency;
+  if (dependency) {
+    const heldOnlyByThem = current.filter((c) => {
+      const owners = ownersInWindow.get(c.id);
+      return owners?.size === 1 && owners.has(dependency.ownerId);
+    });
+    warnings.push({ kind: 'single_person_dependency', contactIds: heldOnlyByThem.map((c) => c.id), ownerId: dependency.ownerId });
+  }
+  const listed: Array<[CoverageWarningKind, string[]]> = [
+    ['uncovered_decision_makers', decisionMakers.uncoveredContactIds],
+    ['stale_allies', freshness.staleFriendlyContactIds],
+    ['departed_key_contacts', departedKeyContacts.map((d) => d.contactId)],
+    ['unknown_supervisors', keyContacts.filter((k) => !k.org.supervisor?.known).map((k) => k.contactId)],
+  ];
+  for (const [kind, contactIds] of listed) if (contactIds.length > 0) warnings.push({ kind, contactIds, ownerId: null });
+  return warnings;
+}
+
+// Topics are typed by hand, so "Budget" and "budget " are one topic, shown as first written.
+function decisionTopicsOf(keyContacts: readonly KeyContactCoverage[]): RelationshipCoverage['decisionTopics'] {
+  const topics = new Map<string, { topic: string; contactIds: string[]; covered: boolean }>();
+  for (const contact of keyContacts) {
+    for (const written of contact.decisionTopics) {
+      const key = written.toLowerCase();
+      const topic = topics.get(key) ?? { topic: written, contactIds: [], covered: false };
+      if (!topic.contactIds.includes(contact.contactId)) topic.contactIds.push(contact.contactId);
+      topic.covered ||= !contact.stale;
+      topics.set(key, topic);
+    }
+  }
+  return [...topics.values()].sort((a, b) => a.topic.localeCompare(b.topic));
 }
 
 function countStances(current: readonly CoverageContact[]): StanceCounts {

@@ -13,7 +13,7 @@ export const coverageContactSchema = z.object({
   buyingRoles: z.array(buyingRoleSchema).default([]),
   stance: stanceSchema.nullable().default(null),
   decisionPower: decisionPowerSchema.nullable().default(null),
-  decisionTopics: z.array(z.string().min(1)).default([]),
+  decisionTopics: z.array(z.string().trim().min(1)).default([]),
   reportsTo: recordId.nullable().default(null),
   leftCompany: z.boolean().default(false),
   leftAt: instantSchema.nullable().default(null),

@@ -31,7 +31,7 @@ export interface CoverageScore {
 }
 
 /** Explainable coverage score: every part says what it measured and what it earned. */
-export function coverageScore(coverage: Omit<RelationshipCoverage, 'score'>): CoverageScore {
+export function coverageScore(coverage: Omit<RelationshipCoverage, 'score' | 'warnings'>): CoverageScore {
   const { decisionMakers, depth, breadth, keyContacts, staleAfterDays } = coverage;
   const keyCount = keyContacts.length;
   const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);

@@ -192,3 +192,44 @@ describe('relationshipCoverage: bad input', () => {
     expect(!result.success && result.errors.map((e) => e.path)).toEqual(['staleAfterDays']);
   });
 });
+
+describe('relationshipCoverage: who decides on what', () => {
+  it('groups key contacts by the topics they decide on, ignoring case, and says whether anyone deciding on it is in touch', () => {
+    const coverage = coverageOf(
+      [aKeyContact({ id: 'cfo', decisionTopics: ['Budget', 'Suppliers'] }), aKeyContact({ id: 'buyer', decisionTopics: ['suppliers '] })],
+      [anActivity({ contactIds: ['buyer'] })],
+    );
+    expect(coverage.decisionTopics).toEqual([
+      { topic: 'Budget', contactIds: ['cfo'], covered: false },
+      { topic: 'Suppliers', contactIds: ['cfo', 'buyer'], covered: true },
+    ]);
+  });
+});
+
+describe('relationshipCoverage: warnings', () => {
+  it('warns of a single thread, a single-person dependency, an uncovered decision maker, a stale ally, a departure and unknown supervisors', () => {
+    const coverage = coverageOf(
+      [
+        aKeyContact({ id: 'tom', stance: 'ally', reportsTo: 'cfo' }),
+        aContact({ id: 'cfo', decisionPower: 'final_say' }),
+        aContact({ id: 'buyer', reportsTo: 'cfo' }),
+        aContact({ id: 'jan', taggedKeyContact: true, leftCompany: true }),
+      ],
+      [anActivity({ ownerId: 'ann', contactIds: ['buyer'] })],
+    );
+    expect(coverage.warnings).toEqual([
+      { kind: 'single_threaded', contactIds: ['buyer'], ownerId: null },
+      { kind: 'single_person_dependency', contactIds: ['buyer'], ownerId: 'ann' },
+      { kind: 'uncovered_decision_makers', contactIds: ['cfo'], ownerId: null },
+      { kind: 'stale_allies', contactIds: ['tom'], ownerId: null },
+      { kind: 'departed_key_contacts', contactIds: ['jan'], ownerId: null },
+      { kind: 'unknown_supervisors', contactIds: ['cfo'], ownerId: null },
+    ]);
+  });
+
+  it('has no warnings for a well-spread, fresh account', () => {
+    const contacts = [aKeyContact({ id: 'boss', decisionPower: 'final_say', stance: 'ally', reportsTo: 'board' }), aContact({ id: 'board' }), aKeyContact({ id: 'tom', reportsTo: 'boss' })];
+    const activities = ['ann', 'bob'].map((ownerId) => anActivity({ ownerId, contactIds: ['boss', 'board', 'tom'] }));
+    expect(coverageOf(contacts, activities).warnings).toEqual([]);
+  });
+});
