@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { main as getSettings } from '../../../src/app/functions/get_settings.ts';
+import { main as runSetup } from '../../../src/app/functions/run_setup.ts';
+import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
+import { SETUP_VERSION } from '../../../src/crm/setup/index.ts';
+import { defaultSettings } from '../../../src/kam/settings/index.ts';
+import { anOwner, startSandboxPortal, type SandboxPortal } from '../../crm/sandbox-portal.ts';
+
+const admin = anOwner({ firstName: 'Ada' });
+const manager = anOwner({ firstName: 'Max', teams: [{ id: '77', name: 'Key accounts', primary: true }] });
+const leaver = anOwner({ archived: true });
+
+/** A settings document that makes `admin` the one admin and the team of `manager` managers. */
+const settingsDocument = (overrides: Record<string, unknown> = {}) => ({
+  ...defaultSettings(),
+  access: { adminUserIds: [String(admin.userId)], managerUserIds: [], managerTeamIds: ['77'] },
+  ...overrides,
+});
+
+describe('settings functions', () => {
+  let portal: SandboxPortal;
+  beforeAll(async () => {
+    portal = await startSandboxPortal({ owners: [admin, manager, leaver] });
+    portal.useForFunctions();
+  });
+  afterAll(() => portal.close());
+  beforeEach(() => portal.control.reset());
+
+  it('answers the defaults on a new portal, says setup is needed, and lets any user configure it', async () => {
+    const answer = await getSettings({ parameters: { userId: manager.userId } });
+    expect(answer).toEqual({
+      status: 'ok', settings: defaultSettings(), revision: 0, savedByUserId: null, savedAt: null,
+      setup: { appliedVersion: 0, currentVersion: SETUP_VERSION, upToDate: false }, canEdit: true,
+    });
+  });
+
+  it('refuses a user id that is not an active user of the portal', async () => {
+    expect(await getSettings({ parameters: { userId: 999_999 } })).toMatchObject({ status: 'error', code: 'KAM.UNKNOWN_USER' });
+    expect(await getSettings({ parameters: { userId: leaver.userId } })).toMatchObject({ status: 'error', code: 'KAM.UNKNOWN_USER' });
+  });
+
+  it('asks for setup before the first save', async () => {
+    const answer = await saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument(), expectedRevision: 0 } });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.SETUP_REQUIRED' });
+  });
+
+  describe('once set up', () => {
+    beforeEach(async () => {
+      expect(await runSetup({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'ok', version: SETUP_VERSION });
+    });
+
+    it('saves settings and reads them back as the next revision, with who saved them', async () => {
+      const document = settingsDocument({ coverage: { staleAfterDays: 45 } });
+      const saved = await saveSettings({ parameters: { userId: admin.userId, settings: document, expectedRevision: 0 } });
+      expect(saved).toMatchObject({ status: 'ok', revision: 1, savedByUserId: String(admin.userId) });
+
+      const read = await getSettings({ parameters: { userId: admin.userId } });
+      expect(read).toMatchObject({ status: 'ok', revision: 1, savedByUserId: String(admin.userId), canEdit: true, setup: { upToDate: true } });
+      expect(read.status === 'ok' && read.settings).toEqual(document);
+    });
+
+    it('reads a version 1 document as the current version, then asks for the admin list it lacked', async () => {
+      const v1 = { version: 1, keyThreshold: 80, candidateThreshold: 60, managerUserIds: [String(manager.userId)] };
+      const answer = await saveSettings({ parameters: { userId: admin.userId, settings: v1, expectedRevision: 0 } });
+      expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_SETTINGS', issues: [{ path: 'settings.access.adminUserIds' }] });
+    });
+
+    it('rejects invalid settings with the path of every problem and writes nothing', async () => {
+      await portal.control.resetStats();
+      const document = settingsDocument({ selection: { thresholds: { key: 40, candidate: 60 }, weights: { prestige: -1 } } });
+
+      const answer = await saveSettings({ parameters: { userId: admin.userId, settings: document, expectedRevision: 0 } });
+
+      expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_SETTINGS' });
+      const paths = answer.status === 'error' ? answer.issues?.map((i) => i.path) : [];
+      expect(paths).toEqual(expect.arrayContaining(['settings.selection.weights.prestige', 'settings.selection.thresholds.candidate']));
+      expect(await portal.writes()).toEqual([]);
+    });
+
+    it('rejects parameters of the wrong shape before reading anything', async () => {
+      await portal.control.resetStats();
+      const answer = await saveSettings({ parameters: { userId: admin.userId, settings: 'weights=1', expectedRevision: -1, extra: true } });
+      expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
+      expect(answer.status === 'error' && answer.issues?.map((i) => i.path).sort()).toEqual(['', 'expectedRevision', 'settings']);
+      expect((await portal.control.stats()).total).toBe(0);
+    });
+
+    it('refuses settings that would leave the saver out of the admins', async () => {
+      const document = settingsDocument({ access: { adminUserIds: [String(manager.userId)], managerUserIds: [], managerTeamIds: [] } });
+      const answer = await saveSettings({ parameters: { userId: admin.userId, settings: document, expectedRevision: 0 } });
+      expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_SETTINGS', issues: [{ path: 'settings.access.adminUserIds' }] });
+    });
+
+    it('lets only admins save once an admin is named, and writes nothing for anyone else', async () => {
+      await saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument(), expectedRevision: 0 } });
+      await portal.control.resetStats();
+
+      const byManager = await saveSettings({ parameters: { userId: manager.userId, settings: settingsDocument({ fiscalYearStartMonth: 4 }), expectedRevision: 1 } });
+
+      expect(byManager).toMatchObject({ status: 'error', code: 'KAM.NOT_AN_ADMIN' });
+      expect(await portal.writes()).toEqual([]);
+      expect(await getSettings({ parameters: { userId: manager.userId } })).toMatchObject({ status: 'ok', revision: 1, canEdit: false });
+      expect(await runSetup({ parameters: { userId: manager.userId } })).toMatchObject({ status: 'error', code: 'KAM.NOT_AN_ADMIN' });
+    });
+
+    it('refuses a save based on an older revision instead of overwriting the newer one', async () => {
+      await saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument(), expectedRevision: 0 } });
+      const stale = await saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument({ fiscalYearStartMonth: 7 }), expectedRevision: 0 } });
+      expect(stale).toMatchObject({ status: 'error', code: 'KAM.SETTINGS_CHANGED' });
+      const read = await getSettings({ parameters: { userId: admin.userId } });
+      expect(read.status === 'ok' && read.settings.fiscalYearStartMonth).toBe(1);
+    });
+
+    it('reports a second setup run as changing nothing', async () => {
+      expect(await runSetup({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'ok', changed: 0, previousVersion: SETUP_VERSION });
+    });
+  });
+});
