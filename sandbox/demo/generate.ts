@@ -5,6 +5,7 @@ import { buildCompanies } from './companies.ts';
 import { buildContacts } from './contacts.ts';
 import { buildDeals } from './deals.ts';
 import { firmPeople } from './firm.ts';
+import { KEY_CONTACT_DEFINITION, tagKeyContacts } from './key-contacts.ts';
 import { KEYSTONE_SEED_PROPERTIES, KEYSTONE_SEED_PROPERTY_GROUPS } from './keystone-properties.ts';
 import { parseDemoOptions, type DemoOptionsInput } from './options.ts';
 import { createRandom } from './random.ts';
@@ -49,7 +50,8 @@ export function generateDemo(options: DemoOptionsInput): Demo {
       notes: [],
       tasks: [],
     },
-    associations: [...companies.associations, ...contacts.associations, ...deals.associations, ...activities.associations],
+    associationDefinitions: [KEY_CONTACT_DEFINITION],
+    associations: [...companies.associations, ...contacts.associations, ...tagKeyContacts(contacts.people), ...deals.associations, ...activities.associations],
   };
   return { portal, stories: describeStories(contacts.people) };
 }

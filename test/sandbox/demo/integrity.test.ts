@@ -12,10 +12,14 @@ describe('the demo portal hangs together', () => {
   const ids = (type: ObjectType): Set<string> => new Set((seed.objects[type] ?? []).map((r) => r.id));
   const ownerIds = new Set(seed.owners.map((o) => o.id));
 
-  it('links only records that exist, with a HubSpot-defined type for that pair of objects', () => {
+  it('links only records that exist, with a HubSpot-defined or declared type for that pair of objects', () => {
     const known = Object.fromEntries(Object.keys(seed.objects).map((type) => [type, ids(type as ObjectType)]));
     const broken = seed.associations.filter((a) => !known[a.fromType]?.has(a.fromId) || !known[a.toType]?.has(a.toId));
-    const untyped = seed.associations.filter((a) => !HUBSPOT_DEFINED_ASSOCIATIONS.some((d) => d.from === a.fromType && d.to === a.toType && d.typeId === a.associationTypeId));
+    const types = [
+      ...HUBSPOT_DEFINED_ASSOCIATIONS.map((d) => `HUBSPOT_DEFINED ${d.from}>${d.to}#${d.typeId}`),
+      ...seed.associationDefinitions.flatMap((d) => [`USER_DEFINED ${d.fromType}>${d.toType}#${d.typeId}`, `USER_DEFINED ${d.toType}>${d.fromType}#${d.inverseTypeId}`]),
+    ];
+    const untyped = seed.associations.filter((a) => !types.includes(`${a.associationCategory} ${a.fromType}>${a.toType}#${a.associationTypeId}`));
     expect(broken).toEqual([]);
     expect(untyped).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHubSpotClient } from '../../../src/crm/client.ts';
+import { KEY_CONTACT_LABEL } from '../../../src/crm/model/associations.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/company-properties.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/contact-properties.ts';
 import { generateDemo } from '../../../sandbox/demo/generate.ts';
@@ -40,6 +41,13 @@ describe('the demo portal in the sandbox', () => {
       const manager = contact.properties[CONTACT_PROPERTY.reportsTo];
       if (manager) expect(contactIds).toContain(manager);
     }
+  });
+
+  it('labels the key contacts of a key account "Key contact"', async () => {
+    const { companyId, contactId } = stories.allyGoneQuiet;
+    const links = await client.crm.associations.v4.basicApi.getPage('companies', companyId, 'contacts', undefined, 500);
+    const ally = links.results.find((l) => String(l.toObjectId) === contactId);
+    expect(ally?.associationTypes.map((t) => t.label)).toContain(KEY_CONTACT_LABEL.label);
   });
 
   it("shows the promoted successor's stance history, newest first", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/company-properties.ts';
+import { KEY_CONTACT_LABEL } from '../../../src/crm/model/associations.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/contact-properties.ts';
 import { demoStoriesSchema } from '../../../sandbox/demo/stories.ts';
 import { ACTIVITY_TYPES, at, DAY, DEMO_NOW, demoPortal, indexPortal } from './portal-index.ts';
@@ -43,6 +44,19 @@ describe('the demo stories', () => {
     expect(key.length).toBeGreaterThanOrEqual(15);
     expect(key.length).toBeLessThanOrEqual(40);
     for (const c of key) expect(c.propertyHistory?.[COMPANY_PROPERTY.status]?.map((h) => h.value)).toEqual(['key', 'candidate']);
+  });
+
+  it('tags the senior people of every key account as key contacts, through the label setup creates', () => {
+    const [definition] = seed.associationDefinitions;
+    expect(definition).toMatchObject({ fromType: 'companies', toType: 'contacts', name: KEY_CONTACT_LABEL.name, label: KEY_CONTACT_LABEL.label });
+    const keyContactsOf = (companyId: string) => seed.associations.filter((a) => a.fromId === companyId && a.associationTypeId === definition?.typeId).map((a) => a.toId);
+    for (const c of seed.objects.companies.filter((x) => x.properties[COMPANY_PROPERTY.status] === 'key')) {
+      const tagged = keyContactsOf(c.id);
+      expect(tagged.length).toBeGreaterThanOrEqual(2);
+      for (const id of tagged) expect(index.record('contacts', id).properties.associatedcompanyid).toBe(c.id);
+    }
+    expect(keyContactsOf(stories.keyContactLeft.companyId)).toContain(stories.keyContactLeft.leftContactId);
+    expect(keyContactsOf(stories.allyGoneQuiet.companyId)).toContain(stories.allyGoneQuiet.contactId);
   });
 
   it('has big, high-potential clients that should be key and are not tagged', () => {
