@@ -1,3 +1,13 @@
+import { hubspot } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { vi } from 'vitest';
+import type {
+  CardData, CriterionScore, KeyAccountSection, KeyContact, Objective, Permissions, Person, PlanSection, PortalSettings, RelationshipsSection, Review,
+  ReviewsSection, ReviewTrigger, TargetRow,
+} from '../../../src/app/functions/contract.ts';
+import type { CompanyFacts } from '../../../src/kam/selection/company-facts.ts';
+import type { Settings } from '../../../src/kam/settings/index.ts';
+
 // Shared fixtures for the card and settings page tests: factories with overrides, one place.
 
 /** A promise the test settles by hand, to control when a function answers. */
@@ -16,3 +26,224 @@ export const withText =
   (text: string) =>
   (node: { text: string | null }): boolean =>
     node.text === text;
+
+// ─── Function answers ───────────────────────────────────────────────────────────────────────────
+
+export const ok = <Payload extends object>(payload: Payload) => ({ status: 'ok' as const, ...payload });
+export const failed = (code: string, message: string, issues?: Array<{ path: string; message: string }>) => ({ status: 'error' as const, code, message, ...(issues ? { issues } : {}) });
+
+type Handler = (parameters: Record<string, unknown>) => unknown;
+
+/**
+ * Stands in for HubSpot's function runner: each uid answers with its handler (a value, or a function of
+ * the parameters). Returns the spy, whose calls are `[uid, { parameters }]`.
+ */
+export function serveFunctions(handlers: Record<string, Handler | object>) {
+  return vi.spyOn(hubspot, 'serverless').mockImplementation(async (uid: string, options?: { parameters?: unknown }) => {
+    const handler = handlers[uid];
+    if (handler === undefined) throw new Error(`No test handler for function ${uid}`);
+    return typeof handler === 'function' ? (handler as Handler)((options?.parameters ?? {}) as Record<string, unknown>) : handler;
+  });
+}
+
+/** The parameters of every call to one function, in order. */
+export function callsTo(spy: ReturnType<typeof serveFunctions>, uid: string): unknown[] {
+  return spy.mock.calls.filter(([called]) => called === uid).map(([, options]) => (options as { parameters: unknown }).parameters);
+}
+
+// ─── card_data ──────────────────────────────────────────────────────────────────────────────────
+
+export const NOW = Date.UTC(2026, 10, 24, 12);
+export const DAY = 86_400_000;
+export const USER_ID = 1; // the renderer's mock user
+export const COMPANY_ID = '123'; // the renderer's mock record
+
+export const person = (name: string, overrides: Partial<Person> = {}): Person => ({ userId: 7, ownerId: '70', name, ...overrides });
+
+export function criterion(overrides: Partial<CriterionScore> = {}): CriterionScore {
+  return { criterion: 'historicPurchases', label: 'Historic purchases', value: 180_000, unit: 'currency', weight: 0.25, contribution: 18, missing: null, ...overrides };
+}
+
+export function keyAccount(overrides: Partial<KeyAccountSection> = {}): KeyAccountSection {
+  return {
+    status: 'key',
+    changedBy: person('Maria Lopez'),
+    changedAt: NOW - 30 * DAY,
+    reason: 'Largest client in the region',
+    isTargetAccount: true,
+    tier: 'tier_1',
+    score: {
+      total: 78,
+      completeness: 0.9,
+      criteria: [criterion(), criterion({ criterion: 'prestige', label: 'Prestige', value: 8, unit: 'rating', weight: 0.1, contribution: 8 })],
+      suggestedStatus: 'key',
+      suggestedTier: 'tier_1',
+      thresholds: { candidate: 50, key: 70 },
+    },
+    ...overrides,
+  };
+}
+
+export function contact(overrides: Partial<KeyContact> = {}): KeyContact {
+  return {
+    contactId: '501',
+    name: 'Tom Baker',
+    jobTitle: 'CFO',
+    email: 'tom@acme.example',
+    isKey: true,
+    stance: 'ally',
+    stanceHistory: [{ stance: 'ally', at: NOW - 100 * DAY }],
+    jobTitleHistory: [],
+    buyingRoles: ['DECISION_MAKER'],
+    decisionPower: 'final_say',
+    decisionTopics: ['budget'],
+    reportsTo: null,
+    lastTouchAt: NOW - 12 * DAY,
+    heldBy: [{ person: person('Maria Lopez') }],
+    departure: null,
+    ...overrides,
+  };
+}
+
+export function relationships(overrides: Partial<RelationshipsSection> = {}): RelationshipsSection {
+  return {
+    contacts: [contact(), contact({ contactId: '502', name: 'Ann Lee', jobTitle: 'Head of IT', stance: 'neutral', decisionPower: 'influences', buyingRoles: [] })],
+    coverage: { score: 64, reasons: ['2 of 2 key contacts touched in the last 90 days'], warnings: [] },
+    ...overrides,
+  };
+}
+
+export function objective(overrides: Partial<Objective> = {}): Objective {
+  return { objectiveKey: 'obj-1', title: 'Win the audit tender', measure: 'Signed contract', owner: person('Maria Lopez'), dueAt: NOW + 60 * DAY, status: 'open', achievedAt: null, overdue: false, ...overrides };
+}
+
+const quarters = (q1: number | null, q2: number | null, q3: number | null, q4: number | null) => ({ Q1: q1, Q2: q2, Q3: q3, Q4: q4 });
+
+export function targetRow(overrides: Partial<TargetRow> = {}): TargetRow {
+  return {
+    metric: 'meetings', label: 'Meetings per quarter', unit: 'count', targets: quarters(5, 5, 6, 6), actuals: quarters(3, 6, null, null), derived: true,
+    measure: 'per_quarter', baseline: null, status: { Q1: 'behind', Q2: 'on_track', Q3: 'not_yet_due', Q4: 'not_yet_due' },
+    ...overrides,
+  };
+}
+
+export function plan(overrides: Partial<PlanSection> = {}): PlanSection {
+  return {
+    revision: 4,
+    savedBy: person('Maria Lopez'),
+    savedAt: NOW - 10 * DAY,
+    businessObjective: 'Become their only audit and tax adviser',
+    team: { relationshipPartner: person('Maria Lopez'), accountManager: person('Sam Patel', { ownerId: '71', userId: 8 }), researcher: null },
+    objectives: [objective()],
+    quarterlyTargets: {
+      fiscalYear: 2026,
+      fiscalYearStartMonth: 1,
+      quarterStarts: { Q1: Date.UTC(2026, 0, 1), Q2: Date.UTC(2026, 3, 1), Q3: Date.UTC(2026, 6, 1), Q4: Date.UTC(2026, 9, 1) },
+      rows: [targetRow(), targetRow({ metric: 'custom_new_services', label: 'New services used', targets: quarters(1, 1, 1, 1), actuals: quarters(0, 1, null, null), derived: false })],
+    },
+    ...overrides,
+  };
+}
+
+export const emptyPlan = (): PlanSection =>
+  plan({ revision: 0, savedBy: null, savedAt: null, businessObjective: '', team: { relationshipPartner: null, accountManager: null, researcher: null }, objectives: [] });
+
+export function trigger(overrides: Partial<ReviewTrigger> = {}): ReviewTrigger {
+  return {
+    kind: 'key_contact_title_changed',
+    at: NOW - 5 * DAY,
+    message: 'Tom Baker changed title from CFO to Board adviser',
+    evidence: { objectType: 'contacts', objectId: '501', property: 'jobtitle', from: 'CFO', to: 'Board adviser' },
+    ...overrides,
+  };
+}
+
+export function review(overrides: Partial<Review> = {}): Review {
+  return { reviewId: 'rev-1', kind: 'calendar', reviewedAt: NOW - 80 * DAY, reviewedBy: person('Maria Lopez'), outcomes: ['plan_updated'], summary: 'Added the tax objective', triggers: [], ...overrides };
+}
+
+export function reviews(overrides: Partial<ReviewsSection> = {}): ReviewsSection {
+  return { cadence: 'quarterly', nextDueAt: NOW + 10 * DAY, status: 'upcoming', triggered: [], history: [review()], ...overrides };
+}
+
+export const managerPermissions = (): Permissions => ({ canEdit: true, isAdmin: false, readOnlyReason: null });
+export const viewerPermissions = (): Permissions => ({ canEdit: false, isAdmin: false, readOnlyReason: 'Only key account managers can change this account. Ask a Keystone admin to add your team.' });
+
+export function cardData(overrides: Partial<CardData> = {}): CardData {
+  return {
+    company: { companyId: COMPANY_ID, name: 'Acme Ltd' },
+    portal: { currency: 'GBP', timeZone: 'Europe/London' },
+    readAt: NOW,
+    keyAccount: keyAccount(),
+    relationships: relationships(),
+    plan: plan(),
+    reviews: reviews(),
+    permissions: managerPermissions(),
+    owners: [
+      { ownerId: '70', userId: 7, name: 'Maria Lopez', email: 'maria@firm.example', teamIds: ['1'] },
+      { ownerId: '71', userId: 8, name: 'Sam Patel', email: 'sam@firm.example', teamIds: ['1'] },
+    ],
+    ...overrides,
+  };
+}
+
+/** A company that is not a key account and would not qualify yet. */
+export const notKeyYet = () =>
+  keyAccount({
+    status: 'none', changedBy: null, changedAt: null, reason: null, isTargetAccount: false, tier: null,
+    score: { ...keyAccount().score, total: 42, suggestedStatus: 'none', suggestedTier: null, criteria: [criterion(), criterion({ criterion: 'potentialPurchases', label: 'Potential purchases', value: null, contribution: 0, missing: 'Potential annual revenue on the company' })] },
+  });
+
+// ─── Settings page ──────────────────────────────────────────────────────────────────────────────
+
+export function settings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    version: 2,
+    selection: {
+      weights: { historicPurchases: 3, potentialPurchases: 2, shareOfWallet: 1, profitability: 2, prestige: 1, advocacy: 1, strategicFit: 2 },
+      fullScoreAt: { historicPurchases: 250_000, potentialPurchases: 250_000, profitabilityMarginPercent: 40, referrals: 5 },
+      spendInOurAreaPercentOfAnnualRevenue: null,
+      thresholds: { key: 70, candidate: 50, minimumCompleteness: 0.5 },
+      icpTierCutoffs: { tier_1: 75, tier_2: 55, tier_3: 35 },
+    },
+    reviews: { defaultCadence: 'quarterly', overdueAfterDays: 7 },
+    coverage: { staleAfterDays: 90 },
+    portfolio: { singleContractShareWarning: 0.5 },
+    access: { managerTeamIds: ['11'], managerUserIds: [], adminUserIds: [String(USER_ID)] },
+    hubspotSync: { syncTargetAccountFlag: true, writeIcpTier: true },
+    fiscalYearStartMonth: 1,
+    ...overrides,
+  } as Settings;
+}
+
+export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalSettings {
+  return {
+    settings: settings(),
+    revision: 3,
+    savedByUserId: String(USER_ID),
+    savedAt: NOW - 2 * DAY,
+    setup: { appliedVersion: 2, currentVersion: 2, upToDate: true },
+    canEdit: true,
+    ...overrides,
+  };
+}
+
+export function companyFacts(overrides: Partial<CompanyFacts> = {}): CompanyFacts {
+  return {
+    companyId: '900', name: 'Client', status: 'none', revenueLast12Months: 100_000, openPipeline: null, annualRevenue: null, referralCount: 2,
+    potentialRevenue: 200_000, totalSpendInOurArea: null, marginPercent: 30, prestige: 6, strategicFit: 6,
+    ...overrides,
+  };
+}
+
+// ─── Rendering ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * HubSpot's test renderer for a location, with a British user (so dates and money read `24 Nov 2026`,
+ * `£1,000`) and a waitFor that allows for a busy machine.
+ */
+export function renderer<L extends 'crm.record.tab' | 'crm.record.sidebar' | 'settings'>(location: L) {
+  const base = createRenderer(location);
+  base.mocks.context.user.locale = 'en-GB';
+  return { ...base, waitFor: (check: () => void) => base.waitFor(check, { timeoutInMs: 5_000 }) };
+}

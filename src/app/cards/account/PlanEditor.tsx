@@ -28,7 +28,9 @@ export function draftOf(plan: PlanSection): Draft {
     objectives: plan.objectives.map((o) => ({
       objectiveKey: o.objectiveKey, title: o.title, measure: o.measure, ownerId: o.owner?.ownerId ?? null, dueAt: o.dueAt, status: o.status,
     })),
-    rows: plan.quarterlyTargets.rows.map((r) => ({ metric: r.metric, label: r.label, unit: r.unit, targets: r.targets, actuals: r.actuals, derived: r.derived })),
+    rows: plan.quarterlyTargets.rows.map((r) => ({
+      metric: r.metric, label: r.label, unit: r.unit, targets: r.targets, actuals: r.actuals, measure: r.measure, baseline: r.baseline, derived: r.derived,
+    })),
   };
 }
 
@@ -62,7 +64,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
         objectives: draft.objectives,
         quarterlyTargets: {
           fiscalYear: plan.quarterlyTargets.fiscalYear,
-          rows: draft.rows.map(({ metric, label, unit, targets, actuals }) => ({ metric, label, unit, targets, actuals })),
+          rows: draft.rows.map(({ derived: _shownOnly, ...row }) => row),
         },
       },
     });

@@ -1,5 +1,6 @@
 import type { PlanSection, QuarterValues, TargetRow } from '../../functions/account-contract.ts';
 import type { Formatters } from '../../ui/format.ts';
+import { QUARTER_STATUS_LABELS } from '../../ui/labels.ts';
 
 // The 003 quarterly grid as the card shows it: values in their own unit, and chart rows.
 
@@ -13,13 +14,14 @@ export function metricValue(unit: TargetRow['unit'], value: number | null, forma
   return format.score(value);
 }
 
-/** "actual of target", or just one of them when the other is unset. */
+/** "actual of target", or just one of them when the other is unset; then how the quarter stands. */
 export function gridCell(row: TargetRow, quarter: Quarter, format: Formatters): string {
   const target = row.targets[quarter];
   const actual = row.actuals[quarter];
   if (target === null && actual === null) return '–';
-  if (target === null) return metricValue(row.unit, actual, format);
-  return `${metricValue(row.unit, actual, format)} of ${metricValue(row.unit, target, format)}`;
+  const figures = target === null ? metricValue(row.unit, actual, format) : `${metricValue(row.unit, actual, format)} of ${metricValue(row.unit, target, format)}`;
+  const standing = row.status[quarter];
+  return standing === 'on_track' || standing === 'behind' ? `${figures} (${QUARTER_STATUS_LABELS[standing]})` : figures;
 }
 
 /** Bar chart rows for one metric: target and actual side by side per quarter, unset values left out. */

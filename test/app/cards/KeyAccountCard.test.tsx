@@ -1,0 +1,235 @@
+import {
+  Alert, BarChart, Button, EmptyState, ErrorState, hubspot, Input, LoadingSpinner, NumberInput, Select, StatusTag, TableCell, Text, TextArea, ToggleGroup,
+} from '@hubspot/ui-extensions';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
+import type { CardData } from '../../../src/app/functions/contract.ts';
+import {
+  callsTo, cardData, COMPANY_ID, contact, deferred, emptyPlan, failed, keyAccount, notKeyYet, ok, relationships, reviews, serveFunctions, trigger,
+  renderer, USER_ID, viewerPermissions, withText,
+} from '../ui/test-utils.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+const caller = { userId: USER_ID, companyId: COMPANY_ID };
+
+/** Renders the tab card with card_data answering `first`, then `after` once anything changed. */
+async function renderCard(first: CardData, more: Record<string, unknown> = {}, after: CardData = first) {
+  let changed = false;
+  const markChanged = (answer: unknown) => (parameters: Record<string, unknown>) => {
+    changed = true;
+    return typeof answer === 'function' ? (answer as (p: Record<string, unknown>) => unknown)(parameters) : answer;
+  };
+  const spy = serveFunctions({
+    card_data: () => ok(changed ? after : first),
+    ...Object.fromEntries(Object.entries(more).map(([uid, answer]) => [uid, markChanged(answer)])),
+  });
+  const card = renderer('crm.record.tab');
+  card.render(<KeyAccountCard />);
+  await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+  return { ...card, spy };
+}
+
+describe('the key account tab while loading and on failure', () => {
+  it('shows a spinner until card_data answers, and asks for this company as this user', async () => {
+    const answer = deferred<unknown>();
+    const spy = vi.spyOn(hubspot, 'serverless').mockReturnValue(answer.promise);
+    const { render, find, findAll, waitFor } = renderer('crm.record.tab');
+    render(<KeyAccountCard />);
+    expect(find(LoadingSpinner).props.label).toBe('Loading the key account…');
+    answer.resolve(ok(cardData()));
+    await waitFor(() => expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account'));
+    expect(spy).toHaveBeenCalledWith('card_data', { parameters: caller });
+  });
+
+  it("shows the function's message and loads again on retry", async () => {
+    const spy = serveFunctions({ card_data: vi.fn().mockReturnValueOnce(failed('KAM.SETUP_REQUIRED', 'Keystone is not set up in this portal yet.')).mockReturnValue(ok(cardData())) });
+    const { render, find, findAll, waitFor } = renderer('crm.record.tab');
+    render(<KeyAccountCard />);
+    await waitFor(() => expect(find(ErrorState).find(Text).text).toBe('Keystone is not set up in this portal yet.'));
+    find(Button, withText('Try again')).trigger('onClick');
+    await waitFor(() => expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account'));
+    expect(callsTo(spy, 'card_data')).toHaveLength(2);
+  });
+});
+
+describe('the Status section', () => {
+  it('shows the status, the score, each criterion in its own unit and who tagged it, when and why', async () => {
+    const { findAll, findByTestId } = await renderCard(cardData());
+    const texts = findAll(Text).map((t) => t.text);
+    expect(texts).toContain('Score 78 of 100');
+    expect(findByTestId(Text, 'status-change').text).toBe('Key account since 25 Oct 2026, set by Maria Lopez: “Largest client in the region”');
+    const cellTexts = findAll(TableCell).map((c) => c.text);
+    expect(cellTexts).toEqual(expect.arrayContaining(['Historic purchases', '£180,000', '25%', '18', 'Prestige', '8 of 10']));
+  });
+
+  it('tells a company that is not a key account what would qualify it and what data is missing', async () => {
+    const { findByTestId, findAll } = await renderCard(cardData({ keyAccount: notKeyYet() }));
+    expect(findByTestId(Text, 'qualify-hint').text).toBe('It would qualify as a candidate from a score of 50 and as a key account from 70; it scores 42 now.');
+    expect(findAll(Text).map((t) => t.text)).toContain('To score it fully, fill in: Potential annual revenue on the company.');
+  });
+
+  it('lets a manager tag the company with a reason, calling tag_key_account and showing the new status after', async () => {
+    const tagged = cardData({ keyAccount: keyAccount({ reason: 'Biggest growth potential' }) });
+    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({}) }, tagged);
+    find(Button, withText('Tag as key account…')).trigger('onClick');
+    find(TextArea, { name: 'reason' }).trigger('onChange', 'Biggest growth potential' as never);
+    find(Button, withText('Set to key account')).trigger('onClick');
+    await waitFor(() => expect(findByTestId(Text, 'status-change').text).toContain('Biggest growth potential'));
+    expect(callsTo(spy, 'tag_key_account')).toEqual([{ ...caller, status: 'key', reason: 'Biggest growth potential' }]);
+    expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
+  });
+
+  it('ends key account status with untag_key_account and keeps the form open with the message when it fails', async () => {
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), {
+      untag_key_account: failed('KAM.NOT_A_MANAGER', 'Only key account managers can do this.'),
+    });
+    find(Button, withText('End key account status…')).trigger('onClick');
+    find(TextArea, { name: 'reason' }).trigger('onChange', 'Contract ended' as never);
+    find(Button, withText('Set to former key account')).trigger('onClick');
+    await waitFor(() => expect(find(Alert, { title: 'The status was not changed' }).text).toContain('Only key account managers can do this.'));
+    expect(callsTo(spy, 'untag_key_account')).toEqual([{ ...caller, status: 'former', reason: 'Contract ended' }]);
+    expect(callsTo(spy, 'card_data')).toHaveLength(1);
+    expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
+  });
+
+  it('will not send a status change without a reason', async () => {
+    const { find } = await renderCard(cardData());
+    find(Button, withText('End key account status…')).trigger('onClick');
+    expect(find(Button, withText('Set to former key account')).props.disabled).toBe(true);
+  });
+});
+
+describe('the Relationships section', () => {
+  it('says what to do when the company has no contacts yet', async () => {
+    const { find } = await renderCard(cardData({ relationships: relationships({ contacts: [] }) }));
+    expect(find(EmptyState).props.title).toBe('No contacts yet');
+    expect(find(EmptyState).find(Text).text).toContain('Associate the people you know at Acme Ltd');
+  });
+
+  it('shows coverage, its warnings and each contact with stance, decision power, last touch and who holds them', async () => {
+    const data = cardData({
+      relationships: relationships({
+        coverage: { score: 40, reasons: ['1 of 2 key contacts touched'], warnings: [{ kind: 'single_person_dependency', message: 'Only Maria Lopez knows anyone at Acme', contactIds: ['501'] }] },
+      }),
+    });
+    const { find, findAll } = await renderCard(data);
+    expect(find(Alert, { title: 'Depends on one of our people' }).text).toBe('Only Maria Lopez knows anyone at Acme');
+    expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['Coverage 40 of 100', 'Tom Baker', 'CFO · supervisor unknown', 'on budget']));
+    expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
+    expect(find(Select, { name: 'power-502' }).props.value).toBe('influences');
+  });
+
+  it('records a stance change in one click and reloads the card', async () => {
+    const after = cardData({ relationships: relationships({ contacts: [contact({ stance: 'supporter' })] }) });
+    const { find, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) }, after);
+    find(Select, { name: 'stance-501' }).trigger('onChange', 'supporter' as never);
+    await waitFor(() => expect(find(Select, { name: 'stance-501' }).props.value).toBe('supporter'));
+    expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', stance: 'supporter' }]);
+  });
+
+  it('clears a decision power when set back to unknown', async () => {
+    const { find, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) });
+    find(Select, { name: 'power-501' }).trigger('onChange', '' as never);
+    await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
+    expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', decisionPower: null }]);
+  });
+
+  it('records that a contact left and who replaced them', async () => {
+    const after = cardData({ relationships: relationships({ contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: { contactId: '502', name: 'Ann Lee' } } })] }) });
+    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(cardData(), { record_contact_departure: ok({}) }, after);
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
+    find(Select, { name: 'replacedBy' }).trigger('onChange', '502' as never);
+    find(Button, withText('Mark Tom Baker as left')).trigger('onClick');
+    await waitFor(() => expect(findByTestId(Text, 'departure-501').text).toBe('Left on 20 Nov 2026, replaced by Ann Lee'));
+    expect(callsTo(spy, 'record_contact_departure')).toEqual([{ ...caller, contactId: '501', left: true, replacedByContactId: '502' }]);
+  });
+
+  it('saves the topics a contact decides on as a list', async () => {
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) });
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
+    find(Input, { name: 'topics' }).trigger('onChange', 'budget; IT suppliers ;' as never);
+    find(Button, withText('Save topics')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', decisionTopics: ['budget', 'IT suppliers'] }]));
+  });
+});
+
+describe('the Plan section', () => {
+  it('invites a manager to start a plan when there is none', async () => {
+    const { find } = await renderCard(cardData({ plan: emptyPlan() }));
+    expect(find(EmptyState).props.title).toBe('No account plan yet');
+    expect(find(EmptyState).find(Button).text).toBe('Start the plan');
+  });
+
+  it('shows the objective, the team, the objectives and the quarterly grid as actual of target, with a chart', async () => {
+    const { findAll, find } = await renderCard(cardData());
+    const texts = findAll(Text).map((t) => t.text);
+    expect(texts).toEqual(expect.arrayContaining(['Become their only audit and tax adviser', 'Maria Lopez', 'Sam Patel', 'Not appointed', 'Win the audit tender']));
+    const cells = findAll(TableCell).map((c) => c.text);
+    expect(cells).toEqual(expect.arrayContaining(['3 of 5 (behind)', '6 of 5 (on track)', '– of 6']));
+    expect(find(BarChart).props.data).toEqual([
+      { quarter: 'Q1', series: 'Target', value: 5 }, { quarter: 'Q1', series: 'Actual', value: 3 },
+      { quarter: 'Q2', series: 'Target', value: 5 }, { quarter: 'Q2', series: 'Actual', value: 6 },
+      { quarter: 'Q3', series: 'Target', value: 6 }, { quarter: 'Q4', series: 'Target', value: 6 },
+    ]);
+  });
+
+  it('saves an edited plan against the revision it started from, then shows the saved plan', async () => {
+    const saved = cardData({ plan: { ...cardData().plan, revision: 5, businessObjective: 'Be their first call for audit, tax and advisory' } });
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { save_account_plan: ok({}) }, saved);
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    find(TextArea, { name: 'businessObjective' }).trigger('onChange', 'Be their first call for audit, tax and advisory' as never);
+    find(NumberInput, { name: 'custom_new_services-Q3-actual' }).trigger('onChange', 2 as never);
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Be their first call for audit, tax and advisory'));
+    const [sent] = callsTo(spy, 'save_account_plan') as Array<{ baseRevision: number; plan: { team: unknown; objectives: unknown[]; quarterlyTargets: { rows: Array<{ metric: string; actuals: unknown }> } } }>;
+    expect(sent).toMatchObject({ ...caller, baseRevision: 4, plan: { businessObjective: 'Be their first call for audit, tax and advisory', team: { relationshipPartner: '70', accountManager: '71', researcher: null } } });
+    expect(sent!.plan.objectives).toEqual([{ objectiveKey: 'obj-1', title: 'Win the audit tender', measure: 'Signed contract', ownerId: '70', dueAt: cardData().plan.objectives[0]!.dueAt, status: 'open' }]);
+    expect(sent!.plan.quarterlyTargets.rows[1]).toEqual({ metric: 'custom_new_services', label: 'New services used', unit: 'count', measure: 'per_quarter', baseline: null, targets: { Q1: 1, Q2: 1, Q3: 1, Q4: 1 }, actuals: { Q1: 0, Q2: 1, Q3: 2, Q4: null } });
+  });
+
+  it("keeps the editor open with the function's message when someone else saved first", async () => {
+    const { find, waitFor } = await renderCard(cardData(), {
+      save_account_plan: failed('KAM.PLAN_CHANGED_ELSEWHERE', 'Someone else saved this plan while you were editing. Reload the plan, then make your changes again.'),
+    });
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(find(Alert, { title: 'The plan was not saved' }).text).toContain('Someone else saved this plan'));
+    expect(find(Button, withText('Save the plan')).props.disabled).toBe(false);
+  });
+});
+
+describe('the Reviews section', () => {
+  it('shows when the next review is due, the changes that call for one with their evidence, and the history', async () => {
+    const { findByTestId, findAll } = await renderCard(cardData({ reviews: reviews({ triggered: [trigger()] }) }));
+    expect(findByTestId(Text, 'next-review').text).toBe('Next quarterly review 4 Dec 2026 (in 10 days)');
+    const texts = findAll(Text).map((t) => t.text);
+    expect(texts).toEqual(expect.arrayContaining(['Tom Baker changed title from CFO to Board adviser', '19 Nov 2026 · jobtitle: CFO → Board adviser', 'Plan updated', 'Added the tax objective']));
+  });
+
+  it('marks an overdue review', async () => {
+    const { findAll } = await renderCard(cardData({ reviews: reviews({ status: 'overdue', nextDueAt: Date.UTC(2026, 10, 1) }) }));
+    expect(findAll(StatusTag, { variant: 'danger' }).map((t) => t.text)).toContain('Overdue');
+  });
+
+  it('logs a triggered review with its outcome and the triggers it answers, then shows it in the history', async () => {
+    const logged = cardData({ reviews: reviews({ history: [{ ...reviews().history[0]!, reviewId: 'rev-2', kind: 'triggered', outcomes: ['escalate'], summary: 'Meet the new CFO' }] }) });
+    const { find, findAll, waitFor, spy } = await renderCard(cardData({ reviews: reviews({ triggered: [trigger()] }) }), { log_review: ok({}) }, logged);
+    find(Button, withText('Log a review…')).trigger('onClick');
+    find(ToggleGroup, { name: 'outcomes' }).trigger('onChange', ['escalate'] as never);
+    find(TextArea, { name: 'summary' }).trigger('onChange', 'Meet the new CFO' as never);
+    find(Button, withText('Log the review')).trigger('onClick');
+    await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Meet the new CFO'));
+    expect(callsTo(spy, 'log_review')).toEqual([{ ...caller, kind: 'triggered', outcomes: ['escalate'], summary: 'Meet the new CFO', triggers: [trigger()] }]);
+  });
+});
+
+describe('the tab for someone who may not edit', () => {
+  it('shows everything read-only with the reason, and no edit controls', async () => {
+    const { findAll, maybeFind } = await renderCard(cardData({ permissions: viewerPermissions(), reviews: reviews({ triggered: [trigger()] }) }));
+    expect(findAll(Text).filter((t) => t.text === viewerPermissions().readOnlyReason)).toHaveLength(4);
+    expect(findAll(Button).map((b) => b.text)).toEqual([]);
+    expect(maybeFind(Select, { name: 'stance-501' })).toBeNull();
+    expect(findAll(Text).map((t) => t.text)).toContain('Ally');
+  });
+});
