@@ -77,6 +77,15 @@ describe('settings validation', () => {
     expect(paths).toEqual(['selection.thresholds.key', 'fiscalYearStartMonth']);
   });
 
+  it('rejects a contract warning share above 1, a negative overdue tolerance and a staleness of 0 days', () => {
+    const paths = errorsOf(parseSettings({ portfolio: { singleContractShareWarning: 1.5 }, reviews: { overdueAfterDays: -1 }, coverage: { staleAfterDays: 0 } })).map((e) => e.path);
+    expect(paths).toEqual(['reviews.overdueAfterDays', 'coverage.staleAfterDays', 'portfolio.singleContractShareWarning']);
+  });
+
+  it('rejects an unknown review cadence', () => {
+    expect(errorsOf(parseSettings({ reviews: { defaultCadence: 'weekly' } })).map((e) => e.path)).toEqual(['reviews.defaultCadence']);
+  });
+
   it('rejects HubSpot ids that are not digits', () => {
     expect(errorsOf(parseSettings({ access: { managerTeamIds: ['12', 'sales'] } }))).toEqual([
       { path: 'access.managerTeamIds.1', message: 'HubSpot ids are digits only' },
@@ -84,7 +93,7 @@ describe('settings validation', () => {
   });
 
   it('rejects unknown fields so a typo does not silently fall back to a default', () => {
-    expect(errorsOf(parseSettings({ selection: { wieghts: {} } }))[0]?.path).toBe('selection');
+    expect(errorsOf(parseSettings({ selection: { wieghts: {} } }))).toEqual([{ path: 'selection', message: expect.stringContaining('wieghts') }]);
   });
 
   it('rejects an unknown version', () => {
