@@ -47,21 +47,30 @@ function syntheticAccount(seed: number): CoverageInput {
   return { contacts, activities };
 }
 
+function medianOf(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+}
+
 export default async function coverageBench(): Promise<void> {
   const account = syntheticAccount(42);
   for (let run = 0; run < WARM_UP_RUNS; run += 1) relationshipCoverage(account, { now: NOW, staleAfterDays: 90 });
   const timings: number[] = [];
+  // CPU time too: on a shared machine wall time also counts the time other processes held the cores.
+  const cpuTimings: number[] = [];
   let score = 0;
   for (let run = 0; run < RUNS; run += 1) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const result = relationshipCoverage(account, { now: NOW, staleAfterDays: 90 });
+    const cpu = process.cpuUsage(cpuStarted);
     timings.push(performance.now() - started);
+    cpuTimings.push((cpu.user + cpu.system) / 1000);
     if (!result.success) throw new Error('benchmark input is invalid');
     score = result.data.score.value;
   }
-  timings.sort((a, b) => a - b);
-  const median = timings[Math.floor(RUNS / 2)] ?? Number.NaN;
+  const median = medianOf(timings);
   console.log(`coverage of one account: ${CONTACTS} contacts, ${ACTIVITIES} activities, median of ${RUNS} runs after ${WARM_UP_RUNS} warm-up runs, validation included`);
-  console.log(`  median ${median.toFixed(1)} ms, fastest ${timings[0]?.toFixed(1)} ms, slowest ${timings[RUNS - 1]?.toFixed(1)} ms; target < ${TARGET_MS} ms: ${median < TARGET_MS ? 'met' : 'MISSED'}`);
+  console.log(`  wall time: median ${median.toFixed(1)} ms, fastest ${Math.min(...timings).toFixed(1)} ms, slowest ${Math.max(...timings).toFixed(1)} ms; target < ${TARGET_MS} ms: ${median < TARGET_MS ? 'met' : 'MISSED'}`);
+  console.log(`  CPU time: median ${medianOf(cpuTimings).toFixed(1)} ms (main thread plus GC helpers)`);
   console.log(`  coverage score ${score}`);
 }
