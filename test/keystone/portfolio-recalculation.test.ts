@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main as recalculatePortfolio } from '../../src/app/functions/recalculate_portfolio.ts';
+import { COMPANY_PROPERTY } from '../../src/crm/model/index.ts';
+import { collectAll } from '../../src/crm/paging.ts';
+import { runSetup } from '../../src/crm/setup/index.ts';
+import { addMonths } from '../../src/kam/shared/time.ts';
+import { defaultSettings } from '../../src/kam/settings/index.ts';
+import { recalculateSlice, type SliceResult } from '../../src/keystone/portfolio-recalculation/index.ts';
+import { aCompany, aDeal, anOwner, startSandboxPortal, type PortalContents, type SandboxPortal } from '../crm/sandbox-portal.ts';
+
+const now = Date.UTC(2026, 10, 1);
+const settings = defaultSettings();
+const SCORE_FIELDS = [COMPANY_PROPERTY.score, COMPANY_PROPERTY.suggestedStatus, COMPANY_PROPERTY.scoreBreakdown, COMPANY_PROPERTY.scoredAt, COMPANY_PROPERTY.revenueLast12Months, 'hs_is_target_account', 'hs_ideal_customer_profile'];
+
+/** 230 companies (three pages) with ratings and deals of every kind, some tagged key. */
+function portfolio(): PortalContents {
+  const companies = Array.from({ length: 230 }, (_v, i) => aCompany({
+    [COMPANY_PROPERTY.prestige]: String(i % 11),
+    [COMPANY_PROPERTY.strategicFit]: String((i * 7) % 11),
+    [COMPANY_PROPERTY.marginPercent]: String((i * 3) % 50),
+    ...(i % 4 === 0 ? { [COMPANY_PROPERTY.potentialRevenue]: String(i * 2_000) } : {}),
+    ...(i % 10 === 0 ? { [COMPANY_PROPERTY.status]: 'key' } : {}),
+  }));
+  const deals: PortalContents['deals'] = [];
+  const dealCompanies: PortalContents['dealCompanies'] = [];
+  companies.forEach((company, i) => {
+    for (let d = 0; d < i % 5; d++) {
+      const deal = aDeal({ amount: String(10_000 * (d + 1) + i), closedate: new Date(addMonths(now, -(d * 5 + 1))).toISOString(), ...(d === 3 ? { dealstage: 'qualifiedtobuy', hs_is_closed_won: 'false', hs_is_closed: 'false' } : {}) });
+      deals.push(deal);
+      dealCompanies.push([deal.id, company.id]);
+    }
+  });
+  return { owners: [anOwner()], companies, deals, dealCompanies };
+}
+
+async function scoresIn(portal: SandboxPortal): Promise<Map<string, Record<string, string | null>>> {
+  const companies = await collectAll((after) => portal.client.crm.objects.basicApi.getPage('companies', 100, after, SCORE_FIELDS));
+  return new Map(companies.map((c) => [c.id, Object.fromEntries(SCORE_FIELDS.map((f) => [f, c.properties[f] ?? null]))]));
+}
+
+/** An elapsed-time source that moves 400 ms per reading, so a 500 ms budget fits one page per slice. */
+function steppingClock(): () => number {
+  let t = 0;
+  return () => (t += 400);
+}
+
+async function runToTheEnd(portal: SandboxPortal, budgetMs: number, elapsed: () => number): Promise<SliceResult[]> {
+  const slices: SliceResult[] = [];
+  let cursor: string | null = null;
+  do {
+    const slice: SliceResult = await recalculateSlice(portal.client, { cursor, budgetMs, settings, now, elapsed });
+    slices.push(slice);
+    cursor = slice.cursor;
+    if (slices.length > 50) throw new Error('recalculation never finished');
+  } while (!slices.at(-1)!.done);
+  return slices;
+}
+
+describe('portfolio recalculation', () => {
+  let portal: SandboxPortal;
+  beforeEach(async () => {
+    portal = await startSandboxPortal(portfolio());
+    await runSetup(portal.client, { now });
+  });
+  afterEach(() => portal.close());
+
+  async function oneBigRun(): Promise<Map<string, Record<string, string | null>>> {
+    await portal.control.reset();
+    await runSetup(portal.client, { now });
+    const [only] = await runToTheEnd(portal, 12_000, () => performance.now());
+    expect(only).toMatchObject({ done: true, processed: 230 });
+    return scoresIn(portal);
+  }
+
+  it('scores every company across several slices, each returning a cursor, with the same result as one big run', async () => {
+    const slices = await runToTheEnd(portal, 500, steppingClock());
+    const sliced = await scoresIn(portal);
+
+    expect(slices.length).toBe(3);
+    expect(slices.map((s) => s.processed)).toEqual([100, 200, 230]);
+    expect(slices.map((s) => s.total)).toEqual([230, 230, 230]);
+    expect(slices.at(-1)).toMatchObject({ done: true, cursor: null });
+    expect([...sliced.values()].every((fields) => fields[COMPANY_PROPERTY.scoredAt] === new Date(now).toISOString())).toBe(true);
+    // Companies with won deals in the last 12 months get their revenue; the others are left unknown, not 0.
+    const revenues = [...sliced.values()].map((fields) => fields[COMPANY_PROPERTY.revenueLast12Months]);
+    expect(revenues.filter((r) => Number(r) > 0).length).toBeGreaterThan(100);
+    expect(revenues.filter((r) => !r).length).toBeGreaterThan(40);
+    expect(sliced).toEqual(await oneBigRun());
+  });
+
+  it('survives a rate limit and a HubSpot outage mid-run: the slice stops, says why, and the same cursor resumes', async () => {
+    await portal.control.injectFault({ kind: 'rateLimit', method: 'POST', path: '/crm/v3/objects/companies/batch/update', times: 1 });
+    await portal.control.injectFault({ kind: 'serverError', status: 502, method: 'GET', path: '/crm/v3/objects/companies', times: 2 });
+
+    const slices = await runToTheEnd(portal, 500, steppingClock());
+    const interrupted = slices.filter((s) => s.interruptedBy);
+
+    expect(interrupted.map((s) => s.interruptedBy).sort()).toEqual(['KAM.HUBSPOT_RATE_LIMITED', 'KAM.HUBSPOT_UNAVAILABLE', 'KAM.HUBSPOT_UNAVAILABLE']);
+    expect(interrupted.every((s) => s.cursor !== null && s.retryAfterMs! > 0)).toBe(true);
+    expect(slices.at(-1)).toMatchObject({ done: true, processed: 230 });
+    expect(await scoresIn(portal)).toEqual(await oneBigRun());
+  });
+
+  it("keeps HubSpot's target-account flag equal to the key status and writes the ICP tier", async () => {
+    await runToTheEnd(portal, 12_000, () => performance.now());
+    const companies = await collectAll((after) => portal.client.crm.objects.basicApi.getPage('companies', 100, after, [COMPANY_PROPERTY.status, 'hs_is_target_account', 'hs_ideal_customer_profile', COMPANY_PROPERTY.score]));
+    for (const company of companies) {
+      expect(company.properties.hs_is_target_account).toBe(company.properties[COMPANY_PROPERTY.status] === 'key' ? 'true' : 'false');
+    }
+    expect(companies.some((c) => c.properties.hs_ideal_customer_profile)).toBe(true);
+  });
+});
+
+describe('the recalculate_portfolio function', () => {
+  const admin = anOwner();
+  const salesperson = anOwner();
+  let portal: SandboxPortal;
+  beforeEach(async () => {
+    portal = await startSandboxPortal({ owners: [admin, salesperson], companies: [aCompany({ [COMPANY_PROPERTY.prestige]: '9' }), aCompany()] });
+    portal.useForFunctions();
+    await runSetup(portal.client, { now });
+  });
+  afterEach(() => portal.close());
+
+  it('runs a whole small portal in one slice for an admin', async () => {
+    // No admin is named yet, so every user of the portal is one.
+    expect(await recalculatePortfolio({ parameters: { userId: admin.userId } })).toEqual({
+      status: 'ok', cursor: null, processed: 2, total: 2, done: true, interruptedBy: null, retryAfterMs: null,
+    });
+  });
+
+  it('refuses a damaged cursor before touching any company', async () => {
+    await portal.control.resetStats();
+    const answer = await recalculatePortfolio({ parameters: { userId: admin.userId, cursor: 'bm90IGEgY3Vyc29y' } });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS', issues: [{ path: 'cursor' }] });
+    expect(await portal.writes()).toEqual([]);
+  });
+
+  it('refuses a time budget beyond what HubSpot lets a function run', async () => {
+    const answer = await recalculatePortfolio({ parameters: { userId: admin.userId, timeBudgetMs: 60_000 } });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS', issues: [{ path: 'timeBudgetMs' }] });
+  });
+});
