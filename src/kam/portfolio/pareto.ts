@@ -43,10 +43,18 @@ const RELATIVE_TOLERANCE = 1e-12;
 
 /**
  * Pareto analysis of per-client revenues (parse them with `portfolioSchema` first, or pass numbers
- * you made yourself). Throws a RangeError naming the index of a negative or non-finite revenue.
+ * you made yourself). Throws a RangeError naming the index of a negative or non-finite revenue, or
+ * the option that is out of range.
  */
 export function paretoAnalysis(revenues: ArrayLike<number>, options: ParetoOptions = {}): ParetoAnalysis {
   const { topPercents, topCounts, maxCurvePoints } = { ...DEFAULT_OPTIONS, ...options };
+  if (!Number.isInteger(maxCurvePoints) || maxCurvePoints < 1) throw new RangeError(`maxCurvePoints: must be a whole number of 1 or more, got ${maxCurvePoints}`);
+  topPercents.forEach((p, i) => {
+    if (!(p >= 0 && p <= 100)) throw new RangeError(`topPercents.${i}: must be a percent from 0 to 100, got ${p}`);
+  });
+  topCounts.forEach((c, i) => {
+    if (!Number.isInteger(c) || c < 0) throw new RangeError(`topCounts.${i}: must be a whole number of clients, got ${c}`);
+  });
   const n = revenues.length;
   const sorted = new Float64Array(n);
   for (let i = 0; i < n; i++) {

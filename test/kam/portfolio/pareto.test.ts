@@ -104,6 +104,12 @@ describe('paretoAnalysis edge cases', () => {
     expect(() => paretoAnalysis([10, 5, -1])).toThrow(new RangeError('revenues.2: revenue must be a finite number of 0 or more, got -1'));
   });
 
+  it('rejects options out of range, naming them', () => {
+    expect(() => paretoAnalysis([1], { topPercents: [20, 120] })).toThrow(new RangeError('topPercents.1: must be a percent from 0 to 100, got 120'));
+    expect(() => paretoAnalysis([1], { topCounts: [-1] })).toThrow(/^topCounts\.0: /);
+    expect(() => paretoAnalysis([1], { maxCurvePoints: 0 })).toThrow(/^maxCurvePoints: /);
+  });
+
   it('rejects NaN and infinite revenues', () => {
     expect(() => paretoAnalysis([Number.NaN])).toThrow(/revenues\.0/);
     expect(() => paretoAnalysis([1, Number.POSITIVE_INFINITY])).toThrow(/revenues\.1/);
