@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { generateDemoPortal } from './demo/generate.ts';
-import { DEFAULT_PORTAL_ID, startSandbox } from './server.ts';
+import { emptyPortal, startSandbox } from './server.ts';
 
 // `npm run sandbox -- [--port 3900] [--data .sandbox/portal.json] [--empty]`: the sandbox on a
 // persisted portal, seeded with the demo firm the first time (when the data file does not exist).
@@ -29,7 +29,7 @@ const { port, data, empty } = parsed.data;
 const sandbox = await startSandbox({
   port,
   dataFile: data,
-  seed: () => (empty ? { portalId: DEFAULT_PORTAL_ID, owners: [], associations: [] } : generateDemoPortal({ now: Date.now() })),
+  seed: () => (empty ? emptyPortal() : generateDemoPortal({ now: Date.now() })),
 });
 
 console.log(`HubSpot sandbox for portal ${sandbox.portalId} listening at ${sandbox.baseUrl} (data: ${data})`);

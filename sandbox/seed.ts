@@ -118,8 +118,7 @@ export const sandboxSeedSchema = z.object({
   schemas: z.array(seedObjectSchemaSchema).default([]),
   objects: z
     .object(Object.fromEntries(STANDARD_SEED_TYPES.map((t) => [t, z.array(seedRecordSchema).default([])])) as Record<(typeof STANDARD_SEED_TYPES)[number], z.ZodDefault<z.ZodArray<typeof seedRecordSchema>>>)
-    .catchall(z.array(seedRecordSchema))
-    .prefault({}),
+    .catchall(z.array(seedRecordSchema)),
   associationDefinitions: z.array(seedAssociationDefinitionSchema).default([]),
   associations: z.array(seedAssociationSchema),
 });

@@ -28,6 +28,9 @@ import { fileStore, memoryStore } from './store/store.ts';
 
 export const DEFAULT_PORTAL_ID = 1234567;
 
+/** A portal with nothing in it but HubSpot's built-in objects, properties and association types. */
+export const emptyPortal = (portalId = DEFAULT_PORTAL_ID): SandboxSeedInput => ({ portalId, owners: [], objects: {}, associations: [] });
+
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -61,7 +64,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const firstRecordId = deterministic ? 1 : randomInt(10_000_000, 90_000_000);
   const initialSeed = (): SandboxSeed => {
     const seed = typeof options.seed === 'function' ? options.seed() : options.seed;
-    return sandboxSeedSchema.parse(seed ?? { portalId: DEFAULT_PORTAL_ID, owners: [], associations: [] });
+    return sandboxSeedSchema.parse(seed ?? emptyPortal());
   };
   const build = (seed: SandboxSeed) => portalFromSeed(seed, firstRecordId);
   const store = options.dataFile ? fileStore(options.dataFile, { initial: () => build(initialSeed()), firstRecordId }) : memoryStore(build(initialSeed()));

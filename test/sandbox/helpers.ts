@@ -37,7 +37,7 @@ export function useSandbox(seed: () => SandboxSeedInput = () => portalSeed(), op
 }
 
 export function portalSeed(overrides: Partial<SandboxSeedInput> = {}): SandboxSeedInput {
-  return { portalId: PORTAL_ID, owners: [], associations: [], ...overrides };
+  return { portalId: PORTAL_ID, owners: [], objects: {}, associations: [], ...overrides };
 }
 
 let nextSeedId = 9000;

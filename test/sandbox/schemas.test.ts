@@ -22,9 +22,15 @@ function planSchema(overrides: Partial<ObjectSchemaEgg> = {}): ObjectSchemaEgg {
   } as ObjectSchemaEgg;
 }
 
+/** Creates the schema; HubSpot always answers with both identifiers. */
+async function createPlanSchema(overrides: Partial<ObjectSchemaEgg> = {}) {
+  const schema = await h.client.crm.schemas.coreApi.create(planSchema(overrides));
+  return { ...schema, objectTypeId: schema.objectTypeId!, fullyQualifiedName: schema.fullyQualifiedName! };
+}
+
 describe('custom object schemas', () => {
   it('creates a schema with an objectTypeId and a fully qualified name', async () => {
-    const schema = await h.client.crm.schemas.coreApi.create(planSchema());
+    const schema = await createPlanSchema();
     expect(schema.objectTypeId).toMatch(/^2-\d+$/);
     expect(schema.fullyQualifiedName).toBe(`p${PORTAL_ID}_account_plan`);
     expect(schema.properties.map((p) => p.name)).toEqual(expect.arrayContaining(['plan_name', 'plan_key', 'hs_object_id']));
@@ -32,7 +38,7 @@ describe('custom object schemas', () => {
   });
 
   it('lists, reads by objectTypeId and by fully qualified name, and updates', async () => {
-    const created = await h.client.crm.schemas.coreApi.create(planSchema());
+    const created = await createPlanSchema();
     expect((await h.client.crm.schemas.coreApi.getAll()).results.map((s) => s.name)).toEqual(['account_plan']);
     expect((await h.client.crm.schemas.coreApi.getById(created.objectTypeId)).name).toBe('account_plan');
     expect((await h.client.crm.schemas.coreApi.getById(created.fullyQualifiedName)).objectTypeId).toBe(created.objectTypeId);
@@ -42,7 +48,7 @@ describe('custom object schemas', () => {
   });
 
   it('refuses a second schema with the same name with 409', async () => {
-    await h.client.crm.schemas.coreApi.create(planSchema());
+    await createPlanSchema();
     expect((await failure(h.client.crm.schemas.coreApi.create(planSchema()))).code).toBe(409);
   });
 
@@ -53,7 +59,7 @@ describe('custom object schemas', () => {
   });
 
   it('deletes a schema without records with 204', async () => {
-    const created = await h.client.crm.schemas.coreApi.create(planSchema());
+    const created = await createPlanSchema();
     await h.client.crm.schemas.coreApi.archive(created.objectTypeId);
     expect((await h.client.crm.schemas.coreApi.getAll()).results).toEqual([]);
   });
@@ -61,7 +67,7 @@ describe('custom object schemas', () => {
 
 describe('custom object records', () => {
   it('stores records addressed by objectTypeId or fully qualified name, and rejects the bare name', async () => {
-    const schema = await h.client.crm.schemas.coreApi.create(planSchema());
+    const schema = await createPlanSchema();
     const created = await h.client.crm.objects.basicApi.create(schema.objectTypeId, { properties: { plan_name: 'Acme FY26', plan_year: '2026' }, associations: [] });
     const read = await h.client.crm.objects.basicApi.getById(schema.fullyQualifiedName, created.id, ['plan_name', 'plan_year']);
     expect(read.properties).toMatchObject({ plan_name: 'Acme FY26', plan_year: '2026' });
@@ -71,7 +77,7 @@ describe('custom object records', () => {
   });
 
   it('enforces the schema’s required properties and unique values', async () => {
-    const schema = await h.client.crm.schemas.coreApi.create(planSchema());
+    const schema = await createPlanSchema();
     expect((await failure(h.client.crm.objects.basicApi.create(schema.objectTypeId, { properties: { plan_year: '2026' }, associations: [] }))).code).toBe(400);
     await h.client.crm.objects.basicApi.create(schema.objectTypeId, { properties: { plan_name: 'A', plan_key: 'acme-26' }, associations: [] });
     const duplicate = await failure(h.client.crm.objects.basicApi.create(schema.objectTypeId, { properties: { plan_name: 'B', plan_key: 'acme-26' }, associations: [] }));
@@ -79,7 +85,7 @@ describe('custom object records', () => {
   });
 
   it('associates a record with a company through the schema’s default association', async () => {
-    const schema = await h.client.crm.schemas.coreApi.create(planSchema());
+    const schema = await createPlanSchema();
     const company = await h.client.crm.companies.basicApi.create({ properties: { name: 'Acme' }, associations: [] });
     const plan = await h.client.crm.objects.basicApi.create(schema.objectTypeId, { properties: { plan_name: 'A' }, associations: [] });
     await h.client.crm.associations.v4.basicApi.createDefault(schema.objectTypeId, plan.id, 'companies', company.id);
@@ -88,7 +94,7 @@ describe('custom object records', () => {
   });
 
   it('finds custom records by the free-text query on their searchable properties', async () => {
-    const schema = await h.client.crm.schemas.coreApi.create(planSchema());
+    const schema = await createPlanSchema();
     await h.client.crm.objects.batchApi.create(schema.objectTypeId, { inputs: [{ properties: { plan_name: 'Acme growth' }, associations: [] }, { properties: { plan_name: 'Globex retention' }, associations: [] }] });
     const found = await h.client.crm.objects.searchApi.doSearch(schema.objectTypeId, { query: 'acme', filterGroups: [], sorts: [], properties: ['plan_name'], limit: 10, after: '0' });
     expect(found.results.map((r) => r.properties.plan_name)).toEqual(['Acme growth']);
