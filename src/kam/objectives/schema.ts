@@ -28,13 +28,13 @@ export const actualSourceSchema = z.enum(ACTUAL_SOURCES);
 export type ActualSource = z.infer<typeof actualSourceSchema>;
 export type DerivedSource = Exclude<ActualSource, 'typed'>;
 
-/** The unit and measures each derived source can fill; anything else is a typed metric. */
-export const DERIVED_SOURCES: Record<DerivedSource, { unit: 'count' | 'currency'; measures: readonly Measure[] }> = {
-  friends_and_allies: { unit: 'count', measures: ['level', 'change'] },
-  enemies_and_protesters: { unit: 'count', measures: ['level', 'change'] },
-  meetings: { unit: 'count', measures: ['per_quarter', 'year_to_date'] },
-  new_opportunities: { unit: 'count', measures: ['per_quarter', 'year_to_date'] },
-  income_increase: { unit: 'currency', measures: ['per_quarter', 'year_to_date'] },
+/** The unit and measures each derived source can fill, and seed 003's reading of it as the default. */
+export const DERIVED_SOURCES: Record<DerivedSource, { unit: 'count' | 'currency'; measures: readonly Measure[]; defaultMeasure: Measure }> = {
+  friends_and_allies: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'level' },
+  enemies_and_protesters: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'change' },
+  meetings: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'per_quarter' },
+  new_opportunities: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
+  income_increase: { unit: 'currency', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
 };
 
 const metricIdentity = { id: recordId, name: z.string().min(1) };

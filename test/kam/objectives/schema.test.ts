@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountPlanSchema, metricTargetSchema, type AccountPlan } from '../../../src/kam/objectives/index.ts';
+import { DERIVED_SOURCES, accountPlanSchema, metricTargetSchema, type AccountPlan } from '../../../src/kam/objectives/index.ts';
 import { validate } from '../../../src/kam/shared/index.ts';
 import { aCountRow, aPlan, aTextRow, anAction, anObjective, seed003Targets } from './factories.ts';
 
@@ -25,6 +25,14 @@ describe('the quarterly target grid', () => {
       ['Increase in income over last FY', 15_000, 22_000, 25_000, 28_000],
     ]);
     expect(reparsed.targets[5]).toMatchObject({ unit: 'currency', currency: 'GBP' });
+  });
+
+  it("defaults each derived row to seed 003's reading of it, one the source can fill", () => {
+    for (const row of seed003Targets()) {
+      if (row.unit === 'text' || row.source === 'typed') continue;
+      expect(row.measure).toBe(DERIVED_SOURCES[row.source].defaultMeasure);
+    }
+    for (const source of Object.values(DERIVED_SOURCES)) expect(source.measures).toContain(source.defaultMeasure);
   });
 
   it('holds a qualitative row with a target in words and a judged actual', () => {
