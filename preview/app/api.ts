@@ -1,0 +1,19 @@
+import type { CompanyRow, PortalInfo, PreviewUser } from '../server/portal.ts';
+
+// The shell's calls to the preview server (preview/server/server.ts).
+
+export type ExtensionInfo = { uid: string; kind: 'card' | 'settings'; location: string; title: string };
+export type Session = { portal: PortalInfo; users: PreviewUser[]; extensions: ExtensionInfo[] };
+export type { CompanyRow, PreviewUser };
+
+async function get<T>(path: string): Promise<T> {
+  const response = await fetch(path);
+  const body = (await response.json()) as ({ ok: true } & T) | { ok: false; message: string };
+  if (!body.ok) throw new Error(body.message);
+  return body;
+}
+
+export const loadSession = () => get<Session>('/api/session');
+export const searchCompanies = async (query: string) => (await get<{ companies: CompanyRow[] }>(`/api/companies?q=${encodeURIComponent(query)}`)).companies;
+export const readCompany = async (id: string, properties: string[]) =>
+  (await get<{ properties: Record<string, string | null> }>(`/api/records/companies/${id}?properties=${encodeURIComponent(properties.join(','))}`)).properties;

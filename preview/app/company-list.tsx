@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { searchCompanies, type CompanyRow } from './api.ts';
+import { hrefOf } from './routes.ts';
+
+const STATUS_LABELS: Record<string, string> = { key: 'Key account', candidate: 'Candidate', former: 'Former key account', none: 'Not a key account' };
+
+// The portal's companies, key accounts and candidates first, searchable by name or domain.
+export function CompanyList({ query }: { query: string }) {
+  const [typed, setTyped] = useState(query);
+  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; message: string } | { status: 'success'; companies: CompanyRow[] }>({ status: 'loading' });
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (typed !== query) window.location.hash = hrefOf({ page: 'companies', query: typed });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [typed, query]);
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    searchCompanies(query).then(
+      (companies) => current && setState({ status: 'success', companies }),
+      (error: Error) => current && setState({ status: 'error', message: error.message }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  return (
+    <main className="preview-page">
+      <div className="preview-page__title">
+        <h1>Companies</h1>
+        <input className="preview-search" type="search" aria-label="Search companies" placeholder="Search by name or domain" value={typed} onChange={(event) => setTyped(event.target.value)} />
+      </div>
+      {state.status === 'loading' && <p role="status">Loading companies…</p>}
+      {state.status === 'error' && <p role="alert">Could not load the companies: {state.message}</p>}
+      {state.status === 'success' && (
+        <table className="preview-table" aria-label="Companies">
+          <thead>
+            <tr>
+              <th scope="col">Company</th>
+              <th scope="col">Domain</th>
+              <th scope="col">Key account status</th>
+              <th scope="col">Suggested</th>
+              <th scope="col">Score</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.companies.map((company) => (
+              <tr key={company.id}>
+                <td>
+                  <a href={hrefOf({ page: 'company', companyId: company.id })}>{company.name}</a>
+                </td>
+                <td>{company.domain}</td>
+                <td>{STATUS_LABELS[company.status ?? 'none'] ?? company.status}</td>
+                <td>{company.suggestedStatus ? STATUS_LABELS[company.suggestedStatus] : ''}</td>
+                <td className="preview-table__number">{company.score === null ? '' : Math.round(company.score)}</td>
+              </tr>
+            ))}
+            {state.companies.length === 0 && (
+              <tr>
+                <td colSpan={5}>No company matches “{query}”.</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,6 @@
+// The module the preview bundler generates from the project's card and settings hsmeta files.
+declare module 'keystone-preview:extensions' {
+  import type { ReactElement } from 'react';
+
+  export const extensions: Array<{ uid: string; kind: 'card' | 'settings'; location: string; title: string; render: (api: never) => ReactElement }>;
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { createHubSpotClient } from '../../src/crm/client.ts';
+import type { Settings } from '../../src/kam/settings/index.ts';
+import { DEMO_TEAMS } from '../../sandbox/demo/firm.ts';
+import type { SandboxSeedInput } from '../../sandbox/seed.ts';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
+import { bundlePreview } from '../build/bundle.ts';
+import { appFunctions, PROJECT_ROOT } from '../build/project.ts';
+import { createFunctionRunner, serverlessCallSchema } from './app-functions.ts';
+import { createPortalReader, type PreviewUser } from './portal.ts';
+import { startPreviewServer } from './server.ts';
+
+// Keystone running locally: the sandbox (persisted), the app functions in this process pointed at it,
+// and the preview web server around the real cards and settings page.
+
+export type KeystonePreviewOptions = {
+  /** Where the sandbox keeps the portal; null keeps it in memory. */
+  dataFile: string | null;
+  /** The portal on first start, when the data file does not exist yet. */
+  seed: () => SandboxSeedInput;
+  port?: number;
+  /** The HubSpot project whose cards and functions run; this repository by default. */
+  projectRoot?: string;
+  log?: (line: string) => void;
+};
+
+export type KeystonePreview = { url: string; sandbox: RunningSandbox; close: () => Promise<void> };
+
+type FunctionAnswer = { status: 'ok' } & Record<string, unknown>;
+type PortalSettings = { settings: Settings; revision: number; setup: { upToDate: boolean } };
+
+export async function startKeystonePreview({ dataFile, seed, port, projectRoot = PROJECT_ROOT, log = () => undefined }: KeystonePreviewOptions): Promise<KeystonePreview> {
+  // A fresh token per run: only this process can talk to the sandbox, as only HubSpot holds an app's token.
+  const token = `preview-${randomUUID()}`;
+  const bundling = bundlePreview(projectRoot);
+  // Awaited below; until then a failed build must not count as an unhandled rejection.
+  bundling.catch(() => undefined);
+  // The preview is for people clicking around, so HubSpot's rate limits (tested elsewhere) are off.
+  const sandbox = await startSandbox({ dataFile, seed, requiredToken: token, rateLimit: false });
+  try {
+    // App functions read these, exactly as they read what HubSpot sets for them.
+    process.env.HUBSPOT_API_BASE_URL = sandbox.baseUrl;
+    process.env.PRIVATE_APP_ACCESS_TOKEN = token;
+    const client = createHubSpotClient({ accessToken: token, baseUrl: sandbox.baseUrl });
+    const portal = createPortalReader(client, sandbox.portalId);
+    const runFunction = createFunctionRunner(await appFunctions(projectRoot), portal.record);
+    const callKeystone = async <T>(uid: string, parameters: Record<string, unknown>): Promise<T & FunctionAnswer> => {
+      const answer = (await runFunction(uid, serverlessCallSchema.parse({ parameters }))) as FunctionAnswer | { status: 'error'; code: string; message: string };
+      if (answer.status !== 'ok') throw new Error(`${uid} failed: ${answer.code}: ${answer.message}`);
+      return answer as T & FunctionAnswer;
+    };
+
+    const everyone = await portal.users({ adminUserIds: [], managerUserIds: [], managerTeamIds: [] });
+    await prepareDemoPortal(callKeystone, everyone, log);
+    const bundle = await bundling;
+    const server = await startPreviewServer({
+      port,
+      bundle,
+      portal: {
+        ...portal,
+        // Roles follow the settings in force, so the switch changes when an admin edits the manager lists.
+        users: async () => portal.users((await callKeystone<PortalSettings>('get_settings', { userId: firstUser(everyone).userId })).settings.access),
+      },
+      runFunction,
+    });
+    return {
+      url: server.url,
+      sandbox,
+      close: async () => {
+        await server.close();
+        await sandbox.close();
+      },
+    };
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+}
+
+const firstUser = (users: PreviewUser[]): PreviewUser => {
+  const [user] = users;
+  if (!user) throw new Error('The portal has no users: the preview needs at least one HubSpot owner with a user id');
+  return user;
+};
+
+// First run on a portal: set Keystone up, and name the demo firm's partners as admins and its
+// partners and key account managers as managers, so the "viewing as" switch has all three roles.
+async function prepareDemoPortal(callKeystone: <T>(uid: string, parameters: Record<string, unknown>) => Promise<T>, users: PreviewUser[], log: (line: string) => void) {
+  const partners = users.filter((user) => user.teams.some((team) => String(team.id) === DEMO_TEAMS.partners.id));
+  const admin = partners[0] ?? firstUser(users);
+  const current = await callKeystone<PortalSettings>('get_settings', { userId: admin.userId });
+  if (!current.setup.upToDate) {
+    log('Setting Keystone up in the portal…');
+    await callKeystone('run_setup', { userId: admin.userId });
+  }
+  if (current.revision === 0) {
+    log(`Naming ${admin.name} the Keystone admin, partners and key account managers as managers…`);
+    const access = { adminUserIds: [String(admin.userId)], managerUserIds: [], managerTeamIds: [DEMO_TEAMS.partners.id, DEMO_TEAMS.keyAccounts.id] };
+    await callKeystone('save_settings', { userId: admin.userId, expectedRevision: 0, settings: { ...current.settings, access } });
+  }
+}
