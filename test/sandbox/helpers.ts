@@ -49,12 +49,12 @@ export function owner(overrides: Partial<SandboxSeedInput['owners'][number]> = {
   return { id: '501', userId: 9001, email: 'ada@firm.test', firstName: 'Ada', lastName: 'Byron', teams: [{ id: '7', name: 'Key accounts', primary: true }], ...overrides };
 }
 
-/** The error the client threw, for asserting HubSpot's status and body. */
-export async function failure(call: Promise<unknown>): Promise<{ code: number; body: { category?: string; message: string; errors?: Array<{ code?: string }>; correlationId?: string; policyName?: string; subCategory?: string }; headers: Record<string, string> }> {
+/** The error the client threw, for asserting HubSpot's status and body (`code` is a network error's name when no answer came). */
+export async function failure(call: Promise<unknown>): Promise<{ code: number | string; body: { category?: string; message: string; errors?: Array<{ code?: string }>; correlationId?: string; policyName?: string; subCategory?: string }; headers: Record<string, string> }> {
   try {
     await call;
   } catch (error) {
-    const e = error as { code: number; body: unknown; headers: Record<string, string> };
+    const e = error as { code: number | string; body: unknown; headers: Record<string, string> };
     const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
     return { code: e.code, body, headers: e.headers };
   }

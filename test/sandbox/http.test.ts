@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHubSpotClient } from '../../src/crm/client.ts';
+import { startSandbox } from '../../sandbox/server.ts';
+import { failure, portalSeed, seedRecord, useSandbox } from './helpers.ts';
+
+const h = useSandbox(() => portalSeed({ objects: { companies: [seedRecord({ name: 'Acme' }, { id: '1' })] } }));
+
+// The client's retry settings are process-global: each test builds the client it needs, last.
+const clientWith = (attempts: number) => createHubSpotClient({ accessToken: 'test-token', baseUrl: h.sandbox.baseUrl, attempts });
+const raw = (path: string, init: RequestInit = {}) => fetch(`${h.sandbox.baseUrl}${path}`, init);
+const bearer = { authorization: 'Bearer test-token' };
+
+/** Silences, and records, the client's own "will retry" messages. */
+const retryLog = () => vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await h.control.setRateLimit(false);
+});
+
+describe('authentication and error shape', () => {
+  it('answers 401 INVALID_AUTHENTICATION without a bearer token, with a correlation id', async () => {
+    const response = await raw('/crm/v3/objects/companies');
+    const body = await response.json();
+    expect(response.status).toBe(401);
+    expect(body).toMatchObject({ status: 'error', category: 'INVALID_AUTHENTICATION' });
+    expect(response.headers.get('x-hubspot-correlation-id')).toBe(body.correlationId);
+  });
+
+  it('answers 401 to the client when the sandbox requires another token', async () => {
+    const strict = await startSandbox({ requiredToken: 'the-right-one', rateLimit: false });
+    try {
+      const client = createHubSpotClient({ accessToken: 'a-wrong-one', baseUrl: strict.baseUrl, attempts: 1 });
+      expect((await failure(client.crm.companies.basicApi.getPage())).code).toBe(401);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('answers an unknown endpoint with a JSON 404 and an unreadable body with 400', async () => {
+    expect((await raw('/crm/v3/nothing/here', { headers: bearer })).status).toBe(404);
+    const response = await raw('/crm/v3/objects/companies', { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: '{"properties":' });
+    expect(response.status).toBe(400);
+    expect((await response.json()).category).toBe('VALIDATION_ERROR');
+  });
+});
+
+describe('rate limits', () => {
+  it('sends HubSpot’s rate-limit headers', async () => {
+    await h.control.setRateLimit({ burstPer10s: 50, searchPerSecond: 5 });
+    const response = await raw('/crm/v3/objects/companies', { headers: bearer });
+    expect(response.headers.get('x-hubspot-ratelimit-max')).toBe('50');
+    expect(response.headers.get('x-hubspot-ratelimit-remaining')).toBe('49');
+    expect(response.headers.get('x-hubspot-ratelimit-interval-milliseconds')).toBe('10000');
+  });
+
+  it('answers the call over the burst limit with HubSpot’s TEN_SECONDLY_ROLLING 429', async () => {
+    await h.control.setRateLimit({ burstPer10s: 3, searchPerSecond: 5 });
+    const client = clientWith(1);
+    for (let i = 0; i < 3; i++) await client.crm.companies.basicApi.getPage();
+    const error = await failure(client.crm.companies.basicApi.getPage());
+    expect(error.code).toBe(429);
+    expect(error.body).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' });
+  });
+
+  it('limits search per second, and the client’s own retry gets through a second later', async () => {
+    await h.control.setRateLimit({ burstPer10s: 100, searchPerSecond: 2 });
+    const log = retryLog();
+    const client = clientWith(2);
+    const searchAll = () => client.crm.companies.searchApi.doSearch({ filterGroups: [], sorts: [], properties: ['name'], limit: 10, after: '0' });
+    const results = await Promise.all([searchAll(), searchAll(), searchAll()]);
+    expect(results.map((r) => r.total)).toEqual([1, 1, 1]);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(String(log.mock.calls[0]?.[0])).toContain('[429]');
+  });
+
+  it('does not count searches toward the burst limit', async () => {
+    await h.control.setRateLimit({ burstPer10s: 1, searchPerSecond: 10 });
+    const client = clientWith(1);
+    for (let i = 0; i < 3; i++) await client.crm.companies.searchApi.doSearch({ filterGroups: [], sorts: [], properties: [], limit: 1, after: '0' });
+    await client.crm.companies.basicApi.getPage();
+  });
+});
+
+describe('fault injection', () => {
+  it('injects HubSpot-shaped 429s for the next N matching requests', async () => {
+    await h.control.injectFault({ kind: 'rateLimit', policyName: 'TEN_SECONDLY_ROLLING', path: '/crm/v3/objects/companies', times: 1 });
+    const client = clientWith(1);
+    const error = await failure(client.crm.companies.basicApi.getPage());
+    expect(error.body).toMatchObject({ policyName: 'TEN_SECONDLY_ROLLING', errorType: 'RATE_LIMIT' });
+    expect((await client.crm.companies.basicApi.getPage()).results).toHaveLength(1);
+  });
+
+  it('lets the client retry through injected 5xx answers', async () => {
+    await h.control.injectFault({ kind: 'serverError', status: 503, method: 'GET', path: '/crm/v3/objects/companies/*', times: 2 });
+    await h.control.resetStats();
+    const log = retryLog();
+    const client = clientWith(3);
+    expect((await client.crm.companies.basicApi.getById('1')).properties.name).toBe('Acme');
+    expect(log).toHaveBeenCalledTimes(2);
+    expect((await h.control.stats()).byRoute['GET /crm/v3/objects/companies/:id']).toBe(3);
+  });
+
+  it('touches only requests that match the pattern and method', async () => {
+    await h.control.injectFault({ kind: 'serverError', method: 'POST', path: '/crm/v3/objects/*/search' });
+    const client = clientWith(1);
+    await client.crm.companies.basicApi.getPage();
+    expect((await failure(client.crm.companies.searchApi.doSearch({ filterGroups: [], sorts: [], properties: [], limit: 1, after: '0' }))).code).toBe(500);
+    expect(await h.control.faults()).toEqual([expect.objectContaining({ kind: 'serverError', remaining: null })]);
+  });
+
+  it('adds latency', async () => {
+    await h.control.injectFault({ kind: 'latency', ms: 250, times: 1 });
+    const client = clientWith(1);
+    const started = performance.now();
+    await client.crm.companies.basicApi.getPage();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(240);
+  });
+
+  it('drops the connection, which the client reports as a network error, not an HTTP status', async () => {
+    await h.control.injectFault({ kind: 'drop', times: 1 });
+    const client = clientWith(1);
+    const error = await failure(client.crm.companies.basicApi.getPage());
+    expect(error.code).toBe('ECONNRESET');
+    expect((await client.crm.companies.basicApi.getPage()).results).toHaveLength(1);
+  });
+
+  it('refuses a fault it does not understand', async () => {
+    await expect(h.control.injectFault({ kind: 'earthquake' } as never)).rejects.toThrow('400');
+  });
+});
+
+describe('statistics and control', () => {
+  it('counts requests per route and the peak concurrency, and resets', async () => {
+    await h.control.resetStats();
+    await h.control.injectFault({ kind: 'latency', ms: 100, times: 3 });
+    const client = clientWith(1);
+    await Promise.all([client.crm.companies.basicApi.getPage(), client.crm.companies.basicApi.getPage(), client.crm.contacts.basicApi.getPage()]);
+    const stats = await h.control.stats();
+    expect(stats.total).toBe(3);
+    expect(stats.byRoute).toEqual({ 'GET /crm/v3/objects/companies': 2, 'GET /crm/v3/objects/contacts': 1 });
+    expect(stats.peakConcurrency).toBeGreaterThanOrEqual(2);
+    await h.control.resetStats();
+    expect((await h.control.stats()).total).toBe(0);
+  });
+
+  it('resets to the starting seed and loads another portal', async () => {
+    const client = clientWith(1);
+    await client.crm.companies.basicApi.create({ properties: { name: 'Extra' }, associations: [] });
+    expect((await h.control.reset()).records).toBe(1);
+    const loaded = await h.control.loadSeed(portalSeed({ portalId: 777, objects: { deals: [seedRecord({ dealname: 'Only deal' }, { id: '5' })] } }));
+    expect(loaded).toEqual({ portalId: 777, records: 1 });
+    expect(h.sandbox.portalId).toBe(777);
+    expect((await client.crm.deals.basicApi.getById('5')).properties.dealname).toBe('Only deal');
+  });
+
+  it('refuses a seed that references a record it does not hold, naming the path', async () => {
+    const broken = portalSeed({ associations: [{ fromType: 'contacts', fromId: '1', toType: 'companies', toId: '2' }] });
+    await expect(h.control.loadSeed(broken)).rejects.toThrow('associations[0].fromId');
+  });
+});
