@@ -27,8 +27,9 @@ export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
   const save = useFunctionAction<SaveSettingsParameters, Ok<Omit<PortalSettings, 'setup' | 'canEdit'>>>(SETTINGS_FUNCTION.saveSettings);
   const readOnly = !portal.canEdit;
   const edit = <K extends Section>(key: K, change: Partial<Settings[K]>) => setDraft((d) => ({ ...d, [key]: { ...d[key], ...change } }));
+  // Functional updates throughout: two quick edits must not overwrite each other.
   const editSelection = <K extends 'weights' | 'thresholds'>(key: K, change: Partial<Settings['selection'][K]>) =>
-    edit('selection', { [key]: { ...draft.selection[key], ...change } });
+    setDraft((d) => ({ ...d, selection: { ...d.selection, [key]: { ...d.selection[key], ...change } } }));
   const editAccess = (key: keyof Access) => (text: string) => edit('access', { [key]: textToIds(text) });
 
   const submit = async () => {

@@ -121,6 +121,7 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
 const WARNING_TITLES: Record<AccountView['data']['relationships']['coverage']['warnings'][number]['kind'], string> = {
   single_threaded: 'Single-threaded',
   single_person_dependency: 'Depends on one of our people',
+  uncovered_decision_makers: 'Decision makers nobody talks to',
   stale_allies: 'Allies going cold',
   departed_key_contacts: 'Key contacts have left',
   unknown_supervisors: 'Supervisors unknown',

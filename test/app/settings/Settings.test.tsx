@@ -1,0 +1,181 @@
+import { Alert, Button, ErrorState, Input, LoadingSpinner, NumberInput, ProgressBar, StatisticsItem, StatusTag, Text, Toggle } from '@hubspot/ui-extensions';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SettingsPage } from '../../../src/app/settings/Settings.tsx';
+import type { PortalSettings } from '../../../src/app/functions/contract.ts';
+import {
+  callsTo, companyFacts, deferred, failed, ok, portalSettings, renderer, serveFunctions, settings, USER_ID, withText,
+} from '../ui/test-utils.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+const full = { potentialRevenue: 500_000, marginPercent: 50, prestige: 10, strategicFit: 10, referralCount: 9 };
+// Two strong clients with 60% of the revenue, one middling client, one we know nothing about.
+const PORTFOLIO = [
+  companyFacts({ companyId: '1', revenueLast12Months: 300_000, totalSpendInOurArea: 3_000_000, ...full }),
+  companyFacts({ companyId: '2', revenueLast12Months: 300_000, totalSpendInOurArea: 3_000_000, ...full }),
+  companyFacts({ companyId: '3', revenueLast12Months: 100_000, potentialRevenue: 150_000, marginPercent: 20, prestige: 5, strategicFit: 5, referralCount: 1 }),
+  companyFacts({ companyId: '4', revenueLast12Months: 300_000, potentialRevenue: null, marginPercent: null, prestige: null, strategicFit: null, referralCount: null }),
+];
+
+/** Renders the settings page with get_settings answering `first`, then `after` once anything was saved or run. */
+async function renderSettings(first: PortalSettings, more: Record<string, unknown> = {}, after: PortalSettings = first) {
+  let changed = false;
+  const spy = serveFunctions({
+    get_settings: () => ok(changed ? after : first),
+    portfolio_facts: ok({ companies: PORTFOLIO }),
+    ...Object.fromEntries(
+      Object.entries(more).map(([uid, answer]) => [uid, (p: Record<string, unknown>) => ((changed = true), typeof answer === 'function' ? answer(p) : answer)]),
+    ),
+  });
+  const page = renderer('settings');
+  page.render(<SettingsPage />);
+  await page.waitFor(() => expect(page.maybeFind(LoadingSpinner)).toBeNull());
+  await page.waitFor(() => expect(page.findAll(Text).map((t) => t.text)).not.toContain('Loading the preview…'));
+  return { ...page, spy };
+}
+
+const statistic = (find: ReturnType<typeof renderer>['find'], label: string) => {
+  const item = find(StatisticsItem, { label });
+  return { number: item.props.number, detail: item.maybeFind(Text)?.text ?? null };
+};
+
+describe('the settings page while loading and on failure', () => {
+  it("asks for the settings as this user, and shows the function's message with a retry", async () => {
+    const spy = serveFunctions({
+      get_settings: vi.fn().mockReturnValueOnce(failed('KAM.UNKNOWN_USER', 'Keystone could not find you among the HubSpot users of this portal.')).mockReturnValue(ok(portalSettings())),
+      portfolio_facts: ok({ companies: PORTFOLIO }),
+    });
+    const { render, find, waitFor } = renderer('settings');
+    render(<SettingsPage />);
+    await waitFor(() => expect(find(ErrorState).find(Text).text).toContain('could not find you'));
+    find(Button, withText('Try again')).trigger('onClick');
+    await waitFor(() => expect(find(Button, withText('Save settings'))).toBeTruthy());
+    expect(callsTo(spy, 'get_settings')).toEqual([{ userId: USER_ID }, { userId: USER_ID }]);
+  });
+});
+
+describe('the selection criteria and the live preview', () => {
+  it('shows the saved weights and thresholds and how many companies they make key accounts, with their revenue share', async () => {
+    const { find } = await renderSettings(portalSettings());
+    expect(find(NumberInput, { name: 'weight-historicPurchases' }).props.value).toBe(3);
+    expect(find(NumberInput, { name: 'threshold-key' }).props.value).toBe(70);
+    expect(statistic(find, 'Would be key accounts')).toEqual({ number: 2, detail: '60% of revenue' });
+    expect(statistic(find, 'Companies scored').number).toBe(4);
+  });
+
+  it('updates the preview as the admin moves a threshold, without calling any function', async () => {
+    const { find, waitFor, spy } = await renderSettings(portalSettings());
+    const calls = spy.mock.calls.length;
+    find(NumberInput, { name: 'threshold-key' }).trigger('onChange', 100 as never);
+    find(NumberInput, { name: 'threshold-candidate' }).trigger('onChange', 90 as never);
+    await waitFor(() => expect(statistic(find, 'Would be key accounts').number).toBe(0));
+    expect(statistic(find, 'Would be candidates')).toEqual({ number: 2, detail: '60% of revenue with key accounts' });
+    expect(spy.mock.calls.length).toBe(calls);
+  });
+
+  it('says what to fix instead of previewing impossible thresholds', async () => {
+    const { find, findAll, waitFor } = await renderSettings(portalSettings());
+    find(NumberInput, { name: 'threshold-candidate' }).trigger('onChange', 90 as never);
+    await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Give at least one criterion a weight, and keep the candidate score at or below the key account score, to see the preview.'));
+  });
+
+  it('keeps the form working when the portfolio cannot be read for the preview', async () => {
+    serveFunctions({ get_settings: ok(portalSettings()), portfolio_facts: failed('KAM.HUBSPOT_UNAVAILABLE', 'HubSpot did not respond.') });
+    const { render, findAll, find, waitFor } = renderer('settings');
+    render(<SettingsPage />);
+    await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Preview unavailable: HubSpot did not respond.'));
+    expect(find(Button, withText('Save settings')).props.disabled).toBe(false);
+  });
+});
+
+describe('saving the settings', () => {
+  it('sends the whole edited document with the revision it was read at, then shows what was saved', async () => {
+    const saved = portalSettings({ revision: 4, settings: settings({ reviews: { defaultCadence: 'quarterly', overdueAfterDays: 14 } }) });
+    const { find, waitFor, spy } = await renderSettings(portalSettings(), { save_settings: ok({}) }, saved);
+    find(NumberInput, { name: 'overdue-after' }).trigger('onChange', 14 as never);
+    find(Input, { name: 'manager-teams' }).trigger('onChange', '11, 12' as never);
+    find(Toggle, { name: 'write-tier' }).trigger('onChange', false as never);
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'get_settings')).toHaveLength(2));
+    const [sent] = callsTo(spy, 'save_settings') as Array<{ userId: number; expectedRevision: number; settings: ReturnType<typeof settings> }>;
+    expect(sent).toMatchObject({ userId: USER_ID, expectedRevision: 3 });
+    expect(sent!.settings).toEqual(
+      settings({
+        reviews: { defaultCadence: 'quarterly', overdueAfterDays: 14 },
+        access: { managerTeamIds: ['11', '12'], managerUserIds: [], adminUserIds: [String(USER_ID)] },
+        hubspotSync: { syncTargetAccountFlag: true, writeIcpTier: false },
+      }),
+    );
+    await waitFor(() => expect(find(NumberInput, { name: 'overdue-after' }).props.value).toBe(14));
+  });
+
+  it('shows each field problem the function reports and keeps the edits', async () => {
+    const { find, waitFor } = await renderSettings(portalSettings(), {
+      save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [{ path: 'settings.access.managerTeamIds.0', message: 'HubSpot ids are digits only' }]),
+    });
+    find(Input, { name: 'manager-teams' }).trigger('onChange', 'sales' as never);
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() => expect(find(Alert, { title: 'The settings were not saved' }).find(Text).text).toBe('settings.access.managerTeamIds.0: HubSpot ids are digits only'));
+    expect(find(Input, { name: 'manager-teams' }).props.value).toBe('sales');
+  });
+});
+
+describe('setup and recalculation', () => {
+  it('shows a portal that is not set up yet and runs setup on request, then shows the new status', async () => {
+    const notSetUp = portalSettings({ setup: { appliedVersion: 0, currentVersion: 2, upToDate: false } });
+    const { find, findByTestId, waitFor, spy } = await renderSettings(notSetUp, { run_setup: ok({ version: 2, previousVersion: 0, changed: 31, steps: [] }) }, portalSettings());
+    expect(find(StatusTag).text).toBe('Not set up');
+    expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);
+    find(Button, withText('Run setup')).trigger('onClick');
+    await waitFor(() => expect(find(StatusTag).text).toBe('Up to date'));
+    expect(findByTestId(Text, 'setup-status').text).toBe('Setup version 2 of 2 is applied.');
+    expect(callsTo(spy, 'run_setup')).toEqual([{ userId: USER_ID }]);
+  });
+
+  it('recalculates slice by slice, passing each cursor on and waiting when HubSpot asks, with a progress bar', async () => {
+    const slices = [
+      deferred<unknown>(),
+    ];
+    const answers = [
+      ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: null, retryAfterMs: null }),
+      ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', retryAfterMs: 5 }),
+      ok({ cursor: 'c2', processed: 200, total: 250, done: false, interruptedBy: null, retryAfterMs: null }),
+      ok({ cursor: null, processed: 250, total: 250, done: true, interruptedBy: null, retryAfterMs: null }),
+    ];
+    let call = 0;
+    const { find, findByTestId, waitFor, spy } = await renderSettings(portalSettings(), {
+      recalculate_portfolio: () => (call++ === 1 ? slices[0]!.promise.then(() => answers[1]) : answers[call - 1]),
+    });
+    find(Button, withText('Recalculate all companies')).trigger('onClick');
+    await waitFor(() => expect(find(ProgressBar).props).toMatchObject({ value: 100, maxValue: 250, valueDescription: '100 of 250 companies' }));
+    expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);
+    slices[0]!.resolve(null);
+    await waitFor(() => expect(findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 250 companies.'));
+    expect(callsTo(spy, 'recalculate_portfolio')).toEqual([
+      { userId: USER_ID, cursor: null },
+      { userId: USER_ID, cursor: 'c1' },
+      { userId: USER_ID, cursor: 'c1' },
+      { userId: USER_ID, cursor: 'c2' },
+    ]);
+  });
+
+  it('stops with the message and how far it got when a slice fails', async () => {
+    let call = 0;
+    const { find, waitFor } = await renderSettings(portalSettings(), {
+      recalculate_portfolio: () =>
+        call++ === 0 ? ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: null, retryAfterMs: null }) : failed('KAM.NOT_AN_ADMIN', 'Only Keystone admins can do this.'),
+    });
+    find(Button, withText('Recalculate all companies')).trigger('onClick');
+    await waitFor(() => expect(find(Alert, { title: 'Recalculation stopped after 100 companies' }).text).toContain('Only Keystone admins can do this.'));
+  });
+});
+
+describe('the settings page for someone who is not an admin', () => {
+  it('shows the settings read-only, with no buttons, saying who may change them', async () => {
+    const { findAll, find } = await renderSettings(portalSettings({ canEdit: false }));
+    expect(findAll(Button)).toHaveLength(0);
+    expect(find(NumberInput, { name: 'threshold-key' }).props.readOnly).toBe(true);
+    expect(find(Toggle, { name: 'sync-target' }).props.readOnly).toBe(true);
+    expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['Only Keystone admins can change these settings.', 'Only Keystone admins can run setup and recalculation.']));
+  });
+});
