@@ -74,7 +74,7 @@ export function buildCompanies(random: Random, plans: readonly AccountPlan[], pe
       Object.assign(properties, { hs_is_target_account: 'true', hs_ideal_customer_profile: 'tier_1', [COMPANY_PROPERTY.reviewCadence]: random.chance(0.7) ? 'quarterly' : 'monthly' });
     }
     if (plan.status === 'candidate') properties.hs_ideal_customer_profile = 'tier_2';
-    if (plan.status !== 'none' || plan.story === 'shouldBeKey' || (plan.percentile > 0.85 && random.chance(0.7))) {
+    if (plan.status !== 'none' || plan.story === 'shouldBeKey' || plan.percentile > 0.85) {
       Object.assign(properties, managerRatings(random, plan));
     }
     if (plan.story === 'newParentCompany' && acquirerId) {
@@ -123,19 +123,32 @@ function clientTurnover(random: Random, plan: AccountPlan): number {
   return Math.max(250_000, Math.round((annualFees * multiple) / 10_000) * 10_000);
 }
 
+// What the account team has recorded, by the part the company plays: key accounts and the untagged
+// stars rate high, faded ones low, other large clients middling (they buy a lot but little else).
+const RATING_PROFILES = {
+  star: { growth: [3, 4], shareOfWallet: [0.1, 0.2], margin: [30, 45], prestige: [7, 10], strategicFit: [7, 10], referrals: [2, 5] },
+  key: { growth: [1.3, 2.5], shareOfWallet: [0.25, 0.6], margin: [25, 45], prestige: [6, 10], strategicFit: [6, 10], referrals: [1, 5] },
+  candidate: { growth: [1.5, 3], shareOfWallet: [0.15, 0.4], margin: [15, 35], prestige: [3, 8], strategicFit: [4, 8], referrals: [0, 3] },
+  faded: { growth: [0.6, 0.9], shareOfWallet: [0.3, 0.6], margin: [8, 20], prestige: [1, 5], strategicFit: [1, 4], referrals: [0, 1] },
+  ordinary: { growth: [0.8, 1.5], shareOfWallet: [0.3, 0.8], margin: [10, 30], prestige: [1, 6], strategicFit: [1, 6], referrals: [0, 2] },
+} as const;
+
 function managerRatings(random: Random, plan: AccountPlan): Record<string, string> {
+  const profile = RATING_PROFILES[
+    plan.story === 'shouldBeKey' ? 'star'
+      : plan.story === 'noLongerQualifies' || plan.status === 'former' ? 'faded'
+        : plan.status === 'key' || plan.status === 'candidate' ? plan.status : 'ordinary'
+  ];
+  const between = ([low, high]: readonly [number, number]): number => low + random.next() * (high - low);
+  const whole = ([low, high]: readonly [number, number]): number => random.int(low, high);
   const annualFees = Math.max(plan.fees / 3, 5_000);
   const hundreds = (x: number): string => String(Math.round(x / 100) * 100);
-  const isUntaggedStar = plan.story === 'shouldBeKey';
-  const hasFaded = plan.story === 'noLongerQualifies' || plan.status === 'former';
-  const growth = isUntaggedStar ? 3 + random.next() : hasFaded ? 0.6 + random.next() * 0.3 : 1.1 + random.next() * 1.4;
-  const shareOfWallet = isUntaggedStar ? 0.1 + random.next() * 0.1 : 0.15 + random.next() * 0.45;
   return {
-    [COMPANY_PROPERTY.potentialRevenue]: hundreds(annualFees * growth),
-    [COMPANY_PROPERTY.totalSpendInOurArea]: hundreds(annualFees / shareOfWallet),
-    [COMPANY_PROPERTY.marginPercent]: String(random.int(hasFaded ? 8 : 18, hasFaded ? 20 : 45)),
-    [COMPANY_PROPERTY.prestige]: String(random.int(isUntaggedStar || plan.status === 'key' ? 6 : 1, hasFaded ? 5 : 10)),
-    [COMPANY_PROPERTY.strategicFit]: String(random.int(isUntaggedStar ? 7 : hasFaded ? 1 : 4, hasFaded ? 4 : 10)),
-    [COMPANY_PROPERTY.referralCount]: String(random.int(0, plan.status === 'key' || isUntaggedStar ? 5 : 2)),
+    [COMPANY_PROPERTY.potentialRevenue]: hundreds(annualFees * between(profile.growth)),
+    [COMPANY_PROPERTY.totalSpendInOurArea]: hundreds(annualFees / between(profile.shareOfWallet)),
+    [COMPANY_PROPERTY.marginPercent]: String(whole(profile.margin)),
+    [COMPANY_PROPERTY.prestige]: String(whole(profile.prestige)),
+    [COMPANY_PROPERTY.strategicFit]: String(whole(profile.strategicFit)),
+    [COMPANY_PROPERTY.referralCount]: String(whole(profile.referrals)),
   };
 }

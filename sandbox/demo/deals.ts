@@ -68,11 +68,13 @@ function dealsOf(random: Random, { company }: ClientPeople, now: number): Deal[]
   if (plan.fees > 0) {
     const weights = Array.from({ length: wonCount }, () => 0.3 + random.next());
     const total = weights.reduce((a, b) => a + b, 0);
+    // One deal per slice of the three years, in random order, so a steady client buys every year.
+    const slices = random.shuffled(weights.map((_, i) => i));
     let left = plan.fees;
     weights.forEach((w, i) => {
       const amount = i === wonCount - 1 ? left : Math.round((plan.fees * w) / total);
       left -= amount;
-      const u = random.next();
+      const u = ((slices[i] ?? 0) + random.next()) / wonCount;
       // Growing clients buy more lately; declining ones stopped buying over a year ago.
       const fraction = plan.trend === 'growing' ? Math.sqrt(u) : plan.trend === 'declining' ? u * u * 0.6 : u;
       const closeAt = closedAt(fraction);
