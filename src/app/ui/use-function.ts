@@ -17,18 +17,23 @@ export interface FunctionQuery<Ok> {
 /**
  * Loads on mount and whenever `parameters` change (compared as JSON). Only the latest call may
  * update the screen: an answer that arrives after a newer call started, or after unmount, is dropped.
+ * A reload with the same parameters keeps the current answer on screen until the new one arrives,
+ * so a card refreshed after a save keeps its open tab instead of flashing a spinner.
  */
 export function useFunctionQuery<Ok extends { status: 'ok' }>(runner: ServerlessRunner, uid: string, parameters: object): FunctionQuery<Ok> {
   const [state, setState] = useState<FunctionState<Ok>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
-  const key = JSON.stringify(parameters);
+  const key = JSON.stringify([uid, parameters]);
   const latest = useRef(0);
+  const answeredKey = useRef<string | null>(null);
 
   useEffect(() => {
     const call = ++latest.current;
-    setState({ status: 'loading' });
-    void callFunction<Ok>(runner, uid, JSON.parse(key) as object).then((outcome) => {
-      if (call === latest.current) setState(toState(outcome));
+    if (answeredKey.current !== key) setState({ status: 'loading' });
+    void callFunction<Ok>(runner, uid, JSON.parse(key)[1] as object).then((outcome) => {
+      if (call !== latest.current) return;
+      answeredKey.current = outcome.ok ? key : null;
+      setState(toState(outcome));
     });
     return () => {
       latest.current++;

@@ -233,3 +233,16 @@ describe('the tab for someone who may not edit', () => {
     expect(findAll(Text).map((t) => t.text)).toContain('Ally');
   });
 });
+
+describe('the tab after a change', () => {
+  it('offers the choices that fit the new status when the form is opened again', async () => {
+    const { find, findByTestId, waitFor } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({}) }, cardData());
+    find(Button, withText('Tag as key account…')).trigger('onClick');
+    find(TextArea, { name: 'reason' }).trigger('onChange', 'Biggest growth potential' as never);
+    find(Button, withText('Set to key account')).trigger('onClick');
+    await waitFor(() => expect(findByTestId(Text, 'status-change')).toBeTruthy());
+    find(Button, withText('End key account status…')).trigger('onClick');
+    expect(find(Select, { name: 'status' }).props.value).toBe('former');
+    expect(find(TextArea, { name: 'reason' }).props.value).toBe('');
+  });
+});

@@ -94,3 +94,24 @@ describe('running a function the user starts', () => {
     expect(serverless).toHaveBeenCalledWith('save', { parameters: { value: 1 } });
   });
 });
+
+describe('reloading a function answer', () => {
+  it('keeps the current answer on screen while the same call runs again, then shows the new one', async () => {
+    const again = deferred<unknown>();
+    vi.spyOn(hubspot, 'serverless').mockResolvedValueOnce({ status: 'ok', greeting: 'Hello Ada' }).mockReturnValueOnce(again.promise);
+    let reloadGreeting = () => {};
+    function ReloadProbe() {
+      const { state, reload } = useFunctionQuery<Greeting>('greet', { name: 'Ada' });
+      reloadGreeting = reload;
+      return <Text>{state.status === 'success' ? state.answer.greeting : state.status}</Text>;
+    }
+    const { render, find, waitFor } = createRenderer('crm.record.tab');
+    render(<ReloadProbe />);
+    await waitFor(() => expect(find(Text).text).toBe('Hello Ada'));
+    reloadGreeting();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(find(Text).text).toBe('Hello Ada');
+    again.resolve({ status: 'ok', greeting: 'Hello again, Ada' });
+    await waitFor(() => expect(find(Text).text).toBe('Hello again, Ada'));
+  });
+});

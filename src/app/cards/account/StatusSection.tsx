@@ -92,13 +92,24 @@ function StatusChange({ account }: { account: AccountView }) {
     const outcome = isTagged
       ? await untag.run({ ...account.caller, status: target as UntagStatus, reason: reason.trim() })
       : await tag.run({ ...account.caller, status: target as TagStatus, reason: reason.trim() });
-    if (outcome.ok) account.refresh();
+    if (outcome.ok) {
+      setOpen(false);
+      account.refresh();
+    }
+  };
+
+  // The choices depend on the current status, which a save changes: start each form afresh.
+  const openForm = () => {
+    setTarget(choices[0]!.value);
+    setReason('');
+    action.reset();
+    setOpen(true);
   };
 
   if (!open) {
     return (
       <ButtonRow>
-        <Button onClick={() => setOpen(true)}>{isTagged ? 'End key account status…' : 'Tag as key account…'}</Button>
+        <Button onClick={openForm}>{isTagged ? 'End key account status…' : 'Tag as key account…'}</Button>
       </ButtonRow>
     );
   }
