@@ -48,8 +48,12 @@ export const changeEventSchema = z
   .superRefine((event, ctx) => watchedProperty(event, ctx, [['from', event.from], ['to', event.to]]));
 export type ChangeEvent = z.infer<typeof changeEventSchema>;
 
-// HubSpot's client gives Dates (we take their epoch ms) and its REST API ISO strings: accept both.
-const historyTimestamp = z.union([instantSchema, z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso))]);
+// HubSpot's client gives Dates and its REST API ISO strings; both become epoch ms.
+const historyTimestamp = z.union([
+  instantSchema,
+  z.date().transform((date) => date.getTime()),
+  z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)),
+]);
 
 /** A property's history as HubSpot's `propertiesWithHistory` returns it: newest first. */
 export const propertyHistorySchema = z

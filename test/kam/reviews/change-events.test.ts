@@ -50,6 +50,13 @@ describe('changeEventsFromHistory', () => {
     expect(events.map((e) => `${e.recordId}.${e.property}=${e.to}@${e.at}`)).toEqual(['jan.leftCompany=false@1000', 'jan.leftCompany=true@4000', 'acme.owner=11@5000']);
   });
 
+  it("takes the entries of HubSpot's client as they come: Dates, and extra fields it ignores", () => {
+    const events = eventsOf([
+      { kind: 'contact', recordId: 'jan', property: 'leftCompany', history: [{ value: 'true', timestamp: new Date('2026-03-02T10:00:00Z'), sourceType: 'CRM_UI' } as never] },
+    ]);
+    expect(events).toEqual([{ kind: 'contact', recordId: 'jan', property: 'leftCompany', from: null, to: 'true', at: t('2026-03-02T10:00:00Z') }]);
+  });
+
   it('names the entry of a timestamp that is neither epoch milliseconds nor an ISO date', () => {
     const result = changeEventsFromHistory([{ kind: 'contact', recordId: 'tom', property: 'title', history: [{ value: 'CFO', timestamp: 'yesterday' }] }]);
     expect(!result.success && result.errors.map((e) => e.path)).toEqual(['0.history.0.timestamp']);
