@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { OBJECTIVE_STATUSES } from '../../crm/model/objective.ts';
 import { REVIEW_KINDS, REVIEW_OUTCOMES } from '../../crm/model/review.ts';
+import { DERIVED_SOURCES, QUARTERS, QUARTER_STATUSES, measureSchema, type DerivedSource, type QuarterStatus } from '../../kam/objectives/index.ts';
+import { COVERAGE_WARNINGS } from '../../kam/coverage/index.ts';
+import { REVIEW_TRIGGER_KINDS } from '../../kam/reviews/index.ts';
 import { SELECTION_CRITERIA } from '../../kam/selection/criteria.ts';
 import {
   buyingRoleSchema, decisionPowerSchema, icpTierSchema, instantSchema, keyAccountStatusSchema, reviewCadenceSchema, stanceSchema,
@@ -105,12 +108,8 @@ export type KeyAccountSection = z.infer<typeof keyAccountSectionSchema>;
 /** A contact named by another (supervisor, replacement); `name` is null when the contact is not on this company. */
 export const contactRefSchema = z.object({ contactId: z.string(), name: z.string().nullable() });
 
-export const relationshipHolderSchema = z.object({
-  person: personSchema,
-  /** Meetings, calls and emails this person logged with the contact. */
-  touches: z.number().int().nonnegative(),
-  lastTouchAt: instantSchema,
-});
+/** One of our people holding a relationship (touched the contact within the staleness window). */
+export const relationshipHolderSchema = z.object({ person: personSchema });
 
 export const keyContactSchema = z.object({
   contactId: z.string(),
@@ -129,14 +128,14 @@ export const keyContactSchema = z.object({
   decisionTopics: z.array(z.string()),
   reportsTo: contactRefSchema.nullable(),
   lastTouchAt: instantSchema.nullable(),
-  /** Our people who hold the relationship, most touches first. */
+  /** Our people who touched the contact within the settings' staleness window, most touches first. */
   heldBy: z.array(relationshipHolderSchema),
   /** Set when the contact has left the client. */
   departure: z.object({ leftAt: instantSchema.nullable(), replacedBy: contactRefSchema.nullable() }).nullable(),
 });
 export type KeyContact = z.infer<typeof keyContactSchema>;
 
-export const COVERAGE_WARNINGS = ['single_threaded', 'single_person_dependency', 'stale_allies', 'departed_key_contacts', 'unknown_supervisors'] as const;
+export { COVERAGE_WARNINGS };
 export const coverageWarningSchema = z.object({
   kind: z.enum(COVERAGE_WARNINGS),
   /** A sentence for the card, e.g. "Only Jo Bloggs at Acme hears from us". */
@@ -174,14 +173,19 @@ export const objectiveSchema = z.object({
 });
 export type Objective = z.infer<typeof objectiveSchema>;
 
-export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+export { QUARTERS };
 /** One number per fiscal quarter; null where nothing is set. Negative values are allowed (seed 003: "enemies and protesters −3"). */
 export const quarterValuesSchema = z.object(Object.fromEntries(QUARTERS.map((q) => [q, z.number().finite().nullable().default(null)])) as Record<(typeof QUARTERS)[number], z.ZodDefault<z.ZodNullable<z.ZodNumber>>>).strict();
 export type QuarterValues = z.infer<typeof quarterValuesSchema>;
 
-/** Metrics whose actuals Keystone derives from CRM data; anything else is typed in. */
-export const DERIVED_METRICS = ['friends_and_allies', 'enemies_and_protesters', 'meetings', 'new_opportunities', 'income_growth'] as const;
+/**
+ * Metric keys whose actuals Keystone derives from CRM data (seed 003's rows): friends and allies,
+ * enemies and protesters, meetings, new opportunities secured, increase in income. Any other key is a
+ * manager's own metric, typed in.
+ */
+export const DERIVED_METRICS = Object.keys(DERIVED_SOURCES) as DerivedSource[];
 export const metricUnitSchema = z.enum(['count', 'currency', 'percent']);
+export const metricMeasureSchema = measureSchema;
 
 export const targetRowSchema = z.object({
   /** Stable key of the row: one of DERIVED_METRICS, or a manager's own metric (`custom_…`). */
@@ -192,6 +196,12 @@ export const targetRowSchema = z.object({
   /** Derived from the CRM where `derived`, else as typed in; null for quarters not started. */
   actuals: quarterValuesSchema,
   derived: z.boolean(),
+  /** How a quarter's figure reads: level at quarter end, change since the year began, within the quarter, or year to date. */
+  measure: metricMeasureSchema,
+  /** The level when the plan year began (for `change` rows). */
+  baseline: z.number().nullable(),
+  /** Per quarter: not_yet_due, on_track, behind, no_actual or no_target. */
+  status: z.object(Object.fromEntries(QUARTERS.map((q) => [q, z.enum(QUARTER_STATUSES)])) as Record<(typeof QUARTERS)[number], z.ZodEnum<{ [K in QuarterStatus]: K }>>),
 });
 export type TargetRow = z.infer<typeof targetRowSchema>;
 
@@ -221,20 +231,23 @@ export type PlanSection = z.infer<typeof planSectionSchema>;
 export const reviewOutcomeSchema = z.enum(REVIEW_OUTCOMES);
 export const reviewKindSchema = z.enum(REVIEW_KINDS);
 
-export const REVIEW_TRIGGERS = ['key_contact_left', 'key_contact_title_changed', 'new_buyer', 'parent_company_changed', 'owner_changed', 'objective_achieved'] as const;
+/** Seed 003's reasons to review that the CRM can see (the reviews domain's list). */
+export const REVIEW_TRIGGERS = REVIEW_TRIGGER_KINDS;
 export const reviewTriggerSchema = z.object({
-  kind: z.enum(REVIEW_TRIGGERS),
+  kind: z.enum(REVIEW_TRIGGER_KINDS),
   /** When the change happened (from property history). */
   at: instantSchema,
   /** A sentence for the card, e.g. "Jo Bloggs changed title from CFO to Board adviser". */
-  message: z.string(),
-  /** The recorded change behind the trigger. */
+  message: z.string().max(500),
+  /** The recorded change behind the trigger (from HubSpot's property history). */
   evidence: z.object({
     objectType: z.enum(['companies', 'contacts', 'objectives']),
-    objectId: z.string(),
-    property: z.string(),
-    from: z.string().nullable(),
-    to: z.string().nullable(),
+    /** Record ID (for objectives: the objective key). */
+    objectId: z.string().max(100),
+    /** In the reviews domain's words: title, stance, leftCompany, owner, team, parentCompany, status. */
+    property: z.string().max(100),
+    from: z.string().max(500).nullable(),
+    to: z.string().max(500).nullable(),
   }),
 });
 export type ReviewTrigger = z.infer<typeof reviewTriggerSchema>;
@@ -344,6 +357,9 @@ export const targetRowInputSchema = z
     targets: quarterValuesSchema.prefault({}),
     /** Typed-in actuals; ignored for derived metrics, whose actuals come from the CRM. */
     actuals: quarterValuesSchema.prefault({}),
+    /** Defaults to seed 003's reading of the metric: level for friends and allies, change for enemies and protesters, per quarter for meetings, year to date for opportunities and income; level for others. */
+    measure: metricMeasureSchema.optional(),
+    baseline: z.number().finite().nullable().default(null),
   })
   .strict();
 
@@ -369,6 +385,9 @@ export const planInputSchema = z
     });
     const keys = new Set<string>();
     plan.objectives.forEach((o, i) => {
+      // SMART: every objective has someone responsible and a date.
+      if (o.ownerId === null) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'ownerId'], message: 'pick who owns this objective' });
+      if (o.dueAt === null) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'dueAt'], message: 'pick when this objective is due' });
       if (o.objectiveKey === undefined) return;
       if (keys.has(o.objectiveKey)) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'objectiveKey'], message: 'the same objective appears twice' });
       keys.add(o.objectiveKey);
@@ -388,8 +407,8 @@ export const saveAccountPlanParametersSchema = accountCallSchema
   .strict();
 export type SaveAccountPlanParameters = z.input<typeof saveAccountPlanParametersSchema>;
 
-/** The saved plan as card_data would now show it. */
-export const savedPlanSchema = z.object({ plan: planSectionSchema });
+/** The revision now saved (send it as `baseRevision` next time); card_data shows the plan with its derived actuals. */
+export const savedPlanSchema = z.object({ revision: z.number().int().positive(), savedAt: instantSchema, savedBy: personSchema, objectiveCount: z.number().int().nonnegative() });
 export type SavedPlan = z.infer<typeof savedPlanSchema>;
 
 // ─── record_contact_stance / record_contact_departure ───────────────────────────────────────────

@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, DEFAULT_CONCURRENCY, chunk, hubspotCall, mapInParallel, type CrmProperties } from '../../crm/batch.ts';
+import { BATCH_SIZE, DEFAULT_CONCURRENCY, chunk, hubspotCall, mapInParallel, type CrmProperties } from '../../crm/batch.ts';
 
 // Reads the account functions need beyond src/crm/batch.ts: batch reads that keep property history,
 // and association reads that keep their labels. Same chunking and error normalisation as batch.ts.
@@ -62,6 +62,3 @@ export async function readLabelledAssociations(client: Client, fromType: string,
   } while (after);
   return [...byId].map(([toId, labels]) => ({ toId, labels: [...labels] }));
 }
-
-/** Keeps the import of the batch size visible to readers: association reads take up to 1,000 inputs. */
-export const ASSOCIATION_INPUTS_PER_CALL = ASSOCIATION_BATCH_SIZE;

@@ -1,0 +1,5 @@
+import { cardData } from '../../keystone/account/index.ts';
+import { cardDataParametersSchema } from './contract.ts';
+import { defineFunction } from './define-function.ts';
+
+export const main = defineFunction(cardDataParametersSchema, ({ companyId, userId }, { client, objectTypes, now }) => cardData(client, objectTypes, { companyId, userId, now }));

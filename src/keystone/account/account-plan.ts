@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@hubspot/api-client';
+import type { z } from 'zod';
+import { ACCOUNT_ERRORS, type SavedPlan, type saveAccountPlanParametersSchema } from '../../app/functions/account-contract.ts';
+import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, mapInParallel, type CrmRecord } from '../../crm/batch.ts';
+import { isConflict } from '../../crm/errors.ts';
+import { KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, PLAN_REVISION_CLAIM_EXPIRY_MS, planRevisionKey } from '../../crm/model/index.ts';
+import type { ObjectTypeResolver } from '../../crm/object-types.ts';
+import { fromHubSpotDateTime, fromHubSpotNumber, propertyNames, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import { describeIssues, type ValidationIssue } from '../../kam/shared/index.ts';
+import type { Caller } from '../access/index.ts';
+import { KeystoneError, isKeystoneError } from '../errors.ts';
+import { accountError } from './account-error.ts';
+import { batchReadWithHistory } from './hubspot-reads.ts';
+import { managerActing } from './manager.ts';
+import { fiscalYearStartOf, serialiseTargets, targetsFromRows } from './plan-targets.ts';
+import { readOwners, readPortalDetails } from './portal-reads.ts';
+
+// Saving a key account plan, all or nothing, following the commit-pointer design of
+// src/crm/model/plan.ts: claim the next revision (a unique key, so two saves cannot both get it),
+// write the new objective rows, then move the plan's `revision` to them — the commit. Until that last
+// write the card keeps showing the previous revision; if anything fails before it, the new rows and
+// the claim are withdrawn and the previous plan stands untouched.
+
+export type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now: number };
+
+interface PlanTypes { plan: string; revision: string; objective: string }
+
+export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeResolver, save: PlanSave): Promise<SavedPlan> {
+  const { caller, settings } = await managerActing(client, objectTypes, save.userId);
+  const [types, owners, portal, company] = await Promise.all([
+    planTypes(objectTypes),
+    readOwners(client),
+    readPortalDetails(client),
+    requireCompany(client, save.companyId),
+  ]);
+
+  const targets = targetsFromRows(save.plan.quarterlyTargets.rows, portal.currency);
+  if (!targets.success) throw new KeystoneError('KAM.INVALID_PARAMETERS', `The quarterly targets cannot be saved: ${describeIssues(targets.errors)}`, targets.errors);
+  const ownerIssues = unknownOwners(save, new Set(owners.map((o) => o.ownerId)));
+  if (ownerIssues.length > 0) throw accountError('KAM.OWNER_NOT_FOUND', `${ACCOUNT_ERRORS['KAM.OWNER_NOT_FOUND']} (${describeIssues(ownerIssues)})`, ownerIssues);
+
+  const [existingPlan, previousRows] = await Promise.all([
+    readPlan(client, types.plan, save.companyId),
+    readObjectiveRows(client, types.objective, save.companyId),
+  ]);
+  const currentRevision = existingPlan === null ? 0 : (fromHubSpotNumber(existingPlan.properties[KEY_ACCOUNT_PLAN.property.revision]) ?? 0);
+  if (currentRevision !== save.baseRevision) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
+
+  const planId = existingPlan?.id ?? (await createPlan(client, types.plan, save.companyId, company.name));
+  const revision = currentRevision + 1;
+  const claimId = await claimRevision(client, types, planId, revision, caller, save.now);
+
+  let createdRows: CrmRecord[] = [];
+  try {
+    // Rows a failed save left at this revision would otherwise become part of it.
+    const leftovers = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] === String(revision));
+    if (leftovers.length > 0) await batchArchive(client, types.objective, leftovers.map((r) => r.id));
+    createdRows = await createObjectiveRows(client, types.objective, save, planId, revision, previousRows);
+    await commitPlan(client, types.plan, planId, save, revision, caller, settings.fiscalYearStartMonth, serialiseTargets(targets.data));
+  } catch (error) {
+    // A lost answer may hide a commit that happened: then the save stands and nothing is withdrawn.
+    const after = await readPlan(client, types.plan, save.companyId).catch(() => null);
+    if (after === null || after.properties[KEY_ACCOUNT_PLAN.property.revision] !== String(revision)) {
+      await withdraw(client, types, createdRows, claimId);
+      throw error;
+    }
+  }
+  // The old revision's rows are no longer read; removing them is housekeeping the next save retries.
+  const superseded = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] !== String(revision));
+  await batchArchive(client, types.objective, superseded.map((r) => r.id)).catch(() => undefined);
+
+  return { revision, savedAt: save.now, savedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name }, objectiveCount: createdRows.length };
+}
+
+async function planTypes(objectTypes: ObjectTypeResolver): Promise<PlanTypes> {
+  const [plan, revision, objective] = await Promise.all([objectTypes.objectTypeId('plan'), objectTypes.objectTypeId('planRevision'), objectTypes.objectTypeId('objective')]);
+  return { plan, revision, objective };
+}
+
+async function requireCompany(client: Client, companyId: string): Promise<{ name: string }> {
+  try {
+    const company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, ['name']));
+    return { name: company.properties.name || `Company ${companyId}` };
+  } catch (error) {
+    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
+    throw error;
+  }
+}
+
+function unknownOwners(save: PlanSave, active: ReadonlySet<string>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const check = (ownerId: string | null, path: string) => {
+    if (ownerId !== null && !active.has(ownerId)) issues.push({ path, message: `owner ${ownerId} is not an active HubSpot user of this portal` });
+  };
+  for (const [role, ownerId] of Object.entries(save.plan.team)) check(ownerId, `plan.team.${role}`);
+  save.plan.objectives.forEach((o, i) => check(o.ownerId, `plan.objectives.${i}.ownerId`));
+  return issues;
+}
+
+async function readPlan(client: Client, planType: string, companyId: string): Promise<CrmRecord | null> {
+  try {
+    const plan = await hubspotCall(() => client.crm.objects.basicApi.getById(planType, companyId, propertyNames(KEY_ACCOUNT_PLAN.property), undefined, undefined, false, KEY_ACCOUNT_PLAN.property.companyId));
+    return { id: String(plan.id), properties: plan.properties };
+  } catch (error) {
+    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/** Every objective row associated with the company, of any revision. */
+async function readObjectiveRows(client: Client, objectiveType: string, companyId: string): Promise<CrmRecord[]> {
+  const ids = (await batchReadAssociations(client, 'companies', objectiveType, [companyId])).get(companyId) ?? [];
+  if (ids.length === 0) return [];
+  return (await batchReadWithHistory(client, objectiveType, ids, propertyNames(OBJECTIVE.property), [])).map(({ id, properties }) => ({ id, properties }));
+}
+
+/** The company's first plan, at revision 0. Its company id is unique: of two first saves, the second gets a conflict. */
+async function createPlan(client: Client, planType: string, companyId: string, companyName: string): Promise<string> {
+  try {
+    const plan = await hubspotCall(() => client.crm.objects.basicApi.create(planType, {
+      properties: toProperties({ title: `${companyName} — key account plan`, companyId, revision: 0 }, KEY_ACCOUNT_PLAN.property),
+      associations: [],
+    }));
+    await hubspotCall(() => client.crm.associations.v4.basicApi.createDefault(planType, String(plan.id), 'companies', companyId));
+    return String(plan.id);
+  } catch (error) {
+    if (isConflict(error)) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
+    throw error;
+  }
+}
+
+/**
+ * Claims `revision` for this save. The claim's key is unique, so a concurrent save gets a conflict
+ * and reports KAM.PLAN_CHANGED_ELSEWHERE. A claim older than any function may run belongs to a save
+ * that died before it could withdraw it; that one is taken over.
+ */
+async function claimRevision(client: Client, types: PlanTypes, planId: string, revision: number, caller: Caller, now: number): Promise<string> {
+  const key = planRevisionKey(planId, revision);
+  const claim = toProperties({ revisionKey: key, planId, revision, savedBy: caller.userId, savedAt: toHubSpotDateTime(now) }, PLAN_REVISION.property);
+  try {
+    const created = await hubspotCall(() => client.crm.objects.basicApi.create(types.revision, { properties: claim, associations: [] }));
+    return String(created.id);
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+  }
+  const existing = await hubspotCall(() => client.crm.objects.basicApi.getById(types.revision, key, propertyNames(PLAN_REVISION.property), undefined, undefined, false, PLAN_REVISION.property.revisionKey));
+  const claimedAt = fromHubSpotDateTime(existing.properties[PLAN_REVISION.property.savedAt]);
+  if (claimedAt === null || now - claimedAt < PLAN_REVISION_CLAIM_EXPIRY_MS) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
+  await hubspotCall(() => client.crm.objects.basicApi.update(types.revision, String(existing.id), { properties: claim }));
+  return String(existing.id);
+}
+
+/** The new revision's objective rows, associated with the company. Keys and achieved dates carry over. */
+async function createObjectiveRows(client: Client, objectiveType: string, save: PlanSave, planId: string, revision: number, previousRows: readonly CrmRecord[]): Promise<CrmRecord[]> {
+  if (save.plan.objectives.length === 0) return [];
+  const achievedBefore = new Map(previousRows.map((r) => readFields(r.properties, OBJECTIVE.property)).filter((o) => o.objectiveKey && o.achievedAt).map((o) => [o.objectiveKey!, o.achievedAt!]));
+  const rows = save.plan.objectives.map((o, displayOrder) => {
+    const objectiveKey = o.objectiveKey ?? randomUUID();
+    const achievedAt = o.status === 'achieved' ? (achievedBefore.get(objectiveKey) ?? toHubSpotDateTime(save.now)) : null;
+    return {
+      properties: toProperties({
+        title: o.title, objectiveKey, measure: o.measure, ownerId: o.ownerId, dueDate: o.dueAt === null ? null : toHubSpotDateTime(o.dueAt),
+        status: o.status, achievedAt, displayOrder, companyId: save.companyId, planId, planRevision: revision,
+      }, OBJECTIVE.property),
+    };
+  });
+  const created = await batchCreate(client, objectiveType, rows);
+  try {
+    await mapInParallel(chunk(created, 100), 4, (batch) => hubspotCall(() => client.crm.associations.v4.batchApi.createDefault(objectiveType, 'companies', {
+      inputs: batch.map((r) => ({ _from: { id: r.id }, to: { id: save.companyId } })),
+    })));
+  } catch (error) {
+    await batchArchive(client, objectiveType, created.map((r) => r.id)).catch(() => undefined);
+    throw error;
+  }
+  return created;
+}
+
+/** The commit: one update moves the plan to the new revision with everything else that is on the plan record. */
+async function commitPlan(client: Client, planType: string, planId: string, save: PlanSave, revision: number, caller: Caller, fiscalYearStartMonth: number, targetsJson: string): Promise<void> {
+  const { team } = save.plan;
+  await hubspotCall(() => client.crm.objects.basicApi.update(planType, planId, {
+    properties: toProperties({
+      revision,
+      businessObjective: save.plan.businessObjective,
+      planStart: toHubSpotDateTime(fiscalYearStartOf(save.plan.quarterlyTargets.fiscalYear, fiscalYearStartMonth)),
+      relationshipPartner: team.relationshipPartner,
+      accountManager: team.accountManager,
+      researcher: team.researcher,
+      quarterlyTargets: targetsJson,
+      savedBy: caller.userId,
+      savedAt: toHubSpotDateTime(save.now),
+    }, KEY_ACCOUNT_PLAN.property),
+  }));
+}
+
+/** Best effort: if this fails too, the rows stay invisible (wrong revision) and the claim expires. */
+async function withdraw(client: Client, types: PlanTypes, rows: readonly CrmRecord[], claimId: string): Promise<void> {
+  await Promise.all([
+    rows.length > 0 ? batchArchive(client, types.objective, rows.map((r) => r.id)).catch(() => undefined) : undefined,
+    hubspotCall(() => client.crm.objects.basicApi.archive(types.revision, claimId)).catch(() => undefined),
+  ]);
+}

@@ -1,0 +1,51 @@
+import type { Client } from '@hubspot/api-client';
+import { hubspotCall } from '../../crm/batch.ts';
+import { toHubSpotDateTime } from '../../crm/records.ts';
+import type { Caller } from '../access/index.ts';
+
+// The audit trail of Keystone's changes is a note on the company timeline, where HubSpot users
+// already look: who acted, what changed, and why, in their words.
+
+/** HubSpot's own note → company association type. */
+const NOTE_TO_COMPANY = 190;
+
+export interface AuditEntry {
+  companyId: string;
+  caller: Caller;
+  at: number;
+  /** What happened, e.g. "Key account status: Candidate → Key account". */
+  headline: string;
+  /** Further lines, as label and text, e.g. ["Reason", "Biggest client in the region"]. */
+  details: ReadonlyArray<readonly [string, string]>;
+}
+
+export async function writeAuditNote(client: Client, entry: AuditEntry): Promise<string> {
+  const note = await hubspotCall(() => client.crm.objects.notes.basicApi.create({
+    properties: {
+      hs_note_body: auditNoteBody(entry),
+      hs_timestamp: toHubSpotDateTime(entry.at),
+      ...(entry.caller.ownerId ? { hubspot_owner_id: entry.caller.ownerId } : {}),
+    },
+    associations: [{ to: { id: entry.companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: NOTE_TO_COMPANY }] }],
+  }));
+  return String(note.id);
+}
+
+/** Archives a note whose change did not go through, so the timeline never records what did not happen. */
+export async function withdrawAuditNote(client: Client, noteId: string): Promise<void> {
+  await hubspotCall(() => client.crm.objects.notes.basicApi.archive(noteId));
+}
+
+/** The note's HTML: every user-typed text escaped, so a reason can never inject markup into the timeline. */
+export function auditNoteBody(entry: Pick<AuditEntry, 'caller' | 'headline' | 'details'>): string {
+  const lines = [
+    `<strong>Keystone: ${escapeHtml(entry.headline)}</strong>`,
+    ...entry.details.map(([label, text]) => `${escapeHtml(label)}: ${escapeHtml(text)}`),
+    `By ${escapeHtml(entry.caller.name)} (HubSpot user ${escapeHtml(entry.caller.userId)})`,
+  ];
+  return lines.map((line) => `<p>${line}</p>`).join('');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\n/g, '<br>');
+}

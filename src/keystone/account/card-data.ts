@@ -1,0 +1,274 @@
+import type {
+  CardData, CoverageWarning, KeyAccountSection, KeyContact, Objective, Permissions, PlanSection, RelationshipsSection, TargetRow,
+} from '../../app/functions/account-contract.ts';
+import type { CrmRecord } from '../../crm/batch.ts';
+import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
+import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
+import { relationshipCoverage, type Activity, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
+import { QUARTERS, fillDerivedActuals, metricProgress, quarterBounds, type MetricTarget } from '../../kam/objectives/index.ts';
+import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS, scoreCompany, type SelectionCriterion } from '../../kam/selection/index.ts';
+import type { Settings } from '../../kam/settings/index.ts';
+import { icpTierSchema } from '../../kam/shared/index.ts';
+import { domainResult } from './account-error.ts';
+import type { Client } from '@hubspot/api-client';
+import type { ObjectTypeResolver } from '../../crm/object-types.ts';
+import { withRoles } from '../access/index.ts';
+import { readAccount, type AccountSnapshot } from './account-reader.ts';
+import { companyFacts, dealAmounts } from '../portfolio-recalculation/company-facts.ts';
+import { asStance, contactName, coverageContact } from './contact-fields.ts';
+import { displayName, peopleDirectory, type PeopleDirectory } from './people.ts';
+import { storedPlanTargets, planYearStart } from './plan-targets.ts';
+import { reviewsSection } from './reviews-section.ts';
+
+// Turns what HubSpot holds about one company into the card's sections, through the KAM domain:
+// selection scores it, coverage weighs its relationships, objectives fills the grid's derived actuals.
+
+/** Everything the company card shows, for the user the card says is looking. */
+export async function cardData(client: Client, objectTypes: ObjectTypeResolver, request: { companyId: string; userId: number; now: number }): Promise<CardData> {
+  const snapshot = await readAccount(client, objectTypes, request.companyId);
+  return assembleCardData(snapshot, { now: request.now, permissions: permissionsOf(snapshot, request.userId) });
+}
+
+// Read-only unless the user is a manager. The owners list the card reads anyway identifies the user,
+// so no call is spent on it; the write functions verify the user again themselves.
+function permissionsOf(snapshot: AccountSnapshot, userId: number): Permissions {
+  const owner = snapshot.owners.find((o) => o.userId === userId);
+  if (!owner) return { canEdit: false, isAdmin: false, readOnlyReason: 'Keystone could not find you among the HubSpot users of this portal.' };
+  const caller = withRoles({ userId: String(userId), ownerId: owner.ownerId, name: displayName(owner), teamIds: owner.teamIds }, snapshot.settings.access);
+  return {
+    canEdit: caller.isManager,
+    isAdmin: caller.isAdmin,
+    readOnlyReason: caller.isManager ? null : 'Only key account managers can change this. Ask a Keystone admin to add you or your team.',
+  };
+}
+
+export function assembleCardData(snapshot: AccountSnapshot, { now, permissions }: { now: number; permissions: Permissions }): CardData {
+  const { settings } = snapshot;
+  const people = peopleDirectory(snapshot.owners);
+  const relationships = relationshipsSection(snapshot, settings, people, now);
+  return {
+    company: { companyId: snapshot.company.id, name: snapshot.company.properties.name || `Company ${snapshot.company.id}` },
+    portal: snapshot.portal,
+    readAt: now,
+    keyAccount: keyAccountSection(snapshot, settings, people, now),
+    relationships: relationships.section,
+    plan: planSection(snapshot, settings, people, relationships.coverage, now),
+    reviews: reviewsSection(snapshot, settings, people, relationships.coverage, now),
+    permissions,
+    owners: people.pickable(),
+  };
+}
+
+// ─── Status and score ───────────────────────────────────────────────────────────────────────────
+
+const CRITERION_UNITS: Record<SelectionCriterion, KeyAccountSection['score']['criteria'][number]['unit']> = {
+  historicPurchases: 'currency',
+  potentialPurchases: 'currency',
+  shareOfWallet: 'percent',
+  profitability: 'percent',
+  prestige: 'rating',
+  advocacy: 'count',
+  strategicFit: 'rating',
+};
+
+/** What the account team fills in to give a missing criterion a value. */
+const WHAT_TO_FILL_IN: Record<SelectionCriterion, string> = {
+  historicPurchases: 'Closed-won deals with amounts on this company',
+  potentialPurchases: '"Potential annual revenue" on the company (or open deals with amounts)',
+  shareOfWallet: '"Client\'s total spend in our area" on the company',
+  profitability: '"Margin %" on the company',
+  prestige: '"Prestige rating" (0–10) on the company',
+  advocacy: '"Referrals made" on the company',
+  strategicFit: '"Strategic fit rating" (0–10) on the company',
+};
+
+function keyAccountSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, now: number): KeyAccountSection {
+  const p = snapshot.company.properties;
+  const facts = companyFacts(snapshot.company.id, p, dealAmounts(snapshot.deals.map((d) => d.properties), now));
+  const score = scoreCompany(facts, settings.selection);
+  const totalWeight = SELECTION_CRITERIA.reduce((sum, c) => sum + settings.selection.weights[c], 0);
+  const tier = icpTierSchema.safeParse(p.hs_ideal_customer_profile);
+  return {
+    status: facts.status,
+    changedBy: people.byUserId(p[COMPANY_PROPERTY.statusChangedBy]),
+    changedAt: fromHubSpotDateTime(p[COMPANY_PROPERTY.statusChangedAt]),
+    reason: p[COMPANY_PROPERTY.statusReason] || null,
+    isTargetAccount: p.hs_is_target_account === 'true',
+    tier: tier.success ? tier.data : null,
+    score: {
+      total: score.score ?? 0,
+      completeness: score.completeness,
+      criteria: score.criteria.map((c) => ({
+        criterion: c.criterion,
+        label: SELECTION_CRITERION_LABELS[c.criterion],
+        // Share of wallet is a 0–1 share in the domain; people read it as a percentage.
+        value: c.value === null ? null : c.criterion === 'shareOfWallet' ? c.value * 100 : c.value,
+        unit: CRITERION_UNITS[c.criterion],
+        weight: totalWeight > 0 ? c.weight / totalWeight : 0,
+        contribution: c.contribution,
+        missing: c.missing && c.weight > 0 ? WHAT_TO_FILL_IN[c.criterion] : null,
+      })),
+      suggestedStatus: score.suggestedStatus,
+      suggestedTier: score.icpTier,
+      thresholds: { candidate: settings.selection.thresholds.candidate, key: settings.selection.thresholds.key },
+    },
+  };
+}
+
+// ─── Relationships ──────────────────────────────────────────────────────────────────────────────
+
+function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, now: number): { section: RelationshipsSection; coverage: RelationshipCoverage } {
+  const contacts = snapshot.contacts.map(coverageContact);
+  const activities: Activity[] = snapshot.activities.flatMap((a) => (a.ownerId !== null && a.at !== null ? [{ kind: a.type, ownerId: a.ownerId, contactIds: a.contactIds, at: a.at }] : []));
+  const options = { now, staleAfterDays: settings.coverage.staleAfterDays };
+  const coverage = domainResult(relationshipCoverage({ contacts, activities }, options), 'relationship coverage');
+  // Coverage details each key contact; asking it to treat everyone as key gives the same details
+  // (last touch, our people) for every contact on the card, by the same rules.
+  const everyone = domainResult(relationshipCoverage({ contacts: contacts.map((c) => ({ ...c, taggedKeyContact: true })), activities }, options), 'relationship coverage');
+  const touch = new Map(everyone.keyContacts.map((k) => [k.contactId, k]));
+  const keyIds = new Set([...coverage.keyContacts.map((k) => k.contactId), ...coverage.departedKeyContacts.map((d) => d.contactId)]);
+  const byId = new Map(snapshot.contacts.map((c) => [c.id, c]));
+  const ref = (id: string | null) => (id === null ? null : { contactId: id, name: byId.has(id) ? contactName(byId.get(id)!.properties, id) : null });
+
+  const cards = contacts.map((c): KeyContact => {
+    const record = byId.get(c.id)!;
+    const t = touch.get(c.id);
+    return {
+      contactId: c.id,
+      name: c.name,
+      jobTitle: c.title,
+      email: record.properties.email || null,
+      isKey: keyIds.has(c.id),
+      stance: c.stance,
+      stanceHistory: (record.history[CONTACT_PROPERTY.stance] ?? []).map((h) => ({ stance: asStance(h.value), at: h.at })),
+      jobTitleHistory: (record.history.jobtitle ?? []).map((h) => ({ jobTitle: h.value || null, at: h.at })),
+      buyingRoles: c.buyingRoles,
+      decisionPower: c.decisionPower,
+      decisionTopics: c.decisionTopics,
+      reportsTo: ref(c.reportsTo),
+      lastTouchAt: t?.lastTouchedAt ?? lastTouchOfDeparted(c, activities),
+      heldBy: (t?.ourPeople ?? []).map((ownerId) => ({ person: people.byOwnerId(ownerId)! })),
+      departure: c.leftCompany ? { leftAt: c.leftAt, replacedBy: ref(c.replacedBy) } : null,
+    };
+  });
+  // Key contacts first, then the rest, each by name; departed contacts last.
+  cards.sort((a, b) => Number(a.departure !== null) - Number(b.departure !== null) || Number(b.isKey) - Number(a.isKey) || a.name.localeCompare(b.name));
+
+  return {
+    coverage,
+    section: {
+      contacts: cards,
+      coverage: {
+        score: coverage.score.value,
+        reasons: coverage.score.reasons.map((r) => `${r.reason} (${r.points} of ${r.maxPoints} points)`),
+        warnings: coverageWarnings(coverage, contacts, people),
+      },
+    },
+  };
+}
+
+// Coverage leaves departed contacts out of its per-contact details; their last touch still helps the card.
+function lastTouchOfDeparted(contact: CoverageContact, activities: readonly Activity[]): number | null {
+  if (!contact.leftCompany) return null;
+  let last: number | null = null;
+  for (const a of activities) if (a.contactIds.includes(contact.id) && (last === null || a.at > last)) last = a.at;
+  return last;
+}
+
+function coverageWarnings(coverage: RelationshipCoverage, contacts: readonly CoverageContact[], people: PeopleDirectory): CoverageWarning[] {
+  const names = new Map(contacts.map((c) => [c.id, c.name]));
+  const list = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? `contact ${id}`).join(', ');
+  const days = coverage.staleAfterDays;
+  return coverage.warnings.map(({ kind, contactIds, ownerId }): CoverageWarning => {
+    const message = {
+      single_threaded: contactIds.length === 0 ? `Nobody at this client has heard from us in the last ${days} days.` : `Only ${list(contactIds)} at this client has heard from us in the last ${days} days.`,
+      single_person_dependency: `${people.byOwnerId(ownerId)?.name ?? 'One person'} alone holds our relationship with ${list(contactIds)}: introduce a colleague.`,
+      uncovered_decision_makers: `No one has been in touch with decision makers ${list(contactIds)} for over ${days} days.`,
+      stale_allies: `No one has been in touch with ${list(contactIds)} for over ${days} days: are they still on our side?`,
+      departed_key_contacts: `${list(contactIds)} left the client: who has taken over, and do we know them?`,
+      unknown_supervisors: `We do not know whom ${list(contactIds)} reports to.`,
+    }[kind];
+    return { kind, message, contactIds };
+  });
+}
+
+// ─── Plan ───────────────────────────────────────────────────────────────────────────────────────
+
+function planSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, coverage: RelationshipCoverage, now: number): PlanSection {
+  const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);
+  const yearStart = planYearStart(plan?.planStart ?? null, settings.fiscalYearStartMonth, now);
+  const stored = storedPlanTargets(plan?.quarterlyTargets ?? null);
+  const derived = domainResult(
+    fillDerivedActuals(
+      { businessObjective: plan?.businessObjective || 'Plan', targets: stored },
+      {
+        stanceCounts: coverage.stanceCounts,
+        activities: snapshot.activities.flatMap((a) => (a.at === null ? [] : [{ kind: a.type, at: a.at }])),
+        wonDeals: wonDeals(snapshot.deals),
+      },
+      { now, yearStart },
+    ),
+    'derived actuals',
+  );
+  return {
+    revision: plan === null ? 0 : (fromHubSpotNumber(plan.revision) ?? 0),
+    savedBy: people.byUserId(plan?.savedBy),
+    savedAt: fromHubSpotDateTime(plan?.savedAt),
+    businessObjective: plan?.businessObjective ?? '',
+    team: {
+      relationshipPartner: people.byOwnerId(plan?.relationshipPartner),
+      accountManager: people.byOwnerId(plan?.accountManager),
+      researcher: people.byOwnerId(plan?.researcher),
+    },
+    objectives: objectivesOf(snapshot.objectives, people, now),
+    quarterlyTargets: {
+      fiscalYear: new Date(yearStart).getUTCFullYear(),
+      fiscalYearStartMonth: settings.fiscalYearStartMonth,
+      quarterStarts: Object.fromEntries(QUARTERS.map((q) => [q, quarterBounds(yearStart, q).start])) as PlanSection['quarterlyTargets']['quarterStarts'],
+      rows: derived.plan.targets.flatMap((metric) => (metric.unit === 'text' ? [] : [targetRow(metric, yearStart, now)])),
+    },
+  };
+}
+
+function targetRow(metric: Exclude<MetricTarget, { unit: 'text' }>, yearStart: number, now: number): TargetRow {
+  return {
+    metric: metric.id,
+    label: metric.name,
+    unit: metric.unit,
+    targets: metric.quarters,
+    actuals: metric.actuals,
+    derived: metric.source !== 'typed',
+    measure: metric.measure,
+    baseline: metric.baseline,
+    status: metricProgress(metric, yearStart, now).quarters,
+  };
+}
+
+function objectivesOf(records: readonly CrmRecord[], people: PeopleDirectory, now: number): Objective[] {
+  return records
+    .map((r) => readFields(r.properties, OBJECTIVE.property))
+    .sort((a, b) => (fromHubSpotNumber(a.displayOrder) ?? 0) - (fromHubSpotNumber(b.displayOrder) ?? 0))
+    .map((o) => {
+      const status = o.status === 'achieved' || o.status === 'dropped' ? o.status : 'open';
+      const dueAt = fromHubSpotDateTime(o.dueDate);
+      return {
+        objectiveKey: o.objectiveKey ?? '',
+        title: o.title ?? '',
+        measure: o.measure ?? '',
+        owner: people.byOwnerId(o.ownerId),
+        dueAt,
+        status,
+        achievedAt: fromHubSpotDateTime(o.achievedAt),
+        overdue: status === 'open' && dueAt !== null && dueAt < now,
+      };
+    });
+}
+
+/** Closed-won deals with a close date, for the "new opportunities" and "increase in income" rows. */
+function wonDeals(deals: readonly CrmRecord[]): Array<{ closedAt: number; amount: number }> {
+  return deals.flatMap((d) => {
+    const closedAt = fromHubSpotDateTime(d.properties.closedate);
+    const won = d.properties.hs_is_closed_won === 'true' || d.properties.dealstage === 'closedwon';
+    return won && closedAt !== null ? [{ closedAt, amount: fromHubSpotNumber(d.properties.amount) ?? 0 }] : [];
+  });
+}

@@ -1,0 +1,45 @@
+import { CONTACT_PROPERTY } from '../../crm/model/index.ts';
+import { fromHubSpotDateTime } from '../../crm/records.ts';
+import type { CoverageContact } from '../../kam/coverage/index.ts';
+import { BUYING_ROLES, DECISION_POWERS, STANCES, type BuyingRole, type DecisionPower, type Stance } from '../../kam/shared/index.ts';
+import type { RecordWithHistory } from './hubspot-reads.ts';
+
+// A HubSpot contact as Keystone reads it. Values a person typed into HubSpot directly may be anything,
+// so each is checked against its list and dropped (not guessed) when it does not fit.
+
+export function contactName(properties: Record<string, string | null>, id: string): string {
+  return `${properties.firstname ?? ''} ${properties.lastname ?? ''}`.trim() || properties.email || `Contact ${id}`;
+}
+
+export const asStance = (value: string | null | undefined): Stance | null => (STANCES as readonly string[]).includes(value ?? '') ? (value as Stance) : null;
+export const asDecisionPower = (value: string | null | undefined): DecisionPower | null => (DECISION_POWERS as readonly string[]).includes(value ?? '') ? (value as DecisionPower) : null;
+
+/** HubSpot multi-selects and Keystone's topic list both separate values with semicolons. */
+export function splitList(value: string | null | undefined): string[] {
+  return (value ?? '').split(';').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+export function buyingRoles(value: string | null | undefined): BuyingRole[] {
+  return splitList(value).filter((v): v is BuyingRole => (BUYING_ROLES as readonly string[]).includes(v));
+}
+
+const recordId = (value: string | null | undefined, self: string): string | null => (value && /^\d+$/.test(value) && value !== self ? value : null);
+
+/** The contact as coverage reads it. */
+export function coverageContact(contact: RecordWithHistory & { taggedKeyContact: boolean }): CoverageContact {
+  const p = contact.properties;
+  return {
+    id: contact.id,
+    name: contactName(p, contact.id),
+    title: p.jobtitle || null,
+    taggedKeyContact: contact.taggedKeyContact,
+    buyingRoles: buyingRoles(p.hs_buying_role),
+    stance: asStance(p[CONTACT_PROPERTY.stance]),
+    decisionPower: asDecisionPower(p[CONTACT_PROPERTY.decisionPower]),
+    decisionTopics: splitList(p[CONTACT_PROPERTY.decisionTopics]),
+    reportsTo: recordId(p[CONTACT_PROPERTY.reportsTo], contact.id),
+    leftCompany: p[CONTACT_PROPERTY.leftCompany] === 'true',
+    leftAt: fromHubSpotDateTime(p[CONTACT_PROPERTY.leftAt]),
+    replacedBy: recordId(p[CONTACT_PROPERTY.replacedBy], contact.id),
+  };
+}

@@ -1,0 +1,83 @@
+import type { Client } from '@hubspot/api-client';
+import type { z } from 'zod';
+import type {
+  ContactDeparture, ContactStance, recordContactDepartureParametersSchema, recordContactStanceParametersSchema,
+} from '../../app/functions/account-contract.ts';
+import { hubspotCall } from '../../crm/batch.ts';
+import { CONTACT_PROPERTY } from '../../crm/model/index.ts';
+import type { ObjectTypeResolver } from '../../crm/object-types.ts';
+import { toHubSpotDateTime } from '../../crm/records.ts';
+import { KeystoneError, isKeystoneError } from '../errors.ts';
+import { accountError } from './account-error.ts';
+import { asDecisionPower, asStance, contactName, splitList } from './contact-fields.ts';
+import { managerActing } from './manager.ts';
+
+// Stance, decision power and departures are plain contact properties: HubSpot's property history
+// is their history, so nothing else is written.
+
+type StanceChange = z.output<typeof recordContactStanceParametersSchema>;
+type DepartureChange = z.output<typeof recordContactDepartureParametersSchema>;
+
+export async function recordContactStance(client: Client, objectTypes: ObjectTypeResolver, change: StanceChange): Promise<ContactStance> {
+  await managerActing(client, objectTypes, change.userId);
+  await requireContactsAt(client, change.companyId, [change.contactId]);
+  const properties: Record<string, string> = {};
+  if (change.stance !== undefined) properties[CONTACT_PROPERTY.stance] = change.stance ?? '';
+  if (change.decisionPower !== undefined) properties[CONTACT_PROPERTY.decisionPower] = change.decisionPower ?? '';
+  if (change.decisionTopics !== undefined) properties[CONTACT_PROPERTY.decisionTopics] = change.decisionTopics.join('; ');
+  const saved = await hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, { properties }));
+  // HubSpot answers with the written properties; the others are read from the answer where present.
+  const p = saved.properties ?? {};
+  return {
+    contactId: change.contactId,
+    stance: change.stance !== undefined ? change.stance : asStance(p[CONTACT_PROPERTY.stance]),
+    decisionPower: change.decisionPower !== undefined ? change.decisionPower : asDecisionPower(p[CONTACT_PROPERTY.decisionPower]),
+    decisionTopics: change.decisionTopics ?? splitList(p[CONTACT_PROPERTY.decisionTopics]),
+  };
+}
+
+export async function recordContactDeparture(client: Client, objectTypes: ObjectTypeResolver, change: DepartureChange & { now: number }): Promise<ContactDeparture> {
+  const leftAt = change.left ? (change.leftAt ?? change.now) : null;
+  if (leftAt !== null && leftAt > change.now) {
+    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The date someone left cannot be in the future.', [{ path: 'leftAt', message: 'cannot be in the future' }]);
+  }
+  await managerActing(client, objectTypes, change.userId);
+  const ids = change.replacedByContactId === null ? [change.contactId] : [change.contactId, change.replacedByContactId];
+  const names = await requireContactsAt(client, change.companyId, ids);
+  await hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, {
+    properties: {
+      [CONTACT_PROPERTY.leftCompany]: String(change.left),
+      [CONTACT_PROPERTY.leftAt]: leftAt === null ? '' : toHubSpotDateTime(leftAt),
+      [CONTACT_PROPERTY.replacedBy]: change.replacedByContactId ?? '',
+    },
+  }));
+  return {
+    contactId: change.contactId,
+    left: change.left,
+    leftAt,
+    replacedBy: change.replacedByContactId === null ? null : { contactId: change.replacedByContactId, name: names.get(change.replacedByContactId) ?? null },
+  };
+}
+
+/**
+ * Checks each contact exists and is associated with the company (one call per contact, at most two);
+ * KAM.CONTACT_NOT_FOUND or KAM.CONTACT_NOT_AT_COMPANY otherwise. Returns their names.
+ */
+async function requireContactsAt(client: Client, companyId: string, contactIds: readonly string[]): Promise<Map<string, string>> {
+  const contacts = await Promise.all(contactIds.map(async (contactId) => {
+    try {
+      return await hubspotCall(() => client.crm.contacts.basicApi.getById(contactId, ['firstname', 'lastname', 'email'], undefined, ['companies']));
+    } catch (error) {
+      if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.CONTACT_NOT_FOUND', `Contact ${contactId} no longer exists in HubSpot. Reload the card.`);
+      throw error;
+    }
+  }));
+  const names = new Map<string, string>();
+  for (const contact of contacts) {
+    const companies = (contact.associations?.companies?.results ?? []).map((r) => String(r.id));
+    const name = contactName(contact.properties, String(contact.id));
+    if (!companies.includes(companyId)) throw accountError('KAM.CONTACT_NOT_AT_COMPANY', `${name} is not associated with this company. Associate them first, or pick another contact.`);
+    names.set(String(contact.id), name);
+  }
+  return names;
+}

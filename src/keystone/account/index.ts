@@ -1,0 +1,5 @@
+export { cardData } from './card-data.ts';
+export { changeKeyAccountStatus } from './key-account-status.ts';
+export { saveAccountPlan } from './account-plan.ts';
+export { recordContactStance, recordContactDeparture } from './contact-relationship.ts';
+export { logAccountReview } from './review-log.ts';

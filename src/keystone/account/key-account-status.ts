@@ -1,0 +1,91 @@
+import type { Client } from '@hubspot/api-client';
+import type { KeyAccountStatusChange } from '../../app/functions/account-contract.ts';
+import { hubspotCall } from '../../crm/batch.ts';
+import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
+import type { ObjectTypeResolver } from '../../crm/object-types.ts';
+import { toHubSpotDateTime } from '../../crm/records.ts';
+import { scoreCompany } from '../../kam/selection/index.ts';
+import type { KeyAccountStatus } from '../../kam/shared/index.ts';
+import { isKeystoneError } from '../errors.ts';
+import { accountError } from './account-error.ts';
+import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../portfolio-recalculation/company-facts.ts';
+import { batchReadWithHistory } from './hubspot-reads.ts';
+import { managerActing } from './manager.ts';
+import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
+
+export interface StatusChangeRequest {
+  companyId: string;
+  userId: number;
+  status: KeyAccountStatus;
+  reason: string;
+  now: number;
+}
+
+/**
+ * Tags or untags a key account: the status with who, when and why on the company; HubSpot's
+ * target-account flag and ICP tier as the settings say; and a note on the company timeline.
+ * The note is written first and withdrawn if the company update fails, so the timeline never
+ * records a change that did not happen.
+ */
+export async function changeKeyAccountStatus(client: Client, objectTypes: ObjectTypeResolver, request: StatusChangeRequest): Promise<KeyAccountStatusChange> {
+  const { caller, settings } = await managerActing(client, objectTypes, request.userId);
+  const company = await readCompanyWithDeals(client, request.companyId);
+  const previousStatus = companyFacts(request.companyId, company.properties, { revenueLast12Months: null, openPipeline: null }).status;
+  if (previousStatus === request.status) {
+    throw accountError('KAM.STATUS_UNCHANGED', `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`);
+  }
+
+  const sync = settings.hubspotSync;
+  const isTargetAccount = request.status === 'key';
+  const properties: Record<string, string> = {
+    [COMPANY_PROPERTY.status]: request.status,
+    [COMPANY_PROPERTY.statusReason]: request.reason,
+    [COMPANY_PROPERTY.statusChangedBy]: caller.userId,
+    [COMPANY_PROPERTY.statusChangedAt]: toHubSpotDateTime(request.now),
+    ...(sync.syncTargetAccountFlag ? { hs_is_target_account: String(isTargetAccount) } : {}),
+  };
+  if (sync.writeIcpTier) {
+    const facts = companyFacts(request.companyId, company.properties, dealAmounts(company.deals, request.now));
+    properties.hs_ideal_customer_profile = scoreCompany({ ...facts, status: request.status }, settings.selection).icpTier ?? '';
+  }
+
+  const noteId = await writeAuditNote(client, {
+    companyId: request.companyId,
+    caller,
+    at: request.now,
+    headline: `Key account status: ${statusLabel(previousStatus)} → ${statusLabel(request.status)}`,
+    details: [['Reason', request.reason]],
+  });
+  try {
+    await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties }));
+  } catch (error) {
+    await withdrawAuditNote(client, noteId).catch(() => undefined);
+    throw error;
+  }
+  return {
+    companyId: request.companyId,
+    status: request.status,
+    previousStatus,
+    isTargetAccount: sync.syncTargetAccountFlag ? isTargetAccount : company.properties.hs_is_target_account === 'true',
+    changedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },
+    changedAt: request.now,
+    reason: request.reason,
+    noteId,
+  };
+}
+
+/** The company's selection facts and its deals (two calls), or KAM.COMPANY_NOT_FOUND. */
+async function readCompanyWithDeals(client: Client, companyId: string): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
+  let company;
+  try {
+    company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, [...FACT_PROPERTIES, 'hs_is_target_account'], undefined, ['deals']));
+  } catch (error) {
+    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
+    throw error;
+  }
+  const dealIds = (company.associations?.deals?.results ?? []).map((d) => String(d.id));
+  const deals = dealIds.length === 0 ? [] : await batchReadWithHistory(client, 'deals', dealIds, DEAL_PROPERTIES, []);
+  return { properties: company.properties, deals: deals.map((d) => d.properties) };
+}
+
+const statusLabel = (status: KeyAccountStatus) => COMPANY_PROPERTIES.status.options?.find((o) => o.value === status)?.label ?? status;

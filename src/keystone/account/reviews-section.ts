@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { reviewTriggerSchema as wireTriggerSchema, type Review, type ReviewTrigger, type ReviewsSection } from '../../app/functions/account-contract.ts';
+import type { CrmRecord } from '../../crm/batch.ts';
+import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, REVIEW_OUTCOMES } from '../../crm/model/index.ts';
+import { fromHubSpotDateTime, readFields } from '../../crm/records.ts';
+import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
+import { changeEventsFromHistory, reviewSchedule, reviewTriggers, type PropertyHistory, type ReviewTrigger as DomainTrigger } from '../../kam/reviews/index.ts';
+import type { Settings } from '../../kam/settings/index.ts';
+import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
+import { domainResult } from './account-error.ts';
+import type { AccountSnapshot } from './account-reader.ts';
+import { contactName } from './contact-fields.ts';
+import type { PeopleDirectory } from './people.ts';
+
+// Reviews: when the next calendar review falls due, what changed since the last one (from HubSpot's
+// property history), and the reviews logged so far.
+
+/** HubSpot's properties behind the reviews domain's watched properties, with the values it accepts. */
+const CONTACT_WATCH = [
+  { property: 'leftCompany', hubspot: CONTACT_PROPERTY.leftCompany, values: ['true', 'false'] },
+  { property: 'title', hubspot: 'jobtitle', values: null },
+  { property: 'stance', hubspot: CONTACT_PROPERTY.stance, values: STANCES },
+] as const;
+const COMPANY_WATCH = [
+  { property: 'parentCompany', hubspot: 'hs_parent_company_id' },
+  { property: 'owner', hubspot: 'hubspot_owner_id' },
+  { property: 'team', hubspot: 'hubspot_team_id' },
+] as const;
+
+const OBJECT_TYPE = { contact: 'contacts', company: 'companies', objective: 'objectives' } as const;
+
+export function reviewsSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, coverage: RelationshipCoverage, now: number): ReviewsSection {
+  const cadenceValue = snapshot.company.properties[COMPANY_PROPERTY.reviewCadence];
+  const cadence: ReviewCadence = (REVIEW_CADENCES as readonly string[]).includes(cadenceValue ?? '') ? (cadenceValue as ReviewCadence) : settings.reviews.defaultCadence;
+  const history = reviewHistory(snapshot.reviews, people);
+  const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);
+  // The review cycle runs from when the plan was first saved.
+  const planStartedAt = snapshot.plan === null ? null : fromHubSpotDateTime(snapshot.plan.properties.hs_createdate) ?? fromHubSpotDateTime(plan?.savedAt);
+  if (planStartedAt === null) return { cadence, nextDueAt: null, status: 'not_scheduled', triggered: [], history };
+
+  const lastReviewedAt = history[0]?.reviewedAt ?? null;
+  const schedule = domainResult(reviewSchedule({ cadence, lastReviewedAt, planStartedAt, overdueAfterDays: settings.reviews.overdueAfterDays, now }), 'review schedule');
+  const events = domainResult(changeEventsFromHistory(watchedHistories(snapshot)), 'changes since the last review');
+  const keyContactIds = [...coverage.keyContacts.map((k) => k.contactId), ...coverage.departedKeyContacts.map((d) => d.contactId)];
+  const triggers = domainResult(reviewTriggers({ events, keyContactIds, lastReviewedAt, planStartedAt }), 'review triggers');
+  return {
+    cadence,
+    nextDueAt: schedule.dueAt,
+    status: schedule.status === 'due' || schedule.status === 'overdue' ? schedule.status : 'upcoming',
+    triggered: triggers.filter((t) => t.open).map((t) => wireTrigger(t, snapshot, people)),
+    history,
+  };
+}
+
+/** Property histories of the watched properties, leaving out values the domain would not recognise (typed into HubSpot by hand). */
+function watchedHistories(snapshot: AccountSnapshot): PropertyHistory[] {
+  const histories: PropertyHistory[] = [];
+  for (const contact of snapshot.contacts) {
+    for (const watch of CONTACT_WATCH) {
+      const entries = (contact.history[watch.hubspot] ?? []).filter((e) => watch.values === null || e.value === '' || (watch.values as readonly string[]).includes(e.value));
+      if (entries.length > 0) histories.push({ kind: 'contact', recordId: contact.id, property: watch.property, history: entries.map((e) => ({ value: e.value, timestamp: e.at })) });
+    }
+  }
+  for (const watch of COMPANY_WATCH) {
+    const entries = snapshot.company.history[watch.hubspot] ?? [];
+    if (entries.length > 0) histories.push({ kind: 'company', recordId: snapshot.company.id, property: watch.property, history: entries.map((e) => ({ value: e.value, timestamp: e.at })) });
+  }
+  // Objective rows are rewritten on every plan save; their carried-over achieved date is the evidence.
+  for (const row of snapshot.objectives) {
+    const o = readFields(row.properties, OBJECTIVE.property);
+    const achievedAt = fromHubSpotDateTime(o.achievedAt);
+    if (o.status === 'achieved' && achievedAt !== null && o.objectiveKey) {
+      histories.push({ kind: 'objective', recordId: o.objectiveKey, property: 'status', history: [{ value: 'achieved', timestamp: achievedAt }] });
+    }
+  }
+  return histories;
+}
+
+function wireTrigger(trigger: DomainTrigger, snapshot: AccountSnapshot, people: PeopleDirectory): ReviewTrigger {
+  const { evidence } = trigger;
+  return {
+    kind: trigger.kind,
+    at: trigger.at,
+    message: triggerMessage(trigger, snapshot, people),
+    evidence: { objectType: OBJECT_TYPE[evidence.recordKind], objectId: evidence.recordId, property: evidence.property, from: evidence.from, to: evidence.to },
+  };
+}
+
+function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: AccountSnapshot, people: PeopleDirectory): string {
+  const contact = snapshot.contacts.find((c) => c.id === evidence.recordId);
+  const who = contact ? contactName(contact.properties, contact.id) : `Contact ${evidence.recordId}`;
+  const owner = (id: string | null) => (id === null ? 'nobody' : people.byOwnerId(id)!.name);
+  switch (kind) {
+    case 'key_contact_left': return `${who} left the client`;
+    case 'key_contact_title_changed': return `${who} changed title from ${evidence.from} to ${evidence.to}`;
+    case 'stance_worsened': return evidence.from === null ? `${who} is a new ${evidence.to}` : `${who} went from ${evidence.from} to ${evidence.to}`;
+    case 'stance_improved': return `${who} went from ${evidence.from} to ${evidence.to}`;
+    case 'new_parent_company': return `The client has a new parent company (company ${evidence.to})`;
+    case 'company_merged': return 'The client was merged with another company record';
+    case 'our_owner_changed': return `The company owner changed from ${owner(evidence.from)} to ${owner(evidence.to)}`;
+    case 'our_team_changed': return 'The HubSpot team looking after this company changed';
+    case 'objective_achieved': {
+      const row = snapshot.objectives.map((r) => readFields(r.properties, OBJECTIVE.property)).find((o) => o.objectiveKey === evidence.recordId);
+      return `Objective achieved: ${row?.title ?? evidence.recordId}`;
+    }
+  }
+}
+
+const storedTriggersSchema = z.array(wireTriggerSchema);
+
+function reviewHistory(records: readonly CrmRecord[], people: PeopleDirectory): Review[] {
+  return records
+    .map((r): Review | null => {
+      const f = readFields(r.properties, REVIEW.property);
+      const reviewedAt = fromHubSpotDateTime(f.reviewedAt);
+      if (reviewedAt === null) return null;
+      const triggers = storedTriggersSchema.safeParse(safeJson(f.triggers));
+      return {
+        reviewId: r.id,
+        kind: f.kind === 'triggered' ? 'triggered' : 'calendar',
+        reviewedAt,
+        reviewedBy: people.byUserId(f.reviewedBy),
+        outcomes: (f.outcomes ?? '').split(';').filter((o): o is Review['outcomes'][number] => (REVIEW_OUTCOMES as readonly string[]).includes(o)),
+        summary: f.summary ?? '',
+        triggers: triggers.success ? triggers.data : [],
+      };
+    })
+    .filter((r): r is Review => r !== null)
+    .sort((a, b) => b.reviewedAt - a.reviewedAt);
+}
+
+function safeJson(text: string | null): unknown {
+  try {
+    return text ? JSON.parse(text) : [];
+  } catch {
+    return [];
+  }
+}
