@@ -59,7 +59,7 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
   let replayed = 0;
   let portal: Portal;
   if (existsSync(path)) {
-    const parsed = snapshotSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    const parsed = snapshotSchema.safeParse(readJson(path));
     if (!parsed.success) throw new Error(`Sandbox data file ${path} is not a sandbox snapshot: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     seq = parsed.data.seq;
     portal = portalFromSeed(parsed.data.seed, options.firstRecordId);
@@ -117,6 +117,14 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
       closeSync(journal);
     },
   };
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Sandbox data file ${path} is not readable JSON (${error instanceof Error ? error.message : String(error)}); move it away to start afresh`);
+  }
 }
 
 function readJournal(path: string): JournalEntry[] {
