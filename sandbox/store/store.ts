@@ -123,7 +123,7 @@ function readJson(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Sandbox data file ${path} is not readable JSON (${error instanceof Error ? error.message : String(error)}); move it away to start afresh`);
+    throw new Error(`Sandbox data file ${path} is not readable JSON (${error instanceof Error ? error.message : String(error)}); move it away to start afresh`, { cause: error });
   }
 }
 
