@@ -92,10 +92,6 @@ export class Portal {
     return this.resolve(name) ?? [...this.types.values()].find((t) => t.custom?.name === name);
   }
 
-  record(type: ObjectType, id: string): StoredRecord | undefined {
-    return type.records.get(id);
-  }
-
   orderedIds(type: ObjectType): string[] {
     type.orderedIds ??= [...type.records.keys()].sort(byNumericId);
     return type.orderedIds;
