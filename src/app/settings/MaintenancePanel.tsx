@@ -2,7 +2,8 @@ import { Button, ButtonRow, Flex, Heading, ProgressBar, StatusTag, Text } from '
 import type { PortalSettings, RunSetupParameters, SetupOutcome } from '../functions/contract.ts';
 import type { Formatters } from '../ui/format.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
-import { SETTINGS_FUNCTION, type Ok } from './settings-functions.ts';
+import type { Ok } from '../ui/function-call.ts';
+import { SETTINGS_FUNCTION } from './settings-functions.ts';
 import { useRecalculation } from './use-recalculation.ts';
 
 /** Setup status with a button to run it, and portfolio recalculation with its progress. */

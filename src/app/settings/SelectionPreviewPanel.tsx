@@ -2,13 +2,14 @@ import { Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
 import { useMemo } from 'react';
 import type { SelectionSettings } from '../../kam/settings/index.ts';
 import type { Formatters } from '../ui/format.ts';
+import type { Ok } from '../ui/function-call.ts';
 import { useFunctionQuery } from './keystone-ui.ts';
 import { isScorable, previewSelection } from './selection-preview.ts';
 import { PORTFOLIO_FACTS_FUNCTION, type PortfolioFacts } from './settings-functions.ts';
 
 /** How many companies would qualify with the weights and thresholds on screen, and their share of revenue. */
 export function SelectionPreviewPanel({ userId, selection, format }: { userId: number; selection: SelectionSettings; format: Formatters }) {
-  const { state } = useFunctionQuery<PortfolioFacts>(PORTFOLIO_FACTS_FUNCTION, { userId });
+  const { state } = useFunctionQuery<Ok<PortfolioFacts>>(PORTFOLIO_FACTS_FUNCTION, { userId });
   const companies = state.status === 'success' ? state.answer.companies : null;
   const preview = useMemo(() => (companies && isScorable(selection) ? previewSelection(companies, selection) : null), [companies, selection]);
 

@@ -3,7 +3,8 @@ import type { GetSettingsParameters, PortalSettings } from '../functions/contrac
 import { createFormatters, portalFormat } from '../ui/format.ts';
 import { Loading, LoadFailed, useFunctionQuery } from './keystone-ui.ts';
 import { MaintenancePanel } from './MaintenancePanel.tsx';
-import { SETTINGS_FUNCTION, type Ok } from './settings-functions.ts';
+import type { Ok } from '../ui/function-call.ts';
+import { SETTINGS_FUNCTION } from './settings-functions.ts';
 import { SettingsForm } from './SettingsForm.tsx';
 
 // Keystone's settings page (Connected apps → Keystone → Settings): what admins configure, setup and recalculation.

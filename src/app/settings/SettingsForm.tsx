@@ -7,7 +7,8 @@ import type { Formatters } from '../ui/format.ts';
 import { optionsOf, REVIEW_CADENCE_LABELS } from '../ui/labels.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
-import { SETTINGS_FUNCTION, type Ok } from './settings-functions.ts';
+import type { Ok } from '../ui/function-call.ts';
+import { SETTINGS_FUNCTION } from './settings-functions.ts';
 
 type Access = Settings['access'];
 type Section = 'selection' | 'reviews' | 'coverage' | 'access' | 'hubspotSync';

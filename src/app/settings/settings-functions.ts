@@ -15,6 +15,4 @@ export const SETTINGS_FUNCTION = {
  * company as the admin moves a weight. Until it exists the preview says so and the form still works.
  */
 export const PORTFOLIO_FACTS_FUNCTION = 'portfolio_facts';
-export type PortfolioFacts = { status: 'ok'; companies: CompanyFacts[] };
-
-export type Ok<Payload> = { status: 'ok' } & Payload;
+export type PortfolioFacts = { companies: CompanyFacts[] };

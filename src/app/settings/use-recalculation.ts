@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RecalculatePortfolioParameters, RecalculationProgress } from '../functions/contract.ts';
 import type { FunctionFailure } from '../ui/function-call.ts';
 import { callFunction } from './keystone-ui.ts';
-import { SETTINGS_FUNCTION, type Ok } from './settings-functions.ts';
+import type { Ok } from '../ui/function-call.ts';
+import { SETTINGS_FUNCTION } from './settings-functions.ts';
 
 export type RecalculationState =
   | { status: 'idle' }

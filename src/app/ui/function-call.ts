@@ -10,18 +10,18 @@ export interface FunctionFailure {
   issues?: ReadonlyArray<{ path: string; message: string }>;
 }
 
-/** What every Keystone function answers: its own fields beside `status: 'ok'`, or a stable error. */
-export type FunctionAnswer<Ok extends { status: 'ok' }> = Ok | ({ status: 'error' } & FunctionFailure);
+/** A function's successful answer: its payload beside `status: 'ok'` (the contract's result types). */
+export type Ok<Payload> = { status: 'ok' } & Payload;
 
 export type FunctionOutcome<Ok> = { ok: true; answer: Ok } | { ok: false; failure: FunctionFailure };
 
 export type ServerlessRunner = (uid: string, options: { parameters: JsonValue }) => Promise<unknown>;
 
-export const UNREACHABLE: FunctionFailure = {
+const UNREACHABLE: FunctionFailure = {
   code: 'KAM.FUNCTION_UNREACHABLE',
   message: 'Keystone could not reach HubSpot. Check your connection and try again.',
 };
-export const UNREADABLE: FunctionFailure = {
+const UNREADABLE: FunctionFailure = {
   code: 'KAM.UNREADABLE_ANSWER',
   message: 'Keystone received an answer it cannot read. Reload the page; if it keeps happening, tell your HubSpot admin.',
 };

@@ -1,5 +1,5 @@
 import {
-  Alert, BarChart, Button, EmptyState, ErrorState, hubspot, Input, LoadingSpinner, NumberInput, Select, StatusTag, TableCell, Text, TextArea, ToggleGroup,
+  Alert, BarChart, Button, DateInput, EmptyState, ErrorState, hubspot, Input, LoadingSpinner, NumberInput, Select, StatusTag, TableCell, Text, TextArea, ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
@@ -186,6 +186,22 @@ describe('the Plan section', () => {
     expect(sent).toMatchObject({ ...caller, baseRevision: 4, plan: { businessObjective: 'Be their first call for audit, tax and advisory', team: { relationshipPartner: '70', accountManager: '71', researcher: null } } });
     expect(sent!.plan.objectives).toEqual([{ objectiveKey: 'obj-1', title: 'Win the audit tender', measure: 'Signed contract', ownerId: '70', dueAt: cardData().plan.objectives[0]!.dueAt, status: 'open' }]);
     expect(sent!.plan.quarterlyTargets.rows[1]).toEqual({ metric: 'custom_new_services', label: 'New services used', unit: 'count', measure: 'per_quarter', baseline: null, targets: { Q1: 1, Q2: 1, Q3: 1, Q4: 1 }, actuals: { Q1: 0, Q2: 1, Q3: 2, Q4: null } });
+  });
+
+  it("adds a manager's own metric and a new objective with its owner and due date", async () => {
+    const { find, waitFor, spy } = await renderCard(cardData(), { save_account_plan: ok({}) });
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    find(Input, { name: 'newMetric' }).trigger('onChange', 'Referrals received' as never);
+    find(Button, withText('Add metric')).trigger('onClick');
+    find(Button, withText('Add an objective')).trigger('onClick');
+    find(Input, { name: 'objective-1-title' }).trigger('onChange', 'Present at their board' as never);
+    find(Select, { name: 'objective-1-owner' }).trigger('onChange', '71' as never);
+    find(DateInput, { name: 'objective-1-due' }).trigger('onChange', { year: 2027, month: 2, date: 31 } as never);
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'save_account_plan')).toHaveLength(1));
+    const [sent] = callsTo(spy, 'save_account_plan') as Array<{ plan: { objectives: unknown[]; quarterlyTargets: { rows: unknown[] } } }>;
+    expect(sent!.plan.objectives[1]).toEqual({ title: 'Present at their board', measure: '', ownerId: '71', dueAt: Date.UTC(2027, 2, 31, 12), status: 'open' });
+    expect(sent!.plan.quarterlyTargets.rows[2]).toEqual({ metric: 'custom_referrals_received', label: 'Referrals received', unit: 'count', targets: {}, actuals: {} });
   });
 
   it("keeps the editor open with the function's message when someone else saved first", async () => {

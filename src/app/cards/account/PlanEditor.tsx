@@ -4,7 +4,8 @@ import type { KamTeam, PlanInput, PlanSection, SaveAccountPlanParameters, SavedP
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { KAM_TEAM_ROLE_LABELS, METRIC_UNIT_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
 import { ActionFailed, useFunctionAction } from '../keystone-ui.ts';
-import { ACCOUNT_FUNCTION, type AccountView, type Ok } from './account.ts';
+import type { Ok } from '../../ui/function-call.ts';
+import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 import { QUARTERS } from './quarterly-grid.ts';
 
 type Draft = Required<Pick<PlanInput, 'businessObjective' | 'objectives'>> & {
@@ -17,7 +18,7 @@ type DraftRow = Draft['rows'][number];
 const NOBODY = '';
 
 /** The plan as the editor starts it: what card_data shows, in the shape save_account_plan takes. */
-export function draftOf(plan: PlanSection): Draft {
+function draftOf(plan: PlanSection): Draft {
   return {
     businessObjective: plan.businessObjective,
     team: {

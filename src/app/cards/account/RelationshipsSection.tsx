@@ -7,7 +7,8 @@ import type {
 } from '../../functions/account-contract.ts';
 import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, optionsOf, STANCE_LABELS } from '../../ui/labels.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
-import { ACCOUNT_FUNCTION, type AccountView, type Ok } from './account.ts';
+import type { Ok } from '../../ui/function-call.ts';
+import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 
 const NOT_SET = '';
 

@@ -5,7 +5,8 @@ import type { KeyAccountStatus } from '../../../kam/shared/index.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
-import { ACCOUNT_FUNCTION, type AccountView, type Ok } from './account.ts';
+import type { Ok } from '../../ui/function-call.ts';
+import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 import { QualifyHint, StatusBadge } from './summary.tsx';
 
 export function StatusSection({ account }: { account: AccountView }) {

@@ -1,6 +1,7 @@
 import { useExtensionContext } from '@hubspot/ui-extensions';
 import type { ACCOUNT_FUNCTIONS, CardData } from '../../functions/account-contract.ts';
 import { createFormatters, portalFormat, type Formatters } from '../../ui/format.ts';
+import type { Ok } from '../../ui/function-call.ts';
 import { useFunctionQuery } from '../keystone-ui.ts';
 
 // The account functions' uids, checked against the backend's list at compile time (the list itself
@@ -14,8 +15,6 @@ export const ACCOUNT_FUNCTION = {
   recordContactDeparture: 'record_contact_departure',
   logReview: 'log_review',
 } as const satisfies typeof ACCOUNT_FUNCTIONS;
-
-export type Ok<Payload> = { status: 'ok' } & Payload;
 
 /** Who is calling about which company: sent with every account function (the functions check the user). */
 export interface Caller {

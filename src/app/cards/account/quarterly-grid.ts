@@ -5,9 +5,9 @@ import { QUARTER_STATUS_LABELS } from '../../ui/labels.ts';
 // The 003 quarterly grid as the card shows it: values in their own unit, and chart rows.
 
 export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const satisfies ReadonlyArray<keyof QuarterValues>;
-export type Quarter = (typeof QUARTERS)[number];
+type Quarter = (typeof QUARTERS)[number];
 
-export function metricValue(unit: TargetRow['unit'], value: number | null, format: Formatters): string {
+function metricValue(unit: TargetRow['unit'], value: number | null, format: Formatters): string {
   if (value === null) return '–';
   if (unit === 'currency') return format.money(value);
   if (unit === 'percent') return format.share(value / 100);
