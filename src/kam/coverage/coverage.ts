@@ -35,6 +35,15 @@ export interface KeyContactCoverage {
   };
 }
 
+/** Every contact, current or departed, as activity shows them: for lists beyond the key contacts. */
+export interface ContactTouch {
+  contactId: string;
+  keyContact: boolean;
+  lastTouchedAt: Instant | null;
+  /** Our people who touched this contact within the window, most touches first. */
+  ourPeople: string[];
+}
+
 export interface DepartedKeyContact {
   contactId: string;
   name: string;
@@ -95,6 +104,8 @@ export interface RelationshipCoverage {
   freshness: { staleKeyContactIds: string[]; staleFriendlyContactIds: string[] };
   keyContacts: KeyContactCoverage[];
   departedKeyContacts: DepartedKeyContact[];
+  /** Every contact in input order, current and departed. */
+  contactTouches: ContactTouch[];
   warnings: CoverageWarning[];
   score: CoverageScore;
 }
@@ -157,7 +168,7 @@ function computeCoverage(
       stance: contact.stance,
       decisionMaker: isDecisionMaker(contact),
       decisionTopics: contact.decisionTopics,
-      ourPeople: owners ? [...owners].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ownerId]) => ownerId) : [],
+      ourPeople: mostTouchesFirst(owners),
       lastTouchedAt: last,
       daysSinceLastTouch: last === null ? null : Math.floor((now - last) / DAY_MS),
       stale: !owners,
@@ -206,6 +217,12 @@ function computeCoverage(
     },
     keyContacts,
     departedKeyContacts,
+    contactTouches: contacts.map((c) => ({
+      contactId: c.id,
+      keyContact: isKeyContact(c),
+      lastTouchedAt: lastTouch.get(c.id) ?? null,
+      ourPeople: mostTouchesFirst(ownersInWindow.get(c.id)),
+    })),
   };
   return { ...coverage, warnings: coverageWarnings(coverage, current, ownersInWindow), score: coverageScore(coverage) };
 }
@@ -236,6 +253,10 @@ function coverageWarnings(
   ];
   for (const [kind, contactIds] of listed) if (contactIds.length > 0) warnings.push({ kind, contactIds, ownerId: null });
   return warnings;
+}
+
+function mostTouchesFirst(owners: Map<string, number> | undefined): string[] {
+  return owners ? [...owners].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ownerId]) => ownerId) : [];
 }
 
 // Topics are typed by hand, so "Budget" and "budget " are one topic, shown as first written.

@@ -233,3 +233,17 @@ describe('relationshipCoverage: warnings', () => {
     expect(coverageOf(contacts, activities).warnings).toEqual([]);
   });
 });
+
+describe('relationshipCoverage: every contact', () => {
+  it('gives every contact, departed ones included, its last touch and our people, and whether it is key', () => {
+    const coverage = coverageOf(
+      [aContact({ id: 'user' }), aKeyContact({ id: 'tom' }), aContact({ id: 'jan', decisionPower: 'decides', leftCompany: true })],
+      [anActivity({ ownerId: 'ann', contactIds: ['user', 'jan'], at: daysAgo(5) }), anActivity({ ownerId: 'bob', contactIds: ['user'], at: daysAgo(200) })],
+    );
+    expect(coverage.contactTouches).toEqual([
+      { contactId: 'user', keyContact: false, lastTouchedAt: daysAgo(5), ourPeople: ['ann'] },
+      { contactId: 'tom', keyContact: true, lastTouchedAt: null, ourPeople: [] },
+      { contactId: 'jan', keyContact: true, lastTouchedAt: daysAgo(5), ourPeople: ['ann'] },
+    ]);
+  });
+});
