@@ -32,8 +32,8 @@ export function toRecordWithHistory(answer: RecordAnswer): RecordWithHistory {
 }
 
 /** Batch read (100 a call, in parallel) that also returns the history of `withHistory`. Unknown ids are left out. */
-export async function batchReadWithHistory(client: Client, objectType: string, ids: readonly string[], properties: readonly string[], withHistory: readonly string[]): Promise<RecordWithHistory[]> {
-  const answers = await mapInParallel(chunk([...new Set(ids)], BATCH_SIZE), DEFAULT_CONCURRENCY, (inputs) => hubspotCall(() =>
+export async function batchReadWithHistory(client: Client, objectType: string, ids: readonly string[], properties: readonly string[], withHistory: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<RecordWithHistory[]> {
+  const answers = await mapInParallel(chunk([...new Set(ids)], BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
     client.crm.objects.batchApi.read(objectType, { inputs: inputs.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [...withHistory] }) as Promise<{ results: RecordAnswer[] }>));
   return answers.flatMap((a) => a.results.map(toRecordWithHistory));
 }

@@ -1,0 +1,131 @@
+import type { SandboxSeedInput } from '../../../sandbox/seed.ts';
+import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
+import { runSetup } from '../../../src/crm/setup/index.ts';
+import { defaultSettings } from '../../../src/kam/settings/index.ts';
+import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
+import { PORTAL_ID, anOwner, startSandboxPortal, type SandboxPortal } from '../../crm/sandbox-portal.ts';
+
+// A sandbox portal with one client account: the company, its contacts (with stance and title
+// history), our people's meetings, calls and emails with them, and its deals. Factories take overrides.
+
+type SeedOwner = SandboxSeedInput['owners'][number];
+type SeedRecord = NonNullable<SandboxSeedInput['objects']['companies']>[number];
+type SeedAssociation = SandboxSeedInput['associations'][number];
+
+export const DAY = 86_400_000;
+export const NOW = Date.parse('2026-11-20T12:00:00.000Z');
+const iso = (at: number) => new Date(at).toISOString();
+
+let nextId = 5_000;
+const id = () => String(nextId++);
+
+export interface ContactSpec {
+  id?: string;
+  firstname?: string;
+  properties?: Record<string, string>;
+  /** Older stances, newest first, each with how many days ago it was set. */
+  stanceHistory?: Array<[string, number]>;
+  titleHistory?: Array<[string, number]>;
+  keyContact?: boolean;
+}
+
+export interface ActivitySpec {
+  type: 'meetings' | 'calls' | 'emails';
+  ownerId: string;
+  contactIds: string[];
+  daysAgo: number;
+}
+
+export interface AccountSpec {
+  owners: SeedOwner[];
+  company?: Record<string, string>;
+  contacts?: ContactSpec[];
+  activities?: ActivitySpec[];
+  deals?: Array<Record<string, string>>;
+  /** Other companies (for contacts elsewhere). */
+  otherCompanies?: Array<{ id: string; contactIds: string[] }>;
+}
+
+export interface AccountIds { companyId: string; contactIds: string[] }
+
+export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: AccountIds } {
+  const companyId = id();
+  const associations: SeedAssociation[] = [];
+  const contacts: SeedRecord[] = (spec.contacts ?? []).map((c) => {
+    const contactId = c.id ?? id();
+    const history: Record<string, Array<{ value: string; timestamp: string }>> = {};
+    const current = c.properties ?? {};
+    if (c.stanceHistory) history[CONTACT_PROPERTY.stance] = withCurrent(current[CONTACT_PROPERTY.stance], c.stanceHistory);
+    if (c.titleHistory) history.jobtitle = withCurrent(current.jobtitle, c.titleHistory);
+    associations.push({ fromType: 'contacts', fromId: contactId, toType: 'companies', toId: companyId, associationTypeId: 279 });
+    return { id: contactId, properties: { firstname: c.firstname ?? `Person${contactId}`, lastname: 'Client', email: `c${contactId}@client.example`, ...current }, createdAt: iso(NOW - 400 * DAY), ...(Object.keys(history).length ? { propertyHistory: history } : {}) };
+  });
+  const activities: Record<ActivitySpec['type'], SeedRecord[]> = { meetings: [], calls: [], emails: [] };
+  const typeIds = { meetings: 200, calls: 194, emails: 198 };
+  for (const a of spec.activities ?? []) {
+    const activityId = id();
+    activities[a.type].push({ id: activityId, properties: { hs_timestamp: iso(NOW - a.daysAgo * DAY), hubspot_owner_id: a.ownerId }, createdAt: iso(NOW - a.daysAgo * DAY) });
+    for (const contactId of a.contactIds) associations.push({ fromType: a.type, fromId: activityId, toType: 'contacts', toId: contactId, associationTypeId: typeIds[a.type] });
+  }
+  const deals = (spec.deals ?? []).map((properties) => {
+    const dealId = id();
+    associations.push({ fromType: 'deals', fromId: dealId, toType: 'companies', toId: companyId, associationTypeId: 341 });
+    return { id: dealId, properties: { dealname: `Deal ${dealId}`, ...properties }, createdAt: iso(NOW - 200 * DAY) };
+  });
+  const others = (spec.otherCompanies ?? []).map((o) => {
+    for (const contactId of o.contactIds) associations.push({ fromType: 'contacts', fromId: contactId, toType: 'companies', toId: o.id, associationTypeId: 279 });
+    return { id: o.id, properties: { name: `Other ${o.id}` }, createdAt: iso(NOW - 400 * DAY) };
+  });
+  return {
+    ids: { companyId, contactIds: contacts.map((c) => c.id) },
+    seed: {
+      portalId: PORTAL_ID,
+      owners: spec.owners,
+      objects: { companies: [{ id: companyId, properties: { name: 'Acme Ltd', ...spec.company }, createdAt: iso(NOW - 400 * DAY) }, ...others], contacts, deals, ...activities },
+      associations,
+    },
+  };
+
+  function withCurrent(currentValue: string | undefined, older: Array<[string, number]>) {
+    const entries = older.map(([value, daysAgo]) => ({ value, timestamp: iso(NOW - daysAgo * DAY) }));
+    return currentValue === undefined ? entries : [{ value: currentValue, timestamp: iso(NOW - 1 * DAY) }, ...entries];
+  }
+}
+
+/** Key contact labels exist only after setup, so they are applied through the API once it has run. */
+export async function tagKeyContacts(portal: SandboxPortal, companyId: string, contactIds: readonly string[]): Promise<void> {
+  if (contactIds.length === 0) return;
+  const labels = await portal.client.crm.associations.v4.schema.definitionsApi.getAll('companies', 'contacts');
+  const label = labels.results.find((l) => l.label === 'Key contact');
+  if (!label) throw new Error('setup did not create the Key contact label');
+  await portal.client.crm.associations.v4.batchApi.create('companies', 'contacts', {
+    inputs: contactIds.map((contactId) => ({ _from: { id: companyId }, to: { id: contactId }, types: [{ associationCategory: label.category as never, associationTypeId: label.typeId }] })),
+  });
+}
+
+/** Loads the account into the portal and runs Keystone's setup, as an admin would. */
+export async function loadAccount(portal: SandboxPortal, spec: AccountSpec & { keyContactIds?: (ids: AccountIds) => string[]; skipSetup?: boolean }): Promise<AccountIds> {
+  const { seed, ids } = accountSeed(spec);
+  await portal.control.loadSeed(seed);
+  if (spec.skipSetup) return ids;
+  await runSetup(portal.client, { now: NOW });
+  await tagKeyContacts(portal, ids.companyId, spec.keyContactIds?.(ids) ?? []);
+  return ids;
+}
+
+/** Names the portal's admins and managers, as an admin would in Keystone settings. */
+export async function configureAccess(admin: { userId: number }, access: { managerUserIds?: string[]; managerTeamIds?: string[] }): Promise<void> {
+  const settings = { ...defaultSettings(), access: { adminUserIds: [String(admin.userId)], managerUserIds: access.managerUserIds ?? [], managerTeamIds: access.managerTeamIds ?? [] } };
+  const answer = await saveSettings({ parameters: { userId: admin.userId, settings, expectedRevision: 0 } });
+  if (answer.status !== 'ok') throw new Error(`could not configure access: ${answer.message}`);
+}
+
+/** The notes on a company's timeline, newest last. */
+export async function timelineNotes(portal: SandboxPortal, companyId: string): Promise<Array<{ body: string; ownerId: string | null }>> {
+  const ids = (await portal.client.crm.associations.v4.batchApi.getPage('companies', 'notes', { inputs: [{ id: companyId }] })).results.flatMap((r) => r.to.map((t) => String(t.toObjectId)));
+  if (ids.length === 0) return [];
+  const notes = await portal.client.crm.objects.notes.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: ['hs_note_body', 'hubspot_owner_id'], propertiesWithHistory: [] });
+  return notes.results.sort((a, b) => Number(a.id) - Number(b.id)).map((n) => ({ body: n.properties.hs_note_body ?? '', ownerId: n.properties.hubspot_owner_id || null }));
+}
+
+export { anOwner, startSandboxPortal, type SandboxPortal };
