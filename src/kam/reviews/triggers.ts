@@ -71,6 +71,7 @@ function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): Revi
       // A first title is not a change of role; a cleared one says nothing new either.
       return from !== null && to !== null && changed && keyContacts.has(event.recordId) ? 'key_contact_title_changed' : null;
     case 'contact.stance':
+      // changeEventSchema has checked that stance values are stances.
       return stanceTrigger(from as Stance | null, to as Stance | null);
     case 'company.parentCompany':
       return to !== null && changed ? 'new_parent_company' : null;
