@@ -84,10 +84,9 @@ export function metricProgress(metric: MetricTarget, yearStart: Instant, now: In
   };
   const quarters = Object.fromEntries(
     QUARTERS.map((quarter): [Quarter, QuarterStatus] => {
-      const ended = quarterBounds(yearStart, quarter).end <= now;
-      const met = meets(quarter);
-      if (met === true) return [quarter, quarterBounds(yearStart, quarter).start <= now ? 'on_track' : 'not_yet_due'];
-      if (!ended) return [quarter, 'not_yet_due'];
+      const { start, end } = quarterBounds(yearStart, quarter);
+      if (meets(quarter) === true) return [quarter, start <= now ? 'on_track' : 'not_yet_due'];
+      if (end > now) return [quarter, 'not_yet_due'];
       if (metric.quarters[quarter] === null) return [quarter, 'no_target'];
       return [quarter, metric.actuals[quarter] === null ? 'no_actual' : 'behind'];
     }),
