@@ -34,10 +34,19 @@ function entriesOf(folder: string): Entry[] {
     });
 }
 
+type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+const readManifest = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+
+/** The packages a component folder declares, each pinned to the version the root install tests with. */
 function declaredDependencies(folder: string): string[] {
   const manifest = path.join(srcDir, folder, 'package.json');
   if (!existsSync(manifest)) throw new Error(`${folder}/package.json is missing: HubSpot installs the component's dependencies from it`);
-  const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> };
+  const { dependencies = {} } = readManifest(manifest);
+  const root = readManifest(path.join(projectRoot, 'package.json'));
+  for (const [name, version] of Object.entries(dependencies)) {
+    const tested = root.dependencies?.[name] ?? root.devDependencies?.[name];
+    if (tested !== version) throw new Error(`${folder}/package.json asks for ${name}@${version}, but the project tests with ${tested ?? 'no version of it'}`);
+  }
   return Object.keys(dependencies);
 }
 
@@ -60,7 +69,14 @@ async function main(): Promise<void> {
   for (const folder of COMPONENT_FOLDERS) {
     const entries = entriesOf(folder);
     if (entries.length === 0) continue;
-    const copy = hubspotLayoutFor(folder);
+    let copy: string;
+    try {
+      copy = hubspotLayoutFor(folder);
+    } catch (error) {
+      failures += entries.length;
+      console.error(`FAIL  ${folder}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
     try {
       for (const entry of entries) {
         const outputDir = path.join(copy, 'dist', entry.uid);

@@ -79,6 +79,7 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
                     label="Stance"
                     name={`stance-${contact.contactId}`}
                     value={contact.stance ?? NOT_SET}
+                    readOnly={stance.state.status === 'loading'}
                     options={[{ value: NOT_SET, label: 'Unknown' }, ...optionsOf(STANCE_LABELS)]}
                     onChange={(value) => void saveStance(contact.contactId, { stance: value === NOT_SET ? null : (value as KeyContact['stance']) })}
                   />
@@ -92,6 +93,7 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
                     label="Decision power"
                     name={`power-${contact.contactId}`}
                     value={contact.decisionPower ?? NOT_SET}
+                    readOnly={stance.state.status === 'loading'}
                     options={[{ value: NOT_SET, label: 'Unknown' }, ...optionsOf(DECISION_POWER_LABELS)]}
                     onChange={(value) => void saveStance(contact.contactId, { decisionPower: value === NOT_SET ? null : (value as KeyContact['decisionPower']) })}
                   />
