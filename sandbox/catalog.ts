@@ -160,3 +160,6 @@ export const STANDARD_TYPE_RULES: Record<string, StandardTypeRules> = {
   notes: engagementRules('hs_note_body'),
   tasks: engagementRules('hs_task_subject', 'hs_task_body'),
 };
+
+/** Schemas name the objects they associate with as `COMPANY`, `CONTACT`…; this gives the path name (others pass through). */
+export const associatedObjectName = (token: string) => STANDARD_OBJECT_TYPES.find((t) => t.singular.toUpperCase() === token)?.name ?? token;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError, conflict, notFound, validationError } from '../http/errors.ts';
 import type { Route } from '../http/router.ts';
 import type { ObjectType, StoredProperty } from '../store/model.ts';
+import { isoInstant } from '../store/model.ts';
 import type { Mutation } from '../store/mutations.ts';
 import { isSystemProperty } from '../store/portal.ts';
 import type { ApiContext } from './context.ts';
@@ -9,7 +10,6 @@ import { batchBody, batchError, parseBody, resolveType } from './records.ts';
 
 // /crm/v3/properties/{type}: property definitions and their groups, for standard and custom objects.
 
-const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
 const FIELD_TYPES: Record<StoredProperty['type'], string[]> = {
   string: ['text', 'textarea', 'html', 'phonenumber', 'file'],
@@ -50,8 +50,8 @@ export function propertyView(property: StoredProperty) {
     hasUniqueValue: property.hasUniqueValue ?? false, hidden: property.hidden ?? false, formField: property.formField ?? false,
     ...(property.hubspotDefined ? { hubspotDefined: true } : {}),
     modificationMetadata: { archivable: !property.hubspotDefined, readOnlyDefinition: property.hubspotDefined, readOnlyValue: isSystemProperty(property.name) },
-    ...(property.createdAt === undefined ? {} : { createdAt: iso(property.createdAt) }),
-    ...(property.updatedAt === undefined ? {} : { updatedAt: iso(property.updatedAt) }),
+    ...(property.createdAt === undefined ? {} : { createdAt: isoInstant(property.createdAt) }),
+    ...(property.updatedAt === undefined ? {} : { updatedAt: isoInstant(property.updatedAt) }),
     archived: false,
   };
 }

@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import type { ApiError, ErrorDetail } from '../http/errors.ts';
 import { conflict, notFound, validationError } from '../http/errors.ts';
 import type { ObjectType, StoredProperty, StoredRecord } from '../store/model.ts';
+import { isoInstant } from '../store/model.ts';
 import type { Portal } from '../store/portal.ts';
 
 // What every record endpoint shares: finding the object type and the record, checking and
 // normalising property writes, and shaping a record the way HubSpot returns it.
 
-const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
 /** Request bodies are checked with zod; a mismatch is HubSpot's 400 with the path that is wrong. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
@@ -87,9 +87,9 @@ function normaliseValue(property: StoredProperty, value: string): { ok: string }
     case 'date': {
       const epoch = /^-?\d+$/.test(value) ? Number(value) : Date.parse(value);
       if (Number.isNaN(epoch)) return { error: `${value} was not a valid date.`, code: 'INVALID_DATE' };
-      if (property.type === 'datetime') return { ok: iso(epoch) };
+      if (property.type === 'datetime') return { ok: isoInstant(epoch) };
       if (epoch % 86_400_000 !== 0) return { error: `${value} is not at midnight UTC, which a date property requires.`, code: 'INVALID_DATE' };
-      return { ok: iso(epoch).slice(0, 10) };
+      return { ok: isoInstant(epoch).slice(0, 10) };
     }
     case 'enumeration': {
       const allowed = property.options?.map((o) => o.value) ?? [];
@@ -138,8 +138,8 @@ export function recordView(portal: Portal, type: ObjectType, record: StoredRecor
   }
   properties.hs_object_id ??= record.id;
   const view: Record<string, unknown> = {
-    id: record.id, properties, createdAt: iso(record.createdAt), updatedAt: iso(record.updatedAt), archived: record.archived,
-    ...(record.archivedAt === undefined ? {} : { archivedAt: iso(record.archivedAt) }),
+    id: record.id, properties, createdAt: isoInstant(record.createdAt), updatedAt: isoInstant(record.updatedAt), archived: record.archived,
+    ...(record.archivedAt === undefined ? {} : { archivedAt: isoInstant(record.archivedAt) }),
   };
   if (options.propertiesWithHistory) view.propertiesWithHistory = historyView(type, record, options.propertiesWithHistory);
   if (options.associations) view.associations = associationsView(portal, type, record, options.associations);
@@ -152,7 +152,7 @@ function historyView(type: ObjectType, record: StoredRecord, names: string[]) {
     if (!type.properties.has(name)) continue;
     const current = record.properties[name];
     const entries = record.history[name] ?? (current === undefined ? [] : [{ value: current, timestamp: record.createdAt, sourceType: 'CRM_UI' }]);
-    out[name] = entries.map((e) => ({ value: e.value, timestamp: iso(e.timestamp), sourceType: e.sourceType, ...(e.sourceId ? { sourceId: e.sourceId } : {}) }));
+    out[name] = entries.map((e) => ({ value: e.value, timestamp: isoInstant(e.timestamp), sourceType: e.sourceType, ...(e.sourceId ? { sourceId: e.sourceId } : {}) }));
   }
   return out;
 }
@@ -177,7 +177,7 @@ function associationsView(portal: Portal, type: ObjectType, record: StoredRecord
 
 export function batchBody(results: unknown[], startedAt: number, completedAt: number, errors: unknown[] = []) {
   return {
-    status: 'COMPLETE', results, startedAt: iso(startedAt), completedAt: iso(completedAt),
+    status: 'COMPLETE', results, startedAt: isoInstant(startedAt), completedAt: isoInstant(completedAt),
     ...(errors.length > 0 ? { numErrors: errors.length, errors } : {}),
   };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { conflict, notFound, validationError } from '../http/errors.ts';
 import type { Route } from '../http/router.ts';
+import { associatedObjectName } from '../catalog.ts';
 import type { ObjectType } from '../store/model.ts';
+import { isoInstant } from '../store/model.ts';
 import type { Mutation } from '../store/mutations.ts';
 import type { Portal } from '../store/portal.ts';
 import { newAssociationTypes } from './associations.ts';
@@ -12,8 +14,6 @@ import { parseBody, resolveType } from './records.ts';
 // /crm-object-schemas/v3/schemas: custom object types, addressed by objectTypeId (`2-…`) or
 // fully qualified name (`p<portalId>_<name>`).
 
-const iso = (epochMs: number) => new Date(epochMs).toISOString();
-const ASSOCIATED_OBJECT_NAMES: Record<string, string> = { CONTACT: 'contacts', COMPANY: 'companies', DEAL: 'deals', MEETING: 'meetings', CALL: 'calls', EMAIL: 'emails', NOTE: 'notes', TASK: 'tasks' };
 
 const displayFields = {
   labels: z.object({ singular: z.string().min(1), plural: z.string().min(1) }),
@@ -59,7 +59,7 @@ function checkNamedProperties(known: (name: string) => boolean, fields: { primar
 }
 
 function associatedType(portal: Portal, name: string): ObjectType {
-  const type = portal.resolve(ASSOCIATED_OBJECT_NAMES[name] ?? name);
+  const type = portal.resolve(associatedObjectName(name));
   if (!type) throw validationError(`associatedObjects: ${name} is not an object type`);
   return type;
 }
@@ -75,7 +75,7 @@ export function schemaView(portal: Portal, type: ObjectType) {
       // One entry per pair: the direction it was defined in.
       .filter((t) => t.category === 'USER_DEFINED' && t.label === null && t.typeId <= t.inverseTypeId && (t.fromTypeId === type.objectTypeId || t.toTypeId === type.objectTypeId))
       .map((t) => ({ id: String(t.typeId), fromObjectTypeId: t.fromTypeId, toObjectTypeId: t.toTypeId, name: t.name ?? `${portal.types.get(t.fromTypeId)?.singular}_to_${portal.types.get(t.toTypeId)?.singular}` })),
-    metaType: 'PORTAL_SPECIFIC', createdAt: iso(custom.createdAt), updatedAt: iso(custom.updatedAt), archived: false,
+    metaType: 'PORTAL_SPECIFIC', createdAt: isoInstant(custom.createdAt), updatedAt: isoInstant(custom.updatedAt), archived: false,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validationError } from '../http/errors.ts';
+import { wildcardRegExp } from '../http/wildcard.ts';
 import type { Route } from '../http/router.ts';
 import type { ObjectType, StoredProperty, StoredRecord } from '../store/model.ts';
 import { byNumericId } from '../store/model.ts';
@@ -52,15 +53,10 @@ function comparable(property: StoredProperty | undefined, value: string): number
   return value.toLowerCase();
 }
 
-function wildcardMatcher(pattern: string): (token: string) => boolean {
-  const regex = new RegExp(`^${pattern.toLowerCase().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return (token) => regex.test(token);
-}
-
 function containsToken(stored: string, wanted: string): boolean {
   if (wanted.includes('*')) {
-    const matches = wildcardMatcher(wanted);
-    return matches(stored.toLowerCase()) || tokens(stored).some(matches);
+    const pattern = wildcardRegExp(wanted, 'i');
+    return pattern.test(stored) || tokens(stored).some((t) => pattern.test(t));
   }
   const have = new Set(tokens(stored));
   return tokens(wanted).every((t) => have.has(t));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wildcardRegExp } from './wildcard.ts';
 
 // Injected failures, for a path pattern and/or the next N requests: HubSpot-shaped 429s, 5xx
 // answers, added latency and dropped connections.
@@ -28,15 +29,13 @@ interface ActiveFault {
   pattern: RegExp | undefined;
 }
 
-const globToRegExp = (glob: string) => new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-
 export function createFaultInjector() {
   let nextId = 1;
   let active: ActiveFault[] = [];
   return {
     add(fault: Fault): number {
       const id = nextId++;
-      active.push({ id, fault, remaining: fault.times ?? Infinity, pattern: fault.path ? globToRegExp(fault.path) : undefined });
+      active.push({ id, fault, remaining: fault.times ?? Infinity, pattern: fault.path ? wildcardRegExp(fault.path) : undefined });
       return id;
     },
     clear() {

@@ -78,6 +78,8 @@ export interface AssociationType {
 
 export type Owner = SeedOwner;
 
+export const isoInstant = (epochMs: number) => new Date(epochMs).toISOString();
+
 export const recordKey = (objectTypeId: string, id: string) => `${objectTypeId}:${id}`;
 
 export const byNumericId = (a: string, b: string) => (a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0);

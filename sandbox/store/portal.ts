@@ -1,6 +1,6 @@
 import { HUBSPOT_DEFINED_ASSOCIATIONS, STANDARD_OBJECT_TYPES, STANDARD_TYPE_RULES } from '../catalog.ts';
 import type { SeedObjectSchema } from '../seed.ts';
-import { byNumericId, recordKey } from './model.ts';
+import { byNumericId, isoInstant, recordKey } from './model.ts';
 import type { AssociationType, ObjectType, Owner, StoredProperty, StoredRecord } from './model.ts';
 import type { Mutation } from './mutations.ts';
 
@@ -188,7 +188,7 @@ export class Portal {
     switch (m.op) {
       case 'createRecord': {
         const type = this.typeOf(m.type);
-        const iso = new Date(m.at).toISOString();
+        const iso = isoInstant(m.at);
         const record: StoredRecord = { id: m.id, properties: {}, history: {}, createdAt: m.at, updatedAt: m.at, archived: false };
         for (const name of ['hs_createdate', 'createdate']) if (type.properties.has(name)) record.properties[name] = iso;
         this.writeProperties(record, m.properties, m.at, m.sourceType);
@@ -318,7 +318,7 @@ export class Portal {
 
   private touch(type: ObjectType, record: StoredRecord, at: number): void {
     record.updatedAt = at;
-    const iso = new Date(at).toISOString();
+    const iso = isoInstant(at);
     for (const name of ['hs_lastmodifieddate', 'lastmodifieddate']) if (type.properties.has(name)) record.properties[name] = iso;
   }
 

@@ -1,15 +1,14 @@
+import { associatedObjectName } from '../catalog.ts';
 import { STANDARD_SEED_TYPES } from '../seed.ts';
 import type { SandboxSeed, SeedAssociation, SeedAssociationDefinition, SeedObjectSchema, SeedRecord } from '../seed.ts';
 import type { HistoryEntry, ObjectType, StoredRecord } from './model.ts';
+import { isoInstant } from './model.ts';
 import { Portal, userDefinedPair } from './portal.ts';
 
 // Seeds in, seeds out: a portal is built from a seed, and snapshots are seeds of the whole portal
 // (one format for both, so whatever the demo generator writes is exactly what a restart reads).
 
-const ASSOCIATED_OBJECT_NAMES: Record<string, string> = { CONTACT: 'contacts', COMPANY: 'companies', DEAL: 'deals', MEETING: 'meetings', CALL: 'calls', EMAIL: 'emails', NOTE: 'notes', TASK: 'tasks' };
-
 const ms = (iso: string) => Date.parse(iso);
-const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
 export function portalFromSeed(seed: SandboxSeed, firstRecordId: number): Portal {
   const portal = new Portal(seed.portalId, seed.currency, seed.timeZone, firstRecordId);
@@ -41,7 +40,7 @@ export function portalFromSeed(seed: SandboxSeed, firstRecordId: number): Portal
   seed.schemas.forEach((schema, i) => {
     const type = seedType(schema.name, `schemas[${i}]`);
     schema.associatedObjects.forEach((other, j) => {
-      const target = seedType(ASSOCIATED_OBJECT_NAMES[other] ?? other, `schemas[${i}].associatedObjects[${j}]`);
+      const target = seedType(associatedObjectName(other), `schemas[${i}].associatedObjects[${j}]`);
       if (portal.associationTypesBetween(type.objectTypeId, target.objectTypeId).some((t) => t.label === null)) return;
       const typeId = portal.nextAssociationTypeId;
       portal.defineAssociationTypes(userDefinedPair(type.objectTypeId, target.objectTypeId, typeId, typeId + 1, null, null));
@@ -87,7 +86,7 @@ function storedRecord(type: ObjectType, record: SeedRecord): StoredRecord {
   const properties = { ...record.properties };
   for (const name of ['hs_createdate', 'createdate']) if (type.properties.has(name)) properties[name] ??= record.createdAt;
   const updatedAt = record.updatedAt ? ms(record.updatedAt) : createdAt;
-  for (const name of ['hs_lastmodifieddate', 'lastmodifieddate']) if (type.properties.has(name)) properties[name] ??= iso(updatedAt);
+  for (const name of ['hs_lastmodifieddate', 'lastmodifieddate']) if (type.properties.has(name)) properties[name] ??= isoInstant(updatedAt);
   return { id: record.id, properties, history, createdAt, updatedAt, archived: record.archived ?? false };
 }
 
@@ -109,16 +108,16 @@ export function portalToSeed(portal: Portal): SandboxSeed {
       schemas.push({
         name, objectTypeId: type.objectTypeId, labels: type.custom.labels, primaryDisplayProperty: type.custom.primaryDisplayProperty,
         secondaryDisplayProperties: type.custom.secondaryDisplayProperties, requiredProperties: type.requiredProperties,
-        searchableProperties: type.searchableProperties, properties: own, associatedObjects: [], createdAt: iso(type.custom.createdAt),
+        searchableProperties: type.searchableProperties, properties: own, associatedObjects: [], createdAt: isoInstant(type.custom.createdAt),
       });
     } else if (own.length > 0) {
       properties[name] = own;
     }
     propertyGroups[name] = [...type.groups.values()];
     objects[name] = [...type.records.values()].map((r) => ({
-      id: r.id, properties: r.properties, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt), ...(r.archived ? { archived: true } : {}),
+      id: r.id, properties: r.properties, createdAt: isoInstant(r.createdAt), updatedAt: isoInstant(r.updatedAt), ...(r.archived ? { archived: true } : {}),
       ...(Object.keys(r.history).length === 0 ? {} : {
-        propertyHistory: Object.fromEntries(Object.entries(r.history).map(([p, entries]) => [p, entries.map((e) => ({ ...e, timestamp: iso(e.timestamp) }))])),
+        propertyHistory: Object.fromEntries(Object.entries(r.history).map(([p, entries]) => [p, entries.map((e) => ({ ...e, timestamp: isoInstant(e.timestamp) }))])),
       }),
     }));
   }
