@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { ErrorCode, KeystoneErrorCode } from '../../keystone/errors.ts';
 import type { ValidationIssue } from '../../kam/shared/validation.ts';
-import type { Settings, settingsSchema } from '../../kam/settings/index.ts';
+import type { SetupReport } from '../../crm/setup/index.ts';
+import type { settingsSchema } from '../../kam/settings/index.ts';
+import type { SliceResult } from '../../keystone/portfolio-recalculation/index.ts';
+import type { StoredSettings } from '../../keystone/settings/index.ts';
 import { ACCOUNT_FUNCTIONS, callerSchema, type AccountErrorCode } from './account-contract.ts';
 
 // Every Keystone app function: its uid (also its file names: `<uid>.ts`, `<uid>-hsmeta.json`,
@@ -34,15 +37,8 @@ export type FunctionUid = (typeof KEYSTONE_FUNCTIONS)[keyof typeof KEYSTONE_FUNC
 export const getSettingsParametersSchema = callerSchema.strict();
 export type GetSettingsParameters = z.input<typeof getSettingsParametersSchema>;
 
-export interface SetupState { appliedVersion: number; currentVersion: number; upToDate: boolean }
-
-export interface PortalSettings {
-  settings: Settings;
-  /** 0 until the first save; pass it back as `expectedRevision` when saving. */
-  revision: number;
-  savedByUserId: string | null;
-  savedAt: number | null;
-  setup: SetupState;
+/** `revision` is 0 until the first save; pass it back as `expectedRevision` when saving. */
+export interface PortalSettings extends StoredSettings {
   /** Whether the caller is a Keystone admin (may save settings, run setup and recalculation). */
   canEdit: boolean;
 }
@@ -75,13 +71,8 @@ export type SaveSettingsResult = FunctionResult<Omit<PortalSettings, 'setup' | '
  */
 export const runSetupParametersSchema = callerSchema.strict();
 export type RunSetupParameters = z.input<typeof runSetupParametersSchema>;
-export interface SetupOutcome {
-  version: number;
-  previousVersion: number;
-  /** How many properties, objects and labels were created or updated (0 when everything was in place). */
-  changed: number;
-  steps: Array<{ target: string; action: 'created' | 'updated' | 'unchanged' }>;
-}
+/** `changed` counts the properties, objects and labels created or updated (0 when everything was in place). */
+export type SetupOutcome = SetupReport;
 export type RunSetupResult = FunctionResult<SetupOutcome>;
 
 // ─── recalculate_portfolio ─────────────────────────────────────────────────────────────────────
@@ -105,15 +96,9 @@ export const recalculatePortfolioParametersSchema = callerSchema
   })
   .strict();
 export type RecalculatePortfolioParameters = z.input<typeof recalculatePortfolioParametersSchema>;
-export interface RecalculationProgress {
-  /** Pass back to continue; null when done. */
-  cursor: string | null;
-  /** Companies scored so far in this run (all slices). */
-  processed: number;
-  /** Companies in the portal when the run started, for a progress bar. */
-  total: number | null;
-  done: boolean;
-  interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | null;
-  retryAfterMs: number | null;
-}
+/**
+ * `cursor`: pass back to continue (null when done); `processed`: companies scored so far in this run;
+ * `total`: companies in the portal when the run started (null if unknown), for a progress bar.
+ */
+export type RecalculationProgress = SliceResult;
 export type RecalculatePortfolioResult = FunctionResult<RecalculationProgress>;

@@ -7,6 +7,5 @@ import { defineFunction } from './define-function.ts';
 export const main = defineFunction(runSetupParametersSchema, async ({ userId }, { client, objectTypes, now }): Promise<SetupOutcome> => {
   const { settings } = await loadSettings(client, objectTypes);
   requireAdmin(await verifyCaller(client, userId, settings.access));
-  const { version, previousVersion, changed, steps } = await runSetup(client, { now });
-  return { version, previousVersion, changed, steps };
+  return runSetup(client, { now });
 });

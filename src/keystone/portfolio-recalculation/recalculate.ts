@@ -1,7 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { batchRead, batchReadAssociations, batchUpdate, hubspotCall, type RecordUpdate } from '../../crm/batch.ts';
 import { isTransient, toKeystoneError } from '../../crm/errors.ts';
-import { pages } from '../../crm/paging.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { companyFacts, dealAmounts, DEAL_PROPERTIES, FACT_PROPERTIES } from './company-facts.ts';
@@ -9,8 +8,8 @@ import { decodeCursor, encodeCursor, type RunState } from './cursor.ts';
 import { scoreProperties } from './write-back.ts';
 
 // Recalculates the portfolio a slice at a time, so a portal of any size fits in many short function
-// invocations. Per page of 100 companies: one list call (with the ids of their deals), the deals in
-// batches of 100, one batch update. A page is written whole or not at all as far as the cursor knows:
+// invocations. Per page of 100 companies: one list call (with the ids of their deals, made while the
+// page before is being written), the deals in batches of 100, one batch update. A page is written whole or not at all as far as the cursor knows:
 // the cursor only moves past a page once its update succeeded, and rescoring a page is harmless.
 
 export interface SliceRequest {
@@ -24,10 +23,14 @@ export interface SliceRequest {
 }
 
 export interface SliceResult {
+  /** Pass back to continue; null when done. */
   cursor: string | null;
+  /** Companies scored so far in this run (all slices). */
   processed: number;
+  /** Companies in the portal when the run started, for a progress bar; null if HubSpot could not count them. */
   total: number | null;
   done: boolean;
+  /** Set when HubSpot's rate limit or an outage stopped the slice early: call again with the cursor after `retryAfterMs`. */
   interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | null;
   retryAfterMs: number | null;
 }
@@ -44,12 +47,18 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
   let slowestPageMs = 0;
 
   try {
-    for await (const page of pages((after) => listCompanies(client, after), state.after ?? undefined)) {
+    let nextPage: Promise<CompanyPage> | null = prefetch(listCompanies(client, state.after ?? undefined));
+    while (nextPage) {
+      const page: CompanyPage = await nextPage;
       const pageStarted = request.elapsed();
+      const nextAfter = page.paging?.next?.after || null;
+      // The next page is listed while this one is scored and written, unless this is the slice's last.
+      const anotherFits = pageStarted - started + 2 * slowestPageMs <= request.budgetMs;
+      nextPage = nextAfter && anotherFits ? prefetch(listCompanies(client, nextAfter)) : null;
       await recalculatePage(client, page.results, state.startedAt, request.settings);
       state.processed += page.results.length;
-      state.after = page.nextAfter ?? null;
-      if (!page.nextAfter) return { cursor: null, processed: state.processed, total: state.total, done: true, interruptedBy: null, retryAfterMs: null };
+      state.after = nextAfter;
+      if (!nextAfter) return { cursor: null, processed: state.processed, total: state.total, done: true, interruptedBy: null, retryAfterMs: null };
       slowestPageMs = Math.max(slowestPageMs, request.elapsed() - pageStarted);
       // Stop while another page still fits, so the invocation never runs into HubSpot's time limit.
       if (request.elapsed() - started + slowestPageMs > request.budgetMs) break;
@@ -69,8 +78,16 @@ interface ListedCompany {
   associations?: { [type: string]: { results: Array<{ id: string }>; paging?: { next?: { after?: string } } } };
 }
 
-function listCompanies(client: Client, after: string | undefined) {
-  return hubspotCall(() => client.crm.objects.basicApi.getPage('companies', PAGE_SIZE, after, [...FACT_PROPERTIES], undefined, ['deals'], false)) as Promise<{ results: ListedCompany[]; paging?: { next?: { after?: string } } }>;
+interface CompanyPage { results: ListedCompany[]; paging?: { next?: { after?: string } } }
+
+function listCompanies(client: Client, after: string | undefined): Promise<CompanyPage> {
+  return hubspotCall(() => client.crm.objects.basicApi.getPage('companies', PAGE_SIZE, after, [...FACT_PROPERTIES], undefined, ['deals'], false)) as Promise<CompanyPage>;
+}
+
+/** A page listed ahead may go unused when the slice stops; its failure then must not go unhandled. */
+function prefetch(page: Promise<CompanyPage>): Promise<CompanyPage> {
+  page.catch(() => undefined);
+  return page;
 }
 
 /** For a progress bar only: a failed count leaves the total unknown rather than failing the run. */

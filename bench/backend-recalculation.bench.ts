@@ -1,0 +1,89 @@
+import { sandboxControl } from '../sandbox/control.ts';
+import { HUBSPOT_RATE_LIMITS } from '../sandbox/http/rate-limit.ts';
+import { startSandbox } from '../sandbox/server.ts';
+import { createHubSpotClient } from '../src/crm/client.ts';
+import { COMPANY_PROPERTY } from '../src/crm/model/index.ts';
+import { runSetup } from '../src/crm/setup/index.ts';
+import { addMonths } from '../src/kam/shared/time.ts';
+import { defaultSettings } from '../src/kam/settings/index.ts';
+import { recalculateSlice } from '../src/keystone/portfolio-recalculation/index.ts';
+import { aCompany, aDeal, portalSeed, TEST_TOKEN, type PortalContents } from '../test/crm/sandbox-portal.ts';
+
+// Portfolio recalculation of 20,000 companies against the sandbox, in 7-second slices as the settings
+// page drives it. First without a limit, to count the calls a run needs (sandbox statistics); the floor
+// is the time HubSpot's Professional burst limit (190 requests per 10 s) alone imposes on those calls
+// (the first 190 at once, then 19 a second). BENCH_COMPANIES overrides the portfolio size.
+// Then under that limit: the ratio of the floor to the time taken says how close the run comes to it.
+
+const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 20_000);
+const SLICE_BUDGET_MS = 7_000;
+const now = Date.UTC(2026, 10, 1);
+
+function portfolio(): PortalContents {
+  const companies = Array.from({ length: COMPANIES }, (_v, i) => aCompany({
+    [COMPANY_PROPERTY.prestige]: String(i % 11),
+    [COMPANY_PROPERTY.marginPercent]: String((i * 3) % 50),
+    ...(i % 50 === 0 ? { [COMPANY_PROPERTY.status]: 'key' } : {}),
+  }));
+  const deals: NonNullable<PortalContents['deals']> = [];
+  const dealCompanies: NonNullable<PortalContents['dealCompanies']> = [];
+  companies.forEach((company, i) => {
+    // 0–3 deals a company (1.5 on average), over the last two years.
+    for (let d = 0; d < i % 4; d++) {
+      const deal = aDeal({ amount: String(5_000 + ((i * 37 + d * 11) % 90_000)), closedate: new Date(addMonths(now, -((i + d * 7) % 24))).toISOString() });
+      deals.push(deal);
+      dealCompanies.push([deal.id, company.id]);
+    }
+  });
+  return { companies, deals, dealCompanies };
+}
+
+async function recalculateAll(client: ReturnType<typeof createHubSpotClient>): Promise<{ seconds: number; slices: number; interruptions: number }> {
+  const settings = defaultSettings();
+  const started = performance.now();
+  let cursor: string | null = null;
+  let slices = 0;
+  let interruptions = 0;
+  for (;;) {
+    const slice = await recalculateSlice(client, { cursor, budgetMs: SLICE_BUDGET_MS, settings, now, elapsed: () => performance.now() });
+    slices++;
+    cursor = slice.cursor;
+    if (slice.interruptedBy) {
+      interruptions++;
+      await new Promise((resolve) => setTimeout(resolve, slice.retryAfterMs ?? 1_000));
+    }
+    if (slice.done) return { seconds: (performance.now() - started) / 1_000, slices, interruptions };
+  }
+}
+
+export default async function backendRecalculationBench(): Promise<void> {
+  const sandbox = await startSandbox({ dataFile: null, seed: portalSeed(portfolio()), requiredToken: TEST_TOKEN, rateLimit: false });
+  const control = sandboxControl(sandbox.baseUrl);
+  try {
+    const client = createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: sandbox.baseUrl, attempts: 1 });
+    await runSetup(client, { now });
+
+    // 1. Without a limit: the calls a run needs, and the sandbox's own pace.
+    await control.resetStats();
+    const free = await recalculateAll(client);
+    const { total: calls, byRoute } = await control.stats();
+    // The first 190 requests go out at once; every further one waits for the window to slide.
+    const floorSeconds = Math.max(0, calls - HUBSPOT_RATE_LIMITS.burstPer10s) / (HUBSPOT_RATE_LIMITS.burstPer10s / 10);
+
+    // 2. Under HubSpot's limit, as in a real portal.
+    await control.setRateLimit(HUBSPOT_RATE_LIMITS);
+    await control.resetStats();
+    const limited = await recalculateAll(client);
+    const limitedCalls = (await control.stats()).total;
+
+    const line = (label: string, value: string) => console.log(`${label.padEnd(34)}${value}`);
+    line('companies', COMPANIES.toLocaleString('en'));
+    line('API calls a run needs', `${calls} (${(calls / (COMPANIES / 100)).toFixed(2)} per 100 companies): ${JSON.stringify(byRoute)}`);
+    line('without a rate limit', `${free.seconds.toFixed(1)} s, ${free.slices} slices → ${(COMPANIES / free.seconds).toFixed(0)} companies/s`);
+    line(`floor at ${HUBSPOT_RATE_LIMITS.burstPer10s} requests / 10 s`, `${floorSeconds.toFixed(1)} s → ${(COMPANIES / floorSeconds).toFixed(0)} companies/s`);
+    line('under the limit', `${limited.seconds.toFixed(1)} s, ${limited.slices} slices, ${limited.interruptions} stopped by a 429, ${limitedCalls} requests incl. refused → ${(COMPANIES / limited.seconds).toFixed(0)} companies/s`);
+    line('throughput ÷ floor throughput', `${(floorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as the limit allows)`);
+  } finally {
+    await sandbox.close();
+  }
+}
