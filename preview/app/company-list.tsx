@@ -5,16 +5,16 @@ import { hrefOf } from './routes.ts';
 const STATUS_LABELS: Record<string, string> = { key: 'Key account', candidate: 'Candidate', former: 'Former key account', none: 'Not a key account' };
 
 // The portal's companies, key accounts and candidates first, searchable by name or domain.
-export function CompanyList({ query }: { query: string }) {
-  const [typed, setTyped] = useState(query);
+export function CompanyList() {
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
   const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; message: string } | { status: 'success'; companies: CompanyRow[] }>({ status: 'loading' });
 
   useEffect(() => {
-    const timer = setTimeout(() => {
-      if (typed !== query) window.location.hash = hrefOf({ page: 'companies', query: typed });
-    }, 250);
+    // Search once the user pauses typing, not on every key.
+    const timer = setTimeout(() => setQuery(typed.trim()), 250);
     return () => clearTimeout(timer);
-  }, [typed, query]);
+  }, [typed]);
 
   useEffect(() => {
     let current = true;

@@ -39,7 +39,7 @@ function Preview() {
       <header className="preview-nav">
         <span className="preview-nav__brand">Keystone</span>
         <nav aria-label="Preview">
-          <a href={hrefOf({ page: 'companies', query: '' })} aria-current={route.page !== 'settings' ? 'page' : undefined}>
+          <a href={hrefOf({ page: 'companies' })} aria-current={route.page !== 'settings' ? 'page' : undefined}>
             Companies
           </a>
           <a href={hrefOf({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>
@@ -49,7 +49,7 @@ function Preview() {
         <span className="preview-nav__portal">Portal {session.portal.portalId} · local sandbox</span>
         <ViewingAs users={session.users} user={user} onChange={chooseUser} />
       </header>
-      {route.page === 'companies' && <CompanyList query={route.query} />}
+      {route.page === 'companies' && <CompanyList />}
       {route.page === 'company' && <RecordPage key={route.companyId} companyId={route.companyId} session={session} user={user} extensions={extensions} />}
       {route.page === 'settings' && <SettingsPage session={session} user={user} extensions={extensions} />}
     </>

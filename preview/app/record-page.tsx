@@ -33,7 +33,7 @@ export function RecordPage({ companyId, session, user, extensions }: { companyId
   return (
     <main className="preview-record">
       <aside className="preview-record__about" aria-label="About this company">
-        <a href={hrefOf({ page: 'companies', query: '' })} className="preview-back">
+        <a href={hrefOf({ page: 'companies' })} className="preview-back">
           ‹ Companies
         </a>
         {error && <p role="alert">Could not load the company: {error}</p>}
