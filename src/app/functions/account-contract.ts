@@ -30,8 +30,8 @@ export const callerSchema = z.object({ userId: z.number().int().positive('must b
 export const accountCallSchema = callerSchema.extend({ companyId: recordIdSchema });
 
 /** A short line a person typed (reasons, titles). Control characters are refused: they never come from a form. */
-const typedLine = (max: number) =>
-  z.string().trim().min(1, 'cannot be empty').max(max, `must be at most ${max} characters`).regex(/^[^\p{Cc}]*$/u, 'cannot contain control characters');
+const typedLine = (max: number, min = 1, tooShort = 'cannot be empty') =>
+  z.string().trim().min(min, tooShort).max(max, `must be at most ${max} characters`).regex(/^[^\p{Cc}]*$/u, 'cannot contain control characters');
 /** Longer typed text (summaries, measures): line breaks and tabs allowed, other control characters refused. */
 const typedText = (max: number) =>
   z.string().trim().max(max, `must be at most ${max} characters`).regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'cannot contain control characters');
@@ -303,7 +303,7 @@ export type CardData = z.infer<typeof cardDataSchema>;
 
 // ─── tag_key_account / untag_key_account ────────────────────────────────────────────────────────
 
-const reasonSchema = typedLine(500).min(3, 'say in a few words why (at least 3 characters)');
+const reasonSchema = typedLine(500, 3, 'say in a few words why (at least 3 characters)');
 
 /**
  * `tag_key_account`: makes the company a key account (or a candidate), with a reason.
@@ -324,7 +324,8 @@ export type UntagKeyAccountParameters = z.input<typeof untagKeyAccountParameters
 
 export const keyAccountStatusChangeSchema = z.object({
   companyId: z.string(),
-  status: keyAccountStatusSchema,
+  /** The new status (not `status`, which the answer's envelope uses for ok/error). */
+  keyAccountStatus: keyAccountStatusSchema,
   previousStatus: keyAccountStatusSchema,
   isTargetAccount: z.boolean(),
   changedBy: personSchema,

@@ -64,7 +64,7 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
   }
   return {
     companyId: request.companyId,
-    status: request.status,
+    keyAccountStatus: request.status,
     previousStatus,
     isTargetAccount: sync.syncTargetAccountFlag ? isTargetAccount : company.properties.hs_is_target_account === 'true',
     changedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },

@@ -1,0 +1,122 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main as cardData } from '../../../src/app/functions/card_data.ts';
+import { main as tagKeyAccount } from '../../../src/app/functions/tag_key_account.ts';
+import { main as untagKeyAccount } from '../../../src/app/functions/untag_key_account.ts';
+import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
+import { DAY, NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
+
+const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
+const manager = anOwner({ firstName: 'Max', lastName: 'Manager', teams: [{ id: '77', name: 'Key accounts', primary: true }] });
+const salesperson = anOwner({ firstName: 'Sal', lastName: 'Seller' });
+
+const bigClient = {
+  [COMPANY_PROPERTY.prestige]: '9', [COMPANY_PROPERTY.strategicFit]: '9', [COMPANY_PROPERTY.marginPercent]: '45',
+  [COMPANY_PROPERTY.potentialRevenue]: '400000', [COMPANY_PROPERTY.referralCount]: '6',
+};
+const wonDeal = { amount: '300000', dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', closedate: new Date(NOW - 20 * DAY).toISOString() };
+
+describe('tag_key_account and untag_key_account', () => {
+  let portal: SandboxPortal;
+  let companyId: string;
+  beforeAll(async () => {
+    portal = await startSandboxPortal({}, { attempts: 3 });
+    portal.useForFunctions();
+  });
+  afterAll(() => portal.close());
+  afterEach(() => vi.restoreAllMocks());
+  beforeEach(async () => {
+    ({ companyId } = await loadAccount(portal, { owners: [admin, manager, salesperson], company: bigClient, deals: [wonDeal] }));
+    await configureAccess(admin, { managerTeamIds: ['77'] });
+    await portal.control.clearFaults();
+  });
+
+  it('tags a key account with who, when and why, syncs HubSpot target account and ICP tier, and notes it on the timeline', async () => {
+    const answer = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Biggest client <b>in</b> the region' } });
+
+    expect(answer).toMatchObject({
+      status: 'ok', companyId, keyAccountStatus: 'key', previousStatus: 'none', isTargetAccount: true,
+      changedBy: { userId: manager.userId, name: 'Max Manager' }, reason: 'Biggest client <b>in</b> the region',
+    });
+    const card = await cardData({ parameters: { companyId, userId: manager.userId } });
+    expect(card.status === 'ok' && card.keyAccount).toMatchObject({
+      status: 'key', isTargetAccount: true, tier: 'tier_1', reason: 'Biggest client <b>in</b> the region', changedBy: { name: 'Max Manager' },
+    });
+    const notes = await timelineNotes(portal, companyId);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toContain('Key account status: Not a key account → Key account');
+    expect(notes[0]!.body).toContain('Biggest client &lt;b&gt;in&lt;/b&gt; the region');
+    expect(notes[0]!.body).toContain(`Max Manager (HubSpot user ${manager.userId})`);
+    expect(notes[0]!.ownerId).toBe(manager.id);
+  });
+
+  it('untags a key account as a former one and clears the target-account flag', async () => {
+    await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+
+    const answer = await untagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' } });
+
+    expect(answer).toMatchObject({ status: 'ok', keyAccountStatus: 'former', previousStatus: 'key', isTargetAccount: false });
+    const company = await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.status, 'hs_is_target_account', COMPANY_PROPERTY.statusReason]);
+    expect(company.properties).toMatchObject({ [COMPANY_PROPERTY.status]: 'former', hs_is_target_account: 'false', [COMPANY_PROPERTY.statusReason]: 'Moved work in-house' });
+    expect((await timelineNotes(portal, companyId)).map((n) => n.body)).toEqual([
+      expect.stringContaining('Not a key account → Key account'),
+      expect.stringContaining('Key account → Former key account'),
+    ]);
+  });
+
+  it('refuses someone who is not a manager, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const answer = await tagKeyAccount({ parameters: { companyId, userId: salesperson.userId, reason: 'I think so' } });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
+    expect(await portal.writes()).toEqual([]);
+  });
+
+  it('rejects a missing or hostile reason and a status tagging cannot set, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const noReason = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: '  ' } });
+    const control = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'ok\u0000then' } });
+    const wrongStatus = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Because', status: 'former' } });
+    const huge = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'x'.repeat(501) } });
+
+    for (const answer of [noReason, control, wrongStatus, huge]) expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
+    expect(noReason.status === 'error' && noReason.issues?.map((i) => i.path)).toEqual(['reason']);
+    expect(wrongStatus.status === 'error' && wrongStatus.issues?.map((i) => i.path)).toEqual(['status']);
+    expect((await portal.control.stats()).total).toBe(0);
+  });
+
+  it('says so when the account already has the status, without a second note', async () => {
+    await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+    const again = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic again' } });
+    expect(again).toMatchObject({ status: 'error', code: 'KAM.STATUS_UNCHANGED' });
+    expect(await timelineNotes(portal, companyId)).toHaveLength(1);
+  });
+
+  it('answers KAM.COMPANY_NOT_FOUND for a company that does not exist', async () => {
+    expect(await tagKeyAccount({ parameters: { companyId: '99999999', userId: manager.userId, reason: 'Strategic' } })).toMatchObject({ status: 'error', code: 'KAM.COMPANY_NOT_FOUND' });
+  });
+
+  it('retries HubSpot rate limits and server errors', async () => {
+    const retries = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await portal.control.injectFault({ kind: 'rateLimit', policyName: 'SECONDLY', path: '/crm/v3/objects/companies/*', method: 'PATCH', times: 1 });
+    await portal.control.injectFault({ kind: 'serverError', status: 502, path: '/crm/v3/objects/notes', method: 'POST', times: 1 });
+
+    const answer = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+
+    expect(answer).toMatchObject({ status: 'ok', isTargetAccount: true });
+    expect(await timelineNotes(portal, companyId)).toHaveLength(1);
+    // The client's own retry says so on the console.
+    expect(retries.mock.calls.map(([line]) => String(line).match(/status code \[(\d+)\]/)?.[1]).sort()).toEqual(['429', '502']);
+  });
+
+  it('withdraws the note when HubSpot keeps refusing the status update, so the timeline shows no change that did not happen', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/companies/*', method: 'PATCH' });
+
+    const answer = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    await portal.control.clearFaults();
+    expect(await timelineNotes(portal, companyId)).toEqual([]);
+    const company = await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.status]);
+    expect(company.properties[COMPANY_PROPERTY.status] ?? null).toBeNull();
+  });
+});
