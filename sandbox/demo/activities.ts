@@ -1,5 +1,5 @@
+import { isKeyContact } from '../../src/kam/coverage/roles.ts';
 import type { SeedRecord } from '../seed.ts';
-import type { Coverage } from './accounts.ts';
 import type { ClientContact, ClientPeople } from './contacts.ts';
 import type { FirmPerson } from './firm.ts';
 import type { Random } from './random.ts';
@@ -29,11 +29,11 @@ export function buildActivities(random: Random, clients: readonly ClientPeople[]
   const nextIds = { meetings: idSequence(KINDS.meetings.firstId), calls: idSequence(KINDS.calls.firstId), emails: idSequence(KINDS.emails.firstId) };
   const out: Activities = { meetings: [], calls: [], emails: [], associations: [] };
   for (const client of clients) {
-    const team = accountTeam(random, client, people);
+    const holders = relationshipHolders(random, client, people);
     for (const touch of touchesOf(random, client, now)) {
       const kind = random.weighted<Kind>(client.company.plan.coverage === 'broad' ? [['meetings', 4], ['calls', 3], ['emails', 3]] : [['meetings', 2], ['calls', 3], ['emails', 5]]);
       const id = nextIds[kind]();
-      const ownerId = random.weighted(team.map((person, i) => [person.ownerId, i === 0 ? team.length : 1] as const));
+      const ownerId = random.pick(holders(touch.contactIds[0])).ownerId;
       out[kind].push(seedRecord(id, { ...describe(random, kind, touch.at, now), hs_timestamp: iso(touch.at), hubspot_owner_id: ownerId }, touch.at));
       out.associations.push(...associate(kind, id, 'companies', client.company.id, KINDS[kind].toCompany));
       for (const contactId of touch.contactIds) out.associations.push(...associate(kind, id, 'contacts', contactId, KINDS[kind].toContact));
@@ -42,24 +42,29 @@ export function buildActivities(random: Random, clients: readonly ClientPeople[]
   return out;
 }
 
-// Who on our side works the account, the company owner first (and most often).
-function accountTeam(random: Random, { company }: ClientPeople, people: readonly FirmPerson[]): FirmPerson[] {
+// Who on our side holds each client relationship. On broadly covered accounts every contact is known
+// by two of the account team, so no one of us is the only link; elsewhere the company owner does most.
+function relationshipHolders(random: Random, { company }: ClientPeople, people: readonly FirmPerson[]): (contactId: string | undefined) => FirmPerson[] {
   const owner = people.find((p) => p.ownerId === company.ownerId);
   if (!owner) throw new Error(`Company ${company.id} is owned by unknown owner ${company.ownerId}`);
   const others = random.shuffled(people.filter((p) => p !== owner));
-  const byTeam = (team: FirmPerson['team']): FirmPerson[] => others.filter((p) => p.team === team).slice(0, 1);
-  const extra: Record<Coverage, FirmPerson[]> = {
-    broad: [...byTeam('partners'), ...byTeam('research'), ...others.filter((p) => p.team !== 'partners' && p.team !== 'research').slice(0, 1)],
-    moderate: others.slice(0, 1),
-    singleThreaded: others.slice(0, 1),
-    thin: [],
-    singleOwner: [],
+  const firstOf = (team: FirmPerson['team']): FirmPerson[] => others.filter((p) => p.team === team).slice(0, 1);
+  const { coverage } = company.plan;
+  const team = coverage === 'broad'
+    ? [owner, ...firstOf('partners'), ...firstOf('research'), ...others.filter((p) => p.team !== 'partners' && p.team !== 'research').slice(0, 1)]
+    : coverage === 'moderate' || coverage === 'singleThreaded' ? [owner, ...others.slice(0, 1)] : [owner];
+  const byContact = new Map<string, FirmPerson[]>();
+  return (contactId) => {
+    if (contactId === undefined || team.length === 1) return [owner];
+    let holders = byContact.get(contactId);
+    if (!holders) byContact.set(contactId, (holders = coverage === 'broad' ? random.shuffled(team).slice(0, 2) : random.chance(0.7) ? [owner] : team));
+    return holders;
   };
-  return [owner, ...extra[company.plan.coverage]];
 }
 
 interface Touch {
   at: number;
+  /** The client contacts present, the main one first. */
   contactIds: string[];
 }
 
@@ -71,24 +76,31 @@ function touchesOf(random: Random, { company, contacts, onlyThread, quietAlly }:
   const start = Math.max(company.createdAt + DAY, now - ACTIVITY_HISTORY_DAYS * DAY);
   const lastTouch = Math.max(start + DAY, plan.stale ? now - random.int(200, 520) * DAY : now - random.int(0, 25) * DAY);
   const quietFrom = now - QUIET_ALLY_DAYS * DAY;
-  const senior = (c: ClientContact): number => 5 - c.level;
+  const reachable = (at: number): ClientContact[] => contacts.filter((c) => c.createdAt <= at && (c.leftAt === undefined || c.leftAt > at) && !(c.id === quietAlly && at >= quietFrom));
+  const businessHours = (day: number): number => Math.min(now - HOUR, Math.floor(day / DAY) * DAY + random.int(8 * 60, 17 * 60) * 60_000);
+  // Senior people get most of the attention.
+  const weight = (c: ClientContact): number => (c.level <= 1 ? 6 : c.level === 2 ? 3 : 1);
 
-  return Array.from({ length: count }, (_, i) => {
+  const touches = Array.from({ length: count }, (_, i): Touch => {
     // The latest touch sets the account's freshness; earlier ones lean towards recent months.
-    const day = i === 0 ? lastTouch : start + Math.floor(random.next() ** 0.6 * (lastTouch - start));
-    const at = Math.min(now - HOUR, Math.floor(day / DAY) * DAY + random.int(8 * 60, 17 * 60) * 60_000);
-    const present = contacts.filter((c) => c.createdAt <= at && (c.leftAt === undefined || c.leftAt > at) && !(c.id === quietAlly && at >= quietFrom));
-    let contactIds: string[];
-    if (onlyThread) contactIds = present.some((c) => c.id === onlyThread) ? [onlyThread] : [];
-    else {
-      const wanted = plan.coverage === 'broad' || plan.coverage === 'singleOwner' ? random.int(1, 3) : plan.coverage === 'moderate' ? random.int(1, 2) : 1;
-      const chosen = new Set<string>();
-      if (quietAlly && at < quietFrom && present.some((c) => c.id === quietAlly) && random.chance(0.5)) chosen.add(quietAlly);
-      for (let k = 0; k < wanted * 2 && chosen.size < Math.min(wanted, present.length); k += 1) chosen.add(random.weighted(present.map((c) => [c.id, senior(c)] as const)));
-      contactIds = [...chosen];
-    }
-    return { at, contactIds };
+    const at = businessHours(i === 0 ? lastTouch : start + Math.floor(random.next() ** 0.6 * (lastTouch - start)));
+    const present = reachable(at);
+    if (onlyThread) return { at, contactIds: present.some((c) => c.id === onlyThread) ? [onlyThread] : [] };
+    const wanted = plan.coverage === 'broad' || plan.coverage === 'singleOwner' ? random.int(1, 3) : plan.coverage === 'moderate' ? random.int(1, 2) : 1;
+    const chosen = new Set<string>();
+    if (quietAlly && at < quietFrom && present.some((c) => c.id === quietAlly) && random.chance(0.5)) chosen.add(quietAlly);
+    for (let k = 0; k < wanted * 2 && chosen.size < Math.min(wanted, present.length); k += 1) chosen.add(random.weighted(present.map((c) => [c.id, weight(c)] as const)));
+    return { at, contactIds: [...chosen] };
   });
+
+  // Well-covered accounts: someone has been in touch with everyone who has a say within the last two months.
+  if (plan.coverage === 'broad' && !plan.stale) {
+    for (const contact of reachable(now).filter((c) => c.level <= 1 || isKeyContact({ decisionPower: c.decisionPower ?? null, buyingRoles: c.buyingRoles, taggedKeyContact: false }))) {
+      const at = businessHours(now - random.int(1, 60) * DAY);
+      if (reachable(at).includes(contact)) touches.push({ at, contactIds: [contact.id] });
+    }
+  }
+  return touches;
 }
 
 function describe(random: Random, kind: Kind, at: number, now: number): Record<string, string> {

@@ -1,5 +1,5 @@
 import { CONTACT_PROPERTY } from '../../src/crm/model/contact-properties.ts';
-import { DECISION_POWERS } from '../../src/kam/shared/decision-power.ts';
+import { DECISION_POWERS, type DecisionPower } from '../../src/kam/shared/decision-power.ts';
 import type { BuyingRole } from '../../src/kam/shared/buying-role.ts';
 import { BUYING_ROLES } from '../../src/kam/shared/buying-role.ts';
 import type { Stance } from '../../src/kam/shared/stance.ts';
@@ -22,6 +22,8 @@ export interface ClientContact {
   createdAt: number;
   leftAt?: number;
   stance?: Stance;
+  decisionPower?: DecisionPower;
+  buyingRoles: BuyingRole[];
 }
 
 export interface ClientPeople {
@@ -40,7 +42,7 @@ export const RECENT_DEPARTURE_DAYS = 21;
 const CONTACT_TO_COMPANY = [definedAssociationType('contacts', 'companies', 'Primary'), definedAssociationType('contacts', 'companies')];
 const MAX_CONTACTS = 25;
 
-type Draft = ClientContact & { properties: Record<string, string>; history: Record<string, HistoryEntry[]>; parent?: Draft };
+type Draft = Omit<ClientContact, 'buyingRoles'> & { properties: Record<string, string>; history: Record<string, HistoryEntry[]>; parent?: Draft };
 
 export function buildContacts(
   random: Random, companies: readonly ClientCompany[], people: readonly FirmPerson[], now: number, nextId: () => string,
@@ -119,7 +121,7 @@ function peopleAt(random: Random, company: ClientCompany, managers: readonly Fir
     }
   }
   if (plan.story === 'keyContactLeft') result.departure = retireAndPromote(random, drafts, storyActors, managers, now, add);
-  else if (tracksStance) {
+  else if (tracksStance && plan.story !== 'clearlyKey') {
     // A few ordinary departures: an outside hire takes over the role and the team.
     for (const d of drafts.filter((x) => x.level >= 1 && x.level <= 2 && x.createdAt < now - 400 * DAY && x.id !== result.onlyThread && x.id !== result.quietAlly)) {
       if (!random.chance(0.05)) continue;
@@ -132,7 +134,11 @@ function peopleAt(random: Random, company: ClientCompany, managers: readonly Fir
     }
   }
 
-  result.contacts = drafts.map(({ id, level, department, createdAt, leftAt, stance }) => ({ id, level, department, createdAt, leftAt, stance }));
+  result.contacts = drafts.map(({ id, level, department, createdAt, leftAt, stance, properties }) => ({
+    id, level, department, createdAt, leftAt, stance,
+    decisionPower: properties[CONTACT_PROPERTY.decisionPower] as DecisionPower | undefined,
+    buyingRoles: (properties.hs_buying_role?.split(';') ?? []) as BuyingRole[],
+  }));
   return { people: result, records: drafts.map((d) => seedRecord(d.id, d.properties, d.createdAt, d.history)) };
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/company-properties.ts';
+import { CONTACT_PROPERTY } from '../../../src/crm/model/contact-properties.ts';
+import { relationshipCoverage, type CoverageInput, type CoverageWarningKind } from '../../../src/kam/coverage/index.ts';
 import { paretoAnalysis } from '../../../src/kam/portfolio/pareto.ts';
 import { parsePortfolioFacts, scorePortfolio, selectionDrift, type CompanyFactsInput } from '../../../src/kam/selection/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
-import { DAY, DEMO_NOW, demoPortal, indexPortal } from './portal-index.ts';
+import { ACTIVITY_TYPES, DAY, DEMO_NOW, demoPortal, indexPortal } from './portal-index.ts';
 
 // Keystone's own domain, fed from the demo portal, should see the stories the demo means to tell.
 describe("Keystone's reading of the demo portal", () => {
@@ -44,6 +46,59 @@ describe("Keystone's reading of the demo portal", () => {
   it('finds no drift on the clearly key accounts', () => {
     const drifting = new Set([...ids(drift.taggedButNoLongerQualifies), ...ids(drift.taggedWithoutEnoughData)]);
     for (const id of stories.clearlyKey) expect(drifting.has(id)).toBe(false);
+  });
+
+  // The coverage card's input for one company, read from the portal as the backend reads HubSpot.
+  const [keyContactType] = seed.associationDefinitions;
+  const coverageInput = (companyId: string): CoverageInput => {
+    const tagged = new Set(seed.associations.filter((a) => a.fromId === companyId && a.associationTypeId === keyContactType?.typeId).map((a) => a.toId));
+    const contacts = index.contactsOf(companyId).map(({ id, properties: p }) => ({
+      id, name: `${p.firstname} ${p.lastname}`, title: p.jobtitle ?? null, taggedKeyContact: tagged.has(id),
+      buyingRoles: (p.hs_buying_role?.split(';') ?? []) as CoverageInput['contacts'][number]['buyingRoles'],
+      stance: (p[CONTACT_PROPERTY.stance] ?? null) as CoverageInput['contacts'][number]['stance'],
+      decisionPower: (p[CONTACT_PROPERTY.decisionPower] ?? null) as CoverageInput['contacts'][number]['decisionPower'],
+      decisionTopics: p[CONTACT_PROPERTY.decisionTopics]?.split(';').map((t) => t.trim()) ?? [],
+      reportsTo: p[CONTACT_PROPERTY.reportsTo] ?? null,
+      leftCompany: p[CONTACT_PROPERTY.leftCompany] === 'true',
+      leftAt: p[CONTACT_PROPERTY.leftAt] === undefined ? null : Date.parse(p[CONTACT_PROPERTY.leftAt] ?? ''),
+      replacedBy: p[CONTACT_PROPERTY.replacedBy] ?? null,
+    }));
+    const activities = ACTIVITY_TYPES.flatMap((type) => index.linked('companies', companyId, type).map((id) => ({
+      kind: ({ meetings: 'meeting', calls: 'call', emails: 'email' } as const)[type],
+      ownerId: index.record(type, id).properties.hubspot_owner_id ?? '',
+      contactIds: index.linked(type, id, 'contacts'),
+      at: Date.parse(index.record(type, id).properties.hs_timestamp ?? ''),
+    })));
+    return { contacts, activities };
+  };
+  const warningsOn = (companyId: string): CoverageWarningKind[] => {
+    const result = relationshipCoverage(coverageInput(companyId), { now: DEMO_NOW, staleAfterDays: defaultSettings().coverage.staleAfterDays });
+    if (!result.success) throw new Error(`Coverage input does not parse: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    return result.data.warnings.map((w) => w.kind);
+  };
+
+  it('warns that the single-threaded accounts are single-threaded', () => {
+    for (const { companyId } of stories.singleThreaded) expect(warningsOn(companyId)).toContain('single_threaded');
+  });
+
+  it('warns of the single-person dependency on our side', () => {
+    expect(warningsOn(stories.singlePersonDependency.companyId)).toContain('single_person_dependency');
+  });
+
+  it('warns that the ally has gone quiet', () => {
+    const result = relationshipCoverage(coverageInput(stories.allyGoneQuiet.companyId), { now: DEMO_NOW, staleAfterDays: defaultSettings().coverage.staleAfterDays });
+    expect(result.success && result.data.warnings.find((w) => w.kind === 'stale_allies')?.contactIds).toContain(stories.allyGoneQuiet.contactId);
+  });
+
+  it('warns that a key contact has left', () => {
+    expect(warningsOn(stories.keyContactLeft.companyId)).toContain('departed_key_contacts');
+  });
+
+  it('finds the clearly key accounts multi-threaded and held by several of our people', () => {
+    for (const id of stories.clearlyKey) {
+      const warnings = warningsOn(id);
+      for (const kind of ['single_threaded', 'single_person_dependency', 'stale_allies', 'uncovered_decision_makers', 'departed_key_contacts'] as const) expect(warnings).not.toContain(kind);
+    }
   });
 
   it('sees about 80 % of revenue coming from the top fifth of clients', () => {
