@@ -4,7 +4,7 @@ import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/select
 import type { Settings } from '../../kam/settings/index.ts';
 import type { PortalSettings, SaveSettingsParameters } from '../functions/contract.ts';
 import type { Formatters } from '../ui/format.ts';
-import { optionsOf, REVIEW_CADENCE_LABELS } from '../ui/labels.ts';
+import { optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
 import type { Ok } from '../ui/function-call.ts';
@@ -12,6 +12,12 @@ import { SETTINGS_FUNCTION } from './settings-functions.ts';
 
 type Access = Settings['access'];
 type Section = 'selection' | 'reviews' | 'coverage' | 'access' | 'hubspotSync';
+
+// Month names in English, like the rest of the page's words; the quarterly grid counts quarters from this month.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map((label, i) => ({
+  value: i + 1,
+  label,
+}));
 
 /** "12, 34" ⇄ ['12', '34']: HubSpot ids typed as a list. */
 const idsToText = (ids: readonly string[]) => ids.join(', ');
@@ -29,7 +35,7 @@ export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
   const readOnly = !portal.canEdit;
   const edit = <K extends Section>(key: K, change: Partial<Settings[K]>) => setDraft((d) => ({ ...d, [key]: { ...d[key], ...change } }));
   // Functional updates throughout: two quick edits must not overwrite each other.
-  const editSelection = <K extends 'weights' | 'thresholds'>(key: K, change: Partial<Settings['selection'][K]>) =>
+  const editSelection = <K extends 'weights' | 'thresholds' | 'icpTierCutoffs'>(key: K, change: Partial<Settings['selection'][K]>) =>
     setDraft((d) => ({ ...d, selection: { ...d.selection, [key]: { ...d.selection[key], ...change } } }));
   const editAccess = (key: keyof Access) => (text: string) => edit('access', { [key]: textToIds(text) });
 
@@ -58,6 +64,12 @@ export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
         <NumberInput label="Candidate from score" name="threshold-candidate" min={0} max={100} value={draft.selection.thresholds.candidate} readOnly={readOnly} onChange={(candidate) => editSelection('thresholds', { candidate })} />
         <NumberInput label="Key account from score" name="threshold-key" min={0} max={100} value={draft.selection.thresholds.key} readOnly={readOnly} onChange={(key) => editSelection('thresholds', { key })} />
       </Flex>
+      <Flex direction="row" gap="small">
+        {optionsOf(TIER_LABELS).map(({ value: tier, label }) => (
+          <NumberInput key={tier} label={`${label} from score`} name={`tier-${tier}`} min={0} max={100} value={draft.selection.icpTierCutoffs[tier]} readOnly={readOnly}
+            onChange={(score) => editSelection('icpTierCutoffs', { [tier]: score })} />
+        ))}
+      </Flex>
       <SelectionPreviewPanel userId={userId} selection={draft.selection} format={format} />
 
       <Heading>Reviews and relationships</Heading>
@@ -65,6 +77,7 @@ export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
         <Select label="Review cadence" name="cadence" value={draft.reviews.defaultCadence} options={optionsOf(REVIEW_CADENCE_LABELS)} readOnly={readOnly} onChange={(v) => edit('reviews', { defaultCadence: v as Settings['reviews']['defaultCadence'] })} />
         <NumberInput label="Overdue after (days)" name="overdue-after" min={0} max={365} value={draft.reviews.overdueAfterDays} readOnly={readOnly} onChange={(overdueAfterDays) => edit('reviews', { overdueAfterDays })} />
         <NumberInput label="Contacts go stale after (days)" name="stale-after" min={1} max={730} value={draft.coverage.staleAfterDays} readOnly={readOnly} onChange={(staleAfterDays) => edit('coverage', { staleAfterDays })} />
+        <Select label="Fiscal year starts in" name="fiscal-year-start" value={draft.fiscalYearStartMonth} options={MONTHS} readOnly={readOnly} onChange={(month) => setDraft((d) => ({ ...d, fiscalYearStartMonth: Number(month) }))} />
       </Flex>
 
       <Heading>Who may do what</Heading>

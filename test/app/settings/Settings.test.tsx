@@ -1,4 +1,4 @@
-import { Alert, Button, ErrorState, Input, LoadingSpinner, NumberInput, ProgressBar, StatisticsItem, StatusTag, Text, Toggle } from '@hubspot/ui-extensions';
+import { Alert, Button, ErrorState, Input, LoadingSpinner, NumberInput, ProgressBar, Select, StatisticsItem, StatusTag, Text, Toggle } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsPage } from '../../../src/app/settings/Settings.tsx';
 import type { PortalSettings } from '../../../src/app/functions/contract.ts';
@@ -95,6 +95,8 @@ describe('saving the settings', () => {
     find(NumberInput, { name: 'overdue-after' }).trigger('onChange', 14 as never);
     find(Input, { name: 'manager-teams' }).trigger('onChange', '11, 12' as never);
     find(Toggle, { name: 'write-tier' }).trigger('onChange', false as never);
+    find(NumberInput, { name: 'tier-tier_2' }).trigger('onChange', 60 as never);
+    find(Select, { name: 'fiscal-year-start' }).trigger('onChange', 4 as never);
     find(Button, withText('Save settings')).trigger('onClick');
     await waitFor(() => expect(callsTo(spy, 'get_settings')).toHaveLength(2));
     const [sent] = callsTo(spy, 'save_settings') as Array<{ userId: number; expectedRevision: number; settings: ReturnType<typeof settings> }>;
@@ -104,6 +106,8 @@ describe('saving the settings', () => {
         reviews: { defaultCadence: 'quarterly', overdueAfterDays: 14 },
         access: { managerTeamIds: ['11', '12'], managerUserIds: [], adminUserIds: [String(USER_ID)] },
         hubspotSync: { syncTargetAccountFlag: true, writeIcpTier: false },
+        selection: { ...settings().selection, icpTierCutoffs: { tier_1: 75, tier_2: 60, tier_3: 35 } },
+        fiscalYearStartMonth: 4,
       }),
     );
     await waitFor(() => expect(find(NumberInput, { name: 'overdue-after' }).props.value).toBe(14));
