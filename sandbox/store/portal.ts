@@ -76,13 +76,16 @@ export class Portal {
     return type;
   }
 
-  /** How the API addresses a type: plural or singular standard name, objectTypeId, or a custom object's fully qualified name. */
+  /**
+   * How the API addresses a type: plural or singular standard name, objectTypeId, or a custom
+   * object's fully qualified name (`p<portalId>_<name>`) or its short form (`p_<name>`).
+   */
   resolve(identifier: string): ObjectType | undefined {
     const byId = this.types.get(identifier);
     if (byId) return byId;
     const lower = identifier.toLowerCase();
     for (const type of this.types.values()) {
-      if (type.custom ? type.fullyQualifiedName === lower : type.name === lower || type.singular === lower) return type;
+      if (type.custom ? type.fullyQualifiedName === lower || `p_${type.custom.name}` === lower : type.name === lower || type.singular === lower) return type;
     }
     return undefined;
   }

@@ -66,11 +66,12 @@ describe('custom object schemas', () => {
 });
 
 describe('custom object records', () => {
-  it('stores records addressed by objectTypeId or fully qualified name, and rejects the bare name', async () => {
+  it('stores records addressed by objectTypeId, fully qualified name or p_ short name, and rejects the bare name', async () => {
     const schema = await createPlanSchema();
     const created = await h.client.crm.objects.basicApi.create(schema.objectTypeId, { properties: { plan_name: 'Acme FY26', plan_year: '2026' }, associations: [] });
     const read = await h.client.crm.objects.basicApi.getById(schema.fullyQualifiedName, created.id, ['plan_name', 'plan_year']);
     expect(read.properties).toMatchObject({ plan_name: 'Acme FY26', plan_year: '2026' });
+    expect((await h.client.crm.objects.basicApi.getById('p_account_plan', created.id)).id).toBe(created.id);
     const bare = await failure(h.client.crm.objects.basicApi.getById('account_plan', created.id));
     expect(bare.code).toBe(400);
     expect(bare.body.message).toBe('Unable to infer object type from: account_plan');
