@@ -1,0 +1,186 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main as cardData } from '../../../src/app/functions/card_data.ts';
+import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
+import type { CardData, PlanInput, SaveAccountPlanParameters } from '../../../src/app/functions/account-contract.ts';
+import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
+import { DAY, NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from './account-portal.ts';
+
+const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
+const manager = anOwner({ firstName: 'Max', lastName: 'Manager', teams: [{ id: '77', name: 'Key accounts', primary: true }] });
+const partner = anOwner({ firstName: 'Pat', lastName: 'Partner', teams: [{ id: '77', name: 'Key accounts', primary: true }] });
+const salesperson = anOwner({ firstName: 'Sal', lastName: 'Seller' });
+
+const fiscalYear = new Date(NOW).getUTCFullYear();
+
+/** A plan as the card's editor sends it, with overrides. */
+function aPlan(overrides: Partial<PlanInput> = {}): PlanInput {
+  return {
+    businessObjective: 'Become their main adviser on supply-chain risk',
+    team: { relationshipPartner: partner.id, accountManager: manager.id, researcher: null },
+    objectives: [
+      { title: 'Meet the new COO', measure: 'Meeting held', ownerId: partner.id, dueAt: NOW + 30 * DAY },
+      { title: 'Win the logistics review', measure: 'Signed engagement letter', ownerId: manager.id, dueAt: NOW - 10 * DAY },
+    ],
+    quarterlyTargets: {
+      fiscalYear,
+      rows: [
+        { metric: 'friends_and_allies', label: 'Friends and allies', unit: 'count', targets: { Q1: 2, Q2: 8, Q3: 12, Q4: 15 } },
+        { metric: 'meetings', label: 'Meetings per quarter', unit: 'count', targets: { Q1: 2, Q2: 3, Q3: 3, Q4: 3 } },
+        { metric: 'custom_services', label: 'New services used', unit: 'count', targets: { Q1: 0, Q2: 1, Q3: 3, Q4: 4 }, actuals: { Q1: 0 } },
+      ],
+    },
+    ...overrides,
+  };
+}
+
+describe('save_account_plan', () => {
+  let portal: SandboxPortal;
+  let companyId: string;
+  const save = (parameters: Partial<SaveAccountPlanParameters> = {}) => saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan: aPlan(), ...parameters } });
+  const readPlan = async (): Promise<CardData['plan']> => {
+    const answer = await cardData({ parameters: { companyId, userId: manager.userId } });
+    if (answer.status !== 'ok') throw new Error(answer.message);
+    return answer.plan;
+  };
+
+  beforeAll(async () => {
+    portal = await startSandboxPortal({}, { attempts: 3 });
+    portal.useForFunctions();
+  });
+  afterAll(() => portal.close());
+  afterEach(() => vi.restoreAllMocks());
+  beforeEach(async () => {
+    ({ companyId } = await loadAccount(portal, {
+      owners: [admin, manager, partner, salesperson],
+      contacts: [{ id: '701', firstname: 'Ann', properties: { [CONTACT_PROPERTY.stance]: 'ally' } }, { id: '702', firstname: 'Ben', properties: { [CONTACT_PROPERTY.stance]: 'supporter' } }],
+      activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['701'], daysAgo: 3 }],
+    }));
+    await configureAccess(admin, { managerTeamIds: ['77'] });
+    await portal.control.clearFaults();
+  });
+
+  it('saves the whole plan and card_data shows it, with the team by name, overdue objectives and derived actuals', async () => {
+    const answer = await save();
+
+    expect(answer).toMatchObject({ status: 'ok', revision: 1, savedBy: { name: 'Max Manager' }, objectiveCount: 2 });
+    const plan = await readPlan();
+    expect(plan).toMatchObject({
+      revision: 1,
+      businessObjective: 'Become their main adviser on supply-chain risk',
+      savedBy: { name: 'Max Manager' },
+      team: { relationshipPartner: { name: 'Pat Partner' }, accountManager: { name: 'Max Manager' }, researcher: null },
+    });
+    expect(plan.objectives.map((o) => [o.title, o.owner?.name, o.status, o.overdue])).toEqual([
+      ['Meet the new COO', 'Pat Partner', 'open', false],
+      ['Win the logistics review', 'Max Manager', 'open', true],
+    ]);
+    const rows = Object.fromEntries(plan.quarterlyTargets.rows.map((r) => [r.metric, r]));
+    const currentQuarter = (['Q1', 'Q2', 'Q3', 'Q4'] as const).find((q, i, all) => plan.quarterlyTargets.quarterStarts[q] <= NOW && (i === 3 || plan.quarterlyTargets.quarterStarts[all[i + 1]!] > NOW))!;
+    expect(rows.friends_and_allies).toMatchObject({ derived: true, measure: 'level', targets: { Q4: 15 } });
+    expect(rows.friends_and_allies!.actuals[currentQuarter]).toBe(2);
+    expect(rows.meetings).toMatchObject({ derived: true, measure: 'per_quarter' });
+    expect(rows.meetings!.actuals[currentQuarter]).toBe(1);
+    expect(rows.custom_services).toMatchObject({ derived: false, actuals: { Q1: 0, Q2: null } });
+  });
+
+  it('keeps objectives by key across saves and replaces the rest', async () => {
+    await save();
+    const first = await readPlan();
+    const kept = first.objectives[0]!;
+
+    const answer = await save({
+      baseRevision: 1,
+      plan: aPlan({ objectives: [{ objectiveKey: kept.objectiveKey, title: kept.title, measure: kept.measure, ownerId: partner.id, dueAt: kept.dueAt, status: 'achieved' }] }),
+    });
+
+    expect(answer).toMatchObject({ status: 'ok', revision: 2, objectiveCount: 1 });
+    const second = await readPlan();
+    expect(second.objectives).toEqual([expect.objectContaining({ objectiveKey: kept.objectiveKey, status: 'achieved', achievedAt: expect.any(Number) })]);
+  });
+
+  it('refuses a save started from an older revision: someone else saved in between', async () => {
+    await save();
+    const stale = await save({ plan: aPlan({ businessObjective: 'Something else' }) });
+    expect(stale).toMatchObject({ status: 'error', code: 'KAM.PLAN_CHANGED_ELSEWHERE', message: expect.stringContaining('Someone else saved this plan') });
+    expect((await readPlan()).businessObjective).toBe('Become their main adviser on supply-chain risk');
+  });
+
+  it('lets only one of two managers saving at the same moment win; the other is told, not overwritten', async () => {
+    for (const baseRevision of [0, 1]) {
+      const answers = await Promise.all([
+        save({ baseRevision, plan: aPlan({ businessObjective: `Max's plan ${baseRevision}` }) }),
+        saveAccountPlan({ parameters: { companyId, userId: partner.userId, baseRevision, plan: aPlan({ businessObjective: `Pat's plan ${baseRevision}` }) } }),
+      ]);
+      const winners = answers.filter((a) => a.status === 'ok');
+      expect(winners).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 'error')).toEqual([expect.objectContaining({ code: 'KAM.PLAN_CHANGED_ELSEWHERE' })]);
+      const plan = await readPlan();
+      expect(plan.revision).toBe(baseRevision + 1);
+      expect(plan.businessObjective).toBe(answers[0]!.status === 'ok' ? `Max's plan ${baseRevision}` : `Pat's plan ${baseRevision}`);
+      expect(plan.objectives).toHaveLength(2);
+    }
+  });
+
+  it('leaves the previous plan whole when HubSpot fails in the middle of a save, and the next save goes through', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await save();
+    const before = await readPlan();
+    // Every update of the plan record (the commit) fails, after the new objective rows were written.
+    await portal.control.injectFault({ kind: 'serverError', status: 500, method: 'PATCH', path: '/crm/v3/objects/2-*' });
+
+    const failed = await save({ baseRevision: 1, plan: aPlan({ businessObjective: 'Half a plan', objectives: [{ title: 'Only one', measure: '', ownerId: manager.id, dueAt: NOW }] }) });
+
+    expect(failed).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    await portal.control.clearFaults();
+    const after = await readPlan();
+    expect(after).toEqual(before);
+    expect(await save({ baseRevision: 1, plan: aPlan({ businessObjective: 'Whole plan' }) })).toMatchObject({ status: 'ok', revision: 2 });
+    expect((await readPlan()).objectives).toHaveLength(2);
+  });
+
+  it('refuses someone who is not a manager, and writes nothing', async () => {
+    await portal.control.resetStats();
+    expect(await saveAccountPlan({ parameters: { companyId, userId: salesperson.userId, baseRevision: 0, plan: aPlan() } })).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
+    expect(await portal.writes()).toEqual([]);
+  });
+
+  it('rejects an incomplete or hostile plan with the path of each problem, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const answer = await save({
+      plan: aPlan({
+        objectives: [{ title: '', ownerId: null, dueAt: null }, { title: 'Fine', ownerId: manager.id, dueAt: NOW, status: 'won' as never }],
+        quarterlyTargets: { fiscalYear, rows: [{ metric: 'Meetings!', label: 'x', unit: 'count' }, { metric: 'meetings', label: 'y'.repeat(81), unit: 'parsecs' as never }] },
+      }),
+    });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
+    expect(answer.status === 'error' && answer.issues?.map((i) => i.path).sort()).toEqual([
+      'plan.objectives.0.title', 'plan.objectives.1.status', 'plan.quarterlyTargets.rows.0.metric', 'plan.quarterlyTargets.rows.1.label', 'plan.quarterlyTargets.rows.1.unit',
+    ]);
+    expect((await portal.control.stats()).total).toBe(0);
+  });
+
+  it('asks for an owner and a due date on every objective (SMART), and writes nothing', async () => {
+    await portal.control.resetStats();
+    const answer = await save({ plan: aPlan({ objectives: [{ title: 'Someday', ownerId: null, dueAt: null }] }) });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
+    expect(answer.status === 'error' && answer.issues).toEqual([
+      { path: 'plan.objectives.0.ownerId', message: 'pick who owns this objective' },
+      { path: 'plan.objectives.0.dueAt', message: 'pick when this objective is due' },
+    ]);
+    expect((await portal.control.stats()).total).toBe(0);
+  });
+
+  it('rejects a derived metric read in a way its CRM facts cannot fill, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const answer = await save({ plan: aPlan({ quarterlyTargets: { fiscalYear, rows: [{ metric: 'meetings', label: 'Meetings', unit: 'currency' }] } }) });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS', issues: [expect.objectContaining({ path: 'plan.quarterlyTargets.rows.0.unit' })] });
+    expect(await portal.writes()).toEqual([]);
+  });
+
+  it('refuses team members and objective owners who are not active users, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const answer = await save({ plan: aPlan({ team: { researcher: '123456789' } }) });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.OWNER_NOT_FOUND', issues: [{ path: 'plan.team.researcher' }] });
+    expect(await portal.writes()).toEqual([]);
+  });
+});
