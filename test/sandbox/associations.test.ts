@@ -82,6 +82,12 @@ describe('association batches', () => {
     expect((await v4().basicApi.getPage('deals', '70', 'companies')).results).toEqual([]);
   });
 
+  it('removes one label in a batch and keeps the others', async () => {
+    await v4().basicApi.create('deals', '70', 'companies', '1', [{ associationCategory: HUBSPOT, associationTypeId: 5 }, { associationCategory: HUBSPOT, associationTypeId: 341 }]);
+    await v4().batchApi.archiveLabels('deals', 'companies', { inputs: [{ _from: { id: '70' }, to: { id: '1' }, types: [{ associationCategory: HUBSPOT, associationTypeId: 5 }] }] });
+    expect((await v4().basicApi.getPage('deals', '70', 'companies')).results[0]?.associationTypes).toEqual([{ category: 'HUBSPOT_DEFINED', typeId: 341, label: null }]);
+  });
+
   it('associates many pairs by default', async () => {
     await v4().batchApi.createDefault('deals', 'companies', { inputs: [{ _from: { id: '70' }, to: { id: '3' } }] });
     expect((await v4().basicApi.getPage('deals', '70', 'companies')).results.map((r) => r.toObjectId)).toEqual([3]);

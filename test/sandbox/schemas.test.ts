@@ -58,6 +58,21 @@ describe('custom object schemas', () => {
     expect(error.body.message).toContain('owner_name');
   });
 
+  it('defines an association with another object type and removes it with 204', async () => {
+    const created = await createPlanSchema({ associatedObjects: [] });
+    const definition = await h.client.crm.schemas.coreApi.createAssociation(created.objectTypeId, { fromObjectTypeId: created.objectTypeId, toObjectTypeId: '0-1', name: 'plan_to_contact' });
+    expect(definition).toMatchObject({ fromObjectTypeId: created.objectTypeId, toObjectTypeId: '0-1', name: 'plan_to_contact' });
+    expect((await h.client.crm.associations.v4.schema.definitionsApi.getAll(created.objectTypeId, 'contacts')).results).toEqual([{ category: 'USER_DEFINED', typeId: Number(definition.id), label: null }]);
+    await h.client.crm.schemas.coreApi.archiveAssociation(created.objectTypeId, definition.id);
+    expect((await h.client.crm.schemas.coreApi.getById(created.objectTypeId)).associations).toEqual([]);
+  });
+
+  it('refuses to delete a schema that still has records', async () => {
+    const created = await createPlanSchema();
+    await h.client.crm.objects.basicApi.create(created.objectTypeId, { properties: { plan_name: 'A' }, associations: [] });
+    expect((await failure(h.client.crm.schemas.coreApi.archive(created.objectTypeId))).code).toBe(400);
+  });
+
   it('deletes a schema without records with 204', async () => {
     const created = await createPlanSchema();
     await h.client.crm.schemas.coreApi.archive(created.objectTypeId);
@@ -144,6 +159,15 @@ describe('properties and groups', () => {
     });
     expect(result.results.map((p) => p.name)).toEqual(['stance']);
     expect(result).toMatchObject({ numErrors: 1 });
+  });
+
+  it('reads properties in a batch, reporting unknown names as 207, and archives them in a batch', async () => {
+    await h.client.crm.properties.coreApi.create('companies', marginProperty as never);
+    const read = await h.client.crm.properties.batchApi.read('companies', { inputs: [{ name: 'gross_margin' }, { name: 'nonexistent' }], archived: false });
+    expect(read.results.map((p) => p.name)).toEqual(['gross_margin']);
+    expect(read).toMatchObject({ numErrors: 1 });
+    await h.client.crm.properties.batchApi.archive('companies', { inputs: [{ name: 'gross_margin' }] });
+    expect((await failure(h.client.crm.properties.coreApi.getByName('companies', 'gross_margin'))).code).toBe(404);
   });
 
   it('creates, lists, updates and archives property groups', async () => {
