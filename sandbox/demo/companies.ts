@@ -3,7 +3,7 @@ import type { SeedRecord } from '../seed.ts';
 import type { AccountPlan } from './accounts.ts';
 import { DEMO_TEAMS, salesTeamFor, type FirmPerson } from './firm.ts';
 import type { Random } from './random.ts';
-import { associate, DAY, definedAssociationType, idSequence, seedRecord, type HistoryEntry, type SeedAssociationInput } from './records.ts';
+import { associate, DAY, definedAssociationType, idSequence, iso, seedRecord, type HistoryEntry, type SeedAssociationInput } from './records.ts';
 import { CANDIDATE_REASONS, CITIES, COMPANY_SUFFIXES, FORMER_REASONS, INDUSTRIES, KEY_ACCOUNT_REASONS, NAME_STEMS, type Region } from './vocabulary.ts';
 
 // Client companies: who they are, what they turn over, who owns them on our side, and the
@@ -63,7 +63,7 @@ export function buildCompanies(random: Random, plans: readonly AccountPlan[], pe
         [COMPANY_PROPERTY.status]: plan.status,
         [COMPANY_PROPERTY.statusReason]: random.pick(reasons),
         [COMPANY_PROPERTY.statusChangedBy]: String(changedBy),
-        [COMPANY_PROPERTY.statusChangedAt]: new Date(plan.statusSince).toISOString(),
+        [COMPANY_PROPERTY.statusChangedAt]: iso(plan.statusSince),
       });
       propertyHistory[COMPANY_PROPERTY.status] = [
         { value: plan.status, at: plan.statusSince, byUserId: changedBy },
