@@ -115,6 +115,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       }
     }
 
+    stats.started();
+    res.on('close', () => stats.finished());
     const id = correlationId();
     const headers: Record<string, string> = { 'X-HubSpot-Correlation-Id': id };
     const match = api.match(method, path);
@@ -142,8 +144,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 
   const server = createServer((req, res) => {
-    stats.started();
-    res.on('close', () => stats.finished());
     handle(req, res).catch((error: unknown) => send(res, failure(error, 'unhandled')));
   });
   await new Promise<void>((resolve, reject) => {
