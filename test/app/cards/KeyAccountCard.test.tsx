@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
 import type { CardData } from '../../../src/app/functions/contract.ts';
 import {
-  callsTo, cardData, COMPANY_ID, contact, deferred, emptyPlan, failed, keyAccount, notKeyYet, ok, relationships, reviews, serveFunctions, trigger,
+  callsTo, cardData, COMPANY_ID, contact, deferred, emptyPlan, failed, keyAccount, notKeyYet, ok, relationships, reviews, serveChange, serveFunctions, trigger,
   renderer, USER_ID, viewerPermissions, withText,
 } from '../ui/test-utils.ts';
 
@@ -14,16 +14,8 @@ afterEach(() => vi.restoreAllMocks());
 const caller = { userId: USER_ID, companyId: COMPANY_ID };
 
 /** Renders the tab card with card_data answering `first`, then `after` once anything changed. */
-async function renderCard(first: CardData, more: Record<string, unknown> = {}, after: CardData = first) {
-  let changed = false;
-  const markChanged = (answer: unknown) => (parameters: Record<string, unknown>) => {
-    changed = true;
-    return typeof answer === 'function' ? (answer as (p: Record<string, unknown>) => unknown)(parameters) : answer;
-  };
-  const spy = serveFunctions({
-    card_data: () => ok(changed ? after : first),
-    ...Object.fromEntries(Object.entries(more).map(([uid, answer]) => [uid, markChanged(answer)])),
-  });
+async function renderCard(first: CardData, actions: Record<string, object> = {}, after: CardData = first) {
+  const spy = serveChange({ uid: 'card_data', before: first, after }, actions);
   const card = renderer('crm.record.tab');
   card.render(<KeyAccountCard />);
   await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsPage } from '../../../src/app/settings/Settings.tsx';
 import type { PortalSettings } from '../../../src/app/functions/contract.ts';
 import {
-  callsTo, companyFacts, deferred, failed, ok, portalSettings, renderer, serveFunctions, settings, USER_ID, withText,
+  callsTo, companyFacts, deferred, failed, ok, portalSettings, renderer, serveChange, serveFunctions, settings, USER_ID, withText,
 } from '../ui/test-utils.ts';
 
 afterEach(() => vi.restoreAllMocks());
@@ -18,15 +18,8 @@ const PORTFOLIO = [
 ];
 
 /** Renders the settings page with get_settings answering `first`, then `after` once anything was saved or run. */
-async function renderSettings(first: PortalSettings, more: Record<string, unknown> = {}, after: PortalSettings = first) {
-  let changed = false;
-  const spy = serveFunctions({
-    get_settings: () => ok(changed ? after : first),
-    portfolio_facts: ok({ companies: PORTFOLIO }),
-    ...Object.fromEntries(
-      Object.entries(more).map(([uid, answer]) => [uid, (p: Record<string, unknown>) => ((changed = true), typeof answer === 'function' ? answer(p) : answer)]),
-    ),
-  });
+async function renderSettings(first: PortalSettings, actions: Parameters<typeof serveChange>[1] = {}, after: PortalSettings = first) {
+  const spy = serveChange({ uid: 'get_settings', before: first, after }, actions, { portfolio_facts: ok({ companies: PORTFOLIO }) });
   const page = renderer('settings');
   page.render(<SettingsPage />);
   await page.waitFor(() => expect(page.maybeFind(LoadingSpinner)).toBeNull());
@@ -137,9 +130,7 @@ describe('setup and recalculation', () => {
   });
 
   it('recalculates slice by slice, passing each cursor on and waiting when HubSpot asks, with a progress bar', async () => {
-    const slices = [
-      deferred<unknown>(),
-    ];
+    const rateLimited = deferred<unknown>(); // holds the second slice so the progress bar can be read
     const answers = [
       ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: null, retryAfterMs: null }),
       ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', retryAfterMs: 5 }),
@@ -148,12 +139,12 @@ describe('setup and recalculation', () => {
     ];
     let call = 0;
     const { find, findByTestId, waitFor, spy } = await renderSettings(portalSettings(), {
-      recalculate_portfolio: () => (call++ === 1 ? slices[0]!.promise.then(() => answers[1]) : answers[call - 1]),
+      recalculate_portfolio: () => (call++ === 1 ? rateLimited.promise.then(() => answers[1]) : answers[call - 1]),
     });
     find(Button, withText('Recalculate all companies')).trigger('onClick');
     await waitFor(() => expect(find(ProgressBar).props).toMatchObject({ value: 100, maxValue: 250, valueDescription: '100 of 250 companies' }));
     expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);
-    slices[0]!.resolve(null);
+    rateLimited.resolve(null);
     await waitFor(() => expect(findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 250 companies.'));
     expect(callsTo(spy, 'recalculate_portfolio')).toEqual([
       { userId: USER_ID, cursor: null },

@@ -46,6 +46,27 @@ export function serveFunctions(handlers: Record<string, Handler | object>) {
   });
 }
 
+/**
+ * A screen's loading function answers `before` until any of the `actions` has been called, then
+ * `after`: what HubSpot holds once the change is saved. `others` answer as they are.
+ */
+export function serveChange(
+  load: { uid: string; before: object; after: object },
+  actions: Record<string, Handler | object>,
+  others: Record<string, Handler | object> = {},
+) {
+  let changed = false;
+  const acting = (answer: Handler | object): Handler => (parameters) => {
+    changed = true;
+    return typeof answer === 'function' ? (answer as Handler)(parameters) : answer;
+  };
+  return serveFunctions({
+    ...others,
+    [load.uid]: () => ok(changed ? load.after : load.before),
+    ...Object.fromEntries(Object.entries(actions).map(([uid, answer]) => [uid, acting(answer)])),
+  });
+}
+
 /** The parameters of every call to one function, in order. */
 export function callsTo(spy: ReturnType<typeof serveFunctions>, uid: string): unknown[] {
   return spy.mock.calls.filter(([called]) => called === uid).map(([, options]) => (options as { parameters: unknown }).parameters);
