@@ -20,14 +20,14 @@ type DepartureChange = z.output<typeof recordContactDepartureParametersSchema>;
 
 export async function recordContactStance(client: Client, objectTypes: ObjectTypeResolver, change: StanceChange): Promise<ContactStance> {
   await managerActing(client, objectTypes, change.userId);
-  await requireContactsAt(client, change.companyId, [change.contactId]);
+  const [current] = await requireContactsAt(client, change.companyId, [change.contactId]);
   const properties: Record<string, string> = {};
   if (change.stance !== undefined) properties[CONTACT_PROPERTY.stance] = change.stance ?? '';
   if (change.decisionPower !== undefined) properties[CONTACT_PROPERTY.decisionPower] = change.decisionPower ?? '';
   if (change.decisionTopics !== undefined) properties[CONTACT_PROPERTY.decisionTopics] = change.decisionTopics.join('; ');
-  const saved = await hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, { properties }));
-  // HubSpot answers with the written properties; the others are read from the answer where present.
-  const p = saved.properties ?? {};
+  await hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, { properties }));
+  // What was not changed is as it was read just before.
+  const p = current!.properties;
   return {
     contactId: change.contactId,
     stance: change.stance !== undefined ? change.stance : asStance(p[CONTACT_PROPERTY.stance]),
@@ -43,7 +43,7 @@ export async function recordContactDeparture(client: Client, objectTypes: Object
   }
   await managerActing(client, objectTypes, change.userId);
   const ids = change.replacedByContactId === null ? [change.contactId] : [change.contactId, change.replacedByContactId];
-  const names = await requireContactsAt(client, change.companyId, ids);
+  const contacts = await requireContactsAt(client, change.companyId, ids);
   await hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, {
     properties: {
       [CONTACT_PROPERTY.leftCompany]: String(change.left),
@@ -55,29 +55,26 @@ export async function recordContactDeparture(client: Client, objectTypes: Object
     contactId: change.contactId,
     left: change.left,
     leftAt,
-    replacedBy: change.replacedByContactId === null ? null : { contactId: change.replacedByContactId, name: names.get(change.replacedByContactId) ?? null },
+    replacedBy: change.replacedByContactId === null ? null : { contactId: change.replacedByContactId, name: contacts[1]!.name },
   };
 }
 
 /**
- * Checks each contact exists and is associated with the company (one call per contact, at most two);
- * KAM.CONTACT_NOT_FOUND or KAM.CONTACT_NOT_AT_COMPANY otherwise. Returns their names.
+ * Reads each contact and checks it is associated with the company (one call per contact, at most two);
+ * KAM.CONTACT_NOT_FOUND or KAM.CONTACT_NOT_AT_COMPANY otherwise.
  */
-async function requireContactsAt(client: Client, companyId: string, contactIds: readonly string[]): Promise<Map<string, string>> {
-  const contacts = await Promise.all(contactIds.map(async (contactId) => {
+async function requireContactsAt(client: Client, companyId: string, contactIds: readonly string[]): Promise<Array<{ name: string; properties: Record<string, string | null> }>> {
+  return Promise.all(contactIds.map(async (contactId) => {
+    let contact;
     try {
-      return await hubspotCall(() => client.crm.contacts.basicApi.getById(contactId, ['firstname', 'lastname', 'email'], undefined, ['companies']));
+      contact = await hubspotCall(() => client.crm.contacts.basicApi.getById(contactId, ['firstname', 'lastname', 'email', ...Object.values(CONTACT_PROPERTY)], undefined, ['companies']));
     } catch (error) {
       if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.CONTACT_NOT_FOUND', `Contact ${contactId} no longer exists in HubSpot. Reload the card.`);
       throw error;
     }
-  }));
-  const names = new Map<string, string>();
-  for (const contact of contacts) {
+    const name = contactName(contact.properties, contactId);
     const companies = (contact.associations?.companies?.results ?? []).map((r) => String(r.id));
-    const name = contactName(contact.properties, String(contact.id));
     if (!companies.includes(companyId)) throw accountError('KAM.CONTACT_NOT_AT_COMPANY', `${name} is not associated with this company. Associate them first, or pick another contact.`);
-    names.set(String(contact.id), name);
-  }
-  return names;
+    return { name, properties: contact.properties };
+  }));
 }

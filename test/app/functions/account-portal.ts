@@ -73,11 +73,14 @@ export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: A
     return { id: dealId, properties: { dealname: `Deal ${dealId}`, ...properties }, createdAt: iso(NOW - 200 * DAY) };
   });
   const others = (spec.otherCompanies ?? []).map((o) => {
-    for (const contactId of o.contactIds) associations.push({ fromType: 'contacts', fromId: contactId, toType: 'companies', toId: o.id, associationTypeId: 279 });
+    for (const contactId of o.contactIds) {
+      contacts.push({ id: contactId, properties: { firstname: `Person${contactId}`, lastname: 'Client' }, createdAt: iso(NOW - 400 * DAY) });
+      associations.push({ fromType: 'contacts', fromId: contactId, toType: 'companies', toId: o.id, associationTypeId: 279 });
+    }
     return { id: o.id, properties: { name: `Other ${o.id}` }, createdAt: iso(NOW - 400 * DAY) };
   });
   return {
-    ids: { companyId, contactIds: contacts.map((c) => c.id) },
+    ids: { companyId, contactIds: (spec.contacts ?? []).map((_, i) => contacts[i]!.id) },
     seed: {
       portalId: PORTAL_ID,
       owners: spec.owners,
