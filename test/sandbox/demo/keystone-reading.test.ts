@@ -4,6 +4,7 @@ import { CONTACT_PROPERTY } from '../../../src/crm/model/contact-properties.ts';
 import { relationshipCoverage, type CoverageInput, type CoverageWarningKind } from '../../../src/kam/coverage/index.ts';
 import { paretoAnalysis } from '../../../src/kam/portfolio/pareto.ts';
 import { parsePortfolioFacts, scorePortfolio, selectionDrift, type CompanyFactsInput } from '../../../src/kam/selection/index.ts';
+import { changeEventsFromHistory, reviewTriggers, type PropertyHistory } from '../../../src/kam/reviews/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { ACTIVITY_TYPES, DAY, DEMO_NOW, demoPortal, indexPortal } from './portal-index.ts';
 
@@ -99,6 +100,37 @@ describe("Keystone's reading of the demo portal", () => {
       const warnings = warningsOn(id);
       for (const kind of ['single_threaded', 'single_person_dependency', 'stale_allies', 'uncovered_decision_makers', 'departed_key_contacts'] as const) expect(warnings).not.toContain(kind);
     }
+  });
+
+  // Review triggers since a review six weeks ago, from the property history of the company and its contacts.
+  const openTriggersOn = (companyId: string) => {
+    const watched = { [CONTACT_PROPERTY.leftCompany]: 'leftCompany', jobtitle: 'title', [CONTACT_PROPERTY.stance]: 'stance' } as const;
+    const histories: PropertyHistory[] = [
+      ...index.contactsOf(companyId).flatMap((c) => Object.entries(watched).flatMap(([name, property]) => {
+        const history = c.propertyHistory?.[name];
+        return history ? [{ kind: 'contact' as const, recordId: c.id, property, history: history.map((h) => ({ value: h.value, timestamp: h.timestamp })) }] : [];
+      })),
+      ...(index.record('companies', companyId).propertyHistory?.hs_parent_company_id ?? []).map((h) => ({ kind: 'company' as const, recordId: companyId, property: 'parentCompany', history: [{ value: h.value, timestamp: h.timestamp }] })),
+    ];
+    const events = changeEventsFromHistory(histories);
+    if (!events.success) throw new Error(`History does not parse: ${JSON.stringify(events.errors.slice(0, 3))}`);
+    const coverage = relationshipCoverage(coverageInput(companyId), { now: DEMO_NOW, staleAfterDays: 90 });
+    if (!coverage.success) throw new Error('Coverage input does not parse');
+    const keyContactIds = [...coverage.data.keyContacts.map((k) => k.contactId), ...coverage.data.departedKeyContacts.map((d) => d.contactId)];
+    const triggers = reviewTriggers({ events: events.data, keyContactIds, lastReviewedAt: DEMO_NOW - 45 * DAY, planStartedAt: DEMO_NOW - 365 * DAY });
+    if (!triggers.success) throw new Error('Triggers input does not parse');
+    return triggers.data.filter((t) => t.open);
+  };
+
+  it('raises review triggers for the key contact who left and the successor promoted and won over', () => {
+    const { companyId, leftContactId, replacedById } = stories.keyContactLeft;
+    const open = openTriggersOn(companyId).map((t) => `${t.kind} ${t.evidence.recordId}`);
+    expect(open).toEqual(expect.arrayContaining([`key_contact_left ${leftContactId}`, `key_contact_title_changed ${replacedById}`, `stance_improved ${replacedById}`]));
+  });
+
+  it('raises a review trigger for the new parent company', () => {
+    const { companyId, parentCompanyId } = stories.newParentCompany;
+    expect(openTriggersOn(companyId)).toContainEqual(expect.objectContaining({ kind: 'new_parent_company', evidence: expect.objectContaining({ to: parentCompanyId }) }));
   });
 
   it('sees about 80 % of revenue coming from the top fifth of clients', () => {
