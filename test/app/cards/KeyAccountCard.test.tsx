@@ -1,5 +1,5 @@
 import {
-  Alert, BarChart, Button, DateInput, EmptyState, ErrorState, hubspot, Input, LoadingSpinner, NumberInput, Select, StatusTag, TableCell, Text, TextArea, ToggleGroup,
+  Alert, BarChart, Button, DateInput, EmptyState, ErrorState, hubspot, Input, LoadingSpinner, NumberInput, Select, StatusTag, TableCell, Tag, Text, TextArea, ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
@@ -110,6 +110,13 @@ describe('the Relationships section', () => {
     expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['Coverage 40 of 100', 'Tom Baker', 'CFO · supervisor unknown', 'on budget']));
     expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
     expect(find(Select, { name: 'power-502' }).props.value).toBe('influences');
+  });
+
+  it("marks key contacts and says what a contact's stance was before the current one", async () => {
+    const converted = contact({ stanceHistory: [{ stance: 'ally', at: Date.UTC(2026, 2, 3, 12) }, { stance: 'protester', at: Date.UTC(2025, 8, 1) }] });
+    const { findByTestId, findAll } = await renderCard(cardData({ relationships: relationships({ contacts: [converted] }) }));
+    expect(findByTestId(Text, 'stance-history-501').text).toBe('was Protester until 3 Mar 2026');
+    expect(findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
   });
 
   it('records a stance change in one click and reloads the card', async () => {

@@ -66,6 +66,11 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
               <TableCell>
                 <Text format={{ fontWeight: 'demibold' }}>{contact.name}</Text>
                 <Text variant="microcopy">{[contact.jobTitle, contact.reportsTo ? `reports to ${contact.reportsTo.name ?? 'an unknown contact'}` : 'supervisor unknown'].filter(Boolean).join(' · ')}</Text>
+                {contact.isKey && (
+                  <Tag inline variant="info">
+                    Key contact
+                  </Tag>
+                )}
                 {contact.buyingRoles.map((role) => (
                   <Tag key={role} inline>
                     {BUYING_ROLE_LABELS[role]}
@@ -86,6 +91,7 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
                 ) : (
                   <Text>{contact.stance ? STANCE_LABELS[contact.stance] : 'Unknown'}</Text>
                 )}
+                {earlierStance(contact, account) && <Text variant="microcopy" testId={`stance-history-${contact.contactId}`}>{earlierStance(contact, account)}</Text>}
               </TableCell>
               <TableCell>
                 {editable ? (
@@ -129,6 +135,13 @@ const WARNING_TITLES: Record<AccountView['data']['relationships']['coverage']['w
   departed_key_contacts: 'Key contacts have left',
   unknown_supervisors: 'Supervisors unknown',
 };
+
+/** The stance before the current one, from HubSpot's property history: "was Protester until 3 Mar 2026". */
+function earlierStance(contact: KeyContact, account: AccountView): string | null {
+  const [current, previous] = contact.stanceHistory;
+  if (!current || !previous) return null;
+  return `was ${previous.stance ? STANCE_LABELS[previous.stance] : 'unknown'} until ${account.format.date(current.at)}`;
+}
 
 function departureLine(contact: KeyContact, account: AccountView): string {
   const { departure } = contact;
