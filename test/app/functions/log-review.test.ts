@@ -1,0 +1,107 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main as cardData } from '../../../src/app/functions/card_data.ts';
+import { main as logReview } from '../../../src/app/functions/log_review.ts';
+import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
+import type { CardData, LogReviewParameters } from '../../../src/app/functions/account-contract.ts';
+import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
+import { addMonths } from '../../../src/kam/shared/index.ts';
+import { DAY, anOwner, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
+
+const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
+const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
+const salesperson = anOwner({ firstName: 'Sal', lastName: 'Seller' });
+
+describe('log_review', () => {
+  let portal: SandboxPortal;
+  let companyId: string;
+  const log = (parameters: Partial<LogReviewParameters> = {}) =>
+    logReview({ parameters: { companyId, userId: manager.userId, kind: 'calendar', outcomes: ['plan_updated', 'celebrate'], summary: 'Objectives on track; renewal won.', ...parameters } });
+  const readCard = async (): Promise<CardData> => {
+    const answer = await cardData({ parameters: { companyId, userId: manager.userId } });
+    if (answer.status !== 'ok') throw new Error(answer.message);
+    return answer;
+  };
+
+  beforeAll(async () => {
+    portal = await startSandboxPortal({}, { attempts: 2 });
+    portal.useForFunctions();
+  });
+  afterAll(() => portal.close());
+  afterEach(() => vi.restoreAllMocks());
+  beforeEach(async () => {
+    ({ companyId } = await loadAccount(portal, {
+      owners: [admin, manager, salesperson],
+      company: { [COMPANY_PROPERTY.reviewCadence]: 'monthly' },
+      contacts: [{ id: '601', firstname: 'Ivy', properties: { jobtitle: 'COO', [CONTACT_PROPERTY.decisionPower]: 'decides' }, titleHistory: [['Head of operations', 200]] }],
+      otherCompanies: [{ id: '699', contactIds: ['602'] }],
+    }));
+    await configureAccess(admin, { managerUserIds: [String(manager.userId)] });
+    const plan = { businessObjective: 'Grow', team: {}, objectives: [], quarterlyTargets: { fiscalYear: 2026, rows: [] } };
+    const saved = await saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan } });
+    if (saved.status !== 'ok') throw new Error(saved.message);
+    await portal.control.clearFaults();
+  });
+
+  it('logs a review with its outcome; the card shows it in the history and the next review a cadence later', async () => {
+    const before = Date.now();
+    const answer = await log({ contactIds: ['601'] });
+
+    expect(answer).toMatchObject({ status: 'ok', review: { kind: 'calendar', outcomes: ['plan_updated', 'celebrate'], reviewedBy: { name: 'Max Manager' } } });
+    const { reviews } = await readCard();
+    expect(reviews.history).toEqual([expect.objectContaining({ kind: 'calendar', outcomes: ['plan_updated', 'celebrate'], summary: 'Objectives on track; renewal won.', reviewedBy: expect.objectContaining({ name: 'Max Manager' }) })]);
+    expect(reviews.cadence).toBe('monthly');
+    expect(reviews.status).toBe('upcoming');
+    expect(reviews.nextDueAt).toBe(addMonths(reviews.history[0]!.reviewedAt, 1));
+    expect(reviews.history[0]!.reviewedAt).toBeGreaterThanOrEqual(before);
+    const notes = await timelineNotes(portal, companyId);
+    expect(notes.at(-1)!.body).toContain('Outcomes: Plan updated, Achievements to celebrate');
+    const company = await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.nextReviewDue]);
+    expect(Date.parse(company.properties[COMPANY_PROPERTY.nextReviewDue]!)).toBe(reviews.nextDueAt);
+  });
+
+  it('shows the changes since the last review as triggers, and a triggered review records the ones it answers', async () => {
+    // Ivy's change of title happened before the plan began; a new one after it is a reason to review.
+    await portal.client.crm.contacts.basicApi.update('601', { properties: { jobtitle: 'Chief executive' } });
+    const { reviews } = await readCard();
+    expect(reviews.triggered).toEqual([expect.objectContaining({ kind: 'key_contact_title_changed', message: 'Ivy Client changed title from COO to Chief executive', evidence: expect.objectContaining({ objectType: 'contacts', objectId: '601', from: 'COO', to: 'Chief executive' }) })]);
+
+    expect(await log({ kind: 'triggered', triggers: reviews.triggered })).toMatchObject({ status: 'ok', review: { kind: 'triggered', triggers: reviews.triggered } });
+    const after = await readCard();
+    expect(after.reviews.triggered).toEqual([]);
+    expect(after.reviews.history[0]!.triggers).toEqual(reviews.triggered);
+  });
+
+  it('rejects a triggered review without triggers, a future date, repeated outcomes and contacts of another company, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const answers = await Promise.all([
+      log({ kind: 'triggered' }),
+      log({ reviewedAt: Date.now() + 2 * DAY }),
+      log({ outcomes: ['celebrate', 'celebrate'], summary: 'x' }),
+      log({ contactIds: ['602'] }),
+    ]);
+    expect(answers.map((a) => a.status === 'error' && [a.code, a.issues?.map((i) => i.path)])).toEqual([
+      ['KAM.INVALID_PARAMETERS', ['triggers']],
+      ['KAM.INVALID_PARAMETERS', ['reviewedAt']],
+      ['KAM.INVALID_PARAMETERS', ['outcomes', 'summary']],
+      ['KAM.CONTACT_NOT_AT_COMPANY', ['contactIds.0']],
+    ]);
+    expect(await portal.writes()).toEqual([]);
+  });
+
+  it('refuses someone who is not a manager, and writes nothing', async () => {
+    await portal.control.resetStats();
+    expect(await logReview({ parameters: { companyId, userId: salesperson.userId, kind: 'calendar', outcomes: [], summary: 'Looked at it' } })).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
+    expect(await portal.writes()).toEqual([]);
+  });
+
+  it('withdraws the review and its note when HubSpot fails before it is fully logged', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await portal.control.injectFault({ kind: 'serverError', status: 500, method: 'PATCH', path: '/crm/v3/objects/companies/*' });
+
+    expect(await log()).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+
+    await portal.control.clearFaults();
+    expect((await readCard()).reviews.history).toEqual([]);
+    expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('review'))).toEqual([]);
+  });
+});
