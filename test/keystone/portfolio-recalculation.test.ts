@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main as portfolioFacts } from '../../src/app/functions/portfolio_facts.ts';
 import { main as recalculatePortfolio } from '../../src/app/functions/recalculate_portfolio.ts';
 import { COMPANY_PROPERTY } from '../../src/crm/model/index.ts';
 import { collectAll } from '../../src/crm/paging.ts';
 import { runSetup } from '../../src/crm/setup/index.ts';
+import { scoreCompany } from '../../src/kam/selection/index.ts';
 import { addMonths } from '../../src/kam/shared/time.ts';
 import { defaultSettings } from '../../src/kam/settings/index.ts';
 import { recalculateSlice, type SliceResult } from '../../src/keystone/portfolio-recalculation/index.ts';
 import { aCompany, aDeal, anOwner, startSandboxPortal, type PortalContents, type SandboxPortal } from '../crm/sandbox-portal.ts';
 
 const now = Date.UTC(2026, 10, 1);
+const portfolioAdmin = anOwner();
 const settings = defaultSettings();
 const SCORE_FIELDS = [COMPANY_PROPERTY.score, COMPANY_PROPERTY.suggestedStatus, COMPANY_PROPERTY.scoreBreakdown, COMPANY_PROPERTY.scoredAt, COMPANY_PROPERTY.revenueLast12Months, 'hs_is_target_account', 'hs_ideal_customer_profile'];
 
@@ -30,7 +33,7 @@ function portfolio(): PortalContents {
       dealCompanies.push([deal.id, company.id]);
     }
   });
-  return { owners: [anOwner()], companies, deals, dealCompanies };
+  return { owners: [portfolioAdmin], companies, deals, dealCompanies };
 }
 
 async function scoresIn(portal: SandboxPortal): Promise<Map<string, Record<string, string | null>>> {
@@ -99,6 +102,22 @@ describe('portfolio recalculation', () => {
     expect(interrupted.every((s) => s.cursor !== null && s.retryAfterMs! > 0)).toBe(true);
     expect(slices.at(-1)).toMatchObject({ done: true, processed: 230 });
     expect(await scoresIn(portal)).toEqual(await oneBigRun());
+  });
+
+  it('hands the settings preview the facts recalculation scores, so its live scores match the written ones', async () => {
+    await runToTheEnd(portal, 12_000, () => performance.now());
+    portal.useForFunctions();
+
+    const answer = await portfolioFacts({ parameters: { userId: portfolioAdmin.userId } });
+
+    expect(answer).toMatchObject({ status: 'ok', complete: true });
+    const facts = answer.status === 'ok' ? answer.companies : [];
+    expect(facts).toHaveLength(230);
+    const written = await scoresIn(portal);
+    for (const company of facts) {
+      const score = scoreCompany(company, settings.selection).score;
+      expect(written.get(company.companyId)![COMPANY_PROPERTY.score]).toBe(score === null ? '' : String(Math.round(score * 10) / 10));
+    }
   });
 
   it("keeps HubSpot's target-account flag equal to the key status and writes the ICP tier", async () => {

@@ -3,7 +3,7 @@ import type { ErrorCode, KeystoneErrorCode } from '../../keystone/errors.ts';
 import type { ValidationIssue } from '../../kam/shared/validation.ts';
 import type { SetupReport } from '../../crm/setup/index.ts';
 import type { settingsSchema } from '../../kam/settings/index.ts';
-import type { SliceResult } from '../../keystone/portfolio-recalculation/index.ts';
+import type { PortfolioFacts, SliceResult } from '../../keystone/portfolio-recalculation/index.ts';
 import type { StoredSettings } from '../../keystone/settings/index.ts';
 import { ACCOUNT_FUNCTIONS, callerSchema, type AccountErrorCode } from './account-contract.ts';
 
@@ -24,7 +24,10 @@ export const ADMIN_FUNCTIONS = {
   recalculatePortfolio: 'recalculate_portfolio',
 } as const;
 
-export const KEYSTONE_FUNCTIONS = { ...ACCOUNT_FUNCTIONS, ...ADMIN_FUNCTIONS } as const;
+/** Read by the settings page for its live preview (not an admin action, so not in ADMIN_FUNCTIONS). */
+export const PREVIEW_FUNCTIONS = { portfolioFacts: 'portfolio_facts' } as const;
+
+export const KEYSTONE_FUNCTIONS = { ...ACCOUNT_FUNCTIONS, ...ADMIN_FUNCTIONS, ...PREVIEW_FUNCTIONS } as const;
 export type FunctionUid = (typeof KEYSTONE_FUNCTIONS)[keyof typeof KEYSTONE_FUNCTIONS];
 
 // ─── get_settings ───────────────────────────────────────────────────────────────────────────────
@@ -102,3 +105,16 @@ export type RecalculatePortfolioParameters = z.input<typeof recalculatePortfolio
  */
 export type RecalculationProgress = SliceResult;
 export type RecalculatePortfolioResult = FunctionResult<RecalculationProgress>;
+
+// ─── portfolio_facts ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `portfolio_facts`: every company's selection facts (ratings from the company, revenue over the last
+ * 12 months and open pipeline from its deals), so the settings page can rescore the portfolio live as
+ * the admin moves a weight. Admins only: the app's token sees every company, whatever the user's own
+ * HubSpot permissions. A portal too large for one invocation answers what was read, `complete: false`.
+ * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER, HubSpot failure codes.
+ */
+export const portfolioFactsParametersSchema = callerSchema.strict();
+export type PortfolioFactsParameters = z.input<typeof portfolioFactsParametersSchema>;
+export type PortfolioFactsResult = FunctionResult<PortfolioFacts>;

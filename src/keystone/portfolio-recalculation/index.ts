@@ -1,3 +1,4 @@
 export { recalculateSlice, type SliceRequest, type SliceResult } from './recalculate.ts';
 export { companyFacts, dealAmounts } from './company-facts.ts';
 export { scoreProperties } from './write-back.ts';
+export { readPortfolioFacts, type PortfolioFacts } from './portfolio-facts.ts';

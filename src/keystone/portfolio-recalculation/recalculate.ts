@@ -1,9 +1,10 @@
 import type { Client } from '@hubspot/api-client';
-import { batchRead, batchReadAssociations, batchUpdate, hubspotCall, type RecordUpdate } from '../../crm/batch.ts';
+import { batchUpdate, type RecordUpdate } from '../../crm/batch.ts';
 import { isTransient, toKeystoneError } from '../../crm/errors.ts';
+import { pauseBeforeCalls } from '../../crm/rate-limit.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { companyFacts, dealAmounts, DEAL_PROPERTIES, FACT_PROPERTIES } from './company-facts.ts';
+import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
 import { decodeCursor, encodeCursor, type RunState } from './cursor.ts';
 import { scoreProperties } from './write-back.ts';
 
@@ -11,6 +12,7 @@ import { scoreProperties } from './write-back.ts';
 // invocations. Per page of 100 companies: one list call (with the ids of their deals, made while the
 // page before is being written), the deals in batches of 100, one batch update. A page is written whole or not at all as far as the cursor knows:
 // the cursor only moves past a page once its update succeeded, and rescoring a page is harmless.
+// When HubSpot's burst window runs low, a page waits for its share of the window rather than run into 429s.
 
 export interface SliceRequest {
   cursor: string | null;
@@ -35,7 +37,8 @@ export interface SliceResult {
   retryAfterMs: number | null;
 }
 
-const PAGE_SIZE = 100;
+// A page costs about four calls: its list, two deal reads, its update.
+const CALLS_PER_PAGE = 4;
 // HubSpot's burst window is 10 s: after a 429, waiting a few seconds lets it drain.
 const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABLE': 1_000 } as const;
 
@@ -51,6 +54,7 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
     while (nextPage) {
       const page: CompanyPage = await nextPage;
       const pageStarted = request.elapsed();
+      await pace(pauseBeforeCalls(CALLS_PER_PAGE, page.burstWindow));
       const nextAfter = page.paging?.next?.after || null;
       // The next page is listed while this one is scored and written, unless this is the slice's last.
       const anotherFits = pageStarted - started + 2 * slowestPageMs <= request.budgetMs;
@@ -72,17 +76,7 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
   return { cursor: encodeCursor(state), processed: state.processed, total: state.total, done: false, interruptedBy: null, retryAfterMs: null };
 }
 
-interface ListedCompany {
-  id: string;
-  properties: Record<string, string | null>;
-  associations?: { [type: string]: { results: Array<{ id: string }>; paging?: { next?: { after?: string } } } };
-}
-
-interface CompanyPage { results: ListedCompany[]; paging?: { next?: { after?: string } } }
-
-function listCompanies(client: Client, after: string | undefined): Promise<CompanyPage> {
-  return hubspotCall(() => client.crm.objects.basicApi.getPage('companies', PAGE_SIZE, after, [...FACT_PROPERTIES], undefined, ['deals'], false)) as Promise<CompanyPage>;
-}
+const pace = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
 /** A page listed ahead may go unused when the slice stops; its failure then must not go unhandled. */
 function prefetch(page: Promise<CompanyPage>): Promise<CompanyPage> {
@@ -101,31 +95,10 @@ async function countCompanies(client: Client): Promise<number | null> {
 }
 
 async function recalculatePage(client: Client, companies: readonly ListedCompany[], now: number, settings: Settings): Promise<void> {
-  const dealIds = await dealIdsOf(client, companies);
-  const { records: deals } = await batchRead(client, 'deals', [...new Set([...dealIds.values()].flat())], DEAL_PROPERTIES);
-  const dealsById = new Map(deals.map((d) => [d.id, d.properties]));
-
-  const updates: RecordUpdate[] = companies.map((company) => {
-    const companyDeals = (dealIds.get(company.id) ?? []).map((id) => dealsById.get(id)).filter((deal) => deal !== undefined);
-    const amounts = dealAmounts(companyDeals, now);
-    const score = scoreCompany(companyFacts(company.id, company.properties, amounts), settings.selection);
-    return { id: company.id, properties: scoreProperties(score, amounts.revenueLast12Months, now, settings.hubspotSync) };
-  });
+  const updates: RecordUpdate[] = (await factsOf(client, companies, now)).map((facts) => ({
+    id: facts.companyId,
+    properties: scoreProperties(scoreCompany(facts, settings.selection), facts.revenueLast12Months, now, settings.hubspotSync),
+  }));
   if (updates.length > 0) await batchUpdate(client, 'companies', updates);
 }
 
-// The list answer carries each company's deal ids; only a company with more deals than fit inline
-// (its association list has a next page) needs the associations API.
-async function dealIdsOf(client: Client, companies: readonly ListedCompany[]): Promise<Map<string, string[]>> {
-  const ids = new Map<string, string[]>();
-  const truncated: string[] = [];
-  for (const company of companies) {
-    const deals = company.associations?.deals;
-    ids.set(company.id, [...new Set((deals?.results ?? []).map((d) => String(d.id)))]);
-    if (deals?.paging?.next?.after) truncated.push(company.id);
-  }
-  if (truncated.length > 0) {
-    for (const [companyId, dealIds] of await batchReadAssociations(client, 'companies', 'deals', truncated)) ids.set(companyId, dealIds);
-  }
-  return ids;
-}

@@ -1,0 +1,22 @@
+// HubSpot's burst limit is a rolling 10-second window per app; every answer says how much of it is
+// left. A long run that reads these headers can slow down before HubSpot refuses it, instead of
+// losing work to 429s. Pure: callers do the waiting.
+
+export interface BurstWindow { remaining: number; max: number; intervalMs: number }
+
+/** The burst window from an answer's headers (lower-case names, as the client gives them); null when absent. */
+export function burstWindowFrom(headers: Record<string, string | undefined>): BurstWindow | null {
+  const remaining = Number(headers['x-hubspot-ratelimit-remaining']);
+  const max = Number(headers['x-hubspot-ratelimit-max']);
+  const intervalMs = Number(headers['x-hubspot-ratelimit-interval-milliseconds']);
+  return Number.isFinite(remaining) && max > 0 && intervalMs > 0 ? { remaining, max, intervalMs } : null;
+}
+
+/**
+ * How long to wait before making `calls` more requests: nothing while the window has room for them
+ * (plus a reserve for other work of the app), otherwise the time the window's average pace gives them.
+ */
+export function pauseBeforeCalls(calls: number, window: BurstWindow | null, reserve = 10): number {
+  if (!window || window.remaining >= calls + reserve) return 0;
+  return Math.ceil((calls * window.intervalMs) / window.max);
+}
