@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
 import { associationRoutes } from './api/associations.ts';
 import type { ApiContext } from './api/context.ts';
 import { objectRoutes } from './api/objects.ts';
@@ -14,10 +15,10 @@ import { CONTROL_PREFIX, controlRoutes } from './http/control-endpoints.ts';
 import type { ControlTarget } from './http/control-endpoints.ts';
 import { ApiError, rateLimitBody, validationError } from './http/errors.ts';
 import { createFaultInjector } from './http/faults.ts';
-import { createRateLimiter, HUBSPOT_RATE_LIMITS } from './http/rate-limit.ts';
+import { createRateLimiter, HUBSPOT_RATE_LIMITS, rateLimitsSchema } from './http/rate-limit.ts';
 import type { RateLimits } from './http/rate-limit.ts';
 import { createRouter } from './http/router.ts';
-import type { ApiResponse } from './http/router.ts';
+import type { ApiResponse, RouteMatch } from './http/router.ts';
 import { createStats } from './http/stats.ts';
 import { sandboxSeedSchema } from './seed.ts';
 import type { SandboxSeed, SandboxSeedInput } from './seed.ts';
@@ -57,9 +58,21 @@ export interface RunningSandbox {
 
 const JSON_TYPE = 'application/json;charset=utf-8';
 
+// Checks the options that are plain values; the seed is checked by its own schema when it is used.
+const optionsSchema = z.object({
+  port: z.number().int().min(0).max(65_535).default(0),
+  host: z.literal('127.0.0.1').default('127.0.0.1'),
+  dataFile: z.string().min(1).nullable().optional(),
+  clock: z.custom<() => number>((v) => typeof v === 'function', 'clock must be a function returning epoch ms').default(() => Date.now),
+  deterministicIds: z.boolean().default(false),
+  rateLimit: z.union([rateLimitsSchema, z.literal(false)]).default(HUBSPOT_RATE_LIMITS),
+  requiredToken: z.string().min(1).optional(),
+});
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const clock = options.clock ?? Date.now;
-  const deterministic = options.deterministicIds ?? false;
+  const checked = optionsSchema.safeParse(options);
+  if (!checked.success) throw new Error(`startSandbox: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const { port, host, dataFile, clock, deterministicIds: deterministic, rateLimit, requiredToken } = checked.data;
   // Random ids start high, as HubSpot's do, so nothing comes to depend on them.
   const firstRecordId = deterministic ? 1 : randomInt(10_000_000, 90_000_000);
   const initialSeed = (): SandboxSeed => {
@@ -67,7 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return sandboxSeedSchema.parse(seed ?? emptyPortal());
   };
   const build = (seed: SandboxSeed) => portalFromSeed(seed, firstRecordId);
-  const store = options.dataFile ? fileStore(options.dataFile, { initial: () => build(initialSeed()), firstRecordId }) : memoryStore(build(initialSeed()));
+  const store = dataFile ? fileStore(dataFile, { initial: () => build(initialSeed()), firstRecordId }) : memoryStore(build(initialSeed()));
 
   let correlationCounter = 0;
   const correlationId = () => (deterministic ? `00000000-0000-4000-8000-${String(++correlationCounter).padStart(12, '0')}` : randomUUID());
@@ -75,7 +88,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const api = createRouter<ApiContext>([...objectRoutes, ...searchRoutes, ...schemaRoutes, ...propertyRoutes, ...associationRoutes, ...ownerRoutes]);
   const faults = createFaultInjector();
   const stats = createStats();
-  const limiter = createRateLimiter(options.rateLimit ?? HUBSPOT_RATE_LIMITS);
+  const limiter = createRateLimiter(rateLimit);
   const control = createRouter<ControlTarget>(controlRoutes);
   const target: ControlTarget = {
     portalId: () => store.portal.portalId,
@@ -93,8 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     res.end(payload);
   };
 
-  const dispatch = <C>(router: ReturnType<typeof createRouter<C>>, method: string, path: string, query: URLSearchParams, raw: string, routeContext: C): ApiResponse => {
-    const match = router.match(method, path);
+  const dispatch = <C>(match: RouteMatch<C> | 'method' | undefined, method: string, path: string, query: URLSearchParams, raw: string, routeContext: C): ApiResponse => {
     if (match === undefined) throw new ApiError(404, 'OBJECT_NOT_FOUND', `No endpoint at ${path}`);
     if (match === 'method') throw new ApiError(405, 'VALIDATION_ERROR', `${method} is not supported at ${path}`);
     return match.route.handle({ params: match.params, query, body: parseJson(raw) }, routeContext);
@@ -109,7 +121,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (path.startsWith(CONTROL_PREFIX.slice(0, -1))) {
       if (!isLoopback(req.socket.remoteAddress)) return send(res, { status: 403, body: { status: 'error', message: 'The sandbox control endpoints answer only on 127.0.0.1' } });
       try {
-        return send(res, dispatch(control, method, path, url.searchParams, raw, target));
+        return send(res, dispatch(control.match(method, path), method, path, url.searchParams, raw, target));
       } catch (error) {
         return send(res, failure(error, 'control'));
       }
@@ -129,7 +141,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       else return send(res, { status: fault.status, body: { status: 'error', message: 'internal error', correlationId: id, category: 'INTERNAL_ERROR' } }, headers);
     }
 
-    const denied = authenticate(req.headers.authorization, options.requiredToken);
+    const denied = authenticate(req.headers.authorization, requiredToken);
     if (denied) return send(res, { status: denied.status, body: denied.body(id) }, headers);
 
     const decision = limiter.check(method === 'POST' && path.endsWith('/search'));
@@ -137,7 +149,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (!decision.allowed) return send(res, { status: 429, body: rateLimitBody(decision.policyName, id) }, headers);
 
     try {
-      send(res, dispatch(api, method, path, url.searchParams, raw, context), headers);
+      send(res, dispatch(match, method, path, url.searchParams, raw, context), headers);
     } catch (error) {
       send(res, failure(error, id), headers);
     }
@@ -148,12 +160,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(port, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port: boundPort } = server.address() as AddressInfo;
 
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${boundPort}`,
     get portalId() { return store.portal.portalId; },
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();

@@ -130,6 +130,14 @@ describe('fault injection', () => {
   });
 });
 
+describe('starting', () => {
+  it('refuses options it cannot honour, naming them', async () => {
+    await expect(startSandbox({ port: -1 })).rejects.toThrow('startSandbox: port');
+    await expect(startSandbox({ rateLimit: { burstPer10s: 0, searchPerSecond: 5 } })).rejects.toThrow('rateLimit');
+    await expect(startSandbox({ seed: { portalId: -5 } as never })).rejects.toThrow('portalId');
+  });
+});
+
 describe('statistics and control', () => {
   it('counts requests per route and the peak concurrency, and resets', async () => {
     await h.control.resetStats();
