@@ -91,7 +91,7 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
                 ) : (
                   <Text>{contact.stance ? STANCE_LABELS[contact.stance] : 'Unknown'}</Text>
                 )}
-                {earlierStance(contact, account) && <Text variant="microcopy" testId={`stance-history-${contact.contactId}`}>{earlierStance(contact, account)}</Text>}
+                <EarlierStance contact={contact} account={account} />
               </TableCell>
               <TableCell>
                 {editable ? (
@@ -137,10 +137,14 @@ const WARNING_TITLES: Record<AccountView['data']['relationships']['coverage']['w
 };
 
 /** The stance before the current one, from HubSpot's property history: "was Protester until 3 Mar 2026". */
-function earlierStance(contact: KeyContact, account: AccountView): string | null {
+function EarlierStance({ contact, account }: { contact: KeyContact; account: AccountView }) {
   const [current, previous] = contact.stanceHistory;
   if (!current || !previous) return null;
-  return `was ${previous.stance ? STANCE_LABELS[previous.stance] : 'unknown'} until ${account.format.date(current.at)}`;
+  return (
+    <Text variant="microcopy" testId={`stance-history-${contact.contactId}`}>
+      was {previous.stance ? STANCE_LABELS[previous.stance] : 'unknown'} until {account.format.date(current.at)}
+    </Text>
+  );
 }
 
 function departureLine(contact: KeyContact, account: AccountView): string {
