@@ -7,7 +7,7 @@ import { DAY, YEAR } from './records.ts';
 
 export const STORY_ROLES = [
   'clearlyKey', 'shouldBeKey', 'noLongerQualifies', 'singleThreaded', 'singlePersonDependency',
-  'allyGoneQuiet', 'keyContactLeft', 'newParentCompany', 'acquirer',
+  'allyGoneQuiet', 'keyContactLeft', 'newParentCompany', 'acquirer', 'newAccountManager',
 ] as const;
 export type StoryRole = (typeof STORY_ROLES)[number];
 
@@ -84,6 +84,7 @@ export function planPortfolio(random: Random, companies: number, now: number): A
   keyed(take(8), 'newParentCompany');
   keyed(take(10), 'singleThreaded', 'singleThreaded');
   keyed(take(13), 'singleThreaded', 'singleThreaded');
+  keyed(take(11), 'newAccountManager');
 
   const keyCount = Math.max(14, Math.round(clients * 0.012));
   for (let rank = 0; rank < keyCount; rank += 1) if (!taken.has(rank)) keyed(take(rank), undefined);

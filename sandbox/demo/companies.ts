@@ -25,6 +25,8 @@ export interface ClientCompany {
 const CHILD_TO_PARENT = definedAssociationType('companies', 'companies', 'Parent Company');
 /** The acquisition in the "new parent company" story happened this long before `now`. */
 export const ACQUISITION_AGE_DAYS = 30;
+/** In the "new account manager" story, the company changed owner on our side this long before `now`. */
+const HANDOVER_AGE_DAYS = 20;
 
 export function buildCompanies(random: Random, plans: readonly AccountPlan[], people: readonly FirmPerson[], now: number): { companies: ClientCompany[]; associations: SeedAssociationInput[] } {
   const nextId = idSequence(1_000_001);
@@ -76,6 +78,10 @@ export function buildCompanies(random: Random, plans: readonly AccountPlan[], pe
     if (plan.status === 'candidate') properties.hs_ideal_customer_profile = 'tier_2';
     if (plan.status !== 'none' || plan.story === 'shouldBeKey' || plan.percentile > 0.85) {
       Object.assign(properties, managerRatings(random, plan));
+    }
+    if (plan.story === 'newAccountManager') {
+      const previous = random.pick(ownersByTeam('keyAccounts').filter((p) => p !== owner));
+      propertyHistory.hubspot_owner_id = [{ value: owner.ownerId, at: now - HANDOVER_AGE_DAYS * DAY, byUserId: random.pick(partners).userId }, { value: previous.ownerId, at: createdAt }];
     }
     if (plan.story === 'newParentCompany' && acquirerId) {
       properties.hs_parent_company_id = acquirerId;

@@ -23,6 +23,8 @@ export const demoStoriesSchema = z.object({
   allyGoneQuiet: z.object({ companyId: recordId, contactId: recordId }),
   /** A key account whose director left three weeks ago; a subordinate was promoted into the role. */
   keyContactLeft: z.object({ companyId: recordId, leftContactId: recordId, replacedById: recordId }),
+  /** A key account handed to a new account manager three weeks ago. */
+  newAccountManager: z.object({ companyId: recordId, ownerId: recordId, previousOwnerId: recordId }),
   /** A key account just acquired by a large group we have never worked for. */
   newParentCompany: z.object({ companyId: recordId, parentCompanyId: recordId }),
 });
@@ -44,6 +46,8 @@ export function describeStories(clients: readonly ClientPeople[]): DemoStories {
   const dependent = one('singlePersonDependency').company;
   const quiet = one('allyGoneQuiet');
   const left = one('keyContactLeft');
+  const handedOver = one('newAccountManager').company;
+  const [, previousOwner] = handedOver.record.propertyHistory?.hubspot_owner_id ?? [];
   const departure = required(left.departure, 'the departed key contact');
   return demoStoriesSchema.parse({
     clearlyKey: ids('clearlyKey'),
@@ -54,6 +58,7 @@ export function describeStories(clients: readonly ClientPeople[]): DemoStories {
     singlePersonDependency: { companyId: dependent.id, ownerId: dependent.ownerId },
     allyGoneQuiet: { companyId: quiet.company.id, contactId: required(quiet.quietAlly, 'the quiet ally') },
     keyContactLeft: { companyId: left.company.id, leftContactId: departure.leftId, replacedById: departure.replacedById },
+    newAccountManager: { companyId: handedOver.id, ownerId: handedOver.ownerId, previousOwnerId: required(previousOwner, 'the previous account manager').value },
     newParentCompany: { companyId: one('newParentCompany').company.id, parentCompanyId: one('acquirer').company.id },
   });
 }

@@ -110,7 +110,10 @@ describe("Keystone's reading of the demo portal", () => {
         const history = c.propertyHistory?.[name];
         return history ? [{ kind: 'contact' as const, recordId: c.id, property, history: history.map((h) => ({ value: h.value, timestamp: h.timestamp })) }] : [];
       })),
-      ...(index.record('companies', companyId).propertyHistory?.hs_parent_company_id ?? []).map((h) => ({ kind: 'company' as const, recordId: companyId, property: 'parentCompany', history: [{ value: h.value, timestamp: h.timestamp }] })),
+      ...Object.entries({ hs_parent_company_id: 'parentCompany', hubspot_owner_id: 'owner' } as const).flatMap(([name, property]) => {
+        const history = index.record('companies', companyId).propertyHistory?.[name];
+        return history ? [{ kind: 'company' as const, recordId: companyId, property, history: history.map((h) => ({ value: h.value, timestamp: h.timestamp })) }] : [];
+      }),
     ];
     const events = changeEventsFromHistory(histories);
     if (!events.success) throw new Error(`History does not parse: ${JSON.stringify(events.errors.slice(0, 3))}`);
@@ -131,6 +134,11 @@ describe("Keystone's reading of the demo portal", () => {
   it('raises a review trigger for the new parent company', () => {
     const { companyId, parentCompanyId } = stories.newParentCompany;
     expect(openTriggersOn(companyId)).toContainEqual(expect.objectContaining({ kind: 'new_parent_company', evidence: expect.objectContaining({ to: parentCompanyId }) }));
+  });
+
+  it('raises a review trigger for the new account manager on our side', () => {
+    const { companyId, ownerId, previousOwnerId } = stories.newAccountManager;
+    expect(openTriggersOn(companyId)).toContainEqual(expect.objectContaining({ kind: 'our_owner_changed', evidence: expect.objectContaining({ from: previousOwnerId, to: ownerId }) }));
   });
 
   it('sees about 80 % of revenue coming from the top fifth of clients', () => {

@@ -21,7 +21,7 @@ describe('the demo stories', () => {
     const companyIds = [
       ...stories.clearlyKey, ...stories.shouldBeKey, ...stories.noLongerQualifies, ...stories.formerKey,
       ...stories.singleThreaded.map((s) => s.companyId), stories.singlePersonDependency.companyId, stories.allyGoneQuiet.companyId,
-      stories.keyContactLeft.companyId, stories.newParentCompany.companyId, stories.newParentCompany.parentCompanyId,
+      stories.keyContactLeft.companyId, stories.newAccountManager.companyId, stories.newParentCompany.companyId, stories.newParentCompany.parentCompanyId,
     ];
     for (const id of companyIds) expect(company(id).id).toBe(id);
   });
@@ -124,6 +124,16 @@ describe('the demo stories', () => {
     expect(successor.propertyHistory?.jobtitle?.[0]?.value).toBe(leaver.properties.jobtitle);
     expect(successor.propertyHistory?.[CONTACT_PROPERTY.reportsTo]?.[1]?.value).toBe(leftContactId);
     expect(seed.objects.contacts.filter((c) => c.properties[CONTACT_PROPERTY.reportsTo] === leftContactId)).toEqual([]);
+  });
+
+  it('has a key account handed to a new account manager three weeks ago', () => {
+    const { companyId, ownerId, previousOwnerId } = stories.newAccountManager;
+    const owners = company(companyId).propertyHistory?.hubspot_owner_id;
+    expect(status(companyId)).toBe('key');
+    expect(company(companyId).properties.hubspot_owner_id).toBe(ownerId);
+    expect(owners?.map((h) => h.value)).toEqual([ownerId, previousOwnerId]);
+    expect(at(owners?.[0]?.timestamp)).toBeGreaterThan(DEMO_NOW - 30 * DAY);
+    expect(seed.owners.map((o) => o.id)).toEqual(expect.arrayContaining([ownerId, previousOwnerId]));
   });
 
   it('has a key account just acquired by a large group we have never worked for', () => {
