@@ -148,6 +148,10 @@ describe('the demo stories', () => {
     expect(index.closedWonFees().has(parentCompanyId)).toBe(false);
   });
 
+  it('keeps the same story ids whatever `now` is, so a sandbox seeded today can be found from the seed alone', () => {
+    expect(demoPortal({ now: DEMO_NOW + 400 * DAY }).stories).toEqual(stories);
+  });
+
   it('plays the same stories on a small portal', () => {
     const small = demoPortal({ seed: 5, companies: 60 });
     expect(small.stories.clearlyKey).toHaveLength(3);
