@@ -13,10 +13,12 @@ export function burstWindowFrom(headers: Record<string, string | undefined>): Bu
 }
 
 /**
- * How long to wait before making `calls` more requests: nothing while the window has room for them
- * (plus a reserve for other work of the app), otherwise the time the window's average pace gives them.
+ * How long to wait before making `calls` more requests. The window is rolling, so room comes back only
+ * as old requests age out: the closer the window is to empty, the longer the wait (a window's average
+ * pace per missing request), and nothing while it has room for the calls plus a reserve for the app's
+ * other work.
  */
-export function pauseBeforeCalls(calls: number, window: BurstWindow | null, reserve = 10): number {
-  if (!window || window.remaining >= calls + reserve) return 0;
-  return Math.ceil((calls * window.intervalMs) / window.max);
+export function pauseBeforeCalls(calls: number, window: BurstWindow | null, reserve = 20): number {
+  const missing = window ? calls + reserve - window.remaining : 0;
+  return window && missing > 0 ? Math.ceil((missing * window.intervalMs) / window.max) : 0;
 }

@@ -9,12 +9,14 @@ describe('burst window pacing', () => {
     expect(burstWindowFrom({ 'content-type': 'application/json' })).toBeNull();
   });
 
-  it('does not wait while the window has room for the calls and a reserve', () => {
-    expect(pauseBeforeCalls(4, burstWindowFrom(headers(14)))).toBe(0);
+  it('does not wait while the window has room for the calls and a reserve of 20', () => {
+    expect(pauseBeforeCalls(4, burstWindowFrom(headers(24)))).toBe(0);
     expect(pauseBeforeCalls(4, null)).toBe(0);
   });
 
-  it("waits for the calls' share of the window when it runs low: 4 calls at 190 per 10 s take 211 ms", () => {
-    expect(pauseBeforeCalls(4, burstWindowFrom(headers(13)))).toBe(Math.ceil((4 * 10_000) / 190));
+  it('waits the longer the emptier the window: the average pace of 190 per 10 s for each missing request', () => {
+    const perRequestMs = 10_000 / 190;
+    expect(pauseBeforeCalls(4, burstWindowFrom(headers(23)))).toBe(Math.ceil(perRequestMs));
+    expect(pauseBeforeCalls(4, burstWindowFrom(headers(0)))).toBe(Math.ceil(24 * perRequestMs));
   });
 });
