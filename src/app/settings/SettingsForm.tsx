@@ -70,7 +70,7 @@ export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
             onChange={(score) => editSelection('icpTierCutoffs', { [tier]: score })} />
         ))}
       </Flex>
-      <SelectionPreviewPanel userId={userId} selection={draft.selection} format={format} />
+      {!readOnly && <SelectionPreviewPanel userId={userId} selection={draft.selection} format={format} />}
 
       <Heading>Reviews and relationships</Heading>
       <Flex direction="row" gap="small">

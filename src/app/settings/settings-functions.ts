@@ -1,7 +1,6 @@
-import type { CompanyFacts } from '../../kam/selection/company-facts.ts';
-import type { ADMIN_FUNCTIONS } from '../functions/contract.ts';
+import type { ADMIN_FUNCTIONS, PortfolioFactsResult, PREVIEW_FUNCTIONS } from '../functions/contract.ts';
 
-// The settings page's functions, checked against the backend's list at compile time (the list lives
+// The settings page's functions, checked against the backend's lists at compile time (the lists live
 // in a module that imports zod, which this folder does not install).
 export const SETTINGS_FUNCTION = {
   getSettings: 'get_settings',
@@ -10,9 +9,7 @@ export const SETTINGS_FUNCTION = {
   recalculatePortfolio: 'recalculate_portfolio',
 } as const satisfies typeof ADMIN_FUNCTIONS;
 
-/**
- * Not in the backend contract yet: the portfolio's selection facts, so the preview can rescore every
- * company as the admin moves a weight. Until it exists the preview says so and the form still works.
- */
-export const PORTFOLIO_FACTS_FUNCTION = 'portfolio_facts';
-export type PortfolioFacts = { companies: CompanyFacts[] };
+export const PREVIEW_FUNCTION = { portfolioFacts: 'portfolio_facts' } as const satisfies typeof PREVIEW_FUNCTIONS;
+
+/** Every company's selection facts, for the live preview; `complete: false` when the portal was too large to read in one call. */
+export type PortfolioFactsAnswer = Extract<PortfolioFactsResult, { status: 'ok' }>;

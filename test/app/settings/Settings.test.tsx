@@ -19,11 +19,11 @@ const PORTFOLIO = [
 
 /** Renders the settings page with get_settings answering `first`, then `after` once anything was saved or run. */
 async function renderSettings(first: PortalSettings, actions: Parameters<typeof serveChange>[1] = {}, after: PortalSettings = first) {
-  const spy = serveChange({ uid: 'get_settings', before: first, after }, actions, { portfolio_facts: ok({ companies: PORTFOLIO }) });
+  const spy = serveChange({ uid: 'get_settings', before: first, after }, actions, { portfolio_facts: ok({ companies: PORTFOLIO, complete: true }) });
   const page = renderer('settings');
   page.render(<SettingsPage />);
   await page.waitFor(() => expect(page.maybeFind(LoadingSpinner)).toBeNull());
-  await page.waitFor(() => expect(page.findAll(Text).map((t) => t.text)).not.toContain('Loading the preview…'));
+  if (first.canEdit) await page.waitFor(() => expect(page.findAll(Text).map((t) => t.text)).not.toContain('Loading the preview…'));
   return { ...page, spy };
 }
 
@@ -36,7 +36,7 @@ describe('the settings page while loading and on failure', () => {
   it("asks for the settings as this user, and shows the function's message with a retry", async () => {
     const spy = serveFunctions({
       get_settings: vi.fn().mockReturnValueOnce(failed('KAM.UNKNOWN_USER', 'Keystone could not find you among the HubSpot users of this portal.')).mockReturnValue(ok(portalSettings())),
-      portfolio_facts: ok({ companies: PORTFOLIO }),
+      portfolio_facts: ok({ companies: PORTFOLIO, complete: true }),
     });
     const { render, find, waitFor } = renderer('settings');
     render(<SettingsPage />);
@@ -64,6 +64,13 @@ describe('the selection criteria and the live preview', () => {
     await waitFor(() => expect(statistic(find, 'Would be key accounts').number).toBe(0));
     expect(statistic(find, 'Would be candidates')).toEqual({ number: 2, detail: '60% of revenue with key accounts' });
     expect(spy.mock.calls.length).toBe(calls);
+  });
+
+  it('says when the portal was too large to read whole, so the preview covers its first companies', async () => {
+    serveFunctions({ get_settings: ok(portalSettings()), portfolio_facts: ok({ companies: PORTFOLIO.slice(0, 2), complete: false }) });
+    const { render, find, waitFor } = renderer('settings');
+    render(<SettingsPage />);
+    await waitFor(() => expect(statistic(find, 'Companies scored')).toEqual({ number: 2, detail: "the first of this portal's companies: it is too large to read at once" }));
   });
 
   it('says what to fix instead of previewing impossible thresholds', async () => {
@@ -166,9 +173,10 @@ describe('setup and recalculation', () => {
 });
 
 describe('the settings page for someone who is not an admin', () => {
-  it('shows the settings read-only, with no buttons, saying who may change them', async () => {
-    const { findAll, find } = await renderSettings(portalSettings({ canEdit: false }));
+  it('shows the settings read-only, with no buttons and no preview, saying who may change them', async () => {
+    const { findAll, find, spy } = await renderSettings(portalSettings({ canEdit: false }));
     expect(findAll(Button)).toHaveLength(0);
+    expect(callsTo(spy, 'portfolio_facts')).toEqual([]);
     expect(find(NumberInput, { name: 'threshold-key' }).props.readOnly).toBe(true);
     expect(find(Toggle, { name: 'sync-target' }).props.readOnly).toBe(true);
     expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['Only Keystone admins can change these settings.', 'Only Keystone admins can run setup and recalculation.']));
