@@ -103,7 +103,8 @@ export function portalToSeed(portal: Portal): SandboxSeed {
 
   for (const type of portal.types.values()) {
     const name = seedName(type.objectTypeId);
-    const own = [...type.properties.values()].filter((p) => !p.hubspotDefined).map(({ hubspotDefined: _h, createdAt: _c, updatedAt: _u, displayOrder: _d, ...p }) => p);
+    // The portal's own properties, and HubSpot's ones it has edited (only those carry an updatedAt).
+    const own = [...type.properties.values()].filter((p) => !p.hubspotDefined || p.updatedAt !== undefined).map(({ hubspotDefined: _h, createdAt: _c, updatedAt: _u, displayOrder: _d, ...p }) => p);
     if (type.custom) {
       schemas.push({
         name, objectTypeId: type.objectTypeId, labels: type.custom.labels, primaryDisplayProperty: type.custom.primaryDisplayProperty,

@@ -37,6 +37,7 @@ describe('a persisted sandbox', () => {
     const plan = await api.crm.objects.basicApi.create(schema.objectTypeId!, { properties: { plan_name: 'FY26' }, associations: [] });
     await api.crm.associations.v4.basicApi.createDefault(schema.objectTypeId!, plan.id, 'companies', company.id);
     const label = await api.crm.associations.v4.schema.definitionsApi.create('contacts', 'companies', { name: 'sponsor', label: 'Sponsor', inverseLabel: 'Sponsored by' });
+    await api.crm.properties.coreApi.update('companies', 'industry', { label: 'Sector' });
     await first.close();
 
     const second = await startSandbox({ dataFile: path, rateLimit: false });
@@ -48,6 +49,7 @@ describe('a persisted sandbox', () => {
       expect((await again.crm.associations.v4.basicApi.getPage('companies', company.id, schema.objectTypeId!)).results.map((r) => String(r.toObjectId))).toEqual([plan.id]);
       expect((await again.crm.associations.v4.schema.definitionsApi.getAll('companies', 'contacts')).results).toContainEqual({ category: 'USER_DEFINED', typeId: label.results[1]!.typeId, label: 'Sponsored by' });
       expect((await again.crm.owners.ownersApi.getPage()).results.map((o) => o.email)).toEqual(['ada@firm.test']);
+      expect(await again.crm.properties.coreApi.getByName('companies', 'industry')).toMatchObject({ label: 'Sector', hubspotDefined: true });
       // New ids carry on after the old ones.
       expect(Number((await again.crm.companies.basicApi.create({ properties: { name: 'Next' }, associations: [] })).id)).toBeGreaterThan(Number(plan.id));
     } finally {
