@@ -1,0 +1,75 @@
+import { Button, hubspot, LoadingSpinner, Select, StatusTag, Text, TextArea } from '@hubspot/ui-extensions';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
+import { main as cardData } from '../../../src/app/functions/card_data.ts';
+import { main as recordContactStance } from '../../../src/app/functions/record_contact_stance.ts';
+import { main as tagKeyAccount } from '../../../src/app/functions/tag_key_account.ts';
+import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
+import { anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from '../functions/account-portal.ts';
+import { renderer, withText } from '../ui/test-utils.ts';
+
+// The tab card against the real app functions on the local HubSpot sandbox: what the card sends is
+// what the functions accept, and what they answer is what the card shows.
+
+const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
+const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
+const salesperson = anOwner({ firstName: 'Sal', lastName: 'Seller' });
+
+const FUNCTIONS: Record<string, (context: { parameters: unknown }) => Promise<unknown>> = {
+  card_data: cardData,
+  tag_key_account: tagKeyAccount,
+  record_contact_stance: recordContactStance,
+};
+
+async function openCard(companyId: string, userId: number) {
+  vi.spyOn(hubspot, 'serverless').mockImplementation(async (uid: string, options?: { parameters?: unknown }) => FUNCTIONS[uid]!({ parameters: options?.parameters }));
+  const card = renderer('crm.record.tab');
+  card.mocks.context.user.id = userId;
+  card.mocks.context.crm.objectId = Number(companyId);
+  card.render(<KeyAccountCard />);
+  await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+  return card;
+}
+
+describe('the key account tab on the sandbox portal', () => {
+  let portal: SandboxPortal;
+  let companyId: string;
+  beforeAll(async () => {
+    portal = await startSandboxPortal();
+    portal.useForFunctions();
+    ({ companyId } = await loadAccount(portal, {
+      owners: [admin, manager, salesperson],
+      company: { [COMPANY_PROPERTY.prestige]: '8' },
+      contacts: [{ firstname: 'Ann', properties: { jobtitle: 'CFO', [CONTACT_PROPERTY.stance]: 'neutral', [CONTACT_PROPERTY.decisionPower]: 'decides' } }],
+    }));
+    await configureAccess(admin, { managerUserIds: [String(manager.userId)] });
+  });
+  afterAll(() => portal.close());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('lets a manager tag the company and shows the new status, who set it and why', async () => {
+    const card = await openCard(companyId, manager.userId);
+    expect(card.findAll(StatusTag).map((t) => t.text)).toContain('Not a key account');
+    card.find(Button, withText('Tag as key account…')).trigger('onClick');
+    card.find(TextArea, { name: 'reason' }).trigger('onChange', 'Strategic client in our home market' as never);
+    card.find(Button, withText('Set to key account')).trigger('onClick');
+    await card.waitFor(() => expect(card.findByTestId(Text, 'status-change').text).toContain('set by Max Manager: “Strategic client in our home market”'));
+    expect(card.findAll(StatusTag).map((t) => t.text)).toContain('Key account');
+  });
+
+  it("records a contact's stance from the card, and reads it back from HubSpot", async () => {
+    const card = await openCard(companyId, manager.userId);
+    const [contactSelect] = card.findAll(Select, (node) => String(node.props.name).startsWith('stance-'));
+    contactSelect!.trigger('onChange', 'ally' as never);
+    await card.waitFor(() => expect(card.find(Select, { name: contactSelect!.props.name }).props.value).toBe('ally'));
+  });
+
+  it('shows a salesperson who is not a manager the account read-only, with the reason the function gives', async () => {
+    const card = await openCard(companyId, salesperson.userId);
+    expect(card.findAll(Button)).toHaveLength(0);
+    expect(card.maybeFind(Select, (node) => String(node.props.name).startsWith('stance-'))).toBeNull();
+    const answer = (await cardData({ parameters: { companyId, userId: salesperson.userId } })) as { permissions: { readOnlyReason: string } };
+    expect(answer.permissions.readOnlyReason).toBeTruthy();
+    expect(card.findAll(Text).filter((t) => t.text === answer.permissions.readOnlyReason)).toHaveLength(4);
+  });
+});
