@@ -75,7 +75,7 @@ export async function readAccount(client: Client, resolver: ObjectTypeResolver, 
 
   // Round 2.
   const [company, stored, plan, contacts, activityLinks] = await Promise.all([
-    readCompany(client, companyId, ['deals', objectiveType.fullyQualifiedName, reviewType.fullyQualifiedName]),
+    readCompany(client, companyId, [{ name: 'deals', objectTypeId: '0-3' }, typeOf(objectiveType), typeOf(reviewType)]),
     loadSettings(client, resolver),
     readPlan(client, planType.objectTypeId, companyId),
     batchReadWithHistory(client, 'contacts', contactIds, CONTACT_READ.properties, CONTACT_READ.withHistory, ALL_AT_ONCE),
@@ -125,10 +125,10 @@ interface AssociationList { results: Array<{ id: string }>; paging?: { next?: { 
  * The company with the ids of its associated records. HubSpot lists at most 100 associations per type
  * in this answer; when it says there are more, that type is read again through the v4 batch read.
  */
-async function readCompany(client: Client, companyId: string, associationTypes: string[]): Promise<{ record: RecordWithHistory; associated: Map<string, string[]> }> {
+async function readCompany(client: Client, companyId: string, associationTypes: AssociatedType[]): Promise<{ record: RecordWithHistory; associated: Map<string, string[]> }> {
   let answer: CompanyAnswer;
   try {
-    answer = (await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, COMPANY_READ.properties, COMPANY_READ.withHistory, associationTypes))) as unknown as CompanyAnswer;
+    answer = (await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, COMPANY_READ.properties, COMPANY_READ.withHistory, associationTypes.map((t) => t.name)))) as unknown as CompanyAnswer;
   } catch (error) {
     if (error instanceof KeystoneError && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
     throw error;
@@ -137,19 +137,22 @@ async function readCompany(client: Client, companyId: string, associationTypes: 
   await Promise.all(associationTypes.map(async (type) => {
     const entry = associationsOf(answer, type);
     if (entry?.paging?.next?.after) {
-      associated.set(type, (await batchReadAssociations(client, 'companies', type, [companyId])).get(companyId) ?? []);
+      associated.set(type.name, (await batchReadAssociations(client, 'companies', type.objectTypeId, [companyId])).get(companyId) ?? []);
     } else {
-      associated.set(type, [...new Set((entry?.results ?? []).map((r) => String(r.id)))]);
+      associated.set(type.name, [...new Set((entry?.results ?? []).map((r) => String(r.id)))]);
     }
   }));
   return { record: toRecordWithHistory(answer), associated };
 }
 
-// HubSpot keys the answer by its own name for a type: the plural for standard objects, the fully
-// qualified name (`p123_keystone_review`) or the bare name for custom objects.
-function associationsOf(answer: CompanyAnswer, type: string): AssociationList | undefined {
-  const bareName = type.replace(/^p\d+_/, '');
-  const key = Object.keys(answer.associations ?? {}).find((k) => k === type || k === bareName);
+interface AssociatedType { name: string; objectTypeId: string }
+const typeOf = (schema: SchemaSummary): AssociatedType => ({ name: schema.fullyQualifiedName, objectTypeId: schema.objectTypeId });
+
+// HubSpot keys the answer by its own name for a type: the plural for standard objects; for custom
+// objects the fully qualified name (`p123_keystone_review`), the bare name or the objectTypeId.
+function associationsOf(answer: CompanyAnswer, type: AssociatedType): AssociationList | undefined {
+  const names = [type.name, type.name.replace(/^p\d+_/, ''), type.objectTypeId];
+  const key = Object.keys(answer.associations ?? {}).find((k) => names.includes(k));
   return key === undefined ? undefined : answer.associations?.[key];
 }
 
