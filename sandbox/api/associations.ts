@@ -12,8 +12,8 @@ import { batchBody, batchError, findRecord, parseBody, positiveInt, resolveType 
 
 const LABELS_PER_PAIR = 10;
 const PAGE_LIMIT = 500;
-const READ_BATCH_LIMIT = 1000;
-const WRITE_BATCH_LIMIT = 2000;
+const BATCH_LIMIT = 1000;
+const batchOf = <T extends z.ZodType>(input: T) => z.object({ inputs: z.array(input).max(BATCH_LIMIT, `Too many inputs: an association batch takes at most ${BATCH_LIMIT}`) });
 
 export const associationSpecSchema = z.object({
   associationCategory: z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']),
@@ -142,7 +142,7 @@ export const associationRoutes: Route<ApiContext>[] = [
       const portal = context.store.portal;
       const from = resolveType(portal, params.fromType!);
       const to = resolveType(portal, params.toType!);
-      const { inputs } = parseBody(z.object({ inputs: z.array(idRef).max(READ_BATCH_LIMIT, `Too many inputs: a batch read takes at most ${READ_BATCH_LIMIT}`) }), body);
+      const { inputs } = parseBody(batchOf(idRef), body);
       const results: unknown[] = [];
       const errors: unknown[] = [];
       for (const { id } of inputs) {
@@ -164,7 +164,7 @@ export const associationRoutes: Route<ApiContext>[] = [
       const portal = context.store.portal;
       const from = resolveType(portal, params.fromType!);
       const to = resolveType(portal, params.toType!);
-      const { inputs } = parseBody(z.object({ inputs: z.array(z.object({ from: idRef, to: idRef, types: z.array(associationSpecSchema).min(1) })).max(WRITE_BATCH_LIMIT) }), body);
+      const { inputs } = parseBody(batchOf(z.object({ from: idRef, to: idRef, types: z.array(associationSpecSchema).min(1) })), body);
       const mutations: Mutation[] = [];
       const created: Array<[string, string]> = [];
       const errors: unknown[] = [];
@@ -191,7 +191,7 @@ export const associationRoutes: Route<ApiContext>[] = [
       const from = resolveType(portal, params.fromType!);
       const to = resolveType(portal, params.toType!);
       const type = defaultType(portal, from, to);
-      const { inputs } = parseBody(z.object({ inputs: z.array(z.object({ from: idRef, to: idRef })).max(WRITE_BATCH_LIMIT) }), body);
+      const { inputs } = parseBody(batchOf(z.object({ from: idRef, to: idRef })), body);
       for (const input of inputs) {
         requireExisting(from, input.from.id);
         requireExisting(to, input.to.id);
@@ -206,7 +206,7 @@ export const associationRoutes: Route<ApiContext>[] = [
       const portal = context.store.portal;
       const from = resolveType(portal, params.fromType!);
       const to = resolveType(portal, params.toType!);
-      const { inputs } = parseBody(z.object({ inputs: z.array(z.object({ from: idRef, to: z.array(idRef) })).max(WRITE_BATCH_LIMIT) }), body);
+      const { inputs } = parseBody(batchOf(z.object({ from: idRef, to: z.array(idRef) })), body);
       context.store.commit(inputs.flatMap((i) => i.to.map((t): Mutation => ({ op: 'dissociate', fromType: from.objectTypeId, fromId: i.from.id, toType: to.objectTypeId, toId: t.id }))));
       return { status: 204 };
     },
@@ -217,7 +217,7 @@ export const associationRoutes: Route<ApiContext>[] = [
       const portal = context.store.portal;
       const from = resolveType(portal, params.fromType!);
       const to = resolveType(portal, params.toType!);
-      const { inputs } = parseBody(z.object({ inputs: z.array(z.object({ from: idRef, to: idRef, types: z.array(associationSpecSchema).min(1) })).max(WRITE_BATCH_LIMIT) }), body);
+      const { inputs } = parseBody(batchOf(z.object({ from: idRef, to: idRef, types: z.array(associationSpecSchema).min(1) })), body);
       const mutations = inputs.map((i): Mutation => ({
         op: 'dissociate', fromType: from.objectTypeId, fromId: i.from.id, toType: to.objectTypeId, toId: i.to.id, typeIds: checkAssociationSpecs(portal, from, i.types, to).typeIds,
       }));

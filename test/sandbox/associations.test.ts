@@ -75,6 +75,11 @@ describe('association batches', () => {
     expect(result).toMatchObject({ numErrors: 1 });
   });
 
+  it('refuses more than 1,000 inputs with 400', async () => {
+    const inputs = Array.from({ length: 1001 }, (_, i) => ({ id: String(i + 1) }));
+    expect((await failure(v4().batchApi.getPage('companies', 'contacts', { inputs }))).code).toBe(400);
+  });
+
   it('creates many associations with 201 and archives them with 204', async () => {
     const created = await v4().batchApi.create('deals', 'companies', { inputs: [{ _from: { id: '70' }, to: { id: '1' }, types: [{ associationCategory: HUBSPOT, associationTypeId: 341 }] }, { _from: { id: '70' }, to: { id: '2' }, types: [{ associationCategory: HUBSPOT, associationTypeId: 341 }] }] });
     expect(created.results.map((r) => r.toObjectId).sort()).toEqual([1, 2]);
