@@ -5,16 +5,15 @@ import { DAY, YEAR } from './records.ts';
 // The portfolio plan: before any record exists, decide for every company what it spends with us,
 // how that spend moves, how well we cover it, its key account status and which story it plays.
 
-export const STORY_ROLES = [
-  'clearlyKey', 'shouldBeKey', 'noLongerQualifies', 'singleThreaded', 'singlePersonDependency',
-  'allyGoneQuiet', 'keyContactLeft', 'newParentCompany', 'acquirer', 'newAccountManager',
-] as const;
-export type StoryRole = (typeof STORY_ROLES)[number];
+/** The part a company plays in the demo (see README.md); most play none. */
+export type StoryRole =
+  | 'clearlyKey' | 'shouldBeKey' | 'noLongerQualifies' | 'singleThreaded' | 'singlePersonDependency'
+  | 'allyGoneQuiet' | 'keyContactLeft' | 'newParentCompany' | 'acquirer' | 'newAccountManager';
 
 /** How our people reach the client: many contacts by several of us, one contact only, one of us only… */
 export type Coverage = 'broad' | 'moderate' | 'thin' | 'singleThreaded' | 'singleOwner';
 /** When, within the three years, the client's fees came in. */
-export type Trend = 'steady' | 'growing' | 'declining';
+type Trend = 'steady' | 'growing' | 'declining';
 
 export interface AccountPlan {
   /** Closed-won fees over the three years before `now`; 0 for prospects. */

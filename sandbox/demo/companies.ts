@@ -26,7 +26,7 @@ const CHILD_TO_PARENT = definedAssociationType('companies', 'companies', 'Parent
 /** The acquisition in the "new parent company" story happened this long before `now`. */
 export const ACQUISITION_AGE_DAYS = 30;
 /** In the "new account manager" story, the company changed owner on our side this long before `now`. */
-const HANDOVER_AGE_DAYS = 20;
+export const HANDOVER_AGE_DAYS = 20;
 
 export function buildCompanies(random: Random, plans: readonly AccountPlan[], people: readonly FirmPerson[], now: number): { companies: ClientCompany[]; associations: SeedAssociationInput[] } {
   const nextId = idSequence(1_000_001);

@@ -10,8 +10,8 @@ import { SERVICES } from './vocabulary.ts';
 
 const DEAL_TO_COMPANY = [definedAssociationType('deals', 'companies', 'Primary'), definedAssociationType('deals', 'companies')];
 const DEAL_TO_CONTACT = definedAssociationType('deals', 'contacts');
-export const OPEN_STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'] as const;
-export const DEAL_HISTORY = 3 * YEAR;
+const OPEN_STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'] as const;
+const DEAL_HISTORY = 3 * YEAR;
 
 interface Deal {
   name: string;

@@ -12,7 +12,7 @@ export const DEMO_TEAMS = {
   salesSouth: { id: '7004', name: 'Sales – South' },
   research: { id: '7005', name: 'Research' },
 } as const;
-export type TeamKey = keyof typeof DEMO_TEAMS;
+type TeamKey = keyof typeof DEMO_TEAMS;
 
 // Fixed names, so a demo reads the same whatever the seed: the people are part of the firm, not the data.
 const PEOPLE: ReadonlyArray<readonly [first: string, last: string, team: TeamKey]> = [

@@ -7,7 +7,7 @@ import type { SeedAssociationInput } from './records.ts';
 // have tagged with it on the accounts they manage as key (or are weighing up).
 
 /** Above the sandbox's and HubSpot's own type ids, as user-defined labels are. */
-export const KEY_CONTACT_TYPE_ID = 1001;
+const KEY_CONTACT_TYPE_ID = 1001;
 const KEY_ACCOUNT_TYPE_ID = 1002;
 const MOST_KEY_CONTACTS = 4;
 

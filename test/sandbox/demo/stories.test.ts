@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/company-properties.ts';
 import { KEY_CONTACT_LABEL } from '../../../src/crm/model/associations.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/contact-properties.ts';
+import { QUIET_ALLY_DAYS } from '../../../sandbox/demo/activities.ts';
+import { ACQUISITION_AGE_DAYS, HANDOVER_AGE_DAYS } from '../../../sandbox/demo/companies.ts';
+import { RECENT_DEPARTURE_DAYS } from '../../../sandbox/demo/contacts.ts';
 import { demoStoriesSchema } from '../../../sandbox/demo/stories.ts';
 import { ACTIVITY_TYPES, at, DAY, DEMO_NOW, demoPortal, indexPortal } from './portal-index.ts';
 
@@ -107,7 +110,7 @@ describe('the demo stories', () => {
     expect(ally.properties[CONTACT_PROPERTY.stance]).toBe('ally');
     const withAlly = ACTIVITY_TYPES.flatMap((type) => index.linked('contacts', contactId, type).map((id) => at(index.record(type, id).properties.hs_timestamp)));
     expect(withAlly.length).toBeGreaterThan(0);
-    expect(Math.max(...withAlly)).toBeLessThan(DEMO_NOW - 180 * DAY);
+    expect(Math.max(...withAlly)).toBeLessThan(DEMO_NOW - QUIET_ALLY_DAYS * DAY);
     expect(lastActivity(companyId)).toBeGreaterThan(DEMO_NOW - 30 * DAY);
   });
 
@@ -117,7 +120,7 @@ describe('the demo stories', () => {
     const successor = index.record('contacts', replacedById);
     expect(status(companyId)).toBe('key');
     expect(leaver.properties[CONTACT_PROPERTY.leftCompany]).toBe('true');
-    expect(at(leaver.properties[CONTACT_PROPERTY.leftAt])).toBeGreaterThan(DEMO_NOW - 30 * DAY);
+    expect(at(leaver.properties[CONTACT_PROPERTY.leftAt])).toBe(DEMO_NOW - RECENT_DEPARTURE_DAYS * DAY);
     expect(leaver.properties[CONTACT_PROPERTY.replacedBy]).toBe(replacedById);
     expect(leaver.properties[CONTACT_PROPERTY.decisionPower]).toBe('decides');
     expect(successor.propertyHistory?.[CONTACT_PROPERTY.stance]?.map((h) => h.value)).toEqual(['supporter', 'protester']);
@@ -132,7 +135,7 @@ describe('the demo stories', () => {
     expect(status(companyId)).toBe('key');
     expect(company(companyId).properties.hubspot_owner_id).toBe(ownerId);
     expect(owners?.map((h) => h.value)).toEqual([ownerId, previousOwnerId]);
-    expect(at(owners?.[0]?.timestamp)).toBeGreaterThan(DEMO_NOW - 30 * DAY);
+    expect(at(owners?.[0]?.timestamp)).toBe(DEMO_NOW - HANDOVER_AGE_DAYS * DAY);
     expect(seed.owners.map((o) => o.id)).toEqual(expect.arrayContaining([ownerId, previousOwnerId]));
   });
 
@@ -143,7 +146,7 @@ describe('the demo stories', () => {
     expect(status(companyId)).toBe('key');
     expect(seed.associations).toContainEqual(expect.objectContaining({ fromType: 'companies', fromId: companyId, toType: 'companies', toId: parentCompanyId, associationTypeId: 14 }));
     expect(child.properties.hs_parent_company_id).toBe(parentCompanyId);
-    expect(at(child.propertyHistory?.hs_parent_company_id?.[0]?.timestamp)).toBeGreaterThan(DEMO_NOW - 60 * DAY);
+    expect(at(child.propertyHistory?.hs_parent_company_id?.[0]?.timestamp)).toBe(DEMO_NOW - ACQUISITION_AGE_DAYS * DAY);
     expect(Number(parent.properties.annualrevenue)).toBeGreaterThan(Number(child.properties.annualrevenue));
     expect(index.closedWonFees().has(parentCompanyId)).toBe(false);
   });
