@@ -1,0 +1,69 @@
+import { Button, hubspot, Input, LoadingSpinner, NumberInput, StatisticsItem, StatusTag, Text } from '@hubspot/ui-extensions';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main as getSettings } from '../../../src/app/functions/get_settings.ts';
+import { main as portfolioFacts } from '../../../src/app/functions/portfolio_facts.ts';
+import { main as recalculatePortfolio } from '../../../src/app/functions/recalculate_portfolio.ts';
+import { main as runSetup } from '../../../src/app/functions/run_setup.ts';
+import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
+import { SettingsPage } from '../../../src/app/settings/Settings.tsx';
+import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
+import { aCompany, aDeal, anOwner, startSandboxPortal, type SandboxPortal } from '../../crm/sandbox-portal.ts';
+import { renderer, withText } from '../ui/test-utils.ts';
+
+// The settings page against the real app functions on the local HubSpot sandbox, as an admin sets
+// Keystone up in a new portal: setup, naming the admin, the live preview from the portfolio's real
+// facts, and a full recalculation.
+
+const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
+const star = aCompany({
+  [COMPANY_PROPERTY.prestige]: '10', [COMPANY_PROPERTY.strategicFit]: '10', [COMPANY_PROPERTY.marginPercent]: '50',
+  [COMPANY_PROPERTY.potentialRevenue]: '500000', [COMPANY_PROPERTY.referralCount]: '9', [COMPANY_PROPERTY.totalSpendInOurArea]: '3000000',
+});
+const unknownClient = aCompany();
+const wonLastMonth = aDeal({ amount: '300000', closedate: new Date(Date.now() - 30 * 86_400_000).toISOString() });
+
+const FUNCTIONS: Record<string, (context: { parameters: unknown }) => Promise<unknown>> = {
+  get_settings: getSettings,
+  save_settings: saveSettings,
+  run_setup: runSetup,
+  portfolio_facts: portfolioFacts,
+  recalculate_portfolio: recalculatePortfolio,
+};
+
+describe('the settings page on the sandbox portal', () => {
+  let portal: SandboxPortal;
+  beforeAll(async () => {
+    portal = await startSandboxPortal({ owners: [admin], companies: [star, unknownClient], deals: [wonLastMonth], dealCompanies: [[wonLastMonth.id, star.id]] });
+    portal.useForFunctions();
+  });
+  afterAll(() => portal.close());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('takes an admin from a new portal through setup, naming themselves admin, the preview and a recalculation', async () => {
+    vi.spyOn(hubspot, 'serverless').mockImplementation(async (uid: string, options?: { parameters?: unknown }) => FUNCTIONS[uid]!({ parameters: options?.parameters }));
+    const page = renderer('settings');
+    page.mocks.context.user.id = admin.userId;
+    page.render(<SettingsPage />);
+    await page.waitFor(() => expect(page.maybeFind(LoadingSpinner)).toBeNull());
+    expect(page.find(StatusTag).text).toBe('Not set up');
+
+    page.find(Button, withText('Run setup')).trigger('onClick');
+    await page.waitFor(() => expect(page.find(StatusTag).text).toBe('Up to date'));
+
+    page.find(Input, { name: 'admin-users' }).trigger('onChange', String(admin.userId) as never);
+    page.find(Button, withText('Save settings')).trigger('onClick');
+    await page.waitFor(() => expect(page.find(Input, { name: 'admin-users' }).props.value).toBe(String(admin.userId)));
+    await page.waitFor(() => expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe(1));
+    expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).find(Text).text).toBe('100% of revenue');
+    expect(page.find(StatisticsItem, { label: 'Companies scored' }).props.number).toBe(2);
+
+    page.find(NumberInput, { name: 'threshold-key' }).trigger('onChange', 100 as never);
+    await page.waitFor(() => expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe(0));
+
+    page.find(Button, withText('Recalculate all companies')).trigger('onClick');
+    await page.waitFor(() => expect(page.findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 2 companies.'));
+    // Recalculation scores with the saved settings, not the threshold still being edited.
+    const written = await portal.client.crm.companies.basicApi.getById(star.id, [COMPANY_PROPERTY.suggestedStatus]);
+    expect(written.properties[COMPANY_PROPERTY.suggestedStatus]).toBe('key');
+  });
+});
