@@ -1,8 +1,10 @@
-import { Button, hubspot, LoadingSpinner, Select, StatusTag, Text, TextArea } from '@hubspot/ui-extensions';
+import { Button, DateInput, hubspot, Input, LoadingSpinner, Select, StatusTag, TableCell, Text, TextArea } from '@hubspot/ui-extensions';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
 import { main as cardData } from '../../../src/app/functions/card_data.ts';
+import { main as logReview } from '../../../src/app/functions/log_review.ts';
 import { main as recordContactStance } from '../../../src/app/functions/record_contact_stance.ts';
+import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
 import { main as tagKeyAccount } from '../../../src/app/functions/tag_key_account.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from '../functions/account-portal.ts';
@@ -19,6 +21,8 @@ const FUNCTIONS: Record<string, (context: { parameters: unknown }) => Promise<un
   card_data: cardData,
   tag_key_account: tagKeyAccount,
   record_contact_stance: recordContactStance,
+  save_account_plan: saveAccountPlan,
+  log_review: logReview,
 };
 
 async function openCard(companyId: string, userId: number) {
@@ -62,6 +66,24 @@ describe('the key account tab on the sandbox portal', () => {
     const [contactSelect] = card.findAll(Select, (node) => String(node.props.name).startsWith('stance-'));
     contactSelect!.trigger('onChange', 'ally' as never);
     await card.waitFor(() => expect(card.find(Select, { name: contactSelect!.props.name }).props.value).toBe('ally'));
+  });
+
+  it('starts a plan with an objective from the card, then logs a review of it', async () => {
+    const card = await openCard(companyId, manager.userId);
+    card.find(Button, withText('Start the plan')).trigger('onClick');
+    card.find(TextArea, { name: 'businessObjective' }).trigger('onChange', 'Become their only audit adviser' as never);
+    card.find(Button, withText('Add an objective')).trigger('onClick');
+    card.find(Input, { name: 'objective-0-title' }).trigger('onChange', 'Win the audit tender' as never);
+    card.find(Select, { name: 'objective-0-owner' }).trigger('onChange', manager.id as never);
+    card.find(DateInput, { name: 'objective-0-due' }).trigger('onChange', { year: 2027, month: 5, date: 30 } as never);
+    card.find(Button, withText('Save the plan')).trigger('onClick');
+    await card.waitFor(() => expect(card.findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['Become their only audit adviser', 'Win the audit tender'])));
+    expect(card.findAll(TableCell).map((c) => c.text)).toEqual(expect.arrayContaining(['Max Manager', '30 Jun 2027']));
+
+    card.find(Button, withText('Log a review…')).trigger('onClick');
+    card.find(TextArea, { name: 'summary' }).trigger('onChange', 'Plan agreed with the partner' as never);
+    card.find(Button, withText('Log the review')).trigger('onClick');
+    await card.waitFor(() => expect(card.findAll(Text).map((t) => t.text)).toContain('Plan agreed with the partner'));
   });
 
   it('shows a salesperson who is not a manager the account read-only, with the reason the function gives', async () => {
