@@ -1,6 +1,7 @@
 import { HUBSPOT_DEFINED_ASSOCIATIONS, STANDARD_OBJECT_TYPES, STANDARD_TYPE_RULES } from '../catalog.ts';
 import type { SeedObjectSchema } from '../seed.ts';
-import { byNumericId, isoInstant, recordKey } from './model.ts';
+import { AssociationLinks } from './links.ts';
+import { byNumericId, isoInstant } from './model.ts';
 import type { AssociationType, ObjectType, Owner, StoredProperty, StoredRecord } from './model.ts';
 import type { Mutation } from './mutations.ts';
 
@@ -30,8 +31,7 @@ export class Portal {
   readonly types = new Map<string, ObjectType>();
   readonly associationTypes = new Map<number, AssociationType>();
   readonly owners: Owner[] = [];
-  /** recordKey → to objectTypeId → to id → association type ids. Both directions are stored. */
-  private readonly links = new Map<string, Map<string, Map<string, Set<number>>>>();
+  readonly links = new AssociationLinks();
   nextRecordId: number;
   nextAssociationTypeId = 1000;
   nextObjectTypeNumber = 100001;
@@ -102,7 +102,7 @@ export class Portal {
 
   /** The associations of one record to one other type: to id → type ids. */
   associationsOf(type: ObjectType, id: string, toTypeId: string): Map<string, Set<number>> | undefined {
-    return this.links.get(recordKey(type.objectTypeId, id))?.get(toTypeId);
+    return this.links.of(type.objectTypeId, id, toTypeId);
   }
 
   associationTypesBetween(fromTypeId: string, toTypeId: string): AssociationType[] {
@@ -113,10 +113,6 @@ export class Portal {
   defaultAssociationType(fromTypeId: string, toTypeId: string): AssociationType | undefined {
     const candidates = this.associationTypesBetween(fromTypeId, toTypeId).filter((t) => t.label === null);
     return candidates.find((t) => t.category === 'HUBSPOT_DEFINED') ?? candidates[0];
-  }
-
-  allLinks(): IterableIterator<[string, Map<string, Map<string, Set<number>>>]> {
-    return this.links.entries();
   }
 
   // ---- building ------------------------------------------------------------------------------
@@ -214,23 +210,23 @@ export class Portal {
         this.unindexUnique(type, record, Object.keys(record.properties));
         record.archived = true;
         record.archivedAt = m.at;
-        this.dropLinks(type.objectTypeId, m.id);
+        this.links.dropRecord(type.objectTypeId, m.id);
         return;
       }
       case 'associate':
         for (const typeId of m.typeIds) {
           const inverse = this.associationTypes.get(typeId)?.inverseTypeId ?? typeId;
-          this.link(m.fromType, m.fromId, m.toType, m.toId).add(typeId);
-          this.link(m.toType, m.toId, m.fromType, m.fromId).add(inverse);
+          this.links.add(m.fromType, m.fromId, m.toType, m.toId, typeId);
+          this.links.add(m.toType, m.toId, m.fromType, m.fromId, inverse);
         }
         return;
       case 'dissociate': {
-        const forward = this.links.get(recordKey(m.fromType, m.fromId))?.get(m.toType)?.get(m.toId);
+        const forward = this.links.of(m.fromType, m.fromId, m.toType)?.get(m.toId);
         const typeIds = m.typeIds ?? [...(forward ?? [])];
         for (const typeId of typeIds) {
           const inverse = this.associationTypes.get(typeId)?.inverseTypeId ?? typeId;
-          this.unlink(m.fromType, m.fromId, m.toType, m.toId, typeId);
-          this.unlink(m.toType, m.toId, m.fromType, m.fromId, inverse);
+          this.links.remove(m.fromType, m.fromId, m.toType, m.toId, typeId);
+          this.links.remove(m.toType, m.toId, m.fromType, m.fromId, inverse);
         }
         return;
       }
@@ -287,9 +283,7 @@ export class Portal {
         if (!type) return;
         for (const typeId of new Set([type.typeId, type.inverseTypeId])) {
           this.associationTypes.delete(typeId);
-          for (const targets of this.links.values()) {
-            for (const byId of targets.values()) for (const ids of byId.values()) ids.delete(typeId);
-          }
+          this.links.dropType(typeId);
         }
         return;
       }
@@ -338,33 +332,5 @@ export class Portal {
       const index = type.unique.get(name);
       if (value !== undefined && index?.get(value) === record.id) index.delete(value);
     }
-  }
-
-  private link(fromType: string, fromId: string, toType: string, toId: string): Set<number> {
-    const key = recordKey(fromType, fromId);
-    let targets = this.links.get(key);
-    if (!targets) this.links.set(key, (targets = new Map()));
-    let byId = targets.get(toType);
-    if (!byId) targets.set(toType, (byId = new Map()));
-    let typeIds = byId.get(toId);
-    if (!typeIds) byId.set(toId, (typeIds = new Set()));
-    return typeIds;
-  }
-
-  private unlink(fromType: string, fromId: string, toType: string, toId: string, typeId: number): void {
-    const byId = this.links.get(recordKey(fromType, fromId))?.get(toType);
-    const typeIds = byId?.get(toId);
-    if (!byId || !typeIds) return;
-    typeIds.delete(typeId);
-    if (typeIds.size === 0) byId.delete(toId);
-  }
-
-  private dropLinks(objectTypeId: string, id: string): void {
-    const targets = this.links.get(recordKey(objectTypeId, id));
-    if (!targets) return;
-    for (const [toType, byId] of targets) {
-      for (const toId of byId.keys()) this.links.get(recordKey(toType, toId))?.get(objectTypeId)?.delete(id);
-    }
-    this.links.delete(recordKey(objectTypeId, id));
   }
 }

@@ -134,17 +134,12 @@ export function portalToSeed(portal: Portal): SandboxSeed {
   }
 
   const associations: SeedAssociation[] = [];
-  for (const [key, targets] of portal.allLinks()) {
-    const [fromType, fromId] = splitKey(key);
-    for (const [toType, byId] of targets) {
-      for (const [toId, typeIds] of byId) {
-        for (const typeId of typeIds) {
-          const inverse = portal.associationTypes.get(typeId)?.inverseTypeId ?? typeId;
-          // Each association is stored both ways; write it once.
-          if (typeId > inverse || (typeId === inverse && `${fromType}:${fromId}` > `${toType}:${toId}`)) continue;
-          associations.push({ fromType: seedName(fromType), fromId, toType: seedName(toType), toId, associationTypeId: typeId, associationCategory: portal.associationTypes.get(typeId)?.category ?? 'HUBSPOT_DEFINED' });
-        }
-      }
+  for (const [fromType, fromId, toType, toId, typeIds] of portal.links.entries()) {
+    for (const typeId of typeIds) {
+      const inverse = portal.associationTypes.get(typeId)?.inverseTypeId ?? typeId;
+      // Each association is stored both ways; write it once.
+      if (typeId > inverse || (typeId === inverse && `${fromType}:${fromId}` > `${toType}:${toId}`)) continue;
+      associations.push({ fromType: seedName(fromType), fromId, toType: seedName(toType), toId, associationTypeId: typeId, associationCategory: portal.associationTypes.get(typeId)?.category ?? 'HUBSPOT_DEFINED' });
     }
   }
 
@@ -152,9 +147,4 @@ export function portalToSeed(portal: Portal): SandboxSeed {
     portalId: portal.portalId, currency: portal.currency, timeZone: portal.timeZone, owners: portal.owners,
     properties, propertyGroups, schemas, objects: objects as SandboxSeed['objects'], associationDefinitions, associations,
   };
-}
-
-function splitKey(key: string): [string, string] {
-  const at = key.lastIndexOf(':');
-  return [key.slice(0, at), key.slice(at + 1)];
 }

@@ -1,0 +1,61 @@
+import { recordKey } from './model.ts';
+
+// Which records are associated, and by which association types. Each direction is stored
+// separately (HubSpot gives the two sides different type ids), so reads never search.
+
+type Targets = Map<string, Map<string, Set<number>>>;
+
+export class AssociationLinks {
+  /** recordKey → to objectTypeId → to id → association type ids. */
+  private readonly byRecord = new Map<string, Targets>();
+
+  /** The associations of one record to one object type: to id → type ids (possibly empty sets). */
+  of(objectTypeId: string, id: string, toTypeId: string): Map<string, Set<number>> | undefined {
+    return this.byRecord.get(recordKey(objectTypeId, id))?.get(toTypeId);
+  }
+
+  add(fromType: string, fromId: string, toType: string, toId: string, typeId: number): void {
+    const key = recordKey(fromType, fromId);
+    let targets = this.byRecord.get(key);
+    if (!targets) this.byRecord.set(key, (targets = new Map()));
+    let byId = targets.get(toType);
+    if (!byId) targets.set(toType, (byId = new Map()));
+    let typeIds = byId.get(toId);
+    if (!typeIds) byId.set(toId, (typeIds = new Set()));
+    typeIds.add(typeId);
+  }
+
+  remove(fromType: string, fromId: string, toType: string, toId: string, typeId: number): void {
+    const byId = this.of(fromType, fromId, toType);
+    const typeIds = byId?.get(toId);
+    if (!byId || !typeIds) return;
+    typeIds.delete(typeId);
+    if (typeIds.size === 0) byId.delete(toId);
+  }
+
+  /** Forgets a record's associations, both ways (an archived record keeps none). */
+  dropRecord(objectTypeId: string, id: string): void {
+    const targets = this.byRecord.get(recordKey(objectTypeId, id));
+    if (!targets) return;
+    for (const [toType, byId] of targets) {
+      for (const toId of byId.keys()) this.of(toType, toId, objectTypeId)?.delete(id);
+    }
+    this.byRecord.delete(recordKey(objectTypeId, id));
+  }
+
+  /** Removes an association type everywhere. */
+  dropType(typeId: number): void {
+    for (const targets of this.byRecord.values()) {
+      for (const byId of targets.values()) for (const typeIds of byId.values()) typeIds.delete(typeId);
+    }
+  }
+
+  /** Every stored direction: [fromType, fromId, toType, toId, typeIds]. */
+  *entries(): Generator<[string, string, string, string, Set<number>]> {
+    for (const [key, targets] of this.byRecord) {
+      const at = key.lastIndexOf(':');
+      const [fromType, fromId] = [key.slice(0, at), key.slice(at + 1)];
+      for (const [toType, byId] of targets) for (const [toId, typeIds] of byId) yield [fromType, fromId, toType, toId, typeIds];
+    }
+  }
+}
