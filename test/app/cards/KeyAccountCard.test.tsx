@@ -144,6 +144,22 @@ describe('the Relationships section', () => {
     expect(callsTo(spy, 'record_contact_departure')).toEqual([{ ...caller, contactId: '501', left: true, replacedByContactId: '502' }]);
   });
 
+  it('undoes a departure recorded by mistake', async () => {
+    const departed = cardData({ relationships: relationships({ contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null } })] }) });
+    const { find, findAll, maybeFindByTestId, waitFor, spy } = await renderCard(departed, { record_contact_departure: ok({}) }, cardData());
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
+    find(Button, withText('Tom Baker has not left: undo')).trigger('onClick');
+    await waitFor(() => expect(maybeFindByTestId(Text, 'departure-501')).toBeNull());
+    expect(callsTo(spy, 'record_contact_departure')).toEqual([{ ...caller, contactId: '501', left: false }]);
+  });
+
+  it('keeps a refused stance change on screen with the message, and the old stance', async () => {
+    const { find, waitFor } = await renderCard(cardData(), { record_contact_stance: failed('KAM.CONTACT_NOT_AT_COMPANY', 'That contact is not associated with this company.') });
+    find(Select, { name: 'stance-501' }).trigger('onChange', 'enemy' as never);
+    await waitFor(() => expect(find(Alert, { title: 'The change was not saved' }).text).toContain('not associated with this company'));
+    expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
+  });
+
   it('saves the topics a contact decides on as a list', async () => {
     const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) });
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
