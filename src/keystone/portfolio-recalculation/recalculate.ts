@@ -1,7 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import { batchUpdate, type RecordUpdate } from '../../crm/batch.ts';
 import { isTransient, toKeystoneError } from '../../crm/errors.ts';
-import { pauseBeforeCalls } from '../../crm/rate-limit.ts';
+import { BurstPacer } from '../../crm/rate-limit.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
@@ -48,13 +48,17 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
     ? decodeCursor(request.cursor)
     : { v: 1, after: null, startedAt: request.now, processed: 0, total: await countCompanies(client) };
   let slowestPageMs = 0;
+  const pacer = new BurstPacer();
+  const wallClock = () => request.now + request.elapsed() - started;
 
   try {
     let nextPage: Promise<CompanyPage> | null = prefetch(listCompanies(client, state.after ?? undefined));
     while (nextPage) {
       const page: CompanyPage = await nextPage;
       const pageStarted = request.elapsed();
-      await pace(pauseBeforeCalls(CALLS_PER_PAGE, page.burstWindow));
+      pacer.observe(page.burstWindow, wallClock());
+      await pace(pacer.pauseBefore(CALLS_PER_PAGE, wallClock()));
+      pacer.record(CALLS_PER_PAGE, wallClock());
       const nextAfter = page.paging?.next?.after || null;
       // The next page is listed while this one is scored and written, unless this is the slice's last.
       const anotherFits = pageStarted - started + 2 * slowestPageMs <= request.budgetMs;
