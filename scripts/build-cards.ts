@@ -11,7 +11,7 @@ import { remoteBuild } from '@hubspot/ui-extensions-dev-server/build';
 
 const projectRoot = process.cwd();
 const srcDir = path.join(projectRoot, 'src');
-const COMPONENT_FOLDERS = ['app/cards', 'app/settings'] as const;
+const COMPONENT_FOLDERS = ['app/cards', 'app/settings', 'app/pages'] as const;
 
 interface Entry {
   uid: string;

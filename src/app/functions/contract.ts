@@ -12,6 +12,7 @@ import { ACCOUNT_FUNCTIONS, callerSchema, type AccountErrorCode } from './accoun
 // Cards `import type` from here. The account functions' own schemas live in account-contract.ts.
 
 export * from './account-contract.ts';
+export * from './portfolio-contract.ts';
 
 /** What every function answers: its payload beside `status: 'ok'`, or a stable error code with a message a user can act on. */
 export type FunctionError = { status: 'error'; code: KeystoneErrorCode | AccountErrorCode | ErrorCode; message: string; issues?: ValidationIssue[] };

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { PortfolioOverview } from '../../keystone/portfolio/index.ts';
+export type { CoverageRiskKind, KeyAccountRisk, PortfolioOverview, ProgrammeAccount, ReviewDue } from '../../keystone/portfolio/index.ts';
+import { callerSchema } from './account-contract.ts';
+import type { FunctionResult } from './contract.ts';
+
+// The portfolio pages' function. Its payload types are the service's (one source).
+
+export const PORTFOLIO_FUNCTIONS = { portfolioOverview: 'portfolio_overview' } as const;
+
+/**
+ * `portfolio_overview`: the portfolio home page in one call — the Pareto curve and concentration
+ * (top 1/5/10/20% shares, HHI), revenue at risk per key account, single-contract and single-person
+ * dependence with names, key accounts and candidates, the drift lists, reviews due and coverage risks.
+ * Reads the snapshot recalculation writes on each company (a page of 100 per call, within a time
+ * budget: `freshness.complete` is false when the portal was too large), never every company's deals.
+ * Managers only (admins are managers): the app's token sees every company's revenue.
+ * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.UNKNOWN_USER, KAM.SETUP_REQUIRED, HubSpot failure codes.
+ */
+export const portfolioOverviewParametersSchema = callerSchema.strict();
+export type PortfolioOverviewParameters = z.input<typeof portfolioOverviewParametersSchema>;
+export type PortfolioOverviewResult = FunctionResult<PortfolioOverview>;

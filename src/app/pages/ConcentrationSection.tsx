@@ -1,0 +1,80 @@
+import { Heading, LineChart, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import type { PortfolioOverview } from '../functions/portfolio-contract.ts';
+import type { Formatters } from '../ui/format.ts';
+import { paretoRows } from './pareto-chart.ts';
+
+// The 80/20 picture (seeds 001, 004): how concentrated revenue is, and what each dependency puts at risk.
+export function ConcentrationSection({ concentration, format }: { concentration: PortfolioOverview['concentration']; format: Formatters }) {
+  const { pareto } = concentration;
+  if (pareto.totalRevenue === 0) return <Text>No revenue in the last 12 months yet: run a recalculation once deals are closed won.</Text>;
+  const share = (value: number | null) => (value === null ? '—' : format.share(value));
+  return (
+    <>
+      <Heading>Where the revenue comes from</Heading>
+      <Text>
+        {`${pareto.clientsForEightyPercentOfRevenue} of ${pareto.clientCount} clients (${share(pareto.clientShareForEightyPercentOfRevenue)}) make 80% of revenue (${format.money(pareto.totalRevenue)} over 12 months).`}
+      </Text>
+      <LineChart
+        data={paretoRows(pareto)}
+        axes={{
+          x: { field: 'clients', fieldType: 'linear', label: 'Clients, largest first (%)' },
+          y: { field: 'revenue', fieldType: 'linear', label: 'Share of revenue (%)' },
+          options: { groupFieldByColor: 'series' },
+        }}
+        options={{ title: 'Pareto curve', showLegend: true, showTooltips: true }}
+      />
+      <Statistics>
+        {pareto.topPercentShares.map((top) => (
+          <StatisticsItem key={top.percentOfClients} label={`Top ${top.percentOfClients}% of clients`} number={share(top.revenueShare)} />
+        ))}
+        <StatisticsItem label="Herfindahl–Hirschman index" number={pareto.herfindahlHirschmanIndex === null ? '—' : format.score(pareto.herfindahlHirschmanIndex)}>
+          <Text variant="microcopy">Above 2,500 is highly concentrated</Text>
+        </StatisticsItem>
+      </Statistics>
+
+      <Heading>Revenue at risk per key account</Heading>
+      <Statistics>
+        <StatisticsItem label="Resting on a single contract" number={format.money(concentration.revenueDependingOnOneContract)} />
+        <StatisticsItem label="Held by one person of ours" number={format.money(concentration.revenueDependingOnOnePerson)} />
+      </Statistics>
+      {concentration.keyAccounts.length === 0 ? (
+        <Text>No key accounts are tagged yet.</Text>
+      ) : (
+        <Table bordered={false} density="condensed">
+          <TableHead>
+            <TableRow>
+              <TableHeader>Key account</TableHeader>
+              <TableHeader>Revenue at risk</TableHeader>
+              <TableHeader>Share of portfolio</TableHeader>
+              <TableHeader>Largest contract</TableHeader>
+              <TableHeader>Held by</TableHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {concentration.keyAccounts.map((risk) => (
+              <TableRow key={risk.companyId}>
+                <TableCell>{risk.name}</TableCell>
+                <TableCell>{format.money(risk.revenueAtRisk)}</TableCell>
+                <TableCell>{share(risk.shareOfPortfolio)}</TableCell>
+                <TableCell>
+                  {risk.largestDeal === null
+                    ? 'No contract in 12 months'
+                    : `${format.money(risk.largestDeal.amount)} (${format.share(risk.largestDeal.shareOfAccount)})${risk.dependsOnOneContract ? ' — single-contract risk' : ''}`}
+                </TableCell>
+                <TableCell>{risk.heldBy.length === 0 ? 'Nobody' : `${risk.heldBy.map((p) => p.name).join(', ')}${risk.dependsOnOnePerson ? ' — one person' : ''}`}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {concentration.onePersonDependence.map((dependence) => (
+        <Text key={dependence.person.ownerId ?? dependence.person.name}>
+          {`${dependence.person.name} alone holds ${format.money(dependence.revenue)} (${share(dependence.shareOfPortfolio)}): ${dependence.accounts.map((a) => a.name).join(', ')}.`}
+        </Text>
+      ))}
+      {concentration.keyAccountsWithoutRelationship.length > 0 && (
+        <Text>{`Nobody of ours holds the relationship with ${concentration.keyAccountsWithoutRelationship.map((a) => a.name).join(', ')}.`}</Text>
+      )}
+    </>
+  );
+}

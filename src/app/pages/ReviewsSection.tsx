@@ -1,0 +1,79 @@
+import { Heading, Link, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Tag, Text } from '@hubspot/ui-extensions';
+import type { CoverageRiskKind, PortfolioOverview, ReviewDue } from '../functions/portfolio-contract.ts';
+import type { Formatters } from '../ui/format.ts';
+import { companyRecordUrl } from './record-link.ts';
+
+const SCHEDULE_LABELS: Record<ReviewDue['status'], { label: string; variant: 'error' | 'warning' | 'default' }> = {
+  overdue: { label: 'Overdue', variant: 'error' },
+  due: { label: 'Due', variant: 'warning' },
+  due_soon: { label: 'Due soon', variant: 'default' },
+  not_due: { label: 'Not due', variant: 'default' },
+};
+
+const RISK_LABELS: Record<CoverageRiskKind, string> = {
+  no_plan: 'No account plan',
+  no_team: 'No KAM team on the plan',
+  one_person_team: 'One person holds the relationship',
+  low_coverage: 'Low relationship coverage',
+};
+
+// Reviews falling due across the programme, and the key accounts whose relationships are thin.
+export function ReviewsSection({ overview, format, portalId }: { overview: PortfolioOverview; format: Formatters; portalId: number }) {
+  const { reviews, coverageRisks, readAt } = overview;
+  const company = (a: { companyId: string; name: string }) => <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>{a.name}</Link>;
+  return (
+    <>
+      <Heading>{`Reviews due (${reviews.upcoming.length})`}</Heading>
+      {reviews.upcoming.length === 0 ? (
+        <Text>No key account review is due.</Text>
+      ) : (
+        <Table bordered={false} density="condensed">
+          <TableHead>
+            <TableRow>
+              <TableHeader>Key account</TableHeader>
+              <TableHeader>Review</TableHeader>
+              <TableHeader>Due</TableHeader>
+              <TableHeader>Last reviewed</TableHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {reviews.upcoming.map((r) => (
+              <TableRow key={r.account.companyId}>
+                <TableCell>{company(r.account)}</TableCell>
+                <TableCell>
+                  <Tag variant={SCHEDULE_LABELS[r.status].variant}>{SCHEDULE_LABELS[r.status].label}</Tag>
+                </TableCell>
+                <TableCell>{`${format.date(r.dueAt)} (${format.daysFrom(r.dueAt, readAt)})`}</TableCell>
+                <TableCell>{r.lastReviewedAt === null ? 'Never' : format.date(r.lastReviewedAt)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {reviews.notScheduled.length > 0 && (
+        <Text>{`No plan saved yet, so no review cycle: ${reviews.notScheduled.map((a) => a.name).join(', ')}.`}</Text>
+      )}
+      <Heading>{`Coverage risks (${coverageRisks.length})`}</Heading>
+      {coverageRisks.length === 0 ? (
+        <Text>Every key account has a plan and a team.</Text>
+      ) : (
+        <Table bordered={false} density="condensed">
+          <TableHead>
+            <TableRow>
+              <TableHeader>Key account</TableHeader>
+              <TableHeader>Risk</TableHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {coverageRisks.map(({ account, risks }) => (
+              <TableRow key={account.companyId}>
+                <TableCell>{company(account)}</TableCell>
+                <TableCell>{risks.map((r) => RISK_LABELS[r]).join('; ')}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { readPortfolioSnapshot, type PortfolioSnapshot } from './portfolio-reads.ts';
+export { portfolioOverview, COVERAGE_RISKS, LOW_COVERAGE_SCORE, type CoverageRiskKind, type KeyAccountRisk, type PortfolioOverview, type ProgrammeAccount, type ReviewDue } from './portfolio-overview.ts';

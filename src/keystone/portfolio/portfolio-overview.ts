@@ -1,0 +1,263 @@
+import type { Person } from '../../app/functions/account-contract.ts';
+import type { CrmRecord } from '../../crm/batch.ts';
+import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, REVIEW } from '../../crm/model/index.ts';
+import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
+import { portfolioConcentration, type AccountRisk, type ParetoAnalysis, type PortfolioAccount } from '../../kam/portfolio/index.ts';
+import { reviewSchedule, type ReviewScheduleStatus } from '../../kam/reviews/index.ts';
+import { selectionDrift, type PortfolioScores, type SuggestedStatus } from '../../kam/selection/index.ts';
+import type { Settings } from '../../kam/settings/index.ts';
+import { KEY_ACCOUNT_STATUSES, REVIEW_CADENCES, type KeyAccountStatus, type ReviewCadence } from '../../kam/shared/index.ts';
+import { domainResult } from '../account/account-error.ts';
+import { dealAmounts } from '../portfolio-recalculation/company-facts.ts';
+import { peopleDirectory, type PeopleDirectory } from '../account/people.ts';
+import type { PortfolioSnapshot } from './portfolio-reads.ts';
+
+// The portfolio home page's figures from the snapshot: the 80/20 picture and the three dependencies
+// (seed 004) through src/kam/portfolio, the drift lists through src/kam/selection, the review schedule
+// through src/kam/reviews. Pure: the same snapshot and `now` always give the same overview.
+
+/** One company as the programme lists show it, from what recalculation last wrote. */
+export interface ProgrammeAccount {
+  companyId: string;
+  name: string;
+  status: KeyAccountStatus;
+  suggestedStatus: SuggestedStatus | null;
+  score: number | null;
+  revenueLast12Months: number | null;
+  coverageScore: number | null;
+  scoredAt: number | null;
+}
+
+export interface KeyAccountRisk extends Omit<AccountRisk, 'relationshipOwnerIds'> {
+  /** Our people who hold the relationship: the plan's KAM team, else the company owner. */
+  heldBy: Person[];
+}
+
+export interface ReviewDue {
+  account: ProgrammeAccount;
+  status: ReviewScheduleStatus;
+  dueAt: number;
+  daysUntilDue: number;
+  lastReviewedAt: number | null;
+}
+
+export const COVERAGE_RISKS = ['no_plan', 'no_team', 'one_person_team', 'low_coverage'] as const;
+export type CoverageRiskKind = (typeof COVERAGE_RISKS)[number];
+/** A coverage score below this (of 100) counts as a risk. */
+export const LOW_COVERAGE_SCORE = 50;
+
+export interface PortfolioOverview {
+  readAt: number;
+  /** The portal's company currency and time zone, for amounts and dates (null when HubSpot does not say). */
+  portal: { currency: string | null; timeZone: string | null };
+  freshness: {
+    companiesRead: number;
+    /** False when the portal was too large to read in one invocation: the figures cover `companiesRead` companies. */
+    complete: boolean;
+    /** Companies recalculation never scored (no `keystone_scored_at`); they count with no revenue. */
+    unscored: number;
+    oldestScoredAt: number | null;
+    newestScoredAt: number | null;
+  };
+  concentration: {
+    pareto: ParetoAnalysis;
+    /** Revenue at risk if each key account were lost, largest first. */
+    keyAccounts: KeyAccountRisk[];
+    revenueDependingOnOneContract: number;
+    revenueDependingOnOnePerson: number;
+    /** Per person of ours: the key-account revenue whose relationship only they hold. */
+    onePersonDependence: Array<{ person: Person; revenue: number; shareOfPortfolio: number | null; accounts: Array<{ companyId: string; name: string; revenue: number }> }>;
+    keyAccountsWithoutRelationship: Array<{ companyId: string; name: string; revenue: number }>;
+    singleContractShareWarning: number;
+  };
+  programme: { keyAccounts: ProgrammeAccount[]; candidates: ProgrammeAccount[] };
+  drift: { qualifiesButNotTagged: ProgrammeAccount[]; taggedButNoLongerQualifies: ProgrammeAccount[]; taggedWithoutEnoughData: ProgrammeAccount[] };
+  reviews: {
+    /** Key accounts whose calendar review is overdue, due or due soon, most urgent first. */
+    upcoming: ReviewDue[];
+    /** Key accounts without a saved plan: their review cycle has not started. */
+    notScheduled: ProgrammeAccount[];
+  };
+  coverageRisks: Array<{ account: ProgrammeAccount; risks: CoverageRiskKind[] }>;
+}
+
+export function portfolioOverview(snapshot: PortfolioSnapshot, settings: Settings, now: number): PortfolioOverview {
+  const people = peopleDirectory(snapshot.owners);
+  const accounts = snapshot.companies.map(programmeAccount);
+  const byId = new Map(accounts.map((a) => [a.companyId, a]));
+  const keyAccounts = accounts.filter((a) => a.status === 'key').sort(byRevenueThenName);
+  const plans = plansByCompany(snapshot.plans);
+  const scoredAt = accounts.flatMap((a) => (a.scoredAt === null ? [] : [a.scoredAt]));
+
+  return {
+    readAt: now,
+    portal: snapshot.portal,
+    freshness: {
+      companiesRead: accounts.length,
+      complete: snapshot.complete,
+      unscored: accounts.length - scoredAt.length,
+      oldestScoredAt: scoredAt.length ? Math.min(...scoredAt) : null,
+      newestScoredAt: scoredAt.length ? Math.max(...scoredAt) : null,
+    },
+    concentration: concentration(accounts, snapshot, plans, people, settings, now),
+    programme: {
+      keyAccounts,
+      candidates: accounts.filter((a) => a.status === 'candidate' || (a.status === 'none' && a.suggestedStatus === 'candidate')).sort(byScoreThenName),
+    },
+    drift: drift(accounts, byId),
+    reviews: reviews(keyAccounts, plans, snapshot.reviews, snapshot.companies, settings, now),
+    coverageRisks: keyAccounts.flatMap((account) => {
+      const risks = coverageRisksOf(account, plans.get(account.companyId));
+      return risks.length > 0 ? [{ account, risks }] : [];
+    }),
+  };
+}
+
+function programmeAccount(company: CrmRecord): ProgrammeAccount {
+  const p = company.properties;
+  const status = p[COMPANY_PROPERTY.status] ?? '';
+  const suggested = p[COMPANY_PROPERTY.suggestedStatus] ?? '';
+  return {
+    companyId: company.id,
+    name: p.name || `Company ${company.id}`,
+    status: (KEY_ACCOUNT_STATUSES as readonly string[]).includes(status) ? (status as KeyAccountStatus) : 'none',
+    suggestedStatus: ['none', 'candidate', 'key'].includes(suggested) ? (suggested as SuggestedStatus) : null,
+    score: fromHubSpotNumber(p[COMPANY_PROPERTY.score]),
+    revenueLast12Months: fromHubSpotNumber(p[COMPANY_PROPERTY.revenueLast12Months]),
+    coverageScore: fromHubSpotNumber(p[COMPANY_PROPERTY.coverageScore]),
+    scoredAt: fromHubSpotDateTime(p[COMPANY_PROPERTY.scoredAt]),
+  };
+}
+
+type Plan = ReturnType<typeof readPlan>;
+function readPlan(record: CrmRecord) {
+  return { ...readFields(record.properties, KEY_ACCOUNT_PLAN.property), createdAt: fromHubSpotDateTime(record.properties.hs_createdate) };
+}
+
+function plansByCompany(records: readonly CrmRecord[]): Map<string, Plan> {
+  const plans = new Map<string, Plan>();
+  for (const record of records) {
+    const plan = readPlan(record);
+    if (plan.companyId) plans.set(plan.companyId, plan);
+  }
+  return plans;
+}
+
+/** The owner ids of the plan's KAM team (relationship partner, account manager, researcher), each once. */
+function kamTeam(plan: Plan | undefined): string[] {
+  return [...new Set([plan?.relationshipPartner, plan?.accountManager, plan?.researcher].filter((id): id is string => !!id))];
+}
+
+/** Our people on the plan's KAM team; without a team, the company owner. */
+function relationshipHolders(plan: Plan | undefined, company: CrmRecord | undefined): string[] {
+  const team = kamTeam(plan);
+  const owner = company?.properties.hubspot_owner_id;
+  return team.length > 0 ? team : owner ? [owner] : [];
+}
+
+function concentration(
+  accounts: readonly ProgrammeAccount[], snapshot: PortfolioSnapshot, plans: Map<string, Plan>, people: PeopleDirectory, settings: Settings, now: number,
+): PortfolioOverview['concentration'] {
+  const companies = new Map(snapshot.companies.map((c) => [c.id, c]));
+  // Every company counts for the Pareto curve; deals and relationship holders are read for key accounts
+  // only, so the dependence figures speak of key accounts.
+  const portfolio: PortfolioAccount[] = accounts.map((a) => {
+    const isKey = a.status === 'key';
+    const deals = isKey ? (snapshot.keyAccountDeals.get(a.companyId) ?? []).flatMap((d) => {
+      const amount = dealAmounts([d.properties], now).revenueLast12Months;
+      return amount === null ? [] : [{ dealId: d.id, amount }];
+    }) : [];
+    return {
+      companyId: a.companyId,
+      name: a.name,
+      revenue: Math.max(0, a.revenueLast12Months ?? 0),
+      deals,
+      relationshipOwnerIds: isKey ? relationshipHolders(plans.get(a.companyId), companies.get(a.companyId)) : [],
+    };
+  });
+  const keyIds = new Set(accounts.filter((a) => a.status === 'key').map((a) => a.companyId));
+  const result = portfolioConcentration(portfolio, settings.portfolio);
+  const person = (ownerId: string) => people.byOwnerId(ownerId)!;
+  return {
+    pareto: result.pareto,
+    keyAccounts: result.accounts.filter((r) => keyIds.has(r.companyId)).map(({ relationshipOwnerIds, ...risk }) => ({ ...risk, heldBy: relationshipOwnerIds.map(person) })),
+    revenueDependingOnOneContract: result.revenueDependingOnOneContract,
+    revenueDependingOnOnePerson: result.revenueDependingOnOnePerson,
+    onePersonDependence: result.singlePersonDependence.owners.map(({ ownerId, ...rest }) => ({ person: person(ownerId), ...rest })),
+    keyAccountsWithoutRelationship: result.singlePersonDependence.accountsWithoutRelationship.filter((a) => keyIds.has(a.companyId)),
+    singleContractShareWarning: settings.portfolio.singleContractShareWarning,
+  };
+}
+
+// The drift rule is the selection domain's; it reads the scores recalculation stored. A company never
+// scored has no suggested status and stays out of both lists.
+function drift(accounts: readonly ProgrammeAccount[], byId: Map<string, ProgrammeAccount>): PortfolioOverview['drift'] {
+  const scored = accounts.filter((a) => a.suggestedStatus !== null);
+  const scores: PortfolioScores = {
+    count: scored.length,
+    companyIds: scored.map((a) => a.companyId),
+    statuses: scored.map((a) => a.status),
+    scores: Float64Array.from(scored, (a) => a.score ?? Number.NaN),
+    completeness: Float64Array.from(scored, () => Number.NaN),
+    enoughData: scored.map((a) => a.score !== null),
+    suggestedStatuses: scored.map((a) => a.suggestedStatus!),
+    icpTiers: scored.map(() => null),
+  };
+  const lists = selectionDrift(scores);
+  const back = (list: Array<{ companyId: string }>) => list.map((s) => byId.get(s.companyId)!);
+  return {
+    qualifiesButNotTagged: back(lists.qualifiesButNotTagged),
+    taggedButNoLongerQualifies: back(lists.taggedButNoLongerQualifies),
+    taggedWithoutEnoughData: back(lists.taggedWithoutEnoughData),
+  };
+}
+
+const URGENCY: Record<ReviewScheduleStatus, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
+
+// The same schedule the company card shows: the cycle runs from the plan's first save or the last review.
+function reviews(
+  keyAccounts: readonly ProgrammeAccount[], plans: Map<string, Plan>, reviewRecords: readonly CrmRecord[], companies: readonly CrmRecord[], settings: Settings, now: number,
+): PortfolioOverview['reviews'] {
+  const lastReviewed = new Map<string, number>();
+  for (const record of reviewRecords) {
+    const review = readFields(record.properties, REVIEW.property);
+    const at = fromHubSpotDateTime(review.reviewedAt);
+    if (review.companyId && at !== null && at <= now && at > (lastReviewed.get(review.companyId) ?? -1)) lastReviewed.set(review.companyId, at);
+  }
+  const cadenceOf = new Map(companies.map((c) => [c.id, c.properties[COMPANY_PROPERTY.reviewCadence] ?? '']));
+  const upcoming: ReviewDue[] = [];
+  const notScheduled: ProgrammeAccount[] = [];
+  for (const account of keyAccounts) {
+    const plan = plans.get(account.companyId);
+    const planStartedAt = plan?.createdAt ?? fromHubSpotDateTime(plan?.savedAt);
+    if (planStartedAt === undefined || planStartedAt === null) {
+      notScheduled.push(account);
+      continue;
+    }
+    const cadenceValue = cadenceOf.get(account.companyId) ?? '';
+    const cadence = (REVIEW_CADENCES as readonly string[]).includes(cadenceValue) ? (cadenceValue as ReviewCadence) : settings.reviews.defaultCadence;
+    const lastReviewedAt = lastReviewed.get(account.companyId) ?? null;
+    const schedule = domainResult(reviewSchedule({ cadence, lastReviewedAt, planStartedAt, overdueAfterDays: settings.reviews.overdueAfterDays, now }), 'review schedule');
+    if (schedule.status !== 'not_due') upcoming.push({ account, status: schedule.status, dueAt: schedule.dueAt, daysUntilDue: schedule.daysUntilDue, lastReviewedAt });
+  }
+  upcoming.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueAt - b.dueAt || a.account.name.localeCompare(b.account.name));
+  return { upcoming, notScheduled };
+}
+
+function coverageRisksOf(account: ProgrammeAccount, plan: Plan | undefined): CoverageRiskKind[] {
+  const risks: CoverageRiskKind[] = [];
+  if (!plan) risks.push('no_plan');
+  const team = kamTeam(plan);
+  if (plan && team.length === 0) risks.push('no_team');
+  if (team.length === 1) risks.push('one_person_team');
+  if (account.coverageScore !== null && account.coverageScore < LOW_COVERAGE_SCORE) risks.push('low_coverage');
+  return risks;
+}
+
+function byRevenueThenName(a: ProgrammeAccount, b: ProgrammeAccount): number {
+  return (b.revenueLast12Months ?? 0) - (a.revenueLast12Months ?? 0) || a.name.localeCompare(b.name);
+}
+
+function byScoreThenName(a: ProgrammeAccount, b: ProgrammeAccount): number {
+  return (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name);
+}

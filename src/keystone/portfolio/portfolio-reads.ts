@@ -1,0 +1,83 @@
+import type { Client } from '@hubspot/api-client';
+import { batchRead, batchReadAssociations, hubspotCall, type CrmRecord } from '../../crm/batch.ts';
+import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../crm/model/index.ts';
+import type { ObjectTypeResolver } from '../../crm/object-types.ts';
+import { collectAll, pages } from '../../crm/paging.ts';
+import { propertyNames } from '../../crm/records.ts';
+import { readOwners, readPortalDetails, type OwnerRecord, type PortalDetails } from '../account/portal-reads.ts';
+import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
+
+// What the portfolio pages read: the snapshot recalculation and the account functions leave on each
+// company (score, suggested status, 12-month revenue, next review), never the raw deals and activities
+// of every company. Companies come from the list endpoint a page of 100 at a time within a time budget;
+// plans, objectives and reviews exist only for the programme's accounts, so they are listed whole.
+// Deals are read only for key accounts (their single-contract dependence), in batches.
+
+const PAGE_SIZE = 100;
+
+export const OVERVIEW_COMPANY_PROPERTIES = [
+  'name', 'hubspot_owner_id',
+  COMPANY_PROPERTY.status, COMPANY_PROPERTY.score, COMPANY_PROPERTY.suggestedStatus, COMPANY_PROPERTY.scoredAt,
+  COMPANY_PROPERTY.revenueLast12Months, COMPANY_PROPERTY.coverageScore, COMPANY_PROPERTY.nextReviewDue, COMPANY_PROPERTY.reviewCadence,
+] as const;
+
+export interface PortfolioSnapshot {
+  companies: CrmRecord[];
+  /** False when the time budget ran out before the last page of companies. */
+  complete: boolean;
+  plans: CrmRecord[];
+  objectives: CrmRecord[];
+  reviews: CrmRecord[];
+  owners: OwnerRecord[];
+  portal: PortalDetails;
+  /** Deals of the key accounts, by company id. */
+  keyAccountDeals: Map<string, CrmRecord[]>;
+}
+
+export interface SnapshotRequest { budgetMs: number; elapsed: () => number }
+
+export async function readPortfolioSnapshot(client: Client, objectTypes: ObjectTypeResolver, request: SnapshotRequest): Promise<PortfolioSnapshot> {
+  const [planType, objectiveType, reviewType] = await Promise.all([objectTypes.objectTypeId('plan'), objectTypes.objectTypeId('objective'), objectTypes.objectTypeId('review')]);
+  const listAll = (objectType: string, properties: readonly string[]) =>
+    collectAll((after) => hubspotCall(() => client.crm.objects.basicApi.getPage(objectType, PAGE_SIZE, after, [...properties]))).then((rows) => rows.map(toRecord));
+  const [companyRead, plans, objectives, reviews, owners, portal] = await Promise.all([
+    readCompaniesWithin(client, request),
+    listAll(planType, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate']),
+    listAll(objectiveType, propertyNames(OBJECTIVE.property)),
+    listAll(reviewType, propertyNames(REVIEW.property)),
+    readOwners(client),
+    readPortalDetails(client),
+  ]);
+  const keyIds = companyRead.companies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key').map((c) => c.id);
+  return { ...companyRead, plans, objectives, reviews, owners, portal, keyAccountDeals: await dealsOf(client, keyIds) };
+}
+
+// Stops starting pages once the slowest page so far would overrun the budget, so a portal of any
+// size answers within HubSpot's function time limit, with the figures marked incomplete.
+async function readCompaniesWithin(client: Client, request: SnapshotRequest): Promise<{ companies: CrmRecord[]; complete: boolean }> {
+  const started = request.elapsed();
+  const companies: CrmRecord[] = [];
+  let slowestPageMs = 0;
+  let pageStarted = started;
+  for await (const page of pages((after) => hubspotCall(() => client.crm.objects.basicApi.getPage('companies', PAGE_SIZE, after, [...OVERVIEW_COMPANY_PROPERTIES])))) {
+    companies.push(...page.results.map(toRecord));
+    if (!page.nextAfter) return { companies, complete: true };
+    const now = request.elapsed();
+    slowestPageMs = Math.max(slowestPageMs, now - pageStarted);
+    pageStarted = now;
+    if (now - started + slowestPageMs > request.budgetMs) break;
+  }
+  return { companies, complete: false };
+}
+
+async function dealsOf(client: Client, companyIds: readonly string[]): Promise<Map<string, CrmRecord[]>> {
+  if (companyIds.length === 0) return new Map();
+  const dealIds = await batchReadAssociations(client, 'companies', 'deals', companyIds);
+  const { records } = await batchRead(client, 'deals', [...new Set([...dealIds.values()].flat())], DEAL_PROPERTIES);
+  const byId = new Map(records.map((d) => [d.id, d]));
+  return new Map([...dealIds].map(([companyId, ids]) => [companyId, ids.flatMap((id) => byId.get(id) ?? [])]));
+}
+
+function toRecord(row: { id: string; properties: Record<string, string | null> }): CrmRecord {
+  return { id: String(row.id), properties: row.properties };
+}

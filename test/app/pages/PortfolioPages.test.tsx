@@ -1,0 +1,84 @@
+import { ErrorState, Link, LineChart, LoadingSpinner, StatisticsItem, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
+import { PageTitle } from '@hubspot/ui-extensions/pages';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PortfolioRouter } from '../../../src/app/pages/PortfolioPages.tsx';
+import { PARETO_SERIES } from '../../../src/app/pages/pareto-chart.ts';
+import { callsTo, failed, ok, serveFunctions, withText } from '../ui/test-utils.ts';
+import { aScoredCompany, overview } from './overview-fixture.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+// Revenue 500 / 300 / 100 / 100: two of four clients make 80%.
+const acme = aScoredCompany('Acme', 'key', 'key', 82, 500);
+const bolt = aScoredCompany('Bolt', 'key', 'candidate', 41, 300);
+const crane = aScoredCompany('Crane', 'none', 'key', 77, 100);
+const delta = aScoredCompany('Delta', 'candidate', 'candidate', 50, 100);
+const PORTFOLIO = overview({ companies: [acme, bolt, crane, delta] });
+
+async function renderPages(answer: object = ok(PORTFOLIO), path = '/') {
+  const spy = serveFunctions({ portfolio_overview: answer });
+  const page = createRenderer('pages');
+  page.mocks.context.user.locale = 'en-GB';
+  page.mocks.setPageLocation({ path, params: {} });
+  page.render(<PortfolioRouter />);
+  await page.waitFor(() => expect(page.maybeFind(LoadingSpinner)).toBeNull(), { timeoutInMs: 5_000 });
+  return { ...page, spy };
+}
+
+const texts = (page: Awaited<ReturnType<typeof renderPages>>) => page.findAll(Text).map((t) => t.text);
+
+describe('the portfolio home page', () => {
+  it('asks for the overview as the signed-in user', async () => {
+    const page = await renderPages();
+    expect(callsTo(page.spy, 'portfolio_overview')).toEqual([{ userId: page.mocks.context.user.id }]);
+    expect(page.find(PageTitle).text).toBe('Key account portfolio');
+  });
+
+  it('draws the Pareto curve with the 80% point marked at half the clients', async () => {
+    const page = await renderPages();
+    const rows = page.find(LineChart).props.data as Array<{ clients: number; revenue: number; series: string }>;
+    expect(rows.filter((r) => r.series === PARETO_SERIES.eighty)).toEqual([
+      { clients: 0, revenue: 80, series: PARETO_SERIES.eighty },
+      { clients: 50, revenue: 80, series: PARETO_SERIES.eighty },
+      { clients: 50, revenue: 0, series: PARETO_SERIES.eighty },
+    ]);
+    expect(rows.filter((r) => r.series === PARETO_SERIES.curve).map((r) => r.revenue)).toEqual([0, 50, 80, 90, 100]);
+    expect(texts(page)).toContain('2 of 4 clients (50%) make 80% of revenue (£1,000 over 12 months).');
+  });
+
+  it('shows the share of the top 1, 5, 10 and 20% of clients and the HHI', async () => {
+    const page = await renderPages();
+    const number = (label: string) => page.find(StatisticsItem, { label }).props.number;
+    // 20% of 4 clients is 0.8 of Acme: 400 of 1,000.
+    expect(['Top 1% of clients', 'Top 5% of clients', 'Top 10% of clients', 'Top 20% of clients'].map(number)).toEqual(['2%', '10%', '20%', '40%']);
+    // Shares 50, 30, 10, 10: 2,500 + 900 + 100 + 100.
+    expect(number('Herfindahl–Hirschman index')).toBe('3,600');
+  });
+
+  it('links each drifting company to its record to act on it', async () => {
+    const page = await renderPages();
+    const link = page.find(Link, withText('Crane — tag as key account'));
+    expect(link.props.href).toEqual({ url: `https://app.hubspot.com/contacts/${page.mocks.context.portal.id}/record/0-2/${crane.id}`, external: true });
+    expect(page.maybeFind(Link, withText('Bolt — review the tag'))).not.toBeNull();
+  });
+
+  it('lists the key accounts without a plan as coverage risks and outside the review cycle', async () => {
+    const page = await renderPages();
+    expect(texts(page)).toContain('No plan saved yet, so no review cycle: Acme, Bolt.');
+    const riskRows = page.findAll(TableRow).filter((row) => row.maybeFind(TableCell, withText('No account plan')) !== null);
+    expect(riskRows.map((row) => row.find(Link).text)).toEqual(['Acme', 'Bolt']);
+  });
+
+  it('says how fresh the figures are, and when the portal was too large to read at once', async () => {
+    const page = await renderPages(ok({ ...PORTFOLIO, freshness: { ...PORTFOLIO.freshness, complete: false, companiesRead: 100 } }));
+    const freshness = texts(page).find((t) => t?.startsWith('Scores from the last recalculation'));
+    expect(freshness).toBe('Scores from the last recalculation, 23 Nov 2026. The portal is too large to read at once: these figures cover the first 100 companies.');
+  });
+
+  it("shows the function's message when the user may not see the portfolio", async () => {
+    const page = await renderPages(failed('KAM.NOT_A_MANAGER', 'Only key account managers can do this.'));
+    expect(page.find(ErrorState).props.title).toBe('Keystone could not load the portfolio');
+    expect(texts(page)).toContain('Only key account managers can do this.');
+  });
+});

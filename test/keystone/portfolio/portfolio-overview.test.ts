@@ -1,0 +1,182 @@
+import type { Client } from '@hubspot/api-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main as portfolioOverviewFunction } from '../../../src/app/functions/portfolio_overview.ts';
+import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
+import { createHubSpotClient } from '../../../src/crm/client.ts';
+import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, REVIEW } from '../../../src/crm/model/index.ts';
+import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
+import { toProperties } from '../../../src/crm/records.ts';
+import { runSetup } from '../../../src/crm/setup/index.ts';
+import { defaultSettings } from '../../../src/kam/settings/index.ts';
+import { DAY_MS, addMonths } from '../../../src/kam/shared/time.ts';
+import { portfolioOverview, readPortfolioSnapshot, type PortfolioOverview } from '../../../src/keystone/portfolio/index.ts';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server.ts';
+import { TEST_TOKEN, aCompany, aDeal, anOwner, portalSeed, type PortalContents } from '../../crm/sandbox-portal.ts';
+
+// A small portal whose figures are worked out by hand below, read through the real client from the sandbox.
+
+const PLANS_SAVED_AT = Date.UTC(2026, 5, 1);
+// Three months and ten days after the plans were saved: a quarterly review is overdue (7 days' grace).
+const NOW = addMonths(PLANS_SAVED_AT, 3) + 10 * DAY_MS;
+const iso = (at: number) => new Date(at).toISOString();
+
+const partner = anOwner({ firstName: 'Pat', lastName: 'Partner' });
+const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
+
+function scored(status: string, suggested: string, score: number, revenue: number): Record<string, string> {
+  return {
+    [COMPANY_PROPERTY.status]: status,
+    [COMPANY_PROPERTY.suggestedStatus]: suggested,
+    [COMPANY_PROPERTY.score]: String(score),
+    [COMPANY_PROPERTY.revenueLast12Months]: String(revenue),
+    [COMPANY_PROPERTY.scoredAt]: iso(NOW - 2 * DAY_MS),
+  };
+}
+
+// Revenue 600 / 200 / 100 / 50 / 50 / 0: 1,000 in all.
+const acme = aCompany({ name: 'Acme', ...scored('key', 'key', 80, 600) });
+const bolt = aCompany({ name: 'Bolt', ...scored('key', 'candidate', 40, 200), [COMPANY_PROPERTY.coverageScore]: '30' });
+const crane = aCompany({ name: 'Crane', ...scored('none', 'key', 75, 100) });
+const delta = aCompany({ name: 'Delta', ...scored('candidate', 'candidate', 45, 50) });
+const echo = aCompany({ name: 'Echo', ...scored('none', 'none', 10, 50), [COMPANY_PROPERTY.scoredAt]: iso(NOW - 9 * DAY_MS) });
+const fresh = aCompany({ name: 'Fresh' }); // never scored
+
+function contents(): PortalContents {
+  const won = (amount: number, monthsAgo: number) => aDeal({ amount: String(amount), closedate: iso(addMonths(NOW, -monthsAgo)) });
+  // Acme: 400 of its 600 in one contract (over the 50% warning); an old deal and an open one do not count.
+  const acmeDeals = [won(400, 2), won(200, 5), won(1_000, 20), aDeal({ amount: '900', dealstage: 'qualifiedtobuy', hs_is_closed_won: 'false', hs_is_closed: 'false' })];
+  // Bolt: two equal contracts, exactly 50%: not over the warning.
+  const boltDeals = [won(100, 1), won(100, 3)];
+  return {
+    owners: [partner, manager],
+    companies: [acme, bolt, crane, delta, echo, fresh],
+    deals: [...acmeDeals, ...boltDeals],
+    dealCompanies: [...acmeDeals.map((d) => [d.id, acme.id] as [string, string]), ...boltDeals.map((d) => [d.id, bolt.id] as [string, string])],
+  };
+}
+
+interface Portal { sandbox: RunningSandbox; client: Client; objectTypes: ObjectTypeResolver }
+let portal: Portal | undefined;
+afterEach(async () => {
+  await portal?.sandbox.close();
+  portal = undefined;
+});
+
+/** The seeded portal after setup, with Acme's plan (partner alone), Bolt's (partner and manager) and a review of Bolt. */
+async function startPortal(seed: PortalContents = contents()): Promise<Portal> {
+  let clock = PLANS_SAVED_AT;
+  const sandbox = await startSandbox({ dataFile: null, seed: portalSeed(seed), rateLimit: false, requiredToken: TEST_TOKEN, clock: () => clock });
+  const client = createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: sandbox.baseUrl, attempts: 1 });
+  await runSetup(client, { now: PLANS_SAVED_AT });
+  const objectTypes = new ObjectTypeResolver(client);
+  const [planType, reviewType] = await Promise.all([objectTypes.objectTypeId('plan'), objectTypes.objectTypeId('review')]);
+  const plan = (companyId: string, team: { relationshipPartner?: string; accountManager?: string }) =>
+    client.crm.objects.basicApi.create(planType, { properties: toProperties({ companyId, title: 'Plan', revision: 1, ...team }, KEY_ACCOUNT_PLAN.property), associations: [] });
+  await plan(acme.id, { relationshipPartner: partner.id });
+  await plan(bolt.id, { relationshipPartner: partner.id, accountManager: manager.id });
+  clock = NOW;
+  // Bolt was reviewed 80 days ago: its next quarterly review is ten or so days away, due soon.
+  await client.crm.objects.basicApi.create(reviewType, { properties: toProperties({ companyId: bolt.id, title: 'Quarterly review', kind: 'calendar', reviewedAt: iso(NOW - 80 * DAY_MS) }, REVIEW.property), associations: [] });
+  portal = { sandbox, client, objectTypes };
+  return portal;
+}
+
+async function overviewOf(p: Portal, budgetMs = 10_000, elapsed: () => number = () => performance.now()): Promise<PortfolioOverview> {
+  const snapshot = await readPortfolioSnapshot(p.client, new ObjectTypeResolver(p.client), { budgetMs, elapsed });
+  return portfolioOverview(snapshot, defaultSettings(), NOW);
+}
+
+const names = (accounts: Array<{ name: string }>) => accounts.map((a) => a.name);
+
+describe('portfolio overview, read from the scores recalculation stored', () => {
+  it('draws the Pareto curve and the concentration figures of the hand-computed portfolio', async () => {
+    const { concentration: { pareto } } = await overviewOf(await startPortal());
+    expect(pareto.clientCount).toBe(6);
+    expect(pareto.totalRevenue).toBe(1_000);
+    // 600 + 200 = 800: two of six clients make 80% of revenue.
+    expect(pareto.clientsForEightyPercentOfRevenue).toBe(2);
+    expect(pareto.clientShareForEightyPercentOfRevenue).toBeCloseTo(2 / 6);
+    // 1% of 6 clients is 0.06 of Acme (36), 5% is 0.3 (180), 10% is 0.6 (360), 20% is Acme and 0.2 of Bolt (640).
+    expect(pareto.topPercentShares.map((t) => t.revenueShare)).toEqual([0.036, 0.18, 0.36, 0.64].map((x) => expect.closeTo(x, 10)));
+    // Shares 60, 20, 10, 5, 5, 0: 3,600 + 400 + 100 + 25 + 25.
+    expect(pareto.herfindahlHirschmanIndex).toBeCloseTo(4_150);
+    expect(pareto.curve.at(-1)).toEqual({ clientShare: 1, revenueShare: 1 });
+  });
+
+  it('puts revenue at risk on each key account, with the contract and the person it rests on', async () => {
+    const { concentration } = await overviewOf(await startPortal());
+    expect(concentration.keyAccounts.map((k) => [k.name, k.revenueAtRisk, k.shareOfPortfolio, k.dependsOnOneContract, k.dependsOnOnePerson])).toEqual([
+      ['Acme', 600, 0.6, true, true],
+      ['Bolt', 200, 0.2, false, false],
+    ]);
+    expect(concentration.keyAccounts[0]!.largestDeal).toMatchObject({ amount: 400, shareOfAccount: 400 / 600 });
+    expect(concentration.keyAccounts[1]!.heldBy.map((p) => p.name)).toEqual(['Pat Partner', 'Max Manager']);
+    expect(concentration.revenueDependingOnOneContract).toBe(600);
+    expect(concentration.revenueDependingOnOnePerson).toBe(600);
+    expect(concentration.onePersonDependence).toEqual([
+      { person: { userId: partner.userId, ownerId: partner.id, name: 'Pat Partner' }, revenue: 600, shareOfPortfolio: 0.6, accounts: [{ companyId: acme.id, name: 'Acme', revenue: 600 }] },
+    ]);
+  });
+
+  it('lists key accounts, candidates and both drift lists', async () => {
+    const { programme, drift } = await overviewOf(await startPortal());
+    expect(names(programme.keyAccounts)).toEqual(['Acme', 'Bolt']);
+    expect(names(programme.candidates)).toEqual(['Delta']);
+    expect(names(drift.qualifiesButNotTagged)).toEqual(['Crane']);
+    expect(names(drift.taggedButNoLongerQualifies)).toEqual(['Bolt']);
+  });
+
+  it('finds the overdue review, the one due soon, and the coverage risks of key accounts', async () => {
+    const { reviews, coverageRisks } = await overviewOf(await startPortal());
+    expect(reviews.upcoming.map((r) => [r.account.name, r.status, r.lastReviewedAt])).toEqual([
+      ['Acme', 'overdue', null],
+      ['Bolt', 'due_soon', NOW - 80 * DAY_MS],
+    ]);
+    expect(reviews.upcoming[0]!.dueAt).toBe(addMonths(PLANS_SAVED_AT, 3));
+    expect(coverageRisks.map((c) => [c.account.name, c.risks])).toEqual([
+      ['Acme', ['one_person_team']],
+      ['Bolt', ['low_coverage']],
+    ]);
+  });
+
+  it('says how fresh its figures are', async () => {
+    const { freshness } = await overviewOf(await startPortal());
+    expect(freshness).toEqual({ companiesRead: 6, complete: true, unscored: 1, oldestScoredAt: NOW - 9 * DAY_MS, newestScoredAt: NOW - 2 * DAY_MS });
+  });
+
+  it('answers the companies read so far, marked incomplete, when the portal is too large for its time budget', async () => {
+    const many = Array.from({ length: 230 }, (_v, i) => aCompany(scored('none', 'none', 10, i)));
+    let t = 0;
+    // Each reading of the clock moves 400 ms: after the first page, another would overrun 500 ms.
+    const overview = await overviewOf(await startPortal({ ...contents(), companies: [acme, bolt, ...many] }), 500, () => (t += 400));
+    expect(overview.freshness).toMatchObject({ companiesRead: 100, complete: false });
+  });
+});
+
+describe('the portfolio_overview function', () => {
+  /** Points the function at a fresh seeded portal, as HubSpot would through the environment, and calls it. */
+  async function call(parameters: unknown) {
+    const p = await startPortal();
+    process.env.HUBSPOT_API_BASE_URL = p.sandbox.baseUrl;
+    process.env.PRIVATE_APP_ACCESS_TOKEN = TEST_TOKEN;
+    return { answer: await portfolioOverviewFunction({ parameters }) };
+  }
+
+  it('answers a manager the overview', async () => {
+    const { answer } = await call({ userId: partner.userId });
+    expect(answer).toMatchObject({ status: 'ok', programme: { keyAccounts: [{ name: 'Acme' }, { name: 'Bolt' }] } });
+  });
+
+  it('refuses a user who is not a manager', async () => {
+    await call({ userId: partner.userId });
+    const saved = await saveSettings({ parameters: { userId: manager.userId, expectedRevision: 0, settings: { ...defaultSettings(), access: { adminUserIds: [String(manager.userId)], managerUserIds: [], managerTeamIds: [] } } } });
+    expect(saved).toMatchObject({ status: 'ok' });
+    expect(await portfolioOverviewFunction({ parameters: { userId: partner.userId } })).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
+  });
+
+  it('rejects malformed parameters with the path', async () => {
+    const { answer } = await call({ userId: 'me', extra: 1 });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
+    expect((answer as { issues: Array<{ path: string }> }).issues.map((i) => i.path).sort()).toEqual(['', 'userId']);
+  });
+});
