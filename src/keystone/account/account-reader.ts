@@ -24,20 +24,20 @@ import { readOwners, readPortalDetails, type OwnerRecord, type PortalDetails } f
 // under HubSpot's 190 per 10 s), so each round sends all its chunks at once instead of queueing them.
 const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
 
-export const ACTIVITY_TYPES = { meeting: 'meetings', call: 'calls', email: 'emails' } as const;
-export type ActivityType = keyof typeof ACTIVITY_TYPES;
+const ACTIVITY_TYPES = { meeting: 'meetings', call: 'calls', email: 'emails' } as const;
+type ActivityType = keyof typeof ACTIVITY_TYPES;
 
-export const COMPANY_READ = {
+const COMPANY_READ = {
   properties: [...new Set([...FACT_PROPERTIES, ...Object.values(COMPANY_PROPERTY), 'hs_is_target_account', 'hs_ideal_customer_profile', 'hubspot_owner_id', 'hubspot_team_id', 'hs_parent_company_id'])],
   /** Review triggers on our side and the client's: owner or team change, a new parent company. */
   withHistory: ['hubspot_owner_id', 'hubspot_team_id', 'hs_parent_company_id'],
 };
-export const CONTACT_READ = {
+const CONTACT_READ = {
   properties: ['firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role', ...Object.values(CONTACT_PROPERTY)],
   /** Stance history for the card; title changes and departures as review triggers. */
   withHistory: [CONTACT_PROPERTY.stance, 'jobtitle', CONTACT_PROPERTY.leftCompany],
 };
-export const DEAL_READ = [...DEAL_PROPERTIES, 'createdate'];
+const DEAL_READ = [...DEAL_PROPERTIES, 'createdate'];
 const ACTIVITY_READ = ['hs_timestamp', 'hubspot_owner_id'];
 
 export interface ActivityRecord {

@@ -9,7 +9,6 @@ export interface PeopleDirectory {
   byOwnerId(ownerId: string | null | undefined): Person | null;
   /** Owners for pickers, by name. */
   pickable(): Owner[];
-  owner(ownerId: string): OwnerRecord | undefined;
 }
 
 export function peopleDirectory(owners: readonly OwnerRecord[]): PeopleDirectory {
@@ -33,9 +32,6 @@ export function peopleDirectory(owners: readonly OwnerRecord[]): PeopleDirectory
       return owners
         .map((o) => ({ ownerId: o.ownerId, userId: o.userId, name: displayName(o), email: o.email, teamIds: o.teamIds }))
         .sort((a, b) => a.name.localeCompare(b.name));
-    },
-    owner(ownerId) {
-      return byOwner.get(ownerId);
     },
   };
 }

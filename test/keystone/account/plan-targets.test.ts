@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { planYearStart, serialiseTargets, storedPlanTargets, targetsFromRows } from '../../../src/keystone/account/plan-targets.ts';
+
+const row = (overrides: Record<string, unknown> = {}) => ({ metric: 'custom_workshops', label: 'Workshops', unit: 'count' as const, targets: { Q1: 1, Q2: 2, Q3: null, Q4: null }, actuals: { Q1: 1, Q2: null, Q3: null, Q4: null }, ...overrides });
+
+describe('quarterly targets on the plan', () => {
+  it('reads seed 003\'s derived rows the way the article does unless told otherwise', () => {
+    const rows = ['friends_and_allies', 'enemies_and_protesters', 'meetings', 'new_opportunities'].map((metric) => row({ metric, label: metric }));
+    const result = targetsFromRows([...rows, row({ metric: 'income_increase', label: 'Income', unit: 'currency' })], 'GBP');
+    expect(result.success && result.data.map((t) => [t.id, t.unit !== 'text' && t.source, t.unit !== 'text' && t.measure])).toEqual([
+      ['friends_and_allies', 'friends_and_allies', 'level'],
+      ['enemies_and_protesters', 'enemies_and_protesters', 'change'],
+      ['meetings', 'meetings', 'per_quarter'],
+      ['new_opportunities', 'new_opportunities', 'year_to_date'],
+      ['income_increase', 'income_increase', 'year_to_date'],
+    ]);
+    expect(result.success && result.data[4]).toMatchObject({ unit: 'currency', currency: 'GBP' });
+  });
+
+  it('keeps a manager\'s own metric as typed, with its actuals', () => {
+    const result = targetsFromRows([row()], null);
+    expect(result.success && result.data[0]).toMatchObject({ id: 'custom_workshops', name: 'Workshops', source: 'typed', measure: 'level', quarters: { Q1: 1, Q2: 2 }, actuals: { Q1: 1 } });
+  });
+
+  it('names the card\'s field when the domain refuses a row', () => {
+    const result = targetsFromRows([row(), row({ metric: 'meetings', unit: 'percent' })], null);
+    expect(result).toEqual({ success: false, errors: [expect.objectContaining({ path: 'plan.quarterlyTargets.rows.1.unit' })] });
+  });
+
+  it('stores the rows as versioned JSON and reads them back unchanged', () => {
+    const result = targetsFromRows([row()], null);
+    if (!result.success) throw new Error('row refused');
+    expect(storedPlanTargets(serialiseTargets(result.data))).toEqual(result.data);
+    expect(storedPlanTargets(null)).toEqual([]);
+  });
+
+  it('says plainly when the stored grid cannot be read, instead of showing an empty one', () => {
+    expect(() => storedPlanTargets('{"targets": []}')).toThrow(/unknown version/);
+    expect(() => storedPlanTargets('not json')).toThrow(/not JSON/);
+  });
+
+  it('starts the plan year at the stored plan start, else at the fiscal year now falls in', () => {
+    const now = Date.UTC(2026, 1, 10);
+    expect(planYearStart('2025-07-01T00:00:00.000Z', 4, now)).toBe(Date.UTC(2025, 6, 1));
+    expect(planYearStart(null, 4, now)).toBe(Date.UTC(2025, 3, 1));
+    expect(planYearStart(null, 1, now)).toBe(Date.UTC(2026, 0, 1));
+  });
+});
