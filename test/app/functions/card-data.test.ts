@@ -121,7 +121,7 @@ describe('card_data', () => {
     expect(card.relationships.contacts).toHaveLength(150);
     const { total, byRoute } = await portal.control.stats();
     // Fixed: portal details, schemas, owners, the company and its contacts, settings, plan, three contact → activity
-    // association reads and the deals — three more than the 8 the issue budgets (see the account functions report).
+    // association reads and the deals — three more than the 8 the issue budgets (README, account functions).
     expect(total).toBe(11 + Math.ceil(150 / 100) + Math.ceil(120 / 100) + Math.ceil(80 / 100) + Math.ceil(50 / 100));
     const perRecordReads = Object.entries(byRoute).filter(([route]) => route.startsWith('GET /crm/v3/objects/') && route.endsWith('/:id'));
     expect(perRecordReads).toEqual([['GET /crm/v3/objects/companies/:id', 1], [expect.stringMatching(/^GET \/crm\/v3\/objects\/2-\d+\/:id$/), 1], [expect.stringMatching(/^GET \/crm\/v3\/objects\/2-\d+\/:id$/), 1]]);
