@@ -53,7 +53,11 @@ function Field({ label, required, description, tooltip, error, validationMessage
       {label && (
         <label className="hs-field__label" htmlFor={id} title={tooltip}>
           {label}
-          {required && <span className="hs-field__required"> *</span>}
+          {required && (
+            <span className="hs-field__required" aria-hidden="true">
+              {' *'}
+            </span>
+          )}
           {tooltip && <span className="hs-field__tooltip" aria-hidden="true"> ⓘ</span>}
         </label>
       )}
@@ -443,7 +447,11 @@ export function ToggleGroup(props: ToggleGroupProps) {
     <fieldset className={classes('hs-toggle-group', inline && 'hs-toggle-group--inline', error && 'hs-field--error')} {...testIdAttribute(testId)}>
       <legend className="hs-field__label" title={tooltip}>
         {label}
-        {required && <span className="hs-field__required"> *</span>}
+        {required && (
+          <span className="hs-field__required" aria-hidden="true">
+            {' *'}
+          </span>
+        )}
       </legend>
       {options.map((option) => (
         <label key={option.value} className="hs-toggle-option">

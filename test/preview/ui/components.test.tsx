@@ -36,7 +36,9 @@ describe('the preview components', () => {
     const markup = html(<Input label="Reason" name="reason" required error validationMessage="Give a reason" value="x" />);
     const [inputId] = attribute(markup, 'id');
     expect(attribute(markup, 'for')).toEqual([inputId]);
-    expect(markup).toContain('Reason<span class="hs-field__required"> *</span>');
+    // The asterisk is for the eye; `required` tells assistive technology.
+    expect(markup).toContain('Reason<span class="hs-field__required" aria-hidden="true"> *</span>');
+    expect(markup).toContain('required=""');
     expect(markup).toContain('aria-invalid="true"');
     expect(markup).toContain('value="x"');
     const [describedBy] = attribute(markup, 'aria-describedby');

@@ -1,0 +1,172 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKeystonePreview, type KeystonePreview } from '../../preview/server/keystone-preview.ts';
+import { generateDemoPortal } from '../../sandbox/demo/generate.ts';
+import { eventually, hasChromium, launchChromium, openPage, screenshot, SKIP_REASON } from './browser.ts';
+
+// `npm start`'s preview in a real browser, on a small demo portal persisted in a temporary data file:
+// the real cards and settings page, the real app functions, the sandbox. Each step builds on the last.
+
+const TAB_CARD_PICTURE = path.resolve(import.meta.dirname, '../../docs/tab-card.png');
+const REASON = 'Biggest growth potential in the north; board sponsor now an ally';
+const TWELVE_MONTH_OBJECTIVE = 'Become their first call for operations consulting in the north';
+const OBJECTIVE = 'Win the operations transformation programme';
+const METRIC = 'Board meetings attended';
+const TARGETS = ['2', '3', '4', '5'];
+
+describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' : ` (${SKIP_REASON})`}`, { timeout: 120_000 }, () => {
+  let directory: string;
+  let preview: KeystonePreview;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let companyName = '';
+  let contactName = '';
+  let companyUrl = '';
+
+  const start = async () => {
+    const now = Date.now();
+    preview = await startKeystonePreview({ dataFile: path.join(directory, 'portal.json'), seed: () => generateDemoPortal({ seed: 7, companies: 120, now }) });
+  };
+  const tabCard = () => page.getByRole('region', { name: 'Key account', exact: true });
+  const sidebarCard = () => page.getByRole('region', { name: 'Key account at a glance' });
+  const openTab = async (title: string) => {
+    await tabCard().getByRole('tab', { name: title }).click();
+    return tabCard().getByRole('tabpanel');
+  };
+  const textOf = (locator: Locator) => locator.innerText();
+  // What the portal holds, read through the same function the settings page reads it with.
+  const savedWeights = async () => {
+    const response = await fetch(`${preview.url}/api/serverless/get_settings`, { method: 'POST', body: JSON.stringify({ parameters: { userId: 9_100_001 } }) });
+    const body = (await response.json()) as { result: { settings: { selection: { weights: Record<string, number> } } } };
+    return body.result.settings.selection.weights;
+  };
+
+  beforeAll(async () => {
+    directory = await mkdtemp(path.join(tmpdir(), 'keystone-preview-'));
+    await start();
+    browser = await launchChromium();
+    ({ page, errors } = await openPage(browser));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('lists key accounts first, then candidates', async () => {
+    await page.goto(`${preview.url}/#/companies`);
+    const statuses = page.getByRole('table', { name: 'Companies' }).locator('tbody tr td:nth-child(3)');
+    await eventually(async () => (await statuses.allInnerTexts()).length).toBeGreaterThan(10);
+    const seen = await statuses.allInnerTexts();
+    const firstOther = seen.findIndex((status) => status !== 'Key account' && status !== 'Candidate');
+    expect(seen[0]).toBe('Key account');
+    expect(seen.slice(firstOther).filter((status) => status === 'Key account' || status === 'Candidate')).toEqual([]);
+    await screenshot(page, 'company-list', { fullPage: false });
+  });
+
+  it('opens a company that is not a key account, with the tab card and the sidebar card', async () => {
+    const candidate = page.getByRole('table', { name: 'Companies' }).locator('tbody tr', { hasText: 'Not a key account' }).first();
+    companyName = await textOf(candidate.locator('td').first());
+    await candidate.getByRole('link').click();
+    companyUrl = page.url();
+    await eventually(() => textOf(page.getByRole('heading', { level: 1 }))).toBe(companyName);
+    await eventually(() => textOf(tabCard())).toContain('Score');
+    await eventually(() => textOf(sidebarCard())).toContain('Not a key account');
+  });
+
+  it('tags it as a key account, with the reason on record', async () => {
+    const status = await openTab('Status');
+    await status.getByRole('button', { name: 'Tag as key account…' }).click();
+    await status.getByLabel('New status').selectOption({ label: 'Key account' });
+    await status.getByLabel('Why?').fill(REASON);
+    await status.getByLabel('Why?').blur();
+    await status.getByRole('button', { name: 'Set to key account' }).click();
+    await eventually(() => textOf(tabCard().getByTestId('status-change'))).toContain(`set by Margaret Hartwell: “${REASON}”`);
+    await screenshot(page, 'tab-card-status');
+  });
+
+  it('adds an objective with quarterly targets', async () => {
+    const plan = await openTab('Plan');
+    await plan.getByRole('button', { name: /Start the plan|Edit the plan/ }).click();
+    await plan.getByRole('textbox', { name: '12-month business objective' }).fill(TWELVE_MONTH_OBJECTIVE);
+    await plan.getByRole('button', { name: 'Add an objective' }).click();
+    await plan.getByRole('textbox', { name: 'Objective', exact: true }).last().fill(OBJECTIVE);
+    await plan.getByRole('combobox', { name: 'Owner' }).last().selectOption({ label: 'Margaret Hartwell' });
+    await plan.getByLabel('Due').last().fill(`${new Date().getFullYear() + 1}-03-31`);
+    await plan.getByRole('textbox', { name: 'Another metric' }).fill(METRIC);
+    await plan.getByRole('textbox', { name: 'Another metric' }).blur();
+    await plan.getByRole('button', { name: 'Add metric' }).click();
+    for (const [index, quarter] of ['Q1', 'Q2', 'Q3', 'Q4'].entries()) {
+      await plan.getByRole('textbox', { name: `${quarter} target` }).last().fill(TARGETS[index] ?? '');
+    }
+    await plan.getByRole('textbox', { name: 'Q1 actual' }).last().fill('1');
+    await plan.getByRole('button', { name: 'Save the plan' }).click();
+    await eventually(() => textOf(tabCard())).toContain(OBJECTIVE);
+    const metricRow = tabCard().locator('tbody tr', { hasText: METRIC });
+    await eventually(() => textOf(metricRow)).toMatch(/1 of 2.*of 3.*of 4.*of 5/s);
+    expect(await textOf(tabCard())).toContain(TWELVE_MONTH_OBJECTIVE);
+    await screenshot(page, 'tab-card-plan');
+    await tabCard().screenshot({ path: TAB_CARD_PICTURE });
+  });
+
+  it("changes a contact's stance and sees coverage and the review state follow", async () => {
+    const relationships = await openTab('Relationships');
+    const allies = relationships.getByText(/key contacts are friends or allies/);
+    const row = relationships.locator('tbody tr').first();
+    contactName = await textOf(row.locator('td').first().locator('p').first());
+    // First record that this contact decides, so they count as a key contact; then that they oppose us.
+    await row.getByRole('combobox', { name: 'Decision power' }).selectOption({ label: 'Decides' });
+    await eventually(() => textOf(allies)).toContain('0 of 1 key contacts are friends or allies, 0 protesters or enemies');
+    await row.getByRole('combobox', { name: 'Stance' }).selectOption({ label: 'Enemy' });
+    await eventually(() => textOf(allies)).toContain('0 of 1 key contacts are friends or allies, 1 protesters or enemies');
+    await screenshot(page, 'tab-card-relationships');
+    const reviews = await openTab('Reviews');
+    await eventually(() => textOf(reviews)).toContain(contactName);
+    await screenshot(page, 'tab-card-reviews');
+  });
+
+  it('changes a selection weight in settings and sees the preview of qualifying companies change', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const settings = page.getByRole('region', { name: 'Settings' });
+    const wouldBeKey = settings.getByRole('group', { name: 'Would be key accounts' });
+    await eventually(() => wouldBeKey.count()).toBe(1);
+    const before = await textOf(wouldBeKey);
+    await settings.getByLabel('Historic purchases').fill('0');
+    await settings.getByLabel('Historic purchases').blur();
+    await eventually(() => textOf(wouldBeKey)).not.toBe(before);
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await eventually(() => savedWeights().then((weights) => weights.historicPurchases)).toBe(0);
+    await screenshot(page, 'settings');
+  });
+
+  it('finds every change still there after a reload, and after restarting on the same data file', async () => {
+    for (const restart of [false, true]) {
+      if (restart) {
+        await page.goto('about:blank');
+        await preview.close();
+        await start();
+        companyUrl = companyUrl.replace(/^http:\/\/127\.0\.0\.1:\d+/, preview.url);
+      }
+      await page.goto(companyUrl);
+      await page.reload();
+      await eventually(() => textOf(tabCard().getByTestId('status-change'))).toContain(REASON);
+      expect(await textOf(await openTab('Plan'))).toContain(OBJECTIVE);
+      const relationships = await openTab('Relationships');
+      const row = relationships.locator('tbody tr').first();
+      expect(await textOf(row.locator('td').first().locator('p').first())).toBe(contactName);
+      expect(await row.getByRole('combobox', { name: 'Stance' }).locator('option:checked').innerText()).toBe('Enemy');
+      expect(await row.getByRole('combobox', { name: 'Decision power' }).locator('option:checked').innerText()).toBe('Decides');
+      await page.goto(`${preview.url}/#/settings`);
+      await eventually(() => page.getByRole('region', { name: 'Settings' }).getByLabel('Historic purchases').inputValue()).toBe('0');
+    }
+  });
+
+  it('logged no errors in the browser', () => {
+    expect(errors).toEqual([]);
+  });
+});
