@@ -89,7 +89,8 @@ function touchesOf(random: Random, { company, contacts, onlyThread, quietAlly }:
     const wanted = plan.coverage === 'broad' || plan.coverage === 'singleOwner' ? random.int(1, 3) : plan.coverage === 'moderate' ? random.int(1, 2) : 1;
     const chosen = new Set<string>();
     if (quietAlly && at < quietFrom && present.some((c) => c.id === quietAlly) && random.chance(0.5)) chosen.add(quietAlly);
-    for (let k = 0; k < wanted * 2 && chosen.size < Math.min(wanted, present.length); k += 1) chosen.add(random.weighted(present.map((c) => [c.id, weight(c)] as const)));
+    const choices = present.map((c) => [c.id, weight(c)] as const);
+    for (let k = 0; k < wanted * 2 && chosen.size < Math.min(wanted, present.length); k += 1) chosen.add(random.weighted(choices));
     return { at, contactIds: [...chosen] };
   });
 

@@ -37,8 +37,8 @@ export function seedRecord(
   createdAt: number,
   propertyHistory?: Record<string, readonly HistoryEntry[]>,
 ): SeedRecord {
-  const changes = Object.values(propertyHistory ?? {}).flat().map((e) => e.at);
-  const updatedAt = Math.max(createdAt, ...changes);
+  let updatedAt = createdAt;
+  for (const entries of Object.values(propertyHistory ?? {})) for (const e of entries) updatedAt = Math.max(updatedAt, e.at);
   return {
     id,
     properties,
