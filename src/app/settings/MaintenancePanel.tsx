@@ -1,8 +1,8 @@
 import { Button, ButtonRow, Flex, Heading, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { PortalSettings, RunSetupParameters, SetupOutcome } from '../functions/contract.ts';
 import type { Formatters } from '../ui/format.ts';
-import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { Ok } from '../ui/function-call.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SETTINGS_FUNCTION } from './settings-functions.ts';
 import { useRecalculation } from './use-recalculation.ts';
 

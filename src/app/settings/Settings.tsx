@@ -1,9 +1,9 @@
 import { Divider, Flex, hubspot, useExtensionContext } from '@hubspot/ui-extensions';
 import type { GetSettingsParameters, PortalSettings } from '../functions/contract.ts';
 import { createFormatters, portalFormat } from '../ui/format.ts';
+import type { Ok } from '../ui/function-call.ts';
 import { Loading, LoadFailed, useFunctionQuery } from './keystone-ui.ts';
 import { MaintenancePanel } from './MaintenancePanel.tsx';
-import type { Ok } from '../ui/function-call.ts';
 import { SETTINGS_FUNCTION } from './settings-functions.ts';
 import { SettingsForm } from './SettingsForm.tsx';
 

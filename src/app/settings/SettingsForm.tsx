@@ -5,9 +5,9 @@ import type { Settings } from '../../kam/settings/index.ts';
 import type { PortalSettings, SaveSettingsParameters } from '../functions/contract.ts';
 import type { Formatters } from '../ui/format.ts';
 import { optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
+import type { Ok } from '../ui/function-call.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
-import type { Ok } from '../ui/function-call.ts';
 import { SETTINGS_FUNCTION } from './settings-functions.ts';
 
 type Access = Settings['access'];

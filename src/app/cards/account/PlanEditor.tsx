@@ -3,8 +3,8 @@ import { useState } from 'react';
 import type { KamTeam, PlanInput, PlanSection, SaveAccountPlanParameters, SavedPlan } from '../../functions/account-contract.ts';
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { KAM_TEAM_ROLE_LABELS, METRIC_UNIT_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
-import { ActionFailed, useFunctionAction } from '../keystone-ui.ts';
 import type { Ok } from '../../ui/function-call.ts';
+import { ActionFailed, useFunctionAction } from '../keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 import { QUARTERS } from './quarterly-grid.ts';
 

@@ -6,8 +6,8 @@ import type {
   ContactDeparture, ContactStance, KeyContact, RecordContactDepartureParameters, RecordContactStanceParameters,
 } from '../../functions/account-contract.ts';
 import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, optionsOf, STANCE_LABELS } from '../../ui/labels.ts';
-import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
 import type { Ok } from '../../ui/function-call.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 
 const NOT_SET = '';

@@ -4,8 +4,8 @@ import {
 import { useState } from 'react';
 import type { LoggedReview, LogReviewParameters, Review, ReviewTrigger } from '../../functions/account-contract.ts';
 import { optionsOf, REVIEW_CADENCE_LABELS, REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS, REVIEW_STATUS_LABELS } from '../../ui/labels.ts';
-import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
 import type { Ok } from '../../ui/function-call.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 
 const STATUS_VARIANTS = { not_scheduled: 'default', upcoming: 'info', due: 'warning', overdue: 'danger' } as const;

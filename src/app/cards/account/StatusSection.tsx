@@ -4,8 +4,8 @@ import type { CriterionScore, KeyAccountStatusChange, TagKeyAccountParameters, U
 import type { KeyAccountStatus } from '../../../kam/shared/index.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
-import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
 import type { Ok } from '../../ui/function-call.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 import { QualifyHint, StatusBadge } from './summary.tsx';
 
@@ -18,7 +18,7 @@ export function StatusSection({ account }: { account: AccountView }) {
         <StatusBadge status={keyAccount.status} />
         <Text format={{ fontWeight: 'bold' }}>Score {format.score(keyAccount.score.total)} of 100</Text>
         <Text variant="microcopy">
-          Based on {format.share(keyAccount.score.completeness)} of the criteria's weight · suggests {STATUS_LABELS[keyAccount.score.suggestedStatus].toLowerCase()}
+          Based on {format.share(keyAccount.score.completeness)} of the criteria's weight · suggested: {STATUS_LABELS[keyAccount.score.suggestedStatus]}
         </Text>
       </Flex>
       {keyAccount.changedAt !== null && (
