@@ -7,7 +7,7 @@ import { emptyPortal, startSandbox } from './server.ts';
 // persisted portal, seeded with the demo firm the first time (when the data file does not exist).
 
 const argsSchema = z.object({
-  port: z.coerce.number().int().min(0).max(65_535),
+  port: z.coerce.number({ message: 'must be a port number' }).int().min(0, 'must be 0 (any free port) to 65535').max(65_535, 'must be 0 (any free port) to 65535'),
   data: z.string().min(1),
   empty: z.boolean(),
 });
