@@ -5,7 +5,7 @@ import type { Settings } from '../../kam/settings/index.ts';
 import type { PortalSettings, SaveSettingsParameters } from '../functions/contract.ts';
 import type { Formatters } from '../ui/format.ts';
 import { optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
-import type { Ok } from '../ui/function-call.ts';
+import { issueAt, type Ok } from '../ui/function-call.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
 import { SETTINGS_FUNCTION } from './settings-functions.ts';
@@ -39,6 +39,13 @@ export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
     setDraft((d) => ({ ...d, selection: { ...d.selection, [key]: { ...d.selection[key], ...change } } }));
   const editAccess = (key: keyof Access) => (text: string) => edit('access', { [key]: textToIds(text) });
 
+  const failure = save.state.status === 'error' ? save.state.failure : null;
+  // Each problem the function found, beside its field: `error` and `validationMessage` props.
+  const problem = (path: string) => {
+    const message = issueAt(failure, `settings.${path}`);
+    return message ? { error: true, validationMessage: message } : {};
+  };
+
   const submit = async () => {
     if ((await save.run({ userId, settings: draft, expectedRevision: portal.revision })).ok) onSaved();
   };
@@ -56,17 +63,18 @@ export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
             min={0}
             value={draft.selection.weights[criterion]}
             readOnly={readOnly}
+            {...problem(`selection.weights.${criterion}`)}
             onChange={(value) => editSelection('weights', { [criterion]: value })}
           />
         ))}
       </Flex>
       <Flex direction="row" gap="small">
-        <NumberInput label="Candidate from score" name="threshold-candidate" min={0} max={100} value={draft.selection.thresholds.candidate} readOnly={readOnly} onChange={(candidate) => editSelection('thresholds', { candidate })} />
-        <NumberInput label="Key account from score" name="threshold-key" min={0} max={100} value={draft.selection.thresholds.key} readOnly={readOnly} onChange={(key) => editSelection('thresholds', { key })} />
+        <NumberInput label="Candidate from score" name="threshold-candidate" min={0} max={100} value={draft.selection.thresholds.candidate} readOnly={readOnly} {...problem('selection.thresholds.candidate')} onChange={(candidate) => editSelection('thresholds', { candidate })} />
+        <NumberInput label="Key account from score" name="threshold-key" min={0} max={100} value={draft.selection.thresholds.key} readOnly={readOnly} {...problem('selection.thresholds.key')} onChange={(key) => editSelection('thresholds', { key })} />
       </Flex>
       <Flex direction="row" gap="small">
         {optionsOf(TIER_LABELS).map(({ value: tier, label }) => (
-          <NumberInput key={tier} label={`${label} from score`} name={`tier-${tier}`} min={0} max={100} value={draft.selection.icpTierCutoffs[tier]} readOnly={readOnly}
+          <NumberInput key={tier} label={`${label} from score`} name={`tier-${tier}`} min={0} max={100} value={draft.selection.icpTierCutoffs[tier]} readOnly={readOnly} {...problem(`selection.icpTierCutoffs.${tier}`)}
             onChange={(score) => editSelection('icpTierCutoffs', { [tier]: score })} />
         ))}
       </Flex>
@@ -75,16 +83,16 @@ export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
       <Heading>Reviews and relationships</Heading>
       <Flex direction="row" gap="small">
         <Select label="Review cadence" name="cadence" value={draft.reviews.defaultCadence} options={optionsOf(REVIEW_CADENCE_LABELS)} readOnly={readOnly} onChange={(v) => edit('reviews', { defaultCadence: v as Settings['reviews']['defaultCadence'] })} />
-        <NumberInput label="Overdue after (days)" name="overdue-after" min={0} max={365} value={draft.reviews.overdueAfterDays} readOnly={readOnly} onChange={(overdueAfterDays) => edit('reviews', { overdueAfterDays })} />
-        <NumberInput label="Contacts go stale after (days)" name="stale-after" min={1} max={730} value={draft.coverage.staleAfterDays} readOnly={readOnly} onChange={(staleAfterDays) => edit('coverage', { staleAfterDays })} />
+        <NumberInput label="Overdue after (days)" name="overdue-after" min={0} max={365} value={draft.reviews.overdueAfterDays} readOnly={readOnly} {...problem('reviews.overdueAfterDays')} onChange={(overdueAfterDays) => edit('reviews', { overdueAfterDays })} />
+        <NumberInput label="Contacts go stale after (days)" name="stale-after" min={1} max={730} value={draft.coverage.staleAfterDays} readOnly={readOnly} {...problem('coverage.staleAfterDays')} onChange={(staleAfterDays) => edit('coverage', { staleAfterDays })} />
         <Select label="Fiscal year starts in" name="fiscal-year-start" value={draft.fiscalYearStartMonth} options={MONTHS} readOnly={readOnly} onChange={(month) => setDraft((d) => ({ ...d, fiscalYearStartMonth: Number(month) }))} />
       </Flex>
 
       <Heading>Who may do what</Heading>
-      <Input label="Manager teams (HubSpot team IDs)" name="manager-teams" value={idsToText(draft.access.managerTeamIds)} readOnly={readOnly} onChange={editAccess('managerTeamIds')}
+      <Input label="Manager teams (HubSpot team IDs)" name="manager-teams" value={idsToText(draft.access.managerTeamIds)} readOnly={readOnly} onChange={editAccess('managerTeamIds')} {...problem('access.managerTeamIds')}
         description={userTeams.length > 0 ? `Your teams: ${userTeams.map((t) => `${t.name} (${t.id})`).join(', ')}` : 'Members of these teams tag key accounts and edit plans.'} />
-      <Input label="Managers (HubSpot user IDs)" name="manager-users" value={idsToText(draft.access.managerUserIds)} readOnly={readOnly} onChange={editAccess('managerUserIds')} />
-      <Input label="Admins (HubSpot user IDs)" name="admin-users" value={idsToText(draft.access.adminUserIds)} readOnly={readOnly} onChange={editAccess('adminUserIds')}
+      <Input label="Managers (HubSpot user IDs)" name="manager-users" value={idsToText(draft.access.managerUserIds)} readOnly={readOnly} onChange={editAccess('managerUserIds')} {...problem('access.managerUserIds')} />
+      <Input label="Admins (HubSpot user IDs)" name="admin-users" value={idsToText(draft.access.adminUserIds)} readOnly={readOnly} onChange={editAccess('adminUserIds')} {...problem('access.adminUserIds')}
         description={`Admins change these settings. Your user ID is ${userId}.`} />
 
       <Heading>HubSpot fields</Heading>

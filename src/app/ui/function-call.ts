@@ -51,3 +51,11 @@ export async function callFunction<Ok extends { status: 'ok' }>(
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The message a failed call gave for one field, or for anything inside it (an id list's items), to
+ * show beside it. `path` is the field's path in the parameters (`settings.access.adminUserIds`).
+ */
+export function issueAt(failure: FunctionFailure | null, path: string): string | undefined {
+  return failure?.issues?.find((issue) => issue.path === path || issue.path.startsWith(`${path}.`))?.message;
+}

@@ -219,6 +219,17 @@ describe('the Plan section', () => {
     expect(sent!.plan.quarterlyTargets.rows[2]).toEqual({ metric: 'custom_referrals_received', label: 'Referrals received', unit: 'count', targets: {}, actuals: {} });
   });
 
+  it('shows each problem the function found beside its field', async () => {
+    const { find, waitFor } = await renderCard(cardData(), {
+      save_account_plan: failed('KAM.INVALID_PARAMETERS', 'Keystone received something it cannot use.', [{ path: 'plan.objectives.1.ownerId', message: 'pick who owns this objective' }]),
+    });
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    find(Button, withText('Add an objective')).trigger('onClick');
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(find(Select, { name: 'objective-1-owner' }).props).toMatchObject({ error: true, validationMessage: 'pick who owns this objective' }));
+    expect(find(Select, { name: 'objective-0-owner' }).props.error).toBeUndefined();
+  });
+
   it("keeps the editor open with the function's message when someone else saved first", async () => {
     const { find, waitFor } = await renderCard(cardData(), {
       save_account_plan: failed('KAM.PLAN_CHANGED_ELSEWHERE', 'Someone else saved this plan while you were editing. Reload the plan, then make your changes again.'),

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { KamTeam, PlanInput, PlanSection, SaveAccountPlanParameters, SavedPlan } from '../../functions/account-contract.ts';
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { KAM_TEAM_ROLE_LABELS, METRIC_UNIT_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
-import type { Ok } from '../../ui/function-call.ts';
+import { issueAt, type Ok } from '../../ui/function-call.ts';
 import { ActionFailed, useFunctionAction } from '../keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 import { QUARTERS } from './quarterly-grid.ts';
@@ -55,6 +55,13 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
     setDraft((d) => ({ ...d, objectives: d.objectives.map((o, j) => (j === i ? { ...o, ...change } : o)) }));
   const setRow = (i: number, change: Partial<DraftRow>) => setDraft((d) => ({ ...d, rows: d.rows.map((r, j) => (j === i ? { ...r, ...change } : r)) }));
 
+  const failure = save.state.status === 'error' ? save.state.failure : null;
+  // Each problem the function found, beside its field.
+  const problem = (path: string) => {
+    const message = issueAt(failure, `plan.${path}`);
+    return message ? { error: true, validationMessage: message } : {};
+  };
+
   const submit = async () => {
     const outcome = await save.run({
       ...account.caller,
@@ -97,14 +104,15 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
       <Heading>SMART objectives</Heading>
       {draft.objectives.map((o, i) => (
         <Flex key={o.objectiveKey ?? `new-${i}`} direction="column" gap="extra-small">
-          <Input label="Objective" name={`objective-${i}-title`} value={o.title} onChange={(title) => setObjective(i, { title })} required />
+          <Input label="Objective" name={`objective-${i}-title`} value={o.title} onChange={(title) => setObjective(i, { title })} required {...problem(`objectives.${i}.title`)} />
           <Input label="How we measure it" name={`objective-${i}-measure`} value={o.measure ?? ''} onChange={(measure) => setObjective(i, { measure })} />
-          <Select label="Owner" name={`objective-${i}-owner`} value={o.ownerId ?? NOBODY} options={ownerOptions} onChange={(v) => setObjective(i, { ownerId: v === NOBODY ? null : String(v) })} />
+          <Select label="Owner" name={`objective-${i}-owner`} value={o.ownerId ?? NOBODY} options={ownerOptions} onChange={(v) => setObjective(i, { ownerId: v === NOBODY ? null : String(v) })} {...problem(`objectives.${i}.ownerId`)} />
           <DateInput
             label="Due"
             name={`objective-${i}-due`}
             value={o.dueAt == null ? undefined : toCalendarDate(o.dueAt, timeZone)}
             onChange={(picked) => setObjective(i, { dueAt: picked ? fromCalendarDate(picked) : null })}
+            {...problem(`objectives.${i}.dueAt`)}
           />
           <Select label="Status" name={`objective-${i}-status`} value={o.status ?? 'open'} options={optionsOf(OBJECTIVE_STATUS_LABELS)} onChange={(v) => setObjective(i, { status: v as DraftObjective['status'] })} />
           <ButtonRow>
