@@ -50,7 +50,8 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
     await start();
     browser = await launchChromium();
     ({ page, errors } = await openPage(browser));
-  });
+    // Generating the portal, setting it up and bundling take a while on a busy machine.
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)(`the preview shell in Chromium${hasChromium ? '' :
     });
     browser = await launchChromium();
     ({ page, errors } = await openPage(browser));
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
