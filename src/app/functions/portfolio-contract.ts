@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { PortfolioOverview } from '../../keystone/portfolio/index.ts';
-export type { CoverageRiskKind, KeyAccountRisk, PortfolioOverview, ProgrammeAccount, ReviewDue } from '../../keystone/portfolio/index.ts';
+export type {
+  AccountQuarter, CoverageRiskKind, FiscalQuarter, KeyAccountRisk, PortfolioOverview, ProgrammeAccount, QuarterlyReport, ReviewDue, TargetInQuarter,
+} from '../../keystone/portfolio/index.ts';
 import { callerSchema } from './account-contract.ts';
 import type { FunctionResult } from './contract.ts';
 
@@ -14,9 +16,22 @@ export const PORTFOLIO_FUNCTIONS = { portfolioOverview: 'portfolio_overview' } a
  * dependence with names, key accounts and candidates, the drift lists, reviews due and coverage risks.
  * Reads the snapshot recalculation writes on each company (a page of 100 per call, within a time
  * budget: `freshness.complete` is false when the portal was too large), never every company's deals.
+ * `quarter` picks the fiscal quarter of the quarterly programme report (`quarterlyReport`); the current
+ * one when null.
  * Managers only (admins are managers): the app's token sees every company's revenue.
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.UNKNOWN_USER, KAM.SETUP_REQUIRED, HubSpot failure codes.
  */
-export const portfolioOverviewParametersSchema = callerSchema.strict();
+export const portfolioOverviewParametersSchema = callerSchema
+  .extend({
+    quarter: z
+      .object({
+        fiscalYear: z.number().int('must be a whole year').min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier'),
+        quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], 'must be 1, 2, 3 or 4'),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
 export type PortfolioOverviewParameters = z.input<typeof portfolioOverviewParametersSchema>;
 export type PortfolioOverviewResult = FunctionResult<PortfolioOverview>;

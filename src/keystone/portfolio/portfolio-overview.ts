@@ -1,16 +1,17 @@
 import type { Person } from '../../app/functions/account-contract.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
-import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, REVIEW } from '../../crm/model/index.ts';
-import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
+import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
+import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
 import { portfolioConcentration, type AccountRisk, type ParetoAnalysis, type PortfolioAccount } from '../../kam/portfolio/index.ts';
-import { reviewSchedule, type ReviewScheduleStatus } from '../../kam/reviews/index.ts';
+import type { ReviewScheduleStatus } from '../../kam/reviews/index.ts';
 import { selectionDrift, type PortfolioScores, type SuggestedStatus } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { KEY_ACCOUNT_STATUSES, REVIEW_CADENCES, type KeyAccountStatus, type ReviewCadence } from '../../kam/shared/index.ts';
-import { domainResult } from '../account/account-error.ts';
+import { KEY_ACCOUNT_STATUSES, type KeyAccountStatus } from '../../kam/shared/index.ts';
 import { dealAmounts } from '../portfolio-recalculation/company-facts.ts';
 import { peopleDirectory, type PeopleDirectory } from '../account/people.ts';
 import type { PortfolioSnapshot } from './portfolio-reads.ts';
+import { quarterlyReport, quarterOf, type FiscalQuarter, type QuarterlyReport } from './quarterly-report.ts';
+import { cadenceOf, calendarReviewAt, kamTeam, plansByCompany, reviewsByCompany, type Plan } from './programme-records.ts';
 
 // The portfolio home page's figures from the snapshot: the 80/20 picture and the three dependencies
 // (seed 004) through src/kam/portfolio, the drift lists through src/kam/selection, the review schedule
@@ -79,14 +80,17 @@ export interface PortfolioOverview {
     notScheduled: ProgrammeAccount[];
   };
   coverageRisks: Array<{ account: ProgrammeAccount; risks: CoverageRiskKind[] }>;
+  quarterlyReport: QuarterlyReport;
 }
 
-export function portfolioOverview(snapshot: PortfolioSnapshot, settings: Settings, now: number): PortfolioOverview {
+/** The overview at `now`, with the quarterly report for `quarter` (the current fiscal quarter when null). */
+export function portfolioOverview(snapshot: PortfolioSnapshot, settings: Settings, now: number, quarter: FiscalQuarter | null = null): PortfolioOverview {
   const people = peopleDirectory(snapshot.owners);
   const accounts = snapshot.companies.map(programmeAccount);
   const byId = new Map(accounts.map((a) => [a.companyId, a]));
   const keyAccounts = accounts.filter((a) => a.status === 'key').sort(byRevenueThenName);
   const plans = plansByCompany(snapshot.plans);
+  const companies = new Map(snapshot.companies.map((c) => [c.id, c]));
   const scoredAt = accounts.flatMap((a) => (a.scoredAt === null ? [] : [a.scoredAt]));
 
   return {
@@ -99,17 +103,18 @@ export function portfolioOverview(snapshot: PortfolioSnapshot, settings: Setting
       oldestScoredAt: scoredAt.length ? Math.min(...scoredAt) : null,
       newestScoredAt: scoredAt.length ? Math.max(...scoredAt) : null,
     },
-    concentration: concentration(accounts, snapshot, plans, people, settings, now),
+    concentration: concentration(accounts, snapshot, companies, plans, people, settings, now),
     programme: {
       keyAccounts,
       candidates: accounts.filter((a) => a.status === 'candidate' || (a.status === 'none' && a.suggestedStatus === 'candidate')).sort(byScoreThenName),
     },
     drift: drift(accounts, byId),
-    reviews: reviews(keyAccounts, plans, snapshot.reviews, snapshot.companies, settings, now),
+    reviews: reviews(keyAccounts, plans, snapshot.reviews, companies, settings, now),
     coverageRisks: keyAccounts.flatMap((account) => {
       const risks = coverageRisksOf(account, plans.get(account.companyId));
       return risks.length > 0 ? [{ account, risks }] : [];
     }),
+    quarterlyReport: quarterlyReport(keyAccounts, snapshot, quarter ?? quarterOf(now, settings), settings, now),
   };
 }
 
@@ -129,25 +134,6 @@ function programmeAccount(company: CrmRecord): ProgrammeAccount {
   };
 }
 
-type Plan = ReturnType<typeof readPlan>;
-function readPlan(record: CrmRecord) {
-  return { ...readFields(record.properties, KEY_ACCOUNT_PLAN.property), createdAt: fromHubSpotDateTime(record.properties.hs_createdate) };
-}
-
-function plansByCompany(records: readonly CrmRecord[]): Map<string, Plan> {
-  const plans = new Map<string, Plan>();
-  for (const record of records) {
-    const plan = readPlan(record);
-    if (plan.companyId) plans.set(plan.companyId, plan);
-  }
-  return plans;
-}
-
-/** The owner ids of the plan's KAM team (relationship partner, account manager, researcher), each once. */
-function kamTeam(plan: Plan | undefined): string[] {
-  return [...new Set([plan?.relationshipPartner, plan?.accountManager, plan?.researcher].filter((id): id is string => !!id))];
-}
-
 /** Our people on the plan's KAM team; without a team, the company owner. */
 function relationshipHolders(plan: Plan | undefined, company: CrmRecord | undefined): string[] {
   const team = kamTeam(plan);
@@ -156,9 +142,8 @@ function relationshipHolders(plan: Plan | undefined, company: CrmRecord | undefi
 }
 
 function concentration(
-  accounts: readonly ProgrammeAccount[], snapshot: PortfolioSnapshot, plans: Map<string, Plan>, people: PeopleDirectory, settings: Settings, now: number,
+  accounts: readonly ProgrammeAccount[], snapshot: PortfolioSnapshot, companies: Map<string, CrmRecord>, plans: Map<string, Plan>, people: PeopleDirectory, settings: Settings, now: number,
 ): PortfolioOverview['concentration'] {
-  const companies = new Map(snapshot.companies.map((c) => [c.id, c]));
   // Every company counts for the Pareto curve; deals and relationship holders are read for key accounts
   // only, so the dependence figures speak of key accounts.
   const portfolio: PortfolioAccount[] = accounts.map((a) => {
@@ -214,31 +199,17 @@ function drift(accounts: readonly ProgrammeAccount[], byId: Map<string, Programm
 
 const URGENCY: Record<ReviewScheduleStatus, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
 
-// The same schedule the company card shows: the cycle runs from the plan's first save or the last review.
 function reviews(
-  keyAccounts: readonly ProgrammeAccount[], plans: Map<string, Plan>, reviewRecords: readonly CrmRecord[], companies: readonly CrmRecord[], settings: Settings, now: number,
+  keyAccounts: readonly ProgrammeAccount[], plans: Map<string, Plan>, reviewRecords: readonly CrmRecord[], companies: Map<string, CrmRecord>, settings: Settings, now: number,
 ): PortfolioOverview['reviews'] {
-  const lastReviewed = new Map<string, number>();
-  for (const record of reviewRecords) {
-    const review = readFields(record.properties, REVIEW.property);
-    const at = fromHubSpotDateTime(review.reviewedAt);
-    if (review.companyId && at !== null && at <= now && at > (lastReviewed.get(review.companyId) ?? -1)) lastReviewed.set(review.companyId, at);
-  }
-  const cadenceOf = new Map(companies.map((c) => [c.id, c.properties[COMPANY_PROPERTY.reviewCadence] ?? '']));
+  const logged = reviewsByCompany(reviewRecords);
   const upcoming: ReviewDue[] = [];
   const notScheduled: ProgrammeAccount[] = [];
   for (const account of keyAccounts) {
-    const plan = plans.get(account.companyId);
-    const planStartedAt = plan?.createdAt ?? fromHubSpotDateTime(plan?.savedAt);
-    if (planStartedAt === undefined || planStartedAt === null) {
-      notScheduled.push(account);
-      continue;
-    }
-    const cadenceValue = cadenceOf.get(account.companyId) ?? '';
-    const cadence = (REVIEW_CADENCES as readonly string[]).includes(cadenceValue) ? (cadenceValue as ReviewCadence) : settings.reviews.defaultCadence;
-    const lastReviewedAt = lastReviewed.get(account.companyId) ?? null;
-    const schedule = domainResult(reviewSchedule({ cadence, lastReviewedAt, planStartedAt, overdueAfterDays: settings.reviews.overdueAfterDays, now }), 'review schedule');
-    if (schedule.status !== 'not_due') upcoming.push({ account, status: schedule.status, dueAt: schedule.dueAt, daysUntilDue: schedule.daysUntilDue, lastReviewedAt });
+    const cadence = cadenceOf(companies.get(account.companyId), settings);
+    const schedule = calendarReviewAt(plans.get(account.companyId), cadence, logged.get(account.companyId) ?? [], settings, now);
+    if (schedule === null) notScheduled.push(account);
+    else if (schedule.status !== 'not_due') upcoming.push({ account, status: schedule.status, dueAt: schedule.dueAt, daysUntilDue: schedule.daysUntilDue, lastReviewedAt: schedule.lastReviewedAt });
   }
   upcoming.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueAt - b.dueAt || a.account.name.localeCompare(b.account.name));
   return { upcoming, notScheduled };

@@ -1,11 +1,12 @@
-import { ErrorState, Link, LineChart, LoadingSpinner, StatisticsItem, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
+import { ErrorState, Heading, Link, LineChart, LoadingSpinner, StatisticsItem, TableCell, TableRow, Text, TextArea } from '@hubspot/ui-extensions';
 import { PageTitle } from '@hubspot/ui-extensions/pages';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PortfolioRouter } from '../../../src/app/pages/PortfolioPages.tsx';
 import { PARETO_SERIES } from '../../../src/app/pages/pareto-chart.ts';
+import { reportCsv } from '../../../src/app/pages/report-csv.ts';
 import { callsTo, failed, ok, serveFunctions, withText } from '../ui/test-utils.ts';
-import { aScoredCompany, overview } from './overview-fixture.ts';
+import { aScoredCompany, overview } from '../../keystone/portfolio/snapshot-factory.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -31,7 +32,7 @@ const texts = (page: Awaited<ReturnType<typeof renderPages>>) => page.findAll(Te
 describe('the portfolio home page', () => {
   it('asks for the overview as the signed-in user', async () => {
     const page = await renderPages();
-    expect(callsTo(page.spy, 'portfolio_overview')).toEqual([{ userId: page.mocks.context.user.id }]);
+    expect(callsTo(page.spy, 'portfolio_overview')).toEqual([{ userId: page.mocks.context.user.id, quarter: null }]);
     expect(page.find(PageTitle).text).toBe('Key account portfolio');
   });
 
@@ -80,5 +81,36 @@ describe('the portfolio home page', () => {
     const page = await renderPages(failed('KAM.NOT_A_MANAGER', 'Only key account managers can do this.'));
     expect(page.find(ErrorState).props.title).toBe('Keystone could not load the portfolio');
     expect(texts(page)).toContain('Only key account managers can do this.');
+  });
+});
+
+describe('the quarterly report pages', () => {
+  const Q3 = overview({ companies: [acme, bolt, crane, delta] }, { fiscalYear: 2026, quarter: 3 });
+
+  it('asks for the quarter in the route and shows each key account of it', async () => {
+    const page = await renderPages(ok(Q3), '/report/2026/3');
+    expect(callsTo(page.spy, 'portfolio_overview')).toEqual([{ userId: page.mocks.context.user.id, quarter: { fiscalYear: 2026, quarter: 3 } }]);
+    expect(page.find(PageTitle).text).toBe('Quarterly programme report, Q3 FY2026');
+    expect(page.findAll(Heading).map((h) => h.text)).toEqual(['Programme, Q3 FY2026', 'Acme — £500 over 12 months', 'Bolt — £300 over 12 months']);
+  });
+
+  it('offers the report as CSV to copy or download', async () => {
+    const page = await renderPages(ok(Q3), '/report/2026/3');
+    const csv = reportCsv(Q3.quarterlyReport);
+    expect(page.find(TextArea).props.value).toBe(csv);
+    expect(page.find(Link, withText('Download keystone-report-Q3-FY2026.csv')).props.href).toEqual({ url: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`, external: true });
+  });
+
+  it('has a printable page with the same report and no controls', async () => {
+    const page = await renderPages(ok(Q3), '/report/2026/3/print');
+    expect(page.find(PageTitle).text).toBe('Key account programme, Q3 FY2026');
+    expect(page.maybeFind(TextArea)).toBeNull();
+    expect(page.findAll(Heading).map((h) => h.text)).toContain('Acme — £500 over 12 months');
+  });
+
+  it('reports the current quarter on /report', async () => {
+    const page = await renderPages(ok(PORTFOLIO), '/report');
+    expect(callsTo(page.spy, 'portfolio_overview')).toEqual([{ userId: page.mocks.context.user.id, quarter: null }]);
+    expect(page.find(PageTitle).text).toBe('Quarterly programme report, Q4 FY2026');
   });
 });

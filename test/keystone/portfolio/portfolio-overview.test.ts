@@ -9,7 +9,7 @@ import { toProperties } from '../../../src/crm/records.ts';
 import { runSetup } from '../../../src/crm/setup/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { DAY_MS, addMonths } from '../../../src/kam/shared/time.ts';
-import { portfolioOverview, readPortfolioSnapshot, type PortfolioOverview } from '../../../src/keystone/portfolio/index.ts';
+import { portfolioOverview, readPortfolioSnapshot, type FiscalQuarter, type PortfolioOverview } from '../../../src/keystone/portfolio/index.ts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server.ts';
 import { TEST_TOKEN, aCompany, aDeal, anOwner, portalSeed, type PortalContents } from '../../crm/sandbox-portal.ts';
 
@@ -81,9 +81,9 @@ async function startPortal(seed: PortalContents = contents()): Promise<Portal> {
   return portal;
 }
 
-async function overviewOf(p: Portal, budgetMs = 10_000, elapsed: () => number = () => performance.now()): Promise<PortfolioOverview> {
+async function overviewOf(p: Portal, budgetMs = 10_000, elapsed: () => number = () => performance.now(), quarter: FiscalQuarter | null = null): Promise<PortfolioOverview> {
   const snapshot = await readPortfolioSnapshot(p.client, new ObjectTypeResolver(p.client), { budgetMs, elapsed });
-  return portfolioOverview(snapshot, defaultSettings(), NOW);
+  return portfolioOverview(snapshot, defaultSettings(), NOW, quarter);
 }
 
 const names = (accounts: Array<{ name: string }>) => accounts.map((a) => a.name);
@@ -137,6 +137,15 @@ describe('portfolio overview, read from the scores recalculation stored', () => 
       ['Acme', ['one_person_team']],
       ['Bolt', ['low_coverage']],
     ]);
+  });
+
+  it("reports the quarter's reviews done, and the review missed so far this quarter", async () => {
+    const p = await startPortal();
+    const secondQuarter = (await overviewOf(p, 10_000, () => performance.now(), { fiscalYear: 2026, quarter: 2 })).quarterlyReport;
+    expect(secondQuarter.accounts.map((a) => [a.name, a.reviewsDone, a.reviewMissed])).toEqual([['Acme', 0, false], ['Bolt', 1, false]]);
+    const thisQuarter = (await overviewOf(p)).quarterlyReport;
+    expect(thisQuarter.quarter).toMatchObject({ label: 'Q3 FY2026', current: true });
+    expect(thisQuarter.programme).toMatchObject({ keyAccounts: 2, reviewsDone: 0, reviewsMissed: 1 });
   });
 
   it('says how fresh its figures are', async () => {

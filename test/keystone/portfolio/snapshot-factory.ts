@@ -1,10 +1,10 @@
 import type { CrmRecord } from '../../../src/crm/batch.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
-import { portfolioOverview, type PortfolioOverview, type PortfolioSnapshot } from '../../../src/keystone/portfolio/index.ts';
+import { portfolioOverview, type FiscalQuarter, type PortfolioOverview, type PortfolioSnapshot } from '../../../src/keystone/portfolio/index.ts';
 
-// Overviews for the page tests, made by the real service from a snapshot, so the page is tested on
-// figures the backend can actually produce.
+// Snapshots as readPortfolioSnapshot answers them, and overviews made from them by the real service,
+// so the report and page tests work on figures the backend can actually produce.
 
 export const NOW = Date.UTC(2026, 10, 24, 12);
 const DAY = 86_400_000;
@@ -39,6 +39,11 @@ export function snapshot(overrides: Partial<PortfolioSnapshot> = {}): PortfolioS
   };
 }
 
-export function overview(overrides: Partial<PortfolioSnapshot> = {}): PortfolioOverview {
-  return portfolioOverview(snapshot(overrides), defaultSettings(), NOW);
+export function overview(overrides: Partial<PortfolioSnapshot> = {}, quarter: FiscalQuarter | null = null, now = NOW): PortfolioOverview {
+  return portfolioOverview(snapshot(overrides), defaultSettings(), now, quarter);
+}
+
+/** A record of one of Keystone's custom objects, from its fields (`toProperties` of its model). */
+export function aRecord(properties: Record<string, string>): CrmRecord {
+  return { id: String(nextId++), properties };
 }

@@ -1,0 +1,87 @@
+import { Heading, List, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import type { AccountQuarter, QuarterlyReport, TargetInQuarter } from '../functions/portfolio-contract.ts';
+import type { Formatters } from '../ui/format.ts';
+import { QUARTER_STATUS_LABELS } from '../ui/labels.ts';
+
+// The dragons' den report (seeds 000, 003): the programme's quarter, then each key account's.
+export function QuarterlyReportSection({ report, format }: { report: QuarterlyReport; format: Formatters }) {
+  const p = report.programme;
+  return (
+    <>
+      <Heading>{`Programme, ${report.quarter.label}${report.quarter.current ? ' (so far)' : ''}`}</Heading>
+      <Statistics>
+        <StatisticsItem label="Key accounts" number={String(p.keyAccounts)} />
+        <StatisticsItem label="Targets met" number={String(p.targetsMet)}>
+          <Text variant="microcopy">{`${p.targetsBehind} behind, ${p.targetsWithoutActual} without an actual`}</Text>
+        </StatisticsItem>
+        <StatisticsItem label="To celebrate" number={String(p.celebrate)} />
+        <StatisticsItem label="To escalate" number={String(p.escalate)} />
+        <StatisticsItem label="To exploit" number={String(p.exploit)} />
+        <StatisticsItem label="Triggers fired" number={String(p.triggersFired)} />
+        <StatisticsItem label="Reviews done" number={String(p.reviewsDone)}>
+          <Text variant="microcopy">{`${p.reviewsMissed} missed`}</Text>
+        </StatisticsItem>
+      </Statistics>
+      {report.accounts.length === 0 && <Text>No key accounts are tagged yet.</Text>}
+      {report.accounts.map((account) => (
+        <AccountReport key={account.companyId} account={account} format={format} />
+      ))}
+    </>
+  );
+}
+
+function AccountReport({ account, format }: { account: AccountQuarter; format: Formatters }) {
+  const reviews = `${account.reviewsDone} review${account.reviewsDone === 1 ? '' : 's'} done${account.reviewMissed ? '; the calendar review was missed' : ''}.`;
+  return (
+    <>
+      <Heading>{`${account.name}${account.revenueLast12Months === null ? '' : ` — ${format.money(account.revenueLast12Months)} over 12 months`}`}</Heading>
+      {account.targetsUnreadable !== null && <Text>{`The plan's targets could not be read: ${account.targetsUnreadable}`}</Text>}
+      {account.targets === null && account.targetsUnreadable === null && <Text>No plan targets for this quarter.</Text>}
+      {account.targets !== null && account.targets.length > 0 && (
+        <Table bordered={false} density="condensed">
+          <TableHead>
+            <TableRow>
+              <TableHeader>Target</TableHeader>
+              <TableHeader>Planned</TableHeader>
+              <TableHeader>Actual</TableHeader>
+              <TableHeader>Status</TableHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {account.targets.map((t) => (
+              <TableRow key={t.name}>
+                <TableCell>{t.name}</TableCell>
+                <TableCell>{figure(t, t.target, format)}</TableCell>
+                <TableCell>{figure(t, t.actual, format)}</TableCell>
+                <TableCell>{QUARTER_STATUS_LABELS[t.status]}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {items('Celebrate', account.celebrate)}
+      {items('Escalate', account.escalate)}
+      {items('Exploit', account.exploit)}
+      {items('Triggers fired', account.triggersFired)}
+      <Text>{reviews}</Text>
+    </>
+  );
+}
+
+function items(title: string, list: readonly string[]) {
+  if (list.length === 0) return null;
+  return (
+    <>
+      <Text format={{ fontWeight: 'bold' }}>{title}</Text>
+      <List>{list.map((item, i) => <Text key={i}>{item}</Text>)}</List>
+    </>
+  );
+}
+
+function figure(target: TargetInQuarter, value: number | string | null, format: Formatters): string {
+  if (value === null) return '—';
+  if (typeof value === 'string') return value;
+  if (target.unit === 'currency') return format.money(value);
+  if (target.unit === 'percent') return `${value}%`;
+  return String(value);
+}

@@ -1,0 +1,58 @@
+import { Divider, Flex, Link, Text, TextArea } from '@hubspot/ui-extensions';
+import { PageLink, PageTitle, usePageRoute } from '@hubspot/ui-extensions/pages';
+import { QuarterlyReportSection } from './QuarterlyReportSection.tsx';
+import { Freshness, WithOverview } from './overview-loader.tsx';
+import { reportCsv } from './report-csv.ts';
+import { quarterFromParams, quartersUpTo, REPORT_PATHS, reportPath } from './report-quarters.ts';
+
+// The quarterly programme report: pick a quarter, read it, export it as CSV or open the printable page.
+
+// The shown quarter and the three before it.
+const QUARTERS_OFFERED = 4;
+
+export function QuarterlyReportPage() {
+  const { params } = usePageRoute();
+  return (
+    <WithOverview quarter={quarterFromParams(params)}>
+      {(overview, format) => {
+        const report = overview.quarterlyReport;
+        const csv = reportCsv(report);
+        return (
+          <Flex direction="column" gap="large">
+            <PageTitle>{`Quarterly programme report, ${report.quarter.label}`}</PageTitle>
+            <Freshness overview={overview} format={format} />
+            <Flex direction="row" gap="medium">
+              <PageLink to={REPORT_PATHS.current}>Current quarter</PageLink>
+              {quartersUpTo(report.quarter, QUARTERS_OFFERED).slice(0, -1).map((q) => (
+                <PageLink key={`${q.fiscalYear}-${q.quarter}`} to={reportPath(q)}>{`Q${q.quarter} FY${q.fiscalYear}`}</PageLink>
+              ))}
+              <PageLink to={reportPath(report.quarter, true)}>Printable page</PageLink>
+            </Flex>
+            <QuarterlyReportSection report={report} format={format} />
+            <Divider />
+            <Text format={{ fontWeight: 'bold' }}>Export</Text>
+            <Link href={{ url: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`, external: true }}>{`Download keystone-report-${report.quarter.label.replace(' ', '-')}.csv`}</Link>
+            <TextArea name="report-csv" label="CSV (select all and copy)" value={csv} readOnly rows={8} />
+          </Flex>
+        );
+      }}
+    </WithOverview>
+  );
+}
+
+/** The same report without controls or chart, for the browser's print. */
+export function PrintableReportPage() {
+  const { params } = usePageRoute();
+  return (
+    <WithOverview quarter={quarterFromParams(params)}>
+      {(overview, format) => (
+        <Flex direction="column" gap="medium">
+          <PageTitle>{`Key account programme, ${overview.quarterlyReport.quarter.label}`}</PageTitle>
+          <Freshness overview={overview} format={format} />
+          <QuarterlyReportSection report={overview.quarterlyReport} format={format} />
+          <Text variant="microcopy">Print this page from your browser (Ctrl+P or ⌘P).</Text>
+        </Flex>
+      )}
+    </WithOverview>
+  );
+}

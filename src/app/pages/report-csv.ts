@@ -1,0 +1,43 @@
+import type { QuarterlyReport } from '../functions/portfolio-contract.ts';
+
+// The quarterly programme report as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a
+// comma, quote or line break quoted and their quotes doubled). Text that a spreadsheet would run as a
+// formula (starting with = + - @) is prefixed with an apostrophe; numbers are written as numbers.
+
+export type CsvCell = string | number | null;
+
+export const REPORT_CSV_HEADER = ['Quarter', 'Account', 'Section', 'Item', 'Target', 'Actual', 'Status'] as const;
+
+export function csvField(value: CsvCell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: ReadonlyArray<readonly CsvCell[]>): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+const STATUS_WORDS = { on_track: 'Met', behind: 'Behind', no_actual: 'No actual', no_target: 'No target', not_yet_due: 'Not yet due' } as const;
+
+export function reportCsv(report: QuarterlyReport): string {
+  const q = report.quarter.label;
+  const rows: CsvCell[][] = [[...REPORT_CSV_HEADER]];
+  for (const a of report.accounts) {
+    for (const t of a.targets ?? []) rows.push([q, a.name, 'Target', t.name, t.target, t.actual, STATUS_WORDS[t.status]]);
+    for (const item of a.celebrate) rows.push([q, a.name, 'Celebrate', item, null, null, null]);
+    for (const item of a.escalate) rows.push([q, a.name, 'Escalate', item, null, null, null]);
+    for (const item of a.exploit) rows.push([q, a.name, 'Exploit', item, null, null, null]);
+    for (const item of a.triggersFired) rows.push([q, a.name, 'Trigger fired', item, null, null, null]);
+    rows.push([q, a.name, 'Reviews', 'Reviews done', null, a.reviewsDone, a.reviewMissed ? 'Calendar review missed' : null]);
+  }
+  const p = report.programme;
+  const totals: Array<[string, number]> = [
+    ['Key accounts', p.keyAccounts], ['Targets met', p.targetsMet], ['Targets behind', p.targetsBehind], ['Targets without an actual', p.targetsWithoutActual],
+    ['To celebrate', p.celebrate], ['To escalate', p.escalate], ['To exploit', p.exploit], ['Triggers fired', p.triggersFired],
+    ['Reviews done', p.reviewsDone], ['Reviews missed', p.reviewsMissed],
+  ];
+  for (const [item, value] of totals) rows.push([q, 'Programme', 'Total', item, null, value, null]);
+  return toCsv(rows);
+}

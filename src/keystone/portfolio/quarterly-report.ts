@@ -1,0 +1,147 @@
+import type { CrmRecord } from '../../crm/batch.ts';
+import { metricProgress, quarterAt, type MetricTarget, type QuarterStatus } from '../../kam/objectives/index.ts';
+import type { Settings } from '../../kam/settings/index.ts';
+import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
+import { planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
+import type { ProgrammeAccount } from './portfolio-overview.ts';
+import {
+  achievedObjectivesByCompany, cadenceOf, calendarReviewAt, plansByCompany, reviewsByCompany, type AchievedObjective, type Plan, type StoredReview,
+} from './programme-records.ts';
+
+// The quarterly programme report, seeds 000 and 003's "dragons' den": per key account and for the
+// programme, the quarter's targets against actuals, objectives achieved (celebrate), threats
+// (escalate), opportunities (exploit), triggers fired and reviews done or missed — from what the
+// plans and the logged reviews hold. Pure.
+
+export interface FiscalQuarter { fiscalYear: number; quarter: 1 | 2 | 3 | 4 }
+
+export interface TargetInQuarter {
+  name: string;
+  unit: MetricTarget['unit'];
+  /** A number, or the target in words for a qualitative row. */
+  target: number | string | null;
+  actual: number | string | null;
+  status: QuarterStatus;
+}
+
+export interface AccountQuarter {
+  companyId: string;
+  name: string;
+  revenueLast12Months: number | null;
+  /** Null when the plan has no grid row for this quarter (no plan, or a plan year that does not cover it). */
+  targets: TargetInQuarter[] | null;
+  /** Set when the stored grid could not be read. */
+  targetsUnreadable: string | null;
+  celebrate: string[];
+  escalate: string[];
+  exploit: string[];
+  triggersFired: string[];
+  reviewsDone: number;
+  /** A calendar review was overdue at the quarter's end (or now, for the current quarter). */
+  reviewMissed: boolean;
+}
+
+export interface QuarterlyReport {
+  quarter: FiscalQuarter & { label: string; start: number; end: number; current: boolean };
+  accounts: AccountQuarter[];
+  programme: {
+    keyAccounts: number;
+    targetsMet: number;
+    targetsBehind: number;
+    targetsWithoutActual: number;
+    celebrate: number;
+    escalate: number;
+    exploit: number;
+    triggersFired: number;
+    reviewsDone: number;
+    reviewsMissed: number;
+  };
+}
+
+export interface ReportRecords { companies: readonly CrmRecord[]; plans: readonly CrmRecord[]; objectives: readonly CrmRecord[]; reviews: readonly CrmRecord[] }
+
+/** The fiscal quarter `now` falls in, when none is asked for. */
+export function quarterOf(now: number, settings: Settings): FiscalQuarter {
+  return fiscalQuarterOf(now, settings.fiscalYearStartMonth);
+}
+
+export function quarterlyReport(keyAccounts: readonly ProgrammeAccount[], records: ReportRecords, asked: FiscalQuarter, settings: Settings, now: number): QuarterlyReport {
+  const month = settings.fiscalYearStartMonth;
+  const start = fiscalQuarterStart(asked.fiscalYear, asked.quarter, month);
+  const end = asked.quarter === 4 ? fiscalQuarterStart(asked.fiscalYear + 1, 1, month) : fiscalQuarterStart(asked.fiscalYear, (asked.quarter + 1) as 2 | 3 | 4, month);
+  const plans = plansByCompany(records.plans);
+  const reviews = reviewsByCompany(records.reviews);
+  const achieved = achievedObjectivesByCompany(records.objectives, plans);
+  const companies = new Map(records.companies.map((c) => [c.id, c]));
+  const within = (at: number) => at >= start && at < end;
+  // The current quarter is judged as it stands now; a past one as it stood at its end.
+  const asOf = Math.min(end - 1, now);
+
+  const accounts = keyAccounts.map((account): AccountQuarter => {
+    const plan = plans.get(account.companyId);
+    const logged = (reviews.get(account.companyId) ?? []).filter((r) => within(r.reviewedAt) && r.reviewedAt <= now);
+    const withOutcome = (outcome: StoredReview['outcomes'][number]) => logged.filter((r) => r.outcomes.includes(outcome)).map((r) => r.summary || 'See the review');
+    const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
+    const schedule = calendarReviewAt(plan, cadenceOf(companies.get(account.companyId), settings), reviews.get(account.companyId) ?? [], settings, asOf);
+    const grid = targetsInQuarter(plan, start, settings, now);
+    return {
+      companyId: account.companyId,
+      name: account.name,
+      revenueLast12Months: account.revenueLast12Months,
+      targets: grid.targets,
+      targetsUnreadable: grid.unreadable,
+      celebrate: [...objectives.map((o) => `Objective achieved: ${o.title}`), ...withOutcome('celebrate')],
+      escalate: withOutcome('escalate'),
+      exploit: withOutcome('exploit'),
+      triggersFired: logged.filter((r) => r.kind === 'triggered').flatMap((r) => (r.triggers.length > 0 ? r.triggers : ['A triggered review'])),
+      reviewsDone: logged.length,
+      reviewMissed: schedule?.status === 'overdue',
+    };
+  });
+
+  const targets = accounts.flatMap((a) => a.targets ?? []);
+  const total = (pick: (a: AccountQuarter) => number) => accounts.reduce((sum, a) => sum + pick(a), 0);
+  return {
+    quarter: { ...asked, label: `Q${asked.quarter} FY${asked.fiscalYear}`, start, end, current: now >= start && now < end },
+    accounts,
+    programme: {
+      keyAccounts: accounts.length,
+      targetsMet: targets.filter((t) => t.status === 'on_track').length,
+      targetsBehind: targets.filter((t) => t.status === 'behind').length,
+      targetsWithoutActual: targets.filter((t) => t.status === 'no_actual').length,
+      celebrate: total((a) => a.celebrate.length),
+      escalate: total((a) => a.escalate.length),
+      exploit: total((a) => a.exploit.length),
+      triggersFired: total((a) => a.triggersFired.length),
+      reviewsDone: total((a) => a.reviewsDone),
+      reviewsMissed: total((a) => Number(a.reviewMissed)),
+    },
+  };
+}
+
+// The plan's grid is kept per quarter of its own plan year; the report's quarter is found in it by date.
+function targetsInQuarter(plan: Plan | undefined, quarterStart: number, settings: Settings, now: number): { targets: TargetInQuarter[] | null; unreadable: string | null } {
+  if (!plan) return { targets: null, unreadable: null };
+  const yearStart = planYearStart(plan.planStart, settings.fiscalYearStartMonth, quarterStart);
+  const quarter = quarterAt(yearStart, quarterStart);
+  if (quarter === null) return { targets: null, unreadable: null };
+  let grid: MetricTarget[];
+  try {
+    grid = storedPlanTargets(plan.quarterlyTargets);
+  } catch (error) {
+    return { targets: null, unreadable: (error as Error).message };
+  }
+  return {
+    unreadable: null,
+    targets: grid.map((metric) => {
+      const actual = metric.actuals[quarter];
+      return {
+        name: metric.name,
+        unit: metric.unit,
+        target: metric.quarters[quarter],
+        actual: actual !== null && typeof actual === 'object' ? actual.text : actual,
+        status: metricProgress(metric, yearStart, now).quarters[quarter],
+      };
+    }),
+  };
+}

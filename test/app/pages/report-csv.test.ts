@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, reportCsv, toCsv } from '../../../src/app/pages/report-csv.ts';
+import type { QuarterlyReport } from '../../../src/app/functions/portfolio-contract.ts';
+
+function aReport(overrides: Partial<QuarterlyReport> = {}): QuarterlyReport {
+  return {
+    quarter: { fiscalYear: 2026, quarter: 3, label: 'Q3 FY2026', start: Date.UTC(2026, 6, 1), end: Date.UTC(2026, 9, 1), current: false },
+    accounts: [],
+    programme: { keyAccounts: 0, targetsMet: 0, targetsBehind: 0, targetsWithoutActual: 0, celebrate: 0, escalate: 0, exploit: 0, triggersFired: 0, reviewsDone: 0, reviewsMissed: 0 },
+    ...overrides,
+  };
+}
+
+describe('CSV fields', () => {
+  it('leaves plain text and numbers as they are and empties null', () => {
+    expect([csvField('Acme'), csvField(25_000), csvField(-3), csvField(null)]).toEqual(['Acme', '25000', '-3', '']);
+  });
+
+  it('quotes a field with a comma, a quote, a line break or edge spaces, doubling its quotes', () => {
+    expect(csvField('Acme, Inc.')).toBe('"Acme, Inc."');
+    expect(csvField('The "big" one')).toBe('"The ""big"" one"');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(' padded ')).toBe('" padded "');
+  });
+
+  it('keeps text a spreadsheet would run as a formula from running', () => {
+    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+
+  it('ends every row with CRLF', () => {
+    expect(toCsv([['a', 1], ['b', null]])).toBe('a,1\r\nb,\r\n');
+  });
+});
+
+describe('the quarterly report as CSV', () => {
+  it("writes each account's targets, items and reviews, then the programme's totals", () => {
+    const csv = reportCsv(aReport({
+      accounts: [{
+        companyId: '1', name: 'Acme, Inc.', revenueLast12Months: 600,
+        targets: [{ name: 'Meetings', unit: 'count', target: 3, actual: 4, status: 'on_track' }],
+        targetsUnreadable: null,
+        celebrate: ['Objective achieved: Win the "audit" tender'], escalate: ['Budget cut'], exploit: [], triggersFired: ['Jo Bloggs left the client'],
+        reviewsDone: 1, reviewMissed: true,
+      }],
+      programme: { keyAccounts: 1, targetsMet: 1, targetsBehind: 0, targetsWithoutActual: 0, celebrate: 1, escalate: 1, exploit: 0, triggersFired: 1, reviewsDone: 1, reviewsMissed: 1 },
+    }));
+    const lines = csv.split('\r\n');
+    expect(lines.slice(0, 7)).toEqual([
+      'Quarter,Account,Section,Item,Target,Actual,Status',
+      'Q3 FY2026,"Acme, Inc.",Target,Meetings,3,4,Met',
+      'Q3 FY2026,"Acme, Inc.",Celebrate,"Objective achieved: Win the ""audit"" tender",,,',
+      'Q3 FY2026,"Acme, Inc.",Escalate,Budget cut,,,',
+      'Q3 FY2026,"Acme, Inc.",Trigger fired,Jo Bloggs left the client,,,',
+      'Q3 FY2026,"Acme, Inc.",Reviews,Reviews done,,1,Calendar review missed',
+      'Q3 FY2026,Programme,Total,Key accounts,,1,',
+    ]);
+    expect(lines).toContain('Q3 FY2026,Programme,Total,Reviews missed,,1,');
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});

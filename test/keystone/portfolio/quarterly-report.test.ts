@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../../src/crm/model/index.ts';
+import { toProperties } from '../../../src/crm/records.ts';
+import type { MetricTarget } from '../../../src/kam/objectives/index.ts';
+import { serialiseTargets } from '../../../src/keystone/account/plan-targets.ts';
+import { aRecord, aScoredCompany, overview } from './snapshot-factory.ts';
+
+// Q3 FY2026 (July to September, fiscal year from January), read in November: a past quarter.
+const Q3 = { fiscalYear: 2026, quarter: 3 } as const;
+const NOW = Date.UTC(2026, 10, 24);
+const at = (month: number, day: number) => new Date(Date.UTC(2026, month - 1, day)).toISOString();
+
+const acme = aScoredCompany('Acme', 'key', 'key', 80, 600);
+const bolt = aScoredCompany('Bolt', 'key', 'key', 70, 300);
+const crane = aScoredCompany('Crane', 'key', 'key', 65, 100);
+const quiet = aScoredCompany('Quiet', 'none', 'none', 10, 50);
+
+const quarterly = <T,>(q3: T) => ({ Q1: null, Q2: null, Q3: q3, Q4: null });
+const TARGETS: MetricTarget[] = [
+  { id: 'meetings', name: 'Meetings per quarter', unit: 'count', measure: 'per_quarter', baseline: null, source: 'typed', quarters: quarterly(3), actuals: quarterly(4) },
+  { id: 'income', name: 'Increase in income', unit: 'currency', currency: 'GBP', measure: 'year_to_date', baseline: null, source: 'typed', quarters: quarterly(25_000), actuals: quarterly(20_000) },
+  { id: 'cfo', name: 'Introduction to the CFO', unit: 'text', quarters: quarterly('Meet the CFO'), actuals: quarterly({ text: 'Met the CFO in August', met: true }) },
+];
+
+const plan = (companyId: string, fields: Record<string, string | number>, createdAt: string) =>
+  aRecord({ ...toProperties({ companyId, title: 'Plan', ...fields }, KEY_ACCOUNT_PLAN.property), hs_createdate: createdAt });
+const objective = (companyId: string, title: string, achievedAt: string, planRevision: number) =>
+  aRecord(toProperties({ companyId, title, status: 'achieved', achievedAt, planRevision }, OBJECTIVE.property));
+const review = (companyId: string, fields: Record<string, string>) => aRecord(toProperties({ companyId, title: 'Review', ...fields }, REVIEW.property));
+
+const RECORDS = {
+  companies: [acme, bolt, crane, quiet],
+  plans: [
+    plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseTargets(TARGETS) }, at(1, 15)),
+    // Bolt's plan was saved in March with no grid: its quarterly review fell due in June and never happened.
+    plan(bolt.id, { revision: 1 }, at(3, 1)),
+  ],
+  objectives: [
+    objective(acme.id, 'Win the audit tender', at(8, 10), 2),
+    objective(acme.id, 'Row of an older plan revision', at(8, 10), 1),
+    objective(acme.id, 'Achieved the quarter before', at(6, 10), 2),
+  ],
+  reviews: [
+    review(acme.id, { kind: 'calendar', reviewedAt: at(8, 20), outcomes: 'celebrate;escalate', summary: 'Renewal signed early; budget cut looming' }),
+    review(acme.id, {
+      kind: 'triggered', reviewedAt: at(9, 5), outcomes: 'exploit', summary: 'Their new subsidiary needs us',
+      triggers: JSON.stringify([{ kind: 'key_contact_left', at: Date.UTC(2026, 8, 1), message: 'Jo Bloggs left the client', evidence: { objectType: 'contacts', objectId: '1', property: 'keystone_left_company', from: 'false', to: 'true' } }]),
+    }),
+    review(acme.id, { kind: 'calendar', reviewedAt: at(10, 20), outcomes: 'escalate', summary: 'Next quarter: not in this report' }),
+  ],
+};
+
+const report = () => overview(RECORDS, Q3, NOW).quarterlyReport;
+const accountNamed = (name: string) => report().accounts.find((a) => a.name === name)!;
+
+describe('the quarterly programme report', () => {
+  it('covers the fiscal quarter asked for, for every key account and no other company', () => {
+    expect(report().quarter).toEqual({ fiscalYear: 2026, quarter: 3, label: 'Q3 FY2026', start: Date.UTC(2026, 6, 1), end: Date.UTC(2026, 9, 1), current: false });
+    expect(report().accounts.map((a) => a.name)).toEqual(['Acme', 'Bolt', 'Crane']);
+  });
+
+  it("sets the quarter's targets against its actuals, numbers and words alike", () => {
+    expect(accountNamed('Acme').targets).toEqual([
+      { name: 'Meetings per quarter', unit: 'count', target: 3, actual: 4, status: 'on_track' },
+      { name: 'Increase in income', unit: 'currency', target: 25_000, actual: 20_000, status: 'behind' },
+      { name: 'Introduction to the CFO', unit: 'text', target: 'Meet the CFO', actual: 'Met the CFO in August', status: 'on_track' },
+    ]);
+    expect(accountNamed('Bolt').targets).toEqual([]);
+    expect(accountNamed('Crane').targets).toBeNull();
+  });
+
+  it('celebrates objectives achieved in the quarter (current plan revision only) and escalates and exploits what its reviews said', () => {
+    const acmeQuarter = accountNamed('Acme');
+    expect(acmeQuarter.celebrate).toEqual(['Objective achieved: Win the audit tender', 'Renewal signed early; budget cut looming']);
+    expect(acmeQuarter.escalate).toEqual(['Renewal signed early; budget cut looming']);
+    expect(acmeQuarter.exploit).toEqual(['Their new subsidiary needs us']);
+    expect(acmeQuarter.triggersFired).toEqual(['Jo Bloggs left the client']);
+  });
+
+  it('counts reviews done and finds the calendar review missed by the end of the quarter', () => {
+    expect(report().accounts.map((a) => [a.name, a.reviewsDone, a.reviewMissed])).toEqual([
+      ['Acme', 2, false],
+      ['Bolt', 0, true],
+      ['Crane', 0, false],
+    ]);
+  });
+
+  it('totals the programme', () => {
+    expect(report().programme).toEqual({
+      keyAccounts: 3, targetsMet: 2, targetsBehind: 1, targetsWithoutActual: 0,
+      celebrate: 2, escalate: 1, exploit: 1, triggersFired: 1, reviewsDone: 2, reviewsMissed: 1,
+    });
+  });
+
+  it('reports the current quarter so far when none is asked for', () => {
+    const current = overview(RECORDS, null, NOW).quarterlyReport;
+    expect(current.quarter).toMatchObject({ fiscalYear: 2026, quarter: 4, current: true });
+    expect(current.accounts.find((a) => a.name === 'Acme')).toMatchObject({ reviewsDone: 1, escalate: ['Next quarter: not in this report'] });
+  });
+
+  it('says so when a plan holds a grid it cannot read, and still reports the rest', () => {
+    const damaged = { ...RECORDS, plans: [plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: '{not json' }, at(1, 15))] };
+    const acmeQuarter = overview(damaged, Q3, NOW).quarterlyReport.accounts[0]!;
+    expect(acmeQuarter.targets).toBeNull();
+    expect(acmeQuarter.targetsUnreadable).toMatch(/not JSON/);
+    expect(acmeQuarter.reviewsDone).toBe(2);
+  });
+});
