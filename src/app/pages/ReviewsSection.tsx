@@ -53,6 +53,29 @@ export function ReviewsSection({ overview, format, portalId }: { overview: Portf
       {reviews.notScheduled.length > 0 && (
         <Text>{`No plan saved yet, so no review cycle: ${reviews.notScheduled.map((a) => a.name).join(', ')}.`}</Text>
       )}
+      <Heading>{`Reviews triggered by events, last ${reviews.triggeredWithinDays} days (${reviews.triggered.length})`}</Heading>
+      {reviews.triggered.length === 0 ? (
+        <Text>No event has triggered a review recently.</Text>
+      ) : (
+        <Table bordered={false} density="condensed">
+          <TableHead>
+            <TableRow>
+              <TableHeader>Key account</TableHeader>
+              <TableHeader>Reviewed</TableHeader>
+              <TableHeader>Triggered by</TableHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {reviews.triggered.map((r) => (
+              <TableRow key={`${r.account.companyId}-${r.reviewedAt}`}>
+                <TableCell>{company(r.account)}</TableCell>
+                <TableCell>{format.date(r.reviewedAt)}</TableCell>
+                <TableCell>{r.triggers.length === 0 ? 'An event on the account' : r.triggers.join('; ')}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
       <Heading>{`Coverage risks (${coverageRisks.length})`}</Heading>
       {coverageRisks.length === 0 ? (
         <Text>Every key account has a plan and a team.</Text>

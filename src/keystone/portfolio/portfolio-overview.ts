@@ -6,7 +6,7 @@ import { portfolioConcentration, type AccountRisk, type ParetoAnalysis, type Por
 import type { ReviewScheduleStatus } from '../../kam/reviews/index.ts';
 import { selectionDrift, type PortfolioScores, type SuggestedStatus } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { KEY_ACCOUNT_STATUSES, type KeyAccountStatus } from '../../kam/shared/index.ts';
+import { DAY_MS, KEY_ACCOUNT_STATUSES, type KeyAccountStatus } from '../../kam/shared/index.ts';
 import { dealAmounts } from '../portfolio-recalculation/company-facts.ts';
 import { peopleDirectory, type PeopleDirectory } from '../account/people.ts';
 import type { PortfolioSnapshot } from './portfolio-reads.ts';
@@ -78,6 +78,9 @@ export interface PortfolioOverview {
     upcoming: ReviewDue[];
     /** Key accounts without a saved plan: their review cycle has not started. */
     notScheduled: ProgrammeAccount[];
+    /** Reviews that events triggered (a key contact left, a stance worsened, …) in the last `triggeredWithinDays` days, newest first. */
+    triggered: Array<{ account: ProgrammeAccount; reviewedAt: number; triggers: string[] }>;
+    triggeredWithinDays: number;
   };
   coverageRisks: Array<{ account: ProgrammeAccount; risks: CoverageRiskKind[] }>;
   quarterlyReport: QuarterlyReport;
@@ -197,6 +200,9 @@ function drift(accounts: readonly ProgrammeAccount[], byId: Map<string, Programm
   };
 }
 
+/** How far back the home page lists triggered reviews. */
+export const RECENT_TRIGGER_DAYS = 90;
+
 const URGENCY: Record<ReviewScheduleStatus, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
 
 function reviews(
@@ -205,14 +211,20 @@ function reviews(
   const logged = reviewsByCompany(reviewRecords);
   const upcoming: ReviewDue[] = [];
   const notScheduled: ProgrammeAccount[] = [];
+  const triggered: PortfolioOverview['reviews']['triggered'] = [];
   for (const account of keyAccounts) {
+    for (const review of logged.get(account.companyId) ?? []) {
+      const recent = review.reviewedAt <= now && now - review.reviewedAt <= RECENT_TRIGGER_DAYS * DAY_MS;
+      if (review.kind === 'triggered' && recent) triggered.push({ account, reviewedAt: review.reviewedAt, triggers: review.triggers });
+    }
     const cadence = cadenceOf(companies.get(account.companyId), settings);
     const schedule = calendarReviewAt(plans.get(account.companyId), cadence, logged.get(account.companyId) ?? [], settings, now);
     if (schedule === null) notScheduled.push(account);
     else if (schedule.status !== 'not_due') upcoming.push({ account, status: schedule.status, dueAt: schedule.dueAt, daysUntilDue: schedule.daysUntilDue, lastReviewedAt: schedule.lastReviewedAt });
   }
   upcoming.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueAt - b.dueAt || a.account.name.localeCompare(b.account.name));
-  return { upcoming, notScheduled };
+  triggered.sort((a, b) => b.reviewedAt - a.reviewedAt || a.account.name.localeCompare(b.account.name));
+  return { upcoming, notScheduled, triggered, triggeredWithinDays: RECENT_TRIGGER_DAYS };
 }
 
 function coverageRisksOf(account: ProgrammeAccount, plan: Plan | undefined): CoverageRiskKind[] {

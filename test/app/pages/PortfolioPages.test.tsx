@@ -71,6 +71,16 @@ describe('the portfolio home page', () => {
     expect(riskRows.map((row) => row.find(Link).text)).toEqual(['Acme', 'Bolt']);
   });
 
+  it('shows each review an event triggered, with what triggered it', async () => {
+    const reviewedAt = PORTFOLIO.readAt - 86_400_000;
+    const account = PORTFOLIO.programme.keyAccounts[0]!;
+    const withTrigger = { ...PORTFOLIO, reviews: { ...PORTFOLIO.reviews, triggered: [{ account, reviewedAt, triggers: ['Jo Bloggs left the client'] }] } };
+    const page = await renderPages(ok(withTrigger));
+    const row = page.findAll(TableRow).find((r) => r.maybeFind(TableCell, withText('Jo Bloggs left the client')) !== null);
+    expect(row?.find(Link).text).toBe('Acme');
+    expect(page.findAll(Heading).map((h) => h.text)).toContain('Reviews triggered by events, last 90 days (1)');
+  });
+
   it('says how fresh the figures are, and when the portal was too large to read at once', async () => {
     const page = await renderPages(ok({ ...PORTFOLIO, freshness: { ...PORTFOLIO.freshness, complete: false, companiesRead: 100 } }));
     const freshness = texts(page).find((t) => t?.startsWith('Scores from the last recalculation'));
