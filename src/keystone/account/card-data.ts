@@ -122,23 +122,20 @@ function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, peo
   const activities: Activity[] = snapshot.activities.flatMap((a) => (a.ownerId !== null && a.at !== null ? [{ kind: a.type, ownerId: a.ownerId, contactIds: a.contactIds, at: a.at }] : []));
   const options = { now, staleAfterDays: settings.coverage.staleAfterDays };
   const coverage = domainResult(relationshipCoverage({ contacts, activities }, options), 'relationship coverage');
-  // Coverage details each key contact; asking it to treat everyone as key gives the same details
-  // (last touch, our people) for every contact on the card, by the same rules.
-  const everyone = domainResult(relationshipCoverage({ contacts: contacts.map((c) => ({ ...c, taggedKeyContact: true })), activities }, options), 'relationship coverage');
-  const touch = new Map(everyone.keyContacts.map((k) => [k.contactId, k]));
-  const keyIds = new Set([...coverage.keyContacts.map((k) => k.contactId), ...coverage.departedKeyContacts.map((d) => d.contactId)]);
+  // Coverage details every contact (current and departed) by the same rules it weighs key contacts with.
+  const touches = new Map(coverage.contactTouches.map((t) => [t.contactId, t]));
   const byId = new Map(snapshot.contacts.map((c) => [c.id, c]));
   const ref = (id: string | null) => (id === null ? null : { contactId: id, name: byId.has(id) ? contactName(byId.get(id)!.properties, id) : null });
 
   const cards = contacts.map((c): KeyContact => {
     const record = byId.get(c.id)!;
-    const t = touch.get(c.id);
+    const touch = touches.get(c.id);
     return {
       contactId: c.id,
       name: c.name,
       jobTitle: c.title,
       email: record.properties.email || null,
-      isKey: keyIds.has(c.id),
+      isKey: touch?.keyContact ?? false,
       stance: c.stance,
       stanceHistory: (record.history[CONTACT_PROPERTY.stance] ?? []).map((h) => ({ stance: asStance(h.value), at: h.at })),
       jobTitleHistory: (record.history.jobtitle ?? []).map((h) => ({ jobTitle: h.value || null, at: h.at })),
@@ -146,8 +143,8 @@ function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, peo
       decisionPower: c.decisionPower,
       decisionTopics: c.decisionTopics,
       reportsTo: ref(c.reportsTo),
-      lastTouchAt: t?.lastTouchedAt ?? lastTouchOfDeparted(c, activities),
-      heldBy: (t?.ourPeople ?? []).map((ownerId) => ({ person: people.byOwnerId(ownerId)! })),
+      lastTouchAt: touch?.lastTouchedAt ?? null,
+      heldBy: (touch?.ourPeople ?? []).map((ownerId) => ({ person: people.byOwnerId(ownerId)! })),
       departure: c.leftCompany ? { leftAt: c.leftAt, replacedBy: ref(c.replacedBy) } : null,
     };
   });
@@ -165,14 +162,6 @@ function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, peo
       },
     },
   };
-}
-
-// Coverage leaves departed contacts out of its per-contact details; their last touch still helps the card.
-function lastTouchOfDeparted(contact: CoverageContact, activities: readonly Activity[]): number | null {
-  if (!contact.leftCompany) return null;
-  let last: number | null = null;
-  for (const a of activities) if (a.contactIds.includes(contact.id) && (last === null || a.at > last)) last = a.at;
-  return last;
 }
 
 function coverageWarnings(coverage: RelationshipCoverage, contacts: readonly CoverageContact[], people: PeopleDirectory): CoverageWarning[] {

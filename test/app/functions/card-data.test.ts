@@ -90,7 +90,7 @@ describe('card_data', () => {
         { id: '911', firstname: 'Tom', properties: { [CONTACT_PROPERTY.stance]: 'ally', [CONTACT_PROPERTY.decisionPower]: 'decides' } },
         { id: '912', firstname: 'Lea', properties: { [CONTACT_PROPERTY.decisionPower]: 'decides', [CONTACT_PROPERTY.leftCompany]: 'true', [CONTACT_PROPERTY.leftAt]: new Date(NOW - 40 * DAY).toISOString() } },
       ],
-      activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['911'], daysAgo: 200 }],
+      activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['911'], daysAgo: 200 }, { type: 'calls', ownerId: manager.id, contactIds: ['912'], daysAgo: 60 }],
     });
 
     const { relationships } = await readCard(companyId, manager.userId);
@@ -98,7 +98,10 @@ describe('card_data', () => {
     const warnings = Object.fromEntries(relationships.coverage.warnings.map((w) => [w.kind, w]));
     expect(warnings.stale_allies).toMatchObject({ contactIds: ['911'], message: expect.stringContaining('Tom Client') });
     expect(warnings.departed_key_contacts).toMatchObject({ contactIds: ['912'] });
-    expect(relationships.contacts.find((c) => c.contactId === '912')).toMatchObject({ departure: { leftAt: NOW - 40 * DAY, replacedBy: null } });
+    // A departed contact still shows when we last spoke and who of ours knew them.
+    expect(relationships.contacts.find((c) => c.contactId === '912')).toMatchObject({
+      isKey: true, departure: { leftAt: NOW - 40 * DAY, replacedBy: null }, lastTouchAt: NOW - 60 * DAY, heldBy: [{ person: { name: 'Max Manager' } }],
+    });
   });
 
   it('reads a 150-contact, 250-activity account with batch reads only: 11 fixed calls, one per 100 contacts and per 100 activities of a kind', async () => {
