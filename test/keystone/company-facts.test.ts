@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPANY_PROPERTY } from '../../src/crm/model/index.ts';
+import { scoreCompany } from '../../src/kam/selection/index.ts';
+import { defaultSettings } from '../../src/kam/settings/index.ts';
 import { addMonths } from '../../src/kam/shared/time.ts';
 import { companyFacts, dealAmounts } from '../../src/keystone/portfolio-recalculation/index.ts';
 
@@ -17,8 +19,14 @@ describe('dealAmounts', () => {
     expect(amounts).toEqual({ revenueLast12Months: 500, openPipeline: 300 });
   });
 
-  it('leaves revenue and pipeline unknown when there are no such deals', () => {
-    expect(dealAmounts([], now)).toEqual({ revenueLast12Months: null, openPipeline: null });
+  it('counts revenue as 0, not unknown, when the deals read hold no win in the last 12 months', () => {
+    const lostAndOld = [deal({ dealstage: 'closedlost', hs_is_closed_won: 'false' }), deal({ closedate: new Date(addMonths(now, -13)).toISOString() })];
+    expect(dealAmounts(lostAndOld, now).revenueLast12Months).toBe(0);
+    expect(dealAmounts([], now).revenueLast12Months).toBe(0);
+  });
+
+  it('leaves pipeline unknown without open deals, as it only stands in for an estimate of potential', () => {
+    expect(dealAmounts([deal()], now).openPipeline).toBeNull();
   });
 });
 
@@ -31,5 +39,11 @@ describe('companyFacts', () => {
   it('treats values the selection cannot use as unknown instead of failing the company', () => {
     const facts = companyFacts('42', { [COMPANY_PROPERTY.prestige]: '15', [COMPANY_PROPERTY.status]: 'vip', annualrevenue: '-5', [COMPANY_PROPERTY.strategicFit]: '6' }, { revenueLast12Months: null, openPipeline: null });
     expect(facts).toMatchObject({ prestige: null, status: 'none', annualRevenue: null, strategicFit: 6 });
+  });
+
+  it('scores historic purchases as nothing bought, not as missing, for a company whose deals hold no recent win', () => {
+    const facts = companyFacts('42', { name: 'Acme' }, dealAmounts([deal({ dealstage: 'closedlost', hs_is_closed_won: 'false' })], now));
+    const historic = scoreCompany(facts, defaultSettings().selection).criteria.find((c) => c.criterion === 'historicPurchases');
+    expect(historic).toMatchObject({ missing: false, value: 0, normalised: 0 });
   });
 });

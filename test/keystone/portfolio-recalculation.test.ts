@@ -84,10 +84,11 @@ describe('portfolio recalculation', () => {
     expect(slices.map((s) => s.total)).toEqual([230, 230, 230]);
     expect(slices.at(-1)).toMatchObject({ done: true, cursor: null });
     expect([...sliced.values()].every((fields) => fields[COMPANY_PROPERTY.scoredAt] === new Date(now).toISOString())).toBe(true);
-    // Companies with won deals in the last 12 months get their revenue; the others are left unknown, not 0.
+    // Companies with won deals in the last 12 months get their revenue; the others bought nothing: 0, not unknown.
     const revenues = [...sliced.values()].map((fields) => fields[COMPANY_PROPERTY.revenueLast12Months]);
     expect(revenues.filter((r) => Number(r) > 0).length).toBeGreaterThan(100);
-    expect(revenues.filter((r) => !r).length).toBeGreaterThan(40);
+    expect(revenues.filter((r) => r === '0').length).toBeGreaterThan(40);
+    expect(revenues.every((r) => r !== '' && r !== null && r !== undefined)).toBe(true);
     expect(sliced).toEqual(await oneBigRun());
   });
 

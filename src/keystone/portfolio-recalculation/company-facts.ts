@@ -14,19 +14,25 @@ export const FACT_PROPERTIES = [
 
 export const DEAL_PROPERTIES = ['amount', 'closedate', 'dealstage', 'hs_is_closed', 'hs_is_closed_won'] as const;
 
+/** What the company's deals say; null only where the deals were not read (the selection then lists it as missing). */
 export interface DealAmounts { revenueLast12Months: number | null; openPipeline: number | null }
 
-/** Closed-won revenue over the 12 months up to `now` and the value of open deals; null when the company has no deals of that kind. */
+/**
+ * Closed-won revenue over the 12 months up to `now` and the value of open deals. Revenue is 0, not
+ * unknown, when none of the deals read was won in that window: the company bought nothing. Pipeline
+ * stays null without open deals, because it only stands in for an estimate of potential and no open
+ * deal says nothing about what the client could buy.
+ */
 export function dealAmounts(deals: readonly CrmProperties[], now: number): DealAmounts {
   const yearAgo = addMonths(now, -12);
-  let revenue: number | null = null;
+  let revenue = 0;
   let pipeline: number | null = null;
   for (const deal of deals) {
     const amount = fromHubSpotNumber(deal.amount) ?? 0;
     const won = deal.hs_is_closed_won === 'true' || deal.dealstage === 'closedwon';
     const closed = won || deal.hs_is_closed === 'true' || deal.dealstage === 'closedlost';
     const closedAt = fromHubSpotDateTime(deal.closedate);
-    if (won && closedAt !== null && closedAt > yearAgo && closedAt <= now) revenue = (revenue ?? 0) + amount;
+    if (won && closedAt !== null && closedAt > yearAgo && closedAt <= now) revenue += amount;
     if (!closed) pipeline = (pipeline ?? 0) + amount;
   }
   return { revenueLast12Months: revenue, openPipeline: pipeline };
