@@ -20,8 +20,9 @@ import { readOwners, readPortalDetails, type OwnerRecord, type PortalDetails } f
 //      (with stance and title history), and the meetings, calls and emails of those contacts;
 //   3. deals, objectives, reviews, and the activities themselves.
 
-// The card's reads are bounded by the call budget (8 + 1 per 100 contacts + 1 per 100 activities, well
-// under HubSpot's 190 per 10 s), so each round sends all its chunks at once instead of queueing them.
+// The card's reads are bounded (11 fixed, one each for objectives and reviews, one per 100 contacts and
+// one per 100 activities of each type: well under HubSpot's 190 per 10 s), so each round sends all its
+// chunks at once instead of queueing them.
 const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
 
 const ACTIVITY_TYPES = { meeting: 'meetings', call: 'calls', email: 'emails' } as const;
