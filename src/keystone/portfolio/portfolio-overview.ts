@@ -103,8 +103,9 @@ export function portfolioOverview(snapshot: PortfolioSnapshot, settings: Setting
       companiesRead: accounts.length,
       complete: snapshot.complete,
       unscored: accounts.length - scoredAt.length,
-      oldestScoredAt: scoredAt.length ? Math.min(...scoredAt) : null,
-      newestScoredAt: scoredAt.length ? Math.max(...scoredAt) : null,
+      // reduce, not Math.min(...): a spread of a very large portal's dates would overflow the call stack.
+      oldestScoredAt: scoredAt.length ? scoredAt.reduce((a, b) => Math.min(a, b)) : null,
+      newestScoredAt: scoredAt.length ? scoredAt.reduce((a, b) => Math.max(a, b)) : null,
     },
     concentration: concentration(accounts, snapshot, companies, plans, people, settings, now),
     programme: {
