@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reviewCadenceSchema } from './schema.ts';
+import { reviewCadenceSchema } from '../shared/review-cadence.ts';
 
 // Version 1: the first, flat settings document. It had no share-of-wallet criterion, one revenue
 // level for a full score, no ICP tiers and no HubSpot team or admin lists.

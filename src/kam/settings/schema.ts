@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SELECTION_CRITERIA, type SelectionCriterion } from '../selection/criteria.ts';
+import { reviewCadenceSchema } from '../shared/review-cadence.ts';
 
 // Everything a portal admin configures, in one versioned document. Every field has a default, so
 // `{}` (a portal nobody has configured yet) parses to a working configuration.
@@ -60,10 +61,6 @@ const icpTierCutoffsSchema = z
     if (c.tier_2 > c.tier_1) ctx.addIssue({ code: 'custom', path: ['tier_2'], message: `Tier 2 (${c.tier_2}) cannot start above tier 1 (${c.tier_1})` });
     if (c.tier_3 > c.tier_2) ctx.addIssue({ code: 'custom', path: ['tier_3'], message: `Tier 3 (${c.tier_3}) cannot start above tier 2 (${c.tier_2})` });
   });
-
-export const REVIEW_CADENCES = ['monthly', 'quarterly', 'annual'] as const;
-export const reviewCadenceSchema = z.enum(REVIEW_CADENCES);
-export type ReviewCadence = z.infer<typeof reviewCadenceSchema>;
 
 export const settingsSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, parseSettings, SETTINGS_VERSION, type Settings } from '../../../src/kam/settings/index.ts';
-import type { Validated } from '../../../src/kam/shared/index.ts';
+import { defaultSettings, parseSettings, SETTINGS_VERSION, settingsSchema, type Settings } from '../../../src/kam/settings/index.ts';
+import { REVIEW_CADENCES, reviewCadenceSchema, type Validated } from '../../../src/kam/shared/index.ts';
 
 function parsed(input: unknown): Settings {
   const result = parseSettings(input);
@@ -84,6 +84,11 @@ describe('settings validation', () => {
 
   it('rejects an unknown review cadence', () => {
     expect(errorsOf(parseSettings({ reviews: { defaultCadence: 'weekly' } })).map((e) => e.path)).toEqual(['reviews.defaultCadence']);
+  });
+
+  it('takes the review cadences from the one shared list, so a cadence added there is one settings accept', () => {
+    expect(settingsSchema.shape.reviews.unwrap().shape.defaultCadence.unwrap()).toBe(reviewCadenceSchema);
+    expect(REVIEW_CADENCES.map((cadence) => parsed({ reviews: { defaultCadence: cadence } }).reviews.defaultCadence)).toEqual(REVIEW_CADENCES);
   });
 
   it('rejects HubSpot ids that are not digits', () => {
