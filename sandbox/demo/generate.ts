@@ -1,4 +1,6 @@
-import type { SandboxSeedInput } from '../seed.ts';
+import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, PORTAL_SETTINGS, REVIEW } from '../../src/crm/model/index.ts';
+import type { SandboxSeedInput, SeedRecord } from '../seed.ts';
+import { buildAccountPlans } from './account-plans.ts';
 import { planPortfolio } from './accounts.ts';
 import { buildActivities } from './activities.ts';
 import { buildCompanies } from './companies.ts';
@@ -6,14 +8,16 @@ import { buildContacts } from './contacts.ts';
 import { buildDeals } from './deals.ts';
 import { firmPeople } from './firm.ts';
 import { KEY_CONTACT_DEFINITION, tagKeyContacts } from './key-contacts.ts';
+import { demoSettings, keystoneSchemas, settingsRecord } from './keystone-objects.ts';
 import { KEYSTONE_SEED_PROPERTIES, KEYSTONE_SEED_PROPERTY_GROUPS } from './keystone-properties.ts';
 import { parseDemoOptions, type DemoOptionsInput } from './options.ts';
 import { createRandom } from './random.ts';
-import { idSequence } from './records.ts';
+import { idSequence, iso } from './records.ts';
 import { describeStories, type DemoStories } from './stories.ts';
 
 // The demo portal: a consultancy's HubSpot with ~2,000 clients, three years of deals and activity,
-// Keystone's properties filled in by its account teams, and a handful of deliberate stories.
+// Keystone's properties filled in by its account teams, key account plans with their objectives,
+// targets and past reviews, and a handful of deliberate stories.
 
 export const DEMO_PORTAL_ID = 146_230_001;
 
@@ -32,6 +36,13 @@ export function generateDemo(options: DemoOptionsInput): Demo {
   const contacts = buildContacts(random.fork('contacts'), companies.companies, people, now, idSequence(2_000_001));
   const deals = buildDeals(random.fork('deals'), contacts.people, people, now);
   const activities = buildActivities(random.fork('activities'), contacts.people, people, now);
+  const settings = demoSettings(people);
+  const keystone = buildAccountPlans(random.fork('keystone'), contacts.people, people, settings, now);
+  // Logging a review moves the company's next-review date on.
+  const withNextReview = (c: { id: string; record: SeedRecord }): SeedRecord => {
+    const due = keystone.nextReviewDue.get(c.id);
+    return due === undefined ? c.record : { ...c.record, properties: { ...c.record.properties, [COMPANY_PROPERTY.nextReviewDue]: iso(due) } };
+  };
 
   const portal: SandboxSeedInput = {
     portalId: DEMO_PORTAL_ID,
@@ -40,8 +51,9 @@ export function generateDemo(options: DemoOptionsInput): Demo {
     owners: people.map((p) => p.owner),
     propertyGroups: KEYSTONE_SEED_PROPERTY_GROUPS,
     properties: KEYSTONE_SEED_PROPERTIES,
+    schemas: keystoneSchemas(),
     objects: {
-      companies: companies.companies.map((c) => c.record),
+      companies: companies.companies.map(withNextReview),
       contacts: contacts.records,
       deals: deals.records,
       meetings: activities.meetings,
@@ -49,9 +61,14 @@ export function generateDemo(options: DemoOptionsInput): Demo {
       emails: activities.emails,
       notes: [],
       tasks: [],
+      [PORTAL_SETTINGS.name]: [settingsRecord(settings, now)],
+      [KEY_ACCOUNT_PLAN.name]: keystone.plans,
+      [PLAN_REVISION.name]: keystone.planRevisions,
+      [OBJECTIVE.name]: keystone.objectives,
+      [REVIEW.name]: keystone.reviews,
     },
     associationDefinitions: [KEY_CONTACT_DEFINITION],
-    associations: [...companies.associations, ...contacts.associations, ...tagKeyContacts(contacts.people), ...deals.associations, ...activities.associations],
+    associations: [...companies.associations, ...contacts.associations, ...tagKeyContacts(contacts.people), ...deals.associations, ...activities.associations, ...keystone.associations],
   };
   return { portal, stories: describeStories(contacts.people) };
 }

@@ -28,6 +28,25 @@ export function defineCustomObject<Field extends string>(
   return { ...spec, property };
 }
 
+/**
+ * The object as the schemas API creates it: what setup sends, and what the demo portal is seeded
+ * with, so a portal set up either way holds the same schema.
+ */
+export function objectSchemaDefinition(object: CustomObjectSpec) {
+  const nameOf = (field: string) => object.property[field] as string;
+  return {
+    name: object.name,
+    labels: object.labels,
+    description: object.description,
+    primaryDisplayProperty: nameOf(object.primaryField),
+    requiredProperties: [nameOf(object.primaryField)],
+    searchableProperties: object.searchableFields.map(nameOf),
+    secondaryDisplayProperties: [] as string[],
+    properties: Object.values<PropertySpec>(object.properties),
+    associatedObjects: object.associatedWith.map((t) => (t === 'companies' ? 'COMPANY' : 'CONTACT')),
+  };
+}
+
 /** HubSpot's fully qualified name for a custom object in a given portal. */
 export function fullyQualifiedName(portalId: number, objectName: string): string {
   return `p${portalId}_${objectName}`;

@@ -4,7 +4,7 @@ import type { ObjectSchemaEgg } from '@hubspot/api-client/lib/codegen/crm/schema
 import { KeystoneError } from '../../keystone/errors.ts';
 import { hubspotCall } from '../batch.ts';
 import {
-  ASSOCIATION_LABELS, COMPANY_PROPERTIES, CONTACT_PROPERTIES, KEYSTONE_GROUP, KEYSTONE_OBJECTS, PORTAL_SETTINGS,
+  ASSOCIATION_LABELS, COMPANY_PROPERTIES, CONTACT_PROPERTIES, KEYSTONE_GROUP, KEYSTONE_OBJECTS, PORTAL_SETTINGS, objectSchemaDefinition,
   type AssociationLabelSpec, type CustomObjectSpec, type KeystoneObjectKey, type PropertySpec,
 } from '../model/index.ts';
 import { ObjectTypeResolver } from '../object-types.ts';
@@ -110,17 +110,7 @@ async function ensureCustomObject(client: Client, resolver: ObjectTypeResolver, 
   const nameOf = (field: string) => object.property[field] as string;
   const found = await resolver.find(key);
   if (!found) {
-    const egg = {
-      name: object.name,
-      labels: object.labels,
-      description: object.description,
-      primaryDisplayProperty: nameOf(object.primaryField),
-      requiredProperties: [nameOf(object.primaryField)],
-      searchableProperties: object.searchableFields.map(nameOf),
-      secondaryDisplayProperties: [],
-      properties: Object.values(object.properties),
-      associatedObjects: object.associatedWith.map((t) => t === 'companies' ? 'COMPANY' : 'CONTACT'),
-    };
+    const egg = objectSchemaDefinition(object);
     await hubspotCall(() => client.crm.schemas.coreApi.create(egg as unknown as ObjectSchemaEgg));
     resolver.forget();
     return [{ target, action: 'created' }];

@@ -19,6 +19,8 @@ describe('the demo portal hangs together', () => {
     const types = [
       ...HUBSPOT_DEFINED_ASSOCIATIONS.map((d) => `HUBSPOT_DEFINED ${d.from}>${d.to}#${d.typeId}`),
       ...seed.associationDefinitions.flatMap((d) => [`USER_DEFINED ${d.fromType}>${d.toType}#${d.typeId}`, `USER_DEFINED ${d.toType}>${d.fromType}#${d.inverseTypeId}`]),
+      // A custom object's default link to a type it is associated with: its type id is assigned when the schema is created.
+      ...seed.schemas.flatMap((s) => s.associatedObjects.map((o) => `USER_DEFINED ${s.name}>${o === 'COMPANY' ? 'companies' : 'contacts'}#undefined`)),
     ];
     const untyped = seed.associations.filter((a) => !types.includes(`${a.associationCategory} ${a.fromType}>${a.toType}#${a.associationTypeId}`));
     expect(broken).toEqual([]);
