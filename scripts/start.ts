@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { generateDemoPortal } from '../sandbox/demo/generate.ts';
 import { startKeystonePreview } from '../preview/server/keystone-preview.ts';
@@ -8,6 +10,41 @@ import { startKeystonePreview } from '../preview/server/keystone-preview.ts';
 const DATA_FILE = path.resolve(import.meta.dirname, '../.sandbox/portal.json');
 const port = Number(process.env.PORT ?? 3000);
 
+// One npm start per data file: two processes writing the same portal would corrupt it.
+const LOCK_FILE = `${DATA_FILE}.lock`;
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+mkdirSync(path.dirname(LOCK_FILE), { recursive: true });
+try {
+  writeFileSync(LOCK_FILE, String(process.pid), { flag: 'wx' });
+} catch {
+  const holder = Number(readFileSync(LOCK_FILE, 'utf8'));
+  if (holder !== process.pid && isRunning(holder)) {
+    console.error(`Another npm start (process ${holder}) is using ${path.relative(process.cwd(), DATA_FILE)}: stop it first.`);
+    process.exit(1);
+  }
+  // Left behind by a run that crashed.
+  writeFileSync(LOCK_FILE, String(process.pid));
+}
+const releaseLock = () => rmSync(LOCK_FILE, { force: true });
+
+// Say so before opening the portal when the port is taken by something else.
+await new Promise<void>((resolve) => {
+  const probe = createServer();
+  probe.once('error', () => {
+    console.error(`Port ${port} is taken: run PORT=<another port> npm start`);
+    releaseLock();
+    process.exit(1);
+  });
+  probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+});
+
 const started = Date.now();
 const preview = await startKeystonePreview({
   dataFile: DATA_FILE,
@@ -17,6 +54,10 @@ const preview = await startKeystonePreview({
   },
   port,
   log: (line) => console.log(line),
+}).catch((error: Error) => {
+  console.error(`npm start failed: ${error.message}`);
+  releaseLock();
+  process.exit(1);
 });
 console.log(`Keystone preview ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${preview.url}`);
 console.log(`HubSpot sandbox: ${preview.sandbox.baseUrl} (portal ${preview.sandbox.portalId}, data in ${path.relative(process.cwd(), DATA_FILE)})`);
@@ -27,13 +68,16 @@ const stop = () => {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping…');
-  preview.close().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  preview
+    .close()
+    .finally(releaseLock)
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

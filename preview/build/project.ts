@@ -39,7 +39,10 @@ export async function uiExtensions(root = PROJECT_ROOT): Promise<UiExtension[]> 
   const cards = await hsmetaFiles(path.join(src, 'app/cards'));
   const settings = await hsmetaFiles(path.join(src, 'app/settings'));
   return [
-    ...cards.map(({ meta }) => ({ uid: meta.uid, kind: 'card' as const, location: meta.config.location ?? 'crm.record.tab', title: meta.config.name ?? meta.uid, file: path.join(src, meta.config.entrypoint) })),
+    ...cards.map(({ file, meta }) => {
+      if (!meta.config.location) throw new Error(`${path.relative(root, file)}: a card needs config.location (e.g. "crm.record.tab")`);
+      return { uid: meta.uid, kind: 'card' as const, location: meta.config.location, title: meta.config.name ?? meta.uid, file: path.join(src, meta.config.entrypoint) };
+    }),
     ...settings.map(({ meta }) => ({ uid: meta.uid, kind: 'settings' as const, location: 'settings', title: meta.config.name ?? 'Settings', file: path.join(src, meta.config.entrypoint) })),
   ];
 }

@@ -83,8 +83,8 @@ const firstUser = (users: PreviewUser[]): PreviewUser => {
   return user;
 };
 
-// First run on a portal: set Keystone up, and name the demo firm's partners as admins and its
-// partners and key account managers as managers, so the "viewing as" switch has all three roles.
+// First run on a portal: set Keystone up, name the demo firm's first partner as admin and its partners
+// and key account managers as managers (so the "viewing as" switch has all three roles), and score it.
 async function prepareDemoPortal(callKeystone: <T>(uid: string, parameters: Record<string, unknown>) => Promise<T>, users: PreviewUser[], log: (line: string) => void) {
   const partners = users.filter((user) => user.teams.some((team) => String(team.id) === DEMO_TEAMS.partners.id));
   const admin = partners[0] ?? firstUser(users);
@@ -97,5 +97,11 @@ async function prepareDemoPortal(callKeystone: <T>(uid: string, parameters: Reco
     log(`Naming ${admin.name} the Keystone admin, partners and key account managers as managers…`);
     const access = { adminUserIds: [String(admin.userId)], managerUserIds: [], managerTeamIds: [DEMO_TEAMS.partners.id, DEMO_TEAMS.keyAccounts.id] };
     await callKeystone('save_settings', { userId: admin.userId, expectedRevision: 0, settings: { ...current.settings, access } });
+    // What an admin does next on the settings page: score every company, so the list shows scores.
+    log('Scoring the portfolio…');
+    let cursor: string | null = null;
+    do {
+      ({ cursor } = await callKeystone<{ cursor: string | null }>('recalculate_portfolio', { userId: admin.userId, cursor }));
+    } while (cursor !== null);
   }
 }

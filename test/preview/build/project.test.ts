@@ -18,6 +18,10 @@ describe("reading the project's hsmeta files", () => {
     ]);
   });
 
+  it('refuses a card without a location', async () => {
+    await expect(uiExtensions(path.resolve(import.meta.dirname, '../fixtures/no-location'))).rejects.toThrow('src/app/cards/nowhere-hsmeta.json: a card needs config.location');
+  });
+
   it("finds this repository's tab card, sidebar card and settings page", async () => {
     const found = (await uiExtensions()).map(({ kind, location }) => `${kind}:${location}`);
     expect(found).toEqual(expect.arrayContaining(['card:crm.record.tab', 'card:crm.record.sidebar', 'settings:settings']));
