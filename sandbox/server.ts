@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { accountInfoRoutes } from './api/account-info.ts';
 import { associationRoutes } from './api/associations.ts';
 import type { ApiContext } from './api/context.ts';
 import { objectRoutes } from './api/objects.ts';
@@ -85,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let correlationCounter = 0;
   const correlationId = () => (deterministic ? `00000000-0000-4000-8000-${String(++correlationCounter).padStart(12, '0')}` : randomUUID());
   const context: ApiContext = { store, now: clock, nextRecordId: () => String(store.portal.nextRecordId++) };
-  const api = createRouter<ApiContext>([...objectRoutes, ...searchRoutes, ...schemaRoutes, ...propertyRoutes, ...associationRoutes, ...ownerRoutes]);
+  const api = createRouter<ApiContext>([...objectRoutes, ...searchRoutes, ...schemaRoutes, ...propertyRoutes, ...associationRoutes, ...ownerRoutes, ...accountInfoRoutes]);
   const faults = createFaultInjector();
   const stats = createStats();
   const limiter = createRateLimiter(rateLimit);
