@@ -5,6 +5,7 @@ import { main as saveAccountPlan } from '../src/app/functions/save_account_plan.
 import { CONTACT_PROPERTY } from '../src/crm/model/index.ts';
 import { STANCES } from '../src/kam/shared/index.ts';
 import { DAY, NOW, anOwner, loadAccount, startSandboxPortal, type ActivitySpec, type ContactSpec } from '../test/app/functions/account-portal.ts';
+import { PORTAL_ID } from '../test/crm/sandbox-portal.ts';
 
 // card_data for a large key account — 500 contacts, 5,000 meetings, calls and emails, 40 objectives —
 // with 100 ms added to every HubSpot request, as from a function far from HubSpot's API. Prints the
@@ -103,7 +104,8 @@ export default async function cardDataBenchmark(): Promise<void> {
     proxy.requests.length = 0;
 
     const started = performance.now();
-    const answer = await cardData({ parameters: { companyId, userId: manager.userId } });
+    // As the card calls it, with the portal id from its context.
+    const answer = await cardData({ parameters: { companyId, userId: manager.userId, portalId: PORTAL_ID } });
     const wallMs = performance.now() - started;
     if (answer.status !== 'ok') throw new Error(`card_data failed: ${answer.message}`);
 

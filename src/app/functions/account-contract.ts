@@ -62,7 +62,10 @@ export type Owner = z.infer<typeof ownerSchema>;
  * Errors: KAM.INVALID_PARAMETERS, KAM.COMPANY_NOT_FOUND, KAM.SETUP_REQUIRED, and the HubSpot failure codes
  * of the shared contract (rate limited, unavailable, not authorised).
  */
-export const cardDataParametersSchema = accountCallSchema.strict();
+export const cardDataParametersSchema = accountCallSchema
+  // The card's `context.portal.id`: optional, and when given it saves card_data one HubSpot read.
+  .extend({ portalId: z.number().int().positive('must be a HubSpot portal ID').optional() })
+  .strict();
 export type CardDataParameters = z.infer<typeof cardDataParametersSchema>;
 
 export const selectionCriterionSchema = z.enum(SELECTION_CRITERIA);

@@ -2,4 +2,4 @@ import { cardData } from '../../keystone/account/index.ts';
 import { cardDataParametersSchema } from './contract.ts';
 import { defineFunction } from './define-function.ts';
 
-export const main = defineFunction(cardDataParametersSchema, ({ companyId, userId }, { client, objectTypes, now }) => cardData(client, objectTypes, { companyId, userId, now }));
+export const main = defineFunction(cardDataParametersSchema, ({ companyId, userId, portalId }, { client, objectTypes, now }) => cardData(client, objectTypes, { companyId, userId, portalId, now }));

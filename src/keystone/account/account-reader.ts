@@ -11,16 +11,18 @@ import { loadSettings } from '../settings/index.ts';
 import { KeystoneError } from '../errors.ts';
 import { accountError } from './account-error.ts';
 import { batchReadWithHistory, readLabelledAssociations, toRecordWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
+import { PortalObjectTypes } from './portal-object-types.ts';
 import { readOwners, readPortalDetails, type OwnerRecord, type PortalDetails } from './portal-reads.ts';
 
 // Everything one company card shows, read from HubSpot in three rounds of parallel calls and no
 // per-record calls:
-//   1. custom object types, owners, portal details, the company's contacts (with their labels);
+//   1. custom object types (no call when the portal is known), owners, portal details, the company's
+//      contacts (with their labels);
 //   2. the company (with the ids of its deals, objectives and reviews), settings, the plan, the contacts
 //      (with stance and title history), and the meetings, calls and emails of those contacts;
 //   3. deals, objectives, reviews, and the activities themselves.
 
-// The card's reads are bounded (11 fixed, one each for objectives and reviews, one per 100 contacts and
+// The card's reads are bounded (10 fixed, 11 without the portal's id, one each for objectives and reviews, one per 100 contacts and
 // one per 100 activities of each type: well under HubSpot's 190 per 10 s), so each round sends all its
 // chunks at once instead of queueing them.
 const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
@@ -63,7 +65,23 @@ export interface AccountSnapshot {
   reviews: CrmRecord[];
 }
 
-export async function readAccount(client: Client, resolver: ObjectTypeResolver, companyId: string): Promise<AccountSnapshot> {
+/**
+ * Everything the card shows about one company. Given the portal's id (the card knows it), Keystone's
+ * types go by their fully qualified names and the schemas read is saved.
+ */
+export async function readAccount(client: Client, resolver: ObjectTypeResolver, companyId: string, portalId?: number): Promise<AccountSnapshot> {
+  if (portalId === undefined) return readAccountWith(client, resolver, companyId);
+  try {
+    return await readAccountWith(client, new PortalObjectTypes(client, portalId), companyId);
+  } catch (error) {
+    // HubSpot does not know a type by that name: setup has not run (the schemas tell), or the card named
+    // another portal. Both are answered by reading again the long way.
+    if (error instanceof KeystoneError && error.code === 'KAM.SETUP_REQUIRED') return readAccountWith(client, resolver, companyId);
+    throw error;
+  }
+}
+
+async function readAccountWith(client: Client, resolver: ObjectTypeResolver, companyId: string): Promise<AccountSnapshot> {
   // Round 1.
   const [types, owners, portal, contactLinks] = await Promise.all([
     Promise.all((['plan', 'objective', 'review'] as const).map((key) => keystoneType(resolver, key))),

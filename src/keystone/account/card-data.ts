@@ -24,8 +24,8 @@ import { reviewsSection } from './reviews-section.ts';
 // selection scores it, coverage weighs its relationships, objectives fills the grid's derived actuals.
 
 /** Everything the company card shows, for the user the card says is looking. */
-export async function cardData(client: Client, objectTypes: ObjectTypeResolver, request: { companyId: string; userId: number; now: number }): Promise<CardData> {
-  const snapshot = await readAccount(client, objectTypes, request.companyId);
+export async function cardData(client: Client, objectTypes: ObjectTypeResolver, request: { companyId: string; userId: number; portalId?: number; now: number }): Promise<CardData> {
+  const snapshot = await readAccount(client, objectTypes, request.companyId, request.portalId);
   return assembleCardData(snapshot, { now: request.now, permissions: permissionsOf(snapshot, request.userId) });
 }
 

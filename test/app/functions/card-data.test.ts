@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as cardData } from '../../../src/app/functions/card_data.ts';
 import { cardDataSchema, type CardData } from '../../../src/app/functions/account-contract.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
+import { PORTAL_ID } from '../../crm/sandbox-portal.ts';
 import { DAY, NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, type ContactSpec, type SandboxPortal } from './account-portal.ts';
 
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
@@ -16,8 +17,9 @@ const ann: ContactSpec = {
 };
 const bob: ContactSpec = { firstname: 'Bob', properties: { jobtitle: 'Buyer', hs_buying_role: 'END_USER' } };
 
-async function readCard(companyId: string, userId: number): Promise<CardData> {
-  const answer = await cardData({ parameters: { companyId, userId } });
+/** As the card calls it: with the portal id from its context, unless told `null` (an older card). */
+async function readCard(companyId: string, userId: number, portalId: number | null = PORTAL_ID): Promise<CardData> {
+  const answer = await cardData({ parameters: { companyId, userId, ...(portalId === null ? {} : { portalId }) } });
   if (answer.status !== 'ok') throw new Error(`card_data failed: ${answer.code} ${answer.message}`);
   const { status: _ok, ...payload } = answer;
   return cardDataSchema.parse(payload);
@@ -104,35 +106,59 @@ describe('card_data', () => {
     });
   });
 
-  it('reads a 150-contact, 250-activity account with batch reads only: 11 fixed calls, one per 100 contacts and per 100 activities of a kind', async () => {
-    const contacts = Array.from({ length: 150 }, (_, i): ContactSpec => ({ id: String(2_000 + i), firstname: `C${i}` }));
-    const activity = (type: 'meetings' | 'calls' | 'emails', i: number) => ({ type, ownerId: manager.id, contactIds: [String(2_000 + (i % 150))], daysAgo: 1 + (i % 300) });
-    const { companyId } = await loadAccount(portal, {
-      owners: [manager],
-      contacts,
-      activities: [
-        ...Array.from({ length: 120 }, (_, i) => activity('meetings', i)),
-        ...Array.from({ length: 80 }, (_, i) => activity('calls', i)),
-        ...Array.from({ length: 50 }, (_, i) => activity('emails', i)),
-      ],
-      deals: [{ amount: '1000', dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', closedate: new Date(NOW - 10 * DAY).toISOString() }],
+  describe('reads a 150-contact, 250-activity account with batch reads only', () => {
+    let companyId: string;
+    beforeAll(async () => {
+      const contacts = Array.from({ length: 150 }, (_, i): ContactSpec => ({ id: String(2_000 + i), firstname: `C${i}` }));
+      const activity = (type: 'meetings' | 'calls' | 'emails', i: number) => ({ type, ownerId: manager.id, contactIds: [String(2_000 + (i % 150))], daysAgo: 1 + (i % 300) });
+      ({ companyId } = await loadAccount(portal, {
+        owners: [manager],
+        contacts,
+        activities: [
+          ...Array.from({ length: 120 }, (_, i) => activity('meetings', i)),
+          ...Array.from({ length: 80 }, (_, i) => activity('calls', i)),
+          ...Array.from({ length: 50 }, (_, i) => activity('emails', i)),
+        ],
+        deals: [{ amount: '1000', dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', closedate: new Date(NOW - 10 * DAY).toISOString() }],
+      }));
     });
-    await portal.control.resetStats();
+    // Per 100: contacts, and each activity type on its own (HubSpot batch-reads one object type a call).
+    const perHundreds = Math.ceil(150 / 100) + Math.ceil(120 / 100) + Math.ceil(80 / 100) + Math.ceil(50 / 100);
 
-    const card = await readCard(companyId, manager.userId);
+    async function callsFor(portalId: number | null): Promise<{ total: number; byRoute: Record<string, number> }> {
+      await portal.control.resetStats();
+      const card = await readCard(companyId, manager.userId, portalId);
+      expect(card.relationships.contacts).toHaveLength(150);
+      return portal.control.stats();
+    }
 
-    expect(card.relationships.contacts).toHaveLength(150);
-    const { total, byRoute } = await portal.control.stats();
-    // Fixed: portal details, schemas, owners, the company and its contacts, settings, plan, three contact → activity
-    // association reads and the deals — three more than the 8 the issue budgets (README, account functions).
-    expect(total).toBe(11 + Math.ceil(150 / 100) + Math.ceil(120 / 100) + Math.ceil(80 / 100) + Math.ceil(50 / 100));
-    const perRecordReads = Object.entries(byRoute).filter(([route]) => route.startsWith('GET /crm/v3/objects/') && route.endsWith('/:id'));
-    expect(perRecordReads).toEqual([['GET /crm/v3/objects/companies/:id', 1], [expect.stringMatching(/^GET \/crm\/v3\/objects\/2-\d+\/:id$/), 1], [expect.stringMatching(/^GET \/crm\/v3\/objects\/2-\d+\/:id$/), 1]]);
+    it('with the portal id from the card: 10 fixed calls, one per 100 contacts and per 100 activities of a kind', async () => {
+      const { total, byRoute } = await callsFor(PORTAL_ID);
+      // Fixed: portal details, owners, the company's labelled contacts, the company, settings, plan, three
+      // contact → activity association reads and the deals — two more than the 8 the issue budgets (README).
+      expect(total).toBe(10 + perHundreds);
+      expect(byRoute['GET /crm-object-schemas/v3/schemas']).toBeUndefined();
+      const perRecordReads = Object.entries(byRoute).filter(([route]) => route.startsWith('GET /crm/v3/objects/') && route.endsWith('/:id'));
+      expect(perRecordReads.map(([, count]) => count)).toEqual([1, 1, 1]);
+      expect(perRecordReads.map(([route]) => route)).toContain('GET /crm/v3/objects/companies/:id');
+    });
+
+    it('without it, one more: the schemas read that finds Keystone\'s object types', async () => {
+      const { total, byRoute } = await callsFor(null);
+      expect(total).toBe(11 + perHundreds);
+      expect(byRoute['GET /crm-object-schemas/v3/schemas']).toBe(1);
+    });
+
+    it('with another portal\'s id, still answers by reading the schemas', async () => {
+      const card = await readCard(companyId, manager.userId, PORTAL_ID + 1);
+      expect(card.relationships.contacts).toHaveLength(150);
+    });
   });
 
-  it('asks for setup when Keystone has not been set up in the portal', async () => {
+  it('asks for setup when Keystone has not been set up in the portal, whether or not the card names the portal', async () => {
     const { companyId } = await loadAccount(portal, { owners: [manager], skipSetup: true });
     expect(await cardData({ parameters: { companyId, userId: manager.userId } })).toMatchObject({ status: 'error', code: 'KAM.SETUP_REQUIRED' });
+    expect(await cardData({ parameters: { companyId, userId: manager.userId, portalId: PORTAL_ID } })).toMatchObject({ status: 'error', code: 'KAM.SETUP_REQUIRED' });
   });
 
   it('answers KAM.COMPANY_NOT_FOUND for a company that does not exist', async () => {
