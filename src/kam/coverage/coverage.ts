@@ -1,5 +1,5 @@
 import { DAY_MS, STANCES, isFriendly, isHostile, validate, type Instant, type Stance, type Validated } from '../shared/index.ts';
-import { isDecisionMaker, isKeyContact } from './roles.ts';
+import { isDecisionMaker, isHeadOfOrganisationTitle, isKeyContact } from './roles.ts';
 import { coverageInputSchema, coverageOptionsSchema, type CoverageContact, type CoverageInput, type CoverageOptions } from './schema.ts';
 import { coverageScore, type CoverageScore } from './score.ts';
 
@@ -224,13 +224,27 @@ function computeCoverage(
       ourPeople: mostTouchesFirst(ownersInWindow.get(c.id)),
     })),
   };
-  return { ...coverage, warnings: coverageWarnings(coverage, current, ownersInWindow), score: coverageScore(coverage) };
+  return { ...coverage, warnings: coverageWarnings(coverage, current, ownersInWindow, headsOfOrganisation(current, teams)), score: coverageScore(coverage) };
+}
+
+/**
+ * The contacts at the top of the client's organisation, who report to nobody: with no supervisor
+ * recorded, either their title names the head (isHeadOfOrganisationTitle) or they are the one root
+ * of the recorded chart (others report to them). Two such roots mean the chart is split and one of
+ * them must report to someone, so neither counts.
+ */
+function headsOfOrganisation(current: readonly CoverageContact[], teams: Map<string, PeopleAround>): Set<string> {
+  const unsupervised = current.filter((c) => c.reportsTo === null);
+  const roots = unsupervised.filter((c) => teams.has(c.id));
+  const heads = unsupervised.filter((c) => isHeadOfOrganisationTitle(c.title));
+  return new Set([...heads, ...(roots.length === 1 ? roots : [])].map((c) => c.id));
 }
 
 function coverageWarnings(
   coverage: Omit<RelationshipCoverage, 'score' | 'warnings'>,
   current: readonly CoverageContact[],
   ownersInWindow: Map<string, Map<string, number>>,
+  heads: ReadonlySet<string>,
 ): CoverageWarning[] {
   const { depth, breadth, decisionMakers, freshness, departedKeyContacts, keyContacts } = coverage;
   const warnings: CoverageWarning[] = [];
@@ -249,7 +263,8 @@ function coverageWarnings(
     ['uncovered_decision_makers', decisionMakers.uncoveredContactIds],
     ['stale_allies', freshness.staleFriendlyContactIds],
     ['departed_key_contacts', departedKeyContacts.map((d) => d.contactId)],
-    ['unknown_supervisors', keyContacts.filter((k) => !k.org.supervisor?.known).map((k) => k.contactId)],
+    // Nobody is above the head of the organisation, so only a missing supervisor below the top is a gap.
+    ['unknown_supervisors', keyContacts.filter((k) => !k.org.supervisor?.known && !heads.has(k.contactId)).map((k) => k.contactId)],
   ];
   for (const [kind, contactIds] of listed) if (contactIds.length > 0) warnings.push({ kind, contactIds, ownerId: null });
   return warnings;

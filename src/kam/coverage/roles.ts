@@ -27,3 +27,13 @@ export function isKeyContact(contact: Roles & Pick<CoverageContact, 'taggedKeyCo
     contact.buyingRoles.some((role) => INFLUENCING_ROLES.includes(role))
   );
 }
+
+// Titles that name the head of the client's organisation. A deputy, a vice president or an
+// assistant to the chief executive carries the words but is not the head.
+const HEAD_TITLE = /\b(chief executive|ceo|managing director|president|founder)\b/i;
+const NOT_THE_HEAD = /\b(vice|deputy|assistant|associate|to)\b|\b[se]?vp\b/i;
+
+/** The title names the head of the organisation: chief executive (CEO), managing director, president or founder. */
+export function isHeadOfOrganisationTitle(title: string | null): boolean {
+  return title !== null && HEAD_TITLE.test(title) && !NOT_THE_HEAD.test(title);
+}

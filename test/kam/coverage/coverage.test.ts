@@ -211,7 +211,7 @@ describe('relationshipCoverage: warnings', () => {
     const coverage = coverageOf(
       [
         aKeyContact({ id: 'tom', stance: 'ally', reportsTo: 'cfo' }),
-        aContact({ id: 'cfo', decisionPower: 'final_say' }),
+        aContact({ id: 'cfo', decisionPower: 'final_say', reportsTo: 'ceo-not-on-record' }),
         aContact({ id: 'buyer', reportsTo: 'cfo' }),
         aContact({ id: 'jan', taggedKeyContact: true, leftCompany: true }),
       ],
@@ -225,6 +225,34 @@ describe('relationshipCoverage: warnings', () => {
       { kind: 'departed_key_contacts', contactIds: ['jan'], ownerId: null },
       { kind: 'unknown_supervisors', contactIds: ['cfo'], ownerId: null },
     ]);
+  });
+
+  const unknownSupervisors = (contacts: CoverageContact[]) => coverageOf(contacts).warnings.find((w) => w.kind === 'unknown_supervisors')?.contactIds ?? [];
+
+  it('does not ask whom the head of the organisation reports to when the title says so', () => {
+    const heads = ['Chief Executive Officer', 'CEO', 'Managing Director', 'President', 'Co-founder'].map((title, i) => aKeyContact({ id: `head-${i}`, title }));
+    expect(unknownSupervisors(heads)).toEqual([]);
+  });
+
+  it('asks whom a deputy, a vice president or an assistant to the chief executive reports to', () => {
+    const titles = ['Deputy Managing Director', 'Vice President, Sales', 'SVP Operations', 'Assistant to the CEO', 'Head of Purchasing'];
+    const contacts = titles.map((title, i) => aKeyContact({ id: `not-head-${i}`, title }));
+    expect(unknownSupervisors(contacts)).toEqual(contacts.map((c) => c.id));
+  });
+
+  it('does not ask whom the one root of the recorded org chart reports to', () => {
+    const contacts = [aKeyContact({ id: 'boss', title: 'Chair' }), aKeyContact({ id: 'cfo', reportsTo: 'boss' }), aKeyContact({ id: 'buyer', reportsTo: 'cfo' })];
+    expect(unknownSupervisors(contacts)).toEqual([]);
+  });
+
+  it('asks about both roots of a split org chart, as one of them must report to someone', () => {
+    const contacts = [aKeyContact({ id: 'cfo' }), aKeyContact({ id: 'cto' }), aContact({ reportsTo: 'cfo' }), aContact({ reportsTo: 'cto' })];
+    expect(unknownSupervisors(contacts)).toEqual(['cfo', 'cto']);
+  });
+
+  it('asks about a head of the organisation whose recorded supervisor is not on record', () => {
+    const contacts = [aKeyContact({ id: 'regional', title: 'President, EMEA', reportsTo: 'group-ceo' }), aContact({ reportsTo: 'regional' })];
+    expect(unknownSupervisors(contacts)).toEqual(['regional']);
   });
 
   it('has no warnings for a well-spread, fresh account', () => {
