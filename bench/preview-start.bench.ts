@@ -5,7 +5,7 @@ import { startKeystonePreview } from '../preview/server/keystone-preview.ts';
 import { generateDemoPortal } from '../sandbox/demo/generate.ts';
 
 // `npm start` must print its address within 30 s. Measures the first run (generate the ~2,000-company
-// demo portal, persist it, set Keystone up, bundle the cards) and a restart on the same data file,
+// demo portal, persist it, set Keystone up, score it, bundle the cards) and a restart on the same data file,
 // then the first company list and one card_data call as the browser would make them.
 
 const TARGET_MS = 30_000;
@@ -32,10 +32,10 @@ export default async function previewStart() {
     );
     await again.close();
     const verdict = (ms: number) => (ms <= TARGET_MS ? 'within' : 'OVER');
-    console.log(`first run (demo portal generated and set up): ${(firstMs / 1000).toFixed(1)} s, ${verdict(firstMs)} the ${TARGET_MS / 1000} s target`);
-    console.log(`restart on the saved portal:                  ${(againMs / 1000).toFixed(1)} s, ${verdict(againMs)} the ${TARGET_MS / 1000} s target`);
-    console.log(`first company list (${list.length} rows):           ${listMs.toFixed(0)} ms`);
-    console.log(`card_data for the first company:              ${cardMs.toFixed(0)} ms`);
+    console.log(`first run (demo portal generated, set up, scored): ${(firstMs / 1000).toFixed(1)} s, ${verdict(firstMs)} the ${TARGET_MS / 1000} s target`);
+    console.log(`restart on the saved portal:                       ${(againMs / 1000).toFixed(1)} s, ${verdict(againMs)} the ${TARGET_MS / 1000} s target`);
+    console.log(`first company list (${list.length} rows):                ${listMs.toFixed(0)} ms`);
+    console.log(`card_data for the first company:                   ${cardMs.toFixed(0)} ms`);
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
