@@ -14,8 +14,10 @@ export const PORTFOLIO_FUNCTIONS = { portfolioOverview: 'portfolio_overview' } a
  * `portfolio_overview`: the portfolio home page in one call — the Pareto curve and concentration
  * (top 1/5/10/20% shares, HHI), revenue at risk per key account, single-contract and single-person
  * dependence with names, key accounts and candidates, the drift lists, reviews due and coverage risks.
- * Reads the snapshot recalculation writes on each company (a page of 100 per call, within a time
- * budget: `freshness.complete` is false when the portal was too large), never every company's deals.
+ * Reads the snapshot recalculation writes on each company, never every company's deals: the Pareto
+ * picture from the companies listed within a time budget (`freshness.complete` is false when the portal
+ * was too large to list whole), the programme (key accounts, candidates, drift, reviews, report) from a
+ * search for the companies tagged or suggested key or candidate, whole whatever the portal's size.
  * `quarter` picks the fiscal quarter of the quarterly programme report (`quarterlyReport`); the current
  * one when null.
  * Managers only (admins are managers): the app's token sees every company's revenue.

@@ -89,36 +89,42 @@ export interface PortfolioOverview {
 /** The overview at `now`, with the quarterly report for `quarter` (the current fiscal quarter when null). */
 export function portfolioOverview(snapshot: PortfolioSnapshot, settings: Settings, now: number, quarter: FiscalQuarter | null = null): PortfolioOverview {
   const people = peopleDirectory(snapshot.owners);
-  const accounts = snapshot.companies.map(programmeAccount);
-  const byId = new Map(accounts.map((a) => [a.companyId, a]));
-  const keyAccounts = accounts.filter((a) => a.status === 'key').sort(byRevenueThenName);
+  const listed = snapshot.companies.map(programmeAccount);
+  // The programme's companies come whole from their own search; in a portal read whole they are also listed.
+  const inProgramme = snapshot.programmeCompanies.map(programmeAccount);
+  const byId = new Map([...listed, ...inProgramme].map((a) => [a.companyId, a]));
+  const keyAccounts = inProgramme.filter((a) => a.status === 'key').sort(byRevenueThenName);
   const plans = plansByCompany(snapshot.plans);
-  const companies = new Map(snapshot.companies.map((c) => [c.id, c]));
-  const scoredAt = accounts.flatMap((a) => (a.scoredAt === null ? [] : [a.scoredAt]));
+  const companies = new Map([...snapshot.companies, ...snapshot.programmeCompanies].map((c) => [c.id, c]));
+  const scoredAt = listed.flatMap((a) => (a.scoredAt === null ? [] : [a.scoredAt]));
+  // The Pareto picture covers the companies listed, plus any key account beyond them, so every key
+  // account shows its revenue at risk even when the portal was too large to list whole.
+  const listedIds = new Set(listed.map((a) => a.companyId));
+  const forConcentration = [...listed, ...keyAccounts.filter((a) => !listedIds.has(a.companyId))];
 
   return {
     readAt: now,
     portal: snapshot.portal,
     freshness: {
-      companiesRead: accounts.length,
+      companiesRead: listed.length,
       complete: snapshot.complete,
-      unscored: accounts.length - scoredAt.length,
+      unscored: listed.length - scoredAt.length,
       // reduce, not Math.min(...): a spread of a very large portal's dates would overflow the call stack.
       oldestScoredAt: scoredAt.length ? scoredAt.reduce((a, b) => Math.min(a, b)) : null,
       newestScoredAt: scoredAt.length ? scoredAt.reduce((a, b) => Math.max(a, b)) : null,
     },
-    concentration: concentration(accounts, snapshot, companies, plans, people, settings, now),
+    concentration: concentration(forConcentration, snapshot, companies, plans, people, settings, now),
     programme: {
       keyAccounts,
-      candidates: accounts.filter((a) => a.status === 'candidate' || (a.status === 'none' && a.suggestedStatus === 'candidate')).sort(byScoreThenName),
+      candidates: inProgramme.filter((a) => a.status === 'candidate' || (a.status === 'none' && a.suggestedStatus === 'candidate')).sort(byScoreThenName),
     },
-    drift: drift(accounts, byId),
+    drift: drift(inProgramme, byId),
     reviews: reviews(keyAccounts, plans, snapshot.reviews, companies, settings, now),
     coverageRisks: keyAccounts.flatMap((account) => {
       const risks = coverageRisksOf(account, plans.get(account.companyId));
       return risks.length > 0 ? [{ account, risks }] : [];
     }),
-    quarterlyReport: quarterlyReport(keyAccounts, snapshot, quarter ?? quarterOf(now, settings), settings, now),
+    quarterlyReport: quarterlyReport(keyAccounts, { ...snapshot, companies: [...companies.values()] }, quarter ?? quarterOf(now, settings), settings, now),
   };
 }
 

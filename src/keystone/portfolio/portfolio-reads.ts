@@ -1,4 +1,5 @@
 import type { Client } from '@hubspot/api-client';
+import type { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/index.js';
 import { batchRead, batchReadAssociations, hubspotCall, type CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
@@ -9,8 +10,10 @@ import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 
 // What the portfolio pages read: the snapshot recalculation and the account functions leave on each
 // company (score, suggested status, 12-month revenue, next review), never the raw deals and activities
-// of every company. Companies come from the list endpoint a page of 100 at a time within a time budget;
-// plans, objectives and reviews exist only for the programme's accounts, so they are listed whole.
+// of every company. For the Pareto picture, companies come from the list endpoint a page of 100 at a
+// time within a time budget. The programme's own companies (tagged or suggested key or candidate) come
+// from a search, whole whatever the portal's size, so the programme lists never miss an account;
+// plans, objectives and reviews exist only for those accounts, so they are listed whole too.
 // Deals are read only for key accounts (their single-contract dependence), in batches.
 
 const PAGE_SIZE = 100;
@@ -22,9 +25,12 @@ export const OVERVIEW_COMPANY_PROPERTIES = [
 ] as const;
 
 export interface PortfolioSnapshot {
+  /** The companies listed within the time budget (all of them when `complete`). */
   companies: CrmRecord[];
   /** False when the time budget ran out before the last page of companies. */
   complete: boolean;
+  /** Every company tagged or suggested key or candidate, listed or not. */
+  programmeCompanies: CrmRecord[];
   plans: CrmRecord[];
   objectives: CrmRecord[];
   reviews: CrmRecord[];
@@ -40,16 +46,17 @@ export async function readPortfolioSnapshot(client: Client, objectTypes: ObjectT
   const [planType, objectiveType, reviewType] = await Promise.all([objectTypes.objectTypeId('plan'), objectTypes.objectTypeId('objective'), objectTypes.objectTypeId('review')]);
   const listAll = (objectType: string, properties: readonly string[]) =>
     collectAll((after) => hubspotCall(() => client.crm.objects.basicApi.getPage(objectType, PAGE_SIZE, after, [...properties]))).then((rows) => rows.map(toRecord));
-  const [companyRead, plans, objectives, reviews, owners, portal] = await Promise.all([
+  const [companyRead, programmeCompanies, plans, objectives, reviews, owners, portal] = await Promise.all([
     readCompaniesWithin(client, request),
+    searchProgrammeCompanies(client),
     listAll(planType, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate']),
     listAll(objectiveType, propertyNames(OBJECTIVE.property)),
     listAll(reviewType, propertyNames(REVIEW.property)),
     readOwners(client),
     readPortalDetails(client),
   ]);
-  const keyIds = companyRead.companies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key').map((c) => c.id);
-  return { ...companyRead, plans, objectives, reviews, owners, portal, keyAccountDeals: await dealsOf(client, keyIds) };
+  const keyIds = programmeCompanies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key').map((c) => c.id);
+  return { ...companyRead, programmeCompanies, plans, objectives, reviews, owners, portal, keyAccountDeals: await dealsOf(client, keyIds) };
 }
 
 // Stops starting pages once the slowest page so far would overrun the budget, so a portal of any
@@ -68,6 +75,18 @@ async function readCompaniesWithin(client: Client, request: SnapshotRequest): Pr
     if (now - started + slowestPageMs > request.budgetMs) break;
   }
   return { companies, complete: false };
+}
+
+const PROGRAMME_STATUSES = ['key', 'candidate'];
+const SEARCH_PAGE_SIZE = 200;
+
+// HubSpot's search answers at most 10,000 results: far more than any key account programme holds.
+async function searchProgrammeCompanies(client: Client): Promise<CrmRecord[]> {
+  const filterGroups = [COMPANY_PROPERTY.status, COMPANY_PROPERTY.suggestedStatus].map((propertyName) => ({ filters: [{ propertyName, operator: 'IN' as FilterOperatorEnum, values: PROGRAMME_STATUSES }] }));
+  const rows = await collectAll((after) => hubspotCall(() => client.crm.companies.searchApi.doSearch({
+    filterGroups, sorts: [], properties: [...OVERVIEW_COMPANY_PROPERTIES], limit: SEARCH_PAGE_SIZE, after: after ?? '0',
+  })));
+  return rows.map(toRecord);
 }
 
 async function dealsOf(client: Client, companyIds: readonly string[]): Promise<Map<string, CrmRecord[]>> {

@@ -153,12 +153,16 @@ describe('portfolio overview, read from the scores recalculation stored', () => 
     expect(freshness).toEqual({ companiesRead: 6, complete: true, unscored: 1, oldestScoredAt: NOW - 9 * DAY_MS, newestScoredAt: NOW - 2 * DAY_MS });
   });
 
-  it('answers the companies read so far, marked incomplete, when the portal is too large for its time budget', async () => {
+  it('answers the companies read so far, marked incomplete, when the portal is too large for its time budget, yet every key account', async () => {
     const many = Array.from({ length: 230 }, (_v, i) => aCompany(scored('none', 'none', 10, i)));
     let t = 0;
     // Each reading of the clock moves 400 ms: after the first page, another would overrun 500 ms.
-    const overview = await overviewOf(await startPortal({ ...contents(), companies: [acme, bolt, ...many] }), 500, () => (t += 400));
+    // Acme and Bolt come last in the portal, far beyond the first page.
+    const overview = await overviewOf(await startPortal({ ...contents(), companies: [...many, acme, bolt, crane] }), 500, () => (t += 400));
     expect(overview.freshness).toMatchObject({ companiesRead: 100, complete: false });
+    expect(names(overview.programme.keyAccounts)).toEqual(['Acme', 'Bolt']);
+    expect(names(overview.drift.qualifiesButNotTagged)).toEqual(['Crane']);
+    expect(overview.concentration.keyAccounts.map((k) => [k.name, k.revenueAtRisk, k.dependsOnOneContract])).toEqual([['Acme', 600, true], ['Bolt', 200, false]]);
   });
 });
 

@@ -25,9 +25,13 @@ export function aScoredCompany(name: string, status: string, suggested: string, 
   };
 }
 
+/** A snapshot of a portal read whole: unless told otherwise, the programme's companies are those of `companies` in the programme. */
 export function snapshot(overrides: Partial<PortfolioSnapshot> = {}): PortfolioSnapshot {
+  const companies = overrides.companies ?? [];
+  const inProgramme = (c: CrmRecord) => [c.properties[COMPANY_PROPERTY.status], c.properties[COMPANY_PROPERTY.suggestedStatus]].some((s) => s === 'key' || s === 'candidate');
   return {
-    companies: [],
+    companies,
+    programmeCompanies: companies.filter(inProgramme),
     complete: true,
     plans: [],
     objectives: [],
