@@ -25,6 +25,6 @@ export function Freshness({ overview, format }: { overview: PortfolioOverview; f
     ? 'No company has been scored yet: run a recalculation in Keystone\'s settings.'
     : `Scores from the last recalculation, ${format.date(freshness.oldestScoredAt!)}${freshness.oldestScoredAt === freshness.newestScoredAt ? '' : ` to ${format.date(freshness.newestScoredAt)}`}.`;
   const unscored = freshness.unscored > 0 ? ` ${freshness.unscored} of ${freshness.companiesRead} companies have never been scored.` : '';
-  const partial = freshness.complete ? '' : ` The portal is too large to read at once: these figures cover the first ${freshness.companiesRead} companies.`;
+  const partial = freshness.complete ? '' : ` The portal is too large to list at once: the revenue concentration figures cover the first ${freshness.companiesRead} companies (every key account included); the programme lists are complete.`;
   return <Text variant="microcopy">{`${scored}${unscored}${partial}`}</Text>;
 }

@@ -84,7 +84,7 @@ describe('the portfolio home page', () => {
   it('says how fresh the figures are, and when the portal was too large to read at once', async () => {
     const page = await renderPages(ok({ ...PORTFOLIO, freshness: { ...PORTFOLIO.freshness, complete: false, companiesRead: 100 } }));
     const freshness = texts(page).find((t) => t?.startsWith('Scores from the last recalculation'));
-    expect(freshness).toBe('Scores from the last recalculation, 23 Nov 2026. The portal is too large to read at once: these figures cover the first 100 companies.');
+    expect(freshness).toBe('Scores from the last recalculation, 23 Nov 2026. The portal is too large to list at once: the revenue concentration figures cover the first 100 companies (every key account included); the programme lists are complete.');
   });
 
   it("shows the function's message when the user may not see the portfolio", async () => {
