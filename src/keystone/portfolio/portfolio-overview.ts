@@ -159,8 +159,9 @@ function concentration(
   const portfolio: PortfolioAccount[] = accounts.map((a) => {
     const isKey = a.status === 'key';
     const deals = isKey ? (snapshot.keyAccountDeals.get(a.companyId) ?? []).flatMap((d) => {
-      const amount = dealAmounts([d.properties], now).revenueLast12Months;
-      return amount === null ? [] : [{ dealId: d.id, amount }];
+      // The same 12-month closed-won rule as the stored revenue; a deal outside it adds nothing.
+      const amount = dealAmounts([d.properties], now).revenueLast12Months ?? 0;
+      return amount > 0 ? [{ dealId: d.id, amount }] : [];
     }) : [];
     return {
       companyId: a.companyId,
