@@ -65,7 +65,8 @@ describe('the Status section', () => {
     const tagged = cardData({ keyAccount: keyAccount({ reason: 'Biggest growth potential' }) });
     const { find, findAll, findByTestId, waitFor, spy } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({}) }, tagged);
     find(Button, withText('Tag as key account…')).trigger('onClick');
-    find(TextArea, { name: 'reason' }).trigger('onChange', 'Biggest growth potential' as never);
+    // Typed, never blurred: the click sends what the box shows.
+    find(TextArea, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
     find(Button, withText('Set to key account')).trigger('onClick');
     await waitFor(() => expect(findByTestId(Text, 'status-change').text).toContain('Biggest growth potential'));
     expect(callsTo(spy, 'tag_key_account')).toEqual([{ ...caller, status: 'key', reason: 'Biggest growth potential' }]);
@@ -89,6 +90,16 @@ describe('the Status section', () => {
     const { find } = await renderCard(cardData());
     find(Button, withText('End key account status…')).trigger('onClick');
     expect(find(Button, withText('Set to former key account')).props.disabled).toBe(true);
+  });
+
+  it('enables the status button while the reason is typed, before the box loses focus', async () => {
+    const { find } = await renderCard(cardData({ keyAccount: notKeyYet() }));
+    find(Button, withText('Tag as key account…')).trigger('onClick');
+    find(TextArea, { name: 'reason' }).trigger('onInput', 'Bi' as never);
+    expect(find(Button, withText('Set to key account')).props.disabled).toBe(true);
+    find(TextArea, { name: 'reason' }).trigger('onInput', 'Big' as never);
+    expect(find(Button, withText('Set to key account')).props.disabled).toBe(false);
+    expect(find(TextArea, { name: 'reason' }).props.value).toBe('Big');
   });
 });
 
@@ -219,6 +230,26 @@ describe('the Plan section', () => {
     expect(sent!.plan.quarterlyTargets.rows[2]).toEqual({ metric: 'custom_referrals_received', label: 'Referrals received', unit: 'count', targets: {}, actuals: {} });
   });
 
+  it('enables Add metric while its name is typed, before the field loses focus', async () => {
+    const { find } = await renderCard(cardData());
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    expect(find(Button, withText('Add metric')).props.disabled).toBe(true);
+    find(Input, { name: 'newMetric' }).trigger('onInput', 'R' as never);
+    expect(find(Button, withText('Add metric')).props.disabled).toBe(false);
+    find(Input, { name: 'newMetric' }).trigger('onInput', '  ' as never);
+    expect(find(Button, withText('Add metric')).props.disabled).toBe(true);
+  });
+
+  it('saves an objective title that was typed and not yet committed by leaving the field', async () => {
+    const { find, waitFor, spy } = await renderCard(cardData(), { save_account_plan: ok({}) });
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    find(Input, { name: 'objective-0-title' }).trigger('onInput', 'Win the audit and tax tender' as never);
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'save_account_plan')).toHaveLength(1));
+    const [sent] = callsTo(spy, 'save_account_plan') as Array<{ plan: { objectives: Array<{ title: string }> } }>;
+    expect(sent!.plan.objectives[0]!.title).toBe('Win the audit and tax tender');
+  });
+
   it('shows each problem the function found beside its field', async () => {
     const { find, waitFor } = await renderCard(cardData(), {
       save_account_plan: failed('KAM.INVALID_PARAMETERS', 'Keystone received something it cannot use.', [{ path: 'plan.objectives.1.ownerId', message: 'pick who owns this objective' }]),
@@ -263,6 +294,14 @@ describe('the Reviews section', () => {
     find(Button, withText('Log the review')).trigger('onClick');
     await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Meet the new CFO'));
     expect(callsTo(spy, 'log_review')).toEqual([{ ...caller, kind: 'triggered', outcomes: ['escalate'], summary: 'Meet the new CFO', triggers: [trigger()] }]);
+  });
+
+  it('enables Log the review while the decision is typed, before the box loses focus', async () => {
+    const { find } = await renderCard(cardData());
+    find(Button, withText('Log a review…')).trigger('onClick');
+    expect(find(Button, withText('Log the review')).props.disabled).toBe(true);
+    find(TextArea, { name: 'summary' }).trigger('onInput', 'Renew' as never);
+    expect(find(Button, withText('Log the review')).props.disabled).toBe(false);
   });
 });
 

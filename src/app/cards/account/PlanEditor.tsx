@@ -4,6 +4,7 @@ import type { KamTeam, PlanInput, PlanSection, SaveAccountPlanParameters, SavedP
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { KAM_TEAM_ROLE_LABELS, METRIC_UNIT_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
 import { issueAt, type Ok } from '../../ui/function-call.ts';
+import { followTyping } from '../../ui/typing.ts';
 import { ActionFailed, useFunctionAction } from '../keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 import { QUARTERS } from './quarterly-grid.ts';
@@ -88,7 +89,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
         label="12-month business objective"
         name="businessObjective"
         value={draft.businessObjective}
-        onChange={(businessObjective) => setDraft((d) => ({ ...d, businessObjective }))}
+        {...followTyping((businessObjective) => setDraft((d) => ({ ...d, businessObjective })))}
       />
       <Heading>KAM team</Heading>
       {optionsOf(KAM_TEAM_ROLE_LABELS).map(({ value: role, label }) => (
@@ -104,8 +105,8 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
       <Heading>SMART objectives</Heading>
       {draft.objectives.map((o, i) => (
         <Flex key={o.objectiveKey ?? `new-${i}`} direction="column" gap="extra-small">
-          <Input label="Objective" name={`objective-${i}-title`} value={o.title} onChange={(title) => setObjective(i, { title })} required {...problem(`objectives.${i}.title`)} />
-          <Input label="How we measure it" name={`objective-${i}-measure`} value={o.measure ?? ''} onChange={(measure) => setObjective(i, { measure })} />
+          <Input label="Objective" name={`objective-${i}-title`} value={o.title} {...followTyping((title) => setObjective(i, { title }))} required {...problem(`objectives.${i}.title`)} />
+          <Input label="How we measure it" name={`objective-${i}-measure`} value={o.measure ?? ''} {...followTyping((measure) => setObjective(i, { measure }))} />
           <Select label="Owner" name={`objective-${i}-owner`} value={o.ownerId ?? NOBODY} options={ownerOptions} onChange={(v) => setObjective(i, { ownerId: v === NOBODY ? null : String(v) })} {...problem(`objectives.${i}.ownerId`)} />
           <DateInput
             label="Due"
@@ -160,7 +161,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
         </Flex>
       ))}
       <Flex direction="row" gap="small" align="end">
-        <Input label="Another metric" name="newMetric" value={newMetric} onChange={setNewMetric} placeholder="e.g. New services used" />
+        <Input label="Another metric" name="newMetric" value={newMetric} {...followTyping(setNewMetric)} placeholder="e.g. New services used" />
         <Button
           disabled={newMetric.trim() === ''}
           onClick={() => {

@@ -7,6 +7,7 @@ import type {
 } from '../../functions/account-contract.ts';
 import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, optionsOf, STANCE_LABELS } from '../../ui/labels.ts';
 import type { Ok } from '../../ui/function-call.ts';
+import { followTyping } from '../../ui/typing.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 
@@ -175,7 +176,7 @@ function ContactEditor({ account, contact, onClose }: { account: AccountView; co
   return (
     <Flex direction="column" gap="small">
       <Heading>{contact.name}</Heading>
-      <Input label="Decides on" name="topics" value={topics} onChange={setTopics} description="Topics separated by semicolons, e.g. budget; IT suppliers" />
+      <Input label="Decides on" name="topics" value={topics} {...followTyping(setTopics)} description="Topics separated by semicolons, e.g. budget; IT suppliers" />
       <ButtonRow>
         <Button onClick={() => void saveTopics()} disabled={busy}>
           Save topics

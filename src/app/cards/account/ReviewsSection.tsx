@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { LoggedReview, LogReviewParameters, Review, ReviewTrigger } from '../../functions/account-contract.ts';
 import { optionsOf, REVIEW_CADENCE_LABELS, REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS, REVIEW_STATUS_LABELS } from '../../ui/labels.ts';
 import type { Ok } from '../../ui/function-call.ts';
+import { followTyping } from '../../ui/typing.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 
@@ -118,7 +119,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView; onClose: ()
         value={outcomes}
         onChange={(values) => setOutcomes(values as Outcome[])}
       />
-      <TextArea label="What was decided" name="summary" value={summary} onChange={setSummary} required />
+      <TextArea label="What was decided" name="summary" value={summary} {...followTyping(setSummary)} required />
       {log.state.status === 'error' && <ActionFailed title="The review was not logged" failure={log.state.failure} />}
       <ButtonRow>
         <Button variant="primary" onClick={() => void submit()} disabled={summary.trim().length < 3 || log.state.status === 'loading'}>

@@ -5,6 +5,7 @@ import type { KeyAccountStatus } from '../../../kam/shared/index.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
 import type { Ok } from '../../ui/function-call.ts';
+import { followTyping } from '../../ui/typing.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 import { QualifyHint, StatusBadge } from './summary.tsx';
@@ -117,7 +118,7 @@ function StatusChange({ account }: { account: AccountView }) {
   return (
     <Flex direction="column" gap="small">
       <Select label="New status" name="status" value={target} options={choices} onChange={(value) => setTarget(value as typeof target)} />
-      <TextArea label="Why?" name="reason" value={reason} onChange={setReason} description="Goes on the company timeline with your name." required />
+      <TextArea label="Why?" name="reason" value={reason} {...followTyping(setReason)} description="Goes on the company timeline with your name." required />
       {action.state.status === 'error' && <ActionFailed title="The status was not changed" failure={action.state.failure} />}
       <ButtonRow>
         <Button variant="primary" onClick={() => void submit()} disabled={reason.trim().length < 3 || action.state.status === 'loading'}>
