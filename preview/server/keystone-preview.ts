@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/index.js';
 import { createHubSpotClient } from '../../src/crm/client.ts';
+import { COMPANY_PROPERTY } from '../../src/crm/model/company-properties.ts';
 import type { Settings } from '../../src/kam/settings/index.ts';
 import { DEMO_TEAMS } from '../../sandbox/demo/firm.ts';
 import type { SandboxSeedInput } from '../../sandbox/seed.ts';
@@ -51,7 +53,7 @@ export async function startKeystonePreview({ dataFile, seed, port, projectRoot =
     };
 
     const everyone = await portal.users({ adminUserIds: [], managerUserIds: [], managerTeamIds: [] });
-    await prepareDemoPortal(callKeystone, everyone, log);
+    await prepareDemoPortal(callKeystone, everyone, () => portfolioIsScored(client), log);
     const bundle = await bundling;
     const server = await startPreviewServer({
       port,
@@ -83,9 +85,26 @@ const firstUser = (users: PreviewUser[]): PreviewUser => {
   return user;
 };
 
+// Whether any company carries a recalculated score. The demo portal ships with its settings saved but
+// its portfolio unscored, so "first run" is judged by the scores, not by the settings revision.
+async function portfolioIsScored(client: ReturnType<typeof createHubSpotClient>): Promise<boolean> {
+  const { total } = await client.crm.companies.searchApi.doSearch({
+    filterGroups: [{ filters: [{ propertyName: COMPANY_PROPERTY.scoredAt, operator: 'HAS_PROPERTY' as FilterOperatorEnum }] }],
+    properties: [COMPANY_PROPERTY.scoredAt],
+    limit: 1,
+  });
+  return total > 0;
+}
+
 // First run on a portal: set Keystone up, name the demo firm's first partner as admin and its partners
-// and key account managers as managers (so the "viewing as" switch has all three roles), and score it.
-async function prepareDemoPortal(callKeystone: <T>(uid: string, parameters: Record<string, unknown>) => Promise<T>, users: PreviewUser[], log: (line: string) => void) {
+// and key account managers as managers unless an admin already saved settings (so the "viewing as"
+// switch has all three roles), and score the portfolio unless it is scored.
+async function prepareDemoPortal(
+  callKeystone: <T>(uid: string, parameters: Record<string, unknown>) => Promise<T>,
+  users: PreviewUser[],
+  isScored: () => Promise<boolean>,
+  log: (line: string) => void,
+) {
   const partners = users.filter((user) => user.teams.some((team) => String(team.id) === DEMO_TEAMS.partners.id));
   const admin = partners[0] ?? firstUser(users);
   const current = await callKeystone<PortalSettings>('get_settings', { userId: admin.userId });
@@ -97,6 +116,8 @@ async function prepareDemoPortal(callKeystone: <T>(uid: string, parameters: Reco
     log(`Naming ${admin.name} the Keystone admin, partners and key account managers as managers…`);
     const access = { adminUserIds: [String(admin.userId)], managerUserIds: [], managerTeamIds: [DEMO_TEAMS.partners.id, DEMO_TEAMS.keyAccounts.id] };
     await callKeystone('save_settings', { userId: admin.userId, expectedRevision: 0, settings: { ...current.settings, access } });
+  }
+  if (!(await isScored())) {
     // What an admin does next on the settings page: score every company, so the list shows scores.
     log('Scoring the portfolio…');
     let cursor: string | null = null;
