@@ -23,6 +23,12 @@ describe('the selection preview', () => {
     expect(withThresholds(100, 90)).toMatchObject({ key: 0, candidates: 1, qualifyingRevenueShare: 1 });
   });
 
+  it("previews with a new portal's defaults: a company known on purchases alone has enough data to qualify", () => {
+    // Historic and potential purchases carry 5 of the 12 default weight points: above the default minimum of 40%.
+    const partlyKnown = companyFacts({ revenueLast12Months: 300_000, potentialRevenue: 500_000, marginPercent: null, prestige: null, strategicFit: null, referralCount: null });
+    expect(previewSelection([partlyKnown], settings().selection)).toMatchObject({ key: 1 });
+  });
+
   it('has no revenue share when no company has known revenue', () => {
     expect(previewSelection([unknown('1', null)], settings().selection).keyRevenueShare).toBeNull();
   });

@@ -6,7 +6,7 @@ import type {
   ReviewsSection, ReviewTrigger, TargetRow,
 } from '../../../src/app/functions/contract.ts';
 import type { CompanyFacts } from '../../../src/kam/selection/company-facts.ts';
-import type { Settings } from '../../../src/kam/settings/index.ts';
+import { defaultSettings, type Settings } from '../../../src/kam/settings/index.ts';
 
 // Shared fixtures for the card and settings page tests: factories with overrides, one place.
 
@@ -217,24 +217,10 @@ export const notKeyYet = () =>
 
 // ─── Settings page ──────────────────────────────────────────────────────────────────────────────
 
+/** A new portal's defaults, with the test user as its admin and one manager team. */
 export function settings(overrides: Partial<Settings> = {}): Settings {
-  return {
-    version: 2,
-    selection: {
-      weights: { historicPurchases: 3, potentialPurchases: 2, shareOfWallet: 1, profitability: 2, prestige: 1, advocacy: 1, strategicFit: 2 },
-      fullScoreAt: { historicPurchases: 250_000, potentialPurchases: 250_000, profitabilityMarginPercent: 40, referrals: 5 },
-      spendInOurAreaPercentOfAnnualRevenue: null,
-      thresholds: { key: 70, candidate: 50, minimumCompleteness: 0.5 },
-      icpTierCutoffs: { tier_1: 75, tier_2: 55, tier_3: 35 },
-    },
-    reviews: { defaultCadence: 'quarterly', overdueAfterDays: 7 },
-    coverage: { staleAfterDays: 90 },
-    portfolio: { singleContractShareWarning: 0.5 },
-    access: { managerTeamIds: ['11'], managerUserIds: [], adminUserIds: [String(USER_ID)] },
-    hubspotSync: { syncTargetAccountFlag: true, writeIcpTier: true },
-    fiscalYearStartMonth: 1,
-    ...overrides,
-  } as Settings;
+  const defaults = defaultSettings();
+  return { ...defaults, access: { ...defaults.access, managerTeamIds: ['11'], adminUserIds: [String(USER_ID)] }, ...overrides };
 }
 
 export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalSettings {
