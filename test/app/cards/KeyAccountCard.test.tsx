@@ -12,6 +12,7 @@ import {
 afterEach(() => vi.restoreAllMocks());
 
 const caller = { userId: USER_ID, companyId: COMPANY_ID };
+const MOCK_PORTAL_ID = 123; // the renderer's mock portal
 
 /** Renders the tab card with card_data answering `first`, then `after` once anything changed. */
 async function renderCard(first: CardData, actions: Record<string, object> = {}, after: CardData = first) {
@@ -31,7 +32,7 @@ describe('the key account tab while loading and on failure', () => {
     expect(find(LoadingSpinner).props.label).toBe('Loading the key account…');
     answer.resolve(ok(cardData()));
     await waitFor(() => expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account'));
-    expect(spy).toHaveBeenCalledWith('card_data', { parameters: caller });
+    expect(spy).toHaveBeenCalledWith('card_data', { parameters: { ...caller, portalId: MOCK_PORTAL_ID } });
   });
 
   it("shows the function's message and loads again on retry", async () => {

@@ -23,7 +23,8 @@ describe('the key account sidebar', () => {
     expect(glance(find, 'Score')).toBe('78 of 100');
     expect(glance(find, 'Relationship coverage')).toBe('64 of 100');
     expect(glance(find, 'Next review')).toBe('4 Dec 2026 · Upcoming');
-    expect(callsTo(spy, 'card_data')).toEqual([{ userId: USER_ID, companyId: COMPANY_ID }]);
+    // The portal id (the renderer's mock portal, 123) lets card_data skip reading the schemas.
+    expect(callsTo(spy, 'card_data')).toEqual([{ userId: USER_ID, companyId: COMPANY_ID, portalId: 123 }]);
   });
 
   it('names an overdue review as the top risk first', async () => {

@@ -34,7 +34,8 @@ export interface AccountView {
 export function useAccount() {
   const context = useExtensionContext<'crm.record.tab'>();
   const caller: Caller = { userId: context.user.id, companyId: String(context.crm.objectId) };
-  const { state, reload } = useFunctionQuery<Ok<CardData>>(ACCOUNT_FUNCTION.cardData, caller);
+  // The portal id lets card_data address Keystone's objects by name and skip reading the schemas.
+  const { state, reload } = useFunctionQuery<Ok<CardData>>(ACCOUNT_FUNCTION.cardData, { ...caller, portalId: context.portal.id });
   const view = (data: CardData): AccountView => ({ data, caller, format: createFormatters(portalFormat(context, data.portal)), refresh: reload });
   return { state, reload, view };
 }
