@@ -1,5 +1,6 @@
 import { relationshipCoverage, type CoverageInput } from '../src/kam/coverage/index.ts';
 import { BUYING_ROLES, DAY_MS, DECISION_POWERS, STANCES } from '../src/kam/shared/index.ts';
+import { createRandom } from '../sandbox/demo/random.ts';
 
 const CONTACTS = 2_000;
 const ACTIVITIES = 50_000;
@@ -9,19 +10,10 @@ const RUNS = 15;
 const TARGET_MS = 200;
 const NOW = Date.UTC(2026, 10, 24);
 
-// mulberry32: a small seeded PRNG, so every run measures the same account.
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function syntheticAccount(seed: number): CoverageInput {
-  const random = prng(seed);
+  // Seeded, so every run measures the same account.
+  const stream = createRandom(seed);
+  const random = () => stream.next();
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const contacts = Array.from({ length: CONTACTS }, (_, i) => ({
     id: `c${i}`,

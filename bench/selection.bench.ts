@@ -3,26 +3,18 @@ import { paretoAnalysis } from '../src/kam/portfolio/index.ts';
 import { scorePortfolio, selectionDrift, type CompanyFacts } from '../src/kam/selection/index.ts';
 import { KEY_ACCOUNT_STATUSES } from '../src/kam/shared/index.ts';
 import { defaultSettings } from '../src/kam/settings/index.ts';
+import { createRandom } from '../sandbox/demo/random.ts';
 
 const COMPANIES = 1_000_000;
 const RUNS = 5;
 const TARGET_MS = 2_000;
 
-// mulberry32: a small seeded PRNG, so every run measures the same portfolio.
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Revenue follows a Pareto distribution with α ≈ 1.16, the shape behind "80/20"; about a fifth of
 // every other field is unknown, so the missing-data path is measured too.
 function syntheticPortfolio(count: number, seed: number): CompanyFacts[] {
-  const random = prng(seed);
+  // Seeded, so every run measures the same portfolio.
+  const stream = createRandom(seed);
+  const random = () => stream.next();
   const sometimes = <T>(value: T): T | null => (random() < 0.2 ? null : value);
   return Array.from({ length: count }, (_, i) => {
     const revenue = Math.min(5_000_000, 2_000 / Math.pow(1 - random(), 1 / 1.16));
