@@ -1,8 +1,9 @@
+import type { UiExtension } from '../build/project.ts';
 import type { CompanyRow, PortalInfo, PreviewUser } from '../server/portal.ts';
 
 // The shell's calls to the preview server (preview/server/server.ts).
 
-export type ExtensionInfo = { uid: string; kind: 'card' | 'settings'; location: string; title: string };
+export type ExtensionInfo = Omit<UiExtension, 'file'>;
 export type Session = { portal: PortalInfo; users: PreviewUser[]; extensions: ExtensionInfo[] };
 export type { CompanyRow, PreviewUser };
 

@@ -93,7 +93,7 @@ function HostedExtension({ reload, ...props }: FrameProps & { reload: () => void
       closeOverlay: (id: string) => overlays.close(id),
       copyTextToClipboard: (text: string) => navigator.clipboard.writeText(text),
       openIframeModal: ({ uri, title }: { uri: string; title?: string }) => window.open(uri, '_blank', 'noopener')?.focus() ?? console.info(`[preview] ${title ?? 'iframe'}: ${uri}`),
-      navigateToPage: ({ to }: { to: string }) => setAlerts((list) => [...list, { id: nextAlert.current++, type: 'info', message: `The preview has no app pages; the card asked to open ${to}.` }]),
+      navigateToPage: ({ to }: { to: string }) => setAlerts((list) => [...list, { id: nextAlert.current++, type: 'info', message: `The preview does not follow navigateToPage; the card asked to open ${to}.` }]),
     }),
     [reload, fetchProperties, onPropertiesChanged, overlays],
   );

@@ -5,11 +5,12 @@ import { loadSession, type Session } from './api.ts';
 import { CompanyList } from './company-list.tsx';
 import type { LoadedExtension } from './extension-frame.tsx';
 import { RecordPage } from './record-page.tsx';
+import { PortfolioPage } from './portfolio-page.tsx';
 import { hrefOf, useRoute } from './routes.ts';
 import { SettingsPage } from './settings-page.tsx';
 import { ViewingAs } from './viewing-as.tsx';
 
-// The preview shell: a HubSpot-like frame around the project's real cards and settings page.
+// The preview shell: a HubSpot-like frame around the project's real cards, settings page and app pages.
 
 const extensions = registered as LoadedExtension[];
 const USER_KEY = 'keystone-preview:user';
@@ -39,8 +40,11 @@ function Preview() {
       <header className="preview-nav">
         <span className="preview-nav__brand">Keystone</span>
         <nav aria-label="Preview">
-          <a href={hrefOf({ page: 'companies' })} aria-current={route.page !== 'settings' ? 'page' : undefined}>
+          <a href={hrefOf({ page: 'companies' })} aria-current={route.page === 'companies' || route.page === 'company' ? 'page' : undefined}>
             Companies
+          </a>
+          <a href={hrefOf({ page: 'portfolio', path: '/', params: {} })} aria-current={route.page === 'portfolio' ? 'page' : undefined}>
+            Portfolio
           </a>
           <a href={hrefOf({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>
             Settings
@@ -52,6 +56,7 @@ function Preview() {
       {route.page === 'companies' && <CompanyList />}
       {route.page === 'company' && <RecordPage key={route.companyId} companyId={route.companyId} session={session} user={user} extensions={extensions} />}
       {route.page === 'settings' && <SettingsPage session={session} user={user} extensions={extensions} />}
+      {route.page === 'portfolio' && <PortfolioPage path={route.path} params={route.params} session={session} user={user} extensions={extensions} />}
     </>
   );
 }

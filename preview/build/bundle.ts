@@ -19,7 +19,7 @@ export function extensionsModuleSource(extensions: UiExtension[], hostFile: stri
     ...extensions.map((extension) => `import ${JSON.stringify(extension.file)};`),
     `const meta = ${JSON.stringify(meta)};`,
     'const renders = takeRegisteredExtensions();',
-    'if (renders.length !== meta.length) throw new Error(`Expected ${meta.length} calls of hubspot.extend (one per card and settings page), got ${renders.length}`);',
+    'if (renders.length !== meta.length) throw new Error(`Expected ${meta.length} calls of hubspot.extend (one per card, settings page and app pages), got ${renders.length}`);',
     'export const extensions = meta.map((extension, index) => ({ ...extension, render: renders[index] }));',
   ].join('\n');
 }

@@ -15,6 +15,7 @@ const realDist = path.dirname(require.resolve('@hubspot/ui-extensions'));
 export const EXTENSION_MODULES = {
   '@hubspot/ui-extensions': path.join(previewUi, 'index.ts'),
   '@hubspot/ui-extensions/crm': path.join(previewUi, 'crm.ts'),
+  '@hubspot/ui-extensions/pages': path.join(previewUi, 'pages.tsx'),
 } as const;
 type ExtensionModule = keyof typeof EXTENSION_MODULES;
 

@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
-// What the preview needs to know about the HubSpot project: its cards, its settings page and its
-// app functions, read from the same `*-hsmeta.json` files HubSpot reads.
+// What the preview needs to know about the HubSpot project: its cards, its settings page, its app
+// pages and its app functions, read from the same `*-hsmeta.json` files HubSpot reads.
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -14,7 +14,7 @@ const hsmetaSchema = z.object({
   config: z.object({ entrypoint: z.string().startsWith('/'), location: z.string().optional(), name: z.string().optional() }).loose(),
 });
 
-export type UiExtension = { uid: string; kind: 'card' | 'settings'; location: string; title: string; file: string };
+export type UiExtension = { uid: string; kind: 'card' | 'settings' | 'pages'; location: string; title: string; file: string };
 export type AppFunction = { uid: string; file: string };
 
 async function readJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
@@ -38,12 +38,14 @@ export async function uiExtensions(root = PROJECT_ROOT): Promise<UiExtension[]> 
   const src = await sourceDir(root);
   const cards = await hsmetaFiles(path.join(src, 'app/cards'));
   const settings = await hsmetaFiles(path.join(src, 'app/settings'));
+  const pages = await hsmetaFiles(path.join(src, 'app/pages'));
   return [
     ...cards.map(({ file, meta }) => {
       if (!meta.config.location) throw new Error(`${path.relative(root, file)}: a card needs config.location (e.g. "crm.record.tab")`);
       return { uid: meta.uid, kind: 'card' as const, location: meta.config.location, title: meta.config.name ?? meta.uid, file: path.join(src, meta.config.entrypoint) };
     }),
     ...settings.map(({ meta }) => ({ uid: meta.uid, kind: 'settings' as const, location: 'settings', title: meta.config.name ?? 'Settings', file: path.join(src, meta.config.entrypoint) })),
+    ...pages.map(({ meta }) => ({ uid: meta.uid, kind: 'pages' as const, location: 'pages', title: meta.config.name ?? 'Keystone', file: path.join(src, meta.config.entrypoint) })),
   ];
 }
 

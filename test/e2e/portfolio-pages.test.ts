@@ -1,0 +1,126 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PortfolioOverview } from '../../src/app/functions/portfolio-contract.ts';
+import { startKeystonePreview, type KeystonePreview } from '../../preview/server/keystone-preview.ts';
+import type { PreviewUser } from '../../preview/server/portal.ts';
+import { generateDemoPortal } from '../../sandbox/demo/generate.ts';
+import { eventually, hasChromium, launchChromium, openPage, screenshot, SKIP_REASON } from './browser.ts';
+
+// Keystone's app pages (portfolio home and quarterly report) in the preview, on a small demo portal:
+// what the page shows is checked against what the portfolio_overview function answers the same user.
+
+type Answer = ({ status: 'ok' } & PortfolioOverview) | { status: 'error'; code: string; message: string };
+
+describe.skipIf(!hasChromium)(`Keystone's app pages in the local preview${hasChromium ? '' : ` (${SKIP_REASON})`}`, { timeout: 120_000 }, () => {
+  let directory: string;
+  let preview: KeystonePreview;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let manager: PreviewUser;
+  let salesRep: PreviewUser;
+
+  const overviewFor = async (user: PreviewUser): Promise<Answer> => {
+    const response = await fetch(`${preview.url}/api/serverless/portfolio_overview`, { method: 'POST', body: JSON.stringify({ parameters: { userId: user.userId, quarter: null } }) });
+    return ((await response.json()) as { result: Answer }).result;
+  };
+  const managersOverview = async () => {
+    const answer = await overviewFor(manager);
+    if (answer.status !== 'ok') throw new Error(`portfolio_overview refused the manager: ${answer.message}`);
+    return answer;
+  };
+  const viewAs = (user: PreviewUser) => page.getByLabel('Viewing as').selectOption({ label: `${user.name} (${user.role})` });
+  const pages = () => page.getByRole('region', { name: 'Keystone' });
+
+  beforeAll(async () => {
+    directory = await mkdtemp(path.join(tmpdir(), 'keystone-pages-'));
+    const now = Date.now();
+    preview = await startKeystonePreview({ dataFile: path.join(directory, 'portal.json'), seed: () => generateDemoPortal({ seed: 7, companies: 120, now }) });
+    const session = (await (await fetch(`${preview.url}/api/session`)).json()) as { users: PreviewUser[] };
+    const byRole = (role: PreviewUser['role']) => session.users.find((user) => user.role === role);
+    manager = byRole('manager')!;
+    salesRep = byRole('sales rep')!;
+    browser = await launchChromium();
+    ({ page, errors } = await openPage(browser));
+    // Generating the portal, setting it up, scoring it and bundling take a while on a busy machine.
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('opens the portfolio home from the navigation, for a manager', async () => {
+    expect(manager, 'the demo portal has a manager').toBeDefined();
+    await page.goto(`${preview.url}/#/companies`);
+    await viewAs(manager);
+    await page.getByRole('navigation', { name: 'Preview' }).getByRole('link', { name: 'Portfolio' }).click();
+    await eventually(() => pages().getByRole('heading', { level: 1, name: 'Key account portfolio' }).count()).toBe(1);
+    expect(page.url()).toMatch(/#\/portfolio$/);
+  });
+
+  it('shows the Pareto figures the function computed', async () => {
+    const { pareto } = (await managersOverview()).concentration;
+    expect(pareto.clientCount).toBeGreaterThan(0);
+    await eventually(() => pages().getByText(`${pareto.clientsForEightyPercentOfRevenue} of ${pareto.clientCount} clients (`).count()).toBe(1);
+    for (const top of pareto.topPercentShares) await expect(pages().getByText(`Top ${top.percentOfClients}% of clients`).count()).resolves.toBe(1);
+    await expect(pages().getByText('Herfindahl–Hirschman index').count()).resolves.toBe(1);
+  });
+
+  it('lists the key accounts', async () => {
+    const { keyAccounts } = (await managersOverview()).programme;
+    expect(keyAccounts.length).toBeGreaterThan(0);
+    const heading = pages().getByRole('heading', { name: `Key accounts (${keyAccounts.length})` });
+    await expect(heading.count()).resolves.toBe(1);
+    const table = pages().locator('h2, h3, h4').filter({ hasText: `Key accounts (${keyAccounts.length})` }).locator('xpath=following::table[1]');
+    const names = (await table.locator('tbody tr td:first-child').allInnerTexts()).map((name) => name.trim());
+    expect(names).toEqual(keyAccounts.map((account) => account.name));
+    await screenshot(page, 'portfolio-home');
+  });
+
+  it('opens the quarterly report with its CSV export, through the page links', async () => {
+    const { quarterlyReport } = await managersOverview();
+    await pages().getByRole('link', { name: 'Quarterly report', exact: true }).click();
+    await eventually(() => pages().getByRole('heading', { level: 1, name: `Quarterly programme report, ${quarterlyReport.quarter.label}` }).count()).toBe(1);
+    expect(page.url()).toMatch(/#\/portfolio\/report$/);
+    // A textarea's value has its line breaks as LF; the file keeps CSV's CRLF.
+    const csv = await pages().getByLabel('CSV (select all and copy)').inputValue();
+    expect(csv.split('\n')[0]).toBe('Quarter,Account,Section,Item,Target,Actual,Status');
+    for (const account of quarterlyReport.accounts.filter((a) => (a.targets ?? []).length > 0)) expect(csv).toContain(account.name);
+    const download = pages().getByRole('link', { name: /^Download keystone-report-.*\.csv$/ });
+    expect(decodeURIComponent((await download.getAttribute('href')) ?? '')).toBe(`data:text/csv;charset=utf-8,${csv.replaceAll('\n', '\r\n')}`);
+    await screenshot(page, 'portfolio-report');
+  });
+
+  it("opens a chosen quarter's printable page from the URL, as a shared link would", async () => {
+    const { quarterlyReport } = await managersOverview();
+    const { fiscalYear, quarter } = quarterlyReport.quarter;
+    await page.goto(`${preview.url}/#/portfolio/report/${fiscalYear}/${quarter}/print`);
+    await eventually(() => pages().getByRole('heading', { level: 1, name: `Key account programme, ${quarterlyReport.quarter.label}` }).count()).toBe(1);
+    await expect(pages().getByLabel('CSV (select all and copy)').count()).resolves.toBe(0);
+  });
+
+  it('says so when an app page does not exist', async () => {
+    await page.goto(`${preview.url}/#/portfolio/nowhere`);
+    await eventually(() => pages().getByText('This app page does not exist.').count()).toBe(1);
+  });
+
+  it("refuses a sales rep with the function's own message", async () => {
+    expect(salesRep, 'the demo portal has a sales rep').toBeDefined();
+    const refusal = await overviewFor(salesRep);
+    if (refusal.status !== 'error') throw new Error('portfolio_overview answered a sales rep');
+    await page.goto(`${preview.url}/#/portfolio`);
+    await viewAs(salesRep);
+    await eventually(() => pages().getByText(refusal.message).count()).toBe(1);
+    await expect(pages().getByRole('heading', { name: 'Key account portfolio' }).count()).resolves.toBe(0);
+    await screenshot(page, 'portfolio-refused', { fullPage: false });
+  });
+
+  it('logged no errors in the browser', () => {
+    expect(errors).toEqual([]);
+  });
+});
