@@ -7,7 +7,8 @@ const PALETTE: Record<ChartColor, string> = {
 };
 const DEFAULT_ORDER: ChartColor[] = ['orange', 'aqua', 'purple', 'yellow', 'pink', 'blue', 'darkOrange', 'darkAqua'];
 
-type Series = { name: string; color: string; values: Map<string, number> };
+// `values` by x category; `points` are the rows as [x, y] in their order, for a linear x axis.
+type Series = { name: string; color: string; values: Map<string, number>; points: Array<readonly [number, number]> };
 
 // Rows become one series per value of `groupFieldByColor` (or a single series), keyed by the x value.
 function chartModel({ data, axes, options }: BarChartProps | LineChartProps) {
@@ -18,11 +19,15 @@ function chartModel({ data, axes, options }: BarChartProps | LineChartProps) {
   const categories = [...new Set(rows.map((row) => String(row[axes.x.field] ?? '')))];
   const seriesNames = groupField ? [...new Set(rows.map((row) => String(row[groupField] ?? '')))] : [axes.y.label ?? axes.y.field];
   const colorList = options?.colorList ?? options?.colors ?? DEFAULT_ORDER;
-  const series: Series[] = seriesNames.map((name, index) => ({
-    name: groupField ? labelOf(groupField, name) : name,
-    color: PALETTE[axes.options?.colors?.[name] ?? colorList[index % colorList.length] ?? 'orange'],
-    values: new Map(rows.filter((row) => !groupField || String(row[groupField]) === name).map((row) => [String(row[axes.x.field]), Number(row[axes.y.field]) || 0])),
-  }));
+  const series: Series[] = seriesNames.map((name, index) => {
+    const own = rows.filter((row) => !groupField || String(row[groupField]) === name);
+    return {
+      name: groupField ? labelOf(groupField, name) : name,
+      color: PALETTE[axes.options?.colors?.[name] ?? colorList[index % colorList.length] ?? 'orange'],
+      values: new Map(own.map((row) => [String(row[axes.x.field]), Number(row[axes.y.field]) || 0])),
+      points: own.map((row) => [Number(row[axes.x.field]) || 0, Number(row[axes.y.field]) || 0] as const),
+    };
+  });
   const allValues = series.flatMap((s) => [...s.values.values()]);
   const stacked = axes.options?.stacking === true;
   const totals = categories.map((category) => series.reduce((sum, s) => sum + Math.max(0, s.values.get(category) ?? 0), 0));
@@ -130,10 +135,34 @@ export function BarChart(props: BarChartProps) {
   );
 }
 
+// A linear x axis places each point at its value, in row order (a series may turn back on itself);
+// a category axis spaces the categories evenly.
+function LinearLines({ series, y }: { series: Series[]; y: (value: number) => number }) {
+  const xs = series.flatMap((s) => s.points.map(([px]) => px));
+  const [min, max] = [Math.min(0, ...xs), Math.max(1, ...xs)];
+  const x = (value: number) => PAD.left + ((WIDTH - PAD.left - PAD.right) * (value - min)) / (max - min);
+  const ticks = [min, (min + max) / 2, max];
+  return (
+    <>
+      {series.map((s) => (
+        <g key={s.name}>
+          <polyline points={s.points.map(([px, py]) => `${x(px)},${y(py)}`).join(' ')} fill="none" stroke={s.color} strokeWidth={2} />
+        </g>
+      ))}
+      {ticks.map((tick) => (
+        <text key={tick} x={x(tick)} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" className="hs-chart__tick">
+          {Math.round(tick * 10) / 10}
+        </text>
+      ))}
+    </>
+  );
+}
+
 export function LineChart(props: LineChartProps) {
   return (
     <ChartFrame kind="Line chart" props={props}>
       {({ categories, series }, y) => {
+        if (props.axes.x.fieldType === 'linear') return <LinearLines series={series} y={y} />;
         const band = bandWidth(categories.length);
         const x = (index: number) => PAD.left + band * (index + 0.5);
         return (

@@ -34,4 +34,10 @@ describe('the @hubspot/ui-extensions alias', () => {
     expect(standIns(source)).toContain('CrmPropertyList:unknownComponent');
     expect(standIns(source)).toContain('useAssociations:unknownExport');
   });
+
+  it('implements the page router, links and title of @hubspot/ui-extensions/pages and shows its header and breadcrumbs as unknown', async () => {
+    const source = await aliasModuleFor('@hubspot/ui-extensions/pages');
+    expect(source).toMatch(/export \{ PageLink, PageRoutes, PageTitle, createPageRouter, usePageRoute \} from/);
+    expect(standIns(source)).toEqual(['PageBreadcrumbs:unknownComponent', 'PageHeader:unknownComponent']);
+  });
 });

@@ -162,6 +162,21 @@ describe('the preview components', () => {
     expect(attribute(markup, 'points')[0]?.split(' ')).toHaveLength(2);
   });
 
+  it('places the points of a linear x axis at their values, in row order, so a series may turn back on itself', () => {
+    const data = [
+      { share: 0, revenue: 0, series: 'curve' },
+      { share: 100, revenue: 100, series: 'curve' },
+      { share: 0, revenue: 80, series: 'marker' },
+      { share: 20, revenue: 80, series: 'marker' },
+      { share: 20, revenue: 0, series: 'marker' },
+    ];
+    const markup = html(<LineChart data={data} axes={{ x: { field: 'share', fieldType: 'linear' }, y: { field: 'revenue', fieldType: 'linear' }, options: { groupFieldByColor: 'series' } }} />);
+    const [curve = [], marker = []] = attribute(markup, 'points').map((points = '') => points.split(' ').map((point) => point.split(',').map(Number) as [number, number]));
+    const [[left, bottom], [right]] = curve as [[number, number], [number, number]];
+    expect(marker.map(([x]) => (x - left) / (right - left))).toEqual([0, 0.2, 0.2]);
+    expect(marker[2]?.[1]).toBe(bottom);
+  });
+
   it('shows a component it does not implement as "unknown component <Name>"', () => {
     const Unknown = unknownComponent('Illustration');
     expect(html(<Unknown />)).toBe('<div class="hs-unknown-component" role="note" data-unknown-component="Illustration">unknown component Illustration</div>');
