@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { showRecordsAt } from '../ui/host.tsx';
 import { extensions as registered } from 'keystone-preview:extensions';
 import { loadSession, type Session } from './api.ts';
 import { CompanyList } from './company-list.tsx';
@@ -30,6 +31,8 @@ function Preview() {
   // Until someone is chosen, the preview is viewed as the first admin.
   const user = session.users.find((candidate) => candidate.userId === userId) ?? session.users.find((candidate) => candidate.role === 'admin') ?? session.users[0];
   if (!user) return <p role="alert">The portal has no users to view the preview as.</p>;
+  // The preview has a record page for the portal's companies: links to them stay in the preview.
+  showRecordsAt(({ portalId, objectTypeId, objectId }) => (portalId === session.portal.portalId && objectTypeId === '0-2' ? hrefOf({ page: 'company', companyId: objectId }) : null));
   const chooseUser = (id: number) => {
     window.localStorage.setItem(USER_KEY, String(id));
     setUserId(id);

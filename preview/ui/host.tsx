@@ -42,6 +42,18 @@ export const showRecord = (record: typeof shownRecord) => {
 };
 export const currentRecord = () => shownRecord;
 
+// Links to a record page in HubSpot (https://app.hubspot.com/contacts/<portal>/record/<type>/<id>) open
+// the preview's own record page, where the shell has one (it says where with showRecordsAt).
+type RecordHref = (record: { portalId: number; objectTypeId: string; objectId: string }) => string | null;
+let recordHref: RecordHref = () => null;
+export const showRecordsAt = (href: RecordHref) => {
+  recordHref = href;
+};
+export function previewHrefOf(url: string): string | null {
+  const record = /^https:\/\/app\.hubspot\.com\/contacts\/(\d+)\/record\/([\d-]+)\/([^/?#]+)\/?$/.exec(url);
+  return record ? recordHref({ portalId: Number(record[1]), objectTypeId: record[2]!, objectId: decodeURIComponent(record[3]!) }) : null;
+}
+
 type ServerlessOptions = { parameters?: Record<string, unknown>; propertiesToSend?: string[] };
 
 async function serverless<T = unknown>(uid: string, options: ServerlessOptions = {}): Promise<T> {

@@ -77,8 +77,10 @@ describe.skipIf(!hasChromium)(`Keystone's app pages in the local preview${hasChr
     const heading = pages().getByRole('heading', { name: `Key accounts (${keyAccounts.length})` });
     await expect(heading.count()).resolves.toBe(1);
     const table = pages().locator('h2, h3, h4').filter({ hasText: `Key accounts (${keyAccounts.length})` }).locator('xpath=following::table[1]');
-    const names = (await table.locator('tbody tr td:first-child').allInnerTexts()).map((name) => name.trim());
-    expect(names).toEqual(keyAccounts.map((account) => account.name));
+    const links = table.locator('tbody tr td:first-child a');
+    expect((await links.allInnerTexts()).map((name) => name.trim())).toEqual(keyAccounts.map((account) => account.name));
+    // Each opens the company's record page, in the preview as in HubSpot.
+    expect(await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')))).toEqual(keyAccounts.map((account) => `#/companies/${account.companyId}`));
     await screenshot(page, 'portfolio-home');
   });
 

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExtensionHost, hubspot, showRecord, takeRegisteredExtensions, useExtensionContext, type ExtensionContext } from '../../../preview/ui/host.tsx';
+import { ExtensionHost, hubspot, showRecord, showRecordsAt, takeRegisteredExtensions, useExtensionContext, type ExtensionContext } from '../../../preview/ui/host.tsx';
+import { Link } from '../../../preview/ui/index.ts';
 
 const aContext = (overrides: Partial<ExtensionContext> = {}): ExtensionContext =>
   ({
@@ -21,6 +22,7 @@ const answer = (body: unknown) => vi.fn(async (_url: string, _init?: RequestInit
 afterEach(() => {
   vi.unstubAllGlobals();
   showRecord(null);
+  showRecordsAt(() => null);
 });
 
 describe('the preview host', () => {
@@ -54,5 +56,13 @@ describe('the preview host', () => {
   it('rejects a serverless call with the message of a function that failed', async () => {
     vi.stubGlobal('fetch', answer({ ok: false, message: 'card_data threw: HubSpot is unavailable' }));
     await expect(hubspot.serverless('card_data')).rejects.toThrow('card_data threw: HubSpot is unavailable');
+  });
+
+  it("opens a link to a HubSpot record page on the preview's own record page, where the shell has one", () => {
+    showRecordsAt(({ portalId, objectTypeId, objectId }) => (portalId === 123 && objectTypeId === '0-2' ? `#/companies/${objectId}` : null));
+    const link = (url: string) => renderToStaticMarkup(<Link href={{ url, external: true }}>open</Link>);
+    expect(link('https://app.hubspot.com/contacts/123/record/0-2/42')).toBe('<a class="hs-link hs-link--primary" href="#/companies/42">open</a>');
+    expect(link('https://app.hubspot.com/contacts/123/record/0-1/7')).toContain('href="https://app.hubspot.com/contacts/123/record/0-1/7" target="_blank"');
+    expect(link('https://app.hubspot.com/contacts/999/record/0-2/42')).toContain('href="https://app.hubspot.com/contacts/999/record/0-2/42" target="_blank"');
   });
 });
