@@ -22,9 +22,9 @@ type ExtensionModule = keyof typeof EXTENSION_MODULES;
 // Event classes, icon names and status constants are plain data: the real ones are used as they are.
 const REAL_CONSTANTS = path.join(realDist, 'shared.synced/types/index.synced.js');
 
-export type AliasModuleInput = { realExports: string[]; constantExports: string[]; previewExports: string[]; previewFile: string; unknownFile: string; constantsFile: string };
+export type AliasModuleInput = { specifier: string; realExports: string[]; constantExports: string[]; previewExports: string[]; previewFile: string; unknownFile: string; constantsFile: string };
 
-export function aliasModuleSource({ realExports, constantExports, previewExports, previewFile, unknownFile, constantsFile }: AliasModuleInput): string {
+export function aliasModuleSource({ specifier, realExports, constantExports, previewExports, previewFile, unknownFile, constantsFile }: AliasModuleInput): string {
   const implemented = realExports.filter((name) => previewExports.includes(name));
   const missing = realExports.filter((name) => !previewExports.includes(name) && !constantExports.includes(name));
   const lines = [
@@ -32,7 +32,7 @@ export function aliasModuleSource({ realExports, constantExports, previewExports
     `export * from ${JSON.stringify(constantsFile)};`,
     `export { ${implemented.join(', ')} } from ${JSON.stringify(previewFile)};`,
     // Components are capitalised; hooks and helpers are not.
-    ...missing.map((name) => `export const ${name} = ${/^[A-Z]/.test(name) ? 'unknownComponent' : 'unknownExport'}(${JSON.stringify(name)});`),
+    ...missing.map((name) => (/^[A-Z]/.test(name) ? `export const ${name} = unknownComponent(${JSON.stringify(name)});` : `export const ${name} = unknownExport(${JSON.stringify(name)}, ${JSON.stringify(specifier)});`)),
   ];
   return lines.join('\n');
 }
@@ -41,6 +41,7 @@ export async function aliasModuleFor(specifier: ExtensionModule): Promise<string
   const previewFile = EXTENSION_MODULES[specifier];
   const [real, constants, preview] = await Promise.all([import(specifier), import(REAL_CONSTANTS), import(previewFile)]);
   return aliasModuleSource({
+    specifier,
     realExports: Object.keys(real),
     constantExports: Object.keys(constants),
     previewExports: Object.keys(preview),

@@ -121,7 +121,11 @@ export function PageLink({ to, params, children }: PageLinkProps) {
 // HubSpot shows the title in its page header; the preview puts it at the top of the page and in the tab.
 export function PageTitle({ children }: PageTitleProps) {
   useEffect(() => {
-    document.title = `${children} · Keystone preview`;
+    const shellTitle = document.title;
+    document.title = `${children} · ${shellTitle}`;
+    return () => {
+      document.title = shellTitle;
+    };
   }, [children]);
   return <h1 className="hs-page-title">{children}</h1>;
 }

@@ -61,6 +61,7 @@ describe.skipIf(!hasChromium)(`Keystone's app pages in the local preview${hasChr
     await page.getByRole('navigation', { name: 'Preview' }).getByRole('link', { name: 'Portfolio' }).click();
     await eventually(() => pages().getByRole('heading', { level: 1, name: 'Key account portfolio' }).count()).toBe(1);
     expect(page.url()).toMatch(/#\/portfolio$/);
+    expect(await page.title()).toBe('Key account portfolio · Keystone preview');
   });
 
   it('shows the Pareto figures the function computed', async () => {
@@ -89,6 +90,7 @@ describe.skipIf(!hasChromium)(`Keystone's app pages in the local preview${hasChr
     await pages().getByRole('link', { name: 'Quarterly report', exact: true }).click();
     await eventually(() => pages().getByRole('heading', { level: 1, name: `Quarterly programme report, ${quarterlyReport.quarter.label}` }).count()).toBe(1);
     expect(page.url()).toMatch(/#\/portfolio\/report$/);
+    expect(await page.title()).toBe(`Quarterly programme report, ${quarterlyReport.quarter.label} · Keystone preview`);
     // A textarea's value has its line breaks as LF; the file keeps CSV's CRLF.
     const csv = await pages().getByLabel('CSV (select all and copy)').inputValue();
     expect(csv.split('\n')[0]).toBe('Quarter,Account,Section,Item,Target,Actual,Status');

@@ -11,8 +11,8 @@ export function unknownComponent(name: string) {
   return UnknownComponent;
 }
 
-export function unknownExport(name: string) {
+export function unknownExport(name: string, specifier: string) {
   return () => {
-    throw new Error(`The Keystone preview has no implementation of ${name} from @hubspot/ui-extensions`);
+    throw new Error(`The Keystone preview has no implementation of ${name} from ${specifier}`);
   };
 }

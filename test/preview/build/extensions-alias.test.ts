@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aliasModuleFor, aliasModuleSource } from '../../../preview/build/extensions-alias.ts';
 
 const input = (overrides: Partial<Parameters<typeof aliasModuleSource>[0]> = {}) => ({
+  specifier: '@hubspot/ui-extensions',
   realExports: ['Alert', 'Illustration', 'hubspot', 'useCrmSearch', 'iconNames'],
   constantExports: ['iconNames'],
   previewExports: ['Alert', 'hubspot'],
@@ -22,6 +23,7 @@ describe('the @hubspot/ui-extensions alias', () => {
 
   it('stands in for a missing component with an unknown component, and for a missing hook with an error', () => {
     expect(standIns(aliasModuleSource(input()))).toEqual(['Illustration:unknownComponent', 'useCrmSearch:unknownExport']);
+    expect(aliasModuleSource(input({ specifier: '@hubspot/ui-extensions/crm' }))).toContain('export const useCrmSearch = unknownExport("useCrmSearch", "@hubspot/ui-extensions/crm");');
   });
 
   it('implements every component of @hubspot/ui-extensions 0.17 except Illustration', async () => {
