@@ -63,7 +63,7 @@ export function coverageScore(coverage: Omit<RelationshipCoverage, 'score' | 'wa
       'noSinglePersonDependency',
       depth.engagedContacts > 0 && !dependency ? 1 : 0,
       dependency
-        ? `Owner ${dependency.ownerId} alone holds ${dependency.soleHolderOf} of ${depth.engagedContacts} engaged contacts`
+        ? `One of our people alone holds ${dependency.soleHolderOf} of ${depth.engagedContacts} engaged contacts`
         : depth.engagedContacts > 0
           ? 'No single person of ours holds most relationships alone'
           : 'No relationships to spread across our people',

@@ -33,7 +33,7 @@ describe('coverageScore', () => {
     const { contacts } = wellCoveredAccount();
     const score = scoreOf(contacts, [anActivity({ ownerId: 'ann', contactIds: contacts.map((c) => c.id) })]);
     const dependency = score.reasons.find((r) => r.part === 'noSinglePersonDependency');
-    expect(dependency).toMatchObject({ points: 0, reason: 'Owner ann alone holds 5 of 5 engaged contacts' });
+    expect(dependency).toMatchObject({ points: 0, reason: 'One of our people alone holds 5 of 5 engaged contacts' });
     expect(score.value).toBe(100 - COVERAGE_SCORE_POINTS.noSinglePersonDependency - COVERAGE_SCORE_POINTS.ourPeoplePerKeyContact);
   });
 
