@@ -28,20 +28,31 @@ export function aDeal(properties: Record<string, string> = {}, id = String(nextI
   return { id, properties: { dealname: `Deal ${id}`, amount: '1000', dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', ...properties }, createdAt };
 }
 
+/** A contact whose record was created at `createdAt` (HubSpot's `createdate`). */
+export function aContact(properties: Record<string, string> = {}, at = createdAt, id = String(nextId++)): SeedRecord {
+  return { id, properties: { firstname: 'Alex', lastname: `Contact ${id}`, ...properties }, createdAt: at };
+}
+
 export interface PortalContents {
   owners?: SeedOwner[];
   companies?: SeedRecord[];
   deals?: SeedRecord[];
+  contacts?: SeedRecord[];
   /** Deal id → company id. */
   dealCompanies?: Array<[string, string]>;
+  /** Contact id → company id. */
+  contactCompanies?: Array<[string, string]>;
 }
 
 export function portalSeed(contents: PortalContents = {}): SandboxSeedInput {
   return {
     portalId: PORTAL_ID,
     owners: contents.owners ?? [],
-    objects: { companies: contents.companies ?? [], deals: contents.deals ?? [] },
-    associations: (contents.dealCompanies ?? []).map(([dealId, companyId]) => ({ fromType: 'deals', fromId: dealId, toType: 'companies', toId: companyId, associationTypeId: 341 })),
+    objects: { companies: contents.companies ?? [], deals: contents.deals ?? [], contacts: contents.contacts ?? [] },
+    associations: [
+      ...(contents.dealCompanies ?? []).map(([dealId, companyId]) => ({ fromType: 'deals', fromId: dealId, toType: 'companies', toId: companyId, associationTypeId: 341 })),
+      ...(contents.contactCompanies ?? []).map(([contactId, companyId]) => ({ fromType: 'contacts', fromId: contactId, toType: 'companies', toId: companyId, associationTypeId: 279 })),
+    ],
   };
 }
 

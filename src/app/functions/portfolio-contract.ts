@@ -19,7 +19,8 @@ export const PORTFOLIO_FUNCTIONS = { portfolioOverview: 'portfolio_overview' } a
  * was too large to list whole), the programme (key accounts, candidates, drift, reviews, report) from a
  * search for the companies tagged or suggested key or candidate, whole whatever the portal's size.
  * `quarter` picks the fiscal quarter of the quarterly programme report (`quarterlyReport`); the current
- * one when null.
+ * one when null. Its introductions are each key account's contacts whose record was created in the
+ * quarter (read for key accounts only, in batches).
  * Managers only (admins are managers): the app's token sees every company's revenue.
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.UNKNOWN_USER, KAM.SETUP_REQUIRED, HubSpot failure codes.
  */

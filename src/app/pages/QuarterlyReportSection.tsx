@@ -14,6 +14,7 @@ export function QuarterlyReportSection({ report, format }: { report: QuarterlyRe
         <StatisticsItem label="Targets met" number={String(p.targetsMet)}>
           <Text variant="microcopy">{`${p.targetsBehind} behind, ${p.targetsWithoutActual} without an actual`}</Text>
         </StatisticsItem>
+        <StatisticsItem label="Introductions made" number={String(p.introductions)} />
         <StatisticsItem label="To celebrate" number={String(p.celebrate)} />
         <StatisticsItem label="To escalate" number={String(p.escalate)} />
         <StatisticsItem label="To exploit" number={String(p.exploit)} />
@@ -59,6 +60,8 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
           </TableBody>
         </Table>
       )}
+      <Text>{`${account.introductions.length} introduction${account.introductions.length === 1 ? '' : 's'} made (contacts new in the CRM this quarter).`}</Text>
+      {items('Introductions', account.introductions)}
       {items('Celebrate', account.celebrate)}
       {items('Escalate', account.escalate)}
       {items('Exploit', account.exploit)}

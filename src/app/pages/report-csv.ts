@@ -26,6 +26,8 @@ export function reportCsv(report: QuarterlyReport): string {
   const rows: CsvCell[][] = [[...REPORT_CSV_HEADER]];
   for (const a of report.accounts) {
     for (const t of a.targets ?? []) rows.push([q, a.name, 'Target', t.name, t.target, t.actual, STATUS_WORDS[t.status]]);
+    for (const item of a.introductions) rows.push([q, a.name, 'Introduction', item, null, null, null]);
+    rows.push([q, a.name, 'Introductions', 'Introductions made', null, a.introductions.length, null]);
     for (const item of a.celebrate) rows.push([q, a.name, 'Celebrate', item, null, null, null]);
     for (const item of a.escalate) rows.push([q, a.name, 'Escalate', item, null, null, null]);
     for (const item of a.exploit) rows.push([q, a.name, 'Exploit', item, null, null, null]);
@@ -35,6 +37,7 @@ export function reportCsv(report: QuarterlyReport): string {
   const p = report.programme;
   const totals: Array<[string, number]> = [
     ['Key accounts', p.keyAccounts], ['Targets met', p.targetsMet], ['Targets behind', p.targetsBehind], ['Targets without an actual', p.targetsWithoutActual],
+    ['Introductions made', p.introductions],
     ['To celebrate', p.celebrate], ['To escalate', p.escalate], ['To exploit', p.exploit], ['Triggers fired', p.triggersFired],
     ['Reviews done', p.reviewsDone], ['Reviews missed', p.reviewsMissed],
   ];

@@ -14,7 +14,8 @@ import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 // time within a time budget. The programme's own companies (tagged or suggested key or candidate) come
 // from a search, whole whatever the portal's size, so the programme lists never miss an account;
 // plans, objectives and reviews exist only for those accounts, so they are listed whole too.
-// Deals are read only for key accounts (their single-contract dependence), in batches.
+// Deals and contacts are read only for key accounts (their single-contract dependence, and the
+// report's introductions), in batches: associations 1,000 companies a call, records 100 a call.
 
 const PAGE_SIZE = 100;
 
@@ -38,7 +39,11 @@ export interface PortfolioSnapshot {
   portal: PortalDetails;
   /** Deals of the key accounts, by company id. */
   keyAccountDeals: Map<string, CrmRecord[]>;
+  /** Contacts of the key accounts (names and create date), by company id. */
+  keyAccountContacts: Map<string, CrmRecord[]>;
 }
+
+const CONTACT_PROPERTIES = ['firstname', 'lastname', 'email', 'createdate'] as const;
 
 export interface SnapshotRequest { budgetMs: number; elapsed: () => number }
 
@@ -56,7 +61,8 @@ export async function readPortfolioSnapshot(client: Client, objectTypes: ObjectT
     readPortalDetails(client),
   ]);
   const keyIds = programmeCompanies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key').map((c) => c.id);
-  return { ...companyRead, programmeCompanies, plans, objectives, reviews, owners, portal, keyAccountDeals: await dealsOf(client, keyIds) };
+  const [keyAccountDeals, keyAccountContacts] = await Promise.all([associatedOf(client, keyIds, 'deals', DEAL_PROPERTIES), associatedOf(client, keyIds, 'contacts', CONTACT_PROPERTIES)]);
+  return { ...companyRead, programmeCompanies, plans, objectives, reviews, owners, portal, keyAccountDeals, keyAccountContacts };
 }
 
 // Stops starting pages once the slowest page so far would overrun the budget, so a portal of any
@@ -89,12 +95,13 @@ async function searchProgrammeCompanies(client: Client): Promise<CrmRecord[]> {
   return rows.map(toRecord);
 }
 
-async function dealsOf(client: Client, companyIds: readonly string[]): Promise<Map<string, CrmRecord[]>> {
+/** The records of one type associated with each company, by company id. */
+async function associatedOf(client: Client, companyIds: readonly string[], toType: 'deals' | 'contacts', properties: readonly string[]): Promise<Map<string, CrmRecord[]>> {
   if (companyIds.length === 0) return new Map();
-  const dealIds = await batchReadAssociations(client, 'companies', 'deals', companyIds);
-  const { records } = await batchRead(client, 'deals', [...new Set([...dealIds.values()].flat())], DEAL_PROPERTIES);
-  const byId = new Map(records.map((d) => [d.id, d]));
-  return new Map([...dealIds].map(([companyId, ids]) => [companyId, ids.flatMap((id) => byId.get(id) ?? [])]));
+  const associated = await batchReadAssociations(client, 'companies', toType, companyIds);
+  const { records } = await batchRead(client, toType, [...new Set([...associated.values()].flat())], properties);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return new Map([...associated].map(([companyId, ids]) => [companyId, ids.flatMap((id) => byId.get(id) ?? [])]));
 }
 
 function toRecord(row: { id: string; properties: Record<string, string | null> }): CrmRecord {

@@ -1,4 +1,5 @@
 import type { CrmRecord } from '../../crm/batch.ts';
+import { fromHubSpotDateTime } from '../../crm/records.ts';
 import { metricProgress, quarterAt, type MetricTarget, type QuarterStatus } from '../../kam/objectives/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
@@ -9,7 +10,7 @@ import {
 } from './programme-records.ts';
 
 // The quarterly programme report, seeds 000 and 003's "dragons' den": per key account and for the
-// programme, the quarter's targets against actuals, objectives achieved (celebrate), threats
+// programme, the quarter's targets against actuals, introductions made, objectives achieved (celebrate), threats
 // (escalate), opportunities (exploit), triggers fired and reviews done or missed — from what the
 // plans and the logged reviews hold. Pure.
 
@@ -32,6 +33,8 @@ export interface AccountQuarter {
   targets: TargetInQuarter[] | null;
   /** Set when the stored grid could not be read. */
   targetsUnreadable: string | null;
+  /** Names of the client's contacts created in the quarter: new people there we were introduced to. */
+  introductions: string[];
   celebrate: string[];
   escalate: string[];
   exploit: string[];
@@ -49,6 +52,7 @@ export interface QuarterlyReport {
     targetsMet: number;
     targetsBehind: number;
     targetsWithoutActual: number;
+    introductions: number;
     celebrate: number;
     escalate: number;
     exploit: number;
@@ -58,7 +62,14 @@ export interface QuarterlyReport {
   };
 }
 
-export interface ReportRecords { companies: readonly CrmRecord[]; plans: readonly CrmRecord[]; objectives: readonly CrmRecord[]; reviews: readonly CrmRecord[] }
+export interface ReportRecords {
+  companies: readonly CrmRecord[];
+  plans: readonly CrmRecord[];
+  objectives: readonly CrmRecord[];
+  reviews: readonly CrmRecord[];
+  /** Each key account's associated contacts (firstname, lastname, email, createdate). */
+  keyAccountContacts: ReadonlyMap<string, readonly CrmRecord[]>;
+}
 
 /** The fiscal quarter `now` falls in, when none is asked for. */
 export function quarterOf(now: number, settings: Settings): FiscalQuarter {
@@ -84,12 +95,18 @@ export function quarterlyReport(keyAccounts: readonly ProgrammeAccount[], record
     const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
     const schedule = calendarReviewAt(plan, cadenceOf(companies.get(account.companyId), settings), reviews.get(account.companyId) ?? [], settings, asOf);
     const grid = targetsInQuarter(plan, start, settings, now);
+    // An introduction: a contact at the client whose CRM record was created in the quarter (up to now).
+    const introductions = (records.keyAccountContacts.get(account.companyId) ?? []).filter((c) => {
+      const createdAt = fromHubSpotDateTime(c.properties.createdate);
+      return createdAt !== null && within(createdAt) && createdAt <= now;
+    });
     return {
       companyId: account.companyId,
       name: account.name,
       revenueLast12Months: account.revenueLast12Months,
       targets: grid.targets,
       targetsUnreadable: grid.unreadable,
+      introductions: introductions.map(contactName),
       celebrate: [...objectives.map((o) => `Objective achieved: ${o.title}`), ...withOutcome('celebrate')],
       escalate: withOutcome('escalate'),
       exploit: withOutcome('exploit'),
@@ -109,6 +126,7 @@ export function quarterlyReport(keyAccounts: readonly ProgrammeAccount[], record
       targetsMet: targets.filter((t) => t.status === 'on_track').length,
       targetsBehind: targets.filter((t) => t.status === 'behind').length,
       targetsWithoutActual: targets.filter((t) => t.status === 'no_actual').length,
+      introductions: total((a) => a.introductions.length),
       celebrate: total((a) => a.celebrate.length),
       escalate: total((a) => a.escalate.length),
       exploit: total((a) => a.exploit.length),
@@ -117,6 +135,11 @@ export function quarterlyReport(keyAccounts: readonly ProgrammeAccount[], record
       reviewsMissed: total((a) => Number(a.reviewMissed)),
     },
   };
+}
+
+function contactName(contact: CrmRecord): string {
+  const name = [contact.properties.firstname, contact.properties.lastname].filter((part) => !!part?.trim()).join(' ');
+  return name || contact.properties.email || `Contact ${contact.id}`;
 }
 
 // The plan's grid is kept per quarter of its own plan year; the report's quarter is found in it by date.

@@ -6,7 +6,7 @@ import { PortfolioRouter } from '../../../src/app/pages/PortfolioPages.tsx';
 import { PARETO_SERIES } from '../../../src/app/pages/pareto-chart.ts';
 import { reportCsv } from '../../../src/app/pages/report-csv.ts';
 import { callsTo, failed, ok, serveFunctions, withText } from '../ui/test-utils.ts';
-import { aScoredCompany, overview } from '../../keystone/portfolio/snapshot-factory.ts';
+import { aContact, aScoredCompany, overview } from '../../keystone/portfolio/snapshot-factory.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -95,13 +95,25 @@ describe('the portfolio home page', () => {
 });
 
 describe('the quarterly report pages', () => {
-  const Q3 = overview({ companies: [acme, bolt, crane, delta] }, { fiscalYear: 2026, quarter: 3 });
+  // Acme met two new people in July and August; the contact from May was known before the quarter.
+  const keyAccountContacts = new Map([[acme.id, [aContact('Ada', 'Finance', '2026-07-02T09:00:00Z'), aContact('Cy', 'Ops', '2026-08-20T09:00:00Z'), aContact('May', 'Known', '2026-05-01T09:00:00Z')]]]);
+  const Q3 = overview({ companies: [acme, bolt, crane, delta], keyAccountContacts }, { fiscalYear: 2026, quarter: 3 });
 
   it('asks for the quarter in the route and shows each key account of it', async () => {
     const page = await renderPages(ok(Q3), '/report/2026/3');
     expect(callsTo(page.spy, 'portfolio_overview')).toEqual([{ userId: page.mocks.context.user.id, quarter: { fiscalYear: 2026, quarter: 3 } }]);
     expect(page.find(PageTitle).text).toBe('Quarterly programme report, Q3 FY2026');
     expect(page.findAll(Heading).map((h) => h.text)).toEqual(['Programme, Q3 FY2026', 'Acme — £500 over 12 months', 'Bolt — £300 over 12 months']);
+  });
+
+  it('shows the introductions made by each key account, named, and for the programme', async () => {
+    const page = await renderPages(ok(Q3), '/report/2026/3');
+    expect(page.find(StatisticsItem, { label: 'Introductions made' }).props.number).toBe('2');
+    expect(texts(page)).toEqual(expect.arrayContaining([
+      '2 introductions made (contacts new in the CRM this quarter).', 'Ada Finance', 'Cy Ops',
+      '0 introductions made (contacts new in the CRM this quarter).',
+    ]));
+    expect(texts(page)).not.toContain('May Known');
   });
 
   it('offers the report as CSV to copy or download', async () => {

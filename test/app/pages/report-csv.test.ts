@@ -6,7 +6,7 @@ function aReport(overrides: Partial<QuarterlyReport> = {}): QuarterlyReport {
   return {
     quarter: { fiscalYear: 2026, quarter: 3, label: 'Q3 FY2026', start: Date.UTC(2026, 6, 1), end: Date.UTC(2026, 9, 1), current: false },
     accounts: [],
-    programme: { keyAccounts: 0, targetsMet: 0, targetsBehind: 0, targetsWithoutActual: 0, celebrate: 0, escalate: 0, exploit: 0, triggersFired: 0, reviewsDone: 0, reviewsMissed: 0 },
+    programme: { keyAccounts: 0, targetsMet: 0, targetsBehind: 0, targetsWithoutActual: 0, introductions: 0, celebrate: 0, escalate: 0, exploit: 0, triggersFired: 0, reviewsDone: 0, reviewsMissed: 0 },
     ...overrides,
   };
 }
@@ -41,21 +41,26 @@ describe('the quarterly report as CSV', () => {
         companyId: '1', name: 'Acme, Inc.', revenueLast12Months: 600,
         targets: [{ name: 'Meetings', unit: 'count', target: 3, actual: 4, status: 'on_track' }],
         targetsUnreadable: null,
+        introductions: ['Ada Finance', 'Bo Buyer'],
         celebrate: ['Objective achieved: Win the "audit" tender'], escalate: ['Budget cut'], exploit: [], triggersFired: ['Jo Bloggs left the client'],
         reviewsDone: 1, reviewMissed: true,
       }],
-      programme: { keyAccounts: 1, targetsMet: 1, targetsBehind: 0, targetsWithoutActual: 0, celebrate: 1, escalate: 1, exploit: 0, triggersFired: 1, reviewsDone: 1, reviewsMissed: 1 },
+      programme: { keyAccounts: 1, targetsMet: 1, targetsBehind: 0, targetsWithoutActual: 0, introductions: 2, celebrate: 1, escalate: 1, exploit: 0, triggersFired: 1, reviewsDone: 1, reviewsMissed: 1 },
     }));
     const lines = csv.split('\r\n');
-    expect(lines.slice(0, 7)).toEqual([
+    expect(lines.slice(0, 10)).toEqual([
       'Quarter,Account,Section,Item,Target,Actual,Status',
       'Q3 FY2026,"Acme, Inc.",Target,Meetings,3,4,Met',
+      'Q3 FY2026,"Acme, Inc.",Introduction,Ada Finance,,,',
+      'Q3 FY2026,"Acme, Inc.",Introduction,Bo Buyer,,,',
+      'Q3 FY2026,"Acme, Inc.",Introductions,Introductions made,,2,',
       'Q3 FY2026,"Acme, Inc.",Celebrate,"Objective achieved: Win the ""audit"" tender",,,',
       'Q3 FY2026,"Acme, Inc.",Escalate,Budget cut,,,',
       'Q3 FY2026,"Acme, Inc.",Trigger fired,Jo Bloggs left the client,,,',
       'Q3 FY2026,"Acme, Inc.",Reviews,Reviews done,,1,Calendar review missed',
       'Q3 FY2026,Programme,Total,Key accounts,,1,',
     ]);
+    expect(lines).toContain('Q3 FY2026,Programme,Total,Introductions made,,2,');
     expect(lines).toContain('Q3 FY2026,Programme,Total,Reviews missed,,1,');
     expect(csv.endsWith('\r\n')).toBe(true);
   });

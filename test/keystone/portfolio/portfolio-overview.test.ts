@@ -10,8 +10,9 @@ import { runSetup } from '../../../src/crm/setup/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { DAY_MS, addMonths } from '../../../src/kam/shared/time.ts';
 import { portfolioOverview, readPortfolioSnapshot, type FiscalQuarter, type PortfolioOverview } from '../../../src/keystone/portfolio/index.ts';
+import { sandboxControl } from '../../../sandbox/control.ts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server.ts';
-import { TEST_TOKEN, aCompany, aDeal, anOwner, portalSeed, type PortalContents } from '../../crm/sandbox-portal.ts';
+import { TEST_TOKEN, aCompany, aContact, aDeal, anOwner, portalSeed, type PortalContents } from '../../crm/sandbox-portal.ts';
 
 // A small portal whose figures are worked out by hand below, read through the real client from the sandbox.
 
@@ -47,11 +48,22 @@ function contents(): PortalContents {
   const acmeDeals = [won(400, 2), won(200, 5), won(1_000, 20), aDeal({ amount: '900', dealstage: 'qualifiedtobuy', hs_is_closed_won: 'false', hs_is_closed: 'false' })];
   // Bolt: two equal contracts, exactly 50%: not over the warning.
   const boltDeals = [won(100, 1), won(100, 3)];
+  // Acme's people: one added in Q2 (May), two in Q3 up to now (July, September), one known since 2025.
+  // Crane is not a key account: its new contact is no introduction of the programme's.
+  const acmeContacts = [
+    aContact({ firstname: 'Mia', lastname: 'May' }, '2026-05-10T09:00:00.000Z'),
+    aContact({ firstname: 'Jules', lastname: 'July' }, '2026-07-03T09:00:00.000Z'),
+    aContact({ firstname: 'Sep', lastname: 'Tember' }, '2026-09-01T09:00:00.000Z'),
+    aContact({ firstname: 'Old', lastname: 'Hand' }),
+  ];
+  const craneContact = aContact({ firstname: 'Cal', lastname: 'Crane' }, '2026-07-03T09:00:00.000Z');
   return {
     owners: [partner, manager],
     companies: [acme, bolt, crane, delta, echo, fresh],
     deals: [...acmeDeals, ...boltDeals],
     dealCompanies: [...acmeDeals.map((d) => [d.id, acme.id] as [string, string]), ...boltDeals.map((d) => [d.id, bolt.id] as [string, string])],
+    contacts: [...acmeContacts, craneContact],
+    contactCompanies: [...acmeContacts.map((c) => [c.id, acme.id] as [string, string]), [craneContact.id, crane.id]],
   };
 }
 
@@ -146,6 +158,20 @@ describe('portfolio overview, read from the scores recalculation stored', () => 
     const thisQuarter = (await overviewOf(p)).quarterlyReport;
     expect(thisQuarter.quarter).toMatchObject({ label: 'Q3 FY2026', current: true });
     expect(thisQuarter.programme).toMatchObject({ keyAccounts: 2, reviewsDone: 0, reviewsMissed: 1 });
+  });
+
+  it("names each key account's introductions: its contacts created in the quarter, read from the CRM", async () => {
+    const p = await startPortal();
+    const control = sandboxControl(p.sandbox.baseUrl);
+    await control.resetStats();
+    const secondQuarter = (await overviewOf(p, 10_000, () => performance.now(), { fiscalYear: 2026, quarter: 2 })).quarterlyReport;
+    expect(secondQuarter.accounts.map((a) => [a.name, a.introductions])).toEqual([['Acme', ['Mia May']], ['Bolt', []]]);
+    // Contacts come in batches only, one call each for both key accounts: never a request per contact or per company.
+    const contactCalls = Object.entries((await control.stats()).byRoute).filter(([route]) => route.includes('contacts'));
+    expect(contactCalls.sort()).toEqual([['POST /crm/v3/objects/contacts/batch/read', 1], ['POST /crm/v4/associations/companies/contacts/batch/read', 1]]);
+    const thisQuarter = (await overviewOf(p)).quarterlyReport;
+    expect(thisQuarter.accounts.map((a) => [a.name, a.introductions])).toEqual([['Acme', ['Jules July', 'Sep Tember']], ['Bolt', []]]);
+    expect(thisQuarter.programme.introductions).toBe(2);
   });
 
   it('says how fresh its figures are', async () => {

@@ -3,7 +3,7 @@ import { KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../../src/crm/model/inde
 import { toProperties } from '../../../src/crm/records.ts';
 import type { MetricTarget } from '../../../src/kam/objectives/index.ts';
 import { serialiseTargets } from '../../../src/keystone/account/plan-targets.ts';
-import { aRecord, aScoredCompany, overview } from './snapshot-factory.ts';
+import { aContact, aRecord, aScoredCompany, overview } from './snapshot-factory.ts';
 
 // Q3 FY2026 (July to September, fiscal year from January), read in November: a past quarter.
 const Q3 = { fiscalYear: 2026, quarter: 3 } as const;
@@ -30,6 +30,16 @@ const review = (companyId: string, fields: Record<string, string>) => aRecord(to
 
 const RECORDS = {
   companies: [acme, bolt, crane, quiet],
+  keyAccountContacts: new Map([
+    // Acme: two people met in the quarter (one known only by email), one known since before it, one added after it.
+    [acme.id, [
+      aContact('Ada', 'Finance', at(7, 1)),
+      aContact('', '', at(9, 30), { email: 'cfo@acme.example' }),
+      aContact('Old', 'Friend', at(6, 30)),
+      aContact('Next', 'Quarter', at(10, 1)),
+    ]],
+    [bolt.id, [aContact('Bo', 'Buyer', at(8, 15))]],
+  ]),
   plans: [
     plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseTargets(TARGETS) }, at(1, 15)),
     // Bolt's plan was saved in March with no grid: its quarterly review fell due in June and never happened.
@@ -69,6 +79,14 @@ describe('the quarterly programme report', () => {
     expect(accountNamed('Crane').targets).toBeNull();
   });
 
+  it('counts as introductions the contacts at each key account whose record was created in the quarter', () => {
+    expect(report().accounts.map((a) => [a.name, a.introductions])).toEqual([
+      ['Acme', ['Ada Finance', 'cfo@acme.example']],
+      ['Bolt', ['Bo Buyer']],
+      ['Crane', []],
+    ]);
+  });
+
   it('celebrates objectives achieved in the quarter (current plan revision only) and escalates and exploits what its reviews said', () => {
     const acmeQuarter = accountNamed('Acme');
     expect(acmeQuarter.celebrate).toEqual(['Objective achieved: Win the audit tender', 'Renewal signed early; budget cut looming']);
@@ -87,7 +105,7 @@ describe('the quarterly programme report', () => {
 
   it('totals the programme', () => {
     expect(report().programme).toEqual({
-      keyAccounts: 3, targetsMet: 2, targetsBehind: 1, targetsWithoutActual: 0,
+      keyAccounts: 3, targetsMet: 2, targetsBehind: 1, targetsWithoutActual: 0, introductions: 3,
       celebrate: 2, escalate: 1, exploit: 1, triggersFired: 1, reviewsDone: 2, reviewsMissed: 1,
     });
   });
@@ -95,7 +113,7 @@ describe('the quarterly programme report', () => {
   it('reports the current quarter so far when none is asked for', () => {
     const current = overview(RECORDS, null, NOW).quarterlyReport;
     expect(current.quarter).toMatchObject({ fiscalYear: 2026, quarter: 4, current: true });
-    expect(current.accounts.find((a) => a.name === 'Acme')).toMatchObject({ reviewsDone: 1, escalate: ['Next quarter: not in this report'] });
+    expect(current.accounts.find((a) => a.name === 'Acme')).toMatchObject({ reviewsDone: 1, escalate: ['Next quarter: not in this report'], introductions: ['Next Quarter'] });
   });
 
   it('says so when a plan holds a grid it cannot read, and still reports the rest', () => {

@@ -39,12 +39,18 @@ export function snapshot(overrides: Partial<PortfolioSnapshot> = {}): PortfolioS
     owners: [],
     portal: { currency: 'GBP', timeZone: 'Europe/London' },
     keyAccountDeals: new Map(),
+    keyAccountContacts: new Map(),
     ...overrides,
   };
 }
 
 export function overview(overrides: Partial<PortfolioSnapshot> = {}, quarter: FiscalQuarter | null = null, now = NOW): PortfolioOverview {
   return portfolioOverview(snapshot(overrides), defaultSettings(), now, quarter);
+}
+
+/** A contact as the snapshot reads it: names and the date its record was created. */
+export function aContact(firstname: string, lastname: string, createdate: string, extra: Record<string, string> = {}): CrmRecord {
+  return { id: String(nextId++), properties: { firstname, lastname, email: null, createdate, ...extra } };
 }
 
 /** A record of one of Keystone's custom objects, from its fields (`toProperties` of its model). */
