@@ -20,7 +20,10 @@ export const PORTFOLIO_FUNCTIONS = { portfolioOverview: 'portfolio_overview' } a
  * search for the companies tagged or suggested key or candidate, whole whatever the portal's size.
  * `quarter` picks the fiscal quarter of the quarterly programme report (`quarterlyReport`); the current
  * one when null. Its introductions are each key account's contacts whose record was created in the
- * quarter (read for key accounts only, in batches).
+ * quarter (read for key accounts only, in batches). `reviews.open` lists, per key account, the review
+ * triggers no review has answered yet (the account card's, from property history read in batches: key
+ * contacts told by their roles, as the "key contact" association label is not read across accounts);
+ * the report counts those fired in its quarter among its triggers.
  * Managers only (admins are managers): the app's token sees every company's revenue.
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.UNKNOWN_USER, KAM.SETUP_REQUIRED, HubSpot failure codes.
  */

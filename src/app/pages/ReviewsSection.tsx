@@ -1,4 +1,5 @@
 import { Heading, Link, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Tag, Text } from '@hubspot/ui-extensions';
+import type { ReviewTrigger } from '../functions/account-contract.ts';
 import type { CoverageRiskKind, PortfolioOverview, ReviewDue } from '../functions/portfolio-contract.ts';
 import type { Formatters } from '../ui/format.ts';
 import { companyRecordUrl } from './record-link.ts';
@@ -15,6 +16,18 @@ const RISK_LABELS: Record<CoverageRiskKind, string> = {
   no_team: 'No KAM team on the plan',
   one_person_team: 'One person holds the relationship',
   low_coverage: 'Low relationship coverage',
+};
+
+const TRIGGER_LABELS: Record<ReviewTrigger['kind'], string> = {
+  key_contact_left: 'Key contact left',
+  key_contact_title_changed: 'Key contact changed role',
+  stance_worsened: 'Stance worsened',
+  stance_improved: 'Stance improved',
+  new_parent_company: 'New parent company',
+  company_merged: 'Company merged',
+  our_owner_changed: 'Our owner changed',
+  our_team_changed: 'Our team changed',
+  objective_achieved: 'Objective achieved',
 };
 
 // Reviews falling due across the programme, and the key accounts whose relationships are thin.
@@ -53,9 +66,34 @@ export function ReviewsSection({ overview, format, portalId }: { overview: Portf
       {reviews.notScheduled.length > 0 && (
         <Text>{`No plan saved yet, so no review cycle: ${reviews.notScheduled.map((a) => a.name).join(', ')}.`}</Text>
       )}
-      <Heading>{`Reviews triggered by events, last ${reviews.triggeredWithinDays} days (${reviews.triggered.length})`}</Heading>
+      <Heading>{`Reviews triggered by events (${reviews.open.length})`}</Heading>
+      {reviews.open.length === 0 ? (
+        <Text>No event since a key account's last review is waiting for one.</Text>
+      ) : (
+        <Table bordered={false} density="condensed">
+          <TableHead>
+            <TableRow>
+              <TableHeader>Key account</TableHeader>
+              <TableHeader>Trigger</TableHeader>
+              <TableHeader>Evidence</TableHeader>
+              <TableHeader>When</TableHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {reviews.open.map(({ account, trigger }) => (
+              <TableRow key={`${account.companyId}-${trigger.kind}-${trigger.evidence.objectId}-${trigger.at}`}>
+                <TableCell>{company(account)}</TableCell>
+                <TableCell>{TRIGGER_LABELS[trigger.kind]}</TableCell>
+                <TableCell>{trigger.message}</TableCell>
+                <TableCell>{format.date(trigger.at)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <Heading>{`Reviews done after events, last ${reviews.triggeredWithinDays} days (${reviews.triggered.length})`}</Heading>
       {reviews.triggered.length === 0 ? (
-        <Text>No event has triggered a review recently.</Text>
+        <Text>No review after an event was logged recently.</Text>
       ) : (
         <Table bordered={false} density="condensed">
           <TableHead>

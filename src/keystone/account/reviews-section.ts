@@ -9,6 +9,7 @@ import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from './account-error.ts';
 import type { AccountSnapshot } from './account-reader.ts';
+import type { RecordWithHistory } from './hubspot-reads.ts';
 import { contactName } from './contact-fields.ts';
 import type { PeopleDirectory } from './people.ts';
 
@@ -40,20 +41,37 @@ export function reviewsSection(snapshot: AccountSnapshot, settings: Settings, pe
 
   const lastReviewedAt = history[0]?.reviewedAt ?? null;
   const schedule = domainResult(reviewSchedule({ cadence, lastReviewedAt, planStartedAt, overdueAfterDays: settings.reviews.overdueAfterDays, now }), 'review schedule');
-  const events = domainResult(changeEventsFromHistory(watchedHistories(snapshot)), 'changes since the last review');
   const keyContactIds = [...coverage.keyContacts.map((k) => k.contactId), ...coverage.departedKeyContacts.map((d) => d.contactId)];
-  const triggers = domainResult(reviewTriggers({ events, keyContactIds, lastReviewedAt, planStartedAt }), 'review triggers');
   return {
     cadence,
     nextDueAt: schedule.dueAt,
     status: schedule.status === 'due' || schedule.status === 'overdue' ? schedule.status : 'upcoming',
-    triggered: triggers.filter((t) => t.open).map((t) => wireTrigger(t, snapshot, people)),
+    triggered: openReviewTriggers(snapshot, people, { keyContactIds, lastReviewedAt, planStartedAt }),
     history,
   };
 }
 
+/** The HubSpot properties whose history review triggers read, for batch reads beyond the card's. */
+export const WATCHED_HUBSPOT_PROPERTIES = {
+  contact: CONTACT_WATCH.map((w) => w.hubspot),
+  company: COMPANY_WATCH.map((w) => w.hubspot),
+};
+
+/** What review triggers read of one account: its company and contacts with property history, and its current objectives. */
+export type TriggerRecords = Pick<AccountSnapshot, 'company' | 'objectives'> & { contacts: readonly RecordWithHistory[] };
+
+/**
+ * The review triggers no review has answered yet (after the last review, or the plan's start), newest
+ * first, as the card shows them; the portfolio home lists them across key accounts too.
+ */
+export function openReviewTriggers(records: TriggerRecords, people: PeopleDirectory, when: { keyContactIds: string[]; lastReviewedAt: number | null; planStartedAt: number }): ReviewTrigger[] {
+  const events = domainResult(changeEventsFromHistory(watchedHistories(records)), 'changes since the last review');
+  const triggers = domainResult(reviewTriggers({ events, ...when }), 'review triggers');
+  return triggers.filter((t) => t.open).map((t) => wireTrigger(t, records, people));
+}
+
 /** Property histories of the watched properties, leaving out values the domain would not recognise (typed into HubSpot by hand). */
-function watchedHistories(snapshot: AccountSnapshot): PropertyHistory[] {
+function watchedHistories(snapshot: TriggerRecords): PropertyHistory[] {
   const histories: PropertyHistory[] = [];
   for (const contact of snapshot.contacts) {
     for (const watch of CONTACT_WATCH) {
@@ -76,7 +94,7 @@ function watchedHistories(snapshot: AccountSnapshot): PropertyHistory[] {
   return histories;
 }
 
-function wireTrigger(trigger: DomainTrigger, snapshot: AccountSnapshot, people: PeopleDirectory): ReviewTrigger {
+function wireTrigger(trigger: DomainTrigger, snapshot: TriggerRecords, people: PeopleDirectory): ReviewTrigger {
   const { evidence } = trigger;
   return {
     kind: trigger.kind,
@@ -86,7 +104,7 @@ function wireTrigger(trigger: DomainTrigger, snapshot: AccountSnapshot, people: 
   };
 }
 
-function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: AccountSnapshot, people: PeopleDirectory): string {
+function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerRecords, people: PeopleDirectory): string {
   const contact = snapshot.contacts.find((c) => c.id === evidence.recordId);
   const who = contact ? contactName(contact.properties, contact.id) : `Contact ${evidence.recordId}`;
   const owner = (id: string | null) => (id === null ? 'nobody' : people.byOwnerId(id)!.name);

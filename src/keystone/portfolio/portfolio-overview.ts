@@ -1,14 +1,17 @@
-import type { Person } from '../../app/functions/account-contract.ts';
+import type { Person, ReviewTrigger } from '../../app/functions/account-contract.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
-import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
-import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
+import { COMPANY_PROPERTY, OBJECTIVE } from '../../crm/model/index.ts';
+import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
+import { isKeyContact } from '../../kam/coverage/index.ts';
 import { portfolioConcentration, type AccountRisk, type ParetoAnalysis, type PortfolioAccount } from '../../kam/portfolio/index.ts';
 import type { ReviewScheduleStatus } from '../../kam/reviews/index.ts';
 import { selectionDrift, type PortfolioScores, type SuggestedStatus } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { DAY_MS, KEY_ACCOUNT_STATUSES, type KeyAccountStatus } from '../../kam/shared/index.ts';
 import { dealAmounts } from '../portfolio-recalculation/company-facts.ts';
+import { coverageContact } from '../account/contact-fields.ts';
 import { peopleDirectory, type PeopleDirectory } from '../account/people.ts';
+import { openReviewTriggers } from '../account/reviews-section.ts';
 import type { PortfolioSnapshot } from './portfolio-reads.ts';
 import { quarterlyReport, quarterOf, type FiscalQuarter, type QuarterlyReport } from './quarterly-report.ts';
 import { cadenceOf, calendarReviewAt, kamTeam, plansByCompany, reviewsByCompany, type Plan } from './programme-records.ts';
@@ -81,6 +84,8 @@ export interface PortfolioOverview {
     /** Reviews that events triggered (a key contact left, a stance worsened, …) in the last `triggeredWithinDays` days, newest first. */
     triggered: Array<{ account: ProgrammeAccount; reviewedAt: number; triggers: string[] }>;
     triggeredWithinDays: number;
+    /** Events since each key account's last review (or its plan's start) that no review has answered yet, newest first. */
+    open: Array<{ account: ProgrammeAccount; trigger: ReviewTrigger }>;
   };
   coverageRisks: Array<{ account: ProgrammeAccount; risks: CoverageRiskKind[] }>;
   quarterlyReport: QuarterlyReport;
@@ -101,6 +106,10 @@ export function portfolioOverview(snapshot: PortfolioSnapshot, settings: Setting
   // account shows its revenue at risk even when the portal was too large to list whole.
   const listedIds = new Set(listed.map((a) => a.companyId));
   const forConcentration = [...listed, ...keyAccounts.filter((a) => !listedIds.has(a.companyId))];
+  const reviewState = reviews(keyAccounts, plans, snapshot, companies, people, settings, now);
+  // The report counts the triggers still open among those fired in its quarter.
+  const openTriggers = new Map<string, PortfolioOverview['reviews']['open']>();
+  for (const o of reviewState.open) openTriggers.set(o.account.companyId, [...(openTriggers.get(o.account.companyId) ?? []), o]);
 
   return {
     readAt: now,
@@ -119,12 +128,12 @@ export function portfolioOverview(snapshot: PortfolioSnapshot, settings: Setting
       candidates: inProgramme.filter((a) => a.status === 'candidate' || (a.status === 'none' && a.suggestedStatus === 'candidate')).sort(byScoreThenName),
     },
     drift: drift(inProgramme, byId),
-    reviews: reviews(keyAccounts, plans, snapshot.reviews, companies, settings, now),
+    reviews: reviewState,
     coverageRisks: keyAccounts.flatMap((account) => {
       const risks = coverageRisksOf(account, plans.get(account.companyId));
       return risks.length > 0 ? [{ account, risks }] : [];
     }),
-    quarterlyReport: quarterlyReport(keyAccounts, { ...snapshot, companies: [...companies.values()] }, quarter ?? quarterOf(now, settings), settings, now),
+    quarterlyReport: quarterlyReport(keyAccounts, { ...snapshot, companies: [...companies.values()], openTriggers }, quarter ?? quarterOf(now, settings), settings, now),
   };
 }
 
@@ -214,12 +223,13 @@ export const RECENT_TRIGGER_DAYS = 90;
 const URGENCY: Record<ReviewScheduleStatus, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
 
 function reviews(
-  keyAccounts: readonly ProgrammeAccount[], plans: Map<string, Plan>, reviewRecords: readonly CrmRecord[], companies: Map<string, CrmRecord>, settings: Settings, now: number,
+  keyAccounts: readonly ProgrammeAccount[], plans: Map<string, Plan>, snapshot: PortfolioSnapshot, companies: Map<string, CrmRecord>, people: PeopleDirectory, settings: Settings, now: number,
 ): PortfolioOverview['reviews'] {
-  const logged = reviewsByCompany(reviewRecords);
+  const logged = reviewsByCompany(snapshot.reviews);
   const upcoming: ReviewDue[] = [];
   const notScheduled: ProgrammeAccount[] = [];
   const triggered: PortfolioOverview['reviews']['triggered'] = [];
+  const open: PortfolioOverview['reviews']['open'] = [];
   for (const account of keyAccounts) {
     for (const review of logged.get(account.companyId) ?? []) {
       const recent = review.reviewedAt <= now && now - review.reviewedAt <= RECENT_TRIGGER_DAYS * DAY_MS;
@@ -229,10 +239,27 @@ function reviews(
     const schedule = calendarReviewAt(plans.get(account.companyId), cadence, logged.get(account.companyId) ?? [], settings, now);
     if (schedule === null) notScheduled.push(account);
     else if (schedule.status !== 'not_due') upcoming.push({ account, status: schedule.status, dueAt: schedule.dueAt, daysUntilDue: schedule.daysUntilDue, lastReviewedAt: schedule.lastReviewedAt });
+    if (schedule !== null) open.push(...openTriggersOf(account, plans.get(account.companyId)!, schedule, snapshot, people).map((trigger) => ({ account, trigger })));
   }
   upcoming.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueAt - b.dueAt || a.account.name.localeCompare(b.account.name));
   triggered.sort((a, b) => b.reviewedAt - a.reviewedAt || a.account.name.localeCompare(b.account.name));
-  return { upcoming, notScheduled, triggered, triggeredWithinDays: RECENT_TRIGGER_DAYS };
+  open.sort((a, b) => b.trigger.at - a.trigger.at || a.account.name.localeCompare(b.account.name));
+  return { upcoming, notScheduled, triggered, triggeredWithinDays: RECENT_TRIGGER_DAYS, open };
+}
+
+// The same triggers the account card shows, from the history the snapshot read in batches. Key
+// contacts are told by their roles: the "key contact" association label is not read across accounts.
+function openTriggersOf(account: ProgrammeAccount, plan: Plan, schedule: { lastReviewedAt: number | null; planStartedAt: number }, snapshot: PortfolioSnapshot, people: PeopleDirectory): ReviewTrigger[] {
+  const company = snapshot.keyAccountHistory.get(account.companyId);
+  if (!company) return [];
+  const contacts = snapshot.keyAccountContacts.get(account.companyId) ?? [];
+  const keyContactIds = contacts.filter((c) => isKeyContact(coverageContact({ ...c, taggedKeyContact: false }))).map((c) => c.id);
+  // Only the plan's current revision: every save rewrites the objective rows.
+  const objectives = snapshot.objectives.filter((o) => {
+    const f = readFields(o.properties, OBJECTIVE.property);
+    return f.companyId === account.companyId && fromHubSpotNumber(f.planRevision) === fromHubSpotNumber(plan.revision);
+  });
+  return openReviewTriggers({ company, contacts, objectives }, people, { keyContactIds, lastReviewedAt: schedule.lastReviewedAt, planStartedAt: schedule.planStartedAt });
 }
 
 function coverageRisksOf(account: ProgrammeAccount, plan: Plan | undefined): CoverageRiskKind[] {

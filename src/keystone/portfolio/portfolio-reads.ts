@@ -1,10 +1,12 @@
 import type { Client } from '@hubspot/api-client';
 import type { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/index.js';
 import { batchRead, batchReadAssociations, hubspotCall, type CrmRecord } from '../../crm/batch.ts';
-import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../crm/model/index.ts';
+import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { collectAll, pages } from '../../crm/paging.ts';
 import { propertyNames } from '../../crm/records.ts';
+import { batchReadWithHistory, type RecordWithHistory } from '../account/hubspot-reads.ts';
+import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
 import { readOwners, readPortalDetails, type OwnerRecord, type PortalDetails } from '../account/portal-reads.ts';
 import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 
@@ -39,11 +41,14 @@ export interface PortfolioSnapshot {
   portal: PortalDetails;
   /** Deals of the key accounts, by company id. */
   keyAccountDeals: Map<string, CrmRecord[]>;
-  /** Contacts of the key accounts (names and create date), by company id. */
-  keyAccountContacts: Map<string, CrmRecord[]>;
+  /** Contacts of the key accounts (names, create date, roles, and the history of the properties review triggers watch), by company id. */
+  keyAccountContacts: Map<string, RecordWithHistory[]>;
+  /** The key accounts themselves with the history of the company properties review triggers watch, by company id. */
+  keyAccountHistory: Map<string, RecordWithHistory>;
 }
 
-const CONTACT_PROPERTIES = ['firstname', 'lastname', 'email', 'createdate'] as const;
+// Roles tell key contacts (whose departures and new titles trigger reviews) from the rest.
+const CONTACT_PROPERTIES = ['firstname', 'lastname', 'email', 'createdate', 'jobtitle', 'hs_buying_role', ...Object.values(CONTACT_PROPERTY)];
 
 export interface SnapshotRequest { budgetMs: number; elapsed: () => number }
 
@@ -61,8 +66,13 @@ export async function readPortfolioSnapshot(client: Client, objectTypes: ObjectT
     readPortalDetails(client),
   ]);
   const keyIds = programmeCompanies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key').map((c) => c.id);
-  const [keyAccountDeals, keyAccountContacts] = await Promise.all([associatedOf(client, keyIds, 'deals', DEAL_PROPERTIES), associatedOf(client, keyIds, 'contacts', CONTACT_PROPERTIES)]);
-  return { ...companyRead, programmeCompanies, plans, objectives, reviews, owners, portal, keyAccountDeals, keyAccountContacts };
+  const [keyAccountDeals, keyAccountContacts, keyAccounts] = await Promise.all([
+    associatedOf(client, keyIds, 'deals', (ids) => batchRead(client, 'deals', ids, DEAL_PROPERTIES).then((r) => r.records)),
+    associatedOf(client, keyIds, 'contacts', (ids) => batchReadWithHistory(client, 'contacts', ids, CONTACT_PROPERTIES, WATCHED_HUBSPOT_PROPERTIES.contact)),
+    batchReadWithHistory(client, 'companies', keyIds, ['name'], WATCHED_HUBSPOT_PROPERTIES.company),
+  ]);
+  const keyAccountHistory = new Map(keyAccounts.map((c) => [c.id, c]));
+  return { ...companyRead, programmeCompanies, plans, objectives, reviews, owners, portal, keyAccountDeals, keyAccountContacts, keyAccountHistory };
 }
 
 // Stops starting pages once the slowest page so far would overrun the budget, so a portal of any
@@ -95,11 +105,11 @@ async function searchProgrammeCompanies(client: Client): Promise<CrmRecord[]> {
   return rows.map(toRecord);
 }
 
-/** The records of one type associated with each company, by company id. */
-async function associatedOf(client: Client, companyIds: readonly string[], toType: 'deals' | 'contacts', properties: readonly string[]): Promise<Map<string, CrmRecord[]>> {
+/** The records of one type associated with each company, by company id, read in batches by `read`. */
+async function associatedOf<R extends { id: string }>(client: Client, companyIds: readonly string[], toType: 'deals' | 'contacts', read: (ids: string[]) => Promise<R[]>): Promise<Map<string, R[]>> {
   if (companyIds.length === 0) return new Map();
   const associated = await batchReadAssociations(client, 'companies', toType, companyIds);
-  const { records } = await batchRead(client, toType, [...new Set([...associated.values()].flat())], properties);
+  const records = await read([...new Set([...associated.values()].flat())]);
   const byId = new Map(records.map((r) => [r.id, r]));
   return new Map([...associated].map(([companyId, ids]) => [companyId, ids.flatMap((id) => byId.get(id) ?? [])]));
 }

@@ -86,12 +86,12 @@ export function cadenceOf(company: CrmRecord | undefined, settings: Settings): R
  * The calendar review schedule as it stood at `asOf`, the same one the company card shows: the cycle
  * runs from the plan's first save or the last review before `asOf`. Null without a saved plan.
  */
-export function calendarReviewAt(plan: Plan | undefined, cadence: ReviewCadence, reviews: readonly StoredReview[], settings: Settings, asOf: number): (ReviewSchedule & { lastReviewedAt: number | null }) | null {
+export function calendarReviewAt(plan: Plan | undefined, cadence: ReviewCadence, reviews: readonly StoredReview[], settings: Settings, asOf: number): (ReviewSchedule & { lastReviewedAt: number | null; planStartedAt: number }) | null {
   const planStartedAt = plan ? (plan.createdAt ?? fromHubSpotDateTime(plan.savedAt)) : null;
   if (planStartedAt === null) return null;
   const lastReviewedAt = reviews.filter((r) => r.reviewedAt <= asOf).at(-1)?.reviewedAt ?? null;
   const schedule = domainResult(reviewSchedule({ cadence, lastReviewedAt, planStartedAt, overdueAfterDays: settings.reviews.overdueAfterDays, now: asOf }), 'review schedule');
-  return { ...schedule, lastReviewedAt };
+  return { ...schedule, lastReviewedAt, planStartedAt };
 }
 
 function parseJson(text: string | null): unknown {

@@ -69,6 +69,8 @@ export interface ReportRecords {
   reviews: readonly CrmRecord[];
   /** Each key account's associated contacts (firstname, lastname, email, createdate). */
   keyAccountContacts: ReadonlyMap<string, readonly CrmRecord[]>;
+  /** Each key account's review triggers no review has answered yet (the overview's `reviews.open`). */
+  openTriggers: ReadonlyMap<string, ReadonlyArray<{ trigger: { message: string; at: number } }>>;
 }
 
 /** The fiscal quarter `now` falls in, when none is asked for. */
@@ -110,7 +112,10 @@ export function quarterlyReport(keyAccounts: readonly ProgrammeAccount[], record
       celebrate: [...objectives.map((o) => `Objective achieved: ${o.title}`), ...withOutcome('celebrate')],
       escalate: withOutcome('escalate'),
       exploit: withOutcome('exploit'),
-      triggersFired: logged.filter((r) => r.kind === 'triggered').flatMap((r) => (r.triggers.length > 0 ? r.triggers : ['A triggered review'])),
+      triggersFired: [
+        ...logged.filter((r) => r.kind === 'triggered').flatMap((r) => (r.triggers.length > 0 ? r.triggers : ['A triggered review'])),
+        ...(records.openTriggers.get(account.companyId) ?? []).filter(({ trigger }) => within(trigger.at) && trigger.at <= now).map(({ trigger }) => `${trigger.message} (not reviewed yet)`),
+      ],
       reviewsDone: logged.length,
       reviewMissed: schedule?.status === 'overdue',
     };

@@ -78,7 +78,24 @@ describe('the portfolio home page', () => {
     const page = await renderPages(ok(withTrigger));
     const row = page.findAll(TableRow).find((r) => r.maybeFind(TableCell, withText('Jo Bloggs left the client')) !== null);
     expect(row?.find(Link).text).toBe('Acme');
-    expect(page.findAll(Heading).map((h) => h.text)).toContain('Reviews triggered by events, last 90 days (1)');
+    expect(page.findAll(Heading).map((h) => h.text)).toContain('Reviews done after events, last 90 days (1)');
+  });
+
+  it('lists the events still waiting for a review, with the account, the kind, the evidence and the date', async () => {
+    const account = PORTFOLIO.programme.keyAccounts[0]!;
+    const at = Date.UTC(2026, 10, 14, 12);
+    const trigger = { kind: 'key_contact_left' as const, at, message: 'Kim Bolt left the client', evidence: { objectType: 'contacts' as const, objectId: '77', property: 'keystone_left_company', from: 'false', to: 'true' } };
+    const page = await renderPages(ok({ ...PORTFOLIO, reviews: { ...PORTFOLIO.reviews, open: [{ account, trigger }] } }));
+    expect(page.findAll(Heading).map((h) => h.text)).toContain('Reviews triggered by events (1)');
+    const row = page.findAll(TableRow).find((r) => r.maybeFind(TableCell, withText('Kim Bolt left the client')) !== null)!;
+    expect(row.find(Link).text).toBe('Acme');
+    expect(row.findAll(TableCell).slice(1).map((c) => c.text)).toEqual(['Key contact left', 'Kim Bolt left the client', '14 Nov 2026']);
+  });
+
+  it('says when no event is waiting for a review', async () => {
+    const page = await renderPages();
+    expect(page.findAll(Heading).map((h) => h.text)).toContain('Reviews triggered by events (0)');
+    expect(texts(page)).toContain("No event since a key account's last review is waiting for one.");
   });
 
   it('says how fresh the figures are, and when the portal was too large to read at once', async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main as portfolioOverviewFunction } from '../../../src/app/functions/portfolio_overview.ts';
 import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
 import { createHubSpotClient } from '../../../src/crm/client.ts';
-import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, REVIEW } from '../../../src/crm/model/index.ts';
+import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, REVIEW } from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { toProperties } from '../../../src/crm/records.ts';
 import { runSetup } from '../../../src/crm/setup/index.ts';
@@ -172,6 +172,31 @@ describe('portfolio overview, read from the scores recalculation stored', () => 
     const thisQuarter = (await overviewOf(p)).quarterlyReport;
     expect(thisQuarter.accounts.map((a) => [a.name, a.introductions])).toEqual([['Acme', ['Jules July', 'Sep Tember']], ['Bolt', []]]);
     expect(thisQuarter.programme.introductions).toBe(2);
+  });
+
+  it("lists the events no review has answered yet across key accounts, from the CRM's property history, in batches", async () => {
+    // Bolt was last reviewed 80 days ago. Its decision maker Kim left 10 days ago: a review is waiting.
+    // Lee, also a decision maker, left 100 days ago, before that review: answered. Nia left too, but is no key contact.
+    const leaving = (firstname: string, leftDaysAgo: number, roles: Record<string, string> = { [CONTACT_PROPERTY.decisionPower]: 'decides' }) => {
+      const leftAt = iso(NOW - leftDaysAgo * DAY_MS);
+      const contact = aContact({ firstname, lastname: 'Bolt', ...roles, [CONTACT_PROPERTY.leftCompany]: 'true' });
+      return { ...contact, updatedAt: leftAt, propertyHistory: { [CONTACT_PROPERTY.leftCompany]: [{ value: 'true', timestamp: leftAt, sourceType: 'CRM_UI' }, { value: 'false', timestamp: contact.createdAt, sourceType: 'CRM_UI' }] } };
+    };
+    const boltContacts = [leaving('Kim', 10), leaving('Lee', 100), leaving('Nia', 5, {})];
+    const seed = contents();
+    const p = await startPortal({ ...seed, contacts: [...seed.contacts!, ...boltContacts], contactCompanies: [...seed.contactCompanies!, ...boltContacts.map((c) => [c.id, bolt.id] as [string, string])] });
+    const control = sandboxControl(p.sandbox.baseUrl);
+    await control.resetStats();
+    const { reviews, quarterlyReport } = await overviewOf(p);
+    expect(reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.message, trigger.evidence.objectId, trigger.at])).toEqual([
+      ['Bolt', 'key_contact_left', 'Kim Bolt left the client', boltContacts[0]!.id, NOW - 10 * DAY_MS],
+    ]);
+    // One batch read of the key accounts' contacts and one of the key accounts themselves, with history.
+    const routes = (await control.stats()).byRoute;
+    expect([routes['POST /crm/v3/objects/contacts/batch/read'], routes['POST /crm/v3/objects/companies/batch/read']]).toEqual([1, 1]);
+    // Kim's departure fell in this quarter: the report counts it among the triggers fired.
+    expect(quarterlyReport.accounts.map((a) => [a.name, a.triggersFired])).toEqual([['Acme', []], ['Bolt', ['Kim Bolt left the client (not reviewed yet)']]]);
+    expect(quarterlyReport.programme.triggersFired).toBe(1);
   });
 
   it('says how fresh its figures are', async () => {

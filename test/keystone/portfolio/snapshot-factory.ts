@@ -1,5 +1,6 @@
 import type { CrmRecord } from '../../../src/crm/batch.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
+import type { RecordWithHistory } from '../../../src/keystone/account/hubspot-reads.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { portfolioOverview, type FiscalQuarter, type PortfolioOverview, type PortfolioSnapshot } from '../../../src/keystone/portfolio/index.ts';
 
@@ -40,6 +41,7 @@ export function snapshot(overrides: Partial<PortfolioSnapshot> = {}): PortfolioS
     portal: { currency: 'GBP', timeZone: 'Europe/London' },
     keyAccountDeals: new Map(),
     keyAccountContacts: new Map(),
+    keyAccountHistory: new Map(),
     ...overrides,
   };
 }
@@ -48,9 +50,9 @@ export function overview(overrides: Partial<PortfolioSnapshot> = {}, quarter: Fi
   return portfolioOverview(snapshot(overrides), defaultSettings(), now, quarter);
 }
 
-/** A contact as the snapshot reads it: names and the date its record was created. */
-export function aContact(firstname: string, lastname: string, createdate: string, extra: Record<string, string> = {}): CrmRecord {
-  return { id: String(nextId++), properties: { firstname, lastname, email: null, createdate, ...extra } };
+/** A contact as the snapshot reads it: names and the date its record was created, no property history. */
+export function aContact(firstname: string, lastname: string, createdate: string, extra: Record<string, string> = {}): RecordWithHistory {
+  return { id: String(nextId++), properties: { firstname, lastname, email: null, createdate, ...extra }, history: {} };
 }
 
 /** A record of one of Keystone's custom objects, from its fields (`toProperties` of its model). */
