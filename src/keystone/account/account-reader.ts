@@ -10,6 +10,7 @@ import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../portfolio-recalculation/com
 import { loadSettings } from '../settings/index.ts';
 import { KeystoneError } from '../errors.ts';
 import { accountError } from './account-error.ts';
+import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 import { batchReadWithHistory, readLabelledAssociations, toRecordWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
 import { PortalObjectTypes } from './portal-object-types.ts';
 import { readOwners, readPortalDetails, type OwnerRecord, type PortalDetails } from './portal-reads.ts';
@@ -33,12 +34,12 @@ type ActivityType = keyof typeof ACTIVITY_TYPES;
 const COMPANY_READ = {
   properties: [...new Set([...FACT_PROPERTIES, ...Object.values(COMPANY_PROPERTY), 'hs_is_target_account', 'hs_ideal_customer_profile', 'hubspot_owner_id', 'hubspot_team_id', 'hs_parent_company_id'])],
   /** Review triggers on our side and the client's: owner or team change, a new parent company. */
-  withHistory: ['hubspot_owner_id', 'hubspot_team_id', 'hs_parent_company_id'],
+  withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
 };
 const CONTACT_READ = {
   properties: ['firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role', ...Object.values(CONTACT_PROPERTY)],
   /** Stance history for the card; title changes and departures as review triggers. */
-  withHistory: [CONTACT_PROPERTY.stance, 'jobtitle', CONTACT_PROPERTY.leftCompany],
+  withHistory: WATCHED_HUBSPOT_PROPERTIES.contact,
 };
 const DEAL_READ = [...DEAL_PROPERTIES, 'createdate'];
 const ACTIVITY_READ = ['hs_timestamp', 'hubspot_owner_id'];
