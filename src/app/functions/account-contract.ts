@@ -508,16 +508,7 @@ export type LoggedReview = z.infer<typeof loggedReviewSchema>;
 
 // ─── Function ids and error codes ───────────────────────────────────────────────────────────────
 
-/** The uids of the account functions (their `-hsmeta.json` uid and file name). */
-export const ACCOUNT_FUNCTIONS = {
-  cardData: 'card_data',
-  tagKeyAccount: 'tag_key_account',
-  untagKeyAccount: 'untag_key_account',
-  saveAccountPlan: 'save_account_plan',
-  recordContactStance: 'record_contact_stance',
-  recordContactDeparture: 'record_contact_departure',
-  logReview: 'log_review',
-} as const;
+export { ACCOUNT_FUNCTIONS } from './account-function-uids.ts';
 
 /** Error codes particular to the account functions, each with what the user can do about it. */
 export const ACCOUNT_ERRORS = {

@@ -1,20 +1,12 @@
 import { useExtensionContext } from '@hubspot/ui-extensions';
-import type { ACCOUNT_FUNCTIONS, CardData } from '../../functions/account-contract.ts';
+import type { CardData } from '../../functions/account-contract.ts';
+import { ACCOUNT_FUNCTIONS } from '../../functions/account-function-uids.ts';
 import { createFormatters, portalFormat, type Formatters } from '../../ui/format.ts';
 import type { Ok } from '../../ui/function-call.ts';
 import { useFunctionQuery } from '../keystone-ui.ts';
 
-// The account functions' uids, checked against the backend's list at compile time (the list itself
-// lives in a module that imports zod, which the cards do not bundle).
-export const ACCOUNT_FUNCTION = {
-  cardData: 'card_data',
-  tagKeyAccount: 'tag_key_account',
-  untagKeyAccount: 'untag_key_account',
-  saveAccountPlan: 'save_account_plan',
-  recordContactStance: 'record_contact_stance',
-  recordContactDeparture: 'record_contact_departure',
-  logReview: 'log_review',
-} as const satisfies typeof ACCOUNT_FUNCTIONS;
+// The same uid list the functions use; it imports nothing, so the card can bundle it.
+export const ACCOUNT_FUNCTION = ACCOUNT_FUNCTIONS;
 
 /** Who is calling about which company: sent with every account function (the functions check the user). */
 export interface Caller {
