@@ -20,6 +20,13 @@ export const PORTAL_SETTINGS = defineCustomObject({
     savedAt: datetimeProperty('saved_at', 'Last saved at', 'When the settings were last saved.'),
     setupVersion: numberProperty('setup_version', 'Setup version', 'The version of Keystone setup last applied to this portal.'),
     setupAppliedAt: datetimeProperty('setup_applied_at', 'Setup applied at', 'When setup last completed.'),
+    // Copied from HubSpot's account details by setup (and refreshed when settings are saved), so the
+    // cards format amounts and dates without a call of their own.
+    portalCurrency: textProperty('portal_currency', 'Portal currency', "The portal's company currency (ISO code), as HubSpot's account details last gave it."),
+    portalTimeZone: textProperty('portal_time_zone', 'Portal time zone', "The portal's time zone (IANA name), as HubSpot's account details last gave it."),
+    // The portfolio's revenue distribution as the last complete recalculation left it (versioned JSON),
+    // so the portfolio pages never scan every company.
+    portfolioSnapshot: textProperty('portfolio_snapshot_json', 'Portfolio snapshot', 'The revenue distribution of the whole portfolio at the last complete recalculation (JSON, versioned).', true),
   },
 });
 
