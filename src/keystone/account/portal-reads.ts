@@ -11,6 +11,8 @@ export interface OwnerRecord {
   lastName: string;
   email: string | null;
   teamIds: string[];
+  /** The same teams with their names, for pickers. */
+  teams: Array<{ teamId: string; name: string }>;
 }
 
 /** Active owners (users who can own records), 500 a page: one call for most portals. */
@@ -23,6 +25,7 @@ export async function readOwners(client: Client): Promise<OwnerRecord[]> {
     lastName: o.lastName ?? '',
     email: o.email ?? null,
     teamIds: (o.teams ?? []).map((t) => String(t.id)),
+    teams: (o.teams ?? []).map((t) => ({ teamId: String(t.id), name: t.name || `Team ${t.id}` })),
   }));
 }
 

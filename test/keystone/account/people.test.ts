@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { peopleDirectory } from '../../../src/keystone/account/people.ts';
 import type { OwnerRecord } from '../../../src/keystone/account/portal-reads.ts';
 
-const anOwnerRecord = (overrides: Partial<OwnerRecord> = {}): OwnerRecord => ({ ownerId: '1', userId: 501, firstName: 'Ann', lastName: 'Owner', email: 'ann@firm.example', teamIds: [], ...overrides });
+const anOwnerRecord = (overrides: Partial<OwnerRecord> = {}): OwnerRecord => ({ ownerId: '1', userId: 501, firstName: 'Ann', lastName: 'Owner', email: 'ann@firm.example', teamIds: [], teams: [], ...overrides });
 
 describe('naming the people Keystone records point at', () => {
   const people = peopleDirectory([anOwnerRecord(), anOwnerRecord({ ownerId: '2', userId: null, firstName: '', lastName: '', email: 'bot@firm.example' }), anOwnerRecord({ ownerId: '3', userId: 503, firstName: 'Zed', lastName: 'Able' })]);
