@@ -1,1 +1,1 @@
-export { loadSettings, saveSettings, type SettingsChange, type StoredSettings } from './settings-store.ts';
+export { loadSettings, loadSettingsRecord, saveSettings, storedSettingsOf, type SettingsChange, type StoredSettings } from './settings-store.ts';

@@ -2,7 +2,7 @@ import type { Client } from '@hubspot/api-client';
 import { PORTAL_SETTINGS } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { fromHubSpotDateTime, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
-import { readSettingsRecord, writeSettingsRecord } from '../../crm/settings-record.ts';
+import { readSettingsRecord, writeSettingsRecord, type SettingsRecordFields } from '../../crm/settings-record.ts';
 import { setupStatusOf, type SetupStatus } from '../../crm/setup/index.ts';
 import { defaultSettings, parseSettings, type Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/validation.ts';
@@ -23,8 +23,17 @@ export interface StoredSettings {
 
 /** The portal's settings, or the defaults when nobody has saved any (or setup has not run yet). */
 export async function loadSettings(client: Client, objectTypes: ObjectTypeResolver): Promise<StoredSettings> {
+  return storedSettingsOf(await loadSettingsRecord(client, objectTypes));
+}
+
+/** The settings record as read (null before setup or the first save), for a caller that wants its other fields from the same read. */
+export async function loadSettingsRecord(client: Client, objectTypes: ObjectTypeResolver): Promise<SettingsRecordFields | null> {
   const schema = await objectTypes.find('settings');
-  const record = schema ? await readSettingsRecord(client, schema.objectTypeId) : null;
+  return schema ? readSettingsRecord(client, schema.objectTypeId) : null;
+}
+
+/** The stored settings a settings record holds (the defaults for none). */
+export function storedSettingsOf(record: SettingsRecordFields | null): StoredSettings {
   return {
     settings: record?.settings ? storedDocument(record.settings) : defaultSettings(),
     revision: Number(record?.revision ?? 0) || 0,
