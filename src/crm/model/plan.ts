@@ -34,8 +34,8 @@ export const KEY_ACCOUNT_PLAN = defineCustomObject({
 });
 
 // A claimed plan revision: the unique `revision_key` (`<planId>:<revision>`) is what makes two
-// concurrent saves collide. A claim whose plan never reached its revision is a failed save; a save
-// may take such a claim over once it is older than PLAN_REVISION_CLAIM_EXPIRY_MS.
+// concurrent saves collide (src/crm/revision-claim.ts, which settings saves use too). A claim whose
+// plan never reached its revision is a failed save; a later save may take it over once it expires.
 export const PLAN_REVISION = defineCustomObject({
   name: 'keystone_plan_revision',
   labels: { singular: 'Key account plan revision', plural: 'Key account plan revisions' },
@@ -51,9 +51,6 @@ export const PLAN_REVISION = defineCustomObject({
     savedAt: datetimeProperty('saved_at', 'Saved at', 'When the save started.'),
   },
 });
-
-/** Longer than any function may run (HubSpot stops them after ~15 s), so an older unfinished claim is a failed save. */
-export const PLAN_REVISION_CLAIM_EXPIRY_MS = 120_000;
 
 export function planRevisionKey(planId: string, revision: number): string {
   return `${planId}:${revision}`;

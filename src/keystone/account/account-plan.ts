@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import { ACCOUNT_ERRORS, type SavedPlan, type saveAccountPlanParametersSchema } from '../../app/functions/account-contract.ts';
 import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, mapInParallel, type CrmRecord } from '../../crm/batch.ts';
 import { isConflict } from '../../crm/errors.ts';
-import { KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, PLAN_REVISION_CLAIM_EXPIRY_MS, planRevisionKey } from '../../crm/model/index.ts';
+import { KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { fromHubSpotDateTime, fromHubSpotNumber, propertyNames, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import { fromHubSpotNumber, propertyNames, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import { claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/index.ts';
 import type { Caller } from '../access/index.ts';
 import { KeystoneError, isKeystoneError } from '../errors.ts';
@@ -49,7 +50,7 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
 
   const planId = existingPlan?.id ?? (await createPlan(client, types.plan, save.companyId, company.name));
   const revision = currentRevision + 1;
-  const claimId = await claimRevision(client, types, planId, revision, caller, save.now);
+  const claimId = await claimPlanRevision(client, types, planId, revision, caller, save.now);
 
   let createdRows: CrmRecord[] = [];
   try {
@@ -130,25 +131,15 @@ async function createPlan(client: Client, planType: string, companyId: string, c
   }
 }
 
-/**
- * Claims `revision` for this save. The claim's key is unique, so a concurrent save gets a conflict
- * and reports KAM.PLAN_CHANGED_ELSEWHERE. A claim older than any function may run belongs to a save
- * that died before it could withdraw it; that one is taken over.
- */
-async function claimRevision(client: Client, types: PlanTypes, planId: string, revision: number, caller: Caller, now: number): Promise<string> {
+/** Claims `revision` for this save (src/crm/revision-claim.ts); a concurrent save's claim is KAM.PLAN_CHANGED_ELSEWHERE. */
+async function claimPlanRevision(client: Client, types: PlanTypes, planId: string, revision: number, caller: Caller, now: number): Promise<string> {
   const key = planRevisionKey(planId, revision);
-  const claim = toProperties({ revisionKey: key, planId, revision, savedBy: caller.userId, savedAt: toHubSpotDateTime(now) }, PLAN_REVISION.property);
-  try {
-    const created = await hubspotCall(() => client.crm.objects.basicApi.create(types.revision, { properties: claim, associations: [] }));
-    return String(created.id);
-  } catch (error) {
-    if (!isConflict(error)) throw error;
-  }
-  const existing = await hubspotCall(() => client.crm.objects.basicApi.getById(types.revision, key, propertyNames(PLAN_REVISION.property), undefined, undefined, false, PLAN_REVISION.property.revisionKey));
-  const claimedAt = fromHubSpotDateTime(existing.properties[PLAN_REVISION.property.savedAt]);
-  if (claimedAt === null || now - claimedAt < PLAN_REVISION_CLAIM_EXPIRY_MS) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
-  await hubspotCall(() => client.crm.objects.basicApi.update(types.revision, String(existing.id), { properties: claim }));
-  return String(existing.id);
+  const claimId = await claimRevision(client, {
+    objectTypeId: types.revision, keyProperty: PLAN_REVISION.property.revisionKey, key, claimedAtProperty: PLAN_REVISION.property.savedAt, now,
+    properties: toProperties({ revisionKey: key, planId, revision, savedBy: caller.userId, savedAt: toHubSpotDateTime(now) }, PLAN_REVISION.property),
+  });
+  if (claimId === null) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
+  return claimId;
 }
 
 /** The new revision's objective rows, associated with the company. Keys and achieved dates carry over. */
@@ -199,6 +190,6 @@ async function commitPlan(client: Client, planType: string, planId: string, save
 async function withdraw(client: Client, types: PlanTypes, rows: readonly CrmRecord[], claimId: string): Promise<void> {
   await Promise.all([
     rows.length > 0 ? batchArchive(client, types.objective, rows.map((r) => r.id)).catch(() => undefined) : undefined,
-    hubspotCall(() => client.crm.objects.basicApi.archive(types.revision, claimId)).catch(() => undefined),
+    withdrawClaim(client, types.revision, claimId),
   ]);
 }
