@@ -5,6 +5,7 @@ import type { SetupReport } from '../../crm/setup/index.ts';
 import type { settingsSchema } from '../../kam/settings/index.ts';
 import type { PortfolioFacts, SliceResult } from '../../keystone/portfolio-recalculation/index.ts';
 import type { StoredSettings } from '../../keystone/settings/index.ts';
+import type { PortalDirectory } from '../../keystone/access/directory.ts';
 import { ACCOUNT_FUNCTIONS, callerSchema, type AccountErrorCode } from './account-contract.ts';
 
 // Every Keystone app function: its uid (also its file names: `<uid>.ts`, `<uid>-hsmeta.json`,
@@ -45,6 +46,8 @@ export type GetSettingsParameters = z.input<typeof getSettingsParametersSchema>;
 export interface PortalSettings extends StoredSettings {
   /** Whether the caller is a Keystone admin (may save settings, run setup and recalculation). */
   canEdit: boolean;
+  /** The portal's users and teams, for choosing managers and admins by name. */
+  directory: PortalDirectory;
 }
 export type GetSettingsResult = FunctionResult<PortalSettings>;
 
@@ -64,7 +67,7 @@ export const saveSettingsParametersSchema = callerSchema
   })
   .strict();
 export type SaveSettingsParameters = Omit<z.input<typeof saveSettingsParametersSchema>, 'settings'> & { settings: z.input<typeof settingsSchema> };
-export type SaveSettingsResult = FunctionResult<Omit<PortalSettings, 'setup' | 'canEdit'>>;
+export type SaveSettingsResult = FunctionResult<Omit<PortalSettings, 'setup' | 'canEdit' | 'directory'>>;
 
 // ─── run_setup ──────────────────────────────────────────────────────────────────────────────────
 

@@ -21,7 +21,7 @@ export function SettingsPage() {
     <Flex direction="column" gap="large">
       <MaintenancePanel portal={portal} userId={context.user.id} format={format} onSetupDone={reload} />
       <Divider />
-      <SettingsForm key={portal.revision} portal={portal} userId={context.user.id} userTeams={context.user.teams} format={format} onSaved={reload} />
+      <SettingsForm key={portal.revision} portal={portal} userId={context.user.id} format={format} onSaved={reload} />
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, ButtonRow, Flex, Heading, Input, NumberInput, Select, Text, Toggle } from '@hubspot/ui-extensions';
+import { Button, ButtonRow, Flex, Heading, MultiSelect, NumberInput, Select, Text, Toggle } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/selection/criteria.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -19,25 +19,35 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
   label,
 }));
 
-/** "12, 34" ⇄ ['12', '34']: HubSpot ids typed as a list. */
-const idsToText = (ids: readonly string[]) => ids.join(', ');
-const textToIds = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+type Directory = PortalSettings['directory'];
 
-export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
+/**
+ * Choices for a "who" list: the portal's users or teams by name, plus any id the settings still name
+ * that HubSpot no longer knows (a user who left), so an admin can see and remove it.
+ */
+function choices(known: ReadonlyArray<{ id: string; label: string }>, chosen: readonly string[], gone: (id: string) => string): Array<{ value: string; label: string }> {
+  const ids = new Set(known.map((k) => k.id));
+  return [...known.map((k) => ({ value: k.id, label: k.label })), ...chosen.filter((id) => !ids.has(id)).map((id) => ({ value: id, label: gone(id) }))];
+}
+const userChoices = (directory: Directory, chosen: readonly string[]) =>
+  choices(directory.users.map((u) => ({ id: u.userId, label: u.email ? `${u.name} (${u.email})` : u.name })), chosen, (id) => `User ${id} (no longer in HubSpot)`);
+const teamChoices = (directory: Directory, chosen: readonly string[]) =>
+  choices(directory.teams.map((t) => ({ id: t.teamId, label: `${t.name} (${t.members} ${t.members === 1 ? 'user' : 'users'})` })), chosen, (id) => `Team ${id} (no longer in HubSpot)`);
+
+export function SettingsForm({ portal, userId, format, onSaved }: {
   portal: PortalSettings;
   format: Formatters;
   userId: number;
-  userTeams: ReadonlyArray<{ id: number; name: string }>;
   onSaved: () => void;
 }) {
   const [draft, setDraft] = useState<Settings>(portal.settings);
-  const save = useFunctionAction<SaveSettingsParameters, Ok<Omit<PortalSettings, 'setup' | 'canEdit'>>>(SETTINGS_FUNCTION.saveSettings);
+  const save = useFunctionAction<SaveSettingsParameters, Ok<Omit<PortalSettings, 'setup' | 'canEdit' | 'directory'>>>(SETTINGS_FUNCTION.saveSettings);
   const readOnly = !portal.canEdit;
   const edit = <K extends Section>(key: K, change: Partial<Settings[K]>) => setDraft((d) => ({ ...d, [key]: { ...d[key], ...change } }));
   // Functional updates throughout: two quick edits must not overwrite each other.
   const editSelection = <K extends 'weights' | 'thresholds' | 'icpTierCutoffs'>(key: K, change: Partial<Settings['selection'][K]>) =>
     setDraft((d) => ({ ...d, selection: { ...d.selection, [key]: { ...d.selection[key], ...change } } }));
-  const editAccess = (key: keyof Access) => (text: string) => edit('access', { [key]: textToIds(text) });
+  const editAccess = (key: keyof Access) => (values: ReadonlyArray<string | number | boolean>) => edit('access', { [key]: values.map(String) });
 
   const failure = save.state.status === 'error' ? save.state.failure : null;
   // Each problem the function found, beside its field: `error` and `validationMessage` props.
@@ -89,11 +99,12 @@ export function SettingsForm({ portal, userId, userTeams, format, onSaved }: {
       </Flex>
 
       <Heading>Who may do what</Heading>
-      <Input label="Manager teams (HubSpot team IDs)" name="manager-teams" value={idsToText(draft.access.managerTeamIds)} readOnly={readOnly} onChange={editAccess('managerTeamIds')} {...problem('access.managerTeamIds')}
-        description={userTeams.length > 0 ? `Your teams: ${userTeams.map((t) => `${t.name} (${t.id})`).join(', ')}` : 'Members of these teams tag key accounts and edit plans.'} />
-      <Input label="Managers (HubSpot user IDs)" name="manager-users" value={idsToText(draft.access.managerUserIds)} readOnly={readOnly} onChange={editAccess('managerUserIds')} {...problem('access.managerUserIds')} />
-      <Input label="Admins (HubSpot user IDs)" name="admin-users" value={idsToText(draft.access.adminUserIds)} readOnly={readOnly} onChange={editAccess('adminUserIds')} {...problem('access.adminUserIds')}
-        description={`Admins change these settings. Your user ID is ${userId}.`} />
+      <MultiSelect label="Manager teams" name="manager-teams" value={draft.access.managerTeamIds} options={teamChoices(portal.directory, draft.access.managerTeamIds)} readOnly={readOnly} onChange={editAccess('managerTeamIds')} {...problem('access.managerTeamIds')}
+        description="Members of these teams tag key accounts and edit plans." />
+      <MultiSelect label="Managers" name="manager-users" value={draft.access.managerUserIds} options={userChoices(portal.directory, draft.access.managerUserIds)} readOnly={readOnly} onChange={editAccess('managerUserIds')} {...problem('access.managerUserIds')}
+        description="Managers outside those teams." />
+      <MultiSelect label="Admins" name="admin-users" value={draft.access.adminUserIds} options={userChoices(portal.directory, draft.access.adminUserIds)} readOnly={readOnly} onChange={editAccess('adminUserIds')} {...problem('access.adminUserIds')}
+        description="Admins change these settings, run setup and recalculate the portfolio. They count as managers too." />
 
       <Heading>HubSpot fields</Heading>
       <Toggle label="Keep HubSpot's Target account flag equal to key account status" name="sync-target" checked={draft.hubspotSync.syncTargetAccountFlag} readOnly={readOnly} onChange={(syncTargetAccountFlag) => edit('hubspotSync', { syncTargetAccountFlag })} labelDisplay="inline" />

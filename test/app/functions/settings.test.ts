@@ -31,6 +31,11 @@ describe('settings functions', () => {
     expect(answer).toEqual({
       status: 'ok', settings: defaultSettings(), revision: 0, savedByUserId: null, savedAt: null,
       setup: { appliedVersion: 0, currentVersion: SETUP_VERSION, upToDate: false }, canEdit: true,
+      // Active users and their teams by name, for the access pickers; the leaver is not offered.
+      directory: {
+        users: [admin, manager].map((o) => ({ userId: String(o.userId), name: `${o.firstName} ${o.lastName}`, email: o.email })),
+        teams: [{ teamId: '77', name: 'Key accounts', members: 1 }],
+      },
     });
   });
 

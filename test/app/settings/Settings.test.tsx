@@ -1,4 +1,4 @@
-import { Alert, Button, ErrorState, Input, LoadingSpinner, NumberInput, ProgressBar, Select, StatisticsItem, StatusTag, Text, Toggle } from '@hubspot/ui-extensions';
+import { Alert, Button, ErrorState, LoadingSpinner, MultiSelect, NumberInput, ProgressBar, Select, StatisticsItem, StatusTag, Text, Toggle } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsPage } from '../../../src/app/settings/Settings.tsx';
 import type { PortalSettings } from '../../../src/app/functions/contract.ts';
@@ -88,12 +88,27 @@ describe('the selection criteria and the live preview', () => {
   });
 });
 
+describe('who may do what', () => {
+  it("offers the portal's teams and users by name, and keeps a saved id HubSpot no longer knows visible so it can be removed", async () => {
+    const portal = portalSettings({ settings: settings({ access: { managerTeamIds: ['11'], managerUserIds: ['999'], adminUserIds: [String(USER_ID)] } }) });
+    const { find } = await renderSettings(portal);
+    expect(find(MultiSelect, { name: 'manager-teams' }).props).toMatchObject({
+      value: ['11'],
+      options: [{ value: '11', label: 'Key accounts (2 users)' }, { value: '12', label: 'Sales (5 users)' }],
+    });
+    expect(find(MultiSelect, { name: 'manager-users' }).props).toMatchObject({
+      value: ['999'],
+      options: [{ value: String(USER_ID), label: 'Test User (test@firm.example)' }, { value: '7', label: 'Maria Lopez (maria@firm.example)' }, { value: '999', label: 'User 999 (no longer in HubSpot)' }],
+    });
+  });
+});
+
 describe('saving the settings', () => {
   it('sends the whole edited document with the revision it was read at, then shows what was saved', async () => {
     const saved = portalSettings({ revision: 4, settings: settings({ reviews: { defaultCadence: 'quarterly', overdueAfterDays: 14 } }) });
     const { find, waitFor, spy } = await renderSettings(portalSettings(), { save_settings: ok({}) }, saved);
     find(NumberInput, { name: 'overdue-after' }).trigger('onChange', 14 as never);
-    find(Input, { name: 'manager-teams' }).trigger('onChange', '11, 12' as never);
+    find(MultiSelect, { name: 'manager-teams' }).trigger('onChange', ['11', '12'] as never);
     find(Toggle, { name: 'write-tier' }).trigger('onChange', false as never);
     find(NumberInput, { name: 'tier-tier_2' }).trigger('onChange', 60 as never);
     find(Select, { name: 'fiscal-year-start' }).trigger('onChange', 4 as never);
@@ -117,10 +132,10 @@ describe('saving the settings', () => {
     const { find, waitFor } = await renderSettings(portalSettings(), {
       save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [{ path: 'settings.access.managerTeamIds.0', message: 'HubSpot ids are digits only' }]),
     });
-    find(Input, { name: 'manager-teams' }).trigger('onChange', 'sales' as never);
+    find(MultiSelect, { name: 'manager-teams' }).trigger('onChange', ['11', '99'] as never);
     find(Button, withText('Save settings')).trigger('onClick');
     await waitFor(() => expect(find(Alert, { title: 'The settings were not saved' }).find(Text).text).toBe('settings.access.managerTeamIds.0: HubSpot ids are digits only'));
-    expect(find(Input, { name: 'manager-teams' }).props).toMatchObject({ value: 'sales', error: true, validationMessage: 'HubSpot ids are digits only' });
+    expect(find(MultiSelect, { name: 'manager-teams' }).props).toMatchObject({ value: ['11', '99'], error: true, validationMessage: 'HubSpot ids are digits only' });
   });
 });
 

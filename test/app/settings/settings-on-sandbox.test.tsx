@@ -1,4 +1,4 @@
-import { Button, hubspot, Input, LoadingSpinner, NumberInput, StatisticsItem, StatusTag, Text } from '@hubspot/ui-extensions';
+import { Button, hubspot, LoadingSpinner, MultiSelect, NumberInput, StatisticsItem, StatusTag, Text } from '@hubspot/ui-extensions';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main as getSettings } from '../../../src/app/functions/get_settings.ts';
 import { main as portfolioFacts } from '../../../src/app/functions/portfolio_facts.ts';
@@ -50,9 +50,11 @@ describe('the settings page on the sandbox portal', () => {
     page.find(Button, withText('Run setup')).trigger('onClick');
     await page.waitFor(() => expect(page.find(StatusTag).text).toBe('Up to date'));
 
-    page.find(Input, { name: 'admin-users' }).trigger('onChange', String(admin.userId) as never);
+    // The admins list offers the portal's users by name.
+    expect(page.find(MultiSelect, { name: 'admin-users' }).props.options).toContainEqual({ value: String(admin.userId), label: expect.stringContaining(admin.firstName) });
+    page.find(MultiSelect, { name: 'admin-users' }).trigger('onChange', [String(admin.userId)] as never);
     page.find(Button, withText('Save settings')).trigger('onClick');
-    await page.waitFor(() => expect(page.find(Input, { name: 'admin-users' }).props.value).toBe(String(admin.userId)));
+    await page.waitFor(() => expect(page.find(MultiSelect, { name: 'admin-users' }).props.value).toEqual([String(admin.userId)]));
     await page.waitFor(() => expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe(1));
     expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).find(Text).text).toBe('100% of revenue');
     expect(page.find(StatisticsItem, { label: 'Companies scored' }).props.number).toBe(2);

@@ -231,6 +231,10 @@ export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalS
     savedAt: NOW - 2 * DAY,
     setup: { appliedVersion: 2, currentVersion: 2, upToDate: true },
     canEdit: true,
+    directory: {
+      users: [{ userId: String(USER_ID), name: 'Test User', email: 'test@firm.example' }, { userId: '7', name: 'Maria Lopez', email: 'maria@firm.example' }],
+      teams: [{ teamId: '11', name: 'Key accounts', members: 2 }, { teamId: '12', name: 'Sales', members: 5 }],
+    },
     ...overrides,
   };
 }
