@@ -17,16 +17,19 @@ export interface AccountRisk {
   dependsOnOnePerson: boolean;
 }
 
-/** Every account's risks, largest revenue first (ties by company id, so the order is stable). */
-export function accountRisks(accounts: readonly PortfolioAccount[], singleContractShareWarning: number): AccountRisk[] {
-  const total = sumRevenue(accounts);
+/**
+ * Every account's risks, largest revenue first (ties by company id, so the order is stable). Shares
+ * are of `portfolioRevenue`, the whole portfolio's (null when unknown: shares are then null too).
+ */
+export function accountRisks(accounts: readonly PortfolioAccount[], singleContractShareWarning: number, portfolioRevenue: number | null): AccountRisk[] {
+  const shareOf = shareOfPortfolio(portfolioRevenue);
   return [...accounts].sort(byRevenueDescending).map((account) => {
     const largestDeal = largestDealOf(account);
     return {
       companyId: account.companyId,
       name: account.name,
       revenueAtRisk: account.revenue,
-      shareOfPortfolio: total > 0 ? account.revenue / total : null,
+      shareOfPortfolio: shareOf(account.revenue),
       largestDeal,
       dependsOnOneContract: largestDeal !== null && largestDeal.shareOfAccount > singleContractShareWarning,
       relationshipOwnerIds: account.relationshipOwnerIds,
@@ -56,8 +59,9 @@ export interface SinglePersonDependence {
   accountsWithoutRelationship: Array<{ companyId: string; name: string; revenue: number }>;
 }
 
-export function singlePersonDependence(accounts: readonly PortfolioAccount[]): SinglePersonDependence {
-  const total = sumRevenue(accounts);
+/** Shares are of `portfolioRevenue`, as in accountRisks. */
+export function singlePersonDependence(accounts: readonly PortfolioAccount[], portfolioRevenue: number | null): SinglePersonDependence {
+  const shareOf = shareOfPortfolio(portfolioRevenue);
   const byOwner = new Map<string, SinglePersonDependence['owners'][number]>();
   const accountsWithoutRelationship: SinglePersonDependence['accountsWithoutRelationship'] = [];
   for (const account of [...accounts].sort(byRevenueDescending)) {
@@ -72,13 +76,13 @@ export function singlePersonDependence(accounts: readonly PortfolioAccount[]): S
     byOwner.set(ownerId, entry);
   }
   const owners = [...byOwner.values()]
-    .map((o) => ({ ...o, shareOfPortfolio: total > 0 ? o.revenue / total : null }))
+    .map((o) => ({ ...o, shareOfPortfolio: shareOf(o.revenue) }))
     .sort((a, b) => b.revenue - a.revenue || a.ownerId.localeCompare(b.ownerId));
   return { owners, accountsWithoutRelationship };
 }
 
-function sumRevenue(accounts: readonly PortfolioAccount[]): number {
-  return accounts.reduce((sum, a) => sum + a.revenue, 0);
+function shareOfPortfolio(portfolioRevenue: number | null): (revenue: number) => number | null {
+  return (revenue) => (portfolioRevenue !== null && portfolioRevenue > 0 ? revenue / portfolioRevenue : null);
 }
 
 function byRevenueDescending(a: PortfolioAccount, b: PortfolioAccount): number {

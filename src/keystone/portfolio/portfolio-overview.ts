@@ -3,7 +3,7 @@ import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import { isKeyContact } from '../../kam/coverage/index.ts';
-import { portfolioConcentration, type AccountRisk, type ParetoAnalysis, type PortfolioAccount } from '../../kam/portfolio/index.ts';
+import { distributionOf, portfolioConcentration, type AccountRisk, type ParetoAnalysis, type PortfolioAccount } from '../../kam/portfolio/index.ts';
 import type { ReviewScheduleStatus } from '../../kam/reviews/index.ts';
 import { selectionDrift, type PortfolioScores, type SuggestedStatus } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -181,10 +181,10 @@ function concentration(
     };
   });
   const keyIds = new Set(accounts.filter((a) => a.status === 'key').map((a) => a.companyId));
-  const result = portfolioConcentration(portfolio, settings.portfolio);
+  const result = portfolioConcentration(distributionOf(portfolio.map((a) => a.revenue)), portfolio, settings.portfolio);
   const person = (ownerId: string) => people.byOwnerId(ownerId)!;
   return {
-    pareto: result.pareto,
+    pareto: result.pareto!,
     keyAccounts: result.accounts.filter((r) => keyIds.has(r.companyId)).map(({ relationshipOwnerIds, ...risk }) => ({ ...risk, heldBy: relationshipOwnerIds.map(person) })),
     revenueDependingOnOneContract: result.revenueDependingOnOneContract,
     revenueDependingOnOnePerson: result.revenueDependingOnOnePerson,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountRisks, parsePortfolio, portfolioConcentration, singlePersonDependence } from '../../../src/kam/portfolio/index.ts';
+import { accountRisks, distributionOf, parsePortfolio, portfolioConcentration, singlePersonDependence } from '../../../src/kam/portfolio/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { account } from './factories.ts';
 
@@ -14,12 +14,16 @@ const portfolio = [
 ];
 
 describe('accountRisks', () => {
-  const risks = accountRisks(portfolio, 0.5);
+  const risks = accountRisks(portfolio, 0.5, 860);
   const risk = (id: string) => risks.find((r) => r.companyId === id)!;
 
   it('lists the revenue at risk per account, largest first, with its share of the portfolio', () => {
     expect(risks.map((r) => [r.companyId, r.revenueAtRisk])).toEqual([['A', 400], ['B', 200], ['C', 120], ['D', 80], ['E', 60]]);
     expect(risk('A').shareOfPortfolio).toBeCloseTo(400 / 860, 12);
+  });
+
+  it('measures shares against the whole portfolio, of which these accounts may be a part', () => {
+    expect(accountRisks(portfolio, 0.5, 4_000)[0]?.shareOfPortfolio).toBe(0.1);
   });
 
   it("flags an account whose largest deal is more than the warning share of it", () => {
@@ -45,17 +49,18 @@ describe('accountRisks', () => {
   });
 
   it('orders equal revenues by company id', () => {
-    const tied = accountRisks([account({ companyId: 'z', revenue: 5 }), account({ companyId: 'a', revenue: 5 })], 0.5);
+    const tied = accountRisks([account({ companyId: 'z', revenue: 5 }), account({ companyId: 'a', revenue: 5 })], 0.5, 10);
     expect(tied.map((r) => r.companyId)).toEqual(['a', 'z']);
   });
 
-  it('gives no portfolio share when nothing earns revenue', () => {
-    expect(accountRisks([account({ companyId: 'x', revenue: 0 })], 0.5)[0]?.shareOfPortfolio).toBeNull();
+  it('gives no portfolio share when nothing earns revenue, or the portfolio\'s revenue is not known', () => {
+    expect(accountRisks([account({ companyId: 'x', revenue: 0 })], 0.5, 0)[0]?.shareOfPortfolio).toBeNull();
+    expect(accountRisks([account({ companyId: 'x', revenue: 10 })], 0.5, null)[0]?.shareOfPortfolio).toBeNull();
   });
 });
 
 describe('singlePersonDependence', () => {
-  const dependence = singlePersonDependence(portfolio);
+  const dependence = singlePersonDependence(portfolio, 860);
 
   it('adds up, per person of ours, the revenue of the accounts only they hold', () => {
     // o1 alone holds A (400); o2 alone holds C (120) and E (60) = 180. B is shared by both.
@@ -72,27 +77,38 @@ describe('singlePersonDependence', () => {
   });
 
   it('is empty for an empty portfolio', () => {
-    expect(singlePersonDependence([])).toEqual({ owners: [], accountsWithoutRelationship: [] });
+    expect(singlePersonDependence([], null)).toEqual({ owners: [], accountsWithoutRelationship: [] });
   });
 });
 
 describe('portfolioConcentration', () => {
-  it('puts the Pareto analysis, account risks and person dependence together under the admin settings', () => {
-    const result = portfolioConcentration(portfolio, defaultSettings().portfolio);
-    expect(result.pareto.totalRevenue).toBe(860);
-    expect(result.accounts).toEqual(accountRisks(portfolio, defaultSettings().portfolio.singleContractShareWarning));
-    expect(result.singlePersonDependence).toEqual(singlePersonDependence(portfolio));
+  // The whole portfolio: the five accounts above (860) and two more clients (100 and nothing): 960.
+  const whole = distributionOf([...portfolio.map((a) => a.revenue), 100, 0]);
+  const settings = defaultSettings().portfolio;
+
+  it('reads the Pareto picture from the whole portfolio and the risks of the accounts given, as shares of the whole', () => {
+    const result = portfolioConcentration(whole, portfolio, settings);
+    expect(result.pareto).toMatchObject({ clientCount: 7, totalRevenue: 960 });
+    expect(result.accounts).toEqual(accountRisks(portfolio, settings.singleContractShareWarning, 960));
+    expect(result.singlePersonDependence).toEqual(singlePersonDependence(portfolio, 960));
   });
 
   it('adds up the revenue that hangs on one contract and on one person', () => {
     // One contract (> 50% of the account): A 400 + C 120. One person: A 400 + C 120 + E 60.
-    const result = portfolioConcentration(portfolio, defaultSettings().portfolio);
+    const result = portfolioConcentration(whole, portfolio, settings);
     expect(result.revenueDependingOnOneContract).toBe(520);
     expect(result.revenueDependingOnOnePerson).toBe(580);
   });
 
   it('follows the admin warning share for one-contract dependence', () => {
-    expect(portfolioConcentration(portfolio, { singleContractShareWarning: 0.8 }).revenueDependingOnOneContract).toBe(120);
+    expect(portfolioConcentration(whole, portfolio, { singleContractShareWarning: 0.8 }).revenueDependingOnOneContract).toBe(120);
+  });
+
+  it('still names the dependence, without shares or a Pareto picture, before the portfolio has a distribution', () => {
+    const result = portfolioConcentration(null, portfolio, settings);
+    expect(result.pareto).toBeNull();
+    expect(result.revenueDependingOnOnePerson).toBe(580);
+    expect(result.accounts.every((r) => r.shareOfPortfolio === null)).toBe(true);
   });
 });
 
