@@ -1,8 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { batchReadAssociations, hubspotCall, type CrmRecord } from '../../crm/batch.ts';
-import {
-  COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, KEY_CONTACT_LABEL, OBJECTIVE, REVIEW, type KeystoneObjectKey,
-} from '../../crm/model/index.ts';
+import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, type KeystoneObjectKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver, SchemaSummary } from '../../crm/object-types.ts';
 import { propertyNames } from '../../crm/records.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -11,54 +9,33 @@ import { loadSettings } from '../settings/index.ts';
 import { KeystoneError } from '../errors.ts';
 import { accountError } from './account-error.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
-import { batchReadWithHistory, readLabelledAssociations, toRecordWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
+import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
 import { PortalObjectTypes } from './portal-object-types.ts';
 import { readOwners, readPortalDetails, type OwnerRecord, type PortalDetails } from './portal-reads.ts';
+import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationships.ts';
 
 // Everything one company card shows, read from HubSpot in three rounds of parallel calls and no
-// per-record calls:
-//   1. custom object types (no call when the portal is known), owners, portal details, the company's
-//      contacts (with their labels);
-//   2. the company (with the ids of its deals, objectives and reviews), settings, the plan, the contacts
-//      (with stance and title history), and the meetings, calls and emails of those contacts;
-//   3. deals, objectives, reviews, and the activities themselves.
-
-// The card's reads are bounded (10 fixed, 11 without the portal's id, one each for objectives and reviews, one per 100 contacts and
-// one per 100 activities of each type: well under HubSpot's 190 per 10 s), so each round sends all its
-// chunks at once instead of queueing them.
-const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
-
-const ACTIVITY_TYPES = { meeting: 'meetings', call: 'calls', email: 'emails' } as const;
-type ActivityType = keyof typeof ACTIVITY_TYPES;
+// per-record calls. The account's relationships come from readRelationships in its own three rounds,
+// side by side with these:
+//   1. custom object types (no call when the portal is known), owners, portal details;
+//   2. the company (with the ids of its deals, objectives and reviews), settings, the plan;
+//   3. deals, objectives, reviews.
+// The card's reads are bounded (10 fixed, 11 without the portal's id, one each for objectives and
+// reviews, one per 100 contacts and one per 100 activities of each type: well under HubSpot's 190 per
+// 10 s), so each round sends all its chunks at once instead of queueing them.
 
 const COMPANY_READ = {
   properties: [...new Set([...FACT_PROPERTIES, ...Object.values(COMPANY_PROPERTY), 'hs_is_target_account', 'hs_ideal_customer_profile', 'hubspot_owner_id', 'hubspot_team_id', 'hs_parent_company_id'])],
   /** Review triggers on our side and the client's: owner or team change, a new parent company. */
   withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
 };
-const CONTACT_READ = {
-  properties: ['firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role', ...Object.values(CONTACT_PROPERTY)],
-  /** Stance history for the card; title changes and departures as review triggers. */
-  withHistory: WATCHED_HUBSPOT_PROPERTIES.contact,
-};
 const DEAL_READ = [...DEAL_PROPERTIES, 'createdate'];
-const ACTIVITY_READ = ['hs_timestamp', 'hubspot_owner_id'];
 
-export interface ActivityRecord {
-  type: ActivityType;
-  id: string;
-  ownerId: string | null;
-  at: number | null;
-  contactIds: string[];
-}
-
-export interface AccountSnapshot {
+export interface AccountSnapshot extends Relationships {
   company: RecordWithHistory;
   portal: PortalDetails;
   owners: OwnerRecord[];
   settings: Settings;
-  contacts: Array<RecordWithHistory & { taggedKeyContact: boolean }>;
-  activities: ActivityRecord[];
   deals: CrmRecord[];
   plan: CrmRecord | null;
   /** Objective rows of the plan's current revision only. */
@@ -83,49 +60,39 @@ export async function readAccount(client: Client, resolver: ObjectTypeResolver, 
 }
 
 async function readAccountWith(client: Client, resolver: ObjectTypeResolver, companyId: string): Promise<AccountSnapshot> {
+  const [account, relationships] = await Promise.all([readAccountRecords(client, resolver, companyId), readRelationships(client, [companyId])]);
+  return { ...account, ...relationships.get(companyId)! };
+}
+
+async function readAccountRecords(client: Client, resolver: ObjectTypeResolver, companyId: string): Promise<Omit<AccountSnapshot, keyof Relationships>> {
   // Round 1.
-  const [types, owners, portal, contactLinks] = await Promise.all([
+  const [types, owners, portal] = await Promise.all([
     Promise.all((['plan', 'objective', 'review'] as const).map((key) => keystoneType(resolver, key))),
     readOwners(client),
     readPortalDetails(client),
-    readLabelledAssociations(client, 'companies', companyId, 'contacts'),
   ]);
   const [planType, objectiveType, reviewType] = types as [SchemaSummary, SchemaSummary, SchemaSummary];
-  const contactIds = contactLinks.map((l) => l.toId);
 
   // Round 2.
-  const [company, stored, plan, contacts, activityLinks] = await Promise.all([
+  const [company, stored, plan] = await Promise.all([
     readCompany(client, companyId, [{ name: 'deals', objectTypeId: '0-3' }, typeOf(objectiveType), typeOf(reviewType)]),
     loadSettings(client, resolver),
     readPlan(client, planType.objectTypeId, companyId),
-    batchReadWithHistory(client, 'contacts', contactIds, CONTACT_READ.properties, CONTACT_READ.withHistory, ALL_AT_ONCE),
-    Promise.all((Object.keys(ACTIVITY_TYPES) as ActivityType[]).map(async (type) => ({ type, byContact: await batchReadAssociations(client, 'contacts', ACTIVITY_TYPES[type], contactIds, ALL_AT_ONCE) }))),
   ]);
 
   // Round 3.
-  const contactsOf = activitiesByRecord(activityLinks);
-  const [deals, objectives, reviews, activities] = await Promise.all([
+  const [deals, objectives, reviews] = await Promise.all([
     readRecords(client, 'deals', company.associated.get('deals') ?? [], DEAL_READ),
     readRecords(client, objectiveType.objectTypeId, company.associated.get(objectiveType.fullyQualifiedName) ?? [], propertyNames(OBJECTIVE.property)),
     readRecords(client, reviewType.objectTypeId, company.associated.get(reviewType.fullyQualifiedName) ?? [], propertyNames(REVIEW.property)),
-    Promise.all((Object.keys(ACTIVITY_TYPES) as ActivityType[]).map(async (type) => {
-      const links = contactsOf.get(type) ?? new Map<string, string[]>();
-      const records = await readRecords(client, ACTIVITY_TYPES[type], [...links.keys()], ACTIVITY_READ);
-      return records.map((r): ActivityRecord => ({
-        type, id: r.id, ownerId: r.properties.hubspot_owner_id || null, at: timestamp(r.properties.hs_timestamp), contactIds: links.get(r.id) ?? [],
-      }));
-    })),
   ]);
 
-  const taggedKeyContacts = new Set(contactLinks.filter((l) => l.labels.includes(KEY_CONTACT_LABEL.label)).map((l) => l.toId));
   const currentRevision = plan?.properties[KEY_ACCOUNT_PLAN.property.revision] ?? null;
   return {
     company: company.record,
     portal,
     owners,
     settings: stored.settings,
-    contacts: contacts.map((c) => ({ ...c, taggedKeyContact: taggedKeyContacts.has(c.id) })),
-    activities: activities.flat(),
     deals,
     plan,
     objectives: objectives.filter((o) => plan !== null && o.properties[OBJECTIVE.property.planId] === plan.id && o.properties[OBJECTIVE.property.planRevision] === currentRevision),
@@ -197,24 +164,3 @@ async function readRecords(client: Client, objectType: string, ids: readonly str
   if (ids.length === 0) return [];
   return (await batchReadWithHistory(client, objectType, ids, properties, [], ALL_AT_ONCE)).map(({ id, properties: p }) => ({ id, properties: p }));
 }
-
-/** Inverts contact → activity links into activity → contacts, per activity type. */
-function activitiesByRecord(links: ReadonlyArray<{ type: ActivityType; byContact: Map<string, string[]> }>): Map<ActivityType, Map<string, string[]>> {
-  const out = new Map<ActivityType, Map<string, string[]>>();
-  for (const { type, byContact } of links) {
-    const byActivity = new Map<string, string[]>();
-    for (const [contactId, activityIds] of byContact) {
-      for (const activityId of activityIds) byActivity.set(activityId, [...(byActivity.get(activityId) ?? []), contactId]);
-    }
-    out.set(type, byActivity);
-  }
-  return out;
-}
-
-function timestamp(value: string | null | undefined): number | null {
-  if (!value) return null;
-  const n = Number(value);
-  const at = Number.isFinite(n) ? n : Date.parse(value);
-  return Number.isFinite(at) ? at : null;
-}
-

@@ -4,7 +4,7 @@ import type {
 import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
-import { relationshipCoverage, type Activity, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
+import type { CoverageContact, RelationshipCoverage } from '../../kam/coverage/index.ts';
 import { QUARTERS, fillDerivedActuals, metricProgress, quarterBounds, type MetricTarget } from '../../kam/objectives/index.ts';
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS, scoreCompany, type SelectionCriterion } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -15,7 +15,8 @@ import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { withRoles } from '../access/index.ts';
 import { readAccount, type AccountSnapshot } from './account-reader.ts';
 import { companyFacts, dealAmounts } from '../portfolio-recalculation/company-facts.ts';
-import { asStance, contactName, coverageContact } from './contact-fields.ts';
+import { asStance, contactName } from './contact-fields.ts';
+import { accountCoverage, coverageInput } from './relationships.ts';
 import { displayName, peopleDirectory, type PeopleDirectory } from './people.ts';
 import { storedPlanTargets, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
@@ -118,10 +119,9 @@ function keyAccountSection(snapshot: AccountSnapshot, settings: Settings, people
 // ─── Relationships ──────────────────────────────────────────────────────────────────────────────
 
 function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, now: number): { section: RelationshipsSection; coverage: RelationshipCoverage } {
-  const contacts = snapshot.contacts.map(coverageContact);
-  const activities: Activity[] = snapshot.activities.flatMap((a) => (a.ownerId !== null && a.at !== null ? [{ kind: a.type, ownerId: a.ownerId, contactIds: a.contactIds, at: a.at }] : []));
-  const options = { now, staleAfterDays: settings.coverage.staleAfterDays };
-  const coverage = domainResult(relationshipCoverage({ contacts, activities }, options), 'relationship coverage');
+  const input = coverageInput(snapshot);
+  const { contacts } = input;
+  const coverage = accountCoverage(input, settings, now);
   // Coverage details every contact (current and departed) by the same rules it weighs key contacts with.
   const touches = new Map(coverage.contactTouches.map((t) => [t.contactId, t]));
   const byId = new Map(snapshot.contacts.map((c) => [c.id, c]));

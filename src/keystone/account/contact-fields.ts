@@ -1,7 +1,7 @@
 import { CONTACT_PROPERTY } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
 import type { CoverageContact } from '../../kam/coverage/index.ts';
-import { BUYING_ROLES, DECISION_POWERS, STANCES, type BuyingRole, type DecisionPower, type Stance } from '../../kam/shared/index.ts';
+import { BUYING_ROLES, DECISION_POWERS, STANCES, instantSchema, type BuyingRole, type DecisionPower, type Instant, type Stance } from '../../kam/shared/index.ts';
 import type { RecordWithHistory } from './hubspot-reads.ts';
 
 // A HubSpot contact as Keystone reads it. Values a person typed into HubSpot directly may be anything,
@@ -13,6 +13,12 @@ export function contactName(properties: Record<string, string | null>, id: strin
 
 export const asStance = (value: string | null | undefined): Stance | null => (STANCES as readonly string[]).includes(value ?? '') ? (value as Stance) : null;
 export const asDecisionPower = (value: string | null | undefined): DecisionPower | null => (DECISION_POWERS as readonly string[]).includes(value ?? '') ? (value as DecisionPower) : null;
+
+/** A HubSpot date-time as the domain's instant; a time before 1970 or not a time at all is no time. */
+export function asInstant(value: string | null | undefined): Instant | null {
+  const parsed = instantSchema.safeParse(fromHubSpotDateTime(value));
+  return parsed.success ? parsed.data : null;
+}
 
 /** HubSpot multi-selects and Keystone's topic list both separate values with semicolons. */
 export function splitList(value: string | null | undefined): string[] {
@@ -39,7 +45,7 @@ export function coverageContact(contact: RecordWithHistory & { taggedKeyContact:
     decisionTopics: splitList(p[CONTACT_PROPERTY.decisionTopics]),
     reportsTo: recordId(p[CONTACT_PROPERTY.reportsTo], contact.id),
     leftCompany: p[CONTACT_PROPERTY.leftCompany] === 'true',
-    leftAt: fromHubSpotDateTime(p[CONTACT_PROPERTY.leftAt]),
+    leftAt: asInstant(p[CONTACT_PROPERTY.leftAt]),
     replacedBy: recordId(p[CONTACT_PROPERTY.replacedBy], contact.id),
   };
 }

@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import { BATCH_SIZE, DEFAULT_CONCURRENCY, chunk, hubspotCall, mapInParallel, type CrmProperties } from '../../crm/batch.ts';
+import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, DEFAULT_CONCURRENCY, chunk, hubspotCall, mapInParallel, type CrmProperties } from '../../crm/batch.ts';
 
 // Reads the account functions need beyond src/crm/batch.ts: batch reads that keep property history,
 // and association reads that keep their labels. Same chunking and error normalisation as batch.ts.
@@ -44,21 +44,30 @@ export interface LabelledAssociation {
   labels: string[];
 }
 
-/** Associations of one record to one type with their labels (v4 batch read, following its paging). */
-export async function readLabelledAssociations(client: Client, fromType: string, fromId: string, toType: string): Promise<LabelledAssociation[]> {
-  const byId = new Map<string, Set<string>>();
-  let after: string | undefined;
-  do {
-    const answer = await hubspotCall(() => client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs: [after ? { id: fromId, after } : { id: fromId }] }));
-    after = undefined;
-    for (const row of answer.results) {
+/**
+ * Associations of records to one type with their labels, by record id (v4 batch read, 1,000 records a
+ * call, following each record's own paging). Records without any map to an empty list.
+ */
+export async function batchReadLabelledAssociations(client: Client, fromType: string, toType: string, fromIds: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<Map<string, LabelledAssociation[]>> {
+  const byRecord = new Map<string, Map<string, Set<string>>>(fromIds.map((id) => [id, new Map()]));
+  let pending = chunk([...byRecord.keys()].map((id) => ({ id, after: undefined as string | undefined })), ASSOCIATION_BATCH_SIZE);
+  while (pending.length > 0) {
+    const answers = await mapInParallel(pending, concurrency, (inputs) => hubspotCall(() =>
+      client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs: inputs.map(({ id, after }) => (after ? { id, after } : { id })) })));
+    const more: Array<{ id: string; after: string | undefined }> = [];
+    for (const row of answers.flatMap((a) => a.results)) {
+      const fromId = String(row._from.id);
+      const linked = byRecord.get(fromId);
+      if (!linked) continue;
       for (const to of row.to) {
-        const labels = byId.get(String(to.toObjectId)) ?? new Set<string>();
+        const labels = linked.get(String(to.toObjectId)) ?? new Set<string>();
         for (const type of to.associationTypes) if (type.label) labels.add(type.label);
-        byId.set(String(to.toObjectId), labels);
+        linked.set(String(to.toObjectId), labels);
       }
-      after = row.paging?.next?.after || undefined;
+      const after = row.paging?.next?.after;
+      if (after) more.push({ id: fromId, after });
     }
-  } while (after);
-  return [...byId].map(([toId, labels]) => ({ toId, labels: [...labels] }));
+    pending = chunk(more, ASSOCIATION_BATCH_SIZE);
+  }
+  return new Map([...byRecord].map(([fromId, linked]) => [fromId, [...linked].map(([toId, labels]) => ({ toId, labels: [...labels] }))]));
 }

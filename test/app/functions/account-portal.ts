@@ -106,14 +106,30 @@ export async function tagKeyContacts(portal: SandboxPortal, companyId: string, c
   });
 }
 
+export type LoadableAccount = AccountSpec & { keyContactIds?: (ids: AccountIds) => string[] };
+
 /** Loads the account into the portal and runs Keystone's setup, as an admin would. */
-export async function loadAccount(portal: SandboxPortal, spec: AccountSpec & { keyContactIds?: (ids: AccountIds) => string[]; skipSetup?: boolean }): Promise<AccountIds> {
+export async function loadAccount(portal: SandboxPortal, spec: LoadableAccount & { skipSetup?: boolean }): Promise<AccountIds> {
   const { seed, ids } = accountSeed(spec);
   await portal.control.loadSeed(seed);
   if (spec.skipSetup) return ids;
   await runSetup(portal.client, { now: NOW });
   await tagKeyContacts(portal, ids.companyId, spec.keyContactIds?.(ids) ?? []);
   return ids;
+}
+
+/** Several accounts in one portal (each owner listed once), set up as loadAccount does; their ids in the order given. */
+export async function loadAccounts(portal: SandboxPortal, specs: readonly LoadableAccount[]): Promise<AccountIds[]> {
+  const seeds = specs.map(accountSeed);
+  const owners = new Map(specs.flatMap((s) => s.owners).map((o) => [o.id, o]));
+  const objects: SandboxSeedInput['objects'] = {};
+  for (const { seed } of seeds) {
+    for (const [type, records] of Object.entries(seed.objects)) objects[type] = [...(objects[type] ?? []), ...(records ?? [])];
+  }
+  await portal.control.loadSeed({ portalId: PORTAL_ID, owners: [...owners.values()], objects, associations: seeds.flatMap(({ seed }) => seed.associations) });
+  await runSetup(portal.client, { now: NOW });
+  for (const [i, { ids }] of seeds.entries()) await tagKeyContacts(portal, ids.companyId, specs[i]!.keyContactIds?.(ids) ?? []);
+  return seeds.map(({ ids }) => ids);
 }
 
 /** Names the portal's admins and managers, as an admin would in Keystone settings. */

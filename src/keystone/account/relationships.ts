@@ -1,0 +1,103 @@
+import type { Client } from '@hubspot/api-client';
+import { batchReadAssociations } from '../../crm/batch.ts';
+import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
+import { ACTIVITY_KINDS, relationshipCoverage, type Activity, type ActivityKind, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
+import type { Settings } from '../../kam/settings/index.ts';
+import { domainResult } from './account-error.ts';
+import { asInstant, coverageContact } from './contact-fields.ts';
+import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
+import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
+
+// The relationships of one company (the card) or of many (recalculation's coverage scores): each
+// company's contacts with their "Key contact" labels, and the meetings, calls and emails of our people
+// with those contacts. Three rounds of batch reads, whatever the number of companies:
+//   1. company → contact associations with their labels, 1,000 companies a call;
+//   2. the contacts, 100 a call, and contact → meeting, call and email associations, 1,000 contacts a call;
+//   3. the meetings, calls and emails, 100 a call.
+// Each round sends all its chunks at once: the card's reads are bounded by the one account, and a
+// recalculation page by its key accounts and candidates.
+export const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
+
+// HubSpot's object type of each kind of activity the coverage domain weighs.
+const ACTIVITY_TYPES = { meeting: 'meetings', call: 'calls', email: 'emails' } as const satisfies Record<ActivityKind, string>;
+
+const CONTACT_READ = {
+  properties: ['firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role', ...Object.values(CONTACT_PROPERTY)],
+  /** Stance history for the card; title changes and departures as review triggers. */
+  withHistory: WATCHED_HUBSPOT_PROPERTIES.contact,
+};
+const ACTIVITY_READ = ['hs_timestamp', 'hubspot_owner_id'];
+
+export type RelationshipContact = RecordWithHistory & { taggedKeyContact: boolean };
+
+export interface ActivityRecord {
+  type: ActivityKind;
+  id: string;
+  ownerId: string | null;
+  /** Epoch ms; null when HubSpot holds no usable time. */
+  at: number | null;
+  /** The company's contacts this activity was with. */
+  contactIds: string[];
+}
+
+export interface Relationships {
+  contacts: RelationshipContact[];
+  activities: ActivityRecord[];
+}
+
+/** The relationships of each company, by company id (every id asked for is in the answer). */
+export async function readRelationships(client: Client, companyIds: readonly string[]): Promise<Map<string, Relationships>> {
+  // Round 1.
+  const contactLinks = await batchReadLabelledAssociations(client, 'companies', 'contacts', companyIds, ALL_AT_ONCE);
+  const contactIds = [...new Set([...contactLinks.values()].flat().map((l) => l.toId))];
+
+  // Round 2.
+  const [contacts, activityLinks] = await Promise.all([
+    batchReadWithHistory(client, 'contacts', contactIds, CONTACT_READ.properties, CONTACT_READ.withHistory, ALL_AT_ONCE),
+    Promise.all(ACTIVITY_KINDS.map(async (type) => ({ type, byContact: await batchReadAssociations(client, 'contacts', ACTIVITY_TYPES[type], contactIds, ALL_AT_ONCE) }))),
+  ]);
+
+  // Round 3.
+  const activities = await Promise.all(activityLinks.map(async ({ type, byContact }) => {
+    const records = await batchReadWithHistory(client, ACTIVITY_TYPES[type], [...byContact.values()].flat(), ACTIVITY_READ, [], ALL_AT_ONCE);
+    const byId = new Map(records.map((r) => [r.id, { type, ownerId: r.properties.hubspot_owner_id || null, at: asInstant(r.properties.hs_timestamp) }]));
+    return { byContact, byId };
+  }));
+
+  const contactsById = new Map(contacts.map((c) => [c.id, c]));
+  return new Map(companyIds.map((companyId) => {
+    const own = (contactLinks.get(companyId) ?? []).flatMap((link) => {
+      const contact = contactsById.get(link.toId);
+      return contact ? [{ ...contact, taggedKeyContact: link.labels.includes(KEY_CONTACT_LABEL.label) }] : [];
+    });
+    return [companyId, { contacts: own, activities: activities.flatMap((ofType) => activitiesWith(own, ofType)) }];
+  }));
+}
+
+/** The activities of one type with any of `contacts`, each naming which of them it was with. */
+function activitiesWith(
+  contacts: readonly RelationshipContact[],
+  { byContact, byId }: { byContact: Map<string, string[]>; byId: Map<string, Omit<ActivityRecord, 'id' | 'contactIds'>> },
+): ActivityRecord[] {
+  const withContacts = new Map<string, string[]>();
+  for (const contact of contacts) {
+    for (const activityId of byContact.get(contact.id) ?? []) withContacts.set(activityId, [...(withContacts.get(activityId) ?? []), contact.id]);
+  }
+  return [...withContacts].flatMap(([id, contactIds]) => {
+    const record = byId.get(id);
+    return record ? [{ ...record, id, contactIds }] : [];
+  });
+}
+
+/** What the coverage domain weighs: the contacts as it reads them, and the activities that say who of ours touched them when. */
+export function coverageInput(relationships: Relationships): { contacts: CoverageContact[]; activities: Activity[] } {
+  return {
+    contacts: relationships.contacts.map(coverageContact),
+    activities: relationships.activities.flatMap((a) => (a.ownerId !== null && a.at !== null ? [{ kind: a.type, ownerId: a.ownerId, contactIds: a.contactIds, at: a.at }] : [])),
+  };
+}
+
+/** Relationship coverage as the card shows it and recalculation scores it: the admin's staleness, at `now`. */
+export function accountCoverage(input: ReturnType<typeof coverageInput>, settings: Pick<Settings, 'coverage'>, now: number): RelationshipCoverage {
+  return domainResult(relationshipCoverage(input, { now, staleAfterDays: settings.coverage.staleAfterDays }), 'relationship coverage');
+}

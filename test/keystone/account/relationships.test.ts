@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
+import { readRelationships, type Relationships } from '../../../src/keystone/account/relationships.ts';
+import { DAY, NOW, anOwner, loadAccounts, startSandboxPortal, type ContactSpec, type SandboxPortal } from '../../app/functions/account-portal.ts';
+
+const ours = anOwner({ firstName: 'Olga', lastName: 'Ours' });
+const contact = (id: string, overrides: Partial<ContactSpec> = {}): ContactSpec => ({ id, firstname: `Person${id}`, ...overrides });
+
+/** Contact ids, with whether each is tagged "Key contact". */
+const contactsOf = (r: Relationships | undefined) => r?.contacts.map((c) => [c.id, c.taggedKeyContact]);
+/** Activities as [type, contacts], sorted for comparison. */
+const activitiesOf = (r: Relationships | undefined) => r?.activities.map((a) => [a.type, a.contactIds]).sort();
+
+describe('reading the relationships of several companies at once', () => {
+  let portal: SandboxPortal;
+  let acme: string;
+  let bolt: string;
+  let crane: string;
+  beforeAll(async () => {
+    portal = await startSandboxPortal();
+    [{ companyId: acme }, { companyId: bolt }, { companyId: crane }] = await loadAccounts(portal, [
+      {
+        owners: [ours],
+        contacts: [contact('7101', { properties: { [CONTACT_PROPERTY.stance]: 'ally' } }), contact('7102')],
+        // One meeting with people of two clients: each client sees only its own people in it.
+        activities: [
+          { type: 'meetings', ownerId: ours.id, contactIds: ['7101', '7201'], daysAgo: 3 },
+          { type: 'calls', ownerId: ours.id, contactIds: ['7102'], daysAgo: 40 },
+        ],
+        keyContactIds: () => ['7101'],
+      },
+      { owners: [ours], contacts: [contact('7201')], activities: [{ type: 'emails', ownerId: ours.id, contactIds: ['7201'], daysAgo: 1 }] },
+      { owners: [ours] },
+    ]);
+  });
+  afterAll(() => portal.close());
+  beforeEach(() => portal.control.resetStats());
+
+  it("gives each company its contacts with their Key contact labels, and the meetings, calls and emails with them", async () => {
+    const relationships = await readRelationships(portal.client, [acme, bolt, crane]);
+
+    expect(contactsOf(relationships.get(acme))).toEqual([['7101', true], ['7102', false]]);
+    expect(relationships.get(acme)!.contacts[0]!.properties[CONTACT_PROPERTY.stance]).toBe('ally');
+    expect(activitiesOf(relationships.get(acme))).toEqual([['call', ['7102']], ['meeting', ['7101']]]);
+    expect(relationships.get(acme)!.activities.find((a) => a.type === 'call')).toMatchObject({ ownerId: ours.id, at: NOW - 40 * DAY });
+    expect(contactsOf(relationships.get(bolt))).toEqual([['7201', false]]);
+    expect(activitiesOf(relationships.get(bolt))).toEqual([['email', ['7201']], ['meeting', ['7201']]]);
+    expect(relationships.get(crane)).toEqual({ contacts: [], activities: [] });
+  });
+
+  it('reads three companies with the calls one company takes: one association read per step and one batch read per type', async () => {
+    await readRelationships(portal.client, [acme, bolt, crane]);
+
+    const { total, byRoute } = await portal.control.stats();
+    expect(byRoute).toEqual({
+      'POST /crm/v4/associations/companies/contacts/batch/read': 1,
+      'POST /crm/v3/objects/contacts/batch/read': 1,
+      'POST /crm/v4/associations/contacts/meetings/batch/read': 1,
+      'POST /crm/v4/associations/contacts/calls/batch/read': 1,
+      'POST /crm/v4/associations/contacts/emails/batch/read': 1,
+      'POST /crm/v3/objects/meetings/batch/read': 1,
+      'POST /crm/v3/objects/calls/batch/read': 1,
+      'POST /crm/v3/objects/emails/batch/read': 1,
+    });
+    expect(total).toBe(8);
+  });
+
+  it('stops after the first read when none of the companies has contacts, and asks nothing for no companies', async () => {
+    expect(await readRelationships(portal.client, [crane])).toEqual(new Map([[crane, { contacts: [], activities: [] }]]));
+    expect((await portal.control.stats()).total).toBe(1);
+
+    await portal.control.resetStats();
+    expect(await readRelationships(portal.client, [])).toEqual(new Map());
+    expect((await portal.control.stats()).total).toBe(0);
+  });
+});
