@@ -13,23 +13,53 @@ export function burstWindowFrom(headers: Record<string, string | undefined>): Bu
   return Number.isFinite(remaining) && max > 0 && intervalMs > 0 ? { remaining, max, intervalMs } : null;
 }
 
+/**
+ * What a pacer knew when it stopped, for a pacer that carries on its work (the next slice of a long
+ * run): the window, and how long before that moment each of its requests still in the window was sent.
+ */
+export interface BurstMemory { window: BurstWindow; sentAgoMs: number[] }
+
 export class BurstPacer {
   #window: BurstWindow | null = null;
   /** When this run sent its requests inside the current window, oldest first. */
   #sent: number[] = [];
+  /** Whether an answer has told how much of the window is used (see observe). */
+  #counted = false;
 
   /** @param reserve requests left for the app's other work (cards, other invocations). */
   constructor(private readonly reserve = 10) {}
 
   /**
-   * Learns the window from an answer. The first time, requests made before this run (by an earlier
-   * slice or anyone else) are assumed spread evenly over the past interval.
+   * Takes on what an earlier pacer remembered, as of `at`. Time that passed between the two only makes
+   * those requests older than counted, so the pacer may wait a little more than needed, never less.
+   */
+  resume(memory: BurstMemory, at: number): void {
+    this.#window = memory.window;
+    this.#sent = memory.sentAgoMs.map((ago) => at - ago).sort((a, b) => a - b);
+  }
+
+  /** What this pacer knows at `at`, for another to resume; null before any answer told the window. */
+  remember(at: number): BurstMemory | null {
+    const window = this.#window;
+    if (!window) return null;
+    const inWindow = this.#sent.filter((t) => t > at - window.intervalMs).slice(-window.max);
+    return { window, sentAgoMs: inWindow.map((t) => Math.floor(at - t)) };
+  }
+
+  /**
+   * Learns the window from an answer. The first answer also says how much of it is used: requests the
+   * pacer does not know of (by others, or by an earlier slice it did not resume) are assumed spread
+   * evenly over the past interval; requests it knows of beyond that count have aged out, oldest first.
    */
   observe(window: BurstWindow | null, at: number): void {
     if (!window) return;
-    if (!this.#window) {
+    if (!this.#counted) {
+      const known = this.#sent.filter((t) => t > at - window.intervalMs);
       const used = window.max - window.remaining;
-      this.#sent = Array.from({ length: used }, (_v, i) => at - window.intervalMs + ((i + 1) * window.intervalMs) / (used + 1));
+      const unknown = Math.max(0, used - known.length);
+      const others = Array.from({ length: unknown }, (_v, i) => at - window.intervalMs + ((i + 1) * window.intervalMs) / (unknown + 1));
+      this.#sent = [...others, ...known.slice(Math.max(0, known.length - used))].sort((a, b) => a - b);
+      this.#counted = true;
     }
     this.#window = window;
   }

@@ -45,3 +45,39 @@ describe('BurstPacer', () => {
     expect(pause).toBeLessThan(1_000);
   });
 });
+
+describe('BurstPacer carried across slices', () => {
+  it('remembers how long ago its requests in the window were sent, and a resumed pacer waits for them', () => {
+    const first = new BurstPacer(10);
+    first.observe(window(190), 0);
+    first.record(176, 1_000);
+    first.record(4, 3_000);
+    expect(first.remember(4_000)).toEqual({ window: { remaining: 190, max: 190, intervalMs: 10_000 }, sentAgoMs: [...Array<number>(176).fill(3_000), 1_000, 1_000, 1_000, 1_000] });
+
+    // The next slice starts 50 s later by its own clock: the 176 sent 3 s before the memory free up 7 s in.
+    const next = new BurstPacer(10);
+    next.resume(first.remember(4_000)!, 50_000);
+    expect(next.pauseBefore(4, 50_000)).toBe(7_000);
+  });
+
+  it('remembers nothing before an answer told the window', () => {
+    expect(new BurstPacer().remember(0)).toBeNull();
+  });
+
+  it('drops what it remembers beyond what the window counts as used: those requests have aged out meanwhile', () => {
+    const pacer = new BurstPacer(10);
+    pacer.resume({ window: window(190)!, sentAgoMs: [...Array<number>(100).fill(9_000), ...Array<number>(80).fill(1_000)] }, 0);
+    // HubSpot counts 81 used (the 80 recent ones and this answer's request): the 100 older ones are gone.
+    pacer.record(1, 0);
+    pacer.observe(window(109), 0);
+    expect(pacer.remember(0)!.sentAgoMs).toHaveLength(81);
+    expect(pacer.pauseBefore(4, 0)).toBe(0);
+  });
+
+  it('adds what others used beyond what it remembers, spread over the past interval', () => {
+    const pacer = new BurstPacer(10);
+    pacer.resume({ window: window(190)!, sentAgoMs: [500] }, 0);
+    pacer.observe(window(0), 0);
+    expect(pacer.remember(0)!.sentAgoMs).toHaveLength(190);
+  });
+});
