@@ -18,7 +18,7 @@ describe('reading the relationships of several companies at once', () => {
   let crane: string;
   beforeAll(async () => {
     portal = await startSandboxPortal();
-    [{ companyId: acme }, { companyId: bolt }, { companyId: crane }] = await loadAccounts(portal, [
+    const accounts = await loadAccounts(portal, [
       {
         owners: [ours],
         contacts: [contact('7101', { properties: { [CONTACT_PROPERTY.stance]: 'ally' } }), contact('7102')],
@@ -32,6 +32,7 @@ describe('reading the relationships of several companies at once', () => {
       { owners: [ours], contacts: [contact('7201')], activities: [{ type: 'emails', ownerId: ours.id, contactIds: ['7201'], daysAgo: 1 }] },
       { owners: [ours] },
     ]);
+    [acme, bolt, crane] = accounts.map((a) => a.companyId) as [string, string, string];
   });
   afterAll(() => portal.close());
   beforeEach(() => portal.control.resetStats());

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
+import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
+import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
+import type { CompanyScore } from '../../../src/kam/selection/index.ts';
+import { defaultSettings, type Settings } from '../../../src/kam/settings/index.ts';
+import { cardData } from '../../../src/keystone/account/index.ts';
+import { coverageScores } from '../../../src/keystone/portfolio-recalculation/coverage-scores.ts';
+import { NOW, anOwner, loadAccounts, startSandboxPortal, type ContactSpec, type LoadableAccount, type SandboxPortal } from '../../app/functions/account-portal.ts';
+
+// Coverage scores in portfolio recalculation, against the sandbox: the key accounts' and candidates'
+// relationships weighed as the company card weighs them, with the admin's staleness (60 days here,
+// not the default 90, so a score computed with the wrong staleness would differ from the card's).
+
+const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
+const colleague = anOwner({ firstName: 'Cleo', lastName: 'Colleague' });
+const settings: Settings = {
+  ...defaultSettings(),
+  coverage: { staleAfterDays: 60 },
+  access: { adminUserIds: [String(admin.userId)], managerUserIds: [String(admin.userId)], managerTeamIds: [] },
+};
+
+/** A key account whose one decision maker we last met 75 days ago: out of touch under the admin's 60 days. */
+const poorlyCovered = (): LoadableAccount => ({
+  owners: [admin, colleague],
+  company: { name: 'Poorly Covered', [COMPANY_PROPERTY.status]: 'key' },
+  contacts: [{ id: '8101', properties: { jobtitle: 'CFO', [CONTACT_PROPERTY.decisionPower]: 'decides', [CONTACT_PROPERTY.stance]: 'neutral' } }],
+  activities: [{ type: 'meetings', ownerId: admin.id, contactIds: ['8101'], daysAgo: 75 }],
+});
+
+/** A key account whose chief executive (a Key contact) and four people reporting to her each heard from two of our people this month. */
+const wellCovered = (): LoadableAccount => {
+  const people = ['8201', '8202', '8203', '8204', '8205'];
+  const contacts = people.map((id, i): ContactSpec => ({
+    id,
+    properties: i === 0
+      ? { jobtitle: 'Chief Executive', [CONTACT_PROPERTY.decisionPower]: 'final_say', [CONTACT_PROPERTY.stance]: 'ally' }
+      : { jobtitle: `Director ${i}`, [CONTACT_PROPERTY.decisionPower]: 'influences', [CONTACT_PROPERTY.stance]: 'supporter', [CONTACT_PROPERTY.reportsTo]: '8201' },
+  }));
+  return {
+    owners: [admin, colleague],
+    company: { name: 'Well Covered', [COMPANY_PROPERTY.status]: 'key' },
+    contacts,
+    activities: people.flatMap((id) => [
+      { type: 'meetings' as const, ownerId: admin.id, contactIds: [id], daysAgo: 10 },
+      { type: 'calls' as const, ownerId: colleague.id, contactIds: [id], daysAgo: 20 },
+    ]),
+    keyContactIds: () => ['8201'],
+  };
+};
+
+/** A client outside the programme, with more contacts than one batch read takes, and a coverage score left from when it was a key account. */
+const outsider = (): LoadableAccount => ({
+  owners: [admin],
+  company: { name: 'Outsider', [COMPANY_PROPERTY.status]: 'former', [COMPANY_PROPERTY.coverageScore]: '75' },
+  contacts: Array.from({ length: 150 }, (_, i): ContactSpec => ({ firstname: `Outsider${i}` })),
+});
+
+/** A company's verdict as the score just computed gives it; key unless told otherwise. */
+const aScore = (companyId: string, overrides: Partial<CompanyScore> = {}): CompanyScore => ({
+  companyId, status: 'key', score: null, completeness: 0, enoughData: false, suggestedStatus: 'none', icpTier: null, ...overrides,
+});
+
+describe('coverage scores in portfolio recalculation', () => {
+  let portal: SandboxPortal;
+  let poor: string;
+  let well: string;
+  let other: string;
+  beforeAll(async () => {
+    portal = await startSandboxPortal();
+    portal.useForFunctions();
+    const accounts = await loadAccounts(portal, [poorlyCovered(), wellCovered(), outsider()]);
+    [poor, well, other] = accounts.map((a) => a.companyId) as [string, string, string];
+    const saved = await saveSettings({ parameters: { userId: admin.userId, settings, expectedRevision: 0 } });
+    if (saved.status !== 'ok') throw new Error(`could not save the settings: ${saved.message}`);
+  });
+  afterAll(() => portal.close());
+  beforeEach(() => portal.control.resetStats());
+
+  it('scores a key account nobody of ours has met within the staleness window low, and a well-covered one high', async () => {
+    const scores = await coverageScores(portal.client, [aScore(poor), aScore(well), aScore(other, { status: 'former' })], settings, NOW);
+
+    expect(scores).toEqual(new Map([[poor, 0], [well, 100]]));
+  });
+
+  it('reads none of the contacts of companies outside the programme, and nothing at all for a page without key accounts or candidates', async () => {
+    await coverageScores(portal.client, [aScore(poor), aScore(other, { status: 'none' })], settings, NOW);
+    // The outsider's 150 contacts would take two batch reads of their own.
+    expect((await portal.control.stats()).byRoute['POST /crm/v3/objects/contacts/batch/read']).toBe(1);
+
+    await portal.control.resetStats();
+    expect(await coverageScores(portal.client, [aScore(other, { status: 'former' }), aScore(poor, { status: 'none', suggestedStatus: 'none' })], settings, NOW)).toEqual(new Map());
+    expect((await portal.control.stats()).total).toBe(0);
+  });
+
+  it('counts candidates and companies the score suggests as key accounts or candidates as in the programme', async () => {
+    const scores = await coverageScores(portal.client, [
+      aScore(poor, { status: 'candidate' }),
+      aScore(well, { status: 'none', suggestedStatus: 'key' }),
+      aScore(other, { status: 'former', suggestedStatus: 'candidate' }),
+    ], settings, NOW);
+
+    expect([...scores.keys()].sort()).toEqual([poor, well, other].sort());
+  });
+
+  it("gives each account the score its company card shows", async () => {
+    const scores = await coverageScores(portal.client, [aScore(poor), aScore(well)], settings, NOW);
+
+    for (const companyId of [poor, well]) {
+      const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), { companyId, userId: admin.userId, now: NOW });
+      expect(scores.get(companyId)).toBe(card.relationships.coverage.score);
+    }
+  });
+});
