@@ -3,6 +3,7 @@ import { HUBSPOT_RATE_LIMITS } from '../sandbox/http/rate-limit.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { createHubSpotClient } from '../src/crm/client.ts';
 import { COMPANY_PROPERTY } from '../src/crm/model/index.ts';
+import { ObjectTypeResolver } from '../src/crm/object-types.ts';
 import { runSetup } from '../src/crm/setup/index.ts';
 import { addMonths } from '../src/kam/shared/time.ts';
 import { defaultSettings } from '../src/kam/settings/index.ts';
@@ -45,7 +46,7 @@ async function recalculateAll(client: ReturnType<typeof createHubSpotClient>): P
   let slices = 0;
   let interruptions = 0;
   for (;;) {
-    const slice = await recalculateSlice(client, { cursor, budgetMs: SLICE_BUDGET_MS, settings, now, elapsed: () => performance.now() });
+    const slice = await recalculateSlice(client, { cursor, budgetMs: SLICE_BUDGET_MS, settings, now, elapsed: () => performance.now(), objectTypes: new ObjectTypeResolver(client) });
     slices++;
     cursor = slice.cursor;
     if (slice.interruptedBy) {

@@ -1,13 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main as portfolioFacts } from '../../src/app/functions/portfolio_facts.ts';
 import { main as recalculatePortfolio } from '../../src/app/functions/recalculate_portfolio.ts';
-import { COMPANY_PROPERTY } from '../../src/crm/model/index.ts';
+import { COMPANY_PROPERTY, PORTAL_SETTINGS } from '../../src/crm/model/index.ts';
+import { ObjectTypeResolver } from '../../src/crm/object-types.ts';
 import { collectAll } from '../../src/crm/paging.ts';
+import { HUBSPOT_RATE_LIMITS } from '../../sandbox/http/rate-limit.ts';
+import { readSettingsRecord, writeSettingsRecord } from '../../src/crm/settings-record.ts';
 import { runSetup } from '../../src/crm/setup/index.ts';
+import { distributionOf } from '../../src/kam/portfolio/index.ts';
 import { scoreCompany } from '../../src/kam/selection/index.ts';
 import { addMonths } from '../../src/kam/shared/time.ts';
 import { defaultSettings } from '../../src/kam/settings/index.ts';
-import { recalculateSlice, type SliceResult } from '../../src/keystone/portfolio-recalculation/index.ts';
+import { decodeCursor } from '../../src/keystone/portfolio-recalculation/cursor.ts';
+import { recalculateSlice, storedSnapshot, type PortfolioSnapshot, type SliceResult } from '../../src/keystone/portfolio-recalculation/index.ts';
 import { aCompany, aDeal, anOwner, startSandboxPortal, type PortalContents, type SandboxPortal } from '../crm/sandbox-portal.ts';
 
 const now = Date.UTC(2026, 10, 1);
@@ -47,16 +52,30 @@ function steppingClock(): () => number {
   return () => (t += 400);
 }
 
-async function runToTheEnd(portal: SandboxPortal, budgetMs: number, elapsed: () => number): Promise<SliceResult[]> {
+function sliceOf(portal: SandboxPortal, cursor: string | null, budgetMs: number, elapsed: () => number): Promise<SliceResult> {
+  return recalculateSlice(portal.client, { cursor, budgetMs, settings, now, elapsed, objectTypes: new ObjectTypeResolver(portal.client) });
+}
+
+async function runToTheEnd(portal: SandboxPortal, budgetMs: number, elapsed: () => number, from: string | null = null): Promise<SliceResult[]> {
   const slices: SliceResult[] = [];
-  let cursor: string | null = null;
+  let cursor: string | null = from;
   do {
-    const slice: SliceResult = await recalculateSlice(portal.client, { cursor, budgetMs, settings, now, elapsed });
+    const slice: SliceResult = await sliceOf(portal, cursor, budgetMs, elapsed);
     slices.push(slice);
     cursor = slice.cursor;
     if (slices.length > 50) throw new Error('recalculation never finished');
   } while (!slices.at(-1)!.done);
   return slices;
+}
+
+async function settingsRecordOf(portal: SandboxPortal) {
+  return (await readSettingsRecord(portal.client, await new ObjectTypeResolver(portal.client).objectTypeId('settings')))!;
+}
+
+async function snapshotIn(portal: SandboxPortal): Promise<PortfolioSnapshot | null> {
+  const { snapshot, unreadable } = storedSnapshot((await settingsRecordOf(portal)).portfolioSnapshot);
+  expect(unreadable).toBeNull();
+  return snapshot;
 }
 
 describe('portfolio recalculation', () => {
@@ -121,6 +140,45 @@ describe('portfolio recalculation', () => {
     }
   });
 
+  it('stores the portfolio snapshot at the end of a run: the revenue it wrote on every company, beside the settings', async () => {
+    const setupVersion = (await settingsRecordOf(portal)).setupVersion;
+    const slices = await runToTheEnd(portal, 500, steppingClock());
+    expect(slices.slice(0, -1).every((s) => !s.done)).toBe(true);
+
+    const written = [...(await scoresIn(portal)).values()].map((fields) => Number(fields[COMPANY_PROPERTY.revenueLast12Months]));
+    const snapshot = await snapshotIn(portal);
+    expect(snapshot).toMatchObject({ version: 1, startedAt: now, companiesScored: 230 });
+    expect(snapshot!.completedAt).toBeGreaterThan(now);
+    const expected = distributionOf(written);
+    expect({ ...snapshot!.distribution, revenue: 0, sumOfSquares: 0, buckets: [] }).toEqual({ ...expected, revenue: 0, sumOfSquares: 0, buckets: [] });
+    expect(snapshot!.distribution.buckets.map(([index, count]) => [index, count])).toEqual(expected.buckets.map(([index, count]) => [index, count]));
+    expect(snapshot!.distribution.revenue).toBeCloseTo(expected.revenue, 4);
+    expect((await settingsRecordOf(portal)).setupVersion).toBe(setupVersion);
+  });
+
+  it('rewrites the same snapshot when the last slice runs again, and leaves it to the end when its write is refused', async () => {
+    const slices = await runToTheEnd(portal, 500, steppingClock());
+    const lastCursor = slices.at(-2)!.cursor;
+    const first = await snapshotIn(portal);
+
+    await portal.control.injectFault({ kind: 'rateLimit', method: 'POST', path: `/crm/v3/objects/${await new ObjectTypeResolver(portal.client).objectTypeId('settings')}/batch/upsert`, times: 1 });
+    const refused = await sliceOf(portal, lastCursor, 500, steppingClock());
+    expect(refused).toMatchObject({ done: false, interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', processed: 200 });
+    const again = await sliceOf(portal, refused.cursor, 500, steppingClock());
+
+    expect(again).toMatchObject({ done: true, processed: 230 });
+    expect({ ...(await snapshotIn(portal)), completedAt: 0 }).toEqual({ ...first, completedAt: 0 });
+  });
+
+  it("carries what it learnt of HubSpot's burst window from slice to slice in the cursor", async () => {
+    await portal.control.setRateLimit(HUBSPOT_RATE_LIMITS);
+    const first = await sliceOf(portal, null, 500, steppingClock());
+    const { burst } = decodeCursor(first.cursor!);
+    expect(burst?.window).toMatchObject({ max: HUBSPOT_RATE_LIMITS.burstPer10s, intervalMs: 10_000 });
+    // The first list, then four calls counted for the page.
+    expect(burst?.sentAgoMs).toHaveLength(5);
+  });
+
   it("keeps HubSpot's target-account flag equal to the key status and writes the ICP tier", async () => {
     await runToTheEnd(portal, 12_000, () => performance.now());
     const companies = await collectAll((after) => portal.client.crm.objects.basicApi.getPage('companies', 100, after, [COMPANY_PROPERTY.status, 'hs_is_target_account', 'hs_ideal_customer_profile', COMPANY_PROPERTY.score]));
@@ -153,6 +211,13 @@ describe('the recalculate_portfolio function', () => {
     await portal.control.resetStats();
     const answer = await recalculatePortfolio({ parameters: { userId: admin.userId, cursor: 'bm90IGEgY3Vyc29y' } });
     expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS', issues: [{ path: 'cursor' }] });
+    expect(await portal.writes()).toEqual([]);
+  });
+
+  it('refuses to start while setup is out of date, as the run ends by storing the snapshot in a newer property', async () => {
+    await writeSettingsRecord(portal.client, await new ObjectTypeResolver(portal.client).objectTypeId('settings'), { [PORTAL_SETTINGS.property.setupVersion]: '1' });
+    await portal.control.resetStats();
+    expect(await recalculatePortfolio({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'error', code: 'KAM.SETUP_REQUIRED' });
     expect(await portal.writes()).toEqual([]);
   });
 

@@ -90,7 +90,9 @@ export const DEFAULT_SLICE_BUDGET_MS = 7_000;
 /**
  * `recalculate_portfolio`: scores a slice of the portal's companies and writes back score, suggested
  * status, breakdown and 12-month revenue (and, per settings, HubSpot's target-account flag and ICP tier).
- * Call first without a cursor, then with each answer's cursor until `done`. Admins only.
+ * Call first without a cursor, then with each answer's cursor until `done`. The last slice stores the
+ * portfolio snapshot (the whole portfolio's revenue distribution) on the settings record for the
+ * portfolio pages; repeating it is harmless. Admins only; needs setup to be up to date.
  * A slice interrupted by HubSpot's rate limit or an outage answers `ok` with `interruptedBy` set: call
  * again with the same cursor after `retryAfterMs`.
  * Errors: KAM.INVALID_PARAMETERS (also for a damaged cursor), KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER,
@@ -98,7 +100,8 @@ export const DEFAULT_SLICE_BUDGET_MS = 7_000;
  */
 export const recalculatePortfolioParametersSchema = callerSchema
   .extend({
-    cursor: z.string().max(2_000, 'is not a cursor Keystone gave out').nullable().default(null),
+    // The cursor carries the run's revenue distribution (at most 45,000 characters of JSON) and pacing.
+    cursor: z.string().max(100_000, 'is not a cursor Keystone gave out').nullable().default(null),
     timeBudgetMs: z.number().int().min(500, 'must be at least 500 ms').max(12_000, 'must stay under HubSpot\'s function time limit (12,000 ms)').default(DEFAULT_SLICE_BUDGET_MS),
   })
   .strict();

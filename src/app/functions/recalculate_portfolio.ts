@@ -1,5 +1,6 @@
 import { requireAdmin, verifyCaller } from '../../keystone/access/index.ts';
 import { recalculateSlice } from '../../keystone/portfolio-recalculation/index.ts';
+import { KeystoneError } from '../../keystone/errors.ts';
 import { loadSettings } from '../../keystone/settings/index.ts';
 import { recalculatePortfolioParametersSchema, type RecalculationProgress } from './contract.ts';
 import { defineFunction } from './define-function.ts';
@@ -7,9 +8,11 @@ import { defineFunction } from './define-function.ts';
 export const main = defineFunction(
   recalculatePortfolioParametersSchema,
   async ({ userId, cursor, timeBudgetMs }, { client, objectTypes, now }): Promise<RecalculationProgress> => {
-    const { settings } = await loadSettings(client, objectTypes);
+    const { settings, setup } = await loadSettings(client, objectTypes);
     requireAdmin(await verifyCaller(client, userId, settings.access));
-    return recalculateSlice(client, { cursor, budgetMs: timeBudgetMs, settings, now, elapsed: () => performance.now() });
+    // The run ends by storing the portfolio snapshot, in a property an older setup did not create.
+    if (!setup.upToDate) throw new KeystoneError('KAM.SETUP_REQUIRED');
+    return recalculateSlice(client, { cursor, budgetMs: timeBudgetMs, settings, now, elapsed: () => performance.now(), objectTypes });
   },
   // The client's own 429 retry waits 10 s and would overrun the slice: a slice stops and reports instead.
   { attempts: 1 },

@@ -1,20 +1,39 @@
 import { z } from 'zod';
+import type { BurstMemory } from '../../crm/rate-limit.ts';
+import { revenueDistributionSchema } from '../../kam/portfolio/index.ts';
 import { instantSchema } from '../../kam/shared/time.ts';
 import { validate } from '../../kam/shared/validation.ts';
 import { KeystoneError } from '../errors.ts';
 
 // Where a recalculation run stands between slices. It travels through the card as an opaque string,
-// so it is parsed like any other parameter when it comes back.
+// so it is parsed like any other parameter when it comes back, and everything in it is bounded.
+
+const count = (max: number) => z.number().int().nonnegative().max(max);
+// HubSpot's burst windows are at most a few hundred requests over 10 s; these bounds leave room.
+const burstMemorySchema = z.object({
+  window: z.object({ remaining: count(1_000), max: count(1_000).positive(), intervalMs: count(60_000).positive() }).strict(),
+  sentAgoMs: z.array(count(60_000)).max(1_000),
+}).strict() satisfies z.ZodType<BurstMemory>;
+
 const runStateSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(2),
   /** HubSpot's paging token of the next page of companies; null before the first page. */
   after: z.string().max(500).nullable(),
   /** The run's "now": every slice scores revenue over the same 12 months and stamps the same time. */
   startedAt: instantSchema,
   processed: z.number().int().nonnegative(),
   total: z.number().int().nonnegative().nullable(),
+  /** The 12-month revenue the run has written so far, for the portfolio snapshot its last slice stores. */
+  revenue: revenueDistributionSchema,
+  /** What the last slice's pacer knew of HubSpot's burst window, so the next one does not burst into 429s. */
+  burst: burstMemorySchema.nullable(),
 }).strict();
 export type RunState = z.infer<typeof runStateSchema>;
+
+/** Pacer memory the cursor can carry: what HubSpot's headers said may be out of the cursor's bounds, and is then forgotten. */
+export function carriedBurst(memory: BurstMemory | null): BurstMemory | null {
+  return memory && burstMemorySchema.safeParse(memory).success ? memory : null;
+}
 
 export function encodeCursor(state: RunState): string {
   return Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');

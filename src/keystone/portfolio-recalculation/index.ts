@@ -2,3 +2,4 @@ export { recalculateSlice, type SliceRequest, type SliceResult } from './recalcu
 export { companyFacts, dealAmounts } from './company-facts.ts';
 export { scoreProperties } from './write-back.ts';
 export { readPortfolioFacts, type PortfolioFacts } from './portfolio-facts.ts';
+export { portfolioSnapshotSchema, storedSnapshot, type PortfolioSnapshot, type StoredSnapshot } from './portfolio-snapshot.ts';

@@ -1,18 +1,26 @@
 import type { Client } from '@hubspot/api-client';
 import { batchUpdate, type RecordUpdate } from '../../crm/batch.ts';
 import { isTransient, toKeystoneError } from '../../crm/errors.ts';
+import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { BurstPacer } from '../../crm/rate-limit.ts';
+import { writeSettingsRecord } from '../../crm/settings-record.ts';
+import { distributionOf, emptyDistribution, mergeDistributions } from '../../kam/portfolio/index.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
-import { decodeCursor, encodeCursor, type RunState } from './cursor.ts';
-import { scoreProperties } from './write-back.ts';
+import { carriedBurst, decodeCursor, encodeCursor, type RunState } from './cursor.ts';
+import { snapshotProperties, type PortfolioSnapshot } from './portfolio-snapshot.ts';
+import { revenueAsWritten, scoreProperties } from './write-back.ts';
 
 // Recalculates the portfolio a slice at a time, so a portal of any size fits in many short function
 // invocations. Per page of 100 companies: one list call (with the ids of their deals, made while the
 // page before is being written), the deals in batches of 100, one batch update. A page is written whole or not at all as far as the cursor knows:
 // the cursor only moves past a page once its update succeeded, and rescoring a page is harmless.
-// When HubSpot's burst window runs low, a page waits for its share of the window rather than run into 429s.
+// When HubSpot's burst window runs low, a page waits for its share of the window rather than run into 429s;
+// the cursor carries what the pacer knows of the window, so the next slice does not burst into them.
+// Each page's written revenue joins a running distribution in the cursor; the run's last page stores it
+// as the portfolio snapshot on the settings record, and only then does the run count as done, so
+// repeating the last slice (its answer lost, or the snapshot write refused) rewrites the same snapshot.
 
 export interface SliceRequest {
   cursor: string | null;
@@ -22,6 +30,8 @@ export interface SliceRequest {
   now: number;
   /** Elapsed-time source for the budget (performance.now in production). */
   elapsed: () => number;
+  /** Finds the settings object, where the last slice stores the portfolio snapshot. */
+  objectTypes: ObjectTypeResolver;
 }
 
 export interface SliceResult {
@@ -44,14 +54,22 @@ const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABL
 
 export async function recalculateSlice(client: Client, request: SliceRequest): Promise<SliceResult> {
   const started = request.elapsed();
+  const wallClock = () => request.now + request.elapsed() - started;
   const state: RunState = request.cursor
     ? decodeCursor(request.cursor)
-    : { v: 1, after: null, startedAt: request.now, processed: 0, total: await countCompanies(client) };
+    : { v: 2, after: null, startedAt: request.now, processed: 0, total: await countCompanies(client), revenue: emptyDistribution(), burst: null };
   let slowestPageMs = 0;
   const pacer = new BurstPacer();
-  const wallClock = () => request.now + request.elapsed() - started;
+  if (state.burst) pacer.resume(state.burst, wallClock());
+  const progress = (interruptedBy: SliceResult['interruptedBy'] = null): SliceResult => {
+    state.burst = carriedBurst(pacer.remember(wallClock()));
+    const retryAfterMs = interruptedBy ? RETRY_AFTER[interruptedBy] : null;
+    return { cursor: encodeCursor(state), processed: state.processed, total: state.total, done: false, interruptedBy, retryAfterMs };
+  };
 
   try {
+    await pace(pacer.pauseBefore(1, wallClock()));
+    pacer.record(1, wallClock());
     let nextPage: Promise<CompanyPage> | null = prefetch(listCompanies(client, state.after ?? undefined));
     while (nextPage) {
       const page: CompanyPage = await nextPage;
@@ -63,10 +81,13 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       // The next page is listed while this one is scored and written, unless this is the slice's last.
       const anotherFits = pageStarted - started + 2 * slowestPageMs <= request.budgetMs;
       nextPage = nextAfter && anotherFits ? prefetch(listCompanies(client, nextAfter)) : null;
-      await recalculatePage(client, page.results, state.startedAt, request.settings);
-      state.processed += page.results.length;
-      state.after = nextAfter;
-      if (!nextAfter) return { cursor: null, processed: state.processed, total: state.total, done: true, interruptedBy: null, retryAfterMs: null };
+      const revenue = mergeDistributions(state.revenue, distributionOf(await recalculatePage(client, page.results, state.startedAt, request.settings)));
+      const processed = state.processed + page.results.length;
+      if (!nextAfter) {
+        await storeSnapshot(client, request.objectTypes, { version: 1, startedAt: state.startedAt, completedAt: wallClock(), companiesScored: processed, distribution: revenue });
+        return { cursor: null, processed, total: state.total, done: true, interruptedBy: null, retryAfterMs: null };
+      }
+      Object.assign(state, { after: nextAfter, processed, revenue });
       slowestPageMs = Math.max(slowestPageMs, request.elapsed() - pageStarted);
       // Stop while another page still fits, so the invocation never runs into HubSpot's time limit.
       if (request.elapsed() - started + slowestPageMs > request.budgetMs) break;
@@ -74,10 +95,9 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
   } catch (error) {
     const keystoneError = toKeystoneError(error);
     if (!isTransient(keystoneError)) throw keystoneError;
-    const code = keystoneError.code as keyof typeof RETRY_AFTER;
-    return { cursor: encodeCursor(state), processed: state.processed, total: state.total, done: false, interruptedBy: code, retryAfterMs: RETRY_AFTER[code] };
+    return progress(keystoneError.code as keyof typeof RETRY_AFTER);
   }
-  return { cursor: encodeCursor(state), processed: state.processed, total: state.total, done: false, interruptedBy: null, retryAfterMs: null };
+  return progress();
 }
 
 const pace = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
@@ -98,11 +118,18 @@ async function countCompanies(client: Client): Promise<number | null> {
   }
 }
 
-async function recalculatePage(client: Client, companies: readonly ListedCompany[], now: number, settings: Settings): Promise<void> {
-  const updates: RecordUpdate[] = (await factsOf(client, companies, now)).map((facts) => ({
+/** Scores and writes back a page of companies; answers the 12-month revenue written on each (unknown counts as none). */
+async function recalculatePage(client: Client, companies: readonly ListedCompany[], now: number, settings: Settings): Promise<number[]> {
+  const scored = await factsOf(client, companies, now);
+  const updates: RecordUpdate[] = scored.map((facts) => ({
     id: facts.companyId,
     properties: scoreProperties(scoreCompany(facts, settings.selection), facts.revenueLast12Months, now, settings.hubspotSync),
   }));
   if (updates.length > 0) await batchUpdate(client, 'companies', updates);
+  return scored.map((facts) => revenueAsWritten(facts.revenueLast12Months) ?? 0);
 }
 
+/** On the settings record, beside (and without touching) the settings. */
+async function storeSnapshot(client: Client, objectTypes: ObjectTypeResolver, snapshot: PortfolioSnapshot): Promise<void> {
+  await writeSettingsRecord(client, await objectTypes.objectTypeId('settings'), snapshotProperties(snapshot));
+}

@@ -11,6 +11,11 @@ export const HUBSPOT_ICP_TIER = 'hs_ideal_customer_profile';
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 
+/** The 12-month revenue as recalculation writes it on the company (to the cent). */
+export function revenueAsWritten(revenueLast12Months: number | null): number | null {
+  return revenueLast12Months === null ? null : round(revenueLast12Months, 2);
+}
+
 export function scoreProperties(score: SelectionScore, revenueLast12Months: number | null, scoredAt: number, sync: Settings['hubspotSync']): Record<string, string> {
   const breakdown = score.criteria.map((c) => ({
     criterion: c.criterion,
@@ -24,7 +29,7 @@ export function scoreProperties(score: SelectionScore, revenueLast12Months: numb
     [COMPANY_PROPERTY.suggestedStatus]: score.suggestedStatus,
     [COMPANY_PROPERTY.scoreBreakdown]: JSON.stringify({ completeness: round(score.completeness, 3), missing: score.missing, criteria: breakdown }),
     [COMPANY_PROPERTY.scoredAt]: toHubSpotDateTime(scoredAt),
-    [COMPANY_PROPERTY.revenueLast12Months]: revenueLast12Months === null ? '' : String(round(revenueLast12Months, 2)),
+    [COMPANY_PROPERTY.revenueLast12Months]: String(revenueAsWritten(revenueLast12Months) ?? ''),
   };
   if (sync.syncTargetAccountFlag) properties[HUBSPOT_TARGET_ACCOUNT] = score.status === 'key' ? 'true' : 'false';
   if (sync.writeIcpTier) properties[HUBSPOT_ICP_TIER] = score.icpTier ?? '';
