@@ -20,6 +20,8 @@ import { describeStories, type DemoStories } from './stories.ts';
 // targets and past reviews, and a handful of deliberate stories.
 
 export const DEMO_PORTAL_ID = 146_230_001;
+/** The demo firm's company currency and time zone, as HubSpot's account details give them. */
+const DEMO_PORTAL_DETAILS = { currency: 'GBP', timeZone: 'Europe/London' };
 
 export interface Demo {
   portal: SandboxSeedInput;
@@ -46,8 +48,7 @@ export function generateDemo(options: DemoOptionsInput): Demo {
 
   const portal: SandboxSeedInput = {
     portalId: DEMO_PORTAL_ID,
-    currency: 'GBP',
-    timeZone: 'Europe/London',
+    ...DEMO_PORTAL_DETAILS,
     owners: people.map((p) => p.owner),
     propertyGroups: KEYSTONE_SEED_PROPERTY_GROUPS,
     properties: KEYSTONE_SEED_PROPERTIES,
@@ -61,7 +62,7 @@ export function generateDemo(options: DemoOptionsInput): Demo {
       emails: activities.emails,
       notes: [],
       tasks: [],
-      [PORTAL_SETTINGS.name]: [settingsRecord(settings, now)],
+      [PORTAL_SETTINGS.name]: [settingsRecord(settings, DEMO_PORTAL_DETAILS, now)],
       [KEY_ACCOUNT_PLAN.name]: keystone.plans,
       [PLAN_REVISION.name]: keystone.planRevisions,
       [OBJECTIVE.name]: keystone.objectives,

@@ -40,8 +40,8 @@ export function demoSettings(people: readonly FirmPerson[]): Settings {
   return parsed.data;
 }
 
-/** The settings record as setup and the admin's first save leave it, a year before "today". */
-export function settingsRecord(settings: Settings, now: number): SeedRecord {
+/** The settings record as setup and the admin's first save leave it, a year before "today", with the portal's currency and time zone. */
+export function settingsRecord(settings: Settings, portal: { currency: string; timeZone: string }, now: number): SeedRecord {
   const savedAt = now - YEAR;
   const properties = toProperties({
     settingsKey: PORTAL_SETTINGS_KEY,
@@ -51,6 +51,8 @@ export function settingsRecord(settings: Settings, now: number): SeedRecord {
     savedAt: toHubSpotDateTime(savedAt),
     setupVersion: SETUP_VERSION,
     setupAppliedAt: toHubSpotDateTime(savedAt),
+    portalCurrency: portal.currency,
+    portalTimeZone: portal.timeZone,
   }, PORTAL_SETTINGS.property);
   return seedRecord(idSequence(KEYSTONE_FIRST_IDS.settings)(), properties, savedAt);
 }

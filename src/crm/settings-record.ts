@@ -2,12 +2,13 @@ import type { Client } from '@hubspot/api-client';
 import { isKeystoneError } from '../keystone/errors.ts';
 import { PORTAL_SETTINGS, PORTAL_SETTINGS_KEY } from './model/index.ts';
 import { hubspotCall } from './batch.ts';
-import { propertyNames, readFields } from './records.ts';
+import type { PortalDetails } from './portal-details.ts';
+import { propertyNames, readFields, toProperties } from './records.ts';
 
 export type SettingsRecordFields = ReturnType<typeof readFields<keyof typeof PORTAL_SETTINGS.property>>;
 
-// The portal's one settings record (model/portal-settings.ts), addressed by its unique `settings_key`
-// so nobody needs to know its record id.
+// The portal's settings record (model/portal-settings.ts), addressed by its unique `settings_key`
+// ("portal") so nobody needs to know its record id. The records of past saves never come back from here.
 
 /** The record's fields, or null when nobody has saved settings or run setup yet. */
 export async function readSettingsRecord(client: Client, objectTypeId: string): Promise<SettingsRecordFields | null> {
@@ -25,4 +26,9 @@ export async function writeSettingsRecord(client: Client, objectTypeId: string, 
   await hubspotCall(() => client.crm.objects.batchApi.upsert(objectTypeId, {
     inputs: [{ id: PORTAL_SETTINGS_KEY, idProperty: PORTAL_SETTINGS.property.settingsKey, properties: { ...properties, [PORTAL_SETTINGS.property.settingsKey]: PORTAL_SETTINGS_KEY } }],
   }));
+}
+
+/** The portal's currency and time zone as settings record properties: only what HubSpot told (an unknown one keeps what the record holds). */
+export function portalDetailsProperties(details: PortalDetails): Record<string, string> {
+  return toProperties({ portalCurrency: details.currency ?? undefined, portalTimeZone: details.timeZone ?? undefined }, PORTAL_SETTINGS.property);
 }

@@ -34,6 +34,9 @@ export function aContact(properties: Record<string, string> = {}, at = createdAt
 }
 
 export interface PortalContents {
+  /** The portal's company currency and time zone (HubSpot's account details); GBP and Europe/London when left out. */
+  currency?: string;
+  timeZone?: string;
   owners?: SeedOwner[];
   companies?: SeedRecord[];
   deals?: SeedRecord[];
@@ -47,6 +50,8 @@ export interface PortalContents {
 export function portalSeed(contents: PortalContents = {}): SandboxSeedInput {
   return {
     portalId: PORTAL_ID,
+    ...(contents.currency ? { currency: contents.currency } : {}),
+    ...(contents.timeZone ? { timeZone: contents.timeZone } : {}),
     owners: contents.owners ?? [],
     objects: { companies: contents.companies ?? [], deals: contents.deals ?? [], contacts: contents.contacts ?? [] },
     associations: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHubSpotClient } from '../../src/crm/client.ts';
-import { readPortalDetails } from '../../src/keystone/account/portal-reads.ts';
+import { readPortalDetails } from '../../src/crm/portal-details.ts';
 import { utcOffsetMinutes } from '../../sandbox/api/account-info.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 import { PORTAL_ID, portalSeed, useSandbox } from './helpers.ts';

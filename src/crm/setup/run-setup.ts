@@ -8,8 +8,9 @@ import {
   type AssociationLabelSpec, type CustomObjectSpec, type KeystoneObjectKey, type PropertySpec,
 } from '../model/index.ts';
 import { ObjectTypeResolver } from '../object-types.ts';
+import { readPortalDetails } from '../portal-details.ts';
 import { toHubSpotDateTime } from '../records.ts';
-import { readSettingsRecord, writeSettingsRecord } from '../settings-record.ts';
+import { portalDetailsProperties, readSettingsRecord, writeSettingsRecord, type SettingsRecordFields } from '../settings-record.ts';
 import { propertyChanges, type ExistingProperty } from './property-changes.ts';
 import { SETUP_VERSION } from './setup-version.ts';
 
@@ -35,7 +36,8 @@ export async function runSetup(client: Client, options: { now: number; onStep?: 
   const steps: SetupStep[] = [];
   const record = (step: SetupStep) => { steps.push(step); options.onStep?.(step); };
   const resolver = new ObjectTypeResolver(client);
-  const previousVersion = (await readSetupStatus(client, resolver)).appliedVersion;
+  const recorded = await readRecordedSetup(client, resolver);
+  const previousVersion = setupStatusOf(recorded?.setupVersion ?? null).appliedVersion;
 
   for (const { objectType, specs } of STANDARD_OBJECT_PROPERTIES) {
     record(await ensureGroup(client, objectType));
@@ -46,22 +48,33 @@ export async function runSetup(client: Client, options: { now: number; onStep?: 
   }
   for (const label of ASSOCIATION_LABELS) record(await ensureAssociationLabel(client, label));
 
-  if (previousVersion !== SETUP_VERSION) {
-    const settingsTypeId = await resolver.objectTypeId('settings');
-    await writeSettingsRecord(client, settingsTypeId, {
-      [PORTAL_SETTINGS.property.setupVersion]: String(SETUP_VERSION),
-      [PORTAL_SETTINGS.property.setupAppliedAt]: toHubSpotDateTime(options.now),
+  // The portal's currency and time zone go on the settings record with the version, in one write, when
+  // HubSpot's account details tell something the record does not hold yet.
+  const details = await readPortalDetails(client);
+  const portalChanged = (details.currency !== null && details.currency !== recorded?.portalCurrency)
+    || (details.timeZone !== null && details.timeZone !== recorded?.portalTimeZone);
+  const versionChanged = previousVersion !== SETUP_VERSION;
+  if (portalChanged || versionChanged) {
+    await writeSettingsRecord(client, await resolver.objectTypeId('settings'), {
+      ...(portalChanged ? portalDetailsProperties(details) : {}),
+      ...(versionChanged ? { [PORTAL_SETTINGS.property.setupVersion]: String(SETUP_VERSION), [PORTAL_SETTINGS.property.setupAppliedAt]: toHubSpotDateTime(options.now) } : {}),
     });
-    record({ target: `setup version ${SETUP_VERSION}`, action: previousVersion === 0 ? 'created' : 'updated' });
   }
+  const hadDetails = Boolean(recorded?.portalCurrency || recorded?.portalTimeZone);
+  record({ target: 'portal currency and time zone', action: portalChanged ? (hadDetails ? 'updated' : 'created') : 'unchanged' });
+  if (versionChanged) record({ target: `setup version ${SETUP_VERSION}`, action: previousVersion === 0 ? 'created' : 'updated' });
   return { version: SETUP_VERSION, previousVersion, steps, changed: steps.filter((s) => s.action !== 'unchanged').length };
 }
 
 /** The setup version the portal records (0 when setup never completed). */
 export async function readSetupStatus(client: Client, resolver = new ObjectTypeResolver(client)): Promise<SetupStatus> {
+  return setupStatusOf((await readRecordedSetup(client, resolver))?.setupVersion ?? null);
+}
+
+/** The settings record, where setup records its version and the portal's details (null before the first run). */
+async function readRecordedSetup(client: Client, resolver: ObjectTypeResolver): Promise<SettingsRecordFields | null> {
   const settingsSchema = await resolver.find('settings');
-  const fields = settingsSchema ? await readSettingsRecord(client, settingsSchema.objectTypeId) : null;
-  return setupStatusOf(fields?.setupVersion ?? null);
+  return settingsSchema ? readSettingsRecord(client, settingsSchema.objectTypeId) : null;
 }
 
 /** The setup status a settings record's `setup_version` stands for. */

@@ -2,7 +2,7 @@ import type { Client } from '@hubspot/api-client';
 import { hubspotCall } from '../../crm/batch.ts';
 import { collectAll } from '../../crm/paging.ts';
 
-// Portal-wide facts the cards need: who the portal's people are, and its currency and time zone.
+// Portal-wide facts the cards need: who the portal's people are.
 
 export interface OwnerRecord {
   ownerId: string;
@@ -29,25 +29,5 @@ export async function readOwners(client: Client): Promise<OwnerRecord[]> {
   }));
 }
 
-export interface PortalDetails {
-  currency: string | null;
-  timeZone: string | null;
-}
-
-/**
- * The portal's company currency and time zone (account-info API). Nice to have, never worth failing
- * the card for: without them the card falls back to the user's time zone and plain numbers.
- */
-export async function readPortalDetails(client: Client): Promise<PortalDetails> {
-  try {
-    const response = await client.apiRequest({ method: 'GET', path: '/account-info/v3/details' });
-    if (!response.ok) return { currency: null, timeZone: null };
-    const body = (await response.json()) as { companyCurrency?: unknown; timeZone?: unknown };
-    return {
-      currency: typeof body.companyCurrency === 'string' && /^[A-Z]{3}$/.test(body.companyCurrency) ? body.companyCurrency : null,
-      timeZone: typeof body.timeZone === 'string' && body.timeZone !== '' ? body.timeZone : null,
-    };
-  } catch {
-    return { currency: null, timeZone: null };
-  }
-}
+// Until the card and portfolio reads take them from the settings record.
+export { readPortalDetails, type PortalDetails } from '../../crm/portal-details.ts';

@@ -1,8 +1,10 @@
 import type { Client } from '@hubspot/api-client';
-import { PORTAL_SETTINGS } from '../../crm/model/index.ts';
+import { PORTAL_SETTINGS, settingsRevisionKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
+import { readPortalDetails, type PortalDetails } from '../../crm/portal-details.ts';
 import { fromHubSpotDateTime, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
-import { readSettingsRecord, writeSettingsRecord, type SettingsRecordFields } from '../../crm/settings-record.ts';
+import { REVISION_CLAIM_EXPIRY_MS, claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
+import { portalDetailsProperties, readSettingsRecord, writeSettingsRecord, type SettingsRecordFields } from '../../crm/settings-record.ts';
 import { setupStatusOf, type SetupStatus } from '../../crm/setup/index.ts';
 import { defaultSettings, parseSettings, type Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/validation.ts';
@@ -10,7 +12,9 @@ import { requireAdmin, type Caller } from '../access/index.ts';
 import { KeystoneError } from '../errors.ts';
 
 // The portal's settings: one versioned JSON document on the settings record, parsed (and migrated)
-// by the domain's settings schema on every read and before every save.
+// by the domain's settings schema on every read and before every save. The record also carries the
+// portal's currency and time zone (setup and every save copy them from HubSpot's account details), so
+// whoever loads the settings has them without a call of its own.
 
 export interface StoredSettings {
   settings: Settings;
@@ -18,6 +22,8 @@ export interface StoredSettings {
   revision: number;
   savedByUserId: string | null;
   savedAt: number | null;
+  /** The portal's company currency and time zone; null while unknown. */
+  portal: PortalDetails;
   setup: SetupStatus;
 }
 
@@ -39,6 +45,7 @@ export function storedSettingsOf(record: SettingsRecordFields | null): StoredSet
     revision: Number(record?.revision ?? 0) || 0,
     savedByUserId: record?.savedBy || null,
     savedAt: fromHubSpotDateTime(record?.savedAt),
+    portal: storedPortalDetails(record),
     setup: setupStatusOf(record?.setupVersion ?? null),
   };
 }
@@ -54,7 +61,10 @@ export interface SettingsChange {
 
 /**
  * Validates and saves the settings as the next revision. Nothing is written when the document is
- * invalid, the caller is not an admin, or someone saved since `expectedRevision`.
+ * invalid, the caller is not an admin, or someone saved since `expectedRevision`. Of two admins saving
+ * at the same moment one wins: each first claims the next revision with a record of its own (unique
+ * key, src/crm/revision-claim.ts), which then stays as the history of that save. If the settings
+ * record cannot be written, the claim is withdrawn and the previous settings stay in force.
  */
 export async function saveSettings(client: Client, objectTypes: ObjectTypeResolver, change: SettingsChange): Promise<Omit<StoredSettings, 'setup'>> {
   const parsed = parseSettings(change.document);
@@ -67,18 +77,45 @@ export async function saveSettings(client: Client, objectTypes: ObjectTypeResolv
   }
 
   const objectTypeId = await objectTypes.objectTypeId('settings');
-  const current = await readSettingsRecord(client, objectTypeId);
+  const [current, portal] = await Promise.all([readSettingsRecord(client, objectTypeId), readPortalDetails(client)]);
   const currentRevision = Number(current?.revision ?? 0) || 0;
   if (currentRevision !== change.expectedRevision) throw new KeystoneError('KAM.SETTINGS_CHANGED');
 
   const saved = { settings, revision: currentRevision + 1, savedByUserId: change.caller.userId, savedAt: change.now };
-  await writeSettingsRecord(client, objectTypeId, toProperties({
+  const revisionFields = toProperties({
     settings: JSON.stringify(settings),
     revision: saved.revision,
     savedBy: saved.savedByUserId,
     savedAt: toHubSpotDateTime(saved.savedAt),
-  }, PORTAL_SETTINGS.property));
-  return saved;
+  }, PORTAL_SETTINGS.property);
+  const key = settingsRevisionKey(saved.revision);
+  const claimId = await claimRevision(client, {
+    objectTypeId, keyProperty: PORTAL_SETTINGS.property.settingsKey, key, claimedAtProperty: PORTAL_SETTINGS.property.savedAt, now: change.now,
+    properties: { ...revisionFields, [PORTAL_SETTINGS.property.settingsKey]: key },
+  });
+  if (claimId === null) throw savingElsewhere();
+
+  try {
+    await writeSettingsRecord(client, objectTypeId, { ...revisionFields, ...portalDetailsProperties(portal) });
+  } catch (error) {
+    // A lost answer may hide a write that happened: then the save stands and its claim is its history.
+    const after = await readSettingsRecord(client, objectTypeId).catch(() => null);
+    if (Number(after?.revision) !== saved.revision) {
+      await withdrawClaim(client, objectTypeId, claimId);
+      throw error;
+    }
+  }
+  const stored = storedPortalDetails(current);
+  return { ...saved, portal: { currency: portal.currency ?? stored.currency, timeZone: portal.timeZone ?? stored.timeZone } };
+}
+
+function savingElsewhere(): KeystoneError {
+  const minutes = REVISION_CLAIM_EXPIRY_MS / 60_000;
+  return new KeystoneError('KAM.SETTINGS_CHANGED', `Someone else is saving the settings at this moment, or a save stopped part-way less than ${minutes} minutes ago. Reload the settings, then make your change again (after a stopped save, in ${minutes} minutes).`);
+}
+
+function storedPortalDetails(record: SettingsRecordFields | null): PortalDetails {
+  return { currency: record?.portalCurrency || null, timeZone: record?.portalTimeZone || null };
 }
 
 function invalidSettings(errors: ValidationIssue[]): KeystoneError {

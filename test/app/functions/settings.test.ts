@@ -29,7 +29,7 @@ describe('settings functions', () => {
   it('answers the defaults on a new portal, says setup is needed, and lets any user configure it', async () => {
     const answer = await getSettings({ parameters: { userId: manager.userId } });
     expect(answer).toEqual({
-      status: 'ok', settings: defaultSettings(), revision: 0, savedByUserId: null, savedAt: null,
+      status: 'ok', settings: defaultSettings(), revision: 0, savedByUserId: null, savedAt: null, portal: { currency: null, timeZone: null },
       setup: { appliedVersion: 0, currentVersion: SETUP_VERSION, upToDate: false }, canEdit: true,
       // Active users and their teams by name, for the access pickers; the leaver is not offered.
       directory: {
@@ -114,6 +114,19 @@ describe('settings functions', () => {
       expect(stale).toMatchObject({ status: 'error', code: 'KAM.SETTINGS_CHANGED' });
       const read = await getSettings({ parameters: { userId: admin.userId } });
       expect(read.status === 'ok' && read.settings.fiscalYearStartMonth).toBe(1);
+    });
+
+    it('lets one of two admins saving from the same revision at the same moment win, and tells the other', async () => {
+      const answers = await Promise.all([7, 10].map((fiscalYearStartMonth) => saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument({ fiscalYearStartMonth }), expectedRevision: 0 } })));
+
+      expect(answers.filter((a) => a.status === 'ok')).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 'error')).toEqual([expect.objectContaining({ code: 'KAM.SETTINGS_CHANGED' })]);
+      const read = await getSettings({ parameters: { userId: admin.userId } });
+      expect(read.status === 'ok' && read.settings.fiscalYearStartMonth).toBe(answers[0]!.status === 'ok' ? 7 : 10);
+    });
+
+    it("answers the portal's currency and time zone that setup copied from HubSpot", async () => {
+      expect(await getSettings({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'ok', portal: { currency: 'GBP', timeZone: 'Europe/London' } });
     });
 
     it('reports a second setup run as changing nothing', async () => {

@@ -229,6 +229,7 @@ export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalS
     revision: 3,
     savedByUserId: String(USER_ID),
     savedAt: NOW - 2 * DAY,
+    portal: { currency: 'GBP', timeZone: 'Europe/London' },
     setup: { appliedVersion: 2, currentVersion: 2, upToDate: true },
     canEdit: true,
     directory: {

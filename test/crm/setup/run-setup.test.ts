@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMPANY_PROPERTIES, CONTACT_PROPERTIES, KEYSTONE_OBJECTS } from '../../../src/crm/model/index.ts';
+import { COMPANY_PROPERTIES, CONTACT_PROPERTIES, KEYSTONE_OBJECTS, PORTAL_SETTINGS } from '../../../src/crm/model/index.ts';
+import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
+import { readSettingsRecord, writeSettingsRecord } from '../../../src/crm/settings-record.ts';
 import { readSetupStatus, runSetup, SETUP_VERSION } from '../../../src/crm/setup/index.ts';
 import { startSandboxPortal, type SandboxPortal } from '../sandbox-portal.ts';
 
@@ -7,7 +9,8 @@ const now = Date.UTC(2026, 10, 24);
 
 describe('setup', () => {
   let portal: SandboxPortal;
-  beforeEach(async () => { portal = await startSandboxPortal(); });
+  beforeEach(async () => { portal = await startSandboxPortal({ currency: 'EUR', timeZone: 'America/New_York' }); });
+  const settingsRecord = async () => readSettingsRecord(portal.client, await new ObjectTypeResolver(portal.client).objectTypeId('settings'));
   afterEach(() => portal.close());
 
   it("creates Keystone's properties, custom objects and association label, and records its version last", async () => {
@@ -25,6 +28,35 @@ describe('setup', () => {
     expect(report).toMatchObject({ version: SETUP_VERSION, previousVersion: 0 });
     expect(report.steps.at(-1)).toEqual({ target: `setup version ${SETUP_VERSION}`, action: 'created' });
     expect(await readSetupStatus(portal.client)).toEqual({ appliedVersion: SETUP_VERSION, currentVersion: SETUP_VERSION, upToDate: true });
+  });
+
+  it("copies the portal's currency and time zone from HubSpot's account details onto the settings record", async () => {
+    const report = await runSetup(portal.client, { now });
+
+    expect(report.steps).toContainEqual({ target: 'portal currency and time zone', action: 'created' });
+    expect(await settingsRecord()).toMatchObject({ portalCurrency: 'EUR', portalTimeZone: 'America/New_York' });
+  });
+
+  it("brings the portal's details up to date without touching the settings or their revision", async () => {
+    await runSetup(portal.client, { now });
+    const settingsTypeId = await new ObjectTypeResolver(portal.client).objectTypeId('settings');
+    const saved = { [PORTAL_SETTINGS.property.settings]: '{"version":2}', [PORTAL_SETTINGS.property.revision]: '4', [PORTAL_SETTINGS.property.portalCurrency]: 'USD' };
+    await writeSettingsRecord(portal.client, settingsTypeId, saved);
+
+    const rerun = await runSetup(portal.client, { now });
+
+    expect(rerun.steps).toContainEqual({ target: 'portal currency and time zone', action: 'updated' });
+    expect(await settingsRecord()).toMatchObject({ settings: '{"version":2}', revision: '4', portalCurrency: 'EUR', portalTimeZone: 'America/New_York', setupVersion: String(SETUP_VERSION) });
+  });
+
+  it("keeps the portal's details it has when HubSpot's account details cannot be read", async () => {
+    await runSetup(portal.client, { now });
+    await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/account-info/v3/details' });
+
+    const rerun = await runSetup(portal.client, { now });
+
+    expect(rerun.steps).toContainEqual({ target: 'portal currency and time zone', action: 'unchanged' });
+    expect(await settingsRecord()).toMatchObject({ portalCurrency: 'EUR', portalTimeZone: 'America/New_York' });
   });
 
   it('changes nothing and writes nothing when run a second time', async () => {

@@ -123,6 +123,7 @@ describe("Keystone's own objects in the demo portal", () => {
     const stored = await loadSettings(client, new ObjectTypeResolver(client));
 
     expect(stored.settings.access).toEqual(access);
+    expect(stored.portal).toEqual({ currency: 'GBP', timeZone: 'Europe/London' });
     expect(access.adminUserIds).toEqual([String(person('partners').userId)]);
     expect(await permissionsOf(admin.userId)).toMatchObject({ isAdmin: true, canEdit: true });
     expect(await permissionsOf(person('keyAccounts').userId)).toMatchObject({ isAdmin: false, canEdit: true });
