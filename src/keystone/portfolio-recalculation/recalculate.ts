@@ -8,6 +8,7 @@ import { distributionOf, emptyDistribution, mergeDistributions } from '../../kam
 import { scoreCompany } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
+import { coverageScoreProperty, coverageScores } from './coverage-scores.ts';
 import { carriedBurst, decodeCursor, encodeCursor, type RunState } from './cursor.ts';
 import { snapshotProperties, type PortfolioSnapshot } from './portfolio-snapshot.ts';
 import { revenueAsWritten, scoreProperties } from './write-back.ts';
@@ -121,9 +122,12 @@ async function countCompanies(client: Client): Promise<number | null> {
 /** Scores and writes back a page of companies; answers the 12-month revenue written on each (unknown counts as none). */
 async function recalculatePage(client: Client, companies: readonly ListedCompany[], now: number, settings: Settings): Promise<number[]> {
   const scored = await factsOf(client, companies, now);
-  const updates: RecordUpdate[] = scored.map((facts) => ({
+  const scores = scored.map((facts) => scoreCompany(facts, settings.selection));
+  // The key accounts' and candidates' relationship coverage, for the portfolio home's coverage risks.
+  const coverage = await coverageScores(client, scores, settings, now);
+  const updates: RecordUpdate[] = scored.map((facts, i) => ({
     id: facts.companyId,
-    properties: scoreProperties(scoreCompany(facts, settings.selection), facts.revenueLast12Months, now, settings.hubspotSync),
+    properties: { ...scoreProperties(scores[i]!, facts.revenueLast12Months, now, settings.hubspotSync), ...coverageScoreProperty(coverage.get(facts.companyId)) },
   }));
   if (updates.length > 0) await batchUpdate(client, 'companies', updates);
   return scored.map((facts) => revenueAsWritten(facts.revenueLast12Months) ?? 0);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { main as portfolioOverview } from '../../../src/app/functions/portfolio_overview.ts';
 import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
@@ -6,6 +7,7 @@ import type { CompanyScore } from '../../../src/kam/selection/index.ts';
 import { defaultSettings, type Settings } from '../../../src/kam/settings/index.ts';
 import { cardData } from '../../../src/keystone/account/index.ts';
 import { coverageScores } from '../../../src/keystone/portfolio-recalculation/coverage-scores.ts';
+import { recalculateSlice } from '../../../src/keystone/portfolio-recalculation/index.ts';
 import { NOW, anOwner, loadAccounts, startSandboxPortal, type ContactSpec, type LoadableAccount, type SandboxPortal } from '../../app/functions/account-portal.ts';
 
 // Coverage scores in portfolio recalculation, against the sandbox: the key accounts' and candidates'
@@ -110,5 +112,32 @@ describe('coverage scores in portfolio recalculation', () => {
       const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), { companyId, userId: admin.userId, now: NOW });
       expect(scores.get(companyId)).toBe(card.relationships.coverage.score);
     }
+  });
+
+  describe('a recalculation run', () => {
+    let written: Map<string, string | null>;
+    beforeAll(async () => {
+      const run = await recalculateSlice(portal.client, { cursor: null, budgetMs: 12_000, settings, now: NOW, elapsed: () => performance.now(), objectTypes: new ObjectTypeResolver(portal.client) });
+      expect(run).toMatchObject({ done: true, processed: 3 });
+      const companies = await portal.client.crm.companies.batchApi.read({ inputs: [poor, well, other].map((id) => ({ id })), properties: [COMPANY_PROPERTY.coverageScore], propertiesWithHistory: [] });
+      written = new Map(companies.results.map((c) => [c.id, c.properties[COMPANY_PROPERTY.coverageScore] || null]));
+    });
+
+    it("writes each key account's coverage score with its other scores, equal to its card's, and clears an outsider's old one", async () => {
+      expect(written).toEqual(new Map([[poor, '0'], [well, '100'], [other, null]]));
+      for (const companyId of [poor, well]) {
+        const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), { companyId, userId: admin.userId, now: NOW });
+        expect(written.get(companyId)).toBe(String(card.relationships.coverage.score));
+      }
+    });
+
+    it('shows the poorly covered key account, and not the well-covered one, with low coverage on the portfolio home', async () => {
+      const answer = await portfolioOverview({ parameters: { userId: admin.userId } });
+      if (answer.status !== 'ok') throw new Error(`portfolio_overview failed: ${answer.message}`);
+
+      const lowCoverage = answer.coverageRisks.filter((r) => r.risks.includes('low_coverage')).map((r) => r.account);
+      expect(lowCoverage).toEqual([expect.objectContaining({ companyId: poor, name: 'Poorly Covered', coverageScore: 0 })]);
+      expect(answer.programme.keyAccounts.find((a) => a.companyId === well)).toMatchObject({ coverageScore: 100 });
+    });
   });
 });
