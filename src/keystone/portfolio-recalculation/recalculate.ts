@@ -85,7 +85,7 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       const revenue = mergeDistributions(state.revenue, distributionOf(await recalculatePage(client, page.results, state.startedAt, request.settings)));
       const processed = state.processed + page.results.length;
       if (!nextAfter) {
-        await storeSnapshot(client, request.objectTypes, { version: 1, startedAt: state.startedAt, completedAt: wallClock(), companiesScored: processed, distribution: revenue });
+        await storeSnapshot(client, request.objectTypes, { version: 1, startedAt: state.startedAt, completedAt: Math.round(wallClock()), companiesScored: processed, distribution: revenue });
         return { cursor: null, processed, total: state.total, done: true, interruptedBy: null, retryAfterMs: null };
       }
       Object.assign(state, { after: nextAfter, processed, revenue });
