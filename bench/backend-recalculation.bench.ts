@@ -12,9 +12,12 @@ import { aCompany, aDeal, portalSeed, TEST_TOKEN, type PortalContents } from '..
 
 // Portfolio recalculation of 20,000 companies against the sandbox, in 7-second slices as the settings
 // page drives it. First without a limit, to count the calls a run needs (sandbox statistics); the floor
-// is the time HubSpot's Professional burst limit (190 requests per 10 s) alone imposes on those calls
-// (the first 190 at once, then 19 a second). BENCH_COMPANIES overrides the portfolio size.
-// Then under that limit: the ratio of the floor to the time taken says how close the run comes to it.
+// is the time HubSpot's Professional burst limit (190 requests per 10 s) alone imposes on those calls.
+// Two floors are printed: the earlier yardstick (the first 190 at once, then 19 a second), which no
+// client can reach under a rolling window (the first 190 all age out together, 10 s later), and the
+// true one for a rolling window (190 at once every 10 s: the last call goes out after
+// 10 × ⌊(calls − 1) / 190⌋ s). BENCH_COMPANIES overrides the portfolio size.
+// Then under that limit: the ratio of each floor to the time taken says how close the run comes to it.
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 20_000);
 const SLICE_BUDGET_MS = 7_000;
@@ -68,8 +71,9 @@ export default async function backendRecalculationBench(): Promise<void> {
     await control.resetStats();
     const free = await recalculateAll(client);
     const { total: calls, byRoute } = await control.stats();
-    // The first 190 requests go out at once; every further one waits for the window to slide.
-    const floorSeconds = Math.max(0, calls - HUBSPOT_RATE_LIMITS.burstPer10s) / (HUBSPOT_RATE_LIMITS.burstPer10s / 10);
+    const burst = HUBSPOT_RATE_LIMITS.burstPer10s;
+    const floorSeconds = Math.max(0, calls - burst) / (burst / 10);
+    const windowFloorSeconds = 10 * Math.floor((calls - 1) / burst);
 
     // 2. Under HubSpot's limit, as in a real portal.
     await control.setRateLimit(HUBSPOT_RATE_LIMITS);
@@ -81,9 +85,11 @@ export default async function backendRecalculationBench(): Promise<void> {
     line('companies', COMPANIES.toLocaleString('en'));
     line('API calls a run needs', `${calls} (${(calls / (COMPANIES / 100)).toFixed(2)} per 100 companies): ${JSON.stringify(byRoute)}`);
     line('without a rate limit', `${free.seconds.toFixed(1)} s, ${free.slices} slices → ${(COMPANIES / free.seconds).toFixed(0)} companies/s`);
-    line(`floor at ${HUBSPOT_RATE_LIMITS.burstPer10s} requests / 10 s`, `${floorSeconds.toFixed(1)} s → ${(COMPANIES / floorSeconds).toFixed(0)} companies/s`);
+    line(`floor at ${burst} requests / 10 s`, `${floorSeconds.toFixed(1)} s → ${(COMPANIES / floorSeconds).toFixed(0)} companies/s (190 at once, then 19 a second)`);
+    line('floor of a rolling window', `${windowFloorSeconds.toFixed(1)} s → ${(COMPANIES / windowFloorSeconds).toFixed(0)} companies/s (190 at once every 10 s)`);
     line('under the limit', `${limited.seconds.toFixed(1)} s, ${limited.slices} slices, ${limited.interruptions} stopped by a 429, ${limitedCalls} requests incl. refused → ${(COMPANIES / limited.seconds).toFixed(0)} companies/s`);
-    line('throughput ÷ floor throughput', `${(floorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as the limit allows)`);
+    line('throughput ÷ floor throughput', `${(floorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as 190 at once, then 19 a second)`);
+    line('throughput ÷ rolling-window floor', `${(windowFloorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as the limit allows)`);
   } finally {
     await sandbox.close();
   }
