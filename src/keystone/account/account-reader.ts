@@ -11,16 +11,18 @@ import { accountError } from './account-error.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
 import { PortalObjectTypes } from './portal-object-types.ts';
-import { readOwners, readPortalDetails, type OwnerRecord, type PortalDetails } from './portal-reads.ts';
+import type { PortalDetails } from '../../crm/portal-details.ts';
+import { readOwners, type OwnerRecord } from './portal-reads.ts';
 import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationships.ts';
 
 // Everything one company card shows, read from HubSpot in three rounds of parallel calls and no
 // per-record calls. The account's relationships come from readRelationships in its own three rounds,
 // side by side with these:
-//   1. custom object types (no call when the portal is known), owners, portal details;
-//   2. the company (with the ids of its deals, objectives and reviews), settings, the plan;
+//   1. custom object types (no call when the portal is known), owners;
+//   2. the company (with the ids of its deals, objectives and reviews), settings (with the portal's
+//      currency and time zone), the plan;
 //   3. deals, objectives, reviews.
-// The card's reads are bounded (10 fixed, 11 without the portal's id, one each for objectives and
+// The card's reads are bounded (9 fixed, 10 without the portal's id, one each for objectives and
 // reviews, one per 100 contacts and one per 100 activities of each type: well under HubSpot's 190 per
 // 10 s), so each round sends all its chunks at once instead of queueing them.
 
@@ -66,10 +68,9 @@ async function readAccountWith(client: Client, resolver: ObjectTypeResolver, com
 
 async function readAccountRecords(client: Client, resolver: ObjectTypeResolver, companyId: string): Promise<Omit<AccountSnapshot, keyof Relationships>> {
   // Round 1.
-  const [types, owners, portal] = await Promise.all([
+  const [types, owners] = await Promise.all([
     Promise.all((['plan', 'objective', 'review'] as const).map((key) => keystoneType(resolver, key))),
     readOwners(client),
-    readPortalDetails(client),
   ]);
   const [planType, objectiveType, reviewType] = types as [SchemaSummary, SchemaSummary, SchemaSummary];
 
@@ -90,7 +91,7 @@ async function readAccountRecords(client: Client, resolver: ObjectTypeResolver, 
   const currentRevision = plan?.properties[KEY_ACCOUNT_PLAN.property.revision] ?? null;
   return {
     company: company.record,
-    portal,
+    portal: stored.portal,
     owners,
     settings: stored.settings,
     deals,

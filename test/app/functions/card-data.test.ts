@@ -129,14 +129,18 @@ describe('card_data', () => {
       await portal.control.resetStats();
       const card = await readCard(companyId, manager.userId, portalId);
       expect(card.relationships.contacts).toHaveLength(150);
+      // As setup copied them onto the settings record from HubSpot's account details.
+      expect(card.portal).toEqual({ currency: 'GBP', timeZone: 'Europe/London' });
       return portal.control.stats();
     }
 
-    it('with the portal id from the card: 10 fixed calls, one per 100 contacts and per 100 activities of a kind', async () => {
+    it('with the portal id from the card: 9 fixed calls, one per 100 contacts and per 100 activities of a kind', async () => {
       const { total, byRoute } = await callsFor(PORTAL_ID);
-      // Fixed: portal details, owners, the company's labelled contacts, the company, settings, plan, three
-      // contact → activity association reads and the deals — two more than the 8 the issue budgets (README).
-      expect(total).toBe(10 + perHundreds);
+      // Fixed: owners, the company's labelled contacts, the company, settings (with the portal's currency and
+      // time zone: no account details call), plan, three contact → activity association reads and the deals —
+      // one more than the 8 the issue budgets (README).
+      expect(total).toBe(9 + perHundreds);
+      expect(byRoute['GET /account-info/v3/details']).toBeUndefined();
       expect(byRoute['GET /crm-object-schemas/v3/schemas']).toBeUndefined();
       const perRecordReads = Object.entries(byRoute).filter(([route]) => route.startsWith('GET /crm/v3/objects/') && route.endsWith('/:id'));
       expect(perRecordReads.map(([, count]) => count)).toEqual([1, 1, 1]);
@@ -145,7 +149,7 @@ describe('card_data', () => {
 
     it('without it, one more: the schemas read that finds Keystone\'s object types', async () => {
       const { total, byRoute } = await callsFor(null);
-      expect(total).toBe(11 + perHundreds);
+      expect(total).toBe(10 + perHundreds);
       expect(byRoute['GET /crm-object-schemas/v3/schemas']).toBe(1);
     });
 
