@@ -6,6 +6,7 @@ import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, m
 import { isConflict } from '../../crm/errors.ts';
 import { KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
+import { readPortalDetails } from '../../crm/portal-details.ts';
 import { fromHubSpotNumber, propertyNames, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/index.ts';
@@ -15,7 +16,7 @@ import { accountError } from './account-error.ts';
 import { batchReadWithHistory } from './hubspot-reads.ts';
 import { managerActing } from './manager.ts';
 import { fiscalYearStartOf, serialiseTargets, targetsFromRows } from './plan-targets.ts';
-import { readOwners, readPortalDetails } from './portal-reads.ts';
+import { readOwners } from './portal-reads.ts';
 
 // Saving a key account plan, all or nothing, following the commit-pointer design of
 // src/crm/model/plan.ts: claim the next revision (a unique key, so two saves cannot both get it),
