@@ -35,8 +35,8 @@ export type FunctionUid = (typeof KEYSTONE_FUNCTIONS)[keyof typeof KEYSTONE_FUNC
 // ─── get_settings ───────────────────────────────────────────────────────────────────────────────
 
 /**
- * `get_settings`: the portal's settings (defaults until an admin saves), their revision, the setup
- * status and whether the caller may change them. Any user of the portal may read them.
+ * `get_settings`: the portal's settings (defaults until an admin saves), their revision, the portal's
+ * currency and time zone, the setup status and whether the caller may change them. Any user of the portal may read them.
  * Errors: KAM.INVALID_PARAMETERS, KAM.UNKNOWN_USER, HubSpot failure codes.
  */
 export const getSettingsParametersSchema = callerSchema.strict();
@@ -56,9 +56,11 @@ export type GetSettingsResult = FunctionResult<PortalSettings>;
 /**
  * `save_settings`: validates the whole document with the domain's settings schema (older versions
  * are migrated) and saves it as the next revision. Admins only; while no admin is configured, any
- * user of the portal may save, and the saved settings must name the saver as an admin.
+ * user of the portal may save, and the saved settings must name the saver as an admin. Of two saves
+ * from the same revision at once, one wins. The portal's currency and time zone are refreshed too.
  * Errors: KAM.INVALID_PARAMETERS, KAM.INVALID_SETTINGS (issues with paths under `settings.`),
- * KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER, KAM.SETTINGS_CHANGED, KAM.SETUP_REQUIRED, HubSpot failure codes.
+ * KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER, KAM.SETTINGS_CHANGED (saved since `expectedRevision`, or being
+ * saved right now), KAM.SETUP_REQUIRED, HubSpot failure codes.
  */
 export const saveSettingsParametersSchema = callerSchema
   .extend({
@@ -72,7 +74,8 @@ export type SaveSettingsResult = FunctionResult<Omit<PortalSettings, 'setup' | '
 // ─── run_setup ──────────────────────────────────────────────────────────────────────────────────
 
 /**
- * `run_setup`: creates or updates Keystone's properties, custom objects and association labels.
+ * `run_setup`: creates or updates Keystone's properties, custom objects and association labels, and
+ * copies the portal's currency and time zone onto the settings record.
  * Safe to run again at any time. Admins only (anyone while setup has never completed, so a new portal can start).
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER, HubSpot failure codes.
  */
