@@ -47,19 +47,23 @@ export class BurstPacer {
   }
 
   /**
-   * Learns the window from an answer. The first answer also says how much of it is used: requests the
-   * pacer does not know of (by others, or by an earlier slice it did not resume) are assumed spread
-   * evenly over the past interval; requests it knows of beyond that count have aged out, oldest first.
+   * Learns the window from an answer, and how much of it is used. Requests the pacer does not know of
+   * (others', an earlier slice's it did not resume, or its own beyond what it recorded) are assumed
+   * spread evenly over the past interval the first time, and sent just now after that (the latest they
+   * can have gone, so they free up no sooner than they really do). The first answer also drops
+   * remembered requests beyond its count, oldest first: they have aged out meanwhile.
    */
   observe(window: BurstWindow | null, at: number): void {
     if (!window) return;
+    const known = this.#sent.filter((t) => t > at - window.intervalMs);
+    const used = window.max - window.remaining;
+    const unknown = Math.max(0, used - known.length);
     if (!this.#counted) {
-      const known = this.#sent.filter((t) => t > at - window.intervalMs);
-      const used = window.max - window.remaining;
-      const unknown = Math.max(0, used - known.length);
       const others = Array.from({ length: unknown }, (_v, i) => at - window.intervalMs + ((i + 1) * window.intervalMs) / (unknown + 1));
       this.#sent = [...others, ...known.slice(Math.max(0, known.length - used))].sort((a, b) => a - b);
       this.#counted = true;
+    } else {
+      this.#sent = [...known, ...Array<number>(unknown).fill(at)];
     }
     this.#window = window;
   }

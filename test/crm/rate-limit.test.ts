@@ -81,3 +81,18 @@ describe('BurstPacer carried across slices', () => {
     expect(pacer.remember(0)!.sentAgoMs).toHaveLength(190);
   });
 });
+
+describe('BurstPacer learning from every answer', () => {
+  it('counts requests it was not told of as sent just now, so it waits for them too', () => {
+    const pacer = new BurstPacer(10);
+    pacer.observe(window(190), 0);
+    pacer.record(100, 0);
+    // HubSpot counts 176 used at 1 s: 76 more than recorded (another page's reads, or another app).
+    pacer.observe(window(14), 1_000);
+    expect(pacer.pauseBefore(4, 1_000)).toBe(0);
+    pacer.record(4, 1_000);
+    // Full to the reserve: room comes back when the first 100 age out at 10 s, not before.
+    expect(pacer.pauseBefore(4, 1_000)).toBe(9_000);
+    expect(pacer.remember(1_000)!.sentAgoMs.filter((ago) => ago === 0)).toHaveLength(80);
+  });
+});
