@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/index.js';
 import { createHubSpotClient } from '../../src/crm/client.ts';
 import { COMPANY_PROPERTY } from '../../src/crm/model/company-properties.ts';
+import { ObjectTypeResolver } from '../../src/crm/object-types.ts';
 import type { Settings } from '../../src/kam/settings/index.ts';
+import { loadSettingsRecord } from '../../src/keystone/settings/index.ts';
 import { DEMO_TEAMS } from '../../sandbox/demo/firm.ts';
 import type { SandboxSeedInput } from '../../sandbox/seed.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
@@ -85,9 +87,11 @@ const firstUser = (users: PreviewUser[]): PreviewUser => {
   return user;
 };
 
-// Whether any company carries a recalculated score. The demo portal ships with its settings saved but
+// Whether any company carries a recalculated score and a complete run stored the portfolio snapshot
+// (a portal from before snapshots has scores only). The demo portal ships with its settings saved but
 // its portfolio unscored, so "first run" is judged by the scores, not by the settings revision.
 async function portfolioIsScored(client: ReturnType<typeof createHubSpotClient>): Promise<boolean> {
+  if (!(await loadSettingsRecord(client, new ObjectTypeResolver(client)))?.portfolioSnapshot) return false;
   const { total } = await client.crm.companies.searchApi.doSearch({
     filterGroups: [{ filters: [{ propertyName: COMPANY_PROPERTY.scoredAt, operator: 'HAS_PROPERTY' as FilterOperatorEnum }] }],
     properties: [COMPANY_PROPERTY.scoredAt],

@@ -64,9 +64,14 @@ describe.skipIf(!hasChromium)(`Keystone's app pages in the local preview${hasChr
     expect(await page.title()).toBe('Key account portfolio · Keystone preview');
   });
 
-  it('shows the Pareto figures the function computed', async () => {
-    const { pareto } = (await managersOverview()).concentration;
+  it('shows the Pareto figures the function computed from the snapshot the first start stored, and says how fresh they are', async () => {
+    const { concentration, freshness } = await managersOverview();
+    const pareto = concentration.pareto!;
+    // Scoring the portfolio on first start stored the snapshot of every company.
+    expect(freshness.snapshot?.companiesScored).toBe(pareto.clientCount);
     expect(pareto.clientCount).toBeGreaterThan(0);
+    await eventually(() => pages().getByText(`Portfolio figures from the last complete recalculation, `).count()).toBe(1);
+    await expect(pages().getByText(`: ${pareto.clientCount} companies, revenue over the 12 months before `).count()).resolves.toBe(1);
     await eventually(() => pages().getByText(`${pareto.clientsForEightyPercentOfRevenue} of ${pareto.clientCount} clients (`).count()).toBe(1);
     for (const top of pareto.topPercentShares) await expect(pages().getByText(`Top ${top.percentOfClients}% of clients`).count()).resolves.toBe(1);
     await expect(pages().getByText('Herfindahl–Hirschman index').count()).resolves.toBe(1);

@@ -14,10 +14,13 @@ export const PORTFOLIO_FUNCTIONS = { portfolioOverview: 'portfolio_overview' } a
  * `portfolio_overview`: the portfolio home page in one call — the Pareto curve and concentration
  * (top 1/5/10/20% shares, HHI), revenue at risk per key account, single-contract and single-person
  * dependence with names, key accounts and candidates, the drift lists, reviews due and coverage risks.
- * Reads the snapshot recalculation writes on each company, never every company's deals: the Pareto
- * picture from the companies listed within a time budget (`freshness.complete` is false when the portal
- * was too large to list whole), the programme (key accounts, candidates, drift, reviews, report) from a
- * search for the companies tagged or suggested key or candidate, whole whatever the portal's size.
+ * Never lists every company: the Pareto picture (curve, 80% point, top shares within
+ * `pareto.shareErrorBound`, exact HHI) comes from the portfolio snapshot the last complete
+ * recalculation stored on the settings record, read with the settings (`freshness.snapshot`: when that
+ * run started and completed and how many companies it scored; null before the first, and `pareto` then
+ * null too), and each key account's revenue at risk is a share of the snapshot's revenue. The programme
+ * (key accounts, candidates, drift, reviews, report) comes from a search for the companies tagged or
+ * suggested key or candidate, whole whatever the portal's size, with the scores recalculation left on them.
  * `quarter` picks the fiscal quarter of the quarterly programme report (`quarterlyReport`); the current
  * one when null. Its introductions are each key account's contacts whose record was created in the
  * quarter (read for key accounts only, in batches). `reviews.open` lists, per key account, the review

@@ -1,13 +1,15 @@
 import { requireManager, verifyCaller } from '../../keystone/access/index.ts';
-import { portfolioOverview, readPortfolioSnapshot, type PortfolioOverview } from '../../keystone/portfolio/index.ts';
-import { loadSettings } from '../../keystone/settings/index.ts';
-import { DEFAULT_SLICE_BUDGET_MS } from './contract.ts';
+import { portfolioOverview, readPortfolioRecords, type PortfolioOverview } from '../../keystone/portfolio/index.ts';
+import { storedSnapshot } from '../../keystone/portfolio-recalculation/index.ts';
+import { loadSettingsRecord, storedSettingsOf } from '../../keystone/settings/index.ts';
 import { defineFunction } from './define-function.ts';
 import { portfolioOverviewParametersSchema } from './portfolio-contract.ts';
 
 export const main = defineFunction(portfolioOverviewParametersSchema, async ({ userId, quarter }, { client, objectTypes, now }): Promise<PortfolioOverview> => {
-  const { settings } = await loadSettings(client, objectTypes);
+  // The settings record holds the portfolio snapshot too: one read for both.
+  const record = await loadSettingsRecord(client, objectTypes);
+  const { settings } = storedSettingsOf(record);
   requireManager(await verifyCaller(client, userId, settings.access));
-  const snapshot = await readPortfolioSnapshot(client, objectTypes, { budgetMs: DEFAULT_SLICE_BUDGET_MS, elapsed: () => performance.now() });
-  return portfolioOverview(snapshot, settings, now, quarter);
+  const records = await readPortfolioRecords(client, objectTypes);
+  return portfolioOverview(records, storedSnapshot(record?.portfolioSnapshot), settings, now, quarter);
 });

@@ -1,37 +1,15 @@
-import { Heading, LineChart, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { EmptyState, Heading, LineChart, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { PortfolioOverview } from '../functions/portfolio-contract.ts';
 import type { Formatters } from '../ui/format.ts';
 import { paretoRows } from './pareto-chart.ts';
 
 // The 80/20 picture (seeds 001, 004): how concentrated revenue is, and what each dependency puts at risk.
 export function ConcentrationSection({ concentration, format }: { concentration: PortfolioOverview['concentration']; format: Formatters }) {
-  const { pareto } = concentration;
-  if (pareto.totalRevenue === 0) return <Text>No revenue in the last 12 months yet: run a recalculation once deals are closed won.</Text>;
   const share = (value: number | null) => (value === null ? '—' : format.share(value));
   return (
     <>
       <Heading>Where the revenue comes from</Heading>
-      <Text>
-        {`${pareto.clientsForEightyPercentOfRevenue} of ${pareto.clientCount} clients (${share(pareto.clientShareForEightyPercentOfRevenue)}) make 80% of revenue (${format.money(pareto.totalRevenue)} over 12 months).`}
-      </Text>
-      <LineChart
-        data={paretoRows(pareto)}
-        axes={{
-          x: { field: 'clients', fieldType: 'linear', label: 'Clients, largest first (%)' },
-          y: { field: 'revenue', fieldType: 'linear', label: 'Share of revenue (%)' },
-          options: { groupFieldByColor: 'series' },
-        }}
-        options={{ title: 'Pareto curve', showLegend: true, showTooltips: true }}
-      />
-      <Statistics>
-        {pareto.topPercentShares.map((top) => (
-          <StatisticsItem key={top.percentOfClients} label={`Top ${top.percentOfClients}% of clients`} number={share(top.revenueShare)} />
-        ))}
-        <StatisticsItem label="Herfindahl–Hirschman index" number={pareto.herfindahlHirschmanIndex === null ? '—' : format.score(pareto.herfindahlHirschmanIndex)}>
-          <Text variant="microcopy">Above 2,500 is highly concentrated</Text>
-        </StatisticsItem>
-      </Statistics>
-
+      <ParetoPicture pareto={concentration.pareto} format={format} />
       <Heading>Revenue at risk per key account</Heading>
       <Statistics>
         <StatisticsItem label="Resting on a single contract" number={format.money(concentration.revenueDependingOnOneContract)} />
@@ -75,6 +53,49 @@ export function ConcentrationSection({ concentration, format }: { concentration:
       {concentration.keyAccountsWithoutRelationship.length > 0 && (
         <Text>{`Nobody of ours holds the relationship with ${concentration.keyAccountsWithoutRelationship.map((a) => a.name).join(', ')}.`}</Text>
       )}
+    </>
+  );
+}
+
+// The curve and its figures come from the snapshot the last complete recalculation stored.
+function ParetoPicture({ pareto, format }: { pareto: PortfolioOverview['concentration']['pareto']; format: Formatters }) {
+  if (pareto === null) {
+    return (
+      <EmptyState title="No portfolio figures yet" imageName="building" layout="vertical">
+        <Text>
+          The Pareto curve, the top shares and the HHI come from the last complete recalculation of the portfolio. An admin can run it in Keystone settings
+          (Recalculate the portfolio); the programme lists below do not wait for it.
+        </Text>
+      </EmptyState>
+    );
+  }
+  if (pareto.totalRevenue === 0) return <Text>No revenue in the last 12 months yet: run a recalculation once deals are closed won.</Text>;
+  const share = (value: number | null) => (value === null ? '—' : format.share(value));
+  return (
+    <>
+      <Text>
+        {`${pareto.clientsForEightyPercentOfRevenue} of ${pareto.clientCount} clients (${share(pareto.clientShareForEightyPercentOfRevenue)}) make 80% of revenue (${format.money(pareto.totalRevenue)} over 12 months).`}
+      </Text>
+      {pareto.shareErrorBound > 0 && (
+        <Text variant="microcopy">{`Read from revenue bands: each share is at most ${format.share(Math.ceil(pareto.shareErrorBound * 100) / 100)} of itself below the exact figure.`}</Text>
+      )}
+      <LineChart
+        data={paretoRows(pareto)}
+        axes={{
+          x: { field: 'clients', fieldType: 'linear', label: 'Clients, largest first (%)' },
+          y: { field: 'revenue', fieldType: 'linear', label: 'Share of revenue (%)' },
+          options: { groupFieldByColor: 'series' },
+        }}
+        options={{ title: 'Pareto curve', showLegend: true, showTooltips: true }}
+      />
+      <Statistics>
+        {pareto.topPercentShares.map((top) => (
+          <StatisticsItem key={top.percentOfClients} label={`Top ${top.percentOfClients}% of clients`} number={share(top.revenueShare)} />
+        ))}
+        <StatisticsItem label="Herfindahl–Hirschman index" number={pareto.herfindahlHirschmanIndex === null ? '—' : format.score(pareto.herfindahlHirschmanIndex)}>
+          <Text variant="microcopy">Above 2,500 is highly concentrated</Text>
+        </StatisticsItem>
+      </Statistics>
     </>
   );
 }

@@ -18,13 +18,13 @@ export function WithOverview({ quarter = null, children }: { quarter?: FiscalQua
   return <>{children(overview, format, context.portal.id)}</>;
 }
 
-/** How fresh the figures are: when recalculation last scored, what it never scored, and whether the portal was read whole. */
+/** How fresh the figures are: when the last complete recalculation stored the portfolio snapshot, and how many companies it covers. */
 export function Freshness({ overview, format }: { overview: PortfolioOverview; format: Formatters }) {
-  const { freshness } = overview;
-  const scored = freshness.newestScoredAt === null
-    ? 'No company has been scored yet: run a recalculation in Keystone\'s settings.'
-    : `Scores from the last recalculation, ${format.date(freshness.oldestScoredAt!)}${freshness.oldestScoredAt === freshness.newestScoredAt ? '' : ` to ${format.date(freshness.newestScoredAt)}`}.`;
-  const unscored = freshness.unscored > 0 ? ` ${freshness.unscored} of ${freshness.companiesRead} companies have never been scored.` : '';
-  const partial = freshness.complete ? '' : ` The portal is too large to list at once: the revenue concentration figures cover the first ${freshness.companiesRead} companies (every key account included); the programme lists are complete.`;
-  return <Text variant="microcopy">{`${scored}${unscored}${partial}`}</Text>;
+  const { snapshot, snapshotUnreadable } = overview.freshness;
+  const text = snapshot
+    ? `Portfolio figures from the last complete recalculation, ${format.date(snapshot.completedAt)}: ${format.score(snapshot.companiesScored)} companies, revenue over the 12 months before ${format.date(snapshot.startedAt)}. Programme lists as they stand now.`
+    : snapshotUnreadable
+      ? `The stored portfolio figures cannot be read (${snapshotUnreadable}); the next complete recalculation replaces them. Programme lists as they stand now.`
+      : 'No recalculation has completed yet. Programme lists as they stand now.';
+  return <Text variant="microcopy">{text}</Text>;
 }

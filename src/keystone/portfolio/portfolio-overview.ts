@@ -3,22 +3,24 @@ import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import { isKeyContact } from '../../kam/coverage/index.ts';
-import { distributionOf, portfolioConcentration, type AccountRisk, type ParetoAnalysis, type PortfolioAccount } from '../../kam/portfolio/index.ts';
+import { portfolioConcentration, type AccountRisk, type ParetoAnalysis, type PortfolioAccount } from '../../kam/portfolio/index.ts';
 import type { ReviewScheduleStatus } from '../../kam/reviews/index.ts';
 import { selectionDrift, type PortfolioScores, type SuggestedStatus } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { DAY_MS, KEY_ACCOUNT_STATUSES, type KeyAccountStatus } from '../../kam/shared/index.ts';
 import { dealAmounts } from '../portfolio-recalculation/company-facts.ts';
+import type { StoredSnapshot } from '../portfolio-recalculation/portfolio-snapshot.ts';
 import { coverageContact } from '../account/contact-fields.ts';
 import { peopleDirectory, type PeopleDirectory } from '../account/people.ts';
 import { openReviewTriggers } from '../account/reviews-section.ts';
-import type { PortfolioSnapshot } from './portfolio-reads.ts';
+import type { PortfolioRecords } from './portfolio-reads.ts';
 import { quarterlyReport, quarterOf, type FiscalQuarter, type QuarterlyReport } from './quarterly-report.ts';
 import { cadenceOf, calendarReviewAt, kamTeam, plansByCompany, reviewsByCompany, type Plan } from './programme-records.ts';
 
-// The portfolio home page's figures from the snapshot: the 80/20 picture and the three dependencies
-// (seed 004) through src/kam/portfolio, the drift lists through src/kam/selection, the review schedule
-// through src/kam/reviews. Pure: the same snapshot and `now` always give the same overview.
+// The portfolio home page's figures: the 80/20 picture of the whole portfolio from the snapshot the last
+// complete recalculation stored, and the three dependencies (seed 004) of the key accounts, through
+// src/kam/portfolio; the drift lists through src/kam/selection, the review schedule
+// through src/kam/reviews. Pure: the same records, snapshot and `now` always give the same overview.
 
 /** One company as the programme lists show it, from what recalculation last wrote. */
 export interface ProgrammeAccount {
@@ -55,17 +57,15 @@ export interface PortfolioOverview {
   /** The portal's company currency and time zone, for amounts and dates (null when HubSpot does not say). */
   portal: { currency: string | null; timeZone: string | null };
   freshness: {
-    companiesRead: number;
-    /** False when the portal was too large to read in one invocation: the figures cover `companiesRead` companies. */
-    complete: boolean;
-    /** Companies recalculation never scored (no `keystone_scored_at`); they count with no revenue. */
-    unscored: number;
-    oldestScoredAt: number | null;
-    newestScoredAt: number | null;
+    /** The last complete recalculation: its start (revenue is over the 12 months up to it), its end and the companies it scored; null before the first. */
+    snapshot: { startedAt: number; completedAt: number; companiesScored: number } | null;
+    /** Why the stored snapshot cannot be read, when it cannot (the next complete recalculation replaces it). */
+    snapshotUnreadable: string | null;
   };
   concentration: {
-    pareto: ParetoAnalysis;
-    /** Revenue at risk if each key account were lost, largest first. */
+    /** The whole portfolio's, from the snapshot (within `shareErrorBound`); null without one. */
+    pareto: ParetoAnalysis | null;
+    /** Revenue at risk if each key account were lost, largest first, as a share of the snapshot's revenue. */
     keyAccounts: KeyAccountRisk[];
     revenueDependingOnOneContract: number;
     revenueDependingOnOnePerson: number;
@@ -92,37 +92,27 @@ export interface PortfolioOverview {
 }
 
 /** The overview at `now`, with the quarterly report for `quarter` (the current fiscal quarter when null). */
-export function portfolioOverview(snapshot: PortfolioSnapshot, settings: Settings, now: number, quarter: FiscalQuarter | null = null): PortfolioOverview {
-  const people = peopleDirectory(snapshot.owners);
-  const listed = snapshot.companies.map(programmeAccount);
-  // The programme's companies come whole from their own search; in a portal read whole they are also listed.
-  const inProgramme = snapshot.programmeCompanies.map(programmeAccount);
-  const byId = new Map([...listed, ...inProgramme].map((a) => [a.companyId, a]));
+export function portfolioOverview(records: PortfolioRecords, stored: StoredSnapshot, settings: Settings, now: number, quarter: FiscalQuarter | null = null): PortfolioOverview {
+  const people = peopleDirectory(records.owners);
+  const inProgramme = records.programmeCompanies.map(programmeAccount);
+  const byId = new Map(inProgramme.map((a) => [a.companyId, a]));
   const keyAccounts = inProgramme.filter((a) => a.status === 'key').sort(byRevenueThenName);
-  const plans = plansByCompany(snapshot.plans);
-  const companies = new Map([...snapshot.companies, ...snapshot.programmeCompanies].map((c) => [c.id, c]));
-  const scoredAt = listed.flatMap((a) => (a.scoredAt === null ? [] : [a.scoredAt]));
-  // The Pareto picture covers the companies listed, plus any key account beyond them, so every key
-  // account shows its revenue at risk even when the portal was too large to list whole.
-  const listedIds = new Set(listed.map((a) => a.companyId));
-  const forConcentration = [...listed, ...keyAccounts.filter((a) => !listedIds.has(a.companyId))];
-  const reviewState = reviews(keyAccounts, plans, snapshot, companies, people, settings, now);
+  const plans = plansByCompany(records.plans);
+  const companies = new Map(records.programmeCompanies.map((c) => [c.id, c]));
+  const reviewState = reviews(keyAccounts, plans, records, companies, people, settings, now);
   // The report counts the triggers still open among those fired in its quarter.
   const openTriggers = new Map<string, PortfolioOverview['reviews']['open']>();
   for (const o of reviewState.open) openTriggers.set(o.account.companyId, [...(openTriggers.get(o.account.companyId) ?? []), o]);
+  const { snapshot } = stored;
 
   return {
     readAt: now,
-    portal: snapshot.portal,
+    portal: records.portal,
     freshness: {
-      companiesRead: listed.length,
-      complete: snapshot.complete,
-      unscored: listed.length - scoredAt.length,
-      // reduce, not Math.min(...): a spread of a very large portal's dates would overflow the call stack.
-      oldestScoredAt: scoredAt.length ? scoredAt.reduce((a, b) => Math.min(a, b)) : null,
-      newestScoredAt: scoredAt.length ? scoredAt.reduce((a, b) => Math.max(a, b)) : null,
+      snapshot: snapshot && { startedAt: snapshot.startedAt, completedAt: snapshot.completedAt, companiesScored: snapshot.companiesScored },
+      snapshotUnreadable: stored.unreadable,
     },
-    concentration: concentration(forConcentration, snapshot, companies, plans, people, settings, now),
+    concentration: concentration(keyAccounts, stored, records, companies, plans, people, settings, now),
     programme: {
       keyAccounts,
       candidates: inProgramme.filter((a) => a.status === 'candidate' || (a.status === 'none' && a.suggestedStatus === 'candidate')).sort(byScoreThenName),
@@ -133,7 +123,7 @@ export function portfolioOverview(snapshot: PortfolioSnapshot, settings: Setting
       const risks = coverageRisksOf(account, plans.get(account.companyId));
       return risks.length > 0 ? [{ account, risks }] : [];
     }),
-    quarterlyReport: quarterlyReport(keyAccounts, { ...snapshot, companies: [...companies.values()], openTriggers }, quarter ?? quarterOf(now, settings), settings, now),
+    quarterlyReport: quarterlyReport(keyAccounts, { ...records, companies: records.programmeCompanies, openTriggers }, quarter ?? quarterOf(now, settings), settings, now),
   };
 }
 
@@ -161,35 +151,30 @@ function relationshipHolders(plan: Plan | undefined, company: CrmRecord | undefi
 }
 
 function concentration(
-  accounts: readonly ProgrammeAccount[], snapshot: PortfolioSnapshot, companies: Map<string, CrmRecord>, plans: Map<string, Plan>, people: PeopleDirectory, settings: Settings, now: number,
+  keyAccounts: readonly ProgrammeAccount[], stored: StoredSnapshot, records: PortfolioRecords, companies: Map<string, CrmRecord>, plans: Map<string, Plan>, people: PeopleDirectory, settings: Settings, now: number,
 ): PortfolioOverview['concentration'] {
-  // Every company counts for the Pareto curve; deals and relationship holders are read for key accounts
-  // only, so the dependence figures speak of key accounts.
-  const portfolio: PortfolioAccount[] = accounts.map((a) => {
-    const isKey = a.status === 'key';
-    const deals = isKey ? (snapshot.keyAccountDeals.get(a.companyId) ?? []).flatMap((d) => {
+  // Deals and relationship holders are read for key accounts only: the dependence figures speak of
+  // them, as shares of the whole portfolio's revenue.
+  const portfolio: PortfolioAccount[] = keyAccounts.map((a) => ({
+    companyId: a.companyId,
+    name: a.name,
+    revenue: Math.max(0, a.revenueLast12Months ?? 0),
+    deals: (records.keyAccountDeals.get(a.companyId) ?? []).flatMap((d) => {
       // The same 12-month closed-won rule as the stored revenue; a deal outside it adds nothing.
       const amount = dealAmounts([d.properties], now).revenueLast12Months ?? 0;
       return amount > 0 ? [{ dealId: d.id, amount }] : [];
-    }) : [];
-    return {
-      companyId: a.companyId,
-      name: a.name,
-      revenue: Math.max(0, a.revenueLast12Months ?? 0),
-      deals,
-      relationshipOwnerIds: isKey ? relationshipHolders(plans.get(a.companyId), companies.get(a.companyId)) : [],
-    };
-  });
-  const keyIds = new Set(accounts.filter((a) => a.status === 'key').map((a) => a.companyId));
-  const result = portfolioConcentration(distributionOf(portfolio.map((a) => a.revenue)), portfolio, settings.portfolio);
+    }),
+    relationshipOwnerIds: relationshipHolders(plans.get(a.companyId), companies.get(a.companyId)),
+  }));
+  const result = portfolioConcentration(stored.snapshot?.distribution ?? null, portfolio, settings.portfolio);
   const person = (ownerId: string) => people.byOwnerId(ownerId)!;
   return {
-    pareto: result.pareto!,
-    keyAccounts: result.accounts.filter((r) => keyIds.has(r.companyId)).map(({ relationshipOwnerIds, ...risk }) => ({ ...risk, heldBy: relationshipOwnerIds.map(person) })),
+    pareto: result.pareto,
+    keyAccounts: result.accounts.map(({ relationshipOwnerIds, ...risk }) => ({ ...risk, heldBy: relationshipOwnerIds.map(person) })),
     revenueDependingOnOneContract: result.revenueDependingOnOneContract,
     revenueDependingOnOnePerson: result.revenueDependingOnOnePerson,
     onePersonDependence: result.singlePersonDependence.owners.map(({ ownerId, ...rest }) => ({ person: person(ownerId), ...rest })),
-    keyAccountsWithoutRelationship: result.singlePersonDependence.accountsWithoutRelationship.filter((a) => keyIds.has(a.companyId)),
+    keyAccountsWithoutRelationship: result.singlePersonDependence.accountsWithoutRelationship,
     singleContractShareWarning: settings.portfolio.singleContractShareWarning,
   };
 }
@@ -223,9 +208,9 @@ export const RECENT_TRIGGER_DAYS = 90;
 const URGENCY: Record<ReviewScheduleStatus, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
 
 function reviews(
-  keyAccounts: readonly ProgrammeAccount[], plans: Map<string, Plan>, snapshot: PortfolioSnapshot, companies: Map<string, CrmRecord>, people: PeopleDirectory, settings: Settings, now: number,
+  keyAccounts: readonly ProgrammeAccount[], plans: Map<string, Plan>, records: PortfolioRecords, companies: Map<string, CrmRecord>, people: PeopleDirectory, settings: Settings, now: number,
 ): PortfolioOverview['reviews'] {
-  const logged = reviewsByCompany(snapshot.reviews);
+  const logged = reviewsByCompany(records.reviews);
   const upcoming: ReviewDue[] = [];
   const notScheduled: ProgrammeAccount[] = [];
   const triggered: PortfolioOverview['reviews']['triggered'] = [];
@@ -239,7 +224,7 @@ function reviews(
     const schedule = calendarReviewAt(plans.get(account.companyId), cadence, logged.get(account.companyId) ?? [], settings, now);
     if (schedule === null) notScheduled.push(account);
     else if (schedule.status !== 'not_due') upcoming.push({ account, status: schedule.status, dueAt: schedule.dueAt, daysUntilDue: schedule.daysUntilDue, lastReviewedAt: schedule.lastReviewedAt });
-    if (schedule !== null) open.push(...openTriggersOf(account, plans.get(account.companyId)!, schedule, snapshot, people).map((trigger) => ({ account, trigger })));
+    if (schedule !== null) open.push(...openTriggersOf(account, plans.get(account.companyId)!, schedule, records, people).map((trigger) => ({ account, trigger })));
   }
   upcoming.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueAt - b.dueAt || a.account.name.localeCompare(b.account.name));
   triggered.sort((a, b) => b.reviewedAt - a.reviewedAt || a.account.name.localeCompare(b.account.name));
@@ -247,15 +232,15 @@ function reviews(
   return { upcoming, notScheduled, triggered, triggeredWithinDays: RECENT_TRIGGER_DAYS, open };
 }
 
-// The same triggers the account card shows, from the history the snapshot read in batches. Key
+// The same triggers the account card shows, from the history read in batches. Key
 // contacts are told by their roles: the "key contact" association label is not read across accounts.
-function openTriggersOf(account: ProgrammeAccount, plan: Plan, schedule: { lastReviewedAt: number | null; planStartedAt: number }, snapshot: PortfolioSnapshot, people: PeopleDirectory): ReviewTrigger[] {
-  const company = snapshot.keyAccountHistory.get(account.companyId);
+function openTriggersOf(account: ProgrammeAccount, plan: Plan, schedule: { lastReviewedAt: number | null; planStartedAt: number }, records: PortfolioRecords, people: PeopleDirectory): ReviewTrigger[] {
+  const company = records.keyAccountHistory.get(account.companyId);
   if (!company) return [];
-  const contacts = snapshot.keyAccountContacts.get(account.companyId) ?? [];
+  const contacts = records.keyAccountContacts.get(account.companyId) ?? [];
   const keyContactIds = contacts.filter((c) => isKeyContact(coverageContact({ ...c, taggedKeyContact: false }))).map((c) => c.id);
   // Only the plan's current revision: every save rewrites the objective rows.
-  const objectives = snapshot.objectives.filter((o) => {
+  const objectives = records.objectives.filter((o) => {
     const f = readFields(o.properties, OBJECTIVE.property);
     return f.companyId === account.companyId && fromHubSpotNumber(f.planRevision) === fromHubSpotNumber(plan.revision);
   });

@@ -3,21 +3,21 @@ import type { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/com
 import { batchRead, batchReadAssociations, hubspotCall, type CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { collectAll, pages } from '../../crm/paging.ts';
+import { collectAll } from '../../crm/paging.ts';
 import { propertyNames } from '../../crm/records.ts';
 import { batchReadWithHistory, type RecordWithHistory } from '../account/hubspot-reads.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
 import { readOwners, readPortalDetails, type OwnerRecord, type PortalDetails } from '../account/portal-reads.ts';
 import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 
-// What the portfolio pages read: the snapshot recalculation and the account functions leave on each
-// company (score, suggested status, 12-month revenue, next review), never the raw deals and activities
-// of every company. For the Pareto picture, companies come from the list endpoint a page of 100 at a
-// time within a time budget. The programme's own companies (tagged or suggested key or candidate) come
-// from a search, whole whatever the portal's size, so the programme lists never miss an account;
-// plans, objectives and reviews exist only for those accounts, so they are listed whole too.
-// Deals and contacts are read only for key accounts (their single-contract dependence, and the
-// report's introductions), in batches: associations 1,000 companies a call, records 100 a call.
+// What the portfolio pages read besides the portfolio snapshot (the whole portfolio's revenue, which
+// recalculation stores on the settings record): never every company. The programme's own companies
+// (tagged or suggested key or candidate) come from a search, whole whatever the portal's size, with
+// what recalculation and the account functions left on them (score, suggested status, 12-month
+// revenue, next review); plans, objectives and reviews exist only for those accounts, so they are
+// listed whole too. Deals and contacts are read only for key accounts (their single-contract
+// dependence, review triggers and the report's introductions), in batches: associations 1,000
+// companies a call, records 100 a call.
 
 const PAGE_SIZE = 100;
 
@@ -27,12 +27,8 @@ export const OVERVIEW_COMPANY_PROPERTIES = [
   COMPANY_PROPERTY.revenueLast12Months, COMPANY_PROPERTY.coverageScore, COMPANY_PROPERTY.nextReviewDue, COMPANY_PROPERTY.reviewCadence,
 ] as const;
 
-export interface PortfolioSnapshot {
-  /** The companies listed within the time budget (all of them when `complete`). */
-  companies: CrmRecord[];
-  /** False when the time budget ran out before the last page of companies. */
-  complete: boolean;
-  /** Every company tagged or suggested key or candidate, listed or not. */
+export interface PortfolioRecords {
+  /** Every company tagged or suggested key or candidate. */
   programmeCompanies: CrmRecord[];
   plans: CrmRecord[];
   objectives: CrmRecord[];
@@ -50,14 +46,11 @@ export interface PortfolioSnapshot {
 // Roles tell key contacts (whose departures and new titles trigger reviews) from the rest.
 const CONTACT_PROPERTIES = ['firstname', 'lastname', 'email', 'createdate', 'jobtitle', 'hs_buying_role', ...Object.values(CONTACT_PROPERTY)];
 
-export interface SnapshotRequest { budgetMs: number; elapsed: () => number }
-
-export async function readPortfolioSnapshot(client: Client, objectTypes: ObjectTypeResolver, request: SnapshotRequest): Promise<PortfolioSnapshot> {
+export async function readPortfolioRecords(client: Client, objectTypes: ObjectTypeResolver): Promise<PortfolioRecords> {
   const [planType, objectiveType, reviewType] = await Promise.all([objectTypes.objectTypeId('plan'), objectTypes.objectTypeId('objective'), objectTypes.objectTypeId('review')]);
   const listAll = (objectType: string, properties: readonly string[]) =>
     collectAll((after) => hubspotCall(() => client.crm.objects.basicApi.getPage(objectType, PAGE_SIZE, after, [...properties]))).then((rows) => rows.map(toRecord));
-  const [companyRead, programmeCompanies, plans, objectives, reviews, owners, portal] = await Promise.all([
-    readCompaniesWithin(client, request),
+  const [programmeCompanies, plans, objectives, reviews, owners, portal] = await Promise.all([
     searchProgrammeCompanies(client),
     listAll(planType, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate']),
     listAll(objectiveType, propertyNames(OBJECTIVE.property)),
@@ -72,25 +65,7 @@ export async function readPortfolioSnapshot(client: Client, objectTypes: ObjectT
     batchReadWithHistory(client, 'companies', keyIds, ['name'], WATCHED_HUBSPOT_PROPERTIES.company),
   ]);
   const keyAccountHistory = new Map(keyAccounts.map((c) => [c.id, c]));
-  return { ...companyRead, programmeCompanies, plans, objectives, reviews, owners, portal, keyAccountDeals, keyAccountContacts, keyAccountHistory };
-}
-
-// Stops starting pages once the slowest page so far would overrun the budget, so a portal of any
-// size answers within HubSpot's function time limit, with the figures marked incomplete.
-async function readCompaniesWithin(client: Client, request: SnapshotRequest): Promise<{ companies: CrmRecord[]; complete: boolean }> {
-  const started = request.elapsed();
-  const companies: CrmRecord[] = [];
-  let slowestPageMs = 0;
-  let pageStarted = started;
-  for await (const page of pages((after) => hubspotCall(() => client.crm.objects.basicApi.getPage('companies', PAGE_SIZE, after, [...OVERVIEW_COMPANY_PROPERTIES])))) {
-    companies.push(...page.results.map(toRecord));
-    if (!page.nextAfter) return { companies, complete: true };
-    const now = request.elapsed();
-    slowestPageMs = Math.max(slowestPageMs, now - pageStarted);
-    pageStarted = now;
-    if (now - started + slowestPageMs > request.budgetMs) break;
-  }
-  return { companies, complete: false };
+  return { programmeCompanies, plans, objectives, reviews, owners, portal, keyAccountDeals, keyAccountContacts, keyAccountHistory };
 }
 
 const PROGRAMME_STATUSES = ['key', 'candidate'];

@@ -1,4 +1,4 @@
-import { ErrorState, Heading, Link, LineChart, LoadingSpinner, StatisticsItem, TableCell, TableRow, Text, TextArea } from '@hubspot/ui-extensions';
+import { EmptyState, ErrorState, Heading, Link, LineChart, LoadingSpinner, StatisticsItem, TableCell, TableRow, Text, TextArea } from '@hubspot/ui-extensions';
 import { PageTitle } from '@hubspot/ui-extensions/pages';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -98,10 +98,27 @@ describe('the portfolio home page', () => {
     expect(texts(page)).toContain("No event since a key account's last review is waiting for one.");
   });
 
-  it('says how fresh the figures are, and when the portal was too large to read at once', async () => {
-    const page = await renderPages(ok({ ...PORTFOLIO, freshness: { ...PORTFOLIO.freshness, complete: false, companiesRead: 100 } }));
-    const freshness = texts(page).find((t) => t?.startsWith('Scores from the last recalculation'));
-    expect(freshness).toBe('Scores from the last recalculation, 23 Nov 2026. The portal is too large to list at once: the revenue concentration figures cover the first 100 companies (every key account included); the programme lists are complete.');
+  it('says how fresh the figures are: when the last complete recalculation ran, over how many companies', async () => {
+    const page = await renderPages();
+    // The factory's recalculation started on 23 Nov 2026 at noon and took a minute, over the four companies.
+    expect(texts(page)).toContain('Portfolio figures from the last complete recalculation, 23 Nov 2026: 4 companies, revenue over the 12 months before 23 Nov 2026. Programme lists as they stand now.');
+    expect(texts(page)).toContain('Read from revenue bands: each share is at most 1% of itself below the exact figure.');
+  });
+
+  it('asks an admin to run the recalculation before the first snapshot, and still shows the programme', async () => {
+    const page = await renderPages(ok(overview({ companies: [acme, bolt, crane, delta], stored: { snapshot: null, unreadable: null } })));
+    expect(page.find(EmptyState).props.title).toBe('No portfolio figures yet');
+    expect(texts(page)).toContain('No recalculation has completed yet. Programme lists as they stand now.');
+    expect(page.maybeFind(LineChart)).toBeNull();
+    // Revenue at risk still shows, without a share of a portfolio not yet measured.
+    const acmeRow = page.findAll(TableRow).find((row) => row.maybeFind(TableCell, withText('Acme')) !== null)!;
+    expect(acmeRow.findAll(TableCell).slice(1, 3).map((c) => c.text)).toEqual(['£500', '—']);
+    expect(page.maybeFind(Link, withText('Crane — tag as key account'))).not.toBeNull();
+  });
+
+  it('says when the stored figures cannot be read', async () => {
+    const page = await renderPages(ok(overview({ companies: [acme], stored: { snapshot: null, unreadable: 'it is not JSON' } })));
+    expect(texts(page)).toContain('The stored portfolio figures cannot be read (it is not JSON); the next complete recalculation replaces them. Programme lists as they stand now.');
   });
 
   it("shows the function's message when the user may not see the portfolio", async () => {

@@ -1,11 +1,15 @@
 import type { CrmRecord } from '../../../src/crm/batch.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
 import type { RecordWithHistory } from '../../../src/keystone/account/hubspot-reads.ts';
+import { fromHubSpotNumber } from '../../../src/crm/records.ts';
+import { distributionOf } from '../../../src/kam/portfolio/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
-import { portfolioOverview, type FiscalQuarter, type PortfolioOverview, type PortfolioSnapshot } from '../../../src/keystone/portfolio/index.ts';
+import { portfolioOverview, type FiscalQuarter, type PortfolioOverview, type PortfolioRecords } from '../../../src/keystone/portfolio/index.ts';
+import type { StoredSnapshot } from '../../../src/keystone/portfolio-recalculation/index.ts';
 
-// Snapshots as readPortfolioSnapshot answers them, and overviews made from them by the real service,
-// so the report and page tests work on figures the backend can actually produce.
+// Portals as the portfolio overview reads them (readPortfolioRecords' answer and the stored portfolio
+// snapshot), and overviews made from them by the real service, so the report and page tests work on
+// figures the backend can actually produce.
 
 export const NOW = Date.UTC(2026, 10, 24, 12);
 const DAY = 86_400_000;
@@ -26,14 +30,18 @@ export function aScoredCompany(name: string, status: string, suggested: string, 
   };
 }
 
-/** A snapshot of a portal read whole: unless told otherwise, the programme's companies are those of `companies` in the programme. */
-export function snapshot(overrides: Partial<PortfolioSnapshot> = {}): PortfolioSnapshot {
-  const companies = overrides.companies ?? [];
+/** A portal of these companies: the overview's reads, and the snapshot a complete recalculation of all of them stored. */
+export interface PortalOverrides extends Partial<PortfolioRecords> {
+  /** Every company in the portal; unless told otherwise, the programme's companies are those of them in the programme. */
+  companies?: CrmRecord[];
+  stored?: StoredSnapshot;
+}
+
+export function records(overrides: Omit<PortalOverrides, 'stored'> = {}): PortfolioRecords {
+  const { companies = [], ...rest } = overrides;
   const inProgramme = (c: CrmRecord) => [c.properties[COMPANY_PROPERTY.status], c.properties[COMPANY_PROPERTY.suggestedStatus]].some((s) => s === 'key' || s === 'candidate');
   return {
-    companies,
     programmeCompanies: companies.filter(inProgramme),
-    complete: true,
     plans: [],
     objectives: [],
     reviews: [],
@@ -42,15 +50,22 @@ export function snapshot(overrides: Partial<PortfolioSnapshot> = {}): PortfolioS
     keyAccountDeals: new Map(),
     keyAccountContacts: new Map(),
     keyAccountHistory: new Map(),
-    ...overrides,
+    ...rest,
   };
 }
 
-export function overview(overrides: Partial<PortfolioSnapshot> = {}, quarter: FiscalQuarter | null = null, now = NOW): PortfolioOverview {
-  return portfolioOverview(snapshot(overrides), defaultSettings(), now, quarter);
+/** The snapshot a recalculation that finished a day before NOW stored, of the 12-month revenue on these companies. */
+export function snapshotOf(companies: readonly CrmRecord[]): StoredSnapshot {
+  const revenues = companies.map((c) => fromHubSpotNumber(c.properties[COMPANY_PROPERTY.revenueLast12Months]) ?? 0);
+  return { snapshot: { version: 1, startedAt: NOW - DAY, completedAt: NOW - DAY + 60_000, companiesScored: companies.length, distribution: distributionOf(revenues) }, unreadable: null };
 }
 
-/** A contact as the snapshot reads it: names and the date its record was created, no property history. */
+export function overview(overrides: PortalOverrides = {}, quarter: FiscalQuarter | null = null, now = NOW): PortfolioOverview {
+  const { stored, ...portal } = overrides;
+  return portfolioOverview(records(portal), stored ?? snapshotOf(portal.companies ?? []), defaultSettings(), now, quarter);
+}
+
+/** A contact as the overview reads it: names and the date its record was created, no property history. */
 export function aContact(firstname: string, lastname: string, createdate: string, extra: Record<string, string> = {}): RecordWithHistory {
   return { id: String(nextId++), properties: { firstname, lastname, email: null, createdate, ...extra }, history: {} };
 }
