@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import { batchReadAssociations } from '../../crm/batch.ts';
+import { batchReadAssociations, type CrmProperties } from '../../crm/batch.ts';
 import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
 import { ACTIVITY_KINDS, relationshipCoverage, type Activity, type ActivityKind, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -57,35 +57,38 @@ export async function readRelationships(client: Client, companyIds: readonly str
     Promise.all(ACTIVITY_KINDS.map(async (type) => ({ type, byContact: await batchReadAssociations(client, 'contacts', ACTIVITY_TYPES[type], contactIds, ALL_AT_ONCE) }))),
   ]);
 
-  // Round 3.
-  const activities = await Promise.all(activityLinks.map(async ({ type, byContact }) => {
-    const records = await batchReadWithHistory(client, ACTIVITY_TYPES[type], [...byContact.values()].flat(), ACTIVITY_READ, [], ALL_AT_ONCE);
-    const byId = new Map(records.map((r) => [r.id, { type, ownerId: r.properties.hubspot_owner_id || null, at: asInstant(r.properties.hs_timestamp) }]));
-    return { byContact, byId };
-  }));
-
   const contactsById = new Map(contacts.map((c) => [c.id, c]));
-  return new Map(companyIds.map((companyId) => {
-    const own = (contactLinks.get(companyId) ?? []).flatMap((link) => {
+  const companies = companyIds.map((companyId) => ({
+    companyId,
+    contacts: (contactLinks.get(companyId) ?? []).flatMap((link) => {
       const contact = contactsById.get(link.toId);
       return contact ? [{ ...contact, taggedKeyContact: link.labels.includes(KEY_CONTACT_LABEL.label) }] : [];
-    });
-    return [companyId, { contacts: own, activities: activities.flatMap((ofType) => activitiesWith(own, ofType)) }];
+    }),
   }));
+
+  // Round 3. Each type's activities are shared out to the companies as they arrive, while the other
+  // types' are still on their way.
+  const activities = await Promise.all(activityLinks.map(async ({ type, byContact }) => {
+    const records = await batchReadWithHistory(client, ACTIVITY_TYPES[type], [...byContact.values()].flat(), ACTIVITY_READ, [], ALL_AT_ONCE);
+    const byId = new Map(records.map((r) => [r.id, r.properties]));
+    return companies.map((company) => activitiesWith(company.contacts, type, byContact, byId));
+  }));
+  return new Map(companies.map(({ companyId, contacts: own }, i) => [companyId, { contacts: own, activities: activities.flatMap((ofType) => ofType[i] ?? []) }]));
 }
 
 /** The activities of one type with any of `contacts`, each naming which of them it was with. */
-function activitiesWith(
-  contacts: readonly RelationshipContact[],
-  { byContact, byId }: { byContact: Map<string, string[]>; byId: Map<string, Omit<ActivityRecord, 'id' | 'contactIds'>> },
-): ActivityRecord[] {
+function activitiesWith(contacts: readonly RelationshipContact[], type: ActivityKind, byContact: Map<string, string[]>, records: Map<string, CrmProperties>): ActivityRecord[] {
   const withContacts = new Map<string, string[]>();
   for (const contact of contacts) {
-    for (const activityId of byContact.get(contact.id) ?? []) withContacts.set(activityId, [...(withContacts.get(activityId) ?? []), contact.id]);
+    for (const activityId of byContact.get(contact.id) ?? []) {
+      const list = withContacts.get(activityId);
+      if (list) list.push(contact.id);
+      else withContacts.set(activityId, [contact.id]);
+    }
   }
   return [...withContacts].flatMap(([id, contactIds]) => {
-    const record = byId.get(id);
-    return record ? [{ ...record, id, contactIds }] : [];
+    const p = records.get(id);
+    return p ? [{ type, id, ownerId: p.hubspot_owner_id || null, at: asInstant(p.hs_timestamp), contactIds }] : [];
   });
 }
 
