@@ -48,7 +48,8 @@ export interface SliceResult {
   retryAfterMs: number | null;
 }
 
-// A page costs about four calls: its list, two deal reads, its update.
+// A page costs about four calls: its list, two deal reads, its update (more with the key accounts'
+// relationships: the pacer learns of those from HubSpot's count in the next answer).
 const CALLS_PER_PAGE = 4;
 // HubSpot's burst window is 10 s: after a 429, waiting a few seconds lets it drain.
 const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABLE': 1_000 } as const;
