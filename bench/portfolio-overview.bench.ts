@@ -72,7 +72,8 @@ export default async function portfolioOverviewBench(): Promise<void> {
       const started = performance.now();
       const objectTypes = new ObjectTypeResolver(client);
       const record = await loadSettingsRecord(client, objectTypes);
-      const overview = portfolioOverview(await readPortfolioRecords(client, objectTypes), storedSnapshot(record?.portfolioSnapshot), storedSettingsOf(record).settings, now);
+      const { settings, portal } = storedSettingsOf(record);
+      const overview = portfolioOverview(await readPortfolioRecords(client, objectTypes, portal), storedSnapshot(record?.portfolioSnapshot), settings, now);
       const ms = performance.now() - started;
       const { total } = await control.stats();
       const { pareto } = overview.concentration;

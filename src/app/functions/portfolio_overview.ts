@@ -8,8 +8,8 @@ import { portfolioOverviewParametersSchema } from './portfolio-contract.ts';
 export const main = defineFunction(portfolioOverviewParametersSchema, async ({ userId, quarter }, { client, objectTypes, now }): Promise<PortfolioOverview> => {
   // The settings record holds the portfolio snapshot too: one read for both.
   const record = await loadSettingsRecord(client, objectTypes);
-  const { settings } = storedSettingsOf(record);
+  const { settings, portal } = storedSettingsOf(record);
   requireManager(await verifyCaller(client, userId, settings.access));
-  const records = await readPortfolioRecords(client, objectTypes);
+  const records = await readPortfolioRecords(client, objectTypes, portal);
   return portfolioOverview(records, storedSnapshot(record?.portfolioSnapshot), settings, now, quarter);
 });

@@ -28,6 +28,3 @@ export async function readOwners(client: Client): Promise<OwnerRecord[]> {
     teams: (o.teams ?? []).map((t) => ({ teamId: String(t.id), name: t.name || `Team ${t.id}` })),
   }));
 }
-
-// Until the card and portfolio reads take them from the settings record.
-export { readPortalDetails, type PortalDetails } from '../../crm/portal-details.ts';

@@ -7,7 +7,8 @@ import { collectAll } from '../../crm/paging.ts';
 import { propertyNames } from '../../crm/records.ts';
 import { batchReadWithHistory, type RecordWithHistory } from '../account/hubspot-reads.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
-import { readOwners, readPortalDetails, type OwnerRecord, type PortalDetails } from '../account/portal-reads.ts';
+import type { PortalDetails } from '../../crm/portal-details.ts';
+import { readOwners, type OwnerRecord } from '../account/portal-reads.ts';
 import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 
 // What the portfolio pages read besides the portfolio snapshot (the whole portfolio's revenue, which
@@ -46,17 +47,17 @@ export interface PortfolioRecords {
 // Roles tell key contacts (whose departures and new titles trigger reviews) from the rest.
 const CONTACT_PROPERTIES = ['firstname', 'lastname', 'email', 'createdate', 'jobtitle', 'hs_buying_role', ...Object.values(CONTACT_PROPERTY)];
 
-export async function readPortfolioRecords(client: Client, objectTypes: ObjectTypeResolver): Promise<PortfolioRecords> {
+/** `portal`: the portal's currency and time zone, as the settings record the caller read holds them. */
+export async function readPortfolioRecords(client: Client, objectTypes: ObjectTypeResolver, portal: PortalDetails): Promise<PortfolioRecords> {
   const [planType, objectiveType, reviewType] = await Promise.all([objectTypes.objectTypeId('plan'), objectTypes.objectTypeId('objective'), objectTypes.objectTypeId('review')]);
   const listAll = (objectType: string, properties: readonly string[]) =>
     collectAll((after) => hubspotCall(() => client.crm.objects.basicApi.getPage(objectType, PAGE_SIZE, after, [...properties]))).then((rows) => rows.map(toRecord));
-  const [programmeCompanies, plans, objectives, reviews, owners, portal] = await Promise.all([
+  const [programmeCompanies, plans, objectives, reviews, owners] = await Promise.all([
     searchProgrammeCompanies(client),
     listAll(planType, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate']),
     listAll(objectiveType, propertyNames(OBJECTIVE.property)),
     listAll(reviewType, propertyNames(REVIEW.property)),
     readOwners(client),
-    readPortalDetails(client),
   ]);
   const keyIds = programmeCompanies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key').map((c) => c.id);
   const [keyAccountDeals, keyAccountContacts, keyAccounts] = await Promise.all([

@@ -14,7 +14,7 @@ import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { DAY_MS, addMonths } from '../../../src/kam/shared/time.ts';
 import { portfolioOverview, readPortfolioRecords, type FiscalQuarter, type PortfolioOverview } from '../../../src/keystone/portfolio/index.ts';
 import { storedSnapshot } from '../../../src/keystone/portfolio-recalculation/index.ts';
-import { loadSettingsRecord } from '../../../src/keystone/settings/index.ts';
+import { loadSettingsRecord, storedSettingsOf } from '../../../src/keystone/settings/index.ts';
 import { sandboxControl } from '../../../sandbox/control.ts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server.ts';
 import { TEST_TOKEN, aCompany, aContact, aDeal, anOwner, portalSeed, type PortalContents } from '../../crm/sandbox-portal.ts';
@@ -110,7 +110,7 @@ async function startPortal(seed: PortalContents = contents(), snapshot: string |
 async function overviewOf(p: Portal, quarter: FiscalQuarter | null = null): Promise<PortfolioOverview> {
   const objectTypes = new ObjectTypeResolver(p.client);
   const record = await loadSettingsRecord(p.client, objectTypes);
-  return portfolioOverview(await readPortfolioRecords(p.client, objectTypes), storedSnapshot(record?.portfolioSnapshot), defaultSettings(), NOW, quarter);
+  return portfolioOverview(await readPortfolioRecords(p.client, objectTypes, storedSettingsOf(record).portal), storedSnapshot(record?.portfolioSnapshot), defaultSettings(), NOW, quarter);
 }
 
 const names = (accounts: Array<{ name: string }>) => accounts.map((a) => a.name);
@@ -128,6 +128,10 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
     // Shares 60, 20, 10, 5, 5, 0: 3,600 + 400 + 100 + 25 + 25.
     expect(pareto.herfindahlHirschmanIndex).toBeCloseTo(4_150);
     expect(pareto.curve.at(-1)).toEqual({ clientShare: 1, revenueShare: 1 });
+  });
+
+  it("gives the portal's currency and time zone as setup copied them onto the settings record", async () => {
+    expect((await overviewOf(await startPortal())).portal).toEqual({ currency: 'GBP', timeZone: 'Europe/London' });
   });
 
   it('puts revenue at risk on each key account, with the contract and the person it rests on', async () => {
