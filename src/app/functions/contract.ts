@@ -48,6 +48,8 @@ export interface PortalSettings extends StoredSettings {
   canEdit: boolean;
   /** The portal's users and teams, for choosing managers and admins by name. */
   directory: PortalDirectory;
+  /** The last complete portfolio recalculation (null before the first, or when its snapshot cannot be read). */
+  lastRecalculation: { startedAt: number; completedAt: number; companiesScored: number } | null;
 }
 export type GetSettingsResult = FunctionResult<PortalSettings>;
 
@@ -69,7 +71,7 @@ export const saveSettingsParametersSchema = callerSchema
   })
   .strict();
 export type SaveSettingsParameters = Omit<z.input<typeof saveSettingsParametersSchema>, 'settings'> & { settings: z.input<typeof settingsSchema> };
-export type SaveSettingsResult = FunctionResult<Omit<PortalSettings, 'setup' | 'canEdit' | 'directory'>>;
+export type SaveSettingsResult = FunctionResult<Omit<PortalSettings, 'setup' | 'canEdit' | 'directory' | 'lastRecalculation'>>;
 
 // ─── run_setup ──────────────────────────────────────────────────────────────────────────────────
 

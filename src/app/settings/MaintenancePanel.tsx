@@ -35,7 +35,8 @@ export function MaintenancePanel({ portal, userId, format, onSetupDone }: { port
       {setup.state.status === 'error' && <ActionFailed title="Setup did not finish" failure={setup.state.failure} />}
 
       <Heading>Portfolio recalculation</Heading>
-      <Text variant="microcopy">Scores every company with the saved settings and writes the score, suggested status and tier back to HubSpot.</Text>
+      <Text variant="microcopy">Scores every company with the saved settings and writes the score, suggested status and tier back to HubSpot, weighs the relationship coverage of key accounts and candidates, and stores the revenue picture the portfolio pages show.</Text>
+      {rs.status !== 'done' && <Text testId="last-recalculation">{lastRun(portal.lastRecalculation, format)}</Text>}
       {rs.status === 'running' && (
         <ProgressBar
           title={rs.waitingMs === null ? 'Recalculating…' : `HubSpot asked us to slow down; continuing in ${Math.ceil(rs.waitingMs / 1000)} s`}
@@ -62,4 +63,10 @@ export function MaintenancePanel({ portal, userId, format, onSetupDone }: { port
       )}
     </Flex>
   );
+}
+
+function lastRun(last: PortalSettings['lastRecalculation'], format: Formatters): string {
+  return last
+    ? `Last complete run: ${format.date(last.completedAt)}, ${format.score(last.companiesScored)} companies.`
+    : 'Not run to the end yet: the portfolio pages show their revenue figures after the first complete run.';
 }

@@ -41,7 +41,7 @@ export function SettingsForm({ portal, userId, format, onSaved }: {
   onSaved: () => void;
 }) {
   const [draft, setDraft] = useState<Settings>(portal.settings);
-  const save = useFunctionAction<SaveSettingsParameters, Ok<Omit<PortalSettings, 'setup' | 'canEdit' | 'directory'>>>(SETTINGS_FUNCTION.saveSettings);
+  const save = useFunctionAction<SaveSettingsParameters, Ok<Omit<PortalSettings, 'setup' | 'canEdit' | 'directory' | 'lastRecalculation'>>>(SETTINGS_FUNCTION.saveSettings);
   const readOnly = !portal.canEdit;
   const edit = <K extends Section>(key: K, change: Partial<Settings[K]>) => setDraft((d) => ({ ...d, [key]: { ...d[key], ...change } }));
   // Functional updates throughout: two quick edits must not overwrite each other.

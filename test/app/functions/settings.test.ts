@@ -36,6 +36,7 @@ describe('settings functions', () => {
         users: [admin, manager].map((o) => ({ userId: String(o.userId), name: `${o.firstName} ${o.lastName}`, email: o.email })),
         teams: [{ teamId: '77', name: 'Key accounts', members: 1 }],
       },
+      lastRecalculation: null,
     });
   });
 

@@ -140,6 +140,13 @@ describe('saving the settings', () => {
 });
 
 describe('setup and recalculation', () => {
+  it('says when the last complete recalculation ran and over how many companies, or that none has yet', async () => {
+    const { findByTestId } = await renderSettings(portalSettings());
+    expect(findByTestId(Text, 'last-recalculation').text).toMatch(/^Last complete run: .+, 1,250 companies\.$/);
+    const never = await renderSettings(portalSettings({ lastRecalculation: null }));
+    expect(never.findByTestId(Text, 'last-recalculation').text).toBe('Not run to the end yet: the portfolio pages show their revenue figures after the first complete run.');
+  });
+
   it('shows a portal that is not set up yet and runs setup on request, then shows the new status', async () => {
     const notSetUp = portalSettings({ setup: { appliedVersion: 0, currentVersion: 2, upToDate: false } });
     const { find, findByTestId, waitFor, spy } = await renderSettings(notSetUp, { run_setup: ok({ version: 2, previousVersion: 0, changed: 31, steps: [] }) }, portalSettings());

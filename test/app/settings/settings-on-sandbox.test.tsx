@@ -67,5 +67,7 @@ describe('the settings page on the sandbox portal', () => {
     // Recalculation scores with the saved settings, not the threshold still being edited.
     const written = await portal.client.crm.companies.basicApi.getById(star.id, [COMPANY_PROPERTY.suggestedStatus]);
     expect(written.properties[COMPANY_PROPERTY.suggestedStatus]).toBe('key');
+    // The settings now say when the last complete run was, and over how many companies.
+    expect(await getSettings({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'ok', lastRecalculation: { companiesScored: 2 } });
   });
 });

@@ -236,6 +236,7 @@ export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalS
       users: [{ userId: String(USER_ID), name: 'Test User', email: 'test@firm.example' }, { userId: '7', name: 'Maria Lopez', email: 'maria@firm.example' }],
       teams: [{ teamId: '11', name: 'Key accounts', members: 2 }, { teamId: '12', name: 'Sales', members: 5 }],
     },
+    lastRecalculation: { startedAt: NOW - DAY - 60_000, completedAt: NOW - DAY, companiesScored: 1_250 },
     ...overrides,
   };
 }
