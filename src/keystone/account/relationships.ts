@@ -30,6 +30,11 @@ const ACTIVITY_READ = ['hs_timestamp', 'hubspot_owner_id'];
 
 export type RelationshipContact = RecordWithHistory & { taggedKeyContact: boolean };
 
+/** The company→contact association carries Keystone's "Key contact" label. */
+export function taggedKeyContact(associationLabels: readonly string[]): boolean {
+  return associationLabels.includes(KEY_CONTACT_LABEL.label);
+}
+
 export interface ActivityRecord {
   type: ActivityKind;
   id: string;
@@ -62,7 +67,7 @@ export async function readRelationships(client: Client, companyIds: readonly str
     companyId,
     contacts: (contactLinks.get(companyId) ?? []).flatMap((link) => {
       const contact = contactsById.get(link.toId);
-      return contact ? [{ ...contact, taggedKeyContact: link.labels.includes(KEY_CONTACT_LABEL.label) }] : [];
+      return contact ? [{ ...contact, taggedKeyContact: taggedKeyContact(link.labels) }] : [];
     }),
   }));
 

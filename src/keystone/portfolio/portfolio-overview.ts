@@ -232,13 +232,13 @@ function reviews(
   return { upcoming, notScheduled, triggered, triggeredWithinDays: RECENT_TRIGGER_DAYS, open };
 }
 
-// The same triggers the account card shows, from the history read in batches. Key
-// contacts are told by their roles: the "key contact" association label is not read across accounts.
+// The same triggers the account card shows, from the history read in batches. Key contacts are told
+// as the card tells them: the "Key contact" association label, or their roles.
 function openTriggersOf(account: ProgrammeAccount, plan: Plan, schedule: { lastReviewedAt: number | null; planStartedAt: number }, records: PortfolioRecords, people: PeopleDirectory): ReviewTrigger[] {
   const company = records.keyAccountHistory.get(account.companyId);
   if (!company) return [];
   const contacts = records.keyAccountContacts.get(account.companyId) ?? [];
-  const keyContactIds = contacts.filter((c) => isKeyContact(coverageContact({ ...c, taggedKeyContact: false }))).map((c) => c.id);
+  const keyContactIds = contacts.filter((c) => isKeyContact(coverageContact(c))).map((c) => c.id);
   // Only the plan's current revision: every save rewrites the objective rows.
   const objectives = records.objectives.filter((o) => {
     const f = readFields(o.properties, OBJECTIVE.property);

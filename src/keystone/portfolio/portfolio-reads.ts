@@ -1,11 +1,12 @@
 import type { Client } from '@hubspot/api-client';
 import type { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/index.js';
-import { batchRead, batchReadAssociations, hubspotCall, type CrmRecord } from '../../crm/batch.ts';
+import { batchRead, hubspotCall, type CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { collectAll } from '../../crm/paging.ts';
 import { propertyNames } from '../../crm/records.ts';
-import { batchReadWithHistory, type RecordWithHistory } from '../account/hubspot-reads.ts';
+import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from '../account/hubspot-reads.ts';
+import { taggedKeyContact, type RelationshipContact } from '../account/relationships.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
 import { readOwners, type OwnerRecord } from '../account/portal-reads.ts';
@@ -18,7 +19,7 @@ import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 // revenue, next review); plans, objectives and reviews exist only for those accounts, so they are
 // listed whole too. Deals and contacts are read only for key accounts (their single-contract
 // dependence, review triggers and the report's introductions), in batches: associations 1,000
-// companies a call, records 100 a call.
+// companies a call (with their labels, which tell the "Key contact"s), records 100 a call.
 
 const PAGE_SIZE = 100;
 
@@ -38,13 +39,16 @@ export interface PortfolioRecords {
   portal: PortalDetails;
   /** Deals of the key accounts, by company id. */
   keyAccountDeals: Map<string, CrmRecord[]>;
-  /** Contacts of the key accounts (names, create date, roles, and the history of the properties review triggers watch), by company id. */
-  keyAccountContacts: Map<string, RecordWithHistory[]>;
+  /**
+   * Contacts of the key accounts (names, create date, roles, the history of the properties review
+   * triggers watch, and whether the association is labelled "Key contact"), by company id.
+   */
+  keyAccountContacts: Map<string, RelationshipContact[]>;
   /** The key accounts themselves with the history of the company properties review triggers watch, by company id. */
   keyAccountHistory: Map<string, RecordWithHistory>;
 }
 
-// Roles tell key contacts (whose departures and new titles trigger reviews) from the rest.
+// The "Key contact" label or roles tell key contacts (whose departures and new titles trigger reviews) from the rest.
 const CONTACT_PROPERTIES = ['firstname', 'lastname', 'email', 'createdate', 'jobtitle', 'hs_buying_role', ...Object.values(CONTACT_PROPERTY)];
 
 /** `portal`: the portal's currency and time zone, as the settings record the caller read holds them. */
@@ -61,8 +65,9 @@ export async function readPortfolioRecords(client: Client, objectTypes: ObjectTy
   ]);
   const keyIds = programmeCompanies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key').map((c) => c.id);
   const [keyAccountDeals, keyAccountContacts, keyAccounts] = await Promise.all([
-    associatedOf(client, keyIds, 'deals', (ids) => batchRead(client, 'deals', ids, DEAL_PROPERTIES).then((r) => r.records)),
-    associatedOf(client, keyIds, 'contacts', (ids) => batchReadWithHistory(client, 'contacts', ids, CONTACT_PROPERTIES, WATCHED_HUBSPOT_PROPERTIES.contact)),
+    associatedOf(client, keyIds, 'deals', (ids) => batchRead(client, 'deals', ids, DEAL_PROPERTIES).then((r) => r.records), (deal) => deal),
+    associatedOf(client, keyIds, 'contacts', (ids) => batchReadWithHistory(client, 'contacts', ids, CONTACT_PROPERTIES, WATCHED_HUBSPOT_PROPERTIES.contact),
+      (contact, labels): RelationshipContact => ({ ...contact, taggedKeyContact: taggedKeyContact(labels) })),
     batchReadWithHistory(client, 'companies', keyIds, ['name'], WATCHED_HUBSPOT_PROPERTIES.company),
   ]);
   const keyAccountHistory = new Map(keyAccounts.map((c) => [c.id, c]));
@@ -81,13 +86,19 @@ async function searchProgrammeCompanies(client: Client): Promise<CrmRecord[]> {
   return rows.map(toRecord);
 }
 
-/** The records of one type associated with each company, by company id, read in batches by `read`. */
-async function associatedOf<R extends { id: string }>(client: Client, companyIds: readonly string[], toType: 'deals' | 'contacts', read: (ids: string[]) => Promise<R[]>): Promise<Map<string, R[]>> {
+/**
+ * The records of one type associated with each company, by company id, read in batches by `read`;
+ * `withLabels` joins each record with the labels on its association to that company.
+ */
+async function associatedOf<R extends { id: string }, T>(client: Client, companyIds: readonly string[], toType: 'deals' | 'contacts', read: (ids: string[]) => Promise<R[]>, withLabels: (record: R, labels: string[]) => T): Promise<Map<string, T[]>> {
   if (companyIds.length === 0) return new Map();
-  const associated = await batchReadAssociations(client, 'companies', toType, companyIds);
-  const records = await read([...new Set([...associated.values()].flat())]);
+  const associated = await batchReadLabelledAssociations(client, 'companies', toType, companyIds);
+  const records = await read([...new Set([...associated.values()].flat().map((link) => link.toId))]);
   const byId = new Map(records.map((r) => [r.id, r]));
-  return new Map([...associated].map(([companyId, ids]) => [companyId, ids.flatMap((id) => byId.get(id) ?? [])]));
+  return new Map([...associated].map(([companyId, links]) => [companyId, links.flatMap(({ toId, labels }) => {
+    const record = byId.get(toId);
+    return record ? [withLabels(record, labels)] : [];
+  })]));
 }
 
 function toRecord(row: { id: string; properties: Record<string, string | null> }): CrmRecord {

@@ -96,7 +96,7 @@ export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: A
 }
 
 /** Key contact labels exist only after setup, so they are applied through the API once it has run. */
-export async function tagKeyContacts(portal: SandboxPortal, companyId: string, contactIds: readonly string[]): Promise<void> {
+export async function tagKeyContacts(portal: Pick<SandboxPortal, 'client'>, companyId: string, contactIds: readonly string[]): Promise<void> {
   if (contactIds.length === 0) return;
   const labels = await portal.client.crm.associations.v4.schema.definitionsApi.getAll('companies', 'contacts');
   const label = labels.results.find((l) => l.label === 'Key contact');

@@ -17,6 +17,7 @@ import { storedSnapshot } from '../../../src/keystone/portfolio-recalculation/in
 import { loadSettingsRecord, storedSettingsOf } from '../../../src/keystone/settings/index.ts';
 import { sandboxControl } from '../../../sandbox/control.ts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server.ts';
+import { tagKeyContacts } from '../../app/functions/account-portal.ts';
 import { TEST_TOKEN, aCompany, aContact, aDeal, anOwner, portalSeed, type PortalContents } from '../../crm/sandbox-portal.ts';
 
 // A small portal whose figures are worked out by hand below, read through the real client from the sandbox.
@@ -70,6 +71,19 @@ function contents(): PortalContents {
     contacts: [...acmeContacts, craneContact],
     contactCompanies: [...acmeContacts.map((c) => [c.id, acme.id] as [string, string]), [craneContact.id, crane.id]],
   };
+}
+
+/** A contact of Bolt (a decision maker unless `roles` says otherwise) who left the client `leftDaysAgo` days before NOW, as HubSpot's history records it. */
+function boltContactWhoLeft(firstname: string, leftDaysAgo: number, roles: Record<string, string> = { [CONTACT_PROPERTY.decisionPower]: 'decides' }) {
+  const leftAt = iso(NOW - leftDaysAgo * DAY_MS);
+  const contact = aContact({ firstname, lastname: 'Bolt', ...roles, [CONTACT_PROPERTY.leftCompany]: 'true' });
+  return { ...contact, updatedAt: leftAt, propertyHistory: { [CONTACT_PROPERTY.leftCompany]: [{ value: 'true', timestamp: leftAt, sourceType: 'CRM_UI' }, { value: 'false', timestamp: contact.createdAt, sourceType: 'CRM_UI' }] } };
+}
+
+/** The hand-computed portal with more contacts at Bolt. */
+function withBoltContacts(boltContacts: NonNullable<PortalContents['contacts']>): PortalContents {
+  const seed = contents();
+  return { ...seed, contacts: [...seed.contacts!, ...boltContacts], contactCompanies: [...seed.contactCompanies!, ...boltContacts.map((c) => [c.id, bolt.id] as [string, string])] };
 }
 
 interface Portal { sandbox: RunningSandbox; client: Client; objectTypes: ObjectTypeResolver }
@@ -196,14 +210,8 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
   it("lists the events no review has answered yet across key accounts, from the CRM's property history, in batches", async () => {
     // Bolt was last reviewed 80 days ago. Its decision maker Kim left 10 days ago: a review is waiting.
     // Lee, also a decision maker, left 100 days ago, before that review: answered. Nia left too, but is no key contact.
-    const leaving = (firstname: string, leftDaysAgo: number, roles: Record<string, string> = { [CONTACT_PROPERTY.decisionPower]: 'decides' }) => {
-      const leftAt = iso(NOW - leftDaysAgo * DAY_MS);
-      const contact = aContact({ firstname, lastname: 'Bolt', ...roles, [CONTACT_PROPERTY.leftCompany]: 'true' });
-      return { ...contact, updatedAt: leftAt, propertyHistory: { [CONTACT_PROPERTY.leftCompany]: [{ value: 'true', timestamp: leftAt, sourceType: 'CRM_UI' }, { value: 'false', timestamp: contact.createdAt, sourceType: 'CRM_UI' }] } };
-    };
-    const boltContacts = [leaving('Kim', 10), leaving('Lee', 100), leaving('Nia', 5, {})];
-    const seed = contents();
-    const p = await startPortal({ ...seed, contacts: [...seed.contacts!, ...boltContacts], contactCompanies: [...seed.contactCompanies!, ...boltContacts.map((c) => [c.id, bolt.id] as [string, string])] });
+    const boltContacts = [boltContactWhoLeft('Kim', 10), boltContactWhoLeft('Lee', 100), boltContactWhoLeft('Nia', 5, {})];
+    const p = await startPortal(withBoltContacts(boltContacts));
     const control = sandboxControl(p.sandbox.baseUrl);
     await control.resetStats();
     const { reviews, quarterlyReport } = await overviewOf(p);
@@ -216,6 +224,21 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
     // Kim's departure fell in this quarter: the report counts it among the triggers fired.
     expect(quarterlyReport.accounts.map((a) => [a.name, a.triggersFired])).toEqual([['Acme', []], ['Bolt', ['Kim Bolt left the client (not reviewed yet)']]]);
     expect(quarterlyReport.programme.triggersFired).toBe(1);
+  });
+
+  it('counts a contact labelled "Key contact" as key, as the card does, though no role makes them one: their departure waits for a review', async () => {
+    // Ola has no role that makes her a key contact; only the label on her association with Bolt would.
+    const ola = boltContactWhoLeft('Ola', 10, {});
+    const p = await startPortal(withBoltContacts([ola]));
+    const openTriggers = async () => (await overviewOf(p)).reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.evidence.objectId]);
+    expect(await openTriggers()).toEqual([]);
+
+    await tagKeyContacts(p, bolt.id, [ola.id]);
+    const { reviews, quarterlyReport } = await overviewOf(p);
+    expect(reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.message, trigger.evidence.objectId, trigger.at])).toEqual([
+      ['Bolt', 'key_contact_left', 'Ola Bolt left the client', ola.id, NOW - 10 * DAY_MS],
+    ]);
+    expect(quarterlyReport.accounts.map((a) => [a.name, a.triggersFired])).toEqual([['Acme', []], ['Bolt', ['Ola Bolt left the client (not reviewed yet)']]]);
   });
 
   it('says how fresh its figures are: when the snapshot was taken, and how many companies it covers', async () => {

@@ -1,6 +1,6 @@
 import type { CrmRecord } from '../../../src/crm/batch.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
-import type { RecordWithHistory } from '../../../src/keystone/account/hubspot-reads.ts';
+import type { RelationshipContact } from '../../../src/keystone/account/relationships.ts';
 import { fromHubSpotNumber } from '../../../src/crm/records.ts';
 import { distributionOf } from '../../../src/kam/portfolio/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
@@ -65,9 +65,9 @@ export function overview(overrides: PortalOverrides = {}, quarter: FiscalQuarter
   return portfolioOverview(records(portal), stored ?? snapshotOf(portal.companies ?? []), defaultSettings(), now, quarter);
 }
 
-/** A contact as the overview reads it: names and the date its record was created, no property history. */
-export function aContact(firstname: string, lastname: string, createdate: string, extra: Record<string, string> = {}): RecordWithHistory {
-  return { id: String(nextId++), properties: { firstname, lastname, email: null, createdate, ...extra }, history: {} };
+/** A contact as the overview reads it: names and the date its record was created, no property history, not labelled "Key contact". */
+export function aContact(firstname: string, lastname: string, createdate: string, extra: Record<string, string> = {}): RelationshipContact {
+  return { id: String(nextId++), properties: { firstname, lastname, email: null, createdate, ...extra }, history: {}, taggedKeyContact: false };
 }
 
 /** A record of one of Keystone's custom objects, from its fields (`toProperties` of its model). */
