@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKeystonePreview, type KeystonePreview } from '../../preview/server/keystone-preview.ts';
-import { generateDemoPortal } from '../../sandbox/demo/generate.ts';
-import { eventually, hasChromium, launchChromium, openPage, screenshot, SKIP_REASON } from './browser.ts';
+import { eventually, hasChromium, screenshot, SKIP_REASON } from './browser.ts';
+import { openDemoInBrowser, type DemoInBrowser } from './demo-in-browser.ts';
 
 // `npm start`'s preview in a real browser, on a small demo portal persisted in a temporary data file:
 // the real cards and settings page, the real app functions, the sandbox. Each step builds on the last.
@@ -19,19 +16,12 @@ const TARGETS = ['2', '3', '4', '5'];
 const ALLIES_LINE = /(\d+) of (\d+) key contacts are friends or allies, (\d+) protesters or enemies/;
 
 describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' : ` (${SKIP_REASON})`}`, { timeout: 120_000 }, () => {
-  let directory: string;
-  let preview: KeystonePreview;
-  let browser: Browser;
+  let demo: DemoInBrowser;
   let page: Page;
-  let errors: string[];
   let companyName = '';
   let contactName = '';
   let companyUrl = '';
 
-  const start = async () => {
-    const now = Date.now();
-    preview = await startKeystonePreview({ dataFile: path.join(directory, 'portal.json'), seed: () => generateDemoPortal({ seed: 7, companies: 120, now }) });
-  };
   const tabCard = () => page.getByRole('region', { name: 'Key account', exact: true });
   const sidebarCard = () => page.getByRole('region', { name: 'Key account at a glance' });
   const openTab = async (title: string) => {
@@ -42,29 +32,23 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
   const contactRow = (panel: Locator) => panel.locator('tbody tr').filter({ has: page.getByText(contactName, { exact: true }) });
   // What the portal holds, read through the same function the settings page reads it with.
   const savedWeights = async () => {
-    const session = (await (await fetch(`${preview.url}/api/session`)).json()) as { users: Array<{ userId: number; role: string }> };
+    const session = (await (await fetch(`${demo.preview.url}/api/session`)).json()) as { users: Array<{ userId: number; role: string }> };
     const admin = session.users.find((user) => user.role === 'admin');
-    const response = await fetch(`${preview.url}/api/serverless/get_settings`, { method: 'POST', body: JSON.stringify({ parameters: { userId: admin?.userId } }) });
+    const response = await fetch(`${demo.preview.url}/api/serverless/get_settings`, { method: 'POST', body: JSON.stringify({ parameters: { userId: admin?.userId } }) });
     const body = (await response.json()) as { result: { settings: { selection: { weights: Record<string, number> } } } };
     return body.result.settings.selection.weights;
   };
 
   beforeAll(async () => {
-    directory = await mkdtemp(path.join(tmpdir(), 'keystone-preview-'));
-    await start();
-    browser = await launchChromium();
-    ({ page, errors } = await openPage(browser));
+    demo = await openDemoInBrowser('keystone-preview-');
+    page = demo.page;
     // Generating the portal, setting it up and bundling take a while on a busy machine.
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.close());
 
   it('lists key accounts first, then candidates', async () => {
-    await page.goto(`${preview.url}/#/companies`);
+    await page.goto(`${demo.preview.url}/#/companies`);
     const statuses = page.getByRole('table', { name: 'Companies' }).locator('tbody tr td:nth-child(3)');
     await eventually(async () => (await statuses.allInnerTexts()).length).toBeGreaterThan(10);
     const seen = await statuses.allInnerTexts();
@@ -162,9 +146,8 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
     for (const restart of [false, true]) {
       if (restart) {
         await page.goto('about:blank');
-        await preview.close();
-        await start();
-        companyUrl = companyUrl.replace(/^http:\/\/127\.0\.0\.1:\d+/, preview.url);
+        await demo.restart();
+        companyUrl = companyUrl.replace(/^http:\/\/127\.0\.0\.1:\d+/, demo.preview.url);
       }
       await page.goto(companyUrl);
       await page.reload();
@@ -174,12 +157,12 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
       const row = contactRow(relationships);
       expect(await row.getByRole('combobox', { name: 'Stance' }).locator('option:checked').innerText()).toBe('Enemy');
       expect(await row.getByRole('combobox', { name: 'Decision power' }).locator('option:checked').innerText()).toBe('Decides');
-      await page.goto(`${preview.url}/#/settings`);
+      await page.goto(`${demo.preview.url}/#/settings`);
       await eventually(() => page.getByRole('region', { name: 'Settings' }).getByLabel('Historic purchases').inputValue()).toBe('0');
     }
   });
 
   it('logged no errors in the browser', () => {
-    expect(errors).toEqual([]);
+    expect(demo.errors).toEqual([]);
   });
 });

@@ -1,13 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortfolioOverview } from '../../src/app/functions/portfolio-contract.ts';
-import { startKeystonePreview, type KeystonePreview } from '../../preview/server/keystone-preview.ts';
 import type { PreviewUser } from '../../preview/server/portal.ts';
-import { generateDemoPortal } from '../../sandbox/demo/generate.ts';
-import { eventually, hasChromium, launchChromium, openPage, screenshot, SKIP_REASON } from './browser.ts';
+import { eventually, hasChromium, screenshot, SKIP_REASON } from './browser.ts';
+import { openDemoInBrowser, type DemoInBrowser } from './demo-in-browser.ts';
 
 // Keystone's app pages (portfolio home and quarterly report) in the preview, on a small demo portal:
 // what the page shows is checked against what the portfolio_overview function answers the same user.
@@ -15,16 +11,13 @@ import { eventually, hasChromium, launchChromium, openPage, screenshot, SKIP_REA
 type Answer = ({ status: 'ok' } & PortfolioOverview) | { status: 'error'; code: string; message: string };
 
 describe.skipIf(!hasChromium)(`Keystone's app pages in the local preview${hasChromium ? '' : ` (${SKIP_REASON})`}`, { timeout: 120_000 }, () => {
-  let directory: string;
-  let preview: KeystonePreview;
-  let browser: Browser;
+  let demo: DemoInBrowser;
   let page: Page;
-  let errors: string[];
   let manager: PreviewUser;
   let salesRep: PreviewUser;
 
   const overviewFor = async (user: PreviewUser): Promise<Answer> => {
-    const response = await fetch(`${preview.url}/api/serverless/portfolio_overview`, { method: 'POST', body: JSON.stringify({ parameters: { userId: user.userId, quarter: null } }) });
+    const response = await fetch(`${demo.preview.url}/api/serverless/portfolio_overview`, { method: 'POST', body: JSON.stringify({ parameters: { userId: user.userId, quarter: null } }) });
     return ((await response.json()) as { result: Answer }).result;
   };
   const managersOverview = async () => {
@@ -36,27 +29,20 @@ describe.skipIf(!hasChromium)(`Keystone's app pages in the local preview${hasChr
   const pages = () => page.getByRole('region', { name: 'Keystone' });
 
   beforeAll(async () => {
-    directory = await mkdtemp(path.join(tmpdir(), 'keystone-pages-'));
-    const now = Date.now();
-    preview = await startKeystonePreview({ dataFile: path.join(directory, 'portal.json'), seed: () => generateDemoPortal({ seed: 7, companies: 120, now }) });
-    const session = (await (await fetch(`${preview.url}/api/session`)).json()) as { users: PreviewUser[] };
+    demo = await openDemoInBrowser('keystone-pages-');
+    page = demo.page;
+    const session = (await (await fetch(`${demo.preview.url}/api/session`)).json()) as { users: PreviewUser[] };
     const byRole = (role: PreviewUser['role']) => session.users.find((user) => user.role === role);
     manager = byRole('manager')!;
     salesRep = byRole('sales rep')!;
-    browser = await launchChromium();
-    ({ page, errors } = await openPage(browser));
     // Generating the portal, setting it up, scoring it and bundling take a while on a busy machine.
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.close());
 
   it('opens the portfolio home from the navigation, for a manager', async () => {
     expect(manager, 'the demo portal has a manager').toBeDefined();
-    await page.goto(`${preview.url}/#/companies`);
+    await page.goto(`${demo.preview.url}/#/companies`);
     await viewAs(manager);
     await page.getByRole('navigation', { name: 'Preview' }).getByRole('link', { name: 'Portfolio' }).click();
     await eventually(() => pages().getByRole('heading', { level: 1, name: 'Key account portfolio' }).count()).toBe(1);
@@ -108,13 +94,13 @@ describe.skipIf(!hasChromium)(`Keystone's app pages in the local preview${hasChr
   it("opens a chosen quarter's printable page from the URL, as a shared link would", async () => {
     const { quarterlyReport } = await managersOverview();
     const { fiscalYear, quarter } = quarterlyReport.quarter;
-    await page.goto(`${preview.url}/#/portfolio/report/${fiscalYear}/${quarter}/print`);
+    await page.goto(`${demo.preview.url}/#/portfolio/report/${fiscalYear}/${quarter}/print`);
     await eventually(() => pages().getByRole('heading', { level: 1, name: `Key account programme, ${quarterlyReport.quarter.label}` }).count()).toBe(1);
     await expect(pages().getByLabel('CSV (select all and copy)').count()).resolves.toBe(0);
   });
 
   it('says so when an app page does not exist', async () => {
-    await page.goto(`${preview.url}/#/portfolio/nowhere`);
+    await page.goto(`${demo.preview.url}/#/portfolio/nowhere`);
     await eventually(() => pages().getByText('This app page does not exist.').count()).toBe(1);
   });
 
@@ -122,7 +108,7 @@ describe.skipIf(!hasChromium)(`Keystone's app pages in the local preview${hasChr
     expect(salesRep, 'the demo portal has a sales rep').toBeDefined();
     const refusal = await overviewFor(salesRep);
     if (refusal.status !== 'error') throw new Error('portfolio_overview answered a sales rep');
-    await page.goto(`${preview.url}/#/portfolio`);
+    await page.goto(`${demo.preview.url}/#/portfolio`);
     await viewAs(salesRep);
     await eventually(() => pages().getByText(refusal.message).count()).toBe(1);
     await expect(pages().getByRole('heading', { name: 'Key account portfolio' }).count()).resolves.toBe(0);
@@ -130,6 +116,6 @@ describe.skipIf(!hasChromium)(`Keystone's app pages in the local preview${hasChr
   });
 
   it('logged no errors in the browser', () => {
-    expect(errors).toEqual([]);
+    expect(demo.errors).toEqual([]);
   });
 });

@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startKeystonePreview, type KeystonePreview } from '../../preview/server/keystone-preview.ts';
+import { generateDemoPortal } from '../../sandbox/demo/generate.ts';
+import { launchChromium, openPage } from './browser.ts';
+
+// `npm start`'s preview on a small demo portal (120 companies) persisted in a data file of its own,
+// with chromium open on a page that collects the errors the preview or a card logs.
+
+export interface DemoInBrowser {
+  /** The running preview; `restart` replaces it. */
+  preview: KeystonePreview;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+  /** Stops the preview and starts it again on the same data file, as a second `npm start` would. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDemoInBrowser(folderPrefix: string): Promise<DemoInBrowser> {
+  const directory = await mkdtemp(path.join(tmpdir(), folderPrefix));
+  const now = Date.now();
+  const start = () => startKeystonePreview({ dataFile: path.join(directory, 'portal.json'), seed: () => generateDemoPortal({ seed: 7, companies: 120, now }) });
+  const preview = await start();
+  const browser = await launchChromium();
+  const { page, errors } = await openPage(browser);
+  const demo: DemoInBrowser = {
+    preview, browser, page, errors,
+    async restart() {
+      await demo.preview.close();
+      demo.preview = await start();
+    },
+    async close() {
+      await browser.close();
+      await demo.preview.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+  return demo;
+}
