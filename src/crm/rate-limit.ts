@@ -80,6 +80,11 @@ export class BurstPacer {
     return Math.ceil(this.#sent[excess - 1]! + window.intervalMs - at);
   }
 
+  /** The requests this run may have in the window at once (the window less the reserve); null while the window is unknown. */
+  capacity(): number | null {
+    return this.#window ? Math.max(0, this.#window.max - this.reserve) : null;
+  }
+
   record(calls: number, at: number): void {
     for (let i = 0; i < calls; i++) this.#sent.push(at);
   }

@@ -98,8 +98,10 @@ export const DEFAULT_SLICE_BUDGET_MS = 7_000;
  * Call first without a cursor, then with each answer's cursor until `done`. The last slice stores the
  * portfolio snapshot (the whole portfolio's revenue distribution) on the settings record for the
  * portfolio pages; repeating it is harmless. Admins only; needs setup to be up to date.
- * A slice interrupted by HubSpot's rate limit or an outage answers `ok` with `interruptedBy` set: call
- * again with the same cursor after `retryAfterMs`.
+ * A slice interrupted by HubSpot's rate limit or an outage, or stopped to wait for room in the burst
+ * window (`KAM.BURST_WINDOW_FULL`: a page of very large key accounts spreads over several slices), answers
+ * `ok` with `interruptedBy` set: call again with the same cursor after `retryAfterMs`. `coverageNotRead`
+ * names key accounts and candidates too large to read in any invocation (no coverage score written).
  * Errors: KAM.INVALID_PARAMETERS (also for a damaged cursor), KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER,
  * KAM.SETUP_REQUIRED, HubSpot failure codes.
  */

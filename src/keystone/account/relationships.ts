@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import { batchReadAssociations, type CrmProperties } from '../../crm/batch.ts';
+import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, batchReadAssociations, type CrmProperties } from '../../crm/batch.ts';
 import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
 import { ACTIVITY_KINDS, relationshipCoverage, type Activity, type ActivityKind, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -15,8 +15,14 @@ import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 //   2. the contacts, 100 a call, and contact → meeting, call and email associations, 1,000 contacts a call;
 //   3. the meetings, calls and emails, 100 a call.
 // Each round sends all its chunks at once: the card's reads are bounded by the one account, and a
-// recalculation page by its key accounts and candidates.
+// recalculation page by its key accounts and candidates, whose reads recalculation paces (BeforeRound).
 export const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Called before each round with the number of requests it is about to send (follow-up pages of a
+ * long association list not counted): it may wait for room in HubSpot's burst window, or throw to stop the read.
+ */
+export type BeforeRound = (calls: number) => Promise<void>;
 
 // HubSpot's object type of each kind of activity the coverage domain weighs.
 const ACTIVITY_TYPES = { meeting: 'meetings', call: 'calls', email: 'emails' } as const satisfies Record<ActivityKind, string>;
@@ -51,12 +57,17 @@ export interface Relationships {
 }
 
 /** The relationships of each company, by company id (every id asked for is in the answer). */
-export async function readRelationships(client: Client, companyIds: readonly string[]): Promise<Map<string, Relationships>> {
+export async function readRelationships(client: Client, companyIds: readonly string[], beforeRound?: BeforeRound): Promise<Map<string, Relationships>> {
+  const round = async (calls: number) => {
+    if (beforeRound && calls > 0) await beforeRound(calls);
+  };
   // Round 1.
+  await round(callsFor(companyIds, ASSOCIATION_BATCH_SIZE));
   const contactLinks = await batchReadLabelledAssociations(client, 'companies', 'contacts', companyIds, ALL_AT_ONCE);
   const contactIds = [...new Set([...contactLinks.values()].flat().map((l) => l.toId))];
 
   // Round 2.
+  await round(callsFor(contactIds, BATCH_SIZE) + ACTIVITY_KINDS.length * callsFor(contactIds, ASSOCIATION_BATCH_SIZE));
   const [contacts, activityLinks] = await Promise.all([
     batchReadWithHistory(client, 'contacts', contactIds, CONTACT_READ.properties, CONTACT_READ.withHistory, ALL_AT_ONCE),
     Promise.all(ACTIVITY_KINDS.map(async (type) => ({ type, byContact: await batchReadAssociations(client, 'contacts', ACTIVITY_TYPES[type], contactIds, ALL_AT_ONCE) }))),
@@ -73,12 +84,19 @@ export async function readRelationships(client: Client, companyIds: readonly str
 
   // Round 3. Each type's activities are shared out to the companies as they arrive, while the other
   // types' are still on their way.
-  const activities = await Promise.all(activityLinks.map(async ({ type, byContact }) => {
-    const records = await batchReadWithHistory(client, ACTIVITY_TYPES[type], [...byContact.values()].flat(), ACTIVITY_READ, [], ALL_AT_ONCE);
+  const activityIds = activityLinks.map(({ byContact }) => [...new Set([...byContact.values()].flat())]);
+  await round(activityIds.reduce((calls, ids) => calls + callsFor(ids, BATCH_SIZE), 0));
+  const activities = await Promise.all(activityLinks.map(async ({ type, byContact }, t) => {
+    const records = await batchReadWithHistory(client, ACTIVITY_TYPES[type], activityIds[t]!, ACTIVITY_READ, [], ALL_AT_ONCE);
     const byId = new Map(records.map((r) => [r.id, r.properties]));
     return companies.map((company) => activitiesWith(company.contacts, type, byContact, byId));
   }));
   return new Map(companies.map(({ companyId, contacts: own }, i) => [companyId, { contacts: own, activities: activities.flatMap((ofType) => ofType[i] ?? []) }]));
+}
+
+/** Requests a batch read of `ids` takes, `perCall` ids a request. */
+function callsFor(ids: readonly string[], perCall: number): number {
+  return Math.ceil(ids.length / perCall);
 }
 
 /** The activities of one type with any of `contacts`, each naming which of them it was with. */

@@ -3,12 +3,40 @@ import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { CompanyScore } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
-import { accountCoverage, coverageInput, readRelationships } from '../account/relationships.ts';
+import { accountCoverage, coverageInput, readRelationships, type BeforeRound } from '../account/relationships.ts';
 
 // Relationship coverage scores for the portfolio home's coverage risks: recalculation weighs the
 // relationships of each key account and candidate on its page exactly as the company card does, with
 // the admin's staleness and the run's "now". Other companies are not read: a page without key accounts
 // or candidates costs no call, and one with them three rounds of batch reads (readRelationships).
+// Recalculation paces those rounds. A read that needs more requests than HubSpot's burst window holds
+// cannot finish within one function invocation: the page's companies are then read one at a time,
+// each score kept (in the cursor) as it is read, so a page spread over several invocations still
+// finishes; a company that alone needs more has no score written, and is reported.
+
+/** Thrown by a BeforeRound when the read would need more requests than one burst window holds. */
+export class TooManyRequestsForOneWindow extends Error {
+  constructor() {
+    super('the relationship read needs more requests than one burst window holds');
+  }
+}
+
+/** How far the relationships of one page's programme companies have been read, across slices. */
+export interface CoverageReading {
+  /** Each score read so far by company id; null when its relationships need more requests than one window holds. */
+  scores: Record<string, number | null>;
+  /** Reading them together proved too large for one window: one company at a time. */
+  oneAtATime: boolean;
+}
+
+export const newCoverageReading = (): CoverageReading => ({ scores: {}, oneAtATime: false });
+
+export interface CoveragePacing {
+  /** A fresh BeforeRound for each relationship read. */
+  beforeRound(): BeforeRound;
+  /** Carried on from an earlier slice that stopped part-way through this page; filled in as companies are read. */
+  reading: CoverageReading;
+}
 
 const PROGRAMME_STATUSES: readonly KeyAccountStatus[] = ['key', 'candidate'];
 
@@ -17,10 +45,37 @@ export function inProgramme(score: Pick<CompanyScore, 'status' | 'suggestedStatu
   return PROGRAMME_STATUSES.includes(score.status) || PROGRAMME_STATUSES.includes(score.suggestedStatus);
 }
 
-/** The coverage score (0–100) of each company in the programme, by company id. */
-export async function coverageScores(client: Client, scores: readonly CompanyScore[], settings: Pick<Settings, 'coverage'>, now: number): Promise<Map<string, number>> {
-  const relationships = await readRelationships(client, scores.filter(inProgramme).map((s) => s.companyId));
-  return new Map([...relationships].map(([companyId, r]) => [companyId, accountCoverage(coverageInput(r), settings, now).score.value]));
+/**
+ * The coverage score (0–100) of each company in the programme, by company id (a company too large to
+ * read in one window has none; `pacing.reading.scores` says which).
+ */
+export async function coverageScores(client: Client, scores: readonly CompanyScore[], settings: Pick<Settings, 'coverage'>, now: number, pacing?: CoveragePacing): Promise<Map<string, number>> {
+  const reading = pacing?.reading ?? newCoverageReading();
+  const unread = () => scores.filter(inProgramme).map((s) => s.companyId).filter((id) => !(id in reading.scores));
+  const read = async (companyIds: string[]) => {
+    for (const [companyId, r] of await readRelationships(client, companyIds, pacing?.beforeRound())) {
+      reading.scores[companyId] = accountCoverage(coverageInput(r), settings, now).score.value;
+    }
+  };
+  if (!reading.oneAtATime) {
+    try {
+      await read(unread());
+    } catch (error) {
+      if (!(error instanceof TooManyRequestsForOneWindow)) throw error;
+      reading.oneAtATime = true;
+    }
+  }
+  if (reading.oneAtATime) {
+    for (const companyId of unread()) {
+      try {
+        await read([companyId]);
+      } catch (error) {
+        if (!(error instanceof TooManyRequestsForOneWindow)) throw error;
+        reading.scores[companyId] = null;
+      }
+    }
+  }
+  return new Map(Object.entries(reading.scores).flatMap(([companyId, score]) => (score === null ? [] : [[companyId, score] as const])));
 }
 
 /** What recalculation writes beside the scores: the coverage score, cleared outside the programme (its relationships were not read). */

@@ -4,6 +4,7 @@ import { revenueDistributionSchema } from '../../kam/portfolio/index.ts';
 import { instantSchema } from '../../kam/shared/time.ts';
 import { validate } from '../../kam/shared/validation.ts';
 import { KeystoneError } from '../errors.ts';
+import type { CoverageReading } from './coverage-scores.ts';
 
 // Where a recalculation run stands between slices. It travels through the card as an opaque string,
 // so it is parsed like any other parameter when it comes back, and everything in it is bounded.
@@ -14,6 +15,13 @@ const burstMemorySchema = z.object({
   window: z.object({ remaining: count(1_000), max: count(1_000).positive(), intervalMs: count(60_000).positive() }).strict(),
   sentAgoMs: z.array(count(60_000)).max(1_000),
 }).strict() satisfies z.ZodType<BurstMemory>;
+
+// At most a page (100 companies) of scores.
+const coverageReadingSchema = z.object({
+  scores: z.record(z.string().regex(/^\d{1,20}$/), z.number().min(0).max(100).nullable())
+    .refine((scores) => Object.keys(scores).length <= 100, 'holds at most a page of companies'),
+  oneAtATime: z.boolean(),
+}).strict() satisfies z.ZodType<CoverageReading>;
 
 const runStateSchema = z.object({
   v: z.literal(2),
@@ -27,6 +35,8 @@ const runStateSchema = z.object({
   revenue: revenueDistributionSchema,
   /** What the last slice's pacer knew of HubSpot's burst window, so the next one does not burst into 429s. */
   burst: burstMemorySchema.nullable(),
+  /** Coverage scores already read for the page at `after`, when a slice stopped part-way through it (absent in older cursors). */
+  coverage: coverageReadingSchema.nullable().default(null),
 }).strict();
 export type RunState = z.infer<typeof runStateSchema>;
 

@@ -8,7 +8,8 @@ import { distributionOf, emptyDistribution, mergeDistributions } from '../../kam
 import { scoreCompany } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
-import { coverageScoreProperty, coverageScores } from './coverage-scores.ts';
+import type { BeforeRound } from '../account/relationships.ts';
+import { coverageScoreProperty, coverageScores, newCoverageReading, TooManyRequestsForOneWindow, type CoveragePacing } from './coverage-scores.ts';
 import { carriedBurst, decodeCursor, encodeCursor, type RunState } from './cursor.ts';
 import { snapshotProperties, type PortfolioSnapshot } from './portfolio-snapshot.ts';
 import { revenueAsWritten, scoreProperties } from './write-back.ts';
@@ -19,6 +20,9 @@ import { revenueAsWritten, scoreProperties } from './write-back.ts';
 // the cursor only moves past a page once its update succeeded, and rescoring a page is harmless.
 // When HubSpot's burst window runs low, a page waits for its share of the window rather than run into 429s;
 // the cursor carries what the pacer knows of the window, so the next slice does not burst into them.
+// The key accounts' and candidates' relationship reads wait round by round; when the wait would outlast
+// the slice's budget the slice stops (retryAfterMs is the wait), keeping in the cursor the coverage
+// scores already read for the page, so a page too heavy for one invocation finishes over several.
 // Each page's written revenue joins a running distribution in the cursor; the run's last page stores it
 // as the portfolio snapshot on the settings record, and only then does the run count as done, so
 // repeating the last slice (its answer lost, or the snapshot write refused) rewrites the same snapshot.
@@ -43,14 +47,26 @@ export interface SliceResult {
   /** Companies in the portal when the run started, for a progress bar; null if HubSpot could not count them. */
   total: number | null;
   done: boolean;
-  /** Set when HubSpot's rate limit or an outage stopped the slice early: call again with the cursor after `retryAfterMs`. */
-  interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | null;
+  /**
+   * Set when the slice stopped early: HubSpot answered 429 or was unavailable, or (BURST_WINDOW_FULL, no
+   * 429) the burst window has no room for the page's next reads before the slice's budget ends. Call
+   * again with the cursor after `retryAfterMs`.
+   */
+  interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | 'KAM.BURST_WINDOW_FULL' | null;
   retryAfterMs: number | null;
+  /**
+   * Key accounts and candidates on the pages this slice finished whose relationships take more requests
+   * than HubSpot's burst window holds (so no invocation can read them): their coverage score is cleared.
+   */
+  coverageNotRead: string[];
 }
 
-// A page costs about four calls: its list, two deal reads, its update (more with the key accounts'
-// relationships: the pacer learns of those from HubSpot's count in the next answer).
+// A page costs about four calls: its list, two deal reads, its update; the key accounts' relationship
+// reads record their own (and the pacer learns of any others from HubSpot's count in the next answer).
 const CALLS_PER_PAGE = 4;
+// What a slice sends before a page's relationship read (its first list and the page's calls): a read of
+// more than the window's capacity less this cannot be done by any slice.
+const CALLS_BEFORE_RELATIONSHIPS = 1 + CALLS_PER_PAGE;
 // HubSpot's burst window is 10 s: after a 429, waiting a few seconds lets it drain.
 const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABLE': 1_000 } as const;
 
@@ -59,15 +75,16 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
   const wallClock = () => request.now + request.elapsed() - started;
   const state: RunState = request.cursor
     ? decodeCursor(request.cursor)
-    : { v: 2, after: null, startedAt: request.now, processed: 0, total: await countCompanies(client), revenue: emptyDistribution(), burst: null };
+    : { v: 2, after: null, startedAt: request.now, processed: 0, total: await countCompanies(client), revenue: emptyDistribution(), burst: null, coverage: null };
   let slowestPageMs = 0;
   const pacer = new BurstPacer();
   if (state.burst) pacer.resume(state.burst, wallClock());
-  const progress = (interruptedBy: SliceResult['interruptedBy'] = null): SliceResult => {
+  const coverageNotRead: string[] = [];
+  const progress = (interruptedBy: keyof typeof RETRY_AFTER | null = null, retryAfterMs = interruptedBy ? RETRY_AFTER[interruptedBy] : null): SliceResult => {
     state.burst = carriedBurst(pacer.remember(wallClock()));
-    const retryAfterMs = interruptedBy ? RETRY_AFTER[interruptedBy] : null;
-    return { cursor: encodeCursor(state), processed: state.processed, total: state.total, done: false, interruptedBy, retryAfterMs };
+    return { cursor: encodeCursor(state), processed: state.processed, total: state.total, done: false, interruptedBy, retryAfterMs, coverageNotRead };
   };
+  const beforeRound = relationshipPacing(pacer, wallClock, request.now + request.budgetMs);
 
   try {
     await pace(pacer.pauseBefore(1, wallClock()));
@@ -83,18 +100,22 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       // The next page is listed while this one is scored and written, unless this is the slice's last.
       const anotherFits = pageStarted - started + 2 * slowestPageMs <= request.budgetMs;
       nextPage = nextAfter && anotherFits ? prefetch(listCompanies(client, nextAfter)) : null;
-      const revenue = mergeDistributions(state.revenue, distributionOf(await recalculatePage(client, page.results, state.startedAt, request.settings)));
+      state.coverage ??= newCoverageReading();
+      const reading = state.coverage;
+      const revenue = mergeDistributions(state.revenue, distributionOf(await recalculatePage(client, page.results, state.startedAt, request.settings, { beforeRound, reading })));
+      coverageNotRead.push(...Object.keys(reading.scores).filter((id) => reading.scores[id] === null));
       const processed = state.processed + page.results.length;
       if (!nextAfter) {
         await storeSnapshot(client, request.objectTypes, { version: 1, startedAt: state.startedAt, completedAt: Math.round(wallClock()), companiesScored: processed, distribution: revenue });
-        return { cursor: null, processed, total: state.total, done: true, interruptedBy: null, retryAfterMs: null };
+        return { cursor: null, processed, total: state.total, done: true, interruptedBy: null, retryAfterMs: null, coverageNotRead };
       }
-      Object.assign(state, { after: nextAfter, processed, revenue });
+      Object.assign(state, { after: nextAfter, processed, revenue, coverage: null });
       slowestPageMs = Math.max(slowestPageMs, request.elapsed() - pageStarted);
       // Stop while another page still fits, so the invocation never runs into HubSpot's time limit.
       if (request.elapsed() - started + slowestPageMs > request.budgetMs) break;
     }
   } catch (error) {
+    if (error instanceof WindowFullPastBudget) return { ...progress(), interruptedBy: 'KAM.BURST_WINDOW_FULL', retryAfterMs: error.waitMs };
     const keystoneError = toKeystoneError(error);
     if (!isTransient(keystoneError)) throw keystoneError;
     return progress(keystoneError.code as keyof typeof RETRY_AFTER);
@@ -103,6 +124,32 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
 }
 
 const pace = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+
+/** The burst window has no room for a relationship read's next round until after the slice's budget. */
+class WindowFullPastBudget extends Error {
+  constructor(readonly waitMs: number) {
+    super(`HubSpot's burst window has room again in ${waitMs} ms, after the slice's budget`);
+  }
+}
+
+/**
+ * Paces each relationship read (a fresh BeforeRound per read): a round waits for its room in the window
+ * and counts its requests as sent; a read needing more than any slice can send, or a wait past `deadline`, stops it.
+ */
+function relationshipPacing(pacer: BurstPacer, clock: () => number, deadline: number): () => BeforeRound {
+  return () => {
+    let sent = 0;
+    return async (calls) => {
+      const capacity = pacer.capacity();
+      if (capacity !== null && sent + calls > capacity - CALLS_BEFORE_RELATIONSHIPS) throw new TooManyRequestsForOneWindow();
+      const wait = pacer.pauseBefore(calls, clock());
+      if (wait > 0 && clock() + wait > deadline) throw new WindowFullPastBudget(wait);
+      await pace(wait);
+      pacer.record(calls, clock());
+      sent += calls;
+    };
+  };
+}
 
 /** A page listed ahead may go unused when the slice stops; its failure then must not go unhandled. */
 function prefetch(page: Promise<CompanyPage>): Promise<CompanyPage> {
@@ -121,11 +168,11 @@ async function countCompanies(client: Client): Promise<number | null> {
 }
 
 /** Scores and writes back a page of companies; answers the 12-month revenue written on each (unknown counts as none). */
-async function recalculatePage(client: Client, companies: readonly ListedCompany[], now: number, settings: Settings): Promise<number[]> {
+async function recalculatePage(client: Client, companies: readonly ListedCompany[], now: number, settings: Settings, pacing: CoveragePacing): Promise<number[]> {
   const scored = await factsOf(client, companies, now);
   const scores = scored.map((facts) => scoreCompany(facts, settings.selection));
   // The key accounts' and candidates' relationship coverage, for the portfolio home's coverage risks.
-  const coverage = await coverageScores(client, scores, settings, now);
+  const coverage = await coverageScores(client, scores, settings, now, pacing);
   const updates: RecordUpdate[] = scored.map((facts, i) => ({
     id: facts.companyId,
     properties: { ...scoreProperties(scores[i]!, facts.revenueLast12Months, now, settings.hubspotSync), ...coverageScoreProperty(coverage.get(facts.companyId)) },
