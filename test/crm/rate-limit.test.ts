@@ -19,6 +19,13 @@ describe('BurstPacer', () => {
     expect(pacer.pauseBefore(4, 0)).toBe(0);
   });
 
+  it('says how many requests a run may have in the window at once: the window less the reserve, unknown before an answer told it', () => {
+    const pacer = new BurstPacer(10);
+    expect(pacer.capacity()).toBeNull();
+    pacer.observe(window(100), 0);
+    expect(pacer.capacity()).toBe(180);
+  });
+
   it('lets a run use the window up to its reserve without waiting', () => {
     const pacer = new BurstPacer(10);
     pacer.observe(window(190), 0);

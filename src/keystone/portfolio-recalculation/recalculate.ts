@@ -20,9 +20,9 @@ import { revenueAsWritten, scoreProperties } from './write-back.ts';
 // the cursor only moves past a page once its update succeeded, and rescoring a page is harmless.
 // When HubSpot's burst window runs low, a page waits for its share of the window rather than run into 429s;
 // the cursor carries what the pacer knows of the window, so the next slice does not burst into them.
-// The key accounts' and candidates' relationship reads wait round by round; when the wait would outlast
-// the slice's budget the slice stops (retryAfterMs is the wait), keeping in the cursor the coverage
-// scores already read for the page, so a page too heavy for one invocation finishes over several.
+// The key accounts' and candidates' relationship reads wait round by round. When a wait would outlast
+// the slice's budget the slice stops instead (retryAfterMs is the wait), keeping in the cursor the
+// coverage scores already read for the page, so a page too heavy for one invocation finishes over several.
 // Each page's written revenue joins a running distribution in the cursor; the run's last page stores it
 // as the portfolio snapshot on the settings record, and only then does the run count as done, so
 // repeating the last slice (its answer lost, or the snapshot write refused) rewrites the same snapshot.
@@ -80,11 +80,13 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
   const pacer = new BurstPacer();
   if (state.burst) pacer.resume(state.burst, wallClock());
   const coverageNotRead: string[] = [];
-  const progress = (interruptedBy: keyof typeof RETRY_AFTER | null = null, retryAfterMs = interruptedBy ? RETRY_AFTER[interruptedBy] : null): SliceResult => {
-    state.burst = carriedBurst(pacer.remember(wallClock()));
+  const progress = (interruptedBy: SliceResult['interruptedBy'] = null, retryAfterMs: number | null = null): SliceResult => {
+    // The pacer's memory as of when the caller is to come back: the next slice cannot tell how long it waited.
+    state.burst = carriedBurst(pacer.remember(wallClock() + (retryAfterMs ?? 0)));
     return { cursor: encodeCursor(state), processed: state.processed, total: state.total, done: false, interruptedBy, retryAfterMs, coverageNotRead };
   };
-  const beforeRound = relationshipPacing(pacer, wallClock, request.now + request.budgetMs);
+  const waitForRoom = roomInWindow(pacer, wallClock, request.now + request.budgetMs);
+  const beforeRound = relationshipPacing(pacer, waitForRoom);
 
   try {
     await pace(pacer.pauseBefore(1, wallClock()));
@@ -94,8 +96,7 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       const page: CompanyPage = await nextPage;
       const pageStarted = request.elapsed();
       pacer.observe(page.burstWindow, wallClock());
-      await pace(pacer.pauseBefore(CALLS_PER_PAGE, wallClock()));
-      pacer.record(CALLS_PER_PAGE, wallClock());
+      await waitForRoom(CALLS_PER_PAGE);
       const nextAfter = page.paging?.next?.after || null;
       // The next page is listed while this one is scored and written, unless this is the slice's last.
       const anotherFits = pageStarted - started + 2 * slowestPageMs <= request.budgetMs;
@@ -115,10 +116,11 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       if (request.elapsed() - started + slowestPageMs > request.budgetMs) break;
     }
   } catch (error) {
-    if (error instanceof WindowFullPastBudget) return { ...progress(), interruptedBy: 'KAM.BURST_WINDOW_FULL', retryAfterMs: error.waitMs };
+    if (error instanceof WindowFullPastBudget) return progress('KAM.BURST_WINDOW_FULL', error.waitMs);
     const keystoneError = toKeystoneError(error);
     if (!isTransient(keystoneError)) throw keystoneError;
-    return progress(keystoneError.code as keyof typeof RETRY_AFTER);
+    const code = keystoneError.code as keyof typeof RETRY_AFTER;
+    return progress(code, RETRY_AFTER[code]);
   }
   return progress();
 }
@@ -133,19 +135,27 @@ class WindowFullPastBudget extends Error {
 }
 
 /**
- * Paces each relationship read (a fresh BeforeRound per read): a round waits for its room in the window
- * and counts its requests as sent; a read needing more than any slice can send, or a wait past `deadline`, stops it.
+ * Waits for room for `calls` requests in the burst window and counts them as sent. A wait that would
+ * end after `deadline` (the slice's budget) stops the slice instead: waiting out the window could run
+ * past HubSpot's time limit, and the next slice can wait before it starts.
  */
-function relationshipPacing(pacer: BurstPacer, clock: () => number, deadline: number): () => BeforeRound {
+function roomInWindow(pacer: BurstPacer, clock: () => number, deadline: number): (calls: number) => Promise<void> {
+  return async (calls) => {
+    const wait = pacer.pauseBefore(calls, clock());
+    if (wait > 0 && clock() + wait > deadline) throw new WindowFullPastBudget(wait);
+    await pace(wait);
+    pacer.record(calls, clock());
+  };
+}
+
+/** Paces each relationship read (a fresh BeforeRound per read) with `waitForRoom`; a read needing more than any slice can send stops. */
+function relationshipPacing(pacer: BurstPacer, waitForRoom: (calls: number) => Promise<void>): () => BeforeRound {
   return () => {
     let sent = 0;
     return async (calls) => {
       const capacity = pacer.capacity();
       if (capacity !== null && sent + calls > capacity - CALLS_BEFORE_RELATIONSHIPS) throw new TooManyRequestsForOneWindow();
-      const wait = pacer.pauseBefore(calls, clock());
-      if (wait > 0 && clock() + wait > deadline) throw new WindowFullPastBudget(wait);
-      await pace(wait);
-      pacer.record(calls, clock());
+      await waitForRoom(calls);
       sent += calls;
     };
   };

@@ -66,6 +66,22 @@ describe('reading the relationships of several companies at once', () => {
     expect(total).toBe(8);
   });
 
+  it('tells a pacing hook before each round how many requests it is about to send, and sends none of a round the hook refuses', async () => {
+    const rounds: number[] = [];
+    await readRelationships(portal.client, [acme, bolt, crane], async (calls) => {
+      rounds.push(calls);
+    });
+    // Companies' contacts; the contacts and their meetings, calls and emails (one association read each); one read per type.
+    expect(rounds).toEqual([1, 4, 3]);
+
+    await portal.control.resetStats();
+    const refused = new Error('no room in the window');
+    await expect(readRelationships(portal.client, [acme], async (calls) => {
+      if (calls > 1) throw refused;
+    })).rejects.toBe(refused);
+    expect((await portal.control.stats()).byRoute).toEqual({ 'POST /crm/v4/associations/companies/contacts/batch/read': 1 });
+  });
+
   it('stops after the first read when none of the companies has contacts, and asks nothing for no companies', async () => {
     expect(await readRelationships(portal.client, [crane])).toEqual(new Map([[crane, { contacts: [], activities: [] }]]));
     expect((await portal.control.stats()).total).toBe(1);
