@@ -6,7 +6,6 @@ import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, m
 import { isConflict } from '../../crm/errors.ts';
 import { KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { readPortalDetails } from '../../crm/portal-details.ts';
 import { fromHubSpotNumber, propertyNames, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/index.ts';
@@ -29,11 +28,11 @@ export type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now:
 interface PlanTypes { plan: string; revision: string; objective: string }
 
 export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeResolver, save: PlanSave): Promise<SavedPlan> {
-  const { caller, settings } = await managerActing(client, objectTypes, save.userId);
-  const [types, owners, portal, company] = await Promise.all([
+  // The portal's currency (for currency targets) as the settings record holds it, as the card shows it.
+  const { caller, settings, portal } = await managerActing(client, objectTypes, save.userId);
+  const [types, owners, company] = await Promise.all([
     planTypes(objectTypes),
     readOwners(client),
-    readPortalDetails(client),
     requireCompany(client, save.companyId),
   ]);
 

@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { main as cardData } from '../../../src/app/functions/card_data.ts';
 import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, PlanInput, SaveAccountPlanParameters } from '../../../src/app/functions/account-contract.ts';
-import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
+import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS } from '../../../src/crm/model/index.ts';
+import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
+import { writeSettingsRecord } from '../../../src/crm/settings-record.ts';
 import { DAY, NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from './account-portal.ts';
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
@@ -81,6 +83,21 @@ describe('save_account_plan', () => {
     expect(rows.meetings).toMatchObject({ derived: true, measure: 'per_quarter' });
     expect(rows.meetings!.actuals[currentQuarter]).toBe(1);
     expect(rows.custom_services).toMatchObject({ derived: false, actuals: { Q1: 0, Q2: null } });
+  });
+
+  it("prices currency targets in the portal's currency the settings record holds, with no call to HubSpot's account details", async () => {
+    // HubSpot's account details say GBP; the settings record (as setup or a settings save left it) says EUR.
+    const objectTypes = new ObjectTypeResolver(portal.client);
+    await writeSettingsRecord(portal.client, await objectTypes.objectTypeId('settings'), { [PORTAL_SETTINGS.property.portalCurrency]: 'EUR' });
+    await portal.control.resetStats();
+
+    const income = { metric: 'income_increase', label: 'Increase in income', unit: 'currency' as const, targets: { Q1: 10_000, Q2: 20_000, Q3: 30_000, Q4: 40_000 } };
+    expect(await save({ plan: aPlan({ quarterlyTargets: { fiscalYear, rows: [income] } }) })).toMatchObject({ status: 'ok', revision: 1 });
+
+    expect((await portal.control.stats()).byRoute['GET /account-info/v3/details']).toBeUndefined();
+    const plans = await portal.client.crm.objects.basicApi.getPage(await objectTypes.objectTypeId('plan'), 100, undefined, [KEY_ACCOUNT_PLAN.property.quarterlyTargets, KEY_ACCOUNT_PLAN.property.companyId]);
+    const saved = plans.results.find((p) => p.properties[KEY_ACCOUNT_PLAN.property.companyId] === companyId)!;
+    expect(saved.properties[KEY_ACCOUNT_PLAN.property.quarterlyTargets]).toContain('"currency":"EUR"');
   });
 
   it('keeps objectives by key across saves and replaces the rest', async () => {
