@@ -127,7 +127,7 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
 
 const pace = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
-/** The burst window has no room for a relationship read's next round until after the slice's budget. */
+/** The burst window has no room for the page's next requests until after the slice's budget. */
 class WindowFullPastBudget extends Error {
   constructor(readonly waitMs: number) {
     super(`HubSpot's burst window has room again in ${waitMs} ms, after the slice's budget`);
