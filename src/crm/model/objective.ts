@@ -28,5 +28,6 @@ export const OBJECTIVE = defineCustomObject({
     companyId: textProperty('company_id', 'Company ID', 'The record ID of the key account.'),
     planId: textProperty('plan_id', 'Plan ID', 'The record ID of the key account plan.'),
     planRevision: numberProperty('plan_revision', 'Plan revision', 'The plan revision this row belongs to.'),
+    taskId: textProperty('task_id', 'HubSpot task ID', "The HubSpot task that puts this objective in its owner's task queue; carried to the next revision's row."),
   },
 });

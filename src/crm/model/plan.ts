@@ -9,7 +9,10 @@ import { datetimeProperty, numberProperty, textProperty } from './property.ts';
 //  3. create the objective records tagged with the new revision;
 //  4. update the plan last, setting `revision` — the commit. Readers only read objectives of the
 //     plan's current revision, so rows of an unfinished save are invisible;
-//  5. archive objectives of older revisions (best effort; the next save retries).
+//  5. archive objectives of older revisions (best effort; the next save retries);
+//  6. bring the HubSpot tasks (one per open objective, one for the next review) in line with the plan
+//     (src/keystone/account/plan-tasks.ts). They follow the commit: a failure there leaves the plan
+//     saved, and the next save repairs them from `task_id` / `review_task_id`.
 // The quarterly target-vs-actual grid is JSON on the plan itself, so it changes atomically with step 4.
 export const KEY_ACCOUNT_PLAN = defineCustomObject({
   name: 'keystone_plan',
@@ -30,6 +33,7 @@ export const KEY_ACCOUNT_PLAN = defineCustomObject({
     quarterlyTargets: textProperty('quarterly_targets', 'Quarterly targets and actuals', 'The quarterly target-vs-actual grid (JSON, versioned).', true),
     savedBy: textProperty('saved_by', 'Last saved by (user ID)', 'The HubSpot user who saved the current revision.'),
     savedAt: datetimeProperty('saved_at', 'Last saved at', 'When the current revision was saved.'),
+    reviewTaskId: textProperty('review_task_id', 'Review-due task ID', "The open HubSpot task for the account's next calendar review."),
   },
 });
 
