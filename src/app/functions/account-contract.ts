@@ -412,7 +412,14 @@ export const saveAccountPlanParametersSchema = accountCallSchema
 export type SaveAccountPlanParameters = z.input<typeof saveAccountPlanParametersSchema>;
 
 /** The revision now saved (send it as `baseRevision` next time); card_data shows the plan with its derived actuals. */
-export const savedPlanSchema = z.object({ revision: z.number().int().positive(), savedAt: instantSchema, savedBy: personSchema, objectiveCount: z.number().int().nonnegative() });
+/**
+ * Whether the HubSpot tasks Keystone keeps (one per open objective, one for the next review) were brought in line
+ * with what was just saved. When not, the save still stands, `message` says why, and the next save repairs them.
+ */
+export const taskSyncSchema = z.object({ synced: z.boolean(), message: z.string().nullable() });
+export type TaskSync = z.infer<typeof taskSyncSchema>;
+
+export const savedPlanSchema = z.object({ revision: z.number().int().positive(), savedAt: instantSchema, savedBy: personSchema, objectiveCount: z.number().int().nonnegative(), tasks: taskSyncSchema });
 export type SavedPlan = z.infer<typeof savedPlanSchema>;
 
 // ─── record_contact_stance / record_contact_departure ───────────────────────────────────────────
@@ -503,7 +510,7 @@ export const logReviewParametersSchema = accountCallSchema
   });
 export type LogReviewParameters = z.input<typeof logReviewParametersSchema>;
 
-export const loggedReviewSchema = z.object({ review: reviewSchema, nextDueAt: instantSchema, noteId: z.string() });
+export const loggedReviewSchema = z.object({ review: reviewSchema, nextDueAt: instantSchema, noteId: z.string(), tasks: taskSyncSchema });
 export type LoggedReview = z.infer<typeof loggedReviewSchema>;
 
 // ─── Function ids and error codes ───────────────────────────────────────────────────────────────

@@ -4,24 +4,29 @@ import type { z } from 'zod';
 import { ACCOUNT_ERRORS, type SavedPlan, type saveAccountPlanParametersSchema } from '../../app/functions/account-contract.ts';
 import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, mapInParallel, type CrmRecord } from '../../crm/batch.ts';
 import { isConflict } from '../../crm/errors.ts';
-import { KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
+import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { fromHubSpotNumber, propertyNames, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import { fromHubSpotDateTime, fromHubSpotNumber, propertyNames, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
+import { reviewSchedule } from '../../kam/reviews/index.ts';
+import type { Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/index.ts';
 import type { Caller } from '../access/index.ts';
 import { KeystoneError, isKeystoneError } from '../errors.ts';
-import { accountError } from './account-error.ts';
+import { accountError, domainResult } from './account-error.ts';
 import { batchReadWithHistory } from './hubspot-reads.ts';
 import { managerActing } from './manager.ts';
+import { syncPlanTasks, syncTasks } from './plan-tasks.ts';
 import { fiscalYearStartOf, serialiseTargets, targetsFromRows } from './plan-targets.ts';
 import { readOwners } from './portal-reads.ts';
+import { accountCadence } from './reviews-section.ts';
 
 // Saving a key account plan, all or nothing, following the commit-pointer design of
 // src/crm/model/plan.ts: claim the next revision (a unique key, so two saves cannot both get it),
 // write the new objective rows, then move the plan's `revision` to them — the commit. Until that last
 // write the card keeps showing the previous revision; if anything fails before it, the new rows and
-// the claim are withdrawn and the previous plan stands untouched.
+// the claim are withdrawn and the previous plan stands untouched. The HubSpot tasks follow the commit
+// (plan-tasks.ts): their failure is reported in the answer, never undoes the save.
 
 export type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now: number };
 
@@ -48,7 +53,7 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
   const currentRevision = existingPlan === null ? 0 : (fromHubSpotNumber(existingPlan.properties[KEY_ACCOUNT_PLAN.property.revision]) ?? 0);
   if (currentRevision !== save.baseRevision) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
 
-  const planId = existingPlan?.id ?? (await createPlan(client, types.plan, save.companyId, company.name));
+  const { id: planId, createdAt: planStartedAt } = existingPlan ?? (await createPlan(client, types.plan, save.companyId, company.name));
   const revision = currentRevision + 1;
   const claimId = await claimPlanRevision(client, types, planId, revision, caller, save.now);
 
@@ -57,7 +62,7 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
     // Rows a failed save left at this revision would otherwise become part of it.
     const leftovers = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] === String(revision));
     if (leftovers.length > 0) await batchArchive(client, types.objective, leftovers.map((r) => r.id));
-    createdRows = await createObjectiveRows(client, types.objective, save, planId, revision, previousRows);
+    createdRows = await createObjectiveRows(client, types.objective, save, planId, revision, rowsOf(previousRows, currentRevision));
     await commitPlan(client, types.plan, planId, save, revision, caller, settings.fiscalYearStartMonth, serialiseTargets(targets.data));
   } catch (error) {
     // A lost answer may hide a commit that happened: then the save stands and nothing is withdrawn.
@@ -71,7 +76,27 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
   const superseded = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] !== String(revision));
   await batchArchive(client, types.objective, superseded.map((r) => r.id)).catch(() => undefined);
 
-  return { revision, savedAt: save.now, savedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name }, objectiveCount: createdRows.length };
+  const tasks = await syncTasks(() => syncPlanTasks(client, {
+    companyId: save.companyId, companyName: company.name, types, planId,
+    rows: createdRows, previousRows: rowsOf(previousRows, currentRevision),
+    reviewTaskId: existingPlan?.properties[KEY_ACCOUNT_PLAN.property.reviewTaskId] || null,
+    review: { dueAt: nextReviewDueAt(company, settings, planStartedAt, save.now), ownerId: save.plan.team.accountManager ?? company.ownerId },
+  }));
+  return { revision, savedAt: save.now, savedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name }, objectiveCount: createdRows.length, tasks };
+}
+
+function rowsOf(rows: readonly CrmRecord[], revision: number): CrmRecord[] {
+  return rows.filter((r) => r.properties[OBJECTIVE.property.planRevision] === String(revision));
+}
+
+/**
+ * When the next calendar review is due: the date the last logged review set on the company, else one
+ * cadence after the plan started — as the card computes it.
+ */
+function nextReviewDueAt(company: AccountCompany, settings: Settings, planStartedAt: number | null, now: number): number {
+  if (company.nextReviewDue !== null) return company.nextReviewDue;
+  const cadence = accountCadence(company.cadence, settings);
+  return domainResult(reviewSchedule({ cadence, lastReviewedAt: null, planStartedAt: planStartedAt ?? now, overdueAfterDays: settings.reviews.overdueAfterDays, now }), 'next review date').dueAt;
 }
 
 async function planTypes(objectTypes: ObjectTypeResolver): Promise<PlanTypes> {
@@ -79,10 +104,13 @@ async function planTypes(objectTypes: ObjectTypeResolver): Promise<PlanTypes> {
   return { plan, revision, objective };
 }
 
-async function requireCompany(client: Client, companyId: string): Promise<{ name: string }> {
+interface AccountCompany { name: string; ownerId: string | null; cadence: string | null; nextReviewDue: number | null }
+
+async function requireCompany(client: Client, companyId: string): Promise<AccountCompany> {
   try {
-    const company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, ['name']));
-    return { name: company.properties.name || `Company ${companyId}` };
+    const company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence, COMPANY_PROPERTY.nextReviewDue]));
+    const p = company.properties;
+    return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null, nextReviewDue: fromHubSpotDateTime(p[COMPANY_PROPERTY.nextReviewDue]) };
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
     throw error;
@@ -99,10 +127,11 @@ function unknownOwners(save: PlanSave, active: ReadonlySet<string>): ValidationI
   return issues;
 }
 
-async function readPlan(client: Client, planType: string, companyId: string): Promise<CrmRecord | null> {
+/** The company's plan (read by its unique company id), with when it was created: when the plan started. */
+export async function readPlan(client: Client, planType: string, companyId: string): Promise<(CrmRecord & { createdAt: number | null }) | null> {
   try {
-    const plan = await hubspotCall(() => client.crm.objects.basicApi.getById(planType, companyId, propertyNames(KEY_ACCOUNT_PLAN.property), undefined, undefined, false, KEY_ACCOUNT_PLAN.property.companyId));
-    return { id: String(plan.id), properties: plan.properties };
+    const plan = await hubspotCall(() => client.crm.objects.basicApi.getById(planType, companyId, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate'], undefined, undefined, false, KEY_ACCOUNT_PLAN.property.companyId));
+    return { id: String(plan.id), properties: plan.properties, createdAt: fromHubSpotDateTime(plan.properties.hs_createdate) };
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return null;
     throw error;
@@ -117,14 +146,14 @@ async function readObjectiveRows(client: Client, objectiveType: string, companyI
 }
 
 /** The company's first plan, at revision 0. Its company id is unique: of two first saves, the second gets a conflict. */
-async function createPlan(client: Client, planType: string, companyId: string, companyName: string): Promise<string> {
+async function createPlan(client: Client, planType: string, companyId: string, companyName: string): Promise<{ id: string; createdAt: number | null }> {
   try {
     const plan = await hubspotCall(() => client.crm.objects.basicApi.create(planType, {
       properties: toProperties({ title: `${companyName} — key account plan`, companyId, revision: 0 }, KEY_ACCOUNT_PLAN.property),
       associations: [],
     }));
     await hubspotCall(() => client.crm.associations.v4.basicApi.createDefault(planType, String(plan.id), 'companies', companyId));
-    return String(plan.id);
+    return { id: String(plan.id), createdAt: plan.createdAt ? plan.createdAt.getTime() : null };
   } catch (error) {
     if (isConflict(error)) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
     throw error;
@@ -142,17 +171,17 @@ async function claimPlanRevision(client: Client, types: PlanTypes, planId: strin
   return claimId;
 }
 
-/** The new revision's objective rows, associated with the company. Keys and achieved dates carry over. */
-async function createObjectiveRows(client: Client, objectiveType: string, save: PlanSave, planId: string, revision: number, previousRows: readonly CrmRecord[]): Promise<CrmRecord[]> {
+/** The new revision's objective rows, associated with the company. Keys, achieved dates and task ids carry over from the current revision. */
+async function createObjectiveRows(client: Client, objectiveType: string, save: PlanSave, planId: string, revision: number, currentRows: readonly CrmRecord[]): Promise<CrmRecord[]> {
   if (save.plan.objectives.length === 0) return [];
-  const achievedBefore = new Map(previousRows.map((r) => readFields(r.properties, OBJECTIVE.property)).filter((o) => o.objectiveKey && o.achievedAt).map((o) => [o.objectiveKey!, o.achievedAt!]));
+  const before = new Map(currentRows.map((r) => readFields(r.properties, OBJECTIVE.property)).filter((o) => o.objectiveKey).map((o) => [o.objectiveKey!, o]));
   const rows = save.plan.objectives.map((o, displayOrder) => {
     const objectiveKey = o.objectiveKey ?? randomUUID();
-    const achievedAt = o.status === 'achieved' ? (achievedBefore.get(objectiveKey) ?? toHubSpotDateTime(save.now)) : null;
+    const achievedAt = o.status === 'achieved' ? (before.get(objectiveKey)?.achievedAt || toHubSpotDateTime(save.now)) : null;
     return {
       properties: toProperties({
         title: o.title, objectiveKey, measure: o.measure, ownerId: o.ownerId, dueDate: o.dueAt === null ? null : toHubSpotDateTime(o.dueAt),
-        status: o.status, achievedAt, displayOrder, companyId: save.companyId, planId, planRevision: revision,
+        status: o.status, achievedAt, displayOrder, companyId: save.companyId, planId, planRevision: revision, taskId: before.get(objectiveKey)?.taskId || null,
       }, OBJECTIVE.property),
     };
   });

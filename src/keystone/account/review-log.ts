@@ -6,15 +6,19 @@ import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
-import { REVIEW_CADENCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { KeystoneError, isKeystoneError } from '../errors.ts';
 import { accountError, domainResult } from './account-error.ts';
+import { readPlan } from './account-plan.ts';
 import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
 import { managerActing } from './manager.ts';
+import { rollReviewTask, syncTasks } from './plan-tasks.ts';
+import { accountCadence } from './reviews-section.ts';
 
 // Logging a review: a review record associated with the company (and the contacts it was about),
 // a note on the company timeline, and the company's next-review date moved on. If any step fails,
-// what was already written is withdrawn, so a review is either fully logged or not at all.
+// what was already written is withdrawn, so a review is either fully logged or not at all. Then the
+// review-due task moves on (plan-tasks.ts): the open one completed, the next one created; its failure is
+// reported in the answer and leaves the review logged.
 
 export type ReviewToLog = z.output<typeof logReviewParametersSchema> & { now: number };
 
@@ -24,8 +28,9 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
   const reviewedAt = review.reviewedAt ?? review.now;
   if (reviewedAt > review.now) throw new KeystoneError('KAM.INVALID_PARAMETERS', 'A review cannot be logged for a date in the future.', [{ path: 'reviewedAt', message: 'cannot be in the future' }]);
   const { caller, settings } = await managerActing(client, objectTypes, review.userId);
-  const [reviewType, company, companiesOf] = await Promise.all([
+  const [reviewType, planType, company, companiesOf] = await Promise.all([
     objectTypes.objectTypeId('review'),
+    objectTypes.objectTypeId('plan'),
     readCompany(client, review.companyId),
     review.contactIds.length === 0 ? new Map<string, string[]>() : batchReadAssociations(client, 'contacts', 'companies', review.contactIds),
   ]);
@@ -35,7 +40,7 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
       strangers.map((id) => ({ path: `contactIds.${review.contactIds.indexOf(id)}`, message: 'is not associated with this company' })));
   }
 
-  const cadence: ReviewCadence = (REVIEW_CADENCES as readonly string[]).includes(company.cadence ?? '') ? (company.cadence as ReviewCadence) : settings.reviews.defaultCadence;
+  const cadence = accountCadence(company.cadence, settings);
   const next = domainResult(reviewSchedule({ cadence, lastReviewedAt: reviewedAt, planStartedAt: reviewedAt, overdueAfterDays: settings.reviews.overdueAfterDays, now: review.now }), 'next review date');
   const title = `${review.kind === 'calendar' ? 'Calendar' : 'Triggered'} review, ${new Date(reviewedAt).toISOString().slice(0, 10)}`;
 
@@ -74,7 +79,12 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
     throw error;
   }
 
+  const tasks = await syncTasks(async () => rollReviewTask(client, {
+    companyId: review.companyId, companyName: company.name, companyOwnerId: company.ownerId, dueAt: next.dueAt,
+    planType, plan: await readPlan(client, planType, review.companyId),
+  }));
   return {
+    tasks,
     review: {
       reviewId, kind: review.kind, reviewedAt, reviewedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },
       outcomes: review.outcomes, summary: review.summary, triggers: review.triggers,
@@ -84,10 +94,11 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
   };
 }
 
-async function readCompany(client: Client, companyId: string): Promise<{ cadence: string | null }> {
+async function readCompany(client: Client, companyId: string): Promise<{ name: string; ownerId: string | null; cadence: string | null }> {
   try {
-    const company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.reviewCadence]));
-    return { cadence: company.properties[COMPANY_PROPERTY.reviewCadence] ?? null };
+    const company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence]));
+    const p = company.properties;
+    return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null };
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
     throw error;

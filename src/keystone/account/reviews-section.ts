@@ -31,8 +31,7 @@ const COMPANY_WATCH = [
 const OBJECT_TYPE = { contact: 'contacts', company: 'companies', objective: 'objectives' } as const;
 
 export function reviewsSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, coverage: RelationshipCoverage, now: number): ReviewsSection {
-  const cadenceValue = snapshot.company.properties[COMPANY_PROPERTY.reviewCadence];
-  const cadence: ReviewCadence = (REVIEW_CADENCES as readonly string[]).includes(cadenceValue ?? '') ? (cadenceValue as ReviewCadence) : settings.reviews.defaultCadence;
+  const cadence = accountCadence(snapshot.company.properties[COMPANY_PROPERTY.reviewCadence], settings);
   const history = reviewHistory(snapshot.reviews, people);
   const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);
   // The review cycle runs from when the plan was first saved.
@@ -64,6 +63,11 @@ export type TriggerRecords = Pick<AccountSnapshot, 'company' | 'objectives'> & {
  * The review triggers no review has answered yet (after the last review, or the plan's start), newest
  * first, as the card shows them; the portfolio home lists them across key accounts too.
  */
+/** The company's own review cadence, or the portal's default when it has none (or one Keystone does not know). */
+export function accountCadence(value: string | null | undefined, settings: Settings): ReviewCadence {
+  return (REVIEW_CADENCES as readonly string[]).includes(value ?? '') ? (value as ReviewCadence) : settings.reviews.defaultCadence;
+}
+
 export function openReviewTriggers(records: TriggerRecords, people: PeopleDirectory, when: { keyContactIds: string[]; lastReviewedAt: number | null; planStartedAt: number }): ReviewTrigger[] {
   const events = domainResult(changeEventsFromHistory(watchedHistories(records)), 'changes since the last review');
   const triggers = domainResult(reviewTriggers({ events, ...when }), 'review triggers');

@@ -147,4 +147,22 @@ export async function timelineNotes(portal: SandboxPortal, companyId: string): P
   return notes.results.sort((a, b) => Number(a.id) - Number(b.id)).map((n) => ({ body: n.properties.hs_note_body ?? '', ownerId: n.properties.hubspot_owner_id || null }));
 }
 
+export interface CompanyTask { id: string; subject: string; body: string; status: string; type: string; ownerId: string | null; dueAt: number }
+
+/** The tasks associated with a company (what its owners see in their HubSpot task queues), oldest first. */
+export async function companyTasks(portal: SandboxPortal, companyId: string): Promise<CompanyTask[]> {
+  const ids = (await portal.client.crm.associations.v4.batchApi.getPage('companies', 'tasks', { inputs: [{ id: companyId }] })).results.flatMap((r) => r.to.map((t) => String(t.toObjectId)));
+  if (ids.length === 0) return [];
+  const tasks = await portal.client.crm.objects.tasks.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: ['hs_task_subject', 'hs_task_body', 'hs_task_status', 'hs_task_type', 'hubspot_owner_id', 'hs_timestamp'], propertiesWithHistory: [] });
+  return tasks.results.sort((a, b) => Number(a.id) - Number(b.id)).map((t) => ({
+    id: String(t.id),
+    subject: t.properties.hs_task_subject ?? '',
+    body: t.properties.hs_task_body ?? '',
+    status: t.properties.hs_task_status ?? '',
+    type: t.properties.hs_task_type ?? '',
+    ownerId: t.properties.hubspot_owner_id || null,
+    dueAt: Date.parse(t.properties.hs_timestamp ?? ''),
+  }));
+}
+
 export { anOwner, startSandboxPortal, type SandboxPortal };

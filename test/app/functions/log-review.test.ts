@@ -5,7 +5,7 @@ import { main as saveAccountPlan } from '../../../src/app/functions/save_account
 import type { CardData, LogReviewParameters } from '../../../src/app/functions/account-contract.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { addMonths } from '../../../src/kam/shared/index.ts';
-import { DAY, anOwner, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
+import { DAY, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
@@ -31,7 +31,7 @@ describe('log_review', () => {
   beforeEach(async () => {
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, salesperson],
-      company: { [COMPANY_PROPERTY.reviewCadence]: 'monthly' },
+      company: { [COMPANY_PROPERTY.reviewCadence]: 'monthly', hubspot_owner_id: manager.id },
       contacts: [{ id: '601', firstname: 'Ivy', properties: { jobtitle: 'COO', [CONTACT_PROPERTY.decisionPower]: 'decides' }, titleHistory: [['Head of operations', 200]] }],
       otherCompanies: [{ id: '699', contactIds: ['602'] }],
     }));
@@ -57,6 +57,35 @@ describe('log_review', () => {
     expect(notes.at(-1)!.body).toContain('Outcomes: Plan updated, Achievements to celebrate');
     const company = await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.nextReviewDue]);
     expect(Date.parse(company.properties[COMPANY_PROPERTY.nextReviewDue]!)).toBe(reviews.nextDueAt);
+  });
+
+  it("completes the open review-due task and puts the next one in the company owner's queue (the plan names no account manager), due when the next review is", async () => {
+    const [planned] = await companyTasks(portal, companyId);
+    expect(planned).toMatchObject({ subject: 'Key account review due: Acme Ltd', status: 'NOT_STARTED', ownerId: manager.id });
+
+    const answer = await log();
+
+    expect(answer).toMatchObject({ status: 'ok', tasks: { synced: true, message: null } });
+    const tasks = await companyTasks(portal, companyId);
+    expect(tasks.map((t) => [t.id, t.status])).toEqual([[planned!.id, 'COMPLETED'], [expect.any(String), 'NOT_STARTED']]);
+    expect(tasks[1]).toMatchObject({ subject: 'Key account review due: Acme Ltd', ownerId: manager.id, type: 'TODO', dueAt: answer.status === 'ok' ? answer.nextDueAt : null });
+    expect(tasks[1]!.dueAt).toBe((await readCard()).reviews.nextDueAt);
+
+    await log();
+    expect((await companyTasks(portal, companyId)).map((t) => t.status)).toEqual(['COMPLETED', 'COMPLETED', 'NOT_STARTED']);
+  });
+
+  it('keeps the review logged when HubSpot refuses the tasks, and says so', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const before = await companyTasks(portal, companyId);
+    await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/tasks/batch/*' });
+
+    const answer = await log();
+
+    expect(answer).toMatchObject({ status: 'ok', tasks: { synced: false, message: expect.stringContaining('could not be brought up to date') } });
+    await portal.control.clearFaults();
+    expect((await readCard()).reviews.history).toHaveLength(1);
+    expect(await companyTasks(portal, companyId)).toEqual(before);
   });
 
   it('shows the changes since the last review as triggers, and a triggered review records the ones it answers', async () => {
@@ -103,5 +132,6 @@ describe('log_review', () => {
     await portal.control.clearFaults();
     expect((await readCard()).reviews.history).toEqual([]);
     expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('review'))).toEqual([]);
+    expect((await companyTasks(portal, companyId)).map((t) => t.status)).toEqual(['NOT_STARTED']);
   });
 });

@@ -5,7 +5,7 @@ import type { CardData, PlanInput, SaveAccountPlanParameters } from '../../../sr
 import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS } from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { writeSettingsRecord } from '../../../src/crm/settings-record.ts';
-import { DAY, NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from './account-portal.ts';
+import { DAY, NOW, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from './account-portal.ts';
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager', teams: [{ id: '77', name: 'Key accounts', primary: true }] });
@@ -199,5 +199,82 @@ describe('save_account_plan', () => {
     const answer = await save({ plan: aPlan({ team: { researcher: '123456789' } }) });
     expect(answer).toMatchObject({ status: 'error', code: 'KAM.OWNER_NOT_FOUND', issues: [{ path: 'plan.team.researcher' }] });
     expect(await portal.writes()).toEqual([]);
+  });
+  describe('HubSpot tasks for the plan', () => {
+    type ObjectiveInput = PlanInput['objectives'][number];
+    /** The saved objectives as the editor sends them back (keys kept), with changes by title. */
+    const objectivesAsSaved = async (changes: Record<string, Partial<ObjectiveInput>> = {}): Promise<ObjectiveInput[]> =>
+      (await readPlan()).objectives.map((o) => ({ objectiveKey: o.objectiveKey, title: o.title, measure: o.measure, ownerId: o.owner?.ownerId ?? null, dueAt: o.dueAt, status: o.status, ...changes[o.title] }));
+    const open = (tasks: Awaited<ReturnType<typeof companyTasks>>) => tasks.filter((t) => t.status !== 'COMPLETED');
+
+    it("puts each open objective in its owner's task queue and the next review in the account manager's; saving again makes no second task", async () => {
+      const answer = await save();
+
+      expect(answer).toMatchObject({ status: 'ok', tasks: { synced: true, message: null } });
+      const tasks = await companyTasks(portal, companyId);
+      const card = await cardData({ parameters: { companyId, userId: manager.userId } });
+      const nextReviewDueAt = card.status === 'ok' ? card.reviews.nextDueAt : null;
+      expect(tasks.map((t) => [t.subject, t.ownerId, t.dueAt, t.status, t.type])).toEqual([
+        ['Meet the new COO', partner.id, NOW + 30 * DAY, 'NOT_STARTED', 'TODO'],
+        ['Win the logistics review', manager.id, NOW - 10 * DAY, 'NOT_STARTED', 'TODO'],
+        ['Key account review due: Acme Ltd', manager.id, nextReviewDueAt, 'NOT_STARTED', 'TODO'],
+      ]);
+      expect(tasks[1]!.body).toContain('How we measure it: Signed engagement letter');
+
+      expect(await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) })).toMatchObject({ status: 'ok', revision: 2, tasks: { synced: true } });
+      expect(await companyTasks(portal, companyId)).toEqual(tasks);
+    });
+
+    it('completes an achieved objective’s task, archives a dropped or removed one, and updates an edited one in place', async () => {
+      const third = { title: 'Map the board', measure: 'Org chart', ownerId: partner.id, dueAt: NOW + 60 * DAY };
+      await save({ plan: aPlan({ objectives: [...aPlan().objectives, third] }) });
+      const before = Object.fromEntries((await companyTasks(portal, companyId)).map((t) => [t.subject, t]));
+
+      const edited = await objectivesAsSaved({
+        'Meet the new COO': { status: 'achieved' },
+        'Win the logistics review': { title: 'Win the logistics tender', ownerId: partner.id, dueAt: NOW + 90 * DAY },
+      });
+      const answer = await save({ baseRevision: 1, plan: aPlan({ objectives: edited.filter((o) => o.title !== 'Map the board') }) });
+
+      expect(answer).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      const after = await companyTasks(portal, companyId);
+      expect(after.map((t) => [t.id, t.subject, t.status])).toEqual([
+        [before['Meet the new COO']!.id, 'Meet the new COO', 'COMPLETED'],
+        [before['Win the logistics review']!.id, 'Win the logistics tender', 'NOT_STARTED'],
+        [before['Key account review due: Acme Ltd']!.id, 'Key account review due: Acme Ltd', 'NOT_STARTED'],
+      ]);
+      expect(after[1]).toMatchObject({ ownerId: partner.id, dueAt: NOW + 90 * DAY });
+
+      await save({ baseRevision: 2, plan: aPlan({ objectives: await objectivesAsSaved({ 'Win the logistics tender': { status: 'dropped' } }) }) });
+      expect((await companyTasks(portal, companyId)).map((t) => [t.subject, t.status])).toEqual([['Meet the new COO', 'COMPLETED'], ['Key account review due: Acme Ltd', 'NOT_STARTED']]);
+    });
+
+    it('keeps the plan when HubSpot refuses the tasks, says so, and the next save repairs them', async () => {
+      vi.spyOn(console, 'error').mockImplementation(() => undefined); // the client's retries
+      await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/tasks/batch/*' });
+
+      const answer = await save();
+
+      expect(answer).toMatchObject({ status: 'ok', revision: 1, tasks: { synced: false, message: expect.stringContaining('Saving again repairs them') } });
+      expect((await readPlan()).revision).toBe(1);
+      expect(await companyTasks(portal, companyId)).toEqual([]);
+
+      await portal.control.clearFaults();
+      expect(await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) })).toMatchObject({ status: 'ok', revision: 2, tasks: { synced: true } });
+      expect(open(await companyTasks(portal, companyId)).map((t) => t.subject)).toEqual(['Meet the new COO', 'Win the logistics review', 'Key account review due: Acme Ltd']);
+    });
+
+    it('archives the tasks it made when it cannot remember them, so the next save makes no duplicates', async () => {
+      vi.spyOn(console, 'error').mockImplementation(() => undefined); // the client's retries
+      // Remembering the task ids on the objective rows fails; the tasks just created are taken back.
+      await portal.control.injectFault({ kind: 'serverError', status: 503, method: 'POST', path: '/crm/v3/objects/2-*/batch/update' });
+
+      expect(await save()).toMatchObject({ status: 'ok', tasks: { synced: false } });
+      expect(await companyTasks(portal, companyId)).toEqual([]);
+
+      await portal.control.clearFaults();
+      await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) });
+      expect(await companyTasks(portal, companyId)).toHaveLength(3);
+    });
   });
 });

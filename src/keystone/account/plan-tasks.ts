@@ -1,0 +1,219 @@
+import type { Client } from '@hubspot/api-client';
+import type { TaskSync } from '../../app/functions/account-contract.ts';
+import { batchArchive, batchCreate, batchRead, batchUpdate, hubspotCall, type CrmRecord, type RecordUpdate } from '../../crm/batch.ts';
+import { KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
+import { fromHubSpotDateTime, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import { escapeHtml } from './audit-note.ts';
+
+// The plan's actions and the next review as HubSpot tasks, so each owner finds them in the task queue
+// where they already work. The plan and the reviews are the source of truth: tasks are brought in line
+// with them after they are saved, and a failure here never undoes a save — the save says the tasks are
+// not synced, and the next save (which reconciles from the ids Keystone remembers) repairs them.
+
+/** HubSpot's own task → company association type. */
+const TASK_TO_COMPANY = 192;
+const TASK_PROPERTY = { subject: 'hs_task_subject', body: 'hs_task_body', dueAt: 'hs_timestamp', ownerId: 'hubspot_owner_id', status: 'hs_task_status', type: 'hs_task_type' } as const;
+const OPEN = 'NOT_STARTED';
+const COMPLETED = 'COMPLETED';
+
+export interface TaskFields { subject: string; body: string; dueAt: number; ownerId: string | null }
+
+/**
+ * What one of Keystone's tasks should be: `open` in its owner's queue, `completed`, or `archived`
+ * (an objective dropped or removed: it is no longer anyone's to do, and a completed task would claim it was done).
+ */
+export interface WantedTask {
+  /** The caller's name for it (an objective key, "review"): created tasks' ids are answered by it. */
+  key: string;
+  /** The task Keystone remembers for it, if any. */
+  taskId: string | null;
+  state: 'open' | 'completed' | 'archived';
+  /** What the task says; null leaves a remembered task's text, owner and due date as they are. */
+  fields: TaskFields | null;
+}
+
+/**
+ * Brings the company's Keystone tasks in line with `wanted` in batch calls (100 a call): reads the
+ * remembered ones, so a task already right is left alone and one a user deleted is created again; then
+ * creates (associated with the company in the same call), updates and archives. A task that should be
+ * completed or archived and does not exist is not created. Answers the created tasks' ids by key.
+ */
+export async function reconcileTasks(client: Client, companyId: string, wanted: readonly WantedTask[]): Promise<Map<string, string>> {
+  const rememberedIds = wanted.flatMap((w) => (w.taskId === null ? [] : [w.taskId]));
+  const { records } = rememberedIds.length === 0 ? { records: [] } : await batchRead(client, 'tasks', rememberedIds, Object.values(TASK_PROPERTY));
+  const existing = new Map(records.map((r) => [r.id, r.properties]));
+
+  const creates: Array<{ key: string; properties: Record<string, string> }> = [];
+  const updates: RecordUpdate[] = [];
+  const archives: string[] = [];
+  for (const w of wanted) {
+    const current = w.taskId === null ? undefined : existing.get(w.taskId);
+    if (current === undefined) {
+      if (w.state === 'open' && w.fields !== null) creates.push({ key: w.key, properties: { ...taskProperties(w.fields), [TASK_PROPERTY.status]: OPEN, [TASK_PROPERTY.type]: 'TODO' } });
+      continue;
+    }
+    if (w.state === 'archived') {
+      archives.push(w.taskId!);
+      continue;
+    }
+    const changes = changedProperties(current, w);
+    if (Object.keys(changes).length > 0) updates.push({ id: w.taskId!, properties: changes });
+  }
+
+  const [created] = await Promise.all([
+    batchCreate(client, 'tasks', creates.map((c) => ({
+      properties: c.properties,
+      associations: [{ to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_COMPANY }] }],
+    }))),
+    batchUpdate(client, 'tasks', updates),
+    batchArchive(client, 'tasks', archives),
+  ]);
+  // HubSpot does not promise a batch's answers in the order asked, so each created task is matched by
+  // what it says; tasks that say exactly the same are interchangeable, so they are matched in turn.
+  const keysOf = new Map<string, string[]>();
+  for (const c of creates) keysOf.set(fingerprint(c.properties), [...(keysOf.get(fingerprint(c.properties)) ?? []), c.key]);
+  return new Map(created.flatMap((task) => {
+    const key = keysOf.get(fingerprint(task.properties))?.shift();
+    return key === undefined ? [] : [[key, task.id] as const];
+  }));
+}
+
+export interface PlanTasks {
+  companyId: string;
+  companyName: string;
+  types: { plan: string; objective: string };
+  planId: string;
+  /** The objective rows of the revision just saved, and of the one before it (whose removed objectives' tasks go). */
+  rows: readonly CrmRecord[];
+  previousRows: readonly CrmRecord[];
+  /** The open review-due task the plan remembers, and what it should say. */
+  reviewTaskId: string | null;
+  review: { dueAt: number; ownerId: string | null };
+}
+
+const REVIEW_KEY = 'review';
+const objectiveTaskKey = (objectiveKey: string) => `objective:${objectiveKey}`;
+
+/**
+ * After a plan save: a task per open objective (achieved: completed; dropped or removed: archived) and the
+ * open review-due task, then the ids of the tasks it created remembered on the objective rows and the plan.
+ * If remembering fails, those tasks are archived again, so a later save never makes a second one.
+ */
+export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<void> {
+  const objectives = plan.rows.map((row) => ({ row, fields: readFields(row.properties, OBJECTIVE.property) }));
+  const kept = new Set(objectives.map((o) => o.fields.objectiveKey));
+  const removed = plan.previousRows.map((row) => readFields(row.properties, OBJECTIVE.property)).filter((o) => !kept.has(o.objectiveKey) && o.taskId);
+  const wanted: WantedTask[] = [
+    ...objectives.map(({ fields: o }): WantedTask => {
+      const dueAt = fromHubSpotDateTime(o.dueDate);
+      return {
+        key: objectiveTaskKey(o.objectiveKey ?? ''),
+        taskId: o.taskId || null,
+        state: o.status === 'achieved' ? 'completed' : o.status === 'dropped' ? 'archived' : 'open',
+        fields: dueAt === null ? null : objectiveTaskFields({ title: o.title ?? '', measure: o.measure ?? '', ownerId: o.ownerId || null, dueAt }, plan.companyName),
+      };
+    }),
+    ...removed.map((o): WantedTask => ({ key: objectiveTaskKey(o.objectiveKey ?? ''), taskId: o.taskId, state: 'archived', fields: null })),
+    { key: REVIEW_KEY, taskId: plan.reviewTaskId, state: 'open', fields: reviewTaskFields(plan.companyName, plan.review.dueAt, plan.review.ownerId) },
+  ];
+  const created = await reconcileTasks(client, plan.companyId, wanted);
+
+  const rowUpdates = objectives.flatMap(({ row, fields }) => {
+    const taskId = created.get(objectiveTaskKey(fields.objectiveKey ?? ''));
+    return taskId === undefined ? [] : [{ id: row.id, properties: toProperties({ taskId }, OBJECTIVE.property) }];
+  });
+  await rememberOrWithdraw(client, created, () => Promise.all([
+    batchUpdate(client, plan.types.objective, rowUpdates),
+    rememberReviewTask(client, plan.types.plan, plan.planId, created.get(REVIEW_KEY)),
+  ]));
+}
+
+/**
+ * After a review is logged: the open review-due task is completed and the next one created, due when the
+ * next calendar review is, for the account manager. A company without a plan has no review-due task.
+ */
+export async function rollReviewTask(client: Client, review: { companyId: string; companyName: string; planType: string; plan: CrmRecord | null; companyOwnerId: string | null; dueAt: number }): Promise<void> {
+  if (review.plan === null) return;
+  const plan = readFields(review.plan.properties, KEY_ACCOUNT_PLAN.property);
+  const created = await reconcileTasks(client, review.companyId, [
+    { key: 'logged', taskId: plan.reviewTaskId || null, state: 'completed', fields: null },
+    { key: REVIEW_KEY, taskId: null, state: 'open', fields: reviewTaskFields(review.companyName, review.dueAt, plan.accountManager || review.companyOwnerId) },
+  ]);
+  await rememberOrWithdraw(client, created, () => rememberReviewTask(client, review.planType, review.plan!.id, created.get(REVIEW_KEY)));
+}
+
+async function rememberReviewTask(client: Client, planType: string, planId: string, taskId: string | undefined): Promise<void> {
+  if (taskId === undefined) return;
+  await hubspotCall(() => client.crm.objects.basicApi.update(planType, planId, { properties: toProperties({ reviewTaskId: taskId }, KEY_ACCOUNT_PLAN.property) }));
+}
+
+async function rememberOrWithdraw(client: Client, created: ReadonlyMap<string, string>, remember: () => Promise<unknown>): Promise<void> {
+  try {
+    await remember();
+  } catch (error) {
+    await batchArchive(client, 'tasks', [...created.values()]).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Runs a task reconciliation after a save: its failure becomes the save's `tasks` answer instead of an error,
+ * because what it failed to write the next save writes.
+ */
+export async function syncTasks(reconcile: () => Promise<void>): Promise<TaskSync> {
+  try {
+    await reconcile();
+    return { synced: true, message: null };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { synced: false, message: `Saved, but the HubSpot tasks could not be brought up to date (${reason}). Saving again repairs them.` };
+  }
+}
+
+/** The task for a plan objective: its title, for its owner, due when it is. */
+export function objectiveTaskFields(objective: { title: string; measure: string; ownerId: string | null; dueAt: number }, companyName: string): TaskFields {
+  return {
+    subject: objective.title,
+    body: `<p>Objective of the key account plan for ${escapeHtml(companyName)}.</p><p>How we measure it: ${escapeHtml(objective.measure)}</p>`,
+    dueAt: objective.dueAt,
+    ownerId: objective.ownerId,
+  };
+}
+
+/** The task for the account's next calendar review, for the account manager. */
+export function reviewTaskFields(companyName: string, dueAt: number, ownerId: string | null): TaskFields {
+  return {
+    subject: `Key account review due: ${companyName}`,
+    body: `<p>The calendar review of the key account plan for ${escapeHtml(companyName)} is due. Log it on the company's Key account tab.</p>`,
+    dueAt,
+    ownerId,
+  };
+}
+
+function taskProperties(fields: TaskFields): Record<string, string> {
+  return {
+    [TASK_PROPERTY.subject]: fields.subject,
+    [TASK_PROPERTY.body]: fields.body,
+    [TASK_PROPERTY.dueAt]: toHubSpotDateTime(fields.dueAt),
+    [TASK_PROPERTY.ownerId]: fields.ownerId ?? '',
+  };
+}
+
+/** What differs between a task and what it should be. An open task someone has started (in progress, waiting) stays as they set it. */
+function changedProperties(current: Record<string, string | null>, wanted: WantedTask): Record<string, string> {
+  const changes: Record<string, string> = {};
+  const status = current[TASK_PROPERTY.status] ?? '';
+  if (wanted.state === 'completed' && status !== COMPLETED) changes[TASK_PROPERTY.status] = COMPLETED;
+  if (wanted.state === 'open' && status === COMPLETED) changes[TASK_PROPERTY.status] = OPEN;
+  if (wanted.fields === null) return changes;
+  for (const [name, value] of Object.entries(taskProperties(wanted.fields))) {
+    const same = name === TASK_PROPERTY.dueAt ? fromHubSpotDateTime(current[name]) === wanted.fields.dueAt : (current[name] ?? '') === value;
+    if (!same) changes[name] = value;
+  }
+  return changes;
+}
+
+function fingerprint(properties: Record<string, string | null>): string {
+  const text = [TASK_PROPERTY.subject, TASK_PROPERTY.body, TASK_PROPERTY.ownerId].map((name) => properties[name] ?? '');
+  return JSON.stringify([...text, fromHubSpotDateTime(properties[TASK_PROPERTY.dueAt])]);
+}
