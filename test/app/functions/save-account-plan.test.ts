@@ -249,6 +249,24 @@ describe('save_account_plan', () => {
       expect((await companyTasks(portal, companyId)).map((t) => [t.subject, t.status])).toEqual([['Meet the new COO', 'COMPLETED'], ['Key account review due: Acme Ltd', 'NOT_STARTED']]);
     });
 
+    it('creates again a task someone deleted in HubSpot, and leaves one they started as they set it', async () => {
+      await save();
+      const [coo, logistics] = await companyTasks(portal, companyId);
+      await portal.client.crm.objects.tasks.basicApi.archive(coo!.id);
+      await portal.client.crm.objects.tasks.basicApi.update(logistics!.id, { properties: { hs_task_status: 'IN_PROGRESS' } });
+
+      await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) });
+
+      const tasks = await companyTasks(portal, companyId);
+      expect(tasks.map((t) => [t.subject, t.status])).toEqual([
+        ['Win the logistics review', 'IN_PROGRESS'],
+        ['Key account review due: Acme Ltd', 'NOT_STARTED'],
+        ['Meet the new COO', 'NOT_STARTED'],
+      ]);
+      expect(tasks[0]!.id).toBe(logistics!.id);
+      expect(tasks[2]!.id).not.toBe(coo!.id);
+    });
+
     it('keeps the plan when HubSpot refuses the tasks, says so, and the next save repairs them', async () => {
       vi.spyOn(console, 'error').mockImplementation(() => undefined); // the client's retries
       await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/tasks/batch/*' });
