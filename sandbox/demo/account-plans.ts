@@ -1,5 +1,6 @@
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, REVIEW, planRevisionKey } from '../../src/crm/model/index.ts';
 import { toHubSpotDateTime, toProperties } from '../../src/crm/records.ts';
+import { TASK_TO_COMPANY, newTaskProperties, objectiveTaskFields, reviewTaskFields } from '../../src/keystone/account/plan-tasks.ts';
 import { planYearStart, serialiseTargets, targetsFromRows } from '../../src/keystone/account/plan-targets.ts';
 import { QUARTERS, quarterBounds, type Quarter } from '../../src/kam/objectives/index.ts';
 import { reviewSchedule, type ReviewOutcome } from '../../src/kam/reviews/index.ts';
@@ -15,13 +16,17 @@ import { DAY, idSequence, seedRecord, type HistoryEntry, type SeedAssociationInp
 
 // Key account plans as the account teams left them: a plan per key account (and per candidate the
 // team has started planning), its SMART objectives, the quarterly target grid, and past reviews.
-// Everything is written as Keystone's own save and review functions write it, so the cards read it back.
+// Everything is written as Keystone's own save and review functions write it, so the cards read it back,
+// including the HubSpot tasks they keep: one per open objective for its owner, and the next review's for
+// the account manager.
 
 export interface KeystoneRecords {
   plans: SeedRecord[];
   planRevisions: SeedRecord[];
   objectives: SeedRecord[];
   reviews: SeedRecord[];
+  /** HubSpot tasks (object `tasks`). */
+  tasks: SeedRecord[];
   associations: SeedAssociationInput[];
   /** `keystone_next_review_due` per company with a plan, as logging its last review set it. */
   nextReviewDue: Map<string, number>;
@@ -34,9 +39,15 @@ const OUTCOME_WEIGHTS = [['plan_updated', 4], ['celebrate', 2], ['exploit', 2], 
 export function buildAccountPlans(random: Random, clients: readonly ClientPeople[], people: readonly FirmPerson[], settings: Settings, now: number): KeystoneRecords {
   const ids = {
     plan: idSequence(KEYSTONE_FIRST_IDS.plan), planRevision: idSequence(KEYSTONE_FIRST_IDS.planRevision),
-    objective: idSequence(KEYSTONE_FIRST_IDS.objective), review: idSequence(KEYSTONE_FIRST_IDS.review),
+    objective: idSequence(KEYSTONE_FIRST_IDS.objective), review: idSequence(KEYSTONE_FIRST_IDS.review), task: idSequence(KEYSTONE_FIRST_IDS.task),
   };
-  const out: KeystoneRecords = { plans: [], planRevisions: [], objectives: [], reviews: [], associations: [], nextReviewDue: new Map() };
+  const out: KeystoneRecords = { plans: [], planRevisions: [], objectives: [], reviews: [], tasks: [], associations: [], nextReviewDue: new Map() };
+  const addTask = (fields: Parameters<typeof newTaskProperties>[0], companyId: string, createdAt: number): string => {
+    const id = ids.task();
+    out.tasks.push(seedRecord(id, newTaskProperties(fields), createdAt));
+    out.associations.push({ fromType: 'tasks', fromId: id, toType: 'companies', toId: companyId, associationTypeId: TASK_TO_COMPANY });
+    return id;
+  };
   const partners = people.filter((p) => p.team === 'partners');
   const researchers = people.filter((p) => p.team === 'research');
   const byOwnerId = new Map(people.map((p) => [p.ownerId, p]));
@@ -67,10 +78,11 @@ export function buildAccountPlans(random: Random, clients: readonly ClientPeople
     const objectives = pickObjectives(random, team, now);
     objectives.forEach((o, displayOrder) => {
       const id = ids.objective();
+      const taskId = o.achievedAt === null ? addTask(objectiveTaskFields({ ...o, ownerId: o.owner.ownerId }, companyName), company.id, savedAt) : null;
       out.objectives.push(seedRecord(id, toProperties({
         title: o.title, objectiveKey: `demo-${company.id}-${o.index}`, measure: o.measure, ownerId: o.owner.ownerId, dueDate: toHubSpotDateTime(o.dueAt),
         status: o.achievedAt === null ? 'open' : 'achieved', achievedAt: o.achievedAt === null ? null : toHubSpotDateTime(o.achievedAt),
-        displayOrder, companyId: company.id, planId, planRevision: revision,
+        displayOrder, companyId: company.id, planId, planRevision: revision, taskId,
       }, OBJECTIVE.property), savedAt));
       out.associations.push(defaultLink(OBJECTIVE.name, id, company.id));
     });
@@ -78,12 +90,19 @@ export function buildAccountPlans(random: Random, clients: readonly ClientPeople
     const growthK = Math.max(5, Math.round((company.plan.fees / 3) * random.int(8, 20) / 100 / 1000));
     const grid = targetsFromRows(gridRows(random, client, growthK, yearStart, now), CURRENCY);
     if (!grid.success) throw new Error(`The demo's quarterly grid for company ${company.id} does not parse: ${JSON.stringify(grid.errors)}`);
+    const cadenceValue = company.record.properties[COMPANY_PROPERTY.reviewCadence] ?? '';
+    const cadence: ReviewCadence = (REVIEW_CADENCES as readonly string[]).includes(cadenceValue) ? (cadenceValue as ReviewCadence) : settings.reviews.defaultCadence;
+    const schedule = reviewSchedule({ cadence, lastReviewedAt: reviewedAt[0]!, planStartedAt: createdAt, overdueAfterDays: settings.reviews.overdueAfterDays, now });
+    if (!schedule.success) throw new Error(`The demo's review schedule for company ${company.id} does not parse: ${JSON.stringify(schedule.errors)}`);
+    out.nextReviewDue.set(company.id, schedule.data.dueAt);
+    // Logging the last review completed its review-due task and opened the next one.
+    const reviewTaskId = addTask(reviewTaskFields(companyName, schedule.data.dueAt, team.accountManager.ownerId), company.id, reviewedAt[0]!);
     const savedBy = String(team.accountManager.userId);
     out.plans.push(seedRecord(planId, toProperties({
       title: `${companyName} — key account plan`, companyId: company.id, revision,
       businessObjective: random.pick(BUSINESS_OBJECTIVES)(companyName, growthK), planStart: toHubSpotDateTime(yearStart),
       relationshipPartner: team.relationshipPartner.ownerId, accountManager: team.accountManager.ownerId, researcher: team.researcher.ownerId,
-      quarterlyTargets: serialiseTargets(grid.data), savedBy, savedAt: toHubSpotDateTime(savedAt),
+      quarterlyTargets: serialiseTargets(grid.data), savedBy, savedAt: toHubSpotDateTime(savedAt), reviewTaskId,
     }, KEY_ACCOUNT_PLAN.property), createdAt, { [KEY_ACCOUNT_PLAN.property.revision]: saves.map((at, i): HistoryEntry => ({ value: String(i + 1), at, byUserId: team.accountManager.userId })) }));
     out.associations.push(defaultLink(KEY_ACCOUNT_PLAN.name, planId, company.id));
     saves.forEach((at, i) => out.planRevisions.push(seedRecord(ids.planRevision(), toProperties({
@@ -101,11 +120,6 @@ export function buildAccountPlans(random: Random, clients: readonly ClientPeople
       out.associations.push(defaultLink(REVIEW.name, id, company.id));
     });
 
-    const cadenceValue = company.record.properties[COMPANY_PROPERTY.reviewCadence] ?? '';
-    const cadence: ReviewCadence = (REVIEW_CADENCES as readonly string[]).includes(cadenceValue) ? (cadenceValue as ReviewCadence) : settings.reviews.defaultCadence;
-    const schedule = reviewSchedule({ cadence, lastReviewedAt: reviewedAt[0]!, planStartedAt: createdAt, overdueAfterDays: settings.reviews.overdueAfterDays, now });
-    if (!schedule.success) throw new Error(`The demo's review schedule for company ${company.id} does not parse: ${JSON.stringify(schedule.errors)}`);
-    out.nextReviewDue.set(company.id, schedule.data.dueAt);
   }
   return out;
 }

@@ -28,7 +28,7 @@ export interface Demo {
   stories: DemoStories;
 }
 
-/** Same options → byte-identical portal. `now` is the portal's today; nothing is dated after it except open deals' expected close. */
+/** Same options → byte-identical portal. `now` is the portal's today; nothing is dated after it except open deals' expected close and open tasks' due dates. */
 export function generateDemo(options: DemoOptionsInput): Demo {
   const { seed, companies: companyCount, now } = parseDemoOptions(options);
   const random = createRandom(seed);
@@ -61,7 +61,7 @@ export function generateDemo(options: DemoOptionsInput): Demo {
       calls: activities.calls,
       emails: activities.emails,
       notes: [],
-      tasks: [],
+      tasks: keystone.tasks,
       [PORTAL_SETTINGS.name]: [settingsRecord(settings, DEMO_PORTAL_DETAILS, now)],
       [KEY_ACCOUNT_PLAN.name]: keystone.plans,
       [PLAN_REVISION.name]: keystone.planRevisions,

@@ -9,8 +9,8 @@ import { idSequence, seedRecord, YEAR } from './records.ts';
 // Keystone's own objects, as if setup had run: its custom object schemas (built from the same model
 // definitions setup sends) and the settings record, which names who runs the key account programme.
 
-/** Record ids of Keystone's objects: one range per object, after the activities'. */
-export const KEYSTONE_FIRST_IDS = { settings: 7_000_001, plan: 7_100_001, planRevision: 7_200_001, objective: 7_300_001, review: 7_400_001 } as const;
+/** Record ids of Keystone's objects (and of the HubSpot tasks it keeps for plans): one range per object, after the activities'. */
+export const KEYSTONE_FIRST_IDS = { settings: 7_000_001, plan: 7_100_001, planRevision: 7_200_001, objective: 7_300_001, review: 7_400_001, task: 7_500_001 } as const;
 
 /** The sandbox, as HubSpot, files a new custom object's properties in `<name>_information`. */
 const informationGroup = (objectName: string) => `${objectName}_information`;

@@ -11,7 +11,7 @@ import { escapeHtml } from './audit-note.ts';
 // not synced, and the next save (which reconciles from the ids Keystone remembers) repairs them.
 
 /** HubSpot's own task → company association type. */
-const TASK_TO_COMPANY = 192;
+export const TASK_TO_COMPANY = 192;
 const TASK_PROPERTY = { subject: 'hs_task_subject', body: 'hs_task_body', dueAt: 'hs_timestamp', ownerId: 'hubspot_owner_id', status: 'hs_task_status', type: 'hs_task_type' } as const;
 const OPEN = 'NOT_STARTED';
 const COMPLETED = 'COMPLETED';
@@ -49,7 +49,7 @@ export async function reconcileTasks(client: Client, companyId: string, wanted: 
   for (const w of wanted) {
     const current = w.taskId === null ? undefined : existing.get(w.taskId);
     if (current === undefined) {
-      if (w.state === 'open' && w.fields !== null) creates.push({ key: w.key, properties: { ...taskProperties(w.fields), [TASK_PROPERTY.status]: OPEN, [TASK_PROPERTY.type]: 'TODO' } });
+      if (w.state === 'open' && w.fields !== null) creates.push({ key: w.key, properties: newTaskProperties(w.fields) });
       continue;
     }
     if (w.state === 'archived') {
@@ -188,6 +188,11 @@ export function reviewTaskFields(companyName: string, dueAt: number, ownerId: st
     dueAt,
     ownerId,
   };
+}
+
+/** A new to-do task's properties (the demo portal seeds its tasks with them too). */
+export function newTaskProperties(fields: TaskFields): Record<string, string> {
+  return { ...taskProperties(fields), [TASK_PROPERTY.status]: OPEN, [TASK_PROPERTY.type]: 'TODO' };
 }
 
 function taskProperties(fields: TaskFields): Record<string, string> {

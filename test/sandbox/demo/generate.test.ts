@@ -47,10 +47,12 @@ describe('generateDemoPortal', () => {
     expect(() => generateDemo(options as never)).toThrow(new RegExp(`^Invalid demo portal options: ${field}: `));
   });
 
-  it('dates nothing after now except the expected close of open deals', () => {
+  it('dates nothing after now except the expected close of open deals and when open tasks are due', () => {
+    const plannedAhead = (type: string, name: string, properties: Record<string, string>) =>
+      (type === 'deals' && name === 'closedate' && properties.hs_is_closed === 'false') || (type === 'tasks' && name === 'hs_timestamp' && properties.hs_task_status !== 'COMPLETED');
     const stamps = (Object.entries(seed.objects) as Array<[string, typeof seed.objects.deals]>).flatMap(([type, records]) => records.flatMap((r) => [
       r.createdAt, r.updatedAt, ...Object.values(r.propertyHistory ?? {}).flat().map((h) => h.timestamp),
-      ...Object.entries(r.properties).filter(([name]) => /(_time|timestamp|_at|closedate)$/.test(name) && !(type === 'deals' && name === 'closedate' && r.properties.hs_is_closed === 'false')).map(([, v]) => v),
+      ...Object.entries(r.properties).filter(([name]) => /(_time|timestamp|_at|closedate)$/.test(name) && !plannedAhead(type, name, r.properties)).map(([, v]) => v),
     ]));
     const after = stamps.filter((s): s is string => s !== undefined && Date.parse(s) > DEMO_NOW);
     expect(stamps.length).toBeGreaterThan(50_000);

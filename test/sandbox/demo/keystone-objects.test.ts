@@ -8,7 +8,7 @@ import { loadSettings } from '../../../src/keystone/settings/index.ts';
 import { firmPeople, type FirmPerson } from '../../../sandbox/demo/firm.ts';
 import { demoAccess } from '../../../sandbox/demo/keystone-objects.ts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server.ts';
-import { DAY, DEMO_NOW, demoPortal } from './portal-index.ts';
+import { DAY, DEMO_NOW, demoPortal, indexPortal } from './portal-index.ts';
 
 // The demo portal's key account plans, objectives, targets and reviews, read back by Keystone itself:
 // the card_data service for a key account, and setup finding nothing left to do.
@@ -110,6 +110,33 @@ describe("Keystone's own objects in the demo portal", () => {
       expect(rows.every((o) => o.properties[OBJECTIVE.property.planRevision] === revision)).toBe(true);
     }
     expect(seed.objects[REVIEW.name]!.length).toBeGreaterThanOrEqual(planned.size);
+  });
+
+  it("has the HubSpot tasks Keystone keeps: one per open objective in its owner's queue, and each plan's next review in the account manager's", async () => {
+    const index = indexPortal(seed);
+    const taskOf = (id: string | undefined) => seed.objects.tasks!.find((t) => t.id === id)!.properties;
+    const objectives = seed.objects[OBJECTIVE.name]!;
+    const open = objectives.filter((o) => o.properties[OBJECTIVE.property.status] === 'open');
+    expect(open.length).toBeGreaterThan(0);
+    for (const o of open) {
+      const p = o.properties;
+      expect(taskOf(p[OBJECTIVE.property.taskId])).toMatchObject({ hs_task_subject: p[OBJECTIVE.property.title], hubspot_owner_id: p[OBJECTIVE.property.ownerId], hs_timestamp: p[OBJECTIVE.property.dueDate], hs_task_status: 'NOT_STARTED', hs_task_type: 'TODO' });
+      expect(index.linked('tasks', p[OBJECTIVE.property.taskId]!, 'companies')).toEqual([p[OBJECTIVE.property.companyId]]);
+    }
+    expect(objectives.filter((o) => o.properties[OBJECTIVE.property.status] !== 'open').every((o) => !o.properties[OBJECTIVE.property.taskId])).toBe(true);
+    for (const plan of seed.objects[KEY_ACCOUNT_PLAN.name]!) {
+      const companyId = plan.properties[KEY_ACCOUNT_PLAN.property.companyId]!;
+      const company = seed.objects.companies.find((c) => c.id === companyId)!;
+      expect(taskOf(plan.properties[KEY_ACCOUNT_PLAN.property.reviewTaskId])).toMatchObject({
+        hs_task_subject: `Key account review due: ${company.properties.name}`, hubspot_owner_id: plan.properties[KEY_ACCOUNT_PLAN.property.accountManager],
+        hs_timestamp: company.properties[COMPANY_PROPERTY.nextReviewDue], hs_task_status: 'NOT_STARTED',
+      });
+    }
+    expect(seed.objects.tasks).toHaveLength(open.length + seed.objects[KEY_ACCOUNT_PLAN.name]!.length);
+    // The sandbox serves them as HubSpot would: on the company's timeline.
+    const [companyId] = stories.clearlyKey;
+    const linked = await client.crm.associations.v4.batchApi.getPage('companies', 'tasks', { inputs: [{ id: companyId! }] });
+    expect(linked.results[0]!.to.length).toBe(seed.objects.tasks!.filter((t) => index.linked('tasks', t.id, 'companies')[0] === companyId).length);
   });
 
   it('leaves the stories\' review triggers open: every review predates the departure of the key contact', async () => {
