@@ -181,7 +181,9 @@ async function createObjectiveRows(client: Client, objectiveType: string, save: 
     return {
       properties: toProperties({
         title: o.title, objectiveKey, measure: o.measure, ownerId: o.ownerId, dueDate: o.dueAt === null ? null : toHubSpotDateTime(o.dueAt),
-        status: o.status, achievedAt, displayOrder, companyId: save.companyId, planId, planRevision: revision, taskId: before.get(objectiveKey)?.taskId || null,
+        status: o.status, achievedAt, displayOrder, companyId: save.companyId, planId, planRevision: revision,
+        // Left out rather than cleared when there is none: the tasks pass writes it, after the commit.
+        taskId: before.get(objectiveKey)?.taskId || undefined,
       }, OBJECTIVE.property),
     };
   });

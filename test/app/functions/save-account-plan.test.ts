@@ -225,6 +225,17 @@ describe('save_account_plan', () => {
       expect(await companyTasks(portal, companyId)).toEqual(tasks);
     });
 
+    it('writes the tasks in batches, never one call per objective', async () => {
+      const many = Array.from({ length: 40 }, (_, i) => ({ title: `Objective ${i + 1}`, measure: '', ownerId: i % 2 ? partner.id : manager.id, dueAt: NOW + (i + 1) * DAY }));
+      await portal.control.resetStats();
+
+      expect(await save({ plan: aPlan({ objectives: many }) })).toMatchObject({ status: 'ok', tasks: { synced: true } });
+
+      const taskCalls = Object.entries((await portal.control.stats()).byRoute).filter(([route]) => route.includes('/tasks'));
+      expect(taskCalls).toEqual([['POST /crm/v3/objects/tasks/batch/create', 1]]);
+      expect(await companyTasks(portal, companyId)).toHaveLength(41);
+    });
+
     it('completes an achieved objective’s task, archives a dropped or removed one, and updates an edited one in place', async () => {
       const third = { title: 'Map the board', measure: 'Org chart', ownerId: partner.id, dueAt: NOW + 60 * DAY };
       await save({ plan: aPlan({ objectives: [...aPlan().objectives, third] }) });
