@@ -36,9 +36,11 @@ export interface WantedTask {
  * Brings the company's Keystone tasks in line with `wanted` in batch calls (100 a call): reads the
  * remembered ones, so a task already right is left alone and one a user deleted is created again; then
  * creates (associated with the company in the same call), updates and archives. A task that should be
- * completed or archived and does not exist is not created. Answers the created tasks' ids by key.
+ * completed or archived and does not exist is not created. The created tasks' ids, by key, go to
+ * `remember` even when an update or archive failed beside them; if remembering fails, those tasks are
+ * archived again, so no later pass makes a second one. Any failure is then thrown.
  */
-export async function reconcileTasks(client: Client, companyId: string, wanted: readonly WantedTask[]): Promise<Map<string, string>> {
+export async function reconcileTasks(client: Client, companyId: string, wanted: readonly WantedTask[], remember: (created: ReadonlyMap<string, string>) => Promise<unknown>): Promise<void> {
   const rememberedIds = wanted.flatMap((w) => (w.taskId === null ? [] : [w.taskId]));
   const { records } = rememberedIds.length === 0 ? { records: [] } : await batchRead(client, 'tasks', rememberedIds, Object.values(TASK_PROPERTY));
   const existing = new Map(records.map((r) => [r.id, r.properties]));
@@ -60,7 +62,7 @@ export async function reconcileTasks(client: Client, companyId: string, wanted: 
     if (Object.keys(changes).length > 0) updates.push({ id: w.taskId!, properties: changes });
   }
 
-  const [created] = await Promise.all([
+  const [created, ...others] = await Promise.allSettled([
     batchCreate(client, 'tasks', creates.map((c) => ({
       properties: c.properties,
       associations: [{ to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_COMPANY }] }],
@@ -68,10 +70,26 @@ export async function reconcileTasks(client: Client, companyId: string, wanted: 
     batchUpdate(client, 'tasks', updates),
     batchArchive(client, 'tasks', archives),
   ]);
-  // HubSpot does not promise a batch's answers in the order asked, so each created task is matched by
-  // what it says; tasks that say exactly the same are interchangeable, so they are matched in turn.
+  if (created.status === 'fulfilled' && created.value.length > 0) {
+    const ids = createdIdsByKey(creates, created.value);
+    try {
+      await remember(ids);
+    } catch (error) {
+      await batchArchive(client, 'tasks', [...ids.values()]).catch(() => undefined);
+      throw error;
+    }
+  }
+  const failed = [created, ...others].find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/**
+ * HubSpot does not promise a batch's answers in the order asked, so each created task is matched by what
+ * it says; tasks that say exactly the same are interchangeable, so they are matched in turn.
+ */
+function createdIdsByKey(asked: ReadonlyArray<{ key: string; properties: Record<string, string> }>, created: readonly CrmRecord[]): Map<string, string> {
   const keysOf = new Map<string, string[]>();
-  for (const c of creates) keysOf.set(fingerprint(c.properties), [...(keysOf.get(fingerprint(c.properties)) ?? []), c.key]);
+  for (const c of asked) keysOf.set(fingerprint(c.properties), [...(keysOf.get(fingerprint(c.properties)) ?? []), c.key]);
   return new Map(created.flatMap((task) => {
     const key = keysOf.get(fingerprint(task.properties))?.shift();
     return key === undefined ? [] : [[key, task.id] as const];
@@ -96,8 +114,7 @@ const objectiveTaskKey = (objectiveKey: string) => `objective:${objectiveKey}`;
 
 /**
  * After a plan save: a task per open objective (achieved: completed; dropped or removed: archived) and the
- * open review-due task, then the ids of the tasks it created remembered on the objective rows and the plan.
- * If remembering fails, those tasks are archived again, so a later save never makes a second one.
+ * open review-due task, the ids of the tasks it created remembered on the objective rows and the plan.
  */
 export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<void> {
   const objectives = plan.rows.map((row) => ({ row, fields: readFields(row.properties, OBJECTIVE.property) }));
@@ -116,16 +133,16 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
     ...removed.map((o): WantedTask => ({ key: objectiveTaskKey(o.objectiveKey ?? ''), taskId: o.taskId, state: 'archived', fields: null })),
     { key: REVIEW_KEY, taskId: plan.reviewTaskId, state: 'open', fields: reviewTaskFields(plan.companyName, plan.review.dueAt, plan.review.ownerId) },
   ];
-  const created = await reconcileTasks(client, plan.companyId, wanted);
-
-  const rowUpdates = objectives.flatMap(({ row, fields }) => {
-    const taskId = created.get(objectiveTaskKey(fields.objectiveKey ?? ''));
-    return taskId === undefined ? [] : [{ id: row.id, properties: toProperties({ taskId }, OBJECTIVE.property) }];
+  await reconcileTasks(client, plan.companyId, wanted, (created) => {
+    const rowUpdates = objectives.flatMap(({ row, fields }) => {
+      const taskId = created.get(objectiveTaskKey(fields.objectiveKey ?? ''));
+      return taskId === undefined ? [] : [{ id: row.id, properties: toProperties({ taskId }, OBJECTIVE.property) }];
+    });
+    return Promise.all([
+      batchUpdate(client, plan.types.objective, rowUpdates),
+      rememberReviewTask(client, plan.types.plan, plan.planId, created.get(REVIEW_KEY)),
+    ]);
   });
-  await rememberOrWithdraw(client, created, () => Promise.all([
-    batchUpdate(client, plan.types.objective, rowUpdates),
-    rememberReviewTask(client, plan.types.plan, plan.planId, created.get(REVIEW_KEY)),
-  ]));
 }
 
 /**
@@ -135,25 +152,16 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
 export async function rollReviewTask(client: Client, review: { companyId: string; companyName: string; planType: string; plan: CrmRecord | null; companyOwnerId: string | null; dueAt: number }): Promise<void> {
   if (review.plan === null) return;
   const plan = readFields(review.plan.properties, KEY_ACCOUNT_PLAN.property);
-  const created = await reconcileTasks(client, review.companyId, [
+  const planId = review.plan.id;
+  await reconcileTasks(client, review.companyId, [
     { key: 'logged', taskId: plan.reviewTaskId || null, state: 'completed', fields: null },
     { key: REVIEW_KEY, taskId: null, state: 'open', fields: reviewTaskFields(review.companyName, review.dueAt, plan.accountManager || review.companyOwnerId) },
-  ]);
-  await rememberOrWithdraw(client, created, () => rememberReviewTask(client, review.planType, review.plan!.id, created.get(REVIEW_KEY)));
+  ], (created) => rememberReviewTask(client, review.planType, planId, created.get(REVIEW_KEY)));
 }
 
 async function rememberReviewTask(client: Client, planType: string, planId: string, taskId: string | undefined): Promise<void> {
   if (taskId === undefined) return;
   await hubspotCall(() => client.crm.objects.basicApi.update(planType, planId, { properties: toProperties({ reviewTaskId: taskId }, KEY_ACCOUNT_PLAN.property) }));
-}
-
-async function rememberOrWithdraw(client: Client, created: ReadonlyMap<string, string>, remember: () => Promise<unknown>): Promise<void> {
-  try {
-    await remember();
-  } catch (error) {
-    await batchArchive(client, 'tasks', [...created.values()]).catch(() => undefined);
-    throw error;
-  }
 }
 
 /**

@@ -293,6 +293,22 @@ describe('save_account_plan', () => {
       expect(open(await companyTasks(portal, companyId)).map((t) => t.subject)).toEqual(['Meet the new COO', 'Win the logistics review', 'Key account review due: Acme Ltd']);
     });
 
+    it('remembers the tasks it made even when updating others failed beside them, so the repair makes no duplicates', async () => {
+      vi.spyOn(console, 'error').mockImplementation(() => undefined); // the client's retries
+      await save();
+      const added = { title: 'Present at their board', measure: 'Slot on the agenda', ownerId: manager.id, dueAt: NOW + 45 * DAY };
+      const edited = [...await objectivesAsSaved({ 'Meet the new COO': { title: 'Meet the new COO and CFO' } }), added];
+      await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/tasks/batch/update' });
+
+      expect(await save({ baseRevision: 1, plan: aPlan({ objectives: edited }) })).toMatchObject({ status: 'ok', revision: 2, tasks: { synced: false } });
+
+      await portal.control.clearFaults();
+      expect(await save({ baseRevision: 2, plan: aPlan({ objectives: await objectivesAsSaved() }) })).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      expect((await companyTasks(portal, companyId)).map((t) => t.subject)).toEqual([
+        'Meet the new COO and CFO', 'Win the logistics review', 'Key account review due: Acme Ltd', 'Present at their board',
+      ]);
+    });
+
     it('archives the tasks it made when it cannot remember them, so the next save makes no duplicates', async () => {
       vi.spyOn(console, 'error').mockImplementation(() => undefined); // the client's retries
       // Remembering the task ids on the objective rows fails; the tasks just created are taken back.
