@@ -13,6 +13,7 @@ afterEach(() => vi.restoreAllMocks());
 
 const caller = { userId: USER_ID, companyId: COMPANY_ID };
 const MOCK_PORTAL_ID = 123; // the renderer's mock portal
+const TASKS_SYNCED = { synced: true, message: null };
 
 /** Renders the tab card with card_data answering `first`, then `after` once anything changed. */
 async function renderCard(first: CardData, actions: Record<string, object> = {}, after: CardData = first) {
@@ -203,7 +204,7 @@ describe('the Plan section', () => {
 
   it('saves an edited plan against the revision it started from, then shows the saved plan', async () => {
     const saved = cardData({ plan: { ...cardData().plan, revision: 5, businessObjective: 'Be their first call for audit, tax and advisory' } });
-    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { save_account_plan: ok({}) }, saved);
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { save_account_plan: ok({ tasks: TASKS_SYNCED }) }, saved);
     find(Button, withText('Edit the plan')).trigger('onClick');
     find(TextArea, { name: 'businessObjective' }).trigger('onChange', 'Be their first call for audit, tax and advisory' as never);
     find(NumberInput, { name: 'custom_new_services-Q3-actual' }).trigger('onChange', 2 as never);
@@ -216,7 +217,7 @@ describe('the Plan section', () => {
   });
 
   it("adds a manager's own metric and a new objective with its owner and due date", async () => {
-    const { find, waitFor, spy } = await renderCard(cardData(), { save_account_plan: ok({}) });
+    const { find, waitFor, spy } = await renderCard(cardData(), { save_account_plan: ok({ tasks: TASKS_SYNCED }) });
     find(Button, withText('Edit the plan')).trigger('onClick');
     find(Input, { name: 'newMetric' }).trigger('onChange', 'Referrals received' as never);
     find(Button, withText('Add metric')).trigger('onClick');
@@ -242,7 +243,7 @@ describe('the Plan section', () => {
   });
 
   it('saves an objective title that was typed and not yet committed by leaving the field', async () => {
-    const { find, waitFor, spy } = await renderCard(cardData(), { save_account_plan: ok({}) });
+    const { find, waitFor, spy } = await renderCard(cardData(), { save_account_plan: ok({ tasks: TASKS_SYNCED }) });
     find(Button, withText('Edit the plan')).trigger('onClick');
     find(Input, { name: 'objective-0-title' }).trigger('onInput', 'Win the audit and tax tender' as never);
     find(Button, withText('Save the plan')).trigger('onClick');
@@ -288,13 +289,31 @@ describe('the Reviews section', () => {
 
   it('logs a triggered review with its outcome and the triggers it answers, then shows it in the history', async () => {
     const logged = cardData({ reviews: reviews({ history: [{ ...reviews().history[0]!, reviewId: 'rev-2', kind: 'triggered', outcomes: ['escalate'], summary: 'Meet the new CFO' }] }) });
-    const { find, findAll, waitFor, spy } = await renderCard(cardData({ reviews: reviews({ triggered: [trigger()] }) }), { log_review: ok({}) }, logged);
+    const { find, findAll, waitFor, spy } = await renderCard(cardData({ reviews: reviews({ triggered: [trigger()] }) }), { log_review: ok({ tasks: TASKS_SYNCED }) }, logged);
     find(Button, withText('Log a review…')).trigger('onClick');
     find(ToggleGroup, { name: 'outcomes' }).trigger('onChange', ['escalate'] as never);
     find(TextArea, { name: 'summary' }).trigger('onChange', 'Meet the new CFO' as never);
     find(Button, withText('Log the review')).trigger('onClick');
     await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Meet the new CFO'));
     expect(callsTo(spy, 'log_review')).toEqual([{ ...caller, kind: 'triggered', outcomes: ['escalate'], summary: 'Meet the new CFO', triggers: [trigger()] }]);
+  });
+
+  it('warns when a review was logged but its HubSpot task could not be moved on, and says how to repair it', async () => {
+    const card = await renderCard(cardData(), { log_review: ok({ tasks: { synced: false, message: 'HubSpot did not respond.' } }) });
+    card.find(Button, withText('Log a review…')).trigger('onClick');
+    card.find(TextArea, { name: 'summary' }).trigger('onChange', 'Quarterly review held' as never);
+    card.find(Button, withText('Log the review')).trigger('onClick');
+    await card.waitFor(() => expect(card.mocks.actions.addAlert.calls).toEqual([[{
+      type: 'warning', title: 'Saved, but the HubSpot tasks were not updated', message: 'HubSpot did not respond. Save again to bring the tasks in line.',
+    }]]));
+  });
+
+  it('does not alert when the tasks were brought in line', async () => {
+    const { find, waitFor, spy, mocks } = await renderCard(cardData(), { save_account_plan: ok({ tasks: TASKS_SYNCED }) });
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
+    expect(mocks.actions.addAlert.calls).toEqual([]);
   });
 
   it('enables Log the review while the decision is typed, before the box loses focus', async () => {

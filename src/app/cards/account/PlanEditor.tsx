@@ -80,6 +80,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
     if (outcome.ok) {
       onClose();
       account.refresh();
+      account.reportTasks(outcome.answer.tasks);
     }
   };
 

@@ -105,6 +105,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView; onClose: ()
     if (outcome.ok) {
       onClose();
       account.refresh();
+      account.reportTasks(outcome.answer.tasks);
     }
   };
 

@@ -1,5 +1,5 @@
-import { useExtensionContext } from '@hubspot/ui-extensions';
-import type { CardData } from '../../functions/account-contract.ts';
+import { useExtensionActions, useExtensionContext } from '@hubspot/ui-extensions';
+import type { CardData, TaskSync } from '../../functions/account-contract.ts';
 import { ACCOUNT_FUNCTIONS } from '../../functions/account-function-uids.ts';
 import { createFormatters, portalFormat, type Formatters } from '../../ui/format.ts';
 import type { Ok } from '../../ui/function-call.ts';
@@ -21,13 +21,30 @@ export interface AccountView {
   format: Formatters;
   /** Reloads card_data after an action, so the screen shows what HubSpot now holds. */
   refresh: () => void;
+  /** After a save that stood but whose HubSpot tasks could not be brought in line: tells the user, who can save again to repair them. */
+  reportTasks: (tasks: TaskSync) => void;
+}
+
+/** The warning for a save whose HubSpot tasks were not updated; null when they were. */
+export function tasksNotSyncedAlert(tasks: TaskSync): { type: 'warning'; title: string; message: string } | null {
+  if (tasks.synced) return null;
+  return {
+    type: 'warning',
+    title: 'Saved, but the HubSpot tasks were not updated',
+    message: `${tasks.message ?? 'HubSpot did not accept the task changes.'} Save again to bring the tasks in line.`,
+  };
 }
 
 export function useAccount() {
   const context = useExtensionContext<'crm.record.tab'>();
+  const { addAlert } = useExtensionActions<'crm.record.tab'>();
   const caller: Caller = { userId: context.user.id, companyId: String(context.crm.objectId) };
   // The portal id lets card_data address Keystone's objects by name and skip reading the schemas.
   const { state, reload } = useFunctionQuery<Ok<CardData>>(ACCOUNT_FUNCTION.cardData, { ...caller, portalId: context.portal.id });
-  const view = (data: CardData): AccountView => ({ data, caller, format: createFormatters(portalFormat(context, data.portal)), refresh: reload });
+  const reportTasks = (tasks: TaskSync) => {
+    const alert = tasksNotSyncedAlert(tasks);
+    if (alert) addAlert(alert);
+  };
+  const view = (data: CardData): AccountView => ({ data, caller, format: createFormatters(portalFormat(context, data.portal)), refresh: reload, reportTasks });
   return { state, reload, view };
 }
