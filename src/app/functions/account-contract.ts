@@ -325,6 +325,13 @@ export const untagKeyAccountParametersSchema = accountCallSchema
   .strict();
 export type UntagKeyAccountParameters = z.input<typeof untagKeyAccountParametersSchema>;
 
+/**
+ * Whether the HubSpot tasks Keystone keeps (one per open objective, one for the next review) were brought in line
+ * with what was just saved. When not, the save still stands, `message` says why, and the next save repairs them.
+ */
+export const taskSyncSchema = z.object({ synced: z.boolean(), message: z.string().nullable() });
+export type TaskSync = z.infer<typeof taskSyncSchema>;
+
 export const keyAccountStatusChangeSchema = z.object({
   companyId: z.string(),
   /** The new status (not `status`, which the answer's envelope uses for ok/error). */
@@ -336,6 +343,8 @@ export const keyAccountStatusChangeSchema = z.object({
   reason: z.string(),
   /** The audit note on the company timeline. */
   noteId: z.string(),
+  /** Leaving key account status archives the plan's open review-due task (the account leaves the review cycle). */
+  tasks: taskSyncSchema,
 });
 export type KeyAccountStatusChange = z.infer<typeof keyAccountStatusChangeSchema>;
 
@@ -412,13 +421,6 @@ export const saveAccountPlanParametersSchema = accountCallSchema
 export type SaveAccountPlanParameters = z.input<typeof saveAccountPlanParametersSchema>;
 
 /** The revision now saved (send it as `baseRevision` next time); card_data shows the plan with its derived actuals. */
-/**
- * Whether the HubSpot tasks Keystone keeps (one per open objective, one for the next review) were brought in line
- * with what was just saved. When not, the save still stands, `message` says why, and the next save repairs them.
- */
-export const taskSyncSchema = z.object({ synced: z.boolean(), message: z.string().nullable() });
-export type TaskSync = z.infer<typeof taskSyncSchema>;
-
 export const savedPlanSchema = z.object({ revision: z.number().int().positive(), savedAt: instantSchema, savedBy: personSchema, objectiveCount: z.number().int().nonnegative(), tasks: taskSyncSchema });
 export type SavedPlan = z.infer<typeof savedPlanSchema>;
 

@@ -12,6 +12,8 @@ import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../
 import { batchReadWithHistory } from './hubspot-reads.ts';
 import { managerActing } from './manager.ts';
 import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
+import { readPlan } from './account-plan.ts';
+import { closeReviewTask, syncTasks } from './plan-tasks.ts';
 
 export interface StatusChangeRequest {
   companyId: string;
@@ -25,7 +27,8 @@ export interface StatusChangeRequest {
  * Tags or untags a key account: the status with who, when and why on the company; HubSpot's
  * target-account flag and ICP tier as the settings say; and a note on the company timeline.
  * The note is written first and withdrawn if the company update fails, so the timeline never
- * records a change that did not happen.
+ * records a change that did not happen. An account leaving key status leaves the review cycle: its
+ * plan's open review-due task is archived (the next plan save creates one again if it is tagged again).
  */
 export async function changeKeyAccountStatus(client: Client, objectTypes: ObjectTypeResolver, request: StatusChangeRequest): Promise<KeyAccountStatusChange> {
   const { caller, settings } = await managerActing(client, objectTypes, request.userId);
@@ -62,6 +65,10 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
     await withdrawAuditNote(client, noteId).catch(() => undefined);
     throw error;
   }
+  const leftReviewCycle = previousStatus === 'key' && request.status !== 'key';
+  const tasks = await syncTasks(async () => {
+    if (leftReviewCycle) await closeReviewTask(client, request.companyId, await readPlan(client, await objectTypes.objectTypeId('plan'), request.companyId));
+  });
   return {
     companyId: request.companyId,
     keyAccountStatus: request.status,
@@ -71,6 +78,7 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
     changedAt: request.now,
     reason: request.reason,
     noteId,
+    tasks,
   };
 }
 

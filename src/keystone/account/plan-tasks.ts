@@ -159,6 +159,13 @@ export async function rollReviewTask(client: Client, review: { companyId: string
   ], (created) => rememberReviewTask(client, review.planType, planId, created.get(REVIEW_KEY)));
 }
 
+/** When an account leaves key status: its plan's open review-due task is archived (nothing to remember). */
+export async function closeReviewTask(client: Client, companyId: string, plan: CrmRecord | null): Promise<void> {
+  const taskId = plan === null ? null : readFields(plan.properties, KEY_ACCOUNT_PLAN.property).reviewTaskId || null;
+  if (taskId === null) return;
+  await reconcileTasks(client, companyId, [{ key: REVIEW_KEY, taskId, state: 'archived', fields: null }], async () => undefined);
+}
+
 async function rememberReviewTask(client: Client, planType: string, planId: string, taskId: string | undefined): Promise<void> {
   if (taskId === undefined) return;
   await hubspotCall(() => client.crm.objects.basicApi.update(planType, planId, { properties: toProperties({ reviewTaskId: taskId }, KEY_ACCOUNT_PLAN.property) }));

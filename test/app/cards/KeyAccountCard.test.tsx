@@ -65,7 +65,7 @@ describe('the Status section', () => {
 
   it('lets a manager tag the company with a reason, calling tag_key_account and showing the new status after', async () => {
     const tagged = cardData({ keyAccount: keyAccount({ reason: 'Biggest growth potential' }) });
-    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({}) }, tagged);
+    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({ tasks: TASKS_SYNCED }) }, tagged);
     find(Button, withText('Tag as key account…')).trigger('onClick');
     // Typed, never blurred: the click sends what the box shows.
     find(TextArea, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
@@ -337,7 +337,7 @@ describe('the tab for someone who may not edit', () => {
 
 describe('the tab after a change', () => {
   it('offers the choices that fit the new status when the form is opened again', async () => {
-    const { find, findByTestId, waitFor } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({}) }, cardData());
+    const { find, findByTestId, waitFor } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({ tasks: TASKS_SYNCED }) }, cardData());
     find(Button, withText('Tag as key account…')).trigger('onClick');
     find(TextArea, { name: 'reason' }).trigger('onChange', 'Biggest growth potential' as never);
     find(Button, withText('Set to key account')).trigger('onClick');

@@ -2,8 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { main as cardData } from '../../../src/app/functions/card_data.ts';
 import { main as tagKeyAccount } from '../../../src/app/functions/tag_key_account.ts';
 import { main as untagKeyAccount } from '../../../src/app/functions/untag_key_account.ts';
+import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
-import { DAY, NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
+import { DAY, NOW, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager', teams: [{ id: '77', name: 'Key accounts', primary: true }] });
@@ -61,6 +62,28 @@ describe('tag_key_account and untag_key_account', () => {
       expect.stringContaining('Not a key account → Key account'),
       expect.stringContaining('Key account → Former key account'),
     ]);
+  });
+
+  it("archives the plan's open review-due task when the account leaves key status, and leaves the objectives' tasks", async () => {
+    await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+    const plan = {
+      businessObjective: 'Grow', team: { accountManager: manager.id },
+      objectives: [{ title: 'Win the audit tender', measure: 'Signed contract', ownerId: manager.id, dueAt: NOW + 60 * DAY, status: 'open' as const }],
+      quarterlyTargets: { fiscalYear: 2026, rows: [] },
+    };
+    expect(await saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan } })).toMatchObject({ status: 'ok', tasks: { synced: true } });
+    expect((await companyTasks(portal, companyId)).map((t) => t.subject)).toEqual(['Win the audit tender', 'Key account review due: Acme Ltd']);
+
+    const answer = await untagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' } });
+
+    expect(answer).toMatchObject({ status: 'ok', keyAccountStatus: 'former', tasks: { synced: true, message: null } });
+    expect((await companyTasks(portal, companyId)).map((t) => [t.subject, t.status])).toEqual([['Win the audit tender', 'NOT_STARTED']]);
+  });
+
+  it('untags an account without a plan with nothing to archive', async () => {
+    await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+    expect(await untagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' } })).toMatchObject({ status: 'ok', tasks: { synced: true, message: null } });
+    expect(await companyTasks(portal, companyId)).toEqual([]);
   });
 
   it('refuses someone who is not a manager, and writes nothing', async () => {

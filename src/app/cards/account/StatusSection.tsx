@@ -97,6 +97,7 @@ function StatusChange({ account }: { account: AccountView }) {
     if (outcome.ok) {
       setOpen(false);
       account.refresh();
+      account.reportTasks(outcome.answer.tasks);
     }
   };
 
