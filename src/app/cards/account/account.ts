@@ -26,7 +26,7 @@ export interface AccountView {
 }
 
 /** The warning for a save whose HubSpot tasks were not updated; null when they were. */
-export function tasksNotSyncedAlert(tasks: TaskSync): { type: 'warning'; title: string; message: string } | null {
+function tasksNotSyncedAlert(tasks: TaskSync): { type: 'warning'; title: string; message: string } | null {
   if (tasks.synced) return null;
   return {
     type: 'warning',
