@@ -1,4 +1,4 @@
-import { Component, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ExtensionHost, OverlayHost, useOverlays, type ExtensionActions, type ExtensionContext, type RenderExtension } from '../ui/host.tsx';
 import type { ExtensionInfo, PreviewUser, Session } from './api.ts';
 
@@ -18,6 +18,8 @@ export type FrameProps = {
   readProperties?: (properties: string[]) => Promise<Record<string, string | null>>;
   /** Called when the extension asks the record page to refresh its properties. */
   onPropertiesChanged?: () => void;
+  /** Counts the record page's property refreshes: each one reaches every card's onCrmPropertiesUpdate listeners, as in HubSpot. */
+  propertiesVersion?: number;
 };
 
 export function buildContext({ extension, session, user, companyId }: FrameProps): ExtensionContext {
@@ -66,7 +68,7 @@ function HostedExtension({ reload, ...props }: FrameProps & { reload: () => void
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const nextAlert = useRef(0);
   const listeners = useRef<PropertyListener[]>([]);
-  const { extension, session, user, companyId, readProperties, onPropertiesChanged } = props;
+  const { extension, session, user, companyId, readProperties, onPropertiesChanged, propertiesVersion } = props;
   const context = useMemo(() => buildContext({ extension, session, user, companyId }), [extension, session, user, companyId]);
 
   const fetchProperties = useCallback(
@@ -78,13 +80,22 @@ function HostedExtension({ reload, ...props }: FrameProps & { reload: () => void
     [readProperties],
   );
 
+  const notifyListeners = useCallback(() => {
+    for (const listener of listeners.current) void fetchProperties(listener.properties).then(listener.callback);
+  }, [fetchProperties]);
+  const firstVersion = useRef(propertiesVersion);
+  useEffect(() => {
+    if (propertiesVersion !== firstVersion.current) notifyListeners();
+  }, [propertiesVersion, notifyListeners]);
+
   const actions = useMemo<ExtensionActions>(
     () => ({
       addAlert: ({ type = 'info', title, message }: { type?: string; title?: string; message: string }) => setAlerts((list) => [...list, { id: nextAlert.current++, type, title, message }]),
       reloadPage: reload,
       refreshObjectProperties: () => {
-        onPropertiesChanged?.();
-        for (const listener of listeners.current) void fetchProperties(listener.properties).then(listener.callback);
+        // On a record page the page tells every card (this one too); elsewhere only this card listens.
+        if (onPropertiesChanged) onPropertiesChanged();
+        else notifyListeners();
       },
       fetchCrmObjectProperties: fetchProperties,
       onCrmPropertiesUpdate: (properties: string[] | '*', callback: PropertyListener['callback']) => {
@@ -95,7 +106,7 @@ function HostedExtension({ reload, ...props }: FrameProps & { reload: () => void
       openIframeModal: ({ uri, title }: { uri: string; title?: string }) => window.open(uri, '_blank', 'noopener')?.focus() ?? console.info(`[preview] ${title ?? 'iframe'}: ${uri}`),
       navigateToPage: ({ to }: { to: string }) => setAlerts((list) => [...list, { id: nextAlert.current++, type: 'info', message: `The preview does not follow navigateToPage; the card asked to open ${to}.` }]),
     }),
-    [reload, fetchProperties, onPropertiesChanged, overlays],
+    [reload, fetchProperties, notifyListeners, onPropertiesChanged, overlays],
   );
 
   const element = useMemo(() => extension.render({ context, actions, runServerlessFunction: undefined } as never), [extension, context, actions]);

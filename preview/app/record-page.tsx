@@ -28,7 +28,13 @@ export function RecordPage({ companyId, session, user, extensions }: { companyId
 
   const tabs = extensions.filter((extension) => extension.location === 'crm.record.tab');
   const sidebars = extensions.filter((extension) => extension.location === 'crm.record.sidebar');
-  const frame = { session, user, companyId, readProperties, onPropertiesChanged: loadCompany };
+  // A card's refreshObjectProperties reloads the page's properties and reaches every card's listeners.
+  const [propertiesVersion, setPropertiesVersion] = useState(0);
+  const propertiesChanged = useCallback(() => {
+    loadCompany();
+    setPropertiesVersion((version) => version + 1);
+  }, [loadCompany]);
+  const frame = { session, user, companyId, readProperties, onPropertiesChanged: propertiesChanged, propertiesVersion };
 
   return (
     <main className="preview-record">

@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
     await status.getByLabel('Why?').fill(REASON);
     await status.getByRole('button', { name: 'Set to key account' }).click();
     await eventually(() => textOf(tabCard().getByTestId('status-change'))).toContain(`set by Margaret Hartwell: “${REASON}”`);
+    // The sidebar follows without a page reload: the tab card told HubSpot the record changed.
+    await eventually(() => textOf(sidebarCard())).not.toContain('Not a key account');
     await screenshot(page, 'tab-card-status');
   });
 

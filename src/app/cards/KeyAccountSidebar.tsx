@@ -4,9 +4,10 @@ import { useAccount } from './account/account.ts';
 import { QualifyHint, StatusBadge, topRisk } from './account/summary.tsx';
 import { Loading, LoadFailed } from './keystone-ui.ts';
 
-// The company sidebar: the account at a glance, from the same card_data call as the tab.
+// The company sidebar: the account at a glance, from the same card_data call as the tab, again
+// whenever HubSpot says the record changed (the tab card says so after each action).
 export function KeyAccountSidebar() {
-  const { state, reload, view } = useAccount();
+  const { state, reload, view } = useAccount({ followsChanges: true });
   if (state.status === 'error') return <LoadFailed title="Keystone could not load this account" failure={state.failure} onRetry={reload} />;
   if (state.status !== 'success') return <Loading what="the key account" />;
   const { data, format } = view(state.answer);

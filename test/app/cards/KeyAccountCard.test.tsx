@@ -75,6 +75,16 @@ describe('the Status section', () => {
     expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
   });
 
+  it('tells HubSpot the record changed after an action, so the sidebar and the record follow', async () => {
+    const { find, findByTestId, waitFor, mocks } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({ tasks: TASKS_SYNCED }) }, cardData());
+    expect(mocks.actions.refreshObjectProperties.calls).toEqual([]);
+    find(Button, withText('Tag as key account…')).trigger('onClick');
+    find(TextArea, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
+    find(Button, withText('Set to key account')).trigger('onClick');
+    await waitFor(() => expect(findByTestId(Text, 'status-change')).toBeDefined());
+    expect(mocks.actions.refreshObjectProperties.calls).toHaveLength(1);
+  });
+
   it('ends key account status with untag_key_account and keeps the form open with the message when it fails', async () => {
     const { find, findAll, waitFor, spy } = await renderCard(cardData(), {
       untag_key_account: failed('KAM.NOT_A_MANAGER', 'Only key account managers can do this.'),

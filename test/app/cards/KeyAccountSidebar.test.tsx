@@ -27,6 +27,18 @@ describe('the key account sidebar', () => {
     expect(callsTo(spy, 'card_data')).toEqual([{ userId: USER_ID, companyId: COMPANY_ID, portalId: 123 }]);
   });
 
+  it('reloads when HubSpot says the record changed (as the tab card does after an action)', async () => {
+    const spy = serveFunctions({ card_data: vi.fn().mockReturnValueOnce(ok(cardData({ keyAccount: notKeyYet() }))).mockReturnValue(ok(cardData())) });
+    const sidebar = renderer('crm.record.sidebar');
+    sidebar.render(<KeyAccountSidebar />);
+    await sidebar.waitFor(() => expect(sidebar.find(StatusTag).text).toBe('Not a key account'));
+    const [[properties, onChange]] = sidebar.mocks.actions.onCrmPropertiesUpdate.calls as unknown as Array<[string, () => void]>;
+    expect(properties).toBe('*');
+    onChange();
+    await sidebar.waitFor(() => expect(sidebar.find(StatusTag).text).toBe('Key account'));
+    expect(callsTo(spy, 'card_data')).toHaveLength(2);
+  });
+
   it('names an overdue review as the top risk first', async () => {
     const data = cardData({
       reviews: reviews({ status: 'overdue', nextDueAt: Date.UTC(2026, 10, 14, 12) }),

@@ -1,4 +1,5 @@
 import { useExtensionActions, useExtensionContext } from '@hubspot/ui-extensions';
+import { useEffect } from 'react';
 import type { CardData, TaskSync } from '../../functions/account-contract.ts';
 import { ACCOUNT_FUNCTIONS } from '../../functions/account-function-uids.ts';
 import { createFormatters, portalFormat, type Formatters } from '../../ui/format.ts';
@@ -35,9 +36,14 @@ function tasksNotSyncedAlert(tasks: TaskSync): { type: 'warning'; title: string;
   };
 }
 
-export function useAccount() {
+/**
+ * card_data for the company on screen. After each action the card tells HubSpot the record changed; a
+ * card that `followsChanges` reloads when HubSpot says so, so the sidebar follows the tab without a
+ * reload of the page.
+ */
+export function useAccount({ followsChanges = false }: { followsChanges?: boolean } = {}) {
   const context = useExtensionContext<'crm.record.tab'>();
-  const { addAlert } = useExtensionActions<'crm.record.tab'>();
+  const { addAlert, refreshObjectProperties, onCrmPropertiesUpdate } = useExtensionActions<'crm.record.tab'>();
   const caller: Caller = { userId: context.user.id, companyId: String(context.crm.objectId) };
   // The portal id lets card_data address Keystone's objects by name and skip reading the schemas.
   const { state, reload } = useFunctionQuery<Ok<CardData>>(ACCOUNT_FUNCTION.cardData, { ...caller, portalId: context.portal.id });
@@ -45,6 +51,14 @@ export function useAccount() {
     const alert = tasksNotSyncedAlert(tasks);
     if (alert) addAlert(alert);
   };
-  const view = (data: CardData): AccountView => ({ data, caller, format: createFormatters(portalFormat(context, data.portal)), refresh: reload, reportTasks });
+  useEffect(() => {
+    if (followsChanges) onCrmPropertiesUpdate('*', () => reload());
+    // Subscribed once: HubSpot offers no way to unsubscribe, and `reload` always reloads this card.
+  }, []);
+  const refresh = () => {
+    reload();
+    refreshObjectProperties();
+  };
+  const view = (data: CardData): AccountView => ({ data, caller, format: createFormatters(portalFormat(context, data.portal)), refresh, reportTasks });
   return { state, reload, view };
 }
