@@ -1,4 +1,4 @@
-import type { KamTeam, KeyContact, Objective, Review, ReviewsSection, TargetRow } from '../functions/account-contract.ts';
+import type { KamTeam, KeyContact, Objective, Review, ReviewsSection, ReviewTrigger, TargetRow } from '../functions/account-contract.ts';
 import type { BuyingRole, IcpTier, KeyAccountStatus, ReviewCadence, Stance } from '../../kam/shared/index.ts';
 
 // The words the screens use for domain values. Exhaustive records: a new value fails to compile
@@ -75,3 +75,24 @@ export const QUARTER_STATUS_LABELS: Record<TargetRow['status']['Q1'], string> = 
   no_actual: 'no actual yet',
   no_target: 'no target',
 };
+
+/** The properties review triggers watch (the reviews domain's words), as people name them. */
+const WATCHED_PROPERTY_LABELS: Record<string, string> = {
+  stance: 'Stance', title: 'Job title', leftCompany: 'At the client', owner: 'Company owner', team: 'Owner team', parentCompany: 'Parent company', status: 'Objective',
+};
+
+/** A trigger's recorded change in words, e.g. "Stance: not recorded → Enemy"; `ownerName` names owners it knows. */
+export function evidenceInWords(evidence: ReviewTrigger['evidence'], ownerName: (ownerId: string) => string | null): string {
+  const value = (v: string | null): string => {
+    switch (evidence.property) {
+      case 'stance': return v === null ? 'not recorded' : (STANCE_LABELS[v as Stance] ?? v);
+      case 'leftCompany': return v === 'true' ? 'left' : 'there';
+      case 'owner': return v === null ? 'nobody' : (ownerName(v) ?? `owner ${v}`);
+      case 'team': return v === null ? 'no team' : `team ${v}`;
+      case 'parentCompany': return v === null ? 'none' : `company ${v}`;
+      case 'status': return v === null ? 'none' : (OBJECTIVE_STATUS_LABELS[v as Objective['status']] ?? v);
+      default: return v === null || v === '' ? 'none' : v;
+    }
+  };
+  return `${WATCHED_PROPERTY_LABELS[evidence.property] ?? evidence.property}: ${value(evidence.from)} → ${value(evidence.to)}`;
+}

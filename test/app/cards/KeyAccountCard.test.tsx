@@ -289,7 +289,16 @@ describe('the Reviews section', () => {
     const { findByTestId, findAll } = await renderCard(cardData({ reviews: reviews({ triggered: [trigger()] }) }));
     expect(findByTestId(Text, 'next-review').text).toBe('Next quarterly review 4 Dec 2026 (in 10 days)');
     const texts = findAll(Text).map((t) => t.text);
-    expect(texts).toEqual(expect.arrayContaining(['Tom Baker changed title from CFO to Board adviser', '19 Nov 2026 · jobtitle: CFO → Board adviser', 'Plan updated', 'Added the tax objective']));
+    expect(texts).toEqual(expect.arrayContaining(['Tom Baker changed title from CFO to Board adviser', '19 Nov 2026 · Job title: CFO → Board adviser', 'Plan updated', 'Added the tax objective']));
+  });
+
+  it('words the evidence of each change as people say it: stances by label, owners by name', async () => {
+    const triggered = [
+      trigger({ kind: 'stance_worsened', message: 'Chloe Evans is a new enemy', evidence: { objectType: 'contacts', objectId: '502', property: 'stance', from: null, to: 'enemy' } }),
+      trigger({ kind: 'our_owner_changed', message: 'The company owner changed', evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'owner', from: '70', to: '99' } }),
+    ];
+    const { findAll } = await renderCard(cardData({ reviews: reviews({ triggered }) }));
+    expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['19 Nov 2026 · Stance: not recorded → Enemy', '19 Nov 2026 · Company owner: Maria Lopez → owner 99']));
   });
 
   it('marks an overdue review', async () => {

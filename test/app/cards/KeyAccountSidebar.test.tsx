@@ -32,7 +32,8 @@ describe('the key account sidebar', () => {
     const sidebar = renderer('crm.record.sidebar');
     sidebar.render(<KeyAccountSidebar />);
     await sidebar.waitFor(() => expect(sidebar.find(StatusTag).text).toBe('Not a key account'));
-    const [[properties, onChange]] = sidebar.mocks.actions.onCrmPropertiesUpdate.calls as unknown as Array<[string, () => void]>;
+    const [subscription] = sidebar.mocks.actions.onCrmPropertiesUpdate.calls as unknown as Array<[string, () => void]>;
+    const [properties, onChange] = subscription!;
     expect(properties).toBe('*');
     onChange();
     await sidebar.waitFor(() => expect(sidebar.find(StatusTag).text).toBe('Key account'));

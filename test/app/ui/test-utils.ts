@@ -174,7 +174,7 @@ export function trigger(overrides: Partial<ReviewTrigger> = {}): ReviewTrigger {
     kind: 'key_contact_title_changed',
     at: NOW - 5 * DAY,
     message: 'Tom Baker changed title from CFO to Board adviser',
-    evidence: { objectType: 'contacts', objectId: '501', property: 'jobtitle', from: 'CFO', to: 'Board adviser' },
+    evidence: { objectType: 'contacts', objectId: '501', property: 'title', from: 'CFO', to: 'Board adviser' },
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { LoggedReview, LogReviewParameters, Review, ReviewTrigger } from '../../functions/account-contract.ts';
-import { optionsOf, REVIEW_CADENCE_LABELS, REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS, REVIEW_STATUS_LABELS } from '../../ui/labels.ts';
+import { evidenceInWords, optionsOf, REVIEW_CADENCE_LABELS, REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS, REVIEW_STATUS_LABELS } from '../../ui/labels.ts';
 import type { Ok } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
@@ -45,13 +45,14 @@ export function ReviewsSection({ account }: { account: AccountView }) {
 }
 
 function Triggers({ triggers, account }: { triggers: ReviewTrigger[]; account: AccountView }) {
+  const ownerName = (ownerId: string) => account.data.owners.find((o) => o.ownerId === ownerId)?.name ?? null;
   return (
     <Flex direction="column" gap="extra-small">
       {triggers.map((t) => (
         <Flex key={`${t.kind}-${t.evidence.objectId}-${t.at}`} direction="column">
           <Text format={{ fontWeight: 'demibold' }}>{t.message}</Text>
           <Text variant="microcopy">
-            {account.format.date(t.at)} · {t.evidence.property}: {t.evidence.from ?? 'empty'} → {t.evidence.to ?? 'empty'}
+            {account.format.date(t.at)} · {evidenceInWords(t.evidence, ownerName)}
           </Text>
         </Flex>
       ))}
