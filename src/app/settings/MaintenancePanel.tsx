@@ -47,6 +47,11 @@ export function MaintenancePanel({ portal, userId, format, onSetupDone }: { port
         />
       )}
       {rs.status === 'done' && <Text testId="recalculation-done">Recalculated {format.score(rs.processed)} companies.</Text>}
+      {rs.status === 'done' && rs.coverageNotRead.length > 0 && (
+        <Text testId="coverage-not-read">
+          {`${format.score(rs.coverageNotRead.length)} ${rs.coverageNotRead.length === 1 ? 'key account or candidate has' : 'key accounts or candidates have'} too many contacts and activities to weigh their relationship coverage here (company ${rs.coverageNotRead.join(', ')}); their cards still show it.`}
+        </Text>
+      )}
       {rs.status === 'error' && <ActionFailed title={`Recalculation stopped after ${format.score(rs.processed)} companies`} failure={rs.failure} />}
 
       {portal.canEdit ? (

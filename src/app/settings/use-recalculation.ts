@@ -8,7 +8,8 @@ import { SETTINGS_FUNCTION } from './settings-functions.ts';
 export type RecalculationState =
   | { status: 'idle' }
   | { status: 'running'; processed: number; total: number | null; waitingMs: number | null }
-  | { status: 'done'; processed: number }
+  /** `coverageNotRead`: key accounts and candidates too large to weigh in one invocation (their coverage score was cleared). */
+  | { status: 'done'; processed: number; coverageNotRead: string[] }
   | { status: 'error'; failure: FunctionFailure; processed: number };
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -28,6 +29,7 @@ export function useRecalculation(userId: number) {
     const live = () => run.current === current;
     let cursor: string | null = null;
     let processed = 0;
+    const coverageNotRead: string[] = [];
     setState({ status: 'running', processed, total: null, waitingMs: null });
     while (live()) {
       const parameters: RecalculatePortfolioParameters = { userId, cursor };
@@ -39,8 +41,9 @@ export function useRecalculation(userId: number) {
       }
       const slice = outcome.answer;
       processed = slice.processed;
+      coverageNotRead.push(...slice.coverageNotRead);
       if (slice.done) {
-        setState({ status: 'done', processed });
+        setState({ status: 'done', processed, coverageNotRead: [...new Set(coverageNotRead)] });
         return;
       }
       const waitingMs = slice.interruptedBy ? (slice.retryAfterMs ?? 1_000) : null;

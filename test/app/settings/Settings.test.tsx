@@ -161,10 +161,10 @@ describe('setup and recalculation', () => {
   it('recalculates slice by slice, passing each cursor on and waiting when HubSpot asks, with a progress bar', async () => {
     const rateLimited = deferred<unknown>(); // holds the second slice so the progress bar can be read
     const answers = [
-      ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: null, retryAfterMs: null }),
-      ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', retryAfterMs: 5 }),
-      ok({ cursor: 'c2', processed: 200, total: 250, done: false, interruptedBy: null, retryAfterMs: null }),
-      ok({ cursor: null, processed: 250, total: 250, done: true, interruptedBy: null, retryAfterMs: null }),
+      ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: null, retryAfterMs: null, coverageNotRead: [] }),
+      ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', retryAfterMs: 5, coverageNotRead: [] }),
+      ok({ cursor: 'c2', processed: 200, total: 250, done: false, interruptedBy: null, retryAfterMs: null, coverageNotRead: ['901'] }),
+      ok({ cursor: null, processed: 250, total: 250, done: true, interruptedBy: null, retryAfterMs: null, coverageNotRead: [] }),
     ];
     let call = 0;
     const { find, findByTestId, waitFor, spy } = await renderSettings(portalSettings(), {
@@ -175,6 +175,8 @@ describe('setup and recalculation', () => {
     expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);
     rateLimited.resolve(null);
     await waitFor(() => expect(findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 250 companies.'));
+    // An account too large to weigh in one invocation is named once the run is done.
+    expect(findByTestId(Text, 'coverage-not-read').text).toBe('1 key account or candidate has too many contacts and activities to weigh their relationship coverage here (company 901); their cards still show it.');
     expect(callsTo(spy, 'recalculate_portfolio')).toEqual([
       { userId: USER_ID, cursor: null },
       { userId: USER_ID, cursor: 'c1' },
@@ -187,7 +189,7 @@ describe('setup and recalculation', () => {
     let call = 0;
     const { find, waitFor } = await renderSettings(portalSettings(), {
       recalculate_portfolio: () =>
-        call++ === 0 ? ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: null, retryAfterMs: null }) : failed('KAM.NOT_AN_ADMIN', 'Only Keystone admins can do this.'),
+        call++ === 0 ? ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: null, retryAfterMs: null, coverageNotRead: [] }) : failed('KAM.NOT_AN_ADMIN', 'Only Keystone admins can do this.'),
     });
     find(Button, withText('Recalculate all companies')).trigger('onClick');
     await waitFor(() => expect(find(Alert, { title: 'Recalculation stopped after 100 companies' }).text).toContain('Only Keystone admins can do this.'));
