@@ -40,6 +40,11 @@ describe('the key account sidebar', () => {
     expect(callsTo(spy, 'card_data')).toHaveLength(2);
   });
 
+  it('says why no review is scheduled for an account without a plan', async () => {
+    const { find } = await renderSidebar(cardData({ reviews: reviews({ nextDueAt: null, status: 'not_scheduled' }) }));
+    expect(glance(find, 'Next review')).toBe('Not scheduled: no plan yet');
+  });
+
   it('names an overdue review as the top risk first', async () => {
     const data = cardData({
       reviews: reviews({ status: 'overdue', nextDueAt: Date.UTC(2026, 10, 14, 12) }),
