@@ -1,6 +1,7 @@
-import { EmptyState, Heading, LineChart, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { EmptyState, Heading, LineChart, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
 import type { PortfolioOverview } from '../functions/portfolio-contract.ts';
 import type { Formatters } from '../ui/format.ts';
+import { ListTable } from './ListTable.tsx';
 import { paretoRows } from './pareto-chart.ts';
 
 // The 80/20 picture (seeds 001, 004): how concentrated revenue is, and what each dependency puts at risk.
@@ -15,36 +16,21 @@ export function ConcentrationSection({ concentration, format }: { concentration:
         <StatisticsItem label="Resting on a single contract" number={format.money(concentration.revenueDependingOnOneContract)} />
         <StatisticsItem label="Held by one person of ours" number={format.money(concentration.revenueDependingOnOnePerson)} />
       </Statistics>
-      {concentration.keyAccounts.length === 0 ? (
-        <Text>No key accounts are tagged yet.</Text>
-      ) : (
-        <Table bordered={false} density="condensed">
-          <TableHead>
-            <TableRow>
-              <TableHeader>Key account</TableHeader>
-              <TableHeader>Revenue at risk</TableHeader>
-              <TableHeader>Share of portfolio</TableHeader>
-              <TableHeader>Largest contract</TableHeader>
-              <TableHeader>Held by</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {concentration.keyAccounts.map((risk) => (
-              <TableRow key={risk.companyId}>
-                <TableCell>{risk.name}</TableCell>
-                <TableCell>{format.money(risk.revenueAtRisk)}</TableCell>
-                <TableCell>{share(risk.shareOfPortfolio)}</TableCell>
-                <TableCell>
-                  {risk.largestDeal === null
-                    ? 'No contract in 12 months'
-                    : `${format.money(risk.largestDeal.amount)} (${format.share(risk.largestDeal.shareOfAccount)})${risk.dependsOnOneContract ? ' — single-contract risk' : ''}`}
-                </TableCell>
-                <TableCell>{risk.heldBy.length === 0 ? 'Nobody' : `${risk.heldBy.map((p) => p.name).join(', ')}${risk.dependsOnOnePerson ? ' — one person' : ''}`}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListTable
+        items={concentration.keyAccounts}
+        empty="No key accounts are tagged yet."
+        headers={['Key account', 'Revenue at risk', 'Share of portfolio', 'Largest contract', 'Held by']}
+        rowKey={(risk) => risk.companyId}
+        cells={(risk) => [
+          risk.name,
+          format.money(risk.revenueAtRisk),
+          share(risk.shareOfPortfolio),
+          risk.largestDeal === null
+            ? 'No contract in 12 months'
+            : `${format.money(risk.largestDeal.amount)} (${format.share(risk.largestDeal.shareOfAccount)})${risk.dependsOnOneContract ? ' — single-contract risk' : ''}`,
+          risk.heldBy.length === 0 ? 'Nobody' : `${risk.heldBy.map((p) => p.name).join(', ')}${risk.dependsOnOnePerson ? ' — one person' : ''}`,
+        ]}
+      />
       {concentration.onePersonDependence.map((dependence) => (
         <Text key={dependence.person.ownerId ?? dependence.person.name}>
           {`${dependence.person.name} alone holds ${format.money(dependence.revenue)} (${share(dependence.shareOfPortfolio)}): ${dependence.accounts.map((a) => a.name).join(', ')}.`}

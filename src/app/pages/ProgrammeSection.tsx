@@ -1,7 +1,8 @@
-import { Heading, Link, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { Heading, Link } from '@hubspot/ui-extensions';
 import type { PortfolioOverview, ProgrammeAccount } from '../functions/portfolio-contract.ts';
 import type { Formatters } from '../ui/format.ts';
 import { STATUS_LABELS } from '../ui/labels.ts';
+import { ListTable } from './ListTable.tsx';
 import { companyRecordUrl } from './record-link.ts';
 
 // Who is in the programme, and where the tags and the criteria disagree: each company links to its
@@ -11,32 +12,18 @@ export function ProgrammeSection({ overview, format, portalId }: { overview: Por
   const list = (title: string, accounts: ProgrammeAccount[], empty: string, action?: string) => (
     <>
       <Heading>{`${title} (${accounts.length})`}</Heading>
-      {accounts.length === 0 ? (
-        <Text>{empty}</Text>
-      ) : (
-        <Table bordered={false} density="condensed">
-          <TableHead>
-            <TableRow>
-              <TableHeader>Company</TableHeader>
-              <TableHeader>Status</TableHeader>
-              <TableHeader>Score</TableHeader>
-              <TableHeader>Revenue, 12 months</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {accounts.map((a) => (
-              <TableRow key={a.companyId}>
-                <TableCell>
-                  <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>{action ? `${a.name} — ${action}` : a.name}</Link>
-                </TableCell>
-                <TableCell>{STATUS_LABELS[a.status]}</TableCell>
-                <TableCell>{a.score === null ? 'Not enough data' : format.score(a.score)}</TableCell>
-                <TableCell>{a.revenueLast12Months === null ? '—' : format.money(a.revenueLast12Months)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListTable
+        items={accounts}
+        empty={empty}
+        headers={['Company', 'Status', 'Score', 'Revenue, 12 months']}
+        rowKey={(a) => a.companyId}
+        cells={(a) => [
+          <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>{action ? `${a.name} — ${action}` : a.name}</Link>,
+          STATUS_LABELS[a.status],
+          a.score === null ? 'Not enough data' : format.score(a.score),
+          a.revenueLast12Months === null ? '—' : format.money(a.revenueLast12Months),
+        ]}
+      />
     </>
   );
   return (

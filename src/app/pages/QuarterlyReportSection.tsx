@@ -1,7 +1,8 @@
-import { Heading, List, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { Heading, List, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
 import type { AccountQuarter, QuarterlyReport, TargetInQuarter } from '../functions/portfolio-contract.ts';
 import type { Formatters } from '../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../ui/labels.ts';
+import { ListTable } from './ListTable.tsx';
 
 // The dragons' den report (seeds 000, 003): the programme's quarter, then each key account's.
 export function QuarterlyReportSection({ report, format }: { report: QuarterlyReport; format: Formatters }) {
@@ -38,27 +39,14 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
       <Heading>{`${account.name}${account.revenueLast12Months === null ? '' : ` — ${format.money(account.revenueLast12Months)} over 12 months`}`}</Heading>
       {account.targetsUnreadable !== null && <Text>{`The plan's targets could not be read: ${account.targetsUnreadable}`}</Text>}
       {account.targets === null && account.targetsUnreadable === null && <Text>No plan targets for this quarter.</Text>}
-      {account.targets !== null && account.targets.length > 0 && (
-        <Table bordered={false} density="condensed">
-          <TableHead>
-            <TableRow>
-              <TableHeader>Target</TableHeader>
-              <TableHeader>Planned</TableHeader>
-              <TableHeader>Actual</TableHeader>
-              <TableHeader>Status</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {account.targets.map((t) => (
-              <TableRow key={t.name}>
-                <TableCell>{t.name}</TableCell>
-                <TableCell>{figure(t, t.target, format)}</TableCell>
-                <TableCell>{figure(t, t.actual, format)}</TableCell>
-                <TableCell>{QUARTER_STATUS_LABELS[t.status]}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      {account.targets !== null && (
+        <ListTable
+          items={account.targets}
+          empty={null}
+          headers={['Target', 'Planned', 'Actual', 'Status']}
+          rowKey={(t) => t.name}
+          cells={(t) => [t.name, figure(t, t.target, format), figure(t, t.actual, format), QUARTER_STATUS_LABELS[t.status]]}
+        />
       )}
       <Text>{`${account.introductions.length} introduction${account.introductions.length === 1 ? '' : 's'} made (contacts new in the CRM this quarter).`}</Text>
       {items('Introductions', account.introductions)}

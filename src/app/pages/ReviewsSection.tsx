@@ -1,7 +1,8 @@
-import { Heading, Link, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Tag, Text } from '@hubspot/ui-extensions';
+import { Heading, Link, Tag, Text } from '@hubspot/ui-extensions';
 import type { ReviewTrigger } from '../functions/account-contract.ts';
 import type { CoverageRiskKind, PortfolioOverview, ReviewDue } from '../functions/portfolio-contract.ts';
 import type { Formatters } from '../ui/format.ts';
+import { ListTable } from './ListTable.tsx';
 import { companyRecordUrl } from './record-link.ts';
 
 const SCHEDULE_LABELS: Record<ReviewDue['status'], { label: string; variant: 'error' | 'warning' | 'default' }> = {
@@ -37,104 +38,45 @@ export function ReviewsSection({ overview, format, portalId }: { overview: Portf
   return (
     <>
       <Heading>{`Reviews due (${reviews.upcoming.length})`}</Heading>
-      {reviews.upcoming.length === 0 ? (
-        <Text>No key account review is due.</Text>
-      ) : (
-        <Table bordered={false} density="condensed">
-          <TableHead>
-            <TableRow>
-              <TableHeader>Key account</TableHeader>
-              <TableHeader>Review</TableHeader>
-              <TableHeader>Due</TableHeader>
-              <TableHeader>Last reviewed</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {reviews.upcoming.map((r) => (
-              <TableRow key={r.account.companyId}>
-                <TableCell>{company(r.account)}</TableCell>
-                <TableCell>
-                  <Tag variant={SCHEDULE_LABELS[r.status].variant}>{SCHEDULE_LABELS[r.status].label}</Tag>
-                </TableCell>
-                <TableCell>{`${format.date(r.dueAt)} (${format.daysFrom(r.dueAt, readAt)})`}</TableCell>
-                <TableCell>{r.lastReviewedAt === null ? 'Never' : format.date(r.lastReviewedAt)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListTable
+        items={reviews.upcoming}
+        empty="No key account review is due."
+        headers={['Key account', 'Review', 'Due', 'Last reviewed']}
+        rowKey={(r) => r.account.companyId}
+        cells={(r) => [
+          company(r.account),
+          <Tag variant={SCHEDULE_LABELS[r.status].variant}>{SCHEDULE_LABELS[r.status].label}</Tag>,
+          `${format.date(r.dueAt)} (${format.daysFrom(r.dueAt, readAt)})`,
+          r.lastReviewedAt === null ? 'Never' : format.date(r.lastReviewedAt),
+        ]}
+      />
       {reviews.notScheduled.length > 0 && (
         <Text>{`No plan saved yet, so no review cycle: ${reviews.notScheduled.map((a) => a.name).join(', ')}.`}</Text>
       )}
       <Heading>{`Reviews triggered by events (${reviews.open.length})`}</Heading>
-      {reviews.open.length === 0 ? (
-        <Text>No event since a key account's last review is waiting for one.</Text>
-      ) : (
-        <Table bordered={false} density="condensed">
-          <TableHead>
-            <TableRow>
-              <TableHeader>Key account</TableHeader>
-              <TableHeader>Trigger</TableHeader>
-              <TableHeader>Evidence</TableHeader>
-              <TableHeader>When</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {reviews.open.map(({ account, trigger }) => (
-              <TableRow key={`${account.companyId}-${trigger.kind}-${trigger.evidence.objectId}-${trigger.at}`}>
-                <TableCell>{company(account)}</TableCell>
-                <TableCell>{TRIGGER_LABELS[trigger.kind]}</TableCell>
-                <TableCell>{trigger.message}</TableCell>
-                <TableCell>{format.date(trigger.at)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListTable
+        items={reviews.open}
+        empty="No event since a key account's last review is waiting for one."
+        headers={['Key account', 'Trigger', 'Evidence', 'When']}
+        rowKey={({ account, trigger }) => `${account.companyId}-${trigger.kind}-${trigger.evidence.objectId}-${trigger.at}`}
+        cells={({ account, trigger }) => [company(account), TRIGGER_LABELS[trigger.kind], trigger.message, format.date(trigger.at)]}
+      />
       <Heading>{`Reviews done after events, last ${reviews.triggeredWithinDays} days (${reviews.triggered.length})`}</Heading>
-      {reviews.triggered.length === 0 ? (
-        <Text>No review after an event was logged recently.</Text>
-      ) : (
-        <Table bordered={false} density="condensed">
-          <TableHead>
-            <TableRow>
-              <TableHeader>Key account</TableHeader>
-              <TableHeader>Reviewed</TableHeader>
-              <TableHeader>Triggered by</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {reviews.triggered.map((r) => (
-              <TableRow key={`${r.account.companyId}-${r.reviewedAt}`}>
-                <TableCell>{company(r.account)}</TableCell>
-                <TableCell>{format.date(r.reviewedAt)}</TableCell>
-                <TableCell>{r.triggers.length === 0 ? 'An event on the account' : r.triggers.join('; ')}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListTable
+        items={reviews.triggered}
+        empty="No review after an event was logged recently."
+        headers={['Key account', 'Reviewed', 'Triggered by']}
+        rowKey={(r) => `${r.account.companyId}-${r.reviewedAt}`}
+        cells={(r) => [company(r.account), format.date(r.reviewedAt), r.triggers.length === 0 ? 'An event on the account' : r.triggers.join('; ')]}
+      />
       <Heading>{`Coverage risks (${coverageRisks.length})`}</Heading>
-      {coverageRisks.length === 0 ? (
-        <Text>Every key account has a plan and a team.</Text>
-      ) : (
-        <Table bordered={false} density="condensed">
-          <TableHead>
-            <TableRow>
-              <TableHeader>Key account</TableHeader>
-              <TableHeader>Risk</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {coverageRisks.map(({ account, risks }) => (
-              <TableRow key={account.companyId}>
-                <TableCell>{company(account)}</TableCell>
-                <TableCell>{risks.map((r) => RISK_LABELS[r]).join('; ')}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListTable
+        items={coverageRisks}
+        empty="Every key account has a plan and a team."
+        headers={['Key account', 'Risk']}
+        rowKey={({ account }) => account.companyId}
+        cells={({ account, risks }) => [company(account), risks.map((r) => RISK_LABELS[r]).join('; ')]}
+      />
     </>
   );
 }
