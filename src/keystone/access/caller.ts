@@ -3,6 +3,8 @@ import { hubspotCall } from '../../crm/batch.ts';
 import { KeystoneError, isKeystoneError } from '../errors.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { withRoles, type Caller, type CallerIdentity } from './roles.ts';
+import type { OwnerRecord } from '../account/portal-reads.ts';
+import { displayName } from '../account/people.ts';
 
 // HubSpot passes an app function no user identity. The card reads the user id from its extension
 // context and sends it; here it is checked against the portal's HubSpot users (owners) and their
@@ -34,6 +36,15 @@ export async function verifyCaller(client: Client, userId: number, access: Setti
 function identityOf(owner: OwnerAnswer, userId: number): CallerIdentity {
   const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email || `User ${userId}`;
   return { userId: String(userId), ownerId: String(owner.id), name, teamIds: (owner.teams ?? []).map((t) => String(t.id)) };
+}
+
+/**
+ * The same check when the function has read the portal's active owners anyway: the user among them,
+ * or null when the portal has no such active user. No call of its own.
+ */
+export function identityAmong(owners: readonly OwnerRecord[], userId: number): CallerIdentity | null {
+  const owner = owners.find((o) => o.userId === userId);
+  return owner ? { userId: String(userId), ownerId: owner.ownerId, name: displayName(owner), teamIds: owner.teamIds } : null;
 }
 
 export function requireAdmin(caller: Caller): void {

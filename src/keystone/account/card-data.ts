@@ -12,12 +12,12 @@ import { icpTierSchema } from '../../kam/shared/index.ts';
 import { domainResult } from './account-error.ts';
 import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { withRoles } from '../access/index.ts';
+import { identityAmong, withRoles } from '../access/index.ts';
 import { readAccount, type AccountSnapshot } from './account-reader.ts';
 import { companyFacts, dealAmounts } from '../portfolio-recalculation/company-facts.ts';
 import { asStance, contactName } from './contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
-import { displayName, peopleDirectory, type PeopleDirectory } from './people.ts';
+import { peopleDirectory, type PeopleDirectory } from './people.ts';
 import { storedPlanTargets, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
 
@@ -33,9 +33,9 @@ export async function cardData(client: Client, objectTypes: ObjectTypeResolver, 
 // Read-only unless the user is a manager. The owners list the card reads anyway identifies the user,
 // so no call is spent on it; the write functions verify the user again themselves.
 function permissionsOf(snapshot: AccountSnapshot, userId: number): Permissions {
-  const owner = snapshot.owners.find((o) => o.userId === userId);
-  if (!owner) return { canEdit: false, isAdmin: false, readOnlyReason: 'Keystone could not find you among the HubSpot users of this portal.' };
-  const caller = withRoles({ userId: String(userId), ownerId: owner.ownerId, name: displayName(owner), teamIds: owner.teamIds }, snapshot.settings.access);
+  const identity = identityAmong(snapshot.owners, userId);
+  if (!identity) return { canEdit: false, isAdmin: false, readOnlyReason: 'Keystone could not find you among the HubSpot users of this portal.' };
+  const caller = withRoles(identity, snapshot.settings.access);
   return {
     canEdit: caller.isManager,
     isAdmin: caller.isAdmin,
