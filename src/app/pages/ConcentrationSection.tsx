@@ -60,7 +60,7 @@ function ParetoPicture({ pareto, format }: { pareto: PortfolioOverview['concentr
   return (
     <>
       <Text>
-        {`${format.score(pareto.clientsForEightyPercentOfRevenue)} of ${format.score(pareto.clientCount)} clients (${share(pareto.clientShareForEightyPercentOfRevenue)}) make 80% of revenue (${format.money(pareto.totalRevenue)} over 12 months).`}
+        {`${pareto.clientsForEightyPercentOfRevenue === null ? '—' : format.score(pareto.clientsForEightyPercentOfRevenue)} of ${format.score(pareto.clientCount)} clients (${share(pareto.clientShareForEightyPercentOfRevenue)}) make 80% of revenue (${format.money(pareto.totalRevenue)} over 12 months).`}
       </Text>
       {pareto.shareErrorBound > 0 && (
         <Text variant="microcopy">{`Read from revenue bands: each share is at most ${format.share(Math.ceil(pareto.shareErrorBound * 100) / 100)} of itself below the exact figure.`}</Text>
