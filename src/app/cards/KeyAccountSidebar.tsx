@@ -18,10 +18,10 @@ export function KeyAccountSidebar() {
       <StatusBadge status={keyAccount.status} />
       <DescriptionList direction="column">
         <DescriptionListItem label="Score">
-          <Text>{format.score(keyAccount.score.total)} of 100</Text>
+          <Text>{format.whole(keyAccount.score.total)} of 100</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Relationship coverage">
-          <Text>{relationships.contacts.length === 0 ? 'No contacts yet' : `${format.score(relationships.coverage.score)} of 100`}</Text>
+          <Text>{relationships.contacts.length === 0 ? 'No contacts yet' : `${format.whole(relationships.coverage.score)} of 100`}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Next review">
           <Text testId="sidebar-next-review">

@@ -157,6 +157,8 @@ export const relationshipsSectionSchema = z.object({
     reasons: z.array(z.string()),
     warnings: z.array(coverageWarningSchema),
   }),
+  /** Meetings, calls and emails logged with the contacts, and how many coverage weighed: the most recently logged, when a large account has more than one read can take. */
+  activities: z.object({ logged: z.number().int().min(0), weighed: z.number().int().min(0) }),
 });
 export type RelationshipsSection = z.infer<typeof relationshipsSectionSchema>;
 

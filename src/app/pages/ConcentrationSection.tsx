@@ -60,7 +60,7 @@ function ParetoPicture({ pareto, format }: { pareto: PortfolioOverview['concentr
   return (
     <>
       <Text>
-        {`${pareto.clientsForEightyPercentOfRevenue === null ? '—' : format.score(pareto.clientsForEightyPercentOfRevenue)} of ${format.score(pareto.clientCount)} clients (${share(pareto.clientShareForEightyPercentOfRevenue)}) make 80% of revenue (${format.money(pareto.totalRevenue)} over 12 months).`}
+        {`${pareto.clientsForEightyPercentOfRevenue === null ? '—' : format.whole(pareto.clientsForEightyPercentOfRevenue)} of ${format.whole(pareto.clientCount)} clients (${share(pareto.clientShareForEightyPercentOfRevenue)}) make 80% of revenue (${format.money(pareto.totalRevenue)} over 12 months).`}
       </Text>
       {pareto.shareErrorBound > 0 && (
         <Text variant="microcopy">{`Read from revenue bands: each share is at most ${format.share(Math.ceil(pareto.shareErrorBound * 100) / 100)} of itself below the exact figure.`}</Text>
@@ -78,7 +78,7 @@ function ParetoPicture({ pareto, format }: { pareto: PortfolioOverview['concentr
         {pareto.topPercentShares.map((top) => (
           <StatisticsItem key={top.percentOfClients} label={`Top ${top.percentOfClients}% of clients`} number={share(top.revenueShare)} />
         ))}
-        <StatisticsItem label="Herfindahl–Hirschman index" number={pareto.herfindahlHirschmanIndex === null ? '—' : format.score(pareto.herfindahlHirschmanIndex)}>
+        <StatisticsItem label="Herfindahl–Hirschman index" number={pareto.herfindahlHirschmanIndex === null ? '—' : format.whole(pareto.herfindahlHirschmanIndex)}>
           <Text variant="microcopy">Above 2,500 is highly concentrated</Text>
         </StatisticsItem>
       </Statistics>

@@ -20,7 +20,7 @@ export function ProgrammeSection({ overview, format, portalId }: { overview: Por
         cells={(a) => [
           <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>{action ? `${a.name} — ${action}` : a.name}</Link>,
           STATUS_LABELS[a.status],
-          a.score === null ? 'Not enough data' : format.score(a.score),
+          a.score === null ? 'Not enough data' : format.whole(a.score),
           a.revenueLast12Months === null ? '—' : format.money(a.revenueLast12Months),
         ]}
       />

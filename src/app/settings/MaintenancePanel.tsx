@@ -42,17 +42,17 @@ export function MaintenancePanel({ portal, userId, format, onSetupDone }: { port
           title={rs.waitingMs === null ? 'Recalculating…' : `HubSpot asked us to slow down; continuing in ${Math.ceil(rs.waitingMs / 1000)} s`}
           value={rs.processed}
           maxValue={rs.total ?? Math.max(rs.processed, 1)}
-          valueDescription={rs.total === null ? `${format.score(rs.processed)} companies` : `${format.score(rs.processed)} of ${format.score(rs.total)} companies`}
+          valueDescription={rs.total === null ? `${format.whole(rs.processed)} companies` : `${format.whole(rs.processed)} of ${format.whole(rs.total)} companies`}
           showPercentage={rs.total !== null}
         />
       )}
-      {rs.status === 'done' && <Text testId="recalculation-done">Recalculated {format.score(rs.processed)} companies.</Text>}
+      {rs.status === 'done' && <Text testId="recalculation-done">Recalculated {format.whole(rs.processed)} companies.</Text>}
       {rs.status === 'done' && rs.coverageNotRead.length > 0 && (
         <Text testId="coverage-not-read">
-          {`${format.score(rs.coverageNotRead.length)} ${rs.coverageNotRead.length === 1 ? 'key account or candidate has' : 'key accounts or candidates have'} too many contacts and activities to weigh their relationship coverage here (company ${rs.coverageNotRead.join(', ')}); their cards still show it.`}
+          {`${format.whole(rs.coverageNotRead.length)} ${rs.coverageNotRead.length === 1 ? 'key account or candidate has' : 'key accounts or candidates have'} too many contacts and activities to weigh their relationship coverage here (company ${rs.coverageNotRead.join(', ')}); their cards still show it.`}
         </Text>
       )}
-      {rs.status === 'error' && <ActionFailed title={`Recalculation stopped after ${format.score(rs.processed)} companies`} failure={rs.failure} />}
+      {rs.status === 'error' && <ActionFailed title={`Recalculation stopped after ${format.whole(rs.processed)} companies`} failure={rs.failure} />}
 
       {portal.canEdit ? (
         <ButtonRow>
@@ -72,6 +72,6 @@ export function MaintenancePanel({ portal, userId, format, onSetupDone }: { port
 
 function lastRun(last: PortalSettings['lastRecalculation'], format: Formatters): string {
   return last
-    ? `Last complete run: ${format.date(last.completedAt)}, ${format.score(last.companiesScored)} companies.`
+    ? `Last complete run: ${format.date(last.completedAt)}, ${format.whole(last.companiesScored)} companies.`
     : 'Not run to the end yet: the portfolio pages show their revenue figures after the first complete run.';
 }

@@ -17,8 +17,8 @@ export interface Formatters {
   money(amount: number): string;
   /** A share from 0 to 1 as a percentage: `0.375` → `38%`. */
   share(fraction: number): string;
-  /** A 0–100 score, rounded: `72`. */
-  score(value: number): string;
+  /** A score or a count, rounded to a whole number and grouped: `72`, `2,000`. */
+  whole(value: number): string;
   /** A calendar date in the portal's time zone: `24 Nov 2026`. */
   date(at: number): string;
   /** Days from `now` to `at`, in words: `in 3 days`, `12 days ago`, `today`. */
@@ -31,14 +31,14 @@ const FALLBACK_LOCALE = 'en-US';
 export function createFormatters({ locale, timeZone, currency }: PortalFormat): Formatters {
   const money = new Intl.NumberFormat(locale, currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : { maximumFractionDigits: 0 });
   const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const score = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const days = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
     timeZone,
     money: (amount) => money.format(amount),
     share: (fraction) => share.format(fraction),
-    score: (value) => score.format(value),
+    whole: (value) => whole.format(value),
     date: (at) => date.format(at),
     daysFrom: (at, now) => days.format(calendarDaysBetween(now, at, timeZone), 'day'),
   };

@@ -160,6 +160,7 @@ function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, peo
         reasons: coverage.score.reasons.map((r) => `${r.reason} (${r.points} of ${r.maxPoints} points)`),
         warnings: coverageWarnings(coverage, contacts, people),
       },
+      activities: { logged: snapshot.activitiesLogged, weighed: snapshot.activities.length },
     },
   };
 }

@@ -19,6 +19,20 @@ import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 export const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
 
 /**
+ * The most meetings, calls and emails weighed for one account: its most recently logged (HubSpot gives
+ * records ids in the order they are created). A large client's logged emails alone can run to tens of
+ * thousands; reading them all would take more requests than HubSpot's burst window (190 per 10 s) holds
+ * and more time than a function has. 10,000 cover a year of 200 activities a week.
+ */
+export const ACTIVITIES_WEIGHED_PER_ACCOUNT = 10_000;
+
+export interface RelationshipReadOptions {
+  beforeRound?: BeforeRound;
+  /** ACTIVITIES_WEIGHED_PER_ACCOUNT unless given (tests give fewer). */
+  mostActivities?: number;
+}
+
+/**
  * Called before each round with the number of requests it is about to send (follow-up pages of a
  * long association list not counted): it may wait for room in HubSpot's burst window, or throw to stop the read.
  */
@@ -53,11 +67,14 @@ export interface ActivityRecord {
 
 export interface Relationships {
   contacts: RelationshipContact[];
+  /** The activities weighed: all logged with the contacts, or the most recently logged when there are more than the limit. */
   activities: ActivityRecord[];
+  /** How many meetings, calls and emails are logged with the contacts. */
+  activitiesLogged: number;
 }
 
 /** The relationships of each company, by company id (every id asked for is in the answer). */
-export async function readRelationships(client: Client, companyIds: readonly string[], beforeRound?: BeforeRound): Promise<Map<string, Relationships>> {
+export async function readRelationships(client: Client, companyIds: readonly string[], { beforeRound, mostActivities = ACTIVITIES_WEIGHED_PER_ACCOUNT }: RelationshipReadOptions = {}): Promise<Map<string, Relationships>> {
   const round = async (calls: number) => {
     if (beforeRound && calls > 0) await beforeRound(calls);
   };
@@ -84,14 +101,36 @@ export async function readRelationships(client: Client, companyIds: readonly str
 
   // Round 3. Each type's activities are shared out to the companies as they arrive, while the other
   // types' are still on their way.
-  const activityIds = activityLinks.map(({ byContact }) => [...new Set([...byContact.values()].flat())]);
+  const weighed = companies.map((company) => mostRecentlyLogged(company.contacts, activityLinks, mostActivities));
+  const activityIds = ACTIVITY_KINDS.map((type) => [...new Set(weighed.flatMap((w) => [...w.ids.get(type)!]))]);
   await round(activityIds.reduce((calls, ids) => calls + callsFor(ids, BATCH_SIZE), 0));
   const activities = await Promise.all(activityLinks.map(async ({ type, byContact }, t) => {
     const records = await batchReadWithHistory(client, ACTIVITY_TYPES[type], activityIds[t]!, ACTIVITY_READ, [], ALL_AT_ONCE);
     const byId = new Map(records.map((r) => [r.id, r.properties]));
-    return companies.map((company) => activitiesWith(company.contacts, type, byContact, byId));
+    return companies.map((company, c) => activitiesWith(company.contacts, type, byContact, byId, weighed[c]!.ids.get(type)!));
   }));
-  return new Map(companies.map(({ companyId, contacts: own }, i) => [companyId, { contacts: own, activities: activities.flatMap((ofType) => ofType[i] ?? []) }]));
+  return new Map(companies.map(({ companyId, contacts: own }, c) => [companyId, {
+    contacts: own,
+    activities: activities.flatMap((ofType) => ofType[c] ?? []),
+    activitiesLogged: weighed[c]!.logged,
+  }]));
+}
+
+/**
+ * The ids of the activities of each type to weigh for one company: all logged with its contacts, or the
+ * `most` most recently logged (the highest ids) when there are more.
+ */
+function mostRecentlyLogged(contacts: readonly RelationshipContact[], links: ReadonlyArray<{ type: ActivityKind; byContact: Map<string, string[]> }>, most: number): { ids: Map<ActivityKind, Set<string>>; logged: number } {
+  const logged = links.flatMap(({ type, byContact }) => [...new Set(contacts.flatMap((c) => byContact.get(c.id) ?? []))].map((id) => ({ type, id })));
+  const kept = logged.length <= most ? logged : [...logged].sort((a, b) => newerIdFirst(a.id, b.id)).slice(0, most);
+  const ids = new Map(ACTIVITY_KINDS.map((type) => [type, new Set<string>()]));
+  for (const { type, id } of kept) ids.get(type)!.add(id);
+  return { ids, logged: logged.length };
+}
+
+/** HubSpot's ids are decimal numbers without leading zeros: the longer is the larger. */
+function newerIdFirst(a: string, b: string): number {
+  return b.length - a.length || (a < b ? 1 : a > b ? -1 : 0);
 }
 
 /** Requests a batch read of `ids` takes, `perCall` ids a request. */
@@ -99,11 +138,12 @@ function callsFor(ids: readonly string[], perCall: number): number {
   return Math.ceil(ids.length / perCall);
 }
 
-/** The activities of one type with any of `contacts`, each naming which of them it was with. */
-function activitiesWith(contacts: readonly RelationshipContact[], type: ActivityKind, byContact: Map<string, string[]>, records: Map<string, CrmProperties>): ActivityRecord[] {
+/** The activities of one type with any of `contacts` that are to be weighed, each naming which of them it was with. */
+function activitiesWith(contacts: readonly RelationshipContact[], type: ActivityKind, byContact: Map<string, string[]>, records: Map<string, CrmProperties>, weighed: ReadonlySet<string>): ActivityRecord[] {
   const withContacts = new Map<string, string[]>();
   for (const contact of contacts) {
     for (const activityId of byContact.get(contact.id) ?? []) {
+      if (!weighed.has(activityId)) continue;
       const list = withContacts.get(activityId);
       if (list) list.push(contact.id);
       else withContacts.set(activityId, [contact.id]);

@@ -53,7 +53,7 @@ export async function coverageScores(client: Client, scores: readonly CompanySco
   const reading = pacing?.reading ?? newCoverageReading();
   const unread = () => scores.filter(inProgramme).map((s) => s.companyId).filter((id) => !(id in reading.scores));
   const read = async (companyIds: string[]) => {
-    for (const [companyId, r] of await readRelationships(client, companyIds, pacing?.beforeRound())) {
+    for (const [companyId, r] of await readRelationships(client, companyIds, { beforeRound: pacing?.beforeRound() })) {
       reading.scores[companyId] = accountCoverage(coverageInput(r), settings, now).score.value;
     }
   };

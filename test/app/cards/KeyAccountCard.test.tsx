@@ -135,6 +135,15 @@ describe('the Relationships section', () => {
     expect(find(Select, { name: 'power-502' }).props.value).toBe('influences');
   });
 
+  it('says when coverage weighs only the most recently logged activities of a large account, in grouped numbers', async () => {
+    const large = await renderCard(cardData({ relationships: relationships({ activities: { logged: 31_250, weighed: 10_000 } }) }));
+    expect(large.findByTestId(Text, 'activities-weighed').text).toBe(
+      'Weighed from the 10,000 most recently logged of the 31,250 meetings, calls and emails with these contacts: one card cannot read more from HubSpot at once.',
+    );
+    const { maybeFindByTestId } = await renderCard(cardData());
+    expect(maybeFindByTestId(Text, 'activities-weighed')).toBeNull();
+  });
+
   it("marks key contacts and says what a contact's stance was before the current one", async () => {
     const converted = contact({ stanceHistory: [{ stance: 'ally', at: Date.UTC(2026, 2, 3, 12) }, { stance: 'protester', at: Date.UTC(2025, 8, 1) }] });
     const { findByTestId, findAll } = await renderCard(cardData({ relationships: relationships({ contacts: [converted] }) }));

@@ -30,6 +30,8 @@ export interface ContactSpec {
 }
 
 export interface ActivitySpec {
+  /** HubSpot's record id; the next free one when left out. */
+  id?: string;
   type: 'meetings' | 'calls' | 'emails';
   ownerId: string;
   contactIds: string[];
@@ -63,7 +65,7 @@ export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: A
   const activities: Record<ActivitySpec['type'], SeedRecord[]> = { meetings: [], calls: [], emails: [] };
   const typeIds = { meetings: 200, calls: 194, emails: 198 };
   for (const a of spec.activities ?? []) {
-    const activityId = id();
+    const activityId = a.id ?? id();
     activities[a.type].push({ id: activityId, properties: { hs_timestamp: iso(NOW - a.daysAgo * DAY), hubspot_owner_id: a.ownerId }, createdAt: iso(NOW - a.daysAgo * DAY) });
     for (const contactId of a.contactIds) associations.push({ fromType: a.type, fromId: activityId, toType: 'contacts', toId: contactId, associationTypeId: typeIds[a.type] });
   }

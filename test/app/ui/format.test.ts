@@ -15,8 +15,10 @@ describe('formatting for people', () => {
     expect(berlin.share(0.8)).toBe('80\u00a0%');
   });
 
-  it('rounds scores to whole points', () => {
-    expect(london.score(71.6)).toBe('72');
+  it('rounds scores and counts to whole numbers, grouped as the locale groups them', () => {
+    expect(london.whole(71.6)).toBe('72');
+    expect(london.whole(12_000)).toBe('12,000');
+    expect(berlin.whole(12_000)).toBe('12.000');
   });
 
   it("dates an instant in the portal's time zone, not UTC", () => {

@@ -130,6 +130,7 @@ export function relationships(overrides: Partial<RelationshipsSection> = {}): Re
   return {
     contacts: [contact(), contact({ contactId: '502', name: 'Ann Lee', jobTitle: 'Head of IT', stance: 'neutral', decisionPower: 'influences', buyingRoles: [] })],
     coverage: { score: 64, reasons: ['2 of 2 key contacts touched in the last 90 days'], warnings: [] },
+    activities: { logged: 40, weighed: 40 },
     ...overrides,
   };
 }

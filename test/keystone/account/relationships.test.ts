@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { readRelationships, type Relationships } from '../../../src/keystone/account/relationships.ts';
-import { DAY, NOW, anOwner, loadAccounts, startSandboxPortal, type ContactSpec, type SandboxPortal } from '../../app/functions/account-portal.ts';
+import { DAY, NOW, anOwner, loadAccount, loadAccounts, startSandboxPortal, type ContactSpec, type SandboxPortal } from '../../app/functions/account-portal.ts';
 
 const ours = anOwner({ firstName: 'Olga', lastName: 'Ours' });
 const contact = (id: string, overrides: Partial<ContactSpec> = {}): ContactSpec => ({ id, firstname: `Person${id}`, ...overrides });
@@ -46,7 +46,7 @@ describe('reading the relationships of several companies at once', () => {
     expect(relationships.get(acme)!.activities.find((a) => a.type === 'call')).toMatchObject({ ownerId: ours.id, at: NOW - 40 * DAY });
     expect(contactsOf(relationships.get(bolt))).toEqual([['7201', false]]);
     expect(activitiesOf(relationships.get(bolt))).toEqual([['email', ['7201']], ['meeting', ['7201']]]);
-    expect(relationships.get(crane)).toEqual({ contacts: [], activities: [] });
+    expect(relationships.get(crane)).toEqual({ contacts: [], activities: [], activitiesLogged: 0 });
   });
 
   it('reads three companies with the calls one company takes: one association read per step and one batch read per type', async () => {
@@ -68,26 +68,68 @@ describe('reading the relationships of several companies at once', () => {
 
   it('tells a pacing hook before each round how many requests it is about to send, and sends none of a round the hook refuses', async () => {
     const rounds: number[] = [];
-    await readRelationships(portal.client, [acme, bolt, crane], async (calls) => {
-      rounds.push(calls);
+    await readRelationships(portal.client, [acme, bolt, crane], {
+      beforeRound: async (calls) => {
+        rounds.push(calls);
+      },
     });
     // Companies' contacts; the contacts and their meetings, calls and emails (one association read each); one read per type.
     expect(rounds).toEqual([1, 4, 3]);
 
     await portal.control.resetStats();
     const refused = new Error('no room in the window');
-    await expect(readRelationships(portal.client, [acme], async (calls) => {
-      if (calls > 1) throw refused;
+    await expect(readRelationships(portal.client, [acme], {
+      beforeRound: async (calls) => {
+        if (calls > 1) throw refused;
+      },
     })).rejects.toBe(refused);
     expect((await portal.control.stats()).byRoute).toEqual({ 'POST /crm/v4/associations/companies/contacts/batch/read': 1 });
   });
 
   it('stops after the first read when none of the companies has contacts, and asks nothing for no companies', async () => {
-    expect(await readRelationships(portal.client, [crane])).toEqual(new Map([[crane, { contacts: [], activities: [] }]]));
+    expect(await readRelationships(portal.client, [crane])).toEqual(new Map([[crane, { contacts: [], activities: [], activitiesLogged: 0 }]]));
     expect((await portal.control.stats()).total).toBe(1);
 
     await portal.control.resetStats();
     expect(await readRelationships(portal.client, [])).toEqual(new Map());
     expect((await portal.control.stats()).total).toBe(0);
+  });
+});
+
+describe('an account with more meetings, calls and emails than one read weighs', () => {
+  let portal: SandboxPortal;
+  let companyId: string;
+  beforeAll(async () => {
+    portal = await startSandboxPortal();
+    // Ids out of list order and across a change in their number of digits: the highest are the most recently logged.
+    ({ companyId } = await loadAccount(portal, {
+      owners: [ours],
+      contacts: [contact('7301'), contact('7302')],
+      activities: [
+        { id: '99998', type: 'meetings', ownerId: ours.id, contactIds: ['7301'], daysAgo: 1 },
+        { id: '100002', type: 'calls', ownerId: ours.id, contactIds: ['7302'], daysAgo: 500 },
+        { id: '99999', type: 'emails', ownerId: ours.id, contactIds: ['7301'], daysAgo: 2 },
+        { id: '100001', type: 'meetings', ownerId: ours.id, contactIds: ['7301', '7302'], daysAgo: 3 },
+      ],
+    }));
+  });
+  afterAll(() => portal.close());
+
+  it('weighs the most recently logged only, reads no others, and says how many are logged', async () => {
+    await portal.control.resetStats();
+    const relationships = (await readRelationships(portal.client, [companyId], { mostActivities: 2 })).get(companyId)!;
+
+    expect(relationships.activities.map((a) => [a.id, a.type, a.contactIds]).sort()).toEqual([['100001', 'meeting', ['7301', '7302']], ['100002', 'call', ['7302']]]);
+    // The meeting with both contacts is one activity.
+    expect(relationships.activitiesLogged).toBe(4);
+    const { byRoute } = await portal.control.stats();
+    expect(byRoute['POST /crm/v3/objects/emails/batch/read']).toBeUndefined();
+    expect(byRoute['POST /crm/v3/objects/meetings/batch/read']).toBe(1);
+  });
+
+  it('weighs them all when they are within the limit', async () => {
+    const relationships = (await readRelationships(portal.client, [companyId], { mostActivities: 4 })).get(companyId)!;
+    expect(relationships.activities.map((a) => a.id).sort()).toEqual(['100001', '100002', '99998', '99999']);
+    expect(relationships.activitiesLogged).toBe(4);
   });
 });

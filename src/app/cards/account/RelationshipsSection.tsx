@@ -41,9 +41,14 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
   return (
     <Flex direction="column" gap="medium">
       <Flex direction="row" gap="small" align="center">
-        <Text format={{ fontWeight: 'bold' }}>Coverage {format.score(relationships.coverage.score)} of 100</Text>
+        <Text format={{ fontWeight: 'bold' }}>Coverage {format.whole(relationships.coverage.score)} of 100</Text>
         <Text variant="microcopy">{relationships.coverage.reasons.join(' · ')}</Text>
       </Flex>
+      {relationships.activities.weighed < relationships.activities.logged && (
+        <Text variant="microcopy" testId="activities-weighed">
+          {`Weighed from the ${format.whole(relationships.activities.weighed)} most recently logged of the ${format.whole(relationships.activities.logged)} meetings, calls and emails with these contacts: one card cannot read more from HubSpot at once.`}
+        </Text>
+      )}
       {relationships.coverage.warnings.map((warning) => (
         <Alert key={warning.kind} title={WARNING_TITLES[warning.kind]} variant="warning">
           {warning.message}

@@ -17,7 +17,7 @@ export function StatusSection({ account }: { account: AccountView }) {
     <Flex direction="column" gap="medium">
       <Flex direction="row" gap="small" align="center">
         <StatusBadge status={keyAccount.status} />
-        <Text format={{ fontWeight: 'bold' }}>Score {format.score(keyAccount.score.total)} of 100</Text>
+        <Text format={{ fontWeight: 'bold' }}>Score {format.whole(keyAccount.score.total)} of 100</Text>
         <Text variant="microcopy">
           Based on {format.share(keyAccount.score.completeness)} of the criteria's weight · suggested: {STATUS_LABELS[keyAccount.score.suggestedStatus]}
         </Text>
@@ -55,7 +55,7 @@ function CriteriaTable({ criteria, format }: { criteria: CriterionScore[]; forma
             <TableCell>{c.label}</TableCell>
             <TableCell>{c.value === null ? `Missing: ${c.missing ?? 'no data'}` : criterionValue(c, c.value, format)}</TableCell>
             <TableCell>{format.share(c.weight)}</TableCell>
-            <TableCell>{format.score(c.contribution)}</TableCell>
+            <TableCell>{format.whole(c.contribution)}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -70,9 +70,9 @@ function criterionValue(c: CriterionScore, value: number, format: Formatters): s
     case 'percent':
       return format.share(value / 100);
     case 'rating':
-      return `${format.score(value)} of 10`;
+      return `${format.whole(value)} of 10`;
     case 'count':
-      return format.score(value);
+      return format.whole(value);
   }
 }
 

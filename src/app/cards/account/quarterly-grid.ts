@@ -11,7 +11,7 @@ function metricValue(unit: TargetRow['unit'], value: number | null, format: Form
   if (value === null) return '–';
   if (unit === 'currency') return format.money(value);
   if (unit === 'percent') return format.share(value / 100);
-  return format.score(value);
+  return format.whole(value);
 }
 
 /** "actual of target", or just one of them when the other is unset; then how the quarter stands. */
