@@ -1,12 +1,10 @@
 import { Children, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ButtonProps, ButtonRowProps, DropdownButtonItemProps, DropdownProps, LoadingButtonProps } from '@hubspot/ui-extensions';
-import { extensionEvent, useReactions } from '../host.tsx';
-import { Overlay, useOverlayTrigger } from './overlays.tsx';
+import { Overlay, useOverlayClick } from './overlays.tsx';
 import { classes, hrefOf, sizeName, testIdAttribute } from './shared.ts';
 
 export function Button({ onClick, href, disabled = false, variant = 'secondary', type = 'button', children, size, truncate = false, overlay, testId }: ButtonProps) {
-  const reactions = useReactions();
-  const trigger = useOverlayTrigger(overlay);
+  const trigger = useOverlayClick(overlay, onClick);
   const target = hrefOf(href);
   const className = classes('hs-button', `hs-button--${variant}`, `hs-button--${sizeName(size, 'md')}`, truncate && 'hs-button--truncate');
   if (target && !disabled) {
@@ -18,17 +16,7 @@ export function Button({ onClick, href, disabled = false, variant = 'secondary',
   }
   return (
     <>
-      <button
-        type={type}
-        className={className}
-        disabled={disabled}
-        title={trigger.tooltip}
-        onClick={(event) => {
-          trigger.open();
-          void onClick?.(extensionEvent(event), reactions);
-        }}
-        {...testIdAttribute(testId)}
-      >
+      <button type={type} className={className} disabled={disabled} title={trigger.tooltip} onClick={trigger.click} {...testIdAttribute(testId)}>
         {children}
       </button>
       <Overlay overlay={overlay} />
@@ -55,20 +43,10 @@ export function ButtonRow({ children, testId }: ButtonRowProps) {
 }
 
 function DropdownButtonItem({ children, onClick, overlay, testId }: DropdownButtonItemProps) {
-  const reactions = useReactions();
-  const trigger = useOverlayTrigger(overlay);
+  const trigger = useOverlayClick(overlay, onClick);
   return (
     <>
-      <button
-        type="button"
-        role="menuitem"
-        className="hs-dropdown__item"
-        onClick={(event) => {
-          trigger.open();
-          void onClick?.(extensionEvent(event), reactions);
-        }}
-        {...testIdAttribute(testId)}
-      >
+      <button type="button" role="menuitem" className="hs-dropdown__item" onClick={trigger.click} {...testIdAttribute(testId)}>
         {children}
       </button>
       <Overlay overlay={overlay} />

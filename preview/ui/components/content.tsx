@@ -19,7 +19,7 @@ import type {
   TextProps,
 } from '@hubspot/ui-extensions';
 import { extensionEvent, useReactions } from '../host.tsx';
-import { Overlay, useOverlayTrigger } from './overlays.tsx';
+import { Overlay, useOverlayClick } from './overlays.tsx';
 import { classes, hrefOf, sizeName, testIdAttribute } from './shared.ts';
 
 export function Text({ variant = 'bodytext', inline = false, children, format, truncate, testId }: TextProps) {
@@ -54,9 +54,8 @@ export function Heading({ children, inline = false, testId }: HeadingProps) {
 }
 
 export function Link({ children, href, variant = 'primary', onClick, overlay, testId }: LinkProps) {
-  const reactions = useReactions();
   const target = hrefOf(href);
-  const trigger = useOverlayTrigger(overlay);
+  const trigger = useOverlayClick(overlay, onClick);
   return (
     <>
       <a
@@ -67,8 +66,7 @@ export function Link({ children, href, variant = 'primary', onClick, overlay, te
         title={trigger.tooltip}
         onClick={(event) => {
           if (!target?.url || onClick || trigger.overlayId) event.preventDefault();
-          trigger.open();
-          void onClick?.(extensionEvent(event), reactions);
+          trigger.click(event);
         }}
         {...testIdAttribute(testId)}
       >
@@ -116,21 +114,11 @@ export function Icon({ name, size, color = 'inherit', screenReaderText, testId }
 }
 
 export function Tag({ children, variant = 'default', onClick, inline = false, overlay, testId }: TagProps) {
-  const reactions = useReactions();
-  const trigger = useOverlayTrigger(overlay);
+  const trigger = useOverlayClick(overlay, onClick);
   const className = classes('hs-tag', `hs-tag--${variant}`, inline && 'hs-tag--inline');
   const content =
     onClick || trigger.overlayId ? (
-      <button
-        type="button"
-        className={className}
-        title={trigger.tooltip}
-        onClick={(event) => {
-          trigger.open();
-          void onClick?.(extensionEvent(event), reactions);
-        }}
-        {...testIdAttribute(testId)}
-      >
+      <button type="button" className={className} title={trigger.tooltip} onClick={trigger.click} {...testIdAttribute(testId)}>
         {children}
       </button>
     ) : (

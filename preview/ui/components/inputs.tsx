@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type {
   BaseDate,
   CheckboxProps,
@@ -76,6 +76,18 @@ function Field({ label, required, description, tooltip, error, validationMessage
   );
 }
 
+type FieldInputProps = Omit<FieldFrame, 'required'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>;
+
+// Text, date and time inputs are the same native input in a Field; they differ only in its type,
+// value and events. `required` goes to the Field for its asterisk and to the input for assistive technology.
+function FieldInput({ label, description, tooltip, error, validationMessage, testId, ...input }: FieldInputProps) {
+  return (
+    <Field {...{ label, required: input.required, description, tooltip, error, validationMessage, testId }}>
+      {({ id, describedBy }) => <input id={id} className="hs-input" {...input} aria-describedby={describedBy} />}
+    </Field>
+  );
+}
+
 // HubSpot's text controls report every keystroke with onInput and commit with onChange on blur
 // (and when the form is submitted, which Enter does).
 function useCommittedText(value: string | undefined, defaultValue: string | undefined, onChange?: (value: string) => void) {
@@ -94,32 +106,26 @@ function useCommittedText(value: string | undefined, defaultValue: string | unde
 export function Input({ label, name, value, required, readOnly, description, tooltip, placeholder, error, defaultValue, validationMessage, onChange, onInput, onBlur, onFocus, type = 'text', testId }: InputProps) {
   const text = useCommittedText(value, defaultValue, onChange);
   return (
-    <Field {...{ label, required, description, tooltip, error, validationMessage, testId }}>
-      {({ id, describedBy }) => (
-        <input
-          id={id}
-          className="hs-input"
-          type={type}
-          name={name}
-          value={text.shown}
-          required={required}
-          readOnly={readOnly}
-          placeholder={placeholder}
-          aria-invalid={error || undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => {
-            text.setDraft(event.target.value);
-            onInput?.(event.target.value);
-          }}
-          onKeyDown={(event) => event.key === 'Enter' && text.commit()}
-          onFocus={() => onFocus?.(text.shown)}
-          onBlur={() => {
-            text.commit();
-            onBlur?.(text.shown);
-          }}
-        />
-      )}
-    </Field>
+    <FieldInput
+      {...{ label, description, tooltip, error, validationMessage, testId }}
+      type={type}
+      name={name}
+      value={text.shown}
+      required={required}
+      readOnly={readOnly}
+      placeholder={placeholder}
+      aria-invalid={error || undefined}
+      onChange={(event) => {
+        text.setDraft(event.target.value);
+        onInput?.(event.target.value);
+      }}
+      onKeyDown={(event) => event.key === 'Enter' && text.commit()}
+      onFocus={() => onFocus?.(text.shown)}
+      onBlur={() => {
+        text.commit();
+        onBlur?.(text.shown);
+      }}
+    />
   );
 }
 
@@ -255,30 +261,24 @@ export function DateInput({ label, name, value, required, readOnly, description,
   const [uncontrolled, setUncontrolled] = useState(defaultValue ?? null);
   const current = value === undefined ? uncontrolled : value;
   return (
-    <Field {...{ label, required, description, tooltip, error, validationMessage, testId }}>
-      {({ id, describedBy }) => (
-        <input
-          id={id}
-          className="hs-input"
-          type="date"
-          name={name}
-          value={isoDate(current)}
-          min={isoDate(min) || undefined}
-          max={isoDate(max) || undefined}
-          required={required}
-          readOnly={readOnly}
-          aria-invalid={error || undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => {
-            const next = baseDate(event.target.value);
-            setUncontrolled(next);
-            onChange?.((next ? { ...next, formattedDate: event.target.value } : null) as never);
-          }}
-          onFocus={() => current && onFocus?.(current)}
-          onBlur={() => current && onBlur?.(current)}
-        />
-      )}
-    </Field>
+    <FieldInput
+      {...{ label, description, tooltip, error, validationMessage, testId }}
+      type="date"
+      name={name}
+      value={isoDate(current)}
+      min={isoDate(min) || undefined}
+      max={isoDate(max) || undefined}
+      required={required}
+      readOnly={readOnly}
+      aria-invalid={error || undefined}
+      onChange={(event) => {
+        const next = baseDate(event.target.value);
+        setUncontrolled(next);
+        onChange?.((next ? { ...next, formattedDate: event.target.value } : null) as never);
+      }}
+      onFocus={() => current && onFocus?.(current)}
+      onBlur={() => current && onBlur?.(current)}
+    />
   );
 }
 
@@ -287,29 +287,23 @@ export function TimeInput({ label, name, value, required, readOnly, description,
   const current = value === undefined ? uncontrolled : value;
   const asText = (time: { hours: number; minutes: number } | null | undefined) => (time ? `${pad(time.hours)}:${pad(time.minutes)}` : '');
   return (
-    <Field {...{ label, required, description, tooltip, error, validationMessage, testId }}>
-      {({ id, describedBy }) => (
-        <input
-          id={id}
-          className="hs-input"
-          type="time"
-          name={name}
-          value={asText(current)}
-          min={asText(min) || undefined}
-          max={asText(max) || undefined}
-          step={interval ? interval * 60 : undefined}
-          required={required}
-          readOnly={readOnly}
-          aria-describedby={describedBy}
-          onChange={(event) => {
-            const [hours, minutes] = event.target.value.split(':').map(Number);
-            const next = hours === undefined || minutes === undefined || Number.isNaN(hours) ? null : { hours, minutes };
-            setUncontrolled(next);
-            if (next) onChange?.(next);
-          }}
-        />
-      )}
-    </Field>
+    <FieldInput
+      {...{ label, description, tooltip, error, validationMessage, testId }}
+      type="time"
+      name={name}
+      value={asText(current)}
+      min={asText(min) || undefined}
+      max={asText(max) || undefined}
+      step={interval ? interval * 60 : undefined}
+      required={required}
+      readOnly={readOnly}
+      onChange={(event) => {
+        const [hours, minutes] = event.target.value.split(':').map(Number);
+        const next = hours === undefined || minutes === undefined || Number.isNaN(hours) ? null : { hours, minutes };
+        setUncontrolled(next);
+        if (next) onChange?.(next);
+      }}
+    />
   );
 }
 
@@ -384,12 +378,16 @@ function useToggled(checked: boolean | undefined, initial: boolean | undefined) 
   return [checked ?? uncontrolled, setUncontrolled] as const;
 }
 
-export function Checkbox({ value = '', checked, readOnly, readonly, description, name, variant = 'default', onChange, children, inline = false, initialIsChecked, testId, ...rest }: CheckboxProps) {
+type ToggleOptionProps = CheckboxProps & { type: 'checkbox' | 'radio' };
+
+// A checkbox and a radio button are the same labelled option reporting (checked, value); only the
+// native input's type differs.
+function ToggleOption({ type, value = '', checked, readOnly, readonly, description, name, variant = 'default', onChange, children, inline = false, initialIsChecked, testId, ...rest }: ToggleOptionProps) {
   const [isChecked, setChecked] = useToggled(checked, initialIsChecked);
   return (
     <label className={classes('hs-toggle-option', inline && 'hs-toggle-option--inline', `hs-toggle-option--${variant}`)} {...testIdAttribute(testId)}>
       <input
-        type="checkbox"
+        type={type}
         name={name}
         value={value}
         checked={isChecked}
@@ -408,27 +406,12 @@ export function Checkbox({ value = '', checked, readOnly, readonly, description,
   );
 }
 
-export function RadioButton({ value = '', checked, readOnly, readonly, description, name, variant = 'default', onChange, children, inline = false, initialIsChecked, testId }: RadioButtonProps) {
-  const [isChecked, setChecked] = useToggled(checked, initialIsChecked);
-  return (
-    <label className={classes('hs-toggle-option', inline && 'hs-toggle-option--inline', `hs-toggle-option--${variant}`)} {...testIdAttribute(testId)}>
-      <input
-        type="radio"
-        name={name}
-        value={value}
-        checked={isChecked}
-        disabled={readOnly ?? readonly}
-        onChange={(event) => {
-          setChecked(event.target.checked);
-          onChange?.(event.target.checked, value);
-        }}
-      />
-      <span>
-        {children}
-        {description && <span className="hs-field__description">{description}</span>}
-      </span>
-    </label>
-  );
+export function Checkbox(props: CheckboxProps) {
+  return <ToggleOption {...props} type="checkbox" />;
+}
+
+export function RadioButton(props: RadioButtonProps) {
+  return <ToggleOption {...props} type="radio" />;
 }
 
 export function ToggleGroup(props: ToggleGroupProps) {

@@ -1,6 +1,6 @@
-import { isValidElement, useEffect, useId, useRef, type ReactNode } from 'react';
-import type { ModalBodyProps, ModalFooterProps, ModalProps, PanelBodyProps, PanelFooterProps, PanelProps, PanelSectionProps, TooltipProps } from '@hubspot/ui-extensions';
-import { useOverlays } from '../host.tsx';
+import { isValidElement, useEffect, useId, useRef, type MouseEvent, type ReactNode } from 'react';
+import type { ExtensionEvent, ModalBodyProps, ModalFooterProps, ModalProps, PanelBodyProps, PanelFooterProps, PanelProps, PanelSectionProps, ReactionsHandler, TooltipProps } from '@hubspot/ui-extensions';
+import { extensionEvent, useOverlays, useReactions } from '../host.tsx';
 import { classes, sizeName, testIdAttribute, textOf } from './shared.ts';
 
 // A Tooltip only shows as another component's `overlay` (as that component's hover title).
@@ -14,12 +14,24 @@ export function Tooltip({ children, testId }: TooltipProps) {
 
 // What a component's `overlay` prop does when the component is clicked: show a tooltip's text on
 // hover, or open the modal or panel with that id.
-export function useOverlayTrigger(overlay: ReactNode) {
+function useOverlayTrigger(overlay: ReactNode) {
   const overlays = useOverlays();
   if (!isValidElement<{ id?: string; children?: ReactNode }>(overlay)) return { open: () => undefined };
   if (overlay.type === Tooltip) return { tooltip: textOf(overlay.props.children), open: () => undefined };
   const overlayId = overlay.props.id;
   return { overlayId, open: () => overlayId && overlays.open(overlayId) };
+}
+
+// One click for every component that takes both `overlay` and `onClick` (buttons, dropdown items,
+// tags, links), so that they all open the overlay first and hand the card the same event and reactions.
+export function useOverlayClick(overlay: ReactNode, onClick: ReactionsHandler<ExtensionEvent> | undefined) {
+  const reactions = useReactions();
+  const trigger = useOverlayTrigger(overlay);
+  const click = (event: MouseEvent) => {
+    trigger.open();
+    void onClick?.(extensionEvent(event), reactions);
+  };
+  return { tooltip: trigger.tooltip, overlayId: trigger.overlayId, click };
 }
 
 // Modals and panels stay mounted where they are declared and show themselves while open.
