@@ -6,6 +6,8 @@ import { runSetup } from '../src/crm/setup/index.ts';
 // (a private app token) and HUBSPOT_API_BASE_URL (the sandbox; the real HubSpot when unset) come from
 // the environment. Safe to run again: it changes only what is missing or different.
 
+const SETUP_SILENCE_LIMIT_MS = 60_000;
+
 async function main(): Promise<number> {
   let connection;
   try {
@@ -17,7 +19,8 @@ async function main(): Promise<number> {
   const target = connection.baseUrl === HUBSPOT_API_DEFAULT_BASE_URL ? 'HubSpot' : connection.baseUrl;
   console.log(`Keystone setup → ${target}`);
   try {
-    const report = await runSetup(createHubSpotClient(connection), {
+    // No function time limit here: HubSpot may take its time creating a custom object's schema.
+    const report = await runSetup(createHubSpotClient({ ...connection, silenceLimitMs: SETUP_SILENCE_LIMIT_MS }), {
       now: Date.now(),
       onStep: (step) => console.log(`  ${step.action.padEnd(9)} ${step.target}`),
     });

@@ -1,10 +1,21 @@
 import { Client } from '@hubspot/api-client';
+import http from 'node:http';
+import https from 'node:https';
+import type { Socket } from 'node:net';
 import { z } from 'zod';
 
 // The one place a HubSpot client is built. The client's retry and limiter settings are
 // process-global (the last Client constructed wins), so every caller goes through here.
 
 export const HUBSPOT_API_DEFAULT_BASE_URL = 'https://api.hubapi.com';
+
+/**
+ * How long HubSpot may stay silent on a request before Keystone gives up on it. HubSpot's client sets
+ * no limit of its own, so a request HubSpot never answers would hold an app function until the
+ * platform stops it with an error nobody can act on; given up, it fails as KAM.HUBSPOT_UNAVAILABLE
+ * ("HubSpot did not respond"), which recalculation retries in a later slice and the cards offer to retry.
+ */
+export const REQUEST_SILENCE_LIMIT_MS = 5_000;
 
 const connectionSchema = z.object({
   accessToken: z.string().min(1, 'A HubSpot access token is required'),
@@ -14,6 +25,8 @@ const connectionSchema = z.object({
     .default(HUBSPOT_API_DEFAULT_BASE_URL),
   /** Total attempts per call for 5xx and HubSpot's retryable 429s (the client's own retry logic). */
   attempts: z.number().int().min(1).max(6).default(3),
+  /** REQUEST_SILENCE_LIMIT_MS unless given (setup from the command line allows HubSpot longer). */
+  silenceLimitMs: z.number().int().min(50).max(120_000).default(REQUEST_SILENCE_LIMIT_MS),
 });
 export type CrmConnection = z.output<typeof connectionSchema>;
 export type CrmConnectionInput = z.input<typeof connectionSchema>;
@@ -34,6 +47,32 @@ export function connectionFromEnvironment(env: Record<string, string | undefined
 }
 
 export function createHubSpotClient(connection: CrmConnectionInput): Client {
-  const { accessToken, baseUrl, attempts } = connectionSchema.parse(connection);
+  const { accessToken, baseUrl, attempts, silenceLimitMs } = connectionSchema.parse(connection);
+  giveUpOnSilence(silenceLimitMs);
   return new Client({ accessToken, basePath: baseUrl, numberOfApiCallRetries: attempts });
+}
+
+const GIVES_UP = Symbol('Keystone: destroys connections that fall silent');
+
+/**
+ * Makes Node's default agents close a connection with an ETIMEDOUT error once nothing has come over
+ * it for `silenceMs`, whether a request is waiting on it or it is idle. HubSpot's client sends its
+ * requests through those agents: the `httpAgent` it takes is ignored by its generated APIs in this
+ * version (they apply configured middleware only when a call passes middleware of its own). The agent
+ * gives each new connection its `timeout`, and gives it again to each connection a request leaves; the
+ * agent itself only closes idle ones, so a listener closes the others. Like the retry settings, the
+ * limit is the process's: the last client built sets it.
+ */
+function giveUpOnSilence(silenceMs: number): void {
+  for (const agent of [http.globalAgent, https.globalAgent] as Array<http.Agent & { options: http.AgentOptions; [GIVES_UP]?: true }>) {
+    agent.options.timeout = silenceMs;
+    if (agent[GIVES_UP]) continue;
+    agent[GIVES_UP] = true;
+    const connect = agent.createConnection.bind(agent);
+    agent.createConnection = (options, callback) => {
+      const socket = connect(options, callback) as Socket | null | undefined;
+      socket?.on('timeout', () => socket.destroy(Object.assign(new Error(`HubSpot sent nothing for ${socket.timeout} ms`), { code: 'ETIMEDOUT' })));
+      return socket;
+    };
+  }
 }

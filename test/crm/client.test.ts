@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { connectionFromEnvironment, createHubSpotClient, HUBSPOT_API_DEFAULT_BASE_URL } from '../../src/crm/client.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hubspotCall } from '../../src/crm/batch.ts';
+import { connectionFromEnvironment, createHubSpotClient, HUBSPOT_API_DEFAULT_BASE_URL, REQUEST_SILENCE_LIMIT_MS } from '../../src/crm/client.ts';
+import { startSandboxPortal, TEST_TOKEN, type SandboxPortal } from './sandbox-portal.ts';
 
 describe('connectionFromEnvironment', () => {
   it('targets the real HubSpot when HUBSPOT_API_BASE_URL is unset', () => {
@@ -7,6 +9,7 @@ describe('connectionFromEnvironment', () => {
       accessToken: 'pat-1',
       baseUrl: HUBSPOT_API_DEFAULT_BASE_URL,
       attempts: 3,
+      silenceLimitMs: REQUEST_SILENCE_LIMIT_MS,
     });
   });
 
@@ -31,5 +34,42 @@ describe('connectionFromEnvironment', () => {
 describe('createHubSpotClient', () => {
   it('rejects more attempts than the client supports', () => {
     expect(() => createHubSpotClient({ accessToken: 't', attempts: 7 })).toThrow();
+  });
+});
+
+describe('a request HubSpot does not answer', () => {
+  let portal: SandboxPortal;
+  beforeAll(async () => {
+    portal = await startSandboxPortal({ companies: [{ id: '1', properties: { name: 'Acme' }, createdAt: '2026-01-05T09:00:00.000Z' }] });
+  });
+  afterAll(() => portal.close());
+  const clientGivingUpAfter = (silenceLimitMs: number) => createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: portal.sandbox.baseUrl, attempts: 1, silenceLimitMs });
+  const listCompanies = (client: ReturnType<typeof createHubSpotClient>) => hubspotCall(() => client.crm.companies.basicApi.getPage());
+
+  it('is given up after the silence limit and fails as HubSpot not responding; the next request goes through', async () => {
+    const client = clientGivingUpAfter(200);
+    await portal.control.injectFault({ kind: 'latency', ms: 3_000, times: 1 });
+    const started = performance.now();
+    await expect(listCompanies(client)).rejects.toMatchObject({ code: 'KAM.HUBSPOT_UNAVAILABLE', message: 'HubSpot did not respond. Wait a moment and try again.' });
+    // Given up long before HubSpot (the sandbox) would have answered.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect((await listCompanies(client)).results).toHaveLength(1);
+  });
+
+  it('is given up on a connection that served a request before as on a new one', async () => {
+    const client = clientGivingUpAfter(200);
+    expect((await listCompanies(client)).results).toHaveLength(1);
+    await portal.control.injectFault({ kind: 'latency', ms: 3_000, times: 1 });
+    const started = performance.now();
+    await expect(listCompanies(client)).rejects.toMatchObject({ code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('is waited for while within the limit, and a connection left idle past the limit does not fail the next request', async () => {
+    const client = clientGivingUpAfter(300);
+    await portal.control.injectFault({ kind: 'latency', ms: 100, times: 1 });
+    expect((await listCompanies(client)).results).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect((await listCompanies(client)).results).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as cardData } from '../../../src/app/functions/card_data.ts';
 import { cardDataSchema, type CardData } from '../../../src/app/functions/account-contract.ts';
+import { REQUEST_SILENCE_LIMIT_MS } from '../../../src/crm/client.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { PORTAL_ID } from '../../crm/sandbox-portal.ts';
 import { DAY, NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, type ContactSpec, type SandboxPortal } from './account-portal.ts';
@@ -169,6 +170,16 @@ describe('card_data', () => {
     await loadAccount(portal, { owners: [manager] });
     expect(await cardData({ parameters: { companyId: '987654321', userId: manager.userId } })).toMatchObject({ status: 'error', code: 'KAM.COMPANY_NOT_FOUND' });
   });
+
+  it('answers KAM.HUBSPOT_UNAVAILABLE once HubSpot has been silent for the limit, long before the platform would stop the function', async () => {
+    const { companyId } = await loadAccount(portal, { owners: [manager] });
+    await portal.control.injectFault({ kind: 'latency', ms: REQUEST_SILENCE_LIMIT_MS + 4_000, path: '/crm/v3/owners*', times: 1 });
+    const started = performance.now();
+    expect(await cardData({ parameters: { companyId, userId: manager.userId, portalId: PORTAL_ID } })).toMatchObject({
+      status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE', message: 'HubSpot did not respond. Wait a moment and try again.',
+    });
+    expect(performance.now() - started).toBeLessThan(REQUEST_SILENCE_LIMIT_MS + 3_000);
+  }, 20_000);
 
   it('rejects malformed parameters with their paths before calling HubSpot', async () => {
     await portal.control.resetStats();
