@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
+import { RetryWithinInvocation } from './retry.ts';
 
 // The one place a HubSpot client is built. The client's retry and limiter settings are
 // process-global (the last Client constructed wins), so every caller goes through here.
@@ -23,7 +24,7 @@ const connectionSchema = z.object({
     .url({ protocol: /^https?$/, message: 'HUBSPOT_API_BASE_URL must be an http(s) URL' })
     .transform((url) => url.replace(/\/+$/, ''))
     .default(HUBSPOT_API_DEFAULT_BASE_URL),
-  /** Total attempts per call for 5xx and HubSpot's retryable 429s (the client's own retry logic). */
+  /** Total attempts per call for 5xx answers and rate limits (src/crm/retry.ts). */
   attempts: z.number().int().min(1).max(6).default(3),
   /** REQUEST_SILENCE_LIMIT_MS unless given (setup from the command line allows HubSpot longer). */
   silenceLimitMs: z.number().int().min(50).max(120_000).default(REQUEST_SILENCE_LIMIT_MS),
@@ -49,7 +50,15 @@ export function connectionFromEnvironment(env: Record<string, string | undefined
 export function createHubSpotClient(connection: CrmConnectionInput): Client {
   const { accessToken, baseUrl, attempts, silenceLimitMs } = connectionSchema.parse(connection);
   giveUpOnSilence(silenceLimitMs);
-  return new Client({ accessToken, basePath: baseUrl, numberOfApiCallRetries: attempts });
+  return new KeystoneClient({ accessToken, basePath: baseUrl, numberOfApiCallRetries: attempts });
+}
+
+/** HubSpot's client, retrying as Keystone does (src/crm/retry.ts) instead of as it would. */
+class KeystoneClient extends Client {
+  protected override getDecorators(): RetryWithinInvocation[] {
+    const attempts = this.config.numberOfApiCallRetries ?? 1;
+    return attempts > 1 ? [new RetryWithinInvocation(attempts)] : [];
+  }
 }
 
 const GIVES_UP = Symbol('Keystone: destroys connections that fall silent');

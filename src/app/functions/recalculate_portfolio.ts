@@ -14,6 +14,7 @@ export const main = defineFunction(
     if (!setup.upToDate) throw new KeystoneError('KAM.SETUP_REQUIRED');
     return recalculateSlice(client, { cursor, budgetMs: timeBudgetMs, settings, now, elapsed: () => performance.now(), objectTypes });
   },
-  // The client's own 429 retry waits 10 s and would overrun the slice: a slice stops and reports instead.
+  // A slice paces itself to avoid 429s and, when it meets a failure, stops and reports it: the caller
+  // retries the slice, so the client does not retry within it.
   { attempts: 1 },
 );

@@ -171,6 +171,14 @@ describe('card_data', () => {
     expect(await cardData({ parameters: { companyId: '987654321', userId: manager.userId } })).toMatchObject({ status: 'error', code: 'KAM.COMPANY_NOT_FOUND' });
   });
 
+  it("gets through a 429 from HubSpot's 10-second window after a second, where HubSpot's own client would wait ten", async () => {
+    const { companyId } = await loadAccount(portal, { owners: [manager] });
+    await portal.control.injectFault({ kind: 'rateLimit', policyName: 'TEN_SECONDLY_ROLLING', path: '/crm/v3/owners*', times: 1 });
+    const started = performance.now();
+    expect((await readCard(companyId, manager.userId)).company.companyId).toBe(companyId);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('answers KAM.HUBSPOT_UNAVAILABLE once HubSpot has been silent for the limit, long before the platform would stop the function', async () => {
     const { companyId } = await loadAccount(portal, { owners: [manager] });
     await portal.control.injectFault({ kind: 'latency', ms: REQUEST_SILENCE_LIMIT_MS + 4_000, path: '/crm/v3/owners*', times: 1 });

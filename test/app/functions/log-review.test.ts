@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardData } from '../../../src/app/functions/card_data.ts';
 import { main as logReview } from '../../../src/app/functions/log_review.ts';
 import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
@@ -27,7 +27,6 @@ describe('log_review', () => {
     portal.useForFunctions();
   });
   afterAll(() => portal.close());
-  afterEach(() => vi.restoreAllMocks());
   beforeEach(async () => {
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, salesperson],
@@ -76,7 +75,6 @@ describe('log_review', () => {
   });
 
   it('keeps the review logged when HubSpot refuses the tasks, and says so', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const before = await companyTasks(portal, companyId);
     await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/tasks/batch/*' });
 
@@ -124,7 +122,6 @@ describe('log_review', () => {
   });
 
   it('withdraws the review and its note when HubSpot fails before it is fully logged', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await portal.control.injectFault({ kind: 'serverError', status: 500, method: 'PATCH', path: '/crm/v3/objects/companies/*' });
 
     expect(await log()).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardData } from '../../../src/app/functions/card_data.ts';
 import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, PlanInput, SaveAccountPlanParameters } from '../../../src/app/functions/account-contract.ts';
@@ -50,7 +50,6 @@ describe('save_account_plan', () => {
     portal.useForFunctions();
   });
   afterAll(() => portal.close());
-  afterEach(() => vi.restoreAllMocks());
   beforeEach(async () => {
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, partner, salesperson],
@@ -139,7 +138,6 @@ describe('save_account_plan', () => {
   });
 
   it('leaves the previous plan whole when HubSpot fails in the middle of a save, and the next save goes through', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await save();
     const before = await readPlan();
     // Every update of the plan record (the commit) fails, after the new objective rows were written.
@@ -279,7 +277,6 @@ describe('save_account_plan', () => {
     });
 
     it('keeps the plan when HubSpot refuses the tasks, says so, and the next save repairs them', async () => {
-      vi.spyOn(console, 'error').mockImplementation(() => undefined); // the client's retries
       await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/tasks/batch/*' });
 
       const answer = await save();
@@ -294,7 +291,6 @@ describe('save_account_plan', () => {
     });
 
     it('remembers the tasks it made even when updating others failed beside them, so the repair makes no duplicates', async () => {
-      vi.spyOn(console, 'error').mockImplementation(() => undefined); // the client's retries
       await save();
       const added = { title: 'Present at their board', measure: 'Slot on the agenda', ownerId: manager.id, dueAt: NOW + 45 * DAY };
       const edited = [...await objectivesAsSaved({ 'Meet the new COO': { title: 'Meet the new COO and CFO' } }), added];
@@ -310,7 +306,6 @@ describe('save_account_plan', () => {
     });
 
     it('archives the tasks it made when it cannot remember them, so the next save makes no duplicates', async () => {
-      vi.spyOn(console, 'error').mockImplementation(() => undefined); // the client's retries
       // Remembering the task ids on the objective rows fails; the tasks just created are taken back.
       await portal.control.injectFault({ kind: 'serverError', status: 503, method: 'POST', path: '/crm/v3/objects/2-*/batch/update' });
 
