@@ -19,10 +19,12 @@ import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 export const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
 
 /**
- * The most meetings, calls and emails weighed for one account: its most recently logged (HubSpot gives
- * records ids in the order they are created). A large client's logged emails alone can run to tens of
- * thousands; reading them all would take more requests than HubSpot's burst window (190 per 10 s) holds
- * and more time than a function has. 10,000 cover a year of 200 activities a week.
+ * The most meetings, calls and emails weighed for one account. A large client's logged emails alone can
+ * run to tens of thousands; reading them all would take more requests than HubSpot's burst window (190
+ * per 10 s) holds and more time than a function has. Each kind gets an equal share of the limit, and
+ * what a kind does not use goes to the others, so a flood of logged emails does not crowd out meetings
+ * and calls; within a kind, the most recently logged are weighed (HubSpot gives records ids in the order
+ * they are created).
  */
 export const ACTIVITIES_WEIGHED_PER_ACCOUNT = 10_000;
 
@@ -117,15 +119,22 @@ export async function readRelationships(client: Client, companyIds: readonly str
 }
 
 /**
- * The ids of the activities of each type to weigh for one company: all logged with its contacts, or the
- * `most` most recently logged (the highest ids) when there are more.
+ * The ids of the activities of each type to weigh for one company: all logged with its contacts, or, when
+ * there are more than `most`, each kind's fair share of them, its most recently logged (highest ids).
  */
 function mostRecentlyLogged(contacts: readonly RelationshipContact[], links: ReadonlyArray<{ type: ActivityKind; byContact: Map<string, string[]> }>, most: number): { ids: Map<ActivityKind, Set<string>>; logged: number } {
-  const logged = links.flatMap(({ type, byContact }) => [...new Set(contacts.flatMap((c) => byContact.get(c.id) ?? []))].map((id) => ({ type, id })));
-  const kept = logged.length <= most ? logged : [...logged].sort((a, b) => newerIdFirst(a.id, b.id)).slice(0, most);
+  const ofType = links.map(({ type, byContact }) => ({ type, logged: [...new Set(contacts.flatMap((c) => byContact.get(c.id) ?? []))] }));
+  const logged = ofType.reduce((sum, t) => sum + t.logged.length, 0);
   const ids = new Map(ACTIVITY_KINDS.map((type) => [type, new Set<string>()]));
-  for (const { type, id } of kept) ids.get(type)!.add(id);
-  return { ids, logged: logged.length };
+  // The kinds with fewest first: what they leave of their share goes to the kinds after them.
+  let left = Math.min(most, logged);
+  [...ofType].sort((a, b) => a.logged.length - b.logged.length).forEach((kind, i, kinds) => {
+    const share = Math.min(kind.logged.length, Math.ceil(left / (kinds.length - i)));
+    const kept = share === kind.logged.length ? kind.logged : [...kind.logged].sort(newerIdFirst).slice(0, share);
+    for (const id of kept) ids.get(kind.type)!.add(id);
+    left -= share;
+  });
+  return { ids, logged };
 }
 
 /** HubSpot's ids are decimal numbers without leading zeros: the longer is the larger. */

@@ -135,10 +135,10 @@ describe('the Relationships section', () => {
     expect(find(Select, { name: 'power-502' }).props.value).toBe('influences');
   });
 
-  it('says when coverage weighs only the most recently logged activities of a large account, in grouped numbers', async () => {
+  it('says when coverage weighs only some of the activities of a large account, in grouped numbers', async () => {
     const large = await renderCard(cardData({ relationships: relationships({ activities: { logged: 31_250, weighed: 10_000 } }) }));
     expect(large.findByTestId(Text, 'activities-weighed').text).toBe(
-      'Weighed from the 10,000 most recently logged of the 31,250 meetings, calls and emails with these contacts: one card cannot read more from HubSpot at once.',
+      'Coverage weighs 10,000 of the 31,250 meetings, calls and emails logged with these contacts, the most recent of each kind: one card cannot read more from HubSpot at once.',
     );
     const { maybeFindByTestId } = await renderCard(cardData());
     expect(maybeFindByTestId(Text, 'activities-weighed')).toBeNull();

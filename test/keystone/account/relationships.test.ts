@@ -110,26 +110,33 @@ describe('an account with more meetings, calls and emails than one read weighs',
         { id: '100002', type: 'calls', ownerId: ours.id, contactIds: ['7302'], daysAgo: 500 },
         { id: '99999', type: 'emails', ownerId: ours.id, contactIds: ['7301'], daysAgo: 2 },
         { id: '100001', type: 'meetings', ownerId: ours.id, contactIds: ['7301', '7302'], daysAgo: 3 },
+        { id: '100003', type: 'emails', ownerId: ours.id, contactIds: ['7302'], daysAgo: 4 },
+        { id: '100004', type: 'emails', ownerId: ours.id, contactIds: ['7301'], daysAgo: 5 },
       ],
     }));
   });
   afterAll(() => portal.close());
 
-  it('weighs the most recently logged only, reads no others, and says how many are logged', async () => {
+  it('weighs each kind its share of the limit, the most recently logged of it, so many emails do not crowd out meetings', async () => {
     await portal.control.resetStats();
-    const relationships = (await readRelationships(portal.client, [companyId], { mostActivities: 2 })).get(companyId)!;
+    const relationships = (await readRelationships(portal.client, [companyId], { mostActivities: 4 })).get(companyId)!;
 
-    expect(relationships.activities.map((a) => [a.id, a.type, a.contactIds]).sort()).toEqual([['100001', 'meeting', ['7301', '7302']], ['100002', 'call', ['7302']]]);
+    // Shares of 4: the one call; both meetings (their share of what is left is 2); the newest email.
+    expect(relationships.activities.map((a) => [a.id, a.type, a.contactIds]).sort()).toEqual([
+      ['100001', 'meeting', ['7301', '7302']],
+      ['100002', 'call', ['7302']],
+      ['100004', 'email', ['7301']],
+      ['99998', 'meeting', ['7301']],
+    ]);
     // The meeting with both contacts is one activity.
-    expect(relationships.activitiesLogged).toBe(4);
+    expect(relationships.activitiesLogged).toBe(6);
     const { byRoute } = await portal.control.stats();
-    expect(byRoute['POST /crm/v3/objects/emails/batch/read']).toBeUndefined();
-    expect(byRoute['POST /crm/v3/objects/meetings/batch/read']).toBe(1);
+    expect(byRoute['POST /crm/v3/objects/emails/batch/read']).toBe(1);
   });
 
   it('weighs them all when they are within the limit', async () => {
-    const relationships = (await readRelationships(portal.client, [companyId], { mostActivities: 4 })).get(companyId)!;
-    expect(relationships.activities.map((a) => a.id).sort()).toEqual(['100001', '100002', '99998', '99999']);
-    expect(relationships.activitiesLogged).toBe(4);
+    const relationships = (await readRelationships(portal.client, [companyId], { mostActivities: 6 })).get(companyId)!;
+    expect(relationships.activities.map((a) => a.id).sort()).toEqual(['100001', '100002', '100003', '100004', '99998', '99999']);
+    expect(relationships.activitiesLogged).toBe(6);
   });
 });

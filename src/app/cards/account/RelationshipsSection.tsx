@@ -46,7 +46,7 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
       </Flex>
       {relationships.activities.weighed < relationships.activities.logged && (
         <Text variant="microcopy" testId="activities-weighed">
-          {`Weighed from the ${format.whole(relationships.activities.weighed)} most recently logged of the ${format.whole(relationships.activities.logged)} meetings, calls and emails with these contacts: one card cannot read more from HubSpot at once.`}
+          {`Coverage weighs ${format.whole(relationships.activities.weighed)} of the ${format.whole(relationships.activities.logged)} meetings, calls and emails logged with these contacts, the most recent of each kind: one card cannot read more from HubSpot at once.`}
         </Text>
       )}
       {relationships.coverage.warnings.map((warning) => (
