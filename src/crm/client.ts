@@ -65,12 +65,13 @@ const GIVES_UP = Symbol('Keystone: destroys connections that fall silent');
 
 /**
  * Makes Node's default agents close a connection with an ETIMEDOUT error once nothing has come over
- * it for `silenceMs`, whether a request is waiting on it or it is idle. HubSpot's client sends its
- * requests through those agents: the `httpAgent` it takes is ignored by its generated APIs in this
- * version (they apply configured middleware only when a call passes middleware of its own). The agent
- * gives each new connection its `timeout`, and gives it again to each connection a request leaves; the
- * agent itself only closes idle ones, so a listener closes the others. Like the retry settings, the
- * limit is the process's: the last client built sets it.
+ * it for `silenceMs` while a request waits on it. HubSpot's client sends its requests through those
+ * agents: the `httpAgent` it takes is ignored by its generated APIs in this version (they apply
+ * configured middleware only when a call passes middleware of its own). A new connection gets the
+ * limit from the agent's `timeout`; a kept-alive one gets it again when a request takes it (idle, the
+ * agent shortens it to what the server's keep-alive allows). The agent closes only idle connections
+ * itself, so a listener closes the others. Like the retry settings, the limit is the process's: the
+ * last client built sets it.
  */
 function giveUpOnSilence(silenceMs: number): void {
   for (const agent of [http.globalAgent, https.globalAgent] as Array<http.Agent & { options: http.AgentOptions; [GIVES_UP]?: true }>) {
@@ -82,6 +83,11 @@ function giveUpOnSilence(silenceMs: number): void {
       const socket = connect(options, callback) as Socket | null | undefined;
       socket?.on('timeout', () => socket.destroy(Object.assign(new Error(`HubSpot sent nothing for ${socket.timeout} ms`), { code: 'ETIMEDOUT' })));
       return socket;
+    };
+    const reuse = agent.reuseSocket.bind(agent);
+    agent.reuseSocket = (socket, request) => {
+      reuse(socket, request);
+      (socket as Socket).setTimeout(agent.options.timeout ?? 0);
     };
   }
 }
