@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { activityKindSchema } from '../coverage/schema.ts';
-import { addMonths, instantSchema, validate, type Instant, type Validated } from '../shared/index.ts';
+import { addMonths, instantSchema, isFriendly, isHostile, stanceSchema, validate, type Instant, type Stance, type Validated } from '../shared/index.ts';
 import { quarterBounds } from './quarters.ts';
 import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlan, type AccountPlanInput, type DerivedSource, type Measure, type NumericMetricTarget, type PlanPeriod, type Quarter } from './schema.ts';
 
@@ -8,6 +8,13 @@ import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlan, type A
 export const derivationFactsSchema = z.object({
   /** Counts of current contacts now (coverage's `stanceCounts`). */
   stanceCounts: z.object({ friendsAndAllies: z.number().int().nonnegative(), enemiesAndProtesters: z.number().int().nonnegative() }),
+  /**
+   * Each contact's stances as recorded over time (HubSpot's property history), and whether and when
+   * they left: the stance rows of quarters gone by are counted from it at each quarter's end.
+   */
+  stanceTimeline: z
+    .array(z.object({ stances: z.array(z.object({ stance: stanceSchema.nullable(), at: instantSchema })), left: z.boolean(), leftAt: instantSchema.nullable() }))
+    .optional(),
   activities: z.array(z.object({ kind: activityKindSchema, at: instantSchema })),
   /** Closed-won deals: "new opportunities secured" counts them, "increase in income" sums their amounts. */
   wonDeals: z.array(z.object({ closedAt: instantSchema, amount: z.number().finite() })),
@@ -30,9 +37,10 @@ export interface DerivedActuals {
 /**
  * Fills the actuals of grid rows whose source is a CRM fact, returning a new plan (the input is not
  * changed). Quarters that have started are filled, the current one with its figure so far; later
- * quarters stay as they are. Stance counts are only known as they are now, so stance rows fill the
- * current quarter only and earlier quarters keep the figure recorded while they were current.
- * Derived cells overwrite whatever was typed into them.
+ * quarters stay as they are. Stance rows count the contacts as they are now in the current quarter,
+ * and as they were at the end of each earlier quarter from the stance timeline; without a timeline,
+ * earlier quarters keep the figure recorded while they were current. Derived cells overwrite whatever
+ * was typed into them.
  */
 export function fillDerivedActuals(plan: AccountPlanInput, facts: DerivationFacts, period: PlanPeriod): Validated<DerivedActuals> {
   const parsedPeriod = validate(planPeriodSchema, period);
@@ -76,9 +84,9 @@ interface Period {
 function derivedValue(metric: NumericMetricTarget, source: DerivedSource, period: Period, facts: Facts): number | 'not_known' | 'needs_baseline' {
   switch (source) {
     case 'friends_and_allies':
-      return stanceValue(metric, facts.stanceCounts.friendsAndAllies, period);
+      return stanceValue(metric, period.current ? facts.stanceCounts.friendsAndAllies : countAtEnd(facts.stanceTimeline, period.end, isFriendly));
     case 'enemies_and_protesters':
-      return stanceValue(metric, facts.stanceCounts.enemiesAndProtesters, period);
+      return stanceValue(metric, period.current ? facts.stanceCounts.enemiesAndProtesters : countAtEnd(facts.stanceTimeline, period.end, isHostile));
     case 'meetings':
       return countIn(facts.activities.filter((a) => a.kind === 'meeting').map((a) => a.at), from(metric.measure, period), period.end);
     case 'new_opportunities':
@@ -91,10 +99,22 @@ function derivedValue(metric: NumericMetricTarget, source: DerivedSource, period
   }
 }
 
-function stanceValue(metric: NumericMetricTarget, countNow: number, period: Period): number | 'not_known' | 'needs_baseline' {
-  if (!period.current) return 'not_known';
-  if (metric.measure === 'level') return countNow;
-  return metric.baseline === null ? 'needs_baseline' : countNow - metric.baseline;
+function stanceValue(metric: NumericMetricTarget, count: number | 'not_known'): number | 'not_known' | 'needs_baseline' {
+  if (count === 'not_known' || metric.measure === 'level') return count;
+  return metric.baseline === null ? 'needs_baseline' : count - metric.baseline;
+}
+
+/**
+ * Contacts whose stance just before `end` matches: the latest one recorded before it. A contact who had
+ * left by then does not count; one who left at a time nobody recorded counts at no time.
+ */
+function countAtEnd(timeline: Facts['stanceTimeline'], end: Instant, matches: (stance: Stance) => boolean): number | 'not_known' {
+  if (!timeline) return 'not_known';
+  return timeline.filter((contact) => {
+    if (contact.left && (contact.leftAt === null || contact.leftAt < end)) return false;
+    const latest = contact.stances.reduce<{ stance: Stance | null; at: Instant } | null>((found, s) => (s.at < end && (found === null || s.at > found.at) ? s : found), null);
+    return latest !== null && latest.stance !== null && matches(latest.stance);
+  }).length;
 }
 
 const from = (measure: Measure, period: Period): Instant => (measure === 'year_to_date' ? period.yearStart : period.start);

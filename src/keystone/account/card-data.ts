@@ -8,15 +8,15 @@ import type { CoverageContact, RelationshipCoverage } from '../../kam/coverage/i
 import { QUARTERS, fillDerivedActuals, metricProgress, quarterBounds, type MetricTarget } from '../../kam/objectives/index.ts';
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS, scoreCompany, type SelectionCriterion } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { icpTierSchema } from '../../kam/shared/index.ts';
+import { icpTierSchema, type Stance } from '../../kam/shared/index.ts';
 import { domainResult } from './account-error.ts';
 import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { identityAmong, withRoles } from '../access/index.ts';
 import { readAccount, type AccountSnapshot } from './account-reader.ts';
 import { companyFacts, dealAmounts } from '../portfolio-recalculation/company-facts.ts';
-import { asStance, contactName } from './contact-fields.ts';
-import { accountCoverage, coverageInput } from './relationships.ts';
+import { asStance, contactName, coverageContact } from './contact-fields.ts';
+import { accountCoverage, coverageInput, type RelationshipContact } from './relationships.ts';
 import { peopleDirectory, type PeopleDirectory } from './people.ts';
 import { storedPlanTargets, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
@@ -137,7 +137,7 @@ function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, peo
       email: record.properties.email || null,
       isKey: touch?.keyContact ?? false,
       stance: c.stance,
-      stanceHistory: (record.history[CONTACT_PROPERTY.stance] ?? []).map((h) => ({ stance: asStance(h.value), at: h.at })),
+      stanceHistory: stanceHistoryOf(record),
       jobTitleHistory: (record.history.jobtitle ?? []).map((h) => ({ jobTitle: h.value || null, at: h.at })),
       buyingRoles: c.buyingRoles,
       decisionPower: c.decisionPower,
@@ -163,6 +163,11 @@ function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, peo
       activities: { logged: snapshot.activitiesLogged, weighed: snapshot.activities.length },
     },
   };
+}
+
+/** Every stance recorded for the contact, from HubSpot's property history (the current one included). */
+function stanceHistoryOf(contact: RelationshipContact): Array<{ stance: Stance | null; at: number }> {
+  return (contact.history[CONTACT_PROPERTY.stance] ?? []).map((h) => ({ stance: asStance(h.value), at: h.at }));
 }
 
 function coverageWarnings(coverage: RelationshipCoverage, contacts: readonly CoverageContact[], people: PeopleDirectory): CoverageWarning[] {
@@ -193,6 +198,10 @@ function planSection(snapshot: AccountSnapshot, settings: Settings, people: Peop
       { businessObjective: plan?.businessObjective || 'Plan', targets: stored },
       {
         stanceCounts: coverage.stanceCounts,
+        stanceTimeline: snapshot.contacts.map((record) => {
+          const { leftCompany, leftAt } = coverageContact(record);
+          return { stances: stanceHistoryOf(record), left: leftCompany, leftAt };
+        }),
         activities: snapshot.activities.flatMap((a) => (a.at === null ? [] : [{ kind: a.type, at: a.at }])),
         wonDeals: wonDeals(snapshot.deals),
       },

@@ -53,7 +53,11 @@ describe('save_account_plan', () => {
   beforeEach(async () => {
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, partner, salesperson],
-      contacts: [{ id: '701', firstname: 'Ann', properties: { [CONTACT_PROPERTY.stance]: 'ally' } }, { id: '702', firstname: 'Ben', properties: { [CONTACT_PROPERTY.stance]: 'supporter' } }],
+      contacts: [
+        { id: '701', firstname: 'Ann', properties: { [CONTACT_PROPERTY.stance]: 'ally' } },
+        // A protester until yesterday.
+        { id: '702', firstname: 'Ben', properties: { [CONTACT_PROPERTY.stance]: 'supporter' }, stanceHistory: [['protester', 300]] },
+      ],
       activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['701'], daysAgo: 3 }],
     }));
     await configureAccess(admin, { managerTeamIds: ['77'] });
@@ -79,6 +83,9 @@ describe('save_account_plan', () => {
     const currentQuarter = (['Q1', 'Q2', 'Q3', 'Q4'] as const).find((q, i, all) => plan.quarterlyTargets.quarterStarts[q] <= NOW && (i === 3 || plan.quarterlyTargets.quarterStarts[all[i + 1]!] > NOW))!;
     expect(rows.friends_and_allies).toMatchObject({ derived: true, measure: 'level', targets: { Q4: 15 } });
     expect(rows.friends_and_allies!.actuals[currentQuarter]).toBe(2);
+    // The quarter before (NOW is in Q4), counted at its end from the stance history: Ben was still a protester.
+    expect(currentQuarter).toBe('Q4');
+    expect(rows.friends_and_allies!.actuals.Q3).toBe(1);
     expect(rows.meetings).toMatchObject({ derived: true, measure: 'per_quarter' });
     expect(rows.meetings!.actuals[currentQuarter]).toBe(1);
     expect(rows.custom_services).toMatchObject({ derived: false, actuals: { Q1: 0, Q2: null } });

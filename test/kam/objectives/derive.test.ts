@@ -27,6 +27,26 @@ describe('fillDerivedActuals', () => {
     expect(result.filled).toEqual([{ targetId: 'friends', quarter: 'Q3', value: 11 }]);
   });
 
+  it("counts earlier quarters' friends and enemies at each quarter's end from the stance timeline", () => {
+    const plan = aPlan({ targets: [aCountRow({ id: 'friends', source: 'friends_and_allies', actuals: { Q1: 9, Q2: 9, Q3: null, Q4: null } }), ...seed003Targets().filter((t) => t.id === 'enemies').map((t) => ({ ...t, baseline: 1 }))] });
+    const stanceTimeline = [
+      // Neutral, then an ally from within Q1: a friend at the end of Q1 and Q2.
+      { stances: [{ stance: 'ally' as const, at: YEAR_START + 10 * DAY_MS }, { stance: 'neutral' as const, at: YEAR_START - 50 * DAY_MS }], left: false, leftAt: null },
+      // An ally who turned protester on the last day of Q2 (before its end).
+      { stances: [{ stance: 'supporter' as const, at: YEAR_START - DAY_MS }, { stance: 'protester' as const, at: Q3_START - 1 }], left: false, leftAt: null },
+      // An ally who left during Q2: counted at the end of Q1 only.
+      { stances: [{ stance: 'ally' as const, at: YEAR_START - DAY_MS }], left: true, leftAt: Q2_START + DAY_MS },
+      // An enemy who left at a time nobody recorded: counted at no time.
+      { stances: [{ stance: 'enemy' as const, at: YEAR_START - DAY_MS }], left: true, leftAt: null },
+      // A stance first recorded in Q3: not counted in earlier quarters.
+      { stances: [{ stance: 'ally' as const, at: Q3_START + DAY_MS }], left: false, leftAt: null },
+    ];
+    const result = fill(plan, facts({ stanceCounts: { friendsAndAllies: 2, enemiesAndProtesters: 1 }, stanceTimeline }));
+    expect(row(result, 'friends')?.actuals).toEqual({ Q1: 3, Q2: 1, Q3: 2, Q4: null });
+    // Enemies as the change from a baseline of 1: none at the end of Q1, one protester at the end of Q2, one now.
+    expect(row(result, 'enemies')?.actuals).toMatchObject({ Q1: -1, Q2: 0, Q3: 0 });
+  });
+
   it('fills enemies and protesters as the change from the baseline ("reduce by")', () => {
     const result = fill(seed003(10), facts({ stanceCounts: { friendsAndAllies: 0, enemiesAndProtesters: 6 } }));
     expect(row(result, 'enemies')?.actuals.Q3).toBe(-4);
