@@ -59,6 +59,17 @@ function ChartFrame({ kind, props, children }: { kind: string; props: BarChartPr
           </g>
         ))}
         {children(model, y)}
+        {/* Axis titles, as HubSpot draws the labels a card gives its axes. */}
+        {props.axes.x.label && (
+          <text x={PAD.left + (WIDTH - PAD.left - PAD.right) / 2} y={HEIGHT - 3} textAnchor="middle" className="hs-chart__axis-title">
+            {props.axes.x.label}
+          </text>
+        )}
+        {props.axes.y.label && (
+          <text transform={`translate(11 ${PAD.top + plotHeight / 2}) rotate(-90)`} textAnchor="middle" className="hs-chart__axis-title">
+            {props.axes.y.label}
+          </text>
+        )}
       </svg>
       {props.options?.showLegend !== false && model.series.length > 1 && (
         <ul className="hs-chart__legend">

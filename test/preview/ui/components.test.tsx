@@ -162,6 +162,13 @@ describe('the preview components', () => {
     expect(attribute(markup, 'points')[0]?.split(' ')).toHaveLength(2);
   });
 
+  it("titles the axes with the labels the card gives them, and not without", () => {
+    const data = [{ q: 'Q1', v: 1 }];
+    const labelled = html(<LineChart data={data} axes={{ x: { field: 'q', fieldType: 'category', label: 'Quarter' }, y: { field: 'v', fieldType: 'linear', label: 'Meetings' } }} />);
+    expect(labelled.match(/class="hs-chart__axis-title">([^<]*)</g)).toEqual(['class="hs-chart__axis-title">Quarter<', 'class="hs-chart__axis-title">Meetings<']);
+    expect(html(<LineChart data={data} axes={{ x: { field: 'q', fieldType: 'category' }, y: { field: 'v', fieldType: 'linear' } }} />)).not.toContain('hs-chart__axis-title');
+  });
+
   it('places the points of a linear x axis at their values, in row order, so a series may turn back on itself', () => {
     const data = [
       { share: 0, revenue: 0, series: 'curve' },
