@@ -11,16 +11,16 @@ export function QuarterlyReportSection({ report, format }: { report: QuarterlyRe
     <>
       <Heading>{`Programme, ${report.quarter.label}${report.quarter.current ? ' (so far)' : ''}`}</Heading>
       <Statistics>
-        <StatisticsItem label="Key accounts" number={String(p.keyAccounts)} />
-        <StatisticsItem label="Targets met" number={String(p.targetsMet)}>
+        <StatisticsItem label="Key accounts" number={format.whole(p.keyAccounts)} />
+        <StatisticsItem label="Targets met" number={format.whole(p.targetsMet)}>
           <Text variant="microcopy">{`${p.targetsBehind} behind, ${p.targetsWithoutActual} without an actual`}</Text>
         </StatisticsItem>
-        <StatisticsItem label="Introductions made" number={String(p.introductions)} />
-        <StatisticsItem label="To celebrate" number={String(p.celebrate)} />
-        <StatisticsItem label="To escalate" number={String(p.escalate)} />
-        <StatisticsItem label="To exploit" number={String(p.exploit)} />
-        <StatisticsItem label="Triggers fired" number={String(p.triggersFired)} />
-        <StatisticsItem label="Reviews done" number={String(p.reviewsDone)}>
+        <StatisticsItem label="Introductions made" number={format.whole(p.introductions)} />
+        <StatisticsItem label="To celebrate" number={format.whole(p.celebrate)} />
+        <StatisticsItem label="To escalate" number={format.whole(p.escalate)} />
+        <StatisticsItem label="To exploit" number={format.whole(p.exploit)} />
+        <StatisticsItem label="Triggers fired" number={format.whole(p.triggersFired)} />
+        <StatisticsItem label="Reviews done" number={format.whole(p.reviewsDone)}>
           <Text variant="microcopy">{`${p.reviewsMissed} missed`}</Text>
         </StatisticsItem>
       </Statistics>

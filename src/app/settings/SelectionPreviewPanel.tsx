@@ -19,13 +19,13 @@ export function SelectionPreviewPanel({ userId, selection, format }: { userId: n
   if (!preview) return <Text variant="microcopy">Give at least one criterion a weight, and keep the candidate score at or below the key account score, to see the preview.</Text>;
   return (
     <Statistics>
-      <StatisticsItem label="Would be key accounts" number={preview.key}>
+      <StatisticsItem label="Would be key accounts" number={format.whole(preview.key)}>
         <Text>{preview.keyRevenueShare === null ? 'no revenue known' : `${format.share(preview.keyRevenueShare)} of revenue`}</Text>
       </StatisticsItem>
-      <StatisticsItem label="Would be candidates" number={preview.candidates}>
+      <StatisticsItem label="Would be candidates" number={format.whole(preview.candidates)}>
         <Text>{preview.qualifyingRevenueShare === null ? '' : `${format.share(preview.qualifyingRevenueShare)} of revenue with key accounts`}</Text>
       </StatisticsItem>
-      <StatisticsItem label="Companies scored" number={preview.companies}>
+      <StatisticsItem label="Companies scored" number={format.whole(preview.companies)}>
         {!facts.complete && <Text>the first of this portal's companies: it is too large to read at once</Text>}
       </StatisticsItem>
     </Statistics>

@@ -55,12 +55,12 @@ describe('the settings page on the sandbox portal', () => {
     page.find(MultiSelect, { name: 'admin-users' }).trigger('onChange', [String(admin.userId)] as never);
     page.find(Button, withText('Save settings')).trigger('onClick');
     await page.waitFor(() => expect(page.find(MultiSelect, { name: 'admin-users' }).props.value).toEqual([String(admin.userId)]));
-    await page.waitFor(() => expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe(1));
+    await page.waitFor(() => expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe('1'));
     expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).find(Text).text).toBe('100% of revenue');
-    expect(page.find(StatisticsItem, { label: 'Companies scored' }).props.number).toBe(2);
+    expect(page.find(StatisticsItem, { label: 'Companies scored' }).props.number).toBe('2');
 
     page.find(NumberInput, { name: 'threshold-key' }).trigger('onChange', 100 as never);
-    await page.waitFor(() => expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe(0));
+    await page.waitFor(() => expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe('0'));
 
     page.find(Button, withText('Recalculate all companies')).trigger('onClick');
     await page.waitFor(() => expect(page.findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 2 companies.'));
