@@ -1,6 +1,7 @@
 import { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ExtensionHost, OverlayHost, useOverlays, type ExtensionActions, type ExtensionContext, type RenderExtension } from '../ui/host.tsx';
 import type { ExtensionInfo, PreviewUser, Session } from './api.ts';
+import { PREVIEW_LOCALE } from './property-display.ts';
 
 // One card (or the settings page) as HubSpot frames it: a titled box, the extension rendered with the
 // context of the user the preview is viewed as, and the host actions the extension may call.
@@ -33,7 +34,7 @@ export function buildContext({ extension, session, user, companyId }: FrameProps
       lastName: user.lastName,
       roles: [],
       teams: user.teams.map((team) => ({ ...team, teammates: [] })),
-      locale: 'en-GB',
+      locale: PREVIEW_LOCALE,
       language: 'en',
       // HubSpot grants this to users who may manage apps: the preview's admins.
       permissions: user.role === 'admin' ? ['integrations-management-write'] : [],

@@ -2,14 +2,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { showRecord } from '../ui/host.tsx';
 import { readCompany, type PreviewUser, type Session } from './api.ts';
 import { ExtensionFrame, type LoadedExtension } from './extension-frame.tsx';
+import { shownValue } from './property-display.ts';
 import { hrefOf } from './routes.ts';
 
 const ABOUT = [
-  ['domain', 'Domain'],
-  ['industry', 'Industry'],
-  ['city', 'City'],
-  ['annualrevenue', 'Annual revenue'],
-  ['numberofemployees', 'Employees'],
+  ['domain', 'Domain', 'text'],
+  ['industry', 'Industry', 'option'],
+  ['city', 'City', 'text'],
+  ['annualrevenue', 'Annual revenue', 'money'],
+  ['numberofemployees', 'Employees', 'count'],
 ] as const;
 
 // A company record page laid out like HubSpot's: about the company on the left, the app's tab card in
@@ -45,10 +46,10 @@ export function RecordPage({ companyId, session, user, extensions }: { companyId
         {error && <p role="alert">Could not load the company: {error}</p>}
         <h1>{company?.name ?? 'Loading…'}</h1>
         <dl>
-          {ABOUT.map(([name, label]) => (
+          {ABOUT.map(([name, label, kind]) => (
             <div key={name}>
               <dt>{label}</dt>
-              <dd>{company?.[name] || '--'}</dd>
+              <dd>{shownValue(company?.[name], kind, session.portal.currency)}</dd>
             </div>
           ))}
         </dl>
