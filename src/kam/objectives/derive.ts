@@ -4,10 +4,13 @@ import { addMonths, instantSchema, isFriendly, isHostile, stanceSchema, validate
 import { quarterBounds } from './quarters.ts';
 import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlan, type AccountPlanInput, type DerivedSource, type Measure, type NumericMetricTarget, type PlanPeriod, type Quarter } from './schema.ts';
 
-/** What the CRM knows that actuals can be derived from. Coverage's stance counts and activities fit as they are. */
+/**
+ * What the CRM knows that actuals can be derived from; a row whose facts are left out keeps what it
+ * holds. Coverage's stance counts and activities fit as they are.
+ */
 export const derivationFactsSchema = z.object({
-  /** Counts of current contacts now (coverage's `stanceCounts`). */
-  stanceCounts: z.object({ friendsAndAllies: z.number().int().nonnegative(), enemiesAndProtesters: z.number().int().nonnegative() }),
+  /** Counts of current contacts now (coverage's `stanceCounts`); counted from the timeline when left out. */
+  stanceCounts: z.object({ friendsAndAllies: z.number().int().nonnegative(), enemiesAndProtesters: z.number().int().nonnegative() }).optional(),
   /**
    * Each contact's stances as recorded over time (HubSpot's property history), and whether and when
    * they left: the stance rows of quarters gone by are counted from it at each quarter's end.
@@ -15,9 +18,10 @@ export const derivationFactsSchema = z.object({
   stanceTimeline: z
     .array(z.object({ stances: z.array(z.object({ stance: stanceSchema.nullable(), at: instantSchema })), left: z.boolean(), leftAt: instantSchema.nullable() }))
     .optional(),
-  activities: z.array(z.object({ kind: activityKindSchema, at: instantSchema })),
+  /** Meetings, calls and emails: "meetings" counts the meetings. */
+  activities: z.array(z.object({ kind: activityKindSchema, at: instantSchema })).optional(),
   /** Closed-won deals: "new opportunities secured" counts them, "increase in income" sums their amounts. */
-  wonDeals: z.array(z.object({ closedAt: instantSchema, amount: z.number().finite() })),
+  wonDeals: z.array(z.object({ closedAt: instantSchema, amount: z.number().finite() })).optional(),
 });
 export type DerivationFacts = z.input<typeof derivationFactsSchema>;
 type Facts = z.infer<typeof derivationFactsSchema>;
@@ -39,8 +43,8 @@ export interface DerivedActuals {
  * changed). Quarters that have started are filled, the current one with its figure so far; later
  * quarters stay as they are. Stance rows count the contacts as they are now in the current quarter,
  * and as they were at the end of each earlier quarter from the stance timeline; without a timeline,
- * earlier quarters keep the figure recorded while they were current. Derived cells overwrite whatever
- * was typed into them.
+ * earlier quarters keep the figure recorded while they were current, and so does any row whose facts
+ * are left out. Derived cells overwrite whatever was typed into them.
  */
 export function fillDerivedActuals(plan: AccountPlanInput, facts: DerivationFacts, period: PlanPeriod): Validated<DerivedActuals> {
   const parsedPeriod = validate(planPeriodSchema, period);
@@ -84,14 +88,17 @@ interface Period {
 function derivedValue(metric: NumericMetricTarget, source: DerivedSource, period: Period, facts: Facts): number | 'not_known' | 'needs_baseline' {
   switch (source) {
     case 'friends_and_allies':
-      return stanceValue(metric, period.current ? facts.stanceCounts.friendsAndAllies : countAtEnd(facts.stanceTimeline, period.end, isFriendly));
+      return stanceValue(metric, period.current && facts.stanceCounts ? facts.stanceCounts.friendsAndAllies : countAtEnd(facts.stanceTimeline, period.end, isFriendly));
     case 'enemies_and_protesters':
-      return stanceValue(metric, period.current ? facts.stanceCounts.enemiesAndProtesters : countAtEnd(facts.stanceTimeline, period.end, isHostile));
+      return stanceValue(metric, period.current && facts.stanceCounts ? facts.stanceCounts.enemiesAndProtesters : countAtEnd(facts.stanceTimeline, period.end, isHostile));
     case 'meetings':
+      if (!facts.activities) return 'not_known';
       return countIn(facts.activities.filter((a) => a.kind === 'meeting').map((a) => a.at), from(metric.measure, period), period.end);
     case 'new_opportunities':
+      if (!facts.wonDeals) return 'not_known';
       return countIn(facts.wonDeals.map((d) => d.closedAt), from(metric.measure, period), period.end);
     case 'income_increase': {
+      if (!facts.wonDeals) return 'not_known';
       // Against the same span of the previous year, so a quarter in progress compares like with like.
       const start = from(metric.measure, period);
       return incomeIn(facts.wonDeals, start, period.end) - incomeIn(facts.wonDeals, addMonths(start, -12), addMonths(period.end, -12));
@@ -123,6 +130,6 @@ function countIn(instants: readonly Instant[], start: Instant, end: Instant): nu
   return instants.filter((at) => at >= start && at < end).length;
 }
 
-function incomeIn(deals: Facts['wonDeals'], start: Instant, end: Instant): number {
+function incomeIn(deals: NonNullable<Facts['wonDeals']>, start: Instant, end: Instant): number {
   return deals.reduce((sum, deal) => (deal.closedAt >= start && deal.closedAt < end ? sum + deal.amount : sum), 0);
 }

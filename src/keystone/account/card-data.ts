@@ -2,23 +2,23 @@ import type {
   CardData, CoverageWarning, KeyAccountSection, KeyContact, Objective, Permissions, PlanSection, RelationshipsSection, TargetRow,
 } from '../../app/functions/account-contract.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
-import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
+import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import type { CoverageContact, RelationshipCoverage } from '../../kam/coverage/index.ts';
 import { QUARTERS, fillDerivedActuals, metricProgress, quarterBounds, type MetricTarget } from '../../kam/objectives/index.ts';
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS, scoreCompany, type SelectionCriterion } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { icpTierSchema, type Stance } from '../../kam/shared/index.ts';
+import { icpTierSchema } from '../../kam/shared/index.ts';
 import { domainResult } from './account-error.ts';
 import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { identityAmong, withRoles } from '../access/index.ts';
 import { readAccount, type AccountSnapshot } from './account-reader.ts';
 import { companyFacts, dealAmounts } from '../portfolio-recalculation/company-facts.ts';
-import { asStance, contactName, coverageContact } from './contact-fields.ts';
-import { accountCoverage, coverageInput, type RelationshipContact } from './relationships.ts';
+import { contactName, stanceHistoryOf } from './contact-fields.ts';
+import { accountCoverage, coverageInput } from './relationships.ts';
 import { peopleDirectory, type PeopleDirectory } from './people.ts';
-import { storedPlanTargets, planYearStart } from './plan-targets.ts';
+import { accountFacts, storedPlanTargets, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
 
 // Turns what HubSpot holds about one company into the card's sections, through the KAM domain:
@@ -165,11 +165,6 @@ function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, peo
   };
 }
 
-/** Every stance recorded for the contact, from HubSpot's property history (the current one included). */
-function stanceHistoryOf(contact: RelationshipContact): Array<{ stance: Stance | null; at: number }> {
-  return (contact.history[CONTACT_PROPERTY.stance] ?? []).map((h) => ({ stance: asStance(h.value), at: h.at }));
-}
-
 function coverageWarnings(coverage: RelationshipCoverage, contacts: readonly CoverageContact[], people: PeopleDirectory): CoverageWarning[] {
   const names = new Map(contacts.map((c) => [c.id, c.name]));
   const list = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? `contact ${id}`).join(', ');
@@ -197,13 +192,9 @@ function planSection(snapshot: AccountSnapshot, settings: Settings, people: Peop
     fillDerivedActuals(
       { businessObjective: plan?.businessObjective || 'Plan', targets: stored },
       {
+        ...accountFacts(snapshot.contacts, snapshot.deals),
         stanceCounts: coverage.stanceCounts,
-        stanceTimeline: snapshot.contacts.map((record) => {
-          const { leftCompany, leftAt } = coverageContact(record);
-          return { stances: stanceHistoryOf(record), left: leftCompany, leftAt };
-        }),
         activities: snapshot.activities.flatMap((a) => (a.at === null ? [] : [{ kind: a.type, at: a.at }])),
-        wonDeals: wonDeals(snapshot.deals),
       },
       { now, yearStart },
     ),
@@ -261,13 +252,4 @@ function objectivesOf(records: readonly CrmRecord[], people: PeopleDirectory, no
         overdue: status === 'open' && dueAt !== null && dueAt < now,
       };
     });
-}
-
-/** Closed-won deals with a close date, for the "new opportunities" and "increase in income" rows. */
-function wonDeals(deals: readonly CrmRecord[]): Array<{ closedAt: number; amount: number }> {
-  return deals.flatMap((d) => {
-    const closedAt = fromHubSpotDateTime(d.properties.closedate);
-    const won = d.properties.hs_is_closed_won === 'true' || d.properties.dealstage === 'closedwon';
-    return won && closedAt !== null ? [{ closedAt, amount: fromHubSpotNumber(d.properties.amount) ?? 0 }] : [];
-  });
 }

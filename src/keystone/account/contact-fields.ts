@@ -31,6 +31,11 @@ export function buyingRoles(value: string | null | undefined): BuyingRole[] {
 
 const recordId = (value: string | null | undefined, self: string): string | null => (value && /^\d+$/.test(value) && value !== self ? value : null);
 
+/** Every stance recorded for the contact, newest first, from HubSpot's property history (the current one included). */
+export function stanceHistoryOf(contact: RecordWithHistory): Array<{ stance: Stance | null; at: Instant }> {
+  return (contact.history[CONTACT_PROPERTY.stance] ?? []).map((h) => ({ stance: asStance(h.value), at: h.at }));
+}
+
 /** The contact as coverage reads it. */
 export function coverageContact(contact: RecordWithHistory & { taggedKeyContact: boolean }): CoverageContact {
   const p = contact.properties;

@@ -1,8 +1,11 @@
 import type { PlanInput } from '../../app/functions/account-contract.ts';
-import { fromHubSpotDateTime } from '../../crm/records.ts';
-import { DERIVED_SOURCES, quarterlyTargetsSchema, type DerivedSource, type Measure, type MetricTarget } from '../../kam/objectives/index.ts';
+import type { CrmRecord } from '../../crm/batch.ts';
+import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
+import { DERIVED_SOURCES, quarterlyTargetsSchema, type DerivationFacts, type DerivedSource, type Measure, type MetricTarget } from '../../kam/objectives/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart, validate, type ValidationIssue } from '../../kam/shared/index.ts';
 import { KeystoneError } from '../errors.ts';
+import { coverageContact, stanceHistoryOf } from './contact-fields.ts';
+import type { RelationshipContact } from './relationships.ts';
 
 // The quarterly grid is stored on the plan as versioned JSON holding the objectives domain's own rows,
 // so the stored form and the domain never drift apart. The card edits a flatter row (account-contract).
@@ -81,4 +84,23 @@ export function fiscalYearStartOf(fiscalYear: number, fiscalYearStartMonth: numb
 
 function damaged(detail: string): KeystoneError {
   return new KeystoneError('KAM.INTERNAL', `This account's quarterly targets are stored in a form Keystone cannot read (${detail}). Save the plan again to replace them.`);
+}
+
+/**
+ * What HubSpot holds of one account that the grid's stance and deal rows are counted from: each
+ * contact's stance history and departure, and the closed-won deals with a close date. The card and
+ * the quarterly report count from the same.
+ */
+export function accountFacts(contacts: readonly RelationshipContact[], deals: readonly CrmRecord[]): Pick<DerivationFacts, 'stanceTimeline' | 'wonDeals'> {
+  return {
+    stanceTimeline: contacts.map((contact) => {
+      const { leftCompany, leftAt } = coverageContact(contact);
+      return { stances: stanceHistoryOf(contact), left: leftCompany, leftAt };
+    }),
+    wonDeals: deals.flatMap((d) => {
+      const closedAt = fromHubSpotDateTime(d.properties.closedate);
+      const won = d.properties.hs_is_closed_won === 'true' || d.properties.dealstage === 'closedwon';
+      return won && closedAt !== null ? [{ closedAt, amount: fromHubSpotNumber(d.properties.amount) ?? 0 }] : [];
+    }),
+  };
 }

@@ -1,9 +1,10 @@
 import type { CrmRecord } from '../../crm/batch.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
-import { metricProgress, quarterAt, type MetricTarget, type QuarterStatus } from '../../kam/objectives/index.ts';
+import { fillDerivedActuals, metricProgress, quarterAt, type DerivationFacts, type MetricTarget, type QuarterStatus } from '../../kam/objectives/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
-import { planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
+import { accountFacts, planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
+import type { RelationshipContact } from '../account/relationships.ts';
 import type { ProgrammeAccount } from './portfolio-overview.ts';
 import {
   achievedObjectivesByCompany, cadenceOf, calendarReviewAt, plansByCompany, reviewsByCompany, type AchievedObjective, type Plan, type StoredReview,
@@ -67,8 +68,10 @@ export interface ReportRecords {
   plans: readonly CrmRecord[];
   objectives: readonly CrmRecord[];
   reviews: readonly CrmRecord[];
-  /** Each key account's associated contacts (firstname, lastname, email, createdate). */
-  keyAccountContacts: ReadonlyMap<string, readonly CrmRecord[]>;
+  /** Each key account's associated contacts (firstname, lastname, email, createdate, departure, stance history). */
+  keyAccountContacts: ReadonlyMap<string, readonly RelationshipContact[]>;
+  /** Each key account's deals (amount, close date, stage). */
+  keyAccountDeals: ReadonlyMap<string, readonly CrmRecord[]>;
   /** Each key account's review triggers no review has answered yet (the overview's `reviews.open`). */
   openTriggers: ReadonlyMap<string, ReadonlyArray<{ trigger: { message: string; at: number } }>>;
 }
@@ -96,7 +99,8 @@ export function quarterlyReport(keyAccounts: readonly ProgrammeAccount[], record
     const withOutcome = (outcome: StoredReview['outcomes'][number]) => logged.filter((r) => r.outcomes.includes(outcome)).map((r) => r.summary || 'See the review');
     const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
     const schedule = calendarReviewAt(plan, cadenceOf(companies.get(account.companyId), settings), reviews.get(account.companyId) ?? [], settings, asOf);
-    const grid = targetsInQuarter(plan, start, settings, now);
+    const facts = accountFacts(records.keyAccountContacts.get(account.companyId) ?? [], records.keyAccountDeals.get(account.companyId) ?? []);
+    const grid = targetsInQuarter(plan, start, facts, settings, now);
     // An introduction: a contact at the client whose CRM record was created in the quarter (up to now).
     const introductions = (records.keyAccountContacts.get(account.companyId) ?? []).filter((c) => {
       const createdAt = fromHubSpotDateTime(c.properties.createdate);
@@ -148,7 +152,9 @@ function contactName(contact: CrmRecord): string {
 }
 
 // The plan's grid is kept per quarter of its own plan year; the report's quarter is found in it by date.
-function targetsInQuarter(plan: Plan | undefined, quarterStart: number, settings: Settings, now: number): { targets: TargetInQuarter[] | null; unreadable: string | null } {
+// Its stance and deal rows are counted from HubSpot as the card counts them; meetings, which would need
+// every key account's activities read, are as the plan was last saved.
+function targetsInQuarter(plan: Plan | undefined, quarterStart: number, facts: DerivationFacts, settings: Settings, now: number): { targets: TargetInQuarter[] | null; unreadable: string | null } {
   if (!plan) return { targets: null, unreadable: null };
   const yearStart = planYearStart(plan.planStart, settings.fiscalYearStartMonth, quarterStart);
   const quarter = quarterAt(yearStart, quarterStart);
@@ -159,6 +165,9 @@ function targetsInQuarter(plan: Plan | undefined, quarterStart: number, settings
   } catch (error) {
     return { targets: null, unreadable: (error as Error).message };
   }
+  const derived = fillDerivedActuals({ businessObjective: 'Plan', targets: grid }, facts, { now, yearStart });
+  if (!derived.success) return { targets: null, unreadable: `its actuals could not be counted from HubSpot (${derived.errors.map((e) => `${e.path}: ${e.message}`).join('; ')})` };
+  grid = derived.data.plan.targets;
   return {
     unreadable: null,
     targets: grid.map((metric) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../../src/crm/model/index.ts';
+import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../../src/crm/model/index.ts';
 import { toProperties } from '../../../src/crm/records.ts';
-import type { MetricTarget } from '../../../src/kam/objectives/index.ts';
+import type { Measure, MetricTarget } from '../../../src/kam/objectives/index.ts';
 import { serialiseTargets } from '../../../src/keystone/account/plan-targets.ts';
 import { aContact, aRecord, aScoredCompany, overview } from './snapshot-factory.ts';
 
@@ -114,6 +114,34 @@ describe('the quarterly programme report', () => {
     const current = overview(RECORDS, null, NOW).quarterlyReport;
     expect(current.quarter).toMatchObject({ fiscalYear: 2026, quarter: 4, current: true });
     expect(current.accounts.find((a) => a.name === 'Acme')).toMatchObject({ reviewsDone: 1, escalate: ['Next quarter: not in this report'], introductions: ['Next Quarter'] });
+  });
+
+  it('counts the stance and deal rows from HubSpot as the card does, and keeps meetings as the plan was saved', () => {
+    const derivedRow = (id: 'friends_and_allies' | 'new_opportunities' | 'meetings', measure: Measure, target: number, saved: number | null): MetricTarget =>
+      ({ id, name: id, unit: 'count', measure, baseline: null, source: id, quarters: quarterly(target), actuals: quarterly(saved) }) as MetricTarget;
+    const grid = [derivedRow('friends_and_allies', 'level', 2, null), derivedRow('new_opportunities', 'year_to_date', 2, 0), derivedRow('meetings', 'per_quarter', 3, 5)];
+    const stance = (entries: Array<[string, string]>) => ({ [CONTACT_PROPERTY.stance]: entries.map(([value, when]) => ({ value, at: Date.parse(when) })) });
+    const derived = {
+      ...RECORDS,
+      plans: [plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseTargets(grid) }, at(1, 15))],
+      keyAccountContacts: new Map([[acme.id, [
+        // An ally since spring; a supporter from 30 September; an ally only since October.
+        { ...aContact('Ada', 'Ally', at(1, 1)), history: stance([['ally', at(4, 1)]]) },
+        { ...aContact('Sue', 'Supporter', at(1, 1)), history: stance([['supporter', at(9, 30)], ['protester', at(2, 1)]]) },
+        { ...aContact('Late', 'Friend', at(1, 1)), history: stance([['ally', at(10, 2)]]) },
+      ]]]),
+      keyAccountDeals: new Map([[acme.id, [
+        aRecord({ amount: '1000', closedate: at(5, 1), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
+        aRecord({ amount: '1000', closedate: at(8, 1), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
+        aRecord({ amount: '1000', closedate: at(8, 2), dealstage: 'closedlost', hs_is_closed_won: 'false' }),
+        aRecord({ amount: '1000', closedate: at(10, 5), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
+      ]]]),
+    };
+    expect(overview(derived, Q3, NOW).quarterlyReport.accounts[0]!.targets).toEqual([
+      { name: 'friends_and_allies', unit: 'count', target: 2, actual: 2, status: 'on_track' },
+      { name: 'new_opportunities', unit: 'count', target: 2, actual: 2, status: 'on_track' },
+      { name: 'meetings', unit: 'count', target: 3, actual: 5, status: 'on_track' },
+    ]);
   });
 
   it('says so when a plan holds a grid it cannot read, and still reports the rest', () => {
