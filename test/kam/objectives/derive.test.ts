@@ -47,6 +47,18 @@ describe('fillDerivedActuals', () => {
     expect(row(result, 'enemies')?.actuals).toMatchObject({ Q1: -1, Q2: 0, Q3: 0 });
   });
 
+  it('leaves a row alone when its facts are not given, and counts the current stance from the timeline without counts', () => {
+    const plan = aPlan({ targets: [
+      aCountRow({ id: 'meetings', source: 'meetings', measure: 'per_quarter', actuals: { Q1: 4, Q2: 5, Q3: 6, Q4: null } }),
+      aCountRow({ id: 'won', source: 'new_opportunities', measure: 'year_to_date', actuals: { Q1: 1, Q2: null, Q3: null, Q4: null } }),
+      aCountRow({ id: 'friends', source: 'friends_and_allies', actuals: { Q1: null, Q2: null, Q3: null, Q4: null } }),
+    ] });
+    const result = fill(plan, { stanceTimeline: [{ stances: [{ stance: 'ally', at: YEAR_START - DAY_MS }], left: false, leftAt: null }] });
+    expect(row(result, 'meetings')?.actuals).toEqual({ Q1: 4, Q2: 5, Q3: 6, Q4: null });
+    expect(row(result, 'won')?.actuals).toEqual({ Q1: 1, Q2: null, Q3: null, Q4: null });
+    expect(row(result, 'friends')?.actuals).toEqual({ Q1: 1, Q2: 1, Q3: 1, Q4: null });
+  });
+
   it('fills enemies and protesters as the change from the baseline ("reduce by")', () => {
     const result = fill(seed003(10), facts({ stanceCounts: { friendsAndAllies: 0, enemiesAndProtesters: 6 } }));
     expect(row(result, 'enemies')?.actuals.Q3).toBe(-4);
