@@ -94,5 +94,8 @@ export function evidenceInWords(evidence: ReviewTrigger['evidence'], ownerName: 
       default: return v === null || v === '' ? 'none' : v;
     }
   };
-  return `${WATCHED_PROPERTY_LABELS[evidence.property] ?? evidence.property}: ${value(evidence.from)} → ${value(evidence.to)}`;
+  const label = WATCHED_PROPERTY_LABELS[evidence.property] ?? evidence.property;
+  // An objective's row is written anew with each plan revision, so a status without a "before" is simply its status.
+  if (evidence.property === 'status' && evidence.from === null) return `${label}: ${value(evidence.to)}`;
+  return `${label}: ${value(evidence.from)} → ${value(evidence.to)}`;
 }

@@ -305,9 +305,12 @@ describe('the Reviews section', () => {
     const triggered = [
       trigger({ kind: 'stance_worsened', message: 'Chloe Evans is a new enemy', evidence: { objectType: 'contacts', objectId: '502', property: 'stance', from: null, to: 'enemy' } }),
       trigger({ kind: 'our_owner_changed', message: 'The company owner changed', evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'owner', from: '70', to: '99' } }),
+      trigger({ kind: 'objective_achieved', message: 'Objective achieved: Win the tender', evidence: { objectType: 'objectives', objectId: '9', property: 'status', from: null, to: 'achieved' } }),
     ];
     const { findAll } = await renderCard(cardData({ reviews: reviews({ triggered }) }));
-    expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['19 Nov 2026 · Stance: not recorded → Enemy', '19 Nov 2026 · Company owner: Maria Lopez → owner 99']));
+    expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining([
+      '19 Nov 2026 · Stance: not recorded → Enemy', '19 Nov 2026 · Company owner: Maria Lopez → owner 99', '19 Nov 2026 · Objective: Achieved',
+    ]));
   });
 
   it('marks an overdue review', async () => {
