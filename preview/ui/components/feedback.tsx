@@ -26,11 +26,19 @@ export function EmptyState({ flush = false, children, title = 'All is not lost.'
 
 const ERROR_TITLES = { error: 'Something went wrong.', support: 'Something went wrong.', lock: "You don't have access to this." } as const;
 
+/** Drawn, not an emoji: machines without an emoji font would show an empty box. */
+const Padlock = () => (
+  <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+    <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
+  </svg>
+);
+
 export function ErrorState({ children, title, type = 'error', testId }: ErrorStateProps) {
   return (
     <div className={classes('hs-error-state', `hs-error-state--${type}`)} role="alert" {...testIdAttribute(testId)}>
       <div className="hs-error-state__image" aria-hidden="true">
-        {type === 'lock' ? '🔒' : '!'}
+        {type === 'lock' ? <Padlock /> : '!'}
       </div>
       <h3 className="hs-error-state__title">{title ?? ERROR_TITLES[type]}</h3>
       <div className="hs-error-state__body">{children}</div>

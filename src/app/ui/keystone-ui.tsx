@@ -14,6 +14,9 @@ export interface HubSpotUi {
   Text: typeof Text;
 }
 
+/** Failures that say the user may not do this: no retry changes them, an admin does. */
+const REFUSALS = new Set(['KAM.NOT_A_MANAGER', 'KAM.NOT_AN_ADMIN']);
+
 export function createKeystoneUi(ui: HubSpotUi) {
   const { Alert, Button, ErrorState, LoadingSpinner, Text } = ui;
   // Read `serverless` at call time, so a test's spy on `hubspot.serverless` is the one called.
@@ -27,13 +30,19 @@ export function createKeystoneUi(ui: HubSpotUi) {
 
     Loading: ({ what }: { what: string }) => <LoadingSpinner label={`Loading ${what}…`} showLabel layout="centered" />,
 
-    /** A screen that could not load: the function's own message and a way to try again. */
-    LoadFailed: ({ title, failure, onRetry }: { title: string; failure: FunctionFailure; onRetry: () => void }) => (
-      <ErrorState title={title}>
-        <Text>{failure.message}</Text>
-        <Button onClick={onRetry}>Try again</Button>
-      </ErrorState>
-    ),
+    /**
+     * A screen that could not load: the function's own message and a way to try again, or, when the
+     * user may not see it, a lock and the message saying whom to ask (trying again would change nothing).
+     */
+    LoadFailed: ({ title, failure, onRetry }: { title: string; failure: FunctionFailure; onRetry: () => void }) => {
+      const refused = REFUSALS.has(failure.code);
+      return (
+        <ErrorState title={title} type={refused ? 'lock' : 'error'}>
+          <Text>{failure.message}</Text>
+          {!refused && <Button onClick={onRetry}>Try again</Button>}
+        </ErrorState>
+      );
+    },
 
     /** A save or other action that failed: the message, and each field problem on its own line. */
     ActionFailed: ({ title, failure }: { title: string; failure: FunctionFailure }) => (

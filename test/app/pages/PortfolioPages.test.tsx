@@ -1,4 +1,4 @@
-import { EmptyState, ErrorState, Heading, Link, LineChart, LoadingSpinner, StatisticsItem, TableCell, TableRow, Text, TextArea } from '@hubspot/ui-extensions';
+import { Button, EmptyState, ErrorState, Heading, Link, LineChart, LoadingSpinner, StatisticsItem, TableCell, TableRow, Text, TextArea } from '@hubspot/ui-extensions';
 import { PageTitle } from '@hubspot/ui-extensions/pages';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -121,10 +121,17 @@ describe('the portfolio home page', () => {
     expect(texts(page)).toContain('The stored portfolio figures cannot be read (it is not JSON); the next complete recalculation replaces them. Programme lists as they stand now.');
   });
 
-  it("shows the function's message when the user may not see the portfolio", async () => {
+  it("shows a lock and the function's message when the user may not see the portfolio, with no retry that could not help", async () => {
     const page = await renderPages(failed('KAM.NOT_A_MANAGER', 'Only key account managers can do this.'));
-    expect(page.find(ErrorState).props.title).toBe('Keystone could not load the portfolio');
+    expect(page.find(ErrorState).props).toMatchObject({ title: 'Keystone could not load the portfolio', type: 'lock' });
     expect(texts(page)).toContain('Only key account managers can do this.');
+    expect(page.maybeFind(Button)).toBeNull();
+  });
+
+  it('offers to try again when the portfolio could not load for another reason', async () => {
+    const page = await renderPages(failed('KAM.HUBSPOT_UNAVAILABLE', 'HubSpot did not respond. Wait a moment and try again.'));
+    expect(page.find(ErrorState).props.type).toBe('error');
+    expect(page.find(Button).text).toBe('Try again');
   });
 });
 
