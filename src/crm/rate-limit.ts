@@ -26,8 +26,15 @@ export class BurstPacer {
   /** Whether an answer has told how much of the window is used (see observe). */
   #counted = false;
 
-  /** @param reserve requests left for the app's other work (cards, other invocations). */
-  constructor(private readonly reserve = 10) {}
+  /**
+   * @param reserve requests of the window left for the app's other work (cards, other invocations):
+   * a number, or one worked out from the window's size once an answer tells it.
+   */
+  constructor(private readonly reserve: number | ((windowMax: number) => number) = 10) {}
+
+  #reserveOf(window: BurstWindow): number {
+    return typeof this.reserve === 'number' ? this.reserve : this.reserve(window.max);
+  }
 
   /**
    * Takes on what an earlier pacer remembered, as of `at`. Time that passed between the two only makes
@@ -73,7 +80,7 @@ export class BurstPacer {
     const window = this.#window;
     if (!window) return 0;
     this.#sent = this.#sent.filter((t) => t > at - window.intervalMs);
-    const allowed = window.max - this.reserve - calls;
+    const allowed = window.max - this.#reserveOf(window) - calls;
     if (this.#sent.length <= allowed) return 0;
     // Room for `calls` comes back when the request `excess` places from the oldest ages out.
     const excess = this.#sent.length - Math.max(0, allowed);
@@ -82,7 +89,7 @@ export class BurstPacer {
 
   /** The requests this run may have in the window at once (the window less the reserve); null while the window is unknown. */
   capacity(): number | null {
-    return this.#window ? Math.max(0, this.#window.max - this.reserve) : null;
+    return this.#window ? Math.max(0, this.#window.max - this.#reserveOf(this.#window)) : null;
   }
 
   record(calls: number, at: number): void {

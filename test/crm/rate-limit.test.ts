@@ -26,6 +26,16 @@ describe('BurstPacer', () => {
     expect(pacer.capacity()).toBe(180);
   });
 
+  it('works its reserve out from the window once an answer tells its size, when given a rule', () => {
+    const pacer = new BurstPacer((max) => max / 5);
+    pacer.observe(window(190), 0);
+    expect(pacer.capacity()).toBe(152);
+    pacer.record(148, 0);
+    expect(pacer.pauseBefore(4, 0)).toBe(0);
+    pacer.record(4, 0);
+    expect(pacer.pauseBefore(1, 0)).toBeGreaterThan(0);
+  });
+
   it('lets a run use the window up to its reserve without waiting', () => {
     const pacer = new BurstPacer(10);
     pacer.observe(window(190), 0);

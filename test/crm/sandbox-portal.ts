@@ -45,6 +45,9 @@ export interface PortalContents {
   dealCompanies?: Array<[string, string]>;
   /** Contact id → company id. */
   contactCompanies?: Array<[string, string]>;
+  meetings?: SeedRecord[];
+  /** Meeting id → contact id. */
+  meetingContacts?: Array<[string, string]>;
 }
 
 export function portalSeed(contents: PortalContents = {}): SandboxSeedInput {
@@ -53,8 +56,9 @@ export function portalSeed(contents: PortalContents = {}): SandboxSeedInput {
     ...(contents.currency ? { currency: contents.currency } : {}),
     ...(contents.timeZone ? { timeZone: contents.timeZone } : {}),
     owners: contents.owners ?? [],
-    objects: { companies: contents.companies ?? [], deals: contents.deals ?? [], contacts: contents.contacts ?? [] },
+    objects: { companies: contents.companies ?? [], deals: contents.deals ?? [], contacts: contents.contacts ?? [], meetings: contents.meetings ?? [] },
     associations: [
+      ...(contents.meetingContacts ?? []).map(([meetingId, contactId]) => ({ fromType: 'meetings', fromId: meetingId, toType: 'contacts', toId: contactId, associationTypeId: 200 })),
       ...(contents.dealCompanies ?? []).map(([dealId, companyId]) => ({ fromType: 'deals', fromId: dealId, toType: 'companies', toId: companyId, associationTypeId: 341 })),
       ...(contents.contactCompanies ?? []).map(([contactId, companyId]) => ({ fromType: 'contacts', fromId: contactId, toType: 'companies', toId: companyId, associationTypeId: 279 })),
     ],

@@ -67,6 +67,11 @@ const CALLS_PER_PAGE = 4;
 // What a slice sends before a page's relationship read (its first list and the page's calls): a read of
 // more than the window's capacity less this cannot be done by any slice.
 const CALLS_BEFORE_RELATIONSHIPS = 1 + CALLS_PER_PAGE;
+// The requests of HubSpot's burst window a run leaves free for the cards people open meanwhile: a fifth
+// (38 of Professional's 190, 20 of Starter's 100), at least 10. A key account's card sends 15 to 50 at
+// once (more for the largest accounts); with only 10 left, one opened during a run met 429s and failed
+// (npm run bench backend).
+export const roomForCards = (windowMax: number): number => Math.max(10, Math.round(windowMax / 5));
 // HubSpot's burst window is 10 s: after a 429, waiting a few seconds lets it drain.
 const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABLE': 1_000 } as const;
 
@@ -77,7 +82,7 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
     ? decodeCursor(request.cursor)
     : { v: 2, after: null, startedAt: request.now, processed: 0, total: await countCompanies(client), revenue: emptyDistribution(), burst: null, coverage: null };
   let slowestPageMs = 0;
-  const pacer = new BurstPacer();
+  const pacer = new BurstPacer(roomForCards);
   if (state.burst) pacer.resume(state.burst, wallClock());
   const coverageNotRead: string[] = [];
   const progress = (interruptedBy: SliceResult['interruptedBy'] = null, retryAfterMs: number | null = null): SliceResult => {
