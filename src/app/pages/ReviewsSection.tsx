@@ -22,6 +22,7 @@ const RISK_LABELS: Record<CoverageRiskKind, string> = {
 const TRIGGER_LABELS: Record<ReviewTrigger['kind'], string> = {
   key_contact_left: 'Key contact left',
   key_contact_title_changed: 'Key contact changed role',
+  new_buyer: 'New buyer',
   stance_worsened: 'Stance worsened',
   stance_improved: 'Stance improved',
   new_parent_company: 'New parent company',

@@ -79,7 +79,10 @@ export const QUARTER_STATUS_LABELS: Record<TargetRow['status']['Q1'], string> = 
 /** The properties review triggers watch (the reviews domain's words), as people name them. */
 const WATCHED_PROPERTY_LABELS: Record<string, string> = {
   stance: 'Stance', title: 'Job title', leftCompany: 'At the client', owner: 'Company owner', team: 'Owner team', parentCompany: 'Parent company', status: 'Objective',
+  buyingRoles: 'Buying roles',
 };
+
+const splitRoles = (value: string | null): string[] => (value ?? '').split(';').map((role) => role.trim()).filter((role) => role !== '');
 
 /** A trigger's recorded change in words, e.g. "Stance: not recorded → Enemy"; `ownerName` names owners it knows. */
 export function evidenceInWords(evidence: ReviewTrigger['evidence'], ownerName: (ownerId: string) => string | null): string {
@@ -91,6 +94,7 @@ export function evidenceInWords(evidence: ReviewTrigger['evidence'], ownerName: 
       case 'team': return v === null ? 'no team' : `team ${v}`;
       case 'parentCompany': return v === null ? 'none' : `company ${v}`;
       case 'status': return v === null ? 'none' : (OBJECTIVE_STATUS_LABELS[v as Objective['status']] ?? v);
+      case 'buyingRoles': return splitRoles(v).map((role) => BUYING_ROLE_LABELS[role as BuyingRole] ?? role).join(', ') || 'none';
       default: return v === null || v === '' ? 'none' : v;
     }
   };

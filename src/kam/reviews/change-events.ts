@@ -5,11 +5,12 @@ import { STANCES, instantSchema, validate, type Validated } from '../shared/inde
 /**
  * The properties whose changes can trigger a review, in the domain's words; the backend maps
  * HubSpot's property names onto them (e.g. `jobtitle` → contact `title`, `hubspot_owner_id` →
- * company `owner`, `hs_parent_company_id` → company `parentCompany`). `team` is our KAM team, with
+ * company `owner`, `hs_parent_company_id` → company `parentCompany`, `hs_buying_role` → contact
+ * `buyingRoles`, its semicolon-separated list). `team` is our KAM team, with
  * values the backend chooses (e.g. sorted owner IDs), and `mergedCompanies` HubSpot's merged record IDs.
  */
 export const WATCHED_PROPERTIES = {
-  contact: ['leftCompany', 'title', 'stance'],
+  contact: ['leftCompany', 'title', 'stance', 'buyingRoles'],
   company: ['parentCompany', 'mergedCompanies', 'owner', 'team'],
   objective: ['status'],
 } as const;

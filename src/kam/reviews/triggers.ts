@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { STANCES, instantSchema, isHostile, validate, type Stance, type Validated } from '../shared/index.ts';
+import { BUYER_ROLES, STANCES, instantSchema, isHostile, validate, type Stance, type Validated } from '../shared/index.ts';
 import { WATCHED_PROPERTIES, changeEventSchema, type ChangeEvent } from './change-events.ts';
 
 /** Seed 003's client-driven and internally-driven reasons to review the plan that the CRM can see. */
 export const REVIEW_TRIGGER_KINDS = [
   'key_contact_left',
   'key_contact_title_changed',
+  'new_buyer',
   'stance_worsened',
   'stance_improved',
   'new_parent_company',
@@ -70,6 +71,8 @@ function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): Revi
     case 'contact.title':
       // A first title is not a change of role; a cleared one says nothing new either.
       return from !== null && to !== null && changed && keyContacts.has(event.recordId) ? 'key_contact_title_changed' : null;
+    case 'contact.buyingRoles':
+      return newBuyerRoles(from, to).length > 0 ? 'new_buyer' : null;
     case 'contact.stance':
       // changeEventSchema has checked that stance values are stances.
       return stanceTrigger(from as Stance | null, to as Stance | null);
@@ -86,6 +89,13 @@ function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): Revi
     default:
       return null;
   }
+}
+
+/** The buying roles (decision maker, budget holder, executive sponsor) a contact took on in a change of its semicolon-separated roles. */
+export function newBuyerRoles(from: string | null, to: string | null): string[] {
+  const roles = (value: string | null) => new Set((value ?? '').split(';').map((role) => role.trim()));
+  const before = roles(from);
+  return [...roles(to)].filter((role) => (BUYER_ROLES as readonly string[]).includes(role) && !before.has(role));
 }
 
 /** Worse: lower on the ally…enemy scale, or a contact first assessed as a protester or enemy. */

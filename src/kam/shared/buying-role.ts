@@ -14,3 +14,6 @@ export const BUYING_ROLES = [
 ] as const;
 export const buyingRoleSchema = z.enum(BUYING_ROLES);
 export type BuyingRole = z.infer<typeof buyingRoleSchema>;
+
+/** The roles that buy: a contact taking one on is a new buyer at the client, a reason to review the plan (seed 003). */
+export const BUYER_ROLES: readonly BuyingRole[] = ['DECISION_MAKER', 'BUDGET_HOLDER', 'EXECUTIVE_SPONSOR'];

@@ -4,7 +4,7 @@ import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, REVIEW_OUTCOMES } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields } from '../../crm/records.ts';
 import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
-import { changeEventsFromHistory, reviewSchedule, reviewTriggers, type PropertyHistory, type ReviewTrigger as DomainTrigger } from '../../kam/reviews/index.ts';
+import { changeEventsFromHistory, newBuyerRoles, reviewSchedule, reviewTriggers, type PropertyHistory, type ReviewTrigger as DomainTrigger } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from './account-error.ts';
@@ -21,6 +21,7 @@ const CONTACT_WATCH = [
   { property: 'leftCompany', hubspot: CONTACT_PROPERTY.leftCompany, values: ['true', 'false'] },
   { property: 'title', hubspot: 'jobtitle', values: null },
   { property: 'stance', hubspot: CONTACT_PROPERTY.stance, values: STANCES },
+  { property: 'buyingRoles', hubspot: 'hs_buying_role', values: null },
 ] as const;
 const COMPANY_WATCH = [
   { property: 'parentCompany', hubspot: 'hs_parent_company_id' },
@@ -108,6 +109,11 @@ function wireTrigger(trigger: DomainTrigger, snapshot: TriggerRecords, people: P
   };
 }
 
+/** "a", "a and b", "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerRecords, people: PeopleDirectory): string {
   const contact = snapshot.contacts.find((c) => c.id === evidence.recordId);
   const who = contact ? contactName(contact.properties, contact.id) : `Contact ${evidence.recordId}`;
@@ -115,6 +121,7 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
   switch (kind) {
     case 'key_contact_left': return `${who} left the client`;
     case 'key_contact_title_changed': return `${who} changed title from ${evidence.from} to ${evidence.to}`;
+    case 'new_buyer': return `${who} is a new ${andList(newBuyerRoles(evidence.from, evidence.to).map((role) => role.toLowerCase().replaceAll('_', ' ')))}`;
     case 'stance_worsened': return evidence.from === null ? `${who} is a new ${evidence.to}` : `${who} went from ${evidence.from} to ${evidence.to}`;
     case 'stance_improved': return `${who} went from ${evidence.from} to ${evidence.to}`;
     case 'new_parent_company': return `The client has a new parent company (company ${evidence.to})`;

@@ -306,10 +306,12 @@ describe('the Reviews section', () => {
       trigger({ kind: 'stance_worsened', message: 'Chloe Evans is a new enemy', evidence: { objectType: 'contacts', objectId: '502', property: 'stance', from: null, to: 'enemy' } }),
       trigger({ kind: 'our_owner_changed', message: 'The company owner changed', evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'owner', from: '70', to: '99' } }),
       trigger({ kind: 'objective_achieved', message: 'Objective achieved: Win the tender', evidence: { objectType: 'objectives', objectId: '9', property: 'status', from: null, to: 'achieved' } }),
+      trigger({ kind: 'new_buyer', message: 'Ann Lee is a new budget holder', evidence: { objectType: 'contacts', objectId: '503', property: 'buyingRoles', from: null, to: 'INFLUENCER;BUDGET_HOLDER' } }),
     ];
     const { findAll } = await renderCard(cardData({ reviews: reviews({ triggered }) }));
     expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining([
       '19 Nov 2026 · Stance: not recorded → Enemy', '19 Nov 2026 · Company owner: Maria Lopez → owner 99', '19 Nov 2026 · Objective: Achieved',
+      '19 Nov 2026 · Buying roles: none → Influencer, Budget holder',
     ]));
   });
 

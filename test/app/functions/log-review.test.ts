@@ -86,6 +86,14 @@ describe('log_review', () => {
     expect(await companyTasks(portal, companyId)).toEqual(before);
   });
 
+  it('shows a contact who became a budget holder since the plan began as a new buyer, with the change in words on the card', async () => {
+    await portal.client.crm.contacts.basicApi.update('601', { properties: { hs_buying_role: 'BUDGET_HOLDER;INFLUENCER' } });
+    const { reviews } = await readCard();
+    expect(reviews.triggered).toEqual([expect.objectContaining({
+      kind: 'new_buyer', message: 'Ivy Client is a new budget holder', evidence: expect.objectContaining({ objectType: 'contacts', objectId: '601', property: 'buyingRoles', to: 'BUDGET_HOLDER;INFLUENCER' }),
+    })]);
+  });
+
   it('shows the changes since the last review as triggers, and a triggered review records the ones it answers', async () => {
     // Ivy's change of title happened before the plan began; a new one after it is a reason to review.
     await portal.client.crm.contacts.basicApi.update('601', { properties: { jobtitle: 'Chief executive' } });

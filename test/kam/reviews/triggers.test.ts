@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewTriggers, type ChangeEvent, type ReviewTrigger } from '../../../src/kam/reviews/index.ts';
+import { newBuyerRoles, reviewTriggers, type ChangeEvent, type ReviewTrigger } from '../../../src/kam/reviews/index.ts';
 import { LAST_REVIEW, PLAN_START, aChangeEvent, day } from './factories.ts';
 
 function triggersOf(events: ChangeEvent[], keyContactIds: string[] = ['tom', 'jan', 'dan'], lastReviewedAt: number | null = LAST_REVIEW): ReviewTrigger[] {
@@ -24,6 +24,29 @@ describe('reviewTriggers: people at the client', () => {
     expect(kindsOf([aChangeEvent({ recordId: 'dan', property: 'title', from: 'Deputy buyer', to: 'Head of purchasing' }), aChangeEvent({ property: 'title', from: null, to: 'CFO' })])).toEqual([
       'key_contact_title_changed',
     ]);
+  });
+});
+
+describe('reviewTriggers: new buyers', () => {
+  it('triggers when a contact, key or not yet, takes on a buying role that decides, pays or sponsors', () => {
+    const roles = (recordId: string, from: string | null, to: string | null) => aChangeEvent({ recordId, property: 'buyingRoles', from, to });
+    expect(kindsOf([
+      roles('new-1', null, 'DECISION_MAKER'),
+      roles('new-2', 'INFLUENCER', 'INFLUENCER;BUDGET_HOLDER'),
+      roles('tom', 'END_USER', 'EXECUTIVE_SPONSOR;END_USER'),
+    ])).toEqual(['new_buyer', 'new_buyer', 'new_buyer']);
+  });
+
+  it('does not trigger on other roles, on a buyer keeping the role, or on a role given up', () => {
+    expect(kindsOf([
+      aChangeEvent({ recordId: 'a', property: 'buyingRoles', from: null, to: 'CHAMPION;INFLUENCER' }),
+      aChangeEvent({ recordId: 'b', property: 'buyingRoles', from: 'DECISION_MAKER', to: 'DECISION_MAKER;CHAMPION' }),
+      aChangeEvent({ recordId: 'c', property: 'buyingRoles', from: 'BUDGET_HOLDER', to: null }),
+    ])).toEqual([]);
+  });
+
+  it('names the buying roles taken on', () => {
+    expect(newBuyerRoles('INFLUENCER;DECISION_MAKER', 'DECISION_MAKER;BUDGET_HOLDER; EXECUTIVE_SPONSOR')).toEqual(['BUDGET_HOLDER', 'EXECUTIVE_SPONSOR']);
   });
 });
 
@@ -77,7 +100,7 @@ describe('reviewTriggers: open and closed', () => {
 describe('reviewTriggers: bad input', () => {
   it('rejects a property that is not watched, naming the event', () => {
     const result = reviewTriggers({ events: [aChangeEvent(), aChangeEvent({ property: 'jobtitle' })], keyContactIds: [], lastReviewedAt: null, planStartedAt: 0 });
-    expect(!result.success && result.errors).toEqual([{ path: 'events.1.property', message: 'A contact change to "jobtitle" is not watched; expected one of leftCompany, title, stance' }]);
+    expect(!result.success && result.errors).toEqual([{ path: 'events.1.property', message: 'A contact change to "jobtitle" is not watched; expected one of leftCompany, title, stance, buyingRoles' }]);
   });
 
   it('rejects a stance value that is not a stance', () => {
