@@ -94,6 +94,8 @@ export const keyAccountSectionSchema = z.object({
   /** HubSpot's own fields, kept in sync by Keystone when the settings say so. */
   isTargetAccount: z.boolean(),
   tier: icpTierSchema.nullable(),
+  /** How the client sees itself and where it is heading, as the account team recorded it on the company; a change triggers a review. */
+  clientStrategy: z.string().nullable(),
   score: z.object({
     /** 0–100, computed now from the company's data and the current settings. */
     total: z.number().min(0).max(100),

@@ -27,6 +27,7 @@ const TRIGGER_LABELS: Record<ReviewTrigger['kind'], string> = {
   stance_improved: 'Stance improved',
   new_parent_company: 'New parent company',
   company_merged: 'Company merged',
+  client_strategy_changed: 'Client strategy changed',
   our_owner_changed: 'Our owner changed',
   our_team_changed: 'Our team changed',
   objective_achieved: 'Objective achieved',

@@ -79,8 +79,11 @@ export const QUARTER_STATUS_LABELS: Record<TargetRow['status']['Q1'], string> = 
 /** The properties review triggers watch (the reviews domain's words), as people name them. */
 const WATCHED_PROPERTY_LABELS: Record<string, string> = {
   stance: 'Stance', title: 'Job title', leftCompany: 'At the client', owner: 'Company owner', team: 'Owner team', parentCompany: 'Parent company', status: 'Objective',
-  buyingRoles: 'Buying roles',
+  buyingRoles: 'Buying roles', strategy: 'Client strategy',
 };
+
+/** A long text cut to its first 60 characters, for a one-line note. */
+const shortened = (text: string): string => (text.length <= 60 ? `“${text}”` : `“${text.slice(0, 59).trimEnd()}…”`);
 
 const splitRoles = (value: string | null): string[] => (value ?? '').split(';').map((role) => role.trim()).filter((role) => role !== '');
 
@@ -94,6 +97,7 @@ export function evidenceInWords(evidence: ReviewTrigger['evidence'], ownerName: 
       case 'team': return v === null ? 'no team' : `team ${v}`;
       case 'parentCompany': return v === null ? 'none' : `company ${v}`;
       case 'status': return v === null ? 'none' : (OBJECTIVE_STATUS_LABELS[v as Objective['status']] ?? v);
+      case 'strategy': return v === null ? 'none' : shortened(v);
       case 'buyingRoles': return splitRoles(v).map((role) => BUYING_ROLE_LABELS[role as BuyingRole] ?? role).join(', ') || 'none';
       default: return v === null || v === '' ? 'none' : v;
     }

@@ -25,6 +25,7 @@ export const COMPANY_PROPERTY = {
   prestige: 'keystone_prestige',
   strategicFit: 'keystone_strategic_fit',
   referralCount: 'keystone_referral_count',
+  clientStrategy: 'keystone_client_strategy',
 } as const;
 export type CompanyPropertyKey = keyof typeof COMPANY_PROPERTY;
 
@@ -51,6 +52,7 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
   prestige: numberProperty(COMPANY_PROPERTY.prestige, 'Prestige rating', 'How much working for this client enhances our reputation, rated 0 to 10.'),
   strategicFit: numberProperty(COMPANY_PROPERTY.strategicFit, 'Strategic fit rating', 'How well the work fits our strategy and how interesting it is, rated 0 to 10.'),
   referralCount: numberProperty(COMPANY_PROPERTY.referralCount, 'Referrals made', 'Clients this client has referred to us or advocated us to.'),
+  clientStrategy: textProperty(COMPANY_PROPERTY.clientStrategy, 'Client strategy', "How the client sees itself and where it is heading, in the account team's words. Keystone asks for a review of the plan when it changes.", true),
 };
 
 export const ICP_TIER_LABELS = TIER_LABELS;

@@ -6,12 +6,13 @@ import { STANCES, instantSchema, validate, type Validated } from '../shared/inde
  * The properties whose changes can trigger a review, in the domain's words; the backend maps
  * HubSpot's property names onto them (e.g. `jobtitle` → contact `title`, `hubspot_owner_id` →
  * company `owner`, `hs_parent_company_id` → company `parentCompany`, `hs_buying_role` → contact
- * `buyingRoles`, its semicolon-separated list). `team` is our KAM team, with
+ * `buyingRoles`, its semicolon-separated list; `strategy` is the client's strategy as the account team
+ * words it). `team` is our KAM team, with
  * values the backend chooses (e.g. sorted owner IDs), and `mergedCompanies` HubSpot's merged record IDs.
  */
 export const WATCHED_PROPERTIES = {
   contact: ['leftCompany', 'title', 'stance', 'buyingRoles'],
-  company: ['parentCompany', 'mergedCompanies', 'owner', 'team'],
+  company: ['parentCompany', 'mergedCompanies', 'owner', 'team', 'strategy'],
   objective: ['status'],
 } as const;
 export type ChangedRecordKind = keyof typeof WATCHED_PROPERTIES;

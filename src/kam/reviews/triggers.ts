@@ -11,6 +11,7 @@ export const REVIEW_TRIGGER_KINDS = [
   'stance_improved',
   'new_parent_company',
   'company_merged',
+  'client_strategy_changed',
   'our_owner_changed',
   'our_team_changed',
   'objective_achieved',
@@ -80,6 +81,9 @@ function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): Revi
       return to !== null && changed ? 'new_parent_company' : null;
     case 'company.mergedCompanies':
       return to !== null && changed ? 'company_merged' : null;
+    case 'company.strategy':
+      // Recording the strategy for the first time, or clearing it, says nothing about the client.
+      return from !== null && to !== null && changed ? 'client_strategy_changed' : null;
     case 'company.owner':
       return from !== null && changed ? 'our_owner_changed' : null;
     case 'company.team':

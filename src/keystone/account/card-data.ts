@@ -96,6 +96,7 @@ function keyAccountSection(snapshot: AccountSnapshot, settings: Settings, people
     reason: p[COMPANY_PROPERTY.statusReason] || null,
     isTargetAccount: p.hs_is_target_account === 'true',
     tier: tier.success ? tier.data : null,
+    clientStrategy: p[COMPANY_PROPERTY.clientStrategy]?.trim() || null,
     score: {
       total: score.score ?? 0,
       completeness: score.completeness,

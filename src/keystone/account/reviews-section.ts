@@ -25,6 +25,7 @@ const CONTACT_WATCH = [
 ] as const;
 const COMPANY_WATCH = [
   { property: 'parentCompany', hubspot: 'hs_parent_company_id' },
+  { property: 'strategy', hubspot: COMPANY_PROPERTY.clientStrategy },
   { property: 'owner', hubspot: 'hubspot_owner_id' },
   { property: 'team', hubspot: 'hubspot_team_id' },
 ] as const;
@@ -126,6 +127,7 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
     case 'stance_improved': return `${who} went from ${evidence.from} to ${evidence.to}`;
     case 'new_parent_company': return `The client has a new parent company (company ${evidence.to})`;
     case 'company_merged': return 'The client was merged with another company record';
+    case 'client_strategy_changed': return "The client's strategy changed";
     case 'our_owner_changed': return `The company owner changed from ${owner(evidence.from)} to ${owner(evidence.to)}`;
     case 'our_team_changed': return 'The HubSpot team looking after this company changed';
     case 'objective_achieved': {

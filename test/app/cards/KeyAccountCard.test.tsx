@@ -115,6 +115,15 @@ describe('the Status section', () => {
   });
 });
 
+describe('the client strategy on the Status tab', () => {
+  it('shows the strategy the team recorded, or how to record it', async () => {
+    const recorded = await renderCard(cardData({ keyAccount: keyAccount({ clientStrategy: 'Sell the European arm' }) }));
+    expect(recorded.findByTestId(Text, 'client-strategy').text).toBe('Sell the European arm');
+    const missing = await renderCard(cardData());
+    expect(missing.findByTestId(Text, 'client-strategy').text).toContain('write how the client sees itself in the company\'s "Client strategy" field');
+  });
+});
+
 describe('the Relationships section', () => {
   it('says what to do when the company has no contacts yet', async () => {
     const { find } = await renderCard(cardData({ relationships: relationships({ contacts: [] }) }));
@@ -307,11 +316,13 @@ describe('the Reviews section', () => {
       trigger({ kind: 'our_owner_changed', message: 'The company owner changed', evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'owner', from: '70', to: '99' } }),
       trigger({ kind: 'objective_achieved', message: 'Objective achieved: Win the tender', evidence: { objectType: 'objectives', objectId: '9', property: 'status', from: null, to: 'achieved' } }),
       trigger({ kind: 'new_buyer', message: 'Ann Lee is a new budget holder', evidence: { objectType: 'contacts', objectId: '503', property: 'buyingRoles', from: null, to: 'INFLUENCER;BUDGET_HOLDER' } }),
+      trigger({ kind: 'client_strategy_changed', message: "The client's strategy changed", evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'strategy', from: 'Grow in Europe', to: 'Sell the European arm to a competitor and invest the proceeds in the Asian business' } }),
     ];
     const { findAll } = await renderCard(cardData({ reviews: reviews({ triggered }) }));
     expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining([
       '19 Nov 2026 · Stance: not recorded → Enemy', '19 Nov 2026 · Company owner: Maria Lopez → owner 99', '19 Nov 2026 · Objective: Achieved',
       '19 Nov 2026 · Buying roles: none → Influencer, Budget holder',
+      '19 Nov 2026 · Client strategy: “Grow in Europe” → “Sell the European arm to a competitor and invest the procee…”',
     ]));
   });
 

@@ -94,6 +94,18 @@ describe('log_review', () => {
     })]);
   });
 
+  it("shows a change of the client's strategy, as the team recorded it on the company, as a trigger; recording it first is none", async () => {
+    await portal.client.crm.companies.basicApi.update(companyId, { properties: { [COMPANY_PROPERTY.clientStrategy]: 'Grow in Europe' } });
+    expect((await readCard()).reviews.triggered).toEqual([]);
+    await portal.client.crm.companies.basicApi.update(companyId, { properties: { [COMPANY_PROPERTY.clientStrategy]: 'Sell the European arm' } });
+    const card = await readCard();
+    expect(card.keyAccount.clientStrategy).toBe('Sell the European arm');
+    expect(card.reviews.triggered).toEqual([expect.objectContaining({
+      kind: 'client_strategy_changed', message: "The client's strategy changed",
+      evidence: expect.objectContaining({ objectType: 'companies', property: 'strategy', from: 'Grow in Europe', to: 'Sell the European arm' }),
+    })]);
+  });
+
   it('shows the changes since the last review as triggers, and a triggered review records the ones it answers', async () => {
     // Ivy's change of title happened before the plan began; a new one after it is a reason to review.
     await portal.client.crm.contacts.basicApi.update('601', { properties: { jobtitle: 'Chief executive' } });

@@ -93,6 +93,7 @@ export function keyAccount(overrides: Partial<KeyAccountSection> = {}): KeyAccou
     reason: 'Largest client in the region',
     isTargetAccount: true,
     tier: 'tier_1',
+    clientStrategy: null,
     score: {
       total: 78,
       completeness: 0.9,

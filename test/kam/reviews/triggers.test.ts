@@ -64,6 +64,13 @@ describe('reviewTriggers: stances', () => {
   });
 });
 
+describe("reviewTriggers: the client's strategy", () => {
+  it('triggers when the strategy the account team recorded changes, not when it is first recorded or cleared', () => {
+    const strategy = (from: string | null, to: string | null) => aChangeEvent({ kind: 'company', recordId: 'acme', property: 'strategy', from, to });
+    expect(kindsOf([strategy('Grow in Europe', 'Sell the European arm'), strategy(null, 'Grow in Europe'), strategy('Grow in Europe', null)])).toEqual(['client_strategy_changed']);
+  });
+});
+
 describe('reviewTriggers: the company and our side', () => {
   it('triggers on a new parent company and on a merger', () => {
     expect(kindsOf([

@@ -147,6 +147,11 @@ function HubSpotFields({ account }: { account: AccountView }) {
       <DescriptionListItem label="Tier">
         <Text>{keyAccount.tier ? TIER_LABELS[keyAccount.tier] : 'None'}</Text>
       </DescriptionListItem>
+      <DescriptionListItem label="Client strategy">
+        <Text testId="client-strategy">
+          {keyAccount.clientStrategy ?? 'Not recorded: write how the client sees itself in the company\'s "Client strategy" field, and Keystone will ask for a review when it changes.'}
+        </Text>
+      </DescriptionListItem>
     </DescriptionList>
   );
 }
