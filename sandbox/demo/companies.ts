@@ -4,7 +4,7 @@ import type { AccountPlan } from './accounts.ts';
 import { DEMO_TEAMS, salesTeamFor, type FirmPerson } from './firm.ts';
 import type { Random } from './random.ts';
 import { associate, DAY, definedAssociationType, idSequence, iso, seedRecord, type HistoryEntry, type SeedAssociationInput } from './records.ts';
-import { CANDIDATE_REASONS, CITIES, COMPANY_SUFFIXES, FORMER_REASONS, INDUSTRIES, KEY_ACCOUNT_REASONS, NAME_STEMS, type Region } from './vocabulary.ts';
+import { CANDIDATE_REASONS, CITIES, CLIENT_STRATEGIES, COMPANY_SUFFIXES, FORMER_REASONS, INDUSTRIES, KEY_ACCOUNT_REASONS, NAME_STEMS, STRATEGY_AFTER_ACQUISITION, type Region } from './vocabulary.ts';
 
 // Client companies: who they are, what they turn over, who owns them on our side, and the
 // Keystone status and manager ratings the account team has recorded.
@@ -25,6 +25,8 @@ export interface ClientCompany {
 const CHILD_TO_PARENT = definedAssociationType('companies', 'companies', 'Parent Company');
 /** The acquisition in the "new parent company" story happened this long before `now`. */
 export const ACQUISITION_AGE_DAYS = 30;
+/** …and the account team rewrote its client strategy this long before `now`. */
+export const STRATEGY_REWRITE_AGE_DAYS = 23;
 /** In the "new account manager" story, the company changed owner on our side this long before `now`. */
 export const HANDOVER_AGE_DAYS = 20;
 
@@ -74,6 +76,8 @@ export function buildCompanies(random: Random, plans: readonly AccountPlan[], pe
     }
     if (plan.status === 'key') {
       Object.assign(properties, { hs_is_target_account: 'true', hs_ideal_customer_profile: 'tier_1', [COMPANY_PROPERTY.reviewCadence]: random.chance(0.7) ? 'quarterly' : 'monthly' });
+      // By position, not by a draw: the rest of the portal stays as the same seed always made it.
+      properties[COMPANY_PROPERTY.clientStrategy] = CLIENT_STRATEGIES[i % CLIENT_STRATEGIES.length]!;
     }
     if (plan.status === 'candidate') properties.hs_ideal_customer_profile = 'tier_2';
     if (plan.status !== 'none' || plan.story === 'shouldBeKey' || plan.percentile > 0.85) {
@@ -86,6 +90,12 @@ export function buildCompanies(random: Random, plans: readonly AccountPlan[], pe
     if (plan.story === 'newParentCompany' && acquirerId) {
       properties.hs_parent_company_id = acquirerId;
       propertyHistory.hs_parent_company_id = [{ value: acquirerId, at: now - ACQUISITION_AGE_DAYS * DAY, byUserId: owner.userId }];
+      const before = properties[COMPANY_PROPERTY.clientStrategy] ?? CLIENT_STRATEGIES[0];
+      properties[COMPANY_PROPERTY.clientStrategy] = STRATEGY_AFTER_ACQUISITION;
+      propertyHistory[COMPANY_PROPERTY.clientStrategy] = [
+        { value: STRATEGY_AFTER_ACQUISITION, at: now - STRATEGY_REWRITE_AGE_DAYS * DAY, byUserId: owner.userId },
+        { value: before, at: plan.statusSince, byUserId: owner.userId },
+      ];
     }
     return { id, name, domain, region: place.region, ownerId: owner.ownerId, createdAt, plan, record: seedRecord(id, properties, createdAt, propertyHistory) };
   });

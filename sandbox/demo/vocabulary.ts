@@ -104,6 +104,19 @@ export const MEETING_TOPICS = ['Quarterly account review', 'Steering committee',
 export const CALL_TOPICS = ['Catch-up', 'Follow-up on proposal', 'Scoping call', 'Progress update', 'Invoice query', 'Introduction call'] as const;
 export const EMAIL_SUBJECTS = ['Proposal attached', 'Notes from our meeting', 'Next steps', 'Draft report for comment', 'Invitation: client breakfast briefing', 'Re: timetable', 'Thank you'] as const;
 
+/** How key clients see themselves and where they are heading, as an account team words it (the "Client strategy" field). */
+export const CLIENT_STRATEGIES = [
+  'Growing by acquisition in the Midlands; wants advisers who can move quickly on deals.',
+  'Consolidating suppliers to a few trusted firms over the next two years.',
+  'Preparing for a listing within three years; governance and reporting come first.',
+  'Moving from owner-led to professional management; a new board is being built.',
+  'Expanding into Europe from a UK base; needs help with cross-border tax and people.',
+  'Cutting costs after a difficult year; every adviser has to show value.',
+] as const;
+
+/** What a client acquired by a larger group says of itself a few weeks later. */
+export const STRATEGY_AFTER_ACQUISITION = "Being folded into the new parent's group: purchasing moves to group level and advisers are re-tendered next year.";
+
 export const KEY_ACCOUNT_REASONS = [
   'Top client by fees for three years running; board-level relationship.',
   'Large multi-year programme and strong advocacy: referred two new clients last year.',

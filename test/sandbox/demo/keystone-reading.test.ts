@@ -110,7 +110,7 @@ describe("Keystone's reading of the demo portal", () => {
         const history = c.propertyHistory?.[name];
         return history ? [{ kind: 'contact' as const, recordId: c.id, property, history: history.map((h) => ({ value: h.value, timestamp: h.timestamp })) }] : [];
       })),
-      ...Object.entries({ hs_parent_company_id: 'parentCompany', hubspot_owner_id: 'owner' } as const).flatMap(([name, property]) => {
+      ...Object.entries({ hs_parent_company_id: 'parentCompany', hubspot_owner_id: 'owner', [COMPANY_PROPERTY.clientStrategy]: 'strategy' } as const).flatMap(([name, property]) => {
         const history = index.record('companies', companyId).propertyHistory?.[name];
         return history ? [{ kind: 'company' as const, recordId: companyId, property, history: history.map((h) => ({ value: h.value, timestamp: h.timestamp })) }] : [];
       }),
@@ -131,9 +131,11 @@ describe("Keystone's reading of the demo portal", () => {
     expect(open).toEqual(expect.arrayContaining([`key_contact_left ${leftContactId}`, `key_contact_title_changed ${replacedById}`, `stance_improved ${replacedById}`]));
   });
 
-  it('raises a review trigger for the new parent company', () => {
+  it('raises review triggers for the new parent company and the client strategy the team rewrote after it', () => {
     const { companyId, parentCompanyId } = stories.newParentCompany;
-    expect(openTriggersOn(companyId)).toContainEqual(expect.objectContaining({ kind: 'new_parent_company', evidence: expect.objectContaining({ to: parentCompanyId }) }));
+    const open = openTriggersOn(companyId);
+    expect(open).toContainEqual(expect.objectContaining({ kind: 'new_parent_company', evidence: expect.objectContaining({ to: parentCompanyId }) }));
+    expect(open).toContainEqual(expect.objectContaining({ kind: 'client_strategy_changed', evidence: expect.objectContaining({ to: expect.stringContaining('new parent') }) }));
   });
 
   it('raises a review trigger for the new account manager on our side', () => {
