@@ -8,11 +8,11 @@ import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../portfolio-recalculation/com
 import { loadSettings } from '../settings/index.ts';
 import { KeystoneError } from '../errors.ts';
 import { accountError } from './account-error.ts';
-import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
+import { parentCompanyIds, WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
 import { PortalObjectTypes } from './portal-object-types.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
-import { readOwners, type OwnerRecord } from './portal-reads.ts';
+import { readCompanyNames, readOwners, type OwnerRecord } from './portal-reads.ts';
 import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationships.ts';
 
 // Everything one company card shows, read from HubSpot in three rounds of parallel calls and no
@@ -21,10 +21,10 @@ import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationsh
 //   1. custom object types (no call when the portal is known), owners;
 //   2. the company (with the ids of its deals, objectives and reviews), settings (with the portal's
 //      currency and time zone), the plan;
-//   3. deals, objectives, reviews.
-// The card's reads are bounded (9 fixed, 10 without the portal's id, one each for objectives and
-// reviews, one per 100 contacts and one per 100 activities of each type: well under HubSpot's 190 per
-// 10 s), so each round sends all its chunks at once instead of queueing them.
+//   3. deals, objectives, reviews, and the names of the companies that are or were its parent.
+// The card's reads are bounded (9 fixed, 10 without the portal's id, one each for objectives, reviews
+// and parent companies' names, one per 100 contacts and one per 100 activities of each type, at most
+// 10,000 activities: well under HubSpot's 190 per 10 s), so each round sends all its chunks at once.
 
 const COMPANY_READ = {
   properties: [...new Set([...FACT_PROPERTIES, ...Object.values(COMPANY_PROPERTY), 'hs_is_target_account', 'hs_ideal_customer_profile', 'hubspot_owner_id', 'hubspot_team_id', 'hs_parent_company_id'])],
@@ -39,6 +39,8 @@ export interface AccountSnapshot extends Relationships {
   owners: OwnerRecord[];
   settings: Settings;
   deals: CrmRecord[];
+  /** Names of the companies that are or were the company's parent, by id. */
+  companyNames: ReadonlyMap<string, string>;
   plan: CrmRecord | null;
   /** Objective rows of the plan's current revision only. */
   objectives: CrmRecord[];
@@ -82,10 +84,11 @@ async function readAccountRecords(client: Client, resolver: ObjectTypeResolver, 
   ]);
 
   // Round 3.
-  const [deals, objectives, reviews] = await Promise.all([
+  const [deals, objectives, reviews, companyNames] = await Promise.all([
     readRecords(client, 'deals', company.associated.get('deals') ?? [], DEAL_READ),
     readRecords(client, objectiveType.objectTypeId, company.associated.get(objectiveType.fullyQualifiedName) ?? [], propertyNames(OBJECTIVE.property)),
     readRecords(client, reviewType.objectTypeId, company.associated.get(reviewType.fullyQualifiedName) ?? [], propertyNames(REVIEW.property)),
+    readCompanyNames(client, parentCompanyIds(company.record)),
   ]);
 
   const currentRevision = plan?.properties[KEY_ACCOUNT_PLAN.property.revision] ?? null;
@@ -95,6 +98,7 @@ async function readAccountRecords(client: Client, resolver: ObjectTypeResolver, 
     owners,
     settings: stored.settings,
     deals,
+    companyNames,
     plan,
     objectives: objectives.filter((o) => plan !== null && o.properties[OBJECTIVE.property.planId] === plan.id && o.properties[OBJECTIVE.property.planRevision] === currentRevision),
     reviews,

@@ -1,8 +1,8 @@
 import type { Client } from '@hubspot/api-client';
-import { hubspotCall } from '../../crm/batch.ts';
+import { batchRead, hubspotCall } from '../../crm/batch.ts';
 import { collectAll } from '../../crm/paging.ts';
 
-// Portal-wide facts the cards need: who the portal's people are.
+// Portal-wide facts the cards need: who the portal's people are, and what other companies are called.
 
 export interface OwnerRecord {
   ownerId: string;
@@ -27,4 +27,11 @@ export async function readOwners(client: Client): Promise<OwnerRecord[]> {
     teamIds: (o.teams ?? []).map((t) => String(t.id)),
     teams: (o.teams ?? []).map((t) => ({ teamId: String(t.id), name: t.name || `Team ${t.id}` })),
   }));
+}
+
+/** The names of companies by id, 100 a call (none for no ids); a company HubSpot no longer knows is left out. */
+export async function readCompanyNames(client: Client, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { records } = await batchRead(client, 'companies', ids, ['name']);
+  return new Map(records.flatMap((r) => (r.properties.name ? [[r.id, r.properties.name] as const] : [])));
 }

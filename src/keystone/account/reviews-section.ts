@@ -59,7 +59,17 @@ export const WATCHED_HUBSPOT_PROPERTIES = {
 };
 
 /** What review triggers read of one account: its company and contacts with property history, and its current objectives. */
-export type TriggerRecords = Pick<AccountSnapshot, 'company' | 'objectives'> & { contacts: readonly RecordWithHistory[] };
+export type TriggerRecords = Pick<AccountSnapshot, 'company' | 'objectives'> & {
+  contacts: readonly RecordWithHistory[];
+  /** Names of the companies the account's parent-company history points at (parentCompanyIds), by id. */
+  companyNames: ReadonlyMap<string, string>;
+};
+
+/** Every company the account has had as its parent, now or before: the names a new-parent trigger speaks of. */
+export function parentCompanyIds(company: RecordWithHistory): string[] {
+  const ids = [company.properties.hs_parent_company_id, ...(company.history.hs_parent_company_id ?? []).map((e) => e.value)];
+  return [...new Set(ids.filter((id): id is string => !!id))];
+}
 
 /**
  * The review triggers no review has answered yet (after the last review, or the plan's start), newest
@@ -125,7 +135,10 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
     case 'new_buyer': return `${who} is a new ${andList(newBuyerRoles(evidence.from, evidence.to).map((role) => role.toLowerCase().replaceAll('_', ' ')))}`;
     case 'stance_worsened': return evidence.from === null ? `${who} is a new ${evidence.to}` : `${who} went from ${evidence.from} to ${evidence.to}`;
     case 'stance_improved': return `${who} went from ${evidence.from} to ${evidence.to}`;
-    case 'new_parent_company': return `The client has a new parent company (company ${evidence.to})`;
+    case 'new_parent_company': {
+      const name = evidence.to === null ? undefined : snapshot.companyNames.get(evidence.to);
+      return name ? `The client has a new parent company: ${name}` : `The client has a new parent company (company ${evidence.to})`;
+    }
     case 'company_merged': return 'The client was merged with another company record';
     case 'client_strategy_changed': return "The client's strategy changed";
     case 'our_owner_changed': return `The company owner changed from ${owner(evidence.from)} to ${owner(evidence.to)}`;

@@ -244,7 +244,7 @@ function openTriggersOf(account: ProgrammeAccount, plan: Plan, schedule: { lastR
     const f = readFields(o.properties, OBJECTIVE.property);
     return f.companyId === account.companyId && fromHubSpotNumber(f.planRevision) === fromHubSpotNumber(plan.revision);
   });
-  return openReviewTriggers({ company, contacts, objectives }, people, { keyContactIds, lastReviewedAt: schedule.lastReviewedAt, planStartedAt: schedule.planStartedAt });
+  return openReviewTriggers({ company, contacts, objectives, companyNames: records.companyNames }, people, { keyContactIds, lastReviewedAt: schedule.lastReviewedAt, planStartedAt: schedule.planStartedAt });
 }
 
 function coverageRisksOf(account: ProgrammeAccount, plan: Plan | undefined): CoverageRiskKind[] {

@@ -9,7 +9,7 @@ import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHis
 import { taggedKeyContact, type RelationshipContact } from '../account/relationships.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
-import { readOwners, type OwnerRecord } from '../account/portal-reads.ts';
+import { readCompanyNames, readOwners, type OwnerRecord } from '../account/portal-reads.ts';
 import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 
 // What the portfolio pages read besides the portfolio snapshot (the whole portfolio's revenue, which
@@ -24,7 +24,7 @@ import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 const PAGE_SIZE = 100;
 
 export const OVERVIEW_COMPANY_PROPERTIES = [
-  'name', 'hubspot_owner_id',
+  'name', 'hubspot_owner_id', 'hs_parent_company_id',
   COMPANY_PROPERTY.status, COMPANY_PROPERTY.score, COMPANY_PROPERTY.suggestedStatus, COMPANY_PROPERTY.scoredAt,
   COMPANY_PROPERTY.revenueLast12Months, COMPANY_PROPERTY.coverageScore, COMPANY_PROPERTY.nextReviewDue, COMPANY_PROPERTY.reviewCadence,
 ] as const;
@@ -46,6 +46,8 @@ export interface PortfolioRecords {
   keyAccountContacts: Map<string, RelationshipContact[]>;
   /** The key accounts themselves with the history of the company properties review triggers watch, by company id. */
   keyAccountHistory: Map<string, RecordWithHistory>;
+  /** Names of the key accounts' parent companies, by id. */
+  companyNames: ReadonlyMap<string, string>;
 }
 
 // The "Key contact" label or roles tell key contacts (whose departures and new titles trigger reviews) from the rest.
@@ -63,15 +65,18 @@ export async function readPortfolioRecords(client: Client, objectTypes: ObjectTy
     listAll(reviewType, propertyNames(REVIEW.property)),
     readOwners(client),
   ]);
-  const keyIds = programmeCompanies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key').map((c) => c.id);
-  const [keyAccountDeals, keyAccountContacts, keyAccounts] = await Promise.all([
+  const keyAccountRecords = programmeCompanies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key');
+  const keyIds = keyAccountRecords.map((c) => c.id);
+  const parentIds = [...new Set(keyAccountRecords.flatMap((c) => (c.properties.hs_parent_company_id ? [c.properties.hs_parent_company_id] : [])))];
+  const [keyAccountDeals, keyAccountContacts, keyAccounts, companyNames] = await Promise.all([
     associatedOf(client, keyIds, 'deals', (ids) => batchRead(client, 'deals', ids, DEAL_PROPERTIES).then((r) => r.records), (deal) => deal),
     associatedOf(client, keyIds, 'contacts', (ids) => batchReadWithHistory(client, 'contacts', ids, CONTACT_PROPERTIES, WATCHED_HUBSPOT_PROPERTIES.contact),
       (contact, labels): RelationshipContact => ({ ...contact, taggedKeyContact: taggedKeyContact(labels) })),
     batchReadWithHistory(client, 'companies', keyIds, ['name'], WATCHED_HUBSPOT_PROPERTIES.company),
+    readCompanyNames(client, parentIds),
   ]);
   const keyAccountHistory = new Map(keyAccounts.map((c) => [c.id, c]));
-  return { programmeCompanies, plans, objectives, reviews, owners, portal, keyAccountDeals, keyAccountContacts, keyAccountHistory };
+  return { programmeCompanies, plans, objectives, reviews, owners, portal, keyAccountDeals, keyAccountContacts, keyAccountHistory, companyNames };
 }
 
 const PROGRAMME_STATUSES = ['key', 'candidate'];

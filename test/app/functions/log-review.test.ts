@@ -106,6 +106,12 @@ describe('log_review', () => {
     })]);
   });
 
+  it('names the new parent company in its trigger', async () => {
+    const parent = await portal.client.crm.companies.basicApi.create({ properties: { name: 'Megacorp Holdings' }, associations: [] });
+    await portal.client.crm.companies.basicApi.update(companyId, { properties: { hs_parent_company_id: parent.id } });
+    expect((await readCard()).reviews.triggered).toEqual([expect.objectContaining({ kind: 'new_parent_company', message: 'The client has a new parent company: Megacorp Holdings' })]);
+  });
+
   it('shows the changes since the last review as triggers, and a triggered review records the ones it answers', async () => {
     // Ivy's change of title happened before the plan began; a new one after it is a reason to review.
     await portal.client.crm.contacts.basicApi.update('601', { properties: { jobtitle: 'Chief executive' } });

@@ -226,6 +226,17 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
     expect(quarterlyReport.programme.triggersFired).toBe(1);
   });
 
+  it('names the new parent company of a key account in its trigger, with one more batch read for all parents', async () => {
+    const p = await startPortal();
+    const parent = await p.client.crm.companies.basicApi.create({ properties: { name: 'Megacorp Holdings' }, associations: [] });
+    await p.client.crm.companies.basicApi.update(bolt.id, { properties: { hs_parent_company_id: parent.id } });
+    const control = sandboxControl(p.sandbox.baseUrl);
+    await control.resetStats();
+    const { reviews } = await overviewOf(p);
+    expect(reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.message])).toEqual([['Bolt', 'new_parent_company', 'The client has a new parent company: Megacorp Holdings']]);
+    expect((await control.stats()).byRoute['POST /crm/v3/objects/companies/batch/read']).toBe(2);
+  });
+
   it('counts a contact labelled "Key contact" as key, as the card does, though no role makes them one: their departure waits for a review', async () => {
     // Ola has no role that makes her a key contact; only the label on her association with Bolt would.
     const ola = boltContactWhoLeft('Ola', 10, {});

@@ -50,6 +50,7 @@ export function records(overrides: Omit<PortalOverrides, 'stored'> = {}): Portfo
     keyAccountDeals: new Map(),
     keyAccountContacts: new Map(),
     keyAccountHistory: new Map(),
+    companyNames: new Map(),
     ...rest,
   };
 }
