@@ -277,6 +277,8 @@ export const reviewsSectionSchema = z.object({
   status: z.enum(['not_scheduled', 'upcoming', 'due', 'overdue']),
   /** Changes since the last review that call for one, newest first. */
   triggered: z.array(reviewTriggerSchema),
+  /** Names of the companies the triggers' evidence points at (parent companies), by id. */
+  companyNames: z.record(z.string(), z.string()),
   /** Logged reviews, newest first. */
   history: z.array(reviewSchema),
 });

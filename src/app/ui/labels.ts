@@ -87,15 +87,15 @@ const shortened = (text: string): string => (text.length <= 60 ? `“${text}”`
 
 const splitRoles = (value: string | null): string[] => (value ?? '').split(';').map((role) => role.trim()).filter((role) => role !== '');
 
-/** A trigger's recorded change in words, e.g. "Stance: not recorded → Enemy"; `ownerName` names owners it knows. */
-export function evidenceInWords(evidence: ReviewTrigger['evidence'], ownerName: (ownerId: string) => string | null): string {
+/** A trigger's recorded change in words, e.g. "Stance: not recorded → Enemy"; `names` gives the owners and companies it knows by name. */
+export function evidenceInWords(evidence: ReviewTrigger['evidence'], names: { owner: (ownerId: string) => string | null; company: (companyId: string) => string | null }): string {
   const value = (v: string | null): string => {
     switch (evidence.property) {
       case 'stance': return v === null ? 'not recorded' : (STANCE_LABELS[v as Stance] ?? v);
       case 'leftCompany': return v === 'true' ? 'left' : 'there';
-      case 'owner': return v === null ? 'nobody' : (ownerName(v) ?? `owner ${v}`);
+      case 'owner': return v === null ? 'nobody' : (names.owner(v) ?? `owner ${v}`);
       case 'team': return v === null ? 'no team' : `team ${v}`;
-      case 'parentCompany': return v === null ? 'none' : `company ${v}`;
+      case 'parentCompany': return v === null ? 'none' : (names.company(v) ?? `company ${v}`);
       case 'status': return v === null ? 'none' : (OBJECTIVE_STATUS_LABELS[v as Objective['status']] ?? v);
       case 'strategy': return v === null ? 'none' : shortened(v);
       case 'buyingRoles': return splitRoles(v).map((role) => BUYING_ROLE_LABELS[role as BuyingRole] ?? role).join(', ') || 'none';

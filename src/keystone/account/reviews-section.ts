@@ -38,7 +38,8 @@ export function reviewsSection(snapshot: AccountSnapshot, settings: Settings, pe
   const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);
   // The review cycle runs from when the plan was first saved.
   const planStartedAt = snapshot.plan === null ? null : fromHubSpotDateTime(snapshot.plan.properties.hs_createdate) ?? fromHubSpotDateTime(plan?.savedAt);
-  if (planStartedAt === null) return { cadence, nextDueAt: null, status: 'not_scheduled', triggered: [], history };
+  const companyNames = Object.fromEntries(snapshot.companyNames);
+  if (planStartedAt === null) return { cadence, nextDueAt: null, status: 'not_scheduled', triggered: [], companyNames, history };
 
   const lastReviewedAt = history[0]?.reviewedAt ?? null;
   const schedule = domainResult(reviewSchedule({ cadence, lastReviewedAt, planStartedAt, overdueAfterDays: settings.reviews.overdueAfterDays, now }), 'review schedule');
@@ -48,6 +49,7 @@ export function reviewsSection(snapshot: AccountSnapshot, settings: Settings, pe
     nextDueAt: schedule.dueAt,
     status: schedule.status === 'due' || schedule.status === 'overdue' ? schedule.status : 'upcoming',
     triggered: openReviewTriggers(snapshot, people, { keyContactIds, lastReviewedAt, planStartedAt }),
+    companyNames,
     history,
   };
 }

@@ -318,8 +318,10 @@ describe('the Reviews section', () => {
       trigger({ kind: 'new_buyer', message: 'Ann Lee is a new budget holder', evidence: { objectType: 'contacts', objectId: '503', property: 'buyingRoles', from: null, to: 'INFLUENCER;BUDGET_HOLDER' } }),
       trigger({ kind: 'client_strategy_changed', message: "The client's strategy changed", evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'strategy', from: 'Grow in Europe', to: 'Sell the European arm to a competitor and invest the proceeds in the Asian business' } }),
     ];
-    const { findAll } = await renderCard(cardData({ reviews: reviews({ triggered }) }));
+    triggered.push(trigger({ kind: 'new_parent_company', message: 'The client has a new parent company: Megacorp Holdings', evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'parentCompany', from: null, to: '42' } }));
+    const { findAll } = await renderCard(cardData({ reviews: reviews({ triggered, companyNames: { 42: 'Megacorp Holdings' } }) }));
     expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining([
+      '19 Nov 2026 · Parent company: none → Megacorp Holdings',
       '19 Nov 2026 · Stance: not recorded → Enemy', '19 Nov 2026 · Company owner: Maria Lopez → owner 99', '19 Nov 2026 · Objective: Achieved',
       '19 Nov 2026 · Buying roles: none → Influencer, Budget holder',
       '19 Nov 2026 · Client strategy: “Grow in Europe” → “Sell the European arm to a competitor and invest the procee…”',

@@ -109,7 +109,10 @@ describe('log_review', () => {
   it('names the new parent company in its trigger', async () => {
     const parent = await portal.client.crm.companies.basicApi.create({ properties: { name: 'Megacorp Holdings' }, associations: [] });
     await portal.client.crm.companies.basicApi.update(companyId, { properties: { hs_parent_company_id: parent.id } });
-    expect((await readCard()).reviews.triggered).toEqual([expect.objectContaining({ kind: 'new_parent_company', message: 'The client has a new parent company: Megacorp Holdings' })]);
+    const { reviews } = await readCard();
+    expect(reviews.triggered).toEqual([expect.objectContaining({ kind: 'new_parent_company', message: 'The client has a new parent company: Megacorp Holdings' })]);
+    // For the evidence line, which names it too.
+    expect(reviews.companyNames).toEqual({ [parent.id]: 'Megacorp Holdings' });
   });
 
   it('shows the changes since the last review as triggers, and a triggered review records the ones it answers', async () => {

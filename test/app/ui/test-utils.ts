@@ -186,7 +186,7 @@ export function review(overrides: Partial<Review> = {}): Review {
 }
 
 export function reviews(overrides: Partial<ReviewsSection> = {}): ReviewsSection {
-  return { cadence: 'quarterly', nextDueAt: NOW + 10 * DAY, status: 'upcoming', triggered: [], history: [review()], ...overrides };
+  return { cadence: 'quarterly', nextDueAt: NOW + 10 * DAY, status: 'upcoming', triggered: [], companyNames: {}, history: [review()], ...overrides };
 }
 
 export const managerPermissions = (): Permissions => ({ canEdit: true, isAdmin: false, readOnlyReason: null });

@@ -45,14 +45,17 @@ export function ReviewsSection({ account }: { account: AccountView }) {
 }
 
 function Triggers({ triggers, account }: { triggers: ReviewTrigger[]; account: AccountView }) {
-  const ownerName = (ownerId: string) => account.data.owners.find((o) => o.ownerId === ownerId)?.name ?? null;
+  const names = {
+    owner: (ownerId: string) => account.data.owners.find((o) => o.ownerId === ownerId)?.name ?? null,
+    company: (companyId: string) => account.data.reviews.companyNames[companyId] ?? null,
+  };
   return (
     <Flex direction="column" gap="extra-small">
       {triggers.map((t) => (
         <Flex key={`${t.kind}-${t.evidence.objectId}-${t.at}`} direction="column">
           <Text format={{ fontWeight: 'demibold' }}>{t.message}</Text>
           <Text variant="microcopy">
-            {account.format.date(t.at)} · {evidenceInWords(t.evidence, ownerName)}
+            {account.format.date(t.at)} · {evidenceInWords(t.evidence, names)}
           </Text>
         </Flex>
       ))}
