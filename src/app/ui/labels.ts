@@ -1,5 +1,7 @@
 import type { KamTeam, KeyContact, Objective, Review, ReviewsSection, ReviewTrigger, TargetRow } from '../functions/account-contract.ts';
 import type { BuyingRole, IcpTier, KeyAccountStatus, ReviewCadence, Stance } from '../../kam/shared/index.ts';
+// Free of imports itself, so the card folders can bundle it.
+import { splitList } from '../../kam/shared/list-value.ts';
 
 // The words the screens use for domain values. Exhaustive records: a new value fails to compile
 // until it has a label. (The same words label HubSpot's property options in src/crm/model, which
@@ -85,8 +87,6 @@ const WATCHED_PROPERTY_LABELS: Record<string, string> = {
 /** A long text cut to its first 60 characters, for a one-line note. */
 const shortened = (text: string): string => (text.length <= 60 ? `“${text}”` : `“${text.slice(0, 59).trimEnd()}…”`);
 
-const splitRoles = (value: string | null): string[] => (value ?? '').split(';').map((role) => role.trim()).filter((role) => role !== '');
-
 /** A trigger's recorded change in words, e.g. "Stance: not recorded → Enemy"; `names` gives the owners and companies it knows by name. */
 export function evidenceInWords(evidence: ReviewTrigger['evidence'], names: { owner: (ownerId: string) => string | null; company: (companyId: string) => string | null }): string {
   const value = (v: string | null): string => {
@@ -98,7 +98,7 @@ export function evidenceInWords(evidence: ReviewTrigger['evidence'], names: { ow
       case 'parentCompany': return v === null ? 'none' : (names.company(v) ?? `company ${v}`);
       case 'status': return v === null ? 'none' : (OBJECTIVE_STATUS_LABELS[v as Objective['status']] ?? v);
       case 'strategy': return v === null ? 'none' : shortened(v);
-      case 'buyingRoles': return splitRoles(v).map((role) => BUYING_ROLE_LABELS[role as BuyingRole] ?? role).join(', ') || 'none';
+      case 'buyingRoles': return splitList(v).map((role) => BUYING_ROLE_LABELS[role as BuyingRole] ?? role).join(', ') || 'none';
       default: return v === null || v === '' ? 'none' : v;
     }
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUYER_ROLES, STANCES, instantSchema, isHostile, validate, type Stance, type Validated } from '../shared/index.ts';
+import { BUYER_ROLES, STANCES, instantSchema, isHostile, splitList, validate, type Stance, type Validated } from '../shared/index.ts';
 import { WATCHED_PROPERTIES, changeEventSchema, type ChangeEvent } from './change-events.ts';
 
 /** Seed 003's client-driven and internally-driven reasons to review the plan that the CRM can see. */
@@ -97,9 +97,8 @@ function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): Revi
 
 /** The buying roles (decision maker, budget holder, executive sponsor) a contact took on in a change of its semicolon-separated roles. */
 export function newBuyerRoles(from: string | null, to: string | null): string[] {
-  const roles = (value: string | null) => new Set((value ?? '').split(';').map((role) => role.trim()));
-  const before = roles(from);
-  return [...roles(to)].filter((role) => (BUYER_ROLES as readonly string[]).includes(role) && !before.has(role));
+  const before = new Set(splitList(from));
+  return [...new Set(splitList(to))].filter((role) => (BUYER_ROLES as readonly string[]).includes(role) && !before.has(role));
 }
 
 /** Worse: lower on the ally…enemy scale, or a contact first assessed as a protester or enemy. */

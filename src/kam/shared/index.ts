@@ -5,3 +5,4 @@ export * from './key-account-status.ts';
 export * from './validation.ts';
 export * from './decision-power.ts';
 export * from './review-cadence.ts';
+export * from './list-value.ts';

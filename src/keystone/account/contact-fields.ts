@@ -1,7 +1,7 @@
 import { CONTACT_PROPERTY } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
 import type { CoverageContact } from '../../kam/coverage/index.ts';
-import { BUYING_ROLES, DECISION_POWERS, STANCES, instantSchema, type BuyingRole, type DecisionPower, type Instant, type Stance } from '../../kam/shared/index.ts';
+import { BUYING_ROLES, DECISION_POWERS, STANCES, instantSchema, splitList, type BuyingRole, type DecisionPower, type Instant, type Stance } from '../../kam/shared/index.ts';
 import type { RecordWithHistory } from './hubspot-reads.ts';
 
 // A HubSpot contact as Keystone reads it. Values a person typed into HubSpot directly may be anything,
@@ -20,10 +20,6 @@ export function asInstant(value: string | null | undefined): Instant | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** HubSpot multi-selects and Keystone's topic list both separate values with semicolons. */
-export function splitList(value: string | null | undefined): string[] {
-  return (value ?? '').split(';').map((v) => v.trim()).filter((v) => v !== '');
-}
 
 export function buyingRoles(value: string | null | undefined): BuyingRole[] {
   return splitList(value).filter((v): v is BuyingRole => (BUYING_ROLES as readonly string[]).includes(v));

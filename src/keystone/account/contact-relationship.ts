@@ -9,7 +9,8 @@ import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { toHubSpotDateTime } from '../../crm/records.ts';
 import { KeystoneError, isKeystoneError } from '../errors.ts';
 import { accountError } from './account-error.ts';
-import { asDecisionPower, asStance, contactName, splitList } from './contact-fields.ts';
+import { splitList } from '../../kam/shared/index.ts';
+import { asDecisionPower, asStance, contactName } from './contact-fields.ts';
 import { managerActing } from './manager.ts';
 
 // Stance, decision power and departures are plain contact properties: HubSpot's property history

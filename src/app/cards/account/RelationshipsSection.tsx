@@ -8,6 +8,7 @@ import type {
 import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, optionsOf, STANCE_LABELS } from '../../ui/labels.ts';
 import type { Ok } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
+import { splitList } from '../../../kam/shared/list-value.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 
@@ -170,7 +171,7 @@ function ContactEditor({ account, contact, onClose }: { account: AccountView; co
   const busy = stance.state.status === 'loading' || departure.state.status === 'loading';
 
   const saveTopics = async () => {
-    const decisionTopics = topics.split(';').map((t) => t.trim()).filter(Boolean);
+    const decisionTopics = splitList(topics);
     if ((await stance.run({ ...account.caller, contactId: contact.contactId, decisionTopics })).ok) account.refresh();
   };
   const recordDeparture = async (left: boolean) => {
