@@ -13,9 +13,14 @@ export const serverlessCallSchema = z.object({
 export type ServerlessCall = z.infer<typeof serverlessCallSchema>;
 
 type ReadRecord = (objectTypeId: string, objectId: string, properties: string[]) => Promise<Record<string, string | null>>;
+type Invoke = (context: object) => Promise<unknown>;
 type FunctionModule = { main?: unknown };
 
-export function createFunctionRunner(functions: AppFunction[], readRecord: ReadRecord) {
+/**
+ * Runs on `clock`, so a demo portal built for a date is shown on that date. A function made with
+ * Keystone's `defineFunction` takes the clock through `onClock`; any other runs on the real clock.
+ */
+export function createFunctionRunner(functions: AppFunction[], readRecord: ReadRecord, clock: () => number = Date.now) {
   const byUid = new Map(functions.map((fn) => [fn.uid, fn]));
   return async (uid: string, call: ServerlessCall): Promise<unknown> => {
     const fn = byUid.get(uid);
@@ -23,6 +28,8 @@ export function createFunctionRunner(functions: AppFunction[], readRecord: ReadR
     const module = (await import(pathToFileURL(fn.file).href)) as FunctionModule;
     if (typeof module.main !== 'function') throw new Error(`${fn.file} does not export a main(context) function`);
     const propertiesToSend = call.record && call.propertiesToSend.length > 0 ? await readRecord(call.record.objectTypeId, String(call.record.objectId), call.propertiesToSend) : {};
-    return (module.main as (context: object) => Promise<unknown>)({ parameters: call.parameters, propertiesToSend, secrets: {} });
+    const main = module.main as Invoke & { onClock?: (clock: () => number) => Invoke };
+    const invoke = typeof main.onClock === 'function' ? main.onClock(clock) : main;
+    return invoke({ parameters: call.parameters, propertiesToSend, secrets: {} });
   };
 }

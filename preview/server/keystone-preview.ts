@@ -26,6 +26,8 @@ export type KeystonePreviewOptions = {
   /** The HubSpot project whose cards and functions run; this repository by default. */
   projectRoot?: string;
   log?: (line: string) => void;
+  /** The time the sandbox stamps records with and the functions run at; the real clock when omitted. */
+  clock?: () => number;
 };
 
 export type KeystonePreview = { url: string; sandbox: RunningSandbox; close: () => Promise<void> };
@@ -33,21 +35,21 @@ export type KeystonePreview = { url: string; sandbox: RunningSandbox; close: () 
 type FunctionAnswer = { status: 'ok' } & Record<string, unknown>;
 type PortalSettings = { settings: Settings; revision: number; setup: { upToDate: boolean } };
 
-export async function startKeystonePreview({ dataFile, seed, port, projectRoot = PROJECT_ROOT, log = () => undefined }: KeystonePreviewOptions): Promise<KeystonePreview> {
+export async function startKeystonePreview({ dataFile, seed, port, projectRoot = PROJECT_ROOT, log = () => undefined, clock = Date.now }: KeystonePreviewOptions): Promise<KeystonePreview> {
   // A fresh token per run: only this process can talk to the sandbox, as only HubSpot holds an app's token.
   const token = `preview-${randomUUID()}`;
   const bundling = bundlePreview(projectRoot);
   // Awaited below; until then a failed build must not count as an unhandled rejection.
   bundling.catch(() => undefined);
   // The preview is for people clicking around, so HubSpot's rate limits (tested elsewhere) are off.
-  const sandbox = await startSandbox({ dataFile, seed, requiredToken: token, rateLimit: false });
+  const sandbox = await startSandbox({ dataFile, seed, requiredToken: token, rateLimit: false, clock });
   try {
     // App functions read these, exactly as they read what HubSpot sets for them.
     process.env.HUBSPOT_API_BASE_URL = sandbox.baseUrl;
     process.env.PRIVATE_APP_ACCESS_TOKEN = token;
     const client = createHubSpotClient({ accessToken: token, baseUrl: sandbox.baseUrl });
     const portal = createPortalReader(client, sandbox.portalId);
-    const runFunction = createFunctionRunner(await appFunctions(projectRoot), portal.record);
+    const runFunction = createFunctionRunner(await appFunctions(projectRoot), portal.record, clock);
     const callKeystone = async <T>(uid: string, parameters: Record<string, unknown>): Promise<T & FunctionAnswer> => {
       const answer = (await runFunction(uid, serverlessCallSchema.parse({ parameters }))) as FunctionAnswer | { status: 'error'; code: string; message: string };
       if (answer.status !== 'ok') throw new Error(`${uid} failed: ${answer.code}: ${answer.message}`);

@@ -3,6 +3,7 @@ import { sandboxControl, type SandboxControl } from '../../sandbox/control.ts';
 import type { SandboxSeedInput } from '../../sandbox/seed.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { createHubSpotClient } from '../../src/crm/client.ts';
+import { testClock } from '../clock.ts';
 
 // A sandbox portal for backend tests and benchmarks, reached through the real @hubspot/api-client.
 
@@ -77,7 +78,8 @@ export interface SandboxPortal {
 }
 
 export async function startSandboxPortal(contents: PortalContents = {}, options: { attempts?: number; rateLimit?: false } = {}): Promise<SandboxPortal> {
-  const sandbox = await startSandbox({ dataFile: null, seed: portalSeed(contents), rateLimit: options.rateLimit ?? false, requiredToken: TEST_TOKEN });
+  // The portal stamps what it stores on the test file's clock, the one its app functions run on.
+  const sandbox = await startSandbox({ dataFile: null, seed: portalSeed(contents), rateLimit: options.rateLimit ?? false, requiredToken: TEST_TOKEN, clock: testClock.now });
   const control = sandboxControl(sandbox.baseUrl);
   return {
     sandbox,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startKeystonePreview, type KeystonePreview } from '../../preview/server/keystone-preview.ts';
 import { generateDemoPortal } from '../../sandbox/demo/generate.ts';
+import { testClock } from '../clock.ts';
 import { launchChromium, openPage } from './browser.ts';
 
 // `npm start`'s preview on a small demo portal (120 companies) persisted in a data file of its own,
@@ -22,8 +23,9 @@ export interface DemoInBrowser {
 
 export async function openDemoInBrowser(folderPrefix: string): Promise<DemoInBrowser> {
   const directory = await mkdtemp(path.join(tmpdir(), folderPrefix));
-  const now = Date.now();
-  const start = () => startKeystonePreview({ dataFile: path.join(directory, 'portal.json'), seed: () => generateDemoPortal({ seed: 7, companies: 120, now }) });
+  // The demo is built for the test clock's day and the preview runs on that clock, as npm start
+  // runs today's demo on today.
+  const start = () => startKeystonePreview({ dataFile: path.join(directory, 'portal.json'), seed: () => generateDemoPortal({ seed: 7, companies: 120, now: testClock.now() }), clock: testClock.now });
   const preview = await start();
   const browser = await launchChromium();
   const { page, errors } = await openPage(browser);

@@ -3,10 +3,13 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, hasChromium, screenshot, SKIP_REASON } from './browser.ts';
 import { openDemoInBrowser, type DemoInBrowser } from './demo-in-browser.ts';
+import { testClock } from '../clock.ts';
 
 // `npm start`'s preview in a real browser, on a small demo portal persisted in a temporary data file:
-// the real cards and settings page, the real app functions, the sandbox. Each step builds on the last.
+// the real cards and settings page, the real app functions, the sandbox. The manager's session is one
+// test whose steps each build on the last.
 
+const MINUTE = 60_000;
 const TAB_CARD_PICTURE = path.resolve(import.meta.dirname, '../../docs/tab-card.png');
 const REASON = 'Biggest growth potential in the north; board sponsor now an ally';
 const TWELVE_MONTH_OBJECTIVE = 'Become their first call for operations consulting in the north';
@@ -58,7 +61,9 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
     await screenshot(page, 'company-list', { fullPage: false });
   });
 
-  it('opens a company that is not a key account, with the tab card and the sidebar card', async () => {
+  /** Opens a company that is not a key account, with the tab card and the sidebar card. */
+  const openACompanyThatIsNotKey = async () => {
+    await page.goto(`${demo.preview.url}/#/companies`);
     const candidate = page.getByRole('table', { name: 'Companies' }).locator('tbody tr').filter({ has: page.locator('td:nth-child(3)', { hasText: /^Not a key account$/ }) }).first();
     companyName = await textOf(candidate.locator('td').first());
     await candidate.getByRole('link').click();
@@ -66,9 +71,10 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
     await eventually(() => textOf(page.getByRole('heading', { level: 1 }))).toBe(companyName);
     await eventually(() => textOf(tabCard())).toContain('Score');
     await eventually(() => textOf(sidebarCard())).toContain('Not a key account');
-  });
+  };
 
-  it('tags it as a key account, with the reason on record', async () => {
+  /** Tags it as a key account, with the reason on record. */
+  const tagItAsKey = async () => {
     const status = await openTab('Status');
     await status.getByRole('button', { name: 'Tag as key account…' }).click();
     await status.getByLabel('New status').selectOption({ label: 'Key account' });
@@ -78,16 +84,17 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
     // The sidebar follows without a page reload: the tab card told HubSpot the record changed.
     await eventually(() => textOf(sidebarCard())).not.toContain('Not a key account');
     await screenshot(page, 'tab-card-status');
-  });
+  };
 
-  it('adds an objective with quarterly targets', async () => {
+  /** Adds an objective with quarterly targets. */
+  const addAnObjective = async () => {
     const plan = await openTab('Plan');
     await plan.getByRole('button', { name: /Start the plan|Edit the plan/ }).click();
     await plan.getByRole('textbox', { name: '12-month business objective' }).fill(TWELVE_MONTH_OBJECTIVE);
     await plan.getByRole('button', { name: 'Add an objective' }).click();
     await plan.getByRole('textbox', { name: 'Objective', exact: true }).last().fill(OBJECTIVE);
     await plan.getByRole('combobox', { name: 'Owner' }).last().selectOption({ label: 'Margaret Hartwell' });
-    await plan.getByLabel('Due').last().fill(`${new Date().getFullYear() + 1}-03-31`);
+    await plan.getByLabel('Due').last().fill(`${new Date(testClock.now()).getUTCFullYear() + 1}-03-31`);
     await plan.getByRole('textbox', { name: 'Another metric' }).fill(METRIC);
     await plan.getByRole('button', { name: 'Add metric' }).click();
     for (const [index, quarter] of ['Q1', 'Q2', 'Q3', 'Q4'].entries()) {
@@ -101,9 +108,10 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
     expect(await textOf(tabCard())).toContain(TWELVE_MONTH_OBJECTIVE);
     await screenshot(page, 'tab-card-plan');
     await tabCard().screenshot({ path: TAB_CARD_PICTURE });
-  });
+  };
 
-  it("changes a contact's stance and sees coverage and the review state follow", async () => {
+  /** Changes a contact's stance and sees coverage and the review state follow. */
+  const changeAStance = async () => {
     const relationships = await openTab('Relationships');
     const allies = async () => {
       const [, friends, keyContacts, opponents] = (await textOf(relationships.getByText(ALLIES_LINE))).match(ALLIES_LINE) ?? [];
@@ -126,9 +134,10 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
     const reviews = await openTab('Reviews');
     await eventually(() => textOf(reviews)).toContain(contactName);
     await screenshot(page, 'tab-card-reviews');
-  });
+  };
 
-  it('changes a selection weight in settings and sees the preview of qualifying companies change', async () => {
+  /** Changes a selection weight in settings and sees the preview of qualifying companies change. */
+  const changeAWeight = async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     const settings = page.getByRole('region', { name: 'Settings' });
     const wouldBeKey = settings.getByRole('group', { name: 'Would be key accounts' });
@@ -142,9 +151,10 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await eventually(() => savedWeights().then((weights) => weights.historicPurchases)).toBe(0);
     await screenshot(page, 'settings');
-  });
+  };
 
-  it('finds every change still there after a reload, and after restarting on the same data file', async () => {
+  /** Finds every change still there after a reload, and after restarting on the same data file. */
+  const findEveryChangeAfterRestart = async () => {
     for (const restart of [false, true]) {
       if (restart) {
         await page.goto('about:blank');
@@ -162,9 +172,16 @@ describe.skipIf(!hasChromium)(`Keystone in the local preview${hasChromium ? '' :
       await page.goto(`${demo.preview.url}/#/settings`);
       await eventually(() => page.getByRole('region', { name: 'Settings' }).getByLabel('Historic purchases').inputValue()).toBe('0');
     }
-  });
+  };
 
-  it('logged no errors in the browser', () => {
+  // One manager's session, each step on what the last left: one test, so no step runs without its past.
+  it("takes a company through a manager's first session, and finds it all after a reload and a restart", async () => {
+    // The preview runs on the test clock; the manager takes a minute over each step, so each change
+    // comes after the one before it, as it would in a real session.
+    for (const step of [openACompanyThatIsNotKey, tagItAsKey, addAnObjective, changeAStance, changeAWeight, findEveryChangeAfterRestart]) {
+      testClock.advance(MINUTE);
+      await step();
+    }
     expect(demo.errors).toEqual([]);
-  });
+  }, 600_000);
 });

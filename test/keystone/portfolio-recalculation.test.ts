@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main as portfolioFacts } from '../../src/app/functions/portfolio_facts.ts';
-import { main as recalculatePortfolio } from '../../src/app/functions/recalculate_portfolio.ts';
+import { main as portfolioFactsMain } from '../../src/app/functions/portfolio_facts.ts';
+import { main as recalculatePortfolioMain } from '../../src/app/functions/recalculate_portfolio.ts';
 import { COMPANY_PROPERTY, PORTAL_SETTINGS } from '../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../src/crm/object-types.ts';
 import { collectAll } from '../../src/crm/paging.ts';
@@ -15,8 +15,13 @@ import { defaultSettings } from '../../src/kam/settings/index.ts';
 import { decodeCursor } from '../../src/keystone/portfolio-recalculation/cursor.ts';
 import { recalculateSlice, storedSnapshot, type PortfolioSnapshot, type SliceResult } from '../../src/keystone/portfolio-recalculation/index.ts';
 import { aCompany, aDeal, anOwner, startSandboxPortal, type PortalContents, type SandboxPortal } from '../crm/sandbox-portal.ts';
+import { onTestClock, testClock } from '../clock.ts';
+
+const portfolioFacts = onTestClock(portfolioFactsMain);
+const recalculatePortfolio = onTestClock(recalculatePortfolioMain);
 
 const now = Date.UTC(2026, 10, 1);
+testClock.set(now);
 const portfolioAdmin = anOwner();
 const settings = defaultSettings();
 const SCORE_FIELDS = [COMPANY_PROPERTY.score, COMPANY_PROPERTY.suggestedStatus, COMPANY_PROPERTY.scoreBreakdown, COMPANY_PROPERTY.scoredAt, COMPANY_PROPERTY.revenueLast12Months, 'hs_is_target_account', 'hs_ideal_customer_profile'];

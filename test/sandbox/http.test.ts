@@ -73,7 +73,11 @@ describe('rate limits', () => {
     await h.control.setRateLimit({ burstPer10s: 1, searchPerSecond: 10 });
     const client = clientWith(1);
     for (let i = 0; i < 3; i++) await client.crm.companies.searchApi.doSearch({ filterGroups: [], sorts: [], properties: [], limit: 1, after: '0' });
-    await client.crm.companies.basicApi.getPage();
+    // Three searches left the one request of the window free: the first read gets it, the second is refused.
+    expect((await client.crm.companies.basicApi.getPage()).results).toHaveLength(1);
+    const refused = await failure(client.crm.companies.basicApi.getPage());
+    expect(refused.code).toBe(429);
+    expect(refused.body).toMatchObject({ errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' });
   });
 });
 

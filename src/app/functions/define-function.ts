@@ -25,6 +25,21 @@ export interface FunctionDeps {
   now: number;
 }
 
+/** Where an invocation takes its time from (epoch ms). */
+export type Clock = () => number;
+
+/** An invocation: what HubSpot calls with the context it builds. */
+export type Invocation<Payload extends object> = (context: FunctionContext) => Promise<FunctionResult<Payload>>;
+
+/**
+ * An app function. HubSpot calls it as it is, on the real clock. The local preview and the tests
+ * run the same function through `onClock`, so every date it reasons about — due, overdue, the
+ * quarter, the twelve months of revenue — is the one the portal they built was built for.
+ */
+export type AppFunction<Payload extends object> = Invocation<Payload> & { readonly onClock: (clock: Clock) => Invocation<Payload> };
+
+const systemClock: Clock = () => Date.now();
+
 export interface FunctionOptions {
   /** Attempts per HubSpot call (the client's own retry). Time-boxed functions use 1 and stop early instead. */
   attempts?: number;
@@ -34,13 +49,13 @@ export function defineFunction<Schema extends z.ZodType, Payload extends object>
   parametersSchema: Schema,
   run: (parameters: z.output<Schema>, deps: FunctionDeps) => Promise<Payload>,
   options: FunctionOptions = {},
-): (context: FunctionContext) => Promise<FunctionResult<Payload>> {
-  return async (context) => {
+): AppFunction<Payload> {
+  const onClock = (clock: Clock): Invocation<Payload> => async (context) => {
     const parsed = validate(parametersSchema, context?.parameters ?? {});
     if (!parsed.success) return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, parsed.errors));
     try {
       const client = createHubSpotClient({ ...connection(), ...(options.attempts ? { attempts: options.attempts } : {}) });
-      const payload = await run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: Date.now() });
+      const payload = await run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: clock() });
       return { status: 'ok', ...payload };
     } catch (error) {
       const keystoneError = toKeystoneError(error);
@@ -49,6 +64,7 @@ export function defineFunction<Schema extends z.ZodType, Payload extends object>
       return failure(keystoneError);
     }
   };
+  return Object.assign(onClock(systemClock), { onClock });
 }
 
 function connection(): ReturnType<typeof connectionFromEnvironment> {

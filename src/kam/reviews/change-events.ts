@@ -71,13 +71,14 @@ export type PropertyHistory = z.input<typeof propertyHistorySchema>;
 /**
  * Turns property histories into change events, oldest change first. The first recorded value is a
  * change from nothing (a stance first set to enemy is "a new enemy"); a value set again unchanged is
- * no change. Entries are sorted by time here, so their order in the input does not matter.
+ * no change. Entries are sorted by time here; two changes in the same millisecond keep HubSpot's
+ * order (newest first), which is the only thing that tells them apart.
  */
 export function changeEventsFromHistory(histories: readonly PropertyHistory[]): Validated<ChangeEvent[]> {
   const parsed = validate(z.array(propertyHistorySchema), histories);
   if (!parsed.success) return parsed;
   const events = parsed.data.flatMap(({ kind, recordId, property, history }) => {
-    const oldestFirst = [...history].sort((a, b) => a.timestamp - b.timestamp);
+    const oldestFirst = [...history].reverse().sort((a, b) => a.timestamp - b.timestamp);
     const changes: ChangeEvent[] = [];
     let previous: string | null = null;
     for (const entry of oldestFirst) {

@@ -1,14 +1,21 @@
 import { Button, DateInput, hubspot, Input, LoadingSpinner, Select, StatusTag, TableCell, Text, TextArea } from '@hubspot/ui-extensions';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
-import { main as cardData } from '../../../src/app/functions/card_data.ts';
-import { main as logReview } from '../../../src/app/functions/log_review.ts';
-import { main as recordContactStance } from '../../../src/app/functions/record_contact_stance.ts';
-import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
-import { main as tagKeyAccount } from '../../../src/app/functions/tag_key_account.ts';
+import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
+import { main as logReviewMain } from '../../../src/app/functions/log_review.ts';
+import { main as recordContactStanceMain } from '../../../src/app/functions/record_contact_stance.ts';
+import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
+import { main as tagKeyAccountMain } from '../../../src/app/functions/tag_key_account.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from '../functions/account-portal.ts';
 import { renderer, withText } from '../ui/test-utils.ts';
+import { onTestClock } from '../../clock.ts';
+
+const cardData = onTestClock(cardDataMain);
+const logReview = onTestClock(logReviewMain);
+const recordContactStance = onTestClock(recordContactStanceMain);
+const saveAccountPlan = onTestClock(saveAccountPlanMain);
+const tagKeyAccount = onTestClock(tagKeyAccountMain);
 
 // The tab card against the real app functions on the local HubSpot sandbox: what the card sends is
 // what the functions accept, and what they answer is what the card shows.

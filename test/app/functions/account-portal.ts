@@ -1,9 +1,12 @@
 import type { SandboxSeedInput } from '../../../sandbox/seed.ts';
-import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
+import { main as saveSettingsMain } from '../../../src/app/functions/save_settings.ts';
 import { runSetup } from '../../../src/crm/setup/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { PORTAL_ID, anOwner, startSandboxPortal, type SandboxPortal } from '../../crm/sandbox-portal.ts';
+import { TEST_NOW, onTestClock } from '../../clock.ts';
+
+const saveSettings = onTestClock(saveSettingsMain);
 
 // A sandbox portal with one client account: the company, its contacts (with stance and title
 // history), our people's meetings, calls and emails with them, and its deals. Factories take overrides.
@@ -13,7 +16,8 @@ type SeedRecord = NonNullable<SandboxSeedInput['objects']['companies']>[number];
 type SeedAssociation = SandboxSeedInput['associations'][number];
 
 export const DAY = 86_400_000;
-export const NOW = Date.parse('2026-11-20T12:00:00.000Z');
+/** The test clock's instant: fixtures are dated from it. */
+export const NOW = TEST_NOW;
 const iso = (at: number) => new Date(at).toISOString();
 
 let nextId = 5_000;

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main as cardData } from '../../../src/app/functions/card_data.ts';
+import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { cardDataSchema, type CardData } from '../../../src/app/functions/account-contract.ts';
 import { REQUEST_SILENCE_LIMIT_MS } from '../../../src/crm/client.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { PORTAL_ID } from '../../crm/sandbox-portal.ts';
 import { DAY, NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, type ContactSpec, type SandboxPortal } from './account-portal.ts';
+import { onTestClock } from '../../clock.ts';
+
+const cardData = onTestClock(cardDataMain);
 
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
 const colleague = anOwner({ firstName: 'Cleo', lastName: 'Colleague' });

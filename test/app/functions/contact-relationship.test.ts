@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main as cardData } from '../../../src/app/functions/card_data.ts';
-import { main as recordDeparture } from '../../../src/app/functions/record_contact_departure.ts';
-import { main as recordStance } from '../../../src/app/functions/record_contact_stance.ts';
+import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
+import { main as recordDepartureMain } from '../../../src/app/functions/record_contact_departure.ts';
+import { main as recordStanceMain } from '../../../src/app/functions/record_contact_stance.ts';
 import type { KeyContact } from '../../../src/app/functions/account-contract.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
-import { anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from './account-portal.ts';
+import { NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from './account-portal.ts';
+import { onTestClock } from '../../clock.ts';
+
+const cardData = onTestClock(cardDataMain);
+const recordDeparture = onTestClock(recordDepartureMain);
+const recordStance = onTestClock(recordStanceMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
@@ -89,7 +94,7 @@ describe('record_contact_stance and record_contact_departure', () => {
       recordStance({ parameters: { companyId, userId: manager.userId, contactId: '801' } }),
       recordStance({ parameters: { companyId, userId: manager.userId, contactId: '801', stance: 'frenemy', decisionTopics: ['a;b'] } }),
       recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: true, replacedByContactId: '801' } }),
-      recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: true, leftAt: Date.now() + 86_400_000 } }),
+      recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: true, leftAt: NOW + 86_400_000 } }),
     ]);
 
     expect(answers.map((a) => a.status === 'error' && [a.code, a.issues?.map((i) => i.path)])).toEqual([

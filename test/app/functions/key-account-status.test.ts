@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main as cardData } from '../../../src/app/functions/card_data.ts';
-import { main as tagKeyAccount } from '../../../src/app/functions/tag_key_account.ts';
-import { main as untagKeyAccount } from '../../../src/app/functions/untag_key_account.ts';
-import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
+import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
+import { main as tagKeyAccountMain } from '../../../src/app/functions/tag_key_account.ts';
+import { main as untagKeyAccountMain } from '../../../src/app/functions/untag_key_account.ts';
+import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
 import { DAY, NOW, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
+import { onTestClock } from '../../clock.ts';
+
+const cardData = onTestClock(cardDataMain);
+const tagKeyAccount = onTestClock(tagKeyAccountMain);
+const untagKeyAccount = onTestClock(untagKeyAccountMain);
+const saveAccountPlan = onTestClock(saveAccountPlanMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager', teams: [{ id: '77', name: 'Key accounts', primary: true }] });

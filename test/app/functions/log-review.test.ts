@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main as cardData } from '../../../src/app/functions/card_data.ts';
-import { main as logReview } from '../../../src/app/functions/log_review.ts';
-import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
+import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
+import { main as logReviewMain } from '../../../src/app/functions/log_review.ts';
+import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, LogReviewParameters } from '../../../src/app/functions/account-contract.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { addMonths } from '../../../src/kam/shared/index.ts';
-import { DAY, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
+import { DAY, NOW, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
+import { onTestClock, testClock } from '../../clock.ts';
+
+const cardData = onTestClock(cardDataMain);
+const logReview = onTestClock(logReviewMain);
+const saveAccountPlan = onTestClock(saveAccountPlanMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
 const salesperson = anOwner({ firstName: 'Sal', lastName: 'Seller' });
+const HOUR = 3_600_000;
 
 describe('log_review', () => {
   let portal: SandboxPortal;
@@ -28,6 +34,8 @@ describe('log_review', () => {
   });
   afterAll(() => portal.close());
   beforeEach(async () => {
+    // The plan is begun an hour before each test's events, so what a test changes comes after it.
+    testClock.set(NOW - HOUR);
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, salesperson],
       company: { [COMPANY_PROPERTY.reviewCadence]: 'monthly', hubspot_owner_id: manager.id },
@@ -35,14 +43,15 @@ describe('log_review', () => {
       otherCompanies: [{ id: '699', contactIds: ['602'] }],
     }));
     await configureAccess(admin, { managerUserIds: [String(manager.userId)] });
-    const plan = { businessObjective: 'Grow', team: {}, objectives: [], quarterlyTargets: { fiscalYear: 2026, rows: [] } };
+    const plan = { businessObjective: 'Grow', team: {}, objectives: [], quarterlyTargets: { fiscalYear: new Date(NOW).getUTCFullYear(), rows: [] } };
     const saved = await saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan } });
     if (saved.status !== 'ok') throw new Error(saved.message);
     await portal.control.clearFaults();
+    testClock.set(NOW);
   });
 
   it('logs a review with its outcome; the card shows it in the history and the next review a cadence later', async () => {
-    const before = Date.now();
+    const before = NOW;
     const answer = await log({ contactIds: ['601'] });
 
     expect(answer).toMatchObject({ status: 'ok', review: { kind: 'calendar', outcomes: ['plan_updated', 'celebrate'], reviewedBy: { name: 'Max Manager' } } });
@@ -131,7 +140,7 @@ describe('log_review', () => {
     await portal.control.resetStats();
     const answers = await Promise.all([
       log({ kind: 'triggered' }),
-      log({ reviewedAt: Date.now() + 2 * DAY }),
+      log({ reviewedAt: NOW + 2 * DAY }),
       log({ outcomes: ['celebrate', 'celebrate'], summary: 'x' }),
       log({ contactIds: ['602'] }),
     ]);

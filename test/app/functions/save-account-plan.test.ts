@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main as cardData } from '../../../src/app/functions/card_data.ts';
-import { main as saveAccountPlan } from '../../../src/app/functions/save_account_plan.ts';
+import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
+import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, PlanInput, SaveAccountPlanParameters } from '../../../src/app/functions/account-contract.ts';
 import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS } from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { writeSettingsRecord } from '../../../src/crm/settings-record.ts';
 import { DAY, NOW, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from './account-portal.ts';
+import { onTestClock } from '../../clock.ts';
+
+const cardData = onTestClock(cardDataMain);
+const saveAccountPlan = onTestClock(saveAccountPlanMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager', teams: [{ id: '77', name: 'Key accounts', primary: true }] });

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main as getSettings } from '../../../src/app/functions/get_settings.ts';
-import { main as runSetup } from '../../../src/app/functions/run_setup.ts';
-import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
+import { main as getSettingsMain } from '../../../src/app/functions/get_settings.ts';
+import { main as runSetupMain } from '../../../src/app/functions/run_setup.ts';
+import { main as saveSettingsMain } from '../../../src/app/functions/save_settings.ts';
 import { SETUP_VERSION } from '../../../src/crm/setup/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { anOwner, startSandboxPortal, type SandboxPortal } from '../../crm/sandbox-portal.ts';
+import { onTestClock } from '../../clock.ts';
+
+const getSettings = onTestClock(getSettingsMain);
+const runSetup = onTestClock(runSetupMain);
+const saveSettings = onTestClock(saveSettingsMain);
 
 const admin = anOwner({ firstName: 'Ada' });
 const manager = anOwner({ firstName: 'Max', teams: [{ id: '77', name: 'Key accounts', primary: true }] });

@@ -1,14 +1,21 @@
 import { Button, hubspot, LoadingSpinner, MultiSelect, NumberInput, StatisticsItem, StatusTag, Text } from '@hubspot/ui-extensions';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main as getSettings } from '../../../src/app/functions/get_settings.ts';
-import { main as portfolioFacts } from '../../../src/app/functions/portfolio_facts.ts';
-import { main as recalculatePortfolio } from '../../../src/app/functions/recalculate_portfolio.ts';
-import { main as runSetup } from '../../../src/app/functions/run_setup.ts';
-import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
+import { main as getSettingsMain } from '../../../src/app/functions/get_settings.ts';
+import { main as portfolioFactsMain } from '../../../src/app/functions/portfolio_facts.ts';
+import { main as recalculatePortfolioMain } from '../../../src/app/functions/recalculate_portfolio.ts';
+import { main as runSetupMain } from '../../../src/app/functions/run_setup.ts';
+import { main as saveSettingsMain } from '../../../src/app/functions/save_settings.ts';
 import { SettingsPage } from '../../../src/app/settings/Settings.tsx';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
 import { aCompany, aDeal, anOwner, startSandboxPortal, type SandboxPortal } from '../../crm/sandbox-portal.ts';
 import { renderer, withText } from '../ui/test-utils.ts';
+import { onTestClock, testClock } from '../../clock.ts';
+
+const getSettings = onTestClock(getSettingsMain);
+const portfolioFacts = onTestClock(portfolioFactsMain);
+const recalculatePortfolio = onTestClock(recalculatePortfolioMain);
+const runSetup = onTestClock(runSetupMain);
+const saveSettings = onTestClock(saveSettingsMain);
 
 // The settings page against the real app functions on the local HubSpot sandbox, as an admin sets
 // Keystone up in a new portal: setup, naming the admin, the live preview from the portfolio's real
@@ -20,7 +27,7 @@ const star = aCompany({
   [COMPANY_PROPERTY.potentialRevenue]: '500000', [COMPANY_PROPERTY.referralCount]: '9', [COMPANY_PROPERTY.totalSpendInOurArea]: '3000000',
 });
 const unknownClient = aCompany();
-const wonLastMonth = aDeal({ amount: '300000', closedate: new Date(Date.now() - 30 * 86_400_000).toISOString() });
+const wonLastMonth = aDeal({ amount: '300000', closedate: new Date(testClock.now() - 30 * 86_400_000).toISOString() });
 
 const FUNCTIONS: Record<string, (context: { parameters: unknown }) => Promise<unknown>> = {
   get_settings: getSettings,

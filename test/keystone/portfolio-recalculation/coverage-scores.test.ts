@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main as portfolioOverview } from '../../../src/app/functions/portfolio_overview.ts';
-import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
+import { main as portfolioOverviewMain } from '../../../src/app/functions/portfolio_overview.ts';
+import { main as saveSettingsMain } from '../../../src/app/functions/save_settings.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import type { CompanyScore } from '../../../src/kam/selection/index.ts';
@@ -9,6 +9,10 @@ import { cardData } from '../../../src/keystone/account/index.ts';
 import { coverageScores } from '../../../src/keystone/portfolio-recalculation/coverage-scores.ts';
 import { recalculateSlice } from '../../../src/keystone/portfolio-recalculation/index.ts';
 import { NOW, anOwner, loadAccounts, startSandboxPortal, type ContactSpec, type LoadableAccount, type SandboxPortal } from '../../app/functions/account-portal.ts';
+import { onTestClock } from '../../clock.ts';
+
+const portfolioOverview = onTestClock(portfolioOverviewMain);
+const saveSettings = onTestClock(saveSettingsMain);
 
 // Coverage scores in portfolio recalculation, against the sandbox: the key accounts' and candidates'
 // relationships weighed as the company card weighs them, with the admin's staleness (60 days here,

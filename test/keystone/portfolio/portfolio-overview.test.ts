@@ -1,8 +1,8 @@
 import type { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main as portfolioOverviewFunction } from '../../../src/app/functions/portfolio_overview.ts';
-import { main as recalculatePortfolio } from '../../../src/app/functions/recalculate_portfolio.ts';
-import { main as saveSettings } from '../../../src/app/functions/save_settings.ts';
+import { main as portfolioOverviewFunctionMain } from '../../../src/app/functions/portfolio_overview.ts';
+import { main as recalculatePortfolioMain } from '../../../src/app/functions/recalculate_portfolio.ts';
+import { main as saveSettingsMain } from '../../../src/app/functions/save_settings.ts';
 import { createHubSpotClient } from '../../../src/crm/client.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS, REVIEW } from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
@@ -19,6 +19,11 @@ import { sandboxControl } from '../../../sandbox/control.ts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server.ts';
 import { tagKeyContacts } from '../../app/functions/account-portal.ts';
 import { TEST_TOKEN, aCompany, aContact, aDeal, anOwner, portalSeed, type PortalContents } from '../../crm/sandbox-portal.ts';
+import { onTestClock, testClock } from '../../clock.ts';
+
+const portfolioOverviewFunction = onTestClock(portfolioOverviewFunctionMain);
+const recalculatePortfolio = onTestClock(recalculatePortfolioMain);
+const saveSettings = onTestClock(saveSettingsMain);
 
 // A small portal whose figures are worked out by hand below, read through the real client from the sandbox.
 
@@ -102,8 +107,8 @@ const SNAPSHOT = JSON.stringify({ version: 1, ...RECALCULATED, companiesScored: 
  * (partner alone), Bolt's (partner and manager) and a review of Bolt.
  */
 async function startPortal(seed: PortalContents = contents(), snapshot: string | null = SNAPSHOT): Promise<Portal> {
-  let clock = PLANS_SAVED_AT;
-  const sandbox = await startSandbox({ dataFile: null, seed: portalSeed(seed), rateLimit: false, requiredToken: TEST_TOKEN, clock: () => clock });
+  testClock.set(PLANS_SAVED_AT);
+  const sandbox = await startSandbox({ dataFile: null, seed: portalSeed(seed), rateLimit: false, requiredToken: TEST_TOKEN, clock: testClock.now });
   const client = createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: sandbox.baseUrl, attempts: 1 });
   await runSetup(client, { now: PLANS_SAVED_AT });
   const objectTypes = new ObjectTypeResolver(client);
@@ -113,7 +118,7 @@ async function startPortal(seed: PortalContents = contents(), snapshot: string |
     client.crm.objects.basicApi.create(planType, { properties: toProperties({ companyId, title: 'Plan', revision: 1, ...team }, KEY_ACCOUNT_PLAN.property), associations: [] });
   await plan(acme.id, { relationshipPartner: partner.id });
   await plan(bolt.id, { relationshipPartner: partner.id, accountManager: manager.id });
-  clock = NOW;
+  testClock.set(NOW);
   // Bolt was reviewed 80 days ago: its next quarterly review is ten or so days away, due soon.
   await client.crm.objects.basicApi.create(reviewType, { properties: toProperties({ companyId: bolt.id, title: 'Quarterly review', kind: 'calendar', reviewedAt: iso(NOW - 80 * DAY_MS) }, REVIEW.property), associations: [] });
   portal = { sandbox, client, objectTypes };
