@@ -37,8 +37,8 @@ const RATE_LIMIT_MESSAGES: Record<RateLimitPolicy, string> = {
 };
 
 /**
- * HubSpot's 429s also carry a `requestId` (32 hex digits, as quoted in HGData/mk-node-hubspot#89);
- * the sandbox derives it from the correlation id so deterministic runs stay deterministic.
+ * HubSpot's 429s also carry a `requestId` (32 hex digits); the sandbox derives it from the correlation
+ * id so deterministic runs stay deterministic.
  */
 export function rateLimitBody(policyName: RateLimitPolicy, correlationId: string): Record<string, unknown> {
   return { status: 'error', message: RATE_LIMIT_MESSAGES[policyName], errorType: 'RATE_LIMIT', correlationId, policyName, requestId: correlationId.replace(/-/g, '') };

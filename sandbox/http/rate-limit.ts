@@ -16,9 +16,8 @@ export const HUBSPOT_RATE_LIMITS: RateLimits = { burstPer10s: 190, searchPerSeco
 const DAILY_LIMIT = 625_000;
 /**
  * HubSpot also reports a per-second share of the burst (`X-HubSpot-RateLimit-Secondly`, a tenth of it:
- * 15 beside a Max of 150 in the headers quoted in HubSpot/hubspot-api-python#143). It documents no
- * per-second refusal for private apps beyond search, so the sandbox reports the share and counts it
- * down without refusing on it.
+ * 15 beside a Max of 150). It documents no per-second refusal for private apps beyond search, so the
+ * sandbox reports the share and counts it down without refusing on it.
  */
 const secondlyShare = (burstPer10s: number) => Math.ceil(burstPer10s / 10);
 
