@@ -1,5 +1,8 @@
-// HubSpot's standard object types and the built-in properties the sandbox knows about.
-// Anything else must be created through the properties API (or declared in a seed), as in a real portal.
+// HubSpot's standard object types and the built-in properties the sandbox knows about: those Keystone
+// reads and the common ones a portal's integrations name beside them (address, phone, website, lifecycle
+// stage, activity dates, owner assigned date…), so a read naming one gets null back as from HubSpot
+// rather than losing it. Anything else must be created through the properties API (or declared in a
+// seed), as in a real portal.
 
 export interface PropertyDefinition {
   name: string;
@@ -33,6 +36,18 @@ const select = (name: string, label: string, groupName: string, values: string[]
 });
 
 const owner = text('hubspot_owner_id', 'Owner', 'sales_properties', { type: 'enumeration', fieldType: 'select' });
+const ownerAssignedDate = datetime('hubspot_owner_assigneddate', 'Owner assigned date', 'sales_properties');
+const address = (group: string) => [
+  text('address', 'Street address', group), text('address2', 'Street address 2', group), text('city', 'City', group),
+  text('state', 'State/Region', group), text('zip', 'Postal code', group), text('country', 'Country/Region', group),
+];
+const lifecycleStage = (group: string) => select('lifecyclestage', 'Lifecycle stage', group, ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other']);
+const leadStatus = (group: string) => select('hs_lead_status', 'Lead status', group, ['NEW', 'OPEN', 'IN_PROGRESS', 'OPEN_DEAL', 'UNQUALIFIED', 'ATTEMPTED_TO_CONTACT', 'CONNECTED', 'BAD_TIMING']);
+const activityDates = [
+  datetime('notes_last_contacted', 'Last contacted', 'sales_properties'), datetime('notes_last_updated', 'Last activity date', 'sales_properties'),
+  datetime('notes_next_activity_date', 'Next activity date', 'sales_properties'), num('num_contacted_notes', 'Number of times contacted', 'sales_properties'),
+  datetime('hs_last_sales_activity_timestamp', 'Last engagement date', 'sales_properties'),
+];
 const timestamps = [datetime('hs_createdate', 'Create date', 'system'), datetime('hs_lastmodifieddate', 'Last modified date', 'system'), num('hs_object_id', 'Record ID', 'system')];
 const engagementBase = [datetime('hs_timestamp', 'Activity date', 'engagement'), owner, ...timestamps];
 
@@ -44,27 +59,31 @@ export const STANDARD_OBJECT_TYPES: StandardObjectType[] = [
     properties: [
       text('firstname', 'First name', 'contactinformation'), text('lastname', 'Last name', 'contactinformation'),
       text('email', 'Email', 'contactinformation', { hasUniqueValue: true }), text('jobtitle', 'Job title', 'contactinformation'),
-      text('phone', 'Phone number', 'contactinformation'), text('associatedcompanyid', 'Primary associated company ID', 'contactinformation', { type: 'number', fieldType: 'number' }),
+      text('phone', 'Phone number', 'contactinformation', { fieldType: 'phonenumber' }), text('mobilephone', 'Mobile phone number', 'contactinformation', { fieldType: 'phonenumber' }),
+      text('company', 'Company name', 'contactinformation'), text('website', 'Website URL', 'contactinformation'), ...address('contactinformation'),
+      text('associatedcompanyid', 'Primary associated company ID', 'contactinformation', { type: 'number', fieldType: 'number' }),
       select('hs_buying_role', 'Buying role', 'contactinformation', BUYING_ROLE_VALUES, 'checkbox'),
-      select('lifecyclestage', 'Lifecycle stage', 'contactinformation', ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other']),
-      datetime('notes_last_contacted', 'Last contacted', 'sales_properties'), datetime('createdate', 'Create date', 'contactinformation'),
-      datetime('lastmodifieddate', 'Last modified date', 'contactinformation'), owner, num('hs_object_id', 'Record ID', 'system'),
+      lifecycleStage('contactinformation'), leadStatus('sales_properties'), ...activityDates,
+      datetime('createdate', 'Create date', 'contactinformation'), datetime('lastmodifieddate', 'Last modified date', 'contactinformation'),
+      datetime('hs_lastmodifieddate', 'Object last modified date/time', 'system'), owner, ownerAssignedDate, num('hs_object_id', 'Record ID', 'system'),
     ],
   },
   {
     name: 'companies', objectTypeId: '0-2', singular: 'company',
     properties: [
-      text('name', 'Company name', 'companyinformation'), text('domain', 'Company domain name', 'companyinformation'),
-      text('industry', 'Industry', 'companyinformation'), text('city', 'City', 'companyinformation'), text('country', 'Country/Region', 'companyinformation'),
+      text('name', 'Company name', 'companyinformation'), text('domain', 'Company domain name', 'companyinformation'), text('website', 'Website URL', 'companyinformation'),
+      text('industry', 'Industry', 'companyinformation'), text('phone', 'Phone number', 'companyinformation', { fieldType: 'phonenumber' }), ...address('companyinformation'),
       num('annualrevenue', 'Annual revenue', 'companyinformation'), num('numberofemployees', 'Number of employees', 'companyinformation'),
-      text('description', 'Description', 'companyinformation', { fieldType: 'textarea' }),
+      text('description', 'Description', 'companyinformation', { fieldType: 'textarea' }), text('about_us', 'About us', 'companyinformation', { fieldType: 'textarea' }),
+      text('founded_year', 'Year founded', 'companyinformation'), text('timezone', 'Time zone', 'companyinformation'), text('linkedin_company_page', 'LinkedIn company page', 'social_media_information'),
+      select('type', 'Type', 'companyinformation', ['PROSPECT', 'PARTNER', 'RESELLER', 'VENDOR', 'OTHER']), lifecycleStage('companyinformation'), leadStatus('sales_properties'),
       { name: 'hs_is_target_account', label: 'Target account', type: 'bool', fieldType: 'booleancheckbox', groupName: 'target_accounts', options: [{ label: 'Yes', value: 'true', displayOrder: 0 }, { label: 'No', value: 'false', displayOrder: 1 }] },
       select('hs_ideal_customer_profile', 'Ideal customer profile tier', 'target_accounts', ['tier_1', 'tier_2', 'tier_3']),
       num('hs_num_decision_makers', 'Number of decision makers', 'target_accounts'), num('hs_num_blockers', 'Number of blockers', 'target_accounts'),
-      num('hs_parent_company_id', 'Parent company', 'companyinformation'), num('total_revenue', 'Total revenue', 'companyinformation'),
+      num('hs_parent_company_id', 'Parent company', 'companyinformation'), num('hs_num_child_companies', 'Number of child companies', 'companyinformation'), num('total_revenue', 'Total revenue', 'companyinformation'),
       num('num_associated_contacts', 'Number of associated contacts', 'companyinformation'), num('num_associated_deals', 'Number of associated deals', 'companyinformation'),
-      datetime('notes_last_contacted', 'Last contacted', 'sales_properties'), datetime('createdate', 'Create date', 'companyinformation'),
-      owner, text('hubspot_team_id', 'HubSpot team', 'sales_properties', { type: 'enumeration', fieldType: 'select' }),
+      ...activityDates, datetime('createdate', 'Create date', 'companyinformation'),
+      owner, ownerAssignedDate, text('hubspot_team_id', 'HubSpot team', 'sales_properties', { type: 'enumeration', fieldType: 'select' }),
       ...timestamps,
     ],
   },
@@ -77,7 +96,11 @@ export const STANDARD_OBJECT_TYPES: StandardObjectType[] = [
       { name: 'hs_is_closed_won', label: 'Is closed won', type: 'bool', fieldType: 'booleancheckbox', groupName: 'dealinformation' },
       { name: 'hs_is_closed', label: 'Is closed', type: 'bool', fieldType: 'booleancheckbox', groupName: 'dealinformation' },
       text('dealtype', 'Deal type', 'dealinformation', { type: 'enumeration', fieldType: 'select' }),
-      datetime('createdate', 'Create date', 'dealinformation'), owner, ...timestamps,
+      text('description', 'Deal description', 'dealinformation', { fieldType: 'textarea' }), select('hs_priority', 'Priority', 'dealinformation', ['low', 'medium', 'high']),
+      num('hs_deal_stage_probability', 'Deal probability', 'dealinformation'), num('hs_forecast_amount', 'Forecast amount', 'dealinformation'),
+      num('hs_closed_amount', 'Closed amount', 'dealinformation'), num('num_associated_contacts', 'Number of associated contacts', 'dealinformation'),
+      text('deal_currency_code', 'Currency', 'dealinformation', { type: 'enumeration', fieldType: 'select' }), ...activityDates,
+      datetime('createdate', 'Create date', 'dealinformation'), owner, ownerAssignedDate, ...timestamps,
     ],
   },
   { name: 'meetings', objectTypeId: '0-47', singular: 'meeting', properties: [text('hs_meeting_title', 'Meeting name', 'meeting'), text('hs_meeting_body', 'Meeting description', 'meeting', { fieldType: 'textarea' }), datetime('hs_meeting_start_time', 'Start time', 'meeting'), datetime('hs_meeting_end_time', 'End time', 'meeting'), select('hs_meeting_outcome', 'Meeting outcome', 'meeting', ['SCHEDULED', 'COMPLETED', 'RESCHEDULED', 'NO_SHOW', 'CANCELED']), ...engagementBase] },

@@ -1,5 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { COMPANY_PROPERTY } from '../../src/crm/model/index.ts';
+import { presentProperties } from '../../src/crm/records.ts';
 import type { Settings } from '../../src/kam/settings/index.ts';
 import { withRoles } from '../../src/keystone/access/index.ts';
 
@@ -16,16 +17,19 @@ const LIST_PROPERTIES = ['name', 'domain', COMPANY_PROPERTY.status, COMPANY_PROP
 const STATUS_RANK: Record<string, number> = { key: 0, candidate: 1 };
 const PAGE = 100;
 
-const number = (value: string | null | undefined) => (value === null || value === undefined || value === '' ? null : Number(value));
+const number = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
-const toRow = (record: { id: string; properties: Record<string, string | null> }): CompanyRow => ({
-  id: record.id,
-  name: record.properties.name ?? `Company ${record.id}`,
-  domain: record.properties.domain ?? null,
-  status: record.properties[COMPANY_PROPERTY.status] ?? null,
-  score: number(record.properties[COMPANY_PROPERTY.score]),
-  suggestedStatus: record.properties[COMPANY_PROPERTY.suggestedStatus] ?? null,
-});
+const toRow = (record: { id: string; properties: Record<string, string | null> }): CompanyRow => {
+  const p = presentProperties(record.properties);
+  return {
+    id: record.id,
+    name: p.name ?? `Company ${record.id}`,
+    domain: p.domain ?? null,
+    status: p[COMPANY_PROPERTY.status] ?? null,
+    score: number(p[COMPANY_PROPERTY.score]),
+    suggestedStatus: p[COMPANY_PROPERTY.suggestedStatus] ?? null,
+  };
+};
 
 const rank = (row: CompanyRow) => STATUS_RANK[row.status ?? ''] ?? (row.suggestedStatus === 'candidate' || row.suggestedStatus === 'key' ? 1.5 : 2);
 

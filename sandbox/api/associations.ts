@@ -12,8 +12,11 @@ import { batchBody, batchError, findRecord, parseBody, positiveInt, resolveType 
 
 const LABELS_PER_PAIR = 10;
 const PAGE_LIMIT = 500;
-const BATCH_LIMIT = 1000;
-const batchOf = <T extends z.ZodType>(input: T) => z.object({ inputs: z.array(input).max(BATCH_LIMIT, `Too many inputs: an association batch takes at most ${BATCH_LIMIT}`) });
+/** HubSpot's changelog on the associations batch read: at most 1,000 ids a request. */
+const READ_BATCH_LIMIT = 1000;
+/** Writes: HubSpot's reference gives no figure, so the stricter reading takes the 100 of its other batch endpoints. */
+const WRITE_BATCH_LIMIT = 100;
+const batchOf = <T extends z.ZodType>(input: T, limit = WRITE_BATCH_LIMIT) => z.object({ inputs: z.array(input).max(limit, `Too many inputs: this association batch takes at most ${limit}`) });
 
 export const associationSpecSchema = z.object({
   associationCategory: z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']),
@@ -142,14 +145,14 @@ export const associationRoutes: Route<ApiContext>[] = [
       const portal = context.store.portal;
       const from = resolveType(portal, params.fromType!);
       const to = resolveType(portal, params.toType!);
-      const { inputs } = parseBody(batchOf(idRef), body);
+      const { inputs } = parseBody(batchOf(idRef, READ_BATCH_LIMIT), body);
       const results: unknown[] = [];
       const errors: unknown[] = [];
       for (const { id } of inputs) {
         const linked = [...(portal.associationsOf(from, id, to.objectTypeId) ?? [])].filter(([, ids]) => ids.size > 0);
         if (linked.length === 0) {
           // HubSpot reports an id without associations as an error of the batch, not as an empty result.
-          errors.push({ ...batchError('OBJECT_NOT_FOUND', `No ${to.singular} is associated with ${from.singular} ${id}.`, { fromObjectId: [id] }), subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND' });
+          errors.push(batchError('OBJECT_NOT_FOUND', `No ${to.singular} is associated with ${from.singular} ${id}.`, { fromObjectId: [id], fromObjectType: [from.singular], toObjectType: [to.singular] }, 'crm.associations.NO_ASSOCIATIONS_FOUND'));
           continue;
         }
         results.push({ from: { id }, to: linked.map(([toId, ids]) => ({ toObjectId: Number(toId), associationTypes: associationTypesView(portal, ids) })) });

@@ -20,6 +20,13 @@ const FIELD_TYPES: Record<StoredProperty['type'], string[]> = {
   bool: ['booleancheckbox', 'calculation_equation'],
 };
 
+/** Property batches: HubSpot's reference gives no figure, so the stricter reading takes the 100 of the object batches. */
+const BATCH_LIMIT = 100;
+const batchOf = <T extends z.ZodType>(input: T) => z.array(input).max(BATCH_LIMIT, `Too many inputs: a property batch takes at most ${BATCH_LIMIT}`);
+/** HubSpot's knowledge base on property limits: 10 unique-value properties per object, 1,000 custom properties per object. */
+const UNIQUE_PROPERTIES_PER_OBJECT = 10;
+const CUSTOM_PROPERTIES_PER_OBJECT = 1_000;
+
 const optionSchema = z.object({ label: z.string(), value: z.string(), displayOrder: z.number().int().optional(), hidden: z.boolean().optional(), description: z.string().optional() });
 const definitionFields = {
   label: z.string().min(1),
@@ -67,6 +74,12 @@ function checkDefinition(type: ObjectType, property: Pick<StoredProperty, 'name'
 export function planPropertyCreate(type: ObjectType, input: PropertyCreate, at: number): Mutation {
   if (type.properties.has(input.name)) throw conflict(`A property named ${input.name} already exists on ${type.singular}`);
   checkDefinition(type, input);
+  const own = [...type.properties.values()].filter((p) => !p.hubspotDefined);
+  if (own.length >= CUSTOM_PROPERTIES_PER_OBJECT) throw validationError(`${type.singular} already has ${CUSTOM_PROPERTIES_PER_OBJECT} custom properties, the most HubSpot allows`);
+  if (input.hasUniqueValue) {
+    if (input.type !== 'string' && input.type !== 'number') throw validationError(`Property ${input.name}: only text and number properties can require unique values`);
+    if (own.filter((p) => p.hasUniqueValue).length >= UNIQUE_PROPERTIES_PER_OBJECT) throw validationError(`${type.singular} already has ${UNIQUE_PROPERTIES_PER_OBJECT} unique-value properties, the most HubSpot allows`);
+  }
   return { op: 'putProperty', type: type.objectTypeId, property: input, at };
 }
 
@@ -174,7 +187,7 @@ export const propertyRoutes: Route<ApiContext>[] = [
     handle({ params, body }, context) {
       const startedAt = context.now();
       const type = resolveType(context.store.portal, params.type!);
-      const { inputs } = parseBody(z.object({ inputs: z.array(propertyCreateSchema) }), body);
+      const { inputs } = parseBody(z.object({ inputs: batchOf(propertyCreateSchema) }), body);
       const mutations: Mutation[] = [];
       const errors: unknown[] = [];
       const names = new Set<string>();
@@ -197,7 +210,7 @@ export const propertyRoutes: Route<ApiContext>[] = [
     handle({ params, body }, context) {
       const startedAt = context.now();
       const type = resolveType(context.store.portal, params.type!);
-      const { inputs } = parseBody(z.object({ inputs: z.array(z.object({ name: z.string() })), archived: z.boolean().default(false) }), body);
+      const { inputs } = parseBody(z.object({ inputs: batchOf(z.object({ name: z.string() })), archived: z.boolean().default(false) }), body);
       const found = inputs.map((i) => type.properties.get(i.name)).filter((p): p is StoredProperty => p !== undefined);
       const missing = inputs.filter((i) => !type.properties.has(i.name)).map((i) => i.name);
       const errors = missing.length > 0 ? [batchError('OBJECT_NOT_FOUND', `No such properties on ${type.singular}`, { name: missing })] : [];
@@ -208,7 +221,7 @@ export const propertyRoutes: Route<ApiContext>[] = [
     method: 'POST', pattern: '/crm/v3/properties/:type/batch/archive',
     handle({ params, body }, context) {
       const type = resolveType(context.store.portal, params.type!);
-      const { inputs } = parseBody(z.object({ inputs: z.array(z.object({ name: z.string() })) }), body);
+      const { inputs } = parseBody(z.object({ inputs: batchOf(z.object({ name: z.string() })) }), body);
       const builtIn = inputs.find((i) => type.properties.get(i.name)?.hubspotDefined);
       if (builtIn) throw validationError(`${builtIn.name} is defined by HubSpot and cannot be archived`);
       context.store.commit(inputs.filter((i) => type.properties.has(i.name)).map((i): Mutation => ({ op: 'archiveProperty', type: type.objectTypeId, name: i.name })));

@@ -4,6 +4,7 @@ import { conflict, notFound, validationError } from '../http/errors.ts';
 import type { ObjectType, StoredProperty, StoredRecord } from '../store/model.ts';
 import { isoInstant } from '../store/model.ts';
 import type { Portal } from '../store/portal.ts';
+import { v3Associations } from './v3-associations.ts';
 
 // What every record endpoint shares: finding the object type and the record, checking and
 // normalising property writes, and shaping a record the way HubSpot returns it.
@@ -47,9 +48,13 @@ export function requireRecord(type: ObjectType, id: string, options: { archived?
 
 export type PropertyInput = Record<string, string | number | boolean | null>;
 
+/** HubSpot refuses a value longer than this; a long text field holds at most 64 KiB. */
+export const MAX_VALUE_LENGTH = 65_536;
+
 /**
- * Checks a write against the type's properties and returns HubSpot's stored strings
- * (numbers and booleans as text, datetimes as ISO instants, `null` as "" which clears).
+ * Checks a write against the type's properties and returns HubSpot's stored strings (numbers and
+ * booleans as text, datetimes as ISO instants, "" which clears). A `null` is left out: HubSpot
+ * answers 200 to it and keeps the value, so only "" clears.
  */
 export function normaliseWrite(type: ObjectType, input: PropertyInput): Record<string, string> {
   const problems: ErrorDetail[] = [];
@@ -64,7 +69,8 @@ export function normaliseWrite(type: ObjectType, input: PropertyInput): Record<s
       problems.push({ message: `Property "${name}" is read only`, code: 'READ_ONLY_VALUE', context: { propertyName: [name] } });
       continue;
     }
-    const value = raw === null ? '' : String(raw);
+    if (raw === null) continue;
+    const value = String(raw);
     const result = value === '' ? { ok: value } : normaliseValue(property, value);
     if ('ok' in result) out[name] = result.ok;
     else problems.push({ message: result.error, code: result.code, context: { propertyName: [name] } });
@@ -78,9 +84,11 @@ export function propertyError(problems: ErrorDetail[]): ApiError {
 }
 
 function normaliseValue(property: StoredProperty, value: string): { ok: string } | { error: string; code: string } {
+  if (value.length > MAX_VALUE_LENGTH) return { error: `The value of ${property.name} is ${value.length} characters long; at most ${MAX_VALUE_LENGTH} are allowed.`, code: 'INVALID_LENGTH' };
   switch (property.type) {
     case 'number':
-      return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value.trim()) ? { ok: String(Number(value)) } : { error: `${value} was not a valid number.`, code: 'INVALID_DECIMAL' };
+      // Plain decimals only: HubSpot documents no exponent or grouping form, so the stricter reading refuses them.
+      return /^-?\d+(\.\d+)?$/.test(value.trim()) ? { ok: String(Number(value)) } : { error: `${value} was not a valid number.`, code: 'INVALID_DECIMAL' };
     case 'bool':
       return /^(true|false)$/i.test(value) ? { ok: value.toLowerCase() } : { error: `${value} was not a valid boolean.`, code: 'INVALID_BOOLEAN' };
     case 'datetime':
@@ -131,18 +139,39 @@ export interface ReadOptions {
   associations?: string[];
 }
 
+/**
+ * The type's creation date, last-modified date and record id: HubSpot returns them with every read,
+ * whatever was asked for (contacts name them `createdate` and `lastmodifieddate`, companies and
+ * deals `createdate` and `hs_lastmodifieddate`, other objects `hs_createdate` and `hs_lastmodifieddate`).
+ */
+export function systemFields(type: ObjectType): string[] {
+  const pick = (...names: string[]) => names.find((n) => type.properties.has(n));
+  return [pick('createdate', 'hs_createdate'), pick('lastmodifieddate', 'hs_lastmodifieddate'), 'hs_object_id'].filter((n): n is string => n !== undefined);
+}
+
+/** A value as HubSpot reads it back: null when never set, "" once cleared. */
+function readValue(record: StoredRecord, name: string): string | null {
+  return record.properties[name] ?? (record.history[name]?.[0]?.value === '' ? '' : null);
+}
+
+/**
+ * A record as HubSpot returns it. The properties asked for (or, with none, the history ones asked
+ * for, or else the type's defaults) plus the system fields; a defined, unset property reads null and
+ * an unknown one is left out.
+ */
 export function recordView(portal: Portal, type: ObjectType, record: StoredRecord, options: ReadOptions = {}): Record<string, unknown> {
+  const asked = options.properties?.length ? options.properties : options.propertiesWithHistory?.length ? options.propertiesWithHistory : type.defaultProperties;
   const properties: Record<string, string | null> = {};
-  for (const name of options.properties ?? type.defaultProperties) {
-    if (type.properties.has(name)) properties[name] = record.properties[name] ?? null;
+  for (const name of [...asked, ...systemFields(type)]) {
+    if (type.properties.has(name)) properties[name] = readValue(record, name);
   }
-  properties.hs_object_id ??= record.id;
+  properties.hs_object_id = record.id;
   const view: Record<string, unknown> = {
     id: record.id, properties, createdAt: isoInstant(record.createdAt), updatedAt: isoInstant(record.updatedAt), archived: record.archived,
     ...(record.archivedAt === undefined ? {} : { archivedAt: isoInstant(record.archivedAt) }),
   };
   if (options.propertiesWithHistory) view.propertiesWithHistory = historyView(type, record, options.propertiesWithHistory);
-  if (options.associations) view.associations = associationsView(portal, type, record, options.associations);
+  if (options.associations) view.associations = v3Associations(portal, type, record.id, options.associations);
   return view;
 }
 
@@ -157,24 +186,6 @@ function historyView(type: ObjectType, record: StoredRecord, names: string[]) {
   return out;
 }
 
-function associationsView(portal: Portal, type: ObjectType, record: StoredRecord, targets: string[]) {
-  const out: Record<string, { results: Array<{ id: string; type: string }> }> = {};
-  for (const target of targets) {
-    const toType = portal.resolve(target);
-    if (!toType) continue;
-    const results: Array<{ id: string; type: string }> = [];
-    for (const [toId, typeIds] of portal.associationsOf(type, record.id, toType.objectTypeId) ?? []) {
-      for (const typeId of typeIds) {
-        const label = portal.associationTypes.get(typeId)?.label;
-        const base = `${type.singular}_to_${toType.singular}`;
-        results.push({ id: toId, type: label ? `${base}_${label.toLowerCase().replace(/\W+/g, '_')}` : base });
-      }
-    }
-    if (results.length > 0) out[target] = { results };
-  }
-  return out;
-}
-
 export function batchBody(results: unknown[], startedAt: number, completedAt: number, errors: unknown[] = []) {
   return {
     status: 'COMPLETE', results, startedAt: isoInstant(startedAt), completedAt: isoInstant(completedAt),
@@ -182,6 +193,7 @@ export function batchBody(results: unknown[], startedAt: number, completedAt: nu
   };
 }
 
-export function batchError(category: string, message: string, context: Record<string, string[]>) {
-  return { status: 'error', category, message, context };
+/** One failed part of a batch, in HubSpot's standard error shape (its `errors` and `links` always present). */
+export function batchError(category: string, message: string, context: Record<string, string[]>, subCategory?: string) {
+  return { status: 'error', category, ...(subCategory ? { subCategory } : {}), message, context, errors: [], links: {} };
 }

@@ -16,6 +16,9 @@ const MAX_FILTERS_PER_GROUP = 6;
 const MAX_FILTERS = 18;
 const MAX_PAGE = 200;
 const MAX_RESULTS = 10_000;
+/** HubSpot's search guide gives no figure for these; the stricter readings bound what one request may ask. */
+const MAX_VALUES_PER_FILTER = 100;
+const MAX_QUERY_LENGTH = 3_000;
 
 const OPERATORS = ['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN'] as const;
 type Operator = (typeof OPERATORS)[number];
@@ -26,7 +29,7 @@ const filterSchema = z.object({
   operator: z.enum(OPERATORS),
   value: scalar.optional(),
   highValue: scalar.optional(),
-  values: z.array(scalar).optional(),
+  values: z.array(scalar).max(MAX_VALUES_PER_FILTER, `IN and NOT_IN take at most ${MAX_VALUES_PER_FILTER} values`).optional(),
 });
 type Filter = z.output<typeof filterSchema>;
 
@@ -34,7 +37,7 @@ const searchSchema = z.object({
   filterGroups: z.array(z.object({ filters: z.array(filterSchema) })).max(MAX_GROUPS, `At most ${MAX_GROUPS} filter groups are allowed`).default([]),
   sorts: z.array(z.union([z.string().transform((propertyName) => ({ propertyName, direction: 'ASCENDING' as const })), z.object({ propertyName: z.string(), direction: z.enum(['ASCENDING', 'DESCENDING']).default('ASCENDING') })]))
     .max(1, 'Only one sort is allowed').default([]),
-  query: z.string().optional(),
+  query: z.string().max(MAX_QUERY_LENGTH, `query may be at most ${MAX_QUERY_LENGTH} characters`).optional(),
   properties: z.array(z.string()).default([]),
   limit: z.number().int().min(0).max(MAX_PAGE, `limit may be at most ${MAX_PAGE}`).default(10),
   after: z.union([z.string().regex(/^\d+$/, 'after must be the paging cursor of an earlier page'), z.number().int().min(0)]).transform(Number).default(0),

@@ -36,6 +36,10 @@ const RATE_LIMIT_MESSAGES: Record<RateLimitPolicy, string> = {
   DAILY: 'You have reached your daily limit.',
 };
 
+/**
+ * HubSpot's 429s also carry a `requestId` (32 hex digits); the sandbox derives it from the correlation
+ * id so deterministic runs stay deterministic.
+ */
 export function rateLimitBody(policyName: RateLimitPolicy, correlationId: string): Record<string, unknown> {
-  return { status: 'error', message: RATE_LIMIT_MESSAGES[policyName], errorType: 'RATE_LIMIT', correlationId, policyName };
+  return { status: 'error', message: RATE_LIMIT_MESSAGES[policyName], errorType: 'RATE_LIMIT', correlationId, policyName, requestId: correlationId.replace(/-/g, '') };
 }

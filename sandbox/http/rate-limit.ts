@@ -14,12 +14,19 @@ export type RateLimits = z.infer<typeof rateLimitsSchema>;
 /** Professional and Enterprise portals. */
 export const HUBSPOT_RATE_LIMITS: RateLimits = { burstPer10s: 190, searchPerSecond: 5 };
 const DAILY_LIMIT = 625_000;
+/**
+ * HubSpot also reports a per-second share of the burst (`X-HubSpot-RateLimit-Secondly`, a tenth of it:
+ * 15 beside a Max of 150). It documents no per-second refusal for private apps beyond search, so the
+ * sandbox reports the share and counts it down without refusing on it.
+ */
+const secondlyShare = (burstPer10s: number) => Math.ceil(burstPer10s / 10);
 
 export type RateDecision = { allowed: true; headers: Record<string, string> } | { allowed: false; policyName: RateLimitPolicy; headers: Record<string, string> };
 
 export function createRateLimiter(initial: RateLimits | false, now: () => number = () => performance.now()) {
   let limits = initial;
   const burst: number[] = [];
+  const lastSecond: number[] = [];
   const search: number[] = [];
   let daily = 0;
 
@@ -31,6 +38,7 @@ export function createRateLimiter(initial: RateLimits | false, now: () => number
     set(next: RateLimits | false) {
       limits = next;
       burst.length = 0;
+      lastSecond.length = 0;
       search.length = 0;
     },
     check(isSearch: boolean): RateDecision {
@@ -43,15 +51,20 @@ export function createRateLimiter(initial: RateLimits | false, now: () => number
         return { allowed: true, headers: {} };
       }
       slide(burst, 10_000, at);
+      slide(lastSecond, 1000, at);
       const allowed = burst.length < limits.burstPer10s;
       if (allowed) {
         burst.push(at);
+        lastSecond.push(at);
         daily += 1;
       }
+      const secondly = secondlyShare(limits.burstPer10s);
       const headers = {
         'X-HubSpot-RateLimit-Max': String(limits.burstPer10s),
         'X-HubSpot-RateLimit-Remaining': String(limits.burstPer10s - burst.length),
         'X-HubSpot-RateLimit-Interval-Milliseconds': '10000',
+        'X-HubSpot-RateLimit-Secondly': String(secondly),
+        'X-HubSpot-RateLimit-Secondly-Remaining': String(Math.max(0, secondly - lastSecond.length)),
         'X-HubSpot-RateLimit-Daily': String(DAILY_LIMIT),
         'X-HubSpot-RateLimit-Daily-Remaining': String(Math.max(0, DAILY_LIMIT - daily)),
       };

@@ -2,10 +2,14 @@ import type { Client } from '@hubspot/api-client';
 import type { SimplePublicObjectBatchInputForCreate } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
 import { KeystoneError } from '../keystone/errors.ts';
 import { toKeystoneError } from './errors.ts';
+import { toCrmRecord } from './records.ts';
 
-// HubSpot's batch endpoints take at most 100 inputs (association reads 1,000). Chunks run in parallel
-// under a small cap so one invocation never bursts through the portal's 10-second limit on its own.
+// HubSpot's batch endpoints take at most 100 inputs (association reads 1,000, reads with property history
+// 50). Chunks run in parallel under a small cap so one invocation never bursts through the portal's
+// 10-second limit on its own.
 export const BATCH_SIZE = 100;
+/** A batch read that asks for property history takes at most 50 inputs: HubSpot refuses more with a 400. */
+export const HISTORY_BATCH_SIZE = 50;
 export const ASSOCIATION_BATCH_SIZE = 1_000;
 export const DEFAULT_CONCURRENCY = 4;
 
@@ -49,16 +53,12 @@ export async function hubspotCall<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-function toRecord(result: { id: string; properties: Record<string, string | null> }): CrmRecord {
-  return { id: String(result.id), properties: result.properties };
-}
-
 /** Reads records by id. Ids HubSpot does not know are returned in `missingIds` rather than failing the read. */
 export async function batchRead(client: Client, objectType: string, ids: readonly string[], properties: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<{ records: CrmRecord[]; missingIds: string[] }> {
   const unique = [...new Set(ids)];
   const answers = await mapInParallel(chunk(unique, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
     client.crm.objects.batchApi.read(objectType, { inputs: inputs.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
-  const records = answers.flatMap((a) => a.results.map(toRecord));
+  const records = answers.flatMap((a) => a.results.map(toCrmRecord));
   const found = new Set(records.map((r) => r.id));
   return { records, missingIds: unique.filter((id) => !found.has(id)) };
 }
@@ -68,7 +68,7 @@ export async function batchUpdate(client: Client, objectType: string, updates: r
   const answers = await mapInParallel(chunk(updates, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
     client.crm.objects.batchApi.update(objectType, { inputs: inputs.map((u) => ({ id: u.id, properties: u.properties })) }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
   throwOnPartialFailure(answers);
-  return answers.flatMap((a) => a.results.map(toRecord));
+  return answers.flatMap((a) => a.results.map(toCrmRecord));
 }
 
 /** Creates records in chunks (with their associations). A 207 answer is surfaced as KAM.HUBSPOT_PARTIAL_FAILURE. */
@@ -76,7 +76,7 @@ export async function batchCreate(client: Client, objectType: string, creates: r
   const answers = await mapInParallel(chunk(creates, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
     client.crm.objects.batchApi.create(objectType, { inputs: inputs.map((c) => ({ properties: c.properties, associations: (c.associations ?? []) as unknown as AssociationsForCreate })) }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
   throwOnPartialFailure(answers);
-  return answers.flatMap((a) => a.results.map(toRecord));
+  return answers.flatMap((a) => a.results.map(toCrmRecord));
 }
 
 export async function batchArchive(client: Client, objectType: string, ids: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<void> {

@@ -1,7 +1,20 @@
-import type { CrmProperties } from './batch.ts';
+import type { CrmProperties, CrmRecord } from './batch.ts';
 
 // Conversions between a record's HubSpot properties and Keystone's field names, through the typed
 // maps in model/ (e.g. KEY_ACCOUNT_PLAN.property). HubSpot stores every value as a string.
+
+/**
+ * A record's properties as Keystone reads them: a value HubSpot answers as "" (as it may answer one that
+ * was cleared) is unset, null, like one never set, so nothing downstream tells the two apart.
+ */
+export function presentProperties(properties: Readonly<Record<string, string | null | undefined>>): CrmProperties {
+  return Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, value === '' || value === undefined ? null : value]));
+}
+
+/** A record from any HubSpot read, its id as text and its properties as Keystone reads them. */
+export function toCrmRecord(answer: { id: string | number; properties: Readonly<Record<string, string | null | undefined>> }): CrmRecord {
+  return { id: String(answer.id), properties: presentProperties(answer.properties) };
+}
 
 /** The property names to request for every field of a map. */
 export function propertyNames<Field extends string>(map: Readonly<Record<Field, string>>): string[] {

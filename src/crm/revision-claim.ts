@@ -2,7 +2,7 @@ import type { Client } from '@hubspot/api-client';
 import { isKeystoneError } from '../keystone/errors.ts';
 import { hubspotCall } from './batch.ts';
 import { isConflict } from './errors.ts';
-import { fromHubSpotDateTime } from './records.ts';
+import { fromHubSpotDateTime, presentProperties } from './records.ts';
 
 // Claiming the next revision of something saved whole (a key account plan, the settings) before
 // writing it. A claim is a record whose key property is unique, so of two saves that start from the
@@ -59,7 +59,7 @@ async function createClaim(client: Client, claim: RevisionClaim): Promise<string
 async function readClaim(client: Client, claim: RevisionClaim): Promise<{ id: string; claimedAt: string | null } | null> {
   try {
     const record = await hubspotCall(() => client.crm.objects.basicApi.getById(claim.objectTypeId, claim.key, [claim.claimedAtProperty], undefined, undefined, false, claim.keyProperty));
-    return { id: String(record.id), claimedAt: record.properties[claim.claimedAtProperty] ?? null };
+    return { id: String(record.id), claimedAt: presentProperties(record.properties)[claim.claimedAtProperty] ?? null };
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return null;
     throw error;

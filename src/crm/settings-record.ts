@@ -3,7 +3,7 @@ import { isKeystoneError } from '../keystone/errors.ts';
 import { PORTAL_SETTINGS, PORTAL_SETTINGS_KEY } from './model/index.ts';
 import { hubspotCall } from './batch.ts';
 import type { PortalDetails } from './portal-details.ts';
-import { propertyNames, readFields, toProperties } from './records.ts';
+import { presentProperties, propertyNames, readFields, toProperties } from './records.ts';
 
 export type SettingsRecordFields = ReturnType<typeof readFields<keyof typeof PORTAL_SETTINGS.property>>;
 
@@ -14,7 +14,7 @@ export type SettingsRecordFields = ReturnType<typeof readFields<keyof typeof POR
 export async function readSettingsRecord(client: Client, objectTypeId: string): Promise<SettingsRecordFields | null> {
   try {
     const record = await hubspotCall(() => client.crm.objects.basicApi.getById(objectTypeId, PORTAL_SETTINGS_KEY, propertyNames(PORTAL_SETTINGS.property), undefined, undefined, false, PORTAL_SETTINGS.property.settingsKey));
-    return readFields(record.properties, PORTAL_SETTINGS.property);
+    return readFields(presentProperties(record.properties), PORTAL_SETTINGS.property);
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return null;
     throw error;

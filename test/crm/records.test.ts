@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KEY_ACCOUNT_PLAN } from '../../src/crm/model/index.ts';
-import { fromHubSpotDateTime, fromHubSpotNumber, readFields, toProperties } from '../../src/crm/records.ts';
+import { fromHubSpotDateTime, fromHubSpotNumber, readFields, toCrmRecord, toProperties } from '../../src/crm/records.ts';
 
 describe('record conversions', () => {
   it("reads a record's properties by Keystone field name, unset ones as null", () => {
@@ -8,6 +8,11 @@ describe('record conversions', () => {
     expect(fields.title).toBe('Acme plan');
     expect(fields.revision).toBe('3');
     expect(fields.businessObjective).toBeNull();
+  });
+
+  it('reads a value HubSpot answers as "" (as it may a cleared one) as unset, like one never set', () => {
+    // HubSpot clears with "" and may read a cleared value back as "" (HubSpot/hubspot-api-nodejs#324).
+    expect(toCrmRecord({ id: 12, properties: { name: 'Acme', industry: '', city: null } })).toEqual({ id: '12', properties: { name: 'Acme', industry: null, city: null } });
   });
 
   it('writes field values as HubSpot strings, clears with null and leaves out undefined', () => {

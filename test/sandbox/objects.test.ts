@@ -29,9 +29,19 @@ describe('single records', () => {
     expect(read.properties).toEqual({ name: 'Globex', domain: 'globex.test', createdate: '2025-06-01T00:00:00.000Z', hs_lastmodifieddate: '2025-06-01T00:00:00.000Z', hs_object_id: '102' });
   });
 
-  it('returns requested properties that are unset as null and ignores unknown ones', async () => {
+  it('returns requested properties that are unset as null, ignores unknown ones and adds the system fields', async () => {
+    // The create date, last-modified date and record id come back whatever was asked for (HubSpot/hubspot-api-python#357).
     const read = await h.client.crm.companies.basicApi.getById('101', ['name', 'city', 'no_such_property']);
-    expect(read.properties).toEqual({ name: 'Acme Ltd', city: null, hs_object_id: '101' });
+    expect(read.properties).toEqual({ name: 'Acme Ltd', city: null, createdate: '2025-06-01T00:00:00.000Z', hs_lastmodifieddate: '2025-06-01T00:00:00.000Z', hs_object_id: '101' });
+    const contact = await h.client.crm.contacts.basicApi.getById('201', ['email']);
+    expect(contact.properties).toEqual({ email: 'ada@acme.test', createdate: '2025-06-01T00:00:00.000Z', lastmodifieddate: '2025-09-01T00:00:00.000Z', hs_object_id: '201' });
+  });
+
+  it('answers a read naming only property history with the system fields and that property, not the defaults', async () => {
+    // As a list read with propertiesWithHistory alone answers in HubSpot/hubspot-api-nodejs#154.
+    const read = await h.client.crm.contacts.basicApi.getById('201', undefined, ['jobtitle']);
+    expect(read.properties).toEqual({ jobtitle: 'CFO', createdate: '2025-06-01T00:00:00.000Z', lastmodifieddate: '2025-09-01T00:00:00.000Z', hs_object_id: '201' });
+    expect(read.propertiesWithHistory?.jobtitle?.map((e) => e.value)).toEqual(['CFO', 'Finance Director']);
   });
 
   it('keeps the history of every write, newest first, with its source', async () => {
@@ -41,14 +51,33 @@ describe('single records', () => {
     expect(read.propertiesWithHistory?.jobtitle?.[0]?.timestamp).toEqual(new Date(NOW));
   });
 
-  it('reads associations in the v3 shape', async () => {
+  it('reads associations in the v3 shape, each also as unlabeled and the primary one by the pair\'s name', async () => {
+    // HubSpot's changelog on v3 association data: `<from>_to_<to>_unlabeled` for every association, `<from>_to_<to>` for the primary one.
     const read = await h.client.crm.companies.basicApi.getById('101', ['name'], undefined, ['contacts']);
-    expect(read.associations?.contacts?.results).toEqual([{ id: '201', type: 'company_to_contact' }]);
+    expect(read.associations?.contacts?.results.map((r) => ({ ...r }))).toEqual([{ id: '201', type: 'company_to_contact_unlabeled' }]);
+    await h.client.crm.associations.v4.basicApi.create('contacts', '201', 'companies', '101', [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 1 }]);
+    const fromContact = await h.client.crm.contacts.basicApi.getById('201', ['email'], undefined, ['companies']);
+    expect(fromContact.associations?.companies?.results.map((r) => ({ ...r }))).toEqual([{ id: '101', type: 'contact_to_company_unlabeled' }, { id: '101', type: 'contact_to_company' }]);
   });
 
-  it('clears a property written as an empty string', async () => {
+  it('names a custom association label by its internal name', async () => {
+    const [label] = (await h.client.crm.associations.v4.schema.definitionsApi.create('contacts', 'companies', { name: 'billing_contact', label: 'Billing contact' })).results;
+    await h.client.crm.associations.v4.basicApi.create('contacts', '201', 'companies', '102', [{ associationCategory: 'USER_DEFINED' as never, associationTypeId: label!.typeId }]);
+    const read = await h.client.crm.contacts.basicApi.getById('201', ['email'], undefined, ['companies']);
+    expect(read.associations?.companies?.results.filter((r) => r.id === '102').map((r) => r.type)).toEqual(['contact_to_company_unlabeled', 'billing_contact']);
+  });
+
+  it('clears a property written as an empty string, which reads back as "" while one never set reads null', async () => {
+    // HubSpot clears with "" (HubSpot/hubspot-api-nodejs#324) and may answer a cleared value as "".
     await h.client.crm.companies.basicApi.update('101', { properties: { industry: '' } });
-    expect((await h.client.crm.companies.basicApi.getById('101', ['industry'])).properties.industry).toBeNull();
+    const read = await h.client.crm.companies.basicApi.getById('101', ['industry', 'city']);
+    expect([read.properties.industry, read.properties.city]).toEqual(['', null]);
+  });
+
+  it('answers 200 to a null value and leaves the value as it was', async () => {
+    // HubSpot/hubspot-api-nodejs#324: writing null succeeds and changes nothing.
+    await h.client.crm.companies.basicApi.update('101', { properties: { industry: null as unknown as string, city: 'Leeds' } });
+    expect((await h.client.crm.companies.basicApi.getById('101', ['industry', 'city'])).properties).toMatchObject({ industry: 'Retail', city: 'Leeds' });
   });
 
   it('archives with 204, answers 404 afterwards and still shows the record with archived=true', async () => {

@@ -63,9 +63,9 @@ describe('search filters', () => {
     expect(await ids([], { query: 'glob' })).toEqual(['2']);
   });
 
-  it('returns requested but unset properties as null', async () => {
+  it('returns requested but unset properties as null, beside the system fields', async () => {
     const result = await search([[{ propertyName: 'name', operator: 'EQ', value: 'Initech' }]], { properties: ['name', 'numberofemployees'] });
-    expect(result.results[0]?.properties).toEqual({ name: 'Initech', numberofemployees: null, hs_object_id: '3' });
+    expect(result.results[0]?.properties).toEqual({ name: 'Initech', numberofemployees: null, createdate: '2025-02-01T00:00:00.000Z', hs_lastmodifieddate: '2025-06-01T00:00:00.000Z', hs_object_id: '3' });
   });
 });
 

@@ -6,7 +6,7 @@ import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, m
 import { isConflict } from '../../crm/errors.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { fromHubSpotDateTime, fromHubSpotNumber, propertyNames, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import { fromHubSpotDateTime, fromHubSpotNumber, presentProperties, propertyNames, readFields, toCrmRecord, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -109,7 +109,7 @@ interface AccountCompany { name: string; ownerId: string | null; cadence: string
 async function requireCompany(client: Client, companyId: string): Promise<AccountCompany> {
   try {
     const company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence, COMPANY_PROPERTY.nextReviewDue]));
-    const p = company.properties;
+    const p = presentProperties(company.properties);
     return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null, nextReviewDue: fromHubSpotDateTime(p[COMPANY_PROPERTY.nextReviewDue]) };
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
@@ -131,7 +131,7 @@ function unknownOwners(save: PlanSave, active: ReadonlySet<string>): ValidationI
 export async function readPlan(client: Client, planType: string, companyId: string): Promise<(CrmRecord & { createdAt: number | null }) | null> {
   try {
     const plan = await hubspotCall(() => client.crm.objects.basicApi.getById(planType, companyId, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate'], undefined, undefined, false, KEY_ACCOUNT_PLAN.property.companyId));
-    return { id: String(plan.id), properties: plan.properties, createdAt: fromHubSpotDateTime(plan.properties.hs_createdate) };
+    return { ...toCrmRecord(plan), createdAt: fromHubSpotDateTime(plan.properties.hs_createdate) };
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return null;
     throw error;

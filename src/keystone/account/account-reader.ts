@@ -1,8 +1,9 @@
 import type { Client } from '@hubspot/api-client';
-import { batchReadAssociations, hubspotCall, type CrmRecord } from '../../crm/batch.ts';
+import { associatedIds, type AssociationList } from '../../crm/association-lists.ts';
+import { hubspotCall, type CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, type KeystoneObjectKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver, SchemaSummary } from '../../crm/object-types.ts';
-import { propertyNames } from '../../crm/records.ts';
+import { propertyNames, toCrmRecord } from '../../crm/records.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 import { loadSettings } from '../settings/index.ts';
@@ -23,8 +24,9 @@ import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationsh
 //      currency and time zone), the plan;
 //   3. deals, objectives, reviews, and the names of the companies that are or were its parent.
 // The card's reads are bounded (9 fixed, 10 without the portal's id, one each for objectives, reviews
-// and parent companies' names, one per 100 contacts and one per 100 activities of each type, at most
-// 10,000 activities: well under HubSpot's 190 per 10 s), so each round sends all its chunks at once.
+// and parent companies' names, one per 50 contacts (read with their history), one per 100 activities
+// of each type, at most 10,000 activities, and one more for each kind of record of which the company
+// has over 100: well under HubSpot's 190 per 10 s), so each round sends all its chunks at once.
 
 const COMPANY_READ = {
   properties: [...new Set([...FACT_PROPERTIES, ...Object.values(COMPANY_PROPERTY), 'hs_is_target_account', 'hs_ideal_customer_profile', 'hubspot_owner_id', 'hubspot_team_id', 'hs_parent_company_id'])],
@@ -111,7 +113,6 @@ interface CompanyAnswer {
   propertiesWithHistory?: Record<string, Array<{ value: string; timestamp: Date | string }>>;
   associations?: Record<string, AssociationList>;
 }
-interface AssociationList { results: Array<{ id: string }>; paging?: { next?: { after?: string } } }
 
 /**
  * The company with the ids of its associated records. HubSpot lists at most 100 associations per type
@@ -125,15 +126,10 @@ async function readCompany(client: Client, companyId: string, associationTypes: 
     if (error instanceof KeystoneError && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
     throw error;
   }
-  const associated = new Map<string, string[]>();
-  await Promise.all(associationTypes.map(async (type) => {
-    const entry = associationsOf(answer, type);
-    if (entry?.paging?.next?.after) {
-      associated.set(type.name, (await batchReadAssociations(client, 'companies', type.objectTypeId, [companyId])).get(companyId) ?? []);
-    } else {
-      associated.set(type.name, [...new Set((entry?.results ?? []).map((r) => String(r.id)))]);
-    }
-  }));
+  const associated = new Map(await Promise.all(associationTypes.map(async (type) => {
+    const ids = await associatedIds(client, 'companies', type.objectTypeId, [{ id: companyId, list: associationsOf(answer, type) }]);
+    return [type.name, ids.get(companyId) ?? []] as const;
+  })));
   return { record: toRecordWithHistory(answer), associated };
 }
 
@@ -157,8 +153,7 @@ async function keystoneType(resolver: ObjectTypeResolver, key: KeystoneObjectKey
 
 async function readPlan(client: Client, planType: string, companyId: string): Promise<CrmRecord | null> {
   try {
-    const record = await hubspotCall(() => client.crm.objects.basicApi.getById(planType, companyId, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate'], undefined, undefined, false, KEY_ACCOUNT_PLAN.property.companyId));
-    return { id: String(record.id), properties: record.properties };
+    return toCrmRecord(await hubspotCall(() => client.crm.objects.basicApi.getById(planType, companyId, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate'], undefined, undefined, false, KEY_ACCOUNT_PLAN.property.companyId)));
   } catch (error) {
     if (error instanceof KeystoneError && error.code === 'KAM.NOT_FOUND') return null;
     throw error;

@@ -3,10 +3,11 @@ import type { z } from 'zod';
 import type {
   ContactDeparture, ContactStance, recordContactDepartureParametersSchema, recordContactStanceParametersSchema,
 } from '../../app/functions/account-contract.ts';
+import { associatedIds } from '../../crm/association-lists.ts';
 import { hubspotCall } from '../../crm/batch.ts';
 import { CONTACT_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { toHubSpotDateTime } from '../../crm/records.ts';
+import { presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
 import { KeystoneError, isKeystoneError } from '../errors.ts';
 import { accountError } from './account-error.ts';
 import { splitList } from '../../kam/shared/index.ts';
@@ -73,9 +74,10 @@ async function requireContactsAt(client: Client, companyId: string, contactIds: 
       if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.CONTACT_NOT_FOUND', `Contact ${contactId} no longer exists in HubSpot. Reload the card.`);
       throw error;
     }
-    const name = contactName(contact.properties, contactId);
-    const companies = (contact.associations?.companies?.results ?? []).map((r) => String(r.id));
+    const properties = presentProperties(contact.properties);
+    const name = contactName(properties, contactId);
+    const companies = (await associatedIds(client, 'contacts', 'companies', [{ id: contactId, list: contact.associations?.companies }])).get(contactId) ?? [];
     if (!companies.includes(companyId)) throw accountError('KAM.CONTACT_NOT_AT_COMPANY', `${name} is not associated with this company. Associate them first, or pick another contact.`);
-    return { name, properties: contact.properties };
+    return { name, properties };
   }));
 }

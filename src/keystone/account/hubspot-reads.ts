@@ -1,5 +1,6 @@
 import type { Client } from '@hubspot/api-client';
-import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, DEFAULT_CONCURRENCY, chunk, hubspotCall, mapInParallel, type CrmProperties } from '../../crm/batch.ts';
+import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, DEFAULT_CONCURRENCY, HISTORY_BATCH_SIZE, chunk, hubspotCall, mapInParallel, type CrmProperties } from '../../crm/batch.ts';
+import { toCrmRecord } from '../../crm/records.ts';
 
 // Reads the account functions need beyond src/crm/batch.ts: batch reads that keep property history,
 // and association reads that keep their labels. Same chunking and error normalisation as batch.ts.
@@ -28,12 +29,17 @@ export function toRecordWithHistory(answer: RecordAnswer): RecordWithHistory {
   for (const [name, entries] of Object.entries(answer.propertiesWithHistory ?? {})) {
     history[name] = entries.map((e) => ({ value: e.value, at: new Date(e.timestamp).getTime() }));
   }
-  return { id: String(answer.id), properties: answer.properties, history };
+  return { ...toCrmRecord(answer), history };
 }
 
-/** Batch read (100 a call, in parallel) that also returns the history of `withHistory`. Unknown ids are left out. */
+/** How many records one batch read takes: 50 when it asks for history (HubSpot refuses more), else 100. */
+export function recordsPerBatchRead(withHistory: readonly string[]): number {
+  return withHistory.length > 0 ? HISTORY_BATCH_SIZE : BATCH_SIZE;
+}
+
+/** Batch read (in parallel, as many a call as recordsPerBatchRead allows) that also returns the history of `withHistory`. Unknown ids are left out. */
 export async function batchReadWithHistory(client: Client, objectType: string, ids: readonly string[], properties: readonly string[], withHistory: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<RecordWithHistory[]> {
-  const answers = await mapInParallel(chunk([...new Set(ids)], BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
+  const answers = await mapInParallel(chunk([...new Set(ids)], recordsPerBatchRead(withHistory)), concurrency, (inputs) => hubspotCall(() =>
     client.crm.objects.batchApi.read(objectType, { inputs: inputs.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [...withHistory] }) as Promise<{ results: RecordAnswer[] }>));
   return answers.flatMap((a) => a.results.map(toRecordWithHistory));
 }

@@ -1,9 +1,10 @@
 import type { Client } from '@hubspot/api-client';
 import type { KeyAccountStatusChange } from '../../app/functions/account-contract.ts';
+import { associatedIds } from '../../crm/association-lists.ts';
 import { hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { toHubSpotDateTime } from '../../crm/records.ts';
+import { presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
 import { isKeystoneError } from '../errors.ts';
@@ -82,7 +83,7 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
   };
 }
 
-/** The company's selection facts and its deals (two calls), or KAM.COMPANY_NOT_FOUND. */
+/** The company's selection facts and its deals (two calls, three beyond 100 deals), or KAM.COMPANY_NOT_FOUND. */
 async function readCompanyWithDeals(client: Client, companyId: string): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
   let company;
   try {
@@ -91,9 +92,9 @@ async function readCompanyWithDeals(client: Client, companyId: string): Promise<
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
     throw error;
   }
-  const dealIds = (company.associations?.deals?.results ?? []).map((d) => String(d.id));
+  const dealIds = (await associatedIds(client, 'companies', 'deals', [{ id: companyId, list: company.associations?.deals }])).get(companyId) ?? [];
   const deals = dealIds.length === 0 ? [] : await batchReadWithHistory(client, 'deals', dealIds, DEAL_PROPERTIES, []);
-  return { properties: company.properties, deals: deals.map((d) => d.properties) };
+  return { properties: presentProperties(company.properties), deals: deals.map((d) => d.properties) };
 }
 
 const statusLabel = (status: KeyAccountStatus) => COMPANY_PROPERTIES.status.options?.find((o) => o.value === status)?.label ?? status;

@@ -5,14 +5,15 @@ import { ACTIVITY_KINDS, relationshipCoverage, type Activity, type ActivityKind,
 import type { Settings } from '../../kam/settings/index.ts';
 import { domainResult } from './account-error.ts';
 import { asInstant, coverageContact } from './contact-fields.ts';
-import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
+import { batchReadLabelledAssociations, batchReadWithHistory, recordsPerBatchRead, type RecordWithHistory } from './hubspot-reads.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 
 // The relationships of one company (the card) or of many (recalculation's coverage scores): each
 // company's contacts with their "Key contact" labels, and the meetings, calls and emails of our people
 // with those contacts. Three rounds of batch reads, whatever the number of companies:
 //   1. company → contact associations with their labels, 1,000 companies a call;
-//   2. the contacts, 100 a call, and contact → meeting, call and email associations, 1,000 contacts a call;
+//   2. the contacts with the history of what review triggers watch, 50 a call (HubSpot's most for a read
+//      with history), and contact → meeting, call and email associations, 1,000 contacts a call;
 //   3. the meetings, calls and emails, 100 a call.
 // Each round sends all its chunks at once: the card's reads are bounded by the one account, and a
 // recalculation page by its key accounts and candidates, whose reads recalculation paces (BeforeRound).
@@ -86,7 +87,7 @@ export async function readRelationships(client: Client, companyIds: readonly str
   const contactIds = [...new Set([...contactLinks.values()].flat().map((l) => l.toId))];
 
   // Round 2.
-  await round(callsFor(contactIds, BATCH_SIZE) + ACTIVITY_KINDS.length * callsFor(contactIds, ASSOCIATION_BATCH_SIZE));
+  await round(callsFor(contactIds, recordsPerBatchRead(CONTACT_READ.withHistory)) + ACTIVITY_KINDS.length * callsFor(contactIds, ASSOCIATION_BATCH_SIZE));
   const [contacts, activityLinks] = await Promise.all([
     batchReadWithHistory(client, 'contacts', contactIds, CONTACT_READ.properties, CONTACT_READ.withHistory, ALL_AT_ONCE),
     Promise.all(ACTIVITY_KINDS.map(async (type) => ({ type, byContact: await batchReadAssociations(client, 'contacts', ACTIVITY_TYPES[type], contactIds, ALL_AT_ONCE) }))),

@@ -4,7 +4,7 @@ import type { LoggedReview, logReviewParametersSchema } from '../../app/function
 import { batchArchive, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import { presentProperties, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
 import { KeystoneError, isKeystoneError } from '../errors.ts';
 import { accountError, domainResult } from './account-error.ts';
@@ -97,7 +97,7 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
 async function readCompany(client: Client, companyId: string): Promise<{ name: string; ownerId: string | null; cadence: string | null }> {
   try {
     const company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence]));
-    const p = company.properties;
+    const p = presentProperties(company.properties);
     return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null };
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');

@@ -1,5 +1,7 @@
 import type { Client } from '@hubspot/api-client';
-import { batchRead, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
+import { associatedIds, type AssociationList } from '../../crm/association-lists.ts';
+import { batchRead, hubspotCall } from '../../crm/batch.ts';
+import { presentProperties } from '../../crm/records.ts';
 import { burstWindowFrom, type BurstWindow } from '../../crm/rate-limit.ts';
 import type { CompanyFacts } from '../../kam/selection/index.ts';
 import { companyFacts, dealAmounts, DEAL_PROPERTIES, FACT_PROPERTIES } from './company-facts.ts';
@@ -12,7 +14,7 @@ const PAGE_SIZE = 100;
 export interface ListedCompany {
   id: string;
   properties: Record<string, string | null>;
-  associations?: { [type: string]: { results: Array<{ id: string }>; paging?: { next?: { after?: string } } } };
+  associations?: { [type: string]: AssociationList };
 }
 
 export interface CompanyPage { results: ListedCompany[]; paging?: { next?: { after?: string } }; burstWindow: BurstWindow | null }
@@ -21,32 +23,16 @@ export interface CompanyPage { results: ListedCompany[]; paging?: { next?: { aft
 export async function listCompanies(client: Client, after: string | undefined): Promise<CompanyPage> {
   const answer = await hubspotCall(() => client.crm.objects.basicApi.getPageWithHttpInfo('companies', PAGE_SIZE, after, [...FACT_PROPERTIES], undefined, ['deals'], false));
   const { results, paging } = answer.data as unknown as Omit<CompanyPage, 'burstWindow'>;
-  return { results, paging, burstWindow: burstWindowFrom(answer.headers) };
+  return { results: results.map((c) => ({ ...c, id: String(c.id), properties: presentProperties(c.properties) })), paging, burstWindow: burstWindowFrom(answer.headers) };
 }
 
-/** The selection facts of a page of companies: two or three calls for 100 companies. */
+/** The selection facts of a page of companies: two calls for 100 companies, one more when a company has over 100 deals. */
 export async function factsOf(client: Client, companies: readonly ListedCompany[], now: number): Promise<CompanyFacts[]> {
-  const dealIds = await dealIdsOf(client, companies);
+  const dealIds = await associatedIds(client, 'companies', 'deals', companies.map((c) => ({ id: c.id, list: c.associations?.deals })));
   const { records: deals } = await batchRead(client, 'deals', [...new Set([...dealIds.values()].flat())], DEAL_PROPERTIES);
   const dealsById = new Map(deals.map((d) => [d.id, d.properties]));
   return companies.map((company) => {
     const companyDeals = (dealIds.get(company.id) ?? []).map((id) => dealsById.get(id)).filter((deal) => deal !== undefined);
     return companyFacts(company.id, company.properties, dealAmounts(companyDeals, now));
   });
-}
-
-// The list answer carries each company's deal ids; only a company with more deals than fit inline
-// (its association list has a next page) needs the associations API.
-async function dealIdsOf(client: Client, companies: readonly ListedCompany[]): Promise<Map<string, string[]>> {
-  const ids = new Map<string, string[]>();
-  const truncated: string[] = [];
-  for (const company of companies) {
-    const deals = company.associations?.deals;
-    ids.set(company.id, [...new Set((deals?.results ?? []).map((d) => String(d.id)))]);
-    if (deals?.paging?.next?.after) truncated.push(company.id);
-  }
-  if (truncated.length > 0) {
-    for (const [companyId, dealIds] of await batchReadAssociations(client, 'companies', 'deals', truncated)) ids.set(companyId, dealIds);
-  }
-  return ids;
 }

@@ -4,7 +4,7 @@ import { batchRead, hubspotCall, type CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { collectAll } from '../../crm/paging.ts';
-import { propertyNames } from '../../crm/records.ts';
+import { propertyNames, toCrmRecord } from '../../crm/records.ts';
 import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from '../account/hubspot-reads.ts';
 import { taggedKeyContact, type RelationshipContact } from '../account/relationships.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
@@ -19,7 +19,8 @@ import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 // revenue, next review); plans, objectives and reviews exist only for those accounts, so they are
 // listed whole too. Deals and contacts are read only for key accounts (their single-contract
 // dependence, review triggers and the report's introductions), in batches: associations 1,000
-// companies a call (with their labels, which tell the "Key contact"s), records 100 a call.
+// companies a call (with their labels, which tell the "Key contact"s), records 100 a call, 50 where
+// read with their history.
 
 const PAGE_SIZE = 100;
 
@@ -57,7 +58,7 @@ const CONTACT_PROPERTIES = ['firstname', 'lastname', 'email', 'createdate', 'job
 export async function readPortfolioRecords(client: Client, objectTypes: ObjectTypeResolver, portal: PortalDetails): Promise<PortfolioRecords> {
   const [planType, objectiveType, reviewType] = await Promise.all([objectTypes.objectTypeId('plan'), objectTypes.objectTypeId('objective'), objectTypes.objectTypeId('review')]);
   const listAll = (objectType: string, properties: readonly string[]) =>
-    collectAll((after) => hubspotCall(() => client.crm.objects.basicApi.getPage(objectType, PAGE_SIZE, after, [...properties]))).then((rows) => rows.map(toRecord));
+    collectAll((after) => hubspotCall(() => client.crm.objects.basicApi.getPage(objectType, PAGE_SIZE, after, [...properties]))).then((rows) => rows.map(toCrmRecord));
   const [programmeCompanies, plans, objectives, reviews, owners] = await Promise.all([
     searchProgrammeCompanies(client),
     listAll(planType, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate']),
@@ -88,7 +89,7 @@ async function searchProgrammeCompanies(client: Client): Promise<CrmRecord[]> {
   const rows = await collectAll((after) => hubspotCall(() => client.crm.companies.searchApi.doSearch({
     filterGroups, sorts: [], properties: [...OVERVIEW_COMPANY_PROPERTIES], limit: SEARCH_PAGE_SIZE, after: after ?? '0',
   })));
-  return rows.map(toRecord);
+  return rows.map(toCrmRecord);
 }
 
 /**
@@ -104,8 +105,4 @@ async function associatedOf<R extends { id: string }, T>(client: Client, company
     const record = byId.get(toId);
     return record ? [withLabels(record, labels)] : [];
   })]));
-}
-
-function toRecord(row: { id: string; properties: Record<string, string | null> }): CrmRecord {
-  return { id: String(row.id), properties: row.properties };
 }
