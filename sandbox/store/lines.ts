@@ -1,7 +1,8 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
-// The store's files are read a piece at a time, one line at a time: a whole portal can outgrow the
-// longest string Node can hold, while a single line (one journal entry) never does.
+// The store's files are read and written a piece at a time, one line at a time: a whole portal can
+// outgrow the longest string Node can hold, while a single line (a record, a journal entry) never does.
 
 const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
@@ -40,3 +41,48 @@ export function* fileLines(path: string): Generator<FileLine> {
 
 // Lines split on the newline byte, which never occurs inside a multi-byte UTF-8 character.
 const decode = (pieces: Buffer[]) => (pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8'));
+
+/**
+ * Writes the lines to a temporary file, fsyncs it and renames it over `path`, so a crash leaves
+ * either the old file or the whole new one.
+ */
+export function replaceFileWithLines(path: string, lines: Iterable<string>): void {
+  const temporary = `${path}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    let pending: string[] = [];
+    let pendingLength = 0;
+    let position = 0;
+    const flush = () => {
+      const bytes = Buffer.from(pending.join(''));
+      writeFully(fd, bytes, position);
+      position += bytes.length;
+      [pending, pendingLength] = [[], 0];
+    };
+    for (const line of lines) {
+      pending.push(line, '\n');
+      pendingLength += line.length + 1;
+      if (pendingLength >= CHUNK_BYTES) flush();
+    }
+    flush();
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+  syncDirectory(dirname(path));
+}
+
+/** Writes all the bytes at `position` (one write call may write only some). */
+export function writeFully(fd: number, bytes: Buffer, position: number): void {
+  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
+}
+
+function syncDirectory(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

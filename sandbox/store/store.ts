@@ -1,11 +1,9 @@
-import { closeSync, constants, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
-import { sandboxSeedSchema } from '../seed.ts';
-import { fileLines } from './lines.ts';
+import { fileLines, writeFully } from './lines.ts';
 import type { Mutation } from './mutations.ts';
 import type { Portal } from './portal.ts';
-import { portalFromSeed, portalToSeed } from './seed-io.ts';
+import { readSnapshot, writeSnapshot } from './snapshot.ts';
 
 // Where a portal lives. In memory for tests; on disk as a snapshot plus an append-only journal of
 // mutations, fsynced before the request is answered, so a completed request survives kill -9.
@@ -29,14 +27,6 @@ export function memoryStore(initial: Portal): PortalStore {
     close() {},
   };
 }
-
-const snapshotSchema = z.object({
-  format: z.literal('keystone-sandbox-snapshot'),
-  version: z.literal(1),
-  /** The last journal entry the snapshot includes. */
-  seq: z.number().int().min(0),
-  seed: sandboxSeedSchema,
-});
 
 interface JournalEntry {
   seq: number;
@@ -116,33 +106,6 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
   };
 }
 
-function readSnapshot(path: string, firstRecordId: number): { portal: Portal; seq: number } {
-  const parsed = snapshotSchema.safeParse(readJson(path));
-  if (!parsed.success) throw new Error(`Sandbox data file ${path} is not a sandbox snapshot: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { portal: portalFromSeed(parsed.data.seed, firstRecordId), seq: parsed.data.seq };
-}
-
-function writeSnapshot(path: string, portal: Portal, seq: number): void {
-  const temporary = `${path}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    writeFully(fd, Buffer.from(JSON.stringify({ format: 'keystone-sandbox-snapshot', version: 1, seq, seed: portalToSeed(portal) })), 0);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, path);
-  syncDirectory(dirname(path));
-}
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Sandbox data file ${path} is not readable JSON (${error instanceof Error ? error.message : String(error)}); move it away to start afresh`, { cause: error });
-  }
-}
-
 interface JournalExtent {
   /** Bytes up to the end of the last complete entry. */
   complete: number;
@@ -182,17 +145,4 @@ function dropTornTail(journal: number, path: string, extent: JournalExtent): voi
   console.error(`Sandbox journal ${path}: dropped ${extent.size - extent.complete} bytes after its last complete entry, a write cut short by a crash and never answered; carrying on from there.`);
   ftruncateSync(journal, extent.complete);
   fsyncSync(journal);
-}
-
-function writeFully(fd: number, bytes: Buffer, position: number): void {
-  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
-}
-
-function syncDirectory(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
