@@ -86,6 +86,17 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
     journalBytes += bytes.length;
   };
 
+  // The write before is durable and applied, so a failed compaction must not turn its answer into an
+  // error (the client would send it again): the journal keeps everything until a later try succeeds.
+  const compactAfterWrite = () => {
+    try {
+      snapshot(portal, seq);
+    } catch (error) {
+      console.error(`Sandbox data file ${path}: could not write a new snapshot (${error instanceof Error ? error.message : String(error)}); the journal keeps every write, and the next try comes after ${compactEvery} more entries.`);
+      entriesSinceSnapshot = 0;
+    }
+  };
+
   return {
     get portal() { return portal; },
     commit(mutations) {
@@ -94,7 +105,7 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
       seq += 1;
       for (const m of mutations) portal.apply(m);
       entriesSinceSnapshot += 1;
-      if (entriesSinceSnapshot >= compactEvery) snapshot(portal, seq);
+      if (entriesSinceSnapshot >= compactEvery) compactAfterWrite();
     },
     replace(next) {
       snapshot(next, seq + 1);

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -59,6 +59,20 @@ describe('the file store', () => {
     store.commit([createCompany('3', 'Initech')]);
     const reopened = open(path);
     expect(['1', '2', '3'].map((id) => companyName(reopened, id))).toEqual(['Acme', 'Globex', 'Initech']);
+    reopened.close();
+  });
+
+  it('answers a write whose compaction fails, keeping it in the journal', () => {
+    const path = dataFile();
+    const store = open(path, 2);
+    mkdirSync(`${path}.tmp`);
+    const report = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    store.commit([createCompany('1', 'Acme')]);
+    expect(() => store.commit([createCompany('2', 'Globex')])).not.toThrow();
+    expect(report.mock.calls[0]![0]).toContain(`Sandbox data file ${path}: could not write a new snapshot`);
+    const reopened = open(path);
+    expect(['1', '2'].map((id) => companyName(reopened, id))).toEqual(['Acme', 'Globex']);
+    rmdirSync(`${path}.tmp`);
     reopened.close();
   });
 
