@@ -5,9 +5,10 @@ import type { Mutation } from './mutations.ts';
 import type { Portal } from './portal.ts';
 import { readSnapshot, writeSnapshot } from './snapshot.ts';
 
-// Where a portal lives. In memory for tests; on disk as a snapshot plus an append-only journal of
-// mutations, fsynced before the request is answered, so a completed request survives kill -9.
-// Loading = snapshot + replay of journal entries newer than the snapshot.
+// Where a portal lives. In memory for tests; on disk as a snapshot plus a journal of mutations,
+// fsynced before the request is answered, so an answered request survives kill -9. Loading =
+// snapshot + replay of the journal's complete entries newer than it; a last line cut short by a
+// crash belongs to a request never answered, and is cut off before new entries follow.
 
 export interface PortalStore {
   readonly portal: Portal;
