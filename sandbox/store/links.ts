@@ -5,6 +5,9 @@ import { recordKey } from './model.ts';
 
 type Targets = Map<string, Map<string, Set<number>>>;
 
+/** One record's associations as plain data: to objectTypeId → to id → association type ids. */
+export type RecordLinks = Record<string, Record<string, number[]>>;
+
 export class AssociationLinks {
   /** recordKey → to objectTypeId → to id → association type ids. */
   private readonly byRecord = new Map<string, Targets>();
@@ -53,9 +56,35 @@ export class AssociationLinks {
   /** Every stored direction: [fromType, fromId, toType, toId, typeIds]. */
   *entries(): Generator<[string, string, string, string, Set<number>]> {
     for (const [key, targets] of this.byRecord) {
-      const at = key.lastIndexOf(':');
-      const [fromType, fromId] = [key.slice(0, at), key.slice(at + 1)];
+      const [fromType, fromId] = splitKey(key);
       for (const [toType, byId] of targets) for (const [toId, typeIds] of byId) yield [fromType, fromId, toType, toId, typeIds];
     }
   }
+
+  /** Each record's associations, both directions as stored, leaving out what has been emptied. */
+  *byRecordEntries(): Generator<[objectTypeId: string, id: string, links: RecordLinks]> {
+    for (const [key, targets] of this.byRecord) {
+      const links: RecordLinks = {};
+      for (const [toType, byId] of targets) {
+        for (const [toId, typeIds] of byId) if (typeIds.size > 0) (links[toType] ??= {})[toId] = [...typeIds];
+      }
+      if (Object.keys(links).length > 0) yield [...splitKey(key), links];
+    }
+  }
+
+  /** Puts back one record's associations as `byRecordEntries` gave them. */
+  restore(objectTypeId: string, id: string, links: RecordLinks): void {
+    const targets: Targets = new Map();
+    for (const toType in links) {
+      const byId = new Map<string, Set<number>>();
+      for (const toId in links[toType]) byId.set(toId, new Set(links[toType]![toId]));
+      targets.set(toType, byId);
+    }
+    this.byRecord.set(recordKey(objectTypeId, id), targets);
+  }
+}
+
+function splitKey(key: string): [objectTypeId: string, id: string] {
+  const at = key.lastIndexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)];
 }

@@ -1,14 +1,14 @@
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
-import { sandboxSeedSchema } from '../seed.ts';
+import { fileLines, writeFully } from './lines.ts';
 import type { Mutation } from './mutations.ts';
 import type { Portal } from './portal.ts';
-import { portalFromSeed, portalToSeed } from './seed-io.ts';
+import { readSnapshot, writeSnapshot } from './snapshot.ts';
 
-// Where a portal lives. In memory for tests; on disk as a snapshot plus an append-only journal of
-// mutations, fsynced before the request is answered, so a completed request survives kill -9.
-// Loading = snapshot + replay of journal entries newer than the snapshot.
+// Where a portal lives. In memory for tests; on disk as a snapshot plus a journal of mutations,
+// fsynced before the request is answered, so an answered request survives kill -9. Loading =
+// snapshot + replay of the journal's complete entries newer than it; a last line cut short by a
+// crash belongs to a request never answered, and is cut off before new entries follow.
 
 export interface PortalStore {
   readonly portal: Portal;
@@ -29,14 +29,6 @@ export function memoryStore(initial: Portal): PortalStore {
   };
 }
 
-const snapshotSchema = z.object({
-  format: z.literal('keystone-sandbox-snapshot'),
-  version: z.literal(1),
-  /** The last journal entry the snapshot includes. */
-  seq: z.number().int().min(0),
-  seed: sandboxSeedSchema,
-});
-
 interface JournalEntry {
   seq: number;
   mutations: Mutation[];
@@ -55,98 +47,114 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
   const compactEvery = options.compactEvery ?? 2000;
   mkdirSync(dirname(path), { recursive: true });
 
-  let seq = 0;
-  let replayed = 0;
-  let portal: Portal;
-  if (existsSync(path)) {
-    const parsed = snapshotSchema.safeParse(readJson(path));
-    if (!parsed.success) throw new Error(`Sandbox data file ${path} is not a sandbox snapshot: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    seq = parsed.data.seq;
-    portal = portalFromSeed(parsed.data.seed, options.firstRecordId);
-    for (const entry of readJournal(journalPath)) {
-      if (entry.seq <= seq) continue;
-      for (const m of entry.mutations) portal.apply(m);
-      seq = entry.seq;
-      replayed += 1;
-    }
-  } else {
-    portal = options.initial();
-  }
-
   const fresh = !existsSync(path);
-  const journal = openSync(journalPath, 'a');
-  let entriesSinceSnapshot = replayed;
+  let { portal, seq } = fresh ? { portal: options.initial(), seq: 0 } : readSnapshot(path, options.firstRecordId);
+  let entriesSinceSnapshot = 0;
+  const extent = fresh ? { complete: 0, size: 0 } : replayJournal(journalPath, (entry) => {
+    if (entry.seq <= seq) return;
+    for (const m of entry.mutations) portal.apply(m);
+    seq = entry.seq;
+    entriesSinceSnapshot += 1;
+  });
 
-  const compact = () => {
-    const temporary = `${path}.tmp`;
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, JSON.stringify({ format: 'keystone-sandbox-snapshot', version: 1, seq, seed: portalToSeed(portal) }));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-    syncDirectory(dirname(path));
-    // Entries up to `seq` are in the snapshot now; a crash before this truncation only leaves entries replay skips.
+  // Not opened for appending: each entry is written at the end of the last complete one, so a
+  // failed write is overwritten by the next rather than left in front of it.
+  const journal = openSync(journalPath, constants.O_WRONLY | constants.O_CREAT);
+  let journalBytes = extent.complete;
+  if (extent.size > extent.complete) dropTornTail(journal, journalPath, extent);
+
+  const snapshot = (next: Portal, nextSeq: number) => {
+    writeSnapshot(path, next, nextSeq);
+    // Entries up to `nextSeq` are in the snapshot now; a crash before this truncation only leaves entries replay skips.
     ftruncateSync(journal, 0);
     fsyncSync(journal);
-    entriesSinceSnapshot = 0;
+    [portal, seq, journalBytes, entriesSinceSnapshot] = [next, nextSeq, 0, 0];
   };
-  // A new portal needs its first snapshot; a replayed journal is folded into one.
-  if (fresh || replayed > 0) compact();
+  // A new portal needs its first snapshot. A replayed journal is not folded into one here: that
+  // would rewrite the whole portal on every start; it happens after `compactEvery` entries.
+  if (fresh) snapshot(portal, seq);
+
+  const append = (entry: JournalEntry) => {
+    const bytes = Buffer.from(`${JSON.stringify(entry)}\n`);
+    try {
+      writeFully(journal, bytes, journalBytes);
+      fsyncSync(journal);
+    } catch (error) {
+      // Not answered, so not kept: the journal ends with the last entry that was.
+      ftruncateSync(journal, journalBytes);
+      throw error;
+    }
+    journalBytes += bytes.length;
+  };
+
+  // The write before is durable and applied, so a failed compaction must not turn its answer into an
+  // error (the client would send it again): the journal keeps everything until a later try succeeds.
+  const compactAfterWrite = () => {
+    try {
+      snapshot(portal, seq);
+    } catch (error) {
+      console.error(`Sandbox data file ${path}: could not write a new snapshot (${error instanceof Error ? error.message : String(error)}); the journal keeps every write, and the next try comes after ${compactEvery} more entries.`);
+      entriesSinceSnapshot = 0;
+    }
+  };
 
   return {
     get portal() { return portal; },
     commit(mutations) {
       if (mutations.length === 0) return;
+      append({ seq: seq + 1, mutations });
       seq += 1;
-      writeSync(journal, `${JSON.stringify({ seq, mutations } satisfies JournalEntry)}\n`);
-      fsyncSync(journal);
       for (const m of mutations) portal.apply(m);
       entriesSinceSnapshot += 1;
-      if (entriesSinceSnapshot >= compactEvery) compact();
+      if (entriesSinceSnapshot >= compactEvery) compactAfterWrite();
     },
     replace(next) {
-      portal = next;
-      seq += 1;
-      compact();
+      snapshot(next, seq + 1);
     },
     close() {
-      compact();
+      snapshot(portal, seq);
       closeSync(journal);
     },
   };
 }
 
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Sandbox data file ${path} is not readable JSON (${error instanceof Error ? error.message : String(error)}); move it away to start afresh`, { cause: error });
-  }
+interface JournalExtent {
+  /** Bytes up to the end of the last complete entry. */
+  complete: number;
+  size: number;
 }
 
-function readJournal(path: string): JournalEntry[] {
-  if (!existsSync(path)) return [];
-  const entries: JournalEntry[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      entries.push(JSON.parse(line) as JournalEntry);
-    } catch {
-      // A line cut short by a crash belongs to a request that was never answered.
-      break;
+/** Hands each complete entry to `replay`, in order, and says where they end. */
+function replayJournal(path: string, replay: (entry: JournalEntry) => void): JournalExtent {
+  const extent: JournalExtent = { complete: 0, size: 0 };
+  if (!existsSync(path)) return extent;
+  for (const line of fileLines(path)) {
+    const entry = line.complete ? journalEntry(line.text) : undefined;
+    // A crash mid-write leaves at most one unreadable line, at the very end; anything readable
+    // after one means the file was damaged some other way, and those entries may have been answered.
+    if (entry && extent.size > extent.complete) {
+      throw new Error(`Sandbox journal ${path} has an unreadable line at byte ${extent.complete} with entries after it; nothing was dropped. Move the data file and its journal away to start afresh, or cut the journal to its first ${extent.complete} bytes to keep what comes before`);
     }
+    extent.size = line.end;
+    if (!entry) continue;
+    replay(entry);
+    extent.complete = line.end;
   }
-  return entries;
+  return extent;
 }
 
-function syncDirectory(path: string): void {
-  const fd = openSync(path, 'r');
+function journalEntry(text: string): JournalEntry | undefined {
   try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const entry = JSON.parse(text) as Partial<JournalEntry> | null;
+    return typeof entry?.seq === 'number' && Array.isArray(entry.mutations) ? (entry as JournalEntry) : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+/** Cuts off a write the crash cut short, so the next entry starts on a line of its own. */
+function dropTornTail(journal: number, path: string, extent: JournalExtent): void {
+  console.error(`Sandbox journal ${path}: dropped ${extent.size - extent.complete} bytes after its last complete entry, a write cut short by a crash and never answered; carrying on from there.`);
+  ftruncateSync(journal, extent.complete);
+  fsyncSync(journal);
 }

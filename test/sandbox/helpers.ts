@@ -45,6 +45,31 @@ export function seedRecord(properties: Record<string, string>, overrides: Partia
   return { id: String(nextSeedId++), properties, createdAt: '2025-06-01T00:00:00.000Z', ...overrides };
 }
 
+/** A small portal that uses every part of the seed format: a custom object, paired labels, history, an archived record. */
+export function richSeed(): SandboxSeedInput {
+  return portalSeed({
+    schemas: [{
+      name: 'account_plan', labels: { singular: 'Plan', plural: 'Plans' },
+      properties: [{ name: 'plan_name', label: 'Name', type: 'string', fieldType: 'text', groupName: 'plan' }], associatedObjects: ['COMPANY'],
+    }],
+    associationDefinitions: [{ fromType: 'contacts', toType: 'contacts', typeId: 900, inverseTypeId: 901, label: 'Manager', inverseLabel: 'Reports to' }],
+    objects: {
+      companies: [seedRecord({ name: 'Acme' }, { id: '1' })],
+      contacts: [
+        seedRecord({ jobtitle: 'CFO' }, { id: '10', propertyHistory: { jobtitle: [{ value: 'Controller', timestamp: '2024-01-01T00:00:00.000Z', sourceType: 'CRM_UI' }] } }),
+        seedRecord({ jobtitle: 'Analyst' }, { id: '11', archived: true }),
+        seedRecord({ jobtitle: 'Buyer' }, { id: '12' }),
+      ],
+      account_plan: [seedRecord({ plan_name: 'FY26' }, { id: '20' })],
+    },
+    associations: [
+      { fromType: 'contacts', fromId: '10', toType: 'companies', toId: '1', associationTypeId: 279 },
+      { fromType: 'contacts', fromId: '10', toType: 'contacts', toId: '12', associationTypeId: 900 },
+      { fromType: 'account_plan', fromId: '20', toType: 'companies', toId: '1' },
+    ],
+  });
+}
+
 export function owner(overrides: Partial<SandboxSeedInput['owners'][number]> = {}): SandboxSeedInput['owners'][number] {
   return { id: '501', userId: 9001, email: 'ada@firm.test', firstName: 'Ada', lastName: 'Byron', teams: [{ id: '7', name: 'Key accounts', primary: true }], ...overrides };
 }

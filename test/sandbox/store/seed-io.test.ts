@@ -2,33 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sandboxSeedSchema } from '../../../sandbox/seed.ts';
 import type { SandboxSeedInput } from '../../../sandbox/seed.ts';
 import { portalFromSeed, portalToSeed } from '../../../sandbox/store/seed-io.ts';
-import { portalSeed, seedRecord } from '../helpers.ts';
+import { portalSeed, richSeed, seedRecord } from '../helpers.ts';
 
 const build = (seed: SandboxSeedInput) => portalFromSeed(sandboxSeedSchema.parse(seed), 1);
-
-const planSchema: NonNullable<SandboxSeedInput['schemas']>[number] = {
-  name: 'account_plan', labels: { singular: 'Plan', plural: 'Plans' },
-  properties: [{ name: 'plan_name', label: 'Name', type: 'string', fieldType: 'text', groupName: 'plan' }], associatedObjects: ['COMPANY'],
-};
-
-const richSeed = (): SandboxSeedInput => portalSeed({
-  schemas: [planSchema],
-  associationDefinitions: [{ fromType: 'contacts', toType: 'contacts', typeId: 900, inverseTypeId: 901, label: 'Manager', inverseLabel: 'Reports to' }],
-  objects: {
-    companies: [seedRecord({ name: 'Acme' }, { id: '1' })],
-    contacts: [
-      seedRecord({ jobtitle: 'CFO' }, { id: '10', propertyHistory: { jobtitle: [{ value: 'Controller', timestamp: '2024-01-01T00:00:00.000Z', sourceType: 'CRM_UI' }] } }),
-      seedRecord({ jobtitle: 'Analyst' }, { id: '11', archived: true }),
-      seedRecord({ jobtitle: 'Buyer' }, { id: '12' }),
-    ],
-    account_plan: [seedRecord({ plan_name: 'FY26' }, { id: '20' })],
-  },
-  associations: [
-    { fromType: 'contacts', fromId: '10', toType: 'companies', toId: '1', associationTypeId: 279 },
-    { fromType: 'contacts', fromId: '10', toType: 'contacts', toId: '12', associationTypeId: 900 },
-    { fromType: 'account_plan', fromId: '20', toType: 'companies', toId: '1' },
-  ],
-});
 
 describe('seeds in and out', () => {
   it('makes a seed’s current value the newest history entry', () => {
