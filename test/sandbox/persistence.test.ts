@@ -99,10 +99,13 @@ describe('a persisted sandbox', () => {
 interface Written { id: string; name: string }
 
 const WRITERS = 3;
-const BATCH = 10;
+const BATCH = 50;
 const KILL_AFTER_ANSWERS = 6;
-/** A few hundred kilobytes a company, so each batch takes a while to reach the disk. */
-const largeText = (name: string) => `${name}: ${'ten years of account history, meeting by meeting. '.repeat(6_000)}`;
+/**
+ * About 60 kilobytes a company, just under HubSpot's 65,536 characters a value, so each batch of
+ * them takes a while to reach the disk.
+ */
+const largeText = (name: string) => `${name}: ${'ten years of account history, meeting by meeting. '.repeat(1_200)}`;
 
 /**
  * Several clients send batches of large companies; once KILL_AFTER_ANSWERS batches are answered the
