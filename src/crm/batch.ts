@@ -1,6 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import type { SimplePublicObjectBatchInputForCreate } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
-import { KeystoneError } from '../keystone/errors.ts';
+import { KeystoneError } from '../errors/keystone-error.ts';
 import { toKeystoneError } from './errors.ts';
 
 // HubSpot's batch endpoints take at most 100 inputs (association reads 1,000). Chunks run in parallel

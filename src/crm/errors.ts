@@ -1,4 +1,4 @@
-import { KEYSTONE_ERRORS, KeystoneError, isKeystoneError, type KeystoneErrorCode } from '../keystone/errors.ts';
+import { KEYSTONE_ERRORS, KeystoneError, isKeystoneError, type KeystoneErrorCode } from '../errors/keystone-error.ts';
 
 // HubSpot's client throws one of many classes all named ApiException ({code, body, headers}), and
 // node-fetch throws system errors with string codes: so errors are duck-typed, never `instanceof`.

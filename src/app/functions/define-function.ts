@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import { connectionFromEnvironment, createHubSpotClient } from '../../crm/client.ts';
 import { toKeystoneError } from '../../crm/errors.ts';
 import { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { KEYSTONE_ERRORS, KeystoneError } from '../../keystone/errors.ts';
+import { KEYSTONE_ERRORS, KeystoneError } from '../../errors/keystone-error.ts';
 import { validate } from '../../kam/shared/validation.ts';
-import type { FunctionError, FunctionResult } from './contract.ts';
+import type { FunctionError, FunctionResult } from '../../contracts/registry.ts';
 
 // The edge every app function shares: parse the parameters (bad input never reaches HubSpot), build
 // the one client for this invocation, run the service, and turn whatever it throws into a stable

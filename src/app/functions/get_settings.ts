@@ -1,10 +1,10 @@
 import { identityAmong, withRoles } from '../../keystone/access/index.ts';
 import { portalDirectory } from '../../keystone/access/directory.ts';
-import { readOwners } from '../../keystone/account/portal-reads.ts';
-import { KeystoneError } from '../../keystone/errors.ts';
+import { readOwners } from '../../keystone/readers/portal-reads.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { storedSnapshot } from '../../keystone/portfolio-recalculation/index.ts';
 import { loadSettingsRecord, storedSettingsOf } from '../../keystone/settings/index.ts';
-import { getSettingsParametersSchema, type PortalSettings } from './contract.ts';
+import { getSettingsParametersSchema, type PortalSettings } from '../../contracts/registry.ts';
 import { defineFunction } from './define-function.ts';
 
 export const main = defineFunction(getSettingsParametersSchema, async ({ userId }, { client, objectTypes }): Promise<PortalSettings> => {

@@ -3,7 +3,7 @@ import { portfolioOverview, readPortfolioRecords, type PortfolioOverview } from 
 import { storedSnapshot } from '../../keystone/portfolio-recalculation/index.ts';
 import { loadSettingsRecord, storedSettingsOf } from '../../keystone/settings/index.ts';
 import { defineFunction } from './define-function.ts';
-import { portfolioOverviewParametersSchema } from './portfolio-contract.ts';
+import { portfolioOverviewParametersSchema } from '../../contracts/portfolio-overview.ts';
 
 export const main = defineFunction(portfolioOverviewParametersSchema, async ({ userId, quarter }, { client, objectTypes, now }): Promise<PortfolioOverview> => {
   // The settings record holds the portfolio snapshot too: one read for both.

@@ -1,8 +1,8 @@
 import { requireAdmin, verifyCaller } from '../../keystone/access/index.ts';
 import { recalculateSlice } from '../../keystone/portfolio-recalculation/index.ts';
-import { KeystoneError } from '../../keystone/errors.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { loadSettings } from '../../keystone/settings/index.ts';
-import { recalculatePortfolioParametersSchema, type RecalculationProgress } from './contract.ts';
+import { recalculatePortfolioParametersSchema, type RecalculationProgress } from '../../contracts/registry.ts';
 import { defineFunction } from './define-function.ts';
 
 export const main = defineFunction(

@@ -1,7 +1,7 @@
 import { runSetup } from '../../crm/setup/index.ts';
 import { requireAdmin, verifyCaller } from '../../keystone/access/index.ts';
 import { loadSettings } from '../../keystone/settings/index.ts';
-import { runSetupParametersSchema, type SetupOutcome } from './contract.ts';
+import { runSetupParametersSchema, type SetupOutcome } from '../../contracts/registry.ts';
 import { defineFunction } from './define-function.ts';
 
 export const main = defineFunction(runSetupParametersSchema, async ({ userId }, { client, objectTypes, now }): Promise<SetupOutcome> => {

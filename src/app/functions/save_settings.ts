@@ -1,6 +1,6 @@
 import { verifyCaller } from '../../keystone/access/index.ts';
 import { loadSettings, saveSettings } from '../../keystone/settings/index.ts';
-import { saveSettingsParametersSchema } from './contract.ts';
+import { saveSettingsParametersSchema } from '../../contracts/registry.ts';
 import { defineFunction } from './define-function.ts';
 
 export const main = defineFunction(saveSettingsParametersSchema, async ({ userId, settings, expectedRevision }, { client, objectTypes, now }) => {

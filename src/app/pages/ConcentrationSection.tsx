@@ -1,5 +1,5 @@
 import { EmptyState, Heading, LineChart, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
-import type { PortfolioOverview } from '../functions/portfolio-contract.ts';
+import type { PortfolioOverview } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { ListTable } from './ListTable.tsx';
 import { paretoRows } from './pareto-chart.ts';

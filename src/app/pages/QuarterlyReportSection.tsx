@@ -1,5 +1,5 @@
 import { Heading, List, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
-import type { AccountQuarter, QuarterlyReport, TargetInQuarter } from '../functions/portfolio-contract.ts';
+import type { AccountQuarter, QuarterlyReport, TargetInQuarter } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';

@@ -1,6 +1,6 @@
 import { Text, useExtensionContext } from '@hubspot/ui-extensions';
 import type { ReactNode } from 'react';
-import type { FiscalQuarter, PortfolioOverview, PortfolioOverviewParameters } from '../functions/portfolio-contract.ts';
+import type { FiscalQuarter, PortfolioOverview, PortfolioOverviewParameters } from '../../contracts/portfolio-overview.ts';
 import { createFormatters, portalFormat, type Formatters } from '../ui/format.ts';
 import type { Ok } from '../ui/function-call.ts';
 import { Loading, LoadFailed, useFunctionQuery } from './keystone-ui.ts';

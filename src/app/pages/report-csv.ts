@@ -1,4 +1,4 @@
-import type { QuarterlyReport } from '../functions/portfolio-contract.ts';
+import type { QuarterlyReport } from '../../contracts/portfolio-overview.ts';
 
 // The quarterly programme report as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a
 // comma, quote or line break quoted and their quotes doubled). Text that a spreadsheet would run as a

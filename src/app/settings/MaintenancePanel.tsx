@@ -1,5 +1,5 @@
 import { Button, ButtonRow, Flex, Heading, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
-import type { PortalSettings, RunSetupParameters, SetupOutcome } from '../functions/contract.ts';
+import type { PortalSettings, RunSetupParameters, SetupOutcome } from '../../contracts/registry.ts';
 import type { Formatters } from '../ui/format.ts';
 import type { Ok } from '../ui/function-call.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';

@@ -1,7 +1,7 @@
 import { Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
 import { useMemo } from 'react';
 import type { SelectionSettings } from '../../kam/settings/index.ts';
-import type { PortfolioFactsParameters } from '../functions/contract.ts';
+import type { PortfolioFactsParameters } from '../../contracts/registry.ts';
 import type { Formatters } from '../ui/format.ts';
 import { useFunctionQuery } from './keystone-ui.ts';
 import { isScorable, previewSelection } from './selection-preview.ts';

@@ -1,5 +1,5 @@
 import { Divider, Flex, hubspot, useExtensionContext } from '@hubspot/ui-extensions';
-import type { GetSettingsParameters, PortalSettings } from '../functions/contract.ts';
+import type { GetSettingsParameters, PortalSettings } from '../../contracts/registry.ts';
 import { createFormatters, portalFormat } from '../ui/format.ts';
 import type { Ok } from '../ui/function-call.ts';
 import { Loading, LoadFailed, useFunctionQuery } from './keystone-ui.ts';

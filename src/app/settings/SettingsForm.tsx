@@ -1,8 +1,8 @@
 import { Button, ButtonRow, Flex, Heading, MultiSelect, NumberInput, Select, Text, Toggle } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/selection/criteria.ts';
+import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/shared/selection-criteria.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import type { PortalSettings, SaveSettingsParameters } from '../functions/contract.ts';
+import type { PortalSettings, SaveSettingsParameters } from '../../contracts/registry.ts';
 import type { Formatters } from '../ui/format.ts';
 import { optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
 import { issueAt, type Ok } from '../ui/function-call.ts';

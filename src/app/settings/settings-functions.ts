@@ -1,4 +1,4 @@
-import type { ADMIN_FUNCTIONS, PortfolioFactsResult, PREVIEW_FUNCTIONS } from '../functions/contract.ts';
+import type { ADMIN_FUNCTIONS, PortfolioFactsResult, PREVIEW_FUNCTIONS } from '../../contracts/registry.ts';
 
 // The settings page's functions, checked against the backend's lists at compile time (the lists live
 // in a module that imports zod, which this folder does not install).

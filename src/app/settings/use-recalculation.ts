@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RecalculatePortfolioParameters, RecalculationProgress } from '../functions/contract.ts';
+import type { RecalculatePortfolioParameters, RecalculationProgress } from '../../contracts/registry.ts';
 import type { FunctionFailure } from '../ui/function-call.ts';
 import { callFunction } from './keystone-ui.ts';
 import type { Ok } from '../ui/function-call.ts';

@@ -1,7 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
 import type { ObjectSchemaEgg } from '@hubspot/api-client/lib/codegen/crm/schemas/index.js';
-import { KeystoneError } from '../../keystone/errors.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { hubspotCall } from '../batch.ts';
 import {
   ASSOCIATION_LABELS, COMPANY_PROPERTIES, CONTACT_PROPERTIES, KEYSTONE_GROUP, KEYSTONE_OBJECTS, PORTAL_SETTINGS, objectSchemaDefinition,

@@ -1,6 +1,6 @@
 import type { SelectionSettings } from '../settings/schema.ts';
 import type { CompanyFacts } from './company-facts.ts';
-import type { SelectionCriterion } from './criteria.ts';
+import type { SelectionCriterion } from '../shared/selection-criteria.ts';
 
 // Where each criterion's raw value comes from and how it becomes 0..1: linear up to the admin's
 // "full score at" level, ratings out of 10, share of wallet as room to grow.

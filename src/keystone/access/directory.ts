@@ -1,5 +1,5 @@
-import type { OwnerRecord } from '../account/portal-reads.ts';
-import { displayName } from '../account/people.ts';
+import type { OwnerRecord } from '../readers/portal-reads.ts';
+import { displayName } from '../readers/people.ts';
 
 // The portal's users and teams as the settings page offers them for "who may do what": admins pick
 // people and teams by name, never by typing ids.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import { ACCOUNT_ERRORS, type SavedPlan, type saveAccountPlanParametersSchema } from '../../app/functions/account-contract.ts';
+import { ACCOUNT_ERRORS, type SavedPlan, type saveAccountPlanParametersSchema } from '../../contracts/card-data.ts';
 import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, mapInParallel, type CrmRecord } from '../../crm/batch.ts';
 import { isConflict } from '../../crm/errors.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
@@ -12,13 +12,13 @@ import { reviewSchedule } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/index.ts';
 import type { Caller } from '../access/index.ts';
-import { KeystoneError, isKeystoneError } from '../errors.ts';
-import { accountError, domainResult } from './account-error.ts';
-import { batchReadWithHistory } from './hubspot-reads.ts';
+import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
+import { accountError, domainResult } from '../domain-result.ts';
+import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { managerActing } from './manager.ts';
 import { syncPlanTasks, syncTasks } from './plan-tasks.ts';
 import { fiscalYearStartOf, serialiseTargets, targetsFromRows } from './plan-targets.ts';
-import { readOwners } from './portal-reads.ts';
+import { readOwners } from '../readers/portal-reads.ts';
 import { accountCadence } from './reviews-section.ts';
 
 // Saving a key account plan, all or nothing, following the commit-pointer design of

@@ -4,15 +4,15 @@ import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, type KeystoneObj
 import type { ObjectTypeResolver, SchemaSummary } from '../../crm/object-types.ts';
 import { propertyNames } from '../../crm/records.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
+import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../readers/company-facts.ts';
 import { loadSettings } from '../settings/index.ts';
-import { KeystoneError } from '../errors.ts';
-import { accountError } from './account-error.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
+import { accountError } from '../domain-result.ts';
 import { parentCompanyIds, WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
-import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
-import { PortalObjectTypes } from './portal-object-types.ts';
+import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } from '../readers/hubspot-reads.ts';
+import { PortalObjectTypes } from '../../crm/portal-object-types.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
-import { readCompanyNames, readOwners, type OwnerRecord } from './portal-reads.ts';
+import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
 import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationships.ts';
 
 // Everything one company card shows, read from HubSpot in three rounds of parallel calls and no

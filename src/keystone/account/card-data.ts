@@ -1,6 +1,6 @@
 import type {
   CardData, CoverageWarning, KeyAccountSection, KeyContact, Objective, Permissions, PlanSection, RelationshipsSection, TargetRow,
-} from '../../app/functions/account-contract.ts';
+} from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
@@ -9,15 +9,15 @@ import { QUARTERS, fillDerivedActuals, metricProgress, quarterBounds, type Metri
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS, scoreCompany, type SelectionCriterion } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { icpTierSchema } from '../../kam/shared/index.ts';
-import { domainResult } from './account-error.ts';
+import { domainResult } from '../domain-result.ts';
 import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { identityAmong, withRoles } from '../access/index.ts';
 import { readAccount, type AccountSnapshot } from './account-reader.ts';
-import { companyFacts, dealAmounts } from '../portfolio-recalculation/company-facts.ts';
-import { contactName, stanceHistoryOf } from './contact-fields.ts';
+import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
+import { contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
-import { peopleDirectory, type PeopleDirectory } from './people.ts';
+import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { accountFacts, storedPlanTargets, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
 

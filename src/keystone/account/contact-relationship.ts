@@ -2,15 +2,15 @@ import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
 import type {
   ContactDeparture, ContactStance, recordContactDepartureParametersSchema, recordContactStanceParametersSchema,
-} from '../../app/functions/account-contract.ts';
+} from '../../contracts/card-data.ts';
 import { hubspotCall } from '../../crm/batch.ts';
 import { CONTACT_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { toHubSpotDateTime } from '../../crm/records.ts';
-import { KeystoneError, isKeystoneError } from '../errors.ts';
-import { accountError } from './account-error.ts';
+import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
+import { accountError } from '../domain-result.ts';
 import { splitList } from '../../kam/shared/index.ts';
-import { asDecisionPower, asStance, contactName } from './contact-fields.ts';
+import { asDecisionPower, asStance, contactName } from '../readers/contact-fields.ts';
 import { managerActing } from './manager.ts';
 
 // Stance, decision power and departures are plain contact properties: HubSpot's property history

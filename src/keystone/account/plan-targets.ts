@@ -1,10 +1,10 @@
-import type { PlanInput } from '../../app/functions/account-contract.ts';
+import type { PlanInput } from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
 import { DERIVED_SOURCES, quarterlyTargetsSchema, type DerivationFacts, type DerivedSource, type Measure, type MetricTarget } from '../../kam/objectives/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart, validate, type ValidationIssue } from '../../kam/shared/index.ts';
-import { KeystoneError } from '../errors.ts';
-import { coverageContact, stanceHistoryOf } from './contact-fields.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
+import { coverageContact, stanceHistoryOf } from '../readers/contact-fields.ts';
 import type { RelationshipContact } from './relationships.ts';
 
 // The quarterly grid is stored on the plan as versioned JSON holding the objectives domain's own rows,

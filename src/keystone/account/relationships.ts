@@ -3,9 +3,9 @@ import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, batchReadAssociations, type CrmProp
 import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
 import { ACTIVITY_KINDS, relationshipCoverage, type Activity, type ActivityKind, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { domainResult } from './account-error.ts';
-import { asInstant, coverageContact } from './contact-fields.ts';
-import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
+import { domainResult } from '../domain-result.ts';
+import { asInstant, coverageContact } from '../readers/contact-fields.ts';
+import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from '../readers/hubspot-reads.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 
 // The relationships of one company (the card) or of many (recalculation's coverage scores): each

@@ -1,13 +1,13 @@
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import type { LoggedReview, logReviewParametersSchema } from '../../app/functions/account-contract.ts';
+import type { LoggedReview, logReviewParametersSchema } from '../../contracts/card-data.ts';
 import { batchArchive, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
-import { KeystoneError, isKeystoneError } from '../errors.ts';
-import { accountError, domainResult } from './account-error.ts';
+import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
+import { accountError, domainResult } from '../domain-result.ts';
 import { readPlan } from './account-plan.ts';
 import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
 import { managerActing } from './manager.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reviewTriggerSchema as wireTriggerSchema, type Review, type ReviewTrigger, type ReviewsSection } from '../../app/functions/account-contract.ts';
+import { reviewTriggerSchema as wireTriggerSchema, type Review, type ReviewTrigger, type ReviewsSection } from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, REVIEW_OUTCOMES } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields } from '../../crm/records.ts';
@@ -7,11 +7,11 @@ import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
 import { changeEventsFromHistory, newBuyerRoles, reviewSchedule, reviewTriggers, type PropertyHistory, type ReviewTrigger as DomainTrigger } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
-import { domainResult } from './account-error.ts';
+import { domainResult } from '../domain-result.ts';
 import type { AccountSnapshot } from './account-reader.ts';
-import type { RecordWithHistory } from './hubspot-reads.ts';
-import { contactName } from './contact-fields.ts';
-import type { PeopleDirectory } from './people.ts';
+import type { RecordWithHistory } from '../readers/hubspot-reads.ts';
+import { contactName } from '../readers/contact-fields.ts';
+import type { PeopleDirectory } from '../readers/people.ts';
 
 // Reviews: when the next calendar review falls due, what changed since the last one (from HubSpot's
 // property history), and the reviews logged so far.

@@ -3,7 +3,7 @@ import type { BurstMemory } from '../../crm/rate-limit.ts';
 import { revenueDistributionSchema } from '../../kam/portfolio/index.ts';
 import { instantSchema } from '../../kam/shared/time.ts';
 import { validate } from '../../kam/shared/validation.ts';
-import { KeystoneError } from '../errors.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import type { CoverageReading } from './coverage-scores.ts';
 
 // Where a recalculation run stands between slices. It travels through the card as an opaque string,

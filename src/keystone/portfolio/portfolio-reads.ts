@@ -5,12 +5,12 @@ import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { collectAll } from '../../crm/paging.ts';
 import { propertyNames } from '../../crm/records.ts';
-import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from '../account/hubspot-reads.ts';
+import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from '../readers/hubspot-reads.ts';
 import { taggedKeyContact, type RelationshipContact } from '../account/relationships.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
-import { readCompanyNames, readOwners, type OwnerRecord } from '../account/portal-reads.ts';
-import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
+import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
+import { DEAL_PROPERTIES } from '../readers/company-facts.ts';
 
 // What the portfolio pages read besides the portfolio snapshot (the whole portfolio's revenue, which
 // recalculation stores on the settings record): never every company. The programme's own companies

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { reviewTriggerSchema } from '../../app/functions/account-contract.ts';
+import { reviewTriggerSchema } from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, REVIEW_OUTCOMES } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import { reviewSchedule, type ReviewSchedule } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, type ReviewCadence } from '../../kam/shared/index.ts';
-import { domainResult } from '../account/account-error.ts';
+import { domainResult } from '../domain-result.ts';
 
 // The programme's own records (plans, objectives, reviews) as the portfolio pages read them, grouped
 // by company. Pure.

@@ -9,7 +9,7 @@ import { setupStatusOf, type SetupStatus } from '../../crm/setup/index.ts';
 import { defaultSettings, parseSettings, type Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/validation.ts';
 import { requireAdmin, type Caller } from '../access/index.ts';
-import { KeystoneError } from '../errors.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 
 // The portal's settings: one versioned JSON document on the settings record, parsed (and migrated)
 // by the domain's settings schema on every read and before every save. The record also carries the

@@ -1,11 +1,11 @@
 import { Button, ButtonRow, DateInput, Flex, Heading, Input, NumberInput, Select, Text, TextArea } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { KamTeam, PlanInput, PlanSection, SaveAccountPlanParameters, SavedPlan } from '../../functions/account-contract.ts';
+import type { KamTeam, PlanInput, PlanSection, SaveAccountPlanParameters, SavedPlan } from '../../../contracts/card-data.ts';
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { KAM_TEAM_ROLE_LABELS, METRIC_UNIT_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
 import { issueAt, type Ok } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
-import { ActionFailed, useFunctionAction } from '../keystone-ui.ts';
+import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 import { QUARTERS } from './quarterly-grid.ts';
 

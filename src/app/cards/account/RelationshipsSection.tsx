@@ -4,12 +4,12 @@ import {
 import { useState } from 'react';
 import type {
   ContactDeparture, ContactStance, KeyContact, RecordContactDepartureParameters, RecordContactStanceParameters,
-} from '../../functions/account-contract.ts';
+} from '../../../contracts/card-data.ts';
 import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, optionsOf, STANCE_LABELS } from '../../ui/labels.ts';
 import type { Ok } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { splitList } from '../../../kam/shared/list-value.ts';
-import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 
 const NOT_SET = '';

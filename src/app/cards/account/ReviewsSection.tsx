@@ -2,11 +2,11 @@ import {
   Button, ButtonRow, Flex, Heading, Select, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, TextArea, ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { LoggedReview, LogReviewParameters, Review, ReviewTrigger } from '../../functions/account-contract.ts';
+import type { LoggedReview, LogReviewParameters, Review, ReviewTrigger } from '../../../contracts/card-data.ts';
 import { evidenceInWords, optionsOf, REVIEW_CADENCE_LABELS, REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS, REVIEW_STATUS_LABELS } from '../../ui/labels.ts';
 import type { Ok } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
-import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 
 const STATUS_VARIANTS = { not_scheduled: 'default', upcoming: 'info', due: 'warning', overdue: 'danger' } as const;

@@ -1,12 +1,12 @@
 import { Button, ButtonRow, DescriptionList, DescriptionListItem, Flex, Heading, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, TextArea } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { CriterionScore, KeyAccountStatusChange, TagKeyAccountParameters, UntagKeyAccountParameters } from '../../functions/account-contract.ts';
+import type { CriterionScore, KeyAccountStatusChange, TagKeyAccountParameters, UntagKeyAccountParameters } from '../../../contracts/card-data.ts';
 import type { KeyAccountStatus } from '../../../kam/shared/index.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
 import type { Ok } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
-import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
 import { QualifyHint, StatusBadge } from './summary.tsx';
 

@@ -1,10 +1,10 @@
 import { useExtensionActions, useExtensionContext } from '@hubspot/ui-extensions';
 import { useEffect } from 'react';
-import type { CardData, TaskSync } from '../../functions/account-contract.ts';
-import { ACCOUNT_FUNCTIONS } from '../../functions/account-function-uids.ts';
+import type { CardData, TaskSync } from '../../../contracts/card-data.ts';
+import { ACCOUNT_FUNCTIONS } from '../../../contracts/function-uids.ts';
 import { createFormatters, portalFormat, type Formatters } from '../../ui/format.ts';
 import type { Ok } from '../../ui/function-call.ts';
-import { useFunctionQuery } from '../keystone-ui.ts';
+import { useFunctionQuery } from './keystone-ui.ts';
 
 // The same uid list the functions use; it imports nothing, so the card can bundle it.
 export const ACCOUNT_FUNCTION = ACCOUNT_FUNCTIONS;

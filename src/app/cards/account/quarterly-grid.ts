@@ -1,4 +1,4 @@
-import type { PlanSection, QuarterValues, TargetRow } from '../../functions/account-contract.ts';
+import type { PlanSection, QuarterValues, TargetRow } from '../../../contracts/card-data.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../../ui/labels.ts';
 

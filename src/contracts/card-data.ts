@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { OBJECTIVE_STATUSES } from '../../crm/model/objective.ts';
-import { REVIEW_KINDS, REVIEW_OUTCOMES } from '../../crm/model/review.ts';
-import { DERIVED_SOURCES, QUARTERS, QUARTER_STATUSES, measureSchema, type DerivedSource, type QuarterStatus } from '../../kam/objectives/index.ts';
-import { COVERAGE_WARNINGS } from '../../kam/coverage/index.ts';
-import { REVIEW_TRIGGER_KINDS } from '../../kam/reviews/index.ts';
-import { SELECTION_CRITERIA } from '../../kam/selection/criteria.ts';
+import { OBJECTIVE_STATUSES } from '../crm/model/objective.ts';
+import { REVIEW_KINDS, REVIEW_OUTCOMES } from '../crm/model/review.ts';
+import { DERIVED_SOURCES, QUARTERS, QUARTER_STATUSES, measureSchema, type DerivedSource, type QuarterStatus } from '../kam/objectives/index.ts';
+import { COVERAGE_WARNINGS } from '../kam/coverage/index.ts';
+import { REVIEW_TRIGGER_KINDS } from '../kam/reviews/index.ts';
+import { SELECTION_CRITERIA } from '../kam/shared/selection-criteria.ts';
 import {
   buyingRoleSchema, decisionPowerSchema, icpTierSchema, instantSchema, keyAccountStatusSchema, reviewCadenceSchema, stanceSchema,
-} from '../../kam/shared/index.ts';
+} from '../kam/shared/index.ts';
 
 // The account-level app functions the company cards call: their parameters (zod, parsed once in each
 // function) and the payloads of their `status: 'ok'` results. Cards `import type` from here.
@@ -523,7 +523,7 @@ export type LoggedReview = z.infer<typeof loggedReviewSchema>;
 
 // ─── Function ids and error codes ───────────────────────────────────────────────────────────────
 
-export { ACCOUNT_FUNCTIONS } from './account-function-uids.ts';
+export { ACCOUNT_FUNCTIONS } from './function-uids.ts';
 
 /** Error codes particular to the account functions, each with what the user can do about it. */
 export const ACCOUNT_ERRORS = {

@@ -1,6 +1,6 @@
-import { ACCOUNT_ERRORS, type AccountErrorCode } from '../../app/functions/account-contract.ts';
-import { describeIssues, type Validated, type ValidationIssue } from '../../kam/shared/index.ts';
-import { KeystoneError } from '../errors.ts';
+import { ACCOUNT_ERRORS, type AccountErrorCode } from '../contracts/card-data.ts';
+import { describeIssues, type Validated, type ValidationIssue } from '../kam/shared/index.ts';
+import { KeystoneError } from '../errors/keystone-error.ts';
 
 /** A KeystoneError with one of the account functions' own codes (account-contract.ts), its message by default. */
 export function accountError(code: AccountErrorCode, message: string = ACCOUNT_ERRORS[code], issues?: ValidationIssue[]): KeystoneError {

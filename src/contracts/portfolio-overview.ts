@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { PortfolioOverview } from '../../keystone/portfolio/index.ts';
+import type { PortfolioOverview } from '../keystone/portfolio/index.ts';
 export type {
   AccountQuarter, CoverageRiskKind, FiscalQuarter, KeyAccountRisk, PortfolioOverview, ProgrammeAccount, QuarterlyReport, ReviewDue, TargetInQuarter,
-} from '../../keystone/portfolio/index.ts';
-import { callerSchema } from './account-contract.ts';
-import type { FunctionResult } from './contract.ts';
+} from '../keystone/portfolio/index.ts';
+import { callerSchema } from './card-data.ts';
+import type { FunctionResult } from './registry.ts';
 
 // The portfolio pages' function. Its payload types are the service's (one source).
 
