@@ -524,14 +524,3 @@ export type LoggedReview = z.infer<typeof loggedReviewSchema>;
 // ─── Function ids and error codes ───────────────────────────────────────────────────────────────
 
 export { ACCOUNT_FUNCTIONS } from './function-uids.ts';
-
-/** Error codes particular to the account functions, each with what the user can do about it. */
-export const ACCOUNT_ERRORS = {
-  'KAM.COMPANY_NOT_FOUND': 'This company no longer exists in HubSpot. Reload the page.',
-  'KAM.CONTACT_NOT_FOUND': 'That contact no longer exists in HubSpot. Reload the card.',
-  'KAM.CONTACT_NOT_AT_COMPANY': 'That contact is not associated with this company. Associate them first, or pick another contact.',
-  'KAM.OWNER_NOT_FOUND': 'Someone picked for the team or an objective is not an active HubSpot user of this portal. Pick someone else.',
-  'KAM.PLAN_CHANGED_ELSEWHERE': 'Someone else saved this plan while you were editing. Reload the plan, then make your changes again.',
-  'KAM.STATUS_UNCHANGED': 'The account already has that status. Reload the card to see the latest.',
-} as const;
-export type AccountErrorCode = keyof typeof ACCOUNT_ERRORS;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { ErrorCode, KeystoneErrorCode } from '../errors/keystone-error.ts';
+import type { ErrorCode } from '../errors/codes.ts';
 import type { ValidationIssue } from '../kam/shared/validation.ts';
 import type { SetupReport } from '../crm/setup/index.ts';
 import type { settingsSchema } from '../kam/settings/index.ts';
 import type { PortfolioFacts, SliceResult } from '../keystone/portfolio-recalculation/index.ts';
 import type { StoredSettings } from '../keystone/settings/index.ts';
 import type { PortalDirectory } from '../keystone/access/directory.ts';
-import { ACCOUNT_FUNCTIONS, callerSchema, type AccountErrorCode } from './card-data.ts';
+import { ACCOUNT_FUNCTIONS, callerSchema } from './card-data.ts';
 
 // Every Keystone app function: its uid (also its file names: `<uid>.ts`, `<uid>-hsmeta.json`,
 // `dist/<uid>.js`), the zod schema its parameters are parsed with, and the payload of its answer.
@@ -16,7 +16,7 @@ export * from './card-data.ts';
 export * from './portfolio-overview.ts';
 
 /** What every function answers: its payload beside `status: 'ok'`, or a stable error code with a message a user can act on. */
-export type FunctionError = { status: 'error'; code: KeystoneErrorCode | AccountErrorCode | ErrorCode; message: string; issues?: ValidationIssue[] };
+export type FunctionError = { status: 'error'; code: ErrorCode; message: string; issues?: ValidationIssue[] };
 export type FunctionResult<Payload extends object> = ({ status: 'ok' } & Payload) | FunctionError;
 
 export const ADMIN_FUNCTIONS = {

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { connectionFromEnvironment, createHubSpotClient } from '../../crm/client.ts';
 import { toKeystoneError } from '../../crm/errors.ts';
 import { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { KEYSTONE_ERRORS, KeystoneError } from '../../errors/keystone-error.ts';
+import { ERROR_MESSAGES } from '../../errors/codes.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { validate } from '../../kam/shared/validation.ts';
 import type { FunctionError, FunctionResult } from '../../contracts/registry.ts';
 
@@ -52,7 +53,7 @@ export function defineFunction<Schema extends z.ZodType, Payload extends object>
 ): AppFunction<Payload> {
   const onClock = (clock: Clock): Invocation<Payload> => async (context) => {
     const parsed = validate(parametersSchema, context?.parameters ?? {});
-    if (!parsed.success) return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, parsed.errors));
+    if (!parsed.success) return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: parsed.errors }));
     try {
       const client = createHubSpotClient({ ...connection(), ...(options.attempts ? { attempts: options.attempts } : {}) });
       const payload = await run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: clock() });
@@ -71,7 +72,8 @@ function connection(): ReturnType<typeof connectionFromEnvironment> {
   try {
     return connectionFromEnvironment(process.env);
   } catch (error) {
-    throw new KeystoneError('KAM.HUBSPOT_ACCESS_DENIED', `Keystone is not connected to HubSpot: ${(error as Error).message}. Ask a super admin to reinstall the app.`);
+    const message = `Keystone is not connected to HubSpot: ${(error as Error).message}. Ask a super admin to reinstall the app.`;
+    throw new KeystoneError('KAM.HUBSPOT_ACCESS_DENIED', message, { cause: error });
   }
 }
 
@@ -79,7 +81,7 @@ function failure(error: KeystoneError): FunctionError {
   return {
     status: 'error',
     code: error.code,
-    message: error.message || KEYSTONE_ERRORS['KAM.INTERNAL'],
+    message: error.message || ERROR_MESSAGES['KAM.INTERNAL'],
     ...(error.issues ? { issues: error.issues } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Alert, Button, ErrorState, hubspot, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import type { ErrorCode } from '../../errors/codes.ts';
 import { callFunction, type FunctionFailure, type ServerlessRunner } from './function-call.ts';
 import { useFunctionAction, useFunctionQuery } from './use-function.ts';
 
@@ -15,7 +16,7 @@ export interface HubSpotUi {
 }
 
 /** Failures that say the user may not do this: no retry changes them, an admin does. */
-const REFUSALS = new Set(['KAM.NOT_A_MANAGER', 'KAM.NOT_AN_ADMIN']);
+const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['KAM.NOT_A_MANAGER', 'KAM.NOT_AN_ADMIN']);
 
 export function createKeystoneUi(ui: HubSpotUi) {
   const { Alert, Button, ErrorState, LoadingSpinner, Text } = ui;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import { ACCOUNT_ERRORS, type SavedPlan, type saveAccountPlanParametersSchema } from '../../contracts/card-data.ts';
+import type { SavedPlan, saveAccountPlanParametersSchema } from '../../contracts/card-data.ts';
 import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, mapInParallel, type CrmRecord } from '../../crm/batch.ts';
 import { isConflict } from '../../crm/errors.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
@@ -12,8 +12,9 @@ import { reviewSchedule } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/index.ts';
 import type { Caller } from '../access/index.ts';
+import { ERROR_MESSAGES } from '../../errors/codes.ts';
 import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
-import { accountError, domainResult } from '../domain-result.ts';
+import { domainResult } from '../domain-result.ts';
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { managerActing } from './manager.ts';
 import { syncPlanTasks, syncTasks } from './plan-tasks.ts';
@@ -42,16 +43,16 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
   ]);
 
   const targets = targetsFromRows(save.plan.quarterlyTargets.rows, portal.currency);
-  if (!targets.success) throw new KeystoneError('KAM.INVALID_PARAMETERS', `The quarterly targets cannot be saved: ${describeIssues(targets.errors)}`, targets.errors);
+  if (!targets.success) throw new KeystoneError('KAM.INVALID_PARAMETERS', `The quarterly targets cannot be saved: ${describeIssues(targets.errors)}`, { issues: targets.errors });
   const ownerIssues = unknownOwners(save, new Set(owners.map((o) => o.ownerId)));
-  if (ownerIssues.length > 0) throw accountError('KAM.OWNER_NOT_FOUND', `${ACCOUNT_ERRORS['KAM.OWNER_NOT_FOUND']} (${describeIssues(ownerIssues)})`, ownerIssues);
+  if (ownerIssues.length > 0) throw new KeystoneError('KAM.OWNER_NOT_FOUND', `${ERROR_MESSAGES['KAM.OWNER_NOT_FOUND']} (${describeIssues(ownerIssues)})`, { issues: ownerIssues });
 
   const [existingPlan, previousRows] = await Promise.all([
     readPlan(client, types.plan, save.companyId),
     readObjectiveRows(client, types.objective, save.companyId),
   ]);
   const currentRevision = existingPlan === null ? 0 : (fromHubSpotNumber(existingPlan.properties[KEY_ACCOUNT_PLAN.property.revision]) ?? 0);
-  if (currentRevision !== save.baseRevision) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
+  if (currentRevision !== save.baseRevision) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE');
 
   const { id: planId, createdAt: planStartedAt } = existingPlan ?? (await createPlan(client, types.plan, save.companyId, company.name));
   const revision = currentRevision + 1;
@@ -112,7 +113,7 @@ async function requireCompany(client: Client, companyId: string): Promise<Accoun
     const p = company.properties;
     return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null, nextReviewDue: fromHubSpotDateTime(p[COMPANY_PROPERTY.nextReviewDue]) };
   } catch (error) {
-    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
+    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw new KeystoneError('KAM.COMPANY_NOT_FOUND', undefined, { cause: error });
     throw error;
   }
 }
@@ -155,7 +156,7 @@ async function createPlan(client: Client, planType: string, companyId: string, c
     await hubspotCall(() => client.crm.associations.v4.basicApi.createDefault(planType, String(plan.id), 'companies', companyId));
     return { id: String(plan.id), createdAt: plan.createdAt ? plan.createdAt.getTime() : null };
   } catch (error) {
-    if (isConflict(error)) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
+    if (isConflict(error)) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE', undefined, { cause: error });
     throw error;
   }
 }
@@ -167,7 +168,7 @@ async function claimPlanRevision(client: Client, types: PlanTypes, planId: strin
     objectTypeId: types.revision, keyProperty: PLAN_REVISION.property.revisionKey, key, claimedAtProperty: PLAN_REVISION.property.savedAt, now,
     properties: toProperties({ revisionKey: key, planId, revision, savedBy: caller.userId, savedAt: toHubSpotDateTime(now) }, PLAN_REVISION.property),
   });
-  if (claimId === null) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
+  if (claimId === null) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE');
   return claimId;
 }
 

@@ -7,7 +7,6 @@ import type { Settings } from '../../kam/settings/index.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../readers/company-facts.ts';
 import { loadSettings } from '../settings/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
-import { accountError } from '../domain-result.ts';
 import { parentCompanyIds, WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } from '../readers/hubspot-reads.ts';
 import { PortalObjectTypes } from '../../crm/portal-object-types.ts';
@@ -122,7 +121,7 @@ async function readCompany(client: Client, companyId: string, associationTypes: 
   try {
     answer = (await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, COMPANY_READ.properties, COMPANY_READ.withHistory, associationTypes.map((t) => t.name)))) as unknown as CompanyAnswer;
   } catch (error) {
-    if (error instanceof KeystoneError && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
+    if (error instanceof KeystoneError && error.code === 'KAM.NOT_FOUND') throw new KeystoneError('KAM.COMPANY_NOT_FOUND', undefined, { cause: error });
     throw error;
   }
   const associated = new Map<string, string[]>();

@@ -6,8 +6,7 @@ import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { toHubSpotDateTime } from '../../crm/records.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
-import { isKeystoneError } from '../../errors/keystone-error.ts';
-import { accountError } from '../domain-result.ts';
+import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { managerActing } from './manager.ts';
@@ -35,7 +34,7 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
   const company = await readCompanyWithDeals(client, request.companyId);
   const previousStatus = companyFacts(request.companyId, company.properties, { revenueLast12Months: null, openPipeline: null }).status;
   if (previousStatus === request.status) {
-    throw accountError('KAM.STATUS_UNCHANGED', `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`);
+    throw new KeystoneError('KAM.STATUS_UNCHANGED', `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`);
   }
 
   const sync = settings.hubspotSync;
@@ -88,7 +87,7 @@ async function readCompanyWithDeals(client: Client, companyId: string): Promise<
   try {
     company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, [...FACT_PROPERTIES, 'hs_is_target_account'], undefined, ['deals']));
   } catch (error) {
-    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
+    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw new KeystoneError('KAM.COMPANY_NOT_FOUND', undefined, { cause: error });
     throw error;
   }
   const dealIds = (company.associations?.deals?.results ?? []).map((d) => String(d.id));

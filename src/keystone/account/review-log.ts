@@ -7,7 +7,7 @@ import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
 import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
-import { accountError, domainResult } from '../domain-result.ts';
+import { domainResult } from '../domain-result.ts';
 import { readPlan } from './account-plan.ts';
 import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
 import { managerActing } from './manager.ts';
@@ -26,7 +26,7 @@ const OUTCOME_LABELS = Object.fromEntries((REVIEW.properties.outcomes.options ??
 
 export async function logAccountReview(client: Client, objectTypes: ObjectTypeResolver, review: ReviewToLog): Promise<LoggedReview> {
   const reviewedAt = review.reviewedAt ?? review.now;
-  if (reviewedAt > review.now) throw new KeystoneError('KAM.INVALID_PARAMETERS', 'A review cannot be logged for a date in the future.', [{ path: 'reviewedAt', message: 'cannot be in the future' }]);
+  if (reviewedAt > review.now) throw new KeystoneError('KAM.INVALID_PARAMETERS', 'A review cannot be logged for a date in the future.', { issues: [{ path: 'reviewedAt', message: 'cannot be in the future' }] });
   const { caller, settings } = await managerActing(client, objectTypes, review.userId);
   const [reviewType, planType, company, companiesOf] = await Promise.all([
     objectTypes.objectTypeId('review'),
@@ -36,8 +36,8 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
   ]);
   const strangers = review.contactIds.filter((id) => !(companiesOf.get(id) ?? []).includes(review.companyId));
   if (strangers.length > 0) {
-    throw accountError('KAM.CONTACT_NOT_AT_COMPANY', `Contact ${strangers.join(', ')} is not associated with this company. Associate them first, or leave them out.`,
-      strangers.map((id) => ({ path: `contactIds.${review.contactIds.indexOf(id)}`, message: 'is not associated with this company' })));
+    throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', `Contact ${strangers.join(', ')} is not associated with this company. Associate them first, or leave them out.`,
+      { issues: strangers.map((id) => ({ path: `contactIds.${review.contactIds.indexOf(id)}`, message: 'is not associated with this company' })) });
   }
 
   const cadence = accountCadence(company.cadence, settings);
@@ -100,7 +100,7 @@ async function readCompany(client: Client, companyId: string): Promise<{ name: s
     const p = company.properties;
     return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null };
   } catch (error) {
-    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
+    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw new KeystoneError('KAM.COMPANY_NOT_FOUND', undefined, { cause: error });
     throw error;
   }
 }

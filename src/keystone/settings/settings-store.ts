@@ -120,7 +120,7 @@ function storedPortalDetails(record: SettingsRecordFields | null): PortalDetails
 
 function invalidSettings(errors: ValidationIssue[]): KeystoneError {
   const issues = errors.map((e) => ({ path: e.path ? `settings.${e.path}` : 'settings', message: e.message }));
-  return new KeystoneError('KAM.INVALID_SETTINGS', `These settings cannot be saved: ${describeIssues(issues)}`, issues);
+  return new KeystoneError('KAM.INVALID_SETTINGS', `These settings cannot be saved: ${describeIssues(issues)}`, { issues });
 }
 
 // Stored settings were valid when saved; if a later Keystone cannot read them, say so rather than guess.
@@ -132,6 +132,6 @@ function storedDocument(json: string): Settings {
     throw new KeystoneError('KAM.INVALID_SETTINGS', 'The saved Keystone settings are damaged (not JSON). An admin can save the settings again to repair them.');
   }
   const parsed = parseSettings(document);
-  if (!parsed.success) throw new KeystoneError('KAM.INVALID_SETTINGS', `The saved Keystone settings cannot be read: ${describeIssues(parsed.errors)}. An admin can save the settings again to repair them.`, parsed.errors);
+  if (!parsed.success) throw new KeystoneError('KAM.INVALID_SETTINGS', `The saved Keystone settings cannot be read: ${describeIssues(parsed.errors)}. An admin can save the settings again to repair them.`, { issues: parsed.errors });
   return parsed.data;
 }

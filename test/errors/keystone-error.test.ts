@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { toKeystoneError } from '../../src/crm/errors.ts';
+import { ERROR_MESSAGES, SCREEN_ERRORS } from '../../src/errors/codes.ts';
+import { KeystoneError } from '../../src/errors/keystone-error.ts';
+
+describe('the error catalogue', () => {
+  it('gives every code a message a person can act on', () => {
+    for (const [code, message] of Object.entries(ERROR_MESSAGES)) {
+      expect(code).toMatch(/^KAM\.[A-Z_]+$/);
+      expect(message).toMatch(/^[A-Z].*\.$/);
+    }
+  });
+
+  it("holds the screens' own codes beside the functions'", () => {
+    expect(Object.keys(ERROR_MESSAGES)).toEqual(expect.arrayContaining(Object.keys(SCREEN_ERRORS)));
+  });
+});
+
+describe('KeystoneError', () => {
+  it("says its code's message unless given one", () => {
+    expect(new KeystoneError('KAM.COMPANY_NOT_FOUND').message).toBe(ERROR_MESSAGES['KAM.COMPANY_NOT_FOUND']);
+    expect(new KeystoneError('KAM.COMPANY_NOT_FOUND', 'Acme is gone.').message).toBe('Acme is gone.');
+  });
+
+  it('keeps the fields at fault and what was thrown underneath', () => {
+    const underneath = new Error('HTTP 404');
+    const error = new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: [{ path: 'userId', message: 'is required' }], cause: underneath });
+    expect(error.issues).toEqual([{ path: 'userId', message: 'is required' }]);
+    expect(error.cause).toBe(underneath);
+  });
+
+  it("keeps HubSpot's failure as the cause of the error it becomes", () => {
+    const hubspot = Object.assign(new Error('HTTP 503'), { code: 503, body: {}, headers: {} });
+    expect(toKeystoneError(hubspot).cause).toBe(hubspot);
+  });
+});
