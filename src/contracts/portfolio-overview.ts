@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import type { PortfolioOverview } from '../keystone/portfolio/index.ts';
-export type {
-  AccountQuarter, CoverageRiskKind, FiscalQuarter, KeyAccountRisk, PortfolioOverview, ProgrammeAccount, QuarterlyReport, ReviewDue, TargetInQuarter,
-} from '../keystone/portfolio/index.ts';
-import { callerSchema } from './card-data.ts';
-import type { FunctionResult } from './registry.ts';
+import type { MetricTarget, QuarterStatus } from '../kam/objectives/index.ts';
+import type { AccountRisk, ParetoAnalysis } from '../kam/portfolio/index.ts';
+import type { ReviewScheduleStatus } from '../kam/reviews/index.ts';
+import type { SuggestedStatus } from '../kam/selection/index.ts';
+import type { KeyAccountStatus } from '../kam/shared/index.ts';
+import type { ReviewTrigger } from './card-data.ts';
+import { callerSchema, type Person } from './shared.ts';
 
-// The portfolio pages' function. Its payload types are the service's (one source).
-
-export const PORTFOLIO_FUNCTIONS = { portfolioOverview: 'portfolio_overview' } as const;
+// What the portfolio pages read: the parameters of `portfolio_overview` and its answer, the home
+// page's figures and the quarterly programme report.
 
 /**
  * `portfolio_overview`: the portfolio home page in one call — the Pareto curve and concentration
@@ -43,4 +43,118 @@ export const portfolioOverviewParametersSchema = callerSchema
   })
   .strict();
 export type PortfolioOverviewParameters = z.input<typeof portfolioOverviewParametersSchema>;
-export type PortfolioOverviewResult = FunctionResult<PortfolioOverview>;
+
+/** One company as the programme lists show it, from what recalculation last wrote. */
+export interface ProgrammeAccount {
+  companyId: string;
+  name: string;
+  status: KeyAccountStatus;
+  suggestedStatus: SuggestedStatus | null;
+  score: number | null;
+  revenueLast12Months: number | null;
+  coverageScore: number | null;
+  scoredAt: number | null;
+}
+
+export interface KeyAccountRisk extends Omit<AccountRisk, 'relationshipOwnerIds'> {
+  /** Our people who hold the relationship: the plan's KAM team, else the company owner. */
+  heldBy: Person[];
+}
+
+export interface ReviewDue {
+  account: ProgrammeAccount;
+  status: ReviewScheduleStatus;
+  dueAt: number;
+  daysUntilDue: number;
+  lastReviewedAt: number | null;
+}
+
+/** Why a key account's coverage is at risk: no plan, no KAM team, a team of one, or a low coverage score. */
+export type CoverageRiskKind = 'no_plan' | 'no_team' | 'one_person_team' | 'low_coverage';
+
+export interface PortfolioOverview {
+  readAt: number;
+  /** The portal's company currency and time zone, for amounts and dates (null when HubSpot does not say). */
+  portal: { currency: string | null; timeZone: string | null };
+  freshness: {
+    /** The last complete recalculation: its start (revenue is over the 12 months up to it), its end and the companies it scored; null before the first. */
+    snapshot: { startedAt: number; completedAt: number; companiesScored: number } | null;
+    /** Why the stored snapshot cannot be read, when it cannot (the next complete recalculation replaces it). */
+    snapshotUnreadable: string | null;
+  };
+  concentration: {
+    /** The whole portfolio's, from the snapshot (within `shareErrorBound`); null without one. */
+    pareto: ParetoAnalysis | null;
+    /** Revenue at risk if each key account were lost, largest first, as a share of the snapshot's revenue. */
+    keyAccounts: KeyAccountRisk[];
+    revenueDependingOnOneContract: number;
+    revenueDependingOnOnePerson: number;
+    /** Per person of ours: the key-account revenue whose relationship only they hold. */
+    onePersonDependence: Array<{ person: Person; revenue: number; shareOfPortfolio: number | null; accounts: Array<{ companyId: string; name: string; revenue: number }> }>;
+    keyAccountsWithoutRelationship: Array<{ companyId: string; name: string; revenue: number }>;
+    singleContractShareWarning: number;
+  };
+  programme: { keyAccounts: ProgrammeAccount[]; candidates: ProgrammeAccount[] };
+  drift: { qualifiesButNotTagged: ProgrammeAccount[]; taggedButNoLongerQualifies: ProgrammeAccount[]; taggedWithoutEnoughData: ProgrammeAccount[] };
+  reviews: {
+    /** Key accounts whose calendar review is overdue, due or due soon, most urgent first. */
+    upcoming: ReviewDue[];
+    /** Key accounts without a saved plan: their review cycle has not started. */
+    notScheduled: ProgrammeAccount[];
+    /** Reviews that events triggered (a key contact left, a stance worsened, …) in the last `triggeredWithinDays` days, newest first. */
+    triggered: Array<{ account: ProgrammeAccount; reviewedAt: number; triggers: string[] }>;
+    triggeredWithinDays: number;
+    /** Events since each key account's last review (or its plan's start) that no review has answered yet, newest first. */
+    open: Array<{ account: ProgrammeAccount; trigger: ReviewTrigger }>;
+  };
+  coverageRisks: Array<{ account: ProgrammeAccount; risks: CoverageRiskKind[] }>;
+  quarterlyReport: QuarterlyReport;
+}
+
+export interface FiscalQuarter { fiscalYear: number; quarter: 1 | 2 | 3 | 4 }
+
+export interface TargetInQuarter {
+  name: string;
+  unit: MetricTarget['unit'];
+  /** A number, or the target in words for a qualitative row. */
+  target: number | string | null;
+  actual: number | string | null;
+  status: QuarterStatus;
+}
+
+export interface AccountQuarter {
+  companyId: string;
+  name: string;
+  revenueLast12Months: number | null;
+  /** Null when the plan has no grid row for this quarter (no plan, or a plan year that does not cover it). */
+  targets: TargetInQuarter[] | null;
+  /** Set when the stored grid could not be read. */
+  targetsUnreadable: string | null;
+  /** Names of the client's contacts created in the quarter: new people there we were introduced to. */
+  introductions: string[];
+  celebrate: string[];
+  escalate: string[];
+  exploit: string[];
+  triggersFired: string[];
+  reviewsDone: number;
+  /** A calendar review was overdue at the quarter's end (or now, for the current quarter). */
+  reviewMissed: boolean;
+}
+
+export interface QuarterlyReport {
+  quarter: FiscalQuarter & { label: string; start: number; end: number; current: boolean };
+  accounts: AccountQuarter[];
+  programme: {
+    keyAccounts: number;
+    targetsMet: number;
+    targetsBehind: number;
+    targetsWithoutActual: number;
+    introductions: number;
+    celebrate: number;
+    escalate: number;
+    exploit: number;
+    triggersFired: number;
+    reviewsDone: number;
+    reviewsMissed: number;
+  };
+}

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode } from '../errors/codes.ts';
+import { errorMessage, type ErrorCode } from '../errors/codes.ts';
 import { KeystoneError, isKeystoneError } from '../errors/keystone-error.ts';
 
 // HubSpot's client throws one of many classes all named ApiException ({code, body, headers}), and
@@ -55,9 +55,9 @@ function isMissingSetup(body: { errors?: Array<{ code?: unknown }> }, message: s
 function accessDeniedMessage(status: number, hubspotMessage: string): string {
   return status === 401
     ? "HubSpot did not accept Keystone's access token. Ask a super admin to reinstall the app."
-    : `${ERROR_MESSAGES['KAM.HUBSPOT_ACCESS_DENIED']}${hubspotMessage ? ` (HubSpot said: ${hubspotMessage})` : ''}`;
+    : `${errorMessage('KAM.HUBSPOT_ACCESS_DENIED')}${hubspotMessage ? ` (HubSpot said: ${hubspotMessage})` : ''}`;
 }
 
 function withDetail(code: ErrorCode, hubspotMessage: string, cause: unknown): KeystoneError {
-  return new KeystoneError(code, hubspotMessage ? `${ERROR_MESSAGES[code]} HubSpot said: ${hubspotMessage}` : ERROR_MESSAGES[code], { cause });
+  return new KeystoneError(code, hubspotMessage ? `${errorMessage(code)} HubSpot said: ${hubspotMessage}` : errorMessage(code), { cause });
 }

@@ -1,10 +1,22 @@
 // Every error code Keystone answers with or shows, each with the message a person sees unless a
 // more specific one is given: one closed catalogue, so a code cannot be answered, shown or compared
 // without being here, and adding one means writing its message. Screens branch on the code, never on
-// the message. Free of imports, so the cards can bundle it: they take only the screens' part.
+// the message. Free of imports, so the cards can bundle it: they take only the screens' two failures.
+// (KeystoneError and the function edge give the functions' codes their messages through errorMessage.)
 
-/** What any app function may answer: bad input, who may do what, the settings, and HubSpot's failures. */
-const SERVICE_ERRORS = {
+/** What a screen meets before any function answers, as the failure it shows. Every card bundles these two. */
+export const FUNCTION_UNREACHABLE = {
+  code: 'KAM.FUNCTION_UNREACHABLE',
+  message: 'Keystone could not reach HubSpot. Check your connection and try again.',
+} as const;
+export const UNREADABLE_ANSWER = {
+  code: 'KAM.UNREADABLE_ANSWER',
+  message: 'Keystone received an answer it cannot read. Reload the page; if it keeps happening, tell your HubSpot admin.',
+} as const;
+
+/** What the app functions answer: any function, then the account functions' own. */
+export const FUNCTION_ERRORS = {
+  // What any app function may answer: bad input, who may do what, the settings, and HubSpot's failures.
   'KAM.INVALID_PARAMETERS': 'Keystone received something it cannot use. Check the highlighted fields and try again.',
   'KAM.INVALID_SETTINGS': 'These settings cannot be saved. Fix the highlighted fields and try again.',
   'KAM.NOT_AN_ADMIN': 'Only Keystone admins can do this. Ask an admin to add you in Keystone settings.',
@@ -22,10 +34,7 @@ const SERVICE_ERRORS = {
   // A recalculation slice that stopped to wait for room in HubSpot's burst window answers it as `interruptedBy`.
   'KAM.BURST_WINDOW_FULL': "Keystone is waiting for room in HubSpot's request window. It carries on in a few seconds.",
   'KAM.INTERNAL': 'Something went wrong in Keystone. Try again; if it keeps happening, tell your HubSpot admin.',
-} as const;
-
-/** What the account functions (the company cards') answer besides, each saying what the user can do about it. */
-const ACCOUNT_ERRORS = {
+  // What the account functions (the company cards') answer besides, each saying what the user can do about it.
   'KAM.COMPANY_NOT_FOUND': 'This company no longer exists in HubSpot. Reload the page.',
   'KAM.CONTACT_NOT_FOUND': 'That contact no longer exists in HubSpot. Reload the card.',
   'KAM.CONTACT_NOT_AT_COMPANY': 'That contact is not associated with this company. Associate them first, or pick another contact.',
@@ -34,11 +43,17 @@ const ACCOUNT_ERRORS = {
   'KAM.STATUS_UNCHANGED': 'The account already has that status. Reload the card to see the latest.',
 } as const;
 
-/** What a screen meets before any function answers. Every card bundles these: keep them to what a screen needs. */
-export const SCREEN_ERRORS = {
-  'KAM.FUNCTION_UNREACHABLE': 'Keystone could not reach HubSpot. Check your connection and try again.',
-  'KAM.UNREADABLE_ANSWER': 'Keystone received an answer it cannot read. Reload the page; if it keeps happening, tell your HubSpot admin.',
-} as const;
+/** Every code: the functions' and the screens'. */
+export type ErrorCode = keyof typeof FUNCTION_ERRORS | typeof FUNCTION_UNREACHABLE.code | typeof UNREADABLE_ANSWER.code;
 
-export const ERROR_MESSAGES = { ...SERVICE_ERRORS, ...ACCOUNT_ERRORS, ...SCREEN_ERRORS } as const;
-export type ErrorCode = keyof typeof ERROR_MESSAGES;
+/**
+ * The message a person sees for a code unless a more specific one is given. A lookup rather than one
+ * merged object, so a bundle that does not call it (the cards') carries none of the functions' messages.
+ */
+export function errorMessage(code: ErrorCode): string {
+  switch (code) {
+    case FUNCTION_UNREACHABLE.code: return FUNCTION_UNREACHABLE.message;
+    case UNREADABLE_ANSWER.code: return UNREADABLE_ANSWER.message;
+    default: return FUNCTION_ERRORS[code];
+  }
+}

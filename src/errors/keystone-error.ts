@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../kam/shared/validation.ts';
-import { ERROR_MESSAGES, type ErrorCode } from './codes.ts';
+import { errorMessage, type ErrorCode } from './codes.ts';
 
 /** Thrown inside services; functions turn it into `{status: 'error', code, message, issues?}` at the edge. */
 export class KeystoneError extends Error {
@@ -11,7 +11,7 @@ export class KeystoneError extends Error {
    * what was thrown underneath (HubSpot's answer, a system error) for the function log.
    */
   constructor(code: ErrorCode, message?: string, details: { issues?: ValidationIssue[]; cause?: unknown } = {}) {
-    super(message ?? ERROR_MESSAGES[code], details.cause === undefined ? undefined : { cause: details.cause });
+    super(message ?? errorMessage(code), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'KeystoneError';
     this.code = code;
     this.issues = details.issues;

@@ -3,14 +3,15 @@ import type { z } from 'zod';
 import { connectionFromEnvironment, createHubSpotClient } from '../../crm/client.ts';
 import { toKeystoneError } from '../../crm/errors.ts';
 import { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { ERROR_MESSAGES } from '../../errors/codes.ts';
+import { errorMessage } from '../../errors/codes.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { validate } from '../../kam/shared/validation.ts';
-import type { FunctionError, FunctionResult } from '../../contracts/registry.ts';
+import type { FunctionError, FunctionPayload, FunctionResult, FunctionUid } from '../../contracts/registry.ts';
 
 // The edge every app function shares: parse the parameters (bad input never reaches HubSpot), build
 // the one client for this invocation, run the service, and turn whatever it throws into a stable
-// `{status: 'error', code, message, issues?}`. Function files are just `export const main = defineFunction(...)`.
+// `{status: 'error', code, message, issues?}`. Function files are just `export const main = defineFunction(uid, ...)`:
+// the uid's entry in the contract registry is the payload the service must return.
 
 /** What HubSpot passes an app function. Only `parameters` is used: it is whatever the card sent. */
 export interface FunctionContext {
@@ -46,12 +47,13 @@ export interface FunctionOptions {
   attempts?: number;
 }
 
-export function defineFunction<Schema extends z.ZodType, Payload extends object>(
+export function defineFunction<Uid extends FunctionUid, Schema extends z.ZodType>(
+  uid: Uid,
   parametersSchema: Schema,
-  run: (parameters: z.output<Schema>, deps: FunctionDeps) => Promise<Payload>,
+  run: (parameters: z.output<Schema>, deps: FunctionDeps) => Promise<FunctionPayload<Uid>>,
   options: FunctionOptions = {},
-): AppFunction<Payload> {
-  const onClock = (clock: Clock): Invocation<Payload> => async (context) => {
+): AppFunction<FunctionPayload<Uid>> {
+  const onClock = (clock: Clock): Invocation<FunctionPayload<Uid>> => async (context) => {
     const parsed = validate(parametersSchema, context?.parameters ?? {});
     if (!parsed.success) return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: parsed.errors }));
     try {
@@ -61,7 +63,7 @@ export function defineFunction<Schema extends z.ZodType, Payload extends object>
     } catch (error) {
       const keystoneError = toKeystoneError(error);
       // Unexpected failures go to HubSpot's function log; expected ones are answered, not logged.
-      if (keystoneError.code === 'KAM.INTERNAL') console.error('Keystone function failed:', error);
+      if (keystoneError.code === 'KAM.INTERNAL') console.error(`Keystone function ${uid} failed:`, error);
       return failure(keystoneError);
     }
   };
@@ -81,7 +83,7 @@ function failure(error: KeystoneError): FunctionError {
   return {
     status: 'error',
     code: error.code,
-    message: error.message || ERROR_MESSAGES['KAM.INTERNAL'],
+    message: error.message || errorMessage('KAM.INTERNAL'),
     ...(error.issues ? { issues: error.issues } : {}),
   };
 }

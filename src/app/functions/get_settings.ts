@@ -4,10 +4,10 @@ import { readOwners } from '../../keystone/readers/portal-reads.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { storedSnapshot } from '../../keystone/portfolio-recalculation/index.ts';
 import { loadSettingsRecord, storedSettingsOf } from '../../keystone/settings/index.ts';
-import { getSettingsParametersSchema, type PortalSettings } from '../../contracts/registry.ts';
+import { getSettingsParametersSchema } from '../../contracts/get-settings.ts';
 import { defineFunction } from './define-function.ts';
 
-export const main = defineFunction(getSettingsParametersSchema, async ({ userId }, { client, objectTypes }): Promise<PortalSettings> => {
+export const main = defineFunction('get_settings', getSettingsParametersSchema, async ({ userId }, { client, objectTypes }) => {
   const [record, owners] = await Promise.all([loadSettingsRecord(client, objectTypes), readOwners(client)]);
   const stored = storedSettingsOf(record);
   // The owners read for the access pickers also tells who is asking: no call of its own.

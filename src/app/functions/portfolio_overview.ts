@@ -1,11 +1,12 @@
 import { requireManager, verifyCaller } from '../../keystone/access/index.ts';
-import { portfolioOverview, readPortfolioRecords, type PortfolioOverview } from '../../keystone/portfolio/index.ts';
+import { portfolioOverview, readPortfolioRecords } from '../../keystone/portfolio/index.ts';
 import { storedSnapshot } from '../../keystone/portfolio-recalculation/index.ts';
 import { loadSettingsRecord, storedSettingsOf } from '../../keystone/settings/index.ts';
 import { defineFunction } from './define-function.ts';
 import { portfolioOverviewParametersSchema } from '../../contracts/portfolio-overview.ts';
 
-export const main = defineFunction(portfolioOverviewParametersSchema, async ({ userId, quarter }, { client, objectTypes, now }): Promise<PortfolioOverview> => {
+export const main = defineFunction('portfolio_overview', portfolioOverviewParametersSchema, async ({ userId, quarter }, deps) => {
+  const { client, objectTypes, now } = deps;
   // The settings record holds the portfolio snapshot too: one read for both.
   const record = await loadSettingsRecord(client, objectTypes);
   const { settings, portal } = storedSettingsOf(record);

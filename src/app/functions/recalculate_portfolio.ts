@@ -2,12 +2,13 @@ import { requireAdmin, verifyCaller } from '../../keystone/access/index.ts';
 import { recalculateSlice } from '../../keystone/portfolio-recalculation/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { loadSettings } from '../../keystone/settings/index.ts';
-import { recalculatePortfolioParametersSchema, type RecalculationProgress } from '../../contracts/registry.ts';
+import { recalculatePortfolioParametersSchema } from '../../contracts/recalculate-portfolio.ts';
 import { defineFunction } from './define-function.ts';
 
 export const main = defineFunction(
+  'recalculate_portfolio',
   recalculatePortfolioParametersSchema,
-  async ({ userId, cursor, timeBudgetMs }, { client, objectTypes, now }): Promise<RecalculationProgress> => {
+  async ({ userId, cursor, timeBudgetMs }, { client, objectTypes, now }) => {
     const { settings, setup } = await loadSettings(client, objectTypes);
     requireAdmin(await verifyCaller(client, userId, settings.access));
     // The run ends by storing the portfolio snapshot, in a property an older setup did not create.

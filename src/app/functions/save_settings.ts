@@ -1,9 +1,10 @@
 import { verifyCaller } from '../../keystone/access/index.ts';
 import { loadSettings, saveSettings } from '../../keystone/settings/index.ts';
-import { saveSettingsParametersSchema } from '../../contracts/registry.ts';
+import { saveSettingsParametersSchema } from '../../contracts/save-settings.ts';
 import { defineFunction } from './define-function.ts';
 
-export const main = defineFunction(saveSettingsParametersSchema, async ({ userId, settings, expectedRevision }, { client, objectTypes, now }) => {
+export const main = defineFunction('save_settings', saveSettingsParametersSchema, async (parameters, { client, objectTypes, now }) => {
+  const { userId, settings, expectedRevision } = parameters;
   const current = await loadSettings(client, objectTypes);
   // Roles come from the settings in force, never from the document being saved.
   const caller = await verifyCaller(client, userId, current.settings.access);

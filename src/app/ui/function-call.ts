@@ -1,5 +1,5 @@
 import type { JsonValue } from '@hubspot/ui-extensions';
-import { SCREEN_ERRORS, type ErrorCode } from '../../errors/codes.ts';
+import { FUNCTION_UNREACHABLE, UNREADABLE_ANSWER, type ErrorCode } from '../../errors/codes.ts';
 
 // One way for every screen to call a Keystone app function and read its answer. The runner is
 // passed in (always `hubspot.serverless` in production) so this module imports no package at run
@@ -18,9 +18,6 @@ export type FunctionOutcome<Ok> = { ok: true; answer: Ok } | { ok: false; failur
 
 export type ServerlessRunner = (uid: string, options: { parameters: JsonValue }) => Promise<unknown>;
 
-const screenFailure = (code: keyof typeof SCREEN_ERRORS): FunctionFailure => ({ code, message: SCREEN_ERRORS[code] });
-const UNREACHABLE = screenFailure('KAM.FUNCTION_UNREACHABLE');
-const UNREADABLE = screenFailure('KAM.UNREADABLE_ANSWER');
 
 /** Calls a function and never throws: a rejected call or an answer of the wrong shape becomes a failure. */
 export async function callFunction<Ok extends { status: 'ok' }>(
@@ -33,16 +30,16 @@ export async function callFunction<Ok extends { status: 'ok' }>(
     // Parameters are the functions' zod input types: plain JSON by construction.
     answer = await runner(uid, { parameters: parameters as JsonValue });
   } catch {
-    return { ok: false, failure: UNREACHABLE };
+    return { ok: false, failure: FUNCTION_UNREACHABLE };
   }
-  if (!isRecord(answer)) return { ok: false, failure: UNREADABLE };
+  if (!isRecord(answer)) return { ok: false, failure: UNREADABLE_ANSWER };
   if (answer.status === 'ok') return { ok: true, answer: answer as Ok };
   if (answer.status === 'error' && typeof answer.code === 'string' && typeof answer.message === 'string') {
     const issues = Array.isArray(answer.issues) ? (answer.issues as FunctionFailure['issues']) : undefined;
     // The functions answer only the catalogue's codes (their FunctionError type says so).
     return { ok: false, failure: { code: answer.code as ErrorCode, message: answer.message, ...(issues ? { issues } : {}) } };
   }
-  return { ok: false, failure: UNREADABLE };
+  return { ok: false, failure: UNREADABLE_ANSWER };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,8 @@
 import type { Alert, Button, ErrorState, hubspot, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import type { FunctionParameters, FunctionPayload, FunctionUid } from '../../contracts/registry.ts';
 import type { ErrorCode } from '../../errors/codes.ts';
-import { callFunction, type FunctionFailure, type ServerlessRunner } from './function-call.ts';
-import { useFunctionAction, useFunctionQuery } from './use-function.ts';
+import { callFunction, type FunctionFailure, type FunctionOutcome, type Ok, type ServerlessRunner } from './function-call.ts';
+import { useFunctionAction, useFunctionQuery, type FunctionAction, type FunctionQuery } from './use-function.ts';
 
 // HubSpot installs `@hubspot/ui-extensions` inside each component folder (cards/, settings/), so
 // a module here cannot import it at run time (scripts/build-cards.ts proves this layout). Each
@@ -18,6 +19,10 @@ export interface HubSpotUi {
 /** Failures that say the user may not do this: no retry changes them, an admin does. */
 const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['KAM.NOT_A_MANAGER', 'KAM.NOT_AN_ADMIN']);
 
+/**
+ * The shared pieces, with calls that take any uid and answer whatever the caller says. Each component
+ * folder declares what it builds as KeystoneUi, which types every call by the function registry.
+ */
 export function createKeystoneUi(ui: HubSpotUi) {
   const { Alert, Button, ErrorState, LoadingSpinner, Text } = ui;
   // Read `serverless` at call time, so a test's spy on `hubspot.serverless` is the one called.
@@ -65,3 +70,20 @@ export function createKeystoneUi(ui: HubSpotUi) {
     ),
   };
 }
+
+/** A function's answer as a screen reads it: its payload in the registry, beside `status: 'ok'`. */
+export type Answer<Uid extends FunctionUid> = Ok<FunctionPayload<Uid>>;
+
+/** Calls typed by the function registry: the uid names the parameters to send and the answer to expect. */
+export interface RegisteredCalls {
+  /** One call outside a hook's lifecycle, e.g. each slice of a loop the screen drives. */
+  callFunction<Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>): Promise<FunctionOutcome<Answer<Uid>>>;
+  useFunctionQuery<Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>): FunctionQuery<Answer<Uid>>;
+  useFunctionAction<Uid extends FunctionUid>(uid: Uid): FunctionAction<FunctionParameters<Uid>, Answer<Uid>>;
+}
+
+/**
+ * The shared pieces as a component folder's `keystone-ui.ts` declares them: createKeystoneUi's own
+ * functions, every call typed by the registry (a type only, so it costs the bundles nothing).
+ */
+export type KeystoneUi = Omit<ReturnType<typeof createKeystoneUi>, keyof RegisteredCalls> & RegisteredCalls;

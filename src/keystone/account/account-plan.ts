@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import type { SavedPlan, saveAccountPlanParametersSchema } from '../../contracts/card-data.ts';
+import type { SavedPlan, saveAccountPlanParametersSchema } from '../../contracts/save-account-plan.ts';
 import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, mapInParallel, type CrmRecord } from '../../crm/batch.ts';
 import { isConflict } from '../../crm/errors.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
@@ -12,7 +12,7 @@ import { reviewSchedule } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/index.ts';
 import type { Caller } from '../access/index.ts';
-import { ERROR_MESSAGES } from '../../errors/codes.ts';
+import { errorMessage } from '../../errors/codes.ts';
 import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 import { domainResult } from '../domain-result.ts';
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
@@ -45,7 +45,9 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
   const targets = targetsFromRows(save.plan.quarterlyTargets.rows, portal.currency);
   if (!targets.success) throw new KeystoneError('KAM.INVALID_PARAMETERS', `The quarterly targets cannot be saved: ${describeIssues(targets.errors)}`, { issues: targets.errors });
   const ownerIssues = unknownOwners(save, new Set(owners.map((o) => o.ownerId)));
-  if (ownerIssues.length > 0) throw new KeystoneError('KAM.OWNER_NOT_FOUND', `${ERROR_MESSAGES['KAM.OWNER_NOT_FOUND']} (${describeIssues(ownerIssues)})`, { issues: ownerIssues });
+  if (ownerIssues.length > 0) {
+    throw new KeystoneError('KAM.OWNER_NOT_FOUND', `${errorMessage('KAM.OWNER_NOT_FOUND')} (${describeIssues(ownerIssues)})`, { issues: ownerIssues });
+  }
 
   const [existingPlan, previousRows] = await Promise.all([
     readPlan(client, types.plan, save.companyId),

@@ -1,8 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import type {
-  ContactDeparture, ContactStance, recordContactDepartureParametersSchema, recordContactStanceParametersSchema,
-} from '../../contracts/card-data.ts';
+import type { ContactDeparture, recordContactDepartureParametersSchema } from '../../contracts/record-contact-departure.ts';
+import type { ContactStance, recordContactStanceParametersSchema } from '../../contracts/record-contact-stance.ts';
 import { hubspotCall } from '../../crm/batch.ts';
 import { CONTACT_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';

@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import type { KeyAccountStatusChange } from '../../contracts/card-data.ts';
+import type { KeyAccountStatusChange } from '../../contracts/tag-key-account.ts';
 import { hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';

@@ -1,4 +1,4 @@
-import type { PlanInput } from '../../contracts/card-data.ts';
+import type { PlanInput } from '../../contracts/save-account-plan.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
 import { DERIVED_SOURCES, quarterlyTargetsSchema, type DerivationFacts, type DerivedSource, type Measure, type MetricTarget } from '../../kam/objectives/index.ts';
@@ -8,7 +8,7 @@ import { coverageContact, stanceHistoryOf } from '../readers/contact-fields.ts';
 import type { RelationshipContact } from './relationships.ts';
 
 // The quarterly grid is stored on the plan as versioned JSON holding the objectives domain's own rows,
-// so the stored form and the domain never drift apart. The card edits a flatter row (account-contract).
+// so the stored form and the domain never drift apart. The card edits a flatter row (the save_account_plan contract).
 
 const STORED_VERSION = 1;
 

@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import type { TaskSync } from '../../contracts/card-data.ts';
+import type { TaskSync } from '../../contracts/shared.ts';
 import { batchArchive, batchCreate, batchRead, batchUpdate, hubspotCall, type CrmRecord, type RecordUpdate } from '../../crm/batch.ts';
 import { KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';

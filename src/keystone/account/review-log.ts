@@ -1,6 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import type { LoggedReview, logReviewParametersSchema } from '../../contracts/card-data.ts';
+import type { LoggedReview, logReviewParametersSchema } from '../../contracts/log-review.ts';
 import { batchArchive, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';

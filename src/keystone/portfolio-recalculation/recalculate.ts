@@ -1,4 +1,5 @@
 import type { Client } from '@hubspot/api-client';
+import type { RecalculationProgress } from '../../contracts/recalculate-portfolio.ts';
 import { batchUpdate, type RecordUpdate } from '../../crm/batch.ts';
 import { isTransient, toKeystoneError } from '../../crm/errors.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
@@ -39,27 +40,8 @@ export interface SliceRequest {
   objectTypes: ObjectTypeResolver;
 }
 
-export interface SliceResult {
-  /** Pass back to continue; null when done. */
-  cursor: string | null;
-  /** Companies scored so far in this run (all slices). */
-  processed: number;
-  /** Companies in the portal when the run started, for a progress bar; null if HubSpot could not count them. */
-  total: number | null;
-  done: boolean;
-  /**
-   * Set when the slice stopped early: HubSpot answered 429 or was unavailable, or (BURST_WINDOW_FULL, no
-   * 429) the burst window has no room for the page's next reads before the slice's budget ends. Call
-   * again with the cursor after `retryAfterMs`.
-   */
-  interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | 'KAM.BURST_WINDOW_FULL' | null;
-  retryAfterMs: number | null;
-  /**
-   * Key accounts and candidates on the pages this slice finished whose relationships take more requests
-   * than HubSpot's burst window holds (so no invocation can read them): their coverage score is cleared.
-   */
-  coverageNotRead: string[];
-}
+/** What one slice answers: the function's answer as the contract words it. */
+export type SliceResult = RecalculationProgress;
 
 // A page costs about four calls: its list, two deal reads, its update; the key accounts' relationship
 // reads record their own (and the pacer learns of any others from HubSpot's count in the next answer).

@@ -1,9 +1,12 @@
-import type { Person, ReviewTrigger } from '../../contracts/card-data.ts';
+import type {
+  CoverageRiskKind, FiscalQuarter, PortfolioOverview, ProgrammeAccount, ReviewDue,
+} from '../../contracts/portfolio-overview.ts';
+import type { ReviewTrigger } from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import { isKeyContact } from '../../kam/coverage/index.ts';
-import { portfolioConcentration, type AccountRisk, type ParetoAnalysis, type PortfolioAccount } from '../../kam/portfolio/index.ts';
+import { portfolioConcentration, type PortfolioAccount } from '../../kam/portfolio/index.ts';
 import type { ReviewScheduleStatus } from '../../kam/reviews/index.ts';
 import { selectionDrift, type PortfolioScores, type SuggestedStatus } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -14,7 +17,7 @@ import { coverageContact } from '../readers/contact-fields.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { openReviewTriggers } from '../account/reviews-section.ts';
 import type { PortfolioRecords } from './portfolio-reads.ts';
-import { quarterlyReport, quarterOf, type FiscalQuarter, type QuarterlyReport } from './quarterly-report.ts';
+import { quarterlyReport, quarterOf } from './quarterly-report.ts';
 import { cadenceOf, calendarReviewAt, kamTeam, plansByCompany, reviewsByCompany, type Plan } from './programme-records.ts';
 
 // The portfolio home page's figures: the 80/20 picture of the whole portfolio from the snapshot the last
@@ -22,74 +25,8 @@ import { cadenceOf, calendarReviewAt, kamTeam, plansByCompany, reviewsByCompany,
 // src/kam/portfolio; the drift lists through src/kam/selection, the review schedule
 // through src/kam/reviews. Pure: the same records, snapshot and `now` always give the same overview.
 
-/** One company as the programme lists show it, from what recalculation last wrote. */
-export interface ProgrammeAccount {
-  companyId: string;
-  name: string;
-  status: KeyAccountStatus;
-  suggestedStatus: SuggestedStatus | null;
-  score: number | null;
-  revenueLast12Months: number | null;
-  coverageScore: number | null;
-  scoredAt: number | null;
-}
-
-export interface KeyAccountRisk extends Omit<AccountRisk, 'relationshipOwnerIds'> {
-  /** Our people who hold the relationship: the plan's KAM team, else the company owner. */
-  heldBy: Person[];
-}
-
-export interface ReviewDue {
-  account: ProgrammeAccount;
-  status: ReviewScheduleStatus;
-  dueAt: number;
-  daysUntilDue: number;
-  lastReviewedAt: number | null;
-}
-
-export const COVERAGE_RISKS = ['no_plan', 'no_team', 'one_person_team', 'low_coverage'] as const;
-export type CoverageRiskKind = (typeof COVERAGE_RISKS)[number];
 /** A coverage score below this (of 100) counts as a risk. */
-export const LOW_COVERAGE_SCORE = 50;
-
-export interface PortfolioOverview {
-  readAt: number;
-  /** The portal's company currency and time zone, for amounts and dates (null when HubSpot does not say). */
-  portal: { currency: string | null; timeZone: string | null };
-  freshness: {
-    /** The last complete recalculation: its start (revenue is over the 12 months up to it), its end and the companies it scored; null before the first. */
-    snapshot: { startedAt: number; completedAt: number; companiesScored: number } | null;
-    /** Why the stored snapshot cannot be read, when it cannot (the next complete recalculation replaces it). */
-    snapshotUnreadable: string | null;
-  };
-  concentration: {
-    /** The whole portfolio's, from the snapshot (within `shareErrorBound`); null without one. */
-    pareto: ParetoAnalysis | null;
-    /** Revenue at risk if each key account were lost, largest first, as a share of the snapshot's revenue. */
-    keyAccounts: KeyAccountRisk[];
-    revenueDependingOnOneContract: number;
-    revenueDependingOnOnePerson: number;
-    /** Per person of ours: the key-account revenue whose relationship only they hold. */
-    onePersonDependence: Array<{ person: Person; revenue: number; shareOfPortfolio: number | null; accounts: Array<{ companyId: string; name: string; revenue: number }> }>;
-    keyAccountsWithoutRelationship: Array<{ companyId: string; name: string; revenue: number }>;
-    singleContractShareWarning: number;
-  };
-  programme: { keyAccounts: ProgrammeAccount[]; candidates: ProgrammeAccount[] };
-  drift: { qualifiesButNotTagged: ProgrammeAccount[]; taggedButNoLongerQualifies: ProgrammeAccount[]; taggedWithoutEnoughData: ProgrammeAccount[] };
-  reviews: {
-    /** Key accounts whose calendar review is overdue, due or due soon, most urgent first. */
-    upcoming: ReviewDue[];
-    /** Key accounts without a saved plan: their review cycle has not started. */
-    notScheduled: ProgrammeAccount[];
-    /** Reviews that events triggered (a key contact left, a stance worsened, …) in the last `triggeredWithinDays` days, newest first. */
-    triggered: Array<{ account: ProgrammeAccount; reviewedAt: number; triggers: string[] }>;
-    triggeredWithinDays: number;
-    /** Events since each key account's last review (or its plan's start) that no review has answered yet, newest first. */
-    open: Array<{ account: ProgrammeAccount; trigger: ReviewTrigger }>;
-  };
-  coverageRisks: Array<{ account: ProgrammeAccount; risks: CoverageRiskKind[] }>;
-  quarterlyReport: QuarterlyReport;
-}
+const LOW_COVERAGE_SCORE = 50;
 
 /** The overview at `now`, with the quarterly report for `quarter` (the current fiscal quarter when null). */
 export function portfolioOverview(records: PortfolioRecords, stored: StoredSnapshot, settings: Settings, now: number, quarter: FiscalQuarter | null = null): PortfolioOverview {

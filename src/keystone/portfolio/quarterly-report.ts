@@ -1,11 +1,13 @@
+import type {
+  AccountQuarter, FiscalQuarter, ProgrammeAccount, QuarterlyReport, TargetInQuarter,
+} from '../../contracts/portfolio-overview.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
-import { fillDerivedActuals, metricProgress, quarterAt, type DerivationFacts, type MetricTarget, type QuarterStatus } from '../../kam/objectives/index.ts';
+import { fillDerivedActuals, metricProgress, quarterAt, type DerivationFacts, type MetricTarget } from '../../kam/objectives/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
 import { accountFacts, planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
 import type { RelationshipContact } from '../account/relationships.ts';
-import type { ProgrammeAccount } from './portfolio-overview.ts';
 import {
   achievedObjectivesByCompany, cadenceOf, calendarReviewAt, plansByCompany, reviewsByCompany, type AchievedObjective, type Plan, type StoredReview,
 } from './programme-records.ts';
@@ -14,54 +16,6 @@ import {
 // programme, the quarter's targets against actuals, introductions made, objectives achieved (celebrate), threats
 // (escalate), opportunities (exploit), triggers fired and reviews done or missed — from what the
 // plans and the logged reviews hold. Pure.
-
-export interface FiscalQuarter { fiscalYear: number; quarter: 1 | 2 | 3 | 4 }
-
-export interface TargetInQuarter {
-  name: string;
-  unit: MetricTarget['unit'];
-  /** A number, or the target in words for a qualitative row. */
-  target: number | string | null;
-  actual: number | string | null;
-  status: QuarterStatus;
-}
-
-export interface AccountQuarter {
-  companyId: string;
-  name: string;
-  revenueLast12Months: number | null;
-  /** Null when the plan has no grid row for this quarter (no plan, or a plan year that does not cover it). */
-  targets: TargetInQuarter[] | null;
-  /** Set when the stored grid could not be read. */
-  targetsUnreadable: string | null;
-  /** Names of the client's contacts created in the quarter: new people there we were introduced to. */
-  introductions: string[];
-  celebrate: string[];
-  escalate: string[];
-  exploit: string[];
-  triggersFired: string[];
-  reviewsDone: number;
-  /** A calendar review was overdue at the quarter's end (or now, for the current quarter). */
-  reviewMissed: boolean;
-}
-
-export interface QuarterlyReport {
-  quarter: FiscalQuarter & { label: string; start: number; end: number; current: boolean };
-  accounts: AccountQuarter[];
-  programme: {
-    keyAccounts: number;
-    targetsMet: number;
-    targetsBehind: number;
-    targetsWithoutActual: number;
-    introductions: number;
-    celebrate: number;
-    escalate: number;
-    exploit: number;
-    triggersFired: number;
-    reviewsDone: number;
-    reviewsMissed: number;
-  };
-}
 
 export interface ReportRecords {
   companies: readonly CrmRecord[];

@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import type {
   CardData, CriterionScore, KeyAccountSection, KeyContact, Objective, Permissions, Person, PlanSection, PortalSettings, RelationshipsSection, Review,
   ReviewsSection, ReviewTrigger, TargetRow,
-} from '../../../src/contracts/registry.ts';
+} from '../../../src/contracts/index.ts';
 import type { CompanyFacts } from '../../../src/kam/selection/company-facts.ts';
 import { defaultSettings, type Settings } from '../../../src/kam/settings/index.ts';
 
