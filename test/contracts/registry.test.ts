@@ -44,9 +44,9 @@ export function screensCallThroughTheRegistry() {
 // Never called: only compiled.
 export function functionsAnswerTheirRegistryPayload() {
   const cardData = {} as CardData;
-  defineFunction('card_data', cardDataParametersSchema, async () => cardData);
+  defineFunction('card_data', { parameters: cardDataParametersSchema }, async () => cardData);
   // @ts-expect-error card_data must answer CardData, not a saved plan
-  defineFunction('card_data', cardDataParametersSchema, async () => ({}) as SavedPlan);
+  defineFunction('card_data', { parameters: cardDataParametersSchema }, async () => ({}) as SavedPlan);
 }
 
 const UIDS = [

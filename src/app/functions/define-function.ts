@@ -42,22 +42,23 @@ export type AppFunction<Payload extends object> = Invocation<Payload> & { readon
 
 const systemClock: Clock = () => Date.now();
 
-export interface FunctionOptions {
+/** How the function is called: the schema its parameters are parsed with, and how hard its client retries. */
+export interface FunctionCall<Schema extends z.ZodType> {
+  parameters: Schema;
   /** Attempts per HubSpot call (the client's own retry). Time-boxed functions use 1 and stop early instead. */
   attempts?: number;
 }
 
 export function defineFunction<Uid extends FunctionUid, Schema extends z.ZodType>(
   uid: Uid,
-  parametersSchema: Schema,
+  call: FunctionCall<Schema>,
   run: (parameters: z.output<Schema>, deps: FunctionDeps) => Promise<FunctionPayload<Uid>>,
-  options: FunctionOptions = {},
 ): AppFunction<FunctionPayload<Uid>> {
   const onClock = (clock: Clock): Invocation<FunctionPayload<Uid>> => async (context) => {
-    const parsed = validate(parametersSchema, context?.parameters ?? {});
+    const parsed = validate(call.parameters, context?.parameters ?? {});
     if (!parsed.success) return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: parsed.errors }));
     try {
-      const client = createHubSpotClient({ ...connection(), ...(options.attempts ? { attempts: options.attempts } : {}) });
+      const client = createHubSpotClient({ ...connection(), ...(call.attempts ? { attempts: call.attempts } : {}) });
       const payload = await run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: clock() });
       return { status: 'ok', ...payload };
     } catch (error) {

@@ -5,12 +5,15 @@ import { loadSettingsRecord, storedSettingsOf } from '../../keystone/settings/in
 import { defineFunction } from './define-function.ts';
 import { portfolioOverviewParametersSchema } from '../../contracts/portfolio-overview.ts';
 
-export const main = defineFunction('portfolio_overview', portfolioOverviewParametersSchema, async ({ userId, quarter }, deps) => {
-  const { client, objectTypes, now } = deps;
-  // The settings record holds the portfolio snapshot too: one read for both.
-  const record = await loadSettingsRecord(client, objectTypes);
-  const { settings, portal } = storedSettingsOf(record);
-  requireManager(await verifyCaller(client, userId, settings.access));
-  const records = await readPortfolioRecords(client, objectTypes, portal);
-  return portfolioOverview(records, storedSnapshot(record?.portfolioSnapshot), settings, now, quarter);
-});
+export const main = defineFunction(
+  'portfolio_overview',
+  { parameters: portfolioOverviewParametersSchema },
+  async ({ userId, quarter }, { client, objectTypes, now }) => {
+    // The settings record holds the portfolio snapshot too: one read for both.
+    const record = await loadSettingsRecord(client, objectTypes);
+    const { settings, portal } = storedSettingsOf(record);
+    requireManager(await verifyCaller(client, userId, settings.access));
+    const records = await readPortfolioRecords(client, objectTypes, portal);
+    return portfolioOverview(records, storedSnapshot(record?.portfolioSnapshot), settings, now, quarter);
+  },
+);

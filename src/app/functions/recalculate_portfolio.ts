@@ -7,7 +7,9 @@ import { defineFunction } from './define-function.ts';
 
 export const main = defineFunction(
   'recalculate_portfolio',
-  recalculatePortfolioParametersSchema,
+  // A slice paces itself to avoid 429s and, when it meets a failure, stops and reports it: the caller
+  // retries the slice, so the client does not retry within it.
+  { parameters: recalculatePortfolioParametersSchema, attempts: 1 },
   async ({ userId, cursor, timeBudgetMs }, { client, objectTypes, now }) => {
     const { settings, setup } = await loadSettings(client, objectTypes);
     requireAdmin(await verifyCaller(client, userId, settings.access));
@@ -15,7 +17,4 @@ export const main = defineFunction(
     if (!setup.upToDate) throw new KeystoneError('KAM.SETUP_REQUIRED');
     return recalculateSlice(client, { cursor, budgetMs: timeBudgetMs, settings, now, elapsed: () => performance.now(), objectTypes });
   },
-  // A slice paces itself to avoid 429s and, when it meets a failure, stops and reports it: the caller
-  // retries the slice, so the client does not retry within it.
-  { attempts: 1 },
 );

@@ -2,5 +2,9 @@ import { recordContactStance } from '../../keystone/account/index.ts';
 import { recordContactStanceParametersSchema } from '../../contracts/record-contact-stance.ts';
 import { defineFunction } from './define-function.ts';
 
-export const main = defineFunction('record_contact_stance', recordContactStanceParametersSchema, (parameters, { client, objectTypes }) =>
-  recordContactStance(client, objectTypes, parameters));
+export const main = defineFunction(
+  'record_contact_stance',
+  { parameters: recordContactStanceParametersSchema },
+  (parameters, { client, objectTypes }) =>
+    recordContactStance(client, objectTypes, parameters),
+);

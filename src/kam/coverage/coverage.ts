@@ -224,7 +224,8 @@ function computeCoverage(
       ourPeople: mostTouchesFirst(ownersInWindow.get(c.id)),
     })),
   };
-  return { ...coverage, warnings: coverageWarnings(coverage, current, ownersInWindow, headsOfOrganisation(current, teams)), score: coverageScore(coverage) };
+  const warnings = coverageWarnings(coverage, { current, ownersInWindow, heads: headsOfOrganisation(current, teams) });
+  return { ...coverage, warnings, score: coverageScore(coverage) };
 }
 
 /**
@@ -242,10 +243,9 @@ function headsOfOrganisation(current: readonly CoverageContact[], teams: Map<str
 
 function coverageWarnings(
   coverage: Omit<RelationshipCoverage, 'score' | 'warnings'>,
-  current: readonly CoverageContact[],
-  ownersInWindow: Map<string, Map<string, number>>,
-  heads: ReadonlySet<string>,
+  seen: { current: readonly CoverageContact[]; ownersInWindow: Map<string, Map<string, number>>; heads: ReadonlySet<string> },
 ): CoverageWarning[] {
+  const { current, ownersInWindow, heads } = seen;
   const { depth, breadth, decisionMakers, freshness, departedKeyContacts, keyContacts } = coverage;
   const warnings: CoverageWarning[] = [];
   if (depth.singleThreaded) {

@@ -12,6 +12,7 @@ import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } fro
 import { PortalObjectTypes } from '../../crm/portal-object-types.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
 import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
+import { requireCompany } from '../readers/company.ts';
 import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationships.ts';
 
 // Everything one company card shows, read from HubSpot in three rounds of parallel calls and no
@@ -117,13 +118,8 @@ interface AssociationList { results: Array<{ id: string }>; paging?: { next?: { 
  * in this answer; when it says there are more, that type is read again through the v4 batch read.
  */
 async function readCompany(client: Client, companyId: string, associationTypes: AssociatedType[]): Promise<{ record: RecordWithHistory; associated: Map<string, string[]> }> {
-  let answer: CompanyAnswer;
-  try {
-    answer = (await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, COMPANY_READ.properties, COMPANY_READ.withHistory, associationTypes.map((t) => t.name)))) as unknown as CompanyAnswer;
-  } catch (error) {
-    if (error instanceof KeystoneError && error.code === 'KAM.NOT_FOUND') throw new KeystoneError('KAM.COMPANY_NOT_FOUND', undefined, { cause: error });
-    throw error;
-  }
+  const read = { ...COMPANY_READ, associations: associationTypes.map((t) => t.name) };
+  const answer = (await requireCompany(client, companyId, read)) as unknown as CompanyAnswer;
   const associated = new Map<string, string[]>();
   await Promise.all(associationTypes.map(async (type) => {
     const entry = associationsOf(answer, type);

@@ -43,18 +43,25 @@ function permissionsOf(snapshot: AccountSnapshot, userId: number): Permissions {
   };
 }
 
+/** What every section is read with: the settings in force, names for the people records point at, and when. */
+interface SectionContext {
+  settings: Settings;
+  people: PeopleDirectory;
+  now: number;
+}
+
 export function assembleCardData(snapshot: AccountSnapshot, { now, permissions }: { now: number; permissions: Permissions }): CardData {
-  const { settings } = snapshot;
-  const people = peopleDirectory(snapshot.owners);
-  const relationships = relationshipsSection(snapshot, settings, people, now);
+  const context: SectionContext = { settings: snapshot.settings, people: peopleDirectory(snapshot.owners), now };
+  const { people } = context;
+  const relationships = relationshipsSection(snapshot, context);
   return {
     company: { companyId: snapshot.company.id, name: snapshot.company.properties.name || `Company ${snapshot.company.id}` },
     portal: snapshot.portal,
     readAt: now,
-    keyAccount: keyAccountSection(snapshot, settings, people, now),
+    keyAccount: keyAccountSection(snapshot, context),
     relationships: relationships.section,
-    plan: planSection(snapshot, settings, people, relationships.coverage, now),
-    reviews: reviewsSection(snapshot, settings, people, relationships.coverage, now),
+    plan: planSection(snapshot, context, relationships.coverage),
+    reviews: reviewsSection(snapshot, context, relationships.coverage),
     permissions,
     owners: people.pickable(),
   };
@@ -83,7 +90,7 @@ const WHAT_TO_FILL_IN: Record<SelectionCriterion, string> = {
   strategicFit: '"Strategic fit rating" (0–10) on the company',
 };
 
-function keyAccountSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, now: number): KeyAccountSection {
+function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }: SectionContext): KeyAccountSection {
   const p = snapshot.company.properties;
   const facts = companyFacts(snapshot.company.id, p, dealAmounts(snapshot.deals.map((d) => d.properties), now));
   const score = scoreCompany(facts, settings.selection);
@@ -119,7 +126,10 @@ function keyAccountSection(snapshot: AccountSnapshot, settings: Settings, people
 
 // ─── Relationships ──────────────────────────────────────────────────────────────────────────────
 
-function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, now: number): { section: RelationshipsSection; coverage: RelationshipCoverage } {
+function relationshipsSection(
+  snapshot: AccountSnapshot,
+  { settings, people, now }: SectionContext,
+): { section: RelationshipsSection; coverage: RelationshipCoverage } {
   const input = coverageInput(snapshot);
   const { contacts } = input;
   const coverage = accountCoverage(input, settings, now);
@@ -185,7 +195,7 @@ function coverageWarnings(coverage: RelationshipCoverage, contacts: readonly Cov
 
 // ─── Plan ───────────────────────────────────────────────────────────────────────────────────────
 
-function planSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, coverage: RelationshipCoverage, now: number): PlanSection {
+function planSection(snapshot: AccountSnapshot, { settings, people, now }: SectionContext, coverage: RelationshipCoverage): PlanSection {
   const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);
   const yearStart = planYearStart(plan?.planStart ?? null, settings.fiscalYearStartMonth, now);
   const stored = storedPlanTargets(plan?.quarterlyTargets ?? null);

@@ -6,9 +6,10 @@ import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { toHubSpotDateTime } from '../../crm/records.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
-import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
+import { requireCompany } from '../readers/company.ts';
 import { managerActing } from './manager.ts';
 import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
 import { readPlan } from './account-plan.ts';
@@ -83,13 +84,8 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
 
 /** The company's selection facts and its deals (two calls), or KAM.COMPANY_NOT_FOUND. */
 async function readCompanyWithDeals(client: Client, companyId: string): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
-  let company;
-  try {
-    company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, [...FACT_PROPERTIES, 'hs_is_target_account'], undefined, ['deals']));
-  } catch (error) {
-    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw new KeystoneError('KAM.COMPANY_NOT_FOUND', undefined, { cause: error });
-    throw error;
-  }
+  const read = { properties: [...FACT_PROPERTIES, 'hs_is_target_account'], associations: ['deals'] };
+  const company = await requireCompany(client, companyId, read);
   const dealIds = (company.associations?.deals?.results ?? []).map((d) => String(d.id));
   const deals = dealIds.length === 0 ? [] : await batchReadWithHistory(client, 'deals', dealIds, DEAL_PROPERTIES, []);
   return { properties: company.properties, deals: deals.map((d) => d.properties) };

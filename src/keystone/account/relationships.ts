@@ -109,7 +109,10 @@ export async function readRelationships(client: Client, companyIds: readonly str
   const activities = await Promise.all(activityLinks.map(async ({ type, byContact }, t) => {
     const records = await batchReadWithHistory(client, ACTIVITY_TYPES[type], activityIds[t]!, ACTIVITY_READ, [], ALL_AT_ONCE);
     const byId = new Map(records.map((r) => [r.id, r.properties]));
-    return companies.map((company, c) => activitiesWith(company.contacts, type, byContact, byId, weighed[c]!.ids.get(type)!));
+    return companies.map((company, c) => {
+      const weighedOfType = weighed[c]!.ids.get(type)!;
+      return activitiesWith(company.contacts, { type, byContact, records: byId, weighed: weighedOfType });
+    });
   }));
   return new Map(companies.map(({ companyId, contacts: own }, c) => [companyId, {
     contacts: own,
@@ -148,7 +151,11 @@ function callsFor(ids: readonly string[], perCall: number): number {
 }
 
 /** The activities of one type with any of `contacts` that are to be weighed, each naming which of them it was with. */
-function activitiesWith(contacts: readonly RelationshipContact[], type: ActivityKind, byContact: Map<string, string[]>, records: Map<string, CrmProperties>, weighed: ReadonlySet<string>): ActivityRecord[] {
+function activitiesWith(
+  contacts: readonly RelationshipContact[],
+  of: { type: ActivityKind; byContact: Map<string, string[]>; records: Map<string, CrmProperties>; weighed: ReadonlySet<string> },
+): ActivityRecord[] {
+  const { type, byContact, records, weighed } = of;
   const withContacts = new Map<string, string[]>();
   for (const contact of contacts) {
     for (const activityId of byContact.get(contact.id) ?? []) {

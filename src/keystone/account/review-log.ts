@@ -6,8 +6,9 @@ import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
-import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { domainResult } from '../domain-result.ts';
+import { requireCompany } from '../readers/company.ts';
 import { readPlan } from './account-plan.ts';
 import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
 import { managerActing } from './manager.ts';
@@ -95,12 +96,7 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
 }
 
 async function readCompany(client: Client, companyId: string): Promise<{ name: string; ownerId: string | null; cadence: string | null }> {
-  try {
-    const company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence]));
-    const p = company.properties;
-    return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null };
-  } catch (error) {
-    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw new KeystoneError('KAM.COMPANY_NOT_FOUND', undefined, { cause: error });
-    throw error;
-  }
+  const read = { properties: ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence] };
+  const { properties: p } = await requireCompany(client, companyId, read);
+  return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null };
 }

@@ -32,7 +32,11 @@ const COMPANY_WATCH = [
 
 const OBJECT_TYPE = { contact: 'contacts', company: 'companies', objective: 'objectives' } as const;
 
-export function reviewsSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, coverage: RelationshipCoverage, now: number): ReviewsSection {
+export function reviewsSection(
+  snapshot: AccountSnapshot,
+  { settings, people, now }: { settings: Settings; people: PeopleDirectory; now: number },
+  coverage: RelationshipCoverage,
+): ReviewsSection {
   const cadence = accountCadence(snapshot.company.properties[COMPANY_PROPERTY.reviewCadence], settings);
   const history = reviewHistory(snapshot.reviews, people);
   const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);

@@ -90,7 +90,9 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       nextPage = nextAfter && anotherFits ? prefetch(listCompanies(client, nextAfter)) : null;
       state.coverage ??= newCoverageReading();
       const reading = state.coverage;
-      const revenue = mergeDistributions(state.revenue, distributionOf(await recalculatePage(client, page.results, state.startedAt, request.settings, { beforeRound, reading })));
+      const pacing = { beforeRound, reading };
+      const written = await recalculatePage(client, page.results, { now: state.startedAt, settings: request.settings, pacing });
+      const revenue = mergeDistributions(state.revenue, distributionOf(written));
       coverageNotRead.push(...Object.keys(reading.scores).filter((id) => reading.scores[id] === null));
       const processed = state.processed + page.results.length;
       if (!nextAfter) {
@@ -165,14 +167,21 @@ async function countCompanies(client: Client): Promise<number | null> {
 }
 
 /** Scores and writes back a page of companies; answers the 12-month revenue written on each (unknown counts as none). */
-async function recalculatePage(client: Client, companies: readonly ListedCompany[], now: number, settings: Settings, pacing: CoveragePacing): Promise<number[]> {
+async function recalculatePage(
+  client: Client,
+  companies: readonly ListedCompany[],
+  { now, settings, pacing }: { now: number; settings: Settings; pacing: CoveragePacing },
+): Promise<number[]> {
   const scored = await factsOf(client, companies, now);
   const scores = scored.map((facts) => scoreCompany(facts, settings.selection));
   // The key accounts' and candidates' relationship coverage, for the portfolio home's coverage risks.
   const coverage = await coverageScores(client, scores, settings, now, pacing);
   const updates: RecordUpdate[] = scored.map((facts, i) => ({
     id: facts.companyId,
-    properties: { ...scoreProperties(scores[i]!, facts.revenueLast12Months, now, settings.hubspotSync), ...coverageScoreProperty(coverage.get(facts.companyId)) },
+    properties: {
+      ...scoreProperties(scores[i]!, { revenueLast12Months: facts.revenueLast12Months, scoredAt: now, sync: settings.hubspotSync }),
+      ...coverageScoreProperty(coverage.get(facts.companyId)),
+    },
   }));
   if (updates.length > 0) await batchUpdate(client, 'companies', updates);
   return scored.map((facts) => revenueAsWritten(facts.revenueLast12Months) ?? 0);

@@ -16,7 +16,10 @@ export function revenueAsWritten(revenueLast12Months: number | null): number | n
   return revenueLast12Months === null ? null : round(revenueLast12Months, 2);
 }
 
-export function scoreProperties(score: SelectionScore, revenueLast12Months: number | null, scoredAt: number, sync: Settings['hubspotSync']): Record<string, string> {
+export function scoreProperties(
+  score: SelectionScore,
+  { revenueLast12Months, scoredAt, sync }: { revenueLast12Months: number | null; scoredAt: number; sync: Settings['hubspotSync'] },
+): Record<string, string> {
   const breakdown = score.criteria.map((c) => ({
     criterion: c.criterion,
     value: c.value === null ? null : round(c.value, 4),

@@ -28,6 +28,16 @@ import { cadenceOf, calendarReviewAt, kamTeam, plansByCompany, reviewsByCompany,
 /** A coverage score below this (of 100) counts as a risk. */
 const LOW_COVERAGE_SCORE = 50;
 
+/** What the overview's parts read: the records, indexed by company, names for our people, the settings and when. */
+interface Programme {
+  records: PortfolioRecords;
+  companies: Map<string, CrmRecord>;
+  plans: Map<string, Plan>;
+  people: PeopleDirectory;
+  settings: Settings;
+  now: number;
+}
+
 /** The overview at `now`, with the quarterly report for `quarter` (the current fiscal quarter when null). */
 export function portfolioOverview(records: PortfolioRecords, stored: StoredSnapshot, settings: Settings, now: number, quarter: FiscalQuarter | null = null): PortfolioOverview {
   const people = peopleDirectory(records.owners);
@@ -36,7 +46,8 @@ export function portfolioOverview(records: PortfolioRecords, stored: StoredSnaps
   const keyAccounts = inProgramme.filter((a) => a.status === 'key').sort(byRevenueThenName);
   const plans = plansByCompany(records.plans);
   const companies = new Map(records.programmeCompanies.map((c) => [c.id, c]));
-  const reviewState = reviews(keyAccounts, plans, records, companies, people, settings, now);
+  const programme: Programme = { records, companies, plans, people, settings, now };
+  const reviewState = reviews(keyAccounts, programme);
   // The report counts the triggers still open among those fired in its quarter.
   const openTriggers = new Map<string, PortfolioOverview['reviews']['open']>();
   for (const o of reviewState.open) openTriggers.set(o.account.companyId, [...(openTriggers.get(o.account.companyId) ?? []), o]);
@@ -49,7 +60,7 @@ export function portfolioOverview(records: PortfolioRecords, stored: StoredSnaps
       snapshot: snapshot && { startedAt: snapshot.startedAt, completedAt: snapshot.completedAt, companiesScored: snapshot.companiesScored },
       snapshotUnreadable: stored.unreadable,
     },
-    concentration: concentration(keyAccounts, stored, records, companies, plans, people, settings, now),
+    concentration: concentration(keyAccounts, stored, programme),
     programme: {
       keyAccounts,
       candidates: inProgramme.filter((a) => a.status === 'candidate' || (a.status === 'none' && a.suggestedStatus === 'candidate')).sort(byScoreThenName),
@@ -88,8 +99,11 @@ function relationshipHolders(plan: Plan | undefined, company: CrmRecord | undefi
 }
 
 function concentration(
-  keyAccounts: readonly ProgrammeAccount[], stored: StoredSnapshot, records: PortfolioRecords, companies: Map<string, CrmRecord>, plans: Map<string, Plan>, people: PeopleDirectory, settings: Settings, now: number,
+  keyAccounts: readonly ProgrammeAccount[],
+  stored: StoredSnapshot,
+  programme: Programme,
 ): PortfolioOverview['concentration'] {
+  const { records, companies, plans, people, settings, now } = programme;
   // Deals and relationship holders are read for key accounts only: the dependence figures speak of
   // them, as shares of the whole portfolio's revenue.
   const portfolio: PortfolioAccount[] = keyAccounts.map((a) => ({
@@ -144,9 +158,8 @@ export const RECENT_TRIGGER_DAYS = 90;
 
 const URGENCY: Record<ReviewScheduleStatus, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
 
-function reviews(
-  keyAccounts: readonly ProgrammeAccount[], plans: Map<string, Plan>, records: PortfolioRecords, companies: Map<string, CrmRecord>, people: PeopleDirectory, settings: Settings, now: number,
-): PortfolioOverview['reviews'] {
+function reviews(keyAccounts: readonly ProgrammeAccount[], programme: Programme): PortfolioOverview['reviews'] {
+  const { records, companies, plans, settings, now } = programme;
   const logged = reviewsByCompany(records.reviews);
   const upcoming: ReviewDue[] = [];
   const notScheduled: ProgrammeAccount[] = [];
@@ -158,10 +171,11 @@ function reviews(
       if (review.kind === 'triggered' && recent) triggered.push({ account, reviewedAt: review.reviewedAt, triggers: review.triggers });
     }
     const cadence = cadenceOf(companies.get(account.companyId), settings);
-    const schedule = calendarReviewAt(plans.get(account.companyId), cadence, logged.get(account.companyId) ?? [], settings, now);
+    const reviewed = logged.get(account.companyId) ?? [];
+    const schedule = calendarReviewAt(plans.get(account.companyId), { cadence, reviews: reviewed, settings, asOf: now });
     if (schedule === null) notScheduled.push(account);
     else if (schedule.status !== 'not_due') upcoming.push({ account, status: schedule.status, dueAt: schedule.dueAt, daysUntilDue: schedule.daysUntilDue, lastReviewedAt: schedule.lastReviewedAt });
-    if (schedule !== null) open.push(...openTriggersOf(account, plans.get(account.companyId)!, schedule, records, people).map((trigger) => ({ account, trigger })));
+    if (schedule !== null) open.push(...openTriggersOf(account, schedule, programme).map((trigger) => ({ account, trigger })));
   }
   upcoming.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueAt - b.dueAt || a.account.name.localeCompare(b.account.name));
   triggered.sort((a, b) => b.reviewedAt - a.reviewedAt || a.account.name.localeCompare(b.account.name));
@@ -171,7 +185,13 @@ function reviews(
 
 // The same triggers the account card shows, from the history read in batches. Key contacts are told
 // as the card tells them: the "Key contact" association label, or their roles.
-function openTriggersOf(account: ProgrammeAccount, plan: Plan, schedule: { lastReviewedAt: number | null; planStartedAt: number }, records: PortfolioRecords, people: PeopleDirectory): ReviewTrigger[] {
+function openTriggersOf(
+  account: ProgrammeAccount,
+  schedule: { lastReviewedAt: number | null; planStartedAt: number },
+  programme: Programme,
+): ReviewTrigger[] {
+  const { records, people } = programme;
+  const plan = programme.plans.get(account.companyId)!;
   const company = records.keyAccountHistory.get(account.companyId);
   if (!company) return [];
   const contacts = records.keyAccountContacts.get(account.companyId) ?? [];

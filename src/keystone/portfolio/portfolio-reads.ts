@@ -69,9 +69,16 @@ export async function readPortfolioRecords(client: Client, objectTypes: ObjectTy
   const keyIds = keyAccountRecords.map((c) => c.id);
   const parentIds = [...new Set(keyAccountRecords.flatMap((c) => (c.properties.hs_parent_company_id ? [c.properties.hs_parent_company_id] : [])))];
   const [keyAccountDeals, keyAccountContacts, keyAccounts, companyNames] = await Promise.all([
-    associatedOf(client, keyIds, 'deals', (ids) => batchRead(client, 'deals', ids, DEAL_PROPERTIES).then((r) => r.records), (deal) => deal),
-    associatedOf(client, keyIds, 'contacts', (ids) => batchReadWithHistory(client, 'contacts', ids, CONTACT_PROPERTIES, WATCHED_HUBSPOT_PROPERTIES.contact),
-      (contact, labels): RelationshipContact => ({ ...contact, taggedKeyContact: taggedKeyContact(labels) })),
+    associatedOf(client, keyIds, {
+      toType: 'deals',
+      read: (ids) => batchRead(client, 'deals', ids, DEAL_PROPERTIES).then((r) => r.records),
+      withLabels: (deal) => deal,
+    }),
+    associatedOf(client, keyIds, {
+      toType: 'contacts',
+      read: (ids) => batchReadWithHistory(client, 'contacts', ids, CONTACT_PROPERTIES, WATCHED_HUBSPOT_PROPERTIES.contact),
+      withLabels: (contact, labels): RelationshipContact => ({ ...contact, taggedKeyContact: taggedKeyContact(labels) }),
+    }),
     batchReadWithHistory(client, 'companies', keyIds, ['name'], WATCHED_HUBSPOT_PROPERTIES.company),
     readCompanyNames(client, parentIds),
   ]);
@@ -95,7 +102,12 @@ async function searchProgrammeCompanies(client: Client): Promise<CrmRecord[]> {
  * The records of one type associated with each company, by company id, read in batches by `read`;
  * `withLabels` joins each record with the labels on its association to that company.
  */
-async function associatedOf<R extends { id: string }, T>(client: Client, companyIds: readonly string[], toType: 'deals' | 'contacts', read: (ids: string[]) => Promise<R[]>, withLabels: (record: R, labels: string[]) => T): Promise<Map<string, T[]>> {
+async function associatedOf<R extends { id: string }, T>(
+  client: Client,
+  companyIds: readonly string[],
+  how: { toType: 'deals' | 'contacts'; read: (ids: string[]) => Promise<R[]>; withLabels: (record: R, labels: string[]) => T },
+): Promise<Map<string, T[]>> {
+  const { toType, read, withLabels } = how;
   if (companyIds.length === 0) return new Map();
   const associated = await batchReadLabelledAssociations(client, 'companies', toType, companyIds);
   const records = await read([...new Set([...associated.values()].flat().map((link) => link.toId))]);

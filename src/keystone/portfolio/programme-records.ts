@@ -86,7 +86,10 @@ export function cadenceOf(company: CrmRecord | undefined, settings: Settings): R
  * The calendar review schedule as it stood at `asOf`, the same one the company card shows: the cycle
  * runs from the plan's first save or the last review before `asOf`. Null without a saved plan.
  */
-export function calendarReviewAt(plan: Plan | undefined, cadence: ReviewCadence, reviews: readonly StoredReview[], settings: Settings, asOf: number): (ReviewSchedule & { lastReviewedAt: number | null; planStartedAt: number }) | null {
+export function calendarReviewAt(
+  plan: Plan | undefined,
+  { cadence, reviews, settings, asOf }: { cadence: ReviewCadence; reviews: readonly StoredReview[]; settings: Settings; asOf: number },
+): (ReviewSchedule & { lastReviewedAt: number | null; planStartedAt: number }) | null {
   const planStartedAt = plan ? (plan.createdAt ?? fromHubSpotDateTime(plan.savedAt)) : null;
   if (planStartedAt === null) return null;
   const lastReviewedAt = reviews.filter((r) => r.reviewedAt <= asOf).at(-1)?.reviewedAt ?? null;

@@ -52,9 +52,10 @@ export function quarterlyReport(keyAccounts: readonly ProgrammeAccount[], record
     const logged = (reviews.get(account.companyId) ?? []).filter((r) => within(r.reviewedAt) && r.reviewedAt <= now);
     const withOutcome = (outcome: StoredReview['outcomes'][number]) => logged.filter((r) => r.outcomes.includes(outcome)).map((r) => r.summary || 'See the review');
     const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
-    const schedule = calendarReviewAt(plan, cadenceOf(companies.get(account.companyId), settings), reviews.get(account.companyId) ?? [], settings, asOf);
+    const cadence = cadenceOf(companies.get(account.companyId), settings);
+    const schedule = calendarReviewAt(plan, { cadence, reviews: reviews.get(account.companyId) ?? [], settings, asOf });
     const facts = accountFacts(records.keyAccountContacts.get(account.companyId) ?? [], records.keyAccountDeals.get(account.companyId) ?? []);
-    const grid = targetsInQuarter(plan, start, facts, settings, now);
+    const grid = targetsInQuarter(plan, { quarterStart: start, facts, settings, now });
     // An introduction: a contact at the client whose CRM record was created in the quarter (up to now).
     const introductions = (records.keyAccountContacts.get(account.companyId) ?? []).filter((c) => {
       const createdAt = fromHubSpotDateTime(c.properties.createdate);
@@ -108,7 +109,10 @@ function contactName(contact: CrmRecord): string {
 // The plan's grid is kept per quarter of its own plan year; the report's quarter is found in it by date.
 // Its stance and deal rows are counted from HubSpot as the card counts them; meetings, which would need
 // every key account's activities read, are as the plan was last saved.
-function targetsInQuarter(plan: Plan | undefined, quarterStart: number, facts: DerivationFacts, settings: Settings, now: number): { targets: TargetInQuarter[] | null; unreadable: string | null } {
+function targetsInQuarter(
+  plan: Plan | undefined,
+  { quarterStart, facts, settings, now }: { quarterStart: number; facts: DerivationFacts; settings: Settings; now: number },
+): { targets: TargetInQuarter[] | null; unreadable: string | null } {
   if (!plan) return { targets: null, unreadable: null };
   const yearStart = planYearStart(plan.planStart, settings.fiscalYearStartMonth, quarterStart);
   const quarter = quarterAt(yearStart, quarterStart);
