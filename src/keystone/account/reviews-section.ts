@@ -8,7 +8,6 @@ import { changeEventsFromHistory, newBuyerRoles, reviewSchedule, reviewTriggers,
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
-import type { AccountSnapshot } from './account-reader.ts';
 import type { RecordWithHistory } from '../readers/hubspot-reads.ts';
 import { contactName } from '../readers/contact-fields.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
@@ -33,7 +32,7 @@ const COMPANY_WATCH = [
 const OBJECT_TYPE = { contact: 'contacts', company: 'companies', objective: 'objectives' } as const;
 
 export function reviewsSection(
-  snapshot: AccountSnapshot,
+  snapshot: ReviewRecords,
   { settings, people, now }: { settings: Settings; people: PeopleDirectory; now: number },
   coverage: RelationshipCoverage,
 ): ReviewsSection {
@@ -65,11 +64,20 @@ export const WATCHED_HUBSPOT_PROPERTIES = {
 };
 
 /** What review triggers read of one account: its company and contacts with property history, and its current objectives. */
-export type TriggerRecords = Pick<AccountSnapshot, 'company' | 'objectives'> & {
+export interface TriggerRecords {
+  company: RecordWithHistory;
+  /** Objective rows of the plan's current revision. */
+  objectives: readonly CrmRecord[];
   contacts: readonly RecordWithHistory[];
   /** Names of the companies the account's parent-company history points at (parentCompanyIds), by id. */
   companyNames: ReadonlyMap<string, string>;
-};
+}
+
+/** What the card's reviews section reads: the trigger records, the plan (its start opens the cycle) and the logged reviews. */
+export interface ReviewRecords extends TriggerRecords {
+  plan: CrmRecord | null;
+  reviews: readonly CrmRecord[];
+}
 
 /** Every company the account has had as its parent, now or before: the names a new-parent trigger speaks of. */
 export function parentCompanyIds(company: RecordWithHistory): string[] {
