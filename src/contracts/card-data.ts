@@ -207,7 +207,7 @@ export const reviewTriggerSchema = z.object({
 });
 export type ReviewTrigger = z.infer<typeof reviewTriggerSchema>;
 
-export const reviewSchema = z.object({
+const reviewSchema = z.object({
   reviewId: z.string(),
   kind: reviewKindSchema,
   reviewedAt: instantSchema,

@@ -56,7 +56,7 @@ export interface ProgrammeAccount {
   scoredAt: number | null;
 }
 
-export interface KeyAccountRisk extends Omit<AccountRisk, 'relationshipOwnerIds'> {
+interface KeyAccountRisk extends Omit<AccountRisk, 'relationshipOwnerIds'> {
   /** Our people who hold the relationship: the plan's KAM team, else the company owner. */
   heldBy: Person[];
 }

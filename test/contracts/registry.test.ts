@@ -6,7 +6,7 @@ import type { FunctionOutcome } from '../../src/app/ui/function-call.ts';
 import type { Answer, KeystoneUi } from '../../src/app/ui/keystone-ui.tsx';
 import type { FunctionState } from '../../src/app/ui/use-function.ts';
 import { cardDataParametersSchema, type CardData } from '../../src/contracts/card-data.ts';
-import type { FunctionUid } from '../../src/contracts/registry.ts';
+import type { FunctionUid, KeystoneFunctions } from '../../src/contracts/registry.ts';
 import type { SavedPlan } from '../../src/contracts/save-account-plan.ts';
 
 // The registry at the type level: `npm run typecheck` compiles this file, and each @ts-expect-error
@@ -57,6 +57,7 @@ const UIDS = [
 describe('the function registry', () => {
   it('names every app function the project declares, and no other', () => {
     expectTypeOf<(typeof UIDS)[number]>().toEqualTypeOf<FunctionUid>();
+    expectTypeOf<KeystoneFunctions['card_data']['result']>().toEqualTypeOf<CardData>();
     const declared = functionEntries(readProject(REPOSITORY_ROOT).srcDir).map((entry) => entry.uid);
     expect([...declared].sort()).toEqual([...UIDS].sort());
   });

@@ -14,12 +14,12 @@ import type { FunctionError, FunctionPayload, FunctionResult, FunctionUid } from
 // the uid's entry in the contract registry is the payload the service must return.
 
 /** What HubSpot passes an app function. Only `parameters` is used: it is whatever the card sent. */
-export interface FunctionContext {
+interface FunctionContext {
   parameters?: unknown;
   propertiesToSend?: Record<string, unknown>;
 }
 
-export interface FunctionDeps {
+interface FunctionDeps {
   client: Client;
   /** Keystone's custom object types, read at most once per invocation. */
   objectTypes: ObjectTypeResolver;
@@ -28,7 +28,7 @@ export interface FunctionDeps {
 }
 
 /** Where an invocation takes its time from (epoch ms). */
-export type Clock = () => number;
+type Clock = () => number;
 
 /** An invocation: what HubSpot calls with the context it builds. */
 export type Invocation<Payload extends object> = (context: FunctionContext) => Promise<FunctionResult<Payload>>;
@@ -43,7 +43,7 @@ export type AppFunction<Payload extends object> = Invocation<Payload> & { readon
 const systemClock: Clock = () => Date.now();
 
 /** How the function is called: the schema its parameters are parsed with, and how hard its client retries. */
-export interface FunctionCall<Schema extends z.ZodType> {
+interface FunctionCall<Schema extends z.ZodType> {
   parameters: Schema;
   /** Attempts per HubSpot call (the client's own retry). Time-boxed functions use 1 and stop early instead. */
   attempts?: number;

@@ -4,7 +4,7 @@ import type { Formatters } from '../ui/format.ts';
 import { ListTable } from './ListTable.tsx';
 import { paretoRows } from './pareto-chart.ts';
 
-// The 80/20 picture (seeds 001, 004): how concentrated revenue is, and what each dependency puts at risk.
+// The 80/20 picture: how concentrated revenue is, and what each dependency puts at risk.
 export function ConcentrationSection({ concentration, format }: { concentration: PortfolioOverview['concentration']; format: Formatters }) {
   const share = (value: number | null) => (value === null ? '—' : format.share(value));
   return (

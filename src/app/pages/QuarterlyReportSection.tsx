@@ -4,7 +4,7 @@ import type { Formatters } from '../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
 
-// The dragons' den report (seeds 000, 003): the programme's quarter, then each key account's.
+// The dragons' den report, where each account team answers for its plan: the programme's quarter, then each key account's.
 export function QuarterlyReportSection({ report, format }: { report: QuarterlyReport; format: Formatters }) {
   const p = report.programme;
   return (

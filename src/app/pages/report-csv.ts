@@ -4,9 +4,9 @@ import type { QuarterlyReport } from '../../contracts/portfolio-overview.ts';
 // comma, quote or line break quoted and their quotes doubled). Text that a spreadsheet would run as a
 // formula (starting with = + - @) is prefixed with an apostrophe; numbers are written as numbers.
 
-export type CsvCell = string | number | null;
+type CsvCell = string | number | null;
 
-export const REPORT_CSV_HEADER = ['Quarter', 'Account', 'Section', 'Item', 'Target', 'Actual', 'Status'] as const;
+const REPORT_CSV_HEADER = ['Quarter', 'Account', 'Section', 'Item', 'Target', 'Actual', 'Status'] as const;
 
 export function csvField(value: CsvCell): string {
   if (value === null) return '';

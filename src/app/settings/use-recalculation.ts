@@ -3,7 +3,7 @@ import type { FunctionParameters } from '../../contracts/registry.ts';
 import type { FunctionFailure } from '../ui/function-call.ts';
 import { callFunction } from './keystone-ui.ts';
 
-export type RecalculationState =
+type RecalculationState =
   | { status: 'idle' }
   | { status: 'running'; processed: number; total: number | null; waitingMs: number | null }
   /** `coverageNotRead`: key accounts and candidates too large to weigh in one invocation (their coverage score was cleared). */

@@ -7,7 +7,7 @@ import { useFunctionAction, useFunctionQuery, type FunctionAction, type Function
 // HubSpot installs `@hubspot/ui-extensions` inside each component folder (cards/, settings/), so
 // a module here cannot import it at run time (scripts/build-cards.ts proves this layout). Each
 // folder hands its own copy in once, in its `keystone-ui.ts`, and gets the shared pieces back.
-export interface HubSpotUi {
+interface HubSpotUi {
   hubspot: typeof hubspot;
   Alert: typeof Alert;
   Button: typeof Button;
@@ -75,7 +75,7 @@ export function createKeystoneUi(ui: HubSpotUi) {
 export type Answer<Uid extends FunctionUid> = Ok<FunctionPayload<Uid>>;
 
 /** Calls typed by the function registry: the uid names the parameters to send and the answer to expect. */
-export interface RegisteredCalls {
+interface RegisteredCalls {
   /** One call outside a hook's lifecycle, e.g. each slice of a loop the screen drives. */
   callFunction<Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>): Promise<FunctionOutcome<Answer<Uid>>>;
   useFunctionQuery<Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>): FunctionQuery<Answer<Uid>>;

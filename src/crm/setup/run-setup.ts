@@ -18,8 +18,8 @@ import { SETUP_VERSION } from './setup-version.ts';
 // so a second run writes nothing and a run after a failure picks up where the last one stopped. The
 // applied version is written last, so a portal only reads as set up once everything is in place.
 
-export interface SetupStep { target: string; action: 'created' | 'updated' | 'unchanged' }
-export interface SetupReport { version: number; previousVersion: number; steps: SetupStep[]; changed: number }
+interface SetupStep { target: string; action: 'created' | 'updated' | 'unchanged' }
+interface SetupReport { version: number; previousVersion: number; steps: SetupStep[]; changed: number }
 export interface SetupStatus { appliedVersion: number; currentVersion: number; upToDate: boolean }
 
 const STANDARD_OBJECT_PROPERTIES = [

@@ -10,12 +10,12 @@ export const COVERAGE_SCORE_POINTS = {
   friendlyKeyContacts: 10,
   peopleAroundKeyContacts: 5,
 } as const;
-export type CoverageScorePart = keyof typeof COVERAGE_SCORE_POINTS;
+type CoverageScorePart = keyof typeof COVERAGE_SCORE_POINTS;
 
 /** Engaged contacts at which client-side depth earns full points. */
-export const FULL_DEPTH_CONTACTS = 5;
+const FULL_DEPTH_CONTACTS = 5;
 
-export interface CoverageScoreReason {
+interface CoverageScoreReason {
   part: CoverageScorePart;
   reason: string;
   /** Points earned, to one decimal. */
@@ -30,7 +30,7 @@ export interface CoverageScore {
 }
 
 /** The figures of an account's relationship coverage the score weighs (relationshipCoverage works them out). */
-export interface ScoredCoverage {
+interface ScoredCoverage {
   staleAfterDays: number;
   decisionMakers: { total: number; covered: number };
   depth: { engagedContacts: number; singleThreaded: boolean };

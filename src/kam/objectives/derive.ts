@@ -8,7 +8,7 @@ import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlan, type A
  * What the CRM knows that actuals can be derived from; a row whose facts are left out keeps what it
  * holds. Coverage's stance counts and activities fit as they are.
  */
-export const derivationFactsSchema = z.object({
+const derivationFactsSchema = z.object({
   /** Counts of current contacts now (coverage's `stanceCounts`); counted from the timeline when left out. */
   stanceCounts: z.object({ friendsAndAllies: z.number().int().nonnegative(), enemiesAndProtesters: z.number().int().nonnegative() }).optional(),
   /**
@@ -26,7 +26,7 @@ export const derivationFactsSchema = z.object({
 export type DerivationFacts = z.input<typeof derivationFactsSchema>;
 type Facts = z.infer<typeof derivationFactsSchema>;
 
-export interface FilledActual {
+interface FilledActual {
   targetId: string;
   quarter: Quarter;
   value: number;

@@ -115,4 +115,3 @@ export const settingsSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SelectionSettings = Settings['selection'];
-export type SelectionWeights = SelectionSettings['weights'];

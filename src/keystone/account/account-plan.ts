@@ -30,7 +30,7 @@ import { accountCadence } from './reviews-section.ts';
 // the claim are withdrawn and the previous plan stands untouched. The HubSpot tasks follow the commit
 // (plan-tasks.ts): their failure is reported in the answer, never undoes the save.
 
-export type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now: number };
+type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now: number };
 
 interface PlanTypes { plan: string; revision: string; objective: string }
 

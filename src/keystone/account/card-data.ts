@@ -50,7 +50,7 @@ interface SectionContext {
   now: number;
 }
 
-export function assembleCardData(snapshot: AccountSnapshot, { now, permissions }: { now: number; permissions: Permissions }): CardData {
+function assembleCardData(snapshot: AccountSnapshot, { now, permissions }: { now: number; permissions: Permissions }): CardData {
   const context: SectionContext = { settings: snapshot.settings, people: peopleDirectory(snapshot.owners), now };
   const { people } = context;
   const relationships = relationshipsSection(snapshot, context);
@@ -66,8 +66,6 @@ export function assembleCardData(snapshot: AccountSnapshot, { now, permissions }
     owners: people.pickable(),
   };
 }
-
-// ─── Status and score ───────────────────────────────────────────────────────────────────────────
 
 const CRITERION_UNITS: Record<SelectionCriterion, KeyAccountSection['score']['criteria'][number]['unit']> = {
   historicPurchases: 'currency',
@@ -123,8 +121,6 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
     },
   };
 }
-
-// ─── Relationships ──────────────────────────────────────────────────────────────────────────────
 
 function relationshipsSection(
   snapshot: AccountSnapshot,
@@ -192,8 +188,6 @@ function coverageWarnings(coverage: RelationshipCoverage, contacts: readonly Cov
     return { kind, message, contactIds };
   });
 }
-
-// ─── Plan ───────────────────────────────────────────────────────────────────────────────────────
 
 function planSection(snapshot: AccountSnapshot, { settings, people, now }: SectionContext, coverage: RelationshipCoverage): PlanSection {
   const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);

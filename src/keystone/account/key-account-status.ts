@@ -15,7 +15,7 @@ import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
 import { readPlan } from './account-plan.ts';
 import { closeReviewTask, syncTasks } from './plan-tasks.ts';
 
-export interface StatusChangeRequest {
+interface StatusChangeRequest {
   companyId: string;
   userId: number;
   status: KeyAccountStatus;

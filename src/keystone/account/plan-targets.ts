@@ -12,7 +12,7 @@ import type { RelationshipContact } from './relationships.ts';
 
 const STORED_VERSION = 1;
 
-/** Seed 003's reading of each derived row: friends counted at quarter end, enemies as a change, the rest per quarter or year to date. */
+/** How each derived row reads unless the plan says otherwise: friends at quarter end, enemies as a change, the rest per quarter or to date. */
 const DEFAULT_MEASURE: Record<DerivedSource, Measure> = {
   friends_and_allies: 'level',
   enemies_and_protesters: 'change',

@@ -16,13 +16,13 @@ const TASK_PROPERTY = { subject: 'hs_task_subject', body: 'hs_task_body', dueAt:
 const OPEN = 'NOT_STARTED';
 const COMPLETED = 'COMPLETED';
 
-export interface TaskFields { subject: string; body: string; dueAt: number; ownerId: string | null }
+interface TaskFields { subject: string; body: string; dueAt: number; ownerId: string | null }
 
 /**
  * What one of Keystone's tasks should be: `open` in its owner's queue, `completed`, or `archived`
  * (an objective dropped or removed: it is no longer anyone's to do, and a completed task would claim it was done).
  */
-export interface WantedTask {
+interface WantedTask {
   /** The caller's name for it (an objective key, "review"): created tasks' ids are answered by it. */
   key: string;
   /** The task Keystone remembers for it, if any. */
@@ -100,7 +100,7 @@ function createdIdsByKey(asked: ReadonlyArray<{ key: string; properties: Record<
   }));
 }
 
-export interface PlanTasks {
+interface PlanTasks {
   companyId: string;
   companyName: string;
   types: { plan: string; objective: string };

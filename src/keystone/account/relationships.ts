@@ -26,9 +26,9 @@ export const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
  * and calls; within a kind, the most recently logged are weighed (HubSpot gives records ids in the order
  * they are created).
  */
-export const ACTIVITIES_WEIGHED_PER_ACCOUNT = 10_000;
+const ACTIVITIES_WEIGHED_PER_ACCOUNT = 10_000;
 
-export interface RelationshipReadOptions {
+interface RelationshipReadOptions {
   beforeRound?: BeforeRound;
   /** ACTIVITIES_WEIGHED_PER_ACCOUNT unless given (tests give fewer). */
   mostActivities?: number;
@@ -57,7 +57,7 @@ export function taggedKeyContact(associationLabels: readonly string[]): boolean 
   return associationLabels.includes(KEY_CONTACT_LABEL.label);
 }
 
-export interface ActivityRecord {
+interface ActivityRecord {
   type: ActivityKind;
   id: string;
   ownerId: string | null;

@@ -21,7 +21,7 @@ import { accountCadence } from './reviews-section.ts';
 // review-due task moves on (plan-tasks.ts): the open one completed, the next one created; its failure is
 // reported in the answer and leaves the review logged.
 
-export type ReviewToLog = z.output<typeof logReviewParametersSchema> & { now: number };
+type ReviewToLog = z.output<typeof logReviewParametersSchema> & { now: number };
 
 const OUTCOME_LABELS = Object.fromEntries((REVIEW.properties.outcomes.options ?? []).map((o) => [o.value, o.label]));
 

@@ -64,7 +64,7 @@ export const WATCHED_HUBSPOT_PROPERTIES = {
 };
 
 /** What review triggers read of one account: its company and contacts with property history, and its current objectives. */
-export interface TriggerRecords {
+interface TriggerRecords {
   company: RecordWithHistory;
   /** Objective rows of the plan's current revision. */
   objectives: readonly CrmRecord[];
@@ -74,7 +74,7 @@ export interface TriggerRecords {
 }
 
 /** What the card's reviews section reads: the trigger records, the plan (its start opens the cycle) and the logged reviews. */
-export interface ReviewRecords extends TriggerRecords {
+interface ReviewRecords extends TriggerRecords {
   plan: CrmRecord | null;
   reviews: readonly CrmRecord[];
 }

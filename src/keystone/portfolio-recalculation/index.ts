@@ -1,4 +1,3 @@
-export { recalculateSlice, type SliceRequest, type SliceResult } from './recalculate.ts';
-export { scoreProperties } from './write-back.ts';
+export { recalculateSlice, type SliceResult } from './recalculate.ts';
 export { readPortfolioFacts } from './portfolio-facts.ts';
-export { portfolioSnapshotSchema, storedSnapshot, type PortfolioSnapshot, type StoredSnapshot } from './portfolio-snapshot.ts';
+export { storedSnapshot, type PortfolioSnapshot, type StoredSnapshot } from './portfolio-snapshot.ts';

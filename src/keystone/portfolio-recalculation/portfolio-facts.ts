@@ -8,7 +8,7 @@ import { factsOf, listCompanies } from './company-pages.ts';
 // admin moves a weight, so it shows what a recalculation would do before anything is saved. A portal
 // too large to read within one invocation answers the companies read so far, marked incomplete.
 
-export interface PortfolioFactsRequest { budgetMs: number; now: number; elapsed: () => number }
+interface PortfolioFactsRequest { budgetMs: number; now: number; elapsed: () => number }
 
 export async function readPortfolioFacts(client: Client, request: PortfolioFactsRequest): Promise<PortfolioFacts> {
   const started = request.elapsed();

@@ -28,7 +28,7 @@ import { revenueAsWritten, scoreProperties } from './write-back.ts';
 // as the portfolio snapshot on the settings record, and only then does the run count as done, so
 // repeating the last slice (its answer lost, or the snapshot write refused) rewrites the same snapshot.
 
-export interface SliceRequest {
+interface SliceRequest {
   cursor: string | null;
   budgetMs: number;
   settings: Settings;

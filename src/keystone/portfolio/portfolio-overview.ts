@@ -21,9 +21,9 @@ import { quarterlyReport, quarterOf } from './quarterly-report.ts';
 import { cadenceOf, calendarReviewAt, kamTeam, plansByCompany, reviewsByCompany, type Plan } from './programme-records.ts';
 
 // The portfolio home page's figures: the 80/20 picture of the whole portfolio from the snapshot the last
-// complete recalculation stored, and the three dependencies (seed 004) of the key accounts, through
-// src/kam/portfolio; the drift lists through src/kam/selection, the review schedule
-// through src/kam/reviews. Pure: the same records, snapshot and `now` always give the same overview.
+// complete recalculation stored, and how much the firm depends on a few key accounts, one contract or
+// one person, through src/kam/portfolio; the drift lists through src/kam/selection, the review
+// schedule through src/kam/reviews. Pure: the same records, snapshot and `now` always give the same overview.
 
 /** A coverage score below this (of 100) counts as a risk. */
 const LOW_COVERAGE_SCORE = 50;
@@ -154,7 +154,7 @@ function drift(accounts: readonly ProgrammeAccount[], byId: Map<string, Programm
 }
 
 /** How far back the home page lists triggered reviews. */
-export const RECENT_TRIGGER_DAYS = 90;
+const RECENT_TRIGGER_DAYS = 90;
 
 const URGENCY: Record<ReviewScheduleStatus, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
 

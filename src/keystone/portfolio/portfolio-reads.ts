@@ -23,7 +23,7 @@ import { DEAL_PROPERTIES } from '../readers/company-facts.ts';
 
 const PAGE_SIZE = 100;
 
-export const OVERVIEW_COMPANY_PROPERTIES = [
+const OVERVIEW_COMPANY_PROPERTIES = [
   'name', 'hubspot_owner_id', 'hs_parent_company_id',
   COMPANY_PROPERTY.status, COMPANY_PROPERTY.score, COMPANY_PROPERTY.suggestedStatus, COMPANY_PROPERTY.scoredAt,
   COMPANY_PROPERTY.revenueLast12Months, COMPANY_PROPERTY.coverageScore, COMPANY_PROPERTY.nextReviewDue, COMPANY_PROPERTY.reviewCadence,

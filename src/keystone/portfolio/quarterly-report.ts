@@ -12,12 +12,12 @@ import {
   achievedObjectivesByCompany, cadenceOf, calendarReviewAt, plansByCompany, reviewsByCompany, type AchievedObjective, type Plan, type StoredReview,
 } from './programme-records.ts';
 
-// The quarterly programme report, seeds 000 and 003's "dragons' den": per key account and for the
-// programme, the quarter's targets against actuals, introductions made, objectives achieved (celebrate), threats
-// (escalate), opportunities (exploit), triggers fired and reviews done or missed — from what the
-// plans and the logged reviews hold. Pure.
+// The quarterly programme report, the "dragons' den" where each key account's team answers for its
+// plan: per key account and for the programme, the quarter's targets against actuals, introductions
+// made, objectives achieved (celebrate), threats (escalate), opportunities (exploit), triggers fired
+// and reviews done or missed — from what the plans and the logged reviews hold. Pure.
 
-export interface ReportRecords {
+interface ReportRecords {
   companies: readonly CrmRecord[];
   plans: readonly CrmRecord[];
   objectives: readonly CrmRecord[];

@@ -3,7 +3,7 @@ import { hubspotCall } from '../../crm/batch.ts';
 import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 
 /** What to read of a company: its properties, and the history and associated ids of any of them. */
-export interface CompanyRead {
+interface CompanyRead {
   properties: readonly string[];
   withHistory?: readonly string[];
   /** Object types whose associated ids come with the company (HubSpot lists at most 100 of each). */

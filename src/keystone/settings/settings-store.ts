@@ -16,7 +16,7 @@ import { KeystoneError } from '../../errors/keystone-error.ts';
 // portal's currency and time zone (setup and every save copy them from HubSpot's account details), so
 // whoever loads the settings has them without a call of its own.
 
-export interface StoredSettings {
+interface StoredSettings {
   settings: Settings;
   /** Counts saves; 0 until the first. */
   revision: number;
@@ -50,7 +50,7 @@ export function storedSettingsOf(record: SettingsRecordFields | null): StoredSet
   };
 }
 
-export interface SettingsChange {
+interface SettingsChange {
   caller: Caller;
   /** The whole settings document the admin submitted, any known version. */
   document: Record<string, unknown>;

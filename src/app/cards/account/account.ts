@@ -6,7 +6,7 @@ import { createFormatters, portalFormat, type Formatters } from '../../ui/format
 import { useFunctionQuery } from './keystone-ui.ts';
 
 /** Who is calling about which company: sent with every account function (the functions check the user). */
-export interface Caller {
+interface Caller {
   userId: number;
   companyId: string;
 }
