@@ -13,6 +13,7 @@ const domainImportRule = {
           group: ['**/app/**', '**/crm/**', '**/sandbox/**', '**/keystone/**', '**/contracts/**', '**/errors/**'],
           message: 'The KAM domain must not import the layers built on it.',
         },
+        { regex: '^(?!\\.)(?!zod(?:/|$))', message: 'The KAM domain imports zod and itself, no other package.' },
       ],
     },
   ],
@@ -35,44 +36,48 @@ const domainImportRule = {
 // The layers above the domain, lowest first: each imports only the layers below it, never one above.
 // errors and contracts are leaves every layer above the domain may use; crm is the one HubSpot adapter;
 // keystone holds the services; app/functions the edge HubSpot calls; app/ui and the component folders
-// (cards, settings, pages) the screens, which share only app/ui. test/architecture/layers.test.ts checks
-// the same table on the resolved imports, finds no import cycle between folders, and proves this config
-// refuses each import the table forbids.
-const climbsTo = (folders) => `^(\\.\\./)+(${folders.join('|')})/`;
-const NODE = ['node:*', 'fs', 'path', 'http', 'https', 'os', 'crypto', 'child_process', 'url', 'util', 'events', 'stream'];
-const SCREEN_PACKAGES = [
-  { group: ['@hubspot/api-client', '@hubspot/api-client/*', ...NODE], message: "Screens run in HubSpot's browser sandbox: no API client, no Node." },
-  { group: ['zod'], allowTypeImports: true, message: 'The component folders do not install zod: import its types only.' },
-];
-const layer = (files, folders, message, packages = []) => ({
-  files,
-  rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: climbsTo(folders), message }, ...packages] }] },
-});
-const screenLayer = (folder, others) =>
-  layer([`src/app/${folder}/**/*.{ts,tsx}`], ['sandbox', 'crm', 'keystone', 'functions', ...others],
-    `A screen reaches the backend only through a function call; the component folders share only app/ui.`, SCREEN_PACKAGES);
+// (cards, settings, pages) the screens, which share only app/ui. Each layer names the folders it may
+// not climb to and the packages it may import (`typesFrom`: types only; the component folders do not
+// install zod, and take @hubspot/ui-extensions from their own folder). test/architecture/layers.test.ts
+// checks the same table on the resolved imports, finds no import cycle, and proves this config refuses
+// exactly the imports the table forbids.
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const packageName = (name) => `${escape(name)}${name.endsWith(':') ? '' : '(?:/|$)'}`;
+const layer = ({ files, notUp, message, packages = [], typesFrom = [] }) => {
+  const known = [...packages, ...typesFrom].map(packageName);
+  const allowed = `${packages.join(', ') || 'none'}${typesFrom.length > 0 ? `, and types from ${typesFrom.join(', ')}` : ''}`;
+  const patterns = [
+    { regex: `^(\\.\\./)+(${notUp.join('|')})/`, message },
+    { regex: known.length > 0 ? `^(?!\\.)(?!(?:${known.join('|')}))` : '^(?!\\.)', message: `Packages this layer may import: ${allowed}.` },
+  ];
+  if (typesFrom.length > 0) {
+    patterns.push({ regex: `^(?:${typesFrom.map(packageName).join('|')})`, allowTypeImports: true, message: 'Import its types only.' });
+  }
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+};
+const SCREEN = {
+  message: 'A screen reaches the backend only through a function call; the component folders share only app/ui.',
+  packages: ['react', '@hubspot/ui-extensions'],
+  typesFrom: ['zod'],
+};
 
 const layerRules = [
-  layer(['src/errors/**/*.ts'], ['sandbox', 'crm', 'keystone', 'contracts', 'app'],
-    'The error catalogue is a leaf: it imports only domain types.',
-    [{ regex: '^[^.]', message: 'The error catalogue imports no package: every card bundles it.' }]),
-  layer(['src/contracts/**/*.ts'], ['sandbox', 'crm', 'keystone', 'app'],
-    'Contracts are a leaf: they import only the domain, the errors and zod.',
-    [{ group: ['@hubspot/*', 'react', 'react/*', ...NODE], message: 'Contracts import zod only.' }]),
-  layer(['src/crm/**/*.ts'], ['sandbox', 'keystone', 'app'], 'The CRM adapter serves the services: it must not import them or the app.'),
-  layer(['src/keystone/**/*.ts'], ['sandbox', 'app'],
-    'Services must not know the functions or screens that call them: share types through src/contracts.'),
-  layer(['src/app/functions/**/*.ts'], ['sandbox', 'ui', 'cards', 'settings', 'pages'], 'Functions must not import screen code.'),
-  layer(['src/app/ui/**/*.{ts,tsx}'], ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'settings', 'pages'],
-    'Shared screen code must not import the backend or a component folder.',
-    [...SCREEN_PACKAGES, {
-      group: ['@hubspot/ui-extensions', '@hubspot/ui-extensions/*'],
-      allowTypeImports: true,
-      message: 'Each component folder installs @hubspot/ui-extensions and hands it to createKeystoneUi: import its types only.',
-    }]),
-  screenLayer('cards', ['settings', 'pages']),
-  screenLayer('settings', ['cards', 'pages']),
-  screenLayer('pages', ['cards', 'settings']),
+  layer({ files: ['src/errors/**/*.ts'], notUp: ['sandbox', 'crm', 'keystone', 'contracts', 'app'],
+    message: 'The error catalogue is a leaf: it imports only domain types (every card bundles it).' }),
+  layer({ files: ['src/contracts/**/*.ts'], notUp: ['sandbox', 'crm', 'keystone', 'app'],
+    message: 'Contracts are a leaf: they import only the domain and the errors.', packages: ['zod'] }),
+  layer({ files: ['src/crm/**/*.ts'], notUp: ['sandbox', 'keystone', 'app'],
+    message: 'The CRM adapter serves the services: it must not import them or the app.', packages: ['@hubspot/api-client', 'zod', 'node:'] }),
+  layer({ files: ['src/keystone/**/*.ts'], notUp: ['sandbox', 'app'],
+    message: 'Services must not know the functions or screens that call them: share types through src/contracts.',
+    packages: ['@hubspot/api-client', 'zod', 'node:'] }),
+  layer({ files: ['src/app/functions/**/*.ts'], notUp: ['sandbox', 'ui', 'cards', 'settings', 'pages'],
+    message: 'Functions must not import screen code.', packages: ['@hubspot/api-client', 'zod'] }),
+  layer({ files: ['src/app/ui/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'settings', 'pages'],
+    message: 'Shared screen code must not import the backend or a component folder.', packages: ['react'], typesFrom: ['@hubspot/ui-extensions', 'zod'] }),
+  layer({ files: ['src/app/cards/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'settings', 'pages'], ...SCREEN }),
+  layer({ files: ['src/app/settings/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'pages'], ...SCREEN }),
+  layer({ files: ['src/app/pages/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'settings'], ...SCREEN }),
 ];
 
 export default tseslint.config(

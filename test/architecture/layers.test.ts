@@ -115,6 +115,8 @@ describe('the cycle finder', () => {
   });
 });
 
+const PACKAGES = ['zod', '@hubspot/api-client', '@hubspot/ui-extensions', '@hubspot/ui-extensions/pages', 'react', 'node:crypto', 'lodash'];
+
 describe('the lint rules', () => {
   const eslint = new ESLint({ cwd: REPOSITORY });
   // A module standing in each layer's folder, and a real module of each layer to import.
@@ -136,5 +138,21 @@ describe('the lint rules', () => {
     }
     const allowed = new Set([name, ...LAYERS[name].uses]);
     expect(refused).toEqual(NAMES.filter((target) => !allowed.has(target)));
+  });
+
+  it.each(NAMES)('refuse every package %s may not import, and types from those it may not use', async (name) => {
+    const { packages, typesFrom = [] } = LAYERS[name];
+    const refusals = async (code: (specifier: string) => string) => {
+      const refused: string[] = [];
+      for (const specifier of PACKAGES) {
+        const [result] = await eslint.lintText(code(specifier), { filePath: join(REPOSITORY, probeIn(name)) });
+        if (result!.messages.some((m) => m.ruleId === 'no-restricted-imports')) refused.push(specifier);
+      }
+      return refused;
+    };
+    const allows = (list: string[]) => (specifier: string) => list.some((p) => isPackage(specifier, p));
+    expect(await refusals((specifier) => `import '${specifier}';\n`)).toEqual(PACKAGES.filter((p) => !allows(packages)(p)));
+    expect(await refusals((specifier) => `import type { T } from '${specifier}';\nexport type U = T;\n`))
+      .toEqual(PACKAGES.filter((p) => !allows([...packages, ...typesFrom])(p)));
   });
 });
