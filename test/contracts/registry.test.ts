@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { functionEntries } from '../../scripts/build-functions.ts';
 import { readProject, REPOSITORY_ROOT } from '../../scripts/project.ts';
@@ -60,5 +62,16 @@ describe('the function registry', () => {
     expectTypeOf<KeystoneFunctions['card_data']['result']>().toEqualTypeOf<CardData>();
     const declared = functionEntries(readProject(REPOSITORY_ROOT).srcDir).map((entry) => entry.uid);
     expect([...declared].sort()).toEqual([...UIDS].sort());
+  });
+
+  it('is the only way a screen calls a function', () => {
+    const app = join(REPOSITORY_ROOT, 'src/app');
+    const files = ['cards', 'settings', 'pages'].flatMap((folder) =>
+      readdirSync(join(app, folder), { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f)).map((f) => join(app, folder, f)));
+    const builders = files.filter((f) => f.endsWith('keystone-ui.ts'));
+    expect(builders).toHaveLength(3);
+    for (const file of builders) expect(readFileSync(file, 'utf8')).toMatch(/const ui: KeystoneUi = createKeystoneUi\(/);
+    const bypassing = files.filter((f) => !builders.includes(f) && /serverless|createKeystoneUi/.test(readFileSync(f, 'utf8')));
+    expect(bypassing).toEqual([]);
   });
 });

@@ -16,8 +16,42 @@ interface HubSpotUi {
   Text: typeof Text;
 }
 
-/** Failures that say the user may not do this: no retry changes them, an admin does. */
-const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['KAM.NOT_A_MANAGER', 'KAM.NOT_AN_ADMIN']);
+/** A map that names every code of the catalogue: a code added there does not compile until it is placed here. */
+type EveryCode<Map extends Record<ErrorCode, unknown>> = Map;
+
+/**
+ * How a screen shows each failure that stops it loading: a lock when the user may not do this (no retry
+ * changes that, an admin does), else the message with Try again. Types only: the bundles carry the set below.
+ */
+type FailureLooks = EveryCode<{
+  'KAM.NOT_A_MANAGER': 'lock';
+  'KAM.NOT_AN_ADMIN': 'lock';
+  'KAM.UNKNOWN_USER': 'retry';
+  'KAM.INVALID_PARAMETERS': 'retry';
+  'KAM.INVALID_SETTINGS': 'retry';
+  'KAM.SETTINGS_CHANGED': 'retry';
+  'KAM.SETUP_REQUIRED': 'retry';
+  'KAM.NOT_FOUND': 'retry';
+  'KAM.CONFLICT': 'retry';
+  'KAM.HUBSPOT_RATE_LIMITED': 'retry';
+  'KAM.HUBSPOT_UNAVAILABLE': 'retry';
+  'KAM.HUBSPOT_ACCESS_DENIED': 'retry';
+  'KAM.HUBSPOT_REJECTED': 'retry';
+  'KAM.HUBSPOT_PARTIAL_FAILURE': 'retry';
+  'KAM.BURST_WINDOW_FULL': 'retry';
+  'KAM.INTERNAL': 'retry';
+  'KAM.COMPANY_NOT_FOUND': 'retry';
+  'KAM.CONTACT_NOT_FOUND': 'retry';
+  'KAM.CONTACT_NOT_AT_COMPANY': 'retry';
+  'KAM.OWNER_NOT_FOUND': 'retry';
+  'KAM.PLAN_CHANGED_ELSEWHERE': 'retry';
+  'KAM.STATUS_UNCHANGED': 'retry';
+  'KAM.FUNCTION_UNREACHABLE': 'retry';
+  'KAM.UNREADABLE_ANSWER': 'retry';
+}>;
+type Refusal = { [Code in ErrorCode]: FailureLooks[Code] extends 'lock' ? Code : never }[ErrorCode];
+
+const REFUSALS: ReadonlySet<ErrorCode> = new Set<Refusal>(['KAM.NOT_A_MANAGER', 'KAM.NOT_AN_ADMIN']);
 
 /**
  * The shared pieces, with calls that take any uid and answer whatever the caller says. Each component
