@@ -23,12 +23,15 @@ export function toKeystoneError(error: unknown): KeystoneError {
   if (status === undefined) {
     const systemCode = typeof e.code === 'string' ? e.code : '';
     const name = (error as { name?: unknown })?.name;
-    if (NETWORK_ERROR_CODES.has(systemCode) || name === 'FetchError' || name === 'AbortError') return new KeystoneError('KAM.HUBSPOT_UNAVAILABLE', undefined, cause);
+    const unreachable = NETWORK_ERROR_CODES.has(systemCode) || name === 'FetchError' || name === 'AbortError';
+    if (unreachable) return new KeystoneError('KAM.HUBSPOT_UNAVAILABLE', undefined, cause);
     return new KeystoneError('KAM.INTERNAL', undefined, cause);
   }
   if (status === 429 || body.category === 'RATE_LIMITS') return new KeystoneError('KAM.HUBSPOT_RATE_LIMITED', undefined, cause);
   if (status >= 500) return new KeystoneError('KAM.HUBSPOT_UNAVAILABLE', undefined, cause);
-  if (status === 401 || status === 403) return new KeystoneError('KAM.HUBSPOT_ACCESS_DENIED', accessDeniedMessage(status, hubspotMessage), cause);
+  if (status === 401 || status === 403) {
+    return new KeystoneError('KAM.HUBSPOT_ACCESS_DENIED', accessDeniedMessage(status, hubspotMessage), cause);
+  }
   if (isMissingSetup(body, hubspotMessage)) return new KeystoneError('KAM.SETUP_REQUIRED', undefined, cause);
   if (status === 404) return new KeystoneError('KAM.NOT_FOUND', undefined, cause);
   if (status === 409) return new KeystoneError('KAM.CONFLICT', undefined, cause);

@@ -66,8 +66,8 @@ describe('the function registry', () => {
 
   it('is the only way a screen calls a function', () => {
     const app = join(REPOSITORY_ROOT, 'src/app');
-    const files = ['cards', 'settings', 'pages'].flatMap((folder) =>
-      readdirSync(join(app, folder), { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f)).map((f) => join(app, folder, f)));
+    const files = ['cards', 'settings', 'pages'].flatMap((folder) => readdirSync(join(app, folder), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f)).map((f) => join(app, folder, f)));
     const builders = files.filter((f) => f.endsWith('keystone-ui.ts'));
     expect(builders).toHaveLength(3);
     for (const file of builders) expect(readFileSync(file, 'utf8')).toMatch(/const ui: KeystoneUi = createKeystoneUi\(/);

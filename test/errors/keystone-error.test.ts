@@ -26,7 +26,8 @@ describe('KeystoneError', () => {
 
   it('keeps the fields at fault and what was thrown underneath', () => {
     const underneath = new Error('HTTP 404');
-    const error = new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: [{ path: 'userId', message: 'is required' }], cause: underneath });
+    const issues = [{ path: 'userId', message: 'is required' }];
+    const error = new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues, cause: underneath });
     expect(error.issues).toEqual([{ path: 'userId', message: 'is required' }]);
     expect(error.cause).toBe(underneath);
   });

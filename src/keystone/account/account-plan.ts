@@ -47,10 +47,14 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
   ]);
 
   const targets = targetsFromRows(save.plan.quarterlyTargets.rows, portal.currency);
-  if (!targets.success) throw new KeystoneError('KAM.INVALID_PARAMETERS', `The quarterly targets cannot be saved: ${describeIssues(targets.errors)}`, { issues: targets.errors });
+  if (!targets.success) {
+    const message = `The quarterly targets cannot be saved: ${describeIssues(targets.errors)}`;
+    throw new KeystoneError('KAM.INVALID_PARAMETERS', message, { issues: targets.errors });
+  }
   const ownerIssues = unknownOwners(save, new Set(owners.map((o) => o.ownerId)));
   if (ownerIssues.length > 0) {
-    throw new KeystoneError('KAM.OWNER_NOT_FOUND', `${errorMessage('KAM.OWNER_NOT_FOUND')} (${describeIssues(ownerIssues)})`, { issues: ownerIssues });
+    const message = `${errorMessage('KAM.OWNER_NOT_FOUND')} (${describeIssues(ownerIssues)})`;
+    throw new KeystoneError('KAM.OWNER_NOT_FOUND', message, { issues: ownerIssues });
   }
 
   const [existingPlan, previousRows] = await Promise.all([

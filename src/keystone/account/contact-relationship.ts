@@ -38,7 +38,9 @@ export async function recordContactStance(client: Client, objectTypes: ObjectTyp
 export async function recordContactDeparture(client: Client, objectTypes: ObjectTypeResolver, change: DepartureChange & { now: number }): Promise<ContactDeparture> {
   const leftAt = change.left ? (change.leftAt ?? change.now) : null;
   if (leftAt !== null && leftAt > change.now) {
-    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The date someone left cannot be in the future.', { issues: [{ path: 'leftAt', message: 'cannot be in the future' }] });
+    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The date someone left cannot be in the future.', {
+      issues: [{ path: 'leftAt', message: 'cannot be in the future' }],
+    });
   }
   await managerActing(client, objectTypes, change.userId);
   const ids = change.replacedByContactId === null ? [change.contactId] : [change.contactId, change.replacedByContactId];
@@ -68,12 +70,18 @@ async function requireContactsAt(client: Client, companyId: string, contactIds: 
     try {
       contact = await hubspotCall(() => client.crm.contacts.basicApi.getById(contactId, ['firstname', 'lastname', 'email', ...Object.values(CONTACT_PROPERTY)], undefined, ['companies']));
     } catch (error) {
-      if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw new KeystoneError('KAM.CONTACT_NOT_FOUND', `Contact ${contactId} no longer exists in HubSpot. Reload the card.`, { cause: error });
+      if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') {
+        const message = `Contact ${contactId} no longer exists in HubSpot. Reload the card.`;
+        throw new KeystoneError('KAM.CONTACT_NOT_FOUND', message, { cause: error });
+      }
       throw error;
     }
     const name = contactName(contact.properties, contactId);
     const companies = (contact.associations?.companies?.results ?? []).map((r) => String(r.id));
-    if (!companies.includes(companyId)) throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', `${name} is not associated with this company. Associate them first, or pick another contact.`);
+    if (!companies.includes(companyId)) {
+      const message = `${name} is not associated with this company. Associate them first, or pick another contact.`;
+      throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', message);
+    }
     return { name, properties: contact.properties };
   }));
 }

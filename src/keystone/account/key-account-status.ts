@@ -35,7 +35,8 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
   const company = await readCompanyWithDeals(client, request.companyId);
   const previousStatus = companyFacts(request.companyId, company.properties, { revenueLast12Months: null, openPipeline: null }).status;
   if (previousStatus === request.status) {
-    throw new KeystoneError('KAM.STATUS_UNCHANGED', `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`);
+    const message = `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`;
+    throw new KeystoneError('KAM.STATUS_UNCHANGED', message);
   }
 
   const sync = settings.hubspotSync;

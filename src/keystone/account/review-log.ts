@@ -27,7 +27,11 @@ const OUTCOME_LABELS = Object.fromEntries((REVIEW.properties.outcomes.options ??
 
 export async function logAccountReview(client: Client, objectTypes: ObjectTypeResolver, review: ReviewToLog): Promise<LoggedReview> {
   const reviewedAt = review.reviewedAt ?? review.now;
-  if (reviewedAt > review.now) throw new KeystoneError('KAM.INVALID_PARAMETERS', 'A review cannot be logged for a date in the future.', { issues: [{ path: 'reviewedAt', message: 'cannot be in the future' }] });
+  if (reviewedAt > review.now) {
+    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'A review cannot be logged for a date in the future.', {
+      issues: [{ path: 'reviewedAt', message: 'cannot be in the future' }],
+    });
+  }
   const { caller, settings } = await managerActing(client, objectTypes, review.userId);
   const [reviewType, planType, company, companiesOf] = await Promise.all([
     objectTypes.objectTypeId('review'),
@@ -37,8 +41,10 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
   ]);
   const strangers = review.contactIds.filter((id) => !(companiesOf.get(id) ?? []).includes(review.companyId));
   if (strangers.length > 0) {
-    throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', `Contact ${strangers.join(', ')} is not associated with this company. Associate them first, or leave them out.`,
-      { issues: strangers.map((id) => ({ path: `contactIds.${review.contactIds.indexOf(id)}`, message: 'is not associated with this company' })) });
+    const message = `Contact ${strangers.join(', ')} is not associated with this company. Associate them first, or leave them out.`;
+    throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', message, {
+      issues: strangers.map((id) => ({ path: `contactIds.${review.contactIds.indexOf(id)}`, message: 'is not associated with this company' })),
+    });
   }
 
   const cadence = accountCadence(company.cadence, settings);

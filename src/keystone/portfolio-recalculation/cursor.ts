@@ -58,7 +58,9 @@ export function decodeCursor(cursor: string): RunState {
   }
   const parsed = validate(runStateSchema, json);
   if (!parsed.success) {
-    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The recalculation cursor is damaged. Start the recalculation again.', { issues: [{ path: 'cursor', message: 'is not a cursor Keystone gave out' }] });
+    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The recalculation cursor is damaged. Start the recalculation again.', {
+      issues: [{ path: 'cursor', message: 'is not a cursor Keystone gave out' }],
+    });
   }
   return parsed.data;
 }

@@ -132,6 +132,10 @@ function storedDocument(json: string): Settings {
     throw new KeystoneError('KAM.INVALID_SETTINGS', 'The saved Keystone settings are damaged (not JSON). An admin can save the settings again to repair them.');
   }
   const parsed = parseSettings(document);
-  if (!parsed.success) throw new KeystoneError('KAM.INVALID_SETTINGS', `The saved Keystone settings cannot be read: ${describeIssues(parsed.errors)}. An admin can save the settings again to repair them.`, { issues: parsed.errors });
+  if (!parsed.success) {
+    const message = `The saved Keystone settings cannot be read: ${describeIssues(parsed.errors)}. `
+      + 'An admin can save the settings again to repair them.';
+    throw new KeystoneError('KAM.INVALID_SETTINGS', message, { issues: parsed.errors });
+  }
   return parsed.data;
 }
