@@ -9,7 +9,11 @@ const domainImportRule = {
       patterns: [
         { group: ['@hubspot/*', 'react', 'react/*', 'react-dom', 'react-dom/*'], message: 'The KAM domain must not depend on HubSpot or React.' },
         { group: ['node:*', 'fs', 'path', 'http', 'https', 'os', 'crypto', 'child_process', 'url', 'util', 'events', 'stream'], message: 'The KAM domain must not depend on Node.' },
-        { group: ['**/app/**', '**/crm/**', '**/sandbox/**'], message: 'The KAM domain must not import its adapters.' },
+        {
+          group: ['**/app/**', '**/crm/**', '**/sandbox/**', '**/keystone/**', '**/contracts/**', '**/errors/**'],
+          message: 'The KAM domain must not import the layers built on it.',
+        },
+        { regex: '^(?!\\.)(?!zod(?:/|$))', message: 'The KAM domain imports zod and itself, no other package.' },
       ],
     },
   ],
@@ -29,6 +33,54 @@ const domainImportRule = {
   ],
 };
 
+// The layers above the domain, lowest first: each imports only the layers below it, never one above.
+// errors and contracts are leaves every layer above the domain may use; crm is the one HubSpot adapter;
+// keystone holds the services; app/functions the edge HubSpot calls; app/ui and the component folders
+// (cards, settings, pages) the screens, which share only app/ui. Each layer names the folders it may
+// not climb to and the packages it may import (`typesFrom`: types only; the component folders do not
+// install zod, and take @hubspot/ui-extensions from their own folder). test/architecture/layers.test.ts
+// checks the same table on the resolved imports, finds no import cycle, and proves this config refuses
+// exactly the imports the table forbids.
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const packageName = (name) => `${escape(name)}${name.endsWith(':') ? '' : '(?:/|$)'}`;
+const layer = ({ files, notUp, message, packages = [], typesFrom = [] }) => {
+  const known = [...packages, ...typesFrom].map(packageName);
+  const allowed = `${packages.join(', ') || 'none'}${typesFrom.length > 0 ? `, and types from ${typesFrom.join(', ')}` : ''}`;
+  const patterns = [
+    { regex: `^(\\.\\./)+(${notUp.join('|')})/`, message },
+    { regex: known.length > 0 ? `^(?!\\.)(?!(?:${known.join('|')}))` : '^(?!\\.)', message: `Packages this layer may import: ${allowed}.` },
+  ];
+  if (typesFrom.length > 0) {
+    patterns.push({ regex: `^(?:${typesFrom.map(packageName).join('|')})`, allowTypeImports: true, message: 'Import its types only.' });
+  }
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+};
+const SCREEN = {
+  message: 'A screen reaches the backend only through a function call; the component folders share only app/ui.',
+  packages: ['react', '@hubspot/ui-extensions'],
+  typesFrom: ['zod'],
+};
+
+const layerRules = [
+  layer({ files: ['src/errors/**/*.ts'], notUp: ['sandbox', 'crm', 'keystone', 'contracts', 'app'],
+    message: 'The error catalogue is a leaf: it imports only domain types (every card bundles it).' }),
+  layer({ files: ['src/contracts/**/*.ts'], notUp: ['sandbox', 'crm', 'keystone', 'app'],
+    message: 'Contracts are a leaf: they import only the domain and the errors.', packages: ['zod'] }),
+  layer({ files: ['src/crm/**/*.ts'], notUp: ['sandbox', 'keystone', 'app'],
+    message: 'The CRM adapter serves the services: it must not import them or the app.', packages: ['@hubspot/api-client', 'zod', 'node:'] }),
+  layer({ files: ['src/keystone/**/*.ts'], notUp: ['sandbox', 'app'],
+    message: 'Services must not know the functions or screens that call them: share types through src/contracts.',
+    packages: ['@hubspot/api-client', 'zod', 'node:'] }),
+  layer({ files: ['src/app/functions/**/*.ts'], notUp: ['sandbox', 'ui', 'cards', 'settings', 'pages'],
+    message: 'Functions must not import screen code.', packages: ['@hubspot/api-client', 'zod'] }),
+  layer({ files: ['src/app/ui/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'settings', 'pages'],
+    message: 'Shared screen code must not import the backend or a component folder.',
+    packages: ['react'], typesFrom: ['@hubspot/ui-extensions', 'zod'] }),
+  layer({ files: ['src/app/cards/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'settings', 'pages'], ...SCREEN }),
+  layer({ files: ['src/app/settings/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'pages'], ...SCREEN }),
+  layer({ files: ['src/app/pages/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'settings'], ...SCREEN }),
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'src/app/functions/dist/**', 'dist/**', '.sandbox/**', 'screenshots/**'] },
   js.configs.recommended,
@@ -43,6 +95,7 @@ export default tseslint.config(
     files: ['src/kam/**/*.ts'],
     rules: domainImportRule,
   },
+  ...layerRules,
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

@@ -1,6 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import type { SimplePublicObjectBatchInputForCreate } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
-import { KeystoneError } from '../keystone/errors.ts';
+import { KeystoneError } from '../errors/keystone-error.ts';
 import { toKeystoneError } from './errors.ts';
 import { toCrmRecord } from './records.ts';
 
@@ -16,7 +16,7 @@ export const DEFAULT_CONCURRENCY = 4;
 export type CrmProperties = Record<string, string | null>;
 export interface CrmRecord { id: string; properties: CrmProperties }
 export interface RecordUpdate { id: string; properties: Record<string, string> }
-export interface RecordCreate { properties: Record<string, string>; associations?: Array<{ to: { id: string }; types: Array<{ associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED'; associationTypeId: number }> }> }
+interface RecordCreate { properties: Record<string, string>; associations?: Array<{ to: { id: string }; types: Array<{ associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED'; associationTypeId: number }> }> }
 
 // The client types association categories as a TS enum; the wire values are these same strings.
 type AssociationsForCreate = SimplePublicObjectBatchInputForCreate['associations'];

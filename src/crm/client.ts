@@ -29,8 +29,8 @@ const connectionSchema = z.object({
   /** REQUEST_SILENCE_LIMIT_MS unless given (setup from the command line allows HubSpot longer). */
   silenceLimitMs: z.number().int().min(50).max(120_000).default(REQUEST_SILENCE_LIMIT_MS),
 });
-export type CrmConnection = z.output<typeof connectionSchema>;
-export type CrmConnectionInput = z.input<typeof connectionSchema>;
+type CrmConnection = z.output<typeof connectionSchema>;
+type CrmConnectionInput = z.input<typeof connectionSchema>;
 
 /**
  * Reads the connection from an environment: `PRIVATE_APP_ACCESS_TOKEN` (what HubSpot gives app

@@ -1,4 +1,5 @@
-import { KEYSTONE_ERRORS, KeystoneError, isKeystoneError, type KeystoneErrorCode } from '../keystone/errors.ts';
+import { errorMessage, type ErrorCode } from '../errors/codes.ts';
+import { KeystoneError, isKeystoneError } from '../errors/keystone-error.ts';
 
 // HubSpot's client throws one of many classes all named ApiException ({code, body, headers}), and
 // node-fetch throws system errors with string codes: so errors are duck-typed, never `instanceof`.
@@ -10,9 +11,10 @@ interface HubSpotErrorShape {
 
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
 
-/** Turns anything a HubSpot call throws into a KeystoneError with a stable code and an actionable message. */
+/** Turns anything a HubSpot call throws into a KeystoneError with a stable code and an actionable message; the error is kept as its cause. */
 export function toKeystoneError(error: unknown): KeystoneError {
   if (isKeystoneError(error)) return error;
+  const cause = { cause: error };
   const e = (typeof error === 'object' && error !== null ? error : {}) as HubSpotErrorShape;
   const status = typeof e.code === 'number' ? e.code : undefined;
   const body = typeof e.body === 'object' && e.body !== null ? (e.body as { category?: unknown; message?: unknown; errors?: Array<{ code?: unknown; message?: unknown }> }) : {};
@@ -21,17 +23,20 @@ export function toKeystoneError(error: unknown): KeystoneError {
   if (status === undefined) {
     const systemCode = typeof e.code === 'string' ? e.code : '';
     const name = (error as { name?: unknown })?.name;
-    if (NETWORK_ERROR_CODES.has(systemCode) || name === 'FetchError' || name === 'AbortError') return new KeystoneError('KAM.HUBSPOT_UNAVAILABLE');
-    return new KeystoneError('KAM.INTERNAL');
+    const unreachable = NETWORK_ERROR_CODES.has(systemCode) || name === 'FetchError' || name === 'AbortError';
+    if (unreachable) return new KeystoneError('KAM.HUBSPOT_UNAVAILABLE', undefined, cause);
+    return new KeystoneError('KAM.INTERNAL', undefined, cause);
   }
-  if (status === 429 || body.category === 'RATE_LIMITS') return new KeystoneError('KAM.HUBSPOT_RATE_LIMITED');
-  if (status >= 500) return new KeystoneError('KAM.HUBSPOT_UNAVAILABLE');
-  if (status === 401 || status === 403) return new KeystoneError('KAM.HUBSPOT_ACCESS_DENIED', accessDeniedMessage(status, hubspotMessage));
-  if (isMissingSetup(body, hubspotMessage)) return new KeystoneError('KAM.SETUP_REQUIRED');
-  if (status === 404) return new KeystoneError('KAM.NOT_FOUND');
-  if (status === 409) return new KeystoneError('KAM.CONFLICT');
-  if (status >= 400) return withDetail('KAM.HUBSPOT_REJECTED', hubspotMessage);
-  return new KeystoneError('KAM.INTERNAL');
+  if (status === 429 || body.category === 'RATE_LIMITS') return new KeystoneError('KAM.HUBSPOT_RATE_LIMITED', undefined, cause);
+  if (status >= 500) return new KeystoneError('KAM.HUBSPOT_UNAVAILABLE', undefined, cause);
+  if (status === 401 || status === 403) {
+    return new KeystoneError('KAM.HUBSPOT_ACCESS_DENIED', accessDeniedMessage(status, hubspotMessage), cause);
+  }
+  if (isMissingSetup(body, hubspotMessage)) return new KeystoneError('KAM.SETUP_REQUIRED', undefined, cause);
+  if (status === 404) return new KeystoneError('KAM.NOT_FOUND', undefined, cause);
+  if (status === 409) return new KeystoneError('KAM.CONFLICT', undefined, cause);
+  if (status >= 400) return withDetail('KAM.HUBSPOT_REJECTED', hubspotMessage, error);
+  return new KeystoneError('KAM.INTERNAL', undefined, cause);
 }
 
 /** True when HubSpot refused because a unique value already exists (concurrent first saves, revision claims). */
@@ -53,9 +58,9 @@ function isMissingSetup(body: { errors?: Array<{ code?: unknown }> }, message: s
 function accessDeniedMessage(status: number, hubspotMessage: string): string {
   return status === 401
     ? "HubSpot did not accept Keystone's access token. Ask a super admin to reinstall the app."
-    : `${KEYSTONE_ERRORS['KAM.HUBSPOT_ACCESS_DENIED']}${hubspotMessage ? ` (HubSpot said: ${hubspotMessage})` : ''}`;
+    : `${errorMessage('KAM.HUBSPOT_ACCESS_DENIED')}${hubspotMessage ? ` (HubSpot said: ${hubspotMessage})` : ''}`;
 }
 
-function withDetail(code: KeystoneErrorCode, hubspotMessage: string): KeystoneError {
-  return new KeystoneError(code, hubspotMessage ? `${KEYSTONE_ERRORS[code]} HubSpot said: ${hubspotMessage}` : KEYSTONE_ERRORS[code]);
+function withDetail(code: ErrorCode, hubspotMessage: string, cause: unknown): KeystoneError {
+  return new KeystoneError(code, hubspotMessage ? `${errorMessage(code)} HubSpot said: ${hubspotMessage}` : errorMessage(code), { cause });
 }

@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import { KeystoneError } from '../keystone/errors.ts';
+import { KeystoneError } from '../errors/keystone-error.ts';
 import { KEYSTONE_OBJECTS, type KeystoneObjectKey } from './model/index.ts';
 import { hubspotCall } from './batch.ts';
 

@@ -1,5 +1,5 @@
 // HubSpot pages lists with an opaque `after` token. These helpers follow it so callers never do.
-export interface Page<T> {
+interface Page<T> {
   results: T[];
   paging?: { next?: { after?: string } };
 }

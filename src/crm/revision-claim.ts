@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import { isKeystoneError } from '../keystone/errors.ts';
+import { isKeystoneError } from '../errors/keystone-error.ts';
 import { hubspotCall } from './batch.ts';
 import { isConflict } from './errors.ts';
 import { fromHubSpotDateTime, presentProperties } from './records.ts';

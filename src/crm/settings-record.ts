@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import { isKeystoneError } from '../keystone/errors.ts';
+import { isKeystoneError } from '../errors/keystone-error.ts';
 import { PORTAL_SETTINGS, PORTAL_SETTINGS_KEY } from './model/index.ts';
 import { hubspotCall } from './batch.ts';
 import type { PortalDetails } from './portal-details.ts';

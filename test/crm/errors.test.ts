@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isConflict, isTransient, toKeystoneError } from '../../src/crm/errors.ts';
-import { KeystoneError } from '../../src/keystone/errors.ts';
+import { KeystoneError } from '../../src/errors/keystone-error.ts';
 
 // Shaped like the client's ApiException: a plain object with code/body, never a known class.
 const apiException = (code: number, body: Record<string, unknown> = {}) => Object.assign(new Error(`HTTP ${code}`), { code, body, headers: {} });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortfolioOverview } from '../../src/app/functions/portfolio-contract.ts';
+import type { PortfolioOverview } from '../../src/contracts/index.ts';
 import type { PreviewUser } from '../../preview/server/portal.ts';
 import { eventually, hasChromium, screenshot, SKIP_REASON } from './browser.ts';
 import { openDemoInBrowser, type DemoInBrowser } from './demo-in-browser.ts';

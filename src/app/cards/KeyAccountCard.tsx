@@ -4,7 +4,7 @@ import { PlanSection } from './account/PlanSection.tsx';
 import { RelationshipsSection } from './account/RelationshipsSection.tsx';
 import { ReviewsSection } from './account/ReviewsSection.tsx';
 import { StatusSection } from './account/StatusSection.tsx';
-import { Loading, LoadFailed } from './keystone-ui.ts';
+import { Loading, LoadFailed } from './account/keystone-ui.ts';
 
 // The company record tab: status, relationships, plan and reviews of one account, from one card_data call.
 export function KeyAccountCard() {

@@ -2,7 +2,7 @@ import { DescriptionList, DescriptionListItem, Flex, hubspot, Text } from '@hubs
 import { REVIEW_STATUS_LABELS } from '../ui/labels.ts';
 import { useAccount } from './account/account.ts';
 import { QualifyHint, StatusBadge, topRisk } from './account/summary.tsx';
-import { Loading, LoadFailed } from './keystone-ui.ts';
+import { Loading, LoadFailed } from './account/keystone-ui.ts';
 
 // The company sidebar: the account at a glance, from the same card_data call as the tab, again
 // whenever HubSpot says the record changed (the tab card says so after each action).

@@ -3,21 +3,23 @@ import type { z } from 'zod';
 import { connectionFromEnvironment, createHubSpotClient } from '../../crm/client.ts';
 import { toKeystoneError } from '../../crm/errors.ts';
 import { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { KEYSTONE_ERRORS, KeystoneError } from '../../keystone/errors.ts';
+import { errorMessage } from '../../errors/codes.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { validate } from '../../kam/shared/validation.ts';
-import type { FunctionError, FunctionResult } from './contract.ts';
+import type { FunctionError, FunctionPayload, FunctionResult, FunctionUid } from '../../contracts/registry.ts';
 
 // The edge every app function shares: parse the parameters (bad input never reaches HubSpot), build
 // the one client for this invocation, run the service, and turn whatever it throws into a stable
-// `{status: 'error', code, message, issues?}`. Function files are just `export const main = defineFunction(...)`.
+// `{status: 'error', code, message, issues?}`. Function files are just `export const main = defineFunction(uid, ...)`:
+// the uid's entry in the contract registry is the payload the service must return.
 
 /** What HubSpot passes an app function. Only `parameters` is used: it is whatever the card sent. */
-export interface FunctionContext {
+interface FunctionContext {
   parameters?: unknown;
   propertiesToSend?: Record<string, unknown>;
 }
 
-export interface FunctionDeps {
+interface FunctionDeps {
   client: Client;
   /** Keystone's custom object types, read at most once per invocation. */
   objectTypes: ObjectTypeResolver;
@@ -26,7 +28,7 @@ export interface FunctionDeps {
 }
 
 /** Where an invocation takes its time from (epoch ms). */
-export type Clock = () => number;
+type Clock = () => number;
 
 /** An invocation: what HubSpot calls with the context it builds. */
 export type Invocation<Payload extends object> = (context: FunctionContext) => Promise<FunctionResult<Payload>>;
@@ -40,27 +42,29 @@ export type AppFunction<Payload extends object> = Invocation<Payload> & { readon
 
 const systemClock: Clock = () => Date.now();
 
-export interface FunctionOptions {
+/** How the function is called: the schema its parameters are parsed with, and how hard its client retries. */
+interface FunctionCall<Schema extends z.ZodType> {
+  parameters: Schema;
   /** Attempts per HubSpot call (the client's own retry). Time-boxed functions use 1 and stop early instead. */
   attempts?: number;
 }
 
-export function defineFunction<Schema extends z.ZodType, Payload extends object>(
-  parametersSchema: Schema,
-  run: (parameters: z.output<Schema>, deps: FunctionDeps) => Promise<Payload>,
-  options: FunctionOptions = {},
-): AppFunction<Payload> {
-  const onClock = (clock: Clock): Invocation<Payload> => async (context) => {
-    const parsed = validate(parametersSchema, context?.parameters ?? {});
-    if (!parsed.success) return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, parsed.errors));
+export function defineFunction<Uid extends FunctionUid, Schema extends z.ZodType>(
+  uid: Uid,
+  call: FunctionCall<Schema>,
+  run: (parameters: z.output<Schema>, deps: FunctionDeps) => Promise<FunctionPayload<Uid>>,
+): AppFunction<FunctionPayload<Uid>> {
+  const onClock = (clock: Clock): Invocation<FunctionPayload<Uid>> => async (context) => {
+    const parsed = validate(call.parameters, context?.parameters ?? {});
+    if (!parsed.success) return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: parsed.errors }));
     try {
-      const client = createHubSpotClient({ ...connection(), ...(options.attempts ? { attempts: options.attempts } : {}) });
+      const client = createHubSpotClient({ ...connection(), ...(call.attempts ? { attempts: call.attempts } : {}) });
       const payload = await run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: clock() });
       return { status: 'ok', ...payload };
     } catch (error) {
       const keystoneError = toKeystoneError(error);
       // Unexpected failures go to HubSpot's function log; expected ones are answered, not logged.
-      if (keystoneError.code === 'KAM.INTERNAL') console.error('Keystone function failed:', error);
+      if (keystoneError.code === 'KAM.INTERNAL') console.error(`Keystone function ${uid} failed:`, error);
       return failure(keystoneError);
     }
   };
@@ -71,7 +75,8 @@ function connection(): ReturnType<typeof connectionFromEnvironment> {
   try {
     return connectionFromEnvironment(process.env);
   } catch (error) {
-    throw new KeystoneError('KAM.HUBSPOT_ACCESS_DENIED', `Keystone is not connected to HubSpot: ${(error as Error).message}. Ask a super admin to reinstall the app.`);
+    const message = `Keystone is not connected to HubSpot: ${(error as Error).message}. Ask a super admin to reinstall the app.`;
+    throw new KeystoneError('KAM.HUBSPOT_ACCESS_DENIED', message, { cause: error });
   }
 }
 
@@ -79,7 +84,7 @@ function failure(error: KeystoneError): FunctionError {
   return {
     status: 'error',
     code: error.code,
-    message: error.message || KEYSTONE_ERRORS['KAM.INTERNAL'],
+    message: error.message || errorMessage('KAM.INTERNAL'),
     ...(error.issues ? { issues: error.issues } : {}),
   };
 }

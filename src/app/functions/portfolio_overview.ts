@@ -1,15 +1,19 @@
 import { requireManager, verifyCaller } from '../../keystone/access/index.ts';
-import { portfolioOverview, readPortfolioRecords, type PortfolioOverview } from '../../keystone/portfolio/index.ts';
+import { portfolioOverview, readPortfolioRecords } from '../../keystone/portfolio/index.ts';
 import { storedSnapshot } from '../../keystone/portfolio-recalculation/index.ts';
 import { loadSettingsRecord, storedSettingsOf } from '../../keystone/settings/index.ts';
 import { defineFunction } from './define-function.ts';
-import { portfolioOverviewParametersSchema } from './portfolio-contract.ts';
+import { portfolioOverviewParametersSchema } from '../../contracts/portfolio-overview.ts';
 
-export const main = defineFunction(portfolioOverviewParametersSchema, async ({ userId, quarter }, { client, objectTypes, now }): Promise<PortfolioOverview> => {
-  // The settings record holds the portfolio snapshot too: one read for both.
-  const record = await loadSettingsRecord(client, objectTypes);
-  const { settings, portal } = storedSettingsOf(record);
-  requireManager(await verifyCaller(client, userId, settings.access));
-  const records = await readPortfolioRecords(client, objectTypes, portal);
-  return portfolioOverview(records, storedSnapshot(record?.portfolioSnapshot), settings, now, quarter);
-});
+export const main = defineFunction(
+  'portfolio_overview',
+  { parameters: portfolioOverviewParametersSchema },
+  async ({ userId, quarter }, { client, objectTypes, now }) => {
+    // The settings record holds the portfolio snapshot too: one read for both.
+    const record = await loadSettingsRecord(client, objectTypes);
+    const { settings, portal } = storedSettingsOf(record);
+    requireManager(await verifyCaller(client, userId, settings.access));
+    const records = await readPortfolioRecords(client, objectTypes, portal);
+    return portfolioOverview(records, storedSnapshot(record?.portfolioSnapshot), settings, now, quarter);
+  },
+);

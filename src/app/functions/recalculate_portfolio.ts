@@ -1,20 +1,20 @@
 import { requireAdmin, verifyCaller } from '../../keystone/access/index.ts';
 import { recalculateSlice } from '../../keystone/portfolio-recalculation/index.ts';
-import { KeystoneError } from '../../keystone/errors.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { loadSettings } from '../../keystone/settings/index.ts';
-import { recalculatePortfolioParametersSchema, type RecalculationProgress } from './contract.ts';
+import { recalculatePortfolioParametersSchema } from '../../contracts/recalculate-portfolio.ts';
 import { defineFunction } from './define-function.ts';
 
 export const main = defineFunction(
-  recalculatePortfolioParametersSchema,
-  async ({ userId, cursor, timeBudgetMs }, { client, objectTypes, now }): Promise<RecalculationProgress> => {
+  'recalculate_portfolio',
+  // A slice paces itself to avoid 429s and, when it meets a failure, stops and reports it: the caller
+  // retries the slice, so the client does not retry within it.
+  { parameters: recalculatePortfolioParametersSchema, attempts: 1 },
+  async ({ userId, cursor, timeBudgetMs }, { client, objectTypes, now }) => {
     const { settings, setup } = await loadSettings(client, objectTypes);
     requireAdmin(await verifyCaller(client, userId, settings.access));
     // The run ends by storing the portfolio snapshot, in a property an older setup did not create.
     if (!setup.upToDate) throw new KeystoneError('KAM.SETUP_REQUIRED');
     return recalculateSlice(client, { cursor, budgetMs: timeBudgetMs, settings, now, elapsed: () => performance.now(), objectTypes });
   },
-  // A slice paces itself to avoid 429s and, when it meets a failure, stops and reports it: the caller
-  // retries the slice, so the client does not retry within it.
-  { attempts: 1 },
 );

@@ -1,5 +1,10 @@
 import { recordContactStance } from '../../keystone/account/index.ts';
-import { recordContactStanceParametersSchema } from './contract.ts';
+import { recordContactStanceParametersSchema } from '../../contracts/record-contact-stance.ts';
 import { defineFunction } from './define-function.ts';
 
-export const main = defineFunction(recordContactStanceParametersSchema, (parameters, { client, objectTypes }) => recordContactStance(client, objectTypes, parameters));
+export const main = defineFunction(
+  'record_contact_stance',
+  { parameters: recordContactStanceParametersSchema },
+  (parameters, { client, objectTypes }) =>
+    recordContactStance(client, objectTypes, parameters),
+);

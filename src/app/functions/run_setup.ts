@@ -1,11 +1,15 @@
 import { runSetup } from '../../crm/setup/index.ts';
 import { requireAdmin, verifyCaller } from '../../keystone/access/index.ts';
 import { loadSettings } from '../../keystone/settings/index.ts';
-import { runSetupParametersSchema, type SetupOutcome } from './contract.ts';
+import { runSetupParametersSchema } from '../../contracts/run-setup.ts';
 import { defineFunction } from './define-function.ts';
 
-export const main = defineFunction(runSetupParametersSchema, async ({ userId }, { client, objectTypes, now }): Promise<SetupOutcome> => {
-  const { settings } = await loadSettings(client, objectTypes);
-  requireAdmin(await verifyCaller(client, userId, settings.access));
-  return runSetup(client, { now });
-});
+export const main = defineFunction(
+  'run_setup',
+  { parameters: runSetupParametersSchema },
+  async ({ userId }, { client, objectTypes, now }) => {
+    const { settings } = await loadSettings(client, objectTypes);
+    requireAdmin(await verifyCaller(client, userId, settings.access));
+    return runSetup(client, { now });
+  },
+);

@@ -1,10 +1,10 @@
 import { EmptyState, Heading, LineChart, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
-import type { PortfolioOverview } from '../functions/portfolio-contract.ts';
+import type { PortfolioOverview } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { ListTable } from './ListTable.tsx';
 import { paretoRows } from './pareto-chart.ts';
 
-// The 80/20 picture (seeds 001, 004): how concentrated revenue is, and what each dependency puts at risk.
+// The 80/20 picture: how concentrated revenue is, and what each dependency puts at risk.
 export function ConcentrationSection({ concentration, format }: { concentration: PortfolioOverview['concentration']; format: Formatters }) {
   const share = (value: number | null) => (value === null ? '—' : format.share(value));
   return (

@@ -11,7 +11,7 @@ import { ReviewsSection } from './ReviewsSection.tsx';
 // Keystone's app pages (opened from the Marketplace menu): the portfolio at once for the people who run
 // the key account programme.
 
-export const PAGE_PATHS = { home: '/' } as const;
+const PAGE_PATHS = { home: '/' } as const;
 
 function Layout({ children }: { children: ReactNode }) {
   return (
@@ -25,7 +25,7 @@ function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-export function PortfolioHome() {
+function PortfolioHome() {
   return (
     <WithOverview>
       {(overview, format, portalId) => (

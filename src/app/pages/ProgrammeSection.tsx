@@ -1,5 +1,5 @@
 import { Heading, Link } from '@hubspot/ui-extensions';
-import type { PortfolioOverview, ProgrammeAccount } from '../functions/portfolio-contract.ts';
+import type { PortfolioOverview, ProgrammeAccount } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';

@@ -1,10 +1,10 @@
 import { Heading, List, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
-import type { AccountQuarter, QuarterlyReport, TargetInQuarter } from '../functions/portfolio-contract.ts';
+import type { AccountQuarter, QuarterlyReport, TargetInQuarter } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
 
-// The dragons' den report (seeds 000, 003): the programme's quarter, then each key account's.
+// The dragons' den report, where each account team answers for its plan: the programme's quarter, then each key account's.
 export function QuarterlyReportSection({ report, format }: { report: QuarterlyReport; format: Formatters }) {
   const p = report.programme;
   return (

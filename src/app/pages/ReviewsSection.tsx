@@ -1,6 +1,6 @@
 import { Heading, Link, Tag, Text } from '@hubspot/ui-extensions';
-import type { ReviewTrigger } from '../functions/account-contract.ts';
-import type { CoverageRiskKind, PortfolioOverview, ReviewDue } from '../functions/portfolio-contract.ts';
+import type { ReviewTrigger } from '../../contracts/card-data.ts';
+import type { CoverageRiskKind, PortfolioOverview, ReviewDue } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { ListTable } from './ListTable.tsx';
 import { companyRecordUrl } from './record-link.ts';

@@ -1,6 +1,8 @@
 import { Alert, Button, ErrorState, hubspot, LoadingSpinner, Text } from '@hubspot/ui-extensions';
-import { createKeystoneUi } from '../ui/keystone-ui.tsx';
+import { createKeystoneUi, type KeystoneUi } from '../ui/keystone-ui.tsx';
 
 // The shared screen pieces, built from this folder's own install of @hubspot/ui-extensions
-// (HubSpot builds the pages apart from the cards and the settings page).
-export const { useFunctionQuery, Loading, LoadFailed } = createKeystoneUi({ hubspot, Alert, Button, ErrorState, LoadingSpinner, Text });
+// (HubSpot builds the pages apart from the cards and the settings page); every call typed by the
+// function registry.
+const ui: KeystoneUi = createKeystoneUi({ hubspot, Alert, Button, ErrorState, LoadingSpinner, Text });
+export const { useFunctionQuery, Loading, LoadFailed } = ui;

@@ -1,16 +1,13 @@
 import { Text, useExtensionContext } from '@hubspot/ui-extensions';
 import type { ReactNode } from 'react';
-import type { FiscalQuarter, PortfolioOverview, PortfolioOverviewParameters } from '../functions/portfolio-contract.ts';
+import type { FiscalQuarter, PortfolioOverview } from '../../contracts/portfolio-overview.ts';
 import { createFormatters, portalFormat, type Formatters } from '../ui/format.ts';
-import type { Ok } from '../ui/function-call.ts';
 import { Loading, LoadFailed, useFunctionQuery } from './keystone-ui.ts';
-import { PORTFOLIO_FUNCTION } from './portfolio-functions.ts';
 
 /** Loads the overview for the signed-in user (with the report for `quarter`) and hands it to a page, with formatters for the portal. */
 export function WithOverview({ quarter = null, children }: { quarter?: FiscalQuarter | null; children: (overview: PortfolioOverview, format: Formatters, portalId: number) => ReactNode }) {
   const context = useExtensionContext<'pages'>();
-  const parameters: PortfolioOverviewParameters = { userId: context.user.id, quarter };
-  const { state, reload } = useFunctionQuery<Ok<PortfolioOverview>>(PORTFOLIO_FUNCTION.portfolioOverview, parameters);
+  const { state, reload } = useFunctionQuery('portfolio_overview', { userId: context.user.id, quarter });
   if (state.status === 'error') return <LoadFailed title="Keystone could not load the portfolio" failure={state.failure} onRetry={reload} />;
   if (state.status !== 'success') return <Loading what="the portfolio" />;
   const overview = state.answer;

@@ -5,7 +5,7 @@ import type { ParetoAnalysis } from '../../kam/portfolio/index.ts';
 
 export const PARETO_SERIES = { curve: 'Share of revenue', eighty: '80% of revenue' } as const;
 
-export interface ParetoRow { [field: string]: string | number; clients: number; revenue: number; series: string }
+interface ParetoRow { [field: string]: string | number; clients: number; revenue: number; series: string }
 
 const percent = (share: number) => Math.round(share * 1_000) / 10;
 

@@ -1,12 +1,12 @@
-import type { QuarterlyReport } from '../functions/portfolio-contract.ts';
+import type { QuarterlyReport } from '../../contracts/portfolio-overview.ts';
 
 // The quarterly programme report as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a
 // comma, quote or line break quoted and their quotes doubled). Text that a spreadsheet would run as a
 // formula (starting with = + - @) is prefixed with an apostrophe; numbers are written as numbers.
 
-export type CsvCell = string | number | null;
+type CsvCell = string | number | null;
 
-export const REPORT_CSV_HEADER = ['Quarter', 'Account', 'Section', 'Item', 'Target', 'Actual', 'Status'] as const;
+const REPORT_CSV_HEADER = ['Quarter', 'Account', 'Section', 'Item', 'Target', 'Actual', 'Status'] as const;
 
 export function csvField(value: CsvCell): string {
   if (value === null) return '';

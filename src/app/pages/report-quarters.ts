@@ -1,4 +1,4 @@
-import type { FiscalQuarter } from '../functions/portfolio-contract.ts';
+import type { FiscalQuarter } from '../../contracts/portfolio-overview.ts';
 
 // Which quarter a report route shows: `/report` is the current quarter, `/report/:fiscalYear/:quarter`
 // a chosen one, and `/print` after either is its printable page.

@@ -1,14 +1,12 @@
 import { Button, ButtonRow, Flex, Heading, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
-import type { PortalSettings, RunSetupParameters, SetupOutcome } from '../functions/contract.ts';
+import type { PortalSettings } from '../../contracts/get-settings.ts';
 import type { Formatters } from '../ui/format.ts';
-import type { Ok } from '../ui/function-call.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
-import { SETTINGS_FUNCTION } from './settings-functions.ts';
 import { useRecalculation } from './use-recalculation.ts';
 
 /** Setup status with a button to run it, and portfolio recalculation with its progress. */
 export function MaintenancePanel({ portal, userId, format, onSetupDone }: { portal: PortalSettings; userId: number; format: Formatters; onSetupDone: () => void }) {
-  const setup = useFunctionAction<RunSetupParameters, Ok<SetupOutcome>>(SETTINGS_FUNCTION.runSetup);
+  const setup = useFunctionAction('run_setup');
   const recalculation = useRecalculation(userId);
   const { appliedVersion, currentVersion, upToDate } = portal.setup;
   const runSetup = async () => {

@@ -1,16 +1,13 @@
 import { Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
 import { useMemo } from 'react';
 import type { SelectionSettings } from '../../kam/settings/index.ts';
-import type { PortfolioFactsParameters } from '../functions/contract.ts';
 import type { Formatters } from '../ui/format.ts';
 import { useFunctionQuery } from './keystone-ui.ts';
 import { isScorable, previewSelection } from './selection-preview.ts';
-import { PREVIEW_FUNCTION, type PortfolioFactsAnswer } from './settings-functions.ts';
 
 /** How many companies would qualify with the weights and thresholds on screen, and their share of revenue (admins only, like the facts behind it). */
 export function SelectionPreviewPanel({ userId, selection, format }: { userId: number; selection: SelectionSettings; format: Formatters }) {
-  const parameters: PortfolioFactsParameters = { userId };
-  const { state } = useFunctionQuery<PortfolioFactsAnswer>(PREVIEW_FUNCTION.portfolioFacts, parameters);
+  const { state } = useFunctionQuery('portfolio_facts', { userId });
   const facts = state.status === 'success' ? state.answer : null;
   const preview = useMemo(() => (facts && isScorable(selection) ? previewSelection(facts.companies, selection) : null), [facts, selection]);
 

@@ -1,14 +1,13 @@
 import { Button, ButtonRow, Flex, Heading, MultiSelect, NumberInput, Select, Text, Toggle } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/selection/criteria.ts';
+import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/shared/selection-criteria.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import type { PortalSettings, SaveSettingsParameters } from '../functions/contract.ts';
+import type { PortalSettings } from '../../contracts/get-settings.ts';
 import type { Formatters } from '../ui/format.ts';
 import { optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
-import { issueAt, type Ok } from '../ui/function-call.ts';
+import { issueAt } from '../ui/function-call.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
-import { SETTINGS_FUNCTION } from './settings-functions.ts';
 
 type Access = Settings['access'];
 type Section = 'selection' | 'reviews' | 'coverage' | 'access' | 'hubspotSync';
@@ -41,7 +40,7 @@ export function SettingsForm({ portal, userId, format, onSaved }: {
   onSaved: () => void;
 }) {
   const [draft, setDraft] = useState<Settings>(portal.settings);
-  const save = useFunctionAction<SaveSettingsParameters, Ok<Omit<PortalSettings, 'setup' | 'canEdit' | 'directory' | 'lastRecalculation'>>>(SETTINGS_FUNCTION.saveSettings);
+  const save = useFunctionAction('save_settings');
   const readOnly = !portal.canEdit;
   const edit = <K extends Section>(key: K, change: Partial<Settings[K]>) => setDraft((d) => ({ ...d, [key]: { ...d[key], ...change } }));
   // Functional updates throughout: two quick edits must not overwrite each other.

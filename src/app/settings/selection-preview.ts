@@ -5,7 +5,7 @@ import type { SelectionSettings } from '../../kam/settings/index.ts';
 // The live preview beside the selection weights: the domain's own scoring (zod-free, so it bundles
 // into the page) run over the portfolio's facts with the weights and thresholds being edited.
 
-export interface SelectionPreview {
+interface SelectionPreview {
   companies: number;
   key: number;
   candidates: number;

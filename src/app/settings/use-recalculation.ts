@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RecalculatePortfolioParameters, RecalculationProgress } from '../functions/contract.ts';
+import type { FunctionParameters } from '../../contracts/registry.ts';
 import type { FunctionFailure } from '../ui/function-call.ts';
 import { callFunction } from './keystone-ui.ts';
-import type { Ok } from '../ui/function-call.ts';
-import { SETTINGS_FUNCTION } from './settings-functions.ts';
 
-export type RecalculationState =
+type RecalculationState =
   | { status: 'idle' }
   | { status: 'running'; processed: number; total: number | null; waitingMs: number | null }
   /** `coverageNotRead`: key accounts and candidates too large to weigh in one invocation (their coverage score was cleared). */
@@ -32,8 +30,9 @@ export function useRecalculation(userId: number) {
     const coverageNotRead: string[] = [];
     setState({ status: 'running', processed, total: null, waitingMs: null });
     while (live()) {
-      const parameters: RecalculatePortfolioParameters = { userId, cursor };
-      const outcome = await callFunction<Ok<RecalculationProgress>>(SETTINGS_FUNCTION.recalculatePortfolio, parameters);
+      // Typed here, as the cursor's type flows back from the answer: the compiler needs it to stop there.
+      const parameters: FunctionParameters<'recalculate_portfolio'> = { userId, cursor };
+      const outcome = await callFunction('recalculate_portfolio', parameters);
       if (!live()) return;
       if (!outcome.ok) {
         setState({ status: 'error', failure: outcome.failure, processed });

@@ -1,7 +1,7 @@
 // Numbers and dates as people in the portal read them: the portal's currency and time zone,
 // the user's locale. Plain Intl, so cards and the settings page share one formatter.
 
-export interface PortalFormat {
+interface PortalFormat {
   /** BCP 47 tag from the user's HubSpot settings, e.g. `en-GB`. */
   locale: string;
   /** IANA zone of the portal, e.g. `Europe/London`. */

@@ -1,11 +1,13 @@
 import type { Alert, Button, ErrorState, hubspot, LoadingSpinner, Text } from '@hubspot/ui-extensions';
-import { callFunction, type FunctionFailure, type ServerlessRunner } from './function-call.ts';
-import { useFunctionAction, useFunctionQuery } from './use-function.ts';
+import type { FunctionParameters, FunctionPayload, FunctionUid } from '../../contracts/registry.ts';
+import type { ErrorCode } from '../../errors/codes.ts';
+import { callFunction, type FunctionFailure, type FunctionOutcome, type Ok, type ServerlessRunner } from './function-call.ts';
+import { useFunctionAction, useFunctionQuery, type FunctionAction, type FunctionQuery } from './use-function.ts';
 
 // HubSpot installs `@hubspot/ui-extensions` inside each component folder (cards/, settings/), so
 // a module here cannot import it at run time (scripts/build-cards.ts proves this layout). Each
 // folder hands its own copy in once, in its `keystone-ui.ts`, and gets the shared pieces back.
-export interface HubSpotUi {
+interface HubSpotUi {
   hubspot: typeof hubspot;
   Alert: typeof Alert;
   Button: typeof Button;
@@ -14,9 +16,47 @@ export interface HubSpotUi {
   Text: typeof Text;
 }
 
-/** Failures that say the user may not do this: no retry changes them, an admin does. */
-const REFUSALS = new Set(['KAM.NOT_A_MANAGER', 'KAM.NOT_AN_ADMIN']);
+/** A map that names every code of the catalogue: a code added there does not compile until it is placed here. */
+type EveryCode<Map extends Record<ErrorCode, unknown>> = Map;
 
+/**
+ * How a screen shows each failure that stops it loading: a lock when the user may not do this (no retry
+ * changes that, an admin does), else the message with Try again. Types only: the bundles carry the set below.
+ */
+type FailureLooks = EveryCode<{
+  'KAM.NOT_A_MANAGER': 'lock';
+  'KAM.NOT_AN_ADMIN': 'lock';
+  'KAM.UNKNOWN_USER': 'retry';
+  'KAM.INVALID_PARAMETERS': 'retry';
+  'KAM.INVALID_SETTINGS': 'retry';
+  'KAM.SETTINGS_CHANGED': 'retry';
+  'KAM.SETUP_REQUIRED': 'retry';
+  'KAM.NOT_FOUND': 'retry';
+  'KAM.CONFLICT': 'retry';
+  'KAM.HUBSPOT_RATE_LIMITED': 'retry';
+  'KAM.HUBSPOT_UNAVAILABLE': 'retry';
+  'KAM.HUBSPOT_ACCESS_DENIED': 'retry';
+  'KAM.HUBSPOT_REJECTED': 'retry';
+  'KAM.HUBSPOT_PARTIAL_FAILURE': 'retry';
+  'KAM.BURST_WINDOW_FULL': 'retry';
+  'KAM.INTERNAL': 'retry';
+  'KAM.COMPANY_NOT_FOUND': 'retry';
+  'KAM.CONTACT_NOT_FOUND': 'retry';
+  'KAM.CONTACT_NOT_AT_COMPANY': 'retry';
+  'KAM.OWNER_NOT_FOUND': 'retry';
+  'KAM.PLAN_CHANGED_ELSEWHERE': 'retry';
+  'KAM.STATUS_UNCHANGED': 'retry';
+  'KAM.FUNCTION_UNREACHABLE': 'retry';
+  'KAM.UNREADABLE_ANSWER': 'retry';
+}>;
+type Refusal = { [Code in ErrorCode]: FailureLooks[Code] extends 'lock' ? Code : never }[ErrorCode];
+
+const REFUSALS: ReadonlySet<ErrorCode> = new Set<Refusal>(['KAM.NOT_A_MANAGER', 'KAM.NOT_AN_ADMIN']);
+
+/**
+ * The shared pieces, with calls that take any uid and answer whatever the caller says. Each component
+ * folder declares what it builds as KeystoneUi, which types every call by the function registry.
+ */
 export function createKeystoneUi(ui: HubSpotUi) {
   const { Alert, Button, ErrorState, LoadingSpinner, Text } = ui;
   // Read `serverless` at call time, so a test's spy on `hubspot.serverless` is the one called.
@@ -64,3 +104,20 @@ export function createKeystoneUi(ui: HubSpotUi) {
     ),
   };
 }
+
+/** A function's answer as a screen reads it: its payload in the registry, beside `status: 'ok'`. */
+export type Answer<Uid extends FunctionUid> = Ok<FunctionPayload<Uid>>;
+
+/** Calls typed by the function registry: the uid names the parameters to send and the answer to expect. */
+interface RegisteredCalls {
+  /** One call outside a hook's lifecycle, e.g. each slice of a loop the screen drives. */
+  callFunction<Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>): Promise<FunctionOutcome<Answer<Uid>>>;
+  useFunctionQuery<Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>): FunctionQuery<Answer<Uid>>;
+  useFunctionAction<Uid extends FunctionUid>(uid: Uid): FunctionAction<FunctionParameters<Uid>, Answer<Uid>>;
+}
+
+/**
+ * The shared pieces as a component folder's `keystone-ui.ts` declares them: createKeystoneUi's own
+ * functions, every call typed by the registry (a type only, so it costs the bundles nothing).
+ */
+export type KeystoneUi = Omit<ReturnType<typeof createKeystoneUi>, keyof RegisteredCalls> & RegisteredCalls;

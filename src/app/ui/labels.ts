@@ -1,4 +1,4 @@
-import type { KamTeam, KeyContact, Objective, Review, ReviewsSection, ReviewTrigger, TargetRow } from '../functions/account-contract.ts';
+import type { KamTeam, KeyContact, Objective, Review, ReviewsSection, ReviewTrigger, TargetRow } from '../../contracts/card-data.ts';
 import type { BuyingRole, IcpTier, KeyAccountStatus, ReviewCadence, Stance } from '../../kam/shared/index.ts';
 // Free of imports itself, so the card folders can bundle it.
 import { splitList } from '../../kam/shared/list-value.ts';

@@ -27,10 +27,9 @@ export const COMPANY_PROPERTY = {
   referralCount: 'keystone_referral_count',
   clientStrategy: 'keystone_client_strategy',
 } as const;
-export type CompanyPropertyKey = keyof typeof COMPANY_PROPERTY;
+type CompanyPropertyKey = keyof typeof COMPANY_PROPERTY;
 
 const STATUS_LABELS = { none: 'Not a key account', candidate: 'Candidate', key: 'Key account', former: 'Former key account' };
-const TIER_LABELS = { tier_1: 'Tier 1', tier_2: 'Tier 2', tier_3: 'Tier 3' };
 const CADENCE_LABELS = { monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual' };
 
 export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
@@ -54,5 +53,3 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
   referralCount: numberProperty(COMPANY_PROPERTY.referralCount, 'Referrals made', 'Clients this client has referred to us or advocated us to.'),
   clientStrategy: textProperty(COMPANY_PROPERTY.clientStrategy, 'Client strategy', "How the client sees itself and where it is heading, in the account team's words. Keystone asks for a review of the plan when it changes.", true),
 };
-
-export const ICP_TIER_LABELS = TIER_LABELS;

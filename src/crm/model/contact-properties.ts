@@ -13,7 +13,7 @@ export const CONTACT_PROPERTY = {
   leftAt: 'keystone_left_at',
   replacedBy: 'keystone_replaced_by',
 } as const;
-export type ContactPropertyKey = keyof typeof CONTACT_PROPERTY;
+type ContactPropertyKey = keyof typeof CONTACT_PROPERTY;
 
 const DECISION_POWER_LABELS = { final_say: 'Has the final say', decides: 'Decides', influences: 'Influences', none: 'No say' };
 const STANCE_LABELS = { ally: 'Ally', supporter: 'Supporter', neutral: 'Neutral', protester: 'Protester', enemy: 'Enemy' };

@@ -1,2 +1,2 @@
-export { runSetup, readSetupStatus, setupStatusOf, type SetupReport, type SetupStatus, type SetupStep } from './run-setup.ts';
+export { runSetup, readSetupStatus, setupStatusOf, type SetupStatus } from './run-setup.ts';
 export { SETUP_VERSION } from './setup-version.ts';

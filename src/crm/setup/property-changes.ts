@@ -13,7 +13,7 @@ export interface ExistingProperty {
   hasUniqueValue?: boolean;
 }
 
-export type PropertyUpdate = Partial<Pick<PropertySpec, 'label' | 'description' | 'fieldType' | 'options'>> & { groupName?: string };
+type PropertyUpdate = Partial<Pick<PropertySpec, 'label' | 'description' | 'fieldType' | 'options'>> & { groupName?: string };
 
 /** The fields to update, or null when the property already matches. A changed type cannot be updated in place. */
 export function propertyChanges(spec: PropertySpec, existing: ExistingProperty, groupName: string | undefined): PropertyUpdate | { typeMismatch: string } | null {

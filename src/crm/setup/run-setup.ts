@@ -1,7 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
 import type { ObjectSchemaEgg } from '@hubspot/api-client/lib/codegen/crm/schemas/index.js';
-import { KeystoneError } from '../../keystone/errors.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { hubspotCall } from '../batch.ts';
 import {
   ASSOCIATION_LABELS, COMPANY_PROPERTIES, CONTACT_PROPERTIES, KEYSTONE_GROUP, KEYSTONE_OBJECTS, PORTAL_SETTINGS, objectSchemaDefinition,
@@ -18,8 +18,8 @@ import { SETUP_VERSION } from './setup-version.ts';
 // so a second run writes nothing and a run after a failure picks up where the last one stopped. The
 // applied version is written last, so a portal only reads as set up once everything is in place.
 
-export interface SetupStep { target: string; action: 'created' | 'updated' | 'unchanged' }
-export interface SetupReport { version: number; previousVersion: number; steps: SetupStep[]; changed: number }
+interface SetupStep { target: string; action: 'created' | 'updated' | 'unchanged' }
+interface SetupReport { version: number; previousVersion: number; steps: SetupStep[]; changed: number }
 export interface SetupStatus { appliedVersion: number; currentVersion: number; upToDate: boolean }
 
 const STANDARD_OBJECT_PROPERTIES = [
@@ -41,10 +41,10 @@ export async function runSetup(client: Client, options: { now: number; onStep?: 
 
   for (const { objectType, specs } of STANDARD_OBJECT_PROPERTIES) {
     record(await ensureGroup(client, objectType));
-    for (const step of await ensureProperties(client, objectType, specs, KEYSTONE_GROUP.name)) record(step);
+    for (const step of await ensureProperties(client, objectType, { specs, groupName: KEYSTONE_GROUP.name })) record(step);
   }
   for (const key of Object.keys(KEYSTONE_OBJECTS) as KeystoneObjectKey[]) {
-    for (const step of await ensureCustomObject(client, resolver, key, KEYSTONE_OBJECTS[key] as CustomObjectSpec)) record(step);
+    for (const step of await ensureCustomObject(client, resolver, { key, object: KEYSTONE_OBJECTS[key] as CustomObjectSpec })) record(step);
   }
   for (const label of ASSOCIATION_LABELS) record(await ensureAssociationLabel(client, label));
 
@@ -98,7 +98,11 @@ async function ensureGroup(client: Client, objectType: string): Promise<SetupSte
   return { target, action: 'unchanged' };
 }
 
-async function ensureProperties(client: Client, objectType: string, specs: readonly PropertySpec[], groupName: string, existingProperties?: ExistingProperty[]): Promise<SetupStep[]> {
+async function ensureProperties(
+  client: Client,
+  objectType: string,
+  { specs, groupName, existingProperties }: { specs: readonly PropertySpec[]; groupName: string; existingProperties?: ExistingProperty[] },
+): Promise<SetupStep[]> {
   const existing = existingProperties ?? (await hubspotCall(() => client.crm.properties.coreApi.getAll(objectType))).results;
   const byName = new Map(existing.map((p) => [p.name, p]));
   const steps: SetupStep[] = [];
@@ -118,7 +122,11 @@ async function ensureProperties(client: Client, objectType: string, specs: reado
   return steps;
 }
 
-async function ensureCustomObject(client: Client, resolver: ObjectTypeResolver, key: KeystoneObjectKey, object: CustomObjectSpec): Promise<SetupStep[]> {
+async function ensureCustomObject(
+  client: Client,
+  resolver: ObjectTypeResolver,
+  { key, object }: { key: KeystoneObjectKey; object: CustomObjectSpec },
+): Promise<SetupStep[]> {
   const target = `custom object ${object.name}`;
   const nameOf = (field: string) => object.property[field] as string;
   const found = await resolver.find(key);
@@ -144,7 +152,9 @@ async function ensureCustomObject(client: Client, resolver: ObjectTypeResolver, 
 
   // New properties join the group HubSpot gave the object's own title property.
   const groupName = schema.properties.find((p) => p.name === nameOf(object.primaryField))?.groupName;
-  steps.push(...await ensureProperties(client, found.objectTypeId, Object.values(object.properties), groupName ?? '', schema.properties));
+  steps.push(...await ensureProperties(client, found.objectTypeId, {
+    specs: Object.values(object.properties), groupName: groupName ?? '', existingProperties: schema.properties,
+  }));
 
   for (const standard of object.associatedWith) {
     const toObjectTypeId = OBJECT_TYPE_IDS[standard];

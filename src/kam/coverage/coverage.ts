@@ -4,16 +4,16 @@ import { coverageInputSchema, coverageOptionsSchema, type CoverageContact, type 
 import { coverageScore, type CoverageScore } from './score.ts';
 
 /** One owner holding at least this share of the engaged contacts alone is a single-person dependency ("most"). */
-export const SINGLE_PERSON_DEPENDENCY_SHARE = 0.5;
+const SINGLE_PERSON_DEPENDENCY_SHARE = 0.5;
 
-export interface PeopleAround {
+interface PeopleAround {
   /** Current contacts on record. */
   known: number;
   /** Of those, how many we touched within the staleness window. */
   inTouch: number;
 }
 
-export interface KeyContactCoverage {
+interface KeyContactCoverage {
   contactId: string;
   name: string;
   title: string | null;
@@ -36,7 +36,7 @@ export interface KeyContactCoverage {
 }
 
 /** Every contact, current or departed, as activity shows them: for lists beyond the key contacts. */
-export interface ContactTouch {
+interface ContactTouch {
   contactId: string;
   keyContact: boolean;
   lastTouchedAt: Instant | null;
@@ -44,7 +44,7 @@ export interface ContactTouch {
   ourPeople: string[];
 }
 
-export interface DepartedKeyContact {
+interface DepartedKeyContact {
   contactId: string;
   name: string;
   title: string | null;
@@ -54,7 +54,7 @@ export interface DepartedKeyContact {
   replacementInTouch: boolean;
 }
 
-export interface OurPersonOnAccount {
+interface OurPersonOnAccount {
   ownerId: string;
   /** Current contacts this person touched within the window. */
   contactsHeld: number;
@@ -63,11 +63,11 @@ export interface OurPersonOnAccount {
   touches: number;
 }
 
-export interface StanceCounts extends Record<Stance, number> {
+interface StanceCounts extends Record<Stance, number> {
   unknown: number;
-  /** Allies and supporters: 003's "Friends and allies". */
+  /** Allies and supporters: a plan's "Friends and allies". */
   friendsAndAllies: number;
-  /** Protesters and enemies: 003's "Enemies and protestors". */
+  /** Protesters and enemies: a plan's "Enemies and protesters". */
   enemiesAndProtesters: number;
 }
 
@@ -82,7 +82,7 @@ export const COVERAGE_WARNINGS = [
 ] as const;
 export type CoverageWarningKind = (typeof COVERAGE_WARNINGS)[number];
 
-export interface CoverageWarning {
+interface CoverageWarning {
   kind: CoverageWarningKind;
   contactIds: string[];
   /** The one of our people a single-person dependency is on; null for other warnings. */
@@ -224,7 +224,8 @@ function computeCoverage(
       ourPeople: mostTouchesFirst(ownersInWindow.get(c.id)),
     })),
   };
-  return { ...coverage, warnings: coverageWarnings(coverage, current, ownersInWindow, headsOfOrganisation(current, teams)), score: coverageScore(coverage) };
+  const warnings = coverageWarnings(coverage, { current, ownersInWindow, heads: headsOfOrganisation(current, teams) });
+  return { ...coverage, warnings, score: coverageScore(coverage) };
 }
 
 /**
@@ -242,10 +243,9 @@ function headsOfOrganisation(current: readonly CoverageContact[], teams: Map<str
 
 function coverageWarnings(
   coverage: Omit<RelationshipCoverage, 'score' | 'warnings'>,
-  current: readonly CoverageContact[],
-  ownersInWindow: Map<string, Map<string, number>>,
-  heads: ReadonlySet<string>,
+  seen: { current: readonly CoverageContact[]; ownersInWindow: Map<string, Map<string, number>>; heads: ReadonlySet<string> },
 ): CoverageWarning[] {
+  const { current, ownersInWindow, heads } = seen;
   const { depth, breadth, decisionMakers, freshness, departedKeyContacts, keyContacts } = coverage;
   const warnings: CoverageWarning[] = [];
   if (depth.singleThreaded) {

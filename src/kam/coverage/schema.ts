@@ -4,7 +4,7 @@ import { buyingRoleSchema, decisionPowerSchema, instantSchema, stanceSchema } fr
 const recordId = z.string().min(1);
 
 /** A client contact as coverage reads it: HubSpot's title and buying roles plus Keystone's contact properties. */
-export const coverageContactSchema = z.object({
+const coverageContactSchema = z.object({
   id: recordId,
   name: z.string(),
   title: z.string().nullable().default(null),
@@ -26,7 +26,7 @@ export const activityKindSchema = z.enum(ACTIVITY_KINDS);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
 
 /** A logged meeting, call or email: which of our people (HubSpot owner) touched which contacts, when. */
-export const activitySchema = z.object({
+const activitySchema = z.object({
   kind: activityKindSchema,
   ownerId: recordId,
   contactIds: z.array(recordId),

@@ -1,5 +1,4 @@
-import { isFriendly, isHostile } from '../shared/index.ts';
-import type { RelationshipCoverage } from './coverage.ts';
+import { isFriendly, isHostile, type Stance } from '../shared/index.ts';
 
 /** The most each part of the coverage score can earn; they add up to 100. */
 export const COVERAGE_SCORE_POINTS = {
@@ -11,12 +10,12 @@ export const COVERAGE_SCORE_POINTS = {
   friendlyKeyContacts: 10,
   peopleAroundKeyContacts: 5,
 } as const;
-export type CoverageScorePart = keyof typeof COVERAGE_SCORE_POINTS;
+type CoverageScorePart = keyof typeof COVERAGE_SCORE_POINTS;
 
 /** Engaged contacts at which client-side depth earns full points. */
-export const FULL_DEPTH_CONTACTS = 5;
+const FULL_DEPTH_CONTACTS = 5;
 
-export interface CoverageScoreReason {
+interface CoverageScoreReason {
   part: CoverageScorePart;
   reason: string;
   /** Points earned, to one decimal. */
@@ -30,8 +29,21 @@ export interface CoverageScore {
   reasons: CoverageScoreReason[];
 }
 
+/** The figures of an account's relationship coverage the score weighs (relationshipCoverage works them out). */
+interface ScoredCoverage {
+  staleAfterDays: number;
+  decisionMakers: { total: number; covered: number };
+  depth: { engagedContacts: number; singleThreaded: boolean };
+  breadth: { keyContactsWithSeveralOfOurPeople: number; singlePersonDependency: { soleHolderOf: number } | null };
+  keyContacts: ReadonlyArray<{
+    stale: boolean;
+    stance: Stance | null;
+    org: { supervisor: { inTouch: boolean } | null; subordinates: { inTouch: number }; peers: { inTouch: number } };
+  }>;
+}
+
 /** Explainable coverage score: every part says what it measured and what it earned. */
-export function coverageScore(coverage: Omit<RelationshipCoverage, 'score' | 'warnings'>): CoverageScore {
+export function coverageScore(coverage: ScoredCoverage): CoverageScore {
   const { decisionMakers, depth, breadth, keyContacts, staleAfterDays } = coverage;
   const keyCount = keyContacts.length;
   const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);

@@ -8,7 +8,7 @@ import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlan, type A
  * What the CRM knows that actuals can be derived from; a row whose facts are left out keeps what it
  * holds. Coverage's stance counts and activities fit as they are.
  */
-export const derivationFactsSchema = z.object({
+const derivationFactsSchema = z.object({
   /** Counts of current contacts now (coverage's `stanceCounts`); counted from the timeline when left out. */
   stanceCounts: z.object({ friendsAndAllies: z.number().int().nonnegative(), enemiesAndProtesters: z.number().int().nonnegative() }).optional(),
   /**
@@ -26,7 +26,7 @@ export const derivationFactsSchema = z.object({
 export type DerivationFacts = z.input<typeof derivationFactsSchema>;
 type Facts = z.infer<typeof derivationFactsSchema>;
 
-export interface FilledActual {
+interface FilledActual {
   targetId: string;
   quarter: Quarter;
   value: number;
@@ -63,7 +63,8 @@ export function fillDerivedActuals(plan: AccountPlanInput, facts: DerivationFact
     for (const quarter of QUARTERS) {
       const { start, end } = quarterBounds(yearStart, quarter);
       if (start > now) continue;
-      const value = derivedValue(metric, metric.source, { yearStart, start, end: Math.min(end, now + 1), current: now < end }, parsedFacts.data);
+      const period = { yearStart, start, end: Math.min(end, now + 1), current: now < end };
+      const value = derivedValue(metric, metric.source, { period, facts: parsedFacts.data });
       if (value === 'not_known') continue;
       if (value === 'needs_baseline') {
         skipped.push({ targetId: metric.id, reason: 'A change is measured from the baseline: record the count when the plan year began' });
@@ -85,7 +86,11 @@ interface Period {
   current: boolean;
 }
 
-function derivedValue(metric: NumericMetricTarget, source: DerivedSource, period: Period, facts: Facts): number | 'not_known' | 'needs_baseline' {
+function derivedValue(
+  metric: NumericMetricTarget,
+  source: DerivedSource,
+  { period, facts }: { period: Period; facts: Facts },
+): number | 'not_known' | 'needs_baseline' {
   switch (source) {
     case 'friends_and_allies':
       return stanceValue(metric, period.current && facts.stanceCounts ? facts.stanceCounts.friendsAndAllies : countAtEnd(facts.stanceTimeline, period.end, isFriendly));

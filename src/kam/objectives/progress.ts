@@ -12,7 +12,7 @@ import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlanInput, t
 export const QUARTER_STATUSES = ['not_yet_due', 'on_track', 'behind', 'no_actual', 'no_target'] as const;
 export type QuarterStatus = (typeof QUARTER_STATUSES)[number];
 
-export interface MetricProgress {
+interface MetricProgress {
   targetId: string;
   name: string;
   /** Numeric rows: which way is good, after inferring it from the targets' sign. */
@@ -66,7 +66,7 @@ export function planProgress(plan: AccountPlanInput, period: PlanPeriod): Valida
 }
 
 /** "Reduce by" targets are negative, so without an explicit direction a negative target means lower is better. */
-export function betterDirection(metric: NumericMetricTarget): 'higher' | 'lower' {
+function betterDirection(metric: NumericMetricTarget): 'higher' | 'lower' {
   return metric.better ?? (QUARTERS.some((q) => (metric.quarters[q] ?? 0) < 0) ? 'lower' : 'higher');
 }
 

@@ -11,24 +11,24 @@ const quarterly = <T extends z.ZodType>(value: T) =>
   z.object({ Q1: value.nullable().default(null), Q2: value.nullable().default(null), Q3: value.nullable().default(null), Q4: value.nullable().default(null) });
 
 /**
- * How a quarter's figure is read (seed 003's rows):
+ * How a quarter's figure is read (the example rows are a plan's):
  * - `level`: the value at the quarter's end ("Friends and allies 2 8 12 15");
  * - `change`: the change since the plan year began; negative means "reduce by" ("Enemies and protestors -1 -3 -6 -8");
  * - `per_quarter`: what happened within that quarter alone ("Number of meetings per quarter 2 3 3 3");
  * - `year_to_date`: the running total since the plan year began ("new opportunities secured 1 3 4 4",
  *   "Increase in income over last FY £15k £22k £25k £28k").
  */
-export const MEASURES = ['level', 'change', 'per_quarter', 'year_to_date'] as const;
+const MEASURES = ['level', 'change', 'per_quarter', 'year_to_date'] as const;
 export const measureSchema = z.enum(MEASURES);
 export type Measure = z.infer<typeof measureSchema>;
 
 /** Where actuals come from: typed in by the team, or filled from CRM facts by `fillDerivedActuals`. */
-export const ACTUAL_SOURCES = ['typed', 'friends_and_allies', 'enemies_and_protesters', 'meetings', 'new_opportunities', 'income_increase'] as const;
-export const actualSourceSchema = z.enum(ACTUAL_SOURCES);
-export type ActualSource = z.infer<typeof actualSourceSchema>;
+const ACTUAL_SOURCES = ['typed', 'friends_and_allies', 'enemies_and_protesters', 'meetings', 'new_opportunities', 'income_increase'] as const;
+const actualSourceSchema = z.enum(ACTUAL_SOURCES);
+type ActualSource = z.infer<typeof actualSourceSchema>;
 export type DerivedSource = Exclude<ActualSource, 'typed'>;
 
-/** The unit and measures each derived source can fill, and seed 003's reading of it as the default. */
+/** The unit and measures each derived source can fill, and how its row reads by default. */
 export const DERIVED_SOURCES: Record<DerivedSource, { unit: 'count' | 'currency'; measures: readonly Measure[]; defaultMeasure: Measure }> = {
   friends_and_allies: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'level' },
   enemies_and_protesters: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'change' },
@@ -82,10 +82,9 @@ export const quarterlyTargetsSchema = z.array(metricTargetSchema);
 
 export const OBJECTIVE_STATUSES = ['open', 'achieved', 'dropped'] as const;
 export const objectiveStatusSchema = z.enum(OBJECTIVE_STATUSES);
-export type ObjectiveStatus = z.infer<typeof objectiveStatusSchema>;
 
 /** A SMART objective: specific title, measured by an optional grid row, with an owner and a due date. */
-export const smartObjectiveSchema = z
+const smartObjectiveSchema = z
   .object({
     id: recordId,
     title: z.string().min(1),
@@ -104,7 +103,7 @@ export const smartObjectiveSchema = z
 export type SmartObjective = z.infer<typeof smartObjectiveSchema>;
 
 /** "Who is going to do what": an action with an owner, optionally serving one objective. */
-export const planActionSchema = z.object({
+const planActionSchema = z.object({
   id: recordId,
   description: z.string().min(1),
   ownerId: recordId,

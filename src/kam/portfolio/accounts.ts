@@ -16,7 +16,7 @@ export const portfolioAccountSchema = z.object({
 export type PortfolioAccount = z.infer<typeof portfolioAccountSchema>;
 export type PortfolioAccountInput = z.input<typeof portfolioAccountSchema>;
 
-export const portfolioSchema = z.array(portfolioAccountSchema).superRefine((accounts, ctx) => {
+const portfolioSchema = z.array(portfolioAccountSchema).superRefine((accounts, ctx) => {
   const seen = new Set<string>();
   accounts.forEach((account, i) => {
     if (seen.has(account.companyId)) ctx.addIssue({ code: 'custom', path: [i, 'companyId'], message: `Company ${account.companyId} appears twice in the portfolio` });

@@ -1,6 +1,6 @@
 import type { PortfolioAccount } from './accounts.ts';
 
-// Seed 004's three dependencies: on a few clients (revenue at risk), on one contract, on one person.
+// The three ways a firm depends on its clients: on a few of them (revenue at risk), on one contract, on one person.
 
 export interface AccountRisk {
   companyId: string;

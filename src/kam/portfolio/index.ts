@@ -9,7 +9,7 @@ export * from './pareto.ts';
 export * from './revenue-distribution.ts';
 export * from './dependence.ts';
 
-export interface PortfolioConcentration {
+interface PortfolioConcentration {
   /** Null when the portfolio's revenue distribution is not known yet. */
   pareto: ParetoAnalysis | null;
   accounts: AccountRisk[];

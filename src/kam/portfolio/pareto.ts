@@ -1,12 +1,12 @@
-// The 80/20 view of a portfolio (seeds 001, 004). Clients are ranked by revenue, largest first; the
-// curve plots the cumulative share of revenue against the share of clients. Questions asked in
-// percent of clients ("the top 20%") read the curve with a fractional client counting pro rata, so
-// 20% of 7 clients is the top client plus 0.4 of the second. One path serves an exact list of
-// revenues and a revenue distribution: clients come in groups, largest revenue first, each with a
-// client count and their revenue between them; a client of a group reads as the group's mean (an exact
-// list is groups of one, so there the mean is the client's own revenue).
+// The 80/20 view of a portfolio: how few clients make most of the revenue. Clients are ranked by
+// revenue, largest first; the curve plots the cumulative share of revenue against the share of
+// clients. Questions asked in percent of clients ("the top 20%") read the curve with a fractional
+// client counting pro rata, so 20% of 7 clients is the top client plus 0.4 of the second. One path
+// serves an exact list of revenues and a revenue distribution: clients come in groups, largest revenue
+// first, each with a client count and their revenue between them; a client of a group reads as the
+// group's mean (an exact list is groups of one, so there the mean is the client's own revenue).
 
-export interface ParetoPoint {
+interface ParetoPoint {
   /** Share of clients, largest first, 0–1. */
   clientShare: number;
   /** Share of revenue those clients make, 0–1. */
@@ -47,7 +47,7 @@ export interface ParetoOptions {
 }
 
 /** Clients grouped by revenue, largest first: group g holds `counts[g]` clients making `revenues[g]` between them. */
-export interface RevenueGroups {
+interface RevenueGroups {
   counts: ArrayLike<number>;
   revenues: ArrayLike<number>;
   /** Every client, those without revenue (in no group) included. */

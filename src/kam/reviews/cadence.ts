@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DAY_MS, addMonths, instantSchema, reviewCadenceSchema, validate, type Instant, type ReviewCadence, type Validated } from '../shared/index.ts';
 
-export const CADENCE_MONTHS: Record<ReviewCadence, number> = { monthly: 1, quarterly: 3, annual: 12 };
+const CADENCE_MONTHS: Record<ReviewCadence, number> = { monthly: 1, quarterly: 3, annual: 12 };
 
 /** How early a coming review shows as due soon: about a quarter of the cycle, at most a month. */
-export const DUE_SOON_DAYS: Record<ReviewCadence, number> = { monthly: 7, quarterly: 14, annual: 30 };
+const DUE_SOON_DAYS: Record<ReviewCadence, number> = { monthly: 7, quarterly: 14, annual: 30 };
 
 /**
  * - `not_due`: more than the cadence's due-soon days before the due date;
@@ -12,10 +12,9 @@ export const DUE_SOON_DAYS: Record<ReviewCadence, number> = { monthly: 7, quarte
  * - `due`: from the due date until `overdueAfterDays` days after it (the admin's grace);
  * - `overdue`: from then on.
  */
-export const REVIEW_SCHEDULE_STATUSES = ['not_due', 'due_soon', 'due', 'overdue'] as const;
-export type ReviewScheduleStatus = (typeof REVIEW_SCHEDULE_STATUSES)[number];
+export type ReviewScheduleStatus = 'not_due' | 'due_soon' | 'due' | 'overdue';
 
-export const reviewScheduleInputSchema = z.object({
+const reviewScheduleInputSchema = z.object({
   cadence: reviewCadenceSchema,
   /** Null when the plan has never been reviewed: the cycle then runs from the plan's start. */
   lastReviewedAt: instantSchema.nullable(),

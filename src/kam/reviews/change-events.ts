@@ -15,7 +15,7 @@ export const WATCHED_PROPERTIES = {
   company: ['parentCompany', 'mergedCompanies', 'owner', 'team', 'strategy'],
   objective: ['status'],
 } as const;
-export type ChangedRecordKind = keyof typeof WATCHED_PROPERTIES;
+type ChangedRecordKind = keyof typeof WATCHED_PROPERTIES;
 const RECORD_KINDS = Object.keys(WATCHED_PROPERTIES) as ChangedRecordKind[];
 
 // Values the trigger rules compare, so a mistyped one is an error instead of a silently missed trigger.
@@ -58,7 +58,7 @@ const historyTimestamp = z.union([
 ]);
 
 /** A property's history as HubSpot's `propertiesWithHistory` returns it: newest first. */
-export const propertyHistorySchema = z
+const propertyHistorySchema = z
   .object({
     kind: z.enum(RECORD_KINDS),
     recordId,

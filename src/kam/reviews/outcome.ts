@@ -3,7 +3,7 @@ import { instantSchema, validate, type Validated } from '../shared/index.ts';
 import { reviewTriggerSchema } from './triggers.ts';
 
 export const REVIEW_KINDS = ['calendar', 'triggered'] as const;
-/** Seed 003's actions a review produces. */
+/** What a review leads to: the plan updated, achievements celebrated, threats escalated, opportunities exploited. */
 export const REVIEW_OUTCOMES = ['plan_updated', 'celebrate', 'escalate', 'exploit'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
@@ -11,7 +11,7 @@ const recordId = z.string().min(1);
 const text = z.string().trim().min(1);
 
 /** A logged review: what prompted it and what it produced, each with the person who follows up. */
-export const reviewRecordSchema = z
+const reviewRecordSchema = z
   .object({
     kind: z.enum(REVIEW_KINDS),
     reviewedAt: instantSchema,
@@ -35,7 +35,7 @@ export const reviewRecordSchema = z
     summary: z.string().default(''),
   })
   .refine((review) => review.kind !== 'triggered' || review.triggers.length > 0, { path: ['triggers'], message: 'A triggered review names at least one trigger' });
-export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
+type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 export type ReviewRecordInput = z.input<typeof reviewRecordSchema>;
 
 /** Validates a review to log, with the outcomes it produced (for the review's outcome field). */

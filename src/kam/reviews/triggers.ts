@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BUYER_ROLES, STANCES, instantSchema, isHostile, splitList, validate, type Stance, type Validated } from '../shared/index.ts';
 import { WATCHED_PROPERTIES, changeEventSchema, type ChangeEvent } from './change-events.ts';
 
-/** Seed 003's client-driven and internally-driven reasons to review the plan that the CRM can see. */
+/** The reasons to review a plan outside the calendar, on the client's side or ours, that the CRM can see. */
 export const REVIEW_TRIGGER_KINDS = [
   'key_contact_left',
   'key_contact_title_changed',
@@ -16,7 +16,7 @@ export const REVIEW_TRIGGER_KINDS = [
   'our_team_changed',
   'objective_achieved',
 ] as const;
-export type ReviewTriggerKind = (typeof REVIEW_TRIGGER_KINDS)[number];
+type ReviewTriggerKind = (typeof REVIEW_TRIGGER_KINDS)[number];
 
 /** A reason to review, with the change that is its evidence. Logged reviews store these as they are. */
 export const reviewTriggerSchema = z.object({
@@ -35,14 +35,14 @@ export type ReviewTrigger = z.infer<typeof reviewTriggerSchema> & {
   open: boolean;
 };
 
-export const reviewTriggersInputSchema = z.object({
+const reviewTriggersInputSchema = z.object({
   events: z.array(changeEventSchema),
   /** Current and departed key contacts (coverage's key and departed key contacts): only their departures and new titles count. */
   keyContactIds: z.array(z.string().min(1)),
   lastReviewedAt: instantSchema.nullable(),
   planStartedAt: instantSchema,
 });
-export type ReviewTriggersInput = z.input<typeof reviewTriggersInputSchema>;
+type ReviewTriggersInput = z.input<typeof reviewTriggersInputSchema>;
 
 /**
  * The review triggers among the changes, newest first. Stance changes count for every contact,

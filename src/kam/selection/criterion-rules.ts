@@ -1,6 +1,6 @@
 import type { SelectionSettings } from '../settings/schema.ts';
 import type { CompanyFacts } from './company-facts.ts';
-import type { SelectionCriterion } from './criteria.ts';
+import type { SelectionCriterion } from '../shared/selection-criteria.ts';
 
 // Where each criterion's raw value comes from and how it becomes 0..1: linear up to the admin's
 // "full score at" level, ratings out of 10, share of wallet as room to grow.
@@ -33,7 +33,7 @@ export const CRITERION_RULES: Record<SelectionCriterion, CriterionRule> = {
   historicPurchases: { sources: ['closedWonDeals'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.historicPurchases) },
   // The team's estimate of annual potential is a considered view; open pipeline stands in without one.
   potentialPurchases: { sources: ['potentialEstimate', 'openPipeline'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.potentialPurchases) },
-  // Seed 000: potential as "current spend as a proportion of total spend in that area" — the smaller
+  // Potential read as "current spend as a proportion of total spend in that area": the smaller
   // our share of the client's wallet, the more room to grow.
   shareOfWallet: { sources: ['spendInOurArea', 'annualRevenueEstimate'], normalise: (raw) => 1 - clamp01(raw) },
   profitability: { sources: ['marginPercent'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.profitabilityMarginPercent) },

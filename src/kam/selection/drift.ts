@@ -1,7 +1,7 @@
 import { companyScoreAt, type CompanyScore, type PortfolioScores } from './score.ts';
 
 // Where the tags on the CRM and the criteria disagree: the admin's to-do list after a recalculation.
-export interface SelectionDrift {
+interface SelectionDrift {
   /** Scored as key but not tagged key (none, candidate or former), highest score first. */
   qualifiesButNotTagged: CompanyScore[];
   /** Tagged key but scored below the key threshold, lowest score first. */

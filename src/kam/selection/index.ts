@@ -1,4 +1,4 @@
-export * from './criteria.ts';
+export * from '../shared/selection-criteria.ts';
 export * from './company-facts.ts';
 export type { CriterionSource } from './criterion-rules.ts';
 export * from './score.ts';

@@ -2,7 +2,7 @@ import type { IcpTier, KeyAccountStatus } from '../shared/key-account-status.ts'
 import type { SelectionSettings } from '../settings/schema.ts';
 import type { CompanyFacts } from './company-facts.ts';
 import { CRITERION_RULES, CRITERION_SOURCES, type CriterionRule, type CriterionSource } from './criterion-rules.ts';
-import { SELECTION_CRITERIA, type SelectionCriterion } from './criteria.ts';
+import { SELECTION_CRITERIA, type SelectionCriterion } from '../shared/selection-criteria.ts';
 
 // How a company's facts become a 0–100 score.
 //

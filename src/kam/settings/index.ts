@@ -3,7 +3,6 @@ import { migrateV1ToV2, settingsV1Schema } from './migrations.ts';
 import { SETTINGS_VERSION, settingsSchema, type Settings } from './schema.ts';
 
 export * from './schema.ts';
-export { settingsV1Schema, migrateV1ToV2, type SettingsV1 } from './migrations.ts';
 
 /** The configuration of a portal nobody has configured yet. */
 export function defaultSettings(): Settings {

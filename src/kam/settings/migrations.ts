@@ -27,7 +27,7 @@ export const settingsV1Schema = z
     syncTargetAccount: z.boolean().optional(),
   })
   .strict();
-export type SettingsV1 = z.infer<typeof settingsV1Schema>;
+type SettingsV1 = z.infer<typeof settingsV1Schema>;
 
 /**
  * Turns a version 1 document into version 2 input (defaults fill the rest when it is parsed).

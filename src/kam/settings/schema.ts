@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SELECTION_CRITERIA, type SelectionCriterion } from '../selection/criteria.ts';
+import { SELECTION_CRITERIA, type SelectionCriterion } from '../shared/selection-criteria.ts';
 import { reviewCadenceSchema } from '../shared/review-cadence.ts';
 
 // Everything a portal admin configures, in one versioned document. Every field has a default, so
@@ -115,4 +115,3 @@ export const settingsSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SelectionSettings = Settings['selection'];
-export type SelectionWeights = SelectionSettings['weights'];

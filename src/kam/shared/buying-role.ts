@@ -15,5 +15,5 @@ export const BUYING_ROLES = [
 export const buyingRoleSchema = z.enum(BUYING_ROLES);
 export type BuyingRole = z.infer<typeof buyingRoleSchema>;
 
-/** The roles that buy: a contact taking one on is a new buyer at the client, a reason to review the plan (seed 003). */
+/** The roles that buy: a contact taking one on is a new buyer at the client, a reason to review the plan. */
 export const BUYER_ROLES: readonly BuyingRole[] = ['DECISION_MAKER', 'BUDGET_HOLDER', 'EXECUTIVE_SPONSOR'];

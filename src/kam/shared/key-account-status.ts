@@ -4,6 +4,6 @@ export const KEY_ACCOUNT_STATUSES = ['none', 'candidate', 'key', 'former'] as co
 export const keyAccountStatusSchema = z.enum(KEY_ACCOUNT_STATUSES);
 export type KeyAccountStatus = z.infer<typeof keyAccountStatusSchema>;
 
-export const ICP_TIERS = ['tier_1', 'tier_2', 'tier_3'] as const;
+const ICP_TIERS = ['tier_1', 'tier_2', 'tier_3'] as const;
 export const icpTierSchema = z.enum(ICP_TIERS);
 export type IcpTier = z.infer<typeof icpTierSchema>;

@@ -6,10 +6,6 @@ export type Instant = z.infer<typeof instantSchema>;
 
 export const DAY_MS = 86_400_000;
 
-export function daysBetween(from: Instant, to: Instant): number {
-  return (to - from) / DAY_MS;
-}
-
 /** Adds calendar months in UTC, clamping to the last day of a shorter month (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(at: Instant, months: number): Instant {
   const d = new Date(at);

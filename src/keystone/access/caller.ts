@@ -1,10 +1,10 @@
 import type { Client } from '@hubspot/api-client';
 import { hubspotCall } from '../../crm/batch.ts';
-import { KeystoneError, isKeystoneError } from '../errors.ts';
+import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { withRoles, type Caller, type CallerIdentity } from './roles.ts';
-import type { OwnerRecord } from '../account/portal-reads.ts';
-import { displayName } from '../account/people.ts';
+import type { OwnerRecord } from '../readers/portal-reads.ts';
+import { displayName } from '../readers/people.ts';
 
 // HubSpot passes an app function no user identity. The card reads the user id from its extension
 // context and sends it; here it is checked against the portal's HubSpot users (owners) and their

@@ -1,15 +1,9 @@
-import type { OwnerRecord } from '../account/portal-reads.ts';
-import { displayName } from '../account/people.ts';
+import type { PortalDirectory } from '../../contracts/get-settings.ts';
+import type { OwnerRecord } from '../readers/portal-reads.ts';
+import { displayName } from '../readers/people.ts';
 
 // The portal's users and teams as the settings page offers them for "who may do what": admins pick
 // people and teams by name, never by typing ids.
-
-export interface PortalDirectory {
-  /** Active HubSpot users (owners with a user account), by name. */
-  users: Array<{ userId: string; name: string; email: string | null }>;
-  /** Every team an active user belongs to, by name, with how many users it has. */
-  teams: Array<{ teamId: string; name: string; members: number }>;
-}
 
 export function portalDirectory(owners: readonly OwnerRecord[]): PortalDirectory {
   const users = owners.flatMap((o) => (o.userId === null ? [] : [{ userId: String(o.userId), name: displayName(o), email: o.email }]));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import { ACCOUNT_ERRORS, type SavedPlan, type saveAccountPlanParametersSchema } from '../../app/functions/account-contract.ts';
+import type { SavedPlan, saveAccountPlanParametersSchema } from '../../contracts/save-account-plan.ts';
 import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, mapInParallel, type CrmRecord } from '../../crm/batch.ts';
 import { isConflict } from '../../crm/errors.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
@@ -12,13 +12,15 @@ import { reviewSchedule } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/index.ts';
 import type { Caller } from '../access/index.ts';
-import { KeystoneError, isKeystoneError } from '../errors.ts';
-import { accountError, domainResult } from './account-error.ts';
-import { batchReadWithHistory } from './hubspot-reads.ts';
+import { errorMessage } from '../../errors/codes.ts';
+import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
+import { domainResult } from '../domain-result.ts';
+import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { managerActing } from './manager.ts';
 import { syncPlanTasks, syncTasks } from './plan-tasks.ts';
 import { fiscalYearStartOf, serialiseTargets, targetsFromRows } from './plan-targets.ts';
-import { readOwners } from './portal-reads.ts';
+import { readOwners } from '../readers/portal-reads.ts';
+import { requireCompany } from '../readers/company.ts';
 import { accountCadence } from './reviews-section.ts';
 
 // Saving a key account plan, all or nothing, following the commit-pointer design of
@@ -28,9 +30,12 @@ import { accountCadence } from './reviews-section.ts';
 // the claim are withdrawn and the previous plan stands untouched. The HubSpot tasks follow the commit
 // (plan-tasks.ts): their failure is reported in the answer, never undoes the save.
 
-export type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now: number };
+type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now: number };
 
 interface PlanTypes { plan: string; revision: string; objective: string }
+
+/** The revision a save writes: the plan's types and record, its number, who saves it and what. */
+interface RevisionWrite { types: PlanTypes; planId: string; revision: number; caller: Caller; save: PlanSave }
 
 export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeResolver, save: PlanSave): Promise<SavedPlan> {
   // The portal's currency (for currency targets) as the settings record holds it, as the card shows it.
@@ -38,37 +43,45 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
   const [types, owners, company] = await Promise.all([
     planTypes(objectTypes),
     readOwners(client),
-    requireCompany(client, save.companyId),
+    accountCompany(client, save.companyId),
   ]);
 
   const targets = targetsFromRows(save.plan.quarterlyTargets.rows, portal.currency);
-  if (!targets.success) throw new KeystoneError('KAM.INVALID_PARAMETERS', `The quarterly targets cannot be saved: ${describeIssues(targets.errors)}`, targets.errors);
+  if (!targets.success) {
+    const message = `The quarterly targets cannot be saved: ${describeIssues(targets.errors)}`;
+    throw new KeystoneError('KAM.INVALID_PARAMETERS', message, { issues: targets.errors });
+  }
   const ownerIssues = unknownOwners(save, new Set(owners.map((o) => o.ownerId)));
-  if (ownerIssues.length > 0) throw accountError('KAM.OWNER_NOT_FOUND', `${ACCOUNT_ERRORS['KAM.OWNER_NOT_FOUND']} (${describeIssues(ownerIssues)})`, ownerIssues);
+  if (ownerIssues.length > 0) {
+    const message = `${errorMessage('KAM.OWNER_NOT_FOUND')} (${describeIssues(ownerIssues)})`;
+    throw new KeystoneError('KAM.OWNER_NOT_FOUND', message, { issues: ownerIssues });
+  }
 
   const [existingPlan, previousRows] = await Promise.all([
     readPlan(client, types.plan, save.companyId),
     readObjectiveRows(client, types.objective, save.companyId),
   ]);
   const currentRevision = existingPlan === null ? 0 : (fromHubSpotNumber(existingPlan.properties[KEY_ACCOUNT_PLAN.property.revision]) ?? 0);
-  if (currentRevision !== save.baseRevision) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
+  if (currentRevision !== save.baseRevision) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE');
 
-  const { id: planId, createdAt: planStartedAt } = existingPlan ?? (await createPlan(client, types.plan, save.companyId, company.name));
+  const plan = existingPlan ?? (await createPlan(client, types.plan, { companyId: save.companyId, name: company.name }));
+  const { id: planId, createdAt: planStartedAt } = plan;
   const revision = currentRevision + 1;
-  const claimId = await claimPlanRevision(client, types, planId, revision, caller, save.now);
+  const write: RevisionWrite = { types, planId, revision, caller, save };
+  const claimId = await claimPlanRevision(client, write);
 
   let createdRows: CrmRecord[] = [];
   try {
     // Rows a failed save left at this revision would otherwise become part of it.
     const leftovers = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] === String(revision));
     if (leftovers.length > 0) await batchArchive(client, types.objective, leftovers.map((r) => r.id));
-    createdRows = await createObjectiveRows(client, types.objective, save, planId, revision, rowsOf(previousRows, currentRevision));
-    await commitPlan(client, types.plan, planId, save, revision, caller, settings.fiscalYearStartMonth, serialiseTargets(targets.data));
+    createdRows = await createObjectiveRows(client, write, rowsOf(previousRows, currentRevision));
+    await commitPlan(client, write, { fiscalYearStartMonth: settings.fiscalYearStartMonth, targetsJson: serialiseTargets(targets.data) });
   } catch (error) {
     // A lost answer may hide a commit that happened: then the save stands and nothing is withdrawn.
     const after = await readPlan(client, types.plan, save.companyId).catch(() => null);
     if (after === null || after.properties[KEY_ACCOUNT_PLAN.property.revision] !== String(revision)) {
-      await withdraw(client, types, createdRows, claimId);
+      await withdraw(client, types, { rows: createdRows, claimId });
       throw error;
     }
   }
@@ -80,7 +93,10 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
     companyId: save.companyId, companyName: company.name, types, planId,
     rows: createdRows, previousRows: rowsOf(previousRows, currentRevision),
     reviewTaskId: existingPlan?.properties[KEY_ACCOUNT_PLAN.property.reviewTaskId] || null,
-    review: { dueAt: nextReviewDueAt(company, settings, planStartedAt, save.now), ownerId: save.plan.team.accountManager ?? company.ownerId },
+    review: {
+      dueAt: nextReviewDueAt(company, settings, { planStartedAt, now: save.now }),
+      ownerId: save.plan.team.accountManager ?? company.ownerId,
+    },
   }));
   return { revision, savedAt: save.now, savedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name }, objectiveCount: createdRows.length, tasks };
 }
@@ -93,7 +109,8 @@ function rowsOf(rows: readonly CrmRecord[], revision: number): CrmRecord[] {
  * When the next calendar review is due: the date the last logged review set on the company, else one
  * cadence after the plan started — as the card computes it.
  */
-function nextReviewDueAt(company: AccountCompany, settings: Settings, planStartedAt: number | null, now: number): number {
+function nextReviewDueAt(company: AccountCompany, settings: Settings, at: { planStartedAt: number | null; now: number }): number {
+  const { planStartedAt, now } = at;
   if (company.nextReviewDue !== null) return company.nextReviewDue;
   const cadence = accountCadence(company.cadence, settings);
   return domainResult(reviewSchedule({ cadence, lastReviewedAt: null, planStartedAt: planStartedAt ?? now, overdueAfterDays: settings.reviews.overdueAfterDays, now }), 'next review date').dueAt;
@@ -106,15 +123,17 @@ async function planTypes(objectTypes: ObjectTypeResolver): Promise<PlanTypes> {
 
 interface AccountCompany { name: string; ownerId: string | null; cadence: string | null; nextReviewDue: number | null }
 
-async function requireCompany(client: Client, companyId: string): Promise<AccountCompany> {
-  try {
-    const company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence, COMPANY_PROPERTY.nextReviewDue]));
-    const p = presentProperties(company.properties);
-    return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null, nextReviewDue: fromHubSpotDateTime(p[COMPANY_PROPERTY.nextReviewDue]) };
-  } catch (error) {
-    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
-    throw error;
-  }
+async function accountCompany(client: Client, companyId: string): Promise<AccountCompany> {
+  const company = await requireCompany(client, companyId, {
+    properties: ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence, COMPANY_PROPERTY.nextReviewDue],
+  });
+  const p = presentProperties(company.properties);
+  return {
+    name: p.name || `Company ${companyId}`,
+    ownerId: p.hubspot_owner_id || null,
+    cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null,
+    nextReviewDue: fromHubSpotDateTime(p[COMPANY_PROPERTY.nextReviewDue]),
+  };
 }
 
 function unknownOwners(save: PlanSave, active: ReadonlySet<string>): ValidationIssue[] {
@@ -146,33 +165,39 @@ async function readObjectiveRows(client: Client, objectiveType: string, companyI
 }
 
 /** The company's first plan, at revision 0. Its company id is unique: of two first saves, the second gets a conflict. */
-async function createPlan(client: Client, planType: string, companyId: string, companyName: string): Promise<{ id: string; createdAt: number | null }> {
+async function createPlan(
+  client: Client,
+  planType: string,
+  company: { companyId: string; name: string },
+): Promise<{ id: string; createdAt: number | null }> {
+  const { companyId } = company;
   try {
     const plan = await hubspotCall(() => client.crm.objects.basicApi.create(planType, {
-      properties: toProperties({ title: `${companyName} — key account plan`, companyId, revision: 0 }, KEY_ACCOUNT_PLAN.property),
+      properties: toProperties({ title: `${company.name} — key account plan`, companyId, revision: 0 }, KEY_ACCOUNT_PLAN.property),
       associations: [],
     }));
     await hubspotCall(() => client.crm.associations.v4.basicApi.createDefault(planType, String(plan.id), 'companies', companyId));
     return { id: String(plan.id), createdAt: plan.createdAt ? plan.createdAt.getTime() : null };
   } catch (error) {
-    if (isConflict(error)) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
+    if (isConflict(error)) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE', undefined, { cause: error });
     throw error;
   }
 }
 
 /** Claims `revision` for this save (src/crm/revision-claim.ts); a concurrent save's claim is KAM.PLAN_CHANGED_ELSEWHERE. */
-async function claimPlanRevision(client: Client, types: PlanTypes, planId: string, revision: number, caller: Caller, now: number): Promise<string> {
+async function claimPlanRevision(client: Client, { types, planId, revision, caller, save: { now } }: RevisionWrite): Promise<string> {
   const key = planRevisionKey(planId, revision);
   const claimId = await claimRevision(client, {
     objectTypeId: types.revision, keyProperty: PLAN_REVISION.property.revisionKey, key, claimedAtProperty: PLAN_REVISION.property.savedAt, now,
     properties: toProperties({ revisionKey: key, planId, revision, savedBy: caller.userId, savedAt: toHubSpotDateTime(now) }, PLAN_REVISION.property),
   });
-  if (claimId === null) throw accountError('KAM.PLAN_CHANGED_ELSEWHERE');
+  if (claimId === null) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE');
   return claimId;
 }
 
 /** The new revision's objective rows, associated with the company. Keys, achieved dates and task ids carry over from the current revision. */
-async function createObjectiveRows(client: Client, objectiveType: string, save: PlanSave, planId: string, revision: number, currentRows: readonly CrmRecord[]): Promise<CrmRecord[]> {
+async function createObjectiveRows(client: Client, write: RevisionWrite, currentRows: readonly CrmRecord[]): Promise<CrmRecord[]> {
+  const { types: { objective: objectiveType }, save, planId, revision } = write;
   if (save.plan.objectives.length === 0) return [];
   const before = new Map(currentRows.map((r) => readFields(r.properties, OBJECTIVE.property)).filter((o) => o.objectiveKey).map((o) => [o.objectiveKey!, o]));
   const rows = save.plan.objectives.map((o, displayOrder) => {
@@ -200,9 +225,11 @@ async function createObjectiveRows(client: Client, objectiveType: string, save: 
 }
 
 /** The commit: one update moves the plan to the new revision with everything else that is on the plan record. */
-async function commitPlan(client: Client, planType: string, planId: string, save: PlanSave, revision: number, caller: Caller, fiscalYearStartMonth: number, targetsJson: string): Promise<void> {
+async function commitPlan(client: Client, write: RevisionWrite, plan: { fiscalYearStartMonth: number; targetsJson: string }): Promise<void> {
+  const { types, planId, save, revision, caller } = write;
+  const { fiscalYearStartMonth, targetsJson } = plan;
   const { team } = save.plan;
-  await hubspotCall(() => client.crm.objects.basicApi.update(planType, planId, {
+  await hubspotCall(() => client.crm.objects.basicApi.update(types.plan, planId, {
     properties: toProperties({
       revision,
       businessObjective: save.plan.businessObjective,
@@ -218,7 +245,8 @@ async function commitPlan(client: Client, planType: string, planId: string, save
 }
 
 /** Best effort: if this fails too, the rows stay invisible (wrong revision) and the claim expires. */
-async function withdraw(client: Client, types: PlanTypes, rows: readonly CrmRecord[], claimId: string): Promise<void> {
+async function withdraw(client: Client, types: PlanTypes, written: { rows: readonly CrmRecord[]; claimId: string }): Promise<void> {
+  const { rows, claimId } = written;
   await Promise.all([
     rows.length > 0 ? batchArchive(client, types.objective, rows.map((r) => r.id)).catch(() => undefined) : undefined,
     withdrawClaim(client, types.revision, claimId),

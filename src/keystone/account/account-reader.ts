@@ -5,15 +5,15 @@ import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, type KeystoneObj
 import type { ObjectTypeResolver, SchemaSummary } from '../../crm/object-types.ts';
 import { propertyNames, toCrmRecord } from '../../crm/records.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
+import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../readers/company-facts.ts';
 import { loadSettings } from '../settings/index.ts';
-import { KeystoneError } from '../errors.ts';
-import { accountError } from './account-error.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { parentCompanyIds, WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
-import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } from './hubspot-reads.ts';
-import { PortalObjectTypes } from './portal-object-types.ts';
+import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } from '../readers/hubspot-reads.ts';
+import { PortalObjectTypes } from '../../crm/portal-object-types.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
-import { readCompanyNames, readOwners, type OwnerRecord } from './portal-reads.ts';
+import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
+import { requireCompany } from '../readers/company.ts';
 import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationships.ts';
 
 // Everything one company card shows, read from HubSpot in three rounds of parallel calls and no
@@ -119,13 +119,8 @@ interface CompanyAnswer {
  * in this answer; when it says there are more, that type is read again through the v4 batch read.
  */
 async function readCompany(client: Client, companyId: string, associationTypes: AssociatedType[]): Promise<{ record: RecordWithHistory; associated: Map<string, string[]> }> {
-  let answer: CompanyAnswer;
-  try {
-    answer = (await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, COMPANY_READ.properties, COMPANY_READ.withHistory, associationTypes.map((t) => t.name)))) as unknown as CompanyAnswer;
-  } catch (error) {
-    if (error instanceof KeystoneError && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
-    throw error;
-  }
+  const read = { ...COMPANY_READ, associations: associationTypes.map((t) => t.name) };
+  const answer = (await requireCompany(client, companyId, read)) as unknown as CompanyAnswer;
   const associated = new Map(await Promise.all(associationTypes.map(async (type) => {
     const ids = await associatedIds(client, 'companies', type.objectTypeId, [{ id: companyId, list: associationsOf(answer, type) }]);
     return [type.name, ids.get(companyId) ?? []] as const;

@@ -9,7 +9,7 @@ import type { Caller } from '../access/index.ts';
 /** HubSpot's own note → company association type. */
 const NOTE_TO_COMPANY = 190;
 
-export interface AuditEntry {
+interface AuditEntry {
   companyId: string;
   caller: Caller;
   at: number;

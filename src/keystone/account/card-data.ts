@@ -1,6 +1,6 @@
 import type {
   CardData, CoverageWarning, KeyAccountSection, KeyContact, Objective, Permissions, PlanSection, RelationshipsSection, TargetRow,
-} from '../../app/functions/account-contract.ts';
+} from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
@@ -9,15 +9,15 @@ import { QUARTERS, fillDerivedActuals, metricProgress, quarterBounds, type Metri
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS, scoreCompany, type SelectionCriterion } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { icpTierSchema } from '../../kam/shared/index.ts';
-import { domainResult } from './account-error.ts';
+import { domainResult } from '../domain-result.ts';
 import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { identityAmong, withRoles } from '../access/index.ts';
 import { readAccount, type AccountSnapshot } from './account-reader.ts';
-import { companyFacts, dealAmounts } from '../portfolio-recalculation/company-facts.ts';
-import { contactName, stanceHistoryOf } from './contact-fields.ts';
+import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
+import { contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
-import { peopleDirectory, type PeopleDirectory } from './people.ts';
+import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { accountFacts, storedPlanTargets, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
 
@@ -43,24 +43,29 @@ function permissionsOf(snapshot: AccountSnapshot, userId: number): Permissions {
   };
 }
 
-export function assembleCardData(snapshot: AccountSnapshot, { now, permissions }: { now: number; permissions: Permissions }): CardData {
-  const { settings } = snapshot;
-  const people = peopleDirectory(snapshot.owners);
-  const relationships = relationshipsSection(snapshot, settings, people, now);
+/** What every section is read with: the settings in force, names for the people records point at, and when. */
+interface SectionContext {
+  settings: Settings;
+  people: PeopleDirectory;
+  now: number;
+}
+
+function assembleCardData(snapshot: AccountSnapshot, { now, permissions }: { now: number; permissions: Permissions }): CardData {
+  const context: SectionContext = { settings: snapshot.settings, people: peopleDirectory(snapshot.owners), now };
+  const { people } = context;
+  const relationships = relationshipsSection(snapshot, context);
   return {
     company: { companyId: snapshot.company.id, name: snapshot.company.properties.name || `Company ${snapshot.company.id}` },
     portal: snapshot.portal,
     readAt: now,
-    keyAccount: keyAccountSection(snapshot, settings, people, now),
+    keyAccount: keyAccountSection(snapshot, context),
     relationships: relationships.section,
-    plan: planSection(snapshot, settings, people, relationships.coverage, now),
-    reviews: reviewsSection(snapshot, settings, people, relationships.coverage, now),
+    plan: planSection(snapshot, context, relationships.coverage),
+    reviews: reviewsSection(snapshot, context, relationships.coverage),
     permissions,
     owners: people.pickable(),
   };
 }
-
-// ─── Status and score ───────────────────────────────────────────────────────────────────────────
 
 const CRITERION_UNITS: Record<SelectionCriterion, KeyAccountSection['score']['criteria'][number]['unit']> = {
   historicPurchases: 'currency',
@@ -83,7 +88,7 @@ const WHAT_TO_FILL_IN: Record<SelectionCriterion, string> = {
   strategicFit: '"Strategic fit rating" (0–10) on the company',
 };
 
-function keyAccountSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, now: number): KeyAccountSection {
+function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }: SectionContext): KeyAccountSection {
   const p = snapshot.company.properties;
   const facts = companyFacts(snapshot.company.id, p, dealAmounts(snapshot.deals.map((d) => d.properties), now));
   const score = scoreCompany(facts, settings.selection);
@@ -117,9 +122,10 @@ function keyAccountSection(snapshot: AccountSnapshot, settings: Settings, people
   };
 }
 
-// ─── Relationships ──────────────────────────────────────────────────────────────────────────────
-
-function relationshipsSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, now: number): { section: RelationshipsSection; coverage: RelationshipCoverage } {
+function relationshipsSection(
+  snapshot: AccountSnapshot,
+  { settings, people, now }: SectionContext,
+): { section: RelationshipsSection; coverage: RelationshipCoverage } {
   const input = coverageInput(snapshot);
   const { contacts } = input;
   const coverage = accountCoverage(input, settings, now);
@@ -183,9 +189,7 @@ function coverageWarnings(coverage: RelationshipCoverage, contacts: readonly Cov
   });
 }
 
-// ─── Plan ───────────────────────────────────────────────────────────────────────────────────────
-
-function planSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, coverage: RelationshipCoverage, now: number): PlanSection {
+function planSection(snapshot: AccountSnapshot, { settings, people, now }: SectionContext, coverage: RelationshipCoverage): PlanSection {
   const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);
   const yearStart = planYearStart(plan?.planStart ?? null, settings.fiscalYearStartMonth, now);
   const stored = storedPlanTargets(plan?.quarterlyTargets ?? null);

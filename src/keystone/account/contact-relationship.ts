@@ -1,17 +1,15 @@
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import type {
-  ContactDeparture, ContactStance, recordContactDepartureParametersSchema, recordContactStanceParametersSchema,
-} from '../../app/functions/account-contract.ts';
+import type { ContactDeparture, recordContactDepartureParametersSchema } from '../../contracts/record-contact-departure.ts';
+import type { ContactStance, recordContactStanceParametersSchema } from '../../contracts/record-contact-stance.ts';
 import { associatedIds } from '../../crm/association-lists.ts';
 import { hubspotCall } from '../../crm/batch.ts';
 import { CONTACT_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
-import { KeystoneError, isKeystoneError } from '../errors.ts';
-import { accountError } from './account-error.ts';
+import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 import { splitList } from '../../kam/shared/index.ts';
-import { asDecisionPower, asStance, contactName } from './contact-fields.ts';
+import { asDecisionPower, asStance, contactName } from '../readers/contact-fields.ts';
 import { managerActing } from './manager.ts';
 
 // Stance, decision power and departures are plain contact properties: HubSpot's property history
@@ -41,7 +39,9 @@ export async function recordContactStance(client: Client, objectTypes: ObjectTyp
 export async function recordContactDeparture(client: Client, objectTypes: ObjectTypeResolver, change: DepartureChange & { now: number }): Promise<ContactDeparture> {
   const leftAt = change.left ? (change.leftAt ?? change.now) : null;
   if (leftAt !== null && leftAt > change.now) {
-    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The date someone left cannot be in the future.', [{ path: 'leftAt', message: 'cannot be in the future' }]);
+    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The date someone left cannot be in the future.', {
+      issues: [{ path: 'leftAt', message: 'cannot be in the future' }],
+    });
   }
   await managerActing(client, objectTypes, change.userId);
   const ids = change.replacedByContactId === null ? [change.contactId] : [change.contactId, change.replacedByContactId];
@@ -71,13 +71,19 @@ async function requireContactsAt(client: Client, companyId: string, contactIds: 
     try {
       contact = await hubspotCall(() => client.crm.contacts.basicApi.getById(contactId, ['firstname', 'lastname', 'email', ...Object.values(CONTACT_PROPERTY)], undefined, ['companies']));
     } catch (error) {
-      if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.CONTACT_NOT_FOUND', `Contact ${contactId} no longer exists in HubSpot. Reload the card.`);
+      if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') {
+        const message = `Contact ${contactId} no longer exists in HubSpot. Reload the card.`;
+        throw new KeystoneError('KAM.CONTACT_NOT_FOUND', message, { cause: error });
+      }
       throw error;
     }
     const properties = presentProperties(contact.properties);
     const name = contactName(properties, contactId);
     const companies = (await associatedIds(client, 'contacts', 'companies', [{ id: contactId, list: contact.associations?.companies }])).get(contactId) ?? [];
-    if (!companies.includes(companyId)) throw accountError('KAM.CONTACT_NOT_AT_COMPANY', `${name} is not associated with this company. Associate them first, or pick another contact.`);
+    if (!companies.includes(companyId)) {
+      const message = `${name} is not associated with this company. Associate them first, or pick another contact.`;
+      throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', message);
+    }
     return { name, properties };
   }));
 }

@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import type { KeyAccountStatusChange } from '../../app/functions/account-contract.ts';
+import type { KeyAccountStatusChange } from '../../contracts/tag-key-account.ts';
 import { associatedIds } from '../../crm/association-lists.ts';
 import { hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
@@ -7,16 +7,16 @@ import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
-import { isKeystoneError } from '../errors.ts';
-import { accountError } from './account-error.ts';
-import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../portfolio-recalculation/company-facts.ts';
-import { batchReadWithHistory } from './hubspot-reads.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
+import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../readers/company-facts.ts';
+import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
+import { requireCompany } from '../readers/company.ts';
 import { managerActing } from './manager.ts';
 import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
 import { readPlan } from './account-plan.ts';
 import { closeReviewTask, syncTasks } from './plan-tasks.ts';
 
-export interface StatusChangeRequest {
+interface StatusChangeRequest {
   companyId: string;
   userId: number;
   status: KeyAccountStatus;
@@ -36,7 +36,8 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
   const company = await readCompanyWithDeals(client, request.companyId);
   const previousStatus = companyFacts(request.companyId, company.properties, { revenueLast12Months: null, openPipeline: null }).status;
   if (previousStatus === request.status) {
-    throw accountError('KAM.STATUS_UNCHANGED', `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`);
+    const message = `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`;
+    throw new KeystoneError('KAM.STATUS_UNCHANGED', message);
   }
 
   const sync = settings.hubspotSync;
@@ -85,13 +86,8 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
 
 /** The company's selection facts and its deals (two calls, three beyond 100 deals), or KAM.COMPANY_NOT_FOUND. */
 async function readCompanyWithDeals(client: Client, companyId: string): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
-  let company;
-  try {
-    company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, [...FACT_PROPERTIES, 'hs_is_target_account'], undefined, ['deals']));
-  } catch (error) {
-    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
-    throw error;
-  }
+  const read = { properties: [...FACT_PROPERTIES, 'hs_is_target_account'], associations: ['deals'] };
+  const company = await requireCompany(client, companyId, read);
   const dealIds = (await associatedIds(client, 'companies', 'deals', [{ id: companyId, list: company.associations?.deals }])).get(companyId) ?? [];
   const deals = dealIds.length === 0 ? [] : await batchReadWithHistory(client, 'deals', dealIds, DEAL_PROPERTIES, []);
   return { properties: presentProperties(company.properties), deals: deals.map((d) => d.properties) };

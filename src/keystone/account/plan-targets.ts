@@ -1,18 +1,18 @@
-import type { PlanInput } from '../../app/functions/account-contract.ts';
+import type { PlanInput } from '../../contracts/save-account-plan.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
 import { DERIVED_SOURCES, quarterlyTargetsSchema, type DerivationFacts, type DerivedSource, type Measure, type MetricTarget } from '../../kam/objectives/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart, validate, type ValidationIssue } from '../../kam/shared/index.ts';
-import { KeystoneError } from '../errors.ts';
-import { coverageContact, stanceHistoryOf } from './contact-fields.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
+import { coverageContact, stanceHistoryOf } from '../readers/contact-fields.ts';
 import type { RelationshipContact } from './relationships.ts';
 
 // The quarterly grid is stored on the plan as versioned JSON holding the objectives domain's own rows,
-// so the stored form and the domain never drift apart. The card edits a flatter row (account-contract).
+// so the stored form and the domain never drift apart. The card edits a flatter row (the save_account_plan contract).
 
 const STORED_VERSION = 1;
 
-/** Seed 003's reading of each derived row: friends counted at quarter end, enemies as a change, the rest per quarter or year to date. */
+/** How each derived row reads unless the plan says otherwise: friends at quarter end, enemies as a change, the rest per quarter or to date. */
 const DEFAULT_MEASURE: Record<DerivedSource, Measure> = {
   friends_and_allies: 'level',
   enemies_and_protesters: 'change',

@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import type { TaskSync } from '../../app/functions/account-contract.ts';
+import type { TaskSync } from '../../contracts/shared.ts';
 import { batchArchive, batchCreate, batchRead, batchUpdate, hubspotCall, type CrmRecord, type RecordUpdate } from '../../crm/batch.ts';
 import { KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
@@ -16,13 +16,13 @@ const TASK_PROPERTY = { subject: 'hs_task_subject', body: 'hs_task_body', dueAt:
 const OPEN = 'NOT_STARTED';
 const COMPLETED = 'COMPLETED';
 
-export interface TaskFields { subject: string; body: string; dueAt: number; ownerId: string | null }
+interface TaskFields { subject: string; body: string; dueAt: number; ownerId: string | null }
 
 /**
  * What one of Keystone's tasks should be: `open` in its owner's queue, `completed`, or `archived`
  * (an objective dropped or removed: it is no longer anyone's to do, and a completed task would claim it was done).
  */
-export interface WantedTask {
+interface WantedTask {
   /** The caller's name for it (an objective key, "review"): created tasks' ids are answered by it. */
   key: string;
   /** The task Keystone remembers for it, if any. */
@@ -40,7 +40,11 @@ export interface WantedTask {
  * `remember` even when an update or archive failed beside them; if remembering fails, those tasks are
  * archived again, so no later pass makes a second one. Any failure is then thrown.
  */
-export async function reconcileTasks(client: Client, companyId: string, wanted: readonly WantedTask[], remember: (created: ReadonlyMap<string, string>) => Promise<unknown>): Promise<void> {
+async function reconcileTasks(
+  client: Client,
+  companyId: string,
+  { wanted, remember }: { wanted: readonly WantedTask[]; remember: (created: ReadonlyMap<string, string>) => Promise<unknown> },
+): Promise<void> {
   const rememberedIds = wanted.flatMap((w) => (w.taskId === null ? [] : [w.taskId]));
   const { records } = rememberedIds.length === 0 ? { records: [] } : await batchRead(client, 'tasks', rememberedIds, Object.values(TASK_PROPERTY));
   const existing = new Map(records.map((r) => [r.id, r.properties]));
@@ -96,7 +100,7 @@ function createdIdsByKey(asked: ReadonlyArray<{ key: string; properties: Record<
   }));
 }
 
-export interface PlanTasks {
+interface PlanTasks {
   companyId: string;
   companyName: string;
   types: { plan: string; objective: string };
@@ -133,15 +137,18 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
     ...removed.map((o): WantedTask => ({ key: objectiveTaskKey(o.objectiveKey ?? ''), taskId: o.taskId, state: 'archived', fields: null })),
     { key: REVIEW_KEY, taskId: plan.reviewTaskId, state: 'open', fields: reviewTaskFields(plan.companyName, plan.review.dueAt, plan.review.ownerId) },
   ];
-  await reconcileTasks(client, plan.companyId, wanted, (created) => {
-    const rowUpdates = objectives.flatMap(({ row, fields }) => {
-      const taskId = created.get(objectiveTaskKey(fields.objectiveKey ?? ''));
-      return taskId === undefined ? [] : [{ id: row.id, properties: toProperties({ taskId }, OBJECTIVE.property) }];
-    });
-    return Promise.all([
-      batchUpdate(client, plan.types.objective, rowUpdates),
-      rememberReviewTask(client, plan.types.plan, plan.planId, created.get(REVIEW_KEY)),
-    ]);
+  await reconcileTasks(client, plan.companyId, {
+    wanted,
+    remember: (created) => {
+      const rowUpdates = objectives.flatMap(({ row, fields }) => {
+        const taskId = created.get(objectiveTaskKey(fields.objectiveKey ?? ''));
+        return taskId === undefined ? [] : [{ id: row.id, properties: toProperties({ taskId }, OBJECTIVE.property) }];
+      });
+      return Promise.all([
+        batchUpdate(client, plan.types.objective, rowUpdates),
+        rememberReviewTask(client, { planType: plan.types.plan, planId: plan.planId }, created.get(REVIEW_KEY)),
+      ]);
+    },
   });
 }
 
@@ -153,20 +160,28 @@ export async function rollReviewTask(client: Client, review: { companyId: string
   if (review.plan === null) return;
   const plan = readFields(review.plan.properties, KEY_ACCOUNT_PLAN.property);
   const planId = review.plan.id;
-  await reconcileTasks(client, review.companyId, [
-    { key: 'logged', taskId: plan.reviewTaskId || null, state: 'completed', fields: null },
-    { key: REVIEW_KEY, taskId: null, state: 'open', fields: reviewTaskFields(review.companyName, review.dueAt, plan.accountManager || review.companyOwnerId) },
-  ], (created) => rememberReviewTask(client, review.planType, planId, created.get(REVIEW_KEY)));
+  await reconcileTasks(client, review.companyId, {
+    wanted: [
+      { key: 'logged', taskId: plan.reviewTaskId || null, state: 'completed', fields: null },
+      {
+        key: REVIEW_KEY, taskId: null, state: 'open',
+        fields: reviewTaskFields(review.companyName, review.dueAt, plan.accountManager || review.companyOwnerId),
+      },
+    ],
+    remember: (created) => rememberReviewTask(client, { planType: review.planType, planId }, created.get(REVIEW_KEY)),
+  });
 }
 
 /** When an account leaves key status: its plan's open review-due task is archived (nothing to remember). */
 export async function closeReviewTask(client: Client, companyId: string, plan: CrmRecord | null): Promise<void> {
   const taskId = plan === null ? null : readFields(plan.properties, KEY_ACCOUNT_PLAN.property).reviewTaskId || null;
   if (taskId === null) return;
-  await reconcileTasks(client, companyId, [{ key: REVIEW_KEY, taskId, state: 'archived', fields: null }], async () => undefined);
+  const wanted: WantedTask[] = [{ key: REVIEW_KEY, taskId, state: 'archived', fields: null }];
+  await reconcileTasks(client, companyId, { wanted, remember: async () => undefined });
 }
 
-async function rememberReviewTask(client: Client, planType: string, planId: string, taskId: string | undefined): Promise<void> {
+async function rememberReviewTask(client: Client, plan: { planType: string; planId: string }, taskId: string | undefined): Promise<void> {
+  const { planType, planId } = plan;
   if (taskId === undefined) return;
   await hubspotCall(() => client.crm.objects.basicApi.update(planType, planId, { properties: toProperties({ reviewTaskId: taskId }, KEY_ACCOUNT_PLAN.property) }));
 }

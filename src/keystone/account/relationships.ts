@@ -3,9 +3,9 @@ import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, batchReadAssociations, type CrmProp
 import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
 import { ACTIVITY_KINDS, relationshipCoverage, type Activity, type ActivityKind, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { domainResult } from './account-error.ts';
-import { asInstant, coverageContact } from './contact-fields.ts';
-import { batchReadLabelledAssociations, batchReadWithHistory, recordsPerBatchRead, type RecordWithHistory } from './hubspot-reads.ts';
+import { domainResult } from '../domain-result.ts';
+import { asInstant, coverageContact } from '../readers/contact-fields.ts';
+import { batchReadLabelledAssociations, batchReadWithHistory, recordsPerBatchRead, type RecordWithHistory } from '../readers/hubspot-reads.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 
 // The relationships of one company (the card) or of many (recalculation's coverage scores): each
@@ -27,9 +27,9 @@ export const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
  * and calls; within a kind, the most recently logged are weighed (HubSpot gives records ids in the order
  * they are created).
  */
-export const ACTIVITIES_WEIGHED_PER_ACCOUNT = 10_000;
+const ACTIVITIES_WEIGHED_PER_ACCOUNT = 10_000;
 
-export interface RelationshipReadOptions {
+interface RelationshipReadOptions {
   beforeRound?: BeforeRound;
   /** ACTIVITIES_WEIGHED_PER_ACCOUNT unless given (tests give fewer). */
   mostActivities?: number;
@@ -58,7 +58,7 @@ export function taggedKeyContact(associationLabels: readonly string[]): boolean 
   return associationLabels.includes(KEY_CONTACT_LABEL.label);
 }
 
-export interface ActivityRecord {
+interface ActivityRecord {
   type: ActivityKind;
   id: string;
   ownerId: string | null;
@@ -110,7 +110,10 @@ export async function readRelationships(client: Client, companyIds: readonly str
   const activities = await Promise.all(activityLinks.map(async ({ type, byContact }, t) => {
     const records = await batchReadWithHistory(client, ACTIVITY_TYPES[type], activityIds[t]!, ACTIVITY_READ, [], ALL_AT_ONCE);
     const byId = new Map(records.map((r) => [r.id, r.properties]));
-    return companies.map((company, c) => activitiesWith(company.contacts, type, byContact, byId, weighed[c]!.ids.get(type)!));
+    return companies.map((company, c) => {
+      const weighedOfType = weighed[c]!.ids.get(type)!;
+      return activitiesWith(company.contacts, { type, byContact, records: byId, weighed: weighedOfType });
+    });
   }));
   return new Map(companies.map(({ companyId, contacts: own }, c) => [companyId, {
     contacts: own,
@@ -149,7 +152,11 @@ function callsFor(ids: readonly string[], perCall: number): number {
 }
 
 /** The activities of one type with any of `contacts` that are to be weighed, each naming which of them it was with. */
-function activitiesWith(contacts: readonly RelationshipContact[], type: ActivityKind, byContact: Map<string, string[]>, records: Map<string, CrmProperties>, weighed: ReadonlySet<string>): ActivityRecord[] {
+function activitiesWith(
+  contacts: readonly RelationshipContact[],
+  of: { type: ActivityKind; byContact: Map<string, string[]>; records: Map<string, CrmProperties>; weighed: ReadonlySet<string> },
+): ActivityRecord[] {
+  const { type, byContact, records, weighed } = of;
   const withContacts = new Map<string, string[]>();
   for (const contact of contacts) {
     for (const activityId of byContact.get(contact.id) ?? []) {

@@ -1,13 +1,14 @@
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import type { LoggedReview, logReviewParametersSchema } from '../../app/functions/account-contract.ts';
+import type { LoggedReview, logReviewParametersSchema } from '../../contracts/log-review.ts';
 import { batchArchive, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { presentProperties, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
-import { KeystoneError, isKeystoneError } from '../errors.ts';
-import { accountError, domainResult } from './account-error.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
+import { domainResult } from '../domain-result.ts';
+import { requireCompany } from '../readers/company.ts';
 import { readPlan } from './account-plan.ts';
 import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
 import { managerActing } from './manager.ts';
@@ -20,13 +21,17 @@ import { accountCadence } from './reviews-section.ts';
 // review-due task moves on (plan-tasks.ts): the open one completed, the next one created; its failure is
 // reported in the answer and leaves the review logged.
 
-export type ReviewToLog = z.output<typeof logReviewParametersSchema> & { now: number };
+type ReviewToLog = z.output<typeof logReviewParametersSchema> & { now: number };
 
 const OUTCOME_LABELS = Object.fromEntries((REVIEW.properties.outcomes.options ?? []).map((o) => [o.value, o.label]));
 
 export async function logAccountReview(client: Client, objectTypes: ObjectTypeResolver, review: ReviewToLog): Promise<LoggedReview> {
   const reviewedAt = review.reviewedAt ?? review.now;
-  if (reviewedAt > review.now) throw new KeystoneError('KAM.INVALID_PARAMETERS', 'A review cannot be logged for a date in the future.', [{ path: 'reviewedAt', message: 'cannot be in the future' }]);
+  if (reviewedAt > review.now) {
+    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'A review cannot be logged for a date in the future.', {
+      issues: [{ path: 'reviewedAt', message: 'cannot be in the future' }],
+    });
+  }
   const { caller, settings } = await managerActing(client, objectTypes, review.userId);
   const [reviewType, planType, company, companiesOf] = await Promise.all([
     objectTypes.objectTypeId('review'),
@@ -36,8 +41,10 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
   ]);
   const strangers = review.contactIds.filter((id) => !(companiesOf.get(id) ?? []).includes(review.companyId));
   if (strangers.length > 0) {
-    throw accountError('KAM.CONTACT_NOT_AT_COMPANY', `Contact ${strangers.join(', ')} is not associated with this company. Associate them first, or leave them out.`,
-      strangers.map((id) => ({ path: `contactIds.${review.contactIds.indexOf(id)}`, message: 'is not associated with this company' })));
+    const message = `Contact ${strangers.join(', ')} is not associated with this company. Associate them first, or leave them out.`;
+    throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', message, {
+      issues: strangers.map((id) => ({ path: `contactIds.${review.contactIds.indexOf(id)}`, message: 'is not associated with this company' })),
+    });
   }
 
   const cadence = accountCadence(company.cadence, settings);
@@ -95,12 +102,7 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
 }
 
 async function readCompany(client: Client, companyId: string): Promise<{ name: string; ownerId: string | null; cadence: string | null }> {
-  try {
-    const company = await hubspotCall(() => client.crm.companies.basicApi.getById(companyId, ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence]));
-    const p = presentProperties(company.properties);
-    return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null };
-  } catch (error) {
-    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw accountError('KAM.COMPANY_NOT_FOUND');
-    throw error;
-  }
+  const read = { properties: ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence] };
+  const p = presentProperties((await requireCompany(client, companyId, read)).properties);
+  return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null };
 }

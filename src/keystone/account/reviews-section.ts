@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reviewTriggerSchema as wireTriggerSchema, type Review, type ReviewTrigger, type ReviewsSection } from '../../app/functions/account-contract.ts';
+import { reviewTriggerSchema as wireTriggerSchema, type Review, type ReviewTrigger, type ReviewsSection } from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, REVIEW_OUTCOMES } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields } from '../../crm/records.ts';
@@ -7,11 +7,10 @@ import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
 import { changeEventsFromHistory, newBuyerRoles, reviewSchedule, reviewTriggers, type PropertyHistory, type ReviewTrigger as DomainTrigger } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
-import { domainResult } from './account-error.ts';
-import type { AccountSnapshot } from './account-reader.ts';
-import type { RecordWithHistory } from './hubspot-reads.ts';
-import { contactName } from './contact-fields.ts';
-import type { PeopleDirectory } from './people.ts';
+import { domainResult } from '../domain-result.ts';
+import type { RecordWithHistory } from '../readers/hubspot-reads.ts';
+import { contactName } from '../readers/contact-fields.ts';
+import type { PeopleDirectory } from '../readers/people.ts';
 
 // Reviews: when the next calendar review falls due, what changed since the last one (from HubSpot's
 // property history), and the reviews logged so far.
@@ -32,7 +31,11 @@ const COMPANY_WATCH = [
 
 const OBJECT_TYPE = { contact: 'contacts', company: 'companies', objective: 'objectives' } as const;
 
-export function reviewsSection(snapshot: AccountSnapshot, settings: Settings, people: PeopleDirectory, coverage: RelationshipCoverage, now: number): ReviewsSection {
+export function reviewsSection(
+  snapshot: ReviewRecords,
+  { settings, people, now }: { settings: Settings; people: PeopleDirectory; now: number },
+  coverage: RelationshipCoverage,
+): ReviewsSection {
   const cadence = accountCadence(snapshot.company.properties[COMPANY_PROPERTY.reviewCadence], settings);
   const history = reviewHistory(snapshot.reviews, people);
   const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);
@@ -61,11 +64,20 @@ export const WATCHED_HUBSPOT_PROPERTIES = {
 };
 
 /** What review triggers read of one account: its company and contacts with property history, and its current objectives. */
-export type TriggerRecords = Pick<AccountSnapshot, 'company' | 'objectives'> & {
+interface TriggerRecords {
+  company: RecordWithHistory;
+  /** Objective rows of the plan's current revision. */
+  objectives: readonly CrmRecord[];
   contacts: readonly RecordWithHistory[];
   /** Names of the companies the account's parent-company history points at (parentCompanyIds), by id. */
   companyNames: ReadonlyMap<string, string>;
-};
+}
+
+/** What the card's reviews section reads: the trigger records, the plan (its start opens the cycle) and the logged reviews. */
+interface ReviewRecords extends TriggerRecords {
+  plan: CrmRecord | null;
+  reviews: readonly CrmRecord[];
+}
 
 /** Every company the account has had as its parent, now or before: the names a new-parent trigger speaks of. */
 export function parentCompanyIds(company: RecordWithHistory): string[] {

@@ -4,7 +4,7 @@ import { batchRead, hubspotCall } from '../../crm/batch.ts';
 import { presentProperties } from '../../crm/records.ts';
 import { burstWindowFrom, type BurstWindow } from '../../crm/rate-limit.ts';
 import type { CompanyFacts } from '../../kam/selection/index.ts';
-import { companyFacts, dealAmounts, DEAL_PROPERTIES, FACT_PROPERTIES } from './company-facts.ts';
+import { companyFacts, dealAmounts, DEAL_PROPERTIES, FACT_PROPERTIES } from '../readers/company-facts.ts';
 
 // Reading the portfolio a page at a time: the list endpoint (never search: it stops at 10,000) with
 // each company's deal ids, then the deals in batches. Shared by recalculation and the settings preview.

@@ -41,7 +41,7 @@ export interface CoveragePacing {
 const PROGRAMME_STATUSES: readonly KeyAccountStatus[] = ['key', 'candidate'];
 
 /** In the key account programme: tagged key or candidate, or suggested so by the score just computed. */
-export function inProgramme(score: Pick<CompanyScore, 'status' | 'suggestedStatus'>): boolean {
+function inProgramme(score: Pick<CompanyScore, 'status' | 'suggestedStatus'>): boolean {
   return PROGRAMME_STATUSES.includes(score.status) || PROGRAMME_STATUSES.includes(score.suggestedStatus);
 }
 

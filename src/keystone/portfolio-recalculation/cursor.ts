@@ -3,7 +3,7 @@ import type { BurstMemory } from '../../crm/rate-limit.ts';
 import { revenueDistributionSchema } from '../../kam/portfolio/index.ts';
 import { instantSchema } from '../../kam/shared/time.ts';
 import { validate } from '../../kam/shared/validation.ts';
-import { KeystoneError } from '../errors.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import type { CoverageReading } from './coverage-scores.ts';
 
 // Where a recalculation run stands between slices. It travels through the card as an opaque string,
@@ -58,7 +58,9 @@ export function decodeCursor(cursor: string): RunState {
   }
   const parsed = validate(runStateSchema, json);
   if (!parsed.success) {
-    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The recalculation cursor is damaged. Start the recalculation again.', [{ path: 'cursor', message: 'is not a cursor Keystone gave out' }]);
+    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The recalculation cursor is damaged. Start the recalculation again.', {
+      issues: [{ path: 'cursor', message: 'is not a cursor Keystone gave out' }],
+    });
   }
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import type { Client } from '@hubspot/api-client';
+import type { PortfolioFacts } from '../../contracts/portfolio-facts.ts';
 import type { CompanyFacts } from '../../kam/selection/index.ts';
 import { pages } from '../../crm/paging.ts';
 import { factsOf, listCompanies } from './company-pages.ts';
@@ -7,8 +8,7 @@ import { factsOf, listCompanies } from './company-pages.ts';
 // admin moves a weight, so it shows what a recalculation would do before anything is saved. A portal
 // too large to read within one invocation answers the companies read so far, marked incomplete.
 
-export interface PortfolioFactsRequest { budgetMs: number; now: number; elapsed: () => number }
-export interface PortfolioFacts { companies: CompanyFacts[]; complete: boolean }
+interface PortfolioFactsRequest { budgetMs: number; now: number; elapsed: () => number }
 
 export async function readPortfolioFacts(client: Client, request: PortfolioFactsRequest): Promise<PortfolioFacts> {
   const started = request.elapsed();

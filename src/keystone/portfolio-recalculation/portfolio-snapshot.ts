@@ -8,7 +8,7 @@ import { describeIssues, validate } from '../../kam/shared/validation.ts';
 // JSON in one text property), so the portfolio pages read the whole portfolio's revenue picture without
 // listing every company.
 
-export const portfolioSnapshotSchema = z.object({
+const portfolioSnapshotSchema = z.object({
   version: z.literal(1),
   /** The run's "now": revenue is over the 12 months up to it. */
   startedAt: instantSchema,

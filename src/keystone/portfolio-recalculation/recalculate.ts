@@ -1,4 +1,5 @@
 import type { Client } from '@hubspot/api-client';
+import type { RecalculationProgress } from '../../contracts/recalculate-portfolio.ts';
 import { batchUpdate, type RecordUpdate } from '../../crm/batch.ts';
 import { isTransient, toKeystoneError } from '../../crm/errors.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
@@ -27,7 +28,7 @@ import { revenueAsWritten, scoreProperties } from './write-back.ts';
 // as the portfolio snapshot on the settings record, and only then does the run count as done, so
 // repeating the last slice (its answer lost, or the snapshot write refused) rewrites the same snapshot.
 
-export interface SliceRequest {
+interface SliceRequest {
   cursor: string | null;
   budgetMs: number;
   settings: Settings;
@@ -39,27 +40,8 @@ export interface SliceRequest {
   objectTypes: ObjectTypeResolver;
 }
 
-export interface SliceResult {
-  /** Pass back to continue; null when done. */
-  cursor: string | null;
-  /** Companies scored so far in this run (all slices). */
-  processed: number;
-  /** Companies in the portal when the run started, for a progress bar; null if HubSpot could not count them. */
-  total: number | null;
-  done: boolean;
-  /**
-   * Set when the slice stopped early: HubSpot answered 429 or was unavailable, or (BURST_WINDOW_FULL, no
-   * 429) the burst window has no room for the page's next reads before the slice's budget ends. Call
-   * again with the cursor after `retryAfterMs`.
-   */
-  interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | 'KAM.BURST_WINDOW_FULL' | null;
-  retryAfterMs: number | null;
-  /**
-   * Key accounts and candidates on the pages this slice finished whose relationships take more requests
-   * than HubSpot's burst window holds (so no invocation can read them): their coverage score is cleared.
-   */
-  coverageNotRead: string[];
-}
+/** What one slice answers: the function's answer as the contract words it. */
+export type SliceResult = RecalculationProgress;
 
 // A page costs about four calls: its list, two deal reads, its update; the key accounts' relationship
 // reads record their own (and the pacer learns of any others from HubSpot's count in the next answer).
@@ -108,7 +90,9 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       nextPage = nextAfter && anotherFits ? prefetch(listCompanies(client, nextAfter)) : null;
       state.coverage ??= newCoverageReading();
       const reading = state.coverage;
-      const revenue = mergeDistributions(state.revenue, distributionOf(await recalculatePage(client, page.results, state.startedAt, request.settings, { beforeRound, reading })));
+      const pacing = { beforeRound, reading };
+      const written = await recalculatePage(client, page.results, { now: state.startedAt, settings: request.settings, pacing });
+      const revenue = mergeDistributions(state.revenue, distributionOf(written));
       coverageNotRead.push(...Object.keys(reading.scores).filter((id) => reading.scores[id] === null));
       const processed = state.processed + page.results.length;
       if (!nextAfter) {
@@ -183,14 +167,21 @@ async function countCompanies(client: Client): Promise<number | null> {
 }
 
 /** Scores and writes back a page of companies; answers the 12-month revenue written on each (unknown counts as none). */
-async function recalculatePage(client: Client, companies: readonly ListedCompany[], now: number, settings: Settings, pacing: CoveragePacing): Promise<number[]> {
+async function recalculatePage(
+  client: Client,
+  companies: readonly ListedCompany[],
+  { now, settings, pacing }: { now: number; settings: Settings; pacing: CoveragePacing },
+): Promise<number[]> {
   const scored = await factsOf(client, companies, now);
   const scores = scored.map((facts) => scoreCompany(facts, settings.selection));
   // The key accounts' and candidates' relationship coverage, for the portfolio home's coverage risks.
   const coverage = await coverageScores(client, scores, settings, now, pacing);
   const updates: RecordUpdate[] = scored.map((facts, i) => ({
     id: facts.companyId,
-    properties: { ...scoreProperties(scores[i]!, facts.revenueLast12Months, now, settings.hubspotSync), ...coverageScoreProperty(coverage.get(facts.companyId)) },
+    properties: {
+      ...scoreProperties(scores[i]!, { revenueLast12Months: facts.revenueLast12Months, scoredAt: now, sync: settings.hubspotSync }),
+      ...coverageScoreProperty(coverage.get(facts.companyId)),
+    },
   }));
   if (updates.length > 0) await batchUpdate(client, 'companies', updates);
   return scored.map((facts) => revenueAsWritten(facts.revenueLast12Months) ?? 0);

@@ -6,8 +6,8 @@ import type { Settings } from '../../kam/settings/index.ts';
 // What recalculation writes on a company: Keystone's score fields, and HubSpot's own target-account
 // flag and ICP tier when the settings ask for them. Pure.
 
-export const HUBSPOT_TARGET_ACCOUNT = 'hs_is_target_account';
-export const HUBSPOT_ICP_TIER = 'hs_ideal_customer_profile';
+const HUBSPOT_TARGET_ACCOUNT = 'hs_is_target_account';
+const HUBSPOT_ICP_TIER = 'hs_ideal_customer_profile';
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 
@@ -16,7 +16,10 @@ export function revenueAsWritten(revenueLast12Months: number | null): number | n
   return revenueLast12Months === null ? null : round(revenueLast12Months, 2);
 }
 
-export function scoreProperties(score: SelectionScore, revenueLast12Months: number | null, scoredAt: number, sync: Settings['hubspotSync']): Record<string, string> {
+export function scoreProperties(
+  score: SelectionScore,
+  { revenueLast12Months, scoredAt, sync }: { revenueLast12Months: number | null; scoredAt: number; sync: Settings['hubspotSync'] },
+): Record<string, string> {
   const breakdown = score.criteria.map((c) => ({
     criterion: c.criterion,
     value: c.value === null ? null : round(c.value, 4),

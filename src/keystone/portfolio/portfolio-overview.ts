@@ -1,94 +1,41 @@
-import type { Person, ReviewTrigger } from '../../app/functions/account-contract.ts';
+import type {
+  CoverageRiskKind, FiscalQuarter, PortfolioOverview, ProgrammeAccount, ReviewDue,
+} from '../../contracts/portfolio-overview.ts';
+import type { ReviewTrigger } from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import { isKeyContact } from '../../kam/coverage/index.ts';
-import { portfolioConcentration, type AccountRisk, type ParetoAnalysis, type PortfolioAccount } from '../../kam/portfolio/index.ts';
+import { portfolioConcentration, type PortfolioAccount } from '../../kam/portfolio/index.ts';
 import type { ReviewScheduleStatus } from '../../kam/reviews/index.ts';
 import { selectionDrift, type PortfolioScores, type SuggestedStatus } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { DAY_MS, KEY_ACCOUNT_STATUSES, type KeyAccountStatus } from '../../kam/shared/index.ts';
-import { dealAmounts } from '../portfolio-recalculation/company-facts.ts';
+import { dealAmounts } from '../readers/company-facts.ts';
 import type { StoredSnapshot } from '../portfolio-recalculation/portfolio-snapshot.ts';
-import { coverageContact } from '../account/contact-fields.ts';
-import { peopleDirectory, type PeopleDirectory } from '../account/people.ts';
+import { coverageContact } from '../readers/contact-fields.ts';
+import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { openReviewTriggers } from '../account/reviews-section.ts';
 import type { PortfolioRecords } from './portfolio-reads.ts';
-import { quarterlyReport, quarterOf, type FiscalQuarter, type QuarterlyReport } from './quarterly-report.ts';
+import { quarterlyReport, quarterOf } from './quarterly-report.ts';
 import { cadenceOf, calendarReviewAt, kamTeam, plansByCompany, reviewsByCompany, type Plan } from './programme-records.ts';
 
 // The portfolio home page's figures: the 80/20 picture of the whole portfolio from the snapshot the last
-// complete recalculation stored, and the three dependencies (seed 004) of the key accounts, through
-// src/kam/portfolio; the drift lists through src/kam/selection, the review schedule
-// through src/kam/reviews. Pure: the same records, snapshot and `now` always give the same overview.
+// complete recalculation stored, and how much the firm depends on a few key accounts, one contract or
+// one person, through src/kam/portfolio; the drift lists through src/kam/selection, the review
+// schedule through src/kam/reviews. Pure: the same records, snapshot and `now` always give the same overview.
 
-/** One company as the programme lists show it, from what recalculation last wrote. */
-export interface ProgrammeAccount {
-  companyId: string;
-  name: string;
-  status: KeyAccountStatus;
-  suggestedStatus: SuggestedStatus | null;
-  score: number | null;
-  revenueLast12Months: number | null;
-  coverageScore: number | null;
-  scoredAt: number | null;
-}
-
-export interface KeyAccountRisk extends Omit<AccountRisk, 'relationshipOwnerIds'> {
-  /** Our people who hold the relationship: the plan's KAM team, else the company owner. */
-  heldBy: Person[];
-}
-
-export interface ReviewDue {
-  account: ProgrammeAccount;
-  status: ReviewScheduleStatus;
-  dueAt: number;
-  daysUntilDue: number;
-  lastReviewedAt: number | null;
-}
-
-export const COVERAGE_RISKS = ['no_plan', 'no_team', 'one_person_team', 'low_coverage'] as const;
-export type CoverageRiskKind = (typeof COVERAGE_RISKS)[number];
 /** A coverage score below this (of 100) counts as a risk. */
-export const LOW_COVERAGE_SCORE = 50;
+const LOW_COVERAGE_SCORE = 50;
 
-export interface PortfolioOverview {
-  readAt: number;
-  /** The portal's company currency and time zone, for amounts and dates (null when HubSpot does not say). */
-  portal: { currency: string | null; timeZone: string | null };
-  freshness: {
-    /** The last complete recalculation: its start (revenue is over the 12 months up to it), its end and the companies it scored; null before the first. */
-    snapshot: { startedAt: number; completedAt: number; companiesScored: number } | null;
-    /** Why the stored snapshot cannot be read, when it cannot (the next complete recalculation replaces it). */
-    snapshotUnreadable: string | null;
-  };
-  concentration: {
-    /** The whole portfolio's, from the snapshot (within `shareErrorBound`); null without one. */
-    pareto: ParetoAnalysis | null;
-    /** Revenue at risk if each key account were lost, largest first, as a share of the snapshot's revenue. */
-    keyAccounts: KeyAccountRisk[];
-    revenueDependingOnOneContract: number;
-    revenueDependingOnOnePerson: number;
-    /** Per person of ours: the key-account revenue whose relationship only they hold. */
-    onePersonDependence: Array<{ person: Person; revenue: number; shareOfPortfolio: number | null; accounts: Array<{ companyId: string; name: string; revenue: number }> }>;
-    keyAccountsWithoutRelationship: Array<{ companyId: string; name: string; revenue: number }>;
-    singleContractShareWarning: number;
-  };
-  programme: { keyAccounts: ProgrammeAccount[]; candidates: ProgrammeAccount[] };
-  drift: { qualifiesButNotTagged: ProgrammeAccount[]; taggedButNoLongerQualifies: ProgrammeAccount[]; taggedWithoutEnoughData: ProgrammeAccount[] };
-  reviews: {
-    /** Key accounts whose calendar review is overdue, due or due soon, most urgent first. */
-    upcoming: ReviewDue[];
-    /** Key accounts without a saved plan: their review cycle has not started. */
-    notScheduled: ProgrammeAccount[];
-    /** Reviews that events triggered (a key contact left, a stance worsened, …) in the last `triggeredWithinDays` days, newest first. */
-    triggered: Array<{ account: ProgrammeAccount; reviewedAt: number; triggers: string[] }>;
-    triggeredWithinDays: number;
-    /** Events since each key account's last review (or its plan's start) that no review has answered yet, newest first. */
-    open: Array<{ account: ProgrammeAccount; trigger: ReviewTrigger }>;
-  };
-  coverageRisks: Array<{ account: ProgrammeAccount; risks: CoverageRiskKind[] }>;
-  quarterlyReport: QuarterlyReport;
+/** What the overview's parts read: the records, indexed by company, names for our people, the settings and when. */
+interface Programme {
+  records: PortfolioRecords;
+  companies: Map<string, CrmRecord>;
+  plans: Map<string, Plan>;
+  people: PeopleDirectory;
+  settings: Settings;
+  now: number;
 }
 
 /** The overview at `now`, with the quarterly report for `quarter` (the current fiscal quarter when null). */
@@ -99,7 +46,8 @@ export function portfolioOverview(records: PortfolioRecords, stored: StoredSnaps
   const keyAccounts = inProgramme.filter((a) => a.status === 'key').sort(byRevenueThenName);
   const plans = plansByCompany(records.plans);
   const companies = new Map(records.programmeCompanies.map((c) => [c.id, c]));
-  const reviewState = reviews(keyAccounts, plans, records, companies, people, settings, now);
+  const programme: Programme = { records, companies, plans, people, settings, now };
+  const reviewState = reviews(keyAccounts, programme);
   // The report counts the triggers still open among those fired in its quarter.
   const openTriggers = new Map<string, PortfolioOverview['reviews']['open']>();
   for (const o of reviewState.open) openTriggers.set(o.account.companyId, [...(openTriggers.get(o.account.companyId) ?? []), o]);
@@ -112,7 +60,7 @@ export function portfolioOverview(records: PortfolioRecords, stored: StoredSnaps
       snapshot: snapshot && { startedAt: snapshot.startedAt, completedAt: snapshot.completedAt, companiesScored: snapshot.companiesScored },
       snapshotUnreadable: stored.unreadable,
     },
-    concentration: concentration(keyAccounts, stored, records, companies, plans, people, settings, now),
+    concentration: concentration(keyAccounts, stored, programme),
     programme: {
       keyAccounts,
       candidates: inProgramme.filter((a) => a.status === 'candidate' || (a.status === 'none' && a.suggestedStatus === 'candidate')).sort(byScoreThenName),
@@ -151,8 +99,11 @@ function relationshipHolders(plan: Plan | undefined, company: CrmRecord | undefi
 }
 
 function concentration(
-  keyAccounts: readonly ProgrammeAccount[], stored: StoredSnapshot, records: PortfolioRecords, companies: Map<string, CrmRecord>, plans: Map<string, Plan>, people: PeopleDirectory, settings: Settings, now: number,
+  keyAccounts: readonly ProgrammeAccount[],
+  stored: StoredSnapshot,
+  programme: Programme,
 ): PortfolioOverview['concentration'] {
+  const { records, companies, plans, people, settings, now } = programme;
   // Deals and relationship holders are read for key accounts only: the dependence figures speak of
   // them, as shares of the whole portfolio's revenue.
   const portfolio: PortfolioAccount[] = keyAccounts.map((a) => ({
@@ -203,13 +154,12 @@ function drift(accounts: readonly ProgrammeAccount[], byId: Map<string, Programm
 }
 
 /** How far back the home page lists triggered reviews. */
-export const RECENT_TRIGGER_DAYS = 90;
+const RECENT_TRIGGER_DAYS = 90;
 
 const URGENCY: Record<ReviewScheduleStatus, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
 
-function reviews(
-  keyAccounts: readonly ProgrammeAccount[], plans: Map<string, Plan>, records: PortfolioRecords, companies: Map<string, CrmRecord>, people: PeopleDirectory, settings: Settings, now: number,
-): PortfolioOverview['reviews'] {
+function reviews(keyAccounts: readonly ProgrammeAccount[], programme: Programme): PortfolioOverview['reviews'] {
+  const { records, companies, plans, settings, now } = programme;
   const logged = reviewsByCompany(records.reviews);
   const upcoming: ReviewDue[] = [];
   const notScheduled: ProgrammeAccount[] = [];
@@ -221,10 +171,11 @@ function reviews(
       if (review.kind === 'triggered' && recent) triggered.push({ account, reviewedAt: review.reviewedAt, triggers: review.triggers });
     }
     const cadence = cadenceOf(companies.get(account.companyId), settings);
-    const schedule = calendarReviewAt(plans.get(account.companyId), cadence, logged.get(account.companyId) ?? [], settings, now);
+    const reviewed = logged.get(account.companyId) ?? [];
+    const schedule = calendarReviewAt(plans.get(account.companyId), { cadence, reviews: reviewed, settings, asOf: now });
     if (schedule === null) notScheduled.push(account);
     else if (schedule.status !== 'not_due') upcoming.push({ account, status: schedule.status, dueAt: schedule.dueAt, daysUntilDue: schedule.daysUntilDue, lastReviewedAt: schedule.lastReviewedAt });
-    if (schedule !== null) open.push(...openTriggersOf(account, plans.get(account.companyId)!, schedule, records, people).map((trigger) => ({ account, trigger })));
+    if (schedule !== null) open.push(...openTriggersOf(account, schedule, programme).map((trigger) => ({ account, trigger })));
   }
   upcoming.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueAt - b.dueAt || a.account.name.localeCompare(b.account.name));
   triggered.sort((a, b) => b.reviewedAt - a.reviewedAt || a.account.name.localeCompare(b.account.name));
@@ -234,7 +185,13 @@ function reviews(
 
 // The same triggers the account card shows, from the history read in batches. Key contacts are told
 // as the card tells them: the "Key contact" association label, or their roles.
-function openTriggersOf(account: ProgrammeAccount, plan: Plan, schedule: { lastReviewedAt: number | null; planStartedAt: number }, records: PortfolioRecords, people: PeopleDirectory): ReviewTrigger[] {
+function openTriggersOf(
+  account: ProgrammeAccount,
+  schedule: { lastReviewedAt: number | null; planStartedAt: number },
+  programme: Programme,
+): ReviewTrigger[] {
+  const { records, people } = programme;
+  const plan = programme.plans.get(account.companyId)!;
   const company = records.keyAccountHistory.get(account.companyId);
   if (!company) return [];
   const contacts = records.keyAccountContacts.get(account.companyId) ?? [];

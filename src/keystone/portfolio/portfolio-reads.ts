@@ -5,12 +5,12 @@ import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { collectAll } from '../../crm/paging.ts';
 import { propertyNames, toCrmRecord } from '../../crm/records.ts';
-import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from '../account/hubspot-reads.ts';
+import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from '../readers/hubspot-reads.ts';
 import { taggedKeyContact, type RelationshipContact } from '../account/relationships.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
-import { readCompanyNames, readOwners, type OwnerRecord } from '../account/portal-reads.ts';
-import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
+import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
+import { DEAL_PROPERTIES } from '../readers/company-facts.ts';
 
 // What the portfolio pages read besides the portfolio snapshot (the whole portfolio's revenue, which
 // recalculation stores on the settings record): never every company. The programme's own companies
@@ -24,7 +24,7 @@ import { DEAL_PROPERTIES } from '../portfolio-recalculation/company-facts.ts';
 
 const PAGE_SIZE = 100;
 
-export const OVERVIEW_COMPANY_PROPERTIES = [
+const OVERVIEW_COMPANY_PROPERTIES = [
   'name', 'hubspot_owner_id', 'hs_parent_company_id',
   COMPANY_PROPERTY.status, COMPANY_PROPERTY.score, COMPANY_PROPERTY.suggestedStatus, COMPANY_PROPERTY.scoredAt,
   COMPANY_PROPERTY.revenueLast12Months, COMPANY_PROPERTY.coverageScore, COMPANY_PROPERTY.nextReviewDue, COMPANY_PROPERTY.reviewCadence,
@@ -70,9 +70,16 @@ export async function readPortfolioRecords(client: Client, objectTypes: ObjectTy
   const keyIds = keyAccountRecords.map((c) => c.id);
   const parentIds = [...new Set(keyAccountRecords.flatMap((c) => (c.properties.hs_parent_company_id ? [c.properties.hs_parent_company_id] : [])))];
   const [keyAccountDeals, keyAccountContacts, keyAccounts, companyNames] = await Promise.all([
-    associatedOf(client, keyIds, 'deals', (ids) => batchRead(client, 'deals', ids, DEAL_PROPERTIES).then((r) => r.records), (deal) => deal),
-    associatedOf(client, keyIds, 'contacts', (ids) => batchReadWithHistory(client, 'contacts', ids, CONTACT_PROPERTIES, WATCHED_HUBSPOT_PROPERTIES.contact),
-      (contact, labels): RelationshipContact => ({ ...contact, taggedKeyContact: taggedKeyContact(labels) })),
+    associatedOf(client, keyIds, {
+      toType: 'deals',
+      read: (ids) => batchRead(client, 'deals', ids, DEAL_PROPERTIES).then((r) => r.records),
+      withLabels: (deal) => deal,
+    }),
+    associatedOf(client, keyIds, {
+      toType: 'contacts',
+      read: (ids) => batchReadWithHistory(client, 'contacts', ids, CONTACT_PROPERTIES, WATCHED_HUBSPOT_PROPERTIES.contact),
+      withLabels: (contact, labels): RelationshipContact => ({ ...contact, taggedKeyContact: taggedKeyContact(labels) }),
+    }),
     batchReadWithHistory(client, 'companies', keyIds, ['name'], WATCHED_HUBSPOT_PROPERTIES.company),
     readCompanyNames(client, parentIds),
   ]);
@@ -96,7 +103,12 @@ async function searchProgrammeCompanies(client: Client): Promise<CrmRecord[]> {
  * The records of one type associated with each company, by company id, read in batches by `read`;
  * `withLabels` joins each record with the labels on its association to that company.
  */
-async function associatedOf<R extends { id: string }, T>(client: Client, companyIds: readonly string[], toType: 'deals' | 'contacts', read: (ids: string[]) => Promise<R[]>, withLabels: (record: R, labels: string[]) => T): Promise<Map<string, T[]>> {
+async function associatedOf<R extends { id: string }, T>(
+  client: Client,
+  companyIds: readonly string[],
+  how: { toType: 'deals' | 'contacts'; read: (ids: string[]) => Promise<R[]>; withLabels: (record: R, labels: string[]) => T },
+): Promise<Map<string, T[]>> {
+  const { toType, read, withLabels } = how;
   if (companyIds.length === 0) return new Map();
   const associated = await batchReadLabelledAssociations(client, 'companies', toType, companyIds);
   const records = await read([...new Set([...associated.values()].flat().map((link) => link.toId))]);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { reviewTriggerSchema } from '../../app/functions/account-contract.ts';
+import { reviewTriggerSchema } from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, REVIEW_OUTCOMES } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import { reviewSchedule, type ReviewSchedule } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, type ReviewCadence } from '../../kam/shared/index.ts';
-import { domainResult } from '../account/account-error.ts';
+import { domainResult } from '../domain-result.ts';
 
 // The programme's own records (plans, objectives, reviews) as the portfolio pages read them, grouped
 // by company. Pure.
@@ -86,7 +86,10 @@ export function cadenceOf(company: CrmRecord | undefined, settings: Settings): R
  * The calendar review schedule as it stood at `asOf`, the same one the company card shows: the cycle
  * runs from the plan's first save or the last review before `asOf`. Null without a saved plan.
  */
-export function calendarReviewAt(plan: Plan | undefined, cadence: ReviewCadence, reviews: readonly StoredReview[], settings: Settings, asOf: number): (ReviewSchedule & { lastReviewedAt: number | null; planStartedAt: number }) | null {
+export function calendarReviewAt(
+  plan: Plan | undefined,
+  { cadence, reviews, settings, asOf }: { cadence: ReviewCadence; reviews: readonly StoredReview[]; settings: Settings; asOf: number },
+): (ReviewSchedule & { lastReviewedAt: number | null; planStartedAt: number }) | null {
   const planStartedAt = plan ? (plan.createdAt ?? fromHubSpotDateTime(plan.savedAt)) : null;
   if (planStartedAt === null) return null;
   const lastReviewedAt = reviews.filter((r) => r.reviewedAt <= asOf).at(-1)?.reviewedAt ?? null;

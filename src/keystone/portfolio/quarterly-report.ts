@@ -1,69 +1,23 @@
+import type {
+  AccountQuarter, FiscalQuarter, ProgrammeAccount, QuarterlyReport, TargetInQuarter,
+} from '../../contracts/portfolio-overview.ts';
 import type { CrmRecord } from '../../crm/batch.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
-import { fillDerivedActuals, metricProgress, quarterAt, type DerivationFacts, type MetricTarget, type QuarterStatus } from '../../kam/objectives/index.ts';
+import { fillDerivedActuals, metricProgress, quarterAt, type DerivationFacts, type MetricTarget } from '../../kam/objectives/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
 import { accountFacts, planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
 import type { RelationshipContact } from '../account/relationships.ts';
-import type { ProgrammeAccount } from './portfolio-overview.ts';
 import {
   achievedObjectivesByCompany, cadenceOf, calendarReviewAt, plansByCompany, reviewsByCompany, type AchievedObjective, type Plan, type StoredReview,
 } from './programme-records.ts';
 
-// The quarterly programme report, seeds 000 and 003's "dragons' den": per key account and for the
-// programme, the quarter's targets against actuals, introductions made, objectives achieved (celebrate), threats
-// (escalate), opportunities (exploit), triggers fired and reviews done or missed — from what the
-// plans and the logged reviews hold. Pure.
+// The quarterly programme report, the "dragons' den" where each key account's team answers for its
+// plan: per key account and for the programme, the quarter's targets against actuals, introductions
+// made, objectives achieved (celebrate), threats (escalate), opportunities (exploit), triggers fired
+// and reviews done or missed — from what the plans and the logged reviews hold. Pure.
 
-export interface FiscalQuarter { fiscalYear: number; quarter: 1 | 2 | 3 | 4 }
-
-export interface TargetInQuarter {
-  name: string;
-  unit: MetricTarget['unit'];
-  /** A number, or the target in words for a qualitative row. */
-  target: number | string | null;
-  actual: number | string | null;
-  status: QuarterStatus;
-}
-
-export interface AccountQuarter {
-  companyId: string;
-  name: string;
-  revenueLast12Months: number | null;
-  /** Null when the plan has no grid row for this quarter (no plan, or a plan year that does not cover it). */
-  targets: TargetInQuarter[] | null;
-  /** Set when the stored grid could not be read. */
-  targetsUnreadable: string | null;
-  /** Names of the client's contacts created in the quarter: new people there we were introduced to. */
-  introductions: string[];
-  celebrate: string[];
-  escalate: string[];
-  exploit: string[];
-  triggersFired: string[];
-  reviewsDone: number;
-  /** A calendar review was overdue at the quarter's end (or now, for the current quarter). */
-  reviewMissed: boolean;
-}
-
-export interface QuarterlyReport {
-  quarter: FiscalQuarter & { label: string; start: number; end: number; current: boolean };
-  accounts: AccountQuarter[];
-  programme: {
-    keyAccounts: number;
-    targetsMet: number;
-    targetsBehind: number;
-    targetsWithoutActual: number;
-    introductions: number;
-    celebrate: number;
-    escalate: number;
-    exploit: number;
-    triggersFired: number;
-    reviewsDone: number;
-    reviewsMissed: number;
-  };
-}
-
-export interface ReportRecords {
+interface ReportRecords {
   companies: readonly CrmRecord[];
   plans: readonly CrmRecord[];
   objectives: readonly CrmRecord[];
@@ -98,9 +52,10 @@ export function quarterlyReport(keyAccounts: readonly ProgrammeAccount[], record
     const logged = (reviews.get(account.companyId) ?? []).filter((r) => within(r.reviewedAt) && r.reviewedAt <= now);
     const withOutcome = (outcome: StoredReview['outcomes'][number]) => logged.filter((r) => r.outcomes.includes(outcome)).map((r) => r.summary || 'See the review');
     const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
-    const schedule = calendarReviewAt(plan, cadenceOf(companies.get(account.companyId), settings), reviews.get(account.companyId) ?? [], settings, asOf);
+    const cadence = cadenceOf(companies.get(account.companyId), settings);
+    const schedule = calendarReviewAt(plan, { cadence, reviews: reviews.get(account.companyId) ?? [], settings, asOf });
     const facts = accountFacts(records.keyAccountContacts.get(account.companyId) ?? [], records.keyAccountDeals.get(account.companyId) ?? []);
-    const grid = targetsInQuarter(plan, start, facts, settings, now);
+    const grid = targetsInQuarter(plan, { quarterStart: start, facts, settings, now });
     // An introduction: a contact at the client whose CRM record was created in the quarter (up to now).
     const introductions = (records.keyAccountContacts.get(account.companyId) ?? []).filter((c) => {
       const createdAt = fromHubSpotDateTime(c.properties.createdate);
@@ -154,7 +109,10 @@ function contactName(contact: CrmRecord): string {
 // The plan's grid is kept per quarter of its own plan year; the report's quarter is found in it by date.
 // Its stance and deal rows are counted from HubSpot as the card counts them; meetings, which would need
 // every key account's activities read, are as the plan was last saved.
-function targetsInQuarter(plan: Plan | undefined, quarterStart: number, facts: DerivationFacts, settings: Settings, now: number): { targets: TargetInQuarter[] | null; unreadable: string | null } {
+function targetsInQuarter(
+  plan: Plan | undefined,
+  { quarterStart, facts, settings, now }: { quarterStart: number; facts: DerivationFacts; settings: Settings; now: number },
+): { targets: TargetInQuarter[] | null; unreadable: string | null } {
   if (!plan) return { targets: null, unreadable: null };
   const yearStart = planYearStart(plan.planStart, settings.fiscalYearStartMonth, quarterStart);
   const quarter = quarterAt(yearStart, quarterStart);

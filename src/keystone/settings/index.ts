@@ -1,1 +1,1 @@
-export { loadSettings, loadSettingsRecord, saveSettings, storedSettingsOf, type SettingsChange, type StoredSettings } from './settings-store.ts';
+export { loadSettings, loadSettingsRecord, saveSettings, storedSettingsOf } from './settings-store.ts';

@@ -9,14 +9,14 @@ import { setupStatusOf, type SetupStatus } from '../../crm/setup/index.ts';
 import { defaultSettings, parseSettings, type Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/validation.ts';
 import { requireAdmin, type Caller } from '../access/index.ts';
-import { KeystoneError } from '../errors.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 
 // The portal's settings: one versioned JSON document on the settings record, parsed (and migrated)
 // by the domain's settings schema on every read and before every save. The record also carries the
 // portal's currency and time zone (setup and every save copy them from HubSpot's account details), so
 // whoever loads the settings has them without a call of its own.
 
-export interface StoredSettings {
+interface StoredSettings {
   settings: Settings;
   /** Counts saves; 0 until the first. */
   revision: number;
@@ -50,7 +50,7 @@ export function storedSettingsOf(record: SettingsRecordFields | null): StoredSet
   };
 }
 
-export interface SettingsChange {
+interface SettingsChange {
   caller: Caller;
   /** The whole settings document the admin submitted, any known version. */
   document: Record<string, unknown>;
@@ -120,7 +120,7 @@ function storedPortalDetails(record: SettingsRecordFields | null): PortalDetails
 
 function invalidSettings(errors: ValidationIssue[]): KeystoneError {
   const issues = errors.map((e) => ({ path: e.path ? `settings.${e.path}` : 'settings', message: e.message }));
-  return new KeystoneError('KAM.INVALID_SETTINGS', `These settings cannot be saved: ${describeIssues(issues)}`, issues);
+  return new KeystoneError('KAM.INVALID_SETTINGS', `These settings cannot be saved: ${describeIssues(issues)}`, { issues });
 }
 
 // Stored settings were valid when saved; if a later Keystone cannot read them, say so rather than guess.
@@ -132,6 +132,10 @@ function storedDocument(json: string): Settings {
     throw new KeystoneError('KAM.INVALID_SETTINGS', 'The saved Keystone settings are damaged (not JSON). An admin can save the settings again to repair them.');
   }
   const parsed = parseSettings(document);
-  if (!parsed.success) throw new KeystoneError('KAM.INVALID_SETTINGS', `The saved Keystone settings cannot be read: ${describeIssues(parsed.errors)}. An admin can save the settings again to repair them.`, parsed.errors);
+  if (!parsed.success) {
+    const message = `The saved Keystone settings cannot be read: ${describeIssues(parsed.errors)}. `
+      + 'An admin can save the settings again to repair them.';
+    throw new KeystoneError('KAM.INVALID_SETTINGS', message, { issues: parsed.errors });
+  }
   return parsed.data;
 }

@@ -3,7 +3,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
-import type { CardData } from '../../../src/app/functions/contract.ts';
+import type { CardData } from '../../../src/contracts/index.ts';
 import {
   callsTo, cardData, COMPANY_ID, contact, deferred, emptyPlan, failed, keyAccount, notKeyYet, ok, relationships, reviews, serveChange, serveFunctions, trigger,
   renderer, USER_ID, viewerPermissions, withText,

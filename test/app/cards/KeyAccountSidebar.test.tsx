@@ -1,7 +1,7 @@
 import { Button, DescriptionListItem, ErrorState, LoadingSpinner, StatusTag, Text } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountSidebar } from '../../../src/app/cards/KeyAccountSidebar.tsx';
-import type { CardData } from '../../../src/app/functions/contract.ts';
+import type { CardData } from '../../../src/contracts/index.ts';
 import { callsTo, cardData, COMPANY_ID, failed, notKeyYet, ok, relationships, renderer, reviews, serveFunctions, trigger, USER_ID, withText } from '../ui/test-utils.ts';
 
 afterEach(() => vi.restoreAllMocks());

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionEntries } from '../../../scripts/build-functions.ts';
 import { readProject, REPOSITORY_ROOT } from '../../../scripts/project.ts';
-import { ADMIN_FUNCTIONS } from '../../../src/app/functions/contract.ts';
+import { ADMIN_FUNCTIONS } from '../../../src/contracts/index.ts';
 import { ensureFunctionBundles } from '../function-bundles.ts';
 
 const require = createRequire(import.meta.url);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
-import { cardDataSchema, type CardData } from '../../../src/app/functions/account-contract.ts';
+import { cardDataSchema, type CardData } from '../../../src/contracts/index.ts';
 import { REQUEST_SILENCE_LIMIT_MS } from '../../../src/crm/client.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { PORTAL_ID } from '../../crm/sandbox-portal.ts';

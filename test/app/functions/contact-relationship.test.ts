@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as recordDepartureMain } from '../../../src/app/functions/record_contact_departure.ts';
 import { main as recordStanceMain } from '../../../src/app/functions/record_contact_stance.ts';
-import type { KeyContact } from '../../../src/app/functions/account-contract.ts';
+import type { KeyContact } from '../../../src/contracts/index.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from './account-portal.ts';
 import { onTestClock } from '../../clock.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as logReviewMain } from '../../../src/app/functions/log_review.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
-import type { CardData, LogReviewParameters } from '../../../src/app/functions/account-contract.ts';
+import type { CardData, LogReviewParameters } from '../../../src/contracts/index.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { addMonths } from '../../../src/kam/shared/index.ts';
 import { DAY, NOW, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';

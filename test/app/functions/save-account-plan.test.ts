@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
-import type { CardData, PlanInput, SaveAccountPlanParameters } from '../../../src/app/functions/account-contract.ts';
+import type { CardData, PlanInput, SaveAccountPlanParameters } from '../../../src/contracts/index.ts';
 import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS } from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { writeSettingsRecord } from '../../../src/crm/settings-record.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, reportCsv, toCsv } from '../../../src/app/pages/report-csv.ts';
-import type { QuarterlyReport } from '../../../src/app/functions/portfolio-contract.ts';
+import type { QuarterlyReport } from '../../../src/contracts/index.ts';
 
 function aReport(overrides: Partial<QuarterlyReport> = {}): QuarterlyReport {
   return {

@@ -1,7 +1,7 @@
 import { Alert, Button, ErrorState, LoadingSpinner, MultiSelect, NumberInput, ProgressBar, Select, StatisticsItem, StatusTag, Text, Toggle } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsPage } from '../../../src/app/settings/Settings.tsx';
-import type { PortalSettings } from '../../../src/app/functions/contract.ts';
+import type { PortalSettings } from '../../../src/contracts/index.ts';
 import {
   callsTo, companyFacts, deferred, failed, ok, portalSettings, renderer, serveChange, serveFunctions, settings, USER_ID, withText,
 } from '../ui/test-utils.ts';

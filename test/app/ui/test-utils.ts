@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import type {
   CardData, CriterionScore, KeyAccountSection, KeyContact, Objective, Permissions, Person, PlanSection, PortalSettings, RelationshipsSection, Review,
   ReviewsSection, ReviewTrigger, TargetRow,
-} from '../../../src/app/functions/contract.ts';
+} from '../../../src/contracts/index.ts';
 import type { CompanyFacts } from '../../../src/kam/selection/company-facts.ts';
 import { defaultSettings, type Settings } from '../../../src/kam/settings/index.ts';
 
@@ -26,8 +26,6 @@ export const withText =
   (text: string) =>
   (node: { text: string | null }): boolean =>
     node.text === text;
-
-// ─── Function answers ───────────────────────────────────────────────────────────────────────────
 
 export const ok = <Payload extends object>(payload: Payload) => ({ status: 'ok' as const, ...payload });
 export const failed = (code: string, message: string, issues?: Array<{ path: string; message: string }>) => ({ status: 'error' as const, code, message, ...(issues ? { issues } : {}) });
@@ -71,8 +69,6 @@ export function serveChange(
 export function callsTo(spy: ReturnType<typeof serveFunctions>, uid: string): unknown[] {
   return spy.mock.calls.filter(([called]) => called === uid).map(([, options]) => (options as { parameters: unknown }).parameters);
 }
-
-// ─── card_data ──────────────────────────────────────────────────────────────────────────────────
 
 export const NOW = Date.UTC(2026, 10, 24, 12);
 export const DAY = 86_400_000;
@@ -217,8 +213,6 @@ export const notKeyYet = () =>
     score: { ...keyAccount().score, total: 42, suggestedStatus: 'none', suggestedTier: null, criteria: [criterion(), criterion({ criterion: 'potentialPurchases', label: 'Potential purchases', value: null, contribution: 0, missing: 'Potential annual revenue on the company' })] },
   });
 
-// ─── Settings page ──────────────────────────────────────────────────────────────────────────────
-
 /** A new portal's defaults, with the test user as its admin and one manager team. */
 export function settings(overrides: Partial<Settings> = {}): Settings {
   const defaults = defaultSettings();
@@ -250,8 +244,6 @@ export function companyFacts(overrides: Partial<CompanyFacts> = {}): CompanyFact
     ...overrides,
   };
 }
-
-// ─── Rendering ──────────────────────────────────────────────────────────────────────────────────
 
 /**
  * HubSpot's test renderer for a location, with a British user (so dates and money read `24 Nov 2026`,

@@ -4,7 +4,8 @@ import type { RelationshipContact } from '../../../src/keystone/account/relation
 import { fromHubSpotNumber } from '../../../src/crm/records.ts';
 import { distributionOf } from '../../../src/kam/portfolio/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
-import { portfolioOverview, type FiscalQuarter, type PortfolioOverview, type PortfolioRecords } from '../../../src/keystone/portfolio/index.ts';
+import type { FiscalQuarter, PortfolioOverview } from '../../../src/contracts/index.ts';
+import { portfolioOverview, type PortfolioRecords } from '../../../src/keystone/portfolio/index.ts';
 import type { StoredSnapshot } from '../../../src/keystone/portfolio-recalculation/index.ts';
 
 // Portals as the portfolio overview reads them (readPortfolioRecords' answer and the stored portfolio

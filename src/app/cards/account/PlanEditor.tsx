@@ -1,12 +1,13 @@
 import { Button, ButtonRow, DateInput, Flex, Heading, Input, NumberInput, Select, Text, TextArea } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { KamTeam, PlanInput, PlanSection, SaveAccountPlanParameters, SavedPlan } from '../../functions/account-contract.ts';
+import type { KamTeam, PlanSection } from '../../../contracts/card-data.ts';
+import type { PlanInput } from '../../../contracts/save-account-plan.ts';
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { KAM_TEAM_ROLE_LABELS, METRIC_UNIT_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
-import { issueAt, type Ok } from '../../ui/function-call.ts';
+import { issueAt } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
-import { ActionFailed, useFunctionAction } from '../keystone-ui.ts';
-import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
+import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
+import type { AccountView } from './account.ts';
 import { QUARTERS } from './quarterly-grid.ts';
 
 type Draft = Required<Pick<PlanInput, 'businessObjective' | 'objectives'>> & {
@@ -48,7 +49,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
   const { plan, owners } = account.data;
   const [draft, setDraft] = useState(() => draftOf(plan));
   const [newMetric, setNewMetric] = useState('');
-  const save = useFunctionAction<SaveAccountPlanParameters, Ok<SavedPlan>>(ACCOUNT_FUNCTION.saveAccountPlan);
+  const save = useFunctionAction('save_account_plan');
   const timeZone = account.format.timeZone;
   const ownerOptions = [{ value: NOBODY, label: 'Nobody' }, ...owners.map((o) => ({ value: o.ownerId, label: o.name }))];
 

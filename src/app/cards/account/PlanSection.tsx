@@ -3,9 +3,9 @@ import {
   TableHead, TableHeader, TableRow, Text,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { PlanSection as Plan } from '../../functions/account-contract.ts';
+import type { PlanSection as Plan } from '../../../contracts/card-data.ts';
 import { KAM_TEAM_ROLE_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
-import { ReadOnlyNotice } from '../keystone-ui.ts';
+import { ReadOnlyNotice } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 import { PlanEditor } from './PlanEditor.tsx';
 import { chartRows, fiscalYearLabel, gridCell, QUARTERS } from './quarterly-grid.ts';

@@ -2,15 +2,13 @@ import {
   Alert, Button, ButtonRow, EmptyState, Flex, Heading, Input, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Tag, Text,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type {
-  ContactDeparture, ContactStance, KeyContact, RecordContactDepartureParameters, RecordContactStanceParameters,
-} from '../../functions/account-contract.ts';
+import type { KeyContact } from '../../../contracts/card-data.ts';
+import type { RecordContactStanceParameters } from '../../../contracts/record-contact-stance.ts';
 import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, optionsOf, STANCE_LABELS } from '../../ui/labels.ts';
-import type { Ok } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { splitList } from '../../../kam/shared/list-value.ts';
-import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
-import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
+import type { AccountView } from './account.ts';
 
 const NOT_SET = '';
 
@@ -18,7 +16,7 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
   const { relationships, permissions, company } = account.data;
   const { format } = account;
   const [editing, setEditing] = useState<string | null>(null);
-  const stance = useFunctionAction<RecordContactStanceParameters, Ok<ContactStance>>(ACCOUNT_FUNCTION.recordContactStance);
+  const stance = useFunctionAction('record_contact_stance');
 
   if (relationships.contacts.length === 0) {
     return (
@@ -165,8 +163,8 @@ function departureLine(contact: KeyContact, account: AccountView): string {
 function ContactEditor({ account, contact, onClose }: { account: AccountView; contact: KeyContact; onClose: () => void }) {
   const [topics, setTopics] = useState(contact.decisionTopics.join('; '));
   const [replacedBy, setReplacedBy] = useState(NOT_SET);
-  const stance = useFunctionAction<RecordContactStanceParameters, Ok<ContactStance>>(ACCOUNT_FUNCTION.recordContactStance);
-  const departure = useFunctionAction<RecordContactDepartureParameters, Ok<ContactDeparture>>(ACCOUNT_FUNCTION.recordContactDeparture);
+  const stance = useFunctionAction('record_contact_stance');
+  const departure = useFunctionAction('record_contact_departure');
   const colleagues = account.data.relationships.contacts.filter((c) => c.contactId !== contact.contactId && !c.departure);
   const busy = stance.state.status === 'loading' || departure.state.status === 'loading';
 

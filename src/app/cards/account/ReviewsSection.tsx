@@ -2,12 +2,12 @@ import {
   Button, ButtonRow, Flex, Heading, Select, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, TextArea, ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { LoggedReview, LogReviewParameters, Review, ReviewTrigger } from '../../functions/account-contract.ts';
+import type { Review, ReviewTrigger } from '../../../contracts/card-data.ts';
+import type { LogReviewParameters } from '../../../contracts/log-review.ts';
 import { evidenceInWords, optionsOf, REVIEW_CADENCE_LABELS, REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS, REVIEW_STATUS_LABELS } from '../../ui/labels.ts';
-import type { Ok } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
-import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
-import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
+import type { AccountView } from './account.ts';
 
 const STATUS_VARIANTS = { not_scheduled: 'default', upcoming: 'info', due: 'warning', overdue: 'danger' } as const;
 
@@ -101,7 +101,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView; onClose: ()
   const [kind, setKind] = useState<Kind>(triggered.length > 0 ? 'triggered' : 'calendar');
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [summary, setSummary] = useState('');
-  const log = useFunctionAction<LogReviewParameters, Ok<LoggedReview>>(ACCOUNT_FUNCTION.logReview);
+  const log = useFunctionAction('log_review');
   const kinds = optionsOf(REVIEW_KIND_LABELS).filter((k) => k.value === 'calendar' || triggered.length > 0);
 
   const submit = async () => {

@@ -1,13 +1,14 @@
 import { Button, ButtonRow, DescriptionList, DescriptionListItem, Flex, Heading, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, TextArea } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { CriterionScore, KeyAccountStatusChange, TagKeyAccountParameters, UntagKeyAccountParameters } from '../../functions/account-contract.ts';
+import type { CriterionScore } from '../../../contracts/card-data.ts';
+import type { TagKeyAccountParameters } from '../../../contracts/tag-key-account.ts';
+import type { UntagKeyAccountParameters } from '../../../contracts/untag-key-account.ts';
 import type { KeyAccountStatus } from '../../../kam/shared/index.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
-import type { Ok } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
-import { ActionFailed, ReadOnlyNotice, useFunctionAction } from '../keystone-ui.ts';
-import { ACCOUNT_FUNCTION, type AccountView } from './account.ts';
+import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
+import type { AccountView } from './account.ts';
 import { QualifyHint, StatusBadge } from './summary.tsx';
 
 export function StatusSection({ account }: { account: AccountView }) {
@@ -76,7 +77,6 @@ function criterionValue(c: CriterionScore, value: number, format: Formatters): s
   }
 }
 
-type StatusChangeAnswer = Ok<KeyAccountStatusChange>;
 
 /** Tag or untag, always with a reason: the reason goes on the company timeline. */
 function StatusChange({ account }: { account: AccountView }) {
@@ -86,8 +86,8 @@ function StatusChange({ account }: { account: AccountView }) {
   const [target, setTarget] = useState(choices[0]!.value);
   const [reason, setReason] = useState('');
   const [open, setOpen] = useState(false);
-  const tag = useFunctionAction<TagKeyAccountParameters, StatusChangeAnswer>(ACCOUNT_FUNCTION.tagKeyAccount);
-  const untag = useFunctionAction<UntagKeyAccountParameters, StatusChangeAnswer>(ACCOUNT_FUNCTION.untagKeyAccount);
+  const tag = useFunctionAction('tag_key_account');
+  const untag = useFunctionAction('untag_key_account');
   const action = isTagged ? untag : tag;
 
   const submit = async () => {

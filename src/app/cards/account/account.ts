@@ -1,16 +1,12 @@
 import { useExtensionActions, useExtensionContext } from '@hubspot/ui-extensions';
 import { useEffect } from 'react';
-import type { CardData, TaskSync } from '../../functions/account-contract.ts';
-import { ACCOUNT_FUNCTIONS } from '../../functions/account-function-uids.ts';
+import type { CardData } from '../../../contracts/card-data.ts';
+import type { TaskSync } from '../../../contracts/shared.ts';
 import { createFormatters, portalFormat, type Formatters } from '../../ui/format.ts';
-import type { Ok } from '../../ui/function-call.ts';
-import { useFunctionQuery } from '../keystone-ui.ts';
-
-// The same uid list the functions use; it imports nothing, so the card can bundle it.
-export const ACCOUNT_FUNCTION = ACCOUNT_FUNCTIONS;
+import { useFunctionQuery } from './keystone-ui.ts';
 
 /** Who is calling about which company: sent with every account function (the functions check the user). */
-export interface Caller {
+interface Caller {
   userId: number;
   companyId: string;
 }
@@ -46,7 +42,7 @@ export function useAccount({ followsChanges = false }: { followsChanges?: boolea
   const { addAlert, refreshObjectProperties, onCrmPropertiesUpdate } = useExtensionActions<'crm.record.tab'>();
   const caller: Caller = { userId: context.user.id, companyId: String(context.crm.objectId) };
   // The portal id lets card_data address Keystone's objects by name and skip reading the schemas.
-  const { state, reload } = useFunctionQuery<Ok<CardData>>(ACCOUNT_FUNCTION.cardData, { ...caller, portalId: context.portal.id });
+  const { state, reload } = useFunctionQuery('card_data', { ...caller, portalId: context.portal.id });
   const reportTasks = (tasks: TaskSync) => {
     const alert = tasksNotSyncedAlert(tasks);
     if (alert) addAlert(alert);

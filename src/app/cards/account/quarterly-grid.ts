@@ -1,8 +1,8 @@
-import type { PlanSection, QuarterValues, TargetRow } from '../../functions/account-contract.ts';
+import type { PlanSection, QuarterValues, TargetRow } from '../../../contracts/card-data.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../../ui/labels.ts';
 
-// The 003 quarterly grid as the card shows it: values in their own unit, and chart rows.
+// The plan's quarterly grid of targets and actuals as the card shows it: values in their own unit, and chart rows.
 
 export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const satisfies ReadonlyArray<keyof QuarterValues>;
 type Quarter = (typeof QUARTERS)[number];

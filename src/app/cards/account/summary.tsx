@@ -1,5 +1,5 @@
 import { StatusTag, Text } from '@hubspot/ui-extensions';
-import type { CardData, KeyAccountSection } from '../../functions/account-contract.ts';
+import type { CardData, KeyAccountSection } from '../../../contracts/card-data.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS } from '../../ui/labels.ts';
 

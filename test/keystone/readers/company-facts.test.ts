@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { COMPANY_PROPERTY } from '../../src/crm/model/index.ts';
-import { scoreCompany } from '../../src/kam/selection/index.ts';
-import { defaultSettings } from '../../src/kam/settings/index.ts';
-import { addMonths } from '../../src/kam/shared/time.ts';
-import { companyFacts, dealAmounts } from '../../src/keystone/portfolio-recalculation/index.ts';
+import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
+import { scoreCompany } from '../../../src/kam/selection/index.ts';
+import { defaultSettings } from '../../../src/kam/settings/index.ts';
+import { addMonths } from '../../../src/kam/shared/time.ts';
+import { companyFacts, dealAmounts } from '../../../src/keystone/readers/company-facts.ts';
 
 const now = Date.UTC(2026, 10, 1);
 const deal = (overrides: Record<string, string | null> = {}) => ({ amount: '1000', dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', closedate: new Date(addMonths(now, -1)).toISOString(), ...overrides });

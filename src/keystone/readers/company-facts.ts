@@ -15,7 +15,7 @@ export const FACT_PROPERTIES = [
 export const DEAL_PROPERTIES = ['amount', 'closedate', 'dealstage', 'hs_is_closed', 'hs_is_closed_won'] as const;
 
 /** What the company's deals say; null only where the deals were not read (the selection then lists it as missing). */
-export interface DealAmounts { revenueLast12Months: number | null; openPipeline: number | null }
+interface DealAmounts { revenueLast12Months: number | null; openPipeline: number | null }
 
 /**
  * Closed-won revenue over the 12 months up to `now` and the value of open deals. Revenue is 0, not

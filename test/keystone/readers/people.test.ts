@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { peopleDirectory } from '../../../src/keystone/account/people.ts';
-import type { OwnerRecord } from '../../../src/keystone/account/portal-reads.ts';
+import { peopleDirectory } from '../../../src/keystone/readers/people.ts';
+import type { OwnerRecord } from '../../../src/keystone/readers/portal-reads.ts';
 
 const anOwnerRecord = (overrides: Partial<OwnerRecord> = {}): OwnerRecord => ({ ownerId: '1', userId: 501, firstName: 'Ann', lastName: 'Owner', email: 'ann@firm.example', teamIds: [], teams: [], ...overrides });
 

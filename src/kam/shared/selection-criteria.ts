@@ -1,5 +1,6 @@
-// The seeds' selection criteria (000, 002 step 2), in the order the score card lists them.
-// Settings weigh them; selection scores them. Explicitly not just size.
+// What makes a client worth a key account programme, in the order the score card lists them: what it
+// buys and could buy, the room left in its wallet, margin, prestige, advocacy and fit, not its size alone.
+// Settings weigh them; selection scores them.
 export const SELECTION_CRITERIA = [
   'historicPurchases',
   'potentialPurchases',

@@ -21,7 +21,7 @@ export function asInstant(value: string | null | undefined): Instant | null {
 }
 
 
-export function buyingRoles(value: string | null | undefined): BuyingRole[] {
+function buyingRoles(value: string | null | undefined): BuyingRole[] {
   return splitList(value).filter((v): v is BuyingRole => (BUYING_ROLES as readonly string[]).includes(v));
 }
 

@@ -1,4 +1,4 @@
-import type { Owner, Person } from '../../app/functions/account-contract.ts';
+import type { Owner, Person } from '../../contracts/shared.ts';
 import type { OwnerRecord } from './portal-reads.ts';
 
 // Names for the HubSpot users and owners Keystone records point at (a user id in "changed by", an

@@ -1,6 +1,6 @@
 import type { Client } from '@hubspot/api-client';
-import { KEYSTONE_OBJECTS, type KeystoneObjectKey } from '../../crm/model/index.ts';
-import { ObjectTypeResolver, type SchemaSummary } from '../../crm/object-types.ts';
+import { KEYSTONE_OBJECTS, type KeystoneObjectKey } from './model/index.ts';
+import { ObjectTypeResolver, type SchemaSummary } from './object-types.ts';
 
 /**
  * Keystone's object types addressed by their fully qualified names (`p<portalId>_<name>`), which HubSpot

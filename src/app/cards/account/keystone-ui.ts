@@ -1,0 +1,7 @@
+import { Alert, Button, ErrorState, hubspot, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { createKeystoneUi, type KeystoneUi } from '../../ui/keystone-ui.tsx';
+
+// The shared screen pieces, built from this folder's own install of @hubspot/ui-extensions; every call
+// typed by the function registry.
+const ui: KeystoneUi = createKeystoneUi({ hubspot, Alert, Button, ErrorState, LoadingSpinner, Text });
+export const { useFunctionQuery, useFunctionAction, Loading, LoadFailed, ActionFailed, ReadOnlyNotice } = ui;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { REVIEW_OUTCOMES } from '../kam/reviews/index.ts';
+import { instantSchema, type Instant } from '../kam/shared/index.ts';
+import { reviewKindSchema, reviewOutcomeSchema, reviewTriggerSchema, type Review } from './card-data.ts';
+import { accountCallSchema, recordIdSchema, typedText, type TaskSync } from './shared.ts';
+
+/**
+ * `log_review`: records a review of the account and its outcome, associated with the company (and the
+ * contacts it was about), with an audit note. The next due date follows from it.
+ * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.CONTACT_NOT_AT_COMPANY,
+ * KAM.SETUP_REQUIRED, HubSpot failure codes.
+ */
+export const logReviewParametersSchema = accountCallSchema
+  .extend({
+    kind: reviewKindSchema,
+    /** Defaults to now; not in the future. */
+    reviewedAt: instantSchema.optional(),
+    outcomes: z.array(reviewOutcomeSchema).max(REVIEW_OUTCOMES.length)
+      .refine((o) => new Set(o).size === o.length, 'each outcome at most once'),
+    summary: typedText(5000).min(3, 'say in a few words what was decided (at least 3 characters)'),
+    /** For a triggered review: the triggers from card_data it answers. */
+    triggers: z.array(reviewTriggerSchema).max(50).default([]),
+    /** Client contacts the review was about (associated with the review record). */
+    contactIds: z.array(recordIdSchema).max(50).default([]),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.kind === 'triggered' && p.triggers.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['triggers'], message: 'a triggered review needs the triggers it answers' });
+    }
+  });
+export type LogReviewParameters = z.input<typeof logReviewParametersSchema>;
+
+/** The review as logged, when the next one is due, and the audit note on the company timeline. */
+export interface LoggedReview {
+  review: Review;
+  nextDueAt: Instant;
+  noteId: string;
+  tasks: TaskSync;
+}

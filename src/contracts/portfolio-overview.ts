@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import type { MetricTarget, QuarterStatus } from '../kam/objectives/index.ts';
+import type { AccountRisk, ParetoAnalysis } from '../kam/portfolio/index.ts';
+import type { ReviewScheduleStatus } from '../kam/reviews/index.ts';
+import type { SuggestedStatus } from '../kam/selection/index.ts';
+import type { KeyAccountStatus } from '../kam/shared/index.ts';
+import type { ReviewTrigger } from './card-data.ts';
+import { callerSchema, type Person } from './shared.ts';
+
+// What the portfolio pages read: the parameters of `portfolio_overview` and its answer, the home
+// page's figures and the quarterly programme report.
+
+/**
+ * `portfolio_overview`: the portfolio home page in one call — the Pareto curve and concentration
+ * (top 1/5/10/20% shares, HHI), revenue at risk per key account, single-contract and single-person
+ * dependence with names, key accounts and candidates, the drift lists, reviews due and coverage risks.
+ * Never lists every company: the Pareto picture (curve, 80% point, top shares within
+ * `pareto.shareErrorBound`, exact HHI) comes from the portfolio snapshot the last complete
+ * recalculation stored on the settings record, read with the settings (`freshness.snapshot`: when that
+ * run started and completed and how many companies it scored; null before the first, and `pareto` then
+ * null too), and each key account's revenue at risk is a share of the snapshot's revenue. The programme
+ * (key accounts, candidates, drift, reviews, report) comes from a search for the companies tagged or
+ * suggested key or candidate, whole whatever the portal's size, with the scores recalculation left on them.
+ * `quarter` picks the fiscal quarter of the quarterly programme report (`quarterlyReport`); the current
+ * one when null. Its introductions are each key account's contacts whose record was created in the
+ * quarter (read for key accounts only, in batches). `reviews.open` lists, per key account, the review
+ * triggers no review has answered yet (the account card's, from property history read in batches: key
+ * contacts told by their roles, as the "key contact" association label is not read across accounts);
+ * the report counts those fired in its quarter among its triggers.
+ * Managers only (admins are managers): the app's token sees every company's revenue.
+ * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.UNKNOWN_USER, KAM.SETUP_REQUIRED, HubSpot failure codes.
+ */
+export const portfolioOverviewParametersSchema = callerSchema
+  .extend({
+    quarter: z
+      .object({
+        fiscalYear: z.number().int('must be a whole year').min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier'),
+        quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], 'must be 1, 2, 3 or 4'),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type PortfolioOverviewParameters = z.input<typeof portfolioOverviewParametersSchema>;
+
+/** One company as the programme lists show it, from what recalculation last wrote. */
+export interface ProgrammeAccount {
+  companyId: string;
+  name: string;
+  status: KeyAccountStatus;
+  suggestedStatus: SuggestedStatus | null;
+  score: number | null;
+  revenueLast12Months: number | null;
+  coverageScore: number | null;
+  scoredAt: number | null;
+}
+
+interface KeyAccountRisk extends Omit<AccountRisk, 'relationshipOwnerIds'> {
+  /** Our people who hold the relationship: the plan's KAM team, else the company owner. */
+  heldBy: Person[];
+}
+
+export interface ReviewDue {
+  account: ProgrammeAccount;
+  status: ReviewScheduleStatus;
+  dueAt: number;
+  daysUntilDue: number;
+  lastReviewedAt: number | null;
+}
+
+/** Why a key account's coverage is at risk: no plan, no KAM team, a team of one, or a low coverage score. */
+export type CoverageRiskKind = 'no_plan' | 'no_team' | 'one_person_team' | 'low_coverage';
+
+export interface PortfolioOverview {
+  readAt: number;
+  /** The portal's company currency and time zone, for amounts and dates (null when HubSpot does not say). */
+  portal: { currency: string | null; timeZone: string | null };
+  freshness: {
+    /** The last complete recalculation: its start (revenue is over the 12 months up to it), its end and the companies it scored; null before the first. */
+    snapshot: { startedAt: number; completedAt: number; companiesScored: number } | null;
+    /** Why the stored snapshot cannot be read, when it cannot (the next complete recalculation replaces it). */
+    snapshotUnreadable: string | null;
+  };
+  concentration: {
+    /** The whole portfolio's, from the snapshot (within `shareErrorBound`); null without one. */
+    pareto: ParetoAnalysis | null;
+    /** Revenue at risk if each key account were lost, largest first, as a share of the snapshot's revenue. */
+    keyAccounts: KeyAccountRisk[];
+    revenueDependingOnOneContract: number;
+    revenueDependingOnOnePerson: number;
+    /** Per person of ours: the key-account revenue whose relationship only they hold. */
+    onePersonDependence: Array<{ person: Person; revenue: number; shareOfPortfolio: number | null; accounts: Array<{ companyId: string; name: string; revenue: number }> }>;
+    keyAccountsWithoutRelationship: Array<{ companyId: string; name: string; revenue: number }>;
+    singleContractShareWarning: number;
+  };
+  programme: { keyAccounts: ProgrammeAccount[]; candidates: ProgrammeAccount[] };
+  drift: { qualifiesButNotTagged: ProgrammeAccount[]; taggedButNoLongerQualifies: ProgrammeAccount[]; taggedWithoutEnoughData: ProgrammeAccount[] };
+  reviews: {
+    /** Key accounts whose calendar review is overdue, due or due soon, most urgent first. */
+    upcoming: ReviewDue[];
+    /** Key accounts without a saved plan: their review cycle has not started. */
+    notScheduled: ProgrammeAccount[];
+    /** Reviews that events triggered (a key contact left, a stance worsened, …) in the last `triggeredWithinDays` days, newest first. */
+    triggered: Array<{ account: ProgrammeAccount; reviewedAt: number; triggers: string[] }>;
+    triggeredWithinDays: number;
+    /** Events since each key account's last review (or its plan's start) that no review has answered yet, newest first. */
+    open: Array<{ account: ProgrammeAccount; trigger: ReviewTrigger }>;
+  };
+  coverageRisks: Array<{ account: ProgrammeAccount; risks: CoverageRiskKind[] }>;
+  quarterlyReport: QuarterlyReport;
+}
+
+export interface FiscalQuarter { fiscalYear: number; quarter: 1 | 2 | 3 | 4 }
+
+export interface TargetInQuarter {
+  name: string;
+  unit: MetricTarget['unit'];
+  /** A number, or the target in words for a qualitative row. */
+  target: number | string | null;
+  actual: number | string | null;
+  status: QuarterStatus;
+}
+
+export interface AccountQuarter {
+  companyId: string;
+  name: string;
+  revenueLast12Months: number | null;
+  /** Null when the plan has no grid row for this quarter (no plan, or a plan year that does not cover it). */
+  targets: TargetInQuarter[] | null;
+  /** Set when the stored grid could not be read. */
+  targetsUnreadable: string | null;
+  /** Names of the client's contacts created in the quarter: new people there we were introduced to. */
+  introductions: string[];
+  celebrate: string[];
+  escalate: string[];
+  exploit: string[];
+  triggersFired: string[];
+  reviewsDone: number;
+  /** A calendar review was overdue at the quarter's end (or now, for the current quarter). */
+  reviewMissed: boolean;
+}
+
+export interface QuarterlyReport {
+  quarter: FiscalQuarter & { label: string; start: number; end: number; current: boolean };
+  accounts: AccountQuarter[];
+  programme: {
+    keyAccounts: number;
+    targetsMet: number;
+    targetsBehind: number;
+    targetsWithoutActual: number;
+    introductions: number;
+    celebrate: number;
+    escalate: number;
+    exploit: number;
+    triggersFired: number;
+    reviewsDone: number;
+    reviewsMissed: number;
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { ErrorCode } from '../errors/codes.ts';
+import { callerSchema } from './shared.ts';
+
+/** HubSpot stops a function after ~10–15 s: a slice stops starting new pages after this budget. */
+export const DEFAULT_SLICE_BUDGET_MS = 7_000;
+
+/**
+ * `recalculate_portfolio`: scores a slice of the portal's companies and writes back score, suggested
+ * status, breakdown and 12-month revenue (and, per settings, HubSpot's target-account flag and ICP tier).
+ * Call first without a cursor, then with each answer's cursor until `done`. The last slice stores the
+ * portfolio snapshot (the whole portfolio's revenue distribution) on the settings record for the
+ * portfolio pages; repeating it is harmless. Admins only; needs setup to be up to date.
+ * A slice interrupted by HubSpot's rate limit or an outage, or stopped to wait for room in the burst
+ * window (`KAM.BURST_WINDOW_FULL`: a page of very large key accounts spreads over several slices), answers
+ * `ok` with `interruptedBy` set: call again with the same cursor after `retryAfterMs`. `coverageNotRead`
+ * names key accounts and candidates too large to read in any invocation (no coverage score written).
+ * Errors: KAM.INVALID_PARAMETERS (also for a damaged cursor), KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER,
+ * KAM.SETUP_REQUIRED, HubSpot failure codes.
+ */
+export const recalculatePortfolioParametersSchema = callerSchema
+  .extend({
+    // The cursor carries the run's revenue distribution (at most 45,000 characters of JSON) and pacing.
+    cursor: z.string().max(100_000, 'is not a cursor Keystone gave out').nullable().default(null),
+    timeBudgetMs: z.number().int().min(500, 'must be at least 500 ms')
+      .max(12_000, 'must stay under HubSpot\'s function time limit (12,000 ms)').default(DEFAULT_SLICE_BUDGET_MS),
+  })
+  .strict();
+export type RecalculatePortfolioParameters = z.input<typeof recalculatePortfolioParametersSchema>;
+
+/** What one slice answers. */
+export interface RecalculationProgress {
+  /** Pass back to continue; null when done. */
+  cursor: string | null;
+  /** Companies scored so far in this run (all slices). */
+  processed: number;
+  /** Companies in the portal when the run started, for a progress bar; null if HubSpot could not count them. */
+  total: number | null;
+  done: boolean;
+  /**
+   * Set when the slice stopped early: HubSpot answered 429 or was unavailable, or (BURST_WINDOW_FULL, no
+   * 429) the burst window has no room for the page's next reads before the slice's budget ends. Call
+   * again with the cursor after `retryAfterMs`.
+   */
+  interruptedBy: Extract<ErrorCode, 'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | 'KAM.BURST_WINDOW_FULL'> | null;
+  retryAfterMs: number | null;
+  /**
+   * Key accounts and candidates on the pages this slice finished whose relationships take more requests
+   * than HubSpot's burst window holds (so no invocation can read them): their coverage score is cleared.
+   */
+  coverageNotRead: string[];
+}

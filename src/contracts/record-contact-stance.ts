@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { decisionPowerSchema, stanceSchema, type DecisionPower, type Stance } from '../kam/shared/index.ts';
+import { contactCallSchema, typedLine } from './shared.ts';
+
+/**
+ * `record_contact_stance`: sets any of stance, decision power and the topics the contact decides on.
+ * A field left out is unchanged; null clears it. History comes from HubSpot's property history.
+ * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.CONTACT_NOT_FOUND, KAM.CONTACT_NOT_AT_COMPANY, HubSpot failure codes.
+ */
+export const recordContactStanceParametersSchema = contactCallSchema
+  .extend({
+    stance: stanceSchema.nullable().optional(),
+    decisionPower: decisionPowerSchema.nullable().optional(),
+    decisionTopics: z.array(typedLine(80).regex(/^[^;]*$/, 'cannot contain ";"')).max(20, 'at most 20 topics').optional(),
+  })
+  .strict()
+  .refine((p) => p.stance !== undefined || p.decisionPower !== undefined || p.decisionTopics !== undefined, {
+    message: 'give at least one of stance, decisionPower or decisionTopics',
+  });
+export type RecordContactStanceParameters = z.input<typeof recordContactStanceParametersSchema>;
+
+/** The contact's stance, decision power and topics as they now are. */
+export interface ContactStance {
+  contactId: string;
+  stance: Stance | null;
+  decisionPower: DecisionPower | null;
+  decisionTopics: string[];
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { measureSchema, objectiveStatusSchema } from '../kam/objectives/index.ts';
+import { instantSchema, type Instant } from '../kam/shared/index.ts';
+import { metricUnitSchema, quarterValuesSchema } from './card-data.ts';
+import { accountCallSchema, recordIdSchema, typedLine, typedText, type Person, type TaskSync } from './shared.ts';
+
+const objectiveInputSchema = z
+  .object({
+    /** Omit for a new objective; keep the key of an existing one. */
+    objectiveKey: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a key from card_data').optional(),
+    title: typedLine(200),
+    measure: typedText(1000).default(''),
+    ownerId: recordIdSchema.nullable().default(null),
+    dueAt: instantSchema.nullable().default(null),
+    status: objectiveStatusSchema.default('open'),
+  })
+  .strict();
+
+const targetRowInputSchema = z
+  .object({
+    metric: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a metric key (lower case letters, digits and _)'),
+    label: typedLine(80),
+    unit: metricUnitSchema,
+    targets: quarterValuesSchema.prefault({}),
+    /** Typed-in actuals; ignored for derived metrics, whose actuals come from the CRM. */
+    actuals: quarterValuesSchema.prefault({}),
+    /**
+     * Defaults to how each derived row is read: level for friends and allies, change for enemies and
+     * protesters, per quarter for meetings, year to date for opportunities and income; level for others.
+     */
+    measure: measureSchema.optional(),
+    baseline: z.number().finite().nullable().default(null),
+  })
+  .strict();
+
+const planInputSchema = z
+  .object({
+    businessObjective: typedText(2000),
+    team: z
+      .object({ relationshipPartner: recordIdSchema.nullable(), accountManager: recordIdSchema.nullable(), researcher: recordIdSchema.nullable() })
+      .partial()
+      .strict()
+      .transform((t) => ({ relationshipPartner: t.relationshipPartner ?? null, accountManager: t.accountManager ?? null, researcher: t.researcher ?? null })),
+    objectives: z.array(objectiveInputSchema).max(100, 'a plan can hold at most 100 objectives'),
+    quarterlyTargets: z
+      .object({ fiscalYear: z.number().int().min(2000).max(2100), rows: z.array(targetRowInputSchema).max(30, 'at most 30 metrics') })
+      .strict(),
+  })
+  .strict()
+  .superRefine((plan, ctx) => {
+    const seen = new Set<string>();
+    plan.quarterlyTargets.rows.forEach((row, i) => {
+      if (seen.has(row.metric)) ctx.addIssue({ code: 'custom', path: ['quarterlyTargets', 'rows', i, 'metric'], message: `metric "${row.metric}" appears twice` });
+      seen.add(row.metric);
+    });
+    const keys = new Set<string>();
+    plan.objectives.forEach((o, i) => {
+      // SMART: every objective has someone responsible and a date.
+      if (o.ownerId === null) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'ownerId'], message: 'pick who owns this objective' });
+      if (o.dueAt === null) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'dueAt'], message: 'pick when this objective is due' });
+      if (o.objectiveKey === undefined) return;
+      if (keys.has(o.objectiveKey)) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'objectiveKey'], message: 'the same objective appears twice' });
+      keys.add(o.objectiveKey);
+    });
+  });
+export type PlanInput = z.input<typeof planInputSchema>;
+
+/**
+ * `save_account_plan`: saves the whole plan at once — all of it or nothing.
+ * `baseRevision` is `plan.revision` from the card_data the editor started from; if someone saved in
+ * between, nothing is written and the answer is KAM.PLAN_CHANGED_ELSEWHERE (reload, then re-apply).
+ * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.OWNER_NOT_FOUND,
+ * KAM.PLAN_CHANGED_ELSEWHERE, KAM.SETUP_REQUIRED, HubSpot failure codes.
+ */
+export const saveAccountPlanParametersSchema = accountCallSchema
+  .extend({ baseRevision: z.number().int().nonnegative(), plan: planInputSchema })
+  .strict();
+export type SaveAccountPlanParameters = z.input<typeof saveAccountPlanParametersSchema>;
+
+/** The revision now saved (send it as `baseRevision` next time); card_data shows the plan with its derived actuals. */
+export interface SavedPlan {
+  revision: number;
+  savedAt: Instant;
+  savedBy: Person;
+  objectiveCount: number;
+  tasks: TaskSync;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+// What more than one function's contract uses: who calls about which record, typed text, and the
+// people and task sync their answers name. Every function answers `{status: 'ok', ...payload}` or
+// `{status: 'error', code, message, issues?}` (registry.ts); the codes each one may answer are listed
+// on its parameters schema.
+
+/** A HubSpot record ID (company, contact, owner…): digits only, as HubSpot sends them. */
+export const recordIdSchema = z.string().trim().regex(/^\d{1,20}$/, 'must be a HubSpot record ID (digits only)');
+
+/**
+ * Who is calling: the HubSpot user id the card reads from `useExtensionContext().user.id`.
+ * HubSpot does not tell a function who called it, so this is client-supplied; the functions check it
+ * against the portal's owners, teams and Keystone's manager settings before writing anything.
+ */
+export const callerSchema = z.object({ userId: z.number().int().positive('must be a HubSpot user ID') });
+
+/** Every account function works on one company record. */
+export const accountCallSchema = callerSchema.extend({ companyId: recordIdSchema });
+
+/** The contact functions work on one contact of that company. */
+export const contactCallSchema = accountCallSchema.extend({ contactId: recordIdSchema });
+
+/** A short line a person typed (reasons, titles). Control characters are refused: they never come from a form. */
+export const typedLine = (max: number, min = 1, tooShort = 'cannot be empty') =>
+  z.string().trim().min(min, tooShort).max(max, `must be at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, 'cannot contain control characters');
+/** Longer typed text (summaries, measures): line breaks and tabs allowed, other control characters refused. */
+export const typedText = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`)
+    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'cannot contain control characters');
+
+/** A HubSpot user as the cards show them: the owner record behind the user id when there is one. */
+export const personSchema = z.object({
+  userId: z.number().int().nullable(),
+  ownerId: z.string().nullable(),
+  /** "First Last", else the email, else "User 123" when the user is not an owner of this portal. */
+  name: z.string(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** A HubSpot owner, for pickers (KAM team, objective owners) and for naming people. */
+export const ownerSchema = z.object({
+  ownerId: z.string(),
+  userId: z.number().int().nullable(),
+  name: z.string(),
+  email: z.string().nullable(),
+  teamIds: z.array(z.string()),
+});
+export type Owner = z.infer<typeof ownerSchema>;
+
+/** The portal's company currency (ISO 4217) and time zone (IANA); null when HubSpot does not say. */
+export const portalSchema = z.object({ currency: z.string().nullable(), timeZone: z.string().nullable() });
+export type Portal = z.infer<typeof portalSchema>;
+
+/**
+ * Whether the HubSpot tasks Keystone keeps (one per open objective, one for the next review) were brought in line
+ * with what was just saved. When not, the save still stands, `message` says why, and the next save repairs them.
+ */
+export interface TaskSync {
+  synced: boolean;
+  message: string | null;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Instant, KeyAccountStatus } from '../kam/shared/index.ts';
+import { accountCallSchema, typedLine, type Person, type TaskSync } from './shared.ts';
+
+/** Why the status changes, in the manager's words: it goes on the company and into the timeline note. */
+export const statusReasonSchema = typedLine(500, 3, 'say in a few words why (at least 3 characters)');
+
+/**
+ * `tag_key_account`: makes the company a key account (or a candidate), with a reason. It writes the
+ * status, who/when/why, syncs `hs_is_target_account` (and the ICP tier) as the settings say, and puts
+ * a note on the company timeline. Managers only.
+ * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.STATUS_UNCHANGED, HubSpot failure codes.
+ */
+export const tagKeyAccountParametersSchema = accountCallSchema
+  .extend({ status: z.enum(['key', 'candidate']).default('key'), reason: statusReasonSchema })
+  .strict();
+export type TagKeyAccountParameters = z.input<typeof tagKeyAccountParametersSchema>;
+
+/** What tagging or untagging answers. */
+export interface KeyAccountStatusChange {
+  companyId: string;
+  /** The new status (not `status`, which the answer's envelope uses for ok/error). */
+  keyAccountStatus: KeyAccountStatus;
+  previousStatus: KeyAccountStatus;
+  isTargetAccount: boolean;
+  changedBy: Person;
+  changedAt: Instant;
+  reason: string;
+  /** The audit note on the company timeline. */
+  noteId: string;
+  /** Leaving key account status archives the plan's open review-due task (the account leaves the review cycle). */
+  tasks: TaskSync;
+}
