@@ -2,7 +2,7 @@ import type { Client } from '@hubspot/api-client';
 import type { SimplePublicObjectBatchInputForCreate } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
 import { KeystoneError } from '../errors/keystone-error.ts';
 import { toKeystoneError } from './errors.ts';
-import { toCrmRecord } from './records.ts';
+import { toCrmRecord, type CrmRecord } from './records.ts';
 
 // HubSpot's batch endpoints take at most 100 inputs (association reads 1,000, reads with property history
 // 50). Chunks run in parallel under a small cap so one invocation never bursts through the portal's
@@ -13,8 +13,6 @@ export const HISTORY_BATCH_SIZE = 50;
 export const ASSOCIATION_BATCH_SIZE = 1_000;
 export const DEFAULT_CONCURRENCY = 4;
 
-export type CrmProperties = Record<string, string | null>;
-export interface CrmRecord { id: string; properties: CrmProperties }
 export interface RecordUpdate { id: string; properties: Record<string, string> }
 interface RecordCreate { properties: Record<string, string>; associations?: Array<{ to: { id: string }; types: Array<{ associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED'; associationTypeId: number }> }> }
 

@@ -1,4 +1,7 @@
-import type { CrmProperties, CrmRecord } from './batch.ts';
+
+/** A record's properties as Keystone reads them: a cleared or never-set value is null. */
+export type CrmProperties = Record<string, string | null>;
+export interface CrmRecord { id: string; properties: CrmProperties }
 
 // Conversions between a record's HubSpot properties and Keystone's field names, through the typed
 // maps in model/ (e.g. KEY_ACCOUNT_PLAN.property). HubSpot stores every value as a string.

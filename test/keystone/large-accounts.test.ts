@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanInput } from '../../src/app/functions/account-contract.ts';
+import type { PlanInput } from '../../src/contracts/save-account-plan.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../src/crm/object-types.ts';
 import { collectAll } from '../../src/crm/paging.ts';
 import { defaultSettings } from '../../src/kam/settings/index.ts';
-import { recordContactStanceParametersSchema, saveAccountPlanParametersSchema as planParameters } from '../../src/app/functions/account-contract.ts';
+import { recordContactStanceParametersSchema } from '../../src/contracts/record-contact-stance.ts';
+import { saveAccountPlanParametersSchema as planParameters } from '../../src/contracts/save-account-plan.ts';
 import { cardData, changeKeyAccountStatus, recordContactStance, saveAccountPlan } from '../../src/keystone/account/index.ts';
 import { portfolioOverview, readPortfolioRecords } from '../../src/keystone/portfolio/index.ts';
 import { recalculateSlice, storedSnapshot, type SliceResult } from '../../src/keystone/portfolio-recalculation/index.ts';

@@ -1,6 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import { associatedIds, type AssociationList } from '../../crm/association-lists.ts';
-import { hubspotCall, type CrmRecord } from '../../crm/batch.ts';
+import { hubspotCall } from '../../crm/batch.ts';
+import { type CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, type KeystoneObjectKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver, SchemaSummary } from '../../crm/object-types.ts';
 import { propertyNames, toCrmRecord } from '../../crm/records.ts';

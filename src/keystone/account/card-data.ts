@@ -1,7 +1,7 @@
 import type {
   CardData, CoverageWarning, KeyAccountSection, KeyContact, Objective, Permissions, PlanSection, RelationshipsSection, TargetRow,
 } from '../../contracts/card-data.ts';
-import type { CrmRecord } from '../../crm/batch.ts';
+import type { CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import type { CoverageContact, RelationshipCoverage } from '../../kam/coverage/index.ts';

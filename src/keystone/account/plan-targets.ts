@@ -1,5 +1,5 @@
 import type { PlanInput } from '../../contracts/save-account-plan.ts';
-import type { CrmRecord } from '../../crm/batch.ts';
+import type { CrmRecord } from '../../crm/records.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
 import { DERIVED_SOURCES, quarterlyTargetsSchema, type DerivationFacts, type DerivedSource, type Measure, type MetricTarget } from '../../kam/objectives/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart, validate, type ValidationIssue } from '../../kam/shared/index.ts';

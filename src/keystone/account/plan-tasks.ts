@@ -1,6 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { TaskSync } from '../../contracts/shared.ts';
-import { batchArchive, batchCreate, batchRead, batchUpdate, hubspotCall, type CrmRecord, type RecordUpdate } from '../../crm/batch.ts';
+import { batchArchive, batchCreate, batchRead, batchUpdate, hubspotCall, type RecordUpdate } from '../../crm/batch.ts';
+import { type CrmRecord } from '../../crm/records.ts';
 import { KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { escapeHtml } from './audit-note.ts';

@@ -1,5 +1,6 @@
 import type { Client } from '@hubspot/api-client';
-import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, batchReadAssociations, type CrmProperties } from '../../crm/batch.ts';
+import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, batchReadAssociations } from '../../crm/batch.ts';
+import { type CrmProperties } from '../../crm/records.ts';
 import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
 import { ACTIVITY_KINDS, relationshipCoverage, type Activity, type ActivityKind, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reviewTriggerSchema as wireTriggerSchema, type Review, type ReviewTrigger, type ReviewsSection } from '../../contracts/card-data.ts';
-import type { CrmRecord } from '../../crm/batch.ts';
+import type { CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, REVIEW_OUTCOMES } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields } from '../../crm/records.ts';
 import type { RelationshipCoverage } from '../../kam/coverage/index.ts';

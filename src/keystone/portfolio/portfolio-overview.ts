@@ -2,7 +2,7 @@ import type {
   CoverageRiskKind, FiscalQuarter, PortfolioOverview, ProgrammeAccount, ReviewDue,
 } from '../../contracts/portfolio-overview.ts';
 import type { ReviewTrigger } from '../../contracts/card-data.ts';
-import type { CrmRecord } from '../../crm/batch.ts';
+import type { CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import { isKeyContact } from '../../kam/coverage/index.ts';

@@ -1,6 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/index.js';
-import { batchRead, hubspotCall, type CrmRecord } from '../../crm/batch.ts';
+import { batchRead, hubspotCall } from '../../crm/batch.ts';
+import { type CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { collectAll } from '../../crm/paging.ts';

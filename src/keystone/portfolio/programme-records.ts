@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reviewTriggerSchema } from '../../contracts/card-data.ts';
-import type { CrmRecord } from '../../crm/batch.ts';
+import type { CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, REVIEW_OUTCOMES } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import { reviewSchedule, type ReviewSchedule } from '../../kam/reviews/index.ts';

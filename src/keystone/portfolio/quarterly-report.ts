@@ -1,7 +1,7 @@
 import type {
   AccountQuarter, FiscalQuarter, ProgrammeAccount, QuarterlyReport, TargetInQuarter,
 } from '../../contracts/portfolio-overview.ts';
-import type { CrmRecord } from '../../crm/batch.ts';
+import type { CrmRecord } from '../../crm/records.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
 import { fillDerivedActuals, metricProgress, quarterAt, type DerivationFacts, type MetricTarget } from '../../kam/objectives/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';

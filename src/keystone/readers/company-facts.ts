@@ -1,6 +1,6 @@
 import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
-import type { CrmProperties } from '../../crm/batch.ts';
+import type { CrmProperties } from '../../crm/records.ts';
 import { addMonths } from '../../kam/shared/time.ts';
 import { companyFactsSchema, type CompanyFacts } from '../../kam/selection/index.ts';
 

@@ -1,5 +1,6 @@
 import type { Client } from '@hubspot/api-client';
-import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, DEFAULT_CONCURRENCY, HISTORY_BATCH_SIZE, chunk, hubspotCall, mapInParallel, type CrmProperties } from '../../crm/batch.ts';
+import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, DEFAULT_CONCURRENCY, HISTORY_BATCH_SIZE, chunk, hubspotCall, mapInParallel } from '../../crm/batch.ts';
+import { type CrmProperties } from '../../crm/records.ts';
 import { toCrmRecord } from '../../crm/records.ts';
 
 // Reads the account functions need beyond src/crm/batch.ts: batch reads that keep property history,

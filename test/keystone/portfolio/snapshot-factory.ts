@@ -1,4 +1,4 @@
-import type { CrmRecord } from '../../../src/crm/batch.ts';
+import type { CrmRecord } from '../../../src/crm/records.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
 import type { RelationshipContact } from '../../../src/keystone/account/relationships.ts';
 import { fromHubSpotNumber } from '../../../src/crm/records.ts';
