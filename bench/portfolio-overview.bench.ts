@@ -73,7 +73,8 @@ export default async function portfolioOverviewBench(): Promise<void> {
       const objectTypes = new ObjectTypeResolver(client);
       const record = await loadSettingsRecord(client, objectTypes);
       const { settings, portal } = storedSettingsOf(record);
-      const overview = portfolioOverview(await readPortfolioRecords(client, objectTypes, portal), storedSnapshot(record?.portfolioSnapshot), settings, now);
+      const records = await readPortfolioRecords(client, objectTypes, portal);
+      const overview = portfolioOverview(records, { stored: storedSnapshot(record?.portfolioSnapshot), settings, now });
       const ms = performance.now() - started;
       const { total } = await control.stats();
       const { pareto } = overview.concentration;

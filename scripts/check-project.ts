@@ -80,7 +80,7 @@ export async function checkProject(root: string): Promise<string[]> {
     counts.set(type, (counts.get(type) ?? 0) + 1);
     const folder = show(join(srcDir, place.folder));
     if (show(join(file, '..')) !== folder) problems.push(`${where}: a ${type} must be in ${folder}/ — HubSpot silently ignores it anywhere else`);
-    problems.push(...configProblems(where, type, meta.config, srcDir));
+    problems.push(...configProblems(srcDir, { where, type, config: meta.config }));
   }
   for (const [type, place] of Object.entries(COMPONENT_PLACES)) {
     const count = counts.get(type) ?? 0;
@@ -93,7 +93,8 @@ export async function checkProject(root: string): Promise<string[]> {
   return problems;
 }
 
-function configProblems(where: string, type: string, config: unknown, srcDir: string): string[] {
+/** What is wrong with one component's config; `where` names its file in each problem. */
+function configProblems(srcDir: string, { where, type, config }: { where: string; type: string; config: unknown }): string[] {
   if (typeof config !== 'object' || config === null) return [`${where}: "config" must be an object`];
   const c = config as Record<string, unknown>;
   const problems: string[] = [];

@@ -5,10 +5,14 @@ import { hrefOf } from './routes.ts';
 const STATUS_LABELS: Record<string, string> = { key: 'Key account', candidate: 'Candidate', former: 'Former key account', none: 'Not a key account' };
 
 // The portal's companies, key accounts and candidates first, searchable by name or domain.
+type SearchResult = { status: 'error'; message: string } | { status: 'success'; companies: CompanyRow[] };
+
 export function CompanyList() {
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; message: string } | { status: 'success'; companies: CompanyRow[] }>({ status: 'loading' });
+  // The last answer, for the query it answers: while a newer query is on its way the list is loading.
+  const [answer, setAnswer] = useState<{ query: string; result: SearchResult } | null>(null);
+  const state: { status: 'loading' } | SearchResult = answer?.query === query ? answer.result : { status: 'loading' };
 
   useEffect(() => {
     // Search once the user pauses typing, not on every key.
@@ -18,10 +22,9 @@ export function CompanyList() {
 
   useEffect(() => {
     let current = true;
-    setState({ status: 'loading' });
     searchCompanies(query).then(
-      (companies) => current && setState({ status: 'success', companies }),
-      (error: Error) => current && setState({ status: 'error', message: error.message }),
+      (companies) => current && setAnswer({ query, result: { status: 'success', companies } }),
+      (error: Error) => current && setAnswer({ query, result: { status: 'error', message: error.message } }),
     );
     return () => {
       current = false;

@@ -110,6 +110,8 @@ function HostedExtension({ reload, ...props }: FrameProps & { reload: () => void
     [reload, fetchProperties, notifyListeners, onPropertiesChanged, overlays],
   );
 
+  // The actions reach refs only when the card calls them, never while rendering.
+  // eslint-disable-next-line react-hooks/refs
   const element = useMemo(() => extension.render({ context, actions, runServerlessFunction: undefined } as never), [extension, context, actions]);
 
   return (

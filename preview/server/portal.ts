@@ -93,4 +93,3 @@ export function createPortalReader(client: Client, portalId: number) {
   };
 }
 
-export type PortalReader = ReturnType<typeof createPortalReader>;

@@ -11,15 +11,22 @@ export interface AssociationList {
   paging?: { next?: { after?: string } };
 }
 
+/** Records of `fromType`, each with the list of its `toType` associations its own read gave (if any). */
+interface ListedAssociations {
+  fromType: string;
+  toType: string;
+  records: ReadonlyArray<{ id: string; list: AssociationList | undefined }>;
+}
+
 /**
  * The ids each record is associated with, by record id: what its read listed, or, for every list HubSpot
  * cut short, all of them from the associations API (one batch read for all such records).
  */
-export async function associatedIds(client: Client, fromType: string, toType: string, records: ReadonlyArray<{ id: string; list: AssociationList | undefined }>): Promise<Map<string, string[]>> {
+export async function associatedIds(client: Client, { fromType, toType, records }: ListedAssociations): Promise<Map<string, string[]>> {
   const ids = new Map(records.map(({ id, list }) => [id, [...new Set((list?.results ?? []).map((r) => String(r.id)))]]));
   const cutShort = records.filter(({ list }) => list?.paging?.next?.after).map(({ id }) => id);
   if (cutShort.length > 0) {
-    for (const [id, all] of await batchReadAssociations(client, fromType, toType, cutShort)) ids.set(id, all);
+    for (const [id, all] of await batchReadAssociations(client, { fromType, toType, ids: cutShort })) ids.set(id, all);
   }
   return ids;
 }

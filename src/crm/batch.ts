@@ -13,6 +13,16 @@ export const HISTORY_BATCH_SIZE = 50;
 export const ASSOCIATION_BATCH_SIZE = 1_000;
 export const DEFAULT_CONCURRENCY = 4;
 
+// Every batch call names what it sends: the object type (or, for associations, the types on each
+// side) and the records, with `concurrency`, how many chunks are in flight at once, when a caller
+// paces its reads differently from the default.
+interface Paced {
+  /** Chunks in flight at once; DEFAULT_CONCURRENCY when not given. */
+  concurrency?: number;
+}
+export interface RecordsRead extends Paced { objectType: string; ids: readonly string[]; properties: readonly string[] }
+export interface AssociationsRead extends Paced { fromType: string; toType: string; ids: readonly string[] }
+
 export interface RecordUpdate { id: string; properties: Record<string, string> }
 interface RecordCreate { properties: Record<string, string>; associations?: Array<{ to: { id: string }; types: Array<{ associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED'; associationTypeId: number }> }> }
 
@@ -52,7 +62,10 @@ export async function hubspotCall<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /** Reads records by id. Ids HubSpot does not know are returned in `missingIds` rather than failing the read. */
-export async function batchRead(client: Client, objectType: string, ids: readonly string[], properties: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<{ records: CrmRecord[]; missingIds: string[] }> {
+export async function batchRead(
+  client: Client,
+  { objectType, ids, properties, concurrency = DEFAULT_CONCURRENCY }: RecordsRead,
+): Promise<{ records: CrmRecord[]; missingIds: string[] }> {
   const unique = [...new Set(ids)];
   const answers = await mapInParallel(chunk(unique, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
     client.crm.objects.batchApi.read(objectType, { inputs: inputs.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
@@ -62,7 +75,10 @@ export async function batchRead(client: Client, objectType: string, ids: readonl
 }
 
 /** Updates records in chunks. A 207 answer is surfaced as KAM.HUBSPOT_PARTIAL_FAILURE naming the records HubSpot refused. */
-export async function batchUpdate(client: Client, objectType: string, updates: readonly RecordUpdate[], concurrency = DEFAULT_CONCURRENCY): Promise<CrmRecord[]> {
+export async function batchUpdate(
+  client: Client,
+  { objectType, updates, concurrency = DEFAULT_CONCURRENCY }: Paced & { objectType: string; updates: readonly RecordUpdate[] },
+): Promise<CrmRecord[]> {
   const answers = await mapInParallel(chunk(updates, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
     client.crm.objects.batchApi.update(objectType, { inputs: inputs.map((u) => ({ id: u.id, properties: u.properties })) }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
   throwOnPartialFailure(answers);
@@ -70,14 +86,20 @@ export async function batchUpdate(client: Client, objectType: string, updates: r
 }
 
 /** Creates records in chunks (with their associations). A 207 answer is surfaced as KAM.HUBSPOT_PARTIAL_FAILURE. */
-export async function batchCreate(client: Client, objectType: string, creates: readonly RecordCreate[], concurrency = DEFAULT_CONCURRENCY): Promise<CrmRecord[]> {
+export async function batchCreate(
+  client: Client,
+  { objectType, creates, concurrency = DEFAULT_CONCURRENCY }: Paced & { objectType: string; creates: readonly RecordCreate[] },
+): Promise<CrmRecord[]> {
   const answers = await mapInParallel(chunk(creates, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
     client.crm.objects.batchApi.create(objectType, { inputs: inputs.map((c) => ({ properties: c.properties, associations: (c.associations ?? []) as unknown as AssociationsForCreate })) }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
   throwOnPartialFailure(answers);
   return answers.flatMap((a) => a.results.map(toCrmRecord));
 }
 
-export async function batchArchive(client: Client, objectType: string, ids: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<void> {
+export async function batchArchive(
+  client: Client,
+  { objectType, ids, concurrency = DEFAULT_CONCURRENCY }: Paced & { objectType: string; ids: readonly string[] },
+): Promise<void> {
   await mapInParallel(chunk([...new Set(ids)], BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
     client.crm.objects.batchApi.archive(objectType, { inputs: inputs.map((id) => ({ id })) })));
 }
@@ -86,7 +108,10 @@ export async function batchArchive(client: Client, objectType: string, ids: read
  * Associated ids per record (v4 batch read, 1,000 inputs a call, following each record's own paging).
  * Records without associations map to an empty list: HubSpot reports them as batch errors, which are not failures here.
  */
-export async function batchReadAssociations(client: Client, fromType: string, toType: string, ids: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<Map<string, string[]>> {
+export async function batchReadAssociations(
+  client: Client,
+  { fromType, toType, ids, concurrency = DEFAULT_CONCURRENCY }: AssociationsRead,
+): Promise<Map<string, string[]>> {
   const associated = new Map<string, string[]>(ids.map((id) => [id, []]));
   let pending = chunk([...associated.keys()].map((id) => ({ id, after: undefined as string | undefined })), ASSOCIATION_BATCH_SIZE);
   while (pending.length > 0) {

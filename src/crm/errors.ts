@@ -5,7 +5,7 @@ import { KeystoneError, isKeystoneError } from '../errors/keystone-error.ts';
 // node-fetch throws system errors with string codes: so errors are duck-typed, never `instanceof`.
 interface HubSpotErrorShape {
   code?: unknown;
-  body?: { category?: unknown; message?: unknown; errors?: Array<{ code?: unknown; message?: unknown }> } | unknown;
+  body?: unknown;
   message?: unknown;
 }
 

@@ -13,9 +13,9 @@ export class PortalObjectTypes extends ObjectTypeResolver {
     super(client);
   }
 
-  override async find(key: KeystoneObjectKey): Promise<SchemaSummary> {
+  override find(key: KeystoneObjectKey): Promise<SchemaSummary> {
     const { name } = KEYSTONE_OBJECTS[key];
     const fullyQualifiedName = `p${this.portalId}_${name}`;
-    return { name, objectTypeId: fullyQualifiedName, fullyQualifiedName };
+    return Promise.resolve({ name, objectTypeId: fullyQualifiedName, fullyQualifiedName });
   }
 }

@@ -96,7 +96,8 @@ describe('accounts larger than one HubSpot request', () => {
       expect(records.keyAccountContacts.get(ids.c500)!.at(-1)!.history[CONTACT_PROPERTY.stance]?.map((h) => h.value)).toEqual(['ally', 'neutral']);
       expect(records.keyAccountDeals.get(ids.deals)).toHaveLength(150);
       expect(await routeCount(portal, 'POST /crm/v3/objects/contacts/batch/read')).toBe(Math.ceil(652 / 50));
-      const overview = portfolioOverview(records, storedSnapshot(record?.portfolioSnapshot), defaultSettings(), NOW);
+      const stored = storedSnapshot(record?.portfolioSnapshot);
+      const overview = portfolioOverview(records, { stored, settings: defaultSettings(), now: NOW });
       expect(overview.concentration.keyAccounts.find((k) => k.companyId === ids.deals)?.largestDeal).toMatchObject({ amount: 1_000 });
     });
   });

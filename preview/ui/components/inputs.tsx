@@ -171,6 +171,10 @@ export function TextArea({ label, name, value, required, readOnly, description, 
   );
 }
 
+/**
+ * HubSpot's package exports the text area under both spellings, so the preview does too.
+ * @alias
+ */
 export const Textarea = TextArea;
 
 type NumberFieldProps = Omit<NumberInputProps, 'onInput' | 'textAlign' | 'formatStyle'> & { prefix?: string; suffix?: string; step?: number; stepper?: boolean; textAlign?: 'left' | 'right' };

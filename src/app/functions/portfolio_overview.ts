@@ -14,6 +14,6 @@ export const main = defineFunction(
     const { settings, portal } = storedSettingsOf(record);
     requireManager(await verifyCaller(client, userId, settings.access));
     const records = await readPortfolioRecords(client, objectTypes, portal);
-    return portfolioOverview(records, storedSnapshot(record?.portfolioSnapshot), settings, now, quarter);
+    return portfolioOverview(records, { stored: storedSnapshot(record?.portfolioSnapshot), settings, now, quarter });
   },
 );

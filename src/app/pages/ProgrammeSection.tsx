@@ -9,7 +9,8 @@ import { companyRecordUrl } from './record-link.ts';
 // record, where the Keystone card tags or untags it with a reason.
 export function ProgrammeSection({ overview, format, portalId }: { overview: PortfolioOverview; format: Formatters; portalId: number }) {
   const { programme, drift } = overview;
-  const list = (title: string, accounts: ProgrammeAccount[], empty: string, action?: string) => (
+  // `empty` is what the list says when no company is on it; `action`, what to do on each company's record.
+  const list = (title: string, accounts: ProgrammeAccount[], { empty, action }: { empty: string; action?: string }) => (
     <>
       <Heading>{`${title} (${accounts.length})`}</Heading>
       <ListTable
@@ -28,11 +29,20 @@ export function ProgrammeSection({ overview, format, portalId }: { overview: Por
   );
   return (
     <>
-      {list('Qualifies but not tagged', drift.qualifiesButNotTagged, 'Every company that qualifies is tagged.', 'tag as key account')}
-      {list('Tagged but no longer qualifies', drift.taggedButNoLongerQualifies, 'Every key account still qualifies.', 'review the tag')}
-      {drift.taggedWithoutEnoughData.length > 0 && list('Tagged without enough data to score', drift.taggedWithoutEnoughData, '', 'fill in the criteria')}
-      {list('Key accounts', programme.keyAccounts, 'No key accounts are tagged yet.')}
-      {list('Candidates', programme.candidates, 'No candidates.')}
+      {list('Qualifies but not tagged', drift.qualifiesButNotTagged, {
+        empty: 'Every company that qualifies is tagged.',
+        action: 'tag as key account',
+      })}
+      {list('Tagged but no longer qualifies', drift.taggedButNoLongerQualifies, {
+        empty: 'Every key account still qualifies.',
+        action: 'review the tag',
+      })}
+      {drift.taggedWithoutEnoughData.length > 0 && list('Tagged without enough data to score', drift.taggedWithoutEnoughData, {
+        empty: '',
+        action: 'fill in the criteria',
+      })}
+      {list('Key accounts', programme.keyAccounts, { empty: 'No key accounts are tagged yet.' })}
+      {list('Candidates', programme.candidates, { empty: 'No candidates.' })}
     </>
   );
 }

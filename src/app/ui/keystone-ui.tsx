@@ -111,9 +111,9 @@ export type Answer<Uid extends FunctionUid> = Ok<FunctionPayload<Uid>>;
 /** Calls typed by the function registry: the uid names the parameters to send and the answer to expect. */
 interface RegisteredCalls {
   /** One call outside a hook's lifecycle, e.g. each slice of a loop the screen drives. */
-  callFunction<Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>): Promise<FunctionOutcome<Answer<Uid>>>;
-  useFunctionQuery<Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>): FunctionQuery<Answer<Uid>>;
-  useFunctionAction<Uid extends FunctionUid>(uid: Uid): FunctionAction<FunctionParameters<Uid>, Answer<Uid>>;
+  callFunction: <Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>) => Promise<FunctionOutcome<Answer<Uid>>>;
+  useFunctionQuery: <Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>) => FunctionQuery<Answer<Uid>>;
+  useFunctionAction: <Uid extends FunctionUid>(uid: Uid) => FunctionAction<FunctionParameters<Uid>, Answer<Uid>>;
 }
 
 /**

@@ -30,12 +30,16 @@ export function useFunctionQuery<Ok extends { status: 'ok' }>(runner: Serverless
   useEffect(() => {
     const call = ++latest.current;
     if (answeredKey.current !== key) setState({ status: 'loading' });
-    void callFunction<Ok>(runner, uid, JSON.parse(key)[1] as object).then((outcome) => {
+    const [, sent] = JSON.parse(key) as [string, object];
+    void callFunction<Ok>(runner, uid, sent).then((outcome) => {
       if (call !== latest.current) return;
       answeredKey.current = outcome.ok ? key : null;
       setState(toState(outcome));
     });
+    // An answer that arrives after the screen moved on (or unmounted) is dropped: `latest` is a
+    // counter of calls, not a DOM ref, so bumping it in the cleanup is what cancels.
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       latest.current++;
     };
   }, [runner, uid, key, generation]);

@@ -19,11 +19,43 @@ const DECISION_POWER_LABELS = { final_say: 'Has the final say', decides: 'Decide
 const STANCE_LABELS = { ally: 'Ally', supporter: 'Supporter', neutral: 'Neutral', protester: 'Protester', enemy: 'Enemy' };
 
 export const CONTACT_PROPERTIES: Record<ContactPropertyKey, PropertySpec> = {
-  stance: choiceProperty(CONTACT_PROPERTY.stance, 'Stance towards us', 'Ally, supporter, neutral, protester or enemy; its history is the stance history.', STANCES, STANCE_LABELS),
-  decisionPower: choiceProperty(CONTACT_PROPERTY.decisionPower, 'Decision power', 'How much say this contact has in buying decisions.', DECISION_POWERS, DECISION_POWER_LABELS),
-  decisionTopics: textProperty(CONTACT_PROPERTY.decisionTopics, 'Decides on', 'The issues this contact decides or influences, separated by semicolons.'),
-  reportsTo: textProperty(CONTACT_PROPERTY.reportsTo, 'Reports to (contact ID)', "The record ID of this contact's supervisor at the client."),
-  leftCompany: boolProperty(CONTACT_PROPERTY.leftCompany, 'Has left the company', 'Set when the contact leaves the client.'),
-  leftAt: datetimeProperty(CONTACT_PROPERTY.leftAt, 'Left the company on', 'When the contact left the client.'),
-  replacedBy: textProperty(CONTACT_PROPERTY.replacedBy, 'Replaced by (contact ID)', 'The record ID of the contact who took over from this one.'),
+  stance: choiceProperty({
+    name: CONTACT_PROPERTY.stance,
+    label: 'Stance towards us',
+    description: 'Ally, supporter, neutral, protester or enemy; its history is the stance history.',
+    values: STANCES,
+    labels: STANCE_LABELS,
+  }),
+  decisionPower: choiceProperty({
+    name: CONTACT_PROPERTY.decisionPower,
+    label: 'Decision power',
+    description: 'How much say this contact has in buying decisions.',
+    values: DECISION_POWERS,
+    labels: DECISION_POWER_LABELS,
+  }),
+  decisionTopics: textProperty({
+    name: CONTACT_PROPERTY.decisionTopics,
+    label: 'Decides on',
+    description: 'The issues this contact decides or influences, separated by semicolons.',
+  }),
+  reportsTo: textProperty({
+    name: CONTACT_PROPERTY.reportsTo,
+    label: 'Reports to (contact ID)',
+    description: "The record ID of this contact's supervisor at the client.",
+  }),
+  leftCompany: boolProperty({
+    name: CONTACT_PROPERTY.leftCompany,
+    label: 'Has left the company',
+    description: 'Set when the contact leaves the client.',
+  }),
+  leftAt: datetimeProperty({
+    name: CONTACT_PROPERTY.leftAt,
+    label: 'Left the company on',
+    description: 'When the contact left the client.',
+  }),
+  replacedBy: textProperty({
+    name: CONTACT_PROPERTY.replacedBy,
+    label: 'Replaced by (contact ID)',
+    description: 'The record ID of the contact who took over from this one.',
+  }),
 };

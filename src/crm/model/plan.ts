@@ -22,18 +22,63 @@ export const KEY_ACCOUNT_PLAN = defineCustomObject({
   searchableFields: ['title', 'companyId'],
   associatedWith: ['companies'],
   properties: {
-    title: textProperty('plan_title', 'Plan', 'The plan\'s title, e.g. "Acme Ltd — key account plan".'),
-    companyId: { ...textProperty('company_id', 'Company ID', 'The record ID of the company this plan is for; one plan per company.'), hasUniqueValue: true },
-    revision: numberProperty('revision', 'Revision', 'Increases by one on every save; objectives of other revisions are not part of the plan.'),
-    businessObjective: textProperty('business_objective', '12-month business objective', 'What the firm wants to achieve with this client over the next 12 months.', true),
-    planStart: datetimeProperty('plan_start', 'Plan period starts', 'First day of the 12 months the plan covers.'),
-    relationshipPartner: textProperty('relationship_partner', 'Relationship partner (owner ID)', 'The HubSpot owner who is the relationship partner.'),
-    accountManager: textProperty('account_manager', 'Account manager (owner ID)', 'The HubSpot owner who manages the account day to day.'),
-    researcher: textProperty('researcher', 'Researcher (owner ID)', 'The HubSpot owner who researches the client.'),
-    quarterlyTargets: textProperty('quarterly_targets', 'Quarterly targets and actuals', 'The quarterly target-vs-actual grid (JSON, versioned).', true),
-    savedBy: textProperty('saved_by', 'Last saved by (user ID)', 'The HubSpot user who saved the current revision.'),
-    savedAt: datetimeProperty('saved_at', 'Last saved at', 'When the current revision was saved.'),
-    reviewTaskId: textProperty('review_task_id', 'Review-due task ID', "The open HubSpot task for the account's next calendar review."),
+    title: textProperty({ name: 'plan_title', label: 'Plan', description: 'The plan\'s title, e.g. "Acme Ltd — key account plan".' }),
+    companyId: {
+      ...textProperty({
+        name: 'company_id',
+        label: 'Company ID',
+        description: 'The record ID of the company this plan is for; one plan per company.',
+      }),
+      hasUniqueValue: true,
+    },
+    revision: numberProperty({
+      name: 'revision',
+      label: 'Revision',
+      description: 'Increases by one on every save; objectives of other revisions are not part of the plan.',
+    }),
+    businessObjective: textProperty({
+      name: 'business_objective',
+      label: '12-month business objective',
+      description: 'What the firm wants to achieve with this client over the next 12 months.',
+      long: true,
+    }),
+    planStart: datetimeProperty({
+      name: 'plan_start',
+      label: 'Plan period starts',
+      description: 'First day of the 12 months the plan covers.',
+    }),
+    relationshipPartner: textProperty({
+      name: 'relationship_partner',
+      label: 'Relationship partner (owner ID)',
+      description: 'The HubSpot owner who is the relationship partner.',
+    }),
+    accountManager: textProperty({
+      name: 'account_manager',
+      label: 'Account manager (owner ID)',
+      description: 'The HubSpot owner who manages the account day to day.',
+    }),
+    researcher: textProperty({
+      name: 'researcher',
+      label: 'Researcher (owner ID)',
+      description: 'The HubSpot owner who researches the client.',
+    }),
+    quarterlyTargets: textProperty({
+      name: 'quarterly_targets',
+      label: 'Quarterly targets and actuals',
+      description: 'The quarterly target-vs-actual grid (JSON, versioned).',
+      long: true,
+    }),
+    savedBy: textProperty({
+      name: 'saved_by',
+      label: 'Last saved by (user ID)',
+      description: 'The HubSpot user who saved the current revision.',
+    }),
+    savedAt: datetimeProperty({ name: 'saved_at', label: 'Last saved at', description: 'When the current revision was saved.' }),
+    reviewTaskId: textProperty({
+      name: 'review_task_id',
+      label: 'Review-due task ID',
+      description: "The open HubSpot task for the account's next calendar review.",
+    }),
   },
 });
 
@@ -48,11 +93,14 @@ export const PLAN_REVISION = defineCustomObject({
   searchableFields: ['revisionKey'],
   associatedWith: [],
   properties: {
-    revisionKey: { ...textProperty('revision_key', 'Revision key', 'Plan ID and revision, e.g. "1234:7"; unique.'), hasUniqueValue: true },
-    planId: textProperty('plan_id', 'Plan ID', 'The record ID of the key account plan.'),
-    revision: numberProperty('revision', 'Revision', 'The plan revision this record claims.'),
-    savedBy: textProperty('saved_by', 'Saved by (user ID)', 'The HubSpot user who saved this revision.'),
-    savedAt: datetimeProperty('saved_at', 'Saved at', 'When the save started.'),
+    revisionKey: {
+      ...textProperty({ name: 'revision_key', label: 'Revision key', description: 'Plan ID and revision, e.g. "1234:7"; unique.' }),
+      hasUniqueValue: true,
+    },
+    planId: textProperty({ name: 'plan_id', label: 'Plan ID', description: 'The record ID of the key account plan.' }),
+    revision: numberProperty({ name: 'revision', label: 'Revision', description: 'The plan revision this record claims.' }),
+    savedBy: textProperty({ name: 'saved_by', label: 'Saved by (user ID)', description: 'The HubSpot user who saved this revision.' }),
+    savedAt: datetimeProperty({ name: 'saved_at', label: 'Saved at', description: 'When the save started.' }),
   },
 });
 

@@ -15,20 +15,53 @@ export const PORTAL_SETTINGS = defineCustomObject({
   searchableFields: ['settingsKey'],
   associatedWith: [],
   properties: {
-    settingsKey: { ...textProperty('settings_key', 'Settings key', '"portal" for the settings in force; "revision:7" for the record of the 7th save.'), hasUniqueValue: true },
-    settings: textProperty('settings_json', 'Settings', "The admin's settings as versioned JSON.", true),
-    revision: numberProperty('revision', 'Revision', 'Increases by one on every save of the settings.'),
-    savedBy: textProperty('saved_by', 'Last saved by (user ID)', 'The HubSpot user who last saved the settings.'),
-    savedAt: datetimeProperty('saved_at', 'Last saved at', 'When the settings were last saved.'),
-    setupVersion: numberProperty('setup_version', 'Setup version', 'The version of Keystone setup last applied to this portal.'),
-    setupAppliedAt: datetimeProperty('setup_applied_at', 'Setup applied at', 'When setup last completed.'),
+    settingsKey: {
+      ...textProperty({
+        name: 'settings_key',
+        label: 'Settings key',
+        description: '"portal" for the settings in force; "revision:7" for the record of the 7th save.',
+      }),
+      hasUniqueValue: true,
+    },
+    settings: textProperty({
+      name: 'settings_json',
+      label: 'Settings',
+      description: "The admin's settings as versioned JSON.",
+      long: true,
+    }),
+    revision: numberProperty({ name: 'revision', label: 'Revision', description: 'Increases by one on every save of the settings.' }),
+    savedBy: textProperty({
+      name: 'saved_by',
+      label: 'Last saved by (user ID)',
+      description: 'The HubSpot user who last saved the settings.',
+    }),
+    savedAt: datetimeProperty({ name: 'saved_at', label: 'Last saved at', description: 'When the settings were last saved.' }),
+    setupVersion: numberProperty({
+      name: 'setup_version',
+      label: 'Setup version',
+      description: 'The version of Keystone setup last applied to this portal.',
+    }),
+    setupAppliedAt: datetimeProperty({ name: 'setup_applied_at', label: 'Setup applied at', description: 'When setup last completed.' }),
     // Copied from HubSpot's account details by setup (and refreshed when settings are saved), so the
     // cards format amounts and dates without a call of their own.
-    portalCurrency: textProperty('portal_currency', 'Portal currency', "The portal's company currency (ISO code), as HubSpot's account details last gave it."),
-    portalTimeZone: textProperty('portal_time_zone', 'Portal time zone', "The portal's time zone (IANA name), as HubSpot's account details last gave it."),
+    portalCurrency: textProperty({
+      name: 'portal_currency',
+      label: 'Portal currency',
+      description: "The portal's company currency (ISO code), as HubSpot's account details last gave it.",
+    }),
+    portalTimeZone: textProperty({
+      name: 'portal_time_zone',
+      label: 'Portal time zone',
+      description: "The portal's time zone (IANA name), as HubSpot's account details last gave it.",
+    }),
     // The portfolio's revenue distribution as the last complete recalculation left it (versioned JSON),
     // so the portfolio pages never scan every company.
-    portfolioSnapshot: textProperty('portfolio_snapshot_json', 'Portfolio snapshot', 'The revenue distribution of the whole portfolio at the last complete recalculation (JSON, versioned).', true),
+    portfolioSnapshot: textProperty({
+      name: 'portfolio_snapshot_json',
+      label: 'Portfolio snapshot',
+      description: 'The revenue distribution of the whole portfolio at the last complete recalculation (JSON, versioned).',
+      long: true,
+    }),
   },
 });
 

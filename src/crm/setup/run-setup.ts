@@ -44,7 +44,7 @@ export async function runSetup(client: Client, options: { now: number; onStep?: 
     for (const step of await ensureProperties(client, objectType, { specs, groupName: KEYSTONE_GROUP.name })) record(step);
   }
   for (const key of Object.keys(KEYSTONE_OBJECTS) as KeystoneObjectKey[]) {
-    for (const step of await ensureCustomObject(client, resolver, { key, object: KEYSTONE_OBJECTS[key] as CustomObjectSpec })) record(step);
+    for (const step of await ensureCustomObject(client, resolver, { key, object: KEYSTONE_OBJECTS[key] })) record(step);
   }
   for (const label of ASSOCIATION_LABELS) record(await ensureAssociationLabel(client, label));
 

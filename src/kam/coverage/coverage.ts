@@ -142,7 +142,7 @@ function computeCoverage(
       if (previous === undefined || activity.at > previous) lastTouch.set(contactId, activity.at);
       if (activity.at < windowStart) continue;
       let owners = ownersInWindow.get(contactId);
-      if (!owners) ownersInWindow.set(contactId, (owners = new Map()));
+      if (!owners) ownersInWindow.set(contactId, (owners = new Map<string, number>()));
       owners.set(activity.ownerId, (owners.get(activity.ownerId) ?? 0) + 1);
     }
   }

@@ -26,7 +26,7 @@ export type CriterionSource = keyof typeof CRITERION_SOURCES;
 export interface CriterionRule {
   /** Tried in order; the first known value is used (recorded values before stand-ins). */
   sources: readonly CriterionSource[];
-  normalise(raw: number, settings: SelectionSettings): number;
+  normalise: (raw: number, settings: SelectionSettings) => number;
 }
 
 export const CRITERION_RULES: Record<SelectionCriterion, CriterionRule> = {

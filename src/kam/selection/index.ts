@@ -1,5 +1,4 @@
 export * from '../shared/selection-criteria.ts';
 export * from './company-facts.ts';
-export type { CriterionSource } from './criterion-rules.ts';
 export * from './score.ts';
 export * from './drift.ts';

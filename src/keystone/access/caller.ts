@@ -24,7 +24,7 @@ interface OwnerAnswer { id: string; userId?: number; firstName?: string; lastNam
 export async function verifyCaller(client: Client, userId: number, access: Settings['access']): Promise<Caller> {
   let owner: OwnerAnswer;
   try {
-    owner = await hubspotCall(() => client.crm.owners.ownersApi.getById(userId, 'userId', false)) as OwnerAnswer;
+    owner = await hubspotCall(() => client.crm.owners.ownersApi.getById(userId, 'userId', false));
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') throw new KeystoneError('KAM.UNKNOWN_USER');
     throw error;

@@ -75,7 +75,7 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
   try {
     // Rows a failed save left at this revision would otherwise become part of it.
     const leftovers = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] === String(revision));
-    if (leftovers.length > 0) await batchArchive(client, types.objective, leftovers.map((r) => r.id));
+    if (leftovers.length > 0) await batchArchive(client, { objectType: types.objective, ids: leftovers.map((r) => r.id) });
     createdRows = await createObjectiveRows(client, write, rowsOf(previousRows, currentRevision));
     await commitPlan(client, write, { fiscalYearStartMonth: settings.fiscalYearStartMonth, targetsJson: serialiseTargets(targets.data) });
   } catch (error) {
@@ -88,7 +88,7 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
   }
   // The old revision's rows are no longer read; removing them is housekeeping the next save retries.
   const superseded = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] !== String(revision));
-  await batchArchive(client, types.objective, superseded.map((r) => r.id)).catch(() => undefined);
+  await batchArchive(client, { objectType: types.objective, ids: superseded.map((r) => r.id) }).catch(() => undefined);
 
   const tasks = await syncTasks(() => syncPlanTasks(client, {
     companyId: save.companyId, companyName: company.name, types, planId,
@@ -160,9 +160,12 @@ export async function readPlan(client: Client, planType: string, companyId: stri
 
 /** Every objective row associated with the company, of any revision. */
 async function readObjectiveRows(client: Client, objectiveType: string, companyId: string): Promise<CrmRecord[]> {
-  const ids = (await batchReadAssociations(client, 'companies', objectiveType, [companyId])).get(companyId) ?? [];
+  const associated = await batchReadAssociations(client, { fromType: 'companies', toType: objectiveType, ids: [companyId] });
+  const ids = associated.get(companyId) ?? [];
   if (ids.length === 0) return [];
-  return (await batchReadWithHistory(client, objectiveType, ids, propertyNames(OBJECTIVE.property), [])).map(({ id, properties }) => ({ id, properties }));
+  const properties = propertyNames(OBJECTIVE.property);
+  const rows = await batchReadWithHistory(client, { objectType: objectiveType, ids, properties, withHistory: [] });
+  return rows.map(({ id, properties }) => ({ id, properties }));
 }
 
 /** The company's first plan, at revision 0. Its company id is unique: of two first saves, the second gets a conflict. */
@@ -213,13 +216,13 @@ async function createObjectiveRows(client: Client, write: RevisionWrite, current
       }, OBJECTIVE.property),
     };
   });
-  const created = await batchCreate(client, objectiveType, rows);
+  const created = await batchCreate(client, { objectType: objectiveType, creates: rows });
   try {
     await mapInParallel(chunk(created, 100), 4, (batch) => hubspotCall(() => client.crm.associations.v4.batchApi.createDefault(objectiveType, 'companies', {
       inputs: batch.map((r) => ({ _from: { id: r.id }, to: { id: save.companyId } })),
     })));
   } catch (error) {
-    await batchArchive(client, objectiveType, created.map((r) => r.id)).catch(() => undefined);
+    await batchArchive(client, { objectType: objectiveType, ids: created.map((r) => r.id) }).catch(() => undefined);
     throw error;
   }
   return created;
@@ -249,7 +252,7 @@ async function commitPlan(client: Client, write: RevisionWrite, plan: { fiscalYe
 async function withdraw(client: Client, types: PlanTypes, written: { rows: readonly CrmRecord[]; claimId: string }): Promise<void> {
   const { rows, claimId } = written;
   await Promise.all([
-    rows.length > 0 ? batchArchive(client, types.objective, rows.map((r) => r.id)).catch(() => undefined) : undefined,
+    rows.length > 0 ? batchArchive(client, { objectType: types.objective, ids: rows.map((r) => r.id) }).catch(() => undefined) : undefined,
     withdrawClaim(client, types.revision, claimId),
   ]);
 }

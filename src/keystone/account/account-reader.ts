@@ -1,6 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { associatedIds, type AssociationList } from '../../crm/association-lists.ts';
-import { hubspotCall } from '../../crm/batch.ts';
+import { hubspotCall, type RecordsRead } from '../../crm/batch.ts';
 import { type CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, type KeystoneObjectKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver, SchemaSummary } from '../../crm/object-types.ts';
@@ -54,7 +54,11 @@ export interface AccountSnapshot extends Relationships {
  * Everything the card shows about one company. Given the portal's id (the card knows it), Keystone's
  * types go by their fully qualified names and the schemas read is saved.
  */
-export async function readAccount(client: Client, resolver: ObjectTypeResolver, companyId: string, portalId?: number): Promise<AccountSnapshot> {
+export async function readAccount(
+  client: Client,
+  resolver: ObjectTypeResolver,
+  { companyId, portalId }: { companyId: string; portalId?: number },
+): Promise<AccountSnapshot> {
   if (portalId === undefined) return readAccountWith(client, resolver, companyId);
   try {
     return await readAccountWith(client, new PortalObjectTypes(client, portalId), companyId);
@@ -88,9 +92,17 @@ async function readAccountRecords(client: Client, resolver: ObjectTypeResolver, 
 
   // Round 3.
   const [deals, objectives, reviews, companyNames] = await Promise.all([
-    readRecords(client, 'deals', company.associated.get('deals') ?? [], DEAL_READ),
-    readRecords(client, objectiveType.objectTypeId, company.associated.get(objectiveType.fullyQualifiedName) ?? [], propertyNames(OBJECTIVE.property)),
-    readRecords(client, reviewType.objectTypeId, company.associated.get(reviewType.fullyQualifiedName) ?? [], propertyNames(REVIEW.property)),
+    readRecords(client, { objectType: 'deals', ids: company.associated.get('deals') ?? [], properties: DEAL_READ }),
+    readRecords(client, {
+      objectType: objectiveType.objectTypeId,
+      ids: company.associated.get(objectiveType.fullyQualifiedName) ?? [],
+      properties: propertyNames(OBJECTIVE.property),
+    }),
+    readRecords(client, {
+      objectType: reviewType.objectTypeId,
+      ids: company.associated.get(reviewType.fullyQualifiedName) ?? [],
+      properties: propertyNames(REVIEW.property),
+    }),
     readCompanyNames(client, parentCompanyIds(company.record)),
   ]);
 
@@ -123,7 +135,9 @@ async function readCompany(client: Client, companyId: string, associationTypes: 
   const read = { ...COMPANY_READ, associations: associationTypes.map((t) => t.name) };
   const answer = (await requireCompany(client, companyId, read)) as unknown as CompanyAnswer;
   const associated = new Map(await Promise.all(associationTypes.map(async (type) => {
-    const ids = await associatedIds(client, 'companies', type.objectTypeId, [{ id: companyId, list: associationsOf(answer, type) }]);
+    const ids = await associatedIds(client, {
+      fromType: 'companies', toType: type.objectTypeId, records: [{ id: companyId, list: associationsOf(answer, type) }],
+    });
     return [type.name, ids.get(companyId) ?? []] as const;
   })));
   return { record: toRecordWithHistory(answer), associated };
@@ -156,7 +170,8 @@ async function readPlan(client: Client, planType: string, companyId: string): Pr
   }
 }
 
-async function readRecords(client: Client, objectType: string, ids: readonly string[], properties: readonly string[]): Promise<CrmRecord[]> {
-  if (ids.length === 0) return [];
-  return (await batchReadWithHistory(client, objectType, ids, properties, [], ALL_AT_ONCE)).map(({ id, properties: p }) => ({ id, properties: p }));
+async function readRecords(client: Client, read: Omit<RecordsRead, 'concurrency'>): Promise<CrmRecord[]> {
+  if (read.ids.length === 0) return [];
+  const records = await batchReadWithHistory(client, { ...read, withHistory: [], concurrency: ALL_AT_ONCE });
+  return records.map(({ id, properties }) => ({ id, properties }));
 }

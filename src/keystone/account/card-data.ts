@@ -26,7 +26,7 @@ import { reviewsSection } from './reviews-section.ts';
 
 /** Everything the company card shows, for the user the card says is looking. */
 export async function cardData(client: Client, objectTypes: ObjectTypeResolver, request: { companyId: string; userId: number; portalId?: number; now: number }): Promise<CardData> {
-  const snapshot = await readAccount(client, objectTypes, request.companyId, request.portalId);
+  const snapshot = await readAccount(client, objectTypes, request);
   return assembleCardData(snapshot, { now: request.now, permissions: permissionsOf(snapshot, request.userId) });
 }
 

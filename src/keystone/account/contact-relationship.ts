@@ -79,7 +79,9 @@ async function requireContactsAt(client: Client, companyId: string, contactIds: 
     }
     const properties = presentProperties(contact.properties);
     const name = contactName(properties, contactId);
-    const companies = (await associatedIds(client, 'contacts', 'companies', [{ id: contactId, list: contact.associations?.companies }])).get(contactId) ?? [];
+    const companies = (await associatedIds(client, {
+      fromType: 'contacts', toType: 'companies', records: [{ id: contactId, list: contact.associations?.companies }],
+    })).get(contactId) ?? [];
     if (!companies.includes(companyId)) {
       const message = `${name} is not associated with this company. Associate them first, or pick another contact.`;
       throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', message);

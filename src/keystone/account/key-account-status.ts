@@ -88,8 +88,12 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
 async function readCompanyWithDeals(client: Client, companyId: string): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
   const read = { properties: [...FACT_PROPERTIES, 'hs_is_target_account'], associations: ['deals'] };
   const company = await requireCompany(client, companyId, read);
-  const dealIds = (await associatedIds(client, 'companies', 'deals', [{ id: companyId, list: company.associations?.deals }])).get(companyId) ?? [];
-  const deals = dealIds.length === 0 ? [] : await batchReadWithHistory(client, 'deals', dealIds, DEAL_PROPERTIES, []);
+  const dealIds = (await associatedIds(client, {
+    fromType: 'companies', toType: 'deals', records: [{ id: companyId, list: company.associations?.deals }],
+  })).get(companyId) ?? [];
+  const deals = dealIds.length === 0
+    ? []
+    : await batchReadWithHistory(client, { objectType: 'deals', ids: dealIds, properties: DEAL_PROPERTIES, withHistory: [] });
   return { properties: presentProperties(company.properties), deals: deals.map((d) => d.properties) };
 }
 

@@ -47,7 +47,9 @@ async function reconcileTasks(
   { wanted, remember }: { wanted: readonly WantedTask[]; remember: (created: ReadonlyMap<string, string>) => Promise<unknown> },
 ): Promise<void> {
   const rememberedIds = wanted.flatMap((w) => (w.taskId === null ? [] : [w.taskId]));
-  const { records } = rememberedIds.length === 0 ? { records: [] } : await batchRead(client, 'tasks', rememberedIds, Object.values(TASK_PROPERTY));
+  const { records } = rememberedIds.length === 0
+    ? { records: [] }
+    : await batchRead(client, { objectType: 'tasks', ids: rememberedIds, properties: Object.values(TASK_PROPERTY) });
   const existing = new Map(records.map((r) => [r.id, r.properties]));
 
   const creates: Array<{ key: string; properties: Record<string, string> }> = [];
@@ -68,19 +70,22 @@ async function reconcileTasks(
   }
 
   const [created, ...others] = await Promise.allSettled([
-    batchCreate(client, 'tasks', creates.map((c) => ({
-      properties: c.properties,
-      associations: [{ to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_COMPANY }] }],
-    }))),
-    batchUpdate(client, 'tasks', updates),
-    batchArchive(client, 'tasks', archives),
+    batchCreate(client, {
+      objectType: 'tasks',
+      creates: creates.map((c) => ({
+        properties: c.properties,
+        associations: [{ to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_COMPANY }] }],
+      })),
+    }),
+    batchUpdate(client, { objectType: 'tasks', updates }),
+    batchArchive(client, { objectType: 'tasks', ids: archives }),
   ]);
   if (created.status === 'fulfilled' && created.value.length > 0) {
     const ids = createdIdsByKey(creates, created.value);
     try {
       await remember(ids);
     } catch (error) {
-      await batchArchive(client, 'tasks', [...ids.values()]).catch(() => undefined);
+      await batchArchive(client, { objectType: 'tasks', ids: [...ids.values()] }).catch(() => undefined);
       throw error;
     }
   }
@@ -146,7 +151,7 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
         return taskId === undefined ? [] : [{ id: row.id, properties: toProperties({ taskId }, OBJECTIVE.property) }];
       });
       return Promise.all([
-        batchUpdate(client, plan.types.objective, rowUpdates),
+        batchUpdate(client, { objectType: plan.types.objective, updates: rowUpdates }),
         rememberReviewTask(client, { planType: plan.types.plan, planId: plan.planId }, created.get(REVIEW_KEY)),
       ]);
     },
@@ -178,7 +183,7 @@ export async function closeReviewTask(client: Client, companyId: string, plan: C
   const taskId = plan === null ? null : readFields(plan.properties, KEY_ACCOUNT_PLAN.property).reviewTaskId || null;
   if (taskId === null) return;
   const wanted: WantedTask[] = [{ key: REVIEW_KEY, taskId, state: 'archived', fields: null }];
-  await reconcileTasks(client, companyId, { wanted, remember: async () => undefined });
+  await reconcileTasks(client, companyId, { wanted, remember: () => Promise.resolve() });
 }
 
 async function rememberReviewTask(client: Client, plan: { planType: string; planId: string }, taskId: string | undefined): Promise<void> {

@@ -84,14 +84,21 @@ export async function readRelationships(client: Client, companyIds: readonly str
   };
   // Round 1.
   await round(callsFor(companyIds, ASSOCIATION_BATCH_SIZE));
-  const contactLinks = await batchReadLabelledAssociations(client, 'companies', 'contacts', companyIds, ALL_AT_ONCE);
+  const contactLinks = await batchReadLabelledAssociations(client, {
+    fromType: 'companies', toType: 'contacts', ids: companyIds, concurrency: ALL_AT_ONCE,
+  });
   const contactIds = [...new Set([...contactLinks.values()].flat().map((l) => l.toId))];
 
   // Round 2.
   await round(callsFor(contactIds, recordsPerBatchRead(CONTACT_READ.withHistory)) + ACTIVITY_KINDS.length * callsFor(contactIds, ASSOCIATION_BATCH_SIZE));
   const [contacts, activityLinks] = await Promise.all([
-    batchReadWithHistory(client, 'contacts', contactIds, CONTACT_READ.properties, CONTACT_READ.withHistory, ALL_AT_ONCE),
-    Promise.all(ACTIVITY_KINDS.map(async (type) => ({ type, byContact: await batchReadAssociations(client, 'contacts', ACTIVITY_TYPES[type], contactIds, ALL_AT_ONCE) }))),
+    batchReadWithHistory(client, { objectType: 'contacts', ids: contactIds, ...CONTACT_READ, concurrency: ALL_AT_ONCE }),
+    Promise.all(ACTIVITY_KINDS.map(async (type) => ({
+      type,
+      byContact: await batchReadAssociations(client, {
+        fromType: 'contacts', toType: ACTIVITY_TYPES[type], ids: contactIds, concurrency: ALL_AT_ONCE,
+      }),
+    }))),
   ]);
 
   const contactsById = new Map(contacts.map((c) => [c.id, c]));
@@ -109,7 +116,9 @@ export async function readRelationships(client: Client, companyIds: readonly str
   const activityIds = ACTIVITY_KINDS.map((type) => [...new Set(weighed.flatMap((w) => [...w.ids.get(type)!]))]);
   await round(activityIds.reduce((calls, ids) => calls + callsFor(ids, BATCH_SIZE), 0));
   const activities = await Promise.all(activityLinks.map(async ({ type, byContact }, t) => {
-    const records = await batchReadWithHistory(client, ACTIVITY_TYPES[type], activityIds[t]!, ACTIVITY_READ, [], ALL_AT_ONCE);
+    const records = await batchReadWithHistory(client, {
+      objectType: ACTIVITY_TYPES[type], ids: activityIds[t]!, properties: ACTIVITY_READ, withHistory: [], concurrency: ALL_AT_ONCE,
+    });
     const byId = new Map(records.map((r) => [r.id, r.properties]));
     return companies.map((company, c) => {
       const weighedOfType = weighed[c]!.ids.get(type)!;

@@ -37,7 +37,9 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
     objectTypes.objectTypeId('review'),
     objectTypes.objectTypeId('plan'),
     readCompany(client, review.companyId),
-    review.contactIds.length === 0 ? new Map<string, string[]>() : batchReadAssociations(client, 'contacts', 'companies', review.contactIds),
+    review.contactIds.length === 0
+      ? new Map<string, string[]>()
+      : batchReadAssociations(client, { fromType: 'contacts', toType: 'companies', ids: review.contactIds }),
   ]);
   const strangers = review.contactIds.filter((id) => !(companiesOf.get(id) ?? []).includes(review.companyId));
   if (strangers.length > 0) {
@@ -80,7 +82,7 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
     await hubspotCall(() => client.crm.companies.basicApi.update(review.companyId, { properties: { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(next.dueAt) } }));
   } catch (error) {
     await Promise.all([
-      batchArchive(client, reviewType, [reviewId]).catch(() => undefined),
+      batchArchive(client, { objectType: reviewType, ids: [reviewId] }).catch(() => undefined),
       noteId === null ? undefined : withdrawAuditNote(client, noteId).catch(() => undefined),
     ]);
     throw error;

@@ -28,8 +28,12 @@ export async function listCompanies(client: Client, after: string | undefined): 
 
 /** The selection facts of a page of companies: two calls for 100 companies, one more when a company has over 100 deals. */
 export async function factsOf(client: Client, companies: readonly ListedCompany[], now: number): Promise<CompanyFacts[]> {
-  const dealIds = await associatedIds(client, 'companies', 'deals', companies.map((c) => ({ id: c.id, list: c.associations?.deals })));
-  const { records: deals } = await batchRead(client, 'deals', [...new Set([...dealIds.values()].flat())], DEAL_PROPERTIES);
+  const dealIds = await associatedIds(client, {
+    fromType: 'companies', toType: 'deals', records: companies.map((c) => ({ id: c.id, list: c.associations?.deals })),
+  });
+  const { records: deals } = await batchRead(client, {
+    objectType: 'deals', ids: [...new Set([...dealIds.values()].flat())], properties: DEAL_PROPERTIES,
+  });
   const dealsById = new Map(deals.map((d) => [d.id, d.properties]));
   return companies.map((company) => {
     const companyDeals = (dealIds.get(company.id) ?? []).map((id) => dealsById.get(id)).filter((deal) => deal !== undefined);

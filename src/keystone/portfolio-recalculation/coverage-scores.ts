@@ -49,7 +49,11 @@ function inProgramme(score: Pick<CompanyScore, 'status' | 'suggestedStatus'>): b
  * The coverage score (0–100) of each company in the programme, by company id (a company too large to
  * read in one window has none; `pacing.reading.scores` says which).
  */
-export async function coverageScores(client: Client, scores: readonly CompanyScore[], settings: Pick<Settings, 'coverage'>, now: number, pacing?: CoveragePacing): Promise<Map<string, number>> {
+export async function coverageScores(
+  client: Client,
+  scores: readonly CompanyScore[],
+  { settings, now, pacing }: { settings: Pick<Settings, 'coverage'>; now: number; pacing?: CoveragePacing },
+): Promise<Map<string, number>> {
   const reading = pacing?.reading ?? newCoverageReading();
   const unread = () => scores.filter(inProgramme).map((s) => s.companyId).filter((id) => !(id in reading.scores));
   const read = async (companyIds: string[]) => {

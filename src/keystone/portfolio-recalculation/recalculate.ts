@@ -175,7 +175,7 @@ async function recalculatePage(
   const scored = await factsOf(client, companies, now);
   const scores = scored.map((facts) => scoreCompany(facts, settings.selection));
   // The key accounts' and candidates' relationship coverage, for the portfolio home's coverage risks.
-  const coverage = await coverageScores(client, scores, settings, now, pacing);
+  const coverage = await coverageScores(client, scores, { settings, now, pacing });
   const updates: RecordUpdate[] = scored.map((facts, i) => ({
     id: facts.companyId,
     properties: {
@@ -183,7 +183,7 @@ async function recalculatePage(
       ...coverageScoreProperty(coverage.get(facts.companyId)),
     },
   }));
-  if (updates.length > 0) await batchUpdate(client, 'companies', updates);
+  if (updates.length > 0) await batchUpdate(client, { objectType: 'companies', updates });
   return scored.map((facts) => revenueAsWritten(facts.revenueLast12Months) ?? 0);
 }
 

@@ -39,7 +39,10 @@ interface Programme {
 }
 
 /** The overview at `now`, with the quarterly report for `quarter` (the current fiscal quarter when null). */
-export function portfolioOverview(records: PortfolioRecords, stored: StoredSnapshot, settings: Settings, now: number, quarter: FiscalQuarter | null = null): PortfolioOverview {
+export function portfolioOverview(
+  records: PortfolioRecords,
+  { stored, settings, now, quarter = null }: { stored: StoredSnapshot; settings: Settings; now: number; quarter?: FiscalQuarter | null },
+): PortfolioOverview {
   const people = peopleDirectory(records.owners);
   const inProgramme = records.programmeCompanies.map(programmeAccount);
   const byId = new Map(inProgramme.map((a) => [a.companyId, a]));
@@ -71,7 +74,9 @@ export function portfolioOverview(records: PortfolioRecords, stored: StoredSnaps
       const risks = coverageRisksOf(account, plans.get(account.companyId));
       return risks.length > 0 ? [{ account, risks }] : [];
     }),
-    quarterlyReport: quarterlyReport(keyAccounts, { ...records, companies: records.programmeCompanies, openTriggers }, quarter ?? quarterOf(now, settings), settings, now),
+    quarterlyReport: quarterlyReport(keyAccounts, { ...records, companies: records.programmeCompanies, openTriggers }, {
+      quarter: quarter ?? quarterOf(now, settings), settings, now,
+    }),
   };
 }
 

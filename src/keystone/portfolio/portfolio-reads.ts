@@ -73,15 +73,19 @@ export async function readPortfolioRecords(client: Client, objectTypes: ObjectTy
   const [keyAccountDeals, keyAccountContacts, keyAccounts, companyNames] = await Promise.all([
     associatedOf(client, keyIds, {
       toType: 'deals',
-      read: (ids) => batchRead(client, 'deals', ids, DEAL_PROPERTIES).then((r) => r.records),
+      read: (ids) => batchRead(client, { objectType: 'deals', ids, properties: DEAL_PROPERTIES }).then((r) => r.records),
       withLabels: (deal) => deal,
     }),
     associatedOf(client, keyIds, {
       toType: 'contacts',
-      read: (ids) => batchReadWithHistory(client, 'contacts', ids, CONTACT_PROPERTIES, WATCHED_HUBSPOT_PROPERTIES.contact),
+      read: (ids) => batchReadWithHistory(client, {
+        objectType: 'contacts', ids, properties: CONTACT_PROPERTIES, withHistory: WATCHED_HUBSPOT_PROPERTIES.contact,
+      }),
       withLabels: (contact, labels): RelationshipContact => ({ ...contact, taggedKeyContact: taggedKeyContact(labels) }),
     }),
-    batchReadWithHistory(client, 'companies', keyIds, ['name'], WATCHED_HUBSPOT_PROPERTIES.company),
+    batchReadWithHistory(client, {
+      objectType: 'companies', ids: keyIds, properties: ['name'], withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
+    }),
     readCompanyNames(client, parentIds),
   ]);
   const keyAccountHistory = new Map(keyAccounts.map((c) => [c.id, c]));
@@ -111,7 +115,7 @@ async function associatedOf<R extends { id: string }, T>(
 ): Promise<Map<string, T[]>> {
   const { toType, read, withLabels } = how;
   if (companyIds.length === 0) return new Map();
-  const associated = await batchReadLabelledAssociations(client, 'companies', toType, companyIds);
+  const associated = await batchReadLabelledAssociations(client, { fromType: 'companies', toType, ids: companyIds });
   const records = await read([...new Set([...associated.values()].flat().map((link) => link.toId))]);
   const byId = new Map(records.map((r) => [r.id, r]));
   return new Map([...associated].map(([companyId, links]) => [companyId, links.flatMap(({ toId, labels }) => {

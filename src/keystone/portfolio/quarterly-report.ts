@@ -35,7 +35,11 @@ export function quarterOf(now: number, settings: Settings): FiscalQuarter {
   return fiscalQuarterOf(now, settings.fiscalYearStartMonth);
 }
 
-export function quarterlyReport(keyAccounts: readonly ProgrammeAccount[], records: ReportRecords, asked: FiscalQuarter, settings: Settings, now: number): QuarterlyReport {
+export function quarterlyReport(
+  keyAccounts: readonly ProgrammeAccount[],
+  records: ReportRecords,
+  { quarter: asked, settings, now }: { quarter: FiscalQuarter; settings: Settings; now: number },
+): QuarterlyReport {
   const month = settings.fiscalYearStartMonth;
   const start = fiscalQuarterStart(asked.fiscalYear, asked.quarter, month);
   const end = asked.quarter === 4 ? fiscalQuarterStart(asked.fiscalYear + 1, 1, month) : fiscalQuarterStart(asked.fiscalYear, (asked.quarter + 1) as 2 | 3 | 4, month);

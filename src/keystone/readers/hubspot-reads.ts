@@ -1,5 +1,8 @@
 import type { Client } from '@hubspot/api-client';
-import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, DEFAULT_CONCURRENCY, HISTORY_BATCH_SIZE, chunk, hubspotCall, mapInParallel } from '../../crm/batch.ts';
+import {
+  ASSOCIATION_BATCH_SIZE, BATCH_SIZE, DEFAULT_CONCURRENCY, HISTORY_BATCH_SIZE, chunk, hubspotCall, mapInParallel,
+  type AssociationsRead, type RecordsRead,
+} from '../../crm/batch.ts';
 import { type CrmProperties } from '../../crm/records.ts';
 import { toCrmRecord } from '../../crm/records.ts';
 
@@ -39,7 +42,10 @@ export function recordsPerBatchRead(withHistory: readonly string[]): number {
 }
 
 /** Batch read (in parallel, as many a call as recordsPerBatchRead allows) that also returns the history of `withHistory`. Unknown ids are left out. */
-export async function batchReadWithHistory(client: Client, objectType: string, ids: readonly string[], properties: readonly string[], withHistory: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<RecordWithHistory[]> {
+export async function batchReadWithHistory(
+  client: Client,
+  { objectType, ids, properties, withHistory, concurrency = DEFAULT_CONCURRENCY }: RecordsRead & { withHistory: readonly string[] },
+): Promise<RecordWithHistory[]> {
   const answers = await mapInParallel(chunk([...new Set(ids)], recordsPerBatchRead(withHistory)), concurrency, (inputs) => hubspotCall(() =>
     client.crm.objects.batchApi.read(objectType, { inputs: inputs.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [...withHistory] }) as Promise<{ results: RecordAnswer[] }>));
   return answers.flatMap((a) => a.results.map(toRecordWithHistory));
@@ -55,8 +61,11 @@ export interface LabelledAssociation {
  * Associations of records to one type with their labels, by record id (v4 batch read, 1,000 records a
  * call, following each record's own paging). Records without any map to an empty list.
  */
-export async function batchReadLabelledAssociations(client: Client, fromType: string, toType: string, fromIds: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<Map<string, LabelledAssociation[]>> {
-  const byRecord = new Map<string, Map<string, Set<string>>>(fromIds.map((id) => [id, new Map()]));
+export async function batchReadLabelledAssociations(
+  client: Client,
+  { fromType, toType, ids, concurrency = DEFAULT_CONCURRENCY }: AssociationsRead,
+): Promise<Map<string, LabelledAssociation[]>> {
+  const byRecord = new Map<string, Map<string, Set<string>>>(ids.map((id) => [id, new Map()]));
   let pending = chunk([...byRecord.keys()].map((id) => ({ id, after: undefined as string | undefined })), ASSOCIATION_BATCH_SIZE);
   while (pending.length > 0) {
     const answers = await mapInParallel(pending, concurrency, (inputs) => hubspotCall(() =>

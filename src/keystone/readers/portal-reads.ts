@@ -32,6 +32,6 @@ export async function readOwners(client: Client): Promise<OwnerRecord[]> {
 /** The names of companies by id, 100 a call (none for no ids); a company HubSpot no longer knows is left out. */
 export async function readCompanyNames(client: Client, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const { records } = await batchRead(client, 'companies', ids, ['name']);
+  const { records } = await batchRead(client, { objectType: 'companies', ids, properties: ['name'] });
   return new Map(records.flatMap((r) => (r.properties.name ? [[r.id, r.properties.name] as const] : [])));
 }

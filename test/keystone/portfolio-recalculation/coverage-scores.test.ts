@@ -84,18 +84,20 @@ describe('coverage scores in portfolio recalculation', () => {
   beforeEach(() => portal.control.resetStats());
 
   it('scores a key account nobody of ours has met within the staleness window low, and a well-covered one high', async () => {
-    const scores = await coverageScores(portal.client, [aScore(poor), aScore(well), aScore(other, { status: 'former' })], settings, NOW);
+    const page = [aScore(poor), aScore(well), aScore(other, { status: 'former' })];
+    const scores = await coverageScores(portal.client, page, { settings, now: NOW });
 
     expect(scores).toEqual(new Map([[poor, 0], [well, 100]]));
   });
 
   it('reads none of the contacts of companies outside the programme, and nothing at all for a page without key accounts or candidates', async () => {
-    await coverageScores(portal.client, [aScore(poor), aScore(other, { status: 'none' })], settings, NOW);
+    await coverageScores(portal.client, [aScore(poor), aScore(other, { status: 'none' })], { settings, now: NOW });
     // The outsider's 150 contacts would take two batch reads of their own.
     expect((await portal.control.stats()).byRoute['POST /crm/v3/objects/contacts/batch/read']).toBe(1);
 
     await portal.control.resetStats();
-    expect(await coverageScores(portal.client, [aScore(other, { status: 'former' }), aScore(poor, { status: 'none', suggestedStatus: 'none' })], settings, NOW)).toEqual(new Map());
+    const outsiders = [aScore(other, { status: 'former' }), aScore(poor, { status: 'none', suggestedStatus: 'none' })];
+    expect(await coverageScores(portal.client, outsiders, { settings, now: NOW })).toEqual(new Map());
     expect((await portal.control.stats()).total).toBe(0);
   });
 
@@ -104,13 +106,13 @@ describe('coverage scores in portfolio recalculation', () => {
       aScore(poor, { status: 'candidate' }),
       aScore(well, { status: 'none', suggestedStatus: 'key' }),
       aScore(other, { status: 'former', suggestedStatus: 'candidate' }),
-    ], settings, NOW);
+    ], { settings, now: NOW });
 
     expect([...scores.keys()].sort()).toEqual([poor, well, other].sort());
   });
 
   it("gives each account the score its company card shows", async () => {
-    const scores = await coverageScores(portal.client, [aScore(poor), aScore(well)], settings, NOW);
+    const scores = await coverageScores(portal.client, [aScore(poor), aScore(well)], { settings, now: NOW });
 
     for (const companyId of [poor, well]) {
       const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), { companyId, userId: admin.userId, now: NOW });

@@ -130,7 +130,9 @@ async function startPortal(seed: PortalContents = contents(), snapshot: string |
 async function overviewOf(p: Portal, quarter: FiscalQuarter | null = null): Promise<PortfolioOverview> {
   const objectTypes = new ObjectTypeResolver(p.client);
   const record = await loadSettingsRecord(p.client, objectTypes);
-  return portfolioOverview(await readPortfolioRecords(p.client, objectTypes, storedSettingsOf(record).portal), storedSnapshot(record?.portfolioSnapshot), defaultSettings(), NOW, quarter);
+  const records = await readPortfolioRecords(p.client, objectTypes, storedSettingsOf(record).portal);
+  const stored = storedSnapshot(record?.portfolioSnapshot);
+  return portfolioOverview(records, { stored, settings: defaultSettings(), now: NOW, quarter });
 }
 
 const names = (accounts: Array<{ name: string }>) => accounts.map((a) => a.name);

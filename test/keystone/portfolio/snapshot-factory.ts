@@ -64,7 +64,8 @@ export function snapshotOf(companies: readonly CrmRecord[]): StoredSnapshot {
 
 export function overview(overrides: PortalOverrides = {}, quarter: FiscalQuarter | null = null, now = NOW): PortfolioOverview {
   const { stored, ...portal } = overrides;
-  return portfolioOverview(records(portal), stored ?? snapshotOf(portal.companies ?? []), defaultSettings(), now, quarter);
+  const snapshot = stored ?? snapshotOf(portal.companies ?? []);
+  return portfolioOverview(records(portal), { stored: snapshot, settings: defaultSettings(), now, quarter });
 }
 
 /** A contact as the overview reads it: names and the date its record was created, no property history, not labelled "Key contact". */

@@ -50,6 +50,7 @@ export function useAccount({ followsChanges = false }: { followsChanges?: boolea
   useEffect(() => {
     if (followsChanges) onCrmPropertiesUpdate('*', () => reload());
     // Subscribed once: HubSpot offers no way to unsubscribe, and `reload` always reloads this card.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const refresh = () => {
     reload();
