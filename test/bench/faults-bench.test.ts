@@ -1,15 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPortalState, type PortalState } from '../../bench/faults/hubspot-state.ts';
-import { planSave, review, settingsSave, stance, statusChange, type Intent } from '../../bench/faults/intents.ts';
+import { FUNCTION_NAMES, planSave, review, settingsSave, stance, statusChange, type Intent } from '../../bench/faults/intents.ts';
 import { judgeRound, type RoundVerdicts, type Verdicts } from '../../bench/faults/judge.ts';
+import { runFaultMix } from '../../bench/faults/mix.ts';
 import { startFaultPortal, type FaultPortal, type KeyAccount } from '../../bench/faults/portal.ts';
+import { startRecalculationProcess } from '../../bench/faults/recalculation.ts';
+import { summarise } from '../../bench/faults/report.ts';
 import { once, type Answer, type IntentRecord } from '../../bench/faults/users.ts';
 import { COMPANY_PROPERTY, PLAN_REVISION, PORTAL_SETTINGS, REVIEW } from '../../src/crm/model/index.ts';
 import { testClock } from '../clock.ts';
+import { TEST_TOKEN } from '../crm/sandbox-portal.ts';
 
-// The fault benchmark's judgements, not its figures: defects seeded into HubSpot by hand (a second
-// task, a note without its change, a claim of one's own...) must each be counted once, under the
-// function and the harm they are.
+// The fault benchmark's judgements, not its figures: one round of the mix must account for every
+// answer, and defects seeded into HubSpot by hand (a second task, a note without its change, a claim of
+// one's own...) must each be counted once, under the function and the harm they are.
 
 let fp: FaultPortal;
 let account: KeyAccount;
@@ -42,6 +46,27 @@ async function carriedOut(intent: Intent): Promise<IntentRecord> {
 }
 
 const harmless: Partial<Verdicts> = { falseConflicts: 0, unclearErrors: 0, duplicates: 0, partialWrites: 0, lostWrites: 0 };
+
+describe('a round of the fault mix', () => {
+  it('calls every function, accounts for every answer and calls each once more after the faults clear', async () => {
+    const recalculation = startRecalculationProcess({ baseUrl: fp.portal.sandbox.baseUrl, accessToken: TEST_TOKEN });
+    try {
+      const [round] = await runFaultMix(fp, recalculation, testClock, { rounds: 1, seed: 1, faultRate: 0.1, writeBackDelayMs: 200, timeLimitMs: 60_000 }, nextIntentId);
+
+      expect(round!.records.map((r) => r.intent.fn).sort()).toEqual([...FUNCTION_NAMES, 'record_contact_stance', 'save_settings'].sort());
+      for (const { answers } of round!.records) expect(answers.length).toBeGreaterThanOrEqual(1);
+      for (const v of Object.values(round!.verdicts.byFunction)) expect(v.tried).toBe(v.ok + v.clearErrors + v.falseConflicts + v.unclearErrors);
+      expect(round!.probes.map((p) => p.fn).sort()).toEqual([...FUNCTION_NAMES].sort());
+      expect(round!.verdicts.statusRaces).toBe(1);
+      expect(round!.recalculation.slices).toBeGreaterThan(0);
+      const summary = summarise([round!]);
+      expect(summary.byFunction.record_contact_stance.cleanCalls).toBe(1);
+      expect(summary.requests).toBe(round!.requests);
+    } finally {
+      recalculation.stop();
+    }
+  }, 90_000);
+});
 
 describe('the judgements', () => {
   it('counts a second open task for an objective as one duplicate of the plan save', async () => {
