@@ -21,13 +21,13 @@ export interface Claim { id: string; revision: number; savedBy: string; archived
 
 export interface PlanState { id: string; revision: number; businessObjective: Tracked; objectives: ObjectiveRow[]; claims: Claim[] }
 
-export const TRACKED_COMPANY = {
+const TRACKED_COMPANY = {
   status: COMPANY_PROPERTY.status,
   statusReason: COMPANY_PROPERTY.statusReason,
   targetAccount: 'hs_is_target_account',
   nextReviewDue: COMPANY_PROPERTY.nextReviewDue,
 } as const;
-export type TrackedCompanyProperty = keyof typeof TRACKED_COMPANY;
+type TrackedCompanyProperty = keyof typeof TRACKED_COMPANY;
 
 export interface CompanyState {
   id: string;

@@ -32,7 +32,7 @@ const FUNCTIONS: Record<FunctionName, Invoke> = {
 };
 
 /** The codes whose message asks the user to try again. */
-export const TRY_AGAIN: ReadonlySet<string> = new Set(['KAM.HUBSPOT_UNAVAILABLE', 'KAM.HUBSPOT_RATE_LIMITED', 'KAM.HUBSPOT_PARTIAL_FAILURE', 'KAM.INTERNAL']);
+const TRY_AGAIN: ReadonlySet<string> = new Set(['KAM.HUBSPOT_UNAVAILABLE', 'KAM.HUBSPOT_RATE_LIMITED', 'KAM.HUBSPOT_PARTIAL_FAILURE', 'KAM.INTERNAL']);
 const RETRIES = 2;
 // About as long as it takes to read the message and press the button again.
 const PAUSE_MS = 300;
