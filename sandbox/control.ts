@@ -1,4 +1,4 @@
-import type { FaultInput } from './http/faults.ts';
+import type { FaultInput, FaultState } from './http/faults.ts';
 import type { RateLimits } from './http/rate-limit.ts';
 import type { SandboxStats } from './http/stats.ts';
 import type { SandboxSeedInput } from './seed.ts';
@@ -11,7 +11,7 @@ export interface PortalSummary {
   records: number;
 }
 
-export type { FaultInput, RateLimits, SandboxStats };
+export type { FaultInput, FaultState, RateLimits, SandboxStats };
 
 export function sandboxControl(baseUrl: string) {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -32,7 +32,8 @@ export function sandboxControl(baseUrl: string) {
     loadSeed: (seed: SandboxSeedInput) => call<PortalSummary>('POST', 'seed', seed),
     /** Returns the fault's id. */
     injectFault: async (fault: FaultInput) => (await call<{ id: number }>('POST', 'faults', fault)).id,
-    faults: async () => (await call<{ faults: Array<FaultInput & { id: number; remaining: number | null }> }>('GET', 'faults')).faults,
+    /** The faults in force, with how often each has hit. */
+    faults: async () => (await call<{ faults: Array<FaultInput & FaultState> }>('GET', 'faults')).faults,
     clearFaults: () => call<void>('DELETE', 'faults'),
     stats: () => call<SandboxStats>('GET', 'stats'),
     resetStats: () => call<void>('DELETE', 'stats'),

@@ -135,25 +135,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const match = api.match(method, path);
     stats.count(match && match !== 'method' ? match.name : `${method} (unknown)`);
 
-    for (const fault of faults.take(method, path)) {
-      if (fault.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    // Applies the request (when the token and the rate limit allow it) and says what HubSpot would answer.
+    const answer = (): ApiResponse => {
+      const denied = authenticate(req.headers.authorization, requiredToken);
+      if (denied) return { status: denied.status, body: denied.body(id) };
+      const decision = limiter.check(method === 'POST' && path.endsWith('/search'));
+      Object.assign(headers, decision.headers);
+      if (!decision.allowed) return { status: 429, body: rateLimitBody(decision.policyName, id) };
+      try {
+        return dispatch(match, method, path, url.searchParams, raw, context);
+      } catch (error) {
+        return failure(error, id);
+      }
+    };
+
+    const hits = faults.take(method, path);
+    for (const fault of hits) {
+      if (fault.kind === 'latency') await sleep(fault.ms);
       else if (fault.kind === 'drop') return void req.socket.destroy();
       else if (fault.kind === 'rateLimit') return send(res, { status: 429, body: rateLimitBody(fault.policyName, id) }, headers);
-      else return send(res, { status: fault.status, body: { status: 'error', message: 'internal error', correlationId: id, category: 'INTERNAL_ERROR' } }, headers);
+      else if (fault.kind === 'serverError') return send(res, { status: fault.status, body: { status: 'error', message: 'internal error', correlationId: id, category: 'INTERNAL_ERROR' } }, headers);
     }
-
-    const denied = authenticate(req.headers.authorization, requiredToken);
-    if (denied) return send(res, { status: denied.status, body: denied.body(id) }, headers);
-
-    const decision = limiter.check(method === 'POST' && path.endsWith('/search'));
-    Object.assign(headers, decision.headers);
-    if (!decision.allowed) return send(res, { status: 429, body: rateLimitBody(decision.policyName, id) }, headers);
-
-    try {
-      send(res, dispatch(match, method, path, url.searchParams, raw, context), headers);
-    } catch (error) {
-      send(res, failure(error, id), headers);
+    const response = answer();
+    for (const fault of hits) {
+      if (fault.kind === 'slowAnswer') await sleep(fault.ms);
+      else if (fault.kind === 'lostAnswer') return fault.mode === 'drop' ? void req.socket.destroy() : sendBadGateway(res);
     }
+    send(res, response, headers);
   };
 
   const server = createServer((req, res) => {
@@ -177,6 +185,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       });
     }),
   };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// What HubSpot's edge sends when it loses the answer of a request it passed on: an HTML page, not
+// HubSpot's JSON error.
+const BAD_GATEWAY_PAGE = '<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n</body>\n</html>\n';
+
+function sendBadGateway(res: ServerResponse): void {
+  if (res.destroyed) return;
+  res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(BAD_GATEWAY_PAGE) });
+  res.end(BAD_GATEWAY_PAGE);
 }
 
 function failure(error: unknown, correlationId: string): ApiResponse {

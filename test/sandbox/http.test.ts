@@ -139,6 +139,63 @@ describe('fault injection', () => {
     expect((await client.crm.companies.basicApi.getPage()).results).toHaveLength(1);
   });
 
+  it('applies a write whose answer it then loses to a dropped connection', async () => {
+    await h.control.injectFault({ kind: 'lostAnswer', mode: 'drop', method: 'PATCH', path: '/crm/v3/objects/companies/*', times: 1 });
+    const client = clientWith(1);
+    const error = await failure(client.crm.companies.basicApi.update('1', { properties: { name: 'Acme Holdings' } }));
+    expect(error.code).toBe('ECONNRESET');
+    expect((await client.crm.companies.basicApi.getById('1', ['name'])).properties.name).toBe('Acme Holdings');
+  });
+
+  it('applies a write whose answer it then loses to the edge\'s 502, which the client retries into a second record', async () => {
+    await h.control.injectFault({ kind: 'lostAnswer', mode: 'badGateway', method: 'POST', path: '/crm/v3/objects/companies', times: 1 });
+    const once = await clientWith(1).crm.companies.basicApi.create({ properties: { name: 'Lost answer Ltd' }, associations: [] }).catch((error: unknown) => error);
+    // An HTML page, not JSON: the client reports the status with the page as the body.
+    expect(once).toMatchObject({ code: 502, body: expect.stringContaining('502 Bad Gateway') });
+    await h.control.injectFault({ kind: 'lostAnswer', mode: 'badGateway', method: 'POST', path: '/crm/v3/objects/companies', times: 1 });
+    const client = clientWith(2);
+    await client.crm.companies.basicApi.create({ properties: { name: 'Retried Ltd' }, associations: [] });
+    const names = (await client.crm.companies.basicApi.getPage(100, undefined, ['name'])).results.map((c) => c.properties.name);
+    expect(names).toEqual(['Acme', 'Lost answer Ltd', 'Retried Ltd', 'Retried Ltd']);
+  });
+
+  it('applies a write before a slow answer is sent', async () => {
+    await h.control.injectFault({ kind: 'slowAnswer', ms: 30_000, method: 'PATCH', times: 1 });
+    const gaveUp = new AbortController();
+    const pending = raw('/crm/v3/objects/companies/1', {
+      method: 'PATCH', signal: gaveUp.signal, headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify({ properties: { name: 'Slow Ltd' } }),
+    });
+    const client = clientWith(1);
+    let name: string | null | undefined;
+    for (let read = 0; read < 50 && name !== 'Slow Ltd'; read++) name = (await client.crm.companies.basicApi.getById('1', ['name'])).properties.name;
+    expect(name).toBe('Slow Ltd');
+    gaveUp.abort();
+    await expect(pending).rejects.toThrow(/abort/i);
+  });
+
+  it('answers a slow answer no sooner than asked', async () => {
+    await h.control.injectFault({ kind: 'slowAnswer', ms: 200, times: 1 });
+    const started = performance.now();
+    await clientWith(1).crm.companies.basicApi.getPage();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it('hits a seeded share of the requests and says how many', async () => {
+    const failedOf = async () => {
+      await h.control.clearFaults();
+      await h.control.injectFault({ kind: 'serverError', rate: 0.5, seed: 11 });
+      const statuses = [];
+      for (let i = 0; i < 20; i++) statuses.push((await raw('/crm/v3/objects/companies', { headers: bearer })).status);
+      return statuses;
+    };
+    const first = await failedOf();
+    const fired = first.filter((s) => s === 500).length;
+    expect(fired).toBeGreaterThan(0);
+    expect(fired).toBeLessThan(20);
+    expect(await h.control.faults()).toEqual([expect.objectContaining({ kind: 'serverError', rate: 0.5, fired })]);
+    expect(await failedOf()).toEqual(first);
+  });
+
   it('refuses a fault it does not understand', async () => {
     await expect(h.control.injectFault({ kind: 'earthquake' } as never)).rejects.toThrow('400');
   });
