@@ -8,8 +8,27 @@ const domainImportRule = {
     'error',
     {
       patterns: [
-        { group: ['@hubspot/*', 'react', 'react/*', 'react-dom', 'react-dom/*'], message: 'The KAM domain must not depend on HubSpot or React.' },
-        { group: ['node:*', 'fs', 'path', 'http', 'https', 'os', 'crypto', 'child_process', 'url', 'util', 'events', 'stream'], message: 'The KAM domain must not depend on Node.' },
+        {
+          group: ['@hubspot/*', 'react', 'react/*', 'react-dom', 'react-dom/*'],
+          message: 'The KAM domain must not depend on HubSpot or React.',
+        },
+        {
+          group: [
+            'node:*',
+            'fs',
+            'path',
+            'http',
+            'https',
+            'os',
+            'crypto',
+            'child_process',
+            'url',
+            'util',
+            'events',
+            'stream',
+          ],
+          message: 'The KAM domain must not depend on Node.',
+        },
         {
           group: ['**/app/**', '**/crm/**', '**/sandbox/**', '**/keystone/**', '**/contracts/**', '**/errors/**'],
           message: 'The KAM domain must not import the layers built on it.',
@@ -29,7 +48,10 @@ const domainImportRule = {
   ],
   'no-restricted-syntax': [
     'error',
-    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in; the domain never reads the clock.' },
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'Pass `now` in; the domain never reads the clock.',
+    },
     { selector: "CallExpression[callee.name='Date']", message: 'Pass `now` in; the domain never reads the clock.' },
   ],
 };
@@ -49,10 +71,17 @@ const layer = ({ files, notUp, message, packages = [], typesFrom = [] }) => {
   const allowed = `${packages.join(', ') || 'none'}${typesFrom.length > 0 ? `, and types from ${typesFrom.join(', ')}` : ''}`;
   const patterns = [
     { regex: `^(\\.\\./)+(${notUp.join('|')})/`, message },
-    { regex: known.length > 0 ? `^(?!\\.)(?!(?:${known.join('|')}))` : '^(?!\\.)', message: `Packages this layer may import: ${allowed}.` },
+    {
+      regex: known.length > 0 ? `^(?!\\.)(?!(?:${known.join('|')}))` : '^(?!\\.)',
+      message: `Packages this layer may import: ${allowed}.`,
+    },
   ];
   if (typesFrom.length > 0) {
-    patterns.push({ regex: `^(?:${typesFrom.map(packageName).join('|')})`, allowTypeImports: true, message: 'Import its types only.' });
+    patterns.push({
+      regex: `^(?:${typesFrom.map(packageName).join('|')})`,
+      allowTypeImports: true,
+      message: 'Import its types only.',
+    });
   }
   return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
 };
@@ -63,23 +92,57 @@ const SCREEN = {
 };
 
 const layerRules = [
-  layer({ files: ['src/errors/**/*.ts'], notUp: ['sandbox', 'crm', 'keystone', 'contracts', 'app'],
-    message: 'The error catalogue is a leaf: it imports only domain types (every card bundles it).' }),
-  layer({ files: ['src/contracts/**/*.ts'], notUp: ['sandbox', 'crm', 'keystone', 'app'],
-    message: 'Contracts are a leaf: they import only the domain and the errors.', packages: ['zod'] }),
-  layer({ files: ['src/crm/**/*.ts'], notUp: ['sandbox', 'keystone', 'app'],
-    message: 'The CRM adapter serves the services: it must not import them or the app.', packages: ['@hubspot/api-client', 'zod', 'node:'] }),
-  layer({ files: ['src/keystone/**/*.ts'], notUp: ['sandbox', 'app'],
+  layer({
+    files: ['src/errors/**/*.ts'],
+    notUp: ['sandbox', 'crm', 'keystone', 'contracts', 'app'],
+    message: 'The error catalogue is a leaf: it imports only domain types (every card bundles it).',
+  }),
+  layer({
+    files: ['src/contracts/**/*.ts'],
+    notUp: ['sandbox', 'crm', 'keystone', 'app'],
+    message: 'Contracts are a leaf: they import only the domain and the errors.',
+    packages: ['zod'],
+  }),
+  layer({
+    files: ['src/crm/**/*.ts'],
+    notUp: ['sandbox', 'keystone', 'app'],
+    message: 'The CRM adapter serves the services: it must not import them or the app.',
+    packages: ['@hubspot/api-client', 'zod', 'node:'],
+  }),
+  layer({
+    files: ['src/keystone/**/*.ts'],
+    notUp: ['sandbox', 'app'],
     message: 'Services must not know the functions or screens that call them: share types through src/contracts.',
-    packages: ['@hubspot/api-client', 'zod', 'node:'] }),
-  layer({ files: ['src/app/functions/**/*.ts'], notUp: ['sandbox', 'ui', 'cards', 'settings', 'pages'],
-    message: 'Functions must not import screen code.', packages: ['@hubspot/api-client', 'zod'] }),
-  layer({ files: ['src/app/ui/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'settings', 'pages'],
+    packages: ['@hubspot/api-client', 'zod', 'node:'],
+  }),
+  layer({
+    files: ['src/app/functions/**/*.ts'],
+    notUp: ['sandbox', 'ui', 'cards', 'settings', 'pages'],
+    message: 'Functions must not import screen code.',
+    packages: ['@hubspot/api-client', 'zod'],
+  }),
+  layer({
+    files: ['src/app/ui/**/*.{ts,tsx}'],
+    notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'settings', 'pages'],
     message: 'Shared screen code must not import the backend or a component folder.',
-    packages: ['react'], typesFrom: ['@hubspot/ui-extensions', 'zod'] }),
-  layer({ files: ['src/app/cards/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'settings', 'pages'], ...SCREEN }),
-  layer({ files: ['src/app/settings/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'pages'], ...SCREEN }),
-  layer({ files: ['src/app/pages/**/*.{ts,tsx}'], notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'settings'], ...SCREEN }),
+    packages: ['react'],
+    typesFrom: ['@hubspot/ui-extensions', 'zod'],
+  }),
+  layer({
+    files: ['src/app/cards/**/*.{ts,tsx}'],
+    notUp: ['sandbox', 'crm', 'keystone', 'functions', 'settings', 'pages'],
+    ...SCREEN,
+  }),
+  layer({
+    files: ['src/app/settings/**/*.{ts,tsx}'],
+    notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'pages'],
+    ...SCREEN,
+  }),
+  layer({
+    files: ['src/app/pages/**/*.{ts,tsx}'],
+    notUp: ['sandbox', 'crm', 'keystone', 'functions', 'cards', 'settings'],
+    ...SCREEN,
+  }),
 ];
 
 export default tseslint.config(

@@ -27,26 +27,37 @@ const SLICE_BUDGET_MS = 7_000;
 const now = Date.UTC(2026, 10, 1);
 
 function portfolio(): PortalContents {
-  const companies = Array.from({ length: COMPANIES }, (_v, i) => aCompany({
-    [COMPANY_PROPERTY.prestige]: String(i % 11),
-    [COMPANY_PROPERTY.marginPercent]: String((i * 3) % 50),
-    ...(i % 50 === 0 ? { [COMPANY_PROPERTY.status]: 'key' } : {}),
-  }));
+  const companies = Array.from({ length: COMPANIES }, (_v, i) =>
+    aCompany({
+      [COMPANY_PROPERTY.prestige]: String(i % 11),
+      [COMPANY_PROPERTY.marginPercent]: String((i * 3) % 50),
+      ...(i % 50 === 0 ? { [COMPANY_PROPERTY.status]: 'key' } : {}),
+    }),
+  );
   const deals: NonNullable<PortalContents['deals']> = [];
   const dealCompanies: NonNullable<PortalContents['dealCompanies']> = [];
   companies.forEach((company, i) => {
     // 0–3 deals a company (1.5 on average), over the last two years.
     for (let d = 0; d < i % 4; d++) {
-      const deal = aDeal({ amount: String(5_000 + ((i * 37 + d * 11) % 90_000)), closedate: new Date(addMonths(now, -((i + d * 7) % 24))).toISOString() });
+      const deal = aDeal({
+        amount: String(5_000 + ((i * 37 + d * 11) % 90_000)),
+        closedate: new Date(addMonths(now, -((i + d * 7) % 24))).toISOString(),
+      });
       deals.push(deal);
       dealCompanies.push([deal.id, company.id]);
     }
   });
   // The first key account's people: 50 contacts and 2,400 meetings with them over two years, for the card opened mid-run.
   const contacts = Array.from({ length: 50 }, () => aContact());
-  const meetings = Array.from({ length: 2_400 }, (_v, m) => aMeeting(new Date(now - (m % 730) * 86_400_000).toISOString()));
+  const meetings = Array.from({ length: 2_400 }, (_v, m) =>
+    aMeeting(new Date(now - (m % 730) * 86_400_000).toISOString()),
+  );
   return {
-    companies, deals, dealCompanies, contacts, meetings,
+    companies,
+    deals,
+    dealCompanies,
+    contacts,
+    meetings,
     contactCompanies: contacts.map((c) => [c.id, companies[0]!.id]),
     meetingContacts: meetings.map((meeting, m) => [meeting.id, contacts[m % contacts.length]!.id]),
   };
@@ -58,7 +69,9 @@ function aMeeting(at: string): NonNullable<PortalContents['meetings']>[number] {
 }
 let nextMeeting = 0;
 
-async function recalculateAll(client: ReturnType<typeof createHubSpotClient>): Promise<{ seconds: number; slices: number; refused: number; waits: number }> {
+async function recalculateAll(
+  client: ReturnType<typeof createHubSpotClient>,
+): Promise<{ seconds: number; slices: number; refused: number; waits: number }> {
   const settings = defaultSettings();
   const started = performance.now();
   let cursor: string | null = null;
@@ -69,7 +82,14 @@ async function recalculateAll(client: ReturnType<typeof createHubSpotClient>): P
   for (;;) {
     // Each invocation starts at its own time, as in HubSpot (the pacer's memory in the cursor is timed from it).
     const invokedAt = now + Math.round(performance.now() - started);
-    const slice = await recalculateSlice(client, { cursor, budgetMs: SLICE_BUDGET_MS, settings, now: invokedAt, elapsed: () => performance.now(), objectTypes: new ObjectTypeResolver(client) });
+    const slice = await recalculateSlice(client, {
+      cursor,
+      budgetMs: SLICE_BUDGET_MS,
+      settings,
+      now: invokedAt,
+      elapsed: () => performance.now(),
+      objectTypes: new ObjectTypeResolver(client),
+    });
     slices++;
     cursor = slice.cursor;
     if (slice.interruptedBy) {
@@ -96,7 +116,12 @@ export default async function backendRecalculationBench(): Promise<void> {
   const contents = portfolio();
   // The first company is tagged key (every 50th is).
   const keyAccountId = contents.companies![0]!.id;
-  const sandbox = await startSandbox({ dataFile: null, seed: portalSeed(contents), requiredToken: TEST_TOKEN, rateLimit: false });
+  const sandbox = await startSandbox({
+    dataFile: null,
+    seed: portalSeed(contents),
+    requiredToken: TEST_TOKEN,
+    rateLimit: false,
+  });
   const control = sandboxControl(sandbox.baseUrl);
   try {
     const client = createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: sandbox.baseUrl, attempts: 1 });
@@ -121,16 +146,40 @@ export default async function backendRecalculationBench(): Promise<void> {
 
     const line = (label: string, value: string) => console.log(`${label.padEnd(34)}${value}`);
     line('companies', COMPANIES.toLocaleString('en'));
-    line('API calls a run needs', `${calls} (${(calls / (COMPANIES / 100)).toFixed(2)} per 100 companies): ${JSON.stringify(byRoute)}`);
-    line('without a rate limit', `${free.seconds.toFixed(1)} s, ${free.slices} slices → ${(COMPANIES / free.seconds).toFixed(0)} companies/s`);
-    line(`floor at ${burst} requests / 10 s`, `${floorSeconds.toFixed(1)} s → ${(COMPANIES / floorSeconds).toFixed(0)} companies/s (190 at once, then 19 a second)`);
-    line('floor of a rolling window', `${windowFloorSeconds.toFixed(1)} s → ${(COMPANIES / windowFloorSeconds).toFixed(0)} companies/s (190 at once every 10 s)`);
-    line('under the limit', `${limited.seconds.toFixed(1)} s, ${limited.slices} slices, ${limited.refused} stopped by a 429 or outage, ${limited.waits} stopped to wait for the window, ${limitedCalls} requests incl. refused → ${(COMPANIES / limited.seconds).toFixed(0)} companies/s`);
-    line('throughput ÷ floor throughput', `${(floorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as 190 at once, then 19 a second)`);
-    line('throughput ÷ rolling-window floor', `${(windowFloorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as the limit allows)`);
+    line(
+      'API calls a run needs',
+      `${calls} (${(calls / (COMPANIES / 100)).toFixed(2)} per 100 companies): ${JSON.stringify(byRoute)}`,
+    );
+    line(
+      'without a rate limit',
+      `${free.seconds.toFixed(1)} s, ${free.slices} slices → ${(COMPANIES / free.seconds).toFixed(0)} companies/s`,
+    );
+    line(
+      `floor at ${burst} requests / 10 s`,
+      `${floorSeconds.toFixed(1)} s → ${(COMPANIES / floorSeconds).toFixed(0)} companies/s (190 at once, then 19 a second)`,
+    );
+    line(
+      'floor of a rolling window',
+      `${windowFloorSeconds.toFixed(1)} s → ${(COMPANIES / windowFloorSeconds).toFixed(0)} companies/s (190 at once every 10 s)`,
+    );
+    line(
+      'under the limit',
+      `${limited.seconds.toFixed(1)} s, ${limited.slices} slices, ${limited.refused} stopped by a 429 or outage, ${limited.waits} stopped to wait for the window, ${limitedCalls} requests incl. refused → ${(COMPANIES / limited.seconds).toFixed(0)} companies/s`,
+    );
+    line(
+      'throughput ÷ floor throughput',
+      `${(floorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as 190 at once, then 19 a second)`,
+    );
+    line(
+      'throughput ÷ rolling-window floor',
+      `${(windowFloorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as the limit allows)`,
+    );
     const shared = burst - roomForCards(burst);
     const sharedFloorSeconds = 10 * Math.floor((calls - 1) / shared);
-    line(`… less the ${burst - shared} left for cards`, `${(sharedFloorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as ${shared} at once every 10 s allows)`);
+    line(
+      `… less the ${burst - shared} left for cards`,
+      `${(sharedFloorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as ${shared} at once every 10 s allows)`,
+    );
     line('a card opened mid-run', `${cardSeen} (a key account with 50 contacts and 2,400 meetings)`);
   } finally {
     await sandbox.close();

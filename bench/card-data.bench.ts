@@ -4,7 +4,15 @@ import { main as cardData } from '../src/app/functions/card_data.ts';
 import { main as saveAccountPlan } from '../src/app/functions/save_account_plan.ts';
 import { CONTACT_PROPERTY } from '../src/crm/model/index.ts';
 import { STANCES } from '../src/kam/shared/index.ts';
-import { DAY, NOW, anOwner, loadAccount, startSandboxPortal, type ActivitySpec, type ContactSpec } from '../test/app/functions/account-portal.ts';
+import {
+  DAY,
+  NOW,
+  anOwner,
+  loadAccount,
+  startSandboxPortal,
+  type ActivitySpec,
+  type ContactSpec,
+} from '../test/app/functions/account-portal.ts';
 import { PORTAL_ID } from '../test/crm/sandbox-portal.ts';
 import { HUBSPOT_RATE_LIMITS } from '../sandbox/http/rate-limit.ts';
 
@@ -14,12 +22,38 @@ import { HUBSPOT_RATE_LIMITS } from '../sandbox/http/rate-limit.ts';
 // the largest accounts (30,000 activities) under HubSpot's burst limit of 190 requests per 10 s: the
 // calls, the 429s and the time, which must stay inside a function's ~10 s.
 
-interface Scenario { title: string; contacts: number; activities: number; objectives: number; latencyMs: number; hubspotRateLimit: boolean }
+interface Scenario {
+  title: string;
+  contacts: number;
+  activities: number;
+  objectives: number;
+  latencyMs: number;
+  hubspotRateLimit: boolean;
+}
 
-const ISSUE_ACCOUNT: Scenario = { title: 'the issue\'s account', contacts: 500, activities: 5_000, objectives: 40, latencyMs: 100, hubspotRateLimit: false };
-const LARGEST_ACCOUNT: Scenario = { title: 'one of the largest accounts', contacts: 500, activities: 30_000, objectives: 40, latencyMs: 20, hubspotRateLimit: true };
+const ISSUE_ACCOUNT: Scenario = {
+  title: "the issue's account",
+  contacts: 500,
+  activities: 5_000,
+  objectives: 40,
+  latencyMs: 100,
+  hubspotRateLimit: false,
+};
+const LARGEST_ACCOUNT: Scenario = {
+  title: 'one of the largest accounts',
+  contacts: 500,
+  activities: 30_000,
+  objectives: 40,
+  latencyMs: 20,
+  hubspotRateLimit: true,
+};
 
-interface Timed { route: string; status: number; start: number; end: number }
+interface Timed {
+  route: string;
+  status: number;
+  start: number;
+  end: number;
+}
 
 /** A pass-through proxy in front of the sandbox that notes when each request started and ended. */
 async function timingProxy(target: string): Promise<{ url: string; requests: Timed[]; close(): Promise<void> }> {
@@ -38,7 +72,11 @@ async function timingProxy(target: string): Promise<{ url: string; requests: Tim
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Bursts of requests separated by moments with nothing in flight: the rounds the function waits through one after another. */
@@ -67,27 +105,40 @@ export default async function cardDataBenchmark(): Promise<void> {
   await measure(LARGEST_ACCOUNT);
 }
 
-async function measure({ title, contacts: CONTACTS, activities: ACTIVITIES, objectives: OBJECTIVES, latencyMs: LATENCY_MS, hubspotRateLimit }: Scenario): Promise<void> {
+async function measure({
+  title,
+  contacts: CONTACTS,
+  activities: ACTIVITIES,
+  objectives: OBJECTIVES,
+  latencyMs: LATENCY_MS,
+  hubspotRateLimit,
+}: Scenario): Promise<void> {
   console.log(`\n### ${title}`);
   const owners = Array.from({ length: 12 }, (_, i) => anOwner({ firstName: `Owner${i}` }));
   const manager = owners[0]!;
-  const contacts = Array.from({ length: CONTACTS }, (_, i): ContactSpec => ({
-    id: String(100_000 + i),
-    properties: {
-      jobtitle: `Role ${i % 40}`,
-      [CONTACT_PROPERTY.stance]: STANCES[i % STANCES.length]!,
-      ...(i % 10 === 0 ? { [CONTACT_PROPERTY.decisionPower]: 'decides' } : {}),
-      ...(i > 0 ? { [CONTACT_PROPERTY.reportsTo]: String(100_000 + Math.floor((i - 1) / 5)) } : {}),
-    },
-    stanceHistory: [['neutral', 200 + (i % 100)]],
-  }));
+  const contacts = Array.from(
+    { length: CONTACTS },
+    (_, i): ContactSpec => ({
+      id: String(100_000 + i),
+      properties: {
+        jobtitle: `Role ${i % 40}`,
+        [CONTACT_PROPERTY.stance]: STANCES[i % STANCES.length]!,
+        ...(i % 10 === 0 ? { [CONTACT_PROPERTY.decisionPower]: 'decides' } : {}),
+        ...(i > 0 ? { [CONTACT_PROPERTY.reportsTo]: String(100_000 + Math.floor((i - 1) / 5)) } : {}),
+      },
+      stanceHistory: [['neutral', 200 + (i % 100)]],
+    }),
+  );
   const types: ActivitySpec['type'][] = ['meetings', 'calls', 'emails'];
-  const activities = Array.from({ length: ACTIVITIES }, (_, i): ActivitySpec => ({
-    type: types[i % 3]!,
-    ownerId: owners[i % owners.length]!.id,
-    contactIds: [String(100_000 + (i % CONTACTS)), ...(i % 4 === 0 ? [String(100_000 + ((i * 7) % CONTACTS))] : [])],
-    daysAgo: 1 + (i % 700),
-  }));
+  const activities = Array.from(
+    { length: ACTIVITIES },
+    (_, i): ActivitySpec => ({
+      type: types[i % 3]!,
+      ownerId: owners[i % owners.length]!.id,
+      contactIds: [String(100_000 + (i % CONTACTS)), ...(i % 4 === 0 ? [String(100_000 + ((i * 7) % CONTACTS))] : [])],
+      daysAgo: 1 + (i % 700),
+    }),
+  );
 
   const portal = await startSandboxPortal();
   const proxy = await timingProxy(portal.sandbox.baseUrl);
@@ -96,14 +147,35 @@ async function measure({ title, contacts: CONTACTS, activities: ACTIVITIES, obje
       owners,
       contacts,
       activities,
-      deals: Array.from({ length: 30 }, (_, i) => ({ amount: String(10_000 + i * 1_000), dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', closedate: new Date(NOW - i * 20 * DAY).toISOString() })),
+      deals: Array.from({ length: 30 }, (_, i) => ({
+        amount: String(10_000 + i * 1_000),
+        dealstage: 'closedwon',
+        hs_is_closed_won: 'true',
+        hs_is_closed: 'true',
+        closedate: new Date(NOW - i * 20 * DAY).toISOString(),
+      })),
     });
     portal.useForFunctions();
     const plan = {
       businessObjective: 'Double our share of their advisory spend',
       team: { relationshipPartner: owners[1]!.id, accountManager: manager.id, researcher: owners[2]!.id },
-      objectives: Array.from({ length: OBJECTIVES }, (_, i) => ({ title: `Objective ${i + 1}`, measure: 'Agreed measure', ownerId: owners[i % owners.length]!.id, dueAt: NOW + (i - 10) * 7 * DAY })),
-      quarterlyTargets: { fiscalYear: new Date(NOW).getUTCFullYear(), rows: [{ metric: 'meetings', label: 'Meetings per quarter', unit: 'count' as const, targets: { Q1: 40, Q2: 40, Q3: 40, Q4: 40 } }] },
+      objectives: Array.from({ length: OBJECTIVES }, (_, i) => ({
+        title: `Objective ${i + 1}`,
+        measure: 'Agreed measure',
+        ownerId: owners[i % owners.length]!.id,
+        dueAt: NOW + (i - 10) * 7 * DAY,
+      })),
+      quarterlyTargets: {
+        fiscalYear: new Date(NOW).getUTCFullYear(),
+        rows: [
+          {
+            metric: 'meetings',
+            label: 'Meetings per quarter',
+            unit: 'count' as const,
+            targets: { Q1: 40, Q2: 40, Q3: 40, Q4: 40 },
+          },
+        ],
+      },
     };
     const saved = await saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan } });
     if (saved.status !== 'ok') throw new Error(`could not save the plan: ${saved.message}`);
@@ -123,17 +195,28 @@ async function measure({ title, contacts: CONTACTS, activities: ACTIVITIES, obje
     const stats = await portal.control.stats();
     const budget = 8 + Math.ceil(CONTACTS / 100) + Math.ceil(ACTIVITIES / 100);
     const { logged, weighed } = answer.relationships.activities;
-    console.log(`account: ${answer.relationships.contacts.length} contacts, ${logged} activities (${weighed} weighed), ${answer.plan.objectives.length} objectives; ${LATENCY_MS} ms added per request${hubspotRateLimit ? '; HubSpot\'s limit of 190 requests per 10 s' : ''}`);
+    console.log(
+      `account: ${answer.relationships.contacts.length} contacts, ${logged} activities (${weighed} weighed), ${answer.plan.objectives.length} objectives; ${LATENCY_MS} ms added per request${hubspotRateLimit ? "; HubSpot's limit of 190 requests per 10 s" : ''}`,
+    );
     const refused = proxy.requests.filter((r) => r.status === 429).length;
-    console.log(`calls: ${stats.total} (issue budget 8 + 1/100 contacts + 1/100 activities = ${budget}); answered 429: ${refused}; peak in flight: ${stats.peakConcurrency}`);
+    console.log(
+      `calls: ${stats.total} (issue budget 8 + 1/100 contacts + 1/100 activities = ${budget}); answered 429: ${refused}; peak in flight: ${stats.peakConcurrency}`,
+    );
     // Where the calls go: HubSpot batch-reads one object type a call, so each activity type rounds up to its own 100.
     const reads = (type: string) => stats.byRoute[`POST /crm/v3/objects/${type}/batch/read`] ?? 0;
     const activityReads = reads('meetings') + reads('calls') + reads('emails');
-    console.log(`  contact batch reads: ${reads('contacts')}; activity batch reads: ${activityReads}; everything else (the fixed part): ${stats.total - reads('contacts') - activityReads}`);
-    console.log(`sequential rounds: ${sequentialRounds(proxy.requests)} (longest chain of dependent-looking requests: ${longestChain(proxy.requests)})`);
+    console.log(
+      `  contact batch reads: ${reads('contacts')}; activity batch reads: ${activityReads}; everything else (the fixed part): ${stats.total - reads('contacts') - activityReads}`,
+    );
+    console.log(
+      `sequential rounds: ${sequentialRounds(proxy.requests)} (longest chain of dependent-looking requests: ${longestChain(proxy.requests)})`,
+    );
     const lastAnswer = Math.max(...proxy.requests.map((r) => r.end)) - started;
-    console.log(`wall time: ${Math.round(wallMs)} ms (${(wallMs / LATENCY_MS).toFixed(1)} × the added latency); last HubSpot answer after ${Math.round(lastAnswer)} ms`);
-    for (const [route, count] of Object.entries(stats.byRoute).sort((a, b) => b[1] - a[1])) console.log(`  ${String(count).padStart(3)}  ${route}`);
+    console.log(
+      `wall time: ${Math.round(wallMs)} ms (${(wallMs / LATENCY_MS).toFixed(1)} × the added latency); last HubSpot answer after ${Math.round(lastAnswer)} ms`,
+    );
+    for (const [route, count] of Object.entries(stats.byRoute).sort((a, b) => b[1] - a[1]))
+      console.log(`  ${String(count).padStart(3)}  ${route}`);
   } finally {
     await portal.control.clearFaults().catch(() => undefined);
     await proxy.close();

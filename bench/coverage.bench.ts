@@ -61,8 +61,12 @@ export default async function coverageBench(): Promise<void> {
     score = result.data.score.value;
   }
   const median = medianOf(timings);
-  console.log(`coverage of one account: ${CONTACTS} contacts, ${ACTIVITIES} activities, median of ${RUNS} runs after ${WARM_UP_RUNS} warm-up runs, validation included`);
-  console.log(`  wall time: median ${median.toFixed(1)} ms, fastest ${Math.min(...timings).toFixed(1)} ms, slowest ${Math.max(...timings).toFixed(1)} ms; target < ${TARGET_MS} ms: ${median < TARGET_MS ? 'met' : 'MISSED'}`);
+  console.log(
+    `coverage of one account: ${CONTACTS} contacts, ${ACTIVITIES} activities, median of ${RUNS} runs after ${WARM_UP_RUNS} warm-up runs, validation included`,
+  );
+  console.log(
+    `  wall time: median ${median.toFixed(1)} ms, fastest ${Math.min(...timings).toFixed(1)} ms, slowest ${Math.max(...timings).toFixed(1)} ms; target < ${TARGET_MS} ms: ${median < TARGET_MS ? 'met' : 'MISSED'}`,
+  );
   console.log(`  CPU time: median ${medianOf(cpuTimings).toFixed(1)} ms (main thread plus GC helpers)`);
   console.log(`  coverage score ${score}`);
 }

@@ -27,13 +27,19 @@ export default async function faultsBench(): Promise<void> {
   const started = performance.now();
   const fp = await startFaultPortal({ keyAccounts: 6, otherCompanies: 18 }, testClock.now, nextIntentId);
   const recalculation = startRecalculationProcess({ baseUrl: fp.portal.sandbox.baseUrl, accessToken: TEST_TOKEN });
-  console.log(`portal with ${fp.accounts.length} key accounts ready in ${((performance.now() - started) / 1_000).toFixed(1)} s; ${options.rounds} rounds, fault seed ${options.seed}`);
-  console.log('(a request meets the same faults on every run; the races\' timing does not repeat, so the figures vary a little between runs)');
+  console.log(
+    `portal with ${fp.accounts.length} key accounts ready in ${((performance.now() - started) / 1_000).toFixed(1)} s; ${options.rounds} rounds, fault seed ${options.seed}`,
+  );
+  console.log(
+    "(a request meets the same faults on every run; the races' timing does not repeat, so the figures vary a little between runs)",
+  );
   try {
     const mixStarted = performance.now();
     const outcomes = await runFaultMix(fp, recalculation, testClock, options, nextIntentId, (round, outcome) => {
       const told = Object.values(outcome.verdicts.byFunction).reduce((n, v) => n + v.tried, 0);
-      console.log(`round ${round + 1}: ${told} answers, ${outcome.requests} requests, ${((performance.now() - mixStarted) / 1_000).toFixed(0)} s`);
+      console.log(
+        `round ${round + 1}: ${told} answers, ${outcome.requests} requests, ${((performance.now() - mixStarted) / 1_000).toFixed(0)} s`,
+      );
     });
     console.log(`\n${outcomes.length} rounds in ${((performance.now() - mixStarted) / 1_000).toFixed(0)} s`);
     printSummary(summarise(outcomes));

@@ -71,11 +71,17 @@ export default async function selectionBench(): Promise<void> {
   for (const status of last.scores.suggestedStatuses) suggested[status] += 1;
 
   // Several processes share these cores: the load average and the CPU time say how much the wall time is contention.
-  console.log(`node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}, ${COMPANIES.toLocaleString('en')} synthetic companies (generated in ${generationMs.toFixed(0)} ms)`);
-  console.log(`scoring + Pareto: median ${median.toFixed(0)} ms, best ${timings[0]!.toFixed(0)} ms, worst ${timings[RUNS - 1]!.toFixed(0)} ms over ${RUNS} runs`);
+  console.log(
+    `node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}, ${COMPANIES.toLocaleString('en')} synthetic companies (generated in ${generationMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `scoring + Pareto: median ${median.toFixed(0)} ms, best ${timings[0]!.toFixed(0)} ms, worst ${timings[RUNS - 1]!.toFixed(0)} ms over ${RUNS} runs`,
+  );
   const scoring = scoringTimings.slice(-RUNS).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
   console.log(`  of which scoring: median ${scoring.toFixed(0)} ms; revenues + Pareto: the rest`);
-  console.log(`CPU time per run (this process, incl. GC threads): median ${cpuTimings[Math.floor(RUNS / 2)]!.toFixed(0)} ms`);
+  console.log(
+    `CPU time per run (this process, incl. GC threads): median ${cpuTimings[Math.floor(RUNS / 2)]!.toFixed(0)} ms`,
+  );
   console.log(`throughput: ${Math.round(COMPANIES / (median / 1000)).toLocaleString('en')} companies/s (median)`);
   console.log(`target: under ${TARGET_MS} ms — ${median < TARGET_MS ? 'met' : 'MISSED'}`);
   console.log(

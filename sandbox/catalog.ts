@@ -8,7 +8,18 @@ export interface PropertyDefinition {
   name: string;
   label: string;
   type: 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool';
-  fieldType: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'radio' | 'checkbox' | 'booleancheckbox' | 'calculation_equation' | 'phonenumber' | 'html';
+  fieldType:
+    | 'text'
+    | 'textarea'
+    | 'number'
+    | 'date'
+    | 'select'
+    | 'radio'
+    | 'checkbox'
+    | 'booleancheckbox'
+    | 'calculation_equation'
+    | 'phonenumber'
+    | 'html';
   groupName: string;
   description?: string;
   options?: Array<{ label: string; value: string; displayOrder?: number; hidden?: boolean }>;
@@ -25,89 +36,304 @@ export interface StandardObjectType {
   properties: PropertyDefinition[];
 }
 
-const text = (name: string, label: string, groupName: string, extra: Partial<PropertyDefinition> = {}): PropertyDefinition => ({
-  name, label, type: 'string', fieldType: 'text', groupName, ...extra,
+const text = (
+  name: string,
+  label: string,
+  groupName: string,
+  extra: Partial<PropertyDefinition> = {},
+): PropertyDefinition => ({
+  name,
+  label,
+  type: 'string',
+  fieldType: 'text',
+  groupName,
+  ...extra,
 });
-const num = (name: string, label: string, groupName: string): PropertyDefinition => ({ name, label, type: 'number', fieldType: 'number', groupName });
-const datetime = (name: string, label: string, groupName: string): PropertyDefinition => ({ name, label, type: 'datetime', fieldType: 'date', groupName });
-const select = (name: string, label: string, groupName: string, values: string[], fieldType: PropertyDefinition['fieldType'] = 'select'): PropertyDefinition => ({
-  name, label, type: 'enumeration', fieldType, groupName,
+const num = (name: string, label: string, groupName: string): PropertyDefinition => ({
+  name,
+  label,
+  type: 'number',
+  fieldType: 'number',
+  groupName,
+});
+const datetime = (name: string, label: string, groupName: string): PropertyDefinition => ({
+  name,
+  label,
+  type: 'datetime',
+  fieldType: 'date',
+  groupName,
+});
+const select = (
+  name: string,
+  label: string,
+  groupName: string,
+  values: string[],
+  fieldType: PropertyDefinition['fieldType'] = 'select',
+): PropertyDefinition => ({
+  name,
+  label,
+  type: 'enumeration',
+  fieldType,
+  groupName,
   options: values.map((value, displayOrder) => ({ label: value, value, displayOrder })),
 });
 
 const owner = text('hubspot_owner_id', 'Owner', 'sales_properties', { type: 'enumeration', fieldType: 'select' });
 const ownerAssignedDate = datetime('hubspot_owner_assigneddate', 'Owner assigned date', 'sales_properties');
 const address = (group: string) => [
-  text('address', 'Street address', group), text('address2', 'Street address 2', group), text('city', 'City', group),
-  text('state', 'State/Region', group), text('zip', 'Postal code', group), text('country', 'Country/Region', group),
+  text('address', 'Street address', group),
+  text('address2', 'Street address 2', group),
+  text('city', 'City', group),
+  text('state', 'State/Region', group),
+  text('zip', 'Postal code', group),
+  text('country', 'Country/Region', group),
 ];
-const lifecycleStage = (group: string) => select('lifecyclestage', 'Lifecycle stage', group, ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other']);
-const leadStatus = (group: string) => select('hs_lead_status', 'Lead status', group, ['NEW', 'OPEN', 'IN_PROGRESS', 'OPEN_DEAL', 'UNQUALIFIED', 'ATTEMPTED_TO_CONTACT', 'CONNECTED', 'BAD_TIMING']);
+const lifecycleStage = (group: string) =>
+  select('lifecyclestage', 'Lifecycle stage', group, [
+    'subscriber',
+    'lead',
+    'marketingqualifiedlead',
+    'salesqualifiedlead',
+    'opportunity',
+    'customer',
+    'evangelist',
+    'other',
+  ]);
+const leadStatus = (group: string) =>
+  select('hs_lead_status', 'Lead status', group, [
+    'NEW',
+    'OPEN',
+    'IN_PROGRESS',
+    'OPEN_DEAL',
+    'UNQUALIFIED',
+    'ATTEMPTED_TO_CONTACT',
+    'CONNECTED',
+    'BAD_TIMING',
+  ]);
 const activityDates = [
-  datetime('notes_last_contacted', 'Last contacted', 'sales_properties'), datetime('notes_last_updated', 'Last activity date', 'sales_properties'),
-  datetime('notes_next_activity_date', 'Next activity date', 'sales_properties'), num('num_contacted_notes', 'Number of times contacted', 'sales_properties'),
+  datetime('notes_last_contacted', 'Last contacted', 'sales_properties'),
+  datetime('notes_last_updated', 'Last activity date', 'sales_properties'),
+  datetime('notes_next_activity_date', 'Next activity date', 'sales_properties'),
+  num('num_contacted_notes', 'Number of times contacted', 'sales_properties'),
   datetime('hs_last_sales_activity_timestamp', 'Last engagement date', 'sales_properties'),
 ];
-const timestamps = [datetime('hs_createdate', 'Create date', 'system'), datetime('hs_lastmodifieddate', 'Last modified date', 'system'), num('hs_object_id', 'Record ID', 'system')];
+const timestamps = [
+  datetime('hs_createdate', 'Create date', 'system'),
+  datetime('hs_lastmodifieddate', 'Last modified date', 'system'),
+  num('hs_object_id', 'Record ID', 'system'),
+];
 const engagementBase = [datetime('hs_timestamp', 'Activity date', 'engagement'), owner, ...timestamps];
 
-export const BUYING_ROLE_VALUES = ['BLOCKER', 'BUDGET_HOLDER', 'CHAMPION', 'DECISION_MAKER', 'END_USER', 'EXECUTIVE_SPONSOR', 'INFLUENCER', 'LEGAL_AND_COMPLIANCE', 'OTHER'];
+export const BUYING_ROLE_VALUES = [
+  'BLOCKER',
+  'BUDGET_HOLDER',
+  'CHAMPION',
+  'DECISION_MAKER',
+  'END_USER',
+  'EXECUTIVE_SPONSOR',
+  'INFLUENCER',
+  'LEGAL_AND_COMPLIANCE',
+  'OTHER',
+];
 
 export const STANDARD_OBJECT_TYPES: StandardObjectType[] = [
   {
-    name: 'contacts', objectTypeId: '0-1', singular: 'contact',
+    name: 'contacts',
+    objectTypeId: '0-1',
+    singular: 'contact',
     properties: [
-      text('firstname', 'First name', 'contactinformation'), text('lastname', 'Last name', 'contactinformation'),
-      text('email', 'Email', 'contactinformation', { hasUniqueValue: true }), text('jobtitle', 'Job title', 'contactinformation'),
-      text('phone', 'Phone number', 'contactinformation', { fieldType: 'phonenumber' }), text('mobilephone', 'Mobile phone number', 'contactinformation', { fieldType: 'phonenumber' }),
-      text('company', 'Company name', 'contactinformation'), text('website', 'Website URL', 'contactinformation'), ...address('contactinformation'),
-      text('associatedcompanyid', 'Primary associated company ID', 'contactinformation', { type: 'number', fieldType: 'number' }),
+      text('firstname', 'First name', 'contactinformation'),
+      text('lastname', 'Last name', 'contactinformation'),
+      text('email', 'Email', 'contactinformation', { hasUniqueValue: true }),
+      text('jobtitle', 'Job title', 'contactinformation'),
+      text('phone', 'Phone number', 'contactinformation', { fieldType: 'phonenumber' }),
+      text('mobilephone', 'Mobile phone number', 'contactinformation', { fieldType: 'phonenumber' }),
+      text('company', 'Company name', 'contactinformation'),
+      text('website', 'Website URL', 'contactinformation'),
+      ...address('contactinformation'),
+      text('associatedcompanyid', 'Primary associated company ID', 'contactinformation', {
+        type: 'number',
+        fieldType: 'number',
+      }),
       select('hs_buying_role', 'Buying role', 'contactinformation', BUYING_ROLE_VALUES, 'checkbox'),
-      lifecycleStage('contactinformation'), leadStatus('sales_properties'), ...activityDates,
-      datetime('createdate', 'Create date', 'contactinformation'), datetime('lastmodifieddate', 'Last modified date', 'contactinformation'),
-      datetime('hs_lastmodifieddate', 'Object last modified date/time', 'system'), owner, ownerAssignedDate, num('hs_object_id', 'Record ID', 'system'),
+      lifecycleStage('contactinformation'),
+      leadStatus('sales_properties'),
+      ...activityDates,
+      datetime('createdate', 'Create date', 'contactinformation'),
+      datetime('lastmodifieddate', 'Last modified date', 'contactinformation'),
+      datetime('hs_lastmodifieddate', 'Object last modified date/time', 'system'),
+      owner,
+      ownerAssignedDate,
+      num('hs_object_id', 'Record ID', 'system'),
     ],
   },
   {
-    name: 'companies', objectTypeId: '0-2', singular: 'company',
+    name: 'companies',
+    objectTypeId: '0-2',
+    singular: 'company',
     properties: [
-      text('name', 'Company name', 'companyinformation'), text('domain', 'Company domain name', 'companyinformation'), text('website', 'Website URL', 'companyinformation'),
-      text('industry', 'Industry', 'companyinformation'), text('phone', 'Phone number', 'companyinformation', { fieldType: 'phonenumber' }), ...address('companyinformation'),
-      num('annualrevenue', 'Annual revenue', 'companyinformation'), num('numberofemployees', 'Number of employees', 'companyinformation'),
-      text('description', 'Description', 'companyinformation', { fieldType: 'textarea' }), text('about_us', 'About us', 'companyinformation', { fieldType: 'textarea' }),
-      text('founded_year', 'Year founded', 'companyinformation'), text('timezone', 'Time zone', 'companyinformation'), text('linkedin_company_page', 'LinkedIn company page', 'social_media_information'),
-      select('type', 'Type', 'companyinformation', ['PROSPECT', 'PARTNER', 'RESELLER', 'VENDOR', 'OTHER']), lifecycleStage('companyinformation'), leadStatus('sales_properties'),
-      { name: 'hs_is_target_account', label: 'Target account', type: 'bool', fieldType: 'booleancheckbox', groupName: 'target_accounts', options: [{ label: 'Yes', value: 'true', displayOrder: 0 }, { label: 'No', value: 'false', displayOrder: 1 }] },
-      select('hs_ideal_customer_profile', 'Ideal customer profile tier', 'target_accounts', ['tier_1', 'tier_2', 'tier_3']),
-      num('hs_num_decision_makers', 'Number of decision makers', 'target_accounts'), num('hs_num_blockers', 'Number of blockers', 'target_accounts'),
-      num('hs_parent_company_id', 'Parent company', 'companyinformation'), num('hs_num_child_companies', 'Number of child companies', 'companyinformation'), num('total_revenue', 'Total revenue', 'companyinformation'),
-      num('num_associated_contacts', 'Number of associated contacts', 'companyinformation'), num('num_associated_deals', 'Number of associated deals', 'companyinformation'),
-      ...activityDates, datetime('createdate', 'Create date', 'companyinformation'),
-      owner, ownerAssignedDate, text('hubspot_team_id', 'HubSpot team', 'sales_properties', { type: 'enumeration', fieldType: 'select' }),
+      text('name', 'Company name', 'companyinformation'),
+      text('domain', 'Company domain name', 'companyinformation'),
+      text('website', 'Website URL', 'companyinformation'),
+      text('industry', 'Industry', 'companyinformation'),
+      text('phone', 'Phone number', 'companyinformation', { fieldType: 'phonenumber' }),
+      ...address('companyinformation'),
+      num('annualrevenue', 'Annual revenue', 'companyinformation'),
+      num('numberofemployees', 'Number of employees', 'companyinformation'),
+      text('description', 'Description', 'companyinformation', { fieldType: 'textarea' }),
+      text('about_us', 'About us', 'companyinformation', { fieldType: 'textarea' }),
+      text('founded_year', 'Year founded', 'companyinformation'),
+      text('timezone', 'Time zone', 'companyinformation'),
+      text('linkedin_company_page', 'LinkedIn company page', 'social_media_information'),
+      select('type', 'Type', 'companyinformation', ['PROSPECT', 'PARTNER', 'RESELLER', 'VENDOR', 'OTHER']),
+      lifecycleStage('companyinformation'),
+      leadStatus('sales_properties'),
+      {
+        name: 'hs_is_target_account',
+        label: 'Target account',
+        type: 'bool',
+        fieldType: 'booleancheckbox',
+        groupName: 'target_accounts',
+        options: [
+          { label: 'Yes', value: 'true', displayOrder: 0 },
+          { label: 'No', value: 'false', displayOrder: 1 },
+        ],
+      },
+      select('hs_ideal_customer_profile', 'Ideal customer profile tier', 'target_accounts', [
+        'tier_1',
+        'tier_2',
+        'tier_3',
+      ]),
+      num('hs_num_decision_makers', 'Number of decision makers', 'target_accounts'),
+      num('hs_num_blockers', 'Number of blockers', 'target_accounts'),
+      num('hs_parent_company_id', 'Parent company', 'companyinformation'),
+      num('hs_num_child_companies', 'Number of child companies', 'companyinformation'),
+      num('total_revenue', 'Total revenue', 'companyinformation'),
+      num('num_associated_contacts', 'Number of associated contacts', 'companyinformation'),
+      num('num_associated_deals', 'Number of associated deals', 'companyinformation'),
+      ...activityDates,
+      datetime('createdate', 'Create date', 'companyinformation'),
+      owner,
+      ownerAssignedDate,
+      text('hubspot_team_id', 'HubSpot team', 'sales_properties', { type: 'enumeration', fieldType: 'select' }),
       ...timestamps,
     ],
   },
   {
-    name: 'deals', objectTypeId: '0-3', singular: 'deal',
+    name: 'deals',
+    objectTypeId: '0-3',
+    singular: 'deal',
     properties: [
-      text('dealname', 'Deal name', 'dealinformation'), num('amount', 'Amount', 'dealinformation'),
-      select('dealstage', 'Deal stage', 'dealinformation', ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent', 'closedwon', 'closedlost']),
-      text('pipeline', 'Pipeline', 'dealinformation', { type: 'enumeration', fieldType: 'select' }), datetime('closedate', 'Close date', 'dealinformation'),
-      { name: 'hs_is_closed_won', label: 'Is closed won', type: 'bool', fieldType: 'booleancheckbox', groupName: 'dealinformation' },
-      { name: 'hs_is_closed', label: 'Is closed', type: 'bool', fieldType: 'booleancheckbox', groupName: 'dealinformation' },
+      text('dealname', 'Deal name', 'dealinformation'),
+      num('amount', 'Amount', 'dealinformation'),
+      select('dealstage', 'Deal stage', 'dealinformation', [
+        'appointmentscheduled',
+        'qualifiedtobuy',
+        'presentationscheduled',
+        'decisionmakerboughtin',
+        'contractsent',
+        'closedwon',
+        'closedlost',
+      ]),
+      text('pipeline', 'Pipeline', 'dealinformation', { type: 'enumeration', fieldType: 'select' }),
+      datetime('closedate', 'Close date', 'dealinformation'),
+      {
+        name: 'hs_is_closed_won',
+        label: 'Is closed won',
+        type: 'bool',
+        fieldType: 'booleancheckbox',
+        groupName: 'dealinformation',
+      },
+      {
+        name: 'hs_is_closed',
+        label: 'Is closed',
+        type: 'bool',
+        fieldType: 'booleancheckbox',
+        groupName: 'dealinformation',
+      },
       text('dealtype', 'Deal type', 'dealinformation', { type: 'enumeration', fieldType: 'select' }),
-      text('description', 'Deal description', 'dealinformation', { fieldType: 'textarea' }), select('hs_priority', 'Priority', 'dealinformation', ['low', 'medium', 'high']),
-      num('hs_deal_stage_probability', 'Deal probability', 'dealinformation'), num('hs_forecast_amount', 'Forecast amount', 'dealinformation'),
-      num('hs_closed_amount', 'Closed amount', 'dealinformation'), num('num_associated_contacts', 'Number of associated contacts', 'dealinformation'),
-      text('deal_currency_code', 'Currency', 'dealinformation', { type: 'enumeration', fieldType: 'select' }), ...activityDates,
-      datetime('createdate', 'Create date', 'dealinformation'), owner, ownerAssignedDate, ...timestamps,
+      text('description', 'Deal description', 'dealinformation', { fieldType: 'textarea' }),
+      select('hs_priority', 'Priority', 'dealinformation', ['low', 'medium', 'high']),
+      num('hs_deal_stage_probability', 'Deal probability', 'dealinformation'),
+      num('hs_forecast_amount', 'Forecast amount', 'dealinformation'),
+      num('hs_closed_amount', 'Closed amount', 'dealinformation'),
+      num('num_associated_contacts', 'Number of associated contacts', 'dealinformation'),
+      text('deal_currency_code', 'Currency', 'dealinformation', { type: 'enumeration', fieldType: 'select' }),
+      ...activityDates,
+      datetime('createdate', 'Create date', 'dealinformation'),
+      owner,
+      ownerAssignedDate,
+      ...timestamps,
     ],
   },
-  { name: 'meetings', objectTypeId: '0-47', singular: 'meeting', properties: [text('hs_meeting_title', 'Meeting name', 'meeting'), text('hs_meeting_body', 'Meeting description', 'meeting', { fieldType: 'textarea' }), datetime('hs_meeting_start_time', 'Start time', 'meeting'), datetime('hs_meeting_end_time', 'End time', 'meeting'), select('hs_meeting_outcome', 'Meeting outcome', 'meeting', ['SCHEDULED', 'COMPLETED', 'RESCHEDULED', 'NO_SHOW', 'CANCELED']), ...engagementBase] },
-  { name: 'calls', objectTypeId: '0-48', singular: 'call', properties: [text('hs_call_title', 'Call title', 'call'), text('hs_call_body', 'Call notes', 'call', { fieldType: 'textarea' }), num('hs_call_duration', 'Call duration', 'call'), text('hs_call_direction', 'Call direction', 'call', { type: 'enumeration', fieldType: 'select' }), text('hs_call_status', 'Call status', 'call', { type: 'enumeration', fieldType: 'select' }), ...engagementBase] },
-  { name: 'emails', objectTypeId: '0-49', singular: 'email', properties: [text('hs_email_subject', 'Email subject', 'email'), text('hs_email_text', 'Email body', 'email', { fieldType: 'textarea' }), text('hs_email_direction', 'Email direction', 'email', { type: 'enumeration', fieldType: 'select' }), ...engagementBase] },
-  { name: 'notes', objectTypeId: '0-46', singular: 'note', properties: [text('hs_note_body', 'Note body', 'note', { fieldType: 'html' }), ...engagementBase] },
-  { name: 'tasks', objectTypeId: '0-27', singular: 'task', properties: [text('hs_task_subject', 'Task title', 'task'), text('hs_task_body', 'Task notes', 'task', { fieldType: 'textarea' }), select('hs_task_status', 'Task status', 'task', ['NOT_STARTED', 'IN_PROGRESS', 'WAITING', 'COMPLETED', 'DEFERRED']), select('hs_task_priority', 'Priority', 'task', ['LOW', 'MEDIUM', 'HIGH']), select('hs_task_type', 'Task type', 'task', ['TODO', 'CALL', 'EMAIL']), ...engagementBase] },
+  {
+    name: 'meetings',
+    objectTypeId: '0-47',
+    singular: 'meeting',
+    properties: [
+      text('hs_meeting_title', 'Meeting name', 'meeting'),
+      text('hs_meeting_body', 'Meeting description', 'meeting', { fieldType: 'textarea' }),
+      datetime('hs_meeting_start_time', 'Start time', 'meeting'),
+      datetime('hs_meeting_end_time', 'End time', 'meeting'),
+      select('hs_meeting_outcome', 'Meeting outcome', 'meeting', [
+        'SCHEDULED',
+        'COMPLETED',
+        'RESCHEDULED',
+        'NO_SHOW',
+        'CANCELED',
+      ]),
+      ...engagementBase,
+    ],
+  },
+  {
+    name: 'calls',
+    objectTypeId: '0-48',
+    singular: 'call',
+    properties: [
+      text('hs_call_title', 'Call title', 'call'),
+      text('hs_call_body', 'Call notes', 'call', { fieldType: 'textarea' }),
+      num('hs_call_duration', 'Call duration', 'call'),
+      text('hs_call_direction', 'Call direction', 'call', { type: 'enumeration', fieldType: 'select' }),
+      text('hs_call_status', 'Call status', 'call', { type: 'enumeration', fieldType: 'select' }),
+      ...engagementBase,
+    ],
+  },
+  {
+    name: 'emails',
+    objectTypeId: '0-49',
+    singular: 'email',
+    properties: [
+      text('hs_email_subject', 'Email subject', 'email'),
+      text('hs_email_text', 'Email body', 'email', { fieldType: 'textarea' }),
+      text('hs_email_direction', 'Email direction', 'email', { type: 'enumeration', fieldType: 'select' }),
+      ...engagementBase,
+    ],
+  },
+  {
+    name: 'notes',
+    objectTypeId: '0-46',
+    singular: 'note',
+    properties: [text('hs_note_body', 'Note body', 'note', { fieldType: 'html' }), ...engagementBase],
+  },
+  {
+    name: 'tasks',
+    objectTypeId: '0-27',
+    singular: 'task',
+    properties: [
+      text('hs_task_subject', 'Task title', 'task'),
+      text('hs_task_body', 'Task notes', 'task', { fieldType: 'textarea' }),
+      select('hs_task_status', 'Task status', 'task', [
+        'NOT_STARTED',
+        'IN_PROGRESS',
+        'WAITING',
+        'COMPLETED',
+        'DEFERRED',
+      ]),
+      select('hs_task_priority', 'Priority', 'task', ['LOW', 'MEDIUM', 'HIGH']),
+      select('hs_task_type', 'Task type', 'task', ['TODO', 'CALL', 'EMAIL']),
+      ...engagementBase,
+    ],
+  },
 ];
 
 /** HubSpot-defined association type ids between standard objects (category HUBSPOT_DEFINED). */
@@ -174,9 +400,30 @@ const engagementRules = (...searchable: string[]): StandardTypeRules => ({
 });
 
 export const STANDARD_TYPE_RULES: Record<string, StandardTypeRules> = {
-  contacts: { defaultProperties: ['firstname', 'lastname', 'email', 'lastmodifieddate', 'createdate', 'hs_object_id'], searchableProperties: ['firstname', 'lastname', 'email', 'phone'], requiredProperties: [] },
-  companies: { defaultProperties: ['name', 'domain', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'], searchableProperties: ['name', 'domain'], requiredProperties: [] },
-  deals: { defaultProperties: ['dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'], searchableProperties: ['dealname'], requiredProperties: [] },
+  contacts: {
+    defaultProperties: ['firstname', 'lastname', 'email', 'lastmodifieddate', 'createdate', 'hs_object_id'],
+    searchableProperties: ['firstname', 'lastname', 'email', 'phone'],
+    requiredProperties: [],
+  },
+  companies: {
+    defaultProperties: ['name', 'domain', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+    searchableProperties: ['name', 'domain'],
+    requiredProperties: [],
+  },
+  deals: {
+    defaultProperties: [
+      'dealname',
+      'amount',
+      'closedate',
+      'pipeline',
+      'dealstage',
+      'createdate',
+      'hs_lastmodifieddate',
+      'hs_object_id',
+    ],
+    searchableProperties: ['dealname'],
+    requiredProperties: [],
+  },
   meetings: engagementRules('hs_meeting_title', 'hs_meeting_body'),
   calls: engagementRules('hs_call_title', 'hs_call_body'),
   emails: engagementRules('hs_email_subject', 'hs_email_text'),
@@ -185,4 +432,5 @@ export const STANDARD_TYPE_RULES: Record<string, StandardTypeRules> = {
 };
 
 /** Schemas name the objects they associate with as `COMPANY`, `CONTACT`…; this gives the path name (others pass through). */
-export const associatedObjectName = (token: string) => STANDARD_OBJECT_TYPES.find((t) => t.singular.toUpperCase() === token)?.name ?? token;
+export const associatedObjectName = (token: string) =>
+  STANDARD_OBJECT_TYPES.find((t) => t.singular.toUpperCase() === token)?.name ?? token;

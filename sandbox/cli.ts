@@ -7,7 +7,11 @@ import { emptyPortal, startSandbox } from './server.ts';
 // persisted portal, seeded with the demo firm the first time (when the data file does not exist).
 
 const argsSchema = z.object({
-  port: z.coerce.number({ message: 'must be a port number' }).int().min(0, 'must be 0 (any free port) to 65535').max(65_535, 'must be 0 (any free port) to 65535'),
+  port: z.coerce
+    .number({ message: 'must be a port number' })
+    .int()
+    .min(0, 'must be 0 (any free port) to 65535')
+    .max(65_535, 'must be 0 (any free port) to 65535'),
   data: z.string().min(1),
   empty: z.boolean(),
 });
@@ -36,10 +40,13 @@ console.log(`HubSpot sandbox for portal ${sandbox.portalId} listening at ${sandb
 console.log(`Point Keystone at it: HUBSPOT_API_BASE_URL=${sandbox.baseUrl} HUBSPOT_ACCESS_TOKEN=anything`);
 
 const stop = () => {
-  sandbox.close().then(() => process.exit(0), (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  sandbox.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

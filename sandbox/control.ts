@@ -21,7 +21,10 @@ export function sandboxControl(baseUrl: string) {
     });
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
-    if (!response.ok) throw new Error(`Sandbox ${method} /__sandbox/${path} failed (${response.status}): ${(parsed as { message?: string } | undefined)?.message ?? text}`);
+    if (!response.ok)
+      throw new Error(
+        `Sandbox ${method} /__sandbox/${path} failed (${response.status}): ${(parsed as { message?: string } | undefined)?.message ?? text}`,
+      );
     return parsed as T;
   };
   return {

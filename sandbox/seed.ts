@@ -58,7 +58,16 @@ export const seedPropertySchema = z.object({
   fieldType: z.string(),
   groupName: z.string(),
   description: z.string().optional(),
-  options: z.array(z.object({ label: z.string(), value: z.string(), displayOrder: z.number().optional(), hidden: z.boolean().optional() })).optional(),
+  options: z
+    .array(
+      z.object({
+        label: z.string(),
+        value: z.string(),
+        displayOrder: z.number().optional(),
+        hidden: z.boolean().optional(),
+      }),
+    )
+    .optional(),
   hasUniqueValue: z.boolean().optional(),
 });
 
@@ -74,7 +83,10 @@ export const seedPropertyGroupSchema = z.object({
 export const seedObjectSchemaSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9_]*$/),
   /** `2-…`; assigned when omitted. */
-  objectTypeId: z.string().regex(/^2-\d+$/).optional(),
+  objectTypeId: z
+    .string()
+    .regex(/^2-\d+$/)
+    .optional(),
   labels: z.object({ singular: z.string().min(1), plural: z.string().min(1) }),
   primaryDisplayProperty: z.string().optional(),
   secondaryDisplayProperties: z.array(z.string()).default([]),
@@ -102,7 +114,16 @@ export const seedAssociationDefinitionSchema = z.object({
 });
 export type SeedAssociationDefinition = z.infer<typeof seedAssociationDefinitionSchema>;
 
-export const STANDARD_SEED_TYPES = ['companies', 'contacts', 'deals', 'meetings', 'calls', 'emails', 'notes', 'tasks'] as const;
+export const STANDARD_SEED_TYPES = [
+  'companies',
+  'contacts',
+  'deals',
+  'meetings',
+  'calls',
+  'emails',
+  'notes',
+  'tasks',
+] as const;
 
 export const sandboxSeedSchema = z.object({
   portalId: z.number().int().positive(),
@@ -117,7 +138,12 @@ export const sandboxSeedSchema = z.object({
   /** Custom object types; their records go in `objects` under the schema's name. */
   schemas: z.array(seedObjectSchemaSchema).default([]),
   objects: z
-    .object(Object.fromEntries(STANDARD_SEED_TYPES.map((t) => [t, z.array(seedRecordSchema).default([])])) as Record<(typeof STANDARD_SEED_TYPES)[number], z.ZodDefault<z.ZodArray<typeof seedRecordSchema>>>)
+    .object(
+      Object.fromEntries(STANDARD_SEED_TYPES.map((t) => [t, z.array(seedRecordSchema).default([])])) as Record<
+        (typeof STANDARD_SEED_TYPES)[number],
+        z.ZodDefault<z.ZodArray<typeof seedRecordSchema>>
+      >,
+    )
     .catchall(z.array(seedRecordSchema)),
   associationDefinitions: z.array(seedAssociationDefinitionSchema).default([]),
   associations: z.array(seedAssociationSchema),

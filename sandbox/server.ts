@@ -31,7 +31,12 @@ import { fileStore, memoryStore } from './store/store.ts';
 export const DEFAULT_PORTAL_ID = 1234567;
 
 /** A portal with nothing in it but HubSpot's built-in objects, properties and association types. */
-export const emptyPortal = (portalId = DEFAULT_PORTAL_ID): SandboxSeedInput => ({ portalId, owners: [], objects: {}, associations: [] });
+export const emptyPortal = (portalId = DEFAULT_PORTAL_ID): SandboxSeedInput => ({
+  portalId,
+  owners: [],
+  objects: {},
+  associations: [],
+});
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -64,7 +69,9 @@ const optionsSchema = z.object({
   port: z.number().int().min(0).max(65_535).default(0),
   host: z.literal('127.0.0.1').default('127.0.0.1'),
   dataFile: z.string().min(1).nullable().optional(),
-  clock: z.custom<() => number>((v) => typeof v === 'function', 'clock must be a function returning epoch ms').default(() => Date.now),
+  clock: z
+    .custom<() => number>((v) => typeof v === 'function', 'clock must be a function returning epoch ms')
+    .default(() => Date.now),
   deterministicIds: z.boolean().default(false),
   rateLimit: z.union([rateLimitsSchema, z.literal(false)]).default(HUBSPOT_RATE_LIMITS),
   requiredToken: z.string().min(1).optional(),
@@ -72,7 +79,8 @@ const optionsSchema = z.object({
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const checked = optionsSchema.safeParse(options);
-  if (!checked.success) throw new Error(`startSandbox: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!checked.success)
+    throw new Error(`startSandbox: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { port, host, dataFile, clock, deterministicIds: deterministic, rateLimit, requiredToken } = checked.data;
   // Random ids start high, as HubSpot's do, so nothing comes to depend on them.
   const firstRecordId = deterministic ? 1 : randomInt(10_000_000, 90_000_000);
@@ -81,12 +89,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return sandboxSeedSchema.parse(seed ?? emptyPortal());
   };
   const build = (seed: SandboxSeed) => portalFromSeed(seed, firstRecordId);
-  const store = dataFile ? fileStore(dataFile, { initial: () => build(initialSeed()), firstRecordId }) : memoryStore(build(initialSeed()));
+  const store = dataFile
+    ? fileStore(dataFile, { initial: () => build(initialSeed()), firstRecordId })
+    : memoryStore(build(initialSeed()));
 
   let correlationCounter = 0;
-  const correlationId = () => (deterministic ? `00000000-0000-4000-8000-${String(++correlationCounter).padStart(12, '0')}` : randomUUID());
+  const correlationId = () =>
+    deterministic ? `00000000-0000-4000-8000-${String(++correlationCounter).padStart(12, '0')}` : randomUUID();
   const context: ApiContext = { store, now: clock, nextRecordId: () => String(store.portal.nextRecordId++) };
-  const api = createRouter<ApiContext>([...objectRoutes, ...searchRoutes, ...schemaRoutes, ...propertyRoutes, ...associationRoutes, ...ownerRoutes, ...accountInfoRoutes]);
+  const api = createRouter<ApiContext>([
+    ...objectRoutes,
+    ...searchRoutes,
+    ...schemaRoutes,
+    ...propertyRoutes,
+    ...associationRoutes,
+    ...ownerRoutes,
+    ...accountInfoRoutes,
+  ]);
   const faults = createFaultInjector();
   const stats = createStats();
   const limiter = createRateLimiter(rateLimit);
@@ -96,18 +115,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     reset: () => store.replace(build(initialSeed())),
     load: (seed) => store.replace(build(seed)),
     recordCount: () => [...store.portal.types.values()].reduce((n, t) => n + t.records.size, 0),
-    faults, stats,
+    faults,
+    stats,
     setRateLimits: (limits) => limiter.set(limits),
   };
 
   const send = (res: ServerResponse, response: ApiResponse, headers: Record<string, string> = {}) => {
     if (res.destroyed) return;
     const payload = response.body === undefined ? undefined : JSON.stringify(response.body);
-    res.writeHead(response.status, { ...headers, ...(payload === undefined ? {} : { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(payload) }) });
+    res.writeHead(response.status, {
+      ...headers,
+      ...(payload === undefined ? {} : { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(payload) }),
+    });
     res.end(payload);
   };
 
-  const dispatch = <C>(match: RouteMatch<C> | 'method' | undefined, method: string, path: string, query: URLSearchParams, raw: string, routeContext: C): ApiResponse => {
+  const dispatch = <C>(
+    match: RouteMatch<C> | 'method' | undefined,
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    raw: string,
+    routeContext: C,
+  ): ApiResponse => {
     if (match === undefined) throw new ApiError(404, 'OBJECT_NOT_FOUND', `No endpoint at ${path}`);
     if (match === 'method') throw new ApiError(405, 'VALIDATION_ERROR', `${method} is not supported at ${path}`);
     return match.route.handle({ params: match.params, query, body: parseJson(raw) }, routeContext);
@@ -120,7 +150,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const raw = await readBody(req);
 
     if (path.startsWith(CONTROL_PREFIX.slice(0, -1))) {
-      if (!isLoopback(req.socket.remoteAddress)) return send(res, { status: 403, body: { status: 'error', message: 'The sandbox control endpoints answer only on 127.0.0.1' } });
+      if (!isLoopback(req.socket.remoteAddress))
+        return send(res, {
+          status: 403,
+          body: { status: 'error', message: 'The sandbox control endpoints answer only on 127.0.0.1' },
+        });
       try {
         return send(res, dispatch(control.match(method, path), method, path, url.searchParams, raw, target));
       } catch (error) {
@@ -153,13 +187,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     for (const fault of hits) {
       if (fault.kind === 'latency') await sleep(fault.ms);
       else if (fault.kind === 'drop') return void req.socket.destroy();
-      else if (fault.kind === 'rateLimit') return send(res, { status: 429, body: rateLimitBody(fault.policyName, id) }, headers);
-      else if (fault.kind === 'serverError') return send(res, { status: fault.status, body: { status: 'error', message: 'internal error', correlationId: id, category: 'INTERNAL_ERROR' } }, headers);
+      else if (fault.kind === 'rateLimit')
+        return send(res, { status: 429, body: rateLimitBody(fault.policyName, id) }, headers);
+      else if (fault.kind === 'serverError')
+        return send(
+          res,
+          {
+            status: fault.status,
+            body: { status: 'error', message: 'internal error', correlationId: id, category: 'INTERNAL_ERROR' },
+          },
+          headers,
+        );
     }
     const response = answer();
     for (const fault of hits) {
       if (fault.kind === 'slowAnswer') await sleep(fault.ms);
-      else if (fault.kind === 'lostAnswer') return fault.mode === 'drop' ? void req.socket.destroy() : sendBadGateway(res);
+      else if (fault.kind === 'lostAnswer')
+        return fault.mode === 'drop' ? void req.socket.destroy() : sendBadGateway(res);
     }
     send(res, response, headers);
   };
@@ -175,15 +219,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   return {
     baseUrl: `http://127.0.0.1:${boundPort}`,
-    get portalId() { return store.portal.portalId; },
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => {
-        store.close();
-        if (error) reject(error);
-        else resolve();
-      });
-    }),
+    get portalId() {
+      return store.portal.portalId;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => {
+          store.close();
+          if (error) reject(error);
+          else resolve();
+        });
+      }),
   };
 }
 
@@ -191,7 +238,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // What HubSpot's edge sends when it loses the answer of a request it passed on: an HTML page, not
 // HubSpot's JSON error.
-const BAD_GATEWAY_PAGE = '<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n</body>\n</html>\n';
+const BAD_GATEWAY_PAGE =
+  '<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n</body>\n</html>\n';
 
 function sendBadGateway(res: ServerResponse): void {
   if (res.destroyed) return;
@@ -202,7 +250,15 @@ function sendBadGateway(res: ServerResponse): void {
 function failure(error: unknown, correlationId: string): ApiResponse {
   if (error instanceof ApiError) return { status: error.status, body: error.body(correlationId) };
   // A bug in the sandbox: say so plainly rather than pretend HubSpot failed.
-  return { status: 500, body: { status: 'error', message: `Sandbox error: ${error instanceof Error ? error.message : String(error)}`, correlationId, category: 'INTERNAL_ERROR' } };
+  return {
+    status: 500,
+    body: {
+      status: 'error',
+      message: `Sandbox error: ${error instanceof Error ? error.message : String(error)}`,
+      correlationId,
+      category: 'INTERNAL_ERROR',
+    },
+  };
 }
 
 function parseJson(raw: string): unknown {
@@ -223,5 +279,5 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-
+const isLoopback = (address: string | undefined) =>
+  address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';

@@ -4,7 +4,17 @@
 // in a temporary copy of src/ (node_modules only in the component folder, linking only the declared
 // packages), so an undeclared dependency, or a package imported from a file outside the component
 // folder, fails here as it would fail in HubSpot. Exits non-zero if any entry does not bundle.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { remoteBuild } from '@hubspot/ui-extensions-dev-server/build';
@@ -26,10 +36,14 @@ function entriesOf(folder: string): Entry[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('-hsmeta.json'))
     .map((name) => {
-      const meta = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { uid?: string; config?: { entrypoint?: string } };
+      const meta = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as {
+        uid?: string;
+        config?: { entrypoint?: string };
+      };
       const entrypoint = meta.config?.entrypoint ?? '';
       const prefix = `/${folder}/`;
-      if (!entrypoint.startsWith(prefix)) throw new Error(`${folder}/${name}: entrypoint "${entrypoint}" must start with ${prefix}`);
+      if (!entrypoint.startsWith(prefix))
+        throw new Error(`${folder}/${name}: entrypoint "${entrypoint}" must start with ${prefix}`);
       return { uid: meta.uid ?? name, folder, file: entrypoint.slice(prefix.length) };
     });
 }
@@ -40,12 +54,16 @@ const readManifest = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as
 /** The packages a component folder declares, each pinned to the version the root install tests with. */
 function declaredDependencies(folder: string): string[] {
   const manifest = path.join(srcDir, folder, 'package.json');
-  if (!existsSync(manifest)) throw new Error(`${folder}/package.json is missing: HubSpot installs the component's dependencies from it`);
+  if (!existsSync(manifest))
+    throw new Error(`${folder}/package.json is missing: HubSpot installs the component's dependencies from it`);
   const { dependencies = {} } = readManifest(manifest);
   const root = readManifest(path.join(projectRoot, 'package.json'));
   for (const [name, version] of Object.entries(dependencies)) {
     const tested = root.dependencies?.[name] ?? root.devDependencies?.[name];
-    if (tested !== version) throw new Error(`${folder}/package.json asks for ${name}@${version}, but the project tests with ${tested ?? 'no version of it'}`);
+    if (tested !== version)
+      throw new Error(
+        `${folder}/package.json asks for ${name}@${version}, but the project tests with ${tested ?? 'no version of it'}`,
+      );
   }
   return Object.keys(dependencies);
 }
@@ -53,11 +71,15 @@ function declaredDependencies(folder: string): string[] {
 /** A copy of src/ where only `folder` has node_modules, holding just the packages it declares. */
 function hubspotLayoutFor(folder: string): string {
   const copy = mkdtempSync(path.join(tmpdir(), 'keystone-cards-'));
-  cpSync(srcDir, path.join(copy, 'src'), { recursive: true, filter: (from) => !from.split(path.sep).includes('node_modules') });
+  cpSync(srcDir, path.join(copy, 'src'), {
+    recursive: true,
+    filter: (from) => !from.split(path.sep).includes('node_modules'),
+  });
   const modules = path.join(copy, 'src', folder, 'node_modules');
   for (const name of declaredDependencies(folder)) {
     const target = path.join(projectRoot, 'node_modules', name);
-    if (!existsSync(target)) throw new Error(`${folder}/package.json declares ${name}, which is not installed: run npm install`);
+    if (!existsSync(target))
+      throw new Error(`${folder}/package.json declares ${name}, which is not installed: run npm install`);
     mkdirSync(path.dirname(path.join(modules, name)), { recursive: true });
     symlinkSync(target, path.join(modules, name), 'dir');
   }
@@ -81,12 +103,19 @@ async function main(): Promise<void> {
       for (const entry of entries) {
         const outputDir = path.join(copy, 'dist', entry.uid);
         try {
-          await remoteBuild({ root: path.join(copy, 'src', folder), entryPoint: entry.file, outputDir, logLevel: 'silent' });
+          await remoteBuild({
+            root: path.join(copy, 'src', folder),
+            entryPoint: entry.file,
+            outputDir,
+            logLevel: 'silent',
+          });
           const bundle = path.join(outputDir, entry.file.replace(/\.[jt]sx?$/, '.js'));
           console.log(`ok    ${entry.uid} (${folder}/${entry.file}): ${(statSync(bundle).size / 1024).toFixed(1)} KiB`);
         } catch (error) {
           failures++;
-          console.error(`FAIL  ${entry.uid} (${folder}/${entry.file}): ${error instanceof Error ? error.message : String(error)}`);
+          console.error(
+            `FAIL  ${entry.uid} (${folder}/${entry.file}): ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
     } finally {

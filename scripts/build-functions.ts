@@ -12,7 +12,11 @@ import { readProject, REPOSITORY_ROOT } from './project.ts';
 /** Packages left out of the bundles; each must be a dependency of the functions' package.json. */
 export const RUNTIME_DEPENDENCIES = ['@hubspot/api-client'] as const;
 
-export interface FunctionEntry { uid: string; source: string; bundle: string }
+export interface FunctionEntry {
+  uid: string;
+  source: string;
+  bundle: string;
+}
 
 const FUNCTIONS_DIR = join('app', 'functions');
 /** A function's hsmeta entrypoint: its bundle, `/app/functions/dist/<name>.js`. */
@@ -24,10 +28,20 @@ export function functionEntries(srcDir: string): FunctionEntry[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((file) => file.endsWith('-hsmeta.json'))
-    .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as { uid: string; type: string; config?: { entrypoint?: unknown } })
+    .map(
+      (file) =>
+        JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+          uid: string;
+          type: string;
+          config?: { entrypoint?: unknown };
+        },
+    )
     .flatMap((meta) => {
       // Other entrypoints are reported by the project check; only bundles can be built.
-      const name = meta.type === 'app-function' && typeof meta.config?.entrypoint === 'string' ? BUNDLE_ENTRYPOINT.exec(meta.config.entrypoint)?.[1] : undefined;
+      const name =
+        meta.type === 'app-function' && typeof meta.config?.entrypoint === 'string'
+          ? BUNDLE_ENTRYPOINT.exec(meta.config.entrypoint)?.[1]
+          : undefined;
       return name ? [{ uid: meta.uid, source: join(dir, `${name}.ts`), bundle: join(dir, 'dist', `${name}.js`) }] : [];
     });
 }
@@ -36,7 +50,8 @@ export async function buildFunctions(srcDir: string): Promise<FunctionEntry[]> {
   const entries = functionEntries(srcDir);
   rmSync(join(srcDir, FUNCTIONS_DIR, 'dist'), { recursive: true, force: true });
   for (const entry of entries) {
-    if (!existsSync(entry.source)) throw new Error(`${entry.uid}: its source ${relative(process.cwd(), entry.source)} does not exist`);
+    if (!existsSync(entry.source))
+      throw new Error(`${entry.uid}: its source ${relative(process.cwd(), entry.source)} does not exist`);
     await build({
       entryPoints: [entry.source],
       outfile: entry.bundle,

@@ -34,13 +34,20 @@ const SCOPE_RULES: Array<{ uses: RegExp; scopes: string[]; onlyIfWrites?: boolea
   { uses: /'(notes|tasks)'/, scopes: ['crm.objects.contacts.write'], onlyIfWrites: true },
   { uses: /'emails'/, scopes: ['sales-email-read'] },
   { uses: /\bowners\b.*(ownersApi|getById|getPage)|ownersApi/, scopes: ['crm.objects.owners.read'] },
-  { uses: /objectTypeId\(|\.find\('(settings|plan|planRevision|objective|review)'\)/, scopes: ['crm.objects.custom.read'] },
+  {
+    uses: /objectTypeId\(|\.find\('(settings|plan|planRevision|objective|review)'\)/,
+    scopes: ['crm.objects.custom.read'],
+  },
   { uses: /objectTypeId\(|writeSettingsRecord/, scopes: ['crm.objects.custom.write'], onlyIfWrites: true },
   { uses: /schemas\.coreApi\.(getAll|getById)/, scopes: ['crm.schemas.custom.read'] },
   { uses: /schemas\.coreApi\.(create|update|createAssociation)/, scopes: ['crm.schemas.custom.write'] },
-  { uses: /properties\.(coreApi|groupsApi)\.(create|update)|definitionsApi\.create/, scopes: ['crm.schemas.companies.write', 'crm.schemas.contacts.write'] },
+  {
+    uses: /properties\.(coreApi|groupsApi)\.(create|update)|definitionsApi\.create/,
+    scopes: ['crm.schemas.companies.write', 'crm.schemas.contacts.write'],
+  },
 ];
-const WRITES = /batchUpdate\(|batchCreate\(|batchArchive\(|basicApi\.(create|update|archive)|batchApi\.(create|update|upsert|archive)|writeSettingsRecord\(/;
+const WRITES =
+  /batchUpdate\(|batchCreate\(|batchArchive\(|basicApi\.(create|update|archive)|batchApi\.(create|update|upsert|archive)|writeSettingsRecord\(/;
 
 export async function checkProject(root: string): Promise<string[]> {
   const problems: string[] = [];
@@ -54,8 +61,12 @@ export async function checkProject(root: string): Promise<string[]> {
   const show = (path: string) => relative(root, path).split(sep).join('/');
 
   try {
-    const { skippedHsMetaFiles } = await translate({ projectSourceDir: srcDir, platformVersion }, { skipValidation: true });
-    for (const file of skippedHsMetaFiles) problems.push(`${show(resolve(srcDir, file))}: HubSpot's parser skips this file`);
+    const { skippedHsMetaFiles } = await translate(
+      { projectSourceDir: srcDir, platformVersion },
+      { skipValidation: true },
+    );
+    for (const file of skippedHsMetaFiles)
+      problems.push(`${show(resolve(srcDir, file))}: HubSpot's parser skips this file`);
   } catch (error) {
     problems.push(`HubSpot's parser rejected the project: ${(error as Error).message}`);
   }
@@ -66,9 +77,12 @@ export async function checkProject(root: string): Promise<string[]> {
   for (const { file, meta } of metas) {
     if (!meta) continue;
     const where = show(file);
-    for (const key of Object.keys(meta)) if (!META_KEYS.has(key)) problems.push(`${where}: unknown key "${key}" (allowed: uid, type, config, dependencies)`);
+    for (const key of Object.keys(meta))
+      if (!META_KEYS.has(key))
+        problems.push(`${where}: unknown key "${key}" (allowed: uid, type, config, dependencies)`);
     const uid = typeof meta.uid === 'string' ? meta.uid : '';
-    if (!UID_PATTERN.test(uid)) problems.push(`${where}: uid "${uid}" must be 1–64 characters of letters, digits, _ . -`);
+    if (!UID_PATTERN.test(uid))
+      problems.push(`${where}: uid "${uid}" must be 1–64 characters of letters, digits, _ . -`);
     else if (uids.has(uid)) problems.push(`${where}: uid "${uid}" is already used by ${uids.get(uid)}`);
     else uids.set(uid, where);
     const type = typeof meta.type === 'string' ? meta.type : '';
@@ -79,13 +93,16 @@ export async function checkProject(root: string): Promise<string[]> {
     }
     counts.set(type, (counts.get(type) ?? 0) + 1);
     const folder = show(join(srcDir, place.folder));
-    if (show(join(file, '..')) !== folder) problems.push(`${where}: a ${type} must be in ${folder}/ — HubSpot silently ignores it anywhere else`);
+    if (show(join(file, '..')) !== folder)
+      problems.push(`${where}: a ${type} must be in ${folder}/ — HubSpot silently ignores it anywhere else`);
     problems.push(...configProblems(srcDir, { where, type, config: meta.config }));
   }
   for (const [type, place] of Object.entries(COMPONENT_PLACES)) {
     const count = counts.get(type) ?? 0;
-    if (place.min !== undefined && count < place.min) problems.push(`the project needs ${place.min} ${type} component (found ${count})`);
-    if (place.max !== undefined && count > place.max) problems.push(`the project may have at most ${place.max} ${type} component(s) (found ${count})`);
+    if (place.min !== undefined && count < place.min)
+      problems.push(`the project needs ${place.min} ${type} component (found ${count})`);
+    if (place.max !== undefined && count > place.max)
+      problems.push(`the project may have at most ${place.max} ${type} component(s) (found ${count})`);
   }
 
   problems.push(...functionProblems(srcDir, show));
@@ -94,26 +111,36 @@ export async function checkProject(root: string): Promise<string[]> {
 }
 
 /** What is wrong with one component's config; `where` names its file in each problem. */
-function configProblems(srcDir: string, { where, type, config }: { where: string; type: string; config: unknown }): string[] {
+function configProblems(
+  srcDir: string,
+  { where, type, config }: { where: string; type: string; config: unknown },
+): string[] {
   if (typeof config !== 'object' || config === null) return [`${where}: "config" must be an object`];
   const c = config as Record<string, unknown>;
   const problems: string[] = [];
   const needsEntrypoint = ['card', 'settings', 'app-function', 'pages'].includes(type);
   if (needsEntrypoint) {
-    if (typeof c.entrypoint !== 'string' || !c.entrypoint.startsWith('/')) problems.push(`${where}: config.entrypoint must be a path from srcDir starting with "/"`);
-    else if (!existsSync(join(srcDir, c.entrypoint))) problems.push(`${where}: entrypoint ${c.entrypoint} does not exist${type === 'app-function' ? ' (run npm run build)' : ''}`);
+    if (typeof c.entrypoint !== 'string' || !c.entrypoint.startsWith('/'))
+      problems.push(`${where}: config.entrypoint must be a path from srcDir starting with "/"`);
+    else if (!existsSync(join(srcDir, c.entrypoint)))
+      problems.push(
+        `${where}: entrypoint ${c.entrypoint} does not exist${type === 'app-function' ? ' (run npm run build)' : ''}`,
+      );
   }
   if (type === 'app-function') {
-    if (typeof c.entrypoint === 'string' && !BUNDLE_ENTRYPOINT.test(c.entrypoint)) problems.push(`${where}: a function's entrypoint must be a bundled /app/functions/dist/<name>.js`);
+    if (typeof c.entrypoint === 'string' && !BUNDLE_ENTRYPOINT.test(c.entrypoint))
+      problems.push(`${where}: a function's entrypoint must be a bundled /app/functions/dist/<name>.js`);
     if (!Array.isArray(c.secretKeys)) problems.push(`${where}: config.secretKeys must be a list (may be empty)`);
   }
   if (type === 'card') {
-    if (!Array.isArray(c.objectTypes) || c.objectTypes.length === 0) problems.push(`${where}: config.objectTypes must list the record types the card appears on`);
+    if (!Array.isArray(c.objectTypes) || c.objectTypes.length === 0)
+      problems.push(`${where}: config.objectTypes must list the record types the card appears on`);
     if (typeof c.location !== 'string') problems.push(`${where}: config.location is required`);
   }
   if (type === 'app') {
     const auth = c.auth as { type?: unknown; requiredScopes?: unknown } | undefined;
-    if (c.distribution !== 'private' || auth?.type !== 'static') problems.push(`${where}: app functions need distribution "private" and auth type "static"`);
+    if (c.distribution !== 'private' || auth?.type !== 'static')
+      problems.push(`${where}: app functions need distribution "private" and auth type "static"`);
     if (!Array.isArray(auth?.requiredScopes)) problems.push(`${where}: config.auth.requiredScopes must be a list`);
   }
   return problems;
@@ -124,20 +151,27 @@ function functionProblems(srcDir: string, show: (path: string) => string): strin
   if (entries.length === 0) return [];
   const problems: string[] = [];
   const packageFile = join(srcDir, 'app', 'functions', 'package.json');
-  if (!existsSync(packageFile)) return [`${show(packageFile)} is missing: HubSpot needs one package.json beside the functions`];
-  const declared = (JSON.parse(readFileSync(packageFile, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
+  if (!existsSync(packageFile))
+    return [`${show(packageFile)} is missing: HubSpot needs one package.json beside the functions`];
+  const declared =
+    (JSON.parse(readFileSync(packageFile, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
   for (const dependency of RUNTIME_DEPENDENCIES) {
-    if (!declared[dependency]) problems.push(`${show(packageFile)}: the bundles leave ${dependency} out, so it must be a dependency here`);
+    if (!declared[dependency])
+      problems.push(`${show(packageFile)}: the bundles leave ${dependency} out, so it must be a dependency here`);
   }
   for (const entry of entries) {
-    if (!existsSync(entry.source)) problems.push(`function ${entry.uid}: its source ${show(entry.source)} does not exist`);
-    if (!existsSync(entry.bundle)) problems.push(`function ${entry.uid}: no bundle at ${show(entry.bundle)} (run npm run build)`);
+    if (!existsSync(entry.source))
+      problems.push(`function ${entry.uid}: its source ${show(entry.source)} does not exist`);
+    if (!existsSync(entry.bundle))
+      problems.push(`function ${entry.uid}: no bundle at ${show(entry.bundle)} (run npm run build)`);
   }
   return problems;
 }
 
 function scopeProblems(srcDir: string, appConfig: unknown, show: (path: string) => string): string[] {
-  const declared = new Set(((appConfig as { auth?: { requiredScopes?: string[] } } | undefined)?.auth?.requiredScopes) ?? []);
+  const declared = new Set(
+    (appConfig as { auth?: { requiredScopes?: string[] } } | undefined)?.auth?.requiredScopes ?? [],
+  );
   const needed = new Map<string, string>();
   for (const file of sourceFiles(srcDir)) {
     const text = readFileSync(file, 'utf8');
@@ -147,7 +181,9 @@ function scopeProblems(srcDir: string, appConfig: unknown, show: (path: string) 
       for (const scope of rule.scopes) if (!needed.has(scope)) needed.set(scope, show(file));
     }
   }
-  return [...needed].filter(([scope]) => !declared.has(scope)).map(([scope, file]) => `scope ${scope} is used by ${file} but not declared in app-hsmeta.json requiredScopes`);
+  return [...needed]
+    .filter(([scope]) => !declared.has(scope))
+    .map(([scope, file]) => `scope ${scope} is used by ${file} but not declared in app-hsmeta.json requiredScopes`);
 }
 
 function hsmetaFiles(dir: string): string[] {

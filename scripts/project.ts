@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export interface ProjectConfig { root: string; name: string; srcDir: string; platformVersion: string }
+export interface ProjectConfig {
+  root: string;
+  name: string;
+  srcDir: string;
+  platformVersion: string;
+}
 
 /** The project's `hsproject.json`, with `srcDir` made absolute. */
 export function readProject(root: string): ProjectConfig {

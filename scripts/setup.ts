@@ -13,7 +13,9 @@ async function main(): Promise<number> {
   try {
     connection = connectionFromEnvironment(process.env);
   } catch (error) {
-    console.error(`${(error as Error).message}. Set HUBSPOT_ACCESS_TOKEN to the private app's access token (and HUBSPOT_API_BASE_URL for the sandbox).`);
+    console.error(
+      `${(error as Error).message}. Set HUBSPOT_ACCESS_TOKEN to the private app's access token (and HUBSPOT_API_BASE_URL for the sandbox).`,
+    );
     return 2;
   }
   const target = connection.baseUrl === HUBSPOT_API_DEFAULT_BASE_URL ? 'HubSpot' : connection.baseUrl;
@@ -24,14 +26,18 @@ async function main(): Promise<number> {
       now: Date.now(),
       onStep: (step) => console.log(`  ${step.action.padEnd(9)} ${step.target}`),
     });
-    console.log(report.changed === 0
-      ? `Nothing to do: setup version ${report.version} is in place.`
-      : `Done: ${report.changed} change(s); setup version ${report.previousVersion} → ${report.version}.`);
+    console.log(
+      report.changed === 0
+        ? `Nothing to do: setup version ${report.version} is in place.`
+        : `Done: ${report.changed} change(s); setup version ${report.previousVersion} → ${report.version}.`,
+    );
     return 0;
   } catch (error) {
     const keystoneError = toKeystoneError(error);
     console.error(`Setup stopped (${keystoneError.code}): ${keystoneError.message}`);
-    console.error('What was done stays in place; the portal only counts as set up once every step is. Run `npm run setup` again to finish.');
+    console.error(
+      'What was done stays in place; the portal only counts as set up once every step is. Run `npm run setup` again to finish.',
+    );
     return 1;
   }
 }

@@ -26,7 +26,9 @@ try {
 } catch {
   const holder = Number(readFileSync(LOCK_FILE, 'utf8'));
   if (holder !== process.pid && isRunning(holder)) {
-    console.error(`Another npm start (process ${holder}) is using ${path.relative(process.cwd(), DATA_FILE)}: stop it first.`);
+    console.error(
+      `Another npm start (process ${holder}) is using ${path.relative(process.cwd(), DATA_FILE)}: stop it first.`,
+    );
     process.exit(1);
   }
   // Left behind by a run that crashed.
@@ -60,7 +62,9 @@ const preview = await startKeystonePreview({
   process.exit(1);
 });
 console.log(`Keystone preview ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${preview.url}`);
-console.log(`HubSpot sandbox: ${preview.sandbox.baseUrl} (portal ${preview.sandbox.portalId}, data in ${path.relative(process.cwd(), DATA_FILE)})`);
+console.log(
+  `HubSpot sandbox: ${preview.sandbox.baseUrl} (portal ${preview.sandbox.portalId}, data in ${path.relative(process.cwd(), DATA_FILE)})`,
+);
 console.log('Press Ctrl-C to stop.');
 
 let stopping = false;

@@ -1,6 +1,14 @@
 import type { Client } from '@hubspot/api-client';
 import {
-  COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, KEYSTONE_OBJECTS, OBJECTIVE, PLAN_REVISION, PORTAL_SETTINGS, REVIEW, type KeystoneObjectKey,
+  COMPANY_PROPERTY,
+  CONTACT_PROPERTY,
+  KEY_ACCOUNT_PLAN,
+  KEYSTONE_OBJECTS,
+  OBJECTIVE,
+  PLAN_REVISION,
+  PORTAL_SETTINGS,
+  REVIEW,
+  type KeystoneObjectKey,
 } from '../../src/crm/model/index.ts';
 
 // What the fault benchmark reads back from HubSpot after a round, through the real client, to judge
@@ -10,16 +18,52 @@ import {
 // departure history; the settings with their history and claims. Histories are newest first.
 
 /** A property's value and every value it was written with, newest first. */
-export interface Tracked { value: string | null; history: string[] }
+export interface Tracked {
+  value: string | null;
+  history: string[];
+}
 
-export interface TaskState { id: string; subject: string; status: string; statusHistory: string[] }
-export interface NoteState { id: string; body: string }
-export interface ReviewState { id: string; summary: string }
-export interface ObjectiveRow { id: string; objectiveKey: string; planRevision: number; title: string; measure: string; ownerId: string | null; dueAt: number | null; status: string; displayOrder: number }
+export interface TaskState {
+  id: string;
+  subject: string;
+  status: string;
+  statusHistory: string[];
+}
+export interface NoteState {
+  id: string;
+  body: string;
+}
+export interface ReviewState {
+  id: string;
+  summary: string;
+}
+export interface ObjectiveRow {
+  id: string;
+  objectiveKey: string;
+  planRevision: number;
+  title: string;
+  measure: string;
+  ownerId: string | null;
+  dueAt: number | null;
+  status: string;
+  displayOrder: number;
+}
 /** A record claiming a revision of the plan or the settings (withdrawn claims are archived). */
-export interface Claim { id: string; revision: number; savedBy: string; archived: boolean; settingsJson: string | null }
+export interface Claim {
+  id: string;
+  revision: number;
+  savedBy: string;
+  archived: boolean;
+  settingsJson: string | null;
+}
 
-export interface PlanState { id: string; revision: number; businessObjective: Tracked; objectives: ObjectiveRow[]; claims: Claim[] }
+export interface PlanState {
+  id: string;
+  revision: number;
+  businessObjective: Tracked;
+  objectives: ObjectiveRow[];
+  claims: Claim[];
+}
 
 const TRACKED_COMPANY = {
   status: COMPANY_PROPERTY.status,
@@ -39,8 +83,16 @@ export interface CompanyState {
   plan: PlanState | null;
 }
 
-export interface ContactState { id: string; topics: Tracked; leftAt: Tracked }
-export interface SettingsState { revision: number; json: Tracked; claims: Claim[] }
+export interface ContactState {
+  id: string;
+  topics: Tracked;
+  leftAt: Tracked;
+}
+export interface SettingsState {
+  revision: number;
+  json: Tracked;
+  claims: Claim[];
+}
 
 export interface PortalState {
   companies: Record<string, CompanyState>;
@@ -54,14 +106,26 @@ export type ObjectTypes = Record<KeystoneObjectKey, string>;
 export async function keystoneObjectTypes(client: Client): Promise<ObjectTypes> {
   const schemas = (await client.crm.schemas.coreApi.getAll()).results;
   const idOf = (key: KeystoneObjectKey) => {
-    const schema = schemas.find((s) => new RegExp(`^p\\d+_${KEYSTONE_OBJECTS[key].name}$`).test(String(s.fullyQualifiedName)));
+    const schema = schemas.find((s) =>
+      new RegExp(`^p\\d+_${KEYSTONE_OBJECTS[key].name}$`).test(String(s.fullyQualifiedName)),
+    );
     if (!schema) throw new Error(`Keystone's ${KEYSTONE_OBJECTS[key].name} object is missing: has setup run?`);
     return String(schema.objectTypeId);
   };
-  return { settings: idOf('settings'), plan: idOf('plan'), planRevision: idOf('planRevision'), objective: idOf('objective'), review: idOf('review') };
+  return {
+    settings: idOf('settings'),
+    plan: idOf('plan'),
+    planRevision: idOf('planRevision'),
+    objective: idOf('objective'),
+    review: idOf('review'),
+  };
 }
 
-export async function readPortalState(client: Client, types: ObjectTypes, scope: { companyIds: readonly string[]; contactIds: readonly string[] }): Promise<PortalState> {
+export async function readPortalState(
+  client: Client,
+  types: ObjectTypes,
+  scope: { companyIds: readonly string[]; contactIds: readonly string[] },
+): Promise<PortalState> {
   const planClaims = await listAll(client, types.planRevision, Object.values(PLAN_REVISION.property));
   const companies = await Promise.all(scope.companyIds.map((id) => readCompany(client, types, id, planClaims)));
   const contacts = await Promise.all(scope.contactIds.map((id) => readContact(client, id)));
@@ -84,9 +148,18 @@ const tracked = (record: RecordAnswer, name: string): Tracked => ({
   history: (record.propertiesWithHistory?.[name] ?? []).map((entry) => entry.value),
 });
 
-async function readCompany(client: Client, types: ObjectTypes, companyId: string, planClaims: RecordAnswer[]): Promise<CompanyState> {
+async function readCompany(
+  client: Client,
+  types: ObjectTypes,
+  companyId: string,
+  planClaims: RecordAnswer[],
+): Promise<CompanyState> {
   const names = Object.values(TRACKED_COMPANY);
-  const company = (await client.crm.companies.basicApi.getById(companyId, ['name', ...names], names)) as unknown as RecordAnswer;
+  const company = (await client.crm.companies.basicApi.getById(
+    companyId,
+    ['name', ...names],
+    names,
+  )) as unknown as RecordAnswer;
   const [notes, tasks, reviews, plan] = await Promise.all([
     readAssociated(client, companyId, 'notes', ['hs_note_body']),
     readAssociated(client, companyId, 'tasks', ['hs_task_subject', 'hs_task_status'], ['hs_task_status']),
@@ -96,25 +169,54 @@ async function readCompany(client: Client, types: ObjectTypes, companyId: string
   return {
     id: companyId,
     name: company.properties.name ?? '',
-    properties: Object.fromEntries(Object.entries(TRACKED_COMPANY).map(([key, name]) => [key, tracked(company, name)])) as Record<TrackedCompanyProperty, Tracked>,
+    properties: Object.fromEntries(
+      Object.entries(TRACKED_COMPANY).map(([key, name]) => [key, tracked(company, name)]),
+    ) as Record<TrackedCompanyProperty, Tracked>,
     notes: notes.map((n) => ({ id: n.id, body: n.properties.hs_note_body ?? '' })),
-    tasks: tasks.map((t) => ({ id: t.id, subject: t.properties.hs_task_subject ?? '', status: t.properties.hs_task_status ?? '', statusHistory: tracked(t, 'hs_task_status').history })),
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      subject: t.properties.hs_task_subject ?? '',
+      status: t.properties.hs_task_status ?? '',
+      statusHistory: tracked(t, 'hs_task_status').history,
+    })),
     reviews: reviews.map((r) => ({ id: r.id, summary: r.properties[REVIEW.property.summary] ?? '' })),
     plan,
   };
 }
 
-async function readPlan(client: Client, types: ObjectTypes, companyId: string, planClaims: RecordAnswer[]): Promise<PlanState | null> {
+async function readPlan(
+  client: Client,
+  types: ObjectTypes,
+  companyId: string,
+  planClaims: RecordAnswer[],
+): Promise<PlanState | null> {
   const p = KEY_ACCOUNT_PLAN.property;
   let plan: RecordAnswer;
   try {
-    plan = (await client.crm.objects.basicApi.getById(types.plan, companyId, [p.revision, p.businessObjective], [p.businessObjective], undefined, false, p.companyId)) as unknown as RecordAnswer;
+    plan = (await client.crm.objects.basicApi.getById(
+      types.plan,
+      companyId,
+      [p.revision, p.businessObjective],
+      [p.businessObjective],
+      undefined,
+      false,
+      p.companyId,
+    )) as unknown as RecordAnswer;
   } catch (error) {
     if ((error as { code?: unknown }).code === 404) return null;
     throw error;
   }
   const o = OBJECTIVE.property;
-  const rows = await readAssociated(client, companyId, types.objective, [o.objectiveKey, o.planRevision, o.title, o.measure, o.ownerId, o.dueDate, o.status, o.displayOrder]);
+  const rows = await readAssociated(client, companyId, types.objective, [
+    o.objectiveKey,
+    o.planRevision,
+    o.title,
+    o.measure,
+    o.ownerId,
+    o.dueDate,
+    o.status,
+    o.displayOrder,
+  ]);
   const r = PLAN_REVISION.property;
   return {
     id: plan.id,
@@ -131,26 +233,41 @@ async function readPlan(client: Client, types: ObjectTypes, companyId: string, p
       status: row[o.status] ?? '',
       displayOrder: Number(row[o.displayOrder]),
     })),
-    claims: planClaims.filter((c) => c.properties[r.planId] === plan.id).map((c) => claimOf(c, r.revision, r.savedBy, null)),
+    claims: planClaims
+      .filter((c) => c.properties[r.planId] === plan.id)
+      .map((c) => claimOf(c, r.revision, r.savedBy, null)),
   };
 }
 
 async function readContact(client: Client, contactId: string): Promise<ContactState> {
   const names = [CONTACT_PROPERTY.decisionTopics, CONTACT_PROPERTY.leftAt];
   const contact = (await client.crm.contacts.basicApi.getById(contactId, names, names)) as unknown as RecordAnswer;
-  return { id: contactId, topics: tracked(contact, CONTACT_PROPERTY.decisionTopics), leftAt: tracked(contact, CONTACT_PROPERTY.leftAt) };
+  return {
+    id: contactId,
+    topics: tracked(contact, CONTACT_PROPERTY.decisionTopics),
+    leftAt: tracked(contact, CONTACT_PROPERTY.leftAt),
+  };
 }
 
 async function readSettings(client: Client, types: ObjectTypes): Promise<SettingsState> {
   const s = PORTAL_SETTINGS.property;
   const records = await listAll(client, types.settings, [s.settingsKey, s.settings, s.revision, s.savedBy]);
   const current = records.find((r) => r.properties[s.settingsKey] === 'portal' && !r.archived);
-  const withHistory = current === undefined ? undefined
-    : ((await client.crm.objects.basicApi.getById(types.settings, current.id, [s.settings, s.revision], [s.settings])) as unknown as RecordAnswer);
+  const withHistory =
+    current === undefined
+      ? undefined
+      : ((await client.crm.objects.basicApi.getById(
+          types.settings,
+          current.id,
+          [s.settings, s.revision],
+          [s.settings],
+        )) as unknown as RecordAnswer);
   return {
     revision: Number(current?.properties[s.revision] ?? 0),
     json: withHistory ? tracked(withHistory, s.settings) : { value: null, history: [] },
-    claims: records.filter((r) => r.properties[s.settingsKey]?.startsWith('revision:')).map((c) => claimOf(c, s.revision, s.savedBy, s.settings)),
+    claims: records
+      .filter((r) => r.properties[s.settingsKey]?.startsWith('revision:'))
+      .map((c) => claimOf(c, s.revision, s.savedBy, s.settings)),
   };
 }
 
@@ -171,7 +288,15 @@ async function listAll(client: Client, objectType: string, properties: string[])
   for (const archived of [false, true]) {
     let after: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const answer = await client.crm.objects.basicApi.getPage(objectType, 100, after, properties, undefined, undefined, archived);
+      const answer = await client.crm.objects.basicApi.getPage(
+        objectType,
+        100,
+        after,
+        properties,
+        undefined,
+        undefined,
+        archived,
+      );
       records.push(...(answer.results as unknown as RecordAnswer[]).map((r) => ({ ...r, archived })));
       after = answer.paging?.next?.after;
       if (after === undefined) break;
@@ -184,12 +309,24 @@ async function listAll(client: Client, objectType: string, properties: string[])
 const HISTORY_BATCH = 50;
 
 /** The live records of a type associated with the company (archived ones lose their associations). */
-async function readAssociated(client: Client, companyId: string, toType: string, properties: string[], withHistory: string[] = []): Promise<RecordAnswer[]> {
-  const answer = await client.crm.associations.v4.batchApi.getPage('companies', toType, { inputs: [{ id: companyId }] });
+async function readAssociated(
+  client: Client,
+  companyId: string,
+  toType: string,
+  properties: string[],
+  withHistory: string[] = [],
+): Promise<RecordAnswer[]> {
+  const answer = await client.crm.associations.v4.batchApi.getPage('companies', toType, {
+    inputs: [{ id: companyId }],
+  });
   const ids = [...new Set(answer.results.flatMap((r) => r.to.map((t) => String(t.toObjectId))))];
   const records: RecordAnswer[] = [];
   for (let i = 0; i < ids.length; i += HISTORY_BATCH) {
-    const batch = await client.crm.objects.batchApi.read(toType, { inputs: ids.slice(i, i + HISTORY_BATCH).map((id) => ({ id })), properties, propertiesWithHistory: withHistory });
+    const batch = await client.crm.objects.batchApi.read(toType, {
+      inputs: ids.slice(i, i + HISTORY_BATCH).map((id) => ({ id })),
+      properties,
+      propertiesWithHistory: withHistory,
+    });
     records.push(...(batch.results as unknown as RecordAnswer[]));
   }
   return records.sort((a, b) => Number(a.id) - Number(b.id));

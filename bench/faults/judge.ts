@@ -1,5 +1,12 @@
 import type { CompanyState, PortalState, TaskState, Tracked } from './hubspot-state.ts';
-import { FUNCTION_NAMES, isObjectiveTask, settingsMark, type FunctionName, type Intent, type IntentOf } from './intents.ts';
+import {
+  FUNCTION_NAMES,
+  isObjectiveTask,
+  settingsMark,
+  type FunctionName,
+  type Intent,
+  type IntentOf,
+} from './intents.ts';
 import type { Answer, IntentRecord } from './users.ts';
 
 // The fault benchmark's judgements: what each user was told in a round, against what HubSpot holds
@@ -50,7 +57,16 @@ export interface RoundVerdicts {
   overwrittenChanges: number;
 }
 
-export const noVerdicts = (): Verdicts => ({ tried: 0, ok: 0, clearErrors: 0, falseConflicts: 0, unclearErrors: 0, duplicates: 0, partialWrites: 0, lostWrites: 0 });
+export const noVerdicts = (): Verdicts => ({
+  tried: 0,
+  ok: 0,
+  clearErrors: 0,
+  falseConflicts: 0,
+  unclearErrors: 0,
+  duplicates: 0,
+  partialWrites: 0,
+  lostWrites: 0,
+});
 
 /** A refusal saying someone else saved, or is saving, the same revision. */
 const CONFLICTS: ReadonlySet<string> = new Set(['KAM.PLAN_CHANGED_ELSEWHERE', 'KAM.SETTINGS_CHANGED', 'KAM.CONFLICT']);
@@ -59,7 +75,10 @@ const ALREADY = 'KAM.STATUS_UNCHANGED';
 const COMPLETED = 'COMPLETED';
 
 export function judgeRound(records: readonly IntentRecord[], before: PortalState, after: PortalState): RoundVerdicts {
-  const byFunction = Object.fromEntries(FUNCTION_NAMES.map((fn) => [fn, noVerdicts()])) as Record<FunctionName, Verdicts>;
+  const byFunction = Object.fromEntries(FUNCTION_NAMES.map((fn) => [fn, noVerdicts()])) as Record<
+    FunctionName,
+    Verdicts
+  >;
   for (const record of records) {
     const verdicts = byFunction[record.intent.fn];
     const stood = applied(record.intent, before, after);
@@ -87,10 +106,12 @@ export function judgeRound(records: readonly IntentRecord[], before: PortalState
       byFunction.save_account_plan.duplicates += tasks.plan;
       byFunction.log_review.duplicates += tasks.review;
     }
-    if (plans.length > 0) byFunction.save_account_plan.partialWrites += planPartialWrites(plans, was, is) + orphanedObjectiveTasks(was, is);
+    if (plans.length > 0)
+      byFunction.save_account_plan.partialWrites += planPartialWrites(plans, was, is) + orphanedObjectiveTasks(was, is);
     if (reviewed) byFunction.log_review.partialWrites += reviewDatePartialWrites(was, is);
   }
-  if (intents.some((i) => i.fn === 'save_settings')) byFunction.save_settings.partialWrites += settingsPartialWrites(before, after);
+  if (intents.some((i) => i.fn === 'save_settings'))
+    byFunction.save_settings.partialWrites += settingsPartialWrites(before, after);
 
   return { byFunction, ...statusRaces(records, before, after) };
 }
@@ -98,31 +119,51 @@ export function judgeRound(records: readonly IntentRecord[], before: PortalState
 // ─── Did the change stand? ───────────────────────────────────────────────────────────────────────
 
 /** The values a property was written with during the round, newest first. */
-const writtenDuring = (before: Tracked | undefined, after: Tracked): string[] => after.history.slice(0, after.history.length - (before?.history.length ?? 0));
+const writtenDuring = (before: Tracked | undefined, after: Tracked): string[] =>
+  after.history.slice(0, after.history.length - (before?.history.length ?? 0));
 
-const isNew = <T extends { id: string }>(before: readonly T[] | undefined, record: T) => !before?.some((b) => b.id === record.id);
-const newOnes = <T extends { id: string }>(before: readonly T[] | undefined, after: readonly T[]) => after.filter((r) => isNew(before, r));
+const isNew = <T extends { id: string }>(before: readonly T[] | undefined, record: T) =>
+  !before?.some((b) => b.id === record.id);
+const newOnes = <T extends { id: string }>(before: readonly T[] | undefined, after: readonly T[]) =>
+  after.filter((r) => isNew(before, r));
 
 /** Whether HubSpot holds (or held during the round, before another user changed it) what the intent wrote. */
 function applied(intent: Intent, before: PortalState, after: PortalState): boolean {
   switch (intent.fn) {
     case 'tag_key_account':
     case 'untag_key_account': {
-      const reasons = writtenDuring(before.companies[intent.companyId]?.properties.statusReason, after.companies[intent.companyId]!.properties.statusReason);
+      const reasons = writtenDuring(
+        before.companies[intent.companyId]?.properties.statusReason,
+        after.companies[intent.companyId]!.properties.statusReason,
+      );
       return reasons.some((reason) => reason.includes(intent.mark));
     }
     case 'save_account_plan': {
       const plan = after.companies[intent.companyId]?.plan;
-      return !!plan && writtenDuring(before.companies[intent.companyId]?.plan?.businessObjective, plan.businessObjective).includes(intent.businessObjective);
+      return (
+        !!plan &&
+        writtenDuring(before.companies[intent.companyId]?.plan?.businessObjective, plan.businessObjective).includes(
+          intent.businessObjective,
+        )
+      );
     }
     case 'log_review':
-      return newOnes(before.companies[intent.companyId]?.reviews, after.companies[intent.companyId]!.reviews).some((r) => r.summary === intent.summary);
+      return newOnes(before.companies[intent.companyId]?.reviews, after.companies[intent.companyId]!.reviews).some(
+        (r) => r.summary === intent.summary,
+      );
     case 'record_contact_stance':
-      return writtenDuring(before.contacts[intent.contactId]?.topics, after.contacts[intent.contactId]!.topics).includes(intent.topics);
+      return writtenDuring(
+        before.contacts[intent.contactId]?.topics,
+        after.contacts[intent.contactId]!.topics,
+      ).includes(intent.topics);
     case 'record_contact_departure':
-      return writtenDuring(before.contacts[intent.contactId]?.leftAt, after.contacts[intent.contactId]!.leftAt).some((at) => Date.parse(at) === intent.leftAt);
+      return writtenDuring(before.contacts[intent.contactId]?.leftAt, after.contacts[intent.contactId]!.leftAt).some(
+        (at) => Date.parse(at) === intent.leftAt,
+      );
     case 'save_settings':
-      return writtenDuring(before.settings.json, after.settings.json).some((json) => settingsMark(json) === intent.mark);
+      return writtenDuring(before.settings.json, after.settings.json).some(
+        (json) => settingsMark(json) === intent.mark,
+      );
   }
 }
 
@@ -135,14 +176,28 @@ function leftATrace(intent: Intent, before: PortalState, after: PortalState): bo
   const was = before.companies[intent.companyId];
   const is = after.companies[intent.companyId]!;
   if (newOnes(was?.notes, is.notes).some((n) => n.body.includes(intent.mark))) return true;
-  return intent.fn === 'log_review' && was !== undefined && reviewDatePartialWrites(was, is) > 0 && newOnes(was.reviews, is.reviews).length === 0;
+  return (
+    intent.fn === 'log_review' &&
+    was !== undefined &&
+    reviewDatePartialWrites(was, is) > 0 &&
+    newOnes(was.reviews, is.reviews).length === 0
+  );
 }
 
 // ─── What was the user told? ─────────────────────────────────────────────────────────────────────
 
-function errorVerdict(record: IntentRecord, index: number, traced: boolean, before: PortalState, after: PortalState): 'clearErrors' | 'falseConflicts' | 'unclearErrors' {
+function errorVerdict(
+  record: IntentRecord,
+  index: number,
+  traced: boolean,
+  before: PortalState,
+  after: PortalState,
+): 'clearErrors' | 'falseConflicts' | 'unclearErrors' {
   const answer = record.answers[index] as Extract<Answer, { status: 'error' }>;
-  if (CONFLICTS.has(answer.code) && (record.intent.fn === 'save_account_plan' || record.intent.fn === 'save_settings')) {
+  if (
+    CONFLICTS.has(answer.code) &&
+    (record.intent.fn === 'save_account_plan' || record.intent.fn === 'save_settings')
+  ) {
     return othersClaimed(record.intent, before, after) ? 'clearErrors' : 'falseConflicts';
   }
   if (answer.code === ALREADY) return 'clearErrors';
@@ -155,10 +210,19 @@ function errorVerdict(record: IntentRecord, index: number, traced: boolean, befo
  * started from), in this round: a save that moved the revision on claimed it first, and so did a save
  * still in progress or stopped part-way. Withdrawn claims count: they were there when the refusal came.
  */
-function othersClaimed(intent: IntentOf<'save_account_plan' | 'save_settings'>, before: PortalState, after: PortalState): boolean {
-  const [claimsBefore, claims, revision] = intent.fn === 'save_account_plan'
-    ? [before.companies[intent.companyId]?.plan?.claims, after.companies[intent.companyId]?.plan?.claims ?? [], intent.baseRevision + 1]
-    : [before.settings.claims, after.settings.claims, intent.expectedRevision + 1];
+function othersClaimed(
+  intent: IntentOf<'save_account_plan' | 'save_settings'>,
+  before: PortalState,
+  after: PortalState,
+): boolean {
+  const [claimsBefore, claims, revision] =
+    intent.fn === 'save_account_plan'
+      ? [
+          before.companies[intent.companyId]?.plan?.claims,
+          after.companies[intent.companyId]?.plan?.claims ?? [],
+          intent.baseRevision + 1,
+        ]
+      : [before.settings.claims, after.settings.claims, intent.expectedRevision + 1];
   return newOnes(claimsBefore, claims).some((c) => c.revision === revision && c.savedBy !== String(intent.userId));
 }
 
@@ -181,9 +245,14 @@ function intentDuplicates(intent: Intent, before: PortalState, after: PortalStat
  * other extra review-due task is put down to the review when one was logged, since logging a review is
  * what creates the next review-due task (a plan save creates one only when it remembers none).
  */
-function taskDuplicates(before: CompanyState, after: CompanyState, reviewed: boolean): { plan: number; review: number } {
+function taskDuplicates(
+  before: CompanyState,
+  after: CompanyState,
+  reviewed: boolean,
+): { plan: number; review: number } {
   const counts = { plan: 0, review: 0 };
-  const extras = (tasks: readonly TaskState[], subject: string) => Math.max(0, tasks.filter((t) => t.status !== COMPLETED && t.subject === subject).length - 1);
+  const extras = (tasks: readonly TaskState[], subject: string) =>
+    Math.max(0, tasks.filter((t) => t.status !== COMPLETED && t.subject === subject).length - 1);
   for (const subject of new Set(after.tasks.map((t) => t.subject))) {
     const appeared = extras(after.tasks, subject) - extras(before.tasks, subject);
     if (appeared <= 0) continue;
@@ -194,36 +263,56 @@ function taskDuplicates(before: CompanyState, after: CompanyState, reviewed: boo
   return counts;
 }
 
-const reopened = (task: TaskState) => task.statusHistory.some((status, i) => status !== COMPLETED && task.statusHistory[i + 1] === COMPLETED);
+const reopened = (task: TaskState) =>
+  task.statusHistory.some((status, i) => status !== COMPLETED && task.statusHistory[i + 1] === COMPLETED);
 
 // ─── Partial writes ──────────────────────────────────────────────────────────────────────────────
 
 /** A status change without its audit note or a note without its change; a review record without its note or a note without its review. */
 function intentPartialWrites(intent: Intent, stood: boolean, before: PortalState, after: PortalState): number {
   if (intent.fn !== 'tag_key_account' && intent.fn !== 'untag_key_account' && intent.fn !== 'log_review') return 0;
-  const noted = newOnes(before.companies[intent.companyId]?.notes, after.companies[intent.companyId]!.notes).some((n) => n.body.includes(intent.mark));
+  const noted = newOnes(before.companies[intent.companyId]?.notes, after.companies[intent.companyId]!.notes).some((n) =>
+    n.body.includes(intent.mark),
+  );
   return stood === noted ? 0 : 1;
 }
 
 /** The plan in force does not match what was sent: objectives added, lost or different, or a save nobody sent. */
-function planPartialWrites(plans: readonly IntentOf<'save_account_plan'>[], before: CompanyState, after: CompanyState): number {
+function planPartialWrites(
+  plans: readonly IntentOf<'save_account_plan'>[],
+  before: CompanyState,
+  after: CompanyState,
+): number {
   const plan = after.plan;
   if (plan === null || plan.revision === (before.plan?.revision ?? 0)) return 0;
   const committed = plans.find((p) => p.businessObjective === plan.businessObjective.value);
   if (committed === undefined) return 1;
-  const rows = plan.objectives.filter((r) => r.planRevision === plan.revision).sort((a, b) => a.displayOrder - b.displayOrder);
-  const same = rows.length === committed.objectives.length && rows.every((row, i) => {
-    const sent = committed.objectives[i]!;
-    return row.title === sent.title && row.measure === sent.measure && row.ownerId === sent.ownerId && row.dueAt === sent.dueAt && row.status === sent.status;
-  });
+  const rows = plan.objectives
+    .filter((r) => r.planRevision === plan.revision)
+    .sort((a, b) => a.displayOrder - b.displayOrder);
+  const same =
+    rows.length === committed.objectives.length &&
+    rows.every((row, i) => {
+      const sent = committed.objectives[i]!;
+      return (
+        row.title === sent.title &&
+        row.measure === sent.measure &&
+        row.ownerId === sent.ownerId &&
+        row.dueAt === sent.dueAt &&
+        row.status === sent.status
+      );
+    });
   return same ? 0 : 1;
 }
 
 /** Open tasks for objectives the plan no longer has (dropped by a save, left in their owners' queues), more than at the round's start. */
 function orphanedObjectiveTasks(before: CompanyState, after: CompanyState): number {
   const orphans = (company: CompanyState) => {
-    const inForce = new Set(company.plan?.objectives.filter((r) => r.planRevision === company.plan?.revision).map((r) => r.title));
-    return company.tasks.filter((t) => t.status !== COMPLETED && isObjectiveTask(t.subject) && !inForce.has(t.subject)).length;
+    const inForce = new Set(
+      company.plan?.objectives.filter((r) => r.planRevision === company.plan?.revision).map((r) => r.title),
+    );
+    return company.tasks.filter((t) => t.status !== COMPLETED && isObjectiveTask(t.subject) && !inForce.has(t.subject))
+      .length;
   };
   return Math.max(0, orphans(after) - orphans(before));
 }
@@ -245,14 +334,22 @@ function settingsPartialWrites(before: PortalState, after: PortalState): number 
 
 // ─── Races ───────────────────────────────────────────────────────────────────────────────────────
 
-function statusRaces(records: readonly IntentRecord[], before: PortalState, after: PortalState): Omit<RoundVerdicts, 'byFunction'> {
+function statusRaces(
+  records: readonly IntentRecord[],
+  before: PortalState,
+  after: PortalState,
+): Omit<RoundVerdicts, 'byFunction'> {
   const races = { statusRaces: 0, doubleSuccesses: 0, statusesChanged: 0, overwrittenChanges: 0 };
-  const changes = records.filter((r): r is IntentRecord & { intent: IntentOf<'tag_key_account' | 'untag_key_account'> } =>
-    r.intent.fn === 'tag_key_account' || r.intent.fn === 'untag_key_account');
+  const changes = records.filter(
+    (r): r is IntentRecord & { intent: IntentOf<'tag_key_account' | 'untag_key_account'> } =>
+      r.intent.fn === 'tag_key_account' || r.intent.fn === 'untag_key_account',
+  );
   for (const companyId of new Set(changes.map((r) => r.intent.companyId))) {
     const here = changes.filter((r) => r.intent.companyId === companyId);
     if (here.length > 1) races.statusRaces++;
-    const startingStatuses = here.flatMap((r) => [...new Set(r.answers.flatMap((a) => (a.status === 'ok' ? [a.previousStatus] : [])))]);
+    const startingStatuses = here.flatMap((r) => [
+      ...new Set(r.answers.flatMap((a) => (a.status === 'ok' ? [a.previousStatus] : []))),
+    ]);
     races.doubleSuccesses += startingStatuses.length - new Set(startingStatuses).size;
     if (!here.some((r) => applied(r.intent, before, after))) continue;
     races.statusesChanged++;
@@ -269,5 +366,8 @@ function statusRaces(records: readonly IntentRecord[], before: PortalState, afte
 function overwritten(before: CompanyState | undefined, after: CompanyState): boolean {
   const { status, statusReason, targetAccount } = after.properties;
   if ((status.value === 'key') !== (targetAccount.value === 'true')) return true;
-  return writtenDuring(before?.properties.status, status).length > writtenDuring(before?.properties.statusReason, statusReason).length;
+  return (
+    writtenDuring(before?.properties.status, status).length >
+    writtenDuring(before?.properties.statusReason, statusReason).length
+  );
 }

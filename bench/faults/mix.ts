@@ -1,7 +1,16 @@
 import type { FaultInput, SandboxControl } from '../../sandbox/control.ts';
 import type { TestClock } from '../../test/clock.ts';
 import { readPortalState, type PortalState } from './hubspot-state.ts';
-import { departure, planSave, review, settingsSave, stance, statusChange, type FunctionName, type Intent } from './intents.ts';
+import {
+  departure,
+  planSave,
+  review,
+  settingsSave,
+  stance,
+  statusChange,
+  type FunctionName,
+  type Intent,
+} from './intents.ts';
 import { judgeRound, type RoundVerdicts } from './judge.ts';
 import type { FaultPortal, KeyAccount, Person } from './portal.ts';
 import type { RecalculationOutcome, RecalculationRunner } from './recalculation.ts';
@@ -57,7 +66,11 @@ const ROUND_GAP_MS = 5 * 60_000;
 const RELOAD_MS = 10_000;
 
 export async function runFaultMix(
-  fp: FaultPortal, recalculation: RecalculationRunner, clock: TestClock, options: MixOptions, nextIntentId: () => number,
+  fp: FaultPortal,
+  recalculation: RecalculationRunner,
+  clock: TestClock,
+  options: MixOptions,
+  nextIntentId: () => number,
   onRound: (round: number, outcome: RoundOutcome) => void = () => undefined,
 ): Promise<RoundOutcome[]> {
   const started = performance.now();
@@ -73,20 +86,48 @@ export async function runFaultMix(
 }
 
 /** Who does what where in a round: the managers swap parts every other round. */
-interface Cast { tagged: KeyAccount; planned: KeyAccount; contacted: KeyAccount; first: Person; second: Person; admins: readonly [Person, Person] }
+interface Cast {
+  tagged: KeyAccount;
+  planned: KeyAccount;
+  contacted: KeyAccount;
+  first: Person;
+  second: Person;
+  admins: readonly [Person, Person];
+}
 
-async function playRound(fp: FaultPortal, recalculation: RecalculationRunner, clock: TestClock, options: MixOptions, round: number, nextId: () => number): Promise<RoundOutcome> {
+async function playRound(
+  fp: FaultPortal,
+  recalculation: RecalculationRunner,
+  clock: TestClock,
+  options: MixOptions,
+  round: number,
+  nextId: () => number,
+): Promise<RoundOutcome> {
   const { portal, types } = fp;
   const account = (k: number) => fp.accounts[(round + k) % fp.accounts.length]!;
   const [first, second] = round % 2 === 0 ? fp.managers : [fp.managers[1], fp.managers[0]];
-  const cast: Cast = { tagged: account(0), planned: account(1), contacted: account(2), first, second, admins: fp.admins };
-  const scope = { companyIds: [cast.tagged.companyId, cast.planned.companyId, cast.contacted.companyId], contactIds: cast.contacted.contactIds.slice(0, 2) };
+  const cast: Cast = {
+    tagged: account(0),
+    planned: account(1),
+    contacted: account(2),
+    first,
+    second,
+    admins: fp.admins,
+  };
+  const scope = {
+    companyIds: [cast.tagged.companyId, cast.planned.companyId, cast.contacted.companyId],
+    contactIds: cast.contacted.contactIds.slice(0, 2),
+  };
   const now = clock.now();
 
   const before = await readPortalState(portal.client, types, scope);
   await portal.control.resetStats();
   for (const [i, [fault, share]] of FAULTS.entries()) {
-    await portal.control.injectFault({ ...fault, rate: options.faultRate * share, seed: options.seed * 1_000 + round * 10 + i });
+    await portal.control.injectFault({
+      ...fault,
+      rate: options.faultRate * share,
+      seed: options.seed * 1_000 + round * 10 + i,
+    });
   }
   await portal.control.injectFault({ kind: 'latency', ms: options.writeBackDelayMs, ...WRITE_BACK });
   const intents = racing(cast, before, now, nextId, round);
@@ -94,7 +135,9 @@ async function playRound(fp: FaultPortal, recalculation: RecalculationRunner, cl
   const [others, changes, recalculated] = await Promise.all([
     Promise.all(intents.filter((i) => !statusChanges.includes(i)).map((intent) => carryOut(intent, clock.now))),
     // The status changes start once the recalculation's write-back is on its way, so they land under it.
-    writeBackUnderway(portal.control).then(() => Promise.all(statusChanges.map((intent) => carryOut(intent, clock.now)))),
+    writeBackUnderway(portal.control).then(() =>
+      Promise.all(statusChanges.map((intent) => carryOut(intent, clock.now))),
+    ),
     recalculation.run({ userId: cast.admins[0].userId, now }),
   ]);
   const records = [...changes, ...others];
@@ -106,7 +149,8 @@ async function playRound(fp: FaultPortal, recalculation: RecalculationRunner, cl
   const verdicts = judgeRound(records, before, after);
   clock.advance(RELOAD_MS);
   const probes: RoundOutcome['probes'] = [];
-  for (const intent of afterReload(cast, after, clock.now(), nextId)) probes.push({ fn: intent.fn, answer: await once(intent, clock.now) });
+  for (const intent of afterReload(cast, after, clock.now(), nextId))
+    probes.push({ fn: intent.fn, answer: await once(intent, clock.now) });
 
   const faultsFired: Record<string, number> = {};
   for (const fault of faults) {

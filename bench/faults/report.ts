@@ -28,12 +28,20 @@ export function summarise(outcomes: readonly RoundOutcome[]): MixSummary {
   const byFunction = {} as Record<FunctionName, FunctionSummary>;
   for (const fn of FUNCTION_NAMES) byFunction[fn] = { ...noVerdicts(), cleanCalls: 0, blocked: 0, blockedCodes: [] };
   const summary: MixSummary = {
-    rounds: outcomes.length, byFunction, statusRaces: 0, doubleSuccesses: 0, statusesChanged: 0, overwrittenChanges: 0, requests: 0, faultsFired: {},
+    rounds: outcomes.length,
+    byFunction,
+    statusRaces: 0,
+    doubleSuccesses: 0,
+    statusesChanged: 0,
+    overwrittenChanges: 0,
+    requests: 0,
+    faultsFired: {},
     recalculation: { runs: 0, done: 0, slices: 0, interrupted: 0, failed: 0 },
   };
   for (const outcome of outcomes) {
     for (const fn of FUNCTION_NAMES) {
-      for (const key of Object.keys(noVerdicts()) as Array<keyof Verdicts>) byFunction[fn][key] += outcome.verdicts.byFunction[fn][key];
+      for (const key of Object.keys(noVerdicts()) as Array<keyof Verdicts>)
+        byFunction[fn][key] += outcome.verdicts.byFunction[fn][key];
     }
     for (const { fn, answer } of outcome.probes) {
       byFunction[fn].cleanCalls++;
@@ -47,7 +55,8 @@ export function summarise(outcomes: readonly RoundOutcome[]): MixSummary {
     summary.statusesChanged += outcome.verdicts.statusesChanged;
     summary.overwrittenChanges += outcome.verdicts.overwrittenChanges;
     summary.requests += outcome.requests;
-    for (const [kind, fired] of Object.entries(outcome.faultsFired)) summary.faultsFired[kind] = (summary.faultsFired[kind] ?? 0) + fired;
+    for (const [kind, fired] of Object.entries(outcome.faultsFired))
+      summary.faultsFired[kind] = (summary.faultsFired[kind] ?? 0) + fired;
     const r = outcome.recalculation;
     summary.recalculation.runs++;
     summary.recalculation.done += r.done ? 1 : 0;
@@ -58,29 +67,63 @@ export function summarise(outcomes: readonly RoundOutcome[]): MixSummary {
   return summary;
 }
 
-const COLUMNS = ['tried', 'ok', 'clear errors', 'false conflicts', 'unclear errors', 'duplicates', 'partial writes', 'lost writes', 'blocked after faults clear'] as const;
+const COLUMNS = [
+  'tried',
+  'ok',
+  'clear errors',
+  'false conflicts',
+  'unclear errors',
+  'duplicates',
+  'partial writes',
+  'lost writes',
+  'blocked after faults clear',
+] as const;
 
 export function printSummary(summary: MixSummary, log: (line: string) => void = console.log): void {
   const fired = Object.values(summary.faultsFired).reduce((a, b) => a + b, 0);
   const share = summary.requests === 0 ? 0 : (100 * fired) / summary.requests;
-  log(`${summary.requests} requests, ${fired} hit by a fault (${share.toFixed(1)}%): ${Object.entries(summary.faultsFired).map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
+  log(
+    `${summary.requests} requests, ${fired} hit by a fault (${share.toFixed(1)}%): ${Object.entries(summary.faultsFired)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ')}`,
+  );
   const r = summary.recalculation;
-  log(`recalculation beside them: ${r.done} of ${r.runs} runs done (${r.slices} slices, ${r.interrupted} interrupted and resumed, ${r.failed} failed and restarted)`);
+  log(
+    `recalculation beside them: ${r.done} of ${r.runs} runs done (${r.slices} slices, ${r.interrupted} interrupted and resumed, ${r.failed} failed and restarted)`,
+  );
   log('');
   const rows = FUNCTION_NAMES.map((fn) => {
     const v = summary.byFunction[fn];
     const judged = (yes: boolean, n: number) => (yes ? String(n) : '–');
-    return [fn, String(v.tried), String(v.ok), String(v.clearErrors), String(v.falseConflicts), String(v.unclearErrors),
-      judged(JUDGED[fn].duplicates, v.duplicates), judged(JUDGED[fn].partialWrites, v.partialWrites), String(v.lostWrites), `${v.blocked} of ${v.cleanCalls}`];
+    return [
+      fn,
+      String(v.tried),
+      String(v.ok),
+      String(v.clearErrors),
+      String(v.falseConflicts),
+      String(v.unclearErrors),
+      judged(JUDGED[fn].duplicates, v.duplicates),
+      judged(JUDGED[fn].partialWrites, v.partialWrites),
+      String(v.lostWrites),
+      `${v.blocked} of ${v.cleanCalls}`,
+    ];
   });
   const table = [['function', ...COLUMNS], ...rows];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  for (const row of table) log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  for (const row of table)
+    log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
   log('');
-  log(`races: tag and untag both acknowledged from the same status: ${summary.doubleSuccesses} of ${summary.statusRaces} races`);
-  log(`       a status a user had just set, changed back behind them (flag or status): ${summary.overwrittenChanges} of ${summary.statusesChanged} accounts changed`);
+  log(
+    `races: tag and untag both acknowledged from the same status: ${summary.doubleSuccesses} of ${summary.statusRaces} races`,
+  );
+  log(
+    `       a status a user had just set, changed back behind them (flag or status): ${summary.overwrittenChanges} of ${summary.statusesChanged} accounts changed`,
+  );
   const blocked = FUNCTION_NAMES.filter((fn) => summary.byFunction[fn].blocked > 0);
-  if (blocked.length > 0) log(`blocked after faults clear: ${blocked.map((fn) => `${fn} (${tally(summary.byFunction[fn].blockedCodes)})`).join('; ')}`);
+  if (blocked.length > 0)
+    log(
+      `blocked after faults clear: ${blocked.map((fn) => `${fn} (${tally(summary.byFunction[fn].blockedCodes)})`).join('; ')}`,
+    );
   log('');
   log('clear errors: true refusals, or failures after which nothing of the change stood (or a retry saved it);');
   log('false conflicts: "someone else saved / is saving" when no other user had claimed that revision;');

@@ -16,9 +16,17 @@ export type Answer =
   | { status: 'ok'; previousStatus: string | null }
   | { status: 'error'; code: string; message: string };
 
-export interface IntentRecord { intent: Intent; answers: Answer[] }
+export interface IntentRecord {
+  intent: Intent;
+  answers: Answer[];
+}
 
-interface Answered { status: string; code?: string; message?: string; previousStatus?: string }
+interface Answered {
+  status: string;
+  code?: string;
+  message?: string;
+  previousStatus?: string;
+}
 type Invoke = (clock: () => number) => (context: { parameters: unknown }) => Promise<Answered>;
 
 const FUNCTIONS: Record<FunctionName, Invoke> = {
@@ -32,7 +40,12 @@ const FUNCTIONS: Record<FunctionName, Invoke> = {
 };
 
 /** The codes whose message asks the user to try again. */
-const TRY_AGAIN: ReadonlySet<string> = new Set(['KAM.HUBSPOT_UNAVAILABLE', 'KAM.HUBSPOT_RATE_LIMITED', 'KAM.HUBSPOT_PARTIAL_FAILURE', 'KAM.INTERNAL']);
+const TRY_AGAIN: ReadonlySet<string> = new Set([
+  'KAM.HUBSPOT_UNAVAILABLE',
+  'KAM.HUBSPOT_RATE_LIMITED',
+  'KAM.HUBSPOT_PARTIAL_FAILURE',
+  'KAM.INTERNAL',
+]);
 const RETRIES = 2;
 // About as long as it takes to read the message and press the button again.
 const PAUSE_MS = 300;

@@ -15,6 +15,11 @@ async function get<T>(path: string): Promise<T> {
 }
 
 export const loadSession = () => get<Session>('/api/session');
-export const searchCompanies = async (query: string) => (await get<{ companies: CompanyRow[] }>(`/api/companies?q=${encodeURIComponent(query)}`)).companies;
+export const searchCompanies = async (query: string) =>
+  (await get<{ companies: CompanyRow[] }>(`/api/companies?q=${encodeURIComponent(query)}`)).companies;
 export const readCompany = async (id: string, properties: string[]) =>
-  (await get<{ properties: Record<string, string | null> }>(`/api/records/companies/${id}?properties=${encodeURIComponent(properties.join(','))}`)).properties;
+  (
+    await get<{ properties: Record<string, string | null> }>(
+      `/api/records/companies/${id}?properties=${encodeURIComponent(properties.join(','))}`,
+    )
+  ).properties;

@@ -2,7 +2,12 @@ import { useEffect, useState } from 'react';
 import { searchCompanies, type CompanyRow } from './api.ts';
 import { hrefOf } from './routes.ts';
 
-const STATUS_LABELS: Record<string, string> = { key: 'Key account', candidate: 'Candidate', former: 'Former key account', none: 'Not a key account' };
+const STATUS_LABELS: Record<string, string> = {
+  key: 'Key account',
+  candidate: 'Candidate',
+  former: 'Former key account',
+  none: 'Not a key account',
+};
 
 // The portal's companies, key accounts and candidates first, searchable by name or domain.
 type SearchResult = { status: 'error'; message: string } | { status: 'success'; companies: CompanyRow[] };
@@ -35,7 +40,14 @@ export function CompanyList() {
     <main className="preview-page">
       <div className="preview-page__title">
         <h1>Companies</h1>
-        <input className="preview-search" type="search" aria-label="Search companies" placeholder="Search by name or domain" value={typed} onChange={(event) => setTyped(event.target.value)} />
+        <input
+          className="preview-search"
+          type="search"
+          aria-label="Search companies"
+          placeholder="Search by name or domain"
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
       </div>
       {state.status === 'loading' && <p role="status">Loading companies…</p>}
       {state.status === 'error' && <p role="alert">Could not load the companies: {state.message}</p>}

@@ -1,5 +1,12 @@
 import { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { ExtensionHost, OverlayHost, useOverlays, type ExtensionActions, type ExtensionContext, type RenderExtension } from '../ui/host.tsx';
+import {
+  ExtensionHost,
+  OverlayHost,
+  useOverlays,
+  type ExtensionActions,
+  type ExtensionContext,
+  type RenderExtension,
+} from '../ui/host.tsx';
 import type { ExtensionInfo, PreviewUser, Session } from './api.ts';
 import { PREVIEW_LOCALE } from './property-display.ts';
 
@@ -42,7 +49,9 @@ export function buildContext({ extension, session, user, companyId }: FrameProps
     portal: { id: session.portal.portalId, timezone: session.portal.timeZone },
     extension: { appId: 'keystone-preview', appName: 'Keystone', cardTitle: extension.title },
   };
-  return (companyId ? { ...base, crm: { objectId: Number(companyId), objectTypeId: '0-2' } } : base) as ExtensionContext;
+  return (
+    companyId ? { ...base, crm: { objectId: Number(companyId), objectTypeId: '0-2' } } : base
+  ) as ExtensionContext;
 }
 
 export function ExtensionFrame(props: FrameProps) {
@@ -70,7 +79,10 @@ function HostedExtension({ reload, ...props }: FrameProps & { reload: () => void
   const nextAlert = useRef(0);
   const listeners = useRef<PropertyListener[]>([]);
   const { extension, session, user, companyId, readProperties, onPropertiesChanged, propertiesVersion } = props;
-  const context = useMemo(() => buildContext({ extension, session, user, companyId }), [extension, session, user, companyId]);
+  const context = useMemo(
+    () => buildContext({ extension, session, user, companyId }),
+    [extension, session, user, companyId],
+  );
 
   const fetchProperties = useCallback(
     async (properties: string[] | '*') => {
@@ -91,7 +103,8 @@ function HostedExtension({ reload, ...props }: FrameProps & { reload: () => void
 
   const actions = useMemo<ExtensionActions>(
     () => ({
-      addAlert: ({ type = 'info', title, message }: { type?: string; title?: string; message: string }) => setAlerts((list) => [...list, { id: nextAlert.current++, type, title, message }]),
+      addAlert: ({ type = 'info', title, message }: { type?: string; title?: string; message: string }) =>
+        setAlerts((list) => [...list, { id: nextAlert.current++, type, title, message }]),
       reloadPage: reload,
       refreshObjectProperties: () => {
         // On a record page the page tells every card (this one too); elsewhere only this card listens.
@@ -104,25 +117,45 @@ function HostedExtension({ reload, ...props }: FrameProps & { reload: () => void
       },
       closeOverlay: (id: string) => overlays.close(id),
       copyTextToClipboard: (text: string) => navigator.clipboard.writeText(text),
-      openIframeModal: ({ uri, title }: { uri: string; title?: string }) => window.open(uri, '_blank', 'noopener')?.focus() ?? console.info(`[preview] ${title ?? 'iframe'}: ${uri}`),
-      navigateToPage: ({ to }: { to: string }) => setAlerts((list) => [...list, { id: nextAlert.current++, type: 'info', message: `The preview does not follow navigateToPage; the card asked to open ${to}.` }]),
+      openIframeModal: ({ uri, title }: { uri: string; title?: string }) =>
+        window.open(uri, '_blank', 'noopener')?.focus() ?? console.info(`[preview] ${title ?? 'iframe'}: ${uri}`),
+      navigateToPage: ({ to }: { to: string }) =>
+        setAlerts((list) => [
+          ...list,
+          {
+            id: nextAlert.current++,
+            type: 'info',
+            message: `The preview does not follow navigateToPage; the card asked to open ${to}.`,
+          },
+        ]),
     }),
     [reload, fetchProperties, notifyListeners, onPropertiesChanged, overlays],
   );
 
-  // The actions reach refs only when the card calls them, never while rendering.
-  // eslint-disable-next-line react-hooks/refs
-  const element = useMemo(() => extension.render({ context, actions, runServerlessFunction: undefined } as never), [extension, context, actions]);
+  const element = useMemo(
+    // The actions reach refs only when the card calls them, never while rendering.
+    // eslint-disable-next-line react-hooks/refs
+    () => extension.render({ context, actions, runServerlessFunction: undefined } as never),
+    [extension, context, actions],
+  );
 
   return (
     <ExtensionHost context={context} actions={actions}>
       {alerts.length > 0 && (
         <ul className="preview-alerts" aria-label="Alerts from the card">
           {alerts.map((alert) => (
-            <li key={alert.id} className={`preview-alert preview-alert--${alert.type}`} role={alert.type === 'danger' ? 'alert' : 'status'}>
+            <li
+              key={alert.id}
+              className={`preview-alert preview-alert--${alert.type}`}
+              role={alert.type === 'danger' ? 'alert' : 'status'}
+            >
               {alert.title && <strong>{alert.title} </strong>}
               {alert.message}
-              <button type="button" aria-label="Dismiss" onClick={() => setAlerts((list) => list.filter((item) => item.id !== alert.id))}>
+              <button
+                type="button"
+                aria-label="Dismiss"
+                onClick={() => setAlerts((list) => list.filter((item) => item.id !== alert.id))}
+              >
                 ×
               </button>
             </li>

@@ -2,5 +2,11 @@
 declare module 'keystone-preview:extensions' {
   import type { ReactElement } from 'react';
 
-  export const extensions: Array<{ uid: string; kind: 'card' | 'settings' | 'pages'; location: string; title: string; render: (api: never) => ReactElement }>;
+  export const extensions: Array<{
+    uid: string;
+    kind: 'card' | 'settings' | 'pages';
+    location: string;
+    title: string;
+    render: (api: never) => ReactElement;
+  }>;
 }

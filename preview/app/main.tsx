@@ -29,10 +29,17 @@ function Preview() {
   if (error) return <p role="alert">The preview could not start: {error}</p>;
   if (!session) return <p role="status">Starting the preview…</p>;
   // Until someone is chosen, the preview is viewed as the first admin.
-  const user = session.users.find((candidate) => candidate.userId === userId) ?? session.users.find((candidate) => candidate.role === 'admin') ?? session.users[0];
+  const user =
+    session.users.find((candidate) => candidate.userId === userId) ??
+    session.users.find((candidate) => candidate.role === 'admin') ??
+    session.users[0];
   if (!user) return <p role="alert">The portal has no users to view the preview as.</p>;
   // The preview has a record page for the portal's companies: links to them stay in the preview.
-  showRecordsAt(({ portalId, objectTypeId, objectId }) => (portalId === session.portal.portalId && objectTypeId === '0-2' ? hrefOf({ page: 'company', companyId: objectId }) : null));
+  showRecordsAt(({ portalId, objectTypeId, objectId }) =>
+    portalId === session.portal.portalId && objectTypeId === '0-2'
+      ? hrefOf({ page: 'company', companyId: objectId })
+      : null,
+  );
   const chooseUser = (id: number) => {
     window.localStorage.setItem(USER_KEY, String(id));
     setUserId(id);
@@ -43,10 +50,16 @@ function Preview() {
       <header className="preview-nav">
         <span className="preview-nav__brand">Keystone</span>
         <nav aria-label="Preview">
-          <a href={hrefOf({ page: 'companies' })} aria-current={route.page === 'companies' || route.page === 'company' ? 'page' : undefined}>
+          <a
+            href={hrefOf({ page: 'companies' })}
+            aria-current={route.page === 'companies' || route.page === 'company' ? 'page' : undefined}
+          >
             Companies
           </a>
-          <a href={hrefOf({ page: 'portfolio', path: '/', params: {} })} aria-current={route.page === 'portfolio' ? 'page' : undefined}>
+          <a
+            href={hrefOf({ page: 'portfolio', path: '/', params: {} })}
+            aria-current={route.page === 'portfolio' ? 'page' : undefined}
+          >
             Portfolio
           </a>
           <a href={hrefOf({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>
@@ -57,9 +70,19 @@ function Preview() {
         <ViewingAs users={session.users} user={user} onChange={chooseUser} />
       </header>
       {route.page === 'companies' && <CompanyList />}
-      {route.page === 'company' && <RecordPage key={route.companyId} companyId={route.companyId} session={session} user={user} extensions={extensions} />}
+      {route.page === 'company' && (
+        <RecordPage
+          key={route.companyId}
+          companyId={route.companyId}
+          session={session}
+          user={user}
+          extensions={extensions}
+        />
+      )}
       {route.page === 'settings' && <SettingsPage session={session} user={user} extensions={extensions} />}
-      {route.page === 'portfolio' && <PortfolioPage path={route.path} params={route.params} session={session} user={user} extensions={extensions} />}
+      {route.page === 'portfolio' && (
+        <PortfolioPage path={route.path} params={route.params} session={session} user={user} extensions={extensions} />
+      )}
     </>
   );
 }

@@ -7,10 +7,25 @@ import { hrefOf } from './routes.ts';
 
 // The app's pages, as HubSpot shows them from the Marketplace menu: the page router reads its path
 // and query from the preview's URL, and its links lead back into it.
-export function PortfolioPage({ path, params, session, user, extensions }: { path: string; params: Record<string, string>; session: Session; user: PreviewUser; extensions: LoadedExtension[] }) {
+export function PortfolioPage({
+  path,
+  params,
+  session,
+  user,
+  extensions,
+}: {
+  path: string;
+  params: Record<string, string>;
+  session: Session;
+  user: PreviewUser;
+  extensions: LoadedExtension[];
+}) {
   // App pages are on no record: their functions get no propertiesToSend.
   showRecord(null);
-  const location = useMemo<AppPageLocation>(() => ({ path, params, hrefOf: (to, query = {}) => hrefOf({ page: 'portfolio', path: to, params: query }) }), [path, params]);
+  const location = useMemo<AppPageLocation>(
+    () => ({ path, params, hrefOf: (to, query = {}) => hrefOf({ page: 'portfolio', path: to, params: query }) }),
+    [path, params],
+  );
   const pages = extensions.filter((extension) => extension.kind === 'pages');
   return (
     <main className="preview-page preview-page--app">

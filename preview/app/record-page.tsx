@@ -15,7 +15,17 @@ const ABOUT = [
 
 // A company record page laid out like HubSpot's: about the company on the left, the app's tab card in
 // the middle, its sidebar cards on the right.
-export function RecordPage({ companyId, session, user, extensions }: { companyId: string; session: Session; user: PreviewUser; extensions: LoadedExtension[] }) {
+export function RecordPage({
+  companyId,
+  session,
+  user,
+  extensions,
+}: {
+  companyId: string;
+  session: Session;
+  user: PreviewUser;
+  extensions: LoadedExtension[];
+}) {
   const [company, setCompany] = useState<Record<string, string | null> | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Set while rendering: the cards' first serverless calls run in their effects, before this page's own.
@@ -23,7 +33,9 @@ export function RecordPage({ companyId, session, user, extensions }: { companyId
 
   const readProperties = useCallback((properties: string[]) => readCompany(companyId, properties), [companyId]);
   const loadCompany = useCallback(() => {
-    readProperties(['name', ...ABOUT.map(([name]) => name)]).then(setCompany, (failure: Error) => setError(failure.message));
+    readProperties(['name', ...ABOUT.map(([name]) => name)]).then(setCompany, (failure: Error) =>
+      setError(failure.message),
+    );
   }, [readProperties]);
   useEffect(loadCompany, [loadCompany]);
 

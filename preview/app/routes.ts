@@ -16,7 +16,11 @@ export function parseRoute(hash: string): Route {
   if (company?.[1]) return { page: 'company', companyId: company[1] };
   if (path === '/settings') return { page: 'settings' };
   if (path === PORTFOLIO || path.startsWith(`${PORTFOLIO}/`)) {
-    return { page: 'portfolio', path: path.slice(PORTFOLIO.length) || '/', params: Object.fromEntries(new URLSearchParams(query)) };
+    return {
+      page: 'portfolio',
+      path: path.slice(PORTFOLIO.length) || '/',
+      params: Object.fromEntries(new URLSearchParams(query)),
+    };
   }
   return { page: 'companies' };
 }

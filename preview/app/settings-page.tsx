@@ -3,7 +3,15 @@ import type { PreviewUser, Session } from './api.ts';
 import { ExtensionFrame, type LoadedExtension } from './extension-frame.tsx';
 
 // The app's settings page, as HubSpot shows it under Connected apps → Keystone → Settings.
-export function SettingsPage({ session, user, extensions }: { session: Session; user: PreviewUser; extensions: LoadedExtension[] }) {
+export function SettingsPage({
+  session,
+  user,
+  extensions,
+}: {
+  session: Session;
+  user: PreviewUser;
+  extensions: LoadedExtension[];
+}) {
   // The settings page is on no record: its functions get no propertiesToSend.
   showRecord(null);
   const settings = extensions.filter((extension) => extension.kind === 'settings');

@@ -7,7 +7,15 @@ const ROLE_GROUPS = [
 ] as const;
 
 // Which HubSpot user the cards think is looking: each role sees (and may do) different things.
-export function ViewingAs({ users, user, onChange }: { users: PreviewUser[]; user: PreviewUser; onChange: (userId: number) => void }) {
+export function ViewingAs({
+  users,
+  user,
+  onChange,
+}: {
+  users: PreviewUser[];
+  user: PreviewUser;
+  onChange: (userId: number) => void;
+}) {
   return (
     <label className="preview-viewing-as">
       Viewing as

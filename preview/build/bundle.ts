@@ -8,7 +8,10 @@ import { PROJECT_ROOT, uiExtensions, type UiExtension } from './project.ts';
 
 const HOST = path.resolve(import.meta.dirname, '../ui/host.tsx');
 const SHELL = path.resolve(import.meta.dirname, '../app/main.tsx');
-export const STYLESHEETS = [path.resolve(import.meta.dirname, '../ui/preview.css'), path.resolve(import.meta.dirname, '../app/shell.css')];
+export const STYLESHEETS = [
+  path.resolve(import.meta.dirname, '../ui/preview.css'),
+  path.resolve(import.meta.dirname, '../app/shell.css'),
+];
 
 // Importing a card module runs its `hubspot.extend(...)`; imports run in order, so the n-th
 // registered extension belongs to the n-th module.
@@ -28,8 +31,15 @@ function extensionsPlugin(extensions: UiExtension[]): Plugin {
   return {
     name: 'keystone-preview-extensions',
     setup(pluginBuild) {
-      pluginBuild.onResolve({ filter: /^keystone-preview:extensions$/ }, () => ({ path: 'extensions', namespace: 'keystone-preview' }));
-      pluginBuild.onLoad({ filter: /.*/, namespace: 'keystone-preview' }, () => ({ contents: extensionsModuleSource(extensions, HOST), resolveDir: PROJECT_ROOT, loader: 'ts' }));
+      pluginBuild.onResolve({ filter: /^keystone-preview:extensions$/ }, () => ({
+        path: 'extensions',
+        namespace: 'keystone-preview',
+      }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'keystone-preview' }, () => ({
+        contents: extensionsModuleSource(extensions, HOST),
+        resolveDir: PROJECT_ROOT,
+        loader: 'ts',
+      }));
     },
   };
 }
@@ -40,7 +50,13 @@ export async function bundlePreview(root = PROJECT_ROOT): Promise<PreviewBundle>
   const extensions = await uiExtensions(root);
   const missing = extensions.filter((extension) => !existsSync(extension.file));
   if (missing.length > 0) {
-    throw new Error(missing.map((extension) => `${path.relative(root, extension.file)} (the entrypoint of ${extension.uid}) does not exist`).join('\n'));
+    throw new Error(
+      missing
+        .map(
+          (extension) => `${path.relative(root, extension.file)} (the entrypoint of ${extension.uid}) does not exist`,
+        )
+        .join('\n'),
+    );
   }
   const result = await build({
     entryPoints: [SHELL, ...STYLESHEETS],
@@ -57,6 +73,14 @@ export async function bundlePreview(root = PROJECT_ROOT): Promise<PreviewBundle>
     define: { 'process.env.NODE_ENV': '"development"' },
     plugins: [extensionsAliasPlugin(), extensionsPlugin(extensions)],
   });
-  const text = (ending: string) => result.outputFiles.filter((file) => file.path.endsWith(ending)).map((file) => file.text).join('\n');
-  return { script: text('.js'), stylesheet: text('.css'), extensions: extensions.map(({ file: _file, ...rest }) => rest) };
+  const text = (ending: string) =>
+    result.outputFiles
+      .filter((file) => file.path.endsWith(ending))
+      .map((file) => file.text)
+      .join('\n');
+  return {
+    script: text('.js'),
+    stylesheet: text('.css'),
+    extensions: extensions.map(({ file: _file, ...rest }) => rest),
+  };
 }

@@ -22,9 +22,25 @@ type ExtensionModule = keyof typeof EXTENSION_MODULES;
 // Event classes, icon names and status constants are plain data: the real ones are used as they are.
 const REAL_CONSTANTS = path.join(realDist, 'shared.synced/types/index.synced.js');
 
-export type AliasModuleInput = { specifier: string; realExports: string[]; constantExports: string[]; previewExports: string[]; previewFile: string; unknownFile: string; constantsFile: string };
+export type AliasModuleInput = {
+  specifier: string;
+  realExports: string[];
+  constantExports: string[];
+  previewExports: string[];
+  previewFile: string;
+  unknownFile: string;
+  constantsFile: string;
+};
 
-export function aliasModuleSource({ specifier, realExports, constantExports, previewExports, previewFile, unknownFile, constantsFile }: AliasModuleInput): string {
+export function aliasModuleSource({
+  specifier,
+  realExports,
+  constantExports,
+  previewExports,
+  previewFile,
+  unknownFile,
+  constantsFile,
+}: AliasModuleInput): string {
   const implemented = realExports.filter((name) => previewExports.includes(name));
   const missing = realExports.filter((name) => !previewExports.includes(name) && !constantExports.includes(name));
   const lines = [
@@ -32,14 +48,22 @@ export function aliasModuleSource({ specifier, realExports, constantExports, pre
     `export * from ${JSON.stringify(constantsFile)};`,
     `export { ${implemented.join(', ')} } from ${JSON.stringify(previewFile)};`,
     // Components are capitalised; hooks and helpers are not.
-    ...missing.map((name) => (/^[A-Z]/.test(name) ? `export const ${name} = unknownComponent(${JSON.stringify(name)});` : `export const ${name} = unknownExport(${JSON.stringify(name)}, ${JSON.stringify(specifier)});`)),
+    ...missing.map((name) =>
+      /^[A-Z]/.test(name)
+        ? `export const ${name} = unknownComponent(${JSON.stringify(name)});`
+        : `export const ${name} = unknownExport(${JSON.stringify(name)}, ${JSON.stringify(specifier)});`,
+    ),
   ];
   return lines.join('\n');
 }
 
 export async function aliasModuleFor(specifier: ExtensionModule): Promise<string> {
   const previewFile = EXTENSION_MODULES[specifier];
-  const [real, constants, preview] = await Promise.all([import(specifier), import(REAL_CONSTANTS), import(previewFile)]);
+  const [real, constants, preview] = await Promise.all([
+    import(specifier),
+    import(REAL_CONSTANTS),
+    import(previewFile),
+  ]);
   return aliasModuleSource({
     specifier,
     realExports: Object.keys(real),
@@ -60,7 +84,8 @@ export function extensionsAliasPlugin(): Plugin {
       build.onResolve({ filter: /^@hubspot\/ui-extensions(\/.*)?$/ }, (args) => {
         // The preview's own modules import only types from the real package.
         if (args.importer.startsWith(previewUi)) return undefined;
-        if (!isExtensionModule(args.path)) return { errors: [{ text: `The Keystone preview does not implement ${args.path}` }] };
+        if (!isExtensionModule(args.path))
+          return { errors: [{ text: `The Keystone preview does not implement ${args.path}` }] };
         return { path: args.path, namespace: 'preview-ui-extensions' };
       });
       build.onLoad({ filter: /.*/, namespace: 'preview-ui-extensions' }, async (args) => ({

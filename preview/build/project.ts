@@ -11,10 +11,18 @@ const projectSchema = z.object({ srcDir: z.string().min(1) });
 const hsmetaSchema = z.object({
   uid: z.string().min(1),
   type: z.string(),
-  config: z.object({ entrypoint: z.string().startsWith('/'), location: z.string().optional(), name: z.string().optional() }).loose(),
+  config: z
+    .object({ entrypoint: z.string().startsWith('/'), location: z.string().optional(), name: z.string().optional() })
+    .loose(),
 });
 
-export type UiExtension = { uid: string; kind: 'card' | 'settings' | 'pages'; location: string; title: string; file: string };
+export type UiExtension = {
+  uid: string;
+  kind: 'card' | 'settings' | 'pages';
+  location: string;
+  title: string;
+  file: string;
+};
 export type AppFunction = { uid: string; file: string };
 
 async function readJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
@@ -26,7 +34,12 @@ async function readJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
 async function hsmetaFiles(folder: string) {
   const names = await readdir(folder).catch(() => [] as string[]);
   const files = names.filter((name) => name.endsWith('-hsmeta.json')).sort();
-  return Promise.all(files.map(async (name) => ({ file: path.join(folder, name), meta: await readJson(path.join(folder, name), hsmetaSchema) })));
+  return Promise.all(
+    files.map(async (name) => ({
+      file: path.join(folder, name),
+      meta: await readJson(path.join(folder, name), hsmetaSchema),
+    })),
+  );
 }
 
 export async function sourceDir(root = PROJECT_ROOT): Promise<string> {
@@ -41,11 +54,30 @@ export async function uiExtensions(root = PROJECT_ROOT): Promise<UiExtension[]> 
   const pages = await hsmetaFiles(path.join(src, 'app/pages'));
   return [
     ...cards.map(({ file, meta }) => {
-      if (!meta.config.location) throw new Error(`${path.relative(root, file)}: a card needs config.location (e.g. "crm.record.tab")`);
-      return { uid: meta.uid, kind: 'card' as const, location: meta.config.location, title: meta.config.name ?? meta.uid, file: path.join(src, meta.config.entrypoint) };
+      if (!meta.config.location)
+        throw new Error(`${path.relative(root, file)}: a card needs config.location (e.g. "crm.record.tab")`);
+      return {
+        uid: meta.uid,
+        kind: 'card' as const,
+        location: meta.config.location,
+        title: meta.config.name ?? meta.uid,
+        file: path.join(src, meta.config.entrypoint),
+      };
     }),
-    ...settings.map(({ meta }) => ({ uid: meta.uid, kind: 'settings' as const, location: 'settings', title: meta.config.name ?? 'Settings', file: path.join(src, meta.config.entrypoint) })),
-    ...pages.map(({ meta }) => ({ uid: meta.uid, kind: 'pages' as const, location: 'pages', title: meta.config.name ?? 'Keystone', file: path.join(src, meta.config.entrypoint) })),
+    ...settings.map(({ meta }) => ({
+      uid: meta.uid,
+      kind: 'settings' as const,
+      location: 'settings',
+      title: meta.config.name ?? 'Settings',
+      file: path.join(src, meta.config.entrypoint),
+    })),
+    ...pages.map(({ meta }) => ({
+      uid: meta.uid,
+      kind: 'pages' as const,
+      location: 'pages',
+      title: meta.config.name ?? 'Keystone',
+      file: path.join(src, meta.config.entrypoint),
+    })),
   ];
 }
 
@@ -53,5 +85,8 @@ export async function uiExtensions(root = PROJECT_ROOT): Promise<UiExtension[]> 
 export async function appFunctions(root = PROJECT_ROOT): Promise<AppFunction[]> {
   const functionsDir = path.join(await sourceDir(root), 'app/functions');
   const metas = await hsmetaFiles(functionsDir);
-  return metas.map(({ meta }) => ({ uid: meta.uid, file: path.join(functionsDir, `${path.basename(meta.config.entrypoint, '.js')}.ts`) }));
+  return metas.map(({ meta }) => ({
+    uid: meta.uid,
+    file: path.join(functionsDir, `${path.basename(meta.config.entrypoint, '.js')}.ts`),
+  }));
 }

@@ -8,11 +8,18 @@ import type { AppFunction } from '../build/project.ts';
 export const serverlessCallSchema = z.object({
   parameters: z.record(z.string(), z.unknown()).default({}),
   propertiesToSend: z.array(z.string().min(1)).default([]),
-  record: z.object({ objectTypeId: z.string().min(1), objectId: z.number().int().positive() }).nullable().default(null),
+  record: z
+    .object({ objectTypeId: z.string().min(1), objectId: z.number().int().positive() })
+    .nullable()
+    .default(null),
 });
 export type ServerlessCall = z.infer<typeof serverlessCallSchema>;
 
-type ReadRecord = (objectTypeId: string, objectId: string, properties: string[]) => Promise<Record<string, string | null>>;
+type ReadRecord = (
+  objectTypeId: string,
+  objectId: string,
+  properties: string[],
+) => Promise<Record<string, string | null>>;
 type Invoke = (context: object) => Promise<unknown>;
 type FunctionModule = { main?: unknown };
 
@@ -24,10 +31,16 @@ export function createFunctionRunner(functions: AppFunction[], readRecord: ReadR
   const byUid = new Map(functions.map((fn) => [fn.uid, fn]));
   return async (uid: string, call: ServerlessCall): Promise<unknown> => {
     const fn = byUid.get(uid);
-    if (!fn) throw new Error(`No app function has the uid "${uid}" (the project has: ${[...byUid.keys()].join(', ') || 'none'})`);
+    if (!fn)
+      throw new Error(
+        `No app function has the uid "${uid}" (the project has: ${[...byUid.keys()].join(', ') || 'none'})`,
+      );
     const module = (await import(pathToFileURL(fn.file).href)) as FunctionModule;
     if (typeof module.main !== 'function') throw new Error(`${fn.file} does not export a main(context) function`);
-    const propertiesToSend = call.record && call.propertiesToSend.length > 0 ? await readRecord(call.record.objectTypeId, String(call.record.objectId), call.propertiesToSend) : {};
+    const propertiesToSend =
+      call.record && call.propertiesToSend.length > 0
+        ? await readRecord(call.record.objectTypeId, String(call.record.objectId), call.propertiesToSend)
+        : {};
     const main = module.main as Invoke & { onClock?: (clock: () => number) => Invoke };
     const invoke = typeof main.onClock === 'function' ? main.onClock(clock) : main;
     return invoke({ parameters: call.parameters, propertiesToSend, secrets: {} });

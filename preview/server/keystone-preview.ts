@@ -35,7 +35,14 @@ export type KeystonePreview = { url: string; sandbox: RunningSandbox; close: () 
 type FunctionAnswer = { status: 'ok' } & Record<string, unknown>;
 type PortalSettings = { settings: Settings; revision: number; setup: { upToDate: boolean } };
 
-export async function startKeystonePreview({ dataFile, seed, port, projectRoot = PROJECT_ROOT, log = () => undefined, clock = Date.now }: KeystonePreviewOptions): Promise<KeystonePreview> {
+export async function startKeystonePreview({
+  dataFile,
+  seed,
+  port,
+  projectRoot = PROJECT_ROOT,
+  log = () => undefined,
+  clock = Date.now,
+}: KeystonePreviewOptions): Promise<KeystonePreview> {
   // A fresh token per run: only this process can talk to the sandbox, as only HubSpot holds an app's token.
   const token = `preview-${randomUUID()}`;
   const bundling = bundlePreview(projectRoot);
@@ -51,7 +58,9 @@ export async function startKeystonePreview({ dataFile, seed, port, projectRoot =
     const portal = createPortalReader(client, sandbox.portalId);
     const runFunction = createFunctionRunner(await appFunctions(projectRoot), portal.record, clock);
     const callKeystone = async <T>(uid: string, parameters: Record<string, unknown>): Promise<T & FunctionAnswer> => {
-      const answer = (await runFunction(uid, serverlessCallSchema.parse({ parameters }))) as FunctionAnswer | { status: 'error'; code: string; message: string };
+      const answer = (await runFunction(uid, serverlessCallSchema.parse({ parameters }))) as
+        | FunctionAnswer
+        | { status: 'error'; code: string; message: string };
       if (answer.status !== 'ok') throw new Error(`${uid} failed: ${answer.code}: ${answer.message}`);
       return answer as T & FunctionAnswer;
     };
@@ -65,7 +74,11 @@ export async function startKeystonePreview({ dataFile, seed, port, projectRoot =
       portal: {
         ...portal,
         // Roles follow the settings in force, so the switch changes when an admin edits the manager lists.
-        users: async () => portal.users((await callKeystone<PortalSettings>('get_settings', { userId: firstUser(everyone).userId })).settings.access),
+        users: async () =>
+          portal.users(
+            (await callKeystone<PortalSettings>('get_settings', { userId: firstUser(everyone).userId })).settings
+              .access,
+          ),
       },
       runFunction,
     });
@@ -95,7 +108,9 @@ const firstUser = (users: PreviewUser[]): PreviewUser => {
 async function portfolioIsScored(client: ReturnType<typeof createHubSpotClient>): Promise<boolean> {
   if (!(await loadSettingsRecord(client, new ObjectTypeResolver(client)))?.portfolioSnapshot) return false;
   const { total } = await client.crm.companies.searchApi.doSearch({
-    filterGroups: [{ filters: [{ propertyName: COMPANY_PROPERTY.scoredAt, operator: 'HAS_PROPERTY' as FilterOperatorEnum }] }],
+    filterGroups: [
+      { filters: [{ propertyName: COMPANY_PROPERTY.scoredAt, operator: 'HAS_PROPERTY' as FilterOperatorEnum }] },
+    ],
     properties: [COMPANY_PROPERTY.scoredAt],
     limit: 1,
   });
@@ -120,15 +135,26 @@ async function prepareDemoPortal(
   }
   if (current.revision === 0) {
     log(`Naming ${admin.name} the Keystone admin, partners and key account managers as managers…`);
-    const access = { adminUserIds: [String(admin.userId)], managerUserIds: [], managerTeamIds: [DEMO_TEAMS.partners.id, DEMO_TEAMS.keyAccounts.id] };
-    await callKeystone('save_settings', { userId: admin.userId, expectedRevision: 0, settings: { ...current.settings, access } });
+    const access = {
+      adminUserIds: [String(admin.userId)],
+      managerUserIds: [],
+      managerTeamIds: [DEMO_TEAMS.partners.id, DEMO_TEAMS.keyAccounts.id],
+    };
+    await callKeystone('save_settings', {
+      userId: admin.userId,
+      expectedRevision: 0,
+      settings: { ...current.settings, access },
+    });
   }
   if (!(await isScored())) {
     // What an admin does next on the settings page: score every company, so the list shows scores.
     log('Scoring the portfolio…');
     let cursor: string | null = null;
     do {
-      ({ cursor } = await callKeystone<{ cursor: string | null }>('recalculate_portfolio', { userId: admin.userId, cursor }));
+      ({ cursor } = await callKeystone<{ cursor: string | null }>('recalculate_portfolio', {
+        userId: admin.userId,
+        cursor,
+      }));
     } while (cursor !== null);
   }
 }

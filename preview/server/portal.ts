@@ -7,12 +7,34 @@ import { withRoles } from '../../src/keystone/access/index.ts';
 // What the preview shell reads from the portal itself (not through the app's functions): the company
 // list, one record's properties, who can be "viewed as", and the portal's locale.
 
-export type CompanyRow = { id: string; name: string; domain: string | null; status: string | null; score: number | null; suggestedStatus: string | null };
+export type CompanyRow = {
+  id: string;
+  name: string;
+  domain: string | null;
+  status: string | null;
+  score: number | null;
+  suggestedStatus: string | null;
+};
 export type PreviewRole = 'admin' | 'manager' | 'sales rep';
-export type PreviewUser = { userId: number; ownerId: string; firstName: string; lastName: string; name: string; email: string; teams: Array<{ id: number; name: string }>; role: PreviewRole };
+export type PreviewUser = {
+  userId: number;
+  ownerId: string;
+  firstName: string;
+  lastName: string;
+  name: string;
+  email: string;
+  teams: Array<{ id: number; name: string }>;
+  role: PreviewRole;
+};
 export type PortalInfo = { portalId: number; timeZone: string; currency: string | null };
 
-const LIST_PROPERTIES = ['name', 'domain', COMPANY_PROPERTY.status, COMPANY_PROPERTY.score, COMPANY_PROPERTY.suggestedStatus];
+const LIST_PROPERTIES = [
+  'name',
+  'domain',
+  COMPANY_PROPERTY.status,
+  COMPANY_PROPERTY.score,
+  COMPANY_PROPERTY.suggestedStatus,
+];
 // Key accounts first, then candidates (tagged or suggested), then the rest by score.
 const STATUS_RANK: Record<string, number> = { key: 0, candidate: 1 };
 const PAGE = 100;
@@ -31,15 +53,24 @@ const toRow = (record: { id: string; properties: Record<string, string | null> }
   };
 };
 
-const rank = (row: CompanyRow) => STATUS_RANK[row.status ?? ''] ?? (row.suggestedStatus === 'candidate' || row.suggestedStatus === 'key' ? 1.5 : 2);
+const rank = (row: CompanyRow) =>
+  STATUS_RANK[row.status ?? ''] ?? (row.suggestedStatus === 'candidate' || row.suggestedStatus === 'key' ? 1.5 : 2);
 
 export function orderCompanies(rows: CompanyRow[]): CompanyRow[] {
-  return [...rows].sort((a, b) => rank(a) - rank(b) || (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name));
+  return [...rows].sort(
+    (a, b) => rank(a) - rank(b) || (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name),
+  );
 }
 
 // The same rule the functions enforce (src/keystone/access), so the switch shows what each person may do.
-export function roleOf(user: { userId: number; teams: Array<{ id: number }> }, access: Settings['access']): PreviewRole {
-  const caller = withRoles({ userId: String(user.userId), ownerId: null, name: '', teamIds: user.teams.map((team) => String(team.id)) }, access);
+export function roleOf(
+  user: { userId: number; teams: Array<{ id: number }> },
+  access: Settings['access'],
+): PreviewRole {
+  const caller = withRoles(
+    { userId: String(user.userId), ownerId: null, name: '', teamIds: user.teams.map((team) => String(team.id)) },
+    access,
+  );
   return caller.isAdmin ? 'admin' : caller.isManager ? 'manager' : 'sales rep';
 }
 
@@ -60,7 +91,9 @@ export function createPortalReader(client: Client, portalId: number) {
     /** Up to 100 tagged key accounts and candidates, then the best-scoring others, matching `query`. */
     async companies(query: string): Promise<CompanyRow[]> {
       const [tagged, others] = await Promise.all([
-        searchCompanies(query, [{ filters: [{ propertyName: COMPANY_PROPERTY.status, operator: 'IN', values: ['key', 'candidate'] }] }]),
+        searchCompanies(query, [
+          { filters: [{ propertyName: COMPANY_PROPERTY.status, operator: 'IN', values: ['key', 'candidate'] }] },
+        ]),
         searchCompanies(query, []),
       ]);
       const seen = new Set(tagged.map((row) => row.id));
@@ -79,7 +112,15 @@ export function createPortalReader(client: Client, portalId: number) {
         .filter((owner) => owner.userId !== undefined)
         .map((owner) => {
           const teams = (owner.teams ?? []).map((team) => ({ id: Number(team.id), name: team.name }));
-          const user = { userId: Number(owner.userId), ownerId: owner.id, firstName: owner.firstName ?? '', lastName: owner.lastName ?? '', name: [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email || `User ${owner.userId}`, email: owner.email ?? '', teams };
+          const user = {
+            userId: Number(owner.userId),
+            ownerId: owner.id,
+            firstName: owner.firstName ?? '',
+            lastName: owner.lastName ?? '',
+            name: [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email || `User ${owner.userId}`,
+            email: owner.email ?? '',
+            teams,
+          };
           return { ...user, role: roleOf(user, access) };
         });
     },
@@ -92,4 +133,3 @@ export function createPortalReader(client: Client, portalId: number) {
     },
   };
 }
-

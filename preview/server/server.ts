@@ -54,24 +54,53 @@ const send = (res: ServerResponse, status: number, type: string, body: string) =
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 };
-const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function startPreviewServer({ port = 0, bundle, portal, runFunction }: PreviewServerOptions): Promise<RunningPreview> {
-  const routes: Array<[method: string, pattern: RegExp, handle: (match: RegExpMatchArray, url: URL, req: IncomingMessage) => Promise<unknown>]> = [
-    ['GET', /^\/api\/session$/, async () => ({ portal: await portal.portal(), users: await portal.users(), extensions: bundle.extensions })],
-    ['GET', /^\/api\/companies$/, async (_match, url) => ({ companies: await portal.companies((url.searchParams.get('q') ?? '').trim()) })],
+export async function startPreviewServer({
+  port = 0,
+  bundle,
+  portal,
+  runFunction,
+}: PreviewServerOptions): Promise<RunningPreview> {
+  const routes: Array<
+    [
+      method: string,
+      pattern: RegExp,
+      handle: (match: RegExpMatchArray, url: URL, req: IncomingMessage) => Promise<unknown>,
+    ]
+  > = [
+    [
+      'GET',
+      /^\/api\/session$/,
+      async () => ({ portal: await portal.portal(), users: await portal.users(), extensions: bundle.extensions }),
+    ],
+    [
+      'GET',
+      /^\/api\/companies$/,
+      async (_match, url) => ({ companies: await portal.companies((url.searchParams.get('q') ?? '').trim()) }),
+    ],
     [
       'GET',
       /^\/api\/records\/([\w-]+)\/(\d+)$/,
-      async ([, type, id], url) => ({ properties: await portal.record(type ?? '', id ?? '', (url.searchParams.get('properties') ?? '').split(',').filter(Boolean)) }),
+      async ([, type, id], url) => ({
+        properties: await portal.record(
+          type ?? '',
+          id ?? '',
+          (url.searchParams.get('properties') ?? '').split(',').filter(Boolean),
+        ),
+      }),
     ],
     [
       'POST',
       /^\/api\/serverless\/([\w.-]+)$/,
       async ([, uid], _url, req) => {
         const call = serverlessCallSchema.safeParse(await readJson(req));
-        if (!call.success) throw new BadRequest(`Bad serverless call: ${call.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+        if (!call.success)
+          throw new BadRequest(
+            `Bad serverless call: ${call.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+          );
         return { result: await runFunction(uid ?? '', call.data) };
       },
     ],
@@ -79,9 +108,12 @@ export async function startPreviewServer({ port = 0, bundle, portal, runFunction
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://preview');
-    if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return send(res, 200, 'text/html; charset=utf-8', pageHtml());
-    if (req.method === 'GET' && url.pathname === '/preview.js') return send(res, 200, 'text/javascript; charset=utf-8', bundle.script);
-    if (req.method === 'GET' && url.pathname === '/preview.css') return send(res, 200, 'text/css; charset=utf-8', bundle.stylesheet);
+    if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html'))
+      return send(res, 200, 'text/html; charset=utf-8', pageHtml());
+    if (req.method === 'GET' && url.pathname === '/preview.js')
+      return send(res, 200, 'text/javascript; charset=utf-8', bundle.script);
+    if (req.method === 'GET' && url.pathname === '/preview.css')
+      return send(res, 200, 'text/css; charset=utf-8', bundle.stylesheet);
     if (url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     for (const [method, pattern, route] of routes) {
       const match = url.pathname.match(pattern);
@@ -95,7 +127,10 @@ export async function startPreviewServer({ port = 0, bundle, portal, runFunction
     return json(res, 404, { ok: false, message: `Nothing at ${req.method} ${url.pathname}` });
   };
 
-  const server = createServer((req, res) => void handle(req, res).catch((error: unknown) => json(res, 500, { ok: false, message: messageOf(error) })));
+  const server = createServer(
+    (req, res) =>
+      void handle(req, res).catch((error: unknown) => json(res, 500, { ok: false, message: messageOf(error) })),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

@@ -12,7 +12,12 @@ export function useDebounce<T>(value: T, delay: number): T {
 
 // `useCrmProperties` from `@hubspot/ui-extensions/crm`: the shown record's properties, read from the sandbox.
 export function useCrmProperties(propertyNames: string[]) {
-  const [state, setState] = useState<{ properties: Record<string, string | null>; error: Error | null; isLoading: boolean; isRefetching: boolean }>({
+  const [state, setState] = useState<{
+    properties: Record<string, string | null>;
+    error: Error | null;
+    isLoading: boolean;
+    isRefetching: boolean;
+  }>({
     properties: {},
     error: null,
     isLoading: true,
@@ -23,8 +28,12 @@ export function useCrmProperties(propertyNames: string[]) {
     const record = currentRecord();
     try {
       if (!record) throw new Error('The preview is not showing a CRM record');
-      const response = await fetch(`/api/records/${record.objectTypeId}/${record.objectId}?properties=${encodeURIComponent(names)}`);
-      const body = (await response.json()) as { ok: true; properties: Record<string, string | null> } | { ok: false; message: string };
+      const response = await fetch(
+        `/api/records/${record.objectTypeId}/${record.objectId}?properties=${encodeURIComponent(names)}`,
+      );
+      const body = (await response.json()) as
+        | { ok: true; properties: Record<string, string | null> }
+        | { ok: false; message: string };
       if (!body.ok) throw new Error(body.message);
       setState({ properties: body.properties, error: null, isLoading: false, isRefetching: false });
     } catch (error) {

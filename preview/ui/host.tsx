@@ -51,7 +51,9 @@ export const showRecordsAt = (href: RecordHref) => {
 };
 export function previewHrefOf(url: string): string | null {
   const record = /^https:\/\/app\.hubspot\.com\/contacts\/(\d+)\/record\/([\d-]+)\/([^/?#]+)\/?$/.exec(url);
-  return record ? recordHref({ portalId: Number(record[1]), objectTypeId: record[2]!, objectId: decodeURIComponent(record[3]!) }) : null;
+  return record
+    ? recordHref({ portalId: Number(record[1]), objectTypeId: record[2]!, objectId: decodeURIComponent(record[3]!) })
+    : null;
 }
 
 type ServerlessOptions = { parameters?: Record<string, unknown>; propertiesToSend?: string[] };
@@ -60,14 +62,22 @@ async function serverless<T = unknown>(uid: string, options: ServerlessOptions =
   const response = await fetch(`/api/serverless/${encodeURIComponent(uid)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ parameters: options.parameters ?? {}, propertiesToSend: options.propertiesToSend ?? [], record: shownRecord }),
+    body: JSON.stringify({
+      parameters: options.parameters ?? {},
+      propertiesToSend: options.propertiesToSend ?? [],
+      record: shownRecord,
+    }),
   });
   const body = (await response.json()) as { ok: true; result: T } | { ok: false; message: string };
   if (!body.ok) throw new Error(body.message);
   return body.result;
 }
 
-async function runServerlessFunctionDeprecated(args: { name: string; parameters?: Record<string, unknown>; propertiesToSend?: string[] }) {
+async function runServerlessFunctionDeprecated(args: {
+  name: string;
+  parameters?: Record<string, unknown>;
+  propertiesToSend?: string[];
+}) {
   try {
     return { status: 'SUCCESS', response: await serverless(args.name, args) };
   } catch (error) {
@@ -92,7 +102,11 @@ export const logger = {
 
 // Modals and panels open by id (a button's `overlay`, reactions, `actions.closeOverlay`).
 type OverlayState = { isOpen: (id: string) => boolean; open: (id: string) => void; close: (id: string) => void };
-const OverlayContext = createContext<OverlayState>({ isOpen: () => false, open: () => undefined, close: () => undefined });
+const OverlayContext = createContext<OverlayState>({
+  isOpen: () => false,
+  open: () => undefined,
+  close: () => undefined,
+});
 
 export function OverlayHost({ children }: { children: ReactNode }) {
   const [openIds, setOpenIds] = useState<string[]>([]);

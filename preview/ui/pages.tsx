@@ -1,5 +1,21 @@
-import { Children, createContext, isValidElement, useContext, useEffect, type ComponentType, type ReactElement, type ReactNode } from 'react';
-import type { MatchedPageRoute, PageLinkProps, PageRoutesLayoutComponent, PageRoutesProps, PageTitleProps, RouteProps } from '@hubspot/ui-extensions/pages';
+import {
+  Children,
+  createContext,
+  isValidElement,
+  useContext,
+  useEffect,
+  type ComponentType,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+import type {
+  MatchedPageRoute,
+  PageLinkProps,
+  PageRoutesLayoutComponent,
+  PageRoutesProps,
+  PageTitleProps,
+  RouteProps,
+} from '@hubspot/ui-extensions/pages';
 import { EmptyState } from './components/feedback.tsx';
 import { Text } from './components/content.tsx';
 
@@ -8,7 +24,11 @@ import { Text } from './components/content.tsx';
 // PageHeader and PageBreadcrumbs are not implemented: they render as unknown components.
 
 /** Where the app pages are: their path and query parameters, and how the shell links to another page. */
-export type AppPageLocation = { path: string; params: Record<string, string>; hrefOf: (path: string, params?: Record<string, string>) => string };
+export type AppPageLocation = {
+  path: string;
+  params: Record<string, string>;
+  hrefOf: (path: string, params?: Record<string, string>) => string;
+};
 const LocationContext = createContext<AppPageLocation | null>(null);
 const RouteContext = createContext<MatchedPageRoute | null>(null);
 
@@ -38,7 +58,13 @@ PageRoutes.AnyRoute = function AnyRoute(_props: RouteDescriptor): null {
 };
 
 type Segment = { kind: 'static'; text: string } | { kind: 'param'; name: string };
-type PageRoute = { segments: Segment[]; any: boolean; component: ComponentType; layouts: PageRoutesLayoutComponent[]; id?: string };
+type PageRoute = {
+  segments: Segment[];
+  any: boolean;
+  component: ComponentType;
+  layouts: PageRoutesLayoutComponent[];
+  id?: string;
+};
 
 const segmentsOf = (path: string): string[] => path.split('/').filter((part) => part !== '');
 
@@ -47,15 +73,33 @@ function flatten(element: ReactNode, prefix: string, layouts: PageRoutesLayoutCo
     if (!isValidElement(child)) return;
     const props = child.props as Partial<PageRoutesProps & RouteProps>;
     if (child.type === PageRoutes) {
-      flatten(props.children, prefix + (props.path ?? ''), props.layoutComponent ? [...layouts, props.layoutComponent] : layouts, routes);
+      flatten(
+        props.children,
+        prefix + (props.path ?? ''),
+        props.layoutComponent ? [...layouts, props.layoutComponent] : layouts,
+        routes,
+      );
       return;
     }
     const path = child.type === PageRoutes.Route ? prefix + (props.path ?? '') : prefix;
     const known = [PageRoutes.IndexRoute, PageRoutes.Route, PageRoutes.AnyRoute] as unknown[];
-    if (!known.includes(child.type)) throw new Error('createPageRouter accepts only PageRoutes, PageRoutes.IndexRoute, PageRoutes.Route and PageRoutes.AnyRoute');
-    if (props.id !== undefined && routes.some((route) => route.id === props.id)) throw new Error(`Duplicate route id: "${props.id}"`);
-    const segments = segmentsOf(path).map((part): Segment => (part.startsWith(':') ? { kind: 'param', name: part.slice(1) } : { kind: 'static', text: part }));
-    routes.push({ segments, any: child.type === PageRoutes.AnyRoute, component: props.component as ComponentType, layouts, id: props.id });
+    if (!known.includes(child.type))
+      throw new Error(
+        'createPageRouter accepts only PageRoutes, PageRoutes.IndexRoute, PageRoutes.Route and PageRoutes.AnyRoute',
+      );
+    if (props.id !== undefined && routes.some((route) => route.id === props.id))
+      throw new Error(`Duplicate route id: "${props.id}"`);
+    const segments = segmentsOf(path).map(
+      (part): Segment =>
+        part.startsWith(':') ? { kind: 'param', name: part.slice(1) } : { kind: 'static', text: part },
+    );
+    routes.push({
+      segments,
+      any: child.type === PageRoutes.AnyRoute,
+      component: props.component as ComponentType,
+      layouts,
+      id: props.id,
+    });
   });
 }
 
@@ -72,7 +116,8 @@ function match(route: PageRoute, parts: string[]): Record<string, string> | null
 }
 
 // Fixed segments beat parameters, and any route beats AnyRoute, wherever they are declared.
-const specificity = (route: PageRoute) => (route.any ? -1 : route.segments.filter((segment) => segment.kind === 'static').length);
+const specificity = (route: PageRoute) =>
+  route.any ? -1 : route.segments.filter((segment) => segment.kind === 'static').length;
 
 export function createPageRouter(routesElement: ReactElement) {
   // As HubSpot does, a bad route tree fails when the router renders, inside the extension's frame.
@@ -88,15 +133,19 @@ export function createPageRouter(routesElement: ReactElement) {
     if (routes instanceof Error) throw routes;
     const location = useAppPageLocation('PageRouter');
     const parts = segmentsOf(location.path);
-    const found = routes.map((route) => ({ route, params: match(route, parts) })).find((candidate) => candidate.params !== null);
-    const matched: MatchedPageRoute = found ? { routeId: found.route.id, path: location.path, params: { ...found.params, ...location.params } } : { path: location.path, params: location.params };
-    const content = found
-      ? found.route.layouts.reduceRight<ReactNode>((node, Layout) => <Layout>{node}</Layout>, <found.route.component />)
-      : (
-        <EmptyState title="Page not found" layout="vertical" reverseOrder>
-          <Text>This app page does not exist.</Text>
-        </EmptyState>
-      );
+    const found = routes
+      .map((route) => ({ route, params: match(route, parts) }))
+      .find((candidate) => candidate.params !== null);
+    const matched: MatchedPageRoute = found
+      ? { routeId: found.route.id, path: location.path, params: { ...found.params, ...location.params } }
+      : { path: location.path, params: location.params };
+    const content = found ? (
+      found.route.layouts.reduceRight<ReactNode>((node, Layout) => <Layout>{node}</Layout>, <found.route.component />)
+    ) : (
+      <EmptyState title="Page not found" layout="vertical" reverseOrder>
+        <Text>This app page does not exist.</Text>
+      </EmptyState>
+    );
     return <RouteContext.Provider value={matched}>{content}</RouteContext.Provider>;
   };
 }

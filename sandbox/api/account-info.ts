@@ -7,16 +7,23 @@ import type { ApiContext } from './context.ts';
 
 export const accountInfoRoutes: Route<ApiContext>[] = [
   {
-    method: 'GET', pattern: '/account-info/v3/details',
+    method: 'GET',
+    pattern: '/account-info/v3/details',
     handle(_, context) {
       const { portalId, timeZone, currency } = context.store.portal;
       const offsetMinutes = utcOffsetMinutes(timeZone, context.now());
       return {
         status: 200,
         body: {
-          portalId, accountType: 'STANDARD', timeZone, companyCurrency: currency, additionalCurrencies: [],
-          utcOffset: formatOffset(offsetMinutes), utcOffsetMilliseconds: offsetMinutes * 60_000,
-          uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1',
+          portalId,
+          accountType: 'STANDARD',
+          timeZone,
+          companyCurrency: currency,
+          additionalCurrencies: [],
+          utcOffset: formatOffset(offsetMinutes),
+          utcOffsetMilliseconds: offsetMinutes * 60_000,
+          uiDomain: 'app.hubspot.com',
+          dataHostingLocation: 'na1',
         },
       };
     },
@@ -27,7 +34,9 @@ export const accountInfoRoutes: Route<ApiContext>[] = [
 export function utcOffsetMinutes(timeZone: string, at: number): number {
   let name: string | undefined;
   try {
-    name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+    name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value;
   } catch {
     throw new Error(`The portal's time zone "${timeZone}" is not an IANA time zone`);
   }

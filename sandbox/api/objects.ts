@@ -9,7 +9,18 @@ import { associationSpecSchema, checkAssociationSpecs } from './associations.ts'
 import type { ApiContext } from './context.ts';
 import type { PropertyInput, ReadOptions } from './records.ts';
 import {
-  batchBody, batchError, checkUnique, findRecord, missingRequired, normaliseWrite, parseBody, positiveInt, propertyError, recordView, requireRecord, resolveType,
+  batchBody,
+  batchError,
+  checkUnique,
+  findRecord,
+  missingRequired,
+  normaliseWrite,
+  parseBody,
+  positiveInt,
+  propertyError,
+  recordView,
+  requireRecord,
+  resolveType,
 } from './records.ts';
 
 // /crm/v3/objects/{type}: records of standard and custom objects, one at a time and in batches.
@@ -27,11 +38,19 @@ const API_SOURCE = 'INTEGRATION';
 const propertyValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 const createInput = z.object({
   properties: propertyValues,
-  associations: z.array(z.object({ to: z.object({ id: z.union([z.string(), z.number()]).transform(String) }), types: z.array(associationSpecSchema).min(1) })).default([]),
+  associations: z
+    .array(
+      z.object({
+        to: z.object({ id: z.union([z.string(), z.number()]).transform(String) }),
+        types: z.array(associationSpecSchema).min(1),
+      }),
+    )
+    .default([]),
 });
-const batchOf = <T extends z.ZodType>(input: T) => z.object({
-  inputs: z.array(input).max(BATCH_LIMIT, `Too many inputs: a batch takes at most ${BATCH_LIMIT}`),
-});
+const batchOf = <T extends z.ZodType>(input: T) =>
+  z.object({
+    inputs: z.array(input).max(BATCH_LIMIT, `Too many inputs: a batch takes at most ${BATCH_LIMIT}`),
+  });
 const idInput = z.object({ id: z.union([z.string(), z.number()]).transform(String) });
 const readBatch = batchOf(idInput).extend({
   properties: z.array(z.string()).default([]),
@@ -42,23 +61,35 @@ const updateInput = idInput.extend({ properties: propertyValues, idProperty: z.s
 const upsertInput = idInput.extend({ properties: propertyValues, idProperty: z.string() });
 
 function readOptions(query: URLSearchParams): ReadOptions {
-  return { properties: listParam(query, 'properties'), propertiesWithHistory: listParam(query, 'propertiesWithHistory'), associations: listParam(query, 'associations') };
+  return {
+    properties: listParam(query, 'properties'),
+    propertiesWithHistory: listParam(query, 'propertiesWithHistory'),
+    associations: listParam(query, 'associations'),
+  };
 }
 
 const archivedParam = (query: URLSearchParams) => query.get('archived') === 'true';
 
 /** HubSpot answers a write with the default properties plus those written. */
-const written = (type: ObjectType, properties: Record<string, unknown>): ReadOptions => ({ properties: [...new Set([...type.defaultProperties, ...Object.keys(properties)])] });
+const written = (type: ObjectType, properties: Record<string, unknown>): ReadOptions => ({
+  properties: [...new Set([...type.defaultProperties, ...Object.keys(properties)])],
+});
 
 /** Checks one create and returns its mutations (record, then associations). */
-function planCreate(context: ApiContext, type: ObjectType, input: z.output<typeof createInput>, claimed: Map<string, string>): { id: string; mutations: Mutation[] } {
+function planCreate(
+  context: ApiContext,
+  type: ObjectType,
+  input: z.output<typeof createInput>,
+  claimed: Map<string, string>,
+): { id: string; mutations: Mutation[] } {
   const portal = context.store.portal;
   const properties = normaliseWrite(type, input.properties as PropertyInput);
   const missing = missingRequired(type, properties);
   if (missing.length > 0) throw propertyError(missing);
   const links = input.associations.map((a) => ({ toId: a.to.id, ...checkAssociationSpecs(portal, type, a.types) }));
   for (const link of links) {
-    if (!findRecord(link.toType, link.toId)) throw validationError(`${link.toType.singular} ${link.toId} does not exist and cannot be associated`);
+    if (!findRecord(link.toType, link.toId))
+      throw validationError(`${link.toType.singular} ${link.toId} does not exist and cannot be associated`);
   }
   const id = context.nextRecordId();
   checkUnique(type, properties, id, claimed);
@@ -67,24 +98,37 @@ function planCreate(context: ApiContext, type: ObjectType, input: z.output<typeo
     id,
     mutations: [
       { op: 'createRecord', type: type.objectTypeId, id, at, properties, sourceType: API_SOURCE },
-      ...links.map((l): Mutation => ({ op: 'associate', fromType: type.objectTypeId, fromId: id, toType: l.toType.objectTypeId, toId: l.toId, typeIds: l.typeIds })),
+      ...links.map(
+        (l): Mutation => ({
+          op: 'associate',
+          fromType: type.objectTypeId,
+          fromId: id,
+          toType: l.toType.objectTypeId,
+          toId: l.toId,
+          typeIds: l.typeIds,
+        }),
+      ),
     ],
   };
 }
 
 export const objectRoutes: Route<ApiContext>[] = [
   {
-    method: 'GET', pattern: '/crm/v3/objects/:type',
+    method: 'GET',
+    pattern: '/crm/v3/objects/:type',
     handle({ params, query }, context) {
       const portal = context.store.portal;
       const type = resolveType(portal, params.type!);
       const limit = Math.min(positiveInt(query.get('limit'), 10, 'limit'), 100);
       const options = readOptions(query);
       if (options.propertiesWithHistory && limit > HISTORY_BATCH_LIMIT) {
-        throw validationError(`The maximum number of objects that can be read with property histories is ${HISTORY_BATCH_LIMIT}; limit ${limit} asks for more.`);
+        throw validationError(
+          `The maximum number of objects that can be read with property histories is ${HISTORY_BATCH_LIMIT}; limit ${limit} asks for more.`,
+        );
       }
       const after = query.get('after');
-      if (after !== null && !/^\d+$/.test(after)) throw validationError(`after: "${after}" is not a paging cursor this endpoint handed out`);
+      if (after !== null && !/^\d+$/.test(after))
+        throw validationError(`after: "${after}" is not a paging cursor this endpoint handed out`);
       const archived = archivedParam(query);
       const ids = portal.orderedIds(type);
       const results: unknown[] = [];
@@ -100,20 +144,28 @@ export const objectRoutes: Route<ApiContext>[] = [
         results.push(recordView(portal, type, record, options));
         lastId = record.id;
       }
-      return { status: 200, body: { results, ...(more && lastId ? { paging: { next: { after: lastId, link: `?after=${lastId}` } } } : {}) } };
+      return {
+        status: 200,
+        body: { results, ...(more && lastId ? { paging: { next: { after: lastId, link: `?after=${lastId}` } } } : {}) },
+      };
     },
   },
   {
-    method: 'GET', pattern: '/crm/v3/objects/:type/:id',
+    method: 'GET',
+    pattern: '/crm/v3/objects/:type/:id',
     handle({ params, query }, context) {
       const portal = context.store.portal;
       const type = resolveType(portal, params.type!);
-      const record = requireRecord(type, params.id!, { archived: archivedParam(query), idProperty: query.get('idProperty') ?? undefined });
+      const record = requireRecord(type, params.id!, {
+        archived: archivedParam(query),
+        idProperty: query.get('idProperty') ?? undefined,
+      });
       return { status: 200, body: recordView(portal, type, record, readOptions(query)) };
     },
   },
   {
-    method: 'POST', pattern: '/crm/v3/objects/:type',
+    method: 'POST',
+    pattern: '/crm/v3/objects/:type',
     handle({ params, body }, context) {
       const portal = context.store.portal;
       const type = resolveType(portal, params.type!);
@@ -124,39 +176,60 @@ export const objectRoutes: Route<ApiContext>[] = [
     },
   },
   {
-    method: 'PATCH', pattern: '/crm/v3/objects/:type/:id',
+    method: 'PATCH',
+    pattern: '/crm/v3/objects/:type/:id',
     handle({ params, query, body }, context) {
       const portal = context.store.portal;
       const type = resolveType(portal, params.type!);
       const record = requireRecord(type, params.id!, { idProperty: query.get('idProperty') ?? undefined });
-      const properties = normaliseWrite(type, parseBody(z.object({ properties: propertyValues }), body).properties as PropertyInput);
+      const properties = normaliseWrite(
+        type,
+        parseBody(z.object({ properties: propertyValues }), body).properties as PropertyInput,
+      );
       checkUnique(type, properties, record.id);
-      context.store.commit([{ op: 'updateRecord', type: type.objectTypeId, id: record.id, at: context.now(), properties, sourceType: API_SOURCE }]);
+      context.store.commit([
+        {
+          op: 'updateRecord',
+          type: type.objectTypeId,
+          id: record.id,
+          at: context.now(),
+          properties,
+          sourceType: API_SOURCE,
+        },
+      ]);
       return { status: 200, body: recordView(portal, type, record, written(type, properties)) };
     },
   },
   {
-    method: 'DELETE', pattern: '/crm/v3/objects/:type/:id',
+    method: 'DELETE',
+    pattern: '/crm/v3/objects/:type/:id',
     handle({ params }, context) {
       const type = resolveType(context.store.portal, params.type!);
       const record = findRecord(type, params.id!);
       // HubSpot answers 204 for an id that is already gone.
-      if (record && !record.archived) context.store.commit([{ op: 'archiveRecord', type: type.objectTypeId, id: record.id, at: context.now() }]);
+      if (record && !record.archived)
+        context.store.commit([{ op: 'archiveRecord', type: type.objectTypeId, id: record.id, at: context.now() }]);
       return { status: 204 };
     },
   },
   {
-    method: 'POST', pattern: '/crm/v3/objects/:type/batch/read',
+    method: 'POST',
+    pattern: '/crm/v3/objects/:type/batch/read',
     handle({ params, query, body }, context) {
       const startedAt = context.now();
       const portal = context.store.portal;
       const type = resolveType(portal, params.type!);
       const input = parseBody(readBatch, body);
       if (input.propertiesWithHistory.length > 0 && input.inputs.length > HISTORY_BATCH_LIMIT) {
-        throw validationError(`The maximum number of inputs supported in a batch request for property histories is ${HISTORY_BATCH_LIMIT}`);
+        throw validationError(
+          `The maximum number of inputs supported in a batch request for property histories is ${HISTORY_BATCH_LIMIT}`,
+        );
       }
       const archived = archivedParam(query);
-      const options: ReadOptions = { properties: input.properties.length > 0 ? input.properties : undefined, propertiesWithHistory: input.propertiesWithHistory.length > 0 ? input.propertiesWithHistory : undefined };
+      const options: ReadOptions = {
+        properties: input.properties.length > 0 ? input.properties : undefined,
+        propertiesWithHistory: input.propertiesWithHistory.length > 0 ? input.propertiesWithHistory : undefined,
+      };
       const results: unknown[] = [];
       const missing: string[] = [];
       for (const { id } of input.inputs) {
@@ -164,12 +237,22 @@ export const objectRoutes: Route<ApiContext>[] = [
         if (record && record.archived === archived) results.push(recordView(portal, type, record, options));
         else missing.push(id);
       }
-      const errors = missing.length === 0 ? [] : [batchError('OBJECT_NOT_FOUND', `Could not get some ${type.singular.toUpperCase()} objects, they may be deleted or not exist. Check that ids are valid.`, { ids: missing })];
+      const errors =
+        missing.length === 0
+          ? []
+          : [
+              batchError(
+                'OBJECT_NOT_FOUND',
+                `Could not get some ${type.singular.toUpperCase()} objects, they may be deleted or not exist. Check that ids are valid.`,
+                { ids: missing },
+              ),
+            ];
       return { status: errors.length > 0 ? 207 : 200, body: batchBody(results, startedAt, context.now(), errors) };
     },
   },
   {
-    method: 'POST', pattern: '/crm/v3/objects/:type/batch/create',
+    method: 'POST',
+    pattern: '/crm/v3/objects/:type/batch/create',
     handle({ params, body }, context) {
       const startedAt = context.now();
       const portal = context.store.portal;
@@ -179,12 +262,15 @@ export const objectRoutes: Route<ApiContext>[] = [
       const inputs = parseBody(batchOf(createInput), body).inputs;
       const plans = inputs.map((input) => planCreate(context, type, input, claimed));
       context.store.commit(plans.flatMap((p) => p.mutations));
-      const results = plans.map((p, i) => recordView(portal, type, type.records.get(p.id)!, written(type, inputs[i]!.properties)));
+      const results = plans.map((p, i) =>
+        recordView(portal, type, type.records.get(p.id)!, written(type, inputs[i]!.properties)),
+      );
       return { status: 201, body: batchBody(results, startedAt, context.now()) };
     },
   },
   {
-    method: 'POST', pattern: '/crm/v3/objects/:type/batch/update',
+    method: 'POST',
+    pattern: '/crm/v3/objects/:type/batch/update',
     handle({ params, body }, context) {
       const startedAt = context.now();
       const portal = context.store.portal;
@@ -202,16 +288,41 @@ export const objectRoutes: Route<ApiContext>[] = [
         }
         const properties = normaliseWrite(type, input.properties as PropertyInput);
         checkUnique(type, properties, record.id, claimed);
-        mutations.push({ op: 'updateRecord', type: type.objectTypeId, id: record.id, at, properties, sourceType: API_SOURCE });
+        mutations.push({
+          op: 'updateRecord',
+          type: type.objectTypeId,
+          id: record.id,
+          at,
+          properties,
+          sourceType: API_SOURCE,
+        });
         updated.push({ id: record.id, properties });
       }
       context.store.commit(mutations);
-      const errors = missing.length === 0 ? [] : [batchError('OBJECT_NOT_FOUND', `Could not update some ${type.singular.toUpperCase()} objects, they may be deleted or not exist.`, { ids: missing })];
-      return { status: errors.length > 0 ? 207 : 200, body: batchBody(updated.map((u) => recordView(portal, type, type.records.get(u.id)!, written(type, u.properties))), startedAt, context.now(), errors) };
+      const errors =
+        missing.length === 0
+          ? []
+          : [
+              batchError(
+                'OBJECT_NOT_FOUND',
+                `Could not update some ${type.singular.toUpperCase()} objects, they may be deleted or not exist.`,
+                { ids: missing },
+              ),
+            ];
+      return {
+        status: errors.length > 0 ? 207 : 200,
+        body: batchBody(
+          updated.map((u) => recordView(portal, type, type.records.get(u.id)!, written(type, u.properties))),
+          startedAt,
+          context.now(),
+          errors,
+        ),
+      };
     },
   },
   {
-    method: 'POST', pattern: '/crm/v3/objects/:type/batch/upsert',
+    method: 'POST',
+    pattern: '/crm/v3/objects/:type/batch/upsert',
     handle({ params, body }, context) {
       const startedAt = context.now();
       const portal = context.store.portal;
@@ -221,12 +332,20 @@ export const objectRoutes: Route<ApiContext>[] = [
       const mutations: Mutation[] = [];
       const outcomes: Array<{ id: string; isNew: boolean; properties: Record<string, string> }> = [];
       for (const input of parseBody(batchOf(upsertInput), body).inputs) {
-        if (!type.unique.has(input.idProperty)) throw validationError(`idProperty ${input.idProperty} is not a unique property of ${type.singular}`);
+        if (!type.unique.has(input.idProperty))
+          throw validationError(`idProperty ${input.idProperty} is not a unique property of ${type.singular}`);
         const record = findRecord(type, input.id, input.idProperty);
         const properties = normaliseWrite(type, { ...input.properties, [input.idProperty]: input.id } as PropertyInput);
         if (record && !record.archived) {
           checkUnique(type, properties, record.id, claimed);
-          mutations.push({ op: 'updateRecord', type: type.objectTypeId, id: record.id, at, properties, sourceType: API_SOURCE });
+          mutations.push({
+            op: 'updateRecord',
+            type: type.objectTypeId,
+            id: record.id,
+            at,
+            properties,
+            sourceType: API_SOURCE,
+          });
           outcomes.push({ id: record.id, isNew: false, properties });
         } else {
           const plan = planCreate(context, type, { properties, associations: [] }, claimed);
@@ -235,12 +354,16 @@ export const objectRoutes: Route<ApiContext>[] = [
         }
       }
       context.store.commit(mutations);
-      const results = outcomes.map((o) => ({ ...recordView(portal, type, type.records.get(o.id)!, written(type, o.properties)), new: o.isNew }));
+      const results = outcomes.map((o) => ({
+        ...recordView(portal, type, type.records.get(o.id)!, written(type, o.properties)),
+        new: o.isNew,
+      }));
       return { status: 200, body: batchBody(results, startedAt, context.now()) };
     },
   },
   {
-    method: 'POST', pattern: '/crm/v3/objects/:type/batch/archive',
+    method: 'POST',
+    pattern: '/crm/v3/objects/:type/batch/archive',
     handle({ params, body }, context) {
       const type = resolveType(context.store.portal, params.type!);
       const at = context.now();

@@ -9,7 +9,6 @@ import { v3Associations } from './v3-associations.ts';
 // What every record endpoint shares: finding the object type and the record, checking and
 // normalising property writes, and shaping a record the way HubSpot returns it.
 
-
 /** Request bodies are checked with zod; a mismatch is HubSpot's 400 with the path that is wrong. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body);
@@ -35,14 +34,22 @@ export function positiveInt(raw: string | null, fallback: number, name: string):
 export function findRecord(type: ObjectType, id: string, idProperty?: string): StoredRecord | undefined {
   if (!idProperty || idProperty === 'hs_object_id') return type.records.get(id);
   const index = type.unique.get(idProperty);
-  if (!index) throw validationError(`Property ${idProperty} is not a unique property of ${type.singular} and cannot be used as idProperty`);
+  if (!index)
+    throw validationError(
+      `Property ${idProperty} is not a unique property of ${type.singular} and cannot be used as idProperty`,
+    );
   const found = index.get(id);
   return found === undefined ? undefined : type.records.get(found);
 }
 
-export function requireRecord(type: ObjectType, id: string, options: { archived?: boolean; idProperty?: string } = {}): StoredRecord {
+export function requireRecord(
+  type: ObjectType,
+  id: string,
+  options: { archived?: boolean; idProperty?: string } = {},
+): StoredRecord {
   const record = findRecord(type, id, options.idProperty);
-  if (!record || record.archived !== (options.archived ?? false)) throw notFound(`Object not found.  objectId are usually numeric.`);
+  if (!record || record.archived !== (options.archived ?? false))
+    throw notFound(`Object not found.  objectId are usually numeric.`);
   return record;
 }
 
@@ -62,11 +69,19 @@ export function normaliseWrite(type: ObjectType, input: PropertyInput): Record<s
   for (const [name, raw] of Object.entries(input)) {
     const property = type.properties.get(name);
     if (!property) {
-      problems.push({ message: `Property "${name}" does not exist`, code: 'PROPERTY_DOESNT_EXIST', context: { propertyName: [name] } });
+      problems.push({
+        message: `Property "${name}" does not exist`,
+        code: 'PROPERTY_DOESNT_EXIST',
+        context: { propertyName: [name] },
+      });
       continue;
     }
     if (name === 'hs_object_id') {
-      problems.push({ message: `Property "${name}" is read only`, code: 'READ_ONLY_VALUE', context: { propertyName: [name] } });
+      problems.push({
+        message: `Property "${name}" is read only`,
+        code: 'READ_ONLY_VALUE',
+        context: { propertyName: [name] },
+      });
       continue;
     }
     if (raw === null) continue;
@@ -80,30 +95,47 @@ export function normaliseWrite(type: ObjectType, input: PropertyInput): Record<s
 }
 
 export function propertyError(problems: ErrorDetail[]): ApiError {
-  return validationError(`Property values were not valid: ${JSON.stringify(problems.map((p) => ({ isValid: false, message: p.message, error: p.code, name: p.context?.propertyName?.[0] })))}`, problems);
+  return validationError(
+    `Property values were not valid: ${JSON.stringify(problems.map((p) => ({ isValid: false, message: p.message, error: p.code, name: p.context?.propertyName?.[0] })))}`,
+    problems,
+  );
 }
 
 function normaliseValue(property: StoredProperty, value: string): { ok: string } | { error: string; code: string } {
-  if (value.length > MAX_VALUE_LENGTH) return { error: `The value of ${property.name} is ${value.length} characters long; at most ${MAX_VALUE_LENGTH} are allowed.`, code: 'INVALID_LENGTH' };
+  if (value.length > MAX_VALUE_LENGTH)
+    return {
+      error: `The value of ${property.name} is ${value.length} characters long; at most ${MAX_VALUE_LENGTH} are allowed.`,
+      code: 'INVALID_LENGTH',
+    };
   switch (property.type) {
     case 'number':
       // Plain decimals only: HubSpot documents no exponent or grouping form, so the stricter reading refuses them.
-      return /^-?\d+(\.\d+)?$/.test(value.trim()) ? { ok: String(Number(value)) } : { error: `${value} was not a valid number.`, code: 'INVALID_DECIMAL' };
+      return /^-?\d+(\.\d+)?$/.test(value.trim())
+        ? { ok: String(Number(value)) }
+        : { error: `${value} was not a valid number.`, code: 'INVALID_DECIMAL' };
     case 'bool':
-      return /^(true|false)$/i.test(value) ? { ok: value.toLowerCase() } : { error: `${value} was not a valid boolean.`, code: 'INVALID_BOOLEAN' };
+      return /^(true|false)$/i.test(value)
+        ? { ok: value.toLowerCase() }
+        : { error: `${value} was not a valid boolean.`, code: 'INVALID_BOOLEAN' };
     case 'datetime':
     case 'date': {
       const epoch = /^-?\d+$/.test(value) ? Number(value) : Date.parse(value);
       if (Number.isNaN(epoch)) return { error: `${value} was not a valid date.`, code: 'INVALID_DATE' };
       if (property.type === 'datetime') return { ok: isoInstant(epoch) };
-      if (epoch % 86_400_000 !== 0) return { error: `${value} is not at midnight UTC, which a date property requires.`, code: 'INVALID_DATE' };
+      if (epoch % 86_400_000 !== 0)
+        return { error: `${value} is not at midnight UTC, which a date property requires.`, code: 'INVALID_DATE' };
       return { ok: isoInstant(epoch).slice(0, 10) };
     }
     case 'enumeration': {
       const allowed = property.options?.map((o) => o.value) ?? [];
       if (allowed.length === 0) return { ok: value };
       const bad = value.split(';').filter((v) => !allowed.includes(v));
-      return bad.length === 0 ? { ok: value } : { error: `${bad.join(', ')} was not one of the allowed options: ${allowed.join(', ')}`, code: 'INVALID_OPTION' };
+      return bad.length === 0
+        ? { ok: value }
+        : {
+            error: `${bad.join(', ')} was not one of the allowed options: ${allowed.join(', ')}`,
+            code: 'INVALID_OPTION',
+          };
     }
     default:
       return { ok: value };
@@ -113,14 +145,23 @@ function normaliseValue(property: StoredProperty, value: string): { ok: string }
 export function missingRequired(type: ObjectType, properties: Record<string, string>): ErrorDetail[] {
   return type.requiredProperties
     .filter((name) => !properties[name])
-    .map((name) => ({ message: `Required property "${name}" is missing`, code: 'REQUIRED_PROPERTY', context: { propertyName: [name] } }));
+    .map((name) => ({
+      message: `Required property "${name}" is missing`,
+      code: 'REQUIRED_PROPERTY',
+      context: { propertyName: [name] },
+    }));
 }
 
 /**
  * Throws HubSpot's 409 when a unique-value property would repeat. `claimed` holds values taken
  * earlier in the same batch.
  */
-export function checkUnique(type: ObjectType, properties: Record<string, string>, ownId: string | undefined, claimed = new Map<string, string>()): void {
+export function checkUnique(
+  type: ObjectType,
+  properties: Record<string, string>,
+  ownId: string | undefined,
+  claimed = new Map<string, string>(),
+): void {
   for (const [name, index] of type.unique) {
     const value = properties[name];
     if (value === undefined || value === '') continue;
@@ -146,7 +187,9 @@ export interface ReadOptions {
  */
 export function systemFields(type: ObjectType): string[] {
   const pick = (...names: string[]) => names.find((n) => type.properties.has(n));
-  return [pick('createdate', 'hs_createdate'), pick('lastmodifieddate', 'hs_lastmodifieddate'), 'hs_object_id'].filter((n): n is string => n !== undefined);
+  return [pick('createdate', 'hs_createdate'), pick('lastmodifieddate', 'hs_lastmodifieddate'), 'hs_object_id'].filter(
+    (n): n is string => n !== undefined,
+  );
 }
 
 /** A value as HubSpot reads it back: null when never set, "" once cleared. */
@@ -159,18 +202,32 @@ function readValue(record: StoredRecord, name: string): string | null {
  * for, or else the type's defaults) plus the system fields; a defined, unset property reads null and
  * an unknown one is left out.
  */
-export function recordView(portal: Portal, type: ObjectType, record: StoredRecord, options: ReadOptions = {}): Record<string, unknown> {
-  const asked = options.properties?.length ? options.properties : options.propertiesWithHistory?.length ? options.propertiesWithHistory : type.defaultProperties;
+export function recordView(
+  portal: Portal,
+  type: ObjectType,
+  record: StoredRecord,
+  options: ReadOptions = {},
+): Record<string, unknown> {
+  const asked = options.properties?.length
+    ? options.properties
+    : options.propertiesWithHistory?.length
+      ? options.propertiesWithHistory
+      : type.defaultProperties;
   const properties: Record<string, string | null> = {};
   for (const name of [...asked, ...systemFields(type)]) {
     if (type.properties.has(name)) properties[name] = readValue(record, name);
   }
   properties.hs_object_id = record.id;
   const view: Record<string, unknown> = {
-    id: record.id, properties, createdAt: isoInstant(record.createdAt), updatedAt: isoInstant(record.updatedAt), archived: record.archived,
+    id: record.id,
+    properties,
+    createdAt: isoInstant(record.createdAt),
+    updatedAt: isoInstant(record.updatedAt),
+    archived: record.archived,
     ...(record.archivedAt === undefined ? {} : { archivedAt: isoInstant(record.archivedAt) }),
   };
-  if (options.propertiesWithHistory) view.propertiesWithHistory = historyView(type, record, options.propertiesWithHistory);
+  if (options.propertiesWithHistory)
+    view.propertiesWithHistory = historyView(type, record, options.propertiesWithHistory);
   if (options.associations) view.associations = v3Associations(portal, type, record.id, options.associations);
   return view;
 }
@@ -180,20 +237,38 @@ function historyView(type: ObjectType, record: StoredRecord, names: string[]) {
   for (const name of names) {
     if (!type.properties.has(name)) continue;
     const current = record.properties[name];
-    const entries = record.history[name] ?? (current === undefined ? [] : [{ value: current, timestamp: record.createdAt, sourceType: 'CRM_UI' }]);
-    out[name] = entries.map((e) => ({ value: e.value, timestamp: isoInstant(e.timestamp), sourceType: e.sourceType, ...(e.sourceId ? { sourceId: e.sourceId } : {}) }));
+    const entries =
+      record.history[name] ??
+      (current === undefined ? [] : [{ value: current, timestamp: record.createdAt, sourceType: 'CRM_UI' }]);
+    out[name] = entries.map((e) => ({
+      value: e.value,
+      timestamp: isoInstant(e.timestamp),
+      sourceType: e.sourceType,
+      ...(e.sourceId ? { sourceId: e.sourceId } : {}),
+    }));
   }
   return out;
 }
 
 export function batchBody(results: unknown[], startedAt: number, completedAt: number, errors: unknown[] = []) {
   return {
-    status: 'COMPLETE', results, startedAt: isoInstant(startedAt), completedAt: isoInstant(completedAt),
+    status: 'COMPLETE',
+    results,
+    startedAt: isoInstant(startedAt),
+    completedAt: isoInstant(completedAt),
     ...(errors.length > 0 ? { numErrors: errors.length, errors } : {}),
   };
 }
 
 /** One failed part of a batch, in HubSpot's standard error shape (its `errors` and `links` always present). */
 export function batchError(category: string, message: string, context: Record<string, string[]>, subCategory?: string) {
-  return { status: 'error', category, ...(subCategory ? { subCategory } : {}), message, context, errors: [], links: {} };
+  return {
+    status: 'error',
+    category,
+    ...(subCategory ? { subCategory } : {}),
+    message,
+    context,
+    errors: [],
+    links: {},
+  };
 }

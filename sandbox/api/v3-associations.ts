@@ -10,8 +10,14 @@ import type { Portal } from '../store/portal.ts';
 
 export const V3_ASSOCIATIONS_PER_TYPE = 100;
 
-interface V3Association { id: string; type: string }
-interface V3AssociationList { results: V3Association[]; paging?: { next: { after: string; link: string } } }
+interface V3Association {
+  id: string;
+  type: string;
+}
+interface V3AssociationList {
+  results: V3Association[];
+  paging?: { next: { after: string; link: string } };
+}
 
 /** The v3 name of one labelled association type (unlabelled ones are `<from>_to_<to>_unlabeled`). */
 function labelName(from: ObjectType, to: ObjectType, type: AssociationType): string {
@@ -34,7 +40,12 @@ function rowsOf(portal: Portal, from: ObjectType, to: ObjectType, linked: Map<st
 }
 
 /** The `associations` of a v3 record read, keyed as they were asked for; types without any are left out. */
-export function v3Associations(portal: Portal, from: ObjectType, recordId: string, targets: string[]): Record<string, V3AssociationList> {
+export function v3Associations(
+  portal: Portal,
+  from: ObjectType,
+  recordId: string,
+  targets: string[],
+): Record<string, V3AssociationList> {
   const out: Record<string, V3AssociationList> = {};
   for (const target of targets) {
     const to = portal.resolve(target);
@@ -44,7 +55,16 @@ export function v3Associations(portal: Portal, from: ObjectType, recordId: strin
     const next = String(V3_ASSOCIATIONS_PER_TYPE);
     out[target] = {
       results: rows.slice(0, V3_ASSOCIATIONS_PER_TYPE),
-      ...(rows.length > V3_ASSOCIATIONS_PER_TYPE ? { paging: { next: { after: next, link: `/crm/v3/objects/${from.objectTypeId}/${recordId}/associations/${to.objectTypeId}?after=${next}` } } } : {}),
+      ...(rows.length > V3_ASSOCIATIONS_PER_TYPE
+        ? {
+            paging: {
+              next: {
+                after: next,
+                link: `/crm/v3/objects/${from.objectTypeId}/${recordId}/associations/${to.objectTypeId}?after=${next}`,
+              },
+            },
+          }
+        : {}),
     };
   }
   return out;

@@ -7,8 +7,16 @@ import { DAY, YEAR } from './records.ts';
 
 /** The part a company plays in the demo (see README.md); most play none. */
 export type StoryRole =
-  | 'clearlyKey' | 'shouldBeKey' | 'noLongerQualifies' | 'singleThreaded' | 'singlePersonDependency'
-  | 'allyGoneQuiet' | 'keyContactLeft' | 'newParentCompany' | 'acquirer' | 'newAccountManager';
+  | 'clearlyKey'
+  | 'shouldBeKey'
+  | 'noLongerQualifies'
+  | 'singleThreaded'
+  | 'singlePersonDependency'
+  | 'allyGoneQuiet'
+  | 'keyContactLeft'
+  | 'newParentCompany'
+  | 'acquirer'
+  | 'newAccountManager';
 
 /** How our people reach the client: many contacts by several of us, one contact only, one of us only… */
 export type Coverage = 'broad' | 'moderate' | 'thin' | 'singleThreaded' | 'singleOwner';
@@ -46,12 +54,25 @@ export function planPortfolio(random: Random, companies: number, now: number): A
   byRank.forEach((company, rank) => {
     const isClient = rank < clients;
     const percentile = isClient ? 1 - rank / clients : 0;
-    const fees = isClient ? Math.round(FEES_FLOOR + FEES_MEDIAN * Math.exp(FEES_SIGMA * normalQuantile(1 - (rank + 0.5) / clients))) : 0;
+    const fees = isClient
+      ? Math.round(FEES_FLOOR + FEES_MEDIAN * Math.exp(FEES_SIGMA * normalQuantile(1 - (rank + 0.5) / clients)))
+      : 0;
     plans[company] = {
       fees,
       percentile,
-      trend: random.weighted([['steady', 6], ['growing', 2], ['declining', 2]] as const),
-      coverage: percentile > 0.95 ? 'broad' : percentile > 0.75 ? random.pick(['moderate', 'broad'] as const) : percentile > 0.4 ? random.pick(['thin', 'moderate'] as const) : 'thin',
+      trend: random.weighted([
+        ['steady', 6],
+        ['growing', 2],
+        ['declining', 2],
+      ] as const),
+      coverage:
+        percentile > 0.95
+          ? 'broad'
+          : percentile > 0.75
+            ? random.pick(['moderate', 'broad'] as const)
+            : percentile > 0.4
+              ? random.pick(['thin', 'moderate'] as const)
+              : 'thin',
       stale: random.chance(percentile > 0.6 ? 0.1 : 0.45),
       status: 'none',
       statusSince: now,
@@ -68,15 +89,29 @@ export function planPortfolio(random: Random, companies: number, now: number): A
     return planAt(r);
   };
   // Key accounts were candidates first; the status history shows when they were promoted.
-  const keyed = (plan: AccountPlan, story: StoryRole | undefined, coverage: Coverage = 'broad', since = now - random.int(400, 1400) * DAY): void => {
+  const keyed = (
+    plan: AccountPlan,
+    story: StoryRole | undefined,
+    coverage: Coverage = 'broad',
+    since = now - random.int(400, 1400) * DAY,
+  ): void => {
     const previousStatus = { status: 'candidate', since: since - random.int(90, 365) * DAY } as const;
-    Object.assign(plan, { status: 'key', statusSince: since, previousStatus, coverage, stale: false, trend: 'steady', story });
+    Object.assign(plan, {
+      status: 'key',
+      statusSince: since,
+      previousStatus,
+      coverage,
+      stale: false,
+      trend: 'steady',
+      story,
+    });
   };
 
   keyed(take(0), 'clearlyKey');
   keyed(take(1), 'clearlyKey');
   keyed(take(3), 'clearlyKey');
-  for (const rank of [2, 5, 9]) Object.assign(take(rank), { coverage: 'moderate', stale: false, trend: 'growing', story: 'shouldBeKey' });
+  for (const rank of [2, 5, 9])
+    Object.assign(take(rank), { coverage: 'moderate', stale: false, trend: 'growing', story: 'shouldBeKey' });
   keyed(take(4), 'singlePersonDependency', 'singleOwner');
   keyed(take(6), 'allyGoneQuiet');
   keyed(take(7), 'keyContactLeft');
@@ -90,7 +125,12 @@ export function planPortfolio(random: Random, companies: number, now: number): A
   Object.assign(take(keyCount + 4), { coverage: 'singleThreaded', stale: false, story: 'singleThreaded' });
   for (let rank = keyCount; rank < keyCount + 10; rank += 1) {
     if (taken.has(rank)) continue;
-    Object.assign(take(rank), { status: 'candidate', statusSince: now - random.int(30, 300) * DAY, coverage: 'moderate', stale: false });
+    Object.assign(take(rank), {
+      status: 'candidate',
+      statusSince: now - random.int(30, 300) * DAY,
+      coverage: 'moderate',
+      stale: false,
+    });
   }
   // Tagged key years ago; the fees have since dried up.
   for (const share of [0.55, 0.6]) {
@@ -101,7 +141,11 @@ export function planPortfolio(random: Random, companies: number, now: number): A
   for (const share of [0.3, 0.4, 0.45]) {
     const since = now - random.int(150, 400) * DAY;
     Object.assign(take(Math.round(clients * share)), {
-      status: 'former', statusSince: since, coverage: 'thin', stale: true, trend: 'declining',
+      status: 'former',
+      statusSince: since,
+      coverage: 'thin',
+      stale: true,
+      trend: 'declining',
       previousStatus: { status: 'key', since: since - random.int(1, 3) * YEAR },
     });
   }

@@ -3,8 +3,28 @@ import type { SeedRecord } from '../seed.ts';
 import type { AccountPlan } from './accounts.ts';
 import { DEMO_TEAMS, salesTeamFor, type FirmPerson } from './firm.ts';
 import type { Random } from './random.ts';
-import { associate, DAY, definedAssociationType, idSequence, iso, seedRecord, type HistoryEntry, type SeedAssociationInput } from './records.ts';
-import { CANDIDATE_REASONS, CITIES, CLIENT_STRATEGIES, COMPANY_SUFFIXES, FORMER_REASONS, INDUSTRIES, KEY_ACCOUNT_REASONS, NAME_STEMS, STRATEGY_AFTER_ACQUISITION, type Region } from './vocabulary.ts';
+import {
+  associate,
+  DAY,
+  definedAssociationType,
+  idSequence,
+  iso,
+  seedRecord,
+  type HistoryEntry,
+  type SeedAssociationInput,
+} from './records.ts';
+import {
+  CANDIDATE_REASONS,
+  CITIES,
+  CLIENT_STRATEGIES,
+  COMPANY_SUFFIXES,
+  FORMER_REASONS,
+  INDUSTRIES,
+  KEY_ACCOUNT_REASONS,
+  NAME_STEMS,
+  STRATEGY_AFTER_ACQUISITION,
+  type Region,
+} from './vocabulary.ts';
 
 // Client companies: who they are, what they turn over, who owns them on our side, and the
 // Keystone status and manager ratings the account team has recorded.
@@ -30,7 +50,12 @@ export const STRATEGY_REWRITE_AGE_DAYS = 23;
 /** In the "new account manager" story, the company changed owner on our side this long before `now`. */
 export const HANDOVER_AGE_DAYS = 20;
 
-export function buildCompanies(random: Random, plans: readonly AccountPlan[], people: readonly FirmPerson[], now: number): { companies: ClientCompany[]; associations: SeedAssociationInput[] } {
+export function buildCompanies(
+  random: Random,
+  plans: readonly AccountPlan[],
+  people: readonly FirmPerson[],
+  now: number,
+): { companies: ClientCompany[]; associations: SeedAssociationInput[] } {
   const nextId = idSequence(1_000_001);
   const ids = plans.map(() => nextId());
   const naming = companyNamer(random);
@@ -43,7 +68,9 @@ export function buildCompanies(random: Random, plans: readonly AccountPlan[], pe
     const place = random.pick(CITIES);
     const industry = random.pick(INDUSTRIES);
     const { name, domain } = naming(industry.words, place.city, plan.story === 'acquirer');
-    const owner = random.pick(plan.status === 'none' ? ownersByTeam(salesTeamFor(place.region)) : ownersByTeam('keyAccounts'));
+    const owner = random.pick(
+      plan.status === 'none' ? ownersByTeam(salesTeamFor(place.region)) : ownersByTeam('keyAccounts'),
+    );
     const createdAt = companyCreatedAt(random, plan, now);
     const annualRevenue = clientTurnover(random, plan);
 
@@ -62,7 +89,8 @@ export function buildCompanies(random: Random, plans: readonly AccountPlan[], pe
 
     if (plan.status !== 'none') {
       const changedBy = random.pick(partners).userId;
-      const reasons = plan.status === 'key' ? KEY_ACCOUNT_REASONS : plan.status === 'candidate' ? CANDIDATE_REASONS : FORMER_REASONS;
+      const reasons =
+        plan.status === 'key' ? KEY_ACCOUNT_REASONS : plan.status === 'candidate' ? CANDIDATE_REASONS : FORMER_REASONS;
       Object.assign(properties, {
         [COMPANY_PROPERTY.status]: plan.status,
         [COMPANY_PROPERTY.statusReason]: random.pick(reasons),
@@ -71,11 +99,17 @@ export function buildCompanies(random: Random, plans: readonly AccountPlan[], pe
       });
       propertyHistory[COMPANY_PROPERTY.status] = [
         { value: plan.status, at: plan.statusSince, byUserId: changedBy },
-        ...(plan.previousStatus ? [{ value: plan.previousStatus.status, at: plan.previousStatus.since, byUserId: changedBy }] : []),
+        ...(plan.previousStatus
+          ? [{ value: plan.previousStatus.status, at: plan.previousStatus.since, byUserId: changedBy }]
+          : []),
       ];
     }
     if (plan.status === 'key') {
-      Object.assign(properties, { hs_is_target_account: 'true', hs_ideal_customer_profile: 'tier_1', [COMPANY_PROPERTY.reviewCadence]: random.chance(0.7) ? 'quarterly' : 'monthly' });
+      Object.assign(properties, {
+        hs_is_target_account: 'true',
+        hs_ideal_customer_profile: 'tier_1',
+        [COMPANY_PROPERTY.reviewCadence]: random.chance(0.7) ? 'quarterly' : 'monthly',
+      });
       // By position, not by a draw: the rest of the portal stays as the same seed always made it.
       properties[COMPANY_PROPERTY.clientStrategy] = CLIENT_STRATEGIES[i % CLIENT_STRATEGIES.length]!;
     }
@@ -85,11 +119,16 @@ export function buildCompanies(random: Random, plans: readonly AccountPlan[], pe
     }
     if (plan.story === 'newAccountManager') {
       const previous = random.pick(ownersByTeam('keyAccounts').filter((p) => p !== owner));
-      propertyHistory.hubspot_owner_id = [{ value: owner.ownerId, at: now - HANDOVER_AGE_DAYS * DAY, byUserId: random.pick(partners).userId }, { value: previous.ownerId, at: createdAt }];
+      propertyHistory.hubspot_owner_id = [
+        { value: owner.ownerId, at: now - HANDOVER_AGE_DAYS * DAY, byUserId: random.pick(partners).userId },
+        { value: previous.ownerId, at: createdAt },
+      ];
     }
     if (plan.story === 'newParentCompany' && acquirerId) {
       properties.hs_parent_company_id = acquirerId;
-      propertyHistory.hs_parent_company_id = [{ value: acquirerId, at: now - ACQUISITION_AGE_DAYS * DAY, byUserId: owner.userId }];
+      propertyHistory.hs_parent_company_id = [
+        { value: acquirerId, at: now - ACQUISITION_AGE_DAYS * DAY, byUserId: owner.userId },
+      ];
       const before = properties[COMPANY_PROPERTY.clientStrategy] ?? CLIENT_STRATEGIES[0];
       properties[COMPANY_PROPERTY.clientStrategy] = STRATEGY_AFTER_ACQUISITION;
       propertyHistory[COMPANY_PROPERTY.clientStrategy] = [
@@ -97,21 +136,37 @@ export function buildCompanies(random: Random, plans: readonly AccountPlan[], pe
         { value: before, at: plan.statusSince, byUserId: owner.userId },
       ];
     }
-    return { id, name, domain, region: place.region, ownerId: owner.ownerId, createdAt, plan, record: seedRecord(id, properties, createdAt, propertyHistory) };
+    return {
+      id,
+      name,
+      domain,
+      region: place.region,
+      ownerId: owner.ownerId,
+      createdAt,
+      plan,
+      record: seedRecord(id, properties, createdAt, propertyHistory),
+    };
   });
 
   const child = companies.find((c) => c.plan.story === 'newParentCompany');
-  const associations = child && acquirerId ? associate('companies', child.id, 'companies', acquirerId, CHILD_TO_PARENT) : [];
+  const associations =
+    child && acquirerId ? associate('companies', child.id, 'companies', acquirerId, CHILD_TO_PARENT) : [];
   return { companies, associations };
 }
 
 /** Unique "<stem> <industry word>" names with matching `.example` domains; a city tells namesakes apart. */
-function companyNamer(random: Random): (words: readonly string[], city: string, isGroup: boolean) => { name: string; domain: string } {
+function companyNamer(
+  random: Random,
+): (words: readonly string[], city: string, isGroup: boolean) => { name: string; domain: string } {
   const used = new Set<string>();
   return (words, city, isGroup) => {
     for (let attempt = 0; attempt < 1_000; attempt += 1) {
       const stem = random.pick(NAME_STEMS);
-      const name = isGroup ? `${stem} Global` : attempt < 20 ? `${stem} ${random.pick(words)}` : `${stem} ${city} ${random.pick(words)}`;
+      const name = isGroup
+        ? `${stem} Global`
+        : attempt < 20
+          ? `${stem} ${random.pick(words)}`
+          : `${stem} ${city} ${random.pick(words)}`;
       const domain = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example`;
       if (used.has(domain)) continue;
       used.add(domain);
@@ -142,19 +197,59 @@ function clientTurnover(random: Random, plan: AccountPlan): number {
 // What the account team has recorded, by the part the company plays: key accounts and the untagged
 // stars rate high, faded ones low, other large clients middling (they buy a lot but little else).
 const RATING_PROFILES = {
-  star: { growth: [3, 4], shareOfWallet: [0.1, 0.2], margin: [30, 45], prestige: [7, 10], strategicFit: [7, 10], referrals: [2, 5] },
-  key: { growth: [1.3, 2.5], shareOfWallet: [0.25, 0.6], margin: [25, 45], prestige: [6, 10], strategicFit: [6, 10], referrals: [1, 5] },
-  candidate: { growth: [1.5, 3], shareOfWallet: [0.15, 0.4], margin: [15, 35], prestige: [3, 8], strategicFit: [4, 8], referrals: [0, 3] },
-  faded: { growth: [0.6, 0.9], shareOfWallet: [0.3, 0.6], margin: [8, 20], prestige: [1, 5], strategicFit: [1, 4], referrals: [0, 1] },
-  ordinary: { growth: [0.8, 1.5], shareOfWallet: [0.3, 0.8], margin: [10, 30], prestige: [1, 6], strategicFit: [1, 6], referrals: [0, 2] },
+  star: {
+    growth: [3, 4],
+    shareOfWallet: [0.1, 0.2],
+    margin: [30, 45],
+    prestige: [7, 10],
+    strategicFit: [7, 10],
+    referrals: [2, 5],
+  },
+  key: {
+    growth: [1.3, 2.5],
+    shareOfWallet: [0.25, 0.6],
+    margin: [25, 45],
+    prestige: [6, 10],
+    strategicFit: [6, 10],
+    referrals: [1, 5],
+  },
+  candidate: {
+    growth: [1.5, 3],
+    shareOfWallet: [0.15, 0.4],
+    margin: [15, 35],
+    prestige: [3, 8],
+    strategicFit: [4, 8],
+    referrals: [0, 3],
+  },
+  faded: {
+    growth: [0.6, 0.9],
+    shareOfWallet: [0.3, 0.6],
+    margin: [8, 20],
+    prestige: [1, 5],
+    strategicFit: [1, 4],
+    referrals: [0, 1],
+  },
+  ordinary: {
+    growth: [0.8, 1.5],
+    shareOfWallet: [0.3, 0.8],
+    margin: [10, 30],
+    prestige: [1, 6],
+    strategicFit: [1, 6],
+    referrals: [0, 2],
+  },
 } as const;
 
 function managerRatings(random: Random, plan: AccountPlan): Record<string, string> {
-  const profile = RATING_PROFILES[
-    plan.story === 'shouldBeKey' ? 'star'
-      : plan.story === 'noLongerQualifies' || plan.status === 'former' ? 'faded'
-        : plan.status === 'key' || plan.status === 'candidate' ? plan.status : 'ordinary'
-  ];
+  const profile =
+    RATING_PROFILES[
+      plan.story === 'shouldBeKey'
+        ? 'star'
+        : plan.story === 'noLongerQualifies' || plan.status === 'former'
+          ? 'faded'
+          : plan.status === 'key' || plan.status === 'candidate'
+            ? plan.status
+            : 'ordinary'
+    ];
   const between = ([low, high]: readonly [number, number]): number => low + random.next() * (high - low);
   const whole = ([low, high]: readonly [number, number]): number => random.int(low, high);
   const annualFees = Math.max(plan.fees / 3, 5_000);

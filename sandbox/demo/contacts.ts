@@ -7,8 +7,23 @@ import type { SeedRecord } from '../seed.ts';
 import type { ClientCompany } from './companies.ts';
 import type { FirmPerson } from './firm.ts';
 import type { Random } from './random.ts';
-import { associate, DAY, definedAssociationType, iso, seedRecord, type HistoryEntry, type SeedAssociationInput } from './records.ts';
-import { CHIEF_EXECUTIVE_TITLES, CHIEF_EXECUTIVE_TOPICS, DEPARTMENTS, FIRST_NAMES, LAST_NAMES, type Department } from './vocabulary.ts';
+import {
+  associate,
+  DAY,
+  definedAssociationType,
+  iso,
+  seedRecord,
+  type HistoryEntry,
+  type SeedAssociationInput,
+} from './records.ts';
+import {
+  CHIEF_EXECUTIVE_TITLES,
+  CHIEF_EXECUTIVE_TOPICS,
+  DEPARTMENTS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  type Department,
+} from './vocabulary.ts';
 
 // The people we know at each client: an org chart under the chief executive, buying roles on some,
 // and, on accounts the firm manages as key (or might), their stance, say and departures.
@@ -39,29 +54,49 @@ export interface ClientPeople {
 
 /** How long before `now` the departure in the "key contact left" story happened. */
 export const RECENT_DEPARTURE_DAYS = 21;
-const CONTACT_TO_COMPANY = [definedAssociationType('contacts', 'companies', 'Primary'), definedAssociationType('contacts', 'companies')];
+const CONTACT_TO_COMPANY = [
+  definedAssociationType('contacts', 'companies', 'Primary'),
+  definedAssociationType('contacts', 'companies'),
+];
 const MAX_CONTACTS = 25;
 
-type Draft = Omit<ClientContact, 'buyingRoles'> & { properties: Record<string, string>; history: Record<string, HistoryEntry[]>; parent?: Draft };
+type Draft = Omit<ClientContact, 'buyingRoles'> & {
+  properties: Record<string, string>;
+  history: Record<string, HistoryEntry[]>;
+  parent?: Draft;
+};
 
 export function buildContacts(
-  random: Random, companies: readonly ClientCompany[], people: readonly FirmPerson[], now: number, nextId: () => string,
+  random: Random,
+  companies: readonly ClientCompany[],
+  people: readonly FirmPerson[],
+  now: number,
+  nextId: () => string,
 ): { people: ClientPeople[]; records: SeedRecord[]; associations: SeedAssociationInput[] } {
   const managers = people.filter((p) => p.team === 'partners' || p.team === 'keyAccounts');
   const result = companies.map((company) => peopleAt(random.fork(company.id), company, managers, now, nextId));
   return {
     people: result.map((r) => r.people),
     records: result.flatMap((r) => r.records),
-    associations: result.flatMap(({ people: { company, contacts } }) => contacts.flatMap((c) => associate('contacts', c.id, 'companies', company.id, ...CONTACT_TO_COMPANY))),
+    associations: result.flatMap(({ people: { company, contacts } }) =>
+      contacts.flatMap((c) => associate('contacts', c.id, 'companies', company.id, ...CONTACT_TO_COMPANY)),
+    ),
   };
 }
 
-function peopleAt(random: Random, company: ClientCompany, managers: readonly FirmPerson[], now: number, nextId: () => string): { people: ClientPeople; records: SeedRecord[] } {
+function peopleAt(
+  random: Random,
+  company: ClientCompany,
+  managers: readonly FirmPerson[],
+  now: number,
+  nextId: () => string,
+): { people: ClientPeople; records: SeedRecord[] } {
   const { plan } = company;
   const tracksStance = plan.status !== 'none';
   const drafts: Draft[] = [];
   const emails = new Set<string>();
-  const joinedAt = (): number => company.createdAt + random.int(0, Math.max(1, Math.floor((now - 30 * DAY - company.createdAt) / DAY))) * DAY;
+  const joinedAt = (): number =>
+    company.createdAt + random.int(0, Math.max(1, Math.floor((now - 30 * DAY - company.createdAt) / DAY))) * DAY;
 
   const add = (department: Draft['department'], level: number, parent: Draft | undefined, createdAt: number): Draft => {
     const firstName = random.pick(FIRST_NAMES);
@@ -71,9 +106,16 @@ function peopleAt(random: Random, company: ClientCompany, managers: readonly Fir
     for (let n = 2; emails.has(email); n += 1) email = `${local}${n}@${company.domain}`;
     emails.add(email);
     const draft: Draft = {
-      id: nextId(), level, department, createdAt, parent, history: {},
+      id: nextId(),
+      level,
+      department,
+      createdAt,
+      parent,
+      history: {},
       properties: {
-        firstname: firstName, lastname: lastName, email,
+        firstname: firstName,
+        lastname: lastName,
+        email,
         jobtitle: titleOf(random, department, level),
         lifecyclestage: plan.fees > 0 ? 'customer' : 'opportunity',
         associatedcompanyid: company.id,
@@ -98,7 +140,9 @@ function peopleAt(random: Random, company: ClientCompany, managers: readonly Fir
   const result: ClientPeople = { company, contacts: [] };
   const storyActors = (wanted: number): Draft[] => {
     const directors = drafts.filter((d) => d.level === 1 && drafts.some((s) => s.parent === d));
-    const chosen = random.shuffled(directors.length >= wanted ? directors : drafts.filter((d) => d.level > 0)).slice(0, wanted);
+    const chosen = random
+      .shuffled(directors.length >= wanted ? directors : drafts.filter((d) => d.level > 0))
+      .slice(0, wanted);
     for (const d of chosen) d.createdAt = company.createdAt + random.int(10, 60) * DAY;
     return chosen;
   };
@@ -110,7 +154,18 @@ function peopleAt(random: Random, company: ClientCompany, managers: readonly Fir
   for (const d of drafts) {
     if (d.parent && (tracksStance || random.chance(0.85))) d.properties[CONTACT_PROPERTY.reportsTo] = d.parent.id;
     if (random.chance(tracksStance ? 0.6 : 0.12)) d.properties.hs_buying_role = buyingRolesOf(random, d).join(';');
-    if (tracksStance) recordStanceAndSay(random, d, plan.story === 'clearlyKey' ? 'warm' : plan.story === 'noLongerQualifies' || plan.status === 'former' ? 'cool' : 'mixed', managers, now);
+    if (tracksStance)
+      recordStanceAndSay(
+        random,
+        d,
+        plan.story === 'clearlyKey'
+          ? 'warm'
+          : plan.story === 'noLongerQualifies' || plan.status === 'former'
+            ? 'cool'
+            : 'mixed',
+        managers,
+        now,
+      );
   }
 
   if (plan.story === 'allyGoneQuiet') {
@@ -120,10 +175,18 @@ function peopleAt(random: Random, company: ClientCompany, managers: readonly Fir
       result.quietAlly = ally.id;
     }
   }
-  if (plan.story === 'keyContactLeft') result.departure = retireAndPromote(random, drafts, storyActors, managers, now, add);
+  if (plan.story === 'keyContactLeft')
+    result.departure = retireAndPromote(random, drafts, storyActors, managers, now, add);
   else if (tracksStance && plan.story !== 'clearlyKey') {
     // A few ordinary departures: an outside hire takes over the role and the team.
-    for (const d of drafts.filter((x) => x.level >= 1 && x.level <= 2 && x.createdAt < now - 400 * DAY && x.id !== result.onlyThread && x.id !== result.quietAlly)) {
+    for (const d of drafts.filter(
+      (x) =>
+        x.level >= 1 &&
+        x.level <= 2 &&
+        x.createdAt < now - 400 * DAY &&
+        x.id !== result.onlyThread &&
+        x.id !== result.quietAlly,
+    )) {
       if (!random.chance(0.05)) continue;
       const leftAt = now - random.int(60, 360) * DAY;
       const successor = add(d.department, d.level, d.parent, leftAt + random.int(7, 45) * DAY);
@@ -135,7 +198,12 @@ function peopleAt(random: Random, company: ClientCompany, managers: readonly Fir
   }
 
   result.contacts = drafts.map(({ id, level, department, createdAt, leftAt, stance, properties }) => ({
-    id, level, department, createdAt, leftAt, stance,
+    id,
+    level,
+    department,
+    createdAt,
+    leftAt,
+    stance,
     decisionPower: properties[CONTACT_PROPERTY.decisionPower] as DecisionPower | undefined,
     buyingRoles: (properties.hs_buying_role?.split(';') ?? []) as BuyingRole[],
   }));
@@ -147,7 +215,12 @@ function contactCount(random: Random, company: ClientCompany): number {
   const { plan } = company;
   if (plan.fees === 0) return random.int(1, 3);
   const bySize = Math.round(1 + 22 * plan.percentile ** 6 + random.next() * 2);
-  const floor = plan.status === 'key' || plan.status === 'candidate' || plan.story === 'shouldBeKey' ? 10 : plan.coverage === 'singleThreaded' ? 6 : 1;
+  const floor =
+    plan.status === 'key' || plan.status === 'candidate' || plan.story === 'shouldBeKey'
+      ? 10
+      : plan.coverage === 'singleThreaded'
+        ? 6
+        : 1;
   return Math.min(MAX_CONTACTS, Math.max(floor, bySize));
 }
 
@@ -170,19 +243,54 @@ function buyingRolesOf(random: Random, d: Draft): BuyingRole[] {
 }
 
 const STANCE_MIX = {
-  warm: [['ally', 25], ['supporter', 40], ['neutral', 25], ['protester', 7], ['enemy', 3]],
-  mixed: [['ally', 12], ['supporter', 30], ['neutral', 38], ['protester', 13], ['enemy', 7]],
-  cool: [['ally', 4], ['supporter', 18], ['neutral', 45], ['protester', 22], ['enemy', 11]],
+  warm: [
+    ['ally', 25],
+    ['supporter', 40],
+    ['neutral', 25],
+    ['protester', 7],
+    ['enemy', 3],
+  ],
+  mixed: [
+    ['ally', 12],
+    ['supporter', 30],
+    ['neutral', 38],
+    ['protester', 13],
+    ['enemy', 7],
+  ],
+  cool: [
+    ['ally', 4],
+    ['supporter', 18],
+    ['neutral', 45],
+    ['protester', 22],
+    ['enemy', 11],
+  ],
 } as const satisfies Record<string, ReadonlyArray<readonly [Stance, number]>>;
 
 // Stance (with its history: people change their minds), decision power and the topics they decide on.
-function recordStanceAndSay(random: Random, d: Draft, mood: keyof typeof STANCE_MIX, managers: readonly FirmPerson[], now: number): void {
-  d.properties[CONTACT_PROPERTY.decisionPower] = d.level === 0 ? 'final_say' : d.level === 1 ? 'decides' : d.level === 2 ? 'influences' : random.pick(DECISION_POWERS.slice(2));
-  if (d.level <= 2) d.properties[CONTACT_PROPERTY.decisionTopics] = d.department === 'executive' ? CHIEF_EXECUTIVE_TOPICS : DEPARTMENTS[d.department].topics;
+function recordStanceAndSay(
+  random: Random,
+  d: Draft,
+  mood: keyof typeof STANCE_MIX,
+  managers: readonly FirmPerson[],
+  now: number,
+): void {
+  d.properties[CONTACT_PROPERTY.decisionPower] =
+    d.level === 0
+      ? 'final_say'
+      : d.level === 1
+        ? 'decides'
+        : d.level === 2
+          ? 'influences'
+          : random.pick(DECISION_POWERS.slice(2));
+  if (d.level <= 2)
+    d.properties[CONTACT_PROPERTY.decisionTopics] =
+      d.department === 'executive' ? CHIEF_EXECUTIVE_TOPICS : DEPARTMENTS[d.department].topics;
   if (!random.chance(0.85)) return;
   const span = Math.max(DAY, now - 7 * DAY - d.createdAt);
   const changes = random.chance(0.3) ? random.int(2, 3) : 1;
-  const times = Array.from({ length: changes }, () => d.createdAt + Math.floor(random.next() * span)).sort((a, b) => a - b);
+  const times = Array.from({ length: changes }, () => d.createdAt + Math.floor(random.next() * span)).sort(
+    (a, b) => a - b,
+  );
   let previous: Stance | undefined;
   const entries = times.map((at) => {
     const choices = STANCE_MIX[mood].filter(([s]) => s !== previous);
@@ -201,7 +309,11 @@ function setStance(d: Draft, entries: HistoryEntry[]): void {
 
 function leave(d: Draft, leftAt: number, successor: Draft, everyone: readonly Draft[]): void {
   d.leftAt = leftAt;
-  Object.assign(d.properties, { [CONTACT_PROPERTY.leftCompany]: 'true', [CONTACT_PROPERTY.leftAt]: iso(leftAt), [CONTACT_PROPERTY.replacedBy]: successor.id });
+  Object.assign(d.properties, {
+    [CONTACT_PROPERTY.leftCompany]: 'true',
+    [CONTACT_PROPERTY.leftAt]: iso(leftAt),
+    [CONTACT_PROPERTY.replacedBy]: successor.id,
+  });
   d.history[CONTACT_PROPERTY.leftCompany] = [{ value: 'true', at: leftAt }];
   for (const report of everyone) {
     if (report.parent === d && report !== successor) {
@@ -214,7 +326,11 @@ function leave(d: Draft, leftAt: number, successor: Draft, everyone: readonly Dr
 // Seed 003's review: the director who opposed us retires; the protester below them, whom we have
 // been working on, is promoted into the role and is now a supporter.
 function retireAndPromote(
-  random: Random, drafts: Draft[], storyActors: (wanted: number) => Draft[], managers: readonly FirmPerson[], now: number,
+  random: Random,
+  drafts: Draft[],
+  storyActors: (wanted: number) => Draft[],
+  managers: readonly FirmPerson[],
+  now: number,
   add: (department: Draft['department'], level: number, parent: Draft | undefined, createdAt: number) => Draft,
 ): { leftId: string; replacedById: string } {
   const [leaver] = storyActors(1);
@@ -228,16 +344,28 @@ function retireAndPromote(
   const oldTitle = successor.properties.jobtitle as string;
   const newTitle = leaver.properties.jobtitle as string;
 
-  setStance(leaver, [{ value: 'neutral', at: leaver.createdAt + 30 * DAY, byUserId: by() }, { value: 'enemy', at: leftAt - 300 * DAY, byUserId: by() }]);
-  setStance(successor, [{ value: 'protester', at: successor.createdAt + 30 * DAY, byUserId: by() }, { value: 'supporter', at: promotedAt + 3 * DAY, byUserId: by() }]);
+  setStance(leaver, [
+    { value: 'neutral', at: leaver.createdAt + 30 * DAY, byUserId: by() },
+    { value: 'enemy', at: leftAt - 300 * DAY, byUserId: by() },
+  ]);
+  setStance(successor, [
+    { value: 'protester', at: successor.createdAt + 30 * DAY, byUserId: by() },
+    { value: 'supporter', at: promotedAt + 3 * DAY, byUserId: by() },
+  ]);
   successor.properties.jobtitle = newTitle;
-  successor.history.jobtitle = [{ value: oldTitle, at: successor.createdAt }, { value: newTitle, at: promotedAt }];
+  successor.history.jobtitle = [
+    { value: oldTitle, at: successor.createdAt },
+    { value: newTitle, at: promotedAt },
+  ];
   successor.level = leaver.level;
   successor.properties[CONTACT_PROPERTY.decisionPower] = leaver.properties[CONTACT_PROPERTY.decisionPower] ?? 'decides';
   successor.parent = leaver.parent;
   if (leaver.parent) {
     successor.properties[CONTACT_PROPERTY.reportsTo] = leaver.parent.id;
-    successor.history[CONTACT_PROPERTY.reportsTo] = [{ value: leaver.id, at: successor.createdAt }, { value: leaver.parent.id, at: promotedAt }];
+    successor.history[CONTACT_PROPERTY.reportsTo] = [
+      { value: leaver.id, at: successor.createdAt },
+      { value: leaver.parent.id, at: promotedAt },
+    ];
   }
   leave(leaver, leftAt, successor, drafts);
   return { leftId: leaver.id, replacedById: successor.id };

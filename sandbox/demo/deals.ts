@@ -2,15 +2,33 @@ import type { SeedRecord } from '../seed.ts';
 import type { ClientPeople } from './contacts.ts';
 import type { FirmPerson } from './firm.ts';
 import type { Random } from './random.ts';
-import { associate, DAY, definedAssociationType, idSequence, iso, seedRecord, YEAR, type SeedAssociationInput } from './records.ts';
+import {
+  associate,
+  DAY,
+  definedAssociationType,
+  idSequence,
+  iso,
+  seedRecord,
+  YEAR,
+  type SeedAssociationInput,
+} from './records.ts';
 import { SERVICES } from './vocabulary.ts';
 
 // Three years of deals per client: the won ones add up exactly to the fees the portfolio plan gave
 // it (so the 80/20 shape carries through), plus lost ones and a few still open.
 
-const DEAL_TO_COMPANY = [definedAssociationType('deals', 'companies', 'Primary'), definedAssociationType('deals', 'companies')];
+const DEAL_TO_COMPANY = [
+  definedAssociationType('deals', 'companies', 'Primary'),
+  definedAssociationType('deals', 'companies'),
+];
 const DEAL_TO_CONTACT = definedAssociationType('deals', 'contacts');
-const OPEN_STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'] as const;
+const OPEN_STAGES = [
+  'appointmentscheduled',
+  'qualifiedtobuy',
+  'presentationscheduled',
+  'decisionmakerboughtin',
+  'contractsent',
+] as const;
 const DEAL_HISTORY = 3 * YEAR;
 
 interface Deal {
@@ -23,7 +41,12 @@ interface Deal {
   isFirst: boolean;
 }
 
-export function buildDeals(random: Random, clients: readonly ClientPeople[], people: readonly FirmPerson[], now: number): { records: SeedRecord[]; associations: SeedAssociationInput[] } {
+export function buildDeals(
+  random: Random,
+  clients: readonly ClientPeople[],
+  people: readonly FirmPerson[],
+  now: number,
+): { records: SeedRecord[]; associations: SeedAssociationInput[] } {
   const nextId = idSequence(3_000_001);
   const records: SeedRecord[] = [];
   const associations: SeedAssociationInput[] = [];
@@ -34,21 +57,31 @@ export function buildDeals(random: Random, clients: readonly ClientPeople[], peo
       const id = nextId();
       const ownerId = random.chance(0.85) ? company.ownerId : random.pick(sellers).ownerId;
       const isClosed = deal.stage === 'closedwon' || deal.stage === 'closedlost';
-      records.push(seedRecord(id, {
-        dealname: `${company.name} – ${deal.name}`,
-        amount: String(deal.amount),
-        dealstage: deal.stage,
-        pipeline: 'default',
-        closedate: iso(deal.closeAt),
-        hs_is_closed: String(isClosed),
-        hs_is_closed_won: String(deal.stage === 'closedwon'),
-        dealtype: deal.isFirst ? 'newbusiness' : 'existingbusiness',
-        hubspot_owner_id: ownerId,
-      }, deal.createdAt, isClosed ? { dealstage: [{ value: deal.stage, at: deal.closeAt }] } : undefined));
+      records.push(
+        seedRecord(
+          id,
+          {
+            dealname: `${company.name} – ${deal.name}`,
+            amount: String(deal.amount),
+            dealstage: deal.stage,
+            pipeline: 'default',
+            closedate: iso(deal.closeAt),
+            hs_is_closed: String(isClosed),
+            hs_is_closed_won: String(deal.stage === 'closedwon'),
+            dealtype: deal.isFirst ? 'newbusiness' : 'existingbusiness',
+            hubspot_owner_id: ownerId,
+          },
+          deal.createdAt,
+          isClosed ? { dealstage: [{ value: deal.stage, at: deal.closeAt }] } : undefined,
+        ),
+      );
       associations.push(...associate('deals', id, 'companies', company.id, ...DEAL_TO_COMPANY));
       // The buyer: a senior contact who was there when the deal was opened.
-      const buyers = client.contacts.filter((c) => c.level <= 2 && c.createdAt <= deal.createdAt && (c.leftAt === undefined || c.leftAt > deal.createdAt));
-      if (buyers.length > 0 && random.chance(0.6)) associations.push(...associate('deals', id, 'contacts', random.pick(buyers).id, DEAL_TO_CONTACT));
+      const buyers = client.contacts.filter(
+        (c) => c.level <= 2 && c.createdAt <= deal.createdAt && (c.leftAt === undefined || c.leftAt > deal.createdAt),
+      );
+      if (buyers.length > 0 && random.chance(0.6))
+        associations.push(...associate('deals', id, 'contacts', random.pick(buyers).id, DEAL_TO_CONTACT));
     }
   }
   return { records, associations };
@@ -64,7 +97,10 @@ function dealsOf(random: Random, { company }: ClientPeople, now: number): Deal[]
   const service = (): string => random.pick(SERVICES);
   const deals: Deal[] = [];
 
-  const wonCount = Math.max(1, Math.min(14, Math.floor(plan.fees / 600), Math.round(1 + 1.2 * Math.log2(1 + plan.fees / 10_000))));
+  const wonCount = Math.max(
+    1,
+    Math.min(14, Math.floor(plan.fees / 600), Math.round(1 + 1.2 * Math.log2(1 + plan.fees / 10_000))),
+  );
   if (plan.fees > 0) {
     const weights = Array.from({ length: wonCount }, () => 0.3 + random.next());
     const total = weights.reduce((a, b) => a + b, 0);
@@ -86,14 +122,27 @@ function dealsOf(random: Random, { company }: ClientPeople, now: number): Deal[]
   const lostCount = plan.fees > 0 ? random.int(0, Math.ceil(wonCount / 2)) : random.int(1, 3);
   for (let i = 0; i < lostCount; i += 1) {
     const closeAt = closedAt(random.next());
-    deals.push({ name: service(), amount: Math.round((typical * (0.5 + random.next())) / 100) * 100, stage: 'closedlost', createdAt: opened(closeAt), closeAt, isFirst: false });
+    deals.push({
+      name: service(),
+      amount: Math.round((typical * (0.5 + random.next())) / 100) * 100,
+      stage: 'closedlost',
+      createdAt: opened(closeAt),
+      closeAt,
+      isFirst: false,
+    });
   }
 
-  const openCount = plan.stale ? 0 : random.int(0, 1) + (plan.status === 'key' || plan.story === 'shouldBeKey' ? random.int(1, 2) : 0);
+  const openCount = plan.stale
+    ? 0
+    : random.int(0, 1) + (plan.status === 'key' || plan.story === 'shouldBeKey' ? random.int(1, 2) : 0);
   for (let i = 0; i < openCount; i += 1) {
     deals.push({
-      name: service(), amount: Math.round((typical * (0.6 + random.next())) / 100) * 100, stage: random.pick(OPEN_STAGES),
-      createdAt: Math.max(company.createdAt + DAY, now - random.int(5, 120) * DAY), closeAt: now + random.int(15, 150) * DAY, isFirst: false,
+      name: service(),
+      amount: Math.round((typical * (0.6 + random.next())) / 100) * 100,
+      stage: random.pick(OPEN_STAGES),
+      createdAt: Math.max(company.createdAt + DAY, now - random.int(5, 120) * DAY),
+      closeAt: now + random.int(15, 150) * DAY,
+      isFirst: false,
     });
   }
 

@@ -1,4 +1,11 @@
-import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, PORTAL_SETTINGS, REVIEW } from '../../src/crm/model/index.ts';
+import {
+  COMPANY_PROPERTY,
+  KEY_ACCOUNT_PLAN,
+  OBJECTIVE,
+  PLAN_REVISION,
+  PORTAL_SETTINGS,
+  REVIEW,
+} from '../../src/crm/model/index.ts';
 import type { SandboxSeedInput, SeedRecord } from '../seed.ts';
 import { buildAccountPlans } from './account-plans.ts';
 import { planPortfolio } from './accounts.ts';
@@ -43,7 +50,9 @@ export function generateDemo(options: DemoOptionsInput): Demo {
   // Logging a review moves the company's next-review date on.
   const withNextReview = (c: { id: string; record: SeedRecord }): SeedRecord => {
     const due = keystone.nextReviewDue.get(c.id);
-    return due === undefined ? c.record : { ...c.record, properties: { ...c.record.properties, [COMPANY_PROPERTY.nextReviewDue]: iso(due) } };
+    return due === undefined
+      ? c.record
+      : { ...c.record, properties: { ...c.record.properties, [COMPANY_PROPERTY.nextReviewDue]: iso(due) } };
   };
 
   const portal: SandboxSeedInput = {
@@ -69,7 +78,14 @@ export function generateDemo(options: DemoOptionsInput): Demo {
       [REVIEW.name]: keystone.reviews,
     },
     associationDefinitions: [KEY_CONTACT_DEFINITION],
-    associations: [...companies.associations, ...contacts.associations, ...tagKeyContacts(contacts.people), ...deals.associations, ...activities.associations, ...keystone.associations],
+    associations: [
+      ...companies.associations,
+      ...contacts.associations,
+      ...tagKeyContacts(contacts.people),
+      ...deals.associations,
+      ...activities.associations,
+      ...keystone.associations,
+    ],
   };
   return { portal, stories: describeStories(contacts.people) };
 }

@@ -31,8 +31,12 @@ export function tagKeyContacts(clients: readonly ClientPeople[]): SeedAssociatio
       const senior = contacts.filter((c) => c.level <= 1).map((c) => c.id);
       const tagged = [...new Set([...storyPeople, ...senior])].slice(0, MOST_KEY_CONTACTS);
       return tagged.map((contactId) => ({
-        fromType: 'companies', fromId: company.id, toType: 'contacts', toId: contactId,
-        associationTypeId: KEY_CONTACT_TYPE_ID, associationCategory: 'USER_DEFINED' as const,
+        fromType: 'companies',
+        fromId: company.id,
+        toType: 'contacts',
+        toId: contactId,
+        associationTypeId: KEY_CONTACT_TYPE_ID,
+        associationCategory: 'USER_DEFINED' as const,
       }));
     });
 }

@@ -1,4 +1,9 @@
-import { KEYSTONE_OBJECTS, PORTAL_SETTINGS, PORTAL_SETTINGS_KEY, objectSchemaDefinition } from '../../src/crm/model/index.ts';
+import {
+  KEYSTONE_OBJECTS,
+  PORTAL_SETTINGS,
+  PORTAL_SETTINGS_KEY,
+  objectSchemaDefinition,
+} from '../../src/crm/model/index.ts';
 import { toHubSpotDateTime, toProperties } from '../../src/crm/records.ts';
 import { SETUP_VERSION } from '../../src/crm/setup/setup-version.ts';
 import { parseSettings, type Settings } from '../../src/kam/settings/index.ts';
@@ -10,7 +15,14 @@ import { idSequence, seedRecord, YEAR } from './records.ts';
 // definitions setup sends) and the settings record, which names who runs the key account programme.
 
 /** Record ids of Keystone's objects (and of the HubSpot tasks it keeps for plans): one range per object, after the activities'. */
-export const KEYSTONE_FIRST_IDS = { settings: 7_000_001, plan: 7_100_001, planRevision: 7_200_001, objective: 7_300_001, review: 7_400_001, task: 7_500_001 } as const;
+export const KEYSTONE_FIRST_IDS = {
+  settings: 7_000_001,
+  plan: 7_100_001,
+  planRevision: 7_200_001,
+  objective: 7_300_001,
+  review: 7_400_001,
+  task: 7_500_001,
+} as const;
 
 /** The sandbox, as HubSpot, files a new custom object's properties in `<name>_information`. */
 const informationGroup = (objectName: string) => `${objectName}_information`;
@@ -41,18 +53,25 @@ export function demoSettings(people: readonly FirmPerson[]): Settings {
 }
 
 /** The settings record as setup and the admin's first save leave it, a year before "today", with the portal's currency and time zone. */
-export function settingsRecord(settings: Settings, portal: { currency: string; timeZone: string }, now: number): SeedRecord {
+export function settingsRecord(
+  settings: Settings,
+  portal: { currency: string; timeZone: string },
+  now: number,
+): SeedRecord {
   const savedAt = now - YEAR;
-  const properties = toProperties({
-    settingsKey: PORTAL_SETTINGS_KEY,
-    settings: JSON.stringify(settings),
-    revision: 1,
-    savedBy: settings.access.adminUserIds[0] ?? null,
-    savedAt: toHubSpotDateTime(savedAt),
-    setupVersion: SETUP_VERSION,
-    setupAppliedAt: toHubSpotDateTime(savedAt),
-    portalCurrency: portal.currency,
-    portalTimeZone: portal.timeZone,
-  }, PORTAL_SETTINGS.property);
+  const properties = toProperties(
+    {
+      settingsKey: PORTAL_SETTINGS_KEY,
+      settings: JSON.stringify(settings),
+      revision: 1,
+      savedBy: settings.access.adminUserIds[0] ?? null,
+      savedAt: toHubSpotDateTime(savedAt),
+      setupVersion: SETUP_VERSION,
+      setupAppliedAt: toHubSpotDateTime(savedAt),
+      portalCurrency: portal.currency,
+      portalTimeZone: portal.timeZone,
+    },
+    PORTAL_SETTINGS.property,
+  );
   return seedRecord(idSequence(KEYSTONE_FIRST_IDS.settings)(), properties, savedAt);
 }

@@ -6,7 +6,12 @@ export const MIN_DEMO_COMPANIES = 60;
 
 export const demoOptionsSchema = z.object({
   /** Same seed (and the same other options) → byte-identical portal. */
-  seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1),
+  seed: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(2 ** 32 - 1)
+    .default(1),
   /** Client companies, including the few prospects that have never bought. */
   companies: z.number().int().min(MIN_DEMO_COMPANIES).max(20_000).default(2_000),
   /** The portal's "today" in epoch milliseconds: nothing happens after it. */

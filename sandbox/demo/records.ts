@@ -27,7 +27,12 @@ export interface HistoryEntry {
 function history(entries: readonly HistoryEntry[]): NonNullable<SeedRecord['propertyHistory']>[string] {
   return [...entries]
     .sort((a, b) => b.at - a.at)
-    .map((e) => ({ value: e.value, timestamp: iso(e.at), sourceType: 'CRM_UI', ...(e.byUserId === undefined ? {} : { sourceId: `userId:${e.byUserId}` }) }));
+    .map((e) => ({
+      value: e.value,
+      timestamp: iso(e.at),
+      sourceType: 'CRM_UI',
+      ...(e.byUserId === undefined ? {} : { sourceId: `userId:${e.byUserId}` }),
+    }));
 }
 
 /** A record; `updatedAt` (its latest change) only when it changed after creation. */
@@ -38,20 +43,31 @@ export function seedRecord(
   propertyHistory?: Record<string, readonly HistoryEntry[]>,
 ): SeedRecord {
   let updatedAt = createdAt;
-  for (const entries of Object.values(propertyHistory ?? {})) for (const e of entries) updatedAt = Math.max(updatedAt, e.at);
+  for (const entries of Object.values(propertyHistory ?? {}))
+    for (const e of entries) updatedAt = Math.max(updatedAt, e.at);
   return {
     id,
     properties,
     createdAt: iso(createdAt),
     ...(updatedAt > createdAt ? { updatedAt: iso(updatedAt) } : {}),
     ...(propertyHistory && Object.keys(propertyHistory).length > 0
-      ? { propertyHistory: Object.fromEntries(Object.entries(propertyHistory).map(([name, entries]) => [name, history(entries)])) }
+      ? {
+          propertyHistory: Object.fromEntries(
+            Object.entries(propertyHistory).map(([name, entries]) => [name, history(entries)]),
+          ),
+        }
       : {}),
   };
 }
 
 /** One association per type id: HubSpot lists a primary link under both its unlabeled and its "Primary" type. The category defaults to HUBSPOT_DEFINED. */
-export function associate(fromType: string, fromId: string, toType: string, toId: string, ...typeIds: number[]): SeedAssociationInput[] {
+export function associate(
+  fromType: string,
+  fromId: string,
+  toType: string,
+  toId: string,
+  ...typeIds: number[]
+): SeedAssociationInput[] {
   return typeIds.map((associationTypeId) => ({ fromType, fromId, toType, toId, associationTypeId }));
 }
 

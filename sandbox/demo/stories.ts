@@ -34,7 +34,8 @@ export function describeStories(clients: readonly ClientPeople[]): DemoStories {
   const playing = (role: StoryRole): ClientPeople[] => clients.filter((c) => c.company.plan.story === role);
   const one = (role: StoryRole): ClientPeople => {
     const [only, ...more] = playing(role);
-    if (!only || more.length > 0) throw new Error(`Expected exactly one company in the ${role} story, found ${playing(role).length}`);
+    if (!only || more.length > 0)
+      throw new Error(`Expected exactly one company in the ${role} story, found ${playing(role).length}`);
     return only;
   };
   const ids = (role: StoryRole): string[] => playing(role).map((c) => c.company.id);
@@ -54,11 +55,22 @@ export function describeStories(clients: readonly ClientPeople[]): DemoStories {
     shouldBeKey: ids('shouldBeKey'),
     noLongerQualifies: ids('noLongerQualifies'),
     formerKey: clients.filter((c) => c.company.plan.status === 'former').map((c) => c.company.id),
-    singleThreaded: playing('singleThreaded').map((c) => ({ companyId: c.company.id, contactId: required(c.onlyThread, 'a single thread') })),
+    singleThreaded: playing('singleThreaded').map((c) => ({
+      companyId: c.company.id,
+      contactId: required(c.onlyThread, 'a single thread'),
+    })),
     singlePersonDependency: { companyId: dependent.id, ownerId: dependent.ownerId },
     allyGoneQuiet: { companyId: quiet.company.id, contactId: required(quiet.quietAlly, 'the quiet ally') },
-    keyContactLeft: { companyId: left.company.id, leftContactId: departure.leftId, replacedById: departure.replacedById },
-    newAccountManager: { companyId: handedOver.id, ownerId: handedOver.ownerId, previousOwnerId: required(previousOwner, 'the previous account manager').value },
+    keyContactLeft: {
+      companyId: left.company.id,
+      leftContactId: departure.leftId,
+      replacedById: departure.replacedById,
+    },
+    newAccountManager: {
+      companyId: handedOver.id,
+      ownerId: handedOver.ownerId,
+      previousOwnerId: required(previousOwner, 'the previous account manager').value,
+    },
     newParentCompany: { companyId: one('newParentCompany').company.id, parentCompanyId: one('acquirer').company.id },
   });
 }

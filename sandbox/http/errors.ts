@@ -23,7 +23,8 @@ export class ApiError extends Error {
   }
 }
 
-export const validationError = (message: string, errors?: ErrorDetail[]) => new ApiError(400, 'VALIDATION_ERROR', message, errors ? { errors } : {});
+export const validationError = (message: string, errors?: ErrorDetail[]) =>
+  new ApiError(400, 'VALIDATION_ERROR', message, errors ? { errors } : {});
 export const notFound = (message: string) => new ApiError(404, 'OBJECT_NOT_FOUND', message);
 export const conflict = (message: string) => new ApiError(409, 'CONFLICT', message);
 
@@ -41,5 +42,12 @@ const RATE_LIMIT_MESSAGES: Record<RateLimitPolicy, string> = {
  * id so deterministic runs stay deterministic.
  */
 export function rateLimitBody(policyName: RateLimitPolicy, correlationId: string): Record<string, unknown> {
-  return { status: 'error', message: RATE_LIMIT_MESSAGES[policyName], errorType: 'RATE_LIMIT', correlationId, policyName, requestId: correlationId.replace(/-/g, '') };
+  return {
+    status: 'error',
+    message: RATE_LIMIT_MESSAGES[policyName],
+    errorType: 'RATE_LIMIT',
+    correlationId,
+    policyName,
+    requestId: correlationId.replace(/-/g, ''),
+  };
 }

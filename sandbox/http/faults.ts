@@ -21,7 +21,11 @@ const target = {
 };
 
 export const faultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rateLimit'), policyName: z.enum(['TEN_SECONDLY_ROLLING', 'SECONDLY', 'DAILY']).default('TEN_SECONDLY_ROLLING'), ...target }),
+  z.object({
+    kind: z.literal('rateLimit'),
+    policyName: z.enum(['TEN_SECONDLY_ROLLING', 'SECONDLY', 'DAILY']).default('TEN_SECONDLY_ROLLING'),
+    ...target,
+  }),
   z.object({ kind: z.literal('serverError'), status: z.number().int().min(500).max(599).default(500), ...target }),
   z.object({ kind: z.literal('latency'), ms: z.number().int().min(0).max(60_000), ...target }),
   z.object({ kind: z.literal('drop'), ...target }),
@@ -58,7 +62,11 @@ export function createFaultInjector() {
     add(fault: Fault): number {
       const id = nextId++;
       active.push({
-        id, fault, remaining: fault.times ?? Infinity, fired: 0, pattern: fault.path ? wildcardRegExp(fault.path) : undefined,
+        id,
+        fault,
+        remaining: fault.times ?? Infinity,
+        fired: 0,
+        pattern: fault.path ? wildcardRegExp(fault.path) : undefined,
         hits: fault.rate === undefined ? () => true : seededChance(fault.rate, fault.seed ?? id),
       });
       return id;
@@ -67,11 +75,18 @@ export function createFaultInjector() {
       active = [];
     },
     list(): Array<Fault & FaultState> {
-      return active.map((a) => ({ ...a.fault, id: a.id, remaining: Number.isFinite(a.remaining) ? a.remaining : null, fired: a.fired }));
+      return active.map((a) => ({
+        ...a.fault,
+        id: a.id,
+        remaining: Number.isFinite(a.remaining) ? a.remaining : null,
+        fired: a.fired,
+      }));
     },
     /** The faults that hit this request, used up as they fire. */
     take(method: string, path: string): Fault[] {
-      const hits = active.filter((a) => (!a.fault.method || a.fault.method === method) && (!a.pattern || a.pattern.test(path)) && a.hits());
+      const hits = active.filter(
+        (a) => (!a.fault.method || a.fault.method === method) && (!a.pattern || a.pattern.test(path)) && a.hits(),
+      );
       for (const hit of hits) {
         hit.remaining -= 1;
         hit.fired += 1;

@@ -21,7 +21,9 @@ const DAILY_LIMIT = 625_000;
  */
 const secondlyShare = (burstPer10s: number) => Math.ceil(burstPer10s / 10);
 
-export type RateDecision = { allowed: true; headers: Record<string, string> } | { allowed: false; policyName: RateLimitPolicy; headers: Record<string, string> };
+export type RateDecision =
+  | { allowed: true; headers: Record<string, string> }
+  | { allowed: false; policyName: RateLimitPolicy; headers: Record<string, string> };
 
 export function createRateLimiter(initial: RateLimits | false, now: () => number = () => performance.now()) {
   let limits = initial;

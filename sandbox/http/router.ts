@@ -47,7 +47,9 @@ export function createRouter<Context>(routes: Route<Context>[]) {
           pathExists = true;
           continue;
         }
-        const name = segments.map((s) => (s.startsWith(':') && TYPE_PARAMS.has(s.slice(1)) ? params[s.slice(1)] : s)).join('/');
+        const name = segments
+          .map((s) => (s.startsWith(':') && TYPE_PARAMS.has(s.slice(1)) ? params[s.slice(1)] : s))
+          .join('/');
         return { route, params, name: `${method} /${name}` };
       }
       return pathExists ? 'method' : undefined;
@@ -57,6 +59,10 @@ export function createRouter<Context>(routes: Route<Context>[]) {
 
 /** A query parameter given repeated (`a=1&a=2`, as the client sends arrays) or as a comma list. */
 export function listParam(query: URLSearchParams, name: string): string[] | undefined {
-  const values = query.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const values = query
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return values.length > 0 ? values : undefined;
 }

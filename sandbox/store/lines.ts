@@ -27,7 +27,11 @@ export function* fileLines(path: string): Generator<FileLine> {
       const piece = chunk.subarray(0, read);
       let lineStart = 0;
       for (let newline = piece.indexOf(NEWLINE); newline !== -1; newline = piece.indexOf(NEWLINE, lineStart)) {
-        yield { text: decode([...pending, piece.subarray(lineStart, newline)]), end: chunkStart + newline + 1, complete: true };
+        yield {
+          text: decode([...pending, piece.subarray(lineStart, newline)]),
+          end: chunkStart + newline + 1,
+          complete: true,
+        };
         pending = [];
         lineStart = newline + 1;
       }
@@ -40,7 +44,8 @@ export function* fileLines(path: string): Generator<FileLine> {
 }
 
 // Lines split on the newline byte, which never occurs inside a multi-byte UTF-8 character.
-const decode = (pieces: Buffer[]) => (pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8'));
+const decode = (pieces: Buffer[]) =>
+  pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8');
 
 /**
  * Writes the lines to a temporary file, fsyncs it and renames it over `path`, so a crash leaves
@@ -75,7 +80,8 @@ export function replaceFileWithLines(path: string, lines: Iterable<string>): voi
 
 /** Writes all the bytes at `position` (one write call may write only some). */
 export function writeFully(fd: number, bytes: Buffer, position: number): void {
-  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
+  for (let written = 0; written < bytes.length; )
+    written += writeSync(fd, bytes, written, bytes.length - written, position + written);
 }
 
 function syncDirectory(path: string): void {

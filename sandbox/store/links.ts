@@ -57,7 +57,8 @@ export class AssociationLinks {
   *entries(): Generator<[string, string, string, string, Set<number>]> {
     for (const [key, targets] of this.byRecord) {
       const [fromType, fromId] = splitKey(key);
-      for (const [toType, byId] of targets) for (const [toId, typeIds] of byId) yield [fromType, fromId, toType, toId, typeIds];
+      for (const [toType, byId] of targets)
+        for (const [toId, typeIds] of byId) yield [fromType, fromId, toType, toId, typeIds];
     }
   }
 

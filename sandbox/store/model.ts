@@ -82,4 +82,4 @@ export const isoInstant = (epochMs: number) => new Date(epochMs).toISOString();
 
 export const recordKey = (objectTypeId: string, id: string) => `${objectTypeId}:${id}`;
 
-export const byNumericId = (a: string, b: string) => (a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0);
+export const byNumericId = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);

@@ -15,7 +15,12 @@ export type Mutation =
   | { op: 'defineSchema'; schema: SeedObjectSchema & { objectTypeId: string }; at: number }
   | { op: 'updateSchema'; objectTypeId: string; changes: SchemaChanges; at: number }
   | { op: 'archiveSchema'; objectTypeId: string }
-  | { op: 'putProperty'; type: string; property: SeedProperty & { displayOrder?: number; hidden?: boolean; formField?: boolean }; at: number }
+  | {
+      op: 'putProperty';
+      type: string;
+      property: SeedProperty & { displayOrder?: number; hidden?: boolean; formField?: boolean };
+      at: number;
+    }
   | { op: 'archiveProperty'; type: string; name: string }
   | { op: 'putGroup'; type: string; group: PropertyGroup }
   | { op: 'archiveGroup'; type: string; name: string }

@@ -8,11 +8,41 @@ import type { Mutation } from './mutations.ts';
 // One portal's state and the only code that changes it (`apply`). API handlers validate, then
 // describe their change as mutations; the store journals them and applies them here.
 
-const SYSTEM_PROPERTIES = new Set(['hs_object_id', 'hs_createdate', 'createdate', 'hs_lastmodifieddate', 'lastmodifieddate']);
+const SYSTEM_PROPERTIES = new Set([
+  'hs_object_id',
+  'hs_createdate',
+  'createdate',
+  'hs_lastmodifieddate',
+  'lastmodifieddate',
+]);
 const CUSTOM_OBJECT_SYSTEM_PROPERTIES: StoredProperty[] = [
-  { name: 'hs_createdate', label: 'Object create date/time', type: 'datetime', fieldType: 'date', groupName: 'system', hubspotDefined: true, displayOrder: -1 },
-  { name: 'hs_lastmodifieddate', label: 'Object last modified date/time', type: 'datetime', fieldType: 'date', groupName: 'system', hubspotDefined: true, displayOrder: -1 },
-  { name: 'hs_object_id', label: 'Record ID', type: 'number', fieldType: 'number', groupName: 'system', hubspotDefined: true, displayOrder: -1 },
+  {
+    name: 'hs_createdate',
+    label: 'Object create date/time',
+    type: 'datetime',
+    fieldType: 'date',
+    groupName: 'system',
+    hubspotDefined: true,
+    displayOrder: -1,
+  },
+  {
+    name: 'hs_lastmodifieddate',
+    label: 'Object last modified date/time',
+    type: 'datetime',
+    fieldType: 'date',
+    groupName: 'system',
+    hubspotDefined: true,
+    displayOrder: -1,
+  },
+  {
+    name: 'hs_object_id',
+    label: 'Record ID',
+    type: 'number',
+    fieldType: 'number',
+    groupName: 'system',
+    hubspotDefined: true,
+    displayOrder: -1,
+  },
 ];
 
 const humanise = (name: string) => name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -20,10 +50,37 @@ const humanise = (name: string) => name.replace(/_/g, ' ').replace(/^./, (c) => 
 export const isSystemProperty = (name: string) => SYSTEM_PROPERTIES.has(name);
 
 /** Both directions of a user-defined association type (one entry when it is its own inverse). */
-export function userDefinedPair(from: string, to: string, typeId: number, inverseTypeId: number, label: string | null, inverseLabel: string | null, name?: string): [AssociationType] | [AssociationType, AssociationType] {
-  const forward: AssociationType = { typeId, category: 'USER_DEFINED', fromTypeId: from, toTypeId: to, label, name, inverseTypeId };
+export function userDefinedPair(
+  from: string,
+  to: string,
+  typeId: number,
+  inverseTypeId: number,
+  label: string | null,
+  inverseLabel: string | null,
+  name?: string,
+): [AssociationType] | [AssociationType, AssociationType] {
+  const forward: AssociationType = {
+    typeId,
+    category: 'USER_DEFINED',
+    fromTypeId: from,
+    toTypeId: to,
+    label,
+    name,
+    inverseTypeId,
+  };
   if (typeId === inverseTypeId) return [forward];
-  return [forward, { typeId: inverseTypeId, category: 'USER_DEFINED', fromTypeId: to, toTypeId: from, label: inverseLabel, name, inverseTypeId: typeId }];
+  return [
+    forward,
+    {
+      typeId: inverseTypeId,
+      category: 'USER_DEFINED',
+      fromTypeId: to,
+      toTypeId: from,
+      label: inverseLabel,
+      name,
+      inverseTypeId: typeId,
+    },
+  ];
 }
 
 export class Portal {
@@ -47,14 +104,21 @@ export class Portal {
     for (const standard of STANDARD_OBJECT_TYPES) {
       const rules = STANDARD_TYPE_RULES[standard.name];
       const type = this.addType({
-        objectTypeId: standard.objectTypeId, name: standard.name, singular: standard.singular,
+        objectTypeId: standard.objectTypeId,
+        name: standard.name,
+        singular: standard.singular,
         defaultProperties: rules?.defaultProperties ?? ['hs_object_id'],
         searchableProperties: rules?.searchableProperties ?? [],
         requiredProperties: rules?.requiredProperties ?? [],
       });
       for (const property of standard.properties) {
         type.properties.set(property.name, { ...property, hubspotDefined: true, displayOrder: -1 });
-        if (!type.groups.has(property.groupName)) type.groups.set(property.groupName, { name: property.groupName, label: humanise(property.groupName), displayOrder: -1 });
+        if (!type.groups.has(property.groupName))
+          type.groups.set(property.groupName, {
+            name: property.groupName,
+            label: humanise(property.groupName),
+            displayOrder: -1,
+          });
         if (property.hasUniqueValue) type.unique.set(property.name, new Map());
       }
     }
@@ -62,8 +126,12 @@ export class Portal {
       const from = this.standard(defined.from);
       const to = this.standard(defined.to);
       this.associationTypes.set(defined.typeId, {
-        typeId: defined.typeId, category: 'HUBSPOT_DEFINED', fromTypeId: from.objectTypeId, toTypeId: to.objectTypeId,
-        label: defined.label, inverseTypeId: defined.inverseTypeId,
+        typeId: defined.typeId,
+        category: 'HUBSPOT_DEFINED',
+        fromTypeId: from.objectTypeId,
+        toTypeId: to.objectTypeId,
+        label: defined.label,
+        inverseTypeId: defined.inverseTypeId,
       });
     }
   }
@@ -85,7 +153,12 @@ export class Portal {
     if (byId) return byId;
     const lower = identifier.toLowerCase();
     for (const type of this.types.values()) {
-      if (type.custom ? type.fullyQualifiedName === lower || `p_${type.custom.name}` === lower : type.name === lower || type.singular === lower) return type;
+      if (
+        type.custom
+          ? type.fullyQualifiedName === lower || `p_${type.custom.name}` === lower
+          : type.name === lower || type.singular === lower
+      )
+        return type;
     }
     return undefined;
   }
@@ -117,8 +190,27 @@ export class Portal {
 
   // ---- building ------------------------------------------------------------------------------
 
-  private addType(base: Pick<ObjectType, 'objectTypeId' | 'name' | 'singular' | 'defaultProperties' | 'searchableProperties' | 'requiredProperties' | 'fullyQualifiedName' | 'custom'>): ObjectType {
-    const type: ObjectType = { ...base, properties: new Map(), groups: new Map(), records: new Map(), unique: new Map(), orderedIds: null };
+  private addType(
+    base: Pick<
+      ObjectType,
+      | 'objectTypeId'
+      | 'name'
+      | 'singular'
+      | 'defaultProperties'
+      | 'searchableProperties'
+      | 'requiredProperties'
+      | 'fullyQualifiedName'
+      | 'custom'
+    >,
+  ): ObjectType {
+    const type: ObjectType = {
+      ...base,
+      properties: new Map(),
+      groups: new Map(),
+      records: new Map(),
+      unique: new Map(),
+      orderedIds: null,
+    };
     this.types.set(type.objectTypeId, type);
     return type;
   }
@@ -130,14 +222,22 @@ export class Portal {
       singular: schema.name,
       fullyQualifiedName: `p${this.portalId}_${schema.name}`,
       custom: {
-        name: schema.name, labels: schema.labels, primaryDisplayProperty: schema.primaryDisplayProperty,
-        secondaryDisplayProperties: schema.secondaryDisplayProperties, createdAt: at, updatedAt: at,
+        name: schema.name,
+        labels: schema.labels,
+        primaryDisplayProperty: schema.primaryDisplayProperty,
+        secondaryDisplayProperties: schema.secondaryDisplayProperties,
+        createdAt: at,
+        updatedAt: at,
       },
       defaultProperties: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
       searchableProperties: schema.searchableProperties,
       requiredProperties: schema.requiredProperties,
     });
-    type.groups.set(`${schema.name}_information`, { name: `${schema.name}_information`, label: `${schema.labels.singular} information`, displayOrder: -1 });
+    type.groups.set(`${schema.name}_information`, {
+      name: `${schema.name}_information`,
+      label: `${schema.labels.singular} information`,
+      displayOrder: -1,
+    });
     for (const property of CUSTOM_OBJECT_SYSTEM_PROPERTIES) type.properties.set(property.name, property);
     for (const property of schema.properties) {
       this.putProperty(type, property, at);
@@ -146,14 +246,25 @@ export class Portal {
     return type;
   }
 
-  putProperty(type: ObjectType, property: Omit<StoredProperty, 'hubspotDefined' | 'displayOrder'> & { displayOrder?: number }, at: number): void {
+  putProperty(
+    type: ObjectType,
+    property: Omit<StoredProperty, 'hubspotDefined' | 'displayOrder'> & { displayOrder?: number },
+    at: number,
+  ): void {
     const existing = type.properties.get(property.name);
-    if (!type.groups.has(property.groupName)) type.groups.set(property.groupName, { name: property.groupName, label: humanise(property.groupName), displayOrder: -1 });
+    if (!type.groups.has(property.groupName))
+      type.groups.set(property.groupName, {
+        name: property.groupName,
+        label: humanise(property.groupName),
+        displayOrder: -1,
+      });
     type.properties.set(property.name, {
-      ...existing, ...property,
+      ...existing,
+      ...property,
       hubspotDefined: existing?.hubspotDefined ?? false,
       displayOrder: property.displayOrder ?? existing?.displayOrder ?? -1,
-      createdAt: existing?.createdAt ?? at, updatedAt: at,
+      createdAt: existing?.createdAt ?? at,
+      updatedAt: at,
     });
     if (property.hasUniqueValue && !type.unique.has(property.name)) {
       const index = new Map<string, string>();
@@ -188,8 +299,16 @@ export class Portal {
       case 'createRecord': {
         const type = this.typeOf(m.type);
         const iso = isoInstant(m.at);
-        const record: StoredRecord = { id: m.id, properties: {}, history: {}, createdAt: m.at, updatedAt: m.at, archived: false };
-        for (const name of ['hs_createdate', 'createdate']) if (type.properties.has(name)) record.properties[name] = iso;
+        const record: StoredRecord = {
+          id: m.id,
+          properties: {},
+          history: {},
+          createdAt: m.at,
+          updatedAt: m.at,
+          archived: false,
+        };
+        for (const name of ['hs_createdate', 'createdate'])
+          if (type.properties.has(name)) record.properties[name] = iso;
         this.writeProperties(record, m.properties, m.at, m.sourceType);
         this.touch(type, record, m.at);
         this.insertRecord(type, record);
@@ -236,7 +355,8 @@ export class Portal {
       case 'updateSchema': {
         const type = this.typeOf(m.objectTypeId);
         const custom = type.custom!;
-        const { labels, primaryDisplayProperty, secondaryDisplayProperties, requiredProperties, searchableProperties } = m.changes;
+        const { labels, primaryDisplayProperty, secondaryDisplayProperties, requiredProperties, searchableProperties } =
+          m.changes;
         if (labels) custom.labels = labels;
         if (primaryDisplayProperty !== undefined) custom.primaryDisplayProperty = primaryDisplayProperty;
         if (secondaryDisplayProperties) custom.secondaryDisplayProperties = secondaryDisplayProperties;
@@ -302,11 +422,17 @@ export class Portal {
     return record;
   }
 
-  private writeProperties(record: StoredRecord, properties: Record<string, string>, at: number, sourceType: string): void {
+  private writeProperties(
+    record: StoredRecord,
+    properties: Record<string, string>,
+    at: number,
+    sourceType: string,
+  ): void {
     for (const [name, value] of Object.entries(properties)) {
       const previous = record.properties[name];
       // Keep the value a record was created with, which the history ledger otherwise leaves implicit.
-      const history = (record.history[name] ??= previous === undefined ? [] : [{ value: previous, timestamp: record.createdAt, sourceType: 'CRM_UI' }]);
+      const history = (record.history[name] ??=
+        previous === undefined ? [] : [{ value: previous, timestamp: record.createdAt, sourceType: 'CRM_UI' }]);
       history.unshift({ value, timestamp: at, sourceType });
       if (value === '') delete record.properties[name];
       else record.properties[name] = value;
@@ -316,7 +442,8 @@ export class Portal {
   private touch(type: ObjectType, record: StoredRecord, at: number): void {
     record.updatedAt = at;
     const iso = isoInstant(at);
-    for (const name of ['hs_lastmodifieddate', 'lastmodifieddate']) if (type.properties.has(name)) record.properties[name] = iso;
+    for (const name of ['hs_lastmodifieddate', 'lastmodifieddate'])
+      if (type.properties.has(name)) record.properties[name] = iso;
   }
 
   private indexUnique(type: ObjectType, record: StoredRecord, names: string[]): void {

@@ -22,7 +22,11 @@ import { portalFromDefinitions, portalFromSeed, seedDefinitions } from './seed-i
 
 const FORMAT = 'keystone-sandbox-snapshot';
 
-const headerSchema = z.object({ format: z.literal(FORMAT), version: z.union([z.literal(1), z.literal(2)]), seq: z.number().int().min(0) });
+const headerSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.union([z.literal(1), z.literal(2)]),
+  seq: z.number().int().min(0),
+});
 const version1Schema = headerSchema.extend({ version: z.literal(1), seed: sandboxSeedSchema });
 const definitionsSchema = z.object({ definitions: sandboxSeedSchema.omit({ objects: true, associations: true }) });
 
@@ -60,7 +64,9 @@ export function readSnapshot(path: string, firstRecordId: number): Snapshot {
     const value = first.done ? undefined : parseLine(path, 1, first.value);
     const header = headerSchema.safeParse(value);
     if (!header.success) throw notASnapshot(path, header.error);
-    return header.data.version === 1 ? fromVersion1(path, value, firstRecordId) : fromLines(path, header.data.seq, lines, firstRecordId);
+    return header.data.version === 1
+      ? fromVersion1(path, value, firstRecordId)
+      : fromLines(path, header.data.seq, lines, firstRecordId);
   } finally {
     lines.return(undefined);
   }
@@ -90,10 +96,13 @@ function fromLines(path: string, seq: number, lines: Iterable<FileLine>, firstRe
       addPiece(portal, value, `Sandbox data file ${path} line ${lineNumber}`);
     }
   }
-  throw new Error(`Sandbox data file ${path} is not a whole snapshot (cut short, or lines are missing); move it away to start afresh`);
+  throw new Error(
+    `Sandbox data file ${path} is not a whole snapshot (cut short, or lines are missing); move it away to start afresh`,
+  );
 }
 
-const isEnd = (value: unknown): value is { end: { lines: number } } => typeof value === 'object' && value !== null && 'end' in value;
+const isEnd = (value: unknown): value is { end: { lines: number } } =>
+  typeof value === 'object' && value !== null && 'end' in value;
 
 function addPiece(portal: Portal, value: unknown, where: string): void {
   const piece = value as { type?: string; record?: StoredRecord; id?: string; links?: RecordLinks };
@@ -107,10 +116,18 @@ function parseLine(path: string, lineNumber: number, line: FileLine): unknown {
   try {
     return JSON.parse(line.text);
   } catch (error) {
-    throw new Error(`Sandbox data file ${path} is not readable JSON at line ${lineNumber} (${error instanceof Error ? error.message : String(error)}); move it away to start afresh`, { cause: error });
+    throw new Error(
+      `Sandbox data file ${path} is not readable JSON at line ${lineNumber} (${error instanceof Error ? error.message : String(error)}); move it away to start afresh`,
+      { cause: error },
+    );
   }
 }
 
 function notASnapshot(path: string, error: z.ZodError): Error {
-  return new Error(`Sandbox data file ${path} is not a sandbox snapshot: ${error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return new Error(
+    `Sandbox data file ${path} is not a sandbox snapshot: ${error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ')}`,
+  );
 }

@@ -22,9 +22,15 @@ export interface PortalStore {
 export function memoryStore(initial: Portal): PortalStore {
   let portal = initial;
   return {
-    get portal() { return portal; },
-    commit(mutations) { for (const m of mutations) portal.apply(m); },
-    replace(next) { portal = next; },
+    get portal() {
+      return portal;
+    },
+    commit(mutations) {
+      for (const m of mutations) portal.apply(m);
+    },
+    replace(next) {
+      portal = next;
+    },
     close() {},
   };
 }
@@ -50,12 +56,14 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
   const fresh = !existsSync(path);
   let { portal, seq } = fresh ? { portal: options.initial(), seq: 0 } : readSnapshot(path, options.firstRecordId);
   let entriesSinceSnapshot = 0;
-  const extent = fresh ? { complete: 0, size: 0 } : replayJournal(journalPath, (entry) => {
-    if (entry.seq <= seq) return;
-    for (const m of entry.mutations) portal.apply(m);
-    seq = entry.seq;
-    entriesSinceSnapshot += 1;
-  });
+  const extent = fresh
+    ? { complete: 0, size: 0 }
+    : replayJournal(journalPath, (entry) => {
+        if (entry.seq <= seq) return;
+        for (const m of entry.mutations) portal.apply(m);
+        seq = entry.seq;
+        entriesSinceSnapshot += 1;
+      });
 
   // Not opened for appending: each entry is written at the end of the last complete one, so a
   // failed write is overwritten by the next rather than left in front of it.
@@ -93,13 +101,17 @@ export function fileStore(path: string, options: FileStoreOptions): PortalStore 
     try {
       snapshot(portal, seq);
     } catch (error) {
-      console.error(`Sandbox data file ${path}: could not write a new snapshot (${error instanceof Error ? error.message : String(error)}); the journal keeps every write, and the next try comes after ${compactEvery} more entries.`);
+      console.error(
+        `Sandbox data file ${path}: could not write a new snapshot (${error instanceof Error ? error.message : String(error)}); the journal keeps every write, and the next try comes after ${compactEvery} more entries.`,
+      );
       entriesSinceSnapshot = 0;
     }
   };
 
   return {
-    get portal() { return portal; },
+    get portal() {
+      return portal;
+    },
     commit(mutations) {
       if (mutations.length === 0) return;
       append({ seq: seq + 1, mutations });
@@ -133,7 +145,9 @@ function replayJournal(path: string, replay: (entry: JournalEntry) => void): Jou
     // A crash mid-write leaves at most one unreadable line, at the very end; anything readable
     // after one means the file was damaged some other way, and those entries may have been answered.
     if (entry && extent.size > extent.complete) {
-      throw new Error(`Sandbox journal ${path} has an unreadable line at byte ${extent.complete} with entries after it; nothing was dropped. Move the data file and its journal away to start afresh, or cut the journal to its first ${extent.complete} bytes to keep what comes before`);
+      throw new Error(
+        `Sandbox journal ${path} has an unreadable line at byte ${extent.complete} with entries after it; nothing was dropped. Move the data file and its journal away to start afresh, or cut the journal to its first ${extent.complete} bytes to keep what comes before`,
+      );
     }
     extent.size = line.end;
     if (!entry) continue;
@@ -154,7 +168,9 @@ function journalEntry(text: string): JournalEntry | undefined {
 
 /** Cuts off a write the crash cut short, so the next entry starts on a line of its own. */
 function dropTornTail(journal: number, path: string, extent: JournalExtent): void {
-  console.error(`Sandbox journal ${path}: dropped ${extent.size - extent.complete} bytes after its last complete entry, a write cut short by a crash and never answered; carrying on from there.`);
+  console.error(
+    `Sandbox journal ${path}: dropped ${extent.size - extent.complete} bytes after its last complete entry, a write cut short by a crash and never answered; carrying on from there.`,
+  );
   ftruncateSync(journal, extent.complete);
   fsyncSync(journal);
 }

@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { COVERAGE_WARNINGS } from '../kam/coverage/index.ts';
-import { QUARTERS, QUARTER_STATUSES, measureSchema, objectiveStatusSchema, type QuarterStatus } from '../kam/objectives/index.ts';
+import {
+  QUARTERS,
+  QUARTER_STATUSES,
+  measureSchema,
+  objectiveStatusSchema,
+  type QuarterStatus,
+} from '../kam/objectives/index.ts';
 import { REVIEW_KINDS, REVIEW_OUTCOMES, REVIEW_TRIGGER_KINDS } from '../kam/reviews/index.ts';
 import {
-  buyingRoleSchema, decisionPowerSchema, icpTierSchema, instantSchema, keyAccountStatusSchema, reviewCadenceSchema, stanceSchema,
+  buyingRoleSchema,
+  decisionPowerSchema,
+  icpTierSchema,
+  instantSchema,
+  keyAccountStatusSchema,
+  reviewCadenceSchema,
+  stanceSchema,
 } from '../kam/shared/index.ts';
 import { SELECTION_CRITERIA } from '../kam/shared/selection-criteria.ts';
 import { accountCallSchema, ownerSchema, personSchema, portalSchema } from './shared.ts';
@@ -134,7 +146,14 @@ const objectiveSchema = z.object({
 export type Objective = z.infer<typeof objectiveSchema>;
 
 /** One number per fiscal quarter; null where nothing is set. Negative values are allowed: a target can be a fall (three fewer enemies). */
-export const quarterValuesSchema = z.object(Object.fromEntries(QUARTERS.map((q) => [q, z.number().finite().nullable().default(null)])) as Record<(typeof QUARTERS)[number], z.ZodDefault<z.ZodNullable<z.ZodNumber>>>).strict();
+export const quarterValuesSchema = z
+  .object(
+    Object.fromEntries(QUARTERS.map((q) => [q, z.number().finite().nullable().default(null)])) as Record<
+      (typeof QUARTERS)[number],
+      z.ZodDefault<z.ZodNullable<z.ZodNumber>>
+    >,
+  )
+  .strict();
 export type QuarterValues = z.infer<typeof quarterValuesSchema>;
 
 export const metricUnitSchema = z.enum(['count', 'currency', 'percent']);
@@ -157,12 +176,21 @@ const targetRowSchema = z.object({
   /** The level when the plan year began (for `change` rows). */
   baseline: z.number().nullable(),
   /** Per quarter: not_yet_due, on_track, behind, no_actual or no_target. */
-  status: z.object(Object.fromEntries(QUARTERS.map((q) => [q, z.enum(QUARTER_STATUSES)])) as Record<(typeof QUARTERS)[number], z.ZodEnum<{ [K in QuarterStatus]: K }>>),
+  status: z.object(
+    Object.fromEntries(QUARTERS.map((q) => [q, z.enum(QUARTER_STATUSES)])) as Record<
+      (typeof QUARTERS)[number],
+      z.ZodEnum<{ [K in QuarterStatus]: K }>
+    >,
+  ),
 });
 export type TargetRow = z.infer<typeof targetRowSchema>;
 
 const personRoleSchema = personSchema.nullable();
-const kamTeamSchema = z.object({ relationshipPartner: personRoleSchema, accountManager: personRoleSchema, researcher: personRoleSchema });
+const kamTeamSchema = z.object({
+  relationshipPartner: personRoleSchema,
+  accountManager: personRoleSchema,
+  researcher: personRoleSchema,
+});
 export type KamTeam = z.infer<typeof kamTeamSchema>;
 
 const planSectionSchema = z.object({
@@ -178,7 +206,12 @@ const planSectionSchema = z.object({
     /** Month (1–12) the portal's fiscal year starts in, from the settings. */
     fiscalYearStartMonth: z.number().int().min(1).max(12),
     /** First instant of each quarter, for labels in the portal's time zone. */
-    quarterStarts: z.object(Object.fromEntries(QUARTERS.map((q) => [q, instantSchema])) as Record<(typeof QUARTERS)[number], typeof instantSchema>),
+    quarterStarts: z.object(
+      Object.fromEntries(QUARTERS.map((q) => [q, instantSchema])) as Record<
+        (typeof QUARTERS)[number],
+        typeof instantSchema
+      >,
+    ),
     rows: z.array(targetRowSchema),
   }),
 });

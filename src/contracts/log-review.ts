@@ -15,7 +15,9 @@ export const logReviewParametersSchema = accountCallSchema
     kind: reviewKindSchema,
     /** Defaults to now; not in the future. */
     reviewedAt: instantSchema.optional(),
-    outcomes: z.array(reviewOutcomeSchema).max(REVIEW_OUTCOMES.length)
+    outcomes: z
+      .array(reviewOutcomeSchema)
+      .max(REVIEW_OUTCOMES.length)
       .refine((o) => new Set(o).size === o.length, 'each outcome at most once'),
     summary: typedText(5000).min(3, 'say in a few words what was decided (at least 3 characters)'),
     /** For a triggered review: the triggers from card_data it answers. */

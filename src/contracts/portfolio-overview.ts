@@ -34,7 +34,11 @@ export const portfolioOverviewParametersSchema = callerSchema
   .extend({
     quarter: z
       .object({
-        fiscalYear: z.number().int('must be a whole year').min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier'),
+        fiscalYear: z
+          .number()
+          .int('must be a whole year')
+          .min(2000, 'must be 2000 or later')
+          .max(2100, 'must be 2100 or earlier'),
         quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], 'must be 1, 2, 3 or 4'),
       })
       .strict()
@@ -90,12 +94,21 @@ export interface PortfolioOverview {
     revenueDependingOnOneContract: number;
     revenueDependingOnOnePerson: number;
     /** Per person of ours: the key-account revenue whose relationship only they hold. */
-    onePersonDependence: Array<{ person: Person; revenue: number; shareOfPortfolio: number | null; accounts: Array<{ companyId: string; name: string; revenue: number }> }>;
+    onePersonDependence: Array<{
+      person: Person;
+      revenue: number;
+      shareOfPortfolio: number | null;
+      accounts: Array<{ companyId: string; name: string; revenue: number }>;
+    }>;
     keyAccountsWithoutRelationship: Array<{ companyId: string; name: string; revenue: number }>;
     singleContractShareWarning: number;
   };
   programme: { keyAccounts: ProgrammeAccount[]; candidates: ProgrammeAccount[] };
-  drift: { qualifiesButNotTagged: ProgrammeAccount[]; taggedButNoLongerQualifies: ProgrammeAccount[]; taggedWithoutEnoughData: ProgrammeAccount[] };
+  drift: {
+    qualifiesButNotTagged: ProgrammeAccount[];
+    taggedButNoLongerQualifies: ProgrammeAccount[];
+    taggedWithoutEnoughData: ProgrammeAccount[];
+  };
   reviews: {
     /** Key accounts whose calendar review is overdue, due or due soon, most urgent first. */
     upcoming: ReviewDue[];
@@ -111,7 +124,10 @@ export interface PortfolioOverview {
   quarterlyReport: QuarterlyReport;
 }
 
-export interface FiscalQuarter { fiscalYear: number; quarter: 1 | 2 | 3 | 4 }
+export interface FiscalQuarter {
+  fiscalYear: number;
+  quarter: 1 | 2 | 3 | 4;
+}
 
 export interface TargetInQuarter {
   name: string;

@@ -22,8 +22,12 @@ export const recalculatePortfolioParametersSchema = callerSchema
   .extend({
     // The cursor carries the run's revenue distribution (at most 45,000 characters of JSON) and pacing.
     cursor: z.string().max(100_000, 'is not a cursor Keystone gave out').nullable().default(null),
-    timeBudgetMs: z.number().int().min(500, 'must be at least 500 ms')
-      .max(12_000, 'must stay under HubSpot\'s function time limit (12,000 ms)').default(DEFAULT_SLICE_BUDGET_MS),
+    timeBudgetMs: z
+      .number()
+      .int()
+      .min(500, 'must be at least 500 ms')
+      .max(12_000, "must stay under HubSpot's function time limit (12,000 ms)")
+      .default(DEFAULT_SLICE_BUDGET_MS),
   })
   .strict();
 export type RecalculatePortfolioParameters = z.input<typeof recalculatePortfolioParametersSchema>;
@@ -42,7 +46,10 @@ export interface RecalculationProgress {
    * 429) the burst window has no room for the page's next reads before the slice's budget ends. Call
    * again with the cursor after `retryAfterMs`.
    */
-  interruptedBy: Extract<ErrorCode, 'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | 'KAM.BURST_WINDOW_FULL'> | null;
+  interruptedBy: Extract<
+    ErrorCode,
+    'KAM.HUBSPOT_RATE_LIMITED' | 'KAM.HUBSPOT_UNAVAILABLE' | 'KAM.BURST_WINDOW_FULL'
+  > | null;
   retryAfterMs: number | null;
   /**
    * Key accounts and candidates on the pages this slice finished whose relationships take more requests

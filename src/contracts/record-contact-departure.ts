@@ -21,7 +21,11 @@ export const recordContactDepartureParametersSchema = contactCallSchema
       ctx.addIssue({ code: 'custom', path: ['replacedByContactId'], message: 'a contact cannot replace themselves' });
     }
     if (!p.left && (p.leftAt !== undefined || p.replacedByContactId !== null)) {
-      ctx.addIssue({ code: 'custom', path: ['left'], message: 'leftAt and replacedByContactId only apply when left is true' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['left'],
+        message: 'leftAt and replacedByContactId only apply when left is true',
+      });
     }
   });
 export type RecordContactDepartureParameters = z.input<typeof recordContactDepartureParametersSchema>;

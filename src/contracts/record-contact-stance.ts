@@ -11,7 +11,10 @@ export const recordContactStanceParametersSchema = contactCallSchema
   .extend({
     stance: stanceSchema.nullable().optional(),
     decisionPower: decisionPowerSchema.nullable().optional(),
-    decisionTopics: z.array(typedLine(80).regex(/^[^;]*$/, 'cannot contain ";"')).max(20, 'at most 20 topics').optional(),
+    decisionTopics: z
+      .array(typedLine(80).regex(/^[^;]*$/, 'cannot contain ";"'))
+      .max(20, 'at most 20 topics')
+      .optional(),
   })
   .strict()
   .refine((p) => p.stance !== undefined || p.decisionPower !== undefined || p.decisionTopics !== undefined, {

@@ -7,7 +7,10 @@ import { accountCallSchema, recordIdSchema, typedLine, typedText, type Person, t
 const objectiveInputSchema = z
   .object({
     /** Omit for a new objective; keep the key of an existing one. */
-    objectiveKey: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a key from card_data').optional(),
+    objectiveKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a key from card_data')
+      .optional(),
     title: typedLine(200),
     measure: typedText(1000).default(''),
     ownerId: recordIdSchema.nullable().default(null),
@@ -37,29 +40,52 @@ const planInputSchema = z
   .object({
     businessObjective: typedText(2000),
     team: z
-      .object({ relationshipPartner: recordIdSchema.nullable(), accountManager: recordIdSchema.nullable(), researcher: recordIdSchema.nullable() })
+      .object({
+        relationshipPartner: recordIdSchema.nullable(),
+        accountManager: recordIdSchema.nullable(),
+        researcher: recordIdSchema.nullable(),
+      })
       .partial()
       .strict()
-      .transform((t) => ({ relationshipPartner: t.relationshipPartner ?? null, accountManager: t.accountManager ?? null, researcher: t.researcher ?? null })),
+      .transform((t) => ({
+        relationshipPartner: t.relationshipPartner ?? null,
+        accountManager: t.accountManager ?? null,
+        researcher: t.researcher ?? null,
+      })),
     objectives: z.array(objectiveInputSchema).max(100, 'a plan can hold at most 100 objectives'),
     quarterlyTargets: z
-      .object({ fiscalYear: z.number().int().min(2000).max(2100), rows: z.array(targetRowInputSchema).max(30, 'at most 30 metrics') })
+      .object({
+        fiscalYear: z.number().int().min(2000).max(2100),
+        rows: z.array(targetRowInputSchema).max(30, 'at most 30 metrics'),
+      })
       .strict(),
   })
   .strict()
   .superRefine((plan, ctx) => {
     const seen = new Set<string>();
     plan.quarterlyTargets.rows.forEach((row, i) => {
-      if (seen.has(row.metric)) ctx.addIssue({ code: 'custom', path: ['quarterlyTargets', 'rows', i, 'metric'], message: `metric "${row.metric}" appears twice` });
+      if (seen.has(row.metric))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['quarterlyTargets', 'rows', i, 'metric'],
+          message: `metric "${row.metric}" appears twice`,
+        });
       seen.add(row.metric);
     });
     const keys = new Set<string>();
     plan.objectives.forEach((o, i) => {
       // SMART: every objective has someone responsible and a date.
-      if (o.ownerId === null) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'ownerId'], message: 'pick who owns this objective' });
-      if (o.dueAt === null) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'dueAt'], message: 'pick when this objective is due' });
+      if (o.ownerId === null)
+        ctx.addIssue({ code: 'custom', path: ['objectives', i, 'ownerId'], message: 'pick who owns this objective' });
+      if (o.dueAt === null)
+        ctx.addIssue({ code: 'custom', path: ['objectives', i, 'dueAt'], message: 'pick when this objective is due' });
       if (o.objectiveKey === undefined) return;
-      if (keys.has(o.objectiveKey)) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'objectiveKey'], message: 'the same objective appears twice' });
+      if (keys.has(o.objectiveKey))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['objectives', i, 'objectiveKey'],
+          message: 'the same objective appears twice',
+        });
       keys.add(o.objectiveKey);
     });
   });

@@ -18,7 +18,9 @@ export const saveSettingsParametersSchema = callerSchema
   })
   .strict();
 /** The document goes as the settings page edits it; the function parses it with the domain's schema. */
-export type SaveSettingsParameters = Omit<z.input<typeof saveSettingsParametersSchema>, 'settings'> & { settings: z.input<typeof settingsSchema> };
+export type SaveSettingsParameters = Omit<z.input<typeof saveSettingsParametersSchema>, 'settings'> & {
+  settings: z.input<typeof settingsSchema>;
+};
 
 /** The settings as saved. `revision` is 0 until the first save; pass it back as `expectedRevision` when saving. */
 export interface SavedSettings {

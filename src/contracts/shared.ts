@@ -6,7 +6,10 @@ import { z } from 'zod';
 // on its parameters schema.
 
 /** A HubSpot record ID (company, contact, owner…): digits only, as HubSpot sends them. */
-export const recordIdSchema = z.string().trim().regex(/^\d{1,20}$/, 'must be a HubSpot record ID (digits only)');
+export const recordIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}$/, 'must be a HubSpot record ID (digits only)');
 
 /**
  * Who is calling: the HubSpot user id the card reads from `useExtensionContext().user.id`.
@@ -23,11 +26,18 @@ export const contactCallSchema = accountCallSchema.extend({ contactId: recordIdS
 
 /** A short line a person typed (reasons, titles). Control characters are refused: they never come from a form. */
 export const typedLine = (max: number, min = 1, tooShort = 'cannot be empty') =>
-  z.string().trim().min(min, tooShort).max(max, `must be at most ${max} characters`)
+  z
+    .string()
+    .trim()
+    .min(min, tooShort)
+    .max(max, `must be at most ${max} characters`)
     .regex(/^[^\p{Cc}]*$/u, 'cannot contain control characters');
 /** Longer typed text (summaries, measures): line breaks and tabs allowed, other control characters refused. */
 export const typedText = (max: number) =>
-  z.string().trim().max(max, `must be at most ${max} characters`)
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
     .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'cannot contain control characters');
 
 /** A HubSpot user as the cards show them: the owner record behind the user id when there is one. */

@@ -22,8 +22,13 @@ interface ListedAssociations {
  * The ids each record is associated with, by record id: what its read listed, or, for every list HubSpot
  * cut short, all of them from the associations API (one batch read for all such records).
  */
-export async function associatedIds(client: Client, { fromType, toType, records }: ListedAssociations): Promise<Map<string, string[]>> {
-  const ids = new Map(records.map(({ id, list }) => [id, [...new Set((list?.results ?? []).map((r) => String(r.id)))]]));
+export async function associatedIds(
+  client: Client,
+  { fromType, toType, records }: ListedAssociations,
+): Promise<Map<string, string[]>> {
+  const ids = new Map(
+    records.map(({ id, list }) => [id, [...new Set((list?.results ?? []).map((r) => String(r.id)))]]),
+  );
   const cutShort = records.filter(({ list }) => list?.paging?.next?.after).map(({ id }) => id);
   if (cutShort.length > 0) {
     for (const [id, all] of await batchReadAssociations(client, { fromType, toType, ids: cutShort })) ids.set(id, all);

@@ -20,17 +20,43 @@ interface Paced {
   /** Chunks in flight at once; DEFAULT_CONCURRENCY when not given. */
   concurrency?: number;
 }
-export interface RecordsRead extends Paced { objectType: string; ids: readonly string[]; properties: readonly string[] }
-export interface AssociationsRead extends Paced { fromType: string; toType: string; ids: readonly string[] }
+export interface RecordsRead extends Paced {
+  objectType: string;
+  ids: readonly string[];
+  properties: readonly string[];
+}
+export interface AssociationsRead extends Paced {
+  fromType: string;
+  toType: string;
+  ids: readonly string[];
+}
 
-export interface RecordUpdate { id: string; properties: Record<string, string> }
-interface RecordCreate { properties: Record<string, string>; associations?: Array<{ to: { id: string }; types: Array<{ associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED'; associationTypeId: number }> }> }
+export interface RecordUpdate {
+  id: string;
+  properties: Record<string, string>;
+}
+interface RecordCreate {
+  properties: Record<string, string>;
+  associations?: Array<{
+    to: { id: string };
+    types: Array<{ associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED'; associationTypeId: number }>;
+  }>;
+}
 
 // The client types association categories as a TS enum; the wire values are these same strings.
 type AssociationsForCreate = SimplePublicObjectBatchInputForCreate['associations'];
 
-interface BatchError { status?: string; category?: string; message?: string; context?: Record<string, string[] | undefined> }
-interface BatchAnswer<T> { results: T[]; errors?: BatchError[]; numErrors?: number }
+interface BatchError {
+  status?: string;
+  category?: string;
+  message?: string;
+  context?: Record<string, string[] | undefined>;
+}
+interface BatchAnswer<T> {
+  results: T[];
+  errors?: BatchError[];
+  numErrors?: number;
+}
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -39,7 +65,11 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Maps over items with at most `limit` calls in flight; results keep the input order. The first failure rejects. */
-export async function mapInParallel<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapInParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -67,8 +97,16 @@ export async function batchRead(
   { objectType, ids, properties, concurrency = DEFAULT_CONCURRENCY }: RecordsRead,
 ): Promise<{ records: CrmRecord[]; missingIds: string[] }> {
   const unique = [...new Set(ids)];
-  const answers = await mapInParallel(chunk(unique, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
-    client.crm.objects.batchApi.read(objectType, { inputs: inputs.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
+  const answers = await mapInParallel(chunk(unique, BATCH_SIZE), concurrency, (inputs) =>
+    hubspotCall(
+      () =>
+        client.crm.objects.batchApi.read(objectType, {
+          inputs: inputs.map((id) => ({ id })),
+          properties: [...properties],
+          propertiesWithHistory: [],
+        }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>,
+    ),
+  );
   const records = answers.flatMap((a) => a.results.map(toCrmRecord));
   const found = new Set(records.map((r) => r.id));
   return { records, missingIds: unique.filter((id) => !found.has(id)) };
@@ -77,10 +115,20 @@ export async function batchRead(
 /** Updates records in chunks. A 207 answer is surfaced as KAM.HUBSPOT_PARTIAL_FAILURE naming the records HubSpot refused. */
 export async function batchUpdate(
   client: Client,
-  { objectType, updates, concurrency = DEFAULT_CONCURRENCY }: Paced & { objectType: string; updates: readonly RecordUpdate[] },
+  {
+    objectType,
+    updates,
+    concurrency = DEFAULT_CONCURRENCY,
+  }: Paced & { objectType: string; updates: readonly RecordUpdate[] },
 ): Promise<CrmRecord[]> {
-  const answers = await mapInParallel(chunk(updates, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
-    client.crm.objects.batchApi.update(objectType, { inputs: inputs.map((u) => ({ id: u.id, properties: u.properties })) }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
+  const answers = await mapInParallel(chunk(updates, BATCH_SIZE), concurrency, (inputs) =>
+    hubspotCall(
+      () =>
+        client.crm.objects.batchApi.update(objectType, {
+          inputs: inputs.map((u) => ({ id: u.id, properties: u.properties })),
+        }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>,
+    ),
+  );
   throwOnPartialFailure(answers);
   return answers.flatMap((a) => a.results.map(toCrmRecord));
 }
@@ -88,10 +136,23 @@ export async function batchUpdate(
 /** Creates records in chunks (with their associations). A 207 answer is surfaced as KAM.HUBSPOT_PARTIAL_FAILURE. */
 export async function batchCreate(
   client: Client,
-  { objectType, creates, concurrency = DEFAULT_CONCURRENCY }: Paced & { objectType: string; creates: readonly RecordCreate[] },
+  {
+    objectType,
+    creates,
+    concurrency = DEFAULT_CONCURRENCY,
+  }: Paced & { objectType: string; creates: readonly RecordCreate[] },
 ): Promise<CrmRecord[]> {
-  const answers = await mapInParallel(chunk(creates, BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
-    client.crm.objects.batchApi.create(objectType, { inputs: inputs.map((c) => ({ properties: c.properties, associations: (c.associations ?? []) as unknown as AssociationsForCreate })) }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>));
+  const answers = await mapInParallel(chunk(creates, BATCH_SIZE), concurrency, (inputs) =>
+    hubspotCall(
+      () =>
+        client.crm.objects.batchApi.create(objectType, {
+          inputs: inputs.map((c) => ({
+            properties: c.properties,
+            associations: (c.associations ?? []) as unknown as AssociationsForCreate,
+          })),
+        }) as Promise<BatchAnswer<{ id: string; properties: Record<string, string | null> }>>,
+    ),
+  );
   throwOnPartialFailure(answers);
   return answers.flatMap((a) => a.results.map(toCrmRecord));
 }
@@ -100,8 +161,9 @@ export async function batchArchive(
   client: Client,
   { objectType, ids, concurrency = DEFAULT_CONCURRENCY }: Paced & { objectType: string; ids: readonly string[] },
 ): Promise<void> {
-  await mapInParallel(chunk([...new Set(ids)], BATCH_SIZE), concurrency, (inputs) => hubspotCall(() =>
-    client.crm.objects.batchApi.archive(objectType, { inputs: inputs.map((id) => ({ id })) })));
+  await mapInParallel(chunk([...new Set(ids)], BATCH_SIZE), concurrency, (inputs) =>
+    hubspotCall(() => client.crm.objects.batchApi.archive(objectType, { inputs: inputs.map((id) => ({ id })) })),
+  );
 }
 
 /**
@@ -113,10 +175,18 @@ export async function batchReadAssociations(
   { fromType, toType, ids, concurrency = DEFAULT_CONCURRENCY }: AssociationsRead,
 ): Promise<Map<string, string[]>> {
   const associated = new Map<string, string[]>(ids.map((id) => [id, []]));
-  let pending = chunk([...associated.keys()].map((id) => ({ id, after: undefined as string | undefined })), ASSOCIATION_BATCH_SIZE);
+  let pending = chunk(
+    [...associated.keys()].map((id) => ({ id, after: undefined as string | undefined })),
+    ASSOCIATION_BATCH_SIZE,
+  );
   while (pending.length > 0) {
-    const answers = await mapInParallel(pending, concurrency, (inputs) => hubspotCall(() =>
-      client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs: inputs.map(({ id, after }) => (after ? { id, after } : { id })) })));
+    const answers = await mapInParallel(pending, concurrency, (inputs) =>
+      hubspotCall(() =>
+        client.crm.associations.v4.batchApi.getPage(fromType, toType, {
+          inputs: inputs.map(({ id, after }) => (after ? { id, after } : { id })),
+        }),
+      ),
+    );
     const more: Array<{ id: string; after: string | undefined }> = [];
     for (const answer of answers) {
       for (const row of answer.results) {
@@ -136,7 +206,11 @@ function throwOnPartialFailure(answers: ReadonlyArray<BatchAnswer<unknown>>): vo
   const errors = answers.flatMap((a) => a.errors ?? []);
   if (errors.length === 0) return;
   const failedIds = errors.flatMap((e) => e.context?.ids ?? []);
-  const detail = errors.map((e) => e.message).filter(Boolean).slice(0, 3).join('; ');
+  const detail = errors
+    .map((e) => e.message)
+    .filter(Boolean)
+    .slice(0, 3)
+    .join('; ');
   throw new KeystoneError(
     'KAM.HUBSPOT_PARTIAL_FAILURE',
     `HubSpot saved only part of the change: ${errors.length} of the batch failed${failedIds.length ? ` (records ${failedIds.slice(0, 10).join(', ')})` : ''}${detail ? ` — ${detail}` : ''}. Try again; records already saved are left as they are.`,

@@ -74,14 +74,20 @@ const GIVES_UP = Symbol('Keystone: destroys connections that fall silent');
  * last client built sets it.
  */
 function giveUpOnSilence(silenceMs: number): void {
-  for (const agent of [http.globalAgent, https.globalAgent] as Array<http.Agent & { options: http.AgentOptions; [GIVES_UP]?: true }>) {
+  for (const agent of [http.globalAgent, https.globalAgent] as Array<
+    http.Agent & { options: http.AgentOptions; [GIVES_UP]?: true }
+  >) {
     agent.options.timeout = silenceMs;
     if (agent[GIVES_UP]) continue;
     agent[GIVES_UP] = true;
     const connect = agent.createConnection.bind(agent);
     agent.createConnection = (options, callback) => {
       const socket = connect(options, callback) as Socket | null | undefined;
-      socket?.on('timeout', () => socket.destroy(Object.assign(new Error(`HubSpot sent nothing for ${socket.timeout} ms`), { code: 'ETIMEDOUT' })));
+      socket?.on('timeout', () =>
+        socket.destroy(
+          Object.assign(new Error(`HubSpot sent nothing for ${socket.timeout} ms`), { code: 'ETIMEDOUT' }),
+        ),
+      );
       return socket;
     };
     const reuse = agent.reuseSocket.bind(agent);

@@ -9,7 +9,15 @@ interface HubSpotErrorShape {
   message?: unknown;
 }
 
-const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+]);
 
 /** Turns anything a HubSpot call throws into a KeystoneError with a stable code and an actionable message; the error is kept as its cause. */
 export function toKeystoneError(error: unknown): KeystoneError {
@@ -17,7 +25,10 @@ export function toKeystoneError(error: unknown): KeystoneError {
   const cause = { cause: error };
   const e = (typeof error === 'object' && error !== null ? error : {}) as HubSpotErrorShape;
   const status = typeof e.code === 'number' ? e.code : undefined;
-  const body = typeof e.body === 'object' && e.body !== null ? (e.body as { category?: unknown; message?: unknown; errors?: Array<{ code?: unknown; message?: unknown }> }) : {};
+  const body =
+    typeof e.body === 'object' && e.body !== null
+      ? (e.body as { category?: unknown; message?: unknown; errors?: Array<{ code?: unknown; message?: unknown }> })
+      : {};
   const hubspotMessage = typeof body.message === 'string' ? body.message : '';
 
   if (status === undefined) {
@@ -27,7 +38,8 @@ export function toKeystoneError(error: unknown): KeystoneError {
     if (unreachable) return new KeystoneError('KAM.HUBSPOT_UNAVAILABLE', undefined, cause);
     return new KeystoneError('KAM.INTERNAL', undefined, cause);
   }
-  if (status === 429 || body.category === 'RATE_LIMITS') return new KeystoneError('KAM.HUBSPOT_RATE_LIMITED', undefined, cause);
+  if (status === 429 || body.category === 'RATE_LIMITS')
+    return new KeystoneError('KAM.HUBSPOT_RATE_LIMITED', undefined, cause);
   if (status >= 500) return new KeystoneError('KAM.HUBSPOT_UNAVAILABLE', undefined, cause);
   if (status === 401 || status === 403) {
     return new KeystoneError('KAM.HUBSPOT_ACCESS_DENIED', accessDeniedMessage(status, hubspotMessage), cause);
@@ -42,7 +54,7 @@ export function toKeystoneError(error: unknown): KeystoneError {
 /** True when HubSpot refused because a unique value already exists (concurrent first saves, revision claims). */
 export function isConflict(error: unknown): boolean {
   const e = error as HubSpotErrorShape | null;
-  return (e?.code === 409) || (isKeystoneError(error) && error.code === 'KAM.CONFLICT');
+  return e?.code === 409 || (isKeystoneError(error) && error.code === 'KAM.CONFLICT');
 }
 
 /** Failures worth retrying later: rate limits and HubSpot being down. */
@@ -51,8 +63,10 @@ export function isTransient(error: KeystoneError): boolean {
 }
 
 function isMissingSetup(body: { errors?: Array<{ code?: unknown }> }, message: string): boolean {
-  return (body.errors ?? []).some((issue) => issue.code === 'PROPERTY_DOESNT_EXIST')
-    || /unable to infer object type|object type .*(not found|does not exist)|unknown object type/i.test(message);
+  return (
+    (body.errors ?? []).some((issue) => issue.code === 'PROPERTY_DOESNT_EXIST') ||
+    /unable to infer object type|object type .*(not found|does not exist)|unknown object type/i.test(message)
+  );
 }
 
 function accessDeniedMessage(status: number, hubspotMessage: string): string {
@@ -62,5 +76,9 @@ function accessDeniedMessage(status: number, hubspotMessage: string): string {
 }
 
 function withDetail(code: ErrorCode, hubspotMessage: string, cause: unknown): KeystoneError {
-  return new KeystoneError(code, hubspotMessage ? `${errorMessage(code)} HubSpot said: ${hubspotMessage}` : errorMessage(code), { cause });
+  return new KeystoneError(
+    code,
+    hubspotMessage ? `${errorMessage(code)} HubSpot said: ${hubspotMessage}` : errorMessage(code),
+    { cause },
+  );
 }

@@ -3,7 +3,11 @@ import { KeystoneError } from '../errors/keystone-error.ts';
 import { KEYSTONE_OBJECTS, type KeystoneObjectKey } from './model/index.ts';
 import { hubspotCall } from './batch.ts';
 
-export interface SchemaSummary { name: string; objectTypeId: string; fullyQualifiedName: string }
+export interface SchemaSummary {
+  name: string;
+  objectTypeId: string;
+  fullyQualifiedName: string;
+}
 
 // Keystone's custom objects get a `2-…` objectTypeId per portal. One schemas list answers all of them;
 // the resolver keeps it for the rest of the invocation (build one per invocation: setup may add schemas).
@@ -33,9 +37,16 @@ export class ObjectTypeResolver {
   private schemas(): Promise<SchemaSummary[]> {
     if (!this.#schemas) {
       const read = hubspotCall(() => this.client.crm.schemas.coreApi.getAll()).then((answer) =>
-        answer.results.map((s) => ({ name: s.name, objectTypeId: String(s.objectTypeId), fullyQualifiedName: String(s.fullyQualifiedName) })));
+        answer.results.map((s) => ({
+          name: s.name,
+          objectTypeId: String(s.objectTypeId),
+          fullyQualifiedName: String(s.fullyQualifiedName),
+        })),
+      );
       // A failed read is not cached, so the next call asks again.
-      read.catch(() => { if (this.#schemas === read) this.#schemas = undefined; });
+      read.catch(() => {
+        if (this.#schemas === read) this.#schemas = undefined;
+      });
       this.#schemas = read;
     }
     return this.#schemas;

@@ -5,7 +5,10 @@ interface Page<T> {
 }
 
 /** Yields each page's results with the token of the page after it (undefined on the last page). */
-export async function* pages<T>(fetchPage: (after: string | undefined) => Promise<Page<T>>, startAfter?: string): AsyncGenerator<{ results: T[]; nextAfter: string | undefined }> {
+export async function* pages<T>(
+  fetchPage: (after: string | undefined) => Promise<Page<T>>,
+  startAfter?: string,
+): AsyncGenerator<{ results: T[]; nextAfter: string | undefined }> {
   let after = startAfter;
   do {
     const page = await fetchPage(after);

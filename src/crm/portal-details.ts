@@ -18,7 +18,10 @@ export async function readPortalDetails(client: Client): Promise<PortalDetails> 
     if (!response.ok) return { currency: null, timeZone: null };
     const body = (await response.json()) as { companyCurrency?: unknown; timeZone?: unknown };
     return {
-      currency: typeof body.companyCurrency === 'string' && /^[A-Z]{3}$/.test(body.companyCurrency) ? body.companyCurrency : null,
+      currency:
+        typeof body.companyCurrency === 'string' && /^[A-Z]{3}$/.test(body.companyCurrency)
+          ? body.companyCurrency
+          : null,
       timeZone: typeof body.timeZone === 'string' && body.timeZone !== '' ? body.timeZone : null,
     };
   } catch {

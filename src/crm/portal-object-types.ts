@@ -9,7 +9,10 @@ import { ObjectTypeResolver, type SchemaSummary } from './object-types.ts';
  * (KAM.SETUP_REQUIRED) is worth retrying with a resolver that reads the schemas.
  */
 export class PortalObjectTypes extends ObjectTypeResolver {
-  constructor(client: Client, private readonly portalId: number) {
+  constructor(
+    client: Client,
+    private readonly portalId: number,
+  ) {
     super(client);
   }
 

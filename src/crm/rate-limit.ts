@@ -3,7 +3,11 @@
 // (a rolling window frees a slot exactly one interval after the request that took it) and waits for
 // that instead of running into 429s. The clock is passed in; callers do the waiting.
 
-export interface BurstWindow { remaining: number; max: number; intervalMs: number }
+export interface BurstWindow {
+  remaining: number;
+  max: number;
+  intervalMs: number;
+}
 
 /** The burst window from an answer's headers (lower-case names, as the client gives them); null when absent. */
 export function burstWindowFrom(headers: Record<string, string | undefined>): BurstWindow | null {
@@ -17,7 +21,10 @@ export function burstWindowFrom(headers: Record<string, string | undefined>): Bu
  * What a pacer knew when it stopped, for a pacer that carries on its work (the next slice of a long
  * run): the window, and how long before that moment each of its requests still in the window was sent.
  */
-export interface BurstMemory { window: BurstWindow; sentAgoMs: number[] }
+export interface BurstMemory {
+  window: BurstWindow;
+  sentAgoMs: number[];
+}
 
 export class BurstPacer {
   #window: BurstWindow | null = null;
@@ -66,7 +73,10 @@ export class BurstPacer {
     const used = window.max - window.remaining;
     const unknown = Math.max(0, used - known.length);
     if (!this.#counted) {
-      const others = Array.from({ length: unknown }, (_v, i) => at - window.intervalMs + ((i + 1) * window.intervalMs) / (unknown + 1));
+      const others = Array.from(
+        { length: unknown },
+        (_v, i) => at - window.intervalMs + ((i + 1) * window.intervalMs) / (unknown + 1),
+      );
       this.#sent = [...others, ...known.slice(Math.max(0, known.length - used))].sort((a, b) => a - b);
       this.#counted = true;
     } else {

@@ -1,7 +1,9 @@
-
 /** A record's properties as Keystone reads them: a cleared or never-set value is null. */
 export type CrmProperties = Record<string, string | null>;
-export interface CrmRecord { id: string; properties: CrmProperties }
+export interface CrmRecord {
+  id: string;
+  properties: CrmProperties;
+}
 
 // Conversions between a record's HubSpot properties and Keystone's field names, through the typed
 // maps in model/ (e.g. KEY_ACCOUNT_PLAN.property). HubSpot stores every value as a string.
@@ -11,11 +13,16 @@ export interface CrmRecord { id: string; properties: CrmProperties }
  * was cleared) is unset, null, like one never set, so nothing downstream tells the two apart.
  */
 export function presentProperties(properties: Readonly<Record<string, string | null | undefined>>): CrmProperties {
-  return Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, value === '' || value === undefined ? null : value]));
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, value]) => [name, value === '' || value === undefined ? null : value]),
+  );
 }
 
 /** A record from any HubSpot read, its id as text and its properties as Keystone reads them. */
-export function toCrmRecord(answer: { id: string | number; properties: Readonly<Record<string, string | null | undefined>> }): CrmRecord {
+export function toCrmRecord(answer: {
+  id: string | number;
+  properties: Readonly<Record<string, string | null | undefined>>;
+}): CrmRecord {
   return { id: String(answer.id), properties: presentProperties(answer.properties) };
 }
 
@@ -25,14 +32,20 @@ export function propertyNames<Field extends string>(map: Readonly<Record<Field, 
 }
 
 /** A record's values by field name; unset properties are null. */
-export function readFields<Field extends string>(properties: CrmProperties, map: Readonly<Record<Field, string>>): Record<Field, string | null> {
+export function readFields<Field extends string>(
+  properties: CrmProperties,
+  map: Readonly<Record<Field, string>>,
+): Record<Field, string | null> {
   const fields = {} as Record<Field, string | null>;
   for (const field of Object.keys(map) as Field[]) fields[field] = properties[map[field]] ?? null;
   return fields;
 }
 
 /** HubSpot properties for the given field values; `null` clears a property, `undefined` leaves it out. */
-export function toProperties<Field extends string>(values: Partial<Record<Field, string | number | boolean | null>>, map: Readonly<Record<Field, string>>): Record<string, string> {
+export function toProperties<Field extends string>(
+  values: Partial<Record<Field, string | number | boolean | null>>,
+  map: Readonly<Record<Field, string>>,
+): Record<string, string> {
   const properties: Record<string, string> = {};
   for (const [field, value] of Object.entries(values) as Array<[Field, string | number | boolean | null | undefined]>) {
     if (value === undefined) continue;

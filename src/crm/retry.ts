@@ -9,7 +9,10 @@
 /** Before the second attempt; each further attempt waits that much longer. */
 export const RETRY_WAIT_MS = { serverError: 200, rateLimit: 1_000 } as const;
 
-interface FailureShape { code?: unknown; body?: { policyName?: unknown } | null }
+interface FailureShape {
+  code?: unknown;
+  body?: { policyName?: unknown } | null;
+}
 
 /** How long to wait before attempt `attempt + 1` after `error`; null when it is not worth retrying. */
 export function retryWait(error: unknown, attempt: number): number | null {

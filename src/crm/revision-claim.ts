@@ -47,7 +47,9 @@ export async function withdrawClaim(client: Client, objectTypeId: string, claimI
 
 async function createClaim(client: Client, claim: RevisionClaim): Promise<string | null> {
   try {
-    const created = await hubspotCall(() => client.crm.objects.basicApi.create(claim.objectTypeId, { properties: claim.properties, associations: [] }));
+    const created = await hubspotCall(() =>
+      client.crm.objects.basicApi.create(claim.objectTypeId, { properties: claim.properties, associations: [] }),
+    );
     return String(created.id);
   } catch (error) {
     if (isConflict(error)) return null;
@@ -56,9 +58,22 @@ async function createClaim(client: Client, claim: RevisionClaim): Promise<string
 }
 
 /** The claim holding the key, or null when it was withdrawn since the conflict. */
-async function readClaim(client: Client, claim: RevisionClaim): Promise<{ id: string; claimedAt: string | null } | null> {
+async function readClaim(
+  client: Client,
+  claim: RevisionClaim,
+): Promise<{ id: string; claimedAt: string | null } | null> {
   try {
-    const record = await hubspotCall(() => client.crm.objects.basicApi.getById(claim.objectTypeId, claim.key, [claim.claimedAtProperty], undefined, undefined, false, claim.keyProperty));
+    const record = await hubspotCall(() =>
+      client.crm.objects.basicApi.getById(
+        claim.objectTypeId,
+        claim.key,
+        [claim.claimedAtProperty],
+        undefined,
+        undefined,
+        false,
+        claim.keyProperty,
+      ),
+    );
     return { id: String(record.id), claimedAt: presentProperties(record.properties)[claim.claimedAtProperty] ?? null };
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return null;

@@ -33,12 +33,15 @@ export function importsIn(fileName: string, source: string): Array<{ specifier: 
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false);
   const found: Array<{ specifier: string; typeOnly: boolean }> = [];
   const visit = (node: ts.Node) => {
-    const declared = (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) ? node.moduleSpecifier : undefined;
+    const declared = ts.isImportDeclaration(node) || ts.isExportDeclaration(node) ? node.moduleSpecifier : undefined;
     if (declared && ts.isStringLiteral(declared)) {
-      const typeOnly = ts.isImportDeclaration(node) ? node.importClause?.isTypeOnly === true : (node as ts.ExportDeclaration).isTypeOnly;
+      const typeOnly = ts.isImportDeclaration(node)
+        ? node.importClause?.isTypeOnly === true
+        : (node as ts.ExportDeclaration).isTypeOnly;
       found.push({ specifier: declared.text, typeOnly });
     }
-    const loaded = ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword ? node.arguments[0] : undefined;
+    const loaded =
+      ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword ? node.arguments[0] : undefined;
     if (loaded && ts.isStringLiteral(loaded)) found.push({ specifier: loaded.text, typeOnly: false });
     ts.forEachChild(node, visit);
   };
@@ -50,10 +53,13 @@ export function importGraph(root: string): ImportGraph {
   const name = (file: string) => relative(root, file).split(sep).join('/');
   const imports = new Map<string, Import[]>();
   for (const file of sourceFiles(root)) {
-    imports.set(name(file), importsIn(file, readFileSync(file, 'utf8')).map(({ specifier, typeOnly }) => {
-      const isPackage = !specifier.startsWith('.');
-      return { target: isPackage ? specifier : name(resolve(dirname(file), specifier)), isPackage, typeOnly };
-    }));
+    imports.set(
+      name(file),
+      importsIn(file, readFileSync(file, 'utf8')).map(({ specifier, typeOnly }) => {
+        const isPackage = !specifier.startsWith('.');
+        return { target: isPackage ? specifier : name(resolve(dirname(file), specifier)), isPackage, typeOnly };
+      }),
+    );
   }
   return { modules: [...imports.keys()].sort(), imports };
 }
@@ -120,7 +126,7 @@ export function roundTrip(edges: ReadonlyMap<string, ReadonlySet<string>>, membe
   const start = members[0]!;
   const path = [start];
   const seen = new Set(path);
-  for (let node = start; ;) {
+  for (let node = start; ; ) {
     const targets = [...(edges.get(node) ?? [])].filter((t) => inCycle.has(t));
     if (targets.includes(start)) return [...path, start].join(' → ');
     node = targets.find((t) => !seen.has(t)) ?? targets[0]!;

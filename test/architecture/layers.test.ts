@@ -10,7 +10,17 @@ import { cycles, edgesBetween, folderOf, importGraph, roundTrip, type ImportGrap
 const REPOSITORY = join(import.meta.dirname, '../..');
 const SRC = join(REPOSITORY, 'src');
 
-type LayerName = 'kam' | 'errors' | 'contracts' | 'crm' | 'keystone' | 'functions' | 'ui' | 'cards' | 'settings' | 'pages';
+type LayerName =
+  | 'kam'
+  | 'errors'
+  | 'contracts'
+  | 'crm'
+  | 'keystone'
+  | 'functions'
+  | 'ui'
+  | 'cards'
+  | 'settings'
+  | 'pages';
 
 interface Layer {
   /** Its folder under src/. */
@@ -34,9 +44,22 @@ const LAYERS: Record<LayerName, Layer> = {
   errors: { folder: 'errors', uses: ['kam'], packages: [] },
   contracts: { folder: 'contracts', uses: ['kam', 'errors'], packages: ['zod'] },
   crm: { folder: 'crm', uses: ['kam', 'errors', 'contracts'], packages: ['@hubspot/api-client', 'zod', 'node:'] },
-  keystone: { folder: 'keystone', uses: ['kam', 'errors', 'contracts', 'crm'], packages: ['@hubspot/api-client', 'zod', 'node:'] },
-  functions: { folder: 'app/functions', uses: ['kam', 'errors', 'contracts', 'crm', 'keystone'], packages: ['@hubspot/api-client', 'zod'] },
-  ui: { folder: 'app/ui', uses: ['kam', 'errors', 'contracts'], packages: ['react'], typesFrom: ['@hubspot/ui-extensions', 'zod'] },
+  keystone: {
+    folder: 'keystone',
+    uses: ['kam', 'errors', 'contracts', 'crm'],
+    packages: ['@hubspot/api-client', 'zod', 'node:'],
+  },
+  functions: {
+    folder: 'app/functions',
+    uses: ['kam', 'errors', 'contracts', 'crm', 'keystone'],
+    packages: ['@hubspot/api-client', 'zod'],
+  },
+  ui: {
+    folder: 'app/ui',
+    uses: ['kam', 'errors', 'contracts'],
+    packages: ['react'],
+    typesFrom: ['@hubspot/ui-extensions', 'zod'],
+  },
   cards: { folder: 'app/cards', ...SCREEN },
   settings: { folder: 'app/settings', ...SCREEN },
   pages: { folder: 'app/pages', ...SCREEN },
@@ -47,7 +70,8 @@ function layerOf(module: string): LayerName | null {
   return NAMES.find((name) => module.startsWith(`${LAYERS[name].folder}/`)) ?? null;
 }
 
-const isPackage = (specifier: string, name: string) => specifier === name || specifier.startsWith(name.endsWith(':') ? name : `${name}/`);
+const isPackage = (specifier: string, name: string) =>
+  specifier === name || specifier.startsWith(name.endsWith(':') ? name : `${name}/`);
 
 describe('the layers', () => {
   let graph: ImportGraph;
@@ -55,7 +79,8 @@ describe('the layers', () => {
     graph = importGraph(SRC);
   });
   const modulesOf = (name: LayerName) => graph.modules.filter((m) => layerOf(m) === name);
-  const importsOf = (name: LayerName) => modulesOf(name).flatMap((from) => graph.imports.get(from)!.map((i) => ({ from, ...i })));
+  const importsOf = (name: LayerName) =>
+    modulesOf(name).flatMap((from) => graph.imports.get(from)!.map((i) => ({ from, ...i })));
 
   it('place every module under src/ in a layer', () => {
     expect(graph.modules.length).toBeGreaterThan(100);
@@ -70,8 +95,12 @@ describe('the layers', () => {
 
   it.each(NAMES)('%s imports only the packages it may use', (name) => {
     const { packages, typesFrom = [] } = LAYERS[name];
-    const refused = importsOf(name).filter((i) => i.isPackage
-      && !packages.some((p) => isPackage(i.target, p)) && !(i.typeOnly && typesFrom.some((p) => isPackage(i.target, p))));
+    const refused = importsOf(name).filter(
+      (i) =>
+        i.isPackage &&
+        !packages.some((p) => isPackage(i.target, p)) &&
+        !(i.typeOnly && typesFrom.some((p) => isPackage(i.target, p))),
+    );
     expect(refused.map((i) => `${i.from} → ${i.target}${i.typeOnly ? ' (types)' : ''}`)).toEqual([]);
   });
 
@@ -81,7 +110,9 @@ describe('the layers', () => {
   });
 
   it('keep the CRM adapter from importing a service', () => {
-    const upward = importsOf('crm').filter((i) => !i.isPackage && (i.target.startsWith('keystone/') || i.target.startsWith('app/')));
+    const upward = importsOf('crm').filter(
+      (i) => !i.isPackage && (i.target.startsWith('keystone/') || i.target.startsWith('app/')),
+    );
     expect(upward.map((i) => `${i.from} → ${i.target}`)).toEqual([]);
   });
 
@@ -97,7 +128,8 @@ describe('the layers', () => {
 });
 
 describe('the cycle finder', () => {
-  const graphOf = (edges: Record<string, string[]>) => new Map(Object.entries(edges).map(([from, to]) => [from, new Set(to)]));
+  const graphOf = (edges: Record<string, string[]>) =>
+    new Map(Object.entries(edges).map(([from, to]) => [from, new Set(to)]));
 
   it('finds a cycle, however long, and shows one way round it', () => {
     const edges = graphOf({ a: ['b'], b: ['c'], c: ['a', 'd'], d: [] });
@@ -115,7 +147,15 @@ describe('the cycle finder', () => {
   });
 });
 
-const PACKAGES = ['zod', '@hubspot/api-client', '@hubspot/ui-extensions', '@hubspot/ui-extensions/pages', 'react', 'node:crypto', 'lodash'];
+const PACKAGES = [
+  'zod',
+  '@hubspot/api-client',
+  '@hubspot/ui-extensions',
+  '@hubspot/ui-extensions/pages',
+  'react',
+  'node:crypto',
+  'lodash',
+];
 
 describe('the lint rules', () => {
   const eslint = new ESLint({ cwd: REPOSITORY });
@@ -124,7 +164,9 @@ describe('the lint rules', () => {
   let targets: Record<LayerName, string>;
   beforeAll(() => {
     const graph = importGraph(SRC);
-    targets = Object.fromEntries(NAMES.map((name) => [name, graph.modules.find((m) => layerOf(m) === name)!])) as Record<LayerName, string>;
+    targets = Object.fromEntries(
+      NAMES.map((name) => [name, graph.modules.find((m) => layerOf(m) === name)!]),
+    ) as Record<LayerName, string>;
   });
 
   it.each(NAMES)('refuse every import %s may not make, and no other', async (name) => {
@@ -151,8 +193,11 @@ describe('the lint rules', () => {
       return refused;
     };
     const allows = (list: string[]) => (specifier: string) => list.some((p) => isPackage(specifier, p));
-    expect(await refusals((specifier) => `import '${specifier}';\n`)).toEqual(PACKAGES.filter((p) => !allows(packages)(p)));
-    expect(await refusals((specifier) => `import type { T } from '${specifier}';\nexport type U = T;\n`))
-      .toEqual(PACKAGES.filter((p) => !allows([...packages, ...typesFrom])(p)));
+    expect(await refusals((specifier) => `import '${specifier}';\n`)).toEqual(
+      PACKAGES.filter((p) => !allows(packages)(p)),
+    );
+    expect(await refusals((specifier) => `import type { T } from '${specifier}';\nexport type U = T;\n`)).toEqual(
+      PACKAGES.filter((p) => !allows([...packages, ...typesFrom])(p)),
+    );
   });
 });

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPortalState, type PortalState } from '../../bench/faults/hubspot-state.ts';
-import { FUNCTION_NAMES, planSave, review, settingsSave, stance, statusChange, type Intent } from '../../bench/faults/intents.ts';
+import {
+  FUNCTION_NAMES,
+  planSave,
+  review,
+  settingsSave,
+  stance,
+  statusChange,
+  type Intent,
+} from '../../bench/faults/intents.ts';
 import { judgeRound, type RoundVerdicts, type Verdicts } from '../../bench/faults/judge.ts';
 import { runFaultMix } from '../../bench/faults/mix.ts';
 import { startFaultPortal, type FaultPortal, type KeyAccount } from '../../bench/faults/portal.ts';
@@ -29,7 +37,8 @@ afterAll(() => fp.portal.close());
 const [max, mia] = [() => fp.managers[0], () => fp.managers[1]];
 const ok = (previousStatus: string | null = null): Answer => ({ status: 'ok', previousStatus });
 const refused = (code: string): Answer => ({ status: 'error', code, message: '' });
-const read = () => readPortalState(fp.portal.client, fp.types, { companyIds: [account.companyId], contactIds: [account.contactIds[0]] });
+const read = () =>
+  readPortalState(fp.portal.client, fp.types, { companyIds: [account.companyId], contactIds: [account.contactIds[0]] });
 
 /** Judges the records the scenario builds from the state before, after it seeded HubSpot with what they left. */
 async function judge(scenario: (before: PortalState) => Promise<IntentRecord[]>): Promise<RoundVerdicts> {
@@ -45,17 +54,32 @@ async function carriedOut(intent: Intent): Promise<IntentRecord> {
   return { intent, answers: [answer] };
 }
 
-const harmless: Partial<Verdicts> = { falseConflicts: 0, unclearErrors: 0, duplicates: 0, partialWrites: 0, lostWrites: 0 };
+const harmless: Partial<Verdicts> = {
+  falseConflicts: 0,
+  unclearErrors: 0,
+  duplicates: 0,
+  partialWrites: 0,
+  lostWrites: 0,
+};
 
 describe('a round of the fault mix', () => {
   it('calls every function, accounts for every answer and calls each once more after the faults clear', async () => {
     const recalculation = startRecalculationProcess({ baseUrl: fp.portal.sandbox.baseUrl, accessToken: TEST_TOKEN });
     try {
-      const [round] = await runFaultMix(fp, recalculation, testClock, { rounds: 1, seed: 1, faultRate: 0.1, writeBackDelayMs: 200, timeLimitMs: 60_000 }, nextIntentId);
+      const [round] = await runFaultMix(
+        fp,
+        recalculation,
+        testClock,
+        { rounds: 1, seed: 1, faultRate: 0.1, writeBackDelayMs: 200, timeLimitMs: 60_000 },
+        nextIntentId,
+      );
 
-      expect(round!.records.map((r) => r.intent.fn).sort()).toEqual([...FUNCTION_NAMES, 'record_contact_stance', 'save_settings'].sort());
+      expect(round!.records.map((r) => r.intent.fn).sort()).toEqual(
+        [...FUNCTION_NAMES, 'record_contact_stance', 'save_settings'].sort(),
+      );
       for (const { answers } of round!.records) expect(answers.length).toBeGreaterThanOrEqual(1);
-      for (const v of Object.values(round!.verdicts.byFunction)) expect(v.tried).toBe(v.ok + v.clearErrors + v.falseConflicts + v.unclearErrors);
+      for (const v of Object.values(round!.verdicts.byFunction))
+        expect(v.tried).toBe(v.ok + v.clearErrors + v.falseConflicts + v.unclearErrors);
       expect(round!.probes.map((p) => p.fn).sort()).toEqual([...FUNCTION_NAMES].sort());
       expect(round!.verdicts.statusRaces).toBe(1);
       expect(round!.recalculation.slices).toBeGreaterThan(0);
@@ -71,22 +95,52 @@ describe('a round of the fault mix', () => {
 describe('the judgements', () => {
   it('counts a second open task for an objective as one duplicate of the plan save', async () => {
     const verdicts = await judge(async (before) => {
-      const saved = await carriedOut(planSave(nextIntentId(), max().userId, before.companies[account.companyId]!, [max().ownerId, mia().ownerId], testClock.now()));
+      const saved = await carriedOut(
+        planSave(
+          nextIntentId(),
+          max().userId,
+          before.companies[account.companyId]!,
+          [max().ownerId, mia().ownerId],
+          testClock.now(),
+        ),
+      );
       await fp.portal.client.crm.objects.tasks.basicApi.create({
-        properties: { hs_task_subject: 'Objective A', hs_task_status: 'NOT_STARTED', hs_timestamp: new Date(testClock.now()).toISOString() },
-        associations: [{ to: { id: account.companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 192 }] }],
+        properties: {
+          hs_task_subject: 'Objective A',
+          hs_task_status: 'NOT_STARTED',
+          hs_timestamp: new Date(testClock.now()).toISOString(),
+        },
+        associations: [
+          {
+            to: { id: account.companyId },
+            types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 192 }],
+          },
+        ],
       });
       return [saved];
     });
     expect(verdicts.byFunction.save_account_plan).toMatchObject({ ...harmless, tried: 1, ok: 1, duplicates: 1 });
     // Still there a round later, it is not counted again.
-    const later = await judge(async () => [{ intent: planSave(nextIntentId(), max().userId, (await read()).companies[account.companyId]!, [max().ownerId, mia().ownerId], testClock.now()), answers: [refused('KAM.HUBSPOT_UNAVAILABLE')] }]);
+    const later = await judge(async () => [
+      {
+        intent: planSave(
+          nextIntentId(),
+          max().userId,
+          (await read()).companies[account.companyId]!,
+          [max().ownerId, mia().ownerId],
+          testClock.now(),
+        ),
+        answers: [refused('KAM.HUBSPOT_UNAVAILABLE')],
+      },
+    ]);
     expect(later.byFunction.save_account_plan).toMatchObject({ ...harmless, clearErrors: 1 });
   });
 
   it('counts an audit note written twice as one duplicate of the status change', async () => {
     const verdicts = await judge(async (before) => {
-      const tagged = await carriedOut(statusChange('tag_key_account', nextIntentId(), max().userId, before.companies[account.companyId]!));
+      const tagged = await carriedOut(
+        statusChange('tag_key_account', nextIntentId(), max().userId, before.companies[account.companyId]!),
+      );
       await addNote(`<p>Keystone: Key account status, again. Reason: Status change [m${tagged.intent.id}]</p>`);
       return [tagged];
     });
@@ -95,31 +149,65 @@ describe('the judgements', () => {
 
   it('counts a status changed without its audit note as a partial write, and the failure that hid it as unclear', async () => {
     const verdicts = await judge(async (before) => {
-      const intent = statusChange('untag_key_account', nextIntentId(), mia().userId, before.companies[account.companyId]!);
+      const intent = statusChange(
+        'untag_key_account',
+        nextIntentId(),
+        mia().userId,
+        before.companies[account.companyId]!,
+      );
       const { status, reason } = intent.parameters as { status: string; reason: string };
-      await fp.portal.client.crm.companies.basicApi.update(account.companyId, { properties: { [COMPANY_PROPERTY.status]: status, [COMPANY_PROPERTY.statusReason]: reason, hs_is_target_account: 'false' } });
+      await fp.portal.client.crm.companies.basicApi.update(account.companyId, {
+        properties: {
+          [COMPANY_PROPERTY.status]: status,
+          [COMPANY_PROPERTY.statusReason]: reason,
+          hs_is_target_account: 'false',
+        },
+      });
       return [{ intent, answers: [refused('KAM.HUBSPOT_UNAVAILABLE')] }];
     });
-    expect(verdicts.byFunction.untag_key_account).toMatchObject({ ...harmless, tried: 1, ok: 0, clearErrors: 0, unclearErrors: 1, partialWrites: 1 });
+    expect(verdicts.byFunction.untag_key_account).toMatchObject({
+      ...harmless,
+      tried: 1,
+      ok: 0,
+      clearErrors: 0,
+      unclearErrors: 1,
+      partialWrites: 1,
+    });
   });
 
   it('counts a failure after which nothing stood, and a retry that saved, as clear', async () => {
     const verdicts = await judge(async (before) => {
-      const tagged = await carriedOut(statusChange('tag_key_account', nextIntentId(), max().userId, before.companies[account.companyId]!));
+      const tagged = await carriedOut(
+        statusChange('tag_key_account', nextIntentId(), max().userId, before.companies[account.companyId]!),
+      );
       return [{ intent: tagged.intent, answers: [refused('KAM.HUBSPOT_UNAVAILABLE'), ...tagged.answers] }];
     });
     expect(verdicts.byFunction.tag_key_account).toMatchObject({ ...harmless, tried: 2, ok: 1, clearErrors: 1 });
   });
 
   it('counts an acknowledged change that HubSpot does not hold as a lost write', async () => {
-    const verdicts = await judge(async () => [{ intent: stance(nextIntentId(), max().userId, account.companyId, account.contactIds[0], 'ally'), answers: [ok()] }]);
+    const verdicts = await judge(async () => [
+      {
+        intent: stance(nextIntentId(), max().userId, account.companyId, account.contactIds[0], 'ally'),
+        answers: [ok()],
+      },
+    ]);
     expect(verdicts.byFunction.record_contact_stance).toMatchObject({ tried: 1, ok: 1, lostWrites: 1 });
   });
 
   it('counts a refusal over a revision only the same user claimed as a false conflict, and one another user claimed as clear', async () => {
     const verdicts = await judge(async (before) => {
       const plan = before.companies[account.companyId]!.plan!;
-      const ownClaim = { ...planSave(nextIntentId(), max().userId, before.companies[account.companyId]!, [max().ownerId, mia().ownerId], testClock.now()), baseRevision: plan.revision + 10 };
+      const ownClaim = {
+        ...planSave(
+          nextIntentId(),
+          max().userId,
+          before.companies[account.companyId]!,
+          [max().ownerId, mia().ownerId],
+          testClock.now(),
+        ),
+        baseRevision: plan.revision + 10,
+      };
       const othersClaim = { ...ownClaim, id: nextIntentId(), baseRevision: plan.revision + 20 };
       await claimPlanRevision(plan.id, plan.revision + 11, max().userId);
       await claimPlanRevision(plan.id, plan.revision + 21, max().userId, { withdrawn: true });
@@ -134,17 +222,24 @@ describe('the judgements', () => {
       const company = before.companies[account.companyId]!;
       return [
         { intent: statusChange('tag_key_account', nextIntentId(), max().userId, company), answers: [ok('none')] },
-        { intent: statusChange('untag_key_account', nextIntentId(), mia().userId, company), answers: [refused('KAM.HUBSPOT_UNAVAILABLE'), ok('none')] },
+        {
+          intent: statusChange('untag_key_account', nextIntentId(), mia().userId, company),
+          answers: [refused('KAM.HUBSPOT_UNAVAILABLE'), ok('none')],
+        },
       ];
     });
     expect(verdicts).toMatchObject({ statusRaces: 1, doubleSuccesses: 1 });
   });
 
-  it("counts a status whose target-account flag was set back behind the user as an overwritten change", async () => {
+  it('counts a status whose target-account flag was set back behind the user as an overwritten change', async () => {
     const verdicts = await judge(async (before) => {
-      const tagged = await carriedOut(statusChange('tag_key_account', nextIntentId(), max().userId, before.companies[account.companyId]!));
+      const tagged = await carriedOut(
+        statusChange('tag_key_account', nextIntentId(), max().userId, before.companies[account.companyId]!),
+      );
       const isKey = (tagged.intent.parameters as { status: string }).status === 'key';
-      await fp.portal.client.crm.companies.basicApi.update(account.companyId, { properties: { hs_is_target_account: String(!isKey) } });
+      await fp.portal.client.crm.companies.basicApi.update(account.companyId, {
+        properties: { hs_is_target_account: String(!isKey) },
+      });
       return [tagged];
     });
     expect(verdicts).toMatchObject({ statusesChanged: 1, overwrittenChanges: 1 });
@@ -152,33 +247,61 @@ describe('the judgements', () => {
 
   it('counts a next-review date moved without a review record as a partial write of the review', async () => {
     const verdicts = await judge(async () => {
-      await fp.portal.client.crm.companies.basicApi.update(account.companyId, { properties: { [COMPANY_PROPERTY.nextReviewDue]: new Date(testClock.now() + 90 * 86_400_000).toISOString() } });
-      return [{ intent: review(nextIntentId(), mia().userId, account.companyId), answers: [refused('KAM.HUBSPOT_UNAVAILABLE')] }];
+      await fp.portal.client.crm.companies.basicApi.update(account.companyId, {
+        properties: { [COMPANY_PROPERTY.nextReviewDue]: new Date(testClock.now() + 90 * 86_400_000).toISOString() },
+      });
+      return [
+        {
+          intent: review(nextIntentId(), mia().userId, account.companyId),
+          answers: [refused('KAM.HUBSPOT_UNAVAILABLE')],
+        },
+      ];
     });
     expect(verdicts.byFunction.log_review).toMatchObject({ ...harmless, tried: 1, unclearErrors: 1, partialWrites: 1 });
   });
 
   it('counts a review logged once as harmless, and its review record written twice as one duplicate', async () => {
-    const verdicts = await judge(async () => [await carriedOut(review(nextIntentId(), mia().userId, account.companyId))]);
+    const verdicts = await judge(async () => [
+      await carriedOut(review(nextIntentId(), mia().userId, account.companyId)),
+    ]);
     expect(verdicts.byFunction.log_review).toMatchObject({ ...harmless, ok: 1 });
     const twice = await judge(async () => {
       const logged = await carriedOut(review(nextIntentId(), mia().userId, account.companyId));
       const { summary } = logged.intent as { summary: string };
       const record = await fp.portal.client.crm.objects.basicApi.create(fp.types.review, {
-        properties: { [REVIEW.property.title]: 'Calendar review', [REVIEW.property.summary]: summary, [REVIEW.property.companyId]: account.companyId }, associations: [],
+        properties: {
+          [REVIEW.property.title]: 'Calendar review',
+          [REVIEW.property.summary]: summary,
+          [REVIEW.property.companyId]: account.companyId,
+        },
+        associations: [],
       });
-      await fp.portal.client.crm.associations.v4.basicApi.createDefault(fp.types.review, record.id, 'companies', account.companyId);
+      await fp.portal.client.crm.associations.v4.basicApi.createDefault(
+        fp.types.review,
+        record.id,
+        'companies',
+        account.companyId,
+      );
       return [logged];
     });
     expect(twice.byFunction.log_review).toMatchObject({ ...harmless, ok: 1, duplicates: 1 });
   });
 
-  it('counts settings in force without their revision\'s history record as a partial write', async () => {
+  it("counts settings in force without their revision's history record as a partial write", async () => {
     const verdicts = await judge(async (before) => {
       const intent = settingsSave(nextIntentId(), fp.admins[0].userId, before.settings);
       const { settings } = intent.parameters as { settings: unknown };
       await fp.portal.client.crm.objects.batchApi.upsert(fp.types.settings, {
-        inputs: [{ id: 'portal', idProperty: PORTAL_SETTINGS.property.settingsKey, properties: { [PORTAL_SETTINGS.property.settings]: JSON.stringify(settings), [PORTAL_SETTINGS.property.revision]: String(before.settings.revision + 1) } }],
+        inputs: [
+          {
+            id: 'portal',
+            idProperty: PORTAL_SETTINGS.property.settingsKey,
+            properties: {
+              [PORTAL_SETTINGS.property.settings]: JSON.stringify(settings),
+              [PORTAL_SETTINGS.property.revision]: String(before.settings.revision + 1),
+            },
+          },
+        ],
       });
       return [{ intent, answers: [ok()] }];
     });
@@ -189,15 +312,31 @@ describe('the judgements', () => {
 async function addNote(body: string): Promise<void> {
   await fp.portal.client.crm.objects.notes.basicApi.create({
     properties: { hs_note_body: body, hs_timestamp: new Date(testClock.now()).toISOString() },
-    associations: [{ to: { id: account.companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 190 }] }],
+    associations: [
+      {
+        to: { id: account.companyId },
+        types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 190 }],
+      },
+    ],
   });
 }
 
 /** A claim record as a save makes it; a withdrawn one is archived. */
-async function claimPlanRevision(planId: string, revision: number, userId: number, { withdrawn = false } = {}): Promise<void> {
+async function claimPlanRevision(
+  planId: string,
+  revision: number,
+  userId: number,
+  { withdrawn = false } = {},
+): Promise<void> {
   const p = PLAN_REVISION.property;
   const claim = await fp.portal.client.crm.objects.basicApi.create(fp.types.planRevision, {
-    properties: { [p.revisionKey]: `${planId}:${revision}`, [p.planId]: planId, [p.revision]: String(revision), [p.savedBy]: String(userId), [p.savedAt]: new Date(testClock.now()).toISOString() },
+    properties: {
+      [p.revisionKey]: `${planId}:${revision}`,
+      [p.planId]: planId,
+      [p.revision]: String(revision),
+      [p.savedBy]: String(userId),
+      [p.savedAt]: new Date(testClock.now()).toISOString(),
+    },
     associations: [],
   });
   if (withdrawn) await fp.portal.client.crm.objects.basicApi.archive(fp.types.planRevision, claim.id);

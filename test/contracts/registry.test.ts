@@ -36,7 +36,8 @@ export function screensCallThroughTheRegistry() {
   // @ts-expect-error saving a plan needs the revision it was edited from, and the plan
   void save.run(caller);
   const saved: Promise<FunctionOutcome<Answer<'save_account_plan'>>> = ui.callFunction('save_account_plan', {
-    ...caller, baseRevision: 0,
+    ...caller,
+    baseRevision: 0,
     plan: { businessObjective: '', team: {}, objectives: [], quarterlyTargets: { fiscalYear: 2026, rows: [] } },
   });
   expectTypeOf<Answer<'save_account_plan'>>().toEqualTypeOf<{ status: 'ok' } & SavedPlan>();
@@ -52,8 +53,19 @@ export function functionsAnswerTheirRegistryPayload() {
 }
 
 const UIDS = [
-  'card_data', 'tag_key_account', 'untag_key_account', 'save_account_plan', 'record_contact_stance', 'record_contact_departure',
-  'log_review', 'get_settings', 'save_settings', 'run_setup', 'recalculate_portfolio', 'portfolio_facts', 'portfolio_overview',
+  'card_data',
+  'tag_key_account',
+  'untag_key_account',
+  'save_account_plan',
+  'record_contact_stance',
+  'record_contact_departure',
+  'log_review',
+  'get_settings',
+  'save_settings',
+  'run_setup',
+  'recalculate_portfolio',
+  'portfolio_facts',
+  'portfolio_overview',
 ] as const;
 
 describe('the function registry', () => {
@@ -66,12 +78,18 @@ describe('the function registry', () => {
 
   it('is the only way a screen calls a function', () => {
     const app = join(REPOSITORY_ROOT, 'src/app');
-    const files = ['cards', 'settings', 'pages'].flatMap((folder) => readdirSync(join(app, folder), { recursive: true, encoding: 'utf8' })
-      .filter((f) => /\.tsx?$/.test(f)).map((f) => join(app, folder, f)));
+    const files = ['cards', 'settings', 'pages'].flatMap((folder) =>
+      readdirSync(join(app, folder), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => join(app, folder, f)),
+    );
     const builders = files.filter((f) => f.endsWith('keystone-ui.ts'));
     expect(builders).toHaveLength(3);
-    for (const file of builders) expect(readFileSync(file, 'utf8')).toMatch(/const ui: KeystoneUi = createKeystoneUi\(/);
-    const bypassing = files.filter((f) => !builders.includes(f) && /serverless|createKeystoneUi/.test(readFileSync(f, 'utf8')));
+    for (const file of builders)
+      expect(readFileSync(file, 'utf8')).toMatch(/const ui: KeystoneUi = createKeystoneUi\(/);
+    const bypassing = files.filter(
+      (f) => !builders.includes(f) && /serverless|createKeystoneUi/.test(readFileSync(f, 'utf8')),
+    );
     expect(bypassing).toEqual([]);
   });
 });

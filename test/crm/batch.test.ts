@@ -26,12 +26,21 @@ describe('mapInParallel', () => {
   });
 
   it('rejects with the first failure', async () => {
-    await expect(mapInParallel([1, 2, 3], 3, async (n) => { if (n === 2) throw new Error('two failed'); return n; })).rejects.toThrow('two failed');
+    await expect(
+      mapInParallel([1, 2, 3], 3, async (n) => {
+        if (n === 2) throw new Error('two failed');
+        return n;
+      }),
+    ).rejects.toThrow('two failed');
   });
 });
 
 describe('paging', () => {
-  const book = { a: { results: [1, 2], paging: { next: { after: 'b' } } }, b: { results: [3], paging: { next: { after: 'c' } } }, c: { results: [4] } };
+  const book = {
+    a: { results: [1, 2], paging: { next: { after: 'b' } } },
+    b: { results: [3], paging: { next: { after: 'c' } } },
+    c: { results: [4] },
+  };
   const fetchPage = async (after: string | undefined) => book[(after ?? 'a') as keyof typeof book];
 
   it('follows the after token to the last page', async () => {
@@ -41,6 +50,9 @@ describe('paging', () => {
   it('hands out the token of the next page with each page, so a caller can stop and resume', async () => {
     const seen: Array<[number[], string | undefined]> = [];
     for await (const page of pages(fetchPage, 'b')) seen.push([page.results, page.nextAfter]);
-    expect(seen).toEqual([[[3], 'c'], [[4], undefined]]);
+    expect(seen).toEqual([
+      [[3], 'c'],
+      [[4], undefined],
+    ]);
   });
 });

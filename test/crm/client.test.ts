@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubspotCall } from '../../src/crm/batch.ts';
-import { connectionFromEnvironment, createHubSpotClient, HUBSPOT_API_DEFAULT_BASE_URL, REQUEST_SILENCE_LIMIT_MS } from '../../src/crm/client.ts';
+import {
+  connectionFromEnvironment,
+  createHubSpotClient,
+  HUBSPOT_API_DEFAULT_BASE_URL,
+  REQUEST_SILENCE_LIMIT_MS,
+} from '../../src/crm/client.ts';
 import { startSandboxPortal, TEST_TOKEN, type SandboxPortal } from './sandbox-portal.ts';
 
 describe('connectionFromEnvironment', () => {
@@ -14,12 +19,17 @@ describe('connectionFromEnvironment', () => {
   });
 
   it('targets the sandbox named by HUBSPOT_API_BASE_URL, without a trailing slash', () => {
-    const connection = connectionFromEnvironment({ HUBSPOT_ACCESS_TOKEN: 'local', HUBSPOT_API_BASE_URL: 'http://127.0.0.1:3900/' });
+    const connection = connectionFromEnvironment({
+      HUBSPOT_ACCESS_TOKEN: 'local',
+      HUBSPOT_API_BASE_URL: 'http://127.0.0.1:3900/',
+    });
     expect(connection.baseUrl).toBe('http://127.0.0.1:3900');
   });
 
   it("prefers HubSpot's PRIVATE_APP_ACCESS_TOKEN over HUBSPOT_ACCESS_TOKEN", () => {
-    expect(connectionFromEnvironment({ PRIVATE_APP_ACCESS_TOKEN: 'app', HUBSPOT_ACCESS_TOKEN: 'cli' }).accessToken).toBe('app');
+    expect(
+      connectionFromEnvironment({ PRIVATE_APP_ACCESS_TOKEN: 'app', HUBSPOT_ACCESS_TOKEN: 'cli' }).accessToken,
+    ).toBe('app');
   });
 
   it('says what is missing when there is no token', () => {
@@ -27,7 +37,9 @@ describe('connectionFromEnvironment', () => {
   });
 
   it('rejects a base URL that is not http(s)', () => {
-    expect(() => connectionFromEnvironment({ HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_API_BASE_URL: 'ftp://example.test' })).toThrow('HUBSPOT_API_BASE_URL must be an http(s) URL');
+    expect(() =>
+      connectionFromEnvironment({ HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_API_BASE_URL: 'ftp://example.test' }),
+    ).toThrow('HUBSPOT_API_BASE_URL must be an http(s) URL');
   });
 });
 
@@ -40,17 +52,24 @@ describe('createHubSpotClient', () => {
 describe('a request HubSpot does not answer', () => {
   let portal: SandboxPortal;
   beforeAll(async () => {
-    portal = await startSandboxPortal({ companies: [{ id: '1', properties: { name: 'Acme' }, createdAt: '2026-01-05T09:00:00.000Z' }] });
+    portal = await startSandboxPortal({
+      companies: [{ id: '1', properties: { name: 'Acme' }, createdAt: '2026-01-05T09:00:00.000Z' }],
+    });
   });
   afterAll(() => portal.close());
-  const clientGivingUpAfter = (silenceLimitMs: number) => createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: portal.sandbox.baseUrl, attempts: 1, silenceLimitMs });
-  const listCompanies = (client: ReturnType<typeof createHubSpotClient>) => hubspotCall(() => client.crm.companies.basicApi.getPage());
+  const clientGivingUpAfter = (silenceLimitMs: number) =>
+    createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: portal.sandbox.baseUrl, attempts: 1, silenceLimitMs });
+  const listCompanies = (client: ReturnType<typeof createHubSpotClient>) =>
+    hubspotCall(() => client.crm.companies.basicApi.getPage());
 
   it('is given up after the silence limit and fails as HubSpot not responding; the next request goes through', async () => {
     const client = clientGivingUpAfter(500);
     await portal.control.injectFault({ kind: 'latency', ms: 3_000, times: 1 });
     const started = performance.now();
-    await expect(listCompanies(client)).rejects.toMatchObject({ code: 'KAM.HUBSPOT_UNAVAILABLE', message: 'HubSpot did not respond. Wait a moment and try again.' });
+    await expect(listCompanies(client)).rejects.toMatchObject({
+      code: 'KAM.HUBSPOT_UNAVAILABLE',
+      message: 'HubSpot did not respond. Wait a moment and try again.',
+    });
     // Given up long before HubSpot (the sandbox) would have answered.
     expect(performance.now() - started).toBeLessThan(2_000);
     expect((await listCompanies(client)).results).toHaveLength(1);

@@ -3,11 +3,16 @@ import { isConflict, isTransient, toKeystoneError } from '../../src/crm/errors.t
 import { KeystoneError } from '../../src/errors/keystone-error.ts';
 
 // Shaped like the client's ApiException: a plain object with code/body, never a known class.
-const apiException = (code: number, body: Record<string, unknown> = {}) => Object.assign(new Error(`HTTP ${code}`), { code, body, headers: {} });
+const apiException = (code: number, body: Record<string, unknown> = {}) =>
+  Object.assign(new Error(`HTTP ${code}`), { code, body, headers: {} });
 
 describe('toKeystoneError', () => {
   it('reads a 429 as HubSpot being rate limited', () => {
-    expect(toKeystoneError(apiException(429, { status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' })).code).toBe('KAM.HUBSPOT_RATE_LIMITED');
+    expect(
+      toKeystoneError(
+        apiException(429, { status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' }),
+      ).code,
+    ).toBe('KAM.HUBSPOT_RATE_LIMITED');
   });
 
   it.each([500, 502, 503, 504])('reads a %i as HubSpot being unavailable', (status) => {
@@ -15,23 +20,36 @@ describe('toKeystoneError', () => {
   });
 
   it('reads a refused connection or a timeout as HubSpot being unavailable', () => {
-    expect(toKeystoneError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).code).toBe('KAM.HUBSPOT_UNAVAILABLE');
-    expect(toKeystoneError(Object.assign(new Error('network timeout'), { name: 'FetchError', type: 'request-timeout' })).code).toBe('KAM.HUBSPOT_UNAVAILABLE');
+    expect(toKeystoneError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).code).toBe(
+      'KAM.HUBSPOT_UNAVAILABLE',
+    );
+    expect(
+      toKeystoneError(Object.assign(new Error('network timeout'), { name: 'FetchError', type: 'request-timeout' }))
+        .code,
+    ).toBe('KAM.HUBSPOT_UNAVAILABLE');
   });
 
   it('reads a missing scope as access denied and passes on what HubSpot said', () => {
-    const error = toKeystoneError(apiException(403, { category: 'MISSING_SCOPES', message: 'This app hasn\'t been granted all required scopes' }));
+    const error = toKeystoneError(
+      apiException(403, { category: 'MISSING_SCOPES', message: "This app hasn't been granted all required scopes" }),
+    );
     expect(error.code).toBe('KAM.HUBSPOT_ACCESS_DENIED');
     expect(error.message).toContain('granted all required scopes');
   });
 
   it('reads an unknown Keystone property as setup being required', () => {
-    const body = { category: 'VALIDATION_ERROR', message: 'Property values were not valid', errors: [{ code: 'PROPERTY_DOESNT_EXIST', message: 'Property "keystone_score" does not exist' }] };
+    const body = {
+      category: 'VALIDATION_ERROR',
+      message: 'Property values were not valid',
+      errors: [{ code: 'PROPERTY_DOESNT_EXIST', message: 'Property "keystone_score" does not exist' }],
+    };
     expect(toKeystoneError(apiException(400, body)).code).toBe('KAM.SETUP_REQUIRED');
   });
 
   it('reads an unknown custom object type as setup being required', () => {
-    expect(toKeystoneError(apiException(400, { message: 'Unable to infer object type from: p1_keystone_plan' })).code).toBe('KAM.SETUP_REQUIRED');
+    expect(
+      toKeystoneError(apiException(400, { message: 'Unable to infer object type from: p1_keystone_plan' })).code,
+    ).toBe('KAM.SETUP_REQUIRED');
   });
 
   it('maps 404 to not found and 409 to conflict', () => {
@@ -40,7 +58,9 @@ describe('toKeystoneError', () => {
   });
 
   it("keeps HubSpot's own words for any other rejection", () => {
-    const error = toKeystoneError(apiException(400, { category: 'VALIDATION_ERROR', message: 'limit must be at most 100' }));
+    const error = toKeystoneError(
+      apiException(400, { category: 'VALIDATION_ERROR', message: 'limit must be at most 100' }),
+    );
     expect(error.code).toBe('KAM.HUBSPOT_REJECTED');
     expect(error.message).toContain('limit must be at most 100');
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BurstPacer, burstWindowFrom } from '../../src/crm/rate-limit.ts';
 
-const headers = (remaining: number) => ({ 'x-hubspot-ratelimit-remaining': String(remaining), 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-interval-milliseconds': '10000' });
+const headers = (remaining: number) => ({
+  'x-hubspot-ratelimit-remaining': String(remaining),
+  'x-hubspot-ratelimit-max': '190',
+  'x-hubspot-ratelimit-interval-milliseconds': '10000',
+});
 const window = (remaining: number) => burstWindowFrom(headers(remaining));
 
 describe('burstWindowFrom', () => {
@@ -69,7 +73,10 @@ describe('BurstPacer carried across slices', () => {
     first.observe(window(190), 0);
     first.record(176, 1_000);
     first.record(4, 3_000);
-    expect(first.remember(4_000)).toEqual({ window: { remaining: 190, max: 190, intervalMs: 10_000 }, sentAgoMs: [...Array<number>(176).fill(3_000), 1_000, 1_000, 1_000, 1_000] });
+    expect(first.remember(4_000)).toEqual({
+      window: { remaining: 190, max: 190, intervalMs: 10_000 },
+      sentAgoMs: [...Array<number>(176).fill(3_000), 1_000, 1_000, 1_000, 1_000],
+    });
 
     // The next slice starts 50 s later by its own clock: the 176 sent 3 s before the memory free up 7 s in.
     const next = new BurstPacer(10);
@@ -83,7 +90,10 @@ describe('BurstPacer carried across slices', () => {
 
   it('drops what it remembers beyond what the window counts as used: those requests have aged out meanwhile', () => {
     const pacer = new BurstPacer(10);
-    pacer.resume({ window: window(190)!, sentAgoMs: [...Array<number>(100).fill(9_000), ...Array<number>(80).fill(1_000)] }, 0);
+    pacer.resume(
+      { window: window(190)!, sentAgoMs: [...Array<number>(100).fill(9_000), ...Array<number>(80).fill(1_000)] },
+      0,
+    );
     // HubSpot counts 81 used (the 80 recent ones and this answer's request): the 100 older ones are gone.
     pacer.record(1, 0);
     pacer.observe(window(109), 0);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { KEY_ACCOUNT_PLAN } from '../../src/crm/model/index.ts';
-import { fromHubSpotDateTime, fromHubSpotNumber, readFields, toCrmRecord, toProperties } from '../../src/crm/records.ts';
+import {
+  fromHubSpotDateTime,
+  fromHubSpotNumber,
+  readFields,
+  toCrmRecord,
+  toProperties,
+} from '../../src/crm/records.ts';
 
 describe('record conversions', () => {
   it("reads a record's properties by Keystone field name, unset ones as null", () => {
@@ -12,11 +18,16 @@ describe('record conversions', () => {
 
   it('reads a value HubSpot answers as "" (as it may a cleared one) as unset, like one never set', () => {
     // HubSpot clears with "" and may read a cleared value back as "" (HubSpot/hubspot-api-nodejs#324).
-    expect(toCrmRecord({ id: 12, properties: { name: 'Acme', industry: '', city: null } })).toEqual({ id: '12', properties: { name: 'Acme', industry: null, city: null } });
+    expect(toCrmRecord({ id: 12, properties: { name: 'Acme', industry: '', city: null } })).toEqual({
+      id: '12',
+      properties: { name: 'Acme', industry: null, city: null },
+    });
   });
 
   it('writes field values as HubSpot strings, clears with null and leaves out undefined', () => {
-    expect(toProperties({ revision: 4, businessObjective: null, title: undefined }, KEY_ACCOUNT_PLAN.property)).toEqual({ revision: '4', business_objective: '' });
+    expect(toProperties({ revision: 4, businessObjective: null, title: undefined }, KEY_ACCOUNT_PLAN.property)).toEqual(
+      { revision: '4', business_objective: '' },
+    );
   });
 
   it('reads datetimes HubSpot sends as ISO text or epoch milliseconds', () => {

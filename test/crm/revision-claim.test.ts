@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PLAN_REVISION } from '../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../src/crm/object-types.ts';
 import { toHubSpotDateTime, toProperties } from '../../src/crm/records.ts';
-import { REVISION_CLAIM_EXPIRY_MS, claimRevision, withdrawClaim, type RevisionClaim } from '../../src/crm/revision-claim.ts';
+import {
+  REVISION_CLAIM_EXPIRY_MS,
+  claimRevision,
+  withdrawClaim,
+  type RevisionClaim,
+} from '../../src/crm/revision-claim.ts';
 import { runSetup } from '../../src/crm/setup/index.ts';
 import { startSandboxPortal, type SandboxPortal } from './sandbox-portal.ts';
 
@@ -19,12 +24,29 @@ describe('claiming a revision', () => {
     const { revision = 1, userId = '101', at = now } = overrides;
     const key = `${planId}:${revision}`;
     return {
-      objectTypeId, keyProperty: PLAN_REVISION.property.revisionKey, key, claimedAtProperty: PLAN_REVISION.property.savedAt, now: at,
-      properties: toProperties({ revisionKey: key, planId, revision, savedBy: userId, savedAt: toHubSpotDateTime(at) }, PLAN_REVISION.property),
+      objectTypeId,
+      keyProperty: PLAN_REVISION.property.revisionKey,
+      key,
+      claimedAtProperty: PLAN_REVISION.property.savedAt,
+      now: at,
+      properties: toProperties(
+        { revisionKey: key, planId, revision, savedBy: userId, savedAt: toHubSpotDateTime(at) },
+        PLAN_REVISION.property,
+      ),
     };
   };
   const holderOf = async (claim: RevisionClaim) =>
-    (await portal.client.crm.objects.basicApi.getById(objectTypeId, claim.key, [PLAN_REVISION.property.savedBy], undefined, undefined, false, claim.keyProperty)).properties[PLAN_REVISION.property.savedBy];
+    (
+      await portal.client.crm.objects.basicApi.getById(
+        objectTypeId,
+        claim.key,
+        [PLAN_REVISION.property.savedBy],
+        undefined,
+        undefined,
+        false,
+        claim.keyProperty,
+      )
+    ).properties[PLAN_REVISION.property.savedBy];
 
   beforeAll(async () => {
     portal = await startSandboxPortal();
@@ -32,7 +54,9 @@ describe('claiming a revision', () => {
     objectTypeId = await new ObjectTypeResolver(portal.client).objectTypeId('planRevision');
   });
   afterAll(() => portal.close());
-  beforeEach(() => { planId = `plan-${nextPlan++}`; });
+  beforeEach(() => {
+    planId = `plan-${nextPlan++}`;
+  });
 
   it('gives a free revision to the first claimant and records who claimed it', async () => {
     const claimId = await claimRevision(portal.client, aClaim({ userId: '101' }));
@@ -41,23 +65,33 @@ describe('claiming a revision', () => {
   });
 
   it('lets exactly one of two claims made at the same moment win', async () => {
-    const outcomes = await Promise.all([claimRevision(portal.client, aClaim({ userId: '101' })), claimRevision(portal.client, aClaim({ userId: '202' }))]);
+    const outcomes = await Promise.all([
+      claimRevision(portal.client, aClaim({ userId: '101' })),
+      claimRevision(portal.client, aClaim({ userId: '202' })),
+    ]);
     expect(outcomes.filter((id) => id === null)).toHaveLength(1);
     expect(await holderOf(aClaim())).toBe(outcomes[0] === null ? '202' : '101');
   });
 
   it('refuses a revision someone claimed until the claim expires, then hands it over', async () => {
     await claimRevision(portal.client, aClaim({ userId: '101' }));
-    expect(await claimRevision(portal.client, aClaim({ userId: '202', at: now + REVISION_CLAIM_EXPIRY_MS - 1 }))).toBeNull();
+    expect(
+      await claimRevision(portal.client, aClaim({ userId: '202', at: now + REVISION_CLAIM_EXPIRY_MS - 1 })),
+    ).toBeNull();
 
-    expect(await claimRevision(portal.client, aClaim({ userId: '202', at: now + REVISION_CLAIM_EXPIRY_MS }))).toEqual(expect.any(String));
+    expect(await claimRevision(portal.client, aClaim({ userId: '202', at: now + REVISION_CLAIM_EXPIRY_MS }))).toEqual(
+      expect.any(String),
+    );
     expect(await holderOf(aClaim())).toBe('202');
   });
 
   it('lets only one of two saves take over the same expired claim', async () => {
     await claimRevision(portal.client, aClaim({ userId: '101' }));
     const later = now + REVISION_CLAIM_EXPIRY_MS + 1;
-    const outcomes = await Promise.all([claimRevision(portal.client, aClaim({ userId: '202', at: later })), claimRevision(portal.client, aClaim({ userId: '303', at: later }))]);
+    const outcomes = await Promise.all([
+      claimRevision(portal.client, aClaim({ userId: '202', at: later })),
+      claimRevision(portal.client, aClaim({ userId: '303', at: later })),
+    ]);
     expect(outcomes.filter((id) => id === null)).toHaveLength(1);
     expect(await holderOf(aClaim())).toBe(outcomes[0] === null ? '303' : '202');
   });

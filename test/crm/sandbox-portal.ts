@@ -18,7 +18,16 @@ const createdAt = '2025-01-01T00:00:00.000Z';
 
 export function anOwner(overrides: Partial<SeedOwner> = {}): SeedOwner {
   const id = nextId++;
-  return { id: String(id), userId: id + 50_000, email: `user${id}@firm.example`, firstName: 'Sam', lastName: `Owner ${id}`, teams: [], archived: false, ...overrides };
+  return {
+    id: String(id),
+    userId: id + 50_000,
+    email: `user${id}@firm.example`,
+    firstName: 'Sam',
+    lastName: `Owner ${id}`,
+    teams: [],
+    archived: false,
+    ...overrides,
+  };
 }
 
 export function aCompany(properties: Record<string, string> = {}, id = String(nextId++)): SeedRecord {
@@ -26,7 +35,18 @@ export function aCompany(properties: Record<string, string> = {}, id = String(ne
 }
 
 export function aDeal(properties: Record<string, string> = {}, id = String(nextId++)): SeedRecord {
-  return { id, properties: { dealname: `Deal ${id}`, amount: '1000', dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', ...properties }, createdAt };
+  return {
+    id,
+    properties: {
+      dealname: `Deal ${id}`,
+      amount: '1000',
+      dealstage: 'closedwon',
+      hs_is_closed_won: 'true',
+      hs_is_closed: 'true',
+      ...properties,
+    },
+    createdAt,
+  };
 }
 
 /** A contact whose record was created at `createdAt` (HubSpot's `createdate`). */
@@ -57,11 +77,34 @@ export function portalSeed(contents: PortalContents = {}): SandboxSeedInput {
     ...(contents.currency ? { currency: contents.currency } : {}),
     ...(contents.timeZone ? { timeZone: contents.timeZone } : {}),
     owners: contents.owners ?? [],
-    objects: { companies: contents.companies ?? [], deals: contents.deals ?? [], contacts: contents.contacts ?? [], meetings: contents.meetings ?? [] },
+    objects: {
+      companies: contents.companies ?? [],
+      deals: contents.deals ?? [],
+      contacts: contents.contacts ?? [],
+      meetings: contents.meetings ?? [],
+    },
     associations: [
-      ...(contents.meetingContacts ?? []).map(([meetingId, contactId]) => ({ fromType: 'meetings', fromId: meetingId, toType: 'contacts', toId: contactId, associationTypeId: 200 })),
-      ...(contents.dealCompanies ?? []).map(([dealId, companyId]) => ({ fromType: 'deals', fromId: dealId, toType: 'companies', toId: companyId, associationTypeId: 341 })),
-      ...(contents.contactCompanies ?? []).map(([contactId, companyId]) => ({ fromType: 'contacts', fromId: contactId, toType: 'companies', toId: companyId, associationTypeId: 279 })),
+      ...(contents.meetingContacts ?? []).map(([meetingId, contactId]) => ({
+        fromType: 'meetings',
+        fromId: meetingId,
+        toType: 'contacts',
+        toId: contactId,
+        associationTypeId: 200,
+      })),
+      ...(contents.dealCompanies ?? []).map(([dealId, companyId]) => ({
+        fromType: 'deals',
+        fromId: dealId,
+        toType: 'companies',
+        toId: companyId,
+        associationTypeId: 341,
+      })),
+      ...(contents.contactCompanies ?? []).map(([contactId, companyId]) => ({
+        fromType: 'contacts',
+        fromId: contactId,
+        toType: 'companies',
+        toId: companyId,
+        associationTypeId: 279,
+      })),
     ],
   };
 }
@@ -77,9 +120,18 @@ export interface SandboxPortal {
   close(): Promise<void>;
 }
 
-export async function startSandboxPortal(contents: PortalContents = {}, options: { attempts?: number; rateLimit?: false } = {}): Promise<SandboxPortal> {
+export async function startSandboxPortal(
+  contents: PortalContents = {},
+  options: { attempts?: number; rateLimit?: false } = {},
+): Promise<SandboxPortal> {
   // The portal stamps what it stores on the test file's clock, the one its app functions run on.
-  const sandbox = await startSandbox({ dataFile: null, seed: portalSeed(contents), rateLimit: options.rateLimit ?? false, requiredToken: TEST_TOKEN, clock: testClock.now });
+  const sandbox = await startSandbox({
+    dataFile: null,
+    seed: portalSeed(contents),
+    rateLimit: options.rateLimit ?? false,
+    requiredToken: TEST_TOKEN,
+    clock: testClock.now,
+  });
   const control = sandboxControl(sandbox.baseUrl);
   return {
     sandbox,

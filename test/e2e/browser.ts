@@ -14,7 +14,15 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../screenshots'
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -31,7 +39,10 @@ export async function openPage(browser: Browser): Promise<{ page: Page; errors: 
 
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; path?: string } = {}) {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: options.path ?? path.join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? true });
+  await page.screenshot({
+    path: options.path ?? path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: options.fullPage ?? true,
+  });
 }
 
 // The browser works at its own pace (and this machine is shared): wait for the page to get there.

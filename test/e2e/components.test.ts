@@ -11,100 +11,115 @@ import { eventually, hasChromium, launchChromium, openPage, SKIP_REASON } from '
 
 const GALLERY = path.resolve(import.meta.dirname, '../preview/fixtures/gallery');
 
-describe.skipIf(!hasChromium)(`the preview components in Chromium${hasChromium ? '' : ` (${SKIP_REASON})`}`, { timeout: 60_000 }, () => {
-  let browser: Browser;
-  let server: RunningPreview;
-  let page: Page;
-  let errors: string[];
-  const log = () => page.getByTestId('log').innerText();
-  const card = () => page.getByRole('region', { name: 'Gallery' });
+describe.skipIf(!hasChromium)(
+  `the preview components in Chromium${hasChromium ? '' : ` (${SKIP_REASON})`}`,
+  { timeout: 60_000 },
+  () => {
+    let browser: Browser;
+    let server: RunningPreview;
+    let page: Page;
+    let errors: string[];
+    const log = () => page.getByTestId('log').innerText();
+    const card = () => page.getByRole('region', { name: 'Gallery' });
 
-  beforeAll(async () => {
-    server = await startPreviewServer({
-      bundle: await bundlePreview(GALLERY),
-      portal: {
-        companies: async () => [],
-        record: async () => ({ name: 'Acme Ltd' }),
-        users: async () => [{ userId: 1, ownerId: '11', firstName: 'Dana', lastName: 'Manager', name: 'Dana Manager', email: 'dana@example.com', teams: [], role: 'manager' }],
-        portal: async () => ({ portalId: 99, timeZone: 'Europe/London', currency: 'GBP' }),
-      },
-      runFunction: async () => ({}),
+    beforeAll(async () => {
+      server = await startPreviewServer({
+        bundle: await bundlePreview(GALLERY),
+        portal: {
+          companies: async () => [],
+          record: async () => ({ name: 'Acme Ltd' }),
+          users: async () => [
+            {
+              userId: 1,
+              ownerId: '11',
+              firstName: 'Dana',
+              lastName: 'Manager',
+              name: 'Dana Manager',
+              email: 'dana@example.com',
+              teams: [],
+              role: 'manager',
+            },
+          ],
+          portal: async () => ({ portalId: 99, timeZone: 'Europe/London', currency: 'GBP' }),
+        },
+        runFunction: async () => ({}),
+      });
+      browser = await launchChromium();
+      ({ page, errors } = await openPage(browser));
+    }, 60_000);
+
+    // Each test starts from a fresh card with an empty log.
+    const openGallery = async () => {
+      await page.goto(`${server.url}/#/companies/42`);
+      await page.reload();
+      await eventually(() => card().getByRole('button', { name: 'Alert' }).count()).toBe(1);
+    };
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
     });
-    browser = await launchChromium();
-    ({ page, errors } = await openPage(browser));
-  }, 60_000);
 
-  // Each test starts from a fresh card with an empty log.
-  const openGallery = async () => {
-    await page.goto(`${server.url}/#/companies/42`);
-    await page.reload();
-    await eventually(() => card().getByRole('button', { name: 'Alert' }).count()).toBe(1);
-  };
+    it('reports each keystroke with onInput and commits with onChange only when the field loses focus', async () => {
+      await openGallery();
+      await card().getByRole('textbox', { name: 'Reason' }).pressSequentially('ok');
+      expect(await log()).toBe('input o | input ok');
+      await card().getByRole('textbox', { name: 'Reason' }).blur();
+      expect(await log()).toBe('input o | input ok | committed ok');
+    });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    it('commits a number input as a number', async () => {
+      await openGallery();
+      await card().getByRole('textbox', { name: 'Weight' }).fill('2.5');
+      await card().getByRole('textbox', { name: 'Weight' }).press('Enter');
+      expect(await log()).toBe('weight 2.5');
+    });
 
-  it('reports each keystroke with onInput and commits with onChange only when the field loses focus', async () => {
-    await openGallery();
-    await card().getByRole('textbox', { name: 'Reason' }).pressSequentially('ok');
-    expect(await log()).toBe('input o | input ok');
-    await card().getByRole('textbox', { name: 'Reason' }).blur();
-    expect(await log()).toBe('input o | input ok | committed ok');
-  });
+    it('switches tabs, toggles, opens an accordion and picks a dropdown item', async () => {
+      await openGallery();
+      await card().getByRole('tab', { name: 'Two' }).click();
+      expect(await card().getByRole('tabpanel').innerText()).toBe('second tab');
+      await card().getByRole('switch', { name: 'Sync' }).click();
+      expect(await card().getByText('hidden detail').isVisible()).toBe(false);
+      await card().getByRole('button', { name: 'More' }).click();
+      expect(await card().getByText('hidden detail').isVisible()).toBe(true);
+      await card().getByRole('button', { name: 'Actions' }).click();
+      await card().getByRole('menuitem', { name: 'Archive' }).click();
+      expect(await log()).toBe('tab two | sync true | dropdown archive');
+    });
 
-  it('commits a number input as a number', async () => {
-    await openGallery();
-    await card().getByRole('textbox', { name: 'Weight' }).fill('2.5');
-    await card().getByRole('textbox', { name: 'Weight' }).press('Enter');
-    expect(await log()).toBe('weight 2.5');
-  });
+    it("submits a form with its fields' values", async () => {
+      await openGallery();
+      await card().getByRole('textbox', { name: 'Title' }).fill('Q3 review');
+      await card().getByRole('button', { name: 'Send' }).click();
+      expect(await log()).toBe('submitted {"title":"Q3 review"}');
+    });
 
-  it('switches tabs, toggles, opens an accordion and picks a dropdown item', async () => {
-    await openGallery();
-    await card().getByRole('tab', { name: 'Two' }).click();
-    expect(await card().getByRole('tabpanel').innerText()).toBe('second tab');
-    await card().getByRole('switch', { name: 'Sync' }).click();
-    expect(await card().getByText('hidden detail').isVisible()).toBe(false);
-    await card().getByRole('button', { name: 'More' }).click();
-    expect(await card().getByText('hidden detail').isVisible()).toBe(true);
-    await card().getByRole('button', { name: 'Actions' }).click();
-    await card().getByRole('menuitem', { name: 'Archive' }).click();
-    expect(await log()).toBe('tab two | sync true | dropdown archive');
-  });
+    it('opens a modal from its button, and closes it when the card calls closeOverlay', async () => {
+      await openGallery();
+      await card().getByRole('button', { name: 'Open modal' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Confirm' });
+      expect(await dialog.innerText()).toContain('Sure?');
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await eventually(() => dialog.count()).toBe(0);
+      expect(await log()).toBe('modal closed');
+    });
 
-  it("submits a form with its fields' values", async () => {
-    await openGallery();
-    await card().getByRole('textbox', { name: 'Title' }).fill('Q3 review');
-    await card().getByRole('button', { name: 'Send' }).click();
-    expect(await log()).toBe('submitted {"title":"Q3 review"}');
-  });
+    it('closes a modal with Escape', async () => {
+      await openGallery();
+      await card().getByRole('button', { name: 'Open modal' }).click();
+      await page.getByRole('dialog', { name: 'Confirm' }).press('Escape');
+      await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    });
 
-  it('opens a modal from its button, and closes it when the card calls closeOverlay', async () => {
-    await openGallery();
-    await card().getByRole('button', { name: 'Open modal' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Confirm' });
-    expect(await dialog.innerText()).toContain('Sure?');
-    await dialog.getByRole('button', { name: 'Done' }).click();
-    await eventually(() => dialog.count()).toBe(0);
-    expect(await log()).toBe('modal closed');
-  });
+    it('shows the alerts a card adds', async () => {
+      await openGallery();
+      await card().getByRole('button', { name: 'Alert' }).click();
+      expect(await card().getByRole('status').filter({ hasText: 'Saved' }).innerText()).toContain('The plan is saved.');
+    });
 
-  it('closes a modal with Escape', async () => {
-    await openGallery();
-    await card().getByRole('button', { name: 'Open modal' }).click();
-    await page.getByRole('dialog', { name: 'Confirm' }).press('Escape');
-    await eventually(() => page.getByRole('dialog').count()).toBe(0);
-  });
-
-  it('shows the alerts a card adds', async () => {
-    await openGallery();
-    await card().getByRole('button', { name: 'Alert' }).click();
-    expect(await card().getByRole('status').filter({ hasText: 'Saved' }).innerText()).toContain('The plan is saved.');
-  });
-
-  it('logged no errors in the browser', () => {
-    expect(errors).toEqual([]);
-  });
-});
+    it('logged no errors in the browser', () => {
+      expect(errors).toEqual([]);
+    });
+  },
+);

@@ -25,12 +25,20 @@ export async function openDemoInBrowser(folderPrefix: string): Promise<DemoInBro
   const directory = await mkdtemp(path.join(tmpdir(), folderPrefix));
   // The demo is built for the test clock's day and the preview runs on that clock, as npm start
   // runs today's demo on today.
-  const start = () => startKeystonePreview({ dataFile: path.join(directory, 'portal.json'), seed: () => generateDemoPortal({ seed: 7, companies: 120, now: testClock.now() }), clock: testClock.now });
+  const start = () =>
+    startKeystonePreview({
+      dataFile: path.join(directory, 'portal.json'),
+      seed: () => generateDemoPortal({ seed: 7, companies: 120, now: testClock.now() }),
+      clock: testClock.now,
+    });
   const preview = await start();
   const browser = await launchChromium();
   const { page, errors } = await openPage(browser);
   const demo: DemoInBrowser = {
-    preview, browser, page, errors,
+    preview,
+    browser,
+    page,
+    errors,
     async restart() {
       await demo.preview.close();
       demo.preview = await start();

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toKeystoneError } from '../../src/crm/errors.ts';
-import { errorMessage, FUNCTION_ERRORS, FUNCTION_UNREACHABLE, UNREADABLE_ANSWER, type ErrorCode } from '../../src/errors/codes.ts';
+import {
+  errorMessage,
+  FUNCTION_ERRORS,
+  FUNCTION_UNREACHABLE,
+  UNREADABLE_ANSWER,
+  type ErrorCode,
+} from '../../src/errors/codes.ts';
 import { KeystoneError } from '../../src/errors/keystone-error.ts';
 
 describe('the error catalogue', () => {
@@ -14,7 +20,8 @@ describe('the error catalogue', () => {
   });
 
   it("holds the screens' own codes beside the functions'", () => {
-    for (const failure of [FUNCTION_UNREACHABLE, UNREADABLE_ANSWER]) expect(errorMessage(failure.code)).toBe(failure.message);
+    for (const failure of [FUNCTION_UNREACHABLE, UNREADABLE_ANSWER])
+      expect(errorMessage(failure.code)).toBe(failure.message);
   });
 });
 

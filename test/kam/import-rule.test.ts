@@ -6,12 +6,20 @@ const domainRoot = join(import.meta.dirname, '../../src/kam');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
 function importsOf(source: string): string[] {
-  const specifiers = [...source.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  const specifiers = [
+    ...source.matchAll(
+      /(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ];
   return specifiers.map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
@@ -22,17 +30,23 @@ describe('the KAM domain', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files.map((f) => [relative(domainRoot, f), f]))('%s imports only zod and other domain modules', (_name, file) => {
-    const outside = importsOf(readFileSync(file, 'utf8')).filter((spec) => {
-      if (spec === 'zod') return false;
-      if (!spec.startsWith('.')) return true;
-      return relative(domainRoot, join(file, '..', spec)).startsWith('..');
-    });
-    expect(outside).toEqual([]);
-  });
+  it.each(files.map((f) => [relative(domainRoot, f), f]))(
+    '%s imports only zod and other domain modules',
+    (_name, file) => {
+      const outside = importsOf(readFileSync(file, 'utf8')).filter((spec) => {
+        if (spec === 'zod') return false;
+        if (!spec.startsWith('.')) return true;
+        return relative(domainRoot, join(file, '..', spec)).startsWith('..');
+      });
+      expect(outside).toEqual([]);
+    },
+  );
 
-  it.each(files.map((f) => [relative(domainRoot, f), f]))('%s never reads the clock or the environment', (_name, file) => {
-    const source = readFileSync(file, 'utf8');
-    expect(source).not.toMatch(/Date\.now\(|new Date\(\s*\)|performance\.now\(|process\.env/);
-  });
+  it.each(files.map((f) => [relative(domainRoot, f), f]))(
+    '%s never reads the clock or the environment',
+    (_name, file) => {
+      const source = readFileSync(file, 'utf8');
+      expect(source).not.toMatch(/Date\.now\(|new Date\(\s*\)|performance\.now\(|process\.env/);
+    },
+  );
 });

@@ -13,8 +13,20 @@ import { scoreCompany } from '../../src/kam/selection/index.ts';
 import { addMonths } from '../../src/kam/shared/time.ts';
 import { defaultSettings } from '../../src/kam/settings/index.ts';
 import { decodeCursor } from '../../src/keystone/portfolio-recalculation/cursor.ts';
-import { recalculateSlice, storedSnapshot, type PortfolioSnapshot, type SliceResult } from '../../src/keystone/portfolio-recalculation/index.ts';
-import { aCompany, aDeal, anOwner, startSandboxPortal, type PortalContents, type SandboxPortal } from '../crm/sandbox-portal.ts';
+import {
+  recalculateSlice,
+  storedSnapshot,
+  type PortfolioSnapshot,
+  type SliceResult,
+} from '../../src/keystone/portfolio-recalculation/index.ts';
+import {
+  aCompany,
+  aDeal,
+  anOwner,
+  startSandboxPortal,
+  type PortalContents,
+  type SandboxPortal,
+} from '../crm/sandbox-portal.ts';
 import { onTestClock, testClock } from '../clock.ts';
 
 const portfolioFacts = onTestClock(portfolioFactsMain);
@@ -24,22 +36,36 @@ const now = Date.UTC(2026, 10, 1);
 testClock.set(now);
 const portfolioAdmin = anOwner();
 const settings = defaultSettings();
-const SCORE_FIELDS = [COMPANY_PROPERTY.score, COMPANY_PROPERTY.suggestedStatus, COMPANY_PROPERTY.scoreBreakdown, COMPANY_PROPERTY.scoredAt, COMPANY_PROPERTY.revenueLast12Months, 'hs_is_target_account', 'hs_ideal_customer_profile'];
+const SCORE_FIELDS = [
+  COMPANY_PROPERTY.score,
+  COMPANY_PROPERTY.suggestedStatus,
+  COMPANY_PROPERTY.scoreBreakdown,
+  COMPANY_PROPERTY.scoredAt,
+  COMPANY_PROPERTY.revenueLast12Months,
+  'hs_is_target_account',
+  'hs_ideal_customer_profile',
+];
 
 /** 230 companies (three pages) with ratings and deals of every kind, some tagged key. */
 function portfolio(): PortalContents {
-  const companies = Array.from({ length: 230 }, (_v, i) => aCompany({
-    [COMPANY_PROPERTY.prestige]: String(i % 11),
-    [COMPANY_PROPERTY.strategicFit]: String((i * 7) % 11),
-    [COMPANY_PROPERTY.marginPercent]: String((i * 3) % 50),
-    ...(i % 4 === 0 ? { [COMPANY_PROPERTY.potentialRevenue]: String(i * 2_000) } : {}),
-    ...(i % 10 === 0 ? { [COMPANY_PROPERTY.status]: 'key' } : {}),
-  }));
+  const companies = Array.from({ length: 230 }, (_v, i) =>
+    aCompany({
+      [COMPANY_PROPERTY.prestige]: String(i % 11),
+      [COMPANY_PROPERTY.strategicFit]: String((i * 7) % 11),
+      [COMPANY_PROPERTY.marginPercent]: String((i * 3) % 50),
+      ...(i % 4 === 0 ? { [COMPANY_PROPERTY.potentialRevenue]: String(i * 2_000) } : {}),
+      ...(i % 10 === 0 ? { [COMPANY_PROPERTY.status]: 'key' } : {}),
+    }),
+  );
   const deals: PortalContents['deals'] = [];
   const dealCompanies: PortalContents['dealCompanies'] = [];
   companies.forEach((company, i) => {
     for (let d = 0; d < i % 5; d++) {
-      const deal = aDeal({ amount: String(10_000 * (d + 1) + i), closedate: new Date(addMonths(now, -(d * 5 + 1))).toISOString(), ...(d === 3 ? { dealstage: 'qualifiedtobuy', hs_is_closed_won: 'false', hs_is_closed: 'false' } : {}) });
+      const deal = aDeal({
+        amount: String(10_000 * (d + 1) + i),
+        closedate: new Date(addMonths(now, -(d * 5 + 1))).toISOString(),
+        ...(d === 3 ? { dealstage: 'qualifiedtobuy', hs_is_closed_won: 'false', hs_is_closed: 'false' } : {}),
+      });
       deals.push(deal);
       dealCompanies.push([deal.id, company.id]);
     }
@@ -48,8 +74,12 @@ function portfolio(): PortalContents {
 }
 
 async function scoresIn(portal: SandboxPortal): Promise<Map<string, Record<string, string | null>>> {
-  const companies = await collectAll((after) => portal.client.crm.objects.basicApi.getPage('companies', 100, after, SCORE_FIELDS));
-  return new Map(companies.map((c) => [c.id, Object.fromEntries(SCORE_FIELDS.map((f) => [f, c.properties[f] ?? null]))]));
+  const companies = await collectAll((after) =>
+    portal.client.crm.objects.basicApi.getPage('companies', 100, after, SCORE_FIELDS),
+  );
+  return new Map(
+    companies.map((c) => [c.id, Object.fromEntries(SCORE_FIELDS.map((f) => [f, c.properties[f] ?? null]))]),
+  );
 }
 
 /** An elapsed-time source that moves 400 ms per reading, so a 500 ms budget fits one page per slice. */
@@ -58,11 +88,28 @@ function steppingClock(): () => number {
   return () => (t += 400);
 }
 
-function sliceOf(portal: SandboxPortal, cursor: string | null, budgetMs: number, elapsed: () => number): Promise<SliceResult> {
-  return recalculateSlice(portal.client, { cursor, budgetMs, settings, now, elapsed, objectTypes: new ObjectTypeResolver(portal.client) });
+function sliceOf(
+  portal: SandboxPortal,
+  cursor: string | null,
+  budgetMs: number,
+  elapsed: () => number,
+): Promise<SliceResult> {
+  return recalculateSlice(portal.client, {
+    cursor,
+    budgetMs,
+    settings,
+    now,
+    elapsed,
+    objectTypes: new ObjectTypeResolver(portal.client),
+  });
 }
 
-async function runToTheEnd(portal: SandboxPortal, budgetMs: number, elapsed: () => number, from: string | null = null): Promise<SliceResult[]> {
+async function runToTheEnd(
+  portal: SandboxPortal,
+  budgetMs: number,
+  elapsed: () => number,
+  from: string | null = null,
+): Promise<SliceResult[]> {
   const slices: SliceResult[] = [];
   let cursor: string | null = from;
   do {
@@ -75,7 +122,10 @@ async function runToTheEnd(portal: SandboxPortal, budgetMs: number, elapsed: () 
 }
 
 async function settingsRecordOf(portal: SandboxPortal) {
-  return (await readSettingsRecord(portal.client, await new ObjectTypeResolver(portal.client).objectTypeId('settings')))!;
+  return (await readSettingsRecord(
+    portal.client,
+    await new ObjectTypeResolver(portal.client).objectTypeId('settings'),
+  ))!;
 }
 
 async function snapshotIn(portal: SandboxPortal): Promise<PortfolioSnapshot | null> {
@@ -108,7 +158,9 @@ describe('portfolio recalculation', () => {
     expect(slices.map((s) => s.processed)).toEqual([100, 200, 230]);
     expect(slices.map((s) => s.total)).toEqual([230, 230, 230]);
     expect(slices.at(-1)).toMatchObject({ done: true, cursor: null });
-    expect([...sliced.values()].every((fields) => fields[COMPANY_PROPERTY.scoredAt] === new Date(now).toISOString())).toBe(true);
+    expect(
+      [...sliced.values()].every((fields) => fields[COMPANY_PROPERTY.scoredAt] === new Date(now).toISOString()),
+    ).toBe(true);
     // Companies with won deals in the last 12 months get their revenue; the others bought nothing: 0, not unknown.
     const revenues = [...sliced.values()].map((fields) => fields[COMPANY_PROPERTY.revenueLast12Months]);
     expect(revenues.filter((r) => Number(r) > 0).length).toBeGreaterThan(100);
@@ -118,13 +170,28 @@ describe('portfolio recalculation', () => {
   });
 
   it('survives a rate limit and a HubSpot outage mid-run: the slice stops, says why, and the same cursor resumes', async () => {
-    await portal.control.injectFault({ kind: 'rateLimit', method: 'POST', path: '/crm/v3/objects/companies/batch/update', times: 1 });
-    await portal.control.injectFault({ kind: 'serverError', status: 502, method: 'GET', path: '/crm/v3/objects/companies', times: 2 });
+    await portal.control.injectFault({
+      kind: 'rateLimit',
+      method: 'POST',
+      path: '/crm/v3/objects/companies/batch/update',
+      times: 1,
+    });
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 502,
+      method: 'GET',
+      path: '/crm/v3/objects/companies',
+      times: 2,
+    });
 
     const slices = await runToTheEnd(portal, 500, steppingClock());
     const interrupted = slices.filter((s) => s.interruptedBy);
 
-    expect(interrupted.map((s) => s.interruptedBy).sort()).toEqual(['KAM.HUBSPOT_RATE_LIMITED', 'KAM.HUBSPOT_UNAVAILABLE', 'KAM.HUBSPOT_UNAVAILABLE']);
+    expect(interrupted.map((s) => s.interruptedBy).sort()).toEqual([
+      'KAM.HUBSPOT_RATE_LIMITED',
+      'KAM.HUBSPOT_UNAVAILABLE',
+      'KAM.HUBSPOT_UNAVAILABLE',
+    ]);
     expect(interrupted.every((s) => s.cursor !== null && s.retryAfterMs! > 0)).toBe(true);
     expect(slices.at(-1)).toMatchObject({ done: true, processed: 230 });
     expect(await scoresIn(portal)).toEqual(await oneBigRun());
@@ -142,7 +209,9 @@ describe('portfolio recalculation', () => {
     const written = await scoresIn(portal);
     for (const company of facts) {
       const score = scoreCompany(company, settings.selection).score;
-      expect(written.get(company.companyId)![COMPANY_PROPERTY.score]).toBe(score === null ? '' : String(Math.round(score * 10) / 10));
+      expect(written.get(company.companyId)![COMPANY_PROPERTY.score]).toBe(
+        score === null ? '' : String(Math.round(score * 10) / 10),
+      );
     }
   });
 
@@ -151,13 +220,22 @@ describe('portfolio recalculation', () => {
     const slices = await runToTheEnd(portal, 500, steppingClock());
     expect(slices.slice(0, -1).every((s) => !s.done)).toBe(true);
 
-    const written = [...(await scoresIn(portal)).values()].map((fields) => Number(fields[COMPANY_PROPERTY.revenueLast12Months]));
+    const written = [...(await scoresIn(portal)).values()].map((fields) =>
+      Number(fields[COMPANY_PROPERTY.revenueLast12Months]),
+    );
     const snapshot = await snapshotIn(portal);
     expect(snapshot).toMatchObject({ version: 1, startedAt: now, companiesScored: 230 });
     expect(snapshot!.completedAt).toBeGreaterThan(now);
     const expected = distributionOf(written);
-    expect({ ...snapshot!.distribution, revenue: 0, sumOfSquares: 0, buckets: [] }).toEqual({ ...expected, revenue: 0, sumOfSquares: 0, buckets: [] });
-    expect(snapshot!.distribution.buckets.map(([index, count]) => [index, count])).toEqual(expected.buckets.map(([index, count]) => [index, count]));
+    expect({ ...snapshot!.distribution, revenue: 0, sumOfSquares: 0, buckets: [] }).toEqual({
+      ...expected,
+      revenue: 0,
+      sumOfSquares: 0,
+      buckets: [],
+    });
+    expect(snapshot!.distribution.buckets.map(([index, count]) => [index, count])).toEqual(
+      expected.buckets.map(([index, count]) => [index, count]),
+    );
     expect(snapshot!.distribution.revenue).toBeCloseTo(expected.revenue, 4);
     expect((await settingsRecordOf(portal)).setupVersion).toBe(setupVersion);
   });
@@ -167,7 +245,12 @@ describe('portfolio recalculation', () => {
     const lastCursor = slices.at(-2)!.cursor;
     const first = await snapshotIn(portal);
 
-    await portal.control.injectFault({ kind: 'rateLimit', method: 'POST', path: `/crm/v3/objects/${await new ObjectTypeResolver(portal.client).objectTypeId('settings')}/batch/upsert`, times: 1 });
+    await portal.control.injectFault({
+      kind: 'rateLimit',
+      method: 'POST',
+      path: `/crm/v3/objects/${await new ObjectTypeResolver(portal.client).objectTypeId('settings')}/batch/upsert`,
+      times: 1,
+    });
     const refused = await sliceOf(portal, lastCursor, 500, steppingClock());
     expect(refused).toMatchObject({ done: false, interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', processed: 200 });
     const again = await sliceOf(portal, refused.cursor, 500, steppingClock());
@@ -191,9 +274,18 @@ describe('portfolio recalculation', () => {
 
   it("keeps HubSpot's target-account flag equal to the key status and writes the ICP tier", async () => {
     await runToTheEnd(portal, 12_000, () => performance.now());
-    const companies = await collectAll((after) => portal.client.crm.objects.basicApi.getPage('companies', 100, after, [COMPANY_PROPERTY.status, 'hs_is_target_account', 'hs_ideal_customer_profile', COMPANY_PROPERTY.score]));
+    const companies = await collectAll((after) =>
+      portal.client.crm.objects.basicApi.getPage('companies', 100, after, [
+        COMPANY_PROPERTY.status,
+        'hs_is_target_account',
+        'hs_ideal_customer_profile',
+        COMPANY_PROPERTY.score,
+      ]),
+    );
     for (const company of companies) {
-      expect(company.properties.hs_is_target_account).toBe(company.properties[COMPANY_PROPERTY.status] === 'key' ? 'true' : 'false');
+      expect(company.properties.hs_is_target_account).toBe(
+        company.properties[COMPANY_PROPERTY.status] === 'key' ? 'true' : 'false',
+      );
     }
     expect(companies.some((c) => c.properties.hs_ideal_customer_profile)).toBe(true);
   });
@@ -204,7 +296,10 @@ describe('the recalculate_portfolio function', () => {
   const salesperson = anOwner();
   let portal: SandboxPortal;
   beforeEach(async () => {
-    portal = await startSandboxPortal({ owners: [admin, salesperson], companies: [aCompany({ [COMPANY_PROPERTY.prestige]: '9' }), aCompany()] });
+    portal = await startSandboxPortal({
+      owners: [admin, salesperson],
+      companies: [aCompany({ [COMPANY_PROPERTY.prestige]: '9' }), aCompany()],
+    });
     portal.useForFunctions();
     await runSetup(portal.client, { now });
   });
@@ -213,7 +308,14 @@ describe('the recalculate_portfolio function', () => {
   it('runs a whole small portal in one slice for an admin', async () => {
     // No admin is named yet, so every user of the portal is one.
     expect(await recalculatePortfolio({ parameters: { userId: admin.userId } })).toEqual({
-      status: 'ok', cursor: null, processed: 2, total: 2, done: true, interruptedBy: null, retryAfterMs: null, coverageNotRead: [],
+      status: 'ok',
+      cursor: null,
+      processed: 2,
+      total: 2,
+      done: true,
+      interruptedBy: null,
+      retryAfterMs: null,
+      coverageNotRead: [],
     });
   });
 
@@ -225,14 +327,23 @@ describe('the recalculate_portfolio function', () => {
   });
 
   it('refuses to start while setup is out of date, as the run ends by storing the snapshot in a newer property', async () => {
-    await writeSettingsRecord(portal.client, await new ObjectTypeResolver(portal.client).objectTypeId('settings'), { [PORTAL_SETTINGS.property.setupVersion]: '1' });
+    await writeSettingsRecord(portal.client, await new ObjectTypeResolver(portal.client).objectTypeId('settings'), {
+      [PORTAL_SETTINGS.property.setupVersion]: '1',
+    });
     await portal.control.resetStats();
-    expect(await recalculatePortfolio({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'error', code: 'KAM.SETUP_REQUIRED' });
+    expect(await recalculatePortfolio({ parameters: { userId: admin.userId } })).toMatchObject({
+      status: 'error',
+      code: 'KAM.SETUP_REQUIRED',
+    });
     expect(await portal.writes()).toEqual([]);
   });
 
   it('refuses a time budget beyond what HubSpot lets a function run', async () => {
     const answer = await recalculatePortfolio({ parameters: { userId: admin.userId, timeBudgetMs: 60_000 } });
-    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS', issues: [{ path: 'timeBudgetMs' }] });
+    expect(answer).toMatchObject({
+      status: 'error',
+      code: 'KAM.INVALID_PARAMETERS',
+      issues: [{ path: 'timeBudgetMs' }],
+    });
   });
 });

@@ -15,8 +15,13 @@ describe('account details', () => {
     expect(response.status).toBe(200);
     // The helpers' clock stands in January: New York is on standard time.
     expect(await response.json()).toMatchObject({
-      portalId: PORTAL_ID, timeZone: 'America/New_York', companyCurrency: 'EUR', additionalCurrencies: [],
-      utcOffset: '-05:00', utcOffsetMilliseconds: -18_000_000, accountType: 'STANDARD',
+      portalId: PORTAL_ID,
+      timeZone: 'America/New_York',
+      companyCurrency: 'EUR',
+      additionalCurrencies: [],
+      utcOffset: '-05:00',
+      utcOffsetMilliseconds: -18_000_000,
+      accountType: 'STANDARD',
     });
   });
 
@@ -30,18 +35,28 @@ describe('account details', () => {
   });
 
   it('follows daylight saving: London in July is an hour ahead of UTC', async () => {
-    const sandbox = await startSandbox({ seed: portalSeed({ timeZone: 'Europe/London' }), dataFile: null, clock: () => Date.UTC(2026, 6, 1, 12), rateLimit: false });
+    const sandbox = await startSandbox({
+      seed: portalSeed({ timeZone: 'Europe/London' }),
+      dataFile: null,
+      clock: () => Date.UTC(2026, 6, 1, 12),
+      rateLimit: false,
+    });
     try {
       const client = createHubSpotClient({ accessToken: 'test-token', baseUrl: sandbox.baseUrl, attempts: 1 });
       const details = await (await client.apiRequest({ method: 'GET', path: '/account-info/v3/details' })).json();
-      expect(details).toMatchObject({ timeZone: 'Europe/London', companyCurrency: 'GBP', utcOffset: '+01:00', utcOffsetMilliseconds: 3_600_000 });
+      expect(details).toMatchObject({
+        timeZone: 'Europe/London',
+        companyCurrency: 'GBP',
+        utcOffset: '+01:00',
+        utcOffsetMilliseconds: 3_600_000,
+      });
     } finally {
       await sandbox.close();
     }
   });
 });
 
-describe('a time zone\'s UTC offset', () => {
+describe("a time zone's UTC offset", () => {
   it('reads half hours and zones west of UTC', () => {
     expect(utcOffsetMinutes('Asia/Kolkata', Date.UTC(2026, 0, 1))).toBe(330);
     expect(utcOffsetMinutes('America/Los_Angeles', Date.UTC(2026, 0, 1))).toBe(-480);
@@ -49,6 +64,8 @@ describe('a time zone\'s UTC offset', () => {
   });
 
   it('names a time zone that is not an IANA zone', () => {
-    expect(() => utcOffsetMinutes('Mars/Olympus', 0)).toThrow('The portal\'s time zone "Mars/Olympus" is not an IANA time zone');
+    expect(() => utcOffsetMinutes('Mars/Olympus', 0)).toThrow(
+      'The portal\'s time zone "Mars/Olympus" is not an IANA time zone',
+    );
   });
 });

@@ -19,10 +19,19 @@ export interface SandboxHarness {
 }
 
 /** Starts a sandbox before the file's tests and resets it to `seed` after each one. */
-export function useSandbox(seed: () => SandboxSeedInput = () => portalSeed(), options: SandboxOptions = {}): SandboxHarness {
+export function useSandbox(
+  seed: () => SandboxSeedInput = () => portalSeed(),
+  options: SandboxOptions = {},
+): SandboxHarness {
   const harness = {} as SandboxHarness;
   beforeAll(async () => {
-    harness.sandbox = await startSandbox({ seed, clock: () => NOW, deterministicIds: true, rateLimit: false, ...options });
+    harness.sandbox = await startSandbox({
+      seed,
+      clock: () => NOW,
+      deterministicIds: true,
+      rateLimit: false,
+      ...options,
+    });
     harness.client = createHubSpotClient({ accessToken: 'test-token', baseUrl: harness.sandbox.baseUrl, attempts: 1 });
     harness.control = sandboxControl(harness.sandbox.baseUrl);
   });
@@ -48,15 +57,36 @@ export function seedRecord(properties: Record<string, string>, overrides: Partia
 /** A small portal that uses every part of the seed format: a custom object, paired labels, history, an archived record. */
 export function richSeed(): SandboxSeedInput {
   return portalSeed({
-    schemas: [{
-      name: 'account_plan', labels: { singular: 'Plan', plural: 'Plans' },
-      properties: [{ name: 'plan_name', label: 'Name', type: 'string', fieldType: 'text', groupName: 'plan' }], associatedObjects: ['COMPANY'],
-    }],
-    associationDefinitions: [{ fromType: 'contacts', toType: 'contacts', typeId: 900, inverseTypeId: 901, label: 'Manager', inverseLabel: 'Reports to' }],
+    schemas: [
+      {
+        name: 'account_plan',
+        labels: { singular: 'Plan', plural: 'Plans' },
+        properties: [{ name: 'plan_name', label: 'Name', type: 'string', fieldType: 'text', groupName: 'plan' }],
+        associatedObjects: ['COMPANY'],
+      },
+    ],
+    associationDefinitions: [
+      {
+        fromType: 'contacts',
+        toType: 'contacts',
+        typeId: 900,
+        inverseTypeId: 901,
+        label: 'Manager',
+        inverseLabel: 'Reports to',
+      },
+    ],
     objects: {
       companies: [seedRecord({ name: 'Acme' }, { id: '1' })],
       contacts: [
-        seedRecord({ jobtitle: 'CFO' }, { id: '10', propertyHistory: { jobtitle: [{ value: 'Controller', timestamp: '2024-01-01T00:00:00.000Z', sourceType: 'CRM_UI' }] } }),
+        seedRecord(
+          { jobtitle: 'CFO' },
+          {
+            id: '10',
+            propertyHistory: {
+              jobtitle: [{ value: 'Controller', timestamp: '2024-01-01T00:00:00.000Z', sourceType: 'CRM_UI' }],
+            },
+          },
+        ),
         seedRecord({ jobtitle: 'Analyst' }, { id: '11', archived: true }),
         seedRecord({ jobtitle: 'Buyer' }, { id: '12' }),
       ],
@@ -71,11 +101,30 @@ export function richSeed(): SandboxSeedInput {
 }
 
 export function owner(overrides: Partial<SandboxSeedInput['owners'][number]> = {}): SandboxSeedInput['owners'][number] {
-  return { id: '501', userId: 9001, email: 'ada@firm.test', firstName: 'Ada', lastName: 'Byron', teams: [{ id: '7', name: 'Key accounts', primary: true }], ...overrides };
+  return {
+    id: '501',
+    userId: 9001,
+    email: 'ada@firm.test',
+    firstName: 'Ada',
+    lastName: 'Byron',
+    teams: [{ id: '7', name: 'Key accounts', primary: true }],
+    ...overrides,
+  };
 }
 
 /** The error the client threw, for asserting HubSpot's status and body (`code` is a network error's name when no answer came). */
-export async function failure(call: Promise<unknown>): Promise<{ code: number | string; body: { category?: string; message: string; errors?: Array<{ code?: string }>; correlationId?: string; policyName?: string; subCategory?: string }; headers: Record<string, string> }> {
+export async function failure(call: Promise<unknown>): Promise<{
+  code: number | string;
+  body: {
+    category?: string;
+    message: string;
+    errors?: Array<{ code?: string }>;
+    correlationId?: string;
+    policyName?: string;
+    subCategory?: string;
+  };
+  headers: Record<string, string>;
+}> {
   try {
     await call;
   } catch (error) {

@@ -6,7 +6,8 @@ import { failure, portalSeed, seedRecord, useSandbox } from './helpers.ts';
 const h = useSandbox(() => portalSeed({ objects: { companies: [seedRecord({ name: 'Acme' }, { id: '1' })] } }));
 
 // The client's retry settings are process-global: each test builds the client it needs, last.
-const clientWith = (attempts: number) => createHubSpotClient({ accessToken: 'test-token', baseUrl: h.sandbox.baseUrl, attempts });
+const clientWith = (attempts: number) =>
+  createHubSpotClient({ accessToken: 'test-token', baseUrl: h.sandbox.baseUrl, attempts });
 const raw = (path: string, init: RequestInit = {}) => fetch(`${h.sandbox.baseUrl}${path}`, init);
 const bearer = { authorization: 'Bearer test-token' };
 
@@ -36,7 +37,11 @@ describe('authentication and error shape', () => {
 
   it('answers an unknown endpoint with a JSON 404 and an unreadable body with 400', async () => {
     expect((await raw('/crm/v3/nothing/here', { headers: bearer })).status).toBe(404);
-    const response = await raw('/crm/v3/objects/companies', { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: '{"properties":' });
+    const response = await raw('/crm/v3/objects/companies', {
+      method: 'POST',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      body: '{"properties":',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ category: 'VALIDATION_ERROR' });
   });
@@ -63,8 +68,22 @@ describe('rate limits', () => {
   it('limits search per second with HubSpot’s "secondly" 429', async () => {
     await h.control.setRateLimit({ burstPer10s: 100, searchPerSecond: 1 });
     const client = clientWith(1);
-    await client.crm.companies.searchApi.doSearch({ filterGroups: [], sorts: [], properties: ['name'], limit: 10, after: '0' });
-    const error = await failure(client.crm.companies.searchApi.doSearch({ filterGroups: [], sorts: [], properties: ['name'], limit: 10, after: '0' }));
+    await client.crm.companies.searchApi.doSearch({
+      filterGroups: [],
+      sorts: [],
+      properties: ['name'],
+      limit: 10,
+      after: '0',
+    });
+    const error = await failure(
+      client.crm.companies.searchApi.doSearch({
+        filterGroups: [],
+        sorts: [],
+        properties: ['name'],
+        limit: 10,
+        after: '0',
+      }),
+    );
     expect(error.code).toBe(429);
     expect(error.body).toMatchObject({ errorType: 'RATE_LIMIT', message: 'You have reached your secondly limit.' });
   });
@@ -72,7 +91,14 @@ describe('rate limits', () => {
   it('does not count searches toward the burst limit', async () => {
     await h.control.setRateLimit({ burstPer10s: 1, searchPerSecond: 10 });
     const client = clientWith(1);
-    for (let i = 0; i < 3; i++) await client.crm.companies.searchApi.doSearch({ filterGroups: [], sorts: [], properties: [], limit: 1, after: '0' });
+    for (let i = 0; i < 3; i++)
+      await client.crm.companies.searchApi.doSearch({
+        filterGroups: [],
+        sorts: [],
+        properties: [],
+        limit: 1,
+        after: '0',
+      });
     // Three searches left the one request of the window free: the first read gets it, the second is refused.
     expect((await client.crm.companies.basicApi.getPage()).results).toHaveLength(1);
     const refused = await failure(client.crm.companies.basicApi.getPage());
@@ -83,7 +109,12 @@ describe('rate limits', () => {
 
 describe('fault injection', () => {
   it('injects HubSpot-shaped 429s for the next N matching requests', async () => {
-    await h.control.injectFault({ kind: 'rateLimit', policyName: 'TEN_SECONDLY_ROLLING', path: '/crm/v3/objects/companies', times: 1 });
+    await h.control.injectFault({
+      kind: 'rateLimit',
+      policyName: 'TEN_SECONDLY_ROLLING',
+      path: '/crm/v3/objects/companies',
+      times: 1,
+    });
     const client = clientWith(1);
     const error = await failure(client.crm.companies.basicApi.getPage());
     expect(error.body).toMatchObject({ policyName: 'TEN_SECONDLY_ROLLING', errorType: 'RATE_LIMIT' });
@@ -91,16 +122,32 @@ describe('fault injection', () => {
   });
 
   it('lets the client retry through an injected "secondly" 429 a second later', async () => {
-    await h.control.injectFault({ kind: 'rateLimit', policyName: 'SECONDLY', path: '/crm/v3/objects/companies/search', times: 1 });
+    await h.control.injectFault({
+      kind: 'rateLimit',
+      policyName: 'SECONDLY',
+      path: '/crm/v3/objects/companies/search',
+      times: 1,
+    });
     await h.control.resetStats();
     const client = clientWith(2);
-    const result = await client.crm.companies.searchApi.doSearch({ filterGroups: [], sorts: [], properties: ['name'], limit: 10, after: '0' });
+    const result = await client.crm.companies.searchApi.doSearch({
+      filterGroups: [],
+      sorts: [],
+      properties: ['name'],
+      limit: 10,
+      after: '0',
+    });
     expect(result.total).toBe(1);
     expect((await h.control.stats()).byRoute['POST /crm/v3/objects/companies/search']).toBe(2);
   });
 
-  it('lets the client retry through a 429 from the 10-second window after a second, where HubSpot\'s own retry would wait ten', async () => {
-    await h.control.injectFault({ kind: 'rateLimit', policyName: 'TEN_SECONDLY_ROLLING', path: '/crm/v3/objects/companies', times: 1 });
+  it("lets the client retry through a 429 from the 10-second window after a second, where HubSpot's own retry would wait ten", async () => {
+    await h.control.injectFault({
+      kind: 'rateLimit',
+      policyName: 'TEN_SECONDLY_ROLLING',
+      path: '/crm/v3/objects/companies',
+      times: 1,
+    });
     const client = clientWith(2);
     const started = performance.now();
     expect((await client.crm.companies.basicApi.getPage()).results).toHaveLength(1);
@@ -108,7 +155,13 @@ describe('fault injection', () => {
   });
 
   it('lets the client retry through injected 5xx answers', async () => {
-    await h.control.injectFault({ kind: 'serverError', status: 503, method: 'GET', path: '/crm/v3/objects/companies/*', times: 2 });
+    await h.control.injectFault({
+      kind: 'serverError',
+      status: 503,
+      method: 'GET',
+      path: '/crm/v3/objects/companies/*',
+      times: 2,
+    });
     await h.control.resetStats();
     const client = clientWith(3);
     expect((await client.crm.companies.basicApi.getById('1')).properties.name).toBe('Acme');
@@ -119,7 +172,19 @@ describe('fault injection', () => {
     await h.control.injectFault({ kind: 'serverError', method: 'POST', path: '/crm/v3/objects/*/search' });
     const client = clientWith(1);
     await client.crm.companies.basicApi.getPage();
-    expect((await failure(client.crm.companies.searchApi.doSearch({ filterGroups: [], sorts: [], properties: [], limit: 1, after: '0' }))).code).toBe(500);
+    expect(
+      (
+        await failure(
+          client.crm.companies.searchApi.doSearch({
+            filterGroups: [],
+            sorts: [],
+            properties: [],
+            limit: 1,
+            after: '0',
+          }),
+        )
+      ).code,
+    ).toBe(500);
     expect(await h.control.faults()).toEqual([expect.objectContaining({ kind: 'serverError', remaining: null })]);
   });
 
@@ -140,22 +205,44 @@ describe('fault injection', () => {
   });
 
   it('applies a write whose answer it then loses to a dropped connection', async () => {
-    await h.control.injectFault({ kind: 'lostAnswer', mode: 'drop', method: 'PATCH', path: '/crm/v3/objects/companies/*', times: 1 });
+    await h.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'drop',
+      method: 'PATCH',
+      path: '/crm/v3/objects/companies/*',
+      times: 1,
+    });
     const client = clientWith(1);
     const error = await failure(client.crm.companies.basicApi.update('1', { properties: { name: 'Acme Holdings' } }));
     expect(error.code).toBe('ECONNRESET');
     expect((await client.crm.companies.basicApi.getById('1', ['name'])).properties.name).toBe('Acme Holdings');
   });
 
-  it('applies a write whose answer it then loses to the edge\'s 502, which the client retries into a second record', async () => {
-    await h.control.injectFault({ kind: 'lostAnswer', mode: 'badGateway', method: 'POST', path: '/crm/v3/objects/companies', times: 1 });
-    const once = await clientWith(1).crm.companies.basicApi.create({ properties: { name: 'Lost answer Ltd' }, associations: [] }).catch((error: unknown) => error);
+  it("applies a write whose answer it then loses to the edge's 502, which the client retries into a second record", async () => {
+    await h.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'badGateway',
+      method: 'POST',
+      path: '/crm/v3/objects/companies',
+      times: 1,
+    });
+    const once = await clientWith(1)
+      .crm.companies.basicApi.create({ properties: { name: 'Lost answer Ltd' }, associations: [] })
+      .catch((error: unknown) => error);
     // An HTML page, not JSON: the client reports the status with the page as the body.
     expect(once).toMatchObject({ code: 502, body: expect.stringContaining('502 Bad Gateway') });
-    await h.control.injectFault({ kind: 'lostAnswer', mode: 'badGateway', method: 'POST', path: '/crm/v3/objects/companies', times: 1 });
+    await h.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'badGateway',
+      method: 'POST',
+      path: '/crm/v3/objects/companies',
+      times: 1,
+    });
     const client = clientWith(2);
     await client.crm.companies.basicApi.create({ properties: { name: 'Retried Ltd' }, associations: [] });
-    const names = (await client.crm.companies.basicApi.getPage(100, undefined, ['name'])).results.map((c) => c.properties.name);
+    const names = (await client.crm.companies.basicApi.getPage(100, undefined, ['name'])).results.map(
+      (c) => c.properties.name,
+    );
     expect(names).toEqual(['Acme', 'Lost answer Ltd', 'Retried Ltd', 'Retried Ltd']);
   });
 
@@ -163,11 +250,15 @@ describe('fault injection', () => {
     await h.control.injectFault({ kind: 'slowAnswer', ms: 30_000, method: 'PATCH', times: 1 });
     const gaveUp = new AbortController();
     const pending = raw('/crm/v3/objects/companies/1', {
-      method: 'PATCH', signal: gaveUp.signal, headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify({ properties: { name: 'Slow Ltd' } }),
+      method: 'PATCH',
+      signal: gaveUp.signal,
+      headers: { ...bearer, 'content-type': 'application/json' },
+      body: JSON.stringify({ properties: { name: 'Slow Ltd' } }),
     });
     const client = clientWith(1);
     let name: string | null | undefined;
-    for (let read = 0; read < 50 && name !== 'Slow Ltd'; read++) name = (await client.crm.companies.basicApi.getById('1', ['name'])).properties.name;
+    for (let read = 0; read < 50 && name !== 'Slow Ltd'; read++)
+      name = (await client.crm.companies.basicApi.getById('1', ['name'])).properties.name;
     expect(name).toBe('Slow Ltd');
     gaveUp.abort();
     await expect(pending).rejects.toThrow(/abort/i);
@@ -214,7 +305,11 @@ describe('statistics and control', () => {
     await h.control.resetStats();
     await h.control.injectFault({ kind: 'latency', ms: 100, times: 3 });
     const client = clientWith(1);
-    await Promise.all([client.crm.companies.basicApi.getPage(), client.crm.companies.basicApi.getPage(), client.crm.contacts.basicApi.getPage()]);
+    await Promise.all([
+      client.crm.companies.basicApi.getPage(),
+      client.crm.companies.basicApi.getPage(),
+      client.crm.contacts.basicApi.getPage(),
+    ]);
     const stats = await h.control.stats();
     expect(stats.total).toBe(3);
     expect(stats.byRoute).toEqual({ 'GET /crm/v3/objects/companies': 2, 'GET /crm/v3/objects/contacts': 1 });
@@ -227,14 +322,18 @@ describe('statistics and control', () => {
     const client = clientWith(1);
     await client.crm.companies.basicApi.create({ properties: { name: 'Extra' }, associations: [] });
     expect((await h.control.reset()).records).toBe(1);
-    const loaded = await h.control.loadSeed(portalSeed({ portalId: 777, objects: { deals: [seedRecord({ dealname: 'Only deal' }, { id: '5' })] } }));
+    const loaded = await h.control.loadSeed(
+      portalSeed({ portalId: 777, objects: { deals: [seedRecord({ dealname: 'Only deal' }, { id: '5' })] } }),
+    );
     expect(loaded).toEqual({ portalId: 777, records: 1 });
     expect(h.sandbox.portalId).toBe(777);
     expect((await client.crm.deals.basicApi.getById('5')).properties.dealname).toBe('Only deal');
   });
 
   it('refuses a seed that references a record it does not hold, naming the path', async () => {
-    const broken = portalSeed({ associations: [{ fromType: 'contacts', fromId: '1', toType: 'companies', toId: '2' }] });
+    const broken = portalSeed({
+      associations: [{ fromType: 'contacts', fromId: '1', toType: 'companies', toId: '2' }],
+    });
     await expect(h.control.loadSeed(broken)).rejects.toThrow('associations[0].fromId');
   });
 });

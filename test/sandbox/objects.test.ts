@@ -3,22 +3,37 @@ import { failure, NOW, owner, portalSeed, seedRecord, useSandbox } from './helpe
 
 const acme = seedRecord({ name: 'Acme Ltd', domain: 'acme.test', industry: 'Retail' }, { id: '101' });
 const globex = seedRecord({ name: 'Globex', domain: 'globex.test' }, { id: '102' });
-const ada = seedRecord({ firstname: 'Ada', lastname: 'Lovelace', email: 'ada@acme.test', jobtitle: 'CFO' }, {
-  id: '201',
-  updatedAt: '2025-09-01T00:00:00.000Z',
-  propertyHistory: { jobtitle: [{ value: 'Finance Director', timestamp: '2025-06-01T00:00:00.000Z', sourceType: 'CRM_UI' }] },
-});
+const ada = seedRecord(
+  { firstname: 'Ada', lastname: 'Lovelace', email: 'ada@acme.test', jobtitle: 'CFO' },
+  {
+    id: '201',
+    updatedAt: '2025-09-01T00:00:00.000Z',
+    propertyHistory: {
+      jobtitle: [{ value: 'Finance Director', timestamp: '2025-06-01T00:00:00.000Z', sourceType: 'CRM_UI' }],
+    },
+  },
+);
 
-const h = useSandbox(() => portalSeed({
-  owners: [owner()],
-  objects: { companies: [acme, globex], contacts: [ada] },
-  associations: [{ fromType: 'contacts', fromId: '201', toType: 'companies', toId: '101', associationTypeId: 279 }],
-}));
+const h = useSandbox(() =>
+  portalSeed({
+    owners: [owner()],
+    objects: { companies: [acme, globex], contacts: [ada] },
+    associations: [{ fromType: 'contacts', fromId: '201', toType: 'companies', toId: '101', associationTypeId: 279 }],
+  }),
+);
 
 describe('single records', () => {
   it('creates a record with 201, string values and the system properties HubSpot adds', async () => {
-    const created = await h.client.crm.companies.basicApi.create({ properties: { name: 'Initech', annualrevenue: 1200000 as unknown as string }, associations: [] });
-    expect(created.properties).toMatchObject({ name: 'Initech', annualrevenue: '1200000', hs_object_id: created.id, createdate: new Date(NOW).toISOString() });
+    const created = await h.client.crm.companies.basicApi.create({
+      properties: { name: 'Initech', annualrevenue: 1200000 as unknown as string },
+      associations: [],
+    });
+    expect(created.properties).toMatchObject({
+      name: 'Initech',
+      annualrevenue: '1200000',
+      hs_object_id: created.id,
+      createdate: new Date(NOW).toISOString(),
+    });
     expect(created.createdAt).toEqual(new Date(NOW));
     const read = await h.client.crm.companies.basicApi.getById(created.id, ['name', 'annualrevenue']);
     expect(read.properties.annualrevenue).toBe('1200000');
@@ -26,45 +41,88 @@ describe('single records', () => {
 
   it('returns the default properties, with null for unset ones, when none are asked for', async () => {
     const read = await h.client.crm.companies.basicApi.getById('102');
-    expect(read.properties).toEqual({ name: 'Globex', domain: 'globex.test', createdate: '2025-06-01T00:00:00.000Z', hs_lastmodifieddate: '2025-06-01T00:00:00.000Z', hs_object_id: '102' });
+    expect(read.properties).toEqual({
+      name: 'Globex',
+      domain: 'globex.test',
+      createdate: '2025-06-01T00:00:00.000Z',
+      hs_lastmodifieddate: '2025-06-01T00:00:00.000Z',
+      hs_object_id: '102',
+    });
   });
 
   it('returns requested properties that are unset as null, ignores unknown ones and adds the system fields', async () => {
     // The create date, last-modified date and record id come back whatever was asked for (HubSpot/hubspot-api-python#357).
     const read = await h.client.crm.companies.basicApi.getById('101', ['name', 'city', 'no_such_property']);
-    expect(read.properties).toEqual({ name: 'Acme Ltd', city: null, createdate: '2025-06-01T00:00:00.000Z', hs_lastmodifieddate: '2025-06-01T00:00:00.000Z', hs_object_id: '101' });
+    expect(read.properties).toEqual({
+      name: 'Acme Ltd',
+      city: null,
+      createdate: '2025-06-01T00:00:00.000Z',
+      hs_lastmodifieddate: '2025-06-01T00:00:00.000Z',
+      hs_object_id: '101',
+    });
     const contact = await h.client.crm.contacts.basicApi.getById('201', ['email']);
-    expect(contact.properties).toEqual({ email: 'ada@acme.test', createdate: '2025-06-01T00:00:00.000Z', lastmodifieddate: '2025-09-01T00:00:00.000Z', hs_object_id: '201' });
+    expect(contact.properties).toEqual({
+      email: 'ada@acme.test',
+      createdate: '2025-06-01T00:00:00.000Z',
+      lastmodifieddate: '2025-09-01T00:00:00.000Z',
+      hs_object_id: '201',
+    });
   });
 
   it('answers a read naming only property history with the system fields and that property, not the defaults', async () => {
     // As a list read with propertiesWithHistory alone answers in HubSpot/hubspot-api-nodejs#154.
     const read = await h.client.crm.contacts.basicApi.getById('201', undefined, ['jobtitle']);
-    expect(read.properties).toEqual({ jobtitle: 'CFO', createdate: '2025-06-01T00:00:00.000Z', lastmodifieddate: '2025-09-01T00:00:00.000Z', hs_object_id: '201' });
+    expect(read.properties).toEqual({
+      jobtitle: 'CFO',
+      createdate: '2025-06-01T00:00:00.000Z',
+      lastmodifieddate: '2025-09-01T00:00:00.000Z',
+      hs_object_id: '201',
+    });
     expect(read.propertiesWithHistory?.jobtitle?.map((e) => e.value)).toEqual(['CFO', 'Finance Director']);
   });
 
   it('keeps the history of every write, newest first, with its source', async () => {
     await h.client.crm.contacts.basicApi.update('201', { properties: { jobtitle: 'CEO' } });
     const read = await h.client.crm.contacts.basicApi.getById('201', ['jobtitle'], ['jobtitle']);
-    expect(read.propertiesWithHistory?.jobtitle?.map((e) => [e.value, e.sourceType])).toEqual([['CEO', 'INTEGRATION'], ['CFO', 'CRM_UI'], ['Finance Director', 'CRM_UI']]);
+    expect(read.propertiesWithHistory?.jobtitle?.map((e) => [e.value, e.sourceType])).toEqual([
+      ['CEO', 'INTEGRATION'],
+      ['CFO', 'CRM_UI'],
+      ['Finance Director', 'CRM_UI'],
+    ]);
     expect(read.propertiesWithHistory?.jobtitle?.[0]?.timestamp).toEqual(new Date(NOW));
   });
 
-  it('reads associations in the v3 shape, each also as unlabeled and the primary one by the pair\'s name', async () => {
+  it("reads associations in the v3 shape, each also as unlabeled and the primary one by the pair's name", async () => {
     // HubSpot's changelog on v3 association data: `<from>_to_<to>_unlabeled` for every association, `<from>_to_<to>` for the primary one.
     const read = await h.client.crm.companies.basicApi.getById('101', ['name'], undefined, ['contacts']);
-    expect(read.associations?.contacts?.results.map((r) => ({ ...r }))).toEqual([{ id: '201', type: 'company_to_contact_unlabeled' }]);
-    await h.client.crm.associations.v4.basicApi.create('contacts', '201', 'companies', '101', [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 1 }]);
+    expect(read.associations?.contacts?.results.map((r) => ({ ...r }))).toEqual([
+      { id: '201', type: 'company_to_contact_unlabeled' },
+    ]);
+    await h.client.crm.associations.v4.basicApi.create('contacts', '201', 'companies', '101', [
+      { associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 1 },
+    ]);
     const fromContact = await h.client.crm.contacts.basicApi.getById('201', ['email'], undefined, ['companies']);
-    expect(fromContact.associations?.companies?.results.map((r) => ({ ...r }))).toEqual([{ id: '101', type: 'contact_to_company_unlabeled' }, { id: '101', type: 'contact_to_company' }]);
+    expect(fromContact.associations?.companies?.results.map((r) => ({ ...r }))).toEqual([
+      { id: '101', type: 'contact_to_company_unlabeled' },
+      { id: '101', type: 'contact_to_company' },
+    ]);
   });
 
   it('names a custom association label by its internal name', async () => {
-    const [label] = (await h.client.crm.associations.v4.schema.definitionsApi.create('contacts', 'companies', { name: 'billing_contact', label: 'Billing contact' })).results;
-    await h.client.crm.associations.v4.basicApi.create('contacts', '201', 'companies', '102', [{ associationCategory: 'USER_DEFINED' as never, associationTypeId: label!.typeId }]);
+    const [label] = (
+      await h.client.crm.associations.v4.schema.definitionsApi.create('contacts', 'companies', {
+        name: 'billing_contact',
+        label: 'Billing contact',
+      })
+    ).results;
+    await h.client.crm.associations.v4.basicApi.create('contacts', '201', 'companies', '102', [
+      { associationCategory: 'USER_DEFINED' as never, associationTypeId: label!.typeId },
+    ]);
     const read = await h.client.crm.contacts.basicApi.getById('201', ['email'], undefined, ['companies']);
-    expect(read.associations?.companies?.results.filter((r) => r.id === '102').map((r) => r.type)).toEqual(['contact_to_company_unlabeled', 'billing_contact']);
+    expect(read.associations?.companies?.results.filter((r) => r.id === '102').map((r) => r.type)).toEqual([
+      'contact_to_company_unlabeled',
+      'billing_contact',
+    ]);
   });
 
   it('clears a property written as an empty string, which reads back as "" while one never set reads null', async () => {
@@ -76,8 +134,13 @@ describe('single records', () => {
 
   it('answers 200 to a null value and leaves the value as it was', async () => {
     // HubSpot/hubspot-api-nodejs#324: writing null succeeds and changes nothing.
-    await h.client.crm.companies.basicApi.update('101', { properties: { industry: null as unknown as string, city: 'Leeds' } });
-    expect((await h.client.crm.companies.basicApi.getById('101', ['industry', 'city'])).properties).toMatchObject({ industry: 'Retail', city: 'Leeds' });
+    await h.client.crm.companies.basicApi.update('101', {
+      properties: { industry: null as unknown as string, city: 'Leeds' },
+    });
+    expect((await h.client.crm.companies.basicApi.getById('101', ['industry', 'city'])).properties).toMatchObject({
+      industry: 'Retail',
+      city: 'Leeds',
+    });
   });
 
   it('archives with 204, answers 404 afterwards and still shows the record with archived=true', async () => {
@@ -95,7 +158,9 @@ describe('single records', () => {
   });
 
   it('refuses an unknown property with 400 PROPERTY_DOESNT_EXIST and writes nothing', async () => {
-    const error = await failure(h.client.crm.companies.basicApi.update('101', { properties: { name: 'Renamed', favourite_colour: 'blue' } }));
+    const error = await failure(
+      h.client.crm.companies.basicApi.update('101', { properties: { name: 'Renamed', favourite_colour: 'blue' } }),
+    );
     expect(error.code).toBe(400);
     expect(error.body.category).toBe('VALIDATION_ERROR');
     expect(error.body.errors?.map((e) => e.code)).toEqual(['PROPERTY_DOESNT_EXIST']);
@@ -103,19 +168,30 @@ describe('single records', () => {
   });
 
   it('refuses a value that is not one of an enumeration’s options', async () => {
-    const error = await failure(h.client.crm.deals.basicApi.create({ properties: { dealname: 'Renewal', dealstage: 'maybe' }, associations: [] }));
+    const error = await failure(
+      h.client.crm.deals.basicApi.create({ properties: { dealname: 'Renewal', dealstage: 'maybe' }, associations: [] }),
+    );
     expect(error.body.errors?.map((e) => e.code)).toEqual(['INVALID_OPTION']);
   });
 
   it('refuses a second contact with the same email with 409 naming the existing id', async () => {
-    const error = await failure(h.client.crm.contacts.basicApi.create({ properties: { email: 'ada@acme.test' }, associations: [] }));
+    const error = await failure(
+      h.client.crm.contacts.basicApi.create({ properties: { email: 'ada@acme.test' }, associations: [] }),
+    );
     expect(error.code).toBe(409);
     expect(error.body.category).toBe('CONFLICT');
     expect(error.body.message).toContain('Existing ID: 201');
   });
 
   it('finds a record by a unique property with idProperty', async () => {
-    const read = await h.client.crm.contacts.basicApi.getById('ada@acme.test', ['firstname'], undefined, undefined, false, 'email');
+    const read = await h.client.crm.contacts.basicApi.getById(
+      'ada@acme.test',
+      ['firstname'],
+      undefined,
+      undefined,
+      false,
+      'email',
+    );
     expect(read.id).toBe('201');
   });
 
@@ -132,7 +208,9 @@ describe('single records', () => {
 
 describe('listing', () => {
   it('pages through every record in id order until there is no next page', async () => {
-    await h.client.crm.companies.batchApi.create({ inputs: Array.from({ length: 23 }, (_, i) => ({ properties: { name: `Company ${i}` }, associations: [] })) });
+    await h.client.crm.companies.batchApi.create({
+      inputs: Array.from({ length: 23 }, (_, i) => ({ properties: { name: `Company ${i}` }, associations: [] })),
+    });
     const seen: string[] = [];
     let after: string | undefined;
     let pages = 0;
@@ -149,7 +227,9 @@ describe('listing', () => {
   });
 
   it('caps a page at 100 records', async () => {
-    await h.client.crm.companies.batchApi.create({ inputs: Array.from({ length: 100 }, (_, i) => ({ properties: { name: `Company ${i}` }, associations: [] })) });
+    await h.client.crm.companies.batchApi.create({
+      inputs: Array.from({ length: 100 }, (_, i) => ({ properties: { name: `Company ${i}` }, associations: [] })),
+    });
     const page = await h.client.crm.companies.basicApi.getPage(500);
     expect(page.results).toHaveLength(100);
     expect(page.paging?.next?.after).toBeDefined();
@@ -158,13 +238,25 @@ describe('listing', () => {
 
 describe('batches', () => {
   it('reads a batch and reports missing ids as a 207 partial failure', async () => {
-    const result = await h.client.crm.companies.batchApi.read({ inputs: [{ id: '101' }, { id: '404404' }], properties: ['name'], propertiesWithHistory: [] });
+    const result = await h.client.crm.companies.batchApi.read({
+      inputs: [{ id: '101' }, { id: '404404' }],
+      properties: ['name'],
+      propertiesWithHistory: [],
+    });
     expect(result.results.map((r) => r.properties.name)).toEqual(['Acme Ltd']);
-    expect(result).toMatchObject({ numErrors: 1, errors: [{ category: 'OBJECT_NOT_FOUND', context: { ids: ['404404'] } }] });
+    expect(result).toMatchObject({
+      numErrors: 1,
+      errors: [{ category: 'OBJECT_NOT_FOUND', context: { ids: ['404404'] } }],
+    });
   });
 
   it('creates a batch with 201', async () => {
-    const result = await h.client.crm.contacts.batchApi.create({ inputs: [{ properties: { email: 'a@x.test' }, associations: [] }, { properties: { email: 'b@x.test' }, associations: [] }] });
+    const result = await h.client.crm.contacts.batchApi.create({
+      inputs: [
+        { properties: { email: 'a@x.test' }, associations: [] },
+        { properties: { email: 'b@x.test' }, associations: [] },
+      ],
+    });
     expect(result.results.map((r) => r.properties.email).sort()).toEqual(['a@x.test', 'b@x.test']);
   });
 
@@ -175,13 +267,25 @@ describe('batches', () => {
   });
 
   it('fails a whole batch create when one input repeats a unique value', async () => {
-    const error = await failure(h.client.crm.contacts.batchApi.create({ inputs: [{ properties: { email: 'same@x.test' }, associations: [] }, { properties: { email: 'same@x.test' }, associations: [] }] }));
+    const error = await failure(
+      h.client.crm.contacts.batchApi.create({
+        inputs: [
+          { properties: { email: 'same@x.test' }, associations: [] },
+          { properties: { email: 'same@x.test' }, associations: [] },
+        ],
+      }),
+    );
     expect(error.code).toBe(409);
     expect((await h.client.crm.contacts.basicApi.getPage(100)).results).toHaveLength(1);
   });
 
   it('updates a batch and reports unknown ids as 207', async () => {
-    const result = await h.client.crm.companies.batchApi.update({ inputs: [{ id: '101', properties: { city: 'Leeds' } }, { id: '777', properties: { city: 'York' } }] });
+    const result = await h.client.crm.companies.batchApi.update({
+      inputs: [
+        { id: '101', properties: { city: 'Leeds' } },
+        { id: '777', properties: { city: 'York' } },
+      ],
+    });
     expect(result.results.map((r) => r.properties.city)).toEqual(['Leeds']);
     expect(result).toMatchObject({ numErrors: 1 });
   });
@@ -214,22 +318,33 @@ describe('engagements', () => {
       ],
     });
     const fromCompany = await h.client.crm.associations.v4.basicApi.getPage('companies', '101', 'meetings');
-    expect(fromCompany.results).toEqual([expect.objectContaining({ toObjectId: Number(meeting.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 187, label: null }] })]);
+    expect(fromCompany.results).toEqual([
+      expect.objectContaining({
+        toObjectId: Number(meeting.id),
+        associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 187, label: null }],
+      }),
+    ]);
     const read = await h.client.crm.objects.meetings.basicApi.getById(meeting.id, ['hubspot_owner_id', 'hs_timestamp']);
     expect(read.properties).toMatchObject({ hubspot_owner_id: '501', hs_timestamp: '2026-01-10T10:00:00.000Z' });
   });
 
   it('refuses an engagement without a timestamp', async () => {
-    const error = await failure(h.client.crm.objects.notes.basicApi.create({ properties: { hs_note_body: 'hello' }, associations: [] }));
+    const error = await failure(
+      h.client.crm.objects.notes.basicApi.create({ properties: { hs_note_body: 'hello' }, associations: [] }),
+    );
     expect(error.code).toBe(400);
     expect(error.body.errors?.map((e) => e.code)).toEqual(['REQUIRED_PROPERTY']);
   });
 
   it('refuses an association type that does not start from the record’s type', async () => {
-    const error = await failure(h.client.crm.objects.calls.basicApi.create({
-      properties: { hs_timestamp: '2026-01-10T10:00:00Z' },
-      associations: [{ to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 188 }] }],
-    }));
+    const error = await failure(
+      h.client.crm.objects.calls.basicApi.create({
+        properties: { hs_timestamp: '2026-01-10T10:00:00Z' },
+        associations: [
+          { to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 188 }] },
+        ],
+      }),
+    );
     expect(error.code).toBe(400);
   });
 });

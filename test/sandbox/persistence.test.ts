@@ -17,7 +17,8 @@ function dataFile(): string {
   return join(dir, 'portal.json');
 }
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const dir of directories.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -26,17 +27,34 @@ const client = (baseUrl: string) => createHubSpotClient({ accessToken: 'test-tok
 describe('a persisted sandbox', () => {
   it('comes back after a restart with records, history, schemas, labels and associations', async () => {
     const path = dataFile();
-    const first = await startSandbox({ dataFile: path, seed: portalSeed({ owners: [owner()] }), clock: () => NOW, rateLimit: false });
+    const first = await startSandbox({
+      dataFile: path,
+      seed: portalSeed({ owners: [owner()] }),
+      clock: () => NOW,
+      rateLimit: false,
+    });
     const api = client(first.baseUrl);
     const company = await api.crm.companies.basicApi.create({ properties: { name: 'Acme' }, associations: [] });
     await api.crm.companies.basicApi.update(company.id, { properties: { name: 'Acme Group' } });
     const schema = await api.crm.schemas.coreApi.create({
-      name: 'account_plan', labels: { singular: 'Plan', plural: 'Plans' }, requiredProperties: [], searchableProperties: [], secondaryDisplayProperties: [],
-      properties: [{ name: 'plan_name', label: 'Name', type: 'string', fieldType: 'text' }], associatedObjects: ['COMPANY'],
+      name: 'account_plan',
+      labels: { singular: 'Plan', plural: 'Plans' },
+      requiredProperties: [],
+      searchableProperties: [],
+      secondaryDisplayProperties: [],
+      properties: [{ name: 'plan_name', label: 'Name', type: 'string', fieldType: 'text' }],
+      associatedObjects: ['COMPANY'],
     } as never);
-    const plan = await api.crm.objects.basicApi.create(schema.objectTypeId!, { properties: { plan_name: 'FY26' }, associations: [] });
+    const plan = await api.crm.objects.basicApi.create(schema.objectTypeId!, {
+      properties: { plan_name: 'FY26' },
+      associations: [],
+    });
     await api.crm.associations.v4.basicApi.createDefault(schema.objectTypeId!, plan.id, 'companies', company.id);
-    const label = await api.crm.associations.v4.schema.definitionsApi.create('contacts', 'companies', { name: 'sponsor', label: 'Sponsor', inverseLabel: 'Sponsored by' });
+    const label = await api.crm.associations.v4.schema.definitionsApi.create('contacts', 'companies', {
+      name: 'sponsor',
+      label: 'Sponsor',
+      inverseLabel: 'Sponsored by',
+    });
     await api.crm.properties.coreApi.update('companies', 'industry', { label: 'Sector' });
     await first.close();
 
@@ -45,13 +63,27 @@ describe('a persisted sandbox', () => {
     try {
       const read = await again.crm.companies.basicApi.getById(company.id, ['name'], ['name']);
       expect(read.propertiesWithHistory?.name?.map((e) => e.value)).toEqual(['Acme Group', 'Acme']);
-      expect((await again.crm.objects.basicApi.getById(schema.fullyQualifiedName!, plan.id, ['plan_name'])).properties.plan_name).toBe('FY26');
-      expect((await again.crm.associations.v4.basicApi.getPage('companies', company.id, schema.objectTypeId!)).results.map((r) => String(r.toObjectId))).toEqual([plan.id]);
-      expect((await again.crm.associations.v4.schema.definitionsApi.getAll('companies', 'contacts')).results).toContainEqual({ category: 'USER_DEFINED', typeId: label.results[1]!.typeId, label: 'Sponsored by' });
+      expect(
+        (await again.crm.objects.basicApi.getById(schema.fullyQualifiedName!, plan.id, ['plan_name'])).properties
+          .plan_name,
+      ).toBe('FY26');
+      expect(
+        (await again.crm.associations.v4.basicApi.getPage('companies', company.id, schema.objectTypeId!)).results.map(
+          (r) => String(r.toObjectId),
+        ),
+      ).toEqual([plan.id]);
+      expect(
+        (await again.crm.associations.v4.schema.definitionsApi.getAll('companies', 'contacts')).results,
+      ).toContainEqual({ category: 'USER_DEFINED', typeId: label.results[1]!.typeId, label: 'Sponsored by' });
       expect((await again.crm.owners.ownersApi.getPage()).results.map((o) => o.email)).toEqual(['ada@firm.test']);
-      expect(await again.crm.properties.coreApi.getByName('companies', 'industry')).toMatchObject({ label: 'Sector', hubspotDefined: true });
+      expect(await again.crm.properties.coreApi.getByName('companies', 'industry')).toMatchObject({
+        label: 'Sector',
+        hubspotDefined: true,
+      });
       // New ids carry on after the old ones.
-      expect(Number((await again.crm.companies.basicApi.create({ properties: { name: 'Next' }, associations: [] })).id)).toBeGreaterThan(Number(plan.id));
+      expect(
+        Number((await again.crm.companies.basicApi.create({ properties: { name: 'Next' }, associations: [] })).id),
+      ).toBeGreaterThan(Number(plan.id));
     } finally {
       await second.close();
     }
@@ -61,16 +93,32 @@ describe('a persisted sandbox', () => {
     const path = dataFile();
     const first = await launchCli(path);
     const api = client(first.baseUrl);
-    const created = await api.crm.companies.batchApi.create({ inputs: Array.from({ length: 5 }, (_, i) => ({ properties: { name: `Company ${i}` }, associations: [] })) });
-    const contact = await api.crm.contacts.basicApi.create({ properties: { email: 'kim@acme.test' }, associations: [] });
-    await api.crm.associations.v4.basicApi.create('contacts', contact.id, 'companies', created.results[0]!.id, [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: 1 }]);
+    const created = await api.crm.companies.batchApi.create({
+      inputs: Array.from({ length: 5 }, (_, i) => ({ properties: { name: `Company ${i}` }, associations: [] })),
+    });
+    const contact = await api.crm.contacts.basicApi.create({
+      properties: { email: 'kim@acme.test' },
+      associations: [],
+    });
+    await api.crm.associations.v4.basicApi.create('contacts', contact.id, 'companies', created.results[0]!.id, [
+      { associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: 1 },
+    ]);
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
 
     const second = await launchCli(path);
     const again = client(second.baseUrl);
-    expect((await again.crm.companies.basicApi.getPage(100)).results.map((r) => r.properties.name).sort()).toEqual(['Company 0', 'Company 1', 'Company 2', 'Company 3', 'Company 4']);
-    expect((await again.crm.associations.v4.basicApi.getPage('companies', created.results[0]!.id, 'contacts')).results[0]?.associationTypes).toEqual([{ category: 'HUBSPOT_DEFINED', typeId: 2, label: 'Primary' }]);
+    expect((await again.crm.companies.basicApi.getPage(100)).results.map((r) => r.properties.name).sort()).toEqual([
+      'Company 0',
+      'Company 1',
+      'Company 2',
+      'Company 3',
+      'Company 4',
+    ]);
+    expect(
+      (await again.crm.associations.v4.basicApi.getPage('companies', created.results[0]!.id, 'contacts')).results[0]
+        ?.associationTypes,
+    ).toEqual([{ category: 'HUBSPOT_DEFINED', typeId: 2, label: 'Primary' }]);
     second.child.kill('SIGTERM');
     await new Promise((resolve) => second.child.once('exit', resolve));
   }, 60_000);
@@ -80,23 +128,35 @@ describe('a persisted sandbox', () => {
     const answered: Written[] = [];
     // A kill lands inside a journal write only now and then (the store's tests tear one on purpose);
     // three rounds, because the writes lost to a torn entry were those made after the next restart.
-    for (let round = 1; round <= 3; round++) answered.push(...(await writeUntilKilled(await launchCli(path), `Round ${round}`)));
+    for (let round = 1; round <= 3; round++)
+      answered.push(...(await writeUntilKilled(await launchCli(path), `Round ${round}`)));
 
     const last = await launchCli(path);
     const api = client(last.baseUrl);
     const kept = new Map<string, Record<string, string | null>>();
     for (let i = 0; i < answered.length; i += 20) {
-      const read = await api.crm.companies.batchApi.read({ inputs: answered.slice(i, i + 20).map(({ id }) => ({ id })), properties: ['name', 'description'], propertiesWithHistory: [] });
+      const read = await api.crm.companies.batchApi.read({
+        inputs: answered.slice(i, i + 20).map(({ id }) => ({ id })),
+        properties: ['name', 'description'],
+        propertiesWithHistory: [],
+      });
       for (const r of read.results) kept.set(r.id, r.properties);
     }
     expect(answered.length).toBeGreaterThanOrEqual(3 * KILL_AFTER_ANSWERS * BATCH);
-    expect(answered.filter((w) => kept.get(w.id)?.name !== w.name || kept.get(w.id)?.description !== largeText(w.name)).map((w) => w.name)).toEqual([]);
+    expect(
+      answered
+        .filter((w) => kept.get(w.id)?.name !== w.name || kept.get(w.id)?.description !== largeText(w.name))
+        .map((w) => w.name),
+    ).toEqual([]);
     last.child.kill('SIGTERM');
     await new Promise((resolve) => last.child.once('exit', resolve));
   }, 120_000);
 });
 
-interface Written { id: string; name: string }
+interface Written {
+  id: string;
+  name: string;
+}
 
 const WRITERS = 3;
 const BATCH = 50;
@@ -111,7 +171,10 @@ const largeText = (name: string) => `${name}: ${'ten years of account history, m
  * Several clients send batches of large companies; once KILL_AFTER_ANSWERS batches are answered the
  * sandbox is killed with the others in flight. Returns the companies of the answered batches.
  */
-async function writeUntilKilled({ child, baseUrl }: { child: ChildProcess; baseUrl: string }, label: string): Promise<Written[]> {
+async function writeUntilKilled(
+  { child, baseUrl }: { child: ChildProcess; baseUrl: string },
+  label: string,
+): Promise<Written[]> {
   const api = client(baseUrl);
   const answered: Written[] = [];
   let batches = 0;
@@ -122,7 +185,9 @@ async function writeUntilKilled({ child, baseUrl }: { child: ChildProcess; baseU
       const names = Array.from({ length: BATCH }, (_, i) => `${label} batch ${sent} #${i}`);
       sent += 1;
       try {
-        const created = await api.crm.companies.batchApi.create({ inputs: names.map((name) => ({ properties: { name, description: largeText(name) }, associations: [] })) });
+        const created = await api.crm.companies.batchApi.create({
+          inputs: names.map((name) => ({ properties: { name, description: largeText(name) }, associations: [] })),
+        });
         answered.push(...created.results.map((r) => ({ id: r.id, name: r.properties.name ?? '' })));
       } catch (error) {
         // Only the kill may cut a request short.
@@ -140,7 +205,11 @@ async function writeUntilKilled({ child, baseUrl }: { child: ChildProcess; baseU
 
 /** Runs the CLI as its own process (one process, so SIGKILL leaves nothing behind) and waits for its URL. */
 function launchCli(path: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--data', path, '--empty'], { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--data', path, '--empty'],
+    { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
@@ -149,7 +218,9 @@ function launchCli(path: string): Promise<{ child: ChildProcess; baseUrl: string
       const url = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
       if (url) resolve({ child, baseUrl: url });
     });
-    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     child.once('exit', (code) => reject(new Error(`sandbox CLI exited (${code}) before listening: ${output}`)));
   });
 }

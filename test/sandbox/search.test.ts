@@ -4,58 +4,128 @@ import { failure, portalSeed, seedRecord, useSandbox } from './helpers.ts';
 
 const company = (id: string, properties: Record<string, string>) => seedRecord(properties, { id });
 const companies = [
-  company('1', { name: 'Acme Holdings', domain: 'acme.test', industry: 'Retail', annualrevenue: '5000000', city: 'Leeds', createdate: '2024-01-10T00:00:00.000Z' }),
-  company('2', { name: 'Globex Corporation', domain: 'globex.test', industry: 'Energy', annualrevenue: '12000000', createdate: '2024-03-01T00:00:00.000Z' }),
-  company('3', { name: 'Initech', domain: 'initech.test', industry: 'Software', annualrevenue: '800000', city: 'York', createdate: '2025-02-01T00:00:00.000Z' }),
+  company('1', {
+    name: 'Acme Holdings',
+    domain: 'acme.test',
+    industry: 'Retail',
+    annualrevenue: '5000000',
+    city: 'Leeds',
+    createdate: '2024-01-10T00:00:00.000Z',
+  }),
+  company('2', {
+    name: 'Globex Corporation',
+    domain: 'globex.test',
+    industry: 'Energy',
+    annualrevenue: '12000000',
+    createdate: '2024-03-01T00:00:00.000Z',
+  }),
+  company('3', {
+    name: 'Initech',
+    domain: 'initech.test',
+    industry: 'Software',
+    annualrevenue: '800000',
+    city: 'York',
+    createdate: '2025-02-01T00:00:00.000Z',
+  }),
   company('4', { name: 'Umbrella Retail Group', industry: 'Retail', createdate: '2025-06-01T00:00:00.000Z' }),
 ];
 
-const h = useSandbox(() => portalSeed({
-  objects: {
-    companies,
-    contacts: [seedRecord({ email: 'kim@acme.test', hs_buying_role: 'CHAMPION;DECISION_MAKER' }, { id: '50' }), seedRecord({ email: 'lee@globex.test', hs_buying_role: 'END_USER' }, { id: '51' })],
-  },
-  associations: [{ fromType: 'contacts', fromId: '50', toType: 'companies', toId: '1', associationTypeId: 279 }],
-}));
+const h = useSandbox(() =>
+  portalSeed({
+    objects: {
+      companies,
+      contacts: [
+        seedRecord({ email: 'kim@acme.test', hs_buying_role: 'CHAMPION;DECISION_MAKER' }, { id: '50' }),
+        seedRecord({ email: 'lee@globex.test', hs_buying_role: 'END_USER' }, { id: '51' }),
+      ],
+    },
+    associations: [{ fromType: 'contacts', fromId: '50', toType: 'companies', toId: '1', associationTypeId: 279 }],
+  }),
+);
 
 type Filter = { propertyName: string; operator: string; value?: string; values?: string[]; highValue?: string };
 const search = (filters: Filter[][], extra: Partial<PublicObjectSearchRequest> = {}) =>
-  h.client.crm.companies.searchApi.doSearch({ filterGroups: filters.map((f) => ({ filters: f })), sorts: [], properties: ['name'], limit: 100, after: '0', ...extra } as PublicObjectSearchRequest);
-const ids = async (filters: Filter[][], extra: Partial<PublicObjectSearchRequest> = {}) => (await search(filters, extra)).results.map((r) => r.id);
+  h.client.crm.companies.searchApi.doSearch({
+    filterGroups: filters.map((f) => ({ filters: f })),
+    sorts: [],
+    properties: ['name'],
+    limit: 100,
+    after: '0',
+    ...extra,
+  } as PublicObjectSearchRequest);
+const ids = async (filters: Filter[][], extra: Partial<PublicObjectSearchRequest> = {}) =>
+  (await search(filters, extra)).results.map((r) => r.id);
 
 describe('search filters', () => {
   it.each([
     ['EQ (case-insensitive)', { propertyName: 'industry', operator: 'EQ', value: 'retail' }, ['1', '4']],
-    ['NEQ (records without the property included)', { propertyName: 'industry', operator: 'NEQ', value: 'Retail' }, ['2', '3']],
+    [
+      'NEQ (records without the property included)',
+      { propertyName: 'industry', operator: 'NEQ', value: 'Retail' },
+      ['2', '3'],
+    ],
     ['LT on numbers', { propertyName: 'annualrevenue', operator: 'LT', value: '5000000' }, ['3']],
     ['LTE on numbers', { propertyName: 'annualrevenue', operator: 'LTE', value: '5000000' }, ['1', '3']],
     ['GT on numbers, not text', { propertyName: 'annualrevenue', operator: 'GT', value: '900000' }, ['1', '2']],
     ['GTE on numbers', { propertyName: 'annualrevenue', operator: 'GTE', value: '12000000' }, ['2']],
-    ['BETWEEN on datetimes given as epoch ms', { propertyName: 'createdate', operator: 'BETWEEN', value: String(Date.UTC(2024, 0, 1)), highValue: String(Date.UTC(2024, 11, 31)) }, ['1', '2']],
+    [
+      'BETWEEN on datetimes given as epoch ms',
+      {
+        propertyName: 'createdate',
+        operator: 'BETWEEN',
+        value: String(Date.UTC(2024, 0, 1)),
+        highValue: String(Date.UTC(2024, 11, 31)),
+      },
+      ['1', '2'],
+    ],
     ['IN', { propertyName: 'industry', operator: 'IN', values: ['energy', 'software'] }, ['2', '3']],
     ['NOT_IN', { propertyName: 'industry', operator: 'NOT_IN', values: ['retail'] }, ['2', '3']],
     ['HAS_PROPERTY', { propertyName: 'city', operator: 'HAS_PROPERTY' }, ['1', '3']],
     ['NOT_HAS_PROPERTY', { propertyName: 'domain', operator: 'NOT_HAS_PROPERTY' }, ['4']],
     ['CONTAINS_TOKEN on a word', { propertyName: 'name', operator: 'CONTAINS_TOKEN', value: 'retail' }, ['4']],
-    ['CONTAINS_TOKEN with a wildcard', { propertyName: 'domain', operator: 'CONTAINS_TOKEN', value: '*.test' }, ['1', '2', '3']],
+    [
+      'CONTAINS_TOKEN with a wildcard',
+      { propertyName: 'domain', operator: 'CONTAINS_TOKEN', value: '*.test' },
+      ['1', '2', '3'],
+    ],
     ['NOT_CONTAINS_TOKEN', { propertyName: 'name', operator: 'NOT_CONTAINS_TOKEN', value: 'group' }, ['1', '2', '3']],
   ])('%s', async (_, filter, expected) => {
     expect(await ids([[filter]])).toEqual(expected);
   });
 
   it('ANDs filters in a group and ORs the groups', async () => {
-    const retailInLeeds = [{ propertyName: 'industry', operator: 'EQ', value: 'Retail' }, { propertyName: 'city', operator: 'EQ', value: 'Leeds' }];
+    const retailInLeeds = [
+      { propertyName: 'industry', operator: 'EQ', value: 'Retail' },
+      { propertyName: 'city', operator: 'EQ', value: 'Leeds' },
+    ];
     expect(await ids([retailInLeeds])).toEqual(['1']);
-    expect(await ids([retailInLeeds, [{ propertyName: 'industry', operator: 'EQ', value: 'Energy' }]])).toEqual(['1', '2']);
+    expect(await ids([retailInLeeds, [{ propertyName: 'industry', operator: 'EQ', value: 'Energy' }]])).toEqual([
+      '1',
+      '2',
+    ]);
   });
 
   it('matches one value of a multiple-choice property', async () => {
-    const result = await h.client.crm.contacts.searchApi.doSearch({ filterGroups: [{ filters: [{ propertyName: 'hs_buying_role', operator: 'IN' as never, values: ['DECISION_MAKER'] }] }], sorts: [], properties: ['email'], limit: 10, after: '0' });
+    const result = await h.client.crm.contacts.searchApi.doSearch({
+      filterGroups: [
+        { filters: [{ propertyName: 'hs_buying_role', operator: 'IN' as never, values: ['DECISION_MAKER'] }] },
+      ],
+      sorts: [],
+      properties: ['email'],
+      limit: 10,
+      after: '0',
+    });
     expect(result.results.map((r) => r.properties.email)).toEqual(['kim@acme.test']);
   });
 
   it('finds records associated with a given record', async () => {
-    const result = await h.client.crm.contacts.searchApi.doSearch({ filterGroups: [{ filters: [{ propertyName: 'associations.company', operator: 'EQ' as never, value: '1' }] }], sorts: [], properties: ['email'], limit: 10, after: '0' });
+    const result = await h.client.crm.contacts.searchApi.doSearch({
+      filterGroups: [{ filters: [{ propertyName: 'associations.company', operator: 'EQ' as never, value: '1' }] }],
+      sorts: [],
+      properties: ['email'],
+      limit: 10,
+      after: '0',
+    });
     expect(result.results.map((r) => r.id)).toEqual(['50']);
   });
 
@@ -64,14 +134,27 @@ describe('search filters', () => {
   });
 
   it('returns requested but unset properties as null, beside the system fields', async () => {
-    const result = await search([[{ propertyName: 'name', operator: 'EQ', value: 'Initech' }]], { properties: ['name', 'numberofemployees'] });
-    expect(result.results[0]?.properties).toEqual({ name: 'Initech', numberofemployees: null, createdate: '2025-02-01T00:00:00.000Z', hs_lastmodifieddate: '2025-06-01T00:00:00.000Z', hs_object_id: '3' });
+    const result = await search([[{ propertyName: 'name', operator: 'EQ', value: 'Initech' }]], {
+      properties: ['name', 'numberofemployees'],
+    });
+    expect(result.results[0]?.properties).toEqual({
+      name: 'Initech',
+      numberofemployees: null,
+      createdate: '2025-02-01T00:00:00.000Z',
+      hs_lastmodifieddate: '2025-06-01T00:00:00.000Z',
+      hs_object_id: '3',
+    });
   });
 });
 
 describe('search sorting and paging', () => {
   it('sorts by one property, records without it last', async () => {
-    expect(await ids([], { sorts: [{ propertyName: 'annualrevenue', direction: 'DESCENDING' }] as never })).toEqual(['2', '1', '3', '4']);
+    expect(await ids([], { sorts: [{ propertyName: 'annualrevenue', direction: 'DESCENDING' }] as never })).toEqual([
+      '2',
+      '1',
+      '3',
+      '4',
+    ]);
   });
 
   it('pages with after until there is no next page, reporting the total', async () => {
@@ -104,11 +187,26 @@ describe('search limits', () => {
 
   it.each([
     ['more than 200 per page', () => search([], { limit: 201 })],
-    ['two sorts', () => search([], { sorts: [{ propertyName: 'name', direction: 'ASCENDING' }, { propertyName: 'city', direction: 'ASCENDING' }] as never })],
+    [
+      'two sorts',
+      () =>
+        search([], {
+          sorts: [
+            { propertyName: 'name', direction: 'ASCENDING' },
+            { propertyName: 'city', direction: 'ASCENDING' },
+          ] as never,
+        }),
+    ],
     ['six filter groups', () => search(Array.from({ length: 6 }, () => [oneFilter]))],
     ['seven filters in a group', () => search([Array.from({ length: 7 }, () => oneFilter)])],
-    ['nineteen filters in all', () => search([...Array.from({ length: 3 }, () => Array.from({ length: 6 }, () => oneFilter)), [oneFilter]])],
-    ['a filter on a property that does not exist', () => search([[{ propertyName: 'shoe_size', operator: 'EQ', value: '9' }]])],
+    [
+      'nineteen filters in all',
+      () => search([...Array.from({ length: 3 }, () => Array.from({ length: 6 }, () => oneFilter)), [oneFilter]]),
+    ],
+    [
+      'a filter on a property that does not exist',
+      () => search([[{ propertyName: 'shoe_size', operator: 'EQ', value: '9' }]]),
+    ],
     ['an operator without its value', () => search([[{ propertyName: 'name', operator: 'EQ' }]])],
   ])('refuses %s with 400 VALIDATION_ERROR', async (_, call) => {
     const error = await failure(call());

@@ -13,7 +13,9 @@ describe('the project check on a broken project', () => {
   });
 
   it('finds a card outside app/cards, which HubSpot would silently skip', () => {
-    expect(problems).toContainEqual(expect.stringMatching(/src\/app\/summary-card-hsmeta\.json: a card must be in src\/app\/cards\//));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/src\/app\/summary-card-hsmeta\.json: a card must be in src\/app\/cards\//),
+    );
   });
 
   it('rejects a uid with characters HubSpot does not allow, and unknown top-level keys', () => {
@@ -22,27 +24,39 @@ describe('the project check on a broken project', () => {
   });
 
   it('reports card entrypoints that do not exist and cards that name no record type', () => {
-    expect(problems).toContainEqual(expect.stringMatching(/summary-card-hsmeta\.json: entrypoint \/app\/cards\/Summary\.tsx does not exist/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/summary-card-hsmeta\.json: entrypoint \/app\/cards\/Summary\.tsx does not exist/),
+    );
     expect(problems).toContainEqual(expect.stringMatching(/odd-hsmeta\.json: config\.objectTypes must list/));
   });
 
   it('requires functions to point at a bundle, list their secrets, and have a package.json beside them', () => {
-    expect(problems).toContainEqual(expect.stringMatching(/greet-hsmeta\.json: a function's entrypoint must be a bundled/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/greet-hsmeta\.json: a function's entrypoint must be a bundled/),
+    );
     expect(problems).toContainEqual(expect.stringMatching(/greet-hsmeta\.json: config\.secretKeys must be a list/));
     expect(problems).toContainEqual(expect.stringMatching(/src\/app\/functions\/package\.json is missing/));
   });
 
   it("passes on what HubSpot's own parser rejects", () => {
-    expect(problems).toContainEqual(expect.stringMatching(/^HubSpot's parser rejected the project: .*functions\/package\.json does not exist/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^HubSpot's parser rejected the project: .*functions\/package\.json does not exist/),
+    );
   });
 
   it('names both files that use the same uid', () => {
-    expect(problems).toContainEqual(expect.stringMatching(/-hsmeta\.json: uid "greet" is already used by src\/app\/functions\/\w+-hsmeta\.json/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/-hsmeta\.json: uid "greet" is already used by src\/app\/functions\/\w+-hsmeta\.json/),
+    );
   });
 
   it('names HubSpot scopes the code uses but the app does not declare', () => {
-    expect(problems).toContainEqual('scope crm.objects.owners.read is used by src/app/functions/greet.ts but not declared in app-hsmeta.json requiredScopes');
-    expect(problems).toContainEqual('scope crm.objects.contacts.read is used by src/app/functions/greet.ts but not declared in app-hsmeta.json requiredScopes');
+    expect(problems).toContainEqual(
+      'scope crm.objects.owners.read is used by src/app/functions/greet.ts but not declared in app-hsmeta.json requiredScopes',
+    );
+    expect(problems).toContainEqual(
+      'scope crm.objects.contacts.read is used by src/app/functions/greet.ts but not declared in app-hsmeta.json requiredScopes',
+    );
     expect(problems.join('\n')).not.toContain('crm.objects.companies.read');
   });
 });

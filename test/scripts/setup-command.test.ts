@@ -10,12 +10,18 @@ const tsx = join(REPOSITORY_ROOT, 'node_modules', '.bin', 'tsx');
 const setupCommand = (env: Record<string, string>) =>
   run(tsx, [join(REPOSITORY_ROOT, 'scripts', 'setup.ts')], { env: { PATH: process.env.PATH ?? '', ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 
 describe('npm run setup', () => {
   let portal: SandboxPortal;
-  beforeAll(async () => { portal = await startSandboxPortal(); });
+  beforeAll(async () => {
+    portal = await startSandboxPortal();
+  });
   afterAll(() => portal.close());
 
   it('sets up the portal at HUBSPOT_API_BASE_URL, printing each step, and says there is nothing to do the second time', async () => {
@@ -38,7 +44,10 @@ describe('npm run setup', () => {
   });
 
   it('says which code HubSpot failed with and how to continue', async () => {
-    const answer = await setupCommand({ HUBSPOT_ACCESS_TOKEN: 'wrong-token', HUBSPOT_API_BASE_URL: portal.sandbox.baseUrl });
+    const answer = await setupCommand({
+      HUBSPOT_ACCESS_TOKEN: 'wrong-token',
+      HUBSPOT_API_BASE_URL: portal.sandbox.baseUrl,
+    });
     expect(answer.code).toBe(1);
     expect(answer.stderr).toContain('Setup stopped (KAM.HUBSPOT_ACCESS_DENIED)');
     expect(answer.stderr).toContain('npm run setup');

@@ -1,22 +1,57 @@
 import { Children, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ButtonProps, ButtonRowProps, DropdownButtonItemProps, DropdownProps, LoadingButtonProps } from '@hubspot/ui-extensions';
+import type {
+  ButtonProps,
+  ButtonRowProps,
+  DropdownButtonItemProps,
+  DropdownProps,
+  LoadingButtonProps,
+} from '@hubspot/ui-extensions';
 import { Overlay, useOverlayClick } from './overlays.tsx';
 import { classes, hrefOf, sizeName, testIdAttribute } from './shared.ts';
 
-export function Button({ onClick, href, disabled = false, variant = 'secondary', type = 'button', children, size, truncate = false, overlay, testId }: ButtonProps) {
+export function Button({
+  onClick,
+  href,
+  disabled = false,
+  variant = 'secondary',
+  type = 'button',
+  children,
+  size,
+  truncate = false,
+  overlay,
+  testId,
+}: ButtonProps) {
   const trigger = useOverlayClick(overlay, onClick);
   const target = hrefOf(href);
-  const className = classes('hs-button', `hs-button--${variant}`, `hs-button--${sizeName(size, 'md')}`, truncate && 'hs-button--truncate');
+  const className = classes(
+    'hs-button',
+    `hs-button--${variant}`,
+    `hs-button--${sizeName(size, 'md')}`,
+    truncate && 'hs-button--truncate',
+  );
   if (target && !disabled) {
     return (
-      <a className={className} href={target.url} target={target.external ? '_blank' : undefined} rel={target.external ? 'noreferrer' : undefined} {...testIdAttribute(testId)}>
+      <a
+        className={className}
+        href={target.url}
+        target={target.external ? '_blank' : undefined}
+        rel={target.external ? 'noreferrer' : undefined}
+        {...testIdAttribute(testId)}
+      >
         {children}
       </a>
     );
   }
   return (
     <>
-      <button type={type} className={className} disabled={disabled} title={trigger.tooltip} onClick={trigger.click} {...testIdAttribute(testId)}>
+      <button
+        type={type}
+        className={className}
+        disabled={disabled}
+        title={trigger.tooltip}
+        onClick={trigger.click}
+        {...testIdAttribute(testId)}
+      >
         {children}
       </button>
       <Overlay overlay={overlay} />
@@ -24,7 +59,13 @@ export function Button({ onClick, href, disabled = false, variant = 'secondary',
   );
 }
 
-export function LoadingButton({ loading = false, children, disabled, variant = 'primary', ...rest }: LoadingButtonProps) {
+export function LoadingButton({
+  loading = false,
+  children,
+  disabled,
+  variant = 'primary',
+  ...rest
+}: LoadingButtonProps) {
   return (
     <Button {...rest} variant={variant} disabled={disabled || loading}>
       {loading && <span className="hs-button__spinner" aria-hidden="true" />}
@@ -46,7 +87,13 @@ function DropdownButtonItem({ children, onClick, overlay, testId }: DropdownButt
   const trigger = useOverlayClick(overlay, onClick);
   return (
     <>
-      <button type="button" role="menuitem" className="hs-dropdown__item" onClick={trigger.click} {...testIdAttribute(testId)}>
+      <button
+        type="button"
+        role="menuitem"
+        className="hs-dropdown__item"
+        onClick={trigger.click}
+        {...testIdAttribute(testId)}
+      >
         {children}
       </button>
       <Overlay overlay={overlay} />
@@ -54,7 +101,15 @@ function DropdownButtonItem({ children, onClick, overlay, testId }: DropdownButt
   );
 }
 
-function DropdownMenu({ options = [], variant = 'primary', buttonText = 'More', buttonSize, disabled = false, children, testId }: DropdownProps) {
+function DropdownMenu({
+  options = [],
+  variant = 'primary',
+  buttonText = 'More',
+  buttonSize,
+  disabled = false,
+  children,
+  testId,
+}: DropdownProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -65,7 +120,13 @@ function DropdownMenu({ options = [], variant = 'primary', buttonText = 'More', 
   }, [open]);
   const items: ReactNode[] = [
     ...options.map((option) => (
-      <button key={option.label} type="button" role="menuitem" className="hs-dropdown__item" onClick={() => option.onClick?.()}>
+      <button
+        key={option.label}
+        type="button"
+        role="menuitem"
+        className="hs-dropdown__item"
+        onClick={() => option.onClick?.()}
+      >
         {option.label}
       </button>
     )),

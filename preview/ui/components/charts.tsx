@@ -2,8 +2,20 @@ import type { BarChartProps, ChartColor, ChartDataRow, LineChartProps } from '@h
 import { testIdAttribute } from './shared.ts';
 
 const PALETTE: Record<ChartColor, string> = {
-  orange: '#ff7a59', aqua: '#00bda5', purple: '#6a78d1', yellow: '#f5c26b', pink: '#f2547d', blue: '#00a4bd', green: '#00bda5',
-  darkOrange: '#c2410c', darkAqua: '#0b8379', darkPurple: '#4b4f9a', darkYellow: '#b27b0c', darkPink: '#a8234d', darkBlue: '#0b6e8a', darkGreen: '#237a4c',
+  orange: '#ff7a59',
+  aqua: '#00bda5',
+  purple: '#6a78d1',
+  yellow: '#f5c26b',
+  pink: '#f2547d',
+  blue: '#00a4bd',
+  green: '#00bda5',
+  darkOrange: '#c2410c',
+  darkAqua: '#0b8379',
+  darkPurple: '#4b4f9a',
+  darkYellow: '#b27b0c',
+  darkPink: '#a8234d',
+  darkBlue: '#0b6e8a',
+  darkGreen: '#237a4c',
 };
 const DEFAULT_ORDER: ChartColor[] = ['orange', 'aqua', 'purple', 'yellow', 'pink', 'blue', 'darkOrange', 'darkAqua'];
 
@@ -17,7 +29,9 @@ function chartModel({ data, axes, options }: BarChartProps | LineChartProps) {
   const labelOf = (field: string, value: string | number) => labels[field]?.[String(value)] ?? String(value);
   const groupField = axes.options?.groupFieldByColor;
   const categories = [...new Set(rows.map((row) => String(row[axes.x.field] ?? '')))];
-  const seriesNames = groupField ? [...new Set(rows.map((row) => String(row[groupField] ?? '')))] : [axes.y.label ?? axes.y.field];
+  const seriesNames = groupField
+    ? [...new Set(rows.map((row) => String(row[groupField] ?? '')))]
+    : [axes.y.label ?? axes.y.field];
   const colorList = options?.colorList ?? options?.colors ?? DEFAULT_ORDER;
   const series: Series[] = seriesNames.map((name, index) => {
     const own = rows.filter((row) => !groupField || String(row[groupField]) === name);
@@ -30,17 +44,33 @@ function chartModel({ data, axes, options }: BarChartProps | LineChartProps) {
   });
   const allValues = series.flatMap((s) => [...s.values.values()]);
   const stacked = axes.options?.stacking === true;
-  const totals = categories.map((category) => series.reduce((sum, s) => sum + Math.max(0, s.values.get(category) ?? 0), 0));
+  const totals = categories.map((category) =>
+    series.reduce((sum, s) => sum + Math.max(0, s.values.get(category) ?? 0), 0),
+  );
   const max = Math.max(1, ...(stacked ? totals : allValues));
   const min = Math.min(0, ...allValues);
-  return { categories: categories.map((c) => ({ key: c, label: labelOf(axes.x.field, c) })), series, max, min, stacked };
+  return {
+    categories: categories.map((c) => ({ key: c, label: labelOf(axes.x.field, c) })),
+    series,
+    max,
+    min,
+    stacked,
+  };
 }
 
 const WIDTH = 560;
 const HEIGHT = 220;
 const PAD = { left: 48, right: 12, top: 12, bottom: 36 };
 
-function ChartFrame({ kind, props, children }: { kind: string; props: BarChartProps | LineChartProps; children: (model: ReturnType<typeof chartModel>, y: (value: number) => number) => React.ReactNode }) {
+function ChartFrame({
+  kind,
+  props,
+  children,
+}: {
+  kind: string;
+  props: BarChartProps | LineChartProps;
+  children: (model: ReturnType<typeof chartModel>, y: (value: number) => number) => React.ReactNode;
+}) {
   const model = chartModel(props);
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const y = (value: number) => PAD.top + plotHeight * (1 - (value - model.min) / (model.max - model.min));
@@ -49,7 +79,12 @@ function ChartFrame({ kind, props, children }: { kind: string; props: BarChartPr
   return (
     <figure className="hs-chart" {...testIdAttribute(props.testId)}>
       {title && <figcaption className="hs-chart__title">{title}</figcaption>}
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="hs-chart__svg" role="img" aria-label={`${kind} of ${props.axes.y.label ?? props.axes.y.field} by ${props.axes.x.label ?? props.axes.x.field}`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="hs-chart__svg"
+        role="img"
+        aria-label={`${kind} of ${props.axes.y.label ?? props.axes.y.field} by ${props.axes.x.label ?? props.axes.x.field}`}
+      >
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} className="hs-chart__grid" />
@@ -61,12 +96,21 @@ function ChartFrame({ kind, props, children }: { kind: string; props: BarChartPr
         {children(model, y)}
         {/* Axis titles, as HubSpot draws the labels a card gives its axes. */}
         {props.axes.x.label && (
-          <text x={PAD.left + (WIDTH - PAD.left - PAD.right) / 2} y={HEIGHT - 3} textAnchor="middle" className="hs-chart__axis-title">
+          <text
+            x={PAD.left + (WIDTH - PAD.left - PAD.right) / 2}
+            y={HEIGHT - 3}
+            textAnchor="middle"
+            className="hs-chart__axis-title"
+          >
             {props.axes.x.label}
           </text>
         )}
         {props.axes.y.label && (
-          <text transform={`translate(11 ${PAD.top + plotHeight / 2}) rotate(-90)`} textAnchor="middle" className="hs-chart__axis-title">
+          <text
+            transform={`translate(11 ${PAD.top + plotHeight / 2}) rotate(-90)`}
+            textAnchor="middle"
+            className="hs-chart__axis-title"
+          >
             {props.axes.y.label}
           </text>
         )}
@@ -112,7 +156,13 @@ const bandWidth = (count: number) => (WIDTH - PAD.left - PAD.right) / Math.max(1
 const XLabels = ({ labels }: { labels: string[] }) => (
   <>
     {labels.map((label, index) => (
-      <text key={label + index} x={PAD.left + bandWidth(labels.length) * (index + 0.5)} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" className="hs-chart__tick">
+      <text
+        key={label + index}
+        x={PAD.left + bandWidth(labels.length) * (index + 0.5)}
+        y={HEIGHT - PAD.bottom + 16}
+        textAnchor="middle"
+        className="hs-chart__tick"
+      >
         {label}
       </text>
     ))}
@@ -135,7 +185,16 @@ export function BarChart(props: BarChartProps) {
                 if (stacked) stackTop += value;
                 const x = PAD.left + band * index + band * 0.15 + (stacked ? 0 : barWidth * seriesIndex);
                 const top = y(Math.max(base, base + value));
-                return <rect key={`${category.key}-${s.name}`} x={x} y={top} width={barWidth} height={Math.abs(y(base) - y(base + value))} fill={s.color} />;
+                return (
+                  <rect
+                    key={`${category.key}-${s.name}`}
+                    x={x}
+                    y={top}
+                    width={barWidth}
+                    height={Math.abs(y(base) - y(base + value))}
+                    fill={s.color}
+                  />
+                );
               });
             })}
             <XLabels labels={categories.map((c) => c.label)} />
@@ -157,7 +216,12 @@ function LinearLines({ series, y }: { series: Series[]; y: (value: number) => nu
     <>
       {series.map((s) => (
         <g key={s.name}>
-          <polyline points={s.points.map(([px, py]) => `${x(px)},${y(py)}`).join(' ')} fill="none" stroke={s.color} strokeWidth={2} />
+          <polyline
+            points={s.points.map(([px, py]) => `${x(px)},${y(py)}`).join(' ')}
+            fill="none"
+            stroke={s.color}
+            strokeWidth={2}
+          />
         </g>
       ))}
       {ticks.map((tick) => (
@@ -179,10 +243,17 @@ export function LineChart(props: LineChartProps) {
         return (
           <>
             {series.map((s) => {
-              const points = categories.flatMap((category, index) => (s.values.has(category.key) ? [[x(index), y(s.values.get(category.key) ?? 0)] as const] : []));
+              const points = categories.flatMap((category, index) =>
+                s.values.has(category.key) ? [[x(index), y(s.values.get(category.key) ?? 0)] as const] : [],
+              );
               return (
                 <g key={s.name}>
-                  <polyline points={points.map(([px, py]) => `${px},${py}`).join(' ')} fill="none" stroke={s.color} strokeWidth={2} />
+                  <polyline
+                    points={points.map(([px, py]) => `${px},${py}`).join(' ')}
+                    fill="none"
+                    stroke={s.color}
+                    strokeWidth={2}
+                  />
                   {points.map(([px, py]) => (
                     <circle key={`${px}`} cx={px} cy={py} r={3} fill={s.color} />
                   ))}

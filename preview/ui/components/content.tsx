@@ -77,20 +77,31 @@ export function Link({ children, href, variant = 'primary', onClick, overlay, te
   );
 }
 
-const LIST_ELEMENTS = { unordered: 'ul', 'unordered-styled': 'ul', ordered: 'ol', 'ordered-styled': 'ol', inline: 'ul', 'inline-divided': 'ul' } as const;
+const LIST_ELEMENTS = {
+  unordered: 'ul',
+  'unordered-styled': 'ul',
+  ordered: 'ol',
+  'ordered-styled': 'ol',
+  inline: 'ul',
+  'inline-divided': 'ul',
+} as const;
 
 export function List({ children, variant = 'unordered', testId }: ListProps) {
   const Element = LIST_ELEMENTS[variant];
   return (
     <Element className={classes('hs-list', `hs-list--${variant}`)} {...testIdAttribute(testId)}>
-      {Children.map(children, (child) => (child === null || child === undefined || child === false ? null : <li>{child}</li>))}
+      {Children.map(children, (child) =>
+        child === null || child === undefined || child === false ? null : <li>{child}</li>,
+      )}
     </Element>
   );
 }
 
 export function Image({ alt = '', href, src, width, height, onClick, testId }: ImageProps) {
   const reactions = useReactions();
-  const image = <img className="hs-image" src={src} alt={alt} width={width} height={height} {...testIdAttribute(testId)} />;
+  const image = (
+    <img className="hs-image" src={src} alt={alt} width={width} height={height} {...testIdAttribute(testId)} />
+  );
   const target = hrefOf(href);
   if (!target && !onClick) return image;
   return (
@@ -118,7 +129,13 @@ export function Tag({ children, variant = 'default', onClick, inline = false, ov
   const className = classes('hs-tag', `hs-tag--${variant}`, inline && 'hs-tag--inline');
   const content =
     onClick || trigger.overlayId ? (
-      <button type="button" className={className} title={trigger.tooltip} onClick={trigger.click} {...testIdAttribute(testId)}>
+      <button
+        type="button"
+        className={className}
+        title={trigger.tooltip}
+        onClick={trigger.click}
+        {...testIdAttribute(testId)}
+      >
         {children}
       </button>
     ) : (
@@ -134,7 +151,15 @@ export function Tag({ children, variant = 'default', onClick, inline = false, ov
   );
 }
 
-export function StatusTag({ variant = 'default', hollow = false, onClick, showRemoveIcon = false, onRemoveClick, children, testId }: StatusTagProps) {
+export function StatusTag({
+  variant = 'default',
+  hollow = false,
+  onClick,
+  showRemoveIcon = false,
+  onRemoveClick,
+  children,
+  testId,
+}: StatusTagProps) {
   const label = (
     <>
       <span className="hs-status-tag__dot" aria-hidden="true" />
@@ -142,7 +167,10 @@ export function StatusTag({ variant = 'default', hollow = false, onClick, showRe
     </>
   );
   return (
-    <span className={classes('hs-status-tag', `hs-status-tag--${variant}`, hollow && 'hs-status-tag--hollow')} {...testIdAttribute(testId)}>
+    <span
+      className={classes('hs-status-tag', `hs-status-tag--${variant}`, hollow && 'hs-status-tag--hollow')}
+      {...testIdAttribute(testId)}
+    >
       {onClick ? (
         <button type="button" className="hs-status-tag__button" onClick={onClick}>
           {label}
@@ -213,17 +241,42 @@ export function ScoreCircle({ score, testId }: ScoreProps) {
   const tone = clamped >= 70 ? 'success' : clamped >= 40 ? 'warning' : 'danger';
   const circumference = 2 * Math.PI * 26;
   return (
-    <div className={classes('hs-score-circle', `hs-score-circle--${tone}`)} role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={clamped} aria-label="Score" {...testIdAttribute(testId)}>
+    <div
+      className={classes('hs-score-circle', `hs-score-circle--${tone}`)}
+      role="meter"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={clamped}
+      aria-label="Score"
+      {...testIdAttribute(testId)}
+    >
       <svg viewBox="0 0 60 60" width="60" height="60" aria-hidden="true">
         <circle cx="30" cy="30" r="26" className="hs-score-circle__track" />
-        <circle cx="30" cy="30" r="26" className="hs-score-circle__value" strokeDasharray={`${(clamped / 100) * circumference} ${circumference}`} transform="rotate(-90 30 30)" />
+        <circle
+          cx="30"
+          cy="30"
+          r="26"
+          className="hs-score-circle__value"
+          strokeDasharray={`${(clamped / 100) * circumference} ${circumference}`}
+          transform="rotate(-90 30 30)"
+        />
       </svg>
       <span className="hs-score-circle__number">{Math.round(score)}</span>
     </div>
   );
 }
 
-export function ProgressBar({ title, showPercentage = false, value = 0, maxValue, valueMax, valueDescription, variant = 'success', testId, ...rest }: ProgressBarProps) {
+export function ProgressBar({
+  title,
+  showPercentage = false,
+  value = 0,
+  maxValue,
+  valueMax,
+  valueDescription,
+  variant = 'success',
+  testId,
+  ...rest
+}: ProgressBarProps) {
   const max = maxValue ?? valueMax ?? 100;
   const percent = max > 0 ? Math.max(0, Math.min(100, (value / max) * 100)) : 0;
   const titleId = useId();
@@ -256,18 +309,36 @@ export function ProgressBar({ title, showPercentage = false, value = 0, maxValue
 
 export function LoadingSpinner({ label, showLabel = false, size, layout = 'inline', testId }: LoadingSpinnerProps) {
   return (
-    <div className={classes('hs-spinner', `hs-spinner--${layout}`, `hs-spinner--${sizeName(size, 'sm')}`)} role="status" {...testIdAttribute(testId)}>
+    <div
+      className={classes('hs-spinner', `hs-spinner--${layout}`, `hs-spinner--${sizeName(size, 'sm')}`)}
+      role="status"
+      {...testIdAttribute(testId)}
+    >
       <span className="hs-spinner__wheel" aria-hidden="true" />
       <span className={showLabel ? 'hs-spinner__label' : 'hs-visually-hidden'}>{label}</span>
     </div>
   );
 }
 
-export function StepIndicator({ stepNames, direction = 'horizontal', currentStep = 0, onClick, testId }: StepIndicatorProps) {
+export function StepIndicator({
+  stepNames,
+  direction = 'horizontal',
+  currentStep = 0,
+  onClick,
+  testId,
+}: StepIndicatorProps) {
   return (
     <ol className={classes('hs-steps', `hs-steps--${direction}`)} {...testIdAttribute(testId)}>
       {stepNames.map((name, index) => (
-        <li key={name} className={classes('hs-steps__step', index < currentStep && 'hs-steps__step--done', index === currentStep && 'hs-steps__step--current')} aria-current={index === currentStep ? 'step' : undefined}>
+        <li
+          key={name}
+          className={classes(
+            'hs-steps__step',
+            index < currentStep && 'hs-steps__step--done',
+            index === currentStep && 'hs-steps__step--current',
+          )}
+          aria-current={index === currentStep ? 'step' : undefined}
+        >
           <button type="button" className="hs-steps__button" disabled={!onClick} onClick={() => onClick?.(index)}>
             <span className="hs-steps__circle" aria-hidden="true">
               {index + 1}

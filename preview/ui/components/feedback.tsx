@@ -5,17 +5,43 @@ export function Alert({ title, children, variant = 'info', testId }: AlertProps)
   // Errors and warnings interrupt a screen-reader user; the rest wait their turn.
   const urgent = variant === 'error' || variant === 'danger' || variant === 'warning';
   return (
-    <div className={classes('hs-alert', `hs-alert--${variant === 'error' ? 'danger' : variant}`)} role={urgent ? 'alert' : 'status'} {...testIdAttribute(testId)}>
+    <div
+      className={classes('hs-alert', `hs-alert--${variant === 'error' ? 'danger' : variant}`)}
+      role={urgent ? 'alert' : 'status'}
+      {...testIdAttribute(testId)}
+    >
       <strong className="hs-alert__title">{title}</strong>
       {children !== undefined && <div className="hs-alert__body">{children}</div>}
     </div>
   );
 }
 
-export function EmptyState({ flush = false, children, title = 'All is not lost.', layout = 'horizontal', reverseOrder = false, imageWidth = 120, imageName = 'object', testId }: EmptyStateProps) {
+export function EmptyState({
+  flush = false,
+  children,
+  title = 'All is not lost.',
+  layout = 'horizontal',
+  reverseOrder = false,
+  imageWidth = 120,
+  imageName = 'object',
+  testId,
+}: EmptyStateProps) {
   return (
-    <div className={classes('hs-empty-state', `hs-empty-state--${layout}`, reverseOrder && 'hs-empty-state--reversed', flush && 'hs-empty-state--flush')} {...testIdAttribute(testId)}>
-      <div className="hs-empty-state__image" style={{ width: imageWidth, height: imageWidth * 0.75 }} data-image={imageName} aria-hidden="true" />
+    <div
+      className={classes(
+        'hs-empty-state',
+        `hs-empty-state--${layout}`,
+        reverseOrder && 'hs-empty-state--reversed',
+        flush && 'hs-empty-state--flush',
+      )}
+      {...testIdAttribute(testId)}
+    >
+      <div
+        className="hs-empty-state__image"
+        style={{ width: imageWidth, height: imageWidth * 0.75 }}
+        data-image={imageName}
+        aria-hidden="true"
+      />
       <div className="hs-empty-state__content">
         <h3 className="hs-empty-state__title">{title}</h3>
         {children}
@@ -24,7 +50,11 @@ export function EmptyState({ flush = false, children, title = 'All is not lost.'
   );
 }
 
-const ERROR_TITLES = { error: 'Something went wrong.', support: 'Something went wrong.', lock: "You don't have access to this." } as const;
+const ERROR_TITLES = {
+  error: 'Something went wrong.',
+  support: 'Something went wrong.',
+  lock: "You don't have access to this.",
+} as const;
 
 /** Drawn, not an emoji: machines without an emoji font would show an empty box. */
 const Padlock = () => (

@@ -42,12 +42,30 @@ export function Form({ children, onSubmit, autoComplete, testId }: FormProps) {
   );
 }
 
-type FieldFrame = { label?: string; required?: boolean; description?: string; tooltip?: string; error?: boolean; validationMessage?: string; testId?: string };
+type FieldFrame = {
+  label?: string;
+  required?: boolean;
+  description?: string;
+  tooltip?: string;
+  error?: boolean;
+  validationMessage?: string;
+  testId?: string;
+};
 
 // Label, description and validation message around a control, wired up for assistive technology.
-function Field({ label, required, description, tooltip, error, validationMessage, testId, children }: FieldFrame & { children: (ids: { id: string; describedBy?: string }) => ReactNode }) {
+function Field({
+  label,
+  required,
+  description,
+  tooltip,
+  error,
+  validationMessage,
+  testId,
+  children,
+}: FieldFrame & { children: (ids: { id: string; describedBy?: string }) => ReactNode }) {
   const id = useId();
-  const describedBy = [description && `${id}-description`, validationMessage && `${id}-message`].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [description && `${id}-description`, validationMessage && `${id}-message`].filter(Boolean).join(' ') || undefined;
   return (
     <div className={classes('hs-field', error && 'hs-field--error')} {...testIdAttribute(testId)}>
       {label && (
@@ -58,7 +76,12 @@ function Field({ label, required, description, tooltip, error, validationMessage
               {' *'}
             </span>
           )}
-          {tooltip && <span className="hs-field__tooltip" aria-hidden="true"> ⓘ</span>}
+          {tooltip && (
+            <span className="hs-field__tooltip" aria-hidden="true">
+              {' '}
+              ⓘ
+            </span>
+          )}
         </label>
       )}
       {description && (
@@ -90,7 +113,11 @@ function FieldInput({ label, description, tooltip, error, validationMessage, tes
 
 // HubSpot's text controls report every keystroke with onInput and commit with onChange on blur
 // (and when the form is submitted, which Enter does).
-function useCommittedText(value: string | undefined, defaultValue: string | undefined, onChange?: (value: string) => void) {
+function useCommittedText(
+  value: string | undefined,
+  defaultValue: string | undefined,
+  onChange?: (value: string) => void,
+) {
   const [draft, setDraft] = useState<string | null>(null);
   const [uncontrolled, setUncontrolled] = useState(defaultValue ?? '');
   const shown = draft ?? value ?? uncontrolled;
@@ -103,7 +130,25 @@ function useCommittedText(value: string | undefined, defaultValue: string | unde
   return { shown, setDraft, commit };
 }
 
-export function Input({ label, name, value, required, readOnly, description, tooltip, placeholder, error, defaultValue, validationMessage, onChange, onInput, onBlur, onFocus, type = 'text', testId }: InputProps) {
+export function Input({
+  label,
+  name,
+  value,
+  required,
+  readOnly,
+  description,
+  tooltip,
+  placeholder,
+  error,
+  defaultValue,
+  validationMessage,
+  onChange,
+  onInput,
+  onBlur,
+  onFocus,
+  type = 'text',
+  testId,
+}: InputProps) {
   const text = useCommittedText(value, defaultValue, onChange);
   return (
     <FieldInput
@@ -137,7 +182,28 @@ export function SearchInput({ clearable = true, ...props }: SearchInputProps) {
   );
 }
 
-export function TextArea({ label, name, value, required, readOnly, description, tooltip, placeholder, error, defaultValue, validationMessage, onChange, onInput, onBlur, onFocus, cols, rows, maxLength, resize = 'vertical', testId }: TextAreaProps) {
+export function TextArea({
+  label,
+  name,
+  value,
+  required,
+  readOnly,
+  description,
+  tooltip,
+  placeholder,
+  error,
+  defaultValue,
+  validationMessage,
+  onChange,
+  onInput,
+  onBlur,
+  onFocus,
+  cols,
+  rows,
+  maxLength,
+  resize = 'vertical',
+  testId,
+}: TextAreaProps) {
   const text = useCommittedText(value, defaultValue, onChange);
   return (
     <Field {...{ label, required, description, tooltip, error, validationMessage, testId }}>
@@ -177,7 +243,13 @@ export function TextArea({ label, name, value, required, readOnly, description, 
  */
 export const Textarea = TextArea;
 
-type NumberFieldProps = Omit<NumberInputProps, 'onInput' | 'textAlign' | 'formatStyle'> & { prefix?: string; suffix?: string; step?: number; stepper?: boolean; textAlign?: 'left' | 'right' };
+type NumberFieldProps = Omit<NumberInputProps, 'onInput' | 'textAlign' | 'formatStyle'> & {
+  prefix?: string;
+  suffix?: string;
+  step?: number;
+  stepper?: boolean;
+  textAlign?: 'left' | 'right';
+};
 
 const parseNumber = (text: string): number | undefined => {
   const trimmed = text.trim().replace(/,/g, '');
@@ -187,13 +259,44 @@ const parseNumber = (text: string): number | undefined => {
 };
 
 // An empty number field commits `undefined`: the card decides whether blank is allowed.
-function NumberField({ label, name, value, required, readOnly, description, tooltip, placeholder, error, defaultValue, validationMessage, onChange, onBlur, onFocus, min, max, precision, prefix, suffix, step, stepper, textAlign = 'left', testId }: NumberFieldProps) {
-  const asText = (number: number | undefined) => (number === undefined || number === null ? '' : precision === undefined ? String(number) : number.toFixed(precision));
+function NumberField({
+  label,
+  name,
+  value,
+  required,
+  readOnly,
+  description,
+  tooltip,
+  placeholder,
+  error,
+  defaultValue,
+  validationMessage,
+  onChange,
+  onBlur,
+  onFocus,
+  min,
+  max,
+  precision,
+  prefix,
+  suffix,
+  step,
+  stepper,
+  textAlign = 'left',
+  testId,
+}: NumberFieldProps) {
+  const asText = (number: number | undefined) =>
+    number === undefined || number === null ? '' : precision === undefined ? String(number) : number.toFixed(precision);
   const [draft, setDraft] = useState<string | null>(null);
   const [uncontrolled, setUncontrolled] = useState<number | undefined>(defaultValue);
   const current = value ?? uncontrolled;
   const commitNumber = (next: number | undefined) => {
-    const bounded = next === undefined ? undefined : Math.min(max ?? Infinity, Math.max(min ?? -Infinity, precision === undefined ? next : Number(next.toFixed(precision))));
+    const bounded =
+      next === undefined
+        ? undefined
+        : Math.min(
+            max ?? Infinity,
+            Math.max(min ?? -Infinity, precision === undefined ? next : Number(next.toFixed(precision))),
+          );
     setDraft(null);
     setUncontrolled(bounded);
     if (bounded !== current) onChange?.(bounded as number);
@@ -204,7 +307,13 @@ function NumberField({ label, name, value, required, readOnly, description, tool
       {({ id, describedBy }) => (
         <div className="hs-number">
           {stepper && (
-            <button type="button" className="hs-number__step" aria-label={`Decrease ${label}`} disabled={readOnly || (min !== undefined && (current ?? 0) <= min)} onClick={() => commitNumber((current ?? 0) - (step ?? 1))}>
+            <button
+              type="button"
+              className="hs-number__step"
+              aria-label={`Decrease ${label}`}
+              disabled={readOnly || (min !== undefined && (current ?? 0) <= min)}
+              onClick={() => commitNumber((current ?? 0) - (step ?? 1))}
+            >
               −
             </button>
           )}
@@ -231,7 +340,13 @@ function NumberField({ label, name, value, required, readOnly, description, tool
           />
           {suffix && <span className="hs-number__affix">{suffix}</span>}
           {stepper && (
-            <button type="button" className="hs-number__step" aria-label={`Increase ${label}`} disabled={readOnly || (max !== undefined && (current ?? 0) >= max)} onClick={() => commitNumber((current ?? 0) + (step ?? 1))}>
+            <button
+              type="button"
+              className="hs-number__step"
+              aria-label={`Increase ${label}`}
+              disabled={readOnly || (max !== undefined && (current ?? 0) >= max)}
+              onClick={() => commitNumber((current ?? 0) + (step ?? 1))}
+            >
               +
             </button>
           )}
@@ -249,19 +364,43 @@ export function CurrencyInput({ currency = 'USD', ...props }: CurrencyInputProps
   return <NumberField {...props} prefix={currency} textAlign="right" />;
 }
 
-export function StepperInput({ stepSize = 1, formatStyle = 'decimal', minValueReachedTooltip: _min, maxValueReachedTooltip: _max, ...props }: StepperInputProps) {
+export function StepperInput({
+  stepSize = 1,
+  formatStyle = 'decimal',
+  minValueReachedTooltip: _min,
+  maxValueReachedTooltip: _max,
+  ...props
+}: StepperInputProps) {
   return <NumberField {...props} stepper step={stepSize} suffix={formatStyle === 'percentage' ? '%' : undefined} />;
 }
 
 const pad = (number: number) => String(number).padStart(2, '0');
 // HubSpot's dates count months from 0, like JavaScript's Date.
-const isoDate = (date: BaseDate | null | undefined) => (date ? `${date.year}-${pad(date.month + 1)}-${pad(date.date)}` : '');
+const isoDate = (date: BaseDate | null | undefined) =>
+  date ? `${date.year}-${pad(date.month + 1)}-${pad(date.date)}` : '';
 const baseDate = (iso: string): BaseDate | null => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return match ? { year: Number(match[1]), month: Number(match[2]) - 1, date: Number(match[3]) } : null;
 };
 
-export function DateInput({ label, name, value, required, readOnly, description, tooltip, error, defaultValue, validationMessage, onChange, onBlur, onFocus, min, max, testId }: DateInputProps) {
+export function DateInput({
+  label,
+  name,
+  value,
+  required,
+  readOnly,
+  description,
+  tooltip,
+  error,
+  defaultValue,
+  validationMessage,
+  onChange,
+  onBlur,
+  onFocus,
+  min,
+  max,
+  testId,
+}: DateInputProps) {
   const [uncontrolled, setUncontrolled] = useState(defaultValue ?? null);
   const current = value === undefined ? uncontrolled : value;
   return (
@@ -286,10 +425,27 @@ export function DateInput({ label, name, value, required, readOnly, description,
   );
 }
 
-export function TimeInput({ label, name, value, required, readOnly, description, tooltip, error, defaultValue, validationMessage, onChange, min, max, interval, testId }: TimeInputProps) {
+export function TimeInput({
+  label,
+  name,
+  value,
+  required,
+  readOnly,
+  description,
+  tooltip,
+  error,
+  defaultValue,
+  validationMessage,
+  onChange,
+  min,
+  max,
+  interval,
+  testId,
+}: TimeInputProps) {
   const [uncontrolled, setUncontrolled] = useState(defaultValue ?? null);
   const current = value === undefined ? uncontrolled : value;
-  const asText = (time: { hours: number; minutes: number } | null | undefined) => (time ? `${pad(time.hours)}:${pad(time.minutes)}` : '');
+  const asText = (time: { hours: number; minutes: number } | null | undefined) =>
+    time ? `${pad(time.hours)}:${pad(time.minutes)}` : '';
   return (
     <FieldInput
       {...{ label, description, tooltip, error, validationMessage, testId }}
@@ -315,7 +471,22 @@ type Option = { label: string; value: string | number | boolean };
 // Native controls hold strings; the option list maps them back to the card's own values.
 const optionKey = (option: Option, index: number) => `${index}:${String(option.value)}`;
 
-export function Select({ label, name, value, required, readOnly, description, tooltip, placeholder = 'Select an option', error, validationMessage, options, onChange, variant = 'input', testId }: SelectProps) {
+export function Select({
+  label,
+  name,
+  value,
+  required,
+  readOnly,
+  description,
+  tooltip,
+  placeholder = 'Select an option',
+  error,
+  validationMessage,
+  options,
+  onChange,
+  variant = 'input',
+  testId,
+}: SelectProps) {
   const selectedIndex = options.findIndex((option) => option.value === value);
   return (
     <Field {...{ label, required, description, tooltip, error, validationMessage, testId }}>
@@ -350,7 +521,20 @@ export function Select({ label, name, value, required, readOnly, description, to
   );
 }
 
-export function MultiSelect({ label, name, value = [], required, readOnly, description, tooltip, error, validationMessage, options, onChange, testId }: MultiSelectProps) {
+export function MultiSelect({
+  label,
+  name,
+  value = [],
+  required,
+  readOnly,
+  description,
+  tooltip,
+  error,
+  validationMessage,
+  options,
+  onChange,
+  testId,
+}: MultiSelectProps) {
   return (
     <Field {...{ label, required, description, tooltip, error, validationMessage, testId }}>
       {({ id, describedBy }) => (
@@ -365,7 +549,11 @@ export function MultiSelect({ label, name, value = [], required, readOnly, descr
                   value={String(option.value)}
                   checked={checked}
                   disabled={readOnly}
-                  onChange={() => onChange?.(checked ? value.filter((selected) => selected !== option.value) : [...value, option.value])}
+                  onChange={() =>
+                    onChange?.(
+                      checked ? value.filter((selected) => selected !== option.value) : [...value, option.value],
+                    )
+                  }
                 />
                 {option.label}
               </label>
@@ -386,10 +574,28 @@ type ToggleOptionProps = CheckboxProps & { type: 'checkbox' | 'radio' };
 
 // A checkbox and a radio button are the same labelled option reporting (checked, value); only the
 // native input's type differs.
-function ToggleOption({ type, value = '', checked, readOnly, readonly, description, name, variant = 'default', onChange, children, inline = false, initialIsChecked, testId, ...rest }: ToggleOptionProps) {
+function ToggleOption({
+  type,
+  value = '',
+  checked,
+  readOnly,
+  readonly,
+  description,
+  name,
+  variant = 'default',
+  onChange,
+  children,
+  inline = false,
+  initialIsChecked,
+  testId,
+  ...rest
+}: ToggleOptionProps) {
   const [isChecked, setChecked] = useToggled(checked, initialIsChecked);
   return (
-    <label className={classes('hs-toggle-option', inline && 'hs-toggle-option--inline', `hs-toggle-option--${variant}`)} {...testIdAttribute(testId)}>
+    <label
+      className={classes('hs-toggle-option', inline && 'hs-toggle-option--inline', `hs-toggle-option--${variant}`)}
+      {...testIdAttribute(testId)}
+    >
       <input
         type={type}
         name={name}
@@ -425,13 +631,20 @@ export function ToggleGroup(props: ToggleGroupProps) {
   const [uncontrolled, setUncontrolled] = useState<string[]>(initial);
   const selected = props.value === undefined ? uncontrolled : Array.isArray(props.value) ? props.value : [props.value];
   const choose = (optionValue: string, checked: boolean) => {
-    const next = isRadio ? [optionValue] : checked ? [...selected, optionValue] : selected.filter((value) => value !== optionValue);
+    const next = isRadio
+      ? [optionValue]
+      : checked
+        ? [...selected, optionValue]
+        : selected.filter((value) => value !== optionValue);
     setUncontrolled(next);
     if (isRadio) (props.onChange as ((value: string) => void) | undefined)?.(optionValue);
     else (props.onChange as ((value: string[]) => void) | undefined)?.(next);
   };
   return (
-    <fieldset className={classes('hs-toggle-group', inline && 'hs-toggle-group--inline', error && 'hs-field--error')} {...testIdAttribute(testId)}>
+    <fieldset
+      className={classes('hs-toggle-group', inline && 'hs-toggle-group--inline', error && 'hs-field--error')}
+      {...testIdAttribute(testId)}
+    >
       <legend className="hs-field__label" title={tooltip}>
         {label}
         {required && (
@@ -461,13 +674,33 @@ export function ToggleGroup(props: ToggleGroupProps) {
   );
 }
 
-export function Toggle({ checked, readOnly, readonly, name, size, onChange, initialIsChecked, label, labelDisplay = 'inline', textChecked = 'On', textUnchecked = 'Off', testId }: ToggleProps) {
+export function Toggle({
+  checked,
+  readOnly,
+  readonly,
+  name,
+  size,
+  onChange,
+  initialIsChecked,
+  label,
+  labelDisplay = 'inline',
+  textChecked = 'On',
+  textUnchecked = 'Off',
+  testId,
+}: ToggleProps) {
   const [isChecked, setChecked] = useToggled(checked, initialIsChecked);
   const labelId = useId();
   const switchRef = useRef<HTMLButtonElement>(null);
   return (
-    <div className={classes('hs-toggle', `hs-toggle--label-${labelDisplay}`, `hs-toggle--${sizeName(size, 'md')}`)} {...testIdAttribute(testId)}>
-      <span id={labelId} className={labelDisplay === 'hidden' ? 'hs-visually-hidden' : 'hs-toggle__label'} onClick={() => switchRef.current?.click()}>
+    <div
+      className={classes('hs-toggle', `hs-toggle--label-${labelDisplay}`, `hs-toggle--${sizeName(size, 'md')}`)}
+      {...testIdAttribute(testId)}
+    >
+      <span
+        id={labelId}
+        className={labelDisplay === 'hidden' ? 'hs-visually-hidden' : 'hs-toggle__label'}
+        onClick={() => switchRef.current?.click()}
+      >
         {label}
       </span>
       <button

@@ -1,8 +1,27 @@
 import { useId, useState } from 'react';
-import type { AccordionProps, AutoGridProps, BoxProps, CardProps, DividerProps, FlexProps, InlineProps, SpacerProps, StackProps, TileProps } from '@hubspot/ui-extensions';
+import type {
+  AccordionProps,
+  AutoGridProps,
+  BoxProps,
+  CardProps,
+  DividerProps,
+  FlexProps,
+  InlineProps,
+  SpacerProps,
+  StackProps,
+  TileProps,
+} from '@hubspot/ui-extensions';
 import { classes, distance, sizeName, testIdAttribute } from './shared.ts';
 
-const FLEX_POSITIONS: Record<string, string> = { start: 'flex-start', end: 'flex-end', center: 'center', between: 'space-between', around: 'space-around', baseline: 'baseline', stretch: 'stretch' };
+const FLEX_POSITIONS: Record<string, string> = {
+  start: 'flex-start',
+  end: 'flex-end',
+  center: 'center',
+  between: 'space-between',
+  around: 'space-around',
+  baseline: 'baseline',
+  stretch: 'stretch',
+};
 const position = (value: string | undefined) => (value === undefined ? undefined : FLEX_POSITIONS[value]);
 
 export function Flex({ gap, children, direction = 'row', justify, align, alignSelf, wrap, testId }: FlexProps) {
@@ -10,7 +29,14 @@ export function Flex({ gap, children, direction = 'row', justify, align, alignSe
   return (
     <div
       className="hs-flex"
-      style={{ flexDirection: direction, gap: distance(gap), justifyContent: position(justify), alignItems: position(align), alignSelf: position(alignSelf), flexWrap }}
+      style={{
+        flexDirection: direction,
+        gap: distance(gap),
+        justifyContent: position(justify),
+        alignItems: position(align),
+        alignSelf: position(alignSelf),
+        flexWrap,
+      }}
       {...testIdAttribute(testId)}
     >
       {children}
@@ -26,9 +52,27 @@ export function Inline({ gap = 'small', children, justify, align = 'center', tes
   );
 }
 
-export function Stack({ distance: gap = 'small', children, direction = 'column', justify, align, width, testId }: StackProps) {
+export function Stack({
+  distance: gap = 'small',
+  children,
+  direction = 'column',
+  justify,
+  align,
+  width,
+  testId,
+}: StackProps) {
   return (
-    <div className="hs-flex" style={{ flexDirection: direction, gap: distance(gap), justifyContent: position(justify), alignItems: position(align), width }} {...testIdAttribute(testId)}>
+    <div
+      className="hs-flex"
+      style={{
+        flexDirection: direction,
+        gap: distance(gap),
+        justifyContent: position(justify),
+        alignItems: position(align),
+        width,
+      }}
+      {...testIdAttribute(testId)}
+    >
       {children}
     </div>
   );
@@ -36,7 +80,11 @@ export function Stack({ distance: gap = 'small', children, direction = 'column',
 
 export function Box({ children, alignSelf, flex, testId }: BoxProps) {
   return (
-    <div className="hs-box" style={{ alignSelf: alignSelf === 'auto' ? 'auto' : position(alignSelf), flex }} {...testIdAttribute(testId)}>
+    <div
+      className="hs-box"
+      style={{ alignSelf: alignSelf === 'auto' ? 'auto' : position(alignSelf), flex }}
+      {...testIdAttribute(testId)}
+    >
       {children}
     </div>
   );
@@ -45,14 +93,20 @@ export function Box({ children, alignSelf, flex, testId }: BoxProps) {
 export function AutoGrid({ columnWidth, gap = 'small', children, flexible = false, testId }: AutoGridProps) {
   const column = flexible ? `minmax(${columnWidth}px, 1fr)` : `${columnWidth}px`;
   return (
-    <div className="hs-auto-grid" style={{ gridTemplateColumns: `repeat(auto-fill, ${column})`, gap: distance(gap) }} {...testIdAttribute(testId)}>
+    <div
+      className="hs-auto-grid"
+      style={{ gridTemplateColumns: `repeat(auto-fill, ${column})`, gap: distance(gap) }}
+      {...testIdAttribute(testId)}
+    >
       {children}
     </div>
   );
 }
 
 export function Spacer({ size = 'small', testId }: SpacerProps) {
-  return <div className="hs-spacer" aria-hidden="true" style={{ height: distance(size) }} {...testIdAttribute(testId)} />;
+  return (
+    <div className="hs-spacer" aria-hidden="true" style={{ height: distance(size) }} {...testIdAttribute(testId)} />
+  );
 }
 
 export function Divider({ distance: around = 'small', testId }: DividerProps) {
@@ -61,7 +115,10 @@ export function Divider({ distance: around = 'small', testId }: DividerProps) {
 
 export function Tile({ children, compact = false, flush = false, testId }: TileProps) {
   return (
-    <section className={classes('hs-tile', compact && 'hs-tile--compact', flush && 'hs-tile--flush')} {...testIdAttribute(testId)}>
+    <section
+      className={classes('hs-tile', compact && 'hs-tile--compact', flush && 'hs-tile--flush')}
+      {...testIdAttribute(testId)}
+    >
       {children}
     </section>
   );
@@ -75,7 +132,16 @@ export function Card({ children, testId }: CardProps) {
   );
 }
 
-export function Accordion({ title, children, defaultOpen = false, disabled = false, open, size, onClick, testId }: AccordionProps) {
+export function Accordion({
+  title,
+  children,
+  defaultOpen = false,
+  disabled = false,
+  open,
+  size,
+  onClick,
+  testId,
+}: AccordionProps) {
   const [ownOpen, setOwnOpen] = useState(defaultOpen);
   const isOpen = open ?? ownOpen;
   const bodyId = useId();

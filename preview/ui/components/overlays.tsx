@@ -1,5 +1,16 @@
 import { isValidElement, useEffect, useId, useRef, type MouseEvent, type ReactNode } from 'react';
-import type { ExtensionEvent, ModalBodyProps, ModalFooterProps, ModalProps, PanelBodyProps, PanelFooterProps, PanelProps, PanelSectionProps, ReactionsHandler, TooltipProps } from '@hubspot/ui-extensions';
+import type {
+  ExtensionEvent,
+  ModalBodyProps,
+  ModalFooterProps,
+  ModalProps,
+  PanelBodyProps,
+  PanelFooterProps,
+  PanelProps,
+  PanelSectionProps,
+  ReactionsHandler,
+  TooltipProps,
+} from '@hubspot/ui-extensions';
 import { extensionEvent, useOverlays, useReactions } from '../host.tsx';
 import { classes, sizeName, testIdAttribute, textOf } from './shared.ts';
 
@@ -40,7 +51,18 @@ export function Overlay({ overlay }: { overlay: ReactNode }) {
   return overlay;
 }
 
-type DialogProps = { id: string; title?: string; width?: string; variant: string; kind: 'modal' | 'panel'; label?: string; onOpen?: () => void; onClose?: () => void; children?: ReactNode; testId?: string };
+type DialogProps = {
+  id: string;
+  title?: string;
+  width?: string;
+  variant: string;
+  kind: 'modal' | 'panel';
+  label?: string;
+  onOpen?: () => void;
+  onClose?: () => void;
+  children?: ReactNode;
+  testId?: string;
+};
 
 function Dialog({ id, title, width, variant, kind, label, onOpen, onClose, children, testId }: DialogProps) {
   const overlays = useOverlays();
@@ -58,7 +80,10 @@ function Dialog({ id, title, width, variant, kind, label, onOpen, onClose, child
   }, [isOpen, onOpen, onClose]);
   if (!isOpen) return null;
   return (
-    <div className={`hs-${kind}-backdrop`} onClick={(event) => event.target === event.currentTarget && overlays.close(id)}>
+    <div
+      className={`hs-${kind}-backdrop`}
+      onClick={(event) => event.target === event.currentTarget && overlays.close(id)}
+    >
       <div
         ref={dialog}
         tabIndex={-1}
@@ -82,9 +107,29 @@ function Dialog({ id, title, width, variant, kind, label, onOpen, onClose, child
   );
 }
 
-export function Modal({ id, title, width, variant = 'default', onOpen, onClose, children, testId, ...rest }: ModalProps) {
+export function Modal({
+  id,
+  title,
+  width,
+  variant = 'default',
+  onOpen,
+  onClose,
+  children,
+  testId,
+  ...rest
+}: ModalProps) {
   return (
-    <Dialog kind="modal" id={id} title={title} width={width} variant={variant} label={rest['aria-label']} onOpen={onOpen} onClose={onClose} testId={testId}>
+    <Dialog
+      kind="modal"
+      id={id}
+      title={title}
+      width={width}
+      variant={variant}
+      label={rest['aria-label']}
+      onOpen={onOpen}
+      onClose={onClose}
+      testId={testId}
+    >
       {children}
     </Dialog>
   );
@@ -102,9 +147,29 @@ export const ModalFooter = ({ children, testId }: ModalFooterProps) => (
   </footer>
 );
 
-export function Panel({ id, title, width, variant = 'default', onOpen, onClose, children, testId, ...rest }: PanelProps) {
+export function Panel({
+  id,
+  title,
+  width,
+  variant = 'default',
+  onOpen,
+  onClose,
+  children,
+  testId,
+  ...rest
+}: PanelProps) {
   return (
-    <Dialog kind="panel" id={id} title={title} width={width} variant={variant} label={rest['aria-label']} onOpen={onOpen} onClose={onClose} testId={testId}>
+    <Dialog
+      kind="panel"
+      id={id}
+      title={title}
+      width={width}
+      variant={variant}
+      label={rest['aria-label']}
+      onOpen={onOpen}
+      onClose={onClose}
+      testId={testId}
+    >
       {children}
     </Dialog>
   );

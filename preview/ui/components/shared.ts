@@ -27,7 +27,10 @@ export const testIdAttribute = (testId: string | undefined) => (testId ? { 'data
 
 export const hrefOf = (href: HrefProp | undefined): { url: string; external: boolean } | null => {
   if (href === undefined) return null;
-  const target = typeof href === 'string' ? { url: href, external: /^https?:/.test(href) } : { url: href.url, external: href.external ?? false };
+  const target =
+    typeof href === 'string'
+      ? { url: href, external: /^https?:/.test(href) }
+      : { url: href.url, external: href.external ?? false };
   // A HubSpot record page the preview shows itself opens in place, as HubSpot opens its own pages.
   const inPreview = previewHrefOf(target.url);
   return inPreview === null ? target : { url: inPreview, external: false };

@@ -7,7 +7,15 @@ export function Tab({ children }: TabProps) {
   return <>{children}</>;
 }
 
-export function Tabs({ children, onSelectedChange, defaultSelected, selected, variant = 'default', fill = false, testId }: TabsProps) {
+export function Tabs({
+  children,
+  onSelectedChange,
+  defaultSelected,
+  selected,
+  variant = 'default',
+  fill = false,
+  testId,
+}: TabsProps) {
   const tabs = Children.toArray(children).filter((child): child is ReactElement<TabProps> => isValidElement(child));
   const idOf = (tab: ReactElement<TabProps>, index: number) => tab.props.tabId ?? index;
   const [ownSelected, setOwnSelected] = useState(defaultSelected ?? (tabs[0] ? idOf(tabs[0], 0) : undefined));
@@ -42,7 +50,14 @@ export function Tabs({ children, onSelectedChange, defaultSelected, selected, va
       </div>
       {tabs.map((tab, index) =>
         idOf(tab, index) === current ? (
-          <div key={String(idOf(tab, index))} role="tabpanel" id={`${baseId}-panel-${index}`} aria-labelledby={`${baseId}-tab-${index}`} className="hs-tabs__panel" {...testIdAttribute(tab.props.testId)}>
+          <div
+            key={String(idOf(tab, index))}
+            role="tabpanel"
+            id={`${baseId}-panel-${index}`}
+            aria-labelledby={`${baseId}-tab-${index}`}
+            className="hs-tabs__panel"
+            {...testIdAttribute(tab.props.testId)}
+          >
             {tab}
           </div>
         ) : null,

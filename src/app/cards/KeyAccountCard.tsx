@@ -9,7 +9,8 @@ import { Loading, LoadFailed } from './account/keystone-ui.ts';
 // The company record tab: status, relationships, plan and reviews of one account, from one card_data call.
 export function KeyAccountCard() {
   const { state, reload, view } = useAccount();
-  if (state.status === 'error') return <LoadFailed title="Keystone could not load this account" failure={state.failure} onRetry={reload} />;
+  if (state.status === 'error')
+    return <LoadFailed title="Keystone could not load this account" failure={state.failure} onRetry={reload} />;
   if (state.status !== 'success') return <Loading what="the key account" />;
   const account = view(state.answer);
   return (

@@ -8,7 +8,8 @@ import { Loading, LoadFailed } from './account/keystone-ui.ts';
 // whenever HubSpot says the record changed (the tab card says so after each action).
 export function KeyAccountSidebar() {
   const { state, reload, view } = useAccount({ followsChanges: true });
-  if (state.status === 'error') return <LoadFailed title="Keystone could not load this account" failure={state.failure} onRetry={reload} />;
+  if (state.status === 'error')
+    return <LoadFailed title="Keystone could not load this account" failure={state.failure} onRetry={reload} />;
   if (state.status !== 'success') return <Loading what="the key account" />;
   const { data, format } = view(state.answer);
   const { keyAccount, relationships, reviews } = data;
@@ -21,11 +22,17 @@ export function KeyAccountSidebar() {
           <Text>{format.whole(keyAccount.score.total)} of 100</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Relationship coverage">
-          <Text>{relationships.contacts.length === 0 ? 'No contacts yet' : `${format.whole(relationships.coverage.score)} of 100`}</Text>
+          <Text>
+            {relationships.contacts.length === 0
+              ? 'No contacts yet'
+              : `${format.whole(relationships.coverage.score)} of 100`}
+          </Text>
         </DescriptionListItem>
         <DescriptionListItem label="Next review">
           <Text testId="sidebar-next-review">
-            {reviews.nextDueAt === null ? 'Not scheduled: no plan yet' : `${format.date(reviews.nextDueAt)} · ${REVIEW_STATUS_LABELS[reviews.status]}`}
+            {reviews.nextDueAt === null
+              ? 'Not scheduled: no plan yet'
+              : `${format.date(reviews.nextDueAt)} · ${REVIEW_STATUS_LABELS[reviews.status]}`}
           </Text>
         </DescriptionListItem>
         <DescriptionListItem label="Top risk">

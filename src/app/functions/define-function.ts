@@ -38,7 +38,9 @@ export type Invocation<Payload extends object> = (context: FunctionContext) => P
  * run the same function through `onClock`, so every date it reasons about — due, overdue, the
  * quarter, the twelve months of revenue — is the one the portal they built was built for.
  */
-export type AppFunction<Payload extends object> = Invocation<Payload> & { readonly onClock: (clock: Clock) => Invocation<Payload> };
+export type AppFunction<Payload extends object> = Invocation<Payload> & {
+  readonly onClock: (clock: Clock) => Invocation<Payload>;
+};
 
 const systemClock: Clock = () => Date.now();
 
@@ -54,20 +56,23 @@ export function defineFunction<Uid extends FunctionUid, Schema extends z.ZodType
   call: FunctionCall<Schema>,
   run: (parameters: z.output<Schema>, deps: FunctionDeps) => Promise<FunctionPayload<Uid>>,
 ): AppFunction<FunctionPayload<Uid>> {
-  const onClock = (clock: Clock): Invocation<FunctionPayload<Uid>> => async (context) => {
-    const parsed = validate(call.parameters, context?.parameters ?? {});
-    if (!parsed.success) return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: parsed.errors }));
-    try {
-      const client = createHubSpotClient({ ...connection(), ...(call.attempts ? { attempts: call.attempts } : {}) });
-      const payload = await run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: clock() });
-      return { status: 'ok', ...payload };
-    } catch (error) {
-      const keystoneError = toKeystoneError(error);
-      // Unexpected failures go to HubSpot's function log; expected ones are answered, not logged.
-      if (keystoneError.code === 'KAM.INTERNAL') console.error(`Keystone function ${uid} failed:`, error);
-      return failure(keystoneError);
-    }
-  };
+  const onClock =
+    (clock: Clock): Invocation<FunctionPayload<Uid>> =>
+    async (context) => {
+      const parsed = validate(call.parameters, context?.parameters ?? {});
+      if (!parsed.success)
+        return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: parsed.errors }));
+      try {
+        const client = createHubSpotClient({ ...connection(), ...(call.attempts ? { attempts: call.attempts } : {}) });
+        const payload = await run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: clock() });
+        return { status: 'ok', ...payload };
+      } catch (error) {
+        const keystoneError = toKeystoneError(error);
+        // Unexpected failures go to HubSpot's function log; expected ones are answered, not logged.
+        if (keystoneError.code === 'KAM.INTERNAL') console.error(`Keystone function ${uid} failed:`, error);
+        return failure(keystoneError);
+      }
+    };
   return Object.assign(onClock(systemClock), { onClock });
 }
 

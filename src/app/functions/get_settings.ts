@@ -22,7 +22,11 @@ export const main = defineFunction(
       ...stored,
       canEdit: caller.isAdmin,
       directory: portalDirectory(owners),
-      lastRecalculation: snapshot && { startedAt: snapshot.startedAt, completedAt: snapshot.completedAt, companiesScored: snapshot.companiesScored },
+      lastRecalculation: snapshot && {
+        startedAt: snapshot.startedAt,
+        completedAt: snapshot.completedAt,
+        companiesScored: snapshot.companiesScored,
+      },
     };
   },
 );

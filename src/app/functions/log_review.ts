@@ -5,6 +5,5 @@ import { defineFunction } from './define-function.ts';
 export const main = defineFunction(
   'log_review',
   { parameters: logReviewParametersSchema },
-  (parameters, { client, objectTypes, now }) =>
-    logAccountReview(client, objectTypes, { ...parameters, now }),
+  (parameters, { client, objectTypes, now }) => logAccountReview(client, objectTypes, { ...parameters, now }),
 );

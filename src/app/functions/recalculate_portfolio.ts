@@ -15,6 +15,13 @@ export const main = defineFunction(
     requireAdmin(await verifyCaller(client, userId, settings.access));
     // The run ends by storing the portfolio snapshot, in a property an older setup did not create.
     if (!setup.upToDate) throw new KeystoneError('KAM.SETUP_REQUIRED');
-    return recalculateSlice(client, { cursor, budgetMs: timeBudgetMs, settings, now, elapsed: () => performance.now(), objectTypes });
+    return recalculateSlice(client, {
+      cursor,
+      budgetMs: timeBudgetMs,
+      settings,
+      now,
+      elapsed: () => performance.now(),
+      objectTypes,
+    });
   },
 );

@@ -5,6 +5,5 @@ import { defineFunction } from './define-function.ts';
 export const main = defineFunction(
   'record_contact_departure',
   { parameters: recordContactDepartureParametersSchema },
-  (parameters, { client, objectTypes, now }) =>
-    recordContactDeparture(client, objectTypes, { ...parameters, now }),
+  (parameters, { client, objectTypes, now }) => recordContactDeparture(client, objectTypes, { ...parameters, now }),
 );

@@ -5,6 +5,5 @@ import { defineFunction } from './define-function.ts';
 export const main = defineFunction(
   'save_account_plan',
   { parameters: saveAccountPlanParametersSchema },
-  (parameters, { client, objectTypes, now }) =>
-    saveAccountPlan(client, objectTypes, { ...parameters, now }),
+  (parameters, { client, objectTypes, now }) => saveAccountPlan(client, objectTypes, { ...parameters, now }),
 );

@@ -5,6 +5,5 @@ import { defineFunction } from './define-function.ts';
 export const main = defineFunction(
   'tag_key_account',
   { parameters: tagKeyAccountParametersSchema },
-  (parameters, { client, objectTypes, now }) =>
-    changeKeyAccountStatus(client, objectTypes, { ...parameters, now }),
+  (parameters, { client, objectTypes, now }) => changeKeyAccountStatus(client, objectTypes, { ...parameters, now }),
 );

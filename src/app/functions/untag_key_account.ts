@@ -5,6 +5,5 @@ import { defineFunction } from './define-function.ts';
 export const main = defineFunction(
   'untag_key_account',
   { parameters: untagKeyAccountParametersSchema },
-  (parameters, { client, objectTypes, now }) =>
-    changeKeyAccountStatus(client, objectTypes, { ...parameters, now }),
+  (parameters, { client, objectTypes, now }) => changeKeyAccountStatus(client, objectTypes, { ...parameters, now }),
 );

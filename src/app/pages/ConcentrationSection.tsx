@@ -5,7 +5,13 @@ import { ListTable } from './ListTable.tsx';
 import { paretoRows } from './pareto-chart.ts';
 
 // The 80/20 picture: how concentrated revenue is, and what each dependency puts at risk.
-export function ConcentrationSection({ concentration, format }: { concentration: PortfolioOverview['concentration']; format: Formatters }) {
+export function ConcentrationSection({
+  concentration,
+  format,
+}: {
+  concentration: PortfolioOverview['concentration'];
+  format: Formatters;
+}) {
   const share = (value: number | null) => (value === null ? '—' : format.share(value));
   return (
     <>
@@ -13,8 +19,14 @@ export function ConcentrationSection({ concentration, format }: { concentration:
       <ParetoPicture pareto={concentration.pareto} format={format} />
       <Heading>Revenue at risk per key account</Heading>
       <Statistics>
-        <StatisticsItem label="Resting on a single contract" number={format.money(concentration.revenueDependingOnOneContract)} />
-        <StatisticsItem label="Held by one person of ours" number={format.money(concentration.revenueDependingOnOnePerson)} />
+        <StatisticsItem
+          label="Resting on a single contract"
+          number={format.money(concentration.revenueDependingOnOneContract)}
+        />
+        <StatisticsItem
+          label="Held by one person of ours"
+          number={format.money(concentration.revenueDependingOnOnePerson)}
+        />
       </Statistics>
       <ListTable
         items={concentration.keyAccounts}
@@ -28,7 +40,9 @@ export function ConcentrationSection({ concentration, format }: { concentration:
           risk.largestDeal === null
             ? 'No contract in 12 months'
             : `${format.money(risk.largestDeal.amount)} (${format.share(risk.largestDeal.shareOfAccount)})${risk.dependsOnOneContract ? ' — single-contract risk' : ''}`,
-          risk.heldBy.length === 0 ? 'Nobody' : `${risk.heldBy.map((p) => p.name).join(', ')}${risk.dependsOnOnePerson ? ' — one person' : ''}`,
+          risk.heldBy.length === 0
+            ? 'Nobody'
+            : `${risk.heldBy.map((p) => p.name).join(', ')}${risk.dependsOnOnePerson ? ' — one person' : ''}`,
         ]}
       />
       {concentration.onePersonDependence.map((dependence) => (
@@ -44,18 +58,26 @@ export function ConcentrationSection({ concentration, format }: { concentration:
 }
 
 // The curve and its figures come from the snapshot the last complete recalculation stored.
-function ParetoPicture({ pareto, format }: { pareto: PortfolioOverview['concentration']['pareto']; format: Formatters }) {
+function ParetoPicture({
+  pareto,
+  format,
+}: {
+  pareto: PortfolioOverview['concentration']['pareto'];
+  format: Formatters;
+}) {
   if (pareto === null) {
     return (
       <EmptyState title="No portfolio figures yet" imageName="building" layout="vertical">
         <Text>
-          The Pareto curve, the top shares and the HHI come from the last complete recalculation of the portfolio. An admin can run it in Keystone settings
-          (Recalculate the portfolio); the programme lists below do not wait for it.
+          The Pareto curve, the top shares and the HHI come from the last complete recalculation of the portfolio. An
+          admin can run it in Keystone settings (Recalculate the portfolio); the programme lists below do not wait for
+          it.
         </Text>
       </EmptyState>
     );
   }
-  if (pareto.totalRevenue === 0) return <Text>No revenue in the last 12 months yet: run a recalculation once deals are closed won.</Text>;
+  if (pareto.totalRevenue === 0)
+    return <Text>No revenue in the last 12 months yet: run a recalculation once deals are closed won.</Text>;
   const share = (value: number | null) => (value === null ? '—' : format.share(value));
   return (
     <>
@@ -76,9 +98,16 @@ function ParetoPicture({ pareto, format }: { pareto: PortfolioOverview['concentr
       />
       <Statistics>
         {pareto.topPercentShares.map((top) => (
-          <StatisticsItem key={top.percentOfClients} label={`Top ${top.percentOfClients}% of clients`} number={share(top.revenueShare)} />
+          <StatisticsItem
+            key={top.percentOfClients}
+            label={`Top ${top.percentOfClients}% of clients`}
+            number={share(top.revenueShare)}
+          />
         ))}
-        <StatisticsItem label="Herfindahl–Hirschman index" number={pareto.herfindahlHirschmanIndex === null ? '—' : format.whole(pareto.herfindahlHirschmanIndex)}>
+        <StatisticsItem
+          label="Herfindahl–Hirschman index"
+          number={pareto.herfindahlHirschmanIndex === null ? '—' : format.whole(pareto.herfindahlHirschmanIndex)}
+        >
           <Text variant="microcopy">Above 2,500 is highly concentrated</Text>
         </StatisticsItem>
       </Statistics>

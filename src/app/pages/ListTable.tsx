@@ -3,7 +3,13 @@ import type { ReactNode } from 'react';
 
 // Every list on the portfolio pages: a sentence saying what to expect when it is empty, else a table
 // with one row per item.
-export function ListTable<T>({ items, empty, headers, rowKey, cells }: {
+export function ListTable<T>({
+  items,
+  empty,
+  headers,
+  rowKey,
+  cells,
+}: {
   items: readonly T[];
   /** Shown instead of an empty table; null shows nothing. */
   empty: string | null;

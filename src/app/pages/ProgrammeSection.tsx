@@ -7,7 +7,15 @@ import { companyRecordUrl } from './record-link.ts';
 
 // Who is in the programme, and where the tags and the criteria disagree: each company links to its
 // record, where the Keystone card tags or untags it with a reason.
-export function ProgrammeSection({ overview, format, portalId }: { overview: PortfolioOverview; format: Formatters; portalId: number }) {
+export function ProgrammeSection({
+  overview,
+  format,
+  portalId,
+}: {
+  overview: PortfolioOverview;
+  format: Formatters;
+  portalId: number;
+}) {
   const { programme, drift } = overview;
   // `empty` is what the list says when no company is on it; `action`, what to do on each company's record.
   const list = (title: string, accounts: ProgrammeAccount[], { empty, action }: { empty: string; action?: string }) => (
@@ -19,7 +27,9 @@ export function ProgrammeSection({ overview, format, portalId }: { overview: Por
         headers={['Company', 'Status', 'Score', 'Revenue, 12 months']}
         rowKey={(a) => a.companyId}
         cells={(a) => [
-          <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>{action ? `${a.name} — ${action}` : a.name}</Link>,
+          <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>
+            {action ? `${a.name} — ${action}` : a.name}
+          </Link>,
           STATUS_LABELS[a.status],
           a.score === null ? 'Not enough data' : format.whole(a.score),
           a.revenueLast12Months === null ? '—' : format.money(a.revenueLast12Months),
@@ -37,10 +47,11 @@ export function ProgrammeSection({ overview, format, portalId }: { overview: Por
         empty: 'Every key account still qualifies.',
         action: 'review the tag',
       })}
-      {drift.taggedWithoutEnoughData.length > 0 && list('Tagged without enough data to score', drift.taggedWithoutEnoughData, {
-        empty: '',
-        action: 'fill in the criteria',
-      })}
+      {drift.taggedWithoutEnoughData.length > 0 &&
+        list('Tagged without enough data to score', drift.taggedWithoutEnoughData, {
+          empty: '',
+          action: 'fill in the criteria',
+        })}
       {list('Key accounts', programme.keyAccounts, { empty: 'No key accounts are tagged yet.' })}
       {list('Candidates', programme.candidates, { empty: 'No candidates.' })}
     </>

@@ -37,7 +37,9 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
   return (
     <>
       <Heading>{`${account.name}${account.revenueLast12Months === null ? '' : ` — ${format.money(account.revenueLast12Months)} over 12 months`}`}</Heading>
-      {account.targetsUnreadable !== null && <Text>{`The plan's targets could not be read: ${account.targetsUnreadable}`}</Text>}
+      {account.targetsUnreadable !== null && (
+        <Text>{`The plan's targets could not be read: ${account.targetsUnreadable}`}</Text>
+      )}
       {account.targets === null && account.targetsUnreadable === null && <Text>No plan targets for this quarter.</Text>}
       {account.targets !== null && (
         <ListTable
@@ -45,7 +47,12 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
           empty={null}
           headers={['Target', 'Planned', 'Actual', 'Status']}
           rowKey={(t) => t.name}
-          cells={(t) => [t.name, figure(t, t.target, format), figure(t, t.actual, format), QUARTER_STATUS_LABELS[t.status]]}
+          cells={(t) => [
+            t.name,
+            figure(t, t.target, format),
+            figure(t, t.actual, format),
+            QUARTER_STATUS_LABELS[t.status],
+          ]}
         />
       )}
       <Text>{`${account.introductions.length} introduction${account.introductions.length === 1 ? '' : 's'} made (contacts new in the CRM this quarter).`}</Text>
@@ -64,7 +71,11 @@ function items(title: string, list: readonly string[]) {
   return (
     <>
       <Text format={{ fontWeight: 'bold' }}>{title}</Text>
-      <List>{list.map((item, i) => <Text key={i}>{item}</Text>)}</List>
+      <List>
+        {list.map((item, i) => (
+          <Text key={i}>{item}</Text>
+        ))}
+      </List>
     </>
   );
 }

@@ -23,15 +23,22 @@ export function QuarterlyReportPage() {
             <Freshness overview={overview} format={format} />
             <Flex direction="row" gap="medium">
               <PageLink to={REPORT_PATHS.current}>Current quarter</PageLink>
-              {quartersUpTo(report.quarter, QUARTERS_OFFERED).slice(0, -1).map((q) => (
-                <PageLink key={`${q.fiscalYear}-${q.quarter}`} to={reportPath(q)}>{`Q${q.quarter} FY${q.fiscalYear}`}</PageLink>
-              ))}
+              {quartersUpTo(report.quarter, QUARTERS_OFFERED)
+                .slice(0, -1)
+                .map((q) => (
+                  <PageLink
+                    key={`${q.fiscalYear}-${q.quarter}`}
+                    to={reportPath(q)}
+                  >{`Q${q.quarter} FY${q.fiscalYear}`}</PageLink>
+                ))}
               <PageLink to={reportPath(report.quarter, true)}>Printable page</PageLink>
             </Flex>
             <QuarterlyReportSection report={report} format={format} />
             <Divider />
             <Text format={{ fontWeight: 'bold' }}>Export</Text>
-            <Link href={{ url: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`, external: true }}>{`Download keystone-report-${report.quarter.label.replace(' ', '-')}.csv`}</Link>
+            <Link
+              href={{ url: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`, external: true }}
+            >{`Download keystone-report-${report.quarter.label.replace(' ', '-')}.csv`}</Link>
             <TextArea name="report-csv" label="CSV (select all and copy)" value={csv} readOnly rows={8} />
           </Flex>
         );

@@ -34,9 +34,19 @@ const TRIGGER_LABELS: Record<ReviewTrigger['kind'], string> = {
 };
 
 // Reviews falling due across the programme, and the key accounts whose relationships are thin.
-export function ReviewsSection({ overview, format, portalId }: { overview: PortfolioOverview; format: Formatters; portalId: number }) {
+export function ReviewsSection({
+  overview,
+  format,
+  portalId,
+}: {
+  overview: PortfolioOverview;
+  format: Formatters;
+  portalId: number;
+}) {
   const { reviews, coverageRisks, readAt } = overview;
-  const company = (a: { companyId: string; name: string }) => <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>{a.name}</Link>;
+  const company = (a: { companyId: string; name: string }) => (
+    <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>{a.name}</Link>
+  );
   return (
     <>
       <Heading>{`Reviews due (${reviews.upcoming.length})`}</Heading>
@@ -60,8 +70,15 @@ export function ReviewsSection({ overview, format, portalId }: { overview: Portf
         items={reviews.open}
         empty="No event since a key account's last review is waiting for one."
         headers={['Key account', 'Trigger', 'Evidence', 'When']}
-        rowKey={({ account, trigger }) => `${account.companyId}-${trigger.kind}-${trigger.evidence.objectId}-${trigger.at}`}
-        cells={({ account, trigger }) => [company(account), TRIGGER_LABELS[trigger.kind], trigger.message, format.date(trigger.at)]}
+        rowKey={({ account, trigger }) =>
+          `${account.companyId}-${trigger.kind}-${trigger.evidence.objectId}-${trigger.at}`
+        }
+        cells={({ account, trigger }) => [
+          company(account),
+          TRIGGER_LABELS[trigger.kind],
+          trigger.message,
+          format.date(trigger.at),
+        ]}
       />
       <Heading>{`Reviews done after events, last ${reviews.triggeredWithinDays} days (${reviews.triggered.length})`}</Heading>
       <ListTable
@@ -69,7 +86,11 @@ export function ReviewsSection({ overview, format, portalId }: { overview: Portf
         empty="No review after an event was logged recently."
         headers={['Key account', 'Reviewed', 'Triggered by']}
         rowKey={(r) => `${r.account.companyId}-${r.reviewedAt}`}
-        cells={(r) => [company(r.account), format.date(r.reviewedAt), r.triggers.length === 0 ? 'An event on the account' : r.triggers.join('; ')]}
+        cells={(r) => [
+          company(r.account),
+          format.date(r.reviewedAt),
+          r.triggers.length === 0 ? 'An event on the account' : r.triggers.join('; '),
+        ]}
       />
       <Heading>{`Coverage risks (${coverageRisks.length})`}</Heading>
       <ListTable

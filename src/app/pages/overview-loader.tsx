@@ -5,10 +5,17 @@ import { createFormatters, portalFormat, type Formatters } from '../ui/format.ts
 import { Loading, LoadFailed, useFunctionQuery } from './keystone-ui.ts';
 
 /** Loads the overview for the signed-in user (with the report for `quarter`) and hands it to a page, with formatters for the portal. */
-export function WithOverview({ quarter = null, children }: { quarter?: FiscalQuarter | null; children: (overview: PortfolioOverview, format: Formatters, portalId: number) => ReactNode }) {
+export function WithOverview({
+  quarter = null,
+  children,
+}: {
+  quarter?: FiscalQuarter | null;
+  children: (overview: PortfolioOverview, format: Formatters, portalId: number) => ReactNode;
+}) {
   const context = useExtensionContext<'pages'>();
   const { state, reload } = useFunctionQuery('portfolio_overview', { userId: context.user.id, quarter });
-  if (state.status === 'error') return <LoadFailed title="Keystone could not load the portfolio" failure={state.failure} onRetry={reload} />;
+  if (state.status === 'error')
+    return <LoadFailed title="Keystone could not load the portfolio" failure={state.failure} onRetry={reload} />;
   if (state.status !== 'success') return <Loading what="the portfolio" />;
   const overview = state.answer;
   const format = createFormatters(portalFormat(context, overview.portal));

@@ -5,12 +5,21 @@ import type { ParetoAnalysis } from '../../kam/portfolio/index.ts';
 
 export const PARETO_SERIES = { curve: 'Share of revenue', eighty: '80% of revenue' } as const;
 
-interface ParetoRow { [field: string]: string | number; clients: number; revenue: number; series: string }
+interface ParetoRow {
+  [field: string]: string | number;
+  clients: number;
+  revenue: number;
+  series: string;
+}
 
 const percent = (share: number) => Math.round(share * 1_000) / 10;
 
 export function paretoRows(pareto: ParetoAnalysis): ParetoRow[] {
-  const curve = pareto.curve.map((p) => ({ clients: percent(p.clientShare), revenue: percent(p.revenueShare), series: PARETO_SERIES.curve }));
+  const curve = pareto.curve.map((p) => ({
+    clients: percent(p.clientShare),
+    revenue: percent(p.revenueShare),
+    series: PARETO_SERIES.curve,
+  }));
   const at = pareto.clientShareForEightyPercentOfRevenue;
   if (at === null) return curve;
   const marker = [

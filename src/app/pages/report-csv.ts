@@ -19,27 +19,49 @@ export function toCsv(rows: ReadonlyArray<readonly CsvCell[]>): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-const STATUS_WORDS = { on_track: 'Met', behind: 'Behind', no_actual: 'No actual', no_target: 'No target', not_yet_due: 'Not yet due' } as const;
+const STATUS_WORDS = {
+  on_track: 'Met',
+  behind: 'Behind',
+  no_actual: 'No actual',
+  no_target: 'No target',
+  not_yet_due: 'Not yet due',
+} as const;
 
 export function reportCsv(report: QuarterlyReport): string {
   const q = report.quarter.label;
   const rows: CsvCell[][] = [[...REPORT_CSV_HEADER]];
   for (const a of report.accounts) {
-    for (const t of a.targets ?? []) rows.push([q, a.name, 'Target', t.name, t.target, t.actual, STATUS_WORDS[t.status]]);
+    for (const t of a.targets ?? [])
+      rows.push([q, a.name, 'Target', t.name, t.target, t.actual, STATUS_WORDS[t.status]]);
     for (const item of a.introductions) rows.push([q, a.name, 'Introduction', item, null, null, null]);
     rows.push([q, a.name, 'Introductions', 'Introductions made', null, a.introductions.length, null]);
     for (const item of a.celebrate) rows.push([q, a.name, 'Celebrate', item, null, null, null]);
     for (const item of a.escalate) rows.push([q, a.name, 'Escalate', item, null, null, null]);
     for (const item of a.exploit) rows.push([q, a.name, 'Exploit', item, null, null, null]);
     for (const item of a.triggersFired) rows.push([q, a.name, 'Trigger fired', item, null, null, null]);
-    rows.push([q, a.name, 'Reviews', 'Reviews done', null, a.reviewsDone, a.reviewMissed ? 'Calendar review missed' : null]);
+    rows.push([
+      q,
+      a.name,
+      'Reviews',
+      'Reviews done',
+      null,
+      a.reviewsDone,
+      a.reviewMissed ? 'Calendar review missed' : null,
+    ]);
   }
   const p = report.programme;
   const totals: Array<[string, number]> = [
-    ['Key accounts', p.keyAccounts], ['Targets met', p.targetsMet], ['Targets behind', p.targetsBehind], ['Targets without an actual', p.targetsWithoutActual],
+    ['Key accounts', p.keyAccounts],
+    ['Targets met', p.targetsMet],
+    ['Targets behind', p.targetsBehind],
+    ['Targets without an actual', p.targetsWithoutActual],
     ['Introductions made', p.introductions],
-    ['To celebrate', p.celebrate], ['To escalate', p.escalate], ['To exploit', p.exploit], ['Triggers fired', p.triggersFired],
-    ['Reviews done', p.reviewsDone], ['Reviews missed', p.reviewsMissed],
+    ['To celebrate', p.celebrate],
+    ['To escalate', p.escalate],
+    ['To exploit', p.exploit],
+    ['Triggers fired', p.triggersFired],
+    ['Reviews done', p.reviewsDone],
+    ['Reviews missed', p.reviewsMissed],
   ];
   for (const [item, value] of totals) rows.push([q, 'Programme', 'Total', item, null, value, null]);
   return toCsv(rows);

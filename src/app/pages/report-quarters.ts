@@ -3,7 +3,12 @@ import type { FiscalQuarter } from '../../contracts/portfolio-overview.ts';
 // Which quarter a report route shows: `/report` is the current quarter, `/report/:fiscalYear/:quarter`
 // a chosen one, and `/print` after either is its printable page.
 
-export const REPORT_PATHS = { current: '/report', chosen: '/report/:fiscalYear/:quarter', currentPrint: '/report/print', chosenPrint: '/report/:fiscalYear/:quarter/print' } as const;
+export const REPORT_PATHS = {
+  current: '/report',
+  chosen: '/report/:fiscalYear/:quarter',
+  currentPrint: '/report/print',
+  chosenPrint: '/report/:fiscalYear/:quarter/print',
+} as const;
 
 /** The quarter named by a route's parameters; null when they name none (the current quarter is meant). */
 export function quarterFromParams(params: Record<string, string>): FiscalQuarter | null {

@@ -5,7 +5,17 @@ import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.t
 import { useRecalculation } from './use-recalculation.ts';
 
 /** Setup status with a button to run it, and portfolio recalculation with its progress. */
-export function MaintenancePanel({ portal, userId, format, onSetupDone }: { portal: PortalSettings; userId: number; format: Formatters; onSetupDone: () => void }) {
+export function MaintenancePanel({
+  portal,
+  userId,
+  format,
+  onSetupDone,
+}: {
+  portal: PortalSettings;
+  userId: number;
+  format: Formatters;
+  onSetupDone: () => void;
+}) {
   const setup = useFunctionAction('run_setup');
   const recalculation = useRecalculation(userId);
   const { appliedVersion, currentVersion, upToDate } = portal.setup;
@@ -18,7 +28,9 @@ export function MaintenancePanel({ portal, userId, format, onSetupDone }: { port
     <Flex direction="column" gap="small">
       <Heading>Setup</Heading>
       <Flex direction="row" gap="small" align="center">
-        <StatusTag variant={upToDate ? 'success' : 'warning'}>{upToDate ? 'Up to date' : appliedVersion === 0 ? 'Not set up' : 'Out of date'}</StatusTag>
+        <StatusTag variant={upToDate ? 'success' : 'warning'}>
+          {upToDate ? 'Up to date' : appliedVersion === 0 ? 'Not set up' : 'Out of date'}
+        </StatusTag>
         <Text testId="setup-status">
           {appliedVersion === 0
             ? `Keystone's properties and objects are not in this portal yet (setup version ${currentVersion} is ready).`
@@ -27,30 +39,51 @@ export function MaintenancePanel({ portal, userId, format, onSetupDone }: { port
       </Flex>
       {setup.state.status === 'success' && (
         <Text testId="setup-result">
-          {setup.state.answer.changed === 0 ? 'Everything was already in place.' : `Setup created or updated ${setup.state.answer.changed} properties, objects and labels.`}
+          {setup.state.answer.changed === 0
+            ? 'Everything was already in place.'
+            : `Setup created or updated ${setup.state.answer.changed} properties, objects and labels.`}
         </Text>
       )}
       {setup.state.status === 'error' && <ActionFailed title="Setup did not finish" failure={setup.state.failure} />}
 
       <Heading>Portfolio recalculation</Heading>
-      <Text variant="microcopy">Scores every company with the saved settings and writes the score, suggested status and tier back to HubSpot, weighs the relationship coverage of key accounts and candidates, and stores the revenue picture the portfolio pages show.</Text>
+      <Text variant="microcopy">
+        Scores every company with the saved settings and writes the score, suggested status and tier back to HubSpot,
+        weighs the relationship coverage of key accounts and candidates, and stores the revenue picture the portfolio
+        pages show.
+      </Text>
       {rs.status !== 'done' && <Text testId="last-recalculation">{lastRun(portal.lastRecalculation, format)}</Text>}
       {rs.status === 'running' && (
         <ProgressBar
-          title={rs.waitingMs === null ? 'Recalculating…' : `HubSpot asked us to slow down; continuing in ${Math.ceil(rs.waitingMs / 1000)} s`}
+          title={
+            rs.waitingMs === null
+              ? 'Recalculating…'
+              : `HubSpot asked us to slow down; continuing in ${Math.ceil(rs.waitingMs / 1000)} s`
+          }
           value={rs.processed}
           maxValue={rs.total ?? Math.max(rs.processed, 1)}
-          valueDescription={rs.total === null ? `${format.whole(rs.processed)} companies` : `${format.whole(rs.processed)} of ${format.whole(rs.total)} companies`}
+          valueDescription={
+            rs.total === null
+              ? `${format.whole(rs.processed)} companies`
+              : `${format.whole(rs.processed)} of ${format.whole(rs.total)} companies`
+          }
           showPercentage={rs.total !== null}
         />
       )}
-      {rs.status === 'done' && <Text testId="recalculation-done">Recalculated {format.whole(rs.processed)} companies.</Text>}
+      {rs.status === 'done' && (
+        <Text testId="recalculation-done">Recalculated {format.whole(rs.processed)} companies.</Text>
+      )}
       {rs.status === 'done' && rs.coverageNotRead.length > 0 && (
         <Text testId="coverage-not-read">
           {`${format.whole(rs.coverageNotRead.length)} ${rs.coverageNotRead.length === 1 ? 'key account or candidate has' : 'key accounts or candidates have'} too many contacts and activities to weigh their relationship coverage here (company ${rs.coverageNotRead.join(', ')}); their cards still show it.`}
         </Text>
       )}
-      {rs.status === 'error' && <ActionFailed title={`Recalculation stopped after ${format.whole(rs.processed)} companies`} failure={rs.failure} />}
+      {rs.status === 'error' && (
+        <ActionFailed
+          title={`Recalculation stopped after ${format.whole(rs.processed)} companies`}
+          failure={rs.failure}
+        />
+      )}
 
       {portal.canEdit ? (
         <ButtonRow>

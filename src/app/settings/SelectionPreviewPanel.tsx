@@ -6,21 +6,46 @@ import { useFunctionQuery } from './keystone-ui.ts';
 import { isScorable, previewSelection } from './selection-preview.ts';
 
 /** How many companies would qualify with the weights and thresholds on screen, and their share of revenue (admins only, like the facts behind it). */
-export function SelectionPreviewPanel({ userId, selection, format }: { userId: number; selection: SelectionSettings; format: Formatters }) {
+export function SelectionPreviewPanel({
+  userId,
+  selection,
+  format,
+}: {
+  userId: number;
+  selection: SelectionSettings;
+  format: Formatters;
+}) {
   const { state } = useFunctionQuery('portfolio_facts', { userId });
   const facts = state.status === 'success' ? state.answer : null;
-  const preview = useMemo(() => (facts && isScorable(selection) ? previewSelection(facts.companies, selection) : null), [facts, selection]);
+  const preview = useMemo(
+    () => (facts && isScorable(selection) ? previewSelection(facts.companies, selection) : null),
+    [facts, selection],
+  );
 
   if (state.status === 'error') return <Text variant="microcopy">Preview unavailable: {state.failure.message}</Text>;
   if (!facts) return <Text variant="microcopy">Loading the preview…</Text>;
-  if (!preview) return <Text variant="microcopy">Give at least one criterion a weight, and keep the candidate score at or below the key account score, to see the preview.</Text>;
+  if (!preview)
+    return (
+      <Text variant="microcopy">
+        Give at least one criterion a weight, and keep the candidate score at or below the key account score, to see the
+        preview.
+      </Text>
+    );
   return (
     <Statistics>
       <StatisticsItem label="Would be key accounts" number={format.whole(preview.key)}>
-        <Text>{preview.keyRevenueShare === null ? 'no revenue known' : `${format.share(preview.keyRevenueShare)} of revenue`}</Text>
+        <Text>
+          {preview.keyRevenueShare === null
+            ? 'no revenue known'
+            : `${format.share(preview.keyRevenueShare)} of revenue`}
+        </Text>
       </StatisticsItem>
       <StatisticsItem label="Would be candidates" number={format.whole(preview.candidates)}>
-        <Text>{preview.qualifyingRevenueShare === null ? '' : `${format.share(preview.qualifyingRevenueShare)} of revenue with key accounts`}</Text>
+        <Text>
+          {preview.qualifyingRevenueShare === null
+            ? ''
+            : `${format.share(preview.qualifyingRevenueShare)} of revenue with key accounts`}
+        </Text>
       </StatisticsItem>
       <StatisticsItem label="Companies scored" number={format.whole(preview.companies)}>
         {!facts.complete && <Text>the first of this portal's companies: it is too large to read at once</Text>}

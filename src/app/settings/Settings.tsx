@@ -8,7 +8,8 @@ import { SettingsForm } from './SettingsForm.tsx';
 export function SettingsPage() {
   const context = useExtensionContext<'settings'>();
   const { state, reload } = useFunctionQuery('get_settings', { userId: context.user.id });
-  if (state.status === 'error') return <LoadFailed title="Keystone could not load its settings" failure={state.failure} onRetry={reload} />;
+  if (state.status === 'error')
+    return <LoadFailed title="Keystone could not load its settings" failure={state.failure} onRetry={reload} />;
   if (state.status !== 'success') return <Loading what="Keystone's settings" />;
   const portal = state.answer;
   // Counts and shares only here, so no currency.

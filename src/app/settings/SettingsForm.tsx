@@ -1,4 +1,14 @@
-import { Button, ButtonRow, Flex, Heading, MultiSelect, NumberInput, Select, Text, Toggle } from '@hubspot/ui-extensions';
+import {
+  Button,
+  ButtonRow,
+  Flex,
+  Heading,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Text,
+  Toggle,
+} from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/shared/selection-criteria.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -13,7 +23,20 @@ type Access = Settings['access'];
 type Section = 'selection' | 'reviews' | 'coverage' | 'access' | 'hubspotSync';
 
 // Month names in English, like the rest of the page's words; the quarterly grid counts quarters from this month.
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map((label, i) => ({
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+].map((label, i) => ({
   value: i + 1,
   label,
 }));
@@ -24,16 +47,39 @@ type Directory = PortalSettings['directory'];
  * Choices for a "who" list: the portal's users or teams by name, plus any id the settings still name
  * that HubSpot no longer knows (a user who left), so an admin can see and remove it.
  */
-function choices(known: ReadonlyArray<{ id: string; label: string }>, chosen: readonly string[], gone: (id: string) => string): Array<{ value: string; label: string }> {
+function choices(
+  known: ReadonlyArray<{ id: string; label: string }>,
+  chosen: readonly string[],
+  gone: (id: string) => string,
+): Array<{ value: string; label: string }> {
   const ids = new Set(known.map((k) => k.id));
-  return [...known.map((k) => ({ value: k.id, label: k.label })), ...chosen.filter((id) => !ids.has(id)).map((id) => ({ value: id, label: gone(id) }))];
+  return [
+    ...known.map((k) => ({ value: k.id, label: k.label })),
+    ...chosen.filter((id) => !ids.has(id)).map((id) => ({ value: id, label: gone(id) })),
+  ];
 }
 const userChoices = (directory: Directory, chosen: readonly string[]) =>
-  choices(directory.users.map((u) => ({ id: u.userId, label: u.email ? `${u.name} (${u.email})` : u.name })), chosen, (id) => `User ${id} (no longer in HubSpot)`);
+  choices(
+    directory.users.map((u) => ({ id: u.userId, label: u.email ? `${u.name} (${u.email})` : u.name })),
+    chosen,
+    (id) => `User ${id} (no longer in HubSpot)`,
+  );
 const teamChoices = (directory: Directory, chosen: readonly string[]) =>
-  choices(directory.teams.map((t) => ({ id: t.teamId, label: `${t.name} (${t.members} ${t.members === 1 ? 'user' : 'users'})` })), chosen, (id) => `Team ${id} (no longer in HubSpot)`);
+  choices(
+    directory.teams.map((t) => ({
+      id: t.teamId,
+      label: `${t.name} (${t.members} ${t.members === 1 ? 'user' : 'users'})`,
+    })),
+    chosen,
+    (id) => `Team ${id} (no longer in HubSpot)`,
+  );
 
-export function SettingsForm({ portal, userId, format, onSaved }: {
+export function SettingsForm({
+  portal,
+  userId,
+  format,
+  onSaved,
+}: {
   portal: PortalSettings;
   format: Formatters;
   userId: number;
@@ -42,11 +88,15 @@ export function SettingsForm({ portal, userId, format, onSaved }: {
   const [draft, setDraft] = useState<Settings>(portal.settings);
   const save = useFunctionAction('save_settings');
   const readOnly = !portal.canEdit;
-  const edit = <K extends Section>(key: K, change: Partial<Settings[K]>) => setDraft((d) => ({ ...d, [key]: { ...d[key], ...change } }));
+  const edit = <K extends Section>(key: K, change: Partial<Settings[K]>) =>
+    setDraft((d) => ({ ...d, [key]: { ...d[key], ...change } }));
   // Functional updates throughout: two quick edits must not overwrite each other.
-  const editSelection = <K extends 'weights' | 'thresholds' | 'icpTierCutoffs'>(key: K, change: Partial<Settings['selection'][K]>) =>
-    setDraft((d) => ({ ...d, selection: { ...d.selection, [key]: { ...d.selection[key], ...change } } }));
-  const editAccess = (key: keyof Access) => (values: ReadonlyArray<string | number | boolean>) => edit('access', { [key]: values.map(String) });
+  const editSelection = <K extends 'weights' | 'thresholds' | 'icpTierCutoffs'>(
+    key: K,
+    change: Partial<Settings['selection'][K]>,
+  ) => setDraft((d) => ({ ...d, selection: { ...d.selection, [key]: { ...d.selection[key], ...change } } }));
+  const editAccess = (key: keyof Access) => (values: ReadonlyArray<string | number | boolean>) =>
+    edit('access', { [key]: values.map(String) });
 
   const failure = save.state.status === 'error' ? save.state.failure : null;
   // Each problem the function found, beside its field: `error` and `validationMessage` props.
@@ -78,38 +128,137 @@ export function SettingsForm({ portal, userId, format, onSaved }: {
         ))}
       </Flex>
       <Flex direction="row" gap="small">
-        <NumberInput label="Candidate from score" name="threshold-candidate" min={0} max={100} value={draft.selection.thresholds.candidate} readOnly={readOnly} {...problem('selection.thresholds.candidate')} onChange={(candidate) => editSelection('thresholds', { candidate })} />
-        <NumberInput label="Key account from score" name="threshold-key" min={0} max={100} value={draft.selection.thresholds.key} readOnly={readOnly} {...problem('selection.thresholds.key')} onChange={(key) => editSelection('thresholds', { key })} />
+        <NumberInput
+          label="Candidate from score"
+          name="threshold-candidate"
+          min={0}
+          max={100}
+          value={draft.selection.thresholds.candidate}
+          readOnly={readOnly}
+          {...problem('selection.thresholds.candidate')}
+          onChange={(candidate) => editSelection('thresholds', { candidate })}
+        />
+        <NumberInput
+          label="Key account from score"
+          name="threshold-key"
+          min={0}
+          max={100}
+          value={draft.selection.thresholds.key}
+          readOnly={readOnly}
+          {...problem('selection.thresholds.key')}
+          onChange={(key) => editSelection('thresholds', { key })}
+        />
       </Flex>
       <Flex direction="row" gap="small">
         {optionsOf(TIER_LABELS).map(({ value: tier, label }) => (
-          <NumberInput key={tier} label={`${label} from score`} name={`tier-${tier}`} min={0} max={100} value={draft.selection.icpTierCutoffs[tier]} readOnly={readOnly} {...problem(`selection.icpTierCutoffs.${tier}`)}
-            onChange={(score) => editSelection('icpTierCutoffs', { [tier]: score })} />
+          <NumberInput
+            key={tier}
+            label={`${label} from score`}
+            name={`tier-${tier}`}
+            min={0}
+            max={100}
+            value={draft.selection.icpTierCutoffs[tier]}
+            readOnly={readOnly}
+            {...problem(`selection.icpTierCutoffs.${tier}`)}
+            onChange={(score) => editSelection('icpTierCutoffs', { [tier]: score })}
+          />
         ))}
       </Flex>
       {!readOnly && <SelectionPreviewPanel userId={userId} selection={draft.selection} format={format} />}
 
       <Heading>Reviews and relationships</Heading>
       <Flex direction="row" gap="small">
-        <Select label="Review cadence" name="cadence" value={draft.reviews.defaultCadence} options={optionsOf(REVIEW_CADENCE_LABELS)} readOnly={readOnly} onChange={(v) => edit('reviews', { defaultCadence: v as Settings['reviews']['defaultCadence'] })} />
-        <NumberInput label="Overdue after (days)" name="overdue-after" min={0} max={365} value={draft.reviews.overdueAfterDays} readOnly={readOnly} {...problem('reviews.overdueAfterDays')} onChange={(overdueAfterDays) => edit('reviews', { overdueAfterDays })} />
-        <NumberInput label="Contacts go stale after (days)" name="stale-after" min={1} max={730} value={draft.coverage.staleAfterDays} readOnly={readOnly} {...problem('coverage.staleAfterDays')} onChange={(staleAfterDays) => edit('coverage', { staleAfterDays })} />
-        <Select label="Fiscal year starts in" name="fiscal-year-start" value={draft.fiscalYearStartMonth} options={MONTHS} readOnly={readOnly} onChange={(month) => setDraft((d) => ({ ...d, fiscalYearStartMonth: Number(month) }))} />
+        <Select
+          label="Review cadence"
+          name="cadence"
+          value={draft.reviews.defaultCadence}
+          options={optionsOf(REVIEW_CADENCE_LABELS)}
+          readOnly={readOnly}
+          onChange={(v) => edit('reviews', { defaultCadence: v as Settings['reviews']['defaultCadence'] })}
+        />
+        <NumberInput
+          label="Overdue after (days)"
+          name="overdue-after"
+          min={0}
+          max={365}
+          value={draft.reviews.overdueAfterDays}
+          readOnly={readOnly}
+          {...problem('reviews.overdueAfterDays')}
+          onChange={(overdueAfterDays) => edit('reviews', { overdueAfterDays })}
+        />
+        <NumberInput
+          label="Contacts go stale after (days)"
+          name="stale-after"
+          min={1}
+          max={730}
+          value={draft.coverage.staleAfterDays}
+          readOnly={readOnly}
+          {...problem('coverage.staleAfterDays')}
+          onChange={(staleAfterDays) => edit('coverage', { staleAfterDays })}
+        />
+        <Select
+          label="Fiscal year starts in"
+          name="fiscal-year-start"
+          value={draft.fiscalYearStartMonth}
+          options={MONTHS}
+          readOnly={readOnly}
+          onChange={(month) => setDraft((d) => ({ ...d, fiscalYearStartMonth: Number(month) }))}
+        />
       </Flex>
 
       <Heading>Who may do what</Heading>
-      <MultiSelect label="Manager teams" name="manager-teams" value={draft.access.managerTeamIds} options={teamChoices(portal.directory, draft.access.managerTeamIds)} readOnly={readOnly} onChange={editAccess('managerTeamIds')} {...problem('access.managerTeamIds')}
-        description="Members of these teams tag key accounts and edit plans." />
-      <MultiSelect label="Managers" name="manager-users" value={draft.access.managerUserIds} options={userChoices(portal.directory, draft.access.managerUserIds)} readOnly={readOnly} onChange={editAccess('managerUserIds')} {...problem('access.managerUserIds')}
-        description="Managers outside those teams." />
-      <MultiSelect label="Admins" name="admin-users" value={draft.access.adminUserIds} options={userChoices(portal.directory, draft.access.adminUserIds)} readOnly={readOnly} onChange={editAccess('adminUserIds')} {...problem('access.adminUserIds')}
-        description="Admins change these settings, run setup and recalculate the portfolio. They count as managers too." />
+      <MultiSelect
+        label="Manager teams"
+        name="manager-teams"
+        value={draft.access.managerTeamIds}
+        options={teamChoices(portal.directory, draft.access.managerTeamIds)}
+        readOnly={readOnly}
+        onChange={editAccess('managerTeamIds')}
+        {...problem('access.managerTeamIds')}
+        description="Members of these teams tag key accounts and edit plans."
+      />
+      <MultiSelect
+        label="Managers"
+        name="manager-users"
+        value={draft.access.managerUserIds}
+        options={userChoices(portal.directory, draft.access.managerUserIds)}
+        readOnly={readOnly}
+        onChange={editAccess('managerUserIds')}
+        {...problem('access.managerUserIds')}
+        description="Managers outside those teams."
+      />
+      <MultiSelect
+        label="Admins"
+        name="admin-users"
+        value={draft.access.adminUserIds}
+        options={userChoices(portal.directory, draft.access.adminUserIds)}
+        readOnly={readOnly}
+        onChange={editAccess('adminUserIds')}
+        {...problem('access.adminUserIds')}
+        description="Admins change these settings, run setup and recalculate the portfolio. They count as managers too."
+      />
 
       <Heading>HubSpot fields</Heading>
-      <Toggle label="Keep HubSpot's Target account flag equal to key account status" name="sync-target" checked={draft.hubspotSync.syncTargetAccountFlag} readOnly={readOnly} onChange={(syncTargetAccountFlag) => edit('hubspotSync', { syncTargetAccountFlag })} labelDisplay="inline" />
-      <Toggle label="Write the ICP tier to HubSpot's Ideal customer profile field" name="write-tier" checked={draft.hubspotSync.writeIcpTier} readOnly={readOnly} onChange={(writeIcpTier) => edit('hubspotSync', { writeIcpTier })} labelDisplay="inline" />
+      <Toggle
+        label="Keep HubSpot's Target account flag equal to key account status"
+        name="sync-target"
+        checked={draft.hubspotSync.syncTargetAccountFlag}
+        readOnly={readOnly}
+        onChange={(syncTargetAccountFlag) => edit('hubspotSync', { syncTargetAccountFlag })}
+        labelDisplay="inline"
+      />
+      <Toggle
+        label="Write the ICP tier to HubSpot's Ideal customer profile field"
+        name="write-tier"
+        checked={draft.hubspotSync.writeIcpTier}
+        readOnly={readOnly}
+        onChange={(writeIcpTier) => edit('hubspotSync', { writeIcpTier })}
+        labelDisplay="inline"
+      />
 
-      {save.state.status === 'error' && <ActionFailed title="The settings were not saved" failure={save.state.failure} />}
+      {save.state.status === 'error' && (
+        <ActionFailed title="The settings were not saved" failure={save.state.failure} />
+      )}
       {readOnly ? (
         <ReadOnlyNotice>Only Keystone admins can change these settings.</ReadOnlyNotice>
       ) : (

@@ -5,4 +5,5 @@ import { createKeystoneUi, type KeystoneUi } from '../ui/keystone-ui.tsx';
 // (HubSpot builds the settings page apart from the cards, so it cannot borrow theirs); every call
 // typed by the function registry.
 const ui: KeystoneUi = createKeystoneUi({ hubspot, Alert, Button, ErrorState, LoadingSpinner, Text });
-export const { callFunction, useFunctionQuery, useFunctionAction, Loading, LoadFailed, ActionFailed, ReadOnlyNotice } = ui;
+export const { callFunction, useFunctionQuery, useFunctionAction, Loading, LoadFailed, ActionFailed, ReadOnlyNotice } =
+  ui;

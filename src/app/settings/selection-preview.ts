@@ -34,11 +34,21 @@ export function previewSelection(facts: readonly CompanyFacts[], selection: Sele
     }
   }
   const share = (part: number) => (totalRevenue > 0 ? part / totalRevenue : null);
-  return { companies: scores.count, key, candidates, keyRevenueShare: share(keyRevenue), qualifyingRevenueShare: share(keyRevenue + candidateRevenue) };
+  return {
+    companies: scores.count,
+    key,
+    candidates,
+    keyRevenueShare: share(keyRevenue),
+    qualifyingRevenueShare: share(keyRevenue + candidateRevenue),
+  };
 }
 
 /** Selection settings the preview can score: every number a number, thresholds in order. Otherwise the form shows what to fix. */
 export function isScorable(selection: SelectionSettings): boolean {
   const numbers = [...Object.values(selection.weights), selection.thresholds.key, selection.thresholds.candidate];
-  return numbers.every(Number.isFinite) && Object.values(selection.weights).some((w) => w > 0) && selection.thresholds.candidate <= selection.thresholds.key;
+  return (
+    numbers.every(Number.isFinite) &&
+    Object.values(selection.weights).some((w) => w > 0) &&
+    selection.thresholds.candidate <= selection.thresholds.key
+  );
 }

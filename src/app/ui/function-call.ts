@@ -18,7 +18,6 @@ export type FunctionOutcome<Ok> = { ok: true; answer: Ok } | { ok: false; failur
 
 export type ServerlessRunner = (uid: string, options: { parameters: JsonValue }) => Promise<unknown>;
 
-
 /** Calls a function and never throws: a rejected call or an answer of the wrong shape becomes a failure. */
 export async function callFunction<Ok extends { status: 'ok' }>(
   runner: ServerlessRunner,
@@ -37,7 +36,10 @@ export async function callFunction<Ok extends { status: 'ok' }>(
   if (answer.status === 'error' && typeof answer.code === 'string' && typeof answer.message === 'string') {
     const issues = Array.isArray(answer.issues) ? (answer.issues as FunctionFailure['issues']) : undefined;
     // The functions answer only the catalogue's codes (their FunctionError type says so).
-    return { ok: false, failure: { code: answer.code as ErrorCode, message: answer.message, ...(issues ? { issues } : {}) } };
+    return {
+      ok: false,
+      failure: { code: answer.code as ErrorCode, message: answer.message, ...(issues ? { issues } : {}) },
+    };
   }
   return { ok: false, failure: UNREADABLE_ANSWER };
 }

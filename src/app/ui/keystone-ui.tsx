@@ -1,7 +1,13 @@
 import type { Alert, Button, ErrorState, hubspot, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import type { FunctionParameters, FunctionPayload, FunctionUid } from '../../contracts/registry.ts';
 import type { ErrorCode } from '../../errors/codes.ts';
-import { callFunction, type FunctionFailure, type FunctionOutcome, type Ok, type ServerlessRunner } from './function-call.ts';
+import {
+  callFunction,
+  type FunctionFailure,
+  type FunctionOutcome,
+  type Ok,
+  type ServerlessRunner,
+} from './function-call.ts';
 import { useFunctionAction, useFunctionQuery, type FunctionAction, type FunctionQuery } from './use-function.ts';
 
 // HubSpot installs `@hubspot/ui-extensions` inside each component folder (cards/, settings/), so
@@ -64,9 +70,12 @@ export function createKeystoneUi(ui: HubSpotUi) {
 
   return {
     /** One call outside a hook's lifecycle, e.g. each slice of a loop the screen drives. */
-    callFunction: <Ok extends { status: 'ok' }>(uid: string, parameters: object) => callFunction<Ok>(runner, uid, parameters),
-    useFunctionQuery: <Ok extends { status: 'ok' }>(uid: string, parameters: object) => useFunctionQuery<Ok>(runner, uid, parameters),
-    useFunctionAction: <Params extends object, Ok extends { status: 'ok' }>(uid: string) => useFunctionAction<Params, Ok>(runner, uid),
+    callFunction: <Ok extends { status: 'ok' }>(uid: string, parameters: object) =>
+      callFunction<Ok>(runner, uid, parameters),
+    useFunctionQuery: <Ok extends { status: 'ok' }>(uid: string, parameters: object) =>
+      useFunctionQuery<Ok>(runner, uid, parameters),
+    useFunctionAction: <Params extends object, Ok extends { status: 'ok' }>(uid: string) =>
+      useFunctionAction<Params, Ok>(runner, uid),
 
     Loading: ({ what }: { what: string }) => <LoadingSpinner label={`Loading ${what}…`} showLabel layout="centered" />,
 
@@ -111,8 +120,14 @@ export type Answer<Uid extends FunctionUid> = Ok<FunctionPayload<Uid>>;
 /** Calls typed by the function registry: the uid names the parameters to send and the answer to expect. */
 interface RegisteredCalls {
   /** One call outside a hook's lifecycle, e.g. each slice of a loop the screen drives. */
-  callFunction: <Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>) => Promise<FunctionOutcome<Answer<Uid>>>;
-  useFunctionQuery: <Uid extends FunctionUid>(uid: Uid, parameters: FunctionParameters<Uid>) => FunctionQuery<Answer<Uid>>;
+  callFunction: <Uid extends FunctionUid>(
+    uid: Uid,
+    parameters: FunctionParameters<Uid>,
+  ) => Promise<FunctionOutcome<Answer<Uid>>>;
+  useFunctionQuery: <Uid extends FunctionUid>(
+    uid: Uid,
+    parameters: FunctionParameters<Uid>,
+  ) => FunctionQuery<Answer<Uid>>;
   useFunctionAction: <Uid extends FunctionUid>(uid: Uid) => FunctionAction<FunctionParameters<Uid>, Answer<Uid>>;
 }
 

@@ -1,4 +1,12 @@
-import type { KamTeam, KeyContact, Objective, Review, ReviewsSection, ReviewTrigger, TargetRow } from '../../contracts/card-data.ts';
+import type {
+  KamTeam,
+  KeyContact,
+  Objective,
+  Review,
+  ReviewsSection,
+  ReviewTrigger,
+  TargetRow,
+} from '../../contracts/card-data.ts';
 import type { BuyingRole, IcpTier, KeyAccountStatus, ReviewCadence, Stance } from '../../kam/shared/index.ts';
 // Free of imports itself, so the card folders can bundle it.
 import { splitList } from '../../kam/shared/list-value.ts';
@@ -14,7 +22,13 @@ export const STATUS_LABELS: Record<KeyAccountStatus, string> = {
   former: 'Former key account',
 };
 
-export const STANCE_LABELS: Record<Stance, string> = { ally: 'Ally', supporter: 'Supporter', neutral: 'Neutral', protester: 'Protester', enemy: 'Enemy' };
+export const STANCE_LABELS: Record<Stance, string> = {
+  ally: 'Ally',
+  supporter: 'Supporter',
+  neutral: 'Neutral',
+  protester: 'Protester',
+  enemy: 'Enemy',
+};
 
 export const DECISION_POWER_LABELS: Record<NonNullable<KeyContact['decisionPower']>, string> = {
   final_say: 'Has the final say',
@@ -35,9 +49,16 @@ export const BUYING_ROLE_LABELS: Record<BuyingRole, string> = {
   OTHER: 'Other',
 };
 
-export const OBJECTIVE_STATUS_LABELS: Record<Objective['status'], string> = { open: 'Open', achieved: 'Achieved', dropped: 'Dropped' };
+export const OBJECTIVE_STATUS_LABELS: Record<Objective['status'], string> = {
+  open: 'Open',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+};
 
-export const REVIEW_KIND_LABELS: Record<Review['kind'], string> = { calendar: 'Calendar review', triggered: 'Triggered review' };
+export const REVIEW_KIND_LABELS: Record<Review['kind'], string> = {
+  calendar: 'Calendar review',
+  triggered: 'Triggered review',
+};
 
 export const REVIEW_OUTCOME_LABELS: Record<Review['outcomes'][number], string> = {
   plan_updated: 'Plan updated',
@@ -46,7 +67,11 @@ export const REVIEW_OUTCOME_LABELS: Record<Review['outcomes'][number], string> =
   exploit: 'Opportunities to exploit',
 };
 
-export const REVIEW_CADENCE_LABELS: Record<ReviewCadence, string> = { monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual' };
+export const REVIEW_CADENCE_LABELS: Record<ReviewCadence, string> = {
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  annual: 'Annual',
+};
 
 export const REVIEW_STATUS_LABELS: Record<ReviewsSection['status'], string> = {
   not_scheduled: 'Not scheduled',
@@ -55,7 +80,11 @@ export const REVIEW_STATUS_LABELS: Record<ReviewsSection['status'], string> = {
   overdue: 'Overdue',
 };
 
-export const METRIC_UNIT_LABELS: Record<TargetRow['unit'], string> = { count: 'Count', currency: 'Money', percent: 'Percent' };
+export const METRIC_UNIT_LABELS: Record<TargetRow['unit'], string> = {
+  count: 'Count',
+  currency: 'Money',
+  percent: 'Percent',
+};
 
 /** Options for a Select, in the order of the label record. */
 export function optionsOf<K extends string>(labels: Record<K, string>): Array<{ value: K; label: string }> {
@@ -80,26 +109,49 @@ export const QUARTER_STATUS_LABELS: Record<TargetRow['status']['Q1'], string> = 
 
 /** The properties review triggers watch (the reviews domain's words), as people name them. */
 const WATCHED_PROPERTY_LABELS: Record<string, string> = {
-  stance: 'Stance', title: 'Job title', leftCompany: 'At the client', owner: 'Company owner', team: 'Owner team', parentCompany: 'Parent company', status: 'Objective',
-  buyingRoles: 'Buying roles', strategy: 'Client strategy',
+  stance: 'Stance',
+  title: 'Job title',
+  leftCompany: 'At the client',
+  owner: 'Company owner',
+  team: 'Owner team',
+  parentCompany: 'Parent company',
+  status: 'Objective',
+  buyingRoles: 'Buying roles',
+  strategy: 'Client strategy',
 };
 
 /** A long text cut to its first 60 characters, for a one-line note. */
 const shortened = (text: string): string => (text.length <= 60 ? `“${text}”` : `“${text.slice(0, 59).trimEnd()}…”`);
 
 /** A trigger's recorded change in words, e.g. "Stance: not recorded → Enemy"; `names` gives the owners and companies it knows by name. */
-export function evidenceInWords(evidence: ReviewTrigger['evidence'], names: { owner: (ownerId: string) => string | null; company: (companyId: string) => string | null }): string {
+export function evidenceInWords(
+  evidence: ReviewTrigger['evidence'],
+  names: { owner: (ownerId: string) => string | null; company: (companyId: string) => string | null },
+): string {
   const value = (v: string | null): string => {
     switch (evidence.property) {
-      case 'stance': return v === null ? 'not recorded' : (STANCE_LABELS[v as Stance] ?? v);
-      case 'leftCompany': return v === 'true' ? 'left' : 'there';
-      case 'owner': return v === null ? 'nobody' : (names.owner(v) ?? `owner ${v}`);
-      case 'team': return v === null ? 'no team' : `team ${v}`;
-      case 'parentCompany': return v === null ? 'none' : (names.company(v) ?? `company ${v}`);
-      case 'status': return v === null ? 'none' : (OBJECTIVE_STATUS_LABELS[v as Objective['status']] ?? v);
-      case 'strategy': return v === null ? 'none' : shortened(v);
-      case 'buyingRoles': return splitList(v).map((role) => BUYING_ROLE_LABELS[role as BuyingRole] ?? role).join(', ') || 'none';
-      default: return v === null || v === '' ? 'none' : v;
+      case 'stance':
+        return v === null ? 'not recorded' : (STANCE_LABELS[v as Stance] ?? v);
+      case 'leftCompany':
+        return v === 'true' ? 'left' : 'there';
+      case 'owner':
+        return v === null ? 'nobody' : (names.owner(v) ?? `owner ${v}`);
+      case 'team':
+        return v === null ? 'no team' : `team ${v}`;
+      case 'parentCompany':
+        return v === null ? 'none' : (names.company(v) ?? `company ${v}`);
+      case 'status':
+        return v === null ? 'none' : (OBJECTIVE_STATUS_LABELS[v as Objective['status']] ?? v);
+      case 'strategy':
+        return v === null ? 'none' : shortened(v);
+      case 'buyingRoles':
+        return (
+          splitList(v)
+            .map((role) => BUYING_ROLE_LABELS[role as BuyingRole] ?? role)
+            .join(', ') || 'none'
+        );
+      default:
+        return v === null || v === '' ? 'none' : v;
     }
   };
   const label = WATCHED_PROPERTY_LABELS[evidence.property] ?? evidence.property;

@@ -20,7 +20,11 @@ export interface FunctionQuery<Ok> {
  * A reload with the same parameters keeps the current answer on screen until the new one arrives,
  * so a card refreshed after a save keeps its open tab instead of flashing a spinner.
  */
-export function useFunctionQuery<Ok extends { status: 'ok' }>(runner: ServerlessRunner, uid: string, parameters: object): FunctionQuery<Ok> {
+export function useFunctionQuery<Ok extends { status: 'ok' }>(
+  runner: ServerlessRunner,
+  uid: string,
+  parameters: object,
+): FunctionQuery<Ok> {
   const [state, setState] = useState<FunctionState<Ok>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   const key = JSON.stringify([uid, parameters]);

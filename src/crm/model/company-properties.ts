@@ -29,7 +29,12 @@ export const COMPANY_PROPERTY = {
 } as const;
 type CompanyPropertyKey = keyof typeof COMPANY_PROPERTY;
 
-const STATUS_LABELS = { none: 'Not a key account', candidate: 'Candidate', key: 'Key account', former: 'Former key account' };
+const STATUS_LABELS = {
+  none: 'Not a key account',
+  candidate: 'Candidate',
+  key: 'Key account',
+  former: 'Former key account',
+};
 const CADENCE_LABELS = { monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual' };
 
 export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
@@ -134,7 +139,8 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
   clientStrategy: textProperty({
     name: COMPANY_PROPERTY.clientStrategy,
     label: 'Client strategy',
-    description: "How the client sees itself and where it is heading, in the account team's words. Keystone asks for a review of the plan when it changes.",
+    description:
+      "How the client sees itself and where it is heading, in the account team's words. Keystone asks for a review of the plan when it changes.",
     long: true,
   }),
 };

@@ -15,8 +15,19 @@ export const CONTACT_PROPERTY = {
 } as const;
 type ContactPropertyKey = keyof typeof CONTACT_PROPERTY;
 
-const DECISION_POWER_LABELS = { final_say: 'Has the final say', decides: 'Decides', influences: 'Influences', none: 'No say' };
-const STANCE_LABELS = { ally: 'Ally', supporter: 'Supporter', neutral: 'Neutral', protester: 'Protester', enemy: 'Enemy' };
+const DECISION_POWER_LABELS = {
+  final_say: 'Has the final say',
+  decides: 'Decides',
+  influences: 'Influences',
+  none: 'No say',
+};
+const STANCE_LABELS = {
+  ally: 'Ally',
+  supporter: 'Supporter',
+  neutral: 'Neutral',
+  protester: 'Protester',
+  enemy: 'Enemy',
+};
 
 export const CONTACT_PROPERTIES: Record<ContactPropertyKey, PropertySpec> = {
   stance: choiceProperty({

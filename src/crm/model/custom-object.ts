@@ -24,7 +24,9 @@ export function defineCustomObject<Field extends string>(
     searchableFields: ReadonlyArray<NoInfer<Field>>;
   },
 ): CustomObjectSpec<Field> {
-  const property = Object.fromEntries(Object.entries<PropertySpec>(spec.properties).map(([field, p]) => [field, p.name])) as Record<Field, string>;
+  const property = Object.fromEntries(
+    Object.entries<PropertySpec>(spec.properties).map(([field, p]) => [field, p.name]),
+  ) as Record<Field, string>;
   return { ...spec, property };
 }
 

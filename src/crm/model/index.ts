@@ -14,5 +14,11 @@ import { PORTAL_SETTINGS } from './portal-settings.ts';
 import { REVIEW } from './review.ts';
 
 /** Every custom object Keystone keeps in the portal, in the order setup creates them. */
-export const KEYSTONE_OBJECTS = { settings: PORTAL_SETTINGS, plan: KEY_ACCOUNT_PLAN, planRevision: PLAN_REVISION, objective: OBJECTIVE, review: REVIEW } as const;
+export const KEYSTONE_OBJECTS = {
+  settings: PORTAL_SETTINGS,
+  plan: KEY_ACCOUNT_PLAN,
+  planRevision: PLAN_REVISION,
+  objective: OBJECTIVE,
+  review: REVIEW,
+} as const;
 export type KeystoneObjectKey = keyof typeof KEYSTONE_OBJECTS;

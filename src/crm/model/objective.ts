@@ -17,7 +17,11 @@ export const OBJECTIVE = defineCustomObject({
   searchableFields: ['title', 'companyId'],
   associatedWith: ['companies'],
   properties: {
-    title: textProperty({ name: 'objective_title', label: 'Objective', description: 'What is to be achieved, specific and measurable.' }),
+    title: textProperty({
+      name: 'objective_title',
+      label: 'Objective',
+      description: 'What is to be achieved, specific and measurable.',
+    }),
     objectiveKey: textProperty({
       name: 'objective_key',
       label: 'Objective key',
@@ -42,19 +46,32 @@ export const OBJECTIVE = defineCustomObject({
       values: OBJECTIVE_STATUSES,
       labels: OBJECTIVE_STATUS_LABELS,
     }),
-    achievedAt: datetimeProperty({ name: 'achieved_at', label: 'Achieved on', description: 'When the objective was marked achieved.' }),
+    achievedAt: datetimeProperty({
+      name: 'achieved_at',
+      label: 'Achieved on',
+      description: 'When the objective was marked achieved.',
+    }),
     displayOrder: numberProperty({
       name: 'display_order',
       label: 'Position in the plan',
       description: 'Order of the objective within its plan.',
     }),
-    companyId: textProperty({ name: 'company_id', label: 'Company ID', description: 'The record ID of the key account.' }),
+    companyId: textProperty({
+      name: 'company_id',
+      label: 'Company ID',
+      description: 'The record ID of the key account.',
+    }),
     planId: textProperty({ name: 'plan_id', label: 'Plan ID', description: 'The record ID of the key account plan.' }),
-    planRevision: numberProperty({ name: 'plan_revision', label: 'Plan revision', description: 'The plan revision this row belongs to.' }),
+    planRevision: numberProperty({
+      name: 'plan_revision',
+      label: 'Plan revision',
+      description: 'The plan revision this row belongs to.',
+    }),
     taskId: textProperty({
       name: 'task_id',
       label: 'HubSpot task ID',
-      description: "The HubSpot task that puts this objective in its owner's task queue; carried to the next revision's row.",
+      description:
+        "The HubSpot task that puts this objective in its owner's task queue; carried to the next revision's row.",
     }),
   },
 });

@@ -22,7 +22,11 @@ export const KEY_ACCOUNT_PLAN = defineCustomObject({
   searchableFields: ['title', 'companyId'],
   associatedWith: ['companies'],
   properties: {
-    title: textProperty({ name: 'plan_title', label: 'Plan', description: 'The plan\'s title, e.g. "Acme Ltd — key account plan".' }),
+    title: textProperty({
+      name: 'plan_title',
+      label: 'Plan',
+      description: 'The plan\'s title, e.g. "Acme Ltd — key account plan".',
+    }),
     companyId: {
       ...textProperty({
         name: 'company_id',
@@ -73,7 +77,11 @@ export const KEY_ACCOUNT_PLAN = defineCustomObject({
       label: 'Last saved by (user ID)',
       description: 'The HubSpot user who saved the current revision.',
     }),
-    savedAt: datetimeProperty({ name: 'saved_at', label: 'Last saved at', description: 'When the current revision was saved.' }),
+    savedAt: datetimeProperty({
+      name: 'saved_at',
+      label: 'Last saved at',
+      description: 'When the current revision was saved.',
+    }),
     reviewTaskId: textProperty({
       name: 'review_task_id',
       label: 'Review-due task ID',
@@ -94,12 +102,24 @@ export const PLAN_REVISION = defineCustomObject({
   associatedWith: [],
   properties: {
     revisionKey: {
-      ...textProperty({ name: 'revision_key', label: 'Revision key', description: 'Plan ID and revision, e.g. "1234:7"; unique.' }),
+      ...textProperty({
+        name: 'revision_key',
+        label: 'Revision key',
+        description: 'Plan ID and revision, e.g. "1234:7"; unique.',
+      }),
       hasUniqueValue: true,
     },
     planId: textProperty({ name: 'plan_id', label: 'Plan ID', description: 'The record ID of the key account plan.' }),
-    revision: numberProperty({ name: 'revision', label: 'Revision', description: 'The plan revision this record claims.' }),
-    savedBy: textProperty({ name: 'saved_by', label: 'Saved by (user ID)', description: 'The HubSpot user who saved this revision.' }),
+    revision: numberProperty({
+      name: 'revision',
+      label: 'Revision',
+      description: 'The plan revision this record claims.',
+    }),
+    savedBy: textProperty({
+      name: 'saved_by',
+      label: 'Saved by (user ID)',
+      description: 'The HubSpot user who saved this revision.',
+    }),
     savedAt: datetimeProperty({ name: 'saved_at', label: 'Saved at', description: 'When the save started.' }),
   },
 });

@@ -29,19 +29,31 @@ export const PORTAL_SETTINGS = defineCustomObject({
       description: "The admin's settings as versioned JSON.",
       long: true,
     }),
-    revision: numberProperty({ name: 'revision', label: 'Revision', description: 'Increases by one on every save of the settings.' }),
+    revision: numberProperty({
+      name: 'revision',
+      label: 'Revision',
+      description: 'Increases by one on every save of the settings.',
+    }),
     savedBy: textProperty({
       name: 'saved_by',
       label: 'Last saved by (user ID)',
       description: 'The HubSpot user who last saved the settings.',
     }),
-    savedAt: datetimeProperty({ name: 'saved_at', label: 'Last saved at', description: 'When the settings were last saved.' }),
+    savedAt: datetimeProperty({
+      name: 'saved_at',
+      label: 'Last saved at',
+      description: 'When the settings were last saved.',
+    }),
     setupVersion: numberProperty({
       name: 'setup_version',
       label: 'Setup version',
       description: 'The version of Keystone setup last applied to this portal.',
     }),
-    setupAppliedAt: datetimeProperty({ name: 'setup_applied_at', label: 'Setup applied at', description: 'When setup last completed.' }),
+    setupAppliedAt: datetimeProperty({
+      name: 'setup_applied_at',
+      label: 'Setup applied at',
+      description: 'When setup last completed.',
+    }),
     // Copied from HubSpot's account details by setup (and refreshed when settings are saved), so the
     // cards format amounts and dates without a call of their own.
     portalCurrency: textProperty({
@@ -59,7 +71,8 @@ export const PORTAL_SETTINGS = defineCustomObject({
     portfolioSnapshot: textProperty({
       name: 'portfolio_snapshot_json',
       label: 'Portfolio snapshot',
-      description: 'The revenue distribution of the whole portfolio at the last complete recalculation (JSON, versioned).',
+      description:
+        'The revenue distribution of the whole portfolio at the last complete recalculation (JSON, versioned).',
       long: true,
     }),
   },

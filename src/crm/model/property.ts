@@ -16,32 +16,67 @@ export const KEYSTONE_GROUP = { name: 'keystone', label: 'Keystone key account m
 type PropertyWording = Pick<PropertySpec, 'name' | 'label' | 'description'>;
 
 /** A text property; `long` text gets a multi-line box. */
-export const textProperty = ({ name, label, description, long = false }: PropertyWording & { long?: boolean }): PropertySpec => ({
-  name, label, description, type: 'string', fieldType: long ? 'textarea' : 'text',
+export const textProperty = ({
+  name,
+  label,
+  description,
+  long = false,
+}: PropertyWording & { long?: boolean }): PropertySpec => ({
+  name,
+  label,
+  description,
+  type: 'string',
+  fieldType: long ? 'textarea' : 'text',
 });
 
 export const numberProperty = ({ name, label, description }: PropertyWording): PropertySpec => ({
-  name, label, description, type: 'number', fieldType: 'number',
+  name,
+  label,
+  description,
+  type: 'number',
+  fieldType: 'number',
 });
 
 export const datetimeProperty = ({ name, label, description }: PropertyWording): PropertySpec => ({
-  name, label, description, type: 'datetime', fieldType: 'date',
+  name,
+  label,
+  description,
+  type: 'datetime',
+  fieldType: 'date',
 });
 
 export const boolProperty = ({ name, label, description }: PropertyWording): PropertySpec => ({
-  name, label, description, type: 'bool', fieldType: 'booleancheckbox',
-  options: [{ label: 'Yes', value: 'true', displayOrder: 0 }, { label: 'No', value: 'false', displayOrder: 1 }],
+  name,
+  label,
+  description,
+  type: 'bool',
+  fieldType: 'booleancheckbox',
+  options: [
+    { label: 'Yes', value: 'true', displayOrder: 0 },
+    { label: 'No', value: 'false', displayOrder: 1 },
+  ],
 });
 
 /**
  * A single- or multi-choice property whose values are a domain list (stances, statuses…), offered in
  * that order under their `labels` (a value without one shows as itself).
  */
-export const choiceProperty = ({ name, label, description, values, labels, multiple = false }: PropertyWording & {
+export const choiceProperty = ({
+  name,
+  label,
+  description,
+  values,
+  labels,
+  multiple = false,
+}: PropertyWording & {
   values: readonly string[];
   labels: Record<string, string>;
   multiple?: boolean;
 }): PropertySpec => ({
-  name, label, description, type: 'enumeration', fieldType: multiple ? 'checkbox' : 'select',
+  name,
+  label,
+  description,
+  type: 'enumeration',
+  fieldType: multiple ? 'checkbox' : 'select',
   options: values.map((value, displayOrder) => ({ value, label: labels[value] ?? value, displayOrder })),
 });

@@ -5,7 +5,12 @@ import { choiceProperty, datetimeProperty, textProperty } from './property.ts';
 // The lists are the domain's (one source); re-exported for code that reads them from the model.
 export { REVIEW_KINDS, REVIEW_OUTCOMES };
 const REVIEW_KIND_LABELS = { calendar: 'Calendar review', triggered: 'Triggered review' };
-const REVIEW_OUTCOME_LABELS = { plan_updated: 'Plan updated', celebrate: 'Achievements to celebrate', escalate: 'Threats to escalate', exploit: 'Opportunities to exploit' };
+const REVIEW_OUTCOME_LABELS = {
+  plan_updated: 'Plan updated',
+  celebrate: 'Achievements to celebrate',
+  escalate: 'Threats to escalate',
+  exploit: 'Opportunities to exploit',
+};
 
 // A logged review of a key account. A note on the company timeline is written beside it as the audit
 // trail; the record itself is what the review history and the next-due date are computed from.
@@ -31,7 +36,11 @@ export const REVIEW = defineCustomObject({
       description: 'The events that triggered the review, with their evidence (JSON).',
       long: true,
     }),
-    reviewedAt: datetimeProperty({ name: 'reviewed_at', label: 'Reviewed on', description: 'When the review took place.' }),
+    reviewedAt: datetimeProperty({
+      name: 'reviewed_at',
+      label: 'Reviewed on',
+      description: 'When the review took place.',
+    }),
     reviewedBy: textProperty({
       name: 'reviewed_by',
       label: 'Reviewed by (user ID)',
@@ -45,7 +54,16 @@ export const REVIEW = defineCustomObject({
       labels: REVIEW_OUTCOME_LABELS,
       multiple: true,
     }),
-    summary: textProperty({ name: 'summary', label: 'Summary', description: 'What was decided and what happens next.', long: true }),
-    companyId: textProperty({ name: 'company_id', label: 'Company ID', description: 'The record ID of the key account.' }),
+    summary: textProperty({
+      name: 'summary',
+      label: 'Summary',
+      description: 'What was decided and what happens next.',
+      long: true,
+    }),
+    companyId: textProperty({
+      name: 'company_id',
+      label: 'Company ID',
+      description: 'The record ID of the key account.',
+    }),
   },
 });

@@ -13,11 +13,20 @@ export interface ExistingProperty {
   hasUniqueValue?: boolean;
 }
 
-type PropertyUpdate = Partial<Pick<PropertySpec, 'label' | 'description' | 'fieldType' | 'options'>> & { groupName?: string };
+type PropertyUpdate = Partial<Pick<PropertySpec, 'label' | 'description' | 'fieldType' | 'options'>> & {
+  groupName?: string;
+};
 
 /** The fields to update, or null when the property already matches. A changed type cannot be updated in place. */
-export function propertyChanges(spec: PropertySpec, existing: ExistingProperty, groupName: string | undefined): PropertyUpdate | { typeMismatch: string } | null {
-  if (existing.type !== spec.type) return { typeMismatch: `${spec.name} is a ${existing.type} property in this portal; Keystone needs ${spec.type}. Rename or delete the portal's property, then run setup again.` };
+export function propertyChanges(
+  spec: PropertySpec,
+  existing: ExistingProperty,
+  groupName: string | undefined,
+): PropertyUpdate | { typeMismatch: string } | null {
+  if (existing.type !== spec.type)
+    return {
+      typeMismatch: `${spec.name} is a ${existing.type} property in this portal; Keystone needs ${spec.type}. Rename or delete the portal's property, then run setup again.`,
+    };
   const update: PropertyUpdate = {};
   if (existing.label !== spec.label) update.label = spec.label;
   if ((existing.description ?? '') !== spec.description) update.description = spec.description;
@@ -27,7 +36,17 @@ export function propertyChanges(spec: PropertySpec, existing: ExistingProperty, 
   return Object.keys(update).length > 0 ? update : null;
 }
 
-function sameOptions(wanted: NonNullable<PropertySpec['options']>, existing: NonNullable<ExistingProperty['options']>): boolean {
-  return wanted.length === existing.length
-    && wanted.every((o, i) => existing[i]?.value === o.value && existing[i]?.label === o.label && (existing[i]?.displayOrder ?? i) === o.displayOrder);
+function sameOptions(
+  wanted: NonNullable<PropertySpec['options']>,
+  existing: NonNullable<ExistingProperty['options']>,
+): boolean {
+  return (
+    wanted.length === existing.length &&
+    wanted.every(
+      (o, i) =>
+        existing[i]?.value === o.value &&
+        existing[i]?.label === o.label &&
+        (existing[i]?.displayOrder ?? i) === o.displayOrder,
+    )
+  );
 }

@@ -1,6 +1,21 @@
-import { DAY_MS, STANCES, isFriendly, isHostile, validate, type Instant, type Stance, type Validated } from '../shared/index.ts';
+import {
+  DAY_MS,
+  STANCES,
+  isFriendly,
+  isHostile,
+  validate,
+  type Instant,
+  type Stance,
+  type Validated,
+} from '../shared/index.ts';
 import { isDecisionMaker, isHeadOfOrganisationTitle, isKeyContact } from './roles.ts';
-import { coverageInputSchema, coverageOptionsSchema, type CoverageContact, type CoverageInput, type CoverageOptions } from './schema.ts';
+import {
+  coverageInputSchema,
+  coverageOptionsSchema,
+  type CoverageContact,
+  type CoverageInput,
+  type CoverageOptions,
+} from './schema.ts';
 import { coverageScore, type CoverageScore } from './score.ts';
 
 /** One owner holding at least this share of the engaged contacts alone is a single-person dependency ("most"). */
@@ -148,7 +163,8 @@ function computeCoverage(
   }
 
   const current = contacts.filter((c) => !c.leftCompany);
-  const inTouch = (contactId: string): boolean => ownersInWindow.has(contactId) && byId.get(contactId)?.leftCompany === false;
+  const inTouch = (contactId: string): boolean =>
+    ownersInWindow.has(contactId) && byId.get(contactId)?.leftCompany === false;
 
   const stanceCounts = countStances(current);
   const teams = groupByManager(current, inTouch);
@@ -176,7 +192,11 @@ function computeCoverage(
         supervisor:
           contact.reportsTo === null
             ? null
-            : { contactId: contact.reportsTo, known: byId.get(contact.reportsTo)?.leftCompany === false, inTouch: inTouch(contact.reportsTo) },
+            : {
+                contactId: contact.reportsTo,
+                known: byId.get(contact.reportsTo)?.leftCompany === false,
+                inTouch: inTouch(contact.reportsTo),
+              },
         subordinates: { known: ownTeam?.known ?? 0, inTouch: ownTeam?.inTouch ?? 0 },
         peers: { known: team ? team.known - 1 : 0, inTouch: team ? peersInTouch : 0 },
       },
@@ -187,14 +207,16 @@ function computeCoverage(
   const dependency = singlePersonDependency(ourPeople, engagedContacts);
   const departedKeyContacts = contacts
     .filter((c) => c.leftCompany && isKeyContact(c))
-    .map((c): DepartedKeyContact => ({
-      contactId: c.id,
-      name: c.name,
-      title: c.title,
-      leftAt: c.leftAt,
-      replacedBy: c.replacedBy,
-      replacementInTouch: c.replacedBy !== null && inTouch(c.replacedBy),
-    }));
+    .map(
+      (c): DepartedKeyContact => ({
+        contactId: c.id,
+        name: c.name,
+        title: c.title,
+        leftAt: c.leftAt,
+        replacedBy: c.replacedBy,
+        replacementInTouch: c.replacedBy !== null && inTouch(c.replacedBy),
+      }),
+    );
 
   const coverage: Omit<RelationshipCoverage, 'score' | 'warnings'> = {
     staleAfterDays,
@@ -243,13 +265,21 @@ function headsOfOrganisation(current: readonly CoverageContact[], teams: Map<str
 
 function coverageWarnings(
   coverage: Omit<RelationshipCoverage, 'score' | 'warnings'>,
-  seen: { current: readonly CoverageContact[]; ownersInWindow: Map<string, Map<string, number>>; heads: ReadonlySet<string> },
+  seen: {
+    current: readonly CoverageContact[];
+    ownersInWindow: Map<string, Map<string, number>>;
+    heads: ReadonlySet<string>;
+  },
 ): CoverageWarning[] {
   const { current, ownersInWindow, heads } = seen;
   const { depth, breadth, decisionMakers, freshness, departedKeyContacts, keyContacts } = coverage;
   const warnings: CoverageWarning[] = [];
   if (depth.singleThreaded) {
-    warnings.push({ kind: 'single_threaded', contactIds: current.filter((c) => ownersInWindow.has(c.id)).map((c) => c.id), ownerId: null });
+    warnings.push({
+      kind: 'single_threaded',
+      contactIds: current.filter((c) => ownersInWindow.has(c.id)).map((c) => c.id),
+      ownerId: null,
+    });
   }
   const dependency = breadth.singlePersonDependency;
   if (dependency) {
@@ -257,16 +287,24 @@ function coverageWarnings(
       const owners = ownersInWindow.get(c.id);
       return owners?.size === 1 && owners.has(dependency.ownerId);
     });
-    warnings.push({ kind: 'single_person_dependency', contactIds: heldOnlyByThem.map((c) => c.id), ownerId: dependency.ownerId });
+    warnings.push({
+      kind: 'single_person_dependency',
+      contactIds: heldOnlyByThem.map((c) => c.id),
+      ownerId: dependency.ownerId,
+    });
   }
   const listed: Array<[CoverageWarningKind, string[]]> = [
     ['uncovered_decision_makers', decisionMakers.uncoveredContactIds],
     ['stale_allies', freshness.staleFriendlyContactIds],
     ['departed_key_contacts', departedKeyContacts.map((d) => d.contactId)],
     // Nobody is above the head of the organisation, so only a missing supervisor below the top is a gap.
-    ['unknown_supervisors', keyContacts.filter((k) => !k.org.supervisor?.known && !heads.has(k.contactId)).map((k) => k.contactId)],
+    [
+      'unknown_supervisors',
+      keyContacts.filter((k) => !k.org.supervisor?.known && !heads.has(k.contactId)).map((k) => k.contactId),
+    ],
   ];
-  for (const [kind, contactIds] of listed) if (contactIds.length > 0) warnings.push({ kind, contactIds, ownerId: null });
+  for (const [kind, contactIds] of listed)
+    if (contactIds.length > 0) warnings.push({ kind, contactIds, ownerId: null });
   return warnings;
 }
 
@@ -305,7 +343,10 @@ function countStances(current: readonly CoverageContact[]): StanceCounts {
 }
 
 /** Current contacts grouped by whom they report to: a manager's subordinates are each other's peers. */
-function groupByManager(current: readonly CoverageContact[], inTouch: (id: string) => boolean): Map<string, PeopleAround> {
+function groupByManager(
+  current: readonly CoverageContact[],
+  inTouch: (id: string) => boolean,
+): Map<string, PeopleAround> {
   const teams = new Map<string, PeopleAround>();
   for (const c of current) {
     if (c.reportsTo === null) continue;
@@ -317,7 +358,10 @@ function groupByManager(current: readonly CoverageContact[], inTouch: (id: strin
   return teams;
 }
 
-function ourPeopleOnAccount(current: readonly CoverageContact[], ownersInWindow: Map<string, Map<string, number>>): OurPersonOnAccount[] {
+function ourPeopleOnAccount(
+  current: readonly CoverageContact[],
+  ownersInWindow: Map<string, Map<string, number>>,
+): OurPersonOnAccount[] {
   const people = new Map<string, OurPersonOnAccount>();
   for (const contact of current) {
     const owners = ownersInWindow.get(contact.id);
@@ -330,12 +374,19 @@ function ourPeopleOnAccount(current: readonly CoverageContact[], ownersInWindow:
       people.set(ownerId, person);
     }
   }
-  return [...people.values()].sort((a, b) => b.soleHolderOf - a.soleHolderOf || b.contactsHeld - a.contactsHeld || a.ownerId.localeCompare(b.ownerId));
+  return [...people.values()].sort(
+    (a, b) => b.soleHolderOf - a.soleHolderOf || b.contactsHeld - a.contactsHeld || a.ownerId.localeCompare(b.ownerId),
+  );
 }
 
-function singlePersonDependency(ourPeople: readonly OurPersonOnAccount[], engagedContacts: number): RelationshipCoverage['breadth']['singlePersonDependency'] {
+function singlePersonDependency(
+  ourPeople: readonly OurPersonOnAccount[],
+  engagedContacts: number,
+): RelationshipCoverage['breadth']['singlePersonDependency'] {
   const top = ourPeople[0];
   if (!top || engagedContacts === 0) return null;
   const share = top.soleHolderOf / engagedContacts;
-  return share >= SINGLE_PERSON_DEPENDENCY_SHARE ? { ownerId: top.ownerId, soleHolderOf: top.soleHolderOf, share } : null;
+  return share >= SINGLE_PERSON_DEPENDENCY_SHARE
+    ? { ownerId: top.ownerId, soleHolderOf: top.soleHolderOf, share }
+    : null;
 }

@@ -11,7 +11,10 @@ type Roles = Pick<CoverageContact, 'decisionPower' | 'buyingRoles'>;
 
 /** Decides on buying: decision power `final_say` or `decides`, or buying role decision maker, budget holder or executive sponsor. */
 export function isDecisionMaker(contact: Roles): boolean {
-  return (contact.decisionPower != null && DECIDING_POWERS.includes(contact.decisionPower)) || contact.buyingRoles.some((role) => DECIDING_ROLES.includes(role));
+  return (
+    (contact.decisionPower != null && DECIDING_POWERS.includes(contact.decisionPower)) ||
+    contact.buyingRoles.some((role) => DECIDING_ROLES.includes(role))
+  );
 }
 
 /**

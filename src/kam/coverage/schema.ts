@@ -42,10 +42,25 @@ export const coverageInputSchema = z
   .superRefine((input, ctx) => {
     const seen = new Set<string>();
     input.contacts.forEach((contact, index) => {
-      if (seen.has(contact.id)) ctx.addIssue({ code: 'custom', path: ['contacts', index, 'id'], message: `Contact ${contact.id} appears twice` });
+      if (seen.has(contact.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contacts', index, 'id'],
+          message: `Contact ${contact.id} appears twice`,
+        });
       seen.add(contact.id);
-      if (contact.reportsTo === contact.id) ctx.addIssue({ code: 'custom', path: ['contacts', index, 'reportsTo'], message: 'A contact cannot report to themselves' });
-      if (contact.replacedBy === contact.id) ctx.addIssue({ code: 'custom', path: ['contacts', index, 'replacedBy'], message: 'A contact cannot replace themselves' });
+      if (contact.reportsTo === contact.id)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contacts', index, 'reportsTo'],
+          message: 'A contact cannot report to themselves',
+        });
+      if (contact.replacedBy === contact.id)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contacts', index, 'replacedBy'],
+          message: 'A contact cannot replace themselves',
+        });
     });
   });
 export type CoverageInput = z.input<typeof coverageInputSchema>;

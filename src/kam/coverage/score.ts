@@ -50,7 +50,9 @@ export function coverageScore(coverage: ScoredCoverage): CoverageScore {
   const fresh = keyContacts.filter((k) => !k.stale).length;
   const friendly = keyContacts.filter((k) => isFriendly(k.stance)).length;
   const hostile = keyContacts.filter((k) => isHostile(k.stance)).length;
-  const surrounded = keyContacts.filter((k) => k.org.supervisor?.inTouch || k.org.subordinates.inTouch > 0 || k.org.peers.inTouch > 0).length;
+  const surrounded = keyContacts.filter(
+    (k) => k.org.supervisor?.inTouch || k.org.subordinates.inTouch > 0 || k.org.peers.inTouch > 0,
+  ).length;
   const dependency = breadth.singlePersonDependency;
 
   const parts: Array<[CoverageScorePart, number, string]> = [
@@ -80,7 +82,11 @@ export function coverageScore(coverage: ScoredCoverage): CoverageScore {
           ? 'No single person of ours holds most relationships alone'
           : 'No relationships to spread across our people',
     ],
-    ['freshKeyContacts', share(fresh, keyCount), `${fresh} of ${keyCount} key contacts touched in the last ${staleAfterDays} days`],
+    [
+      'freshKeyContacts',
+      share(fresh, keyCount),
+      `${fresh} of ${keyCount} key contacts touched in the last ${staleAfterDays} days`,
+    ],
     [
       'friendlyKeyContacts',
       share(Math.max(0, friendly - hostile), keyCount),
@@ -93,7 +99,12 @@ export function coverageScore(coverage: ScoredCoverage): CoverageScore {
     ],
   ];
 
-  const earned = parts.map(([part, fraction, reason]) => ({ part, reason, exact: fraction * COVERAGE_SCORE_POINTS[part], maxPoints: COVERAGE_SCORE_POINTS[part] }));
+  const earned = parts.map(([part, fraction, reason]) => ({
+    part,
+    reason,
+    exact: fraction * COVERAGE_SCORE_POINTS[part],
+    maxPoints: COVERAGE_SCORE_POINTS[part],
+  }));
   return {
     value: Math.round(earned.reduce((sum, r) => sum + r.exact, 0)),
     reasons: earned.map(({ exact, ...r }) => ({ ...r, points: Math.round(exact * 10) / 10 })),

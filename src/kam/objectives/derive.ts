@@ -1,8 +1,29 @@
 import { z } from 'zod';
 import { activityKindSchema } from '../coverage/schema.ts';
-import { addMonths, instantSchema, isFriendly, isHostile, stanceSchema, validate, type Instant, type Stance, type Validated } from '../shared/index.ts';
+import {
+  addMonths,
+  instantSchema,
+  isFriendly,
+  isHostile,
+  stanceSchema,
+  validate,
+  type Instant,
+  type Stance,
+  type Validated,
+} from '../shared/index.ts';
 import { quarterBounds } from './quarters.ts';
-import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlan, type AccountPlanInput, type DerivedSource, type Measure, type NumericMetricTarget, type PlanPeriod, type Quarter } from './schema.ts';
+import {
+  QUARTERS,
+  accountPlanSchema,
+  planPeriodSchema,
+  type AccountPlan,
+  type AccountPlanInput,
+  type DerivedSource,
+  type Measure,
+  type NumericMetricTarget,
+  type PlanPeriod,
+  type Quarter,
+} from './schema.ts';
 
 /**
  * What the CRM knows that actuals can be derived from; a row whose facts are left out keeps what it
@@ -10,13 +31,21 @@ import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlan, type A
  */
 const derivationFactsSchema = z.object({
   /** Counts of current contacts now (coverage's `stanceCounts`); counted from the timeline when left out. */
-  stanceCounts: z.object({ friendsAndAllies: z.number().int().nonnegative(), enemiesAndProtesters: z.number().int().nonnegative() }).optional(),
+  stanceCounts: z
+    .object({ friendsAndAllies: z.number().int().nonnegative(), enemiesAndProtesters: z.number().int().nonnegative() })
+    .optional(),
   /**
    * Each contact's stances as recorded over time (HubSpot's property history), and whether and when
    * they left: the stance rows of quarters gone by are counted from it at each quarter's end.
    */
   stanceTimeline: z
-    .array(z.object({ stances: z.array(z.object({ stance: stanceSchema.nullable(), at: instantSchema })), left: z.boolean(), leftAt: instantSchema.nullable() }))
+    .array(
+      z.object({
+        stances: z.array(z.object({ stance: stanceSchema.nullable(), at: instantSchema })),
+        left: z.boolean(),
+        leftAt: instantSchema.nullable(),
+      }),
+    )
     .optional(),
   /** Meetings, calls and emails: "meetings" counts the meetings. */
   activities: z.array(z.object({ kind: activityKindSchema, at: instantSchema })).optional(),
@@ -46,7 +75,11 @@ export interface DerivedActuals {
  * earlier quarters keep the figure recorded while they were current, and so does any row whose facts
  * are left out. Derived cells overwrite whatever was typed into them.
  */
-export function fillDerivedActuals(plan: AccountPlanInput, facts: DerivationFacts, period: PlanPeriod): Validated<DerivedActuals> {
+export function fillDerivedActuals(
+  plan: AccountPlanInput,
+  facts: DerivationFacts,
+  period: PlanPeriod,
+): Validated<DerivedActuals> {
   const parsedPeriod = validate(planPeriodSchema, period);
   if (!parsedPeriod.success) return parsedPeriod;
   const parsedPlan = validate(accountPlanSchema, plan);
@@ -67,7 +100,10 @@ export function fillDerivedActuals(plan: AccountPlanInput, facts: DerivationFact
       const value = derivedValue(metric, metric.source, { period, facts: parsedFacts.data });
       if (value === 'not_known') continue;
       if (value === 'needs_baseline') {
-        skipped.push({ targetId: metric.id, reason: 'A change is measured from the baseline: record the count when the plan year began' });
+        skipped.push({
+          targetId: metric.id,
+          reason: 'A change is measured from the baseline: record the count when the plan year began',
+        });
         break;
       }
       actuals[quarter] = value;
@@ -93,25 +129,49 @@ function derivedValue(
 ): number | 'not_known' | 'needs_baseline' {
   switch (source) {
     case 'friends_and_allies':
-      return stanceValue(metric, period.current && facts.stanceCounts ? facts.stanceCounts.friendsAndAllies : countAtEnd(facts.stanceTimeline, period.end, isFriendly));
+      return stanceValue(
+        metric,
+        period.current && facts.stanceCounts
+          ? facts.stanceCounts.friendsAndAllies
+          : countAtEnd(facts.stanceTimeline, period.end, isFriendly),
+      );
     case 'enemies_and_protesters':
-      return stanceValue(metric, period.current && facts.stanceCounts ? facts.stanceCounts.enemiesAndProtesters : countAtEnd(facts.stanceTimeline, period.end, isHostile));
+      return stanceValue(
+        metric,
+        period.current && facts.stanceCounts
+          ? facts.stanceCounts.enemiesAndProtesters
+          : countAtEnd(facts.stanceTimeline, period.end, isHostile),
+      );
     case 'meetings':
       if (!facts.activities) return 'not_known';
-      return countIn(facts.activities.filter((a) => a.kind === 'meeting').map((a) => a.at), from(metric.measure, period), period.end);
+      return countIn(
+        facts.activities.filter((a) => a.kind === 'meeting').map((a) => a.at),
+        from(metric.measure, period),
+        period.end,
+      );
     case 'new_opportunities':
       if (!facts.wonDeals) return 'not_known';
-      return countIn(facts.wonDeals.map((d) => d.closedAt), from(metric.measure, period), period.end);
+      return countIn(
+        facts.wonDeals.map((d) => d.closedAt),
+        from(metric.measure, period),
+        period.end,
+      );
     case 'income_increase': {
       if (!facts.wonDeals) return 'not_known';
       // Against the same span of the previous year, so a quarter in progress compares like with like.
       const start = from(metric.measure, period);
-      return incomeIn(facts.wonDeals, start, period.end) - incomeIn(facts.wonDeals, addMonths(start, -12), addMonths(period.end, -12));
+      return (
+        incomeIn(facts.wonDeals, start, period.end) -
+        incomeIn(facts.wonDeals, addMonths(start, -12), addMonths(period.end, -12))
+      );
     }
   }
 }
 
-function stanceValue(metric: NumericMetricTarget, count: number | 'not_known'): number | 'not_known' | 'needs_baseline' {
+function stanceValue(
+  metric: NumericMetricTarget,
+  count: number | 'not_known',
+): number | 'not_known' | 'needs_baseline' {
   if (count === 'not_known' || metric.measure === 'level') return count;
   return metric.baseline === null ? 'needs_baseline' : count - metric.baseline;
 }
@@ -120,16 +180,24 @@ function stanceValue(metric: NumericMetricTarget, count: number | 'not_known'): 
  * Contacts whose stance just before `end` matches: the latest one recorded before it. A contact who had
  * left by then does not count; one who left at a time nobody recorded counts at no time.
  */
-function countAtEnd(timeline: Facts['stanceTimeline'], end: Instant, matches: (stance: Stance) => boolean): number | 'not_known' {
+function countAtEnd(
+  timeline: Facts['stanceTimeline'],
+  end: Instant,
+  matches: (stance: Stance) => boolean,
+): number | 'not_known' {
   if (!timeline) return 'not_known';
   return timeline.filter((contact) => {
     if (contact.left && (contact.leftAt === null || contact.leftAt < end)) return false;
-    const latest = contact.stances.reduce<{ stance: Stance | null; at: Instant } | null>((found, s) => (s.at < end && (found === null || s.at > found.at) ? s : found), null);
+    const latest = contact.stances.reduce<{ stance: Stance | null; at: Instant } | null>(
+      (found, s) => (s.at < end && (found === null || s.at > found.at) ? s : found),
+      null,
+    );
     return latest !== null && latest.stance !== null && matches(latest.stance);
   }).length;
 }
 
-const from = (measure: Measure, period: Period): Instant => (measure === 'year_to_date' ? period.yearStart : period.start);
+const from = (measure: Measure, period: Period): Instant =>
+  measure === 'year_to_date' ? period.yearStart : period.start;
 
 function countIn(instants: readonly Instant[], start: Instant, end: Instant): number {
   return instants.filter((at) => at >= start && at < end).length;

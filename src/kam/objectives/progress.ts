@@ -1,6 +1,15 @@
 import { validate, type Instant, type Validated } from '../shared/index.ts';
 import { quarterAt, quarterBounds } from './quarters.ts';
-import { QUARTERS, accountPlanSchema, planPeriodSchema, type AccountPlanInput, type MetricTarget, type NumericMetricTarget, type PlanPeriod, type Quarter } from './schema.ts';
+import {
+  QUARTERS,
+  accountPlanSchema,
+  planPeriodSchema,
+  type AccountPlanInput,
+  type MetricTarget,
+  type NumericMetricTarget,
+  type PlanPeriod,
+  type Quarter,
+} from './schema.ts';
 
 /**
  * - `not_yet_due`: the quarter has not ended and its target is not met yet (future quarters always);
@@ -103,10 +112,15 @@ function yearProgress(metric: MetricTarget, better: 'higher' | 'lower' | null): 
   const targets = QUARTERS.map((q) => metric.quarters[q]).filter((v): v is number => v !== null);
   const actuals = QUARTERS.map((q) => metric.actuals[q]).filter((v): v is number => v !== null);
   const sumOrLast = (values: number[]): number | null =>
-    values.length === 0 ? null : metric.measure === 'per_quarter' ? values.reduce((sum, v) => sum + v, 0) : (values[values.length - 1] ?? null);
+    values.length === 0
+      ? null
+      : metric.measure === 'per_quarter'
+        ? values.reduce((sum, v) => sum + v, 0)
+        : (values[values.length - 1] ?? null);
   const target = sumOrLast(targets);
   const achieved = sumOrLast(actuals);
   const ceiling = better === 'lower' && target !== null && target > 0;
-  const progress = target === null || achieved === null || target === 0 || ceiling ? null : Math.max(0, achieved / target);
+  const progress =
+    target === null || achieved === null || target === 0 || ceiling ? null : Math.max(0, achieved / target);
   return { target, achieved, progress };
 }

@@ -9,8 +9,10 @@ export function quarterBounds(yearStart: Instant, quarter: Quarter): { start: In
 
 /** The quarter of the plan year that contains `at`, or null outside the plan year. */
 export function quarterAt(yearStart: Instant, at: Instant): Quarter | null {
-  return QUARTERS.find((quarter) => {
-    const { start, end } = quarterBounds(yearStart, quarter);
-    return at >= start && at < end;
-  }) ?? null;
+  return (
+    QUARTERS.find((quarter) => {
+      const { start, end } = quarterBounds(yearStart, quarter);
+      return at >= start && at < end;
+    }) ?? null
+  );
 }

@@ -8,7 +8,12 @@ export type Quarter = (typeof QUARTERS)[number];
 
 /** One value per quarter of the plan year; a quarter left empty is null. */
 const quarterly = <T extends z.ZodType>(value: T) =>
-  z.object({ Q1: value.nullable().default(null), Q2: value.nullable().default(null), Q3: value.nullable().default(null), Q4: value.nullable().default(null) });
+  z.object({
+    Q1: value.nullable().default(null),
+    Q2: value.nullable().default(null),
+    Q3: value.nullable().default(null),
+    Q4: value.nullable().default(null),
+  });
 
 /**
  * How a quarter's figure is read (the example rows are a plan's):
@@ -23,13 +28,23 @@ export const measureSchema = z.enum(MEASURES);
 export type Measure = z.infer<typeof measureSchema>;
 
 /** Where actuals come from: typed in by the team, or filled from CRM facts by `fillDerivedActuals`. */
-const ACTUAL_SOURCES = ['typed', 'friends_and_allies', 'enemies_and_protesters', 'meetings', 'new_opportunities', 'income_increase'] as const;
+const ACTUAL_SOURCES = [
+  'typed',
+  'friends_and_allies',
+  'enemies_and_protesters',
+  'meetings',
+  'new_opportunities',
+  'income_increase',
+] as const;
 const actualSourceSchema = z.enum(ACTUAL_SOURCES);
 type ActualSource = z.infer<typeof actualSourceSchema>;
 export type DerivedSource = Exclude<ActualSource, 'typed'>;
 
 /** The unit and measures each derived source can fill, and how its row reads by default. */
-export const DERIVED_SOURCES: Record<DerivedSource, { unit: 'count' | 'currency'; measures: readonly Measure[]; defaultMeasure: Measure }> = {
+export const DERIVED_SOURCES: Record<
+  DerivedSource,
+  { unit: 'count' | 'currency'; measures: readonly Measure[]; defaultMeasure: Measure }
+> = {
   friends_and_allies: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'level' },
   enemies_and_protesters: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'change' },
   meetings: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'per_quarter' },
@@ -58,7 +73,11 @@ export const metricTargetSchema = z
     z.object({ unit: z.literal('count'), ...numericMetric(count) }),
     z.object({ unit: z.literal('percent'), ...numericMetric(amount) }),
     // Amounts in major units (15000 for £15k) of an ISO 4217 currency.
-    z.object({ unit: z.literal('currency'), currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 code such as GBP'), ...numericMetric(amount) }),
+    z.object({
+      unit: z.literal('currency'),
+      currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 code such as GBP'),
+      ...numericMetric(amount),
+    }),
     // Qualitative: a target in words, and per quarter what happened and whether it meets the target.
     z.object({
       unit: z.literal('text'),
@@ -70,9 +89,18 @@ export const metricTargetSchema = z
   .superRefine((metric, ctx) => {
     if (metric.unit === 'text' || metric.source === 'typed') return;
     const allowed = DERIVED_SOURCES[metric.source];
-    if (metric.unit !== allowed.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: `Actuals from ${metric.source} are a ${allowed.unit}, not a ${metric.unit}` });
+    if (metric.unit !== allowed.unit)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        message: `Actuals from ${metric.source} are a ${allowed.unit}, not a ${metric.unit}`,
+      });
     if (!allowed.measures.includes(metric.measure)) {
-      ctx.addIssue({ code: 'custom', path: ['measure'], message: `Actuals from ${metric.source} can be read as ${allowed.measures.join(' or ')}, not ${metric.measure}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['measure'],
+        message: `Actuals from ${metric.source} can be read as ${allowed.measures.join(' or ')}, not ${metric.measure}`,
+      });
     }
   });
 export type MetricTarget = z.infer<typeof metricTargetSchema>;
@@ -97,8 +125,18 @@ const smartObjectiveSchema = z
     metricId: recordId.nullable().default(null),
   })
   .superRefine((objective, ctx) => {
-    if (objective.status === 'achieved' && objective.achievedAt === null) ctx.addIssue({ code: 'custom', path: ['achievedAt'], message: 'An achieved objective needs the date it was achieved' });
-    if (objective.status !== 'achieved' && objective.achievedAt !== null) ctx.addIssue({ code: 'custom', path: ['achievedAt'], message: `A ${objective.status} objective has no achieved date` });
+    if (objective.status === 'achieved' && objective.achievedAt === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['achievedAt'],
+        message: 'An achieved objective needs the date it was achieved',
+      });
+    if (objective.status !== 'achieved' && objective.achievedAt !== null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['achievedAt'],
+        message: `A ${objective.status} objective has no achieved date`,
+      });
   });
 export type SmartObjective = z.infer<typeof smartObjectiveSchema>;
 
@@ -125,7 +163,8 @@ export const accountPlanSchema = z
     const uniqueIds = (list: 'objectives' | 'actions' | 'targets') => {
       const seen = new Set<string>();
       plan[list].forEach((item, index) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [list, index, 'id'], message: `${item.id} appears twice` });
+        if (seen.has(item.id))
+          ctx.addIssue({ code: 'custom', path: [list, index, 'id'], message: `${item.id} appears twice` });
         seen.add(item.id);
       });
       return seen;
@@ -134,10 +173,20 @@ export const accountPlanSchema = z
     uniqueIds('actions');
     const targetIds = uniqueIds('targets');
     plan.objectives.forEach((objective, index) => {
-      if (objective.metricId !== null && !targetIds.has(objective.metricId)) ctx.addIssue({ code: 'custom', path: ['objectives', index, 'metricId'], message: `No target row ${objective.metricId}` });
+      if (objective.metricId !== null && !targetIds.has(objective.metricId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['objectives', index, 'metricId'],
+          message: `No target row ${objective.metricId}`,
+        });
     });
     plan.actions.forEach((action, index) => {
-      if (action.objectiveId !== null && !objectiveIds.has(action.objectiveId)) ctx.addIssue({ code: 'custom', path: ['actions', index, 'objectiveId'], message: `No objective ${action.objectiveId}` });
+      if (action.objectiveId !== null && !objectiveIds.has(action.objectiveId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['actions', index, 'objectiveId'],
+          message: `No objective ${action.objectiveId}`,
+        });
     });
   });
 export type AccountPlan = z.infer<typeof accountPlanSchema>;

@@ -19,7 +19,12 @@ export type PortfolioAccountInput = z.input<typeof portfolioAccountSchema>;
 const portfolioSchema = z.array(portfolioAccountSchema).superRefine((accounts, ctx) => {
   const seen = new Set<string>();
   accounts.forEach((account, i) => {
-    if (seen.has(account.companyId)) ctx.addIssue({ code: 'custom', path: [i, 'companyId'], message: `Company ${account.companyId} appears twice in the portfolio` });
+    if (seen.has(account.companyId))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'companyId'],
+        message: `Company ${account.companyId} appears twice in the portfolio`,
+      });
     seen.add(account.companyId);
   });
 });

@@ -21,7 +21,11 @@ export interface AccountRisk {
  * Every account's risks, largest revenue first (ties by company id, so the order is stable). Shares
  * are of `portfolioRevenue`, the whole portfolio's (null when unknown: shares are then null too).
  */
-export function accountRisks(accounts: readonly PortfolioAccount[], singleContractShareWarning: number, portfolioRevenue: number | null): AccountRisk[] {
+export function accountRisks(
+  accounts: readonly PortfolioAccount[],
+  singleContractShareWarning: number,
+  portfolioRevenue: number | null,
+): AccountRisk[] {
   const shareOf = shareOfPortfolio(portfolioRevenue);
   return [...accounts].sort(byRevenueDescending).map((account) => {
     const largestDeal = largestDealOf(account);
@@ -43,7 +47,10 @@ export function accountRisks(accounts: readonly PortfolioAccount[], singleContra
 function largestDealOf(account: PortfolioAccount): AccountRisk['largestDeal'] {
   if (account.deals.length === 0) return null;
   const largest = account.deals.reduce((a, b) => (b.amount > a.amount ? b : a));
-  const whole = Math.max(account.revenue, account.deals.reduce((sum, d) => sum + d.amount, 0));
+  const whole = Math.max(
+    account.revenue,
+    account.deals.reduce((sum, d) => sum + d.amount, 0),
+  );
   return { dealId: largest.dealId, amount: largest.amount, shareOfAccount: whole > 0 ? largest.amount / whole : 0 };
 }
 
@@ -60,7 +67,10 @@ export interface SinglePersonDependence {
 }
 
 /** Shares are of `portfolioRevenue`, as in accountRisks. */
-export function singlePersonDependence(accounts: readonly PortfolioAccount[], portfolioRevenue: number | null): SinglePersonDependence {
+export function singlePersonDependence(
+  accounts: readonly PortfolioAccount[],
+  portfolioRevenue: number | null,
+): SinglePersonDependence {
   const shareOf = shareOfPortfolio(portfolioRevenue);
   const byOwner = new Map<string, SinglePersonDependence['owners'][number]>();
   const accountsWithoutRelationship: SinglePersonDependence['accountsWithoutRelationship'] = [];

@@ -24,10 +24,15 @@ interface PortfolioConcentration {
  * distribution (null when there is none yet), and the dependence of the accounts given (parsed, any
  * subset of the portfolio, such as the key accounts) with their shares of the whole portfolio's revenue.
  */
-export function portfolioConcentration(portfolio: RevenueDistribution | null, accounts: readonly PortfolioAccount[], settings: Settings['portfolio']): PortfolioConcentration {
+export function portfolioConcentration(
+  portfolio: RevenueDistribution | null,
+  accounts: readonly PortfolioAccount[],
+  settings: Settings['portfolio'],
+): PortfolioConcentration {
   const portfolioRevenue = portfolio?.revenue ?? null;
   const risks = accountRisks(accounts, settings.singleContractShareWarning, portfolioRevenue);
-  const revenueWhere = (flag: (risk: AccountRisk) => boolean) => risks.reduce((sum, r) => (flag(r) ? sum + r.revenueAtRisk : sum), 0);
+  const revenueWhere = (flag: (risk: AccountRisk) => boolean) =>
+    risks.reduce((sum, r) => (flag(r) ? sum + r.revenueAtRisk : sum), 0);
   return {
     pareto: portfolio ? distributionPareto(portfolio) : null,
     accounts: risks,

@@ -64,7 +64,8 @@ const RELATIVE_TOLERANCE = 1e-12;
 
 /** Throws a RangeError naming the index of a revenue that is negative, NaN or infinite. */
 export function checkRevenue(revenue: number, index: number): void {
-  if (!(revenue >= 0) || revenue === Number.POSITIVE_INFINITY) throw new RangeError(`revenues.${index}: revenue must be a finite number of 0 or more, got ${revenue}`);
+  if (!(revenue >= 0) || revenue === Number.POSITIVE_INFINITY)
+    throw new RangeError(`revenues.${index}: revenue must be a finite number of 0 or more, got ${revenue}`);
 }
 
 /**
@@ -84,18 +85,29 @@ export function paretoAnalysis(revenues: ArrayLike<number>, options: ParetoOptio
   const largestFirst = firstWithRevenue < 0 ? new Float64Array(0) : sorted.subarray(firstWithRevenue).reverse();
   let sumOfSquares = 0;
   for (const r of largestFirst) sumOfSquares += r * r;
-  return paretoOfGroups({ counts: new Float64Array(largestFirst.length).fill(1), revenues: largestFirst, clientCount: n, sumOfSquares, shareErrorBound: 0 }, options);
+  return paretoOfGroups(
+    {
+      counts: new Float64Array(largestFirst.length).fill(1),
+      revenues: largestFirst,
+      clientCount: n,
+      sumOfSquares,
+      shareErrorBound: 0,
+    },
+    options,
+  );
 }
 
 /** The Pareto analysis of grouped clients (see RevenueGroups); the one computation behind both entry points. */
 export function paretoOfGroups(groups: RevenueGroups, options: ParetoOptions = {}): ParetoAnalysis {
   const { topPercents, topCounts, maxCurvePoints } = { ...DEFAULT_OPTIONS, ...options };
-  if (!Number.isInteger(maxCurvePoints) || maxCurvePoints < 1) throw new RangeError(`maxCurvePoints: must be a whole number of 1 or more, got ${maxCurvePoints}`);
+  if (!Number.isInteger(maxCurvePoints) || maxCurvePoints < 1)
+    throw new RangeError(`maxCurvePoints: must be a whole number of 1 or more, got ${maxCurvePoints}`);
   topPercents.forEach((p, i) => {
     if (!(p >= 0 && p <= 100)) throw new RangeError(`topPercents.${i}: must be a percent from 0 to 100, got ${p}`);
   });
   topCounts.forEach((c, i) => {
-    if (!Number.isInteger(c) || c < 0) throw new RangeError(`topCounts.${i}: must be a whole number of clients, got ${c}`);
+    if (!Number.isInteger(c) || c < 0)
+      throw new RangeError(`topCounts.${i}: must be a whole number of clients, got ${c}`);
   });
   const n = groups.clientCount;
   const g = groups.counts.length;
@@ -145,7 +157,10 @@ export function paretoOfGroups(groups: RevenueGroups, options: ParetoOptions = {
   const steps = Math.min(n, maxCurvePoints);
   const curve = noRevenue
     ? []
-    : Array.from({ length: steps + 1 }, (_, i) => ({ clientShare: i / steps, revenueShare: shareOfTop((i / steps) * n)! }));
+    : Array.from({ length: steps + 1 }, (_, i) => ({
+        clientShare: i / steps,
+        revenueShare: shareOfTop((i / steps) * n)!,
+      }));
 
   return {
     clientCount: n,
@@ -154,7 +169,10 @@ export function paretoOfGroups(groups: RevenueGroups, options: ParetoOptions = {
     clientsForEightyPercentOfRevenue: clientsForEighty,
     clientShareForEightyPercentOfRevenue: clientsForEighty === null ? null : clientsForEighty / n,
     revenueShareOfTopTwentyPercent: shareOfTop(0.2 * n),
-    topPercentShares: topPercents.map((percentOfClients) => ({ percentOfClients, revenueShare: shareOfTop((percentOfClients / 100) * n) })),
+    topPercentShares: topPercents.map((percentOfClients) => ({
+      percentOfClients,
+      revenueShare: shareOfTop((percentOfClients / 100) * n),
+    })),
     topClientShares: topCounts.map((clients) => ({ clients, revenueShare: shareOfTop(clients) })),
     herfindahlHirschmanIndex: noRevenue ? null : (10_000 * groups.sumOfSquares) / (total * total),
     shareErrorBound: groups.shareErrorBound,

@@ -48,16 +48,31 @@ export const revenueDistributionSchema = z
     let clients = d.withoutRevenue;
     let revenue = 0;
     d.buckets.forEach(([index, count, sum], i) => {
-      if (i > 0 && index <= d.buckets[i - 1]![0]) ctx.addIssue({ code: 'custom', path: ['buckets', i, 0], message: 'buckets must be in ascending order of index, each once' });
+      if (i > 0 && index <= d.buckets[i - 1]![0])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['buckets', i, 0],
+          message: 'buckets must be in ascending order of index, each once',
+        });
       const [bottom, top] = bucketBounds(index, d.precision);
       if (sum < count * bottom * (1 - TOLERANCE) || sum > count * top * (1 + TOLERANCE)) {
-        ctx.addIssue({ code: 'custom', path: ['buckets', i, 2], message: `${count} clients of this bucket must make between ${count * bottom} and ${count * top}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['buckets', i, 2],
+          message: `${count} clients of this bucket must make between ${count * bottom} and ${count * top}`,
+        });
       }
       clients += count;
       revenue += sum;
     });
-    if (clients !== d.companies) ctx.addIssue({ code: 'custom', path: ['companies'], message: `must be the clients without revenue plus those in the buckets (${clients})` });
-    if (Math.abs(revenue - d.revenue) > TOLERANCE * d.revenue) ctx.addIssue({ code: 'custom', path: ['revenue'], message: `must be the buckets' revenue (${revenue})` });
+    if (clients !== d.companies)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['companies'],
+        message: `must be the clients without revenue plus those in the buckets (${clients})`,
+      });
+    if (Math.abs(revenue - d.revenue) > TOLERANCE * d.revenue)
+      ctx.addIssue({ code: 'custom', path: ['revenue'], message: `must be the buckets' revenue (${revenue})` });
   });
 export type RevenueDistribution = z.infer<typeof revenueDistributionSchema>;
 
@@ -93,7 +108,14 @@ export function distributionOf(revenues: ArrayLike<number>): RevenueDistribution
     } else byIndex.set(index, [index, 1, r]);
   }
   const buckets = [...byIndex.values()].sort((a, b) => a[0] - b[0]);
-  return fitted({ precision: FINEST_PRECISION, buckets, companies: revenues.length, withoutRevenue, revenue, sumOfSquares });
+  return fitted({
+    precision: FINEST_PRECISION,
+    buckets,
+    companies: revenues.length,
+    withoutRevenue,
+    revenue,
+    sumOfSquares,
+  });
 }
 
 /** The distribution of both portfolios together, at the finer precision that fits both. */
@@ -112,13 +134,16 @@ export function mergeDistributions(a: RevenueDistribution, b: RevenueDistributio
 /** The Pareto analysis the distribution supports, within its bucket width (see the top of this file). */
 export function distributionPareto(distribution: RevenueDistribution, options: ParetoOptions = {}): ParetoAnalysis {
   const largestFirst = [...distribution.buckets].reverse();
-  return paretoOfGroups({
-    counts: largestFirst.map((b) => b[1]),
-    revenues: largestFirst.map((b) => b[2]),
-    clientCount: distribution.companies,
-    sumOfSquares: distribution.sumOfSquares,
-    shareErrorBound: bucketWidth(distribution),
-  }, options);
+  return paretoOfGroups(
+    {
+      counts: largestFirst.map((b) => b[1]),
+      revenues: largestFirst.map((b) => b[2]),
+      clientCount: distribution.companies,
+      sumOfSquares: distribution.sumOfSquares,
+      shareErrorBound: bucketWidth(distribution),
+    },
+    options,
+  );
 }
 
 function bucketBounds(index: number, precision: number): [number, number] {
@@ -137,7 +162,10 @@ function fitted(distribution: RevenueDistribution): RevenueDistribution {
 }
 
 /** The sources' buckets regrouped at a precision no finer than any of theirs. */
-function bucketsAt(precision: number, sources: ReadonlyArray<Pick<RevenueDistribution, 'precision' | 'buckets'>>): Bucket[] {
+function bucketsAt(
+  precision: number,
+  sources: ReadonlyArray<Pick<RevenueDistribution, 'precision' | 'buckets'>>,
+): Bucket[] {
   const byIndex = new Map<number, Bucket>();
   for (const source of sources) {
     const merged = 2 ** (source.precision - precision);

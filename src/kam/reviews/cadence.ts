@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { DAY_MS, addMonths, instantSchema, reviewCadenceSchema, validate, type Instant, type ReviewCadence, type Validated } from '../shared/index.ts';
+import {
+  DAY_MS,
+  addMonths,
+  instantSchema,
+  reviewCadenceSchema,
+  validate,
+  type Instant,
+  type ReviewCadence,
+  type Validated,
+} from '../shared/index.ts';
 
 const CADENCE_MONTHS: Record<ReviewCadence, number> = { monthly: 1, quarterly: 3, annual: 12 };
 
@@ -40,9 +49,20 @@ export function reviewSchedule(input: ReviewScheduleInput): Validated<ReviewSche
   const { cadence, lastReviewedAt, planStartedAt, overdueAfterDays, now } = parsed.data;
   const dueAt = addMonths(lastReviewedAt ?? planStartedAt, CADENCE_MONTHS[cadence]);
   const status: ReviewScheduleStatus =
-    now < dueAt - DUE_SOON_DAYS[cadence] * DAY_MS ? 'not_due' : now < dueAt ? 'due_soon' : now < dueAt + overdueAfterDays * DAY_MS ? 'due' : 'overdue';
+    now < dueAt - DUE_SOON_DAYS[cadence] * DAY_MS
+      ? 'not_due'
+      : now < dueAt
+        ? 'due_soon'
+        : now < dueAt + overdueAfterDays * DAY_MS
+          ? 'due'
+          : 'overdue';
   return {
     success: true,
-    data: { status, dueAt, basedOn: lastReviewedAt === null ? 'plan_start' : 'last_review', daysUntilDue: Math.floor((dueAt - now) / DAY_MS) },
+    data: {
+      status,
+      dueAt,
+      basedOn: lastReviewedAt === null ? 'plan_start' : 'last_review',
+      daysUntilDue: Math.floor((dueAt - now) / DAY_MS),
+    },
   };
 }

@@ -32,22 +32,47 @@ const propertyValue = z
   .nullable()
   .transform((value) => (value === '' ? null : value));
 
-const watchedProperty = <S extends { kind: ChangedRecordKind; property: string }>(event: S, ctx: z.RefinementCtx, valuePaths: Array<[string, string | null]>) => {
+const watchedProperty = <S extends { kind: ChangedRecordKind; property: string }>(
+  event: S,
+  ctx: z.RefinementCtx,
+  valuePaths: Array<[string, string | null]>,
+) => {
   const watched: readonly string[] = WATCHED_PROPERTIES[event.kind];
   if (!watched.includes(event.property)) {
-    ctx.addIssue({ code: 'custom', path: ['property'], message: `A ${event.kind} change to "${event.property}" is not watched; expected one of ${watched.join(', ')}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['property'],
+      message: `A ${event.kind} change to "${event.property}" is not watched; expected one of ${watched.join(', ')}`,
+    });
     return;
   }
   const allowed = ALLOWED_VALUES[`${event.kind}.${event.property}`];
   for (const [path, value] of valuePaths) {
-    if (allowed && value !== null && !allowed.includes(value)) ctx.addIssue({ code: 'custom', path: path.split('.'), message: `"${value}" is not a ${event.property} value; expected one of ${allowed.join(', ')}` });
+    if (allowed && value !== null && !allowed.includes(value))
+      ctx.addIssue({
+        code: 'custom',
+        path: path.split('.'),
+        message: `"${value}" is not a ${event.property} value; expected one of ${allowed.join(', ')}`,
+      });
   }
 };
 
 /** One change of one property of one record, in the shape of HubSpot's property history. */
 export const changeEventSchema = z
-  .object({ kind: z.enum(RECORD_KINDS), recordId, property: z.string().min(1), from: propertyValue, to: propertyValue, at: instantSchema })
-  .superRefine((event, ctx) => watchedProperty(event, ctx, [['from', event.from], ['to', event.to]]));
+  .object({
+    kind: z.enum(RECORD_KINDS),
+    recordId,
+    property: z.string().min(1),
+    from: propertyValue,
+    to: propertyValue,
+    at: instantSchema,
+  })
+  .superRefine((event, ctx) =>
+    watchedProperty(event, ctx, [
+      ['from', event.from],
+      ['to', event.to],
+    ]),
+  );
 export type ChangeEvent = z.infer<typeof changeEventSchema>;
 
 // HubSpot's client gives Dates and its REST API ISO strings; both become epoch ms.
@@ -65,7 +90,13 @@ const propertyHistorySchema = z
     property: z.string().min(1),
     history: z.array(z.object({ value: propertyValue, timestamp: historyTimestamp })),
   })
-  .superRefine((list, ctx) => watchedProperty(list, ctx, list.history.map((entry, index): [string, string | null] => [`history.${index}.value`, entry.value])));
+  .superRefine((list, ctx) =>
+    watchedProperty(
+      list,
+      ctx,
+      list.history.map((entry, index): [string, string | null] => [`history.${index}.value`, entry.value]),
+    ),
+  );
 export type PropertyHistory = z.input<typeof propertyHistorySchema>;
 
 /**
@@ -82,7 +113,8 @@ export function changeEventsFromHistory(histories: readonly PropertyHistory[]): 
     const changes: ChangeEvent[] = [];
     let previous: string | null = null;
     for (const entry of oldestFirst) {
-      if (entry.value !== previous) changes.push({ kind, recordId, property, from: previous, to: entry.value, at: entry.timestamp });
+      if (entry.value !== previous)
+        changes.push({ kind, recordId, property, from: previous, to: entry.value, at: entry.timestamp });
       previous = entry.value;
     }
     return changes;

@@ -19,22 +19,40 @@ const reviewRecordSchema = z
     /** The open triggers this review dealt with, as `reviewTriggers` returned them. */
     triggers: z.array(reviewTriggerSchema).default([]),
     /** "If you change the plan, you must actually update it, in writing … and tell all the relevant people." */
-    planUpdate: z.object({ summary: text, toldOwnerIds: z.array(recordId).min(1, 'Say who was told about the change') }).nullable().default(null),
+    planUpdate: z
+      .object({ summary: text, toldOwnerIds: z.array(recordId).min(1, 'Say who was told about the change') })
+      .nullable()
+      .default(null),
     /** "Congratulate the responsible party, celebrate it and communicate it to the powers that be." */
-    achievements: z.array(z.object({ description: text, responsibleOwnerId: recordId, objectiveId: recordId.nullable().default(null) })).default([]),
+    achievements: z
+      .array(
+        z.object({ description: text, responsibleOwnerId: recordId, objectiveId: recordId.nullable().default(null) }),
+      )
+      .default([]),
     /** "If you can see a new threat, you need to deal with it or escalate it." */
     threats: z
       .array(
         z
-          .object({ description: text, ownerId: recordId, handling: z.enum(['deal_with', 'escalate']), escalatedTo: recordId.nullable().default(null) })
-          .refine((threat) => threat.handling !== 'escalate' || threat.escalatedTo !== null, { path: ['escalatedTo'], message: 'Say whom the threat was escalated to' }),
+          .object({
+            description: text,
+            ownerId: recordId,
+            handling: z.enum(['deal_with', 'escalate']),
+            escalatedTo: recordId.nullable().default(null),
+          })
+          .refine((threat) => threat.handling !== 'escalate' || threat.escalatedTo !== null, {
+            path: ['escalatedTo'],
+            message: 'Say whom the threat was escalated to',
+          }),
       )
       .default([]),
     /** "If you see a new opportunity, you need to exploit it." */
     opportunities: z.array(z.object({ description: text, ownerId: recordId })).default([]),
     summary: z.string().default(''),
   })
-  .refine((review) => review.kind !== 'triggered' || review.triggers.length > 0, { path: ['triggers'], message: 'A triggered review names at least one trigger' });
+  .refine((review) => review.kind !== 'triggered' || review.triggers.length > 0, {
+    path: ['triggers'],
+    message: 'A triggered review names at least one trigger',
+  });
 type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 export type ReviewRecordInput = z.input<typeof reviewRecordSchema>;
 

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { BUYER_ROLES, STANCES, instantSchema, isHostile, splitList, validate, type Stance, type Validated } from '../shared/index.ts';
+import {
+  BUYER_ROLES,
+  STANCES,
+  instantSchema,
+  isHostile,
+  splitList,
+  validate,
+  type Stance,
+  type Validated,
+} from '../shared/index.ts';
 import { WATCHED_PROPERTIES, changeEventSchema, type ChangeEvent } from './change-events.ts';
 
 /** The reasons to review a plan outside the calendar, on the client's side or ours, that the CRM can see. */
@@ -71,7 +80,9 @@ function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): Revi
       return to === 'true' && from !== 'true' && keyContacts.has(event.recordId) ? 'key_contact_left' : null;
     case 'contact.title':
       // A first title is not a change of role; a cleared one says nothing new either.
-      return from !== null && to !== null && changed && keyContacts.has(event.recordId) ? 'key_contact_title_changed' : null;
+      return from !== null && to !== null && changed && keyContacts.has(event.recordId)
+        ? 'key_contact_title_changed'
+        : null;
     case 'contact.buyingRoles':
       return newBuyerRoles(from, to).length > 0 ? 'new_buyer' : null;
     case 'contact.stance':
@@ -98,7 +109,9 @@ function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): Revi
 /** The buying roles (decision maker, budget holder, executive sponsor) a contact took on in a change of its semicolon-separated roles. */
 export function newBuyerRoles(from: string | null, to: string | null): string[] {
   const before = new Set(splitList(from));
-  return [...new Set(splitList(to))].filter((role) => (BUYER_ROLES as readonly string[]).includes(role) && !before.has(role));
+  return [...new Set(splitList(to))].filter(
+    (role) => (BUYER_ROLES as readonly string[]).includes(role) && !before.has(role),
+  );
 }
 
 /** Worse: lower on the ally…enemy scale, or a contact first assessed as a protester or enemy. */

@@ -30,13 +30,22 @@ export interface CriterionRule {
 }
 
 export const CRITERION_RULES: Record<SelectionCriterion, CriterionRule> = {
-  historicPurchases: { sources: ['closedWonDeals'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.historicPurchases) },
+  historicPurchases: {
+    sources: ['closedWonDeals'],
+    normalise: (raw, s) => clamp01(raw / s.fullScoreAt.historicPurchases),
+  },
   // The team's estimate of annual potential is a considered view; open pipeline stands in without one.
-  potentialPurchases: { sources: ['potentialEstimate', 'openPipeline'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.potentialPurchases) },
+  potentialPurchases: {
+    sources: ['potentialEstimate', 'openPipeline'],
+    normalise: (raw, s) => clamp01(raw / s.fullScoreAt.potentialPurchases),
+  },
   // Potential read as "current spend as a proportion of total spend in that area": the smaller
   // our share of the client's wallet, the more room to grow.
   shareOfWallet: { sources: ['spendInOurArea', 'annualRevenueEstimate'], normalise: (raw) => 1 - clamp01(raw) },
-  profitability: { sources: ['marginPercent'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.profitabilityMarginPercent) },
+  profitability: {
+    sources: ['marginPercent'],
+    normalise: (raw, s) => clamp01(raw / s.fullScoreAt.profitabilityMarginPercent),
+  },
   prestige: { sources: ['prestigeRating'], normalise: (raw) => raw / 10 },
   advocacy: { sources: ['referralCount'], normalise: (raw, s) => clamp01(raw / s.fullScoreAt.referrals) },
   strategicFit: { sources: ['strategicFitRating'], normalise: (raw) => raw / 10 },

@@ -11,7 +11,11 @@ interface SelectionDrift {
 }
 
 export function selectionDrift(scores: PortfolioScores): SelectionDrift {
-  const drift: SelectionDrift = { qualifiesButNotTagged: [], taggedButNoLongerQualifies: [], taggedWithoutEnoughData: [] };
+  const drift: SelectionDrift = {
+    qualifiesButNotTagged: [],
+    taggedButNoLongerQualifies: [],
+    taggedWithoutEnoughData: [],
+  };
   for (let i = 0; i < scores.count; i++) {
     if (scores.statuses[i] === 'key') {
       if (!scores.enoughData[i]) drift.taggedWithoutEnoughData.push(companyScoreAt(scores, i));

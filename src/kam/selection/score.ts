@@ -49,7 +49,16 @@ export type CriterionScore =
       /** Points of the 0–100 score; the contributions add up to the score. */
       contribution: number;
     }
-  | { criterion: SelectionCriterion; missing: true; value: null; source: null; normalised: null; weight: number; weightShare: 0; contribution: 0 };
+  | {
+      criterion: SelectionCriterion;
+      missing: true;
+      value: null;
+      source: null;
+      normalised: null;
+      weight: number;
+      weightShare: 0;
+      contribution: 0;
+    };
 
 /** The explainable result for one company card. */
 export interface SelectionScore extends CompanyScore {
@@ -88,7 +97,9 @@ function planFor(settings: SelectionSettings): ScoringPlan {
     settings,
     weights,
     totalWeight: weights.reduce((sum, w) => sum + w, 0),
-    readers: SELECTION_CRITERIA.map((criterion) => CRITERION_RULES[criterion].sources.map((source) => CRITERION_SOURCES[source])),
+    readers: SELECTION_CRITERIA.map((criterion) =>
+      CRITERION_RULES[criterion].sources.map((source) => CRITERION_SOURCES[source]),
+    ),
     normalisers: SELECTION_CRITERIA.map((criterion) => CRITERION_RULES[criterion].normalise),
   };
 }
@@ -148,9 +159,16 @@ function evaluate(facts: CompanyFacts, plan: ScoringPlan, into: Evaluation): voi
   into.score = score;
   into.completeness = completeness;
   into.enoughData = enoughData;
-  into.suggestedStatus = comparable >= thresholds.key ? 'key' : comparable >= thresholds.candidate ? 'candidate' : 'none';
+  into.suggestedStatus =
+    comparable >= thresholds.key ? 'key' : comparable >= thresholds.candidate ? 'candidate' : 'none';
   into.icpTier =
-    comparable >= icpTierCutoffs.tier_1 ? 'tier_1' : comparable >= icpTierCutoffs.tier_2 ? 'tier_2' : comparable >= icpTierCutoffs.tier_3 ? 'tier_3' : null;
+    comparable >= icpTierCutoffs.tier_1
+      ? 'tier_1'
+      : comparable >= icpTierCutoffs.tier_2
+        ? 'tier_2'
+        : comparable >= icpTierCutoffs.tier_3
+          ? 'tier_3'
+          : null;
 }
 
 /** Scores one company with every criterion's value, weight and contribution. `facts` must be parsed. */
@@ -161,7 +179,17 @@ export function scoreCompany(facts: CompanyFacts, settings: SelectionSettings): 
   const criteria = SELECTION_CRITERIA.map((criterion, i): CriterionScore => {
     const weight = plan.weights[i]!;
     const sourceIndex = e.sourceIndex[i]!;
-    if (sourceIndex < 0) return { criterion, missing: true, value: null, source: null, normalised: null, weight, weightShare: 0, contribution: 0 };
+    if (sourceIndex < 0)
+      return {
+        criterion,
+        missing: true,
+        value: null,
+        source: null,
+        normalised: null,
+        weight,
+        weightShare: 0,
+        contribution: 0,
+      };
     const normalised = e.normalised[i]!;
     // Present criteria may all weigh 0; then nothing is used and nothing contributes.
     const weightShare = e.presentWeight > 0 ? weight / e.presentWeight : 0;

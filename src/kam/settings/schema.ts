@@ -50,7 +50,11 @@ const thresholdsSchema = z
   .strict()
   .superRefine((t, ctx) => {
     if (t.candidate > t.key) {
-      ctx.addIssue({ code: 'custom', path: ['candidate'], message: `The candidate threshold (${t.candidate}) cannot be above the key threshold (${t.key})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['candidate'],
+        message: `The candidate threshold (${t.candidate}) cannot be above the key threshold (${t.key})`,
+      });
     }
   });
 
@@ -58,8 +62,18 @@ const icpTierCutoffsSchema = z
   .object({ tier_1: score.default(75), tier_2: score.default(55), tier_3: score.default(35) })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.tier_2 > c.tier_1) ctx.addIssue({ code: 'custom', path: ['tier_2'], message: `Tier 2 (${c.tier_2}) cannot start above tier 1 (${c.tier_1})` });
-    if (c.tier_3 > c.tier_2) ctx.addIssue({ code: 'custom', path: ['tier_3'], message: `Tier 3 (${c.tier_3}) cannot start above tier 2 (${c.tier_2})` });
+    if (c.tier_2 > c.tier_1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tier_2'],
+        message: `Tier 2 (${c.tier_2}) cannot start above tier 1 (${c.tier_1})`,
+      });
+    if (c.tier_3 > c.tier_2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tier_3'],
+        message: `Tier 3 (${c.tier_3}) cannot start above tier 2 (${c.tier_2})`,
+      });
   });
 
 export const settingsSchema = z
@@ -96,10 +110,7 @@ export const settingsSchema = z
       })
       .strict()
       .prefault({}),
-    access: z
-      .object({ managerTeamIds: idList, managerUserIds: idList, adminUserIds: idList })
-      .strict()
-      .prefault({}),
+    access: z.object({ managerTeamIds: idList, managerUserIds: idList, adminUserIds: idList }).strict().prefault({}),
     hubspotSync: z
       .object({
         // Keep HubSpot's `hs_is_target_account` equal to "status is key", so ABM lists keep working.

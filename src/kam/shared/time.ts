@@ -12,7 +12,15 @@ export function addMonths(at: Instant, months: number): Instant {
   const year = d.getUTCFullYear();
   const month = d.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  return Date.UTC(
+    year,
+    month,
+    Math.min(d.getUTCDate(), lastDay),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
 }
 
 /** Quarter (1–4) and fiscal year of an instant, for a fiscal year starting in `fiscalYearStartMonth` (1 = January). */

@@ -18,7 +18,15 @@ import { displayName } from '../readers/people.ts';
 // ever send the signed-in user), not a security boundary against the portal's own users; restrict who
 // sees the app with HubSpot's own permission sets when that matters.
 
-interface OwnerAnswer { id: string; userId?: number; firstName?: string; lastName?: string; email?: string; archived?: boolean; teams?: Array<{ id: string }> }
+interface OwnerAnswer {
+  id: string;
+  userId?: number;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  archived?: boolean;
+  teams?: Array<{ id: string }>;
+}
 
 /** The HubSpot user behind a user id, with their Keystone roles; KAM.UNKNOWN_USER when the portal has no such active user. */
 export async function verifyCaller(client: Client, userId: number, access: Settings['access']): Promise<Caller> {
@@ -35,7 +43,12 @@ export async function verifyCaller(client: Client, userId: number, access: Setti
 
 function identityOf(owner: OwnerAnswer, userId: number): CallerIdentity {
   const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email || `User ${userId}`;
-  return { userId: String(userId), ownerId: String(owner.id), name, teamIds: (owner.teams ?? []).map((t) => String(t.id)) };
+  return {
+    userId: String(userId),
+    ownerId: String(owner.id),
+    name,
+    teamIds: (owner.teams ?? []).map((t) => String(t.id)),
+  };
 }
 
 /**
@@ -44,7 +57,9 @@ function identityOf(owner: OwnerAnswer, userId: number): CallerIdentity {
  */
 export function identityAmong(owners: readonly OwnerRecord[], userId: number): CallerIdentity | null {
   const owner = owners.find((o) => o.userId === userId);
-  return owner ? { userId: String(userId), ownerId: owner.ownerId, name: displayName(owner), teamIds: owner.teamIds } : null;
+  return owner
+    ? { userId: String(userId), ownerId: owner.ownerId, name: displayName(owner), teamIds: owner.teamIds }
+    : null;
 }
 
 export function requireAdmin(caller: Caller): void {

@@ -6,7 +6,9 @@ import { displayName } from '../readers/people.ts';
 // people and teams by name, never by typing ids.
 
 export function portalDirectory(owners: readonly OwnerRecord[]): PortalDirectory {
-  const users = owners.flatMap((o) => (o.userId === null ? [] : [{ userId: String(o.userId), name: displayName(o), email: o.email }]));
+  const users = owners.flatMap((o) =>
+    o.userId === null ? [] : [{ userId: String(o.userId), name: displayName(o), email: o.email }],
+  );
   const teams = new Map<string, { teamId: string; name: string; members: number }>();
   for (const owner of owners) {
     if (owner.userId === null) continue;

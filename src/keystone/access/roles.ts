@@ -21,8 +21,9 @@ export interface Caller extends CallerIdentity {
 
 export function withRoles(identity: CallerIdentity, access: Settings['access']): Caller {
   const isAdmin = access.adminUserIds.length === 0 || access.adminUserIds.includes(identity.userId);
-  const isManager = isAdmin
-    || access.managerUserIds.includes(identity.userId)
-    || identity.teamIds.some((teamId) => access.managerTeamIds.includes(teamId));
+  const isManager =
+    isAdmin ||
+    access.managerUserIds.includes(identity.userId) ||
+    identity.teamIds.some((teamId) => access.managerTeamIds.includes(teamId));
   return { ...identity, isAdmin, isManager };
 }

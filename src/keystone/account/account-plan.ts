@@ -2,12 +2,34 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
 import type { SavedPlan, saveAccountPlanParametersSchema } from '../../contracts/save-account-plan.ts';
-import { batchArchive, batchCreate, batchReadAssociations, chunk, hubspotCall, mapInParallel } from '../../crm/batch.ts';
+import {
+  batchArchive,
+  batchCreate,
+  batchReadAssociations,
+  chunk,
+  hubspotCall,
+  mapInParallel,
+} from '../../crm/batch.ts';
 import { type CrmRecord } from '../../crm/records.ts';
 import { isConflict } from '../../crm/errors.ts';
-import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, planRevisionKey } from '../../crm/model/index.ts';
+import {
+  COMPANY_PROPERTY,
+  KEY_ACCOUNT_PLAN,
+  OBJECTIVE,
+  PLAN_REVISION,
+  planRevisionKey,
+} from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { fromHubSpotDateTime, fromHubSpotNumber, presentProperties, propertyNames, readFields, toCrmRecord, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import {
+  fromHubSpotDateTime,
+  fromHubSpotNumber,
+  presentProperties,
+  propertyNames,
+  readFields,
+  toCrmRecord,
+  toHubSpotDateTime,
+  toProperties,
+} from '../../crm/records.ts';
 import { claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -33,12 +55,26 @@ import { accountCadence } from './reviews-section.ts';
 
 type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now: number };
 
-interface PlanTypes { plan: string; revision: string; objective: string }
+interface PlanTypes {
+  plan: string;
+  revision: string;
+  objective: string;
+}
 
 /** The revision a save writes: the plan's types and record, its number, who saves it and what. */
-interface RevisionWrite { types: PlanTypes; planId: string; revision: number; caller: Caller; save: PlanSave }
+interface RevisionWrite {
+  types: PlanTypes;
+  planId: string;
+  revision: number;
+  caller: Caller;
+  save: PlanSave;
+}
 
-export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeResolver, save: PlanSave): Promise<SavedPlan> {
+export async function saveAccountPlan(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  save: PlanSave,
+): Promise<SavedPlan> {
   // The portal's currency (for currency targets) as the settings record holds it, as the card shows it.
   const { caller, settings, portal } = await managerActing(client, objectTypes, save.userId);
   const [types, owners, company] = await Promise.all([
@@ -62,10 +98,12 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
     readPlan(client, types.plan, save.companyId),
     readObjectiveRows(client, types.objective, save.companyId),
   ]);
-  const currentRevision = existingPlan === null ? 0 : (fromHubSpotNumber(existingPlan.properties[KEY_ACCOUNT_PLAN.property.revision]) ?? 0);
+  const currentRevision =
+    existingPlan === null ? 0 : (fromHubSpotNumber(existingPlan.properties[KEY_ACCOUNT_PLAN.property.revision]) ?? 0);
   if (currentRevision !== save.baseRevision) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE');
 
-  const plan = existingPlan ?? (await createPlan(client, types.plan, { companyId: save.companyId, name: company.name }));
+  const plan =
+    existingPlan ?? (await createPlan(client, types.plan, { companyId: save.companyId, name: company.name }));
   const { id: planId, createdAt: planStartedAt } = plan;
   const revision = currentRevision + 1;
   const write: RevisionWrite = { types, planId, revision, caller, save };
@@ -75,9 +113,13 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
   try {
     // Rows a failed save left at this revision would otherwise become part of it.
     const leftovers = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] === String(revision));
-    if (leftovers.length > 0) await batchArchive(client, { objectType: types.objective, ids: leftovers.map((r) => r.id) });
+    if (leftovers.length > 0)
+      await batchArchive(client, { objectType: types.objective, ids: leftovers.map((r) => r.id) });
     createdRows = await createObjectiveRows(client, write, rowsOf(previousRows, currentRevision));
-    await commitPlan(client, write, { fiscalYearStartMonth: settings.fiscalYearStartMonth, targetsJson: serialiseTargets(targets.data) });
+    await commitPlan(client, write, {
+      fiscalYearStartMonth: settings.fiscalYearStartMonth,
+      targetsJson: serialiseTargets(targets.data),
+    });
   } catch (error) {
     // A lost answer may hide a commit that happened: then the save stands and nothing is withdrawn.
     const after = await readPlan(client, types.plan, save.companyId).catch(() => null);
@@ -90,16 +132,28 @@ export async function saveAccountPlan(client: Client, objectTypes: ObjectTypeRes
   const superseded = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] !== String(revision));
   await batchArchive(client, { objectType: types.objective, ids: superseded.map((r) => r.id) }).catch(() => undefined);
 
-  const tasks = await syncTasks(() => syncPlanTasks(client, {
-    companyId: save.companyId, companyName: company.name, types, planId,
-    rows: createdRows, previousRows: rowsOf(previousRows, currentRevision),
-    reviewTaskId: existingPlan?.properties[KEY_ACCOUNT_PLAN.property.reviewTaskId] || null,
-    review: {
-      dueAt: nextReviewDueAt(company, settings, { planStartedAt, now: save.now }),
-      ownerId: save.plan.team.accountManager ?? company.ownerId,
-    },
-  }));
-  return { revision, savedAt: save.now, savedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name }, objectiveCount: createdRows.length, tasks };
+  const tasks = await syncTasks(() =>
+    syncPlanTasks(client, {
+      companyId: save.companyId,
+      companyName: company.name,
+      types,
+      planId,
+      rows: createdRows,
+      previousRows: rowsOf(previousRows, currentRevision),
+      reviewTaskId: existingPlan?.properties[KEY_ACCOUNT_PLAN.property.reviewTaskId] || null,
+      review: {
+        dueAt: nextReviewDueAt(company, settings, { planStartedAt, now: save.now }),
+        ownerId: save.plan.team.accountManager ?? company.ownerId,
+      },
+    }),
+  );
+  return {
+    revision,
+    savedAt: save.now,
+    savedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },
+    objectiveCount: createdRows.length,
+    tasks,
+  };
 }
 
 function rowsOf(rows: readonly CrmRecord[], revision: number): CrmRecord[] {
@@ -110,19 +164,41 @@ function rowsOf(rows: readonly CrmRecord[], revision: number): CrmRecord[] {
  * When the next calendar review is due: the date the last logged review set on the company, else one
  * cadence after the plan started — as the card computes it.
  */
-function nextReviewDueAt(company: AccountCompany, settings: Settings, at: { planStartedAt: number | null; now: number }): number {
+function nextReviewDueAt(
+  company: AccountCompany,
+  settings: Settings,
+  at: { planStartedAt: number | null; now: number },
+): number {
   const { planStartedAt, now } = at;
   if (company.nextReviewDue !== null) return company.nextReviewDue;
   const cadence = accountCadence(company.cadence, settings);
-  return domainResult(reviewSchedule({ cadence, lastReviewedAt: null, planStartedAt: planStartedAt ?? now, overdueAfterDays: settings.reviews.overdueAfterDays, now }), 'next review date').dueAt;
+  return domainResult(
+    reviewSchedule({
+      cadence,
+      lastReviewedAt: null,
+      planStartedAt: planStartedAt ?? now,
+      overdueAfterDays: settings.reviews.overdueAfterDays,
+      now,
+    }),
+    'next review date',
+  ).dueAt;
 }
 
 async function planTypes(objectTypes: ObjectTypeResolver): Promise<PlanTypes> {
-  const [plan, revision, objective] = await Promise.all([objectTypes.objectTypeId('plan'), objectTypes.objectTypeId('planRevision'), objectTypes.objectTypeId('objective')]);
+  const [plan, revision, objective] = await Promise.all([
+    objectTypes.objectTypeId('plan'),
+    objectTypes.objectTypeId('planRevision'),
+    objectTypes.objectTypeId('objective'),
+  ]);
   return { plan, revision, objective };
 }
 
-interface AccountCompany { name: string; ownerId: string | null; cadence: string | null; nextReviewDue: number | null }
+interface AccountCompany {
+  name: string;
+  ownerId: string | null;
+  cadence: string | null;
+  nextReviewDue: number | null;
+}
 
 async function accountCompany(client: Client, companyId: string): Promise<AccountCompany> {
   const company = await requireCompany(client, companyId, {
@@ -140,7 +216,8 @@ async function accountCompany(client: Client, companyId: string): Promise<Accoun
 function unknownOwners(save: PlanSave, active: ReadonlySet<string>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const check = (ownerId: string | null, path: string) => {
-    if (ownerId !== null && !active.has(ownerId)) issues.push({ path, message: `owner ${ownerId} is not an active HubSpot user of this portal` });
+    if (ownerId !== null && !active.has(ownerId))
+      issues.push({ path, message: `owner ${ownerId} is not an active HubSpot user of this portal` });
   };
   for (const [role, ownerId] of Object.entries(save.plan.team)) check(ownerId, `plan.team.${role}`);
   save.plan.objectives.forEach((o, i) => check(o.ownerId, `plan.objectives.${i}.ownerId`));
@@ -148,9 +225,23 @@ function unknownOwners(save: PlanSave, active: ReadonlySet<string>): ValidationI
 }
 
 /** The company's plan (read by its unique company id), with when it was created: when the plan started. */
-export async function readPlan(client: Client, planType: string, companyId: string): Promise<(CrmRecord & { createdAt: number | null }) | null> {
+export async function readPlan(
+  client: Client,
+  planType: string,
+  companyId: string,
+): Promise<(CrmRecord & { createdAt: number | null }) | null> {
   try {
-    const plan = await hubspotCall(() => client.crm.objects.basicApi.getById(planType, companyId, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate'], undefined, undefined, false, KEY_ACCOUNT_PLAN.property.companyId));
+    const plan = await hubspotCall(() =>
+      client.crm.objects.basicApi.getById(
+        planType,
+        companyId,
+        [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate'],
+        undefined,
+        undefined,
+        false,
+        KEY_ACCOUNT_PLAN.property.companyId,
+      ),
+    );
     return { ...toCrmRecord(plan), createdAt: fromHubSpotDateTime(plan.properties.hs_createdate) };
   } catch (error) {
     if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return null;
@@ -160,7 +251,11 @@ export async function readPlan(client: Client, planType: string, companyId: stri
 
 /** Every objective row associated with the company, of any revision. */
 async function readObjectiveRows(client: Client, objectiveType: string, companyId: string): Promise<CrmRecord[]> {
-  const associated = await batchReadAssociations(client, { fromType: 'companies', toType: objectiveType, ids: [companyId] });
+  const associated = await batchReadAssociations(client, {
+    fromType: 'companies',
+    toType: objectiveType,
+    ids: [companyId],
+  });
   const ids = associated.get(companyId) ?? [];
   if (ids.length === 0) return [];
   const properties = propertyNames(OBJECTIVE.property);
@@ -176,11 +271,18 @@ async function createPlan(
 ): Promise<{ id: string; createdAt: number | null }> {
   const { companyId } = company;
   try {
-    const plan = await hubspotCall(() => client.crm.objects.basicApi.create(planType, {
-      properties: toProperties({ title: `${company.name} — key account plan`, companyId, revision: 0 }, KEY_ACCOUNT_PLAN.property),
-      associations: [],
-    }));
-    await hubspotCall(() => client.crm.associations.v4.basicApi.createDefault(planType, String(plan.id), 'companies', companyId));
+    const plan = await hubspotCall(() =>
+      client.crm.objects.basicApi.create(planType, {
+        properties: toProperties(
+          { title: `${company.name} — key account plan`, companyId, revision: 0 },
+          KEY_ACCOUNT_PLAN.property,
+        ),
+        associations: [],
+      }),
+    );
+    await hubspotCall(() =>
+      client.crm.associations.v4.basicApi.createDefault(planType, String(plan.id), 'companies', companyId),
+    );
     return { id: String(plan.id), createdAt: plan.createdAt ? plan.createdAt.getTime() : null };
   } catch (error) {
     if (isConflict(error)) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE', undefined, { cause: error });
@@ -189,38 +291,79 @@ async function createPlan(
 }
 
 /** Claims `revision` for this save (src/crm/revision-claim.ts); a concurrent save's claim is KAM.PLAN_CHANGED_ELSEWHERE. */
-async function claimPlanRevision(client: Client, { types, planId, revision, caller, save: { now } }: RevisionWrite): Promise<string> {
+async function claimPlanRevision(
+  client: Client,
+  { types, planId, revision, caller, save: { now } }: RevisionWrite,
+): Promise<string> {
   const key = planRevisionKey(planId, revision);
   const claimId = await claimRevision(client, {
-    objectTypeId: types.revision, keyProperty: PLAN_REVISION.property.revisionKey, key, claimedAtProperty: PLAN_REVISION.property.savedAt, now,
-    properties: toProperties({ revisionKey: key, planId, revision, savedBy: caller.userId, savedAt: toHubSpotDateTime(now) }, PLAN_REVISION.property),
+    objectTypeId: types.revision,
+    keyProperty: PLAN_REVISION.property.revisionKey,
+    key,
+    claimedAtProperty: PLAN_REVISION.property.savedAt,
+    now,
+    properties: toProperties(
+      { revisionKey: key, planId, revision, savedBy: caller.userId, savedAt: toHubSpotDateTime(now) },
+      PLAN_REVISION.property,
+    ),
   });
   if (claimId === null) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE');
   return claimId;
 }
 
 /** The new revision's objective rows, associated with the company. Keys, achieved dates and task ids carry over from the current revision. */
-async function createObjectiveRows(client: Client, write: RevisionWrite, currentRows: readonly CrmRecord[]): Promise<CrmRecord[]> {
-  const { types: { objective: objectiveType }, save, planId, revision } = write;
+async function createObjectiveRows(
+  client: Client,
+  write: RevisionWrite,
+  currentRows: readonly CrmRecord[],
+): Promise<CrmRecord[]> {
+  const {
+    types: { objective: objectiveType },
+    save,
+    planId,
+    revision,
+  } = write;
   if (save.plan.objectives.length === 0) return [];
-  const before = new Map(currentRows.map((r) => readFields(r.properties, OBJECTIVE.property)).filter((o) => o.objectiveKey).map((o) => [o.objectiveKey!, o]));
+  const before = new Map(
+    currentRows
+      .map((r) => readFields(r.properties, OBJECTIVE.property))
+      .filter((o) => o.objectiveKey)
+      .map((o) => [o.objectiveKey!, o]),
+  );
   const rows = save.plan.objectives.map((o, displayOrder) => {
     const objectiveKey = o.objectiveKey ?? randomUUID();
-    const achievedAt = o.status === 'achieved' ? (before.get(objectiveKey)?.achievedAt || toHubSpotDateTime(save.now)) : null;
+    const achievedAt =
+      o.status === 'achieved' ? before.get(objectiveKey)?.achievedAt || toHubSpotDateTime(save.now) : null;
     return {
-      properties: toProperties({
-        title: o.title, objectiveKey, measure: o.measure, ownerId: o.ownerId, dueDate: o.dueAt === null ? null : toHubSpotDateTime(o.dueAt),
-        status: o.status, achievedAt, displayOrder, companyId: save.companyId, planId, planRevision: revision,
-        // Left out rather than cleared when there is none: the tasks pass writes it, after the commit.
-        taskId: before.get(objectiveKey)?.taskId || undefined,
-      }, OBJECTIVE.property),
+      properties: toProperties(
+        {
+          title: o.title,
+          objectiveKey,
+          measure: o.measure,
+          ownerId: o.ownerId,
+          dueDate: o.dueAt === null ? null : toHubSpotDateTime(o.dueAt),
+          status: o.status,
+          achievedAt,
+          displayOrder,
+          companyId: save.companyId,
+          planId,
+          planRevision: revision,
+          // Left out rather than cleared when there is none: the tasks pass writes it, after the commit.
+          taskId: before.get(objectiveKey)?.taskId || undefined,
+        },
+        OBJECTIVE.property,
+      ),
     };
   });
   const created = await batchCreate(client, { objectType: objectiveType, creates: rows });
   try {
-    await mapInParallel(chunk(created, 100), 4, (batch) => hubspotCall(() => client.crm.associations.v4.batchApi.createDefault(objectiveType, 'companies', {
-      inputs: batch.map((r) => ({ _from: { id: r.id }, to: { id: save.companyId } })),
-    })));
+    await mapInParallel(chunk(created, 100), 4, (batch) =>
+      hubspotCall(() =>
+        client.crm.associations.v4.batchApi.createDefault(objectiveType, 'companies', {
+          inputs: batch.map((r) => ({ _from: { id: r.id }, to: { id: save.companyId } })),
+        }),
+      ),
+    );
   } catch (error) {
     await batchArchive(client, { objectType: objectiveType, ids: created.map((r) => r.id) }).catch(() => undefined);
     throw error;
@@ -229,30 +372,45 @@ async function createObjectiveRows(client: Client, write: RevisionWrite, current
 }
 
 /** The commit: one update moves the plan to the new revision with everything else that is on the plan record. */
-async function commitPlan(client: Client, write: RevisionWrite, plan: { fiscalYearStartMonth: number; targetsJson: string }): Promise<void> {
+async function commitPlan(
+  client: Client,
+  write: RevisionWrite,
+  plan: { fiscalYearStartMonth: number; targetsJson: string },
+): Promise<void> {
   const { types, planId, save, revision, caller } = write;
   const { fiscalYearStartMonth, targetsJson } = plan;
   const { team } = save.plan;
-  await hubspotCall(() => client.crm.objects.basicApi.update(types.plan, planId, {
-    properties: toProperties({
-      revision,
-      businessObjective: save.plan.businessObjective,
-      planStart: toHubSpotDateTime(fiscalYearStartOf(save.plan.quarterlyTargets.fiscalYear, fiscalYearStartMonth)),
-      relationshipPartner: team.relationshipPartner,
-      accountManager: team.accountManager,
-      researcher: team.researcher,
-      quarterlyTargets: targetsJson,
-      savedBy: caller.userId,
-      savedAt: toHubSpotDateTime(save.now),
-    }, KEY_ACCOUNT_PLAN.property),
-  }));
+  await hubspotCall(() =>
+    client.crm.objects.basicApi.update(types.plan, planId, {
+      properties: toProperties(
+        {
+          revision,
+          businessObjective: save.plan.businessObjective,
+          planStart: toHubSpotDateTime(fiscalYearStartOf(save.plan.quarterlyTargets.fiscalYear, fiscalYearStartMonth)),
+          relationshipPartner: team.relationshipPartner,
+          accountManager: team.accountManager,
+          researcher: team.researcher,
+          quarterlyTargets: targetsJson,
+          savedBy: caller.userId,
+          savedAt: toHubSpotDateTime(save.now),
+        },
+        KEY_ACCOUNT_PLAN.property,
+      ),
+    }),
+  );
 }
 
 /** Best effort: if this fails too, the rows stay invisible (wrong revision) and the claim expires. */
-async function withdraw(client: Client, types: PlanTypes, written: { rows: readonly CrmRecord[]; claimId: string }): Promise<void> {
+async function withdraw(
+  client: Client,
+  types: PlanTypes,
+  written: { rows: readonly CrmRecord[]; claimId: string },
+): Promise<void> {
   const { rows, claimId } = written;
   await Promise.all([
-    rows.length > 0 ? batchArchive(client, { objectType: types.objective, ids: rows.map((r) => r.id) }).catch(() => undefined) : undefined,
+    rows.length > 0
+      ? batchArchive(client, { objectType: types.objective, ids: rows.map((r) => r.id) }).catch(() => undefined)
+      : undefined,
     withdrawClaim(client, types.revision, claimId),
   ]);
 }

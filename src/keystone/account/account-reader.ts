@@ -2,7 +2,13 @@ import type { Client } from '@hubspot/api-client';
 import { associatedIds, type AssociationList } from '../../crm/association-lists.ts';
 import { hubspotCall, type RecordsRead } from '../../crm/batch.ts';
 import { type CrmRecord } from '../../crm/records.ts';
-import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, type KeystoneObjectKey } from '../../crm/model/index.ts';
+import {
+  COMPANY_PROPERTY,
+  KEY_ACCOUNT_PLAN,
+  OBJECTIVE,
+  REVIEW,
+  type KeystoneObjectKey,
+} from '../../crm/model/index.ts';
 import type { ObjectTypeResolver, SchemaSummary } from '../../crm/object-types.ts';
 import { propertyNames, toCrmRecord } from '../../crm/records.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -30,7 +36,17 @@ import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationsh
 // has over 100: well under HubSpot's 190 per 10 s), so each round sends all its chunks at once.
 
 const COMPANY_READ = {
-  properties: [...new Set([...FACT_PROPERTIES, ...Object.values(COMPANY_PROPERTY), 'hs_is_target_account', 'hs_ideal_customer_profile', 'hubspot_owner_id', 'hubspot_team_id', 'hs_parent_company_id'])],
+  properties: [
+    ...new Set([
+      ...FACT_PROPERTIES,
+      ...Object.values(COMPANY_PROPERTY),
+      'hs_is_target_account',
+      'hs_ideal_customer_profile',
+      'hubspot_owner_id',
+      'hubspot_team_id',
+      'hs_parent_company_id',
+    ]),
+  ],
   /** Review triggers on our side and the client's: owner or team change, a new parent company. */
   withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
 };
@@ -65,17 +81,29 @@ export async function readAccount(
   } catch (error) {
     // HubSpot does not know a type by that name: setup has not run (the schemas tell), or the card named
     // another portal. Both are answered by reading again the long way.
-    if (error instanceof KeystoneError && error.code === 'KAM.SETUP_REQUIRED') return readAccountWith(client, resolver, companyId);
+    if (error instanceof KeystoneError && error.code === 'KAM.SETUP_REQUIRED')
+      return readAccountWith(client, resolver, companyId);
     throw error;
   }
 }
 
-async function readAccountWith(client: Client, resolver: ObjectTypeResolver, companyId: string): Promise<AccountSnapshot> {
-  const [account, relationships] = await Promise.all([readAccountRecords(client, resolver, companyId), readRelationships(client, [companyId])]);
+async function readAccountWith(
+  client: Client,
+  resolver: ObjectTypeResolver,
+  companyId: string,
+): Promise<AccountSnapshot> {
+  const [account, relationships] = await Promise.all([
+    readAccountRecords(client, resolver, companyId),
+    readRelationships(client, [companyId]),
+  ]);
   return { ...account, ...relationships.get(companyId)! };
 }
 
-async function readAccountRecords(client: Client, resolver: ObjectTypeResolver, companyId: string): Promise<Omit<AccountSnapshot, keyof Relationships>> {
+async function readAccountRecords(
+  client: Client,
+  resolver: ObjectTypeResolver,
+  companyId: string,
+): Promise<Omit<AccountSnapshot, keyof Relationships>> {
   // Round 1.
   const [types, owners] = await Promise.all([
     Promise.all((['plan', 'objective', 'review'] as const).map((key) => keystoneType(resolver, key))),
@@ -115,7 +143,12 @@ async function readAccountRecords(client: Client, resolver: ObjectTypeResolver, 
     deals,
     companyNames,
     plan,
-    objectives: objectives.filter((o) => plan !== null && o.properties[OBJECTIVE.property.planId] === plan.id && o.properties[OBJECTIVE.property.planRevision] === currentRevision),
+    objectives: objectives.filter(
+      (o) =>
+        plan !== null &&
+        o.properties[OBJECTIVE.property.planId] === plan.id &&
+        o.properties[OBJECTIVE.property.planRevision] === currentRevision,
+    ),
     reviews,
   };
 }
@@ -131,20 +164,36 @@ interface CompanyAnswer {
  * The company with the ids of its associated records. HubSpot lists at most 100 associations per type
  * in this answer; when it says there are more, that type is read again through the v4 batch read.
  */
-async function readCompany(client: Client, companyId: string, associationTypes: AssociatedType[]): Promise<{ record: RecordWithHistory; associated: Map<string, string[]> }> {
+async function readCompany(
+  client: Client,
+  companyId: string,
+  associationTypes: AssociatedType[],
+): Promise<{ record: RecordWithHistory; associated: Map<string, string[]> }> {
   const read = { ...COMPANY_READ, associations: associationTypes.map((t) => t.name) };
   const answer = (await requireCompany(client, companyId, read)) as unknown as CompanyAnswer;
-  const associated = new Map(await Promise.all(associationTypes.map(async (type) => {
-    const ids = await associatedIds(client, {
-      fromType: 'companies', toType: type.objectTypeId, records: [{ id: companyId, list: associationsOf(answer, type) }],
-    });
-    return [type.name, ids.get(companyId) ?? []] as const;
-  })));
+  const associated = new Map(
+    await Promise.all(
+      associationTypes.map(async (type) => {
+        const ids = await associatedIds(client, {
+          fromType: 'companies',
+          toType: type.objectTypeId,
+          records: [{ id: companyId, list: associationsOf(answer, type) }],
+        });
+        return [type.name, ids.get(companyId) ?? []] as const;
+      }),
+    ),
+  );
   return { record: toRecordWithHistory(answer), associated };
 }
 
-interface AssociatedType { name: string; objectTypeId: string }
-const typeOf = (schema: SchemaSummary): AssociatedType => ({ name: schema.fullyQualifiedName, objectTypeId: schema.objectTypeId });
+interface AssociatedType {
+  name: string;
+  objectTypeId: string;
+}
+const typeOf = (schema: SchemaSummary): AssociatedType => ({
+  name: schema.fullyQualifiedName,
+  objectTypeId: schema.objectTypeId,
+});
 
 // HubSpot keys the answer by its own name for a type: the plural for standard objects; for custom
 // objects the fully qualified name (`p123_keystone_review`), the bare name or the objectTypeId.
@@ -163,7 +212,19 @@ async function keystoneType(resolver: ObjectTypeResolver, key: KeystoneObjectKey
 
 async function readPlan(client: Client, planType: string, companyId: string): Promise<CrmRecord | null> {
   try {
-    return toCrmRecord(await hubspotCall(() => client.crm.objects.basicApi.getById(planType, companyId, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate'], undefined, undefined, false, KEY_ACCOUNT_PLAN.property.companyId)));
+    return toCrmRecord(
+      await hubspotCall(() =>
+        client.crm.objects.basicApi.getById(
+          planType,
+          companyId,
+          [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate'],
+          undefined,
+          undefined,
+          false,
+          KEY_ACCOUNT_PLAN.property.companyId,
+        ),
+      ),
+    );
   } catch (error) {
     if (error instanceof KeystoneError && error.code === 'KAM.NOT_FOUND') return null;
     throw error;

@@ -20,14 +20,21 @@ interface AuditEntry {
 }
 
 export async function writeAuditNote(client: Client, entry: AuditEntry): Promise<string> {
-  const note = await hubspotCall(() => client.crm.objects.notes.basicApi.create({
-    properties: {
-      hs_note_body: auditNoteBody(entry),
-      hs_timestamp: toHubSpotDateTime(entry.at),
-      ...(entry.caller.ownerId ? { hubspot_owner_id: entry.caller.ownerId } : {}),
-    },
-    associations: [{ to: { id: entry.companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: NOTE_TO_COMPANY }] }],
-  }));
+  const note = await hubspotCall(() =>
+    client.crm.objects.notes.basicApi.create({
+      properties: {
+        hs_note_body: auditNoteBody(entry),
+        hs_timestamp: toHubSpotDateTime(entry.at),
+        ...(entry.caller.ownerId ? { hubspot_owner_id: entry.caller.ownerId } : {}),
+      },
+      associations: [
+        {
+          to: { id: entry.companyId },
+          types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: NOTE_TO_COMPANY }],
+        },
+      ],
+    }),
+  );
   return String(note.id);
 }
 
@@ -47,5 +54,11 @@ export function auditNoteBody(entry: Pick<AuditEntry, 'caller' | 'headline' | 'd
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\n/g, '<br>');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/\n/g, '<br>');
 }

@@ -1,12 +1,31 @@
 import type {
-  CardData, CoverageWarning, KeyAccountSection, KeyContact, Objective, Permissions, PlanSection, RelationshipsSection, TargetRow,
+  CardData,
+  CoverageWarning,
+  KeyAccountSection,
+  KeyContact,
+  Objective,
+  Permissions,
+  PlanSection,
+  RelationshipsSection,
+  TargetRow,
 } from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import type { CoverageContact, RelationshipCoverage } from '../../kam/coverage/index.ts';
-import { QUARTERS, fillDerivedActuals, metricProgress, quarterBounds, type MetricTarget } from '../../kam/objectives/index.ts';
-import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS, scoreCompany, type SelectionCriterion } from '../../kam/selection/index.ts';
+import {
+  QUARTERS,
+  fillDerivedActuals,
+  metricProgress,
+  quarterBounds,
+  type MetricTarget,
+} from '../../kam/objectives/index.ts';
+import {
+  SELECTION_CRITERIA,
+  SELECTION_CRITERION_LABELS,
+  scoreCompany,
+  type SelectionCriterion,
+} from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { icpTierSchema } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
@@ -25,7 +44,11 @@ import { reviewsSection } from './reviews-section.ts';
 // selection scores it, coverage weighs its relationships, objectives fills the grid's derived actuals.
 
 /** Everything the company card shows, for the user the card says is looking. */
-export async function cardData(client: Client, objectTypes: ObjectTypeResolver, request: { companyId: string; userId: number; portalId?: number; now: number }): Promise<CardData> {
+export async function cardData(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  request: { companyId: string; userId: number; portalId?: number; now: number },
+): Promise<CardData> {
   const snapshot = await readAccount(client, objectTypes, request);
   return assembleCardData(snapshot, { now: request.now, permissions: permissionsOf(snapshot, request.userId) });
 }
@@ -34,12 +57,19 @@ export async function cardData(client: Client, objectTypes: ObjectTypeResolver, 
 // so no call is spent on it; the write functions verify the user again themselves.
 function permissionsOf(snapshot: AccountSnapshot, userId: number): Permissions {
   const identity = identityAmong(snapshot.owners, userId);
-  if (!identity) return { canEdit: false, isAdmin: false, readOnlyReason: 'Keystone could not find you among the HubSpot users of this portal.' };
+  if (!identity)
+    return {
+      canEdit: false,
+      isAdmin: false,
+      readOnlyReason: 'Keystone could not find you among the HubSpot users of this portal.',
+    };
   const caller = withRoles(identity, snapshot.settings.access);
   return {
     canEdit: caller.isManager,
     isAdmin: caller.isAdmin,
-    readOnlyReason: caller.isManager ? null : 'Only key account managers can change this. Ask a Keystone admin to add you or your team.',
+    readOnlyReason: caller.isManager
+      ? null
+      : 'Only key account managers can change this. Ask a Keystone admin to add you or your team.',
   };
 }
 
@@ -50,12 +80,18 @@ interface SectionContext {
   now: number;
 }
 
-function assembleCardData(snapshot: AccountSnapshot, { now, permissions }: { now: number; permissions: Permissions }): CardData {
+function assembleCardData(
+  snapshot: AccountSnapshot,
+  { now, permissions }: { now: number; permissions: Permissions },
+): CardData {
   const context: SectionContext = { settings: snapshot.settings, people: peopleDirectory(snapshot.owners), now };
   const { people } = context;
   const relationships = relationshipsSection(snapshot, context);
   return {
-    company: { companyId: snapshot.company.id, name: snapshot.company.properties.name || `Company ${snapshot.company.id}` },
+    company: {
+      companyId: snapshot.company.id,
+      name: snapshot.company.properties.name || `Company ${snapshot.company.id}`,
+    },
     portal: snapshot.portal,
     readAt: now,
     keyAccount: keyAccountSection(snapshot, context),
@@ -90,7 +126,14 @@ const WHAT_TO_FILL_IN: Record<SelectionCriterion, string> = {
 
 function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }: SectionContext): KeyAccountSection {
   const p = snapshot.company.properties;
-  const facts = companyFacts(snapshot.company.id, p, dealAmounts(snapshot.deals.map((d) => d.properties), now));
+  const facts = companyFacts(
+    snapshot.company.id,
+    p,
+    dealAmounts(
+      snapshot.deals.map((d) => d.properties),
+      now,
+    ),
+  );
   const score = scoreCompany(facts, settings.selection);
   const totalWeight = SELECTION_CRITERIA.reduce((sum, c) => sum + settings.selection.weights[c], 0);
   const tier = icpTierSchema.safeParse(p.hs_ideal_customer_profile);
@@ -132,7 +175,8 @@ function relationshipsSection(
   // Coverage details every contact (current and departed) by the same rules it weighs key contacts with.
   const touches = new Map(coverage.contactTouches.map((t) => [t.contactId, t]));
   const byId = new Map(snapshot.contacts.map((c) => [c.id, c]));
-  const ref = (id: string | null) => (id === null ? null : { contactId: id, name: byId.has(id) ? contactName(byId.get(id)!.properties, id) : null });
+  const ref = (id: string | null) =>
+    id === null ? null : { contactId: id, name: byId.has(id) ? contactName(byId.get(id)!.properties, id) : null };
 
   const cards = contacts.map((c): KeyContact => {
     const record = byId.get(c.id)!;
@@ -156,7 +200,12 @@ function relationshipsSection(
     };
   });
   // Key contacts first, then the rest, each by name; departed contacts last.
-  cards.sort((a, b) => Number(a.departure !== null) - Number(b.departure !== null) || Number(b.isKey) - Number(a.isKey) || a.name.localeCompare(b.name));
+  cards.sort(
+    (a, b) =>
+      Number(a.departure !== null) - Number(b.departure !== null) ||
+      Number(b.isKey) - Number(a.isKey) ||
+      a.name.localeCompare(b.name),
+  );
 
   return {
     coverage,
@@ -172,13 +221,20 @@ function relationshipsSection(
   };
 }
 
-function coverageWarnings(coverage: RelationshipCoverage, contacts: readonly CoverageContact[], people: PeopleDirectory): CoverageWarning[] {
+function coverageWarnings(
+  coverage: RelationshipCoverage,
+  contacts: readonly CoverageContact[],
+  people: PeopleDirectory,
+): CoverageWarning[] {
   const names = new Map(contacts.map((c) => [c.id, c.name]));
   const list = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? `contact ${id}`).join(', ');
   const days = coverage.staleAfterDays;
   return coverage.warnings.map(({ kind, contactIds, ownerId }): CoverageWarning => {
     const message = {
-      single_threaded: contactIds.length === 0 ? `Nobody at this client has heard from us in the last ${days} days.` : `Only ${list(contactIds)} at this client has heard from us in the last ${days} days.`,
+      single_threaded:
+        contactIds.length === 0
+          ? `Nobody at this client has heard from us in the last ${days} days.`
+          : `Only ${list(contactIds)} at this client has heard from us in the last ${days} days.`,
       single_person_dependency: `${people.byOwnerId(ownerId)?.name ?? 'One person'} alone holds our relationship with ${list(contactIds)}: introduce a colleague.`,
       uncovered_decision_makers: `No one has been in touch with decision makers ${list(contactIds)} for over ${days} days.`,
       stale_allies: `No one has been in touch with ${list(contactIds)} for over ${days} days: are they still on our side?`,
@@ -189,7 +245,11 @@ function coverageWarnings(coverage: RelationshipCoverage, contacts: readonly Cov
   });
 }
 
-function planSection(snapshot: AccountSnapshot, { settings, people, now }: SectionContext, coverage: RelationshipCoverage): PlanSection {
+function planSection(
+  snapshot: AccountSnapshot,
+  { settings, people, now }: SectionContext,
+  coverage: RelationshipCoverage,
+): PlanSection {
   const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);
   const yearStart = planYearStart(plan?.planStart ?? null, settings.fiscalYearStartMonth, now);
   const stored = storedPlanTargets(plan?.quarterlyTargets ?? null);
@@ -219,8 +279,12 @@ function planSection(snapshot: AccountSnapshot, { settings, people, now }: Secti
     quarterlyTargets: {
       fiscalYear: new Date(yearStart).getUTCFullYear(),
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
-      quarterStarts: Object.fromEntries(QUARTERS.map((q) => [q, quarterBounds(yearStart, q).start])) as PlanSection['quarterlyTargets']['quarterStarts'],
-      rows: derived.plan.targets.flatMap((metric) => (metric.unit === 'text' ? [] : [targetRow(metric, yearStart, now)])),
+      quarterStarts: Object.fromEntries(
+        QUARTERS.map((q) => [q, quarterBounds(yearStart, q).start]),
+      ) as PlanSection['quarterlyTargets']['quarterStarts'],
+      rows: derived.plan.targets.flatMap((metric) =>
+        metric.unit === 'text' ? [] : [targetRow(metric, yearStart, now)],
+      ),
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import type { ContactDeparture, recordContactDepartureParametersSchema } from '../../contracts/record-contact-departure.ts';
+import type {
+  ContactDeparture,
+  recordContactDepartureParametersSchema,
+} from '../../contracts/record-contact-departure.ts';
 import type { ContactStance, recordContactStanceParametersSchema } from '../../contracts/record-contact-stance.ts';
 import { associatedIds } from '../../crm/association-lists.ts';
 import { hubspotCall } from '../../crm/batch.ts';
@@ -18,25 +21,35 @@ import { managerActing } from './manager.ts';
 type StanceChange = z.output<typeof recordContactStanceParametersSchema>;
 type DepartureChange = z.output<typeof recordContactDepartureParametersSchema>;
 
-export async function recordContactStance(client: Client, objectTypes: ObjectTypeResolver, change: StanceChange): Promise<ContactStance> {
+export async function recordContactStance(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  change: StanceChange,
+): Promise<ContactStance> {
   await managerActing(client, objectTypes, change.userId);
   const [current] = await requireContactsAt(client, change.companyId, [change.contactId]);
   const properties: Record<string, string> = {};
   if (change.stance !== undefined) properties[CONTACT_PROPERTY.stance] = change.stance ?? '';
   if (change.decisionPower !== undefined) properties[CONTACT_PROPERTY.decisionPower] = change.decisionPower ?? '';
-  if (change.decisionTopics !== undefined) properties[CONTACT_PROPERTY.decisionTopics] = change.decisionTopics.join('; ');
+  if (change.decisionTopics !== undefined)
+    properties[CONTACT_PROPERTY.decisionTopics] = change.decisionTopics.join('; ');
   await hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, { properties }));
   // What was not changed is as it was read just before.
   const p = current!.properties;
   return {
     contactId: change.contactId,
     stance: change.stance !== undefined ? change.stance : asStance(p[CONTACT_PROPERTY.stance]),
-    decisionPower: change.decisionPower !== undefined ? change.decisionPower : asDecisionPower(p[CONTACT_PROPERTY.decisionPower]),
+    decisionPower:
+      change.decisionPower !== undefined ? change.decisionPower : asDecisionPower(p[CONTACT_PROPERTY.decisionPower]),
     decisionTopics: change.decisionTopics ?? splitList(p[CONTACT_PROPERTY.decisionTopics]),
   };
 }
 
-export async function recordContactDeparture(client: Client, objectTypes: ObjectTypeResolver, change: DepartureChange & { now: number }): Promise<ContactDeparture> {
+export async function recordContactDeparture(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  change: DepartureChange & { now: number },
+): Promise<ContactDeparture> {
   const leftAt = change.left ? (change.leftAt ?? change.now) : null;
   if (leftAt !== null && leftAt > change.now) {
     throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The date someone left cannot be in the future.', {
@@ -46,18 +59,21 @@ export async function recordContactDeparture(client: Client, objectTypes: Object
   await managerActing(client, objectTypes, change.userId);
   const ids = change.replacedByContactId === null ? [change.contactId] : [change.contactId, change.replacedByContactId];
   const contacts = await requireContactsAt(client, change.companyId, ids);
-  await hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, {
-    properties: {
-      [CONTACT_PROPERTY.leftCompany]: String(change.left),
-      [CONTACT_PROPERTY.leftAt]: leftAt === null ? '' : toHubSpotDateTime(leftAt),
-      [CONTACT_PROPERTY.replacedBy]: change.replacedByContactId ?? '',
-    },
-  }));
+  await hubspotCall(() =>
+    client.crm.contacts.basicApi.update(change.contactId, {
+      properties: {
+        [CONTACT_PROPERTY.leftCompany]: String(change.left),
+        [CONTACT_PROPERTY.leftAt]: leftAt === null ? '' : toHubSpotDateTime(leftAt),
+        [CONTACT_PROPERTY.replacedBy]: change.replacedByContactId ?? '',
+      },
+    }),
+  );
   return {
     contactId: change.contactId,
     left: change.left,
     leftAt,
-    replacedBy: change.replacedByContactId === null ? null : { contactId: change.replacedByContactId, name: contacts[1]!.name },
+    replacedBy:
+      change.replacedByContactId === null ? null : { contactId: change.replacedByContactId, name: contacts[1]!.name },
   };
 }
 
@@ -65,27 +81,45 @@ export async function recordContactDeparture(client: Client, objectTypes: Object
  * Reads each contact and checks it is associated with the company (one call per contact, at most two);
  * KAM.CONTACT_NOT_FOUND or KAM.CONTACT_NOT_AT_COMPANY otherwise.
  */
-async function requireContactsAt(client: Client, companyId: string, contactIds: readonly string[]): Promise<Array<{ name: string; properties: Record<string, string | null> }>> {
-  return Promise.all(contactIds.map(async (contactId) => {
-    let contact;
-    try {
-      contact = await hubspotCall(() => client.crm.contacts.basicApi.getById(contactId, ['firstname', 'lastname', 'email', ...Object.values(CONTACT_PROPERTY)], undefined, ['companies']));
-    } catch (error) {
-      if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') {
-        const message = `Contact ${contactId} no longer exists in HubSpot. Reload the card.`;
-        throw new KeystoneError('KAM.CONTACT_NOT_FOUND', message, { cause: error });
+async function requireContactsAt(
+  client: Client,
+  companyId: string,
+  contactIds: readonly string[],
+): Promise<Array<{ name: string; properties: Record<string, string | null> }>> {
+  return Promise.all(
+    contactIds.map(async (contactId) => {
+      let contact;
+      try {
+        contact = await hubspotCall(() =>
+          client.crm.contacts.basicApi.getById(
+            contactId,
+            ['firstname', 'lastname', 'email', ...Object.values(CONTACT_PROPERTY)],
+            undefined,
+            ['companies'],
+          ),
+        );
+      } catch (error) {
+        if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') {
+          const message = `Contact ${contactId} no longer exists in HubSpot. Reload the card.`;
+          throw new KeystoneError('KAM.CONTACT_NOT_FOUND', message, { cause: error });
+        }
+        throw error;
       }
-      throw error;
-    }
-    const properties = presentProperties(contact.properties);
-    const name = contactName(properties, contactId);
-    const companies = (await associatedIds(client, {
-      fromType: 'contacts', toType: 'companies', records: [{ id: contactId, list: contact.associations?.companies }],
-    })).get(contactId) ?? [];
-    if (!companies.includes(companyId)) {
-      const message = `${name} is not associated with this company. Associate them first, or pick another contact.`;
-      throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', message);
-    }
-    return { name, properties };
-  }));
+      const properties = presentProperties(contact.properties);
+      const name = contactName(properties, contactId);
+      const companies =
+        (
+          await associatedIds(client, {
+            fromType: 'contacts',
+            toType: 'companies',
+            records: [{ id: contactId, list: contact.associations?.companies }],
+          })
+        ).get(contactId) ?? [];
+      if (!companies.includes(companyId)) {
+        const message = `${name} is not associated with this company. Associate them first, or pick another contact.`;
+        throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', message);
+      }
+      return { name, properties };
+    }),
+  );
 }

@@ -31,10 +31,17 @@ interface StatusChangeRequest {
  * records a change that did not happen. An account leaving key status leaves the review cycle: its
  * plan's open review-due task is archived (the next plan save creates one again if it is tagged again).
  */
-export async function changeKeyAccountStatus(client: Client, objectTypes: ObjectTypeResolver, request: StatusChangeRequest): Promise<KeyAccountStatusChange> {
+export async function changeKeyAccountStatus(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  request: StatusChangeRequest,
+): Promise<KeyAccountStatusChange> {
   const { caller, settings } = await managerActing(client, objectTypes, request.userId);
   const company = await readCompanyWithDeals(client, request.companyId);
-  const previousStatus = companyFacts(request.companyId, company.properties, { revenueLast12Months: null, openPipeline: null }).status;
+  const previousStatus = companyFacts(request.companyId, company.properties, {
+    revenueLast12Months: null,
+    openPipeline: null,
+  }).status;
   if (previousStatus === request.status) {
     const message = `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`;
     throw new KeystoneError('KAM.STATUS_UNCHANGED', message);
@@ -51,7 +58,8 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
   };
   if (sync.writeIcpTier) {
     const facts = companyFacts(request.companyId, company.properties, dealAmounts(company.deals, request.now));
-    properties.hs_ideal_customer_profile = scoreCompany({ ...facts, status: request.status }, settings.selection).icpTier ?? '';
+    properties.hs_ideal_customer_profile =
+      scoreCompany({ ...facts, status: request.status }, settings.selection).icpTier ?? '';
   }
 
   const noteId = await writeAuditNote(client, {
@@ -69,7 +77,12 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
   }
   const leftReviewCycle = previousStatus === 'key' && request.status !== 'key';
   const tasks = await syncTasks(async () => {
-    if (leftReviewCycle) await closeReviewTask(client, request.companyId, await readPlan(client, await objectTypes.objectTypeId('plan'), request.companyId));
+    if (leftReviewCycle)
+      await closeReviewTask(
+        client,
+        request.companyId,
+        await readPlan(client, await objectTypes.objectTypeId('plan'), request.companyId),
+      );
   });
   return {
     companyId: request.companyId,
@@ -85,16 +98,31 @@ export async function changeKeyAccountStatus(client: Client, objectTypes: Object
 }
 
 /** The company's selection facts and its deals (two calls, three beyond 100 deals), or KAM.COMPANY_NOT_FOUND. */
-async function readCompanyWithDeals(client: Client, companyId: string): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
+async function readCompanyWithDeals(
+  client: Client,
+  companyId: string,
+): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
   const read = { properties: [...FACT_PROPERTIES, 'hs_is_target_account'], associations: ['deals'] };
   const company = await requireCompany(client, companyId, read);
-  const dealIds = (await associatedIds(client, {
-    fromType: 'companies', toType: 'deals', records: [{ id: companyId, list: company.associations?.deals }],
-  })).get(companyId) ?? [];
-  const deals = dealIds.length === 0
-    ? []
-    : await batchReadWithHistory(client, { objectType: 'deals', ids: dealIds, properties: DEAL_PROPERTIES, withHistory: [] });
+  const dealIds =
+    (
+      await associatedIds(client, {
+        fromType: 'companies',
+        toType: 'deals',
+        records: [{ id: companyId, list: company.associations?.deals }],
+      })
+    ).get(companyId) ?? [];
+  const deals =
+    dealIds.length === 0
+      ? []
+      : await batchReadWithHistory(client, {
+          objectType: 'deals',
+          ids: dealIds,
+          properties: DEAL_PROPERTIES,
+          withHistory: [],
+        });
   return { properties: presentProperties(company.properties), deals: deals.map((d) => d.properties) };
 }
 
-const statusLabel = (status: KeyAccountStatus) => COMPANY_PROPERTIES.status.options?.find((o) => o.value === status)?.label ?? status;
+const statusLabel = (status: KeyAccountStatus) =>
+  COMPANY_PROPERTIES.status.options?.find((o) => o.value === status)?.label ?? status;

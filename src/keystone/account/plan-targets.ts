@@ -1,7 +1,14 @@
 import type { PlanInput } from '../../contracts/save-account-plan.ts';
 import type { CrmRecord } from '../../crm/records.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
-import { DERIVED_SOURCES, quarterlyTargetsSchema, type DerivationFacts, type DerivedSource, type Measure, type MetricTarget } from '../../kam/objectives/index.ts';
+import {
+  DERIVED_SOURCES,
+  quarterlyTargetsSchema,
+  type DerivationFacts,
+  type DerivedSource,
+  type Measure,
+  type MetricTarget,
+} from '../../kam/objectives/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart, validate, type ValidationIssue } from '../../kam/shared/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { coverageContact, stanceHistoryOf } from '../readers/contact-fields.ts';
@@ -48,7 +55,13 @@ type RowInput = PlanInput['quarterlyTargets']['rows'][number];
  * The card's rows as the domain's grid rows, validated by the domain (a derived metric must have the
  * unit and reading its facts allow). Issues carry paths into the function's parameters.
  */
-export function targetsFromRows(rows: ReadonlyArray<Required<Pick<RowInput, 'metric' | 'label' | 'unit'>> & Pick<RowInput, 'measure' | 'baseline' | 'targets' | 'actuals'>>, currency: string | null): { success: true; data: MetricTarget[] } | { success: false; errors: ValidationIssue[] } {
+export function targetsFromRows(
+  rows: ReadonlyArray<
+    Required<Pick<RowInput, 'metric' | 'label' | 'unit'>> &
+      Pick<RowInput, 'measure' | 'baseline' | 'targets' | 'actuals'>
+  >,
+  currency: string | null,
+): { success: true; data: MetricTarget[] } | { success: false; errors: ValidationIssue[] } {
   const candidates = rows.map((row) => ({
     id: row.metric,
     name: row.label,
@@ -68,14 +81,22 @@ export function targetsFromRows(rows: ReadonlyArray<Required<Pick<RowInput, 'met
     success: false,
     errors: parsed.errors.map((e) => {
       const [index, key, ...rest] = e.path.split('.');
-      return { path: ['plan', 'quarterlyTargets', 'rows', index, key === undefined ? undefined : (field[key] ?? key), ...rest].filter((p) => p !== undefined).join('.'), message: e.message };
+      return {
+        path: ['plan', 'quarterlyTargets', 'rows', index, key === undefined ? undefined : (field[key] ?? key), ...rest]
+          .filter((p) => p !== undefined)
+          .join('.'),
+        message: e.message,
+      };
     }),
   };
 }
 
 /** The plan year's first day: the stored plan start, else the start of the fiscal year `now` falls in. */
 export function planYearStart(planStart: string | null, fiscalYearStartMonth: number, now: number): number {
-  return fromHubSpotDateTime(planStart) ?? fiscalYearStartOf(fiscalQuarterOf(now, fiscalYearStartMonth).fiscalYear, fiscalYearStartMonth);
+  return (
+    fromHubSpotDateTime(planStart) ??
+    fiscalYearStartOf(fiscalQuarterOf(now, fiscalYearStartMonth).fiscalYear, fiscalYearStartMonth)
+  );
 }
 
 export function fiscalYearStartOf(fiscalYear: number, fiscalYearStartMonth: number): number {
@@ -83,7 +104,10 @@ export function fiscalYearStartOf(fiscalYear: number, fiscalYearStartMonth: numb
 }
 
 function damaged(detail: string): KeystoneError {
-  return new KeystoneError('KAM.INTERNAL', `This account's quarterly targets are stored in a form Keystone cannot read (${detail}). Save the plan again to replace them.`);
+  return new KeystoneError(
+    'KAM.INTERNAL',
+    `This account's quarterly targets are stored in a form Keystone cannot read (${detail}). Save the plan again to replace them.`,
+  );
 }
 
 /**
@@ -91,7 +115,10 @@ function damaged(detail: string): KeystoneError {
  * contact's stance history and departure, and the closed-won deals with a close date. The card and
  * the quarterly report count from the same.
  */
-export function accountFacts(contacts: readonly RelationshipContact[], deals: readonly CrmRecord[]): Pick<DerivationFacts, 'stanceTimeline' | 'wonDeals'> {
+export function accountFacts(
+  contacts: readonly RelationshipContact[],
+  deals: readonly CrmRecord[],
+): Pick<DerivationFacts, 'stanceTimeline' | 'wonDeals'> {
   return {
     stanceTimeline: contacts.map((contact) => {
       const { leftCompany, leftAt } = coverageContact(contact);

@@ -13,11 +13,23 @@ import { escapeHtml } from './audit-note.ts';
 
 /** HubSpot's own task → company association type. */
 export const TASK_TO_COMPANY = 192;
-const TASK_PROPERTY = { subject: 'hs_task_subject', body: 'hs_task_body', dueAt: 'hs_timestamp', ownerId: 'hubspot_owner_id', status: 'hs_task_status', type: 'hs_task_type' } as const;
+const TASK_PROPERTY = {
+  subject: 'hs_task_subject',
+  body: 'hs_task_body',
+  dueAt: 'hs_timestamp',
+  ownerId: 'hubspot_owner_id',
+  status: 'hs_task_status',
+  type: 'hs_task_type',
+} as const;
 const OPEN = 'NOT_STARTED';
 const COMPLETED = 'COMPLETED';
 
-interface TaskFields { subject: string; body: string; dueAt: number; ownerId: string | null }
+interface TaskFields {
+  subject: string;
+  body: string;
+  dueAt: number;
+  ownerId: string | null;
+}
 
 /**
  * What one of Keystone's tasks should be: `open` in its owner's queue, `completed`, or `archived`
@@ -44,12 +56,16 @@ interface WantedTask {
 async function reconcileTasks(
   client: Client,
   companyId: string,
-  { wanted, remember }: { wanted: readonly WantedTask[]; remember: (created: ReadonlyMap<string, string>) => Promise<unknown> },
+  {
+    wanted,
+    remember,
+  }: { wanted: readonly WantedTask[]; remember: (created: ReadonlyMap<string, string>) => Promise<unknown> },
 ): Promise<void> {
   const rememberedIds = wanted.flatMap((w) => (w.taskId === null ? [] : [w.taskId]));
-  const { records } = rememberedIds.length === 0
-    ? { records: [] }
-    : await batchRead(client, { objectType: 'tasks', ids: rememberedIds, properties: Object.values(TASK_PROPERTY) });
+  const { records } =
+    rememberedIds.length === 0
+      ? { records: [] }
+      : await batchRead(client, { objectType: 'tasks', ids: rememberedIds, properties: Object.values(TASK_PROPERTY) });
   const existing = new Map(records.map((r) => [r.id, r.properties]));
 
   const creates: Array<{ key: string; properties: Record<string, string> }> = [];
@@ -58,7 +74,8 @@ async function reconcileTasks(
   for (const w of wanted) {
     const current = w.taskId === null ? undefined : existing.get(w.taskId);
     if (current === undefined) {
-      if (w.state === 'open' && w.fields !== null) creates.push({ key: w.key, properties: newTaskProperties(w.fields) });
+      if (w.state === 'open' && w.fields !== null)
+        creates.push({ key: w.key, properties: newTaskProperties(w.fields) });
       continue;
     }
     if (w.state === 'archived') {
@@ -74,7 +91,12 @@ async function reconcileTasks(
       objectType: 'tasks',
       creates: creates.map((c) => ({
         properties: c.properties,
-        associations: [{ to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_COMPANY }] }],
+        associations: [
+          {
+            to: { id: companyId },
+            types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_COMPANY }],
+          },
+        ],
       })),
     }),
     batchUpdate(client, { objectType: 'tasks', updates }),
@@ -97,13 +119,19 @@ async function reconcileTasks(
  * HubSpot does not promise a batch's answers in the order asked, so each created task is matched by what
  * it says; tasks that say exactly the same are interchangeable, so they are matched in turn.
  */
-function createdIdsByKey(asked: ReadonlyArray<{ key: string; properties: Record<string, string> }>, created: readonly CrmRecord[]): Map<string, string> {
+function createdIdsByKey(
+  asked: ReadonlyArray<{ key: string; properties: Record<string, string> }>,
+  created: readonly CrmRecord[],
+): Map<string, string> {
   const keysOf = new Map<string, string[]>();
-  for (const c of asked) keysOf.set(fingerprint(c.properties), [...(keysOf.get(fingerprint(c.properties)) ?? []), c.key]);
-  return new Map(created.flatMap((task) => {
-    const key = keysOf.get(fingerprint(task.properties))?.shift();
-    return key === undefined ? [] : [[key, task.id] as const];
-  }));
+  for (const c of asked)
+    keysOf.set(fingerprint(c.properties), [...(keysOf.get(fingerprint(c.properties)) ?? []), c.key]);
+  return new Map(
+    created.flatMap((task) => {
+      const key = keysOf.get(fingerprint(task.properties))?.shift();
+      return key === undefined ? [] : [[key, task.id] as const];
+    }),
+  );
 }
 
 interface PlanTasks {
@@ -129,7 +157,9 @@ const objectiveTaskKey = (objectiveKey: string) => `objective:${objectiveKey}`;
 export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<void> {
   const objectives = plan.rows.map((row) => ({ row, fields: readFields(row.properties, OBJECTIVE.property) }));
   const kept = new Set(objectives.map((o) => o.fields.objectiveKey));
-  const removed = plan.previousRows.map((row) => readFields(row.properties, OBJECTIVE.property)).filter((o) => !kept.has(o.objectiveKey) && o.taskId);
+  const removed = plan.previousRows
+    .map((row) => readFields(row.properties, OBJECTIVE.property))
+    .filter((o) => !kept.has(o.objectiveKey) && o.taskId);
   const wanted: WantedTask[] = [
     ...objectives.map(({ fields: o }): WantedTask => {
       const dueAt = fromHubSpotDateTime(o.dueDate);
@@ -137,11 +167,29 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
         key: objectiveTaskKey(o.objectiveKey ?? ''),
         taskId: o.taskId || null,
         state: o.status === 'achieved' ? 'completed' : o.status === 'dropped' ? 'archived' : 'open',
-        fields: dueAt === null ? null : objectiveTaskFields({ title: o.title ?? '', measure: o.measure ?? '', ownerId: o.ownerId || null, dueAt }, plan.companyName),
+        fields:
+          dueAt === null
+            ? null
+            : objectiveTaskFields(
+                { title: o.title ?? '', measure: o.measure ?? '', ownerId: o.ownerId || null, dueAt },
+                plan.companyName,
+              ),
       };
     }),
-    ...removed.map((o): WantedTask => ({ key: objectiveTaskKey(o.objectiveKey ?? ''), taskId: o.taskId, state: 'archived', fields: null })),
-    { key: REVIEW_KEY, taskId: plan.reviewTaskId, state: 'open', fields: reviewTaskFields(plan.companyName, plan.review.dueAt, plan.review.ownerId) },
+    ...removed.map(
+      (o): WantedTask => ({
+        key: objectiveTaskKey(o.objectiveKey ?? ''),
+        taskId: o.taskId,
+        state: 'archived',
+        fields: null,
+      }),
+    ),
+    {
+      key: REVIEW_KEY,
+      taskId: plan.reviewTaskId,
+      state: 'open',
+      fields: reviewTaskFields(plan.companyName, plan.review.dueAt, plan.review.ownerId),
+    },
   ];
   await reconcileTasks(client, plan.companyId, {
     wanted,
@@ -162,7 +210,17 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
  * After a review is logged: the open review-due task is completed and the next one created, due when the
  * next calendar review is, for the account manager. A company without a plan has no review-due task.
  */
-export async function rollReviewTask(client: Client, review: { companyId: string; companyName: string; planType: string; plan: CrmRecord | null; companyOwnerId: string | null; dueAt: number }): Promise<void> {
+export async function rollReviewTask(
+  client: Client,
+  review: {
+    companyId: string;
+    companyName: string;
+    planType: string;
+    plan: CrmRecord | null;
+    companyOwnerId: string | null;
+    dueAt: number;
+  },
+): Promise<void> {
   if (review.plan === null) return;
   const plan = readFields(review.plan.properties, KEY_ACCOUNT_PLAN.property);
   const planId = review.plan.id;
@@ -170,7 +228,9 @@ export async function rollReviewTask(client: Client, review: { companyId: string
     wanted: [
       { key: 'logged', taskId: plan.reviewTaskId || null, state: 'completed', fields: null },
       {
-        key: REVIEW_KEY, taskId: null, state: 'open',
+        key: REVIEW_KEY,
+        taskId: null,
+        state: 'open',
         fields: reviewTaskFields(review.companyName, review.dueAt, plan.accountManager || review.companyOwnerId),
       },
     ],
@@ -186,10 +246,18 @@ export async function closeReviewTask(client: Client, companyId: string, plan: C
   await reconcileTasks(client, companyId, { wanted, remember: () => Promise.resolve() });
 }
 
-async function rememberReviewTask(client: Client, plan: { planType: string; planId: string }, taskId: string | undefined): Promise<void> {
+async function rememberReviewTask(
+  client: Client,
+  plan: { planType: string; planId: string },
+  taskId: string | undefined,
+): Promise<void> {
   const { planType, planId } = plan;
   if (taskId === undefined) return;
-  await hubspotCall(() => client.crm.objects.basicApi.update(planType, planId, { properties: toProperties({ reviewTaskId: taskId }, KEY_ACCOUNT_PLAN.property) }));
+  await hubspotCall(() =>
+    client.crm.objects.basicApi.update(planType, planId, {
+      properties: toProperties({ reviewTaskId: taskId }, KEY_ACCOUNT_PLAN.property),
+    }),
+  );
 }
 
 /**
@@ -202,12 +270,18 @@ export async function syncTasks(reconcile: () => Promise<void>): Promise<TaskSyn
     return { synced: true, message: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { synced: false, message: `Saved, but the HubSpot tasks could not be brought up to date (${reason}). Saving again repairs them.` };
+    return {
+      synced: false,
+      message: `Saved, but the HubSpot tasks could not be brought up to date (${reason}). Saving again repairs them.`,
+    };
   }
 }
 
 /** The task for a plan objective: its title, for its owner, due when it is. */
-export function objectiveTaskFields(objective: { title: string; measure: string; ownerId: string | null; dueAt: number }, companyName: string): TaskFields {
+export function objectiveTaskFields(
+  objective: { title: string; measure: string; ownerId: string | null; dueAt: number },
+  companyName: string,
+): TaskFields {
   return {
     subject: objective.title,
     body: `<p>Objective of the key account plan for ${escapeHtml(companyName)}.</p><p>How we measure it: ${escapeHtml(objective.measure)}</p>`,
@@ -248,7 +322,10 @@ function changedProperties(current: Record<string, string | null>, wanted: Wante
   if (wanted.state === 'open' && status === COMPLETED) changes[TASK_PROPERTY.status] = OPEN;
   if (wanted.fields === null) return changes;
   for (const [name, value] of Object.entries(taskProperties(wanted.fields))) {
-    const same = name === TASK_PROPERTY.dueAt ? fromHubSpotDateTime(current[name]) === wanted.fields.dueAt : (current[name] ?? '') === value;
+    const same =
+      name === TASK_PROPERTY.dueAt
+        ? fromHubSpotDateTime(current[name]) === wanted.fields.dueAt
+        : (current[name] ?? '') === value;
     if (!same) changes[name] = value;
   }
   return changes;

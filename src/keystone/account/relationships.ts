@@ -2,11 +2,23 @@ import type { Client } from '@hubspot/api-client';
 import { ASSOCIATION_BATCH_SIZE, BATCH_SIZE, batchReadAssociations } from '../../crm/batch.ts';
 import { type CrmProperties } from '../../crm/records.ts';
 import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
-import { ACTIVITY_KINDS, relationshipCoverage, type Activity, type ActivityKind, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
+import {
+  ACTIVITY_KINDS,
+  relationshipCoverage,
+  type Activity,
+  type ActivityKind,
+  type CoverageContact,
+  type RelationshipCoverage,
+} from '../../kam/coverage/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { domainResult } from '../domain-result.ts';
 import { asInstant, coverageContact } from '../readers/contact-fields.ts';
-import { batchReadLabelledAssociations, batchReadWithHistory, recordsPerBatchRead, type RecordWithHistory } from '../readers/hubspot-reads.ts';
+import {
+  batchReadLabelledAssociations,
+  batchReadWithHistory,
+  recordsPerBatchRead,
+  type RecordWithHistory,
+} from '../readers/hubspot-reads.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 
 // The relationships of one company (the card) or of many (recalculation's coverage scores): each
@@ -43,7 +55,10 @@ interface RelationshipReadOptions {
 export type BeforeRound = (calls: number) => Promise<void>;
 
 // HubSpot's object type of each kind of activity the coverage domain weighs.
-const ACTIVITY_TYPES = { meeting: 'meetings', call: 'calls', email: 'emails' } as const satisfies Record<ActivityKind, string>;
+const ACTIVITY_TYPES = { meeting: 'meetings', call: 'calls', email: 'emails' } as const satisfies Record<
+  ActivityKind,
+  string
+>;
 
 const CONTACT_READ = {
   properties: ['firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role', ...Object.values(CONTACT_PROPERTY)],
@@ -78,27 +93,47 @@ export interface Relationships {
 }
 
 /** The relationships of each company, by company id (every id asked for is in the answer). */
-export async function readRelationships(client: Client, companyIds: readonly string[], { beforeRound, mostActivities = ACTIVITIES_WEIGHED_PER_ACCOUNT }: RelationshipReadOptions = {}): Promise<Map<string, Relationships>> {
+export async function readRelationships(
+  client: Client,
+  companyIds: readonly string[],
+  { beforeRound, mostActivities = ACTIVITIES_WEIGHED_PER_ACCOUNT }: RelationshipReadOptions = {},
+): Promise<Map<string, Relationships>> {
   const round = async (calls: number) => {
     if (beforeRound && calls > 0) await beforeRound(calls);
   };
   // Round 1.
   await round(callsFor(companyIds, ASSOCIATION_BATCH_SIZE));
   const contactLinks = await batchReadLabelledAssociations(client, {
-    fromType: 'companies', toType: 'contacts', ids: companyIds, concurrency: ALL_AT_ONCE,
+    fromType: 'companies',
+    toType: 'contacts',
+    ids: companyIds,
+    concurrency: ALL_AT_ONCE,
   });
   const contactIds = [...new Set([...contactLinks.values()].flat().map((l) => l.toId))];
 
   // Round 2.
-  await round(callsFor(contactIds, recordsPerBatchRead(CONTACT_READ.withHistory)) + ACTIVITY_KINDS.length * callsFor(contactIds, ASSOCIATION_BATCH_SIZE));
+  await round(
+    callsFor(contactIds, recordsPerBatchRead(CONTACT_READ.withHistory)) +
+      ACTIVITY_KINDS.length * callsFor(contactIds, ASSOCIATION_BATCH_SIZE),
+  );
   const [contacts, activityLinks] = await Promise.all([
-    batchReadWithHistory(client, { objectType: 'contacts', ids: contactIds, ...CONTACT_READ, concurrency: ALL_AT_ONCE }),
-    Promise.all(ACTIVITY_KINDS.map(async (type) => ({
-      type,
-      byContact: await batchReadAssociations(client, {
-        fromType: 'contacts', toType: ACTIVITY_TYPES[type], ids: contactIds, concurrency: ALL_AT_ONCE,
-      }),
-    }))),
+    batchReadWithHistory(client, {
+      objectType: 'contacts',
+      ids: contactIds,
+      ...CONTACT_READ,
+      concurrency: ALL_AT_ONCE,
+    }),
+    Promise.all(
+      ACTIVITY_KINDS.map(async (type) => ({
+        type,
+        byContact: await batchReadAssociations(client, {
+          fromType: 'contacts',
+          toType: ACTIVITY_TYPES[type],
+          ids: contactIds,
+          concurrency: ALL_AT_ONCE,
+        }),
+      })),
+    ),
   ]);
 
   const contactsById = new Map(contacts.map((c) => [c.id, c]));
@@ -115,39 +150,59 @@ export async function readRelationships(client: Client, companyIds: readonly str
   const weighed = companies.map((company) => mostRecentlyLogged(company.contacts, activityLinks, mostActivities));
   const activityIds = ACTIVITY_KINDS.map((type) => [...new Set(weighed.flatMap((w) => [...w.ids.get(type)!]))]);
   await round(activityIds.reduce((calls, ids) => calls + callsFor(ids, BATCH_SIZE), 0));
-  const activities = await Promise.all(activityLinks.map(async ({ type, byContact }, t) => {
-    const records = await batchReadWithHistory(client, {
-      objectType: ACTIVITY_TYPES[type], ids: activityIds[t]!, properties: ACTIVITY_READ, withHistory: [], concurrency: ALL_AT_ONCE,
-    });
-    const byId = new Map(records.map((r) => [r.id, r.properties]));
-    return companies.map((company, c) => {
-      const weighedOfType = weighed[c]!.ids.get(type)!;
-      return activitiesWith(company.contacts, { type, byContact, records: byId, weighed: weighedOfType });
-    });
-  }));
-  return new Map(companies.map(({ companyId, contacts: own }, c) => [companyId, {
-    contacts: own,
-    activities: activities.flatMap((ofType) => ofType[c] ?? []),
-    activitiesLogged: weighed[c]!.logged,
-  }]));
+  const activities = await Promise.all(
+    activityLinks.map(async ({ type, byContact }, t) => {
+      const records = await batchReadWithHistory(client, {
+        objectType: ACTIVITY_TYPES[type],
+        ids: activityIds[t]!,
+        properties: ACTIVITY_READ,
+        withHistory: [],
+        concurrency: ALL_AT_ONCE,
+      });
+      const byId = new Map(records.map((r) => [r.id, r.properties]));
+      return companies.map((company, c) => {
+        const weighedOfType = weighed[c]!.ids.get(type)!;
+        return activitiesWith(company.contacts, { type, byContact, records: byId, weighed: weighedOfType });
+      });
+    }),
+  );
+  return new Map(
+    companies.map(({ companyId, contacts: own }, c) => [
+      companyId,
+      {
+        contacts: own,
+        activities: activities.flatMap((ofType) => ofType[c] ?? []),
+        activitiesLogged: weighed[c]!.logged,
+      },
+    ]),
+  );
 }
 
 /**
  * The ids of the activities of each type to weigh for one company: all logged with its contacts, or, when
  * there are more than `most`, each kind's fair share of them, its most recently logged (highest ids).
  */
-function mostRecentlyLogged(contacts: readonly RelationshipContact[], links: ReadonlyArray<{ type: ActivityKind; byContact: Map<string, string[]> }>, most: number): { ids: Map<ActivityKind, Set<string>>; logged: number } {
-  const ofType = links.map(({ type, byContact }) => ({ type, logged: [...new Set(contacts.flatMap((c) => byContact.get(c.id) ?? []))] }));
+function mostRecentlyLogged(
+  contacts: readonly RelationshipContact[],
+  links: ReadonlyArray<{ type: ActivityKind; byContact: Map<string, string[]> }>,
+  most: number,
+): { ids: Map<ActivityKind, Set<string>>; logged: number } {
+  const ofType = links.map(({ type, byContact }) => ({
+    type,
+    logged: [...new Set(contacts.flatMap((c) => byContact.get(c.id) ?? []))],
+  }));
   const logged = ofType.reduce((sum, t) => sum + t.logged.length, 0);
   const ids = new Map(ACTIVITY_KINDS.map((type) => [type, new Set<string>()]));
   // The kinds with fewest first: what they leave of their share goes to the kinds after them.
   let left = Math.min(most, logged);
-  [...ofType].sort((a, b) => a.logged.length - b.logged.length).forEach((kind, i, kinds) => {
-    const share = Math.min(kind.logged.length, Math.ceil(left / (kinds.length - i)));
-    const kept = share === kind.logged.length ? kind.logged : [...kind.logged].sort(newerIdFirst).slice(0, share);
-    for (const id of kept) ids.get(kind.type)!.add(id);
-    left -= share;
-  });
+  [...ofType]
+    .sort((a, b) => a.logged.length - b.logged.length)
+    .forEach((kind, i, kinds) => {
+      const share = Math.min(kind.logged.length, Math.ceil(left / (kinds.length - i)));
+      const kept = share === kind.logged.length ? kind.logged : [...kind.logged].sort(newerIdFirst).slice(0, share);
+      for (const id of kept) ids.get(kind.type)!.add(id);
+      left -= share;
+    });
   return { ids, logged };
 }
 
@@ -164,7 +219,12 @@ function callsFor(ids: readonly string[], perCall: number): number {
 /** The activities of one type with any of `contacts` that are to be weighed, each naming which of them it was with. */
 function activitiesWith(
   contacts: readonly RelationshipContact[],
-  of: { type: ActivityKind; byContact: Map<string, string[]>; records: Map<string, CrmProperties>; weighed: ReadonlySet<string> },
+  of: {
+    type: ActivityKind;
+    byContact: Map<string, string[]>;
+    records: Map<string, CrmProperties>;
+    weighed: ReadonlySet<string>;
+  },
 ): ActivityRecord[] {
   const { type, byContact, records, weighed } = of;
   const withContacts = new Map<string, string[]>();
@@ -186,11 +246,22 @@ function activitiesWith(
 export function coverageInput(relationships: Relationships): { contacts: CoverageContact[]; activities: Activity[] } {
   return {
     contacts: relationships.contacts.map(coverageContact),
-    activities: relationships.activities.flatMap((a) => (a.ownerId !== null && a.at !== null ? [{ kind: a.type, ownerId: a.ownerId, contactIds: a.contactIds, at: a.at }] : [])),
+    activities: relationships.activities.flatMap((a) =>
+      a.ownerId !== null && a.at !== null
+        ? [{ kind: a.type, ownerId: a.ownerId, contactIds: a.contactIds, at: a.at }]
+        : [],
+    ),
   };
 }
 
 /** Relationship coverage as the card shows it and recalculation scores it: the admin's staleness, at `now`. */
-export function accountCoverage(input: ReturnType<typeof coverageInput>, settings: Pick<Settings, 'coverage'>, now: number): RelationshipCoverage {
-  return domainResult(relationshipCoverage(input, { now, staleAfterDays: settings.coverage.staleAfterDays }), 'relationship coverage');
+export function accountCoverage(
+  input: ReturnType<typeof coverageInput>,
+  settings: Pick<Settings, 'coverage'>,
+  now: number,
+): RelationshipCoverage {
+  return domainResult(
+    relationshipCoverage(input, { now, staleAfterDays: settings.coverage.staleAfterDays }),
+    'relationship coverage',
+  );
 }

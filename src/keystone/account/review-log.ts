@@ -25,7 +25,11 @@ type ReviewToLog = z.output<typeof logReviewParametersSchema> & { now: number };
 
 const OUTCOME_LABELS = Object.fromEntries((REVIEW.properties.outcomes.options ?? []).map((o) => [o.value, o.label]));
 
-export async function logAccountReview(client: Client, objectTypes: ObjectTypeResolver, review: ReviewToLog): Promise<LoggedReview> {
+export async function logAccountReview(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  review: ReviewToLog,
+): Promise<LoggedReview> {
   const reviewedAt = review.reviewedAt ?? review.now;
   if (reviewedAt > review.now) {
     throw new KeystoneError('KAM.INVALID_PARAMETERS', 'A review cannot be logged for a date in the future.', {
@@ -45,28 +49,59 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
   if (strangers.length > 0) {
     const message = `Contact ${strangers.join(', ')} is not associated with this company. Associate them first, or leave them out.`;
     throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', message, {
-      issues: strangers.map((id) => ({ path: `contactIds.${review.contactIds.indexOf(id)}`, message: 'is not associated with this company' })),
+      issues: strangers.map((id) => ({
+        path: `contactIds.${review.contactIds.indexOf(id)}`,
+        message: 'is not associated with this company',
+      })),
     });
   }
 
   const cadence = accountCadence(company.cadence, settings);
-  const next = domainResult(reviewSchedule({ cadence, lastReviewedAt: reviewedAt, planStartedAt: reviewedAt, overdueAfterDays: settings.reviews.overdueAfterDays, now: review.now }), 'next review date');
+  const next = domainResult(
+    reviewSchedule({
+      cadence,
+      lastReviewedAt: reviewedAt,
+      planStartedAt: reviewedAt,
+      overdueAfterDays: settings.reviews.overdueAfterDays,
+      now: review.now,
+    }),
+    'next review date',
+  );
   const title = `${review.kind === 'calendar' ? 'Calendar' : 'Triggered'} review, ${new Date(reviewedAt).toISOString().slice(0, 10)}`;
 
-  const created = await hubspotCall(() => client.crm.objects.basicApi.create(reviewType, {
-    properties: toProperties({
-      title, kind: review.kind, triggers: JSON.stringify(review.triggers), reviewedAt: toHubSpotDateTime(reviewedAt), reviewedBy: caller.userId,
-      outcomes: review.outcomes.join(';'), summary: review.summary, companyId: review.companyId,
-    }, REVIEW.property),
-    associations: [],
-  }));
+  const created = await hubspotCall(() =>
+    client.crm.objects.basicApi.create(reviewType, {
+      properties: toProperties(
+        {
+          title,
+          kind: review.kind,
+          triggers: JSON.stringify(review.triggers),
+          reviewedAt: toHubSpotDateTime(reviewedAt),
+          reviewedBy: caller.userId,
+          outcomes: review.outcomes.join(';'),
+          summary: review.summary,
+          companyId: review.companyId,
+        },
+        REVIEW.property,
+      ),
+      associations: [],
+    }),
+  );
   const reviewId = String(created.id);
   let noteId: string | null = null;
   let loggedNoteId: string;
   try {
-    await hubspotCall(() => client.crm.associations.v4.batchApi.createDefault(reviewType, 'companies', { inputs: [{ _from: { id: reviewId }, to: { id: review.companyId } }] }));
+    await hubspotCall(() =>
+      client.crm.associations.v4.batchApi.createDefault(reviewType, 'companies', {
+        inputs: [{ _from: { id: reviewId }, to: { id: review.companyId } }],
+      }),
+    );
     if (review.contactIds.length > 0) {
-      await hubspotCall(() => client.crm.associations.v4.batchApi.createDefault(reviewType, 'contacts', { inputs: review.contactIds.map((id) => ({ _from: { id: reviewId }, to: { id } })) }));
+      await hubspotCall(() =>
+        client.crm.associations.v4.batchApi.createDefault(reviewType, 'contacts', {
+          inputs: review.contactIds.map((id) => ({ _from: { id: reviewId }, to: { id } })),
+        }),
+      );
     }
     loggedNoteId = noteId = await writeAuditNote(client, {
       companyId: review.companyId,
@@ -75,11 +110,17 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
       headline: title,
       details: [
         ['Outcomes', review.outcomes.map((o) => OUTCOME_LABELS[o] ?? o).join(', ') || 'none recorded'],
-        ...(review.triggers.length > 0 ? [['Triggered by', review.triggers.map((t) => t.message).join('; ')] as const] : []),
+        ...(review.triggers.length > 0
+          ? [['Triggered by', review.triggers.map((t) => t.message).join('; ')] as const]
+          : []),
         ['Summary', review.summary],
       ],
     });
-    await hubspotCall(() => client.crm.companies.basicApi.update(review.companyId, { properties: { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(next.dueAt) } }));
+    await hubspotCall(() =>
+      client.crm.companies.basicApi.update(review.companyId, {
+        properties: { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(next.dueAt) },
+      }),
+    );
   } catch (error) {
     await Promise.all([
       batchArchive(client, { objectType: reviewType, ids: [reviewId] }).catch(() => undefined),
@@ -88,23 +129,41 @@ export async function logAccountReview(client: Client, objectTypes: ObjectTypeRe
     throw error;
   }
 
-  const tasks = await syncTasks(async () => rollReviewTask(client, {
-    companyId: review.companyId, companyName: company.name, companyOwnerId: company.ownerId, dueAt: next.dueAt,
-    planType, plan: await readPlan(client, planType, review.companyId),
-  }));
+  const tasks = await syncTasks(async () =>
+    rollReviewTask(client, {
+      companyId: review.companyId,
+      companyName: company.name,
+      companyOwnerId: company.ownerId,
+      dueAt: next.dueAt,
+      planType,
+      plan: await readPlan(client, planType, review.companyId),
+    }),
+  );
   return {
     tasks,
     review: {
-      reviewId, kind: review.kind, reviewedAt, reviewedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },
-      outcomes: review.outcomes, summary: review.summary, triggers: review.triggers,
+      reviewId,
+      kind: review.kind,
+      reviewedAt,
+      reviewedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },
+      outcomes: review.outcomes,
+      summary: review.summary,
+      triggers: review.triggers,
     },
     nextDueAt: next.dueAt,
     noteId: loggedNoteId,
   };
 }
 
-async function readCompany(client: Client, companyId: string): Promise<{ name: string; ownerId: string | null; cadence: string | null }> {
+async function readCompany(
+  client: Client,
+  companyId: string,
+): Promise<{ name: string; ownerId: string | null; cadence: string | null }> {
   const read = { properties: ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence] };
   const p = presentProperties((await requireCompany(client, companyId, read)).properties);
-  return { name: p.name || `Company ${companyId}`, ownerId: p.hubspot_owner_id || null, cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null };
+  return {
+    name: p.name || `Company ${companyId}`,
+    ownerId: p.hubspot_owner_id || null,
+    cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null,
+  };
 }

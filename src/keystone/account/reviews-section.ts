@@ -1,10 +1,29 @@
 import { z } from 'zod';
-import { reviewTriggerSchema as wireTriggerSchema, type Review, type ReviewTrigger, type ReviewsSection } from '../../contracts/card-data.ts';
+import {
+  reviewTriggerSchema as wireTriggerSchema,
+  type Review,
+  type ReviewTrigger,
+  type ReviewsSection,
+} from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/records.ts';
-import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW, REVIEW_OUTCOMES } from '../../crm/model/index.ts';
+import {
+  COMPANY_PROPERTY,
+  CONTACT_PROPERTY,
+  KEY_ACCOUNT_PLAN,
+  OBJECTIVE,
+  REVIEW,
+  REVIEW_OUTCOMES,
+} from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields } from '../../crm/records.ts';
 import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
-import { changeEventsFromHistory, newBuyerRoles, reviewSchedule, reviewTriggers, type PropertyHistory, type ReviewTrigger as DomainTrigger } from '../../kam/reviews/index.ts';
+import {
+  changeEventsFromHistory,
+  newBuyerRoles,
+  reviewSchedule,
+  reviewTriggers,
+  type PropertyHistory,
+  type ReviewTrigger as DomainTrigger,
+} from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
@@ -40,13 +59,29 @@ export function reviewsSection(
   const history = reviewHistory(snapshot.reviews, people);
   const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);
   // The review cycle runs from when the plan was first saved.
-  const planStartedAt = snapshot.plan === null ? null : fromHubSpotDateTime(snapshot.plan.properties.hs_createdate) ?? fromHubSpotDateTime(plan?.savedAt);
+  const planStartedAt =
+    snapshot.plan === null
+      ? null
+      : (fromHubSpotDateTime(snapshot.plan.properties.hs_createdate) ?? fromHubSpotDateTime(plan?.savedAt));
   const companyNames = Object.fromEntries(snapshot.companyNames);
-  if (planStartedAt === null) return { cadence, nextDueAt: null, status: 'not_scheduled', triggered: [], companyNames, history };
+  if (planStartedAt === null)
+    return { cadence, nextDueAt: null, status: 'not_scheduled', triggered: [], companyNames, history };
 
   const lastReviewedAt = history[0]?.reviewedAt ?? null;
-  const schedule = domainResult(reviewSchedule({ cadence, lastReviewedAt, planStartedAt, overdueAfterDays: settings.reviews.overdueAfterDays, now }), 'review schedule');
-  const keyContactIds = [...coverage.keyContacts.map((k) => k.contactId), ...coverage.departedKeyContacts.map((d) => d.contactId)];
+  const schedule = domainResult(
+    reviewSchedule({
+      cadence,
+      lastReviewedAt,
+      planStartedAt,
+      overdueAfterDays: settings.reviews.overdueAfterDays,
+      now,
+    }),
+    'review schedule',
+  );
+  const keyContactIds = [
+    ...coverage.keyContacts.map((k) => k.contactId),
+    ...coverage.departedKeyContacts.map((d) => d.contactId),
+  ];
   return {
     cadence,
     nextDueAt: schedule.dueAt,
@@ -81,7 +116,10 @@ interface ReviewRecords extends TriggerRecords {
 
 /** Every company the account has had as its parent, now or before: the names a new-parent trigger speaks of. */
 export function parentCompanyIds(company: RecordWithHistory): string[] {
-  const ids = [company.properties.hs_parent_company_id, ...(company.history.hs_parent_company_id ?? []).map((e) => e.value)];
+  const ids = [
+    company.properties.hs_parent_company_id,
+    ...(company.history.hs_parent_company_id ?? []).map((e) => e.value),
+  ];
   return [...new Set(ids.filter((id): id is string => !!id))];
 }
 
@@ -91,10 +129,16 @@ export function parentCompanyIds(company: RecordWithHistory): string[] {
  */
 /** The company's own review cadence, or the portal's default when it has none (or one Keystone does not know). */
 export function accountCadence(value: string | null | undefined, settings: Settings): ReviewCadence {
-  return (REVIEW_CADENCES as readonly string[]).includes(value ?? '') ? (value as ReviewCadence) : settings.reviews.defaultCadence;
+  return (REVIEW_CADENCES as readonly string[]).includes(value ?? '')
+    ? (value as ReviewCadence)
+    : settings.reviews.defaultCadence;
 }
 
-export function openReviewTriggers(records: TriggerRecords, people: PeopleDirectory, when: { keyContactIds: string[]; lastReviewedAt: number | null; planStartedAt: number }): ReviewTrigger[] {
+export function openReviewTriggers(
+  records: TriggerRecords,
+  people: PeopleDirectory,
+  when: { keyContactIds: string[]; lastReviewedAt: number | null; planStartedAt: number },
+): ReviewTrigger[] {
   const events = domainResult(changeEventsFromHistory(watchedHistories(records)), 'changes since the last review');
   const triggers = domainResult(reviewTriggers({ events, ...when }), 'review triggers');
   return triggers.filter((t) => t.open).map((t) => wireTrigger(t, records, people));
@@ -105,20 +149,39 @@ function watchedHistories(snapshot: TriggerRecords): PropertyHistory[] {
   const histories: PropertyHistory[] = [];
   for (const contact of snapshot.contacts) {
     for (const watch of CONTACT_WATCH) {
-      const entries = (contact.history[watch.hubspot] ?? []).filter((e) => watch.values === null || e.value === '' || (watch.values as readonly string[]).includes(e.value));
-      if (entries.length > 0) histories.push({ kind: 'contact', recordId: contact.id, property: watch.property, history: entries.map((e) => ({ value: e.value, timestamp: e.at })) });
+      const entries = (contact.history[watch.hubspot] ?? []).filter(
+        (e) => watch.values === null || e.value === '' || (watch.values as readonly string[]).includes(e.value),
+      );
+      if (entries.length > 0)
+        histories.push({
+          kind: 'contact',
+          recordId: contact.id,
+          property: watch.property,
+          history: entries.map((e) => ({ value: e.value, timestamp: e.at })),
+        });
     }
   }
   for (const watch of COMPANY_WATCH) {
     const entries = snapshot.company.history[watch.hubspot] ?? [];
-    if (entries.length > 0) histories.push({ kind: 'company', recordId: snapshot.company.id, property: watch.property, history: entries.map((e) => ({ value: e.value, timestamp: e.at })) });
+    if (entries.length > 0)
+      histories.push({
+        kind: 'company',
+        recordId: snapshot.company.id,
+        property: watch.property,
+        history: entries.map((e) => ({ value: e.value, timestamp: e.at })),
+      });
   }
   // Objective rows are rewritten on every plan save; their carried-over achieved date is the evidence.
   for (const row of snapshot.objectives) {
     const o = readFields(row.properties, OBJECTIVE.property);
     const achievedAt = fromHubSpotDateTime(o.achievedAt);
     if (o.status === 'achieved' && achievedAt !== null && o.objectiveKey) {
-      histories.push({ kind: 'objective', recordId: o.objectiveKey, property: 'status', history: [{ value: 'achieved', timestamp: achievedAt }] });
+      histories.push({
+        kind: 'objective',
+        recordId: o.objectiveKey,
+        property: 'status',
+        history: [{ value: 'achieved', timestamp: achievedAt }],
+      });
     }
   }
   return histories;
@@ -130,7 +193,13 @@ function wireTrigger(trigger: DomainTrigger, snapshot: TriggerRecords, people: P
     kind: trigger.kind,
     at: trigger.at,
     message: triggerMessage(trigger, snapshot, people),
-    evidence: { objectType: OBJECT_TYPE[evidence.recordKind], objectId: evidence.recordId, property: evidence.property, from: evidence.from, to: evidence.to },
+    evidence: {
+      objectType: OBJECT_TYPE[evidence.recordKind],
+      objectId: evidence.recordId,
+      property: evidence.property,
+      from: evidence.from,
+      to: evidence.to,
+    },
   };
 }
 
@@ -144,21 +213,36 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
   const who = contact ? contactName(contact.properties, contact.id) : `Contact ${evidence.recordId}`;
   const owner = (id: string | null) => (id === null ? 'nobody' : people.byOwnerId(id)!.name);
   switch (kind) {
-    case 'key_contact_left': return `${who} left the client`;
-    case 'key_contact_title_changed': return `${who} changed title from ${evidence.from} to ${evidence.to}`;
-    case 'new_buyer': return `${who} is a new ${andList(newBuyerRoles(evidence.from, evidence.to).map((role) => role.toLowerCase().replaceAll('_', ' ')))}`;
-    case 'stance_worsened': return evidence.from === null ? `${who} is a new ${evidence.to}` : `${who} went from ${evidence.from} to ${evidence.to}`;
-    case 'stance_improved': return `${who} went from ${evidence.from} to ${evidence.to}`;
+    case 'key_contact_left':
+      return `${who} left the client`;
+    case 'key_contact_title_changed':
+      return `${who} changed title from ${evidence.from} to ${evidence.to}`;
+    case 'new_buyer':
+      return `${who} is a new ${andList(newBuyerRoles(evidence.from, evidence.to).map((role) => role.toLowerCase().replaceAll('_', ' ')))}`;
+    case 'stance_worsened':
+      return evidence.from === null
+        ? `${who} is a new ${evidence.to}`
+        : `${who} went from ${evidence.from} to ${evidence.to}`;
+    case 'stance_improved':
+      return `${who} went from ${evidence.from} to ${evidence.to}`;
     case 'new_parent_company': {
       const name = evidence.to === null ? undefined : snapshot.companyNames.get(evidence.to);
-      return name ? `The client has a new parent company: ${name}` : `The client has a new parent company (company ${evidence.to})`;
+      return name
+        ? `The client has a new parent company: ${name}`
+        : `The client has a new parent company (company ${evidence.to})`;
     }
-    case 'company_merged': return 'The client was merged with another company record';
-    case 'client_strategy_changed': return "The client's strategy changed";
-    case 'our_owner_changed': return `The company owner changed from ${owner(evidence.from)} to ${owner(evidence.to)}`;
-    case 'our_team_changed': return 'The HubSpot team looking after this company changed';
+    case 'company_merged':
+      return 'The client was merged with another company record';
+    case 'client_strategy_changed':
+      return "The client's strategy changed";
+    case 'our_owner_changed':
+      return `The company owner changed from ${owner(evidence.from)} to ${owner(evidence.to)}`;
+    case 'our_team_changed':
+      return 'The HubSpot team looking after this company changed';
     case 'objective_achieved': {
-      const row = snapshot.objectives.map((r) => readFields(r.properties, OBJECTIVE.property)).find((o) => o.objectiveKey === evidence.recordId);
+      const row = snapshot.objectives
+        .map((r) => readFields(r.properties, OBJECTIVE.property))
+        .find((o) => o.objectiveKey === evidence.recordId);
       return `Objective achieved: ${row?.title ?? evidence.recordId}`;
     }
   }
@@ -178,7 +262,9 @@ function reviewHistory(records: readonly CrmRecord[], people: PeopleDirectory): 
         kind: f.kind === 'triggered' ? 'triggered' : 'calendar',
         reviewedAt,
         reviewedBy: people.byUserId(f.reviewedBy),
-        outcomes: (f.outcomes ?? '').split(';').filter((o): o is Review['outcomes'][number] => (REVIEW_OUTCOMES as readonly string[]).includes(o)),
+        outcomes: (f.outcomes ?? '')
+          .split(';')
+          .filter((o): o is Review['outcomes'][number] => (REVIEW_OUTCOMES as readonly string[]).includes(o)),
         summary: f.summary ?? '',
         triggers: triggers.success ? triggers.data : [],
       };

@@ -17,26 +17,54 @@ export interface ListedCompany {
   associations?: { [type: string]: AssociationList };
 }
 
-export interface CompanyPage { results: ListedCompany[]; paging?: { next?: { after?: string } }; burstWindow: BurstWindow | null }
+export interface CompanyPage {
+  results: ListedCompany[];
+  paging?: { next?: { after?: string } };
+  burstWindow: BurstWindow | null;
+}
 
 /** One page of companies with the properties selection reads, the ids of their deals and HubSpot's burst window. */
 export async function listCompanies(client: Client, after: string | undefined): Promise<CompanyPage> {
-  const answer = await hubspotCall(() => client.crm.objects.basicApi.getPageWithHttpInfo('companies', PAGE_SIZE, after, [...FACT_PROPERTIES], undefined, ['deals'], false));
+  const answer = await hubspotCall(() =>
+    client.crm.objects.basicApi.getPageWithHttpInfo(
+      'companies',
+      PAGE_SIZE,
+      after,
+      [...FACT_PROPERTIES],
+      undefined,
+      ['deals'],
+      false,
+    ),
+  );
   const { results, paging } = answer.data as unknown as Omit<CompanyPage, 'burstWindow'>;
-  return { results: results.map((c) => ({ ...c, id: String(c.id), properties: presentProperties(c.properties) })), paging, burstWindow: burstWindowFrom(answer.headers) };
+  return {
+    results: results.map((c) => ({ ...c, id: String(c.id), properties: presentProperties(c.properties) })),
+    paging,
+    burstWindow: burstWindowFrom(answer.headers),
+  };
 }
 
 /** The selection facts of a page of companies: two calls for 100 companies, one more when a company has over 100 deals. */
-export async function factsOf(client: Client, companies: readonly ListedCompany[], now: number): Promise<CompanyFacts[]> {
+export async function factsOf(
+  client: Client,
+  companies: readonly ListedCompany[],
+  now: number,
+): Promise<CompanyFacts[]> {
   const dealIds = await associatedIds(client, {
-    fromType: 'companies', toType: 'deals', records: companies.map((c) => ({ id: c.id, list: c.associations?.deals })),
+    fromType: 'companies',
+    toType: 'deals',
+    records: companies.map((c) => ({ id: c.id, list: c.associations?.deals })),
   });
   const { records: deals } = await batchRead(client, {
-    objectType: 'deals', ids: [...new Set([...dealIds.values()].flat())], properties: DEAL_PROPERTIES,
+    objectType: 'deals',
+    ids: [...new Set([...dealIds.values()].flat())],
+    properties: DEAL_PROPERTIES,
   });
   const dealsById = new Map(deals.map((d) => [d.id, d.properties]));
   return companies.map((company) => {
-    const companyDeals = (dealIds.get(company.id) ?? []).map((id) => dealsById.get(id)).filter((deal) => deal !== undefined);
+    const companyDeals = (dealIds.get(company.id) ?? [])
+      .map((id) => dealsById.get(id))
+      .filter((deal) => deal !== undefined);
     return companyFacts(company.id, company.properties, dealAmounts(companyDeals, now));
   });
 }

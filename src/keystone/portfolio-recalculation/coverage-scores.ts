@@ -55,7 +55,11 @@ export async function coverageScores(
   { settings, now, pacing }: { settings: Pick<Settings, 'coverage'>; now: number; pacing?: CoveragePacing },
 ): Promise<Map<string, number>> {
   const reading = pacing?.reading ?? newCoverageReading();
-  const unread = () => scores.filter(inProgramme).map((s) => s.companyId).filter((id) => !(id in reading.scores));
+  const unread = () =>
+    scores
+      .filter(inProgramme)
+      .map((s) => s.companyId)
+      .filter((id) => !(id in reading.scores));
   const read = async (companyIds: string[]) => {
     for (const [companyId, r] of await readRelationships(client, companyIds, { beforeRound: pacing?.beforeRound() })) {
       reading.scores[companyId] = accountCoverage(coverageInput(r), settings, now).score.value;
@@ -79,7 +83,11 @@ export async function coverageScores(
       }
     }
   }
-  return new Map(Object.entries(reading.scores).flatMap(([companyId, score]) => (score === null ? [] : [[companyId, score] as const])));
+  return new Map(
+    Object.entries(reading.scores).flatMap(([companyId, score]) =>
+      score === null ? [] : [[companyId, score] as const],
+    ),
+  );
 }
 
 /** What recalculation writes beside the scores: the coverage score, cleared outside the programme (its relationships were not read). */

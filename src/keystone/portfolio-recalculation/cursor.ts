@@ -11,33 +11,42 @@ import type { CoverageReading } from './coverage-scores.ts';
 
 const count = (max: number) => z.number().int().nonnegative().max(max);
 // HubSpot's burst windows are at most a few hundred requests over 10 s; these bounds leave room.
-const burstMemorySchema = z.object({
-  window: z.object({ remaining: count(1_000), max: count(1_000).positive(), intervalMs: count(60_000).positive() }).strict(),
-  sentAgoMs: z.array(count(60_000)).max(1_000),
-}).strict() satisfies z.ZodType<BurstMemory>;
+const burstMemorySchema = z
+  .object({
+    window: z
+      .object({ remaining: count(1_000), max: count(1_000).positive(), intervalMs: count(60_000).positive() })
+      .strict(),
+    sentAgoMs: z.array(count(60_000)).max(1_000),
+  })
+  .strict() satisfies z.ZodType<BurstMemory>;
 
 // At most a page (100 companies) of scores.
-const coverageReadingSchema = z.object({
-  scores: z.record(z.string().regex(/^\d{1,20}$/), z.number().min(0).max(100).nullable())
-    .refine((scores) => Object.keys(scores).length <= 100, 'holds at most a page of companies'),
-  oneAtATime: z.boolean(),
-}).strict() satisfies z.ZodType<CoverageReading>;
+const coverageReadingSchema = z
+  .object({
+    scores: z
+      .record(z.string().regex(/^\d{1,20}$/), z.number().min(0).max(100).nullable())
+      .refine((scores) => Object.keys(scores).length <= 100, 'holds at most a page of companies'),
+    oneAtATime: z.boolean(),
+  })
+  .strict() satisfies z.ZodType<CoverageReading>;
 
-const runStateSchema = z.object({
-  v: z.literal(2),
-  /** HubSpot's paging token of the next page of companies; null before the first page. */
-  after: z.string().max(500).nullable(),
-  /** The run's "now": every slice scores revenue over the same 12 months and stamps the same time. */
-  startedAt: instantSchema,
-  processed: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative().nullable(),
-  /** The 12-month revenue the run has written so far, for the portfolio snapshot its last slice stores. */
-  revenue: revenueDistributionSchema,
-  /** What the last slice's pacer knew of HubSpot's burst window, so the next one does not burst into 429s. */
-  burst: burstMemorySchema.nullable(),
-  /** Coverage scores already read for the page at `after`, when a slice stopped part-way through it (absent in older cursors). */
-  coverage: coverageReadingSchema.nullable().default(null),
-}).strict();
+const runStateSchema = z
+  .object({
+    v: z.literal(2),
+    /** HubSpot's paging token of the next page of companies; null before the first page. */
+    after: z.string().max(500).nullable(),
+    /** The run's "now": every slice scores revenue over the same 12 months and stamps the same time. */
+    startedAt: instantSchema,
+    processed: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().nullable(),
+    /** The 12-month revenue the run has written so far, for the portfolio snapshot its last slice stores. */
+    revenue: revenueDistributionSchema,
+    /** What the last slice's pacer knew of HubSpot's burst window, so the next one does not burst into 429s. */
+    burst: burstMemorySchema.nullable(),
+    /** Coverage scores already read for the page at `after`, when a slice stopped part-way through it (absent in older cursors). */
+    coverage: coverageReadingSchema.nullable().default(null),
+  })
+  .strict();
 export type RunState = z.infer<typeof runStateSchema>;
 
 /** Pacer memory the cursor can carry: what HubSpot's headers said may be out of the cursor's bounds, and is then forgotten. */
@@ -58,9 +67,13 @@ export function decodeCursor(cursor: string): RunState {
   }
   const parsed = validate(runStateSchema, json);
   if (!parsed.success) {
-    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'The recalculation cursor is damaged. Start the recalculation again.', {
-      issues: [{ path: 'cursor', message: 'is not a cursor Keystone gave out' }],
-    });
+    throw new KeystoneError(
+      'KAM.INVALID_PARAMETERS',
+      'The recalculation cursor is damaged. Start the recalculation again.',
+      {
+        issues: [{ path: 'cursor', message: 'is not a cursor Keystone gave out' }],
+      },
+    );
   }
   return parsed.data;
 }

@@ -8,7 +8,11 @@ import { factsOf, listCompanies } from './company-pages.ts';
 // admin moves a weight, so it shows what a recalculation would do before anything is saved. A portal
 // too large to read within one invocation answers the companies read so far, marked incomplete.
 
-interface PortfolioFactsRequest { budgetMs: number; now: number; elapsed: () => number }
+interface PortfolioFactsRequest {
+  budgetMs: number;
+  now: number;
+  elapsed: () => number;
+}
 
 export async function readPortfolioFacts(client: Client, request: PortfolioFactsRequest): Promise<PortfolioFacts> {
   const started = request.elapsed();
@@ -16,7 +20,7 @@ export async function readPortfolioFacts(client: Client, request: PortfolioFacts
   let slowestPageMs = 0;
   for await (const page of pages((after) => listCompanies(client, after))) {
     const pageStarted = request.elapsed();
-    companies.push(...await factsOf(client, page.results, request.now));
+    companies.push(...(await factsOf(client, page.results, request.now)));
     if (!page.nextAfter) return { companies, complete: true };
     slowestPageMs = Math.max(slowestPageMs, request.elapsed() - pageStarted);
     if (request.elapsed() - started + slowestPageMs > request.budgetMs) break;

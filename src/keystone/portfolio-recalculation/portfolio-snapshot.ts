@@ -8,15 +8,17 @@ import { describeIssues, validate } from '../../kam/shared/validation.ts';
 // JSON in one text property), so the portfolio pages read the whole portfolio's revenue picture without
 // listing every company.
 
-const portfolioSnapshotSchema = z.object({
-  version: z.literal(1),
-  /** The run's "now": revenue is over the 12 months up to it. */
-  startedAt: instantSchema,
-  completedAt: instantSchema,
-  companiesScored: z.number().int().nonnegative(),
-  /** The 12-month revenue recalculation wrote on every company. */
-  distribution: revenueDistributionSchema,
-}).strict();
+const portfolioSnapshotSchema = z
+  .object({
+    version: z.literal(1),
+    /** The run's "now": revenue is over the 12 months up to it. */
+    startedAt: instantSchema,
+    completedAt: instantSchema,
+    companiesScored: z.number().int().nonnegative(),
+    /** The 12-month revenue recalculation wrote on every company. */
+    distribution: revenueDistributionSchema,
+  })
+  .strict();
 export type PortfolioSnapshot = z.infer<typeof portfolioSnapshotSchema>;
 
 /** The settings record property that holds the snapshot. */
@@ -36,5 +38,7 @@ export function storedSnapshot(json: string | null | undefined): StoredSnapshot 
     return { snapshot: null, unreadable: 'it is not JSON' };
   }
   const parsed = validate(portfolioSnapshotSchema, document);
-  return parsed.success ? { snapshot: parsed.data, unreadable: null } : { snapshot: null, unreadable: describeIssues(parsed.errors) };
+  return parsed.success
+    ? { snapshot: parsed.data, unreadable: null }
+    : { snapshot: null, unreadable: describeIssues(parsed.errors) };
 }

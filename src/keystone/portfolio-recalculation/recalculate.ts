@@ -10,7 +10,13 @@ import { scoreCompany } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
 import type { BeforeRound } from '../account/relationships.ts';
-import { coverageScoreProperty, coverageScores, newCoverageReading, TooManyRequestsForOneWindow, type CoveragePacing } from './coverage-scores.ts';
+import {
+  coverageScoreProperty,
+  coverageScores,
+  newCoverageReading,
+  TooManyRequestsForOneWindow,
+  type CoveragePacing,
+} from './coverage-scores.ts';
 import { carriedBurst, decodeCursor, encodeCursor, type RunState } from './cursor.ts';
 import { snapshotProperties, type PortfolioSnapshot } from './portfolio-snapshot.ts';
 import { revenueAsWritten, scoreProperties } from './write-back.ts';
@@ -62,15 +68,35 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
   const wallClock = () => request.now + request.elapsed() - started;
   const state: RunState = request.cursor
     ? decodeCursor(request.cursor)
-    : { v: 2, after: null, startedAt: request.now, processed: 0, total: await countCompanies(client), revenue: emptyDistribution(), burst: null, coverage: null };
+    : {
+        v: 2,
+        after: null,
+        startedAt: request.now,
+        processed: 0,
+        total: await countCompanies(client),
+        revenue: emptyDistribution(),
+        burst: null,
+        coverage: null,
+      };
   let slowestPageMs = 0;
   const pacer = new BurstPacer(roomForCards);
   if (state.burst) pacer.resume(state.burst, wallClock());
   const coverageNotRead: string[] = [];
-  const progress = (interruptedBy: SliceResult['interruptedBy'] = null, retryAfterMs: number | null = null): SliceResult => {
+  const progress = (
+    interruptedBy: SliceResult['interruptedBy'] = null,
+    retryAfterMs: number | null = null,
+  ): SliceResult => {
     // The pacer's memory as of when the caller is to come back: the next slice cannot tell how long it waited.
     state.burst = carriedBurst(pacer.remember(wallClock() + (retryAfterMs ?? 0)));
-    return { cursor: encodeCursor(state), processed: state.processed, total: state.total, done: false, interruptedBy, retryAfterMs, coverageNotRead };
+    return {
+      cursor: encodeCursor(state),
+      processed: state.processed,
+      total: state.total,
+      done: false,
+      interruptedBy,
+      retryAfterMs,
+      coverageNotRead,
+    };
   };
   const waitForRoom = roomInWindow(pacer, wallClock, request.now + request.budgetMs);
   const beforeRound = relationshipPacing(pacer, waitForRoom);
@@ -91,13 +117,31 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       state.coverage ??= newCoverageReading();
       const reading = state.coverage;
       const pacing = { beforeRound, reading };
-      const written = await recalculatePage(client, page.results, { now: state.startedAt, settings: request.settings, pacing });
+      const written = await recalculatePage(client, page.results, {
+        now: state.startedAt,
+        settings: request.settings,
+        pacing,
+      });
       const revenue = mergeDistributions(state.revenue, distributionOf(written));
       coverageNotRead.push(...Object.keys(reading.scores).filter((id) => reading.scores[id] === null));
       const processed = state.processed + page.results.length;
       if (!nextAfter) {
-        await storeSnapshot(client, request.objectTypes, { version: 1, startedAt: state.startedAt, completedAt: Math.round(wallClock()), companiesScored: processed, distribution: revenue });
-        return { cursor: null, processed, total: state.total, done: true, interruptedBy: null, retryAfterMs: null, coverageNotRead };
+        await storeSnapshot(client, request.objectTypes, {
+          version: 1,
+          startedAt: state.startedAt,
+          completedAt: Math.round(wallClock()),
+          companiesScored: processed,
+          distribution: revenue,
+        });
+        return {
+          cursor: null,
+          processed,
+          total: state.total,
+          done: true,
+          interruptedBy: null,
+          retryAfterMs: null,
+          coverageNotRead,
+        };
       }
       Object.assign(state, { after: nextAfter, processed, revenue, coverage: null });
       slowestPageMs = Math.max(slowestPageMs, request.elapsed() - pageStarted);
@@ -143,7 +187,8 @@ function relationshipPacing(pacer: BurstPacer, waitForRoom: (calls: number) => P
     let sent = 0;
     return async (calls) => {
       const capacity = pacer.capacity();
-      if (capacity !== null && sent + calls > capacity - CALLS_BEFORE_RELATIONSHIPS) throw new TooManyRequestsForOneWindow();
+      if (capacity !== null && sent + calls > capacity - CALLS_BEFORE_RELATIONSHIPS)
+        throw new TooManyRequestsForOneWindow();
       await waitForRoom(calls);
       sent += calls;
     };
@@ -159,7 +204,13 @@ function prefetch(page: Promise<CompanyPage>): Promise<CompanyPage> {
 /** For a progress bar only: a failed count leaves the total unknown rather than failing the run. */
 async function countCompanies(client: Client): Promise<number | null> {
   try {
-    const answer = await client.crm.objects.searchApi.doSearch('companies', { filterGroups: [], sorts: [], properties: ['hs_object_id'], limit: 1, after: '0' });
+    const answer = await client.crm.objects.searchApi.doSearch('companies', {
+      filterGroups: [],
+      sorts: [],
+      properties: ['hs_object_id'],
+      limit: 1,
+      after: '0',
+    });
     return answer.total;
   } catch {
     return null;
@@ -179,7 +230,11 @@ async function recalculatePage(
   const updates: RecordUpdate[] = scored.map((facts, i) => ({
     id: facts.companyId,
     properties: {
-      ...scoreProperties(scores[i]!, { revenueLast12Months: facts.revenueLast12Months, scoredAt: now, sync: settings.hubspotSync }),
+      ...scoreProperties(scores[i]!, {
+        revenueLast12Months: facts.revenueLast12Months,
+        scoredAt: now,
+        sync: settings.hubspotSync,
+      }),
       ...coverageScoreProperty(coverage.get(facts.companyId)),
     },
   }));
@@ -188,6 +243,10 @@ async function recalculatePage(
 }
 
 /** On the settings record, beside (and without touching) the settings. */
-async function storeSnapshot(client: Client, objectTypes: ObjectTypeResolver, snapshot: PortfolioSnapshot): Promise<void> {
+async function storeSnapshot(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  snapshot: PortfolioSnapshot,
+): Promise<void> {
   await writeSettingsRecord(client, await objectTypes.objectTypeId('settings'), snapshotProperties(snapshot));
 }

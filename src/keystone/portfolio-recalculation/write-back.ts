@@ -18,7 +18,11 @@ export function revenueAsWritten(revenueLast12Months: number | null): number | n
 
 export function scoreProperties(
   score: SelectionScore,
-  { revenueLast12Months, scoredAt, sync }: { revenueLast12Months: number | null; scoredAt: number; sync: Settings['hubspotSync'] },
+  {
+    revenueLast12Months,
+    scoredAt,
+    sync,
+  }: { revenueLast12Months: number | null; scoredAt: number; sync: Settings['hubspotSync'] },
 ): Record<string, string> {
   const breakdown = score.criteria.map((c) => ({
     criterion: c.criterion,
@@ -30,7 +34,11 @@ export function scoreProperties(
   const properties: Record<string, string> = {
     [COMPANY_PROPERTY.score]: score.score === null ? '' : String(round(score.score, 1)),
     [COMPANY_PROPERTY.suggestedStatus]: score.suggestedStatus,
-    [COMPANY_PROPERTY.scoreBreakdown]: JSON.stringify({ completeness: round(score.completeness, 3), missing: score.missing, criteria: breakdown }),
+    [COMPANY_PROPERTY.scoreBreakdown]: JSON.stringify({
+      completeness: round(score.completeness, 3),
+      missing: score.missing,
+      criteria: breakdown,
+    }),
     [COMPANY_PROPERTY.scoredAt]: toHubSpotDateTime(scoredAt),
     [COMPANY_PROPERTY.revenueLast12Months]: String(revenueAsWritten(revenueLast12Months) ?? ''),
   };

@@ -1,5 +1,9 @@
 import type {
-  CoverageRiskKind, FiscalQuarter, PortfolioOverview, ProgrammeAccount, ReviewDue,
+  CoverageRiskKind,
+  FiscalQuarter,
+  PortfolioOverview,
+  ProgrammeAccount,
+  ReviewDue,
 } from '../../contracts/portfolio-overview.ts';
 import type { ReviewTrigger } from '../../contracts/card-data.ts';
 import type { CrmRecord } from '../../crm/records.ts';
@@ -18,7 +22,14 @@ import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { openReviewTriggers } from '../account/reviews-section.ts';
 import type { PortfolioRecords } from './portfolio-reads.ts';
 import { quarterlyReport, quarterOf } from './quarterly-report.ts';
-import { cadenceOf, calendarReviewAt, kamTeam, plansByCompany, reviewsByCompany, type Plan } from './programme-records.ts';
+import {
+  cadenceOf,
+  calendarReviewAt,
+  kamTeam,
+  plansByCompany,
+  reviewsByCompany,
+  type Plan,
+} from './programme-records.ts';
 
 // The portfolio home page's figures: the 80/20 picture of the whole portfolio from the snapshot the last
 // complete recalculation stored, and how much the firm depends on a few key accounts, one contract or
@@ -41,7 +52,12 @@ interface Programme {
 /** The overview at `now`, with the quarterly report for `quarter` (the current fiscal quarter when null). */
 export function portfolioOverview(
   records: PortfolioRecords,
-  { stored, settings, now, quarter = null }: { stored: StoredSnapshot; settings: Settings; now: number; quarter?: FiscalQuarter | null },
+  {
+    stored,
+    settings,
+    now,
+    quarter = null,
+  }: { stored: StoredSnapshot; settings: Settings; now: number; quarter?: FiscalQuarter | null },
 ): PortfolioOverview {
   const people = peopleDirectory(records.owners);
   const inProgramme = records.programmeCompanies.map(programmeAccount);
@@ -53,20 +69,27 @@ export function portfolioOverview(
   const reviewState = reviews(keyAccounts, programme);
   // The report counts the triggers still open among those fired in its quarter.
   const openTriggers = new Map<string, PortfolioOverview['reviews']['open']>();
-  for (const o of reviewState.open) openTriggers.set(o.account.companyId, [...(openTriggers.get(o.account.companyId) ?? []), o]);
+  for (const o of reviewState.open)
+    openTriggers.set(o.account.companyId, [...(openTriggers.get(o.account.companyId) ?? []), o]);
   const { snapshot } = stored;
 
   return {
     readAt: now,
     portal: records.portal,
     freshness: {
-      snapshot: snapshot && { startedAt: snapshot.startedAt, completedAt: snapshot.completedAt, companiesScored: snapshot.companiesScored },
+      snapshot: snapshot && {
+        startedAt: snapshot.startedAt,
+        completedAt: snapshot.completedAt,
+        companiesScored: snapshot.companiesScored,
+      },
       snapshotUnreadable: stored.unreadable,
     },
     concentration: concentration(keyAccounts, stored, programme),
     programme: {
       keyAccounts,
-      candidates: inProgramme.filter((a) => a.status === 'candidate' || (a.status === 'none' && a.suggestedStatus === 'candidate')).sort(byScoreThenName),
+      candidates: inProgramme
+        .filter((a) => a.status === 'candidate' || (a.status === 'none' && a.suggestedStatus === 'candidate'))
+        .sort(byScoreThenName),
     },
     drift: drift(inProgramme, byId),
     reviews: reviewState,
@@ -74,9 +97,15 @@ export function portfolioOverview(
       const risks = coverageRisksOf(account, plans.get(account.companyId));
       return risks.length > 0 ? [{ account, risks }] : [];
     }),
-    quarterlyReport: quarterlyReport(keyAccounts, { ...records, companies: records.programmeCompanies, openTriggers }, {
-      quarter: quarter ?? quarterOf(now, settings), settings, now,
-    }),
+    quarterlyReport: quarterlyReport(
+      keyAccounts,
+      { ...records, companies: records.programmeCompanies, openTriggers },
+      {
+        quarter: quarter ?? quarterOf(now, settings),
+        settings,
+        now,
+      },
+    ),
   };
 }
 
@@ -126,10 +155,16 @@ function concentration(
   const person = (ownerId: string) => people.byOwnerId(ownerId)!;
   return {
     pareto: result.pareto,
-    keyAccounts: result.accounts.map(({ relationshipOwnerIds, ...risk }) => ({ ...risk, heldBy: relationshipOwnerIds.map(person) })),
+    keyAccounts: result.accounts.map(({ relationshipOwnerIds, ...risk }) => ({
+      ...risk,
+      heldBy: relationshipOwnerIds.map(person),
+    })),
     revenueDependingOnOneContract: result.revenueDependingOnOneContract,
     revenueDependingOnOnePerson: result.revenueDependingOnOnePerson,
-    onePersonDependence: result.singlePersonDependence.owners.map(({ ownerId, ...rest }) => ({ person: person(ownerId), ...rest })),
+    onePersonDependence: result.singlePersonDependence.owners.map(({ ownerId, ...rest }) => ({
+      person: person(ownerId),
+      ...rest,
+    })),
     keyAccountsWithoutRelationship: result.singlePersonDependence.accountsWithoutRelationship,
     singleContractShareWarning: settings.portfolio.singleContractShareWarning,
   };
@@ -173,16 +208,33 @@ function reviews(keyAccounts: readonly ProgrammeAccount[], programme: Programme)
   for (const account of keyAccounts) {
     for (const review of logged.get(account.companyId) ?? []) {
       const recent = review.reviewedAt <= now && now - review.reviewedAt <= RECENT_TRIGGER_DAYS * DAY_MS;
-      if (review.kind === 'triggered' && recent) triggered.push({ account, reviewedAt: review.reviewedAt, triggers: review.triggers });
+      if (review.kind === 'triggered' && recent)
+        triggered.push({ account, reviewedAt: review.reviewedAt, triggers: review.triggers });
     }
     const cadence = cadenceOf(companies.get(account.companyId), settings);
     const reviewed = logged.get(account.companyId) ?? [];
-    const schedule = calendarReviewAt(plans.get(account.companyId), { cadence, reviews: reviewed, settings, asOf: now });
+    const schedule = calendarReviewAt(plans.get(account.companyId), {
+      cadence,
+      reviews: reviewed,
+      settings,
+      asOf: now,
+    });
     if (schedule === null) notScheduled.push(account);
-    else if (schedule.status !== 'not_due') upcoming.push({ account, status: schedule.status, dueAt: schedule.dueAt, daysUntilDue: schedule.daysUntilDue, lastReviewedAt: schedule.lastReviewedAt });
-    if (schedule !== null) open.push(...openTriggersOf(account, schedule, programme).map((trigger) => ({ account, trigger })));
+    else if (schedule.status !== 'not_due')
+      upcoming.push({
+        account,
+        status: schedule.status,
+        dueAt: schedule.dueAt,
+        daysUntilDue: schedule.daysUntilDue,
+        lastReviewedAt: schedule.lastReviewedAt,
+      });
+    if (schedule !== null)
+      open.push(...openTriggersOf(account, schedule, programme).map((trigger) => ({ account, trigger })));
   }
-  upcoming.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueAt - b.dueAt || a.account.name.localeCompare(b.account.name));
+  upcoming.sort(
+    (a, b) =>
+      URGENCY[a.status] - URGENCY[b.status] || a.dueAt - b.dueAt || a.account.name.localeCompare(b.account.name),
+  );
   triggered.sort((a, b) => b.reviewedAt - a.reviewedAt || a.account.name.localeCompare(b.account.name));
   open.sort((a, b) => b.trigger.at - a.trigger.at || a.account.name.localeCompare(b.account.name));
   return { upcoming, notScheduled, triggered, triggeredWithinDays: RECENT_TRIGGER_DAYS, open };
@@ -206,7 +258,11 @@ function openTriggersOf(
     const f = readFields(o.properties, OBJECTIVE.property);
     return f.companyId === account.companyId && fromHubSpotNumber(f.planRevision) === fromHubSpotNumber(plan.revision);
   });
-  return openReviewTriggers({ company, contacts, objectives, companyNames: records.companyNames }, people, { keyContactIds, lastReviewedAt: schedule.lastReviewedAt, planStartedAt: schedule.planStartedAt });
+  return openReviewTriggers({ company, contacts, objectives, companyNames: records.companyNames }, people, {
+    keyContactIds,
+    lastReviewedAt: schedule.lastReviewedAt,
+    planStartedAt: schedule.planStartedAt,
+  });
 }
 
 function coverageRisksOf(account: ProgrammeAccount, plan: Plan | undefined): CoverageRiskKind[] {

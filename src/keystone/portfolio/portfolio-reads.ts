@@ -6,7 +6,11 @@ import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { collectAll } from '../../crm/paging.ts';
 import { propertyNames, toCrmRecord } from '../../crm/records.ts';
-import { batchReadLabelledAssociations, batchReadWithHistory, type RecordWithHistory } from '../readers/hubspot-reads.ts';
+import {
+  batchReadLabelledAssociations,
+  batchReadWithHistory,
+  type RecordWithHistory,
+} from '../readers/hubspot-reads.ts';
 import { taggedKeyContact, type RelationshipContact } from '../account/relationships.ts';
 import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
@@ -26,9 +30,17 @@ import { DEAL_PROPERTIES } from '../readers/company-facts.ts';
 const PAGE_SIZE = 100;
 
 const OVERVIEW_COMPANY_PROPERTIES = [
-  'name', 'hubspot_owner_id', 'hs_parent_company_id',
-  COMPANY_PROPERTY.status, COMPANY_PROPERTY.score, COMPANY_PROPERTY.suggestedStatus, COMPANY_PROPERTY.scoredAt,
-  COMPANY_PROPERTY.revenueLast12Months, COMPANY_PROPERTY.coverageScore, COMPANY_PROPERTY.nextReviewDue, COMPANY_PROPERTY.reviewCadence,
+  'name',
+  'hubspot_owner_id',
+  'hs_parent_company_id',
+  COMPANY_PROPERTY.status,
+  COMPANY_PROPERTY.score,
+  COMPANY_PROPERTY.suggestedStatus,
+  COMPANY_PROPERTY.scoredAt,
+  COMPANY_PROPERTY.revenueLast12Months,
+  COMPANY_PROPERTY.coverageScore,
+  COMPANY_PROPERTY.nextReviewDue,
+  COMPANY_PROPERTY.reviewCadence,
 ] as const;
 
 export interface PortfolioRecords {
@@ -53,13 +65,31 @@ export interface PortfolioRecords {
 }
 
 // The "Key contact" label or roles tell key contacts (whose departures and new titles trigger reviews) from the rest.
-const CONTACT_PROPERTIES = ['firstname', 'lastname', 'email', 'createdate', 'jobtitle', 'hs_buying_role', ...Object.values(CONTACT_PROPERTY)];
+const CONTACT_PROPERTIES = [
+  'firstname',
+  'lastname',
+  'email',
+  'createdate',
+  'jobtitle',
+  'hs_buying_role',
+  ...Object.values(CONTACT_PROPERTY),
+];
 
 /** `portal`: the portal's currency and time zone, as the settings record the caller read holds them. */
-export async function readPortfolioRecords(client: Client, objectTypes: ObjectTypeResolver, portal: PortalDetails): Promise<PortfolioRecords> {
-  const [planType, objectiveType, reviewType] = await Promise.all([objectTypes.objectTypeId('plan'), objectTypes.objectTypeId('objective'), objectTypes.objectTypeId('review')]);
+export async function readPortfolioRecords(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  portal: PortalDetails,
+): Promise<PortfolioRecords> {
+  const [planType, objectiveType, reviewType] = await Promise.all([
+    objectTypes.objectTypeId('plan'),
+    objectTypes.objectTypeId('objective'),
+    objectTypes.objectTypeId('review'),
+  ]);
   const listAll = (objectType: string, properties: readonly string[]) =>
-    collectAll((after) => hubspotCall(() => client.crm.objects.basicApi.getPage(objectType, PAGE_SIZE, after, [...properties]))).then((rows) => rows.map(toCrmRecord));
+    collectAll((after) =>
+      hubspotCall(() => client.crm.objects.basicApi.getPage(objectType, PAGE_SIZE, after, [...properties])),
+    ).then((rows) => rows.map(toCrmRecord));
   const [programmeCompanies, plans, objectives, reviews, owners] = await Promise.all([
     searchProgrammeCompanies(client),
     listAll(planType, [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate']),
@@ -69,27 +99,53 @@ export async function readPortfolioRecords(client: Client, objectTypes: ObjectTy
   ]);
   const keyAccountRecords = programmeCompanies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key');
   const keyIds = keyAccountRecords.map((c) => c.id);
-  const parentIds = [...new Set(keyAccountRecords.flatMap((c) => (c.properties.hs_parent_company_id ? [c.properties.hs_parent_company_id] : [])))];
+  const parentIds = [
+    ...new Set(
+      keyAccountRecords.flatMap((c) => (c.properties.hs_parent_company_id ? [c.properties.hs_parent_company_id] : [])),
+    ),
+  ];
   const [keyAccountDeals, keyAccountContacts, keyAccounts, companyNames] = await Promise.all([
     associatedOf(client, keyIds, {
       toType: 'deals',
-      read: (ids) => batchRead(client, { objectType: 'deals', ids, properties: DEAL_PROPERTIES }).then((r) => r.records),
+      read: (ids) =>
+        batchRead(client, { objectType: 'deals', ids, properties: DEAL_PROPERTIES }).then((r) => r.records),
       withLabels: (deal) => deal,
     }),
     associatedOf(client, keyIds, {
       toType: 'contacts',
-      read: (ids) => batchReadWithHistory(client, {
-        objectType: 'contacts', ids, properties: CONTACT_PROPERTIES, withHistory: WATCHED_HUBSPOT_PROPERTIES.contact,
+      read: (ids) =>
+        batchReadWithHistory(client, {
+          objectType: 'contacts',
+          ids,
+          properties: CONTACT_PROPERTIES,
+          withHistory: WATCHED_HUBSPOT_PROPERTIES.contact,
+        }),
+      withLabels: (contact, labels): RelationshipContact => ({
+        ...contact,
+        taggedKeyContact: taggedKeyContact(labels),
       }),
-      withLabels: (contact, labels): RelationshipContact => ({ ...contact, taggedKeyContact: taggedKeyContact(labels) }),
     }),
     batchReadWithHistory(client, {
-      objectType: 'companies', ids: keyIds, properties: ['name'], withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
+      objectType: 'companies',
+      ids: keyIds,
+      properties: ['name'],
+      withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
     }),
     readCompanyNames(client, parentIds),
   ]);
   const keyAccountHistory = new Map(keyAccounts.map((c) => [c.id, c]));
-  return { programmeCompanies, plans, objectives, reviews, owners, portal, keyAccountDeals, keyAccountContacts, keyAccountHistory, companyNames };
+  return {
+    programmeCompanies,
+    plans,
+    objectives,
+    reviews,
+    owners,
+    portal,
+    keyAccountDeals,
+    keyAccountContacts,
+    keyAccountHistory,
+    companyNames,
+  };
 }
 
 const PROGRAMME_STATUSES = ['key', 'candidate'];
@@ -97,10 +153,20 @@ const SEARCH_PAGE_SIZE = 200;
 
 // HubSpot's search answers at most 10,000 results: far more than any key account programme holds.
 async function searchProgrammeCompanies(client: Client): Promise<CrmRecord[]> {
-  const filterGroups = [COMPANY_PROPERTY.status, COMPANY_PROPERTY.suggestedStatus].map((propertyName) => ({ filters: [{ propertyName, operator: 'IN' as FilterOperatorEnum, values: PROGRAMME_STATUSES }] }));
-  const rows = await collectAll((after) => hubspotCall(() => client.crm.companies.searchApi.doSearch({
-    filterGroups, sorts: [], properties: [...OVERVIEW_COMPANY_PROPERTIES], limit: SEARCH_PAGE_SIZE, after: after ?? '0',
-  })));
+  const filterGroups = [COMPANY_PROPERTY.status, COMPANY_PROPERTY.suggestedStatus].map((propertyName) => ({
+    filters: [{ propertyName, operator: 'IN' as FilterOperatorEnum, values: PROGRAMME_STATUSES }],
+  }));
+  const rows = await collectAll((after) =>
+    hubspotCall(() =>
+      client.crm.companies.searchApi.doSearch({
+        filterGroups,
+        sorts: [],
+        properties: [...OVERVIEW_COMPANY_PROPERTIES],
+        limit: SEARCH_PAGE_SIZE,
+        after: after ?? '0',
+      }),
+    ),
+  );
   return rows.map(toCrmRecord);
 }
 
@@ -111,15 +177,24 @@ async function searchProgrammeCompanies(client: Client): Promise<CrmRecord[]> {
 async function associatedOf<R extends { id: string }, T>(
   client: Client,
   companyIds: readonly string[],
-  how: { toType: 'deals' | 'contacts'; read: (ids: string[]) => Promise<R[]>; withLabels: (record: R, labels: string[]) => T },
+  how: {
+    toType: 'deals' | 'contacts';
+    read: (ids: string[]) => Promise<R[]>;
+    withLabels: (record: R, labels: string[]) => T;
+  },
 ): Promise<Map<string, T[]>> {
   const { toType, read, withLabels } = how;
   if (companyIds.length === 0) return new Map();
   const associated = await batchReadLabelledAssociations(client, { fromType: 'companies', toType, ids: companyIds });
   const records = await read([...new Set([...associated.values()].flat().map((link) => link.toId))]);
   const byId = new Map(records.map((r) => [r.id, r]));
-  return new Map([...associated].map(([companyId, links]) => [companyId, links.flatMap(({ toId, labels }) => {
-    const record = byId.get(toId);
-    return record ? [withLabels(record, labels)] : [];
-  })]));
+  return new Map(
+    [...associated].map(([companyId, links]) => [
+      companyId,
+      links.flatMap(({ toId, labels }) => {
+        const record = byId.get(toId);
+        return record ? [withLabels(record, labels)] : [];
+      }),
+    ]),
+  );
 }

@@ -13,7 +13,10 @@ import { domainResult } from '../domain-result.ts';
 
 export type Plan = ReturnType<typeof readPlan>;
 function readPlan(record: CrmRecord) {
-  return { ...readFields(record.properties, KEY_ACCOUNT_PLAN.property), createdAt: fromHubSpotDateTime(record.properties.hs_createdate) };
+  return {
+    ...readFields(record.properties, KEY_ACCOUNT_PLAN.property),
+    createdAt: fromHubSpotDateTime(record.properties.hs_createdate),
+  };
 }
 
 export function plansByCompany(records: readonly CrmRecord[]): Map<string, Plan> {
@@ -27,7 +30,9 @@ export function plansByCompany(records: readonly CrmRecord[]): Map<string, Plan>
 
 /** The owner ids of the plan's KAM team (relationship partner, account manager, researcher), each once. */
 export function kamTeam(plan: Plan | undefined): string[] {
-  return [...new Set([plan?.relationshipPartner, plan?.accountManager, plan?.researcher].filter((id): id is string => !!id))];
+  return [
+    ...new Set([plan?.relationshipPartner, plan?.accountManager, plan?.researcher].filter((id): id is string => !!id)),
+  ];
 }
 
 export interface StoredReview {
@@ -52,7 +57,9 @@ export function reviewsByCompany(records: readonly CrmRecord[]): Map<string, Sto
     const review: StoredReview = {
       reviewedAt,
       kind: f.kind === 'triggered' ? 'triggered' : 'calendar',
-      outcomes: (f.outcomes ?? '').split(';').filter((o): o is StoredReview['outcomes'][number] => (REVIEW_OUTCOMES as readonly string[]).includes(o)),
+      outcomes: (f.outcomes ?? '')
+        .split(';')
+        .filter((o): o is StoredReview['outcomes'][number] => (REVIEW_OUTCOMES as readonly string[]).includes(o)),
       summary: f.summary ?? '',
       triggers: triggers.success ? triggers.data.map((t) => t.message) : [],
     };
@@ -62,16 +69,28 @@ export function reviewsByCompany(records: readonly CrmRecord[]): Map<string, Sto
   return byCompany;
 }
 
-export interface AchievedObjective { title: string; achievedAt: number }
+export interface AchievedObjective {
+  title: string;
+  achievedAt: number;
+}
 
 /** Objectives marked achieved, per company, from the rows of each plan's current revision only. */
-export function achievedObjectivesByCompany(records: readonly CrmRecord[], plans: Map<string, Plan>): Map<string, AchievedObjective[]> {
+export function achievedObjectivesByCompany(
+  records: readonly CrmRecord[],
+  plans: Map<string, Plan>,
+): Map<string, AchievedObjective[]> {
   const byCompany = new Map<string, AchievedObjective[]>();
   for (const record of records) {
     const o = readFields(record.properties, OBJECTIVE.property);
     const achievedAt = fromHubSpotDateTime(o.achievedAt);
     const plan = o.companyId ? plans.get(o.companyId) : undefined;
-    if (!plan || o.status !== 'achieved' || achievedAt === null || fromHubSpotNumber(o.planRevision) !== fromHubSpotNumber(plan.revision)) continue;
+    if (
+      !plan ||
+      o.status !== 'achieved' ||
+      achievedAt === null ||
+      fromHubSpotNumber(o.planRevision) !== fromHubSpotNumber(plan.revision)
+    )
+      continue;
     byCompany.set(o.companyId!, [...(byCompany.get(o.companyId!) ?? []), { title: o.title ?? '', achievedAt }]);
   }
   return byCompany;
@@ -79,7 +98,9 @@ export function achievedObjectivesByCompany(records: readonly CrmRecord[], plans
 
 export function cadenceOf(company: CrmRecord | undefined, settings: Settings): ReviewCadence {
   const value = company?.properties[COMPANY_PROPERTY.reviewCadence] ?? '';
-  return (REVIEW_CADENCES as readonly string[]).includes(value) ? (value as ReviewCadence) : settings.reviews.defaultCadence;
+  return (REVIEW_CADENCES as readonly string[]).includes(value)
+    ? (value as ReviewCadence)
+    : settings.reviews.defaultCadence;
 }
 
 /**
@@ -88,12 +109,26 @@ export function cadenceOf(company: CrmRecord | undefined, settings: Settings): R
  */
 export function calendarReviewAt(
   plan: Plan | undefined,
-  { cadence, reviews, settings, asOf }: { cadence: ReviewCadence; reviews: readonly StoredReview[]; settings: Settings; asOf: number },
+  {
+    cadence,
+    reviews,
+    settings,
+    asOf,
+  }: { cadence: ReviewCadence; reviews: readonly StoredReview[]; settings: Settings; asOf: number },
 ): (ReviewSchedule & { lastReviewedAt: number | null; planStartedAt: number }) | null {
   const planStartedAt = plan ? (plan.createdAt ?? fromHubSpotDateTime(plan.savedAt)) : null;
   if (planStartedAt === null) return null;
   const lastReviewedAt = reviews.filter((r) => r.reviewedAt <= asOf).at(-1)?.reviewedAt ?? null;
-  const schedule = domainResult(reviewSchedule({ cadence, lastReviewedAt, planStartedAt, overdueAfterDays: settings.reviews.overdueAfterDays, now: asOf }), 'review schedule');
+  const schedule = domainResult(
+    reviewSchedule({
+      cadence,
+      lastReviewedAt,
+      planStartedAt,
+      overdueAfterDays: settings.reviews.overdueAfterDays,
+      now: asOf,
+    }),
+    'review schedule',
+  );
   return { ...schedule, lastReviewedAt, planStartedAt };
 }
 

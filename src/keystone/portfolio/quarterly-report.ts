@@ -1,15 +1,32 @@
 import type {
-  AccountQuarter, FiscalQuarter, ProgrammeAccount, QuarterlyReport, TargetInQuarter,
+  AccountQuarter,
+  FiscalQuarter,
+  ProgrammeAccount,
+  QuarterlyReport,
+  TargetInQuarter,
 } from '../../contracts/portfolio-overview.ts';
 import type { CrmRecord } from '../../crm/records.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
-import { fillDerivedActuals, metricProgress, quarterAt, type DerivationFacts, type MetricTarget } from '../../kam/objectives/index.ts';
+import {
+  fillDerivedActuals,
+  metricProgress,
+  quarterAt,
+  type DerivationFacts,
+  type MetricTarget,
+} from '../../kam/objectives/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
 import { accountFacts, planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
 import type { RelationshipContact } from '../account/relationships.ts';
 import {
-  achievedObjectivesByCompany, cadenceOf, calendarReviewAt, plansByCompany, reviewsByCompany, type AchievedObjective, type Plan, type StoredReview,
+  achievedObjectivesByCompany,
+  cadenceOf,
+  calendarReviewAt,
+  plansByCompany,
+  reviewsByCompany,
+  type AchievedObjective,
+  type Plan,
+  type StoredReview,
 } from './programme-records.ts';
 
 // The quarterly programme report, the "dragons' den" where each key account's team answers for its
@@ -42,7 +59,10 @@ export function quarterlyReport(
 ): QuarterlyReport {
   const month = settings.fiscalYearStartMonth;
   const start = fiscalQuarterStart(asked.fiscalYear, asked.quarter, month);
-  const end = asked.quarter === 4 ? fiscalQuarterStart(asked.fiscalYear + 1, 1, month) : fiscalQuarterStart(asked.fiscalYear, (asked.quarter + 1) as 2 | 3 | 4, month);
+  const end =
+    asked.quarter === 4
+      ? fiscalQuarterStart(asked.fiscalYear + 1, 1, month)
+      : fiscalQuarterStart(asked.fiscalYear, (asked.quarter + 1) as 2 | 3 | 4, month);
   const plans = plansByCompany(records.plans);
   const reviews = reviewsByCompany(records.reviews);
   const achieved = achievedObjectivesByCompany(records.objectives, plans);
@@ -54,11 +74,15 @@ export function quarterlyReport(
   const accounts = keyAccounts.map((account): AccountQuarter => {
     const plan = plans.get(account.companyId);
     const logged = (reviews.get(account.companyId) ?? []).filter((r) => within(r.reviewedAt) && r.reviewedAt <= now);
-    const withOutcome = (outcome: StoredReview['outcomes'][number]) => logged.filter((r) => r.outcomes.includes(outcome)).map((r) => r.summary || 'See the review');
+    const withOutcome = (outcome: StoredReview['outcomes'][number]) =>
+      logged.filter((r) => r.outcomes.includes(outcome)).map((r) => r.summary || 'See the review');
     const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
     const cadence = cadenceOf(companies.get(account.companyId), settings);
     const schedule = calendarReviewAt(plan, { cadence, reviews: reviews.get(account.companyId) ?? [], settings, asOf });
-    const facts = accountFacts(records.keyAccountContacts.get(account.companyId) ?? [], records.keyAccountDeals.get(account.companyId) ?? []);
+    const facts = accountFacts(
+      records.keyAccountContacts.get(account.companyId) ?? [],
+      records.keyAccountDeals.get(account.companyId) ?? [],
+    );
     const grid = targetsInQuarter(plan, { quarterStart: start, facts, settings, now });
     // An introduction: a contact at the client whose CRM record was created in the quarter (up to now).
     const introductions = (records.keyAccountContacts.get(account.companyId) ?? []).filter((c) => {
@@ -76,8 +100,12 @@ export function quarterlyReport(
       escalate: withOutcome('escalate'),
       exploit: withOutcome('exploit'),
       triggersFired: [
-        ...logged.filter((r) => r.kind === 'triggered').flatMap((r) => (r.triggers.length > 0 ? r.triggers : ['A triggered review'])),
-        ...(records.openTriggers.get(account.companyId) ?? []).filter(({ trigger }) => within(trigger.at) && trigger.at <= now).map(({ trigger }) => `${trigger.message} (not reviewed yet)`),
+        ...logged
+          .filter((r) => r.kind === 'triggered')
+          .flatMap((r) => (r.triggers.length > 0 ? r.triggers : ['A triggered review'])),
+        ...(records.openTriggers.get(account.companyId) ?? [])
+          .filter(({ trigger }) => within(trigger.at) && trigger.at <= now)
+          .map(({ trigger }) => `${trigger.message} (not reviewed yet)`),
       ],
       reviewsDone: logged.length,
       reviewMissed: schedule?.status === 'overdue',
@@ -87,7 +115,13 @@ export function quarterlyReport(
   const targets = accounts.flatMap((a) => a.targets ?? []);
   const total = (pick: (a: AccountQuarter) => number) => accounts.reduce((sum, a) => sum + pick(a), 0);
   return {
-    quarter: { ...asked, label: `Q${asked.quarter} FY${asked.fiscalYear}`, start, end, current: now >= start && now < end },
+    quarter: {
+      ...asked,
+      label: `Q${asked.quarter} FY${asked.fiscalYear}`,
+      start,
+      end,
+      current: now >= start && now < end,
+    },
     accounts,
     programme: {
       keyAccounts: accounts.length,
@@ -115,7 +149,12 @@ function contactName(contact: CrmRecord): string {
 // every key account's activities read, are as the plan was last saved.
 function targetsInQuarter(
   plan: Plan | undefined,
-  { quarterStart, facts, settings, now }: { quarterStart: number; facts: DerivationFacts; settings: Settings; now: number },
+  {
+    quarterStart,
+    facts,
+    settings,
+    now,
+  }: { quarterStart: number; facts: DerivationFacts; settings: Settings; now: number },
 ): { targets: TargetInQuarter[] | null; unreadable: string | null } {
   if (!plan) return { targets: null, unreadable: null };
   const yearStart = planYearStart(plan.planStart, settings.fiscalYearStartMonth, quarterStart);
@@ -128,7 +167,11 @@ function targetsInQuarter(
     return { targets: null, unreadable: (error as Error).message };
   }
   const derived = fillDerivedActuals({ businessObjective: 'Plan', targets: grid }, facts, { now, yearStart });
-  if (!derived.success) return { targets: null, unreadable: `its actuals could not be counted from HubSpot (${derived.errors.map((e) => `${e.path}: ${e.message}`).join('; ')})` };
+  if (!derived.success)
+    return {
+      targets: null,
+      unreadable: `its actuals could not be counted from HubSpot (${derived.errors.map((e) => `${e.path}: ${e.message}`).join('; ')})`,
+    };
   grid = derived.data.plan.targets;
   return {
     unreadable: null,

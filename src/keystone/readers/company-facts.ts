@@ -7,15 +7,24 @@ import { companyFactsSchema, type CompanyFacts } from '../../kam/selection/index
 // Turns what HubSpot holds about a company and its deals into the selection's facts. Pure.
 
 export const FACT_PROPERTIES = [
-  'name', 'annualrevenue',
-  COMPANY_PROPERTY.status, COMPANY_PROPERTY.potentialRevenue, COMPANY_PROPERTY.totalSpendInOurArea, COMPANY_PROPERTY.marginPercent,
-  COMPANY_PROPERTY.prestige, COMPANY_PROPERTY.strategicFit, COMPANY_PROPERTY.referralCount,
+  'name',
+  'annualrevenue',
+  COMPANY_PROPERTY.status,
+  COMPANY_PROPERTY.potentialRevenue,
+  COMPANY_PROPERTY.totalSpendInOurArea,
+  COMPANY_PROPERTY.marginPercent,
+  COMPANY_PROPERTY.prestige,
+  COMPANY_PROPERTY.strategicFit,
+  COMPANY_PROPERTY.referralCount,
 ] as const;
 
 export const DEAL_PROPERTIES = ['amount', 'closedate', 'dealstage', 'hs_is_closed', 'hs_is_closed_won'] as const;
 
 /** What the company's deals say; null only where the deals were not read (the selection then lists it as missing). */
-interface DealAmounts { revenueLast12Months: number | null; openPipeline: number | null }
+interface DealAmounts {
+  revenueLast12Months: number | null;
+  openPipeline: number | null;
+}
 
 /**
  * Closed-won revenue over the 12 months up to `now` and the value of open deals. Revenue is 0, not

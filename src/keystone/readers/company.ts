@@ -14,9 +14,14 @@ interface CompanyRead {
 export async function requireCompany(client: Client, companyId: string, read: CompanyRead) {
   const { properties, withHistory, associations } = read;
   try {
-    return await hubspotCall(() => client.crm.companies.basicApi.getById(
-      companyId, [...properties], withHistory && [...withHistory], associations && [...associations],
-    ));
+    return await hubspotCall(() =>
+      client.crm.companies.basicApi.getById(
+        companyId,
+        [...properties],
+        withHistory && [...withHistory],
+        associations && [...associations],
+      ),
+    );
   } catch (error) {
     if (!isKeystoneError(error) || error.code !== 'KAM.NOT_FOUND') throw error;
     throw new KeystoneError('KAM.COMPANY_NOT_FOUND', undefined, { cause: error });

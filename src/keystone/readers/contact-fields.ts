@@ -1,7 +1,17 @@
 import { CONTACT_PROPERTY } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
 import type { CoverageContact } from '../../kam/coverage/index.ts';
-import { BUYING_ROLES, DECISION_POWERS, STANCES, instantSchema, splitList, type BuyingRole, type DecisionPower, type Instant, type Stance } from '../../kam/shared/index.ts';
+import {
+  BUYING_ROLES,
+  DECISION_POWERS,
+  STANCES,
+  instantSchema,
+  splitList,
+  type BuyingRole,
+  type DecisionPower,
+  type Instant,
+  type Stance,
+} from '../../kam/shared/index.ts';
 import type { RecordWithHistory } from './hubspot-reads.ts';
 
 // A HubSpot contact as Keystone reads it. Values a person typed into HubSpot directly may be anything,
@@ -11,8 +21,10 @@ export function contactName(properties: Record<string, string | null>, id: strin
   return `${properties.firstname ?? ''} ${properties.lastname ?? ''}`.trim() || properties.email || `Contact ${id}`;
 }
 
-export const asStance = (value: string | null | undefined): Stance | null => (STANCES as readonly string[]).includes(value ?? '') ? (value as Stance) : null;
-export const asDecisionPower = (value: string | null | undefined): DecisionPower | null => (DECISION_POWERS as readonly string[]).includes(value ?? '') ? (value as DecisionPower) : null;
+export const asStance = (value: string | null | undefined): Stance | null =>
+  (STANCES as readonly string[]).includes(value ?? '') ? (value as Stance) : null;
+export const asDecisionPower = (value: string | null | undefined): DecisionPower | null =>
+  (DECISION_POWERS as readonly string[]).includes(value ?? '') ? (value as DecisionPower) : null;
 
 /** A HubSpot date-time as the domain's instant; a time before 1970 or not a time at all is no time. */
 export function asInstant(value: string | null | undefined): Instant | null {
@@ -20,12 +32,12 @@ export function asInstant(value: string | null | undefined): Instant | null {
   return parsed.success ? parsed.data : null;
 }
 
-
 function buyingRoles(value: string | null | undefined): BuyingRole[] {
   return splitList(value).filter((v): v is BuyingRole => (BUYING_ROLES as readonly string[]).includes(v));
 }
 
-const recordId = (value: string | null | undefined, self: string): string | null => (value && /^\d+$/.test(value) && value !== self ? value : null);
+const recordId = (value: string | null | undefined, self: string): string | null =>
+  value && /^\d+$/.test(value) && value !== self ? value : null;
 
 /** Every stance recorded for the contact, newest first, from HubSpot's property history (the current one included). */
 export function stanceHistoryOf(contact: RecordWithHistory): Array<{ stance: Stance | null; at: Instant }> {

@@ -1,7 +1,14 @@
 import type { Client } from '@hubspot/api-client';
 import {
-  ASSOCIATION_BATCH_SIZE, BATCH_SIZE, DEFAULT_CONCURRENCY, HISTORY_BATCH_SIZE, chunk, hubspotCall, mapInParallel,
-  type AssociationsRead, type RecordsRead,
+  ASSOCIATION_BATCH_SIZE,
+  BATCH_SIZE,
+  DEFAULT_CONCURRENCY,
+  HISTORY_BATCH_SIZE,
+  chunk,
+  hubspotCall,
+  mapInParallel,
+  type AssociationsRead,
+  type RecordsRead,
 } from '../../crm/batch.ts';
 import { type CrmProperties } from '../../crm/records.ts';
 import { toCrmRecord } from '../../crm/records.ts';
@@ -44,10 +51,27 @@ export function recordsPerBatchRead(withHistory: readonly string[]): number {
 /** Batch read (in parallel, as many a call as recordsPerBatchRead allows) that also returns the history of `withHistory`. Unknown ids are left out. */
 export async function batchReadWithHistory(
   client: Client,
-  { objectType, ids, properties, withHistory, concurrency = DEFAULT_CONCURRENCY }: RecordsRead & { withHistory: readonly string[] },
+  {
+    objectType,
+    ids,
+    properties,
+    withHistory,
+    concurrency = DEFAULT_CONCURRENCY,
+  }: RecordsRead & { withHistory: readonly string[] },
 ): Promise<RecordWithHistory[]> {
-  const answers = await mapInParallel(chunk([...new Set(ids)], recordsPerBatchRead(withHistory)), concurrency, (inputs) => hubspotCall(() =>
-    client.crm.objects.batchApi.read(objectType, { inputs: inputs.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [...withHistory] }) as Promise<{ results: RecordAnswer[] }>));
+  const answers = await mapInParallel(
+    chunk([...new Set(ids)], recordsPerBatchRead(withHistory)),
+    concurrency,
+    (inputs) =>
+      hubspotCall(
+        () =>
+          client.crm.objects.batchApi.read(objectType, {
+            inputs: inputs.map((id) => ({ id })),
+            properties: [...properties],
+            propertiesWithHistory: [...withHistory],
+          }) as Promise<{ results: RecordAnswer[] }>,
+      ),
+  );
   return answers.flatMap((a) => a.results.map(toRecordWithHistory));
 }
 
@@ -66,10 +90,18 @@ export async function batchReadLabelledAssociations(
   { fromType, toType, ids, concurrency = DEFAULT_CONCURRENCY }: AssociationsRead,
 ): Promise<Map<string, LabelledAssociation[]>> {
   const byRecord = new Map<string, Map<string, Set<string>>>(ids.map((id) => [id, new Map()]));
-  let pending = chunk([...byRecord.keys()].map((id) => ({ id, after: undefined as string | undefined })), ASSOCIATION_BATCH_SIZE);
+  let pending = chunk(
+    [...byRecord.keys()].map((id) => ({ id, after: undefined as string | undefined })),
+    ASSOCIATION_BATCH_SIZE,
+  );
   while (pending.length > 0) {
-    const answers = await mapInParallel(pending, concurrency, (inputs) => hubspotCall(() =>
-      client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs: inputs.map(({ id, after }) => (after ? { id, after } : { id })) })));
+    const answers = await mapInParallel(pending, concurrency, (inputs) =>
+      hubspotCall(() =>
+        client.crm.associations.v4.batchApi.getPage(fromType, toType, {
+          inputs: inputs.map(({ id, after }) => (after ? { id, after } : { id })),
+        }),
+      ),
+    );
     const more: Array<{ id: string; after: string | undefined }> = [];
     for (const row of answers.flatMap((a) => a.results)) {
       const fromId = String(row._from.id);
@@ -85,5 +117,10 @@ export async function batchReadLabelledAssociations(
     }
     pending = chunk(more, ASSOCIATION_BATCH_SIZE);
   }
-  return new Map([...byRecord].map(([fromId, linked]) => [fromId, [...linked].map(([toId, labels]) => ({ toId, labels: [...labels] }))]));
+  return new Map(
+    [...byRecord].map(([fromId, linked]) => [
+      fromId,
+      [...linked].map(([toId, labels]) => ({ toId, labels: [...labels] })),
+    ]),
+  );
 }

@@ -30,7 +30,13 @@ export function peopleDirectory(owners: readonly OwnerRecord[]): PeopleDirectory
     },
     pickable() {
       return owners
-        .map((o) => ({ ownerId: o.ownerId, userId: o.userId, name: displayName(o), email: o.email, teamIds: o.teamIds }))
+        .map((o) => ({
+          ownerId: o.ownerId,
+          userId: o.userId,
+          name: displayName(o),
+          email: o.email,
+          teamIds: o.teamIds,
+        }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
   };

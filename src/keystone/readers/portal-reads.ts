@@ -17,7 +17,9 @@ export interface OwnerRecord {
 
 /** Active owners (users who can own records), 500 a page: one call for most portals. */
 export async function readOwners(client: Client): Promise<OwnerRecord[]> {
-  const owners = await collectAll((after) => hubspotCall(() => client.crm.owners.ownersApi.getPage(undefined, after, 500, false)));
+  const owners = await collectAll((after) =>
+    hubspotCall(() => client.crm.owners.ownersApi.getPage(undefined, after, 500, false)),
+  );
   return owners.map((o) => ({
     ownerId: String(o.id),
     userId: o.userId ?? null,

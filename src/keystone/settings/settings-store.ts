@@ -4,7 +4,12 @@ import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { readPortalDetails, type PortalDetails } from '../../crm/portal-details.ts';
 import { fromHubSpotDateTime, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { REVISION_CLAIM_EXPIRY_MS, claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
-import { portalDetailsProperties, readSettingsRecord, writeSettingsRecord, type SettingsRecordFields } from '../../crm/settings-record.ts';
+import {
+  portalDetailsProperties,
+  readSettingsRecord,
+  writeSettingsRecord,
+  type SettingsRecordFields,
+} from '../../crm/settings-record.ts';
 import { setupStatusOf, type SetupStatus } from '../../crm/setup/index.ts';
 import { defaultSettings, parseSettings, type Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/validation.ts';
@@ -33,7 +38,10 @@ export async function loadSettings(client: Client, objectTypes: ObjectTypeResolv
 }
 
 /** The settings record as read (null before setup or the first save), for a caller that wants its other fields from the same read. */
-export async function loadSettingsRecord(client: Client, objectTypes: ObjectTypeResolver): Promise<SettingsRecordFields | null> {
+export async function loadSettingsRecord(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+): Promise<SettingsRecordFields | null> {
   const schema = await objectTypes.find('settings');
   return schema ? readSettingsRecord(client, schema.objectTypeId) : null;
 }
@@ -66,14 +74,23 @@ interface SettingsChange {
  * key, src/crm/revision-claim.ts), which then stays as the history of that save. If the settings
  * record cannot be written, the claim is withdrawn and the previous settings stay in force.
  */
-export async function saveSettings(client: Client, objectTypes: ObjectTypeResolver, change: SettingsChange): Promise<Omit<StoredSettings, 'setup'>> {
+export async function saveSettings(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  change: SettingsChange,
+): Promise<Omit<StoredSettings, 'setup'>> {
   const parsed = parseSettings(change.document);
   if (!parsed.success) throw invalidSettings(parsed.errors);
   const settings = parsed.data;
   requireAdmin(change.caller);
   // Keeps an admin from locking everybody out, and ends the "no admin yet" bootstrap with a named admin.
   if (!settings.access.adminUserIds.includes(change.caller.userId)) {
-    throw invalidSettings([{ path: 'access.adminUserIds', message: `must include you (user ${change.caller.userId}); another admin can remove you later` }]);
+    throw invalidSettings([
+      {
+        path: 'access.adminUserIds',
+        message: `must include you (user ${change.caller.userId}); another admin can remove you later`,
+      },
+    ]);
   }
 
   const objectTypeId = await objectTypes.objectTypeId('settings');
@@ -82,15 +99,22 @@ export async function saveSettings(client: Client, objectTypes: ObjectTypeResolv
   if (currentRevision !== change.expectedRevision) throw new KeystoneError('KAM.SETTINGS_CHANGED');
 
   const saved = { settings, revision: currentRevision + 1, savedByUserId: change.caller.userId, savedAt: change.now };
-  const revisionFields = toProperties({
-    settings: JSON.stringify(settings),
-    revision: saved.revision,
-    savedBy: saved.savedByUserId,
-    savedAt: toHubSpotDateTime(saved.savedAt),
-  }, PORTAL_SETTINGS.property);
+  const revisionFields = toProperties(
+    {
+      settings: JSON.stringify(settings),
+      revision: saved.revision,
+      savedBy: saved.savedByUserId,
+      savedAt: toHubSpotDateTime(saved.savedAt),
+    },
+    PORTAL_SETTINGS.property,
+  );
   const key = settingsRevisionKey(saved.revision);
   const claimId = await claimRevision(client, {
-    objectTypeId, keyProperty: PORTAL_SETTINGS.property.settingsKey, key, claimedAtProperty: PORTAL_SETTINGS.property.savedAt, now: change.now,
+    objectTypeId,
+    keyProperty: PORTAL_SETTINGS.property.settingsKey,
+    key,
+    claimedAtProperty: PORTAL_SETTINGS.property.savedAt,
+    now: change.now,
     properties: { ...revisionFields, [PORTAL_SETTINGS.property.settingsKey]: key },
   });
   if (claimId === null) throw savingElsewhere();
@@ -106,12 +130,18 @@ export async function saveSettings(client: Client, objectTypes: ObjectTypeResolv
     }
   }
   const stored = storedPortalDetails(current);
-  return { ...saved, portal: { currency: portal.currency ?? stored.currency, timeZone: portal.timeZone ?? stored.timeZone } };
+  return {
+    ...saved,
+    portal: { currency: portal.currency ?? stored.currency, timeZone: portal.timeZone ?? stored.timeZone },
+  };
 }
 
 function savingElsewhere(): KeystoneError {
   const minutes = REVISION_CLAIM_EXPIRY_MS / 60_000;
-  return new KeystoneError('KAM.SETTINGS_CHANGED', `Someone else is saving the settings at this moment, or a save stopped part-way less than ${minutes} minutes ago. Reload the settings, then make your change again (after a stopped save, in ${minutes} minutes).`);
+  return new KeystoneError(
+    'KAM.SETTINGS_CHANGED',
+    `Someone else is saving the settings at this moment, or a save stopped part-way less than ${minutes} minutes ago. Reload the settings, then make your change again (after a stopped save, in ${minutes} minutes).`,
+  );
 }
 
 function storedPortalDetails(record: SettingsRecordFields | null): PortalDetails {
@@ -120,7 +150,9 @@ function storedPortalDetails(record: SettingsRecordFields | null): PortalDetails
 
 function invalidSettings(errors: ValidationIssue[]): KeystoneError {
   const issues = errors.map((e) => ({ path: e.path ? `settings.${e.path}` : 'settings', message: e.message }));
-  return new KeystoneError('KAM.INVALID_SETTINGS', `These settings cannot be saved: ${describeIssues(issues)}`, { issues });
+  return new KeystoneError('KAM.INVALID_SETTINGS', `These settings cannot be saved: ${describeIssues(issues)}`, {
+    issues,
+  });
 }
 
 // Stored settings were valid when saved; if a later Keystone cannot read them, say so rather than guess.
@@ -129,12 +161,16 @@ function storedDocument(json: string): Settings {
   try {
     document = JSON.parse(json);
   } catch {
-    throw new KeystoneError('KAM.INVALID_SETTINGS', 'The saved Keystone settings are damaged (not JSON). An admin can save the settings again to repair them.');
+    throw new KeystoneError(
+      'KAM.INVALID_SETTINGS',
+      'The saved Keystone settings are damaged (not JSON). An admin can save the settings again to repair them.',
+    );
   }
   const parsed = parseSettings(document);
   if (!parsed.success) {
-    const message = `The saved Keystone settings cannot be read: ${describeIssues(parsed.errors)}. `
-      + 'An admin can save the settings again to repair them.';
+    const message =
+      `The saved Keystone settings cannot be read: ${describeIssues(parsed.errors)}. ` +
+      'An admin can save the settings again to repair them.';
     throw new KeystoneError('KAM.INVALID_SETTINGS', message, { issues: parsed.errors });
   }
   return parsed.data;

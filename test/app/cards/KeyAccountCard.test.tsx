@@ -1,12 +1,45 @@
 import {
-  Alert, BarChart, Button, DateInput, EmptyState, ErrorState, hubspot, Input, LoadingSpinner, NumberInput, Select, StatusTag, TableCell, Tag, Text, TextArea, ToggleGroup,
+  Alert,
+  BarChart,
+  Button,
+  DateInput,
+  EmptyState,
+  ErrorState,
+  hubspot,
+  Input,
+  LoadingSpinner,
+  NumberInput,
+  Select,
+  StatusTag,
+  TableCell,
+  Tag,
+  Text,
+  TextArea,
+  ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
 import type { CardData } from '../../../src/contracts/index.ts';
 import {
-  callsTo, cardData, COMPANY_ID, contact, deferred, emptyPlan, failed, keyAccount, notKeyYet, ok, relationships, reviews, serveChange, serveFunctions, trigger,
-  renderer, USER_ID, viewerPermissions, withText,
+  callsTo,
+  cardData,
+  COMPANY_ID,
+  contact,
+  deferred,
+  emptyPlan,
+  failed,
+  keyAccount,
+  notKeyYet,
+  ok,
+  relationships,
+  reviews,
+  serveChange,
+  serveFunctions,
+  trigger,
+  renderer,
+  USER_ID,
+  viewerPermissions,
+  withText,
 } from '../ui/test-utils.ts';
 
 afterEach(() => vi.restoreAllMocks());
@@ -37,7 +70,12 @@ describe('the key account tab while loading and on failure', () => {
   });
 
   it("shows the function's message and loads again on retry", async () => {
-    const spy = serveFunctions({ card_data: vi.fn().mockReturnValueOnce(failed('KAM.SETUP_REQUIRED', 'Keystone is not set up in this portal yet.')).mockReturnValue(ok(cardData())) });
+    const spy = serveFunctions({
+      card_data: vi
+        .fn()
+        .mockReturnValueOnce(failed('KAM.SETUP_REQUIRED', 'Keystone is not set up in this portal yet.'))
+        .mockReturnValue(ok(cardData())),
+    });
     const { render, find, findAll, waitFor } = renderer('crm.record.tab');
     render(<KeyAccountCard />);
     await waitFor(() => expect(find(ErrorState).find(Text).text).toBe('Keystone is not set up in this portal yet.'));
@@ -52,20 +90,32 @@ describe('the Status section', () => {
     const { findAll, findByTestId } = await renderCard(cardData());
     const texts = findAll(Text).map((t) => t.text);
     expect(texts).toContain('Score 78 of 100');
-    expect(findByTestId(Text, 'status-change').text).toBe('Key account since 25 Oct 2026, set by Maria Lopez: “Largest client in the region”');
+    expect(findByTestId(Text, 'status-change').text).toBe(
+      'Key account since 25 Oct 2026, set by Maria Lopez: “Largest client in the region”',
+    );
     const cellTexts = findAll(TableCell).map((c) => c.text);
-    expect(cellTexts).toEqual(expect.arrayContaining(['Historic purchases', '£180,000', '25%', '18', 'Prestige', '8 of 10']));
+    expect(cellTexts).toEqual(
+      expect.arrayContaining(['Historic purchases', '£180,000', '25%', '18', 'Prestige', '8 of 10']),
+    );
   });
 
   it('tells a company that is not a key account what would qualify it and what data is missing', async () => {
     const { findByTestId, findAll } = await renderCard(cardData({ keyAccount: notKeyYet() }));
-    expect(findByTestId(Text, 'qualify-hint').text).toBe('It would qualify as a candidate from a score of 50 and as a key account from 70; it scores 42 now.');
-    expect(findAll(Text).map((t) => t.text)).toContain('To score it fully, fill in: Potential annual revenue on the company.');
+    expect(findByTestId(Text, 'qualify-hint').text).toBe(
+      'It would qualify as a candidate from a score of 50 and as a key account from 70; it scores 42 now.',
+    );
+    expect(findAll(Text).map((t) => t.text)).toContain(
+      'To score it fully, fill in: Potential annual revenue on the company.',
+    );
   });
 
   it('lets a manager tag the company with a reason, calling tag_key_account and showing the new status after', async () => {
     const tagged = cardData({ keyAccount: keyAccount({ reason: 'Biggest growth potential' }) });
-    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({ tasks: TASKS_SYNCED }) }, tagged);
+    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(
+      cardData({ keyAccount: notKeyYet() }),
+      { tag_key_account: ok({ tasks: TASKS_SYNCED }) },
+      tagged,
+    );
     find(Button, withText('Tag as key account…')).trigger('onClick');
     // Typed, never blurred: the click sends what the box shows.
     find(TextArea, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
@@ -76,7 +126,11 @@ describe('the Status section', () => {
   });
 
   it('tells HubSpot the record changed after an action, so the sidebar and the record follow', async () => {
-    const { find, findByTestId, waitFor, mocks } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({ tasks: TASKS_SYNCED }) }, cardData());
+    const { find, findByTestId, waitFor, mocks } = await renderCard(
+      cardData({ keyAccount: notKeyYet() }),
+      { tag_key_account: ok({ tasks: TASKS_SYNCED }) },
+      cardData(),
+    );
     expect(mocks.actions.refreshObjectProperties.calls).toEqual([]);
     find(Button, withText('Tag as key account…')).trigger('onClick');
     find(TextArea, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
@@ -92,7 +146,11 @@ describe('the Status section', () => {
     find(Button, withText('End key account status…')).trigger('onClick');
     find(TextArea, { name: 'reason' }).trigger('onChange', 'Contract ended' as never);
     find(Button, withText('Set to former key account')).trigger('onClick');
-    await waitFor(() => expect(find(Alert, { title: 'The status was not changed' }).text).toContain('Only key account managers can do this.'));
+    await waitFor(() =>
+      expect(find(Alert, { title: 'The status was not changed' }).text).toContain(
+        'Only key account managers can do this.',
+      ),
+    );
     expect(callsTo(spy, 'untag_key_account')).toEqual([{ ...caller, status: 'former', reason: 'Contract ended' }]);
     expect(callsTo(spy, 'card_data')).toHaveLength(1);
     expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
@@ -117,10 +175,14 @@ describe('the Status section', () => {
 
 describe('the client strategy on the Status tab', () => {
   it('shows the strategy the team recorded, or how to record it', async () => {
-    const recorded = await renderCard(cardData({ keyAccount: keyAccount({ clientStrategy: 'Sell the European arm' }) }));
+    const recorded = await renderCard(
+      cardData({ keyAccount: keyAccount({ clientStrategy: 'Sell the European arm' }) }),
+    );
     expect(recorded.findByTestId(Text, 'client-strategy').text).toBe('Sell the European arm');
     const missing = await renderCard(cardData());
-    expect(missing.findByTestId(Text, 'client-strategy').text).toContain('write how the client sees itself in the company\'s "Client strategy" field');
+    expect(missing.findByTestId(Text, 'client-strategy').text).toContain(
+      'write how the client sees itself in the company\'s "Client strategy" field',
+    );
   });
 });
 
@@ -134,18 +196,28 @@ describe('the Relationships section', () => {
   it('shows coverage, its warnings and each contact with stance, decision power, last touch and who holds them', async () => {
     const data = cardData({
       relationships: relationships({
-        coverage: { score: 40, reasons: ['1 of 2 key contacts touched'], warnings: [{ kind: 'single_person_dependency', message: 'Only Maria Lopez knows anyone at Acme', contactIds: ['501'] }] },
+        coverage: {
+          score: 40,
+          reasons: ['1 of 2 key contacts touched'],
+          warnings: [
+            { kind: 'single_person_dependency', message: 'Only Maria Lopez knows anyone at Acme', contactIds: ['501'] },
+          ],
+        },
       }),
     });
     const { find, findAll } = await renderCard(data);
     expect(find(Alert, { title: 'Depends on one of our people' }).text).toBe('Only Maria Lopez knows anyone at Acme');
-    expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['Coverage 40 of 100', 'Tom Baker', 'CFO · supervisor unknown', 'on budget']));
+    expect(findAll(Text).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['Coverage 40 of 100', 'Tom Baker', 'CFO · supervisor unknown', 'on budget']),
+    );
     expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
     expect(find(Select, { name: 'power-502' }).props.value).toBe('influences');
   });
 
   it('says when coverage weighs only some of the activities of a large account, in grouped numbers', async () => {
-    const large = await renderCard(cardData({ relationships: relationships({ activities: { logged: 31_250, weighed: 10_000 } }) }));
+    const large = await renderCard(
+      cardData({ relationships: relationships({ activities: { logged: 31_250, weighed: 10_000 } }) }),
+    );
     expect(large.findByTestId(Text, 'activities-weighed').text).toBe(
       'Coverage weighs 10,000 of the 31,250 meetings, calls and emails logged with these contacts, the most recent of each kind: one card cannot read more from HubSpot at once.',
     );
@@ -154,8 +226,15 @@ describe('the Relationships section', () => {
   });
 
   it("marks key contacts and says what a contact's stance was before the current one", async () => {
-    const converted = contact({ stanceHistory: [{ stance: 'ally', at: Date.UTC(2026, 2, 3, 12) }, { stance: 'protester', at: Date.UTC(2025, 8, 1) }] });
-    const { findByTestId, findAll } = await renderCard(cardData({ relationships: relationships({ contacts: [converted] }) }));
+    const converted = contact({
+      stanceHistory: [
+        { stance: 'ally', at: Date.UTC(2026, 2, 3, 12) },
+        { stance: 'protester', at: Date.UTC(2025, 8, 1) },
+      ],
+    });
+    const { findByTestId, findAll } = await renderCard(
+      cardData({ relationships: relationships({ contacts: [converted] }) }),
+    );
     expect(findByTestId(Text, 'stance-history-501').text).toBe('was Protester until 3 Mar 2026');
     expect(findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
   });
@@ -176,18 +255,40 @@ describe('the Relationships section', () => {
   });
 
   it('records that a contact left and who replaced them', async () => {
-    const after = cardData({ relationships: relationships({ contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: { contactId: '502', name: 'Ann Lee' } } })] }) });
-    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(cardData(), { record_contact_departure: ok({}) }, after);
+    const after = cardData({
+      relationships: relationships({
+        contacts: [
+          contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: { contactId: '502', name: 'Ann Lee' } } }),
+        ],
+      }),
+    });
+    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(
+      cardData(),
+      { record_contact_departure: ok({}) },
+      after,
+    );
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'replacedBy' }).trigger('onChange', '502' as never);
     find(Button, withText('Mark Tom Baker as left')).trigger('onClick');
-    await waitFor(() => expect(findByTestId(Text, 'departure-501').text).toBe('Left on 20 Nov 2026, replaced by Ann Lee'));
-    expect(callsTo(spy, 'record_contact_departure')).toEqual([{ ...caller, contactId: '501', left: true, replacedByContactId: '502' }]);
+    await waitFor(() =>
+      expect(findByTestId(Text, 'departure-501').text).toBe('Left on 20 Nov 2026, replaced by Ann Lee'),
+    );
+    expect(callsTo(spy, 'record_contact_departure')).toEqual([
+      { ...caller, contactId: '501', left: true, replacedByContactId: '502' },
+    ]);
   });
 
   it('undoes a departure recorded by mistake', async () => {
-    const departed = cardData({ relationships: relationships({ contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null } })] }) });
-    const { find, findAll, maybeFindByTestId, waitFor, spy } = await renderCard(departed, { record_contact_departure: ok({}) }, cardData());
+    const departed = cardData({
+      relationships: relationships({
+        contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null } })],
+      }),
+    });
+    const { find, findAll, maybeFindByTestId, waitFor, spy } = await renderCard(
+      departed,
+      { record_contact_departure: ok({}) },
+      cardData(),
+    );
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Button, withText('Tom Baker has not left: undo')).trigger('onClick');
     await waitFor(() => expect(maybeFindByTestId(Text, 'departure-501')).toBeNull());
@@ -195,9 +296,13 @@ describe('the Relationships section', () => {
   });
 
   it('keeps a refused stance change on screen with the message, and the old stance', async () => {
-    const { find, waitFor } = await renderCard(cardData(), { record_contact_stance: failed('KAM.CONTACT_NOT_AT_COMPANY', 'That contact is not associated with this company.') });
+    const { find, waitFor } = await renderCard(cardData(), {
+      record_contact_stance: failed('KAM.CONTACT_NOT_AT_COMPANY', 'That contact is not associated with this company.'),
+    });
     find(Select, { name: 'stance-501' }).trigger('onChange', 'enemy' as never);
-    await waitFor(() => expect(find(Alert, { title: 'The change was not saved' }).text).toContain('not associated with this company'));
+    await waitFor(() =>
+      expect(find(Alert, { title: 'The change was not saved' }).text).toContain('not associated with this company'),
+    );
     expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
   });
 
@@ -206,7 +311,11 @@ describe('the Relationships section', () => {
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Input, { name: 'topics' }).trigger('onChange', 'budget; IT suppliers ;' as never);
     find(Button, withText('Save topics')).trigger('onClick');
-    await waitFor(() => expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', decisionTopics: ['budget', 'IT suppliers'] }]));
+    await waitFor(() =>
+      expect(callsTo(spy, 'record_contact_stance')).toEqual([
+        { ...caller, contactId: '501', decisionTopics: ['budget', 'IT suppliers'] },
+      ]),
+    );
   });
 });
 
@@ -220,28 +329,81 @@ describe('the Plan section', () => {
   it('shows the objective, the team, the objectives and the quarterly grid as actual of target, with a chart', async () => {
     const { findAll, find } = await renderCard(cardData());
     const texts = findAll(Text).map((t) => t.text);
-    expect(texts).toEqual(expect.arrayContaining(['Become their only audit and tax adviser', 'Maria Lopez', 'Sam Patel', 'Not appointed', 'Win the audit tender']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Become their only audit and tax adviser',
+        'Maria Lopez',
+        'Sam Patel',
+        'Not appointed',
+        'Win the audit tender',
+      ]),
+    );
     const cells = findAll(TableCell).map((c) => c.text);
     expect(cells).toEqual(expect.arrayContaining(['3 of 5 (behind)', '6 of 5 (on track)', '– of 6']));
     expect(find(BarChart).props.data).toEqual([
-      { quarter: 'Q1', series: 'Target', value: 5 }, { quarter: 'Q1', series: 'Actual', value: 3 },
-      { quarter: 'Q2', series: 'Target', value: 5 }, { quarter: 'Q2', series: 'Actual', value: 6 },
-      { quarter: 'Q3', series: 'Target', value: 6 }, { quarter: 'Q4', series: 'Target', value: 6 },
+      { quarter: 'Q1', series: 'Target', value: 5 },
+      { quarter: 'Q1', series: 'Actual', value: 3 },
+      { quarter: 'Q2', series: 'Target', value: 5 },
+      { quarter: 'Q2', series: 'Actual', value: 6 },
+      { quarter: 'Q3', series: 'Target', value: 6 },
+      { quarter: 'Q4', series: 'Target', value: 6 },
     ]);
   });
 
   it('saves an edited plan against the revision it started from, then shows the saved plan', async () => {
-    const saved = cardData({ plan: { ...cardData().plan, revision: 5, businessObjective: 'Be their first call for audit, tax and advisory' } });
-    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { save_account_plan: ok({ tasks: TASKS_SYNCED }) }, saved);
+    const saved = cardData({
+      plan: { ...cardData().plan, revision: 5, businessObjective: 'Be their first call for audit, tax and advisory' },
+    });
+    const { find, findAll, waitFor, spy } = await renderCard(
+      cardData(),
+      { save_account_plan: ok({ tasks: TASKS_SYNCED }) },
+      saved,
+    );
     find(Button, withText('Edit the plan')).trigger('onClick');
-    find(TextArea, { name: 'businessObjective' }).trigger('onChange', 'Be their first call for audit, tax and advisory' as never);
+    find(TextArea, { name: 'businessObjective' }).trigger(
+      'onChange',
+      'Be their first call for audit, tax and advisory' as never,
+    );
     find(NumberInput, { name: 'custom_new_services-Q3-actual' }).trigger('onChange', 2 as never);
     find(Button, withText('Save the plan')).trigger('onClick');
-    await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Be their first call for audit, tax and advisory'));
-    const [sent] = callsTo(spy, 'save_account_plan') as Array<{ baseRevision: number; plan: { team: unknown; objectives: unknown[]; quarterlyTargets: { rows: Array<{ metric: string; actuals: unknown }> } } }>;
-    expect(sent).toMatchObject({ ...caller, baseRevision: 4, plan: { businessObjective: 'Be their first call for audit, tax and advisory', team: { relationshipPartner: '70', accountManager: '71', researcher: null } } });
-    expect(sent!.plan.objectives).toEqual([{ objectiveKey: 'obj-1', title: 'Win the audit tender', measure: 'Signed contract', ownerId: '70', dueAt: cardData().plan.objectives[0]!.dueAt, status: 'open' }]);
-    expect(sent!.plan.quarterlyTargets.rows[1]).toEqual({ metric: 'custom_new_services', label: 'New services used', unit: 'count', measure: 'per_quarter', baseline: null, targets: { Q1: 1, Q2: 1, Q3: 1, Q4: 1 }, actuals: { Q1: 0, Q2: 1, Q3: 2, Q4: null } });
+    await waitFor(() =>
+      expect(findAll(Text).map((t) => t.text)).toContain('Be their first call for audit, tax and advisory'),
+    );
+    const [sent] = callsTo(spy, 'save_account_plan') as Array<{
+      baseRevision: number;
+      plan: {
+        team: unknown;
+        objectives: unknown[];
+        quarterlyTargets: { rows: Array<{ metric: string; actuals: unknown }> };
+      };
+    }>;
+    expect(sent).toMatchObject({
+      ...caller,
+      baseRevision: 4,
+      plan: {
+        businessObjective: 'Be their first call for audit, tax and advisory',
+        team: { relationshipPartner: '70', accountManager: '71', researcher: null },
+      },
+    });
+    expect(sent!.plan.objectives).toEqual([
+      {
+        objectiveKey: 'obj-1',
+        title: 'Win the audit tender',
+        measure: 'Signed contract',
+        ownerId: '70',
+        dueAt: cardData().plan.objectives[0]!.dueAt,
+        status: 'open',
+      },
+    ]);
+    expect(sent!.plan.quarterlyTargets.rows[1]).toEqual({
+      metric: 'custom_new_services',
+      label: 'New services used',
+      unit: 'count',
+      measure: 'per_quarter',
+      baseline: null,
+      targets: { Q1: 1, Q2: 1, Q3: 1, Q4: 1 },
+      actuals: { Q1: 0, Q2: 1, Q3: 2, Q4: null },
+    });
   });
 
   it("adds a manager's own metric and a new objective with its owner and due date", async () => {
@@ -255,9 +417,23 @@ describe('the Plan section', () => {
     find(DateInput, { name: 'objective-1-due' }).trigger('onChange', { year: 2027, month: 2, date: 31 } as never);
     find(Button, withText('Save the plan')).trigger('onClick');
     await waitFor(() => expect(callsTo(spy, 'save_account_plan')).toHaveLength(1));
-    const [sent] = callsTo(spy, 'save_account_plan') as Array<{ plan: { objectives: unknown[]; quarterlyTargets: { rows: unknown[] } } }>;
-    expect(sent!.plan.objectives[1]).toEqual({ title: 'Present at their board', measure: '', ownerId: '71', dueAt: Date.UTC(2027, 2, 31, 12), status: 'open' });
-    expect(sent!.plan.quarterlyTargets.rows[2]).toEqual({ metric: 'custom_referrals_received', label: 'Referrals received', unit: 'count', targets: {}, actuals: {} });
+    const [sent] = callsTo(spy, 'save_account_plan') as Array<{
+      plan: { objectives: unknown[]; quarterlyTargets: { rows: unknown[] } };
+    }>;
+    expect(sent!.plan.objectives[1]).toEqual({
+      title: 'Present at their board',
+      measure: '',
+      ownerId: '71',
+      dueAt: Date.UTC(2027, 2, 31, 12),
+      status: 'open',
+    });
+    expect(sent!.plan.quarterlyTargets.rows[2]).toEqual({
+      metric: 'custom_referrals_received',
+      label: 'Referrals received',
+      unit: 'count',
+      targets: {},
+      actuals: {},
+    });
   });
 
   it('enables Add metric while its name is typed, before the field loses focus', async () => {
@@ -282,22 +458,34 @@ describe('the Plan section', () => {
 
   it('shows each problem the function found beside its field', async () => {
     const { find, waitFor } = await renderCard(cardData(), {
-      save_account_plan: failed('KAM.INVALID_PARAMETERS', 'Keystone received something it cannot use.', [{ path: 'plan.objectives.1.ownerId', message: 'pick who owns this objective' }]),
+      save_account_plan: failed('KAM.INVALID_PARAMETERS', 'Keystone received something it cannot use.', [
+        { path: 'plan.objectives.1.ownerId', message: 'pick who owns this objective' },
+      ]),
     });
     find(Button, withText('Edit the plan')).trigger('onClick');
     find(Button, withText('Add an objective')).trigger('onClick');
     find(Button, withText('Save the plan')).trigger('onClick');
-    await waitFor(() => expect(find(Select, { name: 'objective-1-owner' }).props).toMatchObject({ error: true, validationMessage: 'pick who owns this objective' }));
+    await waitFor(() =>
+      expect(find(Select, { name: 'objective-1-owner' }).props).toMatchObject({
+        error: true,
+        validationMessage: 'pick who owns this objective',
+      }),
+    );
     expect(find(Select, { name: 'objective-0-owner' }).props.error).toBeUndefined();
   });
 
   it("keeps the editor open with the function's message when someone else saved first", async () => {
     const { find, waitFor } = await renderCard(cardData(), {
-      save_account_plan: failed('KAM.PLAN_CHANGED_ELSEWHERE', 'Someone else saved this plan while you were editing. Reload the plan, then make your changes again.'),
+      save_account_plan: failed(
+        'KAM.PLAN_CHANGED_ELSEWHERE',
+        'Someone else saved this plan while you were editing. Reload the plan, then make your changes again.',
+      ),
     });
     find(Button, withText('Edit the plan')).trigger('onClick');
     find(Button, withText('Save the plan')).trigger('onClick');
-    await waitFor(() => expect(find(Alert, { title: 'The plan was not saved' }).text).toContain('Someone else saved this plan'));
+    await waitFor(() =>
+      expect(find(Alert, { title: 'The plan was not saved' }).text).toContain('Someone else saved this plan'),
+    );
     expect(find(Button, withText('Save the plan')).props.disabled).toBe(false);
   });
 });
@@ -307,55 +495,138 @@ describe('the Reviews section', () => {
     const { findByTestId, findAll } = await renderCard(cardData({ reviews: reviews({ triggered: [trigger()] }) }));
     expect(findByTestId(Text, 'next-review').text).toBe('Next quarterly review 4 Dec 2026 (in 10 days)');
     const texts = findAll(Text).map((t) => t.text);
-    expect(texts).toEqual(expect.arrayContaining(['Tom Baker changed title from CFO to Board adviser', '19 Nov 2026 · Job title: CFO → Board adviser', 'Plan updated', 'Added the tax objective']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Tom Baker changed title from CFO to Board adviser',
+        '19 Nov 2026 · Job title: CFO → Board adviser',
+        'Plan updated',
+        'Added the tax objective',
+      ]),
+    );
   });
 
   it('words the evidence of each change as people say it: stances by label, owners by name', async () => {
     const triggered = [
-      trigger({ kind: 'stance_worsened', message: 'Chloe Evans is a new enemy', evidence: { objectType: 'contacts', objectId: '502', property: 'stance', from: null, to: 'enemy' } }),
-      trigger({ kind: 'our_owner_changed', message: 'The company owner changed', evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'owner', from: '70', to: '99' } }),
-      trigger({ kind: 'objective_achieved', message: 'Objective achieved: Win the tender', evidence: { objectType: 'objectives', objectId: '9', property: 'status', from: null, to: 'achieved' } }),
-      trigger({ kind: 'new_buyer', message: 'Ann Lee is a new budget holder', evidence: { objectType: 'contacts', objectId: '503', property: 'buyingRoles', from: null, to: 'INFLUENCER;BUDGET_HOLDER' } }),
-      trigger({ kind: 'client_strategy_changed', message: "The client's strategy changed", evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'strategy', from: 'Grow in Europe', to: 'Sell the European arm to a competitor and invest the proceeds in the Asian business' } }),
+      trigger({
+        kind: 'stance_worsened',
+        message: 'Chloe Evans is a new enemy',
+        evidence: { objectType: 'contacts', objectId: '502', property: 'stance', from: null, to: 'enemy' },
+      }),
+      trigger({
+        kind: 'our_owner_changed',
+        message: 'The company owner changed',
+        evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'owner', from: '70', to: '99' },
+      }),
+      trigger({
+        kind: 'objective_achieved',
+        message: 'Objective achieved: Win the tender',
+        evidence: { objectType: 'objectives', objectId: '9', property: 'status', from: null, to: 'achieved' },
+      }),
+      trigger({
+        kind: 'new_buyer',
+        message: 'Ann Lee is a new budget holder',
+        evidence: {
+          objectType: 'contacts',
+          objectId: '503',
+          property: 'buyingRoles',
+          from: null,
+          to: 'INFLUENCER;BUDGET_HOLDER',
+        },
+      }),
+      trigger({
+        kind: 'client_strategy_changed',
+        message: "The client's strategy changed",
+        evidence: {
+          objectType: 'companies',
+          objectId: COMPANY_ID,
+          property: 'strategy',
+          from: 'Grow in Europe',
+          to: 'Sell the European arm to a competitor and invest the proceeds in the Asian business',
+        },
+      }),
     ];
-    triggered.push(trigger({ kind: 'new_parent_company', message: 'The client has a new parent company: Megacorp Holdings', evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'parentCompany', from: null, to: '42' } }));
-    const { findAll } = await renderCard(cardData({ reviews: reviews({ triggered, companyNames: { 42: 'Megacorp Holdings' } }) }));
-    expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining([
-      '19 Nov 2026 · Parent company: none → Megacorp Holdings',
-      '19 Nov 2026 · Stance: not recorded → Enemy', '19 Nov 2026 · Company owner: Maria Lopez → owner 99', '19 Nov 2026 · Objective: Achieved',
-      '19 Nov 2026 · Buying roles: none → Influencer, Budget holder',
-      '19 Nov 2026 · Client strategy: “Grow in Europe” → “Sell the European arm to a competitor and invest the procee…”',
-    ]));
+    triggered.push(
+      trigger({
+        kind: 'new_parent_company',
+        message: 'The client has a new parent company: Megacorp Holdings',
+        evidence: { objectType: 'companies', objectId: COMPANY_ID, property: 'parentCompany', from: null, to: '42' },
+      }),
+    );
+    const { findAll } = await renderCard(
+      cardData({ reviews: reviews({ triggered, companyNames: { 42: 'Megacorp Holdings' } }) }),
+    );
+    expect(findAll(Text).map((t) => t.text)).toEqual(
+      expect.arrayContaining([
+        '19 Nov 2026 · Parent company: none → Megacorp Holdings',
+        '19 Nov 2026 · Stance: not recorded → Enemy',
+        '19 Nov 2026 · Company owner: Maria Lopez → owner 99',
+        '19 Nov 2026 · Objective: Achieved',
+        '19 Nov 2026 · Buying roles: none → Influencer, Budget holder',
+        '19 Nov 2026 · Client strategy: “Grow in Europe” → “Sell the European arm to a competitor and invest the procee…”',
+      ]),
+    );
   });
 
   it('marks an overdue review', async () => {
-    const { findAll } = await renderCard(cardData({ reviews: reviews({ status: 'overdue', nextDueAt: Date.UTC(2026, 10, 1) }) }));
+    const { findAll } = await renderCard(
+      cardData({ reviews: reviews({ status: 'overdue', nextDueAt: Date.UTC(2026, 10, 1) }) }),
+    );
     expect(findAll(StatusTag, { variant: 'danger' }).map((t) => t.text)).toContain('Overdue');
   });
 
   it('logs a triggered review with its outcome and the triggers it answers, then shows it in the history', async () => {
-    const logged = cardData({ reviews: reviews({ history: [{ ...reviews().history[0]!, reviewId: 'rev-2', kind: 'triggered', outcomes: ['escalate'], summary: 'Meet the new CFO' }] }) });
-    const { find, findAll, waitFor, spy } = await renderCard(cardData({ reviews: reviews({ triggered: [trigger()] }) }), { log_review: ok({ tasks: TASKS_SYNCED }) }, logged);
+    const logged = cardData({
+      reviews: reviews({
+        history: [
+          {
+            ...reviews().history[0]!,
+            reviewId: 'rev-2',
+            kind: 'triggered',
+            outcomes: ['escalate'],
+            summary: 'Meet the new CFO',
+          },
+        ],
+      }),
+    });
+    const { find, findAll, waitFor, spy } = await renderCard(
+      cardData({ reviews: reviews({ triggered: [trigger()] }) }),
+      { log_review: ok({ tasks: TASKS_SYNCED }) },
+      logged,
+    );
     find(Button, withText('Log a review…')).trigger('onClick');
     find(ToggleGroup, { name: 'outcomes' }).trigger('onChange', ['escalate'] as never);
     find(TextArea, { name: 'summary' }).trigger('onChange', 'Meet the new CFO' as never);
     find(Button, withText('Log the review')).trigger('onClick');
     await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Meet the new CFO'));
-    expect(callsTo(spy, 'log_review')).toEqual([{ ...caller, kind: 'triggered', outcomes: ['escalate'], summary: 'Meet the new CFO', triggers: [trigger()] }]);
+    expect(callsTo(spy, 'log_review')).toEqual([
+      { ...caller, kind: 'triggered', outcomes: ['escalate'], summary: 'Meet the new CFO', triggers: [trigger()] },
+    ]);
   });
 
   it('warns when a review was logged but its HubSpot task could not be moved on, and says how to repair it', async () => {
-    const card = await renderCard(cardData(), { log_review: ok({ tasks: { synced: false, message: 'HubSpot did not respond.' } }) });
+    const card = await renderCard(cardData(), {
+      log_review: ok({ tasks: { synced: false, message: 'HubSpot did not respond.' } }),
+    });
     card.find(Button, withText('Log a review…')).trigger('onClick');
     card.find(TextArea, { name: 'summary' }).trigger('onChange', 'Quarterly review held' as never);
     card.find(Button, withText('Log the review')).trigger('onClick');
-    await card.waitFor(() => expect(card.mocks.actions.addAlert.calls).toEqual([[{
-      type: 'warning', title: 'Saved, but the HubSpot tasks were not updated', message: 'HubSpot did not respond. Save again to bring the tasks in line.',
-    }]]));
+    await card.waitFor(() =>
+      expect(card.mocks.actions.addAlert.calls).toEqual([
+        [
+          {
+            type: 'warning',
+            title: 'Saved, but the HubSpot tasks were not updated',
+            message: 'HubSpot did not respond. Save again to bring the tasks in line.',
+          },
+        ],
+      ]),
+    );
   });
 
   it('does not alert when the tasks were brought in line', async () => {
-    const { find, waitFor, spy, mocks } = await renderCard(cardData(), { save_account_plan: ok({ tasks: TASKS_SYNCED }) });
+    const { find, waitFor, spy, mocks } = await renderCard(cardData(), {
+      save_account_plan: ok({ tasks: TASKS_SYNCED }),
+    });
     find(Button, withText('Edit the plan')).trigger('onClick');
     find(Button, withText('Save the plan')).trigger('onClick');
     await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
@@ -373,7 +644,9 @@ describe('the Reviews section', () => {
 
 describe('the tab for someone who may not edit', () => {
   it('shows everything read-only with the reason, and no edit controls', async () => {
-    const { findAll, maybeFind } = await renderCard(cardData({ permissions: viewerPermissions(), reviews: reviews({ triggered: [trigger()] }) }));
+    const { findAll, maybeFind } = await renderCard(
+      cardData({ permissions: viewerPermissions(), reviews: reviews({ triggered: [trigger()] }) }),
+    );
     expect(findAll(Text).filter((t) => t.text === viewerPermissions().readOnlyReason)).toHaveLength(4);
     expect(findAll(Button).map((b) => b.text)).toEqual([]);
     expect(maybeFind(Select, { name: 'stance-501' })).toBeNull();
@@ -383,7 +656,11 @@ describe('the tab for someone who may not edit', () => {
 
 describe('the tab after a change', () => {
   it('offers the choices that fit the new status when the form is opened again', async () => {
-    const { find, findByTestId, waitFor } = await renderCard(cardData({ keyAccount: notKeyYet() }), { tag_key_account: ok({ tasks: TASKS_SYNCED }) }, cardData());
+    const { find, findByTestId, waitFor } = await renderCard(
+      cardData({ keyAccount: notKeyYet() }),
+      { tag_key_account: ok({ tasks: TASKS_SYNCED }) },
+      cardData(),
+    );
     find(Button, withText('Tag as key account…')).trigger('onClick');
     find(TextArea, { name: 'reason' }).trigger('onChange', 'Biggest growth potential' as never);
     find(Button, withText('Set to key account')).trigger('onClick');

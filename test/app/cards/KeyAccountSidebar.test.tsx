@@ -2,7 +2,21 @@ import { Button, DescriptionListItem, ErrorState, LoadingSpinner, StatusTag, Tex
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountSidebar } from '../../../src/app/cards/KeyAccountSidebar.tsx';
 import type { CardData } from '../../../src/contracts/index.ts';
-import { callsTo, cardData, COMPANY_ID, failed, notKeyYet, ok, relationships, renderer, reviews, serveFunctions, trigger, USER_ID, withText } from '../ui/test-utils.ts';
+import {
+  callsTo,
+  cardData,
+  COMPANY_ID,
+  failed,
+  notKeyYet,
+  ok,
+  relationships,
+  renderer,
+  reviews,
+  serveFunctions,
+  trigger,
+  USER_ID,
+  withText,
+} from '../ui/test-utils.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -14,7 +28,8 @@ async function renderSidebar(data: CardData) {
   return { ...sidebar, spy };
 }
 
-const glance = (find: ReturnType<typeof renderer>['find'], label: string) => find(DescriptionListItem, { label }).find(Text).text;
+const glance = (find: ReturnType<typeof renderer>['find'], label: string) =>
+  find(DescriptionListItem, { label }).find(Text).text;
 
 describe('the key account sidebar', () => {
   it('shows status, score, coverage and the next review at a glance, from one card_data call', async () => {
@@ -28,7 +43,12 @@ describe('the key account sidebar', () => {
   });
 
   it('reloads when HubSpot says the record changed (as the tab card does after an action)', async () => {
-    const spy = serveFunctions({ card_data: vi.fn().mockReturnValueOnce(ok(cardData({ keyAccount: notKeyYet() }))).mockReturnValue(ok(cardData())) });
+    const spy = serveFunctions({
+      card_data: vi
+        .fn()
+        .mockReturnValueOnce(ok(cardData({ keyAccount: notKeyYet() })))
+        .mockReturnValue(ok(cardData())),
+    });
     const sidebar = renderer('crm.record.sidebar');
     sidebar.render(<KeyAccountSidebar />);
     await sidebar.waitFor(() => expect(sidebar.find(StatusTag).text).toBe('Not a key account'));
@@ -48,7 +68,13 @@ describe('the key account sidebar', () => {
   it('names an overdue review as the top risk first', async () => {
     const data = cardData({
       reviews: reviews({ status: 'overdue', nextDueAt: Date.UTC(2026, 10, 14, 12) }),
-      relationships: relationships({ coverage: { score: 30, reasons: [], warnings: [{ kind: 'single_threaded', message: 'Only Tom Baker hears from us', contactIds: ['501'] }] } }),
+      relationships: relationships({
+        coverage: {
+          score: 30,
+          reasons: [],
+          warnings: [{ kind: 'single_threaded', message: 'Only Tom Baker hears from us', contactIds: ['501'] }],
+        },
+      }),
     });
     const { find } = await renderSidebar(data);
     expect(glance(find, 'Top risk')).toBe('The account review is overdue (was due 10 days ago).');
@@ -72,22 +98,29 @@ describe('the key account sidebar', () => {
   });
 
   it('falls back to a change that calls for a review, and says so when nothing stands out', async () => {
-    expect(glance((await renderSidebar(cardData({ reviews: reviews({ triggered: [trigger()] }) }))).find, 'Top risk')).toBe(
-      'Tom Baker changed title from CFO to Board adviser: a review is called for.',
-    );
+    expect(
+      glance((await renderSidebar(cardData({ reviews: reviews({ triggered: [trigger()] }) }))).find, 'Top risk'),
+    ).toBe('Tom Baker changed title from CFO to Board adviser: a review is called for.');
     vi.restoreAllMocks();
     expect(glance((await renderSidebar(cardData())).find, 'Top risk')).toBe('Nothing stands out');
   });
 
   it('tells a company that is not a key account what would qualify it, and one without contacts that it has none', async () => {
-    const { find, findByTestId } = await renderSidebar(cardData({ keyAccount: notKeyYet(), relationships: relationships({ contacts: [] }) }));
+    const { find, findByTestId } = await renderSidebar(
+      cardData({ keyAccount: notKeyYet(), relationships: relationships({ contacts: [] }) }),
+    );
     expect(find(StatusTag).text).toBe('Not a key account');
     expect(findByTestId(Text, 'qualify-hint').text).toContain('from a score of 50');
     expect(glance(find, 'Relationship coverage')).toBe('No contacts yet');
   });
 
   it("shows the function's message with a retry when card_data fails", async () => {
-    const spy = serveFunctions({ card_data: vi.fn().mockReturnValueOnce(failed('KAM.HUBSPOT_UNAVAILABLE', 'HubSpot did not respond.')).mockReturnValue(ok(cardData())) });
+    const spy = serveFunctions({
+      card_data: vi
+        .fn()
+        .mockReturnValueOnce(failed('KAM.HUBSPOT_UNAVAILABLE', 'HubSpot did not respond.'))
+        .mockReturnValue(ok(cardData())),
+    });
     const { render, find, waitFor } = renderer('crm.record.sidebar');
     render(<KeyAccountSidebar />);
     await waitFor(() => expect(find(ErrorState).find(Text).text).toBe('HubSpot did not respond.'));

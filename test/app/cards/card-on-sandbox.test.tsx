@@ -1,4 +1,15 @@
-import { Button, DateInput, hubspot, Input, LoadingSpinner, Select, StatusTag, TableCell, Text, TextArea } from '@hubspot/ui-extensions';
+import {
+  Button,
+  DateInput,
+  hubspot,
+  Input,
+  LoadingSpinner,
+  Select,
+  StatusTag,
+  TableCell,
+  Text,
+  TextArea,
+} from '@hubspot/ui-extensions';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
@@ -7,7 +18,13 @@ import { main as recordContactStanceMain } from '../../../src/app/functions/reco
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import { main as tagKeyAccountMain } from '../../../src/app/functions/tag_key_account.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
-import { anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from '../functions/account-portal.ts';
+import {
+  anOwner,
+  configureAccess,
+  loadAccount,
+  startSandboxPortal,
+  type SandboxPortal,
+} from '../functions/account-portal.ts';
 import { renderer, withText } from '../ui/test-utils.ts';
 import { onTestClock } from '../../clock.ts';
 
@@ -33,7 +50,9 @@ const FUNCTIONS: Record<string, (context: { parameters: unknown }) => Promise<un
 };
 
 async function openCard(companyId: string, userId: number) {
-  vi.spyOn(hubspot, 'serverless').mockImplementation(async (uid: string, options?: { parameters?: unknown }) => FUNCTIONS[uid]!({ parameters: options?.parameters }));
+  vi.spyOn(hubspot, 'serverless').mockImplementation(async (uid: string, options?: { parameters?: unknown }) =>
+    FUNCTIONS[uid]!({ parameters: options?.parameters }),
+  );
   const card = renderer('crm.record.tab');
   card.mocks.context.user.id = userId;
   card.mocks.context.crm.objectId = Number(companyId);
@@ -51,7 +70,16 @@ describe('the key account tab on the sandbox portal', () => {
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, salesperson],
       company: { [COMPANY_PROPERTY.prestige]: '8' },
-      contacts: [{ firstname: 'Ann', properties: { jobtitle: 'CFO', [CONTACT_PROPERTY.stance]: 'neutral', [CONTACT_PROPERTY.decisionPower]: 'decides' } }],
+      contacts: [
+        {
+          firstname: 'Ann',
+          properties: {
+            jobtitle: 'CFO',
+            [CONTACT_PROPERTY.stance]: 'neutral',
+            [CONTACT_PROPERTY.decisionPower]: 'decides',
+          },
+        },
+      ],
     }));
     await configureAccess(admin, { managerUserIds: [String(manager.userId)] });
   });
@@ -64,7 +92,11 @@ describe('the key account tab on the sandbox portal', () => {
     card.find(Button, withText('Tag as key account…')).trigger('onClick');
     card.find(TextArea, { name: 'reason' }).trigger('onChange', 'Strategic client in our home market' as never);
     card.find(Button, withText('Set to key account')).trigger('onClick');
-    await card.waitFor(() => expect(card.findByTestId(Text, 'status-change').text).toContain('set by Max Manager: “Strategic client in our home market”'));
+    await card.waitFor(() =>
+      expect(card.findByTestId(Text, 'status-change').text).toContain(
+        'set by Max Manager: “Strategic client in our home market”',
+      ),
+    );
     expect(card.findAll(StatusTag).map((t) => t.text)).toContain('Key account');
   });
 
@@ -84,7 +116,11 @@ describe('the key account tab on the sandbox portal', () => {
     card.find(Select, { name: 'objective-0-owner' }).trigger('onChange', manager.id as never);
     card.find(DateInput, { name: 'objective-0-due' }).trigger('onChange', { year: 2027, month: 5, date: 30 } as never);
     card.find(Button, withText('Save the plan')).trigger('onClick');
-    await card.waitFor(() => expect(card.findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['Become their only audit adviser', 'Win the audit tender'])));
+    await card.waitFor(() =>
+      expect(card.findAll(Text).map((t) => t.text)).toEqual(
+        expect.arrayContaining(['Become their only audit adviser', 'Win the audit tender']),
+      ),
+    );
     expect(card.findAll(TableCell).map((c) => c.text)).toEqual(expect.arrayContaining(['Max Manager', '30 Jun 2027']));
 
     card.find(Button, withText('Log a review…')).trigger('onClick');
@@ -97,7 +133,9 @@ describe('the key account tab on the sandbox portal', () => {
     const card = await openCard(companyId, salesperson.userId);
     expect(card.findAll(Button)).toHaveLength(0);
     expect(card.maybeFind(Select, (node) => String(node.props.name).startsWith('stance-'))).toBeNull();
-    const answer = (await cardData({ parameters: { companyId, userId: salesperson.userId } })) as { permissions: { readOnlyReason: string } };
+    const answer = (await cardData({ parameters: { companyId, userId: salesperson.userId } })) as {
+      permissions: { readOnlyReason: string };
+    };
     expect(answer.permissions.readOnlyReason).toBeTruthy();
     expect(card.findAll(Text).filter((t) => t.text === answer.permissions.readOnlyReason)).toHaveLength(4);
   });

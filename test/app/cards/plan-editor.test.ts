@@ -12,6 +12,8 @@ describe("a manager's own metric", () => {
   });
 
   it('stays within the 40 characters a metric key may have, even for a long label', () => {
-    expect(customMetricKey('Number of board-level meetings held with the client every quarter', []).length).toBeLessThanOrEqual(40);
+    expect(
+      customMetricKey('Number of board-level meetings held with the client every quarter', []).length,
+    ).toBeLessThanOrEqual(40);
   });
 });

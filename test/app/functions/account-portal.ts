@@ -52,7 +52,10 @@ export interface AccountSpec {
   otherCompanies?: Array<{ id: string; contactIds: string[] }>;
 }
 
-export interface AccountIds { companyId: string; contactIds: string[] }
+export interface AccountIds {
+  companyId: string;
+  contactIds: string[];
+}
 
 export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: AccountIds } {
   const companyId = id();
@@ -61,27 +64,71 @@ export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: A
     const contactId = c.id ?? id();
     const history: Record<string, Array<{ value: string; timestamp: string }>> = {};
     const current = c.properties ?? {};
-    if (c.stanceHistory) history[CONTACT_PROPERTY.stance] = withCurrent(current[CONTACT_PROPERTY.stance], c.stanceHistory);
+    if (c.stanceHistory)
+      history[CONTACT_PROPERTY.stance] = withCurrent(current[CONTACT_PROPERTY.stance], c.stanceHistory);
     if (c.titleHistory) history.jobtitle = withCurrent(current.jobtitle, c.titleHistory);
-    associations.push({ fromType: 'contacts', fromId: contactId, toType: 'companies', toId: companyId, associationTypeId: 279 });
-    return { id: contactId, properties: { firstname: c.firstname ?? `Person${contactId}`, lastname: 'Client', email: `c${contactId}@client.example`, ...current }, createdAt: iso(NOW - 400 * DAY), ...(Object.keys(history).length ? { propertyHistory: history } : {}) };
+    associations.push({
+      fromType: 'contacts',
+      fromId: contactId,
+      toType: 'companies',
+      toId: companyId,
+      associationTypeId: 279,
+    });
+    return {
+      id: contactId,
+      properties: {
+        firstname: c.firstname ?? `Person${contactId}`,
+        lastname: 'Client',
+        email: `c${contactId}@client.example`,
+        ...current,
+      },
+      createdAt: iso(NOW - 400 * DAY),
+      ...(Object.keys(history).length ? { propertyHistory: history } : {}),
+    };
   });
   const activities: Record<ActivitySpec['type'], SeedRecord[]> = { meetings: [], calls: [], emails: [] };
   const typeIds = { meetings: 200, calls: 194, emails: 198 };
   for (const a of spec.activities ?? []) {
     const activityId = a.id ?? id();
-    activities[a.type].push({ id: activityId, properties: { hs_timestamp: iso(NOW - a.daysAgo * DAY), hubspot_owner_id: a.ownerId }, createdAt: iso(NOW - a.daysAgo * DAY) });
-    for (const contactId of a.contactIds) associations.push({ fromType: a.type, fromId: activityId, toType: 'contacts', toId: contactId, associationTypeId: typeIds[a.type] });
+    activities[a.type].push({
+      id: activityId,
+      properties: { hs_timestamp: iso(NOW - a.daysAgo * DAY), hubspot_owner_id: a.ownerId },
+      createdAt: iso(NOW - a.daysAgo * DAY),
+    });
+    for (const contactId of a.contactIds)
+      associations.push({
+        fromType: a.type,
+        fromId: activityId,
+        toType: 'contacts',
+        toId: contactId,
+        associationTypeId: typeIds[a.type],
+      });
   }
   const deals = (spec.deals ?? []).map((properties) => {
     const dealId = id();
-    associations.push({ fromType: 'deals', fromId: dealId, toType: 'companies', toId: companyId, associationTypeId: 341 });
+    associations.push({
+      fromType: 'deals',
+      fromId: dealId,
+      toType: 'companies',
+      toId: companyId,
+      associationTypeId: 341,
+    });
     return { id: dealId, properties: { dealname: `Deal ${dealId}`, ...properties }, createdAt: iso(NOW - 200 * DAY) };
   });
   const others = (spec.otherCompanies ?? []).map((o) => {
     for (const contactId of o.contactIds) {
-      contacts.push({ id: contactId, properties: { firstname: `Person${contactId}`, lastname: 'Client' }, createdAt: iso(NOW - 400 * DAY) });
-      associations.push({ fromType: 'contacts', fromId: contactId, toType: 'companies', toId: o.id, associationTypeId: 279 });
+      contacts.push({
+        id: contactId,
+        properties: { firstname: `Person${contactId}`, lastname: 'Client' },
+        createdAt: iso(NOW - 400 * DAY),
+      });
+      associations.push({
+        fromType: 'contacts',
+        fromId: contactId,
+        toType: 'companies',
+        toId: o.id,
+        associationTypeId: 279,
+      });
     }
     return { id: o.id, properties: { name: `Other ${o.id}` }, createdAt: iso(NOW - 400 * DAY) };
   });
@@ -90,7 +137,15 @@ export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: A
     seed: {
       portalId: PORTAL_ID,
       owners: spec.owners,
-      objects: { companies: [{ id: companyId, properties: { name: 'Acme Ltd', ...spec.company }, createdAt: iso(NOW - 400 * DAY) }, ...others], contacts, deals, ...activities },
+      objects: {
+        companies: [
+          { id: companyId, properties: { name: 'Acme Ltd', ...spec.company }, createdAt: iso(NOW - 400 * DAY) },
+          ...others,
+        ],
+        contacts,
+        deals,
+        ...activities,
+      },
       associations,
     },
   };
@@ -102,20 +157,31 @@ export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: A
 }
 
 /** Key contact labels exist only after setup, so they are applied through the API once it has run. */
-export async function tagKeyContacts(portal: Pick<SandboxPortal, 'client'>, companyId: string, contactIds: readonly string[]): Promise<void> {
+export async function tagKeyContacts(
+  portal: Pick<SandboxPortal, 'client'>,
+  companyId: string,
+  contactIds: readonly string[],
+): Promise<void> {
   if (contactIds.length === 0) return;
   const labels = await portal.client.crm.associations.v4.schema.definitionsApi.getAll('companies', 'contacts');
   const label = labels.results.find((l) => l.label === 'Key contact');
   if (!label) throw new Error('setup did not create the Key contact label');
   await portal.client.crm.associations.v4.batchApi.create('companies', 'contacts', {
-    inputs: contactIds.map((contactId) => ({ _from: { id: companyId }, to: { id: contactId }, types: [{ associationCategory: label.category as never, associationTypeId: label.typeId }] })),
+    inputs: contactIds.map((contactId) => ({
+      _from: { id: companyId },
+      to: { id: contactId },
+      types: [{ associationCategory: label.category as never, associationTypeId: label.typeId }],
+    })),
   });
 }
 
 export type LoadableAccount = AccountSpec & { keyContactIds?: (ids: AccountIds) => string[] };
 
 /** Loads the account into the portal and runs Keystone's setup, as an admin would. */
-export async function loadAccount(portal: SandboxPortal, spec: LoadableAccount & { skipSetup?: boolean }): Promise<AccountIds> {
+export async function loadAccount(
+  portal: SandboxPortal,
+  spec: LoadableAccount & { skipSetup?: boolean },
+): Promise<AccountIds> {
   const { seed, ids } = accountSeed(spec);
   await portal.control.loadSeed(seed);
   if (spec.skipSetup) return ids;
@@ -130,45 +196,96 @@ export async function loadAccounts(portal: SandboxPortal, specs: readonly Loadab
   const owners = new Map(specs.flatMap((s) => s.owners).map((o) => [o.id, o]));
   const objects: SandboxSeedInput['objects'] = {};
   for (const { seed } of seeds) {
-    for (const [type, records] of Object.entries(seed.objects)) objects[type] = [...(objects[type] ?? []), ...(records ?? [])];
+    for (const [type, records] of Object.entries(seed.objects))
+      objects[type] = [...(objects[type] ?? []), ...(records ?? [])];
   }
-  await portal.control.loadSeed({ portalId: PORTAL_ID, owners: [...owners.values()], objects, associations: seeds.flatMap(({ seed }) => seed.associations) });
+  await portal.control.loadSeed({
+    portalId: PORTAL_ID,
+    owners: [...owners.values()],
+    objects,
+    associations: seeds.flatMap(({ seed }) => seed.associations),
+  });
   await runSetup(portal.client, { now: NOW });
-  for (const [i, { ids }] of seeds.entries()) await tagKeyContacts(portal, ids.companyId, specs[i]!.keyContactIds?.(ids) ?? []);
+  for (const [i, { ids }] of seeds.entries())
+    await tagKeyContacts(portal, ids.companyId, specs[i]!.keyContactIds?.(ids) ?? []);
   return seeds.map(({ ids }) => ids);
 }
 
 /** Names the portal's admins and managers, as an admin would in Keystone settings. */
-export async function configureAccess(admin: { userId: number }, access: { managerUserIds?: string[]; managerTeamIds?: string[] }): Promise<void> {
-  const settings = { ...defaultSettings(), access: { adminUserIds: [String(admin.userId)], managerUserIds: access.managerUserIds ?? [], managerTeamIds: access.managerTeamIds ?? [] } };
+export async function configureAccess(
+  admin: { userId: number },
+  access: { managerUserIds?: string[]; managerTeamIds?: string[] },
+): Promise<void> {
+  const settings = {
+    ...defaultSettings(),
+    access: {
+      adminUserIds: [String(admin.userId)],
+      managerUserIds: access.managerUserIds ?? [],
+      managerTeamIds: access.managerTeamIds ?? [],
+    },
+  };
   const answer = await saveSettings({ parameters: { userId: admin.userId, settings, expectedRevision: 0 } });
   if (answer.status !== 'ok') throw new Error(`could not configure access: ${answer.message}`);
 }
 
 /** The notes on a company's timeline, newest last. */
-export async function timelineNotes(portal: SandboxPortal, companyId: string): Promise<Array<{ body: string; ownerId: string | null }>> {
-  const ids = (await portal.client.crm.associations.v4.batchApi.getPage('companies', 'notes', { inputs: [{ id: companyId }] })).results.flatMap((r) => r.to.map((t) => String(t.toObjectId)));
+export async function timelineNotes(
+  portal: SandboxPortal,
+  companyId: string,
+): Promise<Array<{ body: string; ownerId: string | null }>> {
+  const ids = (
+    await portal.client.crm.associations.v4.batchApi.getPage('companies', 'notes', { inputs: [{ id: companyId }] })
+  ).results.flatMap((r) => r.to.map((t) => String(t.toObjectId)));
   if (ids.length === 0) return [];
-  const notes = await portal.client.crm.objects.notes.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: ['hs_note_body', 'hubspot_owner_id'], propertiesWithHistory: [] });
-  return notes.results.sort((a, b) => Number(a.id) - Number(b.id)).map((n) => ({ body: n.properties.hs_note_body ?? '', ownerId: n.properties.hubspot_owner_id || null }));
+  const notes = await portal.client.crm.objects.notes.batchApi.read({
+    inputs: ids.map((id) => ({ id })),
+    properties: ['hs_note_body', 'hubspot_owner_id'],
+    propertiesWithHistory: [],
+  });
+  return notes.results
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((n) => ({ body: n.properties.hs_note_body ?? '', ownerId: n.properties.hubspot_owner_id || null }));
 }
 
-export interface CompanyTask { id: string; subject: string; body: string; status: string; type: string; ownerId: string | null; dueAt: number }
+export interface CompanyTask {
+  id: string;
+  subject: string;
+  body: string;
+  status: string;
+  type: string;
+  ownerId: string | null;
+  dueAt: number;
+}
 
 /** The tasks associated with a company (what its owners see in their HubSpot task queues), oldest first. */
 export async function companyTasks(portal: SandboxPortal, companyId: string): Promise<CompanyTask[]> {
-  const ids = (await portal.client.crm.associations.v4.batchApi.getPage('companies', 'tasks', { inputs: [{ id: companyId }] })).results.flatMap((r) => r.to.map((t) => String(t.toObjectId)));
+  const ids = (
+    await portal.client.crm.associations.v4.batchApi.getPage('companies', 'tasks', { inputs: [{ id: companyId }] })
+  ).results.flatMap((r) => r.to.map((t) => String(t.toObjectId)));
   if (ids.length === 0) return [];
-  const tasks = await portal.client.crm.objects.tasks.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: ['hs_task_subject', 'hs_task_body', 'hs_task_status', 'hs_task_type', 'hubspot_owner_id', 'hs_timestamp'], propertiesWithHistory: [] });
-  return tasks.results.sort((a, b) => Number(a.id) - Number(b.id)).map((t) => ({
-    id: String(t.id),
-    subject: t.properties.hs_task_subject ?? '',
-    body: t.properties.hs_task_body ?? '',
-    status: t.properties.hs_task_status ?? '',
-    type: t.properties.hs_task_type ?? '',
-    ownerId: t.properties.hubspot_owner_id || null,
-    dueAt: Date.parse(t.properties.hs_timestamp ?? ''),
-  }));
+  const tasks = await portal.client.crm.objects.tasks.batchApi.read({
+    inputs: ids.map((id) => ({ id })),
+    properties: [
+      'hs_task_subject',
+      'hs_task_body',
+      'hs_task_status',
+      'hs_task_type',
+      'hubspot_owner_id',
+      'hs_timestamp',
+    ],
+    propertiesWithHistory: [],
+  });
+  return tasks.results
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((t) => ({
+      id: String(t.id),
+      subject: t.properties.hs_task_subject ?? '',
+      body: t.properties.hs_task_body ?? '',
+      status: t.properties.hs_task_status ?? '',
+      type: t.properties.hs_task_type ?? '',
+      ownerId: t.properties.hubspot_owner_id || null,
+      dueAt: Date.parse(t.properties.hs_timestamp ?? ''),
+    }));
 }
 
 export { anOwner, startSandboxPortal, type SandboxPortal };

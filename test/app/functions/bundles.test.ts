@@ -7,7 +7,9 @@ import { ensureFunctionBundles } from '../function-bundles.ts';
 
 const require = createRequire(import.meta.url);
 const entries = functionEntries(readProject(REPOSITORY_ROOT).srcDir);
-type Main = (context: unknown) => Promise<{ status: string; code?: string; issues?: Array<{ path: string; message: string }> }>;
+type Main = (
+  context: unknown,
+) => Promise<{ status: string; code?: string; issues?: Array<{ path: string; message: string }> }>;
 
 describe('function bundles', () => {
   beforeAll(ensureFunctionBundles);
@@ -16,14 +18,20 @@ describe('function bundles', () => {
     expect(entries.map((e) => e.uid)).toEqual(expect.arrayContaining(Object.values(ADMIN_FUNCTIONS)));
   });
 
-  it.each(entries.map((e) => [e.uid, e.bundle] as const))('%s loads with require() and exports main', (_uid, bundle) => {
-    expect(typeof (require(bundle) as { main?: unknown }).main).toBe('function');
-  });
+  it.each(entries.map((e) => [e.uid, e.bundle] as const))(
+    '%s loads with require() and exports main',
+    (_uid, bundle) => {
+      expect(typeof (require(bundle) as { main?: unknown }).main).toBe('function');
+    },
+  );
 
-  it.each(entries.map((e) => [e.uid, e.bundle] as const))('%s answers a validation error naming the bad parameter, without calling HubSpot', async (_uid, bundle) => {
-    // No token and no base URL are configured here: reaching HubSpot would fail differently.
-    const answer = await (require(bundle) as { main: Main }).main({ parameters: { userId: 'not-a-number' } });
-    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
-    expect(answer.issues).toContainEqual(expect.objectContaining({ path: 'userId' }));
-  });
+  it.each(entries.map((e) => [e.uid, e.bundle] as const))(
+    '%s answers a validation error naming the bad parameter, without calling HubSpot',
+    async (_uid, bundle) => {
+      // No token and no base URL are configured here: reaching HubSpot would fail differently.
+      const answer = await (require(bundle) as { main: Main }).main({ parameters: { userId: 'not-a-number' } });
+      expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
+      expect(answer.issues).toContainEqual(expect.objectContaining({ path: 'userId' }));
+    },
+  );
 });

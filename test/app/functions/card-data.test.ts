@@ -4,7 +4,16 @@ import { cardDataSchema, type CardData } from '../../../src/contracts/index.ts';
 import { REQUEST_SILENCE_LIMIT_MS } from '../../../src/crm/client.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { PORTAL_ID } from '../../crm/sandbox-portal.ts';
-import { DAY, NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, type ContactSpec, type SandboxPortal } from './account-portal.ts';
+import {
+  DAY,
+  NOW,
+  anOwner,
+  configureAccess,
+  loadAccount,
+  startSandboxPortal,
+  type ContactSpec,
+  type SandboxPortal,
+} from './account-portal.ts';
 import { onTestClock } from '../../clock.ts';
 
 const cardData = onTestClock(cardDataMain);
@@ -15,7 +24,12 @@ const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 
 const ann: ContactSpec = {
   firstname: 'Ann',
-  properties: { jobtitle: 'CFO', [CONTACT_PROPERTY.stance]: 'ally', [CONTACT_PROPERTY.decisionPower]: 'final_say', [CONTACT_PROPERTY.decisionTopics]: 'Budget; Suppliers' },
+  properties: {
+    jobtitle: 'CFO',
+    [CONTACT_PROPERTY.stance]: 'ally',
+    [CONTACT_PROPERTY.decisionPower]: 'final_say',
+    [CONTACT_PROPERTY.decisionTopics]: 'Budget; Suppliers',
+  },
   stanceHistory: [['neutral', 100]],
   titleHistory: [['Finance director', 300]],
 };
@@ -42,7 +56,15 @@ describe('card_data', () => {
       owners: [manager, colleague],
       company: { [COMPANY_PROPERTY.status]: 'key', [COMPANY_PROPERTY.prestige]: '8', hs_is_target_account: 'true' },
       contacts: [ann, bob],
-      deals: [{ amount: '50000', dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', closedate: new Date(NOW - 30 * DAY).toISOString() }],
+      deals: [
+        {
+          amount: '50000',
+          dealstage: 'closedwon',
+          hs_is_closed_won: 'true',
+          hs_is_closed: 'true',
+          closedate: new Date(NOW - 30 * DAY).toISOString(),
+        },
+      ],
     });
 
     const card = await readCard(companyId, manager.userId);
@@ -52,10 +74,21 @@ describe('card_data', () => {
     const historic = card.keyAccount.score.criteria.find((c) => c.criterion === 'historicPurchases');
     expect(historic).toMatchObject({ value: 50_000, unit: 'currency', missing: null });
     expect(historic!.contribution).toBeGreaterThan(0);
-    expect(card.keyAccount.score.criteria.find((c) => c.criterion === 'profitability')).toMatchObject({ value: null, contribution: 0, missing: '"Margin %" on the company' });
-    expect(card.keyAccount.score.criteria.reduce((sum, c) => sum + c.contribution, 0)).toBeCloseTo(card.keyAccount.score.total);
+    expect(card.keyAccount.score.criteria.find((c) => c.criterion === 'profitability')).toMatchObject({
+      value: null,
+      contribution: 0,
+      missing: '"Margin %" on the company',
+    });
+    expect(card.keyAccount.score.criteria.reduce((sum, c) => sum + c.contribution, 0)).toBeCloseTo(
+      card.keyAccount.score.total,
+    );
     expect(card.keyAccount.score.thresholds).toEqual({ candidate: 50, key: 70 });
-    expect(card.plan).toMatchObject({ revision: 0, businessObjective: '', objectives: [], team: { relationshipPartner: null, accountManager: null, researcher: null } });
+    expect(card.plan).toMatchObject({
+      revision: 0,
+      businessObjective: '',
+      objectives: [],
+      team: { relationshipPartner: null, accountManager: null, researcher: null },
+    });
     expect(card.reviews).toMatchObject({ status: 'not_scheduled', nextDueAt: null, history: [], cadence: 'quarterly' });
     expect(card.permissions).toEqual({ canEdit: true, isAdmin: true, readOnlyReason: null });
     expect(card.owners.map((o) => o.name)).toEqual(['Cleo Colleague', 'Max Manager']);
@@ -64,7 +97,10 @@ describe('card_data', () => {
   it('shows each contact with stance history, roles, decision power, last touch and who of ours holds the relationship', async () => {
     const { companyId } = await loadAccount(portal, {
       owners: [manager, colleague],
-      contacts: [{ ...ann, id: '901', properties: { ...ann.properties, [CONTACT_PROPERTY.reportsTo]: '902' } }, { ...bob, id: '902' }],
+      contacts: [
+        { ...ann, id: '901', properties: { ...ann.properties, [CONTACT_PROPERTY.reportsTo]: '902' } },
+        { ...bob, id: '902' },
+      ],
       activities: [
         { type: 'meetings', ownerId: manager.id, contactIds: ['901'], daysAgo: 10 },
         { type: 'calls', ownerId: manager.id, contactIds: ['901'], daysAgo: 20 },
@@ -76,45 +112,93 @@ describe('card_data', () => {
 
     const [first, second] = relationships.contacts;
     expect(first).toMatchObject({
-      contactId: '901', name: 'Ann Client', jobTitle: 'CFO', isKey: true, stance: 'ally', decisionPower: 'final_say', decisionTopics: ['Budget', 'Suppliers'],
-      reportsTo: { contactId: '902', name: 'Bob Client' }, lastTouchAt: NOW - 5 * DAY, departure: null,
+      contactId: '901',
+      name: 'Ann Client',
+      jobTitle: 'CFO',
+      isKey: true,
+      stance: 'ally',
+      decisionPower: 'final_say',
+      decisionTopics: ['Budget', 'Suppliers'],
+      reportsTo: { contactId: '902', name: 'Bob Client' },
+      lastTouchAt: NOW - 5 * DAY,
+      departure: null,
     });
     expect(first!.stanceHistory.map((h) => h.stance)).toEqual(['ally', 'neutral']);
     expect(first!.jobTitleHistory.map((h) => h.jobTitle)).toEqual(['CFO', 'Finance director']);
     expect(first!.heldBy.map((h) => h.person.name)).toEqual(['Max Manager', 'Cleo Colleague']);
-    expect(second).toMatchObject({ contactId: '902', isKey: false, buyingRoles: ['END_USER'], heldBy: [{ person: { name: 'Cleo Colleague' } }] });
+    expect(second).toMatchObject({
+      contactId: '902',
+      isKey: false,
+      buyingRoles: ['END_USER'],
+      heldBy: [{ person: { name: 'Cleo Colleague' } }],
+    });
     expect(relationships.coverage.score).toBeGreaterThan(0);
     expect(relationships.coverage.reasons.length).toBeGreaterThan(0);
     // Bob hears only from Cleo: half the relationships hang on one person of ours.
-    expect(relationships.coverage.warnings).toEqual([{ kind: 'single_person_dependency', contactIds: ['902'], message: expect.stringContaining('Cleo Colleague alone') }]);
+    expect(relationships.coverage.warnings).toEqual([
+      {
+        kind: 'single_person_dependency',
+        contactIds: ['902'],
+        message: expect.stringContaining('Cleo Colleague alone'),
+      },
+    ]);
   });
 
   it('warns about a departed key contact nobody has replaced and an ally nobody has kept in touch with', async () => {
     const { companyId } = await loadAccount(portal, {
       owners: [manager],
       contacts: [
-        { id: '911', firstname: 'Tom', properties: { [CONTACT_PROPERTY.stance]: 'ally', [CONTACT_PROPERTY.decisionPower]: 'decides' } },
-        { id: '912', firstname: 'Lea', properties: { [CONTACT_PROPERTY.decisionPower]: 'decides', [CONTACT_PROPERTY.leftCompany]: 'true', [CONTACT_PROPERTY.leftAt]: new Date(NOW - 40 * DAY).toISOString() } },
+        {
+          id: '911',
+          firstname: 'Tom',
+          properties: { [CONTACT_PROPERTY.stance]: 'ally', [CONTACT_PROPERTY.decisionPower]: 'decides' },
+        },
+        {
+          id: '912',
+          firstname: 'Lea',
+          properties: {
+            [CONTACT_PROPERTY.decisionPower]: 'decides',
+            [CONTACT_PROPERTY.leftCompany]: 'true',
+            [CONTACT_PROPERTY.leftAt]: new Date(NOW - 40 * DAY).toISOString(),
+          },
+        },
       ],
-      activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['911'], daysAgo: 200 }, { type: 'calls', ownerId: manager.id, contactIds: ['912'], daysAgo: 60 }],
+      activities: [
+        { type: 'meetings', ownerId: manager.id, contactIds: ['911'], daysAgo: 200 },
+        { type: 'calls', ownerId: manager.id, contactIds: ['912'], daysAgo: 60 },
+      ],
     });
 
     const { relationships } = await readCard(companyId, manager.userId);
 
     const warnings = Object.fromEntries(relationships.coverage.warnings.map((w) => [w.kind, w]));
-    expect(warnings.stale_allies).toMatchObject({ contactIds: ['911'], message: expect.stringContaining('Tom Client') });
+    expect(warnings.stale_allies).toMatchObject({
+      contactIds: ['911'],
+      message: expect.stringContaining('Tom Client'),
+    });
     expect(warnings.departed_key_contacts).toMatchObject({ contactIds: ['912'] });
     // A departed contact still shows when we last spoke and who of ours knew them.
     expect(relationships.contacts.find((c) => c.contactId === '912')).toMatchObject({
-      isKey: true, departure: { leftAt: NOW - 40 * DAY, replacedBy: null }, lastTouchAt: NOW - 60 * DAY, heldBy: [{ person: { name: 'Max Manager' } }],
+      isKey: true,
+      departure: { leftAt: NOW - 40 * DAY, replacedBy: null },
+      lastTouchAt: NOW - 60 * DAY,
+      heldBy: [{ person: { name: 'Max Manager' } }],
     });
   });
 
   describe('reads a 150-contact, 250-activity account with batch reads only', () => {
     let companyId: string;
     beforeAll(async () => {
-      const contacts = Array.from({ length: 150 }, (_, i): ContactSpec => ({ id: String(2_000 + i), firstname: `C${i}` }));
-      const activity = (type: 'meetings' | 'calls' | 'emails', i: number) => ({ type, ownerId: manager.id, contactIds: [String(2_000 + (i % 150))], daysAgo: 1 + (i % 300) });
+      const contacts = Array.from(
+        { length: 150 },
+        (_, i): ContactSpec => ({ id: String(2_000 + i), firstname: `C${i}` }),
+      );
+      const activity = (type: 'meetings' | 'calls' | 'emails', i: number) => ({
+        type,
+        ownerId: manager.id,
+        contactIds: [String(2_000 + (i % 150))],
+        daysAgo: 1 + (i % 300),
+      });
       ({ companyId } = await loadAccount(portal, {
         owners: [manager],
         contacts,
@@ -123,7 +207,15 @@ describe('card_data', () => {
           ...Array.from({ length: 80 }, (_, i) => activity('calls', i)),
           ...Array.from({ length: 50 }, (_, i) => activity('emails', i)),
         ],
-        deals: [{ amount: '1000', dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', closedate: new Date(NOW - 10 * DAY).toISOString() }],
+        deals: [
+          {
+            amount: '1000',
+            dealstage: 'closedwon',
+            hs_is_closed_won: 'true',
+            hs_is_closed: 'true',
+            closedate: new Date(NOW - 10 * DAY).toISOString(),
+          },
+        ],
       }));
     });
     // Contacts 50 a call (read with their history, HubSpot's most), and each activity type 100 a call on
@@ -147,18 +239,20 @@ describe('card_data', () => {
       expect(total).toBe(9 + perBatch);
       expect(byRoute['GET /account-info/v3/details']).toBeUndefined();
       expect(byRoute['GET /crm-object-schemas/v3/schemas']).toBeUndefined();
-      const perRecordReads = Object.entries(byRoute).filter(([route]) => route.startsWith('GET /crm/v3/objects/') && route.endsWith('/:id'));
+      const perRecordReads = Object.entries(byRoute).filter(
+        ([route]) => route.startsWith('GET /crm/v3/objects/') && route.endsWith('/:id'),
+      );
       expect(perRecordReads.map(([, count]) => count)).toEqual([1, 1, 1]);
       expect(perRecordReads.map(([route]) => route)).toContain('GET /crm/v3/objects/companies/:id');
     });
 
-    it('without it, one more: the schemas read that finds Keystone\'s object types', async () => {
+    it("without it, one more: the schemas read that finds Keystone's object types", async () => {
       const { total, byRoute } = await callsFor(null);
       expect(total).toBe(10 + perBatch);
       expect(byRoute['GET /crm-object-schemas/v3/schemas']).toBe(1);
     });
 
-    it('with another portal\'s id, still answers by reading the schemas', async () => {
+    it("with another portal's id, still answers by reading the schemas", async () => {
       const card = await readCard(companyId, manager.userId, PORTAL_ID + 1);
       expect(card.relationships.contacts).toHaveLength(150);
     });
@@ -166,18 +260,32 @@ describe('card_data', () => {
 
   it('asks for setup when Keystone has not been set up in the portal, whether or not the card names the portal', async () => {
     const { companyId } = await loadAccount(portal, { owners: [manager], skipSetup: true });
-    expect(await cardData({ parameters: { companyId, userId: manager.userId } })).toMatchObject({ status: 'error', code: 'KAM.SETUP_REQUIRED' });
-    expect(await cardData({ parameters: { companyId, userId: manager.userId, portalId: PORTAL_ID } })).toMatchObject({ status: 'error', code: 'KAM.SETUP_REQUIRED' });
+    expect(await cardData({ parameters: { companyId, userId: manager.userId } })).toMatchObject({
+      status: 'error',
+      code: 'KAM.SETUP_REQUIRED',
+    });
+    expect(await cardData({ parameters: { companyId, userId: manager.userId, portalId: PORTAL_ID } })).toMatchObject({
+      status: 'error',
+      code: 'KAM.SETUP_REQUIRED',
+    });
   });
 
   it('answers KAM.COMPANY_NOT_FOUND for a company that does not exist', async () => {
     await loadAccount(portal, { owners: [manager] });
-    expect(await cardData({ parameters: { companyId: '987654321', userId: manager.userId } })).toMatchObject({ status: 'error', code: 'KAM.COMPANY_NOT_FOUND' });
+    expect(await cardData({ parameters: { companyId: '987654321', userId: manager.userId } })).toMatchObject({
+      status: 'error',
+      code: 'KAM.COMPANY_NOT_FOUND',
+    });
   });
 
   it("gets through a 429 from HubSpot's 10-second window after a second, where HubSpot's own client would wait ten", async () => {
     const { companyId } = await loadAccount(portal, { owners: [manager] });
-    await portal.control.injectFault({ kind: 'rateLimit', policyName: 'TEN_SECONDLY_ROLLING', path: '/crm/v3/owners*', times: 1 });
+    await portal.control.injectFault({
+      kind: 'rateLimit',
+      policyName: 'TEN_SECONDLY_ROLLING',
+      path: '/crm/v3/owners*',
+      times: 1,
+    });
     const started = performance.now();
     expect((await readCard(companyId, manager.userId)).company.companyId).toBe(companyId);
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -185,10 +293,17 @@ describe('card_data', () => {
 
   it('answers KAM.HUBSPOT_UNAVAILABLE once HubSpot has been silent for the limit, long before the platform would stop the function', async () => {
     const { companyId } = await loadAccount(portal, { owners: [manager] });
-    await portal.control.injectFault({ kind: 'latency', ms: REQUEST_SILENCE_LIMIT_MS + 4_000, path: '/crm/v3/owners*', times: 1 });
+    await portal.control.injectFault({
+      kind: 'latency',
+      ms: REQUEST_SILENCE_LIMIT_MS + 4_000,
+      path: '/crm/v3/owners*',
+      times: 1,
+    });
     const started = performance.now();
     expect(await cardData({ parameters: { companyId, userId: manager.userId, portalId: PORTAL_ID } })).toMatchObject({
-      status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE', message: 'HubSpot did not respond. Wait a moment and try again.',
+      status: 'error',
+      code: 'KAM.HUBSPOT_UNAVAILABLE',
+      message: 'HubSpot did not respond. Wait a moment and try again.',
     });
     // Not before the limit, either: a kept-alive connection is held to the limit, not to the server's shorter keep-alive.
     expect(performance.now() - started).toBeGreaterThan(REQUEST_SILENCE_LIMIT_MS - 100);
@@ -207,8 +322,19 @@ describe('card_data', () => {
     const { companyId } = await loadAccount(portal, { owners: [admin, manager, colleague] });
     await configureAccess(admin, { managerUserIds: [String(manager.userId)] });
 
-    expect((await readCard(companyId, manager.userId)).permissions).toEqual({ canEdit: true, isAdmin: false, readOnlyReason: null });
-    expect((await readCard(companyId, colleague.userId)).permissions).toMatchObject({ canEdit: false, isAdmin: false, readOnlyReason: expect.stringContaining('managers') });
-    expect((await readCard(companyId, 424_242)).permissions).toMatchObject({ canEdit: false, readOnlyReason: expect.stringContaining('could not find you') });
+    expect((await readCard(companyId, manager.userId)).permissions).toEqual({
+      canEdit: true,
+      isAdmin: false,
+      readOnlyReason: null,
+    });
+    expect((await readCard(companyId, colleague.userId)).permissions).toMatchObject({
+      canEdit: false,
+      isAdmin: false,
+      readOnlyReason: expect.stringContaining('managers'),
+    });
+    expect((await readCard(companyId, 424_242)).permissions).toMatchObject({
+      canEdit: false,
+      readOnlyReason: expect.stringContaining('could not find you'),
+    });
   });
 });

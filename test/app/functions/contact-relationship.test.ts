@@ -4,7 +4,14 @@ import { main as recordDepartureMain } from '../../../src/app/functions/record_c
 import { main as recordStanceMain } from '../../../src/app/functions/record_contact_stance.ts';
 import type { KeyContact } from '../../../src/contracts/index.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
-import { NOW, anOwner, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from './account-portal.ts';
+import {
+  NOW,
+  anOwner,
+  configureAccess,
+  loadAccount,
+  startSandboxPortal,
+  type SandboxPortal,
+} from './account-portal.ts';
 import { onTestClock } from '../../clock.ts';
 
 const cardData = onTestClock(cardDataMain);
@@ -33,7 +40,11 @@ describe('record_contact_stance and record_contact_departure', () => {
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, salesperson],
       contacts: [
-        { id: '801', firstname: 'Tom', properties: { [CONTACT_PROPERTY.stance]: 'protester', [CONTACT_PROPERTY.decisionTopics]: 'Budget' } },
+        {
+          id: '801',
+          firstname: 'Tom',
+          properties: { [CONTACT_PROPERTY.stance]: 'protester', [CONTACT_PROPERTY.decisionTopics]: 'Budget' },
+        },
         { id: '802', firstname: 'Una' },
       ],
       otherCompanies: [{ id: '899', contactIds: ['803'] }],
@@ -42,40 +53,100 @@ describe('record_contact_stance and record_contact_departure', () => {
   });
 
   it('records stance, decision power and topics; the stance history comes from HubSpot', async () => {
-    const answer = await recordStance({ parameters: { companyId, userId: manager.userId, contactId: '801', stance: 'supporter', decisionPower: 'decides', decisionTopics: ['Budget', 'IT suppliers'] } });
+    const answer = await recordStance({
+      parameters: {
+        companyId,
+        userId: manager.userId,
+        contactId: '801',
+        stance: 'supporter',
+        decisionPower: 'decides',
+        decisionTopics: ['Budget', 'IT suppliers'],
+      },
+    });
 
-    expect(answer).toEqual({ status: 'ok', contactId: '801', stance: 'supporter', decisionPower: 'decides', decisionTopics: ['Budget', 'IT suppliers'] });
+    expect(answer).toEqual({
+      status: 'ok',
+      contactId: '801',
+      stance: 'supporter',
+      decisionPower: 'decides',
+      decisionTopics: ['Budget', 'IT suppliers'],
+    });
     const tom = await contact('801');
-    expect(tom).toMatchObject({ stance: 'supporter', decisionPower: 'decides', decisionTopics: ['Budget', 'IT suppliers'], isKey: true });
+    expect(tom).toMatchObject({
+      stance: 'supporter',
+      decisionPower: 'decides',
+      decisionTopics: ['Budget', 'IT suppliers'],
+      isKey: true,
+    });
     expect(tom.stanceHistory.map((h) => h.stance)).toEqual(['supporter', 'protester']);
   });
 
   it('changes only what it is given, and clears what is set to null', async () => {
-    await recordStance({ parameters: { companyId, userId: manager.userId, contactId: '801', decisionPower: 'influences' } });
-    const answer = await recordStance({ parameters: { companyId, userId: manager.userId, contactId: '801', stance: null } });
+    await recordStance({
+      parameters: { companyId, userId: manager.userId, contactId: '801', decisionPower: 'influences' },
+    });
+    const answer = await recordStance({
+      parameters: { companyId, userId: manager.userId, contactId: '801', stance: null },
+    });
 
-    expect(answer).toMatchObject({ status: 'ok', stance: null, decisionPower: 'influences', decisionTopics: ['Budget'] });
-    expect(await contact('801')).toMatchObject({ stance: null, decisionPower: 'influences', decisionTopics: ['Budget'] });
+    expect(answer).toMatchObject({
+      status: 'ok',
+      stance: null,
+      decisionPower: 'influences',
+      decisionTopics: ['Budget'],
+    });
+    expect(await contact('801')).toMatchObject({
+      stance: null,
+      decisionPower: 'influences',
+      decisionTopics: ['Budget'],
+    });
   });
 
   it('records a departure with who took over, and undoes a mistaken one', async () => {
     const leftAt = Date.parse('2026-10-01T00:00:00.000Z');
-    const answer = await recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: true, leftAt, replacedByContactId: '802' } });
+    const answer = await recordDeparture({
+      parameters: {
+        companyId,
+        userId: manager.userId,
+        contactId: '801',
+        left: true,
+        leftAt,
+        replacedByContactId: '802',
+      },
+    });
 
-    expect(answer).toEqual({ status: 'ok', contactId: '801', left: true, leftAt, replacedBy: { contactId: '802', name: 'Una Client' } });
+    expect(answer).toEqual({
+      status: 'ok',
+      contactId: '801',
+      left: true,
+      leftAt,
+      replacedBy: { contactId: '802', name: 'Una Client' },
+    });
     expect((await contact('801')).departure).toEqual({ leftAt, replacedBy: { contactId: '802', name: 'Una Client' } });
 
-    expect(await recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: false } })).toMatchObject({ status: 'ok', left: false, leftAt: null, replacedBy: null });
+    expect(
+      await recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: false } }),
+    ).toMatchObject({ status: 'ok', left: false, leftAt: null, replacedBy: null });
     expect((await contact('801')).departure).toBeNull();
   });
 
   it('refuses contacts of another company, and writes nothing', async () => {
     await portal.control.resetStats();
-    const stance = await recordStance({ parameters: { companyId, userId: manager.userId, contactId: '803', stance: 'ally' } });
-    const replacement = await recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: true, replacedByContactId: '803' } });
-    const missing = await recordStance({ parameters: { companyId, userId: manager.userId, contactId: '999999', stance: 'ally' } });
+    const stance = await recordStance({
+      parameters: { companyId, userId: manager.userId, contactId: '803', stance: 'ally' },
+    });
+    const replacement = await recordDeparture({
+      parameters: { companyId, userId: manager.userId, contactId: '801', left: true, replacedByContactId: '803' },
+    });
+    const missing = await recordStance({
+      parameters: { companyId, userId: manager.userId, contactId: '999999', stance: 'ally' },
+    });
 
-    expect(stance).toMatchObject({ status: 'error', code: 'KAM.CONTACT_NOT_AT_COMPANY', message: expect.stringContaining('Person803 Client') });
+    expect(stance).toMatchObject({
+      status: 'error',
+      code: 'KAM.CONTACT_NOT_AT_COMPANY',
+      message: expect.stringContaining('Person803 Client'),
+    });
     expect(replacement).toMatchObject({ status: 'error', code: 'KAM.CONTACT_NOT_AT_COMPANY' });
     expect(missing).toMatchObject({ status: 'error', code: 'KAM.CONTACT_NOT_FOUND' });
     expect(await portal.writes()).toEqual([]);
@@ -83,8 +154,12 @@ describe('record_contact_stance and record_contact_departure', () => {
 
   it('refuses someone who is not a manager, and writes nothing', async () => {
     await portal.control.resetStats();
-    expect(await recordStance({ parameters: { companyId, userId: salesperson.userId, contactId: '801', stance: 'ally' } })).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
-    expect(await recordDeparture({ parameters: { companyId, userId: salesperson.userId, contactId: '801', left: true } })).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
+    expect(
+      await recordStance({ parameters: { companyId, userId: salesperson.userId, contactId: '801', stance: 'ally' } }),
+    ).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
+    expect(
+      await recordDeparture({ parameters: { companyId, userId: salesperson.userId, contactId: '801', left: true } }),
+    ).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
     expect(await portal.writes()).toEqual([]);
   });
 
@@ -92,9 +167,15 @@ describe('record_contact_stance and record_contact_departure', () => {
     await portal.control.resetStats();
     const answers = await Promise.all([
       recordStance({ parameters: { companyId, userId: manager.userId, contactId: '801' } }),
-      recordStance({ parameters: { companyId, userId: manager.userId, contactId: '801', stance: 'frenemy', decisionTopics: ['a;b'] } }),
-      recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: true, replacedByContactId: '801' } }),
-      recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: true, leftAt: NOW + 86_400_000 } }),
+      recordStance({
+        parameters: { companyId, userId: manager.userId, contactId: '801', stance: 'frenemy', decisionTopics: ['a;b'] },
+      }),
+      recordDeparture({
+        parameters: { companyId, userId: manager.userId, contactId: '801', left: true, replacedByContactId: '801' },
+      }),
+      recordDeparture({
+        parameters: { companyId, userId: manager.userId, contactId: '801', left: true, leftAt: NOW + 86_400_000 },
+      }),
     ]);
 
     expect(answers.map((a) => a.status === 'error' && [a.code, a.issues?.map((i) => i.path)])).toEqual([

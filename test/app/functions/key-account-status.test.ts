@@ -4,7 +4,17 @@ import { main as tagKeyAccountMain } from '../../../src/app/functions/tag_key_ac
 import { main as untagKeyAccountMain } from '../../../src/app/functions/untag_key_account.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
-import { DAY, NOW, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
+import {
+  DAY,
+  NOW,
+  anOwner,
+  companyTasks,
+  configureAccess,
+  loadAccount,
+  startSandboxPortal,
+  timelineNotes,
+  type SandboxPortal,
+} from './account-portal.ts';
 import { onTestClock } from '../../clock.ts';
 
 const cardData = onTestClock(cardDataMain);
@@ -13,14 +23,27 @@ const untagKeyAccount = onTestClock(untagKeyAccountMain);
 const saveAccountPlan = onTestClock(saveAccountPlanMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
-const manager = anOwner({ firstName: 'Max', lastName: 'Manager', teams: [{ id: '77', name: 'Key accounts', primary: true }] });
+const manager = anOwner({
+  firstName: 'Max',
+  lastName: 'Manager',
+  teams: [{ id: '77', name: 'Key accounts', primary: true }],
+});
 const salesperson = anOwner({ firstName: 'Sal', lastName: 'Seller' });
 
 const bigClient = {
-  [COMPANY_PROPERTY.prestige]: '9', [COMPANY_PROPERTY.strategicFit]: '9', [COMPANY_PROPERTY.marginPercent]: '45',
-  [COMPANY_PROPERTY.potentialRevenue]: '400000', [COMPANY_PROPERTY.referralCount]: '6',
+  [COMPANY_PROPERTY.prestige]: '9',
+  [COMPANY_PROPERTY.strategicFit]: '9',
+  [COMPANY_PROPERTY.marginPercent]: '45',
+  [COMPANY_PROPERTY.potentialRevenue]: '400000',
+  [COMPANY_PROPERTY.referralCount]: '6',
 };
-const wonDeal = { amount: '300000', dealstage: 'closedwon', hs_is_closed_won: 'true', hs_is_closed: 'true', closedate: new Date(NOW - 20 * DAY).toISOString() };
+const wonDeal = {
+  amount: '300000',
+  dealstage: 'closedwon',
+  hs_is_closed_won: 'true',
+  hs_is_closed: 'true',
+  closedate: new Date(NOW - 20 * DAY).toISOString(),
+};
 
 describe('tag_key_account and untag_key_account', () => {
   let portal: SandboxPortal;
@@ -31,21 +54,36 @@ describe('tag_key_account and untag_key_account', () => {
   });
   afterAll(() => portal.close());
   beforeEach(async () => {
-    ({ companyId } = await loadAccount(portal, { owners: [admin, manager, salesperson], company: bigClient, deals: [wonDeal] }));
+    ({ companyId } = await loadAccount(portal, {
+      owners: [admin, manager, salesperson],
+      company: bigClient,
+      deals: [wonDeal],
+    }));
     await configureAccess(admin, { managerTeamIds: ['77'] });
     await portal.control.clearFaults();
   });
 
   it('tags a key account with who, when and why, syncs HubSpot target account and ICP tier, and notes it on the timeline', async () => {
-    const answer = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Biggest client <b>in</b> the region' } });
+    const answer = await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, reason: 'Biggest client <b>in</b> the region' },
+    });
 
     expect(answer).toMatchObject({
-      status: 'ok', companyId, keyAccountStatus: 'key', previousStatus: 'none', isTargetAccount: true,
-      changedBy: { userId: manager.userId, name: 'Max Manager' }, reason: 'Biggest client <b>in</b> the region',
+      status: 'ok',
+      companyId,
+      keyAccountStatus: 'key',
+      previousStatus: 'none',
+      isTargetAccount: true,
+      changedBy: { userId: manager.userId, name: 'Max Manager' },
+      reason: 'Biggest client <b>in</b> the region',
     });
     const card = await cardData({ parameters: { companyId, userId: manager.userId } });
     expect(card.status === 'ok' && card.keyAccount).toMatchObject({
-      status: 'key', isTargetAccount: true, tier: 'tier_1', reason: 'Biggest client <b>in</b> the region', changedBy: { name: 'Max Manager' },
+      status: 'key',
+      isTargetAccount: true,
+      tier: 'tier_1',
+      reason: 'Biggest client <b>in</b> the region',
+      changedBy: { name: 'Max Manager' },
     });
     const notes = await timelineNotes(portal, companyId);
     expect(notes).toHaveLength(1);
@@ -58,11 +96,26 @@ describe('tag_key_account and untag_key_account', () => {
   it('untags a key account as a former one and clears the target-account flag', async () => {
     await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
 
-    const answer = await untagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' } });
+    const answer = await untagKeyAccount({
+      parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' },
+    });
 
-    expect(answer).toMatchObject({ status: 'ok', keyAccountStatus: 'former', previousStatus: 'key', isTargetAccount: false });
-    const company = await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.status, 'hs_is_target_account', COMPANY_PROPERTY.statusReason]);
-    expect(company.properties).toMatchObject({ [COMPANY_PROPERTY.status]: 'former', hs_is_target_account: 'false', [COMPANY_PROPERTY.statusReason]: 'Moved work in-house' });
+    expect(answer).toMatchObject({
+      status: 'ok',
+      keyAccountStatus: 'former',
+      previousStatus: 'key',
+      isTargetAccount: false,
+    });
+    const company = await portal.client.crm.companies.basicApi.getById(companyId, [
+      COMPANY_PROPERTY.status,
+      'hs_is_target_account',
+      COMPANY_PROPERTY.statusReason,
+    ]);
+    expect(company.properties).toMatchObject({
+      [COMPANY_PROPERTY.status]: 'former',
+      hs_is_target_account: 'false',
+      [COMPANY_PROPERTY.statusReason]: 'Moved work in-house',
+    });
     expect((await timelineNotes(portal, companyId)).map((n) => n.body)).toEqual([
       expect.stringContaining('Not a key account → Key account'),
       expect.stringContaining('Key account → Former key account'),
@@ -72,22 +125,42 @@ describe('tag_key_account and untag_key_account', () => {
   it("archives the plan's open review-due task when the account leaves key status, and leaves the objectives' tasks", async () => {
     await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
     const plan = {
-      businessObjective: 'Grow', team: { accountManager: manager.id },
-      objectives: [{ title: 'Win the audit tender', measure: 'Signed contract', ownerId: manager.id, dueAt: NOW + 60 * DAY, status: 'open' as const }],
+      businessObjective: 'Grow',
+      team: { accountManager: manager.id },
+      objectives: [
+        {
+          title: 'Win the audit tender',
+          measure: 'Signed contract',
+          ownerId: manager.id,
+          dueAt: NOW + 60 * DAY,
+          status: 'open' as const,
+        },
+      ],
       quarterlyTargets: { fiscalYear: 2026, rows: [] },
     };
-    expect(await saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan } })).toMatchObject({ status: 'ok', tasks: { synced: true } });
-    expect((await companyTasks(portal, companyId)).map((t) => t.subject)).toEqual(['Win the audit tender', 'Key account review due: Acme Ltd']);
+    expect(
+      await saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan } }),
+    ).toMatchObject({ status: 'ok', tasks: { synced: true } });
+    expect((await companyTasks(portal, companyId)).map((t) => t.subject)).toEqual([
+      'Win the audit tender',
+      'Key account review due: Acme Ltd',
+    ]);
 
-    const answer = await untagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' } });
+    const answer = await untagKeyAccount({
+      parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' },
+    });
 
     expect(answer).toMatchObject({ status: 'ok', keyAccountStatus: 'former', tasks: { synced: true, message: null } });
-    expect((await companyTasks(portal, companyId)).map((t) => [t.subject, t.status])).toEqual([['Win the audit tender', 'NOT_STARTED']]);
+    expect((await companyTasks(portal, companyId)).map((t) => [t.subject, t.status])).toEqual([
+      ['Win the audit tender', 'NOT_STARTED'],
+    ]);
   });
 
   it('untags an account without a plan with nothing to archive', async () => {
     await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
-    expect(await untagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' } })).toMatchObject({ status: 'ok', tasks: { synced: true, message: null } });
+    expect(
+      await untagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' } }),
+    ).toMatchObject({ status: 'ok', tasks: { synced: true, message: null } });
     expect(await companyTasks(portal, companyId)).toEqual([]);
   });
 
@@ -102,10 +175,13 @@ describe('tag_key_account and untag_key_account', () => {
     await portal.control.resetStats();
     const noReason = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: '  ' } });
     const control = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'ok\u0000then' } });
-    const wrongStatus = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Because', status: 'former' } });
+    const wrongStatus = await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, reason: 'Because', status: 'former' },
+    });
     const huge = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'x'.repeat(501) } });
 
-    for (const answer of [noReason, control, wrongStatus, huge]) expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
+    for (const answer of [noReason, control, wrongStatus, huge])
+      expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
     expect(noReason.status === 'error' && noReason.issues?.map((i) => i.path)).toEqual(['reason']);
     expect(wrongStatus.status === 'error' && wrongStatus.issues?.map((i) => i.path)).toEqual(['status']);
     expect((await portal.control.stats()).total).toBe(0);
@@ -119,12 +195,26 @@ describe('tag_key_account and untag_key_account', () => {
   });
 
   it('answers KAM.COMPANY_NOT_FOUND for a company that does not exist', async () => {
-    expect(await tagKeyAccount({ parameters: { companyId: '99999999', userId: manager.userId, reason: 'Strategic' } })).toMatchObject({ status: 'error', code: 'KAM.COMPANY_NOT_FOUND' });
+    expect(
+      await tagKeyAccount({ parameters: { companyId: '99999999', userId: manager.userId, reason: 'Strategic' } }),
+    ).toMatchObject({ status: 'error', code: 'KAM.COMPANY_NOT_FOUND' });
   });
 
   it('retries HubSpot rate limits and server errors', async () => {
-    await portal.control.injectFault({ kind: 'rateLimit', policyName: 'SECONDLY', path: '/crm/v3/objects/companies/*', method: 'PATCH', times: 1 });
-    await portal.control.injectFault({ kind: 'serverError', status: 502, path: '/crm/v3/objects/notes', method: 'POST', times: 1 });
+    await portal.control.injectFault({
+      kind: 'rateLimit',
+      policyName: 'SECONDLY',
+      path: '/crm/v3/objects/companies/*',
+      method: 'PATCH',
+      times: 1,
+    });
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 502,
+      path: '/crm/v3/objects/notes',
+      method: 'POST',
+      times: 1,
+    });
     await portal.control.resetStats();
 
     const answer = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
@@ -137,7 +227,12 @@ describe('tag_key_account and untag_key_account', () => {
   });
 
   it('withdraws the note when HubSpot keeps refusing the status update, so the timeline shows no change that did not happen', async () => {
-    await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/companies/*', method: 'PATCH' });
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 503,
+      path: '/crm/v3/objects/companies/*',
+      method: 'PATCH',
+    });
 
     const answer = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
 

@@ -5,7 +5,17 @@ import { main as saveAccountPlanMain } from '../../../src/app/functions/save_acc
 import type { CardData, LogReviewParameters } from '../../../src/contracts/index.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { addMonths } from '../../../src/kam/shared/index.ts';
-import { DAY, NOW, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, timelineNotes, type SandboxPortal } from './account-portal.ts';
+import {
+  DAY,
+  NOW,
+  anOwner,
+  companyTasks,
+  configureAccess,
+  loadAccount,
+  startSandboxPortal,
+  timelineNotes,
+  type SandboxPortal,
+} from './account-portal.ts';
 import { onTestClock, testClock } from '../../clock.ts';
 
 const cardData = onTestClock(cardDataMain);
@@ -21,7 +31,16 @@ describe('log_review', () => {
   let portal: SandboxPortal;
   let companyId: string;
   const log = (parameters: Partial<LogReviewParameters> = {}) =>
-    logReview({ parameters: { companyId, userId: manager.userId, kind: 'calendar', outcomes: ['plan_updated', 'celebrate'], summary: 'Objectives on track; renewal won.', ...parameters } });
+    logReview({
+      parameters: {
+        companyId,
+        userId: manager.userId,
+        kind: 'calendar',
+        outcomes: ['plan_updated', 'celebrate'],
+        summary: 'Objectives on track; renewal won.',
+        ...parameters,
+      },
+    });
   const readCard = async (): Promise<CardData> => {
     const answer = await cardData({ parameters: { companyId, userId: manager.userId } });
     if (answer.status !== 'ok') throw new Error(answer.message);
@@ -39,11 +58,23 @@ describe('log_review', () => {
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, salesperson],
       company: { [COMPANY_PROPERTY.reviewCadence]: 'monthly', hubspot_owner_id: manager.id },
-      contacts: [{ id: '601', firstname: 'Ivy', properties: { jobtitle: 'COO', [CONTACT_PROPERTY.decisionPower]: 'decides' }, titleHistory: [['Head of operations', 200]] }],
+      contacts: [
+        {
+          id: '601',
+          firstname: 'Ivy',
+          properties: { jobtitle: 'COO', [CONTACT_PROPERTY.decisionPower]: 'decides' },
+          titleHistory: [['Head of operations', 200]],
+        },
+      ],
       otherCompanies: [{ id: '699', contactIds: ['602'] }],
     }));
     await configureAccess(admin, { managerUserIds: [String(manager.userId)] });
-    const plan = { businessObjective: 'Grow', team: {}, objectives: [], quarterlyTargets: { fiscalYear: new Date(NOW).getUTCFullYear(), rows: [] } };
+    const plan = {
+      businessObjective: 'Grow',
+      team: {},
+      objectives: [],
+      quarterlyTargets: { fiscalYear: new Date(NOW).getUTCFullYear(), rows: [] },
+    };
     const saved = await saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan } });
     if (saved.status !== 'ok') throw new Error(saved.message);
     await portal.control.clearFaults();
@@ -54,9 +85,19 @@ describe('log_review', () => {
     const before = NOW;
     const answer = await log({ contactIds: ['601'] });
 
-    expect(answer).toMatchObject({ status: 'ok', review: { kind: 'calendar', outcomes: ['plan_updated', 'celebrate'], reviewedBy: { name: 'Max Manager' } } });
+    expect(answer).toMatchObject({
+      status: 'ok',
+      review: { kind: 'calendar', outcomes: ['plan_updated', 'celebrate'], reviewedBy: { name: 'Max Manager' } },
+    });
     const { reviews } = await readCard();
-    expect(reviews.history).toEqual([expect.objectContaining({ kind: 'calendar', outcomes: ['plan_updated', 'celebrate'], summary: 'Objectives on track; renewal won.', reviewedBy: expect.objectContaining({ name: 'Max Manager' }) })]);
+    expect(reviews.history).toEqual([
+      expect.objectContaining({
+        kind: 'calendar',
+        outcomes: ['plan_updated', 'celebrate'],
+        summary: 'Objectives on track; renewal won.',
+        reviewedBy: expect.objectContaining({ name: 'Max Manager' }),
+      }),
+    ]);
     expect(reviews.cadence).toBe('monthly');
     expect(reviews.status).toBe('upcoming');
     expect(reviews.nextDueAt).toBe(addMonths(reviews.history[0]!.reviewedAt, 1));
@@ -69,18 +110,34 @@ describe('log_review', () => {
 
   it("completes the open review-due task and puts the next one in the company owner's queue (the plan names no account manager), due when the next review is", async () => {
     const [planned] = await companyTasks(portal, companyId);
-    expect(planned).toMatchObject({ subject: 'Key account review due: Acme Ltd', status: 'NOT_STARTED', ownerId: manager.id });
+    expect(planned).toMatchObject({
+      subject: 'Key account review due: Acme Ltd',
+      status: 'NOT_STARTED',
+      ownerId: manager.id,
+    });
 
     const answer = await log();
 
     expect(answer).toMatchObject({ status: 'ok', tasks: { synced: true, message: null } });
     const tasks = await companyTasks(portal, companyId);
-    expect(tasks.map((t) => [t.id, t.status])).toEqual([[planned!.id, 'COMPLETED'], [expect.any(String), 'NOT_STARTED']]);
-    expect(tasks[1]).toMatchObject({ subject: 'Key account review due: Acme Ltd', ownerId: manager.id, type: 'TODO', dueAt: answer.status === 'ok' ? answer.nextDueAt : null });
+    expect(tasks.map((t) => [t.id, t.status])).toEqual([
+      [planned!.id, 'COMPLETED'],
+      [expect.any(String), 'NOT_STARTED'],
+    ]);
+    expect(tasks[1]).toMatchObject({
+      subject: 'Key account review due: Acme Ltd',
+      ownerId: manager.id,
+      type: 'TODO',
+      dueAt: answer.status === 'ok' ? answer.nextDueAt : null,
+    });
     expect(tasks[1]!.dueAt).toBe((await readCard()).reviews.nextDueAt);
 
     await log();
-    expect((await companyTasks(portal, companyId)).map((t) => t.status)).toEqual(['COMPLETED', 'COMPLETED', 'NOT_STARTED']);
+    expect((await companyTasks(portal, companyId)).map((t) => t.status)).toEqual([
+      'COMPLETED',
+      'COMPLETED',
+      'NOT_STARTED',
+    ]);
   });
 
   it('keeps the review logged when HubSpot refuses the tasks, and says so', async () => {
@@ -89,37 +146,71 @@ describe('log_review', () => {
 
     const answer = await log();
 
-    expect(answer).toMatchObject({ status: 'ok', tasks: { synced: false, message: expect.stringContaining('could not be brought up to date') } });
+    expect(answer).toMatchObject({
+      status: 'ok',
+      tasks: { synced: false, message: expect.stringContaining('could not be brought up to date') },
+    });
     await portal.control.clearFaults();
     expect((await readCard()).reviews.history).toHaveLength(1);
     expect(await companyTasks(portal, companyId)).toEqual(before);
   });
 
   it('shows a contact who became a budget holder since the plan began as a new buyer, with the change in words on the card', async () => {
-    await portal.client.crm.contacts.basicApi.update('601', { properties: { hs_buying_role: 'BUDGET_HOLDER;INFLUENCER' } });
+    await portal.client.crm.contacts.basicApi.update('601', {
+      properties: { hs_buying_role: 'BUDGET_HOLDER;INFLUENCER' },
+    });
     const { reviews } = await readCard();
-    expect(reviews.triggered).toEqual([expect.objectContaining({
-      kind: 'new_buyer', message: 'Ivy Client is a new budget holder', evidence: expect.objectContaining({ objectType: 'contacts', objectId: '601', property: 'buyingRoles', to: 'BUDGET_HOLDER;INFLUENCER' }),
-    })]);
+    expect(reviews.triggered).toEqual([
+      expect.objectContaining({
+        kind: 'new_buyer',
+        message: 'Ivy Client is a new budget holder',
+        evidence: expect.objectContaining({
+          objectType: 'contacts',
+          objectId: '601',
+          property: 'buyingRoles',
+          to: 'BUDGET_HOLDER;INFLUENCER',
+        }),
+      }),
+    ]);
   });
 
   it("shows a change of the client's strategy, as the team recorded it on the company, as a trigger; recording it first is none", async () => {
-    await portal.client.crm.companies.basicApi.update(companyId, { properties: { [COMPANY_PROPERTY.clientStrategy]: 'Grow in Europe' } });
+    await portal.client.crm.companies.basicApi.update(companyId, {
+      properties: { [COMPANY_PROPERTY.clientStrategy]: 'Grow in Europe' },
+    });
     expect((await readCard()).reviews.triggered).toEqual([]);
-    await portal.client.crm.companies.basicApi.update(companyId, { properties: { [COMPANY_PROPERTY.clientStrategy]: 'Sell the European arm' } });
+    await portal.client.crm.companies.basicApi.update(companyId, {
+      properties: { [COMPANY_PROPERTY.clientStrategy]: 'Sell the European arm' },
+    });
     const card = await readCard();
     expect(card.keyAccount.clientStrategy).toBe('Sell the European arm');
-    expect(card.reviews.triggered).toEqual([expect.objectContaining({
-      kind: 'client_strategy_changed', message: "The client's strategy changed",
-      evidence: expect.objectContaining({ objectType: 'companies', property: 'strategy', from: 'Grow in Europe', to: 'Sell the European arm' }),
-    })]);
+    expect(card.reviews.triggered).toEqual([
+      expect.objectContaining({
+        kind: 'client_strategy_changed',
+        message: "The client's strategy changed",
+        evidence: expect.objectContaining({
+          objectType: 'companies',
+          property: 'strategy',
+          from: 'Grow in Europe',
+          to: 'Sell the European arm',
+        }),
+      }),
+    ]);
   });
 
   it('names the new parent company in its trigger', async () => {
-    const parent = await portal.client.crm.companies.basicApi.create({ properties: { name: 'Megacorp Holdings' }, associations: [] });
+    const parent = await portal.client.crm.companies.basicApi.create({
+      properties: { name: 'Megacorp Holdings' },
+      associations: [],
+    });
     await portal.client.crm.companies.basicApi.update(companyId, { properties: { hs_parent_company_id: parent.id } });
     const { reviews } = await readCard();
-    expect(reviews.triggered).toEqual([expect.objectContaining({ kind: 'new_parent_company', message: 'The client has a new parent company: Megacorp Holdings' })]);
+    expect(reviews.triggered).toEqual([
+      expect.objectContaining({
+        kind: 'new_parent_company',
+        message: 'The client has a new parent company: Megacorp Holdings',
+      }),
+    ]);
     // For the evidence line, which names it too.
     expect(reviews.companyNames).toEqual({ [parent.id]: 'Megacorp Holdings' });
   });
@@ -128,9 +219,23 @@ describe('log_review', () => {
     // Ivy's change of title happened before the plan began; a new one after it is a reason to review.
     await portal.client.crm.contacts.basicApi.update('601', { properties: { jobtitle: 'Chief executive' } });
     const { reviews } = await readCard();
-    expect(reviews.triggered).toEqual([expect.objectContaining({ kind: 'key_contact_title_changed', message: 'Ivy Client changed title from COO to Chief executive', evidence: expect.objectContaining({ objectType: 'contacts', objectId: '601', from: 'COO', to: 'Chief executive' }) })]);
+    expect(reviews.triggered).toEqual([
+      expect.objectContaining({
+        kind: 'key_contact_title_changed',
+        message: 'Ivy Client changed title from COO to Chief executive',
+        evidence: expect.objectContaining({
+          objectType: 'contacts',
+          objectId: '601',
+          from: 'COO',
+          to: 'Chief executive',
+        }),
+      }),
+    ]);
 
-    expect(await log({ kind: 'triggered', triggers: reviews.triggered })).toMatchObject({ status: 'ok', review: { kind: 'triggered', triggers: reviews.triggered } });
+    expect(await log({ kind: 'triggered', triggers: reviews.triggered })).toMatchObject({
+      status: 'ok',
+      review: { kind: 'triggered', triggers: reviews.triggered },
+    });
     const after = await readCard();
     expect(after.reviews.triggered).toEqual([]);
     expect(after.reviews.history[0]!.triggers).toEqual(reviews.triggered);
@@ -155,12 +260,21 @@ describe('log_review', () => {
 
   it('refuses someone who is not a manager, and writes nothing', async () => {
     await portal.control.resetStats();
-    expect(await logReview({ parameters: { companyId, userId: salesperson.userId, kind: 'calendar', outcomes: [], summary: 'Looked at it' } })).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
+    expect(
+      await logReview({
+        parameters: { companyId, userId: salesperson.userId, kind: 'calendar', outcomes: [], summary: 'Looked at it' },
+      }),
+    ).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
     expect(await portal.writes()).toEqual([]);
   });
 
   it('withdraws the review and its note when HubSpot fails before it is fully logged', async () => {
-    await portal.control.injectFault({ kind: 'serverError', status: 500, method: 'PATCH', path: '/crm/v3/objects/companies/*' });
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 500,
+      method: 'PATCH',
+      path: '/crm/v3/objects/companies/*',
+    });
 
     expect(await log()).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
 

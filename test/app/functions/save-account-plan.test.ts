@@ -5,15 +5,32 @@ import type { CardData, PlanInput, SaveAccountPlanParameters } from '../../../sr
 import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS } from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { writeSettingsRecord } from '../../../src/crm/settings-record.ts';
-import { DAY, NOW, anOwner, companyTasks, configureAccess, loadAccount, startSandboxPortal, type SandboxPortal } from './account-portal.ts';
+import {
+  DAY,
+  NOW,
+  anOwner,
+  companyTasks,
+  configureAccess,
+  loadAccount,
+  startSandboxPortal,
+  type SandboxPortal,
+} from './account-portal.ts';
 import { onTestClock } from '../../clock.ts';
 
 const cardData = onTestClock(cardDataMain);
 const saveAccountPlan = onTestClock(saveAccountPlanMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
-const manager = anOwner({ firstName: 'Max', lastName: 'Manager', teams: [{ id: '77', name: 'Key accounts', primary: true }] });
-const partner = anOwner({ firstName: 'Pat', lastName: 'Partner', teams: [{ id: '77', name: 'Key accounts', primary: true }] });
+const manager = anOwner({
+  firstName: 'Max',
+  lastName: 'Manager',
+  teams: [{ id: '77', name: 'Key accounts', primary: true }],
+});
+const partner = anOwner({
+  firstName: 'Pat',
+  lastName: 'Partner',
+  teams: [{ id: '77', name: 'Key accounts', primary: true }],
+});
 const salesperson = anOwner({ firstName: 'Sal', lastName: 'Seller' });
 
 const fiscalYear = new Date(NOW).getUTCFullYear();
@@ -25,14 +42,30 @@ function aPlan(overrides: Partial<PlanInput> = {}): PlanInput {
     team: { relationshipPartner: partner.id, accountManager: manager.id, researcher: null },
     objectives: [
       { title: 'Meet the new COO', measure: 'Meeting held', ownerId: partner.id, dueAt: NOW + 30 * DAY },
-      { title: 'Win the logistics review', measure: 'Signed engagement letter', ownerId: manager.id, dueAt: NOW - 10 * DAY },
+      {
+        title: 'Win the logistics review',
+        measure: 'Signed engagement letter',
+        ownerId: manager.id,
+        dueAt: NOW - 10 * DAY,
+      },
     ],
     quarterlyTargets: {
       fiscalYear,
       rows: [
-        { metric: 'friends_and_allies', label: 'Friends and allies', unit: 'count', targets: { Q1: 2, Q2: 8, Q3: 12, Q4: 15 } },
+        {
+          metric: 'friends_and_allies',
+          label: 'Friends and allies',
+          unit: 'count',
+          targets: { Q1: 2, Q2: 8, Q3: 12, Q4: 15 },
+        },
         { metric: 'meetings', label: 'Meetings per quarter', unit: 'count', targets: { Q1: 2, Q2: 3, Q3: 3, Q4: 3 } },
-        { metric: 'custom_services', label: 'New services used', unit: 'count', targets: { Q1: 0, Q2: 1, Q3: 3, Q4: 4 }, actuals: { Q1: 0 } },
+        {
+          metric: 'custom_services',
+          label: 'New services used',
+          unit: 'count',
+          targets: { Q1: 0, Q2: 1, Q3: 3, Q4: 4 },
+          actuals: { Q1: 0 },
+        },
       ],
     },
     ...overrides,
@@ -42,7 +75,10 @@ function aPlan(overrides: Partial<PlanInput> = {}): PlanInput {
 describe('save_account_plan', () => {
   let portal: SandboxPortal;
   let companyId: string;
-  const save = (parameters: Partial<SaveAccountPlanParameters> = {}) => saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan: aPlan(), ...parameters } });
+  const save = (parameters: Partial<SaveAccountPlanParameters> = {}) =>
+    saveAccountPlan({
+      parameters: { companyId, userId: manager.userId, baseRevision: 0, plan: aPlan(), ...parameters },
+    });
   const readPlan = async (): Promise<CardData['plan']> => {
     const answer = await cardData({ parameters: { companyId, userId: manager.userId } });
     if (answer.status !== 'ok') throw new Error(answer.message);
@@ -60,7 +96,12 @@ describe('save_account_plan', () => {
       contacts: [
         { id: '701', firstname: 'Ann', properties: { [CONTACT_PROPERTY.stance]: 'ally' } },
         // A protester until yesterday.
-        { id: '702', firstname: 'Ben', properties: { [CONTACT_PROPERTY.stance]: 'supporter' }, stanceHistory: [['protester', 300]] },
+        {
+          id: '702',
+          firstname: 'Ben',
+          properties: { [CONTACT_PROPERTY.stance]: 'supporter' },
+          stanceHistory: [['protester', 300]],
+        },
       ],
       activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['701'], daysAgo: 3 }],
     }));
@@ -84,7 +125,11 @@ describe('save_account_plan', () => {
       ['Win the logistics review', 'Max Manager', 'open', true],
     ]);
     const rows = Object.fromEntries(plan.quarterlyTargets.rows.map((r) => [r.metric, r]));
-    const currentQuarter = (['Q1', 'Q2', 'Q3', 'Q4'] as const).find((q, i, all) => plan.quarterlyTargets.quarterStarts[q] <= NOW && (i === 3 || plan.quarterlyTargets.quarterStarts[all[i + 1]!] > NOW))!;
+    const currentQuarter = (['Q1', 'Q2', 'Q3', 'Q4'] as const).find(
+      (q, i, all) =>
+        plan.quarterlyTargets.quarterStarts[q] <= NOW &&
+        (i === 3 || plan.quarterlyTargets.quarterStarts[all[i + 1]!] > NOW),
+    )!;
     expect(rows.friends_and_allies).toMatchObject({ derived: true, measure: 'level', targets: { Q4: 15 } });
     expect(rows.friends_and_allies!.actuals[currentQuarter]).toBe(2);
     // The quarter before (NOW is in Q4), counted at its end from the stance history: Ben was still a protester.
@@ -98,14 +143,29 @@ describe('save_account_plan', () => {
   it("prices currency targets in the portal's currency the settings record holds, with no call to HubSpot's account details", async () => {
     // HubSpot's account details say GBP; the settings record (as setup or a settings save left it) says EUR.
     const objectTypes = new ObjectTypeResolver(portal.client);
-    await writeSettingsRecord(portal.client, await objectTypes.objectTypeId('settings'), { [PORTAL_SETTINGS.property.portalCurrency]: 'EUR' });
+    await writeSettingsRecord(portal.client, await objectTypes.objectTypeId('settings'), {
+      [PORTAL_SETTINGS.property.portalCurrency]: 'EUR',
+    });
     await portal.control.resetStats();
 
-    const income = { metric: 'income_increase', label: 'Increase in income', unit: 'currency' as const, targets: { Q1: 10_000, Q2: 20_000, Q3: 30_000, Q4: 40_000 } };
-    expect(await save({ plan: aPlan({ quarterlyTargets: { fiscalYear, rows: [income] } }) })).toMatchObject({ status: 'ok', revision: 1 });
+    const income = {
+      metric: 'income_increase',
+      label: 'Increase in income',
+      unit: 'currency' as const,
+      targets: { Q1: 10_000, Q2: 20_000, Q3: 30_000, Q4: 40_000 },
+    };
+    expect(await save({ plan: aPlan({ quarterlyTargets: { fiscalYear, rows: [income] } }) })).toMatchObject({
+      status: 'ok',
+      revision: 1,
+    });
 
     expect((await portal.control.stats()).byRoute['GET /account-info/v3/details']).toBeUndefined();
-    const plans = await portal.client.crm.objects.basicApi.getPage(await objectTypes.objectTypeId('plan'), 100, undefined, [KEY_ACCOUNT_PLAN.property.quarterlyTargets, KEY_ACCOUNT_PLAN.property.companyId]);
+    const plans = await portal.client.crm.objects.basicApi.getPage(
+      await objectTypes.objectTypeId('plan'),
+      100,
+      undefined,
+      [KEY_ACCOUNT_PLAN.property.quarterlyTargets, KEY_ACCOUNT_PLAN.property.companyId],
+    );
     const saved = plans.results.find((p) => p.properties[KEY_ACCOUNT_PLAN.property.companyId] === companyId)!;
     expect(saved.properties[KEY_ACCOUNT_PLAN.property.quarterlyTargets]).toContain('"currency":"EUR"');
   });
@@ -117,18 +177,35 @@ describe('save_account_plan', () => {
 
     const answer = await save({
       baseRevision: 1,
-      plan: aPlan({ objectives: [{ objectiveKey: kept.objectiveKey, title: kept.title, measure: kept.measure, ownerId: partner.id, dueAt: kept.dueAt, status: 'achieved' }] }),
+      plan: aPlan({
+        objectives: [
+          {
+            objectiveKey: kept.objectiveKey,
+            title: kept.title,
+            measure: kept.measure,
+            ownerId: partner.id,
+            dueAt: kept.dueAt,
+            status: 'achieved',
+          },
+        ],
+      }),
     });
 
     expect(answer).toMatchObject({ status: 'ok', revision: 2, objectiveCount: 1 });
     const second = await readPlan();
-    expect(second.objectives).toEqual([expect.objectContaining({ objectiveKey: kept.objectiveKey, status: 'achieved', achievedAt: expect.any(Number) })]);
+    expect(second.objectives).toEqual([
+      expect.objectContaining({ objectiveKey: kept.objectiveKey, status: 'achieved', achievedAt: expect.any(Number) }),
+    ]);
   });
 
   it('refuses a save started from an older revision: someone else saved in between', async () => {
     await save();
     const stale = await save({ plan: aPlan({ businessObjective: 'Something else' }) });
-    expect(stale).toMatchObject({ status: 'error', code: 'KAM.PLAN_CHANGED_ELSEWHERE', message: expect.stringContaining('Someone else saved this plan') });
+    expect(stale).toMatchObject({
+      status: 'error',
+      code: 'KAM.PLAN_CHANGED_ELSEWHERE',
+      message: expect.stringContaining('Someone else saved this plan'),
+    });
     expect((await readPlan()).businessObjective).toBe('Become their main adviser on supply-chain risk');
   });
 
@@ -136,14 +213,25 @@ describe('save_account_plan', () => {
     for (const baseRevision of [0, 1]) {
       const answers = await Promise.all([
         save({ baseRevision, plan: aPlan({ businessObjective: `Max's plan ${baseRevision}` }) }),
-        saveAccountPlan({ parameters: { companyId, userId: partner.userId, baseRevision, plan: aPlan({ businessObjective: `Pat's plan ${baseRevision}` }) } }),
+        saveAccountPlan({
+          parameters: {
+            companyId,
+            userId: partner.userId,
+            baseRevision,
+            plan: aPlan({ businessObjective: `Pat's plan ${baseRevision}` }),
+          },
+        }),
       ]);
       const winners = answers.filter((a) => a.status === 'ok');
       expect(winners).toHaveLength(1);
-      expect(answers.filter((a) => a.status === 'error')).toEqual([expect.objectContaining({ code: 'KAM.PLAN_CHANGED_ELSEWHERE' })]);
+      expect(answers.filter((a) => a.status === 'error')).toEqual([
+        expect.objectContaining({ code: 'KAM.PLAN_CHANGED_ELSEWHERE' }),
+      ]);
       const plan = await readPlan();
       expect(plan.revision).toBe(baseRevision + 1);
-      expect(plan.businessObjective).toBe(answers[0]!.status === 'ok' ? `Max's plan ${baseRevision}` : `Pat's plan ${baseRevision}`);
+      expect(plan.businessObjective).toBe(
+        answers[0]!.status === 'ok' ? `Max's plan ${baseRevision}` : `Pat's plan ${baseRevision}`,
+      );
       expect(plan.objectives).toHaveLength(2);
     }
   });
@@ -152,21 +240,37 @@ describe('save_account_plan', () => {
     await save();
     const before = await readPlan();
     // Every update of the plan record (the commit) fails, after the new objective rows were written.
-    await portal.control.injectFault({ kind: 'serverError', status: 500, method: 'PATCH', path: '/crm/v3/objects/2-*' });
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 500,
+      method: 'PATCH',
+      path: '/crm/v3/objects/2-*',
+    });
 
-    const failed = await save({ baseRevision: 1, plan: aPlan({ businessObjective: 'Half a plan', objectives: [{ title: 'Only one', measure: '', ownerId: manager.id, dueAt: NOW }] }) });
+    const failed = await save({
+      baseRevision: 1,
+      plan: aPlan({
+        businessObjective: 'Half a plan',
+        objectives: [{ title: 'Only one', measure: '', ownerId: manager.id, dueAt: NOW }],
+      }),
+    });
 
     expect(failed).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
     await portal.control.clearFaults();
     const after = await readPlan();
     expect(after).toEqual(before);
-    expect(await save({ baseRevision: 1, plan: aPlan({ businessObjective: 'Whole plan' }) })).toMatchObject({ status: 'ok', revision: 2 });
+    expect(await save({ baseRevision: 1, plan: aPlan({ businessObjective: 'Whole plan' }) })).toMatchObject({
+      status: 'ok',
+      revision: 2,
+    });
     expect((await readPlan()).objectives).toHaveLength(2);
   });
 
   it('refuses someone who is not a manager, and writes nothing', async () => {
     await portal.control.resetStats();
-    expect(await saveAccountPlan({ parameters: { companyId, userId: salesperson.userId, baseRevision: 0, plan: aPlan() } })).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
+    expect(
+      await saveAccountPlan({ parameters: { companyId, userId: salesperson.userId, baseRevision: 0, plan: aPlan() } }),
+    ).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
     expect(await portal.writes()).toEqual([]);
   });
 
@@ -174,13 +278,26 @@ describe('save_account_plan', () => {
     await portal.control.resetStats();
     const answer = await save({
       plan: aPlan({
-        objectives: [{ title: '', ownerId: null, dueAt: null }, { title: 'Fine', ownerId: manager.id, dueAt: NOW, status: 'won' as never }],
-        quarterlyTargets: { fiscalYear, rows: [{ metric: 'Meetings!', label: 'x', unit: 'count' }, { metric: 'meetings', label: 'y'.repeat(81), unit: 'parsecs' as never }] },
+        objectives: [
+          { title: '', ownerId: null, dueAt: null },
+          { title: 'Fine', ownerId: manager.id, dueAt: NOW, status: 'won' as never },
+        ],
+        quarterlyTargets: {
+          fiscalYear,
+          rows: [
+            { metric: 'Meetings!', label: 'x', unit: 'count' },
+            { metric: 'meetings', label: 'y'.repeat(81), unit: 'parsecs' as never },
+          ],
+        },
       }),
     });
     expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
     expect(answer.status === 'error' && answer.issues?.map((i) => i.path).sort()).toEqual([
-      'plan.objectives.0.title', 'plan.objectives.1.status', 'plan.quarterlyTargets.rows.0.metric', 'plan.quarterlyTargets.rows.1.label', 'plan.quarterlyTargets.rows.1.unit',
+      'plan.objectives.0.title',
+      'plan.objectives.1.status',
+      'plan.quarterlyTargets.rows.0.metric',
+      'plan.quarterlyTargets.rows.1.label',
+      'plan.quarterlyTargets.rows.1.unit',
     ]);
     expect((await portal.control.stats()).total).toBe(0);
   });
@@ -198,22 +315,44 @@ describe('save_account_plan', () => {
 
   it('rejects a derived metric read in a way its CRM facts cannot fill, and writes nothing', async () => {
     await portal.control.resetStats();
-    const answer = await save({ plan: aPlan({ quarterlyTargets: { fiscalYear, rows: [{ metric: 'meetings', label: 'Meetings', unit: 'currency' }] } }) });
-    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS', issues: [expect.objectContaining({ path: 'plan.quarterlyTargets.rows.0.unit' })] });
+    const answer = await save({
+      plan: aPlan({
+        quarterlyTargets: { fiscalYear, rows: [{ metric: 'meetings', label: 'Meetings', unit: 'currency' }] },
+      }),
+    });
+    expect(answer).toMatchObject({
+      status: 'error',
+      code: 'KAM.INVALID_PARAMETERS',
+      issues: [expect.objectContaining({ path: 'plan.quarterlyTargets.rows.0.unit' })],
+    });
     expect(await portal.writes()).toEqual([]);
   });
 
   it('refuses team members and objective owners who are not active users, and writes nothing', async () => {
     await portal.control.resetStats();
     const answer = await save({ plan: aPlan({ team: { researcher: '123456789' } }) });
-    expect(answer).toMatchObject({ status: 'error', code: 'KAM.OWNER_NOT_FOUND', issues: [{ path: 'plan.team.researcher' }] });
+    expect(answer).toMatchObject({
+      status: 'error',
+      code: 'KAM.OWNER_NOT_FOUND',
+      issues: [{ path: 'plan.team.researcher' }],
+    });
     expect(await portal.writes()).toEqual([]);
   });
   describe('HubSpot tasks for the plan', () => {
     type ObjectiveInput = PlanInput['objectives'][number];
     /** The saved objectives as the editor sends them back (keys kept), with changes by title. */
-    const objectivesAsSaved = async (changes: Record<string, Partial<ObjectiveInput>> = {}): Promise<ObjectiveInput[]> =>
-      (await readPlan()).objectives.map((o) => ({ objectiveKey: o.objectiveKey, title: o.title, measure: o.measure, ownerId: o.owner?.ownerId ?? null, dueAt: o.dueAt, status: o.status, ...changes[o.title] }));
+    const objectivesAsSaved = async (
+      changes: Record<string, Partial<ObjectiveInput>> = {},
+    ): Promise<ObjectiveInput[]> =>
+      (await readPlan()).objectives.map((o) => ({
+        objectiveKey: o.objectiveKey,
+        title: o.title,
+        measure: o.measure,
+        ownerId: o.owner?.ownerId ?? null,
+        dueAt: o.dueAt,
+        status: o.status,
+        ...changes[o.title],
+      }));
     const open = (tasks: Awaited<ReturnType<typeof companyTasks>>) => tasks.filter((t) => t.status !== 'COMPLETED');
 
     it("puts each open objective in its owner's task queue and the next review in the account manager's; saving again makes no second task", async () => {
@@ -230,17 +369,31 @@ describe('save_account_plan', () => {
       ]);
       expect(tasks[1]!.body).toContain('How we measure it: Signed engagement letter');
 
-      expect(await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) })).toMatchObject({ status: 'ok', revision: 2, tasks: { synced: true } });
+      expect(await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) })).toMatchObject({
+        status: 'ok',
+        revision: 2,
+        tasks: { synced: true },
+      });
       expect(await companyTasks(portal, companyId)).toEqual(tasks);
     });
 
     it('writes the tasks in batches, never one call per objective', async () => {
-      const many = Array.from({ length: 40 }, (_, i) => ({ title: `Objective ${i + 1}`, measure: '', ownerId: i % 2 ? partner.id : manager.id, dueAt: NOW + (i + 1) * DAY }));
+      const many = Array.from({ length: 40 }, (_, i) => ({
+        title: `Objective ${i + 1}`,
+        measure: '',
+        ownerId: i % 2 ? partner.id : manager.id,
+        dueAt: NOW + (i + 1) * DAY,
+      }));
       await portal.control.resetStats();
 
-      expect(await save({ plan: aPlan({ objectives: many }) })).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      expect(await save({ plan: aPlan({ objectives: many }) })).toMatchObject({
+        status: 'ok',
+        tasks: { synced: true },
+      });
 
-      const taskCalls = Object.entries((await portal.control.stats()).byRoute).filter(([route]) => route.includes('/tasks'));
+      const taskCalls = Object.entries((await portal.control.stats()).byRoute).filter(([route]) =>
+        route.includes('/tasks'),
+      );
       expect(taskCalls).toEqual([['POST /crm/v3/objects/tasks/batch/create', 1]]);
       expect(await companyTasks(portal, companyId)).toHaveLength(41);
     });
@@ -254,7 +407,10 @@ describe('save_account_plan', () => {
         'Meet the new COO': { status: 'achieved' },
         'Win the logistics review': { title: 'Win the logistics tender', ownerId: partner.id, dueAt: NOW + 90 * DAY },
       });
-      const answer = await save({ baseRevision: 1, plan: aPlan({ objectives: edited.filter((o) => o.title !== 'Map the board') }) });
+      const answer = await save({
+        baseRevision: 1,
+        plan: aPlan({ objectives: edited.filter((o) => o.title !== 'Map the board') }),
+      });
 
       expect(answer).toMatchObject({ status: 'ok', tasks: { synced: true } });
       const after = await companyTasks(portal, companyId);
@@ -265,15 +421,23 @@ describe('save_account_plan', () => {
       ]);
       expect(after[1]).toMatchObject({ ownerId: partner.id, dueAt: NOW + 90 * DAY });
 
-      await save({ baseRevision: 2, plan: aPlan({ objectives: await objectivesAsSaved({ 'Win the logistics tender': { status: 'dropped' } }) }) });
-      expect((await companyTasks(portal, companyId)).map((t) => [t.subject, t.status])).toEqual([['Meet the new COO', 'COMPLETED'], ['Key account review due: Acme Ltd', 'NOT_STARTED']]);
+      await save({
+        baseRevision: 2,
+        plan: aPlan({ objectives: await objectivesAsSaved({ 'Win the logistics tender': { status: 'dropped' } }) }),
+      });
+      expect((await companyTasks(portal, companyId)).map((t) => [t.subject, t.status])).toEqual([
+        ['Meet the new COO', 'COMPLETED'],
+        ['Key account review due: Acme Ltd', 'NOT_STARTED'],
+      ]);
     });
 
     it('creates again a task someone deleted in HubSpot, and leaves one they started as they set it', async () => {
       await save();
       const [coo, logistics] = await companyTasks(portal, companyId);
       await portal.client.crm.objects.tasks.basicApi.archive(coo!.id);
-      await portal.client.crm.objects.tasks.basicApi.update(logistics!.id, { properties: { hs_task_status: 'IN_PROGRESS' } });
+      await portal.client.crm.objects.tasks.basicApi.update(logistics!.id, {
+        properties: { hs_task_status: 'IN_PROGRESS' },
+      });
 
       await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) });
 
@@ -292,33 +456,72 @@ describe('save_account_plan', () => {
 
       const answer = await save();
 
-      expect(answer).toMatchObject({ status: 'ok', revision: 1, tasks: { synced: false, message: expect.stringContaining('Saving again repairs them') } });
+      expect(answer).toMatchObject({
+        status: 'ok',
+        revision: 1,
+        tasks: { synced: false, message: expect.stringContaining('Saving again repairs them') },
+      });
       expect((await readPlan()).revision).toBe(1);
       expect(await companyTasks(portal, companyId)).toEqual([]);
 
       await portal.control.clearFaults();
-      expect(await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) })).toMatchObject({ status: 'ok', revision: 2, tasks: { synced: true } });
-      expect(open(await companyTasks(portal, companyId)).map((t) => t.subject)).toEqual(['Meet the new COO', 'Win the logistics review', 'Key account review due: Acme Ltd']);
+      expect(await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) })).toMatchObject({
+        status: 'ok',
+        revision: 2,
+        tasks: { synced: true },
+      });
+      expect(open(await companyTasks(portal, companyId)).map((t) => t.subject)).toEqual([
+        'Meet the new COO',
+        'Win the logistics review',
+        'Key account review due: Acme Ltd',
+      ]);
     });
 
     it('remembers the tasks it made even when updating others failed beside them, so the repair makes no duplicates', async () => {
       await save();
-      const added = { title: 'Present at their board', measure: 'Slot on the agenda', ownerId: manager.id, dueAt: NOW + 45 * DAY };
-      const edited = [...await objectivesAsSaved({ 'Meet the new COO': { title: 'Meet the new COO and CFO' } }), added];
-      await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/tasks/batch/update' });
+      const added = {
+        title: 'Present at their board',
+        measure: 'Slot on the agenda',
+        ownerId: manager.id,
+        dueAt: NOW + 45 * DAY,
+      };
+      const edited = [
+        ...(await objectivesAsSaved({ 'Meet the new COO': { title: 'Meet the new COO and CFO' } })),
+        added,
+      ];
+      await portal.control.injectFault({
+        kind: 'serverError',
+        status: 503,
+        path: '/crm/v3/objects/tasks/batch/update',
+      });
 
-      expect(await save({ baseRevision: 1, plan: aPlan({ objectives: edited }) })).toMatchObject({ status: 'ok', revision: 2, tasks: { synced: false } });
+      expect(await save({ baseRevision: 1, plan: aPlan({ objectives: edited }) })).toMatchObject({
+        status: 'ok',
+        revision: 2,
+        tasks: { synced: false },
+      });
 
       await portal.control.clearFaults();
-      expect(await save({ baseRevision: 2, plan: aPlan({ objectives: await objectivesAsSaved() }) })).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      expect(await save({ baseRevision: 2, plan: aPlan({ objectives: await objectivesAsSaved() }) })).toMatchObject({
+        status: 'ok',
+        tasks: { synced: true },
+      });
       expect((await companyTasks(portal, companyId)).map((t) => t.subject)).toEqual([
-        'Meet the new COO and CFO', 'Win the logistics review', 'Key account review due: Acme Ltd', 'Present at their board',
+        'Meet the new COO and CFO',
+        'Win the logistics review',
+        'Key account review due: Acme Ltd',
+        'Present at their board',
       ]);
     });
 
     it('archives the tasks it made when it cannot remember them, so the next save makes no duplicates', async () => {
       // Remembering the task ids on the objective rows fails; the tasks just created are taken back.
-      await portal.control.injectFault({ kind: 'serverError', status: 503, method: 'POST', path: '/crm/v3/objects/2-*/batch/update' });
+      await portal.control.injectFault({
+        kind: 'serverError',
+        status: 503,
+        method: 'POST',
+        path: '/crm/v3/objects/2-*/batch/update',
+      });
 
       expect(await save()).toMatchObject({ status: 'ok', tasks: { synced: false } });
       expect(await companyTasks(portal, companyId)).toEqual([]);

@@ -34,11 +34,21 @@ describe('settings functions', () => {
   it('answers the defaults on a new portal, says setup is needed, and lets any user configure it', async () => {
     const answer = await getSettings({ parameters: { userId: manager.userId } });
     expect(answer).toEqual({
-      status: 'ok', settings: defaultSettings(), revision: 0, savedByUserId: null, savedAt: null, portal: { currency: null, timeZone: null },
-      setup: { appliedVersion: 0, currentVersion: SETUP_VERSION, upToDate: false }, canEdit: true,
+      status: 'ok',
+      settings: defaultSettings(),
+      revision: 0,
+      savedByUserId: null,
+      savedAt: null,
+      portal: { currency: null, timeZone: null },
+      setup: { appliedVersion: 0, currentVersion: SETUP_VERSION, upToDate: false },
+      canEdit: true,
       // Active users and their teams by name, for the access pickers; the leaver is not offered.
       directory: {
-        users: [admin, manager].map((o) => ({ userId: String(o.userId), name: `${o.firstName} ${o.lastName}`, email: o.email })),
+        users: [admin, manager].map((o) => ({
+          userId: String(o.userId),
+          name: `${o.firstName} ${o.lastName}`,
+          email: o.email,
+        })),
         teams: [{ teamId: '77', name: 'Key accounts', members: 1 }],
       },
       lastRecalculation: null,
@@ -46,97 +56,178 @@ describe('settings functions', () => {
   });
 
   it('refuses a user id that is not an active user of the portal', async () => {
-    expect(await getSettings({ parameters: { userId: 999_999 } })).toMatchObject({ status: 'error', code: 'KAM.UNKNOWN_USER' });
-    expect(await getSettings({ parameters: { userId: leaver.userId } })).toMatchObject({ status: 'error', code: 'KAM.UNKNOWN_USER' });
+    expect(await getSettings({ parameters: { userId: 999_999 } })).toMatchObject({
+      status: 'error',
+      code: 'KAM.UNKNOWN_USER',
+    });
+    expect(await getSettings({ parameters: { userId: leaver.userId } })).toMatchObject({
+      status: 'error',
+      code: 'KAM.UNKNOWN_USER',
+    });
   });
 
   it('asks for setup before the first save', async () => {
-    const answer = await saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument(), expectedRevision: 0 } });
+    const answer = await saveSettings({
+      parameters: { userId: admin.userId, settings: settingsDocument(), expectedRevision: 0 },
+    });
     expect(answer).toMatchObject({ status: 'error', code: 'KAM.SETUP_REQUIRED' });
   });
 
   describe('once set up', () => {
     beforeEach(async () => {
-      expect(await runSetup({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'ok', version: SETUP_VERSION });
+      expect(await runSetup({ parameters: { userId: admin.userId } })).toMatchObject({
+        status: 'ok',
+        version: SETUP_VERSION,
+      });
     });
 
     it('saves settings and reads them back as the next revision, with who saved them', async () => {
       const document = settingsDocument({ coverage: { staleAfterDays: 45 } });
-      const saved = await saveSettings({ parameters: { userId: admin.userId, settings: document, expectedRevision: 0 } });
+      const saved = await saveSettings({
+        parameters: { userId: admin.userId, settings: document, expectedRevision: 0 },
+      });
       expect(saved).toMatchObject({ status: 'ok', revision: 1, savedByUserId: String(admin.userId) });
 
       const read = await getSettings({ parameters: { userId: admin.userId } });
-      expect(read).toMatchObject({ status: 'ok', revision: 1, savedByUserId: String(admin.userId), canEdit: true, setup: { upToDate: true } });
+      expect(read).toMatchObject({
+        status: 'ok',
+        revision: 1,
+        savedByUserId: String(admin.userId),
+        canEdit: true,
+        setup: { upToDate: true },
+      });
       expect(read.status === 'ok' && read.settings).toEqual(document);
     });
 
     it('reads a version 1 document as the current version, then asks for the admin list it lacked', async () => {
       const v1 = { version: 1, keyThreshold: 80, candidateThreshold: 60, managerUserIds: [String(manager.userId)] };
       const answer = await saveSettings({ parameters: { userId: admin.userId, settings: v1, expectedRevision: 0 } });
-      expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_SETTINGS', issues: [{ path: 'settings.access.adminUserIds' }] });
+      expect(answer).toMatchObject({
+        status: 'error',
+        code: 'KAM.INVALID_SETTINGS',
+        issues: [{ path: 'settings.access.adminUserIds' }],
+      });
     });
 
     it('rejects invalid settings with the path of every problem and writes nothing', async () => {
       await portal.control.resetStats();
-      const document = settingsDocument({ selection: { thresholds: { key: 40, candidate: 60 }, weights: { prestige: -1 } } });
+      const document = settingsDocument({
+        selection: { thresholds: { key: 40, candidate: 60 }, weights: { prestige: -1 } },
+      });
 
-      const answer = await saveSettings({ parameters: { userId: admin.userId, settings: document, expectedRevision: 0 } });
+      const answer = await saveSettings({
+        parameters: { userId: admin.userId, settings: document, expectedRevision: 0 },
+      });
 
       expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_SETTINGS' });
       const paths = answer.status === 'error' ? answer.issues?.map((i) => i.path) : [];
-      expect(paths).toEqual(expect.arrayContaining(['settings.selection.weights.prestige', 'settings.selection.thresholds.candidate']));
+      expect(paths).toEqual(
+        expect.arrayContaining(['settings.selection.weights.prestige', 'settings.selection.thresholds.candidate']),
+      );
       expect(await portal.writes()).toEqual([]);
     });
 
     it('rejects parameters of the wrong shape before reading anything', async () => {
       await portal.control.resetStats();
-      const answer = await saveSettings({ parameters: { userId: admin.userId, settings: 'weights=1', expectedRevision: -1, extra: true } });
+      const answer = await saveSettings({
+        parameters: { userId: admin.userId, settings: 'weights=1', expectedRevision: -1, extra: true },
+      });
       expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
-      expect(answer.status === 'error' && answer.issues?.map((i) => i.path).sort()).toEqual(['', 'expectedRevision', 'settings']);
+      expect(answer.status === 'error' && answer.issues?.map((i) => i.path).sort()).toEqual([
+        '',
+        'expectedRevision',
+        'settings',
+      ]);
       expect((await portal.control.stats()).total).toBe(0);
     });
 
     it('refuses settings that would leave the saver out of the admins', async () => {
-      const document = settingsDocument({ access: { adminUserIds: [String(manager.userId)], managerUserIds: [], managerTeamIds: [] } });
-      const answer = await saveSettings({ parameters: { userId: admin.userId, settings: document, expectedRevision: 0 } });
-      expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_SETTINGS', issues: [{ path: 'settings.access.adminUserIds' }] });
+      const document = settingsDocument({
+        access: { adminUserIds: [String(manager.userId)], managerUserIds: [], managerTeamIds: [] },
+      });
+      const answer = await saveSettings({
+        parameters: { userId: admin.userId, settings: document, expectedRevision: 0 },
+      });
+      expect(answer).toMatchObject({
+        status: 'error',
+        code: 'KAM.INVALID_SETTINGS',
+        issues: [{ path: 'settings.access.adminUserIds' }],
+      });
     });
 
     it('lets only admins save once an admin is named, and writes nothing for anyone else', async () => {
       await saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument(), expectedRevision: 0 } });
       await portal.control.resetStats();
 
-      const byManager = await saveSettings({ parameters: { userId: manager.userId, settings: settingsDocument({ fiscalYearStartMonth: 4 }), expectedRevision: 1 } });
+      const byManager = await saveSettings({
+        parameters: {
+          userId: manager.userId,
+          settings: settingsDocument({ fiscalYearStartMonth: 4 }),
+          expectedRevision: 1,
+        },
+      });
 
       expect(byManager).toMatchObject({ status: 'error', code: 'KAM.NOT_AN_ADMIN' });
       expect(await portal.writes()).toEqual([]);
-      expect(await getSettings({ parameters: { userId: manager.userId } })).toMatchObject({ status: 'ok', revision: 1, canEdit: false });
-      expect(await runSetup({ parameters: { userId: manager.userId } })).toMatchObject({ status: 'error', code: 'KAM.NOT_AN_ADMIN' });
+      expect(await getSettings({ parameters: { userId: manager.userId } })).toMatchObject({
+        status: 'ok',
+        revision: 1,
+        canEdit: false,
+      });
+      expect(await runSetup({ parameters: { userId: manager.userId } })).toMatchObject({
+        status: 'error',
+        code: 'KAM.NOT_AN_ADMIN',
+      });
     });
 
     it('refuses a save based on an older revision instead of overwriting the newer one', async () => {
       await saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument(), expectedRevision: 0 } });
-      const stale = await saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument({ fiscalYearStartMonth: 7 }), expectedRevision: 0 } });
+      const stale = await saveSettings({
+        parameters: {
+          userId: admin.userId,
+          settings: settingsDocument({ fiscalYearStartMonth: 7 }),
+          expectedRevision: 0,
+        },
+      });
       expect(stale).toMatchObject({ status: 'error', code: 'KAM.SETTINGS_CHANGED' });
       const read = await getSettings({ parameters: { userId: admin.userId } });
       expect(read.status === 'ok' && read.settings.fiscalYearStartMonth).toBe(1);
     });
 
     it('lets one of two admins saving from the same revision at the same moment win, and tells the other', async () => {
-      const answers = await Promise.all([7, 10].map((fiscalYearStartMonth) => saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument({ fiscalYearStartMonth }), expectedRevision: 0 } })));
+      const answers = await Promise.all(
+        [7, 10].map((fiscalYearStartMonth) =>
+          saveSettings({
+            parameters: {
+              userId: admin.userId,
+              settings: settingsDocument({ fiscalYearStartMonth }),
+              expectedRevision: 0,
+            },
+          }),
+        ),
+      );
 
       expect(answers.filter((a) => a.status === 'ok')).toHaveLength(1);
-      expect(answers.filter((a) => a.status === 'error')).toEqual([expect.objectContaining({ code: 'KAM.SETTINGS_CHANGED' })]);
+      expect(answers.filter((a) => a.status === 'error')).toEqual([
+        expect.objectContaining({ code: 'KAM.SETTINGS_CHANGED' }),
+      ]);
       const read = await getSettings({ parameters: { userId: admin.userId } });
       expect(read.status === 'ok' && read.settings.fiscalYearStartMonth).toBe(answers[0]!.status === 'ok' ? 7 : 10);
     });
 
     it("answers the portal's currency and time zone that setup copied from HubSpot", async () => {
-      expect(await getSettings({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'ok', portal: { currency: 'GBP', timeZone: 'Europe/London' } });
+      expect(await getSettings({ parameters: { userId: admin.userId } })).toMatchObject({
+        status: 'ok',
+        portal: { currency: 'GBP', timeZone: 'Europe/London' },
+      });
     });
 
     it('reports a second setup run as changing nothing', async () => {
-      expect(await runSetup({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'ok', changed: 0, previousVersion: SETUP_VERSION });
+      expect(await runSetup({ parameters: { userId: admin.userId } })).toMatchObject({
+        status: 'ok',
+        changed: 0,
+        previousVersion: SETUP_VERSION,
+      });
     });
   });
 });

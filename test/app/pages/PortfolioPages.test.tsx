@@ -1,4 +1,17 @@
-import { Button, EmptyState, ErrorState, Heading, Link, LineChart, LoadingSpinner, StatisticsItem, TableCell, TableRow, Text, TextArea } from '@hubspot/ui-extensions';
+import {
+  Button,
+  EmptyState,
+  ErrorState,
+  Heading,
+  Link,
+  LineChart,
+  LoadingSpinner,
+  StatisticsItem,
+  TableCell,
+  TableRow,
+  Text,
+  TextArea,
+} from '@hubspot/ui-extensions';
 import { PageTitle } from '@hubspot/ui-extensions/pages';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -52,7 +65,12 @@ describe('the portfolio home page', () => {
     const page = await renderPages();
     const number = (label: string) => page.find(StatisticsItem, { label }).props.number;
     // 20% of 4 clients is 0.8 of Acme: 400 of 1,000.
-    expect(['Top 1% of clients', 'Top 5% of clients', 'Top 10% of clients', 'Top 20% of clients'].map(number)).toEqual(['2%', '10%', '20%', '40%']);
+    expect(['Top 1% of clients', 'Top 5% of clients', 'Top 10% of clients', 'Top 20% of clients'].map(number)).toEqual([
+      '2%',
+      '10%',
+      '20%',
+      '40%',
+    ]);
     // Shares 50, 30, 10, 10: 2,500 + 900 + 100 + 100.
     expect(number('Herfindahl–Hirschman index')).toBe('3,600');
   });
@@ -60,23 +78,33 @@ describe('the portfolio home page', () => {
   it('links each drifting company to its record to act on it', async () => {
     const page = await renderPages();
     const link = page.find(Link, withText('Crane — tag as key account'));
-    expect(link.props.href).toEqual({ url: `https://app.hubspot.com/contacts/${page.mocks.context.portal.id}/record/0-2/${crane.id}`, external: true });
+    expect(link.props.href).toEqual({
+      url: `https://app.hubspot.com/contacts/${page.mocks.context.portal.id}/record/0-2/${crane.id}`,
+      external: true,
+    });
     expect(page.maybeFind(Link, withText('Bolt — review the tag'))).not.toBeNull();
   });
 
   it('lists the key accounts without a plan as coverage risks and outside the review cycle', async () => {
     const page = await renderPages();
     expect(texts(page)).toContain('No plan saved yet, so no review cycle: Acme, Bolt.');
-    const riskRows = page.findAll(TableRow).filter((row) => row.maybeFind(TableCell, withText('No account plan')) !== null);
+    const riskRows = page
+      .findAll(TableRow)
+      .filter((row) => row.maybeFind(TableCell, withText('No account plan')) !== null);
     expect(riskRows.map((row) => row.find(Link).text)).toEqual(['Acme', 'Bolt']);
   });
 
   it('shows each review an event triggered, with what triggered it', async () => {
     const reviewedAt = PORTFOLIO.readAt - 86_400_000;
     const account = PORTFOLIO.programme.keyAccounts[0]!;
-    const withTrigger = { ...PORTFOLIO, reviews: { ...PORTFOLIO.reviews, triggered: [{ account, reviewedAt, triggers: ['Jo Bloggs left the client'] }] } };
+    const withTrigger = {
+      ...PORTFOLIO,
+      reviews: { ...PORTFOLIO.reviews, triggered: [{ account, reviewedAt, triggers: ['Jo Bloggs left the client'] }] },
+    };
     const page = await renderPages(ok(withTrigger));
-    const row = page.findAll(TableRow).find((r) => r.maybeFind(TableCell, withText('Jo Bloggs left the client')) !== null);
+    const row = page
+      .findAll(TableRow)
+      .find((r) => r.maybeFind(TableCell, withText('Jo Bloggs left the client')) !== null);
     expect(row?.find(Link).text).toBe('Acme');
     expect(page.findAll(Heading).map((h) => h.text)).toContain('Reviews done after events, last 90 days (1)');
   });
@@ -84,12 +112,32 @@ describe('the portfolio home page', () => {
   it('lists the events still waiting for a review, with the account, the kind, the evidence and the date', async () => {
     const account = PORTFOLIO.programme.keyAccounts[0]!;
     const at = Date.UTC(2026, 10, 14, 12);
-    const trigger = { kind: 'key_contact_left' as const, at, message: 'Kim Bolt left the client', evidence: { objectType: 'contacts' as const, objectId: '77', property: 'keystone_left_company', from: 'false', to: 'true' } };
-    const page = await renderPages(ok({ ...PORTFOLIO, reviews: { ...PORTFOLIO.reviews, open: [{ account, trigger }] } }));
+    const trigger = {
+      kind: 'key_contact_left' as const,
+      at,
+      message: 'Kim Bolt left the client',
+      evidence: {
+        objectType: 'contacts' as const,
+        objectId: '77',
+        property: 'keystone_left_company',
+        from: 'false',
+        to: 'true',
+      },
+    };
+    const page = await renderPages(
+      ok({ ...PORTFOLIO, reviews: { ...PORTFOLIO.reviews, open: [{ account, trigger }] } }),
+    );
     expect(page.findAll(Heading).map((h) => h.text)).toContain('Reviews triggered by events (1)');
-    const row = page.findAll(TableRow).find((r) => r.maybeFind(TableCell, withText('Kim Bolt left the client')) !== null)!;
+    const row = page
+      .findAll(TableRow)
+      .find((r) => r.maybeFind(TableCell, withText('Kim Bolt left the client')) !== null)!;
     expect(row.find(Link).text).toBe('Acme');
-    expect(row.findAll(TableCell).slice(1).map((c) => c.text)).toEqual(['Key contact left', 'Kim Bolt left the client', '14 Nov 2026']);
+    expect(
+      row
+        .findAll(TableCell)
+        .slice(1)
+        .map((c) => c.text),
+    ).toEqual(['Key contact left', 'Kim Bolt left the client', '14 Nov 2026']);
   });
 
   it('says when no event is waiting for a review', async () => {
@@ -101,24 +149,39 @@ describe('the portfolio home page', () => {
   it('says how fresh the figures are: when the last complete recalculation ran, over how many companies', async () => {
     const page = await renderPages();
     // The factory's recalculation started on 23 Nov 2026 at noon and took a minute, over the four companies.
-    expect(texts(page)).toContain('Portfolio figures from the last complete recalculation, 23 Nov 2026: 4 companies, revenue over the 12 months before 23 Nov 2026. Programme lists as they stand now.');
-    expect(texts(page)).toContain('Read from revenue bands: each share is at most 1% of itself below the exact figure.');
+    expect(texts(page)).toContain(
+      'Portfolio figures from the last complete recalculation, 23 Nov 2026: 4 companies, revenue over the 12 months before 23 Nov 2026. Programme lists as they stand now.',
+    );
+    expect(texts(page)).toContain(
+      'Read from revenue bands: each share is at most 1% of itself below the exact figure.',
+    );
   });
 
   it('asks an admin to run the recalculation before the first snapshot, and still shows the programme', async () => {
-    const page = await renderPages(ok(overview({ companies: [acme, bolt, crane, delta], stored: { snapshot: null, unreadable: null } })));
+    const page = await renderPages(
+      ok(overview({ companies: [acme, bolt, crane, delta], stored: { snapshot: null, unreadable: null } })),
+    );
     expect(page.find(EmptyState).props.title).toBe('No portfolio figures yet');
     expect(texts(page)).toContain('No recalculation has completed yet. Programme lists as they stand now.');
     expect(page.maybeFind(LineChart)).toBeNull();
     // Revenue at risk still shows, without a share of a portfolio not yet measured.
     const acmeRow = page.findAll(TableRow).find((row) => row.maybeFind(TableCell, withText('Acme')) !== null)!;
-    expect(acmeRow.findAll(TableCell).slice(1, 3).map((c) => c.text)).toEqual(['£500', '—']);
+    expect(
+      acmeRow
+        .findAll(TableCell)
+        .slice(1, 3)
+        .map((c) => c.text),
+    ).toEqual(['£500', '—']);
     expect(page.maybeFind(Link, withText('Crane — tag as key account'))).not.toBeNull();
   });
 
   it('says when the stored figures cannot be read', async () => {
-    const page = await renderPages(ok(overview({ companies: [acme], stored: { snapshot: null, unreadable: 'it is not JSON' } })));
-    expect(texts(page)).toContain('The stored portfolio figures cannot be read (it is not JSON); the next complete recalculation replaces them. Programme lists as they stand now.');
+    const page = await renderPages(
+      ok(overview({ companies: [acme], stored: { snapshot: null, unreadable: 'it is not JSON' } })),
+    );
+    expect(texts(page)).toContain(
+      'The stored portfolio figures cannot be read (it is not JSON); the next complete recalculation replaces them. Programme lists as they stand now.',
+    );
   });
 
   it("shows a lock and the function's message when the user may not see the portfolio, with no retry that could not help", async () => {
@@ -129,7 +192,9 @@ describe('the portfolio home page', () => {
   });
 
   it('offers to try again when the portfolio could not load for another reason', async () => {
-    const page = await renderPages(failed('KAM.HUBSPOT_UNAVAILABLE', 'HubSpot did not respond. Wait a moment and try again.'));
+    const page = await renderPages(
+      failed('KAM.HUBSPOT_UNAVAILABLE', 'HubSpot did not respond. Wait a moment and try again.'),
+    );
     expect(page.find(ErrorState).props.type).toBe('error');
     expect(page.find(Button).text).toBe('Try again');
   });
@@ -137,23 +202,42 @@ describe('the portfolio home page', () => {
 
 describe('the quarterly report pages', () => {
   // Acme met two new people in July and August; the contact from May was known before the quarter.
-  const keyAccountContacts = new Map([[acme.id, [aContact('Ada', 'Finance', '2026-07-02T09:00:00Z'), aContact('Cy', 'Ops', '2026-08-20T09:00:00Z'), aContact('May', 'Known', '2026-05-01T09:00:00Z')]]]);
+  const keyAccountContacts = new Map([
+    [
+      acme.id,
+      [
+        aContact('Ada', 'Finance', '2026-07-02T09:00:00Z'),
+        aContact('Cy', 'Ops', '2026-08-20T09:00:00Z'),
+        aContact('May', 'Known', '2026-05-01T09:00:00Z'),
+      ],
+    ],
+  ]);
   const Q3 = overview({ companies: [acme, bolt, crane, delta], keyAccountContacts }, { fiscalYear: 2026, quarter: 3 });
 
   it('asks for the quarter in the route and shows each key account of it', async () => {
     const page = await renderPages(ok(Q3), '/report/2026/3');
-    expect(callsTo(page.spy, 'portfolio_overview')).toEqual([{ userId: page.mocks.context.user.id, quarter: { fiscalYear: 2026, quarter: 3 } }]);
+    expect(callsTo(page.spy, 'portfolio_overview')).toEqual([
+      { userId: page.mocks.context.user.id, quarter: { fiscalYear: 2026, quarter: 3 } },
+    ]);
     expect(page.find(PageTitle).text).toBe('Quarterly programme report, Q3 FY2026');
-    expect(page.findAll(Heading).map((h) => h.text)).toEqual(['Programme, Q3 FY2026', 'Acme — £500 over 12 months', 'Bolt — £300 over 12 months']);
+    expect(page.findAll(Heading).map((h) => h.text)).toEqual([
+      'Programme, Q3 FY2026',
+      'Acme — £500 over 12 months',
+      'Bolt — £300 over 12 months',
+    ]);
   });
 
   it('shows the introductions made by each key account, named, and for the programme', async () => {
     const page = await renderPages(ok(Q3), '/report/2026/3');
     expect(page.find(StatisticsItem, { label: 'Introductions made' }).props.number).toBe('2');
-    expect(texts(page)).toEqual(expect.arrayContaining([
-      '2 introductions made (contacts new in the CRM this quarter).', 'Ada Finance', 'Cy Ops',
-      '0 introductions made (contacts new in the CRM this quarter).',
-    ]));
+    expect(texts(page)).toEqual(
+      expect.arrayContaining([
+        '2 introductions made (contacts new in the CRM this quarter).',
+        'Ada Finance',
+        'Cy Ops',
+        '0 introductions made (contacts new in the CRM this quarter).',
+      ]),
+    );
     expect(texts(page)).not.toContain('May Known');
   });
 
@@ -161,7 +245,10 @@ describe('the quarterly report pages', () => {
     const page = await renderPages(ok(Q3), '/report/2026/3');
     const csv = reportCsv(Q3.quarterlyReport);
     expect(page.find(TextArea).props.value).toBe(csv);
-    expect(page.find(Link, withText('Download keystone-report-Q3-FY2026.csv')).props.href).toEqual({ url: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`, external: true });
+    expect(page.find(Link, withText('Download keystone-report-Q3-FY2026.csv')).props.href).toEqual({
+      url: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`,
+      external: true,
+    });
   });
 
   it('has a printable page with the same report and no controls', async () => {

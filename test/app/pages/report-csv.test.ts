@@ -4,9 +4,28 @@ import type { QuarterlyReport } from '../../../src/contracts/index.ts';
 
 function aReport(overrides: Partial<QuarterlyReport> = {}): QuarterlyReport {
   return {
-    quarter: { fiscalYear: 2026, quarter: 3, label: 'Q3 FY2026', start: Date.UTC(2026, 6, 1), end: Date.UTC(2026, 9, 1), current: false },
+    quarter: {
+      fiscalYear: 2026,
+      quarter: 3,
+      label: 'Q3 FY2026',
+      start: Date.UTC(2026, 6, 1),
+      end: Date.UTC(2026, 9, 1),
+      current: false,
+    },
     accounts: [],
-    programme: { keyAccounts: 0, targetsMet: 0, targetsBehind: 0, targetsWithoutActual: 0, introductions: 0, celebrate: 0, escalate: 0, exploit: 0, triggersFired: 0, reviewsDone: 0, reviewsMissed: 0 },
+    programme: {
+      keyAccounts: 0,
+      targetsMet: 0,
+      targetsBehind: 0,
+      targetsWithoutActual: 0,
+      introductions: 0,
+      celebrate: 0,
+      escalate: 0,
+      exploit: 0,
+      triggersFired: 0,
+      reviewsDone: 0,
+      reviewsMissed: 0,
+    },
     ...overrides,
   };
 }
@@ -30,23 +49,50 @@ describe('CSV fields', () => {
   });
 
   it('ends every row with CRLF', () => {
-    expect(toCsv([['a', 1], ['b', null]])).toBe('a,1\r\nb,\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b', null],
+      ]),
+    ).toBe('a,1\r\nb,\r\n');
   });
 });
 
 describe('the quarterly report as CSV', () => {
   it("writes each account's targets, items and reviews, then the programme's totals", () => {
-    const csv = reportCsv(aReport({
-      accounts: [{
-        companyId: '1', name: 'Acme, Inc.', revenueLast12Months: 600,
-        targets: [{ name: 'Meetings', unit: 'count', target: 3, actual: 4, status: 'on_track' }],
-        targetsUnreadable: null,
-        introductions: ['Ada Finance', 'Bo Buyer'],
-        celebrate: ['Objective achieved: Win the "audit" tender'], escalate: ['Budget cut'], exploit: [], triggersFired: ['Jo Bloggs left the client'],
-        reviewsDone: 1, reviewMissed: true,
-      }],
-      programme: { keyAccounts: 1, targetsMet: 1, targetsBehind: 0, targetsWithoutActual: 0, introductions: 2, celebrate: 1, escalate: 1, exploit: 0, triggersFired: 1, reviewsDone: 1, reviewsMissed: 1 },
-    }));
+    const csv = reportCsv(
+      aReport({
+        accounts: [
+          {
+            companyId: '1',
+            name: 'Acme, Inc.',
+            revenueLast12Months: 600,
+            targets: [{ name: 'Meetings', unit: 'count', target: 3, actual: 4, status: 'on_track' }],
+            targetsUnreadable: null,
+            introductions: ['Ada Finance', 'Bo Buyer'],
+            celebrate: ['Objective achieved: Win the "audit" tender'],
+            escalate: ['Budget cut'],
+            exploit: [],
+            triggersFired: ['Jo Bloggs left the client'],
+            reviewsDone: 1,
+            reviewMissed: true,
+          },
+        ],
+        programme: {
+          keyAccounts: 1,
+          targetsMet: 1,
+          targetsBehind: 0,
+          targetsWithoutActual: 0,
+          introductions: 2,
+          celebrate: 1,
+          escalate: 1,
+          exploit: 0,
+          triggersFired: 1,
+          reviewsDone: 1,
+          reviewsMissed: 1,
+        },
+      }),
+    );
     const lines = csv.split('\r\n');
     expect(lines.slice(0, 10)).toEqual([
       'Quarter,Account,Section,Item,Target,Actual,Status',

@@ -1,9 +1,33 @@
-import { Alert, Button, ErrorState, LoadingSpinner, MultiSelect, NumberInput, ProgressBar, Select, StatisticsItem, StatusTag, Text, Toggle } from '@hubspot/ui-extensions';
+import {
+  Alert,
+  Button,
+  ErrorState,
+  LoadingSpinner,
+  MultiSelect,
+  NumberInput,
+  ProgressBar,
+  Select,
+  StatisticsItem,
+  StatusTag,
+  Text,
+  Toggle,
+} from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsPage } from '../../../src/app/settings/Settings.tsx';
 import type { PortalSettings } from '../../../src/contracts/index.ts';
 import {
-  callsTo, companyFacts, deferred, failed, ok, portalSettings, renderer, serveChange, serveFunctions, settings, USER_ID, withText,
+  callsTo,
+  companyFacts,
+  deferred,
+  failed,
+  ok,
+  portalSettings,
+  renderer,
+  serveChange,
+  serveFunctions,
+  settings,
+  USER_ID,
+  withText,
 } from '../ui/test-utils.ts';
 
 afterEach(() => vi.restoreAllMocks());
@@ -13,17 +37,40 @@ const full = { potentialRevenue: 500_000, marginPercent: 50, prestige: 10, strat
 const PORTFOLIO = [
   companyFacts({ companyId: '1', revenueLast12Months: 300_000, totalSpendInOurArea: 3_000_000, ...full }),
   companyFacts({ companyId: '2', revenueLast12Months: 300_000, totalSpendInOurArea: 3_000_000, ...full }),
-  companyFacts({ companyId: '3', revenueLast12Months: 100_000, potentialRevenue: 150_000, marginPercent: 20, prestige: 5, strategicFit: 5, referralCount: 1 }),
-  companyFacts({ companyId: '4', revenueLast12Months: 300_000, potentialRevenue: null, marginPercent: null, prestige: null, strategicFit: null, referralCount: null }),
+  companyFacts({
+    companyId: '3',
+    revenueLast12Months: 100_000,
+    potentialRevenue: 150_000,
+    marginPercent: 20,
+    prestige: 5,
+    strategicFit: 5,
+    referralCount: 1,
+  }),
+  companyFacts({
+    companyId: '4',
+    revenueLast12Months: 300_000,
+    potentialRevenue: null,
+    marginPercent: null,
+    prestige: null,
+    strategicFit: null,
+    referralCount: null,
+  }),
 ];
 
 /** Renders the settings page with get_settings answering `first`, then `after` once anything was saved or run. */
-async function renderSettings(first: PortalSettings, actions: Parameters<typeof serveChange>[1] = {}, after: PortalSettings = first) {
-  const spy = serveChange({ uid: 'get_settings', before: first, after }, actions, { portfolio_facts: ok({ companies: PORTFOLIO, complete: true }) });
+async function renderSettings(
+  first: PortalSettings,
+  actions: Parameters<typeof serveChange>[1] = {},
+  after: PortalSettings = first,
+) {
+  const spy = serveChange({ uid: 'get_settings', before: first, after }, actions, {
+    portfolio_facts: ok({ companies: PORTFOLIO, complete: true }),
+  });
   const page = renderer('settings');
   page.render(<SettingsPage />);
   await page.waitFor(() => expect(page.maybeFind(LoadingSpinner)).toBeNull());
-  if (first.canEdit) await page.waitFor(() => expect(page.findAll(Text).map((t) => t.text)).not.toContain('Loading the preview…'));
+  if (first.canEdit)
+    await page.waitFor(() => expect(page.findAll(Text).map((t) => t.text)).not.toContain('Loading the preview…'));
   return { ...page, spy };
 }
 
@@ -35,7 +82,12 @@ const statistic = (find: ReturnType<typeof renderer>['find'], label: string) => 
 describe('the settings page while loading and on failure', () => {
   it("asks for the settings as this user, and shows the function's message with a retry", async () => {
     const spy = serveFunctions({
-      get_settings: vi.fn().mockReturnValueOnce(failed('KAM.UNKNOWN_USER', 'Keystone could not find you among the HubSpot users of this portal.')).mockReturnValue(ok(portalSettings())),
+      get_settings: vi
+        .fn()
+        .mockReturnValueOnce(
+          failed('KAM.UNKNOWN_USER', 'Keystone could not find you among the HubSpot users of this portal.'),
+        )
+        .mockReturnValue(ok(portalSettings())),
       portfolio_facts: ok({ companies: PORTFOLIO, complete: true }),
     });
     const { render, find, waitFor } = renderer('settings');
@@ -67,45 +119,76 @@ describe('the selection criteria and the live preview', () => {
   });
 
   it('says when the portal was too large to read whole, so the preview covers its first companies', async () => {
-    serveFunctions({ get_settings: ok(portalSettings()), portfolio_facts: ok({ companies: PORTFOLIO.slice(0, 2), complete: false }) });
+    serveFunctions({
+      get_settings: ok(portalSettings()),
+      portfolio_facts: ok({ companies: PORTFOLIO.slice(0, 2), complete: false }),
+    });
     const { render, find, waitFor } = renderer('settings');
     render(<SettingsPage />);
-    await waitFor(() => expect(statistic(find, 'Companies scored')).toEqual({ number: '2', detail: "the first of this portal's companies: it is too large to read at once" }));
+    await waitFor(() =>
+      expect(statistic(find, 'Companies scored')).toEqual({
+        number: '2',
+        detail: "the first of this portal's companies: it is too large to read at once",
+      }),
+    );
   });
 
   it('says what to fix instead of previewing impossible thresholds', async () => {
     const { find, findAll, waitFor } = await renderSettings(portalSettings());
     find(NumberInput, { name: 'threshold-candidate' }).trigger('onChange', 90 as never);
-    await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Give at least one criterion a weight, and keep the candidate score at or below the key account score, to see the preview.'));
+    await waitFor(() =>
+      expect(findAll(Text).map((t) => t.text)).toContain(
+        'Give at least one criterion a weight, and keep the candidate score at or below the key account score, to see the preview.',
+      ),
+    );
   });
 
   it('keeps the form working when the portfolio cannot be read for the preview', async () => {
-    serveFunctions({ get_settings: ok(portalSettings()), portfolio_facts: failed('KAM.HUBSPOT_UNAVAILABLE', 'HubSpot did not respond.') });
+    serveFunctions({
+      get_settings: ok(portalSettings()),
+      portfolio_facts: failed('KAM.HUBSPOT_UNAVAILABLE', 'HubSpot did not respond.'),
+    });
     const { render, findAll, find, waitFor } = renderer('settings');
     render(<SettingsPage />);
-    await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Preview unavailable: HubSpot did not respond.'));
+    await waitFor(() =>
+      expect(findAll(Text).map((t) => t.text)).toContain('Preview unavailable: HubSpot did not respond.'),
+    );
     expect(find(Button, withText('Save settings')).props.disabled).toBe(false);
   });
 });
 
 describe('who may do what', () => {
   it("offers the portal's teams and users by name, and keeps a saved id HubSpot no longer knows visible so it can be removed", async () => {
-    const portal = portalSettings({ settings: settings({ access: { managerTeamIds: ['11'], managerUserIds: ['999'], adminUserIds: [String(USER_ID)] } }) });
+    const portal = portalSettings({
+      settings: settings({
+        access: { managerTeamIds: ['11'], managerUserIds: ['999'], adminUserIds: [String(USER_ID)] },
+      }),
+    });
     const { find } = await renderSettings(portal);
     expect(find(MultiSelect, { name: 'manager-teams' }).props).toMatchObject({
       value: ['11'],
-      options: [{ value: '11', label: 'Key accounts (2 users)' }, { value: '12', label: 'Sales (5 users)' }],
+      options: [
+        { value: '11', label: 'Key accounts (2 users)' },
+        { value: '12', label: 'Sales (5 users)' },
+      ],
     });
     expect(find(MultiSelect, { name: 'manager-users' }).props).toMatchObject({
       value: ['999'],
-      options: [{ value: String(USER_ID), label: 'Test User (test@firm.example)' }, { value: '7', label: 'Maria Lopez (maria@firm.example)' }, { value: '999', label: 'User 999 (no longer in HubSpot)' }],
+      options: [
+        { value: String(USER_ID), label: 'Test User (test@firm.example)' },
+        { value: '7', label: 'Maria Lopez (maria@firm.example)' },
+        { value: '999', label: 'User 999 (no longer in HubSpot)' },
+      ],
     });
   });
 });
 
 describe('saving the settings', () => {
   it('sends the whole edited document with the revision it was read at, then shows what was saved', async () => {
-    const saved = portalSettings({ revision: 4, settings: settings({ reviews: { defaultCadence: 'quarterly', overdueAfterDays: 14 } }) });
+    const saved = portalSettings({
+      revision: 4,
+      settings: settings({ reviews: { defaultCadence: 'quarterly', overdueAfterDays: 14 } }),
+    });
     const { find, waitFor, spy } = await renderSettings(portalSettings(), { save_settings: ok({}) }, saved);
     find(NumberInput, { name: 'overdue-after' }).trigger('onChange', 14 as never);
     find(MultiSelect, { name: 'manager-teams' }).trigger('onChange', ['11', '12'] as never);
@@ -114,7 +197,11 @@ describe('saving the settings', () => {
     find(Select, { name: 'fiscal-year-start' }).trigger('onChange', 4 as never);
     find(Button, withText('Save settings')).trigger('onClick');
     await waitFor(() => expect(callsTo(spy, 'get_settings')).toHaveLength(2));
-    const [sent] = callsTo(spy, 'save_settings') as Array<{ userId: number; expectedRevision: number; settings: ReturnType<typeof settings> }>;
+    const [sent] = callsTo(spy, 'save_settings') as Array<{
+      userId: number;
+      expectedRevision: number;
+      settings: ReturnType<typeof settings>;
+    }>;
     expect(sent).toMatchObject({ userId: USER_ID, expectedRevision: 3 });
     expect(sent!.settings).toEqual(
       settings({
@@ -130,12 +217,22 @@ describe('saving the settings', () => {
 
   it('shows each field problem the function reports and keeps the edits', async () => {
     const { find, waitFor } = await renderSettings(portalSettings(), {
-      save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [{ path: 'settings.access.managerTeamIds.0', message: 'HubSpot ids are digits only' }]),
+      save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [
+        { path: 'settings.access.managerTeamIds.0', message: 'HubSpot ids are digits only' },
+      ]),
     });
     find(MultiSelect, { name: 'manager-teams' }).trigger('onChange', ['11', '99'] as never);
     find(Button, withText('Save settings')).trigger('onClick');
-    await waitFor(() => expect(find(Alert, { title: 'The settings were not saved' }).find(Text).text).toBe('settings.access.managerTeamIds.0: HubSpot ids are digits only'));
-    expect(find(MultiSelect, { name: 'manager-teams' }).props).toMatchObject({ value: ['11', '99'], error: true, validationMessage: 'HubSpot ids are digits only' });
+    await waitFor(() =>
+      expect(find(Alert, { title: 'The settings were not saved' }).find(Text).text).toBe(
+        'settings.access.managerTeamIds.0: HubSpot ids are digits only',
+      ),
+    );
+    expect(find(MultiSelect, { name: 'manager-teams' }).props).toMatchObject({
+      value: ['11', '99'],
+      error: true,
+      validationMessage: 'HubSpot ids are digits only',
+    });
   });
 });
 
@@ -144,12 +241,18 @@ describe('setup and recalculation', () => {
     const { findByTestId } = await renderSettings(portalSettings());
     expect(findByTestId(Text, 'last-recalculation').text).toMatch(/^Last complete run: .+, 1,250 companies\.$/);
     const never = await renderSettings(portalSettings({ lastRecalculation: null }));
-    expect(never.findByTestId(Text, 'last-recalculation').text).toBe('Not run to the end yet: the portfolio pages show their revenue figures after the first complete run.');
+    expect(never.findByTestId(Text, 'last-recalculation').text).toBe(
+      'Not run to the end yet: the portfolio pages show their revenue figures after the first complete run.',
+    );
   });
 
   it('shows a portal that is not set up yet and runs setup on request, then shows the new status', async () => {
     const notSetUp = portalSettings({ setup: { appliedVersion: 0, currentVersion: 2, upToDate: false } });
-    const { find, findByTestId, waitFor, spy } = await renderSettings(notSetUp, { run_setup: ok({ version: 2, previousVersion: 0, changed: 31, steps: [] }) }, portalSettings());
+    const { find, findByTestId, waitFor, spy } = await renderSettings(
+      notSetUp,
+      { run_setup: ok({ version: 2, previousVersion: 0, changed: 31, steps: [] }) },
+      portalSettings(),
+    );
     expect(find(StatusTag).text).toBe('Not set up');
     expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);
     find(Button, withText('Run setup')).trigger('onClick');
@@ -161,22 +264,62 @@ describe('setup and recalculation', () => {
   it('recalculates slice by slice, passing each cursor on and waiting when HubSpot asks, with a progress bar', async () => {
     const rateLimited = deferred<unknown>(); // holds the second slice so the progress bar can be read
     const answers = [
-      ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: null, retryAfterMs: null, coverageNotRead: [] }),
-      ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', retryAfterMs: 5, coverageNotRead: [] }),
-      ok({ cursor: 'c2', processed: 200, total: 250, done: false, interruptedBy: null, retryAfterMs: null, coverageNotRead: ['901'] }),
-      ok({ cursor: null, processed: 250, total: 250, done: true, interruptedBy: null, retryAfterMs: null, coverageNotRead: [] }),
+      ok({
+        cursor: 'c1',
+        processed: 100,
+        total: 250,
+        done: false,
+        interruptedBy: null,
+        retryAfterMs: null,
+        coverageNotRead: [],
+      }),
+      ok({
+        cursor: 'c1',
+        processed: 100,
+        total: 250,
+        done: false,
+        interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED',
+        retryAfterMs: 5,
+        coverageNotRead: [],
+      }),
+      ok({
+        cursor: 'c2',
+        processed: 200,
+        total: 250,
+        done: false,
+        interruptedBy: null,
+        retryAfterMs: null,
+        coverageNotRead: ['901'],
+      }),
+      ok({
+        cursor: null,
+        processed: 250,
+        total: 250,
+        done: true,
+        interruptedBy: null,
+        retryAfterMs: null,
+        coverageNotRead: [],
+      }),
     ];
     let call = 0;
     const { find, findByTestId, waitFor, spy } = await renderSettings(portalSettings(), {
       recalculate_portfolio: () => (call++ === 1 ? rateLimited.promise.then(() => answers[1]) : answers[call - 1]),
     });
     find(Button, withText('Recalculate all companies')).trigger('onClick');
-    await waitFor(() => expect(find(ProgressBar).props).toMatchObject({ value: 100, maxValue: 250, valueDescription: '100 of 250 companies' }));
+    await waitFor(() =>
+      expect(find(ProgressBar).props).toMatchObject({
+        value: 100,
+        maxValue: 250,
+        valueDescription: '100 of 250 companies',
+      }),
+    );
     expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);
     rateLimited.resolve(null);
     await waitFor(() => expect(findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 250 companies.'));
     // An account too large to weigh in one invocation is named once the run is done.
-    expect(findByTestId(Text, 'coverage-not-read').text).toBe('1 key account or candidate has too many contacts and activities to weigh their relationship coverage here (company 901); their cards still show it.');
+    expect(findByTestId(Text, 'coverage-not-read').text).toBe(
+      '1 key account or candidate has too many contacts and activities to weigh their relationship coverage here (company 901); their cards still show it.',
+    );
     expect(callsTo(spy, 'recalculate_portfolio')).toEqual([
       { userId: USER_ID, cursor: null },
       { userId: USER_ID, cursor: 'c1' },
@@ -189,10 +332,24 @@ describe('setup and recalculation', () => {
     let call = 0;
     const { find, waitFor } = await renderSettings(portalSettings(), {
       recalculate_portfolio: () =>
-        call++ === 0 ? ok({ cursor: 'c1', processed: 100, total: 250, done: false, interruptedBy: null, retryAfterMs: null, coverageNotRead: [] }) : failed('KAM.NOT_AN_ADMIN', 'Only Keystone admins can do this.'),
+        call++ === 0
+          ? ok({
+              cursor: 'c1',
+              processed: 100,
+              total: 250,
+              done: false,
+              interruptedBy: null,
+              retryAfterMs: null,
+              coverageNotRead: [],
+            })
+          : failed('KAM.NOT_AN_ADMIN', 'Only Keystone admins can do this.'),
     });
     find(Button, withText('Recalculate all companies')).trigger('onClick');
-    await waitFor(() => expect(find(Alert, { title: 'Recalculation stopped after 100 companies' }).text).toContain('Only Keystone admins can do this.'));
+    await waitFor(() =>
+      expect(find(Alert, { title: 'Recalculation stopped after 100 companies' }).text).toContain(
+        'Only Keystone admins can do this.',
+      ),
+    );
   });
 });
 
@@ -203,6 +360,11 @@ describe('the settings page for someone who is not an admin', () => {
     expect(callsTo(spy, 'portfolio_facts')).toEqual([]);
     expect(find(NumberInput, { name: 'threshold-key' }).props.readOnly).toBe(true);
     expect(find(Toggle, { name: 'sync-target' }).props.readOnly).toBe(true);
-    expect(findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['Only Keystone admins can change these settings.', 'Only Keystone admins can run setup and recalculation.']));
+    expect(findAll(Text).map((t) => t.text)).toEqual(
+      expect.arrayContaining([
+        'Only Keystone admins can change these settings.',
+        'Only Keystone admins can run setup and recalculation.',
+      ]),
+    );
   });
 });

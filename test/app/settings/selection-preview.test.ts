@@ -4,20 +4,44 @@ import { companyFacts, settings } from '../ui/test-utils.ts';
 
 // Facts at or above every "full score" level score 100; a company with no facts scores nothing.
 const star = (companyId: string, revenue: number) =>
-  companyFacts({ companyId, revenueLast12Months: revenue, potentialRevenue: 500_000, totalSpendInOurArea: revenue * 10, marginPercent: 50, prestige: 10, strategicFit: 10, referralCount: 9 });
+  companyFacts({
+    companyId,
+    revenueLast12Months: revenue,
+    potentialRevenue: 500_000,
+    totalSpendInOurArea: revenue * 10,
+    marginPercent: 50,
+    prestige: 10,
+    strategicFit: 10,
+    referralCount: 9,
+  });
 const unknown = (companyId: string, revenue: number | null) =>
-  companyFacts({ companyId, revenueLast12Months: revenue, potentialRevenue: null, marginPercent: null, prestige: null, strategicFit: null, referralCount: null });
+  companyFacts({
+    companyId,
+    revenueLast12Months: revenue,
+    potentialRevenue: null,
+    marginPercent: null,
+    prestige: null,
+    strategicFit: null,
+    referralCount: null,
+  });
 
 describe('the selection preview', () => {
   it('counts the companies the weights and thresholds would make key accounts, and their share of revenue', () => {
     const facts = [star('1', 300_000), star('2', 300_000), unknown('3', 400_000)];
-    expect(previewSelection(facts, settings().selection)).toEqual({ companies: 3, key: 2, candidates: 0, keyRevenueShare: 0.6, qualifyingRevenueShare: 0.6 });
+    expect(previewSelection(facts, settings().selection)).toEqual({
+      companies: 3,
+      key: 2,
+      candidates: 0,
+      keyRevenueShare: 0.6,
+      qualifyingRevenueShare: 0.6,
+    });
   });
 
   it('moves with the thresholds: raised above every score nobody qualifies, lowered a company becomes a candidate', () => {
     const selection = settings().selection;
     const facts = [star('1', 300_000)];
-    const withThresholds = (key: number, candidate: number) => previewSelection(facts, { ...selection, thresholds: { ...selection.thresholds, key, candidate } });
+    const withThresholds = (key: number, candidate: number) =>
+      previewSelection(facts, { ...selection, thresholds: { ...selection.thresholds, key, candidate } });
     expect(withThresholds(70, 50)).toMatchObject({ key: 1, candidates: 0 });
     expect(withThresholds(100, 100)).toMatchObject({ key: 0, candidates: 0, qualifyingRevenueShare: 0 });
     expect(withThresholds(100, 90)).toMatchObject({ key: 0, candidates: 1, qualifyingRevenueShare: 1 });
@@ -25,7 +49,14 @@ describe('the selection preview', () => {
 
   it("previews with a new portal's defaults: a company known on purchases alone has enough data to qualify", () => {
     // Historic and potential purchases carry 5 of the 12 default weight points: above the default minimum of 40%.
-    const partlyKnown = companyFacts({ revenueLast12Months: 300_000, potentialRevenue: 500_000, marginPercent: null, prestige: null, strategicFit: null, referralCount: null });
+    const partlyKnown = companyFacts({
+      revenueLast12Months: 300_000,
+      potentialRevenue: 500_000,
+      marginPercent: null,
+      prestige: null,
+      strategicFit: null,
+      referralCount: null,
+    });
     expect(previewSelection([partlyKnown], settings().selection)).toMatchObject({ key: 1 });
   });
 

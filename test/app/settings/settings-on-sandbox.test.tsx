@@ -1,4 +1,13 @@
-import { Button, hubspot, LoadingSpinner, MultiSelect, NumberInput, StatisticsItem, StatusTag, Text } from '@hubspot/ui-extensions';
+import {
+  Button,
+  hubspot,
+  LoadingSpinner,
+  MultiSelect,
+  NumberInput,
+  StatisticsItem,
+  StatusTag,
+  Text,
+} from '@hubspot/ui-extensions';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main as getSettingsMain } from '../../../src/app/functions/get_settings.ts';
 import { main as portfolioFactsMain } from '../../../src/app/functions/portfolio_facts.ts';
@@ -23,8 +32,12 @@ const saveSettings = onTestClock(saveSettingsMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 const star = aCompany({
-  [COMPANY_PROPERTY.prestige]: '10', [COMPANY_PROPERTY.strategicFit]: '10', [COMPANY_PROPERTY.marginPercent]: '50',
-  [COMPANY_PROPERTY.potentialRevenue]: '500000', [COMPANY_PROPERTY.referralCount]: '9', [COMPANY_PROPERTY.totalSpendInOurArea]: '3000000',
+  [COMPANY_PROPERTY.prestige]: '10',
+  [COMPANY_PROPERTY.strategicFit]: '10',
+  [COMPANY_PROPERTY.marginPercent]: '50',
+  [COMPANY_PROPERTY.potentialRevenue]: '500000',
+  [COMPANY_PROPERTY.referralCount]: '9',
+  [COMPANY_PROPERTY.totalSpendInOurArea]: '3000000',
 });
 const unknownClient = aCompany();
 const wonLastMonth = aDeal({ amount: '300000', closedate: new Date(testClock.now() - 30 * 86_400_000).toISOString() });
@@ -40,14 +53,21 @@ const FUNCTIONS: Record<string, (context: { parameters: unknown }) => Promise<un
 describe('the settings page on the sandbox portal', () => {
   let portal: SandboxPortal;
   beforeAll(async () => {
-    portal = await startSandboxPortal({ owners: [admin], companies: [star, unknownClient], deals: [wonLastMonth], dealCompanies: [[wonLastMonth.id, star.id]] });
+    portal = await startSandboxPortal({
+      owners: [admin],
+      companies: [star, unknownClient],
+      deals: [wonLastMonth],
+      dealCompanies: [[wonLastMonth.id, star.id]],
+    });
     portal.useForFunctions();
   });
   afterAll(() => portal.close());
   afterEach(() => vi.restoreAllMocks());
 
   it('takes an admin from a new portal through setup, naming themselves admin, the preview and a recalculation', async () => {
-    vi.spyOn(hubspot, 'serverless').mockImplementation(async (uid: string, options?: { parameters?: unknown }) => FUNCTIONS[uid]!({ parameters: options?.parameters }));
+    vi.spyOn(hubspot, 'serverless').mockImplementation(async (uid: string, options?: { parameters?: unknown }) =>
+      FUNCTIONS[uid]!({ parameters: options?.parameters }),
+    );
     const page = renderer('settings');
     page.mocks.context.user.id = admin.userId;
     page.render(<SettingsPage />);
@@ -58,23 +78,37 @@ describe('the settings page on the sandbox portal', () => {
     await page.waitFor(() => expect(page.find(StatusTag).text).toBe('Up to date'));
 
     // The admins list offers the portal's users by name.
-    expect(page.find(MultiSelect, { name: 'admin-users' }).props.options).toContainEqual({ value: String(admin.userId), label: expect.stringContaining(admin.firstName) });
+    expect(page.find(MultiSelect, { name: 'admin-users' }).props.options).toContainEqual({
+      value: String(admin.userId),
+      label: expect.stringContaining(admin.firstName),
+    });
     page.find(MultiSelect, { name: 'admin-users' }).trigger('onChange', [String(admin.userId)] as never);
     page.find(Button, withText('Save settings')).trigger('onClick');
-    await page.waitFor(() => expect(page.find(MultiSelect, { name: 'admin-users' }).props.value).toEqual([String(admin.userId)]));
-    await page.waitFor(() => expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe('1'));
+    await page.waitFor(() =>
+      expect(page.find(MultiSelect, { name: 'admin-users' }).props.value).toEqual([String(admin.userId)]),
+    );
+    await page.waitFor(() =>
+      expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe('1'),
+    );
     expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).find(Text).text).toBe('100% of revenue');
     expect(page.find(StatisticsItem, { label: 'Companies scored' }).props.number).toBe('2');
 
     page.find(NumberInput, { name: 'threshold-key' }).trigger('onChange', 100 as never);
-    await page.waitFor(() => expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe('0'));
+    await page.waitFor(() =>
+      expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe('0'),
+    );
 
     page.find(Button, withText('Recalculate all companies')).trigger('onClick');
-    await page.waitFor(() => expect(page.findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 2 companies.'));
+    await page.waitFor(() =>
+      expect(page.findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 2 companies.'),
+    );
     // Recalculation scores with the saved settings, not the threshold still being edited.
     const written = await portal.client.crm.companies.basicApi.getById(star.id, [COMPANY_PROPERTY.suggestedStatus]);
     expect(written.properties[COMPANY_PROPERTY.suggestedStatus]).toBe('key');
     // The settings now say when the last complete run was, and over how many companies.
-    expect(await getSettings({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'ok', lastRecalculation: { companiesScored: 2 } });
+    expect(await getSettings({ parameters: { userId: admin.userId } })).toMatchObject({
+      status: 'ok',
+      lastRecalculation: { companiesScored: 2 },
+    });
   });
 });

@@ -40,7 +40,9 @@ describe('formatting for people', () => {
 
 describe('the portal format of a screen', () => {
   it("takes the user's locale and the portal's time zone from the extension context", () => {
-    expect(portalFormat({ user: { locale: 'fr-FR' }, portal: { timezone: 'Europe/Paris' } }, { currency: 'EUR' })).toEqual({
+    expect(
+      portalFormat({ user: { locale: 'fr-FR' }, portal: { timezone: 'Europe/Paris' } }, { currency: 'EUR' }),
+    ).toEqual({
       locale: 'fr-FR',
       timeZone: 'Europe/Paris',
       currency: 'EUR',
@@ -52,7 +54,9 @@ describe('the portal format of a screen', () => {
   });
 
   it("prefers the time zone Keystone read from the portal's settings", () => {
-    expect(portalFormat({ user: {}, portal: { timezone: 'UTC' } }, { currency: 'USD', timeZone: 'Asia/Tokyo' }).timeZone).toBe('Asia/Tokyo');
+    expect(
+      portalFormat({ user: {}, portal: { timezone: 'UTC' } }, { currency: 'USD', timeZone: 'Asia/Tokyo' }).timeZone,
+    ).toBe('Asia/Tokyo');
   });
 
   it('shows amounts without a currency symbol when the portal currency is unknown', () => {

@@ -2,8 +2,20 @@ import { hubspot } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { vi } from 'vitest';
 import type {
-  CardData, CriterionScore, KeyAccountSection, KeyContact, Objective, Permissions, Person, PlanSection, PortalSettings, RelationshipsSection, Review,
-  ReviewsSection, ReviewTrigger, TargetRow,
+  CardData,
+  CriterionScore,
+  KeyAccountSection,
+  KeyContact,
+  Objective,
+  Permissions,
+  Person,
+  PlanSection,
+  PortalSettings,
+  RelationshipsSection,
+  Review,
+  ReviewsSection,
+  ReviewTrigger,
+  TargetRow,
 } from '../../../src/contracts/index.ts';
 import type { CompanyFacts } from '../../../src/kam/selection/company-facts.ts';
 import { defaultSettings, type Settings } from '../../../src/kam/settings/index.ts';
@@ -28,7 +40,12 @@ export const withText =
     node.text === text;
 
 export const ok = <Payload extends object>(payload: Payload) => ({ status: 'ok' as const, ...payload });
-export const failed = (code: string, message: string, issues?: Array<{ path: string; message: string }>) => ({ status: 'error' as const, code, message, ...(issues ? { issues } : {}) });
+export const failed = (code: string, message: string, issues?: Array<{ path: string; message: string }>) => ({
+  status: 'error' as const,
+  code,
+  message,
+  ...(issues ? { issues } : {}),
+});
 
 type Handler = (parameters: Record<string, unknown>) => unknown;
 
@@ -40,7 +57,9 @@ export function serveFunctions(handlers: Record<string, Handler | object>) {
   return vi.spyOn(hubspot, 'serverless').mockImplementation(async (uid: string, options?: { parameters?: unknown }) => {
     const handler = handlers[uid];
     if (handler === undefined) throw new Error(`No test handler for function ${uid}`);
-    return typeof handler === 'function' ? (handler as Handler)((options?.parameters ?? {}) as Record<string, unknown>) : handler;
+    return typeof handler === 'function'
+      ? (handler as Handler)((options?.parameters ?? {}) as Record<string, unknown>)
+      : handler;
   });
 }
 
@@ -54,10 +73,12 @@ export function serveChange(
   others: Record<string, Handler | object> = {},
 ) {
   let changed = false;
-  const acting = (answer: Handler | object): Handler => (parameters) => {
-    changed = true;
-    return typeof answer === 'function' ? (answer as Handler)(parameters) : answer;
-  };
+  const acting =
+    (answer: Handler | object): Handler =>
+    (parameters) => {
+      changed = true;
+      return typeof answer === 'function' ? (answer as Handler)(parameters) : answer;
+    };
   return serveFunctions({
     ...others,
     [load.uid]: () => ok(changed ? load.after : load.before),
@@ -67,7 +88,9 @@ export function serveChange(
 
 /** The parameters of every call to one function, in order. */
 export function callsTo(spy: ReturnType<typeof serveFunctions>, uid: string): unknown[] {
-  return spy.mock.calls.filter(([called]) => called === uid).map(([, options]) => (options as { parameters: unknown }).parameters);
+  return spy.mock.calls
+    .filter(([called]) => called === uid)
+    .map(([, options]) => (options as { parameters: unknown }).parameters);
 }
 
 export const NOW = Date.UTC(2026, 10, 24, 12);
@@ -75,10 +98,24 @@ export const DAY = 86_400_000;
 export const USER_ID = 1; // the renderer's mock user
 export const COMPANY_ID = '123'; // the renderer's mock record
 
-export const person = (name: string, overrides: Partial<Person> = {}): Person => ({ userId: 7, ownerId: '70', name, ...overrides });
+export const person = (name: string, overrides: Partial<Person> = {}): Person => ({
+  userId: 7,
+  ownerId: '70',
+  name,
+  ...overrides,
+});
 
 export function criterion(overrides: Partial<CriterionScore> = {}): CriterionScore {
-  return { criterion: 'historicPurchases', label: 'Historic purchases', value: 180_000, unit: 'currency', weight: 0.25, contribution: 18, missing: null, ...overrides };
+  return {
+    criterion: 'historicPurchases',
+    label: 'Historic purchases',
+    value: 180_000,
+    unit: 'currency',
+    weight: 0.25,
+    contribution: 18,
+    missing: null,
+    ...overrides,
+  };
 }
 
 export function keyAccount(overrides: Partial<KeyAccountSection> = {}): KeyAccountSection {
@@ -93,7 +130,10 @@ export function keyAccount(overrides: Partial<KeyAccountSection> = {}): KeyAccou
     score: {
       total: 78,
       completeness: 0.9,
-      criteria: [criterion(), criterion({ criterion: 'prestige', label: 'Prestige', value: 8, unit: 'rating', weight: 0.1, contribution: 8 })],
+      criteria: [
+        criterion(),
+        criterion({ criterion: 'prestige', label: 'Prestige', value: 8, unit: 'rating', weight: 0.1, contribution: 8 }),
+      ],
       suggestedStatus: 'key',
       suggestedTier: 'tier_1',
       thresholds: { candidate: 50, key: 70 },
@@ -125,7 +165,17 @@ export function contact(overrides: Partial<KeyContact> = {}): KeyContact {
 
 export function relationships(overrides: Partial<RelationshipsSection> = {}): RelationshipsSection {
   return {
-    contacts: [contact(), contact({ contactId: '502', name: 'Ann Lee', jobTitle: 'Head of IT', stance: 'neutral', decisionPower: 'influences', buyingRoles: [] })],
+    contacts: [
+      contact(),
+      contact({
+        contactId: '502',
+        name: 'Ann Lee',
+        jobTitle: 'Head of IT',
+        stance: 'neutral',
+        decisionPower: 'influences',
+        buyingRoles: [],
+      }),
+    ],
     coverage: { score: 64, reasons: ['2 of 2 key contacts touched in the last 90 days'], warnings: [] },
     activities: { logged: 40, weighed: 40 },
     ...overrides,
@@ -133,15 +183,37 @@ export function relationships(overrides: Partial<RelationshipsSection> = {}): Re
 }
 
 export function objective(overrides: Partial<Objective> = {}): Objective {
-  return { objectiveKey: 'obj-1', title: 'Win the audit tender', measure: 'Signed contract', owner: person('Maria Lopez'), dueAt: NOW + 60 * DAY, status: 'open', achievedAt: null, overdue: false, ...overrides };
+  return {
+    objectiveKey: 'obj-1',
+    title: 'Win the audit tender',
+    measure: 'Signed contract',
+    owner: person('Maria Lopez'),
+    dueAt: NOW + 60 * DAY,
+    status: 'open',
+    achievedAt: null,
+    overdue: false,
+    ...overrides,
+  };
 }
 
-const quarters = (q1: number | null, q2: number | null, q3: number | null, q4: number | null) => ({ Q1: q1, Q2: q2, Q3: q3, Q4: q4 });
+const quarters = (q1: number | null, q2: number | null, q3: number | null, q4: number | null) => ({
+  Q1: q1,
+  Q2: q2,
+  Q3: q3,
+  Q4: q4,
+});
 
 export function targetRow(overrides: Partial<TargetRow> = {}): TargetRow {
   return {
-    metric: 'meetings', label: 'Meetings per quarter', unit: 'count', targets: quarters(5, 5, 6, 6), actuals: quarters(3, 6, null, null), derived: true,
-    measure: 'per_quarter', baseline: null, status: { Q1: 'behind', Q2: 'on_track', Q3: 'not_yet_due', Q4: 'not_yet_due' },
+    metric: 'meetings',
+    label: 'Meetings per quarter',
+    unit: 'count',
+    targets: quarters(5, 5, 6, 6),
+    actuals: quarters(3, 6, null, null),
+    derived: true,
+    measure: 'per_quarter',
+    baseline: null,
+    status: { Q1: 'behind', Q2: 'on_track', Q3: 'not_yet_due', Q4: 'not_yet_due' },
     ...overrides,
   };
 }
@@ -152,20 +224,45 @@ export function plan(overrides: Partial<PlanSection> = {}): PlanSection {
     savedBy: person('Maria Lopez'),
     savedAt: NOW - 10 * DAY,
     businessObjective: 'Become their only audit and tax adviser',
-    team: { relationshipPartner: person('Maria Lopez'), accountManager: person('Sam Patel', { ownerId: '71', userId: 8 }), researcher: null },
+    team: {
+      relationshipPartner: person('Maria Lopez'),
+      accountManager: person('Sam Patel', { ownerId: '71', userId: 8 }),
+      researcher: null,
+    },
     objectives: [objective()],
     quarterlyTargets: {
       fiscalYear: 2026,
       fiscalYearStartMonth: 1,
-      quarterStarts: { Q1: Date.UTC(2026, 0, 1), Q2: Date.UTC(2026, 3, 1), Q3: Date.UTC(2026, 6, 1), Q4: Date.UTC(2026, 9, 1) },
-      rows: [targetRow(), targetRow({ metric: 'custom_new_services', label: 'New services used', targets: quarters(1, 1, 1, 1), actuals: quarters(0, 1, null, null), derived: false })],
+      quarterStarts: {
+        Q1: Date.UTC(2026, 0, 1),
+        Q2: Date.UTC(2026, 3, 1),
+        Q3: Date.UTC(2026, 6, 1),
+        Q4: Date.UTC(2026, 9, 1),
+      },
+      rows: [
+        targetRow(),
+        targetRow({
+          metric: 'custom_new_services',
+          label: 'New services used',
+          targets: quarters(1, 1, 1, 1),
+          actuals: quarters(0, 1, null, null),
+          derived: false,
+        }),
+      ],
     },
     ...overrides,
   };
 }
 
 export const emptyPlan = (): PlanSection =>
-  plan({ revision: 0, savedBy: null, savedAt: null, businessObjective: '', team: { relationshipPartner: null, accountManager: null, researcher: null }, objectives: [] });
+  plan({
+    revision: 0,
+    savedBy: null,
+    savedAt: null,
+    businessObjective: '',
+    team: { relationshipPartner: null, accountManager: null, researcher: null },
+    objectives: [],
+  });
 
 export function trigger(overrides: Partial<ReviewTrigger> = {}): ReviewTrigger {
   return {
@@ -178,15 +275,36 @@ export function trigger(overrides: Partial<ReviewTrigger> = {}): ReviewTrigger {
 }
 
 export function review(overrides: Partial<Review> = {}): Review {
-  return { reviewId: 'rev-1', kind: 'calendar', reviewedAt: NOW - 80 * DAY, reviewedBy: person('Maria Lopez'), outcomes: ['plan_updated'], summary: 'Added the tax objective', triggers: [], ...overrides };
+  return {
+    reviewId: 'rev-1',
+    kind: 'calendar',
+    reviewedAt: NOW - 80 * DAY,
+    reviewedBy: person('Maria Lopez'),
+    outcomes: ['plan_updated'],
+    summary: 'Added the tax objective',
+    triggers: [],
+    ...overrides,
+  };
 }
 
 export function reviews(overrides: Partial<ReviewsSection> = {}): ReviewsSection {
-  return { cadence: 'quarterly', nextDueAt: NOW + 10 * DAY, status: 'upcoming', triggered: [], companyNames: {}, history: [review()], ...overrides };
+  return {
+    cadence: 'quarterly',
+    nextDueAt: NOW + 10 * DAY,
+    status: 'upcoming',
+    triggered: [],
+    companyNames: {},
+    history: [review()],
+    ...overrides,
+  };
 }
 
 export const managerPermissions = (): Permissions => ({ canEdit: true, isAdmin: false, readOnlyReason: null });
-export const viewerPermissions = (): Permissions => ({ canEdit: false, isAdmin: false, readOnlyReason: 'Only key account managers can change this account. Ask a Keystone admin to add your team.' });
+export const viewerPermissions = (): Permissions => ({
+  canEdit: false,
+  isAdmin: false,
+  readOnlyReason: 'Only key account managers can change this account. Ask a Keystone admin to add your team.',
+});
 
 export function cardData(overrides: Partial<CardData> = {}): CardData {
   return {
@@ -209,14 +327,38 @@ export function cardData(overrides: Partial<CardData> = {}): CardData {
 /** A company that is not a key account and would not qualify yet. */
 export const notKeyYet = () =>
   keyAccount({
-    status: 'none', changedBy: null, changedAt: null, reason: null, isTargetAccount: false, tier: null,
-    score: { ...keyAccount().score, total: 42, suggestedStatus: 'none', suggestedTier: null, criteria: [criterion(), criterion({ criterion: 'potentialPurchases', label: 'Potential purchases', value: null, contribution: 0, missing: 'Potential annual revenue on the company' })] },
+    status: 'none',
+    changedBy: null,
+    changedAt: null,
+    reason: null,
+    isTargetAccount: false,
+    tier: null,
+    score: {
+      ...keyAccount().score,
+      total: 42,
+      suggestedStatus: 'none',
+      suggestedTier: null,
+      criteria: [
+        criterion(),
+        criterion({
+          criterion: 'potentialPurchases',
+          label: 'Potential purchases',
+          value: null,
+          contribution: 0,
+          missing: 'Potential annual revenue on the company',
+        }),
+      ],
+    },
   });
 
 /** A new portal's defaults, with the test user as its admin and one manager team. */
 export function settings(overrides: Partial<Settings> = {}): Settings {
   const defaults = defaultSettings();
-  return { ...defaults, access: { ...defaults.access, managerTeamIds: ['11'], adminUserIds: [String(USER_ID)] }, ...overrides };
+  return {
+    ...defaults,
+    access: { ...defaults.access, managerTeamIds: ['11'], adminUserIds: [String(USER_ID)] },
+    ...overrides,
+  };
 }
 
 export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalSettings {
@@ -229,8 +371,14 @@ export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalS
     setup: { appliedVersion: 2, currentVersion: 2, upToDate: true },
     canEdit: true,
     directory: {
-      users: [{ userId: String(USER_ID), name: 'Test User', email: 'test@firm.example' }, { userId: '7', name: 'Maria Lopez', email: 'maria@firm.example' }],
-      teams: [{ teamId: '11', name: 'Key accounts', members: 2 }, { teamId: '12', name: 'Sales', members: 5 }],
+      users: [
+        { userId: String(USER_ID), name: 'Test User', email: 'test@firm.example' },
+        { userId: '7', name: 'Maria Lopez', email: 'maria@firm.example' },
+      ],
+      teams: [
+        { teamId: '11', name: 'Key accounts', members: 2 },
+        { teamId: '12', name: 'Sales', members: 5 },
+      ],
     },
     lastRecalculation: { startedAt: NOW - DAY - 60_000, completedAt: NOW - DAY, companiesScored: 1_250 },
     ...overrides,
@@ -239,8 +387,18 @@ export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalS
 
 export function companyFacts(overrides: Partial<CompanyFacts> = {}): CompanyFacts {
   return {
-    companyId: '900', name: 'Client', status: 'none', revenueLast12Months: 100_000, openPipeline: null, annualRevenue: null, referralCount: 2,
-    potentialRevenue: 200_000, totalSpendInOurArea: null, marginPercent: 30, prestige: 6, strategicFit: 6,
+    companyId: '900',
+    name: 'Client',
+    status: 'none',
+    revenueLast12Months: 100_000,
+    openPipeline: null,
+    annualRevenue: null,
+    referralCount: 2,
+    potentialRevenue: 200_000,
+    totalSpendInOurArea: null,
+    marginPercent: 30,
+    prestige: 6,
+    strategicFit: 6,
     ...overrides,
   };
 }

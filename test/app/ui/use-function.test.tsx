@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKeystoneUi } from '../../../src/app/ui/keystone-ui.tsx';
 import { deferred, withText } from './test-utils.ts';
 
-const { useFunctionQuery, useFunctionAction, LoadFailed } = createKeystoneUi({ hubspot, Alert, Button, ErrorState, LoadingSpinner, Text });
+const { useFunctionQuery, useFunctionAction, LoadFailed } = createKeystoneUi({
+  hubspot,
+  Alert,
+  Button,
+  ErrorState,
+  LoadingSpinner,
+  Text,
+});
 
 type Greeting = { status: 'ok'; greeting: string };
 
@@ -98,7 +105,9 @@ describe('running a function the user starts', () => {
 describe('reloading a function answer', () => {
   it('keeps the current answer on screen while the same call runs again, then shows the new one', async () => {
     const again = deferred<unknown>();
-    vi.spyOn(hubspot, 'serverless').mockResolvedValueOnce({ status: 'ok', greeting: 'Hello Ada' }).mockReturnValueOnce(again.promise);
+    vi.spyOn(hubspot, 'serverless')
+      .mockResolvedValueOnce({ status: 'ok', greeting: 'Hello Ada' })
+      .mockReturnValueOnce(again.promise);
     let reloadGreeting = () => {};
     function ReloadProbe() {
       const { state, reload } = useFunctionQuery<Greeting>('greet', { name: 'Ada' });

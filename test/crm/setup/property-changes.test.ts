@@ -3,7 +3,12 @@ import { COMPANY_PROPERTIES } from '../../../src/crm/model/index.ts';
 import { propertyChanges } from '../../../src/crm/setup/property-changes.ts';
 
 const status = COMPANY_PROPERTIES.status;
-const asInPortal = (overrides: Record<string, unknown> = {}) => ({ ...status, groupName: 'keystone', options: status.options!.map((o) => ({ ...o, hidden: false })), ...overrides });
+const asInPortal = (overrides: Record<string, unknown> = {}) => ({
+  ...status,
+  groupName: 'keystone',
+  options: status.options!.map((o) => ({ ...o, hidden: false })),
+  ...overrides,
+});
 
 describe('propertyChanges', () => {
   it('finds nothing to change when the portal matches the model', () => {
@@ -11,7 +16,11 @@ describe('propertyChanges', () => {
   });
 
   it('updates only what differs: label, description, group and options', () => {
-    const changes = propertyChanges(status, asInPortal({ label: 'Old label', groupName: 'companyinformation', options: [] }), 'keystone');
+    const changes = propertyChanges(
+      status,
+      asInPortal({ label: 'Old label', groupName: 'companyinformation', options: [] }),
+      'keystone',
+    );
     expect(changes).toEqual({ label: status.label, groupName: 'keystone', options: status.options });
   });
 

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { relationshipCoverage, type Activity, type CoverageContact, type RelationshipCoverage } from '../../../src/kam/coverage/index.ts';
+import {
+  relationshipCoverage,
+  type Activity,
+  type CoverageContact,
+  type RelationshipCoverage,
+} from '../../../src/kam/coverage/index.ts';
 import { NOW, aContact, aKeyContact, anActivity, daysAgo } from './factories.ts';
 
-function coverageOf(contacts: CoverageContact[], activities: Activity[] = [], staleAfterDays = 90): RelationshipCoverage {
+function coverageOf(
+  contacts: CoverageContact[],
+  activities: Activity[] = [],
+  staleAfterDays = 90,
+): RelationshipCoverage {
   const result = relationshipCoverage({ contacts, activities }, { now: NOW, staleAfterDays });
   if (!result.success) throw new Error(JSON.stringify(result.errors));
   return result.data;
@@ -26,7 +35,16 @@ describe('relationshipCoverage: stances', () => {
       aContact({ stance: null }),
       aContact({ stance: 'enemy', leftCompany: true }),
     ]);
-    expect(coverage.stanceCounts).toEqual({ ally: 2, supporter: 1, neutral: 1, protester: 1, enemy: 1, unknown: 1, friendsAndAllies: 3, enemiesAndProtesters: 2 });
+    expect(coverage.stanceCounts).toEqual({
+      ally: 2,
+      supporter: 1,
+      neutral: 1,
+      protester: 1,
+      enemy: 1,
+      unknown: 1,
+      friendsAndAllies: 3,
+      enemiesAndProtesters: 2,
+    });
   });
 });
 
@@ -40,7 +58,13 @@ describe('relationshipCoverage: decision makers', () => {
       aContact({ id: 'dm', buyingRoles: ['DECISION_MAKER'] }),
       aContact({ id: 'influencer', decisionPower: 'influences', buyingRoles: ['INFLUENCER'] }),
     ]);
-    expect(coverage.keyContacts.filter((k) => k.decisionMaker).map((k) => k.contactId)).toEqual(['final', 'decides', 'budget', 'sponsor', 'dm']);
+    expect(coverage.keyContacts.filter((k) => k.decisionMaker).map((k) => k.contactId)).toEqual([
+      'final',
+      'decides',
+      'budget',
+      'sponsor',
+      'dm',
+    ]);
     expect(coverage.decisionMakers.total).toBe(5);
   });
 
@@ -53,24 +77,36 @@ describe('relationshipCoverage: decision makers', () => {
   });
 
   it('does not count end users or contacts without a say as key contacts', () => {
-    const coverage = coverageOf([aContact({ buyingRoles: ['END_USER'] }), aContact({ decisionPower: 'none', stance: 'ally' })]);
+    const coverage = coverageOf([
+      aContact({ buyingRoles: ['END_USER'] }),
+      aContact({ decisionPower: 'none', stance: 'ally' }),
+    ]);
     expect(coverage.keyContacts).toEqual([]);
   });
 });
 
 describe('relationshipCoverage: client-side depth', () => {
   it('warns single-threaded when only one contact was engaged within the window', () => {
-    const coverage = coverageOf([aContact({ id: 'a' }), aContact({ id: 'b' })], [anActivity({ contactIds: ['a'] }), anActivity({ contactIds: ['b'], at: daysAgo(200) })]);
+    const coverage = coverageOf(
+      [aContact({ id: 'a' }), aContact({ id: 'b' })],
+      [anActivity({ contactIds: ['a'] }), anActivity({ contactIds: ['b'], at: daysAgo(200) })],
+    );
     expect(coverage.depth).toEqual({ currentContacts: 2, engagedContacts: 1, singleThreaded: true });
   });
 
   it('is not single-threaded once two contacts are engaged', () => {
-    const coverage = coverageOf([aContact({ id: 'a' }), aContact({ id: 'b' })], [anActivity({ contactIds: ['a', 'b'] })]);
+    const coverage = coverageOf(
+      [aContact({ id: 'a' }), aContact({ id: 'b' })],
+      [anActivity({ contactIds: ['a', 'b'] })],
+    );
     expect(coverage.depth.singleThreaded).toBe(false);
   });
 
   it('ignores planned activities after now and contacts of other companies', () => {
-    const coverage = coverageOf([aContact({ id: 'a' })], [anActivity({ contactIds: ['a'], at: NOW + 1 }), anActivity({ contactIds: ['elsewhere'] })]);
+    const coverage = coverageOf(
+      [aContact({ id: 'a' })],
+      [anActivity({ contactIds: ['a'], at: NOW + 1 }), anActivity({ contactIds: ['elsewhere'] })],
+    );
     expect(coverage.depth.engagedContacts).toBe(0);
   });
 });
@@ -79,7 +115,11 @@ describe('relationshipCoverage: our-side breadth', () => {
   it('lists our people per key contact, most touches first', () => {
     const coverage = coverageOf(
       [aKeyContact({ id: 'tom' })],
-      [anActivity({ ownerId: 'ann', contactIds: ['tom'] }), anActivity({ ownerId: 'bob', contactIds: ['tom'] }), anActivity({ ownerId: 'bob', contactIds: ['tom'], kind: 'email' })],
+      [
+        anActivity({ ownerId: 'ann', contactIds: ['tom'] }),
+        anActivity({ ownerId: 'bob', contactIds: ['tom'] }),
+        anActivity({ ownerId: 'bob', contactIds: ['tom'], kind: 'email' }),
+      ],
     );
     expect(keyContact(coverage, 'tom').ourPeople).toEqual(['bob', 'ann']);
     expect(coverage.breadth.keyContactsWithSeveralOfOurPeople).toBe(1);
@@ -126,7 +166,10 @@ describe('relationshipCoverage: people around each key contact', () => {
   });
 
   it('marks a supervisor who is not a current contact as unknown', () => {
-    const coverage = coverageOf([aKeyContact({ id: 'tom', reportsTo: 'gone' }), aContact({ id: 'gone', leftCompany: true })]);
+    const coverage = coverageOf([
+      aKeyContact({ id: 'tom', reportsTo: 'gone' }),
+      aContact({ id: 'gone', leftCompany: true }),
+    ]);
     expect(keyContact(coverage, 'tom').org.supervisor).toEqual({ contactId: 'gone', known: false, inTouch: false });
   });
 
@@ -141,17 +184,25 @@ describe('relationshipCoverage: people around each key contact', () => {
 
 describe('relationshipCoverage: freshness', () => {
   it('reports the last touch and marks an ally untouched for longer than the window as stale ("is Tom still an ally?")', () => {
-    const coverage = coverageOf([aKeyContact({ id: 'tom', stance: 'ally' }), aKeyContact({ id: 'dan', stance: 'protester' })], [
-      anActivity({ contactIds: ['tom'], at: daysAgo(100) }),
-      anActivity({ contactIds: ['tom'], at: daysAgo(150) }),
-    ]);
-    expect(keyContact(coverage, 'tom')).toMatchObject({ lastTouchedAt: daysAgo(100), daysSinceLastTouch: 100, stale: true });
+    const coverage = coverageOf(
+      [aKeyContact({ id: 'tom', stance: 'ally' }), aKeyContact({ id: 'dan', stance: 'protester' })],
+      [anActivity({ contactIds: ['tom'], at: daysAgo(100) }), anActivity({ contactIds: ['tom'], at: daysAgo(150) })],
+    );
+    expect(keyContact(coverage, 'tom')).toMatchObject({
+      lastTouchedAt: daysAgo(100),
+      daysSinceLastTouch: 100,
+      stale: true,
+    });
     expect(keyContact(coverage, 'dan')).toMatchObject({ lastTouchedAt: null, daysSinceLastTouch: null, stale: true });
     expect(coverage.freshness).toEqual({ staleKeyContactIds: ['tom', 'dan'], staleFriendlyContactIds: ['tom'] });
   });
 
   it('keeps a contact fresh when touched exactly staleAfterDays ago', () => {
-    const coverage = coverageOf([aKeyContact({ id: 'tom' })], [anActivity({ contactIds: ['tom'], at: daysAgo(30) })], 30);
+    const coverage = coverageOf(
+      [aKeyContact({ id: 'tom' })],
+      [anActivity({ contactIds: ['tom'], at: daysAgo(30) })],
+      30,
+    );
     expect(keyContact(coverage, 'tom').stale).toBe(false);
   });
 });
@@ -159,28 +210,56 @@ describe('relationshipCoverage: freshness', () => {
 describe('relationshipCoverage: departed key contacts', () => {
   it('lists a departed key contact with the replacement and whether we are in touch with them', () => {
     const coverage = coverageOf(
-      [aContact({ id: 'jan', decisionPower: 'final_say', leftCompany: true, leftAt: daysAgo(20), replacedBy: 'dan', title: 'Buyer' }), aKeyContact({ id: 'dan' })],
+      [
+        aContact({
+          id: 'jan',
+          decisionPower: 'final_say',
+          leftCompany: true,
+          leftAt: daysAgo(20),
+          replacedBy: 'dan',
+          title: 'Buyer',
+        }),
+        aKeyContact({ id: 'dan' }),
+      ],
       [anActivity({ contactIds: ['dan'] })],
     );
-    expect(coverage.departedKeyContacts).toEqual([{ contactId: 'jan', name: 'Contact jan', title: 'Buyer', leftAt: daysAgo(20), replacedBy: 'dan', replacementInTouch: true }]);
+    expect(coverage.departedKeyContacts).toEqual([
+      {
+        contactId: 'jan',
+        name: 'Contact jan',
+        title: 'Buyer',
+        leftAt: daysAgo(20),
+        replacedBy: 'dan',
+        replacementInTouch: true,
+      },
+    ]);
     expect(coverage.keyContacts.map((k) => k.contactId)).toEqual(['dan']);
   });
 });
 
 describe('relationshipCoverage: bad input', () => {
   it('names the path of an unknown stance', () => {
-    const result = relationshipCoverage({ contacts: [aContact(), { ...aContact(), stance: 'friend' as never }], activities: [] }, { now: NOW, staleAfterDays: 90 });
+    const result = relationshipCoverage(
+      { contacts: [aContact(), { ...aContact(), stance: 'friend' as never }], activities: [] },
+      { now: NOW, staleAfterDays: 90 },
+    );
     expect(result.success).toBe(false);
     if (!result.success) expect(result.errors.map((e) => e.path)).toEqual(['contacts.1.stance']);
   });
 
   it('names the path of an activity without an owner', () => {
-    const result = relationshipCoverage({ contacts: [], activities: [anActivity(), anActivity({ ownerId: '' })] }, { now: NOW, staleAfterDays: 90 });
+    const result = relationshipCoverage(
+      { contacts: [], activities: [anActivity(), anActivity({ ownerId: '' })] },
+      { now: NOW, staleAfterDays: 90 },
+    );
     expect(!result.success && result.errors.map((e) => e.path)).toEqual(['activities.1.ownerId']);
   });
 
   it('rejects a contact listed twice and a contact reporting to themselves', () => {
-    const result = relationshipCoverage({ contacts: [aContact({ id: 'a' }), aContact({ id: 'a', reportsTo: 'a' })], activities: [] }, { now: NOW, staleAfterDays: 90 });
+    const result = relationshipCoverage(
+      { contacts: [aContact({ id: 'a' }), aContact({ id: 'a', reportsTo: 'a' })], activities: [] },
+      { now: NOW, staleAfterDays: 90 },
+    );
     expect(!result.success && result.errors).toEqual([
       { path: 'contacts.1.id', message: 'Contact a appears twice' },
       { path: 'contacts.1.reportsTo', message: 'A contact cannot report to themselves' },
@@ -196,7 +275,10 @@ describe('relationshipCoverage: bad input', () => {
 describe('relationshipCoverage: who decides on what', () => {
   it('groups key contacts by the topics they decide on, ignoring case, and says whether anyone deciding on it is in touch', () => {
     const coverage = coverageOf(
-      [aKeyContact({ id: 'cfo', decisionTopics: ['Budget', 'Suppliers'] }), aKeyContact({ id: 'buyer', decisionTopics: ['suppliers '] })],
+      [
+        aKeyContact({ id: 'cfo', decisionTopics: ['Budget', 'Suppliers'] }),
+        aKeyContact({ id: 'buyer', decisionTopics: ['suppliers '] }),
+      ],
       [anActivity({ contactIds: ['buyer'] })],
     );
     expect(coverage.decisionTopics).toEqual([
@@ -227,36 +309,61 @@ describe('relationshipCoverage: warnings', () => {
     ]);
   });
 
-  const unknownSupervisors = (contacts: CoverageContact[]) => coverageOf(contacts).warnings.find((w) => w.kind === 'unknown_supervisors')?.contactIds ?? [];
+  const unknownSupervisors = (contacts: CoverageContact[]) =>
+    coverageOf(contacts).warnings.find((w) => w.kind === 'unknown_supervisors')?.contactIds ?? [];
 
   it('does not ask whom the head of the organisation reports to when the title says so', () => {
-    const heads = ['Chief Executive Officer', 'CEO', 'Managing Director', 'President', 'Co-founder'].map((title, i) => aKeyContact({ id: `head-${i}`, title }));
+    const heads = ['Chief Executive Officer', 'CEO', 'Managing Director', 'President', 'Co-founder'].map((title, i) =>
+      aKeyContact({ id: `head-${i}`, title }),
+    );
     expect(unknownSupervisors(heads)).toEqual([]);
   });
 
   it('asks whom a deputy, a vice president or an assistant to the chief executive reports to', () => {
-    const titles = ['Deputy Managing Director', 'Vice President, Sales', 'SVP Operations', 'Assistant to the CEO', 'Head of Purchasing'];
+    const titles = [
+      'Deputy Managing Director',
+      'Vice President, Sales',
+      'SVP Operations',
+      'Assistant to the CEO',
+      'Head of Purchasing',
+    ];
     const contacts = titles.map((title, i) => aKeyContact({ id: `not-head-${i}`, title }));
     expect(unknownSupervisors(contacts)).toEqual(contacts.map((c) => c.id));
   });
 
   it('does not ask whom the one root of the recorded org chart reports to', () => {
-    const contacts = [aKeyContact({ id: 'boss', title: 'Chair' }), aKeyContact({ id: 'cfo', reportsTo: 'boss' }), aKeyContact({ id: 'buyer', reportsTo: 'cfo' })];
+    const contacts = [
+      aKeyContact({ id: 'boss', title: 'Chair' }),
+      aKeyContact({ id: 'cfo', reportsTo: 'boss' }),
+      aKeyContact({ id: 'buyer', reportsTo: 'cfo' }),
+    ];
     expect(unknownSupervisors(contacts)).toEqual([]);
   });
 
   it('asks about both roots of a split org chart, as one of them must report to someone', () => {
-    const contacts = [aKeyContact({ id: 'cfo' }), aKeyContact({ id: 'cto' }), aContact({ reportsTo: 'cfo' }), aContact({ reportsTo: 'cto' })];
+    const contacts = [
+      aKeyContact({ id: 'cfo' }),
+      aKeyContact({ id: 'cto' }),
+      aContact({ reportsTo: 'cfo' }),
+      aContact({ reportsTo: 'cto' }),
+    ];
     expect(unknownSupervisors(contacts)).toEqual(['cfo', 'cto']);
   });
 
   it('asks about a head of the organisation whose recorded supervisor is not on record', () => {
-    const contacts = [aKeyContact({ id: 'regional', title: 'President, EMEA', reportsTo: 'group-ceo' }), aContact({ reportsTo: 'regional' })];
+    const contacts = [
+      aKeyContact({ id: 'regional', title: 'President, EMEA', reportsTo: 'group-ceo' }),
+      aContact({ reportsTo: 'regional' }),
+    ];
     expect(unknownSupervisors(contacts)).toEqual(['regional']);
   });
 
   it('has no warnings for a well-spread, fresh account', () => {
-    const contacts = [aKeyContact({ id: 'boss', decisionPower: 'final_say', stance: 'ally', reportsTo: 'board' }), aContact({ id: 'board' }), aKeyContact({ id: 'tom', reportsTo: 'boss' })];
+    const contacts = [
+      aKeyContact({ id: 'boss', decisionPower: 'final_say', stance: 'ally', reportsTo: 'board' }),
+      aContact({ id: 'board' }),
+      aKeyContact({ id: 'tom', reportsTo: 'boss' }),
+    ];
     const activities = ['ann', 'bob'].map((ownerId) => anActivity({ ownerId, contactIds: ['boss', 'board', 'tom'] }));
     expect(coverageOf(contacts, activities).warnings).toEqual([]);
   });
@@ -265,8 +372,15 @@ describe('relationshipCoverage: warnings', () => {
 describe('relationshipCoverage: every contact', () => {
   it('gives every contact, departed ones included, its last touch and our people, and whether it is key', () => {
     const coverage = coverageOf(
-      [aContact({ id: 'user' }), aKeyContact({ id: 'tom' }), aContact({ id: 'jan', decisionPower: 'decides', leftCompany: true })],
-      [anActivity({ ownerId: 'ann', contactIds: ['user', 'jan'], at: daysAgo(5) }), anActivity({ ownerId: 'bob', contactIds: ['user'], at: daysAgo(200) })],
+      [
+        aContact({ id: 'user' }),
+        aKeyContact({ id: 'tom' }),
+        aContact({ id: 'jan', decisionPower: 'decides', leftCompany: true }),
+      ],
+      [
+        anActivity({ ownerId: 'ann', contactIds: ['user', 'jan'], at: daysAgo(5) }),
+        anActivity({ ownerId: 'bob', contactIds: ['user'], at: daysAgo(200) }),
+      ],
     );
     expect(coverage.contactTouches).toEqual([
       { contactId: 'user', keyContact: false, lastTouchedAt: daysAgo(5), ourPeople: ['ann'] },

@@ -27,7 +27,8 @@ export function aContact(overrides: Partial<CoverageContact> = {}): CoverageCont
 }
 
 /** A key contact: tagged with the "Key contact" label. */
-export const aKeyContact = (overrides: Partial<CoverageContact> = {}): CoverageContact => aContact({ taggedKeyContact: true, ...overrides });
+export const aKeyContact = (overrides: Partial<CoverageContact> = {}): CoverageContact =>
+  aContact({ taggedKeyContact: true, ...overrides });
 
 /** A meeting by owner-1 with the given contacts ten days ago unless overridden. */
 export function anActivity(overrides: Partial<Activity> = {}): Activity {

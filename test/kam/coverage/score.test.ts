@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_SCORE_POINTS, relationshipCoverage, type Activity, type CoverageContact } from '../../../src/kam/coverage/index.ts';
+import {
+  COVERAGE_SCORE_POINTS,
+  relationshipCoverage,
+  type Activity,
+  type CoverageContact,
+} from '../../../src/kam/coverage/index.ts';
 import { NOW, aContact, aKeyContact, anActivity } from './factories.ts';
 
 function scoreOf(contacts: CoverageContact[], activities: Activity[]) {
@@ -11,8 +16,18 @@ function scoreOf(contacts: CoverageContact[], activities: Activity[]) {
 // Five friendly key contacts under one boss, each met recently by two of our people.
 function wellCoveredAccount(): { contacts: CoverageContact[]; activities: Activity[] } {
   const ids = ['boss', 'a', 'b', 'c', 'd'];
-  const contacts = ids.map((id, i) => aKeyContact({ id, stance: 'ally', decisionPower: i === 0 ? 'final_say' : 'influences', reportsTo: i === 0 ? null : 'boss' }));
-  return { contacts, activities: [anActivity({ ownerId: 'ann', contactIds: ids }), anActivity({ ownerId: 'bob', contactIds: ids })] };
+  const contacts = ids.map((id, i) =>
+    aKeyContact({
+      id,
+      stance: 'ally',
+      decisionPower: i === 0 ? 'final_say' : 'influences',
+      reportsTo: i === 0 ? null : 'boss',
+    }),
+  );
+  return {
+    contacts,
+    activities: [anActivity({ ownerId: 'ann', contactIds: ids }), anActivity({ ownerId: 'bob', contactIds: ids })],
+  };
 }
 
 describe('coverageScore', () => {
@@ -26,7 +41,12 @@ describe('coverageScore', () => {
   it('gives an account nobody works on 0 and says no decision maker is identified', () => {
     const score = scoreOf([aContact()], []);
     expect(score.value).toBe(0);
-    expect(score.reasons.find((r) => r.part === 'decisionMakersCovered')).toEqual({ part: 'decisionMakersCovered', reason: 'No decision maker identified', points: 0, maxPoints: 30 });
+    expect(score.reasons.find((r) => r.part === 'decisionMakersCovered')).toEqual({
+      part: 'decisionMakersCovered',
+      reason: 'No decision maker identified',
+      points: 0,
+      maxPoints: 30,
+    });
   });
 
   it('takes the dependency points away when one of our people holds all relationships alone, naming them', () => {
@@ -34,25 +54,49 @@ describe('coverageScore', () => {
     const score = scoreOf(contacts, [anActivity({ ownerId: 'ann', contactIds: contacts.map((c) => c.id) })]);
     const dependency = score.reasons.find((r) => r.part === 'noSinglePersonDependency');
     expect(dependency).toMatchObject({ points: 0, reason: 'One of our people alone holds 5 of 5 engaged contacts' });
-    expect(score.value).toBe(100 - COVERAGE_SCORE_POINTS.noSinglePersonDependency - COVERAGE_SCORE_POINTS.ourPeoplePerKeyContact);
+    expect(score.value).toBe(
+      100 - COVERAGE_SCORE_POINTS.noSinglePersonDependency - COVERAGE_SCORE_POINTS.ourPeoplePerKeyContact,
+    );
   });
 
   it('earns decision-maker points in proportion to the decision makers covered', () => {
     const score = scoreOf(
-      [aKeyContact({ id: 'cfo', decisionPower: 'final_say' }), aKeyContact({ id: 'cto', decisionPower: 'decides' }), aKeyContact({ id: 'coo', decisionPower: 'decides' })],
+      [
+        aKeyContact({ id: 'cfo', decisionPower: 'final_say' }),
+        aKeyContact({ id: 'cto', decisionPower: 'decides' }),
+        aKeyContact({ id: 'coo', decisionPower: 'decides' }),
+      ],
       [anActivity({ contactIds: ['cfo'] })],
     );
-    expect(score.reasons.find((r) => r.part === 'decisionMakersCovered')).toMatchObject({ points: 10, reason: '1 of 3 decision makers touched in the last 90 days' });
+    expect(score.reasons.find((r) => r.part === 'decisionMakersCovered')).toMatchObject({
+      points: 10,
+      reason: '1 of 3 decision makers touched in the last 90 days',
+    });
   });
 
   it('offsets friends and allies by protesters and enemies, never below zero', () => {
-    const score = scoreOf([aKeyContact({ stance: 'ally' }), aKeyContact({ stance: 'enemy' }), aKeyContact({ stance: 'protester' }), aKeyContact({ stance: 'neutral' })], []);
-    expect(score.reasons.find((r) => r.part === 'friendlyKeyContacts')).toMatchObject({ points: 0, reason: '1 of 4 key contacts are friends or allies, 2 protesters or enemies' });
+    const score = scoreOf(
+      [
+        aKeyContact({ stance: 'ally' }),
+        aKeyContact({ stance: 'enemy' }),
+        aKeyContact({ stance: 'protester' }),
+        aKeyContact({ stance: 'neutral' }),
+      ],
+      [],
+    );
+    expect(score.reasons.find((r) => r.part === 'friendlyKeyContacts')).toMatchObject({
+      points: 0,
+      reason: '1 of 4 key contacts are friends or allies, 2 protesters or enemies',
+    });
   });
 
   it('has a value equal to the rounded sum of its reasons', () => {
     const score = scoreOf(
-      [aKeyContact({ id: 'x', decisionPower: 'decides', stance: 'supporter' }), aKeyContact({ id: 'y', reportsTo: 'x' }), aContact({ id: 'z' })],
+      [
+        aKeyContact({ id: 'x', decisionPower: 'decides', stance: 'supporter' }),
+        aKeyContact({ id: 'y', reportsTo: 'x' }),
+        aContact({ id: 'z' }),
+      ],
       [anActivity({ contactIds: ['x', 'z'] }), anActivity({ ownerId: 'bob', contactIds: ['x'] })],
     );
     const sum = score.reasons.reduce((total, r) => total + r.points, 0);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fillDerivedActuals, type AccountPlanInput, type DerivationFacts, type DerivedActuals } from '../../../src/kam/objectives/index.ts';
+import {
+  fillDerivedActuals,
+  type AccountPlanInput,
+  type DerivationFacts,
+  type DerivedActuals,
+} from '../../../src/kam/objectives/index.ts';
 import { DAY_MS } from '../../../src/kam/shared/index.ts';
 import { Q2_START, Q3_START, YEAR_START, aCountRow, aPlan, seed003Targets } from './factories.ts';
 
@@ -21,19 +26,49 @@ const seed003 = (enemiesBaseline: number | null = 10) =>
 
 describe('fillDerivedActuals', () => {
   it('fills friends and allies in the current quarter only, keeping the figures recorded in earlier quarters', () => {
-    const plan = aPlan({ targets: [aCountRow({ id: 'friends', source: 'friends_and_allies', quarters: { Q1: 2, Q2: 8, Q3: 12, Q4: 15 }, actuals: { Q1: 3, Q2: 7, Q3: null, Q4: null } })] });
+    const plan = aPlan({
+      targets: [
+        aCountRow({
+          id: 'friends',
+          source: 'friends_and_allies',
+          quarters: { Q1: 2, Q2: 8, Q3: 12, Q4: 15 },
+          actuals: { Q1: 3, Q2: 7, Q3: null, Q4: null },
+        }),
+      ],
+    });
     const result = fill(plan, facts({ stanceCounts: { friendsAndAllies: 11, enemiesAndProtesters: 4 } }));
     expect(row(result, 'friends')?.actuals).toEqual({ Q1: 3, Q2: 7, Q3: 11, Q4: null });
     expect(result.filled).toEqual([{ targetId: 'friends', quarter: 'Q3', value: 11 }]);
   });
 
   it("counts earlier quarters' friends and enemies at each quarter's end from the stance timeline", () => {
-    const plan = aPlan({ targets: [aCountRow({ id: 'friends', source: 'friends_and_allies', actuals: { Q1: 9, Q2: 9, Q3: null, Q4: null } }), ...seed003Targets().filter((t) => t.id === 'enemies').map((t) => ({ ...t, baseline: 1 }))] });
+    const plan = aPlan({
+      targets: [
+        aCountRow({ id: 'friends', source: 'friends_and_allies', actuals: { Q1: 9, Q2: 9, Q3: null, Q4: null } }),
+        ...seed003Targets()
+          .filter((t) => t.id === 'enemies')
+          .map((t) => ({ ...t, baseline: 1 })),
+      ],
+    });
     const stanceTimeline = [
       // Neutral, then an ally from within Q1: a friend at the end of Q1 and Q2.
-      { stances: [{ stance: 'ally' as const, at: YEAR_START + 10 * DAY_MS }, { stance: 'neutral' as const, at: YEAR_START - 50 * DAY_MS }], left: false, leftAt: null },
+      {
+        stances: [
+          { stance: 'ally' as const, at: YEAR_START + 10 * DAY_MS },
+          { stance: 'neutral' as const, at: YEAR_START - 50 * DAY_MS },
+        ],
+        left: false,
+        leftAt: null,
+      },
       // An ally who turned protester on the last day of Q2 (before its end).
-      { stances: [{ stance: 'supporter' as const, at: YEAR_START - DAY_MS }, { stance: 'protester' as const, at: Q3_START - 1 }], left: false, leftAt: null },
+      {
+        stances: [
+          { stance: 'supporter' as const, at: YEAR_START - DAY_MS },
+          { stance: 'protester' as const, at: Q3_START - 1 },
+        ],
+        left: false,
+        leftAt: null,
+      },
       // An ally who left during Q2: counted at the end of Q1 only.
       { stances: [{ stance: 'ally' as const, at: YEAR_START - DAY_MS }], left: true, leftAt: Q2_START + DAY_MS },
       // An enemy who left at a time nobody recorded: counted at no time.
@@ -41,19 +76,36 @@ describe('fillDerivedActuals', () => {
       // A stance first recorded in Q3: not counted in earlier quarters.
       { stances: [{ stance: 'ally' as const, at: Q3_START + DAY_MS }], left: false, leftAt: null },
     ];
-    const result = fill(plan, facts({ stanceCounts: { friendsAndAllies: 2, enemiesAndProtesters: 1 }, stanceTimeline }));
+    const result = fill(
+      plan,
+      facts({ stanceCounts: { friendsAndAllies: 2, enemiesAndProtesters: 1 }, stanceTimeline }),
+    );
     expect(row(result, 'friends')?.actuals).toEqual({ Q1: 3, Q2: 1, Q3: 2, Q4: null });
     // Enemies as the change from a baseline of 1: none at the end of Q1, one protester at the end of Q2, one now.
     expect(row(result, 'enemies')?.actuals).toMatchObject({ Q1: -1, Q2: 0, Q3: 0 });
   });
 
   it('leaves a row alone when its facts are not given, and counts the current stance from the timeline without counts', () => {
-    const plan = aPlan({ targets: [
-      aCountRow({ id: 'meetings', source: 'meetings', measure: 'per_quarter', actuals: { Q1: 4, Q2: 5, Q3: 6, Q4: null } }),
-      aCountRow({ id: 'won', source: 'new_opportunities', measure: 'year_to_date', actuals: { Q1: 1, Q2: null, Q3: null, Q4: null } }),
-      aCountRow({ id: 'friends', source: 'friends_and_allies', actuals: { Q1: null, Q2: null, Q3: null, Q4: null } }),
-    ] });
-    const result = fill(plan, { stanceTimeline: [{ stances: [{ stance: 'ally', at: YEAR_START - DAY_MS }], left: false, leftAt: null }] });
+    const plan = aPlan({
+      targets: [
+        aCountRow({
+          id: 'meetings',
+          source: 'meetings',
+          measure: 'per_quarter',
+          actuals: { Q1: 4, Q2: 5, Q3: 6, Q4: null },
+        }),
+        aCountRow({
+          id: 'won',
+          source: 'new_opportunities',
+          measure: 'year_to_date',
+          actuals: { Q1: 1, Q2: null, Q3: null, Q4: null },
+        }),
+        aCountRow({ id: 'friends', source: 'friends_and_allies', actuals: { Q1: null, Q2: null, Q3: null, Q4: null } }),
+      ],
+    });
+    const result = fill(plan, {
+      stanceTimeline: [{ stances: [{ stance: 'ally', at: YEAR_START - DAY_MS }], left: false, leftAt: null }],
+    });
     expect(row(result, 'meetings')?.actuals).toEqual({ Q1: 4, Q2: 5, Q3: 6, Q4: null });
     expect(row(result, 'won')?.actuals).toEqual({ Q1: 1, Q2: null, Q3: null, Q4: null });
     expect(row(result, 'friends')?.actuals).toEqual({ Q1: 1, Q2: 1, Q3: 1, Q4: null });
@@ -67,7 +119,12 @@ describe('fillDerivedActuals', () => {
   it('skips a change row without a baseline and says why', () => {
     const result = fill(seed003(null), facts());
     expect(row(result, 'enemies')?.actuals.Q3).toBeNull();
-    expect(result.skipped).toEqual([{ targetId: 'enemies', reason: 'A change is measured from the baseline: record the count when the plan year began' }]);
+    expect(result.skipped).toEqual([
+      {
+        targetId: 'enemies',
+        reason: 'A change is measured from the baseline: record the count when the plan year began',
+      },
+    ]);
   });
 
   it('counts meetings within each quarter so far, not calls, emails or planned meetings', () => {
@@ -90,7 +147,12 @@ describe('fillDerivedActuals', () => {
       { closedAt: Q2_START + 2 * DAY_MS, amount: 1000 },
       { closedAt: YEAR_START - DAY_MS, amount: 1000 },
     ];
-    expect(row(fill(seed003(), facts({ wonDeals })), 'opportunities')?.actuals).toEqual({ Q1: 1, Q2: 3, Q3: 3, Q4: null });
+    expect(row(fill(seed003(), facts({ wonDeals })), 'opportunities')?.actuals).toEqual({
+      Q1: 1,
+      Q2: 3,
+      Q3: 3,
+      Q4: null,
+    });
   });
 
   it('derives the increase in income over the same span of the last financial year', () => {
@@ -102,7 +164,12 @@ describe('fillDerivedActuals', () => {
       // Last year after the matching span of the current quarter: not yet comparable.
       { closedAt: Q3_START - 365 * DAY_MS + 40 * DAY_MS, amount: 9_000 },
     ];
-    expect(row(fill(seed003(), facts({ wonDeals })), 'income')?.actuals).toEqual({ Q1: 15_000, Q2: 20_000, Q3: 20_000, Q4: null });
+    expect(row(fill(seed003(), facts({ wonDeals })), 'income')?.actuals).toEqual({
+      Q1: 15_000,
+      Q2: 20_000,
+      Q3: 20_000,
+      Q4: null,
+    });
   });
 
   it('leaves typed rows and the input plan unchanged', () => {
@@ -114,16 +181,30 @@ describe('fillDerivedActuals', () => {
   });
 
   it('fills nothing once the plan year is over', () => {
-    expect(fill(seed003(), facts(), YEAR_START + 400 * DAY_MS).filled.filter((f) => f.targetId === 'friends')).toEqual([]);
+    expect(fill(seed003(), facts(), YEAR_START + 400 * DAY_MS).filled.filter((f) => f.targetId === 'friends')).toEqual(
+      [],
+    );
   });
 
   it('overwrites a typed-in figure in a derived row', () => {
-    const plan = aPlan({ targets: [aCountRow({ id: 'm', source: 'meetings', measure: 'per_quarter', actuals: { Q1: 99, Q2: null, Q3: null, Q4: null } })] });
+    const plan = aPlan({
+      targets: [
+        aCountRow({
+          id: 'm',
+          source: 'meetings',
+          measure: 'per_quarter',
+          actuals: { Q1: 99, Q2: null, Q3: null, Q4: null },
+        }),
+      ],
+    });
     expect(row(fill(plan, facts()), 'm')?.actuals.Q1).toBe(0);
   });
 
   it('reports bad facts with their path', () => {
-    const result = fillDerivedActuals(seed003(), facts({ wonDeals: [{ closedAt: 1, amount: Number.NaN }] }), { now: NOW, yearStart: YEAR_START });
+    const result = fillDerivedActuals(seed003(), facts({ wonDeals: [{ closedAt: 1, amount: Number.NaN }] }), {
+      now: NOW,
+      yearStart: YEAR_START,
+    });
     expect(!result.success && result.errors.map((e) => e.path)).toEqual(['wonDeals.0.amount']);
   });
 });

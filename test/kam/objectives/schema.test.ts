@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DERIVED_SOURCES, accountPlanSchema, metricTargetSchema, type AccountPlan } from '../../../src/kam/objectives/index.ts';
+import {
+  DERIVED_SOURCES,
+  accountPlanSchema,
+  metricTargetSchema,
+  type AccountPlan,
+} from '../../../src/kam/objectives/index.ts';
 import { validate } from '../../../src/kam/shared/index.ts';
 import { aCountRow, aPlan, aTextRow, anAction, anObjective, seed003Targets } from './factories.ts';
 
@@ -15,7 +20,13 @@ describe('the quarterly target grid', () => {
     const reparsed: AccountPlan = accountPlanSchema.parse(stored);
 
     expect(reparsed).toEqual(parsed);
-    const table = reparsed.targets.map((row) => [row.name, row.quarters.Q1, row.quarters.Q2, row.quarters.Q3, row.quarters.Q4]);
+    const table = reparsed.targets.map((row) => [
+      row.name,
+      row.quarters.Q1,
+      row.quarters.Q2,
+      row.quarters.Q3,
+      row.quarters.Q4,
+    ]);
     expect(table).toEqual([
       ['Friends and allies', 2, 8, 12, 15],
       ['Enemies and protestors', -1, -3, -6, -8],
@@ -36,12 +47,22 @@ describe('the quarterly target grid', () => {
   });
 
   it('holds a qualitative row with a target in words and a judged actual', () => {
-    const row = aTextRow({ quarters: { Q1: 'Agree a joint roadmap', Q2: null, Q3: null, Q4: null }, actuals: { Q1: { text: 'Roadmap signed off', met: true }, Q2: null, Q3: null, Q4: null } });
+    const row = aTextRow({
+      quarters: { Q1: 'Agree a joint roadmap', Q2: null, Q3: null, Q4: null },
+      actuals: { Q1: { text: 'Roadmap signed off', met: true }, Q2: null, Q3: null, Q4: null },
+    });
     expect(metricTargetSchema.parse(row)).toEqual(row);
   });
 
   it('fills quarters left out with null', () => {
-    const row = metricTargetSchema.parse({ unit: 'percent', id: 'share', name: 'Share of wallet', measure: 'level', quarters: { Q4: 40 }, actuals: {} });
+    const row = metricTargetSchema.parse({
+      unit: 'percent',
+      id: 'share',
+      name: 'Share of wallet',
+      measure: 'level',
+      quarters: { Q4: 40 },
+      actuals: {},
+    });
     expect(row.quarters).toEqual({ Q1: null, Q2: null, Q3: null, Q4: 40 });
   });
 });
@@ -54,7 +75,9 @@ describe('validation of the plan', () => {
   });
 
   it('rejects a fractional count', () => {
-    expect(pathsOf(aPlan({ targets: [aCountRow({ actuals: { Q1: 1.5, Q2: null, Q3: null, Q4: null } })] }))).toEqual(['targets.0.actuals.Q1']);
+    expect(pathsOf(aPlan({ targets: [aCountRow({ actuals: { Q1: 1.5, Q2: null, Q3: null, Q4: null } })] }))).toEqual([
+      'targets.0.actuals.Q1',
+    ]);
   });
 
   it('rejects a currency that is not an ISO 4217 code', () => {
@@ -67,19 +90,30 @@ describe('validation of the plan', () => {
   });
 
   it('rejects a derived source read in a way it cannot be filled', () => {
-    const result = validate(accountPlanSchema, aPlan({ targets: [aCountRow({ source: 'meetings', measure: 'level' })] }));
-    expect(!result.success && result.errors).toEqual([{ path: 'targets.0.measure', message: 'Actuals from meetings can be read as per_quarter or year_to_date, not level' }]);
+    const result = validate(
+      accountPlanSchema,
+      aPlan({ targets: [aCountRow({ source: 'meetings', measure: 'level' })] }),
+    );
+    expect(!result.success && result.errors).toEqual([
+      {
+        path: 'targets.0.measure',
+        message: 'Actuals from meetings can be read as per_quarter or year_to_date, not level',
+      },
+    ]);
   });
 
   it('rejects income derived into a count row', () => {
-    expect(pathsOf(aPlan({ targets: [aCountRow({ source: 'income_increase', measure: 'year_to_date' })] }))).toEqual(['targets.0.unit']);
+    expect(pathsOf(aPlan({ targets: [aCountRow({ source: 'income_increase', measure: 'year_to_date' })] }))).toEqual([
+      'targets.0.unit',
+    ]);
   });
 
   it('requires the achieved date of an achieved objective, and only of those', () => {
-    expect(pathsOf(aPlan({ objectives: [anObjective({ status: 'achieved' }), anObjective({ status: 'dropped', achievedAt: 1 })] }))).toEqual([
-      'objectives.0.achievedAt',
-      'objectives.1.achievedAt',
-    ]);
+    expect(
+      pathsOf(
+        aPlan({ objectives: [anObjective({ status: 'achieved' }), anObjective({ status: 'dropped', achievedAt: 1 })] }),
+      ),
+    ).toEqual(['objectives.0.achievedAt', 'objectives.1.achievedAt']);
   });
 
   it('rejects duplicate ids and references to objectives or rows that do not exist', () => {

@@ -1,12 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { accountRisks, distributionOf, parsePortfolio, portfolioConcentration, singlePersonDependence } from '../../../src/kam/portfolio/index.ts';
+import {
+  accountRisks,
+  distributionOf,
+  parsePortfolio,
+  portfolioConcentration,
+  singlePersonDependence,
+} from '../../../src/kam/portfolio/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { account } from './factories.ts';
 
 // Total revenue 860.
 const portfolio = [
-  account({ companyId: 'B', revenue: 200, deals: [{ dealId: 'b1', amount: 100 }, { dealId: 'b2', amount: 100 }], relationshipOwnerIds: ['o1', 'o2'] }),
-  account({ companyId: 'A', revenue: 400, deals: [{ dealId: 'a1', amount: 300 }, { dealId: 'a2', amount: 100 }], relationshipOwnerIds: ['o1'] }),
+  account({
+    companyId: 'B',
+    revenue: 200,
+    deals: [
+      { dealId: 'b1', amount: 100 },
+      { dealId: 'b2', amount: 100 },
+    ],
+    relationshipOwnerIds: ['o1', 'o2'],
+  }),
+  account({
+    companyId: 'A',
+    revenue: 400,
+    deals: [
+      { dealId: 'a1', amount: 300 },
+      { dealId: 'a2', amount: 100 },
+    ],
+    relationshipOwnerIds: ['o1'],
+  }),
   // A multi-year contract signed for more than a year's revenue.
   account({ companyId: 'C', revenue: 120, deals: [{ dealId: 'c1', amount: 200 }], relationshipOwnerIds: ['o2'] }),
   account({ companyId: 'D', revenue: 80 }),
@@ -18,7 +40,13 @@ describe('accountRisks', () => {
   const risk = (id: string) => risks.find((r) => r.companyId === id)!;
 
   it('lists the revenue at risk per account, largest first, with its share of the portfolio', () => {
-    expect(risks.map((r) => [r.companyId, r.revenueAtRisk])).toEqual([['A', 400], ['B', 200], ['C', 120], ['D', 80], ['E', 60]]);
+    expect(risks.map((r) => [r.companyId, r.revenueAtRisk])).toEqual([
+      ['A', 400],
+      ['B', 200],
+      ['C', 120],
+      ['D', 80],
+      ['E', 60],
+    ]);
     expect(risk('A').shareOfPortfolio).toBeCloseTo(400 / 860, 12);
   });
 
@@ -26,7 +54,7 @@ describe('accountRisks', () => {
     expect(accountRisks(portfolio, 0.5, 4_000)[0]?.shareOfPortfolio).toBe(0.1);
   });
 
-  it("flags an account whose largest deal is more than the warning share of it", () => {
+  it('flags an account whose largest deal is more than the warning share of it', () => {
     expect(risk('A').largestDeal).toEqual({ dealId: 'a1', amount: 300, shareOfAccount: 0.75 });
     expect(risk('A').dependsOnOneContract).toBe(true);
   });
@@ -49,11 +77,15 @@ describe('accountRisks', () => {
   });
 
   it('orders equal revenues by company id', () => {
-    const tied = accountRisks([account({ companyId: 'z', revenue: 5 }), account({ companyId: 'a', revenue: 5 })], 0.5, 10);
+    const tied = accountRisks(
+      [account({ companyId: 'z', revenue: 5 }), account({ companyId: 'a', revenue: 5 })],
+      0.5,
+      10,
+    );
     expect(tied.map((r) => r.companyId)).toEqual(['a', 'z']);
   });
 
-  it('gives no portfolio share when nothing earns revenue, or the portfolio\'s revenue is not known', () => {
+  it("gives no portfolio share when nothing earns revenue, or the portfolio's revenue is not known", () => {
     expect(accountRisks([account({ companyId: 'x', revenue: 0 })], 0.5, 0)[0]?.shareOfPortfolio).toBeNull();
     expect(accountRisks([account({ companyId: 'x', revenue: 10 })], 0.5, null)[0]?.shareOfPortfolio).toBeNull();
   });
@@ -101,7 +133,9 @@ describe('portfolioConcentration', () => {
   });
 
   it('follows the admin warning share for one-contract dependence', () => {
-    expect(portfolioConcentration(whole, portfolio, { singleContractShareWarning: 0.8 }).revenueDependingOnOneContract).toBe(120);
+    expect(
+      portfolioConcentration(whole, portfolio, { singleContractShareWarning: 0.8 }).revenueDependingOnOneContract,
+    ).toBe(120);
   });
 
   it('still names the dependence, without shares or a Pareto picture, before the portfolio has a distribution', () => {
@@ -124,7 +158,13 @@ describe('parsePortfolio', () => {
   });
 
   it('rejects a company listed twice', () => {
-    expect(parsePortfolio([{ companyId: '1', revenue: 1 }, { companyId: '2', revenue: 1 }, { companyId: '1', revenue: 3 }])).toEqual({
+    expect(
+      parsePortfolio([
+        { companyId: '1', revenue: 1 },
+        { companyId: '2', revenue: 1 },
+        { companyId: '1', revenue: 3 },
+      ]),
+    ).toEqual({
       success: false,
       errors: [{ path: '2.companyId', message: 'Company 1 appears twice in the portfolio' }],
     });

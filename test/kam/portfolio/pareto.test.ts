@@ -65,7 +65,11 @@ describe('paretoAnalysis edge cases', () => {
 
   it('makes one client everything: HHI 10,000', () => {
     const result = paretoAnalysis([5000]);
-    expect(result).toMatchObject({ clientsForEightyPercentOfRevenue: 1, clientShareForEightyPercentOfRevenue: 1, herfindahlHirschmanIndex: 10_000 });
+    expect(result).toMatchObject({
+      clientsForEightyPercentOfRevenue: 1,
+      clientShareForEightyPercentOfRevenue: 1,
+      herfindahlHirschmanIndex: 10_000,
+    });
   });
 
   it('counts clients with no revenue in the client share', () => {
@@ -77,14 +81,25 @@ describe('paretoAnalysis edge cases', () => {
 
   it('answers nothing it cannot know for a portfolio without revenue', () => {
     expect(paretoAnalysis([0, 0, 0])).toMatchObject({
-      clientCount: 3, totalRevenue: 0, curve: [], clientsForEightyPercentOfRevenue: null, clientShareForEightyPercentOfRevenue: null,
-      revenueShareOfTopTwentyPercent: null, herfindahlHirschmanIndex: null,
+      clientCount: 3,
+      totalRevenue: 0,
+      curve: [],
+      clientsForEightyPercentOfRevenue: null,
+      clientShareForEightyPercentOfRevenue: null,
+      revenueShareOfTopTwentyPercent: null,
+      herfindahlHirschmanIndex: null,
     });
   });
 
   it('handles an empty portfolio', () => {
     const result = paretoAnalysis([]);
-    expect(result).toMatchObject({ clientCount: 0, totalRevenue: 0, curve: [], clientsForEightyPercentOfRevenue: null, herfindahlHirschmanIndex: null });
+    expect(result).toMatchObject({
+      clientCount: 0,
+      totalRevenue: 0,
+      curve: [],
+      clientsForEightyPercentOfRevenue: null,
+      herfindahlHirschmanIndex: null,
+    });
     expect(result.topClientShares.every((t) => t.revenueShare === null)).toBe(true);
   });
 
@@ -101,11 +116,15 @@ describe('paretoAnalysis edge cases', () => {
   });
 
   it('rejects a negative revenue, naming its index', () => {
-    expect(() => paretoAnalysis([10, 5, -1])).toThrow(new RangeError('revenues.2: revenue must be a finite number of 0 or more, got -1'));
+    expect(() => paretoAnalysis([10, 5, -1])).toThrow(
+      new RangeError('revenues.2: revenue must be a finite number of 0 or more, got -1'),
+    );
   });
 
   it('rejects options out of range, naming them', () => {
-    expect(() => paretoAnalysis([1], { topPercents: [20, 120] })).toThrow(new RangeError('topPercents.1: must be a percent from 0 to 100, got 120'));
+    expect(() => paretoAnalysis([1], { topPercents: [20, 120] })).toThrow(
+      new RangeError('topPercents.1: must be a percent from 0 to 100, got 120'),
+    );
     expect(() => paretoAnalysis([1], { topCounts: [-1] })).toThrow(/^topCounts\.0: /);
     expect(() => paretoAnalysis([1], { maxCurvePoints: 0 })).toThrow(/^maxCurvePoints: /);
   });

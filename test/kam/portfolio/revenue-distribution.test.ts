@@ -1,30 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bucketWidth, distributionOf, distributionPareto, emptyDistribution, FINEST_PRECISION, MAX_BUCKETS, mergeDistributions, paretoAnalysis, revenueDistributionSchema,
-  type ParetoAnalysis, type RevenueDistribution,
+  bucketWidth,
+  distributionOf,
+  distributionPareto,
+  emptyDistribution,
+  FINEST_PRECISION,
+  MAX_BUCKETS,
+  mergeDistributions,
+  paretoAnalysis,
+  revenueDistributionSchema,
+  type ParetoAnalysis,
+  type RevenueDistribution,
 } from '../../../src/kam/portfolio/index.ts';
 import { createRandom } from '../../../sandbox/demo/random.ts';
 
 /** Revenues drawn from a Pareto distribution (α ≈ 1.16, the shape behind "80/20"), a tenth of clients without any. */
 function paretoRevenues(count: number, seed = 7): number[] {
   const random = createRandom(seed);
-  return Array.from({ length: count }, () => (random.next() < 0.1 ? 0 : Math.round(200_000 / Math.pow(1 - random.next(), 1 / 1.16)) / 100));
+  return Array.from({ length: count }, () =>
+    random.next() < 0.1 ? 0 : Math.round(200_000 / Math.pow(1 - random.next(), 1 / 1.16)) / 100,
+  );
 }
 
 /** A distribution written by hand: precision 0 makes each bucket a doubling, [2^index, 2^(index + 1)). */
 function handMade(overrides: Partial<RevenueDistribution> = {}): RevenueDistribution {
   // Three clients of 600 in [512, 1024), two of 100 in [64, 128), five without revenue.
-  return { precision: 0, buckets: [[6, 2, 200], [9, 3, 1_800]], companies: 10, withoutRevenue: 5, revenue: 2_000, sumOfSquares: 3 * 600 ** 2 + 2 * 100 ** 2, ...overrides };
+  return {
+    precision: 0,
+    buckets: [
+      [6, 2, 200],
+      [9, 3, 1_800],
+    ],
+    companies: 10,
+    withoutRevenue: 5,
+    revenue: 2_000,
+    sumOfSquares: 3 * 600 ** 2 + 2 * 100 ** 2,
+    ...overrides,
+  };
 }
 
-const shares = (p: ParetoAnalysis) => [...p.topPercentShares.map((t) => t.revenueShare!), ...p.curve.map((c) => c.revenueShare)];
+const shares = (p: ParetoAnalysis) => [
+  ...p.topPercentShares.map((t) => t.revenueShare!),
+  ...p.curve.map((c) => c.revenueShare),
+];
 
 describe('the Pareto analysis of a revenue distribution', () => {
   const pareto = distributionPareto(handMade());
 
-  it('reads a bucket\'s clients as its mean, counting a fractional client pro rata', () => {
+  it("reads a bucket's clients as its mean, counting a fractional client pro rata", () => {
     // Top 10% = 1 client = 600 of 2,000; top 20% = 1,200; top 5% = half a client = 300; top 1% = 60.
-    expect(pareto.topPercentShares.map((t) => [t.percentOfClients, t.revenueShare])).toEqual([[1, 0.03], [5, 0.15], [10, 0.3], [20, 0.6]]);
+    expect(pareto.topPercentShares.map((t) => [t.percentOfClients, t.revenueShare])).toEqual([
+      [1, 0.03],
+      [5, 0.15],
+      [10, 0.3],
+      [20, 0.6],
+    ]);
     // Top 40% = three of 600 and one of 100 = 1,900.
     expect(pareto.curve[4]).toEqual({ clientShare: 0.4, revenueShare: 0.95 });
   });
@@ -43,7 +73,12 @@ describe('the Pareto analysis of a revenue distribution', () => {
   });
 
   it('answers nothing it cannot know for a portfolio without revenue, or without clients', () => {
-    expect(distributionPareto(distributionOf([0, 0]))).toMatchObject({ clientCount: 2, curve: [], herfindahlHirschmanIndex: null, clientsForEightyPercentOfRevenue: null });
+    expect(distributionPareto(distributionOf([0, 0]))).toMatchObject({
+      clientCount: 2,
+      curve: [],
+      herfindahlHirschmanIndex: null,
+      clientsForEightyPercentOfRevenue: null,
+    });
     expect(distributionPareto(emptyDistribution())).toMatchObject({ clientCount: 0, totalRevenue: 0, curve: [] });
   });
 });
@@ -56,13 +91,15 @@ describe('a revenue distribution of a small portfolio', () => {
     expect(distribution).toMatchObject({ companies: 11, withoutRevenue: 1, revenue: 1_000, sumOfSquares: 229_450 });
   });
 
-  it('gives exactly the list\'s Pareto figures while every client has a bucket of its own', () => {
+  it("gives exactly the list's Pareto figures while every client has a bucket of its own", () => {
     expect(distribution.buckets).toHaveLength(10);
     expect({ ...distributionPareto(distribution), shareErrorBound: 0 }).toEqual(paretoAnalysis(revenues));
   });
 
   it('rejects a negative or non-finite revenue, naming its index', () => {
-    expect(() => distributionOf([10, -1])).toThrow(new RangeError('revenues.1: revenue must be a finite number of 0 or more, got -1'));
+    expect(() => distributionOf([10, -1])).toThrow(
+      new RangeError('revenues.1: revenue must be a finite number of 0 or more, got -1'),
+    );
     expect(() => distributionOf([Number.NaN])).toThrow(/^revenues\.0: /);
   });
 });
@@ -112,10 +149,18 @@ describe('building a distribution a page at a time', () => {
 
   it('gives the distribution of the whole portfolio, however it is split', () => {
     let running = emptyDistribution();
-    for (let i = 0; i < revenues.length; i += 100) running = mergeDistributions(running, distributionOf(revenues.slice(i, i + 100)));
+    for (let i = 0; i < revenues.length; i += 100)
+      running = mergeDistributions(running, distributionOf(revenues.slice(i, i + 100)));
     const whole = distributionOf(revenues);
-    expect({ ...running, buckets: [], revenue: 0, sumOfSquares: 0 }).toEqual({ ...whole, buckets: [], revenue: 0, sumOfSquares: 0 });
-    expect(running.buckets.map(([index, count]) => [index, count])).toEqual(whole.buckets.map(([index, count]) => [index, count]));
+    expect({ ...running, buckets: [], revenue: 0, sumOfSquares: 0 }).toEqual({
+      ...whole,
+      buckets: [],
+      revenue: 0,
+      sumOfSquares: 0,
+    });
+    expect(running.buckets.map(([index, count]) => [index, count])).toEqual(
+      whole.buckets.map(([index, count]) => [index, count]),
+    );
     expect(running.revenue / whole.revenue).toBeCloseTo(1, 12);
     expect(running.sumOfSquares / whole.sumOfSquares).toBeCloseTo(1, 12);
   });
@@ -123,7 +168,17 @@ describe('building a distribution a page at a time', () => {
   it('merges distributions of different precisions at the coarser one', () => {
     const coarse = handMade();
     const merged = mergeDistributions(coarse, distributionOf([700, 0]));
-    expect(merged).toEqual({ ...coarse, buckets: [[6, 2, 200], [9, 4, 2_500]], companies: 12, withoutRevenue: 6, revenue: 2_700, sumOfSquares: coarse.sumOfSquares + 490_000 });
+    expect(merged).toEqual({
+      ...coarse,
+      buckets: [
+        [6, 2, 200],
+        [9, 4, 2_500],
+      ],
+      companies: 12,
+      withoutRevenue: 6,
+      revenue: 2_700,
+      sumOfSquares: coarse.sumOfSquares + 490_000,
+    });
   });
 });
 
@@ -132,7 +187,10 @@ describe('the size of a stored distribution', () => {
     const random = createRandom(3);
     let distribution = emptyDistribution();
     for (let page = 0; page < 100; page++) {
-      distribution = mergeDistributions(distribution, distributionOf(Array.from({ length: 10_000 }, () => 10 ** (-2 + 17 * random.next()) * (1 + random.next() / 3))));
+      distribution = mergeDistributions(
+        distribution,
+        distributionOf(Array.from({ length: 10_000 }, () => 10 ** (-2 + 17 * random.next()) * (1 + random.next() / 3))),
+      );
     }
     expect(distribution.companies).toBe(1_000_000);
     expect(distribution.buckets.length).toBeLessThanOrEqual(MAX_BUCKETS);
@@ -152,10 +210,29 @@ describe('revenueDistributionSchema', () => {
   });
 
   it('rejects buckets out of order, clients that do not add up, and a bucket whose revenue cannot fit it', () => {
-    expect(issues(handMade({ buckets: [[9, 3, 1_800], [6, 2, 200]] }))).toEqual(['buckets.1.0']);
+    expect(
+      issues(
+        handMade({
+          buckets: [
+            [9, 3, 1_800],
+            [6, 2, 200],
+          ],
+        }),
+      ),
+    ).toEqual(['buckets.1.0']);
     expect(issues(handMade({ companies: 11 }))).toEqual(['companies']);
     // Two clients in [64, 128) cannot make 300 between them.
-    expect(issues(handMade({ buckets: [[6, 2, 300], [9, 3, 1_800]], revenue: 2_100 }))).toEqual(['buckets.0.2']);
+    expect(
+      issues(
+        handMade({
+          buckets: [
+            [6, 2, 300],
+            [9, 3, 1_800],
+          ],
+          revenue: 2_100,
+        }),
+      ),
+    ).toEqual(['buckets.0.2']);
     expect(issues(handMade({ revenue: 2_500 }))).toEqual(['revenue']);
   });
 

@@ -7,7 +7,15 @@ export const day = (n: number): number => LAST_REVIEW + n * DAY_MS;
 
 /** A stance change of contact tom from ally to neutral, five days after the last review, unless overridden. */
 export function aChangeEvent(overrides: Partial<ChangeEvent> = {}): ChangeEvent {
-  return { kind: 'contact', recordId: 'tom', property: 'stance', from: 'ally', to: 'neutral', at: day(5), ...overrides };
+  return {
+    kind: 'contact',
+    recordId: 'tom',
+    property: 'stance',
+    from: 'ally',
+    to: 'neutral',
+    at: day(5),
+    ...overrides,
+  };
 }
 
 /** A calendar review with nothing to report, unless overridden. */

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { logReview } from '../../../src/kam/reviews/index.ts';
 import { aReview, day } from './factories.ts';
 
-const trigger = { kind: 'key_contact_left' as const, at: day(3), evidence: { recordKind: 'contact' as const, recordId: 'jan', property: 'leftCompany', from: 'false', to: 'true' } };
+const trigger = {
+  kind: 'key_contact_left' as const,
+  at: day(3),
+  evidence: { recordKind: 'contact' as const, recordId: 'jan', property: 'leftCompany', from: 'false', to: 'true' },
+};
 
 describe('logReview', () => {
   it('lists the outcomes a review produced: plan updated, celebrate, escalate, exploit', () => {
@@ -12,7 +16,14 @@ describe('logReview', () => {
         triggers: [trigger],
         planUpdate: { summary: 'Dan replaces Jan as buyer; Tom to be called monthly', toldOwnerIds: ['11', '12'] },
         achievements: [{ description: 'Dan converted from protester to supporter', responsibleOwnerId: '12' }],
-        threats: [{ description: 'New buyer may bring his own suppliers', ownerId: '11', handling: 'escalate', escalatedTo: '10' }],
+        threats: [
+          {
+            description: 'New buyer may bring his own suppliers',
+            ownerId: '11',
+            handling: 'escalate',
+            escalatedTo: '10',
+          },
+        ],
         opportunities: [{ description: 'Use the relationship to break into the new parent', ownerId: '11' }],
       }),
     );
@@ -21,18 +32,29 @@ describe('logReview', () => {
 
   it('logs a calendar review with nothing to report and no outcomes', () => {
     const result = logReview(aReview());
-    expect(result.success && result.data).toMatchObject({ outcomes: [], review: { triggers: [], planUpdate: null, achievements: [], summary: '' } });
+    expect(result.success && result.data).toMatchObject({
+      outcomes: [],
+      review: { triggers: [], planUpdate: null, achievements: [], summary: '' },
+    });
   });
 
   it('requires a triggered review to name its trigger', () => {
     const result = logReview(aReview({ kind: 'triggered' }));
-    expect(!result.success && result.errors).toEqual([{ path: 'triggers', message: 'A triggered review names at least one trigger' }]);
+    expect(!result.success && result.errors).toEqual([
+      { path: 'triggers', message: 'A triggered review names at least one trigger' },
+    ]);
   });
 
   it('requires whom an escalated threat went to, and who was told about a plan change', () => {
     const result = logReview(
-      aReview({ threats: [{ description: 'Budget freeze', ownerId: '11', handling: 'escalate' }], planUpdate: { summary: 'Pause the upsell', toldOwnerIds: [] } }),
+      aReview({
+        threats: [{ description: 'Budget freeze', ownerId: '11', handling: 'escalate' }],
+        planUpdate: { summary: 'Pause the upsell', toldOwnerIds: [] },
+      }),
     );
-    expect(!result.success && result.errors.map((e) => e.path)).toEqual(['planUpdate.toldOwnerIds', 'threats.0.escalatedTo']);
+    expect(!result.success && result.errors.map((e) => e.path)).toEqual([
+      'planUpdate.toldOwnerIds',
+      'threats.0.escalatedTo',
+    ]);
   });
 });

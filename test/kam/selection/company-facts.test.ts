@@ -7,9 +7,18 @@ describe('parseCompanyFacts', () => {
     expect(parsed).toEqual({
       success: true,
       data: {
-        companyId: '7', name: '', status: 'none',
-        revenueLast12Months: null, openPipeline: null, annualRevenue: null, referralCount: null,
-        potentialRevenue: null, totalSpendInOurArea: null, marginPercent: null, prestige: null, strategicFit: null,
+        companyId: '7',
+        name: '',
+        status: 'none',
+        revenueLast12Months: null,
+        openPipeline: null,
+        annualRevenue: null,
+        referralCount: null,
+        potentialRevenue: null,
+        totalSpendInOurArea: null,
+        marginPercent: null,
+        prestige: null,
+        strategicFit: null,
       },
     });
   });

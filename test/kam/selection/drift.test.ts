@@ -4,8 +4,11 @@ import { companyFacts, onlyWeights, selectionSettings } from './factories.ts';
 
 // Only historic purchases count, so score = revenue / 250,000 × 100 (key ≥ 70, candidate ≥ 50).
 const settings = selectionSettings({ weights: onlyWeights('historicPurchases') });
-const company = (companyId: string, status: 'none' | 'candidate' | 'key' | 'former', revenueLast12Months: number | null) =>
-  companyFacts({ companyId, status, revenueLast12Months });
+const company = (
+  companyId: string,
+  status: 'none' | 'candidate' | 'key' | 'former',
+  revenueLast12Months: number | null,
+) => companyFacts({ companyId, status, revenueLast12Months });
 
 describe('selectionDrift', () => {
   const portfolio = [
@@ -21,26 +24,49 @@ describe('selectionDrift', () => {
   const drift = selectionDrift(scorePortfolio(portfolio, settings));
 
   it('lists companies that score as key but are not tagged key, highest score first', () => {
-    expect(drift.qualifiesButNotTagged.map((s) => [s.companyId, s.score])).toEqual([['former-90', 90], ['untagged-80', 80], ['candidate-75', 75]]);
+    expect(drift.qualifiesButNotTagged.map((s) => [s.companyId, s.score])).toEqual([
+      ['former-90', 90],
+      ['untagged-80', 80],
+      ['candidate-75', 75],
+    ]);
   });
 
   it('lists key accounts that score below the key threshold, lowest score first', () => {
-    expect(drift.taggedButNoLongerQualifies.map((s) => [s.companyId, s.suggestedStatus])).toEqual([['key-20', 'none'], ['key-55', 'candidate']]);
+    expect(drift.taggedButNoLongerQualifies.map((s) => [s.companyId, s.suggestedStatus])).toEqual([
+      ['key-20', 'none'],
+      ['key-55', 'candidate'],
+    ]);
   });
 
   it('keeps key accounts with too little data apart instead of calling them unqualified', () => {
     expect(drift.taggedWithoutEnoughData).toEqual([
-      { companyId: 'key-unknown', status: 'key', score: null, completeness: 0, enoughData: false, suggestedStatus: 'none', icpTier: null },
+      {
+        companyId: 'key-unknown',
+        status: 'key',
+        score: null,
+        completeness: 0,
+        enoughData: false,
+        suggestedStatus: 'none',
+        icpTier: null,
+      },
     ]);
   });
 
   it('leaves agreeing companies out of every list', () => {
-    const listed = [...drift.qualifiesButNotTagged, ...drift.taggedButNoLongerQualifies, ...drift.taggedWithoutEnoughData].map((s) => s.companyId);
+    const listed = [
+      ...drift.qualifiesButNotTagged,
+      ...drift.taggedButNoLongerQualifies,
+      ...drift.taggedWithoutEnoughData,
+    ].map((s) => s.companyId);
     expect(listed).not.toContain('key-85');
     expect(listed).not.toContain('candidate-60');
   });
 
   it('finds no drift in an empty portfolio', () => {
-    expect(selectionDrift(scorePortfolio([], settings))).toEqual({ qualifiesButNotTagged: [], taggedButNoLongerQualifies: [], taggedWithoutEnoughData: [] });
+    expect(selectionDrift(scorePortfolio([], settings))).toEqual({
+      qualifiesButNotTagged: [],
+      taggedButNoLongerQualifies: [],
+      taggedWithoutEnoughData: [],
+    });
   });
 });

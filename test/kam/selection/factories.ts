@@ -28,6 +28,14 @@ export function selectionSettings(selection: Record<string, unknown> = {}): Sele
 
 /** Only the named criteria weigh 1; the rest are switched off. */
 export function onlyWeights(...criteria: string[]): Record<string, number> {
-  const all = ['historicPurchases', 'potentialPurchases', 'shareOfWallet', 'profitability', 'prestige', 'advocacy', 'strategicFit'];
+  const all = [
+    'historicPurchases',
+    'potentialPurchases',
+    'shareOfWallet',
+    'profitability',
+    'prestige',
+    'advocacy',
+    'strategicFit',
+  ];
   return Object.fromEntries(all.map((c) => [c, criteria.includes(c) ? 1 : 0]));
 }

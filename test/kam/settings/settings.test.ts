@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, parseSettings, SETTINGS_VERSION, settingsSchema, type Settings } from '../../../src/kam/settings/index.ts';
+import {
+  defaultSettings,
+  parseSettings,
+  SETTINGS_VERSION,
+  settingsSchema,
+  type Settings,
+} from '../../../src/kam/settings/index.ts';
 import { REVIEW_CADENCES, reviewCadenceSchema, type Validated } from '../../../src/kam/shared/index.ts';
 
 function parsed(input: unknown): Settings {
@@ -37,7 +43,10 @@ describe('settings defaults', () => {
   });
 
   it('round-trips: parsing parsed settings changes nothing', () => {
-    const settings = parsed({ selection: { thresholds: { key: 80, candidate: 60 } }, access: { adminUserIds: ['123'] } });
+    const settings = parsed({
+      selection: { thresholds: { key: 80, candidate: 60 } },
+      access: { adminUserIds: ['123'] },
+    });
     expect(parsed(settings)).toEqual(settings);
   });
 });
@@ -50,7 +59,15 @@ describe('settings validation', () => {
   });
 
   it('rejects weights that are all zero', () => {
-    const zero = { historicPurchases: 0, potentialPurchases: 0, shareOfWallet: 0, profitability: 0, prestige: 0, advocacy: 0, strategicFit: 0 };
+    const zero = {
+      historicPurchases: 0,
+      potentialPurchases: 0,
+      shareOfWallet: 0,
+      profitability: 0,
+      prestige: 0,
+      advocacy: 0,
+      strategicFit: 0,
+    };
     expect(errorsOf(parseSettings({ selection: { weights: zero } }))).toEqual([
       { path: 'selection.weights', message: 'At least one selection criterion needs a weight above 0' },
     ]);
@@ -58,7 +75,10 @@ describe('settings validation', () => {
 
   it('rejects a candidate threshold above the key threshold', () => {
     expect(errorsOf(parseSettings({ selection: { thresholds: { key: 40, candidate: 60 } } }))).toEqual([
-      { path: 'selection.thresholds.candidate', message: 'The candidate threshold (60) cannot be above the key threshold (40)' },
+      {
+        path: 'selection.thresholds.candidate',
+        message: 'The candidate threshold (60) cannot be above the key threshold (40)',
+      },
     ]);
   });
 
@@ -67,28 +87,46 @@ describe('settings validation', () => {
   });
 
   it('rejects ICP tier cut-offs out of order', () => {
-    expect(errorsOf(parseSettings({ selection: { icpTierCutoffs: { tier_1: 50, tier_2: 60, tier_3: 10 } } })).map((e) => e.path)).toEqual([
-      'selection.icpTierCutoffs.tier_2',
-    ]);
+    expect(
+      errorsOf(parseSettings({ selection: { icpTierCutoffs: { tier_1: 50, tier_2: 60, tier_3: 10 } } })).map(
+        (e) => e.path,
+      ),
+    ).toEqual(['selection.icpTierCutoffs.tier_2']);
   });
 
   it('rejects a threshold above 100 and a fiscal month of 13, each with its path', () => {
-    const paths = errorsOf(parseSettings({ selection: { thresholds: { key: 120 } }, fiscalYearStartMonth: 13 })).map((e) => e.path);
+    const paths = errorsOf(parseSettings({ selection: { thresholds: { key: 120 } }, fiscalYearStartMonth: 13 })).map(
+      (e) => e.path,
+    );
     expect(paths).toEqual(['selection.thresholds.key', 'fiscalYearStartMonth']);
   });
 
   it('rejects a contract warning share above 1, a negative overdue tolerance and a staleness of 0 days', () => {
-    const paths = errorsOf(parseSettings({ portfolio: { singleContractShareWarning: 1.5 }, reviews: { overdueAfterDays: -1 }, coverage: { staleAfterDays: 0 } })).map((e) => e.path);
-    expect(paths).toEqual(['reviews.overdueAfterDays', 'coverage.staleAfterDays', 'portfolio.singleContractShareWarning']);
+    const paths = errorsOf(
+      parseSettings({
+        portfolio: { singleContractShareWarning: 1.5 },
+        reviews: { overdueAfterDays: -1 },
+        coverage: { staleAfterDays: 0 },
+      }),
+    ).map((e) => e.path);
+    expect(paths).toEqual([
+      'reviews.overdueAfterDays',
+      'coverage.staleAfterDays',
+      'portfolio.singleContractShareWarning',
+    ]);
   });
 
   it('rejects an unknown review cadence', () => {
-    expect(errorsOf(parseSettings({ reviews: { defaultCadence: 'weekly' } })).map((e) => e.path)).toEqual(['reviews.defaultCadence']);
+    expect(errorsOf(parseSettings({ reviews: { defaultCadence: 'weekly' } })).map((e) => e.path)).toEqual([
+      'reviews.defaultCadence',
+    ]);
   });
 
   it('takes the review cadences from the one shared list, so a cadence added there is one settings accept', () => {
     expect(settingsSchema.shape.reviews.unwrap().shape.defaultCadence.unwrap()).toBe(reviewCadenceSchema);
-    expect(REVIEW_CADENCES.map((cadence) => parsed({ reviews: { defaultCadence: cadence } }).reviews.defaultCadence)).toEqual(REVIEW_CADENCES);
+    expect(
+      REVIEW_CADENCES.map((cadence) => parsed({ reviews: { defaultCadence: cadence } }).reviews.defaultCadence),
+    ).toEqual(REVIEW_CADENCES);
   });
 
   it('rejects HubSpot ids that are not digits', () => {
@@ -98,15 +136,21 @@ describe('settings validation', () => {
   });
 
   it('rejects unknown fields so a typo does not silently fall back to a default', () => {
-    expect(errorsOf(parseSettings({ selection: { wieghts: {} } }))).toEqual([{ path: 'selection', message: expect.stringContaining('wieghts') }]);
+    expect(errorsOf(parseSettings({ selection: { wieghts: {} } }))).toEqual([
+      { path: 'selection', message: expect.stringContaining('wieghts') },
+    ]);
   });
 
   it('rejects an unknown version', () => {
-    expect(errorsOf(parseSettings({ version: 7 }))).toEqual([{ path: 'version', message: 'Unknown settings version 7; expected 1 or 2' }]);
+    expect(errorsOf(parseSettings({ version: 7 }))).toEqual([
+      { path: 'version', message: 'Unknown settings version 7; expected 1 or 2' },
+    ]);
   });
 
   it('rejects something that is not a settings document', () => {
-    expect(errorsOf(parseSettings('quarterly'))).toEqual([{ path: '', message: expect.stringMatching(/expected object/) }]);
+    expect(errorsOf(parseSettings('quarterly'))).toEqual([
+      { path: '', message: expect.stringMatching(/expected object/) },
+    ]);
   });
 });
 
@@ -157,7 +201,9 @@ describe('migration from version 1', () => {
   });
 
   it('reports version 1 shape errors with version 1 paths', () => {
-    expect(errorsOf(parseSettings({ ...v1, weights: { revenue: -2 } })).map((e) => e.path)).toEqual(['weights.revenue']);
+    expect(errorsOf(parseSettings({ ...v1, weights: { revenue: -2 } })).map((e) => e.path)).toEqual([
+      'weights.revenue',
+    ]);
   });
 
   it('reports rules broken only after upgrading, saying so', () => {

@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { planYearStart, serialiseTargets, storedPlanTargets, targetsFromRows } from '../../../src/keystone/account/plan-targets.ts';
+import {
+  planYearStart,
+  serialiseTargets,
+  storedPlanTargets,
+  targetsFromRows,
+} from '../../../src/keystone/account/plan-targets.ts';
 
-const row = (overrides: Record<string, unknown> = {}) => ({ metric: 'custom_workshops', label: 'Workshops', unit: 'count' as const, targets: { Q1: 1, Q2: 2, Q3: null, Q4: null }, actuals: { Q1: 1, Q2: null, Q3: null, Q4: null }, ...overrides });
+const row = (overrides: Record<string, unknown> = {}) => ({
+  metric: 'custom_workshops',
+  label: 'Workshops',
+  unit: 'count' as const,
+  targets: { Q1: 1, Q2: 2, Q3: null, Q4: null },
+  actuals: { Q1: 1, Q2: null, Q3: null, Q4: null },
+  ...overrides,
+});
 
 describe('quarterly targets on the plan', () => {
-  it('reads seed 003\'s derived rows the way the article does unless told otherwise', () => {
-    const rows = ['friends_and_allies', 'enemies_and_protesters', 'meetings', 'new_opportunities'].map((metric) => row({ metric, label: metric }));
-    const result = targetsFromRows([...rows, row({ metric: 'income_increase', label: 'Income', unit: 'currency' })], 'GBP');
-    expect(result.success && result.data.map((t) => [t.id, t.unit !== 'text' && t.source, t.unit !== 'text' && t.measure])).toEqual([
+  it("reads seed 003's derived rows the way the article does unless told otherwise", () => {
+    const rows = ['friends_and_allies', 'enemies_and_protesters', 'meetings', 'new_opportunities'].map((metric) =>
+      row({ metric, label: metric }),
+    );
+    const result = targetsFromRows(
+      [...rows, row({ metric: 'income_increase', label: 'Income', unit: 'currency' })],
+      'GBP',
+    );
+    expect(
+      result.success && result.data.map((t) => [t.id, t.unit !== 'text' && t.source, t.unit !== 'text' && t.measure]),
+    ).toEqual([
       ['friends_and_allies', 'friends_and_allies', 'level'],
       ['enemies_and_protesters', 'enemies_and_protesters', 'change'],
       ['meetings', 'meetings', 'per_quarter'],
@@ -17,14 +36,24 @@ describe('quarterly targets on the plan', () => {
     expect(result.success && result.data[4]).toMatchObject({ unit: 'currency', currency: 'GBP' });
   });
 
-  it('keeps a manager\'s own metric as typed, with its actuals', () => {
+  it("keeps a manager's own metric as typed, with its actuals", () => {
     const result = targetsFromRows([row()], null);
-    expect(result.success && result.data[0]).toMatchObject({ id: 'custom_workshops', name: 'Workshops', source: 'typed', measure: 'level', quarters: { Q1: 1, Q2: 2 }, actuals: { Q1: 1 } });
+    expect(result.success && result.data[0]).toMatchObject({
+      id: 'custom_workshops',
+      name: 'Workshops',
+      source: 'typed',
+      measure: 'level',
+      quarters: { Q1: 1, Q2: 2 },
+      actuals: { Q1: 1 },
+    });
   });
 
-  it('names the card\'s field when the domain refuses a row', () => {
+  it("names the card's field when the domain refuses a row", () => {
     const result = targetsFromRows([row(), row({ metric: 'meetings', unit: 'percent' })], null);
-    expect(result).toEqual({ success: false, errors: [expect.objectContaining({ path: 'plan.quarterlyTargets.rows.1.unit' })] });
+    expect(result).toEqual({
+      success: false,
+      errors: [expect.objectContaining({ path: 'plan.quarterlyTargets.rows.1.unit' })],
+    });
   });
 
   it('stores the rows as versioned JSON and reads them back unchanged', () => {

@@ -1,10 +1,23 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import { readRelationships, type Relationships } from '../../../src/keystone/account/relationships.ts';
-import { DAY, NOW, anOwner, loadAccount, loadAccounts, startSandboxPortal, type ContactSpec, type SandboxPortal } from '../../app/functions/account-portal.ts';
+import {
+  DAY,
+  NOW,
+  anOwner,
+  loadAccount,
+  loadAccounts,
+  startSandboxPortal,
+  type ContactSpec,
+  type SandboxPortal,
+} from '../../app/functions/account-portal.ts';
 
 const ours = anOwner({ firstName: 'Olga', lastName: 'Ours' });
-const contact = (id: string, overrides: Partial<ContactSpec> = {}): ContactSpec => ({ id, firstname: `Person${id}`, ...overrides });
+const contact = (id: string, overrides: Partial<ContactSpec> = {}): ContactSpec => ({
+  id,
+  firstname: `Person${id}`,
+  ...overrides,
+});
 
 /** Contact ids, with whether each is tagged "Key contact". */
 const contactsOf = (r: Relationships | undefined) => r?.contacts.map((c) => [c.id, c.taggedKeyContact]);
@@ -29,7 +42,11 @@ describe('reading the relationships of several companies at once', () => {
         ],
         keyContactIds: () => ['7101'],
       },
-      { owners: [ours], contacts: [contact('7201')], activities: [{ type: 'emails', ownerId: ours.id, contactIds: ['7201'], daysAgo: 1 }] },
+      {
+        owners: [ours],
+        contacts: [contact('7201')],
+        activities: [{ type: 'emails', ownerId: ours.id, contactIds: ['7201'], daysAgo: 1 }],
+      },
       { owners: [ours] },
     ]);
     [acme, bolt, crane] = accounts.map((a) => a.companyId) as [string, string, string];
@@ -37,15 +54,27 @@ describe('reading the relationships of several companies at once', () => {
   afterAll(() => portal.close());
   beforeEach(() => portal.control.resetStats());
 
-  it("gives each company its contacts with their Key contact labels, and the meetings, calls and emails with them", async () => {
+  it('gives each company its contacts with their Key contact labels, and the meetings, calls and emails with them', async () => {
     const relationships = await readRelationships(portal.client, [acme, bolt, crane]);
 
-    expect(contactsOf(relationships.get(acme))).toEqual([['7101', true], ['7102', false]]);
+    expect(contactsOf(relationships.get(acme))).toEqual([
+      ['7101', true],
+      ['7102', false],
+    ]);
     expect(relationships.get(acme)!.contacts[0]!.properties[CONTACT_PROPERTY.stance]).toBe('ally');
-    expect(activitiesOf(relationships.get(acme))).toEqual([['call', ['7102']], ['meeting', ['7101']]]);
-    expect(relationships.get(acme)!.activities.find((a) => a.type === 'call')).toMatchObject({ ownerId: ours.id, at: NOW - 40 * DAY });
+    expect(activitiesOf(relationships.get(acme))).toEqual([
+      ['call', ['7102']],
+      ['meeting', ['7101']],
+    ]);
+    expect(relationships.get(acme)!.activities.find((a) => a.type === 'call')).toMatchObject({
+      ownerId: ours.id,
+      at: NOW - 40 * DAY,
+    });
     expect(contactsOf(relationships.get(bolt))).toEqual([['7201', false]]);
-    expect(activitiesOf(relationships.get(bolt))).toEqual([['email', ['7201']], ['meeting', ['7201']]]);
+    expect(activitiesOf(relationships.get(bolt))).toEqual([
+      ['email', ['7201']],
+      ['meeting', ['7201']],
+    ]);
     expect(relationships.get(crane)).toEqual({ contacts: [], activities: [], activitiesLogged: 0 });
   });
 
@@ -78,16 +107,22 @@ describe('reading the relationships of several companies at once', () => {
 
     await portal.control.resetStats();
     const refused = new Error('no room in the window');
-    await expect(readRelationships(portal.client, [acme], {
-      beforeRound: async (calls) => {
-        if (calls > 1) throw refused;
-      },
-    })).rejects.toBe(refused);
-    expect((await portal.control.stats()).byRoute).toEqual({ 'POST /crm/v4/associations/companies/contacts/batch/read': 1 });
+    await expect(
+      readRelationships(portal.client, [acme], {
+        beforeRound: async (calls) => {
+          if (calls > 1) throw refused;
+        },
+      }),
+    ).rejects.toBe(refused);
+    expect((await portal.control.stats()).byRoute).toEqual({
+      'POST /crm/v4/associations/companies/contacts/batch/read': 1,
+    });
   });
 
   it('stops after the first read when none of the companies has contacts, and asks nothing for no companies', async () => {
-    expect(await readRelationships(portal.client, [crane])).toEqual(new Map([[crane, { contacts: [], activities: [], activitiesLogged: 0 }]]));
+    expect(await readRelationships(portal.client, [crane])).toEqual(
+      new Map([[crane, { contacts: [], activities: [], activitiesLogged: 0 }]]),
+    );
     expect((await portal.control.stats()).total).toBe(1);
 
     await portal.control.resetStats();
@@ -136,7 +171,14 @@ describe('an account with more meetings, calls and emails than one read weighs',
 
   it('weighs them all when they are within the limit', async () => {
     const relationships = (await readRelationships(portal.client, [companyId], { mostActivities: 6 })).get(companyId)!;
-    expect(relationships.activities.map((a) => a.id).sort()).toEqual(['100001', '100002', '100003', '100004', '99998', '99999']);
+    expect(relationships.activities.map((a) => a.id).sort()).toEqual([
+      '100001',
+      '100002',
+      '100003',
+      '100004',
+      '99998',
+      '99999',
+    ]);
     expect(relationships.activitiesLogged).toBe(6);
   });
 });

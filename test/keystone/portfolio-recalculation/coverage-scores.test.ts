@@ -8,7 +8,15 @@ import { defaultSettings, type Settings } from '../../../src/kam/settings/index.
 import { cardData } from '../../../src/keystone/account/index.ts';
 import { coverageScores } from '../../../src/keystone/portfolio-recalculation/coverage-scores.ts';
 import { recalculateSlice } from '../../../src/keystone/portfolio-recalculation/index.ts';
-import { NOW, anOwner, loadAccounts, startSandboxPortal, type ContactSpec, type LoadableAccount, type SandboxPortal } from '../../app/functions/account-portal.ts';
+import {
+  NOW,
+  anOwner,
+  loadAccounts,
+  startSandboxPortal,
+  type ContactSpec,
+  type LoadableAccount,
+  type SandboxPortal,
+} from '../../app/functions/account-portal.ts';
 import { onTestClock } from '../../clock.ts';
 
 const portfolioOverview = onTestClock(portfolioOverviewMain);
@@ -30,19 +38,40 @@ const settings: Settings = {
 const poorlyCovered = (): LoadableAccount => ({
   owners: [admin, colleague],
   company: { name: 'Poorly Covered', [COMPANY_PROPERTY.status]: 'key' },
-  contacts: [{ id: '8101', properties: { jobtitle: 'CFO', [CONTACT_PROPERTY.decisionPower]: 'decides', [CONTACT_PROPERTY.stance]: 'neutral' } }],
+  contacts: [
+    {
+      id: '8101',
+      properties: {
+        jobtitle: 'CFO',
+        [CONTACT_PROPERTY.decisionPower]: 'decides',
+        [CONTACT_PROPERTY.stance]: 'neutral',
+      },
+    },
+  ],
   activities: [{ type: 'meetings', ownerId: admin.id, contactIds: ['8101'], daysAgo: 75 }],
 });
 
 /** A key account whose chief executive (a Key contact) and four people reporting to her each heard from two of our people this month. */
 const wellCovered = (): LoadableAccount => {
   const people = ['8201', '8202', '8203', '8204', '8205'];
-  const contacts = people.map((id, i): ContactSpec => ({
-    id,
-    properties: i === 0
-      ? { jobtitle: 'Chief Executive', [CONTACT_PROPERTY.decisionPower]: 'final_say', [CONTACT_PROPERTY.stance]: 'ally' }
-      : { jobtitle: `Director ${i}`, [CONTACT_PROPERTY.decisionPower]: 'influences', [CONTACT_PROPERTY.stance]: 'supporter', [CONTACT_PROPERTY.reportsTo]: '8201' },
-  }));
+  const contacts = people.map(
+    (id, i): ContactSpec => ({
+      id,
+      properties:
+        i === 0
+          ? {
+              jobtitle: 'Chief Executive',
+              [CONTACT_PROPERTY.decisionPower]: 'final_say',
+              [CONTACT_PROPERTY.stance]: 'ally',
+            }
+          : {
+              jobtitle: `Director ${i}`,
+              [CONTACT_PROPERTY.decisionPower]: 'influences',
+              [CONTACT_PROPERTY.stance]: 'supporter',
+              [CONTACT_PROPERTY.reportsTo]: '8201',
+            },
+    }),
+  );
   return {
     owners: [admin, colleague],
     company: { name: 'Well Covered', [COMPANY_PROPERTY.status]: 'key' },
@@ -64,7 +93,14 @@ const outsider = (): LoadableAccount => ({
 
 /** A company's verdict as the score just computed gives it; key unless told otherwise. */
 const aScore = (companyId: string, overrides: Partial<CompanyScore> = {}): CompanyScore => ({
-  companyId, status: 'key', score: null, completeness: 0, enoughData: false, suggestedStatus: 'none', icpTier: null, ...overrides,
+  companyId,
+  status: 'key',
+  score: null,
+  completeness: 0,
+  enoughData: false,
+  suggestedStatus: 'none',
+  icpTier: null,
+  ...overrides,
 });
 
 describe('coverage scores in portfolio recalculation', () => {
@@ -87,7 +123,12 @@ describe('coverage scores in portfolio recalculation', () => {
     const page = [aScore(poor), aScore(well), aScore(other, { status: 'former' })];
     const scores = await coverageScores(portal.client, page, { settings, now: NOW });
 
-    expect(scores).toEqual(new Map([[poor, 0], [well, 100]]));
+    expect(scores).toEqual(
+      new Map([
+        [poor, 0],
+        [well, 100],
+      ]),
+    );
   });
 
   it('reads none of the contacts of companies outside the programme, and nothing at all for a page without key accounts or candidates', async () => {
@@ -102,20 +143,28 @@ describe('coverage scores in portfolio recalculation', () => {
   });
 
   it('counts candidates and companies the score suggests as key accounts or candidates as in the programme', async () => {
-    const scores = await coverageScores(portal.client, [
-      aScore(poor, { status: 'candidate' }),
-      aScore(well, { status: 'none', suggestedStatus: 'key' }),
-      aScore(other, { status: 'former', suggestedStatus: 'candidate' }),
-    ], { settings, now: NOW });
+    const scores = await coverageScores(
+      portal.client,
+      [
+        aScore(poor, { status: 'candidate' }),
+        aScore(well, { status: 'none', suggestedStatus: 'key' }),
+        aScore(other, { status: 'former', suggestedStatus: 'candidate' }),
+      ],
+      { settings, now: NOW },
+    );
 
     expect([...scores.keys()].sort()).toEqual([poor, well, other].sort());
   });
 
-  it("gives each account the score its company card shows", async () => {
+  it('gives each account the score its company card shows', async () => {
     const scores = await coverageScores(portal.client, [aScore(poor), aScore(well)], { settings, now: NOW });
 
     for (const companyId of [poor, well]) {
-      const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), { companyId, userId: admin.userId, now: NOW });
+      const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), {
+        companyId,
+        userId: admin.userId,
+        now: NOW,
+      });
       expect(scores.get(companyId)).toBe(card.relationships.coverage.score);
     }
   });
@@ -123,16 +172,37 @@ describe('coverage scores in portfolio recalculation', () => {
   describe('a recalculation run', () => {
     let written: Map<string, string | null>;
     beforeAll(async () => {
-      const run = await recalculateSlice(portal.client, { cursor: null, budgetMs: 12_000, settings, now: NOW, elapsed: () => performance.now(), objectTypes: new ObjectTypeResolver(portal.client) });
+      const run = await recalculateSlice(portal.client, {
+        cursor: null,
+        budgetMs: 12_000,
+        settings,
+        now: NOW,
+        elapsed: () => performance.now(),
+        objectTypes: new ObjectTypeResolver(portal.client),
+      });
       expect(run).toMatchObject({ done: true, processed: 3 });
-      const companies = await portal.client.crm.companies.batchApi.read({ inputs: [poor, well, other].map((id) => ({ id })), properties: [COMPANY_PROPERTY.coverageScore], propertiesWithHistory: [] });
+      const companies = await portal.client.crm.companies.batchApi.read({
+        inputs: [poor, well, other].map((id) => ({ id })),
+        properties: [COMPANY_PROPERTY.coverageScore],
+        propertiesWithHistory: [],
+      });
       written = new Map(companies.results.map((c) => [c.id, c.properties[COMPANY_PROPERTY.coverageScore] || null]));
     });
 
     it("writes each key account's coverage score with its other scores, equal to its card's, and clears an outsider's old one", async () => {
-      expect(written).toEqual(new Map([[poor, '0'], [well, '100'], [other, null]]));
+      expect(written).toEqual(
+        new Map([
+          [poor, '0'],
+          [well, '100'],
+          [other, null],
+        ]),
+      );
       for (const companyId of [poor, well]) {
-        const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), { companyId, userId: admin.userId, now: NOW });
+        const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), {
+          companyId,
+          userId: admin.userId,
+          now: NOW,
+        });
         expect(written.get(companyId)).toBe(String(card.relationships.coverage.score));
       }
     });
@@ -142,7 +212,9 @@ describe('coverage scores in portfolio recalculation', () => {
       if (answer.status !== 'ok') throw new Error(`portfolio_overview failed: ${answer.message}`);
 
       const lowCoverage = answer.coverageRisks.filter((r) => r.risks.includes('low_coverage')).map((r) => r.account);
-      expect(lowCoverage).toEqual([expect.objectContaining({ companyId: poor, name: 'Poorly Covered', coverageScore: 0 })]);
+      expect(lowCoverage).toEqual([
+        expect.objectContaining({ companyId: poor, name: 'Poorly Covered', coverageScore: 0 }),
+      ]);
       expect(answer.programme.keyAccounts.find((a) => a.companyId === well)).toMatchObject({ coverageScore: 100 });
     });
   });

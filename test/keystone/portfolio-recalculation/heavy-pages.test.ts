@@ -5,7 +5,14 @@ import { collectAll } from '../../../src/crm/paging.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { decodeCursor } from '../../../src/keystone/portfolio-recalculation/cursor.ts';
 import { recalculateSlice, type SliceResult } from '../../../src/keystone/portfolio-recalculation/index.ts';
-import { NOW, anOwner, loadAccounts, startSandboxPortal, type LoadableAccount, type SandboxPortal } from '../../app/functions/account-portal.ts';
+import {
+  NOW,
+  anOwner,
+  loadAccounts,
+  startSandboxPortal,
+  type LoadableAccount,
+  type SandboxPortal,
+} from '../../app/functions/account-portal.ts';
 
 // A page of key accounts whose relationships take more requests than HubSpot's burst window holds,
 // recalculated against the sandbox under a burst limit of 60 requests per 10 s (real time: this test
@@ -19,7 +26,12 @@ const keyAccountMet = (name: string, contactId: string, meetings: number): Loada
   owners: [ours],
   company: { name, [COMPANY_PROPERTY.status]: 'key' },
   contacts: [{ id: contactId }],
-  activities: Array.from({ length: meetings }, (_, i) => ({ type: 'meetings' as const, ownerId: ours.id, contactIds: [contactId], daysAgo: 1 + (i % 30) })),
+  activities: Array.from({ length: meetings }, (_, i) => ({
+    type: 'meetings' as const,
+    ownerId: ours.id,
+    contactIds: [contactId],
+    daysAgo: 1 + (i % 30),
+  })),
 });
 
 describe('recalculating a page of very large key accounts under the burst limit', () => {
@@ -31,7 +43,11 @@ describe('recalculating a page of very large key accounts under the burst limit'
   beforeAll(async () => {
     portal = await startSandboxPortal({}, { attempts: 1 });
     // 30 requests each alone (55 together); the giant alone needs 55, more than any slice may send at once.
-    const ids = await loadAccounts(portal, [keyAccountMet('Alpha', '9101', 2_500), keyAccountMet('Beta', '9201', 2_500), keyAccountMet('Giant', '9401', 5_000)]);
+    const ids = await loadAccounts(portal, [
+      keyAccountMet('Alpha', '9101', 2_500),
+      keyAccountMet('Beta', '9201', 2_500),
+      keyAccountMet('Giant', '9401', 5_000),
+    ]);
     heavy = ids.slice(0, 2).map((a) => a.companyId);
     giant = ids[2]!.companyId;
     await portal.control.setRateLimit(BURST);
@@ -42,7 +58,14 @@ describe('recalculating a page of very large key accounts under the burst limit'
     do {
       // Each invocation starts at its own time, as in HubSpot: the pacer's memory in the cursor is timed from it.
       const invokedAt = NOW + Math.round(performance.now() - started);
-      const slice: SliceResult = await recalculateSlice(portal.client, { cursor, budgetMs: 7_000, settings: defaultSettings(), now: invokedAt, elapsed: () => performance.now(), objectTypes: new ObjectTypeResolver(portal.client) });
+      const slice: SliceResult = await recalculateSlice(portal.client, {
+        cursor,
+        budgetMs: 7_000,
+        settings: defaultSettings(),
+        now: invokedAt,
+        elapsed: () => performance.now(),
+        objectTypes: new ObjectTypeResolver(portal.client),
+      });
       slices.push(slice);
       if (slice.interruptedBy === 'KAM.HUBSPOT_RATE_LIMITED') refused++;
       if (slice.interruptedBy) await new Promise((resolve) => setTimeout(resolve, slice.retryAfterMs!));
@@ -56,14 +79,24 @@ describe('recalculating a page of very large key accounts under the burst limit'
     expect(refused).toBe(0);
     const waits = slices.slice(0, -1);
     expect(waits.length).toBeGreaterThan(0);
-    expect(waits.every((s) => s.interruptedBy === 'KAM.BURST_WINDOW_FULL' && s.retryAfterMs! > 0 && s.retryAfterMs! <= 10_000 && s.processed === 0)).toBe(true);
+    expect(
+      waits.every(
+        (s) =>
+          s.interruptedBy === 'KAM.BURST_WINDOW_FULL' &&
+          s.retryAfterMs! > 0 &&
+          s.retryAfterMs! <= 10_000 &&
+          s.processed === 0,
+      ),
+    ).toBe(true);
     expect(slices.at(-1)).toMatchObject({ done: true, processed: 3, interruptedBy: null });
     // The first slice read Alpha alone before it stopped, and its cursor keeps that score.
     expect(decodeCursor(slices[0]!.cursor!).coverage?.scores[heavy[0]!]).toBeGreaterThan(0);
   });
 
   it('writes every heavy key account a coverage score, and says which account is too large to read in any invocation', async () => {
-    const companies = await collectAll((after) => portal.client.crm.objects.basicApi.getPage('companies', 100, after, [COMPANY_PROPERTY.coverageScore]));
+    const companies = await collectAll((after) =>
+      portal.client.crm.objects.basicApi.getPage('companies', 100, after, [COMPANY_PROPERTY.coverageScore]),
+    );
     const coverage = new Map(companies.map((c) => [String(c.id), c.properties[COMPANY_PROPERTY.coverageScore] ?? '']));
     for (const id of heavy) expect(Number(coverage.get(id))).toBeGreaterThan(0);
     expect(coverage.get(giant)).toBe('');

@@ -4,7 +4,13 @@ import { main as portfolioOverviewFunctionMain } from '../../../src/app/function
 import { main as recalculatePortfolioMain } from '../../../src/app/functions/recalculate_portfolio.ts';
 import { main as saveSettingsMain } from '../../../src/app/functions/save_settings.ts';
 import { createHubSpotClient } from '../../../src/crm/client.ts';
-import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS, REVIEW } from '../../../src/crm/model/index.ts';
+import {
+  COMPANY_PROPERTY,
+  CONTACT_PROPERTY,
+  KEY_ACCOUNT_PLAN,
+  PORTAL_SETTINGS,
+  REVIEW,
+} from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { toProperties } from '../../../src/crm/records.ts';
 import { writeSettingsRecord } from '../../../src/crm/settings-record.ts';
@@ -19,7 +25,15 @@ import { loadSettingsRecord, storedSettingsOf } from '../../../src/keystone/sett
 import { sandboxControl } from '../../../sandbox/control.ts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server.ts';
 import { tagKeyContacts } from '../../app/functions/account-portal.ts';
-import { TEST_TOKEN, aCompany, aContact, aDeal, anOwner, portalSeed, type PortalContents } from '../../crm/sandbox-portal.ts';
+import {
+  TEST_TOKEN,
+  aCompany,
+  aContact,
+  aDeal,
+  anOwner,
+  portalSeed,
+  type PortalContents,
+} from '../../crm/sandbox-portal.ts';
 import { onTestClock, testClock } from '../../clock.ts';
 
 const portfolioOverviewFunction = onTestClock(portfolioOverviewFunctionMain);
@@ -51,13 +65,23 @@ const acme = aCompany({ name: 'Acme', ...scored('key', 'key', 80, 600) });
 const bolt = aCompany({ name: 'Bolt', ...scored('key', 'candidate', 40, 200), [COMPANY_PROPERTY.coverageScore]: '30' });
 const crane = aCompany({ name: 'Crane', ...scored('none', 'key', 75, 100) });
 const delta = aCompany({ name: 'Delta', ...scored('candidate', 'candidate', 45, 50) });
-const echo = aCompany({ name: 'Echo', ...scored('none', 'none', 10, 50), [COMPANY_PROPERTY.scoredAt]: iso(NOW - 9 * DAY_MS) });
+const echo = aCompany({
+  name: 'Echo',
+  ...scored('none', 'none', 10, 50),
+  [COMPANY_PROPERTY.scoredAt]: iso(NOW - 9 * DAY_MS),
+});
 const fresh = aCompany({ name: 'Fresh' }); // never scored
 
 function contents(): PortalContents {
-  const won = (amount: number, monthsAgo: number) => aDeal({ amount: String(amount), closedate: iso(addMonths(NOW, -monthsAgo)) });
+  const won = (amount: number, monthsAgo: number) =>
+    aDeal({ amount: String(amount), closedate: iso(addMonths(NOW, -monthsAgo)) });
   // Acme: 400 of its 600 in one contract (over the 50% warning); an old deal and an open one do not count.
-  const acmeDeals = [won(400, 2), won(200, 5), won(1_000, 20), aDeal({ amount: '900', dealstage: 'qualifiedtobuy', hs_is_closed_won: 'false', hs_is_closed: 'false' })];
+  const acmeDeals = [
+    won(400, 2),
+    won(200, 5),
+    won(1_000, 20),
+    aDeal({ amount: '900', dealstage: 'qualifiedtobuy', hs_is_closed_won: 'false', hs_is_closed: 'false' }),
+  ];
   // Bolt: two equal contracts, exactly 50%: not over the warning.
   const boltDeals = [won(100, 1), won(100, 3)];
   // Acme's people: one added in Q2 (May), two in Q3 up to now (July, September), one known since 2025.
@@ -73,26 +97,50 @@ function contents(): PortalContents {
     owners: [partner, manager],
     companies: [acme, bolt, crane, delta, echo, fresh],
     deals: [...acmeDeals, ...boltDeals],
-    dealCompanies: [...acmeDeals.map((d) => [d.id, acme.id] as [string, string]), ...boltDeals.map((d) => [d.id, bolt.id] as [string, string])],
+    dealCompanies: [
+      ...acmeDeals.map((d) => [d.id, acme.id] as [string, string]),
+      ...boltDeals.map((d) => [d.id, bolt.id] as [string, string]),
+    ],
     contacts: [...acmeContacts, craneContact],
     contactCompanies: [...acmeContacts.map((c) => [c.id, acme.id] as [string, string]), [craneContact.id, crane.id]],
   };
 }
 
 /** A contact of Bolt (a decision maker unless `roles` says otherwise) who left the client `leftDaysAgo` days before NOW, as HubSpot's history records it. */
-function boltContactWhoLeft(firstname: string, leftDaysAgo: number, roles: Record<string, string> = { [CONTACT_PROPERTY.decisionPower]: 'decides' }) {
+function boltContactWhoLeft(
+  firstname: string,
+  leftDaysAgo: number,
+  roles: Record<string, string> = { [CONTACT_PROPERTY.decisionPower]: 'decides' },
+) {
   const leftAt = iso(NOW - leftDaysAgo * DAY_MS);
   const contact = aContact({ firstname, lastname: 'Bolt', ...roles, [CONTACT_PROPERTY.leftCompany]: 'true' });
-  return { ...contact, updatedAt: leftAt, propertyHistory: { [CONTACT_PROPERTY.leftCompany]: [{ value: 'true', timestamp: leftAt, sourceType: 'CRM_UI' }, { value: 'false', timestamp: contact.createdAt, sourceType: 'CRM_UI' }] } };
+  return {
+    ...contact,
+    updatedAt: leftAt,
+    propertyHistory: {
+      [CONTACT_PROPERTY.leftCompany]: [
+        { value: 'true', timestamp: leftAt, sourceType: 'CRM_UI' },
+        { value: 'false', timestamp: contact.createdAt, sourceType: 'CRM_UI' },
+      ],
+    },
+  };
 }
 
 /** The hand-computed portal with more contacts at Bolt. */
 function withBoltContacts(boltContacts: NonNullable<PortalContents['contacts']>): PortalContents {
   const seed = contents();
-  return { ...seed, contacts: [...seed.contacts!, ...boltContacts], contactCompanies: [...seed.contactCompanies!, ...boltContacts.map((c) => [c.id, bolt.id] as [string, string])] };
+  return {
+    ...seed,
+    contacts: [...seed.contacts!, ...boltContacts],
+    contactCompanies: [...seed.contactCompanies!, ...boltContacts.map((c) => [c.id, bolt.id] as [string, string])],
+  };
 }
 
-interface Portal { sandbox: RunningSandbox; client: Client; objectTypes: ObjectTypeResolver }
+interface Portal {
+  sandbox: RunningSandbox;
+  client: Client;
+  objectTypes: ObjectTypeResolver;
+}
 let portal: Portal | undefined;
 afterEach(async () => {
   await portal?.sandbox.close();
@@ -101,7 +149,12 @@ afterEach(async () => {
 
 // What the last complete recalculation stored: the run started a day before NOW, over the six companies.
 const RECALCULATED = { startedAt: NOW - DAY_MS, completedAt: NOW - DAY_MS + 90_000 };
-const SNAPSHOT = JSON.stringify({ version: 1, ...RECALCULATED, companiesScored: 6, distribution: distributionOf([600, 200, 100, 50, 50, 0]) });
+const SNAPSHOT = JSON.stringify({
+  version: 1,
+  ...RECALCULATED,
+  companiesScored: 6,
+  distribution: distributionOf([600, 200, 100, 50, 50, 0]),
+});
 
 /**
  * The seeded portal after setup, with the portfolio snapshot (unless told otherwise), Acme's plan
@@ -109,19 +162,40 @@ const SNAPSHOT = JSON.stringify({ version: 1, ...RECALCULATED, companiesScored: 
  */
 async function startPortal(seed: PortalContents = contents(), snapshot: string | null = SNAPSHOT): Promise<Portal> {
   testClock.set(PLANS_SAVED_AT);
-  const sandbox = await startSandbox({ dataFile: null, seed: portalSeed(seed), rateLimit: false, requiredToken: TEST_TOKEN, clock: testClock.now });
+  const sandbox = await startSandbox({
+    dataFile: null,
+    seed: portalSeed(seed),
+    rateLimit: false,
+    requiredToken: TEST_TOKEN,
+    clock: testClock.now,
+  });
   const client = createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: sandbox.baseUrl, attempts: 1 });
   await runSetup(client, { now: PLANS_SAVED_AT });
   const objectTypes = new ObjectTypeResolver(client);
-  const [planType, reviewType] = await Promise.all([objectTypes.objectTypeId('plan'), objectTypes.objectTypeId('review')]);
-  if (snapshot) await writeSettingsRecord(client, await objectTypes.objectTypeId('settings'), { [PORTAL_SETTINGS.property.portfolioSnapshot]: snapshot });
+  const [planType, reviewType] = await Promise.all([
+    objectTypes.objectTypeId('plan'),
+    objectTypes.objectTypeId('review'),
+  ]);
+  if (snapshot)
+    await writeSettingsRecord(client, await objectTypes.objectTypeId('settings'), {
+      [PORTAL_SETTINGS.property.portfolioSnapshot]: snapshot,
+    });
   const plan = (companyId: string, team: { relationshipPartner?: string; accountManager?: string }) =>
-    client.crm.objects.basicApi.create(planType, { properties: toProperties({ companyId, title: 'Plan', revision: 1, ...team }, KEY_ACCOUNT_PLAN.property), associations: [] });
+    client.crm.objects.basicApi.create(planType, {
+      properties: toProperties({ companyId, title: 'Plan', revision: 1, ...team }, KEY_ACCOUNT_PLAN.property),
+      associations: [],
+    });
   await plan(acme.id, { relationshipPartner: partner.id });
   await plan(bolt.id, { relationshipPartner: partner.id, accountManager: manager.id });
   testClock.set(NOW);
   // Bolt was reviewed 80 days ago: its next quarterly review is ten or so days away, due soon.
-  await client.crm.objects.basicApi.create(reviewType, { properties: toProperties({ companyId: bolt.id, title: 'Quarterly review', kind: 'calendar', reviewedAt: iso(NOW - 80 * DAY_MS) }, REVIEW.property), associations: [] });
+  await client.crm.objects.basicApi.create(reviewType, {
+    properties: toProperties(
+      { companyId: bolt.id, title: 'Quarterly review', kind: 'calendar', reviewedAt: iso(NOW - 80 * DAY_MS) },
+      REVIEW.property,
+    ),
+    associations: [],
+  });
   portal = { sandbox, client, objectTypes };
   return portal;
 }
@@ -146,7 +220,9 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
     expect(pareto.clientsForEightyPercentOfRevenue).toBe(2);
     expect(pareto.clientShareForEightyPercentOfRevenue).toBeCloseTo(2 / 6);
     // 1% of 6 clients is 0.06 of Acme (36), 5% is 0.3 (180), 10% is 0.6 (360), 20% is Acme and 0.2 of Bolt (640).
-    expect(pareto.topPercentShares.map((t) => t.revenueShare)).toEqual([0.036, 0.18, 0.36, 0.64].map((x) => expect.closeTo(x, 10)));
+    expect(pareto.topPercentShares.map((t) => t.revenueShare)).toEqual(
+      [0.036, 0.18, 0.36, 0.64].map((x) => expect.closeTo(x, 10)),
+    );
     // Shares 60, 20, 10, 5, 5, 0: 3,600 + 400 + 100 + 25 + 25.
     expect(pareto.herfindahlHirschmanIndex).toBeCloseTo(4_150);
     expect(pareto.curve.at(-1)).toEqual({ clientShare: 1, revenueShare: 1 });
@@ -158,7 +234,15 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
 
   it('puts revenue at risk on each key account, with the contract and the person it rests on', async () => {
     const { concentration } = await overviewOf(await startPortal());
-    expect(concentration.keyAccounts.map((k) => [k.name, k.revenueAtRisk, k.shareOfPortfolio, k.dependsOnOneContract, k.dependsOnOnePerson])).toEqual([
+    expect(
+      concentration.keyAccounts.map((k) => [
+        k.name,
+        k.revenueAtRisk,
+        k.shareOfPortfolio,
+        k.dependsOnOneContract,
+        k.dependsOnOnePerson,
+      ]),
+    ).toEqual([
       ['Acme', 600, 0.6, true, true],
       ['Bolt', 200, 0.2, false, false],
     ]);
@@ -167,7 +251,12 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
     expect(concentration.revenueDependingOnOneContract).toBe(600);
     expect(concentration.revenueDependingOnOnePerson).toBe(600);
     expect(concentration.onePersonDependence).toEqual([
-      { person: { userId: partner.userId, ownerId: partner.id, name: 'Pat Partner' }, revenue: 600, shareOfPortfolio: 0.6, accounts: [{ companyId: acme.id, name: 'Acme', revenue: 600 }] },
+      {
+        person: { userId: partner.userId, ownerId: partner.id, name: 'Pat Partner' },
+        revenue: 600,
+        shareOfPortfolio: 0.6,
+        accounts: [{ companyId: acme.id, name: 'Acme', revenue: 600 }],
+      },
     ]);
   });
 
@@ -195,7 +284,10 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
   it("reports the quarter's reviews done, and the review missed so far this quarter", async () => {
     const p = await startPortal();
     const secondQuarter = (await overviewOf(p, { fiscalYear: 2026, quarter: 2 })).quarterlyReport;
-    expect(secondQuarter.accounts.map((a) => [a.name, a.reviewsDone, a.reviewMissed])).toEqual([['Acme', 0, false], ['Bolt', 1, false]]);
+    expect(secondQuarter.accounts.map((a) => [a.name, a.reviewsDone, a.reviewMissed])).toEqual([
+      ['Acme', 0, false],
+      ['Bolt', 1, false],
+    ]);
     const thisQuarter = (await overviewOf(p)).quarterlyReport;
     expect(thisQuarter.quarter).toMatchObject({ label: 'Q3 FY2026', current: true });
     expect(thisQuarter.programme).toMatchObject({ keyAccounts: 2, reviewsDone: 0, reviewsMissed: 1 });
@@ -206,42 +298,74 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
     const control = sandboxControl(p.sandbox.baseUrl);
     await control.resetStats();
     const secondQuarter = (await overviewOf(p, { fiscalYear: 2026, quarter: 2 })).quarterlyReport;
-    expect(secondQuarter.accounts.map((a) => [a.name, a.introductions])).toEqual([['Acme', ['Mia May']], ['Bolt', []]]);
+    expect(secondQuarter.accounts.map((a) => [a.name, a.introductions])).toEqual([
+      ['Acme', ['Mia May']],
+      ['Bolt', []],
+    ]);
     // Contacts come in batches only, one call each for both key accounts: never a request per contact or per company.
-    const contactCalls = Object.entries((await control.stats()).byRoute).filter(([route]) => route.includes('contacts'));
-    expect(contactCalls.sort()).toEqual([['POST /crm/v3/objects/contacts/batch/read', 1], ['POST /crm/v4/associations/companies/contacts/batch/read', 1]]);
+    const contactCalls = Object.entries((await control.stats()).byRoute).filter(([route]) =>
+      route.includes('contacts'),
+    );
+    expect(contactCalls.sort()).toEqual([
+      ['POST /crm/v3/objects/contacts/batch/read', 1],
+      ['POST /crm/v4/associations/companies/contacts/batch/read', 1],
+    ]);
     const thisQuarter = (await overviewOf(p)).quarterlyReport;
-    expect(thisQuarter.accounts.map((a) => [a.name, a.introductions])).toEqual([['Acme', ['Jules July', 'Sep Tember']], ['Bolt', []]]);
+    expect(thisQuarter.accounts.map((a) => [a.name, a.introductions])).toEqual([
+      ['Acme', ['Jules July', 'Sep Tember']],
+      ['Bolt', []],
+    ]);
     expect(thisQuarter.programme.introductions).toBe(2);
   });
 
   it("lists the events no review has answered yet across key accounts, from the CRM's property history, in batches", async () => {
     // Bolt was last reviewed 80 days ago. Its decision maker Kim left 10 days ago: a review is waiting.
     // Lee, also a decision maker, left 100 days ago, before that review: answered. Nia left too, but is no key contact.
-    const boltContacts = [boltContactWhoLeft('Kim', 10), boltContactWhoLeft('Lee', 100), boltContactWhoLeft('Nia', 5, {})];
+    const boltContacts = [
+      boltContactWhoLeft('Kim', 10),
+      boltContactWhoLeft('Lee', 100),
+      boltContactWhoLeft('Nia', 5, {}),
+    ];
     const p = await startPortal(withBoltContacts(boltContacts));
     const control = sandboxControl(p.sandbox.baseUrl);
     await control.resetStats();
     const { reviews, quarterlyReport } = await overviewOf(p);
-    expect(reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.message, trigger.evidence.objectId, trigger.at])).toEqual([
-      ['Bolt', 'key_contact_left', 'Kim Bolt left the client', boltContacts[0]!.id, NOW - 10 * DAY_MS],
-    ]);
+    expect(
+      reviews.open.map(({ account, trigger }) => [
+        account.name,
+        trigger.kind,
+        trigger.message,
+        trigger.evidence.objectId,
+        trigger.at,
+      ]),
+    ).toEqual([['Bolt', 'key_contact_left', 'Kim Bolt left the client', boltContacts[0]!.id, NOW - 10 * DAY_MS]]);
     // One batch read of the key accounts' contacts and one of the key accounts themselves, with history.
     const routes = (await control.stats()).byRoute;
-    expect([routes['POST /crm/v3/objects/contacts/batch/read'], routes['POST /crm/v3/objects/companies/batch/read']]).toEqual([1, 1]);
+    expect([
+      routes['POST /crm/v3/objects/contacts/batch/read'],
+      routes['POST /crm/v3/objects/companies/batch/read'],
+    ]).toEqual([1, 1]);
     // Kim's departure fell in this quarter: the report counts it among the triggers fired.
-    expect(quarterlyReport.accounts.map((a) => [a.name, a.triggersFired])).toEqual([['Acme', []], ['Bolt', ['Kim Bolt left the client (not reviewed yet)']]]);
+    expect(quarterlyReport.accounts.map((a) => [a.name, a.triggersFired])).toEqual([
+      ['Acme', []],
+      ['Bolt', ['Kim Bolt left the client (not reviewed yet)']],
+    ]);
     expect(quarterlyReport.programme.triggersFired).toBe(1);
   });
 
   it('names the new parent company of a key account in its trigger, with one more batch read for all parents', async () => {
     const p = await startPortal();
-    const parent = await p.client.crm.companies.basicApi.create({ properties: { name: 'Megacorp Holdings' }, associations: [] });
+    const parent = await p.client.crm.companies.basicApi.create({
+      properties: { name: 'Megacorp Holdings' },
+      associations: [],
+    });
     await p.client.crm.companies.basicApi.update(bolt.id, { properties: { hs_parent_company_id: parent.id } });
     const control = sandboxControl(p.sandbox.baseUrl);
     await control.resetStats();
     const { reviews } = await overviewOf(p);
-    expect(reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.message])).toEqual([['Bolt', 'new_parent_company', 'The client has a new parent company: Megacorp Holdings']]);
+    expect(reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.message])).toEqual([
+      ['Bolt', 'new_parent_company', 'The client has a new parent company: Megacorp Holdings'],
+    ]);
     expect((await control.stats()).byRoute['POST /crm/v3/objects/companies/batch/read']).toBe(2);
   });
 
@@ -249,15 +373,29 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
     // Ola has no role that makes her a key contact; only the label on her association with Bolt would.
     const ola = boltContactWhoLeft('Ola', 10, {});
     const p = await startPortal(withBoltContacts([ola]));
-    const openTriggers = async () => (await overviewOf(p)).reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.evidence.objectId]);
+    const openTriggers = async () =>
+      (await overviewOf(p)).reviews.open.map(({ account, trigger }) => [
+        account.name,
+        trigger.kind,
+        trigger.evidence.objectId,
+      ]);
     expect(await openTriggers()).toEqual([]);
 
     await tagKeyContacts(p, bolt.id, [ola.id]);
     const { reviews, quarterlyReport } = await overviewOf(p);
-    expect(reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.message, trigger.evidence.objectId, trigger.at])).toEqual([
-      ['Bolt', 'key_contact_left', 'Ola Bolt left the client', ola.id, NOW - 10 * DAY_MS],
+    expect(
+      reviews.open.map(({ account, trigger }) => [
+        account.name,
+        trigger.kind,
+        trigger.message,
+        trigger.evidence.objectId,
+        trigger.at,
+      ]),
+    ).toEqual([['Bolt', 'key_contact_left', 'Ola Bolt left the client', ola.id, NOW - 10 * DAY_MS]]);
+    expect(quarterlyReport.accounts.map((a) => [a.name, a.triggersFired])).toEqual([
+      ['Acme', []],
+      ['Bolt', ['Ola Bolt left the client (not reviewed yet)']],
     ]);
-    expect(quarterlyReport.accounts.map((a) => [a.name, a.triggersFired])).toEqual([['Acme', []], ['Bolt', ['Ola Bolt left the client (not reviewed yet)']]]);
   });
 
   it('says how fresh its figures are: when the snapshot was taken, and how many companies it covers', async () => {
@@ -286,11 +424,21 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
     expect(names(large.overview.drift.qualifiesButNotTagged)).toEqual(['Crane']);
   });
 
-  it('shows no Pareto picture before a recalculation has completed, but the programme and the key accounts\' dependence', async () => {
+  it("shows no Pareto picture before a recalculation has completed, but the programme and the key accounts' dependence", async () => {
     const overview = await overviewOf(await startPortal(contents(), null));
     expect(overview.freshness).toEqual({ snapshot: null, snapshotUnreadable: null });
     expect(overview.concentration.pareto).toBeNull();
-    expect(overview.concentration.keyAccounts.map((k) => [k.name, k.revenueAtRisk, k.shareOfPortfolio, k.dependsOnOneContract])).toEqual([['Acme', 600, null, true], ['Bolt', 200, null, false]]);
+    expect(
+      overview.concentration.keyAccounts.map((k) => [
+        k.name,
+        k.revenueAtRisk,
+        k.shareOfPortfolio,
+        k.dependsOnOneContract,
+      ]),
+    ).toEqual([
+      ['Acme', 600, null, true],
+      ['Bolt', 200, null, false],
+    ]);
     expect(names(overview.programme.candidates)).toEqual(['Delta']);
   });
 
@@ -327,14 +475,30 @@ describe('the portfolio_overview function', () => {
     } while (cursor);
     const after = await portfolioOverviewFunction({ parameters: { userId: partner.userId } });
     // Recalculation reads revenue from the deals: Acme's 400 + 200 and Bolt's 100 + 100 in 12 months; the rest none.
-    expect(after).toMatchObject({ status: 'ok', freshness: { snapshot: { companiesScored: 6 } }, concentration: { pareto: { clientCount: 6, totalRevenue: 800, clientsForEightyPercentOfRevenue: 2 } } });
+    expect(after).toMatchObject({
+      status: 'ok',
+      freshness: { snapshot: { companiesScored: 6 } },
+      concentration: { pareto: { clientCount: 6, totalRevenue: 800, clientsForEightyPercentOfRevenue: 2 } },
+    });
   });
 
   it('refuses a user who is not a manager', async () => {
     await call({ userId: partner.userId });
-    const saved = await saveSettings({ parameters: { userId: manager.userId, expectedRevision: 0, settings: { ...defaultSettings(), access: { adminUserIds: [String(manager.userId)], managerUserIds: [], managerTeamIds: [] } } } });
+    const saved = await saveSettings({
+      parameters: {
+        userId: manager.userId,
+        expectedRevision: 0,
+        settings: {
+          ...defaultSettings(),
+          access: { adminUserIds: [String(manager.userId)], managerUserIds: [], managerTeamIds: [] },
+        },
+      },
+    });
     expect(saved).toMatchObject({ status: 'ok' });
-    expect(await portfolioOverviewFunction({ parameters: { userId: partner.userId } })).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
+    expect(await portfolioOverviewFunction({ parameters: { userId: partner.userId } })).toMatchObject({
+      status: 'error',
+      code: 'KAM.NOT_A_MANAGER',
+    });
   });
 
   it('rejects malformed parameters with the path', async () => {

@@ -15,29 +15,61 @@ const bolt = aScoredCompany('Bolt', 'key', 'key', 70, 300);
 const crane = aScoredCompany('Crane', 'key', 'key', 65, 100);
 const quiet = aScoredCompany('Quiet', 'none', 'none', 10, 50);
 
-const quarterly = <T,>(q3: T) => ({ Q1: null, Q2: null, Q3: q3, Q4: null });
+const quarterly = <T>(q3: T) => ({ Q1: null, Q2: null, Q3: q3, Q4: null });
 const TARGETS: MetricTarget[] = [
-  { id: 'meetings', name: 'Meetings per quarter', unit: 'count', measure: 'per_quarter', baseline: null, source: 'typed', quarters: quarterly(3), actuals: quarterly(4) },
-  { id: 'income', name: 'Increase in income', unit: 'currency', currency: 'GBP', measure: 'year_to_date', baseline: null, source: 'typed', quarters: quarterly(25_000), actuals: quarterly(20_000) },
-  { id: 'cfo', name: 'Introduction to the CFO', unit: 'text', quarters: quarterly('Meet the CFO'), actuals: quarterly({ text: 'Met the CFO in August', met: true }) },
+  {
+    id: 'meetings',
+    name: 'Meetings per quarter',
+    unit: 'count',
+    measure: 'per_quarter',
+    baseline: null,
+    source: 'typed',
+    quarters: quarterly(3),
+    actuals: quarterly(4),
+  },
+  {
+    id: 'income',
+    name: 'Increase in income',
+    unit: 'currency',
+    currency: 'GBP',
+    measure: 'year_to_date',
+    baseline: null,
+    source: 'typed',
+    quarters: quarterly(25_000),
+    actuals: quarterly(20_000),
+  },
+  {
+    id: 'cfo',
+    name: 'Introduction to the CFO',
+    unit: 'text',
+    quarters: quarterly('Meet the CFO'),
+    actuals: quarterly({ text: 'Met the CFO in August', met: true }),
+  },
 ];
 
 const plan = (companyId: string, fields: Record<string, string | number>, createdAt: string) =>
-  aRecord({ ...toProperties({ companyId, title: 'Plan', ...fields }, KEY_ACCOUNT_PLAN.property), hs_createdate: createdAt });
+  aRecord({
+    ...toProperties({ companyId, title: 'Plan', ...fields }, KEY_ACCOUNT_PLAN.property),
+    hs_createdate: createdAt,
+  });
 const objective = (companyId: string, title: string, achievedAt: string, planRevision: number) =>
   aRecord(toProperties({ companyId, title, status: 'achieved', achievedAt, planRevision }, OBJECTIVE.property));
-const review = (companyId: string, fields: Record<string, string>) => aRecord(toProperties({ companyId, title: 'Review', ...fields }, REVIEW.property));
+const review = (companyId: string, fields: Record<string, string>) =>
+  aRecord(toProperties({ companyId, title: 'Review', ...fields }, REVIEW.property));
 
 const RECORDS = {
   companies: [acme, bolt, crane, quiet],
   keyAccountContacts: new Map([
     // Acme: two people met in the quarter (one known only by email), one known since before it, one added after it.
-    [acme.id, [
-      aContact('Ada', 'Finance', at(7, 1)),
-      aContact('', '', at(9, 30), { email: 'cfo@acme.example' }),
-      aContact('Old', 'Friend', at(6, 30)),
-      aContact('Next', 'Quarter', at(10, 1)),
-    ]],
+    [
+      acme.id,
+      [
+        aContact('Ada', 'Finance', at(7, 1)),
+        aContact('', '', at(9, 30), { email: 'cfo@acme.example' }),
+        aContact('Old', 'Friend', at(6, 30)),
+        aContact('Next', 'Quarter', at(10, 1)),
+      ],
+    ],
     [bolt.id, [aContact('Bo', 'Buyer', at(8, 15))]],
   ]),
   plans: [
@@ -51,12 +83,38 @@ const RECORDS = {
     objective(acme.id, 'Achieved the quarter before', at(6, 10), 2),
   ],
   reviews: [
-    review(acme.id, { kind: 'calendar', reviewedAt: at(8, 20), outcomes: 'celebrate;escalate', summary: 'Renewal signed early; budget cut looming' }),
     review(acme.id, {
-      kind: 'triggered', reviewedAt: at(9, 5), outcomes: 'exploit', summary: 'Their new subsidiary needs us',
-      triggers: JSON.stringify([{ kind: 'key_contact_left', at: Date.UTC(2026, 8, 1), message: 'Jo Bloggs left the client', evidence: { objectType: 'contacts', objectId: '1', property: 'keystone_left_company', from: 'false', to: 'true' } }]),
+      kind: 'calendar',
+      reviewedAt: at(8, 20),
+      outcomes: 'celebrate;escalate',
+      summary: 'Renewal signed early; budget cut looming',
     }),
-    review(acme.id, { kind: 'calendar', reviewedAt: at(10, 20), outcomes: 'escalate', summary: 'Next quarter: not in this report' }),
+    review(acme.id, {
+      kind: 'triggered',
+      reviewedAt: at(9, 5),
+      outcomes: 'exploit',
+      summary: 'Their new subsidiary needs us',
+      triggers: JSON.stringify([
+        {
+          kind: 'key_contact_left',
+          at: Date.UTC(2026, 8, 1),
+          message: 'Jo Bloggs left the client',
+          evidence: {
+            objectType: 'contacts',
+            objectId: '1',
+            property: 'keystone_left_company',
+            from: 'false',
+            to: 'true',
+          },
+        },
+      ]),
+    }),
+    review(acme.id, {
+      kind: 'calendar',
+      reviewedAt: at(10, 20),
+      outcomes: 'escalate',
+      summary: 'Next quarter: not in this report',
+    }),
   ],
 };
 
@@ -65,7 +123,14 @@ const accountNamed = (name: string) => report().accounts.find((a) => a.name === 
 
 describe('the quarterly programme report', () => {
   it('covers the fiscal quarter asked for, for every key account and no other company', () => {
-    expect(report().quarter).toEqual({ fiscalYear: 2026, quarter: 3, label: 'Q3 FY2026', start: Date.UTC(2026, 6, 1), end: Date.UTC(2026, 9, 1), current: false });
+    expect(report().quarter).toEqual({
+      fiscalYear: 2026,
+      quarter: 3,
+      label: 'Q3 FY2026',
+      start: Date.UTC(2026, 6, 1),
+      end: Date.UTC(2026, 9, 1),
+      current: false,
+    });
     expect(report().accounts.map((a) => a.name)).toEqual(['Acme', 'Bolt', 'Crane']);
   });
 
@@ -73,7 +138,13 @@ describe('the quarterly programme report', () => {
     expect(accountNamed('Acme').targets).toEqual([
       { name: 'Meetings per quarter', unit: 'count', target: 3, actual: 4, status: 'on_track' },
       { name: 'Increase in income', unit: 'currency', target: 25_000, actual: 20_000, status: 'behind' },
-      { name: 'Introduction to the CFO', unit: 'text', target: 'Meet the CFO', actual: 'Met the CFO in August', status: 'on_track' },
+      {
+        name: 'Introduction to the CFO',
+        unit: 'text',
+        target: 'Meet the CFO',
+        actual: 'Met the CFO in August',
+        status: 'on_track',
+      },
     ]);
     expect(accountNamed('Bolt').targets).toEqual([]);
     expect(accountNamed('Crane').targets).toBeNull();
@@ -89,7 +160,10 @@ describe('the quarterly programme report', () => {
 
   it('celebrates objectives achieved in the quarter (current plan revision only) and escalates and exploits what its reviews said', () => {
     const acmeQuarter = accountNamed('Acme');
-    expect(acmeQuarter.celebrate).toEqual(['Objective achieved: Win the audit tender', 'Renewal signed early; budget cut looming']);
+    expect(acmeQuarter.celebrate).toEqual([
+      'Objective achieved: Win the audit tender',
+      'Renewal signed early; budget cut looming',
+    ]);
     expect(acmeQuarter.escalate).toEqual(['Renewal signed early; budget cut looming']);
     expect(acmeQuarter.exploit).toEqual(['Their new subsidiary needs us']);
     expect(acmeQuarter.triggersFired).toEqual(['Jo Bloggs left the client']);
@@ -105,37 +179,86 @@ describe('the quarterly programme report', () => {
 
   it('totals the programme', () => {
     expect(report().programme).toEqual({
-      keyAccounts: 3, targetsMet: 2, targetsBehind: 1, targetsWithoutActual: 0, introductions: 3,
-      celebrate: 2, escalate: 1, exploit: 1, triggersFired: 1, reviewsDone: 2, reviewsMissed: 1,
+      keyAccounts: 3,
+      targetsMet: 2,
+      targetsBehind: 1,
+      targetsWithoutActual: 0,
+      introductions: 3,
+      celebrate: 2,
+      escalate: 1,
+      exploit: 1,
+      triggersFired: 1,
+      reviewsDone: 2,
+      reviewsMissed: 1,
     });
   });
 
   it('reports the current quarter so far when none is asked for', () => {
     const current = overview(RECORDS, null, NOW).quarterlyReport;
     expect(current.quarter).toMatchObject({ fiscalYear: 2026, quarter: 4, current: true });
-    expect(current.accounts.find((a) => a.name === 'Acme')).toMatchObject({ reviewsDone: 1, escalate: ['Next quarter: not in this report'], introductions: ['Next Quarter'] });
+    expect(current.accounts.find((a) => a.name === 'Acme')).toMatchObject({
+      reviewsDone: 1,
+      escalate: ['Next quarter: not in this report'],
+      introductions: ['Next Quarter'],
+    });
   });
 
   it('counts the stance and deal rows from HubSpot as the card does, and keeps meetings as the plan was saved', () => {
-    const derivedRow = (id: 'friends_and_allies' | 'new_opportunities' | 'meetings', measure: Measure, target: number, saved: number | null): MetricTarget =>
-      ({ id, name: id, unit: 'count', measure, baseline: null, source: id, quarters: quarterly(target), actuals: quarterly(saved) }) as MetricTarget;
-    const grid = [derivedRow('friends_and_allies', 'level', 2, null), derivedRow('new_opportunities', 'year_to_date', 2, 0), derivedRow('meetings', 'per_quarter', 3, 5)];
-    const stance = (entries: Array<[string, string]>) => ({ [CONTACT_PROPERTY.stance]: entries.map(([value, when]) => ({ value, at: Date.parse(when) })) });
+    const derivedRow = (
+      id: 'friends_and_allies' | 'new_opportunities' | 'meetings',
+      measure: Measure,
+      target: number,
+      saved: number | null,
+    ): MetricTarget =>
+      ({
+        id,
+        name: id,
+        unit: 'count',
+        measure,
+        baseline: null,
+        source: id,
+        quarters: quarterly(target),
+        actuals: quarterly(saved),
+      }) as MetricTarget;
+    const grid = [
+      derivedRow('friends_and_allies', 'level', 2, null),
+      derivedRow('new_opportunities', 'year_to_date', 2, 0),
+      derivedRow('meetings', 'per_quarter', 3, 5),
+    ];
+    const stance = (entries: Array<[string, string]>) => ({
+      [CONTACT_PROPERTY.stance]: entries.map(([value, when]) => ({ value, at: Date.parse(when) })),
+    });
     const derived = {
       ...RECORDS,
       plans: [plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseTargets(grid) }, at(1, 15))],
-      keyAccountContacts: new Map([[acme.id, [
-        // An ally since spring; a supporter from 30 September; an ally only since October.
-        { ...aContact('Ada', 'Ally', at(1, 1)), history: stance([['ally', at(4, 1)]]) },
-        { ...aContact('Sue', 'Supporter', at(1, 1)), history: stance([['supporter', at(9, 30)], ['protester', at(2, 1)]]) },
-        { ...aContact('Late', 'Friend', at(1, 1)), history: stance([['ally', at(10, 2)]]) },
-      ]]]),
-      keyAccountDeals: new Map([[acme.id, [
-        aRecord({ amount: '1000', closedate: at(5, 1), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
-        aRecord({ amount: '1000', closedate: at(8, 1), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
-        aRecord({ amount: '1000', closedate: at(8, 2), dealstage: 'closedlost', hs_is_closed_won: 'false' }),
-        aRecord({ amount: '1000', closedate: at(10, 5), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
-      ]]]),
+      keyAccountContacts: new Map([
+        [
+          acme.id,
+          [
+            // An ally since spring; a supporter from 30 September; an ally only since October.
+            { ...aContact('Ada', 'Ally', at(1, 1)), history: stance([['ally', at(4, 1)]]) },
+            {
+              ...aContact('Sue', 'Supporter', at(1, 1)),
+              history: stance([
+                ['supporter', at(9, 30)],
+                ['protester', at(2, 1)],
+              ]),
+            },
+            { ...aContact('Late', 'Friend', at(1, 1)), history: stance([['ally', at(10, 2)]]) },
+          ],
+        ],
+      ]),
+      keyAccountDeals: new Map([
+        [
+          acme.id,
+          [
+            aRecord({ amount: '1000', closedate: at(5, 1), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
+            aRecord({ amount: '1000', closedate: at(8, 1), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
+            aRecord({ amount: '1000', closedate: at(8, 2), dealstage: 'closedlost', hs_is_closed_won: 'false' }),
+            aRecord({ amount: '1000', closedate: at(10, 5), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
+          ],
+        ],
+      ]),
     };
     expect(overview(derived, Q3, NOW).quarterlyReport.accounts[0]!.targets).toEqual([
       { name: 'friends_and_allies', unit: 'count', target: 2, actual: 2, status: 'on_track' },
@@ -145,7 +268,10 @@ describe('the quarterly programme report', () => {
   });
 
   it('says so when a plan holds a grid it cannot read, and still reports the rest', () => {
-    const damaged = { ...RECORDS, plans: [plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: '{not json' }, at(1, 15))] };
+    const damaged = {
+      ...RECORDS,
+      plans: [plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: '{not json' }, at(1, 15))],
+    };
     const acmeQuarter = overview(damaged, Q3, NOW).quarterlyReport.accounts[0]!;
     expect(acmeQuarter.targets).toBeNull();
     expect(acmeQuarter.targetsUnreadable).toMatch(/not JSON/);

@@ -16,7 +16,14 @@ export const NOW = Date.UTC(2026, 10, 24, 12);
 const DAY = 86_400_000;
 let nextId = 900;
 
-export function aScoredCompany(name: string, status: string, suggested: string, score: number, revenue: number, extra: Record<string, string> = {}): CrmRecord {
+export function aScoredCompany(
+  name: string,
+  status: string,
+  suggested: string,
+  score: number,
+  revenue: number,
+  extra: Record<string, string> = {},
+): CrmRecord {
   return {
     id: String(nextId++),
     properties: {
@@ -40,7 +47,10 @@ export interface PortalOverrides extends Partial<PortfolioRecords> {
 
 export function records(overrides: Omit<PortalOverrides, 'stored'> = {}): PortfolioRecords {
   const { companies = [], ...rest } = overrides;
-  const inProgramme = (c: CrmRecord) => [c.properties[COMPANY_PROPERTY.status], c.properties[COMPANY_PROPERTY.suggestedStatus]].some((s) => s === 'key' || s === 'candidate');
+  const inProgramme = (c: CrmRecord) =>
+    [c.properties[COMPANY_PROPERTY.status], c.properties[COMPANY_PROPERTY.suggestedStatus]].some(
+      (s) => s === 'key' || s === 'candidate',
+    );
   return {
     programmeCompanies: companies.filter(inProgramme),
     plans: [],
@@ -59,18 +69,41 @@ export function records(overrides: Omit<PortalOverrides, 'stored'> = {}): Portfo
 /** The snapshot a recalculation that finished a day before NOW stored, of the 12-month revenue on these companies. */
 export function snapshotOf(companies: readonly CrmRecord[]): StoredSnapshot {
   const revenues = companies.map((c) => fromHubSpotNumber(c.properties[COMPANY_PROPERTY.revenueLast12Months]) ?? 0);
-  return { snapshot: { version: 1, startedAt: NOW - DAY, completedAt: NOW - DAY + 60_000, companiesScored: companies.length, distribution: distributionOf(revenues) }, unreadable: null };
+  return {
+    snapshot: {
+      version: 1,
+      startedAt: NOW - DAY,
+      completedAt: NOW - DAY + 60_000,
+      companiesScored: companies.length,
+      distribution: distributionOf(revenues),
+    },
+    unreadable: null,
+  };
 }
 
-export function overview(overrides: PortalOverrides = {}, quarter: FiscalQuarter | null = null, now = NOW): PortfolioOverview {
+export function overview(
+  overrides: PortalOverrides = {},
+  quarter: FiscalQuarter | null = null,
+  now = NOW,
+): PortfolioOverview {
   const { stored, ...portal } = overrides;
   const snapshot = stored ?? snapshotOf(portal.companies ?? []);
   return portfolioOverview(records(portal), { stored: snapshot, settings: defaultSettings(), now, quarter });
 }
 
 /** A contact as the overview reads it: names and the date its record was created, no property history, not labelled "Key contact". */
-export function aContact(firstname: string, lastname: string, createdate: string, extra: Record<string, string> = {}): RelationshipContact {
-  return { id: String(nextId++), properties: { firstname, lastname, email: null, createdate, ...extra }, history: {}, taggedKeyContact: false };
+export function aContact(
+  firstname: string,
+  lastname: string,
+  createdate: string,
+  extra: Record<string, string> = {},
+): RelationshipContact {
+  return {
+    id: String(nextId++),
+    properties: { firstname, lastname, email: null, createdate, ...extra },
+    history: {},
+    taggedKeyContact: false,
+  };
 }
 
 /** A record of one of Keystone's custom objects, from its fields (`toProperties` of its model). */

@@ -2,10 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { peopleDirectory } from '../../../src/keystone/readers/people.ts';
 import type { OwnerRecord } from '../../../src/keystone/readers/portal-reads.ts';
 
-const anOwnerRecord = (overrides: Partial<OwnerRecord> = {}): OwnerRecord => ({ ownerId: '1', userId: 501, firstName: 'Ann', lastName: 'Owner', email: 'ann@firm.example', teamIds: [], teams: [], ...overrides });
+const anOwnerRecord = (overrides: Partial<OwnerRecord> = {}): OwnerRecord => ({
+  ownerId: '1',
+  userId: 501,
+  firstName: 'Ann',
+  lastName: 'Owner',
+  email: 'ann@firm.example',
+  teamIds: [],
+  teams: [],
+  ...overrides,
+});
 
 describe('naming the people Keystone records point at', () => {
-  const people = peopleDirectory([anOwnerRecord(), anOwnerRecord({ ownerId: '2', userId: null, firstName: '', lastName: '', email: 'bot@firm.example' }), anOwnerRecord({ ownerId: '3', userId: 503, firstName: 'Zed', lastName: 'Able' })]);
+  const people = peopleDirectory([
+    anOwnerRecord(),
+    anOwnerRecord({ ownerId: '2', userId: null, firstName: '', lastName: '', email: 'bot@firm.example' }),
+    anOwnerRecord({ ownerId: '3', userId: 503, firstName: 'Zed', lastName: 'Able' }),
+  ]);
 
   it('finds an owner by HubSpot user id, as stored in "changed by" and "saved by"', () => {
     expect(people.byUserId('501')).toEqual({ userId: 501, ownerId: '1', name: 'Ann Owner' });

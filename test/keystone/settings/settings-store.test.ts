@@ -15,14 +15,21 @@ const MINUTE = 60_000;
 
 /** An admin of settings that name both test admins. */
 function anAdmin(userId: string): Caller {
-  return withRoles({ userId, ownerId: null, name: `Admin ${userId}`, teamIds: [] }, { adminUserIds: [userId], managerUserIds: [], managerTeamIds: [] });
+  return withRoles(
+    { userId, ownerId: null, name: `Admin ${userId}`, teamIds: [] },
+    { adminUserIds: [userId], managerUserIds: [], managerTeamIds: [] },
+  );
 }
 const ada = anAdmin('51001');
 const bob = anAdmin('51002');
 
 /** Settings both admins may save, with overrides. */
 function settingsDocument(overrides: Partial<Settings> = {}): Settings {
-  return { ...defaultSettings(), access: { adminUserIds: [ada.userId, bob.userId], managerUserIds: [], managerTeamIds: [] }, ...overrides };
+  return {
+    ...defaultSettings(),
+    access: { adminUserIds: [ada.userId, bob.userId], managerUserIds: [], managerTeamIds: [] },
+    ...overrides,
+  };
 }
 
 describe('the settings store', () => {
@@ -33,7 +40,15 @@ describe('the settings store', () => {
     saveSettings(portal.client, resolver(), { caller, document, expectedRevision, now: at });
   const load = () => loadSettings(portal.client, resolver());
   /** Every record of the settings object, the settings in force and the record of each save. */
-  const settingsRecords = async () => (await portal.client.crm.objects.basicApi.getPage(objectTypeId, 100, undefined, Object.values(PORTAL_SETTINGS.property))).results;
+  const settingsRecords = async () =>
+    (
+      await portal.client.crm.objects.basicApi.getPage(
+        objectTypeId,
+        100,
+        undefined,
+        Object.values(PORTAL_SETTINGS.property),
+      )
+    ).results;
 
   beforeAll(async () => {
     portal = await startSandboxPortal({ currency: 'EUR', timeZone: 'America/New_York' });
@@ -45,7 +60,7 @@ describe('the settings store', () => {
     objectTypeId = await resolver().objectTypeId('settings');
   });
 
-  it('lets exactly one of two admins saving from the same revision at the same moment win; the other is told and the winner\'s settings stand', async () => {
+  it("lets exactly one of two admins saving from the same revision at the same moment win; the other is told and the winner's settings stand", async () => {
     await save(ada, 0, settingsDocument());
     const outcomes = await Promise.allSettled([
       save(ada, 1, settingsDocument({ fiscalYearStartMonth: 4 })),
@@ -54,7 +69,9 @@ describe('the settings store', () => {
 
     const won = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
     expect(won).toHaveLength(1);
-    expect(outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []))).toEqual([expect.objectContaining({ code: 'KAM.SETTINGS_CHANGED' })]);
+    expect(outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []))).toEqual([
+      expect.objectContaining({ code: 'KAM.SETTINGS_CHANGED' }),
+    ]);
     const stored = await load();
     expect(stored).toMatchObject({ revision: 2, savedByUserId: won[0]!.savedByUserId });
     expect(stored.settings.fiscalYearStartMonth).toBe(won[0]!.settings.fiscalYearStartMonth);
@@ -62,29 +79,66 @@ describe('the settings store', () => {
 
   it('keeps the settings in force when their write fails after the claim, and the next save goes through at once', async () => {
     await save(ada, 0, settingsDocument({ fiscalYearStartMonth: 4 }));
-    await portal.control.injectFault({ kind: 'serverError', status: 503, method: 'POST', path: '/crm/v3/objects/2-*/batch/upsert', times: 1 });
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 503,
+      method: 'POST',
+      path: '/crm/v3/objects/2-*/batch/upsert',
+      times: 1,
+    });
 
-    await expect(save(bob, 1, settingsDocument({ fiscalYearStartMonth: 7 }))).rejects.toMatchObject({ code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    await expect(save(bob, 1, settingsDocument({ fiscalYearStartMonth: 7 }))).rejects.toMatchObject({
+      code: 'KAM.HUBSPOT_UNAVAILABLE',
+    });
 
-    expect(await load()).toMatchObject({ revision: 1, savedByUserId: ada.userId, settings: { fiscalYearStartMonth: 4 } });
+    expect(await load()).toMatchObject({
+      revision: 1,
+      savedByUserId: ada.userId,
+      settings: { fiscalYearStartMonth: 4 },
+    });
     // The failed save withdrew its claim: nobody has to wait for it.
-    expect(await save(bob, 1, settingsDocument({ fiscalYearStartMonth: 10 }), now + MINUTE)).toMatchObject({ revision: 2 });
+    expect(await save(bob, 1, settingsDocument({ fiscalYearStartMonth: 10 }), now + MINUTE)).toMatchObject({
+      revision: 2,
+    });
     expect((await load()).settings.fiscalYearStartMonth).toBe(10);
   });
 
   it('holds a revision a stopped save could not withdraw only until its claim expires', async () => {
     await save(ada, 0, settingsDocument({ fiscalYearStartMonth: 4 }));
     // The write fails, and so does the withdrawal of the claim: as if the function had stopped.
-    await portal.control.injectFault({ kind: 'serverError', status: 503, method: 'POST', path: '/crm/v3/objects/2-*/batch/upsert', times: 1 });
-    await portal.control.injectFault({ kind: 'serverError', status: 503, method: 'DELETE', path: '/crm/v3/objects/2-*', times: 1 });
-    await expect(save(bob, 1, settingsDocument({ fiscalYearStartMonth: 7 }))).rejects.toMatchObject({ code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 503,
+      method: 'POST',
+      path: '/crm/v3/objects/2-*/batch/upsert',
+      times: 1,
+    });
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 503,
+      method: 'DELETE',
+      path: '/crm/v3/objects/2-*',
+      times: 1,
+    });
+    await expect(save(bob, 1, settingsDocument({ fiscalYearStartMonth: 7 }))).rejects.toMatchObject({
+      code: 'KAM.HUBSPOT_UNAVAILABLE',
+    });
     expect(await load()).toMatchObject({ revision: 1, settings: { fiscalYearStartMonth: 4 } });
 
     const tooSoon = save(ada, 1, settingsDocument({ fiscalYearStartMonth: 10 }), now + REVISION_CLAIM_EXPIRY_MS - 1);
-    await expect(tooSoon).rejects.toMatchObject({ code: 'KAM.SETTINGS_CHANGED', message: expect.stringContaining('stopped part-way less than 2 minutes ago') });
+    await expect(tooSoon).rejects.toMatchObject({
+      code: 'KAM.SETTINGS_CHANGED',
+      message: expect.stringContaining('stopped part-way less than 2 minutes ago'),
+    });
 
-    expect(await save(ada, 1, settingsDocument({ fiscalYearStartMonth: 10 }), now + REVISION_CLAIM_EXPIRY_MS)).toMatchObject({ revision: 2 });
-    expect(await load()).toMatchObject({ revision: 2, savedByUserId: ada.userId, settings: { fiscalYearStartMonth: 10 } });
+    expect(
+      await save(ada, 1, settingsDocument({ fiscalYearStartMonth: 10 }), now + REVISION_CLAIM_EXPIRY_MS),
+    ).toMatchObject({ revision: 2 });
+    expect(await load()).toMatchObject({
+      revision: 2,
+      savedByUserId: ada.userId,
+      settings: { fiscalYearStartMonth: 10 },
+    });
   });
 
   it('keeps a record of each save — who, when and what — while loading reads only the settings in force', async () => {
@@ -92,11 +146,28 @@ describe('the settings store', () => {
     await save(bob, 1, settingsDocument({ fiscalYearStartMonth: 7 }), now + MINUTE);
 
     const records = await settingsRecords();
-    const history = [1, 2].map((revision) => records.find((r) => r.properties[PORTAL_SETTINGS.property.settingsKey] === settingsRevisionKey(revision))?.properties);
-    expect(history.map((p) => [p?.[PORTAL_SETTINGS.property.savedBy], fromHubSpotDateTime(p?.[PORTAL_SETTINGS.property.savedAt]), JSON.parse(p?.[PORTAL_SETTINGS.property.settings] ?? 'null').fiscalYearStartMonth]))
-      .toEqual([[ada.userId, now, 4], [bob.userId, now + MINUTE, 7]]);
+    const history = [1, 2].map(
+      (revision) =>
+        records.find((r) => r.properties[PORTAL_SETTINGS.property.settingsKey] === settingsRevisionKey(revision))
+          ?.properties,
+    );
+    expect(
+      history.map((p) => [
+        p?.[PORTAL_SETTINGS.property.savedBy],
+        fromHubSpotDateTime(p?.[PORTAL_SETTINGS.property.savedAt]),
+        JSON.parse(p?.[PORTAL_SETTINGS.property.settings] ?? 'null').fiscalYearStartMonth,
+      ]),
+    ).toEqual([
+      [ada.userId, now, 4],
+      [bob.userId, now + MINUTE, 7],
+    ]);
     expect(records).toHaveLength(3);
-    expect(await load()).toMatchObject({ revision: 2, savedByUserId: bob.userId, savedAt: now + MINUTE, settings: { fiscalYearStartMonth: 7 } });
+    expect(await load()).toMatchObject({
+      revision: 2,
+      savedByUserId: bob.userId,
+      savedAt: now + MINUTE,
+      settings: { fiscalYearStartMonth: 7 },
+    });
   });
 
   it("gives the portal's currency and time zone as setup copied them from HubSpot, and refreshes them on every save", async () => {
@@ -113,7 +184,10 @@ describe('the settings store', () => {
 
   it("saves without HubSpot's account details when they cannot be read, keeping the portal's details it had", async () => {
     await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/account-info/v3/details' });
-    expect(await save(ada, 0, settingsDocument())).toMatchObject({ revision: 1, portal: { currency: 'EUR', timeZone: 'America/New_York' } });
+    expect(await save(ada, 0, settingsDocument())).toMatchObject({
+      revision: 1,
+      portal: { currency: 'EUR', timeZone: 'America/New_York' },
+    });
     expect((await load()).portal).toEqual({ currency: 'EUR', timeZone: 'America/New_York' });
     await portal.control.clearFaults();
   });

@@ -20,7 +20,9 @@ describe('the preview bundle', () => {
 
   it("bundles a project's real card against the preview components, with an unknown component standing in for a missing one", async () => {
     const bundle = await bundlePreview(FIXTURE);
-    expect(bundle.extensions).toEqual([{ uid: 'fixture_greeting', kind: 'card', location: 'crm.record.tab', title: 'Greeting' }]);
+    expect(bundle.extensions).toEqual([
+      { uid: 'fixture_greeting', kind: 'card', location: 'crm.record.tab', title: 'Greeting' },
+    ]);
     expect(bundle.script).toContain('unknownComponent("Illustration")');
     expect(bundle.script).toContain('Company ');
     expect(bundle.stylesheet).toContain('.hs-button');

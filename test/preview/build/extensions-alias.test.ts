@@ -12,7 +12,8 @@ const input = (overrides: Partial<Parameters<typeof aliasModuleSource>[0]> = {})
   ...overrides,
 });
 
-const standIns = (source: string) => [...source.matchAll(/export const (\w+) = (\w+)\(/g)].map((match) => `${match[1]}:${match[2]}`);
+const standIns = (source: string) =>
+  [...source.matchAll(/export const (\w+) = (\w+)\(/g)].map((match) => `${match[1]}:${match[2]}`);
 
 describe('the @hubspot/ui-extensions alias', () => {
   it('re-exports what the preview implements and the real constants', () => {
@@ -22,12 +23,21 @@ describe('the @hubspot/ui-extensions alias', () => {
   });
 
   it('stands in for a missing component with an unknown component, and for a missing hook with an error', () => {
-    expect(standIns(aliasModuleSource(input()))).toEqual(['Illustration:unknownComponent', 'useCrmSearch:unknownExport']);
-    expect(aliasModuleSource(input({ specifier: '@hubspot/ui-extensions/crm' }))).toContain('export const useCrmSearch = unknownExport("useCrmSearch", "@hubspot/ui-extensions/crm");');
+    expect(standIns(aliasModuleSource(input()))).toEqual([
+      'Illustration:unknownComponent',
+      'useCrmSearch:unknownExport',
+    ]);
+    expect(aliasModuleSource(input({ specifier: '@hubspot/ui-extensions/crm' }))).toContain(
+      'export const useCrmSearch = unknownExport("useCrmSearch", "@hubspot/ui-extensions/crm");',
+    );
   });
 
   it('implements every component of @hubspot/ui-extensions 0.17 except Illustration', async () => {
-    expect(standIns(await aliasModuleFor('@hubspot/ui-extensions'))).toEqual(['Illustration:unknownComponent', 'formatCrmProperties:unknownExport', 'useCrmSearch:unknownExport']);
+    expect(standIns(await aliasModuleFor('@hubspot/ui-extensions'))).toEqual([
+      'Illustration:unknownComponent',
+      'formatCrmProperties:unknownExport',
+      'useCrmSearch:unknownExport',
+    ]);
   });
 
   it('implements useCrmProperties of @hubspot/ui-extensions/crm and shows its CRM components as unknown', async () => {

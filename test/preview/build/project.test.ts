@@ -7,7 +7,13 @@ const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/project');
 describe("reading the project's hsmeta files", () => {
   it('finds each card with its location, title and entry module', async () => {
     expect(await uiExtensions(FIXTURE)).toEqual([
-      { uid: 'fixture_greeting', kind: 'card', location: 'crm.record.tab', title: 'Greeting', file: path.join(FIXTURE, 'src/app/cards/GreetingCard.tsx') },
+      {
+        uid: 'fixture_greeting',
+        kind: 'card',
+        location: 'crm.record.tab',
+        title: 'Greeting',
+        file: path.join(FIXTURE, 'src/app/cards/GreetingCard.tsx'),
+      },
     ]);
   });
 
@@ -19,11 +25,15 @@ describe("reading the project's hsmeta files", () => {
   });
 
   it('refuses a card without a location', async () => {
-    await expect(uiExtensions(path.resolve(import.meta.dirname, '../fixtures/no-location'))).rejects.toThrow('src/app/cards/nowhere-hsmeta.json: a card needs config.location');
+    await expect(uiExtensions(path.resolve(import.meta.dirname, '../fixtures/no-location'))).rejects.toThrow(
+      'src/app/cards/nowhere-hsmeta.json: a card needs config.location',
+    );
   });
 
   it("finds this repository's tab card, sidebar card and settings page", async () => {
     const found = (await uiExtensions()).map(({ kind, location }) => `${kind}:${location}`);
-    expect(found).toEqual(expect.arrayContaining(['card:crm.record.tab', 'card:crm.record.sidebar', 'settings:settings']));
+    expect(found).toEqual(
+      expect.arrayContaining(['card:crm.record.tab', 'card:crm.record.sidebar', 'settings:settings']),
+    );
   });
 });

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { orderCompanies, roleOf, type CompanyRow } from '../../../preview/server/portal.ts';
 
-const aCompany = (overrides: Partial<CompanyRow> = {}): CompanyRow => ({ id: '1', name: 'Acme Ltd', domain: 'acme.example', status: null, score: null, suggestedStatus: null, ...overrides });
-const access = (overrides = {}) => ({ adminUserIds: ['1'], managerUserIds: ['2'], managerTeamIds: ['70'], ...overrides });
+const aCompany = (overrides: Partial<CompanyRow> = {}): CompanyRow => ({
+  id: '1',
+  name: 'Acme Ltd',
+  domain: 'acme.example',
+  status: null,
+  score: null,
+  suggestedStatus: null,
+  ...overrides,
+});
+const access = (overrides = {}) => ({
+  adminUserIds: ['1'],
+  managerUserIds: ['2'],
+  managerTeamIds: ['70'],
+  ...overrides,
+});
 
 describe('the company list order', () => {
   it('puts key accounts first, then candidates (tagged, then suggested), then the rest by score and name', () => {
@@ -14,7 +27,14 @@ describe('the company list order', () => {
       aCompany({ id: 'key', status: 'key', score: 20 }),
       aCompany({ id: 'plain-unscored', name: 'C' }),
     ]);
-    expect(ordered.map((company) => company.id)).toEqual(['key', 'candidate', 'suggested', 'plain-high', 'plain-low', 'plain-unscored']);
+    expect(ordered.map((company) => company.id)).toEqual([
+      'key',
+      'candidate',
+      'suggested',
+      'plain-high',
+      'plain-low',
+      'plain-unscored',
+    ]);
   });
 });
 

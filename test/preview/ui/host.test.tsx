@@ -1,12 +1,29 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExtensionHost, hubspot, showRecord, showRecordsAt, takeRegisteredExtensions, useExtensionContext, type ExtensionContext } from '../../../preview/ui/host.tsx';
+import {
+  ExtensionHost,
+  hubspot,
+  showRecord,
+  showRecordsAt,
+  takeRegisteredExtensions,
+  useExtensionContext,
+  type ExtensionContext,
+} from '../../../preview/ui/host.tsx';
 import { Link } from '../../../preview/ui/index.ts';
 
 const aContext = (overrides: Partial<ExtensionContext> = {}): ExtensionContext =>
   ({
     location: 'crm.record.tab',
-    user: { id: 7, email: 'dana@example.com', emails: ['dana@example.com'], firstName: 'Dana', lastName: 'Manager', roles: [], teams: [], permissions: [] },
+    user: {
+      id: 7,
+      email: 'dana@example.com',
+      emails: ['dana@example.com'],
+      firstName: 'Dana',
+      lastName: 'Manager',
+      roles: [],
+      teams: [],
+      permissions: [],
+    },
     portal: { id: 123, timezone: 'Europe/London' },
     crm: { objectId: 42, objectTypeId: '0-2' },
     ...overrides,
@@ -17,7 +34,8 @@ function WhoAmI() {
   return <>{context.user.email}</>;
 }
 
-const answer = (body: unknown) => vi.fn(async (_url: string, _init?: RequestInit) => new Response(JSON.stringify(body)));
+const answer = (body: unknown) =>
+  vi.fn(async (_url: string, _init?: RequestInit) => new Response(JSON.stringify(body)));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -27,11 +45,19 @@ afterEach(() => {
 
 describe('the preview host', () => {
   it('gives an extension the context of the user it is viewed as', () => {
-    expect(renderToStaticMarkup(<ExtensionHost context={aContext()} actions={{}}><WhoAmI /></ExtensionHost>)).toBe('dana@example.com');
+    expect(
+      renderToStaticMarkup(
+        <ExtensionHost context={aContext()} actions={{}}>
+          <WhoAmI />
+        </ExtensionHost>,
+      ),
+    ).toBe('dana@example.com');
   });
 
   it('says so when a hook is used outside an extension', () => {
-    expect(() => renderToStaticMarkup(<WhoAmI />)).toThrow('useExtensionContext was called outside an extension the preview is rendering');
+    expect(() => renderToStaticMarkup(<WhoAmI />)).toThrow(
+      'useExtensionContext was called outside an extension the preview is rendering',
+    );
   });
 
   it('hands out the extensions registered with hubspot.extend, in order, once', () => {
@@ -47,10 +73,16 @@ describe('the preview host', () => {
     const fetch = answer({ ok: true, result: { status: 'ok', score: 82 } });
     vi.stubGlobal('fetch', fetch);
     showRecord({ objectTypeId: '0-2', objectId: 42 });
-    await expect(hubspot.serverless('card_data', { parameters: { companyId: '42' }, propertiesToSend: ['name'] })).resolves.toEqual({ status: 'ok', score: 82 });
+    await expect(
+      hubspot.serverless('card_data', { parameters: { companyId: '42' }, propertiesToSend: ['name'] }),
+    ).resolves.toEqual({ status: 'ok', score: 82 });
     const [url, init] = fetch.mock.calls[0] ?? [];
     expect(url).toBe('/api/serverless/card_data');
-    expect(JSON.parse(String(init?.body))).toEqual({ parameters: { companyId: '42' }, propertiesToSend: ['name'], record: { objectTypeId: '0-2', objectId: 42 } });
+    expect(JSON.parse(String(init?.body))).toEqual({
+      parameters: { companyId: '42' },
+      propertiesToSend: ['name'],
+      record: { objectTypeId: '0-2', objectId: 42 },
+    });
   });
 
   it('rejects a serverless call with the message of a function that failed', async () => {
@@ -59,10 +91,18 @@ describe('the preview host', () => {
   });
 
   it("opens a link to a HubSpot record page on the preview's own record page, where the shell has one", () => {
-    showRecordsAt(({ portalId, objectTypeId, objectId }) => (portalId === 123 && objectTypeId === '0-2' ? `#/companies/${objectId}` : null));
+    showRecordsAt(({ portalId, objectTypeId, objectId }) =>
+      portalId === 123 && objectTypeId === '0-2' ? `#/companies/${objectId}` : null,
+    );
     const link = (url: string) => renderToStaticMarkup(<Link href={{ url, external: true }}>open</Link>);
-    expect(link('https://app.hubspot.com/contacts/123/record/0-2/42')).toBe('<a class="hs-link hs-link--primary" href="#/companies/42">open</a>');
-    expect(link('https://app.hubspot.com/contacts/123/record/0-1/7')).toContain('href="https://app.hubspot.com/contacts/123/record/0-1/7" target="_blank"');
-    expect(link('https://app.hubspot.com/contacts/999/record/0-2/42')).toContain('href="https://app.hubspot.com/contacts/999/record/0-2/42" target="_blank"');
+    expect(link('https://app.hubspot.com/contacts/123/record/0-2/42')).toBe(
+      '<a class="hs-link hs-link--primary" href="#/companies/42">open</a>',
+    );
+    expect(link('https://app.hubspot.com/contacts/123/record/0-1/7')).toContain(
+      'href="https://app.hubspot.com/contacts/123/record/0-1/7" target="_blank"',
+    );
+    expect(link('https://app.hubspot.com/contacts/999/record/0-2/42')).toContain(
+      'href="https://app.hubspot.com/contacts/999/record/0-2/42" target="_blank"',
+    );
   });
 });

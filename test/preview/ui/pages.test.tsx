@@ -1,14 +1,23 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { AppPageHost, createPageRouter, PageLink, PageRoutes, PageTitle, usePageRoute, type AppPageLocation } from '../../../preview/ui/pages.tsx';
+import {
+  AppPageHost,
+  createPageRouter,
+  PageLink,
+  PageRoutes,
+  PageTitle,
+  usePageRoute,
+  type AppPageLocation,
+} from '../../../preview/ui/pages.tsx';
 
 // The app pages' router in the preview, rendered at a path the shell hands it.
 
 const aLocation = (overrides: Partial<AppPageLocation> = {}): AppPageLocation => ({
   path: '/',
   params: {},
-  hrefOf: (path, params = {}) => `#/app${path}${Object.keys(params).length > 0 ? `?${new URLSearchParams(params).toString()}` : ''}`,
+  hrefOf: (path, params = {}) =>
+    `#/app${path}${Object.keys(params).length > 0 ? `?${new URLSearchParams(params).toString()}` : ''}`,
   ...overrides,
 });
 
@@ -32,7 +41,8 @@ const Router = createPageRouter(
   </PageRoutes>,
 );
 
-const at = (location: Partial<AppPageLocation>, element: ReactNode = <Router />) => renderToStaticMarkup(<AppPageHost location={aLocation(location)}>{element}</AppPageHost>);
+const at = (location: Partial<AppPageLocation>, element: ReactNode = <Router />) =>
+  renderToStaticMarkup(<AppPageHost location={aLocation(location)}>{element}</AppPageHost>);
 
 describe('the app pages router in the preview', () => {
   it('renders the index route inside its layout', () => {
@@ -40,7 +50,9 @@ describe('the app pages router in the preview', () => {
   });
 
   it("hands a route its path parameters with the page's query parameters", () => {
-    expect(at({ path: '/report/2026/3', params: { view: 'all' } })).toBe('<section>quarter /report/2026/3 year=2026&amp;quarter=3&amp;view=all</section>');
+    expect(at({ path: '/report/2026/3', params: { view: 'all' } })).toBe(
+      '<section>quarter /report/2026/3 year=2026&amp;quarter=3&amp;view=all</section>',
+    );
   });
 
   it('nests the layouts of nested routes, and prefers fixed segments to parameters', () => {
@@ -72,16 +84,31 @@ describe('the app pages router in the preview', () => {
   });
 
   it('links to a page through the shell, with query parameters, marking the current one', () => {
-    expect(at({ path: '/report' }, <PageLink to="/report">Report</PageLink>)).toBe('<a class="hs-link" href="#/app/report" aria-current="page">Report</a>');
-    expect(at({ path: '/report' }, <PageLink to="/" params={{ tab: 'risks' }}>Home</PageLink>)).toBe('<a class="hs-link" href="#/app/?tab=risks">Home</a>');
+    expect(at({ path: '/report' }, <PageLink to="/report">Report</PageLink>)).toBe(
+      '<a class="hs-link" href="#/app/report" aria-current="page">Report</a>',
+    );
+    expect(
+      at(
+        { path: '/report' },
+        <PageLink to="/" params={{ tab: 'risks' }}>
+          Home
+        </PageLink>,
+      ),
+    ).toBe('<a class="hs-link" href="#/app/?tab=risks">Home</a>');
   });
 
   it('shows the page title as the heading of the page', () => {
-    expect(at({}, <PageTitle>Key account portfolio</PageTitle>)).toBe('<h1 class="hs-page-title">Key account portfolio</h1>');
+    expect(at({}, <PageTitle>Key account portfolio</PageTitle>)).toBe(
+      '<h1 class="hs-page-title">Key account portfolio</h1>',
+    );
   });
 
   it('says so when a page hook or link is used outside the app pages', () => {
-    expect(() => renderToStaticMarkup(<ShowRoute />)).toThrow('usePageRoute must be used within a PageRouter made by createPageRouter');
-    expect(() => renderToStaticMarkup(<PageLink to="/">Home</PageLink>)).toThrow('PageLink was used outside the app pages the preview is rendering');
+    expect(() => renderToStaticMarkup(<ShowRoute />)).toThrow(
+      'usePageRoute must be used within a PageRouter made by createPageRouter',
+    );
+    expect(() => renderToStaticMarkup(<PageLink to="/">Home</PageLink>)).toThrow(
+      'PageLink was used outside the app pages the preview is rendering',
+    );
   });
 });

@@ -14,7 +14,8 @@ describe('generateDemoPortal', () => {
     expect(seed.objects.companies).toHaveLength(2_000);
     expect(seed.owners.length).toBeGreaterThanOrEqual(20);
     expect(seed.objects.contacts.length).toBeGreaterThan(seed.objects.companies.length * 2);
-    for (const type of ['deals', 'meetings', 'calls', 'emails'] as const) expect(seed.objects[type].length).toBeGreaterThan(1_000);
+    for (const type of ['deals', 'meetings', 'calls', 'emails'] as const)
+      expect(seed.objects[type].length).toBeGreaterThan(1_000);
   });
 
   it('gives the requested number of companies', () => {
@@ -27,7 +28,8 @@ describe('generateDemoPortal', () => {
   });
 
   it('differs for a different seed', () => {
-    const names = (seedNumber: number) => demoPortal({ seed: seedNumber, companies: 150 }).seed.objects.companies.map((c) => c.properties.name);
+    const names = (seedNumber: number) =>
+      demoPortal({ seed: seedNumber, companies: 150 }).seed.objects.companies.map((c) => c.properties.name);
     expect(names(8)).not.toEqual(names(7));
   });
 
@@ -35,7 +37,9 @@ describe('generateDemoPortal', () => {
     const later = demoPortal({ companies: 150, now: DEMO_NOW + 10 * DAY }).seed;
     const earlier = demoPortal({ companies: 150 }).seed;
     const shift = (iso: string): string => new Date(Date.parse(iso) + 10 * DAY).toISOString();
-    expect(later.objects.companies.map((c) => c.createdAt)).toEqual(earlier.objects.companies.map((c) => shift(c.createdAt)));
+    expect(later.objects.companies.map((c) => c.createdAt)).toEqual(
+      earlier.objects.companies.map((c) => shift(c.createdAt)),
+    );
   });
 
   it.each([
@@ -49,11 +53,23 @@ describe('generateDemoPortal', () => {
 
   it('dates nothing after now except the expected close of open deals and when open tasks are due', () => {
     const plannedAhead = (type: string, name: string, properties: Record<string, string>) =>
-      (type === 'deals' && name === 'closedate' && properties.hs_is_closed === 'false') || (type === 'tasks' && name === 'hs_timestamp' && properties.hs_task_status !== 'COMPLETED');
-    const stamps = (Object.entries(seed.objects) as Array<[string, typeof seed.objects.deals]>).flatMap(([type, records]) => records.flatMap((r) => [
-      r.createdAt, r.updatedAt, ...Object.values(r.propertyHistory ?? {}).flat().map((h) => h.timestamp),
-      ...Object.entries(r.properties).filter(([name]) => /(_time|timestamp|_at|closedate)$/.test(name) && !plannedAhead(type, name, r.properties)).map(([, v]) => v),
-    ]));
+      (type === 'deals' && name === 'closedate' && properties.hs_is_closed === 'false') ||
+      (type === 'tasks' && name === 'hs_timestamp' && properties.hs_task_status !== 'COMPLETED');
+    const stamps = (Object.entries(seed.objects) as Array<[string, typeof seed.objects.deals]>).flatMap(
+      ([type, records]) =>
+        records.flatMap((r) => [
+          r.createdAt,
+          r.updatedAt,
+          ...Object.values(r.propertyHistory ?? {})
+            .flat()
+            .map((h) => h.timestamp),
+          ...Object.entries(r.properties)
+            .filter(
+              ([name]) => /(_time|timestamp|_at|closedate)$/.test(name) && !plannedAhead(type, name, r.properties),
+            )
+            .map(([, v]) => v),
+        ]),
+    );
     const after = stamps.filter((s): s is string => s !== undefined && Date.parse(s) > DEMO_NOW);
     expect(stamps.length).toBeGreaterThan(50_000);
     expect(after).toEqual([]);
@@ -66,7 +82,9 @@ describe('generateDemoPortal', () => {
   });
 
   it('spreads deals over the three years before now', () => {
-    const closed = seed.objects.deals.filter((d) => d.properties.hs_is_closed === 'true').map((d) => Date.parse(d.properties.closedate ?? ''));
+    const closed = seed.objects.deals
+      .filter((d) => d.properties.hs_is_closed === 'true')
+      .map((d) => Date.parse(d.properties.closedate ?? ''));
     const years = new Set(closed.map((t) => Math.floor((DEMO_NOW - t) / (365 * 86_400_000))));
     expect([...years].sort()).toEqual([0, 1, 2]);
     expect(new Set(seed.objects.deals.map((d) => d.properties.dealstage)).size).toBeGreaterThanOrEqual(5);
@@ -86,7 +104,11 @@ describe('generateDemoPortal', () => {
     });
 
     it.each([2, 3, 99])('holds for seed %i too', (other) => {
-      const share = topFifthShare([...indexPortal(demoPortal({ seed: other, companies: 500 }).seed).closedWonFees().values()]);
+      const share = topFifthShare([
+        ...indexPortal(demoPortal({ seed: other, companies: 500 }).seed)
+          .closedWonFees()
+          .values(),
+      ]);
       expect(share).toBeGreaterThan(0.75);
       expect(share).toBeLessThan(0.85);
     });

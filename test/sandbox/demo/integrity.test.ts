@@ -18,11 +18,20 @@ describe('the demo portal hangs together', () => {
     const broken = seed.associations.filter((a) => !known[a.fromType]?.has(a.fromId) || !known[a.toType]?.has(a.toId));
     const types = [
       ...HUBSPOT_DEFINED_ASSOCIATIONS.map((d) => `HUBSPOT_DEFINED ${d.from}>${d.to}#${d.typeId}`),
-      ...seed.associationDefinitions.flatMap((d) => [`USER_DEFINED ${d.fromType}>${d.toType}#${d.typeId}`, `USER_DEFINED ${d.toType}>${d.fromType}#${d.inverseTypeId}`]),
+      ...seed.associationDefinitions.flatMap((d) => [
+        `USER_DEFINED ${d.fromType}>${d.toType}#${d.typeId}`,
+        `USER_DEFINED ${d.toType}>${d.fromType}#${d.inverseTypeId}`,
+      ]),
       // A custom object's default link to a type it is associated with: its type id is assigned when the schema is created.
-      ...seed.schemas.flatMap((s) => s.associatedObjects.map((o) => `USER_DEFINED ${s.name}>${o === 'COMPANY' ? 'companies' : 'contacts'}#undefined`)),
+      ...seed.schemas.flatMap((s) =>
+        s.associatedObjects.map(
+          (o) => `USER_DEFINED ${s.name}>${o === 'COMPANY' ? 'companies' : 'contacts'}#undefined`,
+        ),
+      ),
     ];
-    const untyped = seed.associations.filter((a) => !types.includes(`${a.associationCategory} ${a.fromType}>${a.toType}#${a.associationTypeId}`));
+    const untyped = seed.associations.filter(
+      (a) => !types.includes(`${a.associationCategory} ${a.fromType}>${a.toType}#${a.associationTypeId}`),
+    );
     expect(broken).toEqual([]);
     expect(untyped).toEqual([]);
   });
@@ -42,7 +51,11 @@ describe('the demo portal hangs together', () => {
     expect(new Set(emails).size).toBe(emails.length);
     for (const contact of seed.objects.contacts) {
       expect(index.linked('contacts', contact.id, 'companies')).toEqual([contact.properties.associatedcompanyid]);
-      expect(contact.properties.email?.endsWith(`@${index.record('companies', contact.properties.associatedcompanyid ?? '').properties.domain}`)).toBe(true);
+      expect(
+        contact.properties.email?.endsWith(
+          `@${index.record('companies', contact.properties.associatedcompanyid ?? '').properties.domain}`,
+        ),
+      ).toBe(true);
     }
   });
 
@@ -69,7 +82,9 @@ describe('the demo portal hangs together', () => {
       const successor = index.record('contacts', contact.properties[CONTACT_PROPERTY.replacedBy] ?? '');
       expect(successor.properties.associatedcompanyid).toBe(contact.properties.associatedcompanyid);
       expect(successor.id).not.toBe(contact.id);
-      expect(Date.parse(contact.properties[CONTACT_PROPERTY.leftAt] ?? '')).toBeGreaterThan(Date.parse(contact.createdAt));
+      expect(Date.parse(contact.properties[CONTACT_PROPERTY.leftAt] ?? '')).toBeGreaterThan(
+        Date.parse(contact.createdAt),
+      );
     }
   });
 
@@ -88,14 +103,18 @@ describe('the demo portal hangs together', () => {
   });
 
   it('assigns companies, deals and activities to owners that exist', () => {
-    const owned = (['companies', 'deals', 'meetings', 'calls', 'emails'] as const).flatMap((type) => seed.objects[type]);
+    const owned = (['companies', 'deals', 'meetings', 'calls', 'emails'] as const).flatMap(
+      (type) => seed.objects[type],
+    );
     expect(owned.filter((r) => !ownerIds.has(r.properties.hubspot_owner_id ?? ''))).toEqual([]);
     const activityOwners = new Set(seed.objects.meetings.map((m) => m.properties.hubspot_owner_id));
     expect(activityOwners.size).toBeGreaterThan(10);
   });
 
   it('puts our people in teams, with emails on the firm’s domain', () => {
-    expect(new Set(seed.owners.flatMap((o) => o.teams.map((t) => t.name)))).toEqual(new Set(['Partners', 'Key Account Managers', 'Sales – North', 'Sales – South', 'Research']));
+    expect(new Set(seed.owners.flatMap((o) => o.teams.map((t) => t.name)))).toEqual(
+      new Set(['Partners', 'Key Account Managers', 'Sales – North', 'Sales – South', 'Research']),
+    );
     expect(new Set(seed.owners.map((o) => o.email.split('@')[1]))).toEqual(new Set([DEMO_FIRM.domain]));
   });
 

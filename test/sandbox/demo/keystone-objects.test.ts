@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHubSpotClient } from '../../../src/crm/client.ts';
-import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, PORTAL_SETTINGS, REVIEW } from '../../../src/crm/model/index.ts';
+import {
+  COMPANY_PROPERTY,
+  KEY_ACCOUNT_PLAN,
+  OBJECTIVE,
+  PLAN_REVISION,
+  PORTAL_SETTINGS,
+  REVIEW,
+} from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { runSetup, SETUP_VERSION } from '../../../src/crm/setup/index.ts';
 import { cardData } from '../../../src/keystone/account/index.ts';
@@ -20,7 +27,8 @@ describe("Keystone's own objects in the demo portal", () => {
   const admin = people.find((p) => String(p.userId) === access.adminUserIds[0])!;
   let sandbox: RunningSandbox;
   let client: ReturnType<typeof createHubSpotClient>;
-  const readCard = (companyId: string, userId = admin.userId) => cardData(client, new ObjectTypeResolver(client), { companyId, userId, now: DEMO_NOW });
+  const readCard = (companyId: string, userId = admin.userId) =>
+    cardData(client, new ObjectTypeResolver(client), { companyId, userId, now: DEMO_NOW });
 
   beforeAll(async () => {
     sandbox = await startSandbox({ seed, dataFile: null });
@@ -37,7 +45,9 @@ describe("Keystone's own objects in the demo portal", () => {
 
     expect(plan.revision).toBeGreaterThanOrEqual(1);
     expect(plan.businessObjective).toContain(company.properties.name);
-    expect(plan.team.relationshipPartner?.ownerId).toBeOneOf(people.filter((p) => p.team === 'partners').map((p) => p.ownerId));
+    expect(plan.team.relationshipPartner?.ownerId).toBeOneOf(
+      people.filter((p) => p.team === 'partners').map((p) => p.ownerId),
+    );
     expect(plan.team.accountManager?.ownerId).toBe(company.properties.hubspot_owner_id);
     expect(plan.team.researcher?.ownerId).toBeOneOf(people.filter((p) => p.team === 'research').map((p) => p.ownerId));
     expect(plan.objectives.length).toBeGreaterThanOrEqual(3);
@@ -56,7 +66,14 @@ describe("Keystone's own objects in the demo portal", () => {
     const { plan } = await readCard(stories.clearlyKey[0]!);
     const { rows, quarterStarts } = plan.quarterlyTargets;
 
-    expect(rows.map((r) => r.metric)).toEqual(['friends_and_allies', 'enemies_and_protesters', 'meetings', 'custom_new_services_used', 'new_opportunities', 'income_increase']);
+    expect(rows.map((r) => r.metric)).toEqual([
+      'friends_and_allies',
+      'enemies_and_protesters',
+      'meetings',
+      'custom_new_services_used',
+      'new_opportunities',
+      'income_increase',
+    ]);
     for (const row of rows) expect(Object.values(row.targets).every((t) => t !== null)).toBe(true);
     const typed = rows.find((r) => !r.derived)!;
     expect(typed.metric).toBe('custom_new_services_used');
@@ -75,7 +92,9 @@ describe("Keystone's own objects in the demo portal", () => {
 
     expect(reviews.history.length).toBeGreaterThanOrEqual(1);
     expect(reviews.history.length).toBeLessThanOrEqual(4);
-    expect(reviews.history.map((r) => r.reviewedAt)).toEqual([...reviews.history.map((r) => r.reviewedAt)].sort((a, b) => b - a));
+    expect(reviews.history.map((r) => r.reviewedAt)).toEqual(
+      [...reviews.history.map((r) => r.reviewedAt)].sort((a, b) => b - a),
+    );
     for (const review of reviews.history) {
       expect(review.reviewedAt).toBeLessThan(DEMO_NOW);
       expect(review.outcomes.length).toBeGreaterThanOrEqual(1);
@@ -87,22 +106,29 @@ describe("Keystone's own objects in the demo portal", () => {
   });
 
   it('has some key accounts overdue for review and some not yet due', () => {
-    const due = seed.objects.companies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key').map((c) => Date.parse(c.properties[COMPANY_PROPERTY.nextReviewDue]!));
+    const due = seed.objects.companies
+      .filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key')
+      .map((c) => Date.parse(c.properties[COMPANY_PROPERTY.nextReviewDue]!));
     expect(due.every(Number.isFinite)).toBe(true);
     expect(due.filter((d) => d < DEMO_NOW - 7 * DAY).length).toBeGreaterThanOrEqual(3);
     expect(due.filter((d) => d > DEMO_NOW).length).toBeGreaterThanOrEqual(3);
   });
 
   it('plans key accounts and some candidates, each with one plan, claimed revisions and objectives of its current revision only', () => {
-    const planned = new Set(seed.objects[KEY_ACCOUNT_PLAN.name]!.map((p) => p.properties[KEY_ACCOUNT_PLAN.property.companyId]));
-    const statusOf = (status: string) => seed.objects.companies.filter((c) => c.properties[COMPANY_PROPERTY.status] === status).map((c) => c.id);
+    const planned = new Set(
+      seed.objects[KEY_ACCOUNT_PLAN.name]!.map((p) => p.properties[KEY_ACCOUNT_PLAN.property.companyId]),
+    );
+    const statusOf = (status: string) =>
+      seed.objects.companies.filter((c) => c.properties[COMPANY_PROPERTY.status] === status).map((c) => c.id);
     expect(statusOf('key').every((id) => planned.has(id))).toBe(true);
     const candidates = statusOf('candidate').filter((id) => planned.has(id));
     expect(candidates.length).toBeGreaterThan(0);
     expect(candidates.length).toBeLessThan(statusOf('candidate').length);
     expect(planned.size).toBe(seed.objects[KEY_ACCOUNT_PLAN.name]!.length);
 
-    const claims = new Set(seed.objects[PLAN_REVISION.name]!.map((r) => r.properties[PLAN_REVISION.property.revisionKey]));
+    const claims = new Set(
+      seed.objects[PLAN_REVISION.name]!.map((r) => r.properties[PLAN_REVISION.property.revisionKey]),
+    );
     for (const plan of seed.objects[KEY_ACCOUNT_PLAN.name]!) {
       const revision = plan.properties[KEY_ACCOUNT_PLAN.property.revision];
       expect(claims.has(`${plan.id}:${revision}`)).toBe(true);
@@ -120,26 +146,44 @@ describe("Keystone's own objects in the demo portal", () => {
     expect(open.length).toBeGreaterThan(0);
     for (const o of open) {
       const p = o.properties;
-      expect(taskOf(p[OBJECTIVE.property.taskId])).toMatchObject({ hs_task_subject: p[OBJECTIVE.property.title], hubspot_owner_id: p[OBJECTIVE.property.ownerId], hs_timestamp: p[OBJECTIVE.property.dueDate], hs_task_status: 'NOT_STARTED', hs_task_type: 'TODO' });
-      expect(index.linked('tasks', p[OBJECTIVE.property.taskId]!, 'companies')).toEqual([p[OBJECTIVE.property.companyId]]);
+      expect(taskOf(p[OBJECTIVE.property.taskId])).toMatchObject({
+        hs_task_subject: p[OBJECTIVE.property.title],
+        hubspot_owner_id: p[OBJECTIVE.property.ownerId],
+        hs_timestamp: p[OBJECTIVE.property.dueDate],
+        hs_task_status: 'NOT_STARTED',
+        hs_task_type: 'TODO',
+      });
+      expect(index.linked('tasks', p[OBJECTIVE.property.taskId]!, 'companies')).toEqual([
+        p[OBJECTIVE.property.companyId],
+      ]);
     }
-    expect(objectives.filter((o) => o.properties[OBJECTIVE.property.status] !== 'open').every((o) => !o.properties[OBJECTIVE.property.taskId])).toBe(true);
+    expect(
+      objectives
+        .filter((o) => o.properties[OBJECTIVE.property.status] !== 'open')
+        .every((o) => !o.properties[OBJECTIVE.property.taskId]),
+    ).toBe(true);
     for (const plan of seed.objects[KEY_ACCOUNT_PLAN.name]!) {
       const companyId = plan.properties[KEY_ACCOUNT_PLAN.property.companyId]!;
       const company = seed.objects.companies.find((c) => c.id === companyId)!;
       expect(taskOf(plan.properties[KEY_ACCOUNT_PLAN.property.reviewTaskId])).toMatchObject({
-        hs_task_subject: `Key account review due: ${company.properties.name}`, hubspot_owner_id: plan.properties[KEY_ACCOUNT_PLAN.property.accountManager],
-        hs_timestamp: company.properties[COMPANY_PROPERTY.nextReviewDue], hs_task_status: 'NOT_STARTED',
+        hs_task_subject: `Key account review due: ${company.properties.name}`,
+        hubspot_owner_id: plan.properties[KEY_ACCOUNT_PLAN.property.accountManager],
+        hs_timestamp: company.properties[COMPANY_PROPERTY.nextReviewDue],
+        hs_task_status: 'NOT_STARTED',
       });
     }
     expect(seed.objects.tasks).toHaveLength(open.length + seed.objects[KEY_ACCOUNT_PLAN.name]!.length);
     // The sandbox serves them as HubSpot would: on the company's timeline.
     const [companyId] = stories.clearlyKey;
-    const linked = await client.crm.associations.v4.batchApi.getPage('companies', 'tasks', { inputs: [{ id: companyId! }] });
-    expect(linked.results[0]!.to.length).toBe(seed.objects.tasks!.filter((t) => index.linked('tasks', t.id, 'companies')[0] === companyId).length);
+    const linked = await client.crm.associations.v4.batchApi.getPage('companies', 'tasks', {
+      inputs: [{ id: companyId! }],
+    });
+    expect(linked.results[0]!.to.length).toBe(
+      seed.objects.tasks!.filter((t) => index.linked('tasks', t.id, 'companies')[0] === companyId).length,
+    );
   });
 
-  it('leaves the stories\' review triggers open: every review predates the departure of the key contact', async () => {
+  it("leaves the stories' review triggers open: every review predates the departure of the key contact", async () => {
     const { reviews } = await readCard(stories.keyContactLeft.companyId);
     expect(reviews.triggered.map((t) => t.kind)).toContain('key_contact_left');
   });
@@ -154,7 +198,10 @@ describe("Keystone's own objects in the demo portal", () => {
     expect(access.adminUserIds).toEqual([String(person('partners').userId)]);
     expect(await permissionsOf(admin.userId)).toMatchObject({ isAdmin: true, canEdit: true });
     expect(await permissionsOf(person('keyAccounts').userId)).toMatchObject({ isAdmin: false, canEdit: true });
-    expect(await permissionsOf(people.filter((p) => p.team === 'partners')[1]!.userId)).toMatchObject({ isAdmin: false, canEdit: true });
+    expect(await permissionsOf(people.filter((p) => p.team === 'partners')[1]!.userId)).toMatchObject({
+      isAdmin: false,
+      canEdit: true,
+    });
     expect(await permissionsOf(person('salesSouth').userId)).toMatchObject({ isAdmin: false, canEdit: false });
     expect(await permissionsOf(person('research').userId)).toMatchObject({ isAdmin: false, canEdit: false });
   });

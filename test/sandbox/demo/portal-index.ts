@@ -45,17 +45,20 @@ export function indexPortal(seed: SandboxSeed): PortalIndex {
     if (!found) throw new Error(`No ${type} record ${id}`);
     return found;
   };
-  const linked = (fromType: ObjectType, fromId: string, toType: ObjectType): string[] => links.get(`${fromType}/${fromId}>${toType}`) ?? [];
+  const linked = (fromType: ObjectType, fromId: string, toType: ObjectType): string[] =>
+    links.get(`${fromType}/${fromId}>${toType}`) ?? [];
   return {
     record,
     linked,
     contactsOf: (companyId) => linked('companies', companyId, 'contacts').map((id) => record('contacts', id)),
-    activitiesOf: (companyId) => ACTIVITY_TYPES.flatMap((type) => linked('companies', companyId, type).map((id) => record(type, id))),
+    activitiesOf: (companyId) =>
+      ACTIVITY_TYPES.flatMap((type) => linked('companies', companyId, type).map((id) => record(type, id))),
     closedWonFees: (since = -Infinity) => {
       const fees = new Map<string, number>();
       for (const deal of seed.objects.deals) {
         if (deal.properties.dealstage !== 'closedwon' || Date.parse(deal.properties.closedate ?? '') <= since) continue;
-        for (const companyId of linked('deals', deal.id, 'companies')) fees.set(companyId, (fees.get(companyId) ?? 0) + Number(deal.properties.amount));
+        for (const companyId of linked('deals', deal.id, 'companies'))
+          fees.set(companyId, (fees.get(companyId) ?? 0) + Number(deal.properties.amount));
       }
       return fees;
     },

@@ -24,7 +24,11 @@ describe('the demo portal in the sandbox', () => {
 
   it('serves a key account with its Keystone status and status history', async () => {
     const [companyId] = stories.clearlyKey;
-    const company = await client.crm.companies.basicApi.getById(companyId ?? '', ['name', 'domain', COMPANY_PROPERTY.status, COMPANY_PROPERTY.statusReason], [COMPANY_PROPERTY.status]);
+    const company = await client.crm.companies.basicApi.getById(
+      companyId ?? '',
+      ['name', 'domain', COMPANY_PROPERTY.status, COMPANY_PROPERTY.statusReason],
+      [COMPANY_PROPERTY.status],
+    );
     expect(company.properties[COMPANY_PROPERTY.status]).toBe('key');
     expect(company.properties.domain).toMatch(/\.example$/);
     expect(company.propertiesWithHistory?.[COMPANY_PROPERTY.status]?.map((h) => h.value)).toEqual(['key', 'candidate']);
@@ -32,10 +36,20 @@ describe('the demo portal in the sandbox', () => {
 
   it("lists the company's contacts through associations v4 and reads them in a batch", async () => {
     const [companyId] = stories.clearlyKey;
-    const links = await client.crm.associations.v4.basicApi.getPage('companies', companyId ?? '', 'contacts', undefined, 500);
+    const links = await client.crm.associations.v4.basicApi.getPage(
+      'companies',
+      companyId ?? '',
+      'contacts',
+      undefined,
+      500,
+    );
     const contactIds = links.results.map((l) => String(l.toObjectId));
     expect(contactIds.length).toBeGreaterThanOrEqual(5);
-    const batch = await client.crm.contacts.batchApi.read({ inputs: contactIds.map((id) => ({ id })), properties: ['email', 'jobtitle', CONTACT_PROPERTY.reportsTo], propertiesWithHistory: [] });
+    const batch = await client.crm.contacts.batchApi.read({
+      inputs: contactIds.map((id) => ({ id })),
+      properties: ['email', 'jobtitle', CONTACT_PROPERTY.reportsTo],
+      propertiesWithHistory: [],
+    });
     expect(batch.results).toHaveLength(contactIds.length);
     for (const contact of batch.results) {
       const manager = contact.properties[CONTACT_PROPERTY.reportsTo];
@@ -51,8 +65,15 @@ describe('the demo portal in the sandbox', () => {
   });
 
   it("shows the promoted successor's stance history, newest first", async () => {
-    const contact = await client.crm.contacts.basicApi.getById(stories.keyContactLeft.replacedById, [CONTACT_PROPERTY.stance], [CONTACT_PROPERTY.stance, 'jobtitle']);
-    expect(contact.propertiesWithHistory?.[CONTACT_PROPERTY.stance]?.map((h) => h.value)).toEqual(['supporter', 'protester']);
+    const contact = await client.crm.contacts.basicApi.getById(
+      stories.keyContactLeft.replacedById,
+      [CONTACT_PROPERTY.stance],
+      [CONTACT_PROPERTY.stance, 'jobtitle'],
+    );
+    expect(contact.propertiesWithHistory?.[CONTACT_PROPERTY.stance]?.map((h) => h.value)).toEqual([
+      'supporter',
+      'protester',
+    ]);
     expect(contact.propertiesWithHistory?.jobtitle).toHaveLength(2);
   });
 
@@ -64,8 +85,13 @@ describe('the demo portal in the sandbox', () => {
 
   it('finds the key accounts with a search', async () => {
     const found = await client.crm.companies.searchApi.doSearch({
-      filterGroups: [{ filters: [{ propertyName: COMPANY_PROPERTY.status, operator: FilterOperatorEnum.Eq, value: 'key' }] }],
-      properties: ['name'], limit: 100, after: '0', sorts: [],
+      filterGroups: [
+        { filters: [{ propertyName: COMPANY_PROPERTY.status, operator: FilterOperatorEnum.Eq, value: 'key' }] },
+      ],
+      properties: ['name'],
+      limit: 100,
+      after: '0',
+      sorts: [],
     });
     const key = (portal.objects?.companies ?? []).filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key');
     expect(found.total).toBe(key.length);

@@ -15,16 +15,31 @@ describe('the demo stories', () => {
   const status = (id: string) => company(id).properties[COMPANY_PROPERTY.status];
   const feeRanks = new Map([...index.closedWonFees()].sort((a, b) => b[1] - a[1]).map(([id], rank) => [id, rank]));
   const recentFees = index.closedWonFees(DEMO_NOW - 365 * DAY);
-  const lastActivity = (companyId: string) => Math.max(...index.activitiesOf(companyId).map((a) => at(a.properties.hs_timestamp)));
-  const engagedContacts = (companyId: string) => new Set(ACTIVITY_TYPES.flatMap((type) => index.linked('companies', companyId, type).flatMap((id) => index.linked(type, id, 'contacts'))));
-  const activityOwners = (companyId: string) => new Set(index.activitiesOf(companyId).map((a) => a.properties.hubspot_owner_id));
+  const lastActivity = (companyId: string) =>
+    Math.max(...index.activitiesOf(companyId).map((a) => at(a.properties.hs_timestamp)));
+  const engagedContacts = (companyId: string) =>
+    new Set(
+      ACTIVITY_TYPES.flatMap((type) =>
+        index.linked('companies', companyId, type).flatMap((id) => index.linked(type, id, 'contacts')),
+      ),
+    );
+  const activityOwners = (companyId: string) =>
+    new Set(index.activitiesOf(companyId).map((a) => a.properties.hubspot_owner_id));
 
   it('names every story with ids that exist in the portal', () => {
     expect(demoStoriesSchema.safeParse(stories).success).toBe(true);
     const companyIds = [
-      ...stories.clearlyKey, ...stories.shouldBeKey, ...stories.noLongerQualifies, ...stories.formerKey,
-      ...stories.singleThreaded.map((s) => s.companyId), stories.singlePersonDependency.companyId, stories.allyGoneQuiet.companyId,
-      stories.keyContactLeft.companyId, stories.newAccountManager.companyId, stories.newParentCompany.companyId, stories.newParentCompany.parentCompanyId,
+      ...stories.clearlyKey,
+      ...stories.shouldBeKey,
+      ...stories.noLongerQualifies,
+      ...stories.formerKey,
+      ...stories.singleThreaded.map((s) => s.companyId),
+      stories.singlePersonDependency.companyId,
+      stories.allyGoneQuiet.companyId,
+      stories.keyContactLeft.companyId,
+      stories.newAccountManager.companyId,
+      stories.newParentCompany.companyId,
+      stories.newParentCompany.parentCompanyId,
     ];
     for (const id of companyIds) expect(company(id).id).toBe(id);
   });
@@ -46,13 +61,22 @@ describe('the demo stories', () => {
     const key = seed.objects.companies.filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key');
     expect(key.length).toBeGreaterThanOrEqual(15);
     expect(key.length).toBeLessThanOrEqual(40);
-    for (const c of key) expect(c.propertyHistory?.[COMPANY_PROPERTY.status]?.map((h) => h.value)).toEqual(['key', 'candidate']);
+    for (const c of key)
+      expect(c.propertyHistory?.[COMPANY_PROPERTY.status]?.map((h) => h.value)).toEqual(['key', 'candidate']);
   });
 
   it('tags the senior people of every key account as key contacts, through the label setup creates', () => {
     const [definition] = seed.associationDefinitions;
-    expect(definition).toMatchObject({ fromType: 'companies', toType: 'contacts', name: KEY_CONTACT_LABEL.name, label: KEY_CONTACT_LABEL.label });
-    const keyContactsOf = (companyId: string) => seed.associations.filter((a) => a.fromId === companyId && a.associationTypeId === definition?.typeId).map((a) => a.toId);
+    expect(definition).toMatchObject({
+      fromType: 'companies',
+      toType: 'contacts',
+      name: KEY_CONTACT_LABEL.name,
+      label: KEY_CONTACT_LABEL.label,
+    });
+    const keyContactsOf = (companyId: string) =>
+      seed.associations
+        .filter((a) => a.fromId === companyId && a.associationTypeId === definition?.typeId)
+        .map((a) => a.toId);
     for (const c of seed.objects.companies.filter((x) => x.properties[COMPANY_PROPERTY.status] === 'key')) {
       const tagged = keyContactsOf(c.id);
       expect(tagged.length).toBeGreaterThanOrEqual(2);
@@ -67,7 +91,9 @@ describe('the demo stories', () => {
     for (const id of stories.shouldBeKey) {
       expect(status(id)).toBeUndefined();
       expect(feeRanks.get(id)).toBeLessThan(15);
-      expect(Number(company(id).properties[COMPANY_PROPERTY.potentialRevenue])).toBeGreaterThan((index.closedWonFees().get(id) ?? 0) / 3 * 2);
+      expect(Number(company(id).properties[COMPANY_PROPERTY.potentialRevenue])).toBeGreaterThan(
+        ((index.closedWonFees().get(id) ?? 0) / 3) * 2,
+      );
     }
   });
 
@@ -108,7 +134,9 @@ describe('the demo stories', () => {
     const { companyId, contactId } = stories.allyGoneQuiet;
     const ally = index.record('contacts', contactId);
     expect(ally.properties[CONTACT_PROPERTY.stance]).toBe('ally');
-    const withAlly = ACTIVITY_TYPES.flatMap((type) => index.linked('contacts', contactId, type).map((id) => at(index.record(type, id).properties.hs_timestamp)));
+    const withAlly = ACTIVITY_TYPES.flatMap((type) =>
+      index.linked('contacts', contactId, type).map((id) => at(index.record(type, id).properties.hs_timestamp)),
+    );
     expect(withAlly.length).toBeGreaterThan(0);
     expect(Math.max(...withAlly)).toBeLessThan(DEMO_NOW - QUIET_ALLY_DAYS * DAY);
     expect(lastActivity(companyId)).toBeGreaterThan(DEMO_NOW - 30 * DAY);
@@ -123,7 +151,10 @@ describe('the demo stories', () => {
     expect(at(leaver.properties[CONTACT_PROPERTY.leftAt])).toBe(DEMO_NOW - RECENT_DEPARTURE_DAYS * DAY);
     expect(leaver.properties[CONTACT_PROPERTY.replacedBy]).toBe(replacedById);
     expect(leaver.properties[CONTACT_PROPERTY.decisionPower]).toBe('decides');
-    expect(successor.propertyHistory?.[CONTACT_PROPERTY.stance]?.map((h) => h.value)).toEqual(['supporter', 'protester']);
+    expect(successor.propertyHistory?.[CONTACT_PROPERTY.stance]?.map((h) => h.value)).toEqual([
+      'supporter',
+      'protester',
+    ]);
     expect(successor.propertyHistory?.jobtitle?.[0]?.value).toBe(leaver.properties.jobtitle);
     expect(successor.propertyHistory?.[CONTACT_PROPERTY.reportsTo]?.[1]?.value).toBe(leftContactId);
     expect(seed.objects.contacts.filter((c) => c.properties[CONTACT_PROPERTY.reportsTo] === leftContactId)).toEqual([]);
@@ -144,7 +175,15 @@ describe('the demo stories', () => {
     const child = company(companyId);
     const parent = company(parentCompanyId);
     expect(status(companyId)).toBe('key');
-    expect(seed.associations).toContainEqual(expect.objectContaining({ fromType: 'companies', fromId: companyId, toType: 'companies', toId: parentCompanyId, associationTypeId: 14 }));
+    expect(seed.associations).toContainEqual(
+      expect.objectContaining({
+        fromType: 'companies',
+        fromId: companyId,
+        toType: 'companies',
+        toId: parentCompanyId,
+        associationTypeId: 14,
+      }),
+    );
     expect(child.properties.hs_parent_company_id).toBe(parentCompanyId);
     expect(at(child.propertyHistory?.hs_parent_company_id?.[0]?.timestamp)).toBe(DEMO_NOW - ACQUISITION_AGE_DAYS * DAY);
     expect(Number(parent.properties.annualrevenue)).toBeGreaterThan(Number(child.properties.annualrevenue));
@@ -159,6 +198,8 @@ describe('the demo stories', () => {
     const small = demoPortal({ seed: 5, companies: 60 });
     expect(small.stories.clearlyKey).toHaveLength(3);
     expect(small.stories.singleThreaded).toHaveLength(3);
-    expect(new Set(small.seed.objects.companies.map((c) => c.id))).toContain(small.stories.newParentCompany.parentCompanyId);
+    expect(new Set(small.seed.objects.companies.map((c) => c.id))).toContain(
+      small.stories.newParentCompany.parentCompanyId,
+    );
   });
 });

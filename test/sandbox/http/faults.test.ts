@@ -17,7 +17,9 @@ describe('the fault injector', () => {
 
   it('matches a path glob and a method', () => {
     const injector = injectorWith({ kind: 'drop', method: 'POST', path: '/crm/v3/objects/*/search' });
-    expect(injector.take('POST', '/crm/v3/objects/companies/search')).toEqual([expect.objectContaining({ kind: 'drop' })]);
+    expect(injector.take('POST', '/crm/v3/objects/companies/search')).toEqual([
+      expect.objectContaining({ kind: 'drop' }),
+    ]);
     expect(injector.take('GET', '/crm/v3/objects/companies/search')).toEqual([]);
     expect(injector.take('POST', '/crm/v3/objects/companies')).toEqual([]);
   });
@@ -29,7 +31,8 @@ describe('the fault injector', () => {
   });
 
   it('hits a share of the matching requests, the same ones for the same seed', () => {
-    const hitsOf = (injector: ReturnType<typeof createFaultInjector>) => Array.from({ length: 200 }, () => injector.take('PATCH', '/crm/v3/objects/companies/1').length);
+    const hitsOf = (injector: ReturnType<typeof createFaultInjector>) =>
+      Array.from({ length: 200 }, () => injector.take('PATCH', '/crm/v3/objects/companies/1').length);
     const first = hitsOf(injectorWith({ kind: 'lostAnswer', rate: 0.1, seed: 7 }));
     const hits = first.filter((n) => n === 1).length;
     expect(hits).toBeGreaterThan(5);
@@ -61,7 +64,10 @@ describe('the fault injector', () => {
   });
 
   it('says how often each fault has hit', () => {
-    const injector = injectorWith({ kind: 'lostAnswer', mode: 'badGateway', method: 'POST' }, { kind: 'latency', ms: 5, times: 3 });
+    const injector = injectorWith(
+      { kind: 'lostAnswer', mode: 'badGateway', method: 'POST' },
+      { kind: 'latency', ms: 5, times: 3 },
+    );
     injector.take('POST', '/crm/v3/objects/notes');
     injector.take('GET', '/crm/v3/objects/notes');
     expect(injector.list()).toEqual([

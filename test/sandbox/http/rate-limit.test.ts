@@ -6,7 +6,12 @@ import { createRateLimiter } from '../../../sandbox/http/rate-limit.ts';
 function limiterAt(limits: { burstPer10s: number; searchPerSecond: number }) {
   let now = 0;
   const limiter = createRateLimiter(limits, () => now);
-  return { limiter, advance: (ms: number) => { now += ms; } };
+  return {
+    limiter,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('the rate limiter', () => {
@@ -15,7 +20,11 @@ describe('the rate limiter', () => {
     expect(limiter.check(false)).toMatchObject({ allowed: true, headers: { 'X-HubSpot-RateLimit-Remaining': '1' } });
     advance(4_000);
     expect(limiter.check(false).allowed).toBe(true);
-    expect(limiter.check(false)).toMatchObject({ allowed: false, policyName: 'TEN_SECONDLY_ROLLING', headers: { 'X-HubSpot-RateLimit-Remaining': '0' } });
+    expect(limiter.check(false)).toMatchObject({
+      allowed: false,
+      policyName: 'TEN_SECONDLY_ROLLING',
+      headers: { 'X-HubSpot-RateLimit-Remaining': '0' },
+    });
     advance(6_000);
     expect(limiter.check(false).allowed).toBe(true);
   });

@@ -17,7 +17,11 @@ describe('seeds in and out', () => {
     const plan = portal.bySeedName('account_plan')!;
     const [toId, typeIds] = [...portal.associationsOf(portal.standard('companies'), '1', plan.objectTypeId)!][0]!;
     expect(toId).toBe('20');
-    expect(portal.associationTypes.get([...typeIds][0]!)).toMatchObject({ category: 'USER_DEFINED', label: null, toTypeId: plan.objectTypeId });
+    expect(portal.associationTypes.get([...typeIds][0]!)).toMatchObject({
+      category: 'USER_DEFINED',
+      label: null,
+      toTypeId: plan.objectTypeId,
+    });
   });
 
   it('writes a portal back as a seed that rebuilds the same portal, each association once', () => {
@@ -26,13 +30,30 @@ describe('seeds in and out', () => {
     const second = portalToSeed(build(first));
     expect(second).toEqual(first);
     expect(second.objects.contacts!.find((c) => c.id === '11')?.archived).toBe(true);
-    expect(second.associationDefinitions).toContainEqual(expect.objectContaining({ typeId: 900, label: 'Manager', inverseLabel: 'Reports to' }));
+    expect(second.associationDefinitions).toContainEqual(
+      expect.objectContaining({ typeId: 900, label: 'Manager', inverseLabel: 'Reports to' }),
+    );
   });
 
   it.each([
-    ['an unknown object type', portalSeed({ objects: { widgets: [seedRecord({})] } }), 'Seed objects.widgets: unknown object type "widgets"'],
-    ['an id used twice', portalSeed({ objects: { companies: [seedRecord({}, { id: '1' }), seedRecord({}, { id: '1' })] } }), 'Seed objects.companies[1]: id 1 is used twice'],
-    ['an association type between other objects', portalSeed({ objects: { companies: [seedRecord({}, { id: '1' })], deals: [seedRecord({}, { id: '2' })] }, associations: [{ fromType: 'deals', fromId: '2', toType: 'companies', toId: '1', associationTypeId: 279 }] }), 'Seed associations[0].associationTypeId'],
+    [
+      'an unknown object type',
+      portalSeed({ objects: { widgets: [seedRecord({})] } }),
+      'Seed objects.widgets: unknown object type "widgets"',
+    ],
+    [
+      'an id used twice',
+      portalSeed({ objects: { companies: [seedRecord({}, { id: '1' }), seedRecord({}, { id: '1' })] } }),
+      'Seed objects.companies[1]: id 1 is used twice',
+    ],
+    [
+      'an association type between other objects',
+      portalSeed({
+        objects: { companies: [seedRecord({}, { id: '1' })], deals: [seedRecord({}, { id: '2' })] },
+        associations: [{ fromType: 'deals', fromId: '2', toType: 'companies', toId: '1', associationTypeId: 279 }],
+      }),
+      'Seed associations[0].associationTypeId',
+    ],
   ])('refuses %s, naming where', (_, seed, message) => {
     expect(() => build(seed)).toThrow(message);
   });

@@ -23,14 +23,31 @@ afterEach(() => {
 /** The rich seed, then changed the ways the API changes a portal: history, an archive, a removed label. */
 function changedPortal(): Portal {
   const portal = portalFromSeed(sandboxSeedSchema.parse({ ...richSeed(), owners: [owner()] }), 1);
-  portal.apply({ op: 'updateRecord', type: '0-2', id: '1', at: Date.UTC(2025, 6, 1), properties: { name: 'Acme Group' }, sourceType: 'INTEGRATION' });
+  portal.apply({
+    op: 'updateRecord',
+    type: '0-2',
+    id: '1',
+    at: Date.UTC(2025, 6, 1),
+    properties: { name: 'Acme Group' },
+    sourceType: 'INTEGRATION',
+  });
   portal.apply({ op: 'archiveRecord', type: '0-1', id: '12', at: Date.UTC(2025, 6, 2) });
   portal.apply({ op: 'removeAssociationTypes', typeId: 900 });
-  portal.apply({ op: 'createRecord', type: '0-2', id: '30', at: Date.UTC(2025, 6, 3), properties: { name: 'Globex' }, sourceType: 'INTEGRATION' });
+  portal.apply({
+    op: 'createRecord',
+    type: '0-2',
+    id: '30',
+    at: Date.UTC(2025, 6, 3),
+    properties: { name: 'Globex' },
+    sourceType: 'INTEGRATION',
+  });
   return portal;
 }
 
-const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((line) => line !== '');
+const lines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 
 describe('a snapshot', () => {
   it('reads back as the same portal: records as stored, every association both ways, the next record id', () => {
@@ -41,7 +58,9 @@ describe('a snapshot', () => {
     expect(read.seq).toBe(41);
     expect(portalToSeed(read.portal)).toEqual(portalToSeed(portal));
     expect(read.portal.standard('contacts').records.get('12')).toEqual(portal.standard('contacts').records.get('12'));
-    expect([...read.portal.links.entries()].filter(([, , , , typeIds]) => typeIds.size > 0)).toEqual([...portal.links.entries()].filter(([, , , , typeIds]) => typeIds.size > 0));
+    expect([...read.portal.links.entries()].filter(([, , , , typeIds]) => typeIds.size > 0)).toEqual(
+      [...portal.links.entries()].filter(([, , , , typeIds]) => typeIds.size > 0),
+    );
     expect(read.portal.nextRecordId).toBe(31);
   });
 
@@ -53,14 +72,22 @@ describe('a snapshot', () => {
     expect(Object.keys(pieces[1]!)).toEqual(['definitions']);
     expect(pieces.filter((p) => 'record' in p)).toHaveLength(6);
     // Contact 10 and company 1 (to each other and to the plan), the plan: the archived contact has none.
-    expect(pieces.filter((p) => 'links' in p).map((p) => `${p.type as string}:${p.id as string}`).sort()).toEqual(['0-1:10', '0-2:1', '2-100001:20']);
+    expect(
+      pieces
+        .filter((p) => 'links' in p)
+        .map((p) => `${p.type as string}:${p.id as string}`)
+        .sort(),
+    ).toEqual(['0-1:10', '0-2:1', '2-100001:20']);
     expect(pieces.at(-1)).toEqual({ end: { lines: pieces.length - 1 } });
   });
 
   it('reads a version 1 snapshot, the whole seed in one document', () => {
     const path = dataFile();
     const portal = changedPortal();
-    writeFileSync(path, JSON.stringify({ format: 'keystone-sandbox-snapshot', version: 1, seq: 7, seed: portalToSeed(portal) }));
+    writeFileSync(
+      path,
+      JSON.stringify({ format: 'keystone-sandbox-snapshot', version: 1, seq: 7, seed: portalToSeed(portal) }),
+    );
     const read = readSnapshot(path, 1);
     expect(read.seq).toBe(7);
     expect(portalToSeed(read.portal)).toEqual(portalToSeed(portal));
@@ -68,9 +95,21 @@ describe('a snapshot', () => {
 
   it.each([
     ['cut short', (all: string[]) => all.slice(0, -2), 'is not a whole snapshot (cut short, or lines are missing)'],
-    ['missing a line', (all: string[]) => [...all.slice(0, 3), ...all.slice(4)], 'is not a whole snapshot (cut short, or lines are missing)'],
-    ['with a line that is not JSON', (all: string[]) => [...all.slice(0, 3), '{"type":"0-2","rec', ...all.slice(4)], 'is not readable JSON at line 4'],
-    ['with a record of an unknown type', (all: string[]) => [...all.slice(0, 3), '{"type":"0-99","record":{}}', ...all.slice(4)], 'line 4 is neither a record nor associations of a known object type'],
+    [
+      'missing a line',
+      (all: string[]) => [...all.slice(0, 3), ...all.slice(4)],
+      'is not a whole snapshot (cut short, or lines are missing)',
+    ],
+    [
+      'with a line that is not JSON',
+      (all: string[]) => [...all.slice(0, 3), '{"type":"0-2","rec', ...all.slice(4)],
+      'is not readable JSON at line 4',
+    ],
+    [
+      'with a record of an unknown type',
+      (all: string[]) => [...all.slice(0, 3), '{"type":"0-99","record":{}}', ...all.slice(4)],
+      'line 4 is neither a record nor associations of a known object type',
+    ],
   ])('is refused %s, saying so', (_, damage, message) => {
     const path = dataFile();
     writeSnapshot(path, changedPortal(), 41);

@@ -1,4 +1,13 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -21,20 +30,47 @@ afterEach(() => {
   for (const dir of directories.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const open = (path: string, compactEvery?: number) => fileStore(path, { initial: () => portalFromSeed(sandboxSeedSchema.parse(portalSeed()), 1), firstRecordId: 1, compactEvery });
-const createCompany = (id: string, name: string, at = 1_000): Mutation => ({ op: 'createRecord', type: '0-2', id, at, properties: { name }, sourceType: 'INTEGRATION' });
-const companyName = (store: ReturnType<typeof open>, id: string) => store.portal.types.get('0-2')!.records.get(id)?.properties.name;
+const open = (path: string, compactEvery?: number) =>
+  fileStore(path, {
+    initial: () => portalFromSeed(sandboxSeedSchema.parse(portalSeed()), 1),
+    firstRecordId: 1,
+    compactEvery,
+  });
+const createCompany = (id: string, name: string, at = 1_000): Mutation => ({
+  op: 'createRecord',
+  type: '0-2',
+  id,
+  at,
+  properties: { name },
+  sourceType: 'INTEGRATION',
+});
+const companyName = (store: ReturnType<typeof open>, id: string) =>
+  store.portal.types.get('0-2')!.records.get(id)?.properties.name;
 
 describe('the file store', () => {
   it('replays journaled changes when the process died before writing a snapshot', () => {
     const path = dataFile();
     const crashed = open(path);
     crashed.commit([createCompany('1', 'Acme')]);
-    crashed.commit([{ op: 'updateRecord', type: '0-2', id: '1', at: 2_000, properties: { name: 'Acme Group' }, sourceType: 'INTEGRATION' }]);
+    crashed.commit([
+      {
+        op: 'updateRecord',
+        type: '0-2',
+        id: '1',
+        at: 2_000,
+        properties: { name: 'Acme Group' },
+        sourceType: 'INTEGRATION',
+      },
+    ]);
     // No close(): as after kill -9.
     const reopened = open(path);
     expect(companyName(reopened, '1')).toBe('Acme Group');
-    expect(reopened.portal.types.get('0-2')!.records.get('1')!.history.name!.map((e) => e.value)).toEqual(['Acme Group', 'Acme']);
+    expect(
+      reopened.portal.types
+        .get('0-2')!
+        .records.get('1')!
+        .history.name!.map((e) => e.value),
+    ).toEqual(['Acme Group', 'Acme']);
     reopened.close();
   });
 
@@ -90,7 +126,11 @@ describe('the file store after a crash mid-write', () => {
   it.each([
     { torn: 'a line cut mid-entry, alone after the snapshot', journaled: [], tail: tornEntry.slice(0, 40) },
     { torn: 'an entry whose newline never reached the disk', journaled: [], tail: tornEntry },
-    { torn: 'a line cut mid-entry after entries the snapshot lacks', journaled: [createCompany('2', 'Globex')], tail: tornEntry.slice(0, 40) },
+    {
+      torn: 'a line cut mid-entry after entries the snapshot lacks',
+      journaled: [createCompany('2', 'Globex')],
+      tail: tornEntry.slice(0, 40),
+    },
   ])('drops $torn, says so, and keeps later writes through the next restart', ({ journaled, tail }) => {
     const path = dataFile();
     const journal = `${path}.journal`;
@@ -113,7 +153,12 @@ describe('the file store after a crash mid-write', () => {
 
     // Killed again, without a snapshot: the next start reads the journal past the old tear.
     const again = open(path);
-    expect(['1', '2', '4', '5'].map((id) => companyName(again, id))).toEqual(['Acme', journaled.length > 0 ? 'Globex' : undefined, 'Initech', 'Umbrella']);
+    expect(['1', '2', '4', '5'].map((id) => companyName(again, id))).toEqual([
+      'Acme',
+      journaled.length > 0 ? 'Globex' : undefined,
+      'Initech',
+      'Umbrella',
+    ]);
     expect(report).toHaveBeenCalledOnce();
     again.close();
   });
@@ -129,7 +174,9 @@ describe('the file store after a crash mid-write', () => {
     // As when a torn line was written after instead of cut off: the next entry glued to it, more after.
     appendFileSync(journal, `{"seq":2,"mutations":[{"op":"createRec${entry(2, 'Globex')}\n${entry(3, 'Initech')}\n`);
     const damaged = readFileSync(journal);
-    expect(() => open(path)).toThrow(`Sandbox journal ${journal} has an unreadable line at byte ${damagedAt} with entries after it; nothing was dropped`);
+    expect(() => open(path)).toThrow(
+      `Sandbox journal ${journal} has an unreadable line at byte ${damagedAt} with entries after it; nothing was dropped`,
+    );
     expect(readFileSync(journal)).toEqual(damaged);
   });
 });

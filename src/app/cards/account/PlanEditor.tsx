@@ -1,4 +1,15 @@
-import { Button, ButtonRow, DateInput, Flex, Heading, Input, NumberInput, Select, Text, TextArea } from '@hubspot/ui-extensions';
+import {
+  Button,
+  ButtonRow,
+  DateInput,
+  Flex,
+  Heading,
+  Input,
+  NumberInput,
+  Select,
+  Text,
+  TextArea,
+} from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { KamTeam, PlanSection } from '../../../contracts/card-data.ts';
 import type { PlanInput } from '../../../contracts/save-account-plan.ts';
@@ -29,17 +40,32 @@ function draftOf(plan: PlanSection): Draft {
       researcher: plan.team.researcher?.ownerId ?? null,
     },
     objectives: plan.objectives.map((o) => ({
-      objectiveKey: o.objectiveKey, title: o.title, measure: o.measure, ownerId: o.owner?.ownerId ?? null, dueAt: o.dueAt, status: o.status,
+      objectiveKey: o.objectiveKey,
+      title: o.title,
+      measure: o.measure,
+      ownerId: o.owner?.ownerId ?? null,
+      dueAt: o.dueAt,
+      status: o.status,
     })),
     rows: plan.quarterlyTargets.rows.map((r) => ({
-      metric: r.metric, label: r.label, unit: r.unit, targets: r.targets, actuals: r.actuals, measure: r.measure, baseline: r.baseline, derived: r.derived,
+      metric: r.metric,
+      label: r.label,
+      unit: r.unit,
+      targets: r.targets,
+      actuals: r.actuals,
+      measure: r.measure,
+      baseline: r.baseline,
+      derived: r.derived,
     })),
   };
 }
 
 /** A manager's own metric gets a key from its label: "New services used" → `custom_new_services_used`. */
 export function customMetricKey(label: string, taken: readonly string[]): string {
-  const base = `custom_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`.slice(0, 36);
+  const base = `custom_${label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')}`.slice(0, 36);
   let key = base;
   for (let n = 2; taken.includes(key); n++) key = `${base}_${n}`;
   return key;
@@ -51,11 +77,15 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
   const [newMetric, setNewMetric] = useState('');
   const save = useFunctionAction('save_account_plan');
   const timeZone = account.format.timeZone;
-  const ownerOptions = [{ value: NOBODY, label: 'Nobody' }, ...owners.map((o) => ({ value: o.ownerId, label: o.name }))];
+  const ownerOptions = [
+    { value: NOBODY, label: 'Nobody' },
+    ...owners.map((o) => ({ value: o.ownerId, label: o.name })),
+  ];
 
   const setObjective = (i: number, change: Partial<DraftObjective>) =>
     setDraft((d) => ({ ...d, objectives: d.objectives.map((o, j) => (j === i ? { ...o, ...change } : o)) }));
-  const setRow = (i: number, change: Partial<DraftRow>) => setDraft((d) => ({ ...d, rows: d.rows.map((r, j) => (j === i ? { ...r, ...change } : r)) }));
+  const setRow = (i: number, change: Partial<DraftRow>) =>
+    setDraft((d) => ({ ...d, rows: d.rows.map((r, j) => (j === i ? { ...r, ...change } : r)) }));
 
   const failure = save.state.status === 'error' ? save.state.failure : null;
   // Each problem the function found, beside its field.
@@ -107,9 +137,28 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
       <Heading>SMART objectives</Heading>
       {draft.objectives.map((o, i) => (
         <Flex key={o.objectiveKey ?? `new-${i}`} direction="column" gap="extra-small">
-          <Input label="Objective" name={`objective-${i}-title`} value={o.title} {...followTyping((title) => setObjective(i, { title }))} required {...problem(`objectives.${i}.title`)} />
-          <Input label="How we measure it" name={`objective-${i}-measure`} value={o.measure ?? ''} {...followTyping((measure) => setObjective(i, { measure }))} />
-          <Select label="Owner" name={`objective-${i}-owner`} value={o.ownerId ?? NOBODY} options={ownerOptions} onChange={(v) => setObjective(i, { ownerId: v === NOBODY ? null : String(v) })} {...problem(`objectives.${i}.ownerId`)} />
+          <Input
+            label="Objective"
+            name={`objective-${i}-title`}
+            value={o.title}
+            {...followTyping((title) => setObjective(i, { title }))}
+            required
+            {...problem(`objectives.${i}.title`)}
+          />
+          <Input
+            label="How we measure it"
+            name={`objective-${i}-measure`}
+            value={o.measure ?? ''}
+            {...followTyping((measure) => setObjective(i, { measure }))}
+          />
+          <Select
+            label="Owner"
+            name={`objective-${i}-owner`}
+            value={o.ownerId ?? NOBODY}
+            options={ownerOptions}
+            onChange={(v) => setObjective(i, { ownerId: v === NOBODY ? null : String(v) })}
+            {...problem(`objectives.${i}.ownerId`)}
+          />
           <DateInput
             label="Due"
             name={`objective-${i}-due`}
@@ -117,16 +166,32 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
             onChange={(picked) => setObjective(i, { dueAt: picked ? fromCalendarDate(picked) : null })}
             {...problem(`objectives.${i}.dueAt`)}
           />
-          <Select label="Status" name={`objective-${i}-status`} value={o.status ?? 'open'} options={optionsOf(OBJECTIVE_STATUS_LABELS)} onChange={(v) => setObjective(i, { status: v as DraftObjective['status'] })} />
+          <Select
+            label="Status"
+            name={`objective-${i}-status`}
+            value={o.status ?? 'open'}
+            options={optionsOf(OBJECTIVE_STATUS_LABELS)}
+            onChange={(v) => setObjective(i, { status: v as DraftObjective['status'] })}
+          />
           <ButtonRow>
-            <Button variant="transparent" onClick={() => setDraft((d) => ({ ...d, objectives: d.objectives.filter((_, j) => j !== i) }))}>
+            <Button
+              variant="transparent"
+              onClick={() => setDraft((d) => ({ ...d, objectives: d.objectives.filter((_, j) => j !== i) }))}
+            >
               Remove this objective
             </Button>
           </ButtonRow>
         </Flex>
       ))}
       <ButtonRow>
-        <Button onClick={() => setDraft((d) => ({ ...d, objectives: [...d.objectives, { title: '', measure: '', ownerId: null, dueAt: null, status: 'open' }] }))}>
+        <Button
+          onClick={() =>
+            setDraft((d) => ({
+              ...d,
+              objectives: [...d.objectives, { title: '', measure: '', ownerId: null, dueAt: null, status: 'open' }],
+            }))
+          }
+        >
           Add an objective
         </Button>
       </ButtonRow>
@@ -143,7 +208,9 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
                 label={`${q} target`}
                 name={`${row.metric}-${q}-target`}
                 value={row.targets?.[q] ?? undefined}
-                onChange={(value) => setRow(i, { targets: { ...row.targets, [q]: Number.isFinite(value) ? value : null } })}
+                onChange={(value) =>
+                  setRow(i, { targets: { ...row.targets, [q]: Number.isFinite(value) ? value : null } })
+                }
               />
             ))}
           </Flex>
@@ -155,7 +222,9 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
                   label={`${q} actual`}
                   name={`${row.metric}-${q}-actual`}
                   value={row.actuals?.[q] ?? undefined}
-                  onChange={(value) => setRow(i, { actuals: { ...row.actuals, [q]: Number.isFinite(value) ? value : null } })}
+                  onChange={(value) =>
+                    setRow(i, { actuals: { ...row.actuals, [q]: Number.isFinite(value) ? value : null } })
+                  }
                 />
               ))}
             </Flex>
@@ -163,13 +232,32 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
         </Flex>
       ))}
       <Flex direction="row" gap="small" align="end">
-        <Input label="Another metric" name="newMetric" value={newMetric} {...followTyping(setNewMetric)} placeholder="e.g. New services used" />
+        <Input
+          label="Another metric"
+          name="newMetric"
+          value={newMetric}
+          {...followTyping(setNewMetric)}
+          placeholder="e.g. New services used"
+        />
         <Button
           disabled={newMetric.trim() === ''}
           onClick={() => {
             setDraft((d) => ({
               ...d,
-              rows: [...d.rows, { metric: customMetricKey(newMetric, d.rows.map((r) => r.metric)), label: newMetric.trim(), unit: 'count', targets: {}, actuals: {}, derived: false }],
+              rows: [
+                ...d.rows,
+                {
+                  metric: customMetricKey(
+                    newMetric,
+                    d.rows.map((r) => r.metric),
+                  ),
+                  label: newMetric.trim(),
+                  unit: 'count',
+                  targets: {},
+                  actuals: {},
+                  derived: false,
+                },
+              ],
             }));
             setNewMetric('');
           }}

@@ -1,6 +1,21 @@
 import {
-  BarChart, Button, ButtonRow, DescriptionList, DescriptionListItem, EmptyState, Flex, Heading, Select, StatusTag, Table, TableBody, TableCell,
-  TableHead, TableHeader, TableRow, Text,
+  BarChart,
+  Button,
+  ButtonRow,
+  DescriptionList,
+  DescriptionListItem,
+  EmptyState,
+  Flex,
+  Heading,
+  Select,
+  StatusTag,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  Text,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { PlanSection as Plan } from '../../../contracts/card-data.ts';
@@ -21,13 +36,16 @@ export function PlanSection({ account }: { account: AccountView }) {
       <Button onClick={() => setEditing(true)}>{plan.revision === 0 ? 'Start the plan' : 'Edit the plan'}</Button>
     </ButtonRow>
   );
-  const readOnly = !editable && <ReadOnlyNotice>{permissions.readOnlyReason ?? 'Only key account managers can edit the plan.'}</ReadOnlyNotice>;
+  const readOnly = !editable && (
+    <ReadOnlyNotice>{permissions.readOnlyReason ?? 'Only key account managers can edit the plan.'}</ReadOnlyNotice>
+  );
 
   if (plan.revision === 0) {
     return (
       <EmptyState title="No account plan yet" imageName="building" layout="vertical">
         <Text>
-          A plan holds the 12-month business objective, the KAM team, SMART objectives with owners and due dates, and quarterly targets.
+          A plan holds the 12-month business objective, the KAM team, SMART objectives with owners and due dates, and
+          quarterly targets.
         </Text>
         {editButton}
         {readOnly}
@@ -124,11 +142,21 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView }) 
           ))}
         </TableBody>
       </Table>
-      <Select label="Chart" name="chartedMetric" value={charted} options={rows.map((r) => ({ value: r.metric, label: r.label }))} onChange={(v) => setCharted(String(v))} />
+      <Select
+        label="Chart"
+        name="chartedMetric"
+        value={charted}
+        options={rows.map((r) => ({ value: r.metric, label: r.label }))}
+        onChange={(v) => setCharted(String(v))}
+      />
       {chartedRow && (
         <BarChart
           data={chartRows(chartedRow)}
-          axes={{ x: { field: 'quarter', fieldType: 'category', label: 'Quarter' }, y: { field: 'value', fieldType: 'linear', label: chartedRow.label }, options: { groupFieldByColor: 'series' } }}
+          axes={{
+            x: { field: 'quarter', fieldType: 'category', label: 'Quarter' },
+            y: { field: 'value', fieldType: 'linear', label: chartedRow.label },
+            options: { groupFieldByColor: 'series' },
+          }}
           options={{ title: `${chartedRow.label}: target and actual`, showLegend: true }}
         />
       )}

@@ -1,5 +1,20 @@
 import {
-  Alert, Button, ButtonRow, EmptyState, Flex, Heading, Input, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Tag, Text,
+  Alert,
+  Button,
+  ButtonRow,
+  EmptyState,
+  Flex,
+  Heading,
+  Input,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  Tag,
+  Text,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { KeyContact } from '../../../contracts/card-data.ts';
@@ -22,15 +37,18 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
     return (
       <EmptyState title="No contacts yet" imageName="contacts" layout="vertical">
         <Text>
-          Associate the people you know at {company.name} with this company. Give the ones who matter a buying role or a decision power
-          and Keystone will track your coverage of them.
+          Associate the people you know at {company.name} with this company. Give the ones who matter a buying role or a
+          decision power and Keystone will track your coverage of them.
         </Text>
       </EmptyState>
     );
   }
 
   // One click: a changed select saves at once, then the card reloads what HubSpot holds.
-  const saveStance = async (contactId: string, change: Pick<RecordContactStanceParameters, 'stance' | 'decisionPower'>) => {
+  const saveStance = async (
+    contactId: string,
+    change: Pick<RecordContactStanceParameters, 'stance' | 'decisionPower'>,
+  ) => {
     const outcome = await stance.run({ ...account.caller, contactId, ...change });
     if (outcome.ok) account.refresh();
   };
@@ -53,7 +71,9 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
           {warning.message}
         </Alert>
       ))}
-      {stance.state.status === 'error' && <ActionFailed title="The change was not saved" failure={stance.state.failure} />}
+      {stance.state.status === 'error' && (
+        <ActionFailed title="The change was not saved" failure={stance.state.failure} />
+      )}
       <Table bordered={false} density="condensed">
         <TableHead>
           <TableRow>
@@ -70,7 +90,16 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
             <TableRow key={contact.contactId}>
               <TableCell>
                 <Text format={{ fontWeight: 'demibold' }}>{contact.name}</Text>
-                <Text variant="microcopy">{[contact.jobTitle, contact.reportsTo ? `reports to ${contact.reportsTo.name ?? 'an unknown contact'}` : 'supervisor unknown'].filter(Boolean).join(' · ')}</Text>
+                <Text variant="microcopy">
+                  {[
+                    contact.jobTitle,
+                    contact.reportsTo
+                      ? `reports to ${contact.reportsTo.name ?? 'an unknown contact'}`
+                      : 'supervisor unknown',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
                 {contact.isKey && (
                   <Tag inline variant="info">
                     Key contact
@@ -81,7 +110,9 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
                     {BUYING_ROLE_LABELS[role]}
                   </Tag>
                 ))}
-                {contact.departure && <Text testId={`departure-${contact.contactId}`}>{departureLine(contact, account)}</Text>}
+                {contact.departure && (
+                  <Text testId={`departure-${contact.contactId}`}>{departureLine(contact, account)}</Text>
+                )}
               </TableCell>
               <TableCell>
                 {editable ? (
@@ -91,7 +122,11 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
                     value={contact.stance ?? NOT_SET}
                     readOnly={stance.state.status === 'loading'}
                     options={[{ value: NOT_SET, label: 'Unknown' }, ...optionsOf(STANCE_LABELS)]}
-                    onChange={(value) => void saveStance(contact.contactId, { stance: value === NOT_SET ? null : (value as KeyContact['stance']) })}
+                    onChange={(value) =>
+                      void saveStance(contact.contactId, {
+                        stance: value === NOT_SET ? null : (value as KeyContact['stance']),
+                      })
+                    }
                   />
                 ) : (
                   <Text>{contact.stance ? STANCE_LABELS[contact.stance] : 'Unknown'}</Text>
@@ -106,15 +141,25 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
                     value={contact.decisionPower ?? NOT_SET}
                     readOnly={stance.state.status === 'loading'}
                     options={[{ value: NOT_SET, label: 'Unknown' }, ...optionsOf(DECISION_POWER_LABELS)]}
-                    onChange={(value) => void saveStance(contact.contactId, { decisionPower: value === NOT_SET ? null : (value as KeyContact['decisionPower']) })}
+                    onChange={(value) =>
+                      void saveStance(contact.contactId, {
+                        decisionPower: value === NOT_SET ? null : (value as KeyContact['decisionPower']),
+                      })
+                    }
                   />
                 ) : (
                   <Text>{contact.decisionPower ? DECISION_POWER_LABELS[contact.decisionPower] : 'Unknown'}</Text>
                 )}
-                {contact.decisionTopics.length > 0 && <Text variant="microcopy">on {contact.decisionTopics.join(', ')}</Text>}
+                {contact.decisionTopics.length > 0 && (
+                  <Text variant="microcopy">on {contact.decisionTopics.join(', ')}</Text>
+                )}
               </TableCell>
-              <TableCell>{contact.lastTouchAt === null ? 'Never' : format.daysFrom(contact.lastTouchAt, account.data.readAt)}</TableCell>
-              <TableCell>{contact.heldBy.length === 0 ? 'Nobody' : contact.heldBy.map((h) => h.person.name).join(', ')}</TableCell>
+              <TableCell>
+                {contact.lastTouchAt === null ? 'Never' : format.daysFrom(contact.lastTouchAt, account.data.readAt)}
+              </TableCell>
+              <TableCell>
+                {contact.heldBy.length === 0 ? 'Nobody' : contact.heldBy.map((h) => h.person.name).join(', ')}
+              </TableCell>
               {editable && (
                 <TableCell>
                   <Button size="sm" onClick={() => setEditing(contact.contactId)}>
@@ -126,8 +171,19 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
           ))}
         </TableBody>
       </Table>
-      {editable && editedContact && <ContactEditor key={editedContact.contactId} account={account} contact={editedContact} onClose={() => setEditing(null)} />}
-      {!editable && <ReadOnlyNotice>{permissions.readOnlyReason ?? 'Only key account managers can record stances and departures.'}</ReadOnlyNotice>}
+      {editable && editedContact && (
+        <ContactEditor
+          key={editedContact.contactId}
+          account={account}
+          contact={editedContact}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {!editable && (
+        <ReadOnlyNotice>
+          {permissions.readOnlyReason ?? 'Only key account managers can record stances and departures.'}
+        </ReadOnlyNotice>
+      )}
     </Flex>
   );
 }
@@ -160,12 +216,22 @@ function departureLine(contact: KeyContact, account: AccountView): string {
 }
 
 /** Topics the contact decides on, and departure ("left", "replaced by") or undoing a mistaken one. */
-function ContactEditor({ account, contact, onClose }: { account: AccountView; contact: KeyContact; onClose: () => void }) {
+function ContactEditor({
+  account,
+  contact,
+  onClose,
+}: {
+  account: AccountView;
+  contact: KeyContact;
+  onClose: () => void;
+}) {
   const [topics, setTopics] = useState(contact.decisionTopics.join('; '));
   const [replacedBy, setReplacedBy] = useState(NOT_SET);
   const stance = useFunctionAction('record_contact_stance');
   const departure = useFunctionAction('record_contact_departure');
-  const colleagues = account.data.relationships.contacts.filter((c) => c.contactId !== contact.contactId && !c.departure);
+  const colleagues = account.data.relationships.contacts.filter(
+    (c) => c.contactId !== contact.contactId && !c.departure,
+  );
   const busy = stance.state.status === 'loading' || departure.state.status === 'loading';
 
   const saveTopics = async () => {
@@ -180,7 +246,13 @@ function ContactEditor({ account, contact, onClose }: { account: AccountView; co
   return (
     <Flex direction="column" gap="small">
       <Heading>{contact.name}</Heading>
-      <Input label="Decides on" name="topics" value={topics} {...followTyping(setTopics)} description="Topics separated by semicolons, e.g. budget; IT suppliers" />
+      <Input
+        label="Decides on"
+        name="topics"
+        value={topics}
+        {...followTyping(setTopics)}
+        description="Topics separated by semicolons, e.g. budget; IT suppliers"
+      />
       <ButtonRow>
         <Button onClick={() => void saveTopics()} disabled={busy}>
           Save topics
@@ -198,7 +270,10 @@ function ContactEditor({ account, contact, onClose }: { account: AccountView; co
             label="Replaced by"
             name="replacedBy"
             value={replacedBy}
-            options={[{ value: NOT_SET, label: 'Nobody yet' }, ...colleagues.map((c) => ({ value: c.contactId, label: c.name }))]}
+            options={[
+              { value: NOT_SET, label: 'Nobody yet' },
+              ...colleagues.map((c) => ({ value: c.contactId, label: c.name })),
+            ]}
             onChange={(value) => setReplacedBy(String(value))}
           />
           <ButtonRow>
@@ -208,8 +283,12 @@ function ContactEditor({ account, contact, onClose }: { account: AccountView; co
           </ButtonRow>
         </>
       )}
-      {stance.state.status === 'error' && <ActionFailed title="The topics were not saved" failure={stance.state.failure} />}
-      {departure.state.status === 'error' && <ActionFailed title="The departure was not recorded" failure={departure.state.failure} />}
+      {stance.state.status === 'error' && (
+        <ActionFailed title="The topics were not saved" failure={stance.state.failure} />
+      )}
+      {departure.state.status === 'error' && (
+        <ActionFailed title="The departure was not recorded" failure={departure.state.failure} />
+      )}
       <ButtonRow>
         <Button variant="transparent" onClick={onClose}>
           Close

@@ -1,10 +1,31 @@
 import {
-  Button, ButtonRow, Flex, Heading, Select, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, TextArea, ToggleGroup,
+  Button,
+  ButtonRow,
+  Flex,
+  Heading,
+  Select,
+  StatusTag,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  Text,
+  TextArea,
+  ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { Review, ReviewTrigger } from '../../../contracts/card-data.ts';
 import type { LogReviewParameters } from '../../../contracts/log-review.ts';
-import { evidenceInWords, optionsOf, REVIEW_CADENCE_LABELS, REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS, REVIEW_STATUS_LABELS } from '../../ui/labels.ts';
+import {
+  evidenceInWords,
+  optionsOf,
+  REVIEW_CADENCE_LABELS,
+  REVIEW_KIND_LABELS,
+  REVIEW_OUTCOME_LABELS,
+  REVIEW_STATUS_LABELS,
+} from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
@@ -26,7 +47,11 @@ export function ReviewsSection({ account }: { account: AccountView }) {
         </Text>
       </Flex>
       <Heading>Changes that call for a review</Heading>
-      {reviews.triggered.length === 0 ? <Text>Nothing has changed since the last review.</Text> : <Triggers triggers={reviews.triggered} account={account} />}
+      {reviews.triggered.length === 0 ? (
+        <Text>Nothing has changed since the last review.</Text>
+      ) : (
+        <Triggers triggers={reviews.triggered} account={account} />
+      )}
       {permissions.canEdit ? (
         logging ? (
           <LogReviewForm account={account} onClose={() => setLogging(false)} />
@@ -39,7 +64,11 @@ export function ReviewsSection({ account }: { account: AccountView }) {
         <ReadOnlyNotice>{permissions.readOnlyReason ?? 'Only key account managers can log reviews.'}</ReadOnlyNotice>
       )}
       <Heading>History</Heading>
-      {reviews.history.length === 0 ? <Text>No reviews logged yet.</Text> : <History history={reviews.history} account={account} />}
+      {reviews.history.length === 0 ? (
+        <Text>No reviews logged yet.</Text>
+      ) : (
+        <History history={reviews.history} account={account} />
+      )}
     </Flex>
   );
 }
@@ -105,7 +134,13 @@ function LogReviewForm({ account, onClose }: { account: AccountView; onClose: ()
   const kinds = optionsOf(REVIEW_KIND_LABELS).filter((k) => k.value === 'calendar' || triggered.length > 0);
 
   const submit = async () => {
-    const outcome = await log.run({ ...account.caller, kind, outcomes, summary: summary.trim(), triggers: kind === 'triggered' ? triggered : [] });
+    const outcome = await log.run({
+      ...account.caller,
+      kind,
+      outcomes,
+      summary: summary.trim(),
+      triggers: kind === 'triggered' ? triggered : [],
+    });
     if (outcome.ok) {
       onClose();
       account.refresh();
@@ -127,7 +162,11 @@ function LogReviewForm({ account, onClose }: { account: AccountView; onClose: ()
       <TextArea label="What was decided" name="summary" value={summary} {...followTyping(setSummary)} required />
       {log.state.status === 'error' && <ActionFailed title="The review was not logged" failure={log.state.failure} />}
       <ButtonRow>
-        <Button variant="primary" onClick={() => void submit()} disabled={summary.trim().length < 3 || log.state.status === 'loading'}>
+        <Button
+          variant="primary"
+          onClick={() => void submit()}
+          disabled={summary.trim().length < 3 || log.state.status === 'loading'}
+        >
           {log.state.status === 'loading' ? 'Saving…' : 'Log the review'}
         </Button>
         <Button onClick={onClose}>Cancel</Button>

@@ -1,4 +1,20 @@
-import { Button, ButtonRow, DescriptionList, DescriptionListItem, Flex, Heading, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, TextArea } from '@hubspot/ui-extensions';
+import {
+  Button,
+  ButtonRow,
+  DescriptionList,
+  DescriptionListItem,
+  Flex,
+  Heading,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  Text,
+  TextArea,
+} from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { CriterionScore } from '../../../contracts/card-data.ts';
 import type { TagKeyAccountParameters } from '../../../contracts/tag-key-account.ts';
@@ -20,7 +36,8 @@ export function StatusSection({ account }: { account: AccountView }) {
         <StatusBadge status={keyAccount.status} />
         <Text format={{ fontWeight: 'bold' }}>Score {format.whole(keyAccount.score.total)} of 100</Text>
         <Text variant="microcopy">
-          Based on {format.share(keyAccount.score.completeness)} of the criteria's weight · suggested: {STATUS_LABELS[keyAccount.score.suggestedStatus]}
+          Based on {format.share(keyAccount.score.completeness)} of the criteria's weight · suggested:{' '}
+          {STATUS_LABELS[keyAccount.score.suggestedStatus]}
         </Text>
       </Flex>
       {keyAccount.changedAt !== null && (
@@ -34,7 +51,13 @@ export function StatusSection({ account }: { account: AccountView }) {
       <QualifyHint keyAccount={keyAccount} format={format} />
       <Heading>How the score is made</Heading>
       <CriteriaTable criteria={keyAccount.score.criteria} format={format} />
-      {permissions.canEdit ? <StatusChange account={account} /> : <ReadOnlyNotice>{permissions.readOnlyReason ?? 'Only key account managers can change the status.'}</ReadOnlyNotice>}
+      {permissions.canEdit ? (
+        <StatusChange account={account} />
+      ) : (
+        <ReadOnlyNotice>
+          {permissions.readOnlyReason ?? 'Only key account managers can change the status.'}
+        </ReadOnlyNotice>
+      )}
     </Flex>
   );
 }
@@ -54,7 +77,9 @@ function CriteriaTable({ criteria, format }: { criteria: CriterionScore[]; forma
         {criteria.map((c) => (
           <TableRow key={c.criterion}>
             <TableCell>{c.label}</TableCell>
-            <TableCell>{c.value === null ? `Missing: ${c.missing ?? 'no data'}` : criterionValue(c, c.value, format)}</TableCell>
+            <TableCell>
+              {c.value === null ? `Missing: ${c.missing ?? 'no data'}` : criterionValue(c, c.value, format)}
+            </TableCell>
             <TableCell>{format.share(c.weight)}</TableCell>
             <TableCell>{format.whole(c.contribution)}</TableCell>
           </TableRow>
@@ -76,7 +101,6 @@ function criterionValue(c: CriterionScore, value: number, format: Formatters): s
       return format.whole(value);
   }
 }
-
 
 /** Tag or untag, always with a reason: the reason goes on the company timeline. */
 function StatusChange({ account }: { account: AccountView }) {
@@ -118,11 +142,30 @@ function StatusChange({ account }: { account: AccountView }) {
   }
   return (
     <Flex direction="column" gap="small">
-      <Select label="New status" name="status" value={target} options={choices} onChange={(value) => setTarget(value as typeof target)} />
-      <TextArea label="Why?" name="reason" value={reason} {...followTyping(setReason)} description="Goes on the company timeline with your name." required />
-      {action.state.status === 'error' && <ActionFailed title="The status was not changed" failure={action.state.failure} />}
+      <Select
+        label="New status"
+        name="status"
+        value={target}
+        options={choices}
+        onChange={(value) => setTarget(value as typeof target)}
+      />
+      <TextArea
+        label="Why?"
+        name="reason"
+        value={reason}
+        {...followTyping(setReason)}
+        description="Goes on the company timeline with your name."
+        required
+      />
+      {action.state.status === 'error' && (
+        <ActionFailed title="The status was not changed" failure={action.state.failure} />
+      )}
       <ButtonRow>
-        <Button variant="primary" onClick={() => void submit()} disabled={reason.trim().length < 3 || action.state.status === 'loading'}>
+        <Button
+          variant="primary"
+          onClick={() => void submit()}
+          disabled={reason.trim().length < 3 || action.state.status === 'loading'}
+        >
           {action.state.status === 'loading' ? 'Saving…' : `Set to ${STATUS_LABELS[target].toLowerCase()}`}
         </Button>
         <Button onClick={() => setOpen(false)}>Cancel</Button>
@@ -133,7 +176,8 @@ function StatusChange({ account }: { account: AccountView }) {
 
 type TagStatus = NonNullable<TagKeyAccountParameters['status']>;
 type UntagStatus = NonNullable<UntagKeyAccountParameters['status']>;
-const choicesOf = <S extends KeyAccountStatus>(statuses: S[]) => statuses.map((value) => ({ value, label: STATUS_LABELS[value] }));
+const choicesOf = <S extends KeyAccountStatus>(statuses: S[]) =>
+  statuses.map((value) => ({ value, label: STATUS_LABELS[value] }));
 const TAG_CHOICES = choicesOf<TagStatus>(['key', 'candidate']);
 const UNTAG_CHOICES = choicesOf<UntagStatus>(['former', 'none']);
 
@@ -149,7 +193,8 @@ function HubSpotFields({ account }: { account: AccountView }) {
       </DescriptionListItem>
       <DescriptionListItem label="Client strategy">
         <Text testId="client-strategy">
-          {keyAccount.clientStrategy ?? 'Not recorded: write how the client sees itself in the company\'s "Client strategy" field, and Keystone will ask for a review when it changes.'}
+          {keyAccount.clientStrategy ??
+            'Not recorded: write how the client sees itself in the company\'s "Client strategy" field, and Keystone will ask for a review when it changes.'}
         </Text>
       </DescriptionListItem>
     </DescriptionList>

@@ -56,6 +56,12 @@ export function useAccount({ followsChanges = false }: { followsChanges?: boolea
     reload();
     refreshObjectProperties();
   };
-  const view = (data: CardData): AccountView => ({ data, caller, format: createFormatters(portalFormat(context, data.portal)), refresh, reportTasks });
+  const view = (data: CardData): AccountView => ({
+    data,
+    caller,
+    format: createFormatters(portalFormat(context, data.portal)),
+    refresh,
+    reportTasks,
+  });
   return { state, reload, view };
 }

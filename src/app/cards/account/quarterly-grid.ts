@@ -19,7 +19,10 @@ export function gridCell(row: TargetRow, quarter: Quarter, format: Formatters): 
   const target = row.targets[quarter];
   const actual = row.actuals[quarter];
   if (target === null && actual === null) return '–';
-  const figures = target === null ? metricValue(row.unit, actual, format) : `${metricValue(row.unit, actual, format)} of ${metricValue(row.unit, target, format)}`;
+  const figures =
+    target === null
+      ? metricValue(row.unit, actual, format)
+      : `${metricValue(row.unit, actual, format)} of ${metricValue(row.unit, target, format)}`;
   const standing = row.status[quarter];
   return standing === 'on_track' || standing === 'behind' ? `${figures} (${QUARTER_STATUS_LABELS[standing]})` : figures;
 }

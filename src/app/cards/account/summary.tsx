@@ -5,7 +5,12 @@ import { STATUS_LABELS } from '../../ui/labels.ts';
 
 // Pieces both cards show: the status badge, what would qualify the company, and its top risk.
 
-const STATUS_VARIANTS = { key: 'success', candidate: 'info', former: 'warning', none: 'default' } as const satisfies Record<KeyAccountSection['status'], string>;
+const STATUS_VARIANTS = {
+  key: 'success',
+  candidate: 'info',
+  former: 'warning',
+  none: 'default',
+} as const satisfies Record<KeyAccountSection['status'], string>;
 
 export function StatusBadge({ status }: { status: KeyAccountSection['status'] }) {
   return <StatusTag variant={STATUS_VARIANTS[status]}>{STATUS_LABELS[status]}</StatusTag>;
@@ -31,9 +36,12 @@ export function QualifyHint({ keyAccount, format }: { keyAccount: KeyAccountSect
 /** The one thing most worth acting on, or null when nothing stands out. */
 export function topRisk(data: CardData, format: Formatters): string | null {
   const { reviews, relationships } = data;
-  if (reviews.status === 'overdue' && reviews.nextDueAt !== null) return `The account review is overdue (was due ${format.daysFrom(reviews.nextDueAt, data.readAt)}).`;
+  if (reviews.status === 'overdue' && reviews.nextDueAt !== null)
+    return `The account review is overdue (was due ${format.daysFrom(reviews.nextDueAt, data.readAt)}).`;
   // A key contact who left is the loudest relationship risk; otherwise the first warning the backend ranks.
-  const warning = relationships.coverage.warnings.find((w) => w.kind === 'departed_key_contacts') ?? relationships.coverage.warnings[0];
+  const warning =
+    relationships.coverage.warnings.find((w) => w.kind === 'departed_key_contacts') ??
+    relationships.coverage.warnings[0];
   if (warning) return warning.message;
   const [trigger] = reviews.triggered;
   if (trigger) return `${trigger.message}: a review is called for.`;
