@@ -89,7 +89,9 @@ export async function changeKeyAccountStatus(
     await withdrawAuditNote(client, noteId).catch(() => undefined);
     throw error;
   }
-  const clash = landedBetween(before, await readStatus(client, request.companyId), request.status);
+  // The change stands once the update is answered: a failed read after it is no reason to say otherwise.
+  const after = await readStatus(client, request.companyId).catch(() => null);
+  const clash = after && landedBetween(before, after, request.status);
   const leftReviewCycle = previousStatus === 'key' && request.status !== 'key';
   const tasks = await syncTasks(async () => {
     if (leftReviewCycle)
