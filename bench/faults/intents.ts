@@ -59,8 +59,9 @@ export function statusChange(
   id: number,
   userId: number,
   company: CompanyState,
+  /** The status the user's card shows: the company's, unless they reloaded after a change of their own. */
+  current = company.properties.status.value || 'none',
 ): IntentOf<typeof fn> {
-  const current = company.properties.status.value || 'none';
   const status =
     fn === 'tag_key_account' ? (current === 'key' ? 'candidate' : 'key') : current === 'former' ? 'none' : 'former';
   const mark = markOf(id);
@@ -70,7 +71,7 @@ export function statusChange(
     userId,
     companyId: company.id,
     mark,
-    parameters: { companyId: company.id, userId, status, reason: `Status change ${mark}` },
+    parameters: { companyId: company.id, userId, status, expectedStatus: current, reason: `Status change ${mark}` },
   };
 }
 

@@ -70,8 +70,11 @@ export const noVerdicts = (): Verdicts => ({
 
 /** A refusal saying someone else saved, or is saving, the same revision. */
 const CONFLICTS: ReadonlySet<string> = new Set(['KAM.PLAN_CHANGED_ELSEWHERE', 'KAM.SETTINGS_CHANGED', 'KAM.CONFLICT']);
-/** "The account already has that status": true whenever it is answered, since it is read just before. */
-const ALREADY = 'KAM.STATUS_UNCHANGED';
+/**
+ * "The account already has that status", and "someone else changed it (naming who and when)": true whenever
+ * answered, since the status is read just before and just after writing.
+ */
+const STATUS_REFUSALS: ReadonlySet<string> = new Set(['KAM.STATUS_UNCHANGED', 'KAM.STATUS_CHANGED']);
 const COMPLETED = 'COMPLETED';
 
 export function judgeRound(records: readonly IntentRecord[], before: PortalState, after: PortalState): RoundVerdicts {
@@ -200,7 +203,7 @@ function errorVerdict(
   ) {
     return othersClaimed(record.intent, before, after) ? 'clearErrors' : 'falseConflicts';
   }
-  if (answer.code === ALREADY) return 'clearErrors';
+  if (STATUS_REFUSALS.has(answer.code)) return 'clearErrors';
   const savedLater = record.answers.slice(index + 1).some((a) => a.status === 'ok');
   return traced && !savedLater ? 'unclearErrors' : 'clearErrors';
 }

@@ -195,12 +195,15 @@ function racing(cast: Cast, state: PortalState, now: number, nextId: () => numbe
 function afterReload(cast: Cast, state: PortalState, now: number, nextId: () => number): Intent[] {
   const { tagged, planned, contacted, first, second, admins } = cast;
   const [talking, leaving] = contacted.contactIds;
+  const company = state.companies[tagged.companyId]!;
+  const tag = statusChange('tag_key_account', nextId(), first.userId, company);
   return [
     planSave(nextId(), first.userId, state.companies[planned.companyId]!, [first.ownerId, second.ownerId], now),
     review(nextId(), second.userId, planned.companyId),
-    // Tagging leaves key or candidate, so the untag that follows still changes the status.
-    statusChange('tag_key_account', nextId(), first.userId, state.companies[tagged.companyId]!),
-    statusChange('untag_key_account', nextId(), second.userId, state.companies[tagged.companyId]!),
+    // Tagging leaves key or candidate, so the untag that follows still changes the status; its user
+    // reloaded after the tag, so their card shows what the tag set.
+    tag,
+    statusChange('untag_key_account', nextId(), second.userId, company, String(tag.parameters.status)),
     stance(nextId(), first.userId, contacted.companyId, talking, 'ally'),
     departure(nextId(), first.userId, contacted.companyId, leaving, null, now),
     settingsSave(nextId(), admins[0].userId, state.settings),

@@ -26,7 +26,7 @@ import { accountCallSchema, ownerSchema, personSchema, portalSchema } from './sh
 
 /**
  * `card_data`: everything one company card needs, in one call.
- * Errors: KAM.INVALID_PARAMETERS, KAM.COMPANY_NOT_FOUND, KAM.SETUP_REQUIRED, and the HubSpot failure codes
+ * Errors: KAM.INVALID_PARAMETERS, KAM.UNKNOWN_USER, KAM.COMPANY_NOT_FOUND, KAM.SETUP_REQUIRED, and the HubSpot failure codes
  * of the shared contract (rate limited, unavailable, not authorised).
  */
 export const cardDataParametersSchema = accountCallSchema

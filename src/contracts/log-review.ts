@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { REVIEW_OUTCOMES } from '../kam/reviews/index.ts';
-import { instantSchema, type Instant } from '../kam/shared/index.ts';
+import type { Instant } from '../kam/shared/index.ts';
 import { reviewKindSchema, reviewOutcomeSchema, reviewTriggerSchema, type Review } from './card-data.ts';
-import { accountCallSchema, recordIdSchema, typedText, type TaskSync } from './shared.ts';
+import { accountCallSchema, recordIdSchema, typedText, type TaskSync, pickedInstantSchema } from './shared.ts';
 
 /**
  * `log_review`: records a review of the account and its outcome, associated with the company (and the
@@ -14,7 +14,7 @@ export const logReviewParametersSchema = accountCallSchema
   .extend({
     kind: reviewKindSchema,
     /** Defaults to now; not in the future. */
-    reviewedAt: instantSchema.optional(),
+    reviewedAt: pickedInstantSchema.optional(),
     outcomes: z
       .array(reviewOutcomeSchema)
       .max(REVIEW_OUTCOMES.length)

@@ -7,7 +7,8 @@ export const DEFAULT_SLICE_BUDGET_MS = 7_000;
 
 /**
  * `recalculate_portfolio`: scores a slice of the portal's companies and writes back score, suggested
- * status, breakdown and 12-month revenue (and, per settings, HubSpot's target-account flag and ICP tier).
+ * status, breakdown and 12-month revenue (and, per settings, HubSpot's ICP tier). It never writes the key account
+ * status nor HubSpot's target-account flag: only tag_key_account and untag_key_account do, with the status.
  * Call first without a cursor, then with each answer's cursor until `done`. The last slice stores the
  * portfolio snapshot (the whole portfolio's revenue distribution) on the settings record for the
  * portfolio pages; repeating it is harmless. Admins only; needs setup to be up to date.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { instantSchema, type Instant } from '../kam/shared/index.ts';
+import type { Instant } from '../kam/shared/index.ts';
 import type { ContactRef } from './card-data.ts';
-import { contactCallSchema, recordIdSchema } from './shared.ts';
+import { contactCallSchema, recordIdSchema, pickedInstantSchema } from './shared.ts';
 
 /**
  * `record_contact_departure`: marks the contact as having left the client (when, and who replaced them,
@@ -12,7 +12,7 @@ export const recordContactDepartureParametersSchema = contactCallSchema
   .extend({
     left: z.boolean(),
     /** Defaults to now; not in the future. */
-    leftAt: instantSchema.optional(),
+    leftAt: pickedInstantSchema.optional(),
     replacedByContactId: recordIdSchema.nullable().default(null),
   })
   .strict()

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { measureSchema, objectiveStatusSchema } from '../kam/objectives/index.ts';
-import { instantSchema, type Instant } from '../kam/shared/index.ts';
+import type { Instant } from '../kam/shared/index.ts';
 import { metricUnitSchema, quarterValuesSchema } from './card-data.ts';
-import { accountCallSchema, recordIdSchema, typedLine, typedText, type Person, type TaskSync } from './shared.ts';
+import {
+  accountCallSchema,
+  recordIdSchema,
+  typedLine,
+  typedText,
+  type Person,
+  type TaskSync,
+  pickedInstantSchema,
+} from './shared.ts';
 
 const objectiveInputSchema = z
   .object({
@@ -14,7 +22,7 @@ const objectiveInputSchema = z
     title: typedLine(200),
     measure: typedText(1000).default(''),
     ownerId: recordIdSchema.nullable().default(null),
-    dueAt: instantSchema.nullable().default(null),
+    dueAt: pickedInstantSchema.nullable().default(null),
     status: objectiveStatusSchema.default('open'),
   })
   .strict();

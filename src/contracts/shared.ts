@@ -40,6 +40,19 @@ export const typedText = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'cannot contain control characters');
 
+const YEAR_2000 = Date.UTC(2000, 0, 1);
+const YEAR_2100 = Date.UTC(2100, 0, 1);
+/**
+ * A date someone picked (a due date, when a review took place, when a contact left), as epoch
+ * milliseconds within 2000–2099. Refused before anything is written: a far-off instant (such as
+ * Number.MAX_SAFE_INTEGER ms) is no date HubSpot can store, and failed only after other writes.
+ */
+export const pickedInstantSchema = z
+  .number()
+  .int('must be a date (whole milliseconds)')
+  .min(YEAR_2000, 'must be a date in the years 2000 to 2099')
+  .max(YEAR_2100 - 1, 'must be a date in the years 2000 to 2099');
+
 /** A HubSpot user as the cards show them: the owner record behind the user id when there is one. */
 export const personSchema = z.object({
   userId: z.number().int().nullable(),

@@ -1,18 +1,32 @@
 import { z } from 'zod';
-import type { Instant, KeyAccountStatus } from '../kam/shared/index.ts';
+import { keyAccountStatusSchema, type Instant, type KeyAccountStatus } from '../kam/shared/index.ts';
 import { accountCallSchema, typedLine, type Person, type TaskSync } from './shared.ts';
 
 /** Why the status changes, in the manager's words: it goes on the company and into the timeline note. */
 export const statusReasonSchema = typedLine(500, 3, 'say in a few words why (at least 3 characters)');
 
 /**
+ * The status the manager saw on the card when they chose the change. HubSpot has no conditional update, so
+ * this is how two managers changing the same account at once learn of each other instead of both being
+ * told their change stood.
+ */
+export const expectedStatusSchema = keyAccountStatusSchema;
+
+/**
  * `tag_key_account`: makes the company a key account (or a candidate), with a reason. It writes the
  * status, who/when/why, syncs `hs_is_target_account` (and the ICP tier) as the settings say, and puts
  * a note on the company timeline. Managers only.
- * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.STATUS_UNCHANGED, HubSpot failure codes.
+ * Refused with KAM.STATUS_CHANGED when the status is no longer `expectedStatus` (nothing written), or when
+ * another change landed at the same moment as this one (then both are in HubSpot and the message says so).
+ * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.STATUS_UNCHANGED,
+ * KAM.STATUS_CHANGED, HubSpot failure codes.
  */
 export const tagKeyAccountParametersSchema = accountCallSchema
-  .extend({ status: z.enum(['key', 'candidate']).default('key'), reason: statusReasonSchema })
+  .extend({
+    status: z.enum(['key', 'candidate']).default('key'),
+    expectedStatus: expectedStatusSchema,
+    reason: statusReasonSchema,
+  })
   .strict();
 export type TagKeyAccountParameters = z.input<typeof tagKeyAccountParametersSchema>;
 

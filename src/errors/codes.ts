@@ -51,6 +51,8 @@ export const FUNCTION_ERRORS = {
   'KAM.PLAN_CHANGED_ELSEWHERE':
     'Someone else saved this plan while you were editing. Reload the plan, then make your changes again.',
   'KAM.STATUS_UNCHANGED': 'The account already has that status. Reload the card to see the latest.',
+  'KAM.STATUS_CHANGED':
+    'Someone else changed the key account status since the card loaded. Reload the card, then make your change again if it is still needed.',
 } as const;
 
 /** Every code: the functions' and the screens'. */

@@ -210,6 +210,7 @@ describe('accounts larger than one HubSpot request', () => {
         companyId: ids.deals,
         userId: ours.userId,
         status: 'candidate',
+        expectedStatus: 'key',
         reason: 'Reviewing the relationship',
         now: NOW,
       });

@@ -272,22 +272,50 @@ describe('portfolio recalculation', () => {
     expect(burst?.sentAgoMs).toHaveLength(6);
   });
 
-  it("keeps HubSpot's target-account flag equal to the key status and writes the ICP tier", async () => {
+  it("writes the ICP tier and leaves HubSpot's target-account flag to the status changes", async () => {
     await runToTheEnd(portal, 12_000, () => performance.now());
     const companies = await collectAll((after) =>
       portal.client.crm.objects.basicApi.getPage('companies', 100, after, [
-        COMPANY_PROPERTY.status,
         'hs_is_target_account',
         'hs_ideal_customer_profile',
-        COMPANY_PROPERTY.score,
       ]),
     );
-    for (const company of companies) {
-      expect(company.properties.hs_is_target_account).toBe(
-        company.properties[COMPANY_PROPERTY.status] === 'key' ? 'true' : 'false',
-      );
-    }
+    // The portfolio was loaded with statuses and no flags: recalculation writes none.
+    for (const company of companies) expect(company.properties.hs_is_target_account ?? null).toBeNull();
     expect(companies.some((c) => c.properties.hs_ideal_customer_profile)).toBe(true);
+  });
+
+  it("never undoes a tag that lands while a page's write-back is in flight", async () => {
+    const listed = await collectAll((after) =>
+      portal.client.crm.objects.basicApi.getPage('companies', 100, after, [COMPANY_PROPERTY.status]),
+    );
+    // The second company of the first page: not a key account.
+    const first = listed[1];
+    expect(first!.properties[COMPANY_PROPERTY.status] ?? 'none').toBe('none');
+    // The first page's batch update is held back; meanwhile a manager tags that company, which
+    // writes the status and the flag in one update, as tag_key_account does.
+    await portal.control.injectFault({
+      kind: 'latency',
+      ms: 1_500,
+      path: '/crm/v3/objects/companies/batch/update',
+      method: 'POST',
+      times: 1,
+    });
+    const slice = sliceOf(portal, null, 12_000, () => performance.now());
+    // A fault that has hit its one request leaves the list.
+    await expect.poll(async () => (await portal.control.faults()).length, { interval: 20, timeout: 10_000 }).toBe(0);
+    await portal.client.crm.companies.basicApi.update(first!.id, {
+      properties: { [COMPANY_PROPERTY.status]: 'key', hs_is_target_account: 'true' },
+    });
+    await slice;
+
+    const company = await portal.client.crm.companies.basicApi.getById(first!.id, [
+      COMPANY_PROPERTY.status,
+      'hs_is_target_account',
+      COMPANY_PROPERTY.score,
+    ]);
+    expect(company.properties).toMatchObject({ [COMPANY_PROPERTY.status]: 'key', hs_is_target_account: 'true' });
+    expect(company.properties[COMPANY_PROPERTY.score]).toBeTruthy();
   });
 });
 

@@ -52,6 +52,7 @@ type FailureLooks = EveryCode<{
   'KAM.OWNER_NOT_FOUND': 'retry';
   'KAM.PLAN_CHANGED_ELSEWHERE': 'retry';
   'KAM.STATUS_UNCHANGED': 'retry';
+  'KAM.STATUS_CHANGED': 'retry';
   'KAM.FUNCTION_UNREACHABLE': 'retry';
   'KAM.UNREADABLE_ANSWER': 'retry';
 }>;

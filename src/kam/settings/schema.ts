@@ -6,12 +6,21 @@ import { reviewCadenceSchema } from '../shared/review-cadence.ts';
 // `{}` (a portal nobody has configured yet) parses to a working configuration.
 export const SETTINGS_VERSION = 2;
 
-const score = z.number().min(0).max(100);
+const score = z.number().min(0, 'Scores run from 0 to 100').max(100, 'Scores run from 0 to 100');
 const hubspotId = z.string().trim().regex(/^\d+$/, 'HubSpot ids are digits only');
 const idList = z.array(hubspotId).default([]);
 
-// Relative weights: only their proportions matter, so admins may think in points or percent.
-const weight = (fallback: number) => z.number().min(0, 'Weights cannot be negative').default(fallback);
+// Relative weights: only their proportions matter, so admins may think in points or percent. Bounded
+// above too: a weight of 1e308 was once saved, and every score that used it came out as Infinity.
+const weight = (fallback: number) =>
+  z.number().min(0, 'Weights cannot be negative').max(100, 'Weights run from 0 to 100').default(fallback);
+// An amount of money at which a criterion scores 100%: far beyond any client, yet finite in every sum.
+const amount = (fallback: number) =>
+  z
+    .number()
+    .positive('The amount must be above 0')
+    .max(1e12, 'The amount must be at most 1,000,000,000,000')
+    .default(fallback);
 
 const weightsSchema = z
   .object({
@@ -31,10 +40,10 @@ const weightsSchema = z
 // The value at which a criterion scores 100%; below it scores pro rata.
 const fullScoreAtSchema = z
   .object({
-    historicPurchases: z.number().positive().default(250_000),
-    potentialPurchases: z.number().positive().default(250_000),
-    profitabilityMarginPercent: z.number().positive().max(100).default(40),
-    referrals: z.number().int().positive().default(5),
+    historicPurchases: amount(250_000),
+    potentialPurchases: amount(250_000),
+    profitabilityMarginPercent: z.number().positive().max(100, 'A margin runs up to 100%').default(40),
+    referrals: z.number().int().positive().max(1_000, 'At most 1,000 referrals').default(5),
   })
   .strict();
 

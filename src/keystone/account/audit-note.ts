@@ -43,14 +43,35 @@ export async function withdrawAuditNote(client: Client, noteId: string): Promise
   await hubspotCall(() => client.crm.objects.notes.basicApi.archive(noteId));
 }
 
+/**
+ * HubSpot keeps at most 65,536 characters in a property value. Escaping can make typed text up to six
+ * times longer, so the details share what is left below this of the note, and a cut one says so.
+ */
+const NOTE_BODY_LIMIT = 60_000;
+const CUT_MARKER = ' … (cut here: the full text is longer than a HubSpot note holds)';
+
 /** The note's HTML: every user-typed text escaped, so a reason can never inject markup into the timeline. */
 export function auditNoteBody(entry: Pick<AuditEntry, 'caller' | 'headline' | 'details'>): string {
-  const lines = [
-    `<strong>Keystone: ${escapeHtml(entry.headline)}</strong>`,
-    ...entry.details.map(([label, text]) => `${escapeHtml(label)}: ${escapeHtml(text)}`),
-    `By ${escapeHtml(entry.caller.name)} (HubSpot user ${escapeHtml(entry.caller.userId)})`,
-  ];
+  const head = `<strong>Keystone: ${escapeHtml(entry.headline)}</strong>`;
+  const by = `By ${escapeHtml(entry.caller.name)} (HubSpot user ${escapeHtml(entry.caller.userId)})`;
+  const labels = entry.details.map(([label]) => `${escapeHtml(label)}: `);
+  const fixed = head.length + by.length + labels.join('').length + 7 * (entry.details.length + 2);
+  const eachDetail = Math.floor(Math.max(0, NOTE_BODY_LIMIT - fixed) / Math.max(1, entry.details.length));
+  const lines = [head, ...entry.details.map(([, text], i) => labels[i] + escapedWithin(text, eachDetail)), by];
   return lines.map((line) => `<p>${line}</p>`).join('');
+}
+
+/** The text escaped, cut (with the marker) where its escaped form would pass `max` characters. */
+function escapedWithin(text: string, max: number): string {
+  const escaped = escapeHtml(text);
+  if (escaped.length <= max) return escaped;
+  let kept = '';
+  for (const char of text) {
+    const next = escapeHtml(char);
+    if (kept.length + next.length > max - CUT_MARKER.length) break;
+    kept += next;
+  }
+  return kept + CUT_MARKER;
 }
 
 export function escapeHtml(text: string): string {

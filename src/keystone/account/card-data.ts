@@ -32,6 +32,7 @@ import { domainResult } from '../domain-result.ts';
 import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { identityAmong, withRoles } from '../access/index.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { readAccount, type AccountSnapshot } from './account-reader.ts';
 import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
@@ -54,15 +55,12 @@ export async function cardData(
 }
 
 // Read-only unless the user is a manager. The owners list the card reads anyway identifies the user,
-// so no call is spent on it; the write functions verify the user again themselves.
+// so no call is spent on it; the write functions verify the user again themselves. An id that is not
+// an active user of the portal (a deactivated user, an owner id sent as a user id) is refused as every
+// other function refuses it, rather than shown the account read-only.
 function permissionsOf(snapshot: AccountSnapshot, userId: number): Permissions {
   const identity = identityAmong(snapshot.owners, userId);
-  if (!identity)
-    return {
-      canEdit: false,
-      isAdmin: false,
-      readOnlyReason: 'Keystone could not find you among the HubSpot users of this portal.',
-    };
+  if (!identity) throw new KeystoneError('KAM.UNKNOWN_USER');
   const caller = withRoles(identity, snapshot.settings.access);
   return {
     canEdit: caller.isManager,

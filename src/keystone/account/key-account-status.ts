@@ -6,7 +6,7 @@ import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
-import type { KeyAccountStatus } from '../../kam/shared/index.ts';
+import { keyAccountStatusSchema, type KeyAccountStatus } from '../../kam/shared/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
@@ -20,6 +20,8 @@ interface StatusChangeRequest {
   companyId: string;
   userId: number;
   status: KeyAccountStatus;
+  /** The status the manager saw when they chose the change. */
+  expectedStatus: KeyAccountStatus;
   reason: string;
   now: number;
 }
@@ -30,6 +32,12 @@ interface StatusChangeRequest {
  * The note is written first and withdrawn if the company update fails, so the timeline never
  * records a change that did not happen. An account leaving key status leaves the review cycle: its
  * plan's open review-due task is archived (the next plan save creates one again if it is tagged again).
+ *
+ * Two managers may change the same account at the same moment, and HubSpot has no conditional update.
+ * So the change is refused (KAM.STATUS_CHANGED) when the status is no longer the one the manager saw, is
+ * checked again just before the company is written, and the status history is read just after: when
+ * another change landed between that check and this write, the manager is told rather than answered ok
+ * with a timeline note claiming the change came from a status the account no longer had.
  */
 export async function changeKeyAccountStatus(
   client: Client,
@@ -46,6 +54,8 @@ export async function changeKeyAccountStatus(
     const message = `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`;
     throw new KeystoneError('KAM.STATUS_UNCHANGED', message);
   }
+  if (previousStatus !== request.expectedStatus)
+    throw await statusChangedSince(client, request.expectedStatus, statusSeen(company.properties));
 
   const sync = settings.hubspotSync;
   const isTargetAccount = request.status === 'key';
@@ -69,12 +79,19 @@ export async function changeKeyAccountStatus(
     headline: `Key account status: ${statusLabel(previousStatus)} → ${statusLabel(request.status)}`,
     details: [['Reason', request.reason]],
   });
+  let before: StatusRead;
   try {
+    // The note took a call: whoever changed the status meanwhile is found here, before anything is overwritten.
+    before = await readStatus(client, request.companyId);
+    if (before.status !== previousStatus) throw await statusChangedSince(client, request.expectedStatus, before);
     await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties }));
   } catch (error) {
     await withdrawAuditNote(client, noteId).catch(() => undefined);
     throw error;
   }
+  // The change stands once the update is answered: a failed read after it is no reason to say otherwise.
+  const after = await readStatus(client, request.companyId).catch(() => null);
+  const clash = after && landedBetween(before, after, request.status);
   const leftReviewCycle = previousStatus === 'key' && request.status !== 'key';
   const tasks = await syncTasks(async () => {
     if (leftReviewCycle)
@@ -84,6 +101,7 @@ export async function changeKeyAccountStatus(
         await readPlan(client, await objectTypes.objectTypeId('plan'), request.companyId),
       );
   });
+  if (clash) throw await changedAtTheSameMoment(client, clash);
   return {
     companyId: request.companyId,
     keyAccountStatus: request.status,
@@ -102,7 +120,10 @@ async function readCompanyWithDeals(
   client: Client,
   companyId: string,
 ): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
-  const read = { properties: [...FACT_PROPERTIES, 'hs_is_target_account'], associations: ['deals'] };
+  const read = {
+    properties: [...FACT_PROPERTIES, ...STATUS_PROPERTIES, 'hs_is_target_account'],
+    associations: ['deals'],
+  };
   const company = await requireCompany(client, companyId, read);
   const dealIds =
     (
@@ -126,3 +147,90 @@ async function readCompanyWithDeals(
 
 const statusLabel = (status: KeyAccountStatus) =>
   COMPANY_PROPERTIES.status.options?.find((o) => o.value === status)?.label ?? status;
+
+// ─── Who changed the status meanwhile ────────────────────────────────────────────────────────────
+
+const STATUS_PROPERTIES = [COMPANY_PROPERTY.status, COMPANY_PROPERTY.statusChangedBy, COMPANY_PROPERTY.statusChangedAt];
+
+interface StatusSeen {
+  status: KeyAccountStatus;
+  changedBy: string | null;
+  changedAt: string | null;
+}
+/** The status with its history, newest first: one entry per write of it. */
+interface StatusRead extends StatusSeen {
+  history: Array<{ value: string; timestamp: string }>;
+}
+
+function statusSeen(properties: Record<string, string | null>): StatusSeen {
+  const parsed = keyAccountStatusSchema.safeParse(properties[COMPANY_PROPERTY.status] || 'none');
+  return {
+    status: parsed.success ? parsed.data : 'none',
+    changedBy: properties[COMPANY_PROPERTY.statusChangedBy] || null,
+    changedAt: properties[COMPANY_PROPERTY.statusChangedAt] || null,
+  };
+}
+
+async function readStatus(client: Client, companyId: string): Promise<StatusRead> {
+  const company = await requireCompany(client, companyId, {
+    properties: STATUS_PROPERTIES,
+    withHistory: [COMPANY_PROPERTY.status],
+  });
+  const history = (company.propertiesWithHistory?.[COMPANY_PROPERTY.status] ?? []).map((h) => ({
+    value: h.value,
+    timestamp: String(h.timestamp),
+  }));
+  return { ...statusSeen(presentProperties(company.properties)), history };
+}
+
+/**
+ * The other change that landed between the check before writing and this write, or null. The writes
+ * since that check are the history entries above the newest one it saw. This write is normally the
+ * only one; when there are others and this one is not the first of them, the status this change came
+ * from was not the one its note names. When two writes set the same value neither can be told apart,
+ * so that counts as a clash too: at most one of the two managers is answered ok.
+ */
+function landedBetween(before: StatusRead, after: StatusRead, written: KeyAccountStatus): StatusSeen | null {
+  const newestBefore = before.history[0];
+  const seenAt = newestBefore
+    ? after.history.findIndex((h) => h.value === newestBefore.value && h.timestamp === newestBefore.timestamp)
+    : after.history.length;
+  const since = seenAt === -1 ? after.history : after.history.slice(0, seenAt);
+  if (since.length <= 1) return null;
+  const ours = since.filter((h) => h.value === written);
+  if (ours.length === 1 && since[since.length - 1]!.value === written) return null;
+  return after;
+}
+
+async function statusChangedSince(client: Client, expected: KeyAccountStatus, now: StatusSeen) {
+  const by = await nameOf(client, now.changedBy);
+  const message =
+    `The key account status is now "${statusLabel(now.status)}", not "${statusLabel(expected)}" as the card showed: ` +
+    `changed by ${by} at ${timeOf(now.changedAt)}; reload the card, then make your change again if it is still needed.`;
+  return new KeystoneError('KAM.STATUS_CHANGED', message);
+}
+
+async function changedAtTheSameMoment(client: Client, now: StatusSeen) {
+  const by = await nameOf(client, now.changedBy);
+  const message =
+    `Your change was saved, but ${by} changed the key account status at the same moment (now ` +
+    `"${statusLabel(now.status)}", changed by ${by} at ${timeOf(now.changedAt)}), so the timeline note may name ` +
+    `the wrong earlier status; reload the card to see which change stands.`;
+  return new KeystoneError('KAM.STATUS_CHANGED', message);
+}
+
+/** The HubSpot user's name for a message; their id when HubSpot cannot say (one call, only when refusing). */
+async function nameOf(client: Client, userId: string | null): Promise<string> {
+  if (!userId || !/^\d+$/.test(userId)) return 'someone outside Keystone';
+  try {
+    const owner = await hubspotCall(() => client.crm.owners.ownersApi.getById(Number(userId), 'userId', false));
+    return [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email || `user ${userId}`;
+  } catch {
+    return `user ${userId}`;
+  }
+}
+
+const timeOf = (at: string | null) => {
+  const ms = at ? Date.parse(at) : NaN;
+  return Number.isNaN(ms) ? 'an unknown time' : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+};

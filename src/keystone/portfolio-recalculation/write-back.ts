@@ -3,10 +3,15 @@ import { toHubSpotDateTime } from '../../crm/records.ts';
 import type { SelectionScore } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 
-// What recalculation writes on a company: Keystone's score fields, and HubSpot's own target-account
-// flag and ICP tier when the settings ask for them. Pure.
+// What recalculation writes on a company: only what it derives from the score (Keystone's score
+// fields, and HubSpot's ICP tier when the settings ask for it), never the key account status nor
+// HubSpot's target-account flag, which mirrors that status. A manager can tag or untag the company
+// while a slice is scoring it, and a slice's write-back can sit in flight for seconds: written from the
+// status the slice read, the flag would undo the manager's newer change (the company left "key" with
+// no target-account flag). Reading the status again just before the batch update would still leave the
+// update in flight, so the flag is written only by tag_key_account and untag_key_account, in the same
+// update as the status itself. Pure.
 
-const HUBSPOT_TARGET_ACCOUNT = 'hs_is_target_account';
 const HUBSPOT_ICP_TIER = 'hs_ideal_customer_profile';
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
@@ -42,7 +47,6 @@ export function scoreProperties(
     [COMPANY_PROPERTY.scoredAt]: toHubSpotDateTime(scoredAt),
     [COMPANY_PROPERTY.revenueLast12Months]: String(revenueAsWritten(revenueLast12Months) ?? ''),
   };
-  if (sync.syncTargetAccountFlag) properties[HUBSPOT_TARGET_ACCOUNT] = score.status === 'key' ? 'true' : 'false';
   if (sync.writeIcpTier) properties[HUBSPOT_ICP_TIER] = score.icpTier ?? '';
   return properties;
 }

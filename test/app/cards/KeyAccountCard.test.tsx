@@ -121,7 +121,9 @@ describe('the Status section', () => {
     find(TextArea, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
     find(Button, withText('Set to key account')).trigger('onClick');
     await waitFor(() => expect(findByTestId(Text, 'status-change').text).toContain('Biggest growth potential'));
-    expect(callsTo(spy, 'tag_key_account')).toEqual([{ ...caller, status: 'key', reason: 'Biggest growth potential' }]);
+    expect(callsTo(spy, 'tag_key_account')).toEqual([
+      { ...caller, status: 'key', expectedStatus: 'none', reason: 'Biggest growth potential' },
+    ]);
     expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
   });
 
@@ -151,7 +153,9 @@ describe('the Status section', () => {
         'Only key account managers can do this.',
       ),
     );
-    expect(callsTo(spy, 'untag_key_account')).toEqual([{ ...caller, status: 'former', reason: 'Contract ended' }]);
+    expect(callsTo(spy, 'untag_key_account')).toEqual([
+      { ...caller, status: 'former', expectedStatus: 'key', reason: 'Contract ended' },
+    ]);
     expect(callsTo(spy, 'card_data')).toHaveLength(1);
     expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
   });

@@ -332,9 +332,17 @@ describe('card_data', () => {
       isAdmin: false,
       readOnlyReason: expect.stringContaining('managers'),
     });
-    expect((await readCard(companyId, 424_242)).permissions).toMatchObject({
-      canEdit: false,
-      readOnlyReason: expect.stringContaining('could not find you'),
-    });
+  });
+
+  it('answers KAM.UNKNOWN_USER, as every other function does, to an id that is not an active user of the portal', async () => {
+    const leaver = anOwner({ firstName: 'Lee', lastName: 'Leaver', archived: true });
+    const { companyId } = await loadAccount(portal, { owners: [admin, manager, leaver] });
+    expect(manager.userId).not.toBe(Number(manager.id));
+
+    for (const userId of [424_242, leaver.userId, Number(manager.id)])
+      expect(await cardData({ parameters: { companyId, userId, portalId: PORTAL_ID } })).toMatchObject({
+        status: 'error',
+        code: 'KAM.UNKNOWN_USER',
+      });
   });
 });

@@ -176,12 +176,22 @@ describe('record_contact_stance and record_contact_departure', () => {
       recordDeparture({
         parameters: { companyId, userId: manager.userId, contactId: '801', left: true, leftAt: NOW + 86_400_000 },
       }),
+      recordDeparture({
+        parameters: {
+          companyId,
+          userId: manager.userId,
+          contactId: '801',
+          left: true,
+          leftAt: -Number.MAX_SAFE_INTEGER,
+        },
+      }),
     ]);
 
     expect(answers.map((a) => a.status === 'error' && [a.code, a.issues?.map((i) => i.path)])).toEqual([
       ['KAM.INVALID_PARAMETERS', ['']],
       ['KAM.INVALID_PARAMETERS', ['stance', 'decisionTopics.0']],
       ['KAM.INVALID_PARAMETERS', ['replacedByContactId']],
+      ['KAM.INVALID_PARAMETERS', ['leftAt']],
       ['KAM.INVALID_PARAMETERS', ['leftAt']],
     ]);
     expect(await portal.writes()).toEqual([]);

@@ -65,7 +65,12 @@ describe('tag_key_account and untag_key_account', () => {
 
   it('tags a key account with who, when and why, syncs HubSpot target account and ICP tier, and notes it on the timeline', async () => {
     const answer = await tagKeyAccount({
-      parameters: { companyId, userId: manager.userId, reason: 'Biggest client <b>in</b> the region' },
+      parameters: {
+        companyId,
+        userId: manager.userId,
+        expectedStatus: 'none',
+        reason: 'Biggest client <b>in</b> the region',
+      },
     });
 
     expect(answer).toMatchObject({
@@ -94,10 +99,12 @@ describe('tag_key_account and untag_key_account', () => {
   });
 
   it('untags a key account as a former one and clears the target-account flag', async () => {
-    await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+    await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+    });
 
     const answer = await untagKeyAccount({
-      parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' },
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'key', reason: 'Moved work in-house' },
     });
 
     expect(answer).toMatchObject({
@@ -123,7 +130,9 @@ describe('tag_key_account and untag_key_account', () => {
   });
 
   it("archives the plan's open review-due task when the account leaves key status, and leaves the objectives' tasks", async () => {
-    await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+    await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+    });
     const plan = {
       businessObjective: 'Grow',
       team: { accountManager: manager.id },
@@ -147,7 +156,7 @@ describe('tag_key_account and untag_key_account', () => {
     ]);
 
     const answer = await untagKeyAccount({
-      parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' },
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'key', reason: 'Moved work in-house' },
     });
 
     expect(answer).toMatchObject({ status: 'ok', keyAccountStatus: 'former', tasks: { synced: true, message: null } });
@@ -157,28 +166,40 @@ describe('tag_key_account and untag_key_account', () => {
   });
 
   it('untags an account without a plan with nothing to archive', async () => {
-    await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+    await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+    });
     expect(
-      await untagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Moved work in-house' } }),
+      await untagKeyAccount({
+        parameters: { companyId, userId: manager.userId, expectedStatus: 'key', reason: 'Moved work in-house' },
+      }),
     ).toMatchObject({ status: 'ok', tasks: { synced: true, message: null } });
     expect(await companyTasks(portal, companyId)).toEqual([]);
   });
 
   it('refuses someone who is not a manager, and writes nothing', async () => {
     await portal.control.resetStats();
-    const answer = await tagKeyAccount({ parameters: { companyId, userId: salesperson.userId, reason: 'I think so' } });
+    const answer = await tagKeyAccount({
+      parameters: { companyId, userId: salesperson.userId, expectedStatus: 'none', reason: 'I think so' },
+    });
     expect(answer).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
     expect(await portal.writes()).toEqual([]);
   });
 
   it('rejects a missing or hostile reason and a status tagging cannot set, and writes nothing', async () => {
     await portal.control.resetStats();
-    const noReason = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: '  ' } });
-    const control = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'ok\u0000then' } });
-    const wrongStatus = await tagKeyAccount({
-      parameters: { companyId, userId: manager.userId, reason: 'Because', status: 'former' },
+    const noReason = await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: '  ' },
     });
-    const huge = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'x'.repeat(501) } });
+    const control = await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'ok\u0000then' },
+    });
+    const wrongStatus = await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Because', status: 'former' },
+    });
+    const huge = await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'x'.repeat(501) },
+    });
 
     for (const answer of [noReason, control, wrongStatus, huge])
       expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
@@ -188,15 +209,71 @@ describe('tag_key_account and untag_key_account', () => {
   });
 
   it('says so when the account already has the status, without a second note', async () => {
-    await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
-    const again = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic again' } });
+    await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+    });
+    const again = await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic again' },
+    });
     expect(again).toMatchObject({ status: 'error', code: 'KAM.STATUS_UNCHANGED' });
     expect(await timelineNotes(portal, companyId)).toHaveLength(1);
   });
 
+  it('refuses a change from a status the account no longer has, naming who changed it and when, and writes nothing', async () => {
+    await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+    });
+    await portal.control.resetStats();
+
+    // A second card, loaded before the tag, still shows "Not a key account".
+    const stale = await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, status: 'candidate', expectedStatus: 'none', reason: 'Maybe' },
+    });
+
+    expect(stale).toMatchObject({ status: 'error', code: 'KAM.STATUS_CHANGED' });
+    const message = stale.status === 'error' ? stale.message : '';
+    expect(message).toContain('changed by Max Manager at');
+    expect(message).toContain('reload');
+    expect(await portal.writes()).toEqual([]);
+    expect(await timelineNotes(portal, companyId)).toHaveLength(1);
+  });
+
+  it('answers ok to at most one of two changes made at the same moment from the same status', async () => {
+    // Both updates are held back, so both pass the check before writing: only the history after tells them apart.
+    await portal.control.injectFault({
+      kind: 'latency',
+      ms: 150,
+      path: '/crm/v3/objects/companies/*',
+      method: 'PATCH',
+    });
+    const answers = await Promise.all([
+      tagKeyAccount({ parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Tag it' } }),
+      untagKeyAccount({
+        parameters: { companyId, userId: admin.userId, status: 'former', expectedStatus: 'none', reason: 'Untag it' },
+      }),
+    ]);
+
+    expect(answers.filter((a) => a.status === 'ok').length).toBeLessThanOrEqual(1);
+    for (const answer of answers.filter((a) => a.status === 'error'))
+      expect(answer).toMatchObject({ code: 'KAM.STATUS_CHANGED' });
+  });
+
+  it('answers ok to at most one of two changes racing without delays', async () => {
+    const answers = await Promise.all([
+      tagKeyAccount({ parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Tag it' } }),
+      untagKeyAccount({
+        parameters: { companyId, userId: admin.userId, status: 'former', expectedStatus: 'none', reason: 'Untag it' },
+      }),
+    ]);
+
+    expect(answers.filter((a) => a.status === 'ok').length).toBeLessThanOrEqual(1);
+  });
+
   it('answers KAM.COMPANY_NOT_FOUND for a company that does not exist', async () => {
     expect(
-      await tagKeyAccount({ parameters: { companyId: '99999999', userId: manager.userId, reason: 'Strategic' } }),
+      await tagKeyAccount({
+        parameters: { companyId: '99999999', userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+      }),
     ).toMatchObject({ status: 'error', code: 'KAM.COMPANY_NOT_FOUND' });
   });
 
@@ -217,7 +294,9 @@ describe('tag_key_account and untag_key_account', () => {
     });
     await portal.control.resetStats();
 
-    const answer = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+    const answer = await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+    });
 
     expect(answer).toMatchObject({ status: 'ok', isTargetAccount: true });
     expect(await timelineNotes(portal, companyId)).toHaveLength(1);
@@ -234,7 +313,9 @@ describe('tag_key_account and untag_key_account', () => {
       method: 'PATCH',
     });
 
-    const answer = await tagKeyAccount({ parameters: { companyId, userId: manager.userId, reason: 'Strategic' } });
+    const answer = await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+    });
 
     expect(answer).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
     await portal.control.clearFaults();

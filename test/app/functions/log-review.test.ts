@@ -248,13 +248,19 @@ describe('log_review', () => {
       log({ reviewedAt: NOW + 2 * DAY }),
       log({ outcomes: ['celebrate', 'celebrate'], summary: 'x' }),
       log({ contactIds: ['602'] }),
+      log({ reviewedAt: Number.MAX_SAFE_INTEGER }),
+      log({ reviewedAt: Date.UTC(1970, 0, 2) }),
     ]);
     expect(answers.map((a) => a.status === 'error' && [a.code, a.issues?.map((i) => i.path)])).toEqual([
       ['KAM.INVALID_PARAMETERS', ['triggers']],
       ['KAM.INVALID_PARAMETERS', ['reviewedAt']],
       ['KAM.INVALID_PARAMETERS', ['outcomes', 'summary']],
       ['KAM.CONTACT_NOT_AT_COMPANY', ['contactIds.0']],
+      ['KAM.INVALID_PARAMETERS', ['reviewedAt']],
+      ['KAM.INVALID_PARAMETERS', ['reviewedAt']],
     ]);
+    const farOff = answers[4]!;
+    expect(farOff.status === 'error' && farOff.issues?.[0]?.message).toContain('years 2000 to 2099');
     expect(await portal.writes()).toEqual([]);
   });
 

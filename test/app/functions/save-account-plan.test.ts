@@ -313,6 +313,17 @@ describe('save_account_plan', () => {
     expect((await portal.control.stats()).total).toBe(0);
   });
 
+  it('refuses a due date outside the years 2000 to 2099 before writing anything', async () => {
+    await portal.control.resetStats();
+    const objective = { title: 'Far off', ownerId: manager.id, dueAt: Number.MAX_SAFE_INTEGER };
+    const answer = await save({ plan: aPlan({ objectives: [objective] }) });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
+    expect(answer.status === 'error' && answer.issues).toEqual([
+      { path: 'plan.objectives.0.dueAt', message: 'must be a date in the years 2000 to 2099' },
+    ]);
+    expect((await portal.control.stats()).total).toBe(0);
+  });
+
   it('rejects a derived metric read in a way its CRM facts cannot fill, and writes nothing', async () => {
     await portal.control.resetStats();
     const answer = await save({

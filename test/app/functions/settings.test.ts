@@ -127,6 +127,30 @@ describe('settings functions', () => {
       expect(await portal.writes()).toEqual([]);
     });
 
+    it('refuses weights and amounts out of range, naming each field, and writes nothing', async () => {
+      await portal.control.resetStats();
+      const document = settingsDocument({
+        selection: { weights: { prestige: 1e308 }, fullScoreAt: { historicPurchases: 1e308 } },
+      });
+
+      const answer = await saveSettings({
+        parameters: { userId: admin.userId, settings: document, expectedRevision: 0 },
+      });
+
+      expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_SETTINGS' });
+      const issues = answer.status === 'error' ? answer.issues : [];
+      expect(issues).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            path: 'settings.selection.weights.prestige',
+            message: 'Weights run from 0 to 100',
+          }),
+          expect.objectContaining({ path: 'settings.selection.fullScoreAt.historicPurchases' }),
+        ]),
+      );
+      expect(await portal.writes()).toEqual([]);
+    });
+
     it('rejects parameters of the wrong shape before reading anything', async () => {
       await portal.control.resetStats();
       const answer = await saveSettings({

@@ -32,4 +32,19 @@ describe('the audit note on the company timeline', () => {
     expect(body).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;more&#39;<br>next line');
     expect(body).toContain('By Max &lt;Manager&gt;');
   });
+
+  it('stays below the 65,536 characters HubSpot keeps in a note, saying where a long text was cut', () => {
+    const body = auditNoteBody({
+      caller,
+      headline: 'Review',
+      details: [
+        ['Summary', '"'.repeat(100_000)],
+        ['Reason', 'Short'],
+      ],
+    });
+    expect(body.length).toBeLessThan(65_536);
+    expect(body).toContain('&quot;&quot; … (cut here: the full text is longer than a HubSpot note holds)</p>');
+    expect(body).toContain('<p>Reason: Short</p>');
+    expect(body).toContain('By Max &lt;Manager&gt;');
+  });
 });

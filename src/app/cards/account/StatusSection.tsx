@@ -115,9 +115,12 @@ function StatusChange({ account }: { account: AccountView }) {
   const action = isTagged ? untag : tag;
 
   const submit = async () => {
+    // The status this card shows: if another manager changed it since, the change is refused rather than
+    // both managers being told theirs stood.
+    const change = { ...account.caller, expectedStatus: status, reason: reason.trim() };
     const outcome = isTagged
-      ? await untag.run({ ...account.caller, status: target as UntagStatus, reason: reason.trim() })
-      : await tag.run({ ...account.caller, status: target as TagStatus, reason: reason.trim() });
+      ? await untag.run({ ...change, status: target as UntagStatus })
+      : await tag.run({ ...change, status: target as TagStatus });
     if (outcome.ok) {
       setOpen(false);
       account.refresh();
