@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { measureSchema, objectiveStatusSchema } from '../kam/objectives/index.ts';
 import { instantSchema, type Instant } from '../kam/shared/index.ts';
 import { metricUnitSchema, quarterValuesSchema } from './card-data.ts';
-import { accountCallSchema, recordIdSchema, typedLine, typedText, type Person, type TaskSync } from './shared.ts';
+import {
+  accountCallSchema,
+  actionIdSchema,
+  recordIdSchema,
+  typedLine,
+  typedText,
+  type Person,
+  type TaskSync,
+} from './shared.ts';
 
 const objectiveInputSchema = z
   .object({
@@ -97,9 +105,11 @@ export type PlanInput = z.input<typeof planInputSchema>;
  * between, nothing is written and the answer is KAM.PLAN_CHANGED_ELSEWHERE (reload, then re-apply).
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.OWNER_NOT_FOUND,
  * KAM.PLAN_CHANGED_ELSEWHERE, KAM.SETUP_REQUIRED, HubSpot failure codes.
+ * `actionId`: the same for every retry of one press of Save, so a retry completes that save (and is
+ * answered as saved) instead of being refused as someone else's.
  */
 export const saveAccountPlanParametersSchema = accountCallSchema
-  .extend({ baseRevision: z.number().int().nonnegative(), plan: planInputSchema })
+  .extend({ baseRevision: z.number().int().nonnegative(), plan: planInputSchema, actionId: actionIdSchema })
   .strict();
 export type SaveAccountPlanParameters = z.input<typeof saveAccountPlanParametersSchema>;
 
