@@ -156,7 +156,7 @@ export function review(id: number, userId: number, companyId: string): IntentOf<
     companyId,
     mark,
     summary,
-    parameters: { companyId, userId, kind: 'calendar', outcomes: ['plan_updated'], summary },
+    parameters: { companyId, userId, kind: 'calendar', outcomes: ['plan_updated'], summary, actionId: actionIdOf(id) },
   };
 }
 

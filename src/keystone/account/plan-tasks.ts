@@ -219,11 +219,29 @@ export async function rollReviewTask(
     plan: CrmRecord | null;
     companyOwnerId: string | null;
     dueAt: number;
+    /** The review was found made by an earlier attempt of the same action. */
+    resumed: boolean;
   },
 ): Promise<void> {
   if (review.plan === null) return;
   const plan = readFields(review.plan.properties, KEY_ACCOUNT_PLAN.property);
   const planId = review.plan.id;
+  // A retry of the same logging finds the task its first attempt moved on to, open and due on the new
+  // date: the move is done, and completing that task would skip a review.
+  if (review.resumed && plan.reviewTaskId) {
+    const { records } = await batchRead(client, {
+      objectType: 'tasks',
+      ids: [plan.reviewTaskId],
+      properties: [TASK_PROPERTY.status, TASK_PROPERTY.dueAt],
+    });
+    const remembered = records[0]?.properties;
+    if (
+      remembered !== undefined &&
+      remembered[TASK_PROPERTY.status] !== COMPLETED &&
+      fromHubSpotDateTime(remembered[TASK_PROPERTY.dueAt]) === review.dueAt
+    )
+      return;
+  }
   await reconcileTasks(client, review.companyId, {
     wanted: [
       { key: 'logged', taskId: plan.reviewTaskId || null, state: 'completed', fields: null },

@@ -283,4 +283,22 @@ describe('log_review', () => {
     expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('review'))).toEqual([]);
     expect((await companyTasks(portal, companyId)).map((t) => t.status)).toEqual(['NOT_STARTED']);
   });
+
+  it('lets the retry of a logging whose answer was lost complete it: one review record, one note, one open review-due task', async () => {
+    // Every write is applied, then HubSpot's edge answers 502 (the client tries again) or drops the answer.
+    await portal.control.injectFault({ kind: 'lostAnswer', mode: 'badGateway', method: 'POST', times: 2 });
+    const parameters = { actionId: 'press-log-review-1' };
+    const first = await log(parameters);
+    await portal.control.clearFaults();
+    await portal.control.injectFault({ kind: 'lostAnswer', mode: 'drop', method: 'PATCH', times: 1 });
+    const second = await log(parameters);
+    await portal.control.clearFaults();
+    const third = await log(parameters);
+
+    expect([first, second, third].filter((a) => a.status === 'ok').length).toBeGreaterThan(0);
+    expect(third).toMatchObject({ status: 'ok' });
+    expect((await readCard()).reviews.history).toHaveLength(1);
+    expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Calendar review'))).toHaveLength(1);
+    expect((await companyTasks(portal, companyId)).map((t) => t.status)).toEqual(['COMPLETED', 'NOT_STARTED']);
+  });
 });
