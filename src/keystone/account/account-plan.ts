@@ -181,10 +181,7 @@ async function afterCommit(
 ): Promise<SavedPlan> {
   const { write, company, settings, plan, rows, previousRows } = done;
   const { types, planId, revision, caller, save } = write;
-  // The old revision's rows are no longer read; removing them is housekeeping the next save retries.
   const superseded = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] !== String(revision));
-  await batchArchive(client, { objectType: types.objective, ids: superseded.map((r) => r.id) }).catch(() => undefined);
-
   const tasks = await syncTasks(() =>
     syncPlanTasks(client, {
       companyId: save.companyId,
@@ -192,7 +189,7 @@ async function afterCommit(
       types,
       planId,
       rows,
-      previousRows: rowsOf(previousRows, save.baseRevision),
+      previousRows: superseded,
       reviewTaskId: plan.properties[KEY_ACCOUNT_PLAN.property.reviewTaskId] || null,
       review: {
         dueAt: nextReviewDueAt(company, settings, { planStartedAt: plan.createdAt, now: save.now }),
@@ -200,6 +197,13 @@ async function afterCommit(
       },
     }),
   );
+  // The old revisions' rows are no longer read; removing them is housekeeping the next save retries. They
+  // go only once the tasks are in line: they remember the tasks of objectives this save dropped, which the
+  // next save closes when this one could not.
+  if (tasks.synced)
+    await batchArchive(client, { objectType: types.objective, ids: superseded.map((r) => r.id) }).catch(
+      () => undefined,
+    );
   return {
     revision,
     savedAt: save.now,

@@ -444,8 +444,9 @@ describe('save_account_plan', () => {
         tasks: { synced: true },
       });
 
-      const taskCalls = Object.entries((await portal.control.stats()).byRoute).filter(([route]) =>
-        route.includes('/tasks'),
+      // Reads aside: a save that made the review-due task looks the account's open ones up once after.
+      const taskCalls = Object.entries((await portal.control.stats()).byRoute).filter(
+        ([route]) => route.includes('/tasks') && !route.includes('/read'),
       );
       expect(taskCalls).toEqual([['POST /crm/v3/objects/tasks/batch/create', 1]]);
       expect(await companyTasks(portal, companyId)).toHaveLength(41);
