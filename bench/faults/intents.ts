@@ -51,6 +51,8 @@ export type IntentOf<F extends FunctionName> = Extract<Intent, { fn: F }>;
 
 /** Delimited, so the mark of intent 1 is not found inside that of intent 17. */
 const markOf = (id: number) => `[m${id}]`;
+/** The id the card makes for one press of a write's button, sent again with each retry of it. */
+const actionIdOf = (id: number) => `bench-intent-${id}`;
 const DAY = 86_400_000;
 
 /** Tag to key (candidate when it already is key) or untag to former (none when it already is former). */
@@ -133,6 +135,7 @@ export function planSave(
     parameters: {
       companyId: company.id,
       userId,
+      actionId: actionIdOf(id),
       baseRevision,
       plan: {
         businessObjective,
@@ -154,7 +157,7 @@ export function review(id: number, userId: number, companyId: string): IntentOf<
     companyId,
     mark,
     summary,
-    parameters: { companyId, userId, kind: 'calendar', outcomes: ['plan_updated'], summary },
+    parameters: { companyId, userId, kind: 'calendar', outcomes: ['plan_updated'], summary, actionId: actionIdOf(id) },
   };
 }
 
@@ -216,7 +219,12 @@ export function settingsSave(id: number, userId: number, settings: SettingsState
     userId,
     expectedRevision: settings.revision,
     mark,
-    parameters: { userId, settings: { ...document, selection }, expectedRevision: settings.revision },
+    parameters: {
+      userId,
+      settings: { ...document, selection },
+      expectedRevision: settings.revision,
+      actionId: actionIdOf(id),
+    },
   };
 }
 

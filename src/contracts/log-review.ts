@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { REVIEW_OUTCOMES } from '../kam/reviews/index.ts';
 import type { Instant } from '../kam/shared/index.ts';
 import { reviewKindSchema, reviewOutcomeSchema, reviewTriggerSchema, type Review } from './card-data.ts';
-import { accountCallSchema, recordIdSchema, typedText, type TaskSync, pickedInstantSchema } from './shared.ts';
+import {
+  accountCallSchema,
+  actionIdSchema,
+  pickedInstantSchema,
+  recordIdSchema,
+  typedText,
+  type TaskSync,
+} from './shared.ts';
 
 /**
  * `log_review`: records a review of the account and its outcome, associated with the company (and the
@@ -24,6 +31,8 @@ export const logReviewParametersSchema = accountCallSchema
     triggers: z.array(reviewTriggerSchema).max(50).default([]),
     /** Client contacts the review was about (associated with the review record). */
     contactIds: z.array(recordIdSchema).max(50).default([]),
+    /** The same for every retry of one press of Log review: a retry completes that review, never logs a second. */
+    actionId: actionIdSchema,
   })
   .strict()
   .superRefine((p, ctx) => {

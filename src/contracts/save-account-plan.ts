@@ -4,6 +4,7 @@ import type { Instant } from '../kam/shared/index.ts';
 import { metricUnitSchema, quarterValuesSchema } from './card-data.ts';
 import {
   accountCallSchema,
+  actionIdSchema,
   recordIdSchema,
   typedLine,
   typedText,
@@ -105,9 +106,11 @@ export type PlanInput = z.input<typeof planInputSchema>;
  * between, nothing is written and the answer is KAM.PLAN_CHANGED_ELSEWHERE (reload, then re-apply).
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.OWNER_NOT_FOUND,
  * KAM.PLAN_CHANGED_ELSEWHERE, KAM.SETUP_REQUIRED, HubSpot failure codes.
+ * `actionId`: the same for every retry of one press of Save, so a retry completes that save (and is
+ * answered as saved) instead of being refused as someone else's.
  */
 export const saveAccountPlanParametersSchema = accountCallSchema
-  .extend({ baseRevision: z.number().int().nonnegative(), plan: planInputSchema })
+  .extend({ baseRevision: z.number().int().nonnegative(), plan: planInputSchema, actionId: actionIdSchema })
   .strict();
 export type SaveAccountPlanParameters = z.input<typeof saveAccountPlanParametersSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Settings, settingsSchema } from '../kam/settings/index.ts';
-import { callerSchema, type Portal } from './shared.ts';
+import { actionIdSchema, callerSchema, type Portal } from './shared.ts';
 
 /**
  * `save_settings`: validates the whole document with the domain's settings schema (older versions
@@ -15,6 +15,8 @@ export const saveSettingsParametersSchema = callerSchema
   .extend({
     settings: z.record(z.string(), z.unknown(), 'must be the settings document (an object)'),
     expectedRevision: z.number().int().nonnegative('must be the revision the settings were read at'),
+    /** The same for every retry of one press of Save: a retry completes that save instead of being refused. */
+    actionId: actionIdSchema,
   })
   .strict();
 /** The document goes as the settings page edits it; the function parses it with the domain's schema. */

@@ -21,6 +21,16 @@ export const callerSchema = z.object({ userId: z.number().int().positive('must b
 /** Every account function works on one company record. */
 export const accountCallSchema = callerSchema.extend({ companyId: recordIdSchema });
 
+/**
+ * What makes a write safe to send again: the card makes one ID when the user presses the button and sends
+ * it with every retry of that press, so a retry after a lost answer completes the same change instead of
+ * making a second one or being refused as "someone else". Optional: without one, a call is its own action.
+ */
+export const actionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an ID of 8 to 64 letters, digits, _ or -')
+  .optional();
+
 /** The contact functions work on one contact of that company. */
 export const contactCallSchema = accountCallSchema.extend({ contactId: recordIdSchema });
 

@@ -3,6 +3,7 @@ import { PLAN_REVISION } from '../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../src/crm/object-types.ts';
 import { toHubSpotDateTime, toProperties } from '../../src/crm/records.ts';
 import {
+  OWN_CLAIM_EXPIRY_MS,
   REVISION_CLAIM_EXPIRY_MS,
   claimRevision,
   withdrawClaim,
@@ -20,17 +21,23 @@ describe('claiming a revision', () => {
   let planId: string;
 
   /** A claim of `revision` of this test's plan by `userId`, made at `at`. */
-  const aClaim = (overrides: { revision?: number; userId?: string; at?: number } = {}): RevisionClaim => {
-    const { revision = 1, userId = '101', at = now } = overrides;
+  const aClaim = (
+    overrides: { revision?: number; userId?: string; at?: number; actionId?: string } = {},
+  ): RevisionClaim => {
+    const { revision = 1, userId = '101', at = now, actionId = `action-${userId}-${at}` } = overrides;
     const key = `${planId}:${revision}`;
     return {
       objectTypeId,
       keyProperty: PLAN_REVISION.property.revisionKey,
       key,
       claimedAtProperty: PLAN_REVISION.property.savedAt,
+      actionProperty: PLAN_REVISION.property.actionId,
+      actionId,
+      userProperty: PLAN_REVISION.property.savedBy,
+      userId,
       now: at,
       properties: toProperties(
-        { revisionKey: key, planId, revision, savedBy: userId, savedAt: toHubSpotDateTime(at) },
+        { revisionKey: key, planId, revision, savedBy: userId, savedAt: toHubSpotDateTime(at), actionId },
         PLAN_REVISION.property,
       ),
     };
@@ -49,7 +56,7 @@ describe('claiming a revision', () => {
     ).properties[PLAN_REVISION.property.savedBy];
 
   beforeAll(async () => {
-    portal = await startSandboxPortal();
+    portal = await startSandboxPortal({}, { attempts: 3 });
     await runSetup(portal.client, { now });
     objectTypeId = await new ObjectTypeResolver(portal.client).objectTypeId('planRevision');
   });
@@ -104,5 +111,31 @@ describe('claiming a revision', () => {
 
     expect(await claimRevision(portal.client, aClaim({ userId: '303' }))).toEqual(expect.any(String));
     expect(await holderOf(aClaim())).toBe('303');
+  });
+
+  it('takes over its own claim when the answer to making it was lost, instead of refusing it as another save', async () => {
+    // The claim is made, then HubSpot's edge answers 502; the client tries again and meets the claim as a 409.
+    await portal.control.injectFault({ kind: 'lostAnswer', mode: 'badGateway', method: 'POST', times: 1 });
+    const claimId = await claimRevision(portal.client, aClaim({ userId: '101', actionId: 'press-1' }));
+    expect(claimId).toEqual(expect.any(String));
+    // The user's retry of the same press, a second later, takes over the same claim.
+    expect(await claimRevision(portal.client, aClaim({ userId: '101', actionId: 'press-1', at: now + 1_000 }))).toBe(
+      claimId,
+    );
+    await portal.control.clearFaults();
+  });
+
+  it("takes over a claim the same user's ended press left behind once no function can still run it; another user's stays in force", async () => {
+    await claimRevision(portal.client, aClaim({ userId: '101', actionId: 'press-1' }));
+    const ended = now + OWN_CLAIM_EXPIRY_MS;
+    // Younger, it may be the same user saving in a second tab.
+    expect(
+      await claimRevision(portal.client, aClaim({ userId: '101', actionId: 'press-2', at: ended - 1 })),
+    ).toBeNull();
+    expect(await claimRevision(portal.client, aClaim({ userId: '202', actionId: 'press-3', at: ended }))).toBeNull();
+    expect(await claimRevision(portal.client, aClaim({ userId: '101', actionId: 'press-4', at: ended }))).toEqual(
+      expect.any(String),
+    );
+    expect(await holderOf(aClaim())).toBe('101');
   });
 });

@@ -16,6 +16,7 @@ import type { PortalSettings } from '../../contracts/get-settings.ts';
 import type { Formatters } from '../ui/format.ts';
 import { optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
 import { issueAt } from '../ui/function-call.ts';
+import { useActionId } from '../ui/action-id.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
 
@@ -87,6 +88,7 @@ export function SettingsForm({
 }) {
   const [draft, setDraft] = useState<Settings>(portal.settings);
   const save = useFunctionAction('save_settings');
+  const action = useActionId();
   const readOnly = !portal.canEdit;
   const edit = <K extends Section>(key: K, change: Partial<Settings[K]>) =>
     setDraft((d) => ({ ...d, [key]: { ...d[key], ...change } }));
@@ -106,7 +108,10 @@ export function SettingsForm({
   };
 
   const submit = async () => {
-    if ((await save.run({ userId, settings: draft, expectedRevision: portal.revision })).ok) onSaved();
+    const saving = { userId, settings: draft, expectedRevision: portal.revision };
+    if (!(await save.run({ ...saving, actionId: action.idFor(saving) })).ok) return;
+    action.saved();
+    onSaved();
   };
 
   return (

@@ -82,6 +82,12 @@ export const KEY_ACCOUNT_PLAN = defineCustomObject({
       label: 'Last saved at',
       description: 'When the current revision was saved.',
     }),
+    actionId: textProperty({
+      name: 'saved_by_action',
+      label: 'Saved by action',
+      description:
+        "The card's action ID of the save that wrote the current revision: a retry of it finds its save done.",
+    }),
     reviewTaskId: textProperty({
       name: 'review_task_id',
       label: 'Review-due task ID',
@@ -121,6 +127,11 @@ export const PLAN_REVISION = defineCustomObject({
       description: 'The HubSpot user who saved this revision.',
     }),
     savedAt: datetimeProperty({ name: 'saved_at', label: 'Saved at', description: 'When the save started.' }),
+    actionId: textProperty({
+      name: 'action_id',
+      label: 'Action ID',
+      description: "The card's ID of the save holding this claim: the same save's retry takes the claim over.",
+    }),
   },
 });
 

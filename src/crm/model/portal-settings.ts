@@ -44,6 +44,11 @@ export const PORTAL_SETTINGS = defineCustomObject({
       label: 'Last saved at',
       description: 'When the settings were last saved.',
     }),
+    actionId: textProperty({
+      name: 'action_id',
+      label: 'Saved by action',
+      description: "The settings page's ID of the save: its retry finds the save done, or takes over its claim.",
+    }),
     setupVersion: numberProperty({
       name: 'setup_version',
       label: 'Setup version',

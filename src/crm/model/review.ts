@@ -65,5 +65,19 @@ export const REVIEW = defineCustomObject({
       label: 'Company ID',
       description: 'The record ID of the key account.',
     }),
+    // Unique, so a retry of the same logging (after HubSpot's answer was lost) cannot make a second review.
+    actionId: {
+      ...textProperty({
+        name: 'action_id',
+        label: 'Action ID',
+        description: "The card's ID of the action that logged this review; unique.",
+      }),
+      hasUniqueValue: true,
+    },
+    noteId: textProperty({
+      name: 'note_id',
+      label: 'Audit note ID',
+      description: 'The note on the company timeline that records this review.',
+    }),
   },
 });

@@ -53,7 +53,11 @@ import { accountCadence } from './reviews-section.ts';
 // the claim are withdrawn and the previous plan stands untouched. The HubSpot tasks follow the commit
 // (plan-tasks.ts): their failure is reported in the answer, never undoes the save.
 
-type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now: number };
+// A retry of the same press of Save (the same action id, after an answer was lost) completes that save:
+// it takes over its own claim, and if the commit already happened it finds the plan at the revision its
+// action wrote and only finishes what follows the commit (housekeeping, tasks).
+
+type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now: number; actionId: string };
 
 interface PlanTypes {
   plan: string;
@@ -73,8 +77,10 @@ interface RevisionWrite {
 export async function saveAccountPlan(
   client: Client,
   objectTypes: ObjectTypeResolver,
-  save: PlanSave,
+  asked: z.output<typeof saveAccountPlanParametersSchema> & { now: number },
 ): Promise<SavedPlan> {
+  // An older card sends no action id: the call is then its own action, still safe against the client's retries.
+  const save: PlanSave = { ...asked, actionId: asked.actionId ?? randomUUID() };
   // The portal's currency (for currency targets) as the settings record holds it, as the card shows it.
   const { caller, settings, portal } = await managerActing(client, objectTypes, save.userId);
   const [types, owners, company] = await Promise.all([
@@ -100,11 +106,27 @@ export async function saveAccountPlan(
   ]);
   const currentRevision =
     existingPlan === null ? 0 : (fromHubSpotNumber(existingPlan.properties[KEY_ACCOUNT_PLAN.property.revision]) ?? 0);
+  const doneEarlier =
+    existingPlan !== null &&
+    currentRevision === save.baseRevision + 1 &&
+    existingPlan.properties[KEY_ACCOUNT_PLAN.property.actionId] === save.actionId;
+  if (doneEarlier) {
+    return afterCommit(client, {
+      write: { types, planId: existingPlan.id, revision: currentRevision, caller, save },
+      company,
+      settings,
+      plan: existingPlan,
+      rows: rowsOf(previousRows, currentRevision),
+      previousRows: previousRows.filter(
+        (r) => r.properties[OBJECTIVE.property.planRevision] !== String(currentRevision),
+      ),
+    });
+  }
   if (currentRevision !== save.baseRevision) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE');
 
   const plan =
     existingPlan ?? (await createPlan(client, types.plan, { companyId: save.companyId, name: company.name }));
-  const { id: planId, createdAt: planStartedAt } = plan;
+  const { id: planId } = plan;
   const revision = currentRevision + 1;
   const write: RevisionWrite = { types, planId, revision, caller, save };
   const claimId = await claimPlanRevision(client, write);
@@ -123,35 +145,70 @@ export async function saveAccountPlan(
   } catch (error) {
     // A lost answer may hide a commit that happened: then the save stands and nothing is withdrawn.
     const after = await readPlan(client, types.plan, save.companyId).catch(() => null);
-    if (after === null || after.properties[KEY_ACCOUNT_PLAN.property.revision] !== String(revision)) {
+    if (
+      after === null ||
+      after.properties[KEY_ACCOUNT_PLAN.property.revision] !== String(revision) ||
+      after.properties[KEY_ACCOUNT_PLAN.property.actionId] !== save.actionId
+    ) {
       await withdraw(client, types, { rows: createdRows, claimId });
       throw error;
     }
   }
-  // The old revision's rows are no longer read; removing them is housekeeping the next save retries.
-  const superseded = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] !== String(revision));
-  await batchArchive(client, { objectType: types.objective, ids: superseded.map((r) => r.id) }).catch(() => undefined);
+  return afterCommit(client, {
+    write,
+    company,
+    settings,
+    plan: existingPlan === null ? { ...plan, properties: {} } : existingPlan,
+    rows: createdRows,
+    previousRows,
+  });
+}
 
+/**
+ * What follows the commit, also for a retry that finds its save committed: the superseded rows go and the
+ * tasks follow the plan. `previousRows` are every row not of the saved revision.
+ */
+async function afterCommit(
+  client: Client,
+  done: {
+    write: RevisionWrite;
+    company: AccountCompany;
+    settings: Settings;
+    plan: { createdAt: number | null; properties: Record<string, string | null> };
+    rows: CrmRecord[];
+    previousRows: readonly CrmRecord[];
+  },
+): Promise<SavedPlan> {
+  const { write, company, settings, plan, rows, previousRows } = done;
+  const { types, planId, revision, caller, save } = write;
+  const superseded = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] !== String(revision));
   const tasks = await syncTasks(() =>
     syncPlanTasks(client, {
       companyId: save.companyId,
       companyName: company.name,
       types,
       planId,
-      rows: createdRows,
-      previousRows: rowsOf(previousRows, currentRevision),
-      reviewTaskId: existingPlan?.properties[KEY_ACCOUNT_PLAN.property.reviewTaskId] || null,
+      rows,
+      previousRows: superseded,
+      reviewTaskId: plan.properties[KEY_ACCOUNT_PLAN.property.reviewTaskId] || null,
       review: {
-        dueAt: nextReviewDueAt(company, settings, { planStartedAt, now: save.now }),
+        dueAt: nextReviewDueAt(company, settings, { planStartedAt: plan.createdAt, now: save.now }),
         ownerId: save.plan.team.accountManager ?? company.ownerId,
       },
     }),
   );
+  // The old revisions' rows are no longer read; removing them is housekeeping the next save retries. They
+  // go only once the tasks are in line: they remember the tasks of objectives this save dropped, which the
+  // next save closes when this one could not.
+  if (tasks.synced)
+    await batchArchive(client, { objectType: types.objective, ids: superseded.map((r) => r.id) }).catch(
+      () => undefined,
+    );
   return {
     revision,
     savedAt: save.now,
     savedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },
-    objectiveCount: createdRows.length,
+    objectiveCount: rows.length,
     tasks,
   };
 }
@@ -285,15 +342,23 @@ async function createPlan(
     );
     return { id: String(plan.id), createdAt: plan.createdAt ? plan.createdAt.getTime() : null };
   } catch (error) {
-    if (isConflict(error)) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE', undefined, { cause: error });
-    throw error;
+    if (!isConflict(error)) throw error;
+    // The plan is there: made by this save's own attempt whose answer was lost, or by another first save.
+    // At revision 0 it holds nothing yet, so it is taken as it is; the revision claim decides who saves.
+    const found = await readPlan(client, planType, companyId);
+    if (found === null || found.properties[KEY_ACCOUNT_PLAN.property.revision] !== '0')
+      throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE', undefined, { cause: error });
+    await hubspotCall(() =>
+      client.crm.associations.v4.basicApi.createDefault(planType, found.id, 'companies', companyId),
+    );
+    return found;
   }
 }
 
 /** Claims `revision` for this save (src/crm/revision-claim.ts); a concurrent save's claim is KAM.PLAN_CHANGED_ELSEWHERE. */
 async function claimPlanRevision(
   client: Client,
-  { types, planId, revision, caller, save: { now } }: RevisionWrite,
+  { types, planId, revision, caller, save: { now, actionId } }: RevisionWrite,
 ): Promise<string> {
   const key = planRevisionKey(planId, revision);
   const claimId = await claimRevision(client, {
@@ -301,9 +366,13 @@ async function claimPlanRevision(
     keyProperty: PLAN_REVISION.property.revisionKey,
     key,
     claimedAtProperty: PLAN_REVISION.property.savedAt,
+    actionProperty: PLAN_REVISION.property.actionId,
+    actionId,
+    userProperty: PLAN_REVISION.property.savedBy,
+    userId: caller.userId,
     now,
     properties: toProperties(
-      { revisionKey: key, planId, revision, savedBy: caller.userId, savedAt: toHubSpotDateTime(now) },
+      { revisionKey: key, planId, revision, savedBy: caller.userId, savedAt: toHubSpotDateTime(now), actionId },
       PLAN_REVISION.property,
     ),
   });
@@ -393,6 +462,7 @@ async function commitPlan(
           quarterlyTargets: targetsJson,
           savedBy: caller.userId,
           savedAt: toHubSpotDateTime(save.now),
+          actionId: save.actionId,
         },
         KEY_ACCOUNT_PLAN.property,
       ),

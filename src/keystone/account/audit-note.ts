@@ -38,6 +38,29 @@ export async function writeAuditNote(client: Client, entry: AuditEntry): Promise
   return String(note.id);
 }
 
+/**
+ * The note made first and put on the company timeline after: a create whose answer was lost (and which
+ * HubSpot's client may have sent twice) leaves at most a note on no timeline, never a second note where
+ * users read. The caller remembers the id, then attaches it; attaching twice is harmless.
+ */
+export async function writeDetachedAuditNote(client: Client, entry: AuditEntry): Promise<string> {
+  const note = await hubspotCall(() =>
+    client.crm.objects.notes.basicApi.create({
+      properties: {
+        hs_note_body: auditNoteBody(entry),
+        hs_timestamp: toHubSpotDateTime(entry.at),
+        ...(entry.caller.ownerId ? { hubspot_owner_id: entry.caller.ownerId } : {}),
+      },
+      associations: [],
+    }),
+  );
+  return String(note.id);
+}
+
+export async function attachAuditNote(client: Client, noteId: string, companyId: string): Promise<void> {
+  await hubspotCall(() => client.crm.associations.v4.basicApi.createDefault('notes', noteId, 'companies', companyId));
+}
+
 /** Archives a note whose change did not go through, so the timeline never records what did not happen. */
 export async function withdrawAuditNote(client: Client, noteId: string): Promise<void> {
   await hubspotCall(() => client.crm.objects.notes.basicApi.archive(noteId));

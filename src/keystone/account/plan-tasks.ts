@@ -1,6 +1,14 @@
 import type { Client } from '@hubspot/api-client';
 import type { TaskSync } from '../../contracts/shared.ts';
-import { batchArchive, batchCreate, batchRead, batchUpdate, hubspotCall, type RecordUpdate } from '../../crm/batch.ts';
+import {
+  batchArchive,
+  batchCreate,
+  batchRead,
+  batchReadAssociations,
+  batchUpdate,
+  hubspotCall,
+  type RecordUpdate,
+} from '../../crm/batch.ts';
 import { type CrmRecord } from '../../crm/records.ts';
 import { KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
@@ -139,7 +147,7 @@ interface PlanTasks {
   companyName: string;
   types: { plan: string; objective: string };
   planId: string;
-  /** The objective rows of the revision just saved, and of the one before it (whose removed objectives' tasks go). */
+  /** The objective rows of the revision just saved, and of older ones still kept (whose removed objectives' tasks go). */
   rows: readonly CrmRecord[];
   previousRows: readonly CrmRecord[];
   /** The open review-due task the plan remembers, and what it should say. */
@@ -155,11 +163,20 @@ const objectiveTaskKey = (objectiveKey: string) => `objective:${objectiveKey}`;
  * open review-due task, the ids of the tasks it created remembered on the objective rows and the plan.
  */
 export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<void> {
+  const subject = reviewTaskFields(plan.companyName, plan.review.dueAt, plan.review.ownerId).subject;
+  // The remembered id is not the only record of the review-due task: a review logged at the same moment
+  // may have made one the plan does not know yet. That one is adopted rather than a second made.
+  const reviewTaskId = plan.reviewTaskId ?? (await openReviewTasks(client, plan.companyId, subject))[0]?.id ?? null;
   const objectives = plan.rows.map((row) => ({ row, fields: readFields(row.properties, OBJECTIVE.property) }));
   const kept = new Set(objectives.map((o) => o.fields.objectiveKey));
-  const removed = plan.previousRows
-    .map((row) => readFields(row.properties, OBJECTIVE.property))
-    .filter((o) => !kept.has(o.objectiveKey) && o.taskId);
+  const removed = [
+    ...new Map(
+      plan.previousRows
+        .map((row) => readFields(row.properties, OBJECTIVE.property))
+        .filter((o) => !kept.has(o.objectiveKey) && o.taskId)
+        .map((o) => [o.taskId, o] as const),
+    ).values(),
+  ];
   const wanted: WantedTask[] = [
     ...objectives.map(({ fields: o }): WantedTask => {
       const dueAt = fromHubSpotDateTime(o.dueDate);
@@ -186,7 +203,7 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
     ),
     {
       key: REVIEW_KEY,
-      taskId: plan.reviewTaskId,
+      taskId: reviewTaskId,
       state: 'open',
       fields: reviewTaskFields(plan.companyName, plan.review.dueAt, plan.review.ownerId),
     },
@@ -204,6 +221,41 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
       ]);
     },
   });
+  await settleReviewTask(client, {
+    companyId: plan.companyId,
+    subject,
+    planType: plan.types.plan,
+    planId: plan.planId,
+  });
+}
+
+/** The account's open review-due tasks, the one due last first (then the oldest). */
+async function openReviewTasks(client: Client, companyId: string, subject: string): Promise<CrmRecord[]> {
+  const ids = (await batchReadAssociations(client, { fromType: 'companies', toType: 'tasks', ids: [companyId] })).get(
+    companyId,
+  );
+  if (!ids || ids.length === 0) return [];
+  const { records } = await batchRead(client, { objectType: 'tasks', ids, properties: Object.values(TASK_PROPERTY) });
+  const due = (r: CrmRecord) => fromHubSpotDateTime(r.properties[TASK_PROPERTY.dueAt]) ?? 0;
+  return records
+    .filter((r) => r.properties[TASK_PROPERTY.status] !== COMPLETED && r.properties[TASK_PROPERTY.subject] === subject)
+    .sort((a, b) => due(b) - due(a) || Number(a.id) - Number(b.id));
+}
+
+/**
+ * One open review-due task per account, however a plan save and a logged review overlapped: HubSpot has
+ * no conditional create, so each looks the tasks up after its own write and keeps the same one by the
+ * same rule (the one due last: a review logged moves the date on), archiving the others and remembering
+ * the one kept on the plan.
+ */
+async function settleReviewTask(
+  client: Client,
+  account: { companyId: string; subject: string; planType: string; planId: string },
+): Promise<void> {
+  const [kept, ...extra] = await openReviewTasks(client, account.companyId, account.subject);
+  if (kept === undefined || extra.length === 0) return;
+  await batchArchive(client, { objectType: 'tasks', ids: extra.map((t) => t.id) });
+  await rememberReviewTask(client, account, kept.id);
 }
 
 /**
@@ -219,11 +271,29 @@ export async function rollReviewTask(
     plan: CrmRecord | null;
     companyOwnerId: string | null;
     dueAt: number;
+    /** The review was found made by an earlier attempt of the same action. */
+    resumed: boolean;
   },
 ): Promise<void> {
   if (review.plan === null) return;
   const plan = readFields(review.plan.properties, KEY_ACCOUNT_PLAN.property);
   const planId = review.plan.id;
+  // A retry of the same logging finds the task its first attempt moved on to, open and due on the new
+  // date: the move is done, and completing that task would skip a review.
+  if (review.resumed && plan.reviewTaskId) {
+    const { records } = await batchRead(client, {
+      objectType: 'tasks',
+      ids: [plan.reviewTaskId],
+      properties: [TASK_PROPERTY.status, TASK_PROPERTY.dueAt],
+    });
+    const remembered = records[0]?.properties;
+    if (
+      remembered !== undefined &&
+      remembered[TASK_PROPERTY.status] !== COMPLETED &&
+      fromHubSpotDateTime(remembered[TASK_PROPERTY.dueAt]) === review.dueAt
+    )
+      return;
+  }
   await reconcileTasks(client, review.companyId, {
     wanted: [
       { key: 'logged', taskId: plan.reviewTaskId || null, state: 'completed', fields: null },
@@ -236,6 +306,8 @@ export async function rollReviewTask(
     ],
     remember: (created) => rememberReviewTask(client, { planType: review.planType, planId }, created.get(REVIEW_KEY)),
   });
+  const subject = reviewTaskFields(review.companyName, review.dueAt, null).subject;
+  await settleReviewTask(client, { companyId: review.companyId, subject, planType: review.planType, planId });
 }
 
 /** When an account leaves key status: its plan's open review-due task is archived (nothing to remember). */

@@ -1,16 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
+import { isConflict } from '../../crm/errors.ts';
 import type { z } from 'zod';
 import type { LoggedReview, logReviewParametersSchema } from '../../contracts/log-review.ts';
 import { batchArchive, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { presentProperties, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import { fromHubSpotDateTime, presentProperties, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { domainResult } from '../domain-result.ts';
 import { requireCompany } from '../readers/company.ts';
 import { readPlan } from './account-plan.ts';
-import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
+import { attachAuditNote, withdrawAuditNote, writeDetachedAuditNote } from './audit-note.ts';
 import { managerActing } from './manager.ts';
 import { rollReviewTask, syncTasks } from './plan-tasks.ts';
 import { accountCadence } from './reviews-section.ts';
@@ -20,6 +22,14 @@ import { accountCadence } from './reviews-section.ts';
 // what was already written is withdrawn, so a review is either fully logged or not at all. Then the
 // review-due task moves on (plan-tasks.ts): the open one completed, the next one created; its failure is
 // reported in the answer and leaves the review logged.
+//
+// Logging is safe to retry with the same action id (the card's id for one press of Log review): the
+// review record's action id is a unique-value property, so HubSpot itself refuses a second record for
+// the action with a 409, even when its client re-sent a create whose answer was lost; the retry then
+// reads the record by that id and completes what is missing. A unique value rather than a search or a
+// read-before-create, because HubSpot has no conditional write and its search lags behind writes: only a
+// unique property makes two creates collide. The audit note is remembered on the review and put on the
+// timeline only after it was made, so a note whose answer was lost never shows twice.
 
 type ReviewToLog = z.output<typeof logReviewParametersSchema> & { now: number };
 
@@ -56,39 +66,42 @@ export async function logAccountReview(
     });
   }
 
+  const title = `${review.kind === 'calendar' ? 'Calendar' : 'Triggered'} review, ${new Date(reviewedAt).toISOString().slice(0, 10)}`;
+
+  const actionId = review.actionId ?? randomUUID();
+  const logged = await createOrFindReview(client, reviewType, {
+    actionId,
+    properties: toProperties(
+      {
+        title,
+        kind: review.kind,
+        triggers: JSON.stringify(review.triggers),
+        reviewedAt: toHubSpotDateTime(reviewedAt),
+        reviewedBy: caller.userId,
+        outcomes: review.outcomes.join(';'),
+        summary: review.summary,
+        companyId: review.companyId,
+        actionId,
+      },
+      REVIEW.property,
+    ),
+  });
+  const reviewId = logged.id;
+  const resumed = logged.reviewedAt !== null;
+  // A retry of the same action keeps the date its first attempt logged (the card sends none: "now").
+  const at = logged.reviewedAt ?? reviewedAt;
   const cadence = accountCadence(company.cadence, settings);
   const next = domainResult(
     reviewSchedule({
       cadence,
-      lastReviewedAt: reviewedAt,
-      planStartedAt: reviewedAt,
+      lastReviewedAt: at,
+      planStartedAt: at,
       overdueAfterDays: settings.reviews.overdueAfterDays,
       now: review.now,
     }),
     'next review date',
   );
-  const title = `${review.kind === 'calendar' ? 'Calendar' : 'Triggered'} review, ${new Date(reviewedAt).toISOString().slice(0, 10)}`;
-
-  const created = await hubspotCall(() =>
-    client.crm.objects.basicApi.create(reviewType, {
-      properties: toProperties(
-        {
-          title,
-          kind: review.kind,
-          triggers: JSON.stringify(review.triggers),
-          reviewedAt: toHubSpotDateTime(reviewedAt),
-          reviewedBy: caller.userId,
-          outcomes: review.outcomes.join(';'),
-          summary: review.summary,
-          companyId: review.companyId,
-        },
-        REVIEW.property,
-      ),
-      associations: [],
-    }),
-  );
-  const reviewId = String(created.id);
-  let noteId: string | null = null;
+  let noteId: string | null = logged.noteId;
   let loggedNoteId: string;
   try {
     await hubspotCall(() =>
@@ -103,28 +116,42 @@ export async function logAccountReview(
         }),
       );
     }
-    loggedNoteId = noteId = await writeAuditNote(client, {
-      companyId: review.companyId,
-      caller,
-      at: reviewedAt,
-      headline: title,
-      details: [
-        ['Outcomes', review.outcomes.map((o) => OUTCOME_LABELS[o] ?? o).join(', ') || 'none recorded'],
-        ...(review.triggers.length > 0
-          ? [['Triggered by', review.triggers.map((t) => t.message).join('; ')] as const]
-          : []),
-        ['Summary', review.summary],
-      ],
-    });
+    if (noteId === null) {
+      noteId = await writeDetachedAuditNote(client, {
+        companyId: review.companyId,
+        caller,
+        at,
+        headline: title,
+        details: [
+          ['Outcomes', review.outcomes.map((o) => OUTCOME_LABELS[o] ?? o).join(', ') || 'none recorded'],
+          ...(review.triggers.length > 0
+            ? [['Triggered by', review.triggers.map((t) => t.message).join('; ')] as const]
+            : []),
+          ['Summary', review.summary],
+        ],
+      });
+      const remembered = noteId;
+      await hubspotCall(() =>
+        client.crm.objects.basicApi.update(reviewType, reviewId, {
+          properties: toProperties({ noteId: remembered }, REVIEW.property),
+        }),
+      );
+    }
+    loggedNoteId = noteId;
+    await attachAuditNote(client, noteId, review.companyId);
     await hubspotCall(() =>
       client.crm.companies.basicApi.update(review.companyId, {
         properties: { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(next.dueAt) },
       }),
     );
   } catch (error) {
+    // Only what this attempt made is withdrawn: an earlier attempt of the same action may have been told
+    // it was logged, and the next retry completes what is missing.
     await Promise.all([
-      batchArchive(client, { objectType: reviewType, ids: [reviewId] }).catch(() => undefined),
-      noteId === null ? undefined : withdrawAuditNote(client, noteId).catch(() => undefined),
+      resumed ? undefined : batchArchive(client, { objectType: reviewType, ids: [reviewId] }).catch(() => undefined),
+      noteId === null || noteId === logged.noteId
+        ? undefined
+        : withdrawAuditNote(client, noteId).catch(() => undefined),
     ]);
     throw error;
   }
@@ -135,6 +162,7 @@ export async function logAccountReview(
       companyName: company.name,
       companyOwnerId: company.ownerId,
       dueAt: next.dueAt,
+      resumed,
       planType,
       plan: await readPlan(client, planType, review.companyId),
     }),
@@ -144,7 +172,7 @@ export async function logAccountReview(
     review: {
       reviewId,
       kind: review.kind,
-      reviewedAt,
+      reviewedAt: at,
       reviewedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },
       outcomes: review.outcomes,
       summary: review.summary,
@@ -153,6 +181,39 @@ export async function logAccountReview(
     nextDueAt: next.dueAt,
     noteId: loggedNoteId,
   };
+}
+
+/** The action's review record: made now, or found by its unique action id when an earlier attempt made it. */
+async function createOrFindReview(
+  client: Client,
+  reviewType: string,
+  review: { actionId: string; properties: Record<string, string> },
+): Promise<{ id: string; noteId: string | null; reviewedAt: number | null }> {
+  try {
+    const created = await hubspotCall(() =>
+      client.crm.objects.basicApi.create(reviewType, { properties: review.properties, associations: [] }),
+    );
+    return { id: String(created.id), noteId: null, reviewedAt: null };
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+    const found = await hubspotCall(() =>
+      client.crm.objects.basicApi.getById(
+        reviewType,
+        review.actionId,
+        [REVIEW.property.noteId, REVIEW.property.reviewedAt],
+        undefined,
+        undefined,
+        false,
+        REVIEW.property.actionId,
+      ),
+    );
+    const p = presentProperties(found.properties);
+    return {
+      id: String(found.id),
+      noteId: p[REVIEW.property.noteId] || null,
+      reviewedAt: fromHubSpotDateTime(p[REVIEW.property.reviewedAt]),
+    };
+  }
 }
 
 async function readCompany(

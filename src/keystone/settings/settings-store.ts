@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import { PORTAL_SETTINGS, settingsRevisionKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
@@ -64,6 +65,8 @@ interface SettingsChange {
   document: Record<string, unknown>;
   /** The revision the admin's editor was loaded at. */
   expectedRevision: number;
+  /** The settings page's ID for this press of Save, the same on its retries; one of its own when not sent. */
+  actionId?: string;
   now: number;
 }
 
@@ -96,6 +99,23 @@ export async function saveSettings(
   const objectTypeId = await objectTypes.objectTypeId('settings');
   const [current, portal] = await Promise.all([readSettingsRecord(client, objectTypeId), readPortalDetails(client)]);
   const currentRevision = Number(current?.revision ?? 0) || 0;
+  const actionId = change.actionId ?? randomUUID();
+  const stored = storedPortalDetails(current);
+  const portalNow = { currency: portal.currency ?? stored.currency, timeZone: portal.timeZone ?? stored.timeZone };
+  // A retry of a save whose answer was lost finds the settings saved by its own action: that is its answer.
+  if (
+    change.actionId !== undefined &&
+    currentRevision === change.expectedRevision + 1 &&
+    current?.actionId === actionId
+  ) {
+    return {
+      settings: storedDocument(current.settings ?? '{}'),
+      revision: currentRevision,
+      savedByUserId: current.savedBy || null,
+      savedAt: fromHubSpotDateTime(current.savedAt),
+      portal: portalNow,
+    };
+  }
   if (currentRevision !== change.expectedRevision) throw new KeystoneError('KAM.SETTINGS_CHANGED');
 
   const saved = { settings, revision: currentRevision + 1, savedByUserId: change.caller.userId, savedAt: change.now };
@@ -105,6 +125,7 @@ export async function saveSettings(
       revision: saved.revision,
       savedBy: saved.savedByUserId,
       savedAt: toHubSpotDateTime(saved.savedAt),
+      actionId,
     },
     PORTAL_SETTINGS.property,
   );
@@ -114,6 +135,10 @@ export async function saveSettings(
     keyProperty: PORTAL_SETTINGS.property.settingsKey,
     key,
     claimedAtProperty: PORTAL_SETTINGS.property.savedAt,
+    actionProperty: PORTAL_SETTINGS.property.actionId,
+    actionId,
+    userProperty: PORTAL_SETTINGS.property.savedBy,
+    userId: change.caller.userId,
     now: change.now,
     properties: { ...revisionFields, [PORTAL_SETTINGS.property.settingsKey]: key },
   });
@@ -124,16 +149,12 @@ export async function saveSettings(
   } catch (error) {
     // A lost answer may hide a write that happened: then the save stands and its claim is its history.
     const after = await readSettingsRecord(client, objectTypeId).catch(() => null);
-    if (Number(after?.revision) !== saved.revision) {
+    if (Number(after?.revision) !== saved.revision || after?.actionId !== actionId) {
       await withdrawClaim(client, objectTypeId, claimId);
       throw error;
     }
   }
-  const stored = storedPortalDetails(current);
-  return {
-    ...saved,
-    portal: { currency: portal.currency ?? stored.currency, timeZone: portal.timeZone ?? stored.timeZone },
-  };
+  return { ...saved, portal: portalNow };
 }
 
 function savingElsewhere(): KeystoneError {

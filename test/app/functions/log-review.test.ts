@@ -3,7 +3,8 @@ import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as logReviewMain } from '../../../src/app/functions/log_review.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, LogReviewParameters } from '../../../src/contracts/index.ts';
-import { COMPANY_PROPERTY, CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
+import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN } from '../../../src/crm/model/index.ts';
+import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { addMonths } from '../../../src/kam/shared/index.ts';
 import {
   DAY,
@@ -288,5 +289,65 @@ describe('log_review', () => {
     expect((await readCard()).reviews.history).toEqual([]);
     expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('review'))).toEqual([]);
     expect((await companyTasks(portal, companyId)).map((t) => t.status)).toEqual(['NOT_STARTED']);
+  });
+
+  it('lets the retry of a logging whose answer was lost complete it: one review record, one note, one open review-due task', async () => {
+    // Every write is applied, then HubSpot's edge answers 502 (the client tries again) or drops the answer.
+    await portal.control.injectFault({ kind: 'lostAnswer', mode: 'badGateway', method: 'POST', times: 2 });
+    const parameters = { actionId: 'press-log-review-1' };
+    const first = await log(parameters);
+    await portal.control.clearFaults();
+    await portal.control.injectFault({ kind: 'lostAnswer', mode: 'drop', method: 'PATCH', times: 1 });
+    const second = await log(parameters);
+    await portal.control.clearFaults();
+    const third = await log(parameters);
+
+    expect([first, second, third].filter((a) => a.status === 'ok').length).toBeGreaterThan(0);
+    expect(third).toMatchObject({ status: 'ok' });
+    expect((await readCard()).reviews.history).toHaveLength(1);
+    expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Calendar review'))).toHaveLength(1);
+    expect((await companyTasks(portal, companyId)).map((t) => t.status)).toEqual(['COMPLETED', 'NOT_STARTED']);
+  });
+
+  it('leaves one open review-due task when a plan save and a review on an account without one overlap', async () => {
+    // The account's review-due task is gone (someone deleted it) and the plan remembers none.
+    const planType = await new ObjectTypeResolver(portal.client).objectTypeId('plan');
+    for (const task of await companyTasks(portal, companyId))
+      await portal.client.crm.objects.basicApi.archive('tasks', task.id);
+    await portal.client.crm.objects.basicApi.update(
+      planType,
+      companyId,
+      { properties: { [KEY_ACCOUNT_PLAN.property.reviewTaskId]: '' } },
+      KEY_ACCOUNT_PLAN.property.companyId,
+    );
+    const plan = {
+      businessObjective: 'Grow further',
+      team: {},
+      objectives: [],
+      quarterlyTargets: { fiscalYear: new Date(NOW).getUTCFullYear(), rows: [] },
+    };
+
+    // Each remembers the task it made on the plan a moment late, so neither knows of the other's.
+    await portal.control.injectFault({
+      kind: 'latency',
+      ms: 300,
+      method: 'PATCH',
+      path: `/crm/v3/objects/${planType}/*`,
+    });
+    // Each remembers the task it made on the plan a moment late, so neither knows of the other's.
+    await portal.control.injectFault({
+      kind: 'latency',
+      ms: 300,
+      method: 'PATCH',
+      path: `/crm/v3/objects/${planType}/*`,
+    });
+    const answers = await Promise.all([
+      saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 1, plan } }),
+      log(),
+    ]);
+
+    expect(answers).toEqual([expect.objectContaining({ status: 'ok' }), expect.objectContaining({ status: 'ok' })]);
+    const open = (await companyTasks(portal, companyId)).filter((t) => t.status !== 'COMPLETED');
+    expect(open).toHaveLength(1);
   });
 });

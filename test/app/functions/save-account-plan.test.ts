@@ -266,6 +266,59 @@ describe('save_account_plan', () => {
     expect((await readPlan()).objectives).toHaveLength(2);
   });
 
+  describe('when HubSpot’s answer is lost', () => {
+    const revisionClaims = async () =>
+      `/crm/v3/objects/${await new ObjectTypeResolver(portal.client).objectTypeId('planRevision')}`;
+
+    it('completes a save whose claim was made but answered 502, instead of calling its own claim someone else’s', async () => {
+      await save({ actionId: 'press-first-save' });
+      await portal.control.injectFault({
+        kind: 'lostAnswer',
+        mode: 'badGateway',
+        method: 'POST',
+        path: await revisionClaims(),
+        times: 1,
+      });
+
+      expect(await save({ baseRevision: 1, actionId: 'press-second-save' })).toMatchObject({
+        status: 'ok',
+        revision: 2,
+      });
+      expect((await readPlan()).objectives).toHaveLength(2);
+    });
+
+    it('lets the user’s retry of the same press complete the save: no false conflict, no duplicate objectives or tasks', async () => {
+      await save({ actionId: 'press-first-save' });
+      // The claim is made, then the connection drops: the save fails, its claim left in HubSpot.
+      await portal.control.injectFault({
+        kind: 'lostAnswer',
+        mode: 'drop',
+        method: 'POST',
+        path: await revisionClaims(),
+        times: 1,
+      });
+      const plan = aPlan({ businessObjective: 'Saved on the second try' });
+      const failed = await save({ baseRevision: 1, plan, actionId: 'press-second-try' });
+      expect(failed).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+      expect(await save({ baseRevision: 1, plan, actionId: 'press-second-try' })).toMatchObject({
+        status: 'ok',
+        revision: 2,
+        tasks: { synced: true },
+      });
+      // Pressed again after a lost answer on a save that went through: answered as saved, nothing made twice.
+      expect(await save({ baseRevision: 1, plan, actionId: 'press-second-try' })).toMatchObject({
+        status: 'ok',
+        revision: 2,
+      });
+      const after = await readPlan();
+      expect(after.businessObjective).toBe('Saved on the second try');
+      expect(after.objectives).toHaveLength(2);
+      const tasks = await portal.client.crm.associations.v4.basicApi.getPage('companies', companyId, 'tasks');
+      // One task per open objective and one review-due task.
+      expect(tasks.results).toHaveLength(3);
+    });
+  });
+
   it('refuses someone who is not a manager, and writes nothing', async () => {
     await portal.control.resetStats();
     expect(
@@ -402,8 +455,9 @@ describe('save_account_plan', () => {
         tasks: { synced: true },
       });
 
-      const taskCalls = Object.entries((await portal.control.stats()).byRoute).filter(([route]) =>
-        route.includes('/tasks'),
+      // Reads aside: a save that made the review-due task looks the account's open ones up once after.
+      const taskCalls = Object.entries((await portal.control.stats()).byRoute).filter(
+        ([route]) => route.includes('/tasks') && !route.includes('/read'),
       );
       expect(taskCalls).toEqual([['POST /crm/v3/objects/tasks/batch/create', 1]]);
       expect(await companyTasks(portal, companyId)).toHaveLength(41);

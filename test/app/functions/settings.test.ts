@@ -239,6 +239,21 @@ describe('settings functions', () => {
       expect(read.status === 'ok' && read.settings.fiscalYearStartMonth).toBe(answers[0]!.status === 'ok' ? 7 : 10);
     });
 
+    it('lets the retry of a save whose claim lost its answer complete it, instead of refusing it as someone else’s', async () => {
+      const document = settingsDocument({ fiscalYearStartMonth: 4 });
+      await portal.control.injectFault({ kind: 'lostAnswer', mode: 'drop', method: 'POST', times: 1 });
+      const parameters = { userId: admin.userId, settings: document, expectedRevision: 0, actionId: 'press-save-1' };
+      const failed = await saveSettings({ parameters });
+      expect(failed).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+
+      expect(await saveSettings({ parameters })).toMatchObject({ status: 'ok', revision: 1 });
+      // Once more, as after a lost answer on the save that went through: answered as saved.
+      expect(await saveSettings({ parameters })).toMatchObject({ status: 'ok', revision: 1 });
+      const read = await getSettings({ parameters: { userId: admin.userId } });
+      expect(read).toMatchObject({ status: 'ok', revision: 1 });
+      expect(read.status === 'ok' && read.settings.fiscalYearStartMonth).toBe(4);
+    });
+
     it("answers the portal's currency and time zone that setup copied from HubSpot", async () => {
       expect(await getSettings({ parameters: { userId: admin.userId } })).toMatchObject({
         status: 'ok',

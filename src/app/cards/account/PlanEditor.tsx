@@ -17,6 +17,7 @@ import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { KAM_TEAM_ROLE_LABELS, METRIC_UNIT_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
 import { issueAt } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
+import { useActionId } from '../../ui/action-id.ts';
 import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 import { QUARTERS } from './quarterly-grid.ts';
@@ -76,6 +77,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
   const [draft, setDraft] = useState(() => draftOf(plan));
   const [newMetric, setNewMetric] = useState('');
   const save = useFunctionAction('save_account_plan');
+  const action = useActionId();
   const timeZone = account.format.timeZone;
   const ownerOptions = [
     { value: NOBODY, label: 'Nobody' },
@@ -95,7 +97,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
   };
 
   const submit = async () => {
-    const outcome = await save.run({
+    const saving = {
       ...account.caller,
       baseRevision: plan.revision,
       plan: {
@@ -107,8 +109,10 @@ export function PlanEditor({ account, onClose }: { account: AccountView; onClose
           rows: draft.rows.map(({ derived: _shownOnly, ...row }) => row),
         },
       },
-    });
+    };
+    const outcome = await save.run({ ...saving, actionId: action.idFor(saving) });
     if (outcome.ok) {
+      action.saved();
       onClose();
       account.refresh();
       account.reportTasks(outcome.answer.tasks);

@@ -27,6 +27,7 @@ import {
   REVIEW_STATUS_LABELS,
 } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
+import { useActionId } from '../../ui/action-id.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 
@@ -131,17 +132,20 @@ function LogReviewForm({ account, onClose }: { account: AccountView; onClose: ()
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [summary, setSummary] = useState('');
   const log = useFunctionAction('log_review');
+  const action = useActionId();
   const kinds = optionsOf(REVIEW_KIND_LABELS).filter((k) => k.value === 'calendar' || triggered.length > 0);
 
   const submit = async () => {
-    const outcome = await log.run({
+    const review = {
       ...account.caller,
       kind,
       outcomes,
       summary: summary.trim(),
       triggers: kind === 'triggered' ? triggered : [],
-    });
+    };
+    const outcome = await log.run({ ...review, actionId: action.idFor(review) });
     if (outcome.ok) {
+      action.saved();
       onClose();
       account.refresh();
       account.reportTasks(outcome.answer.tasks);
