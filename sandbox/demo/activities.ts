@@ -16,6 +16,7 @@ const KINDS = {
   emails: { firstId: 6_000_001, toCompany: definedAssociationType('emails', 'companies'), toContact: definedAssociationType('emails', 'contacts') },
 } as const;
 type Kind = keyof typeof KINDS;
+const IDS_PER_KIND = 1_000_000;
 
 /** Activity stretches back this far at most. */
 const ACTIVITY_HISTORY_DAYS = 730;
@@ -38,6 +39,10 @@ export function buildActivities(random: Random, clients: readonly ClientPeople[]
       out.associations.push(...associate(kind, id, 'companies', client.company.id, KINDS[kind].toCompany));
       for (const contactId of touch.contactIds) out.associations.push(...associate(kind, id, 'contacts', contactId, KINDS[kind].toContact));
     }
+  }
+  // Each kind's ids end where the next kind's begin.
+  for (const kind of Object.keys(KINDS) as Kind[]) {
+    if (out[kind].length >= IDS_PER_KIND) throw new Error(`Too many ${kind} for their id range (${out[kind].length}): fewer companies or smaller key accounts`);
   }
   return out;
 }
@@ -72,7 +77,8 @@ function touchesOf(random: Random, { company, contacts, onlyThread, quietAlly }:
   const { plan } = company;
   if (plan.story === 'acquirer') return [];
   const scale = { broad: 1.6, moderate: 1, singleThreaded: 1, singleOwner: 1.6, thin: 0.5 }[plan.coverage];
-  const count = plan.fees === 0 ? random.int(1, 4) : Math.max(1, Math.round((2 + 38 * plan.percentile ** 5) * scale * (plan.story === 'clearlyKey' ? 1.5 : 1)));
+  const count = plan.size?.activities
+    ?? (plan.fees === 0 ? random.int(1, 4) : Math.max(1, Math.round((2 + 38 * plan.percentile ** 5) * scale * (plan.story === 'clearlyKey' ? 1.5 : 1))));
   const start = Math.max(company.createdAt + DAY, now - ACTIVITY_HISTORY_DAYS * DAY);
   const lastTouch = Math.max(start + DAY, plan.stale ? now - random.int(200, 520) * DAY : now - random.int(0, 25) * DAY);
   const quietFrom = now - QUIET_ALLY_DAYS * DAY;
