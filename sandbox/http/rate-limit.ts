@@ -17,7 +17,7 @@ export type RateLimits = z.infer<typeof rateLimitsSchema>;
 export const HUBSPOT_RATE_LIMITS: RateLimits = { burstPer10s: 190, searchPerSecond: 5 };
 const DAILY_LIMIT = 625_000;
 
-/** The day's requests so far, as the daily headers count them: those the burst window let through, since the limits were last set. */
+/** The day's requests so far (searches too): those the limits let through since they were last set. */
 export interface DailyUsage { used: number; limit: number }
 /**
  * HubSpot also reports a per-second share of the burst (`X-HubSpot-RateLimit-Secondly`, a tenth of it:
@@ -57,6 +57,7 @@ export function createRateLimiter(initial: RateLimits | false, now: () => number
         slide(search, 1000, at);
         if (search.length >= limits.searchPerSecond) return { allowed: false, policyName: 'SECONDLY', headers: {} };
         search.push(at);
+        daily += 1;
         return { allowed: true, headers: {} };
       }
       slide(burst, 10_000, at);

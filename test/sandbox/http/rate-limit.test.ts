@@ -29,12 +29,13 @@ describe('the rate limiter', () => {
     expect(limiter.check(true).allowed).toBe(true);
   });
 
-  it('counts the day\'s requests the window let through against the daily limit, never refusing on it', () => {
+  it('counts the day\'s requests the limits let through, searches too, never refusing on the daily limit', () => {
     const { limiter } = limiterAt({ burstPer10s: 2, searchPerSecond: 5, perDay: 1 });
     expect(limiter.check(false)).toMatchObject({ allowed: true, headers: { 'X-HubSpot-RateLimit-Daily': '1', 'X-HubSpot-RateLimit-Daily-Remaining': '0' } });
     expect(limiter.check(false).allowed).toBe(true);
     expect(limiter.check(false).allowed).toBe(false);
-    expect(limiter.daily()).toEqual({ used: 2, limit: 1 });
+    expect(limiter.check(true).allowed).toBe(true);
+    expect(limiter.daily()).toEqual({ used: 3, limit: 1 });
     limiter.set({ burstPer10s: 2, searchPerSecond: 5 });
     expect(limiter.daily()).toEqual({ used: 0, limit: 625_000 });
   });
