@@ -51,9 +51,9 @@ export interface Child extends Channel {
   readonly exited: Promise<void>;
 }
 
-/** Runs `file` (a module calling `asChild`) in a new Node process with tsx, as `npm run bench` runs. */
-export function startChild(file: string, name: string, heapMb = 2_048): Child {
-  const child = fork(file, [], { cwd: REPO, execArgv: ['--import', 'tsx', `--max-old-space-size=${heapMb}`], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** Runs `file` (a module calling `asChild`) in a new Node process with tsx, as `npm run bench` runs, with these V8 flags. */
+export function startChild(file: string, name: string, v8Flags: readonly string[] = []): Child {
+  const child = fork(file, [], { cwd: REPO, execArgv: ['--import', 'tsx', ...v8Flags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const channel = channelOver((message) => child.send(message), child, name);
   // 'close', not 'exit': a process can exit before the parent has read its last messages.
   const exited = new Promise<void>((resolve) => child.once('close', (code, signal) => {

@@ -24,12 +24,16 @@ export const HOUR_START = Date.UTC(2026, 10, 17, 10);
 /** A private app's limits on the firm's Enterprise portal: 190 requests per 10 s, search 5 per second, 1,000,000 a day. */
 export const FIRM_LIMITS = { ...HUBSPOT_RATE_LIMITS, perDay: 1_000_000 };
 
-type FirmSize = Required<Pick<DemoOptionsInput, 'companies' | 'people' | 'keyAccountSize'>>;
+export interface Firm {
+  /** Names its cache entry: building one firm leaves the other's in place. */
+  name: 'firm' | 'smoke';
+  size: Required<Pick<DemoOptionsInput, 'companies' | 'people' | 'keyAccountSize'>>;
+}
 
 /** 36,000 clients, 350 of our people, key accounts of 20 to 500 contacts and up to 30,000 activities. */
-export const FIRM: FirmSize = { companies: 36_000, people: 350, keyAccountSize: { contacts: { least: 20, most: 500 }, activities: { least: 150, most: 30_000 } } };
+export const FIRM: Firm = { name: 'firm', size: { companies: 36_000, people: 350, keyAccountSize: { contacts: { least: 20, most: 500 }, activities: { least: 150, most: 30_000 } } } };
 /** The smallest firm that still has every kind of account, for the smoke run. */
-export const SMOKE_FIRM: FirmSize = { companies: 60, people: 30, keyAccountSize: { contacts: { least: 5, most: 30 }, activities: { least: 10, most: 300 } } };
+export const SMOKE_FIRM: Firm = { name: 'smoke', size: { companies: 60, people: 30, keyAccountSize: { contacts: { least: 5, most: 30 }, activities: { least: 10, most: 300 } } } };
 
 export interface Cast {
   portalId: number;
@@ -50,29 +54,33 @@ export interface FirmFiles {
 
 const DEMO_SOURCES = resolve(import.meta.dirname, '../../sandbox/demo');
 
-export function firmFiles(cacheDir: string, size: FirmSize, seed: number): FirmFiles {
+export function firmFiles(cacheDir: string, { name, size }: Firm, seed: number): FirmFiles {
   const hash = createHash('sha256').update(JSON.stringify({ FIRM_VERSION, size, seed, HOUR_START }));
   for (const file of readdirSync(DEMO_SOURCES).filter((f) => f.endsWith('.ts')).sort()) hash.update(readFileSync(join(DEMO_SOURCES, file)));
-  const dir = join(cacheDir, `peak-${hash.digest('hex').slice(0, 16)}`);
+  const dir = join(cacheDir, `${cachePrefix(name)}${hash.digest('hex').slice(0, 16)}`);
   return { portal: join(dir, 'portal.json'), cast: join(dir, 'cast.json') };
 }
+
+const cachePrefix = (name: Firm['name']) => `peak-${name}-`;
 
 /** Whether the firm was built before (the snapshot is written last, so its presence means both are whole). */
 export const firmIsCached = (files: FirmFiles) => existsSync(files.portal) && existsSync(files.cast);
 
 /**
  * The firm's seed, for the sandbox to build its cached snapshot from: writes the cast beside it first
- * and removes other firms from the cache folder (each is a few hundred megabytes).
+ * and removes older builds of the same firm from the cache folder (each is a few hundred megabytes).
  */
-export function buildFirm(files: FirmFiles, size: FirmSize, seed: number): SandboxSeedInput {
+export function buildFirm(files: FirmFiles, { name, size }: Firm, seed: number): SandboxSeedInput {
   const dir = resolve(files.portal, '..');
   const cacheDir = resolve(dir, '..');
-  if (existsSync(cacheDir)) for (const old of readdirSync(cacheDir).filter((d) => d.startsWith('peak-'))) rmSync(join(cacheDir, old), { recursive: true, force: true });
+  if (existsSync(cacheDir)) for (const old of readdirSync(cacheDir).filter((d) => d.startsWith(cachePrefix(name)))) rmSync(join(cacheDir, old), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const portal = generateDemoPortal({ seed, now: HOUR_START, ...size });
   writeFileSync(files.cast, JSON.stringify(castOf(portal, size.people)));
   return portal;
 }
+
+export const firmOf = (options: { smoke: boolean }): Firm => (options.smoke ? SMOKE_FIRM : FIRM);
 
 export const readCast = (files: FirmFiles): Cast => JSON.parse(readFileSync(files.cast, 'utf8')) as Cast;
 

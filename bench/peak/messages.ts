@@ -1,13 +1,14 @@
 import type { PlannedView, SaveKind } from './busy-hour.ts';
 import type { CallTally, WindowCounts } from './call-ledger.ts';
-import type { FirmFiles } from './firm.ts';
+import type { Firm, FirmFiles } from './firm.ts';
 import type { ProcessLoad } from './lag.ts';
 import type { ClockSetting } from './scaled-clock.ts';
 
 // What the benchmark's processes tell each other (child-process.ts carries them).
 
-export interface SandboxInit { type: 'init'; files: FirmFiles; smoke: boolean; seed: number; speed: number }
-export interface SandboxReady { type: 'ready'; baseUrl: string; cached: boolean; loadMs: number }
+export interface SandboxInit { type: 'init'; files: FirmFiles; firm: Firm; seed: number; speed: number }
+/** How long building or reading the firm took, in wall and CPU time (on a shared machine the wall clock also counts the neighbours). */
+export interface SandboxReady { type: 'ready'; baseUrl: string; cached: boolean; loadMs: number; loadCpuMs: number }
 /** The hour starts: every process takes its time from this clock. */
 export interface Go { type: 'go'; clock: ClockSetting }
 export interface Stop { type: 'stop' }

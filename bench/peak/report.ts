@@ -1,5 +1,5 @@
 import type { PeakFigures, Spread } from './figures.ts';
-import { FIRM, FIRM_LIMITS, SMOKE_FIRM } from './firm.ts';
+import { FIRM_LIMITS, firmOf } from './firm.ts';
 import type { ProcessLoad } from './lag.ts';
 import type { PeakResult } from './play-hour.ts';
 
@@ -23,12 +23,12 @@ const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const one = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const percent = (share: number) => `${(share * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })} %`;
 const duration = (ms: number | null) => (ms === null ? 'no data' : ms < 1_000 ? `${whole(ms)} ms` : `${one(ms / 1_000)} s`);
-const calls = (s: Spread) => `${one(s.mean)} mean, p95 ${whole(s.p95)}, max ${whole(s.max)}`;
+const calls = (s: Spread) => (Number.isNaN(s.max) ? 'none' : `${one(s.mean)} mean, p95 ${whole(s.p95)}, max ${whole(s.max)}`);
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 
 export function printReport(result: PeakResult, figures: PeakFigures, print: (line: string) => void = console.log): void {
   const { options, cast, views, wall, load } = result;
-  const size = options.smoke ? SMOKE_FIRM : FIRM;
+  const { size } = firmOf(options);
   const k = options.speed;
   print(`Keystone's busy hour as it runs today${options.smoke ? ' (smoke run: a tiny firm; the figures mean nothing)' : ''}.`);
   print('');
@@ -44,7 +44,7 @@ export function printReport(result: PeakResult, figures: PeakFigures, print: (li
   const { contacts, activities: activitySizes } = size.keyAccountSize;
   print(`Firm: ${whole(fees.length)} companies, the top ${whole(top)} making ${percent(topFees)} of closed-won fees; ${whole(cast.companies.key.filter(Boolean).length)} key accounts with ${whole(contacts.least)}–${whole(contacts.most)} contacts`);
   print(`  and ${whole(activitySizes.least)}–${whole(activitySizes.most)} activities; ${whole(cast.records.contacts ?? 0)} contacts, ${whole(activities)} meetings, calls and emails, ${whole(cast.associations)} associations;`);
-  print(`  ${whole(cast.people.length)} people, ${whole(cast.people.filter((p) => p.manager).length)} of them managers. Portal ${wall.portalCached ? 'read from the cache' : 'generated and cached'} in ${one(wall.portal / 1_000)} s.`);
+  print(`  ${whole(cast.people.length)} people, ${whole(cast.people.filter((p) => p.manager).length)} of them managers. Portal ${wall.portalCached ? 'read from the cache' : 'generated and cached'} in ${one(wall.portal / 1_000)} s (CPU ${one(wall.portalCpu / 1_000)} s).`);
   const tabs = views.filter((v) => v.tabAt !== null).length;
   const saved = (kind: string) => views.filter((v) => v.save?.kind === kind).length;
   print(`Hour: ${whole(options.users)} users, ${whole(views.length)} record views (${whole(tabs)} opening the Key account tab), saves planned: ${whole(saved('stance'))} stances,`);
@@ -83,7 +83,7 @@ export function printReport(result: PeakResult, figures: PeakFigures, print: (li
   const s = figures.saves;
   print(`Saves that stood / tried (a save needs its tab answered): stances ${s.stance.saved} of ${s.stance.tried}, plans ${s.plan.saved} of ${s.plan.tried}, reviews ${s.review.saved} of ${s.review.tried}`);
   print(`  (failed: ${codes(users.saveFailures)}); reloads after them: ${whole(figures.reloads.loads)} loads, ${whole(figures.reloads.calls)} calls.`);
-  print(`Day: users ${whole(users.calls)} calls in the played minutes → ${whole(users.calls * figures.hourScale)} an hour → ${whole(day.users)} in ${options.dayInBusyHours} busy hours; one recalculation ${day.recalculationRun === null ? 'not measured (no company scored)' : `${whole(day.recalculationRun)} (${one((recalculation.calls / Math.max(1, recalculation.companiesScored)) * 100)} calls per 100 companies)`}.`);
+  print(`Day: users ${whole(users.calls)} calls in the played minutes → ${whole(users.calls * figures.hourScale)} an hour → ${whole(day.users)} in ${options.dayInBusyHours} busy hours; one recalculation ${day.recalculationRun === null ? 'not measured (no company scored)' : `${whole(day.recalculationRun)} (${one((recalculation.calls / Math.max(1, recalculation.companiesScored)) * 100)} calls per 100 of the ${whole(recalculation.companiesScored)} companies scored)`}.`);
   print(`  Were every load answered, at the answered loads' calls: ${whole(day.ifEveryLoadAnswered)} a day (${percent(day.ifEveryLoadAnswered / day.limit)}).`);
   print(`Recalculation: ${recalculation.runs} run(s), ${recalculation.slices} slices (${recalculation.failedSlices} failed, ending the page's run; ${recalculation.interruptedSlices} interrupted), ${whole(recalculation.companiesScored)} companies scored, ${whole(recalculation.calls)} calls;`);
   print(`  over ${recalculation.windows} windows of 10 s, the users' answered calls left ${whole(recalculation.usersLeft)} of the burst window and it used ${whole(recalculation.answered)} (by design it leaves a fifth for cards).`);

@@ -63,6 +63,6 @@ export function clockStartingIn(leadMs: number, speed: number, hourStart: number
 export function runKeystoneOnClock(clock: ScaledClock): void {
   const { speed } = clock.setting;
   const scaled = (handler: (...args: unknown[]) => void, delay?: number, ...args: unknown[]) => realSetTimeout(handler, (delay ?? 0) / speed, ...args);
-  globalThis.setTimeout = Object.assign(scaled, { __promisify__: realSetTimeout.__promisify__ }) as typeof setTimeout;
+  globalThis.setTimeout = scaled as typeof setTimeout;
   performance.now = () => clock.elapsed();
 }
