@@ -1,5 +1,5 @@
 import type { FaultInput, FaultState } from './http/faults.ts';
-import type { RateLimits } from './http/rate-limit.ts';
+import type { DailyUsage, RateLimits } from './http/rate-limit.ts';
 import type { SandboxStats } from './http/stats.ts';
 import type { SandboxSeedInput } from './seed.ts';
 
@@ -11,7 +11,7 @@ export interface PortalSummary {
   records: number;
 }
 
-export type { FaultInput, FaultState, RateLimits, SandboxStats };
+export type { DailyUsage, FaultInput, FaultState, RateLimits, SandboxStats };
 
 export function sandboxControl(baseUrl: string) {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -41,6 +41,8 @@ export function sandboxControl(baseUrl: string) {
     stats: () => call<SandboxStats>('GET', 'stats'),
     resetStats: () => call<void>('DELETE', 'stats'),
     setRateLimit: (limits: RateLimits | false) => call<void>('PUT', 'rate-limit', limits),
+    /** The day's requests against the daily limit. */
+    dailyUsage: async () => (await call<{ daily: DailyUsage }>('GET', 'rate-limit')).daily,
   };
 }
 export type SandboxControl = ReturnType<typeof sandboxControl>;

@@ -24,7 +24,7 @@ import { createStats } from './http/stats.ts';
 import { sandboxSeedSchema } from './seed.ts';
 import type { SandboxSeed, SandboxSeedInput } from './seed.ts';
 import { portalFromSeed } from './store/seed-io.ts';
-import { fileStore, memoryStore } from './store/store.ts';
+import { cachedPortal, fileStore, memoryStore } from './store/store.ts';
 
 // The local stand-in for HubSpot's CRM API. Bound to 127.0.0.1 only.
 
@@ -54,7 +54,30 @@ export interface SandboxOptions {
   rateLimit?: RateLimits | false;
   /** Any non-empty bearer token is accepted when omitted. */
   requiredToken?: string;
+  /**
+   * A snapshot file standing for `seed`, for portals that take long to build: read into memory when it
+   * exists (the seed is then never built), otherwise written from the seed on this start. The portal
+   * lives in memory and the file is never written again. Not with `dataFile`.
+   */
+  seedCache?: string;
+  /** The time rate-limit windows and injected latency run on; the real clock when omitted. */
+  pace?: SandboxPace;
 }
+
+/**
+ * HubSpot's time as the sandbox keeps it for limits and latency (not for record timestamps: `clock`).
+ * A benchmark that plays an hour of HubSpot time faster than real time passes a scaled one.
+ */
+export interface SandboxPace {
+  /** Milliseconds on a steadily increasing clock. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realPace: SandboxPace = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 export interface RunningSandbox {
   baseUrl: string;
@@ -65,23 +88,46 @@ export interface RunningSandbox {
 const JSON_TYPE = 'application/json;charset=utf-8';
 
 // Checks the options that are plain values; the seed is checked by its own schema when it is used.
-const optionsSchema = z.object({
-  port: z.number().int().min(0).max(65_535).default(0),
-  host: z.literal('127.0.0.1').default('127.0.0.1'),
-  dataFile: z.string().min(1).nullable().optional(),
-  clock: z
-    .custom<() => number>((v) => typeof v === 'function', 'clock must be a function returning epoch ms')
-    .default(() => Date.now),
-  deterministicIds: z.boolean().default(false),
-  rateLimit: z.union([rateLimitsSchema, z.literal(false)]).default(HUBSPOT_RATE_LIMITS),
-  requiredToken: z.string().min(1).optional(),
-});
+const optionsSchema = z
+  .object({
+    port: z.number().int().min(0).max(65_535).default(0),
+    host: z.literal('127.0.0.1').default('127.0.0.1'),
+    dataFile: z.string().min(1).nullable().optional(),
+    clock: z
+      .custom<() => number>((v) => typeof v === 'function', 'clock must be a function returning epoch ms')
+      .default(() => Date.now),
+    deterministicIds: z.boolean().default(false),
+    rateLimit: z.union([rateLimitsSchema, z.literal(false)]).default(HUBSPOT_RATE_LIMITS),
+    requiredToken: z.string().min(1).optional(),
+    seedCache: z.string().min(1).optional(),
+    pace: z
+      .custom<SandboxPace>(
+        (v) =>
+          typeof (v as SandboxPace | undefined)?.now === 'function' && typeof (v as SandboxPace).sleep === 'function',
+        'pace must have now() and sleep(ms)',
+      )
+      .default(realPace),
+  })
+  .refine((o) => !(o.seedCache && o.dataFile), {
+    message: 'a seed cache is for a portal in memory, not with a data file',
+    path: ['seedCache'],
+  });
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const checked = optionsSchema.safeParse(options);
   if (!checked.success)
     throw new Error(`startSandbox: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const { port, host, dataFile, clock, deterministicIds: deterministic, rateLimit, requiredToken } = checked.data;
+  const {
+    port,
+    host,
+    dataFile,
+    clock,
+    deterministicIds: deterministic,
+    rateLimit,
+    requiredToken,
+    seedCache,
+    pace,
+  } = checked.data;
   // Random ids start high, as HubSpot's do, so nothing comes to depend on them.
   const firstRecordId = deterministic ? 1 : randomInt(10_000_000, 90_000_000);
   const initialSeed = (): SandboxSeed => {
@@ -89,9 +135,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return sandboxSeedSchema.parse(seed ?? emptyPortal());
   };
   const build = (seed: SandboxSeed) => portalFromSeed(seed, firstRecordId);
+  const startingPortal = () =>
+    seedCache ? cachedPortal(seedCache, () => build(initialSeed()), firstRecordId) : build(initialSeed());
   const store = dataFile
     ? fileStore(dataFile, { initial: () => build(initialSeed()), firstRecordId })
-    : memoryStore(build(initialSeed()));
+    : memoryStore(startingPortal());
 
   let correlationCounter = 0;
   const correlationId = () =>
@@ -108,16 +156,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   ]);
   const faults = createFaultInjector();
   const stats = createStats();
-  const limiter = createRateLimiter(rateLimit);
+  const limiter = createRateLimiter(rateLimit, pace.now);
   const control = createRouter<ControlTarget>(controlRoutes);
   const target: ControlTarget = {
     portalId: () => store.portal.portalId,
-    reset: () => store.replace(build(initialSeed())),
+    reset: () => store.replace(dataFile ? build(initialSeed()) : startingPortal()),
     load: (seed) => store.replace(build(seed)),
     recordCount: () => [...store.portal.types.values()].reduce((n, t) => n + t.records.size, 0),
     faults,
     stats,
     setRateLimits: (limits) => limiter.set(limits),
+    dailyUsage: () => limiter.daily(),
   };
 
   const send = (res: ServerResponse, response: ApiResponse, headers: Record<string, string> = {}) => {
@@ -185,7 +234,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
     const hits = faults.take(method, path);
     for (const fault of hits) {
-      if (fault.kind === 'latency') await sleep(fault.ms);
+      if (fault.kind === 'latency') await pace.sleep(fault.ms);
       else if (fault.kind === 'drop') return void req.socket.destroy();
       else if (fault.kind === 'rateLimit')
         return send(res, { status: 429, body: rateLimitBody(fault.policyName, id) }, headers);
@@ -201,7 +250,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     const response = answer();
     for (const fault of hits) {
-      if (fault.kind === 'slowAnswer') await sleep(fault.ms);
+      if (fault.kind === 'slowAnswer') await pace.sleep(fault.ms);
       else if (fault.kind === 'lostAnswer')
         return fault.mode === 'drop' ? void req.socket.destroy() : sendBadGateway(res);
     }
@@ -233,8 +282,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       }),
   };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // What HubSpot's edge sends when it loses the answer of a request it passed on: an HTML page, not
 // HubSpot's JSON error.

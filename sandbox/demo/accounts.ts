@@ -37,6 +37,17 @@ export interface AccountPlan {
   statusSince: number;
   previousStatus?: { status: KeyAccountStatus; since: number };
   story?: StoryRole;
+  /** A key account's contacts and activities when the options size key accounts; otherwise they follow its fees like any client's. */
+  size?: AccountSize;
+}
+
+export interface AccountSize {
+  contacts: number;
+  activities: number;
+}
+export interface SizeRange {
+  least: number;
+  most: number;
 }
 
 // Lognormal fees: a sigma of 1.75 gives a top-fifth share of about 80 %; the floor is the smallest engagement we take.
@@ -45,7 +56,12 @@ const FEES_SIGMA = 1.75;
 const FEES_FLOOR = 1_200;
 const PROSPECT_SHARE = 0.08;
 
-export function planPortfolio(random: Random, companies: number, now: number): AccountPlan[] {
+export function planPortfolio(
+  random: Random,
+  companies: number,
+  now: number,
+  keyAccountSize?: Record<keyof AccountSize, SizeRange>,
+): AccountPlan[] {
   const prospects = Math.round(companies * PROSPECT_SHARE);
   const clients = companies - prospects;
   // Stratified quantiles rather than raw draws, so the 80/20 shape holds for every seed; who gets which is random.
@@ -151,5 +167,22 @@ export function planPortfolio(random: Random, companies: number, now: number): A
   }
   // The acquirer is a prospect: a large group we have never worked for.
   Object.assign(planAt(clients), { story: 'acquirer', coverage: 'thin', stale: true });
+  if (keyAccountSize) sizeKeyAccounts(plans, keyAccountSize);
   return plans;
+}
+
+/**
+ * A firm's key accounts differ in size as its clients' fees do: a few very large, most far smaller. The
+ * n-th largest of K gets `most / n^s` of each, `s` chosen so that the K-th gets `least`. Drawn from no
+ * random stream, so sizing leaves the rest of the portal as the same seed makes it.
+ */
+function sizeKeyAccounts(plans: readonly AccountPlan[], size: Record<keyof AccountSize, SizeRange>): void {
+  const keyAccounts = plans.filter((p) => p.status === 'key').sort((a, b) => b.fees - a.fees);
+  const spread = ({ least, most }: SizeRange, rank: number): number => {
+    const s = keyAccounts.length > 1 ? Math.log(most / least) / Math.log(keyAccounts.length) : 0;
+    return Math.max(least, Math.round(most / rank ** s));
+  };
+  keyAccounts.forEach((plan, i) => {
+    plan.size = { contacts: spread(size.contacts, i + 1), activities: spread(size.activities, i + 1) };
+  });
 }

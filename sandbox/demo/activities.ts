@@ -36,6 +36,7 @@ const KINDS = {
   },
 } as const;
 type Kind = keyof typeof KINDS;
+const IDS_PER_KIND = 1_000_000;
 
 /** Activity stretches back this far at most. */
 const ACTIVITY_HISTORY_DAYS = 730;
@@ -87,6 +88,13 @@ export function buildActivities(
         out.associations.push(...associate(kind, id, 'contacts', contactId, KINDS[kind].toContact));
     }
   }
+  // Each kind's ids end where the next kind's begin.
+  for (const kind of Object.keys(KINDS) as Kind[]) {
+    if (out[kind].length >= IDS_PER_KIND)
+      throw new Error(
+        `Too many ${kind} for their id range (${out[kind].length}): fewer companies or smaller key accounts`,
+      );
+  }
   return out;
 }
 
@@ -137,9 +145,10 @@ function touchesOf(random: Random, { company, contacts, onlyThread, quietAlly }:
   if (plan.story === 'acquirer') return [];
   const scale = { broad: 1.6, moderate: 1, singleThreaded: 1, singleOwner: 1.6, thin: 0.5 }[plan.coverage];
   const count =
-    plan.fees === 0
+    plan.size?.activities ??
+    (plan.fees === 0
       ? random.int(1, 4)
-      : Math.max(1, Math.round((2 + 38 * plan.percentile ** 5) * scale * (plan.story === 'clearlyKey' ? 1.5 : 1)));
+      : Math.max(1, Math.round((2 + 38 * plan.percentile ** 5) * scale * (plan.story === 'clearlyKey' ? 1.5 : 1))));
   const start = Math.max(company.createdAt + DAY, now - ACTIVITY_HISTORY_DAYS * DAY);
   const lastTouch = Math.max(
     start + DAY,

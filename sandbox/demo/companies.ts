@@ -154,19 +154,24 @@ export function buildCompanies(
   return { companies, associations };
 }
 
-/** Unique "<stem> <industry word>" names with matching `.example` domains; a city tells namesakes apart. */
+/**
+ * Unique "<stem> <industry word>" names with matching `.example` domains; a city tells namesakes apart,
+ * and in a portal of tens of thousands, where a city runs out of those, a second stem does.
+ */
 function companyNamer(
   random: Random,
 ): (words: readonly string[], city: string, isGroup: boolean) => { name: string; domain: string } {
   const used = new Set<string>();
+  const nameOf = (stem: string, words: readonly string[], city: string, attempt: number): string =>
+    attempt < 20
+      ? `${stem} ${random.pick(words)}`
+      : attempt < 100
+        ? `${stem} ${city} ${random.pick(words)}`
+        : `${stem} ${random.pick(NAME_STEMS)} ${random.pick(words)}`;
   return (words, city, isGroup) => {
     for (let attempt = 0; attempt < 1_000; attempt += 1) {
       const stem = random.pick(NAME_STEMS);
-      const name = isGroup
-        ? `${stem} Global`
-        : attempt < 20
-          ? `${stem} ${random.pick(words)}`
-          : `${stem} ${city} ${random.pick(words)}`;
+      const name = isGroup ? `${stem} Global` : nameOf(stem, words, city, attempt);
       const domain = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example`;
       if (used.has(domain)) continue;
       used.add(domain);

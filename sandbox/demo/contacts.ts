@@ -210,9 +210,10 @@ function peopleAt(
   return { people: result, records: drafts.map((d) => seedRecord(d.id, d.properties, d.createdAt, d.history)) };
 }
 
-// Bigger clients: more people we know. Key and candidate accounts always have a real org chart.
+// Bigger clients: more people we know. Key and candidate accounts always have a real org chart; sized key accounts have their size.
 function contactCount(random: Random, company: ClientCompany): number {
   const { plan } = company;
+  if (plan.size) return plan.size.contacts;
   if (plan.fees === 0) return random.int(1, 3);
   const bySize = Math.round(1 + 22 * plan.percentile ** 6 + random.next() * 2);
   const floor =

@@ -1,5 +1,5 @@
 import type { SeedOwner } from '../seed.ts';
-import type { Region } from './vocabulary.ts';
+import { FIRST_NAMES, LAST_NAMES, type Region } from './vocabulary.ts';
 
 // Our side: the consultancy whose portal this is, its people (HubSpot owners) and their teams.
 
@@ -43,6 +43,34 @@ const PEOPLE: ReadonlyArray<readonly [first: string, last: string, team: TeamKey
   ['Mei', 'Lin', 'research'],
 ];
 
+/** The named people every demo firm has. */
+export const FIRM_CORE = PEOPLE.length;
+
+// A larger firm grows mostly in sales: each twenty more people bring a partner, four account managers,
+// twelve sales staff and three researchers.
+const GROWTH: readonly TeamKey[] = [
+  'salesNorth',
+  'salesSouth',
+  'keyAccounts',
+  'salesNorth',
+  'salesSouth',
+  'research',
+  'salesNorth',
+  'salesSouth',
+  'keyAccounts',
+  'partners',
+  'salesNorth',
+  'salesSouth',
+  'research',
+  'salesNorth',
+  'salesSouth',
+  'keyAccounts',
+  'salesNorth',
+  'salesSouth',
+  'keyAccounts',
+  'research',
+];
+
 export interface FirmPerson {
   ownerId: string;
   userId: number;
@@ -50,8 +78,16 @@ export interface FirmPerson {
   owner: SeedOwner;
 }
 
-export function firmPeople(): FirmPerson[] {
-  return PEOPLE.map(([firstName, lastName, team], i) => {
+/** The named people, then `count - FIRM_CORE` more with names made from the vocabulary (unique up to a few thousand). */
+export function firmPeople(count = FIRM_CORE): FirmPerson[] {
+  const more = Array.from({ length: Math.max(0, count - FIRM_CORE) }, (_, j): readonly [string, string, TeamKey] => [
+    FIRST_NAMES[j % FIRST_NAMES.length]!,
+    // Each pass through the first names moves the surnames on by one, so no pair repeats.
+    LAST_NAMES[(j + Math.floor(j / FIRST_NAMES.length)) % LAST_NAMES.length]!,
+    GROWTH[j % GROWTH.length]!,
+  ]);
+  const emails = new Set<string>();
+  return [...PEOPLE, ...more].map(([firstName, lastName, team], i) => {
     const ownerId = String(61_000_001 + i);
     const userId = 9_100_001 + i;
     return {
@@ -61,7 +97,7 @@ export function firmPeople(): FirmPerson[] {
       owner: {
         id: ownerId,
         userId,
-        email: `${firstName}.${lastName}@${DEMO_FIRM.domain}`.toLowerCase(),
+        email: uniqueEmail(emails, `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '')),
         firstName,
         lastName,
         teams: [{ ...DEMO_TEAMS[team], primary: true }],
@@ -69,6 +105,13 @@ export function firmPeople(): FirmPerson[] {
       },
     };
   });
+}
+
+function uniqueEmail(taken: Set<string>, local: string): string {
+  let email = `${local}@${DEMO_FIRM.domain}`;
+  for (let n = 2; taken.has(email); n += 1) email = `${local}${n}@${DEMO_FIRM.domain}`;
+  taken.add(email);
+  return email;
 }
 
 export const salesTeamFor = (region: Region): TeamKey => (region === 'north' ? 'salesNorth' : 'salesSouth');

@@ -37,10 +37,10 @@ export interface Demo {
 
 /** Same options → byte-identical portal. `now` is the portal's today; nothing is dated after it except open deals' expected close and open tasks' due dates. */
 export function generateDemo(options: DemoOptionsInput): Demo {
-  const { seed, companies: companyCount, now } = parseDemoOptions(options);
+  const { seed, companies: companyCount, people: headcount, keyAccountSize, now } = parseDemoOptions(options);
   const random = createRandom(seed);
-  const people = firmPeople();
-  const plans = planPortfolio(random.fork('portfolio'), companyCount, now);
+  const people = firmPeople(headcount);
+  const plans = planPortfolio(random.fork('portfolio'), companyCount, now, keyAccountSize);
   const companies = buildCompanies(random.fork('companies'), plans, people, now);
   const contacts = buildContacts(random.fork('contacts'), companies.companies, people, now, idSequence(2_000_001));
   const deals = buildDeals(random.fork('deals'), contacts.people, people, now);

@@ -6,7 +6,7 @@ import { validationError } from './errors.ts';
 import { faultSchema } from './faults.ts';
 import type { createFaultInjector } from './faults.ts';
 import { rateLimitsSchema } from './rate-limit.ts';
-import type { RateLimits } from './rate-limit.ts';
+import type { DailyUsage, RateLimits } from './rate-limit.ts';
 import type { ApiResponse, Route } from './router.ts';
 import type { createStats } from './stats.ts';
 
@@ -23,6 +23,7 @@ export interface ControlTarget {
   faults: ReturnType<typeof createFaultInjector>;
   stats: ReturnType<typeof createStats>;
   setRateLimits(limits: RateLimits | false): void;
+  dailyUsage(): DailyUsage;
 }
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
@@ -86,6 +87,11 @@ export const controlRoutes: Route<ControlTarget>[] = [
       target.stats.reset();
       return { status: 204 };
     },
+  },
+  {
+    method: 'GET',
+    pattern: '/__sandbox/rate-limit',
+    handle: (_, target) => ({ status: 200, body: { daily: target.dailyUsage() } }),
   },
   {
     method: 'PUT',

@@ -19,6 +19,19 @@ export interface PortalStore {
   close(): void;
 }
 
+/**
+ * A portal built once and kept as a snapshot at `path`: read from there when the file exists, else
+ * built and written there first. Nothing writes the file afterwards, so each start begins from the
+ * same portal. For generated firm-sized portals, which take longer to build than to read.
+ */
+export function cachedPortal(path: string, build: () => Portal, firstRecordId: number): Portal {
+  if (existsSync(path)) return readSnapshot(path, firstRecordId).portal;
+  mkdirSync(dirname(path), { recursive: true });
+  const portal = build();
+  writeSnapshot(path, portal, 0);
+  return portal;
+}
+
 export function memoryStore(initial: Portal): PortalStore {
   let portal = initial;
   return {

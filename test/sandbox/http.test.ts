@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHubSpotClient } from '../../src/crm/client.ts';
+import { sandboxControl } from '../../sandbox/control.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 import { failure, portalSeed, seedRecord, useSandbox } from './helpers.ts';
 
@@ -8,7 +12,7 @@ const h = useSandbox(() => portalSeed({ objects: { companies: [seedRecord({ name
 // The client's retry settings are process-global: each test builds the client it needs, last.
 const clientWith = (attempts: number) =>
   createHubSpotClient({ accessToken: 'test-token', baseUrl: h.sandbox.baseUrl, attempts });
-const raw = (path: string, init: RequestInit = {}) => fetch(`${h.sandbox.baseUrl}${path}`, init);
+const raw = (path: string, init: RequestInit = {}, baseUrl = h.sandbox.baseUrl) => fetch(`${baseUrl}${path}`, init);
 const bearer = { authorization: 'Bearer test-token' };
 
 afterEach(async () => {
@@ -297,6 +301,59 @@ describe('starting', () => {
     await expect(startSandbox({ port: -1 })).rejects.toThrow('startSandbox: port');
     await expect(startSandbox({ rateLimit: { burstPer10s: 0, searchPerSecond: 5 } })).rejects.toThrow('rateLimit');
     await expect(startSandbox({ seed: { portalId: -5 } as never })).rejects.toThrow('portalId');
+    await expect(startSandbox({ seedCache: '/tmp/a.json', dataFile: '/tmp/b.json' })).rejects.toThrow('seedCache');
+  });
+
+  it('builds the seed once into its cache and starts from the cache after, never writing it again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-seed-cache-'));
+    const cache = join(dir, 'portal.json');
+    const seed = vi.fn(() => portalSeed({ objects: { companies: [seedRecord({ name: 'Cached' }, { id: '1' })] } }));
+    try {
+      const first = await startSandbox({ seed, seedCache: cache, rateLimit: false, deterministicIds: true });
+      const written = readFileSync(cache, 'utf8');
+      await createHubSpotClient({
+        accessToken: 'test-token',
+        baseUrl: first.baseUrl,
+        attempts: 1,
+      }).crm.companies.basicApi.create({ properties: { name: 'Not cached' }, associations: [] });
+      await first.close();
+      const second = await startSandbox({ seed, seedCache: cache, rateLimit: false, deterministicIds: true });
+      const names = (
+        await createHubSpotClient({
+          accessToken: 'test-token',
+          baseUrl: second.baseUrl,
+          attempts: 1,
+        }).crm.companies.basicApi.getPage()
+      ).results.map((c) => c.properties.name);
+      await second.close();
+      expect(names).toEqual(['Cached']);
+      expect(seed).toHaveBeenCalledTimes(1);
+      expect(readFileSync(cache, 'utf8')).toBe(written);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps rate-limit windows and injected latency on the pace it is given', async () => {
+    let now = 0;
+    const slept: number[] = [];
+    const paced = await startSandbox({
+      rateLimit: { burstPer10s: 1, searchPerSecond: 5 },
+      pace: { now: () => now, sleep: async (ms) => void slept.push(ms) },
+    });
+    try {
+      const control = sandboxControl(paced.baseUrl);
+      await control.injectFault({ kind: 'latency', ms: 60_000, times: 1 });
+      const get = () => raw('/crm/v3/objects/companies', { headers: bearer }, paced.baseUrl);
+      expect((await get()).status).toBe(200);
+      expect(slept).toEqual([60_000]);
+      expect((await get()).status).toBe(429);
+      now += 10_000;
+      expect((await get()).status).toBe(200);
+      expect(await control.dailyUsage()).toEqual({ used: 2, limit: 625_000 });
+    } finally {
+      await paced.close();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemo, generateDemoPortal } from '../../../sandbox/demo/generate.ts';
+import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
 import { sandboxSeedSchema } from '../../../sandbox/seed.ts';
 import { DAY, DEMO_NOW, demoPortal, indexPortal } from './portal-index.ts';
 
@@ -117,6 +118,39 @@ describe('generateDemoPortal', () => {
       const clients = indexPortal(seed).closedWonFees().size;
       expect(clients).toBeGreaterThan(1_700);
       expect(clients).toBeLessThan(2_000);
+    });
+  });
+
+  describe('a larger firm', () => {
+    const large = demoPortal({
+      companies: 300,
+      people: 65,
+      keyAccountSize: { contacts: { least: 12, most: 60 }, activities: { least: 30, most: 400 } },
+    });
+    const index = indexPortal(large.seed);
+    const fees = index.closedWonFees();
+    const keyAccounts = large.seed.objects.companies
+      .filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key')
+      .sort((a, b) => (fees.get(b.id) ?? 0) - (fees.get(a.id) ?? 0));
+
+    it('has as many people as asked, each with an address of their own, mostly in sales', () => {
+      const owners = large.seed.owners;
+      expect(owners).toHaveLength(65);
+      expect(new Set(owners.map((o) => o.email)).size).toBe(65);
+      const inTeam = (name: string) => owners.filter((o) => o.teams?.[0]?.name.startsWith(name)).length;
+      expect(inTeam('Sales')).toBeGreaterThan(owners.length / 2);
+      expect(inTeam('Key Account Managers')).toBeGreaterThan(5);
+    });
+
+    it('sizes key accounts from the largest client down to the smallest', () => {
+      const sizes = keyAccounts.map((c) => ({
+        contacts: index.contactsOf(c.id).length,
+        activities: index.activitiesOf(c.id).length,
+      }));
+      expect(sizes[0]!.contacts).toBe(60);
+      expect(sizes[0]!.activities).toBeGreaterThanOrEqual(400);
+      expect(sizes.at(-1)!.contacts).toBe(12);
+      expect(Math.min(...sizes.map((s) => s.activities))).toBeLessThan(60);
     });
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../../sandbox/http/rate-limit.ts';
+import { createRateLimiter, type RateLimits } from '../../../sandbox/http/rate-limit.ts';
 
 // The windows slide with the clock they are given, so these run instantly.
 
-function limiterAt(limits: { burstPer10s: number; searchPerSecond: number }) {
+function limiterAt(limits: RateLimits) {
   let now = 0;
   const limiter = createRateLimiter(limits, () => now);
   return {
@@ -36,6 +36,20 @@ describe('the rate limiter', () => {
     expect(limiter.check(false).allowed).toBe(true);
     advance(1_000);
     expect(limiter.check(true).allowed).toBe(true);
+  });
+
+  it("counts the day's requests the limits let through, searches too, never refusing on the daily limit", () => {
+    const { limiter } = limiterAt({ burstPer10s: 2, searchPerSecond: 5, perDay: 1 });
+    expect(limiter.check(false)).toMatchObject({
+      allowed: true,
+      headers: { 'X-HubSpot-RateLimit-Daily': '1', 'X-HubSpot-RateLimit-Daily-Remaining': '0' },
+    });
+    expect(limiter.check(false).allowed).toBe(true);
+    expect(limiter.check(false).allowed).toBe(false);
+    expect(limiter.check(true).allowed).toBe(true);
+    expect(limiter.daily()).toEqual({ used: 3, limit: 1 });
+    limiter.set({ burstPer10s: 2, searchPerSecond: 5 });
+    expect(limiter.daily()).toEqual({ used: 0, limit: 625_000 });
   });
 
   it('lets everything through when switched off', () => {
