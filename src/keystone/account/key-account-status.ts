@@ -4,7 +4,7 @@ import { associatedIds } from '../../crm/association-lists.ts';
 import { hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
+import { fromHubSpotDateTime, presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
 import { keyAccountStatusSchema, type KeyAccountStatus } from '../../kam/shared/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
@@ -84,7 +84,14 @@ export async function changeKeyAccountStatus(
     // The note took a call: whoever changed the status meanwhile is found here, before anything is overwritten.
     before = await readStatus(client, request.companyId);
     if (before.status !== previousStatus) throw await statusChangedSince(client, request.expectedStatus, before);
-    await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties }));
+    await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties })).catch(
+      async (error: unknown) => {
+        // A lost answer may hide an update that was made: then the change stands, and so does its note.
+        const now = await readStatus(client, request.companyId).catch(() => null);
+        if (now === null || !madeBy(now, { status: request.status, userId: caller.userId, at: request.now }))
+          throw error;
+      },
+    );
   } catch (error) {
     await withdrawAuditNote(client, noteId).catch(() => undefined);
     throw error;
@@ -169,6 +176,15 @@ function statusSeen(properties: Record<string, string | null>): StatusSeen {
     changedBy: properties[COMPANY_PROPERTY.statusChangedBy] || null,
     changedAt: properties[COMPANY_PROPERTY.statusChangedAt] || null,
   };
+}
+
+/** Whether the status is the one this change wrote: its value, by its user, stamped with its moment. */
+function madeBy(seen: StatusSeen, change: { status: KeyAccountStatus; userId: string; at: number }): boolean {
+  return (
+    seen.status === change.status &&
+    seen.changedBy === change.userId &&
+    fromHubSpotDateTime(seen.changedAt) === change.at
+  );
 }
 
 async function readStatus(client: Client, companyId: string): Promise<StatusRead> {

@@ -285,9 +285,10 @@ describe('tag_key_account and untag_key_account', () => {
       method: 'PATCH',
       times: 1,
     });
+    // 503: HubSpot did not take the create, so sending it again makes no second note.
     await portal.control.injectFault({
       kind: 'serverError',
-      status: 502,
+      status: 503,
       path: '/crm/v3/objects/notes',
       method: 'POST',
       times: 1,
