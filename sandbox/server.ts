@@ -8,6 +8,7 @@ import { associationRoutes } from './api/associations.ts';
 import type { ApiContext } from './api/context.ts';
 import { objectRoutes } from './api/objects.ts';
 import { ownerRoutes } from './api/owners.ts';
+import { userRoutes } from './api/users.ts';
 import { propertyRoutes } from './api/properties.ts';
 import { schemaRoutes } from './api/schemas.ts';
 import { searchRoutes } from './api/search.ts';
@@ -152,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ...propertyRoutes,
     ...associationRoutes,
     ...ownerRoutes,
+    ...userRoutes,
     ...accountInfoRoutes,
   ]);
   const faults = createFaultInjector();

@@ -107,9 +107,12 @@ export function SettingsForm({
     return message ? { error: true, validationMessage: message } : {};
   };
 
-  const submit = async () => {
+  // Saving would remove every other admin: the function refuses until the admin confirms it here.
+  const asksToConfirm = issueAt(failure, 'confirmRemovingLastOtherAdmin') !== undefined;
+  const submit = async (confirmRemovingLastOtherAdmin = false) => {
     const saving = { userId, settings: draft, expectedRevision: portal.revision };
-    if (!(await save.run({ ...saving, actionId: action.idFor(saving) })).ok) return;
+    const confirmed = confirmRemovingLastOtherAdmin ? { confirmRemovingLastOtherAdmin } : {};
+    if (!(await save.run({ ...saving, actionId: action.idFor(saving), ...confirmed })).ok) return;
     action.saved();
     onSaved();
   };
@@ -212,36 +215,42 @@ export function SettingsForm({
       </Flex>
 
       <Heading>Who may do what</Heading>
-      <MultiSelect
-        label="Manager teams"
-        name="manager-teams"
-        value={draft.access.managerTeamIds}
-        options={teamChoices(portal.directory, draft.access.managerTeamIds)}
-        readOnly={readOnly}
-        onChange={editAccess('managerTeamIds')}
-        {...problem('access.managerTeamIds')}
-        description="Members of these teams tag key accounts and edit plans."
-      />
-      <MultiSelect
-        label="Managers"
-        name="manager-users"
-        value={draft.access.managerUserIds}
-        options={userChoices(portal.directory, draft.access.managerUserIds)}
-        readOnly={readOnly}
-        onChange={editAccess('managerUserIds')}
-        {...problem('access.managerUserIds')}
-        description="Managers outside those teams."
-      />
-      <MultiSelect
-        label="Admins"
-        name="admin-users"
-        value={draft.access.adminUserIds}
-        options={userChoices(portal.directory, draft.access.adminUserIds)}
-        readOnly={readOnly}
-        onChange={editAccess('adminUserIds')}
-        {...problem('access.adminUserIds')}
-        description="Admins change these settings, run setup and recalculate the portfolio. They count as managers too."
-      />
+      {portal.accessShown ? (
+        <>
+          <MultiSelect
+            label="Manager teams"
+            name="manager-teams"
+            value={draft.access.managerTeamIds}
+            options={teamChoices(portal.directory, draft.access.managerTeamIds)}
+            readOnly={readOnly}
+            onChange={editAccess('managerTeamIds')}
+            {...problem('access.managerTeamIds')}
+            description="Members of these teams tag key accounts and edit plans."
+          />
+          <MultiSelect
+            label="Managers"
+            name="manager-users"
+            value={draft.access.managerUserIds}
+            options={userChoices(portal.directory, draft.access.managerUserIds)}
+            readOnly={readOnly}
+            onChange={editAccess('managerUserIds')}
+            {...problem('access.managerUserIds')}
+            description="Managers outside those teams."
+          />
+          <MultiSelect
+            label="Admins"
+            name="admin-users"
+            value={draft.access.adminUserIds}
+            options={userChoices(portal.directory, draft.access.adminUserIds)}
+            readOnly={readOnly}
+            onChange={editAccess('adminUserIds')}
+            {...problem('access.adminUserIds')}
+            description="Admins change these settings, run setup and recalculate the portfolio. They count as managers too."
+          />
+        </>
+      ) : (
+        <Text>Keystone's admins and managers are shown to its admins only.</Text>
+      )}
 
       <Heading>HubSpot fields</Heading>
       <Toggle
@@ -263,6 +272,11 @@ export function SettingsForm({
 
       {save.state.status === 'error' && (
         <ActionFailed title="The settings were not saved" failure={save.state.failure} />
+      )}
+      {asksToConfirm && (
+        <Button variant="destructive" onClick={() => void submit(true)}>
+          Remove the other admins and save
+        </Button>
       )}
       {readOnly ? (
         <ReadOnlyNotice>Only Keystone admins can change these settings.</ReadOnlyNotice>

@@ -90,7 +90,9 @@ describe('card_data', () => {
       team: { relationshipPartner: null, accountManager: null, researcher: null },
     });
     expect(card.reviews).toMatchObject({ status: 'not_scheduled', nextDueAt: null, history: [], cadence: 'quarterly' });
-    expect(card.permissions).toEqual({ canEdit: true, isAdmin: true, readOnlyReason: null });
+    // No admin is configured yet: nobody manages accounts until a HubSpot super admin names Keystone's admins
+    // in its settings (the card asks no one's HubSpot role: it shows the account read-only meanwhile).
+    expect(card.permissions).toEqual({ canEdit: false, isAdmin: false, readOnlyReason: expect.any(String) });
     expect(card.owners.map((o) => o.name)).toEqual(['Cleo Colleague', 'Max Manager']);
   });
 

@@ -370,6 +370,8 @@ export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalS
     portal: { currency: 'GBP', timeZone: 'Europe/London' },
     setup: { appliedVersion: 2, currentVersion: 2, upToDate: true },
     canEdit: true,
+    accessShown: true,
+    adminActions: [],
     directory: {
       users: [
         { userId: String(USER_ID), name: 'Test User', email: 'test@firm.example' },
