@@ -1,5 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { hubspotCall } from '../../crm/batch.ts';
+import { isKeystoneError } from '../../errors/keystone-error.ts';
 import { toHubSpotDateTime } from '../../crm/records.ts';
 import type { Caller } from '../access/index.ts';
 
@@ -61,10 +62,22 @@ export async function attachAuditNote(client: Client, noteId: string, companyId:
   await hubspotCall(() => client.crm.associations.v4.basicApi.createDefault('notes', noteId, 'companies', companyId));
 }
 
-/** Archives a note whose change did not go through, so the timeline never records what did not happen. */
+/**
+ * Archives a note whose change did not go through, so the timeline never records what did not happen.
+ * Sent again when no answer came (archiving twice is harmless; the client itself resends after a 5xx).
+ */
 export async function withdrawAuditNote(client: Client, noteId: string): Promise<void> {
-  await hubspotCall(() => client.crm.objects.notes.basicApi.archive(noteId));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await hubspotCall(() => client.crm.objects.notes.basicApi.archive(noteId));
+      return;
+    } catch (error) {
+      if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return;
+      if (attempt >= WITHDRAW_ATTEMPTS) throw error;
+    }
+  }
 }
+const WITHDRAW_ATTEMPTS = 3;
 
 /**
  * HubSpot keeps at most 65,536 characters in a property value. Escaping can make typed text up to six

@@ -13,6 +13,8 @@ import { type CrmRecord } from '../../crm/records.ts';
 import { KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { escapeHtml } from './audit-note.ts';
+import { isTransient } from '../../crm/errors.ts';
+import { isKeystoneError } from '../../errors/keystone-error.ts';
 
 // The plan's actions and the next review as HubSpot tasks, so each owner finds them in the task queue
 // where they already work. The plan and the reviews are the source of truth: tasks are brought in line
@@ -382,17 +384,23 @@ async function rememberReviewTask(
  * because what it failed to write the next save writes.
  */
 export async function syncTasks(reconcile: () => Promise<void>): Promise<TaskSync> {
-  try {
-    await reconcile();
-    return { synced: true, message: null };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      synced: false,
-      message: `Saved, but the HubSpot tasks could not be brought up to date (${reason}). Saving again repairs them.`,
-    };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await reconcile();
+      return { synced: true, message: null };
+    } catch (error) {
+      // Bringing the tasks in line is safe to repeat (what an attempt made is adopted by the next), so a
+      // failure HubSpot may not repeat is tried again at once rather than left for the next save.
+      if (attempt < SYNC_ATTEMPTS && isKeystoneError(error) && isTransient(error)) continue;
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        synced: false,
+        message: `Saved, but the HubSpot tasks could not be brought up to date (${reason}). Saving again repairs them.`,
+      };
+    }
   }
 }
+const SYNC_ATTEMPTS = 3;
 
 /** The task for a plan objective: its title, for its owner, due when it is. */
 export function objectiveTaskFields(
