@@ -1,7 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { KeyAccountStatusChange } from '../../contracts/tag-key-account.ts';
 import { associatedIds } from '../../crm/association-lists.ts';
-import { hubspotCall } from '../../crm/batch.ts';
+import { batchRead, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { fromHubSpotDateTime, presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
@@ -12,6 +12,8 @@ import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { requireCompany } from '../readers/company.ts';
 import { managerActing } from './manager.ts';
+import type { Caller } from '../access/index.ts';
+import type { Settings } from '../../kam/settings/index.ts';
 import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
 import { readPlan } from './account-plan.ts';
 import { closeReviewTask, syncTasks } from './plan-tasks.ts';
@@ -51,6 +53,8 @@ export async function changeKeyAccountStatus(
     openPipeline: null,
   }).status;
   if (previousStatus === request.status) {
+    const done = await doneEarlier(client, { request, caller, properties: company.properties, settings });
+    if (done) return done;
     const message = `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`;
     throw new KeystoneError('KAM.STATUS_UNCHANGED', message);
   }
@@ -122,13 +126,78 @@ export async function changeKeyAccountStatus(
   };
 }
 
+/**
+ * The same change pressed again after its answer was lost: the status is already the one asked for, set by
+ * this user with this reason, from the status they saw. It is answered as made, and its timeline note
+ * (found by its moment among the company's notes) is written only if the first attempt's did not stay.
+ */
+async function doneEarlier(
+  client: Client,
+  asked: {
+    request: StatusChangeRequest;
+    caller: Caller;
+    properties: Record<string, string | null>;
+    settings: Settings;
+  },
+): Promise<KeyAccountStatusChange | null> {
+  const { request, caller, properties, settings } = asked;
+  const seen = statusSeen(properties);
+  const changedAt = fromHubSpotDateTime(seen.changedAt);
+  if (seen.changedBy !== caller.userId || properties[COMPANY_PROPERTY.statusReason] !== request.reason) return null;
+  if (changedAt === null) return null;
+  const history = (await readStatus(client, request.companyId)).history;
+  // The status before it: the newest other value (a resent update writes the same value again).
+  const before = history.find((h) => h.value !== request.status)?.value ?? 'none';
+  if (history[0]?.value !== request.status || before !== request.expectedStatus) return null;
+  const noteId =
+    (await noteAt(client, request.companyId, changedAt)) ??
+    (await writeAuditNote(client, {
+      companyId: request.companyId,
+      caller,
+      at: changedAt,
+      headline: `Key account status: ${statusLabel(request.expectedStatus)} → ${statusLabel(request.status)}`,
+      details: [['Reason', request.reason]],
+    }));
+  const sync = settings.hubspotSync;
+  return {
+    companyId: request.companyId,
+    keyAccountStatus: request.status,
+    previousStatus: request.expectedStatus,
+    isTargetAccount: sync.syncTargetAccountFlag ? request.status === 'key' : properties.hs_is_target_account === 'true',
+    changedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },
+    changedAt,
+    reason: request.reason,
+    noteId,
+    tasks: { synced: true, message: null },
+  };
+}
+
+/** The company's Keystone note stamped at `at` (a status change's), if one is on its timeline. */
+async function noteAt(client: Client, companyId: string, at: number): Promise<string | null> {
+  const ids = (await batchReadAssociations(client, { fromType: 'companies', toType: 'notes', ids: [companyId] })).get(
+    companyId,
+  );
+  if (!ids || ids.length === 0) return null;
+  const { records } = await batchRead(client, {
+    objectType: 'notes',
+    ids,
+    properties: ['hs_timestamp', 'hs_note_body'],
+  });
+  const note = records.find(
+    (r) =>
+      fromHubSpotDateTime(r.properties.hs_timestamp) === at &&
+      (r.properties.hs_note_body ?? '').includes('Keystone: Key account status'),
+  );
+  return note?.id ?? null;
+}
+
 /** The company's selection facts and its deals (two calls, three beyond 100 deals), or KAM.COMPANY_NOT_FOUND. */
 async function readCompanyWithDeals(
   client: Client,
   companyId: string,
 ): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
   const read = {
-    properties: [...FACT_PROPERTIES, ...STATUS_PROPERTIES, 'hs_is_target_account'],
+    properties: [...FACT_PROPERTIES, ...STATUS_PROPERTIES, COMPANY_PROPERTY.statusReason, 'hs_is_target_account'],
     associations: ['deals'],
   };
   const company = await requireCompany(client, companyId, read);

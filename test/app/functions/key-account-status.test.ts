@@ -277,6 +277,44 @@ describe('tag_key_account and untag_key_account', () => {
     ).toMatchObject({ status: 'error', code: 'KAM.COMPANY_NOT_FOUND' });
   });
 
+  it('answers the same change pressed again after its answer was lost as made, with one timeline note', async () => {
+    const parameters = { companyId, userId: manager.userId, expectedStatus: 'none' as const, reason: 'Strategic' };
+    // The update is applied, then its answer is lost, and so is every look at whether it was.
+    // (Each of the client's three sends is applied and answered 502.)
+    await portal.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'badGateway',
+      method: 'PATCH',
+      path: '/crm/v3/objects/companies/*',
+      times: 3,
+    });
+    const first = tagKeyAccount({ parameters });
+    while ((await portal.control.faults()).some((f) => f.kind === 'lostAnswer' && f.fired === 0))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 500,
+      method: 'GET',
+      path: '/crm/v3/objects/companies/*',
+      times: 3,
+    });
+    expect(await first).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    await portal.control.clearFaults();
+
+    expect(await tagKeyAccount({ parameters })).toMatchObject({
+      status: 'ok',
+      keyAccountStatus: 'key',
+      previousStatus: 'none',
+    });
+    const notes = (await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Key account status'));
+    expect(notes).toHaveLength(1);
+    // Pressed once more: still the same change, and still one note.
+    expect(await tagKeyAccount({ parameters })).toMatchObject({ status: 'ok', keyAccountStatus: 'key' });
+    expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Key account status'))).toHaveLength(
+      1,
+    );
+  });
+
   it('retries HubSpot rate limits and server errors', async () => {
     await portal.control.injectFault({
       kind: 'rateLimit',
