@@ -10,8 +10,10 @@ import { scoreCompany } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
 import type { BeforeRound } from '../account/relationships.ts';
+import { coverageSummaryProperties } from '../account/coverage-summary.ts';
+import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
+import { readOwners } from '../readers/portal-reads.ts';
 import {
-  coverageScoreProperty,
   coverageScores,
   newCoverageReading,
   TooManyRequestsForOneWindow,
@@ -98,6 +100,9 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       coverageNotRead,
     };
   };
+  // Our people's names for the coverage warnings: one read a slice, and only once a page has companies to weigh.
+  let owners: Promise<PeopleDirectory> | null = null;
+  const people = () => (owners ??= readOwners(client).then(peopleDirectory));
   const waitForRoom = roomInWindow(pacer, wallClock, request.now + request.budgetMs);
   const beforeRound = relationshipPacing(pacer, waitForRoom);
 
@@ -121,6 +126,7 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
         now: state.startedAt,
         settings: request.settings,
         pacing,
+        people,
       });
       const revenue = mergeDistributions(state.revenue, distributionOf(written));
       coverageNotRead.push(...Object.keys(reading.scores).filter((id) => reading.scores[id] === null));
@@ -221,12 +227,17 @@ async function countCompanies(client: Client): Promise<number | null> {
 async function recalculatePage(
   client: Client,
   companies: readonly ListedCompany[],
-  { now, settings, pacing }: { now: number; settings: Settings; pacing: CoveragePacing },
+  {
+    now,
+    settings,
+    pacing,
+    people,
+  }: { now: number; settings: Settings; pacing: CoveragePacing; people: () => Promise<PeopleDirectory> },
 ): Promise<number[]> {
   const scored = await factsOf(client, companies, now);
   const scores = scored.map((facts) => scoreCompany(facts, settings.selection));
   // The key accounts' and candidates' relationship coverage, for the portfolio home's coverage risks.
-  const coverage = await coverageScores(client, scores, { settings, now, pacing });
+  const coverage = await coverageScores(client, scores, { settings, now, pacing, people });
   const updates: RecordUpdate[] = scored.map((facts, i) => ({
     id: facts.companyId,
     properties: {
@@ -235,7 +246,7 @@ async function recalculatePage(
         scoredAt: now,
         sync: settings.hubspotSync,
       }),
-      ...coverageScoreProperty(coverage.get(facts.companyId)),
+      ...coverageSummaryProperties(coverage.get(facts.companyId), now),
     },
   }));
   if (updates.length > 0) await batchUpdate(client, { objectType: 'companies', updates });
