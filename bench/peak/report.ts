@@ -15,7 +15,14 @@ const TARGETS = {
   statusP95Ms: 600,
   sectionsP95Ms: 1_500,
   recalculationRatio: 0.9,
+  floorRatio: 1.5,
 } as const;
+/**
+ * Every tab section reads in three rounds of parallel calls (card_section): the owners; the company and
+ * the settings (and plan) beside the contacts; then deals, objectives or activities. Its floor is three
+ * round trips.
+ */
+const SECTION_ROUNDS = 3;
 /** The firm's shape: about 8,000 of its 36,000 companies (two in nine) make about 82 % of its fees. */
 const TOP_SHARE = 8_000 / 36_000;
 
@@ -135,6 +142,14 @@ export function printReport(
       times(l),
       `p95 ≤ ${duration(TARGETS.sectionsP95Ms)}: ${verdict(l.loads === 0 || within(l, TARGETS.sectionsP95Ms))}`,
     );
+  const floor = SECTION_ROUNDS * options.latencyMs;
+  const overFloor = (l: typeof sidebar) => (l.answeredTime === null ? null : l.answeredTime.p50 / floor);
+  const ratios = [['Status', status] as const, ...others].map(([label, l]) => [label, overFloor(l)] as const);
+  row(
+    `  p50 ÷ ${SECTION_ROUNDS} round trips (${duration(floor)})`,
+    ratios.map(([label, r]) => `${label} ${r === null ? 'n/a' : r.toFixed(2)}`).join(', '),
+    `≤ ${TARGETS.floorRatio}: ${verdict(ratios.every(([, r]) => r === null || r <= TARGETS.floorRatio))}`,
+  );
   row(
     'calls in a day, projected',
     `${whole(day.total)} (${percent(day.total / day.limit)} of ${whole(day.limit)})`,

@@ -56,9 +56,9 @@ describe('the fields the sidebar shows', () => {
     if (answer.status !== 'ok') throw new Error(answer.message);
     return answer;
   };
-  const ok = <T extends { status: string }>(answer: T) => {
+  const ok = <T extends { status: string }>(answer: T): Extract<T, { status: 'ok' }> => {
     if (answer.status !== 'ok') throw new Error(JSON.stringify(answer));
-    return answer;
+    return answer as Extract<T, { status: 'ok' }>;
   };
   const at = (value: string | null | undefined) => (value ? Date.parse(value) : null);
   const topRiskOf = (card: CardData) => {
