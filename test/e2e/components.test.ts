@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)(
         bundle: await bundlePreview(GALLERY),
         portal: {
           companies: async () => [],
-          record: async () => ({ name: 'Acme Ltd' }),
+          sessionRecord: async () => ({ name: 'Acme Ltd' }),
           users: async () => [
             {
               userId: 1,

@@ -189,6 +189,15 @@ async function afterCommit(
 ): Promise<SavedPlan> {
   const { write, company, settings, plan, rows, previousRows } = done;
   const { types, planId, revision, caller, save } = write;
+  const reviewDueAt = nextReviewDueAt(company, settings, { planStartedAt: plan.createdAt, now: save.now });
+  // The first save starts the review cycle: its due date goes on the company at once, where the sidebar
+  // reads it. A failure here answers an error; saving again finds the plan committed and writes it.
+  if (company.nextReviewDue === null)
+    await hubspotCall(() =>
+      client.crm.companies.basicApi.update(save.companyId, {
+        properties: { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(reviewDueAt) },
+      }),
+    );
   const superseded = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] !== String(revision));
   const tasks = await syncTasks(async () => {
     // Read again just before the tasks follow: a review logged while this save ran has moved the next

@@ -33,7 +33,9 @@ import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { identityAmong, withRoles } from '../access/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
-import { readAccount, type AccountSnapshot } from './account-reader.ts';
+import { readAccount, type AccountReads, type AccountSnapshot } from './account-reader.ts';
+import type { CardBase, CardSection } from '../../contracts/card-section.ts';
+import type { CardSectionName } from '../../contracts/card-sections.ts';
 import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
@@ -52,6 +54,36 @@ export async function cardData(
 ): Promise<CardData> {
   const snapshot = await readAccount(client, objectTypes, request);
   return assembleCardData(snapshot, { now: request.now, permissions: permissionsOf(snapshot, request.userId) });
+}
+
+/**
+ * What each tab section reads beyond the owners, the company and the settings. Status is the score
+ * from the company and its deals (4 calls); Relationships weighs coverage from every kind of activity;
+ * the plan's derived actuals count meetings, won deals and stances; review triggers read the history of
+ * the company and its contacts, and no activities.
+ */
+const SECTION_READS: Record<CardSectionName, AccountReads> = {
+  status: { deals: true, plan: false, reviews: false, relationships: null },
+  relationships: { deals: false, plan: false, reviews: false, relationships: ['meeting', 'call', 'email'] },
+  plan: { deals: true, plan: true, reviews: false, relationships: ['meeting'] },
+  reviews: { deals: false, plan: true, reviews: true, relationships: [] },
+};
+
+/** One section of the company card, reading only what it shows. */
+export async function cardSection(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  request: { section: CardSectionName; companyId: string; userId: number; portalId?: number; now: number },
+): Promise<CardSection> {
+  const { section, now } = request;
+  const snapshot = await readAccount(client, objectTypes, { ...request, reads: SECTION_READS[section] });
+  const context: SectionContext = { settings: snapshot.settings, people: peopleDirectory(snapshot.owners), now };
+  const base = cardBase(snapshot, { ...context, permissions: permissionsOf(snapshot, request.userId) });
+  if (section === 'status') return { ...base, section, keyAccount: keyAccountSection(snapshot, context) };
+  const relationships = relationshipsSection(snapshot, context);
+  if (section === 'relationships') return { ...base, section, relationships: relationships.section };
+  if (section === 'plan') return { ...base, section, plan: planSection(snapshot, context, relationships.coverage) };
+  return { ...base, section, reviews: reviewsSection(snapshot, context, relationships.coverage) };
 }
 
 // Read-only unless the user is a manager. The owners list the card reads anyway identifies the user,
@@ -83,8 +115,21 @@ function assembleCardData(
   { now, permissions }: { now: number; permissions: Permissions },
 ): CardData {
   const context: SectionContext = { settings: snapshot.settings, people: peopleDirectory(snapshot.owners), now };
-  const { people } = context;
   const relationships = relationshipsSection(snapshot, context);
+  return {
+    ...cardBase(snapshot, { ...context, permissions }),
+    keyAccount: keyAccountSection(snapshot, context),
+    relationships: relationships.section,
+    plan: planSection(snapshot, context, relationships.coverage),
+    reviews: reviewsSection(snapshot, context, relationships.coverage),
+  };
+}
+
+/** What every section answers beside its own part. */
+function cardBase(
+  snapshot: AccountSnapshot,
+  { people, now, permissions }: SectionContext & { permissions: Permissions },
+): CardBase {
   return {
     company: {
       companyId: snapshot.company.id,
@@ -92,10 +137,6 @@ function assembleCardData(
     },
     portal: snapshot.portal,
     readAt: now,
-    keyAccount: keyAccountSection(snapshot, context),
-    relationships: relationships.section,
-    plan: planSection(snapshot, context, relationships.coverage),
-    reviews: reviewsSection(snapshot, context, relationships.coverage),
     permissions,
     owners: people.pickable(),
   };
@@ -219,7 +260,7 @@ function relationshipsSection(
   };
 }
 
-function coverageWarnings(
+export function coverageWarnings(
   coverage: RelationshipCoverage,
   contacts: readonly CoverageContact[],
   people: PeopleDirectory,

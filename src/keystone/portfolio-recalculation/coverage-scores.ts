@@ -1,9 +1,10 @@
 import type { Client } from '@hubspot/api-client';
-import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { CompanyScore } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
-import { accountCoverage, coverageInput, readRelationships, type BeforeRound } from '../account/relationships.ts';
+import { coverageSummary, type CoverageSummary } from '../account/coverage-summary.ts';
+import { readRelationships, type BeforeRound } from '../account/relationships.ts';
+import type { PeopleDirectory } from '../readers/people.ts';
 
 // Relationship coverage scores for the portfolio home's coverage risks: recalculation weighs the
 // relationships of each key account and candidate on its page exactly as the company card does, with
@@ -25,11 +26,13 @@ export class TooManyRequestsForOneWindow extends Error {
 export interface CoverageReading {
   /** Each score read so far by company id; null when its relationships need more requests than one window holds. */
   scores: Record<string, number | null>;
+  /** The top relationship risk of each company scored so far that has one (the sidebar shows it). */
+  risks: Record<string, string>;
   /** Reading them together proved too large for one window: one company at a time. */
   oneAtATime: boolean;
 }
 
-export const newCoverageReading = (): CoverageReading => ({ scores: {}, oneAtATime: false });
+export const newCoverageReading = (): CoverageReading => ({ scores: {}, risks: {}, oneAtATime: false });
 
 export interface CoveragePacing {
   /** A fresh BeforeRound for each relationship read. */
@@ -46,14 +49,25 @@ function inProgramme(score: Pick<CompanyScore, 'status' | 'suggestedStatus'>): b
 }
 
 /**
- * The coverage score (0–100) of each company in the programme, by company id (a company too large to
- * read in one window has none; `pacing.reading.scores` says which).
+ * The coverage summary (score 0–100, top risk) of each company in the programme, by company id (a
+ * company too large to read in one window has none; `pacing.reading.scores` says which). `people` names
+ * our people in the warnings, read only when there is a company to weigh.
  */
 export async function coverageScores(
   client: Client,
   scores: readonly CompanyScore[],
-  { settings, now, pacing }: { settings: Pick<Settings, 'coverage'>; now: number; pacing?: CoveragePacing },
-): Promise<Map<string, number>> {
+  {
+    settings,
+    now,
+    pacing,
+    people,
+  }: {
+    settings: Pick<Settings, 'coverage'>;
+    now: number;
+    pacing?: CoveragePacing;
+    people: () => Promise<PeopleDirectory>;
+  },
+): Promise<Map<string, CoverageSummary>> {
   const reading = pacing?.reading ?? newCoverageReading();
   const unread = () =>
     scores
@@ -61,8 +75,12 @@ export async function coverageScores(
       .map((s) => s.companyId)
       .filter((id) => !(id in reading.scores));
   const read = async (companyIds: string[]) => {
+    if (companyIds.length === 0) return;
+    const directory = await people();
     for (const [companyId, r] of await readRelationships(client, companyIds, { beforeRound: pacing?.beforeRound() })) {
-      reading.scores[companyId] = accountCoverage(coverageInput(r), settings, now).score.value;
+      const summary = coverageSummary(r, { settings, people: directory, now });
+      reading.scores[companyId] = summary.score;
+      if (summary.topRisk !== null) reading.risks[companyId] = summary.topRisk;
     }
   };
   if (!reading.oneAtATime) {
@@ -85,12 +103,7 @@ export async function coverageScores(
   }
   return new Map(
     Object.entries(reading.scores).flatMap(([companyId, score]) =>
-      score === null ? [] : [[companyId, score] as const],
+      score === null ? [] : [[companyId, { score, topRisk: reading.risks[companyId] ?? null }] as const],
     ),
   );
-}
-
-/** What recalculation writes beside the scores: the coverage score, cleared outside the programme (its relationships were not read). */
-export function coverageScoreProperty(coverageScore: number | undefined): Record<string, string> {
-  return { [COMPANY_PROPERTY.coverageScore]: coverageScore === undefined ? '' : String(coverageScore) };
 }

@@ -26,9 +26,13 @@ const coverageReadingSchema = z
     scores: z
       .record(z.string().regex(/^\d{1,20}$/), z.number().min(0).max(100).nullable())
       .refine((scores) => Object.keys(scores).length <= 100, 'holds at most a page of companies'),
+    risks: z
+      .record(z.string().regex(/^\d{1,20}$/), z.string().max(250))
+      .refine((risks) => Object.keys(risks).length <= 100, 'holds at most a page of companies')
+      .default({}),
     oneAtATime: z.boolean(),
   })
-  .strict() satisfies z.ZodType<CoverageReading>;
+  .strict() satisfies z.ZodType<CoverageReading, unknown>;
 
 const runStateSchema = z
   .object({

@@ -328,6 +328,34 @@ describe('setup and recalculation', () => {
     ]);
   });
 
+  it('says when and why the run gives way to people using Keystone', async () => {
+    const held = deferred<unknown>(); // the second slice, held so the progress bar can be read
+    const slice = (pausedFor: object | null, interrupted: boolean) =>
+      ok({
+        cursor: 'c1',
+        processed: 100,
+        total: 250,
+        done: false,
+        interruptedBy: interrupted ? 'KAM.BURST_WINDOW_FULL' : null,
+        retryAfterMs: interrupted ? 3_000 : null,
+        coverageNotRead: [],
+        pausedFor,
+      });
+    let call = 0;
+    const { find, waitFor } = await renderSettings(portalSettings(), {
+      recalculate_portfolio: () =>
+        call++ === 0
+          ? slice({ reason: 'people', waitMs: 3_000, othersInWindow: 120 }, true)
+          : held.promise.then(() => slice(null, false)),
+    });
+    find(Button, withText('Recalculate all companies')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(ProgressBar).props.title).toBe(
+        "Paused, giving way to people using Keystone (their cards sent 120 of HubSpot's requests in the last 10 s); continuing in 3 s",
+      ),
+    );
+  });
+
   it('stops with the message and how far it got when a slice fails', async () => {
     let call = 0;
     const { find, waitFor } = await renderSettings(portalSettings(), {

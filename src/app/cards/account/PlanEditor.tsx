@@ -72,7 +72,7 @@ export function customMetricKey(label: string, taken: readonly string[]): string
   return key;
 }
 
-export function PlanEditor({ account, onClose }: { account: AccountView; onClose: () => void }) {
+export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>; onClose: () => void }) {
   const { plan, owners } = account.data;
   const [draft, setDraft] = useState(() => draftOf(plan));
   const [newMetric, setNewMetric] = useState('');

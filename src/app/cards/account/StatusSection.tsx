@@ -27,7 +27,7 @@ import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.t
 import type { AccountView } from './account.ts';
 import { QualifyHint, StatusBadge } from './summary.tsx';
 
-export function StatusSection({ account }: { account: AccountView }) {
+export function StatusSection({ account }: { account: AccountView<'keyAccount'> }) {
   const { keyAccount, permissions } = account.data;
   const { format } = account;
   return (
@@ -103,7 +103,7 @@ function criterionValue(c: CriterionScore, value: number, format: Formatters): s
 }
 
 /** Tag or untag, always with a reason: the reason goes on the company timeline. */
-function StatusChange({ account }: { account: AccountView }) {
+function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
   const { status } = account.data.keyAccount;
   const isTagged = status === 'key' || status === 'candidate';
   const choices: Array<{ value: TagStatus | UntagStatus; label: string }> = isTagged ? UNTAG_CHOICES : TAG_CHOICES;
@@ -184,7 +184,7 @@ const choicesOf = <S extends KeyAccountStatus>(statuses: S[]) =>
 const TAG_CHOICES = choicesOf<TagStatus>(['key', 'candidate']);
 const UNTAG_CHOICES = choicesOf<UntagStatus>(['former', 'none']);
 
-function HubSpotFields({ account }: { account: AccountView }) {
+function HubSpotFields({ account }: { account: AccountView<'keyAccount'> }) {
   const { keyAccount } = account.data;
   return (
     <DescriptionList direction="row">
