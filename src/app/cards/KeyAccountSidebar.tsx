@@ -30,9 +30,11 @@ export function KeyAccountSidebar() {
         </DescriptionListItem>
         <DescriptionListItem label="Next review">
           <Text testId="sidebar-next-review">
-            {reviews.nextDueAt === null
-              ? 'Not scheduled: no plan yet'
-              : `${format.date(reviews.nextDueAt)} · ${REVIEW_STATUS_LABELS[reviews.status]}`}
+            {keyAccount.status !== 'key'
+              ? 'None: not a key account'
+              : reviews.nextDueAt === null
+                ? 'Not scheduled: no plan yet'
+                : `${format.date(reviews.nextDueAt)} · ${REVIEW_STATUS_LABELS[reviews.status]}`}
           </Text>
         </DescriptionListItem>
         <DescriptionListItem label="Top risk">

@@ -3,7 +3,7 @@ import type { PortfolioOverview, ProgrammeAccount } from '../../contracts/portfo
 import type { Formatters } from '../ui/format.ts';
 import { STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
-import { companyRecordUrl } from './record-link.ts';
+import { companyRecordUrl } from '../../contracts/record-link.ts';
 
 // Who is in the programme, and where the tags and the criteria disagree: each company links to its
 // record, where the Keystone card tags or untags it with a reason.

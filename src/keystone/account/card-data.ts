@@ -24,6 +24,7 @@ import {
   SELECTION_CRITERIA,
   SELECTION_CRITERION_LABELS,
   scoreCompany,
+  statusHistory,
   type SelectionCriterion,
 } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -34,6 +35,7 @@ import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { identityAmong, withRoles } from '../access/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { readAccount, type AccountSnapshot } from './account-reader.ts';
+import { statusAuditOf } from './status-audit.ts';
 import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
@@ -140,6 +142,10 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
     changedBy: people.byUserId(p[COMPANY_PROPERTY.statusChangedBy]),
     changedAt: fromHubSpotDateTime(p[COMPANY_PROPERTY.statusChangedAt]),
     reason: p[COMPANY_PROPERTY.statusReason] || null,
+    history: statusHistory(statusAuditOf(snapshot.company)).map(({ changedByUserId, ...change }) => ({
+      ...change,
+      changedBy: people.byUserId(changedByUserId),
+    })),
     isTargetAccount: p.hs_is_target_account === 'true',
     tier: tier.success ? tier.data : null,
     clientStrategy: p[COMPANY_PROPERTY.clientStrategy]?.trim() || null,

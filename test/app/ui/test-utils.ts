@@ -124,6 +124,15 @@ export function keyAccount(overrides: Partial<KeyAccountSection> = {}): KeyAccou
     changedBy: person('Maria Lopez'),
     changedAt: NOW - 30 * DAY,
     reason: 'Largest client in the region',
+    history: [
+      {
+        status: 'key',
+        previousStatus: 'candidate',
+        at: NOW - 30 * DAY,
+        changedBy: person('Maria Lopez'),
+        reason: 'Largest client in the region',
+      },
+    ],
     isTargetAccount: true,
     tier: 'tier_1',
     clientStrategy: null,
