@@ -155,8 +155,7 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
       criteria: score.criteria.map((c) => ({
         criterion: c.criterion,
         label: SELECTION_CRITERION_LABELS[c.criterion],
-        // Share of wallet is a 0–1 share in the domain; people read it as a percentage.
-        value: c.value === null ? null : c.criterion === 'shareOfWallet' ? c.value * 100 : c.value,
+        value: c.value === null ? null : shownValue(c),
         unit: CRITERION_UNITS[c.criterion],
         weight: totalWeight > 0 ? c.weight / totalWeight : 0,
         contribution: c.contribution,
@@ -167,6 +166,15 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
       thresholds: { candidate: settings.selection.thresholds.candidate, key: settings.selection.thresholds.key },
     },
   };
+}
+
+/**
+ * The value as the card labels it. Share of wallet is scored on the room left in the client's spend in our
+ * area (the part not yet ours), so that is what the card shows under "Room in share of wallet", as a
+ * percentage: a client of whose spend we hold 48% shows 52%, and the points follow it.
+ */
+function shownValue(c: { criterion: SelectionCriterion; value: number; normalised: number }): number {
+  return c.criterion === 'shareOfWallet' ? c.normalised * 100 : c.value;
 }
 
 function relationshipsSection(
