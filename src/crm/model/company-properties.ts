@@ -16,6 +16,8 @@ export const COMPANY_PROPERTY = {
   scoredAt: 'keystone_scored_at',
   revenueLast12Months: 'keystone_revenue_12m',
   coverageScore: 'keystone_coverage_score',
+  relationshipHolders: 'keystone_relationship_holders',
+  soleRelationshipHolder: 'keystone_sole_relationship_holder',
   nextReviewDue: 'keystone_next_review_due',
   reviewCadence: 'keystone_review_cadence',
   // Manager ratings and facts the CRM does not hold itself.
@@ -93,6 +95,18 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
     name: COMPANY_PROPERTY.coverageScore,
     label: 'Relationship coverage score',
     description: 'Relationship coverage from 0 to 100 at the last recalculation.',
+  }),
+  relationshipHolders: textProperty({
+    name: COMPANY_PROPERTY.relationshipHolders,
+    label: 'Relationship holders',
+    description:
+      'HubSpot owner ids of our people in touch with the client, most contacts held first, at the last recalculation.',
+  }),
+  soleRelationshipHolder: textProperty({
+    name: COMPANY_PROPERTY.soleRelationshipHolder,
+    label: 'Relationship held by one person',
+    description:
+      'HubSpot owner id of the one person of ours who alone holds most of the relationship, at the last recalculation; empty when no one does.',
   }),
   nextReviewDue: datetimeProperty({
     name: COMPANY_PROPERTY.nextReviewDue,

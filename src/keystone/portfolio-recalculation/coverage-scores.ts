@@ -3,6 +3,7 @@ import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { CompanyScore } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
+import { relationshipHolding, type RelationshipHolding } from '../../kam/portfolio/index.ts';
 import { accountCoverage, coverageInput, readRelationships, type BeforeRound } from '../account/relationships.ts';
 
 // Relationship coverage scores for the portfolio home's coverage risks: recalculation weighs the
@@ -25,6 +26,8 @@ export class TooManyRequestsForOneWindow extends Error {
 export interface CoverageReading {
   /** Each score read so far by company id; null when its relationships need more requests than one window holds. */
   scores: Record<string, number | null>;
+  /** Who of ours holds each account read so far, by company id (absent in older cursors). */
+  holdings?: Record<string, RelationshipHolding>;
   /** Reading them together proved too large for one window: one company at a time. */
   oneAtATime: boolean;
 }
@@ -62,7 +65,9 @@ export async function coverageScores(
       .filter((id) => !(id in reading.scores));
   const read = async (companyIds: string[]) => {
     for (const [companyId, r] of await readRelationships(client, companyIds, { beforeRound: pacing?.beforeRound() })) {
-      reading.scores[companyId] = accountCoverage(coverageInput(r), settings, now).score.value;
+      const coverage = accountCoverage(coverageInput(r), settings, now);
+      reading.scores[companyId] = coverage.score.value;
+      (reading.holdings ??= {})[companyId] = relationshipHolding(coverage);
     }
   };
   if (!reading.oneAtATime) {
@@ -90,7 +95,32 @@ export async function coverageScores(
   );
 }
 
-/** What recalculation writes beside the scores: the coverage score, cleared outside the programme (its relationships were not read). */
-export function coverageScoreProperty(coverageScore: number | undefined): Record<string, string> {
-  return { [COMPANY_PROPERTY.coverageScore]: coverageScore === undefined ? '' : String(coverageScore) };
+/**
+ * What recalculation writes beside the scores: the coverage score and who of ours holds the relationships,
+ * cleared outside the programme (its relationships were not read).
+ */
+export function coverageScoreProperty(
+  coverageScore: number | undefined,
+  holding: RelationshipHolding | undefined,
+): Record<string, string> {
+  return {
+    [COMPANY_PROPERTY.coverageScore]: coverageScore === undefined ? '' : String(coverageScore),
+    [COMPANY_PROPERTY.relationshipHolders]: holding?.relationshipOwnerIds.join(HOLDER_SEPARATOR) ?? '',
+    [COMPANY_PROPERTY.soleRelationshipHolder]: holding?.soleRelationshipOwnerId ?? '',
+  };
+}
+
+const HOLDER_SEPARATOR = ';';
+
+/**
+ * The holding recalculation stored on a company; null when its relationships were not weighed (no
+ * coverage score), so an account tagged since the last recalculation is not taken for one nobody holds.
+ */
+export function storedHolding(properties: Record<string, string | null | undefined>): RelationshipHolding | null {
+  if (!properties[COMPANY_PROPERTY.coverageScore]) return null;
+  const holders = properties[COMPANY_PROPERTY.relationshipHolders] ?? '';
+  return {
+    relationshipOwnerIds: holders.split(HOLDER_SEPARATOR).filter((id) => id !== ''),
+    soleRelationshipOwnerId: properties[COMPANY_PROPERTY.soleRelationshipHolder] || null,
+  };
 }

@@ -26,6 +26,21 @@ const coverageReadingSchema = z
     scores: z
       .record(z.string().regex(/^\d{1,20}$/), z.number().min(0).max(100).nullable())
       .refine((scores) => Object.keys(scores).length <= 100, 'holds at most a page of companies'),
+    holdings: z
+      .record(
+        z.string().regex(/^\d{1,20}$/),
+        z
+          .object({
+            relationshipOwnerIds: z.array(z.string().regex(/^\d{1,20}$/)).max(1_000),
+            soleRelationshipOwnerId: z
+              .string()
+              .regex(/^\d{1,20}$/)
+              .nullable(),
+          })
+          .strict(),
+      )
+      .refine((holdings) => Object.keys(holdings).length <= 100, 'holds at most a page of companies')
+      .optional(),
     oneAtATime: z.boolean(),
   })
   .strict() satisfies z.ZodType<CoverageReading>;

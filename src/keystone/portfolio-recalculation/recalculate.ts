@@ -235,7 +235,7 @@ async function recalculatePage(
         scoredAt: now,
         sync: settings.hubspotSync,
       }),
-      ...coverageScoreProperty(coverage.get(facts.companyId)),
+      ...coverageScoreProperty(coverage.get(facts.companyId), pacing.reading.holdings?.[facts.companyId]),
     },
   }));
   if (updates.length > 0) await batchUpdate(client, { objectType: 'companies', updates });
