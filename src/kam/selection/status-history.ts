@@ -20,7 +20,7 @@ export interface StatusHistoryInput {
 
 export interface StatusChangeEntry {
   status: KeyAccountStatus;
-  /** The status before this change; null for the first one recorded. */
+  /** The status before this change; null for a first one recorded outside Keystone (an import). */
   previousStatus: KeyAccountStatus | null;
   at: number;
   /** The HubSpot user who made it; null when it was not made through Keystone (an import, a workflow). */
@@ -48,12 +48,17 @@ export function statusHistory(input: StatusHistoryInput): StatusChangeEntry[] {
       throughKeystone ? (written.get(recorded.at)?.[rank] ?? valueAt(history, recorded.at)) || null : null;
     return {
       status: parsed.success ? parsed.data : ('none' as const),
+      throughKeystone,
       at: recorded.at,
       changedByUserId: of(authors, input.changedBy),
       reason: of(reasons, input.reason),
     };
   });
-  return newestFirst.map((entry, i) => ({ ...entry, previousStatus: newestFirst[i + 1]?.status ?? null }));
+  // Keystone sets a status only over one it read, so its first change came from none (never tagged).
+  return newestFirst.map(({ throughKeystone, ...entry }, i) => ({
+    ...entry,
+    previousStatus: newestFirst[i + 1]?.status ?? (throughKeystone ? 'none' : null),
+  }));
 }
 
 /** The values written at each instant, newest first as HubSpot lists them. */

@@ -304,7 +304,7 @@ describe('tag_key_account and untag_key_account', () => {
       },
       {
         status: 'candidate',
-        previousStatus: null,
+        previousStatus: 'none',
         at: NOW,
         changedBy: expect.objectContaining({ name: 'Ada Admin' }) as unknown,
         reason: 'Growing fast',

@@ -29,7 +29,7 @@ describe('statusHistory', () => {
         changedByUserId: '8',
         reason: 'Board sponsor won',
       },
-      { status: 'candidate', previousStatus: null, at: T, changedByUserId: '7', reason: 'Growing fast' },
+      { status: 'candidate', previousStatus: 'none', at: T, changedByUserId: '7', reason: 'Growing fast' },
     ]);
   });
 
@@ -42,11 +42,11 @@ describe('statusHistory', () => {
     });
     expect(history.map((h) => [h.status, h.previousStatus, h.changedByUserId, h.reason])).toEqual([
       ['key', 'candidate', '8', 'Promoted'],
-      ['candidate', null, '7', 'Maybe'],
+      ['candidate', 'none', '7', 'Maybe'],
     ]);
   });
 
-  it('keeps a reason HubSpot did not record again, and names no one for a status written outside Keystone', () => {
+  it('keeps a reason HubSpot did not record again, and names no one and no earlier status outside Keystone', () => {
     const history = statusHistory({
       status: [at(30, 'none'), at(10, 'key'), at(0, 'key')],
       reason: [at(0, 'Strategic')],
@@ -58,6 +58,8 @@ describe('statusHistory', () => {
       ['key', '7', 'Strategic'],
       ['key', '7', 'Strategic'],
     ]);
+    const imported = statusHistory({ status: [at(0, 'key')], reason: [], changedBy: [], changedAt: [] });
+    expect(imported).toEqual([{ status: 'key', previousStatus: null, at: T, changedByUserId: null, reason: null }]);
   });
 });
 
