@@ -140,10 +140,14 @@ describe.skipIf(!hasChromium)(
       expect(csv.split('\n')[0]).toBe('Quarter,Account,Section,Item,Target,Actual,Status');
       for (const account of quarterlyReport.accounts.filter((a) => (a.targets ?? []).length > 0))
         expect(csv).toContain(account.name);
-      const download = pages().getByRole('link', { name: /^Download keystone-report-.*\.csv$/ });
+      const fileName = `keystone-report-${quarterlyReport.quarter.label.replace(' ', '-')}.csv`;
+      const download = pages().getByRole('link', { name: `Download ${fileName}` });
       expect(decodeURIComponent((await download.getAttribute('href')) ?? '')).toBe(
-        `data:text/csv;charset=utf-8,${csv.replaceAll('\n', '\r\n')}`,
+        `data:text/csv;charset=utf-8;name=${fileName},${csv.replaceAll('\n', '\r\n')}`,
       );
+      // Saved under its own name, not the browser's "download.csv".
+      const [saved] = await Promise.all([page.waitForEvent('download'), download.click()]);
+      expect(saved.suggestedFilename()).toBe(fileName);
       await screenshot(page, 'portfolio-report');
     });
 

@@ -261,7 +261,7 @@ describe('the quarterly report pages', () => {
     const csv = reportCsv(Q3.quarterlyReport);
     expect(page.find(TextArea).props.value).toBe(csv);
     expect(page.find(Link, withText('Download keystone-report-Q3-FY2026.csv')).props.href).toEqual({
-      url: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`,
+      url: `data:text/csv;charset=utf-8;name=keystone-report-Q3-FY2026.csv,${encodeURIComponent(csv)}`,
       external: true,
     });
   });
