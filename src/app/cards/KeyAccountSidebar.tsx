@@ -62,7 +62,13 @@ export function KeyAccountSidebar() {
   const scoredAt = numberOf(properties[P.scoredAt]);
   const coverage = numberOf(properties[P.coverageScore]);
   const nextReview = numberOf(properties[P.nextReviewDue]);
-  const risk = topRisk({ nextReview, now, relationshipRisk: properties[P.topRisk] || null, format });
+  // Only key accounts are in the review cycle: a review date left on a former key account is no risk.
+  const risk = topRisk({
+    nextReview: status === 'key' ? nextReview : null,
+    now,
+    relationshipRisk: properties[P.topRisk] || null,
+    format,
+  });
   const suggested = properties[P.suggestedStatus];
   return (
     <Flex direction="column" gap="small">
@@ -76,9 +82,11 @@ export function KeyAccountSidebar() {
         </DescriptionListItem>
         <DescriptionListItem label="Next review">
           <Text testId="sidebar-next-review">
-            {nextReview === null
-              ? 'Not scheduled: no plan yet'
-              : `${format.date(nextReview)} · ${REVIEW_STATUS_LABELS[nextReview <= now ? 'due' : 'upcoming']}`}
+            {status !== 'key'
+              ? 'None: not a key account'
+              : nextReview === null
+                ? 'Not scheduled: no plan yet'
+                : `${format.date(nextReview)} · ${REVIEW_STATUS_LABELS[nextReview <= now ? 'due' : 'upcoming']}`}
           </Text>
         </DescriptionListItem>
         <DescriptionListItem label="Top risk">

@@ -8,6 +8,7 @@ import {
   Select,
   Text,
   Toggle,
+  useExtensionActions,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/shared/selection-criteria.ts';
@@ -87,6 +88,7 @@ export function SettingsForm({
   onSaved: () => void;
 }) {
   const [draft, setDraft] = useState<Settings>(portal.settings);
+  const { addAlert } = useExtensionActions<'settings'>();
   const save = useFunctionAction('save_settings');
   const action = useActionId();
   const readOnly = !portal.canEdit;
@@ -114,6 +116,7 @@ export function SettingsForm({
     const confirmed = confirmRemovingLastOtherAdmin ? { confirmRemovingLastOtherAdmin } : {};
     if (!(await save.run({ ...saving, actionId: action.idFor(saving), ...confirmed })).ok) return;
     action.saved();
+    addAlert(savedAlert(!sameApartFromAccess(draft, portal.settings)));
     onSaved();
   };
 
@@ -291,3 +294,21 @@ export function SettingsForm({
     </Flex>
   );
 }
+
+/**
+ * The confirmation of a save. The cards read the saved settings at once, but what recalculation stores on
+ * companies (scores, suggested statuses, tiers, coverage) and the portfolio pages read changes only when the
+ * portfolio is recalculated, which an admin runs above: a change other than who may do what says so.
+ */
+function savedAlert(needsRecalculation: boolean) {
+  return {
+    type: 'success' as const,
+    title: 'Settings saved',
+    message: needsRecalculation
+      ? 'Company cards use them now. The scores, suggested statuses and tiers stored on companies, and the portfolio pages, change at the next portfolio recalculation: press "Recalculate all companies" above to apply them now.'
+      : 'Who may do what changes from now on.',
+  };
+}
+
+const sameApartFromAccess = (a: Settings, b: Settings) =>
+  JSON.stringify({ ...a, access: null }) === JSON.stringify({ ...b, access: null });

@@ -20,6 +20,8 @@ export const COMPANY_PROPERTY = {
   topRisk: SUMMARY.topRisk,
   coverageScoredAt: SUMMARY.coverageScoredAt,
   nextReviewDue: SUMMARY.nextReviewDue,
+  relationshipHolders: 'keystone_relationship_holders',
+  soleRelationshipHolder: 'keystone_sole_relationship_holder',
   reviewCadence: 'keystone_review_cadence',
   // Manager ratings and facts the CRM does not hold itself.
   potentialRevenue: 'keystone_potential_revenue',
@@ -108,6 +110,18 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
     name: COMPANY_PROPERTY.coverageScoredAt,
     label: 'Relationship coverage weighed at',
     description: 'When the relationship coverage score and top risk were last weighed.',
+  }),
+  relationshipHolders: textProperty({
+    name: COMPANY_PROPERTY.relationshipHolders,
+    label: 'Relationship holders',
+    description:
+      'HubSpot owner ids of our people in touch with the client, most contacts held first, at the last recalculation.',
+  }),
+  soleRelationshipHolder: textProperty({
+    name: COMPANY_PROPERTY.soleRelationshipHolder,
+    label: 'Relationship held by one person',
+    description:
+      'HubSpot owner id of the one person of ours who alone holds most of the relationship, at the last recalculation; empty when no one does.',
   }),
   nextReviewDue: datetimeProperty({
     name: COMPANY_PROPERTY.nextReviewDue,

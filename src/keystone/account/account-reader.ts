@@ -16,6 +16,7 @@ import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../readers/company-facts.ts';
 import { loadSettings } from '../settings/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { parentCompanyIds, WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
+import { STATUS_AUDIT_PROPERTIES } from './status-audit.ts';
 import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } from '../readers/hubspot-reads.ts';
 import { PortalObjectTypes } from '../../crm/portal-object-types.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
@@ -64,8 +65,11 @@ const COMPANY_READ = {
       'hs_parent_company_id',
     ]),
   ],
-  /** Review triggers on our side and the client's: owner or team change, a new parent company. */
-  withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
+  /**
+   * Review triggers on our side and the client's: owner or team change, a new parent company; and the
+   * status's audit trail (every status with who, when and why).
+   */
+  withHistory: [...WATCHED_HUBSPOT_PROPERTIES.company, ...STATUS_AUDIT_PROPERTIES],
 };
 const DEAL_READ = [...DEAL_PROPERTIES, 'createdate'];
 

@@ -18,6 +18,8 @@ interface AuditEntry {
   headline: string;
   /** Further lines, as label and text, e.g. ["Reason", "Biggest client in the region"]. */
   details: ReadonlyArray<readonly [string, string]>;
+  /** Where the reader finds more, e.g. the whole status history on the card; named only when there is no url. */
+  link?: { text: string; url: string | null };
 }
 
 export async function writeAuditNote(client: Client, entry: AuditEntry): Promise<string> {
@@ -87,14 +89,19 @@ const NOTE_BODY_LIMIT = 60_000;
 const CUT_MARKER = ' … (cut here: the full text is longer than a HubSpot note holds)';
 
 /** The note's HTML: every user-typed text escaped, so a reason can never inject markup into the timeline. */
-export function auditNoteBody(entry: Pick<AuditEntry, 'caller' | 'headline' | 'details'>): string {
+export function auditNoteBody(entry: Pick<AuditEntry, 'caller' | 'headline' | 'details' | 'link'>): string {
   const head = `<strong>Keystone: ${escapeHtml(entry.headline)}</strong>`;
   const by = `By ${escapeHtml(entry.caller.name)} (HubSpot user ${escapeHtml(entry.caller.userId)})`;
   const labels = entry.details.map(([label]) => `${escapeHtml(label)}: `);
   const fixed = head.length + by.length + labels.join('').length + 7 * (entry.details.length + 2);
   const eachDetail = Math.floor(Math.max(0, NOTE_BODY_LIMIT - fixed) / Math.max(1, entry.details.length));
   const lines = [head, ...entry.details.map(([, text], i) => labels[i] + escapedWithin(text, eachDetail)), by];
+  if (entry.link) lines.push(linkLine(entry.link));
   return lines.map((line) => `<p>${line}</p>`).join('');
+}
+
+function linkLine({ text, url }: { text: string; url: string | null }): string {
+  return url === null ? `${escapeHtml(text)}.` : `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`;
 }
 
 /** The text escaped, cut (with the marker) where its escaped form would pass `max` characters. */

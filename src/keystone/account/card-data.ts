@@ -24,6 +24,7 @@ import {
   SELECTION_CRITERIA,
   SELECTION_CRITERION_LABELS,
   scoreCompany,
+  statusHistory,
   type SelectionCriterion,
 } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -36,6 +37,7 @@ import { KeystoneError } from '../../errors/keystone-error.ts';
 import { readAccount, type AccountReads, type AccountSnapshot } from './account-reader.ts';
 import type { CardBase, CardSection } from '../../contracts/card-section.ts';
 import type { CardSectionName } from '../../contracts/card-sections.ts';
+import { statusAuditOf } from './status-audit.ts';
 import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
@@ -181,6 +183,10 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
     changedBy: people.byUserId(p[COMPANY_PROPERTY.statusChangedBy]),
     changedAt: fromHubSpotDateTime(p[COMPANY_PROPERTY.statusChangedAt]),
     reason: p[COMPANY_PROPERTY.statusReason] || null,
+    history: statusHistory(statusAuditOf(snapshot.company)).map(({ changedByUserId, ...change }) => ({
+      ...change,
+      changedBy: people.byUserId(changedByUserId),
+    })),
     isTargetAccount: p.hs_is_target_account === 'true',
     tier: tier.success ? tier.data : null,
     clientStrategy: p[COMPANY_PROPERTY.clientStrategy]?.trim() || null,
@@ -190,8 +196,7 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
       criteria: score.criteria.map((c) => ({
         criterion: c.criterion,
         label: SELECTION_CRITERION_LABELS[c.criterion],
-        // Share of wallet is a 0–1 share in the domain; people read it as a percentage.
-        value: c.value === null ? null : c.criterion === 'shareOfWallet' ? c.value * 100 : c.value,
+        value: c.value === null ? null : shownValue(c),
         unit: CRITERION_UNITS[c.criterion],
         weight: totalWeight > 0 ? c.weight / totalWeight : 0,
         contribution: c.contribution,
@@ -202,6 +207,15 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
       thresholds: { candidate: settings.selection.thresholds.candidate, key: settings.selection.thresholds.key },
     },
   };
+}
+
+/**
+ * The value as the card labels it. Share of wallet is scored on the room left in the client's spend in our
+ * area (the part not yet ours), so that is what the card shows under "Room in share of wallet", as a
+ * percentage: a client of whose spend we hold 48% shows 52%, and the points follow it.
+ */
+function shownValue(c: { criterion: SelectionCriterion; value: number; normalised: number }): number {
+  return c.criterion === 'shareOfWallet' ? c.normalised * 100 : c.value;
 }
 
 function relationshipsSection(

@@ -5,6 +5,7 @@ import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { toHubSpotDateTime } from '../../crm/records.ts';
 import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
+import { relationshipHolding, type RelationshipHolding } from '../../kam/portfolio/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { readOwners } from '../readers/portal-reads.ts';
@@ -25,6 +26,8 @@ export interface CoverageSummary {
   score: number;
   /** Null when nothing stands out. */
   topRisk: string | null;
+  /** Who of ours holds the relationships: the portfolio's single-person dependence reads it as the card does. */
+  holding: RelationshipHolding;
 }
 
 /** A key contact who left is the loudest relationship risk; otherwise the first warning coverage ranks. */
@@ -45,6 +48,7 @@ export function coverageSummary(
   return {
     score: coverage.score.value,
     topRisk: topRelationshipRisk(coverageWarnings(coverage, input.contacts, people)),
+    holding: relationshipHolding(coverage),
   };
 }
 
@@ -54,6 +58,23 @@ export function coverageSummaryProperties(summary: CoverageSummary | undefined, 
     [COMPANY_PROPERTY.coverageScore]: summary === undefined ? '' : String(summary.score),
     [COMPANY_PROPERTY.topRisk]: summary?.topRisk ?? '',
     [COMPANY_PROPERTY.coverageScoredAt]: summary === undefined ? '' : toHubSpotDateTime(at),
+    [COMPANY_PROPERTY.relationshipHolders]: summary?.holding.relationshipOwnerIds.join(HOLDER_SEPARATOR) ?? '',
+    [COMPANY_PROPERTY.soleRelationshipHolder]: summary?.holding.soleRelationshipOwnerId ?? '',
+  };
+}
+
+const HOLDER_SEPARATOR = ';';
+
+/**
+ * The holding stored on a company; null when its relationships were not weighed (no coverage score), so
+ * an account tagged since the last recalculation is not taken for one nobody holds.
+ */
+export function storedHolding(properties: Record<string, string | null | undefined>): RelationshipHolding | null {
+  if (!properties[COMPANY_PROPERTY.coverageScore]) return null;
+  const holders = properties[COMPANY_PROPERTY.relationshipHolders] ?? '';
+  return {
+    relationshipOwnerIds: holders.split(HOLDER_SEPARATOR).filter((id) => id !== ''),
+    soleRelationshipOwnerId: properties[COMPANY_PROPERTY.soleRelationshipHolder] || null,
   };
 }
 

@@ -6,7 +6,13 @@ import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { fromHubSpotDateTime, presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
-import { keyAccountStatusSchema, type KeyAccountStatus } from '../../kam/shared/index.ts';
+import {
+  isAllowedStatusChange,
+  keyAccountStatusSchema,
+  STATUS_CHANGES,
+  type KeyAccountStatus,
+} from '../../kam/shared/index.ts';
+import { companyRecordUrl } from '../../contracts/record-link.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
@@ -25,7 +31,15 @@ interface StatusChangeRequest {
   /** The status the manager saw when they chose the change. */
   expectedStatus: KeyAccountStatus;
   reason: string;
+  /** The portal the card runs in, for the timeline note's link to the card; without it the note names the place. */
+  portalId?: number;
   now: number;
+}
+
+/** Where the note points readers for the whole trail: the status history on the company's Key account tab. */
+function statusHistoryLink(request: StatusChangeRequest) {
+  const text = 'Every status change, with who and why: the Status history on the Key account tab of this company';
+  return { text, url: request.portalId === undefined ? null : companyRecordUrl(request.portalId, request.companyId) };
 }
 
 /**
@@ -47,6 +61,11 @@ export async function changeKeyAccountStatus(
   request: StatusChangeRequest,
 ): Promise<KeyAccountStatusChange> {
   const { caller, settings } = await managerActing(client, objectTypes, request.userId);
+  if (!isAllowedStatusChange(request.expectedStatus, request.status) && request.expectedStatus !== request.status) {
+    const allowed = STATUS_CHANGES[request.expectedStatus].map((s) => `"${statusLabel(s)}"`).join(' or ');
+    const message = `A company that is "${statusLabel(request.expectedStatus)}" can become ${allowed}, not "${statusLabel(request.status)}".`;
+    throw new KeystoneError('KAM.STATUS_CHANGE_NOT_ALLOWED', message);
+  }
   const company = await readCompanyWithDeals(client, request.companyId);
   const previousStatus = companyFacts(request.companyId, company.properties, {
     revenueLast12Months: null,
@@ -63,11 +82,14 @@ export async function changeKeyAccountStatus(
 
   const sync = settings.hubspotSync;
   const isTargetAccount = request.status === 'key';
+  const leftReviewCycle = previousStatus === 'key' && request.status !== 'key';
   const properties: Record<string, string> = {
     [COMPANY_PROPERTY.status]: request.status,
     [COMPANY_PROPERTY.statusReason]: request.reason,
     [COMPANY_PROPERTY.statusChangedBy]: caller.userId,
     [COMPANY_PROPERTY.statusChangedAt]: toHubSpotDateTime(request.now),
+    // Only key accounts are reviewed: no screen or list reading the stored date may call one overdue.
+    ...(leftReviewCycle ? { [COMPANY_PROPERTY.nextReviewDue]: '' } : {}),
     ...(sync.syncTargetAccountFlag ? { hs_is_target_account: String(isTargetAccount) } : {}),
   };
   if (sync.writeIcpTier) {
@@ -82,6 +104,7 @@ export async function changeKeyAccountStatus(
     at: request.now,
     headline: `Key account status: ${statusLabel(previousStatus)} → ${statusLabel(request.status)}`,
     details: [['Reason', request.reason]],
+    link: statusHistoryLink(request),
   });
   let before: StatusRead;
   try {
@@ -103,7 +126,6 @@ export async function changeKeyAccountStatus(
   // The change stands once the update is answered: a failed read after it is no reason to say otherwise.
   const after = await readStatus(client, request.companyId).catch(() => null);
   const clash = after && landedBetween(before, after, request.status);
-  const leftReviewCycle = previousStatus === 'key' && request.status !== 'key';
   const tasks = await syncTasks(async () => {
     if (leftReviewCycle)
       await closeReviewTask(

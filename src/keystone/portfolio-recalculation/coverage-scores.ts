@@ -2,6 +2,7 @@ import type { Client } from '@hubspot/api-client';
 import type { CompanyScore } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
+import type { RelationshipHolding } from '../../kam/portfolio/index.ts';
 import { coverageSummary, type CoverageSummary } from '../account/coverage-summary.ts';
 import { readRelationships, type BeforeRound } from '../account/relationships.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
@@ -28,6 +29,8 @@ export interface CoverageReading {
   scores: Record<string, number | null>;
   /** The top relationship risk of each company scored so far that has one (the sidebar shows it). */
   risks: Record<string, string>;
+  /** Who of ours holds each account read so far, by company id (absent in older cursors). */
+  holdings?: Record<string, RelationshipHolding>;
   /** Reading them together proved too large for one window: one company at a time. */
   oneAtATime: boolean;
 }
@@ -81,6 +84,7 @@ export async function coverageScores(
       const summary = coverageSummary(r, { settings, people: directory, now });
       reading.scores[companyId] = summary.score;
       if (summary.topRisk !== null) reading.risks[companyId] = summary.topRisk;
+      (reading.holdings ??= {})[companyId] = summary.holding;
     }
   };
   if (!reading.oneAtATime) {
@@ -103,7 +107,18 @@ export async function coverageScores(
   }
   return new Map(
     Object.entries(reading.scores).flatMap(([companyId, score]) =>
-      score === null ? [] : [[companyId, { score, topRisk: reading.risks[companyId] ?? null }] as const],
+      score === null
+        ? []
+        : [
+            [
+              companyId,
+              {
+                score,
+                topRisk: reading.risks[companyId] ?? null,
+                holding: reading.holdings?.[companyId] ?? { relationshipOwnerIds: [], soleRelationshipOwnerId: null },
+              },
+            ] as const,
+          ],
     ),
   );
 }

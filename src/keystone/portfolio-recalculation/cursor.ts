@@ -30,6 +30,21 @@ const coverageReadingSchema = z
       .record(z.string().regex(/^\d{1,20}$/), z.string().max(250))
       .refine((risks) => Object.keys(risks).length <= 100, 'holds at most a page of companies')
       .default({}),
+    holdings: z
+      .record(
+        z.string().regex(/^\d{1,20}$/),
+        z
+          .object({
+            relationshipOwnerIds: z.array(z.string().regex(/^\d{1,20}$/)).max(1_000),
+            soleRelationshipOwnerId: z
+              .string()
+              .regex(/^\d{1,20}$/)
+              .nullable(),
+          })
+          .strict(),
+      )
+      .refine((holdings) => Object.keys(holdings).length <= 100, 'holds at most a page of companies')
+      .optional(),
     oneAtATime: z.boolean(),
   })
   .strict() satisfies z.ZodType<CoverageReading, unknown>;

@@ -39,6 +39,8 @@ const OVERVIEW_COMPANY_PROPERTIES = [
   COMPANY_PROPERTY.scoredAt,
   COMPANY_PROPERTY.revenueLast12Months,
   COMPANY_PROPERTY.coverageScore,
+  COMPANY_PROPERTY.relationshipHolders,
+  COMPANY_PROPERTY.soleRelationshipHolder,
   COMPANY_PROPERTY.nextReviewDue,
   COMPANY_PROPERTY.reviewCadence,
 ] as const;

@@ -26,6 +26,9 @@ import {
   callsTo,
   cardData,
   COMPANY_ID,
+  DAY,
+  NOW,
+  person,
   contact,
   deferred,
   emptyPlan,
@@ -157,7 +160,7 @@ describe('the Status section', () => {
     find(Button, withText('Set to key account')).trigger('onClick');
     await waitFor(() => expect(findByTestId(Text, 'status-change').text).toContain('Biggest growth potential'));
     expect(callsTo(spy, 'tag_key_account')).toEqual([
-      { ...caller, status: 'key', expectedStatus: 'none', reason: 'Biggest growth potential' },
+      { ...caller, status: 'key', expectedStatus: 'none', reason: 'Biggest growth potential', portalId: 123 },
     ]);
     expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
   });
@@ -189,10 +192,52 @@ describe('the Status section', () => {
       ),
     );
     expect(callsTo(spy, 'untag_key_account')).toEqual([
-      { ...caller, status: 'former', expectedStatus: 'key', reason: 'Contract ended' },
+      { ...caller, status: 'former', expectedStatus: 'key', reason: 'Contract ended', portalId: 123 },
     ]);
     expect(sectionLoads(spy, 'status')).toBe(1);
     expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
+  });
+
+  it('offers a candidate whose score qualifies it the key account status first, sending the status it shows', async () => {
+    const candidate = keyAccount({
+      status: 'candidate',
+      score: { ...keyAccount().score, total: 81, suggestedStatus: 'key' },
+    });
+    const { find, waitFor, spy } = await renderCard(cardData({ keyAccount: candidate }), {
+      tag_key_account: ok({ tasks: TASKS_SYNCED }),
+    });
+    find(Button, withText('Change status…')).trigger('onClick');
+    expect(find(Select, { name: 'status' }).props.options).toEqual([
+      { value: 'key', label: 'Key account' },
+      { value: 'none', label: 'Not a key account' },
+    ]);
+    find(TextArea, { name: 'reason' }).trigger('onInput', 'Scores 81 and the board backs it' as never);
+    find(Button, withText('Set to key account')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'tag_key_account')).toHaveLength(1));
+    expect(callsTo(spy, 'tag_key_account')).toEqual([
+      {
+        ...caller,
+        status: 'key',
+        expectedStatus: 'candidate',
+        reason: 'Scores 81 and the board backs it',
+        portalId: 123,
+      },
+    ]);
+  });
+
+  it('shows the whole status history: each change with when, who and why', async () => {
+    const history = [
+      { status: 'former', previousStatus: 'key', at: NOW, changedBy: person('Max Manager'), reason: 'Moved in-house' },
+      { status: 'key', previousStatus: null, at: NOW - 40 * DAY, changedBy: null, reason: null },
+    ] as const;
+    const { findAll } = await renderCard(
+      cardData({ keyAccount: keyAccount({ status: 'former', history: history.map((h) => ({ ...h })) }) }),
+    );
+    const cells = findAll(TableCell).map((c) => c.text);
+    expect(cells).toEqual(
+      expect.arrayContaining(['Key account → Former key account', 'Max Manager', 'Moved in-house']),
+    );
+    expect(cells).toEqual(expect.arrayContaining(['Key account', 'Outside Keystone', '—']));
   });
 
   it('will not send a status change without a reason', async () => {

@@ -58,7 +58,12 @@ describe('log_review', () => {
     testClock.set(NOW - HOUR);
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, salesperson],
-      company: { [COMPANY_PROPERTY.reviewCadence]: 'monthly', hubspot_owner_id: manager.id },
+      // A key account: only key accounts are in the review cycle.
+      company: {
+        [COMPANY_PROPERTY.status]: 'key',
+        [COMPANY_PROPERTY.reviewCadence]: 'monthly',
+        hubspot_owner_id: manager.id,
+      },
       contacts: [
         {
           id: '601',

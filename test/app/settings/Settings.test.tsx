@@ -215,6 +215,36 @@ describe('saving the settings', () => {
     await waitFor(() => expect(find(NumberInput, { name: 'overdue-after' }).props.value).toBe(14));
   });
 
+  it('confirms a save and says that stored scores follow at the next recalculation, which it names', async () => {
+    const { find, waitFor, mocks } = await renderSettings(
+      portalSettings(),
+      { save_settings: ok({}) },
+      portalSettings(),
+    );
+    find(NumberInput, { name: 'tier-tier_2' }).trigger('onChange', 60 as never);
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() => expect(mocks.actions.addAlert.calls).toHaveLength(1));
+    const alert = (
+      mocks.actions.addAlert.calls as unknown as Array<[{ type: string; title: string; message: string }]>
+    )[0]?.[0];
+    expect(alert).toMatchObject({ type: 'success', title: 'Settings saved' });
+    expect(alert!.message).toContain('change at the next portfolio recalculation');
+    expect(alert!.message).toContain('"Recalculate all companies"');
+  });
+
+  it('confirms a save of who may do what without asking for a recalculation', async () => {
+    const { find, waitFor, mocks } = await renderSettings(
+      portalSettings(),
+      { save_settings: ok({}) },
+      portalSettings(),
+    );
+    find(MultiSelect, { name: 'manager-teams' }).trigger('onChange', ['11', '12'] as never);
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() => expect(mocks.actions.addAlert.calls).toHaveLength(1));
+    const alert = (mocks.actions.addAlert.calls as unknown as Array<[{ message: string }]>)[0]?.[0];
+    expect(alert!.message).not.toContain('recalculation');
+  });
+
   it('shows each field problem the function reports and keeps the edits', async () => {
     const { find, waitFor } = await renderSettings(portalSettings(), {
       save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [

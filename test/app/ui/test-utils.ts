@@ -154,6 +154,15 @@ export function keyAccount(overrides: Partial<KeyAccountSection> = {}): KeyAccou
     changedBy: person('Maria Lopez'),
     changedAt: NOW - 30 * DAY,
     reason: 'Largest client in the region',
+    history: [
+      {
+        status: 'key',
+        previousStatus: 'candidate',
+        at: NOW - 30 * DAY,
+        changedBy: person('Maria Lopez'),
+        reason: 'Largest client in the region',
+      },
+    ],
     isTargetAccount: true,
     tier: 'tier_1',
     clientStrategy: null,
@@ -320,6 +329,7 @@ export function review(overrides: Partial<Review> = {}): Review {
 export function reviews(overrides: Partial<ReviewsSection> = {}): ReviewsSection {
   return {
     cadence: 'quarterly',
+    inReviewCycle: true,
     nextDueAt: NOW + 10 * DAY,
     status: 'upcoming',
     triggered: [],

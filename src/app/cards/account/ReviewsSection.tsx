@@ -42,9 +42,11 @@ export function ReviewsSection({ account }: { account: AccountView<'reviews'> })
       <Flex direction="row" gap="small" align="center">
         <StatusTag variant={STATUS_VARIANTS[reviews.status]}>{REVIEW_STATUS_LABELS[reviews.status]}</StatusTag>
         <Text testId="next-review">
-          {reviews.nextDueAt === null
-            ? 'No review scheduled: reviews start once the account has a plan.'
-            : `Next ${REVIEW_CADENCE_LABELS[reviews.cadence].toLowerCase()} review ${format.date(reviews.nextDueAt)} (${format.daysFrom(reviews.nextDueAt, readAt)})`}
+          {!reviews.inReviewCycle
+            ? 'Not in the review cycle: only key accounts are reviewed.'
+            : reviews.nextDueAt === null
+              ? 'No review scheduled: reviews start once the account has a plan.'
+              : `Next ${REVIEW_CADENCE_LABELS[reviews.cadence].toLowerCase()} review ${format.date(reviews.nextDueAt)} (${format.daysFrom(reviews.nextDueAt, readAt)})`}
         </Text>
       </Flex>
       <Heading>Changes that call for a review</Heading>
