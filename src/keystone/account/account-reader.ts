@@ -203,7 +203,8 @@ async function readCompany(
 ): Promise<{ record: RecordWithHistory; associated: Map<string, string[]> }> {
   const read = {
     properties: COMPANY_READ.properties,
-    withHistory: withHistory ? COMPANY_READ.withHistory : [],
+    // The status's audit trail comes with every read: the Status section shows it, at no extra call.
+    withHistory: withHistory ? COMPANY_READ.withHistory : STATUS_AUDIT_PROPERTIES,
     associations: associationTypes.map((t) => t.name),
   };
   const answer = (await requireCompany(client, companyId, read)) as unknown as CompanyAnswer;

@@ -83,12 +83,18 @@ describe('the key account sidebar', () => {
   });
 
   it('says why no review is scheduled for an account without a plan, and what was never weighed', () => {
-    const { find, findByTestId } = renderSidebar({ [P.status]: 'none' });
+    const { find, findByTestId } = renderSidebar({ [P.status]: 'key' });
     expect(glance(find, 'Next review')).toBe('Not scheduled: no plan yet');
     expect(glance(find, 'Score')).toBe('Not scored yet');
     expect(glance(find, 'Relationship coverage')).toBe('Not weighed yet');
     expect(glance(find, 'Top risk')).toBe('Nothing stands out');
     expect(findByTestId(Text, 'computed-at').text).toBe('Open the Key account tab for the details.');
+  });
+
+  it('shows a company outside the key accounts out of the review cycle, whatever review date it kept', () => {
+    const { find } = renderSidebar({ [P.status]: 'former', [P.nextReviewDue]: new Date(NOW - 10 * DAY).toISOString() });
+    expect(glance(find, 'Next review')).toBe('None: not a key account');
+    expect(glance(find, 'Top risk')).toBe('Nothing stands out');
   });
 
   it('names a review past due as the top risk first', () => {

@@ -171,7 +171,7 @@ describe('coverage scores in portfolio recalculation', () => {
       });
       const { warnings } = card.relationships.coverage;
       const top = warnings.find((w) => w.kind === 'departed_key_contacts') ?? warnings[0];
-      expect(scores.get(companyId)).toEqual({
+      expect(scores.get(companyId)).toMatchObject({
         score: card.relationships.coverage.score,
         topRisk: top?.message ?? null,
       });
