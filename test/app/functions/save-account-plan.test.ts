@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, PlanInput, SaveAccountPlanParameters } from '../../../src/contracts/index.ts';
-import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS } from '../../../src/crm/model/index.ts';
+import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS } from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { writeSettingsRecord } from '../../../src/crm/settings-record.ts';
 import {
@@ -93,6 +93,8 @@ describe('save_account_plan', () => {
   beforeEach(async () => {
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, partner, salesperson],
+      // A key account: its plan's review-due task follows the review cycle, which only key accounts are in.
+      company: { [COMPANY_PROPERTY.status]: 'key' },
       contacts: [
         { id: '701', firstname: 'Ann', properties: { [CONTACT_PROPERTY.stance]: 'ally' } },
         // A protester until yesterday.

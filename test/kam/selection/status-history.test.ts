@@ -64,15 +64,16 @@ describe('statusHistory', () => {
 });
 
 describe('the status changes a manager may make', () => {
-  it('promotes a candidate, ends a key account as former, and never demotes a key account to candidate', () => {
+  it('promotes a candidate, ends a key account as former, and makes nothing former that was not key', () => {
     expect(isAllowedStatusChange('candidate', 'key')).toBe(true);
     expect(isAllowedStatusChange('none', 'key')).toBe(true);
     expect(isAllowedStatusChange('former', 'key')).toBe(true);
     expect(isAllowedStatusChange('key', 'former')).toBe(true);
     expect(isAllowedStatusChange('candidate', 'none')).toBe(true);
     expect(isAllowedStatusChange('none', 'candidate')).toBe(true);
-    expect(isAllowedStatusChange('key', 'candidate')).toBe(false);
+    expect(isAllowedStatusChange('key', 'candidate')).toBe(true);
     expect(isAllowedStatusChange('none', 'former')).toBe(false);
+    expect(isAllowedStatusChange('candidate', 'former')).toBe(false);
     for (const [from, to] of Object.entries(STATUS_CHANGES)) expect(to).not.toContain(from);
   });
 });

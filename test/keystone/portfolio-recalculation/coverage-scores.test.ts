@@ -217,6 +217,32 @@ describe('coverage scores in portfolio recalculation', () => {
       }
     });
 
+    it('shows on the portfolio home who of ours holds each key account, as its card weighs it', async () => {
+      const answer = await portfolioOverview({ parameters: { userId: admin.userId } });
+      if (answer.status !== 'ok') throw new Error(`portfolio_overview failed: ${answer.message}`);
+      const risk = (companyId: string) => answer.concentration.keyAccounts.find((k) => k.companyId === companyId)!;
+
+      // Both of ours met every contact of the well-covered account this month: held by two, on no one alone.
+      expect(
+        risk(well)
+          .heldBy?.map((p) => p.name)
+          .sort(),
+      ).toEqual(['Ada Admin', 'Cleo Colleague']);
+      expect(risk(well).dependsOnOnePerson).toBe(false);
+      // Nobody met the poorly covered one within the 60 days.
+      expect(risk(poor).heldBy).toEqual([]);
+      expect(answer.concentration.keyAccountsWithoutRelationship.map((a) => a.companyId)).toEqual([poor]);
+      for (const companyId of [poor, well]) {
+        const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), {
+          companyId,
+          userId: admin.userId,
+          now: NOW,
+        });
+        const alone = card.relationships.coverage.warnings.some((w) => w.kind === 'single_person_dependency');
+        expect(risk(companyId).dependsOnOnePerson).toBe(alone);
+      }
+    });
+
     it('shows the poorly covered key account, and not the well-covered one, with low coverage on the portfolio home', async () => {
       const answer = await portfolioOverview({ parameters: { userId: admin.userId } });
       if (answer.status !== 'ok') throw new Error(`portfolio_overview failed: ${answer.message}`);
