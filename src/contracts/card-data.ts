@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COVERAGE_WARNINGS } from '../kam/coverage/index.ts';
+import { COVERAGE_WARNINGS, WATCH_REASONS } from '../kam/coverage/index.ts';
 import {
   QUARTERS,
   QUARTER_STATUSES,
@@ -11,6 +11,7 @@ import { REVIEW_KINDS, REVIEW_OUTCOMES, REVIEW_TRIGGER_KINDS } from '../kam/revi
 import {
   buyingRoleSchema,
   decisionPowerSchema,
+  departureReasonSchema,
   icpTierSchema,
   instantSchema,
   keyAccountStatusSchema,
@@ -91,6 +92,10 @@ const keyContactSchema = z.object({
   email: z.string().nullable(),
   /** Whether coverage counts the contact as a key contact (labelled key contact, a buying role or decision power). */
   isKey: z.boolean(),
+  /** Why the programme watches the contact (their departure, new title or change of stance triggers a review); empty when it does not. */
+  watchedBecause: z.array(z.enum(WATCH_REASONS)),
+  /** Labelled "Key contact" on this company (a manager marks or unmarks it on the card). */
+  keyContactLabel: z.boolean(),
   stance: stanceSchema.nullable(),
   /** Every recorded stance from HubSpot's property history, newest first (the current one included). */
   stanceHistory: z.array(z.object({ stance: stanceSchema.nullable(), at: instantSchema })),
@@ -104,7 +109,14 @@ const keyContactSchema = z.object({
   /** Our people who touched the contact within the settings' staleness window, most touches first. */
   heldBy: z.array(relationshipHolderSchema),
   /** Set when the contact has left the client. */
-  departure: z.object({ leftAt: instantSchema.nullable(), replacedBy: contactRefSchema.nullable() }).nullable(),
+  departure: z
+    .object({
+      leftAt: instantSchema.nullable(),
+      replacedBy: contactRefSchema.nullable(),
+      /** Why they left; null for a departure recorded before Keystone asked. */
+      reason: departureReasonSchema.nullable(),
+    })
+    .nullable(),
 });
 export type KeyContact = z.infer<typeof keyContactSchema>;
 

@@ -49,6 +49,19 @@ export const BUYING_ROLE_LABELS: Record<BuyingRole, string> = {
   OTHER: 'Other',
 };
 
+export const DEPARTURE_REASON_LABELS: Record<NonNullable<NonNullable<KeyContact['departure']>['reason']>, string> = {
+  retired: 'Retired',
+  moved_role: 'Moved to another role',
+  left: 'Left the client',
+};
+
+export const WATCH_REASON_LABELS: Record<KeyContact['watchedBecause'][number], string> = {
+  key_contact_label: 'labelled key contact',
+  buying_role: 'has a buying role',
+  decision_power: 'has a decision power',
+  stance: 'has a stance',
+};
+
 export const OBJECTIVE_STATUS_LABELS: Record<Objective['status'], string> = {
   open: 'Open',
   achieved: 'Achieved',

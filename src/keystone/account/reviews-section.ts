@@ -28,7 +28,7 @@ import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
 import type { RecordWithHistory } from '../readers/hubspot-reads.ts';
-import { contactName } from '../readers/contact-fields.ts';
+import { asDepartureReason, contactName } from '../readers/contact-fields.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
 
 // Reviews: when the next calendar review falls due, what changed since the last one (from HubSpot's
@@ -203,6 +203,8 @@ function wireTrigger(trigger: DomainTrigger, snapshot: TriggerRecords, people: P
   };
 }
 
+const DEPARTED = { retired: 'retired', moved_role: 'moved to another role', left: 'left the client' } as const;
+
 /** "a", "a and b", "a, b and c". */
 function andList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -213,8 +215,10 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
   const who = contact ? contactName(contact.properties, contact.id) : `Contact ${evidence.recordId}`;
   const owner = (id: string | null) => (id === null ? 'nobody' : people.byOwnerId(id)!.name);
   switch (kind) {
-    case 'key_contact_left':
-      return `${who} left the client`;
+    case 'key_contact_left': {
+      const reason = contact ? asDepartureReason(contact.properties) : null;
+      return `${who} ${reason === null ? 'left the client' : DEPARTED[reason]}`;
+    }
     case 'key_contact_title_changed':
       return `${who} changed title from ${evidence.from} to ${evidence.to}`;
     case 'new_buyer':

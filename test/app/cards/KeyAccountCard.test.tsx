@@ -229,18 +229,40 @@ describe('the Relationships section', () => {
     expect(maybeFindByTestId(Text, 'activities-weighed')).toBeNull();
   });
 
-  it("marks key contacts and says what a contact's stance was before the current one", async () => {
+  it("marks key contacts, says why the programme watches each, and shows a contact's whole stance path", async () => {
     const converted = contact({
       stanceHistory: [
-        { stance: 'ally', at: Date.UTC(2026, 2, 3, 12) },
-        { stance: 'protester', at: Date.UTC(2025, 8, 1) },
+        { stance: 'supporter', at: Date.UTC(2026, 2, 3, 12) },
+        { stance: 'neutral', at: Date.UTC(2026, 0, 10, 12) },
+        { stance: 'protester', at: Date.UTC(2025, 8, 1, 12) },
       ],
     });
+    const quiet = contact({ contactId: '502', name: 'Una Known', isKey: false, watchedBecause: [], stanceHistory: [] });
     const { findByTestId, findAll } = await renderCard(
-      cardData({ relationships: relationships({ contacts: [converted] }) }),
+      cardData({ relationships: relationships({ contacts: [converted, quiet] }) }),
     );
-    expect(findByTestId(Text, 'stance-history-501').text).toBe('was Protester until 3 Mar 2026');
-    expect(findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
+    expect(findByTestId(Text, 'stance-history-501').text).toBe(
+      'Protester 1 Sept 2025 → Neutral 10 Jan 2026 → Supporter 3 Mar 2026',
+    );
+    expect(findByTestId(Text, 'watched-501').text).toBe(
+      'Watched: has a buying role, has a decision power, has a stance',
+    );
+    expect(findByTestId(Text, 'watched-502').text).toMatch(/^Not watched: give them a stance/);
+    expect(findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker', 'Decision maker']);
+  });
+
+  it('marks a contact as a key contact, and unmarks one', async () => {
+    const labelled = cardData({ relationships: relationships({ contacts: [contact({ keyContactLabel: true })] }) });
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) }, labelled);
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
+    find(Button, withText('Mark as key contact')).trigger('onClick');
+    await waitFor(() => expect(find(Button, withText('Unmark as key contact'))).toBeTruthy());
+    find(Button, withText('Unmark as key contact')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'record_contact_stance')).toHaveLength(2));
+    expect(callsTo(spy, 'record_contact_stance')).toEqual([
+      { ...caller, contactId: '501', keyContact: true },
+      { ...caller, contactId: '501', keyContact: false },
+    ]);
   });
 
   it('records a stance change in one click and reloads the card', async () => {
@@ -258,11 +280,17 @@ describe('the Relationships section', () => {
     expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', decisionPower: null }]);
   });
 
-  it('records that a contact left and who replaced them', async () => {
+  it('records why and when a contact left and who replaced them; the button waits for a reason', async () => {
     const after = cardData({
       relationships: relationships({
         contacts: [
-          contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: { contactId: '502', name: 'Ann Lee' } } }),
+          contact({
+            departure: {
+              leftAt: Date.UTC(2026, 10, 20),
+              replacedBy: { contactId: '502', name: 'Ann Lee' },
+              reason: 'retired',
+            },
+          }),
         ],
       }),
     });
@@ -273,19 +301,29 @@ describe('the Relationships section', () => {
     );
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'replacedBy' }).trigger('onChange', '502' as never);
+    expect(find(Button, withText('Mark Tom Baker as left')).props.disabled).toBe(true);
+    find(Select, { name: 'departureReason' }).trigger('onChange', 'retired' as never);
+    find(DateInput, { name: 'leftAt' }).trigger('onChange', { year: 2026, month: 10, date: 20 } as never);
     find(Button, withText('Mark Tom Baker as left')).trigger('onClick');
     await waitFor(() =>
-      expect(findByTestId(Text, 'departure-501').text).toBe('Left on 20 Nov 2026, replaced by Ann Lee'),
+      expect(findByTestId(Text, 'departure-501').text).toBe('Retired on 20 Nov 2026, replaced by Ann Lee'),
     );
     expect(callsTo(spy, 'record_contact_departure')).toEqual([
-      { ...caller, contactId: '501', left: true, replacedByContactId: '502' },
+      {
+        ...caller,
+        contactId: '501',
+        left: true,
+        reason: 'retired',
+        replacedByContactId: '502',
+        leftAt: Date.UTC(2026, 10, 20, 12),
+      },
     ]);
   });
 
   it('undoes a departure recorded by mistake', async () => {
     const departed = cardData({
       relationships: relationships({
-        contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null } })],
+        contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null, reason: null } })],
       }),
     });
     const { find, findAll, maybeFindByTestId, waitFor, spy } = await renderCard(

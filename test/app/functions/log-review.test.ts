@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as logReviewMain } from '../../../src/app/functions/log_review.ts';
+import { main as recordDepartureMain } from '../../../src/app/functions/record_contact_departure.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, LogReviewParameters } from '../../../src/contracts/index.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN } from '../../../src/crm/model/index.ts';
@@ -21,6 +22,7 @@ import { onTestClock, testClock } from '../../clock.ts';
 
 const cardData = onTestClock(cardDataMain);
 const logReview = onTestClock(logReviewMain);
+const recordDeparture = onTestClock(recordDepartureMain);
 const saveAccountPlan = onTestClock(saveAccountPlanMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
@@ -66,6 +68,8 @@ describe('log_review', () => {
           properties: { jobtitle: 'COO', [CONTACT_PROPERTY.decisionPower]: 'decides' },
           titleHistory: [['Head of operations', 200]],
         },
+        // Assessed, but given no role: the programme still watches her.
+        { id: '603', firstname: 'Rosa', properties: { [CONTACT_PROPERTY.stance]: 'supporter' } },
       ],
       otherCompanies: [{ id: '699', contactIds: ['602'] }],
     }));
@@ -214,6 +218,30 @@ describe('log_review', () => {
     ]);
     // For the evidence line, which names it too.
     expect(reviews.companyNames).toEqual({ [parent.id]: 'Megacorp Holdings' });
+  });
+
+  it('shows one departure once, with its reason, however often it was undone and recorded again, for a contact with only a stance', async () => {
+    const depart = (left: boolean, at: number) => {
+      testClock.set(at);
+      return recordDeparture({
+        parameters: {
+          companyId,
+          userId: manager.userId,
+          contactId: '603',
+          left,
+          ...(left ? { reason: 'retired' } : {}),
+        },
+      });
+    };
+    expect(await depart(true, NOW)).toMatchObject({ status: 'ok' });
+    expect(await depart(false, NOW + HOUR)).toMatchObject({ status: 'ok' });
+    expect((await readCard()).reviews.triggered).toEqual([]);
+    expect(await depart(true, NOW + 2 * HOUR)).toMatchObject({ status: 'ok' });
+
+    const { reviews } = await readCard();
+    expect(reviews.triggered.filter((t) => t.kind === 'key_contact_left')).toEqual([
+      expect.objectContaining({ message: 'Rosa Client retired', at: NOW }),
+    ]);
   });
 
   it('shows the changes since the last review as triggers, and a triggered review records the ones it answers', async () => {

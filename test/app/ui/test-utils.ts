@@ -149,6 +149,8 @@ export function contact(overrides: Partial<KeyContact> = {}): KeyContact {
     jobTitle: 'CFO',
     email: 'tom@acme.example',
     isKey: true,
+    watchedBecause: ['buying_role', 'decision_power', 'stance'],
+    keyContactLabel: false,
     stance: 'ally',
     stanceHistory: [{ stance: 'ally', at: NOW - 100 * DAY }],
     jobTitleHistory: [],
