@@ -252,6 +252,16 @@ export const reviewTriggerSchema = z.object({
 });
 export type ReviewTrigger = z.infer<typeof reviewTriggerSchema>;
 
+/** One thing a review produced, to be done, and the HubSpot task it became. */
+const reviewActionSchema = z.object({
+  outcome: reviewOutcomeSchema,
+  text: z.string(),
+  owner: personSchema.nullable(),
+  dueAt: instantSchema,
+  /** The HubSpot task on the company; null until it is made (the next logging of the same review makes it). */
+  taskId: z.string().nullable(),
+});
+
 const reviewSchema = z.object({
   reviewId: z.string(),
   kind: reviewKindSchema,
@@ -260,6 +270,8 @@ const reviewSchema = z.object({
   outcomes: z.array(reviewOutcomeSchema),
   summary: z.string(),
   triggers: z.array(reviewTriggerSchema),
+  /** Each outcome's own words, owner and due date, in the order logged. */
+  actions: z.array(reviewActionSchema),
 });
 export type Review = z.infer<typeof reviewSchema>;
 

@@ -19,6 +19,7 @@ import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
 import {
   changeEventsFromHistory,
   newBuyerRoles,
+  reviewActionSchema,
   reviewSchedule,
   reviewTriggers,
   type PropertyHistory,
@@ -254,6 +255,16 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
 
 const storedTriggersSchema = z.array(wireTriggerSchema);
 
+const storedActionsSchema = z.array(reviewActionSchema.extend({ taskId: z.string().nullable().default(null) }));
+export type StoredReviewAction = z.infer<typeof storedActionsSchema>[number];
+
+/** The actions a review stored, with the tasks made for them; null when it stored none (logged before actions). */
+export function storedReviewActions(text: string | null | undefined): StoredReviewAction[] | null {
+  if (!text) return null;
+  const parsed = storedActionsSchema.safeParse(safeJson(text));
+  return parsed.success ? parsed.data : null;
+}
+
 function reviewHistory(records: readonly CrmRecord[], people: PeopleDirectory): Review[] {
   return records
     .map((r): Review | null => {
@@ -271,6 +282,13 @@ function reviewHistory(records: readonly CrmRecord[], people: PeopleDirectory): 
           .filter((o): o is Review['outcomes'][number] => (REVIEW_OUTCOMES as readonly string[]).includes(o)),
         summary: f.summary ?? '',
         triggers: triggers.success ? triggers.data : [],
+        actions: (storedReviewActions(f.actions) ?? []).map((a) => ({
+          outcome: a.outcome,
+          text: a.text,
+          owner: people.byOwnerId(a.ownerId),
+          dueAt: a.dueAt,
+          taskId: a.taskId,
+        })),
       };
     })
     .filter((r): r is Review => r !== null)

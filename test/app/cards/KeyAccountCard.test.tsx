@@ -15,7 +15,6 @@ import {
   Tag,
   Text,
   TextArea,
-  ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
@@ -616,7 +615,9 @@ describe('the Reviews section', () => {
     expect(findAll(StatusTag, { variant: 'danger' }).map((t) => t.text)).toContain('Overdue');
   });
 
-  it('logs a triggered review with its outcome and the triggers it answers, then shows it in the history', async () => {
+  it('logs a triggered review whose outcomes each have their own words, owner and due date, then shows each under its heading', async () => {
+    const owner = cardData().owners[0]!;
+    const due = Date.UTC(2026, 11, 15, 12);
     const logged = cardData({
       reviews: reviews({
         history: [
@@ -624,33 +625,68 @@ describe('the Reviews section', () => {
             ...reviews().history[0]!,
             reviewId: 'rev-2',
             kind: 'triggered',
-            outcomes: ['escalate'],
+            outcomes: ['celebrate', 'escalate'],
             summary: 'Meet the new CFO',
+            actions: [
+              {
+                outcome: 'celebrate',
+                text: 'Thank Dan for the renewal',
+                owner: { userId: owner.userId, ownerId: owner.ownerId, name: owner.name },
+                dueAt: due,
+                taskId: '9001',
+              },
+              {
+                outcome: 'escalate',
+                text: 'The new CFO may bring her own suppliers',
+                owner: { userId: owner.userId, ownerId: owner.ownerId, name: owner.name },
+                dueAt: due,
+                taskId: '9002',
+              },
+            ],
           },
         ],
       }),
     });
-    const { find, findAll, waitFor, spy } = await renderCard(
+    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(
       cardData({ reviews: reviews({ triggered: [trigger()] }) }),
       { log_review: ok({ tasks: TASKS_SYNCED }) },
       logged,
     );
     find(Button, withText('Log a review…')).trigger('onClick');
-    find(ToggleGroup, { name: 'outcomes' }).trigger('onChange', ['escalate'] as never);
     find(TextArea, { name: 'summary' }).trigger('onChange', 'Meet the new CFO' as never);
+    find(Button, withText('Add an outcome')).trigger('onClick');
+    find(Button, withText('Add an outcome')).trigger('onClick');
+    find(Select, { name: 'action-0-outcome' }).trigger('onChange', 'celebrate' as never);
+    find(TextArea, { name: 'action-0-text' }).trigger('onChange', 'Thank Dan for the renewal' as never);
+    find(DateInput, { name: 'action-0-due' }).trigger('onChange', { year: 2026, month: 11, date: 15 } as never);
+    find(Select, { name: 'action-1-outcome' }).trigger('onChange', 'escalate' as never);
+    find(TextArea, { name: 'action-1-text' }).trigger('onChange', 'The new CFO may bring her own suppliers' as never);
+    // Not before every outcome has its date.
+    expect(find(Button, withText('Log the review')).props.disabled).toBe(true);
+    find(DateInput, { name: 'action-1-due' }).trigger('onChange', { year: 2026, month: 11, date: 15 } as never);
     find(Button, withText('Log the review')).trigger('onClick');
     await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Meet the new CFO'));
     expect(callsTo(spy, 'log_review')).toEqual([
       {
         ...caller,
         kind: 'triggered',
-        outcomes: ['escalate'],
+        outcomes: [],
+        actions: [
+          { outcome: 'celebrate', text: 'Thank Dan for the renewal', ownerId: owner.ownerId, dueAt: due },
+          { outcome: 'escalate', text: 'The new CFO may bring her own suppliers', ownerId: owner.ownerId, dueAt: due },
+        ],
         summary: 'Meet the new CFO',
         triggers: [trigger()],
         // The press's own id: a retry of the same review sends it again.
         actionId: expect.any(String),
       },
     ]);
+    expect(findByTestId(Text, 'review-action-rev-2-escalate-0').text).toBe(
+      `The new CFO may bring her own suppliers (${owner.name}, due 15 Dec 2026)`,
+    );
+    expect(findAll(Text).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['Achievements to celebrate', 'Threats to escalate']),
+    );
   });
 
   it('warns when a review was logged but its HubSpot task could not be moved on, and says how to repair it', async () => {

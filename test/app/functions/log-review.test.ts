@@ -145,6 +145,91 @@ describe('log_review', () => {
     ]);
   });
 
+  it('makes each outcome a task for its owner on the company, due when it is, and lists it under its own outcome', async () => {
+    const due = NOW + 14 * DAY;
+    const actions = [
+      {
+        outcome: 'plan_updated' as const,
+        text: 'Dan replaces Jan as buyer in the plan',
+        ownerId: manager.id,
+        dueAt: due,
+      },
+      { outcome: 'celebrate' as const, text: 'Thank Dan for coming round', ownerId: salesperson.id, dueAt: due },
+      { outcome: 'escalate' as const, text: 'Nobody has talked to Tom for months', ownerId: admin.id, dueAt: due },
+    ];
+    const answer = await log({ outcomes: [], actions, summary: 'Jan retired; Dan converted; Tom quiet.' });
+
+    expect(answer).toMatchObject({
+      status: 'ok',
+      tasks: { synced: true },
+      review: { outcomes: ['plan_updated', 'celebrate', 'escalate'] },
+    });
+    const tasks = (await companyTasks(portal, companyId)).filter((t) => !t.subject.startsWith('Key account review'));
+    expect(tasks.map((t) => [t.subject, t.ownerId, t.dueAt, t.status])).toEqual([
+      [
+        'Update the plan and tell the people concerned: Dan replaces Jan as buyer in the plan',
+        manager.id,
+        due,
+        'NOT_STARTED',
+      ],
+      ['Celebrate: Thank Dan for coming round', salesperson.id, due, 'NOT_STARTED'],
+      ['Deal with or escalate a threat: Nobody has talked to Tom for months', admin.id, due, 'NOT_STARTED'],
+    ]);
+    const [logged] = (await readCard()).reviews.history;
+    expect(logged!.actions).toEqual(
+      actions.map((a, i) => ({
+        outcome: a.outcome,
+        text: a.text,
+        owner: expect.objectContaining({ ownerId: a.ownerId }),
+        dueAt: due,
+        taskId: tasks[i]!.id,
+      })),
+    );
+    const notes = await timelineNotes(portal, companyId);
+    expect(notes.at(-1)!.body).toContain('Threats to escalate: Nobody has talked to Tom for months (Ada Admin');
+  });
+
+  it('makes each outcome task once when a retry follows an answer HubSpot lost', async () => {
+    const actions = [
+      { outcome: 'exploit' as const, text: 'Use Dan to meet the new parent', ownerId: manager.id, dueAt: NOW + DAY },
+      { outcome: 'escalate' as const, text: 'Tom has gone quiet', ownerId: manager.id, dueAt: NOW + DAY },
+    ];
+    // The tasks are made, then their answer is lost: the review is logged, its tasks not remembered.
+    await portal.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'drop',
+      method: 'POST',
+      path: '/crm/v3/objects/tasks/batch/create',
+      times: 2,
+    });
+    const first = await log({ actionId: 'press-log-review-2', outcomes: [], actions });
+    await portal.control.clearFaults();
+    const retry = await log({ actionId: 'press-log-review-2', outcomes: [], actions });
+
+    expect(first).toMatchObject({ status: 'ok' });
+    expect(retry).toMatchObject({ status: 'ok', tasks: { synced: true } });
+    const tasks = (await companyTasks(portal, companyId)).filter((t) => !t.subject.startsWith('Key account review'));
+    expect(tasks.map((t) => t.subject)).toEqual([
+      'Exploit an opportunity: Use Dan to meet the new parent',
+      'Deal with or escalate a threat: Tom has gone quiet',
+    ]);
+    expect((await readCard()).reviews.history[0]!.actions.map((a) => a.taskId)).toEqual(tasks.map((t) => t.id));
+  });
+
+  it('refuses an outcome whose owner is not a user of the portal, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const answer = await log({
+      outcomes: [],
+      actions: [{ outcome: 'celebrate', text: 'Thank Dan', ownerId: '424242', dueAt: NOW + DAY }],
+    });
+    expect(answer).toMatchObject({
+      status: 'error',
+      code: 'KAM.OWNER_NOT_FOUND',
+      issues: [{ path: 'actions.0.ownerId' }],
+    });
+    expect(await portal.writes()).toEqual([]);
+  });
+
   it('keeps the review logged when HubSpot refuses the tasks, and says so', async () => {
     const before = await companyTasks(portal, companyId);
     await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/tasks/batch/*' });

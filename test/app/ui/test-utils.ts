@@ -285,6 +285,7 @@ export function review(overrides: Partial<Review> = {}): Review {
     outcomes: ['plan_updated'],
     summary: 'Added the tax objective',
     triggers: [],
+    actions: [],
     ...overrides,
   };
 }
