@@ -380,6 +380,17 @@ export async function syncReviewActionTasks(
   if (!remembered && found.size > 0) await review.remember(known);
 }
 
+/** Whether each task is completed, by id (100 a call); a task someone deleted is left out. */
+export async function taskCompletion(client: Client, taskIds: readonly string[]): Promise<Map<string, boolean>> {
+  if (taskIds.length === 0) return new Map();
+  const { records } = await batchRead(client, {
+    objectType: 'tasks',
+    ids: taskIds,
+    properties: [TASK_PROPERTY.status],
+  });
+  return new Map(records.map((r) => [r.id, r.properties[TASK_PROPERTY.status] === COMPLETED]));
+}
+
 /** Every task on the company, with what it says. */
 async function companyTasks(client: Client, companyId: string): Promise<CrmRecord[]> {
   const ids = (await batchReadAssociations(client, { fromType: 'companies', toType: 'tasks', ids: [companyId] })).get(

@@ -12,7 +12,8 @@ import {
   type RecordWithHistory,
 } from '../readers/hubspot-reads.ts';
 import { taggedKeyContact, type RelationshipContact } from '../account/relationships.ts';
-import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
+import { WATCHED_HUBSPOT_PROPERTIES, storedReviewActions } from '../account/reviews-section.ts';
+import { taskCompletion } from '../account/plan-tasks.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
 import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
 import { DEAL_PROPERTIES } from '../readers/company-facts.ts';
@@ -62,6 +63,8 @@ export interface PortfolioRecords {
   keyAccountHistory: Map<string, RecordWithHistory>;
   /** Names of the key accounts' parent companies, by id. */
   companyNames: ReadonlyMap<string, string>;
+  /** Whether the task made for each review action is completed, by task id (deleted tasks are left out). */
+  actionTasks: ReadonlyMap<string, boolean>;
 }
 
 // The "Key contact" label or roles tell key contacts (whose departures and new titles trigger reviews) from the rest.
@@ -104,7 +107,10 @@ export async function readPortfolioRecords(
       keyAccountRecords.flatMap((c) => (c.properties.hs_parent_company_id ? [c.properties.hs_parent_company_id] : [])),
     ),
   ];
-  const [keyAccountDeals, keyAccountContacts, keyAccounts, companyNames] = await Promise.all([
+  const actionTaskIds = reviews.flatMap((r) =>
+    (storedReviewActions(r.properties[REVIEW.property.actions]) ?? []).flatMap((a) => (a.taskId ? [a.taskId] : [])),
+  );
+  const [keyAccountDeals, keyAccountContacts, keyAccounts, companyNames, actionTasks] = await Promise.all([
     associatedOf(client, keyIds, {
       toType: 'deals',
       read: (ids) =>
@@ -132,6 +138,7 @@ export async function readPortfolioRecords(
       withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
     }),
     readCompanyNames(client, parentIds),
+    taskCompletion(client, actionTaskIds),
   ]);
   const keyAccountHistory = new Map(keyAccounts.map((c) => [c.id, c]));
   return {
@@ -145,6 +152,7 @@ export async function readPortfolioRecords(
     keyAccountContacts,
     keyAccountHistory,
     companyNames,
+    actionTasks,
   };
 }
 
