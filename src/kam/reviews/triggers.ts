@@ -10,8 +10,9 @@ import {
   type Validated,
 } from '../shared/index.ts';
 import { WATCHED_PROPERTIES, changeEventSchema, type ChangeEvent } from './change-events.ts';
+import { RECORDED_EVENT_KINDS } from './recorded-events.ts';
 
-/** The reasons to review a plan outside the calendar, on the client's side or ours, that the CRM can see. */
+/** The reasons to review a plan outside the calendar, on the client's side or ours: those the CRM can see, then those a manager records. */
 export const REVIEW_TRIGGER_KINDS = [
   'key_contact_left',
   'key_contact_title_changed',
@@ -24,6 +25,7 @@ export const REVIEW_TRIGGER_KINDS = [
   'our_owner_changed',
   'our_team_changed',
   'objective_achieved',
+  ...RECORDED_EVENT_KINDS,
 ] as const;
 type ReviewTriggerKind = (typeof REVIEW_TRIGGER_KINDS)[number];
 

@@ -19,10 +19,14 @@ import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
 import {
   changeEventsFromHistory,
   newBuyerRoles,
+  openRecordedEvents,
+  recordedEventSchema,
   reviewActionSchema,
   reviewSchedule,
   reviewTriggers,
   type PropertyHistory,
+  type RecordedEvent,
+  type RecordedEventKind,
   type ReviewTrigger as DomainTrigger,
 } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -142,8 +146,59 @@ export function openReviewTriggers(
 ): ReviewTrigger[] {
   const events = domainResult(changeEventsFromHistory(watchedHistories(records)), 'changes since the last review');
   const triggers = domainResult(reviewTriggers({ events, ...when }), 'review triggers');
-  return triggers.filter((t) => t.open).map((t) => wireTrigger(t, records, people));
+  const recorded = openRecordedEvents(recordedEventsOf(records.company.properties), when).map(
+    (e): DomainTrigger => ({
+      kind: e.kind,
+      at: e.at,
+      open: true,
+      evidence: {
+        recordKind: 'company',
+        recordId: records.company.id,
+        property: 'recordedEvent',
+        from: null,
+        to: e.note,
+      },
+    }),
+  );
+  return [...triggers.filter((t) => t.open), ...recorded]
+    .sort((a, b) => b.at - a.at)
+    .map((t) => wireTrigger(t, records, people));
 }
+
+const recordedEventsSchema = z.array(recordedEventSchema);
+
+/** The events managers recorded on the company (unreadable JSON, typed into HubSpot by hand, reads as none). */
+export function recordedEventsOf(properties: Record<string, string | null>): RecordedEvent[] {
+  const parsed = recordedEventsSchema.safeParse(safeJson(properties[COMPANY_PROPERTY.recordedEvents] ?? null));
+  return parsed.success ? parsed.data : [];
+}
+
+function recordedEventSentence(kind: RecordedEventKind, note: string): string {
+  const sentence = `${RECORDED_EVENT_WORDS[kind]}: ${note}`;
+  return sentence.length <= 500 ? sentence : `${sentence.slice(0, 499)}…`;
+}
+
+/** A recorded event as the card shows it among the open triggers. */
+export function recordedEventTrigger(event: RecordedEvent, companyId: string): ReviewTrigger {
+  return {
+    kind: event.kind,
+    at: event.at,
+    message: recordedEventSentence(event.kind, event.note),
+    evidence: { objectType: 'companies', objectId: companyId, property: 'recordedEvent', from: null, to: event.note },
+  };
+}
+
+/** The recorded events in the card's words (the card's and the portfolio's trigger sentences). */
+const RECORDED_EVENT_WORDS: Record<RecordedEventKind, string> = {
+  competitor_strategy_changed: 'A competitor of the client changed strategy',
+  supply_chain_changed: "The client's supply chain changed",
+  our_process_changed: 'Our process changed',
+  our_objective_changed: 'Our overall objective changed',
+  our_initiative: 'We started an initiative',
+  our_people_changed: 'Significant people changed on our side',
+  our_merger: 'We are in a merger or acquisition',
+  market_development: 'A major development in the market',
+};
 
 /** Property histories of the watched properties, leaving out values the domain would not recognise (typed into HubSpot by hand). */
 function watchedHistories(snapshot: TriggerRecords): PropertyHistory[] {
@@ -250,6 +305,8 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
         .find((o) => o.objectiveKey === evidence.recordId);
       return `Objective achieved: ${row?.title ?? evidence.recordId}`;
     }
+    default:
+      return recordedEventSentence(kind, evidence.to ?? '');
   }
 }
 

@@ -134,7 +134,8 @@ export async function readPortfolioRecords(
     batchReadWithHistory(client, {
       objectType: 'companies',
       ids: keyIds,
-      properties: ['name'],
+      // The events managers recorded are review triggers too.
+      properties: ['name', COMPANY_PROPERTY.recordedEvents],
       withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
     }),
     readCompanyNames(client, parentIds),

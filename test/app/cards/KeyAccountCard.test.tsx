@@ -689,6 +689,26 @@ describe('the Reviews section', () => {
     );
   });
 
+  it('records an event HubSpot cannot see, with what happened, when and what it means', async () => {
+    const { find, waitFor, spy } = await renderCard(cardData(), { record_review_event: ok({ trigger: trigger() }) });
+    find(Button, withText('Record an event…')).trigger('onClick');
+    expect(find(Button, withText('Record the event')).props.disabled).toBe(true);
+    find(Select, { name: 'eventKind' }).trigger('onChange', 'supply_chain_changed' as never);
+    find(DateInput, { name: 'eventAt' }).trigger('onChange', { year: 2026, month: 10, date: 2 } as never);
+    find(TextArea, { name: 'eventNote' }).trigger('onChange', 'They outsourced purchasing to Procura' as never);
+    find(Button, withText('Record the event')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
+    expect(callsTo(spy, 'record_review_event')).toEqual([
+      {
+        ...caller,
+        kind: 'supply_chain_changed',
+        at: Date.UTC(2026, 10, 2, 12),
+        note: 'They outsourced purchasing to Procura',
+        actionId: expect.any(String),
+      },
+    ]);
+  });
+
   it('warns when a review was logged but its HubSpot task could not be moved on, and says how to repair it', async () => {
     const card = await renderCard(cardData(), {
       log_review: ok({ tasks: { synced: false, message: 'HubSpot did not respond.' } }),

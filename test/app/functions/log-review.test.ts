@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as logReviewMain } from '../../../src/app/functions/log_review.ts';
 import { main as recordDepartureMain } from '../../../src/app/functions/record_contact_departure.ts';
+import { main as recordReviewEventMain } from '../../../src/app/functions/record_review_event.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, LogReviewParameters } from '../../../src/contracts/index.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN } from '../../../src/crm/model/index.ts';
@@ -23,6 +24,7 @@ import { onTestClock, testClock } from '../../clock.ts';
 const cardData = onTestClock(cardDataMain);
 const logReview = onTestClock(logReviewMain);
 const recordDeparture = onTestClock(recordDepartureMain);
+const recordEvent = onTestClock(recordReviewEventMain);
 const saveAccountPlan = onTestClock(saveAccountPlanMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
@@ -327,6 +329,58 @@ describe('log_review', () => {
     expect(reviews.triggered.filter((t) => t.kind === 'key_contact_left')).toEqual([
       expect.objectContaining({ message: 'Rosa Client retired', at: NOW }),
     ]);
+  });
+
+  it('shows an event HubSpot cannot see, once however often it is sent, as an open trigger until a review covers it', async () => {
+    const happened = NOW - 3 * DAY;
+    const event = {
+      companyId,
+      userId: manager.userId,
+      kind: 'competitor_strategy_changed' as const,
+      at: happened,
+      note: 'Their main rival now sells direct',
+      actionId: 'press-record-event-1',
+    };
+    const answer = await recordEvent({ parameters: event });
+    expect(await recordEvent({ parameters: event })).toEqual(answer);
+
+    const expected = {
+      kind: 'competitor_strategy_changed',
+      at: happened,
+      message: 'A competitor of the client changed strategy: Their main rival now sells direct',
+      evidence: {
+        objectType: 'companies',
+        objectId: companyId,
+        property: 'recordedEvent',
+        from: null,
+        to: 'Their main rival now sells direct',
+      },
+    };
+    expect(answer).toEqual({ status: 'ok', trigger: expected });
+    const { reviews } = await readCard();
+    expect(reviews.triggered).toEqual([expected]);
+
+    testClock.set(NOW + HOUR);
+    expect(await log({ kind: 'triggered', triggers: reviews.triggered })).toMatchObject({ status: 'ok' });
+    expect((await readCard()).reviews.triggered).toEqual([]);
+  });
+
+  it('refuses an event in the future, without words, or from someone who is not a manager, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const event = { companyId, userId: manager.userId, kind: 'our_merger' as const, note: 'We bought Rival Ltd' };
+    const answers = await Promise.all([
+      recordEvent({ parameters: { ...event, at: NOW + 2 * DAY } }),
+      recordEvent({ parameters: { ...event, note: ' ' } }),
+      recordEvent({ parameters: { ...event, kind: 'weather' } as never }),
+      recordEvent({ parameters: { ...event, userId: salesperson.userId } }),
+    ]);
+    expect(answers.map((a) => a.status === 'error' && [a.code, a.issues?.map((i) => i.path)])).toEqual([
+      ['KAM.INVALID_PARAMETERS', ['at']],
+      ['KAM.INVALID_PARAMETERS', ['note']],
+      ['KAM.INVALID_PARAMETERS', ['kind']],
+      ['KAM.NOT_A_MANAGER', undefined],
+    ]);
+    expect(await portal.writes()).toEqual([]);
   });
 
   it('shows the changes since the last review as triggers, and a triggered review records the ones it answers', async () => {

@@ -18,9 +18,11 @@ import {
 import { useState } from 'react';
 import type { Review, ReviewTrigger } from '../../../contracts/card-data.ts';
 import type { LogReviewParameters } from '../../../contracts/log-review.ts';
+import type { RecordReviewEventParameters } from '../../../contracts/record-review-event.ts';
 import {
   evidenceInWords,
   optionsOf,
+  RECORDED_EVENT_LABELS,
   REVIEW_CADENCE_LABELS,
   REVIEW_KIND_LABELS,
   REVIEW_OUTCOME_LABELS,
@@ -38,6 +40,7 @@ export function ReviewsSection({ account }: { account: AccountView }) {
   const { reviews, permissions, readAt } = account.data;
   const { format } = account;
   const [logging, setLogging] = useState(false);
+  const [recording, setRecording] = useState(false);
   return (
     <Flex direction="column" gap="medium">
       <Flex direction="row" gap="small" align="center">
@@ -57,9 +60,12 @@ export function ReviewsSection({ account }: { account: AccountView }) {
       {permissions.canEdit ? (
         logging ? (
           <LogReviewForm account={account} onClose={() => setLogging(false)} />
+        ) : recording ? (
+          <RecordEventForm account={account} onClose={() => setRecording(false)} />
         ) : (
           <ButtonRow>
             <Button onClick={() => setLogging(true)}>Log a review…</Button>
+            <Button onClick={() => setRecording(true)}>Record an event…</Button>
           </ButtonRow>
         )
       ) : (
@@ -141,6 +147,70 @@ function ReviewActions({ review, account }: { review: Review; account: AccountVi
         </Flex>
       ))}
     </>
+  );
+}
+
+type EventKind = RecordReviewEventParameters['kind'];
+
+/** Records an event HubSpot cannot see (a competitor, the supply chain, our own changes, the market) as a reason to review. */
+function RecordEventForm({ account, onClose }: { account: AccountView; onClose: () => void }) {
+  const [kind, setKind] = useState<EventKind | null>(null);
+  const [at, setAt] = useState<number | null>(null);
+  const [note, setNote] = useState('');
+  const record = useFunctionAction('record_review_event');
+  const action = useActionId();
+  const timeZone = account.format.timeZone;
+  const today = toCalendarDate(account.data.readAt, timeZone);
+
+  const submit = async () => {
+    if (kind === null) return;
+    const event = { ...account.caller, kind, note: note.trim(), ...(at === null ? {} : { at }) };
+    if ((await record.run({ ...event, actionId: action.idFor(event) })).ok) {
+      action.saved();
+      onClose();
+      account.refresh();
+    }
+  };
+
+  return (
+    <Flex direction="column" gap="small">
+      <Select
+        label="What happened"
+        name="eventKind"
+        value={kind ?? undefined}
+        options={optionsOf(RECORDED_EVENT_LABELS)}
+        onChange={(v) => setKind(v as EventKind)}
+        required
+      />
+      <DateInput
+        label="When"
+        name="eventAt"
+        description="Today unless you pick another day"
+        value={at === null ? today : toCalendarDate(at, timeZone)}
+        onChange={(picked) =>
+          // Today is sent as no date, so the function stamps the moment it records the event.
+          setAt(
+            picked && !(picked.year === today.year && picked.month === today.month && picked.date === today.date)
+              ? fromCalendarDate(picked)
+              : null,
+          )
+        }
+      />
+      <TextArea label="What it means for the plan" name="eventNote" value={note} {...followTyping(setNote)} required />
+      {record.state.status === 'error' && (
+        <ActionFailed title="The event was not recorded" failure={record.state.failure} />
+      )}
+      <ButtonRow>
+        <Button
+          variant="primary"
+          onClick={() => void submit()}
+          disabled={kind === null || note.trim().length < 3 || record.state.status === 'loading'}
+        >
+          {record.state.status === 'loading' ? 'Saving…' : 'Record the event'}
+        </Button>
+        <Button onClick={onClose}>Cancel</Button>
+      </ButtonRow>
+    </Flex>
   );
 }
 
