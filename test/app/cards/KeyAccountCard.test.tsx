@@ -659,6 +659,8 @@ describe('the Reviews section', () => {
     find(Select, { name: 'action-0-outcome' }).trigger('onChange', 'celebrate' as never);
     find(TextArea, { name: 'action-0-text' }).trigger('onChange', 'Thank Dan for the renewal' as never);
     find(DateInput, { name: 'action-0-due' }).trigger('onChange', { year: 2026, month: 11, date: 15 } as never);
+    find(Select, { name: 'action-0-owner' }).trigger('onChange', owner.ownerId as never);
+    find(Select, { name: 'action-1-owner' }).trigger('onChange', owner.ownerId as never);
     find(Select, { name: 'action-1-outcome' }).trigger('onChange', 'escalate' as never);
     find(TextArea, { name: 'action-1-text' }).trigger('onChange', 'The new CFO may bring her own suppliers' as never);
     // Not before every outcome has its date.

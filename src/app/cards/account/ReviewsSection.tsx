@@ -241,6 +241,8 @@ function LogReviewForm({ account, onClose }: { account: AccountView; onClose: ()
   ];
   const change = (index: number, patch: Partial<DraftAction>) =>
     setActions((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
+  // Whoever logs the review does an outcome unless they pick someone else.
+  const me = account.data.owners.find((o) => o.userId === account.caller.userId)?.ownerId ?? null;
   const complete = actions.every((a) => a.text.trim().length >= 3 && a.ownerId !== null && a.dueAt !== null);
 
   const submit = async () => {
@@ -307,10 +309,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView; onClose: ()
       <ButtonRow>
         <Button
           onClick={() =>
-            setActions((list) => [
-              ...list,
-              { outcome: 'plan_updated', text: '', ownerId: account.data.owners[0]?.ownerId ?? null, dueAt: null },
-            ])
+            setActions((list) => [...list, { outcome: 'plan_updated', text: '', ownerId: me, dueAt: null }])
           }
         >
           Add an outcome
