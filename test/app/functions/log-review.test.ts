@@ -191,6 +191,21 @@ describe('log_review', () => {
     expect(notes.at(-1)!.body).toContain('Threats to escalate: Nobody has talked to Tom for months (Ada Admin');
   });
 
+  it("makes all of a review's outcome tasks in three more calls than a review without them, however many there are", async () => {
+    const callsToLog = async (parameters: Partial<LogReviewParameters>) => {
+      await portal.control.resetStats();
+      expect(await log(parameters)).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      return (await portal.control.stats()).total;
+    };
+    const action = (text: string) => ({ outcome: 'exploit' as const, text, ownerId: manager.id, dueAt: NOW + DAY });
+    const without = await callsToLog({});
+    testClock.set(NOW + HOUR);
+    // The owners read, one batch create for the tasks, one update remembering their ids on the review.
+    expect(await callsToLog({ outcomes: [], actions: [action('First'), action('Second'), action('Third')] })).toBe(
+      without + 3,
+    );
+  });
+
   it('makes each outcome task once when a retry follows an answer HubSpot lost', async () => {
     const actions = [
       { outcome: 'exploit' as const, text: 'Use Dan to meet the new parent', ownerId: manager.id, dueAt: NOW + DAY },
