@@ -31,6 +31,16 @@ describe('events a manager records for review', () => {
     expect(events[0]!.eventId).toBe('press-1');
   });
 
+  it("fits the most a company keeps, each with the longest note, in one of HubSpot's property values (65,536 characters)", () => {
+    let events: RecordedEvent[] = [];
+    for (let i = 0; i < RECORDED_EVENTS_KEPT + 5; i += 1)
+      events = withRecordedEvent(
+        events,
+        anEvent({ eventId: 'x'.repeat(60) + String(i).padStart(4, '0'), note: '"\n'.repeat(250), recordedAt: day(i) }),
+      );
+    expect(JSON.stringify(events).length).toBeLessThanOrEqual(65_536);
+  });
+
   it('keeps an event open until a review after it was recorded, even when it happened before that review', () => {
     const learntLate = anEvent({ eventId: 'late', at: day(-20), recordedAt: day(1) });
     const reviewed = anEvent({ eventId: 'reviewed', at: day(-30), recordedAt: day(-10) });
