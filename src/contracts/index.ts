@@ -11,6 +11,7 @@ export * from './save-account-plan.ts';
 export * from './record-contact-stance.ts';
 export * from './record-contact-departure.ts';
 export * from './log-review.ts';
+export * from './record-review-event.ts';
 export * from './get-settings.ts';
 export * from './save-settings.ts';
 export * from './run-setup.ts';

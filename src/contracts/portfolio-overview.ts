@@ -156,6 +156,8 @@ export interface AccountQuarter {
   targetsUnreadable: string | null;
   /** Names of the client's contacts created in the quarter: new people there we were introduced to. */
   introductions: string[];
+  /** Plan updates the quarter's reviews called for, each with its owner, due date and status. */
+  planUpdated: string[];
   celebrate: string[];
   escalate: string[];
   exploit: string[];
@@ -174,6 +176,7 @@ export interface QuarterlyReport {
     targetsBehind: number;
     targetsWithoutActual: number;
     introductions: number;
+    planUpdated: number;
     celebrate: number;
     escalate: number;
     exploit: number;

@@ -9,6 +9,7 @@ import type { PortfolioOverview, PortfolioOverviewParameters } from './portfolio
 import type { RecalculatePortfolioParameters, RecalculationProgress } from './recalculate-portfolio.ts';
 import type { ContactDeparture, RecordContactDepartureParameters } from './record-contact-departure.ts';
 import type { ContactStance, RecordContactStanceParameters } from './record-contact-stance.ts';
+import type { RecordedReviewEvent, RecordReviewEventParameters } from './record-review-event.ts';
 import type { RunSetupParameters, SetupOutcome } from './run-setup.ts';
 import type { SaveAccountPlanParameters, SavedPlan } from './save-account-plan.ts';
 import type { SavedSettings, SaveSettingsParameters } from './save-settings.ts';
@@ -30,6 +31,7 @@ export interface KeystoneFunctions {
   record_contact_stance: { parameters: RecordContactStanceParameters; result: ContactStance };
   record_contact_departure: { parameters: RecordContactDepartureParameters; result: ContactDeparture };
   log_review: { parameters: LogReviewParameters; result: LoggedReview };
+  record_review_event: { parameters: RecordReviewEventParameters; result: RecordedReviewEvent };
   get_settings: { parameters: GetSettingsParameters; result: PortalSettings };
   save_settings: { parameters: SaveSettingsParameters; result: SavedSettings };
   run_setup: { parameters: RunSetupParameters; result: SetupOutcome };

@@ -61,6 +61,7 @@ const UIDS = [
   'record_contact_stance',
   'record_contact_departure',
   'log_review',
+  'record_review_event',
   'get_settings',
   'save_settings',
   'run_setup',

@@ -16,6 +16,7 @@ export function QuarterlyReportSection({ report, format }: { report: QuarterlyRe
           <Text variant="microcopy">{`${p.targetsBehind} behind, ${p.targetsWithoutActual} without an actual`}</Text>
         </StatisticsItem>
         <StatisticsItem label="Introductions made" number={format.whole(p.introductions)} />
+        <StatisticsItem label="Plan updates" number={format.whole(p.planUpdated)} />
         <StatisticsItem label="To celebrate" number={format.whole(p.celebrate)} />
         <StatisticsItem label="To escalate" number={format.whole(p.escalate)} />
         <StatisticsItem label="To exploit" number={format.whole(p.exploit)} />
@@ -57,6 +58,7 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
       )}
       <Text>{`${account.introductions.length} introduction${account.introductions.length === 1 ? '' : 's'} made (contacts new in the CRM this quarter).`}</Text>
       {items('Introductions', account.introductions)}
+      {items('Update the plan', account.planUpdated)}
       {items('Celebrate', account.celebrate)}
       {items('Escalate', account.escalate)}
       {items('Exploit', account.exploit)}

@@ -31,6 +31,7 @@ export const COMPANY_PROPERTY = {
   strategicFit: 'keystone_strategic_fit',
   referralCount: 'keystone_referral_count',
   clientStrategy: 'keystone_client_strategy',
+  recordedEvents: 'keystone_recorded_events',
 } as const;
 type CompanyPropertyKey = keyof typeof COMPANY_PROPERTY;
 
@@ -170,6 +171,13 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
     label: 'Client strategy',
     description:
       "How the client sees itself and where it is heading, in the account team's words. Keystone asks for a review of the plan when it changes.",
+    long: true,
+  }),
+  recordedEvents: textProperty({
+    name: COMPANY_PROPERTY.recordedEvents,
+    label: 'Events recorded for review',
+    description:
+      'Events HubSpot cannot see that a key account manager recorded (a competitor, the supply chain, our own changes, the market), each a reason to review the plan (JSON).',
     long: true,
   }),
 };

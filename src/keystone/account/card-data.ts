@@ -12,7 +12,7 @@ import type {
 import type { CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
-import type { CoverageContact, RelationshipCoverage } from '../../kam/coverage/index.ts';
+import { watchReasons, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
 import {
   QUARTERS,
   fillDerivedActuals,
@@ -39,7 +39,7 @@ import type { CardBase, CardSection } from '../../contracts/card-section.ts';
 import type { CardSectionName } from '../../contracts/card-sections.ts';
 import { statusAuditOf } from './status-audit.ts';
 import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
-import { contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
+import { asDepartureReason, contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { accountFacts, storedPlanTargets, planYearStart } from './plan-targets.ts';
@@ -240,6 +240,8 @@ function relationshipsSection(
       jobTitle: c.title,
       email: record.properties.email || null,
       isKey: touch?.keyContact ?? false,
+      watchedBecause: watchReasons(c),
+      keyContactLabel: c.taggedKeyContact,
       stance: c.stance,
       stanceHistory: stanceHistoryOf(record),
       jobTitleHistory: (record.history.jobtitle ?? []).map((h) => ({ jobTitle: h.value || null, at: h.at })),
@@ -249,7 +251,9 @@ function relationshipsSection(
       reportsTo: ref(c.reportsTo),
       lastTouchAt: touch?.lastTouchedAt ?? null,
       heldBy: (touch?.ourPeople ?? []).map((ownerId) => ({ person: people.byOwnerId(ownerId)! })),
-      departure: c.leftCompany ? { leftAt: c.leftAt, replacedBy: ref(c.replacedBy) } : null,
+      departure: c.leftCompany
+        ? { leftAt: c.leftAt, replacedBy: ref(c.replacedBy), reason: asDepartureReason(record.properties) }
+        : null,
     };
   });
   // Key contacts first, then the rest, each by name; departed contacts last.

@@ -14,7 +14,9 @@ import {
   type DerivationFacts,
   type MetricTarget,
 } from '../../kam/objectives/index.ts';
+import { reviewActionStatus, type ReviewActionStatus } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
+import type { PeopleDirectory } from '../readers/people.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
 import { accountFacts, planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
 import type { RelationshipContact } from '../account/relationships.ts';
@@ -45,7 +47,18 @@ interface ReportRecords {
   keyAccountDeals: ReadonlyMap<string, readonly CrmRecord[]>;
   /** Each key account's review triggers no review has answered yet (the overview's `reviews.open`). */
   openTriggers: ReadonlyMap<string, ReadonlyArray<{ trigger: { message: string; at: number } }>>;
+  /** Whether each review action's task is completed, by task id. */
+  actionTasks: ReadonlyMap<string, boolean>;
+  /** Names for the actions' owners. */
+  people: PeopleDirectory;
 }
+
+const ACTION_STATUS_WORDS: Record<ReviewActionStatus, string> = {
+  done: 'done',
+  open: 'open',
+  overdue: 'overdue',
+  no_task: 'no task',
+};
 
 /** The fiscal quarter `now` falls in, when none is asked for. */
 export function quarterOf(now: number, settings: Settings): FiscalQuarter {
@@ -74,8 +87,24 @@ export function quarterlyReport(
   const accounts = keyAccounts.map((account): AccountQuarter => {
     const plan = plans.get(account.companyId);
     const logged = (reviews.get(account.companyId) ?? []).filter((r) => within(r.reviewedAt) && r.reviewedAt <= now);
+    // Each action under its own outcome, with who does it, by when and where it stands; a review logged
+    // before outcomes had actions is told by its summary.
     const withOutcome = (outcome: StoredReview['outcomes'][number]) =>
-      logged.filter((r) => r.outcomes.includes(outcome)).map((r) => r.summary || 'See the review');
+      logged.flatMap((r) => {
+        const actions = r.actions.filter((a) => a.outcome === outcome);
+        if (actions.length === 0)
+          return r.outcomes.includes(outcome) && r.actions.length === 0 ? [r.summary || 'See the review'] : [];
+        return actions.map((a) => {
+          const status = reviewActionStatus({
+            dueAt: a.dueAt,
+            taskCompleted: a.taskId === null ? null : (records.actionTasks.get(a.taskId) ?? null),
+            now,
+          });
+          const owner = records.people.byOwnerId(a.ownerId)?.name ?? `Owner ${a.ownerId}`;
+          const due = new Date(a.dueAt).toISOString().slice(0, 10);
+          return `${a.text} (${owner}, due ${due}, ${ACTION_STATUS_WORDS[status]})`;
+        });
+      });
     const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
     const cadence = cadenceOf(companies.get(account.companyId), settings);
     const schedule = calendarReviewAt(plan, { cadence, reviews: reviews.get(account.companyId) ?? [], settings, asOf });
@@ -96,6 +125,7 @@ export function quarterlyReport(
       targets: grid.targets,
       targetsUnreadable: grid.unreadable,
       introductions: introductions.map(contactName),
+      planUpdated: withOutcome('plan_updated'),
       celebrate: [...objectives.map((o) => `Objective achieved: ${o.title}`), ...withOutcome('celebrate')],
       escalate: withOutcome('escalate'),
       exploit: withOutcome('exploit'),
@@ -129,6 +159,7 @@ export function quarterlyReport(
       targetsBehind: targets.filter((t) => t.status === 'behind').length,
       targetsWithoutActual: targets.filter((t) => t.status === 'no_actual').length,
       introductions: total((a) => a.introductions.length),
+      planUpdated: total((a) => a.planUpdated.length),
       celebrate: total((a) => a.celebrate.length),
       escalate: total((a) => a.escalate.length),
       exploit: total((a) => a.exploit.length),

@@ -16,7 +16,6 @@ import {
   Tag,
   Text,
   TextArea,
-  ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
@@ -309,18 +308,40 @@ describe('the Relationships section', () => {
     expect(maybeFindByTestId(Text, 'activities-weighed')).toBeNull();
   });
 
-  it("marks key contacts and says what a contact's stance was before the current one", async () => {
+  it("marks key contacts, says why the programme watches each, and shows a contact's whole stance path", async () => {
     const converted = contact({
       stanceHistory: [
-        { stance: 'ally', at: Date.UTC(2026, 2, 3, 12) },
-        { stance: 'protester', at: Date.UTC(2025, 8, 1) },
+        { stance: 'supporter', at: Date.UTC(2026, 2, 3, 12) },
+        { stance: 'neutral', at: Date.UTC(2026, 0, 10, 12) },
+        { stance: 'protester', at: Date.UTC(2025, 8, 1, 12) },
       ],
     });
+    const quiet = contact({ contactId: '502', name: 'Una Known', isKey: false, watchedBecause: [], stanceHistory: [] });
     const { findByTestId, findAll } = await renderCard(
-      cardData({ relationships: relationships({ contacts: [converted] }) }),
+      cardData({ relationships: relationships({ contacts: [converted, quiet] }) }),
     );
-    expect(findByTestId(Text, 'stance-history-501').text).toBe('was Protester until 3 Mar 2026');
-    expect(findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
+    expect(findByTestId(Text, 'stance-history-501').text).toBe(
+      'Protester 1 Sept 2025 → Neutral 10 Jan 2026 → Supporter 3 Mar 2026',
+    );
+    expect(findByTestId(Text, 'watched-501').text).toBe(
+      'Watched: has a buying role, has a decision power, has a stance',
+    );
+    expect(findByTestId(Text, 'watched-502').text).toMatch(/^Not watched: give them a stance/);
+    expect(findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker', 'Decision maker']);
+  });
+
+  it('marks a contact as a key contact, and unmarks one', async () => {
+    const labelled = cardData({ relationships: relationships({ contacts: [contact({ keyContactLabel: true })] }) });
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) }, labelled);
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
+    find(Button, withText('Mark as key contact')).trigger('onClick');
+    await waitFor(() => expect(find(Button, withText('Unmark as key contact'))).toBeTruthy());
+    find(Button, withText('Unmark as key contact')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'record_contact_stance')).toHaveLength(2));
+    expect(callsTo(spy, 'record_contact_stance')).toEqual([
+      { ...caller, contactId: '501', keyContact: true },
+      { ...caller, contactId: '501', keyContact: false },
+    ]);
   });
 
   it('records a stance change in one click and reloads the card', async () => {
@@ -338,11 +359,17 @@ describe('the Relationships section', () => {
     expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', decisionPower: null }]);
   });
 
-  it('records that a contact left and who replaced them', async () => {
+  it('records why and when a contact left and who replaced them; the button waits for a reason', async () => {
     const after = cardData({
       relationships: relationships({
         contacts: [
-          contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: { contactId: '502', name: 'Ann Lee' } } }),
+          contact({
+            departure: {
+              leftAt: Date.UTC(2026, 10, 20),
+              replacedBy: { contactId: '502', name: 'Ann Lee' },
+              reason: 'retired',
+            },
+          }),
         ],
       }),
     });
@@ -353,19 +380,29 @@ describe('the Relationships section', () => {
     );
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'replacedBy' }).trigger('onChange', '502' as never);
+    expect(find(Button, withText('Mark Tom Baker as left')).props.disabled).toBe(true);
+    find(Select, { name: 'departureReason' }).trigger('onChange', 'retired' as never);
+    find(DateInput, { name: 'leftAt' }).trigger('onChange', { year: 2026, month: 10, date: 20 } as never);
     find(Button, withText('Mark Tom Baker as left')).trigger('onClick');
     await waitFor(() =>
-      expect(findByTestId(Text, 'departure-501').text).toBe('Left on 20 Nov 2026, replaced by Ann Lee'),
+      expect(findByTestId(Text, 'departure-501').text).toBe('Retired on 20 Nov 2026, replaced by Ann Lee'),
     );
     expect(callsTo(spy, 'record_contact_departure')).toEqual([
-      { ...caller, contactId: '501', left: true, replacedByContactId: '502' },
+      {
+        ...caller,
+        contactId: '501',
+        left: true,
+        reason: 'retired',
+        replacedByContactId: '502',
+        leftAt: Date.UTC(2026, 10, 20, 12),
+      },
     ]);
   });
 
   it('undoes a departure recorded by mistake', async () => {
     const departed = cardData({
       relationships: relationships({
-        contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null } })],
+        contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null, reason: null } })],
       }),
     });
     const { find, findAll, maybeFindByTestId, waitFor, spy } = await renderCard(
@@ -658,7 +695,9 @@ describe('the Reviews section', () => {
     expect(findAll(StatusTag, { variant: 'danger' }).map((t) => t.text)).toContain('Overdue');
   });
 
-  it('logs a triggered review with its outcome and the triggers it answers, then shows it in the history', async () => {
+  it('logs a triggered review whose outcomes each have their own words, owner and due date, then shows each under its heading', async () => {
+    const owner = cardData().owners[0]!;
+    const due = Date.UTC(2026, 11, 15, 12);
     const logged = cardData({
       reviews: reviews({
         history: [
@@ -666,30 +705,87 @@ describe('the Reviews section', () => {
             ...reviews().history[0]!,
             reviewId: 'rev-2',
             kind: 'triggered',
-            outcomes: ['escalate'],
+            outcomes: ['celebrate', 'escalate'],
             summary: 'Meet the new CFO',
+            actions: [
+              {
+                outcome: 'celebrate',
+                text: 'Thank Dan for the renewal',
+                owner: { userId: owner.userId, ownerId: owner.ownerId, name: owner.name },
+                dueAt: due,
+                taskId: '9001',
+              },
+              {
+                outcome: 'escalate',
+                text: 'The new CFO may bring her own suppliers',
+                owner: { userId: owner.userId, ownerId: owner.ownerId, name: owner.name },
+                dueAt: due,
+                taskId: '9002',
+              },
+            ],
           },
         ],
       }),
     });
-    const { find, findAll, waitFor, spy } = await renderCard(
+    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(
       cardData({ reviews: reviews({ triggered: [trigger()] }) }),
       { log_review: ok({ tasks: TASKS_SYNCED }) },
       logged,
     );
     find(Button, withText('Log a review…')).trigger('onClick');
-    find(ToggleGroup, { name: 'outcomes' }).trigger('onChange', ['escalate'] as never);
     find(TextArea, { name: 'summary' }).trigger('onChange', 'Meet the new CFO' as never);
+    find(Button, withText('Add an outcome')).trigger('onClick');
+    find(Button, withText('Add an outcome')).trigger('onClick');
+    find(Select, { name: 'action-0-outcome' }).trigger('onChange', 'celebrate' as never);
+    find(TextArea, { name: 'action-0-text' }).trigger('onChange', 'Thank Dan for the renewal' as never);
+    find(DateInput, { name: 'action-0-due' }).trigger('onChange', { year: 2026, month: 11, date: 15 } as never);
+    find(Select, { name: 'action-0-owner' }).trigger('onChange', owner.ownerId as never);
+    find(Select, { name: 'action-1-owner' }).trigger('onChange', owner.ownerId as never);
+    find(Select, { name: 'action-1-outcome' }).trigger('onChange', 'escalate' as never);
+    find(TextArea, { name: 'action-1-text' }).trigger('onChange', 'The new CFO may bring her own suppliers' as never);
+    // Not before every outcome has its date.
+    expect(find(Button, withText('Log the review')).props.disabled).toBe(true);
+    find(DateInput, { name: 'action-1-due' }).trigger('onChange', { year: 2026, month: 11, date: 15 } as never);
     find(Button, withText('Log the review')).trigger('onClick');
     await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Meet the new CFO'));
     expect(callsTo(spy, 'log_review')).toEqual([
       {
         ...caller,
         kind: 'triggered',
-        outcomes: ['escalate'],
+        outcomes: [],
+        actions: [
+          { outcome: 'celebrate', text: 'Thank Dan for the renewal', ownerId: owner.ownerId, dueAt: due },
+          { outcome: 'escalate', text: 'The new CFO may bring her own suppliers', ownerId: owner.ownerId, dueAt: due },
+        ],
         summary: 'Meet the new CFO',
         triggers: [trigger()],
         // The press's own id: a retry of the same review sends it again.
+        actionId: expect.any(String),
+      },
+    ]);
+    expect(findByTestId(Text, 'review-action-rev-2-escalate-0').text).toBe(
+      `The new CFO may bring her own suppliers (${owner.name}, due 15 Dec 2026)`,
+    );
+    expect(findAll(Text).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['Achievements to celebrate', 'Threats to escalate']),
+    );
+  });
+
+  it('records an event HubSpot cannot see, with what happened, when and what it means', async () => {
+    const { find, waitFor, spy } = await renderCard(cardData(), { record_review_event: ok({ trigger: trigger() }) });
+    find(Button, withText('Record an event…')).trigger('onClick');
+    expect(find(Button, withText('Record the event')).props.disabled).toBe(true);
+    find(Select, { name: 'eventKind' }).trigger('onChange', 'supply_chain_changed' as never);
+    find(DateInput, { name: 'eventAt' }).trigger('onChange', { year: 2026, month: 10, date: 2 } as never);
+    find(TextArea, { name: 'eventNote' }).trigger('onChange', 'They outsourced purchasing to Procura' as never);
+    find(Button, withText('Record the event')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
+    expect(callsTo(spy, 'record_review_event')).toEqual([
+      {
+        ...caller,
+        kind: 'supply_chain_changed',
+        at: Date.UTC(2026, 10, 2, 12),
+        note: 'They outsourced purchasing to Procura',
         actionId: expect.any(String),
       },
     ]);

@@ -188,6 +188,8 @@ export function contact(overrides: Partial<KeyContact> = {}): KeyContact {
     jobTitle: 'CFO',
     email: 'tom@acme.example',
     isKey: true,
+    watchedBecause: ['buying_role', 'decision_power', 'stance'],
+    keyContactLabel: false,
     stance: 'ally',
     stanceHistory: [{ stance: 'ally', at: NOW - 100 * DAY }],
     jobTitleHistory: [],
@@ -322,6 +324,7 @@ export function review(overrides: Partial<Review> = {}): Review {
     outcomes: ['plan_updated'],
     summary: 'Added the tax objective',
     triggers: [],
+    actions: [],
     ...overrides,
   };
 }

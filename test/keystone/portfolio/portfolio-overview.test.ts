@@ -381,6 +381,29 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
     expect((await control.stats()).byRoute['POST /crm/v3/objects/companies/batch/read']).toBe(2);
   });
 
+  it('lists an event a manager recorded on a key account as an open trigger, in the report too, with its note', async () => {
+    const p = await startPortal(withBoltContacts([]));
+    const event = {
+      eventId: 'press-1',
+      kind: 'supply_chain_changed',
+      at: NOW - 5 * DAY_MS,
+      note: 'Purchasing outsourced to Procura',
+      recordedAt: NOW - 4 * DAY_MS,
+      recordedBy: '1',
+    };
+    await p.client.crm.companies.basicApi.update(bolt.id, {
+      properties: { [COMPANY_PROPERTY.recordedEvents]: JSON.stringify([event]) },
+    });
+    const { reviews, quarterlyReport } = await overviewOf(p);
+    const message = "The client's supply chain changed: Purchasing outsourced to Procura";
+    expect(
+      reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.message, trigger.at]),
+    ).toEqual([['Bolt', 'supply_chain_changed', message, NOW - 5 * DAY_MS]]);
+    expect(quarterlyReport.accounts.find((a) => a.name === 'Bolt')!.triggersFired).toEqual([
+      `${message} (not reviewed yet)`,
+    ]);
+  });
+
   it('counts a contact labelled "Key contact" as key, as the card does, though no role makes them one: their departure waits for a review', async () => {
     // Ola has no role that makes her a key contact; only the label on her association with Bolt would.
     const ola = boltContactWhoLeft('Ola', 10, {});

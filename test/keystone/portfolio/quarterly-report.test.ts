@@ -169,6 +169,48 @@ describe('the quarterly programme report', () => {
     expect(acmeQuarter.triggersFired).toEqual(['Jo Bloggs left the client']);
   });
 
+  it("lists each action a review produced under its own outcome, with its owner, due date and its task's status", () => {
+    const action = (outcome: string, text: string, dueAt: number, taskId: string | null) => ({
+      outcome,
+      text,
+      ownerId: '77',
+      dueAt,
+      taskId,
+    });
+    const withActions = {
+      ...RECORDS,
+      reviews: [
+        review(crane.id, {
+          kind: 'triggered',
+          reviewedAt: at(9, 1),
+          outcomes: 'plan_updated;celebrate;escalate;exploit',
+          summary: 'Jan retired; Dan converted; Tom quiet',
+          actions: JSON.stringify([
+            action('plan_updated', 'Dan takes Jan’s place in the plan', Date.UTC(2026, 8, 10), 't1'),
+            action('celebrate', 'Thank Dan', Date.UTC(2026, 11, 1), 't2'),
+            action('escalate', 'Tom has gone quiet', Date.UTC(2026, 8, 15), 't3'),
+            action('exploit', 'Ask Dan for the parent company', Date.UTC(2026, 11, 1), null),
+          ]),
+        }),
+      ],
+      owners: [
+        { ownerId: '77', userId: 7, firstName: 'Max', lastName: 'Manager', email: null, teamIds: [], teams: [] },
+      ],
+      actionTasks: new Map([
+        ['t1', true],
+        ['t2', false],
+        ['t3', false],
+      ]),
+    };
+    const crane2 = overview(withActions, Q3, NOW).quarterlyReport.accounts.find((a) => a.name === 'Crane')!;
+    expect(crane2).toMatchObject({
+      planUpdated: ['Dan takes Jan’s place in the plan (Max Manager, due 2026-09-10, done)'],
+      celebrate: ['Thank Dan (Max Manager, due 2026-12-01, open)'],
+      escalate: ['Tom has gone quiet (Max Manager, due 2026-09-15, overdue)'],
+      exploit: ['Ask Dan for the parent company (Max Manager, due 2026-12-01, no task)'],
+    });
+  });
+
   it('counts reviews done and finds the calendar review missed by the end of the quarter', () => {
     expect(report().accounts.map((a) => [a.name, a.reviewsDone, a.reviewMissed])).toEqual([
       ['Acme', 2, false],
@@ -184,6 +226,7 @@ describe('the quarterly programme report', () => {
       targetsBehind: 1,
       targetsWithoutActual: 0,
       introductions: 3,
+      planUpdated: 0,
       celebrate: 2,
       escalate: 1,
       exploit: 1,

@@ -19,11 +19,18 @@ import {
 import { useState } from 'react';
 import type { KeyContact } from '../../../contracts/card-data.ts';
 import type { RecordContactStanceParameters } from '../../../contracts/record-contact-stance.ts';
-import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, optionsOf, STANCE_LABELS } from '../../ui/labels.ts';
+import {
+  BUYING_ROLE_LABELS,
+  DECISION_POWER_LABELS,
+  DEPARTURE_REASON_LABELS,
+  optionsOf,
+  STANCE_LABELS,
+} from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { splitList } from '../../../kam/shared/list-value.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
+import { DepartureForm, KeyContactToggle, StanceTimeline, WatchedBecause } from './ContactChanges.tsx';
 
 const NOT_SET = '';
 
@@ -105,6 +112,7 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
                     Key contact
                   </Tag>
                 )}
+                <WatchedBecause contact={contact} />
                 {contact.buyingRoles.map((role) => (
                   <Tag key={role} inline>
                     {BUYING_ROLE_LABELS[role]}
@@ -131,7 +139,7 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
                 ) : (
                   <Text>{contact.stance ? STANCE_LABELS[contact.stance] : 'Unknown'}</Text>
                 )}
-                <EarlierStance contact={contact} account={account} />
+                <StanceTimeline contact={contact} account={account} />
               </TableCell>
               <TableCell>
                 {editable ? (
@@ -200,25 +208,15 @@ const WARNING_TITLES: Record<
   unknown_supervisors: 'Supervisors unknown',
 };
 
-/** The stance before the current one, from HubSpot's property history: "was Protester until 3 Mar 2026". */
-function EarlierStance({ contact, account }: { contact: KeyContact; account: AccountView<'relationships'> }) {
-  const [current, previous] = contact.stanceHistory;
-  if (!current || !previous) return null;
-  return (
-    <Text variant="microcopy" testId={`stance-history-${contact.contactId}`}>
-      was {previous.stance ? STANCE_LABELS[previous.stance] : 'unknown'} until {account.format.date(current.at)}
-    </Text>
-  );
-}
-
 function departureLine(contact: KeyContact, account: AccountView<'relationships'>): string {
   const { departure } = contact;
   if (!departure) return '';
-  const when = departure.leftAt === null ? 'Has left' : `Left on ${account.format.date(departure.leftAt)}`;
+  const why = departure.reason === null ? 'Has left' : DEPARTURE_REASON_LABELS[departure.reason];
+  const when = departure.leftAt === null ? why : `${why} on ${account.format.date(departure.leftAt)}`;
   return departure.replacedBy ? `${when}, replaced by ${departure.replacedBy.name ?? 'another contact'}` : when;
 }
 
-/** Topics the contact decides on, and departure ("left", "replaced by") or undoing a mistaken one. */
+/** Topics the contact decides on, the key-contact mark, and departure (why, when, replaced by) or undoing a mistaken one. */
 function ContactEditor({
   account,
   contact,
@@ -229,21 +227,16 @@ function ContactEditor({
   onClose: () => void;
 }) {
   const [topics, setTopics] = useState(contact.decisionTopics.join('; '));
-  const [replacedBy, setReplacedBy] = useState(NOT_SET);
   const stance = useFunctionAction('record_contact_stance');
   const departure = useFunctionAction('record_contact_departure');
-  const colleagues = account.data.relationships.contacts.filter(
-    (c) => c.contactId !== contact.contactId && !c.departure,
-  );
   const busy = stance.state.status === 'loading' || departure.state.status === 'loading';
 
   const saveTopics = async () => {
     const decisionTopics = splitList(topics);
     if ((await stance.run({ ...account.caller, contactId: contact.contactId, decisionTopics })).ok) account.refresh();
   };
-  const recordDeparture = async (left: boolean) => {
-    const change = left ? { left, replacedByContactId: replacedBy === NOT_SET ? null : replacedBy } : { left };
-    if ((await departure.run({ ...account.caller, contactId: contact.contactId, ...change })).ok) account.refresh();
+  const undoDeparture = async () => {
+    if ((await departure.run({ ...account.caller, contactId: contact.contactId, left: false })).ok) account.refresh();
   };
 
   return (
@@ -263,29 +256,14 @@ function ContactEditor({
       </ButtonRow>
       {contact.departure ? (
         <ButtonRow>
-          <Button onClick={() => void recordDeparture(false)} disabled={busy}>
+          <Button onClick={() => void undoDeparture()} disabled={busy}>
             {contact.name} has not left: undo
           </Button>
         </ButtonRow>
       ) : (
-        <>
-          <Select
-            label="Replaced by"
-            name="replacedBy"
-            value={replacedBy}
-            options={[
-              { value: NOT_SET, label: 'Nobody yet' },
-              ...colleagues.map((c) => ({ value: c.contactId, label: c.name })),
-            ]}
-            onChange={(value) => setReplacedBy(String(value))}
-          />
-          <ButtonRow>
-            <Button variant="destructive" onClick={() => void recordDeparture(true)} disabled={busy}>
-              Mark {contact.name} as left
-            </Button>
-          </ButtonRow>
-        </>
+        <DepartureForm account={account} contact={contact} />
       )}
+      <KeyContactToggle account={account} contact={contact} />
       {stance.state.status === 'error' && (
         <ActionFailed title="The topics were not saved" failure={stance.state.failure} />
       )}
