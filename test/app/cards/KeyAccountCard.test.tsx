@@ -1,12 +1,16 @@
 import {
+  Accordion,
   Alert,
   BarChart,
   Button,
   DateInput,
   EmptyState,
   ErrorState,
+  Flex,
+  Heading,
   hubspot,
   Input,
+  List,
   LoadingSpinner,
   NumberInput,
   Select,
@@ -15,6 +19,7 @@ import {
   Tag,
   Text,
   TextArea,
+  Tile,
   ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -43,6 +48,11 @@ import {
 } from '../ui/test-utils.ts';
 
 afterEach(() => vi.restoreAllMocks());
+
+/** All the text below a node, at any depth: a node's own `text` holds only its direct text. */
+type Node = { text: string | null; childNodes?: readonly Node[] };
+const textBelow = (node: Node): string =>
+  node.childNodes ? node.childNodes.map(textBelow).join('') : (node.text ?? '');
 
 const caller = { userId: USER_ID, companyId: COMPANY_ID };
 const MOCK_PORTAL_ID = 123; // the renderer's mock portal
@@ -197,7 +207,7 @@ describe('the Relationships section', () => {
     expect(find(EmptyState).find(Text).text).toContain('Associate the people you know at Acme Ltd');
   });
 
-  it('shows coverage, its warnings and each contact with stance, decision power, last touch and who holds them', async () => {
+  it('shows coverage and its findings, each naming the people it is about, and each contact on the map', async () => {
     const data = cardData({
       relationships: relationships({
         coverage: {
@@ -209,13 +219,86 @@ describe('the Relationships section', () => {
         },
       }),
     });
-    const { find, findAll } = await renderCard(data);
-    expect(find(Alert, { title: 'Depends on one of our people' }).text).toBe('Only Maria Lopez knows anyone at Acme');
-    expect(findAll(Text).map((t) => t.text)).toEqual(
-      expect.arrayContaining(['Coverage 40 of 100', 'Tom Baker', 'CFO · supervisor unknown', 'on budget']),
+    const { findByTestId, findAll } = await renderCard(data);
+    const findings = findByTestId(Flex, 'coverage-findings');
+    expect(textBelow(findings.find(List))).toContain(
+      'Depends on one of our people: Only Maria Lopez knows anyone at Acme',
     );
-    expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
-    expect(find(Select, { name: 'power-502' }).props.value).toBe('influences');
+    // Neither contact has reports on record, nor peers: the map's gaps name both.
+    expect(textBelow(findings.find(List))).toContain('No reports known: Tom Baker, Ann Lee');
+    expect(textBelow(findings.find(List))).toContain('Held by one of our people only: Tom Baker, Ann Lee');
+    expect(textBelow(findings.find(Accordion, { title: 'How the score is made' }))).toContain(
+      '1 of 2 key contacts touched',
+    );
+    const tom = findByTestId(Tile, 'map-person-501');
+    expect(tom.findAll(Tag).map((t) => [t.text, t.props.variant])).toEqual(
+      expect.arrayContaining([
+        ['Ally', 'success'],
+        ['Has the final say on budget', 'info'],
+        ['Only one of ours', 'warning'],
+        ['No reports known', 'error'],
+      ]),
+    );
+    expect(textBelow(tom)).toContain('Held by Maria Lopez; last touch 12 days ago');
+    expect(findAll(Text).map((t) => t.text)).toContain('Coverage 40 of 100');
+  });
+
+  it('keeps the table as a second view, with who reports to whom and the earlier stance', async () => {
+    const converted = contact({
+      stanceHistory: [
+        { stance: 'ally', at: Date.UTC(2026, 2, 3, 12) },
+        { stance: 'protester', at: Date.UTC(2025, 8, 1) },
+      ],
+    });
+    const card = await renderCard(cardData({ relationships: relationships({ contacts: [converted] }) }));
+    card.find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await card.waitFor(() => expect(card.maybeFind(TableCell)).not.toBeNull());
+    expect(card.findByTestId(Text, 'stance-history-501').text).toBe('was Protester until 3 Mar 2026');
+    expect(card.findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
+    expect(card.findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['CFO · supervisor unknown', 'Ally']));
+  });
+
+  it('draws reports under their supervisor and opens the edit form right under the person clicked', async () => {
+    const data = cardData({
+      relationships: relationships({
+        contacts: [
+          contact(),
+          contact({ contactId: '502', name: 'Ann Lee', reportsTo: { contactId: '501', name: 'Tom Baker' } }),
+        ],
+      }),
+    });
+    const card = await renderCard(data);
+    const rows = () => card.findByTestId(Flex, 'relationship-map').childNodes;
+    expect(rows()).toHaveLength(2);
+    card.findByTestId(Tile, 'map-person-502').find(Button, withText('Edit')).trigger('onClick');
+    await card.waitFor(() => expect(card.maybeFind(Heading)).not.toBeNull());
+    const [, annRow] = rows();
+    expect(textBelow(annRow!)).toContain('Ann Lee');
+    expect((annRow as typeof annRow & { find: typeof card.find }).find(Heading).text).toBe('Ann Lee');
+    expect(card.find(Select, { name: 'stance-502' }).props.value).toBe('ally');
+    // Closing a branch hides who reports there.
+    card.findByTestId(Tile, 'map-person-501').find(Button, withText('▾ 1 below')).trigger('onClick');
+    await card.waitFor(() => expect(rows()).toHaveLength(1));
+  });
+
+  it('folds a long list of reports into one row a click opens', async () => {
+    const reports = Array.from({ length: 20 }, (_, i) =>
+      contact({
+        contactId: `6${String(i).padStart(2, '0')}`,
+        name: `Report ${i}`,
+        isKey: false,
+        reportsTo: { contactId: '501', name: 'Tom Baker' },
+      }),
+    );
+    const card = await renderCard(cardData({ relationships: relationships({ contacts: [contact(), ...reports] }) }));
+    // Nobody below Tom is a key contact, so his branch starts closed.
+    expect(card.findByTestId(Flex, 'relationship-map').childNodes).toHaveLength(1);
+    card.findByTestId(Tile, 'map-person-501').find(Button, withText('▸ 20 below')).trigger('onClick');
+    await card.waitFor(() =>
+      expect(card.maybeFind(Button, withText('Show 14 more reporting to Tom Baker'))).not.toBeNull(),
+    );
+    card.find(Button, withText('Show 14 more reporting to Tom Baker')).trigger('onClick');
+    await card.waitFor(() => expect(card.findByTestId(Flex, 'relationship-map').childNodes).toHaveLength(21));
   });
 
   it('says when coverage weighs only some of the activities of a large account, in grouped numbers', async () => {
@@ -229,30 +312,18 @@ describe('the Relationships section', () => {
     expect(maybeFindByTestId(Text, 'activities-weighed')).toBeNull();
   });
 
-  it("marks key contacts and says what a contact's stance was before the current one", async () => {
-    const converted = contact({
-      stanceHistory: [
-        { stance: 'ally', at: Date.UTC(2026, 2, 3, 12) },
-        { stance: 'protester', at: Date.UTC(2025, 8, 1) },
-      ],
-    });
-    const { findByTestId, findAll } = await renderCard(
-      cardData({ relationships: relationships({ contacts: [converted] }) }),
-    );
-    expect(findByTestId(Text, 'stance-history-501').text).toBe('was Protester until 3 Mar 2026');
-    expect(findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
-  });
-
-  it('records a stance change in one click and reloads the card', async () => {
+  it('records a stance change in one click from the edit form and reloads the card', async () => {
     const after = cardData({ relationships: relationships({ contacts: [contact({ stance: 'supporter' })] }) });
-    const { find, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) }, after);
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) }, after);
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'stance-501' }).trigger('onChange', 'supporter' as never);
     await waitFor(() => expect(find(Select, { name: 'stance-501' }).props.value).toBe('supporter'));
     expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', stance: 'supporter' }]);
   });
 
   it('clears a decision power when set back to unknown', async () => {
-    const { find, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) });
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) });
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'power-501' }).trigger('onChange', '' as never);
     await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
     expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', decisionPower: null }]);
@@ -271,6 +342,8 @@ describe('the Relationships section', () => {
       { record_contact_departure: ok({}) },
       after,
     );
+    find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await waitFor(() => expect(findAll(Button, withText('Edit'))).toHaveLength(2));
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'replacedBy' }).trigger('onChange', '502' as never);
     find(Button, withText('Mark Tom Baker as left')).trigger('onClick');
@@ -282,7 +355,7 @@ describe('the Relationships section', () => {
     ]);
   });
 
-  it('undoes a departure recorded by mistake', async () => {
+  it('undoes a departure recorded by mistake, from the table where departed contacts stay', async () => {
     const departed = cardData({
       relationships: relationships({
         contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null } })],
@@ -293,6 +366,8 @@ describe('the Relationships section', () => {
       { record_contact_departure: ok({}) },
       cardData(),
     );
+    find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await waitFor(() => expect(findAll(Button, withText('Edit'))).toHaveLength(1));
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Button, withText('Tom Baker has not left: undo')).trigger('onClick');
     await waitFor(() => expect(maybeFindByTestId(Text, 'departure-501')).toBeNull());
@@ -300,9 +375,10 @@ describe('the Relationships section', () => {
   });
 
   it('keeps a refused stance change on screen with the message, and the old stance', async () => {
-    const { find, waitFor } = await renderCard(cardData(), {
+    const { find, findAll, waitFor } = await renderCard(cardData(), {
       record_contact_stance: failed('KAM.CONTACT_NOT_AT_COMPANY', 'That contact is not associated with this company.'),
     });
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'stance-501' }).trigger('onChange', 'enemy' as never);
     await waitFor(() =>
       expect(find(Alert, { title: 'The change was not saved' }).text).toContain('not associated with this company'),
@@ -662,7 +738,7 @@ describe('the tab for someone who may not edit', () => {
     expect(findAll(Text).filter((t) => t.text === viewerPermissions().readOnlyReason)).toHaveLength(4);
     expect(findAll(Button).map((b) => b.text)).toEqual([]);
     expect(maybeFind(Select, { name: 'stance-501' })).toBeNull();
-    expect(findAll(Text).map((t) => t.text)).toContain('Ally');
+    expect(findAll(Tag).map((t) => t.text)).toContain('Ally');
   });
 });
 
