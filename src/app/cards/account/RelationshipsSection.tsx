@@ -295,7 +295,7 @@ function ContactEditor({
   };
 
   return (
-    <Flex direction="column" gap="small">
+    <Flex direction="column" gap="small" testId="contact-editor">
       <Heading>{contact.name}</Heading>
       <Flex direction="row" gap="small" wrap>
         <Box flex={1}>
