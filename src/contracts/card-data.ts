@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { competitorSchema } from '../kam/competition/index.ts';
 import { COVERAGE_WARNINGS } from '../kam/coverage/index.ts';
 import {
   QUARTERS,
@@ -265,6 +266,20 @@ const reviewsSectionSchema = z.object({
 });
 export type ReviewsSection = z.infer<typeof reviewsSectionSchema>;
 
+/** Who else the client buys from and our relationship's strengths and weaknesses, as the account team recorded them. */
+const competitionSectionSchema = z.object({
+  competitors: z.array(competitorSchema),
+  strengths: z.array(z.string()),
+  weaknesses: z.array(z.string()),
+  /** Send back as `baseRevision` when saving; 0 before the first save. */
+  revision: z.number().int().nonnegative(),
+  savedBy: personSchema.nullable(),
+  savedAt: instantSchema.nullable(),
+  /** The stored value could not be read (damaged): shown empty, and a save repairs it. */
+  unreadable: z.boolean(),
+});
+export type CompetitionSection = z.infer<typeof competitionSectionSchema>;
+
 const permissionsSchema = z.object({
   /** May tag, edit the plan, record stances and departures, log reviews. */
   canEdit: z.boolean(),
@@ -283,6 +298,7 @@ export const cardDataSchema = z.object({
   readAt: instantSchema,
   keyAccount: keyAccountSectionSchema,
   relationships: relationshipsSectionSchema,
+  competition: competitionSectionSchema,
   plan: planSectionSchema,
   reviews: reviewsSectionSchema,
   permissions: permissionsSchema,

@@ -14,3 +14,4 @@ export * from './run-setup.ts';
 export * from './recalculate-portfolio.ts';
 export * from './portfolio-facts.ts';
 export * from './portfolio-overview.ts';
+export * from './save-competition.ts';

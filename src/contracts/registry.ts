@@ -10,6 +10,7 @@ import type { ContactDeparture, RecordContactDepartureParameters } from './recor
 import type { ContactStance, RecordContactStanceParameters } from './record-contact-stance.ts';
 import type { RunSetupParameters, SetupOutcome } from './run-setup.ts';
 import type { SaveAccountPlanParameters, SavedPlan } from './save-account-plan.ts';
+import type { SaveCompetitionParameters, SavedCompetition } from './save-competition.ts';
 import type { SavedSettings, SaveSettingsParameters } from './save-settings.ts';
 import type { KeyAccountStatusChange, TagKeyAccountParameters } from './tag-key-account.ts';
 import type { UntagKeyAccountParameters } from './untag-key-account.ts';
@@ -28,6 +29,7 @@ export interface KeystoneFunctions {
   record_contact_stance: { parameters: RecordContactStanceParameters; result: ContactStance };
   record_contact_departure: { parameters: RecordContactDepartureParameters; result: ContactDeparture };
   log_review: { parameters: LogReviewParameters; result: LoggedReview };
+  save_competition: { parameters: SaveCompetitionParameters; result: SavedCompetition };
   get_settings: { parameters: GetSettingsParameters; result: PortalSettings };
   save_settings: { parameters: SaveSettingsParameters; result: SavedSettings };
   run_setup: { parameters: RunSetupParameters; result: SetupOutcome };

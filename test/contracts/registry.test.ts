@@ -60,6 +60,7 @@ const UIDS = [
   'record_contact_stance',
   'record_contact_departure',
   'log_review',
+  'save_competition',
   'get_settings',
   'save_settings',
   'run_setup',

@@ -1,5 +1,6 @@
 import type {
   CardData,
+  CompetitionSection,
   CoverageWarning,
   KeyAccountSection,
   KeyContact,
@@ -12,6 +13,7 @@ import type {
 import type { CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
+import { NO_COMPETITION } from '../../kam/competition/index.ts';
 import type { CoverageContact, RelationshipCoverage } from '../../kam/coverage/index.ts';
 import {
   QUARTERS,
@@ -37,6 +39,7 @@ import { readAccount, type AccountSnapshot } from './account-reader.ts';
 import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
+import { storedCompetition } from './competition.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { accountFacts, storedPlanTargets, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
@@ -94,6 +97,7 @@ function assembleCardData(
     readAt: now,
     keyAccount: keyAccountSection(snapshot, context),
     relationships: relationships.section,
+    competition: competitionSection(snapshot, context),
     plan: planSection(snapshot, context, relationships.coverage),
     reviews: reviewsSection(snapshot, context, relationships.coverage),
     permissions,
@@ -160,6 +164,19 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
       suggestedTier: score.icpTier,
       thresholds: { candidate: settings.selection.thresholds.candidate, key: settings.selection.thresholds.key },
     },
+  };
+}
+
+function competitionSection(snapshot: AccountSnapshot, { people }: SectionContext): CompetitionSection {
+  const stored = storedCompetition(snapshot.company.properties[COMPANY_PROPERTY.competition]);
+  if (stored === null || stored === 'unreadable')
+    return { ...NO_COMPETITION, revision: 0, savedBy: null, savedAt: null, unreadable: stored === 'unreadable' };
+  return {
+    ...stored.competition,
+    revision: stored.revision,
+    savedBy: people.byUserId(stored.savedByUserId),
+    savedAt: stored.savedAt,
+    unreadable: false,
   };
 }
 

@@ -7,6 +7,8 @@ import type {
 } from '../../contracts/portfolio-overview.ts';
 import type { CrmRecord } from '../../crm/records.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
+import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
+import type { Competition } from '../../kam/competition/index.ts';
 import {
   fillDerivedActuals,
   metricProgress,
@@ -18,6 +20,7 @@ import type { Settings } from '../../kam/settings/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
 import { accountFacts, planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
 import type { RelationshipContact } from '../account/relationships.ts';
+import { storedCompetition } from '../account/competition.ts';
 import {
   achievedObjectivesByCompany,
   cadenceOf,
@@ -109,6 +112,7 @@ export function quarterlyReport(
       ],
       reviewsDone: logged.length,
       reviewMissed: schedule?.status === 'overdue',
+      competition: competitionOf(companies.get(account.companyId)),
     };
   });
 
@@ -137,6 +141,11 @@ export function quarterlyReport(
       reviewsMissed: total((a) => Number(a.reviewMissed)),
     },
   };
+}
+
+function competitionOf(company: CrmRecord | undefined): Competition | null {
+  const stored = storedCompetition(company?.properties[COMPANY_PROPERTY.competition]);
+  return stored === null || stored === 'unreadable' ? null : stored.competition;
 }
 
 function contactName(contact: CrmRecord): string {

@@ -15,6 +15,7 @@ import {
   NumberInput,
   Select,
   StatusTag,
+  Table,
   TableCell,
   Tag,
   Text,
@@ -254,7 +255,8 @@ describe('the Relationships section', () => {
     card.find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
     await card.waitFor(() => expect(card.maybeFind(TableCell)).not.toBeNull());
     expect(card.findByTestId(Text, 'stance-history-501').text).toBe('was Protester until 3 Mar 2026');
-    expect(card.findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
+    const contactsTable = card.findAll(Table).find((table) => textBelow(table).includes('Tom Baker'))!;
+    expect(contactsTable.findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
     expect(card.findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['CFO · supervisor unknown', 'Ally']));
   });
 
@@ -384,6 +386,61 @@ describe('the Relationships section', () => {
       expect(find(Alert, { title: 'The change was not saved' }).text).toContain('not associated with this company'),
     );
     expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
+  });
+
+  it('shows which competitors the client also uses, how strongly, and our strengths and weaknesses', async () => {
+    const { findByTestId } = await renderCard(cardData());
+    const section = findByTestId(Flex, 'competition');
+    expect(section.findAll(TableCell).map((c) => textBelow(c))).toEqual([
+      'Grant & Co',
+      'payroll, year-end audit',
+      'Strong relationships',
+    ]);
+    expect(section.find(Tag).props.variant).toBe('error');
+    expect(textBelow(section)).toContain('Our strengths' + 'Partner-level access to the CFO');
+    expect(textBelow(section)).toContain('Our weaknesses' + 'Nobody of ours knows their IT team');
+    expect(textBelow(section)).toContain('Recorded by Maria Lopez on');
+  });
+
+  it('saves edited competitors and points against the revision shown, one point a line', async () => {
+    const { find, findByTestId, waitFor, spy } = await renderCard(cardData(), {
+      save_competition: ok({ revision: 3 }),
+    });
+    find(Button, withText('Edit competitors and our position')).trigger('onClick');
+    find(Button, withText('Add a competitor')).trigger('onClick');
+    find(Input, { name: 'competitor-1-name' }).trigger('onChange', 'Brightline' as never);
+    find(Input, { name: 'competitor-1-services' }).trigger('onChange', 'IT advisory' as never);
+    find(Select, { name: 'competitor-1-strength' }).trigger('onChange', 'weak' as never);
+    find(TextArea, { name: 'weaknesses' }).trigger('onChange', 'No one in IT\n\n  Fees seen as high  ' as never);
+    find(Button, withText('Save')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
+    const [sent] = callsTo(spy, 'save_competition') as Array<Record<string, unknown>>;
+    expect(sent).toMatchObject({
+      ...caller,
+      baseRevision: 2,
+      competition: {
+        competitors: [
+          { name: 'Grant & Co', services: 'payroll, year-end audit', relationshipStrength: 'strong' },
+          { name: 'Brightline', services: 'IT advisory', relationshipStrength: 'weak' },
+        ],
+        strengths: ['Partner-level access to the CFO'],
+        weaknesses: ['No one in IT', 'Fees seen as high'],
+      },
+    });
+    expect(sent!.actionId).toEqual(expect.any(String));
+    expect(findByTestId(Flex, 'competition').maybeFind(TextArea)).toBeNull();
+  });
+
+  it('keeps the competitors form open with the message when the save is refused', async () => {
+    const { find, waitFor } = await renderCard(cardData(), {
+      save_competition: failed('KAM.COMPETITION_CHANGED_ELSEWHERE', 'Someone else saved the competitors.'),
+    });
+    find(Button, withText('Edit competitors and our position')).trigger('onClick');
+    find(Button, withText('Save')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(Alert, { title: 'The competitors were not saved' }).text).toContain('Someone else saved'),
+    );
+    expect(find(TextArea, { name: 'strengths' }).props.value).toBe('Partner-level access to the CFO');
   });
 
   it('saves the topics a contact decides on as a list', async () => {

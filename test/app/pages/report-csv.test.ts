@@ -76,6 +76,7 @@ describe('the quarterly report as CSV', () => {
             triggersFired: ['Jo Bloggs left the client'],
             reviewsDone: 1,
             reviewMissed: true,
+            competition: null,
           },
         ],
         programme: {

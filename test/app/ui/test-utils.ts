@@ -3,6 +3,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { vi } from 'vitest';
 import type {
   CardData,
+  CompetitionSection,
   CriterionScore,
   KeyAccountSection,
   KeyContact,
@@ -306,6 +307,19 @@ export const viewerPermissions = (): Permissions => ({
   readOnlyReason: 'Only key account managers can change this account. Ask a Keystone admin to add your team.',
 });
 
+export function competition(overrides: Partial<CompetitionSection> = {}): CompetitionSection {
+  return {
+    competitors: [{ name: 'Grant & Co', services: 'payroll, year-end audit', relationshipStrength: 'strong' }],
+    strengths: ['Partner-level access to the CFO'],
+    weaknesses: ['Nobody of ours knows their IT team'],
+    revision: 2,
+    savedBy: person('Maria Lopez'),
+    savedAt: NOW - 30 * DAY,
+    unreadable: false,
+    ...overrides,
+  };
+}
+
 export function cardData(overrides: Partial<CardData> = {}): CardData {
   return {
     company: { companyId: COMPANY_ID, name: 'Acme Ltd' },
@@ -313,6 +327,7 @@ export function cardData(overrides: Partial<CardData> = {}): CardData {
     readAt: NOW,
     keyAccount: keyAccount(),
     relationships: relationships(),
+    competition: competition(),
     plan: plan(),
     reviews: reviews(),
     permissions: managerPermissions(),

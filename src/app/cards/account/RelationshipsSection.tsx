@@ -26,6 +26,7 @@ import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, optionsOf, STANCE_LABELS } f
 import { followTyping } from '../../ui/typing.ts';
 import { splitList } from '../../../kam/shared/list-value.ts';
 import { orgChartFindings, type OrgChart } from '../../../kam/coverage/index.ts';
+import { CompetitionSection } from './CompetitionSection.tsx';
 import { RelationshipMap, useOrgChart } from './RelationshipMap.tsx';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
@@ -161,6 +162,7 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
           </TableBody>
         </Table>
       )}
+      <CompetitionSection account={account} />
       {!editable && (
         <ReadOnlyNotice>
           {permissions.readOnlyReason ?? 'Only key account managers can record stances and departures.'}
