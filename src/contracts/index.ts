@@ -15,3 +15,4 @@ export * from './recalculate-portfolio.ts';
 export * from './portfolio-facts.ts';
 export * from './portfolio-overview.ts';
 export * from './save-competition.ts';
+export * from './client-satisfaction.ts';

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors/codes.ts';
 import type { ValidationIssue } from '../kam/shared/validation.ts';
 import type { CardData, CardDataParameters } from './card-data.ts';
+import type { ClientSatisfaction, ClientSatisfactionParameters } from './client-satisfaction.ts';
 import type { GetSettingsParameters, PortalSettings } from './get-settings.ts';
 import type { LoggedReview, LogReviewParameters } from './log-review.ts';
 import type { PortfolioFacts, PortfolioFactsParameters } from './portfolio-facts.ts';
@@ -30,6 +31,7 @@ export interface KeystoneFunctions {
   record_contact_departure: { parameters: RecordContactDepartureParameters; result: ContactDeparture };
   log_review: { parameters: LogReviewParameters; result: LoggedReview };
   save_competition: { parameters: SaveCompetitionParameters; result: SavedCompetition };
+  client_satisfaction: { parameters: ClientSatisfactionParameters; result: ClientSatisfaction };
   get_settings: { parameters: GetSettingsParameters; result: PortalSettings };
   save_settings: { parameters: SaveSettingsParameters; result: SavedSettings };
   run_setup: { parameters: RunSetupParameters; result: SetupOutcome };

@@ -61,6 +61,7 @@ const UIDS = [
   'record_contact_departure',
   'log_review',
   'save_competition',
+  'client_satisfaction',
   'get_settings',
   'save_settings',
   'run_setup',

@@ -30,7 +30,6 @@ export const competitorSchema = z
     relationshipStrength: z.enum(COMPETITOR_STRENGTHS),
   })
   .strict();
-type Competitor = z.infer<typeof competitorSchema>;
 
 export const competitionSchema = z
   .object({

@@ -4,3 +4,4 @@ export { saveAccountPlan } from './account-plan.ts';
 export { recordContactStance, recordContactDeparture } from './contact-relationship.ts';
 export { logAccountReview } from './review-log.ts';
 export { saveCompetition } from './competition.ts';
+export { readClientSatisfaction } from './satisfaction.ts';
