@@ -55,13 +55,20 @@ type Node = { text: string | null; childNodes?: readonly Node[] };
 const textBelow = (node: Node): string =>
   node.childNodes ? node.childNodes.map(textBelow).join('') : (node.text ?? '');
 
+const NO_SURVEYS = { companyId: COMPANY_ID, readAt: 0, surveys: [], responsesRead: 0 };
+
 const caller = { userId: USER_ID, companyId: COMPANY_ID };
 const MOCK_PORTAL_ID = 123; // the renderer's mock portal
 const TASKS_SYNCED = { synced: true, message: null };
 
 /** Renders the tab card with card_data answering `first`, then `after` once anything changed. */
-async function renderCard(first: CardData, actions: Record<string, object> = {}, after: CardData = first) {
-  const spy = serveChange({ uid: 'card_data', before: first, after }, actions);
+async function renderCard(
+  first: CardData,
+  actions: Record<string, object> = {},
+  after: CardData = first,
+  satisfaction: object = ok(NO_SURVEYS),
+) {
+  const spy = serveChange({ uid: 'card_data', before: first, after }, actions, { client_satisfaction: satisfaction });
   const card = renderer('crm.record.tab');
   card.render(<KeyAccountCard />);
   await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
@@ -441,6 +448,36 @@ describe('the Relationships section', () => {
       expect(find(Alert, { title: 'The competitors were not saved' }).text).toContain('Someone else saved'),
     );
     expect(find(TextArea, { name: 'strengths' }).props.value).toBe('Partner-level access to the CFO');
+  });
+
+  it("shows the client's latest survey score and trend per kind, naming who answered last", async () => {
+    const at = Date.UTC(2026, 4, 4, 12);
+    const card = await renderCard(cardData(), {}, cardData(), {
+      ...ok(NO_SURVEYS),
+      responsesRead: 5,
+      surveys: [
+        { kind: 'NPS', latest: { kind: 'NPS', value: 9, at, contactId: '502' }, responses: 4, score: 25, trend: -10 },
+        { kind: 'CES', latest: { kind: 'CES', value: 6, at, contactId: '999' }, responses: 1, score: 6, trend: null },
+      ],
+    });
+    await card.waitFor(() => expect(card.maybeFindByTestId(Text, 'satisfaction-NPS')).not.toBeNull());
+    expect(card.findByTestId(Text, 'satisfaction-NPS').text).toBe(
+      'Net Promoter Score: 25 over the last year (4 answers), down 10 on the half-year before. Latest 9 from Ann Lee on 4 May 2026.',
+    );
+    expect(card.findByTestId(Text, 'satisfaction-CES').text).toBe(
+      'Customer effort: 6 over the last year (1 answer). Latest 6 from a contact on 4 May 2026.',
+    );
+    expect(callsTo(card.spy, 'client_satisfaction')).toEqual([caller]);
+  });
+
+  it('says how to start a survey when nobody at the client has answered one', async () => {
+    const card = await renderCard(cardData());
+    await card.waitFor(() =>
+      expect(textBelow(card.findByTestId(Flex, 'satisfaction'))).toContain(
+        'Nobody at Acme Ltd has answered a HubSpot survey yet',
+      ),
+    );
+    expect(textBelow(card.findByTestId(Flex, 'satisfaction'))).toContain('Service > Feedback Surveys');
   });
 
   it('saves the topics a contact decides on as a list', async () => {

@@ -27,6 +27,7 @@ import { followTyping } from '../../ui/typing.ts';
 import { splitList } from '../../../kam/shared/list-value.ts';
 import { orgChartFindings, type OrgChart } from '../../../kam/coverage/index.ts';
 import { CompetitionSection } from './CompetitionSection.tsx';
+import { SatisfactionSection } from './SatisfactionSection.tsx';
 import { RelationshipMap, useOrgChart } from './RelationshipMap.tsx';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
@@ -162,6 +163,7 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
           </TableBody>
         </Table>
       )}
+      <SatisfactionSection account={account} />
       <CompetitionSection account={account} />
       {!editable && (
         <ReadOnlyNotice>
