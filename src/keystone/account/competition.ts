@@ -34,6 +34,12 @@ export function storedCompetition(value: string | null | undefined): StoredCompe
   }
 }
 
+/** The revision a stored value holds, as the evidence of a review trigger: empty when there is none. */
+export function competitionRevision(value: string): string {
+  const stored = storedCompetition(value);
+  return stored === null || stored === 'unreadable' ? '' : String(stored.revision);
+}
+
 export async function saveCompetition(
   client: Client,
   objectTypes: ObjectTypeResolver,

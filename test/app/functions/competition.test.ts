@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
+import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import { main as saveCompetitionMain } from '../../../src/app/functions/save_competition.ts';
 import type { SaveCompetitionParameters } from '../../../src/contracts/index.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
@@ -12,10 +13,11 @@ import {
   startSandboxPortal,
   type SandboxPortal,
 } from './account-portal.ts';
-import { onTestClock } from '../../clock.ts';
+import { onTestClock, testClock } from '../../clock.ts';
 
 const cardData = onTestClock(cardDataMain);
 const saveCompetition = onTestClock(saveCompetitionMain);
+const savePlan = onTestClock(saveAccountPlanMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
@@ -78,6 +80,42 @@ describe('save_competition', () => {
       revision: 2,
     });
     expect((await shown()).weaknesses).toEqual([]);
+  });
+
+  it('records a change of the competition as a review trigger, its revision the evidence', async () => {
+    const triggers = async () => {
+      const answer = await cardData({ parameters: { companyId, userId: salesperson.userId } });
+      if (answer.status !== 'ok') throw new Error(answer.message);
+      return answer.reviews.triggered.filter((t) => t.kind === 'competition_changed');
+    };
+    // Review triggers count from the plan's start.
+    const plan = await savePlan({
+      parameters: {
+        companyId,
+        userId: manager.userId,
+        baseRevision: 0,
+        plan: {
+          businessObjective: 'Grow',
+          team: {},
+          objectives: [],
+          quarterlyTargets: { fiscalYear: new Date(NOW).getUTCFullYear(), rows: [] },
+        },
+      },
+    });
+    expect(plan).toMatchObject({ status: 'ok' });
+    testClock.advance(60_000);
+    await save();
+    // The first record is where the plan starts, not a change.
+    expect(await triggers()).toEqual([]);
+    testClock.advance(60_000);
+    await save({ baseRevision: 1, competition: { ...COMPETITION, strengths: [] } });
+    expect(await triggers()).toMatchObject([
+      {
+        kind: 'competition_changed',
+        message: 'Competitors or our strengths and weaknesses were updated (revision 2)',
+        evidence: { property: 'competition', from: '1', to: '2' },
+      },
+    ]);
   });
 
   it('refuses a save from a revision someone else has moved on from, and keeps their save', async () => {
