@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { competitorSchema } from '../kam/competition/index.ts';
 import { COVERAGE_WARNINGS, WATCH_REASONS } from '../kam/coverage/index.ts';
 import {
   QUARTERS,
@@ -142,8 +143,23 @@ const coverageWarningSchema = z.object({
 });
 export type CoverageWarning = z.infer<typeof coverageWarningSchema>;
 
+/** Who else the client buys from and our relationship's strengths and weaknesses, as the account team recorded them. */
+const competitionSectionSchema = z.object({
+  competitors: z.array(competitorSchema),
+  strengths: z.array(z.string()),
+  weaknesses: z.array(z.string()),
+  /** Send back as `baseRevision` when saving; 0 before the first save. */
+  revision: z.number().int().nonnegative(),
+  savedBy: personSchema.nullable(),
+  savedAt: instantSchema.nullable(),
+  /** The stored value could not be read (damaged): shown empty, and a save repairs it. */
+  unreadable: z.boolean(),
+});
+export type CompetitionSection = z.infer<typeof competitionSectionSchema>;
+
 const relationshipsSectionSchema = z.object({
   contacts: z.array(keyContactSchema),
+  competition: competitionSectionSchema,
   coverage: z.object({
     /** 0–100. */
     score: z.number().min(0).max(100),

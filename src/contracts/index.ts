@@ -18,3 +18,5 @@ export * from './run-setup.ts';
 export * from './recalculate-portfolio.ts';
 export * from './portfolio-facts.ts';
 export * from './portfolio-overview.ts';
+export * from './save-competition.ts';
+export * from './client-satisfaction.ts';

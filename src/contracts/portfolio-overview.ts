@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Competition } from '../kam/competition/index.ts';
 import type { MetricTarget, QuarterStatus } from '../kam/objectives/index.ts';
 import type { AccountRisk, ParetoAnalysis } from '../kam/portfolio/index.ts';
 import type { ReviewScheduleStatus } from '../kam/reviews/index.ts';
@@ -165,6 +166,8 @@ export interface AccountQuarter {
   reviewsDone: number;
   /** A calendar review was overdue at the quarter's end (or now, for the current quarter). */
   reviewMissed: boolean;
+  /** Competitors and our strengths and weaknesses as the account team last recorded them; null when never recorded or unreadable. */
+  competition: Competition | null;
 }
 
 export interface QuarterlyReport {

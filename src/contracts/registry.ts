@@ -2,6 +2,7 @@ import type { ErrorCode } from '../errors/codes.ts';
 import type { ValidationIssue } from '../kam/shared/validation.ts';
 import type { CardData, CardDataParameters } from './card-data.ts';
 import type { CardSection, CardSectionParameters } from './card-section.ts';
+import type { ClientSatisfaction, ClientSatisfactionParameters } from './client-satisfaction.ts';
 import type { GetSettingsParameters, PortalSettings } from './get-settings.ts';
 import type { LoggedReview, LogReviewParameters } from './log-review.ts';
 import type { PortfolioFacts, PortfolioFactsParameters } from './portfolio-facts.ts';
@@ -12,6 +13,7 @@ import type { ContactStance, RecordContactStanceParameters } from './record-cont
 import type { RecordedReviewEvent, RecordReviewEventParameters } from './record-review-event.ts';
 import type { RunSetupParameters, SetupOutcome } from './run-setup.ts';
 import type { SaveAccountPlanParameters, SavedPlan } from './save-account-plan.ts';
+import type { SaveCompetitionParameters, SavedCompetition } from './save-competition.ts';
 import type { SavedSettings, SaveSettingsParameters } from './save-settings.ts';
 import type { KeyAccountStatusChange, TagKeyAccountParameters } from './tag-key-account.ts';
 import type { UntagKeyAccountParameters } from './untag-key-account.ts';
@@ -32,6 +34,8 @@ export interface KeystoneFunctions {
   record_contact_departure: { parameters: RecordContactDepartureParameters; result: ContactDeparture };
   log_review: { parameters: LogReviewParameters; result: LoggedReview };
   record_review_event: { parameters: RecordReviewEventParameters; result: RecordedReviewEvent };
+  save_competition: { parameters: SaveCompetitionParameters; result: SavedCompetition };
+  client_satisfaction: { parameters: ClientSatisfactionParameters; result: ClientSatisfaction };
   get_settings: { parameters: GetSettingsParameters; result: PortalSettings };
   save_settings: { parameters: SaveSettingsParameters; result: SavedSettings };
   run_setup: { parameters: RunSetupParameters; result: SetupOutcome };

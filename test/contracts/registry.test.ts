@@ -62,6 +62,8 @@ const UIDS = [
   'record_contact_departure',
   'log_review',
   'record_review_event',
+  'save_competition',
+  'client_satisfaction',
   'get_settings',
   'save_settings',
   'run_setup',

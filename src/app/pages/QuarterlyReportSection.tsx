@@ -63,6 +63,15 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
       {items('Escalate', account.escalate)}
       {items('Exploit', account.exploit)}
       {items('Triggers fired', account.triggersFired)}
+      {account.competition &&
+        items(
+          'Competitors',
+          account.competition.competitors.map(
+            (c) => `${c.name}: ${c.services} (${c.relationshipStrength} relationships)`,
+          ),
+        )}
+      {account.competition && items('Our strengths', account.competition.strengths)}
+      {account.competition && items('Our weaknesses', account.competition.weaknesses)}
       <Text>{reviews}</Text>
     </>
   );

@@ -29,6 +29,7 @@ const TRIGGER_LABELS: Record<ReviewTrigger['kind'], string> = {
   new_parent_company: 'New parent company',
   company_merged: 'Company merged',
   client_strategy_changed: 'Client strategy changed',
+  competition_changed: 'Competitors or our position changed',
   our_owner_changed: 'Our owner changed',
   our_team_changed: 'Our team changed',
   objective_achieved: 'Objective achieved',

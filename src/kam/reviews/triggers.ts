@@ -22,6 +22,7 @@ export const REVIEW_TRIGGER_KINDS = [
   'new_parent_company',
   'company_merged',
   'client_strategy_changed',
+  'competition_changed',
   'our_owner_changed',
   'our_team_changed',
   'objective_achieved',
@@ -119,6 +120,9 @@ function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): Revi
     case 'company.strategy':
       // Recording the strategy for the first time, or clearing it, says nothing about the client.
       return from !== null && to !== null && changed ? 'client_strategy_changed' : null;
+    case 'company.competition':
+      // Competitors, strengths and weaknesses recorded for the first time are the plan's starting point, not a change.
+      return from !== null && to !== null && changed ? 'competition_changed' : null;
     case 'company.owner':
       return from !== null && changed ? 'our_owner_changed' : null;
     case 'company.team':

@@ -1,5 +1,6 @@
 import type {
   CardData,
+  CompetitionSection,
   CoverageWarning,
   KeyAccountSection,
   KeyContact,
@@ -13,6 +14,7 @@ import type { CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
 import { watchReasons, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
+import { NO_COMPETITION } from '../../kam/competition/index.ts';
 import {
   QUARTERS,
   fillDerivedActuals,
@@ -41,6 +43,7 @@ import { statusAuditOf } from './status-audit.ts';
 import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { asDepartureReason, contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
+import { storedCompetition } from './competition.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { accountFacts, storedPlanTargets, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
@@ -218,6 +221,19 @@ function shownValue(c: { criterion: SelectionCriterion; value: number; normalise
   return c.criterion === 'shareOfWallet' ? c.normalised * 100 : c.value;
 }
 
+function competitionSection(snapshot: AccountSnapshot, { people }: SectionContext): CompetitionSection {
+  const stored = storedCompetition(snapshot.company.properties[COMPANY_PROPERTY.competition]);
+  if (stored === null || stored === 'unreadable')
+    return { ...NO_COMPETITION, revision: 0, savedBy: null, savedAt: null, unreadable: stored === 'unreadable' };
+  return {
+    ...stored.competition,
+    revision: stored.revision,
+    savedBy: people.byUserId(stored.savedByUserId),
+    savedAt: stored.savedAt,
+    unreadable: false,
+  };
+}
+
 function relationshipsSection(
   snapshot: AccountSnapshot,
   { settings, people, now }: SectionContext,
@@ -268,6 +284,7 @@ function relationshipsSection(
     coverage,
     section: {
       contacts: cards,
+      competition: competitionSection(snapshot, { settings, people, now }),
       coverage: {
         score: coverage.score.value,
         reasons: coverage.score.reasons.map((r) => `${r.reason} (${r.points} of ${r.maxPoints} points)`),

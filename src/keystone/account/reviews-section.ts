@@ -35,6 +35,7 @@ import { domainResult } from '../domain-result.ts';
 import type { RecordWithHistory } from '../readers/hubspot-reads.ts';
 import { asDepartureReason, contactName } from '../readers/contact-fields.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
+import { competitionRevision } from './competition.ts';
 
 // Reviews: when the next calendar review falls due, what changed since the last one (from HubSpot's
 // property history), and the reviews logged so far.
@@ -49,6 +50,7 @@ const CONTACT_WATCH = [
 const COMPANY_WATCH = [
   { property: 'parentCompany', hubspot: 'hs_parent_company_id' },
   { property: 'strategy', hubspot: COMPANY_PROPERTY.clientStrategy },
+  { property: 'competition', hubspot: COMPANY_PROPERTY.competition },
   { property: 'owner', hubspot: 'hubspot_owner_id' },
   { property: 'team', hubspot: 'hubspot_team_id' },
 ] as const;
@@ -223,12 +225,14 @@ function watchedHistories(snapshot: TriggerRecords): PropertyHistory[] {
   }
   for (const watch of COMPANY_WATCH) {
     const entries = snapshot.company.history[watch.hubspot] ?? [];
+    // The competition is a whole document: its revision is the evidence, so a logged review stays small.
+    const value = (raw: string) => (watch.property === 'competition' ? competitionRevision(raw) : raw);
     if (entries.length > 0)
       histories.push({
         kind: 'company',
         recordId: snapshot.company.id,
         property: watch.property,
-        history: entries.map((e) => ({ value: e.value, timestamp: e.at })),
+        history: entries.map((e) => ({ value: value(e.value), timestamp: e.at })),
       });
   }
   // Objective rows are rewritten on every plan save; their carried-over achieved date is the evidence.
@@ -299,6 +303,8 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
       return 'The client was merged with another company record';
     case 'client_strategy_changed':
       return "The client's strategy changed";
+    case 'competition_changed':
+      return `Competitors or our strengths and weaknesses were updated (revision ${evidence.to ?? '?'})`;
     case 'our_owner_changed':
       return `The company owner changed from ${owner(evidence.from)} to ${owner(evidence.to)}`;
     case 'our_team_changed':

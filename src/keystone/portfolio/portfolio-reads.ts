@@ -44,6 +44,7 @@ const OVERVIEW_COMPANY_PROPERTIES = [
   COMPANY_PROPERTY.soleRelationshipHolder,
   COMPANY_PROPERTY.nextReviewDue,
   COMPANY_PROPERTY.reviewCadence,
+  COMPANY_PROPERTY.competition,
 ] as const;
 
 export interface PortfolioRecords {

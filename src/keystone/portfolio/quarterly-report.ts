@@ -7,6 +7,8 @@ import type {
 } from '../../contracts/portfolio-overview.ts';
 import type { CrmRecord } from '../../crm/records.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
+import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
+import type { Competition } from '../../kam/competition/index.ts';
 import {
   fillDerivedActuals,
   metricProgress,
@@ -20,6 +22,7 @@ import type { PeopleDirectory } from '../readers/people.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
 import { accountFacts, planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
 import type { RelationshipContact } from '../account/relationships.ts';
+import { storedCompetition } from '../account/competition.ts';
 import {
   achievedObjectivesByCompany,
   cadenceOf,
@@ -139,6 +142,7 @@ export function quarterlyReport(
       ],
       reviewsDone: logged.length,
       reviewMissed: schedule?.status === 'overdue',
+      competition: competitionOf(companies.get(account.companyId)),
     };
   });
 
@@ -168,6 +172,11 @@ export function quarterlyReport(
       reviewsMissed: total((a) => Number(a.reviewMissed)),
     },
   };
+}
+
+function competitionOf(company: CrmRecord | undefined): Competition | null {
+  const stored = storedCompetition(company?.properties[COMPANY_PROPERTY.competition]);
+  return stored === null || stored === 'unreadable' ? null : stored.competition;
 }
 
 function contactName(contact: CrmRecord): string {

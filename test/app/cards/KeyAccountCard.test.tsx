@@ -1,21 +1,28 @@
 import {
+  Accordion,
   Alert,
   BarChart,
   Button,
   DateInput,
   EmptyState,
   ErrorState,
+  Flex,
+  Heading,
   hubspot,
   Input,
+  List,
   LoadingSpinner,
   NumberInput,
   Select,
   StatusTag,
+  Table,
   TableCell,
   Tabs,
   Tag,
   Text,
   TextArea,
+  Tile,
+  ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
@@ -51,13 +58,25 @@ import {
 
 afterEach(() => vi.restoreAllMocks());
 
+/** All the text below a node, at any depth: a node's own `text` holds only its direct text. */
+type Node = { text: string | null; childNodes?: readonly Node[] };
+const textBelow = (node: Node): string =>
+  node.childNodes ? node.childNodes.map(textBelow).join('') : (node.text ?? '');
+
+const NO_SURVEYS = { companyId: COMPANY_ID, readAt: 0, surveys: [], responsesRead: 0 };
+
 const caller = { userId: USER_ID, companyId: COMPANY_ID };
 const MOCK_PORTAL_ID = 123; // the renderer's mock portal
 const TASKS_SYNCED = { synced: true, message: null };
 
 /** Renders the tab card with card_data answering `first`, then `after` once anything changed. */
-async function renderCard(first: CardData, actions: Record<string, object> = {}, after: CardData = first) {
-  const spy = serveChange({ uid: 'card_data', before: first, after }, actions);
+async function renderCard(
+  first: CardData,
+  actions: Record<string, object> = {},
+  after: CardData = first,
+  satisfaction: object = ok(NO_SURVEYS),
+) {
+  const spy = serveChange({ uid: 'card_data', before: first, after }, actions, { client_satisfaction: satisfaction });
   const card = renderer('crm.record.tab');
   card.render(<KeyAccountCard />);
   await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
@@ -276,7 +295,7 @@ describe('the Relationships section', () => {
     expect(find(EmptyState).find(Text).text).toContain('Associate the people you know at Acme Ltd');
   });
 
-  it('shows coverage, its warnings and each contact with stance, decision power, last touch and who holds them', async () => {
+  it('shows coverage and its findings, each naming the people it is about, and each contact on the map', async () => {
     const data = cardData({
       relationships: relationships({
         coverage: {
@@ -288,13 +307,87 @@ describe('the Relationships section', () => {
         },
       }),
     });
-    const { find, findAll } = await renderCard(data);
-    expect(find(Alert, { title: 'Depends on one of our people' }).text).toBe('Only Maria Lopez knows anyone at Acme');
-    expect(findAll(Text).map((t) => t.text)).toEqual(
-      expect.arrayContaining(['Coverage 40 of 100', 'Tom Baker', 'CFO · supervisor unknown', 'on budget']),
+    const { findByTestId, findAll } = await renderCard(data);
+    const findings = findByTestId(Flex, 'coverage-findings');
+    expect(textBelow(findings.find(List))).toContain(
+      'Depends on one of our people: Only Maria Lopez knows anyone at Acme',
     );
-    expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
-    expect(find(Select, { name: 'power-502' }).props.value).toBe('influences');
+    // Neither contact has reports on record, nor peers: the map's gaps name both.
+    expect(textBelow(findings.find(List))).toContain('No reports known: Tom Baker, Ann Lee');
+    expect(textBelow(findings.find(List))).toContain('Held by one of our people only: Tom Baker, Ann Lee');
+    expect(textBelow(findings.find(Accordion, { title: 'How the score is made' }))).toContain(
+      '1 of 2 key contacts touched',
+    );
+    const tom = findByTestId(Tile, 'map-person-501');
+    expect(tom.findAll(Tag).map((t) => [t.text, t.props.variant])).toEqual(
+      expect.arrayContaining([
+        ['Ally', 'success'],
+        ['Has the final say on budget', 'info'],
+        ['Only one of ours', 'warning'],
+        ['No reports known', 'error'],
+      ]),
+    );
+    expect(textBelow(tom)).toContain('Held by Maria Lopez; last touch 12 days ago');
+    expect(findAll(Text).map((t) => t.text)).toContain('Coverage 40 of 100');
+  });
+
+  it('keeps the table as a second view, with who reports to whom and the earlier stance', async () => {
+    const converted = contact({
+      stanceHistory: [
+        { stance: 'ally', at: Date.UTC(2026, 2, 3, 12) },
+        { stance: 'protester', at: Date.UTC(2025, 8, 1) },
+      ],
+    });
+    const card = await renderCard(cardData({ relationships: relationships({ contacts: [converted] }) }));
+    card.find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await card.waitFor(() => expect(card.maybeFind(TableCell)).not.toBeNull());
+    expect(card.findByTestId(Text, 'stance-history-501').text).toBe('was Protester until 3 Mar 2026');
+    const contactsTable = card.findAll(Table).find((table) => textBelow(table).includes('Tom Baker'))!;
+    expect(contactsTable.findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
+    expect(card.findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['CFO · supervisor unknown', 'Ally']));
+  });
+
+  it('draws reports under their supervisor and opens the edit form right under the person clicked', async () => {
+    const data = cardData({
+      relationships: relationships({
+        contacts: [
+          contact(),
+          contact({ contactId: '502', name: 'Ann Lee', reportsTo: { contactId: '501', name: 'Tom Baker' } }),
+        ],
+      }),
+    });
+    const card = await renderCard(data);
+    const rows = () => card.findByTestId(Flex, 'relationship-map').childNodes;
+    expect(rows()).toHaveLength(2);
+    card.findByTestId(Tile, 'map-person-502').find(Button, withText('Edit')).trigger('onClick');
+    await card.waitFor(() => expect(card.maybeFind(Heading)).not.toBeNull());
+    const [, annRow] = rows();
+    expect(textBelow(annRow!)).toContain('Ann Lee');
+    expect((annRow as typeof annRow & { find: typeof card.find }).find(Heading).text).toBe('Ann Lee');
+    expect(card.find(Select, { name: 'stance-502' }).props.value).toBe('ally');
+    // Closing a branch hides who reports there.
+    card.findByTestId(Tile, 'map-person-501').find(Button, withText('▾ 1 below')).trigger('onClick');
+    await card.waitFor(() => expect(rows()).toHaveLength(1));
+  });
+
+  it('folds a long list of reports into one row a click opens', async () => {
+    const reports = Array.from({ length: 20 }, (_, i) =>
+      contact({
+        contactId: `6${String(i).padStart(2, '0')}`,
+        name: `Report ${i}`,
+        isKey: false,
+        reportsTo: { contactId: '501', name: 'Tom Baker' },
+      }),
+    );
+    const card = await renderCard(cardData({ relationships: relationships({ contacts: [contact(), ...reports] }) }));
+    // Nobody below Tom is a key contact, so his branch starts closed.
+    expect(card.findByTestId(Flex, 'relationship-map').childNodes).toHaveLength(1);
+    card.findByTestId(Tile, 'map-person-501').find(Button, withText('▸ 20 below')).trigger('onClick');
+    await card.waitFor(() =>
+      expect(card.maybeFind(Button, withText('Show 14 more reporting to Tom Baker'))).not.toBeNull(),
+    );
+    card.find(Button, withText('Show 14 more reporting to Tom Baker')).trigger('onClick');
+    await card.waitFor(() => expect(card.findByTestId(Flex, 'relationship-map').childNodes).toHaveLength(21));
   });
 
   it('says when coverage weighs only some of the activities of a large account, in grouped numbers', async () => {
@@ -344,16 +437,18 @@ describe('the Relationships section', () => {
     ]);
   });
 
-  it('records a stance change in one click and reloads the card', async () => {
+  it('records a stance change in one click from the edit form and reloads the card', async () => {
     const after = cardData({ relationships: relationships({ contacts: [contact({ stance: 'supporter' })] }) });
-    const { find, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) }, after);
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) }, after);
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'stance-501' }).trigger('onChange', 'supporter' as never);
     await waitFor(() => expect(find(Select, { name: 'stance-501' }).props.value).toBe('supporter'));
     expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', stance: 'supporter' }]);
   });
 
   it('clears a decision power when set back to unknown', async () => {
-    const { find, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) });
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) });
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'power-501' }).trigger('onChange', '' as never);
     await waitFor(() => expect(sectionLoads(spy, 'relationships')).toBe(2));
     expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', decisionPower: null }]);
@@ -378,6 +473,8 @@ describe('the Relationships section', () => {
       { record_contact_departure: ok({}) },
       after,
     );
+    find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await waitFor(() => expect(findAll(Button, withText('Edit'))).toHaveLength(2));
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'replacedBy' }).trigger('onChange', '502' as never);
     expect(find(Button, withText('Mark Tom Baker as left')).props.disabled).toBe(true);
@@ -399,7 +496,7 @@ describe('the Relationships section', () => {
     ]);
   });
 
-  it('undoes a departure recorded by mistake', async () => {
+  it('undoes a departure recorded by mistake, from the table where departed contacts stay', async () => {
     const departed = cardData({
       relationships: relationships({
         contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null, reason: null } })],
@@ -410,6 +507,8 @@ describe('the Relationships section', () => {
       { record_contact_departure: ok({}) },
       cardData(),
     );
+    find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await waitFor(() => expect(findAll(Button, withText('Edit'))).toHaveLength(1));
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Button, withText('Tom Baker has not left: undo')).trigger('onClick');
     await waitFor(() => expect(maybeFindByTestId(Text, 'departure-501')).toBeNull());
@@ -417,14 +516,100 @@ describe('the Relationships section', () => {
   });
 
   it('keeps a refused stance change on screen with the message, and the old stance', async () => {
-    const { find, waitFor } = await renderCard(cardData(), {
+    const { find, findAll, waitFor } = await renderCard(cardData(), {
       record_contact_stance: failed('KAM.CONTACT_NOT_AT_COMPANY', 'That contact is not associated with this company.'),
     });
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'stance-501' }).trigger('onChange', 'enemy' as never);
     await waitFor(() =>
       expect(find(Alert, { title: 'The change was not saved' }).text).toContain('not associated with this company'),
     );
     expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
+  });
+
+  it('shows which competitors the client also uses, how strongly, and our strengths and weaknesses', async () => {
+    const { findByTestId } = await renderCard(cardData());
+    const section = findByTestId(Flex, 'competition');
+    expect(section.findAll(TableCell).map((c) => textBelow(c))).toEqual([
+      'Grant & Co',
+      'payroll, year-end audit',
+      'Strong relationships',
+    ]);
+    expect(section.find(Tag).props.variant).toBe('error');
+    expect(textBelow(section)).toContain('Our strengths' + 'Partner-level access to the CFO');
+    expect(textBelow(section)).toContain('Our weaknesses' + 'Nobody of ours knows their IT team');
+    expect(textBelow(section)).toContain('Recorded by Maria Lopez on');
+  });
+
+  it('saves edited competitors and points against the revision shown, one point a line', async () => {
+    const { find, findByTestId, waitFor, spy } = await renderCard(cardData(), {
+      save_competition: ok({ revision: 3 }),
+    });
+    find(Button, withText('Edit competitors and our position')).trigger('onClick');
+    find(Button, withText('Add a competitor')).trigger('onClick');
+    find(Input, { name: 'competitor-1-name' }).trigger('onChange', 'Brightline' as never);
+    find(Input, { name: 'competitor-1-services' }).trigger('onChange', 'IT advisory' as never);
+    find(Select, { name: 'competitor-1-strength' }).trigger('onChange', 'weak' as never);
+    find(TextArea, { name: 'weaknesses' }).trigger('onChange', 'No one in IT\n\n  Fees seen as high  ' as never);
+    find(Button, withText('Save')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
+    const [sent] = callsTo(spy, 'save_competition') as Array<Record<string, unknown>>;
+    expect(sent).toMatchObject({
+      ...caller,
+      baseRevision: 2,
+      competition: {
+        competitors: [
+          { name: 'Grant & Co', services: 'payroll, year-end audit', relationshipStrength: 'strong' },
+          { name: 'Brightline', services: 'IT advisory', relationshipStrength: 'weak' },
+        ],
+        strengths: ['Partner-level access to the CFO'],
+        weaknesses: ['No one in IT', 'Fees seen as high'],
+      },
+    });
+    expect(sent!.actionId).toEqual(expect.any(String));
+    expect(findByTestId(Flex, 'competition').maybeFind(TextArea)).toBeNull();
+  });
+
+  it('keeps the competitors form open with the message when the save is refused', async () => {
+    const { find, waitFor } = await renderCard(cardData(), {
+      save_competition: failed('KAM.COMPETITION_CHANGED_ELSEWHERE', 'Someone else saved the competitors.'),
+    });
+    find(Button, withText('Edit competitors and our position')).trigger('onClick');
+    find(Button, withText('Save')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(Alert, { title: 'The competitors were not saved' }).text).toContain('Someone else saved'),
+    );
+    expect(find(TextArea, { name: 'strengths' }).props.value).toBe('Partner-level access to the CFO');
+  });
+
+  it("shows the client's latest survey score and trend per kind, naming who answered last", async () => {
+    const at = Date.UTC(2026, 4, 4, 12);
+    const card = await renderCard(cardData(), {}, cardData(), {
+      ...ok(NO_SURVEYS),
+      responsesRead: 5,
+      surveys: [
+        { kind: 'NPS', latest: { kind: 'NPS', value: 9, at, contactId: '502' }, responses: 4, score: 25, trend: -10 },
+        { kind: 'CES', latest: { kind: 'CES', value: 6, at, contactId: '999' }, responses: 1, score: 6, trend: null },
+      ],
+    });
+    await card.waitFor(() => expect(card.maybeFindByTestId(Text, 'satisfaction-NPS')).not.toBeNull());
+    expect(card.findByTestId(Text, 'satisfaction-NPS').text).toBe(
+      'Net Promoter Score: 25 over the last year (4 answers), down 10 on the half-year before. Latest 9 from Ann Lee on 4 May 2026.',
+    );
+    expect(card.findByTestId(Text, 'satisfaction-CES').text).toBe(
+      'Customer effort: 6 over the last year (1 answer). Latest 6 from a contact on 4 May 2026.',
+    );
+    expect(callsTo(card.spy, 'client_satisfaction')).toEqual([caller]);
+  });
+
+  it('says how to start a survey when nobody at the client has answered one', async () => {
+    const card = await renderCard(cardData());
+    await card.waitFor(() =>
+      expect(textBelow(card.findByTestId(Flex, 'satisfaction'))).toContain(
+        'Nobody at Acme Ltd has answered a HubSpot survey yet',
+      ),
+    );
+    expect(textBelow(card.findByTestId(Flex, 'satisfaction'))).toContain('Service > Feedback Surveys');
   });
 
   it('saves the topics a contact decides on as a list', async () => {
@@ -838,7 +1023,7 @@ describe('the tab for someone who may not edit', () => {
     expect(findAll(Text).filter((t) => t.text === viewerPermissions().readOnlyReason)).toHaveLength(4);
     expect(findAll(Button).map((b) => b.text)).toEqual([]);
     expect(maybeFind(Select, { name: 'stance-501' })).toBeNull();
-    expect(findAll(Text).map((t) => t.text)).toContain('Ally');
+    expect(findAll(Tag).map((t) => t.text)).toContain('Ally');
   });
 });
 

@@ -78,6 +78,7 @@ describe('the quarterly report as CSV', () => {
             triggersFired: ['Jo Bloggs left the client'],
             reviewsDone: 1,
             reviewMissed: true,
+            competition: null,
           },
         ],
         programme: {

@@ -3,6 +3,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { expect, vi } from 'vitest';
 import type {
   CardData,
+  CompetitionSection,
   CriterionScore,
   KeyAccountSection,
   KeyContact,
@@ -206,6 +207,7 @@ export function contact(overrides: Partial<KeyContact> = {}): KeyContact {
 
 export function relationships(overrides: Partial<RelationshipsSection> = {}): RelationshipsSection {
   return {
+    competition: competition(),
     contacts: [
       contact(),
       contact({
@@ -348,6 +350,19 @@ export const viewerPermissions = (): Permissions => ({
   isAdmin: false,
   readOnlyReason: 'Only key account managers can change this account. Ask a Keystone admin to add your team.',
 });
+
+export function competition(overrides: Partial<CompetitionSection> = {}): CompetitionSection {
+  return {
+    competitors: [{ name: 'Grant & Co', services: 'payroll, year-end audit', relationshipStrength: 'strong' }],
+    strengths: ['Partner-level access to the CFO'],
+    weaknesses: ['Nobody of ours knows their IT team'],
+    revision: 2,
+    savedBy: person('Maria Lopez'),
+    savedAt: NOW - 30 * DAY,
+    unreadable: false,
+    ...overrides,
+  };
+}
 
 export function cardData(overrides: Partial<CardData> = {}): CardData {
   return {

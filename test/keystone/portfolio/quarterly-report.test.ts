@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../../src/crm/model/index.ts';
+import {
+  COMPANY_PROPERTY,
+  CONTACT_PROPERTY,
+  KEY_ACCOUNT_PLAN,
+  OBJECTIVE,
+  REVIEW,
+} from '../../../src/crm/model/index.ts';
 import { toProperties } from '../../../src/crm/records.ts';
 import type { Measure, MetricTarget } from '../../../src/kam/objectives/index.ts';
 import { serialiseTargets } from '../../../src/keystone/account/plan-targets.ts';
@@ -10,8 +16,22 @@ const Q3 = { fiscalYear: 2026, quarter: 3 } as const;
 const NOW = Date.UTC(2026, 10, 24);
 const at = (month: number, day: number) => new Date(Date.UTC(2026, month - 1, day)).toISOString();
 
-const acme = aScoredCompany('Acme', 'key', 'key', 80, 600);
-const bolt = aScoredCompany('Bolt', 'key', 'key', 70, 300);
+const COMPETITION = {
+  competitors: [{ name: 'Grant & Co', services: 'payroll', relationshipStrength: 'strong' as const }],
+  strengths: ['Partner-level access to the CFO'],
+  weaknesses: ['Nobody in IT'],
+};
+const acme = aScoredCompany('Acme', 'key', 'key', 80, 600, {
+  [COMPANY_PROPERTY.competition]: JSON.stringify({
+    version: 1,
+    revision: 1,
+    savedByUserId: 7,
+    savedAt: Date.UTC(2026, 7, 1),
+    actionId: null,
+    competition: COMPETITION,
+  }),
+});
+const bolt = aScoredCompany('Bolt', 'key', 'key', 70, 300, { [COMPANY_PROPERTY.competition]: '{damaged' });
 const crane = aScoredCompany('Crane', 'key', 'key', 65, 100);
 const quiet = aScoredCompany('Quiet', 'none', 'none', 10, 50);
 
@@ -122,6 +142,13 @@ const report = () => overview(RECORDS, Q3, NOW).quarterlyReport;
 const accountNamed = (name: string) => report().accounts.find((a) => a.name === name)!;
 
 describe('the quarterly programme report', () => {
+  it("shows each key account's competitors and our strengths and weaknesses as last recorded", () => {
+    expect(accountNamed('Acme').competition).toEqual(COMPETITION);
+    // Never recorded, or damaged: nothing to show rather than a guess.
+    expect(accountNamed('Bolt').competition).toBeNull();
+    expect(accountNamed('Crane').competition).toBeNull();
+  });
+
   it('covers the fiscal quarter asked for, for every key account and no other company', () => {
     expect(report().quarter).toEqual({
       fiscalYear: 2026,
