@@ -47,8 +47,9 @@ const PLANS_SAVED_AT = Date.UTC(2026, 5, 1);
 const NOW = addMonths(PLANS_SAVED_AT, 3) + 10 * DAY_MS;
 const iso = (at: number) => new Date(at).toISOString();
 
-const partner = anOwner({ firstName: 'Pat', lastName: 'Partner' });
-const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
+// Both HubSpot super admins: either may name Keystone's first admins.
+const partner = anOwner({ firstName: 'Pat', lastName: 'Partner', superAdmin: true });
+const manager = anOwner({ firstName: 'Max', lastName: 'Manager', superAdmin: true });
 
 function scored(status: string, suggested: string, score: number, revenue: number): Record<string, string> {
   return {
