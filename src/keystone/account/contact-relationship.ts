@@ -29,7 +29,7 @@ export async function recordContactStance(
   objectTypes: ObjectTypeResolver,
   change: StanceChange & { now: number },
 ): Promise<ContactStance> {
-  await managerActing(client, objectTypes, change.userId);
+  const { settings } = await managerActing(client, objectTypes, change.userId);
   const [current] = await requireContactsAt(client, change.companyId, [change.contactId]);
   const properties: Record<string, string> = {};
   if (change.stance !== undefined) properties[CONTACT_PROPERTY.stance] = change.stance ?? '';
@@ -37,7 +37,7 @@ export async function recordContactStance(
   if (change.decisionTopics !== undefined)
     properties[CONTACT_PROPERTY.decisionTopics] = change.decisionTopics.join('; ');
   await hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, { properties }));
-  await storeCoverageSummary(client, objectTypes, change);
+  await storeCoverageSummary(client, { companyId: change.companyId, settings, now: change.now });
   // What was not changed is as it was read just before.
   const p = current!.properties;
   return {
@@ -60,7 +60,7 @@ export async function recordContactDeparture(
       issues: [{ path: 'leftAt', message: 'cannot be in the future' }],
     });
   }
-  await managerActing(client, objectTypes, change.userId);
+  const { settings } = await managerActing(client, objectTypes, change.userId);
   const ids = change.replacedByContactId === null ? [change.contactId] : [change.contactId, change.replacedByContactId];
   const contacts = await requireContactsAt(client, change.companyId, ids);
   await hubspotCall(() =>
@@ -72,7 +72,7 @@ export async function recordContactDeparture(
       },
     }),
   );
-  await storeCoverageSummary(client, objectTypes, change);
+  await storeCoverageSummary(client, { companyId: change.companyId, settings, now: change.now });
   return {
     contactId: change.contactId,
     left: change.left,
