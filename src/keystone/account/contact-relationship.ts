@@ -30,7 +30,7 @@ export async function recordContactStance(
   objectTypes: ObjectTypeResolver,
   change: StanceChange & { now: number },
 ): Promise<ContactStance> {
-  await managerActing(client, objectTypes, change.userId);
+  const { settings } = await managerActing(client, objectTypes, change.userId);
   const [current] = await requireContactsAt(client, change.companyId, [change.contactId]);
   const properties: Record<string, string> = {};
   if (change.stance !== undefined) properties[CONTACT_PROPERTY.stance] = change.stance ?? '';
@@ -45,7 +45,7 @@ export async function recordContactStance(
       ? undefined
       : labelKeyContact(client, { companyId: change.companyId, contactId: change.contactId, key: change.keyContact }),
   ]);
-  await storeCoverageSummary(client, objectTypes, change);
+  await storeCoverageSummary(client, { companyId: change.companyId, settings, now: change.now });
   // What was not changed is as it was read just before.
   const p = current!.properties;
   return {
@@ -100,7 +100,7 @@ export async function recordContactDeparture(
       issues: [{ path: 'leftAt', message: 'cannot be in the future' }],
     });
   }
-  await managerActing(client, objectTypes, change.userId);
+  const { settings } = await managerActing(client, objectTypes, change.userId);
   const ids = change.replacedByContactId === null ? [change.contactId] : [change.contactId, change.replacedByContactId];
   const contacts = await requireContactsAt(client, change.companyId, ids);
   await hubspotCall(() =>
@@ -113,7 +113,7 @@ export async function recordContactDeparture(
       },
     }),
   );
-  await storeCoverageSummary(client, objectTypes, change);
+  await storeCoverageSummary(client, { companyId: change.companyId, settings, now: change.now });
   return {
     contactId: change.contactId,
     left: change.left,
