@@ -55,7 +55,12 @@ describe('save_competition', () => {
   });
   afterAll(() => portal.close());
   beforeEach(async () => {
-    ({ companyId } = await loadAccount(portal, { owners: [admin, manager, salesperson], contacts: [] }));
+    ({ companyId } = await loadAccount(portal, {
+      owners: [admin, manager, salesperson],
+      // A key account: only key accounts are in the review cycle, where the change is a trigger.
+      company: { [COMPANY_PROPERTY.status]: 'key' },
+      contacts: [],
+    }));
     await configureAccess(admin, { managerUserIds: [String(manager.userId)] });
   });
 

@@ -50,7 +50,12 @@ describe('the Tom, Dan and Jan review (seed 003)', () => {
     testClock.set(NOW - HOUR);
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, colleague],
-      company: { [COMPANY_PROPERTY.reviewCadence]: 'quarterly', hubspot_owner_id: manager.id },
+      // A key account: only key accounts are in the review cycle.
+      company: {
+        [COMPANY_PROPERTY.status]: 'key',
+        [COMPANY_PROPERTY.reviewCadence]: 'quarterly',
+        hubspot_owner_id: manager.id,
+      },
       contacts: [
         // An ally when the plan was written, with no buying role; nobody has been in touch since.
         { id: TOM, firstname: 'Tom', properties: { lastname: 'Pearce', [CONTACT_PROPERTY.stance]: 'ally' } },

@@ -118,6 +118,7 @@ describe('the fields the sidebar shows', () => {
           userId: manager.userId,
           contactId: contactIds[0]!,
           left: true,
+          reason: 'left',
           replacedByContactId: null,
         },
       }),
