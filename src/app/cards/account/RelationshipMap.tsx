@@ -8,7 +8,7 @@ import {
   type OrgChart,
   type OrgChartNode,
   type OrgGap,
-} from '../../../kam/coverage/index.ts';
+} from '../../../kam/coverage/org-chart.ts';
 import type { Stance } from '../../../kam/shared/index.ts';
 import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, STANCE_LABELS } from '../../ui/labels.ts';
 import type { AccountView } from './account.ts';

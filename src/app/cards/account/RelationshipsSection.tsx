@@ -31,7 +31,7 @@ import {
 } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { splitList } from '../../../kam/shared/list-value.ts';
-import { orgChartFindings, type OrgChart } from '../../../kam/coverage/index.ts';
+import { orgChartFindings, type OrgChart } from '../../../kam/coverage/org-chart.ts';
 import { CompetitionSection } from './CompetitionSection.tsx';
 import { SatisfactionSection } from './SatisfactionSection.tsx';
 import { RelationshipMap, useOrgChart } from './RelationshipMap.tsx';
