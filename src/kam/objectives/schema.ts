@@ -33,6 +33,7 @@ const ACTUAL_SOURCES = [
   'friends_and_allies',
   'enemies_and_protesters',
   'meetings',
+  'new_services',
   'new_opportunities',
   'income_increase',
 ] as const;
@@ -48,6 +49,7 @@ export const DERIVED_SOURCES: Record<
   friends_and_allies: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'level' },
   enemies_and_protesters: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'change' },
   meetings: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'per_quarter' },
+  new_services: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
   new_opportunities: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
   income_increase: { unit: 'currency', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
 };
@@ -64,7 +66,7 @@ const numericMetric = <V extends z.ZodType>(value: V) => ({
   quarters: quarterly(value),
   actuals: quarterly(value),
 });
-const count = z.number().int();
+const count = z.number().int('a count is a whole number');
 const amount = z.number().finite();
 
 /** A row of the quarterly target-vs-actual grid. Units may be mixed within one plan. */
@@ -77,6 +79,12 @@ export const metricTargetSchema = z
       unit: z.literal('currency'),
       currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 code such as GBP'),
       ...numericMetric(amount),
+    }),
+    // Qualitative on a named scale ("Poor", "Fair", "Good"): each figure is a step, 1 for the first label.
+    z.object({
+      unit: z.literal('scale'),
+      scale: z.array(z.string().min(1).max(40)).min(2).max(10),
+      ...numericMetric(count),
     }),
     // Qualitative: a target in words, and per quarter what happened and whether it meets the target.
     z.object({

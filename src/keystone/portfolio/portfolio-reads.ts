@@ -16,6 +16,7 @@ import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
 import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
 import { DEAL_PROPERTIES } from '../readers/company-facts.ts';
+import { SERVICE_DEAL_PROPERTY } from '../account/plan-targets.ts';
 
 // What the portfolio pages read besides the portfolio snapshot (the whole portfolio's revenue, which
 // recalculation stores on the settings record): never every company. The programme's own companies
@@ -108,7 +109,9 @@ export async function readPortfolioRecords(
     associatedOf(client, keyIds, {
       toType: 'deals',
       read: (ids) =>
-        batchRead(client, { objectType: 'deals', ids, properties: DEAL_PROPERTIES }).then((r) => r.records),
+        batchRead(client, { objectType: 'deals', ids, properties: [...DEAL_PROPERTIES, SERVICE_DEAL_PROPERTY] }).then(
+          (r) => r.records,
+        ),
       withLabels: (deal) => deal,
     }),
     associatedOf(client, keyIds, {

@@ -9,6 +9,7 @@ import type { CrmRecord } from '../../crm/records.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
 import {
   fillDerivedActuals,
+  investmentAgainstBenefit,
   metricProgress,
   quarterAt,
   type DerivationFacts,
@@ -16,7 +17,7 @@ import {
 } from '../../kam/objectives/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
-import { accountFacts, planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
+import { accountFacts, planYearStart, storedPlanGrid } from '../account/plan-targets.ts';
 import type { RelationshipContact } from '../account/relationships.ts';
 import {
   achievedObjectivesByCompany,
@@ -95,6 +96,7 @@ export function quarterlyReport(
       revenueLast12Months: account.revenueLast12Months,
       targets: grid.targets,
       targetsUnreadable: grid.unreadable,
+      investment: grid.investment,
       introductions: introductions.map(contactName),
       celebrate: [...objectives.map((o) => `Objective achieved: ${o.title}`), ...withOutcome('celebrate')],
       escalate: withOutcome('escalate'),
@@ -155,25 +157,33 @@ function targetsInQuarter(
     settings,
     now,
   }: { quarterStart: number; facts: DerivationFacts; settings: Settings; now: number },
-): { targets: TargetInQuarter[] | null; unreadable: string | null } {
-  if (!plan) return { targets: null, unreadable: null };
+): { targets: TargetInQuarter[] | null; unreadable: string | null; investment: AccountQuarter['investment'] } {
+  const none = { targets: null, unreadable: null, investment: null };
+  if (!plan) return none;
   const yearStart = planYearStart(plan.planStart, settings.fiscalYearStartMonth, quarterStart);
   const quarter = quarterAt(yearStart, quarterStart);
-  if (quarter === null) return { targets: null, unreadable: null };
-  let grid: MetricTarget[];
+  if (quarter === null) return none;
+  let stored: ReturnType<typeof storedPlanGrid>;
   try {
-    grid = storedPlanTargets(plan.quarterlyTargets);
+    stored = storedPlanGrid(plan.quarterlyTargets);
   } catch (error) {
-    return { targets: null, unreadable: (error as Error).message };
+    return { ...none, unreadable: (error as Error).message };
   }
-  const derived = fillDerivedActuals({ businessObjective: 'Plan', targets: grid }, facts, { now, yearStart });
+  const spent = investmentAgainstBenefit(stored.investment, { wonDeals: facts.wonDeals ?? [], yearStart, now });
+  const investment = {
+    hours: spent.hours[quarter],
+    money: spent.money[quarter],
+    incomeGained: spent.incomeGained[quarter],
+  };
+  const derived = fillDerivedActuals({ businessObjective: 'Plan', targets: stored.targets }, facts, { now, yearStart });
   if (!derived.success)
     return {
-      targets: null,
+      ...none,
       unreadable: `its actuals could not be counted from HubSpot (${derived.errors.map((e) => `${e.path}: ${e.message}`).join('; ')})`,
     };
-  grid = derived.data.plan.targets;
+  const grid: MetricTarget[] = derived.data.plan.targets;
   return {
+    investment,
     unreadable: null,
     targets: grid.map((metric) => {
       const actual = metric.actuals[quarter];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../../src/crm/model/index.ts';
 import { toProperties } from '../../../src/crm/records.ts';
-import type { Measure, MetricTarget } from '../../../src/kam/objectives/index.ts';
-import { serialiseTargets } from '../../../src/keystone/account/plan-targets.ts';
+import { NO_INVESTMENT, type Measure, type MetricTarget } from '../../../src/kam/objectives/index.ts';
+import { serialiseGrid } from '../../../src/keystone/account/plan-targets.ts';
 import { aContact, aRecord, aScoredCompany, overview } from './snapshot-factory.ts';
 
 // Q3 FY2026 (July to September, fiscal year from January), read in November: a past quarter.
@@ -73,7 +73,15 @@ const RECORDS = {
     [bolt.id, [aContact('Bo', 'Buyer', at(8, 15))]],
   ]),
   plans: [
-    plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseTargets(TARGETS) }, at(1, 15)),
+    plan(
+      acme.id,
+      {
+        revision: 2,
+        planStart: at(1, 1),
+        quarterlyTargets: serialiseGrid({ targets: TARGETS, investment: NO_INVESTMENT }),
+      },
+      at(1, 15),
+    ),
     // Bolt's plan was saved in March with no grid: its quarterly review fell due in June and never happened.
     plan(bolt.id, { revision: 1 }, at(3, 1)),
   ],
@@ -230,7 +238,17 @@ describe('the quarterly programme report', () => {
     });
     const derived = {
       ...RECORDS,
-      plans: [plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseTargets(grid) }, at(1, 15))],
+      plans: [
+        plan(
+          acme.id,
+          {
+            revision: 2,
+            planStart: at(1, 1),
+            quarterlyTargets: serialiseGrid({ targets: grid, investment: NO_INVESTMENT }),
+          },
+          at(1, 15),
+        ),
+      ],
       keyAccountContacts: new Map([
         [
           acme.id,
