@@ -1,7 +1,8 @@
 import type { CardData } from '../../src/contracts/card-data.ts';
 import type { LogReviewParameters } from '../../src/contracts/log-review.ts';
 import type { RecordContactStanceParameters } from '../../src/contracts/record-contact-stance.ts';
-import { planInputOf, type SaveAccountPlanParameters } from '../../src/contracts/save-account-plan.ts';
+import { planInputOf } from '../../src/contracts/plan-input.ts';
+import type { SaveAccountPlanParameters } from '../../src/contracts/save-account-plan.ts';
 import { STANCES } from '../../src/kam/shared/index.ts';
 
 // What a manager sends from the Key account tab, built from the card_data the tab showed, as the

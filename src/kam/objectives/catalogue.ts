@@ -1,4 +1,4 @@
-import { DERIVED_SOURCES, type DerivedSource, type Measure } from './schema.ts';
+import { DERIVED_SOURCES, type DerivedSource, type Measure } from './sources.ts';
 import type { NumericUnit } from './units.ts';
 
 /** A metric a plan can track: what it is called, its unit and how a quarter's figure reads, and where actuals come from. */

@@ -88,6 +88,11 @@ export function parsePercent(typed: string): ParsedFigure {
   return plainNumber(typed.trim().replace(/%$/, ''));
 }
 
+/** Hours of our people's time: fractions allowed (7.5). */
+export function parseHours(typed: string): ParsedFigure {
+  return plainNumber(typed);
+}
+
 /** A step on a named scale: its number (1 for the first label) or its label, in any case. */
 export function parseScale(typed: string, labels: readonly string[]): ParsedFigure {
   const text = typed.trim();

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import {
-  planFieldInWords,
-  type SavedPlan,
-  type saveAccountPlanParametersSchema,
-} from '../../contracts/save-account-plan.ts';
+import type { SavedPlan, saveAccountPlanParametersSchema } from '../../contracts/save-account-plan.ts';
+import { planFieldInWords } from '../../contracts/plan-input.ts';
 import {
   batchArchive,
   batchCreate,
