@@ -16,6 +16,7 @@ export const COMPANY_PROPERTY = {
   scoredAt: 'keystone_scored_at',
   revenueLast12Months: 'keystone_revenue_12m',
   coverageScore: 'keystone_coverage_score',
+  meetingsByMonth: 'keystone_meetings_by_month',
   nextReviewDue: 'keystone_next_review_due',
   reviewCadence: 'keystone_review_cadence',
   // Manager ratings and facts the CRM does not hold itself.
@@ -93,6 +94,12 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
     name: COMPANY_PROPERTY.coverageScore,
     label: 'Relationship coverage score',
     description: 'Relationship coverage from 0 to 100 at the last recalculation.',
+  }),
+  meetingsByMonth: textProperty({
+    name: COMPANY_PROPERTY.meetingsByMonth,
+    label: 'Meetings by month',
+    description:
+      'Meetings logged with the key account per month over the last two years, at the last recalculation; the quarterly report counts plan meetings from it.',
   }),
   nextReviewDue: datetimeProperty({
     name: COMPANY_PROPERTY.nextReviewDue,

@@ -5,3 +5,4 @@ export * from './derive.ts';
 export * from './units.ts';
 export * from './catalogue.ts';
 export * from './investment.ts';
+export * from './meeting-months.ts';

@@ -1,5 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
+import { meetingMonths, type MeetingMonths } from '../../kam/objectives/index.ts';
 import type { CompanyScore } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
@@ -27,6 +28,8 @@ export interface CoverageReading {
   scores: Record<string, number | null>;
   /** Reading them together proved too large for one window: one company at a time. */
   oneAtATime: boolean;
+  /** Each company's meetings per month, read with its relationships, for the quarterly report's meeting rows. */
+  meetings?: Record<string, MeetingMonths>;
 }
 
 export const newCoverageReading = (): CoverageReading => ({ scores: {}, oneAtATime: false });
@@ -63,6 +66,8 @@ export async function coverageScores(
   const read = async (companyIds: string[]) => {
     for (const [companyId, r] of await readRelationships(client, companyIds, { beforeRound: pacing?.beforeRound() })) {
       reading.scores[companyId] = accountCoverage(coverageInput(r), settings, now).score.value;
+      const meetingsAt = r.activities.flatMap((a) => (a.type === 'meeting' && a.at !== null ? [a.at] : []));
+      (reading.meetings ??= {})[companyId] = meetingMonths(meetingsAt, now);
     }
   };
   if (!reading.oneAtATime) {
@@ -93,4 +98,9 @@ export async function coverageScores(
 /** What recalculation writes beside the scores: the coverage score, cleared outside the programme (its relationships were not read). */
 export function coverageScoreProperty(coverageScore: number | undefined): Record<string, string> {
   return { [COMPANY_PROPERTY.coverageScore]: coverageScore === undefined ? '' : String(coverageScore) };
+}
+
+/** The meetings per month read with the relationships, cleared where they were not read. */
+export function meetingsProperty(months: MeetingMonths | undefined): Record<string, string> {
+  return { [COMPANY_PROPERTY.meetingsByMonth]: months === undefined ? '' : JSON.stringify(months) };
 }

@@ -27,6 +27,10 @@ const coverageReadingSchema = z
       .record(z.string().regex(/^\d{1,20}$/), z.number().min(0).max(100).nullable())
       .refine((scores) => Object.keys(scores).length <= 100, 'holds at most a page of companies'),
     oneAtATime: z.boolean(),
+    meetings: z
+      .record(z.string().regex(/^\d{1,20}$/), z.record(z.string().regex(/^\d{4}-\d{2}$/), z.number().int().min(0)))
+      .refine((meetings) => Object.keys(meetings).length <= 100, 'holds at most a page of companies')
+      .optional(),
   })
   .strict() satisfies z.ZodType<CoverageReading>;
 

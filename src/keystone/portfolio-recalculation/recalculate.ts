@@ -12,6 +12,7 @@ import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './
 import type { BeforeRound } from '../account/relationships.ts';
 import {
   coverageScoreProperty,
+  meetingsProperty,
   coverageScores,
   newCoverageReading,
   TooManyRequestsForOneWindow,
@@ -236,6 +237,7 @@ async function recalculatePage(
         sync: settings.hubspotSync,
       }),
       ...coverageScoreProperty(coverage.get(facts.companyId)),
+      ...meetingsProperty(coverage.has(facts.companyId) ? pacing.reading.meetings?.[facts.companyId] : undefined),
     },
   }));
   if (updates.length > 0) await batchUpdate(client, { objectType: 'companies', updates });

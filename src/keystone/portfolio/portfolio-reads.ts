@@ -40,6 +40,7 @@ const OVERVIEW_COMPANY_PROPERTIES = [
   COMPANY_PROPERTY.scoredAt,
   COMPANY_PROPERTY.revenueLast12Months,
   COMPANY_PROPERTY.coverageScore,
+  COMPANY_PROPERTY.meetingsByMonth,
   COMPANY_PROPERTY.nextReviewDue,
   COMPANY_PROPERTY.reviewCadence,
 ] as const;

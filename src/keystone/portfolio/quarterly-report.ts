@@ -6,9 +6,11 @@ import type {
   TargetInQuarter,
 } from '../../contracts/portfolio-overview.ts';
 import type { CrmRecord } from '../../crm/records.ts';
+import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
 import {
   fillDerivedActuals,
+  meetingsOfMonths,
   investmentAgainstBenefit,
   metricProgress,
   quarterAt,
@@ -80,10 +82,13 @@ export function quarterlyReport(
     const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
     const cadence = cadenceOf(companies.get(account.companyId), settings);
     const schedule = calendarReviewAt(plan, { cadence, reviews: reviews.get(account.companyId) ?? [], settings, asOf });
-    const facts = accountFacts(
-      records.keyAccountContacts.get(account.companyId) ?? [],
-      records.keyAccountDeals.get(account.companyId) ?? [],
-    );
+    const facts = {
+      ...accountFacts(
+        records.keyAccountContacts.get(account.companyId) ?? [],
+        records.keyAccountDeals.get(account.companyId) ?? [],
+      ),
+      ...storedMeetings(companies.get(account.companyId)),
+    };
     const grid = targetsInQuarter(plan, { quarterStart: start, facts, settings, now });
     // An introduction: a contact at the client whose CRM record was created in the quarter (up to now).
     const introductions = (records.keyAccountContacts.get(account.companyId) ?? []).filter((c) => {
@@ -141,14 +146,33 @@ export function quarterlyReport(
   };
 }
 
+/**
+ * The account's meetings as the last recalculation counted them per month (it reads each key account's
+ * activities for coverage anyway), so the report counts meetings as the card does without reading every
+ * key account's activities; none known before a recalculation has stored them.
+ */
+function storedMeetings(company: CrmRecord | undefined): Pick<DerivationFacts, 'activities'> {
+  const stored = company?.properties[COMPANY_PROPERTY.meetingsByMonth];
+  if (!stored) return {};
+  try {
+    const months = JSON.parse(stored) as unknown;
+    if (typeof months !== 'object' || months === null) return {};
+    return {
+      activities: meetingsOfMonths(months as Record<string, number>).map((at) => ({ kind: 'meeting' as const, at })),
+    };
+  } catch {
+    return {};
+  }
+}
+
 function contactName(contact: CrmRecord): string {
   const name = [contact.properties.firstname, contact.properties.lastname].filter((part) => !!part?.trim()).join(' ');
   return name || contact.properties.email || `Contact ${contact.id}`;
 }
 
 // The plan's grid is kept per quarter of its own plan year; the report's quarter is found in it by date.
-// Its stance and deal rows are counted from HubSpot as the card counts them; meetings, which would need
-// every key account's activities read, are as the plan was last saved.
+// Its stance, deal and meeting rows are counted from HubSpot as the card counts them (meetings as the
+// last recalculation stored them per month).
 function targetsInQuarter(
   plan: Plan | undefined,
   {
