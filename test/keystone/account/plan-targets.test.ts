@@ -66,6 +66,12 @@ describe('quarterly targets on the plan', () => {
     expect(storedPlanGrid(null)).toEqual({ targets: [], investment: NO_INVESTMENT });
   });
 
+  it('reads a grid stored before plans recorded spend as spending nothing, and keeps spend across a save', () => {
+    expect(storedPlanGrid('{"version":1,"targets":[]}')).toEqual({ targets: [], investment: NO_INVESTMENT });
+    const investment = { ...NO_INVESTMENT, money: { Q1: 2_000, Q2: null, Q3: null, Q4: 1_500.5 } };
+    expect(storedPlanGrid(serialiseGrid({ targets: [], investment })).investment).toEqual(investment);
+  });
+
   it('says plainly when the stored grid cannot be read, instead of showing an empty one', () => {
     expect(() => storedPlanGrid('{"targets": []}')).toThrow(/unknown version/);
     expect(() => storedPlanGrid('not json')).toThrow(/not JSON/);
