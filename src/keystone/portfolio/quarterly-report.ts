@@ -211,11 +211,14 @@ function targetsInQuarter(
     unreadable: null,
     targets: grid.map((metric) => {
       const actual = metric.actuals[quarter];
+      // A qualitative scale's figures are its steps: the report names them as the card does.
+      const step = (value: number | null) =>
+        metric.unit === 'scale' && value !== null ? (metric.scale[value - 1] ?? value) : value;
       return {
         name: metric.name,
         unit: metric.unit,
-        target: metric.quarters[quarter],
-        actual: actual !== null && typeof actual === 'object' ? actual.text : actual,
+        target: metric.unit === 'text' ? metric.quarters[quarter] : step(metric.quarters[quarter]),
+        actual: actual !== null && typeof actual === 'object' ? actual.text : step(actual),
         status: metricProgress(metric, yearStart, now).quarters[quarter],
       };
     }),

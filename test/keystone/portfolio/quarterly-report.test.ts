@@ -285,6 +285,50 @@ describe('the quarterly programme report', () => {
     ]);
   });
 
+  it("names a qualitative row's steps, and sets the quarter's spend against the income gained", () => {
+    const health: MetricTarget = {
+      id: 'relationship_health',
+      name: 'Relationship health',
+      unit: 'scale',
+      scale: ['Cold', 'Cool', 'Warm', 'Strong'],
+      measure: 'level',
+      baseline: null,
+      source: 'typed',
+      quarters: quarterly(3),
+      actuals: quarterly(2),
+    };
+    const investment = { ...NO_INVESTMENT, hours: quarterly(30), money: quarterly(1_500) };
+    const spending = {
+      ...RECORDS,
+      plans: [
+        plan(
+          acme.id,
+          { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseGrid({ targets: [health], investment }) },
+          at(1, 15),
+        ),
+      ],
+      keyAccountDeals: new Map([
+        [
+          acme.id,
+          [
+            aRecord({ amount: '9000', closedate: at(8, 1), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
+            aRecord({
+              amount: '4000',
+              closedate: '2025-08-20T00:00:00.000Z',
+              dealstage: 'closedwon',
+              hs_is_closed_won: 'true',
+            }),
+          ],
+        ],
+      ]),
+    };
+    const acmeQuarter = overview(spending, Q3, NOW).quarterlyReport.accounts[0]!;
+    expect(acmeQuarter.targets).toEqual([
+      { name: 'Relationship health', unit: 'scale', target: 'Warm', actual: 'Cool', status: 'behind' },
+    ]);
+    expect(acmeQuarter.investment).toEqual({ hours: 30, money: 1_500, incomeGained: 5_000 });
+  });
+
   it('says so when a plan holds a grid it cannot read, and still reports the rest', () => {
     const damaged = {
       ...RECORDS,
