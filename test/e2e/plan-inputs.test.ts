@@ -65,5 +65,25 @@ describe.skipIf(!hasChromium)(
       expect(alert).toContain('Meetings per quarter, Q2 target: "abc" is not a number');
       await screenshot(page, 'plan-editor-refusals');
     });
+
+    it('asks before saving an objective due on a day gone, and the function refuses 1999 beside the date', async () => {
+      const plan = tabCard().getByRole('tabpanel');
+      await plan.locator('input[name="meetings-Q1-target"]').fill('2');
+      await plan.locator('input[name="meetings-Q2-target"]').fill('3');
+      await plan.getByRole('button', { name: 'Add an objective' }).click();
+      const number = await plan.getByRole('textbox', { name: 'Objective', exact: true }).count();
+      await plan.getByRole('textbox', { name: 'Objective', exact: true }).last().fill('Meet the new COO');
+      await plan.getByRole('combobox', { name: 'Owner' }).last().selectOption({ index: 1 });
+      const due = plan.getByLabel('Due').last();
+      await due.fill('1999-01-01');
+      await plan.getByRole('button', { name: 'Save the plan' }).click();
+
+      const asked = plan.getByRole('alert').filter({ hasText: 'Due in the past?' });
+      await eventually(() => asked.innerText()).toContain(`Objective ${number} is due on`);
+      await asked.getByRole('button', { name: 'Save with this date' }).click();
+      await eventually(() => messageOf(due)).toBe('must be a date in the years 2000 to 2099');
+      const refused = await plan.getByRole('alert').filter({ hasText: 'The plan was not saved' }).innerText();
+      expect(refused).toContain(`Objective ${number}, due date: must be a date in the years 2000 to 2099`);
+    });
   },
 );
