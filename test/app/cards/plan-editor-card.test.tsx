@@ -156,3 +156,28 @@ describe('figures as people type them', () => {
     expect(sent()[0]!.plan.objectives[0]!.dueAt).toBeLessThan(NOW);
   });
 });
+
+describe('investment against benefit on the card', () => {
+  it("sets each quarter's spend against the income gained, and the year so far per £100 spent", async () => {
+    const data = cardData();
+    const withSpend = cardData({
+      plan: {
+        ...data.plan,
+        investment: {
+          hours: { Q1: 40, Q2: 60, Q3: null, Q4: null },
+          money: { Q1: 2_000, Q2: 3_000, Q3: null, Q4: null },
+          incomeGained: { Q1: 15_000, Q2: 12_000, Q3: 0, Q4: null },
+          year: { hours: 100, money: 5_000, incomeGained: 27_000, incomePerMoneySpent: 5.4 },
+        },
+      },
+    });
+    serveChange({ uid: 'card_data', before: withSpend, after: withSpend }, {});
+    const shown = renderer('crm.record.tab');
+    shown.render(<KeyAccountCard />);
+    await shown.waitFor(() => expect(shown.maybeFind(LoadingSpinner)).toBeNull());
+    const texts = shown.findAll(Text).map((t) => t.text);
+    expect(texts).toContain(
+      'This plan year so far: £5,000 and 100 hours spent; £27,000 gained, £540 gained for each £100 spent.',
+    );
+  });
+});

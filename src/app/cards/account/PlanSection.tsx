@@ -45,7 +45,7 @@ export function PlanSection({ account }: { account: AccountView }) {
       <EmptyState title="No account plan yet" imageName="building" layout="vertical">
         <Text>
           A plan holds the 12-month business objective, the KAM team, SMART objectives with owners and due dates, and
-          quarterly targets.
+          quarterly targets: start from the account-plan template's six rows, filled from HubSpot, or from none.
         </Text>
         {editButton}
         {readOnly}
