@@ -7,7 +7,7 @@ import {
 } from '../../../src/kam/objectives/index.ts';
 
 describe('the metric catalogue and the account-plan template', () => {
-  it("holds the article's six rows in its order, each filled from HubSpot", () => {
+  it("holds a client account plan's six rows in their order, each filled from HubSpot", () => {
     expect(PLAN_TEMPLATE_METRICS.map((metric) => catalogueMetric(metric)?.label)).toEqual([
       'Friends and allies',
       'Enemies and protesters',

@@ -15,7 +15,7 @@ import {
   type SandboxPortal,
 } from './account-portal.ts';
 
-// The client account plan of the article, built from nothing by a manager through the functions, on a
+// A client account plan with the template's six rows and targets, built from nothing by a manager through the functions, on a
 // portal whose fiscal year is the calendar year and whose currency is the pound: every target reads back
 // exactly, and every row HubSpot can answer is filled, the same on the card and in the quarterly report.
 
@@ -39,7 +39,7 @@ const won = (closedate: string, amount: number, service: string) => ({
   dealtype: service,
 });
 
-const ARTICLE_ROWS: PlanInput['quarterlyTargets']['rows'] = [
+const PLAN_ROWS: PlanInput['quarterlyTargets']['rows'] = [
   {
     metric: 'friends_and_allies',
     label: 'Friends and allies',
@@ -81,7 +81,7 @@ const EXPECTED_ACTUALS: Record<string, Record<'Q1' | 'Q2' | 'Q3' | 'Q4', number>
   income_increase: { Q1: 15_000, Q2: 22_000, Q3: 30_000, Q4: 33_000 },
 };
 
-describe("the article's account plan, built from scratch", () => {
+describe('a client account plan with the six template rows, built from scratch', () => {
   let portal: SandboxPortal;
   let companyId: string;
 
@@ -178,7 +178,7 @@ describe("the article's account plan, built from scratch", () => {
               dueAt: NOW + 90 * 86_400_000,
             },
           ],
-          quarterlyTargets: { fiscalYear: FISCAL_YEAR, rows: ARTICLE_ROWS },
+          quarterlyTargets: { fiscalYear: FISCAL_YEAR, rows: PLAN_ROWS },
           investment: { hours: { Q3: 40, Q4: 25 }, money: { Q3: 2_000, Q4: 1_500.5 } },
         },
       },
@@ -192,7 +192,7 @@ describe("the article's account plan, built from scratch", () => {
       ['Win the pricing review', 'Max Manager'],
     ]);
     expect(plan.quarterlyTargets.rows.map((r) => ({ metric: r.metric, unit: r.unit, targets: r.targets }))).toEqual(
-      ARTICLE_ROWS.map((r) => ({ metric: r.metric, unit: r.unit, targets: r.targets })),
+      PLAN_ROWS.map((r) => ({ metric: r.metric, unit: r.unit, targets: r.targets })),
     );
     expect(plan.quarterlyTargets.rows.every((r) => r.derived)).toBe(true);
     expect(Object.fromEntries(plan.quarterlyTargets.rows.map((r) => [r.metric, r.actuals]))).toEqual(EXPECTED_ACTUALS);
@@ -220,7 +220,7 @@ describe("the article's account plan, built from scratch", () => {
       const account = answer.quarterlyReport.accounts.find((a) => a.companyId === companyId);
       const q = `Q${quarter}` as const;
       expect(Object.fromEntries((account?.targets ?? []).map((t) => [t.name, [t.target, t.actual]]))).toEqual(
-        Object.fromEntries(ARTICLE_ROWS.map((r) => [r.label, [r.targets?.[q], EXPECTED_ACTUALS[r.metric]![q]]])),
+        Object.fromEntries(PLAN_ROWS.map((r) => [r.label, [r.targets?.[q], EXPECTED_ACTUALS[r.metric]![q]]])),
       );
       expect(account?.investment?.incomeGained).toBe({ 1: 15_000, 2: 7_000, 3: 8_000, 4: 3_000 }[quarter]);
     }
