@@ -148,6 +148,7 @@ export function readDraft(draft: Draft, currency: string | null): ReadDraft {
   const rows = draft.rows.map((row, i) => {
     const at = `plan.quarterlyTargets.rows.${i}`;
     const scale = row.unit === 'scale' ? scaleOf(row) : undefined;
+    if (scale !== undefined && scale.length < 2) problems[`${at}.scale`] = 'name at least two steps, first to best';
     const baseline = parseFigure(row.baseline, { unit: row.unit, currency, ...(scale ? { scale } : {}) });
     if (!baseline.success) problems[`${at}.baseline`] = baseline.message;
     return {
