@@ -57,7 +57,7 @@ describe('the plan as the editor reads it before saving', () => {
       { ...emptyPlan(), revision: 2, quarterlyTargets: { ...emptyPlan().quarterlyTargets, rows: [incomeRow] } },
       'GBP',
     );
-    expect(draft.rows[0]!.targets).toEqual({ Q1: '£15,000.5', Q2: '-£3,000', Q3: '', Q4: '' });
+    expect(draft.rows[0]!.targets).toEqual({ Q1: '£15,000.50', Q2: '-£3,000', Q3: '', Q4: '' });
     expect(readDraft(draft, 'GBP').plan.quarterlyTargets.rows[0]!.targets).toEqual(incomeRow.targets);
   });
 });

@@ -42,7 +42,8 @@ export interface Draft extends Omit<Required<PlanInput>, 'quarterlyTargets' | 'i
 /** A figure as the editor shows it: money in the portal's currency with its pence, so it reads back as it was. */
 function typedFigure(value: number | null | undefined, unit: DraftRow['unit'], currency: string | null): string {
   if (value === null || value === undefined) return '';
-  const grouped = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  const pence = unit === 'currency' && !Number.isInteger(value) ? 2 : 0;
+  const grouped = value.toLocaleString('en-GB', { minimumFractionDigits: pence, maximumFractionDigits: 2 });
   if (unit !== 'currency') return unit === 'count' || unit === 'scale' ? String(value) : grouped;
   return value < 0 ? `-${currencySymbol(currency)}${grouped.slice(1)}` : `${currencySymbol(currency)}${grouped}`;
 }
