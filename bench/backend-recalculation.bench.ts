@@ -8,7 +8,7 @@ import { runSetup } from '../src/crm/setup/index.ts';
 import { addMonths } from '../src/kam/shared/time.ts';
 import { defaultSettings } from '../src/kam/settings/index.ts';
 import { recalculateSlice } from '../src/keystone/portfolio-recalculation/index.ts';
-import { roomForCards } from '../src/keystone/portfolio-recalculation/recalculate.ts';
+import { roomForPeople } from '../src/keystone/portfolio-recalculation/recalculate.ts';
 import { main as cardData } from '../src/app/functions/card_data.ts';
 import { aCompany, aContact, aDeal, portalSeed, TEST_TOKEN, type PortalContents } from '../test/crm/sandbox-portal.ts';
 
@@ -174,7 +174,7 @@ export default async function backendRecalculationBench(): Promise<void> {
       'throughput ÷ rolling-window floor',
       `${(windowFloorSeconds / limited.seconds).toFixed(2)} (1.00 = as fast as the limit allows)`,
     );
-    const shared = burst - roomForCards(burst);
+    const shared = burst - roomForPeople(burst, 0);
     const sharedFloorSeconds = 10 * Math.floor((calls - 1) / shared);
     line(
       `… less the ${burst - shared} left for cards`,

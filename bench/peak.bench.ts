@@ -3,10 +3,12 @@ import { parsePeakOptions } from './peak/options.ts';
 import { playPeakHour } from './peak/play-hour.ts';
 import { printReport } from './peak/report.ts';
 
-// The busy hour of a firm of 36,000 clients and 350 sales staff on one HubSpot app, as Keystone runs
-// today. Every HubSpot call Keystone makes shares one private app's limits (190 requests per 10 s,
-// search 5 per second, 1,000,000 a day); every company record view runs card_data from the sidebar
-// card, and opening the Key account tab runs it again, while an admin's portfolio recalculation runs.
+// The busy hour of a firm of 36,000 clients and 350 sales staff on one HubSpot app. Every HubSpot call
+// Keystone makes shares one private app's limits (190 requests per 10 s, search 5 per second, 1,000,000
+// a day). Every company record view shows the sidebar card, which reads the company's stored Keystone
+// fields in the user's own HubSpot session (no app call); opening the Key account tab loads its Status
+// section, and each other section loads when opened (card_section), while an admin's portfolio
+// recalculation runs and gives way to them.
 //
 // The firm (peak/firm.ts): the demo generator's consultancy at 36,000 companies (about 8,000 making
 // 82 % of the fees), 350 people, key accounts of 20 to 500 contacts and up to 30,000 activities; about a
@@ -14,7 +16,8 @@ import { printReport } from './peak/report.ts';
 // generator's version, options and source.
 //
 // The hour (peak/busy-hour.ts): each user opens ~40 records at even random moments; a third go on to
-// the tab; managers save stances, plans and reviews from key accounts' tabs. Meanwhile the settings
+// the tab, and some of those to its Relationships, Plan or Reviews; managers save stances, plans and
+// reviews from key accounts' tabs. Meanwhile the settings
 // page drives recalculate_portfolio slice by slice.
 //
 // The clock (peak/scaled-clock.ts): an hour of HubSpot time cannot run in real time here, so every
@@ -31,7 +34,7 @@ import { printReport } from './peak/report.ts';
 //
 // Prints calls per sidebar view and per tab section, 429s the users met, time from opening to data,
 // the day's calls projected against the daily limit, and the recalculation's throughput against what
-// the users leave of the burst window, each beside its target. Today's figures miss most targets.
+// the users leave of the burst window, each beside its target.
 //
 //   npm run bench peak                                   15 minutes of the hour at 3×
 //   npm run bench peak -- --minutes 60                   the whole hour

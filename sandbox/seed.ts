@@ -48,6 +48,8 @@ export const seedOwnerSchema = z.object({
   lastName: z.string(),
   teams: z.array(z.object({ id: z.string(), name: z.string(), primary: z.boolean() })).default([]),
   archived: z.boolean().default(false),
+  /** A super admin of the portal (HubSpot's user provisioning API says so). */
+  superAdmin: z.boolean().default(false),
 });
 export type SeedOwner = z.infer<typeof seedOwnerSchema>;
 

@@ -8,10 +8,11 @@ import { associationRoutes } from './api/associations.ts';
 import type { ApiContext } from './api/context.ts';
 import { objectRoutes } from './api/objects.ts';
 import { ownerRoutes } from './api/owners.ts';
+import { userRoutes } from './api/users.ts';
 import { propertyRoutes } from './api/properties.ts';
 import { schemaRoutes } from './api/schemas.ts';
 import { searchRoutes } from './api/search.ts';
-import { authenticate } from './http/auth.ts';
+import { authenticate, USER_SESSION_HEADER, userSessionOf } from './http/auth.ts';
 import { CONTROL_PREFIX, controlRoutes } from './http/control-endpoints.ts';
 import type { ControlTarget } from './http/control-endpoints.ts';
 import { ApiError, rateLimitBody, validationError } from './http/errors.ts';
@@ -152,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ...propertyRoutes,
     ...associationRoutes,
     ...ownerRoutes,
+    ...userRoutes,
     ...accountInfoRoutes,
   ]);
   const faults = createFaultInjector();
@@ -216,17 +218,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const id = correlationId();
     const headers: Record<string, string> = { 'X-HubSpot-Correlation-Id': id };
     const match = api.match(method, path);
-    stats.count(match && match !== 'method' ? match.name : `${method} (unknown)`);
+    const userSession = userSessionOf(req.headers[USER_SESSION_HEADER]) !== null;
+    stats.count(match && match !== 'method' ? match.name : `${method} (unknown)`, { userSession });
 
     // Applies the request (when the token and the rate limit allow it) and says what HubSpot would answer.
     const answer = (): ApiResponse => {
+      if (userSession) {
+        if (method !== 'GET')
+          return { status: 405, body: { status: 'error', message: 'A user session only reads', correlationId: id } };
+        return attempt(() => dispatch(match, method, path, url.searchParams, raw, context));
+      }
       const denied = authenticate(req.headers.authorization, requiredToken);
       if (denied) return { status: denied.status, body: denied.body(id) };
       const decision = limiter.check(method === 'POST' && path.endsWith('/search'));
       Object.assign(headers, decision.headers);
       if (!decision.allowed) return { status: 429, body: rateLimitBody(decision.policyName, id) };
+      return attempt(() => dispatch(match, method, path, url.searchParams, raw, context));
+    };
+    const attempt = (run: () => ApiResponse): ApiResponse => {
       try {
-        return dispatch(match, method, path, url.searchParams, raw, context);
+        return run();
       } catch (error) {
         return failure(error, id);
       }

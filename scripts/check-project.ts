@@ -34,6 +34,8 @@ const SCOPE_RULES: Array<{ uses: RegExp; scopes: string[]; onlyIfWrites?: boolea
   { uses: /'(notes|tasks)'/, scopes: ['crm.objects.contacts.write'], onlyIfWrites: true },
   { uses: /'emails'/, scopes: ['sales-email-read'] },
   { uses: /\bowners\b.*(ownersApi|getById|getPage)|ownersApi/, scopes: ['crm.objects.owners.read'] },
+  // HubSpot's user provisioning API (whether a user is a super admin).
+  { uses: /settings\.users\.usersApi/, scopes: ['settings.users.read'] },
   {
     uses: /objectTypeId\(|\.find\('(settings|plan|planRevision|objective|review)'\)/,
     scopes: ['crm.objects.custom.read'],

@@ -1,3 +1,4 @@
+import type { CardSectionName } from '../../src/contracts/card-sections.ts';
 import { createRandom, type Random } from '../../sandbox/demo/random.ts';
 import type { Cast } from './firm.ts';
 import type { PeakOptions } from './options.ts';
@@ -9,6 +10,9 @@ import type { PeakOptions } from './options.ts';
 // - Views land on companies in proportion to the square root of their fees (a prospect counts as
 //   £5,000): big clients are looked at most, small ones still are. Three views in five go to the
 //   user's own companies when they own any (account managers own the key accounts, sales the rest).
+// - The tab opens on Status; a user goes on to Relationships on one tab in three, the Plan on one in
+//   four and Reviews on one in five, 3 to 20 s after the tab (each section loads when it is opened). A
+//   save opens the section it is made from first (stances on Relationships).
 // - Managers (the partners who run the programme and the Key Account Managers team) who open the tab
 //   on a key account sometimes save from it, 30 s to 3 min later: a contact's stance on one view in
 //   ten, the plan on one in thirty, a review on one in fifty. A save that stands reloads the tab and
@@ -25,12 +29,26 @@ export interface PlannedView {
   at: number;
   /** When the Key account tab is opened; null when it is not. */
   tabAt: number | null;
+  /** The tab's other sections the user opens, and when (after the tab). */
+  sections: Array<{ section: Exclude<CardSectionName, 'status'>; at: number }>;
   save: { kind: SaveKind; at: number } | null;
 }
+
+/** The section each kind of save is made from. */
+export const SAVED_FROM = { stance: 'relationships', plan: 'plan', review: 'reviews' } as const satisfies Record<
+  SaveKind,
+  Exclude<CardSectionName, 'status'>
+>;
 
 export const HOUR_MS = 3_600_000;
 const TAB_AFTER_S = [2, 15] as const;
 const SAVE_AFTER_S = [30, 180] as const;
+const SECTION_AFTER_S = [3, 20] as const;
+const SECTIONS_OPENED = [
+  ['relationships', 1 / 3],
+  ['plan', 1 / 4],
+  ['reviews', 1 / 5],
+] as const;
 const OWN_COMPANIES = 0.6;
 const PROSPECT_FEES = 5_000;
 const SAVES: ReadonlyArray<readonly [SaveKind | null, number]> = [
@@ -81,8 +99,26 @@ export function planBusyHour(
         saveKind && tabAt !== null
           ? { kind: saveKind, at: tabAt + random.int(SAVE_AFTER_S[0], SAVE_AFTER_S[1]) * 1_000 }
           : null;
+      // Drawn after the rest, so the views, tabs and saves stay those of the same options before sections were drawn.
+      const sections =
+        tabAt === null
+          ? []
+          : SECTIONS_OPENED.flatMap(([section, share]) => {
+              const opened = random.chance(share) || (save !== null && SAVED_FROM[save.kind] === section);
+              const after = random.int(SECTION_AFTER_S[0], SECTION_AFTER_S[1]) * 1_000;
+              return opened ? [{ section, at: tabAt + after }] : [];
+            });
       if (at < end)
-        views.push({ id: 0, userId: user.userId, companyId: id[company]!, key: key[company]!, at, tabAt, save });
+        views.push({
+          id: 0,
+          userId: user.userId,
+          companyId: id[company]!,
+          key: key[company]!,
+          at,
+          tabAt,
+          sections,
+          save,
+        });
     }
   }
   return views.sort((a, b) => a.at - b.at).map((view, i) => ({ ...view, id: i }));

@@ -1,3 +1,4 @@
+import { CARD_SECTIONS, type CardSectionName } from '../../src/contracts/card-sections.ts';
 import type { SaveKind } from './busy-hour.ts';
 import { WINDOW_MS } from './call-ledger.ts';
 import { FIRM_LIMITS } from './firm.ts';
@@ -31,8 +32,10 @@ export interface CardLoads {
 export interface PeakFigures {
   /** Played minutes to an hour. */
   hourScale: number;
+  /** The sidebar's reads, in the users' own sessions: its app calls are what the app sent for them (none). */
   sidebar: CardLoads;
-  tab: CardLoads;
+  /** Each tab section's first load when opened. */
+  sections: Record<CardSectionName, CardLoads>;
   reloads: { loads: number; calls: number };
   saves: Record<SaveKind, { tried: number; saved: number }>;
   users: {
@@ -59,6 +62,8 @@ export interface PeakFigures {
   };
   /** Requests the sandbox counted against those the two processes sent. */
   sandboxTotal: number;
+  /** Reads the sandbox counted in users' own sessions (the sidebar's), apart from the app's. */
+  sandboxUserSession: number;
   /** Share of the played windows' burst capacity the users' answered calls took. */
   usersWindowShare: number;
 }
@@ -100,8 +105,10 @@ export function peakFigures(result: PeakResult): PeakFigures {
   const ofKind = (...kinds: string[]) => invocations.filter((i) => kinds.includes(i.kind));
   const sum = (records: ReadonlyArray<{ calls: number }>) => records.reduce((n, r) => n + r.calls, 0);
   const sidebar = cardLoads(ofKind('sidebar'));
-  const tab = cardLoads(ofKind('tab'));
-  const reloads = ofKind('tab reload', 'sidebar reload');
+  const sections = Object.fromEntries(
+    CARD_SECTIONS.map((section) => [section, cardLoads(ofKind(`tab: ${section}`))]),
+  ) as PeakFigures['sections'];
+  const reloads = ofKind('section reload', 'sidebar reload');
   const saves = ofKind('stance', 'plan', 'review');
   const cardFailures = invocations.filter((i) => !i.ok && !saves.includes(i));
   const usersCalls = sum(invocations);
@@ -128,7 +135,7 @@ export function peakFigures(result: PeakResult): PeakFigures {
   return {
     hourScale,
     sidebar,
-    tab,
+    sections,
     reloads: { loads: reloads.length, calls: sum(reloads) },
     saves: Object.fromEntries(
       (['stance', 'plan', 'review'] as const).map((kind) => {
@@ -150,8 +157,9 @@ export function peakFigures(result: PeakResult): PeakFigures {
       total: usersDay + (recalculationRun ?? 0),
       limit: result.sandbox.daily.limit,
       ifEveryLoadAnswered:
-        Math.round(answeredMean(sidebar) * loadsPerDay(sidebar) + answeredMean(tab) * loadsPerDay(tab)) +
-        (recalculationRun ?? 0),
+        Math.round(
+          [sidebar, ...Object.values(sections)].reduce((n, loads) => n + answeredMean(loads) * loadsPerDay(loads), 0),
+        ) + (recalculationRun ?? 0),
     },
     recalculation: {
       runs: furthest.size,
@@ -166,6 +174,7 @@ export function peakFigures(result: PeakResult): PeakFigures {
       windows: ran.length,
     },
     sandboxTotal: result.sandbox.stats.total,
+    sandboxUserSession: result.sandbox.stats.userSession.total,
     usersWindowShare:
       played.reduce((n, w) => n + answeredIn(windows.users, w), 0) / Math.max(1, played.length * burstPer10s),
   };

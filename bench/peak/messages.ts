@@ -1,3 +1,4 @@
+import type { CardSectionName } from '../../src/contracts/card-sections.ts';
 import type { PlannedView, SaveKind } from './busy-hour.ts';
 import type { CallTally, WindowCounts } from './call-ledger.ts';
 import type { Firm, FirmFiles } from './firm.ts';
@@ -49,7 +50,8 @@ export interface Ready {
   type: 'ready';
 }
 
-export type InvocationKind = 'sidebar' | 'tab' | SaveKind | 'tab reload' | 'sidebar reload';
+/** A sidebar read (in the user's session), a tab section's first load, a save, or a reload after a save. */
+export type InvocationKind = 'sidebar' | `tab: ${CardSectionName}` | SaveKind | 'section reload' | 'sidebar reload';
 
 /** One function invocation a user's card made, timed in milliseconds into the hour. */
 export interface InvocationRecord extends CallTally {

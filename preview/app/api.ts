@@ -17,9 +17,10 @@ async function get<T>(path: string): Promise<T> {
 export const loadSession = () => get<Session>('/api/session');
 export const searchCompanies = async (query: string) =>
   (await get<{ companies: CompanyRow[] }>(`/api/companies?q=${encodeURIComponent(query)}`)).companies;
-export const readCompany = async (id: string, properties: string[]) =>
+/** A company's properties as HubSpot's record page reads them: in the signed-in user's own session. */
+export const readCompany = async (id: string, properties: string[], userId: number) =>
   (
     await get<{ properties: Record<string, string | null> }>(
-      `/api/records/companies/${id}?properties=${encodeURIComponent(properties.join(','))}`,
+      `/api/records/companies/${id}?properties=${encodeURIComponent(properties.join(','))}&userId=${userId}`,
     )
   ).properties;

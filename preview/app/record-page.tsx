@@ -31,7 +31,10 @@ export function RecordPage({
   // Set while rendering: the cards' first serverless calls run in their effects, before this page's own.
   showRecord({ objectTypeId: '0-2', objectId: Number(companyId) });
 
-  const readProperties = useCallback((properties: string[]) => readCompany(companyId, properties), [companyId]);
+  const readProperties = useCallback(
+    (properties: string[]) => readCompany(companyId, properties, user.userId),
+    [companyId, user.userId],
+  );
   const loadCompany = useCallback(() => {
     readProperties(['name', ...ABOUT.map(([name]) => name)]).then(setCompany, (failure: Error) =>
       setError(failure.message),

@@ -11,7 +11,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { bundlePreview } from '../build/bundle.ts';
 import { appFunctions, PROJECT_ROOT } from '../build/project.ts';
 import { createFunctionRunner, serverlessCallSchema } from './app-functions.ts';
-import { createPortalReader, type PreviewUser } from './portal.ts';
+import { createPortalReader, readInUserSession, type PreviewUser } from './portal.ts';
 import { startPreviewServer } from './server.ts';
 
 // Keystone running locally: the sandbox (persisted), the app functions in this process pointed at it,
@@ -73,6 +73,7 @@ export async function startKeystonePreview({
       bundle,
       portal: {
         ...portal,
+        sessionRecord: (read) => readInUserSession(sandbox.baseUrl, read),
         // Roles follow the settings in force, so the switch changes when an admin edits the manager lists.
         users: async () =>
           portal.users(

@@ -1,6 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import { COMPANY_PROPERTY } from '../../src/crm/model/index.ts';
 import { presentProperties } from '../../src/crm/records.ts';
+import { USER_SESSION_HEADER } from '../../sandbox/http/auth.ts';
 import type { Settings } from '../../src/kam/settings/index.ts';
 import { withRoles } from '../../src/keystone/access/index.ts';
 
@@ -132,4 +133,23 @@ export function createPortalReader(client: Client, portalId: number) {
       return { portalId, timeZone: details.timeZone || 'UTC', currency: details.companyCurrency ?? null };
     },
   };
+}
+
+/**
+ * One record's properties as a card's CRM data hook reads them: in the signed-in user's own HubSpot
+ * session, not with the app's token, so the sandbox counts the read apart and charges none of the app's
+ * rate limit (sandbox/http/auth.ts).
+ */
+export async function readInUserSession(
+  baseUrl: string,
+  read: { objectType: string; id: string; properties: string[]; userId: number },
+): Promise<Record<string, string | null>> {
+  const query = new URLSearchParams({ properties: read.properties.join(',') });
+  const response = await fetch(
+    `${baseUrl}/crm/v3/objects/${encodeURIComponent(read.objectType)}/${encodeURIComponent(read.id)}?${query}`,
+    { headers: { [USER_SESSION_HEADER]: String(read.userId) } },
+  );
+  const body = (await response.json()) as { properties?: Record<string, string | null>; message?: string };
+  if (!response.ok) throw new Error(body.message ?? `HubSpot answered ${response.status}`);
+  return Object.fromEntries(read.properties.map((name) => [name, body.properties?.[name] ?? null]));
 }

@@ -9,7 +9,13 @@ import type { CompanyRow, PortalInfo, PreviewUser } from './portal.ts';
 
 export type PreviewPortal = {
   companies: (query: string) => Promise<CompanyRow[]>;
-  record: (objectType: string, id: string, properties: string[]) => Promise<Record<string, string | null>>;
+  /** A record as the cards' CRM data hooks read it, in the signed-in user's own session. */
+  sessionRecord: (read: {
+    objectType: string;
+    id: string;
+    properties: string[];
+    userId: number;
+  }) => Promise<Record<string, string | null>>;
   users: () => Promise<PreviewUser[]>;
   portal: () => Promise<PortalInfo>;
 };
@@ -84,13 +90,19 @@ export async function startPreviewServer({
     [
       'GET',
       /^\/api\/records\/([\w-]+)\/(\d+)$/,
-      async ([, type, id], url) => ({
-        properties: await portal.record(
-          type ?? '',
-          id ?? '',
-          (url.searchParams.get('properties') ?? '').split(',').filter(Boolean),
-        ),
-      }),
+      async ([, type, id], url) => {
+        const userId = Number(url.searchParams.get('userId'));
+        if (!Number.isInteger(userId) || userId <= 0)
+          throw new BadRequest('A record is read as a signed-in user: userId');
+        return {
+          properties: await portal.sessionRecord({
+            objectType: type ?? '',
+            id: id ?? '',
+            properties: (url.searchParams.get('properties') ?? '').split(',').filter(Boolean),
+            userId,
+          }),
+        };
+      },
     ],
     [
       'POST',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { currentRecord } from './host.tsx';
+import { currentRecord, useExtensionContext } from './host.tsx';
 
 export function useDebounce<T>(value: T, delay: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -10,8 +10,10 @@ export function useDebounce<T>(value: T, delay: number): T {
   return debounced;
 }
 
-// `useCrmProperties` from `@hubspot/ui-extensions/crm`: the shown record's properties, read from the sandbox.
+// `useCrmProperties` from `@hubspot/ui-extensions/crm`: the shown record's properties, read from the
+// sandbox as HubSpot reads them, in the signed-in user's own session (not with the app's token).
 export function useCrmProperties(propertyNames: string[]) {
+  const userId = useExtensionContext().user.id;
   const [state, setState] = useState<{
     properties: Record<string, string | null>;
     error: Error | null;
@@ -29,7 +31,7 @@ export function useCrmProperties(propertyNames: string[]) {
     try {
       if (!record) throw new Error('The preview is not showing a CRM record');
       const response = await fetch(
-        `/api/records/${record.objectTypeId}/${record.objectId}?properties=${encodeURIComponent(names)}`,
+        `/api/records/${record.objectTypeId}/${record.objectId}?properties=${encodeURIComponent(names)}&userId=${userId}`,
       );
       const body = (await response.json()) as
         | { ok: true; properties: Record<string, string | null> }
@@ -39,7 +41,7 @@ export function useCrmProperties(propertyNames: string[]) {
     } catch (error) {
       setState((previous) => ({ ...previous, error: error as Error, isLoading: false, isRefetching: false }));
     }
-  }, [names]);
+  }, [names, userId]);
   useEffect(() => {
     void load();
   }, [load]);

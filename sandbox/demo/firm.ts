@@ -102,6 +102,8 @@ export function firmPeople(count = FIRM_CORE): FirmPerson[] {
         lastName,
         teams: [{ ...DEMO_TEAMS[team], primary: true }],
         archived: false,
+        // The senior partner (the demo's Keystone admin) is the portal's one super admin.
+        superAdmin: i === 0,
       },
     };
   });

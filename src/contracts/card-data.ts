@@ -60,6 +60,19 @@ const keyAccountSectionSchema = z.object({
   changedBy: personSchema.nullable(),
   changedAt: instantSchema.nullable(),
   reason: z.string().nullable(),
+  /**
+   * Every status the account has had, newest first (the current one included), from HubSpot's property
+   * history: who changed it and why, null for a change made outside Keystone.
+   */
+  history: z.array(
+    z.object({
+      status: keyAccountStatusSchema,
+      previousStatus: keyAccountStatusSchema.nullable(),
+      at: instantSchema,
+      changedBy: personSchema.nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
   /** HubSpot's own fields, kept in sync by Keystone when the settings say so. */
   isTargetAccount: z.boolean(),
   tier: icpTierSchema.nullable(),
@@ -279,6 +292,8 @@ export type Review = z.infer<typeof reviewSchema>;
 
 const reviewsSectionSchema = z.object({
   cadence: reviewCadenceSchema,
+  /** Only key accounts are reviewed: false for any other status, whatever plan or reviews it kept. */
+  inReviewCycle: z.boolean(),
   /** null when the account has no plan yet (nothing to review). */
   nextDueAt: instantSchema.nullable(),
   status: z.enum(['not_scheduled', 'upcoming', 'due', 'overdue']),

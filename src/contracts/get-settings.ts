@@ -4,11 +4,25 @@ import { callerSchema } from './shared.ts';
 
 /**
  * `get_settings`: the portal's settings (defaults until an admin saves), their revision, the portal's
- * currency and time zone, the setup status and whether the caller may change them. Any user of the portal may read them.
+ * currency and time zone, the setup status and whether the caller may change them. Any user of the portal may read them;
+ * who may do what (the access lists) and the portal's user directory only an admin.
  * Errors: KAM.INVALID_PARAMETERS, KAM.UNKNOWN_USER, HubSpot failure codes.
  */
 export const getSettingsParametersSchema = callerSchema.strict();
 export type GetSettingsParameters = z.input<typeof getSettingsParametersSchema>;
+
+/** One entry of the admins' action log: who (the user id the call claimed, and that user's name) did what, when. */
+export interface AdminAction {
+  kind: 'save_settings' | 'run_setup' | 'recalculation';
+  userId: string;
+  name: string;
+  at: number;
+  /** In a sentence, e.g. "Saved the settings (revision 4)". */
+  summary: string;
+  /** Admins the action added or removed, by name (a settings save). */
+  adminsAdded: string[];
+  adminsRemoved: string[];
+}
 
 /** The portal's users and teams, for choosing managers and admins by name. */
 export interface PortalDirectory {
@@ -23,7 +37,14 @@ export interface PortalSettings extends SavedSettings {
   setup: { appliedVersion: number; currentVersion: number; upToDate: boolean };
   /** Whether the caller is a Keystone admin (may save settings, run setup and recalculation). */
   canEdit: boolean;
+  /**
+   * Whether `settings.access` and `directory` are filled: for admins only. Others get empty access lists
+   * and an empty directory (their screens show no one's roles).
+   */
+  accessShown: boolean;
   directory: PortalDirectory;
+  /** The latest admin actions, newest first: for admins only (empty for others). */
+  adminActions: AdminAction[];
   /** The last complete portfolio recalculation (null before the first, or when its snapshot cannot be read). */
   lastRecalculation: { startedAt: number; completedAt: number; companiesScored: number } | null;
 }

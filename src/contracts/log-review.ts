@@ -12,6 +12,12 @@ import {
 } from './shared.ts';
 
 /**
+ * The review record keeps its triggers, evidence included, as JSON in one property, and HubSpot keeps at
+ * most 65,536 characters in a value: refused above this, before anything is written, with room to spare.
+ */
+const STORED_TRIGGERS_LIMIT = 60_000;
+
+/**
  * `log_review`: records a review of the account and its outcome, associated with the company (and the
  * contacts it was about), with an audit note. The next due date follows from it.
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.CONTACT_NOT_AT_COMPANY,
@@ -28,7 +34,13 @@ export const logReviewParametersSchema = accountCallSchema
       .refine((o) => new Set(o).size === o.length, 'each outcome at most once'),
     summary: typedText(5000).min(3, 'say in a few words what was decided (at least 3 characters)'),
     /** For a triggered review: the triggers from card_data it answers. */
-    triggers: z.array(reviewTriggerSchema).max(50).default([]),
+    triggers: z
+      .array(reviewTriggerSchema)
+      .max(50)
+      .default([])
+      .refine((t) => JSON.stringify(t).length <= STORED_TRIGGERS_LIMIT, {
+        message: `the triggers with their evidence are longer than HubSpot stores on a review (at most ${STORED_TRIGGERS_LIMIT.toLocaleString('en')} characters); answer fewer triggers in one review`,
+      }),
     /** Client contacts the review was about (associated with the review record). */
     contactIds: z.array(recordIdSchema).max(50).default([]),
     /** The same for every retry of one press of Log review: a retry completes that review, never logs a second. */

@@ -61,8 +61,11 @@ export interface ProgrammeAccount {
 }
 
 interface KeyAccountRisk extends Omit<AccountRisk, 'relationshipOwnerIds'> {
-  /** Our people who hold the relationship: the plan's KAM team, else the company owner. */
-  heldBy: Person[];
+  /**
+   * Our people in touch with the client, who alone holds the most first, as the account's card weighs them at the
+   * last recalculation; null when its relationships have not been weighed since it became a key account.
+   */
+  heldBy: Person[] | null;
 }
 
 export interface ReviewDue {
@@ -122,6 +125,11 @@ export interface PortfolioOverview {
   };
   coverageRisks: Array<{ account: ProgrammeAccount; risks: CoverageRiskKind[] }>;
   quarterlyReport: QuarterlyReport;
+  /**
+   * What the user looking may do. Everyone involved sees the programme; only managers act on it (tag,
+   * untag, review), so the pages offer the actions to them alone.
+   */
+  viewer: { canAct: boolean; readOnlyReason: string | null };
 }
 
 export interface FiscalQuarter {

@@ -57,4 +57,10 @@ export interface RecalculationProgress {
    * than HubSpot's burst window holds (so no invocation can read them): their coverage score is cleared.
    */
   coverageNotRead: string[];
+  /**
+   * Why the slice last waited for room in HubSpot's burst window, if it did: `people` when others (the
+   * cards people open) had sent `othersInWindow` of the window's requests in its last interval, and the run
+   * gave way to them; `window` when its own requests filled its share. Null when it never waited.
+   */
+  pausedFor: { reason: 'people' | 'window'; waitMs: number; othersInWindow: number } | null;
 }

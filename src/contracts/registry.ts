@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors/codes.ts';
 import type { ValidationIssue } from '../kam/shared/validation.ts';
 import type { CardData, CardDataParameters } from './card-data.ts';
+import type { CardSection, CardSectionParameters } from './card-section.ts';
 import type { GetSettingsParameters, PortalSettings } from './get-settings.ts';
 import type { LoggedReview, LogReviewParameters } from './log-review.ts';
 import type { PortfolioFacts, PortfolioFactsParameters } from './portfolio-facts.ts';
@@ -22,6 +23,7 @@ import type { UntagKeyAccountParameters } from './untag-key-account.ts';
 
 export interface KeystoneFunctions {
   card_data: { parameters: CardDataParameters; result: CardData };
+  card_section: { parameters: CardSectionParameters; result: CardSection };
   tag_key_account: { parameters: TagKeyAccountParameters; result: KeyAccountStatusChange };
   untag_key_account: { parameters: UntagKeyAccountParameters; result: KeyAccountStatusChange };
   save_account_plan: { parameters: SaveAccountPlanParameters; result: SavedPlan };

@@ -5,7 +5,7 @@ import { actionIdSchema, callerSchema, type Portal } from './shared.ts';
 /**
  * `save_settings`: validates the whole document with the domain's settings schema (older versions
  * are migrated) and saves it as the next revision. Admins only; while no admin is configured, any
- * user of the portal may save, and the saved settings must name the saver as an admin. Of two saves
+ * HubSpot super admin of the portal may save, and the saved settings must name the saver as an admin. Of two saves
  * from the same revision at once, one wins. The portal's currency and time zone are refreshed too.
  * Errors: KAM.INVALID_PARAMETERS, KAM.INVALID_SETTINGS (issues with paths under `settings.`),
  * KAM.NOT_AN_ADMIN, KAM.UNKNOWN_USER, KAM.SETTINGS_CHANGED (saved since `expectedRevision`, or being
@@ -17,6 +17,11 @@ export const saveSettingsParametersSchema = callerSchema
     expectedRevision: z.number().int().nonnegative('must be the revision the settings were read at'),
     /** The same for every retry of one press of Save: a retry completes that save instead of being refused. */
     actionId: actionIdSchema,
+    /**
+     * The admin confirmed removing every other admin, leaving themself the only one. Without it such a save
+     * is refused (KAM.INVALID_SETTINGS, issue at `confirmRemovingLastOtherAdmin`) and the page asks.
+     */
+    confirmRemovingLastOtherAdmin: z.boolean().optional(),
   })
   .strict();
 /** The document goes as the settings page edits it; the function parses it with the domain's schema. */

@@ -12,6 +12,9 @@ export const statusReasonSchema = typedLine(500, 3, 'say in a few words why (at 
  */
 export const expectedStatusSchema = keyAccountStatusSchema;
 
+/** The portal the card runs in (`context.portal.id`): the timeline note links to the card's status history there. */
+export const notePortalSchema = z.number().int().positive('must be a HubSpot portal ID').optional();
+
 /**
  * `tag_key_account`: makes the company a key account (or a candidate), with a reason. It writes the
  * status, who/when/why, syncs `hs_is_target_account` (and the ICP tier) as the settings say, and puts
@@ -26,6 +29,7 @@ export const tagKeyAccountParametersSchema = accountCallSchema
     status: z.enum(['key', 'candidate']).default('key'),
     expectedStatus: expectedStatusSchema,
     reason: statusReasonSchema,
+    portalId: notePortalSchema,
   })
   .strict();
 export type TagKeyAccountParameters = z.input<typeof tagKeyAccountParametersSchema>;

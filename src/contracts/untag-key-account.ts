@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountCallSchema } from './shared.ts';
-import { expectedStatusSchema, statusReasonSchema } from './tag-key-account.ts';
+import { expectedStatusSchema, notePortalSchema, statusReasonSchema } from './tag-key-account.ts';
 
 /**
  * `untag_key_account`: ends the company's key account status (former key account, or back to none),
@@ -14,6 +14,7 @@ export const untagKeyAccountParametersSchema = accountCallSchema
     status: z.enum(['former', 'none']).default('former'),
     expectedStatus: expectedStatusSchema,
     reason: statusReasonSchema,
+    portalId: notePortalSchema,
   })
   .strict();
 export type UntagKeyAccountParameters = z.input<typeof untagKeyAccountParametersSchema>;

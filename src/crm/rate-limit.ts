@@ -26,10 +26,18 @@ export interface BurstMemory {
   sentAgoMs: number[];
 }
 
+/**
+ * What a pacer leaves of the window for the app's other work: a number, or one worked out from the
+ * window's size and how many of its requests others (people's cards) sent within the last interval.
+ */
+export type BurstReserve = number | ((windowMax: number, othersInWindow: number) => number);
+
 export class BurstPacer {
   #window: BurstWindow | null = null;
-  /** When this run sent its requests inside the current window, oldest first. */
+  /** When this run sent its requests inside the current window, oldest first (others' too, as observed). */
   #sent: number[] = [];
+  /** When requests the pacer did not send (others') went, as the answers' headers told it, oldest first. */
+  #others: number[] = [];
   /** Whether an answer has told how much of the window is used (see observe). */
   #counted = false;
 
@@ -37,10 +45,18 @@ export class BurstPacer {
    * @param reserve requests of the window left for the app's other work (cards, other invocations):
    * a number, or one worked out from the window's size once an answer tells it.
    */
-  constructor(private readonly reserve: number | ((windowMax: number) => number) = 10) {}
+  constructor(private readonly reserve: BurstReserve = 10) {}
 
-  #reserveOf(window: BurstWindow): number {
-    return typeof this.reserve === 'number' ? this.reserve : this.reserve(window.max);
+  #reserveOf(window: BurstWindow, othersInWindow: number): number {
+    return typeof this.reserve === 'number' ? this.reserve : this.reserve(window.max, othersInWindow);
+  }
+
+  /** Requests others sent within the interval before `at`, as far as the answers have told. */
+  othersInWindow(at: number): number {
+    const window = this.#window;
+    if (!window) return 0;
+    this.#others = this.#others.filter((t) => t > at - window.intervalMs);
+    return this.#others.length;
   }
 
   /**
@@ -78,9 +94,11 @@ export class BurstPacer {
         (_v, i) => at - window.intervalMs + ((i + 1) * window.intervalMs) / (unknown + 1),
       );
       this.#sent = [...others, ...known.slice(Math.max(0, known.length - used))].sort((a, b) => a - b);
+      this.#others = others;
       this.#counted = true;
     } else {
       this.#sent = [...known, ...Array<number>(unknown).fill(at)];
+      this.#others.push(...Array<number>(unknown).fill(at));
     }
     this.#window = window;
   }
@@ -90,7 +108,7 @@ export class BurstPacer {
     const window = this.#window;
     if (!window) return 0;
     this.#sent = this.#sent.filter((t) => t > at - window.intervalMs);
-    const allowed = window.max - this.#reserveOf(window) - calls;
+    const allowed = window.max - this.#reserveOf(window, this.othersInWindow(at)) - calls;
     if (this.#sent.length <= allowed) return 0;
     // Room for `calls` comes back when the request `excess` places from the oldest ages out.
     const excess = this.#sent.length - Math.max(0, allowed);
@@ -99,7 +117,8 @@ export class BurstPacer {
 
   /** The requests this run may have in the window at once (the window less the reserve); null while the window is unknown. */
   capacity(): number | null {
-    return this.#window ? Math.max(0, this.#window.max - this.#reserveOf(this.#window)) : null;
+    // As when nobody else is sending: whether a read can fit one window at all, not whether it fits now.
+    return this.#window ? Math.max(0, this.#window.max - this.#reserveOf(this.#window, 0)) : null;
   }
 
   record(calls: number, at: number): void {

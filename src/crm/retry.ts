@@ -4,7 +4,11 @@
 // choice of what to retry (5xx answers and rate limits other than the daily one) with waits an
 // invocation can afford: the burst window frees room as each request in it turns 10 s old, so a
 // second is usually enough. Requests that got no answer at all are not retried: a write may have
-// been applied.
+// been applied. For the same reason a create is not sent again after a 5xx that may come after HubSpot
+// made the record (500, 502 and 504: its gateway lost or timed out on the answer): sending it again
+// would make a second task, note or row. Only 503 (HubSpot refused to take the request) and rate limits
+// are retried for creates; the function then fails, and its retry with the same action id finds what
+// the first attempt made.
 
 /** Before the second attempt; each further attempt waits that much longer. */
 export const RETRY_WAIT_MS = { serverError: 200, rateLimit: 1_000 } as const;
@@ -14,32 +18,66 @@ interface FailureShape {
   body?: { policyName?: unknown } | null;
 }
 
-/** How long to wait before attempt `attempt + 1` after `error`; null when it is not worth retrying. */
-export function retryWait(error: unknown, attempt: number): number | null {
+/** The 5xx answer HubSpot gives only when it did not take the request. */
+const REFUSED_UNAPPLIED = 503;
+
+/**
+ * How long to wait before attempt `attempt + 1` after `error`; null when it is not worth retrying.
+ * `creates`: the call makes a record, so a 5xx that may follow the record's making is not retried.
+ */
+export function retryWait(error: unknown, attempt: number, creates = false): number | null {
   const failure = (typeof error === 'object' && error !== null ? error : {}) as FailureShape;
   const status = typeof failure.code === 'number' ? failure.code : 0;
-  if (status >= 500 && status <= 599) return RETRY_WAIT_MS.serverError * attempt;
+  if (status >= 500 && status <= 599)
+    return creates && status !== REFUSED_UNAPPLIED ? null : RETRY_WAIT_MS.serverError * attempt;
   if (status === 429 && failure.body?.policyName !== 'DAILY') return RETRY_WAIT_MS.rateLimit * attempt;
   return null;
 }
 
 type Call = (...args: unknown[]) => Promise<unknown>;
 
+/** The client's methods that make records (basic and batch `create`); association writes and upserts are idempotent. */
+const CREATES = /^(bound )?create(WithHttpInfo)?$/;
+
 /** Retries a HubSpot call as retryWait says, up to `attempts` attempts in all; HubSpot's client applies it to every API method. */
 export class RetryWithinInvocation {
   constructor(private readonly attempts: number) {}
 
   decorate(method: Call): Call {
+    // HubSpot's client hands each API method over bound, so its name says which one it is.
+    const creates = CREATES.test(method.name);
     return async (...args) => {
       for (let attempt = 1; ; attempt++) {
         try {
           return await method(...args);
         } catch (error) {
-          const wait = attempt < this.attempts ? retryWait(error, attempt) : null;
+          const wait = attempt < this.attempts ? retryWait(error, attempt, creates) : null;
           if (wait === null) throw error;
           await new Promise((resolve) => setTimeout(resolve, wait));
         }
       }
     };
   }
+}
+
+/**
+ * Sends a create again after a 5xx that may follow the record's making, for the creates whose record
+ * carries a unique value (a revision claim's key, a review's action id, a plan's company id): a second
+ * attempt of one HubSpot already made meets it as a 409, which each caller reads as its own.
+ */
+export async function resendingUniqueCreate<T>(create: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      const wait = attempt < attempts ? retryWait(answeredFailure(error), attempt) : null;
+      if (wait === null) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/** HubSpot's own failure behind one Keystone wrapped it in. */
+function answeredFailure(error: unknown): unknown {
+  return error instanceof Error && error.cause !== undefined ? error.cause : error;
 }

@@ -3,6 +3,7 @@ import { isKeystoneError } from '../errors/keystone-error.ts';
 import { hubspotCall } from './batch.ts';
 import { isConflict } from './errors.ts';
 import { fromHubSpotDateTime, presentProperties } from './records.ts';
+import { resendingUniqueCreate } from './retry.ts';
 
 // Claiming the next revision of something saved whole (a key account plan, the settings) before
 // writing it. A claim is a record whose key property is unique, so of two saves that start from the
@@ -65,15 +66,28 @@ async function createOrFindOwn(client: Client, claim: RevisionClaim): Promise<st
   return holder !== null && holder.actionId === claim.actionId ? holder.id : { holder };
 }
 
-/** Best effort: a claim that cannot be withdrawn expires. */
+/**
+ * Best effort: a claim that cannot be withdrawn expires, and until then refuses other users' saves. So it
+ * is sent again when no answer came (archiving twice is harmless; the client itself resends after a 5xx).
+ */
 export async function withdrawClaim(client: Client, objectTypeId: string, claimId: string): Promise<void> {
-  await hubspotCall(() => client.crm.objects.basicApi.archive(objectTypeId, claimId)).catch(() => undefined);
+  for (let attempt = 1; attempt <= WITHDRAW_ATTEMPTS; attempt++) {
+    try {
+      await hubspotCall(() => client.crm.objects.basicApi.archive(objectTypeId, claimId));
+      return;
+    } catch (error) {
+      if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return;
+    }
+  }
 }
+const WITHDRAW_ATTEMPTS = 3;
 
 async function createClaim(client: Client, claim: RevisionClaim): Promise<string | null> {
   try {
-    const created = await hubspotCall(() =>
-      client.crm.objects.basicApi.create(claim.objectTypeId, { properties: claim.properties, associations: [] }),
+    const created = await resendingUniqueCreate(() =>
+      hubspotCall(() =>
+        client.crm.objects.basicApi.create(claim.objectTypeId, { properties: claim.properties, associations: [] }),
+      ),
     );
     return String(created.id);
   } catch (error) {

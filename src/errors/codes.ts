@@ -53,6 +53,8 @@ export const FUNCTION_ERRORS = {
   'KAM.STATUS_UNCHANGED': 'The account already has that status. Reload the card to see the latest.',
   'KAM.STATUS_CHANGED':
     'Someone else changed the key account status since the card loaded. Reload the card, then make your change again if it is still needed.',
+  'KAM.STATUS_CHANGE_NOT_ALLOWED':
+    'A key account programme does not make that change of status. Pick one of the changes the card offers.',
 } as const;
 
 /** Every code: the functions' and the screens'. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planBusyHour } from '../../bench/peak/busy-hour.ts';
+import { planBusyHour, SAVED_FROM } from '../../bench/peak/busy-hour.ts';
 import { peakFigures } from '../../bench/peak/figures.ts';
 import type { Cast } from '../../bench/peak/firm.ts';
 import { parsePeakOptions } from '../../bench/peak/options.ts';
@@ -26,9 +26,12 @@ describe('the peak-hour benchmark', () => {
 
     expect(result.views.length).toBeGreaterThan(5);
     expect(figures.sidebar.loads).toBe(result.views.length);
-    expect(figures.tab.loads).toBe(result.views.filter((v) => v.tabAt !== null).length);
-    // Today every sidebar view runs card_data, so it calls HubSpot.
-    expect(figures.sidebar.calls.mean).toBeGreaterThan(0);
+    expect(figures.sections.status.loads).toBe(result.views.filter((v) => v.tabAt !== null).length);
+    const opened = (section: string) => result.views.filter((v) => v.sections.some((s) => s.section === section));
+    expect(figures.sections.relationships.loads).toBe(opened('relationships').length);
+    // The sidebar reads in the users' own sessions: no app call, every read counted apart by the sandbox.
+    expect(figures.sidebar.calls.max).toBe(0);
+    expect(figures.sandboxUserSession).toBeGreaterThanOrEqual(result.views.length);
     expect(result.slices.length).toBeGreaterThan(0);
     // Every request the processes counted reached the sandbox (which may also have seen one still settling).
     expect(figures.users.calls + figures.recalculation.calls).toBeGreaterThan(0);
@@ -36,9 +39,11 @@ describe('the peak-hour benchmark', () => {
     for (const label of [
       'app calls per sidebar view',
       '  Status',
+      '  Relationships',
       '429s seen by users',
       '  sidebar',
       '  tab: Status',
+      '  tab: Plan',
       'calls in a day, projected',
       'recalculation ÷ what users leave',
     ]) {
@@ -83,6 +88,14 @@ describe('the busy hour', () => {
     expect(savers.length).toBeGreaterThan(0);
     for (const v of savers)
       expect([v.userId !== 3, v.key, v.tabAt !== null && v.save!.at > v.tabAt]).toEqual([true, true, true]);
+    // A save is made from its section, opened before it.
+    for (const v of savers) {
+      const from = v.sections.find((s) => s.section === SAVED_FROM[v.save!.kind]);
+      expect(from !== undefined && from.at < v.save!.at).toBe(true);
+    }
+    const tabs = views.filter((v) => v.tabAt !== null);
+    expect(tabs.filter((v) => v.sections.length === 0).length).toBeGreaterThan(0);
+    expect(views.filter((v) => v.tabAt === null).every((v) => v.sections.length === 0)).toBe(true);
   });
 
   it('refuses more users than the firm has people', () => {

@@ -54,6 +54,7 @@ export function functionsAnswerTheirRegistryPayload() {
 
 const UIDS = [
   'card_data',
+  'card_section',
   'tag_key_account',
   'untag_key_account',
   'save_account_plan',

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createHubSpotClient } from '../../src/crm/client.ts';
 import { RETRY_WAIT_MS, RetryWithinInvocation, retryWait } from '../../src/crm/retry.ts';
 
 // HubSpot's client throws {code: <HTTP status>, body}; a request that got no answer throws a system error.
@@ -39,5 +40,34 @@ describe('which HubSpot failures are retried, and after how long', () => {
     };
     expect(await new RetryWithinInvocation(2).decorate(flaky)('a', 1)).toEqual(['a', 1]);
     expect(calls).toBe(2);
+  });
+
+  it('does not send a create again after a 5xx that may follow its making: a second record would be a duplicate', async () => {
+    expect(retryWait(answered(502), 1, true)).toBeNull();
+    expect(retryWait(answered(504), 1, true)).toBeNull();
+    expect(retryWait(answered(500), 1, true)).toBeNull();
+    expect(retryWait(answered(503), 1, true)).toBe(RETRY_WAIT_MS.serverError);
+    let calls = 0;
+    const api = {
+      create: async () => {
+        calls += 1;
+        throw answered(502);
+      },
+    };
+    await expect(new RetryWithinInvocation(3).decorate(api.create.bind(api))()).rejects.toMatchObject({ code: 502 });
+    expect(calls).toBe(1);
+  });
+
+  it("applies to the methods HubSpot's client makes records with, by their bound names", () => {
+    const client = createHubSpotClient({ accessToken: 'token', baseUrl: 'http://127.0.0.1:9', attempts: 3 });
+    const named = new Set<string>();
+    const decorate = vi.spyOn(RetryWithinInvocation.prototype, 'decorate');
+    decorate.mockImplementation(function (this: RetryWithinInvocation, method) {
+      named.add(method.name);
+      return method;
+    });
+    void client.crm.objects.basicApi;
+    decorate.mockRestore();
+    expect(named).toContain('bound create');
   });
 });

@@ -30,6 +30,15 @@ export function anOwner(overrides: Partial<SeedOwner> = {}): SeedOwner {
   };
 }
 
+/**
+ * The owners with one of them a HubSpot super admin: the first, unless one is marked already. Every
+ * real portal has one, and only a super admin names Keystone's first admins.
+ */
+export function withSuperAdmin(owners: readonly SeedOwner[]): SeedOwner[] {
+  if (owners.some((o) => o.superAdmin)) return [...owners];
+  return owners.map((o, i) => (i === 0 ? { ...o, superAdmin: true } : o));
+}
+
 export function aCompany(properties: Record<string, string> = {}, id = String(nextId++)): SeedRecord {
   return { id, properties: { name: `Client ${id}`, ...properties }, createdAt };
 }
@@ -76,7 +85,7 @@ export function portalSeed(contents: PortalContents = {}): SandboxSeedInput {
     portalId: PORTAL_ID,
     ...(contents.currency ? { currency: contents.currency } : {}),
     ...(contents.timeZone ? { timeZone: contents.timeZone } : {}),
-    owners: contents.owners ?? [],
+    owners: withSuperAdmin(contents.owners ?? []),
     objects: {
       companies: contents.companies ?? [],
       deals: contents.deals ?? [],

@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)(
         bundle: await bundlePreview(GALLERY),
         portal: {
           companies: async () => [],
-          record: async () => ({ name: 'Acme Ltd' }),
+          sessionRecord: async () => ({ name: 'Acme Ltd' }),
           users: async () => [
             {
               userId: 1,
@@ -116,6 +116,33 @@ describe.skipIf(!hasChromium)(
       await openGallery();
       await card().getByRole('button', { name: 'Alert' }).click();
       expect(await card().getByRole('status').filter({ hasText: 'Saved' }).innerText()).toContain('The plan is saved.');
+    });
+
+    it("keeps a chart's y-axis title clear of its numbers, however large", async () => {
+      await openGallery();
+      const chart = card().getByTestId('income-chart');
+      const title = await chart.locator('.hs-chart__axis-title', { hasText: 'Income' }).boundingBox();
+      const ticks = await chart
+        .locator('.hs-chart__tick')
+        .evaluateAll((nodes) =>
+          nodes.map((node) => ({ text: node.textContent, box: node.getBoundingClientRect().toJSON() as DOMRect })),
+        );
+      expect(ticks.map((t) => t.text)).toContain('2.48M');
+      for (const { box } of ticks) expect(box.left).toBeGreaterThan(title!.x + title!.width);
+    });
+
+    it('shows a select in a narrow table column in full', async () => {
+      await openGallery();
+      const select = card().getByRole('combobox', { name: 'Stance' });
+      // The box is at least as wide as its longest option's text (with its padding and arrow).
+      const fits = await select.evaluate((node: HTMLSelectElement) => {
+        const style = getComputedStyle(node);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontSize} ${style.fontFamily}`;
+        const widest = Math.max(...[...node.options].map((o) => context.measureText(o.text).width));
+        return node.getBoundingClientRect().width >= widest + parseFloat(style.paddingLeft) + 16;
+      });
+      expect(fits).toBe(true);
     });
 
     it('logged no errors in the browser', () => {

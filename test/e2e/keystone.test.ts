@@ -198,7 +198,9 @@ describe.skipIf(!hasChromium)(
         await page.goto(companyUrl);
         await page.reload();
         await eventually(() => textOf(tabCard().getByTestId('status-change'))).toContain(REASON);
-        expect(await textOf(await openTab('Plan'))).toContain(OBJECTIVE);
+        // Each section loads when it is opened.
+        const plan = await openTab('Plan');
+        await eventually(() => textOf(plan)).toContain(OBJECTIVE);
         const relationships = await openTab('Relationships');
         const row = contactRow(relationships);
         expect(await row.getByRole('combobox', { name: 'Stance' }).locator('option:checked').innerText()).toBe('Enemy');

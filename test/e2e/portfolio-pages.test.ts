@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortfolioOverview } from '../../src/contracts/index.ts';
+import type { CardData, PortfolioOverview } from '../../src/contracts/index.ts';
 import type { PreviewUser } from '../../preview/server/portal.ts';
 import { eventually, hasChromium, screenshot, SKIP_REASON } from './browser.ts';
 import { openDemoInBrowser, type DemoInBrowser } from './demo-in-browser.ts';
@@ -97,6 +97,32 @@ describe.skipIf(!hasChromium)(
       await screenshot(page, 'portfolio-home');
     });
 
+    it("agrees with every key account's card on who of ours alone holds the relationship", async () => {
+      const { concentration } = await managersOverview();
+      expect(concentration.keyAccounts.length).toBeGreaterThan(0);
+      const cardsSay: Array<[string, string | null]> = [];
+      const portfolioSays: Array<[string, string | null]> = [];
+      for (const risk of concentration.keyAccounts) {
+        const response = await fetch(`${demo.preview.url}/api/serverless/card_data`, {
+          method: 'POST',
+          body: JSON.stringify({ parameters: { userId: manager.userId, companyId: risk.companyId } }),
+        });
+        const { result } = (await response.json()) as { result: { status: string } & CardData };
+        expect(result.status).toBe('ok');
+        const warning = result.relationships.coverage.warnings.find((w) => w.kind === 'single_person_dependency');
+        cardsSay.push([risk.name, warning ? warning.message.split(' alone holds ')[0]! : null]);
+        portfolioSays.push([risk.name, risk.dependsOnOnePerson ? (risk.heldBy?.[0]?.name ?? '?') : null]);
+      }
+      expect(portfolioSays).toEqual(cardsSay);
+      // The demo has accounts of both kinds, so the agreement is not two empty lists.
+      expect(cardsSay.some(([, holder]) => holder !== null)).toBe(true);
+      // The page says it as the figures do.
+      const [dependence] = concentration.onePersonDependence;
+      await page.goto(`${demo.preview.url}/#/portfolio`);
+      await viewAs(manager);
+      await eventually(() => pages().getByText(`${dependence!.person.name} alone holds `).count()).toBeGreaterThan(0);
+    });
+
     it('opens the quarterly report with its CSV export, through the page links', async () => {
       const { quarterlyReport } = await managersOverview();
       await pages().getByRole('link', { name: 'Quarterly report', exact: true }).click();
@@ -114,10 +140,14 @@ describe.skipIf(!hasChromium)(
       expect(csv.split('\n')[0]).toBe('Quarter,Account,Section,Item,Target,Actual,Status');
       for (const account of quarterlyReport.accounts.filter((a) => (a.targets ?? []).length > 0))
         expect(csv).toContain(account.name);
-      const download = pages().getByRole('link', { name: /^Download keystone-report-.*\.csv$/ });
+      const fileName = `keystone-report-${quarterlyReport.quarter.label.replace(' ', '-')}.csv`;
+      const download = pages().getByRole('link', { name: `Download ${fileName}` });
       expect(decodeURIComponent((await download.getAttribute('href')) ?? '')).toBe(
-        `data:text/csv;charset=utf-8,${csv.replaceAll('\n', '\r\n')}`,
+        `data:text/csv;charset=utf-8;name=${fileName},${csv.replaceAll('\n', '\r\n')}`,
       );
+      // Saved under its own name, not the browser's "download.csv".
+      const [saved] = await Promise.all([page.waitForEvent('download'), download.click()]);
+      expect(saved.suggestedFilename()).toBe(fileName);
       await screenshot(page, 'portfolio-report');
     });
 
@@ -138,15 +168,35 @@ describe.skipIf(!hasChromium)(
       await eventually(() => pages().getByText('This app page does not exist.').count()).toBe(1);
     });
 
-    it("refuses a sales rep with the function's own message", async () => {
+    it('shows a sales rep the portfolio and the report read-only: the lists, but no action on them', async () => {
       expect(salesRep, 'the demo portal has a sales rep').toBeDefined();
-      const refusal = await overviewFor(salesRep);
-      if (refusal.status !== 'error') throw new Error('portfolio_overview answered a sales rep');
+      const answer = await overviewFor(salesRep);
+      if (answer.status !== 'ok') throw new Error(`portfolio_overview refused a sales rep: ${answer.message}`);
+      expect(answer.viewer.canAct).toBe(false);
       await page.goto(`${demo.preview.url}/#/portfolio`);
       await viewAs(salesRep);
-      await eventually(() => pages().getByText(refusal.message).count()).toBe(1);
-      await expect(pages().getByRole('heading', { name: 'Key account portfolio' }).count()).resolves.toBe(0);
-      await screenshot(page, 'portfolio-refused', { fullPage: false });
+      await eventually(() => pages().getByRole('heading', { level: 1, name: 'Key account portfolio' }).count()).toBe(1);
+      await eventually(() => pages().getByText(answer.viewer.readOnlyReason!).count()).toBe(1);
+      // The companies are there to read, without "— tag as key account" or any button.
+      const { keyAccounts } = answer.programme;
+      expect(keyAccounts.length).toBeGreaterThan(0);
+      await eventually(() =>
+        pages().getByRole('link', { name: keyAccounts[0]!.name, exact: true }).count(),
+      ).toBeGreaterThan(0);
+      await expect(pages().getByRole('link', { name: / — / }).count()).resolves.toBe(0);
+      await expect(pages().getByRole('button').count()).resolves.toBe(0);
+      await screenshot(page, 'portfolio-sales-rep', { fullPage: false });
+
+      await pages().getByRole('link', { name: 'Quarterly report' }).click();
+      await eventually(() =>
+        pages()
+          .getByRole('heading', {
+            level: 1,
+            name: `Quarterly programme report, ${answer.quarterlyReport.quarter.label}`,
+          })
+          .count(),
+      ).toBe(1);
+      await expect(pages().getByRole('button').count()).resolves.toBe(0);
     });
 
     it('logged no errors in the browser', () => {

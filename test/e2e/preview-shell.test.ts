@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)(
         portal: {
           companies: async (query) =>
             COMPANIES.filter((company) => company.name.toLowerCase().includes(query.toLowerCase())),
-          record: readRecord,
+          sessionRecord: ({ objectType, id, properties }) => readRecord(objectType, id, properties),
           users: async () => USERS,
           portal: async () => ({ portalId: 99, timeZone: 'Europe/London', currency: 'GBP' }),
         },

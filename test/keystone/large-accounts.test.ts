@@ -247,7 +247,7 @@ describe('accounts larger than one HubSpot request', () => {
         contactId: contact.id,
         stance: 'ally',
       });
-      expect(await recordContactStance(portal.client, objectTypes(), change)).toMatchObject({
+      expect(await recordContactStance(portal.client, objectTypes(), { ...change, now: NOW })).toMatchObject({
         contactId: contact.id,
         stance: 'ally',
       });

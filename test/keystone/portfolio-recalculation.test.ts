@@ -5,7 +5,7 @@ import { COMPANY_PROPERTY, PORTAL_SETTINGS } from '../../src/crm/model/index.ts'
 import { ObjectTypeResolver } from '../../src/crm/object-types.ts';
 import { collectAll } from '../../src/crm/paging.ts';
 import { HUBSPOT_RATE_LIMITS } from '../../sandbox/http/rate-limit.ts';
-import { roomForCards } from '../../src/keystone/portfolio-recalculation/recalculate.ts';
+import { roomForPeople } from '../../src/keystone/portfolio-recalculation/recalculate.ts';
 import { readSettingsRecord, writeSettingsRecord } from '../../src/crm/settings-record.ts';
 import { runSetup } from '../../src/crm/setup/index.ts';
 import { distributionOf } from '../../src/kam/portfolio/index.ts';
@@ -259,8 +259,10 @@ describe('portfolio recalculation', () => {
     expect({ ...(await snapshotIn(portal)), completedAt: 0 }).toEqual({ ...first, completedAt: 0 });
   });
 
-  it('leaves a fifth of the burst window, at least 10 requests, to the cards people open during a run', () => {
-    expect([190, 100, 30].map(roomForCards)).toEqual([38, 20, 10]);
+  it('leaves people what their cards use of the burst window and half as much again, beside a twentieth of it', () => {
+    expect([190, 100, 30].map((max) => roomForPeople(max, 0))).toEqual([10, 10, 10]);
+    expect(roomForPeople(400, 0)).toBe(20);
+    expect(roomForPeople(190, 60)).toBe(40);
   });
 
   it("carries what it learnt of HubSpot's burst window from slice to slice in the cursor", async () => {
@@ -344,6 +346,7 @@ describe('the recalculate_portfolio function', () => {
       interruptedBy: null,
       retryAfterMs: null,
       coverageNotRead: [],
+      pausedFor: null,
     });
   });
 

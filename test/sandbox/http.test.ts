@@ -51,6 +51,35 @@ describe('authentication and error shape', () => {
   });
 });
 
+describe("a signed-in user's own session", () => {
+  const session = { 'x-sandbox-user-session': '7' };
+
+  it('reads records with no app token, counted apart from the app and never charged to its window', async () => {
+    await h.control.setRateLimit({ burstPer10s: 2, searchPerSecond: 5 });
+    await h.control.resetStats();
+    for (let i = 0; i < 5; i++) {
+      const response = await raw('/crm/v3/objects/companies/1?properties=name', { headers: session });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ id: '1', properties: { name: 'Acme' } });
+    }
+    // The app still has its whole window: two calls go through.
+    for (let i = 0; i < 2; i++) expect((await raw('/crm/v3/objects/companies', { headers: bearer })).status).toBe(200);
+    const stats = await h.control.stats();
+    expect(stats.userSession).toEqual({ total: 5, byRoute: { 'GET /crm/v3/objects/companies/:id': 5 } });
+    expect(stats.total).toBe(2);
+    expect((await h.control.dailyUsage()).used).toBe(2);
+  });
+
+  it('only reads', async () => {
+    const response = await raw('/crm/v3/objects/companies/1', {
+      method: 'PATCH',
+      headers: { ...session, 'content-type': 'application/json' },
+      body: JSON.stringify({ properties: { name: 'Changed' } }),
+    });
+    expect(response.status).toBe(405);
+  });
+});
+
 describe('rate limits', () => {
   it('sends HubSpot’s rate-limit headers', async () => {
     await h.control.setRateLimit({ burstPer10s: 50, searchPerSecond: 5 });

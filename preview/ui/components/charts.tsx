@@ -60,7 +60,11 @@ function chartModel({ data, axes, options }: BarChartProps | LineChartProps) {
 
 const WIDTH = 560;
 const HEIGHT = 220;
-const PAD = { left: 48, right: 12, top: 12, bottom: 36 };
+// The left margin holds the y axis's title and, beside it, tick numbers of up to five characters.
+const PAD = { left: 58, right: 12, top: 12, bottom: 36 };
+
+// Tick numbers in short form (305K, 1.2M), so a large amount never runs into the axis title.
+const tickLabel = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 
 function ChartFrame({
   kind,
@@ -89,7 +93,7 @@ function ChartFrame({
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} className="hs-chart__grid" />
             <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" className="hs-chart__tick">
-              {Math.round(tick * 10) / 10}
+              {tickLabel.format(Math.round(tick * 10) / 10)}
             </text>
           </g>
         ))}

@@ -61,6 +61,7 @@ export function Link({ children, href, variant = 'primary', onClick, overlay, te
       <a
         className={classes('hs-link', `hs-link--${variant}`)}
         href={target?.url || '#'}
+        download={target ? fileNameOf(target.url) : undefined}
         target={target?.external ? '_blank' : undefined}
         rel={target?.external ? 'noreferrer' : undefined}
         title={trigger.tooltip}
@@ -75,6 +76,17 @@ export function Link({ children, href, variant = 'primary', onClick, overlay, te
       <Overlay overlay={overlay} />
     </>
   );
+}
+
+/**
+ * The file a data: URL names with a `name` parameter of its media type (RFC 2397 allows parameters), e.g.
+ * `data:text/csv;charset=utf-8;name=report.csv,…`: HubSpot's Link has no download option, so the URL
+ * carries the name and the browser saves the file under it instead of "download".
+ */
+function fileNameOf(url: string): string | undefined {
+  const mediaType = /^data:([^,]*),/.exec(url)?.[1];
+  const name = mediaType?.split(';').find((part) => part.startsWith('name='));
+  return name ? decodeURIComponent(name.slice('name='.length)) : undefined;
 }
 
 const LIST_ELEMENTS = {

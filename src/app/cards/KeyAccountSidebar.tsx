@@ -1,47 +1,136 @@
-import { DescriptionList, DescriptionListItem, Flex, hubspot, Text } from '@hubspot/ui-extensions';
-import { REVIEW_STATUS_LABELS } from '../ui/labels.ts';
-import { useAccount } from './account/account.ts';
-import { QualifyHint, StatusBadge, topRisk } from './account/summary.tsx';
-import { Loading, LoadFailed } from './account/keystone-ui.ts';
+import {
+  Button,
+  DescriptionList,
+  DescriptionListItem,
+  ErrorState,
+  Flex,
+  hubspot,
+  LoadingSpinner,
+  Text,
+  useExtensionActions,
+  useExtensionContext,
+} from '@hubspot/ui-extensions';
+import { useCrmProperties } from '@hubspot/ui-extensions/crm';
+import { useEffect, useState } from 'react';
+import { ACCOUNT_SUMMARY_PROPERTY as P } from '../../contracts/account-summary.ts';
+import type { KeyAccountStatus } from '../../kam/shared/index.ts';
+import { createFormatters, portalFormat, type Formatters } from '../ui/format.ts';
+import { REVIEW_STATUS_LABELS, STATUS_LABELS } from '../ui/labels.ts';
+import { StatusBadge } from './account/summary.tsx';
 
-// The company sidebar: the account at a glance, from the same card_data call as the tab, again
-// whenever HubSpot says the record changed (the tab card says so after each action).
+// The company sidebar: the account at a glance, from what recalculation and the tab's actions store on
+// the company record, read with HubSpot's CRM data hooks in the signed-in user's own session. A record
+// view therefore costs the app no call and none of its rate limit; HubSpot reads the properties again
+// when the tab says the record changed.
+
+const PROPERTIES = Object.values(P);
+const STATUSES: readonly KeyAccountStatus[] = ['none', 'candidate', 'key', 'former'];
+
+const statusOf = (value: string | null | undefined): KeyAccountStatus => STATUSES.find((s) => s === value) ?? 'none';
+/** A number or an instant as HubSpot holds it; null when empty. */
+const numberOf = (value: string | null | undefined): number | null => {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const n = Number(value);
+  if (Number.isFinite(n)) return n;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : at;
+};
+
 export function KeyAccountSidebar() {
-  const { state, reload, view } = useAccount({ followsChanges: true });
-  if (state.status === 'error')
-    return <LoadFailed title="Keystone could not load this account" failure={state.failure} onRetry={reload} />;
-  if (state.status !== 'success') return <Loading what="the key account" />;
-  const { data, format } = view(state.answer);
-  const { keyAccount, relationships, reviews } = data;
-  const risk = topRisk(data, format);
+  const context = useExtensionContext<'crm.record.sidebar'>();
+  const { onCrmPropertiesUpdate } = useExtensionActions<'crm.record.sidebar'>();
+  const { properties, isLoading, error, refetch } = useCrmProperties(PROPERTIES);
+  // The sidebar asks no function the time: the browser's clock, when the card opened, says whether the review is past due.
+  const [now] = useState(() => Date.now());
+  useEffect(() => {
+    onCrmPropertiesUpdate('*', () => void refetch());
+    // Subscribed once: HubSpot offers no way to unsubscribe, and `refetch` always reads this record again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  if (error)
+    return (
+      <ErrorState title="Keystone could not read this company">
+        <Text>{error.message}</Text>
+        <Button onClick={() => void refetch()}>Try again</Button>
+      </ErrorState>
+    );
+  if (isLoading) return <LoadingSpinner label="Loading the key account…" />;
+  // The portal's currency plays no part here, and dates read in the portal's time zone.
+  const format = createFormatters(portalFormat(context, { currency: null }));
+  const status = statusOf(properties[P.status]);
+  const score = numberOf(properties[P.score]);
+  const scoredAt = numberOf(properties[P.scoredAt]);
+  const coverage = numberOf(properties[P.coverageScore]);
+  const nextReview = numberOf(properties[P.nextReviewDue]);
+  // Only key accounts are in the review cycle: a review date left on a former key account is no risk.
+  const risk = topRisk({
+    nextReview: status === 'key' ? nextReview : null,
+    now,
+    relationshipRisk: properties[P.topRisk] || null,
+    format,
+  });
+  const suggested = properties[P.suggestedStatus];
   return (
     <Flex direction="column" gap="small">
-      <StatusBadge status={keyAccount.status} />
+      <StatusBadge status={status} />
       <DescriptionList direction="column">
         <DescriptionListItem label="Score">
-          <Text>{format.whole(keyAccount.score.total)} of 100</Text>
+          <Text>{score === null ? 'Not scored yet' : `${format.whole(score)} of 100`}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Relationship coverage">
-          <Text>
-            {relationships.contacts.length === 0
-              ? 'No contacts yet'
-              : `${format.whole(relationships.coverage.score)} of 100`}
-          </Text>
+          <Text>{coverage === null ? 'Not weighed yet' : `${format.whole(coverage)} of 100`}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Next review">
           <Text testId="sidebar-next-review">
-            {reviews.nextDueAt === null
-              ? 'Not scheduled: no plan yet'
-              : `${format.date(reviews.nextDueAt)} · ${REVIEW_STATUS_LABELS[reviews.status]}`}
+            {status !== 'key'
+              ? 'None: not a key account'
+              : nextReview === null
+                ? 'Not scheduled: no plan yet'
+                : `${format.date(nextReview)} · ${REVIEW_STATUS_LABELS[nextReview <= now ? 'due' : 'upcoming']}`}
           </Text>
         </DescriptionListItem>
         <DescriptionListItem label="Top risk">
           <Text testId="top-risk">{risk ?? 'Nothing stands out'}</Text>
         </DescriptionListItem>
       </DescriptionList>
-      <QualifyHint keyAccount={keyAccount} format={format} />
+      {status !== 'key' && (suggested === 'key' || suggested === 'candidate') && (
+        <Text testId="qualify-hint">Its score suggests: {STATUS_LABELS[suggested]}.</Text>
+      )}
+      <Text variant="microcopy" testId="computed-at">
+        {computedAt(format, { scoredAt, coverageAt: numberOf(properties[P.coverageScoredAt]) })}
+      </Text>
     </Flex>
   );
+}
+
+/** A review past due comes first; otherwise the relationship risk coverage last weighed. */
+function topRisk({
+  nextReview,
+  now,
+  relationshipRisk,
+  format,
+}: {
+  nextReview: number | null;
+  now: number;
+  relationshipRisk: string | null;
+  format: Formatters;
+}): string | null {
+  if (nextReview !== null && nextReview <= now)
+    return `The account review is due (was due ${format.daysFrom(nextReview, now)}).`;
+  return relationshipRisk;
+}
+
+function computedAt(
+  format: Formatters,
+  { scoredAt, coverageAt }: { scoredAt: number | null; coverageAt: number | null },
+) {
+  const parts = [
+    scoredAt === null ? null : `scored ${format.date(scoredAt)}`,
+    coverageAt === null ? null : `coverage weighed ${format.date(coverageAt)}`,
+  ].filter((p) => p !== null);
+  return parts.length === 0
+    ? 'Open the Key account tab for the details.'
+    : `As of the last change: ${parts.join(', ')}.`;
 }
 
 hubspot.extend<'crm.record.sidebar'>(() => <KeyAccountSidebar />);

@@ -1,4 +1,4 @@
-import { requireManager, verifyCaller } from '../../keystone/access/index.ts';
+import { verifyCaller } from '../../keystone/access/index.ts';
 import { portfolioOverview, readPortfolioRecords } from '../../keystone/portfolio/index.ts';
 import { storedSnapshot } from '../../keystone/portfolio-recalculation/index.ts';
 import { loadSettingsRecord, storedSettingsOf } from '../../keystone/settings/index.ts';
@@ -12,8 +12,10 @@ export const main = defineFunction(
     // The settings record holds the portfolio snapshot too: one read for both.
     const record = await loadSettingsRecord(client, objectTypes);
     const { settings, portal } = storedSettingsOf(record);
-    requireManager(await verifyCaller(client, userId, settings.access));
+    // Every user of the portal sees the programme and its report, read-only unless a manager.
+    const caller = await verifyCaller(client, userId, settings.access);
     const records = await readPortfolioRecords(client, objectTypes, portal);
-    return portfolioOverview(records, { stored: storedSnapshot(record?.portfolioSnapshot), settings, now, quarter });
+    const stored = storedSnapshot(record?.portfolioSnapshot);
+    return portfolioOverview(records, { stored, settings, now, quarter, canAct: caller.isManager });
   },
 );

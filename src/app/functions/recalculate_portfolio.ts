@@ -1,7 +1,7 @@
 import { requireAdmin, verifyCaller } from '../../keystone/access/index.ts';
 import { recalculateSlice } from '../../keystone/portfolio-recalculation/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
-import { loadSettings } from '../../keystone/settings/index.ts';
+import { loadSettings, recordAdminAction } from '../../keystone/settings/index.ts';
 import { recalculatePortfolioParametersSchema } from '../../contracts/recalculate-portfolio.ts';
 import { defineFunction } from './define-function.ts';
 
@@ -12,9 +12,20 @@ export const main = defineFunction(
   { parameters: recalculatePortfolioParametersSchema, attempts: 1 },
   async ({ userId, cursor, timeBudgetMs }, { client, objectTypes, now }) => {
     const { settings, setup } = await loadSettings(client, objectTypes);
-    requireAdmin(await verifyCaller(client, userId, settings.access));
+    const caller = await verifyCaller(client, userId, settings.access);
+    requireAdmin(caller);
     // The run ends by storing the portfolio snapshot, in a property an older setup did not create.
     if (!setup.upToDate) throw new KeystoneError('KAM.SETUP_REQUIRED');
+    // A run is started by its first slice (no cursor): recorded before anything is scored.
+    if (cursor === null) {
+      const entry = {
+        kind: 'recalculation' as const,
+        summary: 'Started a portfolio recalculation',
+        adminsAdded: [],
+        adminsRemoved: [],
+      };
+      await recordAdminAction(client, objectTypes, { caller, now, entry });
+    }
     return recalculateSlice(client, {
       cursor,
       budgetMs: timeBudgetMs,

@@ -5,5 +5,5 @@ import { defineFunction } from './define-function.ts';
 export const main = defineFunction(
   'record_contact_stance',
   { parameters: recordContactStanceParametersSchema },
-  (parameters, { client, objectTypes }) => recordContactStance(client, objectTypes, parameters),
+  (parameters, { client, objectTypes, now }) => recordContactStance(client, objectTypes, { ...parameters, now }),
 );

@@ -6,10 +6,21 @@ import { defineFunction } from './define-function.ts';
 export const main = defineFunction(
   'save_settings',
   { parameters: saveSettingsParametersSchema },
-  async ({ userId, settings, expectedRevision, actionId }, { client, objectTypes, now }) => {
+  async (
+    { userId, settings, expectedRevision, actionId, confirmRemovingLastOtherAdmin },
+    { client, objectTypes, now },
+  ) => {
     const current = await loadSettings(client, objectTypes);
     // Roles come from the settings in force, never from the document being saved.
     const caller = await verifyCaller(client, userId, current.settings.access);
-    return saveSettings(client, objectTypes, { caller, document: settings, expectedRevision, actionId, now });
+    return saveSettings(client, objectTypes, {
+      caller,
+      document: settings,
+      expectedRevision,
+      actionId,
+      now,
+      previousAdmins: current.settings.access.adminUserIds,
+      confirmRemovingLastOtherAdmin: confirmRemovingLastOtherAdmin === true,
+    });
   },
 );

@@ -40,9 +40,7 @@ export function ConcentrationSection({
           risk.largestDeal === null
             ? 'No contract in 12 months'
             : `${format.money(risk.largestDeal.amount)} (${format.share(risk.largestDeal.shareOfAccount)})${risk.dependsOnOneContract ? ' — single-contract risk' : ''}`,
-          risk.heldBy.length === 0
-            ? 'Nobody'
-            : `${risk.heldBy.map((p) => p.name).join(', ')}${risk.dependsOnOnePerson ? ' — one person' : ''}`,
+          heldBy(risk),
         ]}
       />
       {concentration.onePersonDependence.map((dependence) => (
@@ -113,4 +111,13 @@ function ParetoPicture({
       </Statistics>
     </>
   );
+}
+
+/** Who of ours holds the relationship, as the account's card weighs it; the one it depends on comes first. */
+function heldBy(risk: PortfolioOverview['concentration']['keyAccounts'][number]): string {
+  if (risk.heldBy === null) return 'Not weighed yet: the next recalculation weighs it';
+  const [first] = risk.heldBy;
+  if (!first) return 'Nobody';
+  const names = risk.heldBy.map((p) => p.name).join(', ');
+  return risk.dependsOnOnePerson ? `${names} — ${first.name} alone holds most of it` : names;
 }

@@ -1,12 +1,13 @@
-import { Heading, Link } from '@hubspot/ui-extensions';
+import { Heading, Link, Text } from '@hubspot/ui-extensions';
 import type { PortfolioOverview, ProgrammeAccount } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
-import { companyRecordUrl } from './record-link.ts';
+import { companyRecordUrl } from '../../contracts/record-link.ts';
 
 // Who is in the programme, and where the tags and the criteria disagree: each company links to its
-// record, where the Keystone card tags or untags it with a reason.
+// record, where the Keystone card tags or untags it with a reason. Everyone reads the lists; only a
+// manager is told what to do on each record.
 export function ProgrammeSection({
   overview,
   format,
@@ -16,7 +17,7 @@ export function ProgrammeSection({
   format: Formatters;
   portalId: number;
 }) {
-  const { programme, drift } = overview;
+  const { programme, drift, viewer } = overview;
   // `empty` is what the list says when no company is on it; `action`, what to do on each company's record.
   const list = (title: string, accounts: ProgrammeAccount[], { empty, action }: { empty: string; action?: string }) => (
     <>
@@ -28,7 +29,7 @@ export function ProgrammeSection({
         rowKey={(a) => a.companyId}
         cells={(a) => [
           <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>
-            {action ? `${a.name} — ${action}` : a.name}
+            {action && viewer.canAct ? `${a.name} — ${action}` : a.name}
           </Link>,
           STATUS_LABELS[a.status],
           a.score === null ? 'Not enough data' : format.whole(a.score),
@@ -39,6 +40,7 @@ export function ProgrammeSection({
   );
   return (
     <>
+      {viewer.readOnlyReason !== null && <Text testId="portfolio-read-only">{viewer.readOnlyReason}</Text>}
       {list('Qualifies but not tagged', drift.qualifiesButNotTagged, {
         empty: 'Every company that qualifies is tagged.',
         action: 'tag as key account',

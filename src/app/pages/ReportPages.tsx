@@ -17,6 +17,7 @@ export function QuarterlyReportPage() {
       {(overview, format) => {
         const report = overview.quarterlyReport;
         const csv = reportCsv(report);
+        const fileName = `keystone-report-${report.quarter.label.replace(' ', '-')}.csv`;
         return (
           <Flex direction="column" gap="large">
             <PageTitle>{`Quarterly programme report, ${report.quarter.label}`}</PageTitle>
@@ -36,9 +37,13 @@ export function QuarterlyReportPage() {
             <QuarterlyReportSection report={report} format={format} />
             <Divider />
             <Text format={{ fontWeight: 'bold' }}>Export</Text>
+            {/* HubSpot's Link has no download option: the file's name rides in the data URL's media type. */}
             <Link
-              href={{ url: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`, external: true }}
-            >{`Download keystone-report-${report.quarter.label.replace(' ', '-')}.csv`}</Link>
+              href={{
+                url: `data:text/csv;charset=utf-8;name=${encodeURIComponent(fileName)},${encodeURIComponent(csv)}`,
+                external: true,
+              }}
+            >{`Download ${fileName}`}</Link>
             <TextArea name="report-csv" label="CSV (select all and copy)" value={csv} readOnly rows={8} />
           </Flex>
         );

@@ -3,7 +3,7 @@ import type { ReviewTrigger } from '../../contracts/card-data.ts';
 import type { CoverageRiskKind, PortfolioOverview, ReviewDue } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { ListTable } from './ListTable.tsx';
-import { companyRecordUrl } from './record-link.ts';
+import { companyRecordUrl } from '../../contracts/record-link.ts';
 
 const SCHEDULE_LABELS: Record<ReviewDue['status'], { label: string; variant: 'error' | 'warning' | 'default' }> = {
   overdue: { label: 'Overdue', variant: 'error' },

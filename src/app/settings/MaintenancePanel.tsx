@@ -1,5 +1,6 @@
 import { Button, ButtonRow, Flex, Heading, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { PortalSettings } from '../../contracts/get-settings.ts';
+import type { RecalculationProgress } from '../../contracts/recalculate-portfolio.ts';
 import type { Formatters } from '../ui/format.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { useRecalculation } from './use-recalculation.ts';
@@ -55,11 +56,7 @@ export function MaintenancePanel({
       {rs.status !== 'done' && <Text testId="last-recalculation">{lastRun(portal.lastRecalculation, format)}</Text>}
       {rs.status === 'running' && (
         <ProgressBar
-          title={
-            rs.waitingMs === null
-              ? 'Recalculating…'
-              : `HubSpot asked us to slow down; continuing in ${Math.ceil(rs.waitingMs / 1000)} s`
-          }
+          title={progressTitle(rs)}
           value={rs.processed}
           maxValue={rs.total ?? Math.max(rs.processed, 1)}
           valueDescription={
@@ -99,6 +96,25 @@ export function MaintenancePanel({
       )}
     </Flex>
   );
+}
+
+/** What the run is doing, and why it waits when it does: people come first in HubSpot's shared rate limit. */
+function progressTitle({
+  waitingMs,
+  pausedFor,
+}: {
+  waitingMs: number | null;
+  pausedFor: RecalculationProgress['pausedFor'];
+}) {
+  const people =
+    pausedFor?.reason === 'people'
+      ? `giving way to people using Keystone (their cards sent ${pausedFor.othersInWindow} of HubSpot's requests in the last 10 s)`
+      : null;
+  if (waitingMs === null) return people ? `Recalculating, ${people}…` : 'Recalculating…';
+  const when = `continuing in ${Math.ceil(waitingMs / 1000)} s`;
+  if (people) return `Paused, ${people}; ${when}`;
+  if (pausedFor?.reason === 'window') return `Paused: this run used its share of HubSpot's rate limit; ${when}`;
+  return `HubSpot asked us to slow down; ${when}`;
 }
 
 function lastRun(last: PortalSettings['lastRecalculation'], format: Formatters): string {

@@ -3,6 +3,7 @@ import { createFormatters, portalFormat } from '../ui/format.ts';
 import { Loading, LoadFailed, useFunctionQuery } from './keystone-ui.ts';
 import { MaintenancePanel } from './MaintenancePanel.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
+import { AdminActionsPanel } from './AdminActionsPanel.tsx';
 
 // Keystone's settings page (Connected apps → Keystone → Settings): what admins configure, setup and recalculation.
 export function SettingsPage() {
@@ -17,6 +18,7 @@ export function SettingsPage() {
   return (
     <Flex direction="column" gap="large">
       <MaintenancePanel portal={portal} userId={context.user.id} format={format} onSetupDone={reload} />
+      <AdminActionsPanel portal={portal} format={format} />
       <Divider />
       <SettingsForm key={portal.revision} portal={portal} userId={context.user.id} format={format} onSaved={reload} />
     </Flex>

@@ -8,6 +8,7 @@ import {
   Select,
   Text,
   Toggle,
+  useExtensionActions,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/shared/selection-criteria.ts';
@@ -87,6 +88,7 @@ export function SettingsForm({
   onSaved: () => void;
 }) {
   const [draft, setDraft] = useState<Settings>(portal.settings);
+  const { addAlert } = useExtensionActions<'settings'>();
   const save = useFunctionAction('save_settings');
   const action = useActionId();
   const readOnly = !portal.canEdit;
@@ -107,10 +109,14 @@ export function SettingsForm({
     return message ? { error: true, validationMessage: message } : {};
   };
 
-  const submit = async () => {
+  // Saving would remove every other admin: the function refuses until the admin confirms it here.
+  const asksToConfirm = issueAt(failure, 'confirmRemovingLastOtherAdmin') !== undefined;
+  const submit = async (confirmRemovingLastOtherAdmin = false) => {
     const saving = { userId, settings: draft, expectedRevision: portal.revision };
-    if (!(await save.run({ ...saving, actionId: action.idFor(saving) })).ok) return;
+    const confirmed = confirmRemovingLastOtherAdmin ? { confirmRemovingLastOtherAdmin } : {};
+    if (!(await save.run({ ...saving, actionId: action.idFor(saving), ...confirmed })).ok) return;
     action.saved();
+    addAlert(savedAlert(!sameApartFromAccess(draft, portal.settings)));
     onSaved();
   };
 
@@ -212,36 +218,42 @@ export function SettingsForm({
       </Flex>
 
       <Heading>Who may do what</Heading>
-      <MultiSelect
-        label="Manager teams"
-        name="manager-teams"
-        value={draft.access.managerTeamIds}
-        options={teamChoices(portal.directory, draft.access.managerTeamIds)}
-        readOnly={readOnly}
-        onChange={editAccess('managerTeamIds')}
-        {...problem('access.managerTeamIds')}
-        description="Members of these teams tag key accounts and edit plans."
-      />
-      <MultiSelect
-        label="Managers"
-        name="manager-users"
-        value={draft.access.managerUserIds}
-        options={userChoices(portal.directory, draft.access.managerUserIds)}
-        readOnly={readOnly}
-        onChange={editAccess('managerUserIds')}
-        {...problem('access.managerUserIds')}
-        description="Managers outside those teams."
-      />
-      <MultiSelect
-        label="Admins"
-        name="admin-users"
-        value={draft.access.adminUserIds}
-        options={userChoices(portal.directory, draft.access.adminUserIds)}
-        readOnly={readOnly}
-        onChange={editAccess('adminUserIds')}
-        {...problem('access.adminUserIds')}
-        description="Admins change these settings, run setup and recalculate the portfolio. They count as managers too."
-      />
+      {portal.accessShown ? (
+        <>
+          <MultiSelect
+            label="Manager teams"
+            name="manager-teams"
+            value={draft.access.managerTeamIds}
+            options={teamChoices(portal.directory, draft.access.managerTeamIds)}
+            readOnly={readOnly}
+            onChange={editAccess('managerTeamIds')}
+            {...problem('access.managerTeamIds')}
+            description="Members of these teams tag key accounts and edit plans."
+          />
+          <MultiSelect
+            label="Managers"
+            name="manager-users"
+            value={draft.access.managerUserIds}
+            options={userChoices(portal.directory, draft.access.managerUserIds)}
+            readOnly={readOnly}
+            onChange={editAccess('managerUserIds')}
+            {...problem('access.managerUserIds')}
+            description="Managers outside those teams."
+          />
+          <MultiSelect
+            label="Admins"
+            name="admin-users"
+            value={draft.access.adminUserIds}
+            options={userChoices(portal.directory, draft.access.adminUserIds)}
+            readOnly={readOnly}
+            onChange={editAccess('adminUserIds')}
+            {...problem('access.adminUserIds')}
+            description="Admins change these settings, run setup and recalculate the portfolio. They count as managers too."
+          />
+        </>
+      ) : (
+        <Text>Keystone's admins and managers are shown to its admins only.</Text>
+      )}
 
       <Heading>HubSpot fields</Heading>
       <Toggle
@@ -264,6 +276,11 @@ export function SettingsForm({
       {save.state.status === 'error' && (
         <ActionFailed title="The settings were not saved" failure={save.state.failure} />
       )}
+      {asksToConfirm && (
+        <Button variant="destructive" onClick={() => void submit(true)}>
+          Remove the other admins and save
+        </Button>
+      )}
       {readOnly ? (
         <ReadOnlyNotice>Only Keystone admins can change these settings.</ReadOnlyNotice>
       ) : (
@@ -277,3 +294,21 @@ export function SettingsForm({
     </Flex>
   );
 }
+
+/**
+ * The confirmation of a save. The cards read the saved settings at once, but what recalculation stores on
+ * companies (scores, suggested statuses, tiers, coverage) and the portfolio pages read changes only when the
+ * portfolio is recalculated, which an admin runs above: a change other than who may do what says so.
+ */
+function savedAlert(needsRecalculation: boolean) {
+  return {
+    type: 'success' as const,
+    title: 'Settings saved',
+    message: needsRecalculation
+      ? 'Company cards use them now. The scores, suggested statuses and tiers stored on companies, and the portfolio pages, change at the next portfolio recalculation: press "Recalculate all companies" above to apply them now.'
+      : 'Who may do what changes from now on.',
+  };
+}
+
+const sameApartFromAccess = (a: Settings, b: Settings) =>
+  JSON.stringify({ ...a, access: null }) === JSON.stringify({ ...b, access: null });

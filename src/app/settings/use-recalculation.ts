@@ -1,11 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RecalculationProgress } from '../../contracts/recalculate-portfolio.ts';
 import type { FunctionParameters } from '../../contracts/registry.ts';
 import type { FunctionFailure } from '../ui/function-call.ts';
 import { callFunction } from './keystone-ui.ts';
 
 type RecalculationState =
   | { status: 'idle' }
-  | { status: 'running'; processed: number; total: number | null; waitingMs: number | null }
+  | {
+      status: 'running';
+      processed: number;
+      total: number | null;
+      waitingMs: number | null;
+      /** Why the last slice gave way in HubSpot's burst window; null when it did not. */
+      pausedFor: RecalculationProgress['pausedFor'];
+    }
   /** `coverageNotRead`: key accounts and candidates too large to weigh in one invocation (their coverage score was cleared). */
   | { status: 'done'; processed: number; coverageNotRead: string[] }
   | { status: 'error'; failure: FunctionFailure; processed: number };
@@ -28,7 +36,7 @@ export function useRecalculation(userId: number) {
     let cursor: string | null = null;
     let processed = 0;
     const coverageNotRead: string[] = [];
-    setState({ status: 'running', processed, total: null, waitingMs: null });
+    setState({ status: 'running', processed, total: null, waitingMs: null, pausedFor: null });
     while (live()) {
       // Typed here, as the cursor's type flows back from the answer: the compiler needs it to stop there.
       const parameters: FunctionParameters<'recalculate_portfolio'> = { userId, cursor };
@@ -46,7 +54,7 @@ export function useRecalculation(userId: number) {
         return;
       }
       const waitingMs = slice.interruptedBy ? (slice.retryAfterMs ?? 1_000) : null;
-      setState({ status: 'running', processed, total: slice.total, waitingMs });
+      setState({ status: 'running', processed, total: slice.total, waitingMs, pausedFor: slice.pausedFor });
       // An interrupted slice answers with the cursor to resume from; keep the old one if it has none.
       cursor = slice.cursor ?? cursor;
       if (waitingMs !== null) await wait(waitingMs);

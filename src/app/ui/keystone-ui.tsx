@@ -53,6 +53,7 @@ type FailureLooks = EveryCode<{
   'KAM.PLAN_CHANGED_ELSEWHERE': 'retry';
   'KAM.STATUS_UNCHANGED': 'retry';
   'KAM.STATUS_CHANGED': 'retry';
+  'KAM.STATUS_CHANGE_NOT_ALLOWED': 'retry';
   'KAM.FUNCTION_UNREACHABLE': 'retry';
   'KAM.UNREADABLE_ANSWER': 'retry';
 }>;

@@ -1,3 +1,4 @@
+import { ACCOUNT_SUMMARY_PROPERTY as SUMMARY } from '../../contracts/account-summary.ts';
 import { KEY_ACCOUNT_STATUSES } from '../../kam/shared/key-account-status.ts';
 import { REVIEW_CADENCES } from '../../kam/shared/review-cadence.ts';
 import { choiceProperty, datetimeProperty, numberProperty, textProperty, type PropertySpec } from './property.ts';
@@ -6,18 +7,22 @@ import { choiceProperty, datetimeProperty, numberProperty, textProperty, type Pr
 // (`hs_is_target_account`, `hs_ideal_customer_profile`, `hubspot_owner_id`, `annualrevenue`), so
 // lists, reports and workflows keep working on them.
 export const COMPANY_PROPERTY = {
-  status: 'keystone_status',
+  status: SUMMARY.status,
   statusReason: 'keystone_status_reason',
   statusChangedBy: 'keystone_status_changed_by',
   statusChangedAt: 'keystone_status_changed_at',
-  score: 'keystone_score',
-  suggestedStatus: 'keystone_suggested_status',
+  score: SUMMARY.score,
+  suggestedStatus: SUMMARY.suggestedStatus,
   scoreBreakdown: 'keystone_score_breakdown',
-  scoredAt: 'keystone_scored_at',
+  scoredAt: SUMMARY.scoredAt,
   revenueLast12Months: 'keystone_revenue_12m',
-  coverageScore: 'keystone_coverage_score',
+  coverageScore: SUMMARY.coverageScore,
+  topRisk: SUMMARY.topRisk,
+  coverageScoredAt: SUMMARY.coverageScoredAt,
   meetingsByMonth: 'keystone_meetings_by_month',
-  nextReviewDue: 'keystone_next_review_due',
+  nextReviewDue: SUMMARY.nextReviewDue,
+  relationshipHolders: 'keystone_relationship_holders',
+  soleRelationshipHolder: 'keystone_sole_relationship_holder',
   reviewCadence: 'keystone_review_cadence',
   // Manager ratings and facts the CRM does not hold itself.
   potentialRevenue: 'keystone_potential_revenue',
@@ -93,7 +98,31 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
   coverageScore: numberProperty({
     name: COMPANY_PROPERTY.coverageScore,
     label: 'Relationship coverage score',
-    description: 'Relationship coverage from 0 to 100 at the last recalculation.',
+    description:
+      'Relationship coverage from 0 to 100, written by recalculation and whenever a stance or departure is recorded.',
+  }),
+  topRisk: textProperty({
+    name: COMPANY_PROPERTY.topRisk,
+    label: 'Top relationship risk',
+    description:
+      'The relationship warning most worth acting on when coverage was last weighed (a key contact who left first); empty when nothing stands out.',
+  }),
+  coverageScoredAt: datetimeProperty({
+    name: COMPANY_PROPERTY.coverageScoredAt,
+    label: 'Relationship coverage weighed at',
+    description: 'When the relationship coverage score and top risk were last weighed.',
+  }),
+  relationshipHolders: textProperty({
+    name: COMPANY_PROPERTY.relationshipHolders,
+    label: 'Relationship holders',
+    description:
+      'HubSpot owner ids of our people in touch with the client, most contacts held first, at the last recalculation.',
+  }),
+  soleRelationshipHolder: textProperty({
+    name: COMPANY_PROPERTY.soleRelationshipHolder,
+    label: 'Relationship held by one person',
+    description:
+      'HubSpot owner id of the one person of ours who alone holds most of the relationship, at the last recalculation; empty when no one does.',
   }),
   meetingsByMonth: textProperty({
     name: COMPANY_PROPERTY.meetingsByMonth,

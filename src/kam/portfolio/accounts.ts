@@ -3,7 +3,8 @@ import { validate, type Validated } from '../shared/validation.ts';
 
 // One client in the portfolio analysis. `revenue` and `deals` cover the same window (Keystone uses
 // the last 12 months of closed-won deals); `relationshipOwnerIds` are the HubSpot owners on our side
-// who hold a relationship with the client (from logged meetings, calls and emails, or the KAM team).
+// who hold a relationship with the client and `soleRelationshipOwnerId` the one who alone holds most of
+// it, both as relationship coverage weighs logged meetings, calls and emails (relationshipHolding).
 const amount = z.number().nonnegative();
 
 export const portfolioAccountSchema = z.object({
@@ -11,7 +12,9 @@ export const portfolioAccountSchema = z.object({
   name: z.string().default(''),
   revenue: amount,
   deals: z.array(z.object({ dealId: z.string().trim().min(1), amount })).default([]),
-  relationshipOwnerIds: z.array(z.string().trim().min(1)).default([]),
+  /** Null when the account's relationships have not been weighed yet (no recalculation since it joined). */
+  relationshipOwnerIds: z.array(z.string().trim().min(1)).nullable().default([]),
+  soleRelationshipOwnerId: z.string().trim().min(1).nullable().default(null),
 });
 export type PortfolioAccount = z.infer<typeof portfolioAccountSchema>;
 export type PortfolioAccountInput = z.input<typeof portfolioAccountSchema>;

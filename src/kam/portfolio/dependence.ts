@@ -1,3 +1,4 @@
+import type { RelationshipCoverage } from '../coverage/coverage.ts';
 import type { PortfolioAccount } from './accounts.ts';
 
 // The three ways a firm depends on its clients: on a few of them (revenue at risk), on one contract, on one person.
@@ -12,9 +13,30 @@ export interface AccountRisk {
   largestDeal: { dealId: string; amount: number; shareOfAccount: number } | null;
   /** The largest deal makes more than the admin's warning share of the account. */
   dependsOnOneContract: boolean;
-  relationshipOwnerIds: string[];
-  /** Only one of our people holds the relationship. */
+  /** Null when the account's relationships have not been weighed yet. */
+  relationshipOwnerIds: string[] | null;
+  /** One of our people alone holds most of the relationship, as the account's card warns. */
   dependsOnOnePerson: boolean;
+}
+
+/** Who of ours holds an account's relationships: what the portfolio reads of each key account. */
+export interface RelationshipHolding {
+  /** Our people in touch with the client within the staleness window, who alone holds the most first. */
+  relationshipOwnerIds: string[];
+  /** The one who alone holds most of the engaged contacts (the card's single-person dependency), or null. */
+  soleRelationshipOwnerId: string | null;
+}
+
+/**
+ * The holding as relationship coverage weighs it, the same figures the account's card warns from, so the
+ * card and the portfolio never disagree on whom an account depends on.
+ */
+export function relationshipHolding(coverage: Pick<RelationshipCoverage, 'breadth'>): RelationshipHolding {
+  const { ourPeople, singlePersonDependency } = coverage.breadth;
+  return {
+    relationshipOwnerIds: ourPeople.map((p) => p.ownerId),
+    soleRelationshipOwnerId: singlePersonDependency?.ownerId ?? null,
+  };
 }
 
 /**
@@ -37,7 +59,7 @@ export function accountRisks(
       largestDeal,
       dependsOnOneContract: largestDeal !== null && largestDeal.shareOfAccount > singleContractShareWarning,
       relationshipOwnerIds: account.relationshipOwnerIds,
-      dependsOnOnePerson: new Set(account.relationshipOwnerIds).size === 1,
+      dependsOnOnePerson: account.soleRelationshipOwnerId !== null,
     };
   });
 }
@@ -55,7 +77,7 @@ function largestDealOf(account: PortfolioAccount): AccountRisk['largestDeal'] {
 }
 
 export interface SinglePersonDependence {
-  /** Per person of ours: the revenue of the accounts whose relationship only they hold, largest first. */
+  /** Per person of ours: the revenue of the accounts whose relationship they alone hold, largest first. */
   owners: Array<{
     ownerId: string;
     revenue: number;
@@ -75,11 +97,10 @@ export function singlePersonDependence(
   const byOwner = new Map<string, SinglePersonDependence['owners'][number]>();
   const accountsWithoutRelationship: SinglePersonDependence['accountsWithoutRelationship'] = [];
   for (const account of [...accounts].sort(byRevenueDescending)) {
-    const owners = new Set(account.relationshipOwnerIds);
     const summary = { companyId: account.companyId, name: account.name, revenue: account.revenue };
-    if (owners.size === 0) accountsWithoutRelationship.push(summary);
-    if (owners.size !== 1) continue;
-    const ownerId = account.relationshipOwnerIds[0]!; // the only distinct id
+    if (account.relationshipOwnerIds?.length === 0) accountsWithoutRelationship.push(summary);
+    const ownerId = account.soleRelationshipOwnerId;
+    if (ownerId === null) continue;
     const entry = byOwner.get(ownerId) ?? { ownerId, revenue: 0, shareOfPortfolio: null, accounts: [] };
     entry.revenue += account.revenue;
     entry.accounts.push(summary);

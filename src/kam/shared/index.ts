@@ -6,3 +6,4 @@ export * from './validation.ts';
 export * from './decision-power.ts';
 export * from './review-cadence.ts';
 export * from './list-value.ts';
+export * from './status-changes.ts';

@@ -2,7 +2,8 @@ import type { Client } from '@hubspot/api-client';
 import { hubspotCall } from '../../crm/batch.ts';
 import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { withRoles, type Caller, type CallerIdentity } from './roles.ts';
+import { isSuperAdmin } from '../../crm/portal-users.ts';
+import { bootstrapping, withRoles, type Caller, type CallerIdentity } from './roles.ts';
 import type { OwnerRecord } from '../readers/portal-reads.ts';
 import { displayName } from '../readers/people.ts';
 
@@ -13,6 +14,7 @@ import { displayName } from '../readers/people.ts';
 // What this verifies: the id belongs to an active HubSpot user of this portal, that user's teams,
 // and whether the settings make them an admin or a manager. HubSpot only runs the function for a
 // user logged in to this portal, with the app installed.
+// While no admin is configured, only a user HubSpot's users API calls a super admin is an admin.
 // What it cannot verify: that the id is the id of the person who clicked. A user of the portal who
 // forges the request can claim another user's id. This is a guard for honest clients (the cards only
 // ever send the signed-in user), not a security boundary against the portal's own users; restrict who
@@ -38,7 +40,20 @@ export async function verifyCaller(client: Client, userId: number, access: Setti
     throw error;
   }
   if (owner.archived) throw new KeystoneError('KAM.UNKNOWN_USER');
-  return withRoles(identityOf(owner, userId), access);
+  return withBootstrapRoles(client, identityOf(owner, userId), access);
+}
+
+/**
+ * The roles of a known user; while no admin is configured, HubSpot's users API is asked whether they are a
+ * super admin (one call, only then), so the first admin is never whoever clicks first.
+ */
+export async function withBootstrapRoles(
+  client: Client,
+  identity: CallerIdentity,
+  access: Settings['access'],
+): Promise<Caller> {
+  if (!bootstrapping(access)) return withRoles(identity, access);
+  return withRoles({ ...identity, superAdmin: await isSuperAdmin(client, Number(identity.userId)) }, access);
 }
 
 function identityOf(owner: OwnerAnswer, userId: number): CallerIdentity {
@@ -63,8 +78,14 @@ export function identityAmong(owners: readonly OwnerRecord[], userId: number): C
 }
 
 export function requireAdmin(caller: Caller): void {
-  if (!caller.isAdmin) throw new KeystoneError('KAM.NOT_AN_ADMIN');
+  if (caller.isAdmin) return;
+  // Asked (and refused) only while no admin is configured.
+  if (caller.superAdmin === false) throw new KeystoneError('KAM.NOT_AN_ADMIN', FIRST_ADMIN_ONLY);
+  throw new KeystoneError('KAM.NOT_AN_ADMIN');
 }
+
+const FIRST_ADMIN_ONLY =
+  'Keystone has no admins yet, and only a HubSpot super admin of this portal can set it up and name its first admins. Ask a super admin to open Keystone settings.';
 
 export function requireManager(caller: Caller): void {
   if (!caller.isManager) throw new KeystoneError('KAM.NOT_A_MANAGER');

@@ -1,2 +1,2 @@
-export { identityAmong, verifyCaller, requireAdmin, requireManager } from './caller.ts';
+export { identityAmong, verifyCaller, withBootstrapRoles, requireAdmin, requireManager } from './caller.ts';
 export { withRoles, type Caller } from './roles.ts';

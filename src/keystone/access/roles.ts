@@ -2,15 +2,18 @@ import type { Settings } from '../../kam/settings/index.ts';
 
 // Who may do what, from the admin's access settings. Pure: the caller's identity is looked up elsewhere.
 //
-// While no admin is configured (a new portal), every user of the portal counts as an admin, so someone
-// can run setup and save the first settings; saving settings then requires naming at least the saver
-// as an admin (see settings service), which ends this bootstrap.
+// While no admin is configured (a new portal), only the portal's HubSpot super admins count as admins,
+// as HubSpot's users API says (checked by the caller's lookup, never taken from the request), so they can
+// run setup and save the first settings; saving settings then requires naming at least the saver as an
+// admin (see settings service), which ends this bootstrap. Never the first user who happens to click.
 
 export interface CallerIdentity {
   userId: string;
   ownerId: string | null;
   name: string;
   teamIds: readonly string[];
+  /** Whether HubSpot says they are a super admin; looked up only while no admin is configured. */
+  superAdmin?: boolean;
 }
 
 export interface Caller extends CallerIdentity {
@@ -20,10 +23,13 @@ export interface Caller extends CallerIdentity {
 }
 
 export function withRoles(identity: CallerIdentity, access: Settings['access']): Caller {
-  const isAdmin = access.adminUserIds.length === 0 || access.adminUserIds.includes(identity.userId);
+  const isAdmin = bootstrapping(access) ? identity.superAdmin === true : access.adminUserIds.includes(identity.userId);
   const isManager =
     isAdmin ||
     access.managerUserIds.includes(identity.userId) ||
     identity.teamIds.some((teamId) => access.managerTeamIds.includes(teamId));
   return { ...identity, isAdmin, isManager };
 }
+
+/** No admin is configured yet: the first admins are named by a HubSpot super admin. */
+export const bootstrapping = (access: Settings['access']): boolean => access.adminUserIds.length === 0;

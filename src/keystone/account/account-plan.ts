@@ -32,6 +32,7 @@ import {
   toProperties,
 } from '../../crm/records.ts';
 import { claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
+import { resendingUniqueCreate } from '../../crm/retry.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/index.ts';
@@ -57,6 +58,9 @@ import { accountCadence } from './reviews-section.ts';
 // A retry of the same press of Save (the same action id, after an answer was lost) completes that save:
 // it takes over its own claim, and if the commit already happened it finds the plan at the revision its
 // action wrote and only finishes what follows the commit (housekeeping, tasks).
+
+const SAVE_UNCONFIRMED =
+  'HubSpot did not confirm whether the plan was saved. Press Save again: it completes this save rather than saving twice. Reloading shows the plan as HubSpot holds it.';
 
 type PlanSave = z.output<typeof saveAccountPlanParametersSchema> & { now: number; actionId: string };
 
@@ -146,7 +150,11 @@ export async function saveAccountPlan(
     });
   } catch (error) {
     // A lost answer may hide a commit that happened: then the save stands and nothing is withdrawn.
-    const after = await readPlan(client, types.plan, save.companyId).catch(() => null);
+    const after = await readPlan(client, types.plan, save.companyId).catch(() => undefined);
+    // Unable to tell whether the commit happened, nothing is withdrawn either: withdrawing the rows of a
+    // committed revision would leave the plan without its objectives. Pressing Save again (the same action)
+    // finds out: it finishes a committed save, or takes over its own claim and leftover rows.
+    if (after === undefined) throw new KeystoneError('KAM.HUBSPOT_UNAVAILABLE', SAVE_UNCONFIRMED, { cause: error });
     if (
       after === null ||
       after.properties[KEY_ACCOUNT_PLAN.property.revision] !== String(revision) ||
@@ -183,9 +191,21 @@ async function afterCommit(
 ): Promise<SavedPlan> {
   const { write, company, settings, plan, rows, previousRows } = done;
   const { types, planId, revision, caller, save } = write;
+  const reviewDueAt = nextReviewDueAt(company, settings, { planStartedAt: plan.createdAt, now: save.now });
+  // The first save starts the review cycle: its due date goes on the company at once, where the sidebar
+  // reads it. A failure here answers an error; saving again finds the plan committed and writes it.
+  if (company.nextReviewDue === null)
+    await hubspotCall(() =>
+      client.crm.companies.basicApi.update(save.companyId, {
+        properties: { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(reviewDueAt) },
+      }),
+    );
   const superseded = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] !== String(revision));
-  const tasks = await syncTasks(() =>
-    syncPlanTasks(client, {
+  const tasks = await syncTasks(async () => {
+    // Read again just before the tasks follow: a review logged while this save ran has moved the next
+    // review on, and its date, not the one read when the save began, is the review-due task's.
+    const latest = await accountCompany(client, save.companyId);
+    await syncPlanTasks(client, {
       companyId: save.companyId,
       companyName: company.name,
       types,
@@ -194,11 +214,11 @@ async function afterCommit(
       previousRows: superseded,
       reviewTaskId: plan.properties[KEY_ACCOUNT_PLAN.property.reviewTaskId] || null,
       review: {
-        dueAt: nextReviewDueAt(company, settings, { planStartedAt: plan.createdAt, now: save.now }),
+        dueAt: nextReviewDueAt(latest, settings, { planStartedAt: plan.createdAt, now: save.now }),
         ownerId: save.plan.team.accountManager ?? company.ownerId,
       },
-    }),
-  );
+    });
+  });
   // The old revisions' rows are no longer read; removing them is housekeeping the next save retries. They
   // go only once the tasks are in line: they remember the tasks of objectives this save dropped, which the
   // next save closes when this one could not.
@@ -330,14 +350,16 @@ async function createPlan(
 ): Promise<{ id: string; createdAt: number | null }> {
   const { companyId } = company;
   try {
-    const plan = await hubspotCall(() =>
-      client.crm.objects.basicApi.create(planType, {
-        properties: toProperties(
-          { title: `${company.name} — key account plan`, companyId, revision: 0 },
-          KEY_ACCOUNT_PLAN.property,
-        ),
-        associations: [],
-      }),
+    const plan = await resendingUniqueCreate(() =>
+      hubspotCall(() =>
+        client.crm.objects.basicApi.create(planType, {
+          properties: toProperties(
+            { title: `${company.name} — key account plan`, companyId, revision: 0 },
+            KEY_ACCOUNT_PLAN.property,
+          ),
+          associations: [],
+        }),
+      ),
     );
     await hubspotCall(() =>
       client.crm.associations.v4.basicApi.createDefault(planType, String(plan.id), 'companies', companyId),

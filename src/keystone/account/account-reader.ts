@@ -17,11 +17,13 @@ import { SERVICE_DEAL_PROPERTY } from './plan-targets.ts';
 import { loadSettings } from '../settings/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { parentCompanyIds, WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
+import { STATUS_AUDIT_PROPERTIES } from './status-audit.ts';
 import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } from '../readers/hubspot-reads.ts';
 import { PortalObjectTypes } from '../../crm/portal-object-types.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
 import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
 import { requireCompany } from '../readers/company.ts';
+import { ACTIVITY_KINDS, type ActivityKind } from '../../kam/coverage/index.ts';
 import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationships.ts';
 
 // Everything one company card shows, read from HubSpot in three rounds of parallel calls and no
@@ -36,6 +38,22 @@ import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationsh
 // of each type, at most 10,000 activities, and one more for each kind of record of which the company
 // has over 100: well under HubSpot's 190 per 10 s), so each round sends all its chunks at once.
 
+/**
+ * What one read takes from HubSpot beyond the owners, the company and the settings every section needs:
+ * the whole card reads all of it, each tab section only what it shows. What is not read is left empty.
+ */
+export interface AccountReads {
+  deals: boolean;
+  /** The plan and its current objectives. */
+  plan: boolean;
+  /** Logged reviews, the company's history and the names of its parent companies (review triggers). */
+  reviews: boolean;
+  /** The contacts, and of the meetings, calls and emails with them the kinds listed; null: no contacts. */
+  relationships: readonly ActivityKind[] | null;
+}
+
+export const WHOLE_CARD: AccountReads = { deals: true, plan: true, reviews: true, relationships: ACTIVITY_KINDS };
+
 const COMPANY_READ = {
   properties: [
     ...new Set([
@@ -48,8 +66,11 @@ const COMPANY_READ = {
       'hs_parent_company_id',
     ]),
   ],
-  /** Review triggers on our side and the client's: owner or team change, a new parent company. */
-  withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
+  /**
+   * Review triggers on our side and the client's: owner or team change, a new parent company; and the
+   * status's audit trail (every status with who, when and why).
+   */
+  withHistory: [...WATCHED_HUBSPOT_PROPERTIES.company, ...STATUS_AUDIT_PROPERTIES],
 };
 const DEAL_READ = [...DEAL_PROPERTIES, 'createdate', SERVICE_DEAL_PROPERTY];
 
@@ -74,36 +95,42 @@ export interface AccountSnapshot extends Relationships {
 export async function readAccount(
   client: Client,
   resolver: ObjectTypeResolver,
-  { companyId, portalId }: { companyId: string; portalId?: number },
+  { companyId, portalId, reads = WHOLE_CARD }: { companyId: string; portalId?: number; reads?: AccountReads },
 ): Promise<AccountSnapshot> {
-  if (portalId === undefined) return readAccountWith(client, resolver, companyId);
+  if (portalId === undefined) return readAccountWith(client, { resolver, companyId, reads });
   try {
-    return await readAccountWith(client, new PortalObjectTypes(client, portalId), companyId);
+    return await readAccountWith(client, { resolver: new PortalObjectTypes(client, portalId), companyId, reads });
   } catch (error) {
     // HubSpot does not know a type by that name: setup has not run (the schemas tell), or the card named
     // another portal. Both are answered by reading again the long way.
     if (error instanceof KeystoneError && error.code === 'KAM.SETUP_REQUIRED')
-      return readAccountWith(client, resolver, companyId);
+      return readAccountWith(client, { resolver, companyId, reads });
     throw error;
   }
 }
 
-async function readAccountWith(
-  client: Client,
-  resolver: ObjectTypeResolver,
-  companyId: string,
-): Promise<AccountSnapshot> {
+interface AccountRead {
+  resolver: ObjectTypeResolver;
+  companyId: string;
+  reads: AccountReads;
+}
+
+const NO_RELATIONSHIPS: Relationships = { contacts: [], activities: [], activitiesLogged: 0 };
+
+async function readAccountWith(client: Client, read: AccountRead): Promise<AccountSnapshot> {
+  const kinds = read.reads.relationships;
   const [account, relationships] = await Promise.all([
-    readAccountRecords(client, resolver, companyId),
-    readRelationships(client, [companyId]),
+    readAccountRecords(client, read),
+    kinds === null
+      ? null
+      : readRelationships(client, [read.companyId], { activityKinds: kinds }).then((r) => r.get(read.companyId)!),
   ]);
-  return { ...account, ...relationships.get(companyId)! };
+  return { ...account, ...(relationships ?? NO_RELATIONSHIPS) };
 }
 
 async function readAccountRecords(
   client: Client,
-  resolver: ObjectTypeResolver,
-  companyId: string,
+  { resolver, companyId, reads }: AccountRead,
 ): Promise<Omit<AccountSnapshot, keyof Relationships>> {
   // Round 1.
   const [types, owners] = await Promise.all([
@@ -111,12 +138,17 @@ async function readAccountRecords(
     readOwners(client),
   ]);
   const [planType, objectiveType, reviewType] = types as [SchemaSummary, SchemaSummary, SchemaSummary];
+  const associated = [
+    ...(reads.deals ? [{ name: 'deals', objectTypeId: '0-3' }] : []),
+    ...(reads.plan ? [typeOf(objectiveType)] : []),
+    ...(reads.reviews ? [typeOf(reviewType)] : []),
+  ];
 
   // Round 2.
   const [company, stored, plan] = await Promise.all([
-    readCompany(client, companyId, [{ name: 'deals', objectTypeId: '0-3' }, typeOf(objectiveType), typeOf(reviewType)]),
+    readCompany(client, companyId, { associationTypes: associated, withHistory: reads.reviews }),
     loadSettings(client, resolver),
-    readPlan(client, planType.objectTypeId, companyId),
+    reads.plan || reads.reviews ? readPlan(client, planType.objectTypeId, companyId) : null,
   ]);
 
   // Round 3.
@@ -132,7 +164,7 @@ async function readAccountRecords(
       ids: company.associated.get(reviewType.fullyQualifiedName) ?? [],
       properties: propertyNames(REVIEW.property),
     }),
-    readCompanyNames(client, parentCompanyIds(company.record)),
+    reads.reviews ? readCompanyNames(client, parentCompanyIds(company.record)) : new Map<string, string>(),
   ]);
 
   const currentRevision = plan?.properties[KEY_ACCOUNT_PLAN.property.revision] ?? null;
@@ -168,9 +200,14 @@ interface CompanyAnswer {
 async function readCompany(
   client: Client,
   companyId: string,
-  associationTypes: AssociatedType[],
+  { associationTypes, withHistory }: { associationTypes: AssociatedType[]; withHistory: boolean },
 ): Promise<{ record: RecordWithHistory; associated: Map<string, string[]> }> {
-  const read = { ...COMPANY_READ, associations: associationTypes.map((t) => t.name) };
+  const read = {
+    properties: COMPANY_READ.properties,
+    // The status's audit trail comes with every read: the Status section shows it, at no extra call.
+    withHistory: withHistory ? COMPANY_READ.withHistory : STATUS_AUDIT_PROPERTIES,
+    associations: associationTypes.map((t) => t.name),
+  };
   const answer = (await requireCompany(client, companyId, read)) as unknown as CompanyAnswer;
   const associated = new Map(
     await Promise.all(

@@ -1,5 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { hubspotCall } from '../../crm/batch.ts';
+import { isKeystoneError } from '../../errors/keystone-error.ts';
 import { toHubSpotDateTime } from '../../crm/records.ts';
 import type { Caller } from '../access/index.ts';
 
@@ -17,6 +18,8 @@ interface AuditEntry {
   headline: string;
   /** Further lines, as label and text, e.g. ["Reason", "Biggest client in the region"]. */
   details: ReadonlyArray<readonly [string, string]>;
+  /** Where the reader finds more, e.g. the whole status history on the card; named only when there is no url. */
+  link?: { text: string; url: string | null };
 }
 
 export async function writeAuditNote(client: Client, entry: AuditEntry): Promise<string> {
@@ -61,10 +64,22 @@ export async function attachAuditNote(client: Client, noteId: string, companyId:
   await hubspotCall(() => client.crm.associations.v4.basicApi.createDefault('notes', noteId, 'companies', companyId));
 }
 
-/** Archives a note whose change did not go through, so the timeline never records what did not happen. */
+/**
+ * Archives a note whose change did not go through, so the timeline never records what did not happen.
+ * Sent again when no answer came (archiving twice is harmless; the client itself resends after a 5xx).
+ */
 export async function withdrawAuditNote(client: Client, noteId: string): Promise<void> {
-  await hubspotCall(() => client.crm.objects.notes.basicApi.archive(noteId));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await hubspotCall(() => client.crm.objects.notes.basicApi.archive(noteId));
+      return;
+    } catch (error) {
+      if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return;
+      if (attempt >= WITHDRAW_ATTEMPTS) throw error;
+    }
+  }
 }
+const WITHDRAW_ATTEMPTS = 3;
 
 /**
  * HubSpot keeps at most 65,536 characters in a property value. Escaping can make typed text up to six
@@ -74,14 +89,19 @@ const NOTE_BODY_LIMIT = 60_000;
 const CUT_MARKER = ' … (cut here: the full text is longer than a HubSpot note holds)';
 
 /** The note's HTML: every user-typed text escaped, so a reason can never inject markup into the timeline. */
-export function auditNoteBody(entry: Pick<AuditEntry, 'caller' | 'headline' | 'details'>): string {
+export function auditNoteBody(entry: Pick<AuditEntry, 'caller' | 'headline' | 'details' | 'link'>): string {
   const head = `<strong>Keystone: ${escapeHtml(entry.headline)}</strong>`;
   const by = `By ${escapeHtml(entry.caller.name)} (HubSpot user ${escapeHtml(entry.caller.userId)})`;
   const labels = entry.details.map(([label]) => `${escapeHtml(label)}: `);
   const fixed = head.length + by.length + labels.join('').length + 7 * (entry.details.length + 2);
   const eachDetail = Math.floor(Math.max(0, NOTE_BODY_LIMIT - fixed) / Math.max(1, entry.details.length));
   const lines = [head, ...entry.details.map(([, text], i) => labels[i] + escapedWithin(text, eachDetail)), by];
+  if (entry.link) lines.push(linkLine(entry.link));
   return lines.map((line) => `<p>${line}</p>`).join('');
+}
+
+function linkLine({ text, url }: { text: string; url: string | null }): string {
+  return url === null ? `${escapeHtml(text)}.` : `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`;
 }
 
 /** The text escaped, cut (with the marker) where its escaped form would pass `max` characters. */

@@ -25,6 +25,7 @@ import {
   SELECTION_CRITERIA,
   SELECTION_CRITERION_LABELS,
   scoreCompany,
+  statusHistory,
   type SelectionCriterion,
 } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -34,7 +35,10 @@ import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { identityAmong, withRoles } from '../access/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
-import { readAccount, type AccountSnapshot } from './account-reader.ts';
+import { readAccount, type AccountReads, type AccountSnapshot } from './account-reader.ts';
+import type { CardBase, CardSection } from '../../contracts/card-section.ts';
+import type { CardSectionName } from '../../contracts/card-sections.ts';
+import { statusAuditOf } from './status-audit.ts';
 import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
@@ -53,6 +57,36 @@ export async function cardData(
 ): Promise<CardData> {
   const snapshot = await readAccount(client, objectTypes, request);
   return assembleCardData(snapshot, { now: request.now, permissions: permissionsOf(snapshot, request.userId) });
+}
+
+/**
+ * What each tab section reads beyond the owners, the company and the settings. Status is the score
+ * from the company and its deals (4 calls); Relationships weighs coverage from every kind of activity;
+ * the plan's derived actuals count meetings, won deals and stances; review triggers read the history of
+ * the company and its contacts, and no activities.
+ */
+const SECTION_READS: Record<CardSectionName, AccountReads> = {
+  status: { deals: true, plan: false, reviews: false, relationships: null },
+  relationships: { deals: false, plan: false, reviews: false, relationships: ['meeting', 'call', 'email'] },
+  plan: { deals: true, plan: true, reviews: false, relationships: ['meeting'] },
+  reviews: { deals: false, plan: true, reviews: true, relationships: [] },
+};
+
+/** One section of the company card, reading only what it shows. */
+export async function cardSection(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  request: { section: CardSectionName; companyId: string; userId: number; portalId?: number; now: number },
+): Promise<CardSection> {
+  const { section, now } = request;
+  const snapshot = await readAccount(client, objectTypes, { ...request, reads: SECTION_READS[section] });
+  const context: SectionContext = { settings: snapshot.settings, people: peopleDirectory(snapshot.owners), now };
+  const base = cardBase(snapshot, { ...context, permissions: permissionsOf(snapshot, request.userId) });
+  if (section === 'status') return { ...base, section, keyAccount: keyAccountSection(snapshot, context) };
+  const relationships = relationshipsSection(snapshot, context);
+  if (section === 'relationships') return { ...base, section, relationships: relationships.section };
+  if (section === 'plan') return { ...base, section, plan: planSection(snapshot, context, relationships.coverage) };
+  return { ...base, section, reviews: reviewsSection(snapshot, context, relationships.coverage) };
 }
 
 // Read-only unless the user is a manager. The owners list the card reads anyway identifies the user,
@@ -84,8 +118,21 @@ function assembleCardData(
   { now, permissions }: { now: number; permissions: Permissions },
 ): CardData {
   const context: SectionContext = { settings: snapshot.settings, people: peopleDirectory(snapshot.owners), now };
-  const { people } = context;
   const relationships = relationshipsSection(snapshot, context);
+  return {
+    ...cardBase(snapshot, { ...context, permissions }),
+    keyAccount: keyAccountSection(snapshot, context),
+    relationships: relationships.section,
+    plan: planSection(snapshot, context, relationships.coverage),
+    reviews: reviewsSection(snapshot, context, relationships.coverage),
+  };
+}
+
+/** What every section answers beside its own part. */
+function cardBase(
+  snapshot: AccountSnapshot,
+  { people, now, permissions }: SectionContext & { permissions: Permissions },
+): CardBase {
   return {
     company: {
       companyId: snapshot.company.id,
@@ -93,10 +140,6 @@ function assembleCardData(
     },
     portal: snapshot.portal,
     readAt: now,
-    keyAccount: keyAccountSection(snapshot, context),
-    relationships: relationships.section,
-    plan: planSection(snapshot, context, relationships.coverage),
-    reviews: reviewsSection(snapshot, context, relationships.coverage),
     permissions,
     owners: people.pickable(),
   };
@@ -141,6 +184,10 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
     changedBy: people.byUserId(p[COMPANY_PROPERTY.statusChangedBy]),
     changedAt: fromHubSpotDateTime(p[COMPANY_PROPERTY.statusChangedAt]),
     reason: p[COMPANY_PROPERTY.statusReason] || null,
+    history: statusHistory(statusAuditOf(snapshot.company)).map(({ changedByUserId, ...change }) => ({
+      ...change,
+      changedBy: people.byUserId(changedByUserId),
+    })),
     isTargetAccount: p.hs_is_target_account === 'true',
     tier: tier.success ? tier.data : null,
     clientStrategy: p[COMPANY_PROPERTY.clientStrategy]?.trim() || null,
@@ -150,8 +197,7 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
       criteria: score.criteria.map((c) => ({
         criterion: c.criterion,
         label: SELECTION_CRITERION_LABELS[c.criterion],
-        // Share of wallet is a 0–1 share in the domain; people read it as a percentage.
-        value: c.value === null ? null : c.criterion === 'shareOfWallet' ? c.value * 100 : c.value,
+        value: c.value === null ? null : shownValue(c),
         unit: CRITERION_UNITS[c.criterion],
         weight: totalWeight > 0 ? c.weight / totalWeight : 0,
         contribution: c.contribution,
@@ -162,6 +208,15 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
       thresholds: { candidate: settings.selection.thresholds.candidate, key: settings.selection.thresholds.key },
     },
   };
+}
+
+/**
+ * The value as the card labels it. Share of wallet is scored on the room left in the client's spend in our
+ * area (the part not yet ours), so that is what the card shows under "Room in share of wallet", as a
+ * percentage: a client of whose spend we hold 48% shows 52%, and the points follow it.
+ */
+function shownValue(c: { criterion: SelectionCriterion; value: number; normalised: number }): number {
+  return c.criterion === 'shareOfWallet' ? c.normalised * 100 : c.value;
 }
 
 function relationshipsSection(
@@ -220,7 +275,7 @@ function relationshipsSection(
   };
 }
 
-function coverageWarnings(
+export function coverageWarnings(
   coverage: RelationshipCoverage,
   contacts: readonly CoverageContact[],
   people: PeopleDirectory,

@@ -13,10 +13,13 @@ import { presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
 import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 import { splitList } from '../../kam/shared/index.ts';
 import { asDecisionPower, asStance, contactName } from '../readers/contact-fields.ts';
+import { storeCoverageSummary } from './coverage-summary.ts';
 import { managerActing } from './manager.ts';
 
 // Stance, decision power and departures are plain contact properties: HubSpot's property history
-// is their history, so nothing else is written.
+// is their history. Each changes how the account's relationships weigh, so the coverage score and top
+// risk the company sidebar shows are weighed again and stored at once; a failure there answers an
+// error although the contact was written, and saving again (the same value) stores them.
 
 type StanceChange = z.output<typeof recordContactStanceParametersSchema>;
 type DepartureChange = z.output<typeof recordContactDepartureParametersSchema>;
@@ -24,7 +27,7 @@ type DepartureChange = z.output<typeof recordContactDepartureParametersSchema>;
 export async function recordContactStance(
   client: Client,
   objectTypes: ObjectTypeResolver,
-  change: StanceChange,
+  change: StanceChange & { now: number },
 ): Promise<ContactStance> {
   await managerActing(client, objectTypes, change.userId);
   const [current] = await requireContactsAt(client, change.companyId, [change.contactId]);
@@ -34,6 +37,7 @@ export async function recordContactStance(
   if (change.decisionTopics !== undefined)
     properties[CONTACT_PROPERTY.decisionTopics] = change.decisionTopics.join('; ');
   await hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, { properties }));
+  await storeCoverageSummary(client, objectTypes, change);
   // What was not changed is as it was read just before.
   const p = current!.properties;
   return {
@@ -68,6 +72,7 @@ export async function recordContactDeparture(
       },
     }),
   );
+  await storeCoverageSummary(client, objectTypes, change);
   return {
     contactId: change.contactId,
     left: change.left,

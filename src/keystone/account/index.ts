@@ -1,4 +1,4 @@
-export { cardData } from './card-data.ts';
+export { cardData, cardSection } from './card-data.ts';
 export { changeKeyAccountStatus } from './key-account-status.ts';
 export { saveAccountPlan } from './account-plan.ts';
 export { recordContactStance, recordContactDeparture } from './contact-relationship.ts';

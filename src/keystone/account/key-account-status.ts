@@ -1,17 +1,25 @@
 import type { Client } from '@hubspot/api-client';
 import type { KeyAccountStatusChange } from '../../contracts/tag-key-account.ts';
 import { associatedIds } from '../../crm/association-lists.ts';
-import { hubspotCall } from '../../crm/batch.ts';
+import { batchRead, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
+import { fromHubSpotDateTime, presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
-import { keyAccountStatusSchema, type KeyAccountStatus } from '../../kam/shared/index.ts';
+import {
+  isAllowedStatusChange,
+  keyAccountStatusSchema,
+  STATUS_CHANGES,
+  type KeyAccountStatus,
+} from '../../kam/shared/index.ts';
+import { companyRecordUrl } from '../../contracts/record-link.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { requireCompany } from '../readers/company.ts';
 import { managerActing } from './manager.ts';
+import type { Caller } from '../access/index.ts';
+import type { Settings } from '../../kam/settings/index.ts';
 import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
 import { readPlan } from './account-plan.ts';
 import { closeReviewTask, syncTasks } from './plan-tasks.ts';
@@ -23,7 +31,15 @@ interface StatusChangeRequest {
   /** The status the manager saw when they chose the change. */
   expectedStatus: KeyAccountStatus;
   reason: string;
+  /** The portal the card runs in, for the timeline note's link to the card; without it the note names the place. */
+  portalId?: number;
   now: number;
+}
+
+/** Where the note points readers for the whole trail: the status history on the company's Key account tab. */
+function statusHistoryLink(request: StatusChangeRequest) {
+  const text = 'Every status change, with who and why: the Status history on the Key account tab of this company';
+  return { text, url: request.portalId === undefined ? null : companyRecordUrl(request.portalId, request.companyId) };
 }
 
 /**
@@ -45,12 +61,19 @@ export async function changeKeyAccountStatus(
   request: StatusChangeRequest,
 ): Promise<KeyAccountStatusChange> {
   const { caller, settings } = await managerActing(client, objectTypes, request.userId);
+  if (!isAllowedStatusChange(request.expectedStatus, request.status) && request.expectedStatus !== request.status) {
+    const allowed = STATUS_CHANGES[request.expectedStatus].map((s) => `"${statusLabel(s)}"`).join(' or ');
+    const message = `A company that is "${statusLabel(request.expectedStatus)}" can become ${allowed}, not "${statusLabel(request.status)}".`;
+    throw new KeystoneError('KAM.STATUS_CHANGE_NOT_ALLOWED', message);
+  }
   const company = await readCompanyWithDeals(client, request.companyId);
   const previousStatus = companyFacts(request.companyId, company.properties, {
     revenueLast12Months: null,
     openPipeline: null,
   }).status;
   if (previousStatus === request.status) {
+    const done = await doneEarlier(client, { request, caller, properties: company.properties, settings });
+    if (done) return done;
     const message = `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`;
     throw new KeystoneError('KAM.STATUS_UNCHANGED', message);
   }
@@ -59,11 +82,14 @@ export async function changeKeyAccountStatus(
 
   const sync = settings.hubspotSync;
   const isTargetAccount = request.status === 'key';
+  const leftReviewCycle = previousStatus === 'key' && request.status !== 'key';
   const properties: Record<string, string> = {
     [COMPANY_PROPERTY.status]: request.status,
     [COMPANY_PROPERTY.statusReason]: request.reason,
     [COMPANY_PROPERTY.statusChangedBy]: caller.userId,
     [COMPANY_PROPERTY.statusChangedAt]: toHubSpotDateTime(request.now),
+    // Only key accounts are reviewed: no screen or list reading the stored date may call one overdue.
+    ...(leftReviewCycle ? { [COMPANY_PROPERTY.nextReviewDue]: '' } : {}),
     ...(sync.syncTargetAccountFlag ? { hs_is_target_account: String(isTargetAccount) } : {}),
   };
   if (sync.writeIcpTier) {
@@ -78,13 +104,21 @@ export async function changeKeyAccountStatus(
     at: request.now,
     headline: `Key account status: ${statusLabel(previousStatus)} → ${statusLabel(request.status)}`,
     details: [['Reason', request.reason]],
+    link: statusHistoryLink(request),
   });
   let before: StatusRead;
   try {
     // The note took a call: whoever changed the status meanwhile is found here, before anything is overwritten.
     before = await readStatus(client, request.companyId);
     if (before.status !== previousStatus) throw await statusChangedSince(client, request.expectedStatus, before);
-    await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties }));
+    await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties })).catch(
+      async (error: unknown) => {
+        // A lost answer may hide an update that was made: then the change stands, and so does its note.
+        const now = await readStatus(client, request.companyId).catch(() => null);
+        if (now === null || !madeBy(now, { status: request.status, userId: caller.userId, at: request.now }))
+          throw error;
+      },
+    );
   } catch (error) {
     await withdrawAuditNote(client, noteId).catch(() => undefined);
     throw error;
@@ -92,7 +126,6 @@ export async function changeKeyAccountStatus(
   // The change stands once the update is answered: a failed read after it is no reason to say otherwise.
   const after = await readStatus(client, request.companyId).catch(() => null);
   const clash = after && landedBetween(before, after, request.status);
-  const leftReviewCycle = previousStatus === 'key' && request.status !== 'key';
   const tasks = await syncTasks(async () => {
     if (leftReviewCycle)
       await closeReviewTask(
@@ -115,13 +148,78 @@ export async function changeKeyAccountStatus(
   };
 }
 
+/**
+ * The same change pressed again after its answer was lost: the status is already the one asked for, set by
+ * this user with this reason, from the status they saw. It is answered as made, and its timeline note
+ * (found by its moment among the company's notes) is written only if the first attempt's did not stay.
+ */
+async function doneEarlier(
+  client: Client,
+  asked: {
+    request: StatusChangeRequest;
+    caller: Caller;
+    properties: Record<string, string | null>;
+    settings: Settings;
+  },
+): Promise<KeyAccountStatusChange | null> {
+  const { request, caller, properties, settings } = asked;
+  const seen = statusSeen(properties);
+  const changedAt = fromHubSpotDateTime(seen.changedAt);
+  if (seen.changedBy !== caller.userId || properties[COMPANY_PROPERTY.statusReason] !== request.reason) return null;
+  if (changedAt === null) return null;
+  const history = (await readStatus(client, request.companyId)).history;
+  // The status before it: the newest other value (a resent update writes the same value again).
+  const before = history.find((h) => h.value !== request.status)?.value ?? 'none';
+  if (history[0]?.value !== request.status || before !== request.expectedStatus) return null;
+  const noteId =
+    (await noteAt(client, request.companyId, changedAt)) ??
+    (await writeAuditNote(client, {
+      companyId: request.companyId,
+      caller,
+      at: changedAt,
+      headline: `Key account status: ${statusLabel(request.expectedStatus)} → ${statusLabel(request.status)}`,
+      details: [['Reason', request.reason]],
+    }));
+  const sync = settings.hubspotSync;
+  return {
+    companyId: request.companyId,
+    keyAccountStatus: request.status,
+    previousStatus: request.expectedStatus,
+    isTargetAccount: sync.syncTargetAccountFlag ? request.status === 'key' : properties.hs_is_target_account === 'true',
+    changedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },
+    changedAt,
+    reason: request.reason,
+    noteId,
+    tasks: { synced: true, message: null },
+  };
+}
+
+/** The company's Keystone note stamped at `at` (a status change's), if one is on its timeline. */
+async function noteAt(client: Client, companyId: string, at: number): Promise<string | null> {
+  const ids = (await batchReadAssociations(client, { fromType: 'companies', toType: 'notes', ids: [companyId] })).get(
+    companyId,
+  );
+  if (!ids || ids.length === 0) return null;
+  const { records } = await batchRead(client, {
+    objectType: 'notes',
+    ids,
+    properties: ['hs_timestamp', 'hs_note_body'],
+  });
+  const note = records.find(
+    (r) =>
+      fromHubSpotDateTime(r.properties.hs_timestamp) === at &&
+      (r.properties.hs_note_body ?? '').includes('Keystone: Key account status'),
+  );
+  return note?.id ?? null;
+}
+
 /** The company's selection facts and its deals (two calls, three beyond 100 deals), or KAM.COMPANY_NOT_FOUND. */
 async function readCompanyWithDeals(
   client: Client,
   companyId: string,
 ): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
   const read = {
-    properties: [...FACT_PROPERTIES, ...STATUS_PROPERTIES, 'hs_is_target_account'],
+    properties: [...FACT_PROPERTIES, ...STATUS_PROPERTIES, COMPANY_PROPERTY.statusReason, 'hs_is_target_account'],
     associations: ['deals'],
   };
   const company = await requireCompany(client, companyId, read);
@@ -169,6 +267,15 @@ function statusSeen(properties: Record<string, string | null>): StatusSeen {
     changedBy: properties[COMPANY_PROPERTY.statusChangedBy] || null,
     changedAt: properties[COMPANY_PROPERTY.statusChangedAt] || null,
   };
+}
+
+/** Whether the status is the one this change wrote: its value, by its user, stamped with its moment. */
+function madeBy(seen: StatusSeen, change: { status: KeyAccountStatus; userId: string; at: number }): boolean {
+  return (
+    seen.status === change.status &&
+    seen.changedBy === change.userId &&
+    fromHubSpotDateTime(seen.changedAt) === change.at
+  );
 }
 
 async function readStatus(client: Client, companyId: string): Promise<StatusRead> {

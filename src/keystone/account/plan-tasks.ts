@@ -13,6 +13,8 @@ import { type CrmRecord } from '../../crm/records.ts';
 import { KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { escapeHtml } from './audit-note.ts';
+import { isTransient } from '../../crm/errors.ts';
+import { isKeystoneError } from '../../errors/keystone-error.ts';
 
 // The plan's actions and the next review as HubSpot tasks, so each owner finds them in the task queue
 // where they already work. The plan and the reviews are the source of truth: tasks are brought in line
@@ -57,9 +59,8 @@ interface WantedTask {
  * Brings the company's Keystone tasks in line with `wanted` in batch calls (100 a call): reads the
  * remembered ones, so a task already right is left alone and one a user deleted is created again; then
  * creates (associated with the company in the same call), updates and archives. A task that should be
- * completed or archived and does not exist is not created. The created tasks' ids, by key, go to
- * `remember` even when an update or archive failed beside them; if remembering fails, those tasks are
- * archived again, so no later pass makes a second one. Any failure is then thrown.
+ * completed or archived and does not exist is not created. The created (or adopted) tasks' ids, by key,
+ * go to `remember` even when an update or archive failed beside them. Any failure is then thrown.
  */
 async function reconcileTasks(
   client: Client,
@@ -75,29 +76,43 @@ async function reconcileTasks(
       ? { records: [] }
       : await batchRead(client, { objectType: 'tasks', ids: rememberedIds, properties: Object.values(TASK_PROPERTY) });
   const existing = new Map(records.map((r) => [r.id, r.properties]));
+  const found = (w: WantedTask) => (w.taskId === null ? undefined : existing.get(w.taskId));
+
+  // A task an earlier attempt made but could not remember (its answer lost, or remembering it failed) is
+  // adopted rather than made again, and closed when its objective went: the retry, or the next save after
+  // `synced: false`, finds it by what it says.
+  const adopted = await adoptUnremembered(client, {
+    companyId,
+    unknown: wanted.flatMap((w) =>
+      found(w) === undefined && w.fields !== null ? [{ key: w.key, properties: newTaskProperties(w.fields) }] : [],
+    ),
+    remembered: new Set(rememberedIds),
+  });
 
   const creates: Array<{ key: string; properties: Record<string, string> }> = [];
   const updates: RecordUpdate[] = [];
   const archives: string[] = [];
   for (const w of wanted) {
-    const current = w.taskId === null ? undefined : existing.get(w.taskId);
-    if (current === undefined) {
+    const taskId = found(w) === undefined ? (adopted.get(w.key)?.id ?? null) : w.taskId;
+    const current = found(w) ?? adopted.get(w.key)?.properties;
+    if (taskId === null || current === undefined) {
       if (w.state === 'open' && w.fields !== null)
         creates.push({ key: w.key, properties: newTaskProperties(w.fields) });
       continue;
     }
     if (w.state === 'archived') {
-      archives.push(w.taskId!);
+      archives.push(taskId);
       continue;
     }
     const changes = changedProperties(current, w);
-    if (Object.keys(changes).length > 0) updates.push({ id: w.taskId!, properties: changes });
+    if (Object.keys(changes).length > 0) updates.push({ id: taskId, properties: changes });
   }
 
-  const [created, ...others] = await Promise.allSettled([
+  const toCreate = creates;
+  const [made, ...others] = await Promise.allSettled([
     batchCreate(client, {
       objectType: 'tasks',
-      creates: creates.map((c) => ({
+      creates: toCreate.map((c) => ({
         properties: c.properties,
         associations: [
           {
@@ -110,17 +125,41 @@ async function reconcileTasks(
     batchUpdate(client, { objectType: 'tasks', updates }),
     batchArchive(client, { objectType: 'tasks', ids: archives }),
   ]);
-  if (created.status === 'fulfilled' && created.value.length > 0) {
-    const ids = createdIdsByKey(creates, created.value);
-    try {
-      await remember(ids);
-    } catch (error) {
-      await batchArchive(client, { objectType: 'tasks', ids: [...ids.values()] }).catch(() => undefined);
-      throw error;
-    }
-  }
-  const failed = [created, ...others].find((r) => r.status === 'rejected');
+  const ids = new Map([
+    ...[...adopted].map(([key, task]) => [key, task.id] as const),
+    ...(made.status === 'fulfilled' ? createdIdsByKey(toCreate, made.value) : []),
+  ]);
+  // Not archived again when remembering fails: the next pass adopts them by what they say.
+  if (ids.size > 0) await remember(ids);
+  const failed = [made, ...others].find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/**
+ * Open tasks on the company that Keystone does not remember and that say exactly what a wanted task whose
+ * own is unknown says, by its key. Read only when some wanted task's own is unknown.
+ */
+async function adoptUnremembered(
+  client: Client,
+  asked: {
+    companyId: string;
+    unknown: ReadonlyArray<{ key: string; properties: Record<string, string> }>;
+    remembered: ReadonlySet<string>;
+  },
+): Promise<Map<string, CrmRecord>> {
+  const { companyId, unknown, remembered } = asked;
+  if (unknown.length === 0) return new Map();
+  const associated = (
+    await batchReadAssociations(client, { fromType: 'companies', toType: 'tasks', ids: [companyId] })
+  ).get(companyId);
+  const ids = (associated ?? []).filter((id) => !remembered.has(id));
+  if (ids.length === 0) return new Map();
+  const { records } = await batchRead(client, { objectType: 'tasks', ids, properties: Object.values(TASK_PROPERTY) });
+  const open = records
+    .filter((r) => r.properties[TASK_PROPERTY.status] !== COMPLETED)
+    .sort((a, b) => Number(a.id) - Number(b.id));
+  const byId = new Map(open.map((r) => [r.id, r]));
+  return new Map([...createdIdsByKey(unknown, open)].map(([key, id]) => [key, byId.get(id)!]));
 }
 
 /**
@@ -169,12 +208,13 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
   const reviewTaskId = plan.reviewTaskId ?? (await openReviewTasks(client, plan.companyId, subject))[0]?.id ?? null;
   const objectives = plan.rows.map((row) => ({ row, fields: readFields(row.properties, OBJECTIVE.property) }));
   const kept = new Set(objectives.map((o) => o.fields.objectiveKey));
+  // Removed objectives without a remembered task too: their task may stand unremembered, and is found by what it says.
   const removed = [
     ...new Map(
       plan.previousRows
         .map((row) => readFields(row.properties, OBJECTIVE.property))
-        .filter((o) => !kept.has(o.objectiveKey) && o.taskId)
-        .map((o) => [o.taskId, o] as const),
+        .filter((o) => !kept.has(o.objectiveKey))
+        .map((o) => [o.taskId || `objective:${o.objectiveKey}`, o] as const),
     ).values(),
   ];
   const wanted: WantedTask[] = [
@@ -193,14 +233,21 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
               ),
       };
     }),
-    ...removed.map(
-      (o): WantedTask => ({
-        key: objectiveTaskKey(o.objectiveKey ?? ''),
-        taskId: o.taskId,
+    ...removed.map((o): WantedTask => {
+      const dueAt = fromHubSpotDateTime(o.dueDate);
+      return {
+        key: `removed:${objectiveTaskKey(o.objectiveKey ?? '')}`,
+        taskId: o.taskId || null,
         state: 'archived',
-        fields: null,
-      }),
-    ),
+        fields:
+          dueAt === null
+            ? null
+            : objectiveTaskFields(
+                { title: o.title ?? '', measure: o.measure ?? '', ownerId: o.ownerId || null, dueAt },
+                plan.companyName,
+              ),
+      };
+    }),
     {
       key: REVIEW_KEY,
       taskId: reviewTaskId,
@@ -337,17 +384,23 @@ async function rememberReviewTask(
  * because what it failed to write the next save writes.
  */
 export async function syncTasks(reconcile: () => Promise<void>): Promise<TaskSync> {
-  try {
-    await reconcile();
-    return { synced: true, message: null };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      synced: false,
-      message: `Saved, but the HubSpot tasks could not be brought up to date (${reason}). Saving again repairs them.`,
-    };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await reconcile();
+      return { synced: true, message: null };
+    } catch (error) {
+      // Bringing the tasks in line is safe to repeat (what an attempt made is adopted by the next), so a
+      // failure HubSpot may not repeat is tried again at once rather than left for the next save.
+      if (attempt < SYNC_ATTEMPTS && isKeystoneError(error) && isTransient(error)) continue;
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        synced: false,
+        message: `Saved, but the HubSpot tasks could not be brought up to date (${reason}). Saving again repairs them.`,
+      };
+    }
   }
 }
+const SYNC_ATTEMPTS = 3;
 
 /** The task for a plan objective: its title, for its owner, due when it is. */
 export function objectiveTaskFields(

@@ -46,6 +46,11 @@ interface RelationshipReadOptions {
   beforeRound?: BeforeRound;
   /** ACTIVITIES_WEIGHED_PER_ACCOUNT unless given (tests give fewer). */
   mostActivities?: number;
+  /**
+   * The kinds of activity read, all unless given: the plan's derived actuals count meetings only, and
+   * review triggers need none, so those sections leave coverage's expensive reads to Relationships.
+   */
+  activityKinds?: readonly ActivityKind[];
 }
 
 /**
@@ -96,7 +101,11 @@ export interface Relationships {
 export async function readRelationships(
   client: Client,
   companyIds: readonly string[],
-  { beforeRound, mostActivities = ACTIVITIES_WEIGHED_PER_ACCOUNT }: RelationshipReadOptions = {},
+  {
+    beforeRound,
+    mostActivities = ACTIVITIES_WEIGHED_PER_ACCOUNT,
+    activityKinds = ACTIVITY_KINDS,
+  }: RelationshipReadOptions = {},
 ): Promise<Map<string, Relationships>> {
   const round = async (calls: number) => {
     if (beforeRound && calls > 0) await beforeRound(calls);
@@ -114,7 +123,7 @@ export async function readRelationships(
   // Round 2.
   await round(
     callsFor(contactIds, recordsPerBatchRead(CONTACT_READ.withHistory)) +
-      ACTIVITY_KINDS.length * callsFor(contactIds, ASSOCIATION_BATCH_SIZE),
+      activityKinds.length * callsFor(contactIds, ASSOCIATION_BATCH_SIZE),
   );
   const [contacts, activityLinks] = await Promise.all([
     batchReadWithHistory(client, {
@@ -124,7 +133,7 @@ export async function readRelationships(
       concurrency: ALL_AT_ONCE,
     }),
     Promise.all(
-      ACTIVITY_KINDS.map(async (type) => ({
+      activityKinds.map(async (type) => ({
         type,
         byContact: await batchReadAssociations(client, {
           fromType: 'contacts',
@@ -148,7 +157,7 @@ export async function readRelationships(
   // Round 3. Each type's activities are shared out to the companies as they arrive, while the other
   // types' are still on their way.
   const weighed = companies.map((company) => mostRecentlyLogged(company.contacts, activityLinks, mostActivities));
-  const activityIds = ACTIVITY_KINDS.map((type) => [...new Set(weighed.flatMap((w) => [...w.ids.get(type)!]))]);
+  const activityIds = activityKinds.map((type) => [...new Set(weighed.flatMap((w) => [...w.ids.get(type)!]))]);
   await round(activityIds.reduce((calls, ids) => calls + callsFor(ids, BATCH_SIZE), 0));
   const activities = await Promise.all(
     activityLinks.map(async ({ type, byContact }, t) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import { isConflict } from '../../crm/errors.ts';
+import { resendingUniqueCreate } from '../../crm/retry.ts';
 import type { z } from 'zod';
 import type { LoggedReview, logReviewParametersSchema } from '../../contracts/log-review.ts';
 import { batchArchive, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
@@ -190,8 +191,10 @@ async function createOrFindReview(
   review: { actionId: string; properties: Record<string, string> },
 ): Promise<{ id: string; noteId: string | null; reviewedAt: number | null }> {
   try {
-    const created = await hubspotCall(() =>
-      client.crm.objects.basicApi.create(reviewType, { properties: review.properties, associations: [] }),
+    const created = await resendingUniqueCreate(() =>
+      hubspotCall(() =>
+        client.crm.objects.basicApi.create(reviewType, { properties: review.properties, associations: [] }),
+      ),
     );
     return { id: String(created.id), noteId: null, reviewedAt: null };
   } catch (error) {

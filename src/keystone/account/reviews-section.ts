@@ -64,8 +64,11 @@ export function reviewsSection(
       ? null
       : (fromHubSpotDateTime(snapshot.plan.properties.hs_createdate) ?? fromHubSpotDateTime(plan?.savedAt));
   const companyNames = Object.fromEntries(snapshot.companyNames);
-  if (planStartedAt === null)
-    return { cadence, nextDueAt: null, status: 'not_scheduled', triggered: [], companyNames, history };
+  // Only key accounts are in the review cycle: a former key account keeps its plan and logged reviews,
+  // but nothing falls due or is called for.
+  const inReviewCycle = snapshot.company.properties[COMPANY_PROPERTY.status] === 'key';
+  if (planStartedAt === null || !inReviewCycle)
+    return { cadence, inReviewCycle, nextDueAt: null, status: 'not_scheduled', triggered: [], companyNames, history };
 
   const lastReviewedAt = history[0]?.reviewedAt ?? null;
   const schedule = domainResult(
@@ -84,6 +87,7 @@ export function reviewsSection(
   ];
   return {
     cadence,
+    inReviewCycle,
     nextDueAt: schedule.dueAt,
     status: schedule.status === 'due' || schedule.status === 'overdue' ? schedule.status : 'upcoming',
     triggered: openReviewTriggers(snapshot, people, { keyContactIds, lastReviewedAt, planStartedAt }),

@@ -4,7 +4,10 @@ import { meetingMonths, type MeetingMonths } from '../../kam/objectives/index.ts
 import type { CompanyScore } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
-import { accountCoverage, coverageInput, readRelationships, type BeforeRound } from '../account/relationships.ts';
+import type { RelationshipHolding } from '../../kam/portfolio/index.ts';
+import { coverageSummary, type CoverageSummary } from '../account/coverage-summary.ts';
+import { readRelationships, type BeforeRound } from '../account/relationships.ts';
+import type { PeopleDirectory } from '../readers/people.ts';
 
 // Relationship coverage scores for the portfolio home's coverage risks: recalculation weighs the
 // relationships of each key account and candidate on its page exactly as the company card does, with
@@ -26,13 +29,17 @@ export class TooManyRequestsForOneWindow extends Error {
 export interface CoverageReading {
   /** Each score read so far by company id; null when its relationships need more requests than one window holds. */
   scores: Record<string, number | null>;
+  /** The top relationship risk of each company scored so far that has one (the sidebar shows it). */
+  risks: Record<string, string>;
+  /** Who of ours holds each account read so far, by company id (absent in older cursors). */
+  holdings?: Record<string, RelationshipHolding>;
   /** Reading them together proved too large for one window: one company at a time. */
   oneAtATime: boolean;
   /** Each company's meetings per month, read with its relationships, for the quarterly report's meeting rows. */
   meetings?: Record<string, MeetingMonths>;
 }
 
-export const newCoverageReading = (): CoverageReading => ({ scores: {}, oneAtATime: false });
+export const newCoverageReading = (): CoverageReading => ({ scores: {}, risks: {}, oneAtATime: false });
 
 export interface CoveragePacing {
   /** A fresh BeforeRound for each relationship read. */
@@ -49,14 +56,25 @@ function inProgramme(score: Pick<CompanyScore, 'status' | 'suggestedStatus'>): b
 }
 
 /**
- * The coverage score (0–100) of each company in the programme, by company id (a company too large to
- * read in one window has none; `pacing.reading.scores` says which).
+ * The coverage summary (score 0–100, top risk) of each company in the programme, by company id (a
+ * company too large to read in one window has none; `pacing.reading.scores` says which). `people` names
+ * our people in the warnings, read only when there is a company to weigh.
  */
 export async function coverageScores(
   client: Client,
   scores: readonly CompanyScore[],
-  { settings, now, pacing }: { settings: Pick<Settings, 'coverage'>; now: number; pacing?: CoveragePacing },
-): Promise<Map<string, number>> {
+  {
+    settings,
+    now,
+    pacing,
+    people,
+  }: {
+    settings: Pick<Settings, 'coverage'>;
+    now: number;
+    pacing?: CoveragePacing;
+    people: () => Promise<PeopleDirectory>;
+  },
+): Promise<Map<string, CoverageSummary>> {
   const reading = pacing?.reading ?? newCoverageReading();
   const unread = () =>
     scores
@@ -64,8 +82,13 @@ export async function coverageScores(
       .map((s) => s.companyId)
       .filter((id) => !(id in reading.scores));
   const read = async (companyIds: string[]) => {
+    if (companyIds.length === 0) return;
+    const directory = await people();
     for (const [companyId, r] of await readRelationships(client, companyIds, { beforeRound: pacing?.beforeRound() })) {
-      reading.scores[companyId] = accountCoverage(coverageInput(r), settings, now).score.value;
+      const summary = coverageSummary(r, { settings, people: directory, now });
+      reading.scores[companyId] = summary.score;
+      if (summary.topRisk !== null) reading.risks[companyId] = summary.topRisk;
+      (reading.holdings ??= {})[companyId] = summary.holding;
       const meetingsAt = r.activities.flatMap((a) => (a.type === 'meeting' && a.at !== null ? [a.at] : []));
       (reading.meetings ??= {})[companyId] = meetingMonths(meetingsAt, now);
     }
@@ -90,14 +113,20 @@ export async function coverageScores(
   }
   return new Map(
     Object.entries(reading.scores).flatMap(([companyId, score]) =>
-      score === null ? [] : [[companyId, score] as const],
+      score === null
+        ? []
+        : [
+            [
+              companyId,
+              {
+                score,
+                topRisk: reading.risks[companyId] ?? null,
+                holding: reading.holdings?.[companyId] ?? { relationshipOwnerIds: [], soleRelationshipOwnerId: null },
+              },
+            ] as const,
+          ],
     ),
   );
-}
-
-/** What recalculation writes beside the scores: the coverage score, cleared outside the programme (its relationships were not read). */
-export function coverageScoreProperty(coverageScore: number | undefined): Record<string, string> {
-  return { [COMPANY_PROPERTY.coverageScore]: coverageScore === undefined ? '' : String(coverageScore) };
 }
 
 /** The meetings per month read with the relationships, cleared where they were not read. */

@@ -26,13 +26,32 @@ const coverageReadingSchema = z
     scores: z
       .record(z.string().regex(/^\d{1,20}$/), z.number().min(0).max(100).nullable())
       .refine((scores) => Object.keys(scores).length <= 100, 'holds at most a page of companies'),
+    risks: z
+      .record(z.string().regex(/^\d{1,20}$/), z.string().max(250))
+      .refine((risks) => Object.keys(risks).length <= 100, 'holds at most a page of companies')
+      .default({}),
+    holdings: z
+      .record(
+        z.string().regex(/^\d{1,20}$/),
+        z
+          .object({
+            relationshipOwnerIds: z.array(z.string().regex(/^\d{1,20}$/)).max(1_000),
+            soleRelationshipOwnerId: z
+              .string()
+              .regex(/^\d{1,20}$/)
+              .nullable(),
+          })
+          .strict(),
+      )
+      .refine((holdings) => Object.keys(holdings).length <= 100, 'holds at most a page of companies')
+      .optional(),
     oneAtATime: z.boolean(),
     meetings: z
       .record(z.string().regex(/^\d{1,20}$/), z.record(z.string().regex(/^\d{4}-\d{2}$/), z.number().int().min(0)))
       .refine((meetings) => Object.keys(meetings).length <= 100, 'holds at most a page of companies')
       .optional(),
   })
-  .strict() satisfies z.ZodType<CoverageReading>;
+  .strict() satisfies z.ZodType<CoverageReading, unknown>;
 
 const runStateSchema = z
   .object({

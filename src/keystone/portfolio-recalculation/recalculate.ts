@@ -10,8 +10,10 @@ import { scoreCompany } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
 import type { BeforeRound } from '../account/relationships.ts';
+import { coverageSummaryProperties } from '../account/coverage-summary.ts';
+import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
+import { readOwners } from '../readers/portal-reads.ts';
 import {
-  coverageScoreProperty,
   meetingsProperty,
   coverageScores,
   newCoverageReading,
@@ -56,11 +58,14 @@ const CALLS_PER_PAGE = 4;
 // What a slice sends before a page's relationship read (its first list and the page's calls): a read of
 // more than the window's capacity less this cannot be done by any slice.
 const CALLS_BEFORE_RELATIONSHIPS = 1 + CALLS_PER_PAGE;
-// The requests of HubSpot's burst window a run leaves free for the cards people open meanwhile: a fifth
-// (38 of Professional's 190, 20 of Starter's 100), at least 10. A key account's card sends 15 to 50 at
-// once (more for the largest accounts); with only 10 left, one opened during a run met 429s and failed
-// (npm run bench backend).
-export const roomForCards = (windowMax: number): number => Math.max(10, Math.round(windowMax / 5));
+// The requests of HubSpot's burst window a run leaves free for the cards people open meanwhile. The run
+// yields to people: it counts the requests others sent in the window (HubSpot's X-HubSpot-RateLimit-
+// Remaining on every answer, less its own) and leaves them what they use plus half as much again for
+// their bursts, on top of a twentieth of the window (at least 10) for a card opening from nothing; it
+// takes the rest. With nobody about it leaves 10 of Professional's 190; while people's cards send 60 in
+// 10 s, 60 + 40. A card's Status section sends 4 requests at once, its largest sections tens.
+export const roomForPeople = (windowMax: number, othersInWindow: number): number =>
+  Math.max(10, Math.round(windowMax / 20)) + Math.ceil(othersInWindow / 2);
 // HubSpot's burst window is 10 s: after a 429, waiting a few seconds lets it drain.
 const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABLE': 1_000 } as const;
 
@@ -80,7 +85,7 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
         coverage: null,
       };
   let slowestPageMs = 0;
-  const pacer = new BurstPacer(roomForCards);
+  const pacer = new BurstPacer(roomForPeople);
   if (state.burst) pacer.resume(state.burst, wallClock());
   const coverageNotRead: string[] = [];
   const progress = (
@@ -97,14 +102,23 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       interruptedBy,
       retryAfterMs,
       coverageNotRead,
+      pausedFor,
     };
   };
-  const waitForRoom = roomInWindow(pacer, wallClock, request.now + request.budgetMs);
+  // Our people's names for the coverage warnings: one read a slice, and only once a page has companies to weigh.
+  let owners: Promise<PeopleDirectory> | null = null;
+  const people = () => (owners ??= readOwners(client).then(peopleDirectory));
+  let pausedFor: SliceResult['pausedFor'] = null;
+  // The slice says why it last waited, for the settings page: people's cards using the window, or its own pace.
+  const paused = (waitMs: number) => {
+    const othersInWindow = pacer.othersInWindow(wallClock());
+    pausedFor = { reason: othersInWindow > 0 ? 'people' : 'window', waitMs: Math.ceil(waitMs), othersInWindow };
+  };
+  const waitForRoom = roomInWindow(pacer, { clock: wallClock, deadline: request.now + request.budgetMs, paused });
   const beforeRound = relationshipPacing(pacer, waitForRoom);
 
   try {
-    await pace(pacer.pauseBefore(1, wallClock()));
-    pacer.record(1, wallClock());
+    await waitForRoom(1);
     let nextPage: Promise<CompanyPage> | null = prefetch(listCompanies(client, state.after ?? undefined));
     while (nextPage) {
       const page: CompanyPage = await nextPage;
@@ -122,6 +136,7 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
         now: state.startedAt,
         settings: request.settings,
         pacing,
+        people,
       });
       const revenue = mergeDistributions(state.revenue, distributionOf(written));
       coverageNotRead.push(...Object.keys(reading.scores).filter((id) => reading.scores[id] === null));
@@ -142,6 +157,7 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
           interruptedBy: null,
           retryAfterMs: null,
           coverageNotRead,
+          pausedFor,
         };
       }
       Object.assign(state, { after: nextAfter, processed, revenue, coverage: null });
@@ -173,9 +189,13 @@ class WindowFullPastBudget extends Error {
  * end after `deadline` (the slice's budget) stops the slice instead: waiting out the window could run
  * past HubSpot's time limit, and the next slice can wait before it starts.
  */
-function roomInWindow(pacer: BurstPacer, clock: () => number, deadline: number): (calls: number) => Promise<void> {
+function roomInWindow(
+  pacer: BurstPacer,
+  { clock, deadline, paused }: { clock: () => number; deadline: number; paused: (waitMs: number) => void },
+): (calls: number) => Promise<void> {
   return async (calls) => {
     const wait = pacer.pauseBefore(calls, clock());
+    if (wait > 0) paused(wait);
     if (wait > 0 && clock() + wait > deadline) throw new WindowFullPastBudget(wait);
     await pace(wait);
     pacer.record(calls, clock());
@@ -222,12 +242,17 @@ async function countCompanies(client: Client): Promise<number | null> {
 async function recalculatePage(
   client: Client,
   companies: readonly ListedCompany[],
-  { now, settings, pacing }: { now: number; settings: Settings; pacing: CoveragePacing },
+  {
+    now,
+    settings,
+    pacing,
+    people,
+  }: { now: number; settings: Settings; pacing: CoveragePacing; people: () => Promise<PeopleDirectory> },
 ): Promise<number[]> {
   const scored = await factsOf(client, companies, now);
   const scores = scored.map((facts) => scoreCompany(facts, settings.selection));
   // The key accounts' and candidates' relationship coverage, for the portfolio home's coverage risks.
-  const coverage = await coverageScores(client, scores, { settings, now, pacing });
+  const coverage = await coverageScores(client, scores, { settings, now, pacing, people });
   const updates: RecordUpdate[] = scored.map((facts, i) => ({
     id: facts.companyId,
     properties: {
@@ -236,7 +261,7 @@ async function recalculatePage(
         scoredAt: now,
         sync: settings.hubspotSync,
       }),
-      ...coverageScoreProperty(coverage.get(facts.companyId)),
+      ...coverageSummaryProperties(coverage.get(facts.companyId), now),
       ...meetingsProperty(coverage.has(facts.companyId) ? pacing.reading.meetings?.[facts.companyId] : undefined),
     },
   }));

@@ -17,6 +17,7 @@ import type { Settings } from '../../kam/settings/index.ts';
 import { DAY_MS, KEY_ACCOUNT_STATUSES, type KeyAccountStatus } from '../../kam/shared/index.ts';
 import { dealAmounts } from '../readers/company-facts.ts';
 import type { StoredSnapshot } from '../portfolio-recalculation/portfolio-snapshot.ts';
+import { storedHolding } from '../account/coverage-summary.ts';
 import { coverageContact } from '../readers/contact-fields.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { openReviewTriggers } from '../account/reviews-section.ts';
@@ -57,7 +58,15 @@ export function portfolioOverview(
     settings,
     now,
     quarter = null,
-  }: { stored: StoredSnapshot; settings: Settings; now: number; quarter?: FiscalQuarter | null },
+    canAct = false,
+  }: {
+    stored: StoredSnapshot;
+    settings: Settings;
+    now: number;
+    quarter?: FiscalQuarter | null;
+    /** Whether the user looking is a manager, who acts on the lists (tags, reviews); others read them. */
+    canAct?: boolean;
+  },
 ): PortfolioOverview {
   const people = peopleDirectory(records.owners);
   const inProgramme = records.programmeCompanies.map(programmeAccount);
@@ -106,6 +115,12 @@ export function portfolioOverview(
         now,
       },
     ),
+    viewer: {
+      canAct,
+      readOnlyReason: canAct
+        ? null
+        : 'You can read the programme. Only key account managers tag accounts and log reviews: ask a Keystone admin to add you or your team.',
+    },
   };
 }
 
@@ -125,21 +140,15 @@ function programmeAccount(company: CrmRecord): ProgrammeAccount {
   };
 }
 
-/** Our people on the plan's KAM team; without a team, the company owner. */
-function relationshipHolders(plan: Plan | undefined, company: CrmRecord | undefined): string[] {
-  const team = kamTeam(plan);
-  const owner = company?.properties.hubspot_owner_id;
-  return team.length > 0 ? team : owner ? [owner] : [];
-}
-
 function concentration(
   keyAccounts: readonly ProgrammeAccount[],
   stored: StoredSnapshot,
   programme: Programme,
 ): PortfolioOverview['concentration'] {
-  const { records, companies, plans, people, settings, now } = programme;
-  // Deals and relationship holders are read for key accounts only: the dependence figures speak of
-  // them, as shares of the whole portfolio's revenue.
+  const { records, companies, people, settings, now } = programme;
+  // Deals are read for key accounts only: the dependence figures speak of them, as shares of the whole
+  // portfolio's revenue. Who holds each relationship is as recalculation weighed it, the card's way: who
+  // of ours is actually in touch with the client's people, not who is named on the plan.
   const portfolio: PortfolioAccount[] = keyAccounts.map((a) => ({
     companyId: a.companyId,
     name: a.name,
@@ -149,7 +158,10 @@ function concentration(
       const amount = dealAmounts([d.properties], now).revenueLast12Months ?? 0;
       return amount > 0 ? [{ dealId: d.id, amount }] : [];
     }),
-    relationshipOwnerIds: relationshipHolders(plans.get(a.companyId), companies.get(a.companyId)),
+    ...(storedHolding(companies.get(a.companyId)?.properties ?? {}) ?? {
+      relationshipOwnerIds: null,
+      soleRelationshipOwnerId: null,
+    }),
   }));
   const result = portfolioConcentration(stored.snapshot?.distribution ?? null, portfolio, settings.portfolio);
   const person = (ownerId: string) => people.byOwnerId(ownerId)!;
@@ -157,7 +169,7 @@ function concentration(
     pareto: result.pareto,
     keyAccounts: result.accounts.map(({ relationshipOwnerIds, ...risk }) => ({
       ...risk,
-      heldBy: relationshipOwnerIds.map(person),
+      heldBy: relationshipOwnerIds?.map(person) ?? null,
     })),
     revenueDependingOnOneContract: result.revenueDependingOnOneContract,
     revenueDependingOnOnePerson: result.revenueDependingOnOnePerson,

@@ -41,6 +41,8 @@ const OVERVIEW_COMPANY_PROPERTIES = [
   COMPANY_PROPERTY.revenueLast12Months,
   COMPANY_PROPERTY.coverageScore,
   COMPANY_PROPERTY.meetingsByMonth,
+  COMPANY_PROPERTY.relationshipHolders,
+  COMPANY_PROPERTY.soleRelationshipHolder,
   COMPANY_PROPERTY.nextReviewDue,
   COMPANY_PROPERTY.reviewCadence,
 ] as const;

@@ -1,1 +1,2 @@
 export { loadSettings, loadSettingsRecord, saveSettings, storedSettingsOf } from './settings-store.ts';
+export { latestAdminActions, recordAdminAction } from './admin-log.ts';

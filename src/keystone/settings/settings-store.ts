@@ -15,6 +15,7 @@ import { setupStatusOf, type SetupStatus } from '../../crm/setup/index.ts';
 import { defaultSettings, parseSettings, type Settings } from '../../kam/settings/index.ts';
 import { describeIssues, type ValidationIssue } from '../../kam/shared/validation.ts';
 import { requireAdmin, type Caller } from '../access/index.ts';
+import { recordAdminAction } from './admin-log.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 
 // The portal's settings: one versioned JSON document on the settings record, parsed (and migrated)
@@ -68,6 +69,10 @@ interface SettingsChange {
   /** The settings page's ID for this press of Save, the same on its retries; one of its own when not sent. */
   actionId?: string;
   now: number;
+  /** The admins of the settings in force, before this save (none when left out). */
+  previousAdmins?: readonly string[];
+  /** The admin confirmed removing every other admin. */
+  confirmRemovingLastOtherAdmin?: boolean;
 }
 
 /**
@@ -95,6 +100,18 @@ export async function saveSettings(
       },
     ]);
   }
+  const previousAdmins = change.previousAdmins ?? [];
+  const adminsAdded = settings.access.adminUserIds.filter((id) => !previousAdmins.includes(id));
+  const adminsRemoved = previousAdmins.filter((id) => !settings.access.adminUserIds.includes(id));
+  // Leaving oneself the only admin locks every other admin out: done only when the admin confirms it.
+  const othersLeft = settings.access.adminUserIds.some((id) => id !== change.caller.userId);
+  const othersBefore = previousAdmins.some((id) => id !== change.caller.userId);
+  if (othersBefore && !othersLeft && change.confirmRemovingLastOtherAdmin !== true) {
+    const message = `This removes every other admin (user ${adminsRemoved.join(', user ')}), leaving you the only one. Confirm to save anyway.`;
+    throw new KeystoneError('KAM.INVALID_SETTINGS', message, {
+      issues: [{ path: 'confirmRemovingLastOtherAdmin', message: 'confirm removing the last other admin' }],
+    });
+  }
 
   const objectTypeId = await objectTypes.objectTypeId('settings');
   const [current, portal] = await Promise.all([readSettingsRecord(client, objectTypeId), readPortalDetails(client)]);
@@ -103,11 +120,26 @@ export async function saveSettings(
   const stored = storedPortalDetails(current);
   const portalNow = { currency: portal.currency ?? stored.currency, timeZone: portal.timeZone ?? stored.timeZone };
   // A retry of a save whose answer was lost finds the settings saved by its own action: that is its answer.
+  const logged = (revision: number) =>
+    recordAdminAction(client, objectTypes, {
+      caller: change.caller,
+      now: change.now,
+      actionId,
+      entry: {
+        kind: 'save_settings',
+        summary:
+          `Saved the settings (revision ${revision})` +
+          (othersBefore && !othersLeft ? ', confirming the removal of the last other admin' : ''),
+        adminsAdded,
+        adminsRemoved,
+      },
+    });
   if (
     change.actionId !== undefined &&
     currentRevision === change.expectedRevision + 1 &&
     current?.actionId === actionId
   ) {
+    await logged(currentRevision);
     return {
       settings: storedDocument(current.settings ?? '{}'),
       revision: currentRevision,
@@ -148,12 +180,22 @@ export async function saveSettings(
     await writeSettingsRecord(client, objectTypeId, { ...revisionFields, ...portalDetailsProperties(portal) });
   } catch (error) {
     // A lost answer may hide a write that happened: then the save stands and its claim is its history.
-    const after = await readSettingsRecord(client, objectTypeId).catch(() => null);
+    const after = await readSettingsRecord(client, objectTypeId).catch(() => undefined);
+    // Unable to tell, the claim stays: withdrawn, a save that happened would lose its history. Saving
+    // again (the same action) finds out, and takes the claim over if the write did not happen.
+    if (after === undefined)
+      throw new KeystoneError(
+        'KAM.HUBSPOT_UNAVAILABLE',
+        'HubSpot did not confirm whether the settings were saved. Press Save again: it completes this save rather than saving twice.',
+        { cause: error },
+      );
     if (Number(after?.revision) !== saved.revision || after?.actionId !== actionId) {
       await withdrawClaim(client, objectTypeId, claimId);
       throw error;
     }
   }
+  // After the save: an admin pressing Save again (the same action) records it, once, if this fails.
+  await logged(saved.revision);
   return { ...saved, portal: portalNow };
 }
 

@@ -11,6 +11,7 @@ import {
   Select,
   StatusTag,
   TableCell,
+  Tabs,
   Tag,
   Text,
   TextArea,
@@ -18,11 +19,15 @@ import {
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
+import { CARD_SECTIONS } from '../../../src/contracts/card-sections.ts';
 import type { CardData } from '../../../src/contracts/index.ts';
 import {
   callsTo,
   cardData,
   COMPANY_ID,
+  DAY,
+  NOW,
+  person,
   contact,
   deferred,
   emptyPlan,
@@ -30,6 +35,9 @@ import {
   keyAccount,
   notKeyYet,
   ok,
+  openEverySection,
+  sectionLoads,
+  sectionOf,
   relationships,
   reviews,
   serveChange,
@@ -53,19 +61,49 @@ async function renderCard(first: CardData, actions: Record<string, object> = {},
   const card = renderer('crm.record.tab');
   card.render(<KeyAccountCard />);
   await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+  await openEverySection(card);
   return { ...card, spy };
 }
 
 describe('the key account tab while loading and on failure', () => {
-  it('shows a spinner until card_data answers, and asks for this company as this user', async () => {
+  it('shows a spinner until the Status section answers, and asks for this company as this user', async () => {
     const answer = deferred<unknown>();
     const spy = vi.spyOn(hubspot, 'serverless').mockReturnValue(answer.promise);
     const { render, find, findAll, waitFor } = renderer('crm.record.tab');
     render(<KeyAccountCard />);
     expect(find(LoadingSpinner).props.label).toBe('Loading the key account…');
-    answer.resolve(ok(cardData()));
+    answer.resolve(sectionOf(ok(cardData()), 'status'));
     await waitFor(() => expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account'));
-    expect(spy).toHaveBeenCalledWith('card_data', { parameters: { ...caller, portalId: MOCK_PORTAL_ID } });
+    expect(spy.mock.calls).toEqual([
+      ['card_section', { parameters: { ...caller, portalId: MOCK_PORTAL_ID, section: 'status' } }],
+    ]);
+  });
+
+  it('reads each other section only when it is opened, and after an action only what the action changed', async () => {
+    const spy = serveChange({ uid: 'card_data', before: cardData(), after: cardData() }, { tag_key_account: ok({}) });
+    const card = renderer('crm.record.tab');
+    card.render(<KeyAccountCard />);
+    await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+    expect(callsTo(spy, 'card_section')).toHaveLength(1);
+
+    card.find(Tabs).trigger('onSelectedChange', 'relationships' as never);
+    await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+    card.find(Tabs).trigger('onSelectedChange', 'status' as never);
+    card.find(Tabs).trigger('onSelectedChange', 'relationships' as never);
+    expect([sectionLoads(spy, 'status'), sectionLoads(spy, 'relationships'), sectionLoads(spy, 'plan')]).toEqual([
+      1, 1, 0,
+    ]);
+  });
+
+  it('reloads only the Status section after a status change, not the sections opened beside it', async () => {
+    const { find, waitFor, spy } = await renderCard(cardData({ keyAccount: notKeyYet() }), {
+      tag_key_account: ok({ tasks: TASKS_SYNCED }),
+    });
+    find(Button, withText('Tag as key account…')).trigger('onClick');
+    find(TextArea, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
+    find(Button, withText('Set to key account')).trigger('onClick');
+    await waitFor(() => expect(sectionLoads(spy, 'status')).toBe(2));
+    expect(CARD_SECTIONS.map((section) => sectionLoads(spy, section))).toEqual([2, 1, 1, 1]);
   });
 
   it("shows the function's message and loads again on retry", async () => {
@@ -80,7 +118,7 @@ describe('the key account tab while loading and on failure', () => {
     await waitFor(() => expect(find(ErrorState).find(Text).text).toBe('Keystone is not set up in this portal yet.'));
     find(Button, withText('Try again')).trigger('onClick');
     await waitFor(() => expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account'));
-    expect(callsTo(spy, 'card_data')).toHaveLength(2);
+    expect(sectionLoads(spy, 'status')).toBe(2);
   });
 });
 
@@ -121,7 +159,7 @@ describe('the Status section', () => {
     find(Button, withText('Set to key account')).trigger('onClick');
     await waitFor(() => expect(findByTestId(Text, 'status-change').text).toContain('Biggest growth potential'));
     expect(callsTo(spy, 'tag_key_account')).toEqual([
-      { ...caller, status: 'key', expectedStatus: 'none', reason: 'Biggest growth potential' },
+      { ...caller, status: 'key', expectedStatus: 'none', reason: 'Biggest growth potential', portalId: 123 },
     ]);
     expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
   });
@@ -153,10 +191,52 @@ describe('the Status section', () => {
       ),
     );
     expect(callsTo(spy, 'untag_key_account')).toEqual([
-      { ...caller, status: 'former', expectedStatus: 'key', reason: 'Contract ended' },
+      { ...caller, status: 'former', expectedStatus: 'key', reason: 'Contract ended', portalId: 123 },
     ]);
-    expect(callsTo(spy, 'card_data')).toHaveLength(1);
+    expect(sectionLoads(spy, 'status')).toBe(1);
     expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
+  });
+
+  it('offers a candidate whose score qualifies it the key account status first, sending the status it shows', async () => {
+    const candidate = keyAccount({
+      status: 'candidate',
+      score: { ...keyAccount().score, total: 81, suggestedStatus: 'key' },
+    });
+    const { find, waitFor, spy } = await renderCard(cardData({ keyAccount: candidate }), {
+      tag_key_account: ok({ tasks: TASKS_SYNCED }),
+    });
+    find(Button, withText('Change status…')).trigger('onClick');
+    expect(find(Select, { name: 'status' }).props.options).toEqual([
+      { value: 'key', label: 'Key account' },
+      { value: 'none', label: 'Not a key account' },
+    ]);
+    find(TextArea, { name: 'reason' }).trigger('onInput', 'Scores 81 and the board backs it' as never);
+    find(Button, withText('Set to key account')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'tag_key_account')).toHaveLength(1));
+    expect(callsTo(spy, 'tag_key_account')).toEqual([
+      {
+        ...caller,
+        status: 'key',
+        expectedStatus: 'candidate',
+        reason: 'Scores 81 and the board backs it',
+        portalId: 123,
+      },
+    ]);
+  });
+
+  it('shows the whole status history: each change with when, who and why', async () => {
+    const history = [
+      { status: 'former', previousStatus: 'key', at: NOW, changedBy: person('Max Manager'), reason: 'Moved in-house' },
+      { status: 'key', previousStatus: null, at: NOW - 40 * DAY, changedBy: null, reason: null },
+    ] as const;
+    const { findAll } = await renderCard(
+      cardData({ keyAccount: keyAccount({ status: 'former', history: history.map((h) => ({ ...h })) }) }),
+    );
+    const cells = findAll(TableCell).map((c) => c.text);
+    expect(cells).toEqual(
+      expect.arrayContaining(['Key account → Former key account', 'Max Manager', 'Moved in-house']),
+    );
+    expect(cells).toEqual(expect.arrayContaining(['Key account', 'Outside Keystone', '—']));
   });
 
   it('will not send a status change without a reason', async () => {
@@ -253,7 +333,7 @@ describe('the Relationships section', () => {
   it('clears a decision power when set back to unknown', async () => {
     const { find, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) });
     find(Select, { name: 'power-501' }).trigger('onChange', '' as never);
-    await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
+    await waitFor(() => expect(sectionLoads(spy, 'relationships')).toBe(2));
     expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', decisionPower: null }]);
   });
 
@@ -643,7 +723,7 @@ describe('the Reviews section', () => {
     });
     find(Button, withText('Edit the plan')).trigger('onClick');
     find(Button, withText('Save the plan')).trigger('onClick');
-    await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
+    await waitFor(() => expect(sectionLoads(spy, 'plan')).toBe(2));
     expect(mocks.actions.addAlert.calls).toEqual([]);
   });
 

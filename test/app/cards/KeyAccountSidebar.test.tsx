@@ -1,131 +1,142 @@
-import { Button, DescriptionListItem, ErrorState, LoadingSpinner, StatusTag, Text } from '@hubspot/ui-extensions';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KeyAccountSidebar } from '../../../src/app/cards/KeyAccountSidebar.tsx';
-import type { CardData } from '../../../src/contracts/index.ts';
 import {
-  callsTo,
-  cardData,
-  COMPANY_ID,
-  failed,
-  notKeyYet,
-  ok,
-  relationships,
-  renderer,
-  reviews,
-  serveFunctions,
-  trigger,
-  USER_ID,
-  withText,
-} from '../ui/test-utils.ts';
+  Button,
+  DescriptionListItem,
+  ErrorState,
+  hubspot,
+  LoadingSpinner,
+  StatusTag,
+  Text,
+} from '@hubspot/ui-extensions';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KeyAccountSidebar } from '../../../src/app/cards/KeyAccountSidebar.tsx';
+import { ACCOUNT_SUMMARY_PROPERTY as P } from '../../../src/contracts/account-summary.ts';
+import { DAY, NOW, renderer, withText } from '../ui/test-utils.ts';
 
+// The sidebar reads what is stored on the company with HubSpot's CRM data hook, in the user's own
+// session: the test renderer's mock of useCrmProperties stands in for HubSpot's answer.
+
+type Stored = Partial<Record<(typeof P)[keyof typeof P], string>>;
+
+const KEY_ACCOUNT: Stored = {
+  [P.status]: 'key',
+  [P.score]: '78.4',
+  [P.suggestedStatus]: 'key',
+  [P.scoredAt]: new Date(NOW - 2 * DAY).toISOString(),
+  [P.coverageScore]: '64',
+  [P.topRisk]: 'Only Tom Baker at this client has heard from us in the last 90 days.',
+  [P.coverageScoredAt]: new Date(NOW - DAY).toISOString(),
+  [P.nextReviewDue]: new Date(Date.UTC(2026, 11, 4, 12)).toISOString(),
+};
+
+// The sidebar asks the browser's clock whether the review is past due: the test's clock is the fixtures'.
+beforeEach(() => vi.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => vi.restoreAllMocks());
 
-async function renderSidebar(data: CardData) {
-  const spy = serveFunctions({ card_data: ok(data) });
+function renderSidebar(stored: Stored, refetch: () => Promise<void> = async () => undefined) {
+  const serverless = vi.spyOn(hubspot, 'serverless');
   const sidebar = renderer('crm.record.sidebar');
+  const asked: string[][] = [];
+  sidebar.mocks.useCrmProperties.willCall((names) => {
+    asked.push([...names]);
+    return {
+      properties: Object.fromEntries(names.map((name) => [name, stored[name as keyof Stored] ?? null])),
+      error: null,
+      isLoading: false,
+      isRefetching: false,
+      refetch,
+    };
+  });
   sidebar.render(<KeyAccountSidebar />);
-  await sidebar.waitFor(() => expect(sidebar.maybeFind(LoadingSpinner)).toBeNull());
-  return { ...sidebar, spy };
+  return { ...sidebar, serverless, asked };
 }
 
 const glance = (find: ReturnType<typeof renderer>['find'], label: string) =>
   find(DescriptionListItem, { label }).find(Text).text;
 
 describe('the key account sidebar', () => {
-  it('shows status, score, coverage and the next review at a glance, from one card_data call', async () => {
-    const { find, spy } = await renderSidebar(cardData());
+  it('shows status, score, coverage and the next review from the company record, and calls no app function', () => {
+    const { find, findByTestId, serverless, asked } = renderSidebar(KEY_ACCOUNT);
     expect(find(StatusTag).text).toBe('Key account');
     expect(glance(find, 'Score')).toBe('78 of 100');
     expect(glance(find, 'Relationship coverage')).toBe('64 of 100');
     expect(glance(find, 'Next review')).toBe('4 Dec 2026 · Upcoming');
-    // The portal id (the renderer's mock portal, 123) lets card_data skip reading the schemas.
-    expect(callsTo(spy, 'card_data')).toEqual([{ userId: USER_ID, companyId: COMPANY_ID, portalId: 123 }]);
+    expect(glance(find, 'Top risk')).toBe('Only Tom Baker at this client has heard from us in the last 90 days.');
+    expect(findByTestId(Text, 'computed-at').text).toBe(
+      'As of the last change: scored 22 Nov 2026, coverage weighed 23 Nov 2026.',
+    );
+    expect(serverless).not.toHaveBeenCalled();
+    expect(new Set(asked.flat())).toEqual(new Set(Object.values(P)));
   });
 
-  it('reloads when HubSpot says the record changed (as the tab card does after an action)', async () => {
-    const spy = serveFunctions({
-      card_data: vi
-        .fn()
-        .mockReturnValueOnce(ok(cardData({ keyAccount: notKeyYet() })))
-        .mockReturnValue(ok(cardData())),
+  it('reads the record again when HubSpot says it changed (as the tab card does after an action)', async () => {
+    let refetched = 0;
+    const { mocks } = renderSidebar(KEY_ACCOUNT, async () => {
+      refetched += 1;
     });
-    const sidebar = renderer('crm.record.sidebar');
-    sidebar.render(<KeyAccountSidebar />);
-    await sidebar.waitFor(() => expect(sidebar.find(StatusTag).text).toBe('Not a key account'));
-    const [subscription] = sidebar.mocks.actions.onCrmPropertiesUpdate.calls as unknown as Array<[string, () => void]>;
+    // HubSpot's test renderer runs effects after render: vitest's waitFor lets them run.
+    await vi.waitFor(() => expect(mocks.actions.onCrmPropertiesUpdate.calls).toHaveLength(1));
+    const [subscription] = mocks.actions.onCrmPropertiesUpdate.calls as unknown as Array<[string, () => void]>;
     const [properties, onChange] = subscription!;
     expect(properties).toBe('*');
     onChange();
-    await sidebar.waitFor(() => expect(sidebar.find(StatusTag).text).toBe('Key account'));
-    expect(callsTo(spy, 'card_data')).toHaveLength(2);
+    expect(refetched).toBe(1);
   });
 
-  it('says why no review is scheduled for an account without a plan', async () => {
-    const { find } = await renderSidebar(cardData({ reviews: reviews({ nextDueAt: null, status: 'not_scheduled' }) }));
+  it('says why no review is scheduled for an account without a plan, and what was never weighed', () => {
+    const { find, findByTestId } = renderSidebar({ [P.status]: 'key' });
     expect(glance(find, 'Next review')).toBe('Not scheduled: no plan yet');
+    expect(glance(find, 'Score')).toBe('Not scored yet');
+    expect(glance(find, 'Relationship coverage')).toBe('Not weighed yet');
+    expect(glance(find, 'Top risk')).toBe('Nothing stands out');
+    expect(findByTestId(Text, 'computed-at').text).toBe('Open the Key account tab for the details.');
   });
 
-  it('names an overdue review as the top risk first', async () => {
-    const data = cardData({
-      reviews: reviews({ status: 'overdue', nextDueAt: Date.UTC(2026, 10, 14, 12) }),
-      relationships: relationships({
-        coverage: {
-          score: 30,
-          reasons: [],
-          warnings: [{ kind: 'single_threaded', message: 'Only Tom Baker hears from us', contactIds: ['501'] }],
-        },
-      }),
+  it('shows a company outside the key accounts out of the review cycle, whatever review date it kept', () => {
+    const { find } = renderSidebar({ [P.status]: 'former', [P.nextReviewDue]: new Date(NOW - 10 * DAY).toISOString() });
+    expect(glance(find, 'Next review')).toBe('None: not a key account');
+    expect(glance(find, 'Top risk')).toBe('Nothing stands out');
+  });
+
+  it('names a review past due as the top risk first', () => {
+    const { find } = renderSidebar({ ...KEY_ACCOUNT, [P.nextReviewDue]: new Date(NOW - 10 * DAY).toISOString() });
+    expect(glance(find, 'Top risk')).toBe('The account review is due (was due 10 days ago).');
+    expect(glance(find, 'Next review')).toBe('14 Nov 2026 · Due');
+  });
+
+  it('tells a company that is not a key account what its score suggests', () => {
+    const { find, findByTestId } = renderSidebar({
+      ...KEY_ACCOUNT,
+      [P.status]: 'none',
+      [P.suggestedStatus]: 'candidate',
     });
-    const { find } = await renderSidebar(data);
-    expect(glance(find, 'Top risk')).toBe('The account review is overdue (was due 10 days ago).');
-  });
-
-  it('prefers a departed key contact over other relationship warnings', async () => {
-    const data = cardData({
-      relationships: relationships({
-        coverage: {
-          score: 30,
-          reasons: [],
-          warnings: [
-            { kind: 'single_threaded', message: 'Only Tom Baker hears from us', contactIds: ['501'] },
-            { kind: 'departed_key_contacts', message: 'Tom Baker has left Acme', contactIds: ['501'] },
-          ],
-        },
-      }),
-    });
-    const { find } = await renderSidebar(data);
-    expect(glance(find, 'Top risk')).toBe('Tom Baker has left Acme');
-  });
-
-  it('falls back to a change that calls for a review, and says so when nothing stands out', async () => {
-    expect(
-      glance((await renderSidebar(cardData({ reviews: reviews({ triggered: [trigger()] }) }))).find, 'Top risk'),
-    ).toBe('Tom Baker changed title from CFO to Board adviser: a review is called for.');
-    vi.restoreAllMocks();
-    expect(glance((await renderSidebar(cardData())).find, 'Top risk')).toBe('Nothing stands out');
-  });
-
-  it('tells a company that is not a key account what would qualify it, and one without contacts that it has none', async () => {
-    const { find, findByTestId } = await renderSidebar(
-      cardData({ keyAccount: notKeyYet(), relationships: relationships({ contacts: [] }) }),
-    );
     expect(find(StatusTag).text).toBe('Not a key account');
-    expect(findByTestId(Text, 'qualify-hint').text).toContain('from a score of 50');
-    expect(glance(find, 'Relationship coverage')).toBe('No contacts yet');
+    expect(findByTestId(Text, 'qualify-hint').text).toBe('Its score suggests: Candidate.');
   });
 
-  it("shows the function's message with a retry when card_data fails", async () => {
-    const spy = serveFunctions({
-      card_data: vi
-        .fn()
-        .mockReturnValueOnce(failed('KAM.HUBSPOT_UNAVAILABLE', 'HubSpot did not respond.'))
-        .mockReturnValue(ok(cardData())),
+  it("shows HubSpot's message with a retry when the record cannot be read, and a spinner while it loads", () => {
+    const refetch = vi.fn(async () => undefined);
+    const sidebar = renderer('crm.record.sidebar');
+    sidebar.mocks.useCrmProperties.nextResult({
+      properties: {},
+      error: new Error('HubSpot did not respond.'),
+      isLoading: false,
+      isRefetching: false,
+      refetch,
     });
-    const { render, find, waitFor } = renderer('crm.record.sidebar');
-    render(<KeyAccountSidebar />);
-    await waitFor(() => expect(find(ErrorState).find(Text).text).toBe('HubSpot did not respond.'));
-    find(Button, withText('Try again')).trigger('onClick');
-    await waitFor(() => expect(find(StatusTag).text).toBe('Key account'));
-    expect(callsTo(spy, 'card_data')).toHaveLength(2);
+    sidebar.render(<KeyAccountSidebar />);
+    expect(sidebar.find(ErrorState).find(Text).text).toBe('HubSpot did not respond.');
+    sidebar.find(Button, withText('Try again')).trigger('onClick');
+    expect(refetch).toHaveBeenCalledTimes(1);
+
+    const loading = renderer('crm.record.sidebar');
+    loading.mocks.useCrmProperties.nextResult({
+      properties: {},
+      error: null,
+      isLoading: true,
+      isRefetching: false,
+      refetch,
+    });
+    loading.render(<KeyAccountSidebar />);
+    expect(loading.find(LoadingSpinner).props.label).toBe('Loading the key account…');
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
-import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
+import { main as cardSectionMain } from '../../../src/app/functions/card_section.ts';
 import { main as logReviewMain } from '../../../src/app/functions/log_review.ts';
 import { main as recordContactStanceMain } from '../../../src/app/functions/record_contact_stance.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
@@ -25,10 +25,10 @@ import {
   startSandboxPortal,
   type SandboxPortal,
 } from '../functions/account-portal.ts';
-import { renderer, withText } from '../ui/test-utils.ts';
+import { openEverySection, renderer, withText } from '../ui/test-utils.ts';
 import { onTestClock } from '../../clock.ts';
 
-const cardData = onTestClock(cardDataMain);
+const cardSection = onTestClock(cardSectionMain);
 const logReview = onTestClock(logReviewMain);
 const recordContactStance = onTestClock(recordContactStanceMain);
 const saveAccountPlan = onTestClock(saveAccountPlanMain);
@@ -42,7 +42,7 @@ const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
 const salesperson = anOwner({ firstName: 'Sal', lastName: 'Seller' });
 
 const FUNCTIONS: Record<string, (context: { parameters: unknown }) => Promise<unknown>> = {
-  card_data: cardData,
+  card_section: cardSection,
   tag_key_account: tagKeyAccount,
   record_contact_stance: recordContactStance,
   save_account_plan: saveAccountPlan,
@@ -58,6 +58,7 @@ async function openCard(companyId: string, userId: number) {
   card.mocks.context.crm.objectId = Number(companyId);
   card.render(<KeyAccountCard />);
   await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+  await openEverySection(card);
   return card;
 }
 
@@ -133,7 +134,9 @@ describe('the key account tab on the sandbox portal', () => {
     const card = await openCard(companyId, salesperson.userId);
     expect(card.findAll(Button)).toHaveLength(0);
     expect(card.maybeFind(Select, (node) => String(node.props.name).startsWith('stance-'))).toBeNull();
-    const answer = (await cardData({ parameters: { companyId, userId: salesperson.userId } })) as {
+    const answer = (await cardSection({
+      parameters: { companyId, userId: salesperson.userId, section: 'status' },
+    })) as {
       permissions: { readOnlyReason: string };
     };
     expect(answer.permissions.readOnlyReason).toBeTruthy();

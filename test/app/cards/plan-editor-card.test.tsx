@@ -2,7 +2,18 @@ import { Alert, Button, DateInput, Input, LoadingSpinner, Select, Text, TextArea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
 import type { CardData } from '../../../src/contracts/index.ts';
-import { callsTo, cardData, emptyPlan, failed, NOW, ok, renderer, serveChange, withText } from '../ui/test-utils.ts';
+import {
+  callsTo,
+  cardData,
+  emptyPlan,
+  failed,
+  NOW,
+  ok,
+  openEverySection,
+  renderer,
+  serveChange,
+  withText,
+} from '../ui/test-utils.ts';
 
 // The plan editor as a manager meets it: a new plan from the template, rows of every unit, and figures
 // typed as people type them, each refusal named and marked beside its field.
@@ -26,6 +37,7 @@ async function openEditor(data: CardData, actions: Record<string, object> = {}) 
   const card = renderer('crm.record.tab');
   card.render(<KeyAccountCard />);
   await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+  await openEverySection(card);
   card.find(Button, withText(data.plan.revision === 0 ? 'Start the plan' : 'Edit the plan')).trigger('onClick');
   const type = (name: string, text: string) => card.find(Input, { name }).trigger('onChange', text as never);
   const sent = () => callsTo(spy, 'save_account_plan') as SentPlan[];
@@ -175,6 +187,7 @@ describe('investment against benefit on the card', () => {
     const shown = renderer('crm.record.tab');
     shown.render(<KeyAccountCard />);
     await shown.waitFor(() => expect(shown.maybeFind(LoadingSpinner)).toBeNull());
+    await openEverySection(shown);
     const texts = shown.findAll(Text).map((t) => t.text);
     expect(texts).toContain(
       'This plan year so far: £5,000 and 100 hours spent; £27,000 gained, £540 gained for each £100 spent.',

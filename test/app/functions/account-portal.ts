@@ -3,7 +3,13 @@ import { main as saveSettingsMain } from '../../../src/app/functions/save_settin
 import { runSetup } from '../../../src/crm/setup/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
-import { PORTAL_ID, anOwner, startSandboxPortal, type SandboxPortal } from '../../crm/sandbox-portal.ts';
+import {
+  PORTAL_ID,
+  anOwner,
+  startSandboxPortal,
+  withSuperAdmin,
+  type SandboxPortal,
+} from '../../crm/sandbox-portal.ts';
 import { TEST_NOW, onTestClock } from '../../clock.ts';
 
 const saveSettings = onTestClock(saveSettingsMain);
@@ -136,7 +142,7 @@ export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: A
     ids: { companyId, contactIds: (spec.contacts ?? []).map((_, i) => contacts[i]!.id) },
     seed: {
       portalId: PORTAL_ID,
-      owners: spec.owners,
+      owners: withSuperAdmin(spec.owners),
       objects: {
         companies: [
           { id: companyId, properties: { name: 'Acme Ltd', ...spec.company }, createdAt: iso(NOW - 400 * DAY) },
@@ -201,7 +207,7 @@ export async function loadAccounts(portal: SandboxPortal, specs: readonly Loadab
   }
   await portal.control.loadSeed({
     portalId: PORTAL_ID,
-    owners: [...owners.values()],
+    owners: withSuperAdmin([...owners.values()]),
     objects,
     associations: seeds.flatMap(({ seed }) => seed.associations),
   });

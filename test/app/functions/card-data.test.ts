@@ -90,8 +90,37 @@ describe('card_data', () => {
       team: { relationshipPartner: null, accountManager: null, researcher: null },
     });
     expect(card.reviews).toMatchObject({ status: 'not_scheduled', nextDueAt: null, history: [], cadence: 'quarterly' });
-    expect(card.permissions).toEqual({ canEdit: true, isAdmin: true, readOnlyReason: null });
+    // No admin is configured yet: nobody manages accounts until a HubSpot super admin names Keystone's admins
+    // in its settings (the card asks no one's HubSpot role: it shows the account read-only meanwhile).
+    expect(card.permissions).toEqual({ canEdit: false, isAdmin: false, readOnlyReason: expect.any(String) });
     expect(card.owners.map((o) => o.name)).toEqual(['Cleo Colleague', 'Max Manager']);
+  });
+
+  it('shows the room in share of wallet under that label, and scores the room: the more of the wallet is ours, the fewer points', async () => {
+    const deal = (amount: string) => ({
+      amount,
+      dealstage: 'closedwon',
+      hs_is_closed_won: 'true',
+      hs_is_closed: 'true',
+      closedate: new Date(NOW - 30 * DAY).toISOString(),
+    });
+    const walletOf = async (ourRevenue: string) => {
+      const { companyId } = await loadAccount(portal, {
+        owners: [manager],
+        company: { [COMPANY_PROPERTY.totalSpendInOurArea]: '100000' },
+        deals: [deal(ourRevenue)],
+      });
+      const card = await readCard(companyId, manager.userId);
+      return card.keyAccount.score.criteria.find((c) => c.criterion === 'shareOfWallet')!;
+    };
+
+    // We hold 48% of the client's spend in our area: 52% is room to grow.
+    const mostlyOurs = await walletOf('48000');
+    expect(mostlyOurs).toMatchObject({ label: 'Room in share of wallet', unit: 'percent', value: 52 });
+    const littleOurs = await walletOf('10000');
+    expect(littleOurs.value).toBe(90);
+    // The same criteria are known for both, so the points are in proportion to the room shown.
+    expect(littleOurs.contribution / mostlyOurs.contribution).toBeCloseTo(90 / 52, 10);
   });
 
   it('shows each contact with stance history, roles, decision power, last touch and who of ours holds the relationship', async () => {

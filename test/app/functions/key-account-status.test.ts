@@ -15,7 +15,7 @@ import {
   timelineNotes,
   type SandboxPortal,
 } from './account-portal.ts';
-import { onTestClock } from '../../clock.ts';
+import { onTestClock, testClock } from '../../clock.ts';
 
 const cardData = onTestClock(cardDataMain);
 const tagKeyAccount = onTestClock(tagKeyAccountMain);
@@ -248,8 +248,8 @@ describe('tag_key_account and untag_key_account', () => {
     });
     const answers = await Promise.all([
       tagKeyAccount({ parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Tag it' } }),
-      untagKeyAccount({
-        parameters: { companyId, userId: admin.userId, status: 'former', expectedStatus: 'none', reason: 'Untag it' },
+      tagKeyAccount({
+        parameters: { companyId, userId: admin.userId, status: 'candidate', expectedStatus: 'none', reason: 'Maybe' },
       }),
     ]);
 
@@ -261,12 +261,110 @@ describe('tag_key_account and untag_key_account', () => {
   it('answers ok to at most one of two changes racing without delays', async () => {
     const answers = await Promise.all([
       tagKeyAccount({ parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Tag it' } }),
-      untagKeyAccount({
-        parameters: { companyId, userId: admin.userId, status: 'former', expectedStatus: 'none', reason: 'Untag it' },
+      tagKeyAccount({
+        parameters: { companyId, userId: admin.userId, status: 'candidate', expectedStatus: 'none', reason: 'Maybe' },
       }),
     ]);
 
     expect(answers.filter((a) => a.status === 'ok').length).toBeLessThanOrEqual(1);
+  });
+
+  it('promotes a candidate to key account, and the card lists every change with who, when and why', async () => {
+    const steps = [
+      { call: tagKeyAccount, status: 'candidate', expectedStatus: 'none', reason: 'Growing fast', by: admin },
+      { call: tagKeyAccount, status: 'key', expectedStatus: 'candidate', reason: 'Board sponsor won', by: manager },
+      { call: untagKeyAccount, status: 'former', expectedStatus: 'key', reason: 'Moved work in-house', by: manager },
+    ] as const;
+    for (const [day, step] of steps.entries()) {
+      testClock.set(NOW + day * DAY);
+      const { call, by, ...change } = step;
+      expect(await call({ parameters: { companyId, userId: by.userId, ...change } })).toMatchObject({
+        status: 'ok',
+        keyAccountStatus: change.status,
+        previousStatus: change.expectedStatus,
+      });
+    }
+    testClock.set(NOW);
+
+    const card = await cardData({ parameters: { companyId, userId: manager.userId } });
+    expect(card.status === 'ok' && card.keyAccount.history).toEqual([
+      {
+        status: 'former',
+        previousStatus: 'key',
+        at: NOW + 2 * DAY,
+        changedBy: expect.objectContaining({ name: 'Max Manager' }) as unknown,
+        reason: 'Moved work in-house',
+      },
+      {
+        status: 'key',
+        previousStatus: 'candidate',
+        at: NOW + DAY,
+        changedBy: expect.objectContaining({ name: 'Max Manager' }) as unknown,
+        reason: 'Board sponsor won',
+      },
+      {
+        status: 'candidate',
+        previousStatus: 'none',
+        at: NOW,
+        changedBy: expect.objectContaining({ name: 'Ada Admin' }) as unknown,
+        reason: 'Growing fast',
+      },
+    ]);
+  });
+
+  it('refuses a change the programme does not make, naming the ones it does, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const answer = await untagKeyAccount({
+      parameters: { companyId, userId: manager.userId, status: 'former', expectedStatus: 'none', reason: 'Never was' },
+    });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.STATUS_CHANGE_NOT_ALLOWED' });
+    expect(answer.status === 'error' && answer.message).toBe(
+      'A company that is "Not a key account" can become "Key account" or "Candidate", not "Former key account".',
+    );
+    expect(await portal.writes()).toEqual([]);
+  });
+
+  it("links the timeline note to the card's status history when the card names its portal", async () => {
+    await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic', portalId: 4242 },
+    });
+    const [note] = await timelineNotes(portal, companyId);
+    expect(note!.body).toContain(
+      `<a href="https://app.hubspot.com/contacts/4242/record/0-2/${companyId}">Every status change, with who and why: the Status history on the Key account tab of this company</a>`,
+    );
+  });
+
+  it('takes a former key account out of the review cycle on the card and in what it stores', async () => {
+    await tagKeyAccount({ parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Key' } });
+    const plan = {
+      businessObjective: 'Grow',
+      team: { accountManager: manager.id },
+      objectives: [],
+      quarterlyTargets: { fiscalYear: 2026, rows: [] },
+    };
+    await saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan } });
+    // A year on, the monthly review is long overdue while the account is key.
+    testClock.set(NOW + 365 * DAY);
+    const overdue = await cardData({ parameters: { companyId, userId: manager.userId } });
+    expect(overdue.status === 'ok' && overdue.reviews.status).toBe('overdue');
+    // As logging a review leaves it: the date the sidebar and lists read without reading the reviews.
+    await portal.client.crm.companies.basicApi.update(companyId, {
+      properties: { [COMPANY_PROPERTY.nextReviewDue]: new Date(NOW + 30 * DAY).toISOString() },
+    });
+
+    await untagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'key', reason: 'Moved work in-house' },
+    });
+
+    const card = await cardData({ parameters: { companyId, userId: manager.userId } });
+    testClock.set(NOW);
+    expect(card.status === 'ok' && card.reviews).toMatchObject({
+      status: 'not_scheduled',
+      nextDueAt: null,
+      triggered: [],
+    });
+    const company = await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.nextReviewDue]);
+    expect(company.properties[COMPANY_PROPERTY.nextReviewDue] || null).toBeNull();
   });
 
   it('answers KAM.COMPANY_NOT_FOUND for a company that does not exist', async () => {
@@ -277,6 +375,44 @@ describe('tag_key_account and untag_key_account', () => {
     ).toMatchObject({ status: 'error', code: 'KAM.COMPANY_NOT_FOUND' });
   });
 
+  it('answers the same change pressed again after its answer was lost as made, with one timeline note', async () => {
+    const parameters = { companyId, userId: manager.userId, expectedStatus: 'none' as const, reason: 'Strategic' };
+    // The update is applied, then its answer is lost, and so is every look at whether it was.
+    // (Each of the client's three sends is applied and answered 502.)
+    await portal.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'badGateway',
+      method: 'PATCH',
+      path: '/crm/v3/objects/companies/*',
+      times: 3,
+    });
+    const first = tagKeyAccount({ parameters });
+    while ((await portal.control.faults()).some((f) => f.kind === 'lostAnswer' && f.fired === 0))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 500,
+      method: 'GET',
+      path: '/crm/v3/objects/companies/*',
+      times: 3,
+    });
+    expect(await first).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    await portal.control.clearFaults();
+
+    expect(await tagKeyAccount({ parameters })).toMatchObject({
+      status: 'ok',
+      keyAccountStatus: 'key',
+      previousStatus: 'none',
+    });
+    const notes = (await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Key account status'));
+    expect(notes).toHaveLength(1);
+    // Pressed once more: still the same change, and still one note.
+    expect(await tagKeyAccount({ parameters })).toMatchObject({ status: 'ok', keyAccountStatus: 'key' });
+    expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Key account status'))).toHaveLength(
+      1,
+    );
+  });
+
   it('retries HubSpot rate limits and server errors', async () => {
     await portal.control.injectFault({
       kind: 'rateLimit',
@@ -285,9 +421,10 @@ describe('tag_key_account and untag_key_account', () => {
       method: 'PATCH',
       times: 1,
     });
+    // 503: HubSpot did not take the create, so sending it again makes no second note.
     await portal.control.injectFault({
       kind: 'serverError',
-      status: 502,
+      status: 503,
       path: '/crm/v3/objects/notes',
       method: 'POST',
       times: 1,

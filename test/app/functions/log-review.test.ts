@@ -58,7 +58,12 @@ describe('log_review', () => {
     testClock.set(NOW - HOUR);
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, salesperson],
-      company: { [COMPANY_PROPERTY.reviewCadence]: 'monthly', hubspot_owner_id: manager.id },
+      // A key account: only key accounts are in the review cycle.
+      company: {
+        [COMPANY_PROPERTY.status]: 'key',
+        [COMPANY_PROPERTY.reviewCadence]: 'monthly',
+        hubspot_owner_id: manager.id,
+      },
       contacts: [
         {
           id: '601',
@@ -265,6 +270,31 @@ describe('log_review', () => {
     expect(await portal.writes()).toEqual([]);
   });
 
+  it('refuses triggers whose evidence is longer than HubSpot stores on a review, and writes nothing', async () => {
+    await portal.control.resetStats();
+    // Within each field's own bound, but 50 of them with every quote escaped pass the 65,536 characters of a value.
+    const long = '"'.repeat(500);
+    const triggers = Array.from({ length: 50 }, (_, i) => ({
+      kind: 'key_contact_title_changed' as const,
+      at: NOW - (i + 1) * HOUR,
+      message: long,
+      evidence: { objectType: 'contacts' as const, objectId: `60${i}`, property: 'title', from: long, to: long },
+    }));
+    const answer = await log({ kind: 'triggered', triggers });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
+    expect(answer.status === 'error' && answer.issues?.map((i) => [i.path, i.message])).toEqual([
+      ['triggers', expect.stringContaining('longer than HubSpot stores on a review')],
+    ]);
+    expect(await portal.writes()).toEqual([]);
+    // The most a card shows stays well within it.
+    const ordinary = triggers.map((t) => ({
+      ...t,
+      message: 'Jo Bloggs changed title',
+      evidence: { ...t.evidence, from: 'CFO', to: 'CEO' },
+    }));
+    expect(await log({ kind: 'triggered', triggers: ordinary })).toMatchObject({ status: 'ok' });
+  });
+
   it('refuses someone who is not a manager, and writes nothing', async () => {
     await portal.control.resetStats();
     expect(
@@ -349,5 +379,36 @@ describe('log_review', () => {
     expect(answers).toEqual([expect.objectContaining({ status: 'ok' }), expect.objectContaining({ status: 'ok' })]);
     const open = (await companyTasks(portal, companyId)).filter((t) => t.status !== 'COMPLETED');
     expect(open).toHaveLength(1);
+  });
+
+  it('keeps the next-review date a review logged during a plan save set, on the card and on the task', async () => {
+    const planType = await new ObjectTypeResolver(portal.client).objectTypeId('plan');
+    const plan = {
+      businessObjective: 'Grow further',
+      team: {},
+      objectives: [],
+      quarterlyTargets: { fiscalYear: new Date(NOW).getUTCFullYear(), rows: [] },
+    };
+    // The plan save has read the company (and its next-review date) and waits on reading the plan...
+    await portal.control.injectFault({
+      kind: 'latency',
+      ms: 500,
+      method: 'GET',
+      path: `/crm/v3/objects/${planType}/*`,
+      times: 1,
+    });
+    const saving = saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 1, plan } });
+    // (A fault leaves the list once it has hit as often as it was told.)
+    while ((await portal.control.faults()).some((f) => f.kind === 'latency'))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    // ...while a review is logged, moving the next review on (and remembering its new task on the plan).
+    const logged = await log();
+    expect(logged).toMatchObject({ status: 'ok' });
+    expect(await saving).toMatchObject({ status: 'ok', tasks: { synced: true } });
+
+    const nextDueAt = logged.status === 'ok' ? logged.nextDueAt : 0;
+    expect((await readCard()).reviews.nextDueAt).toBe(nextDueAt);
+    const open = (await companyTasks(portal, companyId)).filter((t) => t.status !== 'COMPLETED');
+    expect(open.map((t) => t.dueAt)).toEqual([nextDueAt]);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, PlanInput, SaveAccountPlanParameters } from '../../../src/contracts/index.ts';
-import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS } from '../../../src/crm/model/index.ts';
+import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, PORTAL_SETTINGS } from '../../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { writeSettingsRecord } from '../../../src/crm/settings-record.ts';
 import {
@@ -93,6 +93,8 @@ describe('save_account_plan', () => {
   beforeEach(async () => {
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, partner, salesperson],
+      // A key account: its plan's review-due task follows the review cycle, which only key accounts are in.
+      company: { [COMPANY_PROPERTY.status]: 'key' },
       contacts: [
         { id: '701', firstname: 'Ann', properties: { [CONTACT_PROPERTY.stance]: 'ally' } },
         // A protester until yesterday.
@@ -626,8 +628,8 @@ describe('save_account_plan', () => {
       ]);
     });
 
-    it('archives the tasks it made when it cannot remember them, so the next save makes no duplicates', async () => {
-      // Remembering the task ids on the objective rows fails; the tasks just created are taken back.
+    it('adopts the tasks it made but could not remember, so the save after `synced: false` repairs without duplicates', async () => {
+      // Remembering the task ids on the objective rows fails: the tasks stand, unremembered.
       await portal.control.injectFault({
         kind: 'serverError',
         status: 503,
@@ -636,10 +638,64 @@ describe('save_account_plan', () => {
       });
 
       expect(await save()).toMatchObject({ status: 'ok', tasks: { synced: false } });
-      expect(await companyTasks(portal, companyId)).toEqual([]);
+      const made = (await companyTasks(portal, companyId)).map((t) => t.id).sort();
+      expect(made).toHaveLength(3);
 
       await portal.control.clearFaults();
-      await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) });
+      expect(await save({ baseRevision: 1, plan: aPlan({ objectives: await objectivesAsSaved() }) })).toMatchObject({
+        status: 'ok',
+        tasks: { synced: true },
+      });
+      expect((await companyTasks(portal, companyId)).map((t) => t.id).sort()).toEqual(made);
+    });
+
+    it('makes each task once when HubSpot makes them but its answer is lost (502), and the next try adopts them', async () => {
+      await portal.control.injectFault({
+        kind: 'lostAnswer',
+        mode: 'badGateway',
+        method: 'POST',
+        path: '/crm/v3/objects/tasks/batch/create',
+        times: 1,
+      });
+      // The tasks pass is tried again at once, and adopts the tasks its first try made.
+      const first = await save({ actionId: 'press-save-once' });
+      expect(first).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      expect(await companyTasks(portal, companyId)).toHaveLength(3);
+
+      expect(await save({ actionId: 'press-save-once' })).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      expect(await companyTasks(portal, companyId)).toHaveLength(3);
+    });
+
+    it("leaves the committed plan whole when the commit's answer is lost and HubSpot cannot be asked whether it happened", async () => {
+      const planType = await new ObjectTypeResolver(portal.client).objectTypeId('plan');
+      // The commit is applied each time it is sent, and each time HubSpot's edge loses the answer.
+      const attempts = 3;
+      await portal.control.injectFault({
+        kind: 'lostAnswer',
+        mode: 'badGateway',
+        method: 'PATCH',
+        path: `/crm/v3/objects/${planType}/*`,
+        times: attempts,
+      });
+      const saving = save({ actionId: 'press-commit-lost' });
+      // Once the commit is applied, the look that follows, whether it happened, fails too.
+      while ((await portal.control.faults()).some((f) => f.kind === 'lostAnswer' && f.fired === 0))
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      await portal.control.injectFault({
+        kind: 'serverError',
+        status: 500,
+        method: 'GET',
+        path: `/crm/v3/objects/${planType}/*`,
+        times: attempts,
+      });
+      const unsure = await saving;
+      await portal.control.clearFaults();
+      expect((await readPlan()).objectives).toHaveLength(2);
+      expect(unsure).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+      expect((unsure as { message: string }).message).toMatch(/did not confirm whether the plan was saved/);
+
+      expect(await save({ actionId: 'press-commit-lost' })).toMatchObject({ status: 'ok', revision: 1 });
+      expect((await readPlan()).objectives).toHaveLength(2);
       expect(await companyTasks(portal, companyId)).toHaveLength(3);
     });
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as getSettingsMain } from '../../../src/app/functions/get_settings.ts';
 import { main as runSetupMain } from '../../../src/app/functions/run_setup.ts';
 import { main as saveSettingsMain } from '../../../src/app/functions/save_settings.ts';
+import { main as recalculateMain } from '../../../src/app/functions/recalculate_portfolio.ts';
 import { SETUP_VERSION } from '../../../src/crm/setup/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { anOwner, startSandboxPortal, type SandboxPortal } from '../../crm/sandbox-portal.ts';
@@ -10,6 +11,7 @@ import { onTestClock } from '../../clock.ts';
 const getSettings = onTestClock(getSettingsMain);
 const runSetup = onTestClock(runSetupMain);
 const saveSettings = onTestClock(saveSettingsMain);
+const recalculate = onTestClock(recalculateMain);
 
 const admin = anOwner({ firstName: 'Ada' });
 const manager = anOwner({ firstName: 'Max', teams: [{ id: '77', name: 'Key accounts', primary: true }] });
@@ -31,8 +33,9 @@ describe('settings functions', () => {
   afterAll(() => portal.close());
   beforeEach(() => portal.control.reset());
 
-  it('answers the defaults on a new portal, says setup is needed, and lets any user configure it', async () => {
-    const answer = await getSettings({ parameters: { userId: manager.userId } });
+  it('answers the defaults on a new portal, says setup is needed, and lets only a HubSpot super admin configure it', async () => {
+    // The portal's super admin (HubSpot's users API says so) sees the access pickers.
+    const answer = await getSettings({ parameters: { userId: admin.userId } });
     expect(answer).toEqual({
       status: 'ok',
       settings: defaultSettings(),
@@ -42,6 +45,7 @@ describe('settings functions', () => {
       portal: { currency: null, timeZone: null },
       setup: { appliedVersion: 0, currentVersion: SETUP_VERSION, upToDate: false },
       canEdit: true,
+      accessShown: true,
       // Active users and their teams by name, for the access pickers; the leaver is not offered.
       directory: {
         users: [admin, manager].map((o) => ({
@@ -51,8 +55,49 @@ describe('settings functions', () => {
         })),
         teams: [{ teamId: '77', name: 'Key accounts', members: 1 }],
       },
+      adminActions: [],
       lastRecalculation: null,
     });
+    // Anyone else reads the settings, but may not change them, and sees no one's roles nor the directory.
+    expect(await getSettings({ parameters: { userId: manager.userId } })).toMatchObject({
+      status: 'ok',
+      canEdit: false,
+      accessShown: false,
+      settings: { access: { adminUserIds: [], managerUserIds: [], managerTeamIds: [] } },
+      directory: { users: [], teams: [] },
+      adminActions: [],
+    });
+  });
+
+  it('never makes the first user to click an admin: a rep is refused setup and the first settings, the super admin is not', async () => {
+    await portal.control.resetStats();
+    const byRep = await runSetup({ parameters: { userId: manager.userId } });
+    expect(byRep).toMatchObject({ status: 'error', code: 'KAM.NOT_AN_ADMIN' });
+    expect(byRep.status === 'error' && byRep.message).toMatch(/only a HubSpot super admin/);
+    expect(await portal.writes()).toEqual([]);
+
+    expect(await runSetup({ parameters: { userId: admin.userId } })).toMatchObject({ status: 'ok' });
+    await portal.control.resetStats();
+    const repNamesThemself = await saveSettings({
+      parameters: {
+        userId: manager.userId,
+        settings: {
+          ...defaultSettings(),
+          access: { adminUserIds: [String(manager.userId)], managerUserIds: [], managerTeamIds: [] },
+        },
+        expectedRevision: 0,
+      },
+    });
+    expect(repNamesThemself).toMatchObject({ status: 'error', code: 'KAM.NOT_AN_ADMIN' });
+    expect(await recalculate({ parameters: { userId: manager.userId } })).toMatchObject({
+      status: 'error',
+      code: 'KAM.NOT_AN_ADMIN',
+    });
+    expect(await portal.writes()).toEqual([]);
+
+    expect(
+      await saveSettings({ parameters: { userId: admin.userId, settings: settingsDocument(), expectedRevision: 0 } }),
+    ).toMatchObject({ status: 'ok', revision: 1 });
   });
 
   it('refuses a user id that is not an active user of the portal', async () => {
@@ -258,6 +303,74 @@ describe('settings functions', () => {
       expect(await getSettings({ parameters: { userId: admin.userId } })).toMatchObject({
         status: 'ok',
         portal: { currency: 'GBP', timeZone: 'Europe/London' },
+      });
+    });
+
+    it('records every admin action with the user id it claimed, and shows the latest to admins only', async () => {
+      const twoAdmins = settingsDocument({
+        access: {
+          adminUserIds: [String(admin.userId), String(manager.userId)],
+          managerUserIds: [],
+          managerTeamIds: [],
+        },
+      });
+      const parameters = { userId: admin.userId, settings: twoAdmins, expectedRevision: 0, actionId: 'press-save-log' };
+      expect(await saveSettings({ parameters })).toMatchObject({ status: 'ok', revision: 1 });
+      // The same press again (its answer lost): recorded once.
+      expect(await saveSettings({ parameters })).toMatchObject({ status: 'ok', revision: 1 });
+      expect(await recalculate({ parameters: { userId: admin.userId, timeBudgetMs: 500 } })).toMatchObject({
+        status: 'ok',
+      });
+
+      const read = await getSettings({ parameters: { userId: admin.userId } });
+      const actions = read.status === 'ok' ? read.adminActions : [];
+      expect(actions.map((a) => [a.kind, a.userId, a.name])).toEqual(
+        expect.arrayContaining([
+          ['run_setup', String(admin.userId), 'Ada ' + admin.lastName],
+          ['save_settings', String(admin.userId), 'Ada ' + admin.lastName],
+          ['recalculation', String(admin.userId), 'Ada ' + admin.lastName],
+        ]),
+      );
+      expect(actions.filter((a) => a.kind === 'save_settings')).toEqual([
+        expect.objectContaining({ adminsAdded: [String(admin.userId), String(manager.userId)], adminsRemoved: [] }),
+      ]);
+      // The manager, an admin now, sees them too; nobody else would.
+      expect(await getSettings({ parameters: { userId: manager.userId } })).toMatchObject({
+        status: 'ok',
+        accessShown: true,
+        adminActions: expect.arrayContaining([expect.objectContaining({ kind: 'save_settings' })]),
+      });
+    });
+
+    it('asks before removing the last other admin, writes nothing until confirmed, and records the removal', async () => {
+      const both = [String(admin.userId), String(manager.userId)];
+      await saveSettings({
+        parameters: {
+          userId: admin.userId,
+          settings: settingsDocument({ access: { adminUserIds: both, managerUserIds: [], managerTeamIds: [] } }),
+          expectedRevision: 0,
+        },
+      });
+      await portal.control.resetStats();
+      const alone = { userId: admin.userId, settings: settingsDocument(), expectedRevision: 1 };
+      const asked = await saveSettings({ parameters: alone });
+      expect(asked).toMatchObject({
+        status: 'error',
+        code: 'KAM.INVALID_SETTINGS',
+        issues: [{ path: 'confirmRemovingLastOtherAdmin' }],
+      });
+      expect(asked.status === 'error' && asked.message).toContain(`user ${manager.userId}`);
+      expect(await portal.writes()).toEqual([]);
+
+      expect(await saveSettings({ parameters: { ...alone, confirmRemovingLastOtherAdmin: true } })).toMatchObject({
+        status: 'ok',
+        revision: 2,
+      });
+      const read = await getSettings({ parameters: { userId: admin.userId } });
+      expect(read.status === 'ok' && read.adminActions[0]).toMatchObject({
+        kind: 'save_settings',
+        adminsRemoved: [String(manager.userId)],
+        summary: expect.stringContaining('confirming the removal of the last other admin'),
       });
     });
 

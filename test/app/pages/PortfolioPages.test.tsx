@@ -184,6 +184,21 @@ describe('the portfolio home page', () => {
     );
   });
 
+  it('shows a sales rep the lists with no action on them, and says why', async () => {
+    const readOnly = { ...PORTFOLIO, viewer: { canAct: false, readOnlyReason: 'Only managers act on the programme.' } };
+    const page = await renderPages(ok(readOnly));
+    expect(texts(page)).toContain('Only managers act on the programme.');
+    const links = page.findAll(Link).map((l) => l.text ?? '');
+    expect(links).toContain('Crane');
+    expect(links.filter((l) => l.includes(' — '))).toEqual([]);
+    expect(page.maybeFind(Button)).toBeNull();
+  });
+
+  it('tells a manager what to do on each company of the drift lists', async () => {
+    const page = await renderPages();
+    expect(page.findAll(Link).map((l) => l.text)).toContain('Crane — tag as key account');
+  });
+
   it("shows a lock and the function's message when the user may not see the portfolio, with no retry that could not help", async () => {
     const page = await renderPages(failed('KAM.NOT_A_MANAGER', 'Only key account managers can do this.'));
     expect(page.find(ErrorState).props).toMatchObject({ title: 'Keystone could not load the portfolio', type: 'lock' });
@@ -246,7 +261,7 @@ describe('the quarterly report pages', () => {
     const csv = reportCsv(Q3.quarterlyReport);
     expect(page.find(TextArea).props.value).toBe(csv);
     expect(page.find(Link, withText('Download keystone-report-Q3-FY2026.csv')).props.href).toEqual({
-      url: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`,
+      url: `data:text/csv;charset=utf-8;name=keystone-report-Q3-FY2026.csv,${encodeURIComponent(csv)}`,
       external: true,
     });
   });

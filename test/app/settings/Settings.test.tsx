@@ -215,6 +215,36 @@ describe('saving the settings', () => {
     await waitFor(() => expect(find(NumberInput, { name: 'overdue-after' }).props.value).toBe(14));
   });
 
+  it('confirms a save and says that stored scores follow at the next recalculation, which it names', async () => {
+    const { find, waitFor, mocks } = await renderSettings(
+      portalSettings(),
+      { save_settings: ok({}) },
+      portalSettings(),
+    );
+    find(NumberInput, { name: 'tier-tier_2' }).trigger('onChange', 60 as never);
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() => expect(mocks.actions.addAlert.calls).toHaveLength(1));
+    const alert = (
+      mocks.actions.addAlert.calls as unknown as Array<[{ type: string; title: string; message: string }]>
+    )[0]?.[0];
+    expect(alert).toMatchObject({ type: 'success', title: 'Settings saved' });
+    expect(alert!.message).toContain('change at the next portfolio recalculation');
+    expect(alert!.message).toContain('"Recalculate all companies"');
+  });
+
+  it('confirms a save of who may do what without asking for a recalculation', async () => {
+    const { find, waitFor, mocks } = await renderSettings(
+      portalSettings(),
+      { save_settings: ok({}) },
+      portalSettings(),
+    );
+    find(MultiSelect, { name: 'manager-teams' }).trigger('onChange', ['11', '12'] as never);
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() => expect(mocks.actions.addAlert.calls).toHaveLength(1));
+    const alert = (mocks.actions.addAlert.calls as unknown as Array<[{ message: string }]>)[0]?.[0];
+    expect(alert!.message).not.toContain('recalculation');
+  });
+
   it('shows each field problem the function reports and keeps the edits', async () => {
     const { find, waitFor } = await renderSettings(portalSettings(), {
       save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [
@@ -326,6 +356,34 @@ describe('setup and recalculation', () => {
       { userId: USER_ID, cursor: 'c1' },
       { userId: USER_ID, cursor: 'c2' },
     ]);
+  });
+
+  it('says when and why the run gives way to people using Keystone', async () => {
+    const held = deferred<unknown>(); // the second slice, held so the progress bar can be read
+    const slice = (pausedFor: object | null, interrupted: boolean) =>
+      ok({
+        cursor: 'c1',
+        processed: 100,
+        total: 250,
+        done: false,
+        interruptedBy: interrupted ? 'KAM.BURST_WINDOW_FULL' : null,
+        retryAfterMs: interrupted ? 3_000 : null,
+        coverageNotRead: [],
+        pausedFor,
+      });
+    let call = 0;
+    const { find, waitFor } = await renderSettings(portalSettings(), {
+      recalculate_portfolio: () =>
+        call++ === 0
+          ? slice({ reason: 'people', waitMs: 3_000, othersInWindow: 120 }, true)
+          : held.promise.then(() => slice(null, false)),
+    });
+    find(Button, withText('Recalculate all companies')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(ProgressBar).props.title).toBe(
+        "Paused, giving way to people using Keystone (their cards sent 120 of HubSpot's requests in the last 10 s); continuing in 3 s",
+      ),
+    );
   });
 
   it('stops with the message and how far it got when a slice fails', async () => {

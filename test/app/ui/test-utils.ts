@@ -1,6 +1,6 @@
-import { hubspot } from '@hubspot/ui-extensions';
+import { hubspot, LoadingSpinner, Tabs } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import type {
   CardData,
   CriterionScore,
@@ -17,6 +17,7 @@ import type {
   ReviewTrigger,
   TargetRow,
 } from '../../../src/contracts/index.ts';
+import { CARD_SECTIONS, SECTION_FIELD, type CardSectionName } from '../../../src/contracts/card-sections.ts';
 import type { CompanyFacts } from '../../../src/kam/selection/company-facts.ts';
 import { defaultSettings, type Settings } from '../../../src/kam/settings/index.ts';
 
@@ -54,13 +55,38 @@ type Handler = (parameters: Record<string, unknown>) => unknown;
  * the parameters). Returns the spy, whose calls are `[uid, { parameters }]`.
  */
 export function serveFunctions(handlers: Record<string, Handler | object>) {
-  return vi.spyOn(hubspot, 'serverless').mockImplementation(async (uid: string, options?: { parameters?: unknown }) => {
+  const answer = async (uid: string, parameters: Record<string, unknown>): Promise<unknown> => {
     const handler = handlers[uid];
+    if (handler === undefined && uid === 'card_section' && handlers.card_data !== undefined)
+      return sectionOf((await answer('card_data', parameters)) as object, parameters.section as CardSectionName);
     if (handler === undefined) throw new Error(`No test handler for function ${uid}`);
-    return typeof handler === 'function'
-      ? (handler as Handler)((options?.parameters ?? {}) as Record<string, unknown>)
-      : handler;
-  });
+    return typeof handler === 'function' ? (handler as Handler)(parameters) : handler;
+  };
+  return vi
+    .spyOn(hubspot, 'serverless')
+    .mockImplementation(async (uid: string, options?: { parameters?: unknown }) =>
+      answer(uid, (options?.parameters ?? {}) as Record<string, unknown>),
+    );
+}
+
+/** What card_section answers for one section of a whole card_data answer (an error answers as it is). */
+export function sectionOf(answer: object, section: CardSectionName): object {
+  if (!('keyAccount' in answer)) return answer;
+  const {
+    keyAccount: _k,
+    relationships: _r,
+    plan: _p,
+    reviews: _v,
+    ...base
+  } = answer as ReturnType<typeof ok<CardData>>;
+  const field = SECTION_FIELD[section];
+  return { ...base, section, [field]: (answer as Record<string, unknown>)[field] };
+}
+
+/** Opens each of the Key account tab's sections, as a user clicking through them, and waits until all have loaded. */
+export async function openEverySection(card: ReturnType<typeof renderer>) {
+  for (const section of CARD_SECTIONS) card.find(Tabs).trigger('onSelectedChange', section as never);
+  await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
 }
 
 /**
@@ -85,6 +111,10 @@ export function serveChange(
     ...Object.fromEntries(Object.entries(actions).map(([uid, answer]) => [uid, acting(answer)])),
   });
 }
+
+/** How often the tab read one of its sections. */
+export const sectionLoads = (spy: ReturnType<typeof serveFunctions>, section: CardSectionName): number =>
+  callsTo(spy, 'card_section').filter((p) => (p as { section: string }).section === section).length;
 
 /** The parameters of every call to one function, in order. */
 export function callsTo(spy: ReturnType<typeof serveFunctions>, uid: string): unknown[] {
@@ -124,6 +154,15 @@ export function keyAccount(overrides: Partial<KeyAccountSection> = {}): KeyAccou
     changedBy: person('Maria Lopez'),
     changedAt: NOW - 30 * DAY,
     reason: 'Largest client in the region',
+    history: [
+      {
+        status: 'key',
+        previousStatus: 'candidate',
+        at: NOW - 30 * DAY,
+        changedBy: person('Maria Lopez'),
+        reason: 'Largest client in the region',
+      },
+    ],
     isTargetAccount: true,
     tier: 'tier_1',
     clientStrategy: null,
@@ -297,6 +336,7 @@ export function review(overrides: Partial<Review> = {}): Review {
 export function reviews(overrides: Partial<ReviewsSection> = {}): ReviewsSection {
   return {
     cadence: 'quarterly',
+    inReviewCycle: true,
     nextDueAt: NOW + 10 * DAY,
     status: 'upcoming',
     triggered: [],
@@ -377,6 +417,8 @@ export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalS
     portal: { currency: 'GBP', timeZone: 'Europe/London' },
     setup: { appliedVersion: 2, currentVersion: 2, upToDate: true },
     canEdit: true,
+    accessShown: true,
+    adminActions: [],
     directory: {
       users: [
         { userId: String(USER_ID), name: 'Test User', email: 'test@firm.example' },

@@ -4,6 +4,7 @@ import {
   distributionOf,
   parsePortfolio,
   portfolioConcentration,
+  relationshipHolding,
   singlePersonDependence,
 } from '../../../src/kam/portfolio/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
@@ -27,12 +28,22 @@ const portfolio = [
       { dealId: 'a1', amount: 300 },
       { dealId: 'a2', amount: 100 },
     ],
-    relationshipOwnerIds: ['o1'],
+    // o3 is in touch too, but o1 alone holds most of the client's people.
+    relationshipOwnerIds: ['o1', 'o3'],
+    soleRelationshipOwnerId: 'o1',
   }),
   // A multi-year contract signed for more than a year's revenue.
-  account({ companyId: 'C', revenue: 120, deals: [{ dealId: 'c1', amount: 200 }], relationshipOwnerIds: ['o2'] }),
+  account({
+    companyId: 'C',
+    revenue: 120,
+    deals: [{ dealId: 'c1', amount: 200 }],
+    relationshipOwnerIds: ['o2'],
+    soleRelationshipOwnerId: 'o2',
+  }),
   account({ companyId: 'D', revenue: 80 }),
-  account({ companyId: 'E', revenue: 60, relationshipOwnerIds: ['o2', 'o2'] }),
+  account({ companyId: 'E', revenue: 60, relationshipOwnerIds: ['o2'], soleRelationshipOwnerId: 'o2' }),
+  // Tagged since the last recalculation: nobody knows yet who holds it.
+  account({ companyId: 'F', revenue: 0, relationshipOwnerIds: null }),
 ];
 
 describe('accountRisks', () => {
@@ -46,6 +57,7 @@ describe('accountRisks', () => {
       ['C', 120],
       ['D', 80],
       ['E', 60],
+      ['F', 0],
     ]);
     expect(risk('A').shareOfPortfolio).toBeCloseTo(400 / 860, 12);
   });
@@ -72,7 +84,7 @@ describe('accountRisks', () => {
     expect(risk('D')).toMatchObject({ largestDeal: null, dependsOnOneContract: false });
   });
 
-  it('flags accounts held by one of our people, counting a repeated owner once', () => {
+  it('flags the accounts one of our people alone holds most of, as the card weighs them, whoever else is in touch', () => {
     expect(risks.filter((r) => r.dependsOnOnePerson).map((r) => r.companyId)).toEqual(['A', 'C', 'E']);
   });
 
@@ -104,7 +116,7 @@ describe('singlePersonDependence', () => {
     expect(dependence.owners[0]?.accounts[0]).toEqual({ companyId: 'A', name: 'Client A', revenue: 400 });
   });
 
-  it('lists the accounts nobody of ours holds', () => {
+  it('lists the accounts nobody of ours holds, not those whose relationships were not weighed yet', () => {
     expect(dependence.accountsWithoutRelationship.map((a) => a.companyId)).toEqual(['D']);
   });
 
@@ -115,7 +127,7 @@ describe('singlePersonDependence', () => {
 
 describe('portfolioConcentration', () => {
   // The whole portfolio: the five accounts above (860) and two more clients (100 and nothing): 960.
-  const whole = distributionOf([...portfolio.map((a) => a.revenue), 100, 0]);
+  const whole = distributionOf([...portfolio.filter((a) => a.revenue > 0).map((a) => a.revenue), 100, 0]);
   const settings = defaultSettings().portfolio;
 
   it('reads the Pareto picture from the whole portfolio and the risks of the accounts given, as shares of the whole', () => {
@@ -174,7 +186,27 @@ describe('parsePortfolio', () => {
     expect(parsePortfolio([{ companyId: '1' }]).success).toBe(false);
     expect(parsePortfolio([{ companyId: '1', revenue: 0 }])).toEqual({
       success: true,
-      data: [{ companyId: '1', name: '', revenue: 0, deals: [], relationshipOwnerIds: [] }],
+      data: [
+        { companyId: '1', name: '', revenue: 0, deals: [], relationshipOwnerIds: [], soleRelationshipOwnerId: null },
+      ],
     });
+  });
+});
+
+describe('relationshipHolding', () => {
+  const breadth = (ourPeople: string[], dependency: string | null) => ({
+    breadth: {
+      ourPeople: ourPeople.map((ownerId) => ({ ownerId, contactsHeld: 1, soleHolderOf: 1, touches: 1 })),
+      keyContactsWithSeveralOfOurPeople: 0,
+      singlePersonDependency: dependency === null ? null : { ownerId: dependency, soleHolderOf: 13, share: 1 },
+    },
+  });
+
+  it('takes the single-person dependency the card warns of, and everyone of ours in touch', () => {
+    expect(relationshipHolding(breadth(['o1', 'o3'], 'o1'))).toEqual({
+      relationshipOwnerIds: ['o1', 'o3'],
+      soleRelationshipOwnerId: 'o1',
+    });
+    expect(relationshipHolding(breadth(['o1', 'o3'], null)).soleRelationshipOwnerId).toBeNull();
   });
 });

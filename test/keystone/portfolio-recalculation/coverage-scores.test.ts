@@ -7,6 +7,8 @@ import type { CompanyScore } from '../../../src/kam/selection/index.ts';
 import { defaultSettings, type Settings } from '../../../src/kam/settings/index.ts';
 import { cardData } from '../../../src/keystone/account/index.ts';
 import { coverageScores } from '../../../src/keystone/portfolio-recalculation/coverage-scores.ts';
+import { peopleDirectory } from '../../../src/keystone/readers/people.ts';
+import { readOwners } from '../../../src/keystone/readers/portal-reads.ts';
 import { recalculateSlice } from '../../../src/keystone/portfolio-recalculation/index.ts';
 import {
   NOW,
@@ -118,10 +120,16 @@ describe('coverage scores in portfolio recalculation', () => {
   });
   afterAll(() => portal.close());
   beforeEach(() => portal.control.resetStats());
+  const people = async () => peopleDirectory(await readOwners(portal.client));
+  /** The coverage score of each company weighed, by id. */
+  const weigh = async (page: CompanyScore[]) =>
+    new Map(
+      [...(await coverageScores(portal.client, page, { settings, now: NOW, people }))].map(([id, s]) => [id, s.score]),
+    );
 
   it('scores a key account nobody of ours has met within the staleness window low, and a well-covered one high', async () => {
     const page = [aScore(poor), aScore(well), aScore(other, { status: 'former' })];
-    const scores = await coverageScores(portal.client, page, { settings, now: NOW });
+    const scores = await weigh(page);
 
     expect(scores).toEqual(
       new Map([
@@ -132,32 +140,28 @@ describe('coverage scores in portfolio recalculation', () => {
   });
 
   it('reads none of the contacts of companies outside the programme, and nothing at all for a page without key accounts or candidates', async () => {
-    await coverageScores(portal.client, [aScore(poor), aScore(other, { status: 'none' })], { settings, now: NOW });
+    await weigh([aScore(poor), aScore(other, { status: 'none' })]);
     // The outsider's 150 contacts would take two batch reads of their own.
     expect((await portal.control.stats()).byRoute['POST /crm/v3/objects/contacts/batch/read']).toBe(1);
 
     await portal.control.resetStats();
     const outsiders = [aScore(other, { status: 'former' }), aScore(poor, { status: 'none', suggestedStatus: 'none' })];
-    expect(await coverageScores(portal.client, outsiders, { settings, now: NOW })).toEqual(new Map());
+    expect(await weigh(outsiders)).toEqual(new Map());
     expect((await portal.control.stats()).total).toBe(0);
   });
 
   it('counts candidates and companies the score suggests as key accounts or candidates as in the programme', async () => {
-    const scores = await coverageScores(
-      portal.client,
-      [
-        aScore(poor, { status: 'candidate' }),
-        aScore(well, { status: 'none', suggestedStatus: 'key' }),
-        aScore(other, { status: 'former', suggestedStatus: 'candidate' }),
-      ],
-      { settings, now: NOW },
-    );
+    const scores = await weigh([
+      aScore(poor, { status: 'candidate' }),
+      aScore(well, { status: 'none', suggestedStatus: 'key' }),
+      aScore(other, { status: 'former', suggestedStatus: 'candidate' }),
+    ]);
 
     expect([...scores.keys()].sort()).toEqual([poor, well, other].sort());
   });
 
-  it('gives each account the score its company card shows', async () => {
-    const scores = await coverageScores(portal.client, [aScore(poor), aScore(well)], { settings, now: NOW });
+  it('gives each account the score and top risk its company card shows', async () => {
+    const scores = await coverageScores(portal.client, [aScore(poor), aScore(well)], { settings, now: NOW, people });
 
     for (const companyId of [poor, well]) {
       const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), {
@@ -165,8 +169,14 @@ describe('coverage scores in portfolio recalculation', () => {
         userId: admin.userId,
         now: NOW,
       });
-      expect(scores.get(companyId)).toBe(card.relationships.coverage.score);
+      const { warnings } = card.relationships.coverage;
+      const top = warnings.find((w) => w.kind === 'departed_key_contacts') ?? warnings[0];
+      expect(scores.get(companyId)).toMatchObject({
+        score: card.relationships.coverage.score,
+        topRisk: top?.message ?? null,
+      });
     }
+    expect(scores.get(poor)?.topRisk).toBeTruthy();
   });
 
   describe('a recalculation run', () => {
@@ -204,6 +214,32 @@ describe('coverage scores in portfolio recalculation', () => {
           now: NOW,
         });
         expect(written.get(companyId)).toBe(String(card.relationships.coverage.score));
+      }
+    });
+
+    it('shows on the portfolio home who of ours holds each key account, as its card weighs it', async () => {
+      const answer = await portfolioOverview({ parameters: { userId: admin.userId } });
+      if (answer.status !== 'ok') throw new Error(`portfolio_overview failed: ${answer.message}`);
+      const risk = (companyId: string) => answer.concentration.keyAccounts.find((k) => k.companyId === companyId)!;
+
+      // Both of ours met every contact of the well-covered account this month: held by two, on no one alone.
+      expect(
+        risk(well)
+          .heldBy?.map((p) => p.name)
+          .sort(),
+      ).toEqual(['Ada Admin', 'Cleo Colleague']);
+      expect(risk(well).dependsOnOnePerson).toBe(false);
+      // Nobody met the poorly covered one within the 60 days.
+      expect(risk(poor).heldBy).toEqual([]);
+      expect(answer.concentration.keyAccountsWithoutRelationship.map((a) => a.companyId)).toEqual([poor]);
+      for (const companyId of [poor, well]) {
+        const card = await cardData(portal.client, new ObjectTypeResolver(portal.client), {
+          companyId,
+          userId: admin.userId,
+          now: NOW,
+        });
+        const alone = card.relationships.coverage.warnings.some((w) => w.kind === 'single_person_dependency');
+        expect(risk(companyId).dependsOnOnePerson).toBe(alone);
       }
     });
 

@@ -88,7 +88,14 @@ export function overview(
 ): PortfolioOverview {
   const { stored, ...portal } = overrides;
   const snapshot = stored ?? snapshotOf(portal.companies ?? []);
-  return portfolioOverview(records(portal), { stored: snapshot, settings: defaultSettings(), now, quarter });
+  // As a manager sees it: the lists with their actions.
+  return portfolioOverview(records(portal), {
+    stored: snapshot,
+    settings: defaultSettings(),
+    now,
+    quarter,
+    canAct: true,
+  });
 }
 
 /** A contact as the overview reads it: names and the date its record was created, no property history, not labelled "Key contact". */

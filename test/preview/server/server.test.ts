@@ -14,7 +14,7 @@ const aCompany = (overrides: Partial<CompanyRow> = {}): CompanyRow => ({
 });
 const aPortal = (overrides: Partial<PreviewPortal> = {}): PreviewPortal => ({
   companies: vi.fn(async () => [aCompany()]),
-  record: vi.fn(async () => ({ name: 'Acme Ltd' })),
+  sessionRecord: vi.fn(async () => ({ name: 'Acme Ltd' })),
   users: async () => [],
   portal: async () => ({ portalId: 99, timeZone: 'Europe/London', currency: 'GBP' }),
   ...overrides,
@@ -68,13 +68,19 @@ describe('the preview server', () => {
     expect(portal.companies).toHaveBeenCalledWith('acme');
   });
 
-  it("reads a record's properties", async () => {
+  it("reads a record's properties in the signed-in user's session, and refuses a read without a user", async () => {
     const { url, portal } = await start();
-    expect(await (await fetch(`${url}/api/records/companies/7?properties=name,domain`)).json()).toEqual({
+    expect(await (await fetch(`${url}/api/records/companies/7?properties=name,domain&userId=3`)).json()).toEqual({
       ok: true,
       properties: { name: 'Acme Ltd' },
     });
-    expect(portal.record).toHaveBeenCalledWith('companies', '7', ['name', 'domain']);
+    expect(portal.sessionRecord).toHaveBeenCalledWith({
+      objectType: 'companies',
+      id: '7',
+      properties: ['name', 'domain'],
+      userId: 3,
+    });
+    expect((await fetch(`${url}/api/records/companies/7?properties=name`)).status).toBe(400);
   });
 
   it("runs a serverless call and answers with the function's result", async () => {

@@ -71,7 +71,7 @@ export function customMetricKey(label: string, taken: readonly string[]): string
   return key;
 }
 
-export function PlanEditor({ account, onClose }: { account: AccountView; onClose: () => void }) {
+export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>; onClose: () => void }) {
   const { plan, owners, portal } = account.data;
   const currency = portal.currency;
   const [draft, setDraft] = useState(() => draftOf(plan, currency));

@@ -25,7 +25,7 @@ import type { AccountView } from './account.ts';
 import { PlanEditor } from './PlanEditor.tsx';
 import { chartRows, fiscalYearLabel, gridCell, investmentCell, investmentYear, QUARTERS } from './quarterly-grid.ts';
 
-export function PlanSection({ account }: { account: AccountView }) {
+export function PlanSection({ account }: { account: AccountView<'plan'> }) {
   const { plan, permissions } = account.data;
   const [editing, setEditing] = useState(false);
   const editable = permissions.canEdit;
@@ -78,7 +78,7 @@ export function PlanSection({ account }: { account: AccountView }) {
   );
 }
 
-function Objectives({ plan, account }: { plan: Plan; account: AccountView }) {
+function Objectives({ plan, account }: { plan: Plan; account: AccountView<'plan'> }) {
   if (plan.objectives.length === 0) return <Text>No SMART objectives yet.</Text>;
   return (
     <Table bordered={false} density="condensed">
@@ -111,7 +111,7 @@ function Objectives({ plan, account }: { plan: Plan; account: AccountView }) {
   );
 }
 
-function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView }) {
+function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView<'plan'> }) {
   const { rows } = plan.quarterlyTargets;
   const [charted, setCharted] = useState(rows[0]?.metric ?? '');
   const chartedRow = rows.find((r) => r.metric === charted);
@@ -166,7 +166,7 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView }) 
 }
 
 /** "Make sure the cost to us is in line with the benefit": what the programme spends, against the income gained. */
-function Investment({ plan, account }: { plan: Plan; account: AccountView }) {
+function Investment({ plan, account }: { plan: Plan; account: AccountView<'plan'> }) {
   const { investment } = plan;
   return (
     <Flex direction="column" gap="small">

@@ -27,7 +27,7 @@ import type { AccountView } from './account.ts';
 
 const NOT_SET = '';
 
-export function RelationshipsSection({ account }: { account: AccountView }) {
+export function RelationshipsSection({ account }: { account: AccountView<'relationships'> }) {
   const { relationships, permissions, company } = account.data;
   const { format } = account;
   const [editing, setEditing] = useState<string | null>(null);
@@ -188,7 +188,10 @@ export function RelationshipsSection({ account }: { account: AccountView }) {
   );
 }
 
-const WARNING_TITLES: Record<AccountView['data']['relationships']['coverage']['warnings'][number]['kind'], string> = {
+const WARNING_TITLES: Record<
+  AccountView<'relationships'>['data']['relationships']['coverage']['warnings'][number]['kind'],
+  string
+> = {
   single_threaded: 'Single-threaded',
   single_person_dependency: 'Depends on one of our people',
   uncovered_decision_makers: 'Decision makers nobody talks to',
@@ -198,7 +201,7 @@ const WARNING_TITLES: Record<AccountView['data']['relationships']['coverage']['w
 };
 
 /** The stance before the current one, from HubSpot's property history: "was Protester until 3 Mar 2026". */
-function EarlierStance({ contact, account }: { contact: KeyContact; account: AccountView }) {
+function EarlierStance({ contact, account }: { contact: KeyContact; account: AccountView<'relationships'> }) {
   const [current, previous] = contact.stanceHistory;
   if (!current || !previous) return null;
   return (
@@ -208,7 +211,7 @@ function EarlierStance({ contact, account }: { contact: KeyContact; account: Acc
   );
 }
 
-function departureLine(contact: KeyContact, account: AccountView): string {
+function departureLine(contact: KeyContact, account: AccountView<'relationships'>): string {
   const { departure } = contact;
   if (!departure) return '';
   const when = departure.leftAt === null ? 'Has left' : `Left on ${account.format.date(departure.leftAt)}`;
@@ -221,7 +224,7 @@ function ContactEditor({
   contact,
   onClose,
 }: {
-  account: AccountView;
+  account: AccountView<'relationships'>;
   contact: KeyContact;
   onClose: () => void;
 }) {

@@ -33,7 +33,7 @@ import type { AccountView } from './account.ts';
 
 const STATUS_VARIANTS = { not_scheduled: 'default', upcoming: 'info', due: 'warning', overdue: 'danger' } as const;
 
-export function ReviewsSection({ account }: { account: AccountView }) {
+export function ReviewsSection({ account }: { account: AccountView<'reviews'> }) {
   const { reviews, permissions, readAt } = account.data;
   const { format } = account;
   const [logging, setLogging] = useState(false);
@@ -42,9 +42,11 @@ export function ReviewsSection({ account }: { account: AccountView }) {
       <Flex direction="row" gap="small" align="center">
         <StatusTag variant={STATUS_VARIANTS[reviews.status]}>{REVIEW_STATUS_LABELS[reviews.status]}</StatusTag>
         <Text testId="next-review">
-          {reviews.nextDueAt === null
-            ? 'No review scheduled: reviews start once the account has a plan.'
-            : `Next ${REVIEW_CADENCE_LABELS[reviews.cadence].toLowerCase()} review ${format.date(reviews.nextDueAt)} (${format.daysFrom(reviews.nextDueAt, readAt)})`}
+          {!reviews.inReviewCycle
+            ? 'Not in the review cycle: only key accounts are reviewed.'
+            : reviews.nextDueAt === null
+              ? 'No review scheduled: reviews start once the account has a plan.'
+              : `Next ${REVIEW_CADENCE_LABELS[reviews.cadence].toLowerCase()} review ${format.date(reviews.nextDueAt)} (${format.daysFrom(reviews.nextDueAt, readAt)})`}
         </Text>
       </Flex>
       <Heading>Changes that call for a review</Heading>
@@ -74,7 +76,7 @@ export function ReviewsSection({ account }: { account: AccountView }) {
   );
 }
 
-function Triggers({ triggers, account }: { triggers: ReviewTrigger[]; account: AccountView }) {
+function Triggers({ triggers, account }: { triggers: ReviewTrigger[]; account: AccountView<'reviews'> }) {
   const names = {
     owner: (ownerId: string) => account.data.owners.find((o) => o.ownerId === ownerId)?.name ?? null,
     company: (companyId: string) => account.data.reviews.companyNames[companyId] ?? null,
@@ -93,7 +95,7 @@ function Triggers({ triggers, account }: { triggers: ReviewTrigger[]; account: A
   );
 }
 
-function History({ history, account }: { history: Review[]; account: AccountView }) {
+function History({ history, account }: { history: Review[]; account: AccountView<'reviews'> }) {
   return (
     <Table bordered={false} density="condensed">
       <TableHead>
@@ -125,7 +127,7 @@ function History({ history, account }: { history: Review[]; account: AccountView
 type Kind = LogReviewParameters['kind'];
 type Outcome = LogReviewParameters['outcomes'][number];
 
-function LogReviewForm({ account, onClose }: { account: AccountView; onClose: () => void }) {
+function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; onClose: () => void }) {
   const { triggered } = account.data.reviews;
   // A review while changes are waiting answers them; otherwise it is the calendar review.
   const [kind, setKind] = useState<Kind>(triggered.length > 0 ? 'triggered' : 'calendar');

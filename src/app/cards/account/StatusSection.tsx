@@ -14,12 +14,13 @@ import {
   TableRow,
   Text,
   TextArea,
+  useExtensionContext,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { CriterionScore } from '../../../contracts/card-data.ts';
 import type { TagKeyAccountParameters } from '../../../contracts/tag-key-account.ts';
-import type { UntagKeyAccountParameters } from '../../../contracts/untag-key-account.ts';
-import type { KeyAccountStatus } from '../../../kam/shared/index.ts';
+import type { KeyAccountStatus } from '../../../kam/shared/key-account-status.ts';
+import { STATUS_CHANGES } from '../../../kam/shared/status-changes.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
@@ -27,7 +28,7 @@ import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.t
 import type { AccountView } from './account.ts';
 import { QualifyHint, StatusBadge } from './summary.tsx';
 
-export function StatusSection({ account }: { account: AccountView }) {
+export function StatusSection({ account }: { account: AccountView<'keyAccount'> }) {
   const { keyAccount, permissions } = account.data;
   const { format } = account;
   return (
@@ -58,6 +59,8 @@ export function StatusSection({ account }: { account: AccountView }) {
           {permissions.readOnlyReason ?? 'Only key account managers can change the status.'}
         </ReadOnlyNotice>
       )}
+      <Heading>Status history</Heading>
+      <StatusHistory account={account} />
     </Flex>
   );
 }
@@ -102,25 +105,27 @@ function criterionValue(c: CriterionScore, value: number, format: Formatters): s
   }
 }
 
-/** Tag or untag, always with a reason: the reason goes on the company timeline. */
-function StatusChange({ account }: { account: AccountView }) {
-  const { status } = account.data.keyAccount;
-  const isTagged = status === 'key' || status === 'candidate';
-  const choices: Array<{ value: TagStatus | UntagStatus; label: string }> = isTagged ? UNTAG_CHOICES : TAG_CHOICES;
+/**
+ * Every change the programme allows from the status on screen, always with a reason: the reason goes on the
+ * company timeline. The status shown travels with the change, so a change made meanwhile elsewhere (another
+ * tab, another manager) is refused with who made it and when, instead of being silently overwritten.
+ */
+function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
+  const { status, score } = account.data.keyAccount;
+  const choices = choicesFrom(status, score.suggestedStatus);
   const [target, setTarget] = useState(choices[0]!.value);
   const [reason, setReason] = useState('');
   const [open, setOpen] = useState(false);
   const tag = useFunctionAction('tag_key_account');
   const untag = useFunctionAction('untag_key_account');
-  const action = isTagged ? untag : tag;
+  const action = isTagStatus(target) ? tag : untag;
+  const context = useExtensionContext<'crm.record.tab'>();
 
   const submit = async () => {
-    // The status this card shows: if another manager changed it since, the change is refused rather than
-    // both managers being told theirs stood.
-    const change = { ...account.caller, expectedStatus: status, reason: reason.trim() };
-    const outcome = isTagged
-      ? await untag.run({ ...change, status: target as UntagStatus })
-      : await tag.run({ ...change, status: target as TagStatus });
+    const change = { ...account.caller, expectedStatus: status, reason: reason.trim(), portalId: context.portal.id };
+    const outcome = isTagStatus(target)
+      ? await tag.run({ ...change, status: target })
+      : await untag.run({ ...change, status: target });
     if (outcome.ok) {
       setOpen(false);
       account.refresh();
@@ -132,14 +137,15 @@ function StatusChange({ account }: { account: AccountView }) {
   const openForm = () => {
     setTarget(choices[0]!.value);
     setReason('');
-    action.reset();
+    tag.reset();
+    untag.reset();
     setOpen(true);
   };
 
   if (!open) {
     return (
       <ButtonRow>
-        <Button onClick={openForm}>{isTagged ? 'End key account status…' : 'Tag as key account…'}</Button>
+        <Button onClick={openForm}>{OPEN_FORM_LABELS[status]}</Button>
       </ButtonRow>
     );
   }
@@ -150,7 +156,7 @@ function StatusChange({ account }: { account: AccountView }) {
         name="status"
         value={target}
         options={choices}
-        onChange={(value) => setTarget(value as typeof target)}
+        onChange={(value) => setTarget(value as KeyAccountStatus)}
       />
       <TextArea
         label="Why?"
@@ -178,13 +184,55 @@ function StatusChange({ account }: { account: AccountView }) {
 }
 
 type TagStatus = NonNullable<TagKeyAccountParameters['status']>;
-type UntagStatus = NonNullable<UntagKeyAccountParameters['status']>;
-const choicesOf = <S extends KeyAccountStatus>(statuses: S[]) =>
-  statuses.map((value) => ({ value, label: STATUS_LABELS[value] }));
-const TAG_CHOICES = choicesOf<TagStatus>(['key', 'candidate']);
-const UNTAG_CHOICES = choicesOf<UntagStatus>(['former', 'none']);
+const isTagStatus = (status: KeyAccountStatus): status is TagStatus => status === 'key' || status === 'candidate';
 
-function HubSpotFields({ account }: { account: AccountView }) {
+const OPEN_FORM_LABELS: Record<KeyAccountStatus, string> = {
+  none: 'Tag as key account…',
+  candidate: 'Change status…',
+  key: 'End key account status…',
+  former: 'Tag as key account again…',
+};
+
+/** The allowed changes, the one the score suggests first (a candidate that qualifies is offered "Key account"). */
+function choicesFrom(status: KeyAccountStatus, suggested: KeyAccountStatus) {
+  const allowed = [...STATUS_CHANGES[status]].sort((a, b) => Number(b === suggested) - Number(a === suggested));
+  return allowed.map((value) => ({ value, label: STATUS_LABELS[value] }));
+}
+
+/** Every status the account has had, with who changed it, when and why: the audit trail the timeline notes point to. */
+function StatusHistory({ account }: { account: AccountView<'keyAccount'> }) {
+  const { history } = account.data.keyAccount;
+  const { format } = account;
+  if (history.length === 0) return <Text>No status recorded yet: the company has never been tagged.</Text>;
+  return (
+    <Table bordered={false} density="condensed" testId="status-history">
+      <TableHead>
+        <TableRow>
+          <TableHeader>When</TableHeader>
+          <TableHeader>Change</TableHeader>
+          <TableHeader>By</TableHeader>
+          <TableHeader>Why</TableHeader>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {history.map((change) => (
+          <TableRow key={`${change.at}-${change.status}`}>
+            <TableCell>{format.date(change.at)}</TableCell>
+            <TableCell>
+              {change.previousStatus === null
+                ? STATUS_LABELS[change.status]
+                : `${STATUS_LABELS[change.previousStatus]} → ${STATUS_LABELS[change.status]}`}
+            </TableCell>
+            <TableCell>{change.changedBy?.name ?? 'Outside Keystone'}</TableCell>
+            <TableCell>{change.reason ?? '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function HubSpotFields({ account }: { account: AccountView<'keyAccount'> }) {
   const { keyAccount } = account.data;
   return (
     <DescriptionList direction="row">

@@ -1,9 +1,9 @@
 import { StatusTag, Text } from '@hubspot/ui-extensions';
-import type { CardData, KeyAccountSection } from '../../../contracts/card-data.ts';
+import type { KeyAccountSection } from '../../../contracts/card-data.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS } from '../../ui/labels.ts';
 
-// Pieces both cards show: the status badge, what would qualify the company, and its top risk.
+// Pieces both cards show: the status badge, and what would qualify the company.
 
 const STATUS_VARIANTS = {
   key: 'success',
@@ -31,19 +31,4 @@ export function QualifyHint({ keyAccount, format }: { keyAccount: KeyAccountSect
       {missing.length > 0 && <Text variant="microcopy">To score it fully, fill in: {missing.join('; ')}.</Text>}
     </>
   );
-}
-
-/** The one thing most worth acting on, or null when nothing stands out. */
-export function topRisk(data: CardData, format: Formatters): string | null {
-  const { reviews, relationships } = data;
-  if (reviews.status === 'overdue' && reviews.nextDueAt !== null)
-    return `The account review is overdue (was due ${format.daysFrom(reviews.nextDueAt, data.readAt)}).`;
-  // A key contact who left is the loudest relationship risk; otherwise the first warning the backend ranks.
-  const warning =
-    relationships.coverage.warnings.find((w) => w.kind === 'departed_key_contacts') ??
-    relationships.coverage.warnings[0];
-  if (warning) return warning.message;
-  const [trigger] = reviews.triggered;
-  if (trigger) return `${trigger.message}: a review is called for.`;
-  return null;
 }
