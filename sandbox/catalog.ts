@@ -136,6 +136,45 @@ export const BUYING_ROLE_VALUES = [
   'OTHER',
 ];
 
+/**
+ * Survey responses (NPS, CSAT, customer effort, custom): HubSpot's object 0-19, which its API only reads
+ * ("This API is read-only, so you cannot use it to create, update, or delete survey response data").
+ * The properties are those HubSpot's survey-response guide and its example answer name.
+ */
+export const FEEDBACK_SUBMISSIONS: StandardObjectType = {
+  name: 'feedback_submissions',
+  objectTypeId: '0-19',
+  singular: 'feedback_submission',
+  properties: [
+    select('hs_survey_type', 'Survey type', 'feedback_submission_information', [
+      'NPS',
+      'CSAT',
+      'CES',
+      'CUSTOM',
+      'KNOWLEDGE',
+    ]),
+    text('hs_survey_id', 'Survey ID', 'feedback_submission_information'),
+    text('hs_survey_name', 'Survey name', 'feedback_submission_information'),
+    text('hs_survey_channel', 'Survey channel', 'feedback_submission_information'),
+    text('hs_submission_name', 'Submission name', 'feedback_submission_information'),
+    text('hs_value', 'Response value', 'feedback_submission_information', { type: 'number', fieldType: 'number' }),
+    select('hs_response_group', 'Response group', 'feedback_submission_information', [
+      'PROMOTER',
+      'PASSIVE',
+      'DETRACTOR',
+    ]),
+    text('hs_content', 'Response content', 'feedback_submission_information', { fieldType: 'textarea' }),
+    select('hs_sentiment', 'Sentiment', 'feedback_submission_information', ['POSITIVE', 'NEUTRAL', 'NEGATIVE']),
+    datetime('hs_submission_timestamp', 'Submitted at', 'feedback_submission_information'),
+    datetime('hs_createdate', 'Create date', 'system'),
+    datetime('hs_lastmodifieddate', 'Object last modified date/time', 'system'),
+    num('hs_object_id', 'Record ID', 'system'),
+  ],
+};
+
+/** Objects HubSpot's API reads but never writes: a create, update or archive is refused. */
+export const READ_ONLY_OBJECT_TYPES: ReadonlySet<string> = new Set([FEEDBACK_SUBMISSIONS.objectTypeId]);
+
 export const STANDARD_OBJECT_TYPES: StandardObjectType[] = [
   {
     name: 'contacts',
@@ -334,6 +373,7 @@ export const STANDARD_OBJECT_TYPES: StandardObjectType[] = [
       ...engagementBase,
     ],
   },
+  FEEDBACK_SUBMISSIONS,
 ];
 
 /** HubSpot-defined association type ids between standard objects (category HUBSPOT_DEFINED). */
@@ -374,6 +414,9 @@ export const HUBSPOT_DEFINED_ASSOCIATIONS: DefinedAssociationType[] = [
   { from: 'contacts', to: 'emails', typeId: 197, label: null, inverseTypeId: 198 },
   { from: 'emails', to: 'companies', typeId: 186, label: null, inverseTypeId: 185 },
   { from: 'companies', to: 'emails', typeId: 185, label: null, inverseTypeId: 186 },
+  // HubSpot does not publish the type ids between contacts and survey responses; these are the sandbox's own.
+  { from: 'feedback_submissions', to: 'contacts', typeId: 1190, label: null, inverseTypeId: 1191 },
+  { from: 'contacts', to: 'feedback_submissions', typeId: 1191, label: null, inverseTypeId: 1190 },
   { from: 'notes', to: 'contacts', typeId: 202, label: null, inverseTypeId: 201 },
   { from: 'contacts', to: 'notes', typeId: 201, label: null, inverseTypeId: 202 },
   { from: 'notes', to: 'companies', typeId: 190, label: null, inverseTypeId: 189 },
@@ -400,6 +443,12 @@ const engagementRules = (...searchable: string[]): StandardTypeRules => ({
 });
 
 export const STANDARD_TYPE_RULES: Record<string, StandardTypeRules> = {
+  // "By default, the following properties are returned for each submission: hs_createdate, hs_lastmodifieddate, and hs_object_id."
+  feedback_submissions: {
+    defaultProperties: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+    searchableProperties: [],
+    requiredProperties: [],
+  },
   contacts: {
     defaultProperties: ['firstname', 'lastname', 'email', 'lastmodifieddate', 'createdate', 'hs_object_id'],
     searchableProperties: ['firstname', 'lastname', 'email', 'phone'],

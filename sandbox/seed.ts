@@ -125,6 +125,7 @@ export const STANDARD_SEED_TYPES = [
   'emails',
   'notes',
   'tasks',
+  'feedback_submissions',
 ] as const;
 
 export const sandboxSeedSchema = z.object({

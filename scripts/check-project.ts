@@ -33,6 +33,8 @@ const SCOPE_RULES: Array<{ uses: RegExp; scopes: string[]; onlyIfWrites?: boolea
   { uses: /'(meetings|calls|notes|tasks)'/, scopes: ['crm.objects.contacts.read'] },
   { uses: /'(notes|tasks)'/, scopes: ['crm.objects.contacts.write'], onlyIfWrites: true },
   { uses: /'emails'/, scopes: ['sales-email-read'] },
+  // Survey responses need their own read scope; HubSpot offers no write scope for them.
+  { uses: /'feedback_submissions'/, scopes: ['crm.objects.feedback_submissions.read'] },
   { uses: /\bowners\b.*(ownersApi|getById|getPage)|ownersApi/, scopes: ['crm.objects.owners.read'] },
   // HubSpot's user provisioning API (whether a user is a super admin).
   { uses: /settings\.users\.usersApi/, scopes: ['settings.users.read'] },

@@ -197,7 +197,7 @@ export function departure(
     companyId,
     contactId,
     leftAt,
-    parameters: { companyId, userId, contactId, left: true, leftAt, replacedByContactId: replacedBy },
+    parameters: { companyId, userId, contactId, left: true, reason: 'left', leftAt, replacedByContactId: replacedBy },
   };
 }
 

@@ -1,4 +1,5 @@
 import { main as recalculatePortfolio } from '../../src/app/functions/recalculate_portfolio.ts';
+import { SLICE_RETRY_AFTER_MS, TRANSIENT_SLICE_FAILURES } from '../../src/app/settings/use-recalculation.ts';
 import { callLedger, SETTLE_MS, type CallTally } from './call-ledger.ts';
 import { asChild } from './child-process.ts';
 import { HOUR_START } from './firm.ts';
@@ -49,6 +50,12 @@ asChild('recalculation', async (parent) => {
         },
         tally,
       });
+      // As the settings page does: a slice HubSpot refused before it began is sent again with the same
+      // cursor; any other failure ends the run, and the admin starts it again.
+      if (TRANSIENT_SLICE_FAILURES.includes(result.code)) {
+        await clock.sleep(SLICE_RETRY_AFTER_MS);
+        continue;
+      }
       [run, cursor] = [run + 1, null];
       await clock.sleep(ADMIN_RETRIES_AFTER_MS);
       continue;

@@ -188,7 +188,7 @@ export function printReport(
     `  Were every load answered, at the answered loads' calls: ${whole(day.ifEveryLoadAnswered)} a day (${percent(day.ifEveryLoadAnswered / day.limit)}).`,
   );
   print(
-    `Recalculation: ${recalculation.runs} run(s), ${recalculation.slices} slices (${recalculation.failedSlices} failed, ending the page's run; ${recalculation.interruptedSlices} interrupted), ${whole(recalculation.companiesScored)} companies scored, ${whole(recalculation.calls)} calls;`,
+    `Recalculation: ${recalculation.runs} run(s), ${recalculation.slices} slices (${recalculation.failedSlices} failed: refused before they began, sent again, or ending the page's run; ${recalculation.interruptedSlices} interrupted), ${whole(recalculation.companiesScored)} companies scored, ${whole(recalculation.calls)} calls;`,
   );
   print(
     `  over ${recalculation.windows} windows of 10 s, the users' answered calls left ${whole(recalculation.usersLeft)} of the burst window and it used ${whole(recalculation.answered)}.`,

@@ -65,11 +65,17 @@ export function orderCompanies(rows: CompanyRow[]): CompanyRow[] {
 
 // The same rule the functions enforce (src/keystone/access), so the switch shows what each person may do.
 export function roleOf(
-  user: { userId: number; teams: Array<{ id: number }> },
+  user: { userId: number; teams: Array<{ id: number }>; superAdmin?: boolean },
   access: Settings['access'],
 ): PreviewRole {
   const caller = withRoles(
-    { userId: String(user.userId), ownerId: null, name: '', teamIds: user.teams.map((team) => String(team.id)) },
+    {
+      userId: String(user.userId),
+      ownerId: null,
+      name: '',
+      teamIds: user.teams.map((team) => String(team.id)),
+      superAdmin: user.superAdmin,
+    },
     access,
   );
   return caller.isAdmin ? 'admin' : caller.isManager ? 'manager' : 'sales rep';

@@ -21,6 +21,7 @@ import {
   recordView,
   requireRecord,
   resolveType,
+  writableType,
 } from './records.ts';
 
 // /crm/v3/objects/{type}: records of standard and custom objects, one at a time and in batches.
@@ -168,7 +169,7 @@ export const objectRoutes: Route<ApiContext>[] = [
     pattern: '/crm/v3/objects/:type',
     handle({ params, body }, context) {
       const portal = context.store.portal;
-      const type = resolveType(portal, params.type!);
+      const type = writableType(portal, params.type!);
       const input = parseBody(createInput, body);
       const { id, mutations } = planCreate(context, type, input, new Map());
       context.store.commit(mutations);
@@ -180,7 +181,7 @@ export const objectRoutes: Route<ApiContext>[] = [
     pattern: '/crm/v3/objects/:type/:id',
     handle({ params, query, body }, context) {
       const portal = context.store.portal;
-      const type = resolveType(portal, params.type!);
+      const type = writableType(portal, params.type!);
       const record = requireRecord(type, params.id!, { idProperty: query.get('idProperty') ?? undefined });
       const properties = normaliseWrite(
         type,
@@ -204,7 +205,7 @@ export const objectRoutes: Route<ApiContext>[] = [
     method: 'DELETE',
     pattern: '/crm/v3/objects/:type/:id',
     handle({ params }, context) {
-      const type = resolveType(context.store.portal, params.type!);
+      const type = writableType(context.store.portal, params.type!);
       const record = findRecord(type, params.id!);
       // HubSpot answers 204 for an id that is already gone.
       if (record && !record.archived)
@@ -256,7 +257,7 @@ export const objectRoutes: Route<ApiContext>[] = [
     handle({ params, body }, context) {
       const startedAt = context.now();
       const portal = context.store.portal;
-      const type = resolveType(portal, params.type!);
+      const type = writableType(portal, params.type!);
       const claimed = new Map<string, string>();
       // Every input is checked before anything is written: a bad input fails the whole batch, as in HubSpot.
       const inputs = parseBody(batchOf(createInput), body).inputs;
@@ -274,7 +275,7 @@ export const objectRoutes: Route<ApiContext>[] = [
     handle({ params, body }, context) {
       const startedAt = context.now();
       const portal = context.store.portal;
-      const type = resolveType(portal, params.type!);
+      const type = writableType(portal, params.type!);
       const claimed = new Map<string, string>();
       const missing: string[] = [];
       const at = context.now();
@@ -326,7 +327,7 @@ export const objectRoutes: Route<ApiContext>[] = [
     handle({ params, body }, context) {
       const startedAt = context.now();
       const portal = context.store.portal;
-      const type = resolveType(portal, params.type!);
+      const type = writableType(portal, params.type!);
       const claimed = new Map<string, string>();
       const at = context.now();
       const mutations: Mutation[] = [];
@@ -365,7 +366,7 @@ export const objectRoutes: Route<ApiContext>[] = [
     method: 'POST',
     pattern: '/crm/v3/objects/:type/batch/archive',
     handle({ params, body }, context) {
-      const type = resolveType(context.store.portal, params.type!);
+      const type = writableType(context.store.portal, params.type!);
       const at = context.now();
       const mutations: Mutation[] = [];
       for (const { id } of parseBody(batchOf(idInput), body).inputs) {

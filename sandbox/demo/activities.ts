@@ -189,7 +189,12 @@ function touchesOf(random: Random, { company, contacts, onlyThread, quietAlly }:
     for (const contact of reachable(now).filter(
       (c) =>
         c.level <= 1 ||
-        isKeyContact({ decisionPower: c.decisionPower ?? null, buyingRoles: c.buyingRoles, taggedKeyContact: false }),
+        isKeyContact({
+          decisionPower: c.decisionPower ?? null,
+          buyingRoles: c.buyingRoles,
+          taggedKeyContact: false,
+          stance: null,
+        }),
     )) {
       const at = businessHours(now - random.int(1, 60) * DAY);
       if (reachable(at).includes(contact)) touches.push({ at, contactIds: [contact.id] });

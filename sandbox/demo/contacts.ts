@@ -313,6 +313,8 @@ function leave(d: Draft, leftAt: number, successor: Draft, everyone: readonly Dr
   Object.assign(d.properties, {
     [CONTACT_PROPERTY.leftCompany]: 'true',
     [CONTACT_PROPERTY.leftAt]: iso(leftAt),
+    // The story's director moved on to another employer; a subordinate was promoted into the role.
+    [CONTACT_PROPERTY.leftReason]: 'left',
     [CONTACT_PROPERTY.replacedBy]: successor.id,
   });
   d.history[CONTACT_PROPERTY.leftCompany] = [{ value: 'true', at: leftAt }];

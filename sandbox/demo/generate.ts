@@ -21,6 +21,7 @@ import { parseDemoOptions, type DemoOptionsInput } from './options.ts';
 import { createRandom } from './random.ts';
 import { idSequence, iso } from './records.ts';
 import { describeStories, type DemoStories } from './stories.ts';
+import { buildSurveyResponses } from './surveys.ts';
 
 // The demo portal: a consultancy's HubSpot with ~2,000 clients, three years of deals and activity,
 // Keystone's properties filled in by its account teams, key account plans with their objectives,
@@ -46,6 +47,7 @@ export function generateDemo(options: DemoOptionsInput): Demo {
   const deals = buildDeals(random.fork('deals'), contacts.people, people, now);
   const activities = buildActivities(random.fork('activities'), contacts.people, people, now);
   const settings = demoSettings(people);
+  const surveys = buildSurveyResponses(random.fork('surveys'), contacts.people, now);
   const keystone = buildAccountPlans(random.fork('keystone'), contacts.people, people, settings, now);
   // Logging a review moves the company's next-review date on.
   const withNextReview = (c: { id: string; record: SeedRecord }): SeedRecord => {
@@ -71,6 +73,7 @@ export function generateDemo(options: DemoOptionsInput): Demo {
       emails: activities.emails,
       notes: [],
       tasks: keystone.tasks,
+      feedback_submissions: surveys.records,
       [PORTAL_SETTINGS.name]: [settingsRecord(settings, DEMO_PORTAL_DETAILS, now)],
       [KEY_ACCOUNT_PLAN.name]: keystone.plans,
       [PLAN_REVISION.name]: keystone.planRevisions,
@@ -84,6 +87,7 @@ export function generateDemo(options: DemoOptionsInput): Demo {
       ...tagKeyContacts(contacts.people),
       ...deals.associations,
       ...activities.associations,
+      ...surveys.associations,
       ...keystone.associations,
     ],
   };

@@ -9,17 +9,35 @@ type Targets = Map<string, Map<string, Set<number>>>;
 export type RecordLinks = Record<string, Record<string, number[]>>;
 
 export class AssociationLinks {
-  /** recordKey → to objectTypeId → to id → association type ids. */
-  private readonly byRecord = new Map<string, Targets>();
+  /**
+   * recordKey → to objectTypeId → to id → association type ids. A record restored from a snapshot keeps
+   * its links as read (plain data) until first used: a firm-sized portal restarts without building a
+   * Map and a Set for each of its million association directions first.
+   */
+  private readonly byRecord = new Map<string, Targets | RecordLinks>();
+
+  /** The record's links as maps, built on first use from what a snapshot gave. */
+  private targets(key: string): Targets | undefined {
+    const stored = this.byRecord.get(key);
+    if (stored === undefined || stored instanceof Map) return stored;
+    const targets: Targets = new Map();
+    for (const toType in stored) {
+      const byId = new Map<string, Set<number>>();
+      for (const toId in stored[toType]) byId.set(toId, new Set(stored[toType]![toId]));
+      targets.set(toType, byId);
+    }
+    this.byRecord.set(key, targets);
+    return targets;
+  }
 
   /** The associations of one record to one object type: to id → type ids (possibly empty sets). */
   of(objectTypeId: string, id: string, toTypeId: string): Map<string, Set<number>> | undefined {
-    return this.byRecord.get(recordKey(objectTypeId, id))?.get(toTypeId);
+    return this.targets(recordKey(objectTypeId, id))?.get(toTypeId);
   }
 
   add(fromType: string, fromId: string, toType: string, toId: string, typeId: number): void {
     const key = recordKey(fromType, fromId);
-    let targets = this.byRecord.get(key);
+    let targets = this.targets(key);
     if (!targets) this.byRecord.set(key, (targets = new Map()));
     let byId = targets.get(toType);
     if (!byId) targets.set(toType, (byId = new Map()));
@@ -38,7 +56,7 @@ export class AssociationLinks {
 
   /** Forgets a record's associations, both ways (an archived record keeps none). */
   dropRecord(objectTypeId: string, id: string): void {
-    const targets = this.byRecord.get(recordKey(objectTypeId, id));
+    const targets = this.targets(recordKey(objectTypeId, id));
     if (!targets) return;
     for (const [toType, byId] of targets) {
       for (const toId of byId.keys()) this.of(toType, toId, objectTypeId)?.delete(id);
@@ -48,40 +66,39 @@ export class AssociationLinks {
 
   /** Removes an association type everywhere. */
   dropType(typeId: number): void {
-    for (const targets of this.byRecord.values()) {
-      for (const byId of targets.values()) for (const typeIds of byId.values()) typeIds.delete(typeId);
+    for (const key of this.byRecord.keys()) {
+      for (const byId of this.targets(key)!.values()) for (const typeIds of byId.values()) typeIds.delete(typeId);
     }
   }
 
   /** Every stored direction: [fromType, fromId, toType, toId, typeIds]. */
   *entries(): Generator<[string, string, string, string, Set<number>]> {
-    for (const [key, targets] of this.byRecord) {
+    for (const key of this.byRecord.keys()) {
       const [fromType, fromId] = splitKey(key);
-      for (const [toType, byId] of targets)
+      for (const [toType, byId] of this.targets(key)!)
         for (const [toId, typeIds] of byId) yield [fromType, fromId, toType, toId, typeIds];
     }
   }
 
   /** Each record's associations, both directions as stored, leaving out what has been emptied. */
   *byRecordEntries(): Generator<[objectTypeId: string, id: string, links: RecordLinks]> {
-    for (const [key, targets] of this.byRecord) {
+    for (const [key, stored] of this.byRecord) {
+      // Links never used since the snapshot are written back as they were read.
+      if (!(stored instanceof Map)) {
+        yield [...splitKey(key), stored];
+        continue;
+      }
       const links: RecordLinks = {};
-      for (const [toType, byId] of targets) {
+      for (const [toType, byId] of stored) {
         for (const [toId, typeIds] of byId) if (typeIds.size > 0) (links[toType] ??= {})[toId] = [...typeIds];
       }
       if (Object.keys(links).length > 0) yield [...splitKey(key), links];
     }
   }
 
-  /** Puts back one record's associations as `byRecordEntries` gave them. */
+  /** Puts back one record's associations as `byRecordEntries` gave them (made maps when first used). */
   restore(objectTypeId: string, id: string, links: RecordLinks): void {
-    const targets: Targets = new Map();
-    for (const toType in links) {
-      const byId = new Map<string, Set<number>>();
-      for (const toId in links[toType]) byId.set(toId, new Set(links[toType]![toId]));
-      targets.set(toType, byId);
-    }
-    this.byRecord.set(recordKey(objectTypeId, id), targets);
+    this.byRecord.set(recordKey(objectTypeId, id), links);
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COVERAGE_WARNINGS } from '../kam/coverage/index.ts';
+import { competitorSchema } from '../kam/competition/index.ts';
+import { COVERAGE_WARNINGS, WATCH_REASONS } from '../kam/coverage/index.ts';
 import {
   LARGEST_FIGURE,
   NUMERIC_UNITS,
@@ -13,6 +14,7 @@ import { REVIEW_KINDS, REVIEW_OUTCOMES, REVIEW_TRIGGER_KINDS } from '../kam/revi
 import {
   buyingRoleSchema,
   decisionPowerSchema,
+  departureReasonSchema,
   icpTierSchema,
   instantSchema,
   keyAccountStatusSchema,
@@ -106,6 +108,10 @@ const keyContactSchema = z.object({
   email: z.string().nullable(),
   /** Whether coverage counts the contact as a key contact (labelled key contact, a buying role or decision power). */
   isKey: z.boolean(),
+  /** Why the programme watches the contact (their departure, new title or change of stance triggers a review); empty when it does not. */
+  watchedBecause: z.array(z.enum(WATCH_REASONS)),
+  /** Labelled "Key contact" on this company (a manager marks or unmarks it on the card). */
+  keyContactLabel: z.boolean(),
   stance: stanceSchema.nullable(),
   /** Every recorded stance from HubSpot's property history, newest first (the current one included). */
   stanceHistory: z.array(z.object({ stance: stanceSchema.nullable(), at: instantSchema })),
@@ -119,7 +125,14 @@ const keyContactSchema = z.object({
   /** Our people who touched the contact within the settings' staleness window, most touches first. */
   heldBy: z.array(relationshipHolderSchema),
   /** Set when the contact has left the client. */
-  departure: z.object({ leftAt: instantSchema.nullable(), replacedBy: contactRefSchema.nullable() }).nullable(),
+  departure: z
+    .object({
+      leftAt: instantSchema.nullable(),
+      replacedBy: contactRefSchema.nullable(),
+      /** Why they left; null for a departure recorded before Keystone asked. */
+      reason: departureReasonSchema.nullable(),
+    })
+    .nullable(),
 });
 export type KeyContact = z.infer<typeof keyContactSchema>;
 
@@ -132,8 +145,23 @@ const coverageWarningSchema = z.object({
 });
 export type CoverageWarning = z.infer<typeof coverageWarningSchema>;
 
+/** Who else the client buys from and our relationship's strengths and weaknesses, as the account team recorded them. */
+const competitionSectionSchema = z.object({
+  competitors: z.array(competitorSchema),
+  strengths: z.array(z.string()),
+  weaknesses: z.array(z.string()),
+  /** Send back as `baseRevision` when saving; 0 before the first save. */
+  revision: z.number().int().nonnegative(),
+  savedBy: personSchema.nullable(),
+  savedAt: instantSchema.nullable(),
+  /** The stored value could not be read (damaged): shown empty, and a save repairs it. */
+  unreadable: z.boolean(),
+});
+export type CompetitionSection = z.infer<typeof competitionSectionSchema>;
+
 const relationshipsSectionSchema = z.object({
   contacts: z.array(keyContactSchema),
+  competition: competitionSectionSchema,
   coverage: z.object({
     /** 0–100. */
     score: z.number().min(0).max(100),
@@ -279,6 +307,16 @@ export const reviewTriggerSchema = z.object({
 });
 export type ReviewTrigger = z.infer<typeof reviewTriggerSchema>;
 
+/** One thing a review produced, to be done, and the HubSpot task it became. */
+const reviewActionSchema = z.object({
+  outcome: reviewOutcomeSchema,
+  text: z.string(),
+  owner: personSchema.nullable(),
+  dueAt: instantSchema,
+  /** The HubSpot task on the company; null until it is made (the next logging of the same review makes it). */
+  taskId: z.string().nullable(),
+});
+
 const reviewSchema = z.object({
   reviewId: z.string(),
   kind: reviewKindSchema,
@@ -287,6 +325,8 @@ const reviewSchema = z.object({
   outcomes: z.array(reviewOutcomeSchema),
   summary: z.string(),
   triggers: z.array(reviewTriggerSchema),
+  /** Each outcome's own words, owner and due date, in the order logged. */
+  actions: z.array(reviewActionSchema),
 });
 export type Review = z.infer<typeof reviewSchema>;
 

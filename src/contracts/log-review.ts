@@ -21,17 +21,36 @@ const STORED_TRIGGERS_LIMIT = 60_000;
  * `log_review`: records a review of the account and its outcome, associated with the company (and the
  * contacts it was about), with an audit note. The next due date follows from it.
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.CONTACT_NOT_AT_COMPANY,
- * KAM.SETUP_REQUIRED, HubSpot failure codes.
+ * KAM.OWNER_NOT_FOUND, KAM.SETUP_REQUIRED, HubSpot failure codes.
  */
 export const logReviewParametersSchema = accountCallSchema
   .extend({
     kind: reviewKindSchema,
     /** Defaults to now; not in the future. */
     reviewedAt: pickedInstantSchema.optional(),
+    /** Outcomes ticked; each action's outcome counts as produced too. */
     outcomes: z
       .array(reviewOutcomeSchema)
       .max(REVIEW_OUTCOMES.length)
-      .refine((o) => new Set(o).size === o.length, 'each outcome at most once'),
+      .refine((o) => new Set(o).size === o.length, 'each outcome at most once')
+      .default([]),
+    /**
+     * What the review produced, to be done: each with its own words, owner and due date; each becomes a
+     * HubSpot task on the company for its owner (one per action, however often the call is retried).
+     */
+    actions: z
+      .array(
+        z
+          .object({
+            outcome: reviewOutcomeSchema,
+            text: typedText(1000).min(3, 'say what is to be done (at least 3 characters)'),
+            ownerId: recordIdSchema,
+            dueAt: pickedInstantSchema,
+          })
+          .strict(),
+      )
+      .max(20, 'at most 20 actions')
+      .default([]),
     summary: typedText(5000).min(3, 'say in a few words what was decided (at least 3 characters)'),
     /** For a triggered review: the triggers from card_data it answers. */
     triggers: z

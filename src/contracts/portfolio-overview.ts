@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Competition } from '../kam/competition/index.ts';
 import type { MetricTarget, QuarterStatus } from '../kam/objectives/index.ts';
 import type { AccountRisk, ParetoAnalysis } from '../kam/portfolio/index.ts';
 import type { ReviewScheduleStatus } from '../kam/reviews/index.ts';
@@ -161,6 +162,8 @@ export interface AccountQuarter {
   investment: { hours: number | null; money: number | null; incomeGained: number | null } | null;
   /** Names of the client's contacts created in the quarter: new people there we were introduced to. */
   introductions: string[];
+  /** Plan updates the quarter's reviews called for, each with its owner, due date and status. */
+  planUpdated: string[];
   celebrate: string[];
   escalate: string[];
   exploit: string[];
@@ -168,6 +171,8 @@ export interface AccountQuarter {
   reviewsDone: number;
   /** A calendar review was overdue at the quarter's end (or now, for the current quarter). */
   reviewMissed: boolean;
+  /** Competitors and our strengths and weaknesses as the account team last recorded them; null when never recorded or unreadable. */
+  competition: Competition | null;
 }
 
 export interface QuarterlyReport {
@@ -179,6 +184,7 @@ export interface QuarterlyReport {
     targetsBehind: number;
     targetsWithoutActual: number;
     introductions: number;
+    planUpdated: number;
     celebrate: number;
     escalate: number;
     exploit: number;

@@ -11,7 +11,8 @@ export const DEFAULT_SLICE_BUDGET_MS = 7_000;
  * status nor HubSpot's target-account flag: only tag_key_account and untag_key_account do, with the status.
  * Call first without a cursor, then with each answer's cursor until `done`. The last slice stores the
  * portfolio snapshot (the whole portfolio's revenue distribution) on the settings record for the
- * portfolio pages; repeating it is harmless. Admins only; needs setup to be up to date.
+ * portfolio pages; repeating it is harmless. Admins only (while none is configured, a HubSpot super admin); needs setup to be up to date. The first slice (no
+ * cursor) leaves an admin-action record naming the user.
  * A slice interrupted by HubSpot's rate limit or an outage, or stopped to wait for room in the burst
  * window (`KAM.BURST_WINDOW_FULL`: a page of very large key accounts spreads over several slices), answers
  * `ok` with `interruptedBy` set: call again with the same cursor after `retryAfterMs`. `coverageNotRead`

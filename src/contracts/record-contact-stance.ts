@@ -3,7 +3,8 @@ import { decisionPowerSchema, stanceSchema, type DecisionPower, type Stance } fr
 import { contactCallSchema, typedLine } from './shared.ts';
 
 /**
- * `record_contact_stance`: sets any of stance, decision power and the topics the contact decides on.
+ * `record_contact_stance`: sets any of stance, decision power and the topics the contact decides on, and
+ * marks or unmarks the contact as a key contact of the company (HubSpot's "Key contact" association label).
  * A field left out is unchanged; null clears it. History comes from HubSpot's property history.
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.CONTACT_NOT_FOUND, KAM.CONTACT_NOT_AT_COMPANY, HubSpot failure codes.
  */
@@ -15,11 +16,18 @@ export const recordContactStanceParametersSchema = contactCallSchema
       .array(typedLine(80).regex(/^[^;]*$/, 'cannot contain ";"'))
       .max(20, 'at most 20 topics')
       .optional(),
+    /** true labels the contact "Key contact" on this company, false takes the label off. */
+    keyContact: z.boolean().optional(),
   })
   .strict()
-  .refine((p) => p.stance !== undefined || p.decisionPower !== undefined || p.decisionTopics !== undefined, {
-    message: 'give at least one of stance, decisionPower or decisionTopics',
-  });
+  .refine(
+    (p) =>
+      p.stance !== undefined ||
+      p.decisionPower !== undefined ||
+      p.decisionTopics !== undefined ||
+      p.keyContact !== undefined,
+    { message: 'give at least one of stance, decisionPower, decisionTopics or keyContact' },
+  );
 export type RecordContactStanceParameters = z.input<typeof recordContactStanceParametersSchema>;
 
 /** The contact's stance, decision power and topics as they now are. */
@@ -28,4 +36,6 @@ export interface ContactStance {
   stance: Stance | null;
   decisionPower: DecisionPower | null;
   decisionTopics: string[];
+  /** Set when the call marked or unmarked the contact as a key contact; null when it left the label alone. */
+  keyContact: boolean | null;
 }

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../errors/codes.ts';
 import type { ValidationIssue } from '../kam/shared/validation.ts';
 import type { CardData, CardDataParameters } from './card-data.ts';
 import type { CardSection, CardSectionParameters } from './card-section.ts';
+import type { ClientSatisfaction, ClientSatisfactionParameters } from './client-satisfaction.ts';
 import type { GetSettingsParameters, PortalSettings } from './get-settings.ts';
 import type { LoggedReview, LogReviewParameters } from './log-review.ts';
 import type { PortfolioFacts, PortfolioFactsParameters } from './portfolio-facts.ts';
@@ -9,8 +10,10 @@ import type { PortfolioOverview, PortfolioOverviewParameters } from './portfolio
 import type { RecalculatePortfolioParameters, RecalculationProgress } from './recalculate-portfolio.ts';
 import type { ContactDeparture, RecordContactDepartureParameters } from './record-contact-departure.ts';
 import type { ContactStance, RecordContactStanceParameters } from './record-contact-stance.ts';
+import type { RecordedReviewEvent, RecordReviewEventParameters } from './record-review-event.ts';
 import type { RunSetupParameters, SetupOutcome } from './run-setup.ts';
 import type { SaveAccountPlanParameters, SavedPlan } from './save-account-plan.ts';
+import type { SaveCompetitionParameters, SavedCompetition } from './save-competition.ts';
 import type { SavedSettings, SaveSettingsParameters } from './save-settings.ts';
 import type { KeyAccountStatusChange, TagKeyAccountParameters } from './tag-key-account.ts';
 import type { UntagKeyAccountParameters } from './untag-key-account.ts';
@@ -30,6 +33,9 @@ export interface KeystoneFunctions {
   record_contact_stance: { parameters: RecordContactStanceParameters; result: ContactStance };
   record_contact_departure: { parameters: RecordContactDepartureParameters; result: ContactDeparture };
   log_review: { parameters: LogReviewParameters; result: LoggedReview };
+  record_review_event: { parameters: RecordReviewEventParameters; result: RecordedReviewEvent };
+  save_competition: { parameters: SaveCompetitionParameters; result: SavedCompetition };
+  client_satisfaction: { parameters: ClientSatisfactionParameters; result: ClientSatisfaction };
   get_settings: { parameters: GetSettingsParameters; result: PortalSettings };
   save_settings: { parameters: SaveSettingsParameters; result: SavedSettings };
   run_setup: { parameters: RunSetupParameters; result: SetupOutcome };

@@ -50,6 +50,8 @@ export const FUNCTION_ERRORS = {
     'Someone picked for the team or an objective is not an active HubSpot user of this portal. Pick someone else.',
   'KAM.PLAN_CHANGED_ELSEWHERE':
     'Someone else saved this plan while you were editing. Reload the plan, then make your changes again.',
+  'KAM.COMPETITION_CHANGED_ELSEWHERE':
+    'Someone else saved the competitors while you were editing. Reload the card, then make your changes again.',
   'KAM.STATUS_UNCHANGED': 'The account already has that status. Reload the card to see the latest.',
   'KAM.STATUS_CHANGED':
     'Someone else changed the key account status since the card loaded. Reload the card, then make your change again if it is still needed.',

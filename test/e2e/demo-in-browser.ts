@@ -10,6 +10,9 @@ import { launchChromium, openPage } from './browser.ts';
 // `npm start`'s preview on a small demo portal (120 companies) persisted in a data file of its own,
 // with chromium open on a page that collects the errors the preview or a card logs.
 
+/** The demo the browser tests open: seed 7, 120 companies, on the test clock's day. */
+export const DEMO_IN_BROWSER = { seed: 7, companies: 120 } as const;
+
 export interface DemoInBrowser {
   /** The running preview; `restart` replaces it. */
   preview: KeystonePreview;
@@ -28,7 +31,7 @@ export async function openDemoInBrowser(folderPrefix: string): Promise<DemoInBro
   const start = () =>
     startKeystonePreview({
       dataFile: path.join(directory, 'portal.json'),
-      seed: () => generateDemoPortal({ seed: 7, companies: 120, now: testClock.now() }),
+      seed: () => generateDemoPortal({ ...DEMO_IN_BROWSER, now: testClock.now() }),
       clock: testClock.now,
     });
   const preview = await start();

@@ -16,6 +16,7 @@ export function QuarterlyReportSection({ report, format }: { report: QuarterlyRe
           <Text variant="microcopy">{`${p.targetsBehind} behind, ${p.targetsWithoutActual} without an actual`}</Text>
         </StatisticsItem>
         <StatisticsItem label="Introductions made" number={format.whole(p.introductions)} />
+        <StatisticsItem label="Plan updates" number={format.whole(p.planUpdated)} />
         <StatisticsItem label="To celebrate" number={format.whole(p.celebrate)} />
         <StatisticsItem label="To escalate" number={format.whole(p.escalate)} />
         <StatisticsItem label="To exploit" number={format.whole(p.exploit)} />
@@ -58,10 +59,20 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
       {account.investment !== null && <Text>{investmentLine(account.investment, format)}</Text>}
       <Text>{`${account.introductions.length} introduction${account.introductions.length === 1 ? '' : 's'} made (contacts new in the CRM this quarter).`}</Text>
       {items('Introductions', account.introductions)}
+      {items('Update the plan', account.planUpdated)}
       {items('Celebrate', account.celebrate)}
       {items('Escalate', account.escalate)}
       {items('Exploit', account.exploit)}
       {items('Triggers fired', account.triggersFired)}
+      {account.competition &&
+        items(
+          'Competitors',
+          account.competition.competitors.map(
+            (c) => `${c.name}: ${c.services} (${c.relationshipStrength} relationships)`,
+          ),
+        )}
+      {account.competition && items('Our strengths', account.competition.strengths)}
+      {account.competition && items('Our weaknesses', account.competition.weaknesses)}
       <Text>{reviews}</Text>
     </>
   );

@@ -2,6 +2,7 @@ import { Heading, Link, Tag, Text } from '@hubspot/ui-extensions';
 import type { ReviewTrigger } from '../../contracts/card-data.ts';
 import type { CoverageRiskKind, PortfolioOverview, ReviewDue } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
+import { RECORDED_EVENT_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
 import { companyRecordUrl } from '../../contracts/record-link.ts';
 
@@ -28,9 +29,11 @@ const TRIGGER_LABELS: Record<ReviewTrigger['kind'], string> = {
   new_parent_company: 'New parent company',
   company_merged: 'Company merged',
   client_strategy_changed: 'Client strategy changed',
+  competition_changed: 'Competitors or our position changed',
   our_owner_changed: 'Our owner changed',
   our_team_changed: 'Our team changed',
   objective_achieved: 'Objective achieved',
+  ...RECORDED_EVENT_LABELS,
 };
 
 // Reviews falling due across the programme, and the key accounts whose relationships are thin.

@@ -35,6 +35,7 @@ export function reportCsv(report: QuarterlyReport): string {
       rows.push([q, a.name, 'Target', t.name, t.target, t.actual, STATUS_WORDS[t.status]]);
     for (const item of a.introductions) rows.push([q, a.name, 'Introduction', item, null, null, null]);
     rows.push([q, a.name, 'Introductions', 'Introductions made', null, a.introductions.length, null]);
+    for (const item of a.planUpdated) rows.push([q, a.name, 'Update the plan', item, null, null, null]);
     for (const item of a.celebrate) rows.push([q, a.name, 'Celebrate', item, null, null, null]);
     for (const item of a.escalate) rows.push([q, a.name, 'Escalate', item, null, null, null]);
     for (const item of a.exploit) rows.push([q, a.name, 'Exploit', item, null, null, null]);
@@ -56,6 +57,7 @@ export function reportCsv(report: QuarterlyReport): string {
     ['Targets behind', p.targetsBehind],
     ['Targets without an actual', p.targetsWithoutActual],
     ['Introductions made', p.introductions],
+    ['Plan updates', p.planUpdated],
     ['To celebrate', p.celebrate],
     ['To escalate', p.escalate],
     ['To exploit', p.exploit],

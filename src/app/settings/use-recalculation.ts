@@ -21,6 +21,15 @@ type RecalculationState =
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * A slice HubSpot refused before it began (its rate limit while people's cards fill the window, or an
+ * outage) wrote nothing: the page waits and sends the same cursor again, a few times in a row at most,
+ * rather than stop the run.
+ */
+export const TRANSIENT_SLICE_FAILURES: readonly string[] = ['KAM.HUBSPOT_RATE_LIMITED', 'KAM.HUBSPOT_UNAVAILABLE'];
+export const SLICE_RETRY_AFTER_MS = 2_000;
+const MOST_SLICE_RETRIES = 10;
+
+/**
  * Drives `recalculate_portfolio` slice by slice: each answer's cursor goes into the next call until
  * `done`. A slice HubSpot interrupted (rate limit, outage) is retried with the same cursor after the
  * wait the function asks for. Leaving the page stops the loop between slices.
@@ -36,18 +45,28 @@ export function useRecalculation(userId: number) {
     let cursor: string | null = null;
     let processed = 0;
     const coverageNotRead: string[] = [];
+    let retries = 0;
+    let total: number | null = null;
     setState({ status: 'running', processed, total: null, waitingMs: null, pausedFor: null });
     while (live()) {
       // Typed here, as the cursor's type flows back from the answer: the compiler needs it to stop there.
       const parameters: FunctionParameters<'recalculate_portfolio'> = { userId, cursor };
       const outcome = await callFunction('recalculate_portfolio', parameters);
       if (!live()) return;
+      if (!outcome.ok && TRANSIENT_SLICE_FAILURES.includes(outcome.failure.code) && retries < MOST_SLICE_RETRIES) {
+        retries += 1;
+        setState({ status: 'running', processed, total, waitingMs: SLICE_RETRY_AFTER_MS, pausedFor: null });
+        await wait(SLICE_RETRY_AFTER_MS);
+        continue;
+      }
       if (!outcome.ok) {
         setState({ status: 'error', failure: outcome.failure, processed });
         return;
       }
+      retries = 0;
       const slice = outcome.answer;
       processed = slice.processed;
+      total = slice.total;
       coverageNotRead.push(...slice.coverageNotRead);
       if (slice.done) {
         setState({ status: 'done', processed, coverageNotRead: [...new Set(coverageNotRead)] });

@@ -51,6 +51,7 @@ type FailureLooks = EveryCode<{
   'KAM.CONTACT_NOT_AT_COMPANY': 'retry';
   'KAM.OWNER_NOT_FOUND': 'retry';
   'KAM.PLAN_CHANGED_ELSEWHERE': 'retry';
+  'KAM.COMPETITION_CHANGED_ELSEWHERE': 'retry';
   'KAM.STATUS_UNCHANGED': 'retry';
   'KAM.STATUS_CHANGED': 'retry';
   'KAM.STATUS_CHANGE_NOT_ALLOWED': 'retry';

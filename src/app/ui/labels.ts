@@ -49,6 +49,31 @@ export const BUYING_ROLE_LABELS: Record<BuyingRole, string> = {
   OTHER: 'Other',
 };
 
+export const DEPARTURE_REASON_LABELS: Record<NonNullable<NonNullable<KeyContact['departure']>['reason']>, string> = {
+  retired: 'Retired',
+  moved_role: 'Moved to another role',
+  left: 'Left the client',
+};
+
+export const WATCH_REASON_LABELS: Record<KeyContact['watchedBecause'][number], string> = {
+  key_contact_label: 'labelled key contact',
+  buying_role: 'has a buying role',
+  decision_power: 'has a decision power',
+  stance: 'has a stance',
+};
+
+/** The events HubSpot cannot see that a manager records as reasons to review (the reviews domain's list). */
+export const RECORDED_EVENT_LABELS = {
+  competitor_strategy_changed: 'A competitor of the client changed strategy',
+  supply_chain_changed: "The client's supply chain changed",
+  our_process_changed: 'Our process changed',
+  our_objective_changed: 'Our overall objective changed',
+  our_initiative: 'We started an initiative',
+  our_people_changed: 'Significant people changed on our side',
+  our_merger: 'We are in a merger or acquisition',
+  market_development: 'A major development in the market',
+} as const satisfies Partial<Record<ReviewTrigger['kind'], string>>;
+
 export const OBJECTIVE_STATUS_LABELS: Record<Objective['status'], string> = {
   open: 'Open',
   achieved: 'Achieved',
@@ -155,6 +180,7 @@ export function evidenceInWords(
         return v === null || v === '' ? 'none' : v;
     }
   };
+  if (evidence.property === 'recordedEvent') return `Recorded by a manager: ${shortened(evidence.to ?? '')}`;
   const label = WATCHED_PROPERTY_LABELS[evidence.property] ?? evidence.property;
   // An objective's row is written anew with each plan revision, so a status without a "before" is simply its status.
   if (evidence.property === 'status' && evidence.from === null) return `${label}: ${value(evidence.to)}`;

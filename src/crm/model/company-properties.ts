@@ -32,6 +32,8 @@ export const COMPANY_PROPERTY = {
   strategicFit: 'keystone_strategic_fit',
   referralCount: 'keystone_referral_count',
   clientStrategy: 'keystone_client_strategy',
+  recordedEvents: 'keystone_recorded_events',
+  competition: 'keystone_competition_json',
 } as const;
 type CompanyPropertyKey = keyof typeof COMPANY_PROPERTY;
 
@@ -177,6 +179,20 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
     label: 'Client strategy',
     description:
       "How the client sees itself and where it is heading, in the account team's words. Keystone asks for a review of the plan when it changes.",
+    long: true,
+  }),
+  recordedEvents: textProperty({
+    name: COMPANY_PROPERTY.recordedEvents,
+    label: 'Events recorded for review',
+    description:
+      'Events HubSpot cannot see that a key account manager recorded (a competitor, the supply chain, our own changes, the market), each a reason to review the plan (JSON).',
+    long: true,
+  }),
+  competition: textProperty({
+    name: COMPANY_PROPERTY.competition,
+    label: 'Competitors and our position (Keystone)',
+    description:
+      "Written by Keystone: which competitors the client also uses, for what and how strongly, and our relationship's strengths and weaknesses. Edit it on the Key account card.",
     long: true,
   }),
 };

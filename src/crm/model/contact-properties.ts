@@ -1,4 +1,5 @@
 import { DECISION_POWERS } from '../../kam/shared/decision-power.ts';
+import { DEPARTURE_REASONS } from '../../kam/shared/departure-reason.ts';
 import { STANCES } from '../../kam/shared/stance.ts';
 import { boolProperty, choiceProperty, datetimeProperty, textProperty, type PropertySpec } from './property.ts';
 
@@ -11,6 +12,7 @@ export const CONTACT_PROPERTY = {
   reportsTo: 'keystone_reports_to',
   leftCompany: 'keystone_left_company',
   leftAt: 'keystone_left_at',
+  leftReason: 'keystone_left_reason',
   replacedBy: 'keystone_replaced_by',
 } as const;
 type ContactPropertyKey = keyof typeof CONTACT_PROPERTY;
@@ -21,6 +23,7 @@ const DECISION_POWER_LABELS = {
   influences: 'Influences',
   none: 'No say',
 };
+const DEPARTURE_REASON_LABELS = { retired: 'Retired', moved_role: 'Moved to another role', left: 'Left the client' };
 const STANCE_LABELS = {
   ally: 'Ally',
   supporter: 'Supporter',
@@ -63,6 +66,13 @@ export const CONTACT_PROPERTIES: Record<ContactPropertyKey, PropertySpec> = {
     name: CONTACT_PROPERTY.leftAt,
     label: 'Left the company on',
     description: 'When the contact left the client.',
+  }),
+  leftReason: choiceProperty({
+    name: CONTACT_PROPERTY.leftReason,
+    label: 'Why they left',
+    description: 'Retired, moved to another role, or left the client.',
+    values: DEPARTURE_REASONS,
+    labels: DEPARTURE_REASON_LABELS,
   }),
   replacedBy: textProperty({
     name: CONTACT_PROPERTY.replacedBy,

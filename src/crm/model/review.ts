@@ -54,6 +54,13 @@ export const REVIEW = defineCustomObject({
       labels: REVIEW_OUTCOME_LABELS,
       multiple: true,
     }),
+    actions: textProperty({
+      name: 'actions',
+      label: 'Actions',
+      description:
+        'What the review produced, each with its outcome, words, owner, due date and the HubSpot task made for it (JSON).',
+      long: true,
+    }),
     summary: textProperty({
       name: 'summary',
       label: 'Summary',

@@ -8,7 +8,8 @@ import {
   type Stance,
   type Validated,
 } from '../shared/index.ts';
-import { isDecisionMaker, isHeadOfOrganisationTitle, isKeyContact } from './roles.ts';
+import { headsOfOrganisation } from './org-chart.ts';
+import { isDecisionMaker, isKeyContact } from './roles.ts';
 import {
   coverageInputSchema,
   coverageOptionsSchema,
@@ -246,21 +247,15 @@ function computeCoverage(
       ourPeople: mostTouchesFirst(ownersInWindow.get(c.id)),
     })),
   };
-  const warnings = coverageWarnings(coverage, { current, ownersInWindow, heads: headsOfOrganisation(current, teams) });
+  const warnings = coverageWarnings(coverage, {
+    current,
+    ownersInWindow,
+    heads: headsOfOrganisation(
+      current.filter((c) => c.reportsTo === null),
+      (id) => teams.has(id),
+    ),
+  });
   return { ...coverage, warnings, score: coverageScore(coverage) };
-}
-
-/**
- * The contacts at the top of the client's organisation, who report to nobody: with no supervisor
- * recorded, either their title names the head (isHeadOfOrganisationTitle) or they are the one root
- * of the recorded chart (others report to them). Two such roots mean the chart is split and one of
- * them must report to someone, so neither counts.
- */
-function headsOfOrganisation(current: readonly CoverageContact[], teams: Map<string, PeopleAround>): Set<string> {
-  const unsupervised = current.filter((c) => c.reportsTo === null);
-  const roots = unsupervised.filter((c) => teams.has(c.id));
-  const heads = unsupervised.filter((c) => isHeadOfOrganisationTitle(c.title));
-  return new Set([...heads, ...(roots.length === 1 ? roots : [])].map((c) => c.id));
 }
 
 function coverageWarnings(

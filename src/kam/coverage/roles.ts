@@ -5,7 +5,6 @@ import type { CoverageContact } from './schema.ts';
 // both), so a contact counts when either says so.
 const DECIDING_POWERS: readonly DecisionPower[] = ['final_say', 'decides'];
 const DECIDING_ROLES: readonly BuyingRole[] = ['DECISION_MAKER', 'BUDGET_HOLDER', 'EXECUTIVE_SPONSOR'];
-const INFLUENCING_ROLES: readonly BuyingRole[] = ['CHAMPION', 'INFLUENCER', 'BLOCKER', 'LEGAL_AND_COMPLIANCE'];
 
 type Roles = Pick<CoverageContact, 'decisionPower' | 'buyingRoles'>;
 
@@ -17,18 +16,29 @@ export function isDecisionMaker(contact: Roles): boolean {
   );
 }
 
+/** Why the programme watches a contact: each thing recorded about them that says they matter to the plan. */
+export const WATCH_REASONS = ['key_contact_label', 'buying_role', 'decision_power', 'stance'] as const;
+export type WatchReason = (typeof WATCH_REASONS)[number];
+
 /**
- * A key contact is one the plan is about: tagged "Key contact", a decision maker, or someone who
- * influences the decision (decision power `influences`, or buying role champion, influencer,
- * blocker or legal and compliance). End users and contacts without any of these are not key.
+ * What the programme watches a contact for: labelled "Key contact", given a buying role or a decision
+ * power, or assessed with a stance. Recording any of these says the contact matters to the plan, so
+ * their departure, new title or change of stance calls for a review, and an ally among them going
+ * cold is a warning. Empty for contacts nobody has said anything about.
  */
-export function isKeyContact(contact: Roles & Pick<CoverageContact, 'taggedKeyContact'>): boolean {
-  return (
-    contact.taggedKeyContact ||
-    isDecisionMaker(contact) ||
-    contact.decisionPower === 'influences' ||
-    contact.buyingRoles.some((role) => INFLUENCING_ROLES.includes(role))
-  );
+export function watchReasons(contact: Roles & Pick<CoverageContact, 'taggedKeyContact' | 'stance'>): WatchReason[] {
+  const recorded: Record<WatchReason, boolean> = {
+    key_contact_label: contact.taggedKeyContact,
+    buying_role: contact.buyingRoles.length > 0,
+    decision_power: contact.decisionPower != null,
+    stance: contact.stance != null,
+  };
+  return WATCH_REASONS.filter((reason) => recorded[reason]);
+}
+
+/** A key contact is one the programme watches (see `watchReasons`). */
+export function isKeyContact(contact: Roles & Pick<CoverageContact, 'taggedKeyContact' | 'stance'>): boolean {
+  return watchReasons(contact).length > 0;
 }
 
 // Titles that name the head of the client's organisation. A deputy, a vice president or an

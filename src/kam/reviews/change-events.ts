@@ -12,7 +12,7 @@ import { STANCES, instantSchema, validate, type Validated } from '../shared/inde
  */
 export const WATCHED_PROPERTIES = {
   contact: ['leftCompany', 'title', 'stance', 'buyingRoles'],
-  company: ['parentCompany', 'mergedCompanies', 'owner', 'team', 'strategy'],
+  company: ['parentCompany', 'mergedCompanies', 'owner', 'team', 'strategy', 'competition'],
   objective: ['status'],
 } as const;
 type ChangedRecordKind = keyof typeof WATCHED_PROPERTIES;

@@ -2,3 +2,4 @@ export * from './cadence.ts';
 export * from './change-events.ts';
 export * from './triggers.ts';
 export * from './outcome.ts';
+export * from './recorded-events.ts';

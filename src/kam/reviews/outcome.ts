@@ -69,3 +69,36 @@ export function logReview(input: ReviewRecordInput): Validated<{ review: ReviewR
   };
   return { success: true, data: { review, outcomes: REVIEW_OUTCOMES.filter((outcome) => produced[outcome]) } };
 }
+
+/**
+ * One thing a review produced, to be done: the plan updated and the people told, an achievement
+ * celebrated, a threat dealt with or escalated, an opportunity exploited. Each has its own words, the
+ * person who does it and when it is due, so it becomes a task in their queue.
+ */
+export const reviewActionSchema = z.object({
+  outcome: z.enum(REVIEW_OUTCOMES),
+  text: text.max(1000),
+  ownerId: recordId,
+  dueAt: instantSchema,
+});
+export type ReviewAction = z.infer<typeof reviewActionSchema>;
+
+/** The outcomes a review produced, in the article's order: those ticked and those its actions are for, each once. */
+export function producedOutcomes(ticked: readonly ReviewOutcome[], actions: readonly ReviewAction[]): ReviewOutcome[] {
+  const produced = new Set([...ticked, ...actions.map((a) => a.outcome)]);
+  return REVIEW_OUTCOMES.filter((outcome) => produced.has(outcome));
+}
+
+export const REVIEW_ACTION_STATUSES = ['done', 'open', 'overdue', 'no_task'] as const;
+export type ReviewActionStatus = (typeof REVIEW_ACTION_STATUSES)[number];
+
+/** Where an action stands at `now`, from its task: done once completed, overdue when open past its due date. */
+export function reviewActionStatus(action: {
+  dueAt: number;
+  taskCompleted: boolean | null;
+  now: number;
+}): ReviewActionStatus {
+  if (action.taskCompleted === null) return 'no_task';
+  if (action.taskCompleted) return 'done';
+  return action.now > action.dueAt ? 'overdue' : 'open';
+}

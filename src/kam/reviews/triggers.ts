@@ -10,8 +10,9 @@ import {
   type Validated,
 } from '../shared/index.ts';
 import { WATCHED_PROPERTIES, changeEventSchema, type ChangeEvent } from './change-events.ts';
+import { RECORDED_EVENT_KINDS } from './recorded-events.ts';
 
-/** The reasons to review a plan outside the calendar, on the client's side or ours, that the CRM can see. */
+/** The reasons to review a plan outside the calendar, on the client's side or ours: those the CRM can see, then those a manager records. */
 export const REVIEW_TRIGGER_KINDS = [
   'key_contact_left',
   'key_contact_title_changed',
@@ -21,9 +22,11 @@ export const REVIEW_TRIGGER_KINDS = [
   'new_parent_company',
   'company_merged',
   'client_strategy_changed',
+  'competition_changed',
   'our_owner_changed',
   'our_team_changed',
   'objective_achieved',
+  ...RECORDED_EVENT_KINDS,
 ] as const;
 type ReviewTriggerKind = (typeof REVIEW_TRIGGER_KINDS)[number];
 
@@ -46,7 +49,7 @@ export type ReviewTrigger = z.infer<typeof reviewTriggerSchema> & {
 
 const reviewTriggersInputSchema = z.object({
   events: z.array(changeEventSchema),
-  /** Current and departed key contacts (coverage's key and departed key contacts): only their departures and new titles count. */
+  /** Current and departed contacts the programme watches (coverage's `watchReasons`): only their departures and new titles count. */
   keyContactIds: z.array(z.string().min(1)),
   lastReviewedAt: instantSchema.nullable(),
   planStartedAt: instantSchema,
@@ -55,7 +58,8 @@ type ReviewTriggersInput = z.input<typeof reviewTriggersInputSchema>;
 
 /**
  * The review triggers among the changes, newest first. Stance changes count for every contact,
- * as only contacts that matter get a stance; departures and title changes only for key contacts.
+ * as only contacts that matter get a stance; departures and title changes only for the contacts the
+ * programme watches (`keyContactIds`), a departure once however often it was undone and recorded again.
  */
 export function reviewTriggers(input: ReviewTriggersInput): Validated<ReviewTrigger[]> {
   const parsed = validate(reviewTriggersInputSchema, input);
@@ -63,13 +67,34 @@ export function reviewTriggers(input: ReviewTriggersInput): Validated<ReviewTrig
   const { events, lastReviewedAt, planStartedAt } = parsed.data;
   const keyContacts = new Set(parsed.data.keyContactIds);
   const openAfter = lastReviewedAt ?? planStartedAt;
+  const departures = standingDepartures(events);
   const triggers = events.flatMap((event): ReviewTrigger[] => {
     const kind = triggerKind(event, keyContacts);
     if (kind === null) return [];
+    if (kind === 'key_contact_left' && departures.get(event.recordId) !== event) return [];
     const { kind: recordKind, recordId, property, from, to, at } = event;
     return [{ kind, at, open: at > openAfter, evidence: { recordKind, recordId, property, from, to } }];
   });
   return { success: true, data: triggers.sort((a, b) => b.at - a.at) };
+}
+
+/**
+ * One departure per contact, however often a mistaken one was undone and recorded again: the first time
+ * the contact was marked as left (so a review that answered it is not asked again), and none while the
+ * departure stands undone.
+ */
+function standingDepartures(events: readonly ChangeEvent[]): Map<string, ChangeEvent> {
+  const byContact = new Map<string, ChangeEvent[]>();
+  for (const e of events)
+    if (e.kind === 'contact' && e.property === 'leftCompany')
+      byContact.set(e.recordId, [...(byContact.get(e.recordId) ?? []), e]);
+  const standing = new Map<string, ChangeEvent>();
+  for (const [contactId, changes] of byContact) {
+    const oldestFirst = [...changes].sort((a, b) => a.at - b.at);
+    const first = oldestFirst.find((e) => e.to === 'true' && e.from !== 'true');
+    if (oldestFirst.at(-1)?.to === 'true' && first !== undefined) standing.set(contactId, first);
+  }
+  return standing;
 }
 
 function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): ReviewTriggerKind | null {
@@ -95,6 +120,9 @@ function triggerKind(event: ChangeEvent, keyContacts: ReadonlySet<string>): Revi
     case 'company.strategy':
       // Recording the strategy for the first time, or clearing it, says nothing about the client.
       return from !== null && to !== null && changed ? 'client_strategy_changed' : null;
+    case 'company.competition':
+      // Competitors, strengths and weaknesses recorded for the first time are the plan's starting point, not a change.
+      return from !== null && to !== null && changed ? 'competition_changed' : null;
     case 'company.owner':
       return from !== null && changed ? 'our_owner_changed' : null;
     case 'company.team':

@@ -7,3 +7,4 @@ export * from './decision-power.ts';
 export * from './review-cadence.ts';
 export * from './list-value.ts';
 export * from './status-changes.ts';
+export * from './departure-reason.ts';

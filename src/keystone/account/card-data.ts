@@ -1,5 +1,6 @@
 import type {
   CardData,
+  CompetitionSection,
   CoverageWarning,
   KeyAccountSection,
   KeyContact,
@@ -12,7 +13,8 @@ import type {
 import type { CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber, readFields } from '../../crm/records.ts';
-import type { CoverageContact, RelationshipCoverage } from '../../kam/coverage/index.ts';
+import { watchReasons, type CoverageContact, type RelationshipCoverage } from '../../kam/coverage/index.ts';
+import { NO_COMPETITION } from '../../kam/competition/index.ts';
 import {
   QUARTERS,
   fillDerivedActuals,
@@ -40,8 +42,9 @@ import type { CardBase, CardSection } from '../../contracts/card-section.ts';
 import type { CardSectionName } from '../../contracts/card-sections.ts';
 import { statusAuditOf } from './status-audit.ts';
 import { companyFacts, dealAmounts } from '../readers/company-facts.ts';
-import { contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
+import { asDepartureReason, contactName, stanceHistoryOf } from '../readers/contact-fields.ts';
 import { accountCoverage, coverageInput } from './relationships.ts';
+import { storedCompetition } from './competition.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { accountFacts, storedPlanGrid, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
@@ -219,6 +222,19 @@ function shownValue(c: { criterion: SelectionCriterion; value: number; normalise
   return c.criterion === 'shareOfWallet' ? c.normalised * 100 : c.value;
 }
 
+function competitionSection(snapshot: AccountSnapshot, { people }: SectionContext): CompetitionSection {
+  const stored = storedCompetition(snapshot.company.properties[COMPANY_PROPERTY.competition]);
+  if (stored === null || stored === 'unreadable')
+    return { ...NO_COMPETITION, revision: 0, savedBy: null, savedAt: null, unreadable: stored === 'unreadable' };
+  return {
+    ...stored.competition,
+    revision: stored.revision,
+    savedBy: people.byUserId(stored.savedByUserId),
+    savedAt: stored.savedAt,
+    unreadable: false,
+  };
+}
+
 function relationshipsSection(
   snapshot: AccountSnapshot,
   { settings, people, now }: SectionContext,
@@ -241,6 +257,8 @@ function relationshipsSection(
       jobTitle: c.title,
       email: record.properties.email || null,
       isKey: touch?.keyContact ?? false,
+      watchedBecause: watchReasons(c),
+      keyContactLabel: c.taggedKeyContact,
       stance: c.stance,
       stanceHistory: stanceHistoryOf(record),
       jobTitleHistory: (record.history.jobtitle ?? []).map((h) => ({ jobTitle: h.value || null, at: h.at })),
@@ -250,7 +268,9 @@ function relationshipsSection(
       reportsTo: ref(c.reportsTo),
       lastTouchAt: touch?.lastTouchedAt ?? null,
       heldBy: (touch?.ourPeople ?? []).map((ownerId) => ({ person: people.byOwnerId(ownerId)! })),
-      departure: c.leftCompany ? { leftAt: c.leftAt, replacedBy: ref(c.replacedBy) } : null,
+      departure: c.leftCompany
+        ? { leftAt: c.leftAt, replacedBy: ref(c.replacedBy), reason: asDepartureReason(record.properties) }
+        : null,
     };
   });
   // Key contacts first, then the rest, each by name; departed contacts last.
@@ -265,6 +285,7 @@ function relationshipsSection(
     coverage,
     section: {
       contacts: cards,
+      competition: competitionSection(snapshot, { settings, people, now }),
       coverage: {
         score: coverage.score.value,
         reasons: coverage.score.reasons.map((r) => `${r.reason} (${r.points} of ${r.maxPoints} points)`),

@@ -7,7 +7,8 @@ import type {
 import type { ContactStance, recordContactStanceParametersSchema } from '../../contracts/record-contact-stance.ts';
 import { associatedIds } from '../../crm/association-lists.ts';
 import { hubspotCall } from '../../crm/batch.ts';
-import { CONTACT_PROPERTY } from '../../crm/model/index.ts';
+import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
+import type { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
 import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
@@ -29,15 +30,22 @@ export async function recordContactStance(
   objectTypes: ObjectTypeResolver,
   change: StanceChange & { now: number },
 ): Promise<ContactStance> {
-  await managerActing(client, objectTypes, change.userId);
+  const { settings } = await managerActing(client, objectTypes, change.userId);
   const [current] = await requireContactsAt(client, change.companyId, [change.contactId]);
   const properties: Record<string, string> = {};
   if (change.stance !== undefined) properties[CONTACT_PROPERTY.stance] = change.stance ?? '';
   if (change.decisionPower !== undefined) properties[CONTACT_PROPERTY.decisionPower] = change.decisionPower ?? '';
   if (change.decisionTopics !== undefined)
     properties[CONTACT_PROPERTY.decisionTopics] = change.decisionTopics.join('; ');
-  await hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, { properties }));
-  await storeCoverageSummary(client, objectTypes, change);
+  await Promise.all([
+    Object.keys(properties).length === 0
+      ? undefined
+      : hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, { properties })),
+    change.keyContact === undefined
+      ? undefined
+      : labelKeyContact(client, { companyId: change.companyId, contactId: change.contactId, key: change.keyContact }),
+  ]);
+  await storeCoverageSummary(client, { companyId: change.companyId, settings, now: change.now });
   // What was not changed is as it was read just before.
   const p = current!.properties;
   return {
@@ -46,7 +54,39 @@ export async function recordContactStance(
     decisionPower:
       change.decisionPower !== undefined ? change.decisionPower : asDecisionPower(p[CONTACT_PROPERTY.decisionPower]),
     decisionTopics: change.decisionTopics ?? splitList(p[CONTACT_PROPERTY.decisionTopics]),
+    keyContact: change.keyContact ?? null,
   };
+}
+
+/**
+ * Puts HubSpot's "Key contact" label on the company's association with the contact, or takes it off
+ * (the plain association stays). Both are safe to send again: labelling twice or unlabelling an
+ * unlabelled pair changes nothing.
+ */
+async function labelKeyContact(
+  client: Client,
+  link: { companyId: string; contactId: string; key: boolean },
+): Promise<void> {
+  const { fromObject, toObject } = KEY_CONTACT_LABEL;
+  const definitions = await hubspotCall(() =>
+    client.crm.associations.v4.schema.definitionsApi.getAll(fromObject, toObject),
+  );
+  const typeId = definitions.results.find((d) => d.label === KEY_CONTACT_LABEL.label)?.typeId;
+  if (typeId === undefined) {
+    const message = 'The "Key contact" label is missing from this portal. Ask an admin to run Keystone setup.';
+    throw new KeystoneError('KAM.SETUP_REQUIRED', message);
+  }
+  const inputs = [
+    {
+      _from: { id: link.companyId },
+      to: { id: link.contactId },
+      types: [
+        { associationCategory: 'USER_DEFINED' as AssociationSpecAssociationCategoryEnum, associationTypeId: typeId },
+      ],
+    },
+  ];
+  if (link.key) await hubspotCall(() => client.crm.associations.v4.batchApi.create(fromObject, toObject, { inputs }));
+  else await hubspotCall(() => client.crm.associations.v4.batchApi.archiveLabels(fromObject, toObject, { inputs }));
 }
 
 export async function recordContactDeparture(
@@ -60,7 +100,7 @@ export async function recordContactDeparture(
       issues: [{ path: 'leftAt', message: 'cannot be in the future' }],
     });
   }
-  await managerActing(client, objectTypes, change.userId);
+  const { settings } = await managerActing(client, objectTypes, change.userId);
   const ids = change.replacedByContactId === null ? [change.contactId] : [change.contactId, change.replacedByContactId];
   const contacts = await requireContactsAt(client, change.companyId, ids);
   await hubspotCall(() =>
@@ -68,14 +108,16 @@ export async function recordContactDeparture(
       properties: {
         [CONTACT_PROPERTY.leftCompany]: String(change.left),
         [CONTACT_PROPERTY.leftAt]: leftAt === null ? '' : toHubSpotDateTime(leftAt),
+        [CONTACT_PROPERTY.leftReason]: change.left ? (change.reason ?? '') : '',
         [CONTACT_PROPERTY.replacedBy]: change.replacedByContactId ?? '',
       },
     }),
   );
-  await storeCoverageSummary(client, objectTypes, change);
+  await storeCoverageSummary(client, { companyId: change.companyId, settings, now: change.now });
   return {
     contactId: change.contactId,
     left: change.left,
+    reason: change.left ? (change.reason ?? null) : null,
     leftAt,
     replacedBy:
       change.replacedByContactId === null ? null : { contactId: change.replacedByContactId, name: contacts[1]!.name },

@@ -2,14 +2,12 @@ import type { Client } from '@hubspot/api-client';
 import type { CoverageWarning } from '../../contracts/card-data.ts';
 import { hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
-import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { toHubSpotDateTime } from '../../crm/records.ts';
 import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
 import { relationshipHolding, type RelationshipHolding } from '../../kam/portfolio/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { readOwners } from '../readers/portal-reads.ts';
-import { loadSettings } from '../settings/index.ts';
 import { coverageWarnings } from './card-data.ts';
 import { accountCoverage, coverageInput, readRelationships, type Relationships } from './relationships.ts';
 
@@ -80,19 +78,14 @@ export function storedHolding(properties: Record<string, string | null | undefin
 
 /**
  * Weighs one account's relationships again and stores the summary on the company, after a change to
- * them (a stance, a departure). Reads the settings, the owners (names in the warnings) and the account's
- * relationships, then writes the company once.
+ * them (a stance, a departure), with the settings the change was made under. Reads the owners (names in
+ * the warnings) and the account's relationships, then writes the company once.
  */
 export async function storeCoverageSummary(
   client: Client,
-  objectTypes: ObjectTypeResolver,
-  { companyId, now }: { companyId: string; now: number },
+  { companyId, settings, now }: { companyId: string; settings: Pick<Settings, 'coverage'>; now: number },
 ): Promise<void> {
-  const [{ settings }, owners, relationships] = await Promise.all([
-    loadSettings(client, objectTypes),
-    readOwners(client),
-    readRelationships(client, [companyId]),
-  ]);
+  const [owners, relationships] = await Promise.all([readOwners(client), readRelationships(client, [companyId])]);
   const summary = coverageSummary(relationships.get(companyId)!, { settings, people: peopleDirectory(owners), now });
   await hubspotCall(() =>
     client.crm.companies.basicApi.update(companyId, { properties: coverageSummaryProperties(summary, now) }),

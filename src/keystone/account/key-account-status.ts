@@ -114,7 +114,8 @@ export async function changeKeyAccountStatus(
     await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties })).catch(
       async (error: unknown) => {
         // A lost answer may hide an update that was made: then the change stands, and so does its note.
-        const now = await readStatus(client, request.companyId).catch(() => null);
+        // Looked at up to three times (a read is safe to repeat): not knowing costs a change its note.
+        const now = await readStatusOnce(client, request.companyId, 3);
         if (now === null || !madeBy(now, { status: request.status, userId: caller.userId, at: request.now }))
           throw error;
       },
@@ -276,6 +277,18 @@ function madeBy(seen: StatusSeen, change: { status: KeyAccountStatus; userId: st
     seen.changedBy === change.userId &&
     fromHubSpotDateTime(seen.changedAt) === change.at
   );
+}
+
+/** The status, or null when HubSpot gave no answer in `tries` reads. */
+async function readStatusOnce(client: Client, companyId: string, tries: number): Promise<StatusRead | null> {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    try {
+      return await readStatus(client, companyId);
+    } catch {
+      // tried again below
+    }
+  }
+  return null;
 }
 
 async function readStatus(client: Client, companyId: string): Promise<StatusRead> {

@@ -12,6 +12,7 @@ import {
 import { type CrmRecord } from '../../crm/records.ts';
 import { KEY_ACCOUNT_PLAN, OBJECTIVE } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import type { ReviewOutcome } from '../../kam/reviews/index.ts';
 import { escapeHtml } from './audit-note.ts';
 import { isTransient } from '../../crm/errors.ts';
 import { isKeystoneError } from '../../errors/keystone-error.ts';
@@ -278,11 +279,7 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
 
 /** The account's open review-due tasks, the one due last first (then the oldest). */
 async function openReviewTasks(client: Client, companyId: string, subject: string): Promise<CrmRecord[]> {
-  const ids = (await batchReadAssociations(client, { fromType: 'companies', toType: 'tasks', ids: [companyId] })).get(
-    companyId,
-  );
-  if (!ids || ids.length === 0) return [];
-  const { records } = await batchRead(client, { objectType: 'tasks', ids, properties: Object.values(TASK_PROPERTY) });
+  const records = await companyTasks(client, companyId);
   const due = (r: CrmRecord) => fromHubSpotDateTime(r.properties[TASK_PROPERTY.dueAt]) ?? 0;
   return records
     .filter((r) => r.properties[TASK_PROPERTY.status] !== COMPLETED && r.properties[TASK_PROPERTY.subject] === subject)
@@ -355,6 +352,99 @@ export async function rollReviewTask(
   });
   const subject = reviewTaskFields(review.companyName, review.dueAt, null).subject;
   await settleReviewTask(client, { companyId: review.companyId, subject, planType: review.planType, planId });
+}
+
+/** What a review's action becomes: a task for its owner, due when it is, found again by the review's action id. */
+interface ReviewActionTask {
+  outcome: ReviewOutcome;
+  text: string;
+  ownerId: string;
+  dueAt: number;
+  /** The task the review remembers for it, if any. */
+  taskId: string | null;
+}
+
+const REVIEW_ACTION_SUBJECTS: Record<ReviewOutcome, string> = {
+  plan_updated: 'Update the plan and tell the people concerned',
+  celebrate: 'Celebrate',
+  escalate: 'Deal with or escalate a threat',
+  exploit: 'Exploit an opportunity',
+};
+
+/**
+ * After a review is logged: one task per action, on the company, for the action's owner. The review's
+ * action id and the action's place are written into each task, so a retry of the same logging whose
+ * answer was lost finds the tasks the first attempt made (from the company's tasks) rather than making
+ * them twice; the ids found or made go to `remember`, which keeps them on the review.
+ */
+export async function syncReviewActionTasks(
+  client: Client,
+  review: {
+    companyId: string;
+    companyName: string;
+    actionId: string;
+    actions: readonly ReviewActionTask[];
+    /** The review was found made by an earlier attempt of the same action, which may have made tasks. */
+    resumed: boolean;
+    remember: (taskIds: ReadonlyArray<string | null>) => Promise<unknown>;
+  },
+): Promise<void> {
+  if (review.actions.length === 0) return;
+  const marker = (index: number) => `Keystone review action ${review.actionId}/${index + 1}`;
+  const unremembered = review.actions.some((a) => a.taskId === null);
+  const found = new Map<string, string>();
+  if (review.resumed && unremembered) {
+    for (const task of await companyTasks(client, review.companyId)) {
+      const body = task.properties[TASK_PROPERTY.body] ?? '';
+      review.actions.forEach((_, i) => {
+        if (body.includes(`${marker(i)}<`)) found.set(String(i), task.id);
+      });
+    }
+  }
+  const known = review.actions.map((a, i) => a.taskId ?? found.get(String(i)) ?? null);
+  const wanted = review.actions.map(
+    (a, i): WantedTask => ({
+      key: String(i),
+      taskId: known[i] ?? null,
+      state: 'open',
+      fields: {
+        subject: `${REVIEW_ACTION_SUBJECTS[a.outcome]}: ${a.text.length > 120 ? `${a.text.slice(0, 119)}…` : a.text}`,
+        body: `<p>From the review of the key account plan for ${escapeHtml(review.companyName)}.</p><p>${escapeHtml(a.text)}</p><p>${marker(i)}</p>`,
+        dueAt: a.dueAt,
+        ownerId: a.ownerId,
+      },
+    }),
+  );
+  let remembered = false;
+  await reconcileTasks(client, review.companyId, {
+    // An action's task someone has since worked on is left as they set it: only missing tasks are made.
+    wanted: wanted.map((w) => (w.taskId === null ? w : { ...w, fields: null })),
+    remember: async (created) => {
+      remembered = true;
+      await review.remember(known.map((id, i) => id ?? created.get(String(i)) ?? null));
+    },
+  });
+  if (!remembered && found.size > 0) await review.remember(known);
+}
+
+/** Whether each task is completed, by id (100 a call); a task someone deleted is left out. */
+export async function taskCompletion(client: Client, taskIds: readonly string[]): Promise<Map<string, boolean>> {
+  if (taskIds.length === 0) return new Map();
+  const { records } = await batchRead(client, {
+    objectType: 'tasks',
+    ids: taskIds,
+    properties: [TASK_PROPERTY.status],
+  });
+  return new Map(records.map((r) => [r.id, r.properties[TASK_PROPERTY.status] === COMPLETED]));
+}
+
+/** Every task on the company, with what it says. */
+async function companyTasks(client: Client, companyId: string): Promise<CrmRecord[]> {
+  const ids = (await batchReadAssociations(client, { fromType: 'companies', toType: 'tasks', ids: [companyId] })).get(
+    companyId,
+  );
+  if (!ids || ids.length === 0) return [];
+  return (await batchRead(client, { objectType: 'tasks', ids, properties: Object.values(TASK_PROPERTY) })).records;
 }
 
 /** When an account leaves key status: its plan's open review-due task is archived (nothing to remember). */

@@ -8,15 +8,19 @@ import { batchArchive, batchReadAssociations, hubspotCall } from '../../crm/batc
 import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { fromHubSpotDateTime, presentProperties, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
-import { reviewSchedule } from '../../kam/reviews/index.ts';
+import { producedOutcomes, reviewSchedule } from '../../kam/reviews/index.ts';
+import { describeIssues } from '../../kam/shared/index.ts';
+import { errorMessage } from '../../errors/codes.ts';
+import { readOwners } from '../readers/portal-reads.ts';
+import { peopleDirectory } from '../readers/people.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { domainResult } from '../domain-result.ts';
 import { requireCompany } from '../readers/company.ts';
 import { readPlan } from './account-plan.ts';
 import { attachAuditNote, withdrawAuditNote, writeDetachedAuditNote } from './audit-note.ts';
 import { managerActing } from './manager.ts';
-import { rollReviewTask, syncTasks } from './plan-tasks.ts';
-import { accountCadence } from './reviews-section.ts';
+import { rollReviewTask, syncReviewActionTasks, syncTasks } from './plan-tasks.ts';
+import { accountCadence, storedReviewActions, type StoredReviewAction } from './reviews-section.ts';
 
 // Logging a review: a review record associated with the company (and the contacts it was about),
 // a note on the company timeline, and the company's next-review date moved on. If any step fails,
@@ -30,7 +34,9 @@ import { accountCadence } from './reviews-section.ts';
 // reads the record by that id and completes what is missing. A unique value rather than a search or a
 // read-before-create, because HubSpot has no conditional write and its search lags behind writes: only a
 // unique property makes two creates collide. The audit note is remembered on the review and put on the
-// timeline only after it was made, so a note whose answer was lost never shows twice.
+// timeline only after it was made, so a note whose answer was lost never shows twice. Each of the review's
+// actions becomes a task for its owner (plan-tasks.ts), remembered on the review and marked with the
+// review's action id, so a retry finds the tasks an earlier attempt made instead of making them again.
 
 type ReviewToLog = z.output<typeof logReviewParametersSchema> & { now: number };
 
@@ -48,14 +54,27 @@ export async function logAccountReview(
     });
   }
   const { caller, settings } = await managerActing(client, objectTypes, review.userId);
-  const [reviewType, planType, company, companiesOf] = await Promise.all([
+  const [reviewType, planType, company, companiesOf, owners] = await Promise.all([
     objectTypes.objectTypeId('review'),
     objectTypes.objectTypeId('plan'),
     readCompany(client, review.companyId),
     review.contactIds.length === 0
       ? new Map<string, string[]>()
       : batchReadAssociations(client, { fromType: 'contacts', toType: 'companies', ids: review.contactIds }),
+    review.actions.length === 0 ? [] : readOwners(client),
   ]);
+  const people = peopleDirectory(owners);
+  const active = new Set(owners.map((o) => o.ownerId));
+  const ownerIssues = review.actions.flatMap((a, i) =>
+    active.has(a.ownerId)
+      ? []
+      : [{ path: `actions.${i}.ownerId`, message: `owner ${a.ownerId} is not an active HubSpot user of this portal` }],
+  );
+  if (ownerIssues.length > 0) {
+    const message = `${errorMessage('KAM.OWNER_NOT_FOUND')} (${describeIssues(ownerIssues)})`;
+    throw new KeystoneError('KAM.OWNER_NOT_FOUND', message, { issues: ownerIssues });
+  }
+  const outcomes = producedOutcomes(review.outcomes, review.actions);
   const strangers = review.contactIds.filter((id) => !(companiesOf.get(id) ?? []).includes(review.companyId));
   if (strangers.length > 0) {
     const message = `Contact ${strangers.join(', ')} is not associated with this company. Associate them first, or leave them out.`;
@@ -79,7 +98,8 @@ export async function logAccountReview(
         triggers: JSON.stringify(review.triggers),
         reviewedAt: toHubSpotDateTime(reviewedAt),
         reviewedBy: caller.userId,
-        outcomes: review.outcomes.join(';'),
+        outcomes: outcomes.join(';'),
+        actions: JSON.stringify(review.actions.map((a) => ({ ...a, taskId: null }))),
         summary: review.summary,
         companyId: review.companyId,
         actionId,
@@ -124,7 +144,14 @@ export async function logAccountReview(
         at,
         headline: title,
         details: [
-          ['Outcomes', review.outcomes.map((o) => OUTCOME_LABELS[o] ?? o).join(', ') || 'none recorded'],
+          ['Outcomes', outcomes.map((o) => OUTCOME_LABELS[o] ?? o).join(', ') || 'none recorded'],
+          ...review.actions.map(
+            (a) =>
+              [
+                OUTCOME_LABELS[a.outcome] ?? a.outcome,
+                `${a.text} (${people.byOwnerId(a.ownerId)?.name ?? a.ownerId}, due ${new Date(a.dueAt).toISOString().slice(0, 10)})`,
+              ] as const,
+          ),
           ...(review.triggers.length > 0
             ? [['Triggered by', review.triggers.map((t) => t.message).join('; ')] as const]
             : []),
@@ -157,17 +184,41 @@ export async function logAccountReview(
     throw error;
   }
 
-  const tasks = await syncTasks(async () =>
-    rollReviewTask(client, {
-      companyId: review.companyId,
-      companyName: company.name,
-      companyOwnerId: company.ownerId,
-      dueAt: next.dueAt,
-      resumed,
-      planType,
-      plan: await readPlan(client, planType, review.companyId),
-    }),
-  );
+  // A retry keeps the actions its first attempt stored, with the tasks it made for them.
+  const actions = logged.actions ?? review.actions.map((a) => ({ ...a, taskId: null }));
+  let taskIds = actions.map((a) => a.taskId);
+  const tasks = await syncTasks(async () => {
+    const settled = await Promise.allSettled([
+      (async () =>
+        rollReviewTask(client, {
+          companyId: review.companyId,
+          companyName: company.name,
+          companyOwnerId: company.ownerId,
+          dueAt: next.dueAt,
+          resumed,
+          planType,
+          plan: await readPlan(client, planType, review.companyId),
+        }))(),
+      syncReviewActionTasks(client, {
+        companyId: review.companyId,
+        companyName: company.name,
+        actionId,
+        actions,
+        resumed,
+        remember: async (ids) => {
+          const stored = JSON.stringify(actions.map((a, i) => ({ ...a, taskId: ids[i] ?? null })));
+          await hubspotCall(() =>
+            client.crm.objects.basicApi.update(reviewType, reviewId, {
+              properties: toProperties({ actions: stored }, REVIEW.property),
+            }),
+          );
+          taskIds = [...ids];
+        },
+      }),
+    ]);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
   return {
     tasks,
     review: {
@@ -175,9 +226,16 @@ export async function logAccountReview(
       kind: review.kind,
       reviewedAt: at,
       reviewedBy: { userId: Number(caller.userId), ownerId: caller.ownerId, name: caller.name },
-      outcomes: review.outcomes,
+      outcomes,
       summary: review.summary,
       triggers: review.triggers,
+      actions: actions.map((a, i) => ({
+        outcome: a.outcome,
+        text: a.text,
+        owner: people.byOwnerId(a.ownerId),
+        dueAt: a.dueAt,
+        taskId: taskIds[i] ?? null,
+      })),
     },
     nextDueAt: next.dueAt,
     noteId: loggedNoteId,
@@ -189,21 +247,21 @@ async function createOrFindReview(
   client: Client,
   reviewType: string,
   review: { actionId: string; properties: Record<string, string> },
-): Promise<{ id: string; noteId: string | null; reviewedAt: number | null }> {
+): Promise<{ id: string; noteId: string | null; reviewedAt: number | null; actions: StoredReviewAction[] | null }> {
   try {
     const created = await resendingUniqueCreate(() =>
       hubspotCall(() =>
         client.crm.objects.basicApi.create(reviewType, { properties: review.properties, associations: [] }),
       ),
     );
-    return { id: String(created.id), noteId: null, reviewedAt: null };
+    return { id: String(created.id), noteId: null, reviewedAt: null, actions: null };
   } catch (error) {
     if (!isConflict(error)) throw error;
     const found = await hubspotCall(() =>
       client.crm.objects.basicApi.getById(
         reviewType,
         review.actionId,
-        [REVIEW.property.noteId, REVIEW.property.reviewedAt],
+        [REVIEW.property.noteId, REVIEW.property.reviewedAt, REVIEW.property.actions],
         undefined,
         undefined,
         false,
@@ -215,6 +273,7 @@ async function createOrFindReview(
       id: String(found.id),
       noteId: p[REVIEW.property.noteId] || null,
       reviewedAt: fromHubSpotDateTime(p[REVIEW.property.reviewedAt]),
+      actions: storedReviewActions(p[REVIEW.property.actions]),
     };
   }
 }

@@ -19,17 +19,23 @@ import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
 import {
   changeEventsFromHistory,
   newBuyerRoles,
+  openRecordedEvents,
+  recordedEventSchema,
+  reviewActionSchema,
   reviewSchedule,
   reviewTriggers,
   type PropertyHistory,
+  type RecordedEvent,
+  type RecordedEventKind,
   type ReviewTrigger as DomainTrigger,
 } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
 import type { RecordWithHistory } from '../readers/hubspot-reads.ts';
-import { contactName } from '../readers/contact-fields.ts';
+import { asDepartureReason, contactName } from '../readers/contact-fields.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
+import { competitionRevision } from './competition.ts';
 
 // Reviews: when the next calendar review falls due, what changed since the last one (from HubSpot's
 // property history), and the reviews logged so far.
@@ -44,6 +50,7 @@ const CONTACT_WATCH = [
 const COMPANY_WATCH = [
   { property: 'parentCompany', hubspot: 'hs_parent_company_id' },
   { property: 'strategy', hubspot: COMPANY_PROPERTY.clientStrategy },
+  { property: 'competition', hubspot: COMPANY_PROPERTY.competition },
   { property: 'owner', hubspot: 'hubspot_owner_id' },
   { property: 'team', hubspot: 'hubspot_team_id' },
 ] as const;
@@ -145,8 +152,59 @@ export function openReviewTriggers(
 ): ReviewTrigger[] {
   const events = domainResult(changeEventsFromHistory(watchedHistories(records)), 'changes since the last review');
   const triggers = domainResult(reviewTriggers({ events, ...when }), 'review triggers');
-  return triggers.filter((t) => t.open).map((t) => wireTrigger(t, records, people));
+  const recorded = openRecordedEvents(recordedEventsOf(records.company.properties), when).map(
+    (e): DomainTrigger => ({
+      kind: e.kind,
+      at: e.at,
+      open: true,
+      evidence: {
+        recordKind: 'company',
+        recordId: records.company.id,
+        property: 'recordedEvent',
+        from: null,
+        to: e.note,
+      },
+    }),
+  );
+  return [...triggers.filter((t) => t.open), ...recorded]
+    .sort((a, b) => b.at - a.at)
+    .map((t) => wireTrigger(t, records, people));
 }
+
+const recordedEventsSchema = z.array(recordedEventSchema);
+
+/** The events managers recorded on the company (unreadable JSON, typed into HubSpot by hand, reads as none). */
+export function recordedEventsOf(properties: Record<string, string | null>): RecordedEvent[] {
+  const parsed = recordedEventsSchema.safeParse(safeJson(properties[COMPANY_PROPERTY.recordedEvents] ?? null));
+  return parsed.success ? parsed.data : [];
+}
+
+function recordedEventSentence(kind: RecordedEventKind, note: string): string {
+  const sentence = `${RECORDED_EVENT_WORDS[kind]}: ${note}`;
+  return sentence.length <= 500 ? sentence : `${sentence.slice(0, 499)}…`;
+}
+
+/** A recorded event as the card shows it among the open triggers. */
+export function recordedEventTrigger(event: RecordedEvent, companyId: string): ReviewTrigger {
+  return {
+    kind: event.kind,
+    at: event.at,
+    message: recordedEventSentence(event.kind, event.note),
+    evidence: { objectType: 'companies', objectId: companyId, property: 'recordedEvent', from: null, to: event.note },
+  };
+}
+
+/** The recorded events in the card's words (the card's and the portfolio's trigger sentences). */
+const RECORDED_EVENT_WORDS: Record<RecordedEventKind, string> = {
+  competitor_strategy_changed: 'A competitor of the client changed strategy',
+  supply_chain_changed: "The client's supply chain changed",
+  our_process_changed: 'Our process changed',
+  our_objective_changed: 'Our overall objective changed',
+  our_initiative: 'We started an initiative',
+  our_people_changed: 'Significant people changed on our side',
+  our_merger: 'We are in a merger or acquisition',
+  market_development: 'A major development in the market',
+};
 
 /** Property histories of the watched properties, leaving out values the domain would not recognise (typed into HubSpot by hand). */
 function watchedHistories(snapshot: TriggerRecords): PropertyHistory[] {
@@ -167,12 +225,14 @@ function watchedHistories(snapshot: TriggerRecords): PropertyHistory[] {
   }
   for (const watch of COMPANY_WATCH) {
     const entries = snapshot.company.history[watch.hubspot] ?? [];
+    // The competition is a whole document: its revision is the evidence, so a logged review stays small.
+    const value = (raw: string) => (watch.property === 'competition' ? competitionRevision(raw) : raw);
     if (entries.length > 0)
       histories.push({
         kind: 'company',
         recordId: snapshot.company.id,
         property: watch.property,
-        history: entries.map((e) => ({ value: e.value, timestamp: e.at })),
+        history: entries.map((e) => ({ value: value(e.value), timestamp: e.at })),
       });
   }
   // Objective rows are rewritten on every plan save; their carried-over achieved date is the evidence.
@@ -207,6 +267,8 @@ function wireTrigger(trigger: DomainTrigger, snapshot: TriggerRecords, people: P
   };
 }
 
+const DEPARTED = { retired: 'retired', moved_role: 'moved to another role', left: 'left the client' } as const;
+
 /** "a", "a and b", "a, b and c". */
 function andList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -217,8 +279,10 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
   const who = contact ? contactName(contact.properties, contact.id) : `Contact ${evidence.recordId}`;
   const owner = (id: string | null) => (id === null ? 'nobody' : people.byOwnerId(id)!.name);
   switch (kind) {
-    case 'key_contact_left':
-      return `${who} left the client`;
+    case 'key_contact_left': {
+      const reason = contact ? asDepartureReason(contact.properties) : null;
+      return `${who} ${reason === null ? 'left the client' : DEPARTED[reason]}`;
+    }
     case 'key_contact_title_changed':
       return `${who} changed title from ${evidence.from} to ${evidence.to}`;
     case 'new_buyer':
@@ -239,6 +303,8 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
       return 'The client was merged with another company record';
     case 'client_strategy_changed':
       return "The client's strategy changed";
+    case 'competition_changed':
+      return `Competitors or our strengths and weaknesses were updated (revision ${evidence.to ?? '?'})`;
     case 'our_owner_changed':
       return `The company owner changed from ${owner(evidence.from)} to ${owner(evidence.to)}`;
     case 'our_team_changed':
@@ -249,10 +315,22 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
         .find((o) => o.objectiveKey === evidence.recordId);
       return `Objective achieved: ${row?.title ?? evidence.recordId}`;
     }
+    default:
+      return recordedEventSentence(kind, evidence.to ?? '');
   }
 }
 
 const storedTriggersSchema = z.array(wireTriggerSchema);
+
+const storedActionsSchema = z.array(reviewActionSchema.extend({ taskId: z.string().nullable().default(null) }));
+export type StoredReviewAction = z.infer<typeof storedActionsSchema>[number];
+
+/** The actions a review stored, with the tasks made for them; null when it stored none (logged before actions). */
+export function storedReviewActions(text: string | null | undefined): StoredReviewAction[] | null {
+  if (!text) return null;
+  const parsed = storedActionsSchema.safeParse(safeJson(text));
+  return parsed.success ? parsed.data : null;
+}
 
 function reviewHistory(records: readonly CrmRecord[], people: PeopleDirectory): Review[] {
   return records
@@ -271,6 +349,13 @@ function reviewHistory(records: readonly CrmRecord[], people: PeopleDirectory): 
           .filter((o): o is Review['outcomes'][number] => (REVIEW_OUTCOMES as readonly string[]).includes(o)),
         summary: f.summary ?? '',
         triggers: triggers.success ? triggers.data : [],
+        actions: (storedReviewActions(f.actions) ?? []).map((a) => ({
+          outcome: a.outcome,
+          text: a.text,
+          owner: people.byOwnerId(a.ownerId),
+          dueAt: a.dueAt,
+          taskId: a.taskId,
+        })),
       };
     })
     .filter((r): r is Review => r !== null)

@@ -108,7 +108,7 @@ export function portfolioOverview(
     }),
     quarterlyReport: quarterlyReport(
       keyAccounts,
-      { ...records, companies: records.programmeCompanies, openTriggers },
+      { ...records, companies: records.programmeCompanies, openTriggers, people },
       {
         quarter: quarter ?? quarterOf(now, settings),
         settings,

@@ -12,7 +12,8 @@ import {
   type RecordWithHistory,
 } from '../readers/hubspot-reads.ts';
 import { taggedKeyContact, type RelationshipContact } from '../account/relationships.ts';
-import { WATCHED_HUBSPOT_PROPERTIES } from '../account/reviews-section.ts';
+import { WATCHED_HUBSPOT_PROPERTIES, storedReviewActions } from '../account/reviews-section.ts';
+import { taskCompletion } from '../account/plan-tasks.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
 import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
 import { DEAL_PROPERTIES } from '../readers/company-facts.ts';
@@ -45,6 +46,7 @@ const OVERVIEW_COMPANY_PROPERTIES = [
   COMPANY_PROPERTY.soleRelationshipHolder,
   COMPANY_PROPERTY.nextReviewDue,
   COMPANY_PROPERTY.reviewCadence,
+  COMPANY_PROPERTY.competition,
 ] as const;
 
 export interface PortfolioRecords {
@@ -66,6 +68,8 @@ export interface PortfolioRecords {
   keyAccountHistory: Map<string, RecordWithHistory>;
   /** Names of the key accounts' parent companies, by id. */
   companyNames: ReadonlyMap<string, string>;
+  /** Whether the task made for each review action is completed, by task id (deleted tasks are left out). */
+  actionTasks: ReadonlyMap<string, boolean>;
 }
 
 // The "Key contact" label or roles tell key contacts (whose departures and new titles trigger reviews) from the rest.
@@ -108,7 +112,10 @@ export async function readPortfolioRecords(
       keyAccountRecords.flatMap((c) => (c.properties.hs_parent_company_id ? [c.properties.hs_parent_company_id] : [])),
     ),
   ];
-  const [keyAccountDeals, keyAccountContacts, keyAccounts, companyNames] = await Promise.all([
+  const actionTaskIds = reviews.flatMap((r) =>
+    (storedReviewActions(r.properties[REVIEW.property.actions]) ?? []).flatMap((a) => (a.taskId ? [a.taskId] : [])),
+  );
+  const [keyAccountDeals, keyAccountContacts, keyAccounts, companyNames, actionTasks] = await Promise.all([
     associatedOf(client, keyIds, {
       toType: 'deals',
       read: (ids) =>
@@ -134,10 +141,12 @@ export async function readPortfolioRecords(
     batchReadWithHistory(client, {
       objectType: 'companies',
       ids: keyIds,
-      properties: ['name'],
+      // The events managers recorded are review triggers too.
+      properties: ['name', COMPANY_PROPERTY.recordedEvents],
       withHistory: WATCHED_HUBSPOT_PROPERTIES.company,
     }),
     readCompanyNames(client, parentIds),
+    taskCompletion(client, actionTaskIds),
   ]);
   const keyAccountHistory = new Map(keyAccounts.map((c) => [c.id, c]));
   return {
@@ -151,6 +160,7 @@ export async function readPortfolioRecords(
     keyAccountContacts,
     keyAccountHistory,
     companyNames,
+    actionTasks,
   };
 }
 

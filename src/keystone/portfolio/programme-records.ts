@@ -7,6 +7,7 @@ import { reviewSchedule, type ReviewSchedule } from '../../kam/reviews/index.ts'
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
+import { storedReviewActions, type StoredReviewAction } from '../account/reviews-section.ts';
 
 // The programme's own records (plans, objectives, reviews) as the portfolio pages read them, grouped
 // by company. Pure.
@@ -42,6 +43,8 @@ export interface StoredReview {
   summary: string;
   /** The sentences of the events that triggered it. */
   triggers: string[];
+  /** What it produced to be done, each with its owner, due date and task; empty for reviews logged before actions. */
+  actions: StoredReviewAction[];
 }
 
 const storedTriggersSchema = z.array(reviewTriggerSchema.pick({ message: true }).loose());
@@ -62,6 +65,7 @@ export function reviewsByCompany(records: readonly CrmRecord[]): Map<string, Sto
         .filter((o): o is StoredReview['outcomes'][number] => (REVIEW_OUTCOMES as readonly string[]).includes(o)),
       summary: f.summary ?? '',
       triggers: triggers.success ? triggers.data.map((t) => t.message) : [],
+      actions: storedReviewActions(f.actions) ?? [],
     };
     byCompany.set(f.companyId, [...(byCompany.get(f.companyId) ?? []), review]);
   }

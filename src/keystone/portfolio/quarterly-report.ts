@@ -6,8 +6,9 @@ import type {
   TargetInQuarter,
 } from '../../contracts/portfolio-overview.ts';
 import type { CrmRecord } from '../../crm/records.ts';
-import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime } from '../../crm/records.ts';
+import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
+import type { Competition } from '../../kam/competition/index.ts';
 import {
   fillDerivedActuals,
   meetingsOfMonths,
@@ -17,10 +18,13 @@ import {
   type DerivationFacts,
   type MetricTarget,
 } from '../../kam/objectives/index.ts';
+import { reviewActionStatus, type ReviewActionStatus } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
+import type { PeopleDirectory } from '../readers/people.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
 import { accountFacts, planYearStart, storedPlanGrid } from '../account/plan-targets.ts';
 import type { RelationshipContact } from '../account/relationships.ts';
+import { storedCompetition } from '../account/competition.ts';
 import {
   achievedObjectivesByCompany,
   cadenceOf,
@@ -48,7 +52,18 @@ interface ReportRecords {
   keyAccountDeals: ReadonlyMap<string, readonly CrmRecord[]>;
   /** Each key account's review triggers no review has answered yet (the overview's `reviews.open`). */
   openTriggers: ReadonlyMap<string, ReadonlyArray<{ trigger: { message: string; at: number } }>>;
+  /** Whether each review action's task is completed, by task id. */
+  actionTasks: ReadonlyMap<string, boolean>;
+  /** Names for the actions' owners. */
+  people: PeopleDirectory;
 }
+
+const ACTION_STATUS_WORDS: Record<ReviewActionStatus, string> = {
+  done: 'done',
+  open: 'open',
+  overdue: 'overdue',
+  no_task: 'no task',
+};
 
 /** The fiscal quarter `now` falls in, when none is asked for. */
 export function quarterOf(now: number, settings: Settings): FiscalQuarter {
@@ -77,8 +92,24 @@ export function quarterlyReport(
   const accounts = keyAccounts.map((account): AccountQuarter => {
     const plan = plans.get(account.companyId);
     const logged = (reviews.get(account.companyId) ?? []).filter((r) => within(r.reviewedAt) && r.reviewedAt <= now);
+    // Each action under its own outcome, with who does it, by when and where it stands; a review logged
+    // before outcomes had actions is told by its summary.
     const withOutcome = (outcome: StoredReview['outcomes'][number]) =>
-      logged.filter((r) => r.outcomes.includes(outcome)).map((r) => r.summary || 'See the review');
+      logged.flatMap((r) => {
+        const actions = r.actions.filter((a) => a.outcome === outcome);
+        if (actions.length === 0)
+          return r.outcomes.includes(outcome) && r.actions.length === 0 ? [r.summary || 'See the review'] : [];
+        return actions.map((a) => {
+          const status = reviewActionStatus({
+            dueAt: a.dueAt,
+            taskCompleted: a.taskId === null ? null : (records.actionTasks.get(a.taskId) ?? null),
+            now,
+          });
+          const owner = records.people.byOwnerId(a.ownerId)?.name ?? `Owner ${a.ownerId}`;
+          const due = new Date(a.dueAt).toISOString().slice(0, 10);
+          return `${a.text} (${owner}, due ${due}, ${ACTION_STATUS_WORDS[status]})`;
+        });
+      });
     const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
     const cadence = cadenceOf(companies.get(account.companyId), settings);
     const schedule = calendarReviewAt(plan, { cadence, reviews: reviews.get(account.companyId) ?? [], settings, asOf });
@@ -103,6 +134,7 @@ export function quarterlyReport(
       targetsUnreadable: grid.unreadable,
       investment: grid.investment,
       introductions: introductions.map(contactName),
+      planUpdated: withOutcome('plan_updated'),
       celebrate: [...objectives.map((o) => `Objective achieved: ${o.title}`), ...withOutcome('celebrate')],
       escalate: withOutcome('escalate'),
       exploit: withOutcome('exploit'),
@@ -116,6 +148,7 @@ export function quarterlyReport(
       ],
       reviewsDone: logged.length,
       reviewMissed: schedule?.status === 'overdue',
+      competition: competitionOf(companies.get(account.companyId)),
     };
   });
 
@@ -136,6 +169,7 @@ export function quarterlyReport(
       targetsBehind: targets.filter((t) => t.status === 'behind').length,
       targetsWithoutActual: targets.filter((t) => t.status === 'no_actual').length,
       introductions: total((a) => a.introductions.length),
+      planUpdated: total((a) => a.planUpdated.length),
       celebrate: total((a) => a.celebrate.length),
       escalate: total((a) => a.escalate.length),
       exploit: total((a) => a.exploit.length),
@@ -163,6 +197,11 @@ function storedMeetings(company: CrmRecord | undefined): Pick<DerivationFacts, '
   } catch {
     return {};
   }
+}
+
+function competitionOf(company: CrmRecord | undefined): Competition | null {
+  const stored = storedCompetition(company?.properties[COMPANY_PROPERTY.competition]);
+  return stored === null || stored === 'unreadable' ? null : stored.competition;
 }
 
 function contactName(contact: CrmRecord): string {

@@ -4,11 +4,13 @@ import type { CoverageContact } from '../../kam/coverage/index.ts';
 import {
   BUYING_ROLES,
   DECISION_POWERS,
+  DEPARTURE_REASONS,
   STANCES,
   instantSchema,
   splitList,
   type BuyingRole,
   type DecisionPower,
+  type DepartureReason,
   type Instant,
   type Stance,
 } from '../../kam/shared/index.ts';
@@ -25,6 +27,12 @@ export const asStance = (value: string | null | undefined): Stance | null =>
   (STANCES as readonly string[]).includes(value ?? '') ? (value as Stance) : null;
 export const asDecisionPower = (value: string | null | undefined): DecisionPower | null =>
   (DECISION_POWERS as readonly string[]).includes(value ?? '') ? (value as DecisionPower) : null;
+
+/** Why the contact left, as recorded on them; null when not recorded (or typed into HubSpot as something else). */
+export const asDepartureReason = (properties: Record<string, string | null>): DepartureReason | null => {
+  const value = properties[CONTACT_PROPERTY.leftReason] ?? '';
+  return (DEPARTURE_REASONS as readonly string[]).includes(value) ? (value as DepartureReason) : null;
+};
 
 /** A HubSpot date-time as the domain's instant; a time before 1970 or not a time at all is no time. */
 export function asInstant(value: string | null | undefined): Instant | null {

@@ -1,20 +1,26 @@
 import {
+  Accordion,
   Alert,
   BarChart,
   Button,
   DateInput,
   EmptyState,
   ErrorState,
+  Flex,
+  Heading,
   hubspot,
   Input,
+  List,
   LoadingSpinner,
   Select,
   StatusTag,
+  Table,
   TableCell,
   Tabs,
   Tag,
   Text,
   TextArea,
+  Tile,
   ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -51,13 +57,25 @@ import {
 
 afterEach(() => vi.restoreAllMocks());
 
+/** All the text below a node, at any depth: a node's own `text` holds only its direct text. */
+type Node = { text: string | null; childNodes?: readonly Node[] };
+const textBelow = (node: Node): string =>
+  node.childNodes ? node.childNodes.map(textBelow).join('') : (node.text ?? '');
+
+const NO_SURVEYS = { companyId: COMPANY_ID, readAt: 0, surveys: [], responsesRead: 0 };
+
 const caller = { userId: USER_ID, companyId: COMPANY_ID };
 const MOCK_PORTAL_ID = 123; // the renderer's mock portal
 const TASKS_SYNCED = { synced: true, message: null };
 
 /** Renders the tab card with card_data answering `first`, then `after` once anything changed. */
-async function renderCard(first: CardData, actions: Record<string, object> = {}, after: CardData = first) {
-  const spy = serveChange({ uid: 'card_data', before: first, after }, actions);
+async function renderCard(
+  first: CardData,
+  actions: Record<string, object> = {},
+  after: CardData = first,
+  satisfaction: object = ok(NO_SURVEYS),
+) {
+  const spy = serveChange({ uid: 'card_data', before: first, after }, actions, { client_satisfaction: satisfaction });
   const card = renderer('crm.record.tab');
   card.render(<KeyAccountCard />);
   await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
@@ -276,7 +294,7 @@ describe('the Relationships section', () => {
     expect(find(EmptyState).find(Text).text).toContain('Associate the people you know at Acme Ltd');
   });
 
-  it('shows coverage, its warnings and each contact with stance, decision power, last touch and who holds them', async () => {
+  it('shows coverage and its findings, each naming the people it is about, and each contact on the map', async () => {
     const data = cardData({
       relationships: relationships({
         coverage: {
@@ -288,13 +306,87 @@ describe('the Relationships section', () => {
         },
       }),
     });
-    const { find, findAll } = await renderCard(data);
-    expect(find(Alert, { title: 'Depends on one of our people' }).text).toBe('Only Maria Lopez knows anyone at Acme');
-    expect(findAll(Text).map((t) => t.text)).toEqual(
-      expect.arrayContaining(['Coverage 40 of 100', 'Tom Baker', 'CFO · supervisor unknown', 'on budget']),
+    const { findByTestId, findAll } = await renderCard(data);
+    const findings = findByTestId(Flex, 'coverage-findings');
+    expect(textBelow(findings.find(List))).toContain(
+      'Depends on one of our people: Only Maria Lopez knows anyone at Acme',
     );
-    expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
-    expect(find(Select, { name: 'power-502' }).props.value).toBe('influences');
+    // Neither contact has reports on record, nor peers: the map's gaps name both.
+    expect(textBelow(findings.find(List))).toContain('No reports known: Tom Baker, Ann Lee');
+    expect(textBelow(findings.find(List))).toContain('Held by one of our people only: Tom Baker, Ann Lee');
+    expect(textBelow(findings.find(Accordion, { title: 'How the score is made' }))).toContain(
+      '1 of 2 key contacts touched',
+    );
+    const tom = findByTestId(Tile, 'map-person-501');
+    expect(tom.findAll(Tag).map((t) => [t.text, t.props.variant])).toEqual(
+      expect.arrayContaining([
+        ['Ally', 'success'],
+        ['Has the final say on budget', 'info'],
+        ['Only one of ours', 'warning'],
+        ['No reports known', 'error'],
+      ]),
+    );
+    expect(textBelow(tom)).toContain('Held by Maria Lopez; last touch 12 days ago');
+    expect(findAll(Text).map((t) => t.text)).toContain('Coverage 40 of 100');
+  });
+
+  it('keeps the table as a second view, with who reports to whom and the earlier stance', async () => {
+    const converted = contact({
+      stanceHistory: [
+        { stance: 'ally', at: Date.UTC(2026, 2, 3, 12) },
+        { stance: 'protester', at: Date.UTC(2025, 8, 1) },
+      ],
+    });
+    const card = await renderCard(cardData({ relationships: relationships({ contacts: [converted] }) }));
+    card.find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await card.waitFor(() => expect(card.maybeFind(TableCell)).not.toBeNull());
+    expect(card.findByTestId(Text, 'stance-history-501').text).toBe('was Protester until 3 Mar 2026');
+    const contactsTable = card.findAll(Table).find((table) => textBelow(table).includes('Tom Baker'))!;
+    expect(contactsTable.findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
+    expect(card.findAll(Text).map((t) => t.text)).toEqual(expect.arrayContaining(['CFO · supervisor unknown', 'Ally']));
+  });
+
+  it('draws reports under their supervisor and opens the edit form right under the person clicked', async () => {
+    const data = cardData({
+      relationships: relationships({
+        contacts: [
+          contact(),
+          contact({ contactId: '502', name: 'Ann Lee', reportsTo: { contactId: '501', name: 'Tom Baker' } }),
+        ],
+      }),
+    });
+    const card = await renderCard(data);
+    const rows = () => card.findByTestId(Flex, 'relationship-map').childNodes;
+    expect(rows()).toHaveLength(2);
+    card.findByTestId(Tile, 'map-person-502').find(Button, withText('Edit')).trigger('onClick');
+    await card.waitFor(() => expect(card.maybeFind(Heading)).not.toBeNull());
+    const [, annRow] = rows();
+    expect(textBelow(annRow!)).toContain('Ann Lee');
+    expect((annRow as typeof annRow & { find: typeof card.find }).find(Heading).text).toBe('Ann Lee');
+    expect(card.find(Select, { name: 'stance-502' }).props.value).toBe('ally');
+    // Closing a branch hides who reports there.
+    card.findByTestId(Tile, 'map-person-501').find(Button, withText('▾ 1 below')).trigger('onClick');
+    await card.waitFor(() => expect(rows()).toHaveLength(1));
+  });
+
+  it('folds a long list of reports into one row a click opens', async () => {
+    const reports = Array.from({ length: 20 }, (_, i) =>
+      contact({
+        contactId: `6${String(i).padStart(2, '0')}`,
+        name: `Report ${i}`,
+        isKey: false,
+        reportsTo: { contactId: '501', name: 'Tom Baker' },
+      }),
+    );
+    const card = await renderCard(cardData({ relationships: relationships({ contacts: [contact(), ...reports] }) }));
+    // Nobody below Tom is a key contact, so his branch starts closed.
+    expect(card.findByTestId(Flex, 'relationship-map').childNodes).toHaveLength(1);
+    card.findByTestId(Tile, 'map-person-501').find(Button, withText('▸ 20 below')).trigger('onClick');
+    await card.waitFor(() =>
+      expect(card.maybeFind(Button, withText('Show 14 more reporting to Tom Baker'))).not.toBeNull(),
+    );
+    card.find(Button, withText('Show 14 more reporting to Tom Baker')).trigger('onClick');
+    await card.waitFor(() => expect(card.findByTestId(Flex, 'relationship-map').childNodes).toHaveLength(21));
   });
 
   it('says when coverage weighs only some of the activities of a large account, in grouped numbers', async () => {
@@ -308,40 +400,70 @@ describe('the Relationships section', () => {
     expect(maybeFindByTestId(Text, 'activities-weighed')).toBeNull();
   });
 
-  it("marks key contacts and says what a contact's stance was before the current one", async () => {
+  it("marks key contacts, says why the programme watches each, and shows a contact's whole stance path", async () => {
     const converted = contact({
       stanceHistory: [
-        { stance: 'ally', at: Date.UTC(2026, 2, 3, 12) },
-        { stance: 'protester', at: Date.UTC(2025, 8, 1) },
+        { stance: 'supporter', at: Date.UTC(2026, 2, 3, 12) },
+        { stance: 'neutral', at: Date.UTC(2026, 0, 10, 12) },
+        { stance: 'protester', at: Date.UTC(2025, 8, 1, 12) },
       ],
     });
+    const quiet = contact({ contactId: '502', name: 'Una Known', isKey: false, watchedBecause: [], stanceHistory: [] });
     const { findByTestId, findAll } = await renderCard(
-      cardData({ relationships: relationships({ contacts: [converted] }) }),
+      cardData({ relationships: relationships({ contacts: [converted, quiet] }) }),
     );
-    expect(findByTestId(Text, 'stance-history-501').text).toBe('was Protester until 3 Mar 2026');
-    expect(findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker']);
+    expect(findByTestId(Text, 'stance-history-501').text).toBe(
+      'Protester 1 Sept 2025 → Neutral 10 Jan 2026 → Supporter 3 Mar 2026',
+    );
+    expect(findByTestId(Text, 'watched-501').text).toBe(
+      'Watched: has a buying role, has a decision power, has a stance',
+    );
+    expect(findByTestId(Text, 'watched-502').text).toMatch(/^Not watched: give them a stance/);
+    expect(findAll(Tag).map((t) => t.text)).toEqual(['Key contact', 'Decision maker', 'Decision maker']);
   });
 
-  it('records a stance change in one click and reloads the card', async () => {
+  it('marks a contact as a key contact, and unmarks one', async () => {
+    const labelled = cardData({ relationships: relationships({ contacts: [contact({ keyContactLabel: true })] }) });
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) }, labelled);
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
+    find(Button, withText('Mark as key contact')).trigger('onClick');
+    await waitFor(() => expect(find(Button, withText('Unmark as key contact'))).toBeTruthy());
+    find(Button, withText('Unmark as key contact')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'record_contact_stance')).toHaveLength(2));
+    expect(callsTo(spy, 'record_contact_stance')).toEqual([
+      { ...caller, contactId: '501', keyContact: true },
+      { ...caller, contactId: '501', keyContact: false },
+    ]);
+  });
+
+  it('records a stance change in one click from the edit form and reloads the card', async () => {
     const after = cardData({ relationships: relationships({ contacts: [contact({ stance: 'supporter' })] }) });
-    const { find, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) }, after);
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) }, after);
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'stance-501' }).trigger('onChange', 'supporter' as never);
     await waitFor(() => expect(find(Select, { name: 'stance-501' }).props.value).toBe('supporter'));
     expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', stance: 'supporter' }]);
   });
 
   it('clears a decision power when set back to unknown', async () => {
-    const { find, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) });
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), { record_contact_stance: ok({}) });
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'power-501' }).trigger('onChange', '' as never);
     await waitFor(() => expect(sectionLoads(spy, 'relationships')).toBe(2));
     expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', decisionPower: null }]);
   });
 
-  it('records that a contact left and who replaced them', async () => {
+  it('records why and when a contact left and who replaced them; the button waits for a reason', async () => {
     const after = cardData({
       relationships: relationships({
         contacts: [
-          contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: { contactId: '502', name: 'Ann Lee' } } }),
+          contact({
+            departure: {
+              leftAt: Date.UTC(2026, 10, 20),
+              replacedBy: { contactId: '502', name: 'Ann Lee' },
+              reason: 'retired',
+            },
+          }),
         ],
       }),
     });
@@ -350,21 +472,33 @@ describe('the Relationships section', () => {
       { record_contact_departure: ok({}) },
       after,
     );
+    find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await waitFor(() => expect(findAll(Button, withText('Edit'))).toHaveLength(2));
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'replacedBy' }).trigger('onChange', '502' as never);
+    expect(find(Button, withText('Mark Tom Baker as left')).props.disabled).toBe(true);
+    find(Select, { name: 'departureReason' }).trigger('onChange', 'retired' as never);
+    find(DateInput, { name: 'leftAt' }).trigger('onChange', { year: 2026, month: 10, date: 20 } as never);
     find(Button, withText('Mark Tom Baker as left')).trigger('onClick');
     await waitFor(() =>
-      expect(findByTestId(Text, 'departure-501').text).toBe('Left on 20 Nov 2026, replaced by Ann Lee'),
+      expect(findByTestId(Text, 'departure-501').text).toBe('Retired on 20 Nov 2026, replaced by Ann Lee'),
     );
     expect(callsTo(spy, 'record_contact_departure')).toEqual([
-      { ...caller, contactId: '501', left: true, replacedByContactId: '502' },
+      {
+        ...caller,
+        contactId: '501',
+        left: true,
+        reason: 'retired',
+        replacedByContactId: '502',
+        leftAt: Date.UTC(2026, 10, 20, 12),
+      },
     ]);
   });
 
-  it('undoes a departure recorded by mistake', async () => {
+  it('undoes a departure recorded by mistake, from the table where departed contacts stay', async () => {
     const departed = cardData({
       relationships: relationships({
-        contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null } })],
+        contacts: [contact({ departure: { leftAt: Date.UTC(2026, 10, 20), replacedBy: null, reason: null } })],
       }),
     });
     const { find, findAll, maybeFindByTestId, waitFor, spy } = await renderCard(
@@ -372,6 +506,8 @@ describe('the Relationships section', () => {
       { record_contact_departure: ok({}) },
       cardData(),
     );
+    find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await waitFor(() => expect(findAll(Button, withText('Edit'))).toHaveLength(1));
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Button, withText('Tom Baker has not left: undo')).trigger('onClick');
     await waitFor(() => expect(maybeFindByTestId(Text, 'departure-501')).toBeNull());
@@ -379,14 +515,100 @@ describe('the Relationships section', () => {
   });
 
   it('keeps a refused stance change on screen with the message, and the old stance', async () => {
-    const { find, waitFor } = await renderCard(cardData(), {
+    const { find, findAll, waitFor } = await renderCard(cardData(), {
       record_contact_stance: failed('KAM.CONTACT_NOT_AT_COMPANY', 'That contact is not associated with this company.'),
     });
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'stance-501' }).trigger('onChange', 'enemy' as never);
     await waitFor(() =>
       expect(find(Alert, { title: 'The change was not saved' }).text).toContain('not associated with this company'),
     );
     expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
+  });
+
+  it('shows which competitors the client also uses, how strongly, and our strengths and weaknesses', async () => {
+    const { findByTestId } = await renderCard(cardData());
+    const section = findByTestId(Flex, 'competition');
+    expect(section.findAll(TableCell).map((c) => textBelow(c))).toEqual([
+      'Grant & Co',
+      'payroll, year-end audit',
+      'Strong relationships',
+    ]);
+    expect(section.find(Tag).props.variant).toBe('error');
+    expect(textBelow(section)).toContain('Our strengths' + 'Partner-level access to the CFO');
+    expect(textBelow(section)).toContain('Our weaknesses' + 'Nobody of ours knows their IT team');
+    expect(textBelow(section)).toContain('Recorded by Maria Lopez on');
+  });
+
+  it('saves edited competitors and points against the revision shown, one point a line', async () => {
+    const { find, findByTestId, waitFor, spy } = await renderCard(cardData(), {
+      save_competition: ok({ revision: 3 }),
+    });
+    find(Button, withText('Edit competitors and our position')).trigger('onClick');
+    find(Button, withText('Add a competitor')).trigger('onClick');
+    find(Input, { name: 'competitor-1-name' }).trigger('onChange', 'Brightline' as never);
+    find(Input, { name: 'competitor-1-services' }).trigger('onChange', 'IT advisory' as never);
+    find(Select, { name: 'competitor-1-strength' }).trigger('onChange', 'weak' as never);
+    find(TextArea, { name: 'weaknesses' }).trigger('onChange', 'No one in IT\n\n  Fees seen as high  ' as never);
+    find(Button, withText('Save')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
+    const [sent] = callsTo(spy, 'save_competition') as Array<Record<string, unknown>>;
+    expect(sent).toMatchObject({
+      ...caller,
+      baseRevision: 2,
+      competition: {
+        competitors: [
+          { name: 'Grant & Co', services: 'payroll, year-end audit', relationshipStrength: 'strong' },
+          { name: 'Brightline', services: 'IT advisory', relationshipStrength: 'weak' },
+        ],
+        strengths: ['Partner-level access to the CFO'],
+        weaknesses: ['No one in IT', 'Fees seen as high'],
+      },
+    });
+    expect(sent!.actionId).toEqual(expect.any(String));
+    expect(findByTestId(Flex, 'competition').maybeFind(TextArea)).toBeNull();
+  });
+
+  it('keeps the competitors form open with the message when the save is refused', async () => {
+    const { find, waitFor } = await renderCard(cardData(), {
+      save_competition: failed('KAM.COMPETITION_CHANGED_ELSEWHERE', 'Someone else saved the competitors.'),
+    });
+    find(Button, withText('Edit competitors and our position')).trigger('onClick');
+    find(Button, withText('Save')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(Alert, { title: 'The competitors were not saved' }).text).toContain('Someone else saved'),
+    );
+    expect(find(TextArea, { name: 'strengths' }).props.value).toBe('Partner-level access to the CFO');
+  });
+
+  it("shows the client's latest survey score and trend per kind, naming who answered last", async () => {
+    const at = Date.UTC(2026, 4, 4, 12);
+    const card = await renderCard(cardData(), {}, cardData(), {
+      ...ok(NO_SURVEYS),
+      responsesRead: 5,
+      surveys: [
+        { kind: 'NPS', latest: { kind: 'NPS', value: 9, at, contactId: '502' }, responses: 4, score: 25, trend: -10 },
+        { kind: 'CES', latest: { kind: 'CES', value: 6, at, contactId: '999' }, responses: 1, score: 6, trend: null },
+      ],
+    });
+    await card.waitFor(() => expect(card.maybeFindByTestId(Text, 'satisfaction-NPS')).not.toBeNull());
+    expect(card.findByTestId(Text, 'satisfaction-NPS').text).toBe(
+      'Net Promoter Score: 25 over the last year (4 answers), down 10 on the half-year before. Latest 9 from Ann Lee on 4 May 2026.',
+    );
+    expect(card.findByTestId(Text, 'satisfaction-CES').text).toBe(
+      'Customer effort: 6 over the last year (1 answer). Latest 6 from a contact on 4 May 2026.',
+    );
+    expect(callsTo(card.spy, 'client_satisfaction')).toEqual([caller]);
+  });
+
+  it('says how to start a survey when nobody at the client has answered one', async () => {
+    const card = await renderCard(cardData());
+    await card.waitFor(() =>
+      expect(textBelow(card.findByTestId(Flex, 'satisfaction'))).toContain(
+        'Nobody at Acme Ltd has answered a HubSpot survey yet',
+      ),
+    );
+    expect(textBelow(card.findByTestId(Flex, 'satisfaction'))).toContain('Service > Feedback Surveys');
   });
 
   it('saves the topics a contact decides on as a list', async () => {
@@ -660,7 +882,9 @@ describe('the Reviews section', () => {
     expect(findAll(StatusTag, { variant: 'danger' }).map((t) => t.text)).toContain('Overdue');
   });
 
-  it('logs a triggered review with its outcome and the triggers it answers, then shows it in the history', async () => {
+  it('logs a triggered review whose outcomes each have their own words, owner and due date, then shows each under its heading', async () => {
+    const owner = cardData().owners[0]!;
+    const due = Date.UTC(2026, 11, 15, 12);
     const logged = cardData({
       reviews: reviews({
         history: [
@@ -668,30 +892,87 @@ describe('the Reviews section', () => {
             ...reviews().history[0]!,
             reviewId: 'rev-2',
             kind: 'triggered',
-            outcomes: ['escalate'],
+            outcomes: ['celebrate', 'escalate'],
             summary: 'Meet the new CFO',
+            actions: [
+              {
+                outcome: 'celebrate',
+                text: 'Thank Dan for the renewal',
+                owner: { userId: owner.userId, ownerId: owner.ownerId, name: owner.name },
+                dueAt: due,
+                taskId: '9001',
+              },
+              {
+                outcome: 'escalate',
+                text: 'The new CFO may bring her own suppliers',
+                owner: { userId: owner.userId, ownerId: owner.ownerId, name: owner.name },
+                dueAt: due,
+                taskId: '9002',
+              },
+            ],
           },
         ],
       }),
     });
-    const { find, findAll, waitFor, spy } = await renderCard(
+    const { find, findAll, findByTestId, waitFor, spy } = await renderCard(
       cardData({ reviews: reviews({ triggered: [trigger()] }) }),
       { log_review: ok({ tasks: TASKS_SYNCED }) },
       logged,
     );
     find(Button, withText('Log a review…')).trigger('onClick');
-    find(ToggleGroup, { name: 'outcomes' }).trigger('onChange', ['escalate'] as never);
     find(TextArea, { name: 'summary' }).trigger('onChange', 'Meet the new CFO' as never);
+    find(Button, withText('Add an outcome')).trigger('onClick');
+    find(Button, withText('Add an outcome')).trigger('onClick');
+    find(Select, { name: 'action-0-outcome' }).trigger('onChange', 'celebrate' as never);
+    find(TextArea, { name: 'action-0-text' }).trigger('onChange', 'Thank Dan for the renewal' as never);
+    find(DateInput, { name: 'action-0-due' }).trigger('onChange', { year: 2026, month: 11, date: 15 } as never);
+    find(Select, { name: 'action-0-owner' }).trigger('onChange', owner.ownerId as never);
+    find(Select, { name: 'action-1-owner' }).trigger('onChange', owner.ownerId as never);
+    find(Select, { name: 'action-1-outcome' }).trigger('onChange', 'escalate' as never);
+    find(TextArea, { name: 'action-1-text' }).trigger('onChange', 'The new CFO may bring her own suppliers' as never);
+    // Not before every outcome has its date.
+    expect(find(Button, withText('Log the review')).props.disabled).toBe(true);
+    find(DateInput, { name: 'action-1-due' }).trigger('onChange', { year: 2026, month: 11, date: 15 } as never);
     find(Button, withText('Log the review')).trigger('onClick');
     await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Meet the new CFO'));
     expect(callsTo(spy, 'log_review')).toEqual([
       {
         ...caller,
         kind: 'triggered',
-        outcomes: ['escalate'],
+        outcomes: [],
+        actions: [
+          { outcome: 'celebrate', text: 'Thank Dan for the renewal', ownerId: owner.ownerId, dueAt: due },
+          { outcome: 'escalate', text: 'The new CFO may bring her own suppliers', ownerId: owner.ownerId, dueAt: due },
+        ],
         summary: 'Meet the new CFO',
         triggers: [trigger()],
         // The press's own id: a retry of the same review sends it again.
+        actionId: expect.any(String),
+      },
+    ]);
+    expect(findByTestId(Text, 'review-action-rev-2-escalate-0').text).toBe(
+      `The new CFO may bring her own suppliers (${owner.name}, due 15 Dec 2026)`,
+    );
+    expect(findAll(Text).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['Achievements to celebrate', 'Threats to escalate']),
+    );
+  });
+
+  it('records an event HubSpot cannot see, with what happened, when and what it means', async () => {
+    const { find, waitFor, spy } = await renderCard(cardData(), { record_review_event: ok({ trigger: trigger() }) });
+    find(Button, withText('Record an event…')).trigger('onClick');
+    expect(find(Button, withText('Record the event')).props.disabled).toBe(true);
+    find(Select, { name: 'eventKind' }).trigger('onChange', 'supply_chain_changed' as never);
+    find(DateInput, { name: 'eventAt' }).trigger('onChange', { year: 2026, month: 10, date: 2 } as never);
+    find(TextArea, { name: 'eventNote' }).trigger('onChange', 'They outsourced purchasing to Procura' as never);
+    find(Button, withText('Record the event')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'card_data')).toHaveLength(2));
+    expect(callsTo(spy, 'record_review_event')).toEqual([
+      {
+        ...caller,
+        kind: 'supply_chain_changed',
+        at: Date.UTC(2026, 10, 2, 12),
+        note: 'They outsourced purchasing to Procura',
         actionId: expect.any(String),
       },
     ]);
@@ -744,7 +1025,7 @@ describe('the tab for someone who may not edit', () => {
     expect(findAll(Text).filter((t) => t.text === viewerPermissions().readOnlyReason)).toHaveLength(4);
     expect(findAll(Button).map((b) => b.text)).toEqual([]);
     expect(maybeFind(Select, { name: 'stance-501' })).toBeNull();
-    expect(findAll(Text).map((t) => t.text)).toContain('Ally');
+    expect(findAll(Tag).map((t) => t.text)).toContain('Ally');
   });
 });
 

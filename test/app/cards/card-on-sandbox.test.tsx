@@ -103,6 +103,7 @@ describe('the key account tab on the sandbox portal', () => {
 
   it("records a contact's stance from the card, and reads it back from HubSpot", async () => {
     const card = await openCard(companyId, manager.userId);
+    card.findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     const [contactSelect] = card.findAll(Select, (node) => String(node.props.name).startsWith('stance-'));
     contactSelect!.trigger('onChange', 'ally' as never);
     await card.waitFor(() => expect(card.find(Select, { name: contactSelect!.props.name }).props.value).toBe('ally'));

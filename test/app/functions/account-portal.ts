@@ -56,6 +56,8 @@ export interface AccountSpec {
   deals?: Array<Record<string, string>>;
   /** Other companies (for contacts elsewhere). */
   otherCompanies?: Array<{ id: string; contactIds: string[] }>;
+  /** Answers to HubSpot surveys (its read-only survey responses), each by a contact. */
+  surveyResponses?: Array<{ contactId: string; surveyType: string; value: string; daysAgo: number }>;
 }
 
 export interface AccountIds {
@@ -138,6 +140,19 @@ export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: A
     }
     return { id: o.id, properties: { name: `Other ${o.id}` }, createdAt: iso(NOW - 400 * DAY) };
   });
+  const feedbackSubmissions = (spec.surveyResponses ?? []).map((r) => {
+    const responseId = id();
+    associations.push({ fromType: 'feedback_submissions', fromId: responseId, toType: 'contacts', toId: r.contactId });
+    return {
+      id: responseId,
+      properties: {
+        hs_survey_type: r.surveyType,
+        hs_value: r.value,
+        hs_submission_timestamp: iso(NOW - r.daysAgo * DAY),
+      },
+      createdAt: iso(NOW - r.daysAgo * DAY),
+    };
+  });
   return {
     ids: { companyId, contactIds: (spec.contacts ?? []).map((_, i) => contacts[i]!.id) },
     seed: {
@@ -151,6 +166,7 @@ export function accountSeed(spec: AccountSpec): { seed: SandboxSeedInput; ids: A
         contacts,
         deals,
         ...activities,
+        feedback_submissions: feedbackSubmissions,
       },
       associations,
     },

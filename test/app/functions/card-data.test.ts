@@ -157,7 +157,8 @@ describe('card_data', () => {
     expect(first!.heldBy.map((h) => h.person.name)).toEqual(['Max Manager', 'Cleo Colleague']);
     expect(second).toMatchObject({
       contactId: '902',
-      isKey: false,
+      isKey: true,
+      watchedBecause: ['buying_role'],
       buyingRoles: ['END_USER'],
       heldBy: [{ person: { name: 'Cleo Colleague' } }],
     });

@@ -70,6 +70,7 @@ describe('record_contact_stance and record_contact_departure', () => {
       stance: 'supporter',
       decisionPower: 'decides',
       decisionTopics: ['Budget', 'IT suppliers'],
+      keyContact: null,
     });
     const tom = await contact('801');
     expect(tom).toMatchObject({
@@ -102,7 +103,7 @@ describe('record_contact_stance and record_contact_departure', () => {
     });
   });
 
-  it('records a departure with who took over, and undoes a mistaken one', async () => {
+  it('records a departure with why, when and who took over, and undoes a mistaken one', async () => {
     const leftAt = Date.parse('2026-10-01T00:00:00.000Z');
     const answer = await recordDeparture({
       parameters: {
@@ -110,6 +111,7 @@ describe('record_contact_stance and record_contact_departure', () => {
         userId: manager.userId,
         contactId: '801',
         left: true,
+        reason: 'retired',
         leftAt,
         replacedByContactId: '802',
       },
@@ -119,15 +121,48 @@ describe('record_contact_stance and record_contact_departure', () => {
       status: 'ok',
       contactId: '801',
       left: true,
+      reason: 'retired',
       leftAt,
       replacedBy: { contactId: '802', name: 'Una Client' },
     });
-    expect((await contact('801')).departure).toEqual({ leftAt, replacedBy: { contactId: '802', name: 'Una Client' } });
+    expect((await contact('801')).departure).toEqual({
+      leftAt,
+      reason: 'retired',
+      replacedBy: { contactId: '802', name: 'Una Client' },
+    });
 
     expect(
       await recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: false } }),
-    ).toMatchObject({ status: 'ok', left: false, leftAt: null, replacedBy: null });
+    ).toMatchObject({ status: 'ok', left: false, reason: null, leftAt: null, replacedBy: null });
     expect((await contact('801')).departure).toBeNull();
+  });
+
+  it('dates a departure today when no date is given', async () => {
+    const answer = await recordDeparture({
+      parameters: { companyId, userId: manager.userId, contactId: '801', left: true, reason: 'moved_role' },
+    });
+    expect(answer).toMatchObject({ status: 'ok', leftAt: NOW, reason: 'moved_role' });
+    expect((await contact('801')).departure).toMatchObject({ leftAt: NOW, reason: 'moved_role' });
+  });
+
+  it('marks a contact as a key contact on the company and unmarks them; the card says why it watches them', async () => {
+    expect(await contact('802')).toMatchObject({ isKey: false, keyContactLabel: false, watchedBecause: [] });
+    const mark = (keyContact: boolean) =>
+      recordStance({ parameters: { companyId, userId: manager.userId, contactId: '802', keyContact } });
+
+    expect(await mark(true)).toMatchObject({ status: 'ok', keyContact: true });
+    expect(await contact('802')).toMatchObject({
+      isKey: true,
+      keyContactLabel: true,
+      watchedBecause: ['key_contact_label'],
+    });
+    // Marking again changes nothing.
+    expect(await mark(true)).toMatchObject({ status: 'ok' });
+
+    expect(await mark(false)).toMatchObject({ status: 'ok', keyContact: false });
+    expect(await contact('802')).toMatchObject({ isKey: false, keyContactLabel: false, watchedBecause: [] });
+    const links = await portal.client.crm.associations.v4.basicApi.getPage('contacts', '802', 'companies');
+    expect(links.results.map((l) => String(l.toObjectId))).toContain(companyId);
   });
 
   it('refuses contacts of another company, and writes nothing', async () => {
@@ -136,7 +171,14 @@ describe('record_contact_stance and record_contact_departure', () => {
       parameters: { companyId, userId: manager.userId, contactId: '803', stance: 'ally' },
     });
     const replacement = await recordDeparture({
-      parameters: { companyId, userId: manager.userId, contactId: '801', left: true, replacedByContactId: '803' },
+      parameters: {
+        companyId,
+        userId: manager.userId,
+        contactId: '801',
+        left: true,
+        reason: 'left',
+        replacedByContactId: '803',
+      },
     });
     const missing = await recordStance({
       parameters: { companyId, userId: manager.userId, contactId: '999999', stance: 'ally' },
@@ -158,7 +200,9 @@ describe('record_contact_stance and record_contact_departure', () => {
       await recordStance({ parameters: { companyId, userId: salesperson.userId, contactId: '801', stance: 'ally' } }),
     ).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
     expect(
-      await recordDeparture({ parameters: { companyId, userId: salesperson.userId, contactId: '801', left: true } }),
+      await recordDeparture({
+        parameters: { companyId, userId: salesperson.userId, contactId: '801', left: true, reason: 'left' },
+      }),
     ).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
     expect(await portal.writes()).toEqual([]);
   });
@@ -171,10 +215,14 @@ describe('record_contact_stance and record_contact_departure', () => {
         parameters: { companyId, userId: manager.userId, contactId: '801', stance: 'frenemy', decisionTopics: ['a;b'] },
       }),
       recordDeparture({
-        parameters: { companyId, userId: manager.userId, contactId: '801', left: true, replacedByContactId: '801' },
-      }),
-      recordDeparture({
-        parameters: { companyId, userId: manager.userId, contactId: '801', left: true, leftAt: NOW + 86_400_000 },
+        parameters: {
+          companyId,
+          userId: manager.userId,
+          contactId: '801',
+          left: true,
+          reason: 'left',
+          replacedByContactId: '801',
+        },
       }),
       recordDeparture({
         parameters: {
@@ -182,8 +230,23 @@ describe('record_contact_stance and record_contact_departure', () => {
           userId: manager.userId,
           contactId: '801',
           left: true,
+          reason: 'left',
+          leftAt: NOW + 86_400_000,
+        },
+      }),
+      recordDeparture({
+        parameters: {
+          companyId,
+          userId: manager.userId,
+          contactId: '801',
+          left: true,
+          reason: 'left',
           leftAt: -Number.MAX_SAFE_INTEGER,
         },
+      }),
+      recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: true } }),
+      recordDeparture({
+        parameters: { companyId, userId: manager.userId, contactId: '801', left: true, reason: 'fired' },
       }),
     ]);
 
@@ -193,6 +256,8 @@ describe('record_contact_stance and record_contact_departure', () => {
       ['KAM.INVALID_PARAMETERS', ['replacedByContactId']],
       ['KAM.INVALID_PARAMETERS', ['leftAt']],
       ['KAM.INVALID_PARAMETERS', ['leftAt']],
+      ['KAM.INVALID_PARAMETERS', ['reason']],
+      ['KAM.INVALID_PARAMETERS', ['reason']],
     ]);
     expect(await portal.writes()).toEqual([]);
   });

@@ -389,12 +389,13 @@ describe('tag_key_account and untag_key_account', () => {
     const first = tagKeyAccount({ parameters });
     while ((await portal.control.faults()).some((f) => f.kind === 'lostAnswer' && f.fired === 0))
       await new Promise((resolve) => setTimeout(resolve, 10));
+    // Every look at whether it landed fails too: three reads, each sent three times by the client.
     await portal.control.injectFault({
       kind: 'serverError',
       status: 500,
       method: 'GET',
       path: '/crm/v3/objects/companies/*',
-      times: 3,
+      times: 9,
     });
     expect(await first).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
     await portal.control.clearFaults();

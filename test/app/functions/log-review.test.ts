@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as logReviewMain } from '../../../src/app/functions/log_review.ts';
+import { main as recordDepartureMain } from '../../../src/app/functions/record_contact_departure.ts';
+import { main as recordReviewEventMain } from '../../../src/app/functions/record_review_event.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, LogReviewParameters } from '../../../src/contracts/index.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN } from '../../../src/crm/model/index.ts';
@@ -21,6 +23,8 @@ import { onTestClock, testClock } from '../../clock.ts';
 
 const cardData = onTestClock(cardDataMain);
 const logReview = onTestClock(logReviewMain);
+const recordDeparture = onTestClock(recordDepartureMain);
+const recordEvent = onTestClock(recordReviewEventMain);
 const saveAccountPlan = onTestClock(saveAccountPlanMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
@@ -71,6 +75,8 @@ describe('log_review', () => {
           properties: { jobtitle: 'COO', [CONTACT_PROPERTY.decisionPower]: 'decides' },
           titleHistory: [['Head of operations', 200]],
         },
+        // Assessed, but given no role: the programme still watches her.
+        { id: '603', firstname: 'Rosa', properties: { [CONTACT_PROPERTY.stance]: 'supporter' } },
       ],
       otherCompanies: [{ id: '699', contactIds: ['602'] }],
     }));
@@ -146,6 +152,106 @@ describe('log_review', () => {
     ]);
   });
 
+  it('makes each outcome a task for its owner on the company, due when it is, and lists it under its own outcome', async () => {
+    const due = NOW + 14 * DAY;
+    const actions = [
+      {
+        outcome: 'plan_updated' as const,
+        text: 'Dan replaces Jan as buyer in the plan',
+        ownerId: manager.id,
+        dueAt: due,
+      },
+      { outcome: 'celebrate' as const, text: 'Thank Dan for coming round', ownerId: salesperson.id, dueAt: due },
+      { outcome: 'escalate' as const, text: 'Nobody has talked to Tom for months', ownerId: admin.id, dueAt: due },
+    ];
+    const answer = await log({ outcomes: [], actions, summary: 'Jan retired; Dan converted; Tom quiet.' });
+
+    expect(answer).toMatchObject({
+      status: 'ok',
+      tasks: { synced: true },
+      review: { outcomes: ['plan_updated', 'celebrate', 'escalate'] },
+    });
+    const tasks = (await companyTasks(portal, companyId)).filter((t) => !t.subject.startsWith('Key account review'));
+    expect(tasks.map((t) => [t.subject, t.ownerId, t.dueAt, t.status])).toEqual([
+      [
+        'Update the plan and tell the people concerned: Dan replaces Jan as buyer in the plan',
+        manager.id,
+        due,
+        'NOT_STARTED',
+      ],
+      ['Celebrate: Thank Dan for coming round', salesperson.id, due, 'NOT_STARTED'],
+      ['Deal with or escalate a threat: Nobody has talked to Tom for months', admin.id, due, 'NOT_STARTED'],
+    ]);
+    const [logged] = (await readCard()).reviews.history;
+    expect(logged!.actions).toEqual(
+      actions.map((a, i) => ({
+        outcome: a.outcome,
+        text: a.text,
+        owner: expect.objectContaining({ ownerId: a.ownerId }),
+        dueAt: due,
+        taskId: tasks[i]!.id,
+      })),
+    );
+    const notes = await timelineNotes(portal, companyId);
+    expect(notes.at(-1)!.body).toContain('Threats to escalate: Nobody has talked to Tom for months (Ada Admin');
+  });
+
+  it("makes all of a review's outcome tasks in three more calls than a review without them, however many there are", async () => {
+    const callsToLog = async (parameters: Partial<LogReviewParameters>) => {
+      await portal.control.resetStats();
+      expect(await log(parameters)).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      return (await portal.control.stats()).total;
+    };
+    const action = (text: string) => ({ outcome: 'exploit' as const, text, ownerId: manager.id, dueAt: NOW + DAY });
+    const without = await callsToLog({});
+    testClock.set(NOW + HOUR);
+    // The owners read, one batch create for the tasks, one update remembering their ids on the review.
+    expect(await callsToLog({ outcomes: [], actions: [action('First'), action('Second'), action('Third')] })).toBe(
+      without + 3,
+    );
+  });
+
+  it('makes each outcome task once when a retry follows an answer HubSpot lost', async () => {
+    const actions = [
+      { outcome: 'exploit' as const, text: 'Use Dan to meet the new parent', ownerId: manager.id, dueAt: NOW + DAY },
+      { outcome: 'escalate' as const, text: 'Tom has gone quiet', ownerId: manager.id, dueAt: NOW + DAY },
+    ];
+    // The tasks are made, then their answer is lost: the review is logged, its tasks not remembered.
+    await portal.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'drop',
+      method: 'POST',
+      path: '/crm/v3/objects/tasks/batch/create',
+      times: 2,
+    });
+    const first = await log({ actionId: 'press-log-review-2', outcomes: [], actions });
+    await portal.control.clearFaults();
+    const retry = await log({ actionId: 'press-log-review-2', outcomes: [], actions });
+
+    expect(first).toMatchObject({ status: 'ok' });
+    expect(retry).toMatchObject({ status: 'ok', tasks: { synced: true } });
+    const tasks = (await companyTasks(portal, companyId)).filter((t) => !t.subject.startsWith('Key account review'));
+    expect(tasks.map((t) => t.subject)).toEqual([
+      'Exploit an opportunity: Use Dan to meet the new parent',
+      'Deal with or escalate a threat: Tom has gone quiet',
+    ]);
+    expect((await readCard()).reviews.history[0]!.actions.map((a) => a.taskId)).toEqual(tasks.map((t) => t.id));
+  });
+
+  it('refuses an outcome whose owner is not a user of the portal, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const answer = await log({
+      outcomes: [],
+      actions: [{ outcome: 'celebrate', text: 'Thank Dan', ownerId: '424242', dueAt: NOW + DAY }],
+    });
+    expect(answer).toMatchObject({
+      status: 'error',
+      code: 'KAM.OWNER_NOT_FOUND',
+      issues: [{ path: 'actions.0.ownerId' }],
+    });
+    expect(await portal.writes()).toEqual([]);
+  });
+
   it('keeps the review logged when HubSpot refuses the tasks, and says so', async () => {
     const before = await companyTasks(portal, companyId);
     await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/tasks/batch/*' });
@@ -219,6 +325,82 @@ describe('log_review', () => {
     ]);
     // For the evidence line, which names it too.
     expect(reviews.companyNames).toEqual({ [parent.id]: 'Megacorp Holdings' });
+  });
+
+  it('shows one departure once, with its reason, however often it was undone and recorded again, for a contact with only a stance', async () => {
+    const depart = (left: boolean, at: number) => {
+      testClock.set(at);
+      return recordDeparture({
+        parameters: {
+          companyId,
+          userId: manager.userId,
+          contactId: '603',
+          left,
+          ...(left ? { reason: 'retired' } : {}),
+        },
+      });
+    };
+    expect(await depart(true, NOW)).toMatchObject({ status: 'ok' });
+    expect(await depart(false, NOW + HOUR)).toMatchObject({ status: 'ok' });
+    expect((await readCard()).reviews.triggered).toEqual([]);
+    expect(await depart(true, NOW + 2 * HOUR)).toMatchObject({ status: 'ok' });
+
+    const { reviews } = await readCard();
+    expect(reviews.triggered.filter((t) => t.kind === 'key_contact_left')).toEqual([
+      expect.objectContaining({ message: 'Rosa Client retired', at: NOW }),
+    ]);
+  });
+
+  it('shows an event HubSpot cannot see, once however often it is sent, as an open trigger until a review covers it', async () => {
+    const happened = NOW - 3 * DAY;
+    const event = {
+      companyId,
+      userId: manager.userId,
+      kind: 'competitor_strategy_changed' as const,
+      at: happened,
+      note: 'Their main rival now sells direct',
+      actionId: 'press-record-event-1',
+    };
+    const answer = await recordEvent({ parameters: event });
+    expect(await recordEvent({ parameters: event })).toEqual(answer);
+
+    const expected = {
+      kind: 'competitor_strategy_changed',
+      at: happened,
+      message: 'A competitor of the client changed strategy: Their main rival now sells direct',
+      evidence: {
+        objectType: 'companies',
+        objectId: companyId,
+        property: 'recordedEvent',
+        from: null,
+        to: 'Their main rival now sells direct',
+      },
+    };
+    expect(answer).toEqual({ status: 'ok', trigger: expected });
+    const { reviews } = await readCard();
+    expect(reviews.triggered).toEqual([expected]);
+
+    testClock.set(NOW + HOUR);
+    expect(await log({ kind: 'triggered', triggers: reviews.triggered })).toMatchObject({ status: 'ok' });
+    expect((await readCard()).reviews.triggered).toEqual([]);
+  });
+
+  it('refuses an event in the future, without words, or from someone who is not a manager, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const event = { companyId, userId: manager.userId, kind: 'our_merger' as const, note: 'We bought Rival Ltd' };
+    const answers = await Promise.all([
+      recordEvent({ parameters: { ...event, at: NOW + 2 * DAY } }),
+      recordEvent({ parameters: { ...event, note: ' ' } }),
+      recordEvent({ parameters: { ...event, kind: 'weather' } as never }),
+      recordEvent({ parameters: { ...event, userId: salesperson.userId } }),
+    ]);
+    expect(answers.map((a) => a.status === 'error' && [a.code, a.issues?.map((i) => i.path)])).toEqual([
+      ['KAM.INVALID_PARAMETERS', ['at']],
+      ['KAM.INVALID_PARAMETERS', ['note']],
+      ['KAM.INVALID_PARAMETERS', ['kind']],
+      ['KAM.NOT_A_MANAGER', undefined],
+    ]);
+    expect(await portal.writes()).toEqual([]);
   });
 
   it('shows the changes since the last review as triggers, and a triggered review records the ones it answers', async () => {

@@ -386,6 +386,47 @@ describe('setup and recalculation', () => {
     );
   });
 
+  it('sends the same cursor again when HubSpot refused a slice before it began, rather than stop the run', async () => {
+    let call = 0;
+    const { findByTestId, waitFor, spy, find } = await renderSettings(portalSettings(), {
+      recalculate_portfolio: () =>
+        [
+          ok({
+            cursor: 'c1',
+            processed: 100,
+            total: 250,
+            done: false,
+            interruptedBy: null,
+            retryAfterMs: null,
+            coverageNotRead: [],
+            pausedFor: null,
+          }),
+          failed('KAM.HUBSPOT_RATE_LIMITED', 'HubSpot is busy.'),
+          ok({
+            cursor: null,
+            processed: 250,
+            total: 250,
+            done: true,
+            interruptedBy: null,
+            retryAfterMs: null,
+            coverageNotRead: [],
+            pausedFor: null,
+          }),
+        ][call++],
+    });
+    find(Button, withText('Recalculate all companies')).trigger('onClick');
+    // The page waits two seconds before it sends the refused slice again.
+    await vi.waitFor(() => expect(findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 250 companies.'), {
+      timeout: 10_000,
+    });
+    await waitFor(() => expect(callsTo(spy, 'recalculate_portfolio')).toHaveLength(3));
+    expect(callsTo(spy, 'recalculate_portfolio')).toEqual([
+      { userId: USER_ID, cursor: null },
+      { userId: USER_ID, cursor: 'c1' },
+      { userId: USER_ID, cursor: 'c1' },
+    ]);
+  }, 15_000);
+
   it('stops with the message and how far it got when a slice fails', async () => {
     let call = 0;
     const { find, waitFor } = await renderSettings(portalSettings(), {

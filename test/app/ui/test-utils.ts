@@ -3,6 +3,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { expect, vi } from 'vitest';
 import type {
   CardData,
+  CompetitionSection,
   CriterionScore,
   KeyAccountSection,
   KeyContact,
@@ -188,6 +189,8 @@ export function contact(overrides: Partial<KeyContact> = {}): KeyContact {
     jobTitle: 'CFO',
     email: 'tom@acme.example',
     isKey: true,
+    watchedBecause: ['buying_role', 'decision_power', 'stance'],
+    keyContactLabel: false,
     stance: 'ally',
     stanceHistory: [{ stance: 'ally', at: NOW - 100 * DAY }],
     jobTitleHistory: [],
@@ -204,6 +207,7 @@ export function contact(overrides: Partial<KeyContact> = {}): KeyContact {
 
 export function relationships(overrides: Partial<RelationshipsSection> = {}): RelationshipsSection {
   return {
+    competition: competition(),
     contacts: [
       contact(),
       contact({
@@ -329,6 +333,7 @@ export function review(overrides: Partial<Review> = {}): Review {
     outcomes: ['plan_updated'],
     summary: 'Added the tax objective',
     triggers: [],
+    actions: [],
     ...overrides,
   };
 }
@@ -352,6 +357,19 @@ export const viewerPermissions = (): Permissions => ({
   isAdmin: false,
   readOnlyReason: 'Only key account managers can change this account. Ask a Keystone admin to add your team.',
 });
+
+export function competition(overrides: Partial<CompetitionSection> = {}): CompetitionSection {
+  return {
+    competitors: [{ name: 'Grant & Co', services: 'payroll, year-end audit', relationshipStrength: 'strong' }],
+    strengths: ['Partner-level access to the CFO'],
+    weaknesses: ['Nobody of ours knows their IT team'],
+    revision: 2,
+    savedBy: person('Maria Lopez'),
+    savedAt: NOW - 30 * DAY,
+    unreadable: false,
+    ...overrides,
+  };
+}
 
 export function cardData(overrides: Partial<CardData> = {}): CardData {
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   relationshipCoverage,
+  watchReasons,
   type Activity,
   type CoverageContact,
   type RelationshipCoverage,
@@ -76,12 +77,30 @@ describe('relationshipCoverage: decision makers', () => {
     expect(coverage.decisionMakers).toEqual({ total: 2, covered: 1, uncoveredContactIds: ['cto'] });
   });
 
-  it('does not count end users or contacts without a say as key contacts', () => {
+  it('watches every contact something was recorded about: a buying role, a decision power, a stance or the label', () => {
     const coverage = coverageOf([
-      aContact({ buyingRoles: ['END_USER'] }),
-      aContact({ decisionPower: 'none', stance: 'ally' }),
+      aContact({ id: 'user', buyingRoles: ['END_USER'] }),
+      aContact({ id: 'ally', decisionPower: 'none', stance: 'ally' }),
+      aContact({ id: 'neutral', stance: 'neutral' }),
+      aContact({ id: 'label', taggedKeyContact: true }),
+      aContact({ id: 'unknown' }),
     ]);
-    expect(coverage.keyContacts).toEqual([]);
+    expect(coverage.keyContacts.map((k) => k.contactId)).toEqual(['user', 'ally', 'neutral', 'label']);
+  });
+
+  it('says why a contact is watched, and watches nobody nothing was recorded about', () => {
+    expect(
+      watchReasons({ taggedKeyContact: true, buyingRoles: ['END_USER'], decisionPower: 'none', stance: 'ally' }),
+    ).toEqual(['key_contact_label', 'buying_role', 'decision_power', 'stance']);
+    expect(watchReasons({ taggedKeyContact: false, buyingRoles: [], decisionPower: null, stance: null })).toEqual([]);
+  });
+
+  it('flags an ally with no role who goes cold (Tom in seed 003)', () => {
+    const coverage = coverageOf(
+      [aContact({ id: 'tom', stance: 'ally' })],
+      [anActivity({ contactIds: ['tom'], at: daysAgo(200) })],
+    );
+    expect(coverage.freshness.staleFriendlyContactIds).toEqual(['tom']);
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { logReview } from '../../../src/kam/reviews/index.ts';
+import {
+  logReview,
+  producedOutcomes,
+  reviewActionSchema,
+  reviewActionStatus,
+  type ReviewAction,
+} from '../../../src/kam/reviews/index.ts';
 import { aReview, day } from './factories.ts';
 
 const trigger = {
@@ -56,5 +62,35 @@ describe('logReview', () => {
       'planUpdate.toldOwnerIds',
       'threats.0.escalatedTo',
     ]);
+  });
+});
+
+describe('review actions', () => {
+  const action = (overrides: Partial<ReviewAction> = {}): ReviewAction => ({
+    outcome: 'escalate',
+    text: 'New buyer may bring his own suppliers',
+    ownerId: '11',
+    dueAt: day(14),
+    ...overrides,
+  });
+
+  it('lists what a review produced from its actions and the outcomes ticked, in the article order, each once', () => {
+    expect(
+      producedOutcomes(['celebrate'], [action({ outcome: 'exploit' }), action(), action({ outcome: 'celebrate' })]),
+    ).toEqual(['celebrate', 'escalate', 'exploit']);
+    expect(producedOutcomes([], [])).toEqual([]);
+  });
+
+  it('refuses an action without words, owner or date', () => {
+    expect(reviewActionSchema.safeParse(action({ text: '  ' })).success).toBe(false);
+    expect(reviewActionSchema.safeParse({ ...action(), ownerId: '' }).success).toBe(false);
+    expect(reviewActionSchema.safeParse({ ...action(), dueAt: undefined }).success).toBe(false);
+  });
+
+  it('says an action is done once its task is completed, overdue when open past its date, and when it has no task', () => {
+    expect(reviewActionStatus({ dueAt: day(14), taskCompleted: true, now: day(20) })).toBe('done');
+    expect(reviewActionStatus({ dueAt: day(14), taskCompleted: false, now: day(10) })).toBe('open');
+    expect(reviewActionStatus({ dueAt: day(14), taskCompleted: false, now: day(20) })).toBe('overdue');
+    expect(reviewActionStatus({ dueAt: day(14), taskCompleted: null, now: day(20) })).toBe('no_task');
   });
 });

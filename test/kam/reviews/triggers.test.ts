@@ -28,6 +28,22 @@ describe('reviewTriggers: people at the client', () => {
     ]);
   });
 
+  it('counts one departure once, however often it was undone and recorded again', () => {
+    const left = (from: string | null, to: string, at: number) =>
+      aChangeEvent({ recordId: 'rosa', property: 'leftCompany', from, to, at });
+    const triggers = triggersOf(
+      [left(null, 'true', day(2)), left('true', 'false', day(3)), left('false', 'true', day(4))],
+      ['rosa'],
+    );
+    expect(triggers.map((t) => [t.kind, t.at])).toEqual([['key_contact_left', day(2)]]);
+  });
+
+  it('raises no departure while a mistaken one stands undone', () => {
+    const left = (from: string | null, to: string, at: number) =>
+      aChangeEvent({ recordId: 'rosa', property: 'leftCompany', from, to, at });
+    expect(triggersOf([left(null, 'true', day(2)), left('true', 'false', day(3))], ['rosa'])).toEqual([]);
+  });
+
   it('ignores the departure or new title of a contact who is not key', () => {
     expect(
       kindsOf([

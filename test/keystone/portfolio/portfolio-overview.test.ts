@@ -47,8 +47,9 @@ const PLANS_SAVED_AT = Date.UTC(2026, 5, 1);
 const NOW = addMonths(PLANS_SAVED_AT, 3) + 10 * DAY_MS;
 const iso = (at: number) => new Date(at).toISOString();
 
-const partner = anOwner({ firstName: 'Pat', lastName: 'Partner' });
-const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
+// Both HubSpot super admins: either may name Keystone's first admins.
+const partner = anOwner({ firstName: 'Pat', lastName: 'Partner', superAdmin: true });
+const manager = anOwner({ firstName: 'Max', lastName: 'Manager', superAdmin: true });
 
 function scored(status: string, suggested: string, score: number, revenue: number): Record<string, string> {
   return {
@@ -379,6 +380,29 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
       ['Bolt', 'new_parent_company', 'The client has a new parent company: Megacorp Holdings'],
     ]);
     expect((await control.stats()).byRoute['POST /crm/v3/objects/companies/batch/read']).toBe(2);
+  });
+
+  it('lists an event a manager recorded on a key account as an open trigger, in the report too, with its note', async () => {
+    const p = await startPortal(withBoltContacts([]));
+    const event = {
+      eventId: 'press-1',
+      kind: 'supply_chain_changed',
+      at: NOW - 5 * DAY_MS,
+      note: 'Purchasing outsourced to Procura',
+      recordedAt: NOW - 4 * DAY_MS,
+      recordedBy: '1',
+    };
+    await p.client.crm.companies.basicApi.update(bolt.id, {
+      properties: { [COMPANY_PROPERTY.recordedEvents]: JSON.stringify([event]) },
+    });
+    const { reviews, quarterlyReport } = await overviewOf(p);
+    const message = "The client's supply chain changed: Purchasing outsourced to Procura";
+    expect(
+      reviews.open.map(({ account, trigger }) => [account.name, trigger.kind, trigger.message, trigger.at]),
+    ).toEqual([['Bolt', 'supply_chain_changed', message, NOW - 5 * DAY_MS]]);
+    expect(quarterlyReport.accounts.find((a) => a.name === 'Bolt')!.triggersFired).toEqual([
+      `${message} (not reviewed yet)`,
+    ]);
   });
 
   it('counts a contact labelled "Key contact" as key, as the card does, though no role makes them one: their departure waits for a review', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../../src/crm/model/index.ts';
+import {
+  COMPANY_PROPERTY,
+  CONTACT_PROPERTY,
+  KEY_ACCOUNT_PLAN,
+  OBJECTIVE,
+  REVIEW,
+} from '../../../src/crm/model/index.ts';
 import { toProperties } from '../../../src/crm/records.ts';
 import { NO_INVESTMENT, type Measure, type MetricTarget } from '../../../src/kam/objectives/index.ts';
 import { serialiseGrid } from '../../../src/keystone/account/plan-targets.ts';
@@ -10,8 +16,22 @@ const Q3 = { fiscalYear: 2026, quarter: 3 } as const;
 const NOW = Date.UTC(2026, 10, 24);
 const at = (month: number, day: number) => new Date(Date.UTC(2026, month - 1, day)).toISOString();
 
-const acme = aScoredCompany('Acme', 'key', 'key', 80, 600);
-const bolt = aScoredCompany('Bolt', 'key', 'key', 70, 300);
+const COMPETITION = {
+  competitors: [{ name: 'Grant & Co', services: 'payroll', relationshipStrength: 'strong' as const }],
+  strengths: ['Partner-level access to the CFO'],
+  weaknesses: ['Nobody in IT'],
+};
+const acme = aScoredCompany('Acme', 'key', 'key', 80, 600, {
+  [COMPANY_PROPERTY.competition]: JSON.stringify({
+    version: 1,
+    revision: 1,
+    savedByUserId: 7,
+    savedAt: Date.UTC(2026, 7, 1),
+    actionId: null,
+    competition: COMPETITION,
+  }),
+});
+const bolt = aScoredCompany('Bolt', 'key', 'key', 70, 300, { [COMPANY_PROPERTY.competition]: '{damaged' });
 const crane = aScoredCompany('Crane', 'key', 'key', 65, 100);
 const quiet = aScoredCompany('Quiet', 'none', 'none', 10, 50);
 
@@ -130,6 +150,13 @@ const report = () => overview(RECORDS, Q3, NOW).quarterlyReport;
 const accountNamed = (name: string) => report().accounts.find((a) => a.name === name)!;
 
 describe('the quarterly programme report', () => {
+  it("shows each key account's competitors and our strengths and weaknesses as last recorded", () => {
+    expect(accountNamed('Acme').competition).toEqual(COMPETITION);
+    // Never recorded, or damaged: nothing to show rather than a guess.
+    expect(accountNamed('Bolt').competition).toBeNull();
+    expect(accountNamed('Crane').competition).toBeNull();
+  });
+
   it('covers the fiscal quarter asked for, for every key account and no other company', () => {
     expect(report().quarter).toEqual({
       fiscalYear: 2026,
@@ -177,6 +204,48 @@ describe('the quarterly programme report', () => {
     expect(acmeQuarter.triggersFired).toEqual(['Jo Bloggs left the client']);
   });
 
+  it("lists each action a review produced under its own outcome, with its owner, due date and its task's status", () => {
+    const action = (outcome: string, text: string, dueAt: number, taskId: string | null) => ({
+      outcome,
+      text,
+      ownerId: '77',
+      dueAt,
+      taskId,
+    });
+    const withActions = {
+      ...RECORDS,
+      reviews: [
+        review(crane.id, {
+          kind: 'triggered',
+          reviewedAt: at(9, 1),
+          outcomes: 'plan_updated;celebrate;escalate;exploit',
+          summary: 'Jan retired; Dan converted; Tom quiet',
+          actions: JSON.stringify([
+            action('plan_updated', 'Dan takes Jan’s place in the plan', Date.UTC(2026, 8, 10), 't1'),
+            action('celebrate', 'Thank Dan', Date.UTC(2026, 11, 1), 't2'),
+            action('escalate', 'Tom has gone quiet', Date.UTC(2026, 8, 15), 't3'),
+            action('exploit', 'Ask Dan for the parent company', Date.UTC(2026, 11, 1), null),
+          ]),
+        }),
+      ],
+      owners: [
+        { ownerId: '77', userId: 7, firstName: 'Max', lastName: 'Manager', email: null, teamIds: [], teams: [] },
+      ],
+      actionTasks: new Map([
+        ['t1', true],
+        ['t2', false],
+        ['t3', false],
+      ]),
+    };
+    const crane2 = overview(withActions, Q3, NOW).quarterlyReport.accounts.find((a) => a.name === 'Crane')!;
+    expect(crane2).toMatchObject({
+      planUpdated: ['Dan takes Jan’s place in the plan (Max Manager, due 2026-09-10, done)'],
+      celebrate: ['Thank Dan (Max Manager, due 2026-12-01, open)'],
+      escalate: ['Tom has gone quiet (Max Manager, due 2026-09-15, overdue)'],
+      exploit: ['Ask Dan for the parent company (Max Manager, due 2026-12-01, no task)'],
+    });
+  });
+
   it('counts reviews done and finds the calendar review missed by the end of the quarter', () => {
     expect(report().accounts.map((a) => [a.name, a.reviewsDone, a.reviewMissed])).toEqual([
       ['Acme', 2, false],
@@ -192,6 +261,7 @@ describe('the quarterly programme report', () => {
       targetsBehind: 1,
       targetsWithoutActual: 0,
       introductions: 3,
+      planUpdated: 0,
       celebrate: 2,
       escalate: 1,
       exploit: 1,

@@ -62,6 +62,7 @@ export function records(overrides: Omit<PortalOverrides, 'stored'> = {}): Portfo
     keyAccountContacts: new Map(),
     keyAccountHistory: new Map(),
     companyNames: new Map(),
+    actionTasks: new Map(),
     ...rest,
   };
 }

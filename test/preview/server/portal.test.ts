@@ -46,7 +46,8 @@ describe('the role a user has in the preview', () => {
     expect(roleOf({ userId: 4, teams: [{ id: 71 }] }, access())).toBe('sales rep');
   });
 
-  it('is admin for everyone while no admin is configured, as the functions allow', () => {
-    expect(roleOf({ userId: 4, teams: [] }, access({ adminUserIds: [] }))).toBe('admin');
+  it('is admin only for a HubSpot super admin while no admin is configured, as the functions allow', () => {
+    expect(roleOf({ userId: 4, teams: [], superAdmin: true }, access({ adminUserIds: [] }))).toBe('admin');
+    expect(roleOf({ userId: 4, teams: [] }, access({ adminUserIds: [] }))).toBe('sales rep');
   });
 });

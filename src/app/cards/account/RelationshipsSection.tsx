@@ -1,11 +1,13 @@
 import {
-  Alert,
+  Accordion,
+  Box,
   Button,
   ButtonRow,
   EmptyState,
   Flex,
   Heading,
   Input,
+  List,
   Select,
   Table,
   TableBody,
@@ -15,15 +17,27 @@ import {
   TableRow,
   Tag,
   Text,
+  ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { KeyContact } from '../../../contracts/card-data.ts';
 import type { RecordContactStanceParameters } from '../../../contracts/record-contact-stance.ts';
-import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, optionsOf, STANCE_LABELS } from '../../ui/labels.ts';
+import {
+  BUYING_ROLE_LABELS,
+  DECISION_POWER_LABELS,
+  DEPARTURE_REASON_LABELS,
+  optionsOf,
+  STANCE_LABELS,
+} from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { splitList } from '../../../kam/shared/list-value.ts';
+import { orgChartFindings, type OrgChart } from '../../../kam/coverage/index.ts';
+import { CompetitionSection } from './CompetitionSection.tsx';
+import { SatisfactionSection } from './SatisfactionSection.tsx';
+import { RelationshipMap, useOrgChart } from './RelationshipMap.tsx';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
+import { DepartureForm, KeyContactToggle, StanceTimeline, WatchedBecause } from './ContactChanges.tsx';
 
 const NOT_SET = '';
 
@@ -31,7 +45,8 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
   const { relationships, permissions, company } = account.data;
   const { format } = account;
   const [editing, setEditing] = useState<string | null>(null);
-  const stance = useFunctionAction('record_contact_stance');
+  const [view, setView] = useState<'map' | 'table'>('map');
+  const chart = useOrgChart(relationships.contacts);
 
   if (relationships.contacts.length === 0) {
     return (
@@ -44,141 +59,120 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
     );
   }
 
-  // One click: a changed select saves at once, then the card reloads what HubSpot holds.
-  const saveStance = async (
-    contactId: string,
-    change: Pick<RecordContactStanceParameters, 'stance' | 'decisionPower'>,
-  ) => {
-    const outcome = await stance.run({ ...account.caller, contactId, ...change });
-    if (outcome.ok) account.refresh();
-  };
   const editable = permissions.canEdit;
   const editedContact = relationships.contacts.find((c) => c.contactId === editing);
+  // The edit form opens right where the user clicked: under the person on the map, under the row in the table.
+  const form = editable && editedContact && (
+    <ContactEditor
+      key={editedContact.contactId}
+      account={account}
+      contact={editedContact}
+      onClose={() => setEditing(null)}
+    />
+  );
+  const onEdit = editable ? (contactId: string) => setEditing((open) => (open === contactId ? null : contactId)) : null;
 
   return (
     <Flex direction="column" gap="medium">
-      <Flex direction="row" gap="small" align="center">
-        <Text format={{ fontWeight: 'bold' }}>Coverage {format.whole(relationships.coverage.score)} of 100</Text>
-        <Text variant="microcopy">{relationships.coverage.reasons.join(' · ')}</Text>
-      </Flex>
+      <CoverageFindings account={account} chart={chart} />
       {relationships.activities.weighed < relationships.activities.logged && (
         <Text variant="microcopy" testId="activities-weighed">
           {`Coverage weighs ${format.whole(relationships.activities.weighed)} of the ${format.whole(relationships.activities.logged)} meetings, calls and emails logged with these contacts, the most recent of each kind: one card cannot read more from HubSpot at once.`}
         </Text>
       )}
-      {relationships.coverage.warnings.map((warning) => (
-        <Alert key={warning.kind} title={WARNING_TITLES[warning.kind]} variant="warning">
-          {warning.message}
-        </Alert>
-      ))}
-      {stance.state.status === 'error' && (
-        <ActionFailed title="The change was not saved" failure={stance.state.failure} />
-      )}
-      <Table bordered={false} density="condensed">
-        <TableHead>
-          <TableRow>
-            <TableHeader>Contact</TableHeader>
-            <TableHeader>Stance</TableHeader>
-            <TableHeader>Decides</TableHeader>
-            <TableHeader>Last touch</TableHeader>
-            <TableHeader>Held by</TableHeader>
-            {editable && <TableHeader> </TableHeader>}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {relationships.contacts.map((contact) => (
-            <TableRow key={contact.contactId}>
-              <TableCell>
-                <Text format={{ fontWeight: 'demibold' }}>{contact.name}</Text>
-                <Text variant="microcopy">
-                  {[
-                    contact.jobTitle,
-                    contact.reportsTo
-                      ? `reports to ${contact.reportsTo.name ?? 'an unknown contact'}`
-                      : 'supervisor unknown',
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </Text>
-                {contact.isKey && (
-                  <Tag inline variant="info">
-                    Key contact
-                  </Tag>
-                )}
-                {contact.buyingRoles.map((role) => (
-                  <Tag key={role} inline>
-                    {BUYING_ROLE_LABELS[role]}
-                  </Tag>
-                ))}
-                {contact.departure && (
-                  <Text testId={`departure-${contact.contactId}`}>{departureLine(contact, account)}</Text>
-                )}
-              </TableCell>
-              <TableCell>
-                {editable ? (
-                  <Select
-                    label="Stance"
-                    name={`stance-${contact.contactId}`}
-                    value={contact.stance ?? NOT_SET}
-                    readOnly={stance.state.status === 'loading'}
-                    options={[{ value: NOT_SET, label: 'Unknown' }, ...optionsOf(STANCE_LABELS)]}
-                    onChange={(value) =>
-                      void saveStance(contact.contactId, {
-                        stance: value === NOT_SET ? null : (value as KeyContact['stance']),
-                      })
-                    }
-                  />
-                ) : (
-                  <Text>{contact.stance ? STANCE_LABELS[contact.stance] : 'Unknown'}</Text>
-                )}
-                <EarlierStance contact={contact} account={account} />
-              </TableCell>
-              <TableCell>
-                {editable ? (
-                  <Select
-                    label="Decision power"
-                    name={`power-${contact.contactId}`}
-                    value={contact.decisionPower ?? NOT_SET}
-                    readOnly={stance.state.status === 'loading'}
-                    options={[{ value: NOT_SET, label: 'Unknown' }, ...optionsOf(DECISION_POWER_LABELS)]}
-                    onChange={(value) =>
-                      void saveStance(contact.contactId, {
-                        decisionPower: value === NOT_SET ? null : (value as KeyContact['decisionPower']),
-                      })
-                    }
-                  />
-                ) : (
-                  <Text>{contact.decisionPower ? DECISION_POWER_LABELS[contact.decisionPower] : 'Unknown'}</Text>
-                )}
-                {contact.decisionTopics.length > 0 && (
-                  <Text variant="microcopy">on {contact.decisionTopics.join(', ')}</Text>
-                )}
-              </TableCell>
-              <TableCell>
-                {contact.lastTouchAt === null ? 'Never' : format.daysFrom(contact.lastTouchAt, account.data.readAt)}
-              </TableCell>
-              <TableCell>
-                {contact.heldBy.length === 0 ? 'Nobody' : contact.heldBy.map((h) => h.person.name).join(', ')}
-              </TableCell>
-              {editable && (
-                <TableCell>
-                  <Button size="sm" onClick={() => setEditing(contact.contactId)}>
-                    Edit
-                  </Button>
-                </TableCell>
-              )}
+      <ToggleGroup
+        toggleType="radioButtonList"
+        name="relationships-view"
+        label="Show"
+        inline
+        options={[
+          { value: 'map', label: 'Map of the organisation' },
+          { value: 'table', label: 'Table' },
+        ]}
+        value={view}
+        onChange={(value) => setView(value === 'table' ? 'table' : 'map')}
+      />
+      {view === 'map' ? (
+        <RelationshipMap account={account} chart={chart} editor={{ editingId: editing, onEdit, form }} />
+      ) : (
+        <Table bordered={false} density="condensed">
+          <TableHead>
+            <TableRow>
+              <TableHeader>Contact</TableHeader>
+              <TableHeader>Stance</TableHeader>
+              <TableHeader>Decides</TableHeader>
+              <TableHeader>Last touch</TableHeader>
+              <TableHeader>Held by</TableHeader>
+              {editable && <TableHeader> </TableHeader>}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {editable && editedContact && (
-        <ContactEditor
-          key={editedContact.contactId}
-          account={account}
-          contact={editedContact}
-          onClose={() => setEditing(null)}
-        />
+          </TableHead>
+          <TableBody>
+            {relationships.contacts.flatMap((contact) => [
+              <TableRow key={contact.contactId}>
+                <TableCell>
+                  <Text format={{ fontWeight: 'demibold' }}>{contact.name}</Text>
+                  <Text variant="microcopy">
+                    {[
+                      contact.jobTitle,
+                      contact.reportsTo
+                        ? `reports to ${contact.reportsTo.name ?? 'an unknown contact'}`
+                        : 'supervisor unknown',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Text>
+                  {contact.isKey && (
+                    <Tag inline variant="info">
+                      Key contact
+                    </Tag>
+                  )}
+                  <WatchedBecause contact={contact} />
+                  {contact.buyingRoles.map((role) => (
+                    <Tag key={role} inline>
+                      {BUYING_ROLE_LABELS[role]}
+                    </Tag>
+                  ))}
+                  {contact.departure && (
+                    <Text testId={`departure-${contact.contactId}`}>{departureLine(contact, account)}</Text>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <Text>{contact.stance ? STANCE_LABELS[contact.stance] : 'Unknown'}</Text>
+                  <StanceTimeline contact={contact} account={account} />
+                </TableCell>
+                <TableCell>
+                  <Text>{contact.decisionPower ? DECISION_POWER_LABELS[contact.decisionPower] : 'Unknown'}</Text>
+                  {contact.decisionTopics.length > 0 && (
+                    <Text variant="microcopy">on {contact.decisionTopics.join(', ')}</Text>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {contact.lastTouchAt === null ? 'Never' : format.daysFrom(contact.lastTouchAt, account.data.readAt)}
+                </TableCell>
+                <TableCell>
+                  {contact.heldBy.length === 0 ? 'Nobody' : contact.heldBy.map((h) => h.person.name).join(', ')}
+                </TableCell>
+                {onEdit && (
+                  <TableCell>
+                    <Button size="sm" onClick={() => onEdit(contact.contactId)}>
+                      Edit
+                    </Button>
+                  </TableCell>
+                )}
+              </TableRow>,
+              ...(editing === contact.contactId && form
+                ? [
+                    <TableRow key={`${contact.contactId}-editor`}>
+                      <TableCell colSpan={6}>{form}</TableCell>
+                    </TableRow>,
+                  ]
+                : []),
+            ])}
+          </TableBody>
+        </Table>
       )}
+      <SatisfactionSection account={account} />
+      <CompetitionSection account={account} />
       {!editable && (
         <ReadOnlyNotice>
           {permissions.readOnlyReason ?? 'Only key account managers can record stances and departures.'}
@@ -187,6 +181,70 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
     </Flex>
   );
 }
+
+/** The coverage score, then what stands out as a short list, each finding naming the people it is about. */
+function CoverageFindings({ account, chart }: { account: AccountView<'relationships'>; chart: OrgChart }) {
+  const { coverage, contacts } = account.data.relationships;
+  const names = new Map(contacts.map((c) => [c.contactId, c.name]));
+  const namesOf = (ids: readonly string[]) => {
+    const named = ids.slice(0, NAMES_LISTED).map((id) => names.get(id) ?? `contact ${id}`);
+    const rest = ids.length - named.length;
+    return rest > 0 ? `${named.join(', ')} and ${account.format.whole(rest)} more` : named.join(', ');
+  };
+  // Coverage's own warning already names the key contacts whose supervisor is unknown.
+  const gaps = orgChartFindings(chart).filter((f) => f.kind !== 'supervisor_unknown');
+  return (
+    <Flex direction="column" gap="extra-small" testId="coverage-findings">
+      <Text format={{ fontWeight: 'bold' }}>Coverage {account.format.whole(coverage.score)} of 100</Text>
+      {coverage.warnings.length + gaps.length === 0 ? (
+        <Text variant="microcopy">Nothing stands out: every key contact is surrounded by people we know.</Text>
+      ) : (
+        <List variant="unordered">
+          {[
+            ...coverage.warnings.map((warning) => (
+              <Text key={warning.kind}>
+                <Text inline format={{ fontWeight: 'demibold' }}>
+                  {WARNING_TITLES[warning.kind]}:
+                </Text>{' '}
+                {warning.message}
+              </Text>
+            )),
+            ...gaps.map((finding) => (
+              <Text key={finding.kind}>
+                <Text inline format={{ fontWeight: 'demibold' }}>
+                  {FINDING_TITLES[finding.kind]}:
+                </Text>{' '}
+                {namesOf(finding.contactIds)}
+              </Text>
+            )),
+          ]}
+        </List>
+      )}
+      <Accordion title="How the score is made" size="small">
+        <List variant="unordered">
+          {coverage.reasons.map((reason) => (
+            <Text key={reason} variant="microcopy">
+              {reason}
+            </Text>
+          ))}
+        </List>
+      </Accordion>
+    </Flex>
+  );
+}
+
+/** Names listed in a finding before the rest are counted. */
+const NAMES_LISTED = 6;
+
+const FINDING_TITLES: Record<ReturnType<typeof orgChartFindings>[number]['kind'], string> = {
+  supervisor_unknown: 'Supervisor unknown',
+  supervisor_out_of_touch: 'Supervisor nobody of ours talks to',
+  peers_unknown: 'No peers known',
+  peers_out_of_touch: 'Peers nobody of ours talks to',
+  subordinates_unknown: 'No reports known',
+  subordinates_out_of_touch: 'Reports nobody of ours talks to',
+  single_threaded: 'Held by one of our people only',
+};
 
 const WARNING_TITLES: Record<
   AccountView<'relationships'>['data']['relationships']['coverage']['warnings'][number]['kind'],
@@ -200,25 +258,15 @@ const WARNING_TITLES: Record<
   unknown_supervisors: 'Supervisors unknown',
 };
 
-/** The stance before the current one, from HubSpot's property history: "was Protester until 3 Mar 2026". */
-function EarlierStance({ contact, account }: { contact: KeyContact; account: AccountView<'relationships'> }) {
-  const [current, previous] = contact.stanceHistory;
-  if (!current || !previous) return null;
-  return (
-    <Text variant="microcopy" testId={`stance-history-${contact.contactId}`}>
-      was {previous.stance ? STANCE_LABELS[previous.stance] : 'unknown'} until {account.format.date(current.at)}
-    </Text>
-  );
-}
-
 function departureLine(contact: KeyContact, account: AccountView<'relationships'>): string {
   const { departure } = contact;
   if (!departure) return '';
-  const when = departure.leftAt === null ? 'Has left' : `Left on ${account.format.date(departure.leftAt)}`;
+  const why = departure.reason === null ? 'Has left' : DEPARTURE_REASON_LABELS[departure.reason];
+  const when = departure.leftAt === null ? why : `${why} on ${account.format.date(departure.leftAt)}`;
   return departure.replacedBy ? `${when}, replaced by ${departure.replacedBy.name ?? 'another contact'}` : when;
 }
 
-/** Topics the contact decides on, and departure ("left", "replaced by") or undoing a mistaken one. */
+/** Topics the contact decides on, the key-contact mark, and departure (why, when, replaced by) or undoing a mistaken one. */
 function ContactEditor({
   account,
   contact,
@@ -229,26 +277,54 @@ function ContactEditor({
   onClose: () => void;
 }) {
   const [topics, setTopics] = useState(contact.decisionTopics.join('; '));
-  const [replacedBy, setReplacedBy] = useState(NOT_SET);
   const stance = useFunctionAction('record_contact_stance');
   const departure = useFunctionAction('record_contact_departure');
-  const colleagues = account.data.relationships.contacts.filter(
-    (c) => c.contactId !== contact.contactId && !c.departure,
-  );
   const busy = stance.state.status === 'loading' || departure.state.status === 'loading';
+
+  // One click: a changed select saves at once, then the card reloads what HubSpot holds.
+  const saveStance = async (change: Pick<RecordContactStanceParameters, 'stance' | 'decisionPower'>) => {
+    if ((await stance.run({ ...account.caller, contactId: contact.contactId, ...change })).ok) account.refresh();
+  };
 
   const saveTopics = async () => {
     const decisionTopics = splitList(topics);
     if ((await stance.run({ ...account.caller, contactId: contact.contactId, decisionTopics })).ok) account.refresh();
   };
-  const recordDeparture = async (left: boolean) => {
-    const change = left ? { left, replacedByContactId: replacedBy === NOT_SET ? null : replacedBy } : { left };
-    if ((await departure.run({ ...account.caller, contactId: contact.contactId, ...change })).ok) account.refresh();
+  const undoDeparture = async () => {
+    if ((await departure.run({ ...account.caller, contactId: contact.contactId, left: false })).ok) account.refresh();
   };
 
   return (
-    <Flex direction="column" gap="small">
+    <Flex direction="column" gap="small" testId="contact-editor">
       <Heading>{contact.name}</Heading>
+      <Flex direction="row" gap="small" wrap>
+        <Box flex={1}>
+          <Select
+            label="Stance"
+            name={`stance-${contact.contactId}`}
+            value={contact.stance ?? NOT_SET}
+            readOnly={busy}
+            options={[{ value: NOT_SET, label: 'Unknown' }, ...optionsOf(STANCE_LABELS)]}
+            onChange={(value) =>
+              void saveStance({ stance: value === NOT_SET ? null : (value as KeyContact['stance']) })
+            }
+          />
+        </Box>
+        <Box flex={1}>
+          <Select
+            label="Decision power"
+            name={`power-${contact.contactId}`}
+            value={contact.decisionPower ?? NOT_SET}
+            readOnly={busy}
+            options={[{ value: NOT_SET, label: 'Unknown' }, ...optionsOf(DECISION_POWER_LABELS)]}
+            onChange={(value) =>
+              void saveStance({
+                decisionPower: value === NOT_SET ? null : (value as KeyContact['decisionPower']),
+              })
+            }
+          />
+        </Box>
+      </Flex>
       <Input
         label="Decides on"
         name="topics"
@@ -263,31 +339,16 @@ function ContactEditor({
       </ButtonRow>
       {contact.departure ? (
         <ButtonRow>
-          <Button onClick={() => void recordDeparture(false)} disabled={busy}>
+          <Button onClick={() => void undoDeparture()} disabled={busy}>
             {contact.name} has not left: undo
           </Button>
         </ButtonRow>
       ) : (
-        <>
-          <Select
-            label="Replaced by"
-            name="replacedBy"
-            value={replacedBy}
-            options={[
-              { value: NOT_SET, label: 'Nobody yet' },
-              ...colleagues.map((c) => ({ value: c.contactId, label: c.name })),
-            ]}
-            onChange={(value) => setReplacedBy(String(value))}
-          />
-          <ButtonRow>
-            <Button variant="destructive" onClick={() => void recordDeparture(true)} disabled={busy}>
-              Mark {contact.name} as left
-            </Button>
-          </ButtonRow>
-        </>
+        <DepartureForm account={account} contact={contact} />
       )}
+      <KeyContactToggle account={account} contact={contact} />
       {stance.state.status === 'error' && (
-        <ActionFailed title="The topics were not saved" failure={stance.state.failure} />
+        <ActionFailed title="The change was not saved" failure={stance.state.failure} />
       )}
       {departure.state.status === 'error' && (
         <ActionFailed title="The departure was not recorded" failure={departure.state.failure} />

@@ -1,0 +1,208 @@
+import { Box, Button, Flex, Tag, Text, Tile } from '@hubspot/ui-extensions';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { KeyContact } from '../../../contracts/card-data.ts';
+import {
+  branchesHoldingKeyContacts,
+  orgChart,
+  orgChartRows,
+  type OrgChart,
+  type OrgChartNode,
+  type OrgGap,
+} from '../../../kam/coverage/index.ts';
+import type { Stance } from '../../../kam/shared/index.ts';
+import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, STANCE_LABELS } from '../../ui/labels.ts';
+import type { AccountView } from './account.ts';
+import { StanceTimeline, WatchedBecause } from './ContactChanges.tsx';
+
+/** The client's current contacts as an org chart: departed ones are listed in the table view. */
+export function useOrgChart(contacts: readonly KeyContact[]): OrgChart {
+  return useMemo(
+    () =>
+      orgChart(
+        contacts
+          .filter((c) => !c.departure)
+          .map((c) => ({
+            id: c.contactId,
+            reportsTo: c.reportsTo?.contactId ?? null,
+            title: c.jobTitle,
+            isKey: c.isKey,
+            heldBy: c.heldBy.length,
+          })),
+      ),
+    [contacts],
+  );
+}
+
+const GAP_LABELS: Record<OrgGap, string> = {
+  supervisor_unknown: 'Supervisor unknown',
+  supervisor_out_of_touch: 'Supervisor out of touch',
+  subordinates_unknown: 'No reports known',
+  subordinates_out_of_touch: 'Reports out of touch',
+  peers_unknown: 'No peers known',
+  peers_out_of_touch: 'Peers out of touch',
+};
+
+const STANCE_TAGS: Record<Stance, 'success' | 'default' | 'warning' | 'error'> = {
+  ally: 'success',
+  supporter: 'success',
+  neutral: 'default',
+  protester: 'warning',
+  enemy: 'error',
+};
+
+// Indentation drawn with text: HubSpot's components take no widths or margins.
+const INDENT = '\u00a0\u00a0\u00a0\u00a0';
+const indentOf = (depth: number) => (depth === 0 ? '' : `${INDENT.repeat(depth - 1)}└\u00a0`);
+
+/**
+ * The relationship map: the client's organisation from reports-to, each person with stance, decision
+ * power and topics, who of ours holds them and how recently, and the gaps around key contacts. Branches
+ * without a key contact start closed. `editor` renders the edit form of the person being edited, right
+ * under them.
+ */
+export function RelationshipMap({
+  account,
+  chart,
+  editor,
+}: {
+  account: AccountView<'relationships'>;
+  chart: OrgChart;
+  editor: { editingId: string | null; onEdit: ((contactId: string) => void) | null; form: ReactNode };
+}) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => branchesHoldingKeyContacts(chart));
+  const [showingAll, setShowingAll] = useState<ReadonlySet<string | null>>(new Set());
+  const contacts = useMemo(
+    () => new Map(account.data.relationships.contacts.map((c) => [c.contactId, c])),
+    [account.data.relationships.contacts],
+  );
+  const toggle = (id: string) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const rows = orgChartRows(chart, { expanded, showingAll });
+
+  return (
+    <Flex direction="column" gap="extra-small" testId="relationship-map">
+      {rows.map((row) => {
+        if (row.kind === 'more') {
+          const parent = row.parentId === null ? null : contacts.get(row.parentId);
+          return (
+            <Flex key={`more-${row.parentId ?? 'top'}`} direction="row" gap="extra-small" align="center">
+              <Text inline>{indentOf(row.depth)}</Text>
+              <Button
+                size="xs"
+                variant="transparent"
+                onClick={() => setShowingAll((all) => new Set([...all, row.parentId]))}
+              >
+                {parent
+                  ? `Show ${account.format.whole(row.hidden)} more reporting to ${parent.name}`
+                  : `Show ${account.format.whole(row.hidden)} more people at the top`}
+              </Button>
+            </Flex>
+          );
+        }
+        const contact = contacts.get(row.node.id)!;
+        return (
+          <Flex key={row.node.id} direction="column" gap="extra-small">
+            <Flex direction="row" gap="extra-small" align="start">
+              <Text inline>{indentOf(row.depth)}</Text>
+              <Box flex={1}>
+                <PersonTile
+                  account={account}
+                  contact={contact}
+                  node={row.node}
+                  expanded={row.expanded}
+                  onToggle={() => toggle(row.node.id)}
+                  onEdit={editor.onEdit}
+                />
+              </Box>
+            </Flex>
+            {editor.editingId === row.node.id && editor.form}
+          </Flex>
+        );
+      })}
+    </Flex>
+  );
+}
+
+function PersonTile({
+  account,
+  contact,
+  node,
+  expanded,
+  onToggle,
+  onEdit,
+}: {
+  account: AccountView<'relationships'>;
+  contact: KeyContact;
+  node: OrgChartNode;
+  expanded: boolean;
+  onToggle: () => void;
+  onEdit: ((contactId: string) => void) | null;
+}) {
+  const { format, data } = account;
+  const held =
+    contact.heldBy.length === 0
+      ? 'Nobody of ours holds them'
+      : `Held by ${contact.heldBy.map((h) => h.person.name).join(', ')}`;
+  const touched =
+    contact.lastTouchAt === null ? 'never touched' : `last touch ${format.daysFrom(contact.lastTouchAt, data.readAt)}`;
+  return (
+    <Tile compact testId={`map-person-${contact.contactId}`}>
+      <Flex direction="column" gap="extra-small">
+        <Flex direction="row" gap="small" align="center" wrap>
+          {node.children.length > 0 && (
+            <Button size="xs" variant="transparent" onClick={onToggle}>
+              {expanded ? `▾ ${format.whole(node.below)} below` : `▸ ${format.whole(node.below)} below`}
+            </Button>
+          )}
+          <Text inline format={{ fontWeight: 'demibold' }}>
+            {contact.name}
+          </Text>
+          {contact.jobTitle && (
+            <Text inline variant="microcopy">
+              {contact.jobTitle}
+            </Text>
+          )}
+          <Tag inline variant={contact.stance ? STANCE_TAGS[contact.stance] : 'default'}>
+            {contact.stance ? STANCE_LABELS[contact.stance] : 'Stance unknown'}
+          </Tag>
+          {contact.decisionPower && (
+            <Tag inline variant="info">
+              {DECISION_POWER_LABELS[contact.decisionPower]}
+              {contact.decisionTopics.length > 0 ? ` on ${contact.decisionTopics.join(', ')}` : ''}
+            </Tag>
+          )}
+          {contact.isKey && <Tag inline>Key contact</Tag>}
+          {contact.buyingRoles.map((role) => (
+            <Tag key={role} inline>
+              {BUYING_ROLE_LABELS[role]}
+            </Tag>
+          ))}
+          {onEdit && (
+            <Button size="xs" onClick={() => onEdit(contact.contactId)}>
+              Edit
+            </Button>
+          )}
+        </Flex>
+        <Flex direction="row" gap="small" align="center" wrap>
+          <Text inline variant="microcopy">{`${held}; ${touched}`}</Text>
+          {node.singleThreaded && (
+            <Tag inline variant="warning">
+              Only one of ours
+            </Tag>
+          )}
+          {node.gaps.map((gap) => (
+            <Tag key={gap} inline variant="error" testId={`gap-${gap}-${contact.contactId}`}>
+              {GAP_LABELS[gap]}
+            </Tag>
+          ))}
+        </Flex>
+        <StanceTimeline contact={contact} account={account} />
+        <WatchedBecause contact={contact} />
+      </Flex>
+    </Tile>
+  );
+}

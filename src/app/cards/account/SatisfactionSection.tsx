@@ -1,0 +1,57 @@
+import { Flex, Heading, Text } from '@hubspot/ui-extensions';
+import type { SurveyKind, SurveyReading } from '../../../kam/satisfaction/index.ts';
+import { useFunctionQuery } from './keystone-ui.ts';
+import type { AccountView } from './account.ts';
+
+const SURVEY_LABELS: Record<SurveyKind, string> = {
+  NPS: 'Net Promoter Score',
+  CSAT: 'Customer satisfaction',
+  CES: 'Customer effort',
+};
+
+/** The client's satisfaction as its people answered HubSpot's surveys: the programme's "assess client satisfaction". */
+export function SatisfactionSection({ account }: { account: AccountView<'relationships'> }) {
+  const { state } = useFunctionQuery('client_satisfaction', account.caller);
+  const { company, relationships } = account.data;
+  const names = new Map(relationships.contacts.map((c) => [c.contactId, c.name]));
+  return (
+    <Flex direction="column" gap="extra-small" testId="satisfaction">
+      <Heading>Client satisfaction</Heading>
+      {state.status === 'error' && (
+        <Text variant="microcopy">{`Keystone could not read ${company.name}'s survey answers: ${state.failure.message}`}</Text>
+      )}
+      {(state.status === 'loading' || state.status === 'idle') && (
+        <Text variant="microcopy">Reading survey answers…</Text>
+      )}
+      {state.status === 'success' &&
+        (state.answer.surveys.length === 0 ? (
+          <Text variant="microcopy">
+            {`Nobody at ${company.name} has answered a HubSpot survey yet. To start one, open Service > Feedback Surveys in HubSpot, create a Net Promoter Score, customer satisfaction or customer effort survey and send it to ${company.name}'s contacts; their answers show here.`}
+          </Text>
+        ) : (
+          state.answer.surveys.map((reading) => (
+            <Text key={reading.kind} testId={`satisfaction-${reading.kind}`}>
+              {readingLine(reading, {
+                who: names.get(reading.latest.contactId) ?? 'a contact',
+                when: account.format.date(reading.latest.at),
+              })}
+            </Text>
+          ))
+        ))}
+    </Flex>
+  );
+}
+
+function readingLine(reading: SurveyReading, latest: { who: string; when: string }): string {
+  const score =
+    reading.score === null
+      ? 'no answers in the last year'
+      : `${reading.score} over the last year (${reading.responses} answer${reading.responses === 1 ? '' : 's'})`;
+  const trend =
+    reading.trend === null
+      ? ''
+      : reading.trend === 0
+        ? ', level with the half-year before'
+        : `, ${reading.trend > 0 ? 'up' : 'down'} ${Math.abs(reading.trend)} on the half-year before`;
+  return `${SURVEY_LABELS[reading.kind]}: ${score}${trend}. Latest ${reading.latest.value} from ${latest.who} on ${latest.when}.`;
+}
