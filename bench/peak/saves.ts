@@ -1,7 +1,8 @@
 import type { CardData } from '../../src/contracts/card-data.ts';
 import type { LogReviewParameters } from '../../src/contracts/log-review.ts';
 import type { RecordContactStanceParameters } from '../../src/contracts/record-contact-stance.ts';
-import type { PlanInput, SaveAccountPlanParameters } from '../../src/contracts/save-account-plan.ts';
+import { planInputOf } from '../../src/contracts/plan-input.ts';
+import type { SaveAccountPlanParameters } from '../../src/contracts/save-account-plan.ts';
 import { STANCES } from '../../src/kam/shared/index.ts';
 
 // What a manager sends from the Key account tab, built from the card_data the tab showed, as the
@@ -20,36 +21,7 @@ export function stanceSave(data: CardData, caller: Caller, pick: number): Record
 }
 
 export function planSave(data: CardData, caller: Caller): SaveAccountPlanParameters {
-  const { plan } = data;
-  const input: PlanInput = {
-    businessObjective: plan.businessObjective,
-    team: {
-      relationshipPartner: plan.team.relationshipPartner?.ownerId ?? null,
-      accountManager: plan.team.accountManager?.ownerId ?? null,
-      researcher: plan.team.researcher?.ownerId ?? null,
-    },
-    objectives: plan.objectives.map((o) => ({
-      objectiveKey: o.objectiveKey,
-      title: o.title,
-      measure: o.measure,
-      ownerId: o.owner?.ownerId ?? null,
-      dueAt: o.dueAt,
-      status: o.status,
-    })),
-    quarterlyTargets: {
-      fiscalYear: plan.quarterlyTargets.fiscalYear,
-      rows: plan.quarterlyTargets.rows.map((r) => ({
-        metric: r.metric,
-        label: r.label,
-        unit: r.unit,
-        targets: r.targets,
-        actuals: r.actuals,
-        measure: r.measure,
-        baseline: r.baseline,
-      })),
-    },
-  };
-  return { ...caller, baseRevision: plan.revision, plan: input };
+  return { ...caller, baseRevision: data.plan.revision, plan: planInputOf(data.plan) };
 }
 
 export const reviewSave = (caller: Caller): LogReviewParameters => ({

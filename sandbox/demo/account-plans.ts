@@ -13,8 +13,8 @@ import {
   objectiveTaskFields,
   reviewTaskFields,
 } from '../../src/keystone/account/plan-tasks.ts';
-import { planYearStart, serialiseTargets, targetsFromRows } from '../../src/keystone/account/plan-targets.ts';
-import { QUARTERS, quarterBounds, type Quarter } from '../../src/kam/objectives/index.ts';
+import { planYearStart, serialiseGrid, targetsFromRows } from '../../src/keystone/account/plan-targets.ts';
+import { NO_INVESTMENT, QUARTERS, quarterBounds, type Quarter } from '../../src/kam/objectives/index.ts';
 import { reviewSchedule, type ReviewOutcome } from '../../src/kam/reviews/index.ts';
 import { REVIEW_CADENCES, type ReviewCadence } from '../../src/kam/shared/index.ts';
 import type { Settings } from '../../src/kam/settings/index.ts';
@@ -195,7 +195,7 @@ export function buildAccountPlans(
             relationshipPartner: team.relationshipPartner.ownerId,
             accountManager: team.accountManager.ownerId,
             researcher: team.researcher.ownerId,
-            quarterlyTargets: serialiseTargets(grid.data),
+            quarterlyTargets: serialiseGrid({ targets: grid.data, investment: NO_INVESTMENT }),
             savedBy,
             savedAt: toHubSpotDateTime(savedAt),
             reviewTaskId,

@@ -38,7 +38,6 @@ interface Deal {
   createdAt: number;
   /** When it closed, or (open deals) when it is expected to. */
   closeAt: number;
-  isFirst: boolean;
 }
 
 export function buildDeals(
@@ -68,7 +67,8 @@ export function buildDeals(
             closedate: iso(deal.closeAt),
             hs_is_closed: String(isClosed),
             hs_is_closed_won: String(deal.stage === 'closedwon'),
-            dealtype: deal.isFirst ? 'newbusiness' : 'existingbusiness',
+            // The firm lists its services as HubSpot's deal types: "new services used" is read from them.
+            dealtype: deal.name,
             hubspot_owner_id: ownerId,
           },
           deal.createdAt,
@@ -114,7 +114,7 @@ function dealsOf(random: Random, { company }: ClientPeople, now: number): Deal[]
       // Growing clients buy more lately; declining ones stopped buying over a year ago.
       const fraction = plan.trend === 'growing' ? Math.sqrt(u) : plan.trend === 'declining' ? u * u * 0.6 : u;
       const closeAt = closedAt(fraction);
-      deals.push({ name: service(), amount, stage: 'closedwon', createdAt: opened(closeAt), closeAt, isFirst: false });
+      deals.push({ name: service(), amount, stage: 'closedwon', createdAt: opened(closeAt), closeAt });
     });
   }
 
@@ -128,7 +128,6 @@ function dealsOf(random: Random, { company }: ClientPeople, now: number): Deal[]
       stage: 'closedlost',
       createdAt: opened(closeAt),
       closeAt,
-      isFirst: false,
     });
   }
 
@@ -142,12 +141,9 @@ function dealsOf(random: Random, { company }: ClientPeople, now: number): Deal[]
       stage: random.pick(OPEN_STAGES),
       createdAt: Math.max(company.createdAt + DAY, now - random.int(5, 120) * DAY),
       closeAt: now + random.int(15, 150) * DAY,
-      isFirst: false,
     });
   }
 
   deals.sort((a, b) => a.createdAt - b.createdAt);
-  const first = deals[0];
-  if (first) first.isFirst = true;
   return deals;
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { competitorSchema } from '../kam/competition/index.ts';
 import { COVERAGE_WARNINGS, WATCH_REASONS } from '../kam/coverage/index.ts';
 import {
+  LARGEST_FIGURE,
+  NUMERIC_UNITS,
   QUARTERS,
   QUARTER_STATUSES,
   measureSchema,
@@ -186,10 +188,16 @@ const objectiveSchema = z.object({
 });
 export type Objective = z.infer<typeof objectiveSchema>;
 
+const inWords = LARGEST_FIGURE.toLocaleString('en-GB');
+const quarterFigureSchema = z
+  .number('must be a number')
+  .min(-LARGEST_FIGURE, `must be at most ${inWords} either way`)
+  .max(LARGEST_FIGURE, `must be at most ${inWords} either way`);
+
 /** One number per fiscal quarter; null where nothing is set. Negative values are allowed: a target can be a fall (three fewer enemies). */
 export const quarterValuesSchema = z
   .object(
-    Object.fromEntries(QUARTERS.map((q) => [q, z.number().finite().nullable().default(null)])) as Record<
+    Object.fromEntries(QUARTERS.map((q) => [q, quarterFigureSchema.nullable().default(null)])) as Record<
       (typeof QUARTERS)[number],
       z.ZodDefault<z.ZodNullable<z.ZodNumber>>
     >,
@@ -197,7 +205,7 @@ export const quarterValuesSchema = z
   .strict();
 export type QuarterValues = z.infer<typeof quarterValuesSchema>;
 
-export const metricUnitSchema = z.enum(['count', 'currency', 'percent']);
+export const metricUnitSchema = z.enum(NUMERIC_UNITS);
 
 const targetRowSchema = z.object({
   /**
@@ -216,6 +224,8 @@ const targetRowSchema = z.object({
   measure: measureSchema,
   /** The level when the plan year began (for `change` rows). */
   baseline: z.number().nullable(),
+  /** A qualitative row's steps, first to best; its figures are step numbers from 1. Null for other units. */
+  scale: z.array(z.string()).nullable(),
   /** Per quarter: not_yet_due, on_track, behind, no_actual or no_target. */
   status: z.object(
     Object.fromEntries(QUARTERS.map((q) => [q, z.enum(QUARTER_STATUSES)])) as Record<
@@ -254,6 +264,22 @@ const planSectionSchema = z.object({
       >,
     ),
     rows: z.array(targetRowSchema),
+  }),
+  /** What the programme spends on the account against the income gained: "is the cost to us in line with the benefit?" */
+  investment: z.object({
+    /** Our people's hours per quarter, as the team records them. */
+    hours: quarterValuesSchema,
+    /** Money spent per quarter (entertainment, travel, research), in the portal's currency. */
+    money: quarterValuesSchema,
+    /** Per quarter begun: won deals' income in the quarter less the same quarter of the previous year; null for quarters to come. */
+    incomeGained: quarterValuesSchema,
+    /** The plan year so far: totals, and income gained per unit of money spent (null when nothing was spent). */
+    year: z.object({
+      hours: z.number(),
+      money: z.number(),
+      incomeGained: z.number(),
+      incomePerMoneySpent: z.number().nullable(),
+    }),
   }),
 });
 export type PlanSection = z.infer<typeof planSectionSchema>;

@@ -155,6 +155,11 @@ export interface AccountQuarter {
   targets: TargetInQuarter[] | null;
   /** Set when the stored grid could not be read. */
   targetsUnreadable: string | null;
+  /**
+   * What the programme spent on the account in the quarter (hours, money in the portal's currency) against
+   * the income gained in it (won income less the same quarter a year earlier); null without a plan for it.
+   */
+  investment: { hours: number | null; money: number | null; incomeGained: number | null } | null;
   /** Names of the client's contacts created in the quarter: new people there we were introduced to. */
   introductions: string[];
   /** Plan updates the quarter's reviews called for, each with its owner, due date and status. */

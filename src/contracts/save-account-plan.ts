@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { measureSchema, objectiveStatusSchema } from '../kam/objectives/index.ts';
+import { LARGEST_FIGURE, measureSchema, objectiveStatusSchema } from '../kam/objectives/index.ts';
 import type { Instant } from '../kam/shared/index.ts';
 import { metricUnitSchema, quarterValuesSchema } from './card-data.ts';
 import {
@@ -41,7 +41,31 @@ const targetRowInputSchema = z
      * protesters, per quarter for meetings, year to date for opportunities and income; level for others.
      */
     measure: measureSchema.optional(),
-    baseline: z.number().finite().nullable().default(null),
+    baseline: z.number('must be a number').finite().nullable().default(null),
+    /** A qualitative row's steps, first to best ("Cold", "Cool", "Warm", "Strong"); its figures are step numbers from 1. */
+    scale: z
+      .array(typedLine(40))
+      .min(2, 'a scale has at least 2 steps')
+      .max(10, 'a scale has at most 10 steps')
+      .optional(),
+  })
+  .strict()
+  .superRefine((row, ctx) => {
+    if (row.unit === 'scale' && row.scale === undefined)
+      ctx.addIssue({ code: 'custom', path: ['scale'], message: 'name the steps of the scale, first to best' });
+  });
+
+const spendSchema = z
+  .number('must be a number')
+  .min(0, 'cannot be negative')
+  .max(LARGEST_FIGURE, `must be at most ${LARGEST_FIGURE.toLocaleString('en-GB')}`)
+  .nullable()
+  .default(null);
+/** What the programme spends on the account each quarter: our people's hours, and money in the portal's currency. */
+const investmentInputSchema = z
+  .object({
+    hours: z.object({ Q1: spendSchema, Q2: spendSchema, Q3: spendSchema, Q4: spendSchema }).strict().prefault({}),
+    money: z.object({ Q1: spendSchema, Q2: spendSchema, Q3: spendSchema, Q4: spendSchema }).strict().prefault({}),
   })
   .strict();
 
@@ -68,6 +92,7 @@ const planInputSchema = z
         rows: z.array(targetRowInputSchema).max(30, 'at most 30 metrics'),
       })
       .strict(),
+    investment: investmentInputSchema.prefault({}),
   })
   .strict()
   .superRefine((plan, ctx) => {

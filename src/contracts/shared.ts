@@ -40,14 +40,14 @@ export const typedLine = (max: number, min = 1, tooShort = 'cannot be empty') =>
     .string()
     .trim()
     .min(min, tooShort)
-    .max(max, `must be at most ${max} characters`)
+    .max(max, `must be at most ${max.toLocaleString('en-GB')} characters`)
     .regex(/^[^\p{Cc}]*$/u, 'cannot contain control characters');
 /** Longer typed text (summaries, measures): line breaks and tabs allowed, other control characters refused. */
 export const typedText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .max(max, `must be at most ${max.toLocaleString('en-GB')} characters`)
     .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'cannot contain control characters');
 
 const YEAR_2000 = Date.UTC(2000, 0, 1);

@@ -56,6 +56,7 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
           ]}
         />
       )}
+      {account.investment !== null && <Text>{investmentLine(account.investment, format)}</Text>}
       <Text>{`${account.introductions.length} introduction${account.introductions.length === 1 ? '' : 's'} made (contacts new in the CRM this quarter).`}</Text>
       {items('Introductions', account.introductions)}
       {items('Update the plan', account.planUpdated)}
@@ -97,4 +98,15 @@ function figure(target: TargetInQuarter, value: number | string | null, format: 
   if (target.unit === 'currency') return format.money(value);
   if (target.unit === 'percent') return `${value}%`;
   return String(value);
+}
+
+/** Cost to us against the benefit: what the programme spent on the account in the quarter, and the income gained. */
+function investmentLine(investment: NonNullable<AccountQuarter['investment']>, format: Formatters): string {
+  const { hours, money, incomeGained } = investment;
+  const spent =
+    hours === null && money === null
+      ? 'No investment recorded'
+      : `Invested ${format.money(money ?? 0)} and ${format.whole(hours ?? 0)} hours`;
+  const gained = incomeGained === null ? 'the quarter has not begun' : `income gained ${format.money(incomeGained)}`;
+  return `${spent}; ${gained}.`;
 }

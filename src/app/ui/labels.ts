@@ -109,6 +109,7 @@ export const METRIC_UNIT_LABELS: Record<TargetRow['unit'], string> = {
   count: 'Count',
   currency: 'Money',
   percent: 'Percent',
+  scale: 'Qualitative scale',
 };
 
 /** Options for a Select, in the order of the label record. */

@@ -19,6 +19,7 @@ export const COMPANY_PROPERTY = {
   coverageScore: SUMMARY.coverageScore,
   topRisk: SUMMARY.topRisk,
   coverageScoredAt: SUMMARY.coverageScoredAt,
+  meetingsByMonth: 'keystone_meetings_by_month',
   nextReviewDue: SUMMARY.nextReviewDue,
   relationshipHolders: 'keystone_relationship_holders',
   soleRelationshipHolder: 'keystone_sole_relationship_holder',
@@ -124,6 +125,12 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
     label: 'Relationship held by one person',
     description:
       'HubSpot owner id of the one person of ours who alone holds most of the relationship, at the last recalculation; empty when no one does.',
+  }),
+  meetingsByMonth: textProperty({
+    name: COMPANY_PROPERTY.meetingsByMonth,
+    label: 'Meetings by month',
+    description:
+      'Meetings logged with the key account per month over the last two years, at the last recalculation; the quarterly report counts plan meetings from it.',
   }),
   nextReviewDue: datetimeProperty({
     name: COMPANY_PROPERTY.nextReviewDue,

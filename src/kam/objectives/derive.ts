@@ -49,8 +49,16 @@ const derivationFactsSchema = z.object({
     .optional(),
   /** Meetings, calls and emails: "meetings" counts the meetings. */
   activities: z.array(z.object({ kind: activityKindSchema, at: instantSchema })).optional(),
-  /** Closed-won deals: "new opportunities secured" counts them, "increase in income" sums their amounts. */
-  wonDeals: z.array(z.object({ closedAt: instantSchema, amount: z.number().finite() })).optional(),
+  /**
+   * Closed-won deals: "new opportunities secured" counts them, "increase in income" sums their amounts,
+   * and "new services used" counts the services the client bought for the first time (a deal's service
+   * is null when the deal does not say).
+   */
+  wonDeals: z
+    .array(
+      z.object({ closedAt: instantSchema, amount: z.number().finite(), service: z.string().nullable().default(null) }),
+    )
+    .optional(),
 });
 export type DerivationFacts = z.input<typeof derivationFactsSchema>;
 type Facts = z.infer<typeof derivationFactsSchema>;
@@ -129,19 +137,21 @@ function derivedValue(
 ): number | 'not_known' | 'needs_baseline' {
   switch (source) {
     case 'friends_and_allies':
-      return stanceValue(
-        metric,
-        period.current && facts.stanceCounts
-          ? facts.stanceCounts.friendsAndAllies
-          : countAtEnd(facts.stanceTimeline, period.end, isFriendly),
-      );
+      return stanceValue(metric, {
+        count:
+          period.current && facts.stanceCounts
+            ? facts.stanceCounts.friendsAndAllies
+            : countAtEnd(facts.stanceTimeline, period.end, isFriendly),
+        atYearStart: countAtEnd(facts.stanceTimeline, period.yearStart, isFriendly),
+      });
     case 'enemies_and_protesters':
-      return stanceValue(
-        metric,
-        period.current && facts.stanceCounts
-          ? facts.stanceCounts.enemiesAndProtesters
-          : countAtEnd(facts.stanceTimeline, period.end, isHostile),
-      );
+      return stanceValue(metric, {
+        count:
+          period.current && facts.stanceCounts
+            ? facts.stanceCounts.enemiesAndProtesters
+            : countAtEnd(facts.stanceTimeline, period.end, isHostile),
+        atYearStart: countAtEnd(facts.stanceTimeline, period.yearStart, isHostile),
+      });
     case 'meetings':
       if (!facts.activities) return 'not_known';
       return countIn(
@@ -149,6 +159,9 @@ function derivedValue(
         from(metric.measure, period),
         period.end,
       );
+    case 'new_services':
+      if (!facts.wonDeals) return 'not_known';
+      return countIn(firstWins(facts.wonDeals), from(metric.measure, period), period.end);
     case 'new_opportunities':
       if (!facts.wonDeals) return 'not_known';
       return countIn(
@@ -168,12 +181,14 @@ function derivedValue(
   }
 }
 
+/** A change row without a typed baseline is measured from the count at the plan year's start, from the stance history. */
 function stanceValue(
   metric: NumericMetricTarget,
-  count: number | 'not_known',
+  { count, atYearStart }: { count: number | 'not_known'; atYearStart: number | 'not_known' },
 ): number | 'not_known' | 'needs_baseline' {
   if (count === 'not_known' || metric.measure === 'level') return count;
-  return metric.baseline === null ? 'needs_baseline' : count - metric.baseline;
+  const baseline = metric.baseline ?? (atYearStart === 'not_known' ? null : atYearStart);
+  return baseline === null ? 'needs_baseline' : count - baseline;
 }
 
 /**
@@ -205,4 +220,15 @@ function countIn(instants: readonly Instant[], start: Instant, end: Instant): nu
 
 function incomeIn(deals: NonNullable<Facts['wonDeals']>, start: Instant, end: Instant): number {
   return deals.reduce((sum, deal) => (deal.closedAt >= start && deal.closedAt < end ? sum + deal.amount : sum), 0);
+}
+
+/** When each service was first bought: a service counts as new in the quarter of its first won deal, ever. */
+function firstWins(deals: NonNullable<Facts['wonDeals']>): Instant[] {
+  const first = new Map<string, Instant>();
+  for (const { service, closedAt } of deals) {
+    if (service === null) continue;
+    const key = service.trim().toLowerCase();
+    if (key !== '' && (first.get(key) ?? Infinity) > closedAt) first.set(key, closedAt);
+  }
+  return [...first.values()];
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { instantSchema } from '../shared/index.ts';
+import { ACTUAL_SOURCES, DERIVED_SOURCES, MEASURES } from './sources.ts';
+
+export { DERIVED_SOURCES, type DerivedSource, type Measure } from './sources.ts';
 
 const recordId = z.string().min(1);
 
@@ -15,42 +18,8 @@ const quarterly = <T extends z.ZodType>(value: T) =>
     Q4: value.nullable().default(null),
   });
 
-/**
- * How a quarter's figure is read (the example rows are a plan's):
- * - `level`: the value at the quarter's end ("Friends and allies 2 8 12 15");
- * - `change`: the change since the plan year began; negative means "reduce by" ("Enemies and protestors -1 -3 -6 -8");
- * - `per_quarter`: what happened within that quarter alone ("Number of meetings per quarter 2 3 3 3");
- * - `year_to_date`: the running total since the plan year began ("new opportunities secured 1 3 4 4",
- *   "Increase in income over last FY £15k £22k £25k £28k").
- */
-const MEASURES = ['level', 'change', 'per_quarter', 'year_to_date'] as const;
 export const measureSchema = z.enum(MEASURES);
-export type Measure = z.infer<typeof measureSchema>;
-
-/** Where actuals come from: typed in by the team, or filled from CRM facts by `fillDerivedActuals`. */
-const ACTUAL_SOURCES = [
-  'typed',
-  'friends_and_allies',
-  'enemies_and_protesters',
-  'meetings',
-  'new_opportunities',
-  'income_increase',
-] as const;
 const actualSourceSchema = z.enum(ACTUAL_SOURCES);
-type ActualSource = z.infer<typeof actualSourceSchema>;
-export type DerivedSource = Exclude<ActualSource, 'typed'>;
-
-/** The unit and measures each derived source can fill, and how its row reads by default. */
-export const DERIVED_SOURCES: Record<
-  DerivedSource,
-  { unit: 'count' | 'currency'; measures: readonly Measure[]; defaultMeasure: Measure }
-> = {
-  friends_and_allies: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'level' },
-  enemies_and_protesters: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'change' },
-  meetings: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'per_quarter' },
-  new_opportunities: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
-  income_increase: { unit: 'currency', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
-};
 
 const metricIdentity = { id: recordId, name: z.string().min(1) };
 const numericMetric = <V extends z.ZodType>(value: V) => ({
@@ -64,7 +33,7 @@ const numericMetric = <V extends z.ZodType>(value: V) => ({
   quarters: quarterly(value),
   actuals: quarterly(value),
 });
-const count = z.number().int();
+const count = z.number().int('a count is a whole number');
 const amount = z.number().finite();
 
 /** A row of the quarterly target-vs-actual grid. Units may be mixed within one plan. */
@@ -77,6 +46,12 @@ export const metricTargetSchema = z
       unit: z.literal('currency'),
       currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 code such as GBP'),
       ...numericMetric(amount),
+    }),
+    // Qualitative on a named scale ("Poor", "Fair", "Good"): each figure is a step, 1 for the first label.
+    z.object({
+      unit: z.literal('scale'),
+      scale: z.array(z.string().min(1).max(40)).min(2).max(10),
+      ...numericMetric(count),
     }),
     // Qualitative: a target in words, and per quarter what happened and whether it meets the target.
     z.object({

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
 import type { SavedPlan, saveAccountPlanParametersSchema } from '../../contracts/save-account-plan.ts';
+import { planFieldInWords } from '../../contracts/plan-input.ts';
 import {
   batchArchive,
   batchCreate,
@@ -42,7 +43,7 @@ import { domainResult } from '../domain-result.ts';
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { managerActing } from './manager.ts';
 import { syncPlanTasks, syncTasks } from './plan-tasks.ts';
-import { fiscalYearStartOf, serialiseTargets, targetsFromRows } from './plan-targets.ts';
+import { fiscalYearStartOf, serialiseGrid, targetsFromRows } from './plan-targets.ts';
 import { readOwners } from '../readers/portal-reads.ts';
 import { requireCompany } from '../readers/company.ts';
 import { accountCadence } from './reviews-section.ts';
@@ -95,7 +96,8 @@ export async function saveAccountPlan(
 
   const targets = targetsFromRows(save.plan.quarterlyTargets.rows, portal.currency);
   if (!targets.success) {
-    const message = `The quarterly targets cannot be saved: ${describeIssues(targets.errors)}`;
+    const problems = targets.errors.map((e) => `${planFieldInWords(e.path, save.plan)}: ${e.message}`).join('; ');
+    const message = `The quarterly targets cannot be saved: ${problems}`;
     throw new KeystoneError('KAM.INVALID_PARAMETERS', message, { issues: targets.errors });
   }
   const ownerIssues = unknownOwners(save, new Set(owners.map((o) => o.ownerId)));
@@ -144,7 +146,7 @@ export async function saveAccountPlan(
     createdRows = await createObjectiveRows(client, write, rowsOf(previousRows, currentRevision));
     await commitPlan(client, write, {
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
-      targetsJson: serialiseTargets(targets.data),
+      targetsJson: serialiseGrid({ targets: targets.data, investment: save.plan.investment }),
     });
   } catch (error) {
     // A lost answer may hide a commit that happened: then the save stands and nothing is withdrawn.

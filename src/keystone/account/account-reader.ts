@@ -13,6 +13,7 @@ import type { ObjectTypeResolver, SchemaSummary } from '../../crm/object-types.t
 import { propertyNames, toCrmRecord } from '../../crm/records.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../readers/company-facts.ts';
+import { SERVICE_DEAL_PROPERTY } from './plan-targets.ts';
 import { loadSettings } from '../settings/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { parentCompanyIds, WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
@@ -71,7 +72,7 @@ const COMPANY_READ = {
    */
   withHistory: [...WATCHED_HUBSPOT_PROPERTIES.company, ...STATUS_AUDIT_PROPERTIES],
 };
-const DEAL_READ = [...DEAL_PROPERTIES, 'createdate'];
+const DEAL_READ = [...DEAL_PROPERTIES, 'createdate', SERVICE_DEAL_PROPERTY];
 
 export interface AccountSnapshot extends Relationships {
   company: RecordWithHistory;

@@ -18,6 +18,7 @@ import { NO_COMPETITION } from '../../kam/competition/index.ts';
 import {
   QUARTERS,
   fillDerivedActuals,
+  investmentAgainstBenefit,
   metricProgress,
   quarterBounds,
   type MetricTarget,
@@ -45,7 +46,7 @@ import { asDepartureReason, contactName, stanceHistoryOf } from '../readers/cont
 import { accountCoverage, coverageInput } from './relationships.ts';
 import { storedCompetition } from './competition.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
-import { accountFacts, storedPlanTargets, planYearStart } from './plan-targets.ts';
+import { accountFacts, storedPlanGrid, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
 
 // Turns what HubSpot holds about one company into the card's sections, through the KAM domain:
@@ -326,12 +327,13 @@ function planSection(
 ): PlanSection {
   const plan = snapshot.plan === null ? null : readFields(snapshot.plan.properties, KEY_ACCOUNT_PLAN.property);
   const yearStart = planYearStart(plan?.planStart ?? null, settings.fiscalYearStartMonth, now);
-  const stored = storedPlanTargets(plan?.quarterlyTargets ?? null);
+  const stored = storedPlanGrid(plan?.quarterlyTargets ?? null);
+  const facts = accountFacts(snapshot.contacts, snapshot.deals);
   const derived = domainResult(
     fillDerivedActuals(
-      { businessObjective: plan?.businessObjective || 'Plan', targets: stored },
+      { businessObjective: plan?.businessObjective || 'Plan', targets: stored.targets },
       {
-        ...accountFacts(snapshot.contacts, snapshot.deals),
+        ...facts,
         stanceCounts: coverage.stanceCounts,
         activities: snapshot.activities.flatMap((a) => (a.at === null ? [] : [{ kind: a.type, at: a.at }])),
       },
@@ -360,6 +362,7 @@ function planSection(
         metric.unit === 'text' ? [] : [targetRow(metric, yearStart, now)],
       ),
     },
+    investment: investmentAgainstBenefit(stored.investment, { wonDeals: facts.wonDeals ?? [], yearStart, now }),
   };
 }
 
@@ -373,6 +376,7 @@ function targetRow(metric: Exclude<MetricTarget, { unit: 'text' }>, yearStart: n
     derived: metric.source !== 'typed',
     measure: metric.measure,
     baseline: metric.baseline,
+    scale: metric.unit === 'scale' ? metric.scale : null,
     status: metricProgress(metric, yearStart, now).quarters,
   };
 }

@@ -1,12 +1,14 @@
 import type { PlanInput } from '../../contracts/save-account-plan.ts';
 import type { CrmRecord } from '../../crm/records.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
+import { z } from 'zod';
 import {
   DERIVED_SOURCES,
+  NO_INVESTMENT,
   quarterlyTargetsSchema,
   type DerivationFacts,
   type DerivedSource,
-  type Measure,
+  type Investment,
   type MetricTarget,
 } from '../../kam/objectives/index.ts';
 import { fiscalQuarterOf, fiscalQuarterStart, validate, type ValidationIssue } from '../../kam/shared/index.ts';
@@ -18,20 +20,25 @@ import type { RelationshipContact } from './relationships.ts';
 // so the stored form and the domain never drift apart. The card edits a flatter row (the save_account_plan contract).
 
 const STORED_VERSION = 1;
-
-/** How each derived row reads unless the plan says otherwise: friends at quarter end, enemies as a change, the rest per quarter or to date. */
-const DEFAULT_MEASURE: Record<DerivedSource, Measure> = {
-  friends_and_allies: 'level',
-  enemies_and_protesters: 'change',
-  meetings: 'per_quarter',
-  new_opportunities: 'year_to_date',
-  income_increase: 'year_to_date',
-};
+const spend = z.number().min(0).nullable();
 
 const isDerived = (metric: string): metric is DerivedSource => Object.hasOwn(DERIVED_SOURCES, metric);
 
-export function storedPlanTargets(json: string | null): MetricTarget[] {
-  if (!json) return [];
+/** The plan's stored grid and what the programme spends on the account; plans saved before spend was recorded spend nothing. */
+interface StoredGrid {
+  targets: MetricTarget[];
+  investment: Investment;
+}
+
+const storedInvestmentSchema = z
+  .object({
+    hours: z.object({ Q1: spend, Q2: spend, Q3: spend, Q4: spend }),
+    money: z.object({ Q1: spend, Q2: spend, Q3: spend, Q4: spend }),
+  })
+  .default(NO_INVESTMENT);
+
+export function storedPlanGrid(json: string | null): StoredGrid {
+  if (!json) return { targets: [], investment: NO_INVESTMENT };
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -42,23 +49,26 @@ export function storedPlanTargets(json: string | null): MetricTarget[] {
   if (version !== STORED_VERSION) throw damaged(`unknown version ${JSON.stringify(version)}`);
   const parsed = validate(quarterlyTargetsSchema, (raw as { targets?: unknown }).targets);
   if (!parsed.success) throw damaged(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-  return parsed.data;
+  const investment = validate(storedInvestmentSchema, (raw as { investment?: unknown }).investment);
+  if (!investment.success) throw damaged(investment.errors.map((e) => `investment.${e.path}: ${e.message}`).join('; '));
+  return { targets: parsed.data, investment: investment.data };
 }
 
-export function serialiseTargets(targets: readonly MetricTarget[]): string {
-  return JSON.stringify({ version: STORED_VERSION, targets });
+export function serialiseGrid(grid: StoredGrid): string {
+  return JSON.stringify({ version: STORED_VERSION, targets: grid.targets, investment: grid.investment });
 }
 
 type RowInput = PlanInput['quarterlyTargets']['rows'][number];
 
 /**
  * The card's rows as the domain's grid rows, validated by the domain (a derived metric must have the
- * unit and reading its facts allow). Issues carry paths into the function's parameters.
+ * unit and reading its facts allow). Issues carry paths into the function's parameters, and messages
+ * that name the field in words.
  */
 export function targetsFromRows(
   rows: ReadonlyArray<
     Required<Pick<RowInput, 'metric' | 'label' | 'unit'>> &
-      Pick<RowInput, 'measure' | 'baseline' | 'targets' | 'actuals'>
+      Pick<RowInput, 'measure' | 'baseline' | 'targets' | 'actuals' | 'scale'>
   >,
   currency: string | null,
 ): { success: true; data: MetricTarget[] } | { success: false; errors: ValidationIssue[] } {
@@ -67,7 +77,8 @@ export function targetsFromRows(
     name: row.label,
     unit: row.unit,
     ...(row.unit === 'currency' ? { currency: currency ?? 'XXX' } : {}),
-    measure: row.measure ?? (isDerived(row.metric) ? DEFAULT_MEASURE[row.metric] : 'level'),
+    ...(row.unit === 'scale' ? { scale: row.scale } : {}),
+    measure: row.measure ?? (isDerived(row.metric) ? DERIVED_SOURCES[row.metric].defaultMeasure : 'level'),
     baseline: row.baseline ?? null,
     source: isDerived(row.metric) ? row.metric : 'typed',
     quarters: row.targets,
@@ -81,14 +92,30 @@ export function targetsFromRows(
     success: false,
     errors: parsed.errors.map((e) => {
       const [index, key, ...rest] = e.path.split('.');
-      return {
-        path: ['plan', 'quarterlyTargets', 'rows', index, key === undefined ? undefined : (field[key] ?? key), ...rest]
-          .filter((p) => p !== undefined)
-          .join('.'),
-        message: e.message,
-      };
+      const path = [
+        'plan',
+        'quarterlyTargets',
+        'rows',
+        index,
+        key === undefined ? undefined : (field[key] ?? key),
+        ...rest,
+      ]
+        .filter((p) => p !== undefined)
+        .join('.');
+      const value = rest.length === 1 ? valueAt(candidates[Number(index)], key, rest[0]) : undefined;
+      return { path, message: value === undefined ? e.message : `${e.message} (not ${value})` };
     }),
   };
+}
+
+function valueAt(
+  row: { quarters?: unknown; actuals?: unknown } | undefined,
+  key?: string,
+  quarter?: string,
+): string | undefined {
+  const values = key === 'quarters' ? row?.quarters : key === 'actuals' ? row?.actuals : undefined;
+  const value = (values as Record<string, unknown> | undefined)?.[quarter ?? ''];
+  return typeof value === 'number' ? String(value) : undefined;
 }
 
 /** The plan year's first day: the stored plan start, else the start of the fiscal year `now` falls in. */
@@ -111,6 +138,13 @@ function damaged(detail: string): KeystoneError {
 }
 
 /**
+ * The deal property that says which service a deal sold: HubSpot's "Deal type", whose options a portal's
+ * admin edits in HubSpot to list the firm's services. "New services used" counts the values a client's
+ * won deals take for the first time.
+ */
+export const SERVICE_DEAL_PROPERTY = 'dealtype';
+
+/**
  * What HubSpot holds of one account that the grid's stance and deal rows are counted from: each
  * contact's stance history and departure, and the closed-won deals with a close date. The card and
  * the quarterly report count from the same.
@@ -127,7 +161,10 @@ export function accountFacts(
     wonDeals: deals.flatMap((d) => {
       const closedAt = fromHubSpotDateTime(d.properties.closedate);
       const won = d.properties.hs_is_closed_won === 'true' || d.properties.dealstage === 'closedwon';
-      return won && closedAt !== null ? [{ closedAt, amount: fromHubSpotNumber(d.properties.amount) ?? 0 }] : [];
+      const service = d.properties[SERVICE_DEAL_PROPERTY]?.trim() || null;
+      return won && closedAt !== null
+        ? [{ closedAt, amount: fromHubSpotNumber(d.properties.amount) ?? 0, service }]
+        : [];
     }),
   };
 }

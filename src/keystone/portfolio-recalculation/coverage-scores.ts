@@ -1,4 +1,6 @@
 import type { Client } from '@hubspot/api-client';
+import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
+import { meetingMonths, type MeetingMonths } from '../../kam/objectives/index.ts';
 import type { CompanyScore } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
@@ -33,6 +35,8 @@ export interface CoverageReading {
   holdings?: Record<string, RelationshipHolding>;
   /** Reading them together proved too large for one window: one company at a time. */
   oneAtATime: boolean;
+  /** Each company's meetings per month, read with its relationships, for the quarterly report's meeting rows. */
+  meetings?: Record<string, MeetingMonths>;
 }
 
 export const newCoverageReading = (): CoverageReading => ({ scores: {}, risks: {}, oneAtATime: false });
@@ -85,6 +89,8 @@ export async function coverageScores(
       reading.scores[companyId] = summary.score;
       if (summary.topRisk !== null) reading.risks[companyId] = summary.topRisk;
       (reading.holdings ??= {})[companyId] = summary.holding;
+      const meetingsAt = r.activities.flatMap((a) => (a.type === 'meeting' && a.at !== null ? [a.at] : []));
+      (reading.meetings ??= {})[companyId] = meetingMonths(meetingsAt, now);
     }
   };
   if (!reading.oneAtATime) {
@@ -121,4 +127,9 @@ export async function coverageScores(
           ],
     ),
   );
+}
+
+/** The meetings per month read with the relationships, cleared where they were not read. */
+export function meetingsProperty(months: MeetingMonths | undefined): Record<string, string> {
+  return { [COMPANY_PROPERTY.meetingsByMonth]: months === undefined ? '' : JSON.stringify(months) };
 }

@@ -46,6 +46,10 @@ const coverageReadingSchema = z
       .refine((holdings) => Object.keys(holdings).length <= 100, 'holds at most a page of companies')
       .optional(),
     oneAtATime: z.boolean(),
+    meetings: z
+      .record(z.string().regex(/^\d{1,20}$/), z.record(z.string().regex(/^\d{4}-\d{2}$/), z.number().int().min(0)))
+      .refine((meetings) => Object.keys(meetings).length <= 100, 'holds at most a page of companies')
+      .optional(),
   })
   .strict() satisfies z.ZodType<CoverageReading, unknown>;
 

@@ -14,6 +14,7 @@ import { coverageSummaryProperties } from '../account/coverage-summary.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { readOwners } from '../readers/portal-reads.ts';
 import {
+  meetingsProperty,
   coverageScores,
   newCoverageReading,
   TooManyRequestsForOneWindow,
@@ -261,6 +262,7 @@ async function recalculatePage(
         sync: settings.hubspotSync,
       }),
       ...coverageSummaryProperties(coverage.get(facts.companyId), now),
+      ...meetingsProperty(coverage.has(facts.companyId) ? pacing.reading.meetings?.[facts.companyId] : undefined),
     },
   }));
   if (updates.length > 0) await batchUpdate(client, { objectType: 'companies', updates });

@@ -17,6 +17,7 @@ import { taskCompletion } from '../account/plan-tasks.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
 import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
 import { DEAL_PROPERTIES } from '../readers/company-facts.ts';
+import { SERVICE_DEAL_PROPERTY } from '../account/plan-targets.ts';
 
 // What the portfolio pages read besides the portfolio snapshot (the whole portfolio's revenue, which
 // recalculation stores on the settings record): never every company. The programme's own companies
@@ -40,6 +41,7 @@ const OVERVIEW_COMPANY_PROPERTIES = [
   COMPANY_PROPERTY.scoredAt,
   COMPANY_PROPERTY.revenueLast12Months,
   COMPANY_PROPERTY.coverageScore,
+  COMPANY_PROPERTY.meetingsByMonth,
   COMPANY_PROPERTY.relationshipHolders,
   COMPANY_PROPERTY.soleRelationshipHolder,
   COMPANY_PROPERTY.nextReviewDue,
@@ -117,7 +119,9 @@ export async function readPortfolioRecords(
     associatedOf(client, keyIds, {
       toType: 'deals',
       read: (ids) =>
-        batchRead(client, { objectType: 'deals', ids, properties: DEAL_PROPERTIES }).then((r) => r.records),
+        batchRead(client, { objectType: 'deals', ids, properties: [...DEAL_PROPERTIES, SERVICE_DEAL_PROPERTY] }).then(
+          (r) => r.records,
+        ),
       withLabels: (deal) => deal,
     }),
     associatedOf(client, keyIds, {

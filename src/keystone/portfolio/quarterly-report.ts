@@ -11,6 +11,8 @@ import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { Competition } from '../../kam/competition/index.ts';
 import {
   fillDerivedActuals,
+  meetingsOfMonths,
+  investmentAgainstBenefit,
   metricProgress,
   quarterAt,
   type DerivationFacts,
@@ -20,7 +22,7 @@ import { reviewActionStatus, type ReviewActionStatus } from '../../kam/reviews/i
 import type { Settings } from '../../kam/settings/index.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
-import { accountFacts, planYearStart, storedPlanTargets } from '../account/plan-targets.ts';
+import { accountFacts, planYearStart, storedPlanGrid } from '../account/plan-targets.ts';
 import type { RelationshipContact } from '../account/relationships.ts';
 import { storedCompetition } from '../account/competition.ts';
 import {
@@ -111,10 +113,13 @@ export function quarterlyReport(
     const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
     const cadence = cadenceOf(companies.get(account.companyId), settings);
     const schedule = calendarReviewAt(plan, { cadence, reviews: reviews.get(account.companyId) ?? [], settings, asOf });
-    const facts = accountFacts(
-      records.keyAccountContacts.get(account.companyId) ?? [],
-      records.keyAccountDeals.get(account.companyId) ?? [],
-    );
+    const facts = {
+      ...accountFacts(
+        records.keyAccountContacts.get(account.companyId) ?? [],
+        records.keyAccountDeals.get(account.companyId) ?? [],
+      ),
+      ...storedMeetings(companies.get(account.companyId)),
+    };
     const grid = targetsInQuarter(plan, { quarterStart: start, facts, settings, now });
     // An introduction: a contact at the client whose CRM record was created in the quarter (up to now).
     const introductions = (records.keyAccountContacts.get(account.companyId) ?? []).filter((c) => {
@@ -127,6 +132,7 @@ export function quarterlyReport(
       revenueLast12Months: account.revenueLast12Months,
       targets: grid.targets,
       targetsUnreadable: grid.unreadable,
+      investment: grid.investment,
       introductions: introductions.map(contactName),
       planUpdated: withOutcome('plan_updated'),
       celebrate: [...objectives.map((o) => `Objective achieved: ${o.title}`), ...withOutcome('celebrate')],
@@ -174,6 +180,25 @@ export function quarterlyReport(
   };
 }
 
+/**
+ * The account's meetings as the last recalculation counted them per month (it reads each key account's
+ * activities for coverage anyway), so the report counts meetings as the card does without reading every
+ * key account's activities; none known before a recalculation has stored them.
+ */
+function storedMeetings(company: CrmRecord | undefined): Pick<DerivationFacts, 'activities'> {
+  const stored = company?.properties[COMPANY_PROPERTY.meetingsByMonth];
+  if (!stored) return {};
+  try {
+    const months = JSON.parse(stored) as unknown;
+    if (typeof months !== 'object' || months === null) return {};
+    return {
+      activities: meetingsOfMonths(months as Record<string, number>).map((at) => ({ kind: 'meeting' as const, at })),
+    };
+  } catch {
+    return {};
+  }
+}
+
 function competitionOf(company: CrmRecord | undefined): Competition | null {
   const stored = storedCompetition(company?.properties[COMPANY_PROPERTY.competition]);
   return stored === null || stored === 'unreadable' ? null : stored.competition;
@@ -185,8 +210,8 @@ function contactName(contact: CrmRecord): string {
 }
 
 // The plan's grid is kept per quarter of its own plan year; the report's quarter is found in it by date.
-// Its stance and deal rows are counted from HubSpot as the card counts them; meetings, which would need
-// every key account's activities read, are as the plan was last saved.
+// Its stance, deal and meeting rows are counted from HubSpot as the card counts them (meetings as the
+// last recalculation stored them per month).
 function targetsInQuarter(
   plan: Plan | undefined,
   {
@@ -195,33 +220,44 @@ function targetsInQuarter(
     settings,
     now,
   }: { quarterStart: number; facts: DerivationFacts; settings: Settings; now: number },
-): { targets: TargetInQuarter[] | null; unreadable: string | null } {
-  if (!plan) return { targets: null, unreadable: null };
+): { targets: TargetInQuarter[] | null; unreadable: string | null; investment: AccountQuarter['investment'] } {
+  const none = { targets: null, unreadable: null, investment: null };
+  if (!plan) return none;
   const yearStart = planYearStart(plan.planStart, settings.fiscalYearStartMonth, quarterStart);
   const quarter = quarterAt(yearStart, quarterStart);
-  if (quarter === null) return { targets: null, unreadable: null };
-  let grid: MetricTarget[];
+  if (quarter === null) return none;
+  let stored: ReturnType<typeof storedPlanGrid>;
   try {
-    grid = storedPlanTargets(plan.quarterlyTargets);
+    stored = storedPlanGrid(plan.quarterlyTargets);
   } catch (error) {
-    return { targets: null, unreadable: (error as Error).message };
+    return { ...none, unreadable: (error as Error).message };
   }
-  const derived = fillDerivedActuals({ businessObjective: 'Plan', targets: grid }, facts, { now, yearStart });
+  const spent = investmentAgainstBenefit(stored.investment, { wonDeals: facts.wonDeals ?? [], yearStart, now });
+  const investment = {
+    hours: spent.hours[quarter],
+    money: spent.money[quarter],
+    incomeGained: spent.incomeGained[quarter],
+  };
+  const derived = fillDerivedActuals({ businessObjective: 'Plan', targets: stored.targets }, facts, { now, yearStart });
   if (!derived.success)
     return {
-      targets: null,
+      ...none,
       unreadable: `its actuals could not be counted from HubSpot (${derived.errors.map((e) => `${e.path}: ${e.message}`).join('; ')})`,
     };
-  grid = derived.data.plan.targets;
+  const grid: MetricTarget[] = derived.data.plan.targets;
   return {
+    investment,
     unreadable: null,
     targets: grid.map((metric) => {
       const actual = metric.actuals[quarter];
+      // A qualitative scale's figures are its steps: the report names them as the card does.
+      const step = (value: number | null) =>
+        metric.unit === 'scale' && value !== null ? (metric.scale[value - 1] ?? value) : value;
       return {
         name: metric.name,
         unit: metric.unit,
-        target: metric.quarters[quarter],
-        actual: actual !== null && typeof actual === 'object' ? actual.text : actual,
+        target: metric.unit === 'text' ? metric.quarters[quarter] : step(metric.quarters[quarter]),
+        actual: actual !== null && typeof actual === 'object' ? actual.text : step(actual),
         status: metricProgress(metric, yearStart, now).quarters[quarter],
       };
     }),

@@ -12,7 +12,6 @@ import {
   Input,
   List,
   LoadingSpinner,
-  NumberInput,
   Select,
   StatusTag,
   Table,
@@ -671,7 +670,7 @@ describe('the Plan section', () => {
       'onChange',
       'Be their first call for audit, tax and advisory' as never,
     );
-    find(NumberInput, { name: 'custom_new_services-Q3-actual' }).trigger('onChange', 2 as never);
+    find(Input, { name: 'custom_new_services-Q3-actual' }).trigger('onChange', '2' as never);
     find(Button, withText('Save the plan')).trigger('onClick');
     await waitFor(() =>
       expect(findAll(Text).map((t) => t.text)).toContain('Be their first call for audit, tax and advisory'),
@@ -711,6 +710,7 @@ describe('the Plan section', () => {
       targets: { Q1: 1, Q2: 1, Q3: 1, Q4: 1 },
       actuals: { Q1: 0, Q2: 1, Q3: 2, Q4: null },
     });
+    expect(sent!.plan.quarterlyTargets.rows[0]).toMatchObject({ metric: 'meetings', actuals: {} });
   });
 
   it("adds a manager's own metric and a new objective with its owner and due date", async () => {
@@ -738,8 +738,10 @@ describe('the Plan section', () => {
       metric: 'custom_referrals_received',
       label: 'Referrals received',
       unit: 'count',
-      targets: {},
-      actuals: {},
+      measure: 'level',
+      baseline: null,
+      targets: { Q1: null, Q2: null, Q3: null, Q4: null },
+      actuals: { Q1: null, Q2: null, Q3: null, Q4: null },
     });
   });
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { customMetricKey } from '../../../src/app/cards/account/PlanEditor.tsx';
+import { draftOf, readDraft, rowFromCatalogue } from '../../../src/app/cards/account/plan-draft.ts';
+import { catalogueMetric } from '../../../src/kam/objectives/catalogue.ts';
+import { emptyPlan, targetRow } from '../ui/test-utils.ts';
+
+const incomeRow = targetRow({
+  metric: 'income_increase',
+  label: 'Increase in income over last FY',
+  unit: 'currency',
+  measure: 'year_to_date',
+  targets: { Q1: 15_000.5, Q2: -3_000, Q3: null, Q4: null },
+});
 
 describe("a manager's own metric", () => {
   it('gets a key the plan function accepts, made from its label', () => {
@@ -15,5 +26,38 @@ describe("a manager's own metric", () => {
     expect(
       customMetricKey('Number of board-level meetings held with the client every quarter', []).length,
     ).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('the plan as the editor reads it before saving', () => {
+  const qualitative = (scale: string) => ({
+    ...draftOf(emptyPlan(), 'GBP'),
+    rows: [{ ...rowFromCatalogue(catalogueMetric('relationship_health')!, 'GBP'), scale }],
+  });
+
+  it("reads a qualitative row's figures as steps of its scale", () => {
+    const draft = qualitative('Cold, Cool, Warm, Strong');
+    draft.rows[0]!.targets.Q1 = 'strong';
+    const read = readDraft(draft, 'GBP');
+    expect(read.problems).toEqual({});
+    expect(read.plan.quarterlyTargets.rows[0]).toMatchObject({
+      scale: ['Cold', 'Cool', 'Warm', 'Strong'],
+      targets: { Q1: 4 },
+    });
+  });
+
+  it('asks for at least two steps of a scale before anything is sent', () => {
+    expect(readDraft(qualitative('Fine'), 'GBP').problems).toEqual({
+      'plan.quarterlyTargets.rows.0.scale': 'name at least two steps, first to best',
+    });
+  });
+
+  it('shows money as it was saved, pence included, so saving again changes nothing', () => {
+    const draft = draftOf(
+      { ...emptyPlan(), revision: 2, quarterlyTargets: { ...emptyPlan().quarterlyTargets, rows: [incomeRow] } },
+      'GBP',
+    );
+    expect(draft.rows[0]!.targets).toEqual({ Q1: '£15,000.50', Q2: '-£3,000', Q3: '', Q4: '' });
+    expect(readDraft(draft, 'GBP').plan.quarterlyTargets.rows[0]!.targets).toEqual(incomeRow.targets);
   });
 });

@@ -394,6 +394,53 @@ describe('save_account_plan', () => {
     expect(await portal.writes()).toEqual([]);
   });
 
+  it('refuses 2.5 meetings saying a count is whole, naming the row and quarter in words, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const meetings = {
+      metric: 'meetings',
+      label: 'Meetings per quarter',
+      unit: 'count' as const,
+      targets: { Q1: 2.5 },
+    };
+    const answer = await save({ plan: aPlan({ quarterlyTargets: { fiscalYear, rows: [meetings] } }) });
+    expect(answer).toMatchObject({
+      status: 'error',
+      code: 'KAM.INVALID_PARAMETERS',
+      message:
+        'The quarterly targets cannot be saved: Meetings per quarter, Q1 target: a count is a whole number (not 2.5)',
+      issues: [{ path: 'plan.quarterlyTargets.rows.0.targets.Q1', message: 'a count is a whole number (not 2.5)' }],
+    });
+    expect(await portal.writes()).toEqual([]);
+  });
+
+  it('states the limits in words: figures at most a trillion either way, the objective at most 2,000 characters', async () => {
+    await portal.control.resetStats();
+    const answer = await save({
+      plan: aPlan({
+        businessObjective: 'x'.repeat(2_001),
+        quarterlyTargets: {
+          fiscalYear,
+          rows: [{ metric: 'meetings', label: 'Meetings per quarter', unit: 'count', targets: { Q1: 1e20 } }],
+        },
+      }),
+    });
+    expect(answer.status === 'error' && answer.issues).toEqual([
+      { path: 'plan.businessObjective', message: 'must be at most 2,000 characters' },
+      { path: 'plan.quarterlyTargets.rows.0.targets.Q1', message: 'must be at most 1,000,000,000,000 either way' },
+    ]);
+    expect((await portal.control.stats()).total).toBe(0);
+  });
+
+  it('shows a plan saved without any spend as spending nothing, with no ratio', async () => {
+    expect(await save({ plan: aPlan() })).toMatchObject({ status: 'ok' });
+    expect((await readPlan()).investment.year).toEqual({
+      hours: 0,
+      money: 0,
+      incomeGained: 0,
+      incomePerMoneySpent: null,
+    });
+  });
+
   it('refuses team members and objective owners who are not active users, and writes nothing', async () => {
     await portal.control.resetStats();
     const answer = await save({ plan: aPlan({ team: { researcher: '123456789' } }) });

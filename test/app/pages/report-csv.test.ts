@@ -69,6 +69,7 @@ describe('the quarterly report as CSV', () => {
             name: 'Acme, Inc.',
             revenueLast12Months: 600,
             targets: [{ name: 'Meetings', unit: 'count', target: 3, actual: 4, status: 'on_track' }],
+            investment: null,
             targetsUnreadable: null,
             introductions: ['Ada Finance', 'Bo Buyer'],
             planUpdated: [],

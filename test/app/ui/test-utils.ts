@@ -256,6 +256,7 @@ export function targetRow(overrides: Partial<TargetRow> = {}): TargetRow {
     derived: true,
     measure: 'per_quarter',
     baseline: null,
+    scale: null,
     status: { Q1: 'behind', Q2: 'on_track', Q3: 'not_yet_due', Q4: 'not_yet_due' },
     ...overrides,
   };
@@ -292,6 +293,12 @@ export function plan(overrides: Partial<PlanSection> = {}): PlanSection {
           derived: false,
         }),
       ],
+    },
+    investment: {
+      hours: quarters(null, null, null, null),
+      money: quarters(null, null, null, null),
+      incomeGained: quarters(0, 0, null, null),
+      year: { hours: 0, money: 0, incomeGained: 0, incomePerMoneySpent: null },
     },
     ...overrides,
   };

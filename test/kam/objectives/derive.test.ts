@@ -208,3 +208,41 @@ describe('fillDerivedActuals', () => {
     expect(!result.success && result.errors.map((e) => e.path)).toEqual(['wonDeals.0.amount']);
   });
 });
+
+describe('fillDerivedActuals: new services and baselines from history', () => {
+  it('counts the services a client bought for the first time this plan year, not ones it bought before', () => {
+    const plan = aPlan({
+      targets: [aCountRow({ id: 'services', source: 'new_services', measure: 'year_to_date' })],
+    });
+    const wonDeals = [
+      { closedAt: YEAR_START - 100 * DAY_MS, amount: 1, service: 'Audit' },
+      { closedAt: YEAR_START + 5 * DAY_MS, amount: 1, service: 'audit' },
+      { closedAt: YEAR_START + 20 * DAY_MS, amount: 1, service: 'Tax advice' },
+      { closedAt: Q2_START + 20 * DAY_MS, amount: 1, service: 'Pricing review' },
+      { closedAt: Q2_START + 30 * DAY_MS, amount: 1, service: 'Pricing review' },
+      { closedAt: Q2_START + 40 * DAY_MS, amount: 1, service: null },
+    ];
+    expect(row(fill(plan, facts({ wonDeals })), 'services')?.actuals).toEqual({ Q1: 1, Q2: 2, Q3: 2, Q4: null });
+  });
+
+  it("measures a change row without a typed baseline from the count at the plan year's start", () => {
+    const plan = aPlan({
+      targets: [aCountRow({ id: 'enemies', source: 'enemies_and_protesters', measure: 'change' })],
+    });
+    const stanceTimeline = [
+      // Two enemies when the year began; one turned neutral within Q1.
+      { stances: [{ stance: 'enemy' as const, at: YEAR_START - 30 * DAY_MS }], left: false, leftAt: null },
+      {
+        stances: [
+          { stance: 'protester' as const, at: YEAR_START - 30 * DAY_MS },
+          { stance: 'neutral' as const, at: YEAR_START + 30 * DAY_MS },
+        ],
+        left: false,
+        leftAt: null,
+      },
+    ];
+    const result = fill(plan, facts({ stanceTimeline, stanceCounts: undefined }));
+    expect(row(result, 'enemies')?.actuals).toEqual({ Q1: -1, Q2: -1, Q3: -1, Q4: null });
+    expect(result.skipped).toEqual([]);
+  });
+});

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { NO_INVESTMENT } from '../../../src/kam/objectives/index.ts';
 import {
   planYearStart,
-  serialiseTargets,
-  storedPlanTargets,
+  serialiseGrid,
+  storedPlanGrid,
   targetsFromRows,
 } from '../../../src/keystone/account/plan-targets.ts';
 
@@ -59,13 +60,21 @@ describe('quarterly targets on the plan', () => {
   it('stores the rows as versioned JSON and reads them back unchanged', () => {
     const result = targetsFromRows([row()], null);
     if (!result.success) throw new Error('row refused');
-    expect(storedPlanTargets(serialiseTargets(result.data))).toEqual(result.data);
-    expect(storedPlanTargets(null)).toEqual([]);
+    expect(storedPlanGrid(serialiseGrid({ targets: result.data, investment: NO_INVESTMENT })).targets).toEqual(
+      result.data,
+    );
+    expect(storedPlanGrid(null)).toEqual({ targets: [], investment: NO_INVESTMENT });
+  });
+
+  it('reads a grid stored before plans recorded spend as spending nothing, and keeps spend across a save', () => {
+    expect(storedPlanGrid('{"version":1,"targets":[]}')).toEqual({ targets: [], investment: NO_INVESTMENT });
+    const investment = { ...NO_INVESTMENT, money: { Q1: 2_000, Q2: null, Q3: null, Q4: 1_500.5 } };
+    expect(storedPlanGrid(serialiseGrid({ targets: [], investment })).investment).toEqual(investment);
   });
 
   it('says plainly when the stored grid cannot be read, instead of showing an empty one', () => {
-    expect(() => storedPlanTargets('{"targets": []}')).toThrow(/unknown version/);
-    expect(() => storedPlanTargets('not json')).toThrow(/not JSON/);
+    expect(() => storedPlanGrid('{"targets": []}')).toThrow(/unknown version/);
+    expect(() => storedPlanGrid('not json')).toThrow(/not JSON/);
   });
 
   it('starts the plan year at the stored plan start, else at the fiscal year now falls in', () => {

@@ -7,8 +7,8 @@ import {
   REVIEW,
 } from '../../../src/crm/model/index.ts';
 import { toProperties } from '../../../src/crm/records.ts';
-import type { Measure, MetricTarget } from '../../../src/kam/objectives/index.ts';
-import { serialiseTargets } from '../../../src/keystone/account/plan-targets.ts';
+import { NO_INVESTMENT, type Measure, type MetricTarget } from '../../../src/kam/objectives/index.ts';
+import { serialiseGrid } from '../../../src/keystone/account/plan-targets.ts';
 import { aContact, aRecord, aScoredCompany, overview } from './snapshot-factory.ts';
 
 // Q3 FY2026 (July to September, fiscal year from January), read in November: a past quarter.
@@ -93,7 +93,15 @@ const RECORDS = {
     [bolt.id, [aContact('Bo', 'Buyer', at(8, 15))]],
   ]),
   plans: [
-    plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseTargets(TARGETS) }, at(1, 15)),
+    plan(
+      acme.id,
+      {
+        revision: 2,
+        planStart: at(1, 1),
+        quarterlyTargets: serialiseGrid({ targets: TARGETS, investment: NO_INVESTMENT }),
+      },
+      at(1, 15),
+    ),
     // Bolt's plan was saved in March with no grid: its quarterly review fell due in June and never happened.
     plan(bolt.id, { revision: 1 }, at(3, 1)),
   ],
@@ -300,7 +308,17 @@ describe('the quarterly programme report', () => {
     });
     const derived = {
       ...RECORDS,
-      plans: [plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseTargets(grid) }, at(1, 15))],
+      plans: [
+        plan(
+          acme.id,
+          {
+            revision: 2,
+            planStart: at(1, 1),
+            quarterlyTargets: serialiseGrid({ targets: grid, investment: NO_INVESTMENT }),
+          },
+          at(1, 15),
+        ),
+      ],
       keyAccountContacts: new Map([
         [
           acme.id,
@@ -335,6 +353,50 @@ describe('the quarterly programme report', () => {
       { name: 'new_opportunities', unit: 'count', target: 2, actual: 2, status: 'on_track' },
       { name: 'meetings', unit: 'count', target: 3, actual: 5, status: 'on_track' },
     ]);
+  });
+
+  it("names a qualitative row's steps, and sets the quarter's spend against the income gained", () => {
+    const health: MetricTarget = {
+      id: 'relationship_health',
+      name: 'Relationship health',
+      unit: 'scale',
+      scale: ['Cold', 'Cool', 'Warm', 'Strong'],
+      measure: 'level',
+      baseline: null,
+      source: 'typed',
+      quarters: quarterly(3),
+      actuals: quarterly(2),
+    };
+    const investment = { ...NO_INVESTMENT, hours: quarterly(30), money: quarterly(1_500) };
+    const spending = {
+      ...RECORDS,
+      plans: [
+        plan(
+          acme.id,
+          { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseGrid({ targets: [health], investment }) },
+          at(1, 15),
+        ),
+      ],
+      keyAccountDeals: new Map([
+        [
+          acme.id,
+          [
+            aRecord({ amount: '9000', closedate: at(8, 1), dealstage: 'closedwon', hs_is_closed_won: 'true' }),
+            aRecord({
+              amount: '4000',
+              closedate: '2025-08-20T00:00:00.000Z',
+              dealstage: 'closedwon',
+              hs_is_closed_won: 'true',
+            }),
+          ],
+        ],
+      ]),
+    };
+    const acmeQuarter = overview(spending, Q3, NOW).quarterlyReport.accounts[0]!;
+    expect(acmeQuarter.targets).toEqual([
+      { name: 'Relationship health', unit: 'scale', target: 'Warm', actual: 'Cool', status: 'behind' },
+    ]);
+    expect(acmeQuarter.investment).toEqual({ hours: 30, money: 1_500, incomeGained: 5_000 });
   });
 
   it('says so when a plan holds a grid it cannot read, and still reports the rest', () => {

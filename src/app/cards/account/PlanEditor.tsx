@@ -1,65 +1,64 @@
 import {
+  Alert,
   Button,
   ButtonRow,
   DateInput,
   Flex,
   Heading,
   Input,
-  NumberInput,
   Select,
   Text,
   TextArea,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { KamTeam, PlanSection } from '../../../contracts/card-data.ts';
-import type { PlanInput } from '../../../contracts/save-account-plan.ts';
+import { planFieldInWords } from '../../../contracts/plan-input.ts';
+import { catalogueMetric } from '../../../kam/objectives/catalogue.ts';
+import { currencySymbol } from '../../../kam/objectives/units.ts';
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { KAM_TEAM_ROLE_LABELS, METRIC_UNIT_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
 import { issueAt } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { useActionId } from '../../ui/action-id.ts';
-import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
+import { useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 import { QUARTERS } from './quarterly-grid.ts';
+import {
+  catalogueChoices,
+  draftOf,
+  measuresFor,
+  pastDueObjectives,
+  readDraft,
+  rowFromCatalogue,
+  templateRows,
+  type Draft,
+  type DraftProblems,
+  type DraftRow,
+} from './plan-draft.ts';
 
-type Draft = Required<Pick<PlanInput, 'businessObjective' | 'objectives'>> & {
-  team: Record<keyof KamTeam, string | null>;
-  rows: Array<PlanInput['quarterlyTargets']['rows'][number] & { derived: boolean }>;
-};
 type DraftObjective = Draft['objectives'][number];
-type DraftRow = Draft['rows'][number];
 
 const NOBODY = '';
-
-/** The plan as the editor starts it: what card_data shows, in the shape save_account_plan takes. */
-function draftOf(plan: PlanSection): Draft {
-  return {
-    businessObjective: plan.businessObjective,
-    team: {
-      relationshipPartner: plan.team.relationshipPartner?.ownerId ?? null,
-      accountManager: plan.team.accountManager?.ownerId ?? null,
-      researcher: plan.team.researcher?.ownerId ?? null,
-    },
-    objectives: plan.objectives.map((o) => ({
-      objectiveKey: o.objectiveKey,
-      title: o.title,
-      measure: o.measure,
-      ownerId: o.owner?.ownerId ?? null,
-      dueAt: o.dueAt,
-      status: o.status,
-    })),
-    rows: plan.quarterlyTargets.rows.map((r) => ({
-      metric: r.metric,
-      label: r.label,
-      unit: r.unit,
-      targets: r.targets,
-      actuals: r.actuals,
-      measure: r.measure,
-      baseline: r.baseline,
-      derived: r.derived,
-    })),
-  };
-}
+const OWN_METRIC = 'own';
+const MEASURE_LABELS: Record<NonNullable<DraftRow['measure']>, string> = {
+  level: "At each quarter's end",
+  change: 'Change since the year began',
+  per_quarter: 'Within each quarter',
+  year_to_date: 'Year to date',
+};
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A manager's own metric gets a key from its label: "New services used" → `custom_new_services_used`. */
 export function customMetricKey(label: string, taken: readonly string[]): string {
@@ -73,9 +72,14 @@ export function customMetricKey(label: string, taken: readonly string[]): string
 }
 
 export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>; onClose: () => void }) {
-  const { plan, owners } = account.data;
-  const [draft, setDraft] = useState(() => draftOf(plan));
+  const { plan, owners, portal } = account.data;
+  const currency = portal.currency;
+  const [draft, setDraft] = useState(() => draftOf(plan, currency));
   const [newMetric, setNewMetric] = useState('');
+  const [newUnit, setNewUnit] = useState<DraftRow['unit']>('count');
+  const [picked, setPicked] = useState(OWN_METRIC);
+  const [shown, setShown] = useState<DraftProblems>({});
+  const [confirmingPast, setConfirmingPast] = useState<number[]>([]);
   const save = useFunctionAction('save_account_plan');
   const action = useActionId();
   const timeZone = account.format.timeZone;
@@ -83,33 +87,38 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
     { value: NOBODY, label: 'Nobody' },
     ...owners.map((o) => ({ value: o.ownerId, label: o.name })),
   ];
+  const money = currency ? `in ${currency}, e.g. ${currencySymbol(currency)}15k` : 'e.g. 15k';
 
   const setObjective = (i: number, change: Partial<DraftObjective>) =>
     setDraft((d) => ({ ...d, objectives: d.objectives.map((o, j) => (j === i ? { ...o, ...change } : o)) }));
   const setRow = (i: number, change: Partial<DraftRow>) =>
     setDraft((d) => ({ ...d, rows: d.rows.map((r, j) => (j === i ? { ...r, ...change } : r)) }));
+  const moveRow = (i: number, by: -1 | 1) =>
+    setDraft((d) => {
+      const rows = [...d.rows];
+      const [row] = rows.splice(i, 1);
+      rows.splice(i + by, 0, row!);
+      return { ...d, rows };
+    });
 
   const failure = save.state.status === 'error' ? save.state.failure : null;
-  // Each problem the function found, beside its field.
+  // Each problem beside its field: what the editor found in what was typed, else what the function found.
   const problem = (path: string) => {
-    const message = issueAt(failure, `plan.${path}`);
+    const message = shown[`plan.${path}`] ?? issueAt(failure, `plan.${path}`);
     return message ? { error: true, validationMessage: message } : {};
   };
 
-  const submit = async () => {
-    const saving = {
-      ...account.caller,
-      baseRevision: plan.revision,
-      plan: {
-        businessObjective: draft.businessObjective,
-        team: draft.team,
-        objectives: draft.objectives,
-        quarterlyTargets: {
-          fiscalYear: plan.quarterlyTargets.fiscalYear,
-          rows: draft.rows.map(({ derived: _shownOnly, ...row }) => row),
-        },
-      },
-    };
+  const submit = async (pastConfirmed: boolean) => {
+    const read = readDraft(draft, currency);
+    setShown(read.problems);
+    if (Object.keys(read.problems).length > 0) return;
+    const past = pastDueObjectives(draft, plan, account.data.readAt);
+    if (past.length > 0 && !pastConfirmed) {
+      setConfirmingPast(past);
+      return;
+    }
+    setConfirmingPast([]);
+    const saving = { ...account.caller, baseRevision: plan.revision, plan: read.plan };
     const outcome = await save.run({ ...saving, actionId: action.idFor(saving) });
     if (outcome.ok) {
       action.saved();
@@ -118,14 +127,32 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
       account.reportTasks(outcome.answer.tasks);
     }
   };
+  const typedProblems = Object.entries(shown);
+
+  const quarterInputs = (row: DraftRow, i: number, kind: 'targets' | 'actuals') => (
+    <Flex direction="row" gap="small">
+      {QUARTERS.map((q) => (
+        <Input
+          key={q}
+          label={`${q} ${kind === 'targets' ? 'target' : 'actual'}`}
+          name={`${row.metric}-${q}-${kind === 'targets' ? 'target' : 'actual'}`}
+          value={row[kind][q]}
+          {...followTyping((text) => setRow(i, { [kind]: { ...row[kind], [q]: text } }))}
+          {...problem(`quarterlyTargets.rows.${i}.${kind}.${q}`)}
+        />
+      ))}
+    </Flex>
+  );
 
   return (
     <Flex direction="column" gap="medium">
       <TextArea
         label="12-month business objective"
         name="businessObjective"
+        description="At most 2,000 characters"
         value={draft.businessObjective}
         {...followTyping((businessObjective) => setDraft((d) => ({ ...d, businessObjective })))}
+        {...problem('businessObjective')}
       />
       <Heading>KAM team</Heading>
       {optionsOf(KAM_TEAM_ROLE_LABELS).map(({ value: role, label }) => (
@@ -136,6 +163,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
           value={draft.team[role] ?? NOBODY}
           options={ownerOptions}
           onChange={(v) => setDraft((d) => ({ ...d, team: { ...d.team, [role]: v === NOBODY ? null : String(v) } }))}
+          {...problem(`team.${role}`)}
         />
       ))}
       <Heading>SMART objectives</Heading>
@@ -144,6 +172,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
           <Input
             label="Objective"
             name={`objective-${i}-title`}
+            description="At most 200 characters"
             value={o.title}
             {...followTyping((title) => setObjective(i, { title }))}
             required
@@ -154,6 +183,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
             name={`objective-${i}-measure`}
             value={o.measure ?? ''}
             {...followTyping((measure) => setObjective(i, { measure }))}
+            {...problem(`objectives.${i}.measure`)}
           />
           <Select
             label="Owner"
@@ -199,79 +229,219 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
           Add an objective
         </Button>
       </ButtonRow>
-      <Heading>Quarterly targets, fiscal year {plan.quarterlyTargets.fiscalYear}</Heading>
+      <Heading>Quarterly targets</Heading>
+      <Select
+        label="Fiscal year"
+        name="fiscalYear"
+        description={`Keystone's settings start the fiscal year in ${MONTHS[plan.quarterlyTargets.fiscalYearStartMonth - 1] ?? 'January'}`}
+        value={draft.fiscalYear}
+        options={[-1, 0, 1].map((by) => {
+          const year = plan.quarterlyTargets.fiscalYear + by;
+          return { value: year, label: `Fiscal year ${year}` };
+        })}
+        onChange={(v) => setDraft((d) => ({ ...d, fiscalYear: Number(v) }))}
+        {...problem('quarterlyTargets.fiscalYear')}
+      />
+      {draft.rows.length === 0 && (
+        <ButtonRow>
+          <Button onClick={() => setDraft((d) => ({ ...d, rows: templateRows(currency) }))}>
+            Use the account-plan template
+          </Button>
+        </ButtonRow>
+      )}
+      {draft.rows.length > 0 && plan.revision === 0 && (
+        <ButtonRow>
+          <Button variant="transparent" onClick={() => setDraft((d) => ({ ...d, rows: [] }))}>
+            Start with no metrics instead
+          </Button>
+        </ButtonRow>
+      )}
       {draft.rows.map((row, i) => (
         <Flex key={row.metric} direction="column" gap="extra-small">
           <Text format={{ fontWeight: 'demibold' }}>
-            {row.label} ({METRIC_UNIT_LABELS[row.unit].toLowerCase()}){row.derived ? ': actuals come from HubSpot' : ''}
+            {`${row.label || 'New metric'} (${METRIC_UNIT_LABELS[row.unit].toLowerCase()}${row.unit === 'currency' && currency ? `, ${currency}` : ''})${row.derived ? ': actuals come from HubSpot' : ''}`}
           </Text>
+          {row.derived && <Text variant="microcopy">{catalogueMetric(row.metric)?.explains ?? ''}</Text>}
           <Flex direction="row" gap="small">
-            {QUARTERS.map((q) => (
-              <NumberInput
-                key={q}
-                label={`${q} target`}
-                name={`${row.metric}-${q}-target`}
-                value={row.targets?.[q] ?? undefined}
-                onChange={(value) =>
-                  setRow(i, { targets: { ...row.targets, [q]: Number.isFinite(value) ? value : null } })
-                }
-              />
-            ))}
+            <Input
+              label="Metric name"
+              name={`${row.metric}-label`}
+              value={row.label}
+              {...followTyping((label) => setRow(i, { label }))}
+              {...problem(`quarterlyTargets.rows.${i}.label`)}
+            />
+            <Select
+              label="Unit"
+              name={`${row.metric}-unit`}
+              value={row.unit}
+              readOnly={row.derived}
+              options={optionsOf(METRIC_UNIT_LABELS)}
+              onChange={(v) => setRow(i, { unit: v as DraftRow['unit'] })}
+              {...problem(`quarterlyTargets.rows.${i}.unit`)}
+            />
+            <Select
+              label="Measure"
+              name={`${row.metric}-measure`}
+              value={row.measure ?? 'level'}
+              options={measuresFor(row).map((m) => ({ value: m, label: MEASURE_LABELS[m] }))}
+              onChange={(v) => setRow(i, { measure: v as DraftRow['measure'] })}
+              {...problem(`quarterlyTargets.rows.${i}.measure`)}
+            />
+            <Input
+              label="Baseline"
+              name={`${row.metric}-baseline`}
+              description="Where it stood when the plan year began"
+              value={row.baseline}
+              {...followTyping((baseline) => setRow(i, { baseline }))}
+              {...problem(`quarterlyTargets.rows.${i}.baseline`)}
+            />
           </Flex>
-          {!row.derived && (
-            <Flex direction="row" gap="small">
-              {QUARTERS.map((q) => (
-                <NumberInput
-                  key={q}
-                  label={`${q} actual`}
-                  name={`${row.metric}-${q}-actual`}
-                  value={row.actuals?.[q] ?? undefined}
-                  onChange={(value) =>
-                    setRow(i, { actuals: { ...row.actuals, [q]: Number.isFinite(value) ? value : null } })
-                  }
-                />
-              ))}
-            </Flex>
+          {row.unit === 'scale' && (
+            <Input
+              label="Scale steps, first to best"
+              name={`${row.metric}-scale`}
+              description="Separated by commas, e.g. Cold, Cool, Warm, Strong; a figure is a step's number or name"
+              value={row.scale}
+              {...followTyping((scale) => setRow(i, { scale }))}
+              {...problem(`quarterlyTargets.rows.${i}.scale`)}
+            />
           )}
+          {row.unit === 'currency' && <Text variant="microcopy">{`Money ${money}, 15,000 or 15000.50`}</Text>}
+          {quarterInputs(row, i, 'targets')}
+          {!row.derived && quarterInputs(row, i, 'actuals')}
+          <ButtonRow>
+            <Button variant="transparent" disabled={i === 0} onClick={() => moveRow(i, -1)}>
+              Move up
+            </Button>
+            <Button variant="transparent" disabled={i === draft.rows.length - 1} onClick={() => moveRow(i, 1)}>
+              Move down
+            </Button>
+            <Button
+              variant="transparent"
+              onClick={() => setDraft((d) => ({ ...d, rows: d.rows.filter((_, j) => j !== i) }))}
+            >
+              Remove this metric
+            </Button>
+          </ButtonRow>
         </Flex>
       ))}
       <Flex direction="row" gap="small" align="end">
-        <Input
-          label="Another metric"
-          name="newMetric"
-          value={newMetric}
-          {...followTyping(setNewMetric)}
-          placeholder="e.g. New services used"
+        <Select
+          label="Add a metric"
+          name="catalogueMetric"
+          value={picked}
+          options={[
+            ...catalogueChoices(draft.rows).map((entry) => ({ value: entry.metric, label: entry.label })),
+            { value: OWN_METRIC, label: 'Your own metric' },
+          ]}
+          onChange={(v) => setPicked(String(v))}
         />
+        {picked === OWN_METRIC && (
+          <>
+            <Input
+              label="Another metric"
+              name="newMetric"
+              value={newMetric}
+              {...followTyping(setNewMetric)}
+              placeholder="e.g. Referrals received"
+            />
+            <Select
+              label="Its unit"
+              name="newMetricUnit"
+              value={newUnit}
+              options={optionsOf(METRIC_UNIT_LABELS)}
+              onChange={(v) => setNewUnit(v as DraftRow['unit'])}
+            />
+          </>
+        )}
         <Button
-          disabled={newMetric.trim() === ''}
+          disabled={picked === OWN_METRIC && newMetric.trim() === ''}
           onClick={() => {
-            setDraft((d) => ({
-              ...d,
-              rows: [
-                ...d.rows,
-                {
-                  metric: customMetricKey(
-                    newMetric,
-                    d.rows.map((r) => r.metric),
-                  ),
-                  label: newMetric.trim(),
-                  unit: 'count',
-                  targets: {},
-                  actuals: {},
-                  derived: false,
-                },
-              ],
-            }));
+            const entry = catalogueMetric(picked);
+            setDraft((d) => {
+              if (entry) return { ...d, rows: [...d.rows, rowFromCatalogue(entry, currency)] };
+              const metric = customMetricKey(
+                newMetric,
+                d.rows.map((r) => r.metric),
+              );
+              const own = rowFromCatalogue(
+                { metric, label: newMetric.trim(), unit: newUnit, measure: 'level', source: 'typed', explains: '' },
+                currency,
+              );
+              return { ...d, rows: [...d.rows, own] };
+            });
             setNewMetric('');
+            setPicked(OWN_METRIC);
           }}
         >
           Add metric
         </Button>
       </Flex>
-      {save.state.status === 'error' && <ActionFailed title="The plan was not saved" failure={save.state.failure} />}
+      <Heading>Investment in this account</Heading>
+      <Text variant="microcopy">
+        What the programme spends on the account each quarter, set against the income gained: our people's hours, and
+        money ({currency ?? "the portal's currency"}) on entertainment, travel and research.
+      </Text>
+      {(['hours', 'money'] as const).map((kind) => (
+        <Flex key={kind} direction="row" gap="small">
+          {QUARTERS.map((q) => (
+            <Input
+              key={q}
+              label={`${q} ${kind === 'hours' ? 'hours spent' : 'money spent'}`}
+              name={`investment-${kind}-${q}`}
+              value={draft.investment[kind][q]}
+              {...followTyping((text) =>
+                setDraft((d) => ({
+                  ...d,
+                  investment: { ...d.investment, [kind]: { ...d.investment[kind], [q]: text } },
+                })),
+              )}
+              {...problem(`investment.${kind}.${q}`)}
+            />
+          ))}
+        </Flex>
+      ))}
+      {confirmingPast.length > 0 && (
+        <Alert title="Due in the past?" variant="warning">
+          {confirmingPast
+            .map(
+              (i) =>
+                `Objective ${i + 1} is due on ${account.format.date(draft.objectives[i]!.dueAt!)}, which has passed.`,
+            )
+            .join(' ')}
+          <ButtonRow>
+            <Button onClick={() => void submit(true)}>Save with this date</Button>
+            <Button variant="transparent" onClick={() => setConfirmingPast([])}>
+              Change the date
+            </Button>
+          </ButtonRow>
+        </Alert>
+      )}
+      {typedProblems.length > 0 && (
+        <Alert title="The plan was not saved" variant="error">
+          Fix the highlighted fields and save again.
+          {typedProblems.map(([path, message]) => (
+            <Text
+              key={path}
+              variant="microcopy"
+            >{`${planFieldInWords(path, readDraft(draft, currency).plan)}: ${message}`}</Text>
+          ))}
+        </Alert>
+      )}
+      {failure && (
+        <Alert title="The plan was not saved" variant="error">
+          {failure.message}
+          {(failure.issues ?? []).map((issue) => (
+            <Text key={issue.path} variant="microcopy">
+              {issue.path
+                ? `${planFieldInWords(issue.path, readDraft(draft, currency).plan)}: ${issue.message}`
+                : issue.message}
+            </Text>
+          ))}
+        </Alert>
+      )}
       <ButtonRow>
-        <Button variant="primary" onClick={() => void submit()} disabled={save.state.status === 'loading'}>
+        <Button variant="primary" onClick={() => void submit(false)} disabled={save.state.status === 'loading'}>
           {save.state.status === 'loading' ? 'Saving…' : 'Save the plan'}
         </Button>
         <Button onClick={onClose}>Cancel</Button>

@@ -23,7 +23,7 @@ import { KAM_TEAM_ROLE_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../
 import { ReadOnlyNotice } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 import { PlanEditor } from './PlanEditor.tsx';
-import { chartRows, fiscalYearLabel, gridCell, QUARTERS } from './quarterly-grid.ts';
+import { chartRows, fiscalYearLabel, gridCell, investmentCell, investmentYear, QUARTERS } from './quarterly-grid.ts';
 
 export function PlanSection({ account }: { account: AccountView<'plan'> }) {
   const { plan, permissions } = account.data;
@@ -45,7 +45,7 @@ export function PlanSection({ account }: { account: AccountView<'plan'> }) {
       <EmptyState title="No account plan yet" imageName="building" layout="vertical">
         <Text>
           A plan holds the 12-month business objective, the KAM team, SMART objectives with owners and due dates, and
-          quarterly targets.
+          quarterly targets: start from the account-plan template's six rows, filled from HubSpot, or from none.
         </Text>
         {editButton}
         {readOnly}
@@ -71,6 +71,7 @@ export function PlanSection({ account }: { account: AccountView<'plan'> }) {
       </DescriptionList>
       <Objectives plan={plan} account={account} />
       <QuarterlyGrid plan={plan} account={account} />
+      <Investment plan={plan} account={account} />
       {editButton}
       {readOnly}
     </Flex>
@@ -160,6 +161,33 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView<'pl
           options={{ title: `${chartedRow.label}: target and actual`, showLegend: true }}
         />
       )}
+    </Flex>
+  );
+}
+
+/** "Make sure the cost to us is in line with the benefit": what the programme spends, against the income gained. */
+function Investment({ plan, account }: { plan: Plan; account: AccountView<'plan'> }) {
+  const { investment } = plan;
+  return (
+    <Flex direction="column" gap="small">
+      <Heading>Investment against benefit</Heading>
+      <Table bordered={false} density="condensed">
+        <TableHead>
+          <TableRow>
+            {QUARTERS.map((q) => (
+              <TableHeader key={q}>{q}</TableHeader>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          <TableRow>
+            {QUARTERS.map((q) => (
+              <TableCell key={q}>{investmentCell(investment, q, account.format)}</TableCell>
+            ))}
+          </TableRow>
+        </TableBody>
+      </Table>
+      <Text testId="investment-year">{investmentYear(investment, account.format)}</Text>
     </Flex>
   );
 }

@@ -7,10 +7,11 @@ import { QUARTER_STATUS_LABELS } from '../../ui/labels.ts';
 export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const satisfies ReadonlyArray<keyof QuarterValues>;
 type Quarter = (typeof QUARTERS)[number];
 
-function metricValue(unit: TargetRow['unit'], value: number | null, format: Formatters): string {
+function metricValue(row: Pick<TargetRow, 'unit' | 'scale'>, value: number | null, format: Formatters): string {
   if (value === null) return '–';
-  if (unit === 'currency') return format.money(value);
-  if (unit === 'percent') return format.share(value / 100);
+  if (row.unit === 'currency') return format.money(value);
+  if (row.unit === 'percent') return format.share(value / 100);
+  if (row.unit === 'scale') return row.scale?.[value - 1] ?? format.whole(value);
   return format.whole(value);
 }
 
@@ -21,8 +22,8 @@ export function gridCell(row: TargetRow, quarter: Quarter, format: Formatters): 
   if (target === null && actual === null) return '–';
   const figures =
     target === null
-      ? metricValue(row.unit, actual, format)
-      : `${metricValue(row.unit, actual, format)} of ${metricValue(row.unit, target, format)}`;
+      ? metricValue(row, actual, format)
+      : `${metricValue(row, actual, format)} of ${metricValue(row, target, format)}`;
   const standing = row.status[quarter];
   return standing === 'on_track' || standing === 'behind' ? `${figures} (${QUARTER_STATUS_LABELS[standing]})` : figures;
 }
@@ -41,4 +42,26 @@ export function chartRows(row: TargetRow): Array<{ quarter: Quarter; series: 'Ta
 
 export function fiscalYearLabel(targets: PlanSection['quarterlyTargets'], format: Formatters): string {
   return `Fiscal year ${targets.fiscalYear} (from ${format.date(targets.quarterStarts.Q1)})`;
+}
+
+/** Spend against benefit per quarter, for the card: "£2,000 and 40 h for £15,000 gained". */
+export function investmentCell(investment: PlanSection['investment'], quarter: Quarter, format: Formatters): string {
+  const hours = investment.hours[quarter];
+  const money = investment.money[quarter];
+  const gained = investment.incomeGained[quarter];
+  const spent =
+    hours === null && money === null
+      ? 'nothing recorded'
+      : `${format.money(money ?? 0)} and ${format.whole(hours ?? 0)} h`;
+  return gained === null ? spent : `${spent} for ${format.money(gained)} gained`;
+}
+
+/** The plan year so far in one line: "£5,000 and 100 hours spent; £27,000 gained, £540 gained for each £100 spent". */
+export function investmentYear(investment: PlanSection['investment'], format: Formatters): string {
+  const { hours, money, incomeGained, incomePerMoneySpent } = investment.year;
+  const ratio =
+    incomePerMoneySpent === null
+      ? 'no money spent yet to set it against'
+      : `${format.money(incomePerMoneySpent * 100)} gained for each ${format.money(100)} spent`;
+  return `This plan year so far: ${format.money(money)} and ${format.whole(hours)} hours spent; ${format.money(incomeGained)} gained, ${ratio}.`;
 }

@@ -1,0 +1,203 @@
+import type { PlanSection } from '../../../contracts/card-data.ts';
+import { planInputOf } from '../../../contracts/plan-input.ts';
+import type { PlanInput } from '../../../contracts/save-account-plan.ts';
+import {
+  METRIC_CATALOGUE,
+  PLAN_TEMPLATE_METRICS,
+  catalogueMetric,
+  type CatalogueMetric,
+} from '../../../kam/objectives/catalogue.ts';
+import { DERIVED_SOURCES } from '../../../kam/objectives/sources.ts';
+import {
+  currencySymbol,
+  parseFigure,
+  parseHours,
+  parseMoney,
+  type ParsedFigure,
+} from '../../../kam/objectives/units.ts';
+import { QUARTERS } from './quarterly-grid.ts';
+
+// The plan as the editor holds it while a manager types: every figure as the text typed, so nothing is
+// dropped or rounded behind their back; it becomes numbers only when each one reads as its row's unit.
+
+type Quarter = (typeof QUARTERS)[number];
+type TypedQuarters = Record<Quarter, string>;
+type RowInput = PlanInput['quarterlyTargets']['rows'][number];
+
+export interface DraftRow extends Omit<RowInput, 'targets' | 'actuals' | 'baseline' | 'scale'> {
+  targets: TypedQuarters;
+  actuals: TypedQuarters;
+  baseline: string;
+  /** A qualitative row's steps as typed, comma-separated. */
+  scale: string;
+  derived: boolean;
+}
+
+export interface Draft extends Omit<Required<PlanInput>, 'quarterlyTargets' | 'investment'> {
+  fiscalYear: number;
+  rows: DraftRow[];
+  investment: { hours: TypedQuarters; money: TypedQuarters };
+}
+
+/** A figure as the editor shows it: money in the portal's currency with its pence, so it reads back as it was. */
+function typedFigure(value: number | null | undefined, unit: DraftRow['unit'], currency: string | null): string {
+  if (value === null || value === undefined) return '';
+  const pence = unit === 'currency' && !Number.isInteger(value) ? 2 : 0;
+  const grouped = value.toLocaleString('en-GB', { minimumFractionDigits: pence, maximumFractionDigits: 2 });
+  if (unit !== 'currency') return unit === 'count' || unit === 'scale' ? String(value) : grouped;
+  return value < 0 ? `-${currencySymbol(currency)}${grouped.slice(1)}` : `${currencySymbol(currency)}${grouped}`;
+}
+
+const typedQuarters = (
+  values: Partial<Record<Quarter, number | null>> | undefined,
+  unit: DraftRow['unit'],
+  currency: string | null,
+): TypedQuarters =>
+  Object.fromEntries(QUARTERS.map((q) => [q, typedFigure(values?.[q], unit, currency)])) as TypedQuarters;
+
+export function draftOf(plan: PlanSection, currency: string | null): Draft {
+  const input = planInputOf(plan);
+  const isNew = plan.revision === 0 && plan.quarterlyTargets.rows.length === 0;
+  return {
+    businessObjective: input.businessObjective,
+    team: input.team,
+    objectives: input.objectives,
+    fiscalYear: input.quarterlyTargets.fiscalYear,
+    rows: isNew
+      ? templateRows(currency)
+      : plan.quarterlyTargets.rows.map((r) => ({
+          metric: r.metric,
+          label: r.label,
+          unit: r.unit,
+          measure: r.measure,
+          targets: typedQuarters(r.targets, r.unit, currency),
+          actuals: typedQuarters(r.actuals, r.unit, currency),
+          baseline: r.baseline === null ? '' : String(r.baseline),
+          scale: (r.scale ?? []).join(', '),
+          derived: r.derived,
+        })),
+    investment: {
+      hours: typedQuarters(plan.investment.hours, 'count', currency),
+      money: typedQuarters(plan.investment.money, 'currency', currency),
+    },
+  };
+}
+
+export function rowFromCatalogue(entry: CatalogueMetric, currency: string | null): DraftRow {
+  return {
+    metric: entry.metric,
+    label: entry.label,
+    unit: entry.unit,
+    measure: entry.measure,
+    targets: typedQuarters({}, entry.unit, currency),
+    actuals: typedQuarters({}, entry.unit, currency),
+    baseline: '',
+    scale: (entry.scale ?? []).join(', '),
+    derived: entry.source !== 'typed',
+  };
+}
+
+/** The account-plan template: the six rows a client account plan tracks, targets left for the team to set. */
+export function templateRows(currency: string | null): DraftRow[] {
+  return PLAN_TEMPLATE_METRICS.flatMap((metric) => {
+    const entry = catalogueMetric(metric);
+    return entry ? [rowFromCatalogue(entry, currency)] : [];
+  });
+}
+
+/** Catalogue metrics the plan does not hold yet, for the "add a metric" picker. */
+export function catalogueChoices(rows: readonly DraftRow[]): CatalogueMetric[] {
+  return METRIC_CATALOGUE.filter((entry) => !rows.some((r) => r.metric === entry.metric));
+}
+
+/** How a derived row may be read; any reading for a typed one. */
+export function measuresFor(row: DraftRow): readonly NonNullable<DraftRow['measure']>[] {
+  const source = Object.hasOwn(DERIVED_SOURCES, row.metric)
+    ? DERIVED_SOURCES[row.metric as keyof typeof DERIVED_SOURCES]
+    : null;
+  return source ? source.measures : ['level', 'change', 'per_quarter', 'year_to_date'];
+}
+
+export const scaleOf = (row: Pick<DraftRow, 'scale'>): string[] =>
+  row.scale
+    .split(',')
+    .map((step) => step.trim())
+    .filter((step) => step !== '');
+
+/** A field's problem, in words, keyed by the path save_account_plan would name it by. */
+export type DraftProblems = Record<string, string>;
+
+interface ReadDraft {
+  plan: Required<PlanInput>;
+  problems: DraftProblems;
+}
+
+/** The draft as save_account_plan takes it, and every figure that does not read as its unit, by field path. */
+export function readDraft(draft: Draft, currency: string | null): ReadDraft {
+  const problems: DraftProblems = {};
+  const figures = (typed: TypedQuarters, at: string, row: { unit: DraftRow['unit']; scale?: string[] }) =>
+    Object.fromEntries(
+      QUARTERS.map((q) => {
+        const parsed = parseFigure(typed[q], { ...row, currency });
+        if (!parsed.success) {
+          problems[`${at}.${q}`] = parsed.message;
+          return [q, null];
+        }
+        return [q, parsed.value];
+      }),
+    ) as Record<Quarter, number | null>;
+  const rows = draft.rows.map((row, i) => {
+    const at = `plan.quarterlyTargets.rows.${i}`;
+    const scale = row.unit === 'scale' ? scaleOf(row) : undefined;
+    if (scale !== undefined && scale.length < 2) problems[`${at}.scale`] = 'name at least two steps, first to best';
+    const baseline = parseFigure(row.baseline, { unit: row.unit, currency, ...(scale ? { scale } : {}) });
+    if (!baseline.success) problems[`${at}.baseline`] = baseline.message;
+    return {
+      metric: row.metric,
+      label: row.label,
+      unit: row.unit,
+      measure: row.measure,
+      targets: figures(row.targets, `${at}.targets`, { unit: row.unit, ...(scale ? { scale } : {}) }),
+      actuals: row.derived
+        ? {}
+        : figures(row.actuals, `${at}.actuals`, { unit: row.unit, ...(scale ? { scale } : {}) }),
+      baseline: baseline.success ? baseline.value : null,
+      ...(scale ? { scale } : {}),
+    };
+  });
+  const spend = (typed: TypedQuarters, at: string, read: (text: string) => ParsedFigure) =>
+    Object.fromEntries(
+      QUARTERS.map((q) => {
+        const parsed = read(typed[q]);
+        const message = !parsed.success
+          ? parsed.message
+          : (parsed.value ?? 0) < 0
+            ? 'what was spent cannot be negative'
+            : null;
+        if (message !== null) problems[`${at}.${q}`] = message;
+        return [q, parsed.success && message === null ? parsed.value : null];
+      }),
+    ) as Record<Quarter, number | null>;
+  return {
+    problems,
+    plan: {
+      businessObjective: draft.businessObjective,
+      team: draft.team,
+      objectives: draft.objectives,
+      quarterlyTargets: { fiscalYear: draft.fiscalYear, rows },
+      investment: {
+        hours: spend(draft.investment.hours, 'plan.investment.hours', parseHours),
+        money: spend(draft.investment.money, 'plan.investment.money', (text) => parseMoney(text, currency)),
+      },
+    },
+  };
+}
+
+/** Open objectives whose due date was set in this edit to a day already gone: the manager is asked to confirm. */
+export function pastDueObjectives(draft: Draft, before: PlanSection, now: number): number[] {
+  return draft.objectives.flatMap((o, i) => {
+    if (o.status !== 'open' || o.dueAt === null || o.dueAt === undefined || o.dueAt >= now) return [];
+    const earlier = before.objectives.find((b) => b.objectiveKey === o.objectiveKey && o.objectiveKey !== undefined);
+    return earlier?.dueAt === o.dueAt ? [] : [i];
+  });
+}

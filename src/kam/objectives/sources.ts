@@ -1,0 +1,37 @@
+// Without zod, so the cards that offer these choices bundle no schema library.
+
+/**
+ * How a quarter's figure is read (the example rows are a plan's):
+ * - `level`: the value at the quarter's end ("Friends and allies 2 8 12 15");
+ * - `change`: the change since the plan year began; negative means "reduce by" ("Enemies and protestors -1 -3 -6 -8");
+ * - `per_quarter`: what happened within that quarter alone ("Number of meetings per quarter 2 3 3 3");
+ * - `year_to_date`: the running total since the plan year began ("new opportunities secured 1 3 4 4",
+ *   "Increase in income over last FY £15k £22k £25k £28k").
+ */
+export const MEASURES = ['level', 'change', 'per_quarter', 'year_to_date'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** Where actuals come from: typed in by the team, or filled from CRM facts by `fillDerivedActuals`. */
+export const ACTUAL_SOURCES = [
+  'typed',
+  'friends_and_allies',
+  'enemies_and_protesters',
+  'meetings',
+  'new_services',
+  'new_opportunities',
+  'income_increase',
+] as const;
+export type DerivedSource = Exclude<(typeof ACTUAL_SOURCES)[number], 'typed'>;
+
+/** The unit and measures each derived source can fill, and how its row reads by default. */
+export const DERIVED_SOURCES: Record<
+  DerivedSource,
+  { unit: 'count' | 'currency'; measures: readonly Measure[]; defaultMeasure: Measure }
+> = {
+  friends_and_allies: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'level' },
+  enemies_and_protesters: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'change' },
+  meetings: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'per_quarter' },
+  new_services: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
+  new_opportunities: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
+  income_increase: { unit: 'currency', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
+};

@@ -1,0 +1,196 @@
+import { Alert, Button, DateInput, Input, LoadingSpinner, Select, Text, TextArea } from '@hubspot/ui-extensions';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
+import type { CardData } from '../../../src/contracts/index.ts';
+import {
+  callsTo,
+  cardData,
+  emptyPlan,
+  failed,
+  NOW,
+  ok,
+  openEverySection,
+  renderer,
+  serveChange,
+  withText,
+} from '../ui/test-utils.ts';
+
+// The plan editor as a manager meets it: a new plan from the template, rows of every unit, and figures
+// typed as people type them, each refusal named and marked beside its field.
+
+afterEach(() => vi.restoreAllMocks());
+
+const TASKS_SYNCED = { synced: true, message: null };
+type SentPlan = {
+  plan: {
+    quarterlyTargets: {
+      fiscalYear: number;
+      rows: Array<{ metric: string; unit: string; targets: Record<string, number | null> }>;
+    };
+    investment: { hours: Record<string, number | null>; money: Record<string, number | null> };
+    objectives: Array<{ dueAt: number | null }>;
+  };
+};
+
+async function openEditor(data: CardData, actions: Record<string, object> = {}) {
+  const spy = serveChange({ uid: 'card_data', before: data, after: data }, actions);
+  const card = renderer('crm.record.tab');
+  card.render(<KeyAccountCard />);
+  await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+  await openEverySection(card);
+  card.find(Button, withText(data.plan.revision === 0 ? 'Start the plan' : 'Edit the plan')).trigger('onClick');
+  const type = (name: string, text: string) => card.find(Input, { name }).trigger('onChange', text as never);
+  const sent = () => callsTo(spy, 'save_account_plan') as SentPlan[];
+  return { ...card, spy, type, sent };
+}
+
+const newPlan = () =>
+  cardData({ plan: { ...emptyPlan(), quarterlyTargets: { ...emptyPlan().quarterlyTargets, rows: [] } } });
+
+describe('a new plan in the editor', () => {
+  it("starts from the account-plan template's six rows, each filled from HubSpot, income in pounds", async () => {
+    const { findAll, find, type, waitFor, sent } = await openEditor(newPlan(), {
+      save_account_plan: ok({ tasks: TASKS_SYNCED }),
+    });
+    const rowNames = findAll(Input)
+      .filter((i) => String(i.props.name).endsWith('-label'))
+      .map((i) => i.props.value);
+    expect(rowNames).toEqual([
+      'Friends and allies',
+      'Enemies and protesters',
+      'Meetings per quarter',
+      'New services used',
+      'New opportunities secured',
+      'Increase in income over last FY',
+    ]);
+    ['£15k', '£22k', '£25k', '£28k'].forEach((text, i) => type(`income_increase-Q${i + 1}-target`, text));
+    ['-1', '-3', '-6', '-8'].forEach((text, i) => type(`enemies_and_protesters-Q${i + 1}-target`, text));
+    find(TextArea, { name: 'businessObjective' }).trigger('onChange', 'Their first call for advice' as never);
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(sent()).toHaveLength(1));
+    const rows = sent()[0]!.plan.quarterlyTargets.rows;
+    expect(rows.find((r) => r.metric === 'income_increase')).toMatchObject({
+      unit: 'currency',
+      targets: { Q1: 15_000, Q2: 22_000, Q3: 25_000, Q4: 28_000 },
+    });
+    expect(rows.find((r) => r.metric === 'enemies_and_protesters')?.targets).toEqual({
+      Q1: -1,
+      Q2: -3,
+      Q3: -6,
+      Q4: -8,
+    });
+  });
+
+  it('can start empty, add a qualitative row from the catalogue, reorder and remove rows, and pick the fiscal year', async () => {
+    const { find, findAll, waitFor, sent } = await openEditor(newPlan(), {
+      save_account_plan: ok({ tasks: TASKS_SYNCED }),
+    });
+    find(Button, withText('Start with no metrics instead')).trigger('onClick');
+    find(Select, { name: 'catalogueMetric' }).trigger('onChange', 'relationship_health' as never);
+    find(Button, withText('Add metric')).trigger('onClick');
+    find(Select, { name: 'catalogueMetric' }).trigger('onChange', 'meetings' as never);
+    find(Button, withText('Add metric')).trigger('onClick');
+    find(Input, { name: 'relationship_health-Q1-target' }).trigger('onChange', 'Warm' as never);
+    findAll(Button, withText('Move up'))[1]!.trigger('onClick');
+    find(Select, { name: 'fiscalYear' }).trigger('onChange', (emptyPlan().quarterlyTargets.fiscalYear + 1) as never);
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(sent()).toHaveLength(1));
+    const targets = sent()[0]!.plan.quarterlyTargets;
+    expect(targets.fiscalYear).toBe(emptyPlan().quarterlyTargets.fiscalYear + 1);
+    expect(targets.rows.map((r) => r.metric)).toEqual(['meetings', 'relationship_health']);
+    expect(targets.rows[1]).toMatchObject({
+      unit: 'scale',
+      scale: ['Cold', 'Cool', 'Warm', 'Strong'],
+      targets: { Q1: 3 },
+    });
+  });
+});
+
+describe('figures as people type them', () => {
+  it("refuses 2.5 meetings, 'abc' and £15k in a count, naming and marking each field, and sends nothing", async () => {
+    const { find, findAll, type, sent } = await openEditor(cardData());
+    type('meetings-Q1-target', '2.5');
+    type('meetings-Q2-target', 'abc');
+    type('custom_new_services-Q1-actual', '£15k');
+    find(Button, withText('Save the plan')).trigger('onClick');
+    expect(find(Input, { name: 'meetings-Q1-target' }).props).toMatchObject({
+      error: true,
+      validationMessage: 'a count is a whole number: 2.5 is not (type 2 or 3)',
+    });
+    expect(find(Input, { name: 'meetings-Q2-target' }).props.validationMessage).toBe('"abc" is not a number');
+    expect(find(Input, { name: 'meetings-Q2-target' }).props.value).toBe('abc');
+    expect(find(Input, { name: 'meetings-Q3-target' }).props.error).toBeUndefined();
+    expect(findAll(Text).map((t) => t.text)).toContain(
+      'Meetings per quarter, Q1 target: a count is a whole number: 2.5 is not (type 2 or 3)',
+    );
+    expect(sent()).toHaveLength(0);
+  });
+
+  it('names fields the function refused in words, not schema paths', async () => {
+    const { find, findAll, waitFor } = await openEditor(cardData(), {
+      save_account_plan: failed('KAM.INVALID_PARAMETERS', 'Keystone received something it cannot use.', [
+        { path: 'plan.quarterlyTargets.rows.0.targets.Q1', message: 'a count is a whole number (not 2.5)' },
+        { path: 'plan.businessObjective', message: 'must be at most 2,000 characters' },
+      ]),
+    });
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(find(Alert, { title: 'The plan was not saved' })).toBeDefined());
+    const lines = findAll(Text).map((t) => t.text);
+    expect(lines).toContain('Meetings per quarter, Q1 target: a count is a whole number (not 2.5)');
+    expect(lines).toContain('12-month business objective: must be at most 2,000 characters');
+    expect(find(Input, { name: 'meetings-Q1-target' }).props.error).toBe(true);
+  });
+
+  it('records what the programme spends each quarter, in hours and pounds', async () => {
+    const { find, type, waitFor, sent } = await openEditor(cardData(), {
+      save_account_plan: ok({ tasks: TASKS_SYNCED }),
+    });
+    type('investment-hours-Q1', '40');
+    type('investment-money-Q1', '£2.5k');
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(sent()).toHaveLength(1));
+    expect(sent()[0]!.plan.investment).toEqual({
+      hours: { Q1: 40, Q2: null, Q3: null, Q4: null },
+      money: { Q1: 2_500, Q2: null, Q3: null, Q4: null },
+    });
+  });
+
+  it('asks before saving an objective due on a day already gone, and saves once confirmed', async () => {
+    const { find, waitFor, sent } = await openEditor(cardData(), { save_account_plan: ok({ tasks: TASKS_SYNCED }) });
+    find(DateInput, { name: 'objective-0-due' }).trigger('onChange', { year: 1999, month: 0, date: 1 } as never);
+    find(Button, withText('Save the plan')).trigger('onClick');
+    expect(find(Alert, { title: 'Due in the past?' }).text).toContain(
+      'Objective 1 is due on 1 Jan 1999, which has passed.',
+    );
+    expect(sent()).toHaveLength(0);
+    find(Button, withText('Save with this date')).trigger('onClick');
+    await waitFor(() => expect(sent()).toHaveLength(1));
+    expect(sent()[0]!.plan.objectives[0]!.dueAt).toBeLessThan(NOW);
+  });
+});
+
+describe('investment against benefit on the card', () => {
+  it("sets each quarter's spend against the income gained, and the year so far per £100 spent", async () => {
+    const data = cardData();
+    const withSpend = cardData({
+      plan: {
+        ...data.plan,
+        investment: {
+          hours: { Q1: 40, Q2: 60, Q3: null, Q4: null },
+          money: { Q1: 2_000, Q2: 3_000, Q3: null, Q4: null },
+          incomeGained: { Q1: 15_000, Q2: 12_000, Q3: 0, Q4: null },
+          year: { hours: 100, money: 5_000, incomeGained: 27_000, incomePerMoneySpent: 5.4 },
+        },
+      },
+    });
+    serveChange({ uid: 'card_data', before: withSpend, after: withSpend }, {});
+    const shown = renderer('crm.record.tab');
+    shown.render(<KeyAccountCard />);
+    await shown.waitFor(() => expect(shown.maybeFind(LoadingSpinner)).toBeNull());
+    await openEverySection(shown);
+    const texts = shown.findAll(Text).map((t) => t.text);
+    expect(texts).toContain(
+      'This plan year so far: £5,000 and 100 hours spent; £27,000 gained, £540 gained for each £100 spent.',
+    );
+  });
+});
