@@ -7,9 +7,6 @@ import type { Caller } from '../access/index.ts';
 // The audit trail of Keystone's changes is a note on the company timeline, where HubSpot users
 // already look: who acted, what changed, and why, in their words.
 
-/** HubSpot's own note → company association type. */
-const NOTE_TO_COMPANY = 190;
-
 interface AuditEntry {
   companyId: string;
   caller: Caller;
@@ -22,23 +19,14 @@ interface AuditEntry {
   link?: { text: string; url: string | null };
 }
 
+/**
+ * A note on the company timeline: made detached, then attached (below), so a create whose answer was lost
+ * leaves at most a note on no timeline, and the retry's note is the only one users read.
+ */
 export async function writeAuditNote(client: Client, entry: AuditEntry): Promise<string> {
-  const note = await hubspotCall(() =>
-    client.crm.objects.notes.basicApi.create({
-      properties: {
-        hs_note_body: auditNoteBody(entry),
-        hs_timestamp: toHubSpotDateTime(entry.at),
-        ...(entry.caller.ownerId ? { hubspot_owner_id: entry.caller.ownerId } : {}),
-      },
-      associations: [
-        {
-          to: { id: entry.companyId },
-          types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: NOTE_TO_COMPANY }],
-        },
-      ],
-    }),
-  );
-  return String(note.id);
+  const noteId = await writeDetachedAuditNote(client, entry);
+  await attachAuditNote(client, noteId, entry.companyId);
+  return noteId;
 }
 
 /**
