@@ -40,26 +40,28 @@ describe.skipIf(!hasChromium)(
       const { companyId, contactId: quietAllyId } = stories.allyGoneQuiet;
       await page.goto(`${demo.preview.url}/#/companies/${companyId}`);
       const relationships = await openTab('Relationships');
-      await eventually(() => textOf(relationships)).toContain('Allies going cold');
+      // The table view: one row per contact, each edited in a form that opens under its row.
+      await relationships.getByRole('radio', { name: 'Table' }).check();
+      await eventually(() => textOf(relationships.getByTestId('coverage-findings'))).toContain('Allies going cold');
       const quietAlly = relationships.locator('tbody tr').filter({ has: page.getByTestId(`watched-${quietAllyId}`) });
       const tomName = await textOf(quietAlly.locator('td').first().locator('p').first());
-      expect(await textOf(relationships.getByRole('alert').filter({ hasText: 'Allies going cold' }))).toContain(
-        tomName,
-      );
+      expect(await textOf(relationships.getByTestId('coverage-findings'))).toContain(tomName);
 
       // Dan: a current contact other than Tom, won over step by step.
       const others = relationships
         .locator('tbody tr')
-        .filter({ has: page.locator('select[name^="stance-"]') })
-        .filter({ hasNot: page.getByTestId(`watched-${quietAllyId}`) });
+        .filter({ has: page.getByRole('button', { name: 'Edit' }) })
+        .filter({ hasNot: page.getByTestId(`watched-${quietAllyId}`) })
+        .filter({ hasNot: page.locator('[data-testid^="departure-"]') });
       const dan = others.first();
       const danName = await textOf(dan.locator('td').first().locator('p').first());
       const danRow = () => relationships.locator('tbody tr').filter({ has: page.getByText(danName, { exact: true }) });
+      await danRow().getByRole('button', { name: 'Edit' }).click();
       for (const stance of ['Protester', 'Neutral', 'Supporter']) {
         testClock.advance(MINUTE);
-        await danRow().getByRole('combobox', { name: 'Stance' }).selectOption({ label: stance });
+        await relationships.getByRole('combobox', { name: 'Stance' }).selectOption({ label: stance });
         await eventually(() =>
-          danRow().getByRole('combobox', { name: 'Stance' }).locator('option:checked').innerText(),
+          relationships.getByRole('combobox', { name: 'Stance' }).locator('option:checked').innerText(),
         ).toBe(stance);
       }
       await eventually(() => textOf(danRow().locator('[data-testid^="stance-history-"]'))).toMatch(
