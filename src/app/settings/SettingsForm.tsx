@@ -15,7 +15,7 @@ import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/shared
 import type { Settings } from '../../kam/settings/index.ts';
 import type { PortalSettings } from '../../contracts/get-settings.ts';
 import type { Formatters } from '../ui/format.ts';
-import { optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
+import { MONTH_NAMES, optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
 import { issueAt } from '../ui/function-call.ts';
 import { useActionId } from '../ui/action-id.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
@@ -25,20 +25,7 @@ type Access = Settings['access'];
 type Section = 'selection' | 'reviews' | 'coverage' | 'access' | 'hubspotSync';
 
 // Month names in English, like the rest of the page's words; the quarterly grid counts quarters from this month.
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-].map((label, i) => ({
+const MONTHS = MONTH_NAMES.map((label, i) => ({
   value: i + 1,
   label,
 }));

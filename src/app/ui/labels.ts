@@ -62,17 +62,8 @@ export const WATCH_REASON_LABELS: Record<KeyContact['watchedBecause'][number], s
   stance: 'has a stance',
 };
 
-/** The events HubSpot cannot see that a manager records as reasons to review (the reviews domain's list). */
-export const RECORDED_EVENT_LABELS = {
-  competitor_strategy_changed: 'A competitor of the client changed strategy',
-  supply_chain_changed: "The client's supply chain changed",
-  our_process_changed: 'Our process changed',
-  our_objective_changed: 'Our overall objective changed',
-  our_initiative: 'We started an initiative',
-  our_people_changed: 'Significant people changed on our side',
-  our_merger: 'We are in a merger or acquisition',
-  market_development: 'A major development in the market',
-} as const satisfies Partial<Record<ReviewTrigger['kind'], string>>;
+/** The events HubSpot cannot see that a manager records as reasons to review (the reviews domain's words). */
+export { RECORDED_EVENT_WORDS as RECORDED_EVENT_LABELS } from '../../kam/reviews/recorded-event-words.ts';
 
 export const OBJECTIVE_STATUS_LABELS: Record<Objective['status'], string> = {
   open: 'Open',
@@ -186,3 +177,19 @@ export function evidenceInWords(
   if (evidence.property === 'status' && evidence.from === null) return `${label}: ${value(evidence.to)}`;
   return `${label}: ${value(evidence.from)} → ${value(evidence.to)}`;
 }
+
+/** Month names in English, like the rest of the screens' words; January is the first. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

@@ -1,3 +1,4 @@
+import { RECORDED_EVENT_WORDS } from '../../kam/reviews/recorded-event-words.ts';
 import { z } from 'zod';
 import {
   reviewTriggerSchema as wireTriggerSchema,
@@ -193,18 +194,6 @@ export function recordedEventTrigger(event: RecordedEvent, companyId: string): R
     evidence: { objectType: 'companies', objectId: companyId, property: 'recordedEvent', from: null, to: event.note },
   };
 }
-
-/** The recorded events in the card's words (the card's and the portfolio's trigger sentences). */
-const RECORDED_EVENT_WORDS: Record<RecordedEventKind, string> = {
-  competitor_strategy_changed: 'A competitor of the client changed strategy',
-  supply_chain_changed: "The client's supply chain changed",
-  our_process_changed: 'Our process changed',
-  our_objective_changed: 'Our overall objective changed',
-  our_initiative: 'We started an initiative',
-  our_people_changed: 'Significant people changed on our side',
-  our_merger: 'We are in a merger or acquisition',
-  market_development: 'A major development in the market',
-};
 
 /** Property histories of the watched properties, leaving out values the domain would not recognise (typed into HubSpot by hand). */
 function watchedHistories(snapshot: TriggerRecords): PropertyHistory[] {

@@ -15,7 +15,13 @@ import { planFieldInWords } from '../../../contracts/plan-input.ts';
 import { catalogueMetric } from '../../../kam/objectives/catalogue.ts';
 import { currencySymbol } from '../../../kam/objectives/units.ts';
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
-import { KAM_TEAM_ROLE_LABELS, METRIC_UNIT_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
+import {
+  KAM_TEAM_ROLE_LABELS,
+  METRIC_UNIT_LABELS,
+  MONTH_NAMES,
+  OBJECTIVE_STATUS_LABELS,
+  optionsOf,
+} from '../../ui/labels.ts';
 import { issueAt } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { useActionId } from '../../ui/action-id.ts';
@@ -45,20 +51,6 @@ const MEASURE_LABELS: Record<NonNullable<DraftRow['measure']>, string> = {
   per_quarter: 'Within each quarter',
   year_to_date: 'Year to date',
 };
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** A manager's own metric gets a key from its label: "New services used" → `custom_new_services_used`. */
 export function customMetricKey(label: string, taken: readonly string[]): string {
@@ -233,7 +225,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
       <Select
         label="Fiscal year"
         name="fiscalYear"
-        description={`Keystone's settings start the fiscal year in ${MONTHS[plan.quarterlyTargets.fiscalYearStartMonth - 1] ?? 'January'}`}
+        description={`Keystone's settings start the fiscal year in ${MONTH_NAMES[plan.quarterlyTargets.fiscalYearStartMonth - 1] ?? 'January'}`}
         value={draft.fiscalYear}
         options={[-1, 0, 1].map((by) => {
           const year = plan.quarterlyTargets.fiscalYear + by;
