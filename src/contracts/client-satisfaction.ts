@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SurveyReading } from '../kam/satisfaction/index.ts';
+import type { SurveyKind, SurveyReading } from '../kam/satisfaction/index.ts';
 import { accountCallSchema } from './shared.ts';
 
 /**
@@ -18,4 +18,18 @@ export interface ClientSatisfaction {
   surveys: SurveyReading[];
   /** Survey responses from the client's contacts, every kind and age. */
   responsesRead: number;
+}
+
+/** One survey kind as the portfolio pages show it, from what recalculation last stored on the company. */
+export interface SatisfactionSummary {
+  kind: SurveyKind;
+  /** The latest answer and when it was given. */
+  latestValue: number;
+  latestAt: number;
+  /** Responses within the last year. */
+  responses: number;
+  /** As the card's reading: NPS −100 to 100, CSAT and CES the average answer; null without a response in the last year. */
+  score: number | null;
+  /** The last half-year's score less the half-year before's; null when either has no response. */
+  trend: number | null;
 }

@@ -6,6 +6,7 @@ import type { ReviewScheduleStatus } from '../kam/reviews/index.ts';
 import type { SuggestedStatus } from '../kam/selection/index.ts';
 import type { KeyAccountStatus } from '../kam/shared/index.ts';
 import type { ReviewTrigger } from './card-data.ts';
+import type { SatisfactionSummary } from './client-satisfaction.ts';
 import { callerSchema, type Person } from './shared.ts';
 
 // What the portfolio pages read: the parameters of `portfolio_overview` and its answer, the home
@@ -59,6 +60,11 @@ export interface ProgrammeAccount {
   revenueLast12Months: number | null;
   coverageScore: number | null;
   scoredAt: number | null;
+  /**
+   * How the client's contacts answered HubSpot's surveys, per kind, as the last recalculation stored it
+   * (the card's client_satisfaction reading); null when none is stored: no answers yet, or not read.
+   */
+  satisfaction: SatisfactionSummary[] | null;
 }
 
 interface KeyAccountRisk extends Omit<AccountRisk, 'relationshipOwnerIds'> {
@@ -173,6 +179,8 @@ export interface AccountQuarter {
   reviewMissed: boolean;
   /** Competitors and our strengths and weaknesses as the account team last recorded them; null when never recorded or unreadable. */
   competition: Competition | null;
+  /** The client's survey answers as the last recalculation stored them (not as at the quarter's end); null when none. */
+  satisfaction: SatisfactionSummary[] | null;
 }
 
 export interface QuarterlyReport {

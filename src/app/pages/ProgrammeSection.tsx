@@ -4,6 +4,7 @@ import type { Formatters } from '../ui/format.ts';
 import { STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
 import { companyRecordUrl } from '../../contracts/record-link.ts';
+import { satisfactionCell } from '../ui/satisfaction-words.ts';
 
 // Who is in the programme, and where the tags and the criteria disagree: each company links to its
 // record, where the Keystone card tags or untags it with a reason. Everyone reads the lists; only a
@@ -18,14 +19,26 @@ export function ProgrammeSection({
   portalId: number;
 }) {
   const { programme, drift, viewer } = overview;
-  // `empty` is what the list says when no company is on it; `action`, what to do on each company's record.
-  const list = (title: string, accounts: ProgrammeAccount[], { empty, action }: { empty: string; action?: string }) => (
+  // `empty` is what the list says when no company is on it; `action`, what to do on each company's record;
+  // `satisfaction`, whether to show how the client answered our surveys (the key accounts list: the
+  // programme's clients whose satisfaction the account managers follow).
+  const list = (
+    title: string,
+    accounts: ProgrammeAccount[],
+    { empty, action, satisfaction = false }: { empty: string; action?: string; satisfaction?: boolean },
+  ) => (
     <>
       <Heading>{`${title} (${accounts.length})`}</Heading>
       <ListTable
         items={accounts}
         empty={empty}
-        headers={['Company', 'Status', 'Score', 'Revenue, 12 months']}
+        headers={[
+          'Company',
+          'Status',
+          'Score',
+          'Revenue, 12 months',
+          ...(satisfaction ? ['Client satisfaction (latest score, trend)'] : []),
+        ]}
         rowKey={(a) => a.companyId}
         cells={(a) => [
           <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>
@@ -34,6 +47,7 @@ export function ProgrammeSection({
           STATUS_LABELS[a.status],
           a.score === null ? 'Not enough data' : format.whole(a.score),
           a.revenueLast12Months === null ? '—' : format.money(a.revenueLast12Months),
+          ...(satisfaction ? [satisfactionCell(a.satisfaction)] : []),
         ]}
       />
     </>
@@ -54,7 +68,7 @@ export function ProgrammeSection({
           empty: '',
           action: 'fill in the criteria',
         })}
-      {list('Key accounts', programme.keyAccounts, { empty: 'No key accounts are tagged yet.' })}
+      {list('Key accounts', programme.keyAccounts, { empty: 'No key accounts are tagged yet.', satisfaction: true })}
       {list('Candidates', programme.candidates, { empty: 'No candidates.' })}
     </>
   );

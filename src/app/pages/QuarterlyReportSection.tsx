@@ -3,6 +3,7 @@ import type { AccountQuarter, QuarterlyReport, TargetInQuarter } from '../../con
 import type { Formatters } from '../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
+import { NO_SURVEY_ANSWERS, satisfactionLine } from '../ui/satisfaction-words.ts';
 
 // The dragons' den report, where each account team answers for its plan: the programme's quarter, then each key account's.
 export function QuarterlyReportSection({ report, format }: { report: QuarterlyReport; format: Formatters }) {
@@ -73,6 +74,14 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
         )}
       {account.competition && items('Our strengths', account.competition.strengths)}
       {account.competition && items('Our weaknesses', account.competition.weaknesses)}
+      {account.satisfaction === null ? (
+        <Text testId={`report-satisfaction-${account.companyId}`}>{`Client satisfaction: ${NO_SURVEY_ANSWERS}`}</Text>
+      ) : (
+        items(
+          'Client satisfaction (as last recalculated)',
+          account.satisfaction.map((s) => satisfactionLine(s, format)),
+        )
+      )}
       <Text>{reviews}</Text>
     </>
   );

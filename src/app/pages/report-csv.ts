@@ -1,4 +1,6 @@
 import type { QuarterlyReport } from '../../contracts/portfolio-overview.ts';
+import { SURVEY_LABELS } from '../ui/labels.ts';
+import { satisfactionTrend } from '../ui/satisfaction-words.ts';
 
 // The quarterly programme report as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a
 // comma, quote or line break quoted and their quotes doubled). Text that a spreadsheet would run as a
@@ -49,6 +51,10 @@ export function reportCsv(report: QuarterlyReport): string {
       a.reviewsDone,
       a.reviewMissed ? 'Calendar review missed' : null,
     ]);
+    // Each survey kind's score over the last year, its trend as the status.
+    if (a.satisfaction === null) rows.push([q, a.name, 'Satisfaction', 'No survey answers yet', null, null, null]);
+    for (const s of a.satisfaction ?? [])
+      rows.push([q, a.name, 'Satisfaction', SURVEY_LABELS[s.kind], null, s.score, satisfactionTrend(s)]);
   }
   const p = report.programme;
   const totals: Array<[string, number]> = [

@@ -8,12 +8,19 @@ import type {
   TargetRow,
 } from '../../contracts/card-data.ts';
 import type { BuyingRole, IcpTier, KeyAccountStatus, ReviewCadence, Stance } from '../../kam/shared/index.ts';
+import type { SurveyKind } from '../../kam/satisfaction/index.ts';
 // Free of imports itself, so the card folders can bundle it.
 import { splitList } from '../../kam/shared/list-value.ts';
 
 // The words the screens use for domain values. Exhaustive records: a new value fails to compile
 // until it has a label. (The same words label HubSpot's property options in src/crm/model, which
 // cards cannot import at run time: it pulls in zod, which the card folders do not install.)
+
+export const SURVEY_LABELS: Record<SurveyKind, string> = {
+  NPS: 'Net Promoter Score',
+  CSAT: 'Customer satisfaction',
+  CES: 'Customer effort',
+};
 
 export const STATUS_LABELS: Record<KeyAccountStatus, string> = {
   none: 'Not a key account',

@@ -20,6 +20,7 @@ export const COMPANY_PROPERTY = {
   topRisk: SUMMARY.topRisk,
   coverageScoredAt: SUMMARY.coverageScoredAt,
   meetingsByMonth: 'keystone_meetings_by_month',
+  satisfaction: 'keystone_satisfaction',
   nextReviewDue: SUMMARY.nextReviewDue,
   relationshipHolders: 'keystone_relationship_holders',
   soleRelationshipHolder: 'keystone_sole_relationship_holder',
@@ -131,6 +132,12 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
     label: 'Meetings by month',
     description:
       'Meetings logged with the key account per month over the last two years, at the last recalculation; the quarterly report counts plan meetings from it.',
+  }),
+  satisfaction: textProperty({
+    name: COMPANY_PROPERTY.satisfaction,
+    label: 'Client satisfaction (Keystone)',
+    description:
+      "Written by Keystone at each recalculation: per survey kind (NPS, CSAT, CES) the client's contacts answered in HubSpot's feedback surveys, the latest answer, the year's score and its trend (JSON); the portfolio pages show it.",
   }),
   nextReviewDue: datetimeProperty({
     name: COMPANY_PROPERTY.nextReviewDue,

@@ -8,6 +8,10 @@ import type { RelationshipHolding } from '../../kam/portfolio/index.ts';
 import { coverageSummary, type CoverageSummary } from '../account/coverage-summary.ts';
 import { readRelationships, type BeforeRound } from '../account/relationships.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
+import { readSurveyResponses, satisfactionSummary } from '../account/satisfaction.ts';
+import type { SatisfactionSummary } from '../../contracts/client-satisfaction.ts';
+import { clientSatisfaction } from '../../kam/satisfaction/index.ts';
+import { toKeystoneError } from '../../crm/errors.ts';
 
 // Relationship coverage scores for the portfolio home's coverage risks: recalculation weighs the
 // relationships of each key account and candidate on its page exactly as the company card does, with
@@ -37,6 +41,11 @@ export interface CoverageReading {
   oneAtATime: boolean;
   /** Each company's meetings per month, read with its relationships, for the quarterly report's meeting rows. */
   meetings?: Record<string, MeetingMonths>;
+  /**
+   * How each company's contacts answered HubSpot's surveys, read with its relationships for the portfolio
+   * pages; a company left out was not read (the portal refused the surveys), and keeps what it had.
+   */
+  satisfaction?: Record<string, SatisfactionSummary[]>;
 }
 
 export const newCoverageReading = (): CoverageReading => ({ scores: {}, risks: {}, oneAtATime: false });
@@ -84,7 +93,13 @@ export async function coverageScores(
   const read = async (companyIds: string[]) => {
     if (companyIds.length === 0) return;
     const directory = await people();
-    for (const [companyId, r] of await readRelationships(client, companyIds, { beforeRound: pacing?.beforeRound() })) {
+    const relationships = await readRelationships(client, companyIds, { beforeRound: pacing?.beforeRound() });
+    // The contacts just read with the relationships: the surveys cost no second read of them.
+    const contacts = new Map([...relationships].map(([id, r]) => [id, r.contacts.map((c) => c.id)]));
+    const surveys = await surveysOf(client, companyIds, { pacing, contacts });
+    for (const [companyId, answered] of surveys ?? [])
+      (reading.satisfaction ??= {})[companyId] = satisfactionSummary(clientSatisfaction(answered.responses, now));
+    for (const [companyId, r] of relationships) {
       const summary = coverageSummary(r, { settings, people: directory, now });
       reading.scores[companyId] = summary.score;
       if (summary.topRisk !== null) reading.risks[companyId] = summary.topRisk;
@@ -127,6 +142,25 @@ export async function coverageScores(
           ],
     ),
   );
+}
+
+/**
+ * The survey responses of the companies' contacts; null when HubSpot refuses them (a portal whose app
+ * lacks the survey scope, or without Service Hub's surveys): satisfaction is then not stored, and the
+ * rest of the run carries on, as the portfolio still shows everything else.
+ */
+async function surveysOf(
+  client: Client,
+  companyIds: readonly string[],
+  { pacing, contacts }: { pacing: CoveragePacing | undefined; contacts: ReadonlyMap<string, readonly string[]> },
+): Promise<Awaited<ReturnType<typeof readSurveyResponses>> | null> {
+  try {
+    return await readSurveyResponses(client, companyIds, { beforeRound: pacing?.beforeRound(), contacts });
+  } catch (error) {
+    if (error instanceof TooManyRequestsForOneWindow) throw error;
+    if (toKeystoneError(error).code === 'KAM.HUBSPOT_ACCESS_DENIED') return null;
+    throw error;
+  }
 }
 
 /** The meetings per month read with the relationships, cleared where they were not read. */

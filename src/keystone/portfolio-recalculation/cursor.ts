@@ -5,6 +5,7 @@ import { instantSchema } from '../../kam/shared/time.ts';
 import { validate } from '../../kam/shared/validation.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import type { CoverageReading } from './coverage-scores.ts';
+import { SURVEY_KINDS } from '../../kam/satisfaction/index.ts';
 
 // Where a recalculation run stands between slices. It travels through the card as an opaque string,
 // so it is parsed like any other parameter when it comes back, and everything in it is bounded.
@@ -49,6 +50,26 @@ const coverageReadingSchema = z
     meetings: z
       .record(z.string().regex(/^\d{1,20}$/), z.record(z.string().regex(/^\d{4}-\d{2}$/), z.number().int().min(0)))
       .refine((meetings) => Object.keys(meetings).length <= 100, 'holds at most a page of companies')
+      .optional(),
+    satisfaction: z
+      .record(
+        z.string().regex(/^\d{1,20}$/),
+        z
+          .array(
+            z
+              .object({
+                kind: z.enum(SURVEY_KINDS),
+                latestValue: z.number(),
+                latestAt: z.number(),
+                responses: z.number().int().nonnegative(),
+                score: z.number().nullable(),
+                trend: z.number().nullable(),
+              })
+              .strict(),
+          )
+          .max(SURVEY_KINDS.length),
+      )
+      .refine((satisfaction) => Object.keys(satisfaction).length <= 100, 'holds at most a page of companies')
       .optional(),
   })
   .strict() satisfies z.ZodType<CoverageReading, unknown>;

@@ -11,6 +11,7 @@ import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
 import type { BeforeRound } from '../account/relationships.ts';
 import { coverageSummaryProperties } from '../account/coverage-summary.ts';
+import { satisfactionProperty } from '../account/satisfaction.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { readOwners } from '../readers/portal-reads.ts';
 import {
@@ -263,6 +264,10 @@ async function recalculatePage(
       }),
       ...coverageSummaryProperties(coverage.get(facts.companyId), now),
       ...meetingsProperty(coverage.has(facts.companyId) ? pacing.reading.meetings?.[facts.companyId] : undefined),
+      // Satisfaction is written only where the surveys were read: without the survey scope the last summary stays.
+      ...satisfactionProperty(
+        coverage.has(facts.companyId) ? pacing.reading.satisfaction?.[facts.companyId] : undefined,
+      ),
     },
   }));
   if (updates.length > 0) await batchUpdate(client, { objectType: 'companies', updates });

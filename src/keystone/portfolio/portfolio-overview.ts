@@ -18,6 +18,7 @@ import { DAY_MS, KEY_ACCOUNT_STATUSES, type KeyAccountStatus } from '../../kam/s
 import { dealAmounts } from '../readers/company-facts.ts';
 import type { StoredSnapshot } from '../portfolio-recalculation/portfolio-snapshot.ts';
 import { storedHolding } from '../account/coverage-summary.ts';
+import { storedSatisfaction } from '../account/satisfaction.ts';
 import { coverageContact } from '../readers/contact-fields.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { openReviewTriggers } from '../account/reviews-section.ts';
@@ -137,6 +138,7 @@ function programmeAccount(company: CrmRecord): ProgrammeAccount {
     revenueLast12Months: fromHubSpotNumber(p[COMPANY_PROPERTY.revenueLast12Months]),
     coverageScore: fromHubSpotNumber(p[COMPANY_PROPERTY.coverageScore]),
     scoredAt: fromHubSpotDateTime(p[COMPANY_PROPERTY.scoredAt]),
+    satisfaction: storedSatisfaction(p[COMPANY_PROPERTY.satisfaction]),
   };
 }
 

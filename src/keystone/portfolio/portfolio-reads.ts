@@ -47,6 +47,8 @@ const OVERVIEW_COMPANY_PROPERTIES = [
   COMPANY_PROPERTY.nextReviewDue,
   COMPANY_PROPERTY.reviewCadence,
   COMPANY_PROPERTY.competition,
+  // Satisfaction as recalculation stored it: the portfolio reads no surveys itself, so its calls stay as they were.
+  COMPANY_PROPERTY.satisfaction,
 ] as const;
 
 export interface PortfolioRecords {

@@ -149,6 +149,7 @@ export function quarterlyReport(
       reviewsDone: logged.length,
       reviewMissed: schedule?.status === 'overdue',
       competition: competitionOf(companies.get(account.companyId)),
+      satisfaction: account.satisfaction,
     };
   });
 

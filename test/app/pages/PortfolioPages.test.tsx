@@ -20,6 +20,7 @@ import { PARETO_SERIES } from '../../../src/app/pages/pareto-chart.ts';
 import { reportCsv } from '../../../src/app/pages/report-csv.ts';
 import { callsTo, failed, ok, serveFunctions, withText } from '../ui/test-utils.ts';
 import { aContact, aScoredCompany, overview } from '../../keystone/portfolio/snapshot-factory.ts';
+import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -92,6 +93,25 @@ describe('the portfolio home page', () => {
       .findAll(TableRow)
       .filter((row) => row.maybeFind(TableCell, withText('No account plan')) !== null);
     expect(riskRows.map((row) => row.find(Link).text)).toEqual(['Acme', 'Bolt']);
+  });
+
+  it("shows each key account's latest survey score and trend, and where to start a survey when nobody answered", async () => {
+    // As recalculation stores it: Echo's NPS rose 12 points on the half-year before; Acme never answered.
+    const echo = aScoredCompany('Echo', 'key', 'key', 90, 200, {
+      [COMPANY_PROPERTY.satisfaction]: JSON.stringify([
+        { kind: 'NPS', latestValue: 9, latestAt: PORTFOLIO.readAt, responses: 5, score: 40, trend: 12 },
+        { kind: 'CSAT', latestValue: 4, latestAt: PORTFOLIO.readAt, responses: 2, score: 4.5, trend: null },
+      ]),
+    });
+    const page = await renderPages(ok(overview({ companies: [acme, echo] })));
+    const satisfactionOf = (name: string) =>
+      page
+        .findAll(TableRow)
+        .filter((row) => row.maybeFind(Link, withText(name)) !== null)
+        .map((row) => row.findAll(TableCell).at(-1)!.text)
+        .find((text) => text?.startsWith('NPS') || text?.startsWith('No survey'));
+    expect(satisfactionOf('Echo')).toBe('NPS 40, up 12; CSAT 4.5');
+    expect(satisfactionOf('Acme')).toBe('No survey answers yet (start one in Service > Feedback Surveys)');
   });
 
   it('shows each review an event triggered, with what triggered it', async () => {
@@ -254,6 +274,28 @@ describe('the quarterly report pages', () => {
       ]),
     );
     expect(texts(page)).not.toContain('May Known');
+  });
+
+  it("shows each key account's client satisfaction, or how to start a survey when nobody answered", async () => {
+    const echo = aScoredCompany('Echo', 'key', 'key', 90, 200, {
+      [COMPANY_PROPERTY.satisfaction]: JSON.stringify([
+        { kind: 'NPS', latestValue: 9, latestAt: Date.UTC(2026, 7, 3, 12), responses: 5, score: 40, trend: -10 },
+      ]),
+    });
+    const report = overview({ companies: [acme, echo] }, { fiscalYear: 2026, quarter: 3 });
+    const page = await renderPages(ok(report), '/report/2026/3');
+    expect(texts(page)).toEqual(
+      expect.arrayContaining([
+        'Client satisfaction (as last recalculated)',
+        'Net Promoter Score: 40 over the last year (5 answers), down 10 on the half-year before. Latest 9 on 3 Aug 2026.',
+      ]),
+    );
+    expect(page.find(Text, { testId: `report-satisfaction-${acme.id}` }).text).toContain(
+      'No survey answers yet. To start one, open Service > Feedback Surveys in HubSpot',
+    );
+    expect(reportCsv(report.quarterlyReport)).toContain(
+      'Q3 FY2026,Echo,Satisfaction,Net Promoter Score,,40,Down 10 on the half-year before',
+    );
   });
 
   it('offers the report as CSV to copy or download', async () => {

@@ -80,6 +80,28 @@ describe('the quarterly report as CSV', () => {
             reviewsDone: 1,
             reviewMissed: true,
             competition: null,
+            satisfaction: [
+              { kind: 'NPS', latestValue: 9, latestAt: 0, responses: 3, score: 33.3, trend: -12.5 },
+              { kind: 'CSAT', latestValue: 4, latestAt: 0, responses: 1, score: 4, trend: null },
+            ],
+          },
+          {
+            companyId: '2',
+            name: 'Quiet Ltd',
+            revenueLast12Months: null,
+            targets: null,
+            investment: null,
+            targetsUnreadable: null,
+            introductions: [],
+            planUpdated: [],
+            celebrate: [],
+            escalate: [],
+            exploit: [],
+            triggersFired: [],
+            reviewsDone: 0,
+            reviewMissed: false,
+            competition: null,
+            satisfaction: null,
           },
         ],
         programme: {
@@ -99,7 +121,7 @@ describe('the quarterly report as CSV', () => {
       }),
     );
     const lines = csv.split('\r\n');
-    expect(lines.slice(0, 10)).toEqual([
+    expect(lines.slice(0, 15)).toEqual([
       'Quarter,Account,Section,Item,Target,Actual,Status',
       'Q3 FY2026,"Acme, Inc.",Target,Meetings,3,4,Met',
       'Q3 FY2026,"Acme, Inc.",Introduction,Ada Finance,,,',
@@ -109,6 +131,12 @@ describe('the quarterly report as CSV', () => {
       'Q3 FY2026,"Acme, Inc.",Escalate,Budget cut,,,',
       'Q3 FY2026,"Acme, Inc.",Trigger fired,Jo Bloggs left the client,,,',
       'Q3 FY2026,"Acme, Inc.",Reviews,Reviews done,,1,Calendar review missed',
+      // The client's satisfaction as recalculation stored it: each kind's score, its trend as the status.
+      'Q3 FY2026,"Acme, Inc.",Satisfaction,Net Promoter Score,,33.3,Down 12.5 on the half-year before',
+      'Q3 FY2026,"Acme, Inc.",Satisfaction,Customer satisfaction,,4,',
+      'Q3 FY2026,Quiet Ltd,Introductions,Introductions made,,0,',
+      'Q3 FY2026,Quiet Ltd,Reviews,Reviews done,,0,',
+      'Q3 FY2026,Quiet Ltd,Satisfaction,No survey answers yet,,,',
       'Q3 FY2026,Programme,Total,Key accounts,,1,',
     ]);
     expect(lines).toContain('Q3 FY2026,Programme,Total,Introductions made,,2,');

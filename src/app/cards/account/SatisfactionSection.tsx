@@ -1,13 +1,8 @@
 import { Flex, Heading, Text } from '@hubspot/ui-extensions';
-import type { SurveyKind, SurveyReading } from '../../../kam/satisfaction/index.ts';
+import type { SurveyReading } from '../../../kam/satisfaction/index.ts';
+import { SURVEY_LABELS } from '../../ui/labels.ts';
 import { useFunctionQuery } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
-
-const SURVEY_LABELS: Record<SurveyKind, string> = {
-  NPS: 'Net Promoter Score',
-  CSAT: 'Customer satisfaction',
-  CES: 'Customer effort',
-};
 
 /** The client's satisfaction as its people answered HubSpot's surveys: the programme's "assess client satisfaction". */
 export function SatisfactionSection({ account }: { account: AccountView<'relationships'> }) {
