@@ -13,13 +13,7 @@ import {
 } from '../../crm/batch.ts';
 import { type CrmRecord } from '../../crm/records.ts';
 import { isConflict } from '../../crm/errors.ts';
-import {
-  COMPANY_PROPERTY,
-  KEY_ACCOUNT_PLAN,
-  OBJECTIVE,
-  PLAN_REVISION,
-  planRevisionKey,
-} from '../../crm/model/index.ts';
+import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, planRevisionKey } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import {
   fromHubSpotDateTime,
@@ -31,7 +25,8 @@ import {
   toHubSpotDateTime,
   toProperties,
 } from '../../crm/records.ts';
-import { claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
+import { withdrawClaim } from '../../crm/revision-claim.ts';
+import { claimRevisionRecord } from './revision-record.ts';
 import { resendingUniqueCreate } from '../../crm/retry.ts';
 import { reviewSchedule } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -385,20 +380,14 @@ async function claimPlanRevision(
   { types, planId, revision, caller, save: { now, actionId } }: RevisionWrite,
 ): Promise<string> {
   const key = planRevisionKey(planId, revision);
-  const claimId = await claimRevision(client, {
+  const claimId = await claimRevisionRecord(client, {
     objectTypeId: types.revision,
-    keyProperty: PLAN_REVISION.property.revisionKey,
     key,
-    claimedAtProperty: PLAN_REVISION.property.savedAt,
-    actionProperty: PLAN_REVISION.property.actionId,
-    actionId,
-    userProperty: PLAN_REVISION.property.savedBy,
+    planId,
+    revision,
     userId: caller.userId,
     now,
-    properties: toProperties(
-      { revisionKey: key, planId, revision, savedBy: caller.userId, savedAt: toHubSpotDateTime(now), actionId },
-      PLAN_REVISION.property,
-    ),
+    actionId,
   });
   if (claimId === null) throw new KeystoneError('KAM.PLAN_CHANGED_ELSEWHERE');
   return claimId;

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { saveCompetitionParametersSchema, SavedCompetition } from '../../contracts/save-competition.ts';
 import { hubspotCall } from '../../crm/batch.ts';
-import { COMPANY_PROPERTY, PLAN_REVISION } from '../../crm/model/index.ts';
+import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { claimRevision, withdrawClaim } from '../../crm/revision-claim.ts';
-import { toHubSpotDateTime, toProperties } from '../../crm/records.ts';
+import { withdrawClaim } from '../../crm/revision-claim.ts';
+import { claimRevisionRecord } from './revision-record.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import {
   PROPERTY_VALUE_MAX_CHARS,
@@ -87,27 +87,14 @@ export async function saveCompetition(
   }
 
   const key = `competition:${save.companyId}:${saved.revision}`;
-  const claimId = await claimRevision(client, {
+  const claimId = await claimRevisionRecord(client, {
     objectTypeId: claimType,
-    keyProperty: PLAN_REVISION.property.revisionKey,
     key,
-    claimedAtProperty: PLAN_REVISION.property.savedAt,
-    actionProperty: PLAN_REVISION.property.actionId,
-    actionId,
-    userProperty: PLAN_REVISION.property.savedBy,
+    planId: `competition:${save.companyId}`,
+    revision: saved.revision,
     userId: caller.userId,
     now: save.now,
-    properties: toProperties(
-      {
-        revisionKey: key,
-        planId: `competition:${save.companyId}`,
-        revision: saved.revision,
-        savedBy: caller.userId,
-        savedAt: toHubSpotDateTime(save.now),
-        actionId,
-      },
-      PLAN_REVISION.property,
-    ),
+    actionId,
   });
   if (claimId === null) throw changedElsewhere();
   try {
