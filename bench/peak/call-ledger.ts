@@ -16,6 +16,21 @@ export interface CallTally {
   refused: number;
   /** No answer at all (connection dropped, silence). */
   unanswered: number;
+  /** Each request: its endpoint, when it was sent and answered (ms of HubSpot time into the hour), its status (0: none). */
+  requests: RequestTrace[];
+}
+
+export interface RequestTrace {
+  route: string;
+  sent: number;
+  answered: number;
+  status: number;
+}
+
+/** The endpoint a request went to, record ids left out: `POST /crm/v3/objects/contacts/batch/read`. */
+function routeOf(request: ClientRequest): string {
+  const path = request.path.split('?')[0]!.replace(/\/\d+(?=\/|$)/g, '/:id');
+  return `${request.method} ${path}`;
 }
 
 /** Requests HubSpot's burst window let through or refused, per 10 s of HubSpot time from the hour's start. */
@@ -39,18 +54,24 @@ export interface CallLedger {
 /** `elapsed`: milliseconds of HubSpot time since the hour started. One ledger per process. */
 export function callLedger(elapsed: () => number): CallLedger {
   const current = new AsyncLocalStorage<CallTally>();
-  const byRequest = new WeakMap<ClientRequest, CallTally>();
+  const byRequest = new WeakMap<ClientRequest, { tally: CallTally; trace: RequestTrace }>();
   const windows: WindowCounts = {};
   subscribe('http.client.request.start', (message) => {
     const tally = current.getStore();
     if (!tally) return;
     tally.calls += 1;
-    byRequest.set((message as { request: ClientRequest }).request, tally);
+    const request = (message as { request: ClientRequest }).request;
+    const trace = { route: routeOf(request), sent: elapsed(), answered: Number.NaN, status: 0 };
+    tally.requests.push(trace);
+    byRequest.set(request, { tally, trace });
   });
   subscribe('http.client.response.finish', (message) => {
     const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
-    const tally = byRequest.get(request);
-    if (!tally) return;
+    const tracked = byRequest.get(request);
+    if (!tracked) return;
+    const { tally, trace } = tracked;
+    trace.answered = elapsed();
+    trace.status = response.statusCode ?? 0;
     const refused = response.statusCode === 429;
     if (refused) tally.refused += 1;
     // HubSpot decides when the request arrives, a moment before it answers: the answer's window is the decision's.
@@ -59,13 +80,15 @@ export function callLedger(elapsed: () => number): CallLedger {
     else window.answered += 1;
   });
   subscribe('http.client.request.error', (message) => {
-    const tally = byRequest.get((message as { request: ClientRequest }).request);
-    if (tally) tally.unanswered += 1;
+    const tracked = byRequest.get((message as { request: ClientRequest }).request);
+    if (!tracked) return;
+    tracked.tally.unanswered += 1;
+    tracked.trace.answered = elapsed();
   });
   return {
     windows,
     async track(invoke) {
-      const tally: CallTally = { calls: 0, refused: 0, unanswered: 0 };
+      const tally: CallTally = { calls: 0, refused: 0, unanswered: 0, requests: [] };
       const result = await current.run(tally, invoke);
       return { result, tally };
     },

@@ -1,6 +1,6 @@
 import { CARD_SECTIONS, type CardSectionName } from '../../src/contracts/card-sections.ts';
 import type { SaveKind } from './busy-hour.ts';
-import { WINDOW_MS } from './call-ledger.ts';
+import { WINDOW_MS, type RequestTrace } from './call-ledger.ts';
 import { FIRM_LIMITS } from './firm.ts';
 import type { InvocationRecord } from './messages.ts';
 import type { PeakResult } from './play-hour.ts';
@@ -27,6 +27,22 @@ export interface CardLoads {
   timeToData: { p50: number | null; p95: number | null };
   /** The same among the loads that got data; null when none did. */
   answeredTime: { p50: number; p95: number } | null;
+  /** Where the answered loads' time and calls went. */
+  trace: LoadTrace | null;
+}
+
+/** Where loads' calls and time went, over the loads that got data. */
+export interface LoadTrace {
+  /** Calls per load by endpoint (mean), 429s among them. */
+  routes: Array<{ route: string; calls: number; refused: number }>;
+  /** Round trips the load waited through one after another: its longest chain of requests each sent after the last answered. */
+  rounds: Spread;
+  /** Time with at least one request in flight, ms. */
+  inFlight: Spread;
+  /** Time with none in flight (the function's own work, or a wait before a retry), ms. */
+  idle: Spread;
+  /** One request, sent to answered, ms. */
+  request: Spread;
 }
 
 export interface PeakFigures {
@@ -66,6 +82,12 @@ export interface PeakFigures {
   sandboxUserSession: number;
   /** Share of the played windows' burst capacity the users' answered calls took. */
   usersWindowShare: number;
+  /**
+   * The users' busiest 10 s (rolling, by when requests were sent): how many they sent that HubSpot
+   * answered, and the same with the recalculation's; and how many refused requests were sent while the
+   * users alone already had the window's worth in the 10 s before.
+   */
+  busiest: { users: number; all: number; refusedWhileUsersAloneFull: number };
 }
 
 const percentile = (sorted: readonly number[], p: number): number =>
@@ -95,7 +117,53 @@ function cardLoads(loads: readonly InvocationRecord[]): CardLoads {
     answeredCalls: answered.length > 0 ? spread(answered.map((l) => l.calls)) : null,
     timeToData: { p50: finite(percentile(times, 50)), p95: finite(percentile(times, 95)) },
     answeredTime: answered.length > 0 ? spread(answered.map((l) => l.answered - l.opened)) : null,
+    trace: answered.length > 0 ? loadTrace(answered) : null,
   };
+}
+
+function loadTrace(loads: readonly InvocationRecord[]): LoadTrace {
+  const routes = new Map<string, { calls: number; refused: number }>();
+  for (const load of loads)
+    for (const r of load.requests) {
+      const route = routes.get(r.route) ?? { calls: 0, refused: 0 };
+      route.calls += 1;
+      if (r.status === 429) route.refused += 1;
+      routes.set(r.route, route);
+    }
+  const shapes = loads.map((load) => ({ load, ...inFlight(load.requests) }));
+  return {
+    routes: [...routes]
+      .map(([route, n]) => ({ route, calls: n.calls / loads.length, refused: n.refused / loads.length }))
+      .sort((a, b) => b.calls - a.calls),
+    rounds: spread(shapes.map((s) => s.rounds)),
+    inFlight: spread(shapes.map((s) => s.busy)),
+    idle: spread(shapes.map((s) => s.load.answered - s.load.opened - s.busy)),
+    request: spread(loads.flatMap((l) => l.requests.filter((r) => r.status > 0).map((r) => r.answered - r.sent))),
+  };
+}
+
+/**
+ * The longest chain of requests each sent after the one before it was answered (the round trips the
+ * load waited through one after another), and the time something was in flight.
+ */
+function inFlight(requests: readonly RequestTrace[]): { rounds: number; busy: number } {
+  const sorted = [...requests]
+    .map((r) => ({ sent: r.sent, end: Number.isNaN(r.answered) ? r.sent : r.answered }))
+    .sort((a, b) => a.sent - b.sent);
+  const depth: number[] = [];
+  let busy = 0;
+  let from = -Infinity;
+  let until = -Infinity;
+  sorted.forEach((r, i) => {
+    depth[i] = 1 + Math.max(0, ...sorted.slice(0, i).map((q, j) => (q.end <= r.sent ? depth[j]! : 0)));
+    if (r.sent >= until) {
+      if (until > from) busy += until - from;
+      from = r.sent;
+    }
+    until = Math.max(until, r.end);
+  });
+  if (until > from) busy += until - from;
+  return { rounds: Math.max(0, ...depth), busy };
 }
 
 export function peakFigures(result: PeakResult): PeakFigures {
@@ -175,7 +243,49 @@ export function peakFigures(result: PeakResult): PeakFigures {
     },
     sandboxTotal: result.sandbox.stats.total,
     sandboxUserSession: result.sandbox.stats.userSession.total,
+    busiest: busiestWindows(invocations, slices, burstPer10s),
     usersWindowShare:
       played.reduce((n, w) => n + answeredIn(windows.users, w), 0) / Math.max(1, played.length * burstPer10s),
   };
+}
+
+/** The most requests HubSpot took within any 10 s, by when they were sent. */
+function rollingMost(sent: readonly number[]): number {
+  const sorted = [...sent].sort((a, b) => a - b);
+  let most = 0;
+  let from = 0;
+  sorted.forEach((at, i) => {
+    while (sorted[from]! <= at - WINDOW_MS) from += 1;
+    most = Math.max(most, i - from + 1);
+  });
+  return most;
+}
+
+function busiestWindows(
+  invocations: readonly InvocationRecord[],
+  slices: PeakResult['slices'],
+  burst: number,
+): PeakFigures['busiest'] {
+  const taken = (records: ReadonlyArray<{ requests: readonly RequestTrace[] }>) =>
+    records.flatMap((r) => r.requests.filter((q) => q.status !== 429 && q.status !== 0).map((q) => q.sent));
+  const users = taken(invocations).sort((a, b) => a - b);
+  const refused = invocations.flatMap((i) => i.requests.filter((q) => q.status === 429).map((q) => q.sent));
+  // Users' taken requests in the 10 s before each refused one (binary search on the sorted list).
+  const before = (at: number) => lowerBound(users, at) - lowerBound(users, at - WINDOW_MS);
+  return {
+    users: rollingMost(users),
+    all: rollingMost([...users, ...taken(slices)]),
+    refusedWhileUsersAloneFull: refused.filter((at) => before(at) >= burst).length,
+  };
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

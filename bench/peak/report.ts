@@ -173,6 +173,16 @@ export function printReport(
     Object.entries(counts)
       .map(([code, n]) => `${code} ${whole(n)}`)
       .join(', ') || 'none';
+  for (const [label, l] of [['Status', status] as const, ...others]) {
+    const t = l.trace;
+    if (!t) continue;
+    print(
+      `${label} (answered loads): rounds ${one(t.rounds.mean)} mean, p50 ${whole(t.rounds.p50)}, p95 ${whole(t.rounds.p95)}; requests in flight p50 ${duration(t.inFlight.p50)}, none in flight p50 ${duration(t.idle.p50)} / p95 ${duration(t.idle.p95)}; one request p50 ${duration(t.request.p50)} / p95 ${duration(t.request.p95)}`,
+    );
+    print(
+      `  ${t.routes.map((r) => `${one(r.calls)}${r.refused > 0 ? ` (${one(r.refused)} refused)` : ''} ${r.route}`).join('; ')}`,
+    );
+  }
   print(`Failed card loads by code: ${codes(users.failures)}; calls never answered: ${whole(users.unanswered)}.`);
   const s = figures.saves;
   print(
@@ -192,6 +202,9 @@ export function printReport(
   );
   print(
     `  over ${recalculation.windows} windows of 10 s, the users' answered calls left ${whole(recalculation.usersLeft)} of the burst window and it used ${whole(recalculation.answered)}.`,
+  );
+  print(
+    `Busiest 10 s (rolling): users ${whole(figures.busiest.users)} requests taken, with the recalculation ${whole(figures.busiest.all)}; users' 429s sent while the users alone had taken ${FIRM_LIMITS.burstPer10s} in the 10 s before: ${whole(figures.busiest.refusedWhileUsersAloneFull)}.`,
   );
   print(
     `Users took ${percent(figures.usersWindowShare)} of the burst window over the played minutes. The sandbox counted ${whole(figures.sandboxTotal)} app requests (users ${whole(users.calls)}, recalculation ${whole(recalculation.calls)})`,

@@ -264,6 +264,11 @@ const planSectionSchema = z.object({
       >,
     ),
     rows: z.array(targetRowSchema),
+    /**
+     * When the meetings the meetings row counts were counted: the last portfolio recalculation, which
+     * stores them per month; null before one has (the row then keeps what it holds).
+     */
+    meetingsCountedAt: instantSchema.nullable(),
   }),
   /** What the programme spends on the account against the income gained: "is the cost to us in line with the benefit?" */
   investment: z.object({

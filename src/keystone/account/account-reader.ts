@@ -13,7 +13,7 @@ import type { ObjectTypeResolver, SchemaSummary } from '../../crm/object-types.t
 import { propertyNames, toCrmRecord } from '../../crm/records.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../readers/company-facts.ts';
-import { SERVICE_DEAL_PROPERTY } from './plan-targets.ts';
+import { SERVICE_DEAL_PROPERTY, storedPlanGrid } from './plan-targets.ts';
 import { loadSettings } from '../settings/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { parentCompanyIds, WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
@@ -26,13 +26,13 @@ import { requireCompany } from '../readers/company.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../kam/coverage/index.ts';
 import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationships.ts';
 
-// Everything one company card shows, read from HubSpot in three rounds of parallel calls and no
-// per-record calls. The account's relationships come from readRelationships in its own three rounds,
-// side by side with these:
-//   1. custom object types (no call when the portal is known), owners;
-//   2. the company (with the ids of its deals, objectives and reviews), settings (with the portal's
-//      currency and time zone), the plan;
-//   3. deals, objectives, reviews, and the names of the companies that are or were its parent.
+// Everything one company card shows, read from HubSpot in two rounds of parallel calls and no
+// per-record calls (three when the portal is not known: the custom object types first). The account's
+// relationships come from readRelationships in its own three rounds, side by side with these:
+//   1. owners, the company (with the ids of its deals, objectives and reviews), settings (with the
+//      portal's currency and time zone), the plan;
+//   2. deals, objectives, reviews, and the names of the companies that are or were its parent.
+// The Plan section's contacts, read only for stance rows, follow the plan: two rounds after it.
 // The card's reads are bounded (9 fixed, 10 without the portal's id, one each for objectives, reviews
 // and parent companies' names, one per 50 contacts (read with their history), one per 100 activities
 // of each type, at most 10,000 activities, and one more for each kind of record of which the company
@@ -48,9 +48,15 @@ export interface AccountReads {
   plan: boolean;
   /** Logged reviews, the company's history and the names of its parent companies (review triggers). */
   reviews: boolean;
-  /** The contacts, and of the meetings, calls and emails with them the kinds listed; null: no contacts. */
-  relationships: readonly ActivityKind[] | null;
+  /**
+   * The contacts, and of the meetings, calls and emails with them the kinds listed; null: no contacts;
+   * PLAN_STANCES: the contacts alone, and only when the plan's grid counts their stances.
+   */
+  relationships: readonly ActivityKind[] | typeof PLAN_STANCES | null;
 }
+
+/** The plan's stance rows are counted from the contacts' stance history: read them for those rows only. */
+export const PLAN_STANCES = 'plan stances';
 
 export const WHOLE_CARD: AccountReads = { deals: true, plan: true, reviews: true, relationships: ACTIVITY_KINDS };
 
@@ -118,58 +124,85 @@ interface AccountRead {
 const NO_RELATIONSHIPS: Relationships = { contacts: [], activities: [], activitiesLogged: 0 };
 
 async function readAccountWith(client: Client, read: AccountRead): Promise<AccountSnapshot> {
-  const kinds = read.reads.relationships;
+  const { companyId, reads } = read;
+  const kinds = reads.relationships;
+  // Naming Keystone's types takes no call when the portal is known, so the plan goes out in the first round.
+  const types = keystoneTypes(read.resolver);
+  const plan =
+    reads.plan || reads.reviews ? types.then(([planType]) => readPlan(client, planType.objectTypeId, companyId)) : null;
+  const relationshipsOf = (activityKinds: readonly ActivityKind[]) =>
+    readRelationships(client, [companyId], { activityKinds }).then((r) => r.get(companyId)!);
   const [account, relationships] = await Promise.all([
-    readAccountRecords(client, read),
+    readAccountRecords(client, read, { types, plan }),
     kinds === null
       ? null
-      : readRelationships(client, [read.companyId], { activityKinds: kinds }).then((r) => r.get(read.companyId)!),
+      : kinds === PLAN_STANCES
+        ? plan?.then((p) => (countsStances(p) ? relationshipsOf([]) : null))
+        : relationshipsOf(kinds),
   ]);
   return { ...account, ...(relationships ?? NO_RELATIONSHIPS) };
 }
 
+/** Keystone's plan, objective and review types; no call when the portal is known. */
+function keystoneTypes(resolver: ObjectTypeResolver): Promise<[SchemaSummary, SchemaSummary, SchemaSummary]> {
+  return Promise.all((['plan', 'objective', 'review'] as const).map((key) => keystoneType(resolver, key))) as Promise<
+    [SchemaSummary, SchemaSummary, SchemaSummary]
+  >;
+}
+
+/** Whether the plan's grid has a row counted from the contacts' stances. */
+function countsStances(plan: CrmRecord | null): boolean {
+  const grid = storedPlanGrid(plan?.properties[KEY_ACCOUNT_PLAN.property.quarterlyTargets] ?? null);
+  return grid.targets.some(
+    (t) => t.unit !== 'text' && (t.source === 'friends_and_allies' || t.source === 'enemies_and_protesters'),
+  );
+}
+
 async function readAccountRecords(
   client: Client,
-  { resolver, companyId, reads }: AccountRead,
+  { companyId, reads, resolver }: AccountRead,
+  { types, plan: planRead }: { types: ReturnType<typeof keystoneTypes>; plan: Promise<CrmRecord | null> | null },
 ): Promise<Omit<AccountSnapshot, keyof Relationships>> {
-  // Round 1.
-  const [types, owners] = await Promise.all([
-    Promise.all((['plan', 'objective', 'review'] as const).map((key) => keystoneType(resolver, key))),
+  // Round 1: the owners, the company (with the ids of its deals, objectives and reviews), the settings,
+  // the plan; everything but the owners waits for the types, which take a round of their own only when
+  // the portal is not known.
+  const company = types.then(([, objectiveType, reviewType]) =>
+    readCompany(client, companyId, {
+      associationTypes: [
+        ...(reads.deals ? [{ name: 'deals', objectTypeId: '0-3' }] : []),
+        ...(reads.plan ? [typeOf(objectiveType)] : []),
+        ...(reads.reviews ? [typeOf(reviewType)] : []),
+      ],
+      withHistory: reads.reviews,
+    }),
+  );
+  const [owners, [, objectiveType, reviewType], stored, plan, { record, associated }] = await Promise.all([
     readOwners(client),
+    types,
+    loadSettings(client, resolver),
+    planRead,
+    company,
   ]);
-  const [planType, objectiveType, reviewType] = types as [SchemaSummary, SchemaSummary, SchemaSummary];
-  const associated = [
-    ...(reads.deals ? [{ name: 'deals', objectTypeId: '0-3' }] : []),
-    ...(reads.plan ? [typeOf(objectiveType)] : []),
-    ...(reads.reviews ? [typeOf(reviewType)] : []),
-  ];
 
   // Round 2.
-  const [company, stored, plan] = await Promise.all([
-    readCompany(client, companyId, { associationTypes: associated, withHistory: reads.reviews }),
-    loadSettings(client, resolver),
-    reads.plan || reads.reviews ? readPlan(client, planType.objectTypeId, companyId) : null,
-  ]);
-
-  // Round 3.
   const [deals, objectives, reviews, companyNames] = await Promise.all([
-    readRecords(client, { objectType: 'deals', ids: company.associated.get('deals') ?? [], properties: DEAL_READ }),
+    readRecords(client, { objectType: 'deals', ids: associated.get('deals') ?? [], properties: DEAL_READ }),
     readRecords(client, {
       objectType: objectiveType.objectTypeId,
-      ids: company.associated.get(objectiveType.fullyQualifiedName) ?? [],
+      ids: associated.get(objectiveType.fullyQualifiedName) ?? [],
       properties: propertyNames(OBJECTIVE.property),
     }),
     readRecords(client, {
       objectType: reviewType.objectTypeId,
-      ids: company.associated.get(reviewType.fullyQualifiedName) ?? [],
+      ids: associated.get(reviewType.fullyQualifiedName) ?? [],
       properties: propertyNames(REVIEW.property),
     }),
-    reads.reviews ? readCompanyNames(client, parentCompanyIds(company.record)) : new Map<string, string>(),
+    reads.reviews ? readCompanyNames(client, parentCompanyIds(record)) : new Map<string, string>(),
   ]);
 
   const currentRevision = plan?.properties[KEY_ACCOUNT_PLAN.property.revision] ?? null;
   return {
-    company: company.record,
+    company: record,
     portal: stored.portal,
     owners,
     settings: stored.settings,

@@ -37,7 +37,7 @@ import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { identityAmong, withRoles } from '../access/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
-import { readAccount, type AccountReads, type AccountSnapshot } from './account-reader.ts';
+import { PLAN_STANCES, readAccount, type AccountReads, type AccountSnapshot } from './account-reader.ts';
 import type { CardBase, CardSection } from '../../contracts/card-section.ts';
 import type { CardSectionName } from '../../contracts/card-sections.ts';
 import { statusAuditOf } from './status-audit.ts';
@@ -46,7 +46,7 @@ import { asDepartureReason, contactName, stanceHistoryOf } from '../readers/cont
 import { accountCoverage, coverageInput } from './relationships.ts';
 import { storedCompetition } from './competition.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
-import { accountFacts, storedPlanGrid, planYearStart } from './plan-targets.ts';
+import { accountFacts, storedMeetings, storedPlanGrid, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
 
 // Turns what HubSpot holds about one company into the card's sections, through the KAM domain:
@@ -64,14 +64,15 @@ export async function cardData(
 
 /**
  * What each tab section reads beyond the owners, the company and the settings. Status is the score
- * from the company and its deals (4 calls); Relationships weighs coverage from every kind of activity;
- * the plan's derived actuals count meetings, won deals and stances; review triggers read the history of
- * the company and its contacts, and no activities.
+ * from the company and its deals (4 calls); Relationships weighs coverage from every kind of activity,
+ * the only section to read them; the plan's derived actuals count won deals, the contacts' stances
+ * (read only for a grid with stance rows) and the meetings the last recalculation counted; review
+ * triggers read the history of the company and its contacts.
  */
 const SECTION_READS: Record<CardSectionName, AccountReads> = {
   status: { deals: true, plan: false, reviews: false, relationships: null },
   relationships: { deals: false, plan: false, reviews: false, relationships: ['meeting', 'call', 'email'] },
-  plan: { deals: true, plan: true, reviews: false, relationships: ['meeting'] },
+  plan: { deals: true, plan: true, reviews: false, relationships: PLAN_STANCES },
   reviews: { deals: false, plan: true, reviews: true, relationships: [] },
 };
 
@@ -329,14 +330,13 @@ function planSection(
   const yearStart = planYearStart(plan?.planStart ?? null, settings.fiscalYearStartMonth, now);
   const stored = storedPlanGrid(plan?.quarterlyTargets ?? null);
   const facts = accountFacts(snapshot.contacts, snapshot.deals);
+  // Meetings as the last recalculation counted them (it reads every key account's activities for
+  // coverage anyway), so the plan reads none: the card says when they were counted.
+  const meetings = storedMeetings(snapshot.company);
   const derived = domainResult(
     fillDerivedActuals(
       { businessObjective: plan?.businessObjective || 'Plan', targets: stored.targets },
-      {
-        ...facts,
-        stanceCounts: coverage.stanceCounts,
-        activities: snapshot.activities.flatMap((a) => (a.at === null ? [] : [{ kind: a.type, at: a.at }])),
-      },
+      { ...facts, stanceCounts: coverage.stanceCounts, ...meetings.facts },
       { now, yearStart },
     ),
     'derived actuals',
@@ -361,6 +361,7 @@ function planSection(
       rows: derived.plan.targets.flatMap((metric) =>
         metric.unit === 'text' ? [] : [targetRow(metric, yearStart, now)],
       ),
+      meetingsCountedAt: meetings.countedAt,
     },
     investment: investmentAgainstBenefit(stored.investment, { wonDeals: facts.wonDeals ?? [], yearStart, now }),
   };

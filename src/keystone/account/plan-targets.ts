@@ -1,10 +1,12 @@
 import type { PlanInput } from '../../contracts/save-account-plan.ts';
 import type { CrmRecord } from '../../crm/records.ts';
+import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, fromHubSpotNumber } from '../../crm/records.ts';
 import { z } from 'zod';
 import {
   DERIVED_SOURCES,
   NO_INVESTMENT,
+  meetingsOfMonths,
   quarterlyTargetsSchema,
   type DerivationFacts,
   type DerivedSource,
@@ -167,4 +169,31 @@ export function accountFacts(
         : [];
     }),
   };
+}
+
+/**
+ * The account's meetings as the last recalculation counted them per month (it reads each key account's
+ * activities for coverage anyway), so the card's plan and the quarterly report count meetings without
+ * reading any; and when they were counted: the recalculation scores the company in the same write.
+ * None known before a recalculation has stored them.
+ */
+export function storedMeetings(company: Pick<CrmRecord, 'properties'> | undefined): {
+  facts: Pick<DerivationFacts, 'activities'>;
+  countedAt: number | null;
+} {
+  const none = { facts: {}, countedAt: null };
+  const stored = company?.properties[COMPANY_PROPERTY.meetingsByMonth];
+  if (!stored) return none;
+  try {
+    const months = JSON.parse(stored) as unknown;
+    if (typeof months !== 'object' || months === null) return none;
+    return {
+      facts: {
+        activities: meetingsOfMonths(months as Record<string, number>).map((at) => ({ kind: 'meeting' as const, at })),
+      },
+      countedAt: fromHubSpotDateTime(company.properties[COMPANY_PROPERTY.scoredAt]),
+    };
+  } catch {
+    return none;
+  }
 }

@@ -11,7 +11,6 @@ import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { Competition } from '../../kam/competition/index.ts';
 import {
   fillDerivedActuals,
-  meetingsOfMonths,
   investmentAgainstBenefit,
   metricProgress,
   quarterAt,
@@ -22,7 +21,7 @@ import { reviewActionStatus, type ReviewActionStatus } from '../../kam/reviews/i
 import type { Settings } from '../../kam/settings/index.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
-import { accountFacts, planYearStart, storedPlanGrid } from '../account/plan-targets.ts';
+import { accountFacts, planYearStart, storedMeetings, storedPlanGrid } from '../account/plan-targets.ts';
 import type { RelationshipContact } from '../account/relationships.ts';
 import { storedCompetition } from '../account/competition.ts';
 import {
@@ -118,7 +117,7 @@ export function quarterlyReport(
         records.keyAccountContacts.get(account.companyId) ?? [],
         records.keyAccountDeals.get(account.companyId) ?? [],
       ),
-      ...storedMeetings(companies.get(account.companyId)),
+      ...storedMeetings(companies.get(account.companyId)).facts,
     };
     const grid = targetsInQuarter(plan, { quarterStart: start, facts, settings, now });
     // An introduction: a contact at the client whose CRM record was created in the quarter (up to now).
@@ -179,25 +178,6 @@ export function quarterlyReport(
       reviewsMissed: total((a) => Number(a.reviewMissed)),
     },
   };
-}
-
-/**
- * The account's meetings as the last recalculation counted them per month (it reads each key account's
- * activities for coverage anyway), so the report counts meetings as the card does without reading every
- * key account's activities; none known before a recalculation has stored them.
- */
-function storedMeetings(company: CrmRecord | undefined): Pick<DerivationFacts, 'activities'> {
-  const stored = company?.properties[COMPANY_PROPERTY.meetingsByMonth];
-  if (!stored) return {};
-  try {
-    const months = JSON.parse(stored) as unknown;
-    if (typeof months !== 'object' || months === null) return {};
-    return {
-      activities: meetingsOfMonths(months as Record<string, number>).map((at) => ({ kind: 'meeting' as const, at })),
-    };
-  } catch {
-    return {};
-  }
 }
 
 function competitionOf(company: CrmRecord | undefined): Competition | null {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as cardSectionMain } from '../../../src/app/functions/card_section.ts';
+import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import {
   CARD_SECTIONS,
   SECTION_FIELD,
@@ -15,6 +16,7 @@ import {
   DAY,
   NOW,
   anOwner,
+  configureAccess,
   loadAccount,
   startSandboxPortal,
   type ContactSpec,
@@ -23,6 +25,7 @@ import {
 
 const cardData = onTestClock(cardDataMain);
 const cardSection = onTestClock(cardSectionMain);
+const saveAccountPlan = onTestClock(saveAccountPlanMain);
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
 
 /** The tab's sections each read only what they show: what one costs, and that it answers as the whole card does. */
@@ -101,16 +104,40 @@ describe('card_section', () => {
     expect(byRoute['POST /crm/v3/objects/deals/batch/read']).toBeUndefined();
   });
 
-  it('Plan: meetings for its derived actuals, no calls or emails', async () => {
+  it('Plan: no activity (recalculation counts its meetings), and no contact without stance rows: 5 calls', async () => {
     const { byRoute } = await read('plan');
-    expect(activityReads(byRoute, 'meetings')).toBe(3);
-    expect(activityReads(byRoute, 'calls')).toBe(0);
-    expect(activityReads(byRoute, 'emails')).toBe(0);
+    expect(total(byRoute)).toBe(5); // owners, the company, the settings, the plan, its deals
+    expect(Object.keys(byRoute).filter((route) => /contacts|meetings|calls|emails/.test(route))).toEqual([]);
   });
 
   it('Reviews: the contacts with their history for its triggers, no activity', async () => {
     const { byRoute } = await read('reviews');
     for (const type of ['meetings', 'calls', 'emails']) expect(activityReads(byRoute, type), type).toBe(0);
+    expect(byRoute['POST /crm/v3/objects/contacts/batch/read']).toBe(2); // 60 contacts, 50 a call with history
+  });
+
+  it('Plan: the contacts once, with their stance history, when its grid counts stances; still no activity', async () => {
+    await configureAccess(manager, { managerUserIds: [String(manager.userId)] });
+    const saved = await saveAccountPlan({
+      parameters: {
+        companyId,
+        userId: manager.userId,
+        baseRevision: 0,
+        plan: {
+          businessObjective: 'More friends',
+          team: { relationshipPartner: null, accountManager: manager.id, researcher: null },
+          objectives: [],
+          quarterlyTargets: {
+            fiscalYear: new Date(NOW).getUTCFullYear(),
+            rows: [{ metric: 'friends_and_allies', label: 'Friends and allies', unit: 'count', targets: { Q4: 5 } }],
+          },
+        },
+      },
+    });
+    expect(saved.status).toBe('ok');
+    const { byRoute } = await read('plan');
+    for (const type of ['meetings', 'calls', 'emails']) expect(activityReads(byRoute, type), type).toBe(0);
+    expect(byRoute['POST /crm/v4/associations/companies/contacts/batch/read']).toBe(1);
     expect(byRoute['POST /crm/v3/objects/contacts/batch/read']).toBe(2); // 60 contacts, 50 a call with history
   });
 });

@@ -155,8 +155,16 @@ describe('a client account plan with the six template rows, built from scratch',
     if (answer.status !== 'ok') throw new Error(answer.message);
     return answer;
   };
+  const recalculate = async () => {
+    let cursor: string | null = null;
+    do {
+      const slice = await recalculatePortfolio({ parameters: { userId: admin.userId, cursor } });
+      if (slice.status !== 'ok') throw new Error(slice.message);
+      cursor = slice.cursor;
+    } while (cursor);
+  };
 
-  it('saves it from a plan with no rows, reads every target back exactly, and fills every derivable actual', async () => {
+  it('saves it from a plan with no rows, reads every target back exactly, and fills every derivable actual, meetings once recalculation has counted them', async () => {
     const before = await readCard();
     expect(before.plan).toMatchObject({ revision: 0, quarterlyTargets: { rows: [] } });
     expect(before.portal.currency).toBe('GBP');
@@ -185,7 +193,19 @@ describe('a client account plan with the six template rows, built from scratch',
     });
     expect(saved).toMatchObject({ status: 'ok', revision: 1 });
 
+    // The card reads no activities: until a recalculation has counted the meetings, their row keeps what it holds.
+    const beforeRecalculation = (await readCard()).plan.quarterlyTargets;
+    expect(beforeRecalculation.meetingsCountedAt).toBeNull();
+    expect(beforeRecalculation.rows.find((r) => r.metric === 'meetings')?.actuals).toEqual({
+      Q1: null,
+      Q2: null,
+      Q3: null,
+      Q4: null,
+    });
+    await recalculate();
+
     const { plan } = await readCard();
+    expect(plan.quarterlyTargets.meetingsCountedAt).toBe(NOW);
     expect(plan.quarterlyTargets.fiscalYear).toBe(FISCAL_YEAR);
     expect(plan.objectives.map((o) => [o.title, o.owner?.name])).toEqual([
       ['Meet the new COO', 'Pat Partner'],
@@ -205,12 +225,7 @@ describe('a client account plan with the six template rows, built from scratch',
   });
 
   it('counts the same actuals in the quarterly report, meetings included, once recalculation has stored them', async () => {
-    let cursor: string | null = null;
-    do {
-      const slice = await recalculatePortfolio({ parameters: { userId: admin.userId, cursor } });
-      if (slice.status !== 'ok') throw new Error(slice.message);
-      cursor = slice.cursor;
-    } while (cursor);
+    await recalculate();
 
     for (const quarter of [1, 2, 3, 4] as const) {
       const answer = await portfolioOverview({

@@ -16,6 +16,8 @@ import {
   type SandboxPortal,
 } from './account-portal.ts';
 import { onTestClock } from '../../clock.ts';
+import { meetingMonths } from '../../../src/kam/objectives/index.ts';
+import { toHubSpotDateTime } from '../../../src/crm/records.ts';
 
 const cardData = onTestClock(cardDataMain);
 const saveAccountPlan = onTestClock(saveAccountPlanMain);
@@ -94,7 +96,12 @@ describe('save_account_plan', () => {
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, partner, salesperson],
       // A key account: its plan's review-due task follows the review cycle, which only key accounts are in.
-      company: { [COMPANY_PROPERTY.status]: 'key' },
+      // A recalculation a day ago counted the meeting three days ago.
+      company: {
+        [COMPANY_PROPERTY.status]: 'key',
+        [COMPANY_PROPERTY.meetingsByMonth]: JSON.stringify(meetingMonths([NOW - 3 * DAY], NOW - DAY)),
+        [COMPANY_PROPERTY.scoredAt]: toHubSpotDateTime(NOW - DAY),
+      },
       contacts: [
         { id: '701', firstname: 'Ann', properties: { [CONTACT_PROPERTY.stance]: 'ally' } },
         // A protester until yesterday.
@@ -139,6 +146,7 @@ describe('save_account_plan', () => {
     expect(rows.friends_and_allies!.actuals.Q3).toBe(1);
     expect(rows.meetings).toMatchObject({ derived: true, measure: 'per_quarter' });
     expect(rows.meetings!.actuals[currentQuarter]).toBe(1);
+    expect(plan.quarterlyTargets.meetingsCountedAt).toBe(NOW - DAY);
     expect(rows.custom_services).toMatchObject({ derived: false, actuals: { Q1: 0, Q2: null } });
   });
 

@@ -293,6 +293,7 @@ export function plan(overrides: Partial<PlanSection> = {}): PlanSection {
           derived: false,
         }),
       ],
+      meetingsCountedAt: NOW - 2 * DAY,
     },
     investment: {
       hours: quarters(null, null, null, null),

@@ -134,7 +134,7 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView<'pl
             <TableRow key={row.metric}>
               <TableCell>
                 {row.label}
-                {row.derived && <Text variant="microcopy">from HubSpot</Text>}
+                {row.derived && <Text variant="microcopy">{derivedFrom(row.metric, plan, account)}</Text>}
               </TableCell>
               {QUARTERS.map((q) => (
                 <TableCell key={q}>{gridCell(row, q, account.format)}</TableCell>
@@ -163,6 +163,18 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView<'pl
       )}
     </Flex>
   );
+}
+
+/**
+ * Where a derived row's actuals come from. Meetings are counted by the portfolio recalculation, which
+ * reads every key account's activities anyway, so the card says when, or that none has counted them yet.
+ */
+function derivedFrom(metric: string, plan: Plan, account: AccountView<'plan'>): string {
+  if (metric !== 'meetings') return 'from HubSpot';
+  const countedAt = plan.quarterlyTargets.meetingsCountedAt;
+  return countedAt === null
+    ? 'counted at the next portfolio recalculation'
+    : `from HubSpot, as counted on ${account.format.date(countedAt)}`;
 }
 
 /** "Make sure the cost to us is in line with the benefit": what the programme spends, against the income gained. */
