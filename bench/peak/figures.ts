@@ -87,7 +87,13 @@ export interface PeakFigures {
    * answered, and the same with the recalculation's; and how many refused requests were sent while the
    * users alone already had the window's worth in the 10 s before.
    */
-  busiest: { users: number; all: number; refusedWhileUsersAloneFull: number };
+  busiest: {
+    users: number;
+    all: number;
+    refusedWhileUsersAloneFull: number;
+    /** At the users' refused requests (median): the users' and the recalculation's requests taken in the 10 s before. */
+    atRefusal: { users: number; recalculation: number } | null;
+  };
 }
 
 const percentile = (sorted: readonly number[], p: number): number =>
@@ -269,13 +275,22 @@ function busiestWindows(
   const taken = (records: ReadonlyArray<{ requests: readonly RequestTrace[] }>) =>
     records.flatMap((r) => r.requests.filter((q) => q.status !== 429 && q.status !== 0).map((q) => q.sent));
   const users = taken(invocations).sort((a, b) => a - b);
+  const recalculation = taken(slices).sort((a, b) => a - b);
   const refused = invocations.flatMap((i) => i.requests.filter((q) => q.status === 429).map((q) => q.sent));
-  // Users' taken requests in the 10 s before each refused one (binary search on the sorted list).
-  const before = (at: number) => lowerBound(users, at) - lowerBound(users, at - WINDOW_MS);
+  // Requests taken in the 10 s before each refused one (binary search on the sorted lists).
+  const before = (sorted: readonly number[], at: number) => lowerBound(sorted, at) - lowerBound(sorted, at - WINDOW_MS);
+  const median = (values: number[]) => spread(values).p50;
   return {
     users: rollingMost(users),
-    all: rollingMost([...users, ...taken(slices)]),
-    refusedWhileUsersAloneFull: refused.filter((at) => before(at) >= burst).length,
+    all: rollingMost([...users, ...recalculation]),
+    refusedWhileUsersAloneFull: refused.filter((at) => before(users, at) >= burst).length,
+    atRefusal:
+      refused.length === 0
+        ? null
+        : {
+            users: median(refused.map((at) => before(users, at))),
+            recalculation: median(refused.map((at) => before(recalculation, at))),
+          },
   };
 }
 

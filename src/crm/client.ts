@@ -1,8 +1,10 @@
 import { Client } from '@hubspot/api-client';
+import { subscribe } from 'node:diagnostics_channel';
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
+import { burstWindowFrom, type BurstWindow } from './rate-limit.ts';
 import { RetryWithinInvocation } from './retry.ts';
 
 // The one place a HubSpot client is built. The client's retry and limiter settings are
@@ -50,6 +52,7 @@ export function connectionFromEnvironment(env: Record<string, string | undefined
 export function createHubSpotClient(connection: CrmConnectionInput): Client {
   const { accessToken, baseUrl, attempts, silenceLimitMs } = connectionSchema.parse(connection);
   giveUpOnSilence(silenceLimitMs);
+  watchBurstWindow();
   return new KeystoneClient({ accessToken, basePath: baseUrl, numberOfApiCallRetries: attempts });
 }
 
@@ -96,4 +99,35 @@ function giveUpOnSilence(silenceMs: number): void {
       (socket as Socket).setTimeout(agent.options.timeout ?? 0);
     };
   }
+}
+
+/** HubSpot's burst window as its latest answer in this process told it; `answer` counts the answers that told one. */
+export interface SeenBurstWindow {
+  window: BurstWindow;
+  answer: number;
+}
+
+let seen: SeenBurstWindow | null = null;
+let watching = false;
+
+/**
+ * The burst window as HubSpot's latest answer told it. Every answer says how much of the app's window
+ * is left, whichever of the client's methods made the call, so a long run paces itself on what HubSpot
+ * said a moment ago rather than on what its own page list said seconds before; people's cards may have
+ * filled the window meanwhile. Nothing is kept beyond the process, and null until an answer has told.
+ */
+export function lastSeenBurstWindow(): SeenBurstWindow | null {
+  return seen;
+}
+
+// Node's HTTP client reports each answer it receives; HubSpot's client offers its headers only to the
+// few methods that return them.
+function watchBurstWindow(): void {
+  if (watching) return;
+  watching = true;
+  subscribe('http.client.response.finish', (message) => {
+    const { response } = message as { response: http.IncomingMessage };
+    const window = burstWindowFrom(response.headers as Record<string, string | undefined>);
+    if (window) seen = { window, answer: (seen?.answer ?? 0) + 1 };
+  });
 }

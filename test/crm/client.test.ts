@@ -4,6 +4,7 @@ import {
   connectionFromEnvironment,
   createHubSpotClient,
   HUBSPOT_API_DEFAULT_BASE_URL,
+  lastSeenBurstWindow,
   REQUEST_SILENCE_LIMIT_MS,
 } from '../../src/crm/client.ts';
 import { startSandboxPortal, TEST_TOKEN, type SandboxPortal } from './sandbox-portal.ts';
@@ -90,5 +91,31 @@ describe('a request HubSpot does not answer', () => {
     expect((await listCompanies(client)).results).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect((await listCompanies(client)).results).toHaveLength(1);
+  });
+});
+
+describe("HubSpot's burst window as its latest answer told it", () => {
+  let portal: SandboxPortal;
+  beforeAll(async () => {
+    portal = await startSandboxPortal({
+      companies: [{ id: '1', properties: { name: 'Acme' }, createdAt: '2026-01-05T09:00:00.000Z' }],
+    });
+  });
+  afterAll(() => portal.close());
+
+  it('is what any method of the client last heard, the calls of others in the window included', async () => {
+    await portal.control.setRateLimit({ burstPer10s: 190, searchPerSecond: 5 });
+    const client = createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: portal.sandbox.baseUrl, attempts: 1 });
+    const before = lastSeenBurstWindow()?.answer ?? 0;
+    // The last of three reads, by a method that gives the caller no headers.
+    await hubspotCall(() => client.crm.companies.basicApi.getPage());
+    await hubspotCall(() => client.crm.companies.basicApi.getPage());
+    await hubspotCall(() =>
+      client.crm.companies.batchApi.read({ inputs: [{ id: '1' }], properties: [], propertiesWithHistory: [] }),
+    );
+    expect(lastSeenBurstWindow()).toEqual({
+      window: { remaining: 187, max: 190, intervalMs: 10_000 },
+      answer: before + 3,
+    });
   });
 });

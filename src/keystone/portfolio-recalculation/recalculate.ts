@@ -3,6 +3,7 @@ import type { RecalculationProgress } from '../../contracts/recalculate-portfoli
 import { batchUpdate, type RecordUpdate } from '../../crm/batch.ts';
 import { isTransient, toKeystoneError } from '../../crm/errors.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
+import { lastSeenBurstWindow } from '../../crm/client.ts';
 import { BurstPacer } from '../../crm/rate-limit.ts';
 import { writeSettingsRecord } from '../../crm/settings-record.ts';
 import { distributionOf, emptyDistribution, mergeDistributions } from '../../kam/portfolio/index.ts';
@@ -29,8 +30,9 @@ import { revenueAsWritten, scoreProperties } from './write-back.ts';
 // invocations. Per page of 100 companies: one list call (with the ids of their deals, made while the
 // page before is being written), the deals in batches of 100, one batch update. A page is written whole or not at all as far as the cursor knows:
 // the cursor only moves past a page once its update succeeded, and rescoring a page is harmless.
-// When HubSpot's burst window runs low, a page waits for its share of the window rather than run into 429s;
-// the cursor carries what the pacer knows of the window, so the next slice does not burst into them.
+// When HubSpot's burst window runs low, a page waits for its share of the window rather than run into 429s,
+// looking before each send at what HubSpot's latest answer said of the window (people's cards use it
+// too); the cursor carries what the pacer knows of the window, so the next slice does not burst into them.
 // The key accounts' and candidates' relationship reads wait round by round. When a wait would outlast
 // the slice's budget the slice stops instead (retryAfterMs is the wait), keeping in the cursor the
 // coverage scores already read for the page, so a page too heavy for one invocation finishes over several.
@@ -186,19 +188,32 @@ class WindowFullPastBudget extends Error {
 }
 
 /**
- * Waits for room for `calls` requests in the burst window and counts them as sent. A wait that would
- * end after `deadline` (the slice's budget) stops the slice instead: waiting out the window could run
- * past HubSpot's time limit, and the next slice can wait before it starts.
+ * Waits for room for `calls` requests in the burst window and counts them as sent. Before each send it
+ * takes in what HubSpot's latest answer said of the window (people's cards may have used it since the
+ * pacer last looked), and after a wait it looks again, as the cards may have taken the room it waited
+ * for. A wait that would end after `deadline` (the slice's budget) stops the slice instead: waiting out
+ * the window could run past HubSpot's time limit, and the next slice can wait before it starts.
  */
 function roomInWindow(
   pacer: BurstPacer,
   { clock, deadline, paused }: { clock: () => number; deadline: number; paused: (waitMs: number) => void },
 ): (calls: number) => Promise<void> {
+  let told = 0;
+  const look = () => {
+    const seen = lastSeenBurstWindow();
+    if (seen && seen.answer !== told) {
+      told = seen.answer;
+      pacer.observe(seen.window, clock());
+    }
+  };
   return async (calls) => {
-    const wait = pacer.pauseBefore(calls, clock());
-    if (wait > 0) paused(wait);
-    if (wait > 0 && clock() + wait > deadline) throw new WindowFullPastBudget(wait);
-    await pace(wait);
+    for (look(); ; look()) {
+      const wait = pacer.pauseBefore(calls, clock());
+      if (wait === 0) break;
+      paused(wait);
+      if (clock() + wait > deadline) throw new WindowFullPastBudget(wait);
+      await pace(wait);
+    }
     pacer.record(calls, clock());
   };
 }
