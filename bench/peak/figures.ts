@@ -57,6 +57,8 @@ export interface PeakFigures {
   users: {
     calls: number;
     refused: number;
+    /** Invocations that met at least one 429. */
+    refusedInvocations: number;
     unanswered: number;
     loadsFailed: number;
     failures: Record<string, number>;
@@ -220,6 +222,7 @@ export function peakFigures(result: PeakResult): PeakFigures {
     users: {
       calls: usersCalls,
       refused: invocations.reduce((n, i) => n + i.refused, 0),
+      refusedInvocations: invocations.filter((i) => i.refused > 0).length,
       unanswered: invocations.reduce((n, i) => n + i.unanswered, 0),
       loadsFailed: cardFailures.length,
       failures: byCode(cardFailures),

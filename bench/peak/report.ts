@@ -116,7 +116,7 @@ export function printReport(
   const loads = sidebar.loads + Object.values(sections).reduce((n, l) => n + l.loads, 0) + figures.reloads.loads;
   row(
     '429s seen by users',
-    `${whole(users.refused)} answers; ${whole(users.loadsFailed)} of ${whole(loads)} card loads failed`,
+    `${whole(users.refused)} answers to ${whole(users.refusedInvocations)} invocations; ${whole(users.loadsFailed)} of ${whole(loads)} card loads failed`,
     `0: ${verdict(users.refused === TARGETS.usersRefused)}`,
   );
   row(`opening to data, p50 / p95`, `at ${options.latencyMs} ms per request; "no data": the load failed`, '');

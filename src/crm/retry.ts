@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 // Which HubSpot failures are worth another attempt, and after how long. HubSpot's client retries a 429
 // from the 10-second burst window only after 10 s, then 20 s: longer than an app function may run, so a
 // card that met one would be stopped by the platform instead of answering. Keystone keeps the client's
@@ -39,6 +41,45 @@ type Call = (...args: unknown[]) => Promise<unknown>;
 /** The client's methods that make records (basic and batch `create`); association writes and upserts are idempotent. */
 const CREATES = /^(bound )?create(WithHttpInfo)?$/;
 
+/**
+ * One invocation's calls after HubSpot refused one of them for its burst window. A section's calls go
+ * out together, so HubSpot refuses them together; sent again together a second later, into a window
+ * people's cards may still be filling, they only meet more refusals. So one goes first and finds out
+ * whether the window has room again; the invocation's other calls, the refused ones and any it starts
+ * meanwhile, wait until HubSpot answers it, and give up with it if HubSpot never lets it through.
+ */
+class RateLimitGate {
+  #probe: Promise<{ failure: unknown } | null> | null = null;
+
+  /** Null at once when no call is finding out; else, once the one that is has, null if it got through or its failure. */
+  clear(): Promise<{ failure: unknown } | null> {
+    return this.#probe ?? Promise.resolve(null);
+  }
+
+  /** Makes the caller the one that finds out, unless another already is; settle it with its failure, or null. */
+  probe(): ((outcome: { failure: unknown } | null) => void) | null {
+    if (this.#probe) return null;
+    let settle!: (outcome: { failure: unknown } | null) => void;
+    this.#probe = new Promise((resolve) => (settle = resolve));
+    return (outcome) => {
+      this.#probe = null;
+      settle(outcome);
+    };
+  }
+}
+
+// HubSpot's client decorates its API objects once, with the decorators of the last client built, so a
+// process running several invocations at once shares them: the gate is found per invocation instead.
+const invocationGates = new AsyncLocalStorage<RateLimitGate>();
+
+/** Runs one function invocation: its HubSpot calls wait for each other after a rate limit (RateLimitGate). */
+export function asOneInvocation<T>(run: () => Promise<T>): Promise<T> {
+  return invocationGates.run(new RateLimitGate(), run);
+}
+
+const isRateLimited = (error: unknown) => (error as FailureShape | null)?.code === 429;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Retries a HubSpot call as retryWait says, up to `attempts` attempts in all; HubSpot's client applies it to every API method. */
 export class RetryWithinInvocation {
   constructor(private readonly attempts: number) {}
@@ -47,13 +88,24 @@ export class RetryWithinInvocation {
     // HubSpot's client hands each API method over bound, so its name says which one it is.
     const creates = CREATES.test(method.name);
     return async (...args) => {
+      const gate = invocationGates.getStore();
+      let settle: ((outcome: { failure: unknown } | null) => void) | null = null;
       for (let attempt = 1; ; attempt++) {
+        const blocked = gate && !settle ? await gate.clear() : null;
+        if (blocked) throw blocked.failure;
         try {
-          return await method(...args);
+          const result = await method(...args);
+          settle?.(null);
+          return result;
         } catch (error) {
           const wait = attempt < this.attempts ? retryWait(error, attempt, creates) : null;
-          if (wait === null) throw error;
-          await new Promise((resolve) => setTimeout(resolve, wait));
+          if (wait === null) {
+            // Any answer but a rate limit (a 404 for a plan not made yet) says the window had room again.
+            settle?.(isRateLimited(error) ? { failure: error } : null);
+            throw error;
+          }
+          if (gate && isRateLimited(error)) settle ??= gate.probe();
+          await sleep(wait);
         }
       }
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createHubSpotClient } from '../../src/crm/client.ts';
-import { RETRY_WAIT_MS, RetryWithinInvocation, retryWait } from '../../src/crm/retry.ts';
+import { RETRY_WAIT_MS, RetryWithinInvocation, asOneInvocation, retryWait } from '../../src/crm/retry.ts';
 
 // HubSpot's client throws {code: <HTTP status>, body}; a request that got no answer throws a system error.
 const answered = (code: number, body: object = {}) => Object.assign(new Error(`HTTP ${code}`), { code, body });
@@ -69,5 +69,63 @@ describe('which HubSpot failures are retried, and after how long', () => {
     void client.crm.objects.basicApi;
     decorate.mockRestore();
     expect(named).toContain('bound create');
+  });
+});
+
+describe('the calls of one invocation after HubSpot refused them for the burst window', () => {
+  // A window people fill for 2.5 s: every call sent before then is refused.
+  async function run(calls: number, { oneInvocation }: { oneInvocation: boolean }) {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+    try {
+      const sent: Array<{ at: number; refused: boolean }> = [];
+      const read = async (index: unknown) => {
+        const refused = Date.now() < 2_500;
+        sent.push({ at: Date.now(), refused });
+        if (refused) throw answered(429, { policyName: 'TEN_SECONDLY_ROLLING' });
+        return index;
+      };
+      const decorated = new RetryWithinInvocation(3).decorate(read);
+      const section = () => Promise.all(Array.from({ length: calls }, (_, i) => decorated(i)));
+      const answer = oneInvocation ? asOneInvocation(section) : section();
+      await vi.advanceTimersByTimeAsync(10_000);
+      return { answer: await answer, sent };
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('sends one again first, and the others only once it got through', async () => {
+    const { answer, sent } = await run(4, { oneInvocation: true });
+    expect(answer).toEqual([0, 1, 2, 3]);
+    // Four refused together; one tries again after 1 s (refused) and 2 s more (through); then the other three.
+    expect(sent.filter((s) => s.refused)).toHaveLength(5);
+    expect(sent.filter((s) => !s.refused).map((s) => s.at)).toEqual([3_000, 3_000, 3_000, 3_000]);
+  });
+
+  it('lets the others go once the first is answered, even when the answer is a failure of its own', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+    try {
+      const read = async (index: unknown) => {
+        if (Date.now() < 500) throw answered(429, { policyName: 'TEN_SECONDLY_ROLLING' });
+        if (index === 0) throw answered(404);
+        return index;
+      };
+      const decorated = new RetryWithinInvocation(3).decorate(read);
+      const answers = asOneInvocation(() => Promise.allSettled([0, 1, 2].map((i) => decorated(i))));
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(
+        (await answers).map((a) => (a.status === 'fulfilled' ? a.value : (a.reason as { code: number }).code)),
+      ).toEqual([404, 1, 2]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('would otherwise send them all again each time, meeting the full window once more with each', async () => {
+    const { answer, sent } = await run(4, { oneInvocation: false });
+    expect(answer).toEqual([0, 1, 2, 3]);
+    expect(sent.filter((s) => s.refused)).toHaveLength(8);
   });
 });

@@ -2,6 +2,7 @@ import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
 import { connectionFromEnvironment, createHubSpotClient } from '../../crm/client.ts';
 import { toKeystoneError } from '../../crm/errors.ts';
+import { asOneInvocation } from '../../crm/retry.ts';
 import { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { errorMessage } from '../../errors/codes.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
@@ -64,7 +65,9 @@ export function defineFunction<Uid extends FunctionUid, Schema extends z.ZodType
         return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: parsed.errors }));
       try {
         const client = createHubSpotClient({ ...connection(), ...(call.attempts ? { attempts: call.attempts } : {}) });
-        const payload = await run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: clock() });
+        const payload = await asOneInvocation(() =>
+          run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: clock() }),
+        );
         return { status: 'ok', ...payload };
       } catch (error) {
         const keystoneError = toKeystoneError(error);

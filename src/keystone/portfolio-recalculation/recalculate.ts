@@ -198,7 +198,8 @@ function roomInWindow(
   pacer: BurstPacer,
   { clock, deadline, paused }: { clock: () => number; deadline: number; paused: (waitMs: number) => void },
 ): (calls: number) => Promise<void> {
-  let told = 0;
+  // Only what HubSpot said during this slice: another invocation's answers are not relied on.
+  let told = lastSeenBurstWindow()?.answer ?? 0;
   const look = () => {
     const seen = lastSeenBurstWindow();
     if (seen && seen.answer !== told) {
