@@ -32,7 +32,7 @@ export interface CardLoads {
 }
 
 /** Where loads' calls and time went, over the loads that got data. */
-export interface LoadTrace {
+interface LoadTrace {
   /** Calls per load by endpoint (mean), 429s among them. */
   routes: Array<{ route: string; calls: number; refused: number }>;
   /** Round trips the load waited through one after another: its longest chain of requests each sent after the last answered. */

@@ -18,9 +18,9 @@ const TARGETS = {
   floorRatio: 1.5,
 } as const;
 /**
- * Every tab section reads in three rounds of parallel calls (card_section): the owners; the company and
- * the settings (and plan) beside the contacts; then deals, objectives or activities. Its floor is three
- * round trips.
+ * The issue's floor for a tab section: three round trips. With the portal known a section reads the
+ * owners, the company, the settings and the plan in one round, then its deals, objectives or reviews;
+ * Relationships' contacts and activities take three rounds beside them.
  */
 const SECTION_ROUNDS = 3;
 /** The firm's shape: about 8,000 of its 36,000 companies (two in nine) make about 82 % of its fees. */

@@ -102,7 +102,7 @@ function giveUpOnSilence(silenceMs: number): void {
 }
 
 /** HubSpot's burst window as its latest answer in this process told it; `answer` counts the answers that told one. */
-export interface SeenBurstWindow {
+interface SeenBurstWindow {
   window: BurstWindow;
   answer: number;
 }

@@ -81,7 +81,10 @@ describe("Keystone's own objects in the demo portal", () => {
     expect(quarterStarts.Q4).toBeLessThan(DEMO_NOW);
     expect([typed.actuals.Q1, typed.actuals.Q2, typed.actuals.Q3].every((a) => typeof a === 'number')).toBe(true);
     expect(typed.actuals.Q4).toBeNull();
-    expect(rows.find((r) => r.metric === 'meetings')!.actuals.Q3).toBeGreaterThan(0);
+    // Meetings are counted by the portfolio recalculation, which the demo portal has not run yet.
+    expect(plan.quarterlyTargets.meetingsCountedAt).toBeNull();
+    expect(rows.find((r) => r.metric === 'meetings')!.actuals.Q3).toBeNull();
+    expect(rows.find((r) => r.metric === 'new_opportunities')!.actuals.Q3).toBeGreaterThan(0);
     expect(rows.find((r) => r.metric === 'income_increase')!.unit).toBe('currency');
   });
 
