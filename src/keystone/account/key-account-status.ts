@@ -20,7 +20,7 @@ import { requireCompany } from '../readers/company.ts';
 import { managerActing } from './manager.ts';
 import type { Caller } from '../access/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
+import { attachAuditNote, withdrawAuditNote, writeAuditNote, writeDetachedAuditNote } from './audit-note.ts';
 import { readPlan } from './account-plan.ts';
 import { closeReviewTask, syncTasks } from './plan-tasks.ts';
 
@@ -45,8 +45,8 @@ function statusHistoryLink(request: StatusChangeRequest) {
 /**
  * Tags or untags a key account: the status with who, when and why on the company; HubSpot's
  * target-account flag and ICP tier as the settings say; and a note on the company timeline.
- * The note is written first and withdrawn if the company update fails, so the timeline never
- * records a change that did not happen. An account leaving key status leaves the review cycle: its
+ * The note is written first and withdrawn if putting it on the timeline or the company update fails, so
+ * the timeline never records a change that did not happen. An account leaving key status leaves the review cycle: its
  * plan's open review-due task is archived (the next plan save creates one again if it is tagged again).
  *
  * Two managers may change the same account at the same moment, and HubSpot has no conditional update.
@@ -98,7 +98,7 @@ export async function changeKeyAccountStatus(
       scoreCompany({ ...facts, status: request.status }, settings.selection).icpTier ?? '';
   }
 
-  const noteId = await writeAuditNote(client, {
+  const noteId = await writeDetachedAuditNote(client, {
     companyId: request.companyId,
     caller,
     at: request.now,
@@ -108,7 +108,10 @@ export async function changeKeyAccountStatus(
   });
   let before: StatusRead;
   try {
-    // The note took a call: whoever changed the status meanwhile is found here, before anything is overwritten.
+    // Put on the timeline inside the withdrawal's reach: an attach whose answer was lost may have put it
+    // there, and a change that then fails must not leave its note behind for the retry to write again.
+    await attachAuditNote(client, noteId, request.companyId);
+    // The note took calls: whoever changed the status meanwhile is found here, before anything is overwritten.
     before = await readStatus(client, request.companyId);
     if (before.status !== previousStatus) throw await statusChangedSince(client, request.expectedStatus, before);
     await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties })).catch(

@@ -414,6 +414,25 @@ describe('tag_key_account and untag_key_account', () => {
     );
   });
 
+  it('withdraws a note put on the timeline whose answer was lost, so the change pressed again leaves one note', async () => {
+    const parameters = { companyId, userId: manager.userId, expectedStatus: 'none' as const, reason: 'Strategic' };
+    // The note is put on the company timeline, but the answer is lost: the connection drops.
+    await portal.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'drop',
+      method: 'PUT',
+      path: '/crm/v4/objects/notes/*/associations/default/companies/*',
+      times: 1,
+    });
+    expect(await tagKeyAccount({ parameters })).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    expect(await timelineNotes(portal, companyId)).toEqual([]);
+
+    expect(await tagKeyAccount({ parameters })).toMatchObject({ status: 'ok', keyAccountStatus: 'key' });
+    expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Key account status'))).toHaveLength(
+      1,
+    );
+  });
+
   it('retries HubSpot rate limits and server errors', async () => {
     await portal.control.injectFault({
       kind: 'rateLimit',
