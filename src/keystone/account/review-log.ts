@@ -167,11 +167,7 @@ export async function logAccountReview(
     }
     loggedNoteId = noteId;
     await attachAuditNote(client, noteId, review.companyId);
-    await hubspotCall(() =>
-      client.crm.companies.basicApi.update(review.companyId, {
-        properties: { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(next.dueAt) },
-      }),
-    );
+    await moveNextReview(client, review.companyId, next.dueAt);
   } catch (error) {
     // Only what this attempt made is withdrawn: an earlier attempt of the same action may have been told
     // it was logged, and the next retry completes what is missing.
@@ -241,6 +237,29 @@ export async function logAccountReview(
     noteId: loggedNoteId,
   };
 }
+
+/**
+ * Moves the company's next-review date on. An update whose answer was lost may have been made: then the
+ * review is logged and must not be withdrawn (which would leave the date moved with no review behind it).
+ * Whether it landed is looked at up to three times (a read is safe to repeat); not knowing withdraws it.
+ */
+async function moveNextReview(client: Client, companyId: string, dueAt: number): Promise<void> {
+  const properties = { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(dueAt) };
+  try {
+    await hubspotCall(() => client.crm.companies.basicApi.update(companyId, { properties }));
+  } catch (error) {
+    for (let look = 1; look <= LANDED_LOOKS; look++) {
+      const stored = await requireCompany(client, companyId, { properties: [COMPANY_PROPERTY.nextReviewDue] }).then(
+        (company) => fromHubSpotDateTime(presentProperties(company.properties)[COMPANY_PROPERTY.nextReviewDue]),
+        () => undefined,
+      );
+      if (stored === dueAt) return;
+      if (stored !== undefined) break;
+    }
+    throw error;
+  }
+}
+const LANDED_LOOKS = 3;
 
 /** The action's review record: made now, or found by its unique action id when an earlier attempt made it. */
 async function createOrFindReview(
