@@ -179,7 +179,7 @@ export function stance(
     companyId,
     contactId,
     topics,
-    parameters: { companyId, userId, contactId, stance: value, decisionTopics: [topics] },
+    parameters: { companyId, userId, contactId, stance: value, decisionTopics: [topics], actionId: actionIdOf(id) },
   };
 }
 
@@ -200,7 +200,16 @@ export function departure(
     companyId,
     contactId,
     leftAt,
-    parameters: { companyId, userId, contactId, left: true, reason: 'left', leftAt, replacedByContactId: replacedBy },
+    parameters: {
+      companyId,
+      userId,
+      contactId,
+      left: true,
+      reason: 'left',
+      leftAt,
+      replacedByContactId: replacedBy,
+      actionId: actionIdOf(id),
+    },
   };
 }
 
