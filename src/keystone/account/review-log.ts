@@ -13,7 +13,7 @@ import { describeIssues } from '../../kam/shared/index.ts';
 import { errorMessage } from '../../errors/codes.ts';
 import { readOwners } from '../readers/portal-reads.ts';
 import { peopleDirectory } from '../readers/people.ts';
-import { KeystoneError } from '../../errors/keystone-error.ts';
+import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 import { domainResult } from '../domain-result.ts';
 import { requireCompany } from '../readers/company.ts';
 import { readPlan } from './account-plan.ts';
@@ -137,6 +137,9 @@ export async function logAccountReview(
         }),
       );
     }
+    // An earlier attempt that failed withdrew the note it made, though it may not have withdrawn its review:
+    // the note the review remembers is then gone, and is written again.
+    if (noteId !== null && !(await attachedIfExists(client, noteId, review.companyId))) noteId = null;
     if (noteId === null) {
       noteId = await writeDetachedAuditNote(client, {
         companyId: review.companyId,
@@ -166,7 +169,7 @@ export async function logAccountReview(
       );
     }
     loggedNoteId = noteId;
-    await attachAuditNote(client, noteId, review.companyId);
+    if (noteId !== logged.noteId) await attachAuditNote(client, noteId, review.companyId);
     await moveNextReview(client, review.companyId, next.dueAt);
   } catch (error) {
     // Only what this attempt made is withdrawn: an earlier attempt of the same action may have been told
@@ -236,6 +239,17 @@ export async function logAccountReview(
     nextDueAt: next.dueAt,
     noteId: loggedNoteId,
   };
+}
+
+/** Puts the note on the company timeline (again: attaching twice is harmless); false when the note is gone. */
+async function attachedIfExists(client: Client, noteId: string, companyId: string): Promise<boolean> {
+  try {
+    await attachAuditNote(client, noteId, companyId);
+    return true;
+  } catch (error) {
+    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return false;
+    throw error;
+  }
 }
 
 /**
