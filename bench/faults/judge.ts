@@ -320,10 +320,16 @@ function orphanedObjectiveTasks(before: CompanyState, after: CompanyState): numb
   return Math.max(0, orphans(after) - orphans(before));
 }
 
-/** The next-review date moved without a review record, or a review logged without moving it. */
+/**
+ * The next-review date moved without a review record, or a review logged without moving it. A plan save
+ * on an account with no next-review date (one that left key status and came back) schedules the first
+ * review itself: a date moved from none beside a plan save and no review is that save's, not a review's.
+ */
 function reviewDatePartialWrites(before: CompanyState, after: CompanyState): number {
   const moved = writtenDuring(before.properties.nextReviewDue, after.properties.nextReviewDue).length > 0;
   const logged = newOnes(before.reviews, after.reviews).length > 0;
+  const planSaved = (after.plan?.revision ?? 0) !== (before.plan?.revision ?? 0);
+  if (moved && !logged && planSaved && !before.properties.nextReviewDue.value) return 0;
   return moved === logged ? 0 : 1;
 }
 

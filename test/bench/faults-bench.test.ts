@@ -260,6 +260,30 @@ describe('the judgements', () => {
     expect(verdicts.byFunction.log_review).toMatchObject({ ...harmless, tried: 1, unclearErrors: 1, partialWrites: 1 });
   });
 
+  it('puts a first next-review date a plan save scheduled beside a review that failed cleanly down to the plan save', async () => {
+    // The account left key status and came back: it has no next-review date, so a plan save schedules one.
+    await fp.portal.client.crm.companies.basicApi.update(account.companyId, {
+      properties: { [COMPANY_PROPERTY.nextReviewDue]: '' },
+    });
+    const verdicts = await judge(async (before) => [
+      await carriedOut(
+        planSave(
+          nextIntentId(),
+          max().userId,
+          before.companies[account.companyId]!,
+          [max().ownerId, mia().ownerId],
+          testClock.now(),
+        ),
+      ),
+      {
+        intent: review(nextIntentId(), mia().userId, account.companyId),
+        answers: [refused('KAM.HUBSPOT_UNAVAILABLE')],
+      },
+    ]);
+    expect(verdicts.byFunction.log_review).toMatchObject({ ...harmless, tried: 1, clearErrors: 1 });
+    expect(verdicts.byFunction.save_account_plan).toMatchObject({ ...harmless, ok: 1 });
+  });
+
   it('counts a review logged once as harmless, and its review record written twice as one duplicate', async () => {
     const verdicts = await judge(async () => [
       await carriedOut(review(nextIntentId(), mia().userId, account.companyId)),
