@@ -93,3 +93,18 @@ export async function resendingUniqueCreate<T>(create: () => Promise<T>, attempt
 function answeredFailure(error: unknown): unknown {
   return error instanceof Error && error.cause !== undefined ? error.cause : error;
 }
+
+/**
+ * What a read answers, asked up to `tries` times (a read is safe to repeat), or null when no attempt was
+ * answered: how a write whose answer was lost is looked up, to learn whether it was made.
+ */
+export async function answeredWithin<T>(read: () => Promise<T>, tries = 3): Promise<T | null> {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    try {
+      return await read();
+    } catch {
+      // asked again below
+    }
+  }
+  return null;
+}

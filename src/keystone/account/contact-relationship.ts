@@ -8,6 +8,7 @@ import type {
 import type { ContactStance, recordContactStanceParametersSchema } from '../../contracts/record-contact-stance.ts';
 import { associatedIds } from '../../crm/association-lists.ts';
 import { hubspotCall } from '../../crm/batch.ts';
+import { answeredWithin } from '../../crm/retry.ts';
 import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
 import type { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
@@ -149,15 +150,10 @@ async function updateContactOnce(
       }),
     );
   } catch (error) {
-    for (let look = 1; look <= LANDED_LOOKS; look++) {
-      const actionIds = await readActionIds(client, contactId).catch(() => null);
-      if (actionIds?.includes(actionId)) return;
-      if (actionIds !== null) break;
-    }
-    throw error;
+    const actionIds = await answeredWithin(() => readActionIds(client, contactId));
+    if (!actionIds?.includes(actionId)) throw error;
   }
 }
-const LANDED_LOOKS = 3;
 
 /** Every action id written on the contact, newest first. */
 async function readActionIds(client: Client, contactId: string): Promise<string[]> {

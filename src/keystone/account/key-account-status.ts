@@ -2,6 +2,7 @@ import type { Client } from '@hubspot/api-client';
 import type { KeyAccountStatusChange } from '../../contracts/tag-key-account.ts';
 import { associatedIds } from '../../crm/association-lists.ts';
 import { batchRead, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
+import { answeredWithin } from '../../crm/retry.ts';
 import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { fromHubSpotDateTime, presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
@@ -118,7 +119,7 @@ export async function changeKeyAccountStatus(
       async (error: unknown) => {
         // A lost answer may hide an update that was made: then the change stands, and so does its note.
         // Looked at up to three times (a read is safe to repeat): not knowing costs a change its note.
-        const now = await readStatusOnce(client, request.companyId, 3);
+        const now = await answeredWithin(() => readStatus(client, request.companyId));
         if (now === null || !madeBy(now, { status: request.status, userId: caller.userId, at: request.now }))
           throw error;
       },
@@ -280,18 +281,6 @@ function madeBy(seen: StatusSeen, change: { status: KeyAccountStatus; userId: st
     seen.changedBy === change.userId &&
     fromHubSpotDateTime(seen.changedAt) === change.at
   );
-}
-
-/** The status, or null when HubSpot gave no answer in `tries` reads. */
-async function readStatusOnce(client: Client, companyId: string, tries: number): Promise<StatusRead | null> {
-  for (let attempt = 1; attempt <= tries; attempt++) {
-    try {
-      return await readStatus(client, companyId);
-    } catch {
-      // tried again below
-    }
-  }
-  return null;
 }
 
 async function readStatus(client: Client, companyId: string): Promise<StatusRead> {

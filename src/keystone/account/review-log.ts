@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import { isConflict } from '../../crm/errors.ts';
-import { resendingUniqueCreate } from '../../crm/retry.ts';
+import { answeredWithin, resendingUniqueCreate } from '../../crm/retry.ts';
 import type { z } from 'zod';
 import type { LoggedReview, logReviewParametersSchema } from '../../contracts/log-review.ts';
 import { batchArchive, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
@@ -262,18 +262,14 @@ async function moveNextReview(client: Client, companyId: string, dueAt: number):
   try {
     await hubspotCall(() => client.crm.companies.basicApi.update(companyId, { properties }));
   } catch (error) {
-    for (let look = 1; look <= LANDED_LOOKS; look++) {
-      const stored = await requireCompany(client, companyId, { properties: [COMPANY_PROPERTY.nextReviewDue] }).then(
-        (company) => fromHubSpotDateTime(presentProperties(company.properties)[COMPANY_PROPERTY.nextReviewDue]),
-        () => undefined,
-      );
-      if (stored === dueAt) return;
-      if (stored !== undefined) break;
-    }
-    throw error;
+    const stored = await answeredWithin(() =>
+      requireCompany(client, companyId, { properties: [COMPANY_PROPERTY.nextReviewDue] }).then((company) =>
+        fromHubSpotDateTime(presentProperties(company.properties)[COMPANY_PROPERTY.nextReviewDue]),
+      ),
+    );
+    if (stored !== dueAt) throw error;
   }
 }
-const LANDED_LOOKS = 3;
 
 /** The action's review record: made now, or found by its unique action id when an earlier attempt made it. */
 async function createOrFindReview(
