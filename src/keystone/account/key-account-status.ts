@@ -118,10 +118,11 @@ export async function changeKeyAccountStatus(
     await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties })).catch(
       async (error: unknown) => {
         // A lost answer may hide an update that was made: then the change stands, and so does its note.
-        // Looked at up to three times (a read is safe to repeat): not knowing costs a change its note.
+        // Looked at up to three times (a read is safe to repeat): not knowing costs a change its note. It
+        // was made when the moment it stamped is in the history, even if another change has landed on top
+        // of it since (the clash is then found below, as for an answered update).
         const now = await answeredWithin(() => readStatus(client, request.companyId));
-        if (now === null || !madeBy(now, { status: request.status, userId: caller.userId, at: request.now }))
-          throw error;
+        if (now === null || !now.stamps.some((at) => fromHubSpotDateTime(at) === request.now)) throw error;
       },
     );
   } catch (error) {
@@ -263,6 +264,8 @@ interface StatusSeen {
 /** The status with its history, newest first: one entry per write of it. */
 interface StatusRead extends StatusSeen {
   history: Array<{ value: string; timestamp: string }>;
+  /** Every moment a change was stamped with, newest first: each change writes its own. */
+  stamps: string[];
 }
 
 function statusSeen(properties: Record<string, string | null>): StatusSeen {
@@ -274,25 +277,24 @@ function statusSeen(properties: Record<string, string | null>): StatusSeen {
   };
 }
 
-/** Whether the status is the one this change wrote: its value, by its user, stamped with its moment. */
-function madeBy(seen: StatusSeen, change: { status: KeyAccountStatus; userId: string; at: number }): boolean {
-  return (
-    seen.status === change.status &&
-    seen.changedBy === change.userId &&
-    fromHubSpotDateTime(seen.changedAt) === change.at
-  );
-}
-
 async function readStatus(client: Client, companyId: string): Promise<StatusRead> {
   const company = await requireCompany(client, companyId, {
     properties: STATUS_PROPERTIES,
-    withHistory: [COMPANY_PROPERTY.status],
+    withHistory: [COMPANY_PROPERTY.status, COMPANY_PROPERTY.statusChangedAt],
   });
-  const history = (company.propertiesWithHistory?.[COMPANY_PROPERTY.status] ?? []).map((h) => ({
-    value: h.value,
-    timestamp: String(h.timestamp),
-  }));
-  return { ...statusSeen(presentProperties(company.properties)), history };
+  const written = (name: string) => company.propertiesWithHistory?.[name] ?? [];
+  const history = written(COMPANY_PROPERTY.status).map((h) => ({ value: h.value, timestamp: String(h.timestamp) }));
+  const stamps = written(COMPANY_PROPERTY.statusChangedAt).map((h) => h.value);
+  return { ...statusSeen(presentProperties(company.properties)), history, stamps };
+}
+
+/** The writes of the status since `before` was read: the history entries above the newest one it saw, newest first. */
+function writesSince(before: StatusRead, after: StatusRead): StatusRead['history'] {
+  const newestBefore = before.history[0];
+  const seenAt = newestBefore
+    ? after.history.findIndex((h) => h.value === newestBefore.value && h.timestamp === newestBefore.timestamp)
+    : after.history.length;
+  return seenAt === -1 ? after.history : after.history.slice(0, seenAt);
 }
 
 /**
@@ -303,11 +305,7 @@ async function readStatus(client: Client, companyId: string): Promise<StatusRead
  * so that counts as a clash too: at most one of the two managers is answered ok.
  */
 function landedBetween(before: StatusRead, after: StatusRead, written: KeyAccountStatus): StatusSeen | null {
-  const newestBefore = before.history[0];
-  const seenAt = newestBefore
-    ? after.history.findIndex((h) => h.value === newestBefore.value && h.timestamp === newestBefore.timestamp)
-    : after.history.length;
-  const since = seenAt === -1 ? after.history : after.history.slice(0, seenAt);
+  const since = writesSince(before, after);
   if (since.length <= 1) return null;
   const ours = since.filter((h) => h.value === written);
   if (ours.length === 1 && since[since.length - 1]!.value === written) return null;
