@@ -119,10 +119,11 @@ export async function changeKeyAccountStatus(
       async (error: unknown) => {
         // A lost answer may hide an update that was made: then the change stands, and so does its note.
         // Looked at up to three times (a read is safe to repeat): not knowing costs a change its note. It
-        // was made when the moment it stamped is in the history, even if another change has landed on top
-        // of it since (the clash is then found below, as for an answered update).
+        // was made when the history holds its write, even if another change has landed on top of it since
+        // (the clash is then found below, as for an answered update).
         const now = await answeredWithin(() => readStatus(client, request.companyId));
-        if (now === null || !now.stamps.some((at) => fromHubSpotDateTime(at) === request.now)) throw error;
+        if (now === null || !wroteIn(now, { status: request.status, userId: caller.userId, at: request.now }))
+          throw error;
       },
     );
   } catch (error) {
@@ -261,11 +262,29 @@ interface StatusSeen {
   changedBy: string | null;
   changedAt: string | null;
 }
+interface Written {
+  value: string;
+  timestamp: string;
+}
 /** The status with its history, newest first: one entry per write of it. */
 interface StatusRead extends StatusSeen {
-  history: Array<{ value: string; timestamp: string }>;
-  /** Every moment a change was stamped with, newest first: each change writes its own. */
-  stamps: string[];
+  history: Written[];
+  /** Who made each status change and the moment it stamped, newest first: a change writes all three at once. */
+  changedByHistory: Written[];
+  changedAtHistory: Written[];
+}
+
+/**
+ * Whether one write in the history is this change: its status, its user and its moment, written together
+ * (one update gives each the same history timestamp).
+ */
+function wroteIn(read: StatusRead, change: { status: KeyAccountStatus; userId: string; at: number }): boolean {
+  return read.history.some(
+    (h) =>
+      h.value === change.status &&
+      read.changedByHistory.some((by) => by.timestamp === h.timestamp && by.value === change.userId) &&
+      read.changedAtHistory.some((at) => at.timestamp === h.timestamp && fromHubSpotDateTime(at.value) === change.at),
+  );
 }
 
 function statusSeen(properties: Record<string, string | null>): StatusSeen {
@@ -280,16 +299,20 @@ function statusSeen(properties: Record<string, string | null>): StatusSeen {
 async function readStatus(client: Client, companyId: string): Promise<StatusRead> {
   const company = await requireCompany(client, companyId, {
     properties: STATUS_PROPERTIES,
-    withHistory: [COMPANY_PROPERTY.status, COMPANY_PROPERTY.statusChangedAt],
+    withHistory: STATUS_PROPERTIES,
   });
-  const written = (name: string) => company.propertiesWithHistory?.[name] ?? [];
-  const history = written(COMPANY_PROPERTY.status).map((h) => ({ value: h.value, timestamp: String(h.timestamp) }));
-  const stamps = written(COMPANY_PROPERTY.statusChangedAt).map((h) => h.value);
-  return { ...statusSeen(presentProperties(company.properties)), history, stamps };
+  const written = (name: string): Written[] =>
+    (company.propertiesWithHistory?.[name] ?? []).map((h) => ({ value: h.value, timestamp: String(h.timestamp) }));
+  return {
+    ...statusSeen(presentProperties(company.properties)),
+    history: written(COMPANY_PROPERTY.status),
+    changedByHistory: written(COMPANY_PROPERTY.statusChangedBy),
+    changedAtHistory: written(COMPANY_PROPERTY.statusChangedAt),
+  };
 }
 
 /** The writes of the status since `before` was read: the history entries above the newest one it saw, newest first. */
-function writesSince(before: StatusRead, after: StatusRead): StatusRead['history'] {
+function writesSince(before: StatusRead, after: StatusRead): Written[] {
   const newestBefore = before.history[0];
   const seenAt = newestBefore
     ? after.history.findIndex((h) => h.value === newestBefore.value && h.timestamp === newestBefore.timestamp)

@@ -465,6 +465,29 @@ describe('tag_key_account and untag_key_account', () => {
     );
   });
 
+  it("does not take another manager's change at the same moment for its own when its update got no answer and was not made", async () => {
+    // The update is lost before HubSpot takes it; every read of the company waits, so the other change lands first.
+    await portal.control.injectFault({ kind: 'drop', method: 'PATCH', path: '/crm/v3/objects/companies/*', times: 1 });
+    await portal.control.injectFault({ kind: 'latency', ms: 400, method: 'GET', path: '/crm/v3/objects/companies/*' });
+    const tagging = tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+    });
+    while ((await portal.control.faults()).some((f) => f.kind === 'drop' && f.fired === 0))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await portal.client.crm.companies.basicApi.update(companyId, {
+      properties: {
+        [COMPANY_PROPERTY.status]: 'candidate',
+        [COMPANY_PROPERTY.statusReason]: 'Maybe',
+        [COMPANY_PROPERTY.statusChangedBy]: String(admin.userId),
+        [COMPANY_PROPERTY.statusChangedAt]: new Date(testClock.now()).toISOString(),
+      },
+    });
+
+    expect(await tagging).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    await portal.control.clearFaults();
+    expect(await timelineNotes(portal, companyId)).toEqual([]);
+  });
+
   it('retries HubSpot rate limits and server errors', async () => {
     await portal.control.injectFault({
       kind: 'rateLimit',
