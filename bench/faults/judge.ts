@@ -7,6 +7,7 @@ import {
   type Intent,
   type IntentOf,
 } from './intents.ts';
+import { SAVED_BESIDE_ANOTHER } from '../../src/keystone/account/key-account-status.ts';
 import type { Answer, IntentRecord } from './users.ts';
 
 // The fault benchmark's judgements: what each user was told in a round, against what HubSpot holds
@@ -204,9 +205,16 @@ function errorVerdict(
     return othersClaimed(record.intent, before, after) ? 'clearErrors' : 'falseConflicts';
   }
   if (STATUS_REFUSALS.has(answer.code)) return 'clearErrors';
-  const savedLater = record.answers.slice(index + 1).some((a) => a.status === 'ok');
+  const savedLater = record.answers.slice(index + 1).some((a) => a.status === 'ok' || toldSaved(a));
   return traced && !savedLater ? 'unclearErrors' : 'clearErrors';
 }
+
+/**
+ * A status change saved at the same moment as another's is answered KAM.STATUS_CHANGED, in words saying it
+ * was saved (the user is to reload and see which change stands): the user was told their change stood.
+ */
+const toldSaved = (answer: Answer) =>
+  answer.status === 'error' && answer.code === 'KAM.STATUS_CHANGED' && answer.message.startsWith(SAVED_BESIDE_ANOTHER);
 
 /**
  * Whether another user claimed the revision this save was refused over (the one after the revision it

@@ -343,10 +343,13 @@ async function statusChangedSince(client: Client, expected: KeyAccountStatus, no
   return new KeystoneError('KAM.STATUS_CHANGED', message);
 }
 
+/** How the answer to a change saved at the same moment as another's begins: it says the change stands. */
+export const SAVED_BESIDE_ANOTHER = 'Your change was saved, but';
+
 async function changedAtTheSameMoment(client: Client, now: StatusSeen) {
   const by = await nameOf(client, now.changedBy);
   const message =
-    `Your change was saved, but ${by} changed the key account status at the same moment (now ` +
+    `${SAVED_BESIDE_ANOTHER} ${by} changed the key account status at the same moment (now ` +
     `"${statusLabel(now.status)}", changed by ${by} at ${timeOf(now.changedAt)}), so the timeline note may name ` +
     `the wrong earlier status; reload the card to see which change stands.`;
   return new KeystoneError('KAM.STATUS_CHANGED', message);
