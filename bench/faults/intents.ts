@@ -55,7 +55,10 @@ const markOf = (id: number) => `[m${id}]`;
 const actionIdOf = (id: number) => `bench-intent-${id}`;
 const DAY = 86_400_000;
 
-/** Tag to key (candidate when it already is key) or untag to former (none when it already is former). */
+/**
+ * A change the programme allows from the status the card shows (the card offers no other): tag to key
+ * (candidate when it already is key), untag a key account to former and a candidate or former one to none.
+ */
 export function statusChange(
   fn: 'tag_key_account' | 'untag_key_account',
   id: number,
@@ -65,7 +68,7 @@ export function statusChange(
   current = company.properties.status.value || 'none',
 ): IntentOf<typeof fn> {
   const status =
-    fn === 'tag_key_account' ? (current === 'key' ? 'candidate' : 'key') : current === 'former' ? 'none' : 'former';
+    fn === 'tag_key_account' ? (current === 'key' ? 'candidate' : 'key') : current === 'key' ? 'former' : 'none';
   const mark = markOf(id);
   return {
     fn,
@@ -176,7 +179,7 @@ export function stance(
     companyId,
     contactId,
     topics,
-    parameters: { companyId, userId, contactId, stance: value, decisionTopics: [topics] },
+    parameters: { companyId, userId, contactId, stance: value, decisionTopics: [topics], actionId: actionIdOf(id) },
   };
 }
 
@@ -197,7 +200,16 @@ export function departure(
     companyId,
     contactId,
     leftAt,
-    parameters: { companyId, userId, contactId, left: true, reason: 'left', leftAt, replacedByContactId: replacedBy },
+    parameters: {
+      companyId,
+      userId,
+      contactId,
+      left: true,
+      reason: 'left',
+      leftAt,
+      replacedByContactId: replacedBy,
+      actionId: actionIdOf(id),
+    },
   };
 }
 

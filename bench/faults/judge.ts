@@ -7,6 +7,7 @@ import {
   type Intent,
   type IntentOf,
 } from './intents.ts';
+import { SAVED_BESIDE_ANOTHER } from '../../src/keystone/account/key-account-status.ts';
 import type { Answer, IntentRecord } from './users.ts';
 
 // The fault benchmark's judgements: what each user was told in a round, against what HubSpot holds
@@ -204,9 +205,16 @@ function errorVerdict(
     return othersClaimed(record.intent, before, after) ? 'clearErrors' : 'falseConflicts';
   }
   if (STATUS_REFUSALS.has(answer.code)) return 'clearErrors';
-  const savedLater = record.answers.slice(index + 1).some((a) => a.status === 'ok');
+  const savedLater = record.answers.slice(index + 1).some((a) => a.status === 'ok' || toldSaved(a));
   return traced && !savedLater ? 'unclearErrors' : 'clearErrors';
 }
+
+/**
+ * A status change saved at the same moment as another's is answered KAM.STATUS_CHANGED, in words saying it
+ * was saved (the user is to reload and see which change stands): the user was told their change stood.
+ */
+const toldSaved = (answer: Answer) =>
+  answer.status === 'error' && answer.code === 'KAM.STATUS_CHANGED' && answer.message.startsWith(SAVED_BESIDE_ANOTHER);
 
 /**
  * Whether another user claimed the revision this save was refused over (the one after the revision it
@@ -320,10 +328,16 @@ function orphanedObjectiveTasks(before: CompanyState, after: CompanyState): numb
   return Math.max(0, orphans(after) - orphans(before));
 }
 
-/** The next-review date moved without a review record, or a review logged without moving it. */
+/**
+ * The next-review date moved without a review record, or a review logged without moving it. A plan save
+ * on an account with no next-review date (one that left key status and came back) schedules the first
+ * review itself: a date moved from none beside a plan save and no review is that save's, not a review's.
+ */
 function reviewDatePartialWrites(before: CompanyState, after: CompanyState): number {
   const moved = writtenDuring(before.properties.nextReviewDue, after.properties.nextReviewDue).length > 0;
   const logged = newOnes(before.reviews, after.reviews).length > 0;
+  const planSaved = (after.plan?.revision ?? 0) !== (before.plan?.revision ?? 0);
+  if (moved && !logged && planSaved && !before.properties.nextReviewDue.value) return 0;
   return moved === logged ? 0 : 1;
 }
 

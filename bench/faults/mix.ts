@@ -196,14 +196,16 @@ function afterReload(cast: Cast, state: PortalState, now: number, nextId: () => 
   const { tagged, planned, contacted, first, second, admins } = cast;
   const [talking, leaving] = contacted.contactIds;
   const company = state.companies[tagged.companyId]!;
-  const tag = statusChange('tag_key_account', nextId(), first.userId, company);
+  const untag = statusChange('untag_key_account', nextId(), second.userId, company);
   return [
     planSave(nextId(), first.userId, state.companies[planned.companyId]!, [first.ownerId, second.ownerId], now),
     review(nextId(), second.userId, planned.companyId),
-    // Tagging leaves key or candidate, so the untag that follows still changes the status; its user
-    // reloaded after the tag, so their card shows what the tag set.
-    tag,
-    statusChange('untag_key_account', nextId(), second.userId, company, String(tag.parameters.status)),
+    // A round's race leaves the account key, candidate or former, each of which can be untagged; the
+    // untag leaves former or none, from which the tag that follows makes it key again (its user reloaded
+    // after the untag, so their card shows what it set), and the account's next race starts from key,
+    // where both a tag and an untag are changes the programme allows.
+    untag,
+    statusChange('tag_key_account', nextId(), first.userId, company, String(untag.parameters.status)),
     stance(nextId(), first.userId, contacted.companyId, talking, 'ally'),
     departure(nextId(), first.userId, contacted.companyId, leaving, null, now),
     settingsSave(nextId(), admins[0].userId, state.settings),

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { departureReasonSchema, type DepartureReason, type Instant } from '../kam/shared/index.ts';
 import type { ContactRef } from './card-data.ts';
-import { contactCallSchema, recordIdSchema, pickedInstantSchema } from './shared.ts';
+import { actionIdSchema, contactCallSchema, recordIdSchema, pickedInstantSchema } from './shared.ts';
 
 /**
  * `record_contact_departure`: marks the contact as having left their role at the client (why, when, and
  * who replaced them, a contact of the same company), or `left: false` to undo a mistaken departure.
- * Recording a departure again after an undo is the same departure: it raises one review trigger.
+ * Recording a departure again after an undo is the same departure: it raises one review trigger. Sent again
+ * with the same `actionId` after a lost answer, it completes that change without writing it a second time.
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.CONTACT_NOT_FOUND, KAM.CONTACT_NOT_AT_COMPANY, HubSpot failure codes.
  */
 export const recordContactDepartureParametersSchema = contactCallSchema
@@ -17,6 +18,7 @@ export const recordContactDepartureParametersSchema = contactCallSchema
     /** Defaults to now; not in the future. */
     leftAt: pickedInstantSchema.optional(),
     replacedByContactId: recordIdSchema.nullable().default(null),
+    actionId: actionIdSchema,
   })
   .strict()
   .superRefine((p, ctx) => {

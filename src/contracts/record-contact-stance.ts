@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { decisionPowerSchema, stanceSchema, type DecisionPower, type Stance } from '../kam/shared/index.ts';
-import { contactCallSchema, typedLine } from './shared.ts';
+import { actionIdSchema, contactCallSchema, typedLine } from './shared.ts';
 
 /**
  * `record_contact_stance`: sets any of stance, decision power and the topics the contact decides on, and
  * marks or unmarks the contact as a key contact of the company (HubSpot's "Key contact" association label).
- * A field left out is unchanged; null clears it. History comes from HubSpot's property history.
+ * A field left out is unchanged; null clears it. History comes from HubSpot's property history. Sent again
+ * with the same `actionId` after a lost answer, it completes that change without writing it a second time.
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.CONTACT_NOT_FOUND, KAM.CONTACT_NOT_AT_COMPANY, HubSpot failure codes.
  */
 export const recordContactStanceParametersSchema = contactCallSchema
@@ -18,6 +19,7 @@ export const recordContactStanceParametersSchema = contactCallSchema
       .optional(),
     /** true labels the contact "Key contact" on this company, false takes the label off. */
     keyContact: z.boolean().optional(),
+    actionId: actionIdSchema,
   })
   .strict()
   .refine(

@@ -5,8 +5,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // card that met one would be stopped by the platform instead of answering. Keystone keeps the client's
 // choice of what to retry (5xx answers and rate limits other than the daily one) with waits an
 // invocation can afford: the burst window frees room as each request in it turns 10 s old, so a
-// second is usually enough. Requests that got no answer at all are not retried: a write may have
-// been applied. For the same reason a create is not sent again after a 5xx that may come after HubSpot
+// second is usually enough. Writes that got no answer at all are not retried: they may have been
+// applied. Reads are, when the connection broke (reset, not silent past the limit, which already took
+// its time): reading twice changes nothing, and one dropped read would otherwise fail a whole save
+// that makes a dozen of them. For the same reason a create is not sent again after a 5xx that may come after HubSpot
 // made the record (500, 502 and 504: its gateway lost or timed out on the answer): sending it again
 // would make a second task, note or row. Only 503 (HubSpot refused to take the request) and rate limits
 // are retried for creates; the function then fails, and its retry with the same action id finds what
@@ -23,16 +25,24 @@ interface FailureShape {
 /** The 5xx answer HubSpot gives only when it did not take the request. */
 const REFUSED_UNAPPLIED = 503;
 
+/** The connection broke before an answer came: nothing says whether HubSpot acted on the request. */
+const CONNECTION_BROKE: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/** What a call does, as far as sending it again goes. */
+type CallKind = 'reads' | 'creates' | 'writes';
+
 /**
  * How long to wait before attempt `attempt + 1` after `error`; null when it is not worth retrying.
- * `creates`: the call makes a record, so a 5xx that may follow the record's making is not retried.
+ * `creates`: a 5xx that may follow the record's making is not retried. `reads`: a broken connection is.
  */
-export function retryWait(error: unknown, attempt: number, creates = false): number | null {
+export function retryWait(error: unknown, attempt: number, kind: CallKind = 'writes'): number | null {
   const failure = (typeof error === 'object' && error !== null ? error : {}) as FailureShape;
   const status = typeof failure.code === 'number' ? failure.code : 0;
   if (status >= 500 && status <= 599)
-    return creates && status !== REFUSED_UNAPPLIED ? null : RETRY_WAIT_MS.serverError * attempt;
+    return kind === 'creates' && status !== REFUSED_UNAPPLIED ? null : RETRY_WAIT_MS.serverError * attempt;
   if (status === 429 && failure.body?.policyName !== 'DAILY') return RETRY_WAIT_MS.rateLimit * attempt;
+  if (kind === 'reads' && typeof failure.code === 'string' && CONNECTION_BROKE.has(failure.code))
+    return RETRY_WAIT_MS.serverError * attempt;
   return null;
 }
 
@@ -40,6 +50,8 @@ type Call = (...args: unknown[]) => Promise<unknown>;
 
 /** The client's methods that make records (basic and batch `create`); association writes and upserts are idempotent. */
 const CREATES = /^(bound )?create(WithHttpInfo)?$/;
+/** The client's methods that only read: single, page, list and batch reads, and search (a POST that writes nothing). */
+const READS = /^(bound )?(get\w*|read|doSearch)(WithHttpInfo)?$/;
 
 /**
  * One invocation's calls after HubSpot refused one of them for its burst window. A section's calls go
@@ -86,7 +98,7 @@ export class RetryWithinInvocation {
 
   decorate(method: Call): Call {
     // HubSpot's client hands each API method over bound, so its name says which one it is.
-    const creates = CREATES.test(method.name);
+    const kind: CallKind = CREATES.test(method.name) ? 'creates' : READS.test(method.name) ? 'reads' : 'writes';
     return async (...args) => {
       const gate = invocationGates.getStore();
       let settle: ((outcome: { failure: unknown } | null) => void) | null = null;
@@ -98,7 +110,7 @@ export class RetryWithinInvocation {
           settle?.(null);
           return result;
         } catch (error) {
-          const wait = attempt < this.attempts ? retryWait(error, attempt, creates) : null;
+          const wait = attempt < this.attempts ? retryWait(error, attempt, kind) : null;
           if (wait === null) {
             // Any answer but a rate limit (a 404 for a plan not made yet) says the window had room again.
             settle?.(isRateLimited(error) ? { failure: error } : null);
@@ -132,4 +144,19 @@ export async function resendingUniqueCreate<T>(create: () => Promise<T>, attempt
 /** HubSpot's own failure behind one Keystone wrapped it in. */
 function answeredFailure(error: unknown): unknown {
   return error instanceof Error && error.cause !== undefined ? error.cause : error;
+}
+
+/**
+ * What a read answers, asked up to `tries` times (a read is safe to repeat), or null when no attempt was
+ * answered: how a write whose answer was lost is looked up, to learn whether it was made.
+ */
+export async function answeredWithin<T>(read: () => Promise<T>, tries = 3): Promise<T | null> {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    try {
+      return await read();
+    } catch {
+      // asked again below
+    }
+  }
+  return null;
 }

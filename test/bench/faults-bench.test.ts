@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPortalState, type PortalState } from '../../bench/faults/hubspot-state.ts';
+import { readPortalState, type CompanyState, type PortalState } from '../../bench/faults/hubspot-state.ts';
 import {
   FUNCTION_NAMES,
   planSave,
@@ -16,6 +16,8 @@ import { startRecalculationProcess } from '../../bench/faults/recalculation.ts';
 import { summarise } from '../../bench/faults/report.ts';
 import { once, type Answer, type IntentRecord } from '../../bench/faults/users.ts';
 import { COMPANY_PROPERTY, PLAN_REVISION, PORTAL_SETTINGS, REVIEW } from '../../src/crm/model/index.ts';
+import { SAVED_BESIDE_ANOTHER } from '../../src/keystone/account/key-account-status.ts';
+import { isAllowedStatusChange, type KeyAccountStatus } from '../../src/kam/shared/index.ts';
 import { testClock } from '../clock.ts';
 import { TEST_TOKEN } from '../crm/sandbox-portal.ts';
 
@@ -90,6 +92,25 @@ describe('a round of the fault mix', () => {
       recalculation.stop();
     }
   }, 90_000);
+
+  it('asks only for status changes the programme allows, and its clean calls leave each account key for its next race', () => {
+    const at = (status: KeyAccountStatus) =>
+      ({ id: '1', properties: { status: { value: status, history: [] } } }) as unknown as CompanyState;
+    for (const current of ['key', 'candidate', 'former'] as const) {
+      const tag = statusChange('tag_key_account', nextIntentId(), max().userId, at(current));
+      const untag = statusChange('untag_key_account', nextIntentId(), mia().userId, at(current));
+      expect(isAllowedStatusChange(current, tag.parameters.status as KeyAccountStatus), `tag from ${current}`).toBe(
+        true,
+      );
+      expect(isAllowedStatusChange(current, untag.parameters.status as KeyAccountStatus), `untag from ${current}`).toBe(
+        true,
+      );
+      // After a round, the clean calls untag, then tag from what the untag set.
+      const untagged = String(untag.parameters.status);
+      const retagged = statusChange('tag_key_account', nextIntentId(), max().userId, at(current), untagged);
+      expect(retagged.parameters.status).toBe('key');
+    }
+  });
 });
 
 describe('the judgements', () => {
@@ -185,6 +206,21 @@ describe('the judgements', () => {
     expect(verdicts.byFunction.tag_key_account).toMatchObject({ ...harmless, tried: 2, ok: 1, clearErrors: 1 });
   });
 
+  it('counts a failure followed by a try told its change was saved beside another as clear', async () => {
+    const verdicts = await judge(async (before) => {
+      const tagged = await carriedOut(
+        statusChange('tag_key_account', nextIntentId(), max().userId, before.companies[account.companyId]!),
+      );
+      const savedBesideAnother: Answer = {
+        status: 'error',
+        code: 'KAM.STATUS_CHANGED',
+        message: `${SAVED_BESIDE_ANOTHER} Mia Owner changed the key account status at the same moment`,
+      };
+      return [{ intent: tagged.intent, answers: [refused('KAM.HUBSPOT_UNAVAILABLE'), savedBesideAnother] }];
+    });
+    expect(verdicts.byFunction.tag_key_account).toMatchObject({ ...harmless, tried: 2, clearErrors: 2 });
+  });
+
   it('counts an acknowledged change that HubSpot does not hold as a lost write', async () => {
     const verdicts = await judge(async () => [
       {
@@ -258,6 +294,30 @@ describe('the judgements', () => {
       ];
     });
     expect(verdicts.byFunction.log_review).toMatchObject({ ...harmless, tried: 1, unclearErrors: 1, partialWrites: 1 });
+  });
+
+  it('puts a first next-review date a plan save scheduled beside a review that failed cleanly down to the plan save', async () => {
+    // The account left key status and came back: it has no next-review date, so a plan save schedules one.
+    await fp.portal.client.crm.companies.basicApi.update(account.companyId, {
+      properties: { [COMPANY_PROPERTY.nextReviewDue]: '' },
+    });
+    const verdicts = await judge(async (before) => [
+      await carriedOut(
+        planSave(
+          nextIntentId(),
+          max().userId,
+          before.companies[account.companyId]!,
+          [max().ownerId, mia().ownerId],
+          testClock.now(),
+        ),
+      ),
+      {
+        intent: review(nextIntentId(), mia().userId, account.companyId),
+        answers: [refused('KAM.HUBSPOT_UNAVAILABLE')],
+      },
+    ]);
+    expect(verdicts.byFunction.log_review).toMatchObject({ ...harmless, tried: 1, clearErrors: 1 });
+    expect(verdicts.byFunction.save_account_plan).toMatchObject({ ...harmless, ok: 1 });
   });
 
   it('counts a review logged once as harmless, and its review record written twice as one duplicate', async () => {

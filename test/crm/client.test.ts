@@ -92,6 +92,19 @@ describe('a request HubSpot does not answer', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect((await listCompanies(client)).results).toHaveLength(1);
   });
+
+  it('is read again when its connection broke, while a write is not sent twice', async () => {
+    const client = createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: portal.sandbox.baseUrl, attempts: 3 });
+    await portal.control.injectFault({ kind: 'drop', method: 'GET', times: 1 });
+    expect((await listCompanies(client)).results).toHaveLength(1);
+
+    await portal.control.injectFault({ kind: 'lostAnswer', mode: 'drop', method: 'PATCH', times: 1 });
+    await portal.control.resetStats();
+    await expect(
+      hubspotCall(() => client.crm.companies.basicApi.update('1', { properties: { name: 'Acme Ltd' } })),
+    ).rejects.toMatchObject({ code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    expect((await portal.control.stats()).byRoute['PATCH /crm/v3/objects/companies/:id']).toBe(1);
+  });
 });
 
 describe("HubSpot's burst window as its latest answer told it", () => {

@@ -21,6 +21,14 @@ describe('which HubSpot failures are retried, and after how long', () => {
     expect(retryWait(undefined, 1)).toBeNull();
   });
 
+  it('sends a read again when its connection broke, but not a write, nor a read HubSpot stayed silent on past the limit', () => {
+    const broken = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    expect(retryWait(broken, 1, 'reads')).toBe(RETRY_WAIT_MS.serverError);
+    expect(retryWait(broken, 1, 'writes')).toBeNull();
+    expect(retryWait(broken, 1, 'creates')).toBeNull();
+    expect(retryWait(Object.assign(new Error('silent'), { code: 'ETIMEDOUT' }), 1, 'reads')).toBeNull();
+  });
+
   it('gives up after the attempts it was given, with the last failure', async () => {
     let calls = 0;
     const failing = async () => {
@@ -43,10 +51,10 @@ describe('which HubSpot failures are retried, and after how long', () => {
   });
 
   it('does not send a create again after a 5xx that may follow its making: a second record would be a duplicate', async () => {
-    expect(retryWait(answered(502), 1, true)).toBeNull();
-    expect(retryWait(answered(504), 1, true)).toBeNull();
-    expect(retryWait(answered(500), 1, true)).toBeNull();
-    expect(retryWait(answered(503), 1, true)).toBe(RETRY_WAIT_MS.serverError);
+    expect(retryWait(answered(502), 1, 'creates')).toBeNull();
+    expect(retryWait(answered(504), 1, 'creates')).toBeNull();
+    expect(retryWait(answered(500), 1, 'creates')).toBeNull();
+    expect(retryWait(answered(503), 1, 'creates')).toBe(RETRY_WAIT_MS.serverError);
     let calls = 0;
     const api = {
       create: async () => {

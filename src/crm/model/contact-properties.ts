@@ -14,6 +14,7 @@ export const CONTACT_PROPERTY = {
   leftAt: 'keystone_left_at',
   leftReason: 'keystone_left_reason',
   replacedBy: 'keystone_replaced_by',
+  lastActionId: 'keystone_last_action_id',
 } as const;
 type ContactPropertyKey = keyof typeof CONTACT_PROPERTY;
 
@@ -78,5 +79,11 @@ export const CONTACT_PROPERTIES: Record<ContactPropertyKey, PropertySpec> = {
     name: CONTACT_PROPERTY.replacedBy,
     label: 'Replaced by (contact ID)',
     description: 'The record ID of the contact who took over from this one.',
+  }),
+  lastActionId: textProperty({
+    name: CONTACT_PROPERTY.lastActionId,
+    label: 'Last Keystone change (action ID)',
+    description:
+      "The card's ID for the last stance or departure Keystone recorded on this contact: pressed again, it is not written twice.",
   }),
 };

@@ -35,7 +35,7 @@ import { icpTierSchema } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
 import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { identityAmong, withRoles } from '../access/index.ts';
+import { identityAmong, withBootstrapRoles } from '../access/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { PLAN_STANCES, readAccount, type AccountReads, type AccountSnapshot } from './account-reader.ts';
 import type { CardBase, CardSection } from '../../contracts/card-section.ts';
@@ -59,7 +59,10 @@ export async function cardData(
   request: { companyId: string; userId: number; portalId?: number; now: number },
 ): Promise<CardData> {
   const snapshot = await readAccount(client, objectTypes, request);
-  return assembleCardData(snapshot, { now: request.now, permissions: permissionsOf(snapshot, request.userId) });
+  return assembleCardData(snapshot, {
+    now: request.now,
+    permissions: await permissionsOf(client, snapshot, request.userId),
+  });
 }
 
 /**
@@ -85,7 +88,7 @@ export async function cardSection(
   const { section, now } = request;
   const snapshot = await readAccount(client, objectTypes, { ...request, reads: SECTION_READS[section] });
   const context: SectionContext = { settings: snapshot.settings, people: peopleDirectory(snapshot.owners), now };
-  const base = cardBase(snapshot, { ...context, permissions: permissionsOf(snapshot, request.userId) });
+  const base = cardBase(snapshot, { ...context, permissions: await permissionsOf(client, snapshot, request.userId) });
   if (section === 'status') return { ...base, section, keyAccount: keyAccountSection(snapshot, context) };
   const relationships = relationshipsSection(snapshot, context);
   if (section === 'relationships') return { ...base, section, relationships: relationships.section };
@@ -96,11 +99,13 @@ export async function cardSection(
 // Read-only unless the user is a manager. The owners list the card reads anyway identifies the user,
 // so no call is spent on it; the write functions verify the user again themselves. An id that is not
 // an active user of the portal (a deactivated user, an owner id sent as a user id) is refused as every
-// other function refuses it, rather than shown the account read-only.
-function permissionsOf(snapshot: AccountSnapshot, userId: number): Permissions {
+// other function refuses it, rather than shown the account read-only. While no admin is configured,
+// HubSpot's users API says whether the user is a super admin (one call, only then): they may act as the
+// functions let them, so a new portal's cards are not read-only for everyone until settings are saved.
+async function permissionsOf(client: Client, snapshot: AccountSnapshot, userId: number): Promise<Permissions> {
   const identity = identityAmong(snapshot.owners, userId);
   if (!identity) throw new KeystoneError('KAM.UNKNOWN_USER');
-  const caller = withRoles(identity, snapshot.settings.access);
+  const caller = await withBootstrapRoles(client, identity, snapshot.settings.access);
   return {
     canEdit: caller.isManager,
     isAdmin: caller.isAdmin,

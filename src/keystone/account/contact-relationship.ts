@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
 import type {
@@ -7,6 +8,7 @@ import type {
 import type { ContactStance, recordContactStanceParametersSchema } from '../../contracts/record-contact-stance.ts';
 import { associatedIds } from '../../crm/association-lists.ts';
 import { hubspotCall } from '../../crm/batch.ts';
+import { answeredWithin } from '../../crm/retry.ts';
 import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
 import type { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
@@ -20,7 +22,12 @@ import { managerActing } from './manager.ts';
 // Stance, decision power and departures are plain contact properties: HubSpot's property history
 // is their history. Each changes how the account's relationships weigh, so the coverage score and top
 // risk the company sidebar shows are weighed again and stored at once; a failure there answers an
-// error although the contact was written, and saving again (the same value) stores them.
+// error although the contact was written, and saving again stores them.
+//
+// Each write carries the card's action id (one press of a button) on the contact, in the same update:
+// pressed again after a lost answer, the change is found in that property's history and not written a
+// second time (a second stance entry in the history, or, had another manager changed the contact
+// meanwhile, their change overwritten by a stale one); only the sidebar's summary is stored again.
 
 type StanceChange = z.output<typeof recordContactStanceParametersSchema>;
 type DepartureChange = z.output<typeof recordContactDepartureParametersSchema>;
@@ -31,6 +38,7 @@ export async function recordContactStance(
   change: StanceChange & { now: number },
 ): Promise<ContactStance> {
   const { settings } = await managerActing(client, objectTypes, change.userId);
+  const actionId = change.actionId ?? randomUUID();
   const [current] = await requireContactsAt(client, change.companyId, [change.contactId]);
   const properties: Record<string, string> = {};
   if (change.stance !== undefined) properties[CONTACT_PROPERTY.stance] = change.stance ?? '';
@@ -38,9 +46,9 @@ export async function recordContactStance(
   if (change.decisionTopics !== undefined)
     properties[CONTACT_PROPERTY.decisionTopics] = change.decisionTopics.join('; ');
   await Promise.all([
-    Object.keys(properties).length === 0
+    Object.keys(properties).length === 0 || current!.actionIds.includes(actionId)
       ? undefined
-      : hubspotCall(() => client.crm.contacts.basicApi.update(change.contactId, { properties })),
+      : updateContactOnce(client, { contactId: change.contactId, actionId, properties }),
     change.keyContact === undefined
       ? undefined
       : labelKeyContact(client, { companyId: change.companyId, contactId: change.contactId, key: change.keyContact }),
@@ -103,16 +111,18 @@ export async function recordContactDeparture(
   const { settings } = await managerActing(client, objectTypes, change.userId);
   const ids = change.replacedByContactId === null ? [change.contactId] : [change.contactId, change.replacedByContactId];
   const contacts = await requireContactsAt(client, change.companyId, ids);
-  await hubspotCall(() =>
-    client.crm.contacts.basicApi.update(change.contactId, {
+  const actionId = change.actionId ?? randomUUID();
+  if (!contacts[0]!.actionIds.includes(actionId))
+    await updateContactOnce(client, {
+      contactId: change.contactId,
+      actionId,
       properties: {
         [CONTACT_PROPERTY.leftCompany]: String(change.left),
         [CONTACT_PROPERTY.leftAt]: leftAt === null ? '' : toHubSpotDateTime(leftAt),
         [CONTACT_PROPERTY.leftReason]: change.left ? (change.reason ?? '') : '',
         [CONTACT_PROPERTY.replacedBy]: change.replacedByContactId ?? '',
       },
-    }),
-  );
+    });
   await storeCoverageSummary(client, { companyId: change.companyId, settings, now: change.now });
   return {
     contactId: change.contactId,
@@ -125,14 +135,46 @@ export async function recordContactDeparture(
 }
 
 /**
+ * Writes the change with its action id. An update whose answer was lost may have been made: the action
+ * id's history says whether it was, looked at up to three times (a read is safe to repeat); when it was,
+ * the change stands and is answered as made, and when nobody can tell, the failure is answered.
+ */
+async function updateContactOnce(
+  client: Client,
+  { contactId, actionId, properties }: { contactId: string; actionId: string; properties: Record<string, string> },
+): Promise<void> {
+  try {
+    await hubspotCall(() =>
+      client.crm.contacts.basicApi.update(contactId, {
+        properties: { ...properties, [CONTACT_PROPERTY.lastActionId]: actionId },
+      }),
+    );
+  } catch (error) {
+    const actionIds = await answeredWithin(() => readActionIds(client, contactId));
+    if (!actionIds?.includes(actionId)) throw error;
+  }
+}
+
+/** Every action id written on the contact, newest first. */
+async function readActionIds(client: Client, contactId: string): Promise<string[]> {
+  const contact = await hubspotCall(() =>
+    client.crm.contacts.basicApi.getById(contactId, [CONTACT_PROPERTY.lastActionId], [CONTACT_PROPERTY.lastActionId]),
+  );
+  return actionIdsOf(contact.propertiesWithHistory);
+}
+
+const actionIdsOf = (history: Record<string, Array<{ value: string }>> | undefined) =>
+  (history?.[CONTACT_PROPERTY.lastActionId] ?? []).map((h) => h.value);
+
+/**
  * Reads each contact and checks it is associated with the company (one call per contact, at most two);
- * KAM.CONTACT_NOT_FOUND or KAM.CONTACT_NOT_AT_COMPANY otherwise.
+ * KAM.CONTACT_NOT_FOUND or KAM.CONTACT_NOT_AT_COMPANY otherwise. With every action id written on it.
  */
 async function requireContactsAt(
   client: Client,
   companyId: string,
   contactIds: readonly string[],
-): Promise<Array<{ name: string; properties: Record<string, string | null> }>> {
+): Promise<Array<{ name: string; properties: Record<string, string | null>; actionIds: string[] }>> {
   return Promise.all(
     contactIds.map(async (contactId) => {
       let contact;
@@ -141,7 +183,7 @@ async function requireContactsAt(
           client.crm.contacts.basicApi.getById(
             contactId,
             ['firstname', 'lastname', 'email', ...Object.values(CONTACT_PROPERTY)],
-            undefined,
+            [CONTACT_PROPERTY.lastActionId],
             ['companies'],
           ),
         );
@@ -166,7 +208,7 @@ async function requireContactsAt(
         const message = `${name} is not associated with this company. Associate them first, or pick another contact.`;
         throw new KeystoneError('KAM.CONTACT_NOT_AT_COMPANY', message);
       }
-      return { name, properties };
+      return { name, properties, actionIds: actionIdsOf(contact.propertiesWithHistory) };
     }),
   );
 }

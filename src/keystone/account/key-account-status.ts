@@ -2,6 +2,7 @@ import type { Client } from '@hubspot/api-client';
 import type { KeyAccountStatusChange } from '../../contracts/tag-key-account.ts';
 import { associatedIds } from '../../crm/association-lists.ts';
 import { batchRead, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
+import { answeredWithin } from '../../crm/retry.ts';
 import { COMPANY_PROPERTIES, COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { fromHubSpotDateTime, presentProperties, toHubSpotDateTime } from '../../crm/records.ts';
@@ -20,7 +21,7 @@ import { requireCompany } from '../readers/company.ts';
 import { managerActing } from './manager.ts';
 import type { Caller } from '../access/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { withdrawAuditNote, writeAuditNote } from './audit-note.ts';
+import { attachAuditNote, withdrawAuditNote, writeAuditNote, writeDetachedAuditNote } from './audit-note.ts';
 import { readPlan } from './account-plan.ts';
 import { closeReviewTask, syncTasks } from './plan-tasks.ts';
 
@@ -45,8 +46,8 @@ function statusHistoryLink(request: StatusChangeRequest) {
 /**
  * Tags or untags a key account: the status with who, when and why on the company; HubSpot's
  * target-account flag and ICP tier as the settings say; and a note on the company timeline.
- * The note is written first and withdrawn if the company update fails, so the timeline never
- * records a change that did not happen. An account leaving key status leaves the review cycle: its
+ * The note is written first and withdrawn if putting it on the timeline or the company update fails, so
+ * the timeline never records a change that did not happen. An account leaving key status leaves the review cycle: its
  * plan's open review-due task is archived (the next plan save creates one again if it is tagged again).
  *
  * Two managers may change the same account at the same moment, and HubSpot has no conditional update.
@@ -98,7 +99,7 @@ export async function changeKeyAccountStatus(
       scoreCompany({ ...facts, status: request.status }, settings.selection).icpTier ?? '';
   }
 
-  const noteId = await writeAuditNote(client, {
+  const noteId = await writeDetachedAuditNote(client, {
     companyId: request.companyId,
     caller,
     at: request.now,
@@ -108,15 +109,20 @@ export async function changeKeyAccountStatus(
   });
   let before: StatusRead;
   try {
-    // The note took a call: whoever changed the status meanwhile is found here, before anything is overwritten.
+    // Put on the timeline inside the withdrawal's reach: an attach whose answer was lost may have put it
+    // there, and a change that then fails must not leave its note behind for the retry to write again.
+    await attachAuditNote(client, noteId, request.companyId);
+    // The note took calls: whoever changed the status meanwhile is found here, before anything is overwritten.
     before = await readStatus(client, request.companyId);
     if (before.status !== previousStatus) throw await statusChangedSince(client, request.expectedStatus, before);
     await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties })).catch(
       async (error: unknown) => {
         // A lost answer may hide an update that was made: then the change stands, and so does its note.
-        // Looked at up to three times (a read is safe to repeat): not knowing costs a change its note.
-        const now = await readStatusOnce(client, request.companyId, 3);
-        if (now === null || !madeBy(now, { status: request.status, userId: caller.userId, at: request.now }))
+        // Looked at up to three times (a read is safe to repeat): not knowing costs a change its note. It
+        // was made when the history holds its write, even if another change has landed on top of it since
+        // (the clash is then found below, as for an answered update).
+        const now = await answeredWithin(() => readStatus(client, request.companyId));
+        if (now === null || !wroteIn(now, { status: request.status, userId: caller.userId, at: request.now }))
           throw error;
       },
     );
@@ -256,9 +262,29 @@ interface StatusSeen {
   changedBy: string | null;
   changedAt: string | null;
 }
+interface Written {
+  value: string;
+  timestamp: string;
+}
 /** The status with its history, newest first: one entry per write of it. */
 interface StatusRead extends StatusSeen {
-  history: Array<{ value: string; timestamp: string }>;
+  history: Written[];
+  /** Who made each status change and the moment it stamped, newest first: a change writes all three at once. */
+  changedByHistory: Written[];
+  changedAtHistory: Written[];
+}
+
+/**
+ * Whether one write in the history is this change: its status, its user and its moment, written together
+ * (one update gives each the same history timestamp).
+ */
+function wroteIn(read: StatusRead, change: { status: KeyAccountStatus; userId: string; at: number }): boolean {
+  return read.history.some(
+    (h) =>
+      h.value === change.status &&
+      read.changedByHistory.some((by) => by.timestamp === h.timestamp && by.value === change.userId) &&
+      read.changedAtHistory.some((at) => at.timestamp === h.timestamp && fromHubSpotDateTime(at.value) === change.at),
+  );
 }
 
 function statusSeen(properties: Record<string, string | null>): StatusSeen {
@@ -270,37 +296,28 @@ function statusSeen(properties: Record<string, string | null>): StatusSeen {
   };
 }
 
-/** Whether the status is the one this change wrote: its value, by its user, stamped with its moment. */
-function madeBy(seen: StatusSeen, change: { status: KeyAccountStatus; userId: string; at: number }): boolean {
-  return (
-    seen.status === change.status &&
-    seen.changedBy === change.userId &&
-    fromHubSpotDateTime(seen.changedAt) === change.at
-  );
-}
-
-/** The status, or null when HubSpot gave no answer in `tries` reads. */
-async function readStatusOnce(client: Client, companyId: string, tries: number): Promise<StatusRead | null> {
-  for (let attempt = 1; attempt <= tries; attempt++) {
-    try {
-      return await readStatus(client, companyId);
-    } catch {
-      // tried again below
-    }
-  }
-  return null;
-}
-
 async function readStatus(client: Client, companyId: string): Promise<StatusRead> {
   const company = await requireCompany(client, companyId, {
     properties: STATUS_PROPERTIES,
-    withHistory: [COMPANY_PROPERTY.status],
+    withHistory: STATUS_PROPERTIES,
   });
-  const history = (company.propertiesWithHistory?.[COMPANY_PROPERTY.status] ?? []).map((h) => ({
-    value: h.value,
-    timestamp: String(h.timestamp),
-  }));
-  return { ...statusSeen(presentProperties(company.properties)), history };
+  const written = (name: string): Written[] =>
+    (company.propertiesWithHistory?.[name] ?? []).map((h) => ({ value: h.value, timestamp: String(h.timestamp) }));
+  return {
+    ...statusSeen(presentProperties(company.properties)),
+    history: written(COMPANY_PROPERTY.status),
+    changedByHistory: written(COMPANY_PROPERTY.statusChangedBy),
+    changedAtHistory: written(COMPANY_PROPERTY.statusChangedAt),
+  };
+}
+
+/** The writes of the status since `before` was read: the history entries above the newest one it saw, newest first. */
+function writesSince(before: StatusRead, after: StatusRead): Written[] {
+  const newestBefore = before.history[0];
+  const seenAt = newestBefore
+    ? after.history.findIndex((h) => h.value === newestBefore.value && h.timestamp === newestBefore.timestamp)
+    : after.history.length;
+  return seenAt === -1 ? after.history : after.history.slice(0, seenAt);
 }
 
 /**
@@ -311,11 +328,7 @@ async function readStatus(client: Client, companyId: string): Promise<StatusRead
  * so that counts as a clash too: at most one of the two managers is answered ok.
  */
 function landedBetween(before: StatusRead, after: StatusRead, written: KeyAccountStatus): StatusSeen | null {
-  const newestBefore = before.history[0];
-  const seenAt = newestBefore
-    ? after.history.findIndex((h) => h.value === newestBefore.value && h.timestamp === newestBefore.timestamp)
-    : after.history.length;
-  const since = seenAt === -1 ? after.history : after.history.slice(0, seenAt);
+  const since = writesSince(before, after);
   if (since.length <= 1) return null;
   const ours = since.filter((h) => h.value === written);
   if (ours.length === 1 && since[since.length - 1]!.value === written) return null;
@@ -330,10 +343,13 @@ async function statusChangedSince(client: Client, expected: KeyAccountStatus, no
   return new KeystoneError('KAM.STATUS_CHANGED', message);
 }
 
+/** How the answer to a change saved at the same moment as another's begins: it says the change stands. */
+export const SAVED_BESIDE_ANOTHER = 'Your change was saved, but';
+
 async function changedAtTheSameMoment(client: Client, now: StatusSeen) {
   const by = await nameOf(client, now.changedBy);
   const message =
-    `Your change was saved, but ${by} changed the key account status at the same moment (now ` +
+    `${SAVED_BESIDE_ANOTHER} ${by} changed the key account status at the same moment (now ` +
     `"${statusLabel(now.status)}", changed by ${by} at ${timeOf(now.changedAt)}), so the timeline note may name ` +
     `the wrong earlier status; reload the card to see which change stands.`;
   return new KeystoneError('KAM.STATUS_CHANGED', message);

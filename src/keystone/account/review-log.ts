@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import { isConflict } from '../../crm/errors.ts';
-import { resendingUniqueCreate } from '../../crm/retry.ts';
+import { answeredWithin, resendingUniqueCreate } from '../../crm/retry.ts';
 import type { z } from 'zod';
 import type { LoggedReview, logReviewParametersSchema } from '../../contracts/log-review.ts';
 import { batchArchive, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
@@ -13,7 +13,7 @@ import { describeIssues } from '../../kam/shared/index.ts';
 import { errorMessage } from '../../errors/codes.ts';
 import { readOwners } from '../readers/portal-reads.ts';
 import { peopleDirectory } from '../readers/people.ts';
-import { KeystoneError } from '../../errors/keystone-error.ts';
+import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 import { domainResult } from '../domain-result.ts';
 import { requireCompany } from '../readers/company.ts';
 import { readPlan } from './account-plan.ts';
@@ -137,6 +137,9 @@ export async function logAccountReview(
         }),
       );
     }
+    // An earlier attempt that failed withdrew the note it made, though it may not have withdrawn its review:
+    // the note the review remembers is then gone, and is written again.
+    if (noteId !== null && !(await attachedIfExists(client, noteId, review.companyId))) noteId = null;
     if (noteId === null) {
       noteId = await writeDetachedAuditNote(client, {
         companyId: review.companyId,
@@ -166,12 +169,8 @@ export async function logAccountReview(
       );
     }
     loggedNoteId = noteId;
-    await attachAuditNote(client, noteId, review.companyId);
-    await hubspotCall(() =>
-      client.crm.companies.basicApi.update(review.companyId, {
-        properties: { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(next.dueAt) },
-      }),
-    );
+    if (noteId !== logged.noteId) await attachAuditNote(client, noteId, review.companyId);
+    await moveNextReview(client, review.companyId, next.dueAt);
   } catch (error) {
     // Only what this attempt made is withdrawn: an earlier attempt of the same action may have been told
     // it was logged, and the next retry completes what is missing.
@@ -240,6 +239,36 @@ export async function logAccountReview(
     nextDueAt: next.dueAt,
     noteId: loggedNoteId,
   };
+}
+
+/** Puts the note on the company timeline (again: attaching twice is harmless); false when the note is gone. */
+async function attachedIfExists(client: Client, noteId: string, companyId: string): Promise<boolean> {
+  try {
+    await attachAuditNote(client, noteId, companyId);
+    return true;
+  } catch (error) {
+    if (isKeystoneError(error) && error.code === 'KAM.NOT_FOUND') return false;
+    throw error;
+  }
+}
+
+/**
+ * Moves the company's next-review date on. An update whose answer was lost may have been made: then the
+ * review is logged and must not be withdrawn (which would leave the date moved with no review behind it).
+ * Whether it landed is looked at up to three times (a read is safe to repeat); not knowing withdraws it.
+ */
+async function moveNextReview(client: Client, companyId: string, dueAt: number): Promise<void> {
+  const properties = { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(dueAt) };
+  try {
+    await hubspotCall(() => client.crm.companies.basicApi.update(companyId, { properties }));
+  } catch (error) {
+    const stored = await answeredWithin(() =>
+      requireCompany(client, companyId, { properties: [COMPANY_PROPERTY.nextReviewDue] }).then((company) =>
+        fromHubSpotDateTime(presentProperties(company.properties)[COMPANY_PROPERTY.nextReviewDue]),
+      ),
+    );
+    if (stored !== dueAt) throw error;
+  }
 }
 
 /** The action's review record: made now, or found by its unique action id when an earlier attempt made it. */

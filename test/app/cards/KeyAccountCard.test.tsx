@@ -432,9 +432,12 @@ describe('the Relationships section', () => {
     find(Button, withText('Unmark as key contact')).trigger('onClick');
     await waitFor(() => expect(callsTo(spy, 'record_contact_stance')).toHaveLength(2));
     expect(callsTo(spy, 'record_contact_stance')).toEqual([
-      { ...caller, contactId: '501', keyContact: true },
-      { ...caller, contactId: '501', keyContact: false },
+      { ...caller, contactId: '501', keyContact: true, actionId: expect.any(String) },
+      { ...caller, contactId: '501', keyContact: false, actionId: expect.any(String) },
     ]);
+    // Each press answered as saved: the next one is an action of its own.
+    const [mark, unmark] = callsTo(spy, 'record_contact_stance') as Array<{ actionId: string }>;
+    expect(mark!.actionId).not.toBe(unmark!.actionId);
   });
 
   it('records a stance change in one click from the edit form and reloads the card', async () => {
@@ -443,7 +446,9 @@ describe('the Relationships section', () => {
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'stance-501' }).trigger('onChange', 'supporter' as never);
     await waitFor(() => expect(find(Select, { name: 'stance-501' }).props.value).toBe('supporter'));
-    expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', stance: 'supporter' }]);
+    expect(callsTo(spy, 'record_contact_stance')).toEqual([
+      { ...caller, contactId: '501', stance: 'supporter', actionId: expect.any(String) },
+    ]);
   });
 
   it('clears a decision power when set back to unknown', async () => {
@@ -451,7 +456,9 @@ describe('the Relationships section', () => {
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Select, { name: 'power-501' }).trigger('onChange', '' as never);
     await waitFor(() => expect(sectionLoads(spy, 'relationships')).toBe(2));
-    expect(callsTo(spy, 'record_contact_stance')).toEqual([{ ...caller, contactId: '501', decisionPower: null }]);
+    expect(callsTo(spy, 'record_contact_stance')).toEqual([
+      { ...caller, contactId: '501', decisionPower: null, actionId: expect.any(String) },
+    ]);
   });
 
   it('records why and when a contact left and who replaced them; the button waits for a reason', async () => {
@@ -492,6 +499,7 @@ describe('the Relationships section', () => {
         reason: 'retired',
         replacedByContactId: '502',
         leftAt: Date.UTC(2026, 10, 20, 12),
+        actionId: expect.any(String),
       },
     ]);
   });
@@ -512,11 +520,13 @@ describe('the Relationships section', () => {
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
     find(Button, withText('Tom Baker has not left: undo')).trigger('onClick');
     await waitFor(() => expect(maybeFindByTestId(Text, 'departure-501')).toBeNull());
-    expect(callsTo(spy, 'record_contact_departure')).toEqual([{ ...caller, contactId: '501', left: false }]);
+    expect(callsTo(spy, 'record_contact_departure')).toEqual([
+      { ...caller, contactId: '501', left: false, actionId: expect.any(String) },
+    ]);
   });
 
   it('keeps a refused stance change on screen with the message, and the old stance', async () => {
-    const { find, findAll, waitFor } = await renderCard(cardData(), {
+    const { find, findAll, waitFor, spy } = await renderCard(cardData(), {
       record_contact_stance: failed('KAM.CONTACT_NOT_AT_COMPANY', 'That contact is not associated with this company.'),
     });
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
@@ -525,6 +535,11 @@ describe('the Relationships section', () => {
       expect(find(Alert, { title: 'The change was not saved' }).text).toContain('not associated with this company'),
     );
     expect(find(Select, { name: 'stance-501' }).props.value).toBe('ally');
+    // Chosen again after the error, it is the same action: the function does not write it twice.
+    find(Select, { name: 'stance-501' }).trigger('onChange', 'enemy' as never);
+    await waitFor(() => expect(callsTo(spy, 'record_contact_stance')).toHaveLength(2));
+    const [first, again] = callsTo(spy, 'record_contact_stance') as Array<{ actionId: string }>;
+    expect(again!.actionId).toBe(first!.actionId);
   });
 
   it('shows which competitors the client also uses, how strongly, and our strengths and weaknesses', async () => {
@@ -619,7 +634,7 @@ describe('the Relationships section', () => {
     find(Button, withText('Save topics')).trigger('onClick');
     await waitFor(() =>
       expect(callsTo(spy, 'record_contact_stance')).toEqual([
-        { ...caller, contactId: '501', decisionTopics: ['budget', 'IT suppliers'] },
+        { ...caller, contactId: '501', decisionTopics: ['budget', 'IT suppliers'], actionId: expect.any(String) },
       ]),
     );
   });

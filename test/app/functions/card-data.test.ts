@@ -90,9 +90,14 @@ describe('card_data', () => {
       team: { relationshipPartner: null, accountManager: null, researcher: null },
     });
     expect(card.reviews).toMatchObject({ status: 'not_scheduled', nextDueAt: null, history: [], cadence: 'quarterly' });
-    // No admin is configured yet: nobody manages accounts until a HubSpot super admin names Keystone's admins
-    // in its settings (the card asks no one's HubSpot role: it shows the account read-only meanwhile).
-    expect(card.permissions).toEqual({ canEdit: false, isAdmin: false, readOnlyReason: expect.any(String) });
+    // No admin is configured yet: until a HubSpot super admin names Keystone's admins in its settings, the
+    // super admin (HubSpot's users API says so; here Max) acts as one, and everyone else reads.
+    expect(card.permissions).toEqual({ canEdit: true, isAdmin: true, readOnlyReason: null });
+    expect((await readCard(companyId, colleague.userId)).permissions).toEqual({
+      canEdit: false,
+      isAdmin: false,
+      readOnlyReason: expect.any(String),
+    });
     expect(card.owners.map((o) => o.name)).toEqual(['Cleo Colleague', 'Max Manager']);
   });
 
@@ -247,6 +252,8 @@ describe('card_data', () => {
           },
         ],
       }));
+      // A portal whose admins are named: nobody's HubSpot role is asked (one call more until then).
+      await configureAccess(manager, {});
     });
     // Contacts 50 a call (read with their history, HubSpot's most), and each activity type 100 a call on
     // its own (HubSpot batch-reads one object type a call).

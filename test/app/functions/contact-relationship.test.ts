@@ -137,6 +137,83 @@ describe('record_contact_stance and record_contact_departure', () => {
     expect((await contact('801')).departure).toBeNull();
   });
 
+  it('pressed again after a failure, completes the same stance without writing it twice or over a later change', async () => {
+    const press = {
+      companyId,
+      userId: manager.userId,
+      contactId: '801',
+      stance: 'ally' as const,
+      actionId: 'press-stance-1',
+    };
+    // The contact is written, then storing the sidebar's summary on the company fails.
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 503,
+      method: 'PATCH',
+      path: '/crm/v3/objects/companies/*',
+    });
+    expect(await recordStance({ parameters: press })).toMatchObject({
+      status: 'error',
+      code: 'KAM.HUBSPOT_UNAVAILABLE',
+    });
+    await portal.control.clearFaults();
+    // Another manager changes the stance before the first presses again.
+    expect(await recordStance({ parameters: { ...press, stance: 'enemy', actionId: 'press-stance-2' } })).toMatchObject(
+      { status: 'ok' },
+    );
+
+    expect(await recordStance({ parameters: press })).toMatchObject({ status: 'ok', stance: 'ally' });
+    const tom = await contact('801');
+    expect(tom.stance).toBe('enemy');
+    expect(tom.stanceHistory.map((h) => h.stance)).toEqual(['enemy', 'ally', 'protester']);
+  });
+
+  it('answers a stance whose update was made but whose answer was lost as recorded', async () => {
+    await portal.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'drop',
+      method: 'PATCH',
+      path: '/crm/v3/objects/contacts/*',
+      times: 1,
+    });
+    expect(
+      await recordStance({
+        parameters: { companyId, userId: manager.userId, contactId: '801', stance: 'ally', actionId: 'press-stance-3' },
+      }),
+    ).toMatchObject({ status: 'ok', stance: 'ally' });
+    expect((await contact('801')).stanceHistory.map((h) => h.stance)).toEqual(['ally', 'protester']);
+  });
+
+  it('pressed again after a failure, completes the same departure with one entry in its history', async () => {
+    const leftAt = Date.parse('2026-10-01T00:00:00.000Z');
+    const press = {
+      companyId,
+      userId: manager.userId,
+      contactId: '801',
+      left: true,
+      reason: 'left' as const,
+      leftAt,
+      actionId: 'press-departure-1',
+    };
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 503,
+      method: 'PATCH',
+      path: '/crm/v3/objects/companies/*',
+    });
+    expect(await recordDeparture({ parameters: press })).toMatchObject({ status: 'error' });
+    await portal.control.clearFaults();
+
+    expect(await recordDeparture({ parameters: press })).toMatchObject({ status: 'ok', leftAt });
+    expect((await contact('801')).departure).toMatchObject({ leftAt, reason: 'left' });
+    const tom = await portal.client.crm.contacts.basicApi.getById(
+      '801',
+      [CONTACT_PROPERTY.leftAt],
+      [CONTACT_PROPERTY.leftAt],
+    );
+    expect(tom.propertiesWithHistory?.[CONTACT_PROPERTY.leftAt]).toHaveLength(1);
+  });
+
   it('dates a departure today when no date is given', async () => {
     const answer = await recordDeparture({
       parameters: { companyId, userId: manager.userId, contactId: '801', left: true, reason: 'moved_role' },

@@ -414,6 +414,80 @@ describe('tag_key_account and untag_key_account', () => {
     );
   });
 
+  it('withdraws a note put on the timeline whose answer was lost, so the change pressed again leaves one note', async () => {
+    const parameters = { companyId, userId: manager.userId, expectedStatus: 'none' as const, reason: 'Strategic' };
+    // The note is put on the company timeline, but the answer is lost: the connection drops.
+    await portal.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'drop',
+      method: 'PUT',
+      path: '/crm/v4/objects/notes/*/associations/default/companies/*',
+      times: 1,
+    });
+    expect(await tagKeyAccount({ parameters })).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    expect(await timelineNotes(portal, companyId)).toEqual([]);
+
+    expect(await tagKeyAccount({ parameters })).toMatchObject({ status: 'ok', keyAccountStatus: 'key' });
+    expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Key account status'))).toHaveLength(
+      1,
+    );
+  });
+
+  it('keeps the note of a change whose answer was lost when another change landed on top of it before it was looked up', async () => {
+    // The update is made and its answer lost; every read of the company waits, so the other change lands first.
+    await portal.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'drop',
+      method: 'PATCH',
+      path: '/crm/v3/objects/companies/*',
+      times: 1,
+    });
+    await portal.control.injectFault({ kind: 'latency', ms: 400, method: 'GET', path: '/crm/v3/objects/companies/*' });
+    const tagging = tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+    });
+    while ((await portal.control.faults()).some((f) => f.kind === 'lostAnswer' && f.fired === 0))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await portal.client.crm.companies.basicApi.update(companyId, {
+      properties: {
+        [COMPANY_PROPERTY.status]: 'none',
+        [COMPANY_PROPERTY.statusReason]: 'Not yet',
+        [COMPANY_PROPERTY.statusChangedBy]: String(admin.userId),
+      },
+    });
+
+    // The change was made, and first: it is answered as made (of two changes at once, the later one is the
+    // one told), and its note stays with it on the timeline.
+    expect(await tagging).toMatchObject({ status: 'ok', keyAccountStatus: 'key', previousStatus: 'none' });
+    await portal.control.clearFaults();
+    expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Key account status'))).toHaveLength(
+      1,
+    );
+  });
+
+  it("does not take another manager's change at the same moment for its own when its update got no answer and was not made", async () => {
+    // The update is lost before HubSpot takes it; every read of the company waits, so the other change lands first.
+    await portal.control.injectFault({ kind: 'drop', method: 'PATCH', path: '/crm/v3/objects/companies/*', times: 1 });
+    await portal.control.injectFault({ kind: 'latency', ms: 400, method: 'GET', path: '/crm/v3/objects/companies/*' });
+    const tagging = tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
+    });
+    while ((await portal.control.faults()).some((f) => f.kind === 'drop' && f.fired === 0))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await portal.client.crm.companies.basicApi.update(companyId, {
+      properties: {
+        [COMPANY_PROPERTY.status]: 'candidate',
+        [COMPANY_PROPERTY.statusReason]: 'Maybe',
+        [COMPANY_PROPERTY.statusChangedBy]: String(admin.userId),
+        [COMPANY_PROPERTY.statusChangedAt]: new Date(testClock.now()).toISOString(),
+      },
+    });
+
+    expect(await tagging).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    await portal.control.clearFaults();
+    expect(await timelineNotes(portal, companyId)).toEqual([]);
+  });
+
   it('retries HubSpot rate limits and server errors', async () => {
     await portal.control.injectFault({
       kind: 'rateLimit',

@@ -503,6 +503,46 @@ describe('log_review', () => {
     expect((await companyTasks(portal, companyId)).map((t) => t.status)).toEqual(['NOT_STARTED']);
   });
 
+  it('answers a logging whose next-review date was moved but whose answer was lost as logged, with its review and note kept', async () => {
+    await portal.control.injectFault({
+      kind: 'lostAnswer',
+      mode: 'drop',
+      method: 'PATCH',
+      path: '/crm/v3/objects/companies/*',
+      times: 1,
+    });
+
+    const answer = await log();
+
+    expect(answer).toMatchObject({ status: 'ok' });
+    await portal.control.clearFaults();
+    const card = await readCard();
+    expect(card.reviews.history).toHaveLength(1);
+    expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Calendar review'))).toHaveLength(1);
+    const company = await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.nextReviewDue]);
+    expect(Date.parse(company.properties[COMPANY_PROPERTY.nextReviewDue] ?? '')).toBe(
+      answer.status === 'ok' ? answer.nextDueAt : NaN,
+    );
+  });
+
+  it('writes the note again on the retry when the failed attempt withdrew its note but could not withdraw its review', async () => {
+    const parameters = { actionId: 'press-log-review-2' };
+    // The review remembers its note, but the answer is lost; withdrawing the review then fails, the note's works.
+    await portal.control.injectFault({ kind: 'lostAnswer', mode: 'drop', method: 'PATCH', times: 1 });
+    await portal.control.injectFault({
+      kind: 'serverError',
+      status: 503,
+      method: 'POST',
+      path: '/crm/v3/objects/*/batch/archive',
+    });
+    expect(await log(parameters)).toMatchObject({ status: 'error', code: 'KAM.HUBSPOT_UNAVAILABLE' });
+    await portal.control.clearFaults();
+
+    expect(await log(parameters)).toMatchObject({ status: 'ok' });
+    expect((await readCard()).reviews.history).toHaveLength(1);
+    expect((await timelineNotes(portal, companyId)).filter((n) => n.body.includes('Calendar review'))).toHaveLength(1);
+  });
+
   it('lets the retry of a logging whose answer was lost complete it: one review record, one note, one open review-due task', async () => {
     // Every write is applied, then HubSpot's edge answers 502 (the client tries again) or drops the answer.
     await portal.control.injectFault({ kind: 'lostAnswer', mode: 'badGateway', method: 'POST', times: 2 });

@@ -2,6 +2,7 @@ import { Button, ButtonRow, DateInput, Flex, Select, Text } from '@hubspot/ui-ex
 import { useState } from 'react';
 import type { KeyContact } from '../../../contracts/card-data.ts';
 import type { RecordContactDepartureParameters } from '../../../contracts/record-contact-departure.ts';
+import { useActionId } from '../../ui/action-id.ts';
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { DEPARTURE_REASON_LABELS, optionsOf, STANCE_LABELS, WATCH_REASON_LABELS } from '../../ui/labels.ts';
 import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
@@ -26,9 +27,13 @@ export function WatchedBecause({ contact }: { contact: KeyContact }) {
 /** Marks or unmarks the contact as a key contact of this company (HubSpot's "Key contact" label). */
 export function KeyContactToggle({ account, contact }: { account: AccountView<'relationships'>; contact: KeyContact }) {
   const mark = useFunctionAction('record_contact_stance');
+  const action = useActionId();
   const toggle = async () => {
-    const keyContact = !contact.keyContactLabel;
-    if ((await mark.run({ ...account.caller, contactId: contact.contactId, keyContact })).ok) account.refresh();
+    const marking = { ...account.caller, contactId: contact.contactId, keyContact: !contact.keyContactLabel };
+    if ((await mark.run({ ...marking, actionId: action.idFor(marking) })).ok) {
+      action.saved();
+      account.refresh();
+    }
   };
   return (
     <Flex direction="column" gap="extra-small">
@@ -63,6 +68,7 @@ export function DepartureForm({ account, contact }: { account: AccountView<'rela
   const [leftAt, setLeftAt] = useState<number | null>(null);
   const [replacedBy, setReplacedBy] = useState(NOBODY);
   const departure = useFunctionAction('record_contact_departure');
+  const action = useActionId();
   const colleagues = account.data.relationships.contacts.filter(
     (c) => c.contactId !== contact.contactId && !c.departure,
   );
@@ -80,7 +86,10 @@ export function DepartureForm({ account, contact }: { account: AccountView<'rela
       replacedByContactId: replacedBy === NOBODY ? null : replacedBy,
       ...(leftAt === null ? {} : { leftAt }),
     };
-    if ((await departure.run(change)).ok) account.refresh();
+    if ((await departure.run({ ...change, actionId: action.idFor(change) })).ok) {
+      action.saved();
+      account.refresh();
+    }
   };
 
   return (

@@ -29,6 +29,7 @@ import {
   optionsOf,
   STANCE_LABELS,
 } from '../../ui/labels.ts';
+import { useActionId } from '../../ui/action-id.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { splitList } from '../../../kam/shared/list-value.ts';
 import { orgChartFindings, type OrgChart } from '../../../kam/coverage/org-chart.ts';
@@ -279,19 +280,26 @@ function ContactEditor({
   const [topics, setTopics] = useState(contact.decisionTopics.join('; '));
   const stance = useFunctionAction('record_contact_stance');
   const departure = useFunctionAction('record_contact_departure');
+  const action = useActionId();
   const busy = stance.state.status === 'loading' || departure.state.status === 'loading';
 
-  // One click: a changed select saves at once, then the card reloads what HubSpot holds.
-  const saveStance = async (change: Pick<RecordContactStanceParameters, 'stance' | 'decisionPower'>) => {
-    if ((await stance.run({ ...account.caller, contactId: contact.contactId, ...change })).ok) account.refresh();
+  // One click: a changed select saves at once, then the card reloads what HubSpot holds. The same change
+  // chosen again after an error is the same action: it is not written twice.
+  const saveStance = async (change: Omit<RecordContactStanceParameters, 'companyId' | 'userId' | 'contactId'>) => {
+    const saving = { ...account.caller, contactId: contact.contactId, ...change };
+    if ((await stance.run({ ...saving, actionId: action.idFor(saving) })).ok) {
+      action.saved();
+      account.refresh();
+    }
   };
 
-  const saveTopics = async () => {
-    const decisionTopics = splitList(topics);
-    if ((await stance.run({ ...account.caller, contactId: contact.contactId, decisionTopics })).ok) account.refresh();
-  };
+  const saveTopics = () => saveStance({ decisionTopics: splitList(topics) });
   const undoDeparture = async () => {
-    if ((await departure.run({ ...account.caller, contactId: contact.contactId, left: false })).ok) account.refresh();
+    const undoing = { ...account.caller, contactId: contact.contactId, left: false };
+    if ((await departure.run({ ...undoing, actionId: action.idFor(undoing) })).ok) {
+      action.saved();
+      account.refresh();
+    }
   };
 
   return (
