@@ -61,8 +61,9 @@ describe('card_section', () => {
         },
       ],
     }));
-    // A portal whose admins are named: nobody's HubSpot role is asked (one call more until then).
-    await configureAccess(manager, {});
+    // A portal whose admins are named: nobody's HubSpot role is asked (one call more until then). The
+    // manager may save a plan, as the Plan's stance rows need.
+    await configureAccess(manager, { managerUserIds: [String(manager.userId)] });
   });
   afterAll(() => portal.close());
 
@@ -119,7 +120,6 @@ describe('card_section', () => {
   });
 
   it('Plan: the contacts once, with their stance history, when its grid counts stances; still no activity', async () => {
-    await configureAccess(manager, { managerUserIds: [String(manager.userId)] });
     const saved = await saveAccountPlan({
       parameters: {
         companyId,
