@@ -175,7 +175,7 @@ function persistAndCrash(path: string): void {
   );
 }
 
-type Step = 'restart' | 'read snapshot' | 'stop';
+type Step = 'restart' | 'read snapshot' | 'stop' | 'read every record' | 'read every association';
 
 /** Each restart is timed in a process of its own, as a real restart starts with an empty heap. */
 function inNewProcess(step: Step, path: string): Promise<Took> {
@@ -205,6 +205,15 @@ function runStep(step: Step, path: string): Took {
   if (step === 'restart') return timed(open)[1];
   if (step === 'read snapshot') return timed(() => readSnapshot(path, 1))[1];
   const store = open();
+  // A restart parses records and associations on first use: what a session pays when it reads them all.
+  if (step === 'read every record')
+    return timed(() => {
+      for (const type of store.portal.types.values()) for (const record of type.records.values()) void record.id;
+    })[1];
+  if (step === 'read every association')
+    return timed(() => {
+      for (const [, , , , typeIds] of store.portal.links.entries()) void typeIds.size;
+    })[1];
   return timed(() => store.close())[1];
 }
 
@@ -220,6 +229,8 @@ export default async function sandboxRestartBench(): Promise<void> {
     console.log(
       `  so the journal replay: ${took({ wallMs: crashRestart.wallMs - snapshotRead.wallMs, cpuMs: crashRestart.cpuMs - snapshotRead.cpuMs })}`,
     );
+    console.log(`then, first use: every record read ${took(await inNewProcess('read every record', path))}`);
+    console.log(`  every association read ${took(await inNewProcess('read every association', path))}`);
     const stop = await inNewProcess('stop', path);
     console.log(`stop (journal folded into a new snapshot): ${took(stop)}, snapshot ${mb(statSync(path).size)}`);
     console.log(`restart after that stop (snapshot only): ${took(await inNewProcess('restart', path))}`);

@@ -333,7 +333,7 @@ export const objectRoutes: Route<ApiContext>[] = [
       const mutations: Mutation[] = [];
       const outcomes: Array<{ id: string; isNew: boolean; properties: Record<string, string> }> = [];
       for (const input of parseBody(batchOf(upsertInput), body).inputs) {
-        if (!type.unique.has(input.idProperty))
+        if (!type.records.unique.has(input.idProperty))
           throw validationError(`idProperty ${input.idProperty} is not a unique property of ${type.singular}`);
         const record = findRecord(type, input.id, input.idProperty);
         const properties = normaliseWrite(type, { ...input.properties, [input.idProperty]: input.id } as PropertyInput);

@@ -50,7 +50,7 @@ export function positiveInt(raw: string | null, fallback: number, name: string):
 
 export function findRecord(type: ObjectType, id: string, idProperty?: string): StoredRecord | undefined {
   if (!idProperty || idProperty === 'hs_object_id') return type.records.get(id);
-  const index = type.unique.get(idProperty);
+  const index = type.records.unique.get(idProperty);
   if (!index)
     throw validationError(
       `Property ${idProperty} is not a unique property of ${type.singular} and cannot be used as idProperty`,
@@ -179,7 +179,7 @@ export function checkUnique(
   ownId: string | undefined,
   claimed = new Map<string, string>(),
 ): void {
-  for (const [name, index] of type.unique) {
+  for (const [name, index] of type.records.unique) {
     const value = properties[name];
     if (value === undefined || value === '') continue;
     const holder = index.get(value) ?? claimed.get(`${name}\u0000${value}`);

@@ -22,30 +22,40 @@ export function* fileLines(path: string): Generator<FileLine> {
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     // The start of a line that began in an earlier chunk (copies: the chunk is reused).
     let pending: Buffer[] = [];
+    let pendingBytes = 0;
     let chunkStart = 0;
     for (let read = readSync(fd, chunk); read > 0; chunkStart += read, read = readSync(fd, chunk)) {
       const piece = chunk.subarray(0, read);
-      let lineStart = 0;
-      for (let newline = piece.indexOf(NEWLINE); newline !== -1; newline = piece.indexOf(NEWLINE, lineStart)) {
-        yield {
-          text: decode([...pending, piece.subarray(lineStart, newline)]),
-          end: chunkStart + newline + 1,
-          complete: true,
-        };
-        pending = [];
-        lineStart = newline + 1;
+      const lastNewline = piece.lastIndexOf(NEWLINE);
+      if (lastNewline !== -1) {
+        const bytes = Buffer.concat([...pending, piece.subarray(0, lastNewline + 1)]);
+        // Decoded at once and each line a slice of that: one large string the garbage collector
+        // leaves in place, rather than a string per line it copies while a snapshot is read.
+        const text = bytes.toString('utf8');
+        // Lines split on the newline byte, which never occurs inside a multi-byte UTF-8 character,
+        // so the nth newline byte is the nth newline character.
+        for (let byte = 0, char = 0; byte < bytes.length; ) {
+          const byteNewline = bytes.indexOf(NEWLINE, byte);
+          const charNewline = text.indexOf('\n', char);
+          yield {
+            text: text.slice(char, charNewline),
+            end: chunkStart - pendingBytes + byteNewline + 1,
+            complete: true,
+          };
+          [byte, char] = [byteNewline + 1, charNewline + 1];
+        }
+        [pending, pendingBytes] = [[], 0];
       }
-      if (lineStart < read) pending.push(Buffer.from(piece.subarray(lineStart)));
+      if (lastNewline + 1 < read) {
+        pending.push(Buffer.from(piece.subarray(lastNewline + 1)));
+        pendingBytes += read - lastNewline - 1;
+      }
     }
-    if (pending.length > 0) yield { text: decode(pending), end: chunkStart, complete: false };
+    if (pending.length > 0) yield { text: Buffer.concat(pending).toString('utf8'), end: chunkStart, complete: false };
   } finally {
     closeSync(fd);
   }
 }
-
-// Lines split on the newline byte, which never occurs inside a multi-byte UTF-8 character.
-const decode = (pieces: Buffer[]) =>
-  pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8');
 
 /**
  * Writes the lines to a temporary file, fsyncs it and renames it over `path`, so a crash leaves

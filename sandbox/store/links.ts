@@ -11,19 +11,20 @@ export type RecordLinks = Record<string, Record<string, number[]>>;
 export class AssociationLinks {
   /**
    * recordKey → to objectTypeId → to id → association type ids. A record restored from a snapshot keeps
-   * its links as read (plain data) until first used: a firm-sized portal restarts without building a
-   * Map and a Set for each of its million association directions first.
+   * its links as read (JSON text of `RecordLinks`) until first used: a firm-sized portal restarts
+   * without parsing them, or building a Map and a Set for each of its million association directions.
    */
-  private readonly byRecord = new Map<string, Targets | RecordLinks>();
+  private readonly byRecord = new Map<string, Targets | string>();
 
   /** The record's links as maps, built on first use from what a snapshot gave. */
   private targets(key: string): Targets | undefined {
     const stored = this.byRecord.get(key);
     if (stored === undefined || stored instanceof Map) return stored;
+    const links = JSON.parse(stored) as RecordLinks;
     const targets: Targets = new Map();
-    for (const toType in stored) {
+    for (const toType in links) {
       const byId = new Map<string, Set<number>>();
-      for (const toId in stored[toType]) byId.set(toId, new Set(stored[toType]![toId]));
+      for (const toId in links[toType]) byId.set(toId, new Set(links[toType]![toId]));
       targets.set(toType, byId);
     }
     this.byRecord.set(key, targets);
@@ -80,8 +81,8 @@ export class AssociationLinks {
     }
   }
 
-  /** Each record's associations, both directions as stored, leaving out what has been emptied. */
-  *byRecordEntries(): Generator<[objectTypeId: string, id: string, links: RecordLinks]> {
+  /** Each record's associations (JSON text of `RecordLinks`), both directions as stored, leaving out what has been emptied. */
+  *byRecordEntries(): Generator<[objectTypeId: string, id: string, links: string]> {
     for (const [key, stored] of this.byRecord) {
       // Links never used since the snapshot are written back as they were read.
       if (!(stored instanceof Map)) {
@@ -92,12 +93,12 @@ export class AssociationLinks {
       for (const [toType, byId] of stored) {
         for (const [toId, typeIds] of byId) if (typeIds.size > 0) (links[toType] ??= {})[toId] = [...typeIds];
       }
-      if (Object.keys(links).length > 0) yield [...splitKey(key), links];
+      if (Object.keys(links).length > 0) yield [...splitKey(key), JSON.stringify(links)];
     }
   }
 
   /** Puts back one record's associations as `byRecordEntries` gave them (made maps when first used). */
-  restore(objectTypeId: string, id: string, links: RecordLinks): void {
+  restore(objectTypeId: string, id: string, links: string): void {
     this.byRecord.set(recordKey(objectTypeId, id), links);
   }
 }

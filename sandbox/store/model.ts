@@ -1,5 +1,6 @@
 import type { PropertyDefinition } from '../catalog.ts';
 import type { SeedOwner } from '../seed.ts';
+import type { Records } from './records.ts';
 
 // The in-memory shape of one portal. Timestamps are epoch ms; every property value is a string.
 
@@ -58,9 +59,7 @@ export interface ObjectType {
   requiredProperties: string[];
   properties: Map<string, StoredProperty>;
   groups: Map<string, PropertyGroup>;
-  records: Map<string, StoredRecord>;
-  /** Unique-value property → value → record id, for active records. */
-  unique: Map<string, Map<string, string>>;
+  records: Records;
   /** Record ids in ascending numeric order; rebuilt lazily after a create. */
   orderedIds: string[] | null;
 }

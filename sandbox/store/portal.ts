@@ -4,6 +4,7 @@ import { AssociationLinks } from './links.ts';
 import { byNumericId, isoInstant } from './model.ts';
 import type { AssociationType, ObjectType, Owner, StoredProperty, StoredRecord } from './model.ts';
 import type { Mutation } from './mutations.ts';
+import { Records } from './records.ts';
 
 // One portal's state and the only code that changes it (`apply`). API handlers validate, then
 // describe their change as mutations; the store journals them and applies them here.
@@ -119,7 +120,7 @@ export class Portal {
             label: humanise(property.groupName),
             displayOrder: -1,
           });
-        if (property.hasUniqueValue) type.unique.set(property.name, new Map());
+        if (property.hasUniqueValue) type.records.unique.set(property.name, new Map());
       }
     }
     for (const defined of HUBSPOT_DEFINED_ASSOCIATIONS) {
@@ -207,8 +208,7 @@ export class Portal {
       ...base,
       properties: new Map(),
       groups: new Map(),
-      records: new Map(),
-      unique: new Map(),
+      records: new Records(),
       orderedIds: null,
     };
     this.types.set(type.objectTypeId, type);
@@ -266,13 +266,13 @@ export class Portal {
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
     });
-    if (property.hasUniqueValue && !type.unique.has(property.name)) {
+    if (property.hasUniqueValue && !type.records.unique.has(property.name)) {
       const index = new Map<string, string>();
       for (const record of type.records.values()) {
         const value = record.properties[property.name];
         if (!record.archived && value !== undefined) index.set(value, record.id);
       }
-      type.unique.set(property.name, index);
+      type.records.unique.set(property.name, index);
     }
   }
 
@@ -286,10 +286,17 @@ export class Portal {
   /** Puts a whole record in place (seeds and snapshots); API writes go through `apply`. */
   insertRecord(type: ObjectType, record: StoredRecord): void {
     record.properties.hs_object_id = record.id;
-    type.records.set(record.id, record);
+    type.records.set(record);
     type.orderedIds = null;
     if (!record.archived) this.indexUnique(type, record, Object.keys(record.properties));
     this.nextRecordId = Math.max(this.nextRecordId, Number(record.id) + 1);
+  }
+
+  /** Puts back a record as a snapshot holds it: JSON text, read on first use. */
+  restoreRecord(type: ObjectType, id: string, json: string): void {
+    type.records.restore(id, json);
+    type.orderedIds = null;
+    this.nextRecordId = Math.max(this.nextRecordId, Number(id) + 1);
   }
 
   // ---- changes -------------------------------------------------------------------------------
@@ -378,7 +385,7 @@ export class Portal {
       case 'archiveProperty': {
         const type = this.typeOf(m.type);
         type.properties.delete(m.name);
-        type.unique.delete(m.name);
+        type.records.unique.delete(m.name);
         return;
       }
       case 'putGroup':
@@ -449,14 +456,14 @@ export class Portal {
   private indexUnique(type: ObjectType, record: StoredRecord, names: string[]): void {
     for (const name of names) {
       const value = record.properties[name];
-      if (value !== undefined) type.unique.get(name)?.set(value, record.id);
+      if (value !== undefined) type.records.unique.get(name)?.set(value, record.id);
     }
   }
 
   private unindexUnique(type: ObjectType, record: StoredRecord, names: string[]): void {
     for (const name of names) {
       const value = record.properties[name];
-      const index = type.unique.get(name);
+      const index = type.records.unique.get(name);
       if (value !== undefined && index?.get(value) === record.id) index.delete(value);
     }
   }

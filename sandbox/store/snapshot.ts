@@ -10,21 +10,23 @@ import { portalFromDefinitions, portalFromSeed, seedDefinitions } from './seed-i
 // A snapshot is the whole portal as of one journal entry, one line per piece, so that neither
 // writing nor reading it holds the portal as one string (a large portal outgrows the longest one):
 //
-//   {"format":"keystone-sandbox-snapshot","version":2,"seq":41}   seq: the last journal entry it holds
+//   {"format":"keystone-sandbox-snapshot","version":3,"seq":41}   seq: the last journal entry it holds
 //   {"definitions":{…}}                                 object types, properties, labels, owners (seed shapes)
-//   {"type":"0-2","record":{…}}                         each record, as the store holds it
+//   {"type":"0-2","id":"5","record":{…}}                each record, as the store holds it
 //   {"type":"0-1","id":"17","links":{"0-2":{"5":[279]}}}  each record's associations, both directions
 //   {"end":{"lines":4}}                                 the lines before it: a file cut short is refused
 //
 // Records and associations are read back as written, unchecked, so that a firm-sized portal restarts
-// in seconds; the definitions are checked against the seed format. Version 1 (one JSON document
-// holding a whole seed) is still read.
+// in seconds: a record's JSON text is kept and parsed on first use, found by its type and id at the
+// front of the line (a record's text damaged inside is only noticed when that record is read). The
+// definitions are checked against the seed format. Version 2 (records without the id in front) and
+// version 1 (one JSON document holding a whole seed) are still read, each record parsed at once.
 
 const FORMAT = 'keystone-sandbox-snapshot';
 
 const headerSchema = z.object({
   format: z.literal(FORMAT),
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   seq: z.number().int().min(0),
 });
 const version1Schema = headerSchema.extend({ version: z.literal(1), seed: sandboxSeedSchema });
@@ -41,17 +43,18 @@ export function writeSnapshot(path: string, portal: Portal, seq: number): void {
 }
 
 function* snapshotLines(portal: Portal, seq: number): Generator<string> {
-  yield JSON.stringify({ format: FORMAT, version: 2, seq });
+  yield JSON.stringify({ format: FORMAT, version: 3, seq });
   yield JSON.stringify({ definitions: seedDefinitions(portal) });
   let lines = 2;
   for (const type of portal.types.values()) {
-    for (const record of type.records.values()) {
-      yield JSON.stringify({ type: type.objectTypeId, record });
+    const typeId = JSON.stringify(type.objectTypeId);
+    for (const [id, record] of type.records.json()) {
+      yield `{"type":${typeId},"id":${JSON.stringify(id)},"record":${record}}`;
       lines += 1;
     }
   }
   for (const [type, id, links] of portal.links.byRecordEntries()) {
-    yield JSON.stringify({ type, id, links });
+    yield `{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"links":${links}}`;
     lines += 1;
   }
   yield JSON.stringify({ end: { lines } });
@@ -84,6 +87,7 @@ function fromLines(path: string, seq: number, lines: Iterable<FileLine>, firstRe
   let portal: Portal | undefined;
   for (const line of lines) {
     lineNumber += 1;
+    if (portal && restoredUnparsed(portal, line.text)) continue;
     const value = parseLine(path, lineNumber, line);
     if (!portal) {
       const definitions = definitionsSchema.safeParse(value);
@@ -101,6 +105,20 @@ function fromLines(path: string, seq: number, lines: Iterable<FileLine>, firstRe
   );
 }
 
+/** The front of a record's or associations' line: type and id (without escapes; a line with them is parsed whole). */
+const pieceFront = /^\{"type":"([^"\\]*)","id":"([^"\\]*)","(record|links)":/;
+
+/** Puts back a record or its associations unparsed, if the line is one of a known type; other lines are parsed whole. */
+function restoredUnparsed(portal: Portal, text: string): boolean {
+  const front = pieceFront.exec(text);
+  const type = front && text.endsWith('}') ? portal.types.get(front[1]!) : undefined;
+  if (!type) return false;
+  const [{ length }, , id, piece] = front!;
+  if (piece === 'record') portal.restoreRecord(type, id!, text.slice(length, -1));
+  else portal.links.restore(type.objectTypeId, id!, text.slice(length, -1));
+  return true;
+}
+
 const isEnd = (value: unknown): value is { end: { lines: number } } =>
   typeof value === 'object' && value !== null && 'end' in value;
 
@@ -108,7 +126,8 @@ function addPiece(portal: Portal, value: unknown, where: string): void {
   const piece = value as { type?: string; record?: StoredRecord; id?: string; links?: RecordLinks };
   const type = piece.type === undefined ? undefined : portal.types.get(piece.type);
   if (type && piece.record) portal.insertRecord(type, piece.record);
-  else if (type && piece.id && piece.links) portal.links.restore(type.objectTypeId, piece.id, piece.links);
+  else if (type && piece.id && piece.links)
+    portal.links.restore(type.objectTypeId, piece.id, JSON.stringify(piece.links));
   else throw new Error(`${where} is neither a record nor associations of a known object type`);
 }
 
