@@ -23,15 +23,43 @@ export const ACTUAL_SOURCES = [
 ] as const;
 export type DerivedSource = Exclude<(typeof ACTUAL_SOURCES)[number], 'typed'>;
 
-/** The unit and measures each derived source can fill, and how its row reads by default. */
+/**
+ * The unit and measures each derived source can fill, how its row reads by default, and the CRM facts it
+ * is filled from (so a reader fetches the contacts' stance history only for a grid that counts stances).
+ */
 export const DERIVED_SOURCES: Record<
   DerivedSource,
-  { unit: 'count' | 'currency'; measures: readonly Measure[]; defaultMeasure: Measure }
+  {
+    unit: 'count' | 'currency';
+    measures: readonly Measure[];
+    defaultMeasure: Measure;
+    from: 'stances' | 'meetings' | 'won deals';
+  }
 > = {
-  friends_and_allies: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'level' },
-  enemies_and_protesters: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'change' },
-  meetings: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'per_quarter' },
-  new_services: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
-  new_opportunities: { unit: 'count', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
-  income_increase: { unit: 'currency', measures: ['per_quarter', 'year_to_date'], defaultMeasure: 'year_to_date' },
+  friends_and_allies: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'level', from: 'stances' },
+  enemies_and_protesters: { unit: 'count', measures: ['level', 'change'], defaultMeasure: 'change', from: 'stances' },
+  meetings: {
+    unit: 'count',
+    measures: ['per_quarter', 'year_to_date'],
+    defaultMeasure: 'per_quarter',
+    from: 'meetings',
+  },
+  new_services: {
+    unit: 'count',
+    measures: ['per_quarter', 'year_to_date'],
+    defaultMeasure: 'year_to_date',
+    from: 'won deals',
+  },
+  new_opportunities: {
+    unit: 'count',
+    measures: ['per_quarter', 'year_to_date'],
+    defaultMeasure: 'year_to_date',
+    from: 'won deals',
+  },
+  income_increase: {
+    unit: 'currency',
+    measures: ['per_quarter', 'year_to_date'],
+    defaultMeasure: 'year_to_date',
+    from: 'won deals',
+  },
 };

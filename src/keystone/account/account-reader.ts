@@ -24,6 +24,7 @@ import type { PortalDetails } from '../../crm/portal-details.ts';
 import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
 import { requireCompany } from '../readers/company.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../kam/coverage/index.ts';
+import { DERIVED_SOURCES } from '../../kam/objectives/index.ts';
 import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationships.ts';
 
 // Everything one company card shows, read from HubSpot in two rounds of parallel calls and no
@@ -154,7 +155,7 @@ function keystoneTypes(resolver: ObjectTypeResolver): Promise<[SchemaSummary, Sc
 function countsStances(plan: CrmRecord | null): boolean {
   const grid = storedPlanGrid(plan?.properties[KEY_ACCOUNT_PLAN.property.quarterlyTargets] ?? null);
   return grid.targets.some(
-    (t) => t.unit !== 'text' && (t.source === 'friends_and_allies' || t.source === 'enemies_and_protesters'),
+    (t) => t.unit !== 'text' && t.source !== 'typed' && DERIVED_SOURCES[t.source].from === 'stances',
   );
 }
 
