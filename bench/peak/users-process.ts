@@ -88,13 +88,20 @@ function usersCards(clock: ScaledClock, { portalId, baseUrl }: { portalId: numbe
     played.push({ record: { view: view.id, kind, opened, answered: clock.elapsed(), ok: code === null, code }, tally });
   };
 
-  const section = (view: PlannedView, name: CardSectionName, reload = false) =>
-    invoke(view, reload ? 'section reload' : `tab: ${name}`, cardSection, {
+  // As the tab does, each section sends the session the latest answer handed it (src/app/cards/account/account.ts).
+  const sessions = new Map<number, string>();
+  const section = async (view: PlannedView, name: CardSectionName, reload = false) => {
+    const session = sessions.get(view.id);
+    const answer = await invoke(view, reload ? 'section reload' : `tab: ${name}`, cardSection, {
       companyId: view.companyId,
       userId: view.userId,
       portalId,
       section: name,
+      ...(session ? { session } : {}),
     });
+    if (answer.status === 'ok') sessions.set(view.id, answer.session);
+    return answer;
+  };
 
   const save = (view: PlannedView, kind: SaveKind, data: CardData) => {
     const caller = { userId: view.userId, companyId: view.companyId };
@@ -137,6 +144,7 @@ function usersCards(clock: ScaledClock, { portalId, baseUrl }: { portalId: numbe
         }
       }
       await sidebarLoad;
+      sessions.delete(view.id);
     },
     /** Read once every call has settled: a call the client retries after its invocation failed still counts. */
     invocations: (): InvocationRecord[] => played.map(({ record, tally }) => ({ ...record, ...tally })),

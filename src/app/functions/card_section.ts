@@ -5,6 +5,13 @@ import { defineFunction } from './define-function.ts';
 export const main = defineFunction(
   'card_section',
   { parameters: cardSectionParametersSchema },
-  ({ section, companyId, userId, portalId }, { client, objectTypes, now }) =>
-    cardSection(client, objectTypes, { section, companyId, userId, portalId, now }),
+  ({ section, companyId, userId, portalId, session }, { client, objectTypes, now, sessionKey }) =>
+    cardSection(client, objectTypes, {
+      section,
+      companyId,
+      userId,
+      portalId,
+      now,
+      session: { key: sessionKey, token: session },
+    }),
 );

@@ -8,6 +8,7 @@ import { errorMessage } from '../../errors/codes.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { validate } from '../../kam/shared/validation.ts';
 import type { FunctionError, FunctionPayload, FunctionResult, FunctionUid } from '../../contracts/registry.ts';
+import { tabSessionKey } from '../../keystone/account/tab-session.ts';
 
 // The edge every app function shares: parse the parameters (bad input never reaches HubSpot), build
 // the one client for this invocation, run the service, and turn whatever it throws into a stable
@@ -26,6 +27,8 @@ interface FunctionDeps {
   objectTypes: ObjectTypeResolver;
   /** When the invocation started (epoch ms); services never read the clock themselves. */
   now: number;
+  /** What the app seals the facts it hands a card with: derived from its access token, so only it can. */
+  sessionKey: Buffer;
 }
 
 /** Where an invocation takes its time from (epoch ms). */
@@ -64,10 +67,15 @@ export function defineFunction<Uid extends FunctionUid, Schema extends z.ZodType
       if (!parsed.success)
         return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: parsed.errors }));
       try {
-        const client = createHubSpotClient({ ...connection(), ...(call.attempts ? { attempts: call.attempts } : {}) });
-        const payload = await asOneInvocation(() =>
-          run(parsed.data, { client, objectTypes: new ObjectTypeResolver(client), now: clock() }),
-        );
+        const hubspot = connection();
+        const client = createHubSpotClient({ ...hubspot, ...(call.attempts ? { attempts: call.attempts } : {}) });
+        const deps = {
+          client,
+          objectTypes: new ObjectTypeResolver(client),
+          now: clock(),
+          sessionKey: tabSessionKey(hubspot.accessToken),
+        };
+        const payload = await asOneInvocation(() => run(parsed.data, deps));
         return { status: 'ok', ...payload };
       } catch (error) {
         const keystoneError = toKeystoneError(error);

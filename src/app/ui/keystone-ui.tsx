@@ -75,8 +75,8 @@ export function createKeystoneUi(ui: HubSpotUi) {
     /** One call outside a hook's lifecycle, e.g. each slice of a loop the screen drives. */
     callFunction: <Ok extends { status: 'ok' }>(uid: string, parameters: object) =>
       callFunction<Ok>(runner, uid, parameters),
-    useFunctionQuery: <Ok extends { status: 'ok' }>(uid: string, parameters: object) =>
-      useFunctionQuery<Ok>(runner, uid, parameters),
+    useFunctionQuery: <Ok extends { status: 'ok' }>(uid: string, parameters: object, alongside?: () => object) =>
+      useFunctionQuery<Ok>(runner, uid, { parameters, alongside }),
     useFunctionAction: <Params extends object, Ok extends { status: 'ok' }>(uid: string) =>
       useFunctionAction<Params, Ok>(runner, uid),
 
@@ -130,6 +130,7 @@ interface RegisteredCalls {
   useFunctionQuery: <Uid extends FunctionUid>(
     uid: Uid,
     parameters: FunctionParameters<Uid>,
+    alongside?: () => Partial<FunctionParameters<Uid>>,
   ) => FunctionQuery<Answer<Uid>>;
   useFunctionAction: <Uid extends FunctionUid>(uid: Uid) => FunctionAction<FunctionParameters<Uid>, Answer<Uid>>;
 }

@@ -23,7 +23,17 @@ export interface FunctionQuery<Ok> {
 export function useFunctionQuery<Ok extends { status: 'ok' }>(
   runner: ServerlessRunner,
   uid: string,
-  parameters: object,
+  {
+    parameters,
+    alongside = NO_MORE,
+  }: {
+    parameters: object;
+    /**
+     * Parameters taken afresh at each call that do not, by changing, call again (what an earlier
+     * answer handed over). Must be stable across renders, as a useCallback is.
+     */
+    alongside?: () => object;
+  },
 ): FunctionQuery<Ok> {
   const [state, setState] = useState<FunctionState<Ok>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
@@ -35,7 +45,7 @@ export function useFunctionQuery<Ok extends { status: 'ok' }>(
     const call = ++latest.current;
     if (answeredKey.current !== key) setState({ status: 'loading' });
     const [, sent] = JSON.parse(key) as [string, object];
-    void callFunction<Ok>(runner, uid, sent).then((outcome) => {
+    void callFunction<Ok>(runner, uid, { ...alongside(), ...sent }).then((outcome) => {
       if (call !== latest.current) return;
       answeredKey.current = outcome.ok ? key : null;
       setState(toState(outcome));
@@ -46,11 +56,13 @@ export function useFunctionQuery<Ok extends { status: 'ok' }>(
       // eslint-disable-next-line react-hooks/exhaustive-deps
       latest.current++;
     };
-  }, [runner, uid, key, generation]);
+  }, [runner, uid, key, generation, alongside]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { state, reload };
 }
+
+const NO_MORE = () => ({});
 
 export interface FunctionAction<Params, Ok> {
   state: FunctionState<Ok>;

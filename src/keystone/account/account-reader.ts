@@ -26,6 +26,7 @@ import { requireCompany } from '../readers/company.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../kam/coverage/index.ts';
 import { DERIVED_SOURCES } from '../../kam/objectives/index.ts';
 import { ALL_AT_ONCE, readRelationships, type Relationships } from './relationships.ts';
+import type { TabFacts } from './tab-session.ts';
 
 // Everything one company card shows, read from HubSpot in two rounds of parallel calls and no
 // per-record calls (three when the portal is not known: the custom object types first). The account's
@@ -102,16 +103,26 @@ export interface AccountSnapshot extends Relationships {
 export async function readAccount(
   client: Client,
   resolver: ObjectTypeResolver,
-  { companyId, portalId, reads = WHOLE_CARD }: { companyId: string; portalId?: number; reads?: AccountReads },
+  {
+    companyId,
+    portalId,
+    reads = WHOLE_CARD,
+    known = null,
+  }: { companyId: string; portalId?: number; reads?: AccountReads; known?: TabFacts | null },
 ): Promise<AccountSnapshot> {
-  if (portalId === undefined) return readAccountWith(client, { resolver, companyId, reads });
+  if (portalId === undefined) return readAccountWith(client, { resolver, companyId, reads, known });
   try {
-    return await readAccountWith(client, { resolver: new PortalObjectTypes(client, portalId), companyId, reads });
+    return await readAccountWith(client, {
+      resolver: new PortalObjectTypes(client, portalId),
+      companyId,
+      reads,
+      known,
+    });
   } catch (error) {
     // HubSpot does not know a type by that name: setup has not run (the schemas tell), or the card named
     // another portal. Both are answered by reading again the long way.
     if (error instanceof KeystoneError && error.code === 'KAM.SETUP_REQUIRED')
-      return readAccountWith(client, { resolver, companyId, reads });
+      return readAccountWith(client, { resolver, companyId, reads, known });
     throw error;
   }
 }
@@ -120,6 +131,8 @@ interface AccountRead {
   resolver: ObjectTypeResolver;
   companyId: string;
   reads: AccountReads;
+  /** The people and settings the tab already holds for this user: not read again. */
+  known: TabFacts | null;
 }
 
 const NO_RELATIONSHIPS: Relationships = { contacts: [], activities: [], activitiesLogged: 0 };
@@ -161,12 +174,12 @@ function countsStances(plan: CrmRecord | null): boolean {
 
 async function readAccountRecords(
   client: Client,
-  { companyId, reads, resolver }: AccountRead,
+  { companyId, reads, resolver, known }: AccountRead,
   { types, plan: planRead }: { types: ReturnType<typeof keystoneTypes>; plan: Promise<CrmRecord | null> | null },
 ): Promise<Omit<AccountSnapshot, keyof Relationships>> {
   // Round 1: the owners, the company (with the ids of its deals, objectives and reviews), the settings,
   // the plan; everything but the owners waits for the types, which take a round of their own only when
-  // the portal is not known.
+  // the portal is not known. Owners and settings the tab already holds are not read.
   const company = types.then(([, objectiveType, reviewType]) =>
     readCompany(client, companyId, {
       associationTypes: [
@@ -178,9 +191,9 @@ async function readAccountRecords(
     }),
   );
   const [owners, [, objectiveType, reviewType], stored, plan, { record, associated }] = await Promise.all([
-    readOwners(client),
+    known?.owners ?? readOwners(client),
     types,
-    loadSettings(client, resolver),
+    known ?? loadSettings(client, resolver),
     planRead,
     company,
   ]);

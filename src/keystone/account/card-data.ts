@@ -48,6 +48,7 @@ import { storedCompetition } from './competition.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { accountFacts, storedMeetings, storedPlanGrid, planYearStart } from './plan-targets.ts';
 import { reviewsSection } from './reviews-section.ts';
+import { openTabSession, sealTabSession, type TabFacts } from './tab-session.ts';
 
 // Turns what HubSpot holds about one company into the card's sections, through the KAM domain:
 // selection scores it, coverage weighs its relationships, objectives fills the grid's derived actuals.
@@ -83,18 +84,38 @@ const SECTION_READS: Record<CardSectionName, AccountReads> = {
 export async function cardSection(
   client: Client,
   objectTypes: ObjectTypeResolver,
-  request: { section: CardSectionName; companyId: string; userId: number; portalId?: number; now: number },
+  request: {
+    section: CardSectionName;
+    companyId: string;
+    userId: number;
+    portalId?: number;
+    now: number;
+    /** What an earlier section of the tab handed the card, and the key it was sealed with. */
+    session: { key: Buffer; token?: string | undefined };
+  },
 ): Promise<CardSection> {
-  const { section, now } = request;
-  const snapshot = await readAccount(client, objectTypes, { ...request, reads: SECTION_READS[section] });
+  const { section, now, userId, session } = request;
+  const known = session.token ? openTabSession(session.key, session.token, { userId, now }) : null;
+  const snapshot = await readAccount(client, objectTypes, { ...request, reads: SECTION_READS[section], known });
   const context: SectionContext = { settings: snapshot.settings, people: peopleDirectory(snapshot.owners), now };
-  const base = cardBase(snapshot, { ...context, permissions: await permissionsOf(client, snapshot, request.userId) });
+  const base = {
+    ...cardBase(snapshot, { ...context, permissions: await permissionsOf(client, snapshot, userId) }),
+    // A session is sealed once, from a fresh read, and handed back unchanged until it expires: the tab
+    // never trusts people and settings older than its lifetime, however many sections it opens.
+    session: known && session.token ? session.token : sealTabSession(session.key, tabFactsOf(snapshot, userId, now)),
+  };
   if (section === 'status') return { ...base, section, keyAccount: keyAccountSection(snapshot, context) };
   const relationships = relationshipsSection(snapshot, context);
   if (section === 'relationships') return { ...base, section, relationships: relationships.section };
   if (section === 'plan') return { ...base, section, plan: planSection(snapshot, context, relationships.coverage) };
   return { ...base, section, reviews: reviewsSection(snapshot, context, relationships.coverage) };
 }
+
+const tabFactsOf = (snapshot: AccountSnapshot, userId: number, issuedAt: number) => ({
+  userId,
+  issuedAt,
+  facts: { owners: snapshot.owners, settings: snapshot.settings, portal: snapshot.portal } satisfies TabFacts,
+});
 
 // Read-only unless the user is a manager. The owners list the card reads anyway identifies the user,
 // so no call is spent on it; the write functions verify the user again themselves. An id that is not

@@ -113,6 +113,20 @@ describe('the key account tab while loading and on failure', () => {
     ]);
   });
 
+  it('sends later sections the session the first answered with, and loads nothing again for it', async () => {
+    const spy = serveFunctions({ card_data: ok(cardData()) });
+    const card = renderer('crm.record.tab');
+    card.render(<KeyAccountCard />);
+    await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+    card.find(Tabs).trigger('onSelectedChange', 'plan' as never);
+    await card.waitFor(() => expect(sectionLoads(spy, 'plan')).toBe(1));
+    const sent = callsTo(spy, 'card_section') as Array<{ section: string; session?: string }>;
+    expect(sent.map(({ section, session }) => [section, session])).toEqual([
+      ['status', undefined],
+      ['plan', 'sealed by status'],
+    ]);
+  });
+
   it('reloads only the Status section after a status change, not the sections opened beside it', async () => {
     const { find, waitFor, spy } = await renderCard(cardData({ keyAccount: notKeyYet() }), {
       tag_key_account: ok({ tasks: TASKS_SYNCED }),

@@ -67,10 +67,13 @@ describe('card_section', () => {
   });
   afterAll(() => portal.close());
 
-  async function read(section: CardSectionName): Promise<{ answer: CardSection; byRoute: Record<string, number> }> {
+  async function read(
+    section: CardSectionName,
+    { session, userId = manager.userId }: { session?: string; userId?: number } = {},
+  ): Promise<{ answer: CardSection; byRoute: Record<string, number> }> {
     await portal.control.resetStats();
     const result = await cardSection({
-      parameters: { companyId, userId: manager.userId, portalId: PORTAL_ID, section },
+      parameters: { companyId, userId, portalId: PORTAL_ID, section, ...(session ? { session } : {}) },
     });
     if (result.status !== 'ok') throw new Error(`card_section failed: ${result.code} ${result.message}`);
     const { status: _ok, ...payload } = result;
@@ -111,6 +114,42 @@ describe('card_section', () => {
     const { byRoute } = await read('plan');
     expect(total(byRoute)).toBe(5); // owners, the company, the settings, the plan, its deals
     expect(Object.keys(byRoute).filter((route) => /contacts|meetings|calls|emails/.test(route))).toEqual([]);
+  });
+
+  it("a later section sent Status's session reads neither the owners nor the settings, and answers the same", async () => {
+    const status = await read('status');
+    const fresh = await read('plan');
+    const { answer, byRoute } = await read('plan', { session: status.answer.session });
+    expect(total(byRoute)).toBe(3); // the company, the plan, its deals
+    expect(byRoute['GET /crm/v3/owners/']).toBeUndefined();
+    expect(Object.keys(byRoute).filter((route) => route.includes('keystone_settings'))).toEqual([]);
+    const { session: _given, readAt: _r, ...shown } = answer;
+    const { session: _new, readAt: _f, ...shownFresh } = fresh.answer;
+    expect(shown).toEqual(shownFresh);
+    // Handed back as it came: a session is never renewed from itself, so it ages out.
+    expect(answer.session).toBe(status.answer.session);
+    expect(fresh.answer.session).not.toBe(status.answer.session);
+  });
+
+  it('reads the owners and settings again for a session it did not seal, or sealed for someone else', async () => {
+    const status = await read('status');
+    for (const session of [`${status.answer.session}x`, 'not a session']) {
+      const { byRoute } = await read('plan', { session });
+      expect(total(byRoute), session).toBe(5);
+    }
+    // Someone else sending the manager's session is not taken for the manager: the owners are read, and
+    // a user who is not among them is refused as without a session.
+    const other = anOwner({ firstName: 'Olive', lastName: 'Other' });
+    const asOther = await cardSection({
+      parameters: {
+        companyId,
+        userId: other.userId,
+        portalId: PORTAL_ID,
+        section: 'plan',
+        session: status.answer.session,
+      },
+    });
+    expect(asOther).toMatchObject({ status: 'error', code: 'KAM.UNKNOWN_USER' });
   });
 
   it('Reviews: the contacts with their history for its triggers, no activity', async () => {

@@ -81,7 +81,7 @@ export function sectionOf(answer: object, section: CardSectionName): object {
     ...base
   } = answer as ReturnType<typeof ok<CardData>>;
   const field = SECTION_FIELD[section];
-  return { ...base, section, [field]: (answer as Record<string, unknown>)[field] };
+  return { ...base, section, session: `sealed by ${section}`, [field]: (answer as Record<string, unknown>)[field] };
 }
 
 /** Opens each of the Key account tab's sections, as a user clicking through them, and waits until all have loaded. */

@@ -24,7 +24,15 @@ export function SectionLoader<Name extends CardSectionName>({
   section: Name;
   children: (answer: Extract<CardSection, { section: Name }>) => ReactNode;
 }) {
-  const { state, reload } = useFunctionQuery('card_section', { ...tab.caller, portalId: tab.portalId, section });
+  const { state, reload } = useFunctionQuery(
+    'card_section',
+    { ...tab.caller, portalId: tab.portalId, section },
+    tab.session,
+  );
+  const { keepSession } = tab;
+  useEffect(() => {
+    if (state.status === 'success') keepSession(state.answer.session);
+  }, [state, keepSession]);
   const changes = tab.changes[section];
   const seen = useRef(changes);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useExtensionActions, useExtensionContext } from '@hubspot/ui-extensions';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { CardData } from '../../../contracts/card-data.ts';
 import type { CardBase, CardSection } from '../../../contracts/card-section.ts';
 import type { CardSectionName, FieldOf, SectionField } from '../../../contracts/card-sections.ts';
@@ -61,6 +61,9 @@ export function useAccountTab() {
   const [selected, setSelected] = useState<CardSectionName>('status');
   const [opened, setOpened] = useState<readonly CardSectionName[]>(['status']);
   const [changes, setChanges] = useState<Changes>(NO_CHANGES);
+  // What the latest section answered with for the next ones to send back (the people and settings it read):
+  // held aside, because a new one must not make the sections on screen load again.
+  const session = useRef<string | null>(null);
   const open = useCallback((section: CardSectionName) => {
     setSelected(section);
     setOpened((sections) => (sections.includes(section) ? sections : [...sections, section]));
@@ -90,6 +93,12 @@ export function useAccountTab() {
   });
   return {
     caller,
+    /** The session the tab holds, for the next section to send (none until a section answered). */
+    session: useCallback((): { session?: string } => (session.current ? { session: session.current } : {}), []),
+    /** Keeps the session a section answered with. */
+    keepSession: useCallback((token: string) => {
+      session.current = token;
+    }, []),
     /** The card's `context.portal.id` lets card_section address Keystone's objects by name and skip reading the schemas. */
     portalId: context.portal.id,
     selected,
