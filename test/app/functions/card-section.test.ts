@@ -93,9 +93,10 @@ describe('card_section', () => {
     }
   });
 
-  it('Status: owners, the company, the settings and its deals, 4 calls, and no contact or activity', async () => {
+  it('Status: the company, the settings (with the people the save stored) and its deals, 3 calls, and no contact or activity', async () => {
     const { byRoute } = await read('status');
-    expect(total(byRoute)).toBe(4);
+    expect(total(byRoute)).toBe(3);
+    expect(byRoute['GET /crm/v3/owners']).toBeUndefined();
     expect(Object.keys(byRoute).filter((route) => /contacts|meetings|calls|emails/.test(route))).toEqual([]);
   });
 
@@ -107,9 +108,9 @@ describe('card_section', () => {
     expect(byRoute['POST /crm/v3/objects/deals/batch/read']).toBeUndefined();
   });
 
-  it('Plan: no activity (recalculation counts its meetings), and no contact without stance rows: 5 calls', async () => {
+  it('Plan: no activity (recalculation counts its meetings), and no contact without stance rows: 4 calls', async () => {
     const { byRoute } = await read('plan');
-    expect(total(byRoute)).toBe(5); // owners, the company, the settings, the plan, its deals
+    expect(total(byRoute)).toBe(4); // the company, the settings (with the people), the plan, its deals
     expect(Object.keys(byRoute).filter((route) => /contacts|meetings|calls|emails/.test(route))).toEqual([]);
   });
 
