@@ -265,13 +265,30 @@ describe('portfolio recalculation', () => {
     expect(roomForPeople(190, 60)).toBe(40);
   });
 
+  it("stores the portal's people for the cards in the run's first slice, in a write of its own, and not again", async () => {
+    const people = async () => (await settingsRecordOf(portal)).portalPeople || null;
+    await portal.control.resetStats();
+    const first = await sliceOf(portal, null, 500, steppingClock());
+    expect(first.done).toBe(false);
+    expect(JSON.parse((await people())!)).toMatchObject({ version: 1, readAt: now });
+    const upserts = `POST /crm/v3/objects/${await new ObjectTypeResolver(portal.client).objectTypeId('settings')}/batch/upsert`;
+    expect((await portal.control.stats()).byRoute[upserts]).toBe(1);
+
+    await writeSettingsRecord(portal.client, await new ObjectTypeResolver(portal.client).objectTypeId('settings'), {
+      [PORTAL_SETTINGS.property.portalPeople]: '',
+    });
+    await runToTheEnd(portal, 500, steppingClock(), first.cursor);
+    expect(await people()).toBeNull();
+  });
+
   it("carries what it learnt of HubSpot's burst window from slice to slice in the cursor", async () => {
     await portal.control.setRateLimit(HUBSPOT_RATE_LIMITS);
     const first = await sliceOf(portal, null, 500, steppingClock());
     const { burst } = decodeCursor(first.cursor!);
     expect(burst?.window).toMatchObject({ max: HUBSPOT_RATE_LIMITS.burstPer10s, intervalMs: 10_000 });
-    // The first list, four calls counted for the page, and the one read of its key accounts' contacts (they have none).
-    expect(burst?.sentAgoMs).toHaveLength(6);
+    // The first list, four calls counted for the page, the one read of its key accounts' contacts (they have
+    // none), and the owners the run's first slice stores for the cards.
+    expect(burst?.sentAgoMs).toHaveLength(7);
   });
 
   it("writes the ICP tier and leaves HubSpot's target-account flag to the status changes", async () => {

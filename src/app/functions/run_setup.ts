@@ -1,6 +1,7 @@
 import { runSetup } from '../../crm/setup/index.ts';
 import { requireAdmin, verifyCaller } from '../../keystone/access/index.ts';
 import { loadSettings, recordAdminAction } from '../../keystone/settings/index.ts';
+import { portalPeopleNow } from '../../keystone/readers/portal-people.ts';
 import { runSetupParametersSchema } from '../../contracts/run-setup.ts';
 import { defineFunction } from './define-function.ts';
 
@@ -11,7 +12,8 @@ export const main = defineFunction(
     const { settings } = await loadSettings(client, objectTypes);
     const caller = await verifyCaller(client, userId, settings.access);
     requireAdmin(caller);
-    const result = await runSetup(client, { now });
+    // Setup stores the portal's people with its version, for the cards.
+    const result = await runSetup(client, { now, settingsRecord: await portalPeopleNow(client, now) });
     // Setup may have just made Keystone's objects: the object types read before it are out of date.
     objectTypes.forget();
     // After setup, which makes the settings object the log lives on (setup itself is safe to run again).

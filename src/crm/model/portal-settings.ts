@@ -80,6 +80,15 @@ export const PORTAL_SETTINGS = defineCustomObject({
         'The revenue distribution of the whole portfolio at the last complete recalculation (JSON, versioned).',
       long: true,
     }),
+    // The portal's active owners as HubSpot's owners API last gave them (versioned JSON with when they
+    // were read), so a card section names people and knows its user without reading the owners itself.
+    portalPeople: textProperty({
+      name: 'portal_people_json',
+      label: "Portal's people",
+      description:
+        "The portal's active HubSpot owners (names, emails, teams) as Keystone last read them (JSON, versioned).",
+      long: true,
+    }),
   },
 });
 

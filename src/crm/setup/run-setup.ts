@@ -60,7 +60,15 @@ const asPropertyCreate = (p: object) => p as unknown as PropertyCreate;
 
 export async function runSetup(
   client: Client,
-  options: { now: number; onStep?: (step: SetupStep) => void },
+  options: {
+    now: number;
+    onStep?: (step: SetupStep) => void;
+    /**
+     * More of the settings record's properties, from what the caller read (the portal's people): written
+     * with the version, and written even when setup has nothing else to change, as they change without it.
+     */
+    settingsRecord?: Record<string, string>;
+  },
 ): Promise<SetupReport> {
   const steps: SetupStep[] = [];
   const record = (step: SetupStep) => {
@@ -88,8 +96,10 @@ export async function runSetup(
     (details.currency !== null && details.currency !== recorded?.portalCurrency) ||
     (details.timeZone !== null && details.timeZone !== recorded?.portalTimeZone);
   const versionChanged = previousVersion !== SETUP_VERSION;
-  if (portalChanged || versionChanged) {
+  const alsoStored = options.settingsRecord ?? {};
+  if (portalChanged || versionChanged || Object.keys(alsoStored).length > 0) {
     await writeSettingsRecord(client, await resolver.objectTypeId('settings'), {
+      ...alsoStored,
       ...(portalChanged ? portalDetailsProperties(details) : {}),
       ...(versionChanged
         ? {

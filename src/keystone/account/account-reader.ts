@@ -14,7 +14,7 @@ import { propertyNames, toCrmRecord } from '../../crm/records.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../readers/company-facts.ts';
 import { SERVICE_DEAL_PROPERTY, storedPlanGrid } from './plan-targets.ts';
-import { loadSettings } from '../settings/index.ts';
+import { loadSettingsRecord, storedSettingsOf } from '../settings/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { parentCompanyIds, WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
 import { STATUS_AUDIT_PROPERTIES } from './status-audit.ts';
@@ -22,6 +22,7 @@ import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } fro
 import { PortalObjectTypes } from '../../crm/portal-object-types.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
 import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
+import { storedPortalPeople } from '../readers/portal-people.ts';
 import { requireCompany } from '../readers/company.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../kam/coverage/index.ts';
 import { DERIVED_SOURCES } from '../../kam/objectives/index.ts';
@@ -31,14 +32,17 @@ import type { TabFacts } from './tab-session.ts';
 // Everything one company card shows, read from HubSpot in two rounds of parallel calls and no
 // per-record calls (three when the portal is not known: the custom object types first). The account's
 // relationships come from readRelationships in its own three rounds, side by side with these:
-//   1. owners, the company (with the ids of its deals, objectives and reviews), settings (with the
-//      portal's currency and time zone), the plan;
-//   2. deals, objectives, reviews, and the names of the companies that are or were its parent.
+//   1. the company (with the ids of its deals, objectives and reviews), settings (with the portal's
+//      currency and time zone, and its people as last stored), the plan;
+//   2. deals, objectives, reviews, and the names of the companies that are or were its parent; and the
+//      owners, only when the people stored with the settings are too old or do not know the user.
+// Status, which has nothing else to read in round 2 but its deals, thus makes 3 calls.
 // The Plan section's contacts, read only for stance rows, follow the plan: two rounds after it.
-// The card's reads are bounded (9 fixed, 10 without the portal's id, one each for objectives, reviews
-// and parent companies' names, one per 50 contacts (read with their history), one per 100 activities
-// of each type, at most 10,000 activities, and one more for each kind of record of which the company
-// has over 100: well under HubSpot's 190 per 10 s), so each round sends all its chunks at once.
+// The card's reads are bounded (9 fixed, 8 with the people stored, 10 without the portal's id, one each
+// for objectives, reviews and parent companies' names, one per 50 contacts (read with their history),
+// one per 100 activities of each type, at most 10,000 activities, and one more for each kind of record
+// of which the company has over 100: well under HubSpot's 190 per 10 s), so each round sends all its
+// chunks at once.
 
 /**
  * What one read takes from HubSpot beyond the owners, the company and the settings every section needs:
@@ -104,25 +108,27 @@ export async function readAccount(
   client: Client,
   resolver: ObjectTypeResolver,
   {
-    companyId,
     portalId,
     reads = WHOLE_CARD,
-    known = null,
-  }: { companyId: string; portalId?: number; reads?: AccountReads; known?: TabFacts | null },
+    ...request
+  }: {
+    companyId: string;
+    userId: number;
+    now: number;
+    portalId?: number;
+    reads?: AccountReads;
+    /** The people and settings the tab already holds for this user: not read again. */
+    known?: TabFacts | null;
+  },
 ): Promise<AccountSnapshot> {
-  if (portalId === undefined) return readAccountWith(client, { resolver, companyId, reads, known });
+  if (portalId === undefined) return readAccountWith(client, { ...request, resolver, reads });
   try {
-    return await readAccountWith(client, {
-      resolver: new PortalObjectTypes(client, portalId),
-      companyId,
-      reads,
-      known,
-    });
+    return await readAccountWith(client, { ...request, resolver: new PortalObjectTypes(client, portalId), reads });
   } catch (error) {
     // HubSpot does not know a type by that name: setup has not run (the schemas tell), or the card named
     // another portal. Both are answered by reading again the long way.
     if (error instanceof KeystoneError && error.code === 'KAM.SETUP_REQUIRED')
-      return readAccountWith(client, { resolver, companyId, reads, known });
+      return readAccountWith(client, { ...request, resolver, reads });
     throw error;
   }
 }
@@ -130,9 +136,11 @@ export async function readAccount(
 interface AccountRead {
   resolver: ObjectTypeResolver;
   companyId: string;
+  /** Who is looking: the people stored with the settings stand in for the owners only if they know them. */
+  userId: number;
+  now: number;
   reads: AccountReads;
-  /** The people and settings the tab already holds for this user: not read again. */
-  known: TabFacts | null;
+  known?: TabFacts | null;
 }
 
 const NO_RELATIONSHIPS: Relationships = { contacts: [], activities: [], activitiesLogged: 0 };
@@ -174,12 +182,12 @@ function countsStances(plan: CrmRecord | null): boolean {
 
 async function readAccountRecords(
   client: Client,
-  { companyId, reads, resolver, known }: AccountRead,
+  { companyId, reads, resolver, userId, now, known }: AccountRead,
   { types, plan: planRead }: { types: ReturnType<typeof keystoneTypes>; plan: Promise<CrmRecord | null> | null },
 ): Promise<Omit<AccountSnapshot, keyof Relationships>> {
-  // Round 1: the owners, the company (with the ids of its deals, objectives and reviews), the settings,
-  // the plan; everything but the owners waits for the types, which take a round of their own only when
-  // the portal is not known. Owners and settings the tab already holds are not read.
+  // Round 1: the company (with the ids of its deals, objectives and reviews), the settings, the plan;
+  // all wait for the types, which take a round of their own only when the portal is not known. The
+  // people and settings the tab already holds are not read.
   const company = types.then(([, objectiveType, reviewType]) =>
     readCompany(client, companyId, {
       associationTypes: [
@@ -190,16 +198,25 @@ async function readAccountRecords(
       withHistory: reads.reviews,
     }),
   );
-  const [owners, [, objectiveType, reviewType], stored, plan, { record, associated }] = await Promise.all([
-    known?.owners ?? readOwners(client),
+  const settingsRecord = known ? Promise.resolve(null) : loadSettingsRecord(client, resolver);
+  // The owners come with the settings while the people stored there are fresh and know the user;
+  // otherwise HubSpot's owners are read beside round 2, so the card waits no longer for them.
+  const ownersRead = known
+    ? Promise.resolve(known.owners)
+    : settingsRecord.then((r) => storedPortalPeople(r?.portalPeople, { now, userId }) ?? readOwners(client));
+  // Awaited after round 2: a failure of round 1 must not leave it unhandled.
+  ownersRead.catch(() => undefined);
+  const [[, objectiveType, reviewType], settings, plan, { record, associated }] = await Promise.all([
     types,
-    known ?? loadSettings(client, resolver),
+    settingsRecord,
     planRead,
     company,
   ]);
+  const stored = known ?? storedSettingsOf(settings);
 
   // Round 2.
-  const [deals, objectives, reviews, companyNames] = await Promise.all([
+  const [owners, deals, objectives, reviews, companyNames] = await Promise.all([
+    ownersRead,
     readRecords(client, { objectType: 'deals', ids: associated.get('deals') ?? [], properties: DEAL_READ }),
     readRecords(client, {
       objectType: objectiveType.objectTypeId,

@@ -68,10 +68,11 @@ export async function cardData(
 
 /**
  * What each tab section reads beyond the owners, the company and the settings. Status is the score
- * from the company and its deals (4 calls); Relationships weighs coverage from every kind of activity,
- * the only section to read them; the plan's derived actuals count won deals, the contacts' stances
- * (read only for a grid with stance rows) and the meetings the last recalculation counted; review
- * triggers read the history of the company and its contacts.
+ * from the company and its deals (3 calls: the owners come with the settings while the people stored
+ * there are fresh); Relationships weighs coverage from every kind of activity, the only section to
+ * read them; the plan's derived actuals count won deals, the contacts' stances (read only for a grid
+ * with stance rows) and the meetings the last recalculation counted; review triggers read the history
+ * of the company and its contacts.
  */
 const SECTION_READS: Record<CardSectionName, AccountReads> = {
   status: { deals: true, plan: false, reviews: false, relationships: null },
@@ -117,10 +118,11 @@ const tabFactsOf = (snapshot: AccountSnapshot, userId: number, issuedAt: number)
   facts: { owners: snapshot.owners, settings: snapshot.settings, portal: snapshot.portal } satisfies TabFacts,
 });
 
-// Read-only unless the user is a manager. The owners list the card reads anyway identifies the user,
-// so no call is spent on it; the write functions verify the user again themselves. An id that is not
-// an active user of the portal (a deactivated user, an owner id sent as a user id) is refused as every
-// other function refuses it, rather than shown the account read-only. While no admin is configured,
+// Read-only unless the user is a manager. The owners list the card reads anyway (or the people stored
+// with the settings, used only when they know the user) identifies the user, so no call is spent on
+// it; the write functions verify the user again, live, themselves. An id that is not an active user of
+// the portal (a deactivated user, an owner id sent as a user id) is refused as every other function
+// refuses it, rather than shown the account read-only. While no admin is configured,
 // HubSpot's users API says whether the user is a super admin (one call, only then): they may act as the
 // functions let them, so a new portal's cards are not read-only for everyone until settings are saved.
 async function permissionsOf(client: Client, snapshot: AccountSnapshot, userId: number): Promise<Permissions> {

@@ -14,7 +14,8 @@ import type { BeforeRound } from '../account/relationships.ts';
 import { coverageSummaryProperties } from '../account/coverage-summary.ts';
 import { satisfactionProperty } from '../account/satisfaction.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
-import { readOwners } from '../readers/portal-reads.ts';
+import { readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
+import { portalPeopleProperties } from '../readers/portal-people.ts';
 import {
   meetingsProperty,
   coverageScores,
@@ -23,7 +24,7 @@ import {
   type CoveragePacing,
 } from './coverage-scores.ts';
 import { carriedBurst, decodeCursor, encodeCursor, type RunState } from './cursor.ts';
-import { snapshotProperties, type PortfolioSnapshot } from './portfolio-snapshot.ts';
+import { snapshotProperties } from './portfolio-snapshot.ts';
 import { revenueAsWritten, scoreProperties } from './write-back.ts';
 
 // Recalculates the portfolio a slice at a time, so a portal of any size fits in many short function
@@ -39,6 +40,57 @@ import { revenueAsWritten, scoreProperties } from './write-back.ts';
 // Each page's written revenue joins a running distribution in the cursor; the run's last page stores it
 // as the portfolio snapshot on the settings record, and only then does the run count as done, so
 // repeating the last slice (its answer lost, or the snapshot write refused) rewrites the same snapshot.
+// A run's first slice also stores the portal's people there for the cards (with the snapshot when it is
+// the run's only slice, else in a write of its own as it ends); the run goes on if that fails.
+
+export async function recalculateSlice(client: Client, request: SliceRequest): Promise<SliceResult> {
+  const run = runPeople(client, { storing: request.cursor === null });
+  const result = await recalculateSliceWith(client, request, run);
+  if (!result.done) await run.storeAlone(request);
+  return result;
+}
+
+/** The portal's owners, read once a slice and only when needed, and whether this slice stores them. */
+interface RunPeople {
+  /** Names for the coverage warnings. */
+  people: () => Promise<PeopleDirectory>;
+  /** The people's settings record properties when this slice stores them (with the snapshot); none otherwise, or when unread. */
+  toStore: (now: number) => Promise<Record<string, string>>;
+  storeAlone: (request: Pick<SliceRequest, 'objectTypes' | 'now'>) => Promise<void>;
+}
+
+function runPeople(client: Client, { storing }: { storing: boolean }): RunPeople {
+  let owners: Promise<OwnerRecord[]> | null = null;
+  const read = () => {
+    owners ??= readOwners(client);
+    owners.catch(() => undefined);
+    return owners;
+  };
+  // The first slice reads them from its start, beside its first page.
+  if (storing) void read();
+  let directory: Promise<PeopleDirectory> | null = null;
+  const toStore = async (now: number) => {
+    if (!storing) return {};
+    try {
+      return portalPeopleProperties(await read(), now);
+    } catch {
+      return {};
+    }
+  };
+  return {
+    people: () => (directory ??= read().then(peopleDirectory)),
+    toStore,
+    storeAlone: async ({ objectTypes, now }) => {
+      const properties = await toStore(now);
+      if (Object.keys(properties).length === 0) return;
+      try {
+        await writeSettingsRecord(client, await objectTypes.objectTypeId('settings'), properties);
+      } catch {
+        // The cards read HubSpot's owners until the next run stores them.
+      }
+    },
+  };
+}
 
 interface SliceRequest {
   cursor: string | null;
@@ -72,7 +124,11 @@ export const roomForPeople = (windowMax: number, othersInWindow: number): number
 // HubSpot's burst window is 10 s: after a 429, waiting a few seconds lets it drain.
 const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABLE': 1_000 } as const;
 
-export async function recalculateSlice(client: Client, request: SliceRequest): Promise<SliceResult> {
+async function recalculateSliceWith(
+  client: Client,
+  request: SliceRequest,
+  { people, toStore }: RunPeople,
+): Promise<SliceResult> {
   const started = request.elapsed();
   const wallClock = () => request.now + request.elapsed() - started;
   const state: RunState = request.cursor
@@ -108,9 +164,6 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       pausedFor,
     };
   };
-  // Our people's names for the coverage warnings: one read a slice, and only once a page has companies to weigh.
-  let owners: Promise<PeopleDirectory> | null = null;
-  const people = () => (owners ??= readOwners(client).then(peopleDirectory));
   let pausedFor: SliceResult['pausedFor'] = null;
   // The slice says why it last waited, for the settings page: people's cards using the window, or its own pace.
   const paused = (waitMs: number) => {
@@ -146,11 +199,14 @@ export async function recalculateSlice(client: Client, request: SliceRequest): P
       const processed = state.processed + page.results.length;
       if (!nextAfter) {
         await storeSnapshot(client, request.objectTypes, {
-          version: 1,
-          startedAt: state.startedAt,
-          completedAt: Math.round(wallClock()),
-          companiesScored: processed,
-          distribution: revenue,
+          ...snapshotProperties({
+            version: 1,
+            startedAt: state.startedAt,
+            completedAt: Math.round(wallClock()),
+            companiesScored: processed,
+            distribution: revenue,
+          }),
+          ...(await toStore(request.now)),
         });
         return {
           cursor: null,
@@ -290,11 +346,11 @@ async function recalculatePage(
   return scored.map((facts) => revenueAsWritten(facts.revenueLast12Months) ?? 0);
 }
 
-/** On the settings record, beside (and without touching) the settings. */
+/** The snapshot's properties (and the portal's people when the slice stores them) on the settings record, beside (and without touching) the settings. */
 async function storeSnapshot(
   client: Client,
   objectTypes: ObjectTypeResolver,
-  snapshot: PortfolioSnapshot,
+  properties: Record<string, string>,
 ): Promise<void> {
-  await writeSettingsRecord(client, await objectTypes.objectTypeId('settings'), snapshotProperties(snapshot));
+  await writeSettingsRecord(client, await objectTypes.objectTypeId('settings'), properties);
 }

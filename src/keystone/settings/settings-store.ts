@@ -16,12 +16,15 @@ import { defaultSettings, parseSettings, type Settings } from '../../kam/setting
 import { describeIssues, type ValidationIssue } from '../../kam/shared/validation.ts';
 import { requireAdmin, type Caller } from '../access/index.ts';
 import { recordAdminAction } from './admin-log.ts';
+import type { OwnerRecord } from '../readers/portal-reads.ts';
+import { portalPeopleProperties } from '../readers/portal-people.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 
 // The portal's settings: one versioned JSON document on the settings record, parsed (and migrated)
 // by the domain's settings schema on every read and before every save. The record also carries the
 // portal's currency and time zone (setup and every save copy them from HubSpot's account details), so
-// whoever loads the settings has them without a call of its own.
+// whoever loads the settings has them without a call of its own; and, as of the last save, setup or
+// recalculation, the portal's people (readers/portal-people.ts).
 
 interface StoredSettings {
   settings: Settings;
@@ -73,6 +76,8 @@ interface SettingsChange {
   previousAdmins?: readonly string[];
   /** The admin confirmed removing every other admin. */
   confirmRemovingLastOtherAdmin?: boolean;
+  /** The portal's active owners as just read (the caller's check reads them): stored with the settings for the cards. */
+  owners?: readonly OwnerRecord[];
 }
 
 /**
@@ -177,7 +182,11 @@ export async function saveSettings(
   if (claimId === null) throw savingElsewhere();
 
   try {
-    await writeSettingsRecord(client, objectTypeId, { ...revisionFields, ...portalDetailsProperties(portal) });
+    await writeSettingsRecord(client, objectTypeId, {
+      ...revisionFields,
+      ...portalDetailsProperties(portal),
+      ...(change.owners ? portalPeopleProperties(change.owners, change.now) : {}),
+    });
   } catch (error) {
     // A lost answer may hide a write that happened: then the save stands and its claim is its history.
     const after = await readSettingsRecord(client, objectTypeId).catch(() => undefined);

@@ -268,12 +268,13 @@ describe('card_data', () => {
       return portal.control.stats();
     }
 
-    it('with the portal id from the card: 9 fixed calls, one per 50 contacts and per 100 activities of a kind', async () => {
+    it('with the portal id from the card: 8 fixed calls, one per 50 contacts and per 100 activities of a kind', async () => {
       const { total, byRoute } = await callsFor(PORTAL_ID);
-      // Fixed: owners, the company's labelled contacts, the company, settings (with the portal's currency and
-      // time zone: no account details call), plan, three contact → activity association reads and the deals —
-      // one more than the 8 the issue budgets (README).
-      expect(total).toBe(9 + perBatch);
+      // Fixed: the company's labelled contacts, the company, settings (with the portal's currency and time
+      // zone, and the people the settings save stored: no account details or owners call), plan, three
+      // contact → activity association reads and the deals.
+      expect(total).toBe(8 + perBatch);
+      expect(byRoute['GET /crm/v3/owners']).toBeUndefined();
       expect(byRoute['GET /account-info/v3/details']).toBeUndefined();
       expect(byRoute['GET /crm-object-schemas/v3/schemas']).toBeUndefined();
       const perRecordReads = Object.entries(byRoute).filter(
@@ -285,7 +286,7 @@ describe('card_data', () => {
 
     it("without it, one more: the schemas read that finds Keystone's object types", async () => {
       const { total, byRoute } = await callsFor(null);
-      expect(total).toBe(10 + perBatch);
+      expect(total).toBe(9 + perBatch);
       expect(byRoute['GET /crm-object-schemas/v3/schemas']).toBe(1);
     });
 

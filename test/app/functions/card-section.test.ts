@@ -96,9 +96,10 @@ describe('card_section', () => {
     }
   });
 
-  it('Status: owners, the company, the settings and its deals, 4 calls, and no contact or activity', async () => {
+  it('Status: the company, the settings (with the people the save stored) and its deals, 3 calls, and no contact or activity', async () => {
     const { byRoute } = await read('status');
-    expect(total(byRoute)).toBe(4);
+    expect(total(byRoute)).toBe(3);
+    expect(byRoute['GET /crm/v3/owners']).toBeUndefined();
     expect(Object.keys(byRoute).filter((route) => /contacts|meetings|calls|emails/.test(route))).toEqual([]);
   });
 
@@ -110,13 +111,13 @@ describe('card_section', () => {
     expect(byRoute['POST /crm/v3/objects/deals/batch/read']).toBeUndefined();
   });
 
-  it('Plan: no activity (recalculation counts its meetings), and no contact without stance rows: 5 calls', async () => {
+  it('Plan: no activity (recalculation counts its meetings), and no contact without stance rows: 4 calls', async () => {
     const { byRoute } = await read('plan');
-    expect(total(byRoute)).toBe(5); // owners, the company, the settings, the plan, its deals
+    expect(total(byRoute)).toBe(4); // the company, the settings (with the people), the plan, its deals
     expect(Object.keys(byRoute).filter((route) => /contacts|meetings|calls|emails/.test(route))).toEqual([]);
   });
 
-  it("a later section sent Status's session reads neither the owners nor the settings, and answers the same", async () => {
+  it("a later section sent Status's session reads neither the people nor the settings, and answers the same", async () => {
     const status = await read('status');
     const fresh = await read('plan');
     const { answer, byRoute } = await read('plan', { session: status.answer.session });
@@ -131,11 +132,11 @@ describe('card_section', () => {
     expect(fresh.answer.session).not.toBe(status.answer.session);
   });
 
-  it('reads the owners and settings again for a session it did not seal, or sealed for someone else', async () => {
+  it('reads the people and settings again for a session it did not seal, or sealed for someone else', async () => {
     const status = await read('status');
-    for (const session of [`${status.answer.session}x`, 'not a session']) {
+    for (const [altered, session] of [`${status.answer.session}x`, 'not a session'].entries()) {
       const { byRoute } = await read('plan', { session });
-      expect(total(byRoute), session).toBe(5);
+      expect(total(byRoute), `session ${altered}`).toBe(4); // the settings (with the people), company, plan, deals
     }
     // Someone else sending the manager's session is not taken for the manager: the owners are read, and
     // a user who is not among them is refused as without a session.
