@@ -8,6 +8,7 @@ import type { DemoOptionsInput } from '../../sandbox/demo/options.ts';
 import { HUBSPOT_RATE_LIMITS } from '../../sandbox/http/rate-limit.ts';
 import type { SandboxSeedInput } from '../../sandbox/seed.ts';
 import { COMPANY_PROPERTY } from '../../src/crm/model/index.ts';
+import { SETUP_VERSION } from '../../src/crm/setup/setup-version.ts';
 
 // The firm the busy hour is played on: the demo generator's consultancy at a real firm's size. It
 // takes about a minute to build, so it is built once and kept as a sandbox snapshot under the cache
@@ -69,7 +70,8 @@ export interface FirmFiles {
 const DEMO_SOURCES = resolve(import.meta.dirname, '../../sandbox/demo');
 
 export function firmFiles(cacheDir: string, { name, size }: Firm, seed: number): FirmFiles {
-  const hash = createHash('sha256').update(JSON.stringify({ FIRM_VERSION, size, seed, HOUR_START }));
+  // A portal set up by an older Keystone would refuse recalculation until set up again: build it anew.
+  const hash = createHash('sha256').update(JSON.stringify({ FIRM_VERSION, SETUP_VERSION, size, seed, HOUR_START }));
   for (const file of readdirSync(DEMO_SOURCES)
     .filter((f) => f.endsWith('.ts'))
     .sort())

@@ -6,6 +6,11 @@ import { describeIssues, validate } from '../../src/kam/shared/validation.ts';
 // PEAK_NAME in the environment (the command line wins); `--smoke` plays a tiny firm in seconds.
 
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** `--name` alone, true or 1: yes; false or 0: no. */
+const flag = z.preprocess(
+  (v) => (v === true || v === 'true' || v === '1' ? true : v === false || v === 'false' || v === '0' ? false : v),
+  z.boolean(),
+);
 
 export const peakOptionsSchema = z
   .object({
@@ -30,7 +35,9 @@ export const peakOptionsSchema = z
     /** Seeds the portal and the users' hour alike. */
     seed: count(0, 2 ** 32 - 1).default(1),
     /** A tiny firm, few users and a few minutes: checks the benchmark works, in seconds. Its figures mean nothing. */
-    smoke: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).default(false),
+    smoke: flag.default(false),
+    /** Whether an admin runs a portfolio recalculation through the hour; without it, what the users alone meet. */
+    recalculation: flag.default(true),
     /** Where generated portals are kept between runs (one at a time). */
     cacheDir: z.string().min(1).default('.sandbox/bench'),
   })

@@ -155,8 +155,9 @@ export function printReport(
     `${whole(day.total)} (${percent(day.total / day.limit)} of ${whole(day.limit)})`,
     `≤ ${percent(TARGETS.dayShare)}: ${verdict(day.total <= TARGETS.dayShare * day.limit)}`,
   );
-  const ratio =
-    recalculation.ratio === null
+  const ratio = !options.recalculation
+    ? 'n/a: no recalculation was run (--recalculation false)'
+    : recalculation.ratio === null
       ? 'n/a: users left nothing'
       : `${recalculation.ratio.toFixed(2)} (${whole(recalculation.answered)} of ${whole(recalculation.usersLeft)} left)`;
   row(

@@ -74,7 +74,9 @@ export function generateDemo(options: DemoOptionsInput): Demo {
       notes: [],
       tasks: keystone.tasks,
       feedback_submissions: surveys.records,
-      [PORTAL_SETTINGS.name]: [settingsRecord(settings, DEMO_PORTAL_DETAILS, now)],
+      [PORTAL_SETTINGS.name]: [
+        settingsRecord(settings, { portal: DEMO_PORTAL_DETAILS, owners: people.map((p) => p.owner) }, now),
+      ],
       [KEY_ACCOUNT_PLAN.name]: keystone.plans,
       [PLAN_REVISION.name]: keystone.planRevisions,
       [OBJECTIVE.name]: keystone.objectives,

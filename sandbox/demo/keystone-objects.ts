@@ -7,7 +7,9 @@ import {
 import { toHubSpotDateTime, toProperties } from '../../src/crm/records.ts';
 import { SETUP_VERSION } from '../../src/crm/setup/setup-version.ts';
 import { parseSettings, type Settings } from '../../src/kam/settings/index.ts';
-import type { SeedObjectSchema, SeedRecord } from '../seed.ts';
+import { portalPeopleProperties } from '../../src/keystone/readers/portal-people.ts';
+import { ownerRecordOf } from '../../src/keystone/readers/portal-reads.ts';
+import type { SeedObjectSchema, SeedOwner, SeedRecord } from '../seed.ts';
 import { DEMO_TEAMS, type FirmPerson } from './firm.ts';
 import { idSequence, seedRecord, YEAR } from './records.ts';
 
@@ -52,10 +54,16 @@ export function demoSettings(people: readonly FirmPerson[]): Settings {
   return parsed.data;
 }
 
-/** The settings record as setup and the admin's first save leave it, a year before "today", with the portal's currency and time zone. */
+/** When the nightly recalculation last stored the people, before "today". */
+const LAST_NIGHT = 8 * 60 * 60_000;
+
+/**
+ * The settings record as setup and the admin's first save leave it, a year before "today", with the
+ * portal's currency and time zone, and the portal's people as last night's recalculation stored them.
+ */
 export function settingsRecord(
   settings: Settings,
-  portal: { currency: string; timeZone: string },
+  { portal, owners }: { portal: { currency: string; timeZone: string }; owners: readonly SeedOwner[] },
   now: number,
 ): SeedRecord {
   const savedAt = now - YEAR;
@@ -73,5 +81,6 @@ export function settingsRecord(
     },
     PORTAL_SETTINGS.property,
   );
-  return seedRecord(idSequence(KEYSTONE_FIRST_IDS.settings)(), properties, savedAt);
+  const people = portalPeopleProperties(owners.filter((o) => !o.archived).map(ownerRecordOf), now - LAST_NIGHT);
+  return seedRecord(idSequence(KEYSTONE_FIRST_IDS.settings)(), { ...properties, ...people }, savedAt);
 }

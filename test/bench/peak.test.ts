@@ -53,6 +53,15 @@ describe('the peak-hour benchmark', () => {
   }, 180_000);
 });
 
+describe('the options', () => {
+  it('run a recalculation unless told not to, to show what the users alone meet', () => {
+    expect(parsePeakOptions([], {}).recalculation).toBe(true);
+    expect(parsePeakOptions(['--recalculation', 'false'], {}).recalculation).toBe(false);
+    expect(parsePeakOptions([], { PEAK_RECALCULATION: '0' }).recalculation).toBe(false);
+    expect(() => parsePeakOptions(['--recalculation', 'sometimes'], {})).toThrow(/recalculation/);
+  });
+});
+
 describe('the busy hour', () => {
   const cast: Cast = {
     portalId: 1,

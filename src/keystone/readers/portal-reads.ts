@@ -20,7 +20,22 @@ export async function readOwners(client: Client): Promise<OwnerRecord[]> {
   const owners = await collectAll((after) =>
     hubspotCall(() => client.crm.owners.ownersApi.getPage(undefined, after, 500, false)),
   );
-  return owners.map((o) => ({
+  return owners.map(ownerRecordOf);
+}
+
+/** An owner as HubSpot's owners API describes one. */
+interface HubSpotOwner {
+  id: string | number;
+  userId?: number | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  teams?: Array<{ id: string | number; name?: string | null }> | null;
+}
+
+/** What Keystone keeps of an owner HubSpot's owners API answers with. */
+export function ownerRecordOf(o: HubSpotOwner): OwnerRecord {
+  return {
     ownerId: String(o.id),
     userId: o.userId ?? null,
     firstName: o.firstName ?? '',
@@ -28,7 +43,7 @@ export async function readOwners(client: Client): Promise<OwnerRecord[]> {
     email: o.email ?? null,
     teamIds: (o.teams ?? []).map((t) => String(t.id)),
     teams: (o.teams ?? []).map((t) => ({ teamId: String(t.id), name: t.name || `Team ${t.id}` })),
-  }));
+  };
 }
 
 /** The names of companies by id, 100 a call (none for no ids); a company HubSpot no longer knows is left out. */

@@ -4,6 +4,10 @@ import { createHubSpotClient } from '../../../src/crm/client.ts';
 import { KEY_CONTACT_LABEL } from '../../../src/crm/model/associations.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/company-properties.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/contact-properties.ts';
+import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
+import { readSettingsRecord } from '../../../src/crm/settings-record.ts';
+import { storedPortalPeople } from '../../../src/keystone/readers/portal-people.ts';
+import { readOwners } from '../../../src/keystone/readers/portal-reads.ts';
 import { generateDemo } from '../../../sandbox/demo/generate.ts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server.ts';
 import { DEMO_NOW } from './portal-index.ts';
@@ -81,6 +85,14 @@ describe('the demo portal in the sandbox', () => {
     const owners = await client.crm.owners.ownersApi.getPage(undefined, undefined, 100);
     expect(owners.results).toHaveLength(portal.owners.length);
     expect(owners.results.every((o) => (o.teams ?? []).length === 1)).toBe(true);
+  });
+
+  it("keeps our people on the settings record as the cards read them, fresh for the demo's day", async () => {
+    const settingsType = (await new ObjectTypeResolver(client).find('settings'))!.objectTypeId;
+    const record = await readSettingsRecord(client, settingsType);
+    const owners = await readOwners(client);
+    const user = owners[0]!.userId!;
+    expect(storedPortalPeople(record?.portalPeople, { now: DEMO_NOW, userId: user })).toEqual(owners);
   });
 
   it('finds the key accounts with a search', async () => {
