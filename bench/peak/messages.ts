@@ -76,6 +76,8 @@ export interface RecalculationInit extends KeystoneInit {
   adminUserId: number;
   timeBudgetMs: number;
   endsAt: number;
+  /** False: the admin starts no recalculation this hour (`--recalculation false`). */
+  started: boolean;
 }
 
 /** One recalculate_portfolio slice as the settings page called it. */

@@ -80,8 +80,8 @@ export async function playPeakHour(options: PeakOptions): Promise<PeakResult> {
       ...keystone,
       adminUserId: cast.adminUserId,
       timeBudgetMs: DEFAULT_SLICE_BUDGET_MS,
-      // Without a recalculation the admin never starts one: the process sends no slice.
-      endsAt: options.recalculation ? options.minutes * 60_000 : 0,
+      endsAt: options.minutes * 60_000,
+      started: options.recalculation,
     });
     await Promise.all([users.next<Ready>('ready'), recalculation.next<Ready>('ready')]);
     // The warm-up's calls are not the hour's: setting the limits empties their windows and the day's count.

@@ -17,7 +17,7 @@ const ADMIN_RETRIES_AFTER_MS = 30_000;
 
 asChild('recalculation', async (parent) => {
   const init = await parent.next<RecalculationInit>('init');
-  const { adminUserId, timeBudgetMs, endsAt } = init;
+  const { adminUserId, timeBudgetMs, endsAt, started } = init;
   await prepareKeystone(init, HOUR_START);
   parent.send<Ready>({ type: 'ready' });
   const clock = scaledClock((await parent.next<Go>('go')).clock);
@@ -29,7 +29,7 @@ asChild('recalculation', async (parent) => {
   const slices: Array<{ record: Omit<SliceRecord, keyof CallTally>; tally: CallTally }> = [];
   let run = 1;
   let cursor: string | null = null;
-  while (clock.elapsed() < endsAt) {
+  while (started && clock.elapsed() < endsAt) {
     const opened = clock.elapsed();
     const { result, tally } = await ledger.track(() =>
       slice({ parameters: { userId: adminUserId, cursor, timeBudgetMs } }),

@@ -51,6 +51,18 @@ describe('the peak-hour benchmark', () => {
     }
     expect(lines.join('\n')).toMatch(/Method: HubSpot's time ran 20× faster/);
   }, 180_000);
+
+  it('plays the hour without a recalculation when told, to show what the users alone meet', async () => {
+    const options = parsePeakOptions(['--smoke', '--cache-dir', cacheDir, '--recalculation', 'false'], {});
+    const result = await playPeakHour(options);
+    const figures = peakFigures(result);
+    const lines: string[] = [];
+    printReport(result, figures, (line) => lines.push(line));
+    expect(result.slices).toEqual([]);
+    expect(figures.recalculation.calls).toBe(0);
+    expect(figures.day.recalculationRun).toBeNull();
+    expect(lines.find((line) => line.startsWith('recalculation ÷ what users leave'))).toMatch(/no recalculation/);
+  }, 180_000);
 });
 
 describe('the options', () => {
