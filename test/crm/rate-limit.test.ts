@@ -125,8 +125,8 @@ describe('BurstPacer learning from every answer', () => {
 });
 
 describe('a pacer that yields to people', () => {
-  // As recalculation reserves: a twentieth of the window (at least 10), and what others sent plus half again.
-  const yielding = () => new BurstPacer((max, others) => Math.max(10, Math.round(max / 20)) + Math.ceil(others / 2));
+  // As recalculation reserves: a twentieth of the window (at least 10), and what others sent and as much again.
+  const yielding = () => new BurstPacer((max, others) => Math.max(10, Math.round(max / 20)) + others);
 
   it('takes all but 10 of the window while nobody else sends', () => {
     const pacer = yielding();
@@ -148,9 +148,9 @@ describe('a pacer that yields to people', () => {
     // 60 requests the run did not send went in the next second: HubSpot's Remaining says so.
     pacer.observe(window(190 - 61), 1_000);
     expect(pacer.othersInWindow(1_000)).toBe(60);
-    // Room left for the run: 190 less 10, less the people's 60 and 30 more for their bursts, less its own 1.
-    expect(pacer.pauseBefore(89, 1_000)).toBe(0);
-    expect(pacer.pauseBefore(90, 1_000)).toBeGreaterThan(0);
+    // Room left for the run: 190 less 10, less the people's 60 and 60 more for their bursts, less its own 1.
+    expect(pacer.pauseBefore(59, 1_000)).toBe(0);
+    expect(pacer.pauseBefore(60, 1_000)).toBeGreaterThan(0);
     // Once their requests age out of the window, the run may have it all again (but 10).
     expect(pacer.othersInWindow(11_001)).toBe(0);
     expect(pacer.pauseBefore(180, 11_001)).toBe(0);
