@@ -40,7 +40,7 @@ import type { TabFacts } from './tab-session.ts';
 // The Plan section's contacts, read only for stance rows, follow the plan: two rounds after it.
 // The card's reads are bounded (9 fixed, 8 with the people stored, 10 without the portal's id, one each
 // for objectives, reviews and parent companies' names, one per 50 contacts (read with their history),
-// one per 100 activities of each type, at most 10,000 activities, and one more for each kind of record
+// one per 100 activities of each type, at most 4,000 activities, and one more for each kind of record
 // of which the company has over 100: well under HubSpot's 190 per 10 s), so each round sends all its
 // chunks at once.
 

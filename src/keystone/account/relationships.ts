@@ -35,12 +35,18 @@ export const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
 /**
  * The most meetings, calls and emails weighed for one account. A large client's logged emails alone can
  * run to tens of thousands; reading them all would take more requests than HubSpot's burst window (190
- * per 10 s) holds and more time than a function has. Each kind gets an equal share of the limit, and
- * what a kind does not use goes to the others, so a flood of logged emails does not crowd out meetings
- * and calls; within a kind, the most recently logged are weighed (HubSpot gives records ids in the order
- * they are created).
+ * per 10 s) holds and more time than a function has. And the window is the whole firm's: 4,000 take
+ * 40 reads, so one person opening a large account's relationships leaves most of it to everyone else
+ * (at 10,000, a single card took 100 and more at once, and at the busy hour's peak the users alone met
+ * twice the 429s: 262 against 131 in 5 minutes of `npm run bench peak -- --recalculation false`). They
+ * are the most recently logged: for the largest account of the benchmark's firm, 30,000 over two years,
+ * about the last 97 days, beyond the 90 days after which coverage counts a contact as gone quiet. Each
+ * kind gets an equal share of the limit, and what a kind does not use goes to the others, so a flood of
+ * logged emails does not crowd out meetings and calls; within a kind, the most recently logged are
+ * weighed (HubSpot gives records ids in the order they are created). Recalculation weighs the same, so
+ * the coverage score it stores is the one the card shows.
  */
-const ACTIVITIES_WEIGHED_PER_ACCOUNT = 10_000;
+const ACTIVITIES_WEIGHED_PER_ACCOUNT = 4_000;
 
 interface RelationshipReadOptions {
   beforeRound?: BeforeRound;

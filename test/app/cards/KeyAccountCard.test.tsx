@@ -405,10 +405,10 @@ describe('the Relationships section', () => {
 
   it('says when coverage weighs only some of the activities of a large account, in grouped numbers', async () => {
     const large = await renderCard(
-      cardData({ relationships: relationships({ activities: { logged: 31_250, weighed: 10_000 } }) }),
+      cardData({ relationships: relationships({ activities: { logged: 31_250, weighed: 4_000 } }) }),
     );
     expect(large.findByTestId(Text, 'activities-weighed').text).toBe(
-      'Coverage weighs 10,000 of the 31,250 meetings, calls and emails logged with these contacts, the most recent of each kind: one card cannot read more from HubSpot at once.',
+      "Coverage weighs 4,000 of the 31,250 meetings, calls and emails logged with these contacts, the most recent of each kind: one card reads no more, to leave HubSpot's shared limit to the rest of the firm.",
     );
     const { maybeFindByTestId } = await renderCard(cardData());
     expect(maybeFindByTestId(Text, 'activities-weighed')).toBeNull();

@@ -182,3 +182,32 @@ describe('an account with more meetings, calls and emails than one read weighs',
     expect(relationships.activitiesLogged).toBe(6);
   });
 });
+
+describe("the relationships of an account larger than a card's share of the firm's window", () => {
+  let portal: SandboxPortal;
+  let companyId: string;
+  beforeAll(async () => {
+    portal = await startSandboxPortal();
+    // 4,200 emails, one a day and more: the 4,000 most recent are what one read weighs.
+    ({ companyId } = await loadAccount(portal, {
+      owners: [ours],
+      contacts: [contact('7401'), contact('7402')],
+      activities: Array.from({ length: 4_200 }, (_, i) => ({
+        type: 'emails' as const,
+        ownerId: ours.id,
+        contactIds: [i % 2 === 0 ? '7401' : '7402'],
+        daysAgo: 1 + Math.floor(i / 20),
+      })),
+    }));
+  }, 60_000);
+  afterAll(() => portal.close());
+
+  it('weighs the 4,000 most recently logged in 40 reads, leaving most of the 190 a 10 s to everyone else', async () => {
+    await portal.control.resetStats();
+    const relationships = (await readRelationships(portal.client, [companyId])).get(companyId)!;
+    expect(relationships.activitiesLogged).toBe(4_200);
+    expect(relationships.activities).toHaveLength(4_000);
+    const { byRoute } = await portal.control.stats();
+    expect(byRoute['POST /crm/v3/objects/emails/batch/read']).toBe(40);
+  });
+});

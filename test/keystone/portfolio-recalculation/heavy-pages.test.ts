@@ -15,10 +15,10 @@ import {
 } from '../../app/functions/account-portal.ts';
 
 // A page of key accounts whose relationships take more requests than HubSpot's burst window holds,
-// recalculated against the sandbox under a burst limit of 60 requests per 10 s (real time: this test
+// recalculated against the sandbox under a burst limit of 50 requests per 10 s (real time: this test
 // waits for the window, about 10 s). Each account's read alone fits a window; together they do not.
 
-const BURST = { burstPer10s: 60, searchPerSecond: 5 };
+const BURST = { burstPer10s: 50, searchPerSecond: 5 };
 const ours = anOwner({ firstName: 'Olga', lastName: 'Ours' });
 
 /** A key account with one contact we met `meetings` times (one batch read per 100 of them). */
@@ -42,7 +42,8 @@ describe('recalculating a page of very large key accounts under the burst limit'
   let refused: number;
   beforeAll(async () => {
     portal = await startSandboxPortal({}, { attempts: 1 });
-    // 30 requests each alone (55 together); the giant alone needs 55, more than any slice may send at once.
+    // 30 requests each alone (55 together), under the 35 a slice may send at once; the giant weighs its
+    // 4,000 most recent meetings, 45 requests alone, more than any slice may.
     const ids = await loadAccounts(portal, [
       keyAccountMet('Alpha', '9101', 2_500),
       keyAccountMet('Beta', '9201', 2_500),
@@ -89,8 +90,9 @@ describe('recalculating a page of very large key accounts under the burst limit'
       ),
     ).toBe(true);
     expect(slices.at(-1)).toMatchObject({ done: true, processed: 3, interruptedBy: null });
-    // The first slice read Alpha alone before it stopped, and its cursor keeps that score.
-    expect(decodeCursor(slices[0]!.cursor!).coverage?.scores[heavy[0]!]).toBeGreaterThan(0);
+    // A slice read Alpha alone before it stopped, and its cursor keeps that score for the next.
+    const kept = waits.map((s) => decodeCursor(s.cursor!).coverage?.scores[heavy[0]!] ?? null);
+    expect(kept.some((score) => score !== null && score > 0)).toBe(true);
   });
 
   it('writes every heavy key account a coverage score, and says which account is too large to read in any invocation', async () => {

@@ -78,7 +78,7 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
       <CoverageFindings account={account} chart={chart} />
       {relationships.activities.weighed < relationships.activities.logged && (
         <Text variant="microcopy" testId="activities-weighed">
-          {`Coverage weighs ${format.whole(relationships.activities.weighed)} of the ${format.whole(relationships.activities.logged)} meetings, calls and emails logged with these contacts, the most recent of each kind: one card cannot read more from HubSpot at once.`}
+          {`Coverage weighs ${format.whole(relationships.activities.weighed)} of the ${format.whole(relationships.activities.logged)} meetings, calls and emails logged with these contacts, the most recent of each kind: one card reads no more, to leave HubSpot's shared limit to the rest of the firm.`}
         </Text>
       )}
       <ToggleGroup
