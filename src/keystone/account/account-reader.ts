@@ -22,7 +22,7 @@ import { batchReadWithHistory, toRecordWithHistory, type RecordWithHistory } fro
 import { PortalObjectTypes } from '../../crm/portal-object-types.ts';
 import type { PortalDetails } from '../../crm/portal-details.ts';
 import { readCompanyNames, readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
-import { storedPortalPeople } from '../readers/portal-people.ts';
+import { storedPortalPeople, storeLiveOwners } from '../readers/portal-people.ts';
 import { requireCompany } from '../readers/company.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../kam/coverage/index.ts';
 import { DERIVED_SOURCES } from '../../kam/objectives/index.ts';
@@ -203,7 +203,15 @@ async function readAccountRecords(
   // otherwise HubSpot's owners are read beside round 2, so the card waits no longer for them.
   const ownersRead = known
     ? Promise.resolve(known.owners)
-    : settingsRecord.then((r) => storedPortalPeople(r?.portalPeople, { now, userId }) ?? readOwners(client));
+    : settingsRecord.then(async (r) => {
+        const stored = storedPortalPeople(r?.portalPeople, { now, userId });
+        if (stored) return stored;
+        const owners = await readOwners(client);
+        // Stored for the next card, where setup has made the property to store them in.
+        const settingsType = r && storedSettingsOf(r).setup.upToDate ? await resolver.find('settings') : null;
+        if (settingsType) await storeLiveOwners(client, settingsType.objectTypeId, { owners, now, userId });
+        return owners;
+      });
   // Awaited after round 2: a failure of round 1 must not leave it unhandled.
   ownersRead.catch(() => undefined);
   const [[, objectiveType, reviewType], settings, plan, { record, associated }] = await Promise.all([

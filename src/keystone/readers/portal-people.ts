@@ -3,6 +3,7 @@ import { PORTAL_SETTINGS } from '../../crm/model/index.ts';
 import { PROPERTY_VALUE_MAX_CHARS } from '../../kam/competition/index.ts';
 import { instantSchema } from '../../kam/shared/time.ts';
 import type { Client } from '@hubspot/api-client';
+import { writeSettingsRecord } from '../../crm/settings-record.ts';
 import { readOwners, type OwnerRecord } from './portal-reads.ts';
 
 // The portal's people kept on the settings record: the active owners as HubSpot's owners API last gave
@@ -65,6 +66,28 @@ export async function portalPeopleNow(client: Client, now: number): Promise<Reco
     return portalPeopleProperties(await readOwners(client), now);
   } catch {
     return {};
+  }
+}
+
+/**
+ * Owners a card had to read live (the stored people too old, absent, or not knowing its user), stored
+ * for the cards after it: the people then keep themselves fresh while the cards are used, on a portal
+ * whose admins run no recalculation or settings save for days. Only people that know the user (a card
+ * for anyone else is refused anyway) and fit are stored; a failed write leaves the record as it was,
+ * and the card answers regardless.
+ */
+export async function storeLiveOwners(
+  client: Client,
+  settingsTypeId: string,
+  { owners, now, userId }: { owners: readonly OwnerRecord[]; now: number; userId: number },
+): Promise<void> {
+  if (!owners.some((o) => o.userId === userId)) return;
+  const properties = portalPeopleProperties(owners, now);
+  if (!properties[PORTAL_SETTINGS.property.portalPeople]) return;
+  try {
+    await writeSettingsRecord(client, settingsTypeId, properties);
+  } catch {
+    // The next card reads them live again, and tries again.
   }
 }
 
