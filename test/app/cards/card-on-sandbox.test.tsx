@@ -1,6 +1,7 @@
 import {
   Button,
   DateInput,
+  ErrorState,
   hubspot,
   Input,
   LoadingSpinner,
@@ -86,6 +87,23 @@ describe('the key account tab on the sandbox portal', () => {
   });
   afterAll(() => portal.close());
   afterEach(() => vi.restoreAllMocks());
+
+  it('reads the people and settings once for the whole tab: the later sections take what Status sealed', async () => {
+    await portal.control.resetStats();
+    const card = await openCard(companyId, manager.userId);
+    const { byRoute } = await portal.control.stats();
+    const reads = (pattern: RegExp) =>
+      Object.entries(byRoute)
+        .filter(([route]) => pattern.test(route))
+        .reduce((n, [, count]) => n + count, 0);
+    expect({ settings: reads(/^GET .*keystone_settings/), owners: reads(/^GET \/crm\/v3\/owners/) }).toEqual({
+      settings: 1,
+      owners: 0,
+    });
+    // Every section answered: Status, then the three opened after it.
+    expect(card.maybeFind(LoadingSpinner)).toBeNull();
+    expect(card.maybeFind(ErrorState)).toBeNull();
+  });
 
   it('lets a manager tag the company and shows the new status, who set it and why', async () => {
     const card = await openCard(companyId, manager.userId);
