@@ -59,6 +59,8 @@ export interface PeakFigures {
     refused: number;
     /** Invocations that met at least one 429. */
     refusedInvocations: number;
+    /** The 429 answers by what the invocation was (a tab section, a reload, a save), most first. */
+    refusedByKind: Array<{ kind: string; refused: number; invocations: number }>;
     unanswered: number;
     loadsFailed: number;
     failures: Record<string, number>;
@@ -223,6 +225,7 @@ export function peakFigures(result: PeakResult): PeakFigures {
       calls: usersCalls,
       refused: invocations.reduce((n, i) => n + i.refused, 0),
       refusedInvocations: invocations.filter((i) => i.refused > 0).length,
+      refusedByKind: refusedByKind(invocations),
       unanswered: invocations.reduce((n, i) => n + i.unanswered, 0),
       loadsFailed: cardFailures.length,
       failures: byCode(cardFailures),
@@ -306,4 +309,15 @@ function lowerBound(sorted: readonly number[], value: number): number {
     else high = mid;
   }
   return low;
+}
+
+function refusedByKind(invocations: readonly InvocationRecord[]): PeakFigures['users']['refusedByKind'] {
+  const kinds = new Map<string, { refused: number; invocations: number }>();
+  for (const i of invocations.filter((i) => i.refused > 0)) {
+    const kind = kinds.get(i.kind) ?? { refused: 0, invocations: 0 };
+    kind.refused += i.refused;
+    kind.invocations += 1;
+    kinds.set(i.kind, kind);
+  }
+  return [...kinds].map(([kind, n]) => ({ kind, ...n })).sort((a, b) => b.refused - a.refused);
 }

@@ -205,6 +205,9 @@ export function printReport(
     `  over ${recalculation.windows} windows of 10 s, the users' answered calls left ${whole(recalculation.usersLeft)} of the burst window and it used ${whole(recalculation.answered)}.`,
   );
   print(
+    `Users' 429s by invocation: ${users.refusedByKind.map((k) => `${k.kind} ${whole(k.refused)} (${whole(k.invocations)})`).join('; ') || 'none'} (invocations in brackets).`,
+  );
+  print(
     `Busiest 10 s (rolling): users ${whole(figures.busiest.users)} requests taken, with the recalculation ${whole(figures.busiest.all)}; users' 429s sent while the users alone had taken ${FIRM_LIMITS.burstPer10s} in the 10 s before: ${whole(figures.busiest.refusedWhileUsersAloneFull)}${figures.busiest.atRefusal ? `; at a users' 429 (median) the users had taken ${whole(figures.busiest.atRefusal.users)} and the recalculation ${whole(figures.busiest.atRefusal.recalculation)} in the 10 s before` : ''}.`,
   );
   print(

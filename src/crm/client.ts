@@ -5,7 +5,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
 import { burstWindowFrom, type BurstWindow } from './rate-limit.ts';
-import { RetryWithinInvocation } from './retry.ts';
+import { invocationPace, RetryWithinInvocation } from './retry.ts';
 
 // The one place a HubSpot client is built. The client's retry and limiter settings are
 // process-global (the last Client constructed wins), so every caller goes through here.
@@ -120,14 +120,23 @@ export function lastSeenBurstWindow(): SeenBurstWindow | null {
   return seen;
 }
 
-// Node's HTTP client reports each answer it receives; HubSpot's client offers its headers only to the
-// few methods that return them.
+/** Which invocation sent each request still awaiting its answer: an answer tells that invocation what it saw. */
+const sentBy = new WeakMap<http.ClientRequest, NonNullable<ReturnType<typeof invocationPace>>>();
+
+// Node's HTTP client reports each request it starts, in its caller's context, and each answer it
+// receives; HubSpot's client offers its headers only to the few methods that return them.
 function watchBurstWindow(): void {
   if (watching) return;
   watching = true;
+  subscribe('http.client.request.start', (message) => {
+    const { request } = message as { request: http.ClientRequest };
+    const pace = invocationPace();
+    if (pace) sentBy.set(request, pace);
+  });
   subscribe('http.client.response.finish', (message) => {
-    const { response } = message as { response: http.IncomingMessage };
+    const { request, response } = message as { request: http.ClientRequest; response: http.IncomingMessage };
     const window = burstWindowFrom(response.headers as Record<string, string | undefined>);
     if (window) seen = { window, answer: (seen?.answer ?? 0) + 1 };
+    sentBy.get(request)?.observe(window, performance.now());
   });
 }

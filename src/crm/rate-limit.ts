@@ -125,3 +125,83 @@ export class BurstPacer {
     for (let i = 0; i < calls; i++) this.#sent.push(at);
   }
 }
+
+/**
+ * What an invocation that answers a person (a card's section, a save) leaves of the burst window for
+ * the people whose cards open meanwhile, as shares of the window: a tenth for anyone's, and one more
+ * request for each it has sent itself, up to a third. So a large account's relationships, forty reads
+ * at a time, stop well short of the window's end and give way, while a Status of three reads runs
+ * nearly to it.
+ */
+export const ROOM_FOR_OTHERS = { least: 1 / 10, perRequestSent: 1, most: 1 / 3 } as const;
+/**
+ * How long an invocation holds one request back on what its latest answer said: an answer grows stale
+ * as others send, so past this it sends and lets HubSpot's next answer say.
+ */
+export const LONGEST_HOLD_MS = 2_000;
+/** The most its waits grow when answer after answer still finds the window full (three doublings). */
+const MOST_CROWDED_FACTOR = 8;
+
+/**
+ * One invocation's sight of the burst window, and when it should hold back. An invocation knows the
+ * window only from its own answers, and each answer tells how much of the window was used when
+ * HubSpot counted it, not who used it or when. The requests then in the window are taken as sent
+ * evenly over the past interval, so they age out at that pace; what the invocation sent or chose to
+ * send since is counted on top. When answer after answer still finds the window full, its requests
+ * were younger than that: each such answer doubles the wait, up to eight times. Requests held back
+ * go one after another, never together, at no more than half the window's own pace: forty reads of
+ * a large account, held at once, then leave in a trickle rather than a burst. The clock is passed in;
+ * callers wait.
+ */
+export class InvocationPace {
+  #told: { window: BurstWindow; at: number } | null = null;
+  /** Requests this invocation took a place for after its latest answer was counted. */
+  #sentSince = 0;
+  /** Requests this invocation has taken a place for in all. */
+  #sent = 0;
+  /** Answers in a row that found the window fuller than this invocation lets it get. */
+  #crowded = 0;
+  /** When the last request it held back is to go. */
+  #lastHeldUntil = Number.NEGATIVE_INFINITY;
+
+  observe(window: BurstWindow | null, at: number): void {
+    if (!window) return;
+    this.#told = { window, at };
+    this.#sentSince = 0;
+    this.#crowded = window.max - window.remaining > this.#allowed(window.max) ? this.#crowded + 1 : 0;
+  }
+
+  /** Requests left for others out of a window of `max`: grows with what this invocation has taken. */
+  roomForOthers(max: number): number {
+    const { least, perRequestSent, most } = ROOM_FOR_OTHERS;
+    return Math.ceil(Math.min(max * most, max * least + perRequestSent * this.#sent));
+  }
+
+  /** How much of the window may be used when this invocation sends its next request. */
+  #allowed(max: number): number {
+    return max - this.roomForOthers(max) - this.#sentSince - 1;
+  }
+
+  /** Takes a place for one request at `at`: the milliseconds to wait before sending it (0 before any answer told the window). */
+  take(at: number): number {
+    const hold = this.#holdBefore(at);
+    this.#sent += 1;
+    if (this.#told) this.#sentSince += 1;
+    return hold;
+  }
+
+  #holdBefore(at: number): number {
+    const told = this.#told;
+    if (!told) return 0;
+    const { max, remaining, intervalMs } = told.window;
+    const used = max - remaining;
+    const allowed = this.#allowed(max);
+    if (used <= allowed) return 0;
+    // `used` requests spread over the interval before `told.at`: the part still in it at `t` is used × (1 − (t − told.at) / interval).
+    const crowded = Math.min(MOST_CROWDED_FACTOR, 2 ** Math.max(0, this.#crowded - 1));
+    const freeAt = told.at + intervalMs * (1 - Math.max(0, allowed) / used) * crowded;
+    const until = Math.max(Math.min(freeAt, at + LONGEST_HOLD_MS), this.#lastHeldUntil + (2 * intervalMs) / max);
+    this.#lastHeldUntil = until;
+    return Math.max(0, Math.ceil(until - at));
+  }
+}

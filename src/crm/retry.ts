@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { InvocationPace } from './rate-limit.ts';
 
 // Which HubSpot failures are worth another attempt, and after how long. HubSpot's client retries a 429
 // from the 10-second burst window only after 10 s, then 20 s: longer than an app function may run, so a
@@ -52,6 +53,8 @@ type Call = (...args: unknown[]) => Promise<unknown>;
 const CREATES = /^(bound )?create(WithHttpInfo)?$/;
 /** The client's methods that only read: single, page, list and batch reads, and search (a POST that writes nothing). */
 const READS = /^(bound )?(get\w*|read|doSearch)(WithHttpInfo)?$/;
+/** Searches have a window of their own (five a second) and count nothing in the burst window. */
+const SEARCHES = /^(bound )?doSearch(WithHttpInfo)?$/;
 
 /**
  * One invocation's calls after HubSpot refused one of them for its burst window. A section's calls go
@@ -80,13 +83,33 @@ class RateLimitGate {
   }
 }
 
-// HubSpot's client decorates its API objects once, with the decorators of the last client built, so a
-// process running several invocations at once shares them: the gate is found per invocation instead.
-const invocationGates = new AsyncLocalStorage<RateLimitGate>();
+/** What one invocation's calls share: the gate after a rate limit, and its sight of the burst window. */
+interface InvocationCalls {
+  gate: RateLimitGate;
+  pace: InvocationPace;
+}
 
-/** Runs one function invocation: its HubSpot calls wait for each other after a rate limit (RateLimitGate). */
+// HubSpot's client decorates its API objects once, with the decorators of the last client built, so a
+// process running several invocations at once shares them: what they share is found per invocation instead.
+const invocations = new AsyncLocalStorage<InvocationCalls>();
+
+/**
+ * Runs one function invocation: its HubSpot calls wait for each other after a rate limit (RateLimitGate)
+ * and hold back when its answers say the burst window is nearly full (InvocationPace).
+ */
 export function asOneInvocation<T>(run: () => Promise<T>): Promise<T> {
-  return invocationGates.run(new RateLimitGate(), run);
+  return invocations.run({ gate: new RateLimitGate(), pace: new InvocationPace() }, run);
+}
+
+/** The running invocation's sight of the burst window, for its answers to update; null outside one. */
+export function invocationPace(): InvocationPace | null {
+  return invocations.getStore()?.pace ?? null;
+}
+
+/** Counts one request and holds it back while the invocation's latest answer says the window is nearly full. */
+async function roomInWindow(pace: InvocationPace): Promise<void> {
+  const wait = pace.take(performance.now());
+  if (wait > 0) await sleep(wait);
 }
 
 const isRateLimited = (error: unknown) => (error as FailureShape | null)?.code === 429;
@@ -99,12 +122,15 @@ export class RetryWithinInvocation {
   decorate(method: Call): Call {
     // HubSpot's client hands each API method over bound, so its name says which one it is.
     const kind: CallKind = CREATES.test(method.name) ? 'creates' : READS.test(method.name) ? 'reads' : 'writes';
+    const paced = !SEARCHES.test(method.name);
     return async (...args) => {
-      const gate = invocationGates.getStore();
+      const invocation = invocations.getStore();
+      const gate = invocation?.gate;
       let settle: ((outcome: { failure: unknown } | null) => void) | null = null;
       for (let attempt = 1; ; attempt++) {
         const blocked = gate && !settle ? await gate.clear() : null;
         if (blocked) throw blocked.failure;
+        if (invocation && paced) await roomInWindow(invocation.pace);
         try {
           const result = await method(...args);
           settle?.(null);

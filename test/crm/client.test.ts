@@ -7,6 +7,7 @@ import {
   lastSeenBurstWindow,
   REQUEST_SILENCE_LIMIT_MS,
 } from '../../src/crm/client.ts';
+import { asOneInvocation, invocationPace } from '../../src/crm/retry.ts';
 import { startSandboxPortal, TEST_TOKEN, type SandboxPortal } from './sandbox-portal.ts';
 
 describe('connectionFromEnvironment', () => {
@@ -130,5 +131,21 @@ describe("HubSpot's burst window as its latest answer told it", () => {
       window: { remaining: 187, max: 190, intervalMs: 10_000 },
       answer: before + 3,
     });
+  });
+
+  it('is told to the invocation that sent the request, and to no other, so each holds back on what it heard', async () => {
+    // A window of 40: a Status-sized invocation leaves others 4 + 1, and may send while 34 are used.
+    await portal.control.setRateLimit({ burstPer10s: 40, searchPerSecond: 5 });
+    const client = createHubSpotClient({ accessToken: TEST_TOKEN, baseUrl: portal.sandbox.baseUrl, attempts: 3 });
+    const read = () => hubspotCall(() => client.crm.companies.basicApi.getById('1'));
+    // Other people's cards: 36 of the 40.
+    for (let i = 0; i < 36; i++) await read();
+    const heard = await asOneInvocation(async () => {
+      await read();
+      return invocationPace()!.take(performance.now());
+    });
+    const unheard = await asOneInvocation(async () => invocationPace()!.take(performance.now()));
+    expect(heard).toBeGreaterThan(0);
+    expect(unheard).toBe(0);
   });
 });

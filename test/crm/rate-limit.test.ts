@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BurstPacer, burstWindowFrom } from '../../src/crm/rate-limit.ts';
+import {
+  BurstPacer,
+  burstWindowFrom,
+  InvocationPace,
+  LONGEST_HOLD_MS,
+  ROOM_FOR_OTHERS,
+} from '../../src/crm/rate-limit.ts';
 
 const headers = (remaining: number) => ({
   'x-hubspot-ratelimit-remaining': String(remaining),
@@ -154,5 +160,70 @@ describe('a pacer that yields to people', () => {
     // Once their requests age out of the window, the run may have it all again (but 10).
     expect(pacer.othersInWindow(11_001)).toBe(0);
     expect(pacer.pauseBefore(180, 11_001)).toBe(0);
+  });
+});
+
+describe("InvocationPace: a person's invocation holding back for other people's cards", () => {
+  const evenWait = (used: number, allowed: number) => Math.ceil(10_000 * (1 - allowed / used));
+
+  it('sends at once before any answer told the window, and while the window has room beyond what it leaves others', () => {
+    const pace = new InvocationPace();
+    expect(pace.take(0)).toBe(0);
+    expect(pace.roomForOthers(190)).toBe(Math.ceil(190 * ROOM_FOR_OTHERS.least) + 1);
+    pace.observe(window(25), 100);
+    expect(pace.take(100)).toBe(0);
+  });
+
+  it('waits while the window is nearly full, as long as the requests in it take to age out at an even pace', () => {
+    const pace = new InvocationPace();
+    pace.take(0);
+    // 180 of 190 used; it leaves others 20 and sends one: 169 may be used, so 11 of the 180 must age out.
+    pace.observe(window(10), 1_000);
+    expect(pace.take(1_400)).toBe(evenWait(180, 169) + 1_000 - 1_400);
+    // The next one waits for one more to age out, besides the one it now leaves others and the one just taken.
+    expect(pace.take(1_400)).toBe(evenWait(180, 167) + 1_000 - 1_400);
+    pace.observe(window(40), 2_000);
+    expect(pace.take(2_000)).toBe(0);
+  });
+
+  it('leaves others more the more it has sent itself, up to a third of the window', () => {
+    const light = new InvocationPace();
+    const heavy = new InvocationPace();
+    light.take(0);
+    for (let i = 0; i < 100; i++) heavy.take(0);
+    expect(heavy.roomForOthers(190)).toBe(Math.ceil(190 * ROOM_FOR_OTHERS.most));
+    for (const pace of [light, heavy]) pace.observe(window(50), 0);
+    expect(light.take(0)).toBe(0);
+    expect(heavy.take(0)).toBeGreaterThan(0);
+  });
+
+  it('doubles the wait for each answer in a row that still finds the window full: its requests were younger than even', () => {
+    const pace = new InvocationPace();
+    pace.take(0);
+    pace.observe(window(10), 0);
+    const first = pace.take(0);
+    pace.observe(window(10), 0);
+    expect(pace.take(0)).toBeGreaterThan(1.9 * first);
+  });
+
+  it('holds one request back no longer than an answer stays fresh, and ignores answers without the headers', () => {
+    const pace = new InvocationPace();
+    for (let i = 0; i < 100; i++) pace.take(0);
+    // A full window, and a third of it to leave others: 65 of its 190 age out in 3.4 s, evenly spread.
+    pace.observe(window(0), 0);
+    pace.observe(null, 0);
+    expect(pace.take(0)).toBe(LONGEST_HOLD_MS);
+  });
+
+  it("lets the requests it holds back go one after another at half the window's pace, not together", () => {
+    const pace = new InvocationPace();
+    for (let i = 0; i < 100; i++) pace.take(0);
+    pace.observe(window(0), 0);
+    pace.observe(window(0), 0);
+    pace.observe(window(0), 0);
+    const holds = Array.from({ length: 5 }, () => pace.take(0));
+    const gap = Math.ceil((2 * 10_000) / 190);
+    expect(holds[0]).toBe(LONGEST_HOLD_MS);
+    for (let i = 1; i < holds.length; i++) expect(holds[i]! - holds[i - 1]!).toBeGreaterThanOrEqual(gap - 1);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createHubSpotClient } from '../../src/crm/client.ts';
-import { RETRY_WAIT_MS, RetryWithinInvocation, asOneInvocation, retryWait } from '../../src/crm/retry.ts';
+import { mapInParallel } from '../../src/crm/batch.ts';
+import type { BurstWindow } from '../../src/crm/rate-limit.ts';
+import {
+  RETRY_WAIT_MS,
+  RetryWithinInvocation,
+  asOneInvocation,
+  invocationPace,
+  retryWait,
+} from '../../src/crm/retry.ts';
 
 // HubSpot's client throws {code: <HTTP status>, body}; a request that got no answer throws a system error.
 const answered = (code: number, body: object = {}) => Object.assign(new Error(`HTTP ${code}`), { code, body });
@@ -135,5 +143,69 @@ describe('the calls of one invocation after HubSpot refused them for the burst w
     const { answer, sent } = await run(4, { oneInvocation: false });
     expect(answer).toEqual([0, 1, 2, 3]);
     expect(sent.filter((s) => s.refused)).toHaveLength(8);
+  });
+});
+
+describe("a large account's reads while other people's cards fill the burst window", () => {
+  // HubSpot's rolling window of 190 requests per 10 s, answering each request 100 ms after it was sent
+  // with what is left of the window, as the client's answers tell the invocation that sent them.
+  function hubspot() {
+    const inWindow: number[] = [];
+    const refused = { people: 0, account: 0 };
+    const count = (who: keyof typeof refused): BurstWindow & { allowed: boolean } => {
+      const at = Date.now();
+      while (inWindow.length > 0 && inWindow[0]! <= at - 10_000) inWindow.shift();
+      const allowed = inWindow.length < 190;
+      if (allowed) inWindow.push(at);
+      else refused[who] += 1;
+      return { allowed, remaining: 190 - inWindow.length, max: 190, intervalMs: 10_000 };
+    };
+    const read = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const { allowed, ...window } = count('account');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      invocationPace()?.observe(window, Date.now());
+      if (!allowed) throw answered(429, { policyName: 'TEN_SECONDLY_ROLLING' });
+    };
+    return { refused, read, person: () => count('people') };
+  }
+
+  // 120 card requests in the first 2 s, then 3 a second; at 2 s the account's 80 reads start, four at a time.
+  async function busyWindow({ oneInvocation }: { oneInvocation: boolean }) {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+    try {
+      const portal = hubspot();
+      for (let i = 0; i < 120; i++) setTimeout(portal.person, (i * 2_000) / 120);
+      for (let at = 2_000; at < 40_000; at += 1_000 / 3) setTimeout(portal.person, at);
+      const read = new RetryWithinInvocation(3).decorate(portal.read);
+      const account = () => mapInParallel(Array.from({ length: 80 }), 4, () => read());
+      // When the reads finished; -1 when one gave up after its attempts.
+      let done = 0;
+      setTimeout(() => {
+        const reads = oneInvocation ? asOneInvocation(account) : account();
+        reads.then(
+          () => (done = Date.now()),
+          () => (done = -1),
+        );
+      }, 2_000);
+      await vi.advanceTimersByTimeAsync(40_000);
+      return { refused: portal.refused, done };
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it("holds back while the window is nearly full: nobody's request is refused, and the reads finish", async () => {
+    const { refused, done } = await busyWindow({ oneInvocation: true });
+    expect(refused).toEqual({ people: 0, account: 0 });
+    expect(done).toBeGreaterThan(2_000);
+    expect(done).toBeLessThan(20_000);
+  });
+
+  it('would otherwise run into the full window, and people would meet refusals too', async () => {
+    const { refused } = await busyWindow({ oneInvocation: false });
+    expect(refused.account).toBeGreaterThan(0);
+    expect(refused.people).toBeGreaterThan(0);
   });
 });
