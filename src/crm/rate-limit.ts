@@ -133,7 +133,7 @@ export class BurstPacer {
  * at a time, stop well short of the window's end and give way, while a Status of three reads runs
  * nearly to it.
  */
-export const ROOM_FOR_OTHERS = { least: 1 / 10, perRequestSent: 1, most: 1 / 3 } as const;
+export const ROOM_FOR_OTHERS = { least: 1 / 6, perRequestSent: 2, most: 1 / 2 } as const;
 /**
  * How long an invocation holds one request back on what its latest answer said: an answer grows stale
  * as others send, so past this it sends and lets HubSpot's next answer say.
@@ -147,7 +147,7 @@ const MOST_CROWDED_FACTOR = 8;
  * window only from its own answers, and each answer tells how much of the window was used when
  * HubSpot counted it, not who used it or when. The requests then in the window are taken as sent
  * evenly over the past interval, so they age out at that pace; what the invocation sent or chose to
- * send since is counted on top. When answer after answer still finds the window full, its requests
+ * send since is counted on top. When an answer after a hold still finds the window full, its requests
  * were younger than that: each such answer doubles the wait, up to eight times. Requests held back
  * go one after another, never together, at no more than half the window's own pace: forty reads of
  * a large account, held at once, then leave in a trickle rather than a burst. The clock is passed in;
@@ -159,8 +159,10 @@ export class InvocationPace {
   #sentSince = 0;
   /** Requests this invocation has taken a place for in all. */
   #sent = 0;
-  /** Answers in a row that found the window fuller than this invocation lets it get. */
+  /** Answers in a row that found the window fuller than this invocation lets it get, counting once per hold between them. */
   #crowded = 0;
+  /** Whether it held a request back since the last answer that counted as crowded. */
+  #heldSince = false;
   /** When the last request it held back is to go. */
   #lastHeldUntil = Number.NEGATIVE_INFINITY;
 
@@ -168,7 +170,9 @@ export class InvocationPace {
     if (!window) return;
     this.#told = { window, at };
     this.#sentSince = 0;
-    this.#crowded = window.max - window.remaining > this.#allowed(window.max) ? this.#crowded + 1 : 0;
+    // A round's answers arrive together and say the same: only one that comes after a hold says the hold was too short.
+    if (window.max - window.remaining <= this.#allowed(window.max)) this.#crowded = 0;
+    else if (this.#crowded === 0 || this.#heldSince) [this.#crowded, this.#heldSince] = [this.#crowded + 1, false];
   }
 
   /** Requests left for others out of a window of `max`: grows with what this invocation has taken. */
@@ -202,6 +206,7 @@ export class InvocationPace {
     const freeAt = told.at + intervalMs * (1 - Math.max(0, allowed) / used) * crowded;
     const until = Math.max(Math.min(freeAt, at + LONGEST_HOLD_MS), this.#lastHeldUntil + (2 * intervalMs) / max);
     this.#lastHeldUntil = until;
+    this.#heldSince = true;
     return Math.max(0, Math.ceil(until - at));
   }
 }

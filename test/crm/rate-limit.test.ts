@@ -165,51 +165,64 @@ describe('a pacer that yields to people', () => {
 
 describe("InvocationPace: a person's invocation holding back for other people's cards", () => {
   const evenWait = (used: number, allowed: number) => Math.ceil(10_000 * (1 - allowed / used));
+  /** What an invocation that has taken `sent` requests leaves others of a window of 190. */
+  const roomForOthers = (sent: number) =>
+    Math.ceil(
+      Math.min(190 * ROOM_FOR_OTHERS.most, 190 * ROOM_FOR_OTHERS.least + ROOM_FOR_OTHERS.perRequestSent * sent),
+    );
 
   it('sends at once before any answer told the window, and while the window has room beyond what it leaves others', () => {
     const pace = new InvocationPace();
     expect(pace.take(0)).toBe(0);
-    expect(pace.roomForOthers(190)).toBe(Math.ceil(190 * ROOM_FOR_OTHERS.least) + 1);
-    pace.observe(window(25), 100);
+    expect(pace.roomForOthers(190)).toBe(roomForOthers(1));
+    pace.observe(window(roomForOthers(2) + 1), 100);
     expect(pace.take(100)).toBe(0);
   });
 
   it('waits while the window is nearly full, as long as the requests in it take to age out at an even pace', () => {
     const pace = new InvocationPace();
     pace.take(0);
-    // 180 of 190 used; it leaves others 20 and sends one: 169 may be used, so 11 of the 180 must age out.
+    // 180 of 190 used; it leaves others their room and sends one more.
     pace.observe(window(10), 1_000);
-    expect(pace.take(1_400)).toBe(evenWait(180, 169) + 1_000 - 1_400);
-    // The next one waits for one more to age out, besides the one it now leaves others and the one just taken.
-    expect(pace.take(1_400)).toBe(evenWait(180, 167) + 1_000 - 1_400);
-    pace.observe(window(40), 2_000);
+    const allowed = 190 - roomForOthers(1) - 1;
+    expect(pace.take(1_400)).toBe(evenWait(180, allowed) + 1_000 - 1_400);
+    // The next one waits for more to age out: the room it now leaves others grew, and one more was just taken.
+    const next = 190 - roomForOthers(2) - 1 - 1;
+    expect(pace.take(1_400)).toBe(evenWait(180, next) + 1_000 - 1_400);
+    pace.observe(window(roomForOthers(3) + 1), 2_000);
     expect(pace.take(2_000)).toBe(0);
   });
 
-  it('leaves others more the more it has sent itself, up to a third of the window', () => {
+  it('leaves others more the more it has sent itself, up to its share of the window', () => {
     const light = new InvocationPace();
     const heavy = new InvocationPace();
     light.take(0);
     for (let i = 0; i < 100; i++) heavy.take(0);
     expect(heavy.roomForOthers(190)).toBe(Math.ceil(190 * ROOM_FOR_OTHERS.most));
-    for (const pace of [light, heavy]) pace.observe(window(50), 0);
+    for (const pace of [light, heavy]) pace.observe(window(roomForOthers(1) + 1), 0);
     expect(light.take(0)).toBe(0);
     expect(heavy.take(0)).toBeGreaterThan(0);
   });
 
-  it('doubles the wait for each answer in a row that still finds the window full: its requests were younger than even', () => {
+  it('doubles its waits when an answer after a hold still finds the window full, not for each answer of one round', () => {
     const pace = new InvocationPace();
     pace.take(0);
-    pace.observe(window(10), 0);
+    pace.take(0);
+    // Both answers of the round find the window a little too full: the first wait is the even one.
+    const used = 190 - roomForOthers(2) - 1 + 5;
+    pace.observe(window(190 - used), 0);
+    pace.observe(window(190 - used), 0);
     const first = pace.take(0);
-    pace.observe(window(10), 0);
-    expect(pace.take(0)).toBeGreaterThan(1.9 * first);
+    expect(first).toBe(evenWait(used, 190 - roomForOthers(2) - 1));
+    // The held request's answer finds it as full still: the next wait doubles.
+    pace.observe(window(190 - used), first);
+    expect(pace.take(first)).toBe(Math.ceil(2 * 10_000 * (1 - (190 - roomForOthers(3) - 1) / used)));
   });
 
   it('holds one request back no longer than an answer stays fresh, and ignores answers without the headers', () => {
     const pace = new InvocationPace();
     for (let i = 0; i < 100; i++) pace.take(0);
-    // A full window, and a third of it to leave others: 65 of its 190 age out in 3.4 s, evenly spread.
+    // A full window, and its share to leave others: it would take seconds for that much to age out.
     pace.observe(window(0), 0);
     pace.observe(null, 0);
     expect(pace.take(0)).toBe(LONGEST_HOLD_MS);
@@ -218,8 +231,6 @@ describe("InvocationPace: a person's invocation holding back for other people's 
   it("lets the requests it holds back go one after another at half the window's pace, not together", () => {
     const pace = new InvocationPace();
     for (let i = 0; i < 100; i++) pace.take(0);
-    pace.observe(window(0), 0);
-    pace.observe(window(0), 0);
     pace.observe(window(0), 0);
     const holds = Array.from({ length: 5 }, () => pace.take(0));
     const gap = Math.ceil((2 * 10_000) / 190);
