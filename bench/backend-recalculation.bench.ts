@@ -10,7 +10,16 @@ import { defaultSettings } from '../src/kam/settings/index.ts';
 import { recalculateSlice } from '../src/keystone/portfolio-recalculation/index.ts';
 import { roomForPeople } from '../src/keystone/portfolio-recalculation/recalculate.ts';
 import { main as cardData } from '../src/app/functions/card_data.ts';
-import { aCompany, aContact, aDeal, portalSeed, TEST_TOKEN, type PortalContents } from '../test/crm/sandbox-portal.ts';
+import {
+  aCompany,
+  aContact,
+  aDeal,
+  anOwner,
+  portalSeed,
+  TEST_TOKEN,
+  withSuperAdmin,
+  type PortalContents,
+} from '../test/crm/sandbox-portal.ts';
 
 // Portfolio recalculation of 20,000 companies against the sandbox, in 7-second slices as the settings
 // page drives it. First without a limit, to count the calls a run needs (sandbox statistics); the floor
@@ -25,6 +34,8 @@ import { aCompany, aContact, aDeal, portalSeed, TEST_TOKEN, type PortalContents 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 20_000);
 const SLICE_BUDGET_MS = 7_000;
 const now = Date.UTC(2026, 10, 1);
+/** The sales rep who opens the key account's card mid-run, and who holds its meetings. */
+const SALES_REP = anOwner();
 
 function portfolio(): PortalContents {
   const companies = Array.from({ length: COMPANIES }, (_v, i) =>
@@ -53,6 +64,7 @@ function portfolio(): PortalContents {
     aMeeting(new Date(now - (m % 730) * 86_400_000).toISOString()),
   );
   return {
+    owners: withSuperAdmin([SALES_REP]),
     companies,
     deals,
     dealCompanies,
@@ -65,7 +77,7 @@ function portfolio(): PortalContents {
 
 function aMeeting(at: string): NonNullable<PortalContents['meetings']>[number] {
   const id = String(900_000_000 + nextMeeting++);
-  return { id, properties: { hs_timestamp: at, hubspot_owner_id: '1' }, createdAt: at };
+  return { id, properties: { hs_timestamp: at, hubspot_owner_id: SALES_REP.id }, createdAt: at };
 }
 let nextMeeting = 0;
 
@@ -107,7 +119,7 @@ async function cardDuring(baseUrl: string, companyId: string, afterMs: number): 
   process.env.HUBSPOT_API_BASE_URL = baseUrl;
   process.env.PRIVATE_APP_ACCESS_TOKEN = TEST_TOKEN;
   const started = performance.now();
-  const answer = await cardData({ parameters: { companyId, userId: 1 } });
+  const answer = await cardData({ parameters: { companyId, userId: SALES_REP.userId } });
   const ms = Math.round(performance.now() - started);
   return answer.status === 'ok' ? `answered in ${ms} ms` : `failed after ${ms} ms: ${answer.code}`;
 }

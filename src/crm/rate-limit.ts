@@ -133,7 +133,7 @@ export class BurstPacer {
  * at a time, stop well short of the window's end and give way, while a Status of three reads runs
  * nearly to it.
  */
-export const ROOM_FOR_OTHERS = { least: 1 / 6, perRequestSent: 2, most: 1 / 2 } as const;
+export const ROOM_FOR_OTHERS = { least: 1 / 6, perRequestSent: 2, most: 1 / 3 } as const;
 /**
  * How long an invocation holds one request back on what its latest answer said: an answer grows stale
  * as others send, so past this it sends and lets HubSpot's next answer say.

@@ -259,10 +259,9 @@ describe('portfolio recalculation', () => {
     expect({ ...(await snapshotIn(portal)), completedAt: 0 }).toEqual({ ...first, completedAt: 0 });
   });
 
-  it('leaves people what their cards use of the burst window and as much again, beside a twentieth of it', () => {
-    expect([190, 100, 30].map((max) => roomForPeople(max, 0))).toEqual([10, 10, 10]);
-    expect(roomForPeople(400, 0)).toBe(20);
-    expect(roomForPeople(190, 60)).toBe(70);
+  it('leaves people what their cards use of the burst window and as much again, beside the share a card keeps free', () => {
+    expect([190, 100, 30].map((max) => roomForPeople(max, 0))).toEqual([32, 17, 10]);
+    expect(roomForPeople(190, 60)).toBe(92);
   });
 
   it("stores the portal's people for the cards in the run's first slice, in a write of its own, and not again", async () => {
