@@ -5,6 +5,7 @@ import { COMPANY_PROPERTY, PORTAL_SETTINGS } from '../../src/crm/model/index.ts'
 import { ObjectTypeResolver } from '../../src/crm/object-types.ts';
 import { collectAll } from '../../src/crm/paging.ts';
 import { HUBSPOT_RATE_LIMITS } from '../../sandbox/http/rate-limit.ts';
+import { ROOM_FOR_OTHERS } from '../../src/crm/rate-limit.ts';
 import { roomForPeople } from '../../src/keystone/portfolio-recalculation/recalculate.ts';
 import { readSettingsRecord, writeSettingsRecord } from '../../src/crm/settings-record.ts';
 import { runSetup } from '../../src/crm/setup/index.ts';
@@ -262,6 +263,9 @@ describe('portfolio recalculation', () => {
   it('leaves people what their cards use of the burst window and as much again, beside the share a card keeps free', () => {
     expect([190, 100, 30].map((max) => roomForPeople(max, 0))).toEqual([32, 17, 10]);
     expect(roomForPeople(190, 60)).toBe(92);
+    // More than a card keeps free: a card that opens while the run has filled its share sends without holding back.
+    for (const max of [190, 100])
+      expect(roomForPeople(max, 0)).toBeGreaterThan(Math.ceil(max * ROOM_FOR_OTHERS.least) + 2);
   });
 
   it("stores the portal's people for the cards in the run's first slice, in a write of its own, and not again", async () => {

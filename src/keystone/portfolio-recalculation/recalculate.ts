@@ -4,7 +4,7 @@ import { batchUpdate, type RecordUpdate } from '../../crm/batch.ts';
 import { isTransient, toKeystoneError } from '../../crm/errors.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { lastSeenBurstWindow } from '../../crm/client.ts';
-import { BurstPacer, ROOM_FOR_OTHERS } from '../../crm/rate-limit.ts';
+import { BurstPacer } from '../../crm/rate-limit.ts';
 import { writeSettingsRecord } from '../../crm/settings-record.ts';
 import { distributionOf, emptyDistribution, mergeDistributions } from '../../kam/portfolio/index.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
@@ -116,16 +116,18 @@ const CALLS_BEFORE_RELATIONSHIPS = 1 + CALLS_PER_PAGE;
 // The requests of HubSpot's burst window a run leaves free for the cards people open meanwhile. The run
 // yields to people: it counts the requests others sent in the window (HubSpot's X-HubSpot-RateLimit-
 // Remaining on every answer, less its own) and leaves them what they use and as much again for their
-// bursts, on top of the share a card itself keeps free for the next person's (a sixth of the window,
-// at least 10). A card holds its requests back while the window is fuller than that share allows
-// (InvocationPace), and the run sees only what cards send, not what they hold back: a run that left
-// less would keep a card it cannot see waiting. People's cards come in bursts (a Relationships section
-// of a large account sends tens of requests at once), and what the run sends stays in the window for
-// its 10 s: at a busy hour's peak, leaving people only half as much again gave them half as many 429s
-// more (503 against 344 in 5 minutes of `npm run bench peak`), and the run scored no more companies
-// for the calls it spent.
+// bursts, on top of a sixth of the window (at least 10). That is more than a card keeps free for the
+// next person's (ROOM_FOR_OTHERS, an eighth): a card holds its requests back while the window is fuller
+// than that, and the run sees only what cards send, not what they hold back, so a run that filled the
+// window to a card's line would keep every card that opens waiting. Leaving 10, it kept a card opened
+// mid-run waiting 9.0 s (`npm run bench backend`). People's cards come in bursts (a Relationships
+// section of a large account sends tens of requests at once), and what the run sends stays in the
+// window for its 10 s: at a busy hour's peak, leaving people only half as much again gave them half as
+// many 429s more (503 against 344 in 5 minutes of `npm run bench peak`), and the run scored no more
+// companies for the calls it spent.
+const RUN_LEAVES_PEOPLE = 1 / 6;
 export const roomForPeople = (windowMax: number, othersInWindow: number): number =>
-  Math.max(10, Math.ceil(windowMax * ROOM_FOR_OTHERS.least)) + othersInWindow;
+  Math.max(10, Math.ceil(windowMax * RUN_LEAVES_PEOPLE)) + othersInWindow;
 // HubSpot's burst window is 10 s: after a 429, waiting a few seconds lets it drain.
 const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABLE': 1_000 } as const;
 
