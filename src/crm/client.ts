@@ -4,7 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
-import { burstWindowFrom, type BurstWindow } from './rate-limit.ts';
+import { burstWindowFrom, type BurstWindow, type InvocationPace } from './rate-limit.ts';
 import { invocationPace, RetryWithinInvocation } from './retry.ts';
 
 // The one place a HubSpot client is built. The client's retry and limiter settings are
@@ -121,7 +121,7 @@ export function lastSeenBurstWindow(): SeenBurstWindow | null {
 }
 
 /** Which invocation sent each request still awaiting its answer: an answer tells that invocation what it saw. */
-const sentBy = new WeakMap<http.ClientRequest, NonNullable<ReturnType<typeof invocationPace>>>();
+const sentBy = new WeakMap<http.ClientRequest, InvocationPace>();
 
 // Node's HTTP client reports each request it starts, in its caller's context, and each answer it
 // receives; HubSpot's client offers its headers only to the few methods that return them.
