@@ -73,6 +73,12 @@ export interface PeakFigures {
     failedSlices: number;
     interruptedSlices: number;
     companiesScored: number;
+    /** Companies whose relationships the runs had weighed (the second stage, after every company is scored). */
+    relationshipsWeighed: number;
+    /** When the first run had scored every company, in minutes from the hour's start; null if it had not. */
+    scoresDoneAtMinute: number | null;
+    /** Calls in slices that began scoring, and in slices that began weighing relationships. */
+    callsByStage: { scores: number; relationships: number };
     calls: number;
     /** Answered calls in the windows it ran, and what the users left of them. */
     answered: number;
@@ -191,13 +197,35 @@ export function peakFigures(result: PeakResult): PeakFigures {
   const cardFailures = invocations.filter((i) => !i.ok && !saves.includes(i));
   const usersCalls = sum(invocations);
 
-  // Each run scored as far as its furthest slice (a run the page abandoned after an error keeps what it wrote).
-  const furthest = new Map<number, number>();
-  for (const s of slices) furthest.set(s.run, Math.max(furthest.get(s.run) ?? 0, s.processed));
-  const companiesScored = [...furthest.values()].reduce((a, b) => a + b, 0);
-  const recalculationCalls = sum(slices);
+  // Each run scored as far as its furthest slice (a run the page abandoned after an error keeps what it
+  // wrote), every company once a slice answers from the relationships; those as far as their furthest.
   const companies = cast.companies.id.length;
-  const recalculationRun = companiesScored > 0 ? Math.round((recalculationCalls / companiesScored) * companies) : null;
+  const furthest = new Map<number, { scored: number; weighed: number }>();
+  // A slice's calls count to the stage it began in: the stage the run's slice before it answered with.
+  const callsByStage = { scores: 0, relationships: 0 };
+  let began: { run: number; stage: 'scores' | 'relationships' } = { run: 0, stage: 'scores' };
+  for (const s of slices) {
+    if (s.run !== began.run) began = { run: s.run, stage: 'scores' };
+    callsByStage[began.stage] += s.calls;
+    const run = furthest.get(s.run) ?? { scored: 0, weighed: 0 };
+    if (s.stage === 'scores') run.scored = Math.max(run.scored, s.processed);
+    if (s.stage === 'relationships') [run.scored, run.weighed] = [companies, Math.max(run.weighed, s.processed)];
+    if (s.done) run.weighed = companies;
+    furthest.set(s.run, run);
+    if (s.stage !== null) began = { run: s.run, stage: s.stage };
+  }
+  const companiesScored = [...furthest.values()].reduce((a, b) => a + b.scored, 0);
+  const relationshipsWeighed = [...furthest.values()].reduce((a, b) => a + b.weighed, 0);
+  const scoresDone = slices.find((s) => s.stage === 'relationships' || s.done);
+  const recalculationCalls = sum(slices);
+  // One whole run: each stage's calls per company it passed, over every company.
+  const recalculationRun =
+    companiesScored > 0 && relationshipsWeighed > 0
+      ? Math.round(
+          (callsByStage.scores / companiesScored) * companies +
+            (callsByStage.relationships / relationshipsWeighed) * companies,
+        )
+      : null;
   const usersDay = Math.round(usersCalls * hourScale * options.dayInBusyHours);
   const answeredMean = (loads: CardLoads) => loads.answeredCalls?.mean ?? loads.calls.mean;
   const loadsPerDay = (loads: CardLoads) => loads.loads * hourScale * options.dayInBusyHours;
@@ -247,6 +275,9 @@ export function peakFigures(result: PeakResult): PeakFigures {
       failedSlices: slices.filter((s) => !s.ok).length,
       interruptedSlices: slices.filter((s) => s.interruptedBy !== null).length,
       companiesScored,
+      relationshipsWeighed,
+      scoresDoneAtMinute: scoresDone ? scoresDone.answered / 60_000 : null,
+      callsByStage,
       calls: recalculationCalls,
       answered: recalculationAnswered,
       usersLeft,

@@ -88,7 +88,9 @@ export interface SliceRecord extends CallTally {
   answered: number;
   ok: boolean;
   code: string | null;
-  /** Companies scored so far in the run. */
+  /** The run's stage when the slice answered (null for a slice that failed): scoring, then relationships. */
+  stage: 'scores' | 'relationships' | null;
+  /** Companies the stage has passed so far in the run. */
   processed: number;
   total: number | null;
   done: boolean;

@@ -193,13 +193,13 @@ export function printReport(
     `  (failed: ${codes(users.saveFailures)}); reloads after them: ${whole(figures.reloads.loads)} loads, ${whole(figures.reloads.calls)} calls.`,
   );
   print(
-    `Day: users ${whole(users.calls)} calls in the played minutes → ${whole(users.calls * figures.hourScale)} an hour → ${whole(day.users)} in ${options.dayInBusyHours} busy hours; one recalculation ${day.recalculationRun === null ? 'not measured (no company scored)' : `${whole(day.recalculationRun)} (${one((recalculation.calls / Math.max(1, recalculation.companiesScored)) * 100)} calls per 100 of the ${whole(recalculation.companiesScored)} companies scored)`}.`,
+    `Day: users ${whole(users.calls)} calls in the played minutes → ${whole(users.calls * figures.hourScale)} an hour → ${whole(day.users)} in ${options.dayInBusyHours} busy hours; one recalculation ${day.recalculationRun === null ? 'not measured (it has to have scored companies and weighed relationships)' : `${whole(day.recalculationRun)} (${one((recalculation.callsByStage.scores / Math.max(1, recalculation.companiesScored)) * 100)} calls per 100 companies scored, ${one((recalculation.callsByStage.relationships / Math.max(1, recalculation.relationshipsWeighed)) * 100)} per 100 whose relationships it weighed)`}.`,
   );
   print(
     `  Were every load answered, at the answered loads' calls: ${whole(day.ifEveryLoadAnswered)} a day (${percent(day.ifEveryLoadAnswered / day.limit)}).`,
   );
   print(
-    `Recalculation: ${recalculation.runs} run(s), ${recalculation.slices} slices (${recalculation.failedSlices} failed: refused before they began, sent again, or ending the page's run; ${recalculation.interruptedSlices} interrupted), ${whole(recalculation.companiesScored)} companies scored, ${whole(recalculation.calls)} calls;`,
+    `Recalculation: ${recalculation.runs} run(s), ${recalculation.slices} slices (${recalculation.failedSlices} failed: refused before they began, sent again, or ending the page's run; ${recalculation.interruptedSlices} interrupted), ${whole(recalculation.companiesScored)} companies scored${recalculation.scoresDoneAtMinute === null ? '' : ` (all of them by minute ${one(recalculation.scoresDoneAtMinute)})`} in ${whole(recalculation.callsByStage.scores)} calls, then the relationships weighed over ${whole(recalculation.relationshipsWeighed)} companies in ${whole(recalculation.callsByStage.relationships)};`,
   );
   print(
     `  over ${recalculation.windows} windows of 10 s, the users' answered calls left ${whole(recalculation.usersLeft)} of the burst window and it used ${whole(recalculation.answered)}.`,

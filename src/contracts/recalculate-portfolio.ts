@@ -9,9 +9,11 @@ export const DEFAULT_SLICE_BUDGET_MS = 7_000;
  * `recalculate_portfolio`: scores a slice of the portal's companies and writes back score, suggested
  * status, breakdown and 12-month revenue (and, per settings, HubSpot's ICP tier). It never writes the key account
  * status nor HubSpot's target-account flag: only tag_key_account and untag_key_account do, with the status.
- * Call first without a cursor, then with each answer's cursor until `done`. The last slice stores the
- * portfolio snapshot (the whole portfolio's revenue distribution) on the settings record for the
- * portfolio pages; repeating it is harmless. Admins only (while none is configured, a HubSpot super admin); needs setup to be up to date. The first slice (no
+ * Once every company is scored, it weighs the relationship coverage of the key accounts and candidates
+ * and writes that back (coverage score, top risk, holders, meetings, satisfaction).
+ * Call first without a cursor, then with each answer's cursor until `done`. The slice that scores the
+ * last company stores the portfolio snapshot (the whole portfolio's revenue distribution) on the
+ * settings record for the portfolio pages; repeating it is harmless. Admins only (while none is configured, a HubSpot super admin); needs setup to be up to date. The first slice (no
  * cursor) leaves an admin-action record naming the user.
  * A slice interrupted by HubSpot's rate limit or an outage, or stopped to wait for room in the burst
  * window (`KAM.BURST_WINDOW_FULL`: a page of very large key accounts spreads over several slices), answers
@@ -38,7 +40,12 @@ export type RecalculatePortfolioParameters = z.input<typeof recalculatePortfolio
 export interface RecalculationProgress {
   /** Pass back to continue; null when done. */
   cursor: string | null;
-  /** Companies scored so far in this run (all slices). */
+  /**
+   * What the run is doing: scoring every company (`scores`), then weighing the relationships of the key
+   * accounts and candidates among them (`relationships`), from the first company again.
+   */
+  stage: 'scores' | 'relationships';
+  /** Companies the stage has passed so far in this run (all slices). */
   processed: number;
   /** Companies in the portal when the run started, for a progress bar; null if HubSpot could not count them. */
   total: number | null;

@@ -33,6 +33,10 @@ describe('the peak-hour benchmark', () => {
     expect(figures.sidebar.calls.max).toBe(0);
     expect(figures.sandboxUserSession).toBeGreaterThanOrEqual(result.views.length);
     expect(result.slices.length).toBeGreaterThan(0);
+    // The run scores before it weighs relationships; each slice's calls count to one stage.
+    const { recalculation } = figures;
+    expect(recalculation.companiesScored).toBeGreaterThan(0);
+    expect(recalculation.callsByStage.scores + recalculation.callsByStage.relationships).toBe(recalculation.calls);
     // Every request the processes counted reached the sandbox (which may also have seen one still settling).
     expect(figures.users.calls + figures.recalculation.calls).toBeGreaterThan(0);
     expect(figures.sandboxTotal).toBeGreaterThanOrEqual(figures.users.calls + figures.recalculation.calls);

@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)(
       expect(freshness.snapshot?.companiesScored).toBe(pareto.clientCount);
       expect(pareto.clientCount).toBeGreaterThan(0);
       await eventually(() =>
-        pages().getByText(`Portfolio figures from the last complete recalculation, `).count(),
+        pages().getByText(`Portfolio figures from the last recalculation to score every company, `).count(),
       ).toBe(1);
       await expect(
         pages().getByText(`: ${pareto.clientCount} companies, revenue over the 12 months before `).count(),

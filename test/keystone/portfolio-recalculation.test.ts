@@ -155,9 +155,16 @@ describe('portfolio recalculation', () => {
     const slices = await runToTheEnd(portal, 500, steppingClock());
     const sliced = await scoresIn(portal);
 
-    expect(slices.length).toBe(3);
-    expect(slices.map((s) => s.processed)).toEqual([100, 200, 230]);
-    expect(slices.map((s) => s.total)).toEqual([230, 230, 230]);
+    // A page a slice: three of scores, then the relationships from the first page again.
+    expect(slices.map((s) => [s.stage, s.processed])).toEqual([
+      ['scores', 100],
+      ['scores', 200],
+      ['relationships', 0],
+      ['relationships', 100],
+      ['relationships', 200],
+      ['relationships', 230],
+    ]);
+    expect(slices.map((s) => s.total)).toEqual(Array(6).fill(230));
     expect(slices.at(-1)).toMatchObject({ done: true, cursor: null });
     expect(
       [...sliced.values()].every((fields) => fields[COMPANY_PROPERTY.scoredAt] === new Date(now).toISOString()),
@@ -216,7 +223,7 @@ describe('portfolio recalculation', () => {
     }
   });
 
-  it('stores the portfolio snapshot at the end of a run: the revenue it wrote on every company, beside the settings', async () => {
+  it('stores the portfolio snapshot once every company is scored: the revenue it wrote on every company, beside the settings', async () => {
     const setupVersion = (await settingsRecordOf(portal)).setupVersion;
     const slices = await runToTheEnd(portal, 500, steppingClock());
     expect(slices.slice(0, -1).every((s) => !s.done)).toBe(true);
@@ -241,9 +248,40 @@ describe('portfolio recalculation', () => {
     expect((await settingsRecordOf(portal)).setupVersion).toBe(setupVersion);
   });
 
-  it('rewrites the same snapshot when the last slice runs again, and leaves it to the end when its write is refused', async () => {
+  it('scores every company and stores the snapshot before it weighs any relationship', async () => {
+    const coverageAt = async () =>
+      (
+        await collectAll((after) =>
+          portal.client.crm.objects.basicApi.getPage('companies', 100, after, [
+            COMPANY_PROPERTY.status,
+            COMPANY_PROPERTY.coverageScoredAt,
+          ]),
+        )
+      ).filter((c) => c.properties[COMPANY_PROPERTY.status] === 'key');
+    let cursor: string | null = null;
+    for (const processed of [100, 200]) {
+      const slice: SliceResult = await sliceOf(portal, cursor, 500, steppingClock());
+      expect(slice).toMatchObject({ stage: 'scores', processed, done: false });
+      cursor = slice.cursor;
+    }
+    expect(await snapshotIn(portal)).toBeNull();
+    const scored = await sliceOf(portal, cursor, 500, steppingClock());
+
+    expect(scored).toMatchObject({ stage: 'relationships', processed: 0, done: false });
+    expect([...(await scoresIn(portal)).values()].every((f) => f[COMPANY_PROPERTY.scoredAt])).toBe(true);
+    expect(await snapshotIn(portal)).toMatchObject({ companiesScored: 230 });
+    const keyAccounts = await coverageAt();
+    expect(keyAccounts).toHaveLength(23);
+    expect(keyAccounts.every((c) => !c.properties[COMPANY_PROPERTY.coverageScoredAt])).toBe(true);
+
+    await runToTheEnd(portal, 500, steppingClock(), scored.cursor);
+    expect((await coverageAt()).every((c) => c.properties[COMPANY_PROPERTY.coverageScoredAt])).toBe(true);
+  });
+
+  it("rewrites the same snapshot when the scores' last slice runs again, and moves on only once it is stored", async () => {
     const slices = await runToTheEnd(portal, 500, steppingClock());
-    const lastCursor = slices.at(-2)!.cursor;
+    const stored = slices.findIndex((s) => s.stage === 'relationships');
+    const lastCursor = slices[stored - 1]!.cursor;
     const first = await snapshotIn(portal);
 
     await portal.control.injectFault({
@@ -253,10 +291,15 @@ describe('portfolio recalculation', () => {
       times: 1,
     });
     const refused = await sliceOf(portal, lastCursor, 500, steppingClock());
-    expect(refused).toMatchObject({ done: false, interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', processed: 200 });
+    expect(refused).toMatchObject({
+      done: false,
+      interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED',
+      stage: 'scores',
+      processed: 200,
+    });
     const again = await sliceOf(portal, refused.cursor, 500, steppingClock());
 
-    expect(again).toMatchObject({ done: true, processed: 230 });
+    expect(again).toMatchObject({ done: false, stage: 'relationships', processed: 0 });
     expect({ ...(await snapshotIn(portal)), completedAt: 0 }).toEqual({ ...first, completedAt: 0 });
   });
 
@@ -289,9 +332,8 @@ describe('portfolio recalculation', () => {
     const first = await sliceOf(portal, null, 500, steppingClock());
     const { burst } = decodeCursor(first.cursor!);
     expect(burst?.window).toMatchObject({ max: HUBSPOT_RATE_LIMITS.burstPer10s, intervalMs: 10_000 });
-    // The first list, four calls counted for the page, the one read of its key accounts' contacts (they have
-    // none), and the owners the run's first slice stores for the cards.
-    expect(burst?.sentAgoMs).toHaveLength(7);
+    // The first list, four calls counted for the page and the owners the run's first slice stores for the cards.
+    expect(burst?.sentAgoMs).toHaveLength(6);
   });
 
   it("writes the ICP tier and leaves HubSpot's target-account flag to the status changes", async () => {
@@ -363,6 +405,7 @@ describe('the recalculate_portfolio function', () => {
       processed: 2,
       total: 2,
       done: true,
+      stage: 'relationships',
       interruptedBy: null,
       retryAfterMs: null,
       coverageNotRead: [],

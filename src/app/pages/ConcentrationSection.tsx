@@ -67,9 +67,8 @@ function ParetoPicture({
     return (
       <EmptyState title="No portfolio figures yet" imageName="building" layout="vertical">
         <Text>
-          The Pareto curve, the top shares and the HHI come from the last complete recalculation of the portfolio. An
-          admin can run it in Keystone settings (Recalculate the portfolio); the programme lists below do not wait for
-          it.
+          The Pareto curve, the top shares and the HHI come from the last recalculation to score every company. An admin
+          can run it in Keystone settings (Recalculate the portfolio); the programme lists below do not wait for it.
         </Text>
       </EmptyState>
     );

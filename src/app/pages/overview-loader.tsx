@@ -26,9 +26,9 @@ export function WithOverview({
 export function Freshness({ overview, format }: { overview: PortfolioOverview; format: Formatters }) {
   const { snapshot, snapshotUnreadable } = overview.freshness;
   const text = snapshot
-    ? `Portfolio figures from the last complete recalculation, ${format.date(snapshot.completedAt)}: ${format.whole(snapshot.companiesScored)} companies, revenue over the 12 months before ${format.date(snapshot.startedAt)}. Programme lists as they stand now.`
+    ? `Portfolio figures from the last recalculation to score every company, ${format.date(snapshot.completedAt)}: ${format.whole(snapshot.companiesScored)} companies, revenue over the 12 months before ${format.date(snapshot.startedAt)}. Programme lists as they stand now.`
     : snapshotUnreadable
-      ? `The stored portfolio figures cannot be read (${snapshotUnreadable}); the next complete recalculation replaces them. Programme lists as they stand now.`
+      ? `The stored portfolio figures cannot be read (${snapshotUnreadable}); the next recalculation to score every company replaces them. Programme lists as they stand now.`
       : 'No recalculation has completed yet. Programme lists as they stand now.';
   return <Text variant="microcopy">{text}</Text>;
 }

@@ -49,9 +49,9 @@ export function MaintenancePanel({
 
       <Heading>Portfolio recalculation</Heading>
       <Text variant="microcopy">
-        Scores every company with the saved settings and writes the score, suggested status and tier back to HubSpot,
-        weighs the relationship coverage of key accounts and candidates, and stores the revenue picture the portfolio
-        pages show.
+        Scores every company with the saved settings, writes the score, suggested status and tier back to HubSpot and
+        stores the revenue picture the portfolio pages show; then weighs the relationship coverage of key accounts and
+        candidates, which takes most of the run.
       </Text>
       {rs.status !== 'done' && <Text testId="last-recalculation">{lastRun(portal.lastRecalculation, format)}</Text>}
       {rs.status === 'running' && (
@@ -59,11 +59,11 @@ export function MaintenancePanel({
           title={progressTitle(rs)}
           value={rs.processed}
           maxValue={rs.total ?? Math.max(rs.processed, 1)}
-          valueDescription={
+          valueDescription={STAGE_PROGRESS[rs.stage](
             rs.total === null
-              ? `${format.whole(rs.processed)} companies`
-              : `${format.whole(rs.processed)} of ${format.whole(rs.total)} companies`
-          }
+              ? format.whole(rs.processed)
+              : `${format.whole(rs.processed)} of ${format.whole(rs.total)}`,
+          )}
           showPercentage={rs.total !== null}
         />
       )}
@@ -77,7 +77,11 @@ export function MaintenancePanel({
       )}
       {rs.status === 'error' && (
         <ActionFailed
-          title={`Recalculation stopped after ${format.whole(rs.processed)} companies`}
+          title={
+            rs.stage === 'scores'
+              ? `Recalculation stopped after scoring ${format.whole(rs.processed)} companies`
+              : `Recalculation stopped after weighing the relationships of ${format.whole(rs.processed)} companies; every company was scored`
+          }
           failure={rs.failure}
         />
       )}
@@ -98,11 +102,19 @@ export function MaintenancePanel({
   );
 }
 
+/** How far each stage of a run has come, from its count of companies ("100 of 250"). */
+const STAGE_PROGRESS: Readonly<Record<RecalculationProgress['stage'], (companies: string) => string>> = {
+  scores: (companies) => `${companies} companies scored`,
+  relationships: (companies) => `relationships: ${companies} companies`,
+};
+
 /** What the run is doing, and why it waits when it does: people come first in HubSpot's shared rate limit. */
 function progressTitle({
+  stage,
   waitingMs,
   pausedFor,
 }: {
+  stage: RecalculationProgress['stage'];
   waitingMs: number | null;
   pausedFor: RecalculationProgress['pausedFor'];
 }) {
@@ -110,15 +122,18 @@ function progressTitle({
     pausedFor?.reason === 'people'
       ? `giving way to people using Keystone (their cards sent ${pausedFor.othersInWindow} of HubSpot's requests in the last 10 s)`
       : null;
-  if (waitingMs === null) return people ? `Recalculating, ${people}…` : 'Recalculating…';
+  const doing =
+    stage === 'scores' ? 'Scoring companies' : "Scores done; weighing key accounts' and candidates' relationships";
+  if (waitingMs === null) return people ? `${doing}, ${people}…` : `${doing}…`;
   const when = `continuing in ${Math.ceil(waitingMs / 1000)} s`;
-  if (people) return `Paused, ${people}; ${when}`;
-  if (pausedFor?.reason === 'window') return `Paused: this run used its share of HubSpot's rate limit; ${when}`;
-  return `HubSpot asked us to slow down; ${when}`;
+  if (people) return `${doing}: paused, ${people}; ${when}`;
+  if (pausedFor?.reason === 'window')
+    return `${doing}: paused, this run used its share of HubSpot's rate limit; ${when}`;
+  return `${doing}: HubSpot asked us to slow down; ${when}`;
 }
 
 function lastRun(last: PortalSettings['lastRecalculation'], format: Formatters): string {
   return last
-    ? `Last complete run: ${format.date(last.completedAt)}, ${format.whole(last.companiesScored)} companies.`
-    : 'Not run to the end yet: the portfolio pages show their revenue figures after the first complete run.';
+    ? `Every company last scored: ${format.date(last.completedAt)}, ${format.whole(last.companiesScored)} companies.`
+    : 'Not scored every company yet: the portfolio pages show their revenue figures once a run has.';
 }

@@ -8,6 +8,7 @@ type RecalculationState =
   | { status: 'idle' }
   | {
       status: 'running';
+      stage: RecalculationProgress['stage'];
       processed: number;
       total: number | null;
       waitingMs: number | null;
@@ -16,7 +17,7 @@ type RecalculationState =
     }
   /** `coverageNotRead`: key accounts and candidates too large to weigh in one invocation (their coverage score was cleared). */
   | { status: 'done'; processed: number; coverageNotRead: string[] }
-  | { status: 'error'; failure: FunctionFailure; processed: number };
+  | { status: 'error'; failure: FunctionFailure; stage: RecalculationProgress['stage']; processed: number };
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -44,10 +45,11 @@ export function useRecalculation(userId: number) {
     const live = () => run.current === current;
     let cursor: string | null = null;
     let processed = 0;
+    let stage: RecalculationProgress['stage'] = 'scores';
     const coverageNotRead: string[] = [];
     let retries = 0;
     let total: number | null = null;
-    setState({ status: 'running', processed, total: null, waitingMs: null, pausedFor: null });
+    setState({ status: 'running', stage, processed, total: null, waitingMs: null, pausedFor: null });
     while (live()) {
       // Typed here, as the cursor's type flows back from the answer: the compiler needs it to stop there.
       const parameters: FunctionParameters<'recalculate_portfolio'> = { userId, cursor };
@@ -55,17 +57,18 @@ export function useRecalculation(userId: number) {
       if (!live()) return;
       if (!outcome.ok && TRANSIENT_SLICE_FAILURES.includes(outcome.failure.code) && retries < MOST_SLICE_RETRIES) {
         retries += 1;
-        setState({ status: 'running', processed, total, waitingMs: SLICE_RETRY_AFTER_MS, pausedFor: null });
+        setState({ status: 'running', stage, processed, total, waitingMs: SLICE_RETRY_AFTER_MS, pausedFor: null });
         await wait(SLICE_RETRY_AFTER_MS);
         continue;
       }
       if (!outcome.ok) {
-        setState({ status: 'error', failure: outcome.failure, processed });
+        setState({ status: 'error', failure: outcome.failure, stage, processed });
         return;
       }
       retries = 0;
       const slice = outcome.answer;
       processed = slice.processed;
+      stage = slice.stage;
       total = slice.total;
       coverageNotRead.push(...slice.coverageNotRead);
       if (slice.done) {
@@ -73,7 +76,7 @@ export function useRecalculation(userId: number) {
         return;
       }
       const waitingMs = slice.interruptedBy ? (slice.retryAfterMs ?? 1_000) : null;
-      setState({ status: 'running', processed, total: slice.total, waitingMs, pausedFor: slice.pausedFor });
+      setState({ status: 'running', stage, processed, total: slice.total, waitingMs, pausedFor: slice.pausedFor });
       // An interrupted slice answers with the cursor to resume from; keep the old one if it has none.
       cursor = slice.cursor ?? cursor;
       if (waitingMs !== null) await wait(waitingMs);

@@ -1,6 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import { associatedIds, type AssociationList } from '../../crm/association-lists.ts';
 import { batchRead, hubspotCall } from '../../crm/batch.ts';
+import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import { presentProperties } from '../../crm/records.ts';
 import { burstWindowFrom, type BurstWindow } from '../../crm/rate-limit.ts';
 import type { CompanyFacts } from '../../kam/selection/index.ts';
@@ -10,6 +11,9 @@ import { companyFacts, dealAmounts, DEAL_PROPERTIES, FACT_PROPERTIES } from '../
 // each company's deal ids, then the deals in batches. Shared by recalculation and the settings preview.
 
 const PAGE_SIZE = 100;
+// With the facts, the suggested status the last scoring wrote: recalculation's relationships follow
+// its scores, and weigh the companies those put in the programme.
+const LISTED_PROPERTIES = [...FACT_PROPERTIES, COMPANY_PROPERTY.suggestedStatus];
 
 export interface ListedCompany {
   id: string;
@@ -23,14 +27,14 @@ export interface CompanyPage {
   burstWindow: BurstWindow | null;
 }
 
-/** One page of companies with the properties selection reads, the ids of their deals and HubSpot's burst window. */
+/** One page of companies with the properties selection reads (and the suggested status), the ids of their deals and HubSpot's burst window. */
 export async function listCompanies(client: Client, after: string | undefined): Promise<CompanyPage> {
   const answer = await hubspotCall(() =>
     client.crm.objects.basicApi.getPageWithHttpInfo(
       'companies',
       PAGE_SIZE,
       after,
-      [...FACT_PROPERTIES],
+      LISTED_PROPERTIES,
       undefined,
       ['deals'],
       false,

@@ -59,8 +59,11 @@ export interface CoveragePacing {
 
 const PROGRAMME_STATUSES: readonly KeyAccountStatus[] = ['key', 'candidate'];
 
-/** In the key account programme: tagged key or candidate, or suggested so by the score just computed. */
-function inProgramme(score: Pick<CompanyScore, 'status' | 'suggestedStatus'>): boolean {
+/** Where a company stands in the key account programme: its status, and the one its score suggests. */
+export type ProgrammeStanding = Pick<CompanyScore, 'companyId' | 'status'> & { suggestedStatus: KeyAccountStatus };
+
+/** In the key account programme: tagged key or candidate, or suggested so by its score. */
+function inProgramme(score: Pick<ProgrammeStanding, 'status' | 'suggestedStatus'>): boolean {
   return PROGRAMME_STATUSES.includes(score.status) || PROGRAMME_STATUSES.includes(score.suggestedStatus);
 }
 
@@ -71,7 +74,7 @@ function inProgramme(score: Pick<CompanyScore, 'status' | 'suggestedStatus'>): b
  */
 export async function coverageScores(
   client: Client,
-  scores: readonly CompanyScore[],
+  scores: readonly ProgrammeStanding[],
   {
     settings,
     now,

@@ -77,13 +77,16 @@ const coverageReadingSchema = z
 const runStateSchema = z
   .object({
     v: z.literal(2),
+    /** The scores of every company first, then the relationships of the programme's (absent in older cursors: scores). */
+    stage: z.enum(['scores', 'relationships']).default('scores'),
     /** HubSpot's paging token of the next page of companies; null before the first page. */
     after: z.string().max(500).nullable(),
     /** The run's "now": every slice scores revenue over the same 12 months and stamps the same time. */
     startedAt: instantSchema,
+    /** Companies the stage has passed. */
     processed: z.number().int().nonnegative(),
     total: z.number().int().nonnegative().nullable(),
-    /** The 12-month revenue the run has written so far, for the portfolio snapshot its last slice stores. */
+    /** The 12-month revenue the run has written so far, for the portfolio snapshot the scores' last page stores. */
     revenue: revenueDistributionSchema,
     /** What the last slice's pacer knew of HubSpot's burst window, so the next one does not burst into 429s. */
     burst: burstMemorySchema.nullable(),

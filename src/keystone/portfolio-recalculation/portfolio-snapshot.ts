@@ -4,7 +4,7 @@ import { revenueDistributionSchema } from '../../kam/portfolio/index.ts';
 import { instantSchema } from '../../kam/shared/time.ts';
 import { describeIssues, validate } from '../../kam/shared/validation.ts';
 
-// The portfolio snapshot: what a complete recalculation run leaves on the settings record (versioned
+// The portfolio snapshot: what a recalculation run leaves on the settings record once it has scored every company (versioned
 // JSON in one text property), so the portfolio pages read the whole portfolio's revenue picture without
 // listing every company.
 

@@ -8,6 +8,8 @@ import { BurstPacer } from '../../crm/rate-limit.ts';
 import { writeSettingsRecord } from '../../crm/settings-record.ts';
 import { distributionOf, emptyDistribution, mergeDistributions } from '../../kam/portfolio/index.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
+import { keyAccountStatusSchema } from '../../kam/shared/index.ts';
+import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
 import type { BeforeRound } from '../account/relationships.ts';
@@ -20,6 +22,7 @@ import {
   meetingsProperty,
   coverageScores,
   newCoverageReading,
+  type ProgrammeStanding,
   TooManyRequestsForOneWindow,
   type CoveragePacing,
 } from './coverage-scores.ts';
@@ -28,20 +31,28 @@ import { snapshotProperties } from './portfolio-snapshot.ts';
 import { revenueAsWritten, scoreProperties } from './write-back.ts';
 
 // Recalculates the portfolio a slice at a time, so a portal of any size fits in many short function
-// invocations. Per page of 100 companies: one list call (with the ids of their deals, made while the
-// page before is being written), the deals in batches of 100, one batch update. A page is written whole or not at all as far as the cursor knows:
-// the cursor only moves past a page once its update succeeded, and rescoring a page is harmless.
+// invocations, in two stages over the companies. First the scores: per page of 100 companies, one list
+// call (with the ids of their deals, made while the page before is being written), the deals in batches
+// of 100, one batch update. The last page of scores stores the portfolio snapshot. Then the
+// relationships of the key accounts and candidates, from the first page again: one list call and one
+// batch update a page, and the relationship reads of the programme's companies on it, which cost tens of
+// calls each. Scoring all 36,000 companies of a large firm takes about 1,500 calls, their relationships
+// ten times as many: at a busy hour, when the run takes only what people leave of HubSpot's window, the
+// scores, suggested statuses and the portfolio pages' snapshot are ready within the hour rather than
+// behind the slowest reads. A page is written whole or not at all as far as the cursor knows: the cursor
+// only moves past a page once its update succeeded, and redoing a page is harmless.
 // When HubSpot's burst window runs low, a page waits for its share of the window rather than run into 429s,
 // looking before each send at what HubSpot's latest answer said of the window (people's cards use it
 // too); the cursor carries what the pacer knows of the window, so the next slice does not burst into them.
 // The key accounts' and candidates' relationship reads wait round by round. When a wait would outlast
 // the slice's budget the slice stops instead (retryAfterMs is the wait), keeping in the cursor the
 // coverage scores already read for the page, so a page too heavy for one invocation finishes over several.
-// Each page's written revenue joins a running distribution in the cursor; the run's last page stores it
-// as the portfolio snapshot on the settings record, and only then does the run count as done, so
-// repeating the last slice (its answer lost, or the snapshot write refused) rewrites the same snapshot.
-// A run's first slice also stores the portal's people there for the cards (with the snapshot when it is
-// the run's only slice, else in a write of its own as it ends); the run goes on if that fails.
+// Each page's written revenue joins a running distribution in the cursor; the scores' last page stores it
+// as the portfolio snapshot on the settings record, and only then does the run move on to the
+// relationships, so repeating that slice (its answer lost, or the snapshot write refused) rewrites the
+// same snapshot. A run's first slice also stores the portal's people there for the cards (with the
+// snapshot when the scores end in that slice, else in a write of its own as it ends); the run goes on
+// if that fails.
 
 export async function recalculateSlice(client: Client, request: SliceRequest): Promise<SliceResult> {
   const run = runPeople(client, { storing: request.cursor === null });
@@ -56,10 +67,13 @@ interface RunPeople {
   people: () => Promise<PeopleDirectory>;
   /** The people's settings record properties when this slice stores them (with the snapshot); none otherwise, or when unread. */
   toStore: (now: number) => Promise<Record<string, string>>;
+  /** The snapshot's write carried them: the slice does not write them again as it ends. */
+  stored: () => void;
   storeAlone: (request: Pick<SliceRequest, 'objectTypes' | 'now'>) => Promise<void>;
 }
 
-function runPeople(client: Client, { storing }: { storing: boolean }): RunPeople {
+function runPeople(client: Client, { storing: firstSlice }: { storing: boolean }): RunPeople {
+  let storing = firstSlice;
   let owners: Promise<OwnerRecord[]> | null = null;
   const read = () => {
     owners ??= readOwners(client);
@@ -80,6 +94,7 @@ function runPeople(client: Client, { storing }: { storing: boolean }): RunPeople
   return {
     people: () => (directory ??= read().then(peopleDirectory)),
     toStore,
+    stored: () => void (storing = false),
     storeAlone: async ({ objectTypes, now }) => {
       const properties = await toStore(now);
       if (Object.keys(properties).length === 0) return;
@@ -100,19 +115,21 @@ interface SliceRequest {
   now: number;
   /** Elapsed-time source for the budget (performance.now in production). */
   elapsed: () => number;
-  /** Finds the settings object, where the last slice stores the portfolio snapshot. */
+  /** Finds the settings object, where the slice that scores the last company stores the portfolio snapshot. */
   objectTypes: ObjectTypeResolver;
 }
 
 /** What one slice answers: the function's answer as the contract words it. */
 export type SliceResult = RecalculationProgress;
 
-// A page costs about four calls: its list, two deal reads, its update; the key accounts' relationship
-// reads record their own (and the pacer learns of any others from HubSpot's count in the next answer).
-const CALLS_PER_PAGE = 4;
+// A page of scores costs about four calls: its list, two deal reads, its update; a page of relationships
+// two, its list and its update, beside its companies' relationship reads, which record their own (and
+// the pacer learns of any others from HubSpot's count in the next answer).
+const CALLS_PER_PAGE: Readonly<Record<Stage, number>> = { scores: 4, relationships: 2 };
 // What a slice sends before a page's relationship read (its first list and the page's calls): a read of
 // more than the window's capacity less this cannot be done by any slice.
-const CALLS_BEFORE_RELATIONSHIPS = 1 + CALLS_PER_PAGE;
+const CALLS_BEFORE_RELATIONSHIPS = 1 + CALLS_PER_PAGE.relationships;
+type Stage = RunState['stage'];
 // The requests of HubSpot's burst window a run leaves free for the cards people open meanwhile. The run
 // yields to people: it counts the requests others sent in the window (HubSpot's X-HubSpot-RateLimit-
 // Remaining on every answer, less its own) and leaves them what they use and as much again for their
@@ -134,7 +151,7 @@ const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABL
 async function recalculateSliceWith(
   client: Client,
   request: SliceRequest,
-  { people, toStore }: RunPeople,
+  { people, toStore, stored }: RunPeople,
 ): Promise<SliceResult> {
   const started = request.elapsed();
   const wallClock = () => request.now + request.elapsed() - started;
@@ -142,6 +159,7 @@ async function recalculateSliceWith(
     ? decodeCursor(request.cursor)
     : {
         v: 2,
+        stage: 'scores',
         after: null,
         startedAt: request.now,
         processed: 0,
@@ -165,6 +183,7 @@ async function recalculateSliceWith(
       processed: state.processed,
       total: state.total,
       done: false,
+      stage: state.stage,
       interruptedBy,
       retryAfterMs,
       coverageNotRead,
@@ -187,46 +206,65 @@ async function recalculateSliceWith(
       const page: CompanyPage = await nextPage;
       const pageStarted = request.elapsed();
       pacer.observe(page.burstWindow, wallClock());
-      await waitForRoom(CALLS_PER_PAGE);
+      await waitForRoom(CALLS_PER_PAGE[state.stage]);
       const nextAfter = page.paging?.next?.after || null;
-      // The next page is listed while this one is scored and written, unless this is the slice's last.
+      // The next page is listed while this one is worked, unless this is the slice's last: after the
+      // scores' last page, the first page again for the relationships.
       const anotherFits = pageStarted - started + 2 * slowestPageMs <= request.budgetMs;
-      nextPage = nextAfter && anotherFits ? prefetch(listCompanies(client, nextAfter)) : null;
-      state.coverage ??= newCoverageReading();
-      const reading = state.coverage;
-      const pacing = { beforeRound, reading };
-      const written = await recalculatePage(client, page.results, {
-        now: state.startedAt,
-        settings: request.settings,
-        pacing,
-        people,
-      });
-      const revenue = mergeDistributions(state.revenue, distributionOf(written));
-      coverageNotRead.push(...Object.keys(reading.scores).filter((id) => reading.scores[id] === null));
+      const following =
+        nextAfter !== null ? { after: nextAfter } : state.stage === 'scores' ? { after: undefined } : null;
+      nextPage = following && anotherFits ? prefetch(listCompanies(client, following.after)) : null;
       const processed = state.processed + page.results.length;
-      if (!nextAfter) {
-        await storeSnapshot(client, request.objectTypes, {
-          ...snapshotProperties({
-            version: 1,
-            startedAt: state.startedAt,
-            completedAt: Math.round(wallClock()),
-            companiesScored: processed,
-            distribution: revenue,
-          }),
-          ...(await toStore(request.now)),
+      if (state.stage === 'scores') {
+        const written = await scorePage(client, page.results, { now: state.startedAt, settings: request.settings });
+        const revenue = mergeDistributions(state.revenue, distributionOf(written));
+        if (nextAfter) Object.assign(state, { after: nextAfter, processed, revenue });
+        else {
+          const people = await toStore(request.now);
+          await storeSnapshot(client, request.objectTypes, {
+            ...snapshotProperties({
+              version: 1,
+              startedAt: state.startedAt,
+              completedAt: Math.round(wallClock()),
+              companiesScored: processed,
+              distribution: revenue,
+            }),
+            ...people,
+          });
+          stored();
+          // Every company is scored: the relationships follow, from the first page again.
+          Object.assign(state, {
+            stage: 'relationships',
+            after: null,
+            processed: 0,
+            revenue: emptyDistribution(),
+            coverage: null,
+          } satisfies Partial<RunState>);
+        }
+      } else {
+        state.coverage ??= newCoverageReading();
+        const reading = state.coverage;
+        await weighPage(client, page.results, {
+          now: state.startedAt,
+          settings: request.settings,
+          pacing: { beforeRound, reading },
+          people,
         });
-        return {
-          cursor: null,
-          processed,
-          total: state.total,
-          done: true,
-          interruptedBy: null,
-          retryAfterMs: null,
-          coverageNotRead,
-          pausedFor,
-        };
+        coverageNotRead.push(...Object.keys(reading.scores).filter((id) => reading.scores[id] === null));
+        if (!nextAfter)
+          return {
+            cursor: null,
+            processed,
+            total: state.total,
+            done: true,
+            stage: 'relationships',
+            interruptedBy: null,
+            retryAfterMs: null,
+            coverageNotRead,
+            pausedFor,
+          };
+        Object.assign(state, { after: nextAfter, processed, coverage: null });
       }
-      Object.assign(state, { after: nextAfter, processed, revenue, coverage: null });
       slowestPageMs = Math.max(slowestPageMs, request.elapsed() - pageStarted);
       // Stop while another page still fits, so the invocation never runs into HubSpot's time limit.
       if (request.elapsed() - started + slowestPageMs > request.budgetMs) break;
@@ -319,7 +357,30 @@ async function countCompanies(client: Client): Promise<number | null> {
 }
 
 /** Scores and writes back a page of companies; answers the 12-month revenue written on each (unknown counts as none). */
-async function recalculatePage(
+async function scorePage(
+  client: Client,
+  companies: readonly ListedCompany[],
+  { now, settings }: { now: number; settings: Settings },
+): Promise<number[]> {
+  const scored = await factsOf(client, companies, now);
+  const updates: RecordUpdate[] = scored.map((facts) => ({
+    id: facts.companyId,
+    properties: scoreProperties(scoreCompany(facts, settings.selection), {
+      revenueLast12Months: facts.revenueLast12Months,
+      scoredAt: now,
+      sync: settings.hubspotSync,
+    }),
+  }));
+  if (updates.length > 0) await batchUpdate(client, { objectType: 'companies', updates });
+  return scored.map((facts) => revenueAsWritten(facts.revenueLast12Months) ?? 0);
+}
+
+/**
+ * Weighs the relationship coverage of a page's key accounts and candidates (tagged so, or suggested so
+ * by the scores the run just wrote) for the portfolio home's coverage risks, and writes it back; the
+ * page's other companies have theirs cleared, as they left the programme or never were in it.
+ */
+async function weighPage(
   client: Client,
   companies: readonly ListedCompany[],
   {
@@ -328,29 +389,29 @@ async function recalculatePage(
     pacing,
     people,
   }: { now: number; settings: Settings; pacing: CoveragePacing; people: () => Promise<PeopleDirectory> },
-): Promise<number[]> {
-  const scored = await factsOf(client, companies, now);
-  const scores = scored.map((facts) => scoreCompany(facts, settings.selection));
-  // The key accounts' and candidates' relationship coverage, for the portfolio home's coverage risks.
-  const coverage = await coverageScores(client, scores, { settings, now, pacing, people });
-  const updates: RecordUpdate[] = scored.map((facts, i) => ({
-    id: facts.companyId,
+): Promise<void> {
+  const coverage = await coverageScores(client, companies.map(programmeStanding), { settings, now, pacing, people });
+  const updates: RecordUpdate[] = companies.map(({ id }) => ({
+    id,
     properties: {
-      ...scoreProperties(scores[i]!, {
-        revenueLast12Months: facts.revenueLast12Months,
-        scoredAt: now,
-        sync: settings.hubspotSync,
-      }),
-      ...coverageSummaryProperties(coverage.get(facts.companyId), now),
-      ...meetingsProperty(coverage.has(facts.companyId) ? pacing.reading.meetings?.[facts.companyId] : undefined),
+      ...coverageSummaryProperties(coverage.get(id), now),
+      ...meetingsProperty(coverage.has(id) ? pacing.reading.meetings?.[id] : undefined),
       // Satisfaction is written only where the surveys were read: without the survey scope the last summary stays.
-      ...satisfactionProperty(
-        coverage.has(facts.companyId) ? pacing.reading.satisfaction?.[facts.companyId] : undefined,
-      ),
+      ...satisfactionProperty(coverage.has(id) ? pacing.reading.satisfaction?.[id] : undefined),
     },
   }));
   if (updates.length > 0) await batchUpdate(client, { objectType: 'companies', updates });
-  return scored.map((facts) => revenueAsWritten(facts.revenueLast12Months) ?? 0);
+}
+
+/** A listed company's place in the programme: its status, and the status its score suggests (none where unreadable). */
+function programmeStanding(company: ListedCompany): ProgrammeStanding {
+  const status = keyAccountStatusSchema.safeParse(company.properties[COMPANY_PROPERTY.status]);
+  const suggested = keyAccountStatusSchema.safeParse(company.properties[COMPANY_PROPERTY.suggestedStatus]);
+  return {
+    companyId: company.id,
+    status: status.success ? status.data : 'none',
+    suggestedStatus: suggested.success ? suggested.data : 'none',
+  };
 }
 
 /** The snapshot's properties (and the portal's people when the slice stores them) on the settings record, beside (and without touching) the settings. */

@@ -170,7 +170,7 @@ describe('the portfolio home page', () => {
     const page = await renderPages();
     // The factory's recalculation started on 23 Nov 2026 at noon and took a minute, over the four companies.
     expect(texts(page)).toContain(
-      'Portfolio figures from the last complete recalculation, 23 Nov 2026: 4 companies, revenue over the 12 months before 23 Nov 2026. Programme lists as they stand now.',
+      'Portfolio figures from the last recalculation to score every company, 23 Nov 2026: 4 companies, revenue over the 12 months before 23 Nov 2026. Programme lists as they stand now.',
     );
     expect(texts(page)).toContain(
       'Read from revenue bands: each share is at most 1% of itself below the exact figure.',
@@ -200,7 +200,7 @@ describe('the portfolio home page', () => {
       ok(overview({ companies: [acme], stored: { snapshot: null, unreadable: 'it is not JSON' } })),
     );
     expect(texts(page)).toContain(
-      'The stored portfolio figures cannot be read (it is not JSON); the next complete recalculation replaces them. Programme lists as they stand now.',
+      'The stored portfolio figures cannot be read (it is not JSON); the next recalculation to score every company replaces them. Programme lists as they stand now.',
     );
   });
 

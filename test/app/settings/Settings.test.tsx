@@ -269,10 +269,10 @@ describe('saving the settings', () => {
 describe('setup and recalculation', () => {
   it('says when the last complete recalculation ran and over how many companies, or that none has yet', async () => {
     const { findByTestId } = await renderSettings(portalSettings());
-    expect(findByTestId(Text, 'last-recalculation').text).toMatch(/^Last complete run: .+, 1,250 companies\.$/);
+    expect(findByTestId(Text, 'last-recalculation').text).toMatch(/^Every company last scored: .+, 1,250 companies\.$/);
     const never = await renderSettings(portalSettings({ lastRecalculation: null }));
     expect(never.findByTestId(Text, 'last-recalculation').text).toBe(
-      'Not run to the end yet: the portfolio pages show their revenue figures after the first complete run.',
+      'Not scored every company yet: the portfolio pages show their revenue figures once a run has.',
     );
   });
 
@@ -296,6 +296,7 @@ describe('setup and recalculation', () => {
     const answers = [
       ok({
         cursor: 'c1',
+        stage: 'scores',
         processed: 100,
         total: 250,
         done: false,
@@ -305,6 +306,7 @@ describe('setup and recalculation', () => {
       }),
       ok({
         cursor: 'c1',
+        stage: 'scores',
         processed: 100,
         total: 250,
         done: false,
@@ -314,6 +316,7 @@ describe('setup and recalculation', () => {
       }),
       ok({
         cursor: 'c2',
+        stage: 'relationships',
         processed: 200,
         total: 250,
         done: false,
@@ -323,6 +326,7 @@ describe('setup and recalculation', () => {
       }),
       ok({
         cursor: null,
+        stage: 'relationships',
         processed: 250,
         total: 250,
         done: true,
@@ -340,7 +344,7 @@ describe('setup and recalculation', () => {
       expect(find(ProgressBar).props).toMatchObject({
         value: 100,
         maxValue: 250,
-        valueDescription: '100 of 250 companies',
+        valueDescription: '100 of 250 companies scored',
       }),
     );
     expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);
@@ -363,6 +367,7 @@ describe('setup and recalculation', () => {
     const slice = (pausedFor: object | null, interrupted: boolean) =>
       ok({
         cursor: 'c1',
+        stage: 'scores',
         processed: 100,
         total: 250,
         done: false,
@@ -381,8 +386,36 @@ describe('setup and recalculation', () => {
     find(Button, withText('Recalculate all companies')).trigger('onClick');
     await waitFor(() =>
       expect(find(ProgressBar).props.title).toBe(
-        "Paused, giving way to people using Keystone (their cards sent 120 of HubSpot's requests in the last 10 s); continuing in 3 s",
+        "Scoring companies: paused, giving way to people using Keystone (their cards sent 120 of HubSpot's requests in the last 10 s); continuing in 3 s",
       ),
+    );
+  });
+
+  it('says once every company is scored that the run goes on to weigh the relationships', async () => {
+    const held = deferred<unknown>();
+    let call = 0;
+    const { find, waitFor } = await renderSettings(portalSettings(), {
+      recalculate_portfolio: () =>
+        call++ === 0
+          ? ok({
+              cursor: 'c1',
+              stage: 'relationships',
+              processed: 0,
+              total: 36_000,
+              done: false,
+              interruptedBy: null,
+              retryAfterMs: null,
+              coverageNotRead: [],
+              pausedFor: null,
+            })
+          : held.promise,
+    });
+    find(Button, withText('Recalculate all companies')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(ProgressBar).props).toMatchObject({
+        title: "Scores done; weighing key accounts' and candidates' relationships…",
+        valueDescription: 'relationships: 0 of 36,000 companies',
+      }),
     );
   });
 
@@ -393,6 +426,7 @@ describe('setup and recalculation', () => {
         [
           ok({
             cursor: 'c1',
+            stage: 'scores',
             processed: 100,
             total: 250,
             done: false,
@@ -404,6 +438,7 @@ describe('setup and recalculation', () => {
           failed('KAM.HUBSPOT_RATE_LIMITED', 'HubSpot is busy.'),
           ok({
             cursor: null,
+            stage: 'relationships',
             processed: 250,
             total: 250,
             done: true,
@@ -434,6 +469,7 @@ describe('setup and recalculation', () => {
         call++ === 0
           ? ok({
               cursor: 'c1',
+              stage: 'scores',
               processed: 100,
               total: 250,
               done: false,
@@ -445,7 +481,7 @@ describe('setup and recalculation', () => {
     });
     find(Button, withText('Recalculate all companies')).trigger('onClick');
     await waitFor(() =>
-      expect(find(Alert, { title: 'Recalculation stopped after 100 companies' }).text).toContain(
+      expect(find(Alert, { title: 'Recalculation stopped after scoring 100 companies' }).text).toContain(
         'Only Keystone admins can do this.',
       ),
     );
