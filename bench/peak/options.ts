@@ -24,8 +24,12 @@ export const peakOptionsSchema = z
       .min(0)
       .max(1)
       .default(1 / 3),
-    /** Minutes of the busy hour played, from its start; arrivals are even over the hour, so counts scale by 60 / minutes. */
-    minutes: z.coerce.number().min(0.5).max(60).default(15),
+    /**
+     * Minutes of the busy hour played, from its start; arrivals are even over the hour, so counts scale by
+     * 60 / minutes. The whole hour by default: the recalculation scores every company in about its first
+     * half and only then weighs relationships, whose calls the day's projection needs.
+     */
+    minutes: z.coerce.number().min(0.5).max(60).default(60),
     /** How many times faster than the wall clock HubSpot's time runs: 3 keeps up on two shared cores with today's Keystone. */
     speed: z.coerce.number().min(1).max(50).default(3),
     /** Added to every HubSpot request (ms of HubSpot time), as for functions far from HubSpot's API. */

@@ -98,6 +98,8 @@ export function printReport(
   const row = (label: string, today: string, target: string) =>
     print(`${label.padEnd(36)}${today.padEnd(66)} ${target}`.trimEnd());
   const { sidebar, sections, users, day, recalculation } = figures;
+  // A day holds one whole recalculation: without its figure the day's total is the users' alone.
+  const unmeasuredRun = options.recalculation && day.recalculationRun === null;
   const { status } = sections;
   const others = [
     ['Relationships', sections.relationships],
@@ -152,8 +154,10 @@ export function printReport(
   );
   row(
     'calls in a day, projected',
-    `${whole(day.total)} (${percent(day.total / day.limit)} of ${whole(day.limit)})`,
-    `≤ ${percent(TARGETS.dayShare)}: ${verdict(day.total <= TARGETS.dayShare * day.limit)}`,
+    `${whole(day.total)} (${percent(day.total / day.limit)} of ${whole(day.limit)})${unmeasuredRun ? ", the users' alone" : ''}`,
+    unmeasuredRun
+      ? "not judged: the recalculation's calls were not measured (it weighed no relationships; try --minutes 60)"
+      : `≤ ${percent(TARGETS.dayShare)}: ${verdict(day.total <= TARGETS.dayShare * day.limit)}`,
   );
   const ratio = !options.recalculation
     ? 'n/a: no recalculation was run (--recalculation false)'

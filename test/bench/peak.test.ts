@@ -131,7 +131,7 @@ describe('the busy hour', () => {
 describe('the options', () => {
   it('take the command line over the environment over the defaults', () => {
     const options = parsePeakOptions(['--users', '20', '--tab-share', '0.5'], { PEAK_USERS: '10', PEAK_SPEED: '5' });
-    expect(options).toMatchObject({ users: 20, speed: 5, tabShare: 0.5, views: 40, minutes: 15, smoke: false });
+    expect(options).toMatchObject({ users: 20, speed: 5, tabShare: 0.5, views: 40, minutes: 60, smoke: false });
   });
 
   it('play a tiny firm fast with --smoke, still overridable', () => {

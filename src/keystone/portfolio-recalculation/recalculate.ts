@@ -36,8 +36,8 @@ import { revenueAsWritten, scoreProperties } from './write-back.ts';
 // of 100, one batch update. The last page of scores stores the portfolio snapshot. Then the
 // relationships of the key accounts and candidates, from the first page again: one list call and one
 // batch update a page, and the relationship reads of the programme's companies on it, which cost tens of
-// calls each. Scoring all 36,000 companies of a large firm takes about 1,500 calls, their relationships
-// ten times as many: at a busy hour, when the run takes only what people leave of HubSpot's window, the
+// calls each. Scoring a large firm's 36,000 companies takes about 3,300 calls, their relationships five
+// or six times as many: at a busy hour, when the run takes only what people leave of HubSpot's window, the
 // scores, suggested statuses and the portfolio pages' snapshot are ready within the hour rather than
 // behind the slowest reads. A page is written whole or not at all as far as the cursor knows: the cursor
 // only moves past a page once its update succeeded, and redoing a page is harmless.
@@ -148,11 +148,7 @@ export const roomForPeople = (windowMax: number, othersInWindow: number): number
 // HubSpot's burst window is 10 s: after a 429, waiting a few seconds lets it drain.
 const RETRY_AFTER = { 'KAM.HUBSPOT_RATE_LIMITED': 2_000, 'KAM.HUBSPOT_UNAVAILABLE': 1_000 } as const;
 
-async function recalculateSliceWith(
-  client: Client,
-  request: SliceRequest,
-  { people, toStore, stored }: RunPeople,
-): Promise<SliceResult> {
+async function recalculateSliceWith(client: Client, request: SliceRequest, run: RunPeople): Promise<SliceResult> {
   const started = request.elapsed();
   const wallClock = () => request.now + request.elapsed() - started;
   const state: RunState = request.cursor
@@ -219,28 +215,7 @@ async function recalculateSliceWith(
         const written = await scorePage(client, page.results, { now: state.startedAt, settings: request.settings });
         const revenue = mergeDistributions(state.revenue, distributionOf(written));
         if (nextAfter) Object.assign(state, { after: nextAfter, processed, revenue });
-        else {
-          const people = await toStore(request.now);
-          await storeSnapshot(client, request.objectTypes, {
-            ...snapshotProperties({
-              version: 1,
-              startedAt: state.startedAt,
-              completedAt: Math.round(wallClock()),
-              companiesScored: processed,
-              distribution: revenue,
-            }),
-            ...people,
-          });
-          stored();
-          // Every company is scored: the relationships follow, from the first page again.
-          Object.assign(state, {
-            stage: 'relationships',
-            after: null,
-            processed: 0,
-            revenue: emptyDistribution(),
-            coverage: null,
-          } satisfies Partial<RunState>);
-        }
+        else await finishScores(client, { state, request, run }, { processed, revenue, completedAt: wallClock() });
       } else {
         state.coverage ??= newCoverageReading();
         const reading = state.coverage;
@@ -248,7 +223,7 @@ async function recalculateSliceWith(
           now: state.startedAt,
           settings: request.settings,
           pacing: { beforeRound, reading },
-          people,
+          people: run.people,
         });
         coverageNotRead.push(...Object.keys(reading.scores).filter((id) => reading.scores[id] === null));
         if (!nextAfter)
@@ -412,6 +387,38 @@ function programmeStanding(company: ListedCompany): ProgrammeStanding {
     status: status.success ? status.data : 'none',
     suggestedStatus: suggested.success ? suggested.data : 'none',
   };
+}
+
+/**
+ * Ends the scores of a run that has scored every company: stores the portfolio snapshot of the revenue
+ * written on them (with the portal's people when this slice stores them), then turns the run to the
+ * relationships, from the first page again. The run's state moves only once the snapshot is stored,
+ * so a slice that fails here scores the last page again and adds its revenue once.
+ */
+async function finishScores(
+  client: Client,
+  { state, request, run }: { state: RunState; request: SliceRequest; run: RunPeople },
+  { processed, revenue, completedAt }: { processed: number; revenue: RunState['revenue']; completedAt: number },
+): Promise<void> {
+  const people = await run.toStore(request.now);
+  await storeSnapshot(client, request.objectTypes, {
+    ...snapshotProperties({
+      version: 1,
+      startedAt: state.startedAt,
+      completedAt: Math.round(completedAt),
+      companiesScored: processed,
+      distribution: revenue,
+    }),
+    ...people,
+  });
+  run.stored();
+  Object.assign(state, {
+    stage: 'relationships',
+    after: null,
+    processed: 0,
+    revenue: emptyDistribution(),
+    coverage: null,
+  } satisfies Partial<RunState>);
 }
 
 /** The snapshot's properties (and the portal's people when the slice stores them) on the settings record, beside (and without touching) the settings. */
