@@ -14,7 +14,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsPage } from '../../../src/app/settings/Settings.tsx';
-import type { PortalSettings } from '../../../src/contracts/index.ts';
+import type { PortalSettings, RecalculationProgress } from '../../../src/contracts/index.ts';
 import {
   callsTo,
   companyFacts,
@@ -78,6 +78,20 @@ const statistic = (find: ReturnType<typeof renderer>['find'], label: string) => 
   const item = find(StatisticsItem, { label });
   return { number: item.props.number, detail: item.maybeFind(Text)?.text ?? null };
 };
+
+/** A recalculate_portfolio answer: a slice of scores part-way through 250 companies, unless told otherwise. */
+const sliceAnswer = (answer: Partial<RecalculationProgress>): RecalculationProgress => ({
+  cursor: 'c1',
+  stage: 'scores',
+  processed: 100,
+  total: 250,
+  done: false,
+  interruptedBy: null,
+  retryAfterMs: null,
+  coverageNotRead: [],
+  pausedFor: null,
+  ...answer,
+});
 
 describe('the settings page while loading and on failure', () => {
   it("asks for the settings as this user, and shows the function's message with a retry", async () => {
@@ -294,46 +308,10 @@ describe('setup and recalculation', () => {
   it('recalculates slice by slice, passing each cursor on and waiting when HubSpot asks, with a progress bar', async () => {
     const rateLimited = deferred<unknown>(); // holds the second slice so the progress bar can be read
     const answers = [
-      ok({
-        cursor: 'c1',
-        stage: 'scores',
-        processed: 100,
-        total: 250,
-        done: false,
-        interruptedBy: null,
-        retryAfterMs: null,
-        coverageNotRead: [],
-      }),
-      ok({
-        cursor: 'c1',
-        stage: 'scores',
-        processed: 100,
-        total: 250,
-        done: false,
-        interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED',
-        retryAfterMs: 5,
-        coverageNotRead: [],
-      }),
-      ok({
-        cursor: 'c2',
-        stage: 'relationships',
-        processed: 200,
-        total: 250,
-        done: false,
-        interruptedBy: null,
-        retryAfterMs: null,
-        coverageNotRead: ['901'],
-      }),
-      ok({
-        cursor: null,
-        stage: 'relationships',
-        processed: 250,
-        total: 250,
-        done: true,
-        interruptedBy: null,
-        retryAfterMs: null,
-        coverageNotRead: [],
-      }),
+      ok(sliceAnswer({})),
+      ok(sliceAnswer({ interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', retryAfterMs: 5 })),
+      ok(sliceAnswer({ cursor: 'c2', stage: 'relationships', processed: 200, coverageNotRead: ['901'] })),
+      ok(sliceAnswer({ cursor: null, stage: 'relationships', processed: 250, done: true })),
     ];
     let call = 0;
     const { find, findByTestId, waitFor, spy } = await renderSettings(portalSettings(), {
@@ -364,18 +342,14 @@ describe('setup and recalculation', () => {
 
   it('says when and why the run gives way to people using Keystone', async () => {
     const held = deferred<unknown>(); // the second slice, held so the progress bar can be read
-    const slice = (pausedFor: object | null, interrupted: boolean) =>
-      ok({
-        cursor: 'c1',
-        stage: 'scores',
-        processed: 100,
-        total: 250,
-        done: false,
-        interruptedBy: interrupted ? 'KAM.BURST_WINDOW_FULL' : null,
-        retryAfterMs: interrupted ? 3_000 : null,
-        coverageNotRead: [],
-        pausedFor,
-      });
+    const slice = (pausedFor: RecalculationProgress['pausedFor'], interrupted: boolean) =>
+      ok(
+        sliceAnswer({
+          interruptedBy: interrupted ? 'KAM.BURST_WINDOW_FULL' : null,
+          retryAfterMs: interrupted ? 3_000 : null,
+          pausedFor,
+        }),
+      );
     let call = 0;
     const { find, waitFor } = await renderSettings(portalSettings(), {
       recalculate_portfolio: () =>
@@ -396,19 +370,7 @@ describe('setup and recalculation', () => {
     let call = 0;
     const { find, waitFor } = await renderSettings(portalSettings(), {
       recalculate_portfolio: () =>
-        call++ === 0
-          ? ok({
-              cursor: 'c1',
-              stage: 'relationships',
-              processed: 0,
-              total: 36_000,
-              done: false,
-              interruptedBy: null,
-              retryAfterMs: null,
-              coverageNotRead: [],
-              pausedFor: null,
-            })
-          : held.promise,
+        call++ === 0 ? ok(sliceAnswer({ stage: 'relationships', processed: 0, total: 36_000 })) : held.promise,
     });
     find(Button, withText('Recalculate all companies')).trigger('onClick');
     await waitFor(() =>
@@ -424,29 +386,9 @@ describe('setup and recalculation', () => {
     const { findByTestId, waitFor, spy, find } = await renderSettings(portalSettings(), {
       recalculate_portfolio: () =>
         [
-          ok({
-            cursor: 'c1',
-            stage: 'scores',
-            processed: 100,
-            total: 250,
-            done: false,
-            interruptedBy: null,
-            retryAfterMs: null,
-            coverageNotRead: [],
-            pausedFor: null,
-          }),
+          ok(sliceAnswer({})),
           failed('KAM.HUBSPOT_RATE_LIMITED', 'HubSpot is busy.'),
-          ok({
-            cursor: null,
-            stage: 'relationships',
-            processed: 250,
-            total: 250,
-            done: true,
-            interruptedBy: null,
-            retryAfterMs: null,
-            coverageNotRead: [],
-            pausedFor: null,
-          }),
+          ok(sliceAnswer({ cursor: null, stage: 'relationships', processed: 250, done: true })),
         ][call++],
     });
     find(Button, withText('Recalculate all companies')).trigger('onClick');
@@ -466,18 +408,7 @@ describe('setup and recalculation', () => {
     let call = 0;
     const { find, waitFor } = await renderSettings(portalSettings(), {
       recalculate_portfolio: () =>
-        call++ === 0
-          ? ok({
-              cursor: 'c1',
-              stage: 'scores',
-              processed: 100,
-              total: 250,
-              done: false,
-              interruptedBy: null,
-              retryAfterMs: null,
-              coverageNotRead: [],
-            })
-          : failed('KAM.NOT_AN_ADMIN', 'Only Keystone admins can do this.'),
+        call++ === 0 ? ok(sliceAnswer({})) : failed('KAM.NOT_AN_ADMIN', 'Only Keystone admins can do this.'),
     });
     find(Button, withText('Recalculate all companies')).trigger('onClick');
     await waitFor(() =>
