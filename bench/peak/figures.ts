@@ -2,7 +2,7 @@ import { CARD_SECTIONS, type CardSectionName } from '../../src/contracts/card-se
 import type { SaveKind } from './busy-hour.ts';
 import { WINDOW_MS, type RequestTrace } from './call-ledger.ts';
 import { FIRM_LIMITS } from './firm.ts';
-import type { InvocationRecord } from './messages.ts';
+import type { InvocationRecord, SliceRecord } from './messages.ts';
 import type { PeakResult } from './play-hour.ts';
 
 // The benchmark's figures from what the processes saw. Counts from the played minutes scale to the
@@ -203,7 +203,7 @@ export function peakFigures(result: PeakResult): PeakFigures {
   const furthest = new Map<number, { scored: number; weighed: number }>();
   // A slice's calls count to the stage it began in: the stage the run's slice before it answered with.
   const callsByStage = { scores: 0, relationships: 0 };
-  let began: { run: number; stage: 'scores' | 'relationships' } = { run: 0, stage: 'scores' };
+  let began: { run: number; stage: NonNullable<SliceRecord['stage']> } = { run: 0, stage: 'scores' };
   for (const s of slices) {
     if (s.run !== began.run) began = { run: s.run, stage: 'scores' };
     callsByStage[began.stage] += s.calls;

@@ -1,4 +1,5 @@
 import type { CardSectionName } from '../../src/contracts/card-sections.ts';
+import type { RecalculationProgress } from '../../src/contracts/recalculate-portfolio.ts';
 import type { PlannedView, SaveKind } from './busy-hour.ts';
 import type { CallTally, WindowCounts } from './call-ledger.ts';
 import type { Firm, FirmFiles } from './firm.ts';
@@ -89,7 +90,7 @@ export interface SliceRecord extends CallTally {
   ok: boolean;
   code: string | null;
   /** The run's stage when the slice answered (null for a slice that failed): scoring, then relationships. */
-  stage: 'scores' | 'relationships' | null;
+  stage: RecalculationProgress['stage'] | null;
   /** Companies the stage has passed so far in the run. */
   processed: number;
   total: number | null;

@@ -1,4 +1,4 @@
-import { keyAccountStatusSchema, type KeyAccountStatus } from '../shared/key-account-status.ts';
+import { storedKeyAccountStatus, type KeyAccountStatus } from '../shared/key-account-status.ts';
 
 // The audit trail of an account's key account status, from the history HubSpot keeps of each property:
 // every status it has had, who set it, when and why.
@@ -43,11 +43,10 @@ export function statusHistory(input: StatusHistoryInput): StatusChangeEntry[] {
     const rank = seen.get(recorded.at) ?? 0;
     seen.set(recorded.at, rank + 1);
     const throughKeystone = (changedAt.get(recorded.at)?.length ?? 0) > rank;
-    const parsed = keyAccountStatusSchema.safeParse(recorded.value || 'none');
     const of = (written: Map<number, string[]>, history: readonly RecordedValue[]) =>
       throughKeystone ? (written.get(recorded.at)?.[rank] ?? valueAt(history, recorded.at)) || null : null;
     return {
-      status: parsed.success ? parsed.data : ('none' as const),
+      status: storedKeyAccountStatus(recorded.value),
       throughKeystone,
       at: recorded.at,
       changedByUserId: of(authors, input.changedBy),

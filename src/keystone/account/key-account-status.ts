@@ -9,7 +9,7 @@ import { fromHubSpotDateTime, presentProperties, toHubSpotDateTime } from '../..
 import { scoreCompany } from '../../kam/selection/index.ts';
 import {
   isAllowedStatusChange,
-  keyAccountStatusSchema,
+  storedKeyAccountStatus,
   STATUS_CHANGES,
   type KeyAccountStatus,
 } from '../../kam/shared/index.ts';
@@ -288,9 +288,8 @@ function wroteIn(read: StatusRead, change: { status: KeyAccountStatus; userId: s
 }
 
 function statusSeen(properties: Record<string, string | null>): StatusSeen {
-  const parsed = keyAccountStatusSchema.safeParse(properties[COMPANY_PROPERTY.status] || 'none');
   return {
-    status: parsed.success ? parsed.data : 'none',
+    status: storedKeyAccountStatus(properties[COMPANY_PROPERTY.status]),
     changedBy: properties[COMPANY_PROPERTY.statusChangedBy] || null,
     changedAt: properties[COMPANY_PROPERTY.statusChangedAt] || null,
   };

@@ -8,7 +8,7 @@ import { BurstPacer } from '../../crm/rate-limit.ts';
 import { writeSettingsRecord } from '../../crm/settings-record.ts';
 import { distributionOf, emptyDistribution, mergeDistributions } from '../../kam/portfolio/index.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
-import { keyAccountStatusSchema } from '../../kam/shared/index.ts';
+import { storedKeyAccountStatus } from '../../kam/shared/index.ts';
 import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
@@ -379,13 +379,11 @@ async function weighPage(
 }
 
 /** A listed company's place in the programme: its status, and the status its score suggests (none where unreadable). */
-function programmeStanding(company: ListedCompany): ProgrammeStanding {
-  const status = keyAccountStatusSchema.safeParse(company.properties[COMPANY_PROPERTY.status]);
-  const suggested = keyAccountStatusSchema.safeParse(company.properties[COMPANY_PROPERTY.suggestedStatus]);
+function programmeStanding({ id, properties }: ListedCompany): ProgrammeStanding {
   return {
-    companyId: company.id,
-    status: status.success ? status.data : 'none',
-    suggestedStatus: suggested.success ? suggested.data : 'none',
+    companyId: id,
+    status: storedKeyAccountStatus(properties[COMPANY_PROPERTY.status]),
+    suggestedStatus: storedKeyAccountStatus(properties[COMPANY_PROPERTY.suggestedStatus]),
   };
 }
 
@@ -400,8 +398,9 @@ async function finishScores(
   { state, request, run }: { state: RunState; request: SliceRequest; run: RunPeople },
   { processed, revenue, completedAt }: { processed: number; revenue: RunState['revenue']; completedAt: number },
 ): Promise<void> {
+  // Beside (and without touching) the settings on the settings record.
   const people = await run.toStore(request.now);
-  await storeSnapshot(client, request.objectTypes, {
+  await writeSettingsRecord(client, await request.objectTypes.objectTypeId('settings'), {
     ...snapshotProperties({
       version: 1,
       startedAt: state.startedAt,
@@ -419,13 +418,4 @@ async function finishScores(
     revenue: emptyDistribution(),
     coverage: null,
   } satisfies Partial<RunState>);
-}
-
-/** The snapshot's properties (and the portal's people when the slice stores them) on the settings record, beside (and without touching) the settings. */
-async function storeSnapshot(
-  client: Client,
-  objectTypes: ObjectTypeResolver,
-  properties: Record<string, string>,
-): Promise<void> {
-  await writeSettingsRecord(client, await objectTypes.objectTypeId('settings'), properties);
 }

@@ -14,7 +14,7 @@ import { portfolioConcentration, type PortfolioAccount } from '../../kam/portfol
 import type { ReviewScheduleStatus } from '../../kam/reviews/index.ts';
 import { selectionDrift, type PortfolioScores, type SuggestedStatus } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
-import { DAY_MS, KEY_ACCOUNT_STATUSES, type KeyAccountStatus } from '../../kam/shared/index.ts';
+import { DAY_MS, storedKeyAccountStatus } from '../../kam/shared/index.ts';
 import { dealAmounts } from '../readers/company-facts.ts';
 import type { StoredSnapshot } from '../portfolio-recalculation/portfolio-snapshot.ts';
 import { storedHolding } from '../account/coverage-summary.ts';
@@ -127,12 +127,11 @@ export function portfolioOverview(
 
 function programmeAccount(company: CrmRecord): ProgrammeAccount {
   const p = company.properties;
-  const status = p[COMPANY_PROPERTY.status] ?? '';
   const suggested = p[COMPANY_PROPERTY.suggestedStatus] ?? '';
   return {
     companyId: company.id,
     name: p.name || `Company ${company.id}`,
-    status: (KEY_ACCOUNT_STATUSES as readonly string[]).includes(status) ? (status as KeyAccountStatus) : 'none',
+    status: storedKeyAccountStatus(p[COMPANY_PROPERTY.status]),
     suggestedStatus: ['none', 'candidate', 'key'].includes(suggested) ? (suggested as SuggestedStatus) : null,
     score: fromHubSpotNumber(p[COMPANY_PROPERTY.score]),
     revenueLast12Months: fromHubSpotNumber(p[COMPANY_PROPERTY.revenueLast12Months]),
