@@ -90,17 +90,33 @@ export function SettingsForm({
     edit('access', { [key]: values.map(String) });
 
   const failure = save.state.status === 'error' ? save.state.failure : null;
-  // Each problem the function found, beside its field: `error` and `validationMessage` props.
+  // The draft the function refused: a field changed since then no longer shows what was said of it.
+  const [refused, setRefused] = useState<Settings | null>(null);
+  const blank = blankNumbers(draft);
+  // Each problem beside its field (`error` and `validationMessage` props): a number left blank, else
+  // what the function said of the value it was sent, while the field still holds that value.
   const problem = (path: string) => {
-    const message = issueAt(failure, `settings.${path}`);
+    const message = blank.includes(path)
+      ? 'Enter a number'
+      : refused && valueAt(refused, path) === valueAt(draft, path)
+        ? issueAt(failure, `settings.${path}`)
+        : undefined;
     return message ? { error: true, validationMessage: message } : {};
   };
+  // Said of the weights together (none above 0): shown once, under them, and each weight marked.
+  const weightsProblem =
+    refused && valueAt(refused, 'selection.weights') === valueAt(draft, 'selection.weights')
+      ? failure?.issues?.find((issue) => issue.path === 'settings.selection.weights')?.message
+      : undefined;
 
   // Saving would remove every other admin: the function refuses until the admin confirms it here.
   const asksToConfirm = issueAt(failure, 'confirmRemovingLastOtherAdmin') !== undefined;
   const submit = async (confirmRemovingLastOtherAdmin = false) => {
+    // A blank number would be saved as its default without a word: the field says so instead.
+    if (blank.length > 0) return;
     const saving = { userId, settings: draft, expectedRevision: portal.revision };
     const confirmed = confirmRemovingLastOtherAdmin ? { confirmRemovingLastOtherAdmin } : {};
+    setRefused(draft);
     if (!(await save.run({ ...saving, actionId: action.idFor(saving), ...confirmed })).ok) return;
     action.saved();
     addAlert(savedAlert(!sameApartFromAccess(draft, portal.settings)));
@@ -117,20 +133,19 @@ export function SettingsForm({
             key={criterion}
             label={SELECTION_CRITERION_LABELS[criterion]}
             name={`weight-${criterion}`}
-            min={0}
             value={draft.selection.weights[criterion]}
             readOnly={readOnly}
             {...problem(`selection.weights.${criterion}`)}
+            {...(weightsProblem ? { error: true } : {})}
             onChange={(value) => editSelection('weights', { [criterion]: value })}
           />
         ))}
       </Flex>
+      {weightsProblem && <Text format={{ fontWeight: 'demibold' }}>{weightsProblem}</Text>}
       <Flex direction="row" gap="small">
         <NumberInput
           label="Candidate from score"
           name="threshold-candidate"
-          min={0}
-          max={100}
           value={draft.selection.thresholds.candidate}
           readOnly={readOnly}
           {...problem('selection.thresholds.candidate')}
@@ -139,8 +154,6 @@ export function SettingsForm({
         <NumberInput
           label="Key account from score"
           name="threshold-key"
-          min={0}
-          max={100}
           value={draft.selection.thresholds.key}
           readOnly={readOnly}
           {...problem('selection.thresholds.key')}
@@ -153,8 +166,6 @@ export function SettingsForm({
             key={tier}
             label={`${label} from score`}
             name={`tier-${tier}`}
-            min={0}
-            max={100}
             value={draft.selection.icpTierCutoffs[tier]}
             readOnly={readOnly}
             {...problem(`selection.icpTierCutoffs.${tier}`)}
@@ -177,8 +188,6 @@ export function SettingsForm({
         <NumberInput
           label="Overdue after (days)"
           name="overdue-after"
-          min={0}
-          max={365}
           value={draft.reviews.overdueAfterDays}
           readOnly={readOnly}
           {...problem('reviews.overdueAfterDays')}
@@ -187,8 +196,6 @@ export function SettingsForm({
         <NumberInput
           label="Contacts go stale after (days)"
           name="stale-after"
-          min={1}
-          max={730}
           value={draft.coverage.staleAfterDays}
           readOnly={readOnly}
           {...problem('coverage.staleAfterDays')}
@@ -280,6 +287,34 @@ export function SettingsForm({
       )}
     </Flex>
   );
+}
+
+/** The paths of the numbers the form edits. */
+const NUMBER_PATHS = [
+  ...SELECTION_CRITERIA.map((criterion) => `selection.weights.${criterion}`),
+  'selection.thresholds.candidate',
+  'selection.thresholds.key',
+  ...optionsOf(TIER_LABELS).map(({ value: tier }) => `selection.icpTierCutoffs.${tier}`),
+  'reviews.overdueAfterDays',
+  'coverage.staleAfterDays',
+];
+
+/** The numbers the admin has emptied (a number input left blank gives no number). */
+const blankNumbers = (draft: Settings): string[] =>
+  NUMBER_PATHS.filter((path) => {
+    const value = valueAt(draft, path);
+    return typeof value !== 'number' || !Number.isFinite(value);
+  });
+
+/** One value of the settings by its dotted path; objects compared by their JSON. */
+function valueAt(settings: Settings, path: string): unknown {
+  const value = path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      settings,
+    );
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
 }
 
 /**

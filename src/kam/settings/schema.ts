@@ -9,6 +9,11 @@ export const SETTINGS_VERSION = 2;
 const score = z.number().min(0, 'Scores run from 0 to 100').max(100, 'Scores run from 0 to 100');
 const hubspotId = z.string().trim().regex(/^\d+$/, 'HubSpot ids are digits only');
 const idList = z.array(hubspotId).default([]);
+/** A whole number of days within bounds, refused in the admin's words. */
+const days = (least: number, most: number) => {
+  const message = `Whole days from ${least} to ${most}`;
+  return z.number().int(message).min(least, message).max(most, message);
+};
 
 // Relative weights: only their proportions matter, so admins may think in points or percent. Bounded
 // above too: a weight of 1e308 was once saved, and every score that used it came out as Infinity.
@@ -104,12 +109,12 @@ export const settingsSchema = z
       .object({
         defaultCadence: reviewCadenceSchema.default('quarterly'),
         // A review becomes overdue this many days after it falls due.
-        overdueAfterDays: z.number().int().min(0).max(365).default(7),
+        overdueAfterDays: days(0, 365).default(7),
       })
       .strict()
       .prefault({}),
     coverage: z
-      .object({ staleAfterDays: z.number().int().min(1).max(730).default(90) })
+      .object({ staleAfterDays: days(1, 730).default(90) })
       .strict()
       .prefault({}),
     portfolio: z

@@ -101,7 +101,7 @@ export async function saveSettings(
     throw invalidSettings([
       {
         path: 'access.adminUserIds',
-        message: `must include you (user ${change.caller.userId}); another admin can remove you later`,
+        message: 'must include you; another admin can remove you later',
       },
     ]);
   }

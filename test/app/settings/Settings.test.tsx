@@ -280,6 +280,56 @@ describe('saving the settings', () => {
   });
 });
 
+describe('numbers the admin types', () => {
+  it('refuses a number left blank beside its field, instead of saving the default in its place', async () => {
+    const { find, waitFor, spy } = await renderSettings(portalSettings(), { save_settings: ok({}) });
+    find(NumberInput, { name: 'stale-after' }).trigger('onChange', undefined as never);
+    await waitFor(() =>
+      expect(find(NumberInput, { name: 'stale-after' }).props).toMatchObject({
+        error: true,
+        validationMessage: 'Enter a number',
+      }),
+    );
+    find(Button, withText('Save settings')).trigger('onClick');
+    expect(callsTo(spy, 'save_settings')).toHaveLength(0);
+  });
+
+  it('sends a value out of bounds as typed, shows what the function said of it, and drops that once corrected', async () => {
+    const { find, waitFor, spy } = await renderSettings(portalSettings(), {
+      save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [
+        { path: 'settings.selection.weights.prestige', message: 'Weights cannot be negative' },
+      ]),
+    });
+    expect(find(NumberInput, { name: 'weight-prestige' }).props.min).toBeUndefined();
+    find(NumberInput, { name: 'weight-prestige' }).trigger('onChange', -3 as never);
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(NumberInput, { name: 'weight-prestige' }).props).toMatchObject({
+        error: true,
+        validationMessage: 'Weights cannot be negative',
+      }),
+    );
+    expect(callsTo(spy, 'save_settings')[0]).toMatchObject({ settings: { selection: { weights: { prestige: -3 } } } });
+    find(NumberInput, { name: 'weight-prestige' }).trigger('onChange', 3 as never);
+    await waitFor(() => expect(find(NumberInput, { name: 'weight-prestige' }).props.error).toBeUndefined());
+  });
+
+  it('says once, under the weights, what the function said of them together', async () => {
+    const { find, findAll, waitFor } = await renderSettings(portalSettings(), {
+      save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [
+        { path: 'settings.selection.weights', message: 'At least one selection criterion needs a weight above 0' },
+      ]),
+    });
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() =>
+      expect(
+        findAll(Text).filter((t) => t.text === 'At least one selection criterion needs a weight above 0'),
+      ).toHaveLength(1),
+    );
+    expect(find(NumberInput, { name: 'weight-prestige' }).props.error).toBe(true);
+  });
+});
+
 describe('setup and recalculation', () => {
   it('says when the last complete recalculation ran and over how many companies, or that none has yet', async () => {
     const { findByTestId } = await renderSettings(portalSettings());

@@ -116,6 +116,13 @@ describe('settings validation', () => {
     ]);
   });
 
+  it("says the bounds of a number of days in the admin's words, for a part day as for one out of range", () => {
+    const messages = errorsOf(
+      parseSettings({ reviews: { overdueAfterDays: 100_000 }, coverage: { staleAfterDays: 2.5 } }),
+    ).map((e) => e.message);
+    expect(messages).toEqual(['Whole days from 0 to 365', 'Whole days from 1 to 730']);
+  });
+
   it('rejects an unknown review cadence', () => {
     expect(errorsOf(parseSettings({ reviews: { defaultCadence: 'weekly' } })).map((e) => e.path)).toEqual([
       'reviews.defaultCadence',
