@@ -44,7 +44,7 @@ export function ProgrammeSection({
           <Link href={{ url: companyRecordUrl(portalId, a.companyId), external: true }}>
             {action && viewer.canAct ? `${a.name} — ${action}` : a.name}
           </Link>,
-          STATUS_LABELS[a.status],
+          statusOf(a),
           a.score === null ? 'Not enough data' : format.whole(a.score),
           a.revenueLast12Months === null ? '—' : format.money(a.revenueLast12Months),
           ...(satisfaction ? [satisfactionCell(a.satisfaction)] : []),
@@ -73,3 +73,9 @@ export function ProgrammeSection({
     </>
   );
 }
+
+/** A company nobody tagged is on these lists for what its score suggests: say so beside "not tagged". */
+const statusOf = (account: ProgrammeAccount): string =>
+  account.status === 'none' && account.suggestedStatus !== null && account.suggestedStatus !== 'none'
+    ? `Not tagged; its score suggests ${STATUS_LABELS[account.suggestedStatus].toLowerCase()}`
+    : STATUS_LABELS[account.status];

@@ -86,6 +86,19 @@ describe('the portfolio home page', () => {
     expect(page.maybeFind(Link, withText('Bolt — review the tag'))).not.toBeNull();
   });
 
+  it('says of an untagged company on a list that its score suggests it, rather than "Not a key account"', async () => {
+    const echo = aScoredCompany('Echo', 'none', 'candidate', 55, 50);
+    const page = await renderPages(ok(overview({ companies: [acme, crane, echo] })));
+    const statusOf = (name: string) =>
+      page
+        .findAll(TableRow)
+        .find((row) => row.maybeFind(Link, (link) => link.text?.startsWith(name) ?? false) !== null)
+        ?.findAll(TableCell)[1]?.text;
+    expect(statusOf('Echo')).toBe('Not tagged; its score suggests candidate');
+    expect(statusOf('Crane')).toBe('Not tagged; its score suggests key account');
+    expect(statusOf('Acme')).toBe('Key account');
+  });
+
   it('lists the key accounts without a plan as coverage risks and outside the review cycle', async () => {
     const page = await renderPages();
     expect(texts(page)).toContain('No plan saved yet, so no review cycle: Acme, Bolt.');
