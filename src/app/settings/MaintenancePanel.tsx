@@ -10,18 +10,19 @@ export function MaintenancePanel({
   portal,
   userId,
   format,
-  onSetupDone,
+  onChanged,
 }: {
   portal: PortalSettings;
   userId: number;
   format: Formatters;
-  onSetupDone: () => void;
+  /** Reads the settings again: setup and a finished run change what the page shows of them and the admin actions. */
+  onChanged: () => void;
 }) {
   const setup = useFunctionAction('run_setup');
   const recalculation = useRecalculation(userId);
   const { appliedVersion, currentVersion, upToDate } = portal.setup;
   const runSetup = async () => {
-    if ((await setup.run({ userId })).ok) onSetupDone();
+    if ((await setup.run({ userId })).ok) onChanged();
   };
   const rs = recalculation.state;
 
@@ -91,7 +92,10 @@ export function MaintenancePanel({
           <Button onClick={() => void runSetup()} disabled={setup.state.status === 'loading'}>
             {setup.state.status === 'loading' ? 'Running setup…' : 'Run setup'}
           </Button>
-          <Button onClick={() => void recalculation.start()} disabled={rs.status === 'running' || !upToDate}>
+          <Button
+            onClick={() => void recalculation.start().then(onChanged)}
+            disabled={rs.status === 'running' || !upToDate}
+          >
             Recalculate all companies
           </Button>
         </ButtonRow>

@@ -17,7 +17,7 @@ export function SettingsPage() {
   const format = createFormatters(portalFormat(context, { currency: null }));
   return (
     <Flex direction="column" gap="large">
-      <MaintenancePanel portal={portal} userId={context.user.id} format={format} onSetupDone={reload} />
+      <MaintenancePanel portal={portal} userId={context.user.id} format={format} onChanged={reload} />
       <AdminActionsPanel portal={portal} format={format} />
       <Divider />
       <SettingsForm key={portal.revision} portal={portal} userId={context.user.id} format={format} onSaved={reload} />

@@ -388,6 +388,8 @@ describe('setup and recalculation', () => {
       { userId: USER_ID, cursor: 'c1' },
       { userId: USER_ID, cursor: 'c2' },
     ]);
+    // The run is then among the admin actions, and its date is the last complete one's: the page reads them again.
+    await waitFor(() => expect(callsTo(spy, 'get_settings')).toHaveLength(2));
   });
 
   it('says when and why the run gives way to people using Keystone', async () => {
