@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { evidenceInWords } from '../../../src/app/ui/labels.ts';
+
+const names = { owner: () => null, company: () => null };
+
+describe("a review trigger's evidence in words", () => {
+  it("leaves a recorded event's note to the trigger's sentence, which already holds it", () => {
+    const evidence = {
+      objectType: 'companies',
+      objectId: '42',
+      property: 'recordedEvent',
+      from: null,
+      to: 'Rival firm Brackley & Co cut fees 20%.',
+    } as const;
+    expect(evidenceInWords(evidence, names)).toBe('Recorded by a manager');
+  });
+
+  it('says what a watched property changed from and to', () => {
+    const evidence = { objectType: 'contacts', objectId: '7', property: 'jobtitle', from: 'CFO', to: 'CEO' } as const;
+    expect(evidenceInWords(evidence, names)).toMatch(/CFO → CEO$/);
+  });
+});
