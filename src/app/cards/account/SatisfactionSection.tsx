@@ -21,7 +21,7 @@ export function SatisfactionSection({ account }: { account: AccountView<'relatio
       {state.status === 'success' &&
         (state.answer.surveys.length === 0 ? (
           <Text variant="microcopy">
-            {`Nobody at ${company.name} has answered a HubSpot survey yet. To start one, open Service > Feedback Surveys in HubSpot, create a Net Promoter Score, customer satisfaction or customer effort survey and send it to ${company.name}'s contacts; their answers show here.`}
+            {`Nobody at ${company.name} has answered a HubSpot survey yet. To start one, open Service > Feedback Surveys in HubSpot, create a Net Promoter Score, customer satisfaction or customer effort survey and send it to the contacts at ${company.name}; their answers show here.`}
           </Text>
         ) : (
           state.answer.surveys.map((reading) => (
