@@ -27,8 +27,8 @@ export function SelectionPreviewPanel({
   if (!preview)
     return (
       <Text variant="microcopy">
-        Give at least one criterion a weight, and keep the candidate score at or below the key account score, to see the
-        preview.
+        Give at least one criterion a weight, keep weights and scores from 0 to 100, and keep the candidate score at or
+        below the key account score, to see the preview.
       </Text>
     );
   return (

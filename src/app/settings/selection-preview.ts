@@ -43,11 +43,14 @@ export function previewSelection(facts: readonly CompanyFacts[], selection: Sele
   };
 }
 
-/** Selection settings the preview can score: every number a number, thresholds in order. Otherwise the form shows what to fix. */
+/**
+ * Selection settings the preview can score: every weight and threshold a number from 0 to 100 (what
+ * saving accepts), thresholds in order. Otherwise the form shows what to fix.
+ */
 export function isScorable(selection: SelectionSettings): boolean {
   const numbers = [...Object.values(selection.weights), selection.thresholds.key, selection.thresholds.candidate];
   return (
-    numbers.every(Number.isFinite) &&
+    numbers.every((n) => Number.isFinite(n) && n >= 0 && n <= 100) &&
     Object.values(selection.weights).some((w) => w > 0) &&
     selection.thresholds.candidate <= selection.thresholds.key
   );

@@ -152,7 +152,7 @@ describe('the selection criteria and the live preview', () => {
     find(NumberInput, { name: 'threshold-candidate' }).trigger('onChange', 90 as never);
     await waitFor(() =>
       expect(findAll(Text).map((t) => t.text)).toContain(
-        'Give at least one criterion a weight, and keep the candidate score at or below the key account score, to see the preview.',
+        'Give at least one criterion a weight, keep weights and scores from 0 to 100, and keep the candidate score at or below the key account score, to see the preview.',
       ),
     );
   });

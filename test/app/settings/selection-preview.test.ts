@@ -78,4 +78,10 @@ describe('whether the form can be previewed', () => {
     expect(isScorable({ ...selection, weights: zero })).toBe(false);
     expect(isScorable({ ...selection, thresholds: { ...selection.thresholds, candidate: 80, key: 70 } })).toBe(false);
   });
+
+  it('previews only what saving would accept: no negative weight, no score beyond 100', () => {
+    const selection = settings().selection;
+    expect(isScorable({ ...selection, weights: { ...selection.weights, prestige: -3 } })).toBe(false);
+    expect(isScorable({ ...selection, thresholds: { ...selection.thresholds, key: 150 } })).toBe(false);
+  });
 });
