@@ -89,20 +89,25 @@ export function buildCompanies(
 
     if (plan.status !== 'none') {
       const changedBy = random.pick(partners).userId;
-      const reasons =
-        plan.status === 'key' ? KEY_ACCOUNT_REASONS : plan.status === 'candidate' ? CANDIDATE_REASONS : FORMER_REASONS;
+      const current: StatusChange = {
+        status: plan.status,
+        at: plan.statusSince,
+        reason: random.pick(reasonsFor(plan.status)),
+      };
+      const changes = [current];
+      if (plan.previousStatus) {
+        const reasons = reasonsFor(plan.previousStatus.status);
+        // By position, not by a draw: the rest of the portal stays as the same seed always made it.
+        const { status, since } = plan.previousStatus;
+        changes.push({ status, at: since, reason: reasons[i % reasons.length]! });
+      }
       Object.assign(properties, {
-        [COMPANY_PROPERTY.status]: plan.status,
-        [COMPANY_PROPERTY.statusReason]: random.pick(reasons),
+        [COMPANY_PROPERTY.status]: current.status,
+        [COMPANY_PROPERTY.statusReason]: current.reason,
         [COMPANY_PROPERTY.statusChangedBy]: String(changedBy),
-        [COMPANY_PROPERTY.statusChangedAt]: iso(plan.statusSince),
+        [COMPANY_PROPERTY.statusChangedAt]: iso(current.at),
       });
-      propertyHistory[COMPANY_PROPERTY.status] = [
-        { value: plan.status, at: plan.statusSince, byUserId: changedBy },
-        ...(plan.previousStatus
-          ? [{ value: plan.previousStatus.status, at: plan.previousStatus.since, byUserId: changedBy }]
-          : []),
-      ];
+      Object.assign(propertyHistory, statusChangeHistory(changes, changedBy));
     }
     if (plan.status === 'key') {
       Object.assign(properties, {
@@ -152,6 +157,28 @@ export function buildCompanies(
   const associations =
     child && acquirerId ? associate('companies', child.id, 'companies', acquirerId, CHILD_TO_PARENT) : [];
   return { companies, associations };
+}
+
+type StatusChange = { status: AccountPlan['status']; at: number; reason: string };
+
+/**
+ * Keystone writes a status change's status, reason, author and time in one update, so HubSpot's history
+ * of each of the four holds the change's value at the change's instant: the Status tab's history pairs
+ * them by it, as it does on a real portal.
+ */
+function statusChangeHistory(newestFirst: readonly StatusChange[], changedBy: number): Record<string, HistoryEntry[]> {
+  const written = (value: (change: StatusChange) => string) =>
+    newestFirst.map((change) => ({ value: value(change), at: change.at, byUserId: changedBy }));
+  return {
+    [COMPANY_PROPERTY.status]: written((c) => c.status),
+    [COMPANY_PROPERTY.statusReason]: written((c) => c.reason),
+    [COMPANY_PROPERTY.statusChangedBy]: written(() => String(changedBy)),
+    [COMPANY_PROPERTY.statusChangedAt]: written((c) => iso(c.at)),
+  };
+}
+
+function reasonsFor(status: AccountPlan['status']): readonly string[] {
+  return status === 'key' ? KEY_ACCOUNT_REASONS : status === 'candidate' ? CANDIDATE_REASONS : FORMER_REASONS;
 }
 
 /**

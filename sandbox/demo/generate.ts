@@ -1,11 +1,5 @@
-import {
-  COMPANY_PROPERTY,
-  KEY_ACCOUNT_PLAN,
-  OBJECTIVE,
-  PLAN_REVISION,
-  PORTAL_SETTINGS,
-  REVIEW,
-} from '../../src/crm/model/index.ts';
+import { KEY_ACCOUNT_PLAN, OBJECTIVE, PLAN_REVISION, PORTAL_SETTINGS, REVIEW } from '../../src/crm/model/index.ts';
+import { nextReviewProperties } from '../../src/keystone/account/next-review-fields.ts';
 import type { SandboxSeedInput, SeedRecord } from '../seed.ts';
 import { buildAccountPlans } from './account-plans.ts';
 import { planPortfolio } from './accounts.ts';
@@ -19,7 +13,7 @@ import { demoSettings, keystoneSchemas, settingsRecord } from './keystone-object
 import { KEYSTONE_SEED_PROPERTIES, KEYSTONE_SEED_PROPERTY_GROUPS } from './keystone-properties.ts';
 import { parseDemoOptions, type DemoOptionsInput } from './options.ts';
 import { createRandom } from './random.ts';
-import { idSequence, iso } from './records.ts';
+import { idSequence } from './records.ts';
 import { describeStories, type DemoStories } from './stories.ts';
 import { buildSurveyResponses } from './surveys.ts';
 
@@ -49,12 +43,12 @@ export function generateDemo(options: DemoOptionsInput): Demo {
   const settings = demoSettings(people);
   const surveys = buildSurveyResponses(random.fork('surveys'), contacts.people, now);
   const keystone = buildAccountPlans(random.fork('keystone'), contacts.people, people, settings, now);
-  // Logging a review moves the company's next-review date on.
+  // Logging a review moves the company's next-review date on, with the grace the sidebar judges it by.
   const withNextReview = (c: { id: string; record: SeedRecord }): SeedRecord => {
     const due = keystone.nextReviewDue.get(c.id);
     return due === undefined
       ? c.record
-      : { ...c.record, properties: { ...c.record.properties, [COMPANY_PROPERTY.nextReviewDue]: iso(due) } };
+      : { ...c.record, properties: { ...c.record.properties, ...nextReviewProperties(due, settings) } };
   };
 
   const portal: SandboxSeedInput = {

@@ -11,4 +11,5 @@ export const ACCOUNT_SUMMARY_PROPERTY = {
   topRisk: 'keystone_top_risk',
   coverageScoredAt: 'keystone_coverage_scored_at',
   nextReviewDue: 'keystone_next_review_due',
+  reviewOverdueAfterDays: 'keystone_review_overdue_after_days',
 } as const;

@@ -98,6 +98,9 @@ export type KeyAccountSection = z.infer<typeof keyAccountSectionSchema>;
 const contactRefSchema = z.object({ contactId: z.string(), name: z.string().nullable() });
 export type ContactRef = z.infer<typeof contactRefSchema>;
 
+/** Whom a contact reports to; `left` when that person has left the client: whom they report to now is not on record. */
+const supervisorRefSchema = contactRefSchema.extend({ left: z.boolean() });
+
 /** One of our people holding a relationship (touched the contact within the staleness window). */
 const relationshipHolderSchema = z.object({ person: personSchema });
 
@@ -106,8 +109,11 @@ const keyContactSchema = z.object({
   name: z.string(),
   jobTitle: z.string().nullable(),
   email: z.string().nullable(),
-  /** Whether coverage counts the contact as a key contact (labelled key contact, a buying role or decision power). */
-  isKey: z.boolean(),
+  /**
+   * The programme watches the contact: something was recorded about them (see `watchedBecause`). Not the
+   * "Key contact" label, which is `keyContactLabel`: most watched contacts carry no label.
+   */
+  watched: z.boolean(),
   /** Why the programme watches the contact (their departure, new title or change of stance triggers a review); empty when it does not. */
   watchedBecause: z.array(z.enum(WATCH_REASONS)),
   /** Labelled "Key contact" on this company (a manager marks or unmarks it on the card). */
@@ -120,7 +126,7 @@ const keyContactSchema = z.object({
   buyingRoles: z.array(buyingRoleSchema),
   decisionPower: decisionPowerSchema.nullable(),
   decisionTopics: z.array(z.string()),
-  reportsTo: contactRefSchema.nullable(),
+  reportsTo: supervisorRefSchema.nullable(),
   lastTouchAt: instantSchema.nullable(),
   /** Our people who touched the contact within the settings' staleness window, most touches first. */
   heldBy: z.array(relationshipHolderSchema),

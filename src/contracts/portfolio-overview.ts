@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Competition } from '../kam/competition/index.ts';
 import type { MetricTarget, QuarterStatus } from '../kam/objectives/index.ts';
 import type { AccountRisk, ParetoAnalysis } from '../kam/portfolio/index.ts';
-import type { ReviewScheduleStatus } from '../kam/reviews/index.ts';
+import type { ReviewActionStatus, ReviewScheduleStatus } from '../kam/reviews/index.ts';
 import type { SuggestedStatus } from '../kam/selection/index.ts';
 import type { KeyAccountStatus } from '../kam/shared/index.ts';
 import type { ReviewTrigger } from './card-data.ts';
@@ -153,6 +153,20 @@ export interface TargetInQuarter {
   status: QuarterStatus;
 }
 
+/**
+ * An action a review in the quarter produced: its words, who does it, when it is due and where its task
+ * stands. The date stays an instant so the page shows it as the portal's people read dates.
+ */
+export interface ReviewActionInReport {
+  text: string;
+  owner: string;
+  dueAt: number;
+  status: ReviewActionStatus;
+}
+
+/** A line under an outcome: a review's action, or words alone (an objective achieved, a review's summary). */
+export type OutcomeLine = string | ReviewActionInReport;
+
 export interface AccountQuarter {
   companyId: string;
   name: string;
@@ -169,10 +183,10 @@ export interface AccountQuarter {
   /** Names of the client's contacts created in the quarter: new people there we were introduced to. */
   introductions: string[];
   /** Plan updates the quarter's reviews called for, each with its owner, due date and status. */
-  planUpdated: string[];
-  celebrate: string[];
-  escalate: string[];
-  exploit: string[];
+  planUpdated: OutcomeLine[];
+  celebrate: OutcomeLine[];
+  escalate: OutcomeLine[];
+  exploit: OutcomeLine[];
   triggersFired: string[];
   reviewsDone: number;
   /** A calendar review was overdue at the quarter's end (or now, for the current quarter). */

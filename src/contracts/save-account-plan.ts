@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { LARGEST_FIGURE, measureSchema, objectiveStatusSchema } from '../kam/objectives/index.ts';
+import {
+  LARGEST_FIGURE,
+  QUARTERS,
+  countProblem,
+  hoursProblem,
+  measureOf,
+  measureSchema,
+  objectiveStatusSchema,
+} from '../kam/objectives/index.ts';
 import type { Instant } from '../kam/shared/index.ts';
 import { metricUnitSchema, quarterValuesSchema } from './card-data.ts';
 import {
@@ -53,19 +61,45 @@ const targetRowInputSchema = z
   .superRefine((row, ctx) => {
     if (row.unit === 'scale' && row.scale === undefined)
       ctx.addIssue({ code: 'custom', path: ['scale'], message: 'name the steps of the scale, first to best' });
+    if (row.unit !== 'count') return;
+    // The baseline is where the count stood, so never below none, whatever the row's reading.
+    const refuse = (path: Array<string>, count: number | null, measure = measureOf(row)) => {
+      const problem = count === null ? null : countProblem(count, measure);
+      if (problem !== null) ctx.addIssue({ code: 'custom', path, message: problem });
+    };
+    for (const q of QUARTERS) {
+      refuse(['targets', q], row.targets[q]);
+      refuse(['actuals', q], row.actuals[q]);
+    }
+    refuse(['baseline'], row.baseline, 'level');
   });
 
-const spendSchema = z
+const moneySpentSchema = z
   .number('must be a number')
   .min(0, 'cannot be negative')
   .max(LARGEST_FIGURE, `must be at most ${LARGEST_FIGURE.toLocaleString('en-GB')}`)
   .nullable()
   .default(null);
+/** A quarter's hours: none to all the quarter holds (HOURS_IN_A_QUARTER), as the editor reads them. */
+const hoursSpentSchema = z
+  .number('must be a number')
+  .superRefine((hours, ctx) => {
+    const problem = hoursProblem(hours);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .nullable()
+  .default(null);
 /** What the programme spends on the account each quarter: our people's hours, and money in the portal's currency. */
 const investmentInputSchema = z
   .object({
-    hours: z.object({ Q1: spendSchema, Q2: spendSchema, Q3: spendSchema, Q4: spendSchema }).strict().prefault({}),
-    money: z.object({ Q1: spendSchema, Q2: spendSchema, Q3: spendSchema, Q4: spendSchema }).strict().prefault({}),
+    hours: z
+      .object({ Q1: hoursSpentSchema, Q2: hoursSpentSchema, Q3: hoursSpentSchema, Q4: hoursSpentSchema })
+      .strict()
+      .prefault({}),
+    money: z
+      .object({ Q1: moneySpentSchema, Q2: moneySpentSchema, Q3: moneySpentSchema, Q4: moneySpentSchema })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

@@ -124,8 +124,8 @@ describe.skipIf(!hasChromium)(
       expect(overdue, 'a key account has an overdue review a year on').toBeDefined();
       const account = overdue!.account;
       await openCompany(page, account);
-      // The sidebar reads the stored date, not the overdue grace the settings hold: past its date is "Due".
-      await eventually(() => textOf(sidebarCard().getByTestId('sidebar-next-review'))).toContain('· Due');
+      // The sidebar calls it overdue as the portfolio does, by the grace stored with the date.
+      await eventually(() => textOf(sidebarCard().getByTestId('sidebar-next-review'))).toContain('· Overdue');
 
       await changeStatus(page, { to: 'Former key account', reason: 'Moved the work in-house' });
       await eventually(() => textOf(tabCard().getByTestId('status-change'))).toContain('Former key account since');

@@ -13,6 +13,7 @@ import {
 import { useCrmProperties } from '@hubspot/ui-extensions/crm';
 import { useEffect, useState } from 'react';
 import { ACCOUNT_SUMMARY_PROPERTY as P } from '../../contracts/account-summary.ts';
+import { DEFAULT_OVERDUE_AFTER_DAYS, reviewDueness, type ReviewDueness } from '../../kam/reviews/review-due.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
 import { createFormatters, portalFormat, type Formatters } from '../ui/format.ts';
 import { REVIEW_STATUS_LABELS, STATUS_LABELS } from '../ui/labels.ts';
@@ -63,12 +64,19 @@ export function KeyAccountSidebar() {
   const coverage = numberOf(properties[P.coverageScore]);
   const nextReview = numberOf(properties[P.nextReviewDue]);
   // Only key accounts are in the review cycle: a review date left on a former key account is no risk.
-  const risk = topRisk({
-    nextReview: status === 'key' ? nextReview : null,
-    now,
-    relationshipRisk: properties[P.topRisk] || null,
-    format,
-  });
+  const review =
+    status === 'key' && nextReview !== null
+      ? {
+          dueAt: nextReview,
+          // Judged by the grace the settings give, stored with the date: due, then overdue, as on the tab.
+          dueness: reviewDueness({
+            dueAt: nextReview,
+            overdueAfterDays: numberOf(properties[P.reviewOverdueAfterDays]) ?? DEFAULT_OVERDUE_AFTER_DAYS,
+            now,
+          }),
+        }
+      : null;
+  const risk = topRisk({ review, now, relationshipRisk: properties[P.topRisk] || null, format });
   const suggested = properties[P.suggestedStatus];
   return (
     <Flex direction="column" gap="small">
@@ -84,9 +92,9 @@ export function KeyAccountSidebar() {
           <Text testId="sidebar-next-review">
             {status !== 'key'
               ? 'None: not a key account'
-              : nextReview === null
+              : review === null
                 ? 'Not scheduled: no plan yet'
-                : `${format.date(nextReview)} · ${REVIEW_STATUS_LABELS[nextReview <= now ? 'due' : 'upcoming']}`}
+                : `${format.date(review.dueAt)} · ${REVIEW_STATUS_LABELS[review.dueness]}`}
           </Text>
         </DescriptionListItem>
         <DescriptionListItem label="Top risk">
@@ -105,18 +113,18 @@ export function KeyAccountSidebar() {
 
 /** A review past due comes first; otherwise the relationship risk coverage last weighed. */
 function topRisk({
-  nextReview,
+  review,
   now,
   relationshipRisk,
   format,
 }: {
-  nextReview: number | null;
+  review: { dueAt: number; dueness: ReviewDueness } | null;
   now: number;
   relationshipRisk: string | null;
   format: Formatters;
 }): string | null {
-  if (nextReview !== null && nextReview <= now)
-    return `The account review is due (was due ${format.daysFrom(nextReview, now)}).`;
+  if (review !== null && review.dueness !== 'upcoming')
+    return `The account review is ${review.dueness} (was due ${format.daysFrom(review.dueAt, now)}).`;
   return relationshipRisk;
 }
 

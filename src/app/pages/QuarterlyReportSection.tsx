@@ -1,8 +1,14 @@
 import { Heading, List, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
-import type { AccountQuarter, QuarterlyReport, TargetInQuarter } from '../../contracts/portfolio-overview.ts';
+import type {
+  AccountQuarter,
+  OutcomeLine,
+  QuarterlyReport,
+  TargetInQuarter,
+} from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
+import { outcomeLine } from './outcome-lines.ts';
 import { NO_SURVEY_ANSWERS, satisfactionLine } from '../ui/satisfaction-words.ts';
 
 // The dragons' den report, where each account team answers for its plan: the programme's quarter, then each key account's.
@@ -35,6 +41,7 @@ export function QuarterlyReportSection({ report, format }: { report: QuarterlyRe
 }
 
 function AccountReport({ account, format }: { account: AccountQuarter; format: Formatters }) {
+  const lines = (outcome: readonly OutcomeLine[]) => outcome.map((line) => outcomeLine(line, format));
   const reviews = `${account.reviewsDone} review${account.reviewsDone === 1 ? '' : 's'} done${account.reviewMissed ? '; the calendar review was missed' : ''}.`;
   return (
     <>
@@ -60,10 +67,10 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
       {account.investment !== null && <Text>{investmentLine(account.investment, format)}</Text>}
       <Text>{`${account.introductions.length} introduction${account.introductions.length === 1 ? '' : 's'} made (contacts new in the CRM this quarter).`}</Text>
       {items('Introductions', account.introductions)}
-      {items('Update the plan', account.planUpdated)}
-      {items('Celebrate', account.celebrate)}
-      {items('Escalate', account.escalate)}
-      {items('Exploit', account.exploit)}
+      {items('Update the plan', lines(account.planUpdated))}
+      {items('Celebrate', lines(account.celebrate))}
+      {items('Escalate', lines(account.escalate))}
+      {items('Exploit', lines(account.exploit))}
       {items('Triggers fired', account.triggersFired)}
       {account.competition &&
         items(
@@ -115,7 +122,7 @@ function investmentLine(investment: NonNullable<AccountQuarter['investment']>, f
   const spent =
     hours === null && money === null
       ? 'No investment recorded'
-      : `Invested ${format.money(money ?? 0)} and ${format.whole(hours ?? 0)} hours`;
+      : `Invested ${format.money(money ?? 0)} and ${format.hours(hours ?? 0)}`;
   const gained = incomeGained === null ? 'the quarter has not begun' : `income gained ${format.money(incomeGained)}`;
   return `${spent}; ${gained}.`;
 }

@@ -16,7 +16,7 @@ export function QuarterlyReportPage() {
     <WithOverview quarter={quarterFromParams(params)}>
       {(overview, format) => {
         const report = overview.quarterlyReport;
-        const csv = reportCsv(report);
+        const csv = reportCsv(report, format);
         const fileName = `keystone-report-${report.quarter.label.replace(' ', '-')}.csv`;
         return (
           <Flex direction="column" gap="large">

@@ -1,5 +1,7 @@
 import type { QuarterlyReport } from '../../contracts/portfolio-overview.ts';
+import type { Formatters } from '../ui/format.ts';
 import { SURVEY_LABELS } from '../ui/labels.ts';
+import { outcomeLine } from './outcome-lines.ts';
 import { satisfactionTrend } from '../ui/satisfaction-words.ts';
 
 // The quarterly programme report as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a
@@ -29,7 +31,8 @@ const STATUS_WORDS = {
   not_yet_due: 'Not yet due',
 } as const;
 
-export function reportCsv(report: QuarterlyReport): string {
+/** The report as CSV, its dates as the page shows them (the portal's time zone, the reader's locale). */
+export function reportCsv(report: QuarterlyReport, format: Pick<Formatters, 'date'>): string {
   const q = report.quarter.label;
   const rows: CsvCell[][] = [[...REPORT_CSV_HEADER]];
   for (const a of report.accounts) {
@@ -37,10 +40,14 @@ export function reportCsv(report: QuarterlyReport): string {
       rows.push([q, a.name, 'Target', t.name, t.target, t.actual, STATUS_WORDS[t.status]]);
     for (const item of a.introductions) rows.push([q, a.name, 'Introduction', item, null, null, null]);
     rows.push([q, a.name, 'Introductions', 'Introductions made', null, a.introductions.length, null]);
-    for (const item of a.planUpdated) rows.push([q, a.name, 'Update the plan', item, null, null, null]);
-    for (const item of a.celebrate) rows.push([q, a.name, 'Celebrate', item, null, null, null]);
-    for (const item of a.escalate) rows.push([q, a.name, 'Escalate', item, null, null, null]);
-    for (const item of a.exploit) rows.push([q, a.name, 'Exploit', item, null, null, null]);
+    const outcomes = [
+      ['Update the plan', a.planUpdated],
+      ['Celebrate', a.celebrate],
+      ['Escalate', a.escalate],
+      ['Exploit', a.exploit],
+    ] as const;
+    for (const [section, lines] of outcomes)
+      for (const line of lines) rows.push([q, a.name, section, outcomeLine(line, format), null, null, null]);
     for (const item of a.triggersFired) rows.push([q, a.name, 'Trigger fired', item, null, null, null]);
     rows.push([
       q,

@@ -19,6 +19,8 @@ export interface Formatters {
   share(fraction: number): string;
   /** A score or a count, rounded to a whole number and grouped: `72`, `2,000`. */
   whole(value: number): string;
+  /** Hours of our people's time, to one decimal where it has one: `12.5 h`, `50 h`, `1,250 h`. */
+  hours(value: number): string;
   /** A calendar date in the portal's time zone: `24 Nov 2026`. */
   date(at: number): string;
   /** Days from `now` to `at`, in words: `in 3 days`, `12 days ago`, `today`. */
@@ -35,6 +37,7 @@ export function createFormatters({ locale, timeZone, currency }: PortalFormat): 
   );
   const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const hours = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const days = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
@@ -42,6 +45,7 @@ export function createFormatters({ locale, timeZone, currency }: PortalFormat): 
     money: (amount) => money.format(amount),
     share: (fraction) => share.format(fraction),
     whole: (value) => whole.format(value),
+    hours: (value) => `${hours.format(value)} h`,
     date: (at) => date.format(at),
     daysFrom: (at, now) => days.format(calendarDaysBetween(now, at, timeZone), 'day'),
   };

@@ -1,6 +1,6 @@
 import type { Alert, Button, ErrorState, hubspot, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import type { FunctionParameters, FunctionPayload, FunctionUid } from '../../contracts/registry.ts';
-import type { ErrorCode } from '../../errors/codes.ts';
+import { errorMessage, type ErrorCode } from '../../errors/codes.ts';
 import {
   callFunction,
   type FunctionFailure,
@@ -62,6 +62,23 @@ type Refusal = { [Code in ErrorCode]: FailureLooks[Code] extends 'lock' ? Code :
 
 const REFUSALS: ReadonlySet<ErrorCode> = new Set<Refusal>(['KAM.NOT_A_MANAGER', 'KAM.NOT_AN_ADMIN']);
 
+// A refusal of what was sent, said without the catalogue's "Check the highlighted fields", which holds only
+// where the form marks a field: the issues below name each field either way.
+const REFUSED_AS_SENT: Partial<Record<ErrorCode, string>> = {
+  'KAM.INVALID_PARAMETERS': 'Keystone received something it cannot use',
+  'KAM.INVALID_SETTINGS': 'These settings cannot be saved',
+};
+
+/**
+ * What a failure that names fields says above them. The function's own message is not used: it may spell
+ * the fields as parameter paths, which the lines below name in words.
+ */
+function withIssues(code: ErrorCode, anyHighlighted: boolean): string {
+  const refused = REFUSED_AS_SENT[code];
+  if (refused === undefined) return errorMessage(code);
+  return anyHighlighted ? `${refused}. Fix the highlighted fields and try again.` : `${refused}:`;
+}
+
 /**
  * The shared pieces, with calls that take any uid and answer whatever the caller says. Each component
  * folder declares what it builds as KeystoneUi, which types every call by the function registry.
@@ -96,17 +113,37 @@ export function createKeystoneUi(ui: HubSpotUi) {
       );
     },
 
-    /** A save or other action that failed: the message, and each field problem on its own line. */
-    ActionFailed: ({ title, failure }: { title: string; failure: FunctionFailure }) => (
-      <Alert title={title} variant="error">
-        {failure.message}
-        {(failure.issues ?? []).map((issue) => (
-          <Text key={issue.path} variant="microcopy">
-            {issue.path ? `${issue.path}: ${issue.message}` : issue.message}
-          </Text>
-        ))}
-      </Alert>
-    ),
+    /**
+     * A save or other action that failed: what to do, and each field problem on its own line, the field named
+     * as the form labels it. `highlighted` says which problems the form shows beside their fields; only when
+     * one is does the alert point to them.
+     */
+    ActionFailed: ({
+      title,
+      failure,
+      highlighted = () => false,
+    }: {
+      title: string;
+      failure: FunctionFailure;
+      highlighted?: (path: string) => boolean;
+    }) => {
+      const issues = failure.issues ?? [];
+      return (
+        <Alert title={title} variant="error">
+          {issues.length === 0
+            ? failure.message
+            : withIssues(
+                failure.code,
+                issues.some((i) => highlighted(i.path)),
+              )}
+          {issues.map((issue) => (
+            <Text key={issue.path} variant="microcopy">
+              {issue.field ? `${issue.field}: ${issue.message}` : issue.message}
+            </Text>
+          ))}
+        </Alert>
+      );
+    },
 
     /** Shown instead of edit controls, saying why and who can change it. */
     ReadOnlyNotice: ({ children }: { children: string }) => (

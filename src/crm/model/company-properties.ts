@@ -22,6 +22,7 @@ export const COMPANY_PROPERTY = {
   meetingsByMonth: 'keystone_meetings_by_month',
   satisfaction: 'keystone_satisfaction',
   nextReviewDue: SUMMARY.nextReviewDue,
+  reviewOverdueAfterDays: SUMMARY.reviewOverdueAfterDays,
   relationshipHolders: 'keystone_relationship_holders',
   soleRelationshipHolder: 'keystone_sole_relationship_holder',
   reviewCadence: 'keystone_review_cadence',
@@ -143,6 +144,12 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
     name: COMPANY_PROPERTY.nextReviewDue,
     label: 'Next account review due',
     description: 'When the next calendar review of the account plan is due.',
+  }),
+  reviewOverdueAfterDays: numberProperty({
+    name: COMPANY_PROPERTY.reviewOverdueAfterDays,
+    label: 'Account review overdue after (days)',
+    description:
+      "Days after the next review falls due before Keystone calls it overdue: the portal's setting, written with the review date and at each recalculation, so the company sidebar tells due from overdue as the Reviews tab does.",
   }),
   reviewCadence: choiceProperty({
     name: COMPANY_PROPERTY.reviewCadence,

@@ -44,8 +44,11 @@ interface KeyContactCoverage {
   /** Never touched, or not within the last `staleAfterDays` days. */
   stale: boolean;
   org: {
-    /** Null when nobody recorded whom this contact reports to. */
-    supervisor: { contactId: string; known: boolean; inTouch: boolean } | null;
+    /**
+     * Null when nobody recorded whom this contact reports to. `known` when the supervisor is a current
+     * contact; `left` when they have left the client, so whom this one reports to now is not on record.
+     */
+    supervisor: { contactId: string; known: boolean; left: boolean; inTouch: boolean } | null;
     subordinates: PeopleAround;
     peers: PeopleAround;
   };
@@ -94,6 +97,7 @@ export const COVERAGE_WARNINGS = [
   'uncovered_decision_makers',
   'stale_allies',
   'departed_key_contacts',
+  'supervisors_left',
   'unknown_supervisors',
 ] as const;
 export type CoverageWarningKind = (typeof COVERAGE_WARNINGS)[number];
@@ -196,6 +200,7 @@ function computeCoverage(
             : {
                 contactId: contact.reportsTo,
                 known: byId.get(contact.reportsTo)?.leftCompany === false,
+                left: byId.get(contact.reportsTo)?.leftCompany === true,
                 inTouch: inTouch(contact.reportsTo),
               },
         subordinates: { known: ownTeam?.known ?? 0, inTouch: ownTeam?.inTouch ?? 0 },
@@ -291,11 +296,16 @@ function coverageWarnings(
   const listed: Array<[CoverageWarningKind, string[]]> = [
     ['uncovered_decision_makers', decisionMakers.uncoveredContactIds],
     ['stale_allies', freshness.staleFriendlyContactIds],
-    ['departed_key_contacts', departedKeyContacts.map((d) => d.contactId)],
+    // A departure whose successor is recorded has been answered: who took over is known.
+    ['departed_key_contacts', departedKeyContacts.filter((d) => d.replacedBy === null).map((d) => d.contactId)],
+    // Whom they report to was recorded, and that person has left: not an unknown, a change to follow up.
+    ['supervisors_left', keyContacts.filter((k) => k.org.supervisor?.left).map((k) => k.contactId)],
     // Nobody is above the head of the organisation, so only a missing supervisor below the top is a gap.
     [
       'unknown_supervisors',
-      keyContacts.filter((k) => !k.org.supervisor?.known && !heads.has(k.contactId)).map((k) => k.contactId),
+      keyContacts
+        .filter((k) => !k.org.supervisor?.known && !k.org.supervisor?.left && !heads.has(k.contactId))
+        .map((k) => k.contactId),
     ],
   ];
   for (const [kind, contactIds] of listed)

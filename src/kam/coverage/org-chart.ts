@@ -5,6 +5,8 @@ export interface OrgChartPerson {
   id: string;
   /** Whom they report to, as recorded; a contact not on the chart counts as unknown. */
   reportsTo: string | null;
+  /** Whom they reported to has left the client: drawn at the top, that as their gap, not an unknown supervisor. */
+  supervisorLeft: boolean;
   title: string | null;
   isKey: boolean;
   /** How many of our people touched them within the staleness window. */
@@ -17,6 +19,7 @@ export interface OrgChartPerson {
  */
 export const ORG_GAPS = [
   'supervisor_unknown',
+  'supervisor_left',
   'supervisor_out_of_touch',
   'subordinates_unknown',
   'subordinates_out_of_touch',
@@ -59,7 +62,11 @@ export function orgChart(people: readonly OrgChartPerson[]): OrgChart {
     if (supervisor !== undefined) reports.set(supervisor, [...(reports.get(supervisor) ?? []), person]);
   }
   const unsupervised = people.filter((p) => !supervisorOf.has(p.id));
-  const heads = headsOfOrganisation(unsupervised, (id) => reports.has(id));
+  // Someone whose supervisor left reports to somebody, so they are not the head of the organisation.
+  const heads = headsOfOrganisation(
+    unsupervised.filter((p) => !p.supervisorLeft),
+    (id) => reports.has(id),
+  );
   const inTouch = (p: OrgChartPerson | undefined) => p !== undefined && p.heldBy > 0;
 
   const build = (person: OrgChartPerson): OrgChartNode => {
@@ -72,7 +79,8 @@ export function orgChart(people: readonly OrgChartPerson[]): OrgChart {
     if (person.isKey) {
       if (supervisor === undefined) {
         // Nobody is above the head of the organisation, and their peers are unknown only through the missing supervisor.
-        if (!heads.has(person.id)) gaps.push('supervisor_unknown');
+        if (person.supervisorLeft) gaps.push('supervisor_left');
+        else if (!heads.has(person.id)) gaps.push('supervisor_unknown');
       } else {
         if (!inTouch(byId.get(supervisor))) gaps.push('supervisor_out_of_touch');
         if (peers.length === 0) gaps.push('peers_unknown');

@@ -63,3 +63,11 @@ export const DERIVED_SOURCES: Record<
     from: 'won deals',
   },
 };
+
+/** How a row's figures read when the plan does not say: as its derived source reads them by default, else a level. */
+export function measureOf(row: { metric: string; measure?: Measure | undefined }): Measure {
+  if (row.measure !== undefined) return row.measure;
+  return Object.hasOwn(DERIVED_SOURCES, row.metric)
+    ? DERIVED_SOURCES[row.metric as DerivedSource].defaultMeasure
+    : 'level';
+}

@@ -1,12 +1,20 @@
 // Figures as people type them into the plan's grid: money in the portal's currency ("£15k", "15,000",
 // "15000.50"), whole counts, percentages. Every refusal says why in words, so nothing typed is dropped silently.
 
+import type { Measure } from './sources.ts';
+
 /** The grid's numeric units: a count, money in the portal's currency, a percentage, or a step on a named scale. */
 export const NUMERIC_UNITS = ['count', 'currency', 'percent', 'scale'] as const;
 export type NumericUnit = (typeof NUMERIC_UNITS)[number];
 
 /** The largest figure a grid cell holds either way: far beyond any account's, well inside exact arithmetic. */
 export const LARGEST_FIGURE = 1_000_000_000_000;
+
+/**
+ * The most hours one quarter of our people's time can record: the longest quarter has 92 days of 24 hours.
+ * A figure above it is a slip (a year's hours, or a typo), not time anyone spent in that quarter.
+ */
+export const HOURS_IN_A_QUARTER = 92 * 24;
 
 export type ParsedFigure = { success: true; value: number | null } | { success: false; message: string };
 
@@ -88,9 +96,29 @@ export function parsePercent(typed: string): ParsedFigure {
   return plainNumber(typed.trim().replace(/%$/, ''));
 }
 
-/** Hours of our people's time: fractions allowed (7.5). */
+/** Hours of our people's time in one quarter: fractions allowed (7.5), from none to all the quarter holds. */
 export function parseHours(typed: string): ParsedFigure {
-  return plainNumber(typed);
+  const number = plainNumber(typed);
+  if (number.success === false || number.value === null) return number;
+  const problem = hoursProblem(number.value);
+  return problem === null ? number : { success: false, message: problem };
+}
+
+/** Why a quarter's hours cannot stand, or null: the editor and save_account_plan refuse them alike. */
+export function hoursProblem(hours: number): string | null {
+  if (hours < 0) return `hours spent cannot be negative (${inWords(hours)})`;
+  if (hours > HOURS_IN_A_QUARTER)
+    return `a quarter holds at most ${inWords(HOURS_IN_A_QUARTER)} hours (92 days of 24 hours), not ${inWords(hours)}`;
+  return null;
+}
+
+/**
+ * Why a count cannot stand in a row read this way, or null. Things that happened (meetings, allies, deals
+ * won) are never fewer than none; only a change since the plan year began can be ("3 fewer enemies" is −3).
+ */
+export function countProblem(count: number, measure: Measure): string | null {
+  if (count >= 0 || measure === 'change') return null;
+  return `a count cannot be negative (${inWords(count)}): only a change since the plan year began can be`;
 }
 
 /** A step on a named scale: its number (1 for the first label) or its label, in any case. */
@@ -136,6 +164,10 @@ function withinLimit(value: number, typed: string): ParsedFigure {
       message: `${typed.trim()} is too large: a figure is at most ${LARGEST_FIGURE.toLocaleString('en-GB')} either way`,
     };
   return { success: true, value };
+}
+
+function inWords(figure: number): string {
+  return figure.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 }
 
 function roundCents(amount: number): number {

@@ -9,6 +9,7 @@ import {
   type ReviewCadence,
   type Validated,
 } from '../shared/index.ts';
+import { reviewDueness } from './review-due.ts';
 
 const CADENCE_MONTHS: Record<ReviewCadence, number> = { monthly: 1, quarterly: 3, annual: 12 };
 
@@ -18,8 +19,7 @@ const DUE_SOON_DAYS: Record<ReviewCadence, number> = { monthly: 7, quarterly: 14
 /**
  * - `not_due`: more than the cadence's due-soon days before the due date;
  * - `due_soon`: within those days before the due date;
- * - `due`: from the due date until `overdueAfterDays` days after it (the admin's grace);
- * - `overdue`: from then on.
+ * - `due`, then `overdue` once the admin's days of grace have passed: `reviewDueness`, which the sidebar uses too.
  */
 export type ReviewScheduleStatus = 'not_due' | 'due_soon' | 'due' | 'overdue';
 
@@ -48,14 +48,9 @@ export function reviewSchedule(input: ReviewScheduleInput): Validated<ReviewSche
   if (!parsed.success) return parsed;
   const { cadence, lastReviewedAt, planStartedAt, overdueAfterDays, now } = parsed.data;
   const dueAt = addMonths(lastReviewedAt ?? planStartedAt, CADENCE_MONTHS[cadence]);
+  const dueness = reviewDueness({ dueAt, overdueAfterDays, now });
   const status: ReviewScheduleStatus =
-    now < dueAt - DUE_SOON_DAYS[cadence] * DAY_MS
-      ? 'not_due'
-      : now < dueAt
-        ? 'due_soon'
-        : now < dueAt + overdueAfterDays * DAY_MS
-          ? 'due'
-          : 'overdue';
+    dueness !== 'upcoming' ? dueness : now < dueAt - DUE_SOON_DAYS[cadence] * DAY_MS ? 'not_due' : 'due_soon';
   return {
     success: true,
     data: {

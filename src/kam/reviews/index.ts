@@ -1,4 +1,5 @@
 export * from './cadence.ts';
+export * from './review-due.ts';
 export * from './change-events.ts';
 export * from './triggers.ts';
 export * from './outcome.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SELECTION_CRITERIA, type SelectionCriterion } from '../shared/selection-criteria.ts';
+import { DEFAULT_OVERDUE_AFTER_DAYS } from '../reviews/review-due.ts';
 import { reviewCadenceSchema } from '../shared/review-cadence.ts';
 
 // Everything a portal admin configures, in one versioned document. Every field has a default, so
@@ -109,7 +110,7 @@ export const settingsSchema = z
       .object({
         defaultCadence: reviewCadenceSchema.default('quarterly'),
         // A review becomes overdue this many days after it falls due.
-        overdueAfterDays: days(0, 365).default(7),
+        overdueAfterDays: days(0, 365).default(DEFAULT_OVERDUE_AFTER_DAYS),
       })
       .strict()
       .prefault({}),

@@ -37,6 +37,7 @@ import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 import { domainResult } from '../domain-result.ts';
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { managerActing } from './manager.ts';
+import { nextReviewProperties } from './next-review-fields.ts';
 import { syncPlanTasks, syncTasks } from './plan-tasks.ts';
 import { fiscalYearStartOf, serialiseGrid, targetsFromRows } from './plan-targets.ts';
 import { readOwners } from '../readers/portal-reads.ts';
@@ -192,7 +193,7 @@ async function afterCommit(
   if (company.nextReviewDue === null)
     await hubspotCall(() =>
       client.crm.companies.basicApi.update(save.companyId, {
-        properties: { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(reviewDueAt) },
+        properties: nextReviewProperties(reviewDueAt, settings),
       }),
     );
   const superseded = previousRows.filter((r) => r.properties[OBJECTIVE.property.planRevision] !== String(revision));

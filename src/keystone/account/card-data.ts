@@ -211,15 +211,19 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
   const score = scoreCompany(facts, settings.selection);
   const totalWeight = SELECTION_CRITERIA.reduce((sum, c) => sum + settings.selection.weights[c], 0);
   const tier = icpTierSchema.safeParse(p.hs_ideal_customer_profile);
+  const history = statusHistory(statusAuditOf(snapshot.company)).map(({ changedByUserId, ...change }) => ({
+    ...change,
+    changedBy: people.byUserId(changedByUserId),
+  }));
+  // Who set the status and why is the history's newest change: a status a workflow or an import wrote
+  // since leaves the reason and author of Keystone's last change in place, which are not this status's.
+  const latest = history[0];
   return {
     status: facts.status,
-    changedBy: people.byUserId(p[COMPANY_PROPERTY.statusChangedBy]),
-    changedAt: fromHubSpotDateTime(p[COMPANY_PROPERTY.statusChangedAt]),
-    reason: p[COMPANY_PROPERTY.statusReason] || null,
-    history: statusHistory(statusAuditOf(snapshot.company)).map(({ changedByUserId, ...change }) => ({
-      ...change,
-      changedBy: people.byUserId(changedByUserId),
-    })),
+    changedBy: latest?.changedBy ?? null,
+    changedAt: latest?.at ?? null,
+    reason: latest?.reason ?? null,
+    history,
     isTargetAccount: p.hs_is_target_account === 'true',
     tier: tier.success ? tier.data : null,
     clientStrategy: p[COMPANY_PROPERTY.clientStrategy]?.trim() || null,
@@ -276,6 +280,9 @@ function relationshipsSection(
   const byId = new Map(snapshot.contacts.map((c) => [c.id, c]));
   const ref = (id: string | null) =>
     id === null ? null : { contactId: id, name: byId.has(id) ? contactName(byId.get(id)!.properties, id) : null };
+  const departed = new Set(contacts.filter((c) => c.leftCompany).map((c) => c.id));
+  // A supervisor who left is still whom the contact reported to, and is said to have left, as coverage warns.
+  const supervisorOf = (id: string | null) => (id === null ? null : { ...ref(id)!, left: departed.has(id) });
 
   const cards = contacts.map((c): KeyContact => {
     const record = byId.get(c.id)!;
@@ -285,7 +292,7 @@ function relationshipsSection(
       name: c.name,
       jobTitle: c.title,
       email: record.properties.email || null,
-      isKey: touch?.keyContact ?? false,
+      watched: touch?.keyContact ?? false,
       watchedBecause: watchReasons(c),
       keyContactLabel: c.taggedKeyContact,
       stance: c.stance,
@@ -294,7 +301,7 @@ function relationshipsSection(
       buyingRoles: c.buyingRoles,
       decisionPower: c.decisionPower,
       decisionTopics: c.decisionTopics,
-      reportsTo: ref(c.reportsTo),
+      reportsTo: supervisorOf(c.reportsTo),
       lastTouchAt: touch?.lastTouchedAt ?? null,
       heldBy: (touch?.ourPeople ?? []).map((ownerId) => ({ person: people.byOwnerId(ownerId)! })),
       departure: c.leftCompany
@@ -302,11 +309,11 @@ function relationshipsSection(
         : null,
     };
   });
-  // Key contacts first, then the rest, each by name; departed contacts last.
+  // Watched contacts first, then the rest, each by name; departed contacts last.
   cards.sort(
     (a, b) =>
       Number(a.departure !== null) - Number(b.departure !== null) ||
-      Number(b.isKey) - Number(a.isKey) ||
+      Number(b.watched) - Number(a.watched) ||
       a.name.localeCompare(b.name),
   );
 
@@ -333,6 +340,18 @@ export function coverageWarnings(
   const names = new Map(contacts.map((c) => [c.id, c.name]));
   const list = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? `contact ${id}`).join(', ');
   const days = coverage.staleAfterDays;
+  const supervisors = new Map(contacts.map((c) => [c.id, c.reportsTo]));
+  // "Ann Lee, Bob Ray reported to Jo Bloggs, who has left; Cy Moe reported to …", one group per supervisor.
+  const reportedToWhoLeft = (ids: readonly string[]) => {
+    const bySupervisor = new Map<string, string[]>();
+    for (const id of ids) {
+      const supervisor = supervisors.get(id) ?? '';
+      bySupervisor.set(supervisor, [...(bySupervisor.get(supervisor) ?? []), id]);
+    }
+    return [...bySupervisor]
+      .map(([supervisor, reports]) => `${list(reports)} reported to ${list([supervisor])}, who has left`)
+      .join('; ');
+  };
   return coverage.warnings.map(({ kind, contactIds, ownerId }): CoverageWarning => {
     const message = {
       single_threaded:
@@ -343,6 +362,7 @@ export function coverageWarnings(
       uncovered_decision_makers: `No one has been in touch with decision makers ${list(contactIds)} for over ${days} days.`,
       stale_allies: `No one has been in touch with ${list(contactIds)} for over ${days} days: are they still on our side?`,
       departed_key_contacts: `${list(contactIds)} left the client: who has taken over, and do we know them?`,
+      supervisors_left: `${reportedToWhoLeft(contactIds)}: whom do they report to now?`,
       unknown_supervisors: `We do not know whom ${list(contactIds)} reports to.`,
     }[kind];
     return { kind, message, contactIds };

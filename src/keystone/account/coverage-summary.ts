@@ -28,7 +28,10 @@ export interface CoverageSummary {
   holding: RelationshipHolding;
 }
 
-/** A key contact who left is the loudest relationship risk; otherwise the first warning coverage ranks. */
+/**
+ * A key contact who left with nobody recorded in their place is the loudest relationship risk (coverage
+ * does not warn of a departure whose successor is recorded); otherwise the first warning coverage ranks.
+ */
 function topRelationshipRisk(warnings: readonly CoverageWarning[]): string | null {
   const warning = warnings.find((w) => w.kind === 'departed_key_contacts') ?? warnings[0];
   if (!warning) return null;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   DERIVED_SOURCES,
   NO_INVESTMENT,
+  measureOf,
   meetingsOfMonths,
   quarterlyTargetsSchema,
   type DerivationFacts,
@@ -80,7 +81,7 @@ export function targetsFromRows(
     unit: row.unit,
     ...(row.unit === 'currency' ? { currency: currency ?? 'XXX' } : {}),
     ...(row.unit === 'scale' ? { scale: row.scale } : {}),
-    measure: row.measure ?? (isDerived(row.metric) ? DERIVED_SOURCES[row.metric].defaultMeasure : 'level'),
+    measure: measureOf(row),
     baseline: row.baseline ?? null,
     source: isDerived(row.metric) ? row.metric : 'typed',
     quarters: row.targets,

@@ -9,6 +9,7 @@ import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { fromHubSpotDateTime, presentProperties, toHubSpotDateTime, toProperties } from '../../crm/records.ts';
 import { producedOutcomes, reviewSchedule } from '../../kam/reviews/index.ts';
+import type { Settings } from '../../kam/settings/index.ts';
 import { describeIssues } from '../../kam/shared/index.ts';
 import { errorMessage } from '../../errors/codes.ts';
 import { readOwners } from '../readers/portal-reads.ts';
@@ -20,6 +21,7 @@ import { readPlan } from './account-plan.ts';
 import { attachAuditNote, withdrawAuditNote, writeDetachedAuditNote } from './audit-note.ts';
 import { managerActing } from './manager.ts';
 import { rollReviewTask, syncReviewActionTasks, syncTasks } from './plan-tasks.ts';
+import { nextReviewProperties } from './next-review-fields.ts';
 import { accountCadence, storedReviewActions, type StoredReviewAction } from './reviews-section.ts';
 
 // Logging a review: a review record associated with the company (and the contacts it was about),
@@ -170,7 +172,7 @@ export async function logAccountReview(
     }
     loggedNoteId = noteId;
     if (noteId !== logged.noteId) await attachAuditNote(client, noteId, review.companyId);
-    await moveNextReview(client, review.companyId, next.dueAt);
+    await moveNextReview(client, review.companyId, { dueAt: next.dueAt, settings });
   } catch (error) {
     // Only what this attempt made is withdrawn: an earlier attempt of the same action may have been told
     // it was logged, and the next retry completes what is missing.
@@ -257,8 +259,13 @@ async function attachedIfExists(client: Client, noteId: string, companyId: strin
  * review is logged and must not be withdrawn (which would leave the date moved with no review behind it).
  * Whether it landed is looked at up to three times (a read is safe to repeat); not knowing withdraws it.
  */
-async function moveNextReview(client: Client, companyId: string, dueAt: number): Promise<void> {
-  const properties = { [COMPANY_PROPERTY.nextReviewDue]: toHubSpotDateTime(dueAt) };
+async function moveNextReview(
+  client: Client,
+  companyId: string,
+  { dueAt, settings }: { dueAt: number; settings: Settings },
+): Promise<void> {
+  // The sidebar judges the date by the grace written with it.
+  const properties = nextReviewProperties(dueAt, settings);
   try {
     await hubspotCall(() => client.crm.companies.basicApi.update(companyId, { properties }));
   } catch (error) {

@@ -14,6 +14,7 @@ import type { Settings } from '../../kam/settings/index.ts';
 import { factsOf, listCompanies, type CompanyPage, type ListedCompany } from './company-pages.ts';
 import type { BeforeRound } from '../account/relationships.ts';
 import { coverageSummaryProperties } from '../account/coverage-summary.ts';
+import { reviewGraceProperty } from '../account/next-review-fields.ts';
 import { satisfactionProperty } from '../account/satisfaction.ts';
 import { peopleDirectory, type PeopleDirectory } from '../readers/people.ts';
 import { readOwners, type OwnerRecord } from '../readers/portal-reads.ts';
@@ -340,11 +341,15 @@ async function scorePage(
   const scored = await factsOf(client, companies, now);
   const updates: RecordUpdate[] = scored.map((facts) => ({
     id: facts.companyId,
-    properties: scoreProperties(scoreCompany(facts, settings.selection), {
-      revenueLast12Months: facts.revenueLast12Months,
-      scoredAt: now,
-      sync: settings.hubspotSync,
-    }),
+    properties: {
+      ...scoreProperties(scoreCompany(facts, settings.selection), {
+        revenueLast12Months: facts.revenueLast12Months,
+        scoredAt: now,
+        sync: settings.hubspotSync,
+      }),
+      // A key account's sidebar follows a change of the review grace, as the stored scores follow theirs.
+      ...(facts.status === 'key' ? reviewGraceProperty(settings) : {}),
+    },
   }));
   if (updates.length > 0) await batchUpdate(client, { objectType: 'companies', updates });
   return scored.map((facts) => revenueAsWritten(facts.revenueLast12Months) ?? 0);

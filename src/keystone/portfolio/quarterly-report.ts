@@ -1,6 +1,7 @@
 import type {
   AccountQuarter,
   FiscalQuarter,
+  OutcomeLine,
   ProgrammeAccount,
   QuarterlyReport,
   TargetInQuarter,
@@ -17,7 +18,7 @@ import {
   type DerivationFacts,
   type MetricTarget,
 } from '../../kam/objectives/index.ts';
-import { reviewActionStatus, type ReviewActionStatus } from '../../kam/reviews/index.ts';
+import { reviewActionStatus } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
@@ -57,13 +58,6 @@ interface ReportRecords {
   people: PeopleDirectory;
 }
 
-const ACTION_STATUS_WORDS: Record<ReviewActionStatus, string> = {
-  done: 'done',
-  open: 'open',
-  overdue: 'overdue',
-  no_task: 'no task',
-};
-
 /** The fiscal quarter `now` falls in, when none is asked for. */
 export function quarterOf(now: number, settings: Settings): FiscalQuarter {
   return fiscalQuarterOf(now, settings.fiscalYearStartMonth);
@@ -94,20 +88,20 @@ export function quarterlyReport(
     // Each action under its own outcome, with who does it, by when and where it stands; a review logged
     // before outcomes had actions is told by its summary.
     const withOutcome = (outcome: StoredReview['outcomes'][number]) =>
-      logged.flatMap((r) => {
+      logged.flatMap((r): OutcomeLine[] => {
         const actions = r.actions.filter((a) => a.outcome === outcome);
         if (actions.length === 0)
           return r.outcomes.includes(outcome) && r.actions.length === 0 ? [r.summary || 'See the review'] : [];
-        return actions.map((a) => {
-          const status = reviewActionStatus({
+        return actions.map((a) => ({
+          text: a.text,
+          owner: records.people.byOwnerId(a.ownerId)?.name ?? `Owner ${a.ownerId}`,
+          dueAt: a.dueAt,
+          status: reviewActionStatus({
             dueAt: a.dueAt,
             taskCompleted: a.taskId === null ? null : (records.actionTasks.get(a.taskId) ?? null),
             now,
-          });
-          const owner = records.people.byOwnerId(a.ownerId)?.name ?? `Owner ${a.ownerId}`;
-          const due = new Date(a.dueAt).toISOString().slice(0, 10);
-          return `${a.text} (${owner}, due ${due}, ${ACTION_STATUS_WORDS[status]})`;
-        });
+          }),
+        }));
       });
     const objectives = (achieved.get(account.companyId) ?? []).filter((o: AchievedObjective) => within(o.achievedAt));
     const cadence = cadenceOf(companies.get(account.companyId), settings);

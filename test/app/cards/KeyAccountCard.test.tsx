@@ -346,6 +346,7 @@ describe('the Relationships section', () => {
 
   it('keeps the table as a second view, with who reports to whom and the earlier stance', async () => {
     const converted = contact({
+      keyContactLabel: true,
       stanceHistory: [
         { stance: 'ally', at: Date.UTC(2026, 2, 3, 12) },
         { stance: 'protester', at: Date.UTC(2025, 8, 1) },
@@ -365,7 +366,11 @@ describe('the Relationships section', () => {
       relationships: relationships({
         contacts: [
           contact(),
-          contact({ contactId: '502', name: 'Ann Lee', reportsTo: { contactId: '501', name: 'Tom Baker' } }),
+          contact({
+            contactId: '502',
+            name: 'Ann Lee',
+            reportsTo: { contactId: '501', name: 'Tom Baker', left: false },
+          }),
         ],
       }),
     });
@@ -388,8 +393,8 @@ describe('the Relationships section', () => {
       contact({
         contactId: `6${String(i).padStart(2, '0')}`,
         name: `Report ${i}`,
-        isKey: false,
-        reportsTo: { contactId: '501', name: 'Tom Baker' },
+        watched: false,
+        reportsTo: { contactId: '501', name: 'Tom Baker', left: false },
       }),
     );
     const card = await renderCard(cardData({ relationships: relationships({ contacts: [contact(), ...reports] }) }));
@@ -414,7 +419,7 @@ describe('the Relationships section', () => {
     expect(maybeFindByTestId(Text, 'activities-weighed')).toBeNull();
   });
 
-  it("marks key contacts, says why the programme watches each, and shows a contact's whole stance path", async () => {
+  it("says why the programme watches each contact, and shows a contact's whole stance path", async () => {
     const converted = contact({
       stanceHistory: [
         { stance: 'supporter', at: Date.UTC(2026, 2, 3, 12) },
@@ -422,8 +427,14 @@ describe('the Relationships section', () => {
         { stance: 'protester', at: Date.UTC(2025, 8, 1, 12) },
       ],
     });
-    const quiet = contact({ contactId: '502', name: 'Una Known', isKey: false, watchedBecause: [], stanceHistory: [] });
-    const { findByTestId, findAll } = await renderCard(
+    const quiet = contact({
+      contactId: '502',
+      name: 'Una Known',
+      watched: false,
+      watchedBecause: [],
+      stanceHistory: [],
+    });
+    const { findByTestId } = await renderCard(
       cardData({ relationships: relationships({ contacts: [converted, quiet] }) }),
     );
     expect(findByTestId(Text, 'stance-history-501').text).toBe(
@@ -433,8 +444,92 @@ describe('the Relationships section', () => {
       'Watched: has a buying role, has a decision power, has a stance',
     );
     expect(findByTestId(Text, 'watched-502').text).toMatch(/^Not watched: give them a stance/);
-    // Only the contact the programme counts as key carries the mark.
-    expect(findAll(Tag).filter((t) => t.text === 'Key contact')).toHaveLength(1);
+  });
+
+  it('tags only contacts labelled "Key contact"; one watched for another reason shows that reason, on the map and in the table', async () => {
+    const labelled = contact({
+      keyContactLabel: true,
+      watchedBecause: ['key_contact_label', 'buying_role', 'decision_power', 'stance'],
+    });
+    const george = contact({
+      contactId: '503',
+      name: 'George Hargreaves',
+      jobTitle: 'Operations Director',
+      stance: 'supporter',
+      buyingRoles: [],
+      decisionPower: null,
+      decisionTopics: [],
+      watchedBecause: ['stance'],
+      keyContactLabel: false,
+    });
+    const card = await renderCard(cardData({ relationships: relationships({ contacts: [labelled, george] }) }));
+    const keyContactTags = (node: { findAll: typeof card.findAll }) =>
+      node.findAll(Tag).filter((t) => t.text === 'Key contact').length;
+
+    expect(keyContactTags(card.findByTestId(Tile, 'map-person-501'))).toBe(1);
+    expect(keyContactTags(card.findByTestId(Tile, 'map-person-503'))).toBe(0);
+    expect(card.findByTestId(Text, 'watched-503').text).toBe('Watched: has a stance');
+
+    card.find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await card.waitFor(() => expect(card.maybeFind(TableCell)).not.toBeNull());
+    const cellOf = (name: string) => card.findAll(TableCell).find((cell) => textBelow(cell).startsWith(name))!;
+    expect(keyContactTags(cellOf('Tom Baker'))).toBe(1);
+    expect(keyContactTags(cellOf('George Hargreaves'))).toBe(0);
+    expect(textBelow(cellOf('George Hargreaves'))).toContain('Watched: has a stance');
+    // His edit panel offers the label the tag would show.
+    card.findAll(Button, withText('Edit'))[1]!.trigger('onClick');
+    await card.waitFor(() => expect(card.maybeFindByTestId(Flex, 'contact-editor')).not.toBeNull());
+    const editor = card.findByTestId(Flex, 'contact-editor');
+    expect(editor.find(Heading).text).toBe('George Hargreaves');
+    expect(editor.maybeFind(Button, withText('Mark as key contact'))).not.toBeNull();
+  });
+
+  it('says of contacts whose supervisor left that they reported to them, on the map and in the table, not that the supervisor is unknown', async () => {
+    const victoria = contact({
+      contactId: '510',
+      name: 'Victoria Roberts',
+      jobTitle: 'Managing Director',
+      departure: {
+        leftAt: Date.UTC(2026, 10, 20),
+        replacedBy: { contactId: '511', name: 'George Hargreaves' },
+        reason: 'retired',
+      },
+    });
+    const george = contact({ contactId: '511', name: 'George Hargreaves', jobTitle: 'Managing Director' });
+    const ann = contact({
+      contactId: '512',
+      name: 'Ann Lee',
+      jobTitle: 'Head of IT',
+      reportsTo: { contactId: '510', name: 'Victoria Roberts', left: true },
+    });
+    const warning = {
+      kind: 'supervisors_left' as const,
+      message: 'Ann Lee reported to Victoria Roberts, who has left: whom do they report to now?',
+      contactIds: ['512'],
+    };
+    const card = await renderCard(
+      cardData({
+        relationships: relationships({
+          contacts: [george, ann, victoria],
+          coverage: { score: 50, reasons: [], warnings: [warning] },
+        }),
+      }),
+    );
+
+    const annOnTheMap = card.findByTestId(Tile, 'map-person-512');
+    expect(annOnTheMap.findAll(Tag).map((t) => t.text)).toContain('Supervisor has left');
+    expect(annOnTheMap.findAll(Tag).map((t) => t.text)).not.toContain('Supervisor unknown');
+    expect(textBelow(annOnTheMap)).toContain('reported to Victoria Roberts, who has left');
+    const findings = textBelow(card.findByTestId(Flex, 'coverage-findings').find(List));
+    expect(findings).toContain(
+      'Supervisors have left: Ann Lee reported to Victoria Roberts, who has left: whom do they report to now?',
+    );
+    expect(findings).not.toContain('Supervisor unknown');
+
+    card.find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await card.waitFor(() => expect(card.maybeFind(TableCell)).not.toBeNull());
+    expect(card.findAll(Text).map((t) => t.text)).toContain('Head of IT · reported to Victoria Roberts, who has left');
+    expect(card.findByTestId(Text, 'departure-510').text).toBe('Retired on 20 Nov 2026, replaced by George Hargreaves');
   });
 
   it('marks a contact as a key contact, and unmarks one', async () => {

@@ -98,9 +98,24 @@ describe('the key account sidebar', () => {
   });
 
   it('names a review past due as the top risk first', () => {
-    const { find } = renderSidebar({ ...KEY_ACCOUNT, [P.nextReviewDue]: new Date(NOW - 10 * DAY).toISOString() });
-    expect(glance(find, 'Top risk')).toBe('The account review is due (was due 10 days ago).');
-    expect(glance(find, 'Next review')).toBe('14 Nov 2026 · Due');
+    const { find } = renderSidebar({ ...KEY_ACCOUNT, [P.nextReviewDue]: new Date(NOW - 3 * DAY).toISOString() });
+    expect(glance(find, 'Top risk')).toBe('The account review is due (was due 3 days ago).');
+    expect(glance(find, 'Next review')).toBe('21 Nov 2026 · Due');
+  });
+
+  it("calls a review overdue once the portal's days of grace have passed, as the Reviews tab does", () => {
+    const twelveDaysPast = { ...KEY_ACCOUNT, [P.nextReviewDue]: new Date(NOW - 12 * DAY).toISOString() };
+    const overdue = renderSidebar({ ...twelveDaysPast, [P.reviewOverdueAfterDays]: '7' });
+    expect(glance(overdue.find, 'Next review')).toBe('12 Nov 2026 · Overdue');
+    expect(glance(overdue.find, 'Top risk')).toBe('The account review is overdue (was due 12 days ago).');
+
+    const withinGrace = renderSidebar({ ...twelveDaysPast, [P.reviewOverdueAfterDays]: '14' });
+    expect(glance(withinGrace.find, 'Next review')).toBe('12 Nov 2026 · Due');
+  });
+
+  it('judges a review date stored without its days of grace by the default days of grace', () => {
+    const { find } = renderSidebar({ ...KEY_ACCOUNT, [P.nextReviewDue]: new Date(NOW - 8 * DAY).toISOString() });
+    expect(glance(find, 'Next review')).toBe('16 Nov 2026 · Overdue');
   });
 
   it('tells a company that is not a key account what its score suggests', () => {

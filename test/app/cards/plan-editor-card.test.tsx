@@ -1,4 +1,14 @@
-import { Alert, Button, DateInput, Input, LoadingSpinner, Select, Text, TextArea } from '@hubspot/ui-extensions';
+import {
+  Alert,
+  Button,
+  DateInput,
+  Input,
+  LoadingSpinner,
+  Select,
+  TableCell,
+  Text,
+  TextArea,
+} from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
 import type { CardData } from '../../../src/contracts/index.ts';
@@ -141,6 +151,30 @@ describe('figures as people type them', () => {
     expect(find(Input, { name: 'meetings-Q1-target' }).props.error).toBe(true);
   });
 
+  it('refuses −4 meetings a quarter and 100,000,000 hours in a quarter beside their fields, and sends nothing', async () => {
+    const { find, findAll, type, sent } = await openEditor(cardData());
+    type('meetings-Q1-target', '-4');
+    type('investment-hours-Q1', '100000000');
+    type('investment-hours-Q2', '12.5');
+    find(Button, withText('Save the plan')).trigger('onClick');
+    expect(find(Input, { name: 'meetings-Q1-target' }).props).toMatchObject({
+      error: true,
+      validationMessage: 'a count cannot be negative (-4): only a change since the plan year began can be',
+    });
+    expect(find(Input, { name: 'investment-hours-Q1' }).props).toMatchObject({
+      error: true,
+      validationMessage: 'a quarter holds at most 2,208 hours (92 days of 24 hours), not 100,000,000',
+    });
+    expect(find(Input, { name: 'investment-hours-Q2' }).props.error).toBeUndefined();
+    expect(findAll(Text).map((t) => t.text)).toEqual(
+      expect.arrayContaining([
+        'Meetings per quarter, Q1 target: a count cannot be negative (-4): only a change since the plan year began can be',
+        'Q1 hours spent: a quarter holds at most 2,208 hours (92 days of 24 hours), not 100,000,000',
+      ]),
+    );
+    expect(sent()).toHaveLength(0);
+  });
+
   it('records what the programme spends each quarter, in hours and pounds', async () => {
     const { find, type, waitFor, sent } = await openEditor(cardData(), {
       save_account_plan: ok({ tasks: TASKS_SYNCED }),
@@ -170,16 +204,16 @@ describe('figures as people type them', () => {
 });
 
 describe('investment against benefit on the card', () => {
-  it("sets each quarter's spend against the income gained, and the year so far per £100 spent", async () => {
+  it("sets each quarter's spend against the income gained, and the year so far per £100 spent, hours alike in both", async () => {
     const data = cardData();
     const withSpend = cardData({
       plan: {
         ...data.plan,
         investment: {
-          hours: { Q1: 40, Q2: 60, Q3: null, Q4: null },
+          hours: { Q1: 12.5, Q2: 12.5, Q3: 12.5, Q4: 12.5 },
           money: { Q1: 2_000, Q2: 3_000, Q3: null, Q4: null },
           incomeGained: { Q1: 15_000, Q2: 12_000, Q3: 0, Q4: null },
-          year: { hours: 100, money: 5_000, incomeGained: 27_000, incomePerMoneySpent: 5.4 },
+          year: { hours: 50, money: 5_000, incomeGained: 27_000, incomePerMoneySpent: 5.4 },
         },
       },
     });
@@ -188,9 +222,78 @@ describe('investment against benefit on the card', () => {
     shown.render(<KeyAccountCard />);
     await shown.waitFor(() => expect(shown.maybeFind(LoadingSpinner)).toBeNull());
     await openEverySection(shown);
-    const texts = shown.findAll(Text).map((t) => t.text);
-    expect(texts).toContain(
-      'This plan year so far: £5,000 and 100 hours spent; £27,000 gained, £540 gained for each £100 spent.',
+    // Half hours are shown as typed, not rounded up to 13 in each quarter while the year says 50.
+    expect(shown.findAll(TableCell).map((c) => c.text)).toEqual(
+      expect.arrayContaining(['£2,000 and 12.5 h for £15,000 gained', '£0 and 12.5 h']),
     );
+    expect(shown.findByTestId(Text, 'investment-year').text).toBe(
+      'This plan year so far: £5,000 and 50 h spent; £27,000 gained, £540 gained for each £100 spent.',
+    );
+  });
+});
+
+describe('problems once they are fixed', () => {
+  const emptyTitle = failed(
+    'KAM.INVALID_PARAMETERS',
+    'Keystone received something it cannot use. Check the highlighted fields and try again.',
+    [{ path: 'plan.objectives.0.title', message: 'cannot be empty' }],
+  );
+  const titled = (parameters: Record<string, unknown>) =>
+    (parameters as SentPlan & { plan: { objectives: Array<{ title: string }> } }).plan.objectives[0]!.title === ''
+      ? emptyTitle
+      : ok({ tasks: TASKS_SYNCED });
+
+  it("drops the function's refusal of a field once it is corrected, and a new save does not stack it on the question", async () => {
+    const { find, findAll, maybeFind, waitFor, sent } = await openEditor(cardData(), { save_account_plan: titled });
+    const title = () => find(Input, { name: 'objective-0-title' });
+    title().trigger('onInput', '' as never);
+    find(DateInput, { name: 'objective-0-due' }).trigger('onChange', { year: 2020, month: 0, date: 1 } as never);
+    find(Button, withText('Save the plan')).trigger('onClick');
+    find(Button, withText('Save with this date')).trigger('onClick');
+    await waitFor(() => expect(maybeFind(Alert, { title: 'The plan was not saved' })).not.toBeNull());
+    expect(title().props).toMatchObject({ error: true, validationMessage: 'cannot be empty' });
+    expect(find(Alert, { title: 'The plan was not saved' }).text).toContain(
+      'Keystone received something it cannot use. Fix the highlighted fields and try again.',
+    );
+    expect(findAll(Text).map((t) => t.text)).toContain('Objective 1, objective: cannot be empty');
+
+    title().trigger('onInput', 'Win the audit tender' as never);
+    expect(title().props.error).toBeUndefined();
+    expect(maybeFind(Alert, { title: 'The plan was not saved' })).toBeNull();
+
+    find(Button, withText('Save the plan')).trigger('onClick');
+    expect(find(Alert, { title: 'Due in the past?' }).text).toContain(
+      'Objective 1 is due on 1 Jan 2020, which has passed.',
+    );
+    expect(maybeFind(Alert, { title: 'The plan was not saved' })).toBeNull();
+    find(Button, withText('Save with this date')).trigger('onClick');
+    await waitFor(() => expect(sent()).toHaveLength(2));
+  });
+
+  it('drops what the editor found in a figure once it is retyped', async () => {
+    const { find, maybeFind, type } = await openEditor(cardData());
+    type('meetings-Q1-target', '2.5');
+    find(Button, withText('Save the plan')).trigger('onClick');
+    expect(find(Input, { name: 'meetings-Q1-target' }).props.error).toBe(true);
+    type('meetings-Q1-target', '2');
+    expect(find(Input, { name: 'meetings-Q1-target' }).props.error).toBeUndefined();
+    expect(maybeFind(Alert, { title: 'The plan was not saved' })).toBeNull();
+  });
+
+  it('names a refused field the editor has no field for in words, without pointing to highlighted fields', async () => {
+    const { find, findAll, waitFor } = await openEditor(cardData(), {
+      save_account_plan: failed(
+        'KAM.INVALID_PARAMETERS',
+        'Keystone received something it cannot use. Check the highlighted fields and try again.',
+        [{ path: 'plan.objectives.0.objectiveKey', message: 'must be a key from card_data' }],
+      ),
+    });
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(find(Alert, { title: 'The plan was not saved' })).toBeDefined());
+    const alert = find(Alert, { title: 'The plan was not saved' }).text ?? '';
+    expect(alert).toContain('Keystone received something it cannot use:');
+    expect(alert).not.toContain('highlighted');
+    expect(alert).not.toContain('plan.objectives');
+    expect(findAll(Text).map((t) => t.text)).toContain('Objective 1, key: must be a key from card_data');
   });
 });

@@ -149,7 +149,7 @@ describe('card_data', () => {
       contactId: '901',
       name: 'Ann Client',
       jobTitle: 'CFO',
-      isKey: true,
+      watched: true,
       stance: 'ally',
       decisionPower: 'final_say',
       decisionTopics: ['Budget', 'Suppliers'],
@@ -162,7 +162,7 @@ describe('card_data', () => {
     expect(first!.heldBy.map((h) => h.person.name)).toEqual(['Max Manager', 'Cleo Colleague']);
     expect(second).toMatchObject({
       contactId: '902',
-      isKey: true,
+      watched: true,
       watchedBecause: ['buying_role'],
       buyingRoles: ['END_USER'],
       heldBy: [{ person: { name: 'Cleo Colleague' } }],
@@ -214,11 +214,58 @@ describe('card_data', () => {
     expect(warnings.departed_key_contacts).toMatchObject({ contactIds: ['912'] });
     // A departed contact still shows when we last spoke and who of ours knew them.
     expect(relationships.contacts.find((c) => c.contactId === '912')).toMatchObject({
-      isKey: true,
+      watched: true,
       departure: { leftAt: NOW - 40 * DAY, replacedBy: null },
       lastTouchAt: NOW - 60 * DAY,
       heldBy: [{ person: { name: 'Max Manager' } }],
     });
+  });
+
+  it('asks nothing about departures whose successor is recorded, and says their reports reported to someone who left', async () => {
+    const left = (replacedBy: string) => ({
+      [CONTACT_PROPERTY.leftCompany]: 'true',
+      [CONTACT_PROPERTY.leftAt]: new Date(NOW - 20 * DAY).toISOString(),
+      [CONTACT_PROPERTY.leftReason]: 'retired',
+      [CONTACT_PROPERTY.replacedBy]: replacedBy,
+    });
+    const { companyId } = await loadAccount(portal, {
+      owners: [manager],
+      contacts: [
+        {
+          id: '921',
+          firstname: 'Victoria',
+          properties: { jobtitle: 'Managing Director', [CONTACT_PROPERTY.decisionPower]: 'final_say', ...left('922') },
+        },
+        {
+          id: '922',
+          firstname: 'George',
+          properties: { jobtitle: 'Managing Director', [CONTACT_PROPERTY.stance]: 'supporter' },
+        },
+        { id: '923', firstname: 'Emily', properties: { [CONTACT_PROPERTY.stance]: 'ally', ...left('924') } },
+        { id: '924', firstname: 'Nathan', properties: { [CONTACT_PROPERTY.reportsTo]: '922' } },
+        {
+          id: '925',
+          firstname: 'Ann',
+          properties: { [CONTACT_PROPERTY.decisionPower]: 'decides', [CONTACT_PROPERTY.reportsTo]: '921' },
+        },
+      ],
+      activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['922', '924', '925'], daysAgo: 5 }],
+    });
+
+    const { relationships } = await readCard(companyId, manager.userId);
+
+    const kinds = relationships.coverage.warnings.map((w) => w.kind);
+    expect(kinds).not.toContain('departed_key_contacts');
+    expect(kinds).not.toContain('unknown_supervisors');
+    expect(relationships.coverage.warnings.find((w) => w.kind === 'supervisors_left')).toEqual({
+      kind: 'supervisors_left',
+      contactIds: ['925'],
+      message: 'Ann Client reported to Victoria Client, who has left: whom do they report to now?',
+    });
+    const ann = relationships.contacts.find((c) => c.contactId === '925');
+    expect(ann?.reportsTo).toEqual({ contactId: '921', name: 'Victoria Client', left: true });
+    const nathan = relationships.contacts.find((c) => c.contactId === '924');
+    expect(nathan?.reportsTo).toEqual({ contactId: '922', name: 'George Client', left: false });
   });
 
   describe('reads a 150-contact, 250-activity account with batch reads only', () => {

@@ -77,7 +77,7 @@ describe('record_contact_stance and record_contact_departure', () => {
       stance: 'supporter',
       decisionPower: 'decides',
       decisionTopics: ['Budget', 'IT suppliers'],
-      isKey: true,
+      watched: true,
     });
     expect(tom.stanceHistory.map((h) => h.stance)).toEqual(['supporter', 'protester']);
   });
@@ -223,13 +223,13 @@ describe('record_contact_stance and record_contact_departure', () => {
   });
 
   it('marks a contact as a key contact on the company and unmarks them; the card says why it watches them', async () => {
-    expect(await contact('802')).toMatchObject({ isKey: false, keyContactLabel: false, watchedBecause: [] });
+    expect(await contact('802')).toMatchObject({ watched: false, keyContactLabel: false, watchedBecause: [] });
     const mark = (keyContact: boolean) =>
       recordStance({ parameters: { companyId, userId: manager.userId, contactId: '802', keyContact } });
 
     expect(await mark(true)).toMatchObject({ status: 'ok', keyContact: true });
     expect(await contact('802')).toMatchObject({
-      isKey: true,
+      watched: true,
       keyContactLabel: true,
       watchedBecause: ['key_contact_label'],
     });
@@ -237,7 +237,7 @@ describe('record_contact_stance and record_contact_departure', () => {
     expect(await mark(true)).toMatchObject({ status: 'ok' });
 
     expect(await mark(false)).toMatchObject({ status: 'ok', keyContact: false });
-    expect(await contact('802')).toMatchObject({ isKey: false, keyContactLabel: false, watchedBecause: [] });
+    expect(await contact('802')).toMatchObject({ watched: false, keyContactLabel: false, watchedBecause: [] });
     const links = await portal.client.crm.associations.v4.basicApi.getPage('contacts', '802', 'companies');
     expect(links.results.map((l) => String(l.toObjectId))).toContain(companyId);
   });

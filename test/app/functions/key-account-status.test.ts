@@ -312,6 +312,28 @@ describe('tag_key_account and untag_key_account', () => {
     ]);
   });
 
+  it('says who set the status and why as its history does, when a workflow changed it after Keystone', async () => {
+    await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, status: 'candidate', expectedStatus: 'none', reason: 'Growing' },
+    });
+    testClock.set(NOW + DAY);
+    // A workflow writes the status alone: Keystone's reason, author and time of the change before stay.
+    await portal.client.crm.companies.basicApi.update(companyId, { properties: { [COMPANY_PROPERTY.status]: 'key' } });
+    testClock.set(NOW);
+
+    const card = await cardData({ parameters: { companyId, userId: manager.userId } });
+    if (card.status !== 'ok') throw new Error(card.message);
+    const { history, ...header } = card.keyAccount;
+    expect(history[0]).toEqual({
+      status: 'key',
+      previousStatus: 'candidate',
+      at: NOW + DAY,
+      changedBy: null,
+      reason: null,
+    });
+    expect(header).toMatchObject({ status: 'key', changedAt: NOW + DAY, changedBy: null, reason: null });
+  });
+
   it('refuses a change the programme does not make, naming the ones it does, and writes nothing', async () => {
     await portal.control.resetStats();
     const answer = await untagKeyAccount({

@@ -421,6 +421,46 @@ describe('save_account_plan', () => {
     expect(await portal.writes()).toEqual([]);
   });
 
+  it('refuses −4 meetings a quarter and more hours than a quarter holds, saying why in words, and writes nothing', async () => {
+    await portal.control.resetStats();
+    const meetings = { metric: 'meetings', label: 'Meetings per quarter', unit: 'count' as const, targets: { Q1: -4 } };
+    const answer = await save({
+      plan: {
+        ...aPlan({ quarterlyTargets: { fiscalYear, rows: [meetings] } }),
+        investment: { hours: { Q2: 100_000_000, Q3: -1 } },
+      },
+    });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.INVALID_PARAMETERS' });
+    expect(answer.status === 'error' && answer.issues).toEqual([
+      {
+        path: 'plan.quarterlyTargets.rows.0.targets.Q1',
+        message: 'a count cannot be negative (-4): only a change since the plan year began can be',
+      },
+      {
+        path: 'plan.investment.hours.Q2',
+        message: 'a quarter holds at most 2,208 hours (92 days of 24 hours), not 100,000,000',
+      },
+      { path: 'plan.investment.hours.Q3', message: 'hours spent cannot be negative (-1)' },
+    ]);
+    expect((await portal.control.stats()).total).toBe(0);
+  });
+
+  it('takes a count that falls where the row reads the change since the plan year began: three fewer enemies', async () => {
+    const enemies = {
+      metric: 'enemies_and_protesters',
+      label: 'Enemies and protesters',
+      unit: 'count' as const,
+      targets: { Q1: -1, Q2: -3 },
+    };
+    expect(await save({ plan: aPlan({ quarterlyTargets: { fiscalYear, rows: [enemies] } }) })).toMatchObject({
+      status: 'ok',
+    });
+    expect((await readPlan()).quarterlyTargets.rows[0]).toMatchObject({
+      measure: 'change',
+      targets: { Q1: -1, Q2: -3 },
+    });
+  });
+
   it('states the limits in words: figures at most a trillion either way, the objective at most 2,000 characters', async () => {
     await portal.control.resetStats();
     const answer = await save({

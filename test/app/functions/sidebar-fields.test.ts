@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
+import { main as getSettingsMain } from '../../../src/app/functions/get_settings.ts';
 import { main as logReviewMain } from '../../../src/app/functions/log_review.ts';
 import { main as recalculatePortfolioMain } from '../../../src/app/functions/recalculate_portfolio.ts';
 import { main as recordContactDepartureMain } from '../../../src/app/functions/record_contact_departure.ts';
 import { main as recordContactStanceMain } from '../../../src/app/functions/record_contact_stance.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
+import { main as saveSettingsMain } from '../../../src/app/functions/save_settings.ts';
 import { main as tagKeyAccountMain } from '../../../src/app/functions/tag_key_account.ts';
 import { main as untagKeyAccountMain } from '../../../src/app/functions/untag_key_account.ts';
 import { ACCOUNT_SUMMARY_PROPERTY as P, type CardData } from '../../../src/contracts/index.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
+import { reviewDueness } from '../../../src/kam/reviews/index.ts';
+import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { USER_SESSION_HEADER } from '../../../sandbox/http/auth.ts';
 import { onTestClock, testClock } from '../../clock.ts';
 import {
@@ -33,6 +37,8 @@ const recordDeparture = onTestClock(recordContactDepartureMain);
 const savePlan = onTestClock(saveAccountPlanMain);
 const logReview = onTestClock(logReviewMain);
 const recalculate = onTestClock(recalculatePortfolioMain);
+const getSettings = onTestClock(getSettingsMain);
+const saveSettings = onTestClock(saveSettingsMain);
 
 const admin = anOwner({ firstName: 'Ada', lastName: 'Admin' });
 const manager = anOwner({ firstName: 'Max', lastName: 'Manager' });
@@ -131,6 +137,27 @@ describe('the fields the sidebar shows', () => {
     expect(at(stored[P.coverageScoredAt])).toBe(NOW + 2 * DAY);
   });
 
+  it('a departure recorded with who replaced them is not asked about again, on the sidebar or the tab', async () => {
+    testClock.set(NOW + 2 * DAY + 60_000);
+    ok(
+      await recordDeparture({
+        parameters: {
+          companyId,
+          userId: manager.userId,
+          contactId: contactIds[0]!,
+          left: true,
+          reason: 'retired',
+          replacedByContactId: contactIds[1]!,
+        },
+      }),
+    );
+    const stored = await sidebarReads();
+    const card = await tab();
+    expect(card.relationships.coverage.warnings.map((w) => w.kind)).not.toContain('departed_key_contacts');
+    expect(stored[P.topRisk] ?? '').not.toContain('left the client');
+    expect(stored[P.topRisk] ?? '').toBe(topRiskOf(card));
+  });
+
   it("the plan's first save sets the next review, and a logged review moves it, as the tab shows", async () => {
     expect((await sidebarReads())[P.nextReviewDue] ?? '').toBe('');
     const plan = {
@@ -169,5 +196,25 @@ describe('the fields the sidebar shows', () => {
     expect(Number(stored[P.score])).toBeCloseTo(card.keyAccount.score.total, 1);
     expect(at(stored[P.scoredAt])).toBe(NOW + 4 * DAY);
     expect(stored[P.suggestedStatus]).toBe(card.keyAccount.score.suggestedStatus);
+  });
+
+  it("the review's days of grace go with its date and follow the settings at recalculation, so the sidebar tells due from overdue as the tab does", async () => {
+    const stored = await sidebarReads();
+    const dueAt = at(stored[P.nextReviewDue])!;
+    expect(stored[P.reviewOverdueAfterDays]).toBe(String(defaultSettings().reviews.overdueAfterDays));
+
+    testClock.set(NOW + 5 * DAY);
+    const current = ok(await getSettings({ parameters: { userId: admin.userId } }));
+    const settings = { ...current.settings, reviews: { ...current.settings.reviews, overdueAfterDays: 14 } };
+    ok(await saveSettings({ parameters: { userId: admin.userId, settings, expectedRevision: current.revision } }));
+    expect(ok(await recalculate({ parameters: { userId: admin.userId } })).done).toBe(true);
+    const followed = await sidebarReads();
+    expect(followed[P.reviewOverdueAfterDays]).toBe('14');
+
+    for (const daysPast of [3, 10, 20]) {
+      testClock.set(dueAt + daysPast * DAY);
+      const overdueAfterDays = Number(followed[P.reviewOverdueAfterDays]);
+      expect(reviewDueness({ dueAt, overdueAfterDays, now: testClock.now() })).toBe((await tab()).reviews.status);
+    }
   });
 });

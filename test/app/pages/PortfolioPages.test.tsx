@@ -18,6 +18,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PortfolioRouter } from '../../../src/app/pages/PortfolioPages.tsx';
 import { PARETO_SERIES } from '../../../src/app/pages/pareto-chart.ts';
 import { reportCsv } from '../../../src/app/pages/report-csv.ts';
+import { createFormatters, portalFormat } from '../../../src/app/ui/format.ts';
 import { callsTo, failed, ok, serveFunctions, withText } from '../ui/test-utils.ts';
 import { aContact, aScoredCompany, overview } from '../../keystone/portfolio/snapshot-factory.ts';
 import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
@@ -306,14 +307,14 @@ describe('the quarterly report pages', () => {
     expect(page.find(Text, { testId: `report-satisfaction-${acme.id}` }).text).toContain(
       'No survey answers yet. To start one, open Service > Feedback Surveys in HubSpot',
     );
-    expect(reportCsv(report.quarterlyReport)).toContain(
-      'Q3 FY2026,Echo,Satisfaction,Net Promoter Score,,40,Down 10 on the half-year before',
-    );
+    expect(
+      reportCsv(report.quarterlyReport, createFormatters(portalFormat(page.mocks.context, report.portal))),
+    ).toContain('Q3 FY2026,Echo,Satisfaction,Net Promoter Score,,40,Down 10 on the half-year before');
   });
 
   it('offers the report as CSV to copy or download', async () => {
     const page = await renderPages(ok(Q3), '/report/2026/3');
-    const csv = reportCsv(Q3.quarterlyReport);
+    const csv = reportCsv(Q3.quarterlyReport, createFormatters(portalFormat(page.mocks.context, Q3.portal)));
     expect(page.find(TextArea).props.value).toBe(csv);
     expect(page.find(Link, withText('Download keystone-report-Q3-FY2026.csv')).props.href).toEqual({
       url: `data:text/csv;charset=utf-8;name=keystone-report-Q3-FY2026.csv,${encodeURIComponent(csv)}`,

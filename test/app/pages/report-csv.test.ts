@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, reportCsv, toCsv } from '../../../src/app/pages/report-csv.ts';
+import { createFormatters } from '../../../src/app/ui/format.ts';
 import type { QuarterlyReport } from '../../../src/contracts/index.ts';
 
 function aReport(overrides: Partial<QuarterlyReport> = {}): QuarterlyReport {
@@ -61,6 +62,7 @@ describe('CSV fields', () => {
 
 describe('the quarterly report as CSV', () => {
   it("writes each account's targets, items and reviews, then the programme's totals", () => {
+    const auckland = createFormatters({ locale: 'en-GB', timeZone: 'Pacific/Auckland', currency: 'NZD' });
     const csv = reportCsv(
       aReport({
         accounts: [
@@ -74,7 +76,11 @@ describe('the quarterly report as CSV', () => {
             introductions: ['Ada Finance', 'Bo Buyer'],
             planUpdated: [],
             celebrate: ['Objective achieved: Win the "audit" tender'],
-            escalate: ['Budget cut'],
+            escalate: [
+              'Budget cut',
+              // Due on the last day of 2019 in London, already New Year's Day in Auckland, the portal's zone.
+              { text: 'Tell the partner', owner: 'Max Manager', dueAt: Date.UTC(2019, 11, 31, 12), status: 'overdue' },
+            ],
             exploit: [],
             triggersFired: ['Jo Bloggs left the client'],
             reviewsDone: 1,
@@ -119,9 +125,10 @@ describe('the quarterly report as CSV', () => {
           reviewsMissed: 1,
         },
       }),
+      auckland,
     );
     const lines = csv.split('\r\n');
-    expect(lines.slice(0, 15)).toEqual([
+    expect(lines.slice(0, 16)).toEqual([
       'Quarter,Account,Section,Item,Target,Actual,Status',
       'Q3 FY2026,"Acme, Inc.",Target,Meetings,3,4,Met',
       'Q3 FY2026,"Acme, Inc.",Introduction,Ada Finance,,,',
@@ -129,6 +136,7 @@ describe('the quarterly report as CSV', () => {
       'Q3 FY2026,"Acme, Inc.",Introductions,Introductions made,,2,',
       'Q3 FY2026,"Acme, Inc.",Celebrate,"Objective achieved: Win the ""audit"" tender",,,',
       'Q3 FY2026,"Acme, Inc.",Escalate,Budget cut,,,',
+      'Q3 FY2026,"Acme, Inc.",Escalate,"Tell the partner (Max Manager, due 1 Jan 2020, overdue)",,,',
       'Q3 FY2026,"Acme, Inc.",Trigger fired,Jo Bloggs left the client,,,',
       'Q3 FY2026,"Acme, Inc.",Reviews,Reviews done,,1,Calendar review missed',
       // The client's satisfaction as recalculation stored it: each kind's score, its trend as the status.

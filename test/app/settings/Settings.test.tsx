@@ -269,7 +269,7 @@ describe('saving the settings', () => {
     find(Button, withText('Save settings')).trigger('onClick');
     await waitFor(() =>
       expect(find(Alert, { title: 'The settings were not saved' }).find(Text).text).toBe(
-        'settings.access.managerTeamIds.0: HubSpot ids are digits only',
+        'Manager teams: HubSpot ids are digits only',
       ),
     );
     expect(find(MultiSelect, { name: 'manager-teams' }).props).toMatchObject({

@@ -21,6 +21,13 @@ describe('formatting for people', () => {
     expect(berlin.whole(12_000)).toBe('12.000');
   });
 
+  it('shows hours to one decimal where they have one, the same in a quarter and in a total', () => {
+    expect(london.hours(12.5)).toBe('12.5 h');
+    expect(london.hours(50)).toBe('50 h');
+    expect(london.hours(2_208)).toBe('2,208 h');
+    expect(berlin.hours(12.5)).toBe('12,5 h');
+  });
+
   it("dates an instant in the portal's time zone, not UTC", () => {
     const lateEveningInNewYork = Date.UTC(2026, 10, 25, 3, 30); // 24 Nov 22:30 in New York
     const newYork = createFormatters({ locale: 'en-US', timeZone: 'America/New_York', currency: 'USD' });

@@ -188,7 +188,7 @@ export function contact(overrides: Partial<KeyContact> = {}): KeyContact {
     name: 'Tom Baker',
     jobTitle: 'CFO',
     email: 'tom@acme.example',
-    isKey: true,
+    watched: true,
     watchedBecause: ['buying_role', 'decision_power', 'stance'],
     keyContactLabel: false,
     stance: 'ally',

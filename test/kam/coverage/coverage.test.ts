@@ -178,18 +178,30 @@ describe('relationshipCoverage: people around each key contact', () => {
   it('knows the supervisor, subordinates and peers from reports-to, and which of them are in touch', () => {
     const coverage = coverageOf(org, [anActivity({ contactIds: ['boss', 'peer-1', 'report-1', 'tom'] })]);
     expect(keyContact(coverage, 'tom').org).toEqual({
-      supervisor: { contactId: 'boss', known: true, inTouch: true },
+      supervisor: { contactId: 'boss', known: true, left: false, inTouch: true },
       subordinates: { known: 1, inTouch: 1 },
       peers: { known: 2, inTouch: 1 },
     });
   });
 
-  it('marks a supervisor who is not a current contact as unknown', () => {
+  it('marks a supervisor who has left the client as left, and one not on record as unknown', () => {
     const coverage = coverageOf([
       aKeyContact({ id: 'tom', reportsTo: 'gone' }),
       aContact({ id: 'gone', leftCompany: true }),
+      aKeyContact({ id: 'ann', reportsTo: 'not-on-record' }),
     ]);
-    expect(keyContact(coverage, 'tom').org.supervisor).toEqual({ contactId: 'gone', known: false, inTouch: false });
+    expect(keyContact(coverage, 'tom').org.supervisor).toEqual({
+      contactId: 'gone',
+      known: false,
+      left: true,
+      inTouch: false,
+    });
+    expect(keyContact(coverage, 'ann').org.supervisor).toEqual({
+      contactId: 'not-on-record',
+      known: false,
+      left: false,
+      inTouch: false,
+    });
   });
 
   it('has no supervisor when nobody recorded whom the contact reports to', () => {
@@ -253,6 +265,27 @@ describe('relationshipCoverage: departed key contacts', () => {
       },
     ]);
     expect(coverage.keyContacts.map((k) => k.contactId)).toEqual(['dan']);
+  });
+
+  it('asks who took over only from departed key contacts nobody is recorded as replacing', () => {
+    const coverage = coverageOf([
+      aContact({ id: 'victoria', decisionPower: 'final_say', leftCompany: true, replacedBy: 'george' }),
+      aContact({ id: 'emily', stance: 'ally', leftCompany: true, replacedBy: 'nathan' }),
+      aContact({ id: 'jan', stance: 'enemy', leftCompany: true }),
+      aContact({ id: 'george', stance: 'supporter' }),
+      aContact({ id: 'nathan' }),
+    ]);
+    // Every departure stays on record: reviews are called for by each of them.
+    expect(coverage.departedKeyContacts.map((d) => d.contactId)).toEqual(['victoria', 'emily', 'jan']);
+    expect(coverage.warnings.find((w) => w.kind === 'departed_key_contacts')?.contactIds).toEqual(['jan']);
+  });
+
+  it('does not ask who took over when every departed key contact has a recorded successor', () => {
+    const coverage = coverageOf([
+      aContact({ id: 'victoria', decisionPower: 'final_say', leftCompany: true, replacedBy: 'george' }),
+      aContact({ id: 'george', stance: 'supporter' }),
+    ]);
+    expect(coverage.warnings.map((w) => w.kind)).not.toContain('departed_key_contacts');
   });
 });
 
@@ -367,6 +400,19 @@ describe('relationshipCoverage: warnings', () => {
       aContact({ reportsTo: 'cto' }),
     ];
     expect(unknownSupervisors(contacts)).toEqual(['cfo', 'cto']);
+  });
+
+  it('says that the supervisor of key contacts who reported to someone who left has left, rather than unknown', () => {
+    const contacts = [
+      aContact({ id: 'victoria', title: 'Managing Director', leftCompany: true, replacedBy: 'george' }),
+      aKeyContact({ id: 'george', title: 'Managing Director' }),
+      aKeyContact({ id: 'ann', reportsTo: 'victoria' }),
+      aContact({ id: 'bob', reportsTo: 'victoria' }),
+      aKeyContact({ id: 'loose' }),
+    ];
+    const warnings = coverageOf(contacts).warnings;
+    expect(warnings.find((w) => w.kind === 'supervisors_left')?.contactIds).toEqual(['ann']);
+    expect(unknownSupervisors(contacts)).toEqual(['loose']);
   });
 
   it('asks about a head of the organisation whose recorded supervisor is not on record', () => {

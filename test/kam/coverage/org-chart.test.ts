@@ -12,6 +12,7 @@ import {
 const person = (id: string, overrides: Partial<OrgChartPerson> = {}): OrgChartPerson => ({
   id,
   reportsTo: null,
+  supervisorLeft: false,
   title: null,
   isKey: false,
   heldBy: 1,
@@ -86,6 +87,29 @@ describe('orgChart: gaps around key contacts', () => {
     ]);
     expect(find(chart.roots, 'loose').gaps).toContain('supervisor_unknown');
     expect(find(chart.roots, 'ceo').gaps).not.toContain('supervisor_unknown');
+  });
+
+  it('marks a key contact whose supervisor left as such, not as unknown, and never takes them for the head', () => {
+    // Their supervisor has left, so the map draws them at the top; the one with reports is still not the head.
+    const chart = orgChart([
+      person('ann', { reportsTo: 'victoria', supervisorLeft: true, isKey: true, heldBy: 2 }),
+      person('bob', { reportsTo: 'ann' }),
+      person('cy', { reportsTo: 'victoria', supervisorLeft: true }),
+    ]);
+    expect(ids(chart.roots)).toEqual(['ann', 'cy']);
+    expect(find(chart.roots, 'ann').gaps).toEqual(['supervisor_left']);
+    expect(orgChartFindings(chart)).toEqual([{ kind: 'supervisor_left', contactIds: ['ann'] }]);
+  });
+
+  it('takes the one other root with reports for the head when the rest reported to someone who left', () => {
+    const chart = orgChart([
+      person('cfo', { isKey: true }),
+      person('buyer', { reportsTo: 'cfo' }),
+      person('ann', { reportsTo: 'victoria', supervisorLeft: true }),
+      person('bob', { reportsTo: 'ann' }),
+    ]);
+    // The CFO is the one root others report to once Ann, who reports to somebody, is set aside: the head.
+    expect(find(chart.roots, 'cfo').gaps).not.toContain('supervisor_unknown');
   });
 
   it('marks a supervisor, peers and subordinates nobody of ours is in touch with', () => {

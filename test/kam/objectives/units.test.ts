@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseFigure, parseMoney, parsePercent, parseScale } from '../../../src/kam/objectives/index.ts';
+import {
+  HOURS_IN_A_QUARTER,
+  countProblem,
+  hoursProblem,
+  parseCount,
+  parseFigure,
+  parseHours,
+  parseMoney,
+  parsePercent,
+  parseScale,
+} from '../../../src/kam/objectives/index.ts';
 
 const value = (parsed: ReturnType<typeof parseMoney>) => (parsed.success ? parsed.value : parsed.message);
 
@@ -59,5 +69,37 @@ describe('counts, percentages and scales', () => {
   it("parses a cell by its row's unit", () => {
     expect(value(parseFigure('£15k', { unit: 'currency', currency: 'GBP' }))).toBe(15_000);
     expect(value(parseFigure('£15k', { unit: 'count', currency: 'GBP' }))).toBe('"£15k" is not a number');
+  });
+});
+
+describe("hours of our people's time in one quarter", () => {
+  it('reads half hours, and nothing typed as nothing spent', () => {
+    expect(value(parseHours('12.5'))).toBe(12.5);
+    expect(value(parseHours('2,208'))).toBe(2_208);
+    expect(parseHours(' ')).toEqual({ success: true, value: null });
+  });
+
+  it('refuses fewer than none and more than the 2,208 hours the longest quarter holds (92 days of 24 hours)', () => {
+    expect(HOURS_IN_A_QUARTER).toBe(92 * 24);
+    expect(value(parseHours('-4'))).toBe('hours spent cannot be negative (-4)');
+    expect(value(parseHours('100000000'))).toBe(
+      'a quarter holds at most 2,208 hours (92 days of 24 hours), not 100,000,000',
+    );
+    expect(value(parseHours('2208.5'))).toMatch(/^a quarter holds at most 2,208 hours/);
+    expect(hoursProblem(2_208)).toBeNull();
+  });
+});
+
+describe('counts that cannot fall below none', () => {
+  it('refuses −4 meetings in a quarter, a level or a running total below none', () => {
+    const refusal = 'a count cannot be negative (-4): only a change since the plan year began can be';
+    expect(countProblem(-4, 'per_quarter')).toBe(refusal);
+    expect(countProblem(-4, 'level')).toBe(refusal);
+    expect(countProblem(-4, 'year_to_date')).toBe(refusal);
+    expect(countProblem(0, 'per_quarter')).toBeNull();
+  });
+
+  it('takes a fall in a row read as the change since the plan year began: three fewer enemies is −3', () => {
+    expect(countProblem(-3, 'change')).toBeNull();
   });
 });

@@ -118,8 +118,16 @@ describe("Keystone's reading of the demo portal", () => {
     );
   });
 
-  it('warns that a key contact has left', () => {
-    expect(warningsOn(stories.keyContactLeft.companyId)).toContain('departed_key_contacts');
+  it('does not ask who took over from the director who left, as the one promoted into the role is recorded', () => {
+    const { companyId, leftContactId, replacedById } = stories.keyContactLeft;
+    const result = relationshipCoverage(coverageInput(companyId), {
+      now: DEMO_NOW,
+      staleAfterDays: defaultSettings().coverage.staleAfterDays,
+    });
+    expect(result.success && result.data.departedKeyContacts).toEqual([
+      expect.objectContaining({ contactId: leftContactId, replacedBy: replacedById }),
+    ]);
+    expect(warningsOn(companyId)).not.toContain('departed_key_contacts');
   });
 
   it('finds the clearly key accounts multi-threaded and held by several of our people', () => {

@@ -6,6 +6,9 @@ import { COMPANY_PROPERTY } from '../../../src/crm/model/company-properties.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/contact-properties.ts';
 import { ObjectTypeResolver } from '../../../src/crm/object-types.ts';
 import { readSettingsRecord } from '../../../src/crm/settings-record.ts';
+import { STATUS_AUDIT_PROPERTIES, statusAuditOf } from '../../../src/keystone/account/status-audit.ts';
+import { batchReadWithHistory } from '../../../src/keystone/readers/hubspot-reads.ts';
+import { statusHistory } from '../../../src/kam/selection/index.ts';
 import { storedPortalPeople } from '../../../src/keystone/readers/portal-people.ts';
 import { readOwners } from '../../../src/keystone/readers/portal-reads.ts';
 import { generateDemo } from '../../../sandbox/demo/generate.ts';
@@ -36,6 +39,29 @@ describe('the demo portal in the sandbox', () => {
     expect(company.properties[COMPANY_PROPERTY.status]).toBe('key');
     expect(company.properties.domain).toMatch(/\.example$/);
     expect(company.propertiesWithHistory?.[COMPANY_PROPERTY.status]?.map((h) => h.value)).toEqual(['key', 'candidate']);
+  });
+
+  it('pairs every status change in the history with the author and reason Keystone wrote with it, as the status shows them', async () => {
+    const tagged = (portal.objects?.companies ?? []).filter((c) => c.properties[COMPANY_PROPERTY.status]);
+    const companies = await batchReadWithHistory(client, {
+      objectType: 'companies',
+      ids: tagged.map((c) => c.id),
+      properties: [...STATUS_AUDIT_PROPERTIES],
+      withHistory: STATUS_AUDIT_PROPERTIES,
+    });
+    expect(companies).toHaveLength(tagged.length);
+    for (const company of companies) {
+      const changes = statusHistory(statusAuditOf(company));
+      expect(changes.length, `status history of company ${company.id}`).toBeGreaterThan(0);
+      expect(changes[0]).toMatchObject({
+        status: company.properties[COMPANY_PROPERTY.status],
+        at: Date.parse(company.properties[COMPANY_PROPERTY.statusChangedAt] ?? ''),
+        changedByUserId: company.properties[COMPANY_PROPERTY.statusChangedBy],
+        reason: company.properties[COMPANY_PROPERTY.statusReason],
+      });
+      // Each was made through Keystone: none reads as made outside it, with no who or why.
+      for (const change of changes) expect(change.changedByUserId && change.reason).toBeTruthy();
+    }
   });
 
   it("lists the company's contacts through associations v4 and reads them in a batch", async () => {

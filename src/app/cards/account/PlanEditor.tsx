@@ -22,20 +22,22 @@ import {
   OBJECTIVE_STATUS_LABELS,
   optionsOf,
 } from '../../ui/labels.ts';
-import { issueAt } from '../../ui/function-call.ts';
+import { fieldMarks, standingFailure } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { useActionId } from '../../ui/action-id.ts';
-import { useFunctionAction } from './keystone-ui.ts';
+import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
+import { DueInThePast, useDueInThePast } from './DueInThePast.tsx';
 import { QUARTERS } from './quarterly-grid.ts';
 import {
   catalogueChoices,
   draftOf,
+  dueDatesSetNow,
   measuresFor,
-  pastDueObjectives,
   readDraft,
   rowFromCatalogue,
   templateRows,
+  unchangedSince,
   type Draft,
   type DraftProblems,
   type DraftRow,
@@ -70,11 +72,12 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
   const [newMetric, setNewMetric] = useState('');
   const [newUnit, setNewUnit] = useState<DraftRow['unit']>('count');
   const [picked, setPicked] = useState(OWN_METRIC);
-  const [shown, setShown] = useState<DraftProblems>({});
-  const [confirmingPast, setConfirmingPast] = useState<number[]>([]);
+  // The draft as it was at the last press of Save, and what the editor found wrong in it.
+  const [refused, setRefused] = useState<{ draft: Draft; typed: DraftProblems } | null>(null);
   const save = useFunctionAction('save_account_plan');
   const action = useActionId();
   const timeZone = account.format.timeZone;
+  const dueInThePast = useDueInThePast(dueDatesSetNow(draft, plan), { now: account.data.readAt, timeZone });
   const ownerOptions = [
     { value: NOBODY, label: 'Nobody' },
     ...owners.map((o) => ({ value: o.ownerId, label: o.name })),
@@ -93,23 +96,27 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
       return { ...d, rows };
     });
 
-  const failure = save.state.status === 'error' ? save.state.failure : null;
+  // What was said of a field stands only while the field holds what it held then: once the user changes it,
+  // the next press of Save says whether it is right.
+  const unchanged = (path: string) => refused !== null && unchangedSince(refused.draft, draft, path);
+  const typedProblems = Object.entries(refused?.typed ?? {}).filter(([path]) => unchanged(path));
+  const failure = standingFailure(save.state.status === 'error' ? save.state.failure : null, unchanged);
   // Each problem beside its field: what the editor found in what was typed, else what the function found.
-  const problem = (path: string) => {
-    const message = shown[`plan.${path}`] ?? issueAt(failure, `plan.${path}`);
-    return message ? { error: true, validationMessage: message } : {};
-  };
+  const marks = fieldMarks({
+    issues: [...typedProblems.map(([path, message]) => ({ path, message })), ...(failure?.issues ?? [])],
+  });
+  const problem = (path: string) => marks.at(`plan.${path}`);
 
   const submit = async (pastConfirmed: boolean) => {
+    // A new press of Save: what was said of the last one no longer stands.
+    save.reset();
     const read = readDraft(draft, currency);
-    setShown(read.problems);
-    if (Object.keys(read.problems).length > 0) return;
-    const past = pastDueObjectives(draft, plan, account.data.readAt);
-    if (past.length > 0 && !pastConfirmed) {
-      setConfirmingPast(past);
+    setRefused({ draft, typed: read.problems });
+    if (Object.keys(read.problems).length > 0) {
+      dueInThePast.dismiss();
       return;
     }
-    setConfirmingPast([]);
+    if (!dueInThePast.mayGoOn(pastConfirmed)) return;
     const saving = { ...account.caller, baseRevision: plan.revision, plan: read.plan };
     const outcome = await save.run({ ...saving, actionId: action.idFor(saving) });
     if (outcome.ok) {
@@ -119,8 +126,6 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
       account.reportTasks(outcome.answer.tasks);
     }
   };
-  const typedProblems = Object.entries(shown);
-
   const quarterInputs = (row: DraftRow, i: number, kind: 'targets' | 'actuals') => (
     <Flex direction="row" gap="small">
       {QUARTERS.map((q) => (
@@ -393,22 +398,13 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
           ))}
         </Flex>
       ))}
-      {confirmingPast.length > 0 && (
-        <Alert title="Due in the past?" variant="warning">
-          {confirmingPast
-            .map(
-              (i) =>
-                `Objective ${i + 1} is due on ${account.format.date(draft.objectives[i]!.dueAt!)}, which has passed.`,
-            )
-            .join(' ')}
-          <ButtonRow>
-            <Button onClick={() => void submit(true)}>Save with this date</Button>
-            <Button variant="transparent" onClick={() => setConfirmingPast([])}>
-              Change the date
-            </Button>
-          </ButtonRow>
-        </Alert>
-      )}
+      <DueInThePast
+        asking={dueInThePast.asking}
+        format={account.format}
+        verb="Save"
+        onConfirm={() => void submit(true)}
+        onChange={dueInThePast.dismiss}
+      />
       {typedProblems.length > 0 && (
         <Alert title="The plan was not saved" variant="error">
           Fix the highlighted fields and save again.
@@ -420,18 +416,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
           ))}
         </Alert>
       )}
-      {failure && (
-        <Alert title="The plan was not saved" variant="error">
-          {failure.message}
-          {(failure.issues ?? []).map((issue) => (
-            <Text key={issue.path} variant="microcopy">
-              {issue.path
-                ? `${planFieldInWords(issue.path, readDraft(draft, currency).plan)}: ${issue.message}`
-                : issue.message}
-            </Text>
-          ))}
-        </Alert>
-      )}
+      {failure && <ActionFailed title="The plan was not saved" failure={failure} highlighted={marks.highlighted} />}
       <ButtonRow>
         <Button variant="primary" onClick={() => void submit(false)} disabled={save.state.status === 'loading'}>
           {save.state.status === 'loading' ? 'Saving…' : 'Save the plan'}

@@ -24,8 +24,9 @@ export function useOrgChart(contacts: readonly KeyContact[]): OrgChart {
           .map((c) => ({
             id: c.contactId,
             reportsTo: c.reportsTo?.contactId ?? null,
+            supervisorLeft: c.reportsTo?.left ?? false,
             title: c.jobTitle,
-            isKey: c.isKey,
+            isKey: c.watched,
             heldBy: c.heldBy.length,
           })),
       ),
@@ -33,8 +34,16 @@ export function useOrgChart(contacts: readonly KeyContact[]): OrgChart {
   );
 }
 
+/** Whom the contact reports to, as the map and the table both word it: a supervisor who left is said to have left. */
+export function reportsToWords({ reportsTo }: KeyContact): string {
+  if (reportsTo === null) return 'supervisor unknown';
+  const name = reportsTo.name ?? 'an unknown contact';
+  return reportsTo.left ? `reported to ${name}, who has left` : `reports to ${name}`;
+}
+
 const GAP_LABELS: Record<OrgGap, string> = {
   supervisor_unknown: 'Supervisor unknown',
+  supervisor_left: 'Supervisor has left',
   supervisor_out_of_touch: 'Supervisor out of touch',
   subordinates_unknown: 'No reports known',
   subordinates_out_of_touch: 'Reports out of touch',
@@ -149,6 +158,8 @@ function PersonTile({
       : `Held by ${contact.heldBy.map((h) => h.person.name).join(', ')}`;
   const touched =
     contact.lastTouchAt === null ? 'never touched' : `last touch ${format.daysFrom(contact.lastTouchAt, data.readAt)}`;
+  // Where a person sits shows whom they report to; one whose supervisor left sits at the top, so it says whom.
+  const around = [held, touched, ...(contact.reportsTo?.left ? [reportsToWords(contact)] : [])].join('; ');
   return (
     <Tile compact testId={`map-person-${contact.contactId}`}>
       <Flex direction="column" gap="extra-small">
@@ -175,7 +186,7 @@ function PersonTile({
               {contact.decisionTopics.length > 0 ? ` on ${contact.decisionTopics.join(', ')}` : ''}
             </Tag>
           )}
-          {contact.isKey && <Tag inline>Key contact</Tag>}
+          {contact.keyContactLabel && <Tag inline>Key contact</Tag>}
           {contact.buyingRoles.map((role) => (
             <Tag key={role} inline>
               {BUYING_ROLE_LABELS[role]}
@@ -188,7 +199,9 @@ function PersonTile({
           )}
         </Flex>
         <Flex direction="row" gap="small" align="center" wrap>
-          <Text inline variant="microcopy">{`${held}; ${touched}`}</Text>
+          <Text inline variant="microcopy">
+            {around}
+          </Text>
           {node.singleThreaded && (
             <Tag inline variant="warning">
               Only one of ours

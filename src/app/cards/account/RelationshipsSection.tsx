@@ -35,7 +35,7 @@ import { splitList } from '../../../kam/shared/list-value.ts';
 import { orgChartFindings, type OrgChart } from '../../../kam/coverage/org-chart.ts';
 import { CompetitionSection } from './CompetitionSection.tsx';
 import { SatisfactionSection } from './SatisfactionSection.tsx';
-import { RelationshipMap, useOrgChart } from './RelationshipMap.tsx';
+import { RelationshipMap, reportsToWords, useOrgChart } from './RelationshipMap.tsx';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 import { DepartureForm, KeyContactToggle, StanceTimeline, WatchedBecause } from './ContactChanges.tsx';
@@ -113,16 +113,10 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
                 <TableCell>
                   <Text format={{ fontWeight: 'demibold' }}>{contact.name}</Text>
                   <Text variant="microcopy">
-                    {[
-                      contact.jobTitle,
-                      contact.reportsTo
-                        ? `reports to ${contact.reportsTo.name ?? 'an unknown contact'}`
-                        : 'supervisor unknown',
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
+                    {[contact.jobTitle, reportsToWords(contact)].filter(Boolean).join(' · ')}
                   </Text>
-                  {contact.isKey && (
+                  {/* The "Key contact" label a manager sets; any other reason to watch is WatchedBecause's. */}
+                  {contact.keyContactLabel && (
                     <Tag inline variant="info">
                       Key contact
                     </Tag>
@@ -192,8 +186,8 @@ function CoverageFindings({ account, chart }: { account: AccountView<'relationsh
     const rest = ids.length - named.length;
     return rest > 0 ? `${named.join(', ')} and ${account.format.whole(rest)} more` : named.join(', ');
   };
-  // Coverage's own warning already names the key contacts whose supervisor is unknown.
-  const gaps = orgChartFindings(chart).filter((f) => f.kind !== 'supervisor_unknown');
+  // Coverage's own warnings already name the key contacts whose supervisor is unknown or has left.
+  const gaps = orgChartFindings(chart).filter((f) => f.kind !== 'supervisor_unknown' && f.kind !== 'supervisor_left');
   return (
     <Flex direction="column" gap="extra-small" testId="coverage-findings">
       <Text format={{ fontWeight: 'bold' }}>Coverage {account.format.whole(coverage.score)} of 100</Text>
@@ -239,6 +233,7 @@ const NAMES_LISTED = 6;
 
 const FINDING_TITLES: Record<ReturnType<typeof orgChartFindings>[number]['kind'], string> = {
   supervisor_unknown: 'Supervisor unknown',
+  supervisor_left: 'Supervisor has left',
   supervisor_out_of_touch: 'Supervisor nobody of ours talks to',
   peers_unknown: 'No peers known',
   peers_out_of_touch: 'Peers nobody of ours talks to',
@@ -256,6 +251,7 @@ const WARNING_TITLES: Record<
   uncovered_decision_makers: 'Decision makers nobody talks to',
   stale_allies: 'Allies going cold',
   departed_key_contacts: 'Key contacts have left',
+  supervisors_left: 'Supervisors have left',
   unknown_supervisors: 'Supervisors unknown',
 };
 

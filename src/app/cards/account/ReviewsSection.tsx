@@ -16,7 +16,7 @@ import {
   DateInput,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { Review, ReviewTrigger } from '../../../contracts/card-data.ts';
+import type { Review, ReviewTrigger, ReviewsSection as ReviewsData } from '../../../contracts/card-data.ts';
 import type { LogReviewParameters } from '../../../contracts/log-review.ts';
 import type { RecordReviewEventParameters } from '../../../contracts/record-review-event.ts';
 import {
@@ -29,10 +29,12 @@ import {
   REVIEW_STATUS_LABELS,
 } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
-import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
+import { fromCalendarDate, toCalendarDate, type Formatters } from '../../ui/format.ts';
 import { useActionId } from '../../ui/action-id.ts';
+import { fieldMarks, sameAt, standingFailure } from '../../ui/function-call.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
+import { DueInThePast, useDueInThePast } from './DueInThePast.tsx';
 
 const STATUS_VARIANTS = { not_scheduled: 'default', upcoming: 'info', due: 'warning', overdue: 'danger' } as const;
 
@@ -55,7 +57,7 @@ export function ReviewsSection({ account }: { account: AccountView<'reviews'> })
       </Flex>
       <Heading>Changes that call for a review</Heading>
       {reviews.triggered.length === 0 ? (
-        <Text>Nothing has changed since the last review.</Text>
+        <Text testId="no-review-triggers">{nothingCallsForAReview(reviews, format)}</Text>
       ) : (
         <Triggers triggers={reviews.triggered} account={account} />
       )}
@@ -81,6 +83,21 @@ export function ReviewsSection({ account }: { account: AccountView<'reviews'> })
       )}
     </Flex>
   );
+}
+
+/**
+ * Why no change is listed, in words true of the account: changes are watched from the last review, or
+ * from the plan's first save while none is logged, and only on a key account with a plan.
+ */
+function nothingCallsForAReview(reviews: ReviewsData, format: Formatters): string {
+  const neverReviewed = reviews.history.length === 0;
+  const noneYet = neverReviewed ? 'No review has been logged yet. ' : '';
+  if (!reviews.inReviewCycle) return `${noneYet}Changes call for a review only on a key account.`;
+  if (reviews.nextDueAt === null)
+    return `${noneYet}Start the account plan in the Plan section: the first review falls due a review cycle after its first save, and changes call for one from then.`;
+  if (neverReviewed)
+    return `No review has been logged yet, and nothing that calls for one has changed since the plan was started. The first review is due ${format.date(reviews.nextDueAt)}.`;
+  return 'Nothing has changed since the last review.';
 }
 
 function Triggers({ triggers, account }: { triggers: ReviewTrigger[]; account: AccountView<'reviews'> }) {
@@ -163,11 +180,20 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
   const action = useActionId();
   const timeZone = account.format.timeZone;
   const today = toCalendarDate(account.data.readAt, timeZone);
+  const event = { ...account.caller, kind, note: note.trim(), ...(at === null ? {} : { at }) };
+  // What the function said of a field stands while the field holds what was sent.
+  const [sent, setSent] = useState<object | null>(null);
+  const failure = standingFailure(
+    record.state.status === 'error' ? record.state.failure : null,
+    (path) => sent !== null && sameAt(path, sent, event),
+  );
+  const marks = fieldMarks(failure);
 
   const submit = async () => {
-    if (kind === null) return;
-    const event = { ...account.caller, kind, note: note.trim(), ...(at === null ? {} : { at }) };
-    if ((await record.run({ ...event, actionId: action.idFor(event) })).ok) {
+    if (event.kind === null) return;
+    const recording = { ...event, kind: event.kind };
+    setSent(recording);
+    if ((await record.run({ ...recording, actionId: action.idFor(recording) })).ok) {
       action.saved();
       onClose();
       account.refresh();
@@ -183,6 +209,7 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
         options={optionsOf(RECORDED_EVENT_LABELS)}
         onChange={(v) => setKind(v as EventKind)}
         required
+        {...marks.at('kind')}
       />
       <DateInput
         label="When"
@@ -197,11 +224,17 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
               : null,
           )
         }
+        {...marks.at('at')}
       />
-      <TextArea label="What it means for the plan" name="eventNote" value={note} {...followTyping(setNote)} required />
-      {record.state.status === 'error' && (
-        <ActionFailed title="The event was not recorded" failure={record.state.failure} />
-      )}
+      <TextArea
+        label="What it means for the plan"
+        name="eventNote"
+        value={note}
+        {...followTyping(setNote)}
+        required
+        {...marks.at('note')}
+      />
+      {failure && <ActionFailed title="The event was not recorded" failure={failure} highlighted={marks.highlighted} />}
       <ButtonRow>
         <Button
           variant="primary"
@@ -246,16 +279,32 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
   // Whoever logs the review does an outcome unless they pick someone else.
   const me = account.data.owners.find((o) => o.userId === account.caller.userId)?.ownerId ?? null;
   const complete = actions.every((a) => a.text.trim().length >= 3 && a.ownerId !== null && a.dueAt !== null);
+  const review = {
+    ...account.caller,
+    kind,
+    outcomes: [],
+    actions: actions.map((a) => ({ outcome: a.outcome, text: a.text.trim(), ownerId: a.ownerId!, dueAt: a.dueAt! })),
+    summary: summary.trim(),
+    triggers: kind === 'triggered' ? triggered : [],
+  };
+  // What the function said of a field stands while the field holds what was sent.
+  const [sent, setSent] = useState<typeof review | null>(null);
+  const failure = standingFailure(
+    log.state.status === 'error' ? log.state.failure : null,
+    (path) => sent !== null && sameAt(path, sent, review),
+  );
+  const marks = fieldMarks(failure);
+  // Each outcome is a piece of work still to do: one due on a day already gone is asked about first.
+  const dueInThePast = useDueInThePast(
+    actions.flatMap((a, i) => (a.dueAt === null ? [] : [{ name: `Outcome ${i + 1}`, dueAt: a.dueAt }])),
+    { now: account.data.readAt, timeZone },
+  );
 
-  const submit = async () => {
-    const review = {
-      ...account.caller,
-      kind,
-      outcomes: [],
-      actions: actions.map((a) => ({ outcome: a.outcome, text: a.text.trim(), ownerId: a.ownerId!, dueAt: a.dueAt! })),
-      summary: summary.trim(),
-      triggers: kind === 'triggered' ? triggered : [],
-    };
+  const submit = async (pastConfirmed: boolean) => {
+    // A new press: what was said of the last one no longer stands.
+    log.reset();
+    if (!dueInThePast.mayGoOn(pastConfirmed)) return;
+    setSent(review);
     const outcome = await log.run({ ...review, actionId: action.idFor(review) });
     if (outcome.ok) {
       action.saved();
@@ -267,8 +316,22 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
 
   return (
     <Flex direction="column" gap="small">
-      <Select label="Kind of review" name="kind" value={kind} options={kinds} onChange={(v) => setKind(v as Kind)} />
-      <TextArea label="What was decided" name="summary" value={summary} {...followTyping(setSummary)} required />
+      <Select
+        label="Kind of review"
+        name="kind"
+        value={kind}
+        options={kinds}
+        onChange={(v) => setKind(v as Kind)}
+        {...marks.at('kind')}
+      />
+      <TextArea
+        label="What was decided"
+        name="summary"
+        value={summary}
+        {...followTyping(setSummary)}
+        required
+        {...marks.at('summary')}
+      />
       <Text>Each outcome becomes a HubSpot task for the person who does it.</Text>
       {actions.map((a, i) => (
         <Flex key={i} direction="column" gap="extra-small">
@@ -278,6 +341,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
             value={a.outcome}
             options={optionsOf(REVIEW_OUTCOME_LABELS)}
             onChange={(v) => change(i, { outcome: v as Outcome })}
+            {...marks.at(`actions.${i}.outcome`)}
           />
           <TextArea
             label="What is to be done"
@@ -285,6 +349,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
             value={a.text}
             {...followTyping((text) => change(i, { text }))}
             required
+            {...marks.at(`actions.${i}.text`)}
           />
           <Select
             label="Who does it"
@@ -293,6 +358,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
             options={owners}
             onChange={(v) => change(i, { ownerId: v === NOBODY ? null : String(v) })}
             required
+            {...marks.at(`actions.${i}.ownerId`)}
           />
           <DateInput
             label="Due"
@@ -300,6 +366,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
             value={a.dueAt === null ? undefined : toCalendarDate(a.dueAt, timeZone)}
             onChange={(picked) => change(i, { dueAt: picked ? fromCalendarDate(picked) : null })}
             required
+            {...marks.at(`actions.${i}.dueAt`)}
           />
           <ButtonRow>
             <Button size="sm" onClick={() => setActions((list) => list.filter((_, j) => j !== i))}>
@@ -317,11 +384,18 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
           Add an outcome
         </Button>
       </ButtonRow>
-      {log.state.status === 'error' && <ActionFailed title="The review was not logged" failure={log.state.failure} />}
+      <DueInThePast
+        asking={dueInThePast.asking}
+        format={account.format}
+        verb="Log the review"
+        onConfirm={() => void submit(true)}
+        onChange={dueInThePast.dismiss}
+      />
+      {failure && <ActionFailed title="The review was not logged" failure={failure} highlighted={marks.highlighted} />}
       <ButtonRow>
         <Button
           variant="primary"
-          onClick={() => void submit()}
+          onClick={() => void submit(false)}
           disabled={summary.trim().length < 3 || !complete || log.state.status === 'loading'}
         >
           {log.state.status === 'loading' ? 'Saving…' : 'Log the review'}

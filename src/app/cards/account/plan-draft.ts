@@ -7,14 +7,17 @@ import {
   catalogueMetric,
   type CatalogueMetric,
 } from '../../../kam/objectives/catalogue.ts';
-import { DERIVED_SOURCES } from '../../../kam/objectives/sources.ts';
+import { DERIVED_SOURCES, measureOf } from '../../../kam/objectives/sources.ts';
 import {
+  countProblem,
   currencySymbol,
   parseFigure,
   parseHours,
   parseMoney,
   type ParsedFigure,
 } from '../../../kam/objectives/units.ts';
+import { sameAt } from '../../ui/function-call.ts';
+import type { PickedDue } from './DueInThePast.tsx';
 import { QUARTERS } from './quarterly-grid.ts';
 
 // The plan as the editor holds it while a manager types: every figure as the text typed, so nothing is
@@ -135,48 +138,42 @@ interface ReadDraft {
 /** The draft as save_account_plan takes it, and every figure that does not read as its unit, by field path. */
 export function readDraft(draft: Draft, currency: string | null): ReadDraft {
   const problems: DraftProblems = {};
-  const figures = (typed: TypedQuarters, at: string, row: { unit: DraftRow['unit']; scale?: string[] }) =>
-    Object.fromEntries(
-      QUARTERS.map((q) => {
-        const parsed = parseFigure(typed[q], { ...row, currency });
-        if (!parsed.success) {
-          problems[`${at}.${q}`] = parsed.message;
-          return [q, null];
-        }
-        return [q, parsed.value];
-      }),
-    ) as Record<Quarter, number | null>;
+  // A figure that reads as its unit but cannot stand in its row (a count below none) is refused the same way.
+  const figure = (at: string, parsed: ParsedFigure, stands: (value: number) => string | null) => {
+    const problem = !parsed.success ? parsed.message : parsed.value === null ? null : stands(parsed.value);
+    if (problem !== null) problems[at] = problem;
+    return parsed.success && problem === null ? parsed.value : null;
+  };
   const rows = draft.rows.map((row, i) => {
     const at = `plan.quarterlyTargets.rows.${i}`;
     const scale = row.unit === 'scale' ? scaleOf(row) : undefined;
     if (scale !== undefined && scale.length < 2) problems[`${at}.scale`] = 'name at least two steps, first to best';
-    const baseline = parseFigure(row.baseline, { unit: row.unit, currency, ...(scale ? { scale } : {}) });
-    if (!baseline.success) problems[`${at}.baseline`] = baseline.message;
+    const unit = { unit: row.unit, currency, ...(scale ? { scale } : {}) };
+    const counted = (measure: NonNullable<DraftRow['measure']>) => (value: number) =>
+      row.unit === 'count' ? countProblem(value, measure) : null;
+    const figures = (typed: TypedQuarters, kind: 'targets' | 'actuals') =>
+      Object.fromEntries(
+        QUARTERS.map((q) => [q, figure(`${at}.${kind}.${q}`, parseFigure(typed[q], unit), counted(measureOf(row)))]),
+      ) as Record<Quarter, number | null>;
+    // The baseline is where the row stood, so a count of it is never below none whatever the row's reading.
+    const baseline = figure(`${at}.baseline`, parseFigure(row.baseline, unit), counted('level'));
     return {
       metric: row.metric,
       label: row.label,
       unit: row.unit,
       measure: row.measure,
-      targets: figures(row.targets, `${at}.targets`, { unit: row.unit, ...(scale ? { scale } : {}) }),
-      actuals: row.derived
-        ? {}
-        : figures(row.actuals, `${at}.actuals`, { unit: row.unit, ...(scale ? { scale } : {}) }),
-      baseline: baseline.success ? baseline.value : null,
+      targets: figures(row.targets, 'targets'),
+      actuals: row.derived ? {} : figures(row.actuals, 'actuals'),
+      baseline,
       ...(scale ? { scale } : {}),
     };
   });
   const spend = (typed: TypedQuarters, at: string, read: (text: string) => ParsedFigure) =>
     Object.fromEntries(
-      QUARTERS.map((q) => {
-        const parsed = read(typed[q]);
-        const message = !parsed.success
-          ? parsed.message
-          : (parsed.value ?? 0) < 0
-            ? 'what was spent cannot be negative'
-            : null;
-        if (message !== null) problems[`${at}.${q}`] = message;
-        return [q, parsed.success && message === null ? parsed.value : null];
-      }),
+      QUARTERS.map((q) => [
+        q,
+        figure(`${at}.${q}`, read(typed[q]), (value) => (value < 0 ? 'what was spent cannot be negative' : null)),
+      ]),
     ) as Record<Quarter, number | null>;
   return {
     problems,
@@ -193,11 +190,25 @@ export function readDraft(draft: Draft, currency: string | null): ReadDraft {
   };
 }
 
-/** Open objectives whose due date was set in this edit to a day already gone: the manager is asked to confirm. */
-export function pastDueObjectives(draft: Draft, before: PlanSection, now: number): number[] {
+/**
+ * The due dates of open objectives set in this edit, named as the editor numbers them, for the question
+ * "Due in the past?": a date the plan already held was asked about when it was set.
+ */
+export function dueDatesSetNow(draft: Draft, before: PlanSection): PickedDue[] {
   return draft.objectives.flatMap((o, i) => {
-    if (o.status !== 'open' || o.dueAt === null || o.dueAt === undefined || o.dueAt >= now) return [];
+    if (o.status !== 'open' || o.dueAt === null || o.dueAt === undefined) return [];
     const earlier = before.objectives.find((b) => b.objectiveKey === o.objectiveKey && o.objectiveKey !== undefined);
-    return earlier?.dueAt === o.dueAt ? [] : [i];
+    return earlier?.dueAt === o.dueAt ? [] : [{ name: `Objective ${i + 1}`, dueAt: o.dueAt }];
   });
+}
+
+/**
+ * Whether a field, named by its save_account_plan path, still holds what it held when the plan was refused:
+ * what was said of it stands until the user changes it. A row's field is the same field only in the same row
+ * (rows move), and `plan.quarterlyTargets.rows.2.targets.Q1` is the draft's `rows.2.targets.Q1`.
+ */
+export function unchangedSince(refused: Draft, draft: Draft, path: string): boolean {
+  const at = path.replace(/^plan\./, '').replace(/^quarterlyTargets\./, '');
+  const row = /^rows\.\d+/.exec(at)?.[0];
+  return sameAt(at, refused, draft) && (row === undefined || sameAt(`${row}.metric`, refused, draft));
 }

@@ -52,16 +52,16 @@ export function investmentCell(investment: PlanSection['investment'], quarter: Q
   const spent =
     hours === null && money === null
       ? 'nothing recorded'
-      : `${format.money(money ?? 0)} and ${format.whole(hours ?? 0)} h`;
+      : `${format.money(money ?? 0)} and ${format.hours(hours ?? 0)}`;
   return gained === null ? spent : `${spent} for ${format.money(gained)} gained`;
 }
 
-/** The plan year so far in one line: "£5,000 and 100 hours spent; £27,000 gained, £540 gained for each £100 spent". */
+/** The plan year so far in one line: "£5,000 and 100 h spent; £27,000 gained, £540 gained for each £100 spent". */
 export function investmentYear(investment: PlanSection['investment'], format: Formatters): string {
   const { hours, money, incomeGained, incomePerMoneySpent } = investment.year;
   const ratio =
     incomePerMoneySpent === null
       ? 'no money spent yet to set it against'
       : `${format.money(incomePerMoneySpent * 100)} gained for each ${format.money(100)} spent`;
-  return `This plan year so far: ${format.money(money)} and ${format.whole(hours)} hours spent; ${format.money(incomeGained)} gained, ${ratio}.`;
+  return `This plan year so far: ${format.money(money)} and ${format.hours(hours)} spent; ${format.money(incomeGained)} gained, ${ratio}.`;
 }

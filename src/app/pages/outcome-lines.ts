@@ -1,0 +1,17 @@
+import type { OutcomeLine, ReviewActionInReport } from '../../contracts/portfolio-overview.ts';
+import type { Formatters } from '../ui/format.ts';
+
+// The report's lines under each outcome, worded once for the page and its CSV.
+
+const ACTION_STATUS_WORDS: Record<ReviewActionInReport['status'], string> = {
+  done: 'done',
+  open: 'open',
+  overdue: 'overdue',
+  no_task: 'no task',
+};
+
+/** A review's action with who does it, when it is due (as the portal dates it) and where it stands; other lines as they are. */
+export function outcomeLine(line: OutcomeLine, format: Pick<Formatters, 'date'>): string {
+  if (typeof line === 'string') return line;
+  return `${line.text} (${line.owner}, due ${format.date(line.dueAt)}, ${ACTION_STATUS_WORDS[line.status]})`;
+}
