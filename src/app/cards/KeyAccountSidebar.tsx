@@ -86,7 +86,7 @@ export function KeyAccountSidebar() {
           <Text>{score === null ? 'Not scored yet' : `${format.whole(score)} of 100`}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Relationship coverage">
-          <Text>{coverage === null ? 'Not weighed yet' : `${format.whole(coverage)} of 100`}</Text>
+          <Text>{coverage === null ? unweighed(status, suggested) : `${format.whole(coverage)} of 100`}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Next review">
           <Text testId="sidebar-next-review">
@@ -98,7 +98,10 @@ export function KeyAccountSidebar() {
           </Text>
         </DescriptionListItem>
         <DescriptionListItem label="Top risk">
-          <Text testId="top-risk">{risk ?? 'Nothing stands out'}</Text>
+          <Text testId="top-risk">
+            {risk ??
+              (coverage === null ? 'Not known: the Key account tab weighs its relationships' : 'Nothing stands out')}
+          </Text>
         </DescriptionListItem>
       </DescriptionList>
       {status !== 'key' && (suggested === 'key' || suggested === 'candidate') && (
@@ -109,6 +112,17 @@ export function KeyAccountSidebar() {
       </Text>
     </Flex>
   );
+}
+
+/**
+ * Why a company's coverage is not on its record: recalculation weighs key accounts' and candidates'
+ * relationships only, so for any other company it never will be, and the tab is where to see them.
+ */
+function unweighed(status: string, suggested: string | null | undefined): string {
+  const inProgramme = [status, suggested].some((s) => s === 'key' || s === 'candidate');
+  return inProgramme
+    ? 'Not weighed yet: the next recalculation weighs it'
+    : 'Weighed for key accounts and candidates only: the Key account tab shows it';
 }
 
 /** A review past due comes first; otherwise the relationship risk coverage last weighed. */

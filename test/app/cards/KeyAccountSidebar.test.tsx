@@ -86,15 +86,26 @@ describe('the key account sidebar', () => {
     const { find, findByTestId } = renderSidebar({ [P.status]: 'key' });
     expect(glance(find, 'Next review')).toBe('Not scheduled: no plan yet');
     expect(glance(find, 'Score')).toBe('Not scored yet');
-    expect(glance(find, 'Relationship coverage')).toBe('Not weighed yet');
-    expect(glance(find, 'Top risk')).toBe('Nothing stands out');
+    expect(glance(find, 'Relationship coverage')).toBe('Not weighed yet: the next recalculation weighs it');
+    expect(glance(find, 'Top risk')).toBe('Not known: the Key account tab weighs its relationships');
     expect(findByTestId(Text, 'computed-at').text).toBe('Open the Key account tab for the details.');
+  });
+
+  it('says that coverage is weighed for key accounts and candidates only, and that a weighed account has no risk', () => {
+    const ordinary = renderSidebar({ [P.status]: 'none', [P.suggestedStatus]: 'none' });
+    expect(glance(ordinary.find, 'Relationship coverage')).toBe(
+      'Weighed for key accounts and candidates only: the Key account tab shows it',
+    );
+    const suggested = renderSidebar({ [P.status]: 'none', [P.suggestedStatus]: 'candidate' });
+    expect(glance(suggested.find, 'Relationship coverage')).toBe('Not weighed yet: the next recalculation weighs it');
+    const weighed = renderSidebar({ [P.status]: 'key', [P.coverageScore]: '80' });
+    expect(glance(weighed.find, 'Top risk')).toBe('Nothing stands out');
   });
 
   it('shows a company outside the key accounts out of the review cycle, whatever review date it kept', () => {
     const { find } = renderSidebar({ [P.status]: 'former', [P.nextReviewDue]: new Date(NOW - 10 * DAY).toISOString() });
     expect(glance(find, 'Next review')).toBe('None: not a key account');
-    expect(glance(find, 'Top risk')).toBe('Nothing stands out');
+    expect(glance(find, 'Top risk')).toBe('Not known: the Key account tab weighs its relationships');
   });
 
   it('names a review past due as the top risk first', () => {
