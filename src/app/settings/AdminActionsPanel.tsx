@@ -16,7 +16,7 @@ export function AdminActionsPanel({ portal, format }: { portal: PortalSettings; 
       ) : (
         portal.adminActions.map((action) => (
           <Text key={`${action.at}-${action.userId}-${action.kind}`}>
-            {format.date(action.at)}: {action.summary}, as {action.name || 'an unknown user'} (HubSpot user{' '}
+            {format.dateTime(action.at)}: {action.summary}, as {action.name || 'an unknown user'} (HubSpot user{' '}
             {action.userId}){action.adminsAdded.length > 0 ? `; admins added: ${names(action.adminsAdded)}` : ''}
             {action.adminsRemoved.length > 0 ? `; admins removed: ${names(action.adminsRemoved)}` : ''}
           </Text>

@@ -23,6 +23,8 @@ export interface Formatters {
   hours(value: number): string;
   /** A calendar date in the portal's time zone: `24 Nov 2026`. */
   date(at: number): string;
+  /** A date and time of day in the portal's time zone, for what happens several times a day: `24 Nov 2026, 14:05`. */
+  dateTime(at: number): string;
   /** Days from `now` to `at`, in words: `in 3 days`, `12 days ago`, `today`. */
   daysFrom(at: number, now: number): string;
 }
@@ -39,6 +41,7 @@ export function createFormatters({ locale, timeZone, currency }: PortalFormat): 
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const hours = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const days = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
     timeZone,
@@ -47,6 +50,7 @@ export function createFormatters({ locale, timeZone, currency }: PortalFormat): 
     whole: (value) => whole.format(value),
     hours: (value) => `${hours.format(value)} h`,
     date: (at) => date.format(at),
+    dateTime: (at) => dateTime.format(at),
     daysFrom: (at, now) => days.format(calendarDaysBetween(now, at, timeZone), 'day'),
   };
 }

@@ -35,6 +35,14 @@ describe('formatting for people', () => {
     expect(london.date(lateEveningInNewYork)).toBe('25 Nov 2026');
   });
 
+  it("gives the time of day in the portal's time zone where several things happen in a day", () => {
+    const lateEveningInNewYork = Date.UTC(2026, 10, 25, 3, 30);
+    expect(london.dateTime(lateEveningInNewYork)).toBe('25 Nov 2026, 03:30');
+    const newYork = createFormatters({ locale: 'en-US', timeZone: 'America/New_York', currency: 'USD' });
+    // ICU puts a narrow or a plain space before PM, by version.
+    expect(newYork.dateTime(lateEveningInNewYork)).toMatch(/^Nov 24, 2026, 10:30\sPM$/);
+  });
+
   it("counts days in words by the portal's calendar: tomorrow flips at the portal's midnight", () => {
     const tokyo = createFormatters({ locale: 'en-US', timeZone: 'Asia/Tokyo', currency: 'JPY' });
     const now = Date.UTC(2026, 10, 24, 14, 0); // 23:00 in Tokyo
