@@ -268,7 +268,7 @@ export function SettingsForm({
       />
 
       {save.state.status === 'error' && (
-        <ActionFailed title="The settings were not saved" failure={save.state.failure} />
+        <ActionFailed title="The settings were not saved" failure={save.state.failure} highlighted={isMarked} />
       )}
       {asksToConfirm && (
         <Button variant="destructive" onClick={() => void submit(true)}>
@@ -298,6 +298,17 @@ const NUMBER_PATHS = [
   'reviews.overdueAfterDays',
   'coverage.staleAfterDays',
 ];
+
+/** The settings the form marks beside their fields when the function refuses them (the weights also together). */
+const MARKED_PATHS = [
+  ...NUMBER_PATHS,
+  'selection.weights',
+  'access.managerTeamIds',
+  'access.managerUserIds',
+  'access.adminUserIds',
+];
+const isMarked = (issuePath: string) =>
+  MARKED_PATHS.some((path) => issuePath === `settings.${path}` || issuePath.startsWith(`settings.${path}.`));
 
 /** The numbers the admin has emptied (a number input left blank gives no number). */
 const blankNumbers = (draft: Settings): string[] =>

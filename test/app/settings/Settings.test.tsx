@@ -272,6 +272,9 @@ describe('saving the settings', () => {
         'Manager teams: HubSpot ids are digits only',
       ),
     );
+    expect(find(Alert, { title: 'The settings were not saved' }).text).toContain(
+      'These settings cannot be saved. Fix the highlighted fields and try again.',
+    );
     expect(find(MultiSelect, { name: 'manager-teams' }).props).toMatchObject({
       value: ['11', '99'],
       error: true,
