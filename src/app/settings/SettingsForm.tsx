@@ -16,7 +16,7 @@ import type { Settings } from '../../kam/settings/index.ts';
 import type { PortalSettings } from '../../contracts/get-settings.ts';
 import type { Formatters } from '../ui/format.ts';
 import { MONTH_NAMES, optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
-import { issueAt } from '../ui/function-call.ts';
+import { fieldMarks, issueAt, sameAt, standingFailure, valueAt } from '../ui/function-call.ts';
 import { useActionId } from '../ui/action-id.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
@@ -89,25 +89,22 @@ export function SettingsForm({
   const editAccess = (key: keyof Access) => (values: ReadonlyArray<string | number | boolean>) =>
     edit('access', { [key]: values.map(String) });
 
-  const failure = save.state.status === 'error' ? save.state.failure : null;
-  // The draft the function refused: a field changed since then no longer shows what was said of it.
+  // The draft the function refused: what it said of a field stands while the field holds what was sent.
   const [refused, setRefused] = useState<Settings | null>(null);
+  const failure = standingFailure(
+    save.state.status === 'error' ? save.state.failure : null,
+    (path) => refused !== null && sameAt(path, { settings: refused }, { settings: draft }),
+  );
+  const marks = fieldMarks(failure);
   const blank = blankNumbers(draft);
-  // Each problem beside its field (`error` and `validationMessage` props): a number left blank, else
-  // what the function said of the value it was sent, while the field still holds that value.
-  const problem = (path: string) => {
-    const message = blank.includes(path)
-      ? 'Enter a number'
-      : refused && valueAt(refused, path) === valueAt(draft, path)
-        ? issueAt(failure, `settings.${path}`)
-        : undefined;
-    return message ? { error: true, validationMessage: message } : {};
-  };
+  // Each problem beside its field (`error` and `validationMessage` props): a number left blank, else what
+  // the function said of it.
+  const problem = (path: string) =>
+    blank.includes(path) ? { error: true, validationMessage: 'Enter a number' } : marks.at(`settings.${path}`);
   // Said of the weights together (none above 0): shown once, under them, and each weight marked.
-  const weightsProblem =
-    refused && valueAt(refused, 'selection.weights') === valueAt(draft, 'selection.weights')
-      ? failure?.issues?.find((issue) => issue.path === 'settings.selection.weights')?.message
-      : undefined;
+  const weightsProblem = failure?.issues?.some((issue) => issue.path === 'settings.selection.weights')
+    ? marks.at('settings.selection.weights').validationMessage
+    : undefined;
 
   // Saving would remove every other admin: the function refuses until the admin confirms it here.
   const asksToConfirm = issueAt(failure, 'confirmRemovingLastOtherAdmin') !== undefined;
@@ -267,8 +264,8 @@ export function SettingsForm({
         labelDisplay="inline"
       />
 
-      {save.state.status === 'error' && (
-        <ActionFailed title="The settings were not saved" failure={save.state.failure} highlighted={isMarked} />
+      {failure && (
+        <ActionFailed title="The settings were not saved" failure={failure} highlighted={marks.highlighted} />
       )}
       {asksToConfirm && (
         <Button variant="destructive" onClick={() => void submit(true)}>
@@ -299,34 +296,12 @@ const NUMBER_PATHS = [
   'coverage.staleAfterDays',
 ];
 
-/** The settings the form marks beside their fields when the function refuses them (the weights also together). */
-const MARKED_PATHS = [
-  ...NUMBER_PATHS,
-  'selection.weights',
-  'access.managerTeamIds',
-  'access.managerUserIds',
-  'access.adminUserIds',
-];
-const isMarked = (issuePath: string) =>
-  MARKED_PATHS.some((path) => issuePath === `settings.${path}` || issuePath.startsWith(`settings.${path}.`));
-
 /** The numbers the admin has emptied (a number input left blank gives no number). */
 const blankNumbers = (draft: Settings): string[] =>
   NUMBER_PATHS.filter((path) => {
     const value = valueAt(draft, path);
     return typeof value !== 'number' || !Number.isFinite(value);
   });
-
-/** One value of the settings by its dotted path; objects compared by their JSON. */
-function valueAt(settings: Settings, path: string): unknown {
-  const value = path
-    .split('.')
-    .reduce<unknown>(
-      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-      settings,
-    );
-  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
-}
 
 /**
  * The confirmation of a save. The cards read the saved settings at once, but what recalculation stores on

@@ -104,15 +104,15 @@ export function fieldMarks(failure: Pick<FunctionFailure, 'issues'> | null) {
 
 /** Two parameter values alike at a path (`actions.0.dueAt`); objects compared by their JSON. */
 export function sameAt(path: string, sent: object, current: object): boolean {
-  const at = (value: object) =>
-    JSON.stringify(
-      path
-        .split('.')
-        .reduce<unknown>(
-          (node, key) =>
-            node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined,
-          value,
-        ) ?? null,
+  return JSON.stringify(valueAt(sent, path) ?? null) === JSON.stringify(valueAt(current, path) ?? null);
+}
+
+/** The value at a dotted path of parameters (`settings.reviews.overdueAfterDays`); undefined where there is none. */
+export function valueAt(value: object, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      value,
     );
-  return at(sent) === at(current);
 }
