@@ -229,6 +229,27 @@ describe('the Status section', () => {
     expect(findAll(StatusTag).map((t) => t.text)).toContain('Key account');
   });
 
+  it('marks the reason the function refused, points to it, and drops the mark once the reason is rewritten', async () => {
+    const { find, waitFor } = await renderCard(cardData(), {
+      untag_key_account: failed('KAM.INVALID_PARAMETERS', 'Check the highlighted fields.', [
+        { path: 'reason', message: 'must be at most 500 characters' },
+      ]),
+    });
+    find(Button, withText('End key account status…')).trigger('onClick');
+    find(TextArea, { name: 'reason' }).trigger('onChange', 'x'.repeat(501) as never);
+    find(Button, withText('Set to former key account')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(TextArea, { name: 'reason' }).props).toMatchObject({
+        error: true,
+        validationMessage: 'must be at most 500 characters',
+      }),
+    );
+    expect(find(Alert, { title: 'The status was not changed' }).text).toContain('Fix the highlighted fields');
+    expect(find(Alert, { title: 'The status was not changed' }).text).not.toContain('reason:');
+    find(TextArea, { name: 'reason' }).trigger('onChange', 'Contract ended' as never);
+    await waitFor(() => expect(find(TextArea, { name: 'reason' }).props.error).toBeUndefined());
+  });
+
   it('offers a candidate whose score qualifies it the key account status first, sending the status it shows', async () => {
     const candidate = keyAccount({
       status: 'candidate',
@@ -613,6 +634,29 @@ describe('the Relationships section', () => {
     ]);
   });
 
+  it('marks a departure date the function refused, and drops the mark once another date is picked', async () => {
+    const { find, findAll, waitFor } = await renderCard(cardData(), {
+      record_contact_departure: failed('KAM.INVALID_PARAMETERS', 'Check the highlighted fields.', [
+        { path: 'leftAt', message: 'cannot be in the future' },
+      ]),
+    });
+    find(ToggleGroup, { name: 'relationships-view' }).trigger('onChange', 'table' as never);
+    await waitFor(() => expect(findAll(Button, withText('Edit'))).toHaveLength(2));
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
+    find(Select, { name: 'departureReason' }).trigger('onChange', 'retired' as never);
+    find(DateInput, { name: 'leftAt' }).trigger('onChange', { year: 2027, month: 0, date: 20 } as never);
+    find(Button, withText('Mark Tom Baker as left')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(DateInput, { name: 'leftAt' }).props).toMatchObject({
+        error: true,
+        validationMessage: 'cannot be in the future',
+      }),
+    );
+    expect(find(Alert, { title: 'The departure was not recorded' }).text).toContain('Fix the highlighted fields');
+    find(DateInput, { name: 'leftAt' }).trigger('onChange', { year: 2026, month: 10, date: 20 } as never);
+    await waitFor(() => expect(find(DateInput, { name: 'leftAt' }).props.error).toBeUndefined());
+  });
+
   it('undoes a departure recorded by mistake, from the table where departed contacts stay', async () => {
     const departed = cardData({
       relationships: relationships({
@@ -734,6 +778,26 @@ describe('the Relationships section', () => {
       ),
     );
     expect(textBelow(card.findByTestId(Flex, 'satisfaction'))).toContain('Service > Feedback Surveys');
+  });
+
+  it('marks topics the function refused until they are retyped', async () => {
+    const { find, findAll, waitFor } = await renderCard(cardData(), {
+      record_contact_stance: failed('KAM.INVALID_PARAMETERS', 'Check the highlighted fields.', [
+        { path: 'decisionTopics.0', message: 'must be at most 100 characters' },
+      ]),
+    });
+    findAll(Button, withText('Edit'))[0]!.trigger('onClick');
+    find(Input, { name: 'topics' }).trigger('onChange', 'x'.repeat(101) as never);
+    find(Button, withText('Save topics')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(Input, { name: 'topics' }).props).toMatchObject({
+        error: true,
+        validationMessage: 'must be at most 100 characters',
+      }),
+    );
+    expect(find(Alert, { title: 'The change was not saved' }).text).toContain('Fix the highlighted fields');
+    find(Input, { name: 'topics' }).trigger('onChange', 'budget' as never);
+    await waitFor(() => expect(find(Input, { name: 'topics' }).props.error).toBeUndefined());
   });
 
   it('saves the topics a contact decides on as a list', async () => {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { KeyContact } from '../../../contracts/card-data.ts';
 import type { RecordContactDepartureParameters } from '../../../contracts/record-contact-departure.ts';
 import { useActionId } from '../../ui/action-id.ts';
+import { fieldMarks, sameAt, standingFailure } from '../../ui/function-call.ts';
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { DEPARTURE_REASON_LABELS, optionsOf, STANCE_LABELS, WATCH_REASON_LABELS } from '../../ui/labels.ts';
 import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
@@ -76,17 +77,27 @@ export function DepartureForm({ account, contact }: { account: AccountView<'rela
   // Today is sent as no date, so the function stamps the moment it records the departure.
   const today = toCalendarDate(account.data.readAt, timeZone);
 
+  const change = {
+    ...account.caller,
+    contactId: contact.contactId,
+    left: true,
+    reason,
+    replacedByContactId: replacedBy === NOBODY ? null : replacedBy,
+    ...(leftAt === null ? {} : { leftAt }),
+  };
+  // What the function said of a field stands while the field holds what was sent.
+  const [sent, setSent] = useState<object | null>(null);
+  const failure = standingFailure(
+    departure.state.status === 'error' ? departure.state.failure : null,
+    (path) => sent !== null && sameAt(path, sent, change),
+  );
+  const marks = fieldMarks(failure);
+
   const record = async () => {
-    if (reason === null) return;
-    const change = {
-      ...account.caller,
-      contactId: contact.contactId,
-      left: true,
-      reason,
-      replacedByContactId: replacedBy === NOBODY ? null : replacedBy,
-      ...(leftAt === null ? {} : { leftAt }),
-    };
-    if ((await departure.run({ ...change, actionId: action.idFor(change) })).ok) {
+    if (change.reason === null) return;
+    const recording = { ...change, reason: change.reason };
+    setSent(recording);
+    if ((await departure.run({ ...recording, actionId: action.idFor(recording) })).ok) {
       action.saved();
       account.refresh();
     }
@@ -101,6 +112,7 @@ export function DepartureForm({ account, contact }: { account: AccountView<'rela
         required
         options={optionsOf(DEPARTURE_REASON_LABELS)}
         onChange={(value) => setReason(value as Reason)}
+        {...marks.at('reason')}
       />
       <DateInput
         label="Left on"
@@ -108,6 +120,7 @@ export function DepartureForm({ account, contact }: { account: AccountView<'rela
         description="Today unless you pick another day"
         value={toCalendarDate(leftAt ?? account.data.readAt, timeZone)}
         onChange={(picked) => setLeftAt(picked && !sameDay(picked, today) ? fromCalendarDate(picked) : null)}
+        {...marks.at('leftAt')}
       />
       <Select
         label="Replaced by"
@@ -118,6 +131,7 @@ export function DepartureForm({ account, contact }: { account: AccountView<'rela
           ...colleagues.map((c) => ({ value: c.contactId, label: c.name })),
         ]}
         onChange={(value) => setReplacedBy(String(value))}
+        {...marks.at('replacedByContactId')}
       />
       <ButtonRow>
         <Button
@@ -128,8 +142,8 @@ export function DepartureForm({ account, contact }: { account: AccountView<'rela
           Mark {contact.name} as left
         </Button>
       </ButtonRow>
-      {departure.state.status === 'error' && (
-        <ActionFailed title="The departure was not recorded" failure={departure.state.failure} />
+      {failure && (
+        <ActionFailed title="The departure was not recorded" failure={failure} highlighted={marks.highlighted} />
       )}
     </Flex>
   );

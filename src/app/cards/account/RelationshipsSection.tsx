@@ -31,6 +31,7 @@ import {
 } from '../../ui/labels.ts';
 import { useActionId } from '../../ui/action-id.ts';
 import { followTyping } from '../../ui/typing.ts';
+import { fieldMarks, standingFailure } from '../../ui/function-call.ts';
 import { splitList } from '../../../kam/shared/list-value.ts';
 import { orgChartFindings, type OrgChart } from '../../../kam/coverage/org-chart.ts';
 import { CompetitionSection } from './CompetitionSection.tsx';
@@ -290,6 +291,12 @@ function ContactEditor({
   };
 
   const saveTopics = () => saveStance({ decisionTopics: splitList(topics) });
+  // The topics are the one typed field here: a refusal of them is marked on it until they are retyped.
+  const [topicsSent, setTopicsSent] = useState<string | null>(null);
+  const stanceFailure = standingFailure(stance.state.status === 'error' ? stance.state.failure : null, (path) =>
+    path.startsWith('decisionTopics') ? topicsSent === topics : true,
+  );
+  const marks = fieldMarks(stanceFailure);
   const undoDeparture = async () => {
     const undoing = { ...account.caller, contactId: contact.contactId, left: false };
     if ((await departure.run({ ...undoing, actionId: action.idFor(undoing) })).ok) {
@@ -335,9 +342,16 @@ function ContactEditor({
         value={topics}
         {...followTyping(setTopics)}
         description="Topics separated by semicolons, e.g. budget; IT suppliers"
+        {...marks.at('decisionTopics')}
       />
       <ButtonRow>
-        <Button onClick={() => void saveTopics()} disabled={busy}>
+        <Button
+          onClick={() => {
+            setTopicsSent(topics);
+            void saveTopics();
+          }}
+          disabled={busy}
+        >
           Save topics
         </Button>
       </ButtonRow>
@@ -351,8 +365,8 @@ function ContactEditor({
         <DepartureForm account={account} contact={contact} />
       )}
       <KeyContactToggle account={account} contact={contact} />
-      {stance.state.status === 'error' && (
-        <ActionFailed title="The change was not saved" failure={stance.state.failure} />
+      {stanceFailure && (
+        <ActionFailed title="The change was not saved" failure={stanceFailure} highlighted={marks.highlighted} />
       )}
       {departure.state.status === 'error' && (
         <ActionFailed title="The departure was not recorded" failure={departure.state.failure} />

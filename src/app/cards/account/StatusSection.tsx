@@ -24,6 +24,7 @@ import { STATUS_CHANGES } from '../../../kam/shared/status-changes.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
+import { fieldMarks, sameAt, standingFailure } from '../../ui/function-call.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 import { QualifyHint, StatusBadge } from './summary.tsx';
@@ -121,8 +122,17 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
   const action = isTagStatus(target) ? tag : untag;
   const context = useExtensionContext<'crm.record.tab'>();
 
+  const change = { ...account.caller, expectedStatus: status, reason: reason.trim(), portalId: context.portal.id };
+  // What the function said of the reason stands while the reason is what was sent.
+  const [sent, setSent] = useState<object | null>(null);
+  const failure = standingFailure(
+    action.state.status === 'error' ? action.state.failure : null,
+    (path) => sent !== null && sameAt(path, sent, change),
+  );
+  const marks = fieldMarks(failure);
+
   const submit = async () => {
-    const change = { ...account.caller, expectedStatus: status, reason: reason.trim(), portalId: context.portal.id };
+    setSent(change);
     const outcome = isTagStatus(target)
       ? await tag.run({ ...change, status: target })
       : await untag.run({ ...change, status: target });
@@ -165,10 +175,9 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
         {...followTyping(setReason)}
         description="Goes on the company timeline with your name."
         required
+        {...marks.at('reason')}
       />
-      {action.state.status === 'error' && (
-        <ActionFailed title="The status was not changed" failure={action.state.failure} />
-      )}
+      {failure && <ActionFailed title="The status was not changed" failure={failure} highlighted={marks.highlighted} />}
       <ButtonRow>
         <Button
           variant="primary"
