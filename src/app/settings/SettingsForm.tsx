@@ -13,6 +13,7 @@ import {
 import { useState } from 'react';
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/shared/selection-criteria.ts';
 import type { Settings } from '../../kam/settings/index.ts';
+import { numberProblem, SETTINGS_NUMBER_RULES, type NumberRule } from '../../kam/settings/number-rules.ts';
 import type { PortalSettings } from '../../contracts/get-settings.ts';
 import type { Formatters } from '../ui/format.ts';
 import { MONTH_NAMES, optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
@@ -96,11 +97,13 @@ export function SettingsForm({
     (path) => refused !== null && sameAt(path, { settings: refused }, { settings: draft }),
   );
   const marks = fieldMarks(failure);
-  const blank = blankNumbers(draft);
-  // Each problem beside its field (`error` and `validationMessage` props): a number left blank, else what
-  // the function said of it.
-  const problem = (path: string) =>
-    blank.includes(path) ? { error: true, validationMessage: 'Enter a number' } : marks.at(`settings.${path}`);
+  const typed = numberProblems(draft);
+  // Each problem beside its field (`error` and `validationMessage` props): a number blank or out of its
+  // bounds, all of them at once, else what the function said of the field.
+  const problem = (path: string) => {
+    const message = typed.get(path);
+    return message ? { error: true, validationMessage: message } : marks.at(`settings.${path}`);
+  };
   // Said of the weights together (none above 0): shown once, under them, and each weight marked.
   const weightsProblem = failure?.issues?.some((issue) => issue.path === 'settings.selection.weights')
     ? marks.at('settings.selection.weights').validationMessage
@@ -109,8 +112,9 @@ export function SettingsForm({
   // Saving would remove every other admin: the function refuses until the admin confirms it here.
   const asksToConfirm = issueAt(failure, 'confirmRemovingLastOtherAdmin') !== undefined;
   const submit = async (confirmRemovingLastOtherAdmin = false) => {
-    // A blank number would be saved as its default without a word: the field says so instead.
-    if (blank.length > 0) return;
+    // A blank number would be saved as its default without a word: its field, like any number out of
+    // bounds, says so instead, and nothing is sent.
+    if (typed.size > 0) return;
     const saving = { userId, settings: draft, expectedRevision: portal.revision };
     const confirmed = confirmRemovingLastOtherAdmin ? { confirmRemovingLastOtherAdmin } : {};
     setRefused(draft);
@@ -286,22 +290,30 @@ export function SettingsForm({
   );
 }
 
-/** The paths of the numbers the form edits. */
-const NUMBER_PATHS = [
-  ...SELECTION_CRITERIA.map((criterion) => `selection.weights.${criterion}`),
-  'selection.thresholds.candidate',
-  'selection.thresholds.key',
-  ...optionsOf(TIER_LABELS).map(({ value: tier }) => `selection.icpTierCutoffs.${tier}`),
-  'reviews.overdueAfterDays',
-  'coverage.staleAfterDays',
+/** The numbers the form edits, by path, with the rule saving applies to each. */
+const NUMBER_RULES: ReadonlyArray<[string, NumberRule]> = [
+  ...SELECTION_CRITERIA.map((criterion): [string, NumberRule] => [
+    `selection.weights.${criterion}`,
+    SETTINGS_NUMBER_RULES.weight,
+  ]),
+  ['selection.thresholds.candidate', SETTINGS_NUMBER_RULES.score],
+  ['selection.thresholds.key', SETTINGS_NUMBER_RULES.score],
+  ...optionsOf(TIER_LABELS).map(({ value: tier }): [string, NumberRule] => [
+    `selection.icpTierCutoffs.${tier}`,
+    SETTINGS_NUMBER_RULES.score,
+  ]),
+  ['reviews.overdueAfterDays', SETTINGS_NUMBER_RULES.overdueAfterDays],
+  ['coverage.staleAfterDays', SETTINGS_NUMBER_RULES.staleAfterDays],
 ];
 
-/** The numbers the admin has emptied (a number input left blank gives no number). */
-const blankNumbers = (draft: Settings): string[] =>
-  NUMBER_PATHS.filter((path) => {
-    const value = valueAt(draft, path);
-    return typeof value !== 'number' || !Number.isFinite(value);
-  });
+/** What is wrong with each number the admin typed (left blank, or out of its bounds), by path. */
+const numberProblems = (draft: Settings): Map<string, string> =>
+  new Map(
+    NUMBER_RULES.flatMap(([path, rule]) => {
+      const problem = numberProblem(rule, valueAt(draft, path));
+      return problem === null ? [] : [[path, problem] as const];
+    }),
+  );
 
 /**
  * The confirmation of a save. The cards read the saved settings at once, but what recalculation stores on

@@ -2,24 +2,22 @@ import { z } from 'zod';
 import { SELECTION_CRITERIA, type SelectionCriterion } from '../shared/selection-criteria.ts';
 import { DEFAULT_OVERDUE_AFTER_DAYS } from '../reviews/review-due.ts';
 import { reviewCadenceSchema } from '../shared/review-cadence.ts';
+import { SETTINGS_NUMBER_RULES, type NumberRule } from './number-rules.ts';
 
 // Everything a portal admin configures, in one versioned document. Every field has a default, so
 // `{}` (a portal nobody has configured yet) parses to a working configuration.
 export const SETTINGS_VERSION = 2;
 
-const score = z.number().min(0, 'Scores run from 0 to 100').max(100, 'Scores run from 0 to 100');
+/** A number by its rule, refused in the words the settings page uses. */
+const ruled = ({ least, most, whole, message }: NumberRule) => {
+  const number = z.number().min(least, message).max(most, message);
+  return whole ? number.int(message) : number;
+};
+const score = ruled(SETTINGS_NUMBER_RULES.score);
 const hubspotId = z.string().trim().regex(/^\d+$/, 'HubSpot ids are digits only');
 const idList = z.array(hubspotId).default([]);
-/** A whole number of days within bounds, refused in the admin's words. */
-const days = (least: number, most: number) => {
-  const message = `Whole days from ${least} to ${most}`;
-  return z.number().int(message).min(least, message).max(most, message);
-};
 
-// Relative weights: only their proportions matter, so admins may think in points or percent. Bounded
-// above too: a weight of 1e308 was once saved, and every score that used it came out as Infinity.
-const weight = (fallback: number) =>
-  z.number().min(0, 'Weights cannot be negative').max(100, 'Weights run from 0 to 100').default(fallback);
+const weight = (fallback: number) => ruled(SETTINGS_NUMBER_RULES.weight).default(fallback);
 // An amount of money at which a criterion scores 100%: far beyond any client, yet finite in every sum.
 const amount = (fallback: number) =>
   z
@@ -110,12 +108,12 @@ export const settingsSchema = z
       .object({
         defaultCadence: reviewCadenceSchema.default('quarterly'),
         // A review becomes overdue this many days after it falls due.
-        overdueAfterDays: days(0, 365).default(DEFAULT_OVERDUE_AFTER_DAYS),
+        overdueAfterDays: ruled(SETTINGS_NUMBER_RULES.overdueAfterDays).default(DEFAULT_OVERDUE_AFTER_DAYS),
       })
       .strict()
       .prefault({}),
     coverage: z
-      .object({ staleAfterDays: days(1, 730).default(90) })
+      .object({ staleAfterDays: ruled(SETTINGS_NUMBER_RULES.staleAfterDays).default(90) })
       .strict()
       .prefault({}),
     portfolio: z

@@ -297,24 +297,42 @@ describe('numbers the admin types', () => {
     expect(callsTo(spy, 'save_settings')).toHaveLength(0);
   });
 
-  it('sends a value out of bounds as typed, shows what the function said of it, and drops that once corrected', async () => {
-    const { find, waitFor, spy } = await renderSettings(portalSettings(), {
-      save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [
-        { path: 'settings.selection.weights.prestige', message: 'Weights cannot be negative' },
-      ]),
-    });
+  it('marks every number out of its bounds at once, by the rules saving applies, and sends nothing', async () => {
+    const { find, waitFor, spy } = await renderSettings(portalSettings(), { save_settings: ok({}) });
+    // No min or max on the inputs: a bound there could clamp what the admin typed without a word.
     expect(find(NumberInput, { name: 'weight-prestige' }).props.min).toBeUndefined();
     find(NumberInput, { name: 'weight-prestige' }).trigger('onChange', -3 as never);
+    find(NumberInput, { name: 'threshold-key' }).trigger('onChange', 150 as never);
+    find(NumberInput, { name: 'overdue-after' }).trigger('onChange', 100_000 as never);
+    find(NumberInput, { name: 'stale-after' }).trigger('onChange', undefined as never);
     find(Button, withText('Save settings')).trigger('onClick');
-    await waitFor(() =>
-      expect(find(NumberInput, { name: 'weight-prestige' }).props).toMatchObject({
-        error: true,
-        validationMessage: 'Weights cannot be negative',
-      }),
-    );
-    expect(callsTo(spy, 'save_settings')[0]).toMatchObject({ settings: { selection: { weights: { prestige: -3 } } } });
+    const marked = (name: string) => find(NumberInput, { name }).props.validationMessage;
+    await waitFor(() => expect(marked('stale-after')).toBe('Enter a number'));
+    expect([marked('weight-prestige'), marked('threshold-key'), marked('overdue-after')]).toEqual([
+      'Weights run from 0 to 100',
+      'Scores run from 0 to 100',
+      'Whole days from 0 to 365',
+    ]);
+    expect(callsTo(spy, 'save_settings')).toHaveLength(0);
     find(NumberInput, { name: 'weight-prestige' }).trigger('onChange', 3 as never);
     await waitFor(() => expect(find(NumberInput, { name: 'weight-prestige' }).props.error).toBeUndefined());
+  });
+
+  it('shows what the function said of a field beside it, and drops that once the field changes', async () => {
+    const { find, waitFor } = await renderSettings(portalSettings(), {
+      save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [
+        { path: 'settings.selection.thresholds.candidate', message: 'The candidate threshold (50) cannot be above…' },
+      ]),
+    });
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(NumberInput, { name: 'threshold-candidate' }).props).toMatchObject({
+        error: true,
+        validationMessage: 'The candidate threshold (50) cannot be above…',
+      }),
+    );
+    find(NumberInput, { name: 'threshold-candidate' }).trigger('onChange', 40 as never);
+    await waitFor(() => expect(find(NumberInput, { name: 'threshold-candidate' }).props.error).toBeUndefined());
   });
 
   it('says once, under the weights, what the function said of them together', async () => {

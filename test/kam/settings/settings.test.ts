@@ -54,7 +54,7 @@ describe('settings defaults', () => {
 describe('settings validation', () => {
   it('rejects a negative weight with its path', () => {
     expect(errorsOf(parseSettings({ selection: { weights: { prestige: -1 } } }))).toEqual([
-      { path: 'selection.weights.prestige', message: 'Weights cannot be negative' },
+      { path: 'selection.weights.prestige', message: 'Weights run from 0 to 100' },
     ]);
   });
 
