@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Competition } from '../kam/competition/index.ts';
 import type { MetricTarget, QuarterStatus } from '../kam/objectives/index.ts';
 import type { AccountRisk, ParetoAnalysis } from '../kam/portfolio/index.ts';
-import type { ReviewActionStatus, ReviewScheduleStatus } from '../kam/reviews/index.ts';
+import type { ReviewActionStatus, ReviewOutcome, ReviewScheduleStatus } from '../kam/reviews/index.ts';
 import type { SuggestedStatus } from '../kam/selection/index.ts';
 import type { KeyAccountStatus } from '../kam/shared/index.ts';
 import type { ReviewTrigger } from './card-data.ts';
@@ -164,8 +164,20 @@ export interface ReviewActionInReport {
   status: ReviewActionStatus;
 }
 
-/** A line under an outcome: a review's action, or words alone (an objective achieved, a review's summary). */
-export type OutcomeLine = string | ReviewActionInReport;
+/**
+ * A review without actions that called for several outcomes: its summary is printed under the first of them,
+ * and the others point there rather than print it again.
+ */
+export interface SummaryUnderAnotherOutcome {
+  reviewedAt: number;
+  summaryUnder: ReviewOutcome;
+}
+
+/**
+ * A line under an outcome: a review's action, words alone (an objective achieved, a review's summary), or a
+ * pointer to where the same review's summary is printed.
+ */
+export type OutcomeLine = string | ReviewActionInReport | SummaryUnderAnotherOutcome;
 
 export interface AccountQuarter {
   companyId: string;
@@ -197,14 +209,26 @@ export interface AccountQuarter {
   satisfaction: SatisfactionSummary[] | null;
 }
 
+export interface ProgrammeTargets {
+  total: number;
+  /** Met in a quarter that has ended. */
+  met: number;
+  /** Already meeting its target in a quarter still running: not yet met, since the quarter may still turn. */
+  onTrack: number;
+  behind: number;
+  /** The quarter is still running and the target is not met yet. */
+  notYetDue: number;
+  withoutActual: number;
+  withoutTarget: number;
+}
+
 export interface QuarterlyReport {
   quarter: FiscalQuarter & { label: string; start: number; end: number; current: boolean };
   accounts: AccountQuarter[];
   programme: {
     keyAccounts: number;
-    targetsMet: number;
-    targetsBehind: number;
-    targetsWithoutActual: number;
+    /** Every target row of the quarter, each counted once by how it stands: the parts add up to `total`. */
+    targets: ProgrammeTargets;
     introductions: number;
     planUpdated: number;
     celebrate: number;

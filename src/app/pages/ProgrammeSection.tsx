@@ -37,7 +37,7 @@ export function ProgrammeSection({
           'Status',
           'Score',
           'Revenue, 12 months',
-          ...(satisfaction ? ['Client satisfaction (latest score, trend)'] : []),
+          ...(satisfaction ? ['Client satisfaction (score over the last year, half-year trend)'] : []),
         ]}
         rowKey={(a) => a.companyId}
         cells={(a) => [

@@ -5,10 +5,10 @@ import type {
   QuarterlyReport,
   TargetInQuarter,
 } from '../../contracts/portfolio-overview.ts';
-import type { Formatters } from '../ui/format.ts';
+import { incomeChange, type Formatters } from '../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
-import { outcomeLine } from './outcome-lines.ts';
+import { OUTCOME_HEADINGS, outcomeLine } from './outcome-lines.ts';
 import { NO_SURVEY_ANSWERS, satisfactionLine } from '../ui/satisfaction-words.ts';
 
 // The dragons' den report, where each account team answers for its plan: the programme's quarter, then each key account's.
@@ -19,8 +19,11 @@ export function QuarterlyReportSection({ report, format }: { report: QuarterlyRe
       <Heading>{`Programme, ${report.quarter.label}${report.quarter.current ? ' (so far)' : ''}`}</Heading>
       <Statistics>
         <StatisticsItem label="Key accounts" number={format.whole(p.keyAccounts)} />
-        <StatisticsItem label="Targets met" number={format.whole(p.targetsMet)}>
-          <Text variant="microcopy">{`${p.targetsBehind} behind, ${p.targetsWithoutActual} without an actual`}</Text>
+        <StatisticsItem
+          label={report.quarter.current ? 'Targets on track' : 'Targets met'}
+          number={format.whole(report.quarter.current ? p.targets.onTrack : p.targets.met)}
+        >
+          <Text variant="microcopy">{targetsBreakdown(p.targets, { running: report.quarter.current, format })}</Text>
         </StatisticsItem>
         <StatisticsItem label="Introductions made" number={format.whole(p.introductions)} />
         <StatisticsItem label="Plan updates" number={format.whole(p.planUpdated)} />
@@ -38,6 +41,26 @@ export function QuarterlyReportSection({ report, format }: { report: QuarterlyRe
       ))}
     </>
   );
+}
+
+// Every target is counted once, so the headline and its parts add up to the quarter's targets. While the
+// quarter runs, a target already meeting its mark is on track, not met: the quarter may still turn.
+function targetsBreakdown(
+  targets: QuarterlyReport['programme']['targets'],
+  { running, format }: { running: boolean; format: Formatters },
+): string {
+  // Behind, not yet due and without an actual are always named, even at 0; the rest only when they occur.
+  const parts: Array<[number, string, 'always' | 'when_any']> = [
+    [running ? targets.met : targets.onTrack, running ? 'met' : 'on track', 'when_any'],
+    [targets.behind, 'behind', 'always'],
+    [targets.notYetDue, 'not yet due', 'always'],
+    [targets.withoutActual, 'without an actual', 'always'],
+    [targets.withoutTarget, 'with no target set', 'when_any'],
+  ];
+  const rest = parts
+    .filter(([count, , shown]) => shown === 'always' || count > 0)
+    .map(([count, words]) => `${format.whole(count)} ${words}`);
+  return `of ${format.whole(targets.total)}; ${rest.join(', ')}`;
 }
 
 function AccountReport({ account, format }: { account: AccountQuarter; format: Formatters }) {
@@ -67,10 +90,10 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
       {account.investment !== null && <Text>{investmentLine(account.investment, format)}</Text>}
       <Text>{`${account.introductions.length} introduction${account.introductions.length === 1 ? '' : 's'} made (contacts new in the CRM this quarter).`}</Text>
       {items('Introductions', account.introductions)}
-      {items('Update the plan', lines(account.planUpdated))}
-      {items('Celebrate', lines(account.celebrate))}
-      {items('Escalate', lines(account.escalate))}
-      {items('Exploit', lines(account.exploit))}
+      {items(OUTCOME_HEADINGS.plan_updated, lines(account.planUpdated))}
+      {items(OUTCOME_HEADINGS.celebrate, lines(account.celebrate))}
+      {items(OUTCOME_HEADINGS.escalate, lines(account.escalate))}
+      {items(OUTCOME_HEADINGS.exploit, lines(account.exploit))}
       {items('Triggers fired', account.triggersFired)}
       {account.competition &&
         items(
@@ -123,6 +146,6 @@ function investmentLine(investment: NonNullable<AccountQuarter['investment']>, f
     hours === null && money === null
       ? 'No investment recorded'
       : `Invested ${format.money(money ?? 0)} and ${format.hours(hours ?? 0)}`;
-  const gained = incomeGained === null ? 'the quarter has not begun' : `income gained ${format.money(incomeGained)}`;
+  const gained = incomeGained === null ? 'the quarter has not begun' : incomeChange(incomeGained, format);
   return `${spent}; ${gained}.`;
 }

@@ -1,7 +1,7 @@
 import type { QuarterlyReport } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { SURVEY_LABELS } from '../ui/labels.ts';
-import { outcomeLine } from './outcome-lines.ts';
+import { OUTCOME_HEADINGS, outcomeLine } from './outcome-lines.ts';
 import { satisfactionTrend } from '../ui/satisfaction-words.ts';
 
 // The quarterly programme report as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a
@@ -31,20 +31,25 @@ const STATUS_WORDS = {
   not_yet_due: 'Not yet due',
 } as const;
 
+// A target already meeting its mark while the quarter runs is on track: it is met only once the quarter ends.
+function targetStatus(status: keyof typeof STATUS_WORDS, quarterRunning: boolean): string {
+  return status === 'on_track' && quarterRunning ? 'On track' : STATUS_WORDS[status];
+}
+
 /** The report as CSV, its dates as the page shows them (the portal's time zone, the reader's locale). */
 export function reportCsv(report: QuarterlyReport, format: Pick<Formatters, 'date'>): string {
   const q = report.quarter.label;
   const rows: CsvCell[][] = [[...REPORT_CSV_HEADER]];
   for (const a of report.accounts) {
     for (const t of a.targets ?? [])
-      rows.push([q, a.name, 'Target', t.name, t.target, t.actual, STATUS_WORDS[t.status]]);
+      rows.push([q, a.name, 'Target', t.name, t.target, t.actual, targetStatus(t.status, report.quarter.current)]);
     for (const item of a.introductions) rows.push([q, a.name, 'Introduction', item, null, null, null]);
     rows.push([q, a.name, 'Introductions', 'Introductions made', null, a.introductions.length, null]);
     const outcomes = [
-      ['Update the plan', a.planUpdated],
-      ['Celebrate', a.celebrate],
-      ['Escalate', a.escalate],
-      ['Exploit', a.exploit],
+      [OUTCOME_HEADINGS.plan_updated, a.planUpdated],
+      [OUTCOME_HEADINGS.celebrate, a.celebrate],
+      [OUTCOME_HEADINGS.escalate, a.escalate],
+      [OUTCOME_HEADINGS.exploit, a.exploit],
     ] as const;
     for (const [section, lines] of outcomes)
       for (const line of lines) rows.push([q, a.name, section, outcomeLine(line, format), null, null, null]);
@@ -66,9 +71,13 @@ export function reportCsv(report: QuarterlyReport, format: Pick<Formatters, 'dat
   const p = report.programme;
   const totals: Array<[string, number]> = [
     ['Key accounts', p.keyAccounts],
-    ['Targets met', p.targetsMet],
-    ['Targets behind', p.targetsBehind],
-    ['Targets without an actual', p.targetsWithoutActual],
+    ['Targets', p.targets.total],
+    ['Targets met', p.targets.met],
+    ['Targets on track (quarter still running)', p.targets.onTrack],
+    ['Targets behind', p.targets.behind],
+    ['Targets not yet due', p.targets.notYetDue],
+    ['Targets without an actual', p.targets.withoutActual],
+    ['Rows without a target', p.targets.withoutTarget],
     ['Introductions made', p.introductions],
     ['Plan updates', p.planUpdated],
     ['To celebrate', p.celebrate],

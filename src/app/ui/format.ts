@@ -55,6 +55,14 @@ export function createFormatters({ locale, timeZone, currency }: PortalFormat): 
   };
 }
 
+/**
+ * A change in income against the same period a year earlier, in words: `£15,000 gained`, or for a fall
+ * `£133,681 less income`, since a negative amount "gained" reads as a gain.
+ */
+export function incomeChange(amount: number, format: Pick<Formatters, 'money'>): string {
+  return amount < 0 ? `${format.money(-amount)} less income` : `${format.money(amount)} gained`;
+}
+
 /** Locale from the user, currency (and time zone, when known) from Keystone, else the context's zone; an unknown locale falls back to US English. */
 export function portalFormat(
   context: { user: { locale?: string }; portal: { timezone: string } },

@@ -3,6 +3,7 @@ import type {
   FiscalQuarter,
   OutcomeLine,
   ProgrammeAccount,
+  ProgrammeTargets,
   QuarterlyReport,
   TargetInQuarter,
 } from '../../contracts/portfolio-overview.ts';
@@ -18,7 +19,7 @@ import {
   type DerivationFacts,
   type MetricTarget,
 } from '../../kam/objectives/index.ts';
-import { reviewActionStatus } from '../../kam/reviews/index.ts';
+import { REVIEW_OUTCOMES, reviewActionStatus } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
 import { fiscalQuarterOf, fiscalQuarterStart } from '../../kam/shared/index.ts';
@@ -87,11 +88,18 @@ export function quarterlyReport(
     const logged = (reviews.get(account.companyId) ?? []).filter((r) => within(r.reviewedAt) && r.reviewedAt <= now);
     // Each action under its own outcome, with who does it, by when and where it stands; a review logged
     // before outcomes had actions is told by its summary.
+    // A review without actions that called for several outcomes prints its summary once, under the first of
+    // them in the report's order; the others point there, so each outcome still counts it.
     const withOutcome = (outcome: StoredReview['outcomes'][number]) =>
       logged.flatMap((r): OutcomeLine[] => {
         const actions = r.actions.filter((a) => a.outcome === outcome);
-        if (actions.length === 0)
-          return r.outcomes.includes(outcome) && r.actions.length === 0 ? [r.summary || 'See the review'] : [];
+        if (actions.length === 0) {
+          if (!r.outcomes.includes(outcome) || r.actions.length > 0) return [];
+          const first = REVIEW_OUTCOMES.find((o) => r.outcomes.includes(o)) ?? outcome;
+          return first === outcome
+            ? [r.summary || 'See the review']
+            : [{ reviewedAt: r.reviewedAt, summaryUnder: first }];
+        }
         return actions.map((a) => ({
           text: a.text,
           owner: records.people.byOwnerId(a.ownerId)?.name ?? `Owner ${a.ownerId}`,
@@ -159,9 +167,7 @@ export function quarterlyReport(
     accounts,
     programme: {
       keyAccounts: accounts.length,
-      targetsMet: targets.filter((t) => t.status === 'on_track').length,
-      targetsBehind: targets.filter((t) => t.status === 'behind').length,
-      targetsWithoutActual: targets.filter((t) => t.status === 'no_actual').length,
+      targets: programmeTargets(targets, { ended: end <= now }),
       introductions: total((a) => a.introductions.length),
       planUpdated: total((a) => a.planUpdated.length),
       celebrate: total((a) => a.celebrate.length),
@@ -171,6 +177,20 @@ export function quarterlyReport(
       reviewsDone: total((a) => a.reviewsDone),
       reviewsMissed: total((a) => Number(a.reviewMissed)),
     },
+  };
+}
+
+// A target that meets its mark in a quarter still running is on track, not met: the quarter may still turn.
+function programmeTargets(targets: readonly TargetInQuarter[], { ended }: { ended: boolean }): ProgrammeTargets {
+  const count = (status: TargetInQuarter['status']) => targets.filter((t) => t.status === status).length;
+  return {
+    total: targets.length,
+    met: ended ? count('on_track') : 0,
+    onTrack: ended ? 0 : count('on_track'),
+    behind: count('behind'),
+    notYetDue: count('not_yet_due'),
+    withoutActual: count('no_actual'),
+    withoutTarget: count('no_target'),
   };
 }
 

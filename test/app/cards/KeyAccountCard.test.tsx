@@ -762,7 +762,7 @@ describe('the Relationships section', () => {
     });
     await card.waitFor(() => expect(card.maybeFindByTestId(Text, 'satisfaction-NPS')).not.toBeNull());
     expect(card.findByTestId(Text, 'satisfaction-NPS').text).toBe(
-      'Net Promoter Score: 25 over the last year (4 answers), down 10 on the half-year before. Latest 9 from Ann Lee on 4 May 2026.',
+      'Net Promoter Score: 25 over the last year (4 answers); the last half-year 10 lower than the half-year before. Latest 9 from Ann Lee on 4 May 2026.',
     );
     expect(card.findByTestId(Text, 'satisfaction-CES').text).toBe(
       'Customer effort: 6 over the last year (1 answer). Latest 6 from a contact on 4 May 2026.',

@@ -8,6 +8,7 @@ import {
   LoadingSpinner,
   StatisticsItem,
   TableCell,
+  TableHeader,
   TableRow,
   Text,
   TextArea,
@@ -109,7 +110,7 @@ describe('the portfolio home page', () => {
     expect(riskRows.map((row) => row.find(Link).text)).toEqual(['Acme', 'Bolt']);
   });
 
-  it("shows each key account's latest survey score and trend, and where to start a survey when nobody answered", async () => {
+  it("shows each key account's survey score over the last year and its half-year trend, and where to start a survey when nobody answered", async () => {
     // As recalculation stores it: Echo's NPS rose 12 points on the half-year before; Acme never answered.
     const echo = aScoredCompany('Echo', 'key', 'key', 90, 200, {
       [COMPANY_PROPERTY.satisfaction]: JSON.stringify([
@@ -124,8 +125,12 @@ describe('the portfolio home page', () => {
         .filter((row) => row.maybeFind(Link, withText(name)) !== null)
         .map((row) => row.findAll(TableCell).at(-1)!.text)
         .find((text) => text?.startsWith('NPS') || text?.startsWith('No survey'));
-    expect(satisfactionOf('Echo')).toBe('NPS 40, up 12; CSAT 4.5');
+    expect(satisfactionOf('Echo')).toBe('NPS 40, half-year up 12; CSAT 4.5');
     expect(satisfactionOf('Acme')).toBe('No survey answers yet (start one in Service > Feedback Surveys)');
+    // The cell shows the score over the last year, not the latest answer: the heading says so.
+    expect(page.findAll(TableHeader).map((h) => h.text)).toContain(
+      'Client satisfaction (score over the last year, half-year trend)',
+    );
   });
 
   it('shows each review an event triggered, with what triggered it', async () => {
@@ -301,7 +306,7 @@ describe('the quarterly report pages', () => {
     expect(texts(page)).toEqual(
       expect.arrayContaining([
         'Client satisfaction (as last recalculated)',
-        'Net Promoter Score: 40 over the last year (5 answers), down 10 on the half-year before. Latest 9 on 3 Aug 2026.',
+        'Net Promoter Score: 40 over the last year (5 answers); the last half-year 10 lower than the half-year before. Latest 9 on 3 Aug 2026.',
       ]),
     );
     expect(page.find(Text, { testId: `report-satisfaction-${acme.id}` }).text).toContain(
@@ -309,7 +314,9 @@ describe('the quarterly report pages', () => {
     );
     expect(
       reportCsv(report.quarterlyReport, createFormatters(portalFormat(page.mocks.context, report.portal))),
-    ).toContain('Q3 FY2026,Echo,Satisfaction,Net Promoter Score,,40,Down 10 on the half-year before');
+    ).toContain(
+      'Q3 FY2026,Echo,Satisfaction,Net Promoter Score,,40,The last half-year 10 lower than the half-year before',
+    );
   });
 
   it('offers the report as CSV to copy or download', async () => {

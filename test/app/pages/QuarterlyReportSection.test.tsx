@@ -1,4 +1,4 @@
-import { Text } from '@hubspot/ui-extensions';
+import { StatisticsItem, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { describe, expect, it } from 'vitest';
 import { QuarterlyReportSection } from '../../../src/app/pages/QuarterlyReportSection.tsx';
@@ -33,9 +33,7 @@ const report: QuarterlyReport = {
   accounts: [acme],
   programme: {
     keyAccounts: 1,
-    targetsMet: 0,
-    targetsBehind: 0,
-    targetsWithoutActual: 0,
+    targets: { total: 0, met: 0, onTrack: 0, behind: 0, notYetDue: 0, withoutActual: 0, withoutTarget: 0 },
     introductions: 0,
     planUpdated: 0,
     celebrate: 1,
@@ -56,9 +54,63 @@ describe("a key account's quarter in the report", () => {
       expect.arrayContaining([
         'Tell the partner (Max Manager, due 1 Jan 2020, overdue)',
         'Objective achieved: Win the audit tender',
-        'Invested £2,000 and 12.5 h; income gained £5,000.',
+        'Invested £2,000 and 12.5 h; £5,000 gained.',
       ]),
     );
     expect(lines.join('\n')).not.toContain('2020-01-01');
+  });
+
+  it('words a fall in income as less income, not as a negative gain', () => {
+    const fall = { ...acme, investment: { hours: null, money: null, incomeGained: -133_681 } };
+    const page = createRenderer('pages');
+    page.render(<QuarterlyReportSection report={{ ...report, accounts: [fall] }} format={london} />);
+    expect(page.findAll(Text).map((t) => t.text)).toContain('No investment recorded; £133,681 less income.');
+  });
+
+  it("prints a review's summary once, and points to it from its other outcomes", () => {
+    const reviewed = {
+      ...acme,
+      celebrate: [],
+      escalate: ['Budget cut looming; new subsidiary'],
+      exploit: [{ reviewedAt: Date.UTC(2026, 7, 12, 12), summaryUnder: 'escalate' as const }],
+    };
+    const page = createRenderer('pages');
+    page.render(<QuarterlyReportSection report={{ ...report, accounts: [reviewed] }} format={london} />);
+    const lines = page.findAll(Text).map((t) => t.text);
+    expect(lines.filter((line) => line === 'Budget cut looming; new subsidiary')).toHaveLength(1);
+    expect(lines).toContain('The review of 12 Aug 2026: its summary is under Escalate');
+  });
+});
+
+describe("the programme's targets in the report", () => {
+  const targets = { total: 126, met: 0, onTrack: 22, behind: 0, notYetDue: 104, withoutActual: 0, withoutTarget: 0 };
+
+  it('calls targets already meeting their mark in a quarter still running on track, with every other target counted', () => {
+    const running = {
+      ...report,
+      quarter: { ...report.quarter, quarter: 4 as const, label: 'Q4 FY2026', current: true },
+      programme: { ...report.programme, targets },
+    };
+    const page = createRenderer('pages');
+    page.render(<QuarterlyReportSection report={running} format={london} />);
+    const headline = page.find(StatisticsItem, { label: 'Targets on track' });
+    expect(headline.props.number).toBe('22');
+    expect(headline.find(Text).text).toBe('of 126; 0 behind, 104 not yet due, 0 without an actual');
+    expect(page.maybeFind(StatisticsItem, { label: 'Targets met' })).toBeNull();
+  });
+
+  it('calls them met once the quarter has ended', () => {
+    const ended = {
+      ...report,
+      programme: {
+        ...report.programme,
+        targets: { ...targets, met: 120, onTrack: 0, notYetDue: 0, behind: 4, withoutActual: 2 },
+      },
+    };
+    const page = createRenderer('pages');
+    page.render(<QuarterlyReportSection report={ended} format={london} />);
+    const headline = page.find(StatisticsItem, { label: 'Targets met' });
+    expect(headline.props.number).toBe('120');
+    expect(headline.find(Text).text).toBe('of 126; 4 behind, 0 not yet due, 2 without an actual');
   });
 });

@@ -16,9 +16,7 @@ function aReport(overrides: Partial<QuarterlyReport> = {}): QuarterlyReport {
     accounts: [],
     programme: {
       keyAccounts: 0,
-      targetsMet: 0,
-      targetsBehind: 0,
-      targetsWithoutActual: 0,
+      targets: { total: 0, met: 0, onTrack: 0, behind: 0, notYetDue: 0, withoutActual: 0, withoutTarget: 0 },
       introductions: 0,
       planUpdated: 0,
       celebrate: 0,
@@ -112,9 +110,7 @@ describe('the quarterly report as CSV', () => {
         ],
         programme: {
           keyAccounts: 1,
-          targetsMet: 1,
-          targetsBehind: 0,
-          targetsWithoutActual: 0,
+          targets: { total: 1, met: 1, onTrack: 0, behind: 0, notYetDue: 0, withoutActual: 0, withoutTarget: 0 },
           introductions: 2,
           planUpdated: 0,
           celebrate: 1,
@@ -140,7 +136,7 @@ describe('the quarterly report as CSV', () => {
       'Q3 FY2026,"Acme, Inc.",Trigger fired,Jo Bloggs left the client,,,',
       'Q3 FY2026,"Acme, Inc.",Reviews,Reviews done,,1,Calendar review missed',
       // The client's satisfaction as recalculation stored it: each kind's score, its trend as the status.
-      'Q3 FY2026,"Acme, Inc.",Satisfaction,Net Promoter Score,,33.3,Down 12.5 on the half-year before',
+      'Q3 FY2026,"Acme, Inc.",Satisfaction,Net Promoter Score,,33.3,The last half-year 12.5 lower than the half-year before',
       'Q3 FY2026,"Acme, Inc.",Satisfaction,Customer satisfaction,,4,',
       'Q3 FY2026,Quiet Ltd,Introductions,Introductions made,,0,',
       'Q3 FY2026,Quiet Ltd,Reviews,Reviews done,,0,',

@@ -199,7 +199,8 @@ describe('the quarterly programme report', () => {
       'Objective achieved: Win the audit tender',
       'Renewal signed early; budget cut looming',
     ]);
-    expect(acmeQuarter.escalate).toEqual(['Renewal signed early; budget cut looming']);
+    // The review called for both without actions: its summary is printed once, under the first, and the other points there.
+    expect(acmeQuarter.escalate).toEqual([{ reviewedAt: expect.any(Number) as number, summaryUnder: 'celebrate' }]);
     expect(acmeQuarter.exploit).toEqual(['Their new subsidiary needs us']);
     expect(acmeQuarter.triggersFired).toEqual(['Jo Bloggs left the client']);
   });
@@ -259,9 +260,7 @@ describe('the quarterly programme report', () => {
   it('totals the programme', () => {
     expect(report().programme).toEqual({
       keyAccounts: 3,
-      targetsMet: 2,
-      targetsBehind: 1,
-      targetsWithoutActual: 0,
+      targets: { total: 3, met: 2, onTrack: 0, behind: 1, notYetDue: 0, withoutActual: 0, withoutTarget: 0 },
       introductions: 3,
       planUpdated: 0,
       celebrate: 2,
@@ -399,6 +398,44 @@ describe('the quarterly programme report', () => {
       { name: 'Relationship health', unit: 'scale', target: 'Warm', actual: 'Cool', status: 'behind' },
     ]);
     expect(acmeQuarter.investment).toEqual({ hours: 30, money: 1_500, incomeGained: 5_000 });
+  });
+
+  it('counts a target met only once its quarter has ended, and every target once, in its totals', () => {
+    const row = (id: string, target: number, actual: number): MetricTarget => ({
+      id,
+      name: id,
+      unit: 'scale',
+      scale: ['Cold', 'Cool', 'Warm', 'Strong'],
+      measure: 'level',
+      baseline: null,
+      source: 'typed',
+      quarters: { Q1: null, Q2: null, Q3: target, Q4: target },
+      actuals: { Q1: null, Q2: null, Q3: actual, Q4: actual },
+    });
+    const grid = { targets: [row('already_warm', 3, 3), row('still_cool', 3, 2)], investment: NO_INVESTMENT };
+    const withGrid = {
+      ...RECORDS,
+      plans: [plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseGrid(grid) }, at(1, 15))],
+    };
+    // The quarter still running: a target already meeting its mark is on track, not met; the other not yet due.
+    expect(overview(withGrid, null, NOW).quarterlyReport.programme.targets).toEqual({
+      total: 2,
+      met: 0,
+      onTrack: 1,
+      behind: 0,
+      notYetDue: 1,
+      withoutActual: 0,
+      withoutTarget: 0,
+    });
+    expect(overview(withGrid, Q3, NOW).quarterlyReport.programme.targets).toEqual({
+      total: 2,
+      met: 1,
+      onTrack: 0,
+      behind: 1,
+      notYetDue: 0,
+      withoutActual: 0,
+      withoutTarget: 0,
+    });
   });
 
   it('says so when a plan holds a grid it cannot read, and still reports the rest', () => {

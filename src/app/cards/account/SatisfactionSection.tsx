@@ -1,6 +1,7 @@
 import { Flex, Heading, Text } from '@hubspot/ui-extensions';
 import type { SurveyReading } from '../../../kam/satisfaction/index.ts';
 import { SURVEY_LABELS } from '../../ui/labels.ts';
+import { halfYearTrendWords } from '../../ui/satisfaction-words.ts';
 import { useFunctionQuery } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 
@@ -42,11 +43,6 @@ function readingLine(reading: SurveyReading, latest: { who: string; when: string
     reading.score === null
       ? 'no answers in the last year'
       : `${reading.score} over the last year (${reading.responses} answer${reading.responses === 1 ? '' : 's'})`;
-  const trend =
-    reading.trend === null
-      ? ''
-      : reading.trend === 0
-        ? ', level with the half-year before'
-        : `, ${reading.trend > 0 ? 'up' : 'down'} ${Math.abs(reading.trend)} on the half-year before`;
-  return `${SURVEY_LABELS[reading.kind]}: ${score}${trend}. Latest ${reading.latest.value} from ${latest.who} on ${latest.when}.`;
+  const trend = halfYearTrendWords(reading.trend);
+  return `${SURVEY_LABELS[reading.kind]}: ${score}${trend ? `; ${trend}` : ''}. Latest ${reading.latest.value} from ${latest.who} on ${latest.when}.`;
 }

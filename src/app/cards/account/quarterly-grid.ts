@@ -1,5 +1,5 @@
 import type { PlanSection, QuarterValues, TargetRow } from '../../../contracts/card-data.ts';
-import type { Formatters } from '../../ui/format.ts';
+import { incomeChange, type Formatters } from '../../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../../ui/labels.ts';
 
 // The plan's quarterly grid of targets and actuals as the card shows it: values in their own unit, and chart rows.
@@ -44,7 +44,7 @@ export function fiscalYearLabel(targets: PlanSection['quarterlyTargets'], format
   return `Fiscal year ${targets.fiscalYear} (from ${format.date(targets.quarterStarts.Q1)})`;
 }
 
-/** Spend against benefit per quarter, for the card: "£2,000 and 40 h for £15,000 gained". */
+/** Spend against benefit per quarter, for the card: "£2,000 and 40 h for £15,000 gained" (or "… less income"). */
 export function investmentCell(investment: PlanSection['investment'], quarter: Quarter, format: Formatters): string {
   const hours = investment.hours[quarter];
   const money = investment.money[quarter];
@@ -53,7 +53,7 @@ export function investmentCell(investment: PlanSection['investment'], quarter: Q
     hours === null && money === null
       ? 'nothing recorded'
       : `${format.money(money ?? 0)} and ${format.hours(hours ?? 0)}`;
-  return gained === null ? spent : `${spent} for ${format.money(gained)} gained`;
+  return gained === null ? spent : `${spent} for ${incomeChange(gained, format)}`;
 }
 
 /** The plan year so far in one line: "£5,000 and 100 h spent; £27,000 gained, £540 gained for each £100 spent". */
@@ -62,6 +62,6 @@ export function investmentYear(investment: PlanSection['investment'], format: Fo
   const ratio =
     incomePerMoneySpent === null
       ? 'no money spent yet to set it against'
-      : `${format.money(incomePerMoneySpent * 100)} gained for each ${format.money(100)} spent`;
-  return `This plan year so far: ${format.money(money)} and ${format.hours(hours)} spent; ${format.money(incomeGained)} gained, ${ratio}.`;
+      : `${incomeChange(incomePerMoneySpent * 100, format)} for each ${format.money(100)} spent`;
+  return `This plan year so far: ${format.money(money)} and ${format.hours(hours)} spent; ${incomeChange(incomeGained, format)}, ${ratio}.`;
 }

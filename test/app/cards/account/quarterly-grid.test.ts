@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { investmentCell, investmentYear } from '../../../../src/app/cards/account/quarterly-grid.ts';
+import { createFormatters } from '../../../../src/app/ui/format.ts';
+import type { PlanSection } from '../../../../src/contracts/index.ts';
+
+// The plan's spend against benefit, worded as a salesperson reads it.
+
+const london = createFormatters({ locale: 'en-GB', timeZone: 'Europe/London', currency: 'GBP' });
+
+function anInvestment(overrides: Partial<PlanSection['investment']> = {}): PlanSection['investment'] {
+  return {
+    hours: { Q1: null, Q2: 12.5, Q3: null, Q4: null },
+    money: { Q1: null, Q2: 2_000, Q3: null, Q4: null },
+    incomeGained: { Q1: 15_000, Q2: 15_000, Q3: null, Q4: null },
+    year: { hours: 12.5, money: 2_000, incomeGained: 30_000, incomePerMoneySpent: 15 },
+    ...overrides,
+  };
+}
+
+describe("the plan's investment against benefit", () => {
+  it('words income gained over the same quarter a year earlier as a gain', () => {
+    expect(investmentCell(anInvestment(), 'Q2', london)).toBe('£2,000 and 12.5 h for £15,000 gained');
+    expect(investmentYear(anInvestment(), london)).toBe(
+      'This plan year so far: £2,000 and 12.5 h spent; £30,000 gained, £1,500 gained for each £100 spent.',
+    );
+  });
+
+  it('words a fall in income as less income, in the quarter and in the year so far', () => {
+    const fall = anInvestment({
+      incomeGained: { Q1: -133_681, Q2: -20_192, Q3: null, Q4: null },
+      year: { hours: 12.5, money: 2_000, incomeGained: -153_873, incomePerMoneySpent: -76.9365 },
+    });
+    expect(investmentCell(fall, 'Q1', london)).toBe('nothing recorded for £133,681 less income');
+    expect(investmentCell(fall, 'Q2', london)).toBe('£2,000 and 12.5 h for £20,192 less income');
+    expect(investmentYear(fall, london)).toBe(
+      'This plan year so far: £2,000 and 12.5 h spent; £153,873 less income, £7,694 less income for each £100 spent.',
+    );
+  });
+});
