@@ -314,6 +314,11 @@ export const reviewTriggerSchema = z.object({
     property: z.string().max(100),
     from: z.string().max(500).nullable(),
     to: z.string().max(500).nullable(),
+    /**
+     * For an event a manager recorded: who recorded it. Absent on triggers a review stored before it was
+     * kept, and on the answer of the function that records the event.
+     */
+    recordedBy: personSchema.nullable().optional(),
   }),
 });
 export type ReviewTrigger = z.infer<typeof reviewTriggerSchema>;

@@ -6,6 +6,7 @@ import {
   accountCallSchema,
   actionIdSchema,
   pickedInstantSchema,
+  pickedPastInstantSchema,
   recordIdSchema,
   typedText,
   type TaskSync,
@@ -22,56 +23,62 @@ const STORED_TRIGGERS_LIMIT = 60_000;
  * contacts it was about), with an audit note. The next due date follows from it.
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.CONTACT_NOT_AT_COMPANY,
  * KAM.OWNER_NOT_FOUND, KAM.SETUP_REQUIRED, HubSpot failure codes.
+ * Parsed as of the invocation's `now`, so a date in the future is refused beside the other fields' problems.
  */
-export const logReviewParametersSchema = accountCallSchema
-  .extend({
-    kind: reviewKindSchema,
-    /** Defaults to now; not in the future. */
-    reviewedAt: pickedInstantSchema.optional(),
-    /** Outcomes ticked; each action's outcome counts as produced too. */
-    outcomes: z
-      .array(reviewOutcomeSchema)
-      .max(REVIEW_OUTCOMES.length)
-      .refine((o) => new Set(o).size === o.length, 'each outcome at most once')
-      .default([]),
-    /**
-     * What the review produced, to be done: each with its own words, owner and due date; each becomes a
-     * HubSpot task on the company for its owner (one per action, however often the call is retried).
-     */
-    actions: z
-      .array(
-        z
-          .object({
-            outcome: reviewOutcomeSchema,
-            text: typedText(1000).min(3, 'say what is to be done (at least 3 characters)'),
-            ownerId: recordIdSchema,
-            dueAt: pickedInstantSchema,
-          })
-          .strict(),
-      )
-      .max(20, 'at most 20 actions')
-      .default([]),
-    summary: typedText(5000).min(3, 'say in a few words what was decided (at least 3 characters)'),
-    /** For a triggered review: the triggers from card_data it answers. */
-    triggers: z
-      .array(reviewTriggerSchema)
-      .max(50)
-      .default([])
-      .refine((t) => JSON.stringify(t).length <= STORED_TRIGGERS_LIMIT, {
-        message: `the triggers with their evidence are longer than HubSpot stores on a review (at most ${STORED_TRIGGERS_LIMIT.toLocaleString('en')} characters); answer fewer triggers in one review`,
-      }),
-    /** Client contacts the review was about (associated with the review record). */
-    contactIds: z.array(recordIdSchema).max(50).default([]),
-    /** The same for every retry of one press of Log review: a retry completes that review, never logs a second. */
-    actionId: actionIdSchema,
-  })
-  .strict()
-  .superRefine((p, ctx) => {
-    if (p.kind === 'triggered' && p.triggers.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['triggers'], message: 'a triggered review needs the triggers it answers' });
-    }
-  });
-export type LogReviewParameters = z.input<typeof logReviewParametersSchema>;
+export const logReviewParametersAt = (now: number) =>
+  accountCallSchema
+    .extend({
+      kind: reviewKindSchema,
+      /** Defaults to now; not in the future. */
+      reviewedAt: pickedPastInstantSchema(now).optional(),
+      /** Outcomes ticked; each action's outcome counts as produced too. */
+      outcomes: z
+        .array(reviewOutcomeSchema)
+        .max(REVIEW_OUTCOMES.length)
+        .refine((o) => new Set(o).size === o.length, 'each outcome at most once')
+        .default([]),
+      /**
+       * What the review produced, to be done: each with its own words, owner and due date; each becomes a
+       * HubSpot task on the company for its owner (one per action, however often the call is retried).
+       */
+      actions: z
+        .array(
+          z
+            .object({
+              outcome: reviewOutcomeSchema,
+              text: typedText(1000).min(3, 'say what is to be done (at least 3 characters)'),
+              ownerId: recordIdSchema,
+              dueAt: pickedInstantSchema,
+            })
+            .strict(),
+        )
+        .max(20, 'at most 20 actions')
+        .default([]),
+      summary: typedText(5000).min(3, 'say in a few words what was decided (at least 3 characters)'),
+      /** For a triggered review: the triggers from card_data it answers. */
+      triggers: z
+        .array(reviewTriggerSchema)
+        .max(50)
+        .default([])
+        .refine((t) => JSON.stringify(t).length <= STORED_TRIGGERS_LIMIT, {
+          message: `the triggers with their evidence are longer than HubSpot stores on a review (at most ${STORED_TRIGGERS_LIMIT.toLocaleString('en')} characters); answer fewer triggers in one review`,
+        }),
+      /** Client contacts the review was about (associated with the review record). */
+      contactIds: z.array(recordIdSchema).max(50).default([]),
+      /** The same for every retry of one press of Log review: a retry completes that review, never logs a second. */
+      actionId: actionIdSchema,
+    })
+    .strict()
+    .superRefine((p, ctx) => {
+      if (p.kind === 'triggered' && p.triggers.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['triggers'],
+          message: 'a triggered review needs the triggers it answers',
+        });
+      }
+    });
+export type LogReviewParameters = z.input<ReturnType<typeof logReviewParametersAt>>;
 
 /** The review as logged, when the next one is due, and the audit note on the company timeline. */
 export interface LoggedReview {

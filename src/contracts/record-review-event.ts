@@ -1,25 +1,27 @@
 import { z } from 'zod';
 import { RECORDED_EVENT_KINDS } from '../kam/reviews/index.ts';
 import type { ReviewTrigger } from './card-data.ts';
-import { accountCallSchema, actionIdSchema, pickedInstantSchema, typedText } from './shared.ts';
+import { accountCallSchema, actionIdSchema, pickedPastInstantSchema, typedText } from './shared.ts';
 
 /**
  * `record_review_event`: records an event HubSpot cannot see (a competitor's change of strategy, the
  * client's supply chain, our own process, objective, initiatives, people or merger, a market development)
  * on the company. It is an open review trigger until a review is logged after it.
  * Errors: KAM.INVALID_PARAMETERS, KAM.NOT_A_MANAGER, KAM.COMPANY_NOT_FOUND, KAM.SETUP_REQUIRED, HubSpot failure codes.
+ * Parsed as of the invocation's `now`, so a date in the future is refused beside the note's problems.
  */
-export const recordReviewEventParametersSchema = accountCallSchema
-  .extend({
-    kind: z.enum(RECORDED_EVENT_KINDS),
-    /** When it happened; defaults to now, not in the future. */
-    at: pickedInstantSchema.optional(),
-    note: typedText(500).min(3, 'say in a few words what happened (at least 3 characters)'),
-    /** The same for every retry of one press of Record: a retry records the event once. */
-    actionId: actionIdSchema,
-  })
-  .strict();
-export type RecordReviewEventParameters = z.input<typeof recordReviewEventParametersSchema>;
+export const recordReviewEventParametersAt = (now: number) =>
+  accountCallSchema
+    .extend({
+      kind: z.enum(RECORDED_EVENT_KINDS),
+      /** When it happened; defaults to now, not in the future. */
+      at: pickedPastInstantSchema(now).optional(),
+      note: typedText(500).min(3, 'say in a few words what happened (at least 3 characters)'),
+      /** The same for every retry of one press of Record: a retry records the event once. */
+      actionId: actionIdSchema,
+    })
+    .strict();
+export type RecordReviewEventParameters = z.input<ReturnType<typeof recordReviewEventParametersAt>>;
 
 /** The event as the card's open triggers now show it. */
 export interface RecordedReviewEvent {

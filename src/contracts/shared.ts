@@ -63,6 +63,17 @@ export const pickedInstantSchema = z
   .min(YEAR_2000, 'must be a date in the years 2000 to 2099')
   .max(YEAR_2100 - 1, 'must be a date in the years 2000 to 2099');
 
+/**
+ * A picked date that has already come at `now` (when an event happened, when a review took place): checked
+ * in the parameters, so a date in the future is refused together with every other problem of the same save.
+ */
+export const pickedPastInstantSchema = (now: number) =>
+  pickedInstantSchema.refine((at) => at <= now, {
+    message: 'cannot be in the future',
+    // A date outside 2000–2099 is already refused for that: one problem a field.
+    when: ({ issues }) => issues.length === 0,
+  });
+
 /** A HubSpot user as the cards show them: the owner record behind the user id when there is one. */
 export const personSchema = z.object({
   userId: z.number().int().nullable(),

@@ -50,7 +50,11 @@ const systemClock: Clock = () => Date.now();
 
 /** How the function is called: the schema its parameters are parsed with, and how hard its client retries. */
 interface FunctionCall<Schema extends z.ZodType> {
-  parameters: Schema;
+  /**
+   * The parameters' schema, or one made for the invocation's `now` when what is valid depends on the day
+   * (a date not in the future): then that check is answered with the call's other problems, not after them.
+   */
+  parameters: Schema | ((now: number) => Schema);
   /** Attempts per HubSpot call (the client's own retry). Time-boxed functions use 1 and stop early instead. */
   attempts?: number;
 }
@@ -63,7 +67,9 @@ export function defineFunction<Uid extends FunctionUid, Schema extends z.ZodType
   const onClock =
     (clock: Clock): Invocation<FunctionPayload<Uid>> =>
     async (context) => {
-      const parsed = validate(call.parameters, context?.parameters ?? {});
+      const now = clock();
+      const schema = typeof call.parameters === 'function' ? call.parameters(now) : call.parameters;
+      const parsed = validate(schema, context?.parameters ?? {});
       if (!parsed.success)
         return failure(new KeystoneError('KAM.INVALID_PARAMETERS', undefined, { issues: parsed.errors }));
       try {
@@ -72,7 +78,7 @@ export function defineFunction<Uid extends FunctionUid, Schema extends z.ZodType
         const deps = {
           client,
           objectTypes: new ObjectTypeResolver(client),
-          now: clock(),
+          now,
           sessionKey: tabSessionKey(hubspot.accessToken),
         };
         const payload = await asOneInvocation(() => run(parsed.data, deps));

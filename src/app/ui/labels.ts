@@ -179,7 +179,7 @@ export function evidenceInWords(
     }
   };
   // The manager's note is the trigger's own sentence already: the line under it says only who said so.
-  if (evidence.property === 'recordedEvent') return 'Recorded by a manager';
+  if (evidence.property === 'recordedEvent') return `Recorded by ${evidence.recordedBy?.name ?? 'a manager'}`;
   const label = WATCHED_PROPERTY_LABELS[evidence.property] ?? evidence.property;
   // An objective's row is written anew with each plan revision, so a status without a "before" is simply its status.
   if (evidence.property === 'status' && evidence.from === null) return `${label}: ${value(evidence.to)}`;

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
-import type { RecordedReviewEvent, recordReviewEventParametersSchema } from '../../contracts/record-review-event.ts';
+import type { RecordedReviewEvent, recordReviewEventParametersAt } from '../../contracts/record-review-event.ts';
 import { hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { presentProperties } from '../../crm/records.ts';
-import { KeystoneError } from '../../errors/keystone-error.ts';
 import { withRecordedEvent, type RecordedEvent } from '../../kam/reviews/index.ts';
 import { requireCompany } from '../readers/company.ts';
 import { managerActing } from './manager.ts';
@@ -17,7 +16,8 @@ import { recordedEventsOf, recordedEventTrigger } from './reviews-section.ts';
 // until a review is logged after it was recorded. The card's action id names the event, so a retry of
 // the same press records it once.
 
-type EventToRecord = z.output<typeof recordReviewEventParametersSchema> & { now: number };
+// Parsed as of `now`: an event's date is not in the future.
+type EventToRecord = z.output<ReturnType<typeof recordReviewEventParametersAt>> & { now: number };
 
 export async function recordReviewEvent(
   client: Client,
@@ -25,11 +25,6 @@ export async function recordReviewEvent(
   asked: EventToRecord,
 ): Promise<RecordedReviewEvent> {
   const at = asked.at ?? asked.now;
-  if (at > asked.now) {
-    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'An event cannot be recorded for a date in the future.', {
-      issues: [{ path: 'at', message: 'cannot be in the future' }],
-    });
-  }
   const { caller } = await managerActing(client, objectTypes, asked.userId);
   const company = await requireCompany(client, asked.companyId, { properties: [COMPANY_PROPERTY.recordedEvents] });
   const recorded = recordedEventsOf(presentProperties(company.properties));

@@ -3,7 +3,7 @@ import type { Client } from '@hubspot/api-client';
 import { isConflict } from '../../crm/errors.ts';
 import { answeredWithin, resendingUniqueCreate } from '../../crm/retry.ts';
 import type { z } from 'zod';
-import type { LoggedReview, logReviewParametersSchema } from '../../contracts/log-review.ts';
+import type { LoggedReview, logReviewParametersAt } from '../../contracts/log-review.ts';
 import { batchArchive, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
@@ -40,7 +40,8 @@ import { accountCadence, storedReviewActions, type StoredReviewAction } from './
 // actions becomes a task for its owner (plan-tasks.ts), remembered on the review and marked with the
 // review's action id, so a retry finds the tasks an earlier attempt made instead of making them again.
 
-type ReviewToLog = z.output<typeof logReviewParametersSchema> & { now: number };
+// Parsed as of `now`: a review's date is not in the future.
+type ReviewToLog = z.output<ReturnType<typeof logReviewParametersAt>> & { now: number };
 
 const OUTCOME_LABELS = Object.fromEntries((REVIEW.properties.outcomes.options ?? []).map((o) => [o.value, o.label]));
 
@@ -50,11 +51,6 @@ export async function logAccountReview(
   review: ReviewToLog,
 ): Promise<LoggedReview> {
   const reviewedAt = review.reviewedAt ?? review.now;
-  if (reviewedAt > review.now) {
-    throw new KeystoneError('KAM.INVALID_PARAMETERS', 'A review cannot be logged for a date in the future.', {
-      issues: [{ path: 'reviewedAt', message: 'cannot be in the future' }],
-    });
-  }
   const { caller, settings } = await managerActing(client, objectTypes, review.userId);
   const [reviewType, planType, company, companiesOf, owners] = await Promise.all([
     objectTypes.objectTypeId('review'),

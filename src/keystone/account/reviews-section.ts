@@ -153,23 +153,12 @@ export function openReviewTriggers(
 ): ReviewTrigger[] {
   const events = domainResult(changeEventsFromHistory(watchedHistories(records)), 'changes since the last review');
   const triggers = domainResult(reviewTriggers({ events, ...when }), 'review triggers');
-  const recorded = openRecordedEvents(recordedEventsOf(records.company.properties), when).map(
-    (e): DomainTrigger => ({
-      kind: e.kind,
-      at: e.at,
-      open: true,
-      evidence: {
-        recordKind: 'company',
-        recordId: records.company.id,
-        property: 'recordedEvent',
-        from: null,
-        to: e.note,
-      },
-    }),
+  const recorded = openRecordedEvents(recordedEventsOf(records.company.properties), when).map((e) =>
+    recordedEventTrigger(e, records.company.id, people),
   );
-  return [...triggers.filter((t) => t.open), ...recorded]
-    .sort((a, b) => b.at - a.at)
-    .map((t) => wireTrigger(t, records, people));
+  return [...triggers.filter((t) => t.open).map((t) => wireTrigger(t, records, people)), ...recorded].sort(
+    (a, b) => b.at - a.at,
+  );
 }
 
 const recordedEventsSchema = z.array(recordedEventSchema);
@@ -185,13 +174,23 @@ function recordedEventSentence(kind: RecordedEventKind, note: string): string {
   return sentence.length <= 500 ? sentence : `${sentence.slice(0, 499)}…`;
 }
 
-/** A recorded event as the card shows it among the open triggers. */
-export function recordedEventTrigger(event: RecordedEvent, companyId: string): ReviewTrigger {
+/**
+ * A recorded event as the card shows it among the open triggers, with the manager who recorded it by name
+ * when `people` is at hand (the card's read; the function that records it answers without).
+ */
+export function recordedEventTrigger(event: RecordedEvent, companyId: string, people?: PeopleDirectory): ReviewTrigger {
   return {
     kind: event.kind,
     at: event.at,
     message: recordedEventSentence(event.kind, event.note),
-    evidence: { objectType: 'companies', objectId: companyId, property: 'recordedEvent', from: null, to: event.note },
+    evidence: {
+      objectType: 'companies',
+      objectId: companyId,
+      property: 'recordedEvent',
+      from: null,
+      to: event.note,
+      ...(people ? { recordedBy: people.byUserId(event.recordedBy) } : {}),
+    },
   };
 }
 

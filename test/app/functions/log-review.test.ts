@@ -378,7 +378,16 @@ describe('log_review', () => {
     };
     expect(answer).toEqual({ status: 'ok', trigger: expected });
     const { reviews } = await readCard();
-    expect(reviews.triggered).toEqual([expected]);
+    // The card names the manager who recorded it.
+    expect(reviews.triggered).toEqual([
+      {
+        ...expected,
+        evidence: {
+          ...expected.evidence,
+          recordedBy: { userId: manager.userId, ownerId: manager.id, name: 'Max Manager' },
+        },
+      },
+    ]);
 
     testClock.set(NOW + HOUR);
     expect(await log({ kind: 'triggered', triggers: reviews.triggered })).toMatchObject({ status: 'ok' });
@@ -401,6 +410,30 @@ describe('log_review', () => {
       ['KAM.NOT_A_MANAGER', undefined],
     ]);
     expect(await portal.writes()).toEqual([]);
+  });
+
+  it('refuses an event in the future with a note too long in one answer, each beside its field', async () => {
+    const answer = await recordEvent({
+      parameters: {
+        companyId,
+        userId: manager.userId,
+        kind: 'our_merger',
+        at: NOW + 2 * DAY,
+        note: 'x'.repeat(501),
+      },
+    });
+    expect(answer.status === 'error' && answer.issues).toEqual([
+      { path: 'at', message: 'cannot be in the future' },
+      { path: 'note', message: 'must be at most 500 characters' },
+    ]);
+  });
+
+  it('refuses a review in the future with a summary too short in one answer, each beside its field', async () => {
+    const answer = await log({ reviewedAt: NOW + 2 * DAY, summary: 'x' });
+    expect(answer.status === 'error' && answer.issues?.map((i) => [i.path, i.message])).toEqual([
+      ['reviewedAt', 'cannot be in the future'],
+      ['summary', 'say in a few words what was decided (at least 3 characters)'],
+    ]);
   });
 
   it('shows the changes since the last review as triggers, and a triggered review records the ones it answers', async () => {

@@ -4,7 +4,7 @@ import { evidenceInWords } from '../../../src/app/ui/labels.ts';
 const names = { owner: () => null, company: () => null };
 
 describe("a review trigger's evidence in words", () => {
-  it("leaves a recorded event's note to the trigger's sentence, which already holds it", () => {
+  it("leaves a recorded event's note to the trigger's sentence, which already holds it; one stored without who recorded it reads as a manager's", () => {
     const evidence = {
       objectType: 'companies',
       objectId: '42',
@@ -13,6 +13,18 @@ describe("a review trigger's evidence in words", () => {
       to: 'Rival firm Brackley & Co cut fees 20%.',
     } as const;
     expect(evidenceInWords(evidence, names)).toBe('Recorded by a manager');
+  });
+
+  it('names the manager who recorded an event', () => {
+    const evidence = {
+      objectType: 'companies',
+      objectId: '42',
+      property: 'recordedEvent',
+      from: null,
+      to: 'Rival firm Brackley & Co cut fees 20%.',
+      recordedBy: { userId: 9001, ownerId: '501', name: 'Margaret Hartwell' },
+    } as const;
+    expect(evidenceInWords(evidence, names)).toBe('Recorded by Margaret Hartwell');
   });
 
   it('says what a watched property changed from and to', () => {

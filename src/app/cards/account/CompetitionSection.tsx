@@ -21,6 +21,7 @@ import type { CompetitionSection as Competition } from '../../../contracts/card-
 import type { CompetitorStrength } from '../../../kam/competition/index.ts';
 import { optionsOf } from '../../ui/labels.ts';
 import { useActionId } from '../../ui/action-id.ts';
+import { fieldMarks, sameAt, standingFailure } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
@@ -141,12 +142,23 @@ function CompetitionEditor({
   const change = (index: number, field: Partial<Competition['competitors'][number]>) =>
     setCompetitors((all) => all.map((c, i) => (i === index ? { ...c, ...field } : c)));
 
+  const saving = {
+    ...account.caller,
+    baseRevision: competition.revision,
+    competition: { competitors, strengths: lines(strengths), weaknesses: lines(weaknesses) },
+  };
+  // What the function said of a field stands while the field holds what was sent.
+  const [sent, setSent] = useState<object | null>(null);
+  const failure = standingFailure(
+    save.state.status === 'error' ? save.state.failure : null,
+    (path) => sent !== null && sameAt(path, sent, saving),
+  );
+  const marks = fieldMarks(failure);
+  const competitorAt = (index: number, field: keyof Competition['competitors'][number]) =>
+    marks.at(`competition.competitors.${index}.${field}`);
+
   const submit = async () => {
-    const saving = {
-      ...account.caller,
-      baseRevision: competition.revision,
-      competition: { competitors, strengths: lines(strengths), weaknesses: lines(weaknesses) },
-    };
+    setSent(saving);
     const outcome = await save.run({ ...saving, actionId: action.idFor(saving) });
     if (outcome.ok) {
       action.saved();
@@ -164,12 +176,14 @@ function CompetitionEditor({
             name={`competitor-${index}-name`}
             value={c.name}
             {...followTyping((name) => change(index, { name }))}
+            {...competitorAt(index, 'name')}
           />
           <Input
             label="Used for"
             name={`competitor-${index}-services`}
             value={c.services}
             {...followTyping((services) => change(index, { services }))}
+            {...competitorAt(index, 'services')}
           />
           <Select
             label="Their relationships"
@@ -177,6 +191,7 @@ function CompetitionEditor({
             value={c.relationshipStrength}
             options={optionsOf(STRENGTH_LABELS)}
             onChange={(value) => change(index, { relationshipStrength: value as CompetitorStrength })}
+            {...competitorAt(index, 'relationshipStrength')}
           />
           <Button variant="transparent" onClick={() => setCompetitors((all) => all.filter((_, i) => i !== index))}>
             Remove
@@ -198,6 +213,7 @@ function CompetitionEditor({
         description="One a line"
         value={strengths}
         {...followTyping(setStrengths)}
+        {...marks.at('competition.strengths')}
       />
       <TextArea
         label="Our weaknesses"
@@ -205,9 +221,10 @@ function CompetitionEditor({
         description="One a line"
         value={weaknesses}
         {...followTyping(setWeaknesses)}
+        {...marks.at('competition.weaknesses')}
       />
-      {save.state.status === 'error' && (
-        <ActionFailed title="The competitors were not saved" failure={save.state.failure} />
+      {failure && (
+        <ActionFailed title="The competitors were not saved" failure={failure} highlighted={marks.highlighted} />
       )}
       <ButtonRow>
         <Button variant="primary" onClick={() => void submit()} disabled={save.state.status === 'loading'}>

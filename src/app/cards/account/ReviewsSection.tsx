@@ -61,7 +61,8 @@ export function ReviewsSection({ account }: { account: AccountView<'reviews'> })
       ) : (
         <Triggers triggers={reviews.triggered} account={account} />
       )}
-      {permissions.canEdit ? (
+      {/* Only key accounts are reviewed: elsewhere there is nothing to log a review or an event against. */}
+      {!reviews.inReviewCycle ? null : permissions.canEdit ? (
         logging ? (
           <LogReviewForm account={account} onClose={() => setLogging(false)} />
         ) : recording ? (

@@ -1,8 +1,18 @@
-import { LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { Button, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../../src/app/cards/KeyAccountCard.tsx';
 import type { ReviewsSection } from '../../../../src/contracts/index.ts';
-import { cardData, DAY, NOW, openEverySection, renderer, reviews, serveFunctions, ok } from '../../ui/test-utils.ts';
+import {
+  cardData,
+  DAY,
+  NOW,
+  openEverySection,
+  renderer,
+  reviews,
+  serveFunctions,
+  ok,
+  withText,
+} from '../../ui/test-utils.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -43,5 +53,24 @@ describe('the Reviews section when no change calls for a review', () => {
     expect(await whyNoChangeIsListed({ nextDueAt: NOW + 10 * DAY, history: [] })).toBe(
       'No review has been logged yet, and nothing that calls for one has changed since the plan was started. The first review is due 4 Dec 2026.',
     );
+  });
+});
+
+describe('logging a review or recording an event', () => {
+  const buttonsShown = async (section: Partial<ReviewsSection>) => {
+    serveFunctions({ card_data: ok(cardData({ reviews: reviews(section) })) });
+    const card = renderer('crm.record.tab');
+    card.render(<KeyAccountCard />);
+    await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+    await openEverySection(card);
+    return ['Log a review…', 'Record an event…'].filter((label) => card.maybeFind(Button, withText(label)) !== null);
+  };
+
+  it('is offered on a key account', async () => {
+    expect(await buttonsShown({})).toEqual(['Log a review…', 'Record an event…']);
+  });
+
+  it('is not offered on a company outside the review cycle, as only key accounts are reviewed', async () => {
+    expect(await buttonsShown(outsideTheCycle)).toEqual([]);
   });
 });

@@ -1,0 +1,50 @@
+import { Alert, Button, Input, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KeyAccountCard } from '../../../../src/app/cards/KeyAccountCard.tsx';
+import { cardData, failed, openEverySection, renderer, serveChange, withText } from '../../ui/test-utils.ts';
+
+// The competitors form as a manager fills it in: what the function refuses is marked beside the field,
+// as the other forms mark it, and the alert points to the marked fields.
+
+afterEach(() => vi.restoreAllMocks());
+
+async function editCompetitors(actions: Record<string, object>) {
+  const data = cardData();
+  const spy = serveChange({ uid: 'card_data', before: data, after: data }, actions);
+  const card = renderer('crm.record.tab');
+  card.render(<KeyAccountCard />);
+  await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+  await openEverySection(card);
+  card.find(Button, withText('Edit competitors and our position')).trigger('onClick');
+  return { ...card, spy };
+}
+
+describe('editing the competitors', () => {
+  it('marks a competitor saved without a name beside it, points the alert to it, and drops the mark once it changes', async () => {
+    const { find, findAll, maybeFind, waitFor } = await editCompetitors({
+      save_competition: failed(
+        'KAM.INVALID_PARAMETERS',
+        'Keystone received something it cannot use. Check the highlighted fields and try again.',
+        [{ path: 'competition.competitors.1.name', message: 'cannot be empty' }],
+      ),
+    });
+    find(Button, withText('Add a competitor')).trigger('onClick');
+    find(Button, withText('Save')).trigger('onClick');
+    await waitFor(() => expect(maybeFind(Alert, { title: 'The competitors were not saved' })).not.toBeNull());
+
+    expect(find(Input, { name: 'competitor-1-name' }).props).toMatchObject({
+      error: true,
+      validationMessage: 'cannot be empty',
+    });
+    expect(find(Input, { name: 'competitor-0-name' }).props.error).toBeUndefined();
+    expect(find(Input, { name: 'competitor-1-services' }).props.error).toBeUndefined();
+    expect(find(Alert, { title: 'The competitors were not saved' }).text).toContain(
+      'Fix the highlighted fields and try again.',
+    );
+    expect(findAll(Text).map((t) => t.text)).toContain('Competitor 2, competitor: cannot be empty');
+
+    find(Input, { name: 'competitor-1-name' }).trigger('onChange', 'Brightline' as never);
+    await waitFor(() => expect(find(Input, { name: 'competitor-1-name' }).props.error).toBeUndefined());
+    expect(maybeFind(Alert, { title: 'The competitors were not saved' })).toBeNull();
+  });
+});
