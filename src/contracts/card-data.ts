@@ -232,7 +232,7 @@ const targetRowSchema = z.object({
   baseline: z.number().nullable(),
   /** A qualitative row's steps, first to best; its figures are step numbers from 1. Null for other units. */
   scale: z.array(z.string()).nullable(),
-  /** Per quarter: not_yet_due, on_track, behind, no_actual or no_target. */
+  /** Per quarter: not_yet_due, on_track, met, behind, no_actual or no_target. */
   status: z.object(
     Object.fromEntries(QUARTERS.map((q) => [q, z.enum(QUARTER_STATUSES)])) as Record<
       (typeof QUARTERS)[number],

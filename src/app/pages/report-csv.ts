@@ -24,17 +24,13 @@ export function toCsv(rows: ReadonlyArray<readonly CsvCell[]>): string {
 }
 
 const STATUS_WORDS = {
-  on_track: 'Met',
+  on_track: 'On track',
+  met: 'Met',
   behind: 'Behind',
   no_actual: 'No actual',
   no_target: 'No target',
   not_yet_due: 'Not yet due',
 } as const;
-
-// A target already meeting its mark while the quarter runs is on track: it is met only once the quarter ends.
-function targetStatus(status: keyof typeof STATUS_WORDS, quarterRunning: boolean): string {
-  return status === 'on_track' && quarterRunning ? 'On track' : STATUS_WORDS[status];
-}
 
 /** The report as CSV, its dates as the page shows them (the portal's time zone, the reader's locale). */
 export function reportCsv(report: QuarterlyReport, format: Pick<Formatters, 'date'>): string {
@@ -42,7 +38,7 @@ export function reportCsv(report: QuarterlyReport, format: Pick<Formatters, 'dat
   const rows: CsvCell[][] = [[...REPORT_CSV_HEADER]];
   for (const a of report.accounts) {
     for (const t of a.targets ?? [])
-      rows.push([q, a.name, 'Target', t.name, t.target, t.actual, targetStatus(t.status, report.quarter.current)]);
+      rows.push([q, a.name, 'Target', t.name, t.target, t.actual, STATUS_WORDS[t.status]]);
     for (const item of a.introductions) rows.push([q, a.name, 'Introduction', item, null, null, null]);
     rows.push([q, a.name, 'Introductions', 'Introductions made', null, a.introductions.length, null]);
     const outcomes = [

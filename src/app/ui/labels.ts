@@ -126,6 +126,7 @@ export const KAM_TEAM_ROLE_LABELS: Record<keyof KamTeam, string> = {
 export const QUARTER_STATUS_LABELS: Record<TargetRow['status']['Q1'], string> = {
   not_yet_due: 'not yet due',
   on_track: 'on track',
+  met: 'met',
   behind: 'behind',
   no_actual: 'no actual yet',
   no_target: 'no target',

@@ -13,12 +13,13 @@ import {
 
 /**
  * - `not_yet_due`: the quarter has not ended and its target is not met yet (future quarters always);
- * - `on_track`: the actual meets the target (in the current quarter: already meets it);
+ * - `on_track`: the quarter is running and its actual already meets the target (it may still turn);
+ * - `met`: the quarter has ended and its actual meets the target;
  * - `behind`: the quarter has ended and the actual falls short;
  * - `no_actual`: the quarter has ended with a target but no actual recorded;
  * - `no_target`: the quarter has ended without a target.
  */
-export const QUARTER_STATUSES = ['not_yet_due', 'on_track', 'behind', 'no_actual', 'no_target'] as const;
+export const QUARTER_STATUSES = ['not_yet_due', 'on_track', 'met', 'behind', 'no_actual', 'no_target'] as const;
 export type QuarterStatus = (typeof QUARTER_STATUSES)[number];
 
 interface MetricProgress {
@@ -94,7 +95,7 @@ export function metricProgress(metric: MetricTarget, yearStart: Instant, now: In
   const quarters = Object.fromEntries(
     QUARTERS.map((quarter): [Quarter, QuarterStatus] => {
       const { start, end } = quarterBounds(yearStart, quarter);
-      if (meets(quarter) === true) return [quarter, start <= now ? 'on_track' : 'not_yet_due'];
+      if (meets(quarter) === true) return [quarter, end <= now ? 'met' : start <= now ? 'on_track' : 'not_yet_due'];
       if (end > now) return [quarter, 'not_yet_due'];
       if (metric.quarters[quarter] === null) return [quarter, 'no_target'];
       return [quarter, metric.actuals[quarter] === null ? 'no_actual' : 'behind'];

@@ -167,7 +167,7 @@ export function quarterlyReport(
     accounts,
     programme: {
       keyAccounts: accounts.length,
-      targets: programmeTargets(targets, { ended: end <= now }),
+      targets: programmeTargets(targets),
       introductions: total((a) => a.introductions.length),
       planUpdated: total((a) => a.planUpdated.length),
       celebrate: total((a) => a.celebrate.length),
@@ -181,12 +181,12 @@ export function quarterlyReport(
 }
 
 // A target that meets its mark in a quarter still running is on track, not met: the quarter may still turn.
-function programmeTargets(targets: readonly TargetInQuarter[], { ended }: { ended: boolean }): ProgrammeTargets {
+function programmeTargets(targets: readonly TargetInQuarter[]): ProgrammeTargets {
   const count = (status: TargetInQuarter['status']) => targets.filter((t) => t.status === status).length;
   return {
     total: targets.length,
-    met: ended ? count('on_track') : 0,
-    onTrack: ended ? 0 : count('on_track'),
+    met: count('met'),
+    onTrack: count('on_track'),
     behind: count('behind'),
     notYetDue: count('not_yet_due'),
     withoutActual: count('no_actual'),

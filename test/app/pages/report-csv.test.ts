@@ -68,7 +68,7 @@ describe('the quarterly report as CSV', () => {
             companyId: '1',
             name: 'Acme, Inc.',
             revenueLast12Months: 600,
-            targets: [{ name: 'Meetings', unit: 'count', target: 3, actual: 4, status: 'on_track' }],
+            targets: [{ name: 'Meetings', unit: 'count', target: 3, actual: 4, status: 'met' }],
             investment: null,
             targetsUnreadable: null,
             introductions: ['Ada Finance', 'Bo Buyer'],

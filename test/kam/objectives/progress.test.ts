@@ -24,14 +24,14 @@ const quarters = (Q1: number | null, Q2: number | null, Q3: number | null, Q4: n
 const MID_Q3 = Q3_START + 10 * DAY_MS;
 
 describe('planProgress: quarter statuses', () => {
-  it('marks ended quarters on track or behind, and the current and later quarters not yet due', () => {
+  it('marks ended quarters met or behind, and the current and later quarters not yet due', () => {
     const row = aCountRow({
       name: 'Friends and allies',
       quarters: quarters(2, 8, 12, 15),
       actuals: quarters(3, 6, null, null),
     });
     expect(progressOf(aPlan({ targets: [row] }), MID_Q3).targets[0]?.quarters).toEqual({
-      Q1: 'on_track',
+      Q1: 'met',
       Q2: 'behind',
       Q3: 'not_yet_due',
       Q4: 'not_yet_due',
@@ -43,7 +43,7 @@ describe('planProgress: quarter statuses', () => {
     expect(progressOf(aPlan({ targets: [row] }), MID_Q3).targets[0]?.quarters.Q3).toBe('on_track');
   });
 
-  it('reads a negative target as "reduce by": one fewer enemy than the target is on track, one more is behind', () => {
+  it('reads a negative target as "reduce by": one fewer enemy than the target is met, one more is behind', () => {
     const row = aCountRow({
       name: 'Enemies and protestors',
       measure: 'change',
@@ -52,7 +52,7 @@ describe('planProgress: quarter statuses', () => {
     });
     const progress = progressOf(aPlan({ targets: [row] }), MID_Q3).targets[0];
     expect(progress?.better).toBe('lower');
-    expect(progress?.quarters).toMatchObject({ Q1: 'on_track', Q2: 'behind' });
+    expect(progress?.quarters).toMatchObject({ Q1: 'met', Q2: 'behind' });
   });
 
   it('respects an explicit direction for a ceiling with positive targets', () => {
@@ -63,7 +63,7 @@ describe('planProgress: quarter statuses', () => {
       actuals: quarters(4, 6, null, null),
     });
     expect(progressOf(aPlan({ targets: [row] }), MID_Q3).targets[0]?.quarters).toMatchObject({
-      Q1: 'on_track',
+      Q1: 'met',
       Q2: 'behind',
     });
   });
@@ -87,7 +87,7 @@ describe('planProgress: quarter statuses', () => {
       },
     });
     const progress = progressOf(aPlan({ targets: [row] }), MID_Q3).targets[0];
-    expect(progress?.quarters).toMatchObject({ Q1: 'on_track', Q2: 'behind' });
+    expect(progress?.quarters).toMatchObject({ Q1: 'met', Q2: 'behind' });
     expect(progress?.year).toEqual({ target: 2, achieved: 1, progress: 0.5 });
   });
 });

@@ -171,14 +171,14 @@ describe('the quarterly programme report', () => {
 
   it("sets the quarter's targets against its actuals, numbers and words alike", () => {
     expect(accountNamed('Acme').targets).toEqual([
-      { name: 'Meetings per quarter', unit: 'count', target: 3, actual: 4, status: 'on_track' },
+      { name: 'Meetings per quarter', unit: 'count', target: 3, actual: 4, status: 'met' },
       { name: 'Increase in income', unit: 'currency', target: 25_000, actual: 20_000, status: 'behind' },
       {
         name: 'Introduction to the CFO',
         unit: 'text',
         target: 'Meet the CFO',
         actual: 'Met the CFO in August',
-        status: 'on_track',
+        status: 'met',
       },
     ]);
     expect(accountNamed('Bolt').targets).toEqual([]);
@@ -350,9 +350,9 @@ describe('the quarterly programme report', () => {
       ]),
     };
     expect(overview(derived, Q3, NOW).quarterlyReport.accounts[0]!.targets).toEqual([
-      { name: 'friends_and_allies', unit: 'count', target: 2, actual: 2, status: 'on_track' },
-      { name: 'new_opportunities', unit: 'count', target: 2, actual: 2, status: 'on_track' },
-      { name: 'meetings', unit: 'count', target: 3, actual: 5, status: 'on_track' },
+      { name: 'friends_and_allies', unit: 'count', target: 2, actual: 2, status: 'met' },
+      { name: 'new_opportunities', unit: 'count', target: 2, actual: 2, status: 'met' },
+      { name: 'meetings', unit: 'count', target: 3, actual: 5, status: 'met' },
     ]);
   });
 

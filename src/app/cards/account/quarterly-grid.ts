@@ -25,7 +25,9 @@ export function gridCell(row: TargetRow, quarter: Quarter, format: Formatters): 
       ? metricValue(row, actual, format)
       : `${metricValue(row, actual, format)} of ${metricValue(row, target, format)}`;
   const standing = row.status[quarter];
-  return standing === 'on_track' || standing === 'behind' ? `${figures} (${QUARTER_STATUS_LABELS[standing]})` : figures;
+  return standing === 'on_track' || standing === 'met' || standing === 'behind'
+    ? `${figures} (${QUARTER_STATUS_LABELS[standing]})`
+    : figures;
 }
 
 /** Bar chart rows for one metric: target and actual side by side per quarter, unset values left out. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { investmentCell, investmentYear } from '../../../../src/app/cards/account/quarterly-grid.ts';
+import { gridCell, investmentCell, investmentYear } from '../../../../src/app/cards/account/quarterly-grid.ts';
 import { createFormatters } from '../../../../src/app/ui/format.ts';
 import type { PlanSection } from '../../../../src/contracts/index.ts';
+import { targetRow } from '../../ui/test-utils.ts';
 
 // The plan's spend against benefit, worded as a salesperson reads it.
 
@@ -35,5 +36,13 @@ describe("the plan's investment against benefit", () => {
     expect(investmentYear(fall, london)).toBe(
       'This plan year so far: £2,000 and 12.5 h spent; £153,873 less income, £7,694 less income for each £100 spent.',
     );
+  });
+});
+
+describe("the grid's quarter cells", () => {
+  it('says a target met in an ended quarter is met, and one met so far in a running quarter is on track', () => {
+    const row = targetRow({ status: { Q1: 'met', Q2: 'on_track', Q3: 'not_yet_due', Q4: 'not_yet_due' } });
+    expect(gridCell(row, 'Q1', london)).toMatch(/ \(met\)$/);
+    expect(gridCell(row, 'Q2', london)).toMatch(/ \(on track\)$/);
   });
 });
