@@ -17,7 +17,8 @@ import { numberProblem, SETTINGS_NUMBER_RULES, type NumberRule } from '../../kam
 import type { PortalSettings } from '../../contracts/get-settings.ts';
 import type { Formatters } from '../ui/format.ts';
 import { MONTH_NAMES, optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
-import { fieldMarks, issueAt, sameAt, standingFailure, valueAt } from '../ui/function-call.ts';
+import { issueAt, valueAt } from '../ui/function-call.ts';
+import { useStandingRefusal } from '../ui/use-function.ts';
 import { useActionId } from '../ui/action-id.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
@@ -90,13 +91,8 @@ export function SettingsForm({
   const editAccess = (key: keyof Access) => (values: ReadonlyArray<string | number | boolean>) =>
     edit('access', { [key]: values.map(String) });
 
-  // The draft the function refused: what it said of a field stands while the field holds what was sent.
-  const [refused, setRefused] = useState<Settings | null>(null);
-  const failure = standingFailure(
-    save.state.status === 'error' ? save.state.failure : null,
-    (path) => refused !== null && sameAt(path, { settings: refused }, { settings: draft }),
-  );
-  const marks = fieldMarks(failure);
+  // What the function said of a field stands while the field holds what was sent.
+  const { failure, marks, sending } = useStandingRefusal(save.state, { settings: draft });
   const typed = numberProblems(draft);
   // Each problem beside its field (`error` and `validationMessage` props): a number blank or out of its
   // bounds, all of them at once, else what the function said of the field.
@@ -117,7 +113,7 @@ export function SettingsForm({
     if (typed.size > 0) return;
     const saving = { userId, settings: draft, expectedRevision: portal.revision };
     const confirmed = confirmRemovingLastOtherAdmin ? { confirmRemovingLastOtherAdmin } : {};
-    setRefused(draft);
+    sending({ settings: draft });
     if (!(await save.run({ ...saving, actionId: action.idFor(saving), ...confirmed })).ok) return;
     action.saved();
     addAlert(savedAlert(!sameApartFromAccess(draft, portal.settings)));

@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { callFunction, type FunctionFailure, type FunctionOutcome, type ServerlessRunner } from './function-call.ts';
+import {
+  callFunction,
+  fieldMarks,
+  sameAt,
+  standingFailure,
+  type FunctionFailure,
+  type FunctionOutcome,
+  type ServerlessRunner,
+} from './function-call.ts';
 
 // Async screen state as one union, so a screen cannot show data and an error at once.
 export type FunctionState<Ok> =
@@ -105,4 +113,18 @@ export function useFunctionAction<Params extends object, Ok extends { status: 'o
 
 function toState<Ok>(outcome: FunctionOutcome<Ok>): FunctionState<Ok> {
   return outcome.ok ? { status: 'success', answer: outcome.answer } : { status: 'error', failure: outcome.failure };
+}
+
+/**
+ * What a form shows of its action's refusal: only the problems of fields that still hold what was sent
+ * (`current` is what the form would send now, `sending` records what it does send), and the marks that
+ * put each beside its field.
+ */
+export function useStandingRefusal(state: FunctionState<unknown>, current: object) {
+  const [sent, sending] = useState<object | null>(null);
+  const failure = standingFailure(
+    state.status === 'error' ? state.failure : null,
+    (path) => sent !== null && sameAt(path, sent, current),
+  );
+  return { failure, marks: fieldMarks(failure), sending };
 }

@@ -21,7 +21,7 @@ import type { CompetitionSection as Competition } from '../../../contracts/card-
 import type { CompetitorStrength } from '../../../kam/competition/index.ts';
 import { optionsOf } from '../../ui/labels.ts';
 import { useActionId } from '../../ui/action-id.ts';
-import { fieldMarks, sameAt, standingFailure } from '../../ui/function-call.ts';
+import { useStandingRefusal } from '../../ui/use-function.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
@@ -148,17 +148,12 @@ function CompetitionEditor({
     competition: { competitors, strengths: lines(strengths), weaknesses: lines(weaknesses) },
   };
   // What the function said of a field stands while the field holds what was sent.
-  const [sent, setSent] = useState<object | null>(null);
-  const failure = standingFailure(
-    save.state.status === 'error' ? save.state.failure : null,
-    (path) => sent !== null && sameAt(path, sent, saving),
-  );
-  const marks = fieldMarks(failure);
+  const { failure, marks, sending } = useStandingRefusal(save.state, saving);
   const competitorAt = (index: number, field: keyof Competition['competitors'][number]) =>
     marks.at(`competition.competitors.${index}.${field}`);
 
   const submit = async () => {
-    setSent(saving);
+    sending(saving);
     const outcome = await save.run({ ...saving, actionId: action.idFor(saving) });
     if (outcome.ok) {
       action.saved();

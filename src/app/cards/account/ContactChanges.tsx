@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { KeyContact } from '../../../contracts/card-data.ts';
 import type { RecordContactDepartureParameters } from '../../../contracts/record-contact-departure.ts';
 import { useActionId } from '../../ui/action-id.ts';
-import { fieldMarks, sameAt, standingFailure } from '../../ui/function-call.ts';
+import { useStandingRefusal } from '../../ui/use-function.ts';
 import { fromCalendarDate, toCalendarDate } from '../../ui/format.ts';
 import { DEPARTURE_REASON_LABELS, optionsOf, STANCE_LABELS, WATCH_REASON_LABELS } from '../../ui/labels.ts';
 import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
@@ -86,17 +86,12 @@ export function DepartureForm({ account, contact }: { account: AccountView<'rela
     ...(leftAt === null ? {} : { leftAt }),
   };
   // What the function said of a field stands while the field holds what was sent.
-  const [sent, setSent] = useState<object | null>(null);
-  const failure = standingFailure(
-    departure.state.status === 'error' ? departure.state.failure : null,
-    (path) => sent !== null && sameAt(path, sent, change),
-  );
-  const marks = fieldMarks(failure);
+  const { failure, marks, sending } = useStandingRefusal(departure.state, change);
 
   const record = async () => {
     if (change.reason === null) return;
     const recording = { ...change, reason: change.reason };
-    setSent(recording);
+    sending(recording);
     if ((await departure.run({ ...recording, actionId: action.idFor(recording) })).ok) {
       action.saved();
       account.refresh();

@@ -31,7 +31,7 @@ import {
 import { followTyping } from '../../ui/typing.ts';
 import { fromCalendarDate, toCalendarDate, type Formatters } from '../../ui/format.ts';
 import { useActionId } from '../../ui/action-id.ts';
-import { fieldMarks, sameAt, standingFailure } from '../../ui/function-call.ts';
+import { useStandingRefusal } from '../../ui/use-function.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 import { DueInThePast, useDueInThePast } from './DueInThePast.tsx';
@@ -183,17 +183,12 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
   const today = toCalendarDate(account.data.readAt, timeZone);
   const event = { ...account.caller, kind, note: note.trim(), ...(at === null ? {} : { at }) };
   // What the function said of a field stands while the field holds what was sent.
-  const [sent, setSent] = useState<object | null>(null);
-  const failure = standingFailure(
-    record.state.status === 'error' ? record.state.failure : null,
-    (path) => sent !== null && sameAt(path, sent, event),
-  );
-  const marks = fieldMarks(failure);
+  const { failure, marks, sending } = useStandingRefusal(record.state, event);
 
   const submit = async () => {
     if (event.kind === null) return;
     const recording = { ...event, kind: event.kind };
-    setSent(recording);
+    sending(recording);
     if ((await record.run({ ...recording, actionId: action.idFor(recording) })).ok) {
       action.saved();
       onClose();
@@ -289,12 +284,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
     triggers: kind === 'triggered' ? triggered : [],
   };
   // What the function said of a field stands while the field holds what was sent.
-  const [sent, setSent] = useState<typeof review | null>(null);
-  const failure = standingFailure(
-    log.state.status === 'error' ? log.state.failure : null,
-    (path) => sent !== null && sameAt(path, sent, review),
-  );
-  const marks = fieldMarks(failure);
+  const { failure, marks, sending } = useStandingRefusal(log.state, review);
   // Each outcome is a piece of work still to do: one due on a day already gone is asked about first.
   const dueInThePast = useDueInThePast(
     actions.flatMap((a, i) => (a.dueAt === null ? [] : [{ name: `Outcome ${i + 1}`, dueAt: a.dueAt }])),
@@ -305,7 +295,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
     // A new press: what was said of the last one no longer stands.
     log.reset();
     if (!dueInThePast.mayGoOn(pastConfirmed)) return;
-    setSent(review);
+    sending(review);
     const outcome = await log.run({ ...review, actionId: action.idFor(review) });
     if (outcome.ok) {
       action.saved();

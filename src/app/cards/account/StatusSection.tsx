@@ -24,7 +24,7 @@ import { STATUS_CHANGES } from '../../../kam/shared/status-changes.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
-import { fieldMarks, sameAt, standingFailure } from '../../ui/function-call.ts';
+import { useStandingRefusal } from '../../ui/use-function.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 import { QualifyHint, StatusBadge } from './summary.tsx';
@@ -124,15 +124,10 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
 
   const change = { ...account.caller, expectedStatus: status, reason: reason.trim(), portalId: context.portal.id };
   // What the function said of the reason stands while the reason is what was sent.
-  const [sent, setSent] = useState<object | null>(null);
-  const failure = standingFailure(
-    action.state.status === 'error' ? action.state.failure : null,
-    (path) => sent !== null && sameAt(path, sent, change),
-  );
-  const marks = fieldMarks(failure);
+  const { failure, marks, sending } = useStandingRefusal(action.state, change);
 
   const submit = async () => {
-    setSent(change);
+    sending(change);
     const outcome = isTagStatus(target)
       ? await tag.run({ ...change, status: target })
       : await untag.run({ ...change, status: target });
