@@ -57,6 +57,8 @@ export const FUNCTION_ERRORS = {
     'Someone else changed the key account status since the card loaded. Reload the card, then make your change again if it is still needed.',
   'KAM.STATUS_CHANGE_NOT_ALLOWED':
     'A key account programme does not make that change of status. Pick one of the changes the card offers.',
+  'KAM.NOT_A_KEY_ACCOUNT':
+    'Reviews are kept for key accounts, and this company is not one now. Reload the card; tag it as a key account first if it should be.',
 } as const;
 
 /** Every code: the functions' and the screens'. */

@@ -55,6 +55,7 @@ type FailureLooks = EveryCode<{
   'KAM.STATUS_UNCHANGED': 'retry';
   'KAM.STATUS_CHANGED': 'retry';
   'KAM.STATUS_CHANGE_NOT_ALLOWED': 'retry';
+  'KAM.NOT_A_KEY_ACCOUNT': 'retry';
   'KAM.FUNCTION_UNREACHABLE': 'retry';
   'KAM.UNREADABLE_ANSWER': 'retry';
 }>;

@@ -9,7 +9,7 @@ import { presentProperties } from '../../crm/records.ts';
 import { withRecordedEvent, type RecordedEvent } from '../../kam/reviews/index.ts';
 import { requireCompany } from '../readers/company.ts';
 import { managerActing } from './manager.ts';
-import { recordedEventsOf, recordedEventTrigger } from './reviews-section.ts';
+import { recordedEventsOf, recordedEventTrigger, refuseUnlessKeyAccount } from './reviews-section.ts';
 
 // Events HubSpot cannot see, recorded by a manager on the company as JSON beside its other Keystone
 // properties: the card and the portfolio read them with the company, and each is an open review trigger
@@ -26,8 +26,12 @@ export async function recordReviewEvent(
 ): Promise<RecordedReviewEvent> {
   const at = asked.at ?? asked.now;
   const { caller } = await managerActing(client, objectTypes, asked.userId);
-  const company = await requireCompany(client, asked.companyId, { properties: [COMPANY_PROPERTY.recordedEvents] });
-  const recorded = recordedEventsOf(presentProperties(company.properties));
+  const company = await requireCompany(client, asked.companyId, {
+    properties: [COMPANY_PROPERTY.recordedEvents, COMPANY_PROPERTY.status],
+  });
+  const stored = presentProperties(company.properties);
+  refuseUnlessKeyAccount(stored[COMPANY_PROPERTY.status]);
+  const recorded = recordedEventsOf(stored);
   const event: RecordedEvent = {
     eventId: asked.actionId ?? randomUUID(),
     kind: asked.kind,

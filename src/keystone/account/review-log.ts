@@ -16,13 +16,19 @@ import { readOwners } from '../readers/portal-reads.ts';
 import { peopleDirectory } from '../readers/people.ts';
 import { KeystoneError, isKeystoneError } from '../../errors/keystone-error.ts';
 import { domainResult } from '../domain-result.ts';
+import { dayInWords } from '../dates-in-words.ts';
 import { requireCompany } from '../readers/company.ts';
 import { readPlan } from './account-plan.ts';
 import { attachAuditNote, withdrawAuditNote, writeDetachedAuditNote } from './audit-note.ts';
 import { managerActing } from './manager.ts';
 import { rollReviewTask, syncReviewActionTasks, syncTasks } from './plan-tasks.ts';
 import { nextReviewProperties } from './next-review-fields.ts';
-import { accountCadence, storedReviewActions, type StoredReviewAction } from './reviews-section.ts';
+import {
+  accountCadence,
+  refuseUnlessKeyAccount,
+  storedReviewActions,
+  type StoredReviewAction,
+} from './reviews-section.ts';
 
 // Logging a review: a review record associated with the company (and the contacts it was about),
 // a note on the company timeline, and the company's next-review date moved on. If any step fails,
@@ -51,7 +57,7 @@ export async function logAccountReview(
   review: ReviewToLog,
 ): Promise<LoggedReview> {
   const reviewedAt = review.reviewedAt ?? review.now;
-  const { caller, settings } = await managerActing(client, objectTypes, review.userId);
+  const { caller, settings, portal } = await managerActing(client, objectTypes, review.userId);
   const [reviewType, planType, company, companiesOf, owners] = await Promise.all([
     objectTypes.objectTypeId('review'),
     objectTypes.objectTypeId('plan'),
@@ -61,6 +67,7 @@ export async function logAccountReview(
       : batchReadAssociations(client, { fromType: 'contacts', toType: 'companies', ids: review.contactIds }),
     review.actions.length === 0 ? [] : readOwners(client),
   ]);
+  refuseUnlessKeyAccount(company.status);
   const people = peopleDirectory(owners);
   const active = new Set(owners.map((o) => o.ownerId));
   const ownerIssues = review.actions.flatMap((a, i) =>
@@ -84,7 +91,7 @@ export async function logAccountReview(
     });
   }
 
-  const title = `${review.kind === 'calendar' ? 'Calendar' : 'Triggered'} review, ${new Date(reviewedAt).toISOString().slice(0, 10)}`;
+  const title = `${review.kind === 'calendar' ? 'Calendar' : 'Triggered'} review, ${dayInWords(reviewedAt, portal.timeZone)}`;
 
   const actionId = review.actionId ?? randomUUID();
   const logged = await createOrFindReview(client, reviewType, {
@@ -150,7 +157,7 @@ export async function logAccountReview(
             (a) =>
               [
                 OUTCOME_LABELS[a.outcome] ?? a.outcome,
-                `${a.text} (${people.byOwnerId(a.ownerId)?.name ?? a.ownerId}, due ${new Date(a.dueAt).toISOString().slice(0, 10)})`,
+                `${a.text} (${people.byOwnerId(a.ownerId)?.name ?? a.ownerId}, due ${dayInWords(a.dueAt, portal.timeZone)})`,
               ] as const,
           ),
           ...(review.triggers.length > 0
@@ -313,12 +320,13 @@ async function createOrFindReview(
 async function readCompany(
   client: Client,
   companyId: string,
-): Promise<{ name: string; ownerId: string | null; cadence: string | null }> {
-  const read = { properties: ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence] };
+): Promise<{ name: string; ownerId: string | null; cadence: string | null; status: string | null }> {
+  const read = { properties: ['name', 'hubspot_owner_id', COMPANY_PROPERTY.reviewCadence, COMPANY_PROPERTY.status] };
   const p = presentProperties((await requireCompany(client, companyId, read)).properties);
   return {
     name: p.name || `Company ${companyId}`,
     ownerId: p.hubspot_owner_id || null,
     cadence: p[COMPANY_PROPERTY.reviewCadence] ?? null,
+    status: p[COMPANY_PROPERTY.status] || null,
   };
 }

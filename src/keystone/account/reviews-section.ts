@@ -33,6 +33,7 @@ import {
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import type { RecordWithHistory } from '../readers/hubspot-reads.ts';
 import { asDepartureReason, contactName } from '../readers/contact-fields.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
@@ -135,10 +136,6 @@ export function parentCompanyIds(company: RecordWithHistory): string[] {
   return [...new Set(ids.filter((id): id is string => !!id))];
 }
 
-/**
- * The review triggers no review has answered yet (after the last review, or the plan's start), newest
- * first, as the card shows them; the portfolio home lists them across key accounts too.
- */
 /** The company's own review cadence, or the portal's default when it has none (or one Keystone does not know). */
 export function accountCadence(value: string | null | undefined, settings: Settings): ReviewCadence {
   return (REVIEW_CADENCES as readonly string[]).includes(value ?? '')
@@ -146,6 +143,18 @@ export function accountCadence(value: string | null | undefined, settings: Setti
     : settings.reviews.defaultCadence;
 }
 
+/**
+ * Reviews and the events that call for them belong to key accounts, as the card offers them: a press on a
+ * card that loaded before the company left the programme is refused before anything is written.
+ */
+export function refuseUnlessKeyAccount(status: string | null | undefined): void {
+  if (status !== 'key') throw new KeystoneError('KAM.NOT_A_KEY_ACCOUNT');
+}
+
+/**
+ * The review triggers no review has answered yet (after the last review, or the plan's start), newest
+ * first, as the card shows them; the portfolio home lists them across key accounts too.
+ */
 export function openReviewTriggers(
   records: TriggerRecords,
   people: PeopleDirectory,

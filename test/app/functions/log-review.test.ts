@@ -194,6 +194,9 @@ describe('log_review', () => {
     );
     const notes = await timelineNotes(portal, companyId);
     expect(notes.at(-1)!.body).toContain('Threats to escalate: Nobody has talked to Tom for months (Ada Admin');
+    // Days in words, as the cards show them, not ISO dates.
+    expect(notes.at(-1)!.body).toMatch(/Calendar review, \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    expect(notes.at(-1)!.body).toMatch(/\(Ada Admin, due \d{1,2} [A-Z][a-z]{2} \d{4}\)/);
   });
 
   it("makes all of a review's outcome tasks in one batch however many there are", async () => {
@@ -518,6 +521,26 @@ describe('log_review', () => {
       }),
     ).toMatchObject({ status: 'error', code: 'KAM.NOT_A_MANAGER' });
     expect(await portal.writes()).toEqual([]);
+  });
+
+  it('refuses a review and an event on a company that is no longer a key account, and writes nothing', async () => {
+    // The card offered the buttons while the account was key; another manager has since made it a candidate.
+    await portal.client.crm.companies.basicApi.update(companyId, {
+      properties: { [COMPANY_PROPERTY.status]: 'candidate' },
+    });
+    await portal.control.resetStats();
+    const answers = [
+      await log(),
+      await recordEvent({
+        parameters: { companyId, userId: manager.userId, kind: 'our_merger', note: 'We bought Rival Ltd' },
+      }),
+    ];
+    for (const answer of answers) {
+      expect(answer).toMatchObject({ status: 'error', code: 'KAM.NOT_A_KEY_ACCOUNT' });
+      expect(answer.status === 'error' && answer.message).toMatch(/not one now/);
+    }
+    expect(await portal.writes()).toEqual([]);
+    expect(await timelineNotes(portal, companyId)).toEqual([]);
   });
 
   it('withdraws the review and its note when HubSpot fails before it is fully logged', async () => {

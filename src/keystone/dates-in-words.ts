@@ -1,0 +1,13 @@
+// Dates in what Keystone writes for people to read in HubSpot (timeline notes, record titles): the day as
+// the portal's users see it, in the portal's time zone, the way the cards show dates ("7 Dec 2026").
+
+/** The day of `at` in `timeZone` (UTC while the portal's zone is unknown or not one the runtime knows). */
+export function dayInWords(at: number, timeZone: string | null): string {
+  const words = (zone: string) =>
+    new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(at);
+  try {
+    return words(timeZone ?? 'UTC');
+  } catch {
+    return words('UTC');
+  }
+}
