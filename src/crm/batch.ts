@@ -112,7 +112,11 @@ export async function batchRead(
   return { records, missingIds: unique.filter((id) => !found.has(id)) };
 }
 
-/** Updates records in chunks. A 207 answer is surfaced as KAM.HUBSPOT_PARTIAL_FAILURE naming the records HubSpot refused. */
+/**
+ * Updates records in chunks. HubSpot refuses a whole batch that names a record twice, so two updates of one
+ * record become one, the later's values over the earlier's, as if sent one after the other. A 207 answer is
+ * surfaced as KAM.HUBSPOT_PARTIAL_FAILURE naming the records HubSpot refused.
+ */
 export async function batchUpdate(
   client: Client,
   {
@@ -121,7 +125,12 @@ export async function batchUpdate(
     concurrency = DEFAULT_CONCURRENCY,
   }: Paced & { objectType: string; updates: readonly RecordUpdate[] },
 ): Promise<CrmRecord[]> {
-  const answers = await mapInParallel(chunk(updates, BATCH_SIZE), concurrency, (inputs) =>
+  const merged = new Map<string, RecordUpdate>();
+  for (const u of updates) {
+    const earlier = merged.get(u.id);
+    merged.set(u.id, earlier ? { ...u, properties: { ...earlier.properties, ...u.properties } } : u);
+  }
+  const answers = await mapInParallel(chunk([...merged.values()], BATCH_SIZE), concurrency, (inputs) =>
     hubspotCall(
       () =>
         client.crm.objects.batchApi.update(objectType, {

@@ -4,7 +4,7 @@ import { batchRead, hubspotCall } from '../../crm/batch.ts';
 import { type CrmRecord } from '../../crm/records.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN, OBJECTIVE, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { collectAll } from '../../crm/paging.ts';
+import { collectAll, searchAll } from '../../crm/paging.ts';
 import { propertyNames, toCrmRecord } from '../../crm/records.ts';
 import {
   batchReadLabelledAssociations,
@@ -169,19 +169,18 @@ export async function readPortfolioRecords(
 const PROGRAMME_STATUSES = ['key', 'candidate'];
 const SEARCH_PAGE_SIZE = 200;
 
-// HubSpot's search answers at most 10,000 results: far more than any key account programme holds.
+// Candidates are every company the score suggests, which permissive thresholds can make more than the
+// 10,000 results HubSpot answers to one search: searchAll asks again past them.
 async function searchProgrammeCompanies(client: Client): Promise<CrmRecord[]> {
   const filterGroups = [COMPANY_PROPERTY.status, COMPANY_PROPERTY.suggestedStatus].map((propertyName) => ({
     filters: [{ propertyName, operator: 'IN' as FilterOperatorEnum, values: PROGRAMME_STATUSES }],
   }));
-  const rows = await collectAll((after) =>
+  const rows = await searchAll(filterGroups, (query) =>
     hubspotCall(() =>
       client.crm.companies.searchApi.doSearch({
-        filterGroups,
-        sorts: [],
+        ...query,
         properties: [...OVERVIEW_COMPANY_PROPERTIES],
         limit: SEARCH_PAGE_SIZE,
-        after: after ?? '0',
       }),
     ),
   );
