@@ -71,7 +71,8 @@ export function CompanyList() {
                 <td>{company.domain}</td>
                 <td>{STATUS_LABELS[company.status ?? 'none'] ?? company.status}</td>
                 <td>{company.suggestedStatus ? STATUS_LABELS[company.suggestedStatus] : ''}</td>
-                <td className="preview-table__number">{company.score === null ? '' : Math.round(company.score)}</td>
+                {/* As HubSpot's own list shows a number property: the value stored, to the tenth recalculation keeps. */}
+                <td className="preview-table__number">{company.score ?? ''}</td>
               </tr>
             ))}
             {state.companies.length === 0 && (

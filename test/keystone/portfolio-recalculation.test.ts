@@ -10,7 +10,7 @@ import { roomForPeople } from '../../src/keystone/portfolio-recalculation/recalc
 import { readSettingsRecord, writeSettingsRecord } from '../../src/crm/settings-record.ts';
 import { runSetup } from '../../src/crm/setup/index.ts';
 import { distributionOf } from '../../src/kam/portfolio/index.ts';
-import { scoreCompany } from '../../src/kam/selection/index.ts';
+import { earnedPoints, scoreCompany } from '../../src/kam/selection/index.ts';
 import { addMonths } from '../../src/kam/shared/time.ts';
 import { defaultSettings } from '../../src/kam/settings/index.ts';
 import { decodeCursor } from '../../src/keystone/portfolio-recalculation/cursor.ts';
@@ -218,7 +218,7 @@ describe('portfolio recalculation', () => {
     for (const company of facts) {
       const score = scoreCompany(company, settings.selection).score;
       expect(written.get(company.companyId)![COMPANY_PROPERTY.score]).toBe(
-        score === null ? '' : String(Math.round(score * 10) / 10),
+        score === null ? '' : String(earnedPoints(score, 1)),
       );
     }
   });

@@ -83,7 +83,7 @@ export function KeyAccountSidebar() {
       <StatusBadge status={status} />
       <DescriptionList direction="column">
         <DescriptionListItem label="Score">
-          <Text>{score === null ? 'Not scored yet' : `${format.whole(score)} of 100`}</Text>
+          <Text>{score === null ? 'Not scored yet' : `${format.score(score)} of 100`}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Relationship coverage">
           <Text>{coverage === null ? unweighed(status, suggested) : `${format.whole(coverage)} of 100`}</Text>

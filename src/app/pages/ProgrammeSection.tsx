@@ -45,7 +45,7 @@ export function ProgrammeSection({
             {action && viewer.canAct ? `${a.name} — ${action}` : a.name}
           </Link>,
           statusOf(a),
-          a.score === null ? 'Not enough data' : format.whole(a.score),
+          a.score === null ? 'Not enough data' : format.score(a.score),
           a.revenueLast12Months === null ? '—' : format.money(a.revenueLast12Months),
           ...(satisfaction ? [satisfactionCell(a.satisfaction)] : []),
         ]}

@@ -1,6 +1,8 @@
 // Numbers and dates as people in the portal read them: the portal's currency and time zone,
 // the user's locale. Plain Intl, so cards and the settings page share one formatter.
 
+import { earnedPoints } from '../../kam/selection/earned-points.ts';
+
 interface PortalFormat {
   /** BCP 47 tag from the user's HubSpot settings, e.g. `en-GB`. */
   locale: string;
@@ -17,8 +19,10 @@ export interface Formatters {
   money(amount: number): string;
   /** A share from 0 to 1 as a percentage: `0.375` → `38%`. */
   share(fraction: number): string;
-  /** A score or a count, rounded to a whole number and grouped: `72`, `2,000`. */
+  /** A count, rounded to a whole number and grouped: `72`, `2,000`. */
   whole(value: number): string;
+  /** A selection score in the whole points it has earned, never rounded up to a threshold it has not reached: 49.6 → `49`. */
+  score(value: number): string;
   /** Hours of our people's time, to one decimal where it has one: `12.5 h`, `50 h`, `1,250 h`. */
   hours(value: number): string;
   /** A calendar date in the portal's time zone: `24 Nov 2026`. */
@@ -48,6 +52,7 @@ export function createFormatters({ locale, timeZone, currency }: PortalFormat): 
     money: (amount) => money.format(amount),
     share: (fraction) => share.format(fraction),
     whole: (value) => whole.format(value),
+    score: (value) => whole.format(earnedPoints(value)),
     hours: (value) => `${hours.format(value)} h`,
     date: (at) => date.format(at),
     dateTime: (at) => dateTime.format(at),

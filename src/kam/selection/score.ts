@@ -3,6 +3,7 @@ import type { SelectionSettings } from '../settings/schema.ts';
 import type { CompanyFacts } from './company-facts.ts';
 import { CRITERION_RULES, CRITERION_SOURCES, type CriterionRule, type CriterionSource } from './criterion-rules.ts';
 import { SELECTION_CRITERIA, type SelectionCriterion } from '../shared/selection-criteria.ts';
+import { SCORE_TOLERANCE } from './earned-points.ts';
 
 // How a company's facts become a 0–100 score.
 //
@@ -119,9 +120,6 @@ function newEvaluation(): Evaluation {
   };
 }
 
-// Floating sums like (0.6 + 0.7 + 0.8) / 3 land a hair below a threshold they meet exactly.
-const TOLERANCE = 1e-9;
-
 // The one implementation of the maths; both the explainable and the batch path call it.
 function evaluate(facts: CompanyFacts, plan: ScoringPlan, into: Evaluation): void {
   let presentWeight = 0;
@@ -152,9 +150,9 @@ function evaluate(facts: CompanyFacts, plan: ScoringPlan, into: Evaluation): voi
   const { thresholds, icpTierCutoffs } = plan.settings;
   const score = presentWeight > 0 ? (100 * weightedSum) / presentWeight : NaN;
   const completeness = presentWeight / plan.totalWeight;
-  const enoughData = presentWeight > 0 && completeness + TOLERANCE >= thresholds.minimumCompleteness;
+  const enoughData = presentWeight > 0 && completeness + SCORE_TOLERANCE >= thresholds.minimumCompleteness;
   // Without enough data nothing is suggested; -1 sits below every threshold.
-  const comparable = enoughData ? score + TOLERANCE : -1;
+  const comparable = enoughData ? score + SCORE_TOLERANCE : -1;
   into.presentWeight = presentWeight;
   into.score = score;
   into.completeness = completeness;

@@ -1,6 +1,6 @@
 import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
 import { toHubSpotDateTime } from '../../crm/records.ts';
-import type { SelectionScore } from '../../kam/selection/index.ts';
+import { earnedPoints, type SelectionScore } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 
 // What recalculation writes on a company: only what it derives from the score (Keystone's score
@@ -37,7 +37,7 @@ export function scoreProperties(
     contribution: round(c.contribution, 2),
   }));
   const properties: Record<string, string> = {
-    [COMPANY_PROPERTY.score]: score.score === null ? '' : String(round(score.score, 1)),
+    [COMPANY_PROPERTY.score]: score.score === null ? '' : String(earnedPoints(score.score, 1)),
     [COMPANY_PROPERTY.suggestedStatus]: score.suggestedStatus,
     [COMPANY_PROPERTY.scoreBreakdown]: JSON.stringify({
       completeness: round(score.completeness, 3),

@@ -16,6 +16,8 @@ import {
   StatusTag,
   Table,
   TableCell,
+  TableHeader,
+  TableRow,
   Tabs,
   Tag,
   Text,
@@ -40,6 +42,7 @@ import {
   failed,
   keyAccount,
   notKeyYet,
+  criterion,
   ok,
   openEverySection,
   sectionLoads,
@@ -176,6 +179,29 @@ describe('the Status section', () => {
     expect(findAll(Text).map((t) => t.text)).toContain(
       'To score it fully, fill in: Potential annual revenue on the company.',
     );
+  });
+
+  it('shows a score just under a threshold as under it, with points that add up to it', async () => {
+    const nearly = notKeyYet();
+    nearly.score = {
+      ...nearly.score,
+      total: 49.6,
+      criteria: [
+        criterion({ contribution: 24.8 }),
+        criterion({ criterion: 'prestige', label: 'Prestige', unit: 'rating', value: 8, contribution: 24.8 }),
+      ],
+    };
+    const { findAll, findByTestId } = await renderCard(cardData({ keyAccount: nearly }));
+    expect(findAll(Text).map((t) => t.text)).toContain('Score 49 of 100');
+    expect(findByTestId(Text, 'qualify-hint').text).toBe(
+      'It would qualify as a candidate from a score of 50 and as a key account from 70; it scores 49 now.',
+    );
+    const criteriaTable = findAll(Table).find((t) => t.findAll(TableHeader).some((h) => h.text === 'Points'))!;
+    const points = criteriaTable
+      .findAll(TableRow)
+      .slice(1)
+      .map((row) => Number(row.findAll(TableCell).at(-1)!.text));
+    expect(points).toEqual([25, 24]);
   });
 
   it('lets a manager tag the company with a reason, calling tag_key_account and showing the new status after', async () => {

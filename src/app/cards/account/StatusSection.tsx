@@ -17,10 +17,11 @@ import {
   useExtensionContext,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { CriterionScore } from '../../../contracts/card-data.ts';
+import type { CriterionScore, KeyAccountSection } from '../../../contracts/card-data.ts';
 import type { TagKeyAccountParameters } from '../../../contracts/tag-key-account.ts';
 import type { KeyAccountStatus } from '../../../kam/shared/key-account-status.ts';
 import { STATUS_CHANGES } from '../../../kam/shared/status-changes.ts';
+import { wholePointsAddingUp } from '../../../kam/selection/earned-points.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
@@ -36,7 +37,7 @@ export function StatusSection({ account }: { account: AccountView<'keyAccount'> 
     <Flex direction="column" gap="medium">
       <Flex direction="row" gap="small" align="center">
         <StatusBadge status={keyAccount.status} />
-        <Text format={{ fontWeight: 'bold' }}>Score {format.whole(keyAccount.score.total)} of 100</Text>
+        <Text format={{ fontWeight: 'bold' }}>Score {format.score(keyAccount.score.total)} of 100</Text>
         <Text variant="microcopy">
           Based on {format.share(keyAccount.score.completeness)} of the criteria's weight · suggested:{' '}
           {STATUS_LABELS[keyAccount.score.suggestedStatus]}
@@ -52,7 +53,7 @@ export function StatusSection({ account }: { account: AccountView<'keyAccount'> 
       <HubSpotFields account={account} />
       <QualifyHint keyAccount={keyAccount} format={format} />
       <Heading>How the score is made</Heading>
-      <CriteriaTable criteria={keyAccount.score.criteria} format={format} />
+      <CriteriaTable score={keyAccount.score} format={format} />
       {permissions.canEdit ? (
         <StatusChange account={account} />
       ) : (
@@ -66,7 +67,13 @@ export function StatusSection({ account }: { account: AccountView<'keyAccount'> 
   );
 }
 
-function CriteriaTable({ criteria, format }: { criteria: CriterionScore[]; format: Formatters }) {
+function CriteriaTable({ score, format }: { score: KeyAccountSection['score']; format: Formatters }) {
+  const { criteria, total } = score;
+  // Whole points that add up to the score above: each criterion's cut down, the rest to the largest parts.
+  const points = wholePointsAddingUp(
+    criteria.map((c) => c.contribution),
+    total,
+  );
   return (
     <Table bordered={false} density="condensed">
       <TableHead>
@@ -78,14 +85,14 @@ function CriteriaTable({ criteria, format }: { criteria: CriterionScore[]; forma
         </TableRow>
       </TableHead>
       <TableBody>
-        {criteria.map((c) => (
+        {criteria.map((c, i) => (
           <TableRow key={c.criterion}>
             <TableCell>{c.label}</TableCell>
             <TableCell>
               {c.value === null ? `Missing: ${c.missing ?? 'no data'}` : criterionValue(c, c.value, format)}
             </TableCell>
             <TableCell>{format.share(c.weight)}</TableCell>
-            <TableCell>{format.whole(c.contribution)}</TableCell>
+            <TableCell>{format.whole(points[i]!)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

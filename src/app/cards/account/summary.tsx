@@ -25,8 +25,8 @@ export function QualifyHint({ keyAccount, format }: { keyAccount: KeyAccountSect
     <>
       <Text testId="qualify-hint">
         {total >= thresholds.key
-          ? `Its score of ${format.whole(total)} qualifies it as a key account (from ${format.whole(thresholds.key)}).`
-          : `It would qualify as a candidate from a score of ${format.whole(thresholds.candidate)} and as a key account from ${format.whole(thresholds.key)}; it scores ${format.whole(total)} now.`}
+          ? `Its score of ${format.score(total)} qualifies it as a key account (from ${format.whole(thresholds.key)}).`
+          : `It would qualify as a candidate from a score of ${format.whole(thresholds.candidate)} and as a key account from ${format.whole(thresholds.key)}; it scores ${format.score(total)} now.`}
       </Text>
       {missing.length > 0 && <Text variant="microcopy">To score it fully, fill in: {missing.join('; ')}.</Text>}
     </>
