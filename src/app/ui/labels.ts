@@ -136,7 +136,6 @@ export const QUARTER_STATUS_LABELS: Record<TargetRow['status']['Q1'], string> = 
 const WATCHED_PROPERTY_LABELS: Record<string, string> = {
   stance: 'Stance',
   title: 'Job title',
-  leftCompany: 'At the client',
   owner: 'Company owner',
   team: 'Owner team',
   parentCompany: 'Parent company',
@@ -157,8 +156,6 @@ export function evidenceInWords(
     switch (evidence.property) {
       case 'stance':
         return v === null ? 'not recorded' : (STANCE_LABELS[v as Stance] ?? v);
-      case 'leftCompany':
-        return v === 'true' ? 'left' : 'there';
       case 'owner':
         return v === null ? 'nobody' : (names.owner(v) ?? `owner ${v}`);
       case 'team':
@@ -184,6 +181,9 @@ export function evidenceInWords(
   const label = WATCHED_PROPERTY_LABELS[evidence.property] ?? evidence.property;
   // An objective's row is written anew with each plan revision, so a status without a "before" is simply its status.
   if (evidence.property === 'status' && evidence.from === null) return `${label}: ${value(evidence.to)}`;
+  // "At the client: there → left" says less than the plain sentence.
+  if (evidence.property === 'leftCompany')
+    return evidence.to === 'true' ? 'Recorded as having left the client' : 'Recorded as back at the client';
   return `${label}: ${value(evidence.from)} → ${value(evidence.to)}`;
 }
 

@@ -196,3 +196,32 @@ export function orgChartFindings(chart: OrgChart): Array<{ kind: OrgGap | 'singl
     .filter((kind) => found.has(kind))
     .map((kind) => ({ kind, contactIds: found.get(kind)! }));
 }
+
+type ReportingLine = { id: string; reportsTo: string | null; leftCompany: boolean; replacedBy: string | null };
+
+/**
+ * The client's reporting lines as they stand now. A contact recorded as the successor of the person they
+ * reported to has stepped into that person's role, so they now report to whom their predecessor reported
+ * (as that predecessor's own line stood): the map does not show them under someone who left, nor ask whom
+ * they report to now.
+ */
+export function successorsInPlace<C extends ReportingLine>(contacts: readonly C[]): C[] {
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const settled = new Map<string, string | null>();
+  const reportsToNow = (contact: ReportingLine, passed: ReadonlySet<string>): string | null => {
+    const known = settled.get(contact.id);
+    if (known !== undefined) return known;
+    const predecessor = contact.reportsTo === null ? undefined : byId.get(contact.reportsTo);
+    const steppedIn =
+      predecessor?.leftCompany === true && predecessor.replacedBy === contact.id && !passed.has(predecessor.id);
+    const line = steppedIn ? reportsToNow(predecessor, new Set([...passed, contact.id])) : contact.reportsTo;
+    // A line that comes back to the contact (a loop of successors) leaves them at the top.
+    const now = line === contact.id ? null : line;
+    settled.set(contact.id, now);
+    return now;
+  };
+  return contacts.map((contact) => {
+    const reportsTo = reportsToNow(contact, new Set());
+    return reportsTo === contact.reportsTo ? contact : { ...contact, reportsTo };
+  });
+}

@@ -5,6 +5,7 @@ import { CONTACT_PROPERTY, KEY_CONTACT_LABEL } from '../../crm/model/index.ts';
 import {
   ACTIVITY_KINDS,
   relationshipCoverage,
+  successorsInPlace,
   type Activity,
   type ActivityKind,
   type CoverageContact,
@@ -260,7 +261,7 @@ function activitiesWith(
 /** What the coverage domain weighs: the contacts as it reads them, and the activities that say who of ours touched them when. */
 export function coverageInput(relationships: Relationships): { contacts: CoverageContact[]; activities: Activity[] } {
   return {
-    contacts: relationships.contacts.map(coverageContact),
+    contacts: successorsInPlace(relationships.contacts.map(coverageContact)),
     activities: relationships.activities.flatMap((a) =>
       a.ownerId !== null && a.at !== null
         ? [{ kind: a.type, ownerId: a.ownerId, contactIds: a.contactIds, at: a.at }]

@@ -1235,12 +1235,18 @@ describe('the Reviews section', () => {
 
 describe('the tab for someone who may not edit', () => {
   it('shows everything read-only with the reason, and no edit controls', async () => {
-    const { findAll, maybeFind } = await renderCard(
+    const { find, findAll, maybeFind } = await renderCard(
       cardData({ permissions: viewerPermissions(), reviews: reviews({ triggered: [trigger()] }) }),
     );
     expect(findAll(Text).filter((t) => t.text === viewerPermissions().readOnlyReason)).toHaveLength(4);
     expect(findAll(Button).map((b) => b.text)).toEqual([]);
     expect(maybeFind(Select, { name: 'stance-501' })).toBeNull();
+    // On Relationships the reason comes above the people, not under the competitors at the end.
+    const section = find(ToggleGroup, { name: 'relationships-view' });
+    const siblings = findAll(Flex).find((f) => f.childNodes.includes(section))!.childNodes;
+    const reasonAt = siblings.findIndex((n) => 'text' in n && n.text === viewerPermissions().readOnlyReason);
+    expect(reasonAt).toBeGreaterThanOrEqual(0);
+    expect(reasonAt).toBeLessThan(siblings.indexOf(section));
     expect(findAll(Tag).map((t) => t.text)).toContain('Ally');
   });
 });

@@ -221,7 +221,7 @@ describe('card_data', () => {
     });
   });
 
-  it('asks nothing about departures whose successor is recorded, and says their reports reported to someone who left', async () => {
+  it('asks nothing about departures whose successor is recorded, puts a successor in their place, and says their other reports reported to someone who left', async () => {
     const left = (replacedBy: string) => ({
       [CONTACT_PROPERTY.leftCompany]: 'true',
       [CONTACT_PROPERTY.leftAt]: new Date(NOW - 20 * DAY).toISOString(),
@@ -248,8 +248,19 @@ describe('card_data', () => {
           firstname: 'Ann',
           properties: { [CONTACT_PROPERTY.decisionPower]: 'decides', [CONTACT_PROPERTY.reportsTo]: '921' },
         },
+        // Isaac reported to Tom and took his place when Tom left: he reports to whom Tom reported.
+        {
+          id: '926',
+          firstname: 'Tom',
+          properties: { [CONTACT_PROPERTY.stance]: 'ally', [CONTACT_PROPERTY.reportsTo]: '922', ...left('927') },
+        },
+        {
+          id: '927',
+          firstname: 'Isaac',
+          properties: { [CONTACT_PROPERTY.stance]: 'supporter', [CONTACT_PROPERTY.reportsTo]: '926' },
+        },
       ],
-      activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['922', '924', '925'], daysAgo: 5 }],
+      activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['922', '924', '925', '927'], daysAgo: 5 }],
     });
 
     const { relationships } = await readCard(companyId, manager.userId);
@@ -266,6 +277,8 @@ describe('card_data', () => {
     expect(ann?.reportsTo).toEqual({ contactId: '921', name: 'Victoria Client', left: true });
     const nathan = relationships.contacts.find((c) => c.contactId === '924');
     expect(nathan?.reportsTo).toEqual({ contactId: '922', name: 'George Client', left: false });
+    const isaac = relationships.contacts.find((c) => c.contactId === '927');
+    expect(isaac?.reportsTo).toEqual({ contactId: '922', name: 'George Client', left: false });
   });
 
   describe('reads a 150-contact, 250-activity account with batch reads only', () => {

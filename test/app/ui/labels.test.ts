@@ -31,4 +31,10 @@ describe("a review trigger's evidence in words", () => {
     const evidence = { objectType: 'contacts', objectId: '7', property: 'jobtitle', from: 'CFO', to: 'CEO' } as const;
     expect(evidenceInWords(evidence, names)).toMatch(/CFO → CEO$/);
   });
+
+  it('says a departure, or its undoing, in a sentence rather than as a value changed', () => {
+    const left = { objectType: 'contacts', objectId: '7', property: 'leftCompany', from: null, to: 'true' } as const;
+    expect(evidenceInWords(left, names)).toBe('Recorded as having left the client');
+    expect(evidenceInWords({ ...left, from: 'true', to: 'false' }, names)).toBe('Recorded as back at the client');
+  });
 });

@@ -5,6 +5,7 @@ import {
   orgChart,
   orgChartFindings,
   orgChartRows,
+  successorsInPlace,
   type OrgChartNode,
   type OrgChartPerson,
 } from '../../../src/kam/coverage/index.ts';
@@ -204,5 +205,50 @@ describe('orgChartFindings', () => {
       { kind: 'subordinates_unknown', contactIds: ['k1', 'k3'] },
       { kind: 'single_threaded', contactIds: ['k1', 'k3'] },
     ]);
+  });
+});
+
+describe('successorsInPlace: reporting lines as they stand now', () => {
+  const line = (id: string, reportsTo: string | null, departure: { replacedBy: string | null } | null = null) => ({
+    id,
+    reportsTo,
+    leftCompany: departure !== null,
+    replacedBy: departure?.replacedBy ?? null,
+  });
+
+  it("puts a successor who reported to the person they replaced under that person's own supervisor", () => {
+    const [ceo, tom, isaac, ann] = successorsInPlace([
+      line('ceo', null),
+      line('tom', 'ceo', { replacedBy: 'isaac' }),
+      line('isaac', 'tom'),
+      line('ann', 'tom'),
+    ]);
+    expect(isaac!.reportsTo).toBe('ceo');
+    // Others who reported to the departed still did, and their supervisor is still said to have left.
+    expect(ann!.reportsTo).toBe('tom');
+    expect([ceo!.reportsTo, tom!.reportsTo]).toEqual([null, 'ceo']);
+  });
+
+  it('follows a line of successors, and stops at a loop or the top', () => {
+    const lines = successorsInPlace([
+      line('jo', null, { replacedBy: 'kim' }),
+      line('kim', 'jo', { replacedBy: 'lee' }),
+      line('lee', 'kim'),
+      line('a', 'b', { replacedBy: 'b' }),
+      line('b', 'a', { replacedBy: 'a' }),
+    ]);
+    // Kim stepped into Jo's place at the top, and Lee into Kim's.
+    expect(lines.slice(0, 3).map((l) => l.reportsTo)).toEqual([null, null, null]);
+    // Two who each name the other as successor: nobody ends up reporting to themselves.
+    expect(lines.slice(3).every((l) => l.reportsTo !== l.id)).toBe(true);
+  });
+
+  it('leaves a contact whose departed supervisor named someone else, or nobody, under them', () => {
+    const lines = successorsInPlace([
+      line('tom', null, { replacedBy: 'zoe' }),
+      line('isaac', 'tom'),
+      line('zoe', null),
+    ]);
+    expect(lines[1]!.reportsTo).toBe('tom');
   });
 });

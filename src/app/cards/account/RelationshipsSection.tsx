@@ -82,6 +82,12 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
           {`Coverage weighs ${format.whole(relationships.activities.weighed)} of the ${format.whole(relationships.activities.logged)} meetings, calls and emails logged with these contacts, the most recent of each kind: one card reads no more, to leave HubSpot's shared limit to the rest of the firm.`}
         </Text>
       )}
+      {/* Said above the people, where a manager would click to record a stance or a departure. */}
+      {!editable && (
+        <ReadOnlyNotice>
+          {permissions.readOnlyReason ?? 'Only key account managers can record stances and departures.'}
+        </ReadOnlyNotice>
+      )}
       <ToggleGroup
         toggleType="radioButtonList"
         name="relationships-view"
@@ -169,11 +175,6 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
       )}
       <SatisfactionSection account={account} />
       <CompetitionSection account={account} />
-      {!editable && (
-        <ReadOnlyNotice>
-          {permissions.readOnlyReason ?? 'Only key account managers can record stances and departures.'}
-        </ReadOnlyNotice>
-      )}
     </Flex>
   );
 }
@@ -251,7 +252,7 @@ const WARNING_TITLES: Record<
   single_person_dependency: 'Depends on one of our people',
   uncovered_decision_makers: 'Decision makers nobody talks to',
   stale_allies: 'Allies going cold',
-  departed_key_contacts: 'Key contacts have left',
+  departed_key_contacts: 'Watched contacts have left',
   supervisors_left: 'Supervisors have left',
   unknown_supervisors: 'Supervisors unknown',
 };

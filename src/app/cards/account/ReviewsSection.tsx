@@ -139,8 +139,8 @@ function History({ history, account }: { history: Review[]; account: AccountView
               {r.reviewedBy ? ` by ${r.reviewedBy.name}` : ''}
             </TableCell>
             <TableCell>
-              <Text>{r.outcomes.map((o) => REVIEW_OUTCOME_LABELS[o]).join(', ') || 'No outcome recorded'}</Text>
               <Text variant="microcopy">{r.summary}</Text>
+              <OutcomesWithoutActions review={r} />
               <ReviewActions review={r} account={account} />
             </TableCell>
           </TableRow>
@@ -148,6 +148,13 @@ function History({ history, account }: { history: Review[]; account: AccountView
       </TableBody>
     </Table>
   );
+}
+
+/** The outcomes ticked without an action (those with one head their actions below), or that none was recorded. */
+function OutcomesWithoutActions({ review }: { review: Review }) {
+  if (review.outcomes.length === 0) return <Text>No outcome recorded</Text>;
+  const alone = review.outcomes.filter((o) => !review.actions.some((a) => a.outcome === o));
+  return alone.length === 0 ? null : <Text>{alone.map((o) => REVIEW_OUTCOME_LABELS[o]).join(', ')}</Text>;
 }
 
 /** Each action the review produced under its own outcome, with who does it and by when. */

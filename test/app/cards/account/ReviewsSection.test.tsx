@@ -1,4 +1,4 @@
-import { Button, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { Button, LoadingSpinner, TableCell, Text } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../../src/app/cards/KeyAccountCard.tsx';
 import type { ReviewsSection } from '../../../../src/contracts/index.ts';
@@ -8,6 +8,7 @@ import {
   NOW,
   openEverySection,
   renderer,
+  review,
   reviews,
   serveFunctions,
   ok,
@@ -72,5 +73,34 @@ describe('logging a review or recording an event', () => {
 
   it('is not offered on a company outside the review cycle, as only key accounts are reviewed', async () => {
     expect(await buttonsShown(outsideTheCycle)).toEqual([]);
+  });
+});
+
+describe('the review history', () => {
+  it('heads each action with its outcome once, and lists apart only the outcomes ticked without one', async () => {
+    const logged = review({
+      outcomes: ['plan_updated', 'celebrate'],
+      summary: 'Dan replaces Jan as buyer.',
+      actions: [
+        {
+          outcome: 'plan_updated',
+          text: 'Put Dan in the plan',
+          owner: null,
+          dueAt: NOW + 5 * DAY,
+          taskId: 'task-1',
+        },
+      ],
+    });
+    serveFunctions({ card_data: ok(cardData({ reviews: reviews({ history: [logged] }) })) });
+    const card = renderer('crm.record.tab');
+    card.render(<KeyAccountCard />);
+    await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+    await openEverySection(card);
+    const outcomeCell = card
+      .findAll(TableCell)
+      .find((c) => c.findAll(Text).some((t) => t.text === 'Dan replaces Jan as buyer.'))!;
+    const lines = outcomeCell.findAll(Text).map((t) => t.text);
+    expect(lines.filter((l) => l === 'Plan updated')).toHaveLength(1);
+    expect(lines).toContain('Achievements to celebrate');
   });
 });
