@@ -15,7 +15,7 @@ import { searchRoutes } from './api/search.ts';
 import { authenticate, USER_SESSION_HEADER, userSessionOf } from './http/auth.ts';
 import { CONTROL_PREFIX, controlRoutes } from './http/control-endpoints.ts';
 import type { ControlTarget } from './http/control-endpoints.ts';
-import { ApiError, rateLimitBody, validationError } from './http/errors.ts';
+import { ApiError, missingScopes, rateLimitBody, validationError } from './http/errors.ts';
 import { createFaultInjector } from './http/faults.ts';
 import { createRateLimiter, HUBSPOT_RATE_LIMITS, rateLimitsSchema } from './http/rate-limit.ts';
 import type { RateLimits } from './http/rate-limit.ts';
@@ -249,6 +249,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       else if (fault.kind === 'drop') return void req.socket.destroy();
       else if (fault.kind === 'rateLimit')
         return send(res, { status: 429, body: rateLimitBody(fault.policyName, id) }, headers);
+      else if (fault.kind === 'forbidden') return send(res, failure(missingScopes(fault.scopes), id), headers);
       else if (fault.kind === 'serverError')
         return send(
           res,

@@ -12,11 +12,14 @@ import { batchBody, batchError, findRecord, parseBody, positiveInt, resolveType 
 
 const LABELS_PER_PAIR = 10;
 const PAGE_LIMIT = 500;
-/** HubSpot's changelog on the associations batch read: at most 1,000 ids a request. */
-const READ_BATCH_LIMIT = 1000;
-/** Writes: HubSpot's reference gives no figure, so the stricter reading takes the 100 of its other batch endpoints. */
-const WRITE_BATCH_LIMIT = 100;
-const batchOf = <T extends z.ZodType>(input: T, limit = WRITE_BATCH_LIMIT) =>
+/**
+ * HubSpot's changelog on the associations batch read: at most 1,000 ids a request; batch create and
+ * archive take as many (the API contract, /work/shared/docs/hubspot-crm-api.md).
+ */
+const BATCH_LIMIT = 1000;
+/** Default associate and label archive: HubSpot gives no figure, so the stricter reading takes the 100 of the object batches. */
+const UNDOCUMENTED_BATCH_LIMIT = 100;
+const batchOf = <T extends z.ZodType>(input: T, limit = UNDOCUMENTED_BATCH_LIMIT) =>
   z.object({ inputs: z.array(input).max(limit, `Too many inputs: this association batch takes at most ${limit}`) });
 
 export const associationSpecSchema = z.object({
@@ -245,7 +248,7 @@ export const associationRoutes: Route<ApiContext>[] = [
       const portal = context.store.portal;
       const from = resolveType(portal, params.fromType!);
       const to = resolveType(portal, params.toType!);
-      const { inputs } = parseBody(batchOf(idRef, READ_BATCH_LIMIT), body);
+      const { inputs } = parseBody(batchOf(idRef, BATCH_LIMIT), body);
       const results: unknown[] = [];
       const errors: unknown[] = [];
       for (const { id } of inputs) {
@@ -282,7 +285,7 @@ export const associationRoutes: Route<ApiContext>[] = [
       const from = resolveType(portal, params.fromType!);
       const to = resolveType(portal, params.toType!);
       const { inputs } = parseBody(
-        batchOf(z.object({ from: idRef, to: idRef, types: z.array(associationSpecSchema).min(1) })),
+        batchOf(z.object({ from: idRef, to: idRef, types: z.array(associationSpecSchema).min(1) }), BATCH_LIMIT),
         body,
       );
       const mutations: Mutation[] = [];
@@ -364,7 +367,7 @@ export const associationRoutes: Route<ApiContext>[] = [
       const portal = context.store.portal;
       const from = resolveType(portal, params.fromType!);
       const to = resolveType(portal, params.toType!);
-      const { inputs } = parseBody(batchOf(z.object({ from: idRef, to: z.array(idRef) })), body);
+      const { inputs } = parseBody(batchOf(z.object({ from: idRef, to: z.array(idRef) }), BATCH_LIMIT), body);
       context.store.commit(
         inputs.flatMap((i) =>
           i.to.map(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validationError } from '../http/errors.ts';
+import { ApiError, validationError } from '../http/errors.ts';
 import type { Route } from '../http/router.ts';
 import { listParam } from '../http/router.ts';
 import { byNumericId } from '../store/model.ts';
@@ -61,6 +61,32 @@ const readBatch = batchOf(idInput).extend({
 const updateInput = idInput.extend({ properties: propertyValues, idProperty: z.string().optional() });
 const upsertInput = idInput.extend({ properties: propertyValues, idProperty: z.string() });
 
+/** Ids named more than once, each once. */
+function repeatedIds(inputs: ReadonlyArray<{ id: string }>): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { id } of inputs) (seen.has(id) ? repeated : seen).add(id);
+  return [...repeated];
+}
+
+/**
+ * A batch body whose inputs name each id once. HubSpot refuses a batch update or upsert that names an
+ * id twice with this 400, writing nothing; reads and archives are refused the same way, the stricter
+ * reading (HubSpot documents nothing for them).
+ */
+function parseIdBatch<S extends z.ZodType<{ inputs: Array<{ id: string }> }>>(schema: S, body: unknown): z.output<S> {
+  const batch = parseBody(schema, body);
+  const repeated = repeatedIds(batch.inputs);
+  if (repeated.length > 0)
+    throw new ApiError(
+      400,
+      'VALIDATION_ERROR',
+      `Duplicate IDs found in batch input: [${repeated.join(', ')}]. IDs must be unique`,
+      { context: { ids: repeated } },
+    );
+  return batch;
+}
+
 function readOptions(query: URLSearchParams): ReadOptions {
   return {
     properties: listParam(query, 'properties'),
@@ -113,6 +139,8 @@ function planCreate(
   };
 }
 
+const LIST_PAGE_LIMIT = 100;
+
 export const objectRoutes: Route<ApiContext>[] = [
   {
     method: 'GET',
@@ -120,7 +148,10 @@ export const objectRoutes: Route<ApiContext>[] = [
     handle({ params, query }, context) {
       const portal = context.store.portal;
       const type = resolveType(portal, params.type!);
-      const limit = Math.min(positiveInt(query.get('limit'), 10, 'limit'), 100);
+      const limit = positiveInt(query.get('limit'), 10, 'limit');
+      // HubSpot documents a page of at most 100 and says nothing of more: refused rather than trimmed.
+      if (limit > LIST_PAGE_LIMIT)
+        throw validationError(`limit may be at most ${LIST_PAGE_LIMIT}; ${limit} asks for more.`);
       const options = readOptions(query);
       if (options.propertiesWithHistory && limit > HISTORY_BATCH_LIMIT) {
         throw validationError(
@@ -220,7 +251,7 @@ export const objectRoutes: Route<ApiContext>[] = [
       const startedAt = context.now();
       const portal = context.store.portal;
       const type = resolveType(portal, params.type!);
-      const input = parseBody(readBatch, body);
+      const input = parseIdBatch(readBatch, body);
       if (input.propertiesWithHistory.length > 0 && input.inputs.length > HISTORY_BATCH_LIMIT) {
         throw validationError(
           `The maximum number of inputs supported in a batch request for property histories is ${HISTORY_BATCH_LIMIT}`,
@@ -281,7 +312,7 @@ export const objectRoutes: Route<ApiContext>[] = [
       const at = context.now();
       const mutations: Mutation[] = [];
       const updated: Array<{ id: string; properties: Record<string, string> }> = [];
-      for (const input of parseBody(batchOf(updateInput), body).inputs) {
+      for (const input of parseIdBatch(batchOf(updateInput), body).inputs) {
         const record = findRecord(type, input.id, input.idProperty);
         if (!record || record.archived) {
           missing.push(input.id);
@@ -332,7 +363,7 @@ export const objectRoutes: Route<ApiContext>[] = [
       const at = context.now();
       const mutations: Mutation[] = [];
       const outcomes: Array<{ id: string; isNew: boolean; properties: Record<string, string> }> = [];
-      for (const input of parseBody(batchOf(upsertInput), body).inputs) {
+      for (const input of parseIdBatch(batchOf(upsertInput), body).inputs) {
         if (!type.records.unique.has(input.idProperty))
           throw validationError(`idProperty ${input.idProperty} is not a unique property of ${type.singular}`);
         const record = findRecord(type, input.id, input.idProperty);
@@ -369,7 +400,7 @@ export const objectRoutes: Route<ApiContext>[] = [
       const type = writableType(context.store.portal, params.type!);
       const at = context.now();
       const mutations: Mutation[] = [];
-      for (const { id } of parseBody(batchOf(idInput), body).inputs) {
+      for (const { id } of parseIdBatch(batchOf(idInput), body).inputs) {
         const record = type.records.get(id);
         if (record && !record.archived) mutations.push({ op: 'archiveRecord', type: type.objectTypeId, id, at });
       }

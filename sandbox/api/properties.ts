@@ -23,7 +23,10 @@ const FIELD_TYPES: Record<StoredProperty['type'], string[]> = {
 const BATCH_LIMIT = 100;
 const batchOf = <T extends z.ZodType>(input: T) =>
   z.array(input).max(BATCH_LIMIT, `Too many inputs: a property batch takes at most ${BATCH_LIMIT}`);
-/** HubSpot's knowledge base on property limits: 10 unique-value properties per object, 1,000 custom properties per object. */
+/**
+ * 10 unique-value properties per object (HubSpot's knowledge base on property settings) and 1,000 custom
+ * properties per object (HubSpot's Products & Services catalogue).
+ */
 const UNIQUE_PROPERTIES_PER_OBJECT = 10;
 const CUSTOM_PROPERTIES_PER_OBJECT = 1_000;
 
@@ -110,12 +113,20 @@ function checkDefinition(
     );
 }
 
-/** Checks a new property for a type and returns its mutation (shared with schema creation). */
-export function planPropertyCreate(type: ObjectType, input: PropertyCreate, at: number): Mutation {
+/**
+ * Checks a new property for a type and returns its mutation. `planned`: the properties earlier inputs of
+ * the same batch create, which count against the limits as if already made.
+ */
+export function planPropertyCreate(
+  type: ObjectType,
+  input: PropertyCreate,
+  at: number,
+  planned: readonly PropertyCreate[] = [],
+): Mutation {
   if (type.properties.has(input.name))
     throw conflict(`A property named ${input.name} already exists on ${type.singular}`);
   checkDefinition(type, input);
-  const own = [...type.properties.values()].filter((p) => !p.hubspotDefined);
+  const own = [...[...type.properties.values()].filter((p) => !p.hubspotDefined), ...planned];
   if (own.length >= CUSTOM_PROPERTIES_PER_OBJECT)
     throw validationError(
       `${type.singular} already has ${CUSTOM_PROPERTIES_PER_OBJECT} custom properties, the most HubSpot allows`,
@@ -268,12 +279,13 @@ export const propertyRoutes: Route<ApiContext>[] = [
       const { inputs } = parseBody(z.object({ inputs: batchOf(propertyCreateSchema) }), body);
       const mutations: Mutation[] = [];
       const errors: unknown[] = [];
-      const names = new Set<string>();
+      const planned: PropertyCreate[] = [];
       for (const input of inputs) {
         try {
-          if (names.has(input.name)) throw conflict(`A property named ${input.name} appears twice in the batch`);
-          mutations.push(planPropertyCreate(type, input, startedAt));
-          names.add(input.name);
+          if (planned.some((p) => p.name === input.name))
+            throw conflict(`A property named ${input.name} appears twice in the batch`);
+          mutations.push(planPropertyCreate(type, input, startedAt, planned));
+          planned.push(input);
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
           errors.push(batchError(error.category, error.message, { name: [input.name] }));
@@ -283,7 +295,7 @@ export const propertyRoutes: Route<ApiContext>[] = [
       return {
         status: errors.length > 0 ? 207 : 201,
         body: batchBody(
-          [...names].map((n) => propertyView(type.properties.get(n)!)),
+          planned.map((p) => propertyView(type.properties.get(p.name)!)),
           startedAt,
           context.now(),
           errors,

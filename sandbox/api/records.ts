@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ErrorDetail } from '../http/errors.ts';
-import { ApiError, conflict, notFound, validationError } from '../http/errors.ts';
+import type { ApiError, ErrorDetail } from '../http/errors.ts';
+import { conflict, missingScopes, notFound, validationError } from '../http/errors.ts';
 import { READ_ONLY_OBJECT_TYPES } from '../catalog.ts';
 import type { ObjectType, StoredProperty, StoredRecord } from '../store/model.ts';
 import { isoInstant } from '../store/model.ts';
@@ -28,14 +28,13 @@ export function resolveType(portal: Portal, identifier: string): ObjectType {
 /**
  * The object type a write names, refused when HubSpot's API only reads it (survey responses). No
  * write scope exists for such an object, so HubSpot's answer is taken to be its 403 for a scope the
- * app cannot hold; the category and wording are the sandbox's reading.
+ * app cannot hold (the write scope the name would have); the scope and wording are the sandbox's reading.
  */
 export function writableType(portal: Portal, identifier: string): ObjectType {
   const type = resolveType(portal, identifier);
   if (READ_ONLY_OBJECT_TYPES.has(type.objectTypeId))
-    throw new ApiError(
-      403,
-      'MISSING_SCOPES',
+    throw missingScopes(
+      [`crm.objects.${type.name}.write`],
       `The ${type.name} API is read-only: HubSpot records survey responses itself and no app can create, update or delete them.`,
     );
   return type;

@@ -9,7 +9,7 @@ import type { ApiContext } from './context.ts';
 import { parseBody, recordView, resolveType } from './records.ts';
 
 // POST /crm/v3/objects/{type}/search: filter groups (OR) of filters (AND), one sort, a free-text
-// query, 200 per page and no further than the 10,000th result. Works over the live records (no copies).
+// query, 1 to 200 per page and no further than the 10,000th result. Works over the live records (no copies).
 
 const MAX_GROUPS = 5;
 const MAX_FILTERS_PER_GROUP = 6;
@@ -66,7 +66,14 @@ const searchSchema = z.object({
     .default([]),
   query: z.string().max(MAX_QUERY_LENGTH, `query may be at most ${MAX_QUERY_LENGTH} characters`).optional(),
   properties: z.array(z.string()).default([]),
-  limit: z.number().int().min(0).max(MAX_PAGE, `limit may be at most ${MAX_PAGE}`).default(10),
+  // A page of none would answer the same cursor for ever; HubSpot's guide gives no lower bound, so this
+  // is the stricter reading.
+  limit: z
+    .number()
+    .int()
+    .min(1, 'limit must be at least 1')
+    .max(MAX_PAGE, `limit may be at most ${MAX_PAGE}`)
+    .default(10),
   after: z
     .union([z.string().regex(/^\d+$/, 'after must be the paging cursor of an earlier page'), z.number().int().min(0)])
     .transform(Number)
@@ -263,7 +270,9 @@ export const searchRoutes: Route<ApiContext>[] = [
       const end = Math.min(input.after + input.limit, matches.length, MAX_RESULTS);
       const properties = input.properties.length > 0 ? input.properties : undefined;
       const results = matches.slice(input.after, end).map((r) => recordView(portal, type, r, { properties }));
-      const more = end < Math.min(matches.length, MAX_RESULTS);
+      // A cursor past the 10,000th result too: a client that follows it meets the 400 above instead of
+      // stopping as if it had every match.
+      const more = end < matches.length;
       return {
         status: 200,
         body: {

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { createRandom } from '../demo/random.ts';
 import { wildcardRegExp } from './wildcard.ts';
 
-// Injected failures, for a path pattern and/or the next N requests: HubSpot-shaped 429s, 5xx
-// answers, added latency and dropped connections before the request is applied; and, after it is
-// applied, a lost answer (dropped connection or the edge's 502) or a slow one. A lost answer is the
-// everyday failure of real networks: the write is in HubSpot, the caller was told it failed.
+// Injected failures, for a path pattern and/or the next N requests: HubSpot-shaped 429s, 403s for a
+// missing scope, 5xx answers, added latency and dropped connections before the request is applied;
+// and, after it is applied, a lost answer (dropped connection or the edge's 502) or a slow one. A lost
+// answer is the everyday failure of real networks: the write is in HubSpot, the caller was told it failed.
 
 const target = {
   /** Only this HTTP method. */
@@ -27,6 +27,8 @@ export const faultSchema = z.discriminatedUnion('kind', [
     ...target,
   }),
   z.object({ kind: z.literal('serverError'), status: z.number().int().min(500).max(599).default(500), ...target }),
+  /** HubSpot's 403 `MISSING_SCOPES`, naming `scopes` as the ones the call needs (a token without them). */
+  z.object({ kind: z.literal('forbidden'), scopes: z.array(z.string().min(1)).min(1), ...target }),
   z.object({ kind: z.literal('latency'), ms: z.number().int().min(0).max(60_000), ...target }),
   z.object({ kind: z.literal('drop'), ...target }),
   /** Applies the request, then drops the connection (`drop`) or answers HubSpot's edge 502 (`badGateway`). */

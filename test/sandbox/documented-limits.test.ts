@@ -201,22 +201,39 @@ describe('values', () => {
 });
 
 describe('batch sizes', () => {
-  it('take 1,000 ids in an association batch read and 100 in an association batch write', async () => {
-    // HubSpot's changelog "Bug Fix: Batch Read Limit for HubSpot Associations API" (1,000); writes: no figure, 100 as the stricter reading.
+  it('take 1,000 inputs in an association batch read, create and archive, and 100 in a default associate', async () => {
+    // Read: HubSpot's changelog "Bug Fix: Batch Read Limit for HubSpot Associations API"
+    // (https://developers.hubspot.com/changelog/bug-fix-batch-read-limit-for-hubspot-associations-api).
+    // Create and archive: "likewise" in the API contract (/work/shared/docs/hubspot-crm-api.md, Associations v4).
+    // Default associate: no figure anywhere, 100 as the stricter reading.
+    const { batchApi } = h.client.crm.associations.v4;
     const ids = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(i + 1) }));
-    expect(
-      (await failure(h.client.crm.associations.v4.batchApi.getPage('companies', 'deals', { inputs: ids(1_001) }))).code,
-    ).toBe(400);
-    await h.client.crm.associations.v4.batchApi.getPage('companies', 'deals', { inputs: ids(1_000) });
+    expect((await failure(batchApi.getPage('companies', 'deals', { inputs: ids(1_001) }))).code).toBe(400);
+    await batchApi.getPage('companies', 'deals', { inputs: ids(1_000) });
+
+    // Distinct deal-contact pairs: 150 deals, 120 contacts.
+    const pair = (i: number) => ({
+      deal: deals[i % deals.length]!.id,
+      contact: contacts[Math.floor(i / deals.length)]!.id,
+    });
+    const pairs = (n: number) => Array.from({ length: n }, (_, i) => pair(i));
+    const dealToContact = [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 3 }];
+    const create = (n: number) =>
+      batchApi.create('deals', 'contacts', {
+        inputs: pairs(n).map((p) => ({ _from: { id: p.deal }, to: { id: p.contact }, types: dealToContact })),
+      });
+    expect((await failure(create(1_001))).code).toBe(400);
+    expect((await create(1_000)).results).toHaveLength(1_000);
+    const archive = (n: number) =>
+      batchApi.archive('deals', 'contacts', {
+        inputs: pairs(n).map((p) => ({ _from: { id: p.deal }, to: [{ id: p.contact }] })),
+      });
+    expect((await failure(archive(1_001))).code).toBe(400);
+    await archive(1_000);
+
     const links = (n: number) => contacts.slice(0, n).map((c) => ({ _from: { id: c.id }, to: { id: companyId } }));
-    expect(
-      (
-        await failure(
-          h.client.crm.associations.v4.batchApi.createDefault('contacts', 'companies', { inputs: links(101) }),
-        )
-      ).code,
-    ).toBe(400);
-    await h.client.crm.associations.v4.batchApi.createDefault('contacts', 'companies', { inputs: links(100) });
+    expect((await failure(batchApi.createDefault('contacts', 'companies', { inputs: links(101) }))).code).toBe(400);
+    await batchApi.createDefault('contacts', 'companies', { inputs: links(100) });
   });
 
   it('take 100 properties in a property batch', async () => {
@@ -308,6 +325,23 @@ describe('search', () => {
 describe('property definitions', () => {
   const property = (name: string, extra: Record<string, unknown> = {}) =>
     ({ name, label: name, type: 'string', fieldType: 'text', groupName: 'companyinformation', ...extra }) as never;
+
+  it('allow at most 1,000 custom properties per object, counting those a batch makes before each', async () => {
+    // HubSpot's Products & Services catalogue (https://legal.hubspot.com/hubspot-product-and-services-catalog): 1,000 custom properties per object.
+    const named = (from: number, n: number) => Array.from({ length: n }, (_, i) => property(`field_${from + i}`));
+    await h.control.loadSeed(portalSeed({ properties: { companies: named(0, 995) } }));
+    const batch = await h.client.crm.properties.batchApi.create('companies', { inputs: named(995, 10) });
+    expect(batch.results.map((p) => p.name)).toEqual(['field_995', 'field_996', 'field_997', 'field_998', 'field_999']);
+    expect(batch).toMatchObject({ numErrors: 5, errors: Array(5).fill({ category: 'VALIDATION_ERROR' }) });
+    const over = await failure(h.client.crm.properties.coreApi.create('companies', property('field_1000')));
+    expect(over.code).toBe(400);
+    expect(over.body.message).toMatch(/already has 1000 custom properties/);
+    // Another object keeps its own 1,000.
+    await h.client.crm.properties.coreApi.create(
+      'contacts',
+      property('field_1000', { groupName: 'contactinformation' }),
+    );
+  });
 
   it('allow at most 10 unique-value properties per object, text or number only', async () => {
     // HubSpot's knowledge base on property settings: up to 10 properties per object may require unique values.

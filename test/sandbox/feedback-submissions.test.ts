@@ -54,7 +54,10 @@ describe('survey responses (feedback submissions)', () => {
     for (const write of writes) {
       const error = await failure(write);
       expect(error.code).toBe(403);
-      expect(error.body).toMatchObject({ category: 'MISSING_SCOPES' });
+      expect(error.body).toMatchObject({
+        category: 'MISSING_SCOPES',
+        context: { requiredGranularScopes: ['crm.objects.feedback_submissions.write'] },
+      });
     }
     const after = await h.client.crm.objects.basicApi.getById('feedback_submissions', '700', ['hs_value']);
     expect(after.properties.hs_value).toBe('9');

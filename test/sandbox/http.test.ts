@@ -201,6 +201,37 @@ describe('fault injection', () => {
     expect((await h.control.stats()).byRoute['GET /crm/v3/objects/companies/:id']).toBe(3);
   });
 
+  it("answers HubSpot's 403 MISSING_SCOPES for a scope the token lacks, writing nothing, and the client does not retry it", async () => {
+    // The body HubSpot sends a token without the scope a call needs, as quoted in HubSpot/hubspot-api-nodejs#268.
+    await h.control.injectFault({
+      kind: 'forbidden',
+      scopes: ['crm.objects.companies.write'],
+      method: 'PATCH',
+      path: '/crm/v3/objects/companies/*',
+    });
+    await h.control.resetStats();
+    const client = clientWith(3);
+    const error = await failure(client.crm.companies.basicApi.update('1', { properties: { name: 'Not allowed Ltd' } }));
+    expect(error.code).toBe(403);
+    expect(error.body).toEqual({
+      status: 'error',
+      message:
+        "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+      correlationId: error.headers['x-hubspot-correlation-id'],
+      category: 'MISSING_SCOPES',
+      context: { requiredGranularScopes: ['crm.objects.companies.write'] },
+      errors: [
+        {
+          message: 'One or more of the following scopes are required.',
+          context: { requiredGranularScopes: ['crm.objects.companies.write'] },
+        },
+      ],
+      links: { scopes: 'https://developers.hubspot.com/scopes' },
+    });
+    expect((await h.control.stats()).byRoute['PATCH /crm/v3/objects/companies/:id']).toBe(1);
+    expect((await client.crm.companies.basicApi.getById('1', ['name'])).properties.name).toBe('Acme');
+  });
+
   it('touches only requests that match the pattern and method', async () => {
     await h.control.injectFault({ kind: 'serverError', method: 'POST', path: '/crm/v3/objects/*/search' });
     const client = clientWith(1);

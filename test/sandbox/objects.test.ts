@@ -226,13 +226,16 @@ describe('listing', () => {
     expect(seen.slice(0, 2)).toEqual(['101', '102']);
   });
 
-  it('caps a page at 100 records', async () => {
+  // The objects reference gives a page of at most 100; asking for more is refused (the stricter reading).
+  it('lists at most 100 records a page, and refuses a larger page', async () => {
     await h.client.crm.companies.batchApi.create({
       inputs: Array.from({ length: 100 }, (_, i) => ({ properties: { name: `Company ${i}` }, associations: [] })),
     });
-    const page = await h.client.crm.companies.basicApi.getPage(500);
+    await h.client.crm.companies.basicApi.create({ properties: { name: 'Company 100' }, associations: [] });
+    const page = await h.client.crm.companies.basicApi.getPage(100);
     expect(page.results).toHaveLength(100);
     expect(page.paging?.next?.after).toBeDefined();
+    await expect(h.client.crm.companies.basicApi.getPage(101)).rejects.toMatchObject({ code: 400 });
   });
 });
 
@@ -305,6 +308,62 @@ describe('batches', () => {
   it('archives a batch with 204', async () => {
     await h.client.crm.companies.batchApi.archive({ inputs: [{ id: '101' }, { id: '102' }] });
     expect((await h.client.crm.companies.basicApi.getPage()).results).toEqual([]);
+  });
+});
+
+describe('batches that name one id twice', () => {
+  // HubSpot's answer to a contacts batch update naming one id twice, as recorded in
+  // rudderlabs/rudder-transformer (test/integrations/destinations/hs/dataDelivery/business.ts); a batch
+  // upsert naming one id twice is refused as well (segmentio/action-destinations#3969).
+  const duplicateIds = (ids: string[]) => ({
+    code: 400,
+    body: {
+      category: 'VALIDATION_ERROR',
+      message: `Duplicate IDs found in batch input: [${ids.join(', ')}]. IDs must be unique`,
+      context: { ids },
+    },
+  });
+  const cities = async () =>
+    (await h.client.crm.companies.basicApi.getPage(10, undefined, ['city'])).results.map((c) => c.properties.city);
+
+  it('refuses a batch update with 400 and writes none of it', async () => {
+    const error = await failure(
+      h.client.crm.companies.batchApi.update({
+        inputs: [
+          { id: '101', properties: { city: 'Leeds' } },
+          { id: '102', properties: { city: 'Hull' } },
+          { id: '101', properties: { city: 'York' } },
+        ],
+      }),
+    );
+    expect(error).toMatchObject(duplicateIds(['101']));
+    expect(await cities()).toEqual([null, null]);
+  });
+
+  it('refuses a batch upsert with 400, not a conflict with its own record, and creates nothing', async () => {
+    const error = await failure(
+      h.client.crm.contacts.batchApi.upsert({
+        inputs: [
+          { id: 'neo@acme.test', idProperty: 'email', properties: { firstname: 'Neo' } },
+          { id: 'ada@acme.test', idProperty: 'email', properties: { jobtitle: 'Chair' } },
+          { id: 'neo@acme.test', idProperty: 'email', properties: { firstname: 'Thomas' } },
+        ],
+      }),
+    );
+    expect(error).toMatchObject(duplicateIds(['neo@acme.test']));
+    const contacts = (await h.client.crm.contacts.basicApi.getPage(10, undefined, ['jobtitle'])).results;
+    expect(contacts.map((c) => c.properties.jobtitle)).toEqual(['CFO']);
+  });
+
+  it('refuses a batch read and a batch archive the same way (the stricter reading: HubSpot documents neither)', async () => {
+    const twice = { inputs: [{ id: '101' }, { id: '102' }, { id: '102' }, { id: '101' }] };
+    expect(
+      await failure(
+        h.client.crm.companies.batchApi.read({ ...twice, properties: ['name'], propertiesWithHistory: [] }),
+      ),
+    ).toMatchObject(duplicateIds(['102', '101']));
+    expect(await failure(h.client.crm.companies.batchApi.archive(twice))).toMatchObject(duplicateIds(['102', '101']));
+    expect(await cities()).toHaveLength(2);
   });
 });
 

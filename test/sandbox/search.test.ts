@@ -170,15 +170,38 @@ describe('search sorting and paging', () => {
     expect(seen).toEqual(['1', '2', '3', '4']);
   });
 
-  it('stops at the 10,000th result and refuses to page beyond it', async () => {
+  it('answers no further than the 10,000th result, so a loop over every page ends in a 400, not in silence', async () => {
+    // HubSpot's "Search the CRM" guide (limitations) and the API contract (/work/shared/docs/hubspot-crm-api.md,
+    // Search): at most 10,000 results per query, a page beyond them answered 400.
     const many = Array.from({ length: 10_050 }, (_, i) => seedRecord({ name: `Company ${i}` }, { id: String(i + 1) }));
     await h.control.loadSeed(portalSeed({ objects: { companies: many } }));
     const last = await search([], { limit: 200, after: '9800' });
     expect(last.total).toBe(10_050);
     expect(last.results).toHaveLength(200);
-    expect(last.paging).toBeUndefined();
-    const beyond = await failure(search([], { limit: 10, after: '10000' }));
+    expect(last.paging?.next?.after).toBe('10000');
+
+    const seen: string[] = [];
+    let after: string | undefined = '0';
+    const loop = async () => {
+      while (after !== undefined) {
+        const page = await search([], { limit: 200, after });
+        seen.push(...page.results.map((r) => r.id));
+        after = page.paging?.next?.after;
+      }
+    };
+    const beyond = await failure(loop());
     expect(beyond.code).toBe(400);
+    expect(beyond.body.category).toBe('VALIDATION_ERROR');
+    expect(after).toBe('10000');
+    expect(seen).toHaveLength(10_000);
+  });
+
+  it('ends without a next page when exactly 10,000 records match', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => seedRecord({ name: `Company ${i}` }, { id: String(i + 1) }));
+    await h.control.loadSeed(portalSeed({ objects: { companies: many } }));
+    const last = await search([], { limit: 200, after: '9800' });
+    expect(last.results).toHaveLength(200);
+    expect(last.paging).toBeUndefined();
   });
 });
 
@@ -187,6 +210,8 @@ describe('search limits', () => {
 
   it.each([
     ['more than 200 per page', () => search([], { limit: 201 })],
+    // A page of none would hand back the same cursor for ever; HubSpot's guide gives no lower bound (stricter).
+    ['a page of no results (limit 0)', () => search([], { limit: 0 })],
     [
       'two sorts',
       () =>

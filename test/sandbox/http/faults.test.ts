@@ -82,4 +82,9 @@ describe('the fault injector', () => {
     expect(faultSchema.safeParse({ kind: 'drop', rate: 1.5 }).success).toBe(false);
     expect(faultSchema.safeParse({ kind: 'lostAnswer', mode: 'timeout' }).success).toBe(false);
   });
+
+  it('refuses a 403 for a missing scope that names no scope', () => {
+    expect(faultSchema.safeParse({ kind: 'forbidden' }).success).toBe(false);
+    expect(faultSchema.safeParse({ kind: 'forbidden', scopes: [] }).success).toBe(false);
+  });
 });
