@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as clientSatisfactionMain } from '../../../src/app/functions/client_satisfaction.ts';
 import { main as portfolioOverviewMain } from '../../../src/app/functions/portfolio_overview.ts';
 import { main as saveSettingsMain } from '../../../src/app/functions/save_settings.ts';
@@ -118,24 +118,19 @@ describe('client satisfaction in portfolio recalculation', () => {
 
   it('carries on without satisfaction when HubSpot refuses the surveys, keeping what was stored', async () => {
     const before = await stored(answered);
-    const { batchApi } = portal.client.crm.associations.v4;
-    const getPage = batchApi.getPage.bind(batchApi);
-    // HubSpot's answer to an app without the survey scope.
-    const spy = vi.spyOn(batchApi, 'getPage').mockImplementation((fromType, toType, body) => {
-      if (toType === 'feedback_submissions')
-        return Promise.reject(
-          Object.assign(new Error('Forbidden'), {
-            code: 403,
-            body: { status: 'error', category: 'MISSING_SCOPES', message: 'This app has not been granted the scopes' },
-          }),
-        );
-      return getPage(fromType, toType, body);
+    // HubSpot's answer to an app without the survey scope, through the real client.
+    await portal.control.resetStats();
+    await portal.control.injectFault({
+      kind: 'forbidden',
+      scopes: ['crm.objects.feedback_submissions.read'],
+      path: '/crm/v4/associations/contacts/feedback_submissions/batch/read',
     });
     try {
       expect(await run(portal)).toMatchObject({ done: true, processed: 2 });
-      expect(spy.mock.calls.some(([, toType]) => toType === 'feedback_submissions')).toBe(true);
+      const routes = Object.keys((await portal.control.stats()).byRoute);
+      expect(routes.some((route) => route.includes('feedback_submissions'))).toBe(true);
     } finally {
-      spy.mockRestore();
+      await portal.control.clearFaults();
     }
     const after = await stored(answered);
     expect(after[COMPANY_PROPERTY.satisfaction]).toBe(before[COMPANY_PROPERTY.satisfaction]);
