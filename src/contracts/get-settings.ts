@@ -13,7 +13,8 @@ export type GetSettingsParameters = z.input<typeof getSettingsParametersSchema>;
 
 /** One entry of the admins' action log: who (the user id the call claimed, and that user's name) did what, when. */
 export interface AdminAction {
-  kind: 'save_settings' | 'run_setup' | 'recalculation';
+  /** `recalculation` is a run's start; `recalculation_finished` its end, by whoever sent its last slice. */
+  kind: 'save_settings' | 'run_setup' | 'recalculation' | 'recalculation_finished';
   userId: string;
   name: string;
   at: number;

@@ -14,7 +14,8 @@ export const DEFAULT_SLICE_BUDGET_MS = 7_000;
  * Call first without a cursor, then with each answer's cursor until `done`. The slice that scores the
  * last company stores the portfolio snapshot (the whole portfolio's revenue distribution) on the
  * settings record for the portfolio pages; repeating it is harmless. Admins only (while none is configured, a HubSpot super admin); needs setup to be up to date. The first slice (no
- * cursor) leaves an admin-action record naming the user.
+ * cursor) leaves an admin-action record naming the user, and the slice that answers `done` another
+ * saying the run finished (once per run, however often that slice is sent).
  * A slice interrupted by HubSpot's rate limit or an outage, or stopped to wait for room in the burst
  * window (`KAM.BURST_WINDOW_FULL`: a page of very large key accounts spreads over several slices), answers
  * `ok` with `interruptedBy` set: call again with the same cursor after `retryAfterMs`. `coverageNotRead`
@@ -36,8 +37,12 @@ export const recalculatePortfolioParametersSchema = callerSchema
   .strict();
 export type RecalculatePortfolioParameters = z.input<typeof recalculatePortfolioParametersSchema>;
 
-/** What one slice answers. */
-export interface RecalculationProgress {
+/** What one slice answers: the run going on, or done, with `finishedAt` the moment its last slice ended. */
+export type RecalculationProgress =
+  | (RecalculationSlice & { done: false })
+  | (RecalculationSlice & { done: true; finishedAt: number });
+
+interface RecalculationSlice {
   /** Pass back to continue; null when done. */
   cursor: string | null;
   /**
@@ -49,7 +54,6 @@ export interface RecalculationProgress {
   processed: number;
   /** Companies in the portal when the run started, for a progress bar; null if HubSpot could not count them. */
   total: number | null;
-  done: boolean;
   /**
    * Set when the slice stopped early: HubSpot answered 429 or was unavailable, or (BURST_WINDOW_FULL, no
    * 429) the burst window has no room for the page's next reads before the slice's budget ends. Call

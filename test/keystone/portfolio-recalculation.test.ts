@@ -14,6 +14,7 @@ import { earnedPoints, scoreCompany } from '../../src/kam/selection/index.ts';
 import { addMonths } from '../../src/kam/shared/time.ts';
 import { defaultSettings } from '../../src/kam/settings/index.ts';
 import { decodeCursor } from '../../src/keystone/portfolio-recalculation/cursor.ts';
+import { latestAdminActions } from '../../src/keystone/settings/index.ts';
 import {
   recalculateSlice,
   storedSnapshot,
@@ -405,12 +406,42 @@ describe('the recalculate_portfolio function', () => {
       processed: 2,
       total: 2,
       done: true,
+      finishedAt: expect.toSatisfy((at: number) => at >= now),
       stage: 'relationships',
       interruptedBy: null,
       retryAfterMs: null,
       coverageNotRead: [],
       pausedFor: null,
     });
+  });
+
+  it("records the run's finish in the admin log once, however often its last slice is sent", async () => {
+    // One page a slice: the first scores both companies and leaves their relationships to the last.
+    const first = await recalculateSlice(portal.client, {
+      cursor: null,
+      budgetMs: 500,
+      settings,
+      now,
+      elapsed: steppingClock(),
+      objectTypes: new ObjectTypeResolver(portal.client),
+    });
+    expect(first).toMatchObject({ done: false, stage: 'relationships' });
+    const last = { userId: admin.userId, cursor: first.cursor };
+    const answer = await recalculatePortfolio({ parameters: last });
+    expect(answer).toMatchObject({ status: 'ok', done: true, finishedAt: expect.any(Number) });
+    // Its answer lost, the page sends the last slice again.
+    expect(await recalculatePortfolio({ parameters: last })).toMatchObject({ status: 'ok', done: true });
+
+    const finishes = (await latestAdminActions(portal.client, new ObjectTypeResolver(portal.client))).filter(
+      (action) => action.kind === 'recalculation_finished',
+    );
+    expect(finishes).toEqual([
+      expect.objectContaining({
+        userId: String(admin.userId),
+        summary: 'Finished a portfolio recalculation of 2 companies',
+        at: (answer as { finishedAt: number }).finishedAt,
+      }),
+    ]);
   });
 
   it('refuses a damaged cursor before touching any company', async () => {

@@ -33,6 +33,19 @@ export const main = defineFunction(
       now,
       elapsed: () => performance.now(),
       objectTypes,
+      // Keyed by the run's start, so a last slice sent again records its finish once.
+      finished: ({ startedAt, finishedAt, companies }) =>
+        recordAdminAction(client, objectTypes, {
+          caller,
+          now: finishedAt,
+          actionId: `recalculation-finished-${startedAt}`,
+          entry: {
+            kind: 'recalculation_finished',
+            summary: `Finished a portfolio recalculation of ${companies.toLocaleString('en-GB')} companies`,
+            adminsAdded: [],
+            adminsRemoved: [],
+          },
+        }),
     });
   },
 );

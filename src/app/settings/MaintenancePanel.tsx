@@ -10,11 +10,14 @@ export function MaintenancePanel({
   portal,
   userId,
   format,
+  unsavedChanges,
   onChanged,
 }: {
   portal: PortalSettings;
   userId: number;
   format: Formatters;
+  /** The settings form below holds edits a recalculation would use, were they saved. */
+  unsavedChanges: boolean;
   /** Reads the settings again: setup and a finished run change what the page shows of them and the admin actions. */
   onChanged: () => void;
 }) {
@@ -69,7 +72,9 @@ export function MaintenancePanel({
         />
       )}
       {rs.status === 'done' && (
-        <Text testId="recalculation-done">Recalculated {format.whole(rs.processed)} companies.</Text>
+        <Text testId="recalculation-done">
+          {`Recalculated ${format.whole(rs.processed)} companies, finished ${format.dateTime(rs.finishedAt)}.`}
+        </Text>
       )}
       {rs.status === 'done' && rs.coverageNotRead.length > 0 && (
         <Text testId="coverage-not-read">
@@ -87,6 +92,12 @@ export function MaintenancePanel({
         />
       )}
 
+      {/* Setup makes Keystone's properties and objects whatever the settings say: only the recalculation waits. */}
+      {unsavedChanges && rs.status !== 'running' && (
+        <Text testId="recalculation-waits-for-save">
+          Save or discard your changes to the settings below first: recalculation uses the saved settings.
+        </Text>
+      )}
       {portal.canEdit ? (
         <ButtonRow>
           <Button onClick={() => void runSetup()} disabled={setup.state.status === 'loading'}>
@@ -94,7 +105,7 @@ export function MaintenancePanel({
           </Button>
           <Button
             onClick={() => void recalculation.start().then(onChanged)}
-            disabled={rs.status === 'running' || !upToDate}
+            disabled={rs.status === 'running' || !upToDate || unsavedChanges}
           >
             Recalculate all companies
           </Button>

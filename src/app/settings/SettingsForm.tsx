@@ -10,7 +10,7 @@ import {
   Toggle,
   useExtensionActions,
 } from '@hubspot/ui-extensions';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/shared/selection-criteria.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { numberProblem, SETTINGS_NUMBER_RULES, type NumberRule } from '../../kam/settings/number-rules.ts';
@@ -70,13 +70,21 @@ export function SettingsForm({
   userId,
   format,
   onSaved,
+  onUnsavedChanges,
 }: {
   portal: PortalSettings;
   format: Formatters;
   userId: number;
   onSaved: () => void;
+  /**
+   * Told whether the form holds edits a recalculation would use once saved: the recalculation above reads
+   * the saved settings, and who may do what does not change what it writes.
+   */
+  onUnsavedChanges: (unsaved: boolean) => void;
 }) {
   const [draft, setDraft] = useState<Settings>(portal.settings);
+  const unsaved = !sameApartFromAccess(draft, portal.settings);
+  useEffect(() => onUnsavedChanges(unsaved), [unsaved, onUnsavedChanges]);
   const { addAlert } = useExtensionActions<'settings'>();
   const save = useFunctionAction('save_settings');
   const action = useActionId();
@@ -175,7 +183,10 @@ export function SettingsForm({
       <Heading>Reviews and relationships</Heading>
       <Flex direction="row" gap="small">
         <Select
-          label="Review cadence"
+          label="Default review cadence"
+          description={
+            'For key accounts without a cadence of their own: a company\'s "Account review cadence" property, where set, comes first.'
+          }
           name="cadence"
           value={draft.reviews.defaultCadence}
           options={optionsOf(REVIEW_CADENCE_LABELS)}

@@ -16,7 +16,7 @@ type RecalculationState =
       pausedFor: RecalculationProgress['pausedFor'];
     }
   /** `coverageNotRead`: key accounts and candidates too large to weigh in one invocation (their coverage score was cleared). */
-  | { status: 'done'; processed: number; coverageNotRead: string[] }
+  | { status: 'done'; processed: number; finishedAt: number; coverageNotRead: string[] }
   | { status: 'error'; failure: FunctionFailure; stage: RecalculationProgress['stage']; processed: number };
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -72,7 +72,8 @@ export function useRecalculation(userId: number) {
       total = slice.total;
       coverageNotRead.push(...slice.coverageNotRead);
       if (slice.done) {
-        setState({ status: 'done', processed, coverageNotRead: [...new Set(coverageNotRead)] });
+        const { finishedAt } = slice;
+        setState({ status: 'done', processed, finishedAt, coverageNotRead: [...new Set(coverageNotRead)] });
         return;
       }
       const waitingMs = slice.interruptedBy ? (slice.retryAfterMs ?? 1_000) : null;

@@ -49,7 +49,7 @@ const SETTINGS_WORDS: Record<string, string> = {
   ...Object.fromEntries(
     Object.entries(TIER_LABELS).map(([tier, label]) => [`selection.icpTierCutoffs.${tier}`, `${label} from score`]),
   ),
-  'reviews.cadence': 'Review cadence',
+  'reviews.defaultCadence': 'Default review cadence',
   'reviews.overdueAfterDays': 'Overdue after (days)',
   'coverage.staleAfterDays': 'Contacts go stale after (days)',
   fiscalYearStartMonth: 'Fiscal year starts in',

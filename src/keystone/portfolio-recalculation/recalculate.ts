@@ -118,6 +118,20 @@ interface SliceRequest {
   elapsed: () => number;
   /** Finds the settings object, where the slice that scores the last company stores the portfolio snapshot. */
   objectTypes: ObjectTypeResolver;
+  /**
+   * Told of the run's end before its last slice answers done, and again each time that slice is sent
+   * again (its answer lost, or this call failed): `startedAt` tells one run from another. A transient
+   * failure here answers like any other, to be retried with the cursor the slice gives.
+   */
+  finished?: (run: FinishedRun) => Promise<void>;
+}
+
+/** A run that has scored every company and weighed the relationships of the programme's. */
+interface FinishedRun {
+  /** The run's "now", pinned by its first slice. */
+  startedAt: number;
+  finishedAt: number;
+  companies: number;
 }
 
 /** What one slice answers: the function's answer as the contract words it. */
@@ -227,18 +241,22 @@ async function recalculateSliceWith(client: Client, request: SliceRequest, run: 
           people: run.people,
         });
         coverageNotRead.push(...Object.keys(reading.scores).filter((id) => reading.scores[id] === null));
-        if (!nextAfter)
+        if (!nextAfter) {
+          const finishedAt = Math.round(wallClock());
+          await request.finished?.({ startedAt: state.startedAt, finishedAt, companies: processed });
           return {
             cursor: null,
             processed,
             total: state.total,
             done: true,
+            finishedAt,
             stage: 'relationships',
             interruptedBy: null,
             retryAfterMs: null,
             coverageNotRead,
             pausedFor,
           };
+        }
         Object.assign(state, { after: nextAfter, processed, coverage: null });
       }
       slowestPageMs = Math.max(slowestPageMs, request.elapsed() - pageStarted);

@@ -11,11 +11,11 @@ import { resendingUniqueCreate } from '../../crm/retry.ts';
 import type { Caller } from '../access/index.ts';
 
 // The admins' action log: every admin-only action (saving the settings, running setup, starting a
-// portfolio recalculation) leaves a record of the settings object, keyed "admin-action:<id>", naming the
-// user id the action claimed and that user's name, when, and what it changed. HubSpot tells an app
-// function nothing about who called it, so a forged user id cannot be refused; the log makes it visible
-// to the admins, on the settings page. The record keeps the entry's details as JSON where a settings
-// save's record keeps its settings, so the log needs no setup of its own.
+// portfolio recalculation, and that run's finish) leaves a record of the settings object, keyed
+// "admin-action:<id>", naming the user id the action claimed and that user's name, when, and what it
+// changed. HubSpot tells an app function nothing about who called it, so a forged user id cannot be
+// refused; the log makes it visible to the admins, on the settings page. The record keeps the entry's
+// details as JSON where a settings save's record keeps its settings, so the log needs no setup of its own.
 
 /** The most an entry's details take (names cut), far below HubSpot's 65,536 characters a value. */
 const DETAILS_LIMIT = 4_000;
@@ -27,7 +27,8 @@ type Entry = Omit<AdminAction, 'userId' | 'name' | 'at'>;
 
 /**
  * Records an admin action for `caller` at `now`. `actionId` makes it once per action (a retry of the
- * same save records nothing more); each setup run or recalculation start is an action of its own.
+ * same save, or a recalculation's last slice sent again, records nothing more); without one, each setup
+ * run or recalculation start is an action of its own.
  */
 export async function recordAdminAction(
   client: Client,

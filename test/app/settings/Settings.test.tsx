@@ -20,6 +20,7 @@ import {
   companyFacts,
   deferred,
   failed,
+  NOW,
   ok,
   portalSettings,
   renderer,
@@ -80,17 +81,24 @@ const statistic = (find: ReturnType<typeof renderer>['find'], label: string) => 
 };
 
 /** A recalculate_portfolio answer: a slice of scores part-way through 250 companies, unless told otherwise. */
-const sliceAnswer = (answer: Partial<RecalculationProgress>): RecalculationProgress => ({
+const sliceAnswer = (answer: Partial<Omit<RecalculationProgress, 'done' | 'finishedAt'>>): RecalculationProgress => ({
   cursor: 'c1',
   stage: 'scores',
   processed: 100,
   total: 250,
-  done: false,
   interruptedBy: null,
   retryAfterMs: null,
   coverageNotRead: [],
   pausedFor: null,
   ...answer,
+  done: false,
+});
+
+/** The answer of a run's last slice, over 250 companies, finished at NOW (07:00 in the renderer's New York). */
+const lastSliceAnswer = (answer: Partial<Omit<RecalculationProgress, 'done' | 'finishedAt'>> = {}) => ({
+  ...sliceAnswer({ cursor: null, stage: 'relationships', processed: 250, ...answer }),
+  done: true as const,
+  finishedAt: NOW,
 });
 
 describe('the settings page while loading and on failure', () => {
@@ -168,6 +176,17 @@ describe('the selection criteria and the live preview', () => {
       expect(findAll(Text).map((t) => t.text)).toContain('Preview unavailable: HubSpot did not respond.'),
     );
     expect(find(Button, withText('Save settings')).props.disabled).toBe(false);
+  });
+});
+
+describe('the review settings', () => {
+  it("names the review cadence a default, and says a company's own cadence comes first", async () => {
+    const { find } = await renderSettings(portalSettings());
+    expect(find(Select, { name: 'cadence' }).props).toMatchObject({
+      label: 'Default review cadence',
+      description:
+        'For key accounts without a cadence of their own: a company\'s "Account review cadence" property, where set, comes first.',
+    });
   });
 });
 
@@ -382,7 +401,7 @@ describe('setup and recalculation', () => {
       ok(sliceAnswer({})),
       ok(sliceAnswer({ interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', retryAfterMs: 5 })),
       ok(sliceAnswer({ cursor: 'c2', stage: 'relationships', processed: 200, coverageNotRead: ['901'] })),
-      ok(sliceAnswer({ cursor: null, stage: 'relationships', processed: 250, done: true })),
+      ok(lastSliceAnswer()),
     ];
     let call = 0;
     const { find, findByTestId, waitFor, spy } = await renderSettings(portalSettings(), {
@@ -398,7 +417,7 @@ describe('setup and recalculation', () => {
     );
     expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);
     rateLimited.resolve(null);
-    await waitFor(() => expect(findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 250 companies.'));
+    await waitFor(() => expect(findByTestId(Text, 'recalculation-done').text).toMatch(/^Recalculated 250 companies/));
     // An account too large to weigh in one invocation is named once the run is done.
     expect(findByTestId(Text, 'coverage-not-read').text).toBe(
       '1 key account or candidate has too many contacts and activities to weigh their relationship coverage here (company 901); their cards still show it.',
@@ -458,15 +477,11 @@ describe('setup and recalculation', () => {
     let call = 0;
     const { findByTestId, waitFor, spy, find } = await renderSettings(portalSettings(), {
       recalculate_portfolio: () =>
-        [
-          ok(sliceAnswer({})),
-          failed('KAM.HUBSPOT_RATE_LIMITED', 'HubSpot is busy.'),
-          ok(sliceAnswer({ cursor: null, stage: 'relationships', processed: 250, done: true })),
-        ][call++],
+        [ok(sliceAnswer({})), failed('KAM.HUBSPOT_RATE_LIMITED', 'HubSpot is busy.'), ok(lastSliceAnswer())][call++],
     });
     find(Button, withText('Recalculate all companies')).trigger('onClick');
     // The page waits two seconds before it sends the refused slice again.
-    await vi.waitFor(() => expect(findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 250 companies.'), {
+    await vi.waitFor(() => expect(findByTestId(Text, 'recalculation-done').text).toMatch(/^Recalculated 250/), {
       timeout: 10_000,
     });
     await waitFor(() => expect(callsTo(spy, 'recalculate_portfolio')).toHaveLength(3));
@@ -476,6 +491,64 @@ describe('setup and recalculation', () => {
       { userId: USER_ID, cursor: 'c1' },
     ]);
   }, 15_000);
+
+  it('says when the run finished, with the date and time, in place of the line on the last complete run', async () => {
+    const { find, findByTestId, maybeFindByTestId, waitFor } = await renderSettings(portalSettings(), {
+      recalculate_portfolio: ok(lastSliceAnswer({ processed: 2_000, total: 2_000 })),
+    });
+    find(Button, withText('Recalculate all companies')).trigger('onClick');
+    await waitFor(() =>
+      expect(findByTestId(Text, 'recalculation-done').text).toBe(
+        'Recalculated 2,000 companies, finished 24 Nov 2026, 07:00.',
+      ),
+    );
+    expect(maybeFindByTestId(Text, 'last-recalculation')).toBeNull();
+  });
+
+  it('holds the recalculation while the form has unsaved changes, saying to save or discard them first', async () => {
+    const { find, maybeFindByTestId, findByTestId, waitFor, spy } = await renderSettings(portalSettings(), {
+      recalculate_portfolio: ok(lastSliceAnswer()),
+    });
+    const recalculate = () => find(Button, withText('Recalculate all companies'));
+    expect(recalculate().props.disabled).toBe(false);
+    find(NumberInput, { name: 'weight-historicPurchases' }).trigger('onChange', 9 as never);
+    await waitFor(() => expect(recalculate().props.disabled).toBe(true));
+    expect(findByTestId(Text, 'recalculation-waits-for-save').text).toBe(
+      'Save or discard your changes to the settings below first: recalculation uses the saved settings.',
+    );
+    // Setup does not read the settings, so it does not wait for them.
+    expect(find(Button, withText('Run setup')).props.disabled).toBe(false);
+
+    find(Button, withText('Discard changes')).trigger('onClick');
+    await waitFor(() => expect(recalculate().props.disabled).toBe(false));
+    expect(maybeFindByTestId(Text, 'recalculation-waits-for-save')).toBeNull();
+    expect(callsTo(spy, 'recalculate_portfolio')).toEqual([]);
+  });
+
+  it('lets the recalculation run once the changes are saved, with the settings the page read again', async () => {
+    const saved = portalSettings({
+      revision: 4,
+      settings: settings({
+        selection: { ...settings().selection, weights: { ...settings().selection.weights, historicPurchases: 9 } },
+      }),
+    });
+    const { find, waitFor } = await renderSettings(portalSettings(), { save_settings: ok({}) }, saved);
+    find(NumberInput, { name: 'weight-historicPurchases' }).trigger('onChange', 9 as never);
+    await waitFor(() => expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(true));
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() => expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(false));
+    expect(find(NumberInput, { name: 'weight-historicPurchases' }).props.value).toBe(9);
+  });
+
+  it('does not hold the recalculation for unsaved changes to who may do what, which it does not read', async () => {
+    const { find, findAll, waitFor } = await renderSettings(portalSettings());
+    find(MultiSelect, { name: 'manager-teams' }).trigger('onChange', ['11', '12'] as never);
+    await waitFor(() => expect(find(MultiSelect, { name: 'manager-teams' }).props.value).toEqual(['11', '12']));
+    expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(false);
+    expect(findAll(Text).map((t) => t.text)).not.toContain(
+      'Save or discard your changes to the settings below first: recalculation uses the saved settings.',
+    );
+  });
 
   it('stops with the message and how far it got when a slice fails', async () => {
     let call = 0;

@@ -97,18 +97,30 @@ describe('the settings page on the sandbox portal', () => {
     await page.waitFor(() =>
       expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe('0'),
     );
+    // Recalculation scores with the saved settings: it waits while the threshold is being edited.
+    expect(page.find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);
+    page.find(Button, withText('Discard changes')).trigger('onClick');
 
+    await page.waitFor(() =>
+      expect(page.find(Button, withText('Recalculate all companies')).props.disabled).toBe(false),
+    );
     page.find(Button, withText('Recalculate all companies')).trigger('onClick');
     await page.waitFor(() =>
-      expect(page.findByTestId(Text, 'recalculation-done').text).toBe('Recalculated 2 companies.'),
+      expect(page.findByTestId(Text, 'recalculation-done').text).toMatch(/^Recalculated 2 companies, finished .+\.$/),
     );
-    // Recalculation scores with the saved settings, not the threshold still being edited.
     const written = await portal.client.crm.companies.basicApi.getById(star.id, [COMPANY_PROPERTY.suggestedStatus]);
     expect(written.properties[COMPANY_PROPERTY.suggestedStatus]).toBe('key');
-    // The settings now say when the last complete run was, and over how many companies.
+    // The settings now say when the last complete run was, and over how many companies; the log, that it finished.
     expect(await getSettings({ parameters: { userId: admin.userId } })).toMatchObject({
       status: 'ok',
       lastRecalculation: { companiesScored: 2 },
+      adminActions: expect.arrayContaining([
+        expect.objectContaining({ kind: 'recalculation', summary: 'Started a portfolio recalculation' }),
+        expect.objectContaining({
+          kind: 'recalculation_finished',
+          summary: 'Finished a portfolio recalculation of 2 companies',
+        }),
+      ]),
     });
   });
 });

@@ -14,6 +14,7 @@ describe("a refused parameter named in the form's words", () => {
     ['save_competition', 'competition.competitors.1.services', 'Competitor 2, used for'],
     ['save_settings', 'settings.access.managerTeamIds.0', 'Manager teams'],
     ['save_settings', 'settings.selection.weights.prestige', 'Prestige'],
+    ['save_settings', 'settings.reviews.defaultCadence', 'Default review cadence'],
     ['save_account_plan', 'plan.objectives.0.title', 'Objective 1, objective'],
   ])('%s names %s "%s"', (uid, path, words) => {
     expect(fieldInWords(uid, path, {})).toBe(words);
