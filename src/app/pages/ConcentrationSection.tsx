@@ -1,7 +1,7 @@
 import { EmptyState, Heading, LineChart, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
 import type { PortfolioOverview } from '../../contracts/portfolio-overview.ts';
-import type { Formatters } from '../ui/format.ts';
 import { ListTable } from './ListTable.tsx';
+import type { PageFormatters } from './overview-loader.tsx';
 import { paretoRows } from './pareto-chart.ts';
 
 // The 80/20 picture: how concentrated revenue is, and what each dependency puts at risk.
@@ -10,9 +10,8 @@ export function ConcentrationSection({
   format,
 }: {
   concentration: PortfolioOverview['concentration'];
-  format: Formatters;
+  format: PageFormatters;
 }) {
-  const share = (value: number | null) => (value === null ? '—' : format.share(value));
   return (
     <>
       <Heading>Where the revenue comes from</Heading>
@@ -36,16 +35,16 @@ export function ConcentrationSection({
         cells={(risk) => [
           risk.name,
           format.money(risk.revenueAtRisk),
-          share(risk.shareOfPortfolio),
+          shareOrDash(risk.shareOfPortfolio, format),
           risk.largestDeal === null
             ? 'No contract in 12 months'
-            : `${format.money(risk.largestDeal.amount)} (${format.share(risk.largestDeal.shareOfAccount)})${risk.dependsOnOneContract ? ' — single-contract risk' : ''}`,
+            : `${format.money(risk.largestDeal.amount)} (${format.share(risk.largestDeal.shareOfAccount, concentration.singleContractShareWarning)})${risk.dependsOnOneContract ? ' — single-contract risk' : ''}`,
           heldBy(risk),
         ]}
       />
       {concentration.onePersonDependence.map((dependence) => (
         <Text key={dependence.person.ownerId ?? dependence.person.name}>
-          {`${dependence.person.name} alone holds ${format.money(dependence.revenue)} (${share(dependence.shareOfPortfolio)}): ${dependence.accounts.map((a) => a.name).join(', ')}.`}
+          {`${dependence.person.name} alone holds ${format.money(dependence.revenue)} (${shareOrDash(dependence.shareOfPortfolio, format)}): ${dependence.accounts.map((a) => a.name).join(', ')}.`}
         </Text>
       ))}
       {concentration.keyAccountsWithoutRelationship.length > 0 && (
@@ -61,7 +60,7 @@ function ParetoPicture({
   format,
 }: {
   pareto: PortfolioOverview['concentration']['pareto'];
-  format: Formatters;
+  format: PageFormatters;
 }) {
   if (pareto === null) {
     return (
@@ -75,14 +74,14 @@ function ParetoPicture({
   }
   if (pareto.totalRevenue === 0)
     return <Text>No revenue in the last 12 months yet: run a recalculation once deals are closed won.</Text>;
-  const share = (value: number | null) => (value === null ? '—' : format.share(value));
   return (
     <>
       <Text>
-        {`${pareto.clientsForEightyPercentOfRevenue === null ? '—' : format.whole(pareto.clientsForEightyPercentOfRevenue)} of ${format.whole(pareto.clientCount)} clients (${share(pareto.clientShareForEightyPercentOfRevenue)}) make 80% of revenue (${format.money(pareto.totalRevenue)} over 12 months).`}
+        {`${pareto.clientsForEightyPercentOfRevenue === null ? '—' : format.whole(pareto.clientsForEightyPercentOfRevenue)} of ${format.whole(pareto.clientCount)} clients (${shareOrDash(pareto.clientShareForEightyPercentOfRevenue, format)}) make 80% of the ${format.money(pareto.totalRevenue)} that all clients paid over 12 months.`}
       </Text>
+      {/* The bound is a fraction of each share, so "up to 1% lower" holds read as points too: no share exceeds 100%. */}
       {pareto.shareErrorBound > 0 && (
-        <Text variant="microcopy">{`Read from revenue bands: each share is at most ${format.share(Math.ceil(pareto.shareErrorBound * 100) / 100)} of itself below the exact figure.`}</Text>
+        <Text variant="microcopy">{`These shares come from revenue bands, not each client's exact revenue, so each may be up to ${format.share(Math.ceil(pareto.shareErrorBound * 100) / 100)} lower than the exact figure.`}</Text>
       )}
       <LineChart
         data={paretoRows(pareto)}
@@ -98,7 +97,7 @@ function ParetoPicture({
           <StatisticsItem
             key={top.percentOfClients}
             label={`Top ${top.percentOfClients}% of clients`}
-            number={share(top.revenueShare)}
+            number={shareOrDash(top.revenueShare, format)}
           />
         ))}
         <StatisticsItem
@@ -112,11 +111,17 @@ function ParetoPicture({
   );
 }
 
-/** Who of ours holds the relationship, as the account's card weighs it; the one it depends on comes first. */
+/** A share not measured yet (no portfolio revenue to measure it against) reads as a dash. */
+function shareOrDash(value: number | null, format: PageFormatters): string {
+  return value === null ? '—' : format.share(value);
+}
+
+/** Who of ours holds the relationship, as the account's card weighs it; the one it depends on comes first, named once. */
 function heldBy(risk: PortfolioOverview['concentration']['keyAccounts'][number]): string {
   if (risk.heldBy === null) return 'Not weighed yet: the next recalculation weighs it';
-  const [first] = risk.heldBy;
+  const [first, ...others] = risk.heldBy;
   if (!first) return 'Nobody';
-  const names = risk.heldBy.map((p) => p.name).join(', ');
-  return risk.dependsOnOnePerson ? `${names} — ${first.name} alone holds most of it` : names;
+  const names = (people: typeof others) => people.map((p) => p.name).join(', ');
+  if (!risk.dependsOnOnePerson) return names(risk.heldBy);
+  return `${first.name} holds most of it alone${others.length > 0 ? `; also ${names(others)}` : ''}`;
 }

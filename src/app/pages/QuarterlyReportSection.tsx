@@ -1,14 +1,10 @@
 import { Heading, List, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
-import type {
-  AccountQuarter,
-  OutcomeLine,
-  QuarterlyReport,
-  TargetInQuarter,
-} from '../../contracts/portfolio-overview.ts';
+import { Fragment } from 'react';
+import type { AccountQuarter, QuarterlyReport, TargetInQuarter } from '../../contracts/portfolio-overview.ts';
 import { incomeChange, type Formatters } from '../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
-import { OUTCOME_HEADINGS, outcomeLine } from './outcome-lines.ts';
+import { outcomeSections } from './outcome-lines.ts';
 import { NO_SURVEY_ANSWERS, satisfactionLine } from '../ui/satisfaction-words.ts';
 
 // The dragons' den report, where each account team answers for its plan: the programme's quarter, then each key account's.
@@ -64,7 +60,6 @@ function targetsBreakdown(
 }
 
 function AccountReport({ account, format }: { account: AccountQuarter; format: Formatters }) {
-  const lines = (outcome: readonly OutcomeLine[]) => outcome.map((line) => outcomeLine(line, format));
   const reviews = `${account.reviewsDone} review${account.reviewsDone === 1 ? '' : 's'} done${account.reviewMissed ? '; the calendar review was missed' : ''}.`;
   return (
     <>
@@ -90,10 +85,9 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
       {account.investment !== null && <Text>{investmentLine(account.investment, format)}</Text>}
       <Text>{`${account.introductions.length} introduction${account.introductions.length === 1 ? '' : 's'} made (contacts new in the CRM this quarter).`}</Text>
       {items('Introductions', account.introductions)}
-      {items(OUTCOME_HEADINGS.plan_updated, lines(account.planUpdated))}
-      {items(OUTCOME_HEADINGS.celebrate, lines(account.celebrate))}
-      {items(OUTCOME_HEADINGS.escalate, lines(account.escalate))}
-      {items(OUTCOME_HEADINGS.exploit, lines(account.exploit))}
+      {outcomeSections(account, format).map(({ heading, lines }) => (
+        <Fragment key={heading}>{items(heading, lines)}</Fragment>
+      ))}
       {items('Triggers fired', account.triggersFired)}
       {account.competition &&
         items(
@@ -135,17 +129,24 @@ function figure(target: TargetInQuarter, value: number | string | null, format: 
   if (value === null) return '—';
   if (typeof value === 'string') return value;
   if (target.unit === 'currency') return format.money(value);
-  if (target.unit === 'percent') return `${value}%`;
-  return String(value);
+  // As the card's grid shows them: a percent target is typed in percent (12 for 12%), a count grouped.
+  if (target.unit === 'percent') return format.share(value / 100);
+  return format.whole(value);
 }
 
-/** Cost to us against the benefit: what the programme spent on the account in the quarter, and the income gained. */
+/**
+ * Cost to us against the benefit: what the programme spent on the account in the quarter, and the income gained
+ * in it. Said to be the quarter's, as the income row of the targets above may run over the year to date.
+ */
 function investmentLine(investment: NonNullable<AccountQuarter['investment']>, format: Formatters): string {
   const { hours, money, incomeGained } = investment;
   const spent =
     hours === null && money === null
-      ? 'No investment recorded'
-      : `Invested ${format.money(money ?? 0)} and ${format.hours(hours ?? 0)}`;
-  const gained = incomeGained === null ? 'the quarter has not begun' : incomeChange(incomeGained, format);
-  return `${spent}; ${gained}.`;
+      ? 'no investment recorded'
+      : `invested ${format.money(money ?? 0)} and ${format.hours(hours ?? 0)}`;
+  const gained =
+    incomeGained === null
+      ? 'it has not begun'
+      : `${incomeChange(incomeGained, format)} against the same quarter last year`;
+  return `This quarter: ${spent}; ${gained}.`;
 }

@@ -1,8 +1,11 @@
 import { Text, useExtensionContext } from '@hubspot/ui-extensions';
 import type { ReactNode } from 'react';
 import type { FiscalQuarter, PortfolioOverview } from '../../contracts/portfolio-overview.ts';
-import { createFormatters, portalFormat, type Formatters } from '../ui/format.ts';
+import { createFormatters, createShareFormatter, portalFormat, type Formatters } from '../ui/format.ts';
 import { Loading, LoadFailed, useFunctionQuery } from './keystone-ui.ts';
+
+/** The portal's formatters, with shares that never read across a line they are judged by (createShareFormatter). */
+export type PageFormatters = Omit<Formatters, 'share'> & { share: ReturnType<typeof createShareFormatter> };
 
 /** Loads the overview for the signed-in user (with the report for `quarter`) and hands it to a page, with formatters for the portal. */
 export function WithOverview({
@@ -10,7 +13,7 @@ export function WithOverview({
   children,
 }: {
   quarter?: FiscalQuarter | null;
-  children: (overview: PortfolioOverview, format: Formatters, portalId: number) => ReactNode;
+  children: (overview: PortfolioOverview, format: PageFormatters, portalId: number) => ReactNode;
 }) {
   const context = useExtensionContext<'pages'>();
   const { state, reload } = useFunctionQuery('portfolio_overview', { userId: context.user.id, quarter });
@@ -18,7 +21,8 @@ export function WithOverview({
     return <LoadFailed title="Keystone could not load the portfolio" failure={state.failure} onRetry={reload} />;
   if (state.status !== 'success') return <Loading what="the portfolio" />;
   const overview = state.answer;
-  const format = createFormatters(portalFormat(context, overview.portal));
+  const portal = portalFormat(context, overview.portal);
+  const format: PageFormatters = { ...createFormatters(portal), share: createShareFormatter(portal.locale) };
   return <>{children(overview, format, context.portal.id)}</>;
 }
 

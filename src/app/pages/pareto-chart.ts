@@ -1,7 +1,9 @@
 import type { ParetoAnalysis } from '../../kam/portfolio/index.ts';
 
 // The Pareto curve as LineChart rows, in percent. A second series marks the 80% point: a line along
-// 80% of revenue to the share of clients that make it, then down to the axis.
+// 80% of revenue to the share of clients that make it, where it meets the curve. No line drops from there to
+// the axis: the chart's table lists each series' figure per share of clients, and that point would read as
+// 0% of revenue at the 80% point.
 
 export const PARETO_SERIES = { curve: 'Share of revenue', eighty: '80% of revenue' } as const;
 
@@ -25,7 +27,6 @@ export function paretoRows(pareto: ParetoAnalysis): ParetoRow[] {
   const marker = [
     { clients: 0, revenue: 80, series: PARETO_SERIES.eighty },
     { clients: percent(at), revenue: 80, series: PARETO_SERIES.eighty },
-    { clients: percent(at), revenue: 0, series: PARETO_SERIES.eighty },
   ];
   return [...curve, ...marker];
 }

@@ -1,7 +1,7 @@
 import type { QuarterlyReport } from '../../contracts/portfolio-overview.ts';
 import type { Formatters } from '../ui/format.ts';
 import { SURVEY_LABELS } from '../ui/labels.ts';
-import { OUTCOME_HEADINGS, outcomeLine } from './outcome-lines.ts';
+import { outcomeSections } from './outcome-lines.ts';
 import { satisfactionTrend } from '../ui/satisfaction-words.ts';
 
 // The quarterly programme report as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a
@@ -41,14 +41,8 @@ export function reportCsv(report: QuarterlyReport, format: Pick<Formatters, 'dat
       rows.push([q, a.name, 'Target', t.name, t.target, t.actual, STATUS_WORDS[t.status]]);
     for (const item of a.introductions) rows.push([q, a.name, 'Introduction', item, null, null, null]);
     rows.push([q, a.name, 'Introductions', 'Introductions made', null, a.introductions.length, null]);
-    const outcomes = [
-      [OUTCOME_HEADINGS.plan_updated, a.planUpdated],
-      [OUTCOME_HEADINGS.celebrate, a.celebrate],
-      [OUTCOME_HEADINGS.escalate, a.escalate],
-      [OUTCOME_HEADINGS.exploit, a.exploit],
-    ] as const;
-    for (const [section, lines] of outcomes)
-      for (const line of lines) rows.push([q, a.name, section, outcomeLine(line, format), null, null, null]);
+    for (const { heading, lines } of outcomeSections(a, format))
+      for (const line of lines) rows.push([q, a.name, heading, line, null, null, null]);
     for (const item of a.triggersFired) rows.push([q, a.name, 'Trigger fired', item, null, null, null]);
     rows.push([
       q,

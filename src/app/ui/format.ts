@@ -104,3 +104,49 @@ export function toCalendarDate(at: number, timeZone: string): { year: number; mo
 export function fromCalendarDate({ year, month, date }: { year: number; month: number; date: number }): number {
   return Date.UTC(year, month, date, 12);
 }
+
+/**
+ * Shares from 0 to 1 as percentages that never read across a line they are judged by: a share above none never
+ * reads `0%`, one short of the whole never `100%`, and one shown beside a warning raised above `threshold` reads
+ * above, at or below it as the share itself is (against 0.5: 0.496 → `49.6%`, never `50%`). Whole percentages
+ * where they keep to the share's side, else one decimal (0.0048 → `0.5%`), rounded away from the line when even
+ * that would cross it (0.4996 against 0.5 → `49.9%`). Throws a RangeError for a share below 0 or not a number,
+ * or a threshold outside 0 to 1.
+ */
+export function createShareFormatter(locale: string): (fraction: number, threshold?: number) => string {
+  const percent = (digits: number, roundingMode: 'halfExpand' | 'floor' | 'ceil' = 'halfExpand') =>
+    new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      roundingMode,
+    });
+  const whole = percent(0);
+  const tenth = percent(1);
+  const tenthDown = percent(1, 'floor');
+  const tenthUp = percent(1, 'ceil');
+  return (fraction, threshold) => {
+    if (!(fraction >= 0 && fraction < Infinity))
+      throw new RangeError(`A share must be a fraction of 0 or more, got ${fraction}`);
+    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+      throw new RangeError(`A warning share must be from 0 to 1, got ${threshold}`);
+    const lines = threshold === undefined ? [0, 1] : [0, threshold, 1];
+    const side = (value: number) => lines.map((line) => Math.sign(value - line)).join();
+    for (const format of [whole, tenth]) {
+      const parts = format.formatToParts(fraction);
+      if (side(shownFraction(parts)) === side(fraction)) return parts.map((p) => p.value).join('');
+    }
+    const nearest = lines.reduce((a, b) => (Math.abs(fraction - b) < Math.abs(fraction - a) ? b : a));
+    return (fraction < nearest ? tenthDown : tenthUp).format(fraction);
+  };
+}
+
+// The figure a reader sees in a formatted percentage, back as a fraction, whatever the locale's separators.
+function shownFraction(parts: Intl.NumberFormatPart[]): number {
+  const digits = (type: 'integer' | 'fraction') =>
+    parts
+      .filter((p) => p.type === type)
+      .map((p) => p.value)
+      .join('');
+  return Number(`${digits('integer')}.${digits('fraction') || '0'}`) / 100;
+}

@@ -17,6 +17,7 @@ import {
   metricProgress,
   quarterAt,
   type DerivationFacts,
+  type Measure,
   type MetricTarget,
 } from '../../kam/objectives/index.ts';
 import { REVIEW_OUTCOMES, reviewActionStatus } from '../../kam/reviews/index.ts';
@@ -204,6 +205,21 @@ function contactName(contact: CrmRecord): string {
   return name || contact.properties.email || `Contact ${contact.id}`;
 }
 
+// The report is read as the quarter's: a row whose figures run from the plan year's start says so beside its name
+// (the income gained in the quarter alone is told beneath the table), where a figure within the quarter or at its
+// end needs no word.
+const PERIOD_WORDS: Record<Measure, string | null> = {
+  level: null,
+  per_quarter: null,
+  change: 'change since the plan year began',
+  year_to_date: 'year to date',
+};
+
+function rowName(metric: MetricTarget): string {
+  const period = metric.unit === 'text' ? null : PERIOD_WORDS[metric.measure];
+  return period === null ? metric.name : `${metric.name} (${period})`;
+}
+
 // The plan's grid is kept per quarter of its own plan year; the report's quarter is found in it by date.
 // Its stance, deal and meeting rows are counted from HubSpot as the card counts them (meetings as the
 // last recalculation stored them per month).
@@ -249,7 +265,7 @@ function targetsInQuarter(
       const step = (value: number | null) =>
         metric.unit === 'scale' && value !== null ? (metric.scale[value - 1] ?? value) : value;
       return {
-        name: metric.name,
+        name: rowName(metric),
         unit: metric.unit,
         target: metric.unit === 'text' ? metric.quarters[quarter] : step(metric.quarters[quarter]),
         actual: actual !== null && typeof actual === 'object' ? actual.text : step(actual),

@@ -81,6 +81,17 @@ const EXPECTED_ACTUALS: Record<string, Record<'Q1' | 'Q2' | 'Q3' | 'Q4', number>
   income_increase: { Q1: 15_000, Q2: 22_000, Q3: 30_000, Q4: 33_000 },
 };
 
+// Each row as the report names it: those whose figures run from the plan year's start (their sources' default
+// measures) say so.
+const REPORT_NAMES: Record<string, string> = {
+  friends_and_allies: 'Friends and allies',
+  enemies_and_protesters: 'Enemies and protesters (change since the plan year began)',
+  meetings: 'Meetings per quarter',
+  new_services: 'New services used (year to date)',
+  new_opportunities: 'New opportunities secured (year to date)',
+  income_increase: 'Increase in income over last FY (year to date)',
+};
+
 describe('a client account plan with the six template rows, built from scratch', () => {
   let portal: SandboxPortal;
   let companyId: string;
@@ -235,7 +246,9 @@ describe('a client account plan with the six template rows, built from scratch',
       const account = answer.quarterlyReport.accounts.find((a) => a.companyId === companyId);
       const q = `Q${quarter}` as const;
       expect(Object.fromEntries((account?.targets ?? []).map((t) => [t.name, [t.target, t.actual]]))).toEqual(
-        Object.fromEntries(PLAN_ROWS.map((r) => [r.label, [r.targets?.[q], EXPECTED_ACTUALS[r.metric]![q]]])),
+        Object.fromEntries(
+          PLAN_ROWS.map((r) => [REPORT_NAMES[r.metric], [r.targets?.[q], EXPECTED_ACTUALS[r.metric]![q]]]),
+        ),
       );
       expect(account?.investment?.incomeGained).toBe({ 1: 15_000, 2: 7_000, 3: 8_000, 4: 3_000 }[quarter]);
     }

@@ -21,8 +21,11 @@ import { PARETO_SERIES } from '../../../src/app/pages/pareto-chart.ts';
 import { reportCsv } from '../../../src/app/pages/report-csv.ts';
 import { createFormatters, portalFormat } from '../../../src/app/ui/format.ts';
 import { callsTo, failed, ok, serveFunctions, withText } from '../ui/test-utils.ts';
-import { aContact, aScoredCompany, overview } from '../../keystone/portfolio/snapshot-factory.ts';
-import { COMPANY_PROPERTY } from '../../../src/crm/model/index.ts';
+import { aContact, aRecord, aScoredCompany, NOW, overview } from '../../keystone/portfolio/snapshot-factory.ts';
+import { COMPANY_PROPERTY, KEY_ACCOUNT_PLAN } from '../../../src/crm/model/index.ts';
+import { toProperties } from '../../../src/crm/records.ts';
+import { NO_INVESTMENT, type MetricTarget } from '../../../src/kam/objectives/index.ts';
+import { serialiseGrid } from '../../../src/keystone/account/plan-targets.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -58,10 +61,20 @@ describe('the portfolio home page', () => {
     expect(rows.filter((r) => r.series === PARETO_SERIES.eighty)).toEqual([
       { clients: 0, revenue: 80, series: PARETO_SERIES.eighty },
       { clients: 50, revenue: 80, series: PARETO_SERIES.eighty },
-      { clients: 50, revenue: 0, series: PARETO_SERIES.eighty },
     ]);
     expect(rows.filter((r) => r.series === PARETO_SERIES.curve).map((r) => r.revenue)).toEqual([0, 50, 80, 90, 100]);
-    expect(texts(page)).toContain('2 of 4 clients (50%) make 80% of revenue (£1,000 over 12 months).');
+  });
+
+  it("gives the chart's table one figure per series and share of clients, so no row reads 0% of revenue at the 80% point", async () => {
+    const page = await renderPages();
+    const rows = page.find(LineChart).props.data as Array<{ clients: number; revenue: number; series: string }>;
+    const cells = rows.map((r) => `${r.series} at ${r.clients}`);
+    expect(new Set(cells).size).toBe(cells.length);
+  });
+
+  it('says the 80% is of the whole revenue, not that the whole revenue is the 80%', async () => {
+    const page = await renderPages();
+    expect(texts(page)).toContain('2 of 4 clients (50%) make 80% of the £1,000 that all clients paid over 12 months.');
   });
 
   it('shows the share of the top 1, 5, 10 and 20% of clients and the HHI', async () => {
@@ -191,8 +204,12 @@ describe('the portfolio home page', () => {
     expect(texts(page)).toContain(
       'Portfolio figures from the last recalculation to score every company, 23 Nov 2026: 4 companies, revenue over the 12 months before 23 Nov 2026. Programme lists as they stand now.',
     );
+  });
+
+  it('says plainly that shares read from revenue bands may be a little low', async () => {
+    const page = await renderPages();
     expect(texts(page)).toContain(
-      'Read from revenue bands: each share is at most 1% of itself below the exact figure.',
+      "These shares come from revenue bands, not each client's exact revenue, so each may be up to 1% lower than the exact figure.",
     );
   });
 
@@ -251,6 +268,67 @@ describe('the portfolio home page', () => {
     );
     expect(page.find(ErrorState).props.type).toBe('error');
     expect(page.find(Button).text).toBe('Try again');
+  });
+});
+
+describe('the revenue at risk per key account', () => {
+  // Linden's largest contract is 49.6% of its £1,000, Derwent's 50.4%: either side of the 50% warning. Each
+  // account is 0.48% of a portfolio of £208,333. Simon Tate alone holds most of Derwent and Wye.
+  const wonDeal = (amount: number) =>
+    aRecord({
+      amount: String(amount),
+      dealstage: 'closedwon',
+      closedate: new Date(NOW - 30 * 86_400_000).toISOString(),
+    });
+  const owner = (ownerId: string, firstName: string, lastName: string) => ({
+    ownerId,
+    userId: null,
+    firstName,
+    lastName,
+    email: null,
+    teamIds: [],
+    teams: [],
+  });
+  const heldBy = (holders: string, sole: string) => ({
+    [COMPANY_PROPERTY.coverageScore]: '40',
+    [COMPANY_PROPERTY.relationshipHolders]: holders,
+    [COMPANY_PROPERTY.soleRelationshipHolder]: sole,
+  });
+  const linden = aScoredCompany('Linden Utilities', 'key', 'key', 80, 1_000);
+  const derwent = aScoredCompany('Derwent Power', 'key', 'key', 80, 1_000, heldBy('61', '61'));
+  const wye = aScoredCompany('Wye Foods', 'key', 'key', 80, 1_000, heldBy('61;62', '61'));
+  const rest = aScoredCompany('Everyone else', 'none', 'none', 10, 205_333);
+  const AT_RISK = overview({
+    companies: [linden, derwent, wye, rest],
+    owners: [owner('61', 'Simon', 'Tate'), owner('62', 'Ann', 'Other')],
+    keyAccountDeals: new Map([
+      [linden.id, [wonDeal(496), wonDeal(300), wonDeal(204)]],
+      [derwent.id, [wonDeal(504), wonDeal(496)]],
+    ]),
+  });
+  const cellsOf = (page: Awaited<ReturnType<typeof renderPages>>, name: string) =>
+    page
+      .findAll(TableRow)
+      .find((row) => row.maybeFind(TableCell, withText(name)) !== null)!
+      .findAll(TableCell)
+      .map((cell) => cell.text);
+
+  it("never rounds the largest contract's share across the single-contract warning beside it", async () => {
+    const page = await renderPages(ok(AT_RISK));
+    expect(cellsOf(page, 'Linden Utilities')[3]).toBe('£496 (49.6%)');
+    expect(cellsOf(page, 'Derwent Power')[3]).toBe('£504 (50.4%) — single-contract risk');
+  });
+
+  it("shows an account's small share of the portfolio as a share, not as 0%", async () => {
+    const page = await renderPages(ok(AT_RISK));
+    expect(cellsOf(page, 'Linden Utilities')[2]).toBe('0.5%');
+    expect(texts(page)).toContain('Simon Tate alone holds £2,000 (1%): Derwent Power, Wye Foods.');
+  });
+
+  it('names the one person an account depends on once, then the others in touch', async () => {
+    const page = await renderPages(ok(AT_RISK));
+    expect(cellsOf(page, 'Derwent Power')[4]).toBe('Simon Tate holds most of it alone');
+    expect(cellsOf(page, 'Wye Foods')[4]).toBe('Simon Tate holds most of it alone; also Ann Other');
   });
 });
 
@@ -316,6 +394,103 @@ describe('the quarterly report pages', () => {
       reportCsv(report.quarterlyReport, createFormatters(portalFormat(page.mocks.context, report.portal))),
     ).toContain(
       'Q3 FY2026,Echo,Satisfaction,Net Promoter Score,,40,The last half-year 10 lower than the half-year before',
+    );
+  });
+
+  it("says the income row runs over the year to date, and the income beneath the targets is the quarter's", async () => {
+    const income: MetricTarget = {
+      id: 'income',
+      name: 'Increase in income over last year',
+      unit: 'currency',
+      currency: 'GBP',
+      measure: 'year_to_date',
+      baseline: null,
+      source: 'typed',
+      quarters: { Q1: null, Q2: null, Q3: 25_000, Q4: null },
+      actuals: { Q1: null, Q2: null, Q3: -195_579, Q4: null },
+    };
+    const plan = aRecord({
+      ...toProperties(
+        {
+          companyId: acme.id,
+          title: 'Plan',
+          revision: 1,
+          planStart: '2026-01-01T00:00:00.000Z',
+          quarterlyTargets: serialiseGrid({ targets: [income], investment: NO_INVESTMENT }),
+        },
+        KEY_ACCOUNT_PLAN.property,
+      ),
+      hs_createdate: '2026-01-15T00:00:00.000Z',
+    });
+    // £9,000 won in August against £4,000 in August a year before: £5,000 gained in the quarter.
+    const won = (amount: number, closedate: string) =>
+      aRecord({ amount: String(amount), closedate, dealstage: 'closedwon' });
+    const report = overview(
+      {
+        companies: [acme, bolt, crane, delta],
+        plans: [plan],
+        keyAccountDeals: new Map([
+          [acme.id, [won(9_000, '2026-08-01T00:00:00.000Z'), won(4_000, '2025-08-20T00:00:00.000Z')]],
+        ]),
+      },
+      { fiscalYear: 2026, quarter: 3 },
+    );
+    const page = await renderPages(ok(report), '/report/2026/3');
+    const row = page.findAll(TableRow).find((r) => r.maybeFind(TableCell) !== null)!;
+    expect(row.findAll(TableCell).map((c) => c.text)).toEqual([
+      'Increase in income over last year (year to date)',
+      '£25,000',
+      '-£195,579',
+      'behind',
+    ]);
+    expect(texts(page)).toContain(
+      'This quarter: no investment recorded; £5,000 gained against the same quarter last year.',
+    );
+  });
+
+  it('groups a count and shows a percent target as a percentage, as the card does', async () => {
+    const row = (id: string, unit: 'count' | 'percent', target: number, actual: number): MetricTarget => ({
+      id,
+      name: id,
+      unit,
+      measure: 'per_quarter',
+      baseline: null,
+      source: 'typed',
+      quarters: { Q1: null, Q2: null, Q3: target, Q4: null },
+      actuals: { Q1: null, Q2: null, Q3: actual, Q4: null },
+    });
+    const plan = aRecord({
+      ...toProperties(
+        {
+          companyId: acme.id,
+          title: 'Plan',
+          revision: 1,
+          planStart: '2026-01-01T00:00:00.000Z',
+          quarterlyTargets: serialiseGrid({
+            targets: [row('Users trained', 'count', 1_500, 1_250), row('Share of wallet', 'percent', 12.5, 30)],
+            investment: NO_INVESTMENT,
+          }),
+        },
+        KEY_ACCOUNT_PLAN.property,
+      ),
+      hs_createdate: '2026-01-15T00:00:00.000Z',
+    });
+    const report = overview({ companies: [acme, bolt, crane, delta], plans: [plan] }, { fiscalYear: 2026, quarter: 3 });
+    const page = await renderPages(ok(report), '/report/2026/3');
+    const cells = page
+      .findAll(TableRow)
+      .filter((r) => r.maybeFind(TableCell) !== null)
+      .map((r) =>
+        r
+          .findAll(TableCell)
+          .map((c) => c.text)
+          .slice(0, 3),
+      );
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        ['Users trained', '1,500', '1,250'],
+        ['Share of wallet', '13%', '30%'],
+      ]),
     );
   });
 

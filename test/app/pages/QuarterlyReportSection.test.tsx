@@ -54,7 +54,7 @@ describe("a key account's quarter in the report", () => {
       expect.arrayContaining([
         'Tell the partner (Max Manager, due 1 Jan 2020, overdue)',
         'Objective achieved: Win the audit tender',
-        'Invested £2,000 and 12.5 h; £5,000 gained.',
+        'This quarter: invested £2,000 and 12.5 h; £5,000 gained against the same quarter last year.',
       ]),
     );
     expect(lines.join('\n')).not.toContain('2020-01-01');
@@ -64,10 +64,12 @@ describe("a key account's quarter in the report", () => {
     const fall = { ...acme, investment: { hours: null, money: null, incomeGained: -133_681 } };
     const page = createRenderer('pages');
     page.render(<QuarterlyReportSection report={{ ...report, accounts: [fall] }} format={london} />);
-    expect(page.findAll(Text).map((t) => t.text)).toContain('No investment recorded; £133,681 less income.');
+    expect(page.findAll(Text).map((t) => t.text)).toContain(
+      'This quarter: no investment recorded; £133,681 less income against the same quarter last year.',
+    );
   });
 
-  it("prints a review's summary once, and points to it from its other outcomes", () => {
+  it("prints a review's one summary for several outcomes once, and says under each which outcomes it covers and where it is", () => {
     const reviewed = {
       ...acme,
       celebrate: [],
@@ -78,7 +80,23 @@ describe("a key account's quarter in the report", () => {
     page.render(<QuarterlyReportSection report={{ ...report, accounts: [reviewed] }} format={london} />);
     const lines = page.findAll(Text).map((t) => t.text);
     expect(lines.filter((line) => line === 'Budget cut looming; new subsidiary')).toHaveLength(1);
-    expect(lines).toContain('The review of 12 Aug 2026: its summary is under Escalate');
+    const covers = 'The review of 12 Aug 2026 wrote one summary for Threats to escalate and Opportunities to exploit';
+    const escalate = lines.indexOf('Threats to escalate');
+    expect(lines.slice(escalate, escalate + 5)).toEqual([
+      'Threats to escalate',
+      'Budget cut looming; new subsidiary',
+      `${covers}: it is shown above, once.`,
+      'Opportunities to exploit',
+      `${covers}: it is shown once, under Threats to escalate.`,
+    ]);
+  });
+
+  it('heads each outcome by what belongs under it, as the review form names it', () => {
+    const page = createRenderer('pages');
+    page.render(<QuarterlyReportSection report={report} format={london} />);
+    const lines = page.findAll(Text).map((t) => t.text);
+    expect(lines).toEqual(expect.arrayContaining(['Achievements to celebrate', 'Threats to escalate']));
+    expect(lines).not.toContain('Escalate');
   });
 });
 

@@ -130,9 +130,9 @@ describe('the quarterly report as CSV', () => {
       'Q3 FY2026,"Acme, Inc.",Introduction,Ada Finance,,,',
       'Q3 FY2026,"Acme, Inc.",Introduction,Bo Buyer,,,',
       'Q3 FY2026,"Acme, Inc.",Introductions,Introductions made,,2,',
-      'Q3 FY2026,"Acme, Inc.",Celebrate,"Objective achieved: Win the ""audit"" tender",,,',
-      'Q3 FY2026,"Acme, Inc.",Escalate,Budget cut,,,',
-      'Q3 FY2026,"Acme, Inc.",Escalate,"Tell the partner (Max Manager, due 1 Jan 2020, overdue)",,,',
+      'Q3 FY2026,"Acme, Inc.",Achievements to celebrate,"Objective achieved: Win the ""audit"" tender",,,',
+      'Q3 FY2026,"Acme, Inc.",Threats to escalate,Budget cut,,,',
+      'Q3 FY2026,"Acme, Inc.",Threats to escalate,"Tell the partner (Max Manager, due 1 Jan 2020, overdue)",,,',
       'Q3 FY2026,"Acme, Inc.",Trigger fired,Jo Bloggs left the client,,,',
       'Q3 FY2026,"Acme, Inc.",Reviews,Reviews done,,1,Calendar review missed',
       // The client's satisfaction as recalculation stored it: each kind's score, its trend as the status.
@@ -146,5 +146,40 @@ describe('the quarterly report as CSV', () => {
     expect(lines).toContain('Q3 FY2026,Programme,Total,Introductions made,,2,');
     expect(lines).toContain('Q3 FY2026,Programme,Total,Reviews missed,,1,');
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it("writes a review's one summary for several outcomes once, and under each which outcomes it covers and where it is", () => {
+    const london = createFormatters({ locale: 'en-GB', timeZone: 'Europe/London', currency: 'GBP' });
+    const csv = reportCsv(
+      aReport({
+        accounts: [
+          {
+            companyId: '1',
+            name: 'Acme',
+            revenueLast12Months: null,
+            targets: null,
+            investment: null,
+            targetsUnreadable: null,
+            introductions: [],
+            planUpdated: [],
+            celebrate: [],
+            escalate: ['Budget cut; new subsidiary'],
+            exploit: [{ reviewedAt: Date.UTC(2026, 7, 12, 12), summaryUnder: 'escalate' }],
+            triggersFired: [],
+            reviewsDone: 1,
+            reviewMissed: false,
+            competition: null,
+            satisfaction: null,
+          },
+        ],
+      }),
+      london,
+    );
+    const covers = 'The review of 12 Aug 2026 wrote one summary for Threats to escalate and Opportunities to exploit';
+    expect(csv.split('\r\n').filter((line) => line.startsWith('Q3 FY2026,Acme,') && line.includes(' to e'))).toEqual([
+      'Q3 FY2026,Acme,Threats to escalate,Budget cut; new subsidiary,,,',
+      `Q3 FY2026,Acme,Threats to escalate,"${covers}: it is shown above, once.",,,`,
+      `Q3 FY2026,Acme,Opportunities to exploit,"${covers}: it is shown once, under Threats to escalate.",,,`,
+    ]);
   });
 });

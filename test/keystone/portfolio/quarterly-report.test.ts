@@ -172,7 +172,7 @@ describe('the quarterly programme report', () => {
   it("sets the quarter's targets against its actuals, numbers and words alike", () => {
     expect(accountNamed('Acme').targets).toEqual([
       { name: 'Meetings per quarter', unit: 'count', target: 3, actual: 4, status: 'met' },
-      { name: 'Increase in income', unit: 'currency', target: 25_000, actual: 20_000, status: 'behind' },
+      { name: 'Increase in income (year to date)', unit: 'currency', target: 25_000, actual: 20_000, status: 'behind' },
       {
         name: 'Introduction to the CFO',
         unit: 'text',
@@ -183,6 +183,38 @@ describe('the quarterly programme report', () => {
     ]);
     expect(accountNamed('Bolt').targets).toEqual([]);
     expect(accountNamed('Crane').targets).toBeNull();
+  });
+
+  it("says beside a row's name when its figures run from the plan year's start, not within the quarter", () => {
+    const row = (id: string, measure: Measure): MetricTarget => ({
+      id,
+      name: id,
+      unit: 'count',
+      measure,
+      baseline: 0,
+      source: 'typed',
+      quarters: quarterly(2),
+      actuals: quarterly(1),
+    });
+    const grid = {
+      targets: [
+        row('Opportunities', 'year_to_date'),
+        row('Enemies', 'change'),
+        row('Meetings', 'per_quarter'),
+        row('Allies', 'level'),
+      ],
+      investment: NO_INVESTMENT,
+    };
+    const withGrid = {
+      ...RECORDS,
+      plans: [plan(acme.id, { revision: 2, planStart: at(1, 1), quarterlyTargets: serialiseGrid(grid) }, at(1, 15))],
+    };
+    expect(overview(withGrid, Q3, NOW).quarterlyReport.accounts[0]!.targets!.map((t) => t.name)).toEqual([
+      'Opportunities (year to date)',
+      'Enemies (change since the plan year began)',
+      'Meetings',
+      'Allies',
+    ]);
   });
 
   it('counts as introductions the contacts at each key account whose record was created in the quarter', () => {
@@ -351,7 +383,7 @@ describe('the quarterly programme report', () => {
     };
     expect(overview(derived, Q3, NOW).quarterlyReport.accounts[0]!.targets).toEqual([
       { name: 'friends_and_allies', unit: 'count', target: 2, actual: 2, status: 'met' },
-      { name: 'new_opportunities', unit: 'count', target: 2, actual: 2, status: 'met' },
+      { name: 'new_opportunities (year to date)', unit: 'count', target: 2, actual: 2, status: 'met' },
       { name: 'meetings', unit: 'count', target: 3, actual: 5, status: 'met' },
     ]);
   });
