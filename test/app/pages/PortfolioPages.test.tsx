@@ -397,6 +397,22 @@ describe('the quarterly report pages', () => {
     );
   });
 
+  /** Acme's plan, begun in January 2026, with these rows in its grid. */
+  const acmePlan = (targets: MetricTarget[]) =>
+    aRecord({
+      ...toProperties(
+        {
+          companyId: acme.id,
+          title: 'Plan',
+          revision: 1,
+          planStart: '2026-01-01T00:00:00.000Z',
+          quarterlyTargets: serialiseGrid({ targets, investment: NO_INVESTMENT }),
+        },
+        KEY_ACCOUNT_PLAN.property,
+      ),
+      hs_createdate: '2026-01-15T00:00:00.000Z',
+    });
+
   it("says the income row runs over the year to date, and the income beneath the targets is the quarter's", async () => {
     const income: MetricTarget = {
       id: 'income',
@@ -409,19 +425,7 @@ describe('the quarterly report pages', () => {
       quarters: { Q1: null, Q2: null, Q3: 25_000, Q4: null },
       actuals: { Q1: null, Q2: null, Q3: -195_579, Q4: null },
     };
-    const plan = aRecord({
-      ...toProperties(
-        {
-          companyId: acme.id,
-          title: 'Plan',
-          revision: 1,
-          planStart: '2026-01-01T00:00:00.000Z',
-          quarterlyTargets: serialiseGrid({ targets: [income], investment: NO_INVESTMENT }),
-        },
-        KEY_ACCOUNT_PLAN.property,
-      ),
-      hs_createdate: '2026-01-15T00:00:00.000Z',
-    });
+    const plan = acmePlan([income]);
     // £9,000 won in August against £4,000 in August a year before: £5,000 gained in the quarter.
     const won = (amount: number, closedate: string) =>
       aRecord({ amount: String(amount), closedate, dealstage: 'closedwon' });
@@ -459,22 +463,7 @@ describe('the quarterly report pages', () => {
       quarters: { Q1: null, Q2: null, Q3: target, Q4: null },
       actuals: { Q1: null, Q2: null, Q3: actual, Q4: null },
     });
-    const plan = aRecord({
-      ...toProperties(
-        {
-          companyId: acme.id,
-          title: 'Plan',
-          revision: 1,
-          planStart: '2026-01-01T00:00:00.000Z',
-          quarterlyTargets: serialiseGrid({
-            targets: [row('Users trained', 'count', 1_500, 1_250), row('Share of wallet', 'percent', 12.5, 30)],
-            investment: NO_INVESTMENT,
-          }),
-        },
-        KEY_ACCOUNT_PLAN.property,
-      ),
-      hs_createdate: '2026-01-15T00:00:00.000Z',
-    });
+    const plan = acmePlan([row('Users trained', 'count', 1_500, 1_250), row('Share of wallet', 'percent', 12.5, 30)]);
     const report = overview({ companies: [acme, bolt, crane, delta], plans: [plan] }, { fiscalYear: 2026, quarter: 3 });
     const page = await renderPages(ok(report), '/report/2026/3');
     const cells = page

@@ -30,6 +30,29 @@ function aReport(overrides: Partial<QuarterlyReport> = {}): QuarterlyReport {
   };
 }
 
+/** A key account in the report with nothing to report but what a test gives it. */
+function anAccount(overrides: Partial<QuarterlyReport['accounts'][number]> = {}): QuarterlyReport['accounts'][number] {
+  return {
+    companyId: '1',
+    name: 'Acme',
+    revenueLast12Months: null,
+    targets: null,
+    investment: null,
+    targetsUnreadable: null,
+    introductions: [],
+    planUpdated: [],
+    celebrate: [],
+    escalate: [],
+    exploit: [],
+    triggersFired: [],
+    reviewsDone: 0,
+    reviewMissed: false,
+    competition: null,
+    satisfaction: null,
+    ...overrides,
+  };
+}
+
 describe('CSV fields', () => {
   it('leaves plain text and numbers as they are and empties null', () => {
     expect([csvField('Acme'), csvField(25_000), csvField(-3), csvField(null)]).toEqual(['Acme', '25000', '-3', '']);
@@ -89,24 +112,7 @@ describe('the quarterly report as CSV', () => {
               { kind: 'CSAT', latestValue: 4, latestAt: 0, responses: 1, score: 4, trend: null },
             ],
           },
-          {
-            companyId: '2',
-            name: 'Quiet Ltd',
-            revenueLast12Months: null,
-            targets: null,
-            investment: null,
-            targetsUnreadable: null,
-            introductions: [],
-            planUpdated: [],
-            celebrate: [],
-            escalate: [],
-            exploit: [],
-            triggersFired: [],
-            reviewsDone: 0,
-            reviewMissed: false,
-            competition: null,
-            satisfaction: null,
-          },
+          anAccount({ companyId: '2', name: 'Quiet Ltd' }),
         ],
         programme: {
           keyAccounts: 1,
@@ -153,24 +159,12 @@ describe('the quarterly report as CSV', () => {
     const csv = reportCsv(
       aReport({
         accounts: [
-          {
-            companyId: '1',
+          anAccount({
             name: 'Acme',
-            revenueLast12Months: null,
-            targets: null,
-            investment: null,
-            targetsUnreadable: null,
-            introductions: [],
-            planUpdated: [],
-            celebrate: [],
             escalate: ['Budget cut; new subsidiary'],
             exploit: [{ reviewedAt: Date.UTC(2026, 7, 12, 12), summaryUnder: 'escalate' }],
-            triggersFired: [],
             reviewsDone: 1,
-            reviewMissed: false,
-            competition: null,
-            satisfaction: null,
-          },
+          }),
         ],
       }),
       london,
