@@ -444,6 +444,29 @@ describe('the recalculate_portfolio function', () => {
     ]);
   });
 
+  it('refuses a slice once the settings were saved since its run began, writing nothing', async () => {
+    const objectTypes = new ObjectTypeResolver(portal.client);
+    const first = await recalculateSlice(portal.client, {
+      cursor: null,
+      budgetMs: 500,
+      settings,
+      settingsRevision: 0,
+      now,
+      elapsed: steppingClock(),
+      objectTypes,
+    });
+    expect(first).toMatchObject({ done: false });
+    // Another admin saves the settings while the run goes on.
+    await writeSettingsRecord(portal.client, await objectTypes.objectTypeId('settings'), {
+      [PORTAL_SETTINGS.property.revision]: '1',
+    });
+    await portal.control.resetStats();
+    const answer = await recalculatePortfolio({ parameters: { userId: admin.userId, cursor: first.cursor } });
+    expect(answer).toMatchObject({ status: 'error', code: 'KAM.SETTINGS_CHANGED' });
+    expect(answer.status === 'error' && answer.message).toMatch(/Recalculate again/);
+    expect(await portal.writes()).toEqual([]);
+  });
+
   it('refuses a damaged cursor before touching any company', async () => {
     await portal.control.resetStats();
     const answer = await recalculatePortfolio({ parameters: { userId: admin.userId, cursor: 'bm90IGEgY3Vyc29y' } });

@@ -11,7 +11,7 @@ export const main = defineFunction(
   // retries the slice, so the client does not retry within it.
   { parameters: recalculatePortfolioParametersSchema, attempts: 1 },
   async ({ userId, cursor, timeBudgetMs }, { client, objectTypes, now }) => {
-    const { settings, setup } = await loadSettings(client, objectTypes);
+    const { settings, setup, revision } = await loadSettings(client, objectTypes);
     const caller = await verifyCaller(client, userId, settings.access);
     requireAdmin(caller);
     // The run ends by storing the portfolio snapshot, in a property an older setup did not create.
@@ -30,6 +30,7 @@ export const main = defineFunction(
       cursor,
       budgetMs: timeBudgetMs,
       settings,
+      settingsRevision: revision,
       now,
       elapsed: () => performance.now(),
       objectTypes,

@@ -92,6 +92,8 @@ const runStateSchema = z
     burst: burstMemorySchema.nullable(),
     /** Coverage scores already read for the page at `after`, when a slice stopped part-way through it (absent in older cursors). */
     coverage: coverageReadingSchema.nullable().default(null),
+    /** The revision of the settings the run began with (absent in older cursors: not checked). */
+    settingsRevision: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type RunState = z.infer<typeof runStateSchema>;

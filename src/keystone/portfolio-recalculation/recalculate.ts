@@ -6,6 +6,7 @@ import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { lastSeenBurstWindow } from '../../crm/client.ts';
 import { BurstPacer } from '../../crm/rate-limit.ts';
 import { writeSettingsRecord } from '../../crm/settings-record.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { distributionOf, emptyDistribution, mergeDistributions } from '../../kam/portfolio/index.ts';
 import { scoreCompany } from '../../kam/selection/index.ts';
 import { storedKeyAccountStatus } from '../../kam/shared/index.ts';
@@ -124,6 +125,11 @@ interface SliceRequest {
    * failure here answers like any other, to be retried with the cursor the slice gives.
    */
   finished?: (run: FinishedRun) => Promise<void>;
+  /**
+   * The revision of the settings this slice read. A run scores every company with the settings it began
+   * with: a slice that finds them saved since is refused, and the admin starts the run again.
+   */
+  settingsRevision?: number;
 }
 
 /** A run that has scored every company and weighed the relationships of the programme's. */
@@ -178,7 +184,17 @@ async function recalculateSliceWith(client: Client, request: SliceRequest, run: 
         revenue: emptyDistribution(),
         burst: null,
         coverage: null,
+        ...(request.settingsRevision === undefined ? {} : { settingsRevision: request.settingsRevision }),
       };
+  if (
+    state.settingsRevision !== undefined &&
+    request.settingsRevision !== undefined &&
+    state.settingsRevision !== request.settingsRevision
+  )
+    throw new KeystoneError(
+      'KAM.SETTINGS_CHANGED',
+      'The settings were saved while the recalculation was running. Recalculate again, so every company is scored with the same settings.',
+    );
   let slowestPageMs = 0;
   const pacer = new BurstPacer(roomForPeople);
   if (state.burst) pacer.resume(state.burst, wallClock());
