@@ -89,8 +89,9 @@ export async function changeKeyAccountStatus(
     [COMPANY_PROPERTY.statusReason]: request.reason,
     [COMPANY_PROPERTY.statusChangedBy]: caller.userId,
     [COMPANY_PROPERTY.statusChangedAt]: toHubSpotDateTime(request.now),
-    // Only key accounts are reviewed: no screen or list reading the stored date may call one overdue.
-    ...(leftReviewCycle ? { [COMPANY_PROPERTY.nextReviewDue]: '' } : {}),
+    // The next review's date stays on a company that leaves key status: the sidebar and the portfolio
+    // judge it for key accounts only, and a company made key again is back in the cycle on that date,
+    // the one the Reviews tab works out from its plan and last review.
     ...(sync.syncTargetAccountFlag ? { hs_is_target_account: String(isTargetAccount) } : {}),
   };
   if (sync.writeIcpTier) {

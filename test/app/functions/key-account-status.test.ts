@@ -356,7 +356,7 @@ describe('tag_key_account and untag_key_account', () => {
     );
   });
 
-  it('takes a former key account out of the review cycle on the card and in what it stores', async () => {
+  it('takes a former key account out of the review cycle on the card, and back into it with the date the sidebar reads', async () => {
     await tagKeyAccount({ parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Key' } });
     const plan = {
       businessObjective: 'Grow',
@@ -369,24 +369,34 @@ describe('tag_key_account and untag_key_account', () => {
     testClock.set(NOW + 365 * DAY);
     const overdue = await cardData({ parameters: { companyId, userId: manager.userId } });
     expect(overdue.status === 'ok' && overdue.reviews.status).toBe('overdue');
-    // As logging a review leaves it: the date the sidebar and lists read without reading the reviews.
-    await portal.client.crm.companies.basicApi.update(companyId, {
-      properties: { [COMPANY_PROPERTY.nextReviewDue]: new Date(NOW + 30 * DAY).toISOString() },
-    });
 
     await untagKeyAccount({
       parameters: { companyId, userId: manager.userId, expectedStatus: 'key', reason: 'Moved work in-house' },
     });
 
     const card = await cardData({ parameters: { companyId, userId: manager.userId } });
-    testClock.set(NOW);
     expect(card.status === 'ok' && card.reviews).toMatchObject({
       status: 'not_scheduled',
       nextDueAt: null,
       triggered: [],
     });
-    const company = await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.nextReviewDue]);
-    expect(company.properties[COMPANY_PROPERTY.nextReviewDue] || null).toBeNull();
+    // The date stays on the company, where the sidebar ignores it while the account is not key.
+    const stored = async () =>
+      Date.parse(
+        (await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.nextReviewDue])).properties[
+          COMPANY_PROPERTY.nextReviewDue
+        ] ?? '',
+      );
+    const planned = await stored();
+    expect(planned).toBeLessThan(NOW + 365 * DAY);
+
+    // Made key again, the account is back in the cycle: the sidebar's date is the tab's.
+    await tagKeyAccount({
+      parameters: { companyId, userId: manager.userId, expectedStatus: 'former', reason: 'Won them back' },
+    });
+    const back = await cardData({ parameters: { companyId, userId: manager.userId } });
+    testClock.set(NOW);
+    expect(back.status === 'ok' && back.reviews).toMatchObject({ status: 'overdue', nextDueAt: planned });
   });
 
   it('answers KAM.COMPANY_NOT_FOUND for a company that does not exist', async () => {
