@@ -1,4 +1,4 @@
-import { DERIVED_SOURCES, type DerivedSource, type Measure } from './sources.ts';
+import { DERIVED_SOURCES, type Better, type DerivedSource, type Measure } from './sources.ts';
 import type { NumericUnit } from './units.ts';
 
 /** A metric a plan can track: what it is called, its unit and how a quarter's figure reads, and where actuals come from. */
@@ -8,6 +8,8 @@ export interface CatalogueMetric {
   label: string;
   unit: NumericUnit;
   measure: Measure;
+  /** Which way is good, fixed by what the metric measures (a target's sign never turns it); left out, higher. */
+  better?: Better;
   /** Filled from HubSpot, or typed in by the team. */
   source: DerivedSource | 'typed';
   /** A qualitative row's steps, from the first to the best. */
@@ -21,6 +23,7 @@ const derived = (source: DerivedSource, label: string, explains: string): Catalo
   label,
   unit: DERIVED_SOURCES[source].unit,
   measure: DERIVED_SOURCES[source].defaultMeasure,
+  better: DERIVED_SOURCES[source].better,
   source,
   explains,
 });
@@ -54,6 +57,7 @@ export const METRIC_CATALOGUE: readonly CatalogueMetric[] = [
     label: 'Relationship health',
     unit: 'scale',
     measure: 'level',
+    better: 'higher',
     source: 'typed',
     scale: ['Cold', 'Cool', 'Warm', 'Strong'],
     explains: "The team's judgement of the relationship at each quarter's end",

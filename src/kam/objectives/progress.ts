@@ -1,5 +1,7 @@
 import { validate, type Instant, type Validated } from '../shared/index.ts';
+import { catalogueMetric } from './catalogue.ts';
 import { quarterAt, quarterBounds } from './quarters.ts';
+import type { Better } from './sources.ts';
 import {
   QUARTERS,
   accountPlanSchema,
@@ -25,15 +27,18 @@ export type QuarterStatus = (typeof QUARTER_STATUSES)[number];
 interface MetricProgress {
   targetId: string;
   name: string;
-  /** Numeric rows: which way is good, after inferring it from the targets' sign. */
-  better: 'higher' | 'lower' | null;
+  /** Numeric rows: which way is good. */
+  better: Better | null;
   quarters: Record<Quarter, QuarterStatus>;
   year: {
     /** Numeric: Q4's target (last set quarter), or the sum of quarters for `per_quarter`. Text: quarters with a target. */
     target: number | null;
     /** Numeric: the latest actual, or the sum of actuals for `per_quarter`. Text: quarters met. */
     achieved: number | null;
-    /** achieved ÷ target, never below 0; null when it has no meaning (no target, a zero target, or a ceiling to stay under). */
+    /**
+     * achieved ÷ target, never below 0; null when it has no meaning: no target, a zero target, a ceiling to
+     * stay under, or a floor to stay above ("lose at most £3k").
+     */
     progress: number | null;
   };
 }
@@ -75,9 +80,15 @@ export function planProgress(plan: AccountPlanInput, period: PlanPeriod): Valida
   };
 }
 
-/** "Reduce by" targets are negative, so without an explicit direction a negative target means lower is better. */
-function betterDirection(metric: NumericMetricTarget): 'higher' | 'lower' {
-  return metric.better ?? (QUARTERS.some((q) => (metric.quarters[q] ?? 0) < 0) ? 'lower' : 'higher');
+/**
+ * Which way is good is fixed by what a row measures, never by a target's sign: −£3k on an income row means
+ * "lose at most £3k", so more is still better. A catalogue metric's direction is the catalogue's (a derived
+ * row is known by its source); a manager's own metric counts something wanted, so more is better unless the
+ * row says otherwise.
+ */
+function betterDirection(metric: NumericMetricTarget): Better {
+  const measured = catalogueMetric(metric.source === 'typed' ? metric.id : metric.source);
+  return measured?.better ?? metric.better ?? 'higher';
 }
 
 export function metricProgress(metric: MetricTarget, yearStart: Instant, now: Instant): MetricProgress {
@@ -104,7 +115,7 @@ export function metricProgress(metric: MetricTarget, yearStart: Instant, now: In
   return { targetId: metric.id, name: metric.name, better, quarters, year: yearProgress(metric, better) };
 }
 
-function yearProgress(metric: MetricTarget, better: 'higher' | 'lower' | null): MetricProgress['year'] {
+function yearProgress(metric: MetricTarget, better: Better | null): MetricProgress['year'] {
   if (metric.unit === 'text') {
     const target = QUARTERS.filter((q) => metric.quarters[q] !== null).length;
     const achieved = QUARTERS.filter((q) => metric.quarters[q] !== null && metric.actuals[q]?.met === true).length;
@@ -120,8 +131,8 @@ function yearProgress(metric: MetricTarget, better: 'higher' | 'lower' | null): 
         : (values[values.length - 1] ?? null);
   const target = sumOrLast(targets);
   const achieved = sumOrLast(actuals);
-  const ceiling = better === 'lower' && target !== null && target > 0;
-  const progress =
-    target === null || achieved === null || target === 0 || ceiling ? null : Math.max(0, achieved / target);
+  // A share of the target only means something when the target lies the good way from zero.
+  const towards = target !== null && (better === 'lower' ? target < 0 : target > 0);
+  const progress = !towards || achieved === null ? null : Math.max(0, achieved / target);
   return { target, achieved, progress };
 }

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { instantSchema } from '../shared/index.ts';
 import { ACTUAL_SOURCES, DERIVED_SOURCES, MEASURES } from './sources.ts';
 
-export { DERIVED_SOURCES, measureOf, type DerivedSource, type Measure } from './sources.ts';
+export {
+  DERIVED_SOURCES,
+  measureOf,
+  nameWithPeriod,
+  type Better,
+  type DerivedSource,
+  type Measure,
+} from './sources.ts';
 
 const recordId = z.string().min(1);
 
@@ -25,7 +32,7 @@ const metricIdentity = { id: recordId, name: z.string().min(1) };
 const numericMetric = <V extends z.ZodType>(value: V) => ({
   ...metricIdentity,
   measure: measureSchema,
-  /** Which way is good. Left out, it is `lower` when any target is negative ("reduce by"), else `higher`. */
+  /** Which way is good for a manager's own metric (left out, `higher`); a catalogue metric's is the catalogue's. */
   better: z.enum(['higher', 'lower']).optional(),
   /** The level when the plan year began; derived `change` actuals are measured from it. */
   baseline: z.number().finite().nullable().default(null),

@@ -15,9 +15,9 @@ import {
   fillDerivedActuals,
   investmentAgainstBenefit,
   metricProgress,
+  nameWithPeriod,
   quarterAt,
   type DerivationFacts,
-  type Measure,
   type MetricTarget,
 } from '../../kam/objectives/index.ts';
 import { REVIEW_OUTCOMES, reviewActionStatus } from '../../kam/reviews/index.ts';
@@ -205,19 +205,10 @@ function contactName(contact: CrmRecord): string {
   return name || contact.properties.email || `Contact ${contact.id}`;
 }
 
-// The report is read as the quarter's: a row whose figures run from the plan year's start says so beside its name
-// (the income gained in the quarter alone is told beneath the table), where a figure within the quarter or at its
-// end needs no word.
-const PERIOD_WORDS: Record<Measure, string | null> = {
-  level: null,
-  per_quarter: null,
-  change: 'change since the plan year began',
-  year_to_date: 'year to date',
-};
-
+// The report is read as the quarter's, so a row names the period its figures cover (the income gained in the
+// quarter alone is told beneath the table); a row in words is the quarter's own.
 function rowName(metric: MetricTarget): string {
-  const period = metric.unit === 'text' ? null : PERIOD_WORDS[metric.measure];
-  return period === null ? metric.name : `${metric.name} (${period})`;
+  return metric.unit === 'text' ? metric.name : nameWithPeriod(metric.name, metric.measure);
 }
 
 // The plan's grid is kept per quarter of its own plan year; the report's quarter is found in it by date.

@@ -28,6 +28,7 @@ import {
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../src/app/cards/KeyAccountCard.tsx';
 import { CARD_SECTIONS } from '../../../src/contracts/card-sections.ts';
+import { statusReasonSchema } from '../../../src/contracts/tag-key-account.ts';
 import type { CardData } from '../../../src/contracts/index.ts';
 import {
   callsTo,
@@ -51,6 +52,7 @@ import {
   reviews,
   serveChange,
   serveFunctions,
+  targetRow,
   trigger,
   renderer,
   USER_ID,
@@ -135,7 +137,7 @@ describe('the key account tab while loading and on failure', () => {
       tag_key_account: ok({ tasks: TASKS_SYNCED }),
     });
     find(Button, withText('Tag as key account…')).trigger('onClick');
-    find(TextArea, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
+    find(Input, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
     find(Button, withText('Set to key account')).trigger('onClick');
     await waitFor(() => expect(sectionLoads(spy, 'status')).toBe(2));
     expect(CARD_SECTIONS.map((section) => sectionLoads(spy, section))).toEqual([2, 1, 1, 1]);
@@ -213,7 +215,7 @@ describe('the Status section', () => {
     );
     find(Button, withText('Tag as key account…')).trigger('onClick');
     // Typed, never blurred: the click sends what the box shows.
-    find(TextArea, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
+    find(Input, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
     find(Button, withText('Set to key account')).trigger('onClick');
     await waitFor(() => expect(findByTestId(Text, 'status-change').text).toContain('Biggest growth potential'));
     expect(callsTo(spy, 'tag_key_account')).toEqual([
@@ -230,7 +232,7 @@ describe('the Status section', () => {
     );
     expect(mocks.actions.refreshObjectProperties.calls).toEqual([]);
     find(Button, withText('Tag as key account…')).trigger('onClick');
-    find(TextArea, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
+    find(Input, { name: 'reason' }).trigger('onInput', 'Biggest growth potential' as never);
     find(Button, withText('Set to key account')).trigger('onClick');
     await waitFor(() => expect(findByTestId(Text, 'status-change')).toBeDefined());
     expect(mocks.actions.refreshObjectProperties.calls).toHaveLength(1);
@@ -241,7 +243,7 @@ describe('the Status section', () => {
       untag_key_account: failed('KAM.NOT_A_MANAGER', 'Only key account managers can do this.'),
     });
     find(Button, withText('End key account status…')).trigger('onClick');
-    find(TextArea, { name: 'reason' }).trigger('onChange', 'Contract ended' as never);
+    find(Input, { name: 'reason' }).trigger('onChange', 'Contract ended' as never);
     find(Button, withText('Set to former key account')).trigger('onClick');
     await waitFor(() =>
       expect(find(Alert, { title: 'The status was not changed' }).text).toContain(
@@ -258,22 +260,22 @@ describe('the Status section', () => {
   it('marks the reason the function refused, points to it, and drops the mark once the reason is rewritten', async () => {
     const { find, waitFor } = await renderCard(cardData(), {
       untag_key_account: failed('KAM.INVALID_PARAMETERS', 'Check the highlighted fields.', [
-        { path: 'reason', message: 'must be at most 500 characters' },
+        { path: 'reason', message: 'cannot contain control characters' },
       ]),
     });
     find(Button, withText('End key account status…')).trigger('onClick');
-    find(TextArea, { name: 'reason' }).trigger('onChange', 'x'.repeat(501) as never);
+    find(Input, { name: 'reason' }).trigger('onChange', 'Contract\u0007ended' as never);
     find(Button, withText('Set to former key account')).trigger('onClick');
     await waitFor(() =>
-      expect(find(TextArea, { name: 'reason' }).props).toMatchObject({
+      expect(find(Input, { name: 'reason' }).props).toMatchObject({
         error: true,
-        validationMessage: 'must be at most 500 characters',
+        validationMessage: 'cannot contain control characters',
       }),
     );
     expect(find(Alert, { title: 'The status was not changed' }).text).toContain('Fix the highlighted fields');
     expect(find(Alert, { title: 'The status was not changed' }).text).not.toContain('reason:');
-    find(TextArea, { name: 'reason' }).trigger('onChange', 'Contract ended' as never);
-    await waitFor(() => expect(find(TextArea, { name: 'reason' }).props.error).toBeUndefined());
+    find(Input, { name: 'reason' }).trigger('onChange', 'Contract ended' as never);
+    await waitFor(() => expect(find(Input, { name: 'reason' }).props.error).toBeUndefined());
   });
 
   it('offers a candidate whose score qualifies it the key account status first, sending the status it shows', async () => {
@@ -289,7 +291,7 @@ describe('the Status section', () => {
       { value: 'key', label: 'Key account' },
       { value: 'none', label: 'Not a key account' },
     ]);
-    find(TextArea, { name: 'reason' }).trigger('onInput', 'Scores 81 and the board backs it' as never);
+    find(Input, { name: 'reason' }).trigger('onInput', 'Scores 81 and the board backs it' as never);
     find(Button, withText('Set to key account')).trigger('onClick');
     await waitFor(() => expect(callsTo(spy, 'tag_key_account')).toHaveLength(1));
     expect(callsTo(spy, 'tag_key_account')).toEqual([
@@ -301,6 +303,71 @@ describe('the Status section', () => {
         portalId: 123,
       },
     ]);
+  });
+
+  it('takes the reason on one line, as it goes on the timeline note, and states its limits on the field', async () => {
+    const { find, maybeFind } = await renderCard(cardData());
+    find(Button, withText('End key account status…')).trigger('onClick');
+    expect(maybeFind(TextArea, { name: 'reason' })).toBeNull();
+    expect(find(Input, { name: 'reason' }).props).toMatchObject({
+      required: true,
+      description: 'Goes on the company timeline with your name: at least 3 characters, at most 500.',
+    });
+  });
+
+  it('says beside the reason that it is too short or too long while it is typed, and holds the button', async () => {
+    const { find } = await renderCard(cardData({ keyAccount: notKeyYet() }));
+    find(Button, withText('Tag as key account…')).trigger('onClick');
+    const typed = (reason: string) => {
+      find(Input, { name: 'reason' }).trigger('onInput', reason as never);
+      const { error, validationMessage } = find(Input, { name: 'reason' }).props;
+      return { error, validationMessage, disabled: find(Button, withText('Set to key account')).props.disabled };
+    };
+    expect(typed('')).toEqual({ error: undefined, validationMessage: undefined, disabled: true });
+    expect(typed('Bi')).toEqual({ error: true, validationMessage: 'At least 3 characters', disabled: true });
+    expect(typed('  Bi  ')).toEqual({ error: true, validationMessage: 'At least 3 characters', disabled: true });
+    expect(typed('x'.repeat(501))).toEqual({
+      error: true,
+      validationMessage: 'At most 500 characters',
+      disabled: true,
+    });
+    expect(typed('x'.repeat(500))).toEqual({ error: undefined, validationMessage: undefined, disabled: false });
+  });
+
+  it('holds the reason to the lengths tag_key_account holds it to', async () => {
+    const { find } = await renderCard(cardData({ keyAccount: notKeyYet() }));
+    find(Button, withText('Tag as key account…')).trigger('onClick');
+    for (const reason of ['Bi', 'Big', ' Big ', 'x'.repeat(500), 'x'.repeat(501)]) {
+      find(Input, { name: 'reason' }).trigger('onInput', reason as never);
+      const sendable = !find(Button, withText('Set to key account')).props.disabled;
+      expect({ reason, sendable }).toEqual({ reason, sendable: statusReasonSchema.safeParse(reason).success });
+    }
+  });
+
+  it('tells a key account whose score no longer qualifies it so, in the words the portfolio lists it under', async () => {
+    const lapsed = keyAccount({ score: { ...keyAccount().score, total: 26.4, suggestedStatus: 'none' } });
+    const { findByTestId } = await renderCard(cardData({ keyAccount: lapsed }));
+    expect(findByTestId(Text, 'qualify-hint').text).toBe(
+      'Its score of 26 no longer qualifies it as a key account (from 70): review whether it should stay one.',
+    );
+  });
+
+  it('says nothing of qualifying to a key account that still qualifies', async () => {
+    const { maybeFind } = await renderCard(cardData());
+    expect(maybeFind(Text, { testId: 'qualify-hint' })).toBeNull();
+  });
+
+  it('does not call a key account with too little data to score unqualified, whatever its partial score', async () => {
+    const unscored = keyAccount({
+      score: { ...notKeyYet().score, total: 80, completeness: 0.4, suggestedStatus: 'none' },
+    });
+    const { findByTestId, findAll } = await renderCard(cardData({ keyAccount: unscored }));
+    expect(findByTestId(Text, 'qualify-hint').text).toBe(
+      'Too little of its data is known to say whether it still qualifies as a key account.',
+    );
+    expect(findAll(Text).map((t) => t.text)).toContain(
+      'To score it fully, fill in: Potential annual revenue on the company.',
+    );
   });
 
   it('shows the whole status history: each change with when, who and why', async () => {
@@ -327,11 +394,11 @@ describe('the Status section', () => {
   it('enables the status button while the reason is typed, before the box loses focus', async () => {
     const { find } = await renderCard(cardData({ keyAccount: notKeyYet() }));
     find(Button, withText('Tag as key account…')).trigger('onClick');
-    find(TextArea, { name: 'reason' }).trigger('onInput', 'Bi' as never);
+    find(Input, { name: 'reason' }).trigger('onInput', 'Bi' as never);
     expect(find(Button, withText('Set to key account')).props.disabled).toBe(true);
-    find(TextArea, { name: 'reason' }).trigger('onInput', 'Big' as never);
+    find(Input, { name: 'reason' }).trigger('onInput', 'Big' as never);
     expect(find(Button, withText('Set to key account')).props.disabled).toBe(false);
-    expect(find(TextArea, { name: 'reason' }).props.value).toBe('Big');
+    expect(find(Input, { name: 'reason' }).props.value).toBe('Big');
   });
 });
 
@@ -870,6 +937,40 @@ describe('the Plan section', () => {
     ]);
   });
 
+  it("names beside a row that runs from the plan year's start the period its figures cover, as the quarterly report does", async () => {
+    const base = cardData();
+    const rows = [
+      targetRow({
+        metric: 'income_increase',
+        label: 'Increase in income over last FY',
+        unit: 'currency',
+        measure: 'year_to_date',
+        targets: { Q1: 15_000, Q2: 117_000, Q3: null, Q4: null },
+        actuals: { Q1: 20_000, Q2: 258_727, Q3: null, Q4: null },
+      }),
+      targetRow({ metric: 'enemies_and_protesters', label: 'Enemies and protesters', measure: 'change' }),
+      targetRow(),
+    ];
+    const { findAll, find } = await renderCard(
+      cardData({ plan: { ...base.plan, quarterlyTargets: { ...base.plan.quarterlyTargets, rows } } }),
+    );
+    const names = findAll(TableRow)
+      .map((row) => row.findAll(TableCell)[0]?.text)
+      .filter((name) => name !== undefined);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Increase in income over last FY (year to date)',
+        'Enemies and protesters (change since the plan year began)',
+        'Meetings per quarter',
+      ]),
+    );
+    expect(find(Select, { name: 'chartedMetric' }).props.options.map((o) => o.label)).toEqual([
+      'Increase in income over last FY (year to date)',
+      'Enemies and protesters (change since the plan year began)',
+      'Meetings per quarter',
+    ]);
+  });
+
   it('saves an edited plan against the revision it started from, then shows the saved plan', async () => {
     const saved = cardData({
       plan: { ...cardData().plan, revision: 5, businessObjective: 'Be their first call for audit, tax and advisory' },
@@ -1260,11 +1361,11 @@ describe('the tab after a change', () => {
       cardData(),
     );
     find(Button, withText('Tag as key account…')).trigger('onClick');
-    find(TextArea, { name: 'reason' }).trigger('onChange', 'Biggest growth potential' as never);
+    find(Input, { name: 'reason' }).trigger('onChange', 'Biggest growth potential' as never);
     find(Button, withText('Set to key account')).trigger('onClick');
     await waitFor(() => expect(findByTestId(Text, 'status-change')).toBeTruthy());
     find(Button, withText('End key account status…')).trigger('onClick');
     expect(find(Select, { name: 'status' }).props.value).toBe('former');
-    expect(find(TextArea, { name: 'reason' }).props.value).toBe('');
+    expect(find(Input, { name: 'reason' }).props.value).toBe('');
   });
 });

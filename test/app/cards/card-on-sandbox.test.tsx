@@ -109,7 +109,7 @@ describe('the key account tab on the sandbox portal', () => {
     const card = await openCard(companyId, manager.userId);
     expect(card.findAll(StatusTag).map((t) => t.text)).toContain('Not a key account');
     card.find(Button, withText('Tag as key account…')).trigger('onClick');
-    card.find(TextArea, { name: 'reason' }).trigger('onChange', 'Strategic client in our home market' as never);
+    card.find(Input, { name: 'reason' }).trigger('onChange', 'Strategic client in our home market' as never);
     card.find(Button, withText('Set to key account')).trigger('onClick');
     await card.waitFor(() =>
       expect(card.findByTestId(Text, 'status-change').text).toContain(

@@ -203,6 +203,52 @@ describe('figures as people type them', () => {
   });
 });
 
+describe('who owns each objective and when it is due', () => {
+  it('offers no "Nobody" as the owner of an objective and marks owner and due date required, as a team role is not', async () => {
+    const { find } = await openEditor(cardData());
+    expect(find(Select, { name: 'objective-0-owner' }).props).toMatchObject({
+      required: true,
+      options: [
+        { value: '70', label: 'Maria Lopez' },
+        { value: '71', label: 'Sam Patel' },
+      ],
+    });
+    expect(find(DateInput, { name: 'objective-0-due' }).props.required).toBe(true);
+    expect(find(Select, { name: 'accountManager' }).props.options).toContainEqual({ value: '', label: 'Nobody' });
+  });
+
+  it('says beside a new objective that it needs an owner and a due date, and sends nothing until it has them', async () => {
+    const { find, findAll, waitFor, sent } = await openEditor(cardData(), {
+      save_account_plan: ok({ tasks: TASKS_SYNCED }),
+    });
+    find(Button, withText('Add an objective')).trigger('onClick');
+    find(Input, { name: 'objective-1-title' }).trigger('onInput', 'Join their supplier panel' as never);
+    find(Button, withText('Save the plan')).trigger('onClick');
+    expect(find(Select, { name: 'objective-1-owner' }).props).toMatchObject({
+      error: true,
+      validationMessage: 'pick who owns this objective',
+    });
+    expect(find(DateInput, { name: 'objective-1-due' }).props).toMatchObject({
+      error: true,
+      validationMessage: 'pick when this objective is due',
+    });
+    expect(findAll(Text).map((t) => t.text)).toEqual(
+      expect.arrayContaining([
+        'Objective 2, owner: pick who owns this objective',
+        'Objective 2, due date: pick when this objective is due',
+      ]),
+    );
+    expect(sent()).toHaveLength(0);
+
+    find(Select, { name: 'objective-1-owner' }).trigger('onChange', '71' as never);
+    find(DateInput, { name: 'objective-1-due' }).trigger('onChange', { year: 2099, month: 0, date: 1 } as never);
+    expect(find(Select, { name: 'objective-1-owner' }).props.error).toBeUndefined();
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(sent()).toHaveLength(1));
+    expect(sent()[0]!.plan.objectives[1]).toMatchObject({ ownerId: '71' });
+  });
+});
+
 describe('investment against benefit on the card', () => {
   it("sets each quarter's spend against the income gained, and the year so far per £100 spent, hours alike in both", async () => {
     const data = cardData();

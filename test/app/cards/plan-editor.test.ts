@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customMetricKey } from '../../../src/app/cards/account/PlanEditor.tsx';
 import { draftOf, readDraft, rowFromCatalogue } from '../../../src/app/cards/account/plan-draft.ts';
+import { saveAccountPlanParametersSchema } from '../../../src/contracts/save-account-plan.ts';
 import { catalogueMetric } from '../../../src/kam/objectives/catalogue.ts';
 import { emptyPlan, targetRow } from '../ui/test-utils.ts';
 
@@ -44,6 +45,22 @@ describe('the plan as the editor reads it before saving', () => {
       scale: ['Cold', 'Cool', 'Warm', 'Strong'],
       targets: { Q1: 4 },
     });
+  });
+
+  it('finds an objective without an owner or a due date where save_account_plan would refuse it', () => {
+    const draft = draftOf(emptyPlan(), 'GBP');
+    draft.objectives = [
+      { title: 'Join their supplier panel', measure: '', ownerId: null, dueAt: null, status: 'open' },
+    ];
+    const read = readDraft(draft, 'GBP');
+    const refused = saveAccountPlanParametersSchema.safeParse({
+      userId: 1,
+      companyId: '1',
+      baseRevision: 0,
+      actionId: 'a'.repeat(32),
+      plan: read.plan,
+    });
+    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual(Object.entries(read.problems));
   });
 
   it('asks for at least two steps of a scale before anything is sent', () => {

@@ -29,6 +29,18 @@ describe('the metric catalogue and the account-plan template', () => {
     expect(catalogueMetric('enemies_and_protesters')?.measure).toBe('change');
   });
 
+  it('says of every metric which way is good: fewer enemies, more of everything else', () => {
+    expect(Object.fromEntries(METRIC_CATALOGUE.map((entry) => [entry.metric, entry.better]))).toEqual({
+      friends_and_allies: 'higher',
+      enemies_and_protesters: 'lower',
+      meetings: 'higher',
+      new_services: 'higher',
+      new_opportunities: 'higher',
+      income_increase: 'higher',
+      relationship_health: 'higher',
+    });
+  });
+
   it('offers a qualitative row with named steps', () => {
     expect(catalogueMetric('relationship_health')).toMatchObject({
       unit: 'scale',

@@ -8,6 +8,8 @@ export const Q4_START = Date.UTC(2027, 0, 1);
 export const YEAR_END = Date.UTC(2027, 3, 1);
 
 type CountRow = Extract<MetricTarget, { unit: 'count' }>;
+type CurrencyRow = Extract<MetricTarget, { unit: 'currency' }>;
+type PercentRow = Extract<MetricTarget, { unit: 'percent' }>;
 type TextRow = Extract<MetricTarget, { unit: 'text' }>;
 
 const noQuarters = { Q1: null, Q2: null, Q3: null, Q4: null };
@@ -25,6 +27,14 @@ export function aCountRow(overrides: Partial<CountRow> = {}): CountRow {
     actuals: noQuarters,
     ...overrides,
   };
+}
+
+export function aCurrencyRow(overrides: Partial<CurrencyRow> = {}): CurrencyRow {
+  return { ...aCountRow(), unit: 'currency', currency: 'GBP', name: 'Amount', ...overrides };
+}
+
+export function aPercentRow(overrides: Partial<PercentRow> = {}): PercentRow {
+  return { ...aCountRow(), unit: 'percent', name: 'Share', ...overrides };
 }
 
 export function aTextRow(overrides: Partial<TextRow> = {}): TextRow {

@@ -8,6 +8,8 @@ import {
   YEAR_END,
   YEAR_START,
   aCountRow,
+  aCurrencyRow,
+  aPercentRow,
   aPlan,
   aTextRow,
   anAction,
@@ -43,15 +45,42 @@ describe('planProgress: quarter statuses', () => {
     expect(progressOf(aPlan({ targets: [row] }), MID_Q3).targets[0]?.quarters.Q3).toBe('on_track');
   });
 
-  it('reads a negative target as "reduce by": one fewer enemy than the target is met, one more is behind', () => {
+  it('reads fewer enemies as better: one fewer than the "reduce by" target is met, one more is behind', () => {
     const row = aCountRow({
+      id: 'enemies_and_protesters',
       name: 'Enemies and protestors',
+      source: 'enemies_and_protesters',
       measure: 'change',
       quarters: quarters(-1, -3, -6, -8),
       actuals: quarters(-2, -2, null, null),
     });
     const progress = progressOf(aPlan({ targets: [row] }), MID_Q3).targets[0];
     expect(progress?.better).toBe('lower');
+    expect(progress?.quarters).toMatchObject({ Q1: 'met', Q2: 'behind' });
+  });
+
+  it('reads a negative income target as "lose at most": more income than it is met, whatever the other targets', () => {
+    const row = aCurrencyRow({
+      id: 'income_increase',
+      name: 'Increase in income over last FY',
+      source: 'income_increase',
+      measure: 'year_to_date',
+      quarters: quarters(15_000, 15_000.5, 1_200_000, -3_000),
+      actuals: quarters(278_552, 541_881, 715_637, null),
+    });
+    const progress = progressOf(aPlan({ targets: [row] }), Q4_START + DAY_MS).targets[0];
+    expect(progress?.better).toBe('higher');
+    expect(progress?.quarters).toEqual({ Q1: 'met', Q2: 'met', Q3: 'behind', Q4: 'not_yet_due' });
+  });
+
+  it("reads a manager's own row as higher is better, even with a negative target", () => {
+    const row = aPercentRow({
+      name: 'Margin change',
+      quarters: quarters(-5, -5, 2, 2),
+      actuals: quarters(-2, -8, null, null),
+    });
+    const progress = progressOf(aPlan({ targets: [row] }), MID_Q3).targets[0];
+    expect(progress?.better).toBe('higher');
     expect(progress?.quarters).toMatchObject({ Q1: 'met', Q2: 'behind' });
   });
 
@@ -116,13 +145,14 @@ describe('planProgress: towards the year', () => {
   });
 
   it('measures "reduce by" progress as the share of the reduction achieved, never below zero', () => {
+    const enemies = { source: 'enemies_and_protesters', measure: 'change' } as const;
     const reducing = aCountRow({
-      measure: 'change',
+      ...enemies,
       quarters: quarters(-1, -3, -6, -8),
       actuals: quarters(-2, null, null, null),
     });
     const growing = aCountRow({
-      measure: 'change',
+      ...enemies,
       quarters: quarters(-1, -3, -6, -8),
       actuals: quarters(2, null, null, null),
     });
@@ -131,15 +161,23 @@ describe('planProgress: towards the year', () => {
     expect(second?.year.progress).toBe(0);
   });
 
-  it('gives no progress fraction for a ceiling, a zero target or a row without actuals', () => {
+  it('gives no progress fraction for a ceiling, a floor, a zero target or a row without actuals', () => {
     const ceiling = aCountRow({
       better: 'lower',
       quarters: quarters(5, 4, 3, 2),
       actuals: quarters(4, null, null, null),
     });
+    const floor = aCurrencyRow({
+      source: 'income_increase',
+      measure: 'year_to_date',
+      quarters: quarters(15_000, 20_000, 10_000, -3_000),
+      actuals: quarters(20_000, null, null, null),
+    });
     const zero = aCountRow({ quarters: quarters(0, 0, 0, 0), actuals: quarters(0, null, null, null) });
     const empty = aCountRow({ quarters: quarters(1, 2, 3, 4) });
-    expect(progressOf(aPlan({ targets: [ceiling, zero, empty] }), MID_Q3).targets.map((t) => t.year.progress)).toEqual([
+    const rows = [ceiling, floor, zero, empty];
+    expect(progressOf(aPlan({ targets: rows }), MID_Q3).targets.map((t) => t.year.progress)).toEqual([
+      null,
       null,
       null,
       null,

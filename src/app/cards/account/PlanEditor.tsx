@@ -78,10 +78,9 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
   const action = useActionId();
   const timeZone = account.format.timeZone;
   const dueInThePast = useDueInThePast(dueDatesSetNow(draft, plan), { now: account.data.readAt, timeZone });
-  const ownerOptions = [
-    { value: NOBODY, label: 'Nobody' },
-    ...owners.map((o) => ({ value: o.ownerId, label: o.name })),
-  ];
+  const ownerOptions = owners.map((o) => ({ value: o.ownerId, label: o.name }));
+  // A team role may stay empty; an objective always has an owner.
+  const teamOptions = [{ value: NOBODY, label: 'Nobody' }, ...ownerOptions];
   const money = currency ? `in ${currency}, e.g. ${currencySymbol(currency)}15k` : 'e.g. 15k';
 
   const setObjective = (i: number, change: Partial<DraftObjective>) =>
@@ -158,7 +157,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
           label={label}
           name={role}
           value={draft.team[role] ?? NOBODY}
-          options={ownerOptions}
+          options={teamOptions}
           onChange={(v) => setDraft((d) => ({ ...d, team: { ...d.team, [role]: v === NOBODY ? null : String(v) } }))}
           {...problem(`team.${role}`)}
         />
@@ -185,9 +184,11 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
           <Select
             label="Owner"
             name={`objective-${i}-owner`}
-            value={o.ownerId ?? NOBODY}
+            value={o.ownerId ?? undefined}
+            placeholder="Pick who owns it"
             options={ownerOptions}
-            onChange={(v) => setObjective(i, { ownerId: v === NOBODY ? null : String(v) })}
+            onChange={(v) => setObjective(i, { ownerId: String(v) })}
+            required
             {...problem(`objectives.${i}.ownerId`)}
           />
           <DateInput
@@ -195,6 +196,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
             name={`objective-${i}-due`}
             value={o.dueAt == null ? undefined : toCalendarDate(o.dueAt, timeZone)}
             onChange={(picked) => setObjective(i, { dueAt: picked ? fromCalendarDate(picked) : null })}
+            required
             {...problem(`objectives.${i}.dueAt`)}
           />
           <Select

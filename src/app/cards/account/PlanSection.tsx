@@ -23,7 +23,15 @@ import { KAM_TEAM_ROLE_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../
 import { ReadOnlyNotice } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 import { PlanEditor } from './PlanEditor.tsx';
-import { chartRows, fiscalYearLabel, gridCell, investmentCell, investmentYear, QUARTERS } from './quarterly-grid.ts';
+import {
+  chartRows,
+  fiscalYearLabel,
+  gridCell,
+  investmentCell,
+  investmentYear,
+  QUARTERS,
+  rowLabel,
+} from './quarterly-grid.ts';
 
 export function PlanSection({ account }: { account: AccountView<'plan'> }) {
   const { plan, permissions } = account.data;
@@ -133,7 +141,7 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView<'pl
           {rows.map((row) => (
             <TableRow key={row.metric}>
               <TableCell>
-                {row.label}
+                {rowLabel(row)}
                 {row.derived && <Text variant="microcopy">{derivedFrom(row.metric, plan, account)}</Text>}
               </TableCell>
               {QUARTERS.map((q) => (
@@ -147,7 +155,7 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView<'pl
         label="Chart"
         name="chartedMetric"
         value={charted}
-        options={rows.map((r) => ({ value: r.metric, label: r.label }))}
+        options={rows.map((r) => ({ value: r.metric, label: rowLabel(r) }))}
         onChange={(v) => setCharted(String(v))}
       />
       {chartedRow && (
@@ -155,10 +163,10 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView<'pl
           data={chartRows(chartedRow)}
           axes={{
             x: { field: 'quarter', fieldType: 'category', label: 'Quarter' },
-            y: { field: 'value', fieldType: 'linear', label: chartedRow.label },
+            y: { field: 'value', fieldType: 'linear', label: rowLabel(chartedRow) },
             options: { groupFieldByColor: 'series' },
           }}
-          options={{ title: `${chartedRow.label}: target and actual`, showLegend: true }}
+          options={{ title: `${rowLabel(chartedRow)}: target and actual`, showLegend: true }}
         />
       )}
     </Flex>

@@ -5,6 +5,7 @@ import {
   DescriptionListItem,
   Flex,
   Heading,
+  Input,
   Select,
   Table,
   TableBody,
@@ -13,7 +14,6 @@ import {
   TableHeader,
   TableRow,
   Text,
-  TextArea,
   useExtensionContext,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
@@ -132,6 +132,7 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
   const change = { ...account.caller, expectedStatus: status, reason: reason.trim(), portalId: context.portal.id };
   // What the function said of the reason stands while the reason is what was sent.
   const { failure, marks, sending } = useStandingRefusal(action.state, change);
+  const problem = reasonProblem(reason);
 
   const submit = async () => {
     sending(change);
@@ -170,21 +171,23 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
         options={choices}
         onChange={(value) => setTarget(value as KeyAccountStatus)}
       />
-      <TextArea
+      {/* One line, as the reason reads in the timeline note and the history: a box that took line breaks
+          would invite a layout the note does not keep. */}
+      <Input
         label="Why?"
         name="reason"
         value={reason}
         {...followTyping(setReason)}
-        description="Goes on the company timeline with your name."
+        description={`Goes on the company timeline with your name: at least ${REASON_LENGTH.min} characters, at most ${REASON_LENGTH.max}.`}
         required
-        {...marks.at('reason')}
+        {...(problem ? { error: true, validationMessage: problem } : marks.at('reason'))}
       />
       {failure && <ActionFailed title="The status was not changed" failure={failure} highlighted={marks.highlighted} />}
       <ButtonRow>
         <Button
           variant="primary"
           onClick={() => void submit()}
-          disabled={reason.trim().length < 3 || action.state.status === 'loading'}
+          disabled={reason === '' || problem !== null || action.state.status === 'loading'}
         >
           {action.state.status === 'loading' ? 'Saving…' : `Set to ${STATUS_LABELS[target].toLowerCase()}`}
         </Button>
@@ -192,6 +195,18 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
       </ButtonRow>
     </Flex>
   );
+}
+
+// statusReasonSchema's limits, said beside the field before sending (the card bundles no schema library).
+const REASON_LENGTH = { min: 3, max: 500 } as const;
+
+/** What is wrong with the reason as typed; nothing while the field is still empty, which its required mark says. */
+function reasonProblem(typed: string): string | null {
+  const { length } = typed.trim();
+  if (typed === '') return null;
+  if (length < REASON_LENGTH.min) return `At least ${REASON_LENGTH.min} characters`;
+  if (length > REASON_LENGTH.max) return `At most ${REASON_LENGTH.max} characters`;
+  return null;
 }
 
 type TagStatus = NonNullable<TagKeyAccountParameters['status']>;

@@ -135,7 +135,10 @@ interface ReadDraft {
   problems: DraftProblems;
 }
 
-/** The draft as save_account_plan takes it, and every figure that does not read as its unit, by field path. */
+/**
+ * The draft as save_account_plan takes it, and what it would refuse that the editor can tell, by field path:
+ * every figure that does not read as its unit, every objective without an owner or a due date.
+ */
 export function readDraft(draft: Draft, currency: string | null): ReadDraft {
   const problems: DraftProblems = {};
   // A figure that reads as its unit but cannot stand in its row (a count below none) is refused the same way.
@@ -167,6 +170,11 @@ export function readDraft(draft: Draft, currency: string | null): ReadDraft {
       baseline,
       ...(scale ? { scale } : {}),
     };
+  });
+  // SMART: save_account_plan takes no objective without someone responsible and a date, so say it here first.
+  draft.objectives.forEach((o, i) => {
+    if (o.ownerId == null) problems[`plan.objectives.${i}.ownerId`] = 'pick who owns this objective';
+    if (o.dueAt == null) problems[`plan.objectives.${i}.dueAt`] = 'pick when this objective is due';
   });
   const spend = (typed: TypedQuarters, at: string, read: (text: string) => ParsedFigure) =>
     Object.fromEntries(

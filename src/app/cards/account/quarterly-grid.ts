@@ -1,4 +1,5 @@
 import type { PlanSection, QuarterValues, TargetRow } from '../../../contracts/card-data.ts';
+import { nameWithPeriod } from '../../../kam/objectives/sources.ts';
 import { incomeChange, type Formatters } from '../../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../../ui/labels.ts';
 
@@ -13,6 +14,11 @@ function metricValue(row: Pick<TargetRow, 'unit' | 'scale'>, value: number | nul
   if (row.unit === 'percent') return format.share(value / 100);
   if (row.unit === 'scale') return row.scale?.[value - 1] ?? format.whole(value);
   return format.whole(value);
+}
+
+/** The row's name as the quarterly report gives it: "Increase in income over last FY (year to date)". */
+export function rowLabel(row: Pick<TargetRow, 'label' | 'measure'>): string {
+  return nameWithPeriod(row.label, row.measure);
 }
 
 /** "actual of target", or just one of them when the other is unset; then how the quarter stands. */

@@ -16,19 +16,33 @@ export function StatusBadge({ status }: { status: KeyAccountSection['status'] })
   return <StatusTag variant={STATUS_VARIANTS[status]}>{STATUS_LABELS[status]}</StatusTag>;
 }
 
-/** For a company that is not (yet) a key account: the scores that would qualify it and the data that is missing. */
+/**
+ * What would qualify the company, and the data that is missing. A key account hears of it only when its score
+ * no longer qualifies it, in the words the portfolio lists it under, so the tag is reviewed rather than kept by habit.
+ */
 export function QualifyHint({ keyAccount, format }: { keyAccount: KeyAccountSection; format: Formatters }) {
-  if (keyAccount.status === 'key') return null;
-  const { total, thresholds, criteria } = keyAccount.score;
-  const missing = criteria.flatMap((c) => (c.missing ? [c.missing] : []));
+  const { score, status } = keyAccount;
+  if (status === 'key' && score.suggestedStatus === 'key') return null;
+  const missing = score.criteria.flatMap((c) => (c.missing ? [c.missing] : []));
   return (
     <>
-      <Text testId="qualify-hint">
-        {total >= thresholds.key
-          ? `Its score of ${format.score(total)} qualifies it as a key account (from ${format.whole(thresholds.key)}).`
-          : `It would qualify as a candidate from a score of ${format.whole(thresholds.candidate)} and as a key account from ${format.whole(thresholds.key)}; it scores ${format.score(total)} now.`}
-      </Text>
+      <Text testId="qualify-hint">{status === 'key' ? keyAccountHint(score, format) : qualifyHint(score, format)}</Text>
       {missing.length > 0 && <Text variant="microcopy">To score it fully, fill in: {missing.join('; ')}.</Text>}
     </>
   );
+}
+
+type Score = KeyAccountSection['score'];
+
+function keyAccountHint({ total, thresholds }: Score, format: Formatters): string {
+  // A score at the threshold that suggests no status stands on too little data to judge the tag by.
+  return total < thresholds.key
+    ? `Its score of ${format.score(total)} no longer qualifies it as a key account (from ${format.whole(thresholds.key)}): review whether it should stay one.`
+    : 'Too little of its data is known to say whether it still qualifies as a key account.';
+}
+
+function qualifyHint({ total, thresholds }: Score, format: Formatters): string {
+  return total >= thresholds.key
+    ? `Its score of ${format.score(total)} qualifies it as a key account (from ${format.whole(thresholds.key)}).`
+    : `It would qualify as a candidate from a score of ${format.whole(thresholds.candidate)} and as a key account from ${format.whole(thresholds.key)}; it scores ${format.score(total)} now.`;
 }
