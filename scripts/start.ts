@@ -63,7 +63,7 @@ const preview = await startKeystonePreview({
 });
 console.log(`Keystone preview ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${preview.url}`);
 console.log(
-  `HubSpot sandbox: ${preview.sandbox.baseUrl} (portal ${preview.sandbox.portalId}, data in ${path.relative(process.cwd(), DATA_FILE)})`,
+  `HubSpot sandbox API, for the app's functions and scripts, not a page to open: ${preview.sandbox.baseUrl} (portal ${preview.sandbox.portalId}, data in ${path.relative(process.cwd(), DATA_FILE)})`,
 );
 console.log('Press Ctrl-C to stop.');
 

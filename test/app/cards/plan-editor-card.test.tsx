@@ -189,6 +189,25 @@ describe('figures as people type them', () => {
     });
   });
 
+  it("warns that another fiscal year takes the grid's figures with it, and only when there are figures", async () => {
+    const { find, maybeFind } = await openEditor(cardData());
+    const year = cardData().plan.quarterlyTargets.fiscalYear;
+    const warning = () => maybeFind(Alert, { title: `The grid moves to fiscal year ${year + 1}` });
+    find(Select, { name: 'fiscalYear' }).trigger('onChange', (year + 1) as never);
+    // The plan's own grid has figures: moving them is said before saving.
+    expect(warning()?.text).toContain(`${year}'s are not kept`);
+    find(Select, { name: 'fiscalYear' }).trigger('onChange', year as never);
+    expect(warning()).toBeNull();
+  });
+
+  it('says nothing of moving a grid that holds no figure yet', async () => {
+    const { find, maybeFind } = await openEditor(newPlan());
+    find(Button, withText('Start with no metrics instead')).trigger('onClick');
+    const year = emptyPlan().quarterlyTargets.fiscalYear;
+    find(Select, { name: 'fiscalYear' }).trigger('onChange', (year + 1) as never);
+    expect(maybeFind(Alert, { title: `The grid moves to fiscal year ${year + 1}` })).toBeNull();
+  });
+
   it('asks before saving an objective due on a day already gone, and saves once confirmed', async () => {
     const { find, waitFor, sent } = await openEditor(cardData(), { save_account_plan: ok({ tasks: TASKS_SYNCED }) });
     find(DateInput, { name: 'objective-0-due' }).trigger('onChange', { year: 1999, month: 0, date: 1 } as never);

@@ -33,6 +33,7 @@ import {
   catalogueChoices,
   draftOf,
   dueDatesSetNow,
+  gridHasFigures,
   measuresFor,
   readDraft,
   rowFromCatalogue,
@@ -241,6 +242,12 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
         onChange={(v) => setDraft((d) => ({ ...d, fiscalYear: Number(v) }))}
         {...problem('quarterlyTargets.fiscalYear')}
       />
+      {/* A plan keeps one year's grid: another year takes these figures with it, which the manager should know. */}
+      {draft.fiscalYear !== plan.quarterlyTargets.fiscalYear && gridHasFigures(draft) && (
+        <Alert title={`The grid moves to fiscal year ${draft.fiscalYear}`} variant="warning">
+          {`A plan keeps one year's targets, actuals and spend: saving moves the figures below from fiscal year ${plan.quarterlyTargets.fiscalYear} to ${draft.fiscalYear}, and ${plan.quarterlyTargets.fiscalYear}'s are not kept. Clear the figures that belong to the old year before saving.`}
+        </Alert>
+      )}
       {draft.rows.length === 0 && (
         <ButtonRow>
           <Button onClick={() => setDraft((d) => ({ ...d, rows: templateRows(currency) }))}>

@@ -86,6 +86,16 @@ export function draftOf(plan: PlanSection, currency: string | null): Draft {
   };
 }
 
+/** Whether the draft's grid holds any figure typed or counted: targets, actuals or the time and money spent. */
+export function gridHasFigures(draft: Pick<Draft, 'rows' | 'investment'>): boolean {
+  const filled = (quarters: TypedQuarters) => QUARTERS.some((q) => quarters[q].trim() !== '');
+  return (
+    draft.rows.some((r) => filled(r.targets) || filled(r.actuals)) ||
+    filled(draft.investment.hours) ||
+    filled(draft.investment.money)
+  );
+}
+
 export function rowFromCatalogue(entry: CatalogueMetric, currency: string | null): DraftRow {
   return {
     metric: entry.metric,
