@@ -57,11 +57,11 @@ export function investmentCell(investment: PlanSection['investment'], quarter: Q
   const hours = investment.hours[quarter];
   const money = investment.money[quarter];
   const gained = investment.incomeGained[quarter];
-  const spent =
-    hours === null && money === null
-      ? 'nothing recorded'
-      : `${format.money(money ?? 0)} and ${format.hours(hours ?? 0)}`;
-  return gained === null ? spent : `${spent} for ${incomeChange(gained, format)}`;
+  const nothing = hours === null && money === null;
+  const spent = nothing ? 'no spend recorded' : `${format.money(money ?? 0)} and ${format.hours(hours ?? 0)}`;
+  if (gained === null) return spent;
+  // "nothing recorded for £5,000 gained" read as if the gain cost nothing: the two are said apart.
+  return nothing ? `${incomeChange(gained, format)}; ${spent}` : `${spent} for ${incomeChange(gained, format)}`;
 }
 
 /** The plan year so far in one line: "£5,000 and 100 h spent; £27,000 gained, £540 gained for each £100 spent". */
