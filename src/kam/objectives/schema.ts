@@ -2,14 +2,7 @@ import { z } from 'zod';
 import { instantSchema } from '../shared/index.ts';
 import { ACTUAL_SOURCES, DERIVED_SOURCES, MEASURES } from './sources.ts';
 
-export {
-  DERIVED_SOURCES,
-  measureOf,
-  nameWithPeriod,
-  type Better,
-  type DerivedSource,
-  type Measure,
-} from './sources.ts';
+export { DERIVED_SOURCES, measureOf, nameWithPeriod, type DerivedSource, type Measure } from './sources.ts';
 
 const recordId = z.string().min(1);
 
