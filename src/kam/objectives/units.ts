@@ -125,6 +125,7 @@ export function countProblem(count: number, measure: Measure): string | null {
 export function parseScale(typed: string, labels: readonly string[]): ParsedFigure {
   const text = typed.trim();
   if (text === '') return { success: true, value: null };
+  if (labels.length === 0) return { success: false, message: "name the scale's steps first, then pick one" };
   const byLabel = labels.findIndex((label) => label.toLowerCase() === text.toLowerCase());
   if (byLabel >= 0) return { success: true, value: byLabel + 1 };
   const step = Number(text);

@@ -69,6 +69,37 @@ describe('the plan as the editor reads it before saving', () => {
     });
   });
 
+  it('asks for a name for each step of a scale, a step named twice being no step of its own', () => {
+    expect(readDraft(qualitative('Cold, cold, Warm'), 'GBP').problems).toEqual({
+      'plan.quarterlyTargets.rows.0.scale': 'give each step its own name: a step named twice could not be told apart',
+    });
+  });
+
+  it('says to name the steps first when a figure is typed on a scale with none', () => {
+    const draft = qualitative('');
+    draft.rows[0]!.targets.Q1 = '2';
+    expect(readDraft(draft, 'GBP').problems['plan.quarterlyTargets.rows.0.targets.Q1']).toBe(
+      "name the scale's steps first, then pick one",
+    );
+  });
+
+  it('shows a step of a scale by its name, as it was typed, so saving again changes nothing', () => {
+    const health = targetRow({
+      metric: 'relationship_health',
+      label: 'Relationship health',
+      unit: 'scale',
+      measure: 'level',
+      scale: ['Cold', 'Cool', 'Warm', 'Strong'],
+      targets: { Q1: 3, Q2: 4, Q3: null, Q4: null },
+    });
+    const draft = draftOf(
+      { ...emptyPlan(), revision: 2, quarterlyTargets: { ...emptyPlan().quarterlyTargets, rows: [health] } },
+      'GBP',
+    );
+    expect(draft.rows[0]!.targets).toEqual({ Q1: 'Warm', Q2: 'Strong', Q3: '', Q4: '' });
+    expect(readDraft(draft, 'GBP').plan.quarterlyTargets.rows[0]!.targets).toEqual(health.targets);
+  });
+
   it('shows money as it was saved, pence included, so saving again changes nothing', () => {
     const draft = draftOf(
       { ...emptyPlan(), revision: 2, quarterlyTargets: { ...emptyPlan().quarterlyTargets, rows: [incomeRow] } },

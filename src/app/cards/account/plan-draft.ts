@@ -43,8 +43,14 @@ export interface Draft extends Omit<Required<PlanInput>, 'quarterlyTargets' | 'i
 }
 
 /** A figure as the editor shows it: money in the portal's currency with its pence, so it reads back as it was. */
-function typedFigure(value: number | null | undefined, unit: DraftRow['unit'], currency: string | null): string {
+function typedFigure(
+  value: number | null | undefined,
+  unit: DraftRow['unit'],
+  { currency, scale }: { currency: string | null; scale?: readonly string[] | null },
+): string {
   if (value === null || value === undefined) return '';
+  // A step of a named scale reads back as its name, as the manager typed it ("Warm", not 3).
+  if (unit === 'scale' && scale?.[value - 1] !== undefined) return scale[value - 1]!;
   const pence = unit === 'currency' && !Number.isInteger(value) ? 2 : 0;
   const grouped = value.toLocaleString('en-GB', { minimumFractionDigits: pence, maximumFractionDigits: 2 });
   if (unit !== 'currency') return unit === 'count' || unit === 'scale' ? String(value) : grouped;
@@ -54,9 +60,8 @@ function typedFigure(value: number | null | undefined, unit: DraftRow['unit'], c
 const typedQuarters = (
   values: Partial<Record<Quarter, number | null>> | undefined,
   unit: DraftRow['unit'],
-  currency: string | null,
-): TypedQuarters =>
-  Object.fromEntries(QUARTERS.map((q) => [q, typedFigure(values?.[q], unit, currency)])) as TypedQuarters;
+  how: { currency: string | null; scale?: readonly string[] | null },
+): TypedQuarters => Object.fromEntries(QUARTERS.map((q) => [q, typedFigure(values?.[q], unit, how)])) as TypedQuarters;
 
 export function draftOf(plan: PlanSection, currency: string | null): Draft {
   const input = planInputOf(plan);
@@ -73,15 +78,15 @@ export function draftOf(plan: PlanSection, currency: string | null): Draft {
           label: r.label,
           unit: r.unit,
           measure: r.measure,
-          targets: typedQuarters(r.targets, r.unit, currency),
-          actuals: typedQuarters(r.actuals, r.unit, currency),
+          targets: typedQuarters(r.targets, r.unit, { currency, scale: r.scale }),
+          actuals: typedQuarters(r.actuals, r.unit, { currency, scale: r.scale }),
           baseline: r.baseline === null ? '' : String(r.baseline),
           scale: (r.scale ?? []).join(', '),
           derived: r.derived,
         })),
     investment: {
-      hours: typedQuarters(plan.investment.hours, 'count', currency),
-      money: typedQuarters(plan.investment.money, 'currency', currency),
+      hours: typedQuarters(plan.investment.hours, 'count', { currency }),
+      money: typedQuarters(plan.investment.money, 'currency', { currency }),
     },
   };
 }
@@ -102,8 +107,8 @@ export function rowFromCatalogue(entry: CatalogueMetric, currency: string | null
     label: entry.label,
     unit: entry.unit,
     measure: entry.measure,
-    targets: typedQuarters({}, entry.unit, currency),
-    actuals: typedQuarters({}, entry.unit, currency),
+    targets: typedQuarters({}, entry.unit, { currency }),
+    actuals: typedQuarters({}, entry.unit, { currency }),
     baseline: '',
     scale: (entry.scale ?? []).join(', '),
     derived: entry.source !== 'typed',
@@ -161,6 +166,8 @@ export function readDraft(draft: Draft, currency: string | null): ReadDraft {
     const at = `plan.quarterlyTargets.rows.${i}`;
     const scale = row.unit === 'scale' ? scaleOf(row) : undefined;
     if (scale !== undefined && scale.length < 2) problems[`${at}.scale`] = 'name at least two steps, first to best';
+    else if (scale !== undefined && new Set(scale.map((step) => step.toLowerCase())).size < scale.length)
+      problems[`${at}.scale`] = 'give each step its own name: a step named twice could not be told apart';
     const unit = { unit: row.unit, currency, ...(scale ? { scale } : {}) };
     const counted = (measure: NonNullable<DraftRow['measure']>) => (value: number) =>
       row.unit === 'count' ? countProblem(value, measure) : null;
