@@ -207,7 +207,12 @@ function Investment({ plan, account }: { plan: Plan; account: AccountView<'plan'
           </TableRow>
         </TableBody>
       </Table>
-      <Text testId="investment-year">{investmentYear(investment, account.format)}</Text>
+      <Text testId="investment-year">
+        {investmentYear(investment, account.format, {
+          startsAt: plan.quarterlyTargets.quarterStarts.Q1,
+          now: account.data.readAt,
+        })}
+      </Text>
     </Flex>
   );
 }

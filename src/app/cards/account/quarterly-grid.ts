@@ -64,12 +64,20 @@ export function investmentCell(investment: PlanSection['investment'], quarter: Q
   return nothing ? `${incomeChange(gained, format)}; ${spent}` : `${spent} for ${incomeChange(gained, format)}`;
 }
 
-/** The plan year so far in one line: "£5,000 and 100 h spent; £27,000 gained, £540 gained for each £100 spent". */
-export function investmentYear(investment: PlanSection['investment'], format: Formatters): string {
+/**
+ * The plan year so far in one line: "£5,000 and 100 h spent; £27,000 gained, £540 gained for each £100 spent".
+ * A plan year not begun at `now` (its `startsAt` ahead) has no "so far": it is named by when it starts.
+ */
+export function investmentYear(
+  investment: PlanSection['investment'],
+  format: Formatters,
+  year: { startsAt: number; now: number },
+): string {
   const { hours, money, incomeGained, incomePerMoneySpent } = investment.year;
   const ratio =
     incomePerMoneySpent === null
       ? 'no money spent yet to set it against'
       : `${incomeChange(incomePerMoneySpent * 100, format)} for each ${format.money(100)} spent`;
-  return `This plan year so far: ${format.money(money)} and ${format.hours(hours)} spent; ${incomeChange(incomeGained, format)}, ${ratio}.`;
+  const which = year.now < year.startsAt ? `The plan year from ${format.date(year.startsAt)}` : 'This plan year so far';
+  return `${which}: ${format.money(money)} and ${format.hours(hours)} spent; ${incomeChange(incomeGained, format)}, ${ratio}.`;
 }

@@ -18,10 +18,13 @@ function anInvestment(overrides: Partial<PlanSection['investment']> = {}): PlanS
   };
 }
 
+/** A plan year that began before the card read it. */
+const begun = { startsAt: Date.UTC(2026, 0, 1), now: Date.UTC(2026, 5, 1) };
+
 describe("the plan's investment against benefit", () => {
   it('words income gained over the same quarter a year earlier as a gain', () => {
     expect(investmentCell(anInvestment(), 'Q2', london)).toBe('£2,000 and 12.5 h for £15,000 gained');
-    expect(investmentYear(anInvestment(), london)).toBe(
+    expect(investmentYear(anInvestment(), london, begun)).toBe(
       'This plan year so far: £2,000 and 12.5 h spent; £30,000 gained, £1,500 gained for each £100 spent.',
     );
   });
@@ -33,8 +36,17 @@ describe("the plan's investment against benefit", () => {
     });
     expect(investmentCell(fall, 'Q1', london)).toBe('£133,681 less income; no spend recorded');
     expect(investmentCell(fall, 'Q2', london)).toBe('£2,000 and 12.5 h for £20,192 less income');
-    expect(investmentYear(fall, london)).toBe(
+    expect(investmentYear(fall, london, begun)).toBe(
       'This plan year so far: £2,000 and 12.5 h spent; £153,873 less income, £7,694 less income for each £100 spent.',
+    );
+  });
+});
+
+describe('a plan year not begun', () => {
+  it('is named by when it starts, not as a year so far', () => {
+    const startsAt = Date.UTC(2027, 0, 1);
+    expect(investmentYear(anInvestment(), london, { startsAt, now: startsAt - 86_400_000 })).toBe(
+      'The plan year from 1 Jan 2027: £2,000 and 12.5 h spent; £30,000 gained, £1,500 gained for each £100 spent.',
     );
   });
 });
