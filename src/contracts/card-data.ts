@@ -85,6 +85,8 @@ const keyAccountSectionSchema = z.object({
     total: z.number().min(0).max(100),
     /** Share (0–1) of the total weight whose data is present; below the settings' minimum no status is suggested. */
     completeness: z.number().min(0).max(1),
+    /** Whether enough of the weight is known to judge the company by its score (the settings' minimum completeness). */
+    enoughData: z.boolean(),
     criteria: z.array(criterionScoreSchema),
     suggestedStatus: z.enum(['none', 'candidate', 'key']),
     suggestedTier: icpTierSchema.nullable(),

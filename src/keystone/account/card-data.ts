@@ -230,6 +230,7 @@ function keyAccountSection(snapshot: AccountSnapshot, { settings, people, now }:
     score: {
       total: score.score ?? 0,
       completeness: score.completeness,
+      enoughData: score.enoughData,
       criteria: score.criteria.map((c) => ({
         criterion: c.criterion,
         label: SELECTION_CRITERION_LABELS[c.criterion],

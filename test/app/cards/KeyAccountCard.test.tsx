@@ -357,18 +357,21 @@ describe('the Status section', () => {
     expect(maybeFind(Text, { testId: 'qualify-hint' })).toBeNull();
   });
 
-  it('does not call a key account with too little data to score unqualified, whatever its partial score', async () => {
-    const unscored = keyAccount({
-      score: { ...notKeyYet().score, total: 80, completeness: 0.4, suggestedStatus: 'none' },
-    });
-    const { findByTestId, findAll } = await renderCard(cardData({ keyAccount: unscored }));
-    expect(findByTestId(Text, 'qualify-hint').text).toBe(
-      'Too little of its data is known to say whether it still qualifies as a key account.',
-    );
-    expect(findAll(Text).map((t) => t.text)).toContain(
-      'To score it fully, fill in: Potential annual revenue on the company.',
-    );
-  });
+  it.each([80, 12])(
+    'does not call a key account with too little data to score unqualified, whatever its partial score (%d)',
+    async (total) => {
+      const unscored = keyAccount({
+        score: { ...notKeyYet().score, total, completeness: 0.3, enoughData: false, suggestedStatus: 'none' },
+      });
+      const { findByTestId, findAll } = await renderCard(cardData({ keyAccount: unscored }));
+      expect(findByTestId(Text, 'qualify-hint').text).toBe(
+        'Too little of its data is known to say whether it still qualifies as a key account.',
+      );
+      expect(findAll(Text).map((t) => t.text)).toContain(
+        'To score it fully, fill in: Potential annual revenue on the company.',
+      );
+    },
+  );
 
   it('shows the whole status history: each change with when, who and why', async () => {
     const history = [

@@ -83,6 +83,8 @@ describe('card_data', () => {
       card.keyAccount.score.total,
     );
     expect(card.keyAccount.score.thresholds).toEqual({ candidate: 50, key: 70 });
+    // Revenue and prestige alone are too little of the weight to judge the tag by.
+    expect(card.keyAccount.score).toMatchObject({ enoughData: false, suggestedStatus: 'none' });
     expect(card.plan).toMatchObject({
       revision: 0,
       businessObjective: '',

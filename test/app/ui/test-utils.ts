@@ -170,6 +170,7 @@ export function keyAccount(overrides: Partial<KeyAccountSection> = {}): KeyAccou
     score: {
       total: 78,
       completeness: 0.9,
+      enoughData: true,
       criteria: [
         criterion(),
         criterion({ criterion: 'prestige', label: 'Prestige', value: 8, unit: 'rating', weight: 0.1, contribution: 8 }),

@@ -34,9 +34,9 @@ export function QualifyHint({ keyAccount, format }: { keyAccount: KeyAccountSect
 
 type Score = KeyAccountSection['score'];
 
-function keyAccountHint({ total, thresholds }: Score, format: Formatters): string {
-  // A score at the threshold that suggests no status stands on too little data to judge the tag by.
-  return total < thresholds.key
+function keyAccountHint({ total, thresholds, enoughData }: Score, format: Formatters): string {
+  // A score on too little data judges nothing, high or low: the tag is neither confirmed nor put in doubt by it.
+  return enoughData
     ? `Its score of ${format.score(total)} no longer qualifies it as a key account (from ${format.whole(thresholds.key)}): review whether it should stay one.`
     : 'Too little of its data is known to say whether it still qualifies as a key account.';
 }
