@@ -85,3 +85,10 @@ const stop = () => {
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+// A process manager that stops `npm start` signals npm alone, and the shell npm ran this in dies without
+// passing it on: the preview would keep its port and the portal's lock. Its parent going away is the
+// same request to stop.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop();
+}, 1_000).unref();
