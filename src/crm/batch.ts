@@ -29,6 +29,11 @@ export interface AssociationsRead extends Paced {
   fromType: string;
   toType: string;
   ids: readonly string[];
+  /**
+   * Called with the number of calls before each round of further pages (records with more associations
+   * than one answer holds), so a caller pacing the burst window counts them as it counts the first round.
+   */
+  beforeFurtherPages?: (calls: number) => Promise<void>;
 }
 
 export interface RecordUpdate {
@@ -175,17 +180,23 @@ export async function batchArchive(
   );
 }
 
+/** One record's row in a v4 association batch read's answer. */
+type AssociationRow = Awaited<
+  ReturnType<Client['crm']['associations']['v4']['batchApi']['getPage']>
+>['results'][number];
+
 /**
- * Associated ids per record (v4 batch read, 1,000 inputs a call, following each record's own paging).
- * Records without associations map to an empty list: HubSpot reports them as batch errors, which are not failures here.
+ * Hands every association of `ids` to one type to `take`, row by row: v4 batch reads of 1,000 records a
+ * call, then, for each record HubSpot answered only in part, its further pages with that record's own
+ * cursor until none is left. A caller pacing HubSpot's burst window hears of each further round first.
  */
-export async function batchReadAssociations(
+export async function readAssociationRows(
   client: Client,
-  { fromType, toType, ids, concurrency = DEFAULT_CONCURRENCY }: AssociationsRead,
-): Promise<Map<string, string[]>> {
-  const associated = new Map<string, string[]>(ids.map((id) => [id, []]));
+  { fromType, toType, ids, concurrency = DEFAULT_CONCURRENCY, beforeFurtherPages }: AssociationsRead,
+  take: (row: AssociationRow) => void,
+): Promise<void> {
   let pending = chunk(
-    [...associated.keys()].map((id) => ({ id, after: undefined as string | undefined })),
+    [...new Set(ids)].map((id) => ({ id, after: undefined as string | undefined })),
     ASSOCIATION_BATCH_SIZE,
   );
   while (pending.length > 0) {
@@ -197,16 +208,25 @@ export async function batchReadAssociations(
       ),
     );
     const more: Array<{ id: string; after: string | undefined }> = [];
-    for (const answer of answers) {
-      for (const row of answer.results) {
-        const fromId = String(row._from.id);
-        associated.get(fromId)?.push(...row.to.map((to) => String(to.toObjectId)));
-        const after = row.paging?.next?.after;
-        if (after) more.push({ id: fromId, after });
-      }
+    for (const row of answers.flatMap((a) => a.results)) {
+      take(row);
+      const after = row.paging?.next?.after;
+      if (after) more.push({ id: String(row._from.id), after });
     }
     pending = chunk(more, ASSOCIATION_BATCH_SIZE);
+    if (pending.length > 0) await beforeFurtherPages?.(pending.length);
   }
+}
+
+/**
+ * Associated ids per record (v4 batch read, 1,000 inputs a call, following each record's own paging).
+ * Records without associations map to an empty list: HubSpot reports them as batch errors, which are not failures here.
+ */
+export async function batchReadAssociations(client: Client, read: AssociationsRead): Promise<Map<string, string[]>> {
+  const associated = new Map<string, string[]>(read.ids.map((id) => [id, []]));
+  await readAssociationRows(client, read, (row) =>
+    associated.get(String(row._from.id))?.push(...row.to.map((to) => String(to.toObjectId))),
+  );
   for (const [id, list] of associated) associated.set(id, [...new Set(list)]);
   return associated;
 }

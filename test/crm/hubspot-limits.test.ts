@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
-import { batchUpdate } from '../../src/crm/batch.ts';
+import { batchReadAssociations, batchUpdate } from '../../src/crm/batch.ts';
 import { SEARCH_RESULT_LIMIT, searchAll } from '../../src/crm/paging.ts';
-import { aCompany, startSandboxPortal, type SandboxPortal } from './sandbox-portal.ts';
+import { aCompany, aContact, startSandboxPortal, type SandboxPortal } from './sandbox-portal.ts';
 
 // The CRM adapter within HubSpot's documented limits, which the sandbox enforces as HubSpot does.
 
@@ -83,5 +83,40 @@ describe('batchUpdate', () => {
     expect(byId.get(first.id)).toMatchObject({ city: 'York', name: 'First Ltd' });
     expect(byId.get(second.id)).toMatchObject({ city: 'Ripon' });
     expect((await portal.control.stats()).byRoute).toMatchObject({ 'POST /crm/v3/objects/companies/batch/update': 1 });
+  });
+});
+
+// A v4 batch read answers each input's associations a page at a time, with that input's own cursor.
+describe('batchReadAssociations', () => {
+  let portal: SandboxPortal;
+  const [large, small] = [aCompany(), aCompany()];
+  const contacts = Array.from({ length: 653 }, () => aContact());
+  const smallOnes = contacts.slice(650);
+
+  beforeAll(async () => {
+    portal = await startSandboxPortal({
+      companies: [large, small],
+      contacts,
+      contactCompanies: contacts.map((c, i) => [c.id, i < 650 ? large.id : small.id] as [string, string]),
+    });
+  });
+  afterAll(() => portal.close());
+
+  it("follows each record's own paging to its last association", async () => {
+    await portal.control.resetStats();
+    const furtherRounds: number[] = [];
+    const found = await batchReadAssociations(portal.client, {
+      fromType: 'companies',
+      toType: 'contacts',
+      ids: [large.id, small.id],
+      // A caller pacing the burst window hears of the further page before it is asked for.
+      beforeFurtherPages: async (calls) => void furtherRounds.push(calls),
+    });
+    expect(furtherRounds).toEqual([1]);
+    expect(found.get(large.id)).toHaveLength(650);
+    expect(new Set(found.get(large.id))).toEqual(new Set(contacts.slice(0, 650).map((c) => c.id)));
+    expect(found.get(small.id)).toEqual(smallOnes.map((c) => c.id));
+    // The second call asks only for the large company's second page.
+    expect((await portal.control.stats()).total).toBe(2);
   });
 });

@@ -124,6 +124,11 @@ describe('association batches', () => {
     expect(result).toMatchObject({ numErrors: 1 });
   });
 
+  it('refuses a cursor it never handed out', async () => {
+    const inputs = [{ id: '1', after: 'not-a-cursor' }];
+    expect((await failure(v4().batchApi.getPage('companies', 'contacts', { inputs }))).code).toBe(400);
+  });
+
   it('refuses more than 1,000 inputs with 400', async () => {
     const inputs = Array.from({ length: 1001 }, (_, i) => ({ id: String(i + 1) }));
     expect((await failure(v4().batchApi.getPage('companies', 'contacts', { inputs }))).code).toBe(400);

@@ -61,8 +61,9 @@ interface RelationshipReadOptions {
 }
 
 /**
- * Called before each round with the number of requests it is about to send (follow-up pages of a
- * long association list not counted): it may wait for room in HubSpot's burst window, or throw to stop the read.
+ * Called before each round with the number of requests it is about to send (and before each round of
+ * further pages of a long association list): it may wait for room in HubSpot's burst window, or throw to
+ * stop the read.
  */
 export type BeforeRound = (calls: number) => Promise<void>;
 
@@ -124,6 +125,7 @@ export async function readRelationships(
     toType: 'contacts',
     ids: companyIds,
     concurrency: ALL_AT_ONCE,
+    beforeFurtherPages: round,
   });
   const contactIds = [...new Set([...contactLinks.values()].flat().map((l) => l.toId))];
 
@@ -147,6 +149,7 @@ export async function readRelationships(
           toType: ACTIVITY_TYPES[type],
           ids: contactIds,
           concurrency: ALL_AT_ONCE,
+          beforeFurtherPages: round,
         }),
       })),
     ),

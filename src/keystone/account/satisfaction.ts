@@ -62,6 +62,7 @@ export async function readSurveyResponses(
       toType: FEEDBACK_SUBMISSIONS,
       ids: contactIds,
       concurrency,
+      beforeFurtherPages: beforeRound,
     });
     for (const [contactId, responseIds] of byContact) for (const id of responseIds) answeredBy.set(id, contactId);
   }
@@ -108,6 +109,7 @@ async function companyContacts(
     toType: 'contacts',
     ids: [...companyIds],
     concurrency,
+    beforeFurtherPages: (calls) => round(calls, 1),
   });
 }
 

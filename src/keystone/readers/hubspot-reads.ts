@@ -1,12 +1,12 @@
 import type { Client } from '@hubspot/api-client';
 import {
-  ASSOCIATION_BATCH_SIZE,
   BATCH_SIZE,
   DEFAULT_CONCURRENCY,
   HISTORY_BATCH_SIZE,
   chunk,
   hubspotCall,
   mapInParallel,
+  readAssociationRows,
   type AssociationsRead,
   type RecordsRead,
 } from '../../crm/batch.ts';
@@ -87,36 +87,18 @@ export interface LabelledAssociation {
  */
 export async function batchReadLabelledAssociations(
   client: Client,
-  { fromType, toType, ids, concurrency = DEFAULT_CONCURRENCY }: AssociationsRead,
+  read: AssociationsRead,
 ): Promise<Map<string, LabelledAssociation[]>> {
-  const byRecord = new Map<string, Map<string, Set<string>>>(ids.map((id) => [id, new Map()]));
-  let pending = chunk(
-    [...byRecord.keys()].map((id) => ({ id, after: undefined as string | undefined })),
-    ASSOCIATION_BATCH_SIZE,
-  );
-  while (pending.length > 0) {
-    const answers = await mapInParallel(pending, concurrency, (inputs) =>
-      hubspotCall(() =>
-        client.crm.associations.v4.batchApi.getPage(fromType, toType, {
-          inputs: inputs.map(({ id, after }) => (after ? { id, after } : { id })),
-        }),
-      ),
-    );
-    const more: Array<{ id: string; after: string | undefined }> = [];
-    for (const row of answers.flatMap((a) => a.results)) {
-      const fromId = String(row._from.id);
-      const linked = byRecord.get(fromId);
-      if (!linked) continue;
-      for (const to of row.to) {
-        const labels = linked.get(String(to.toObjectId)) ?? new Set<string>();
-        for (const type of to.associationTypes) if (type.label) labels.add(type.label);
-        linked.set(String(to.toObjectId), labels);
-      }
-      const after = row.paging?.next?.after;
-      if (after) more.push({ id: fromId, after });
+  const byRecord = new Map<string, Map<string, Set<string>>>(read.ids.map((id) => [id, new Map()]));
+  await readAssociationRows(client, read, (row) => {
+    const linked = byRecord.get(String(row._from.id));
+    if (!linked) return;
+    for (const to of row.to) {
+      const labels = linked.get(String(to.toObjectId)) ?? new Set<string>();
+      for (const type of to.associationTypes) if (type.label) labels.add(type.label);
+      linked.set(String(to.toObjectId), labels);
     }
-    pending = chunk(more, ASSOCIATION_BATCH_SIZE);
-  }
+  });
   return new Map(
     [...byRecord].map(([fromId, linked]) => [
       fromId,
