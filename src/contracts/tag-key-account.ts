@@ -46,6 +46,9 @@ export interface KeyAccountStatusChange {
   reason: string;
   /** The audit note on the company timeline. */
   noteId: string;
-  /** Leaving key account status archives the plan's open review-due task (the account leaves the review cycle). */
+  /**
+   * Leaving key account status archives the plan's open review-due task (the account leaves the review cycle);
+   * coming back to it opens that task again.
+   */
   tasks: TaskSync;
 }

@@ -23,7 +23,7 @@ import type { Caller } from '../access/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { attachAuditNote, withdrawAuditNote, writeAuditNote, writeDetachedAuditNote } from './audit-note.ts';
 import { readPlan } from './account-plan.ts';
-import { closeReviewTask, syncTasks } from './plan-tasks.ts';
+import { closeReviewTask, reopenReviewTask, syncTasks } from './plan-tasks.ts';
 
 interface StatusChangeRequest {
   companyId: string;
@@ -48,7 +48,7 @@ function statusHistoryLink(request: StatusChangeRequest) {
  * target-account flag and ICP tier as the settings say; and a note on the company timeline.
  * The note is written first and withdrawn if putting it on the timeline or the company update fails, so
  * the timeline never records a change that did not happen. An account leaving key status leaves the review cycle: its
- * plan's open review-due task is archived (the next plan save creates one again if it is tagged again).
+ * plan's open review-due task is archived; one made key again is back in the cycle, and so is that task.
  *
  * Two managers may change the same account at the same moment, and HubSpot has no conditional update.
  * So the change is refused (KAM.STATUS_CHANGED) when the status is no longer the one the manager saw, is
@@ -73,7 +73,7 @@ export async function changeKeyAccountStatus(
     openPipeline: null,
   }).status;
   if (previousStatus === request.status) {
-    const done = await doneEarlier(client, { request, caller, properties: company.properties, settings });
+    const done = await doneEarlier(client, objectTypes, { request, caller, properties: company.properties, settings });
     if (done) return done;
     const message = `This company is already "${statusLabel(request.status)}". Reload the card to see the latest.`;
     throw new KeystoneError('KAM.STATUS_UNCHANGED', message);
@@ -83,7 +83,6 @@ export async function changeKeyAccountStatus(
 
   const sync = settings.hubspotSync;
   const isTargetAccount = request.status === 'key';
-  const leftReviewCycle = previousStatus === 'key' && request.status !== 'key';
   const properties: Record<string, string> = {
     [COMPANY_PROPERTY.status]: request.status,
     [COMPANY_PROPERTY.statusReason]: request.reason,
@@ -134,14 +133,16 @@ export async function changeKeyAccountStatus(
   // The change stands once the update is answered: a failed read after it is no reason to say otherwise.
   const after = await readStatus(client, request.companyId).catch(() => null);
   const clash = after && landedBetween(before, after, request.status);
-  const tasks = await syncTasks(async () => {
-    if (leftReviewCycle)
-      await closeReviewTask(
-        client,
-        request.companyId,
-        await readPlan(client, await objectTypes.objectTypeId('plan'), request.companyId),
-      );
-  });
+  // The tasks follow the status the company has now: a change that landed at the same moment may stand on
+  // top of this one.
+  const tasks = await syncTasks(() =>
+    followReviewCycle(client, objectTypes, {
+      companyId: request.companyId,
+      from: previousStatus,
+      to: clash ? clash.status : request.status,
+      properties: company.properties,
+    }),
+  );
   if (clash) throw await changedAtTheSameMoment(client, clash);
   return {
     companyId: request.companyId,
@@ -163,6 +164,7 @@ export async function changeKeyAccountStatus(
  */
 async function doneEarlier(
   client: Client,
+  objectTypes: ObjectTypeResolver,
   asked: {
     request: StatusChangeRequest;
     caller: Caller;
@@ -188,6 +190,15 @@ async function doneEarlier(
       headline: `Key account status: ${statusLabel(request.expectedStatus)} → ${statusLabel(request.status)}`,
       details: [['Reason', request.reason]],
     }));
+  // The first attempt may have stopped before the review-due task followed the change; doing it again changes nothing.
+  const tasks = await syncTasks(() =>
+    followReviewCycle(client, objectTypes, {
+      companyId: request.companyId,
+      from: request.expectedStatus,
+      to: request.status,
+      properties,
+    }),
+  );
   const sync = settings.hubspotSync;
   return {
     companyId: request.companyId,
@@ -198,8 +209,41 @@ async function doneEarlier(
     changedAt,
     reason: request.reason,
     noteId,
-    tasks: { synced: true, message: null },
+    tasks,
   };
+}
+
+/**
+ * Only key accounts are in the review cycle, so the plan's review-due task follows the account: archived when
+ * it leaves key status, open again when it comes back (on the next review date it kept).
+ */
+async function followReviewCycle(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  change: {
+    companyId: string;
+    from: KeyAccountStatus;
+    to: KeyAccountStatus;
+    properties: Record<string, string | null>;
+  },
+): Promise<void> {
+  const { companyId, from, to, properties } = change;
+  const leaves = from === 'key' && to !== 'key';
+  const nextReviewDue = fromHubSpotDateTime(properties[COMPANY_PROPERTY.nextReviewDue]);
+  // A plan's first save stores the next review date: without one there is no review cycle to come back to.
+  const comesBack = from !== 'key' && to === 'key' && nextReviewDue !== null;
+  if (!leaves && !comesBack) return;
+  const planType = await objectTypes.objectTypeId('plan');
+  const plan = await readPlan(client, planType, companyId);
+  if (leaves) return closeReviewTask(client, companyId, plan);
+  await reopenReviewTask(client, {
+    companyId,
+    companyName: properties.name || `Company ${companyId}`,
+    companyOwnerId: properties.hubspot_owner_id || null,
+    nextReviewDue,
+    planType,
+    plan,
+  });
 }
 
 /** The company's Keystone note stamped at `at` (a status change's), if one is on its timeline. */
@@ -221,13 +265,24 @@ async function noteAt(client: Client, companyId: string, at: number): Promise<st
   return note?.id ?? null;
 }
 
-/** The company's selection facts and its deals (two calls, three beyond 100 deals), or KAM.COMPANY_NOT_FOUND. */
+/**
+ * The company's selection facts, what its review-due task needs, and its deals (two calls, three beyond 100
+ * deals), or KAM.COMPANY_NOT_FOUND.
+ */
 async function readCompanyWithDeals(
   client: Client,
   companyId: string,
 ): Promise<{ properties: Record<string, string | null>; deals: Array<Record<string, string | null>> }> {
   const read = {
-    properties: [...FACT_PROPERTIES, ...STATUS_PROPERTIES, COMPANY_PROPERTY.statusReason, 'hs_is_target_account'],
+    properties: [
+      ...FACT_PROPERTIES,
+      ...STATUS_PROPERTIES,
+      COMPANY_PROPERTY.statusReason,
+      'hs_is_target_account',
+      // What the review-due task says and whose it is, for an account back in key status.
+      'hubspot_owner_id',
+      COMPANY_PROPERTY.nextReviewDue,
+    ],
     associations: ['deals'],
   };
   const company = await requireCompany(client, companyId, read);

@@ -203,10 +203,11 @@ const objectiveTaskKey = (objectiveKey: string) => `objective:${objectiveKey}`;
  * open review-due task, the ids of the tasks it created remembered on the objective rows and the plan.
  */
 export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<void> {
-  const subject = reviewTaskFields(plan.companyName, plan.review.dueAt, plan.review.ownerId).subject;
-  // The remembered id is not the only record of the review-due task: a review logged at the same moment
-  // may have made one the plan does not know yet. That one is adopted rather than a second made.
-  const reviewTaskId = plan.reviewTaskId ?? (await openReviewTasks(client, plan.companyId, subject))[0]?.id ?? null;
+  const reviewTask = await openReviewTaskWanted(client, {
+    companyId: plan.companyId,
+    reviewTaskId: plan.reviewTaskId,
+    fields: reviewTaskFields(plan.companyName, plan.review.dueAt, plan.review.ownerId),
+  });
   const objectives = plan.rows.map((row) => ({ row, fields: readFields(row.properties, OBJECTIVE.property) }));
   const kept = new Set(objectives.map((o) => o.fields.objectiveKey));
   // Removed objectives without a remembered task too: their task may stand unremembered, and is found by what it says.
@@ -249,12 +250,7 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
               ),
       };
     }),
-    {
-      key: REVIEW_KEY,
-      taskId: reviewTaskId,
-      state: 'open',
-      fields: reviewTaskFields(plan.companyName, plan.review.dueAt, plan.review.ownerId),
-    },
+    reviewTask,
   ];
   await reconcileTasks(client, plan.companyId, {
     wanted,
@@ -271,10 +267,22 @@ export async function syncPlanTasks(client: Client, plan: PlanTasks): Promise<vo
   });
   await settleReviewTask(client, {
     companyId: plan.companyId,
-    subject,
+    subject: reviewTask.fields.subject,
     planType: plan.types.plan,
     planId: plan.planId,
   });
+}
+
+/** The open review-due task the plan wants: the one it remembers, else one already open on the company. */
+async function openReviewTaskWanted(
+  client: Client,
+  account: { companyId: string; reviewTaskId: string | null; fields: TaskFields },
+): Promise<WantedTask & { fields: TaskFields }> {
+  const { companyId, fields } = account;
+  // The remembered id is not the only record of the review-due task: a review logged at the same moment
+  // may have made one the plan does not know yet. That one is adopted rather than a second made.
+  const taskId = account.reviewTaskId ?? (await openReviewTasks(client, companyId, fields.subject))[0]?.id ?? null;
+  return { key: REVIEW_KEY, taskId, state: 'open', fields };
 }
 
 /** The account's open review-due tasks, the one due last first (then the oldest). */
@@ -453,6 +461,38 @@ export async function closeReviewTask(client: Client, companyId: string, plan: C
   if (taskId === null) return;
   const wanted: WantedTask[] = [{ key: REVIEW_KEY, taskId, state: 'archived', fields: null }];
   await reconcileTasks(client, companyId, { wanted, remember: () => Promise.resolve() });
+}
+
+/**
+ * When an account comes back to key status: its plan's review-due task is open again (reopened, or made
+ * again when it was archived as the account left), as the plan's save makes it — for the account manager
+ * (else the company owner), due on the next review date stored on the company. Without a plan or that
+ * date there is no review cycle to come back to yet: the plan's first save starts it.
+ */
+export async function reopenReviewTask(
+  client: Client,
+  account: {
+    companyId: string;
+    companyName: string;
+    companyOwnerId: string | null;
+    nextReviewDue: number | null;
+    planType: string;
+    plan: CrmRecord | null;
+  },
+): Promise<void> {
+  const { companyId, plan: record, planType, nextReviewDue } = account;
+  if (record === null || nextReviewDue === null) return;
+  const plan = readFields(record.properties, KEY_ACCOUNT_PLAN.property);
+  const reviewTask = await openReviewTaskWanted(client, {
+    companyId,
+    reviewTaskId: plan.reviewTaskId || null,
+    fields: reviewTaskFields(account.companyName, nextReviewDue, plan.accountManager || account.companyOwnerId),
+  });
+  await reconcileTasks(client, companyId, {
+    wanted: [reviewTask],
+    remember: (created) => rememberReviewTask(client, { planType, planId: record.id }, created.get(REVIEW_KEY)),
+  });
+  await settleReviewTask(client, { companyId, subject: reviewTask.fields.subject, planType, planId: record.id });
 }
 
 async function rememberReviewTask(

@@ -54,6 +54,7 @@ describe('tag_key_account and untag_key_account', () => {
   });
   afterAll(() => portal.close());
   beforeEach(async () => {
+    testClock.set(NOW);
     ({ companyId } = await loadAccount(portal, {
       owners: [admin, manager, salesperson],
       company: bigClient,
@@ -163,6 +164,116 @@ describe('tag_key_account and untag_key_account', () => {
     expect((await companyTasks(portal, companyId)).map((t) => [t.subject, t.status])).toEqual([
       ['Win the audit tender', 'NOT_STARTED'],
     ]);
+  });
+
+  describe("the plan's review-due task, for an account made key again", () => {
+    const plan = {
+      businessObjective: 'Grow',
+      team: { accountManager: salesperson.id },
+      objectives: [],
+      quarterlyTargets: { fiscalYear: 2026, rows: [] },
+    };
+    const reviewTasks = async () =>
+      (await companyTasks(portal, companyId)).filter((t) => t.subject === 'Key account review due: Acme Ltd');
+    const storedNextReview = async () =>
+      Date.parse(
+        (await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.nextReviewDue])).properties[
+          COMPANY_PROPERTY.nextReviewDue
+        ] ?? '',
+      );
+    const ways = [
+      {
+        status: 'former',
+        leave: () =>
+          untagKeyAccount({
+            parameters: { companyId, userId: manager.userId, expectedStatus: 'key', reason: 'Moved work in-house' },
+          }),
+      },
+      {
+        status: 'candidate',
+        leave: () =>
+          tagKeyAccount({
+            parameters: {
+              companyId,
+              userId: manager.userId,
+              status: 'candidate',
+              expectedStatus: 'key',
+              reason: 'Weighing its future',
+            },
+          }),
+      },
+    ] as const;
+
+    /** A key account with a saved plan, then out of key status: its review-due task as the plan's save made it. */
+    async function outOfKeyStatus(leave: () => Promise<unknown>) {
+      await tagKeyAccount({ parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Key' } });
+      expect(
+        await saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 0, plan } }),
+      ).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      const [made] = await reviewTasks();
+      testClock.set(NOW + 10 * DAY);
+      expect(await leave()).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      expect(await reviewTasks()).toEqual([]);
+      testClock.set(NOW + 20 * DAY);
+      return made!;
+    }
+
+    it.each(ways)(
+      'brings it back at once when the account, now $status, is tagged key, as the plan saved it, and once however often',
+      async ({ status, leave }) => {
+        const made = await outOfKeyStatus(leave);
+        const parameters = { companyId, userId: manager.userId, expectedStatus: status, reason: 'Won them back' };
+
+        expect(await tagKeyAccount({ parameters })).toMatchObject({
+          status: 'ok',
+          keyAccountStatus: 'key',
+          tasks: { synced: true, message: null },
+        });
+
+        // In the account manager's queue, due on the next review date the company kept, saying what the plan's save said.
+        const [back, ...others] = await reviewTasks();
+        expect(others).toEqual([]);
+        expect(back).toEqual({ ...made, id: back!.id, status: 'NOT_STARTED' });
+        expect(back!.ownerId).toBe(salesperson.id);
+        expect(back!.dueAt).toBe(await storedNextReview());
+
+        // The same change pressed again, another reason for the status it already has, then the plan's next save.
+        expect(await tagKeyAccount({ parameters })).toMatchObject({ status: 'ok', tasks: { synced: true } });
+        expect(await tagKeyAccount({ parameters: { ...parameters, reason: 'Won them back again' } })).toMatchObject({
+          status: 'error',
+          code: 'KAM.STATUS_UNCHANGED',
+        });
+        expect(
+          await saveAccountPlan({ parameters: { companyId, userId: manager.userId, baseRevision: 1, plan } }),
+        ).toMatchObject({ status: 'ok', tasks: { synced: true } });
+        expect((await reviewTasks()).map((t) => [t.id, t.status])).toEqual([[back!.id, 'NOT_STARTED']]);
+      },
+    );
+
+    it('keeps the account key when HubSpot refuses the task, says so, and pressing the change again brings it back', async () => {
+      await outOfKeyStatus(ways[0].leave);
+      const parameters = { companyId, userId: manager.userId, expectedStatus: 'former' as const, reason: 'Won back' };
+      await portal.control.injectFault({ kind: 'serverError', status: 503, path: '/crm/v3/objects/tasks/batch/*' });
+
+      expect(await tagKeyAccount({ parameters })).toMatchObject({
+        status: 'ok',
+        keyAccountStatus: 'key',
+        previousStatus: 'former',
+        tasks: { synced: false, message: expect.stringContaining('could not be brought up to date') as unknown },
+      });
+      await portal.control.clearFaults();
+      const company = await portal.client.crm.companies.basicApi.getById(companyId, [COMPANY_PROPERTY.status]);
+      expect(company.properties[COMPANY_PROPERTY.status]).toBe('key');
+      expect(await reviewTasks()).toEqual([]);
+
+      expect(await tagKeyAccount({ parameters })).toMatchObject({ status: 'ok', tasks: { synced: true } });
+      expect((await reviewTasks()).map((t) => [t.status, t.ownerId])).toEqual([['NOT_STARTED', salesperson.id]]);
+      expect((await timelineNotes(portal, companyId)).map((n) => n.body)).toEqual([
+        expect.stringContaining('Not a key account → Key account'),
+        expect.stringContaining('Key account → Former key account'),
+        expect.stringContaining('Former key account → Key account'),
+      ]);
+    });
   });
 
   it('untags an account without a plan with nothing to archive', async () => {
