@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REVIEW_OUTCOMES } from '../kam/reviews/index.ts';
 import type { Instant } from '../kam/shared/index.ts';
+import { typedTextSchema } from '../kam/shared/typed-text-schema.ts';
 import { reviewKindSchema, reviewOutcomeSchema, reviewTriggerSchema, type Review } from './card-data.ts';
 import {
   accountCallSchema,
@@ -8,9 +9,9 @@ import {
   pickedInstantSchema,
   pickedPastInstantSchema,
   recordIdSchema,
-  typedText,
   type TaskSync,
 } from './shared.ts';
+import { REVIEW_TEXT } from './typed-text-rules.ts';
 
 /**
  * The review record keeps its triggers, evidence included, as JSON in one property, and HubSpot keeps at
@@ -46,7 +47,7 @@ export const logReviewParametersAt = (now: number) =>
           z
             .object({
               outcome: reviewOutcomeSchema,
-              text: typedText(1000).min(3, 'say what is to be done (at least 3 characters)'),
+              text: typedTextSchema(REVIEW_TEXT.actionText),
               ownerId: recordIdSchema,
               dueAt: pickedInstantSchema,
             })
@@ -54,7 +55,7 @@ export const logReviewParametersAt = (now: number) =>
         )
         .max(20, 'at most 20 actions')
         .default([]),
-      summary: typedText(5000).min(3, 'say in a few words what was decided (at least 3 characters)'),
+      summary: typedTextSchema(REVIEW_TEXT.summary),
       /** For a triggered review: the triggers from card_data it answers. */
       triggers: z
         .array(reviewTriggerSchema)

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { decisionPowerSchema, stanceSchema, type DecisionPower, type Stance } from '../kam/shared/index.ts';
-import { actionIdSchema, contactCallSchema, typedLine } from './shared.ts';
+import { typedTextSchema } from '../kam/shared/typed-text-schema.ts';
+import { actionIdSchema, contactCallSchema } from './shared.ts';
+import { CONTACT_STANCE_TEXT } from './typed-text-rules.ts';
+
+const TOPICS = CONTACT_STANCE_TEXT.decisionTopics;
 
 /**
  * `record_contact_stance`: sets any of stance, decision power and the topics the contact decides on, and
@@ -14,8 +18,8 @@ export const recordContactStanceParametersSchema = contactCallSchema
     stance: stanceSchema.nullable().optional(),
     decisionPower: decisionPowerSchema.nullable().optional(),
     decisionTopics: z
-      .array(typedLine(80).regex(/^[^;]*$/, 'cannot contain ";"'))
-      .max(20, 'at most 20 topics')
+      .array(typedTextSchema(TOPICS.each).regex(/^[^;]*$/, 'cannot contain ";"'))
+      .max(TOPICS.most, `at most ${TOPICS.most} topics`)
       .optional(),
     /** true labels the contact "Key contact" on this company, false takes the label off. */
     keyContact: z.boolean().optional(),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { RECORDED_EVENT_KINDS } from '../kam/reviews/index.ts';
+import { typedTextSchema } from '../kam/shared/typed-text-schema.ts';
 import type { ReviewTrigger } from './card-data.ts';
-import { accountCallSchema, actionIdSchema, pickedPastInstantSchema, typedText } from './shared.ts';
+import { accountCallSchema, actionIdSchema, pickedPastInstantSchema } from './shared.ts';
+import { REVIEW_EVENT_TEXT } from './typed-text-rules.ts';
 
 /**
  * `record_review_event`: records an event HubSpot cannot see (a competitor's change of strategy, the
@@ -16,7 +18,7 @@ export const recordReviewEventParametersAt = (now: number) =>
       kind: z.enum(RECORDED_EVENT_KINDS),
       /** When it happened; defaults to now, not in the future. */
       at: pickedPastInstantSchema(now).optional(),
-      note: typedText(500).min(3, 'say in a few words what happened (at least 3 characters)'),
+      note: typedTextSchema(REVIEW_EVENT_TEXT.note),
       /** The same for every retry of one press of Record: a retry records the event once. */
       actionId: actionIdSchema,
     })

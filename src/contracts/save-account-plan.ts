@@ -9,17 +9,17 @@ import {
   objectiveStatusSchema,
 } from '../kam/objectives/index.ts';
 import type { Instant } from '../kam/shared/index.ts';
+import { typedTextSchema } from '../kam/shared/typed-text-schema.ts';
 import { metricUnitSchema, quarterValuesSchema } from './card-data.ts';
 import {
   accountCallSchema,
   actionIdSchema,
   recordIdSchema,
-  typedLine,
-  typedText,
   type Person,
   type TaskSync,
   pickedInstantSchema,
 } from './shared.ts';
+import { PLAN_TEXT } from './typed-text-rules.ts';
 
 const objectiveInputSchema = z
   .object({
@@ -28,8 +28,8 @@ const objectiveInputSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a key from card_data')
       .optional(),
-    title: typedLine(200),
-    measure: typedText(1000).default(''),
+    title: typedTextSchema(PLAN_TEXT.objectiveTitle),
+    measure: typedTextSchema(PLAN_TEXT.objectiveMeasure).default(''),
     ownerId: recordIdSchema.nullable().default(null),
     dueAt: pickedInstantSchema.nullable().default(null),
     status: objectiveStatusSchema.default('open'),
@@ -39,7 +39,7 @@ const objectiveInputSchema = z
 const targetRowInputSchema = z
   .object({
     metric: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a metric key (lower case letters, digits and _)'),
-    label: typedLine(80),
+    label: typedTextSchema(PLAN_TEXT.metricLabel),
     unit: metricUnitSchema,
     targets: quarterValuesSchema.prefault({}),
     /** Typed-in actuals; ignored for derived metrics, whose actuals come from the CRM. */
@@ -52,9 +52,9 @@ const targetRowInputSchema = z
     baseline: z.number('must be a number').finite().nullable().default(null),
     /** A qualitative row's steps, first to best ("Cold", "Cool", "Warm", "Strong"); its figures are step numbers from 1. */
     scale: z
-      .array(typedLine(40))
-      .min(2, 'a scale has at least 2 steps')
-      .max(10, 'a scale has at most 10 steps')
+      .array(typedTextSchema(PLAN_TEXT.scaleSteps.each))
+      .min(PLAN_TEXT.scaleSteps.least, `a scale has at least ${PLAN_TEXT.scaleSteps.least} steps`)
+      .max(PLAN_TEXT.scaleSteps.most, `a scale has at most ${PLAN_TEXT.scaleSteps.most} steps`)
       .optional(),
   })
   .strict()
@@ -105,7 +105,7 @@ const investmentInputSchema = z
 
 const planInputSchema = z
   .object({
-    businessObjective: typedText(2000),
+    businessObjective: typedTextSchema(PLAN_TEXT.businessObjective),
     team: z
       .object({
         relationshipPartner: recordIdSchema.nullable(),

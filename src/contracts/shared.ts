@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-// What more than one function's contract uses: who calls about which record, typed text, and the
-// people and task sync their answers name. Every function answers `{status: 'ok', ...payload}` or
-// `{status: 'error', code, message, issues?}` (registry.ts); the codes each one may answer are listed
-// on its parameters schema.
+// What more than one function's contract uses: who calls about which record, picked dates, and the
+// people and task sync their answers name (typed text has its rules in typed-text-rules.ts). Every
+// function answers `{status: 'ok', ...payload}` or `{status: 'error', code, message, issues?}`
+// (registry.ts); the codes each one may answer are listed on its parameters schema.
 
 /** A HubSpot record ID (company, contact, owner…): digits only, as HubSpot sends them. */
 export const recordIdSchema = z
@@ -33,22 +33,6 @@ export const actionIdSchema = z
 
 /** The contact functions work on one contact of that company. */
 export const contactCallSchema = accountCallSchema.extend({ contactId: recordIdSchema });
-
-/** A short line a person typed (reasons, titles). Control characters are refused: they never come from a form. */
-export const typedLine = (max: number, min = 1, tooShort = 'cannot be empty') =>
-  z
-    .string()
-    .trim()
-    .min(min, tooShort)
-    .max(max, `must be at most ${max.toLocaleString('en-GB')} characters`)
-    .regex(/^[^\p{Cc}]*$/u, 'cannot contain control characters');
-/** Longer typed text (summaries, measures): line breaks and tabs allowed, other control characters refused. */
-export const typedText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max.toLocaleString('en-GB')} characters`)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'cannot contain control characters');
 
 const YEAR_2000 = Date.UTC(2000, 0, 1);
 const YEAR_2100 = Date.UTC(2100, 0, 1);

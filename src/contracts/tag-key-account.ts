@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { keyAccountStatusSchema, type Instant, type KeyAccountStatus } from '../kam/shared/index.ts';
-import { accountCallSchema, typedLine, type Person, type TaskSync } from './shared.ts';
+import { typedTextSchema } from '../kam/shared/typed-text-schema.ts';
+import { accountCallSchema, type Person, type TaskSync } from './shared.ts';
+import { STATUS_CHANGE_TEXT } from './typed-text-rules.ts';
 
 /** Why the status changes, in the manager's words: it goes on the company and into the timeline note. */
-export const statusReasonSchema = typedLine(500, 3, 'say in a few words why (at least 3 characters)');
+export const statusReasonSchema = typedTextSchema(STATUS_CHANGE_TEXT.reason);
 
 /**
  * The status the manager saw on the card when they chose the change. HubSpot has no conditional update, so

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { instantSchema } from '../shared/index.ts';
+import { typedTextSchema } from '../shared/typed-text-schema.ts';
+import { COMPETITION_TEXT, COMPETITORS_MAX } from './limits.ts';
 
 // Who else the client buys from, and where our own relationship is strong or weak: the account team's
-// judgement, kept on the company as one JSON text value. HubSpot holds at most 65,536 characters in a
-// property, so every list and line is bounded well inside that, escapes included.
+// judgement, kept on the company as one JSON text value, within the limits in limits.ts.
 
 /** How strong a competitor's relationships at the client are, as the account team judges them. */
 export const COMPETITOR_STRENGTHS = ['weak', 'moderate', 'strong'] as const;
@@ -11,22 +12,15 @@ export type CompetitorStrength = (typeof COMPETITOR_STRENGTHS)[number];
 
 /** HubSpot's most characters in one property value. */
 export const PROPERTY_VALUE_MAX_CHARS = 65_536;
-export const COMPETITORS_MAX = 15;
-export const POINTS_MAX = 10;
 
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'cannot be empty')
-    .max(max, `must be at most ${max} characters`)
-    .regex(/^[^\p{Cc}]*$/u, 'cannot contain control characters');
+const POINTS = COMPETITION_TEXT.points;
+const point = typedTextSchema(POINTS.each);
 
 export const competitorSchema = z
   .object({
-    name: line(100),
+    name: typedTextSchema(COMPETITION_TEXT.competitorName),
     /** What the client buys from them, e.g. "payroll, year-end audit". */
-    services: line(300),
+    services: typedTextSchema(COMPETITION_TEXT.services),
     relationshipStrength: z.enum(COMPETITOR_STRENGTHS),
   })
   .strict();
@@ -35,8 +29,8 @@ export const competitionSchema = z
   .object({
     competitors: z.array(competitorSchema).max(COMPETITORS_MAX, `at most ${COMPETITORS_MAX} competitors`),
     /** Our relationship's strengths at this client, one point a line. */
-    strengths: z.array(line(200)).max(POINTS_MAX, `at most ${POINTS_MAX} strengths`),
-    weaknesses: z.array(line(200)).max(POINTS_MAX, `at most ${POINTS_MAX} weaknesses`),
+    strengths: z.array(point).max(POINTS.most, `at most ${POINTS.most} strengths`),
+    weaknesses: z.array(point).max(POINTS.most, `at most ${POINTS.most} weaknesses`),
   })
   .strict()
   .superRefine((competition, ctx) => {

@@ -1,1 +1,2 @@
 export * from './competition.ts';
+export * from './limits.ts';

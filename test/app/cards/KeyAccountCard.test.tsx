@@ -879,16 +879,16 @@ describe('the Relationships section', () => {
   it('marks topics the function refused until they are retyped', async () => {
     const { find, findAll, waitFor } = await renderCard(cardData(), {
       record_contact_stance: failed('KAM.INVALID_PARAMETERS', 'Check the highlighted fields.', [
-        { path: 'decisionTopics.0', message: 'must be at most 100 characters' },
+        { path: 'decisionTopics.0', message: 'cannot contain control characters' },
       ]),
     });
     findAll(Button, withText('Edit'))[0]!.trigger('onClick');
-    find(Input, { name: 'topics' }).trigger('onChange', 'x'.repeat(101) as never);
+    find(Input, { name: 'topics' }).trigger('onChange', 'bud\u0007get' as never);
     find(Button, withText('Save topics')).trigger('onClick');
     await waitFor(() =>
       expect(find(Input, { name: 'topics' }).props).toMatchObject({
         error: true,
-        validationMessage: 'must be at most 100 characters',
+        validationMessage: 'cannot contain control characters',
       }),
     );
     expect(find(Alert, { title: 'The change was not saved' }).text).toContain('Fix the highlighted fields');

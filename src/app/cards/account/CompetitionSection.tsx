@@ -19,10 +19,12 @@ import {
 import { useState } from 'react';
 import type { CompetitionSection as Competition } from '../../../contracts/card-data.ts';
 import type { CompetitorStrength } from '../../../kam/competition/index.ts';
+import { COMPETITION_TEXT } from '../../../kam/competition/limits.ts';
 import { optionsOf } from '../../ui/labels.ts';
 import { useActionId } from '../../ui/action-id.ts';
 import { useStandingRefusal } from '../../ui/use-function.ts';
 import { followTyping } from '../../ui/typing.ts';
+import { typedField, typedListField } from '../../ui/typed-text.ts';
 import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 
@@ -151,6 +153,23 @@ function CompetitionEditor({
   const { failure, marks, sending } = useStandingRefusal(save.state, saving);
   const competitorAt = (index: number, field: keyof Competition['competitors'][number]) =>
     marks.at(`competition.competitors.${index}.${field}`);
+  const fields = competitors.map((c) => ({
+    name: typedField(COMPETITION_TEXT.competitorName, c.name),
+    services: typedField(COMPETITION_TEXT.services, c.services),
+  }));
+  const pointsField = (points: string, one: string, many: string) =>
+    typedListField(COMPETITION_TEXT.points, lines(points), {
+      one,
+      many,
+      describe: (limits) => `One a line: ${limits}`,
+    });
+  const strengthsField = pointsField(strengths, 'strength', 'strengths');
+  const weaknessesField = pointsField(weaknesses, 'weakness', 'weaknesses');
+  const typedProblem = [
+    ...fields.flatMap((f) => [f.name.problem, f.services.problem]),
+    strengthsField.problem,
+    weaknessesField.problem,
+  ].some((problem) => problem !== null);
 
   const submit = async () => {
     sending(saving);
@@ -171,14 +190,14 @@ function CompetitionEditor({
             name={`competitor-${index}-name`}
             value={c.name}
             {...followTyping((name) => change(index, { name }))}
-            {...competitorAt(index, 'name')}
+            {...fields[index]!.name.props(() => competitorAt(index, 'name'))}
           />
           <Input
             label="Used for"
             name={`competitor-${index}-services`}
             value={c.services}
             {...followTyping((services) => change(index, { services }))}
-            {...competitorAt(index, 'services')}
+            {...fields[index]!.services.props(() => competitorAt(index, 'services'))}
           />
           <Select
             label="Their relationships"
@@ -205,24 +224,26 @@ function CompetitionEditor({
       <TextArea
         label="Our strengths"
         name="strengths"
-        description="One a line"
         value={strengths}
         {...followTyping(setStrengths)}
-        {...marks.at('competition.strengths')}
+        {...strengthsField.props(() => marks.at('competition.strengths'))}
       />
       <TextArea
         label="Our weaknesses"
         name="weaknesses"
-        description="One a line"
         value={weaknesses}
         {...followTyping(setWeaknesses)}
-        {...marks.at('competition.weaknesses')}
+        {...weaknessesField.props(() => marks.at('competition.weaknesses'))}
       />
       {failure && (
         <ActionFailed title="The competitors were not saved" failure={failure} highlighted={marks.highlighted} />
       )}
       <ButtonRow>
-        <Button variant="primary" onClick={() => void submit()} disabled={save.state.status === 'loading'}>
+        <Button
+          variant="primary"
+          onClick={() => void submit()}
+          disabled={typedProblem || save.state.status === 'loading'}
+        >
           {save.state.status === 'loading' ? 'Saving…' : 'Save'}
         </Button>
         <Button onClick={onClose}>Cancel</Button>

@@ -24,6 +24,7 @@ import {
 } from '../../ui/labels.ts';
 import { fieldMarks, standingFailure } from '../../ui/function-call.ts';
 import { followTyping } from '../../ui/typing.ts';
+import type { HeldField } from '../../ui/typed-text.ts';
 import { useActionId } from '../../ui/action-id.ts';
 import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
@@ -35,6 +36,7 @@ import {
   dueDatesSetNow,
   gridHasFigures,
   measuresFor,
+  planText,
   readDraft,
   rowFromCatalogue,
   templateRows,
@@ -106,6 +108,9 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
     issues: [...typedProblems.map(([path, message]) => ({ path, message })), ...(failure?.issues ?? [])],
   });
   const problem = (path: string) => marks.at(`plan.${path}`);
+  // A text field says its limits, and what breaks them while it is typed; else what was said of it above.
+  const typed = (field: HeldField, path: string) => field.props(() => problem(path));
+  const newMetricField = planText.metricLabel(newMetric);
 
   const submit = async (pastConfirmed: boolean) => {
     // A new press of Save: what was said of the last one no longer stands.
@@ -146,10 +151,9 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
       <TextArea
         label="12-month business objective"
         name="businessObjective"
-        description="At most 2,000 characters"
         value={draft.businessObjective}
         {...followTyping((businessObjective) => setDraft((d) => ({ ...d, businessObjective })))}
-        {...problem('businessObjective')}
+        {...typed(planText.businessObjective(draft), 'businessObjective')}
       />
       <Heading>KAM team</Heading>
       {optionsOf(KAM_TEAM_ROLE_LABELS).map(({ value: role, label }) => (
@@ -169,18 +173,17 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
           <Input
             label="Objective"
             name={`objective-${i}-title`}
-            description="At most 200 characters"
             value={o.title}
             {...followTyping((title) => setObjective(i, { title }))}
             required
-            {...problem(`objectives.${i}.title`)}
+            {...typed(planText.objectiveTitle(o), `objectives.${i}.title`)}
           />
           <Input
             label="How we measure it"
             name={`objective-${i}-measure`}
             value={o.measure ?? ''}
             {...followTyping((measure) => setObjective(i, { measure }))}
-            {...problem(`objectives.${i}.measure`)}
+            {...typed(planText.objectiveMeasure(o), `objectives.${i}.measure`)}
           />
           <Select
             label="Owner"
@@ -206,6 +209,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
             value={o.status ?? 'open'}
             options={optionsOf(OBJECTIVE_STATUS_LABELS)}
             onChange={(v) => setObjective(i, { status: v as DraftObjective['status'] })}
+            {...problem(`objectives.${i}.status`)}
           />
           <ButtonRow>
             <Button
@@ -274,7 +278,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
               name={`${row.metric}-label`}
               value={row.label}
               {...followTyping((label) => setRow(i, { label }))}
-              {...problem(`quarterlyTargets.rows.${i}.label`)}
+              {...typed(planText.metricLabel(row.label), `quarterlyTargets.rows.${i}.label`)}
             />
             <Select
               label="Unit"
@@ -306,10 +310,9 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
             <Input
               label="Scale steps, first to best"
               name={`${row.metric}-scale`}
-              description="Separated by commas, e.g. Cold, Cool, Warm, Strong; a figure is a step's number or name"
               value={row.scale}
               {...followTyping((scale) => setRow(i, { scale }))}
-              {...problem(`quarterlyTargets.rows.${i}.scale`)}
+              {...typed(planText.scale(row), `quarterlyTargets.rows.${i}.scale`)}
             />
           )}
           {row.unit === 'currency' && <Text variant="microcopy">{`Money ${money}, 15,000 or 15000.50`}</Text>}
@@ -350,6 +353,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
               value={newMetric}
               {...followTyping(setNewMetric)}
               placeholder="e.g. Referrals received"
+              {...newMetricField.props()}
             />
             <Select
               label="Its unit"
@@ -361,7 +365,7 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
           </>
         )}
         <Button
-          disabled={picked === OWN_METRIC && newMetric.trim() === ''}
+          disabled={picked === OWN_METRIC && (newMetric.trim() === '' || newMetricField.problem !== null)}
           onClick={() => {
             const entry = catalogueMetric(picked);
             setDraft((d) => {

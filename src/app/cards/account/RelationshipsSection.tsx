@@ -22,6 +22,7 @@ import {
 import { useState } from 'react';
 import type { KeyContact } from '../../../contracts/card-data.ts';
 import type { RecordContactStanceParameters } from '../../../contracts/record-contact-stance.ts';
+import { CONTACT_STANCE_TEXT } from '../../../contracts/typed-text-rules.ts';
 import {
   BUYING_ROLE_LABELS,
   DECISION_POWER_LABELS,
@@ -31,6 +32,7 @@ import {
 } from '../../ui/labels.ts';
 import { useActionId } from '../../ui/action-id.ts';
 import { followTyping } from '../../ui/typing.ts';
+import { typedListField } from '../../ui/typed-text.ts';
 import { fieldMarks, standingFailure } from '../../ui/function-call.ts';
 import { splitList } from '../../../kam/shared/list-value.ts';
 import { orgChartFindings, type OrgChart } from '../../../kam/coverage/org-chart.ts';
@@ -298,6 +300,11 @@ function ContactEditor({
     path.startsWith('decisionTopics') ? topicsSent === topics : true,
   );
   const marks = fieldMarks(stanceFailure);
+  const topicsField = typedListField(CONTACT_STANCE_TEXT.decisionTopics, splitList(topics), {
+    one: 'topic',
+    many: 'topics',
+    describe: (limits) => `Topics separated by semicolons, e.g. budget; IT suppliers (${limits})`,
+  });
   const undoDeparture = async () => {
     const undoing = { ...account.caller, contactId: contact.contactId, left: false };
     if ((await departure.run({ ...undoing, actionId: action.idFor(undoing) })).ok) {
@@ -320,6 +327,7 @@ function ContactEditor({
             onChange={(value) =>
               void saveStance({ stance: value === NOT_SET ? null : (value as KeyContact['stance']) })
             }
+            {...marks.at('stance')}
           />
         </Box>
         <Box flex={1}>
@@ -334,6 +342,7 @@ function ContactEditor({
                 decisionPower: value === NOT_SET ? null : (value as KeyContact['decisionPower']),
               })
             }
+            {...marks.at('decisionPower')}
           />
         </Box>
       </Flex>
@@ -342,8 +351,7 @@ function ContactEditor({
         name="topics"
         value={topics}
         {...followTyping(setTopics)}
-        description="Topics separated by semicolons, e.g. budget; IT suppliers"
-        {...marks.at('decisionTopics')}
+        {...topicsField.props(() => marks.at('decisionTopics'))}
       />
       <ButtonRow>
         <Button
@@ -351,7 +359,7 @@ function ContactEditor({
             setTopicsSent(topics);
             void saveTopics();
           }}
-          disabled={busy}
+          disabled={busy || topicsField.problem !== null}
         >
           Save topics
         </Button>

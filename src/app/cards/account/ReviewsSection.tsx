@@ -19,6 +19,7 @@ import { useState } from 'react';
 import type { Review, ReviewTrigger, ReviewsSection as ReviewsData } from '../../../contracts/card-data.ts';
 import type { LogReviewParameters } from '../../../contracts/log-review.ts';
 import type { RecordReviewEventParameters } from '../../../contracts/record-review-event.ts';
+import { REVIEW_EVENT_TEXT, REVIEW_TEXT } from '../../../contracts/typed-text-rules.ts';
 import {
   evidenceInWords,
   optionsOf,
@@ -29,6 +30,7 @@ import {
   REVIEW_STATUS_LABELS,
 } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
+import { typedField } from '../../ui/typed-text.ts';
 import { fromCalendarDate, toCalendarDate, type Formatters } from '../../ui/format.ts';
 import { useActionId } from '../../ui/action-id.ts';
 import { useStandingRefusal } from '../../ui/use-function.ts';
@@ -191,6 +193,7 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
   const event = { ...account.caller, kind, note: note.trim(), ...(at === null ? {} : { at }) };
   // What the function said of a field stands while the field holds what was sent.
   const { failure, marks, sending } = useStandingRefusal(record.state, event);
+  const noteField = typedField(REVIEW_EVENT_TEXT.note, note);
 
   const submit = async () => {
     if (event.kind === null) return;
@@ -235,14 +238,14 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
         value={note}
         {...followTyping(setNote)}
         required
-        {...marks.at('note')}
+        {...noteField.props(() => marks.at('note'))}
       />
       {failure && <ActionFailed title="The event was not recorded" failure={failure} highlighted={marks.highlighted} />}
       <ButtonRow>
         <Button
           variant="primary"
           onClick={() => void submit()}
-          disabled={kind === null || note.trim().length < 3 || record.state.status === 'loading'}
+          disabled={kind === null || note === '' || noteField.problem !== null || record.state.status === 'loading'}
         >
           {record.state.status === 'loading' ? 'Saving…' : 'Record the event'}
         </Button>
@@ -281,7 +284,11 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
     setActions((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
   // Whoever logs the review does an outcome unless they pick someone else.
   const me = account.data.owners.find((o) => o.userId === account.caller.userId)?.ownerId ?? null;
-  const complete = actions.every((a) => a.text.trim().length >= 3 && a.ownerId !== null && a.dueAt !== null);
+  const summaryField = typedField(REVIEW_TEXT.summary, summary);
+  const actionFields = actions.map((a) => typedField(REVIEW_TEXT.actionText, a.text));
+  const complete = actions.every(
+    (a, i) => a.text !== '' && actionFields[i]!.problem === null && a.ownerId !== null && a.dueAt !== null,
+  );
   const review = {
     ...account.caller,
     kind,
@@ -328,7 +335,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
         value={summary}
         {...followTyping(setSummary)}
         required
-        {...marks.at('summary')}
+        {...summaryField.props(() => marks.at('summary'))}
       />
       <Text>Each outcome becomes a HubSpot task for the person who does it.</Text>
       {actions.map((a, i) => (
@@ -347,7 +354,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
             value={a.text}
             {...followTyping((text) => change(i, { text }))}
             required
-            {...marks.at(`actions.${i}.text`)}
+            {...actionFields[i]!.props(() => marks.at(`actions.${i}.text`))}
           />
           <Select
             label="Who does it"
@@ -394,7 +401,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
         <Button
           variant="primary"
           onClick={() => void submit(false)}
-          disabled={summary.trim().length < 3 || !complete || log.state.status === 'loading'}
+          disabled={summary === '' || summaryField.problem !== null || !complete || log.state.status === 'loading'}
         >
           {log.state.status === 'loading' ? 'Saving…' : 'Log the review'}
         </Button>

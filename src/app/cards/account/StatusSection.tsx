@@ -19,12 +19,14 @@ import {
 import { useState } from 'react';
 import type { CriterionScore, KeyAccountSection } from '../../../contracts/card-data.ts';
 import type { TagKeyAccountParameters } from '../../../contracts/tag-key-account.ts';
+import { STATUS_CHANGE_TEXT } from '../../../contracts/typed-text-rules.ts';
 import type { KeyAccountStatus } from '../../../kam/shared/key-account-status.ts';
 import { STATUS_CHANGES } from '../../../kam/shared/status-changes.ts';
 import { wholePointsAddingUp } from '../../../kam/selection/earned-points.ts';
 import type { Formatters } from '../../ui/format.ts';
 import { STATUS_LABELS, TIER_LABELS } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
+import { typedField } from '../../ui/typed-text.ts';
 import { useStandingRefusal } from '../../ui/use-function.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
@@ -132,7 +134,11 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
   const change = { ...account.caller, expectedStatus: status, reason: reason.trim(), portalId: context.portal.id };
   // What the function said of the reason stands while the reason is what was sent.
   const { failure, marks, sending } = useStandingRefusal(action.state, change);
-  const problem = reasonProblem(reason);
+  const reasonField = typedField(
+    STATUS_CHANGE_TEXT.reason,
+    reason,
+    (limits) => `Goes on the company timeline with your name: ${limits}.`,
+  );
 
   const submit = async () => {
     sending(change);
@@ -178,16 +184,15 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
         name="reason"
         value={reason}
         {...followTyping(setReason)}
-        description={`Goes on the company timeline with your name: at least ${REASON_LENGTH.min} characters, at most ${REASON_LENGTH.max}.`}
         required
-        {...(problem ? { error: true, validationMessage: problem } : marks.at('reason'))}
+        {...reasonField.props(() => marks.at('reason'))}
       />
       {failure && <ActionFailed title="The status was not changed" failure={failure} highlighted={marks.highlighted} />}
       <ButtonRow>
         <Button
           variant="primary"
           onClick={() => void submit()}
-          disabled={reason === '' || problem !== null || action.state.status === 'loading'}
+          disabled={reason === '' || reasonField.problem !== null || action.state.status === 'loading'}
         >
           {action.state.status === 'loading' ? 'Saving…' : `Set to ${STATUS_LABELS[target].toLowerCase()}`}
         </Button>
@@ -195,18 +200,6 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
       </ButtonRow>
     </Flex>
   );
-}
-
-// statusReasonSchema's limits, said beside the field before sending (the card bundles no schema library).
-const REASON_LENGTH = { min: 3, max: 500 } as const;
-
-/** What is wrong with the reason as typed; nothing while the field is still empty, which its required mark says. */
-function reasonProblem(typed: string): string | null {
-  const { length } = typed.trim();
-  if (typed === '') return null;
-  if (length < REASON_LENGTH.min) return `At least ${REASON_LENGTH.min} characters`;
-  if (length > REASON_LENGTH.max) return `At most ${REASON_LENGTH.max} characters`;
-  return null;
 }
 
 type TagStatus = NonNullable<TagKeyAccountParameters['status']>;

@@ -1,6 +1,7 @@
 import type { PlanSection } from '../../../contracts/card-data.ts';
 import { planInputOf } from '../../../contracts/plan-input.ts';
 import type { PlanInput } from '../../../contracts/save-account-plan.ts';
+import { PLAN_TEXT } from '../../../contracts/typed-text-rules.ts';
 import {
   METRIC_CATALOGUE,
   PLAN_TEMPLATE_METRICS,
@@ -17,6 +18,7 @@ import {
   type ParsedFigure,
 } from '../../../kam/objectives/units.ts';
 import { sameAt } from '../../ui/function-call.ts';
+import { typedField, typedListField, type HeldField } from '../../ui/typed-text.ts';
 import type { PickedDue } from './DueInThePast.tsx';
 import { QUARTERS } from './quarterly-grid.ts';
 
@@ -142,6 +144,22 @@ export const scaleOf = (row: Pick<DraftRow, 'scale'>): string[] =>
     .map((step) => step.trim())
     .filter((step) => step !== '');
 
+/** Each text field of the plan held to the rule save_account_plan parses it by: the editor marks them as typed. */
+export const planText = {
+  businessObjective: (draft: Pick<Draft, 'businessObjective'>) =>
+    typedField(PLAN_TEXT.businessObjective, draft.businessObjective),
+  objectiveTitle: (o: Draft['objectives'][number]) => typedField(PLAN_TEXT.objectiveTitle, o.title),
+  objectiveMeasure: (o: Draft['objectives'][number]) => typedField(PLAN_TEXT.objectiveMeasure, o.measure ?? ''),
+  metricLabel: (label: string) => typedField(PLAN_TEXT.metricLabel, label),
+  scale: (row: Pick<DraftRow, 'scale'>) =>
+    typedListField(PLAN_TEXT.scaleSteps, scaleOf(row), {
+      one: 'step',
+      many: 'steps',
+      describe: (limits) =>
+        `Separated by commas, e.g. Cold, Cool, Warm, Strong; a figure is a step's number or name (${limits})`,
+    }),
+};
+
 /** A field's problem, in words, keyed by the path save_account_plan would name it by. */
 export type DraftProblems = Record<string, string>;
 
@@ -152,10 +170,15 @@ interface ReadDraft {
 
 /**
  * The draft as save_account_plan takes it, and what it would refuse that the editor can tell, by field path:
- * every figure that does not read as its unit, every objective without an owner or a due date.
+ * every figure that does not read as its unit, every objective without an owner or a due date, and text longer
+ * than its field takes.
  */
 export function readDraft(draft: Draft, currency: string | null): ReadDraft {
   const problems: DraftProblems = {};
+  const text = (at: string, field: HeldField) => {
+    if (field.problem !== null) problems[at] = field.problem;
+  };
+  text('plan.businessObjective', planText.businessObjective(draft));
   // A figure that reads as its unit but cannot stand in its row (a count below none) is refused the same way.
   const figure = (at: string, parsed: ParsedFigure, stands: (value: number) => string | null) => {
     const problem = !parsed.success ? parsed.message : parsed.value === null ? null : stands(parsed.value);
@@ -164,10 +187,12 @@ export function readDraft(draft: Draft, currency: string | null): ReadDraft {
   };
   const rows = draft.rows.map((row, i) => {
     const at = `plan.quarterlyTargets.rows.${i}`;
+    text(`${at}.label`, planText.metricLabel(row.label));
     const scale = row.unit === 'scale' ? scaleOf(row) : undefined;
     if (scale !== undefined && scale.length < 2) problems[`${at}.scale`] = 'name at least two steps, first to best';
     else if (scale !== undefined && new Set(scale.map((step) => step.toLowerCase())).size < scale.length)
       problems[`${at}.scale`] = 'give each step its own name: a step named twice could not be told apart';
+    else if (scale !== undefined) text(`${at}.scale`, planText.scale(row));
     const unit = { unit: row.unit, currency, ...(scale ? { scale } : {}) };
     const counted = (measure: NonNullable<DraftRow['measure']>) => (value: number) =>
       row.unit === 'count' ? countProblem(value, measure) : null;
@@ -190,6 +215,8 @@ export function readDraft(draft: Draft, currency: string | null): ReadDraft {
   });
   // SMART: save_account_plan takes no objective without someone responsible and a date, so say it here first.
   draft.objectives.forEach((o, i) => {
+    text(`plan.objectives.${i}.title`, planText.objectiveTitle(o));
+    text(`plan.objectives.${i}.measure`, planText.objectiveMeasure(o));
     if (o.ownerId == null) problems[`plan.objectives.${i}.ownerId`] = 'pick who owns this objective';
     if (o.dueAt == null) problems[`plan.objectives.${i}.dueAt`] = 'pick when this objective is due';
   });
