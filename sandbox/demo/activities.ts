@@ -1,4 +1,3 @@
-import { isKeyContact } from '../../src/kam/coverage/roles.ts';
 import type { SeedRecord } from '../seed.ts';
 import type { ClientContact, ClientPeople } from './contacts.ts';
 import type { FirmPerson } from './firm.ts';
@@ -184,17 +183,11 @@ function touchesOf(random: Random, { company, contacts, onlyThread, quietAlly }:
     return { at, contactIds: [...chosen] };
   });
 
-  // Well-covered accounts: someone has been in touch with everyone who has a say within the last two months.
+  // Well-covered accounts: someone has been in touch within the last two months with every contact whose
+  // buying role or decision power is on record ("No say" included, so the allies among them stay warm).
   if (plan.coverage === 'broad' && !plan.stale) {
     for (const contact of reachable(now).filter(
-      (c) =>
-        c.level <= 1 ||
-        isKeyContact({
-          decisionPower: c.decisionPower ?? null,
-          buyingRoles: c.buyingRoles,
-          taggedKeyContact: false,
-          stance: null,
-        }),
+      (c) => c.level <= 1 || c.decisionPower !== undefined || c.buyingRoles.length > 0,
     )) {
       const at = businessHours(now - random.int(1, 60) * DAY);
       if (reachable(at).includes(contact)) touches.push({ at, contactIds: [contact.id] });

@@ -42,7 +42,7 @@ export function buildSurveyResponses(
         const nps = draw.chance(0.75);
         const value = nps
           ? Math.min(10, Math.max(0, mood + draw.int(-2, 2)))
-          : Math.min(5, Math.max(1, Math.round(mood / 2)));
+          : Math.min(2, Math.max(0, Math.round((mood - 4) / 3))); // HubSpot's CSAT: 0, 1 or 2
         const id = nextId();
         records.push(
           seedRecord(

@@ -173,7 +173,7 @@ const relationshipsSectionSchema = z.object({
   coverage: z.object({
     /** 0–100. */
     score: z.number().min(0).max(100),
-    /** Why the score is what it is, one line per factor, e.g. "3 of 4 key contacts touched in the last 90 days". */
+    /** Why the score is what it is, one line per factor, e.g. "3 of 4 watched contacts touched in the last 90 days". */
     reasons: z.array(z.string()),
     warnings: z.array(coverageWarningSchema),
   }),
@@ -303,7 +303,7 @@ export const reviewKindSchema = z.enum(REVIEW_KINDS);
 /** A reason to review that the CRM can see (the reviews domain's list), with the change behind it. */
 export const reviewTriggerSchema = z.object({
   kind: z.enum(REVIEW_TRIGGER_KINDS),
-  /** When the change happened (from property history). */
+  /** When the change happened (from property history; a departure: the day the contact left, as recorded). */
   at: instantSchema,
   /** A sentence for the card, e.g. "Jo Bloggs changed title from CFO to Board adviser". */
   message: z.string().max(500),
@@ -321,6 +321,11 @@ export const reviewTriggerSchema = z.object({
      * kept, and on the answer of the function that records the event.
      */
     recordedBy: personSchema.nullable().optional(),
+    /**
+     * For a departure: when it was recorded, which a review answers, as a departure is often recorded days
+     * after the contact left. Absent on other triggers and on triggers a review stored before it was kept.
+     */
+    recordedAt: instantSchema.optional(),
   }),
 });
 export type ReviewTrigger = z.infer<typeof reviewTriggerSchema>;

@@ -16,7 +16,7 @@ const TWELVE_MONTH_OBJECTIVE = 'Become their first call for operations consultin
 const OBJECTIVE = 'Win the operations transformation programme';
 const METRIC = 'Board meetings attended';
 const TARGETS = ['2', '3', '4', '5'];
-const ALLIES_LINE = /(\d+) of (\d+) key contacts are friends or allies, (\d+) protesters or enemies/;
+const ALLIES_LINE = /(\d+) of (\d+) watched contacts are allies or supporters, (\d+) protesters or enemies/;
 
 describe.skipIf(!hasChromium)(
   `Keystone in the local preview${hasChromium ? '' : ` (${SKIP_REASON})`}`,
@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)(
         return { friends: Number(friends), keyContacts: Number(keyContacts), opponents: Number(opponents) };
       };
       const before = await allies();
-      // Someone we know nothing about yet: first record that they decide (so they become a key contact), then that they oppose us.
+      // Someone we know nothing about yet: first record that they decide (so they become a watched contact), then that they oppose us.
       const person = relationships
         .locator('[data-testid^="map-person-"]')
         .filter({ hasText: 'Stance unknown' })

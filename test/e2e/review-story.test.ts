@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)(
       const relationships = await openTab('Relationships');
       // The table view: one row per contact, each edited in a form that opens under its row.
       await relationships.getByRole('radio', { name: 'Table' }).check();
-      await eventually(() => textOf(relationships.getByTestId('coverage-findings'))).toContain('Allies going cold');
+      await eventually(() => textOf(relationships.getByTestId('coverage-findings'))).toContain('Allies out of touch');
       const quietAlly = relationships.locator('tbody tr').filter({ has: page.getByTestId(`watched-${quietAllyId}`) });
       const tomName = await textOf(quietAlly.locator('td').first().locator('p').first());
       expect(await textOf(relationships.getByTestId('coverage-findings'))).toContain(tomName);
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)(
 
       const reviews = await openTab('Reviews');
       await eventually(() => textOf(reviews)).toContain(`${janName} retired`);
-      expect(await textOf(reviews)).toContain(`${danName} went from neutral to supporter`);
+      expect(await textOf(reviews)).toContain(`${danName} went from Neutral to Supporter`);
 
       testClock.advance(MINUTE);
       await reviews.getByRole('button', { name: 'Log a review…' }).click();

@@ -26,6 +26,9 @@ import { StatusBadge } from './account/summary.tsx';
 
 const PROPERTIES = Object.values(P);
 const STATUSES: readonly KeyAccountStatus[] = ['none', 'candidate', 'key', 'former'];
+/** What recalculation stores as the status a score suggests: never "former", which only a key account becomes. */
+const SUGGESTED_STATUSES = ['none', 'candidate', 'key'] as const satisfies readonly KeyAccountStatus[];
+type SuggestedStatus = (typeof SUGGESTED_STATUSES)[number];
 
 const statusOf = (value: string | null | undefined): KeyAccountStatus => STATUSES.find((s) => s === value) ?? 'none';
 /** A number or an instant as HubSpot holds it; null when empty. */
@@ -78,6 +81,7 @@ export function KeyAccountSidebar() {
       : null;
   const risk = topRisk({ review, now, relationshipRisk: properties[P.topRisk] || null, format });
   const suggested = properties[P.suggestedStatus];
+  const suggestion = differentSuggestion(status, suggested);
   return (
     <Flex direction="column" gap="small">
       <StatusBadge status={status} />
@@ -104,14 +108,23 @@ export function KeyAccountSidebar() {
           </Text>
         </DescriptionListItem>
       </DescriptionList>
-      {status !== 'key' && (suggested === 'key' || suggested === 'candidate') && (
-        <Text testId="qualify-hint">Its score suggests: {STATUS_LABELS[suggested]}.</Text>
-      )}
+      {suggestion !== null && <Text testId="qualify-hint">Its score suggests: {STATUS_LABELS[suggestion]}.</Text>}
       <Text variant="microcopy" testId="computed-at">
         {computedAt(format, { scoredAt, coverageAt: numberOf(properties[P.coverageScoredAt]) })}
       </Text>
     </Flex>
   );
+}
+
+/**
+ * The status the score suggests, when it is not the one the company has: up (a company that qualifies as a
+ * candidate or key account) or down (a candidate or key account whose score no longer says so). A former key
+ * account whose score suggests none is where the score puts it: out of the programme.
+ */
+function differentSuggestion(status: KeyAccountStatus, suggested: string | null | undefined): SuggestedStatus | null {
+  const known = SUGGESTED_STATUSES.find((s) => s === suggested);
+  if (known === undefined) return null;
+  return known === (status === 'former' ? 'none' : status) ? null : known;
 }
 
 /**

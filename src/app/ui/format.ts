@@ -23,6 +23,8 @@ export interface Formatters {
   whole(value: number): string;
   /** A selection score in the whole points it has earned, never rounded up to a threshold it has not reached: 49.6 → `49`. */
   score(value: number): string;
+  /** A figure to one decimal where it has one, below zero with a true minus sign: `−42.9`, `4`, `1,250.5`. */
+  decimal(value: number): string;
   /** Hours of our people's time, to one decimal where it has one: `12.5 h`, `50 h`, `1,250 h`. */
   hours(value: number): string;
   /** A calendar date in the portal's time zone: `24 Nov 2026`. */
@@ -44,6 +46,8 @@ export function createFormatters({ locale, timeZone, currency }: PortalFormat): 
   const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const hours = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  // No sign for a figure that rounds to zero: −0.04 reads 0, not −0.
+  const tenths = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'negative' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const days = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -53,6 +57,12 @@ export function createFormatters({ locale, timeZone, currency }: PortalFormat): 
     share: (fraction) => share.format(fraction),
     whole: (value) => whole.format(value),
     score: (value) => whole.format(earnedPoints(value)),
+    // Most locales write a hyphen for minus, which reads as a dash beside a word: the minus sign says it is below zero.
+    decimal: (value) =>
+      tenths
+        .formatToParts(value)
+        .map((p) => (p.type === 'minusSign' ? '−' : p.value))
+        .join(''),
     hours: (value) => `${hours.format(value)} h`,
     date: (at) => date.format(at),
     dateTime: (at) => dateTime.format(at),

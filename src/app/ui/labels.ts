@@ -65,7 +65,8 @@ export const DEPARTURE_REASON_LABELS: Record<NonNullable<NonNullable<KeyContact[
 export const WATCH_REASON_LABELS: Record<KeyContact['watchedBecause'][number], string> = {
   key_contact_label: 'labelled key contact',
   buying_role: 'has a buying role',
-  decision_power: 'has a decision power',
+  // "No say" is recorded as a decision power too, but is no reason to watch anyone.
+  decision_power: 'has a say in decisions',
   stance: 'has a stance',
 };
 
@@ -147,10 +148,17 @@ const WATCHED_PROPERTY_LABELS: Record<string, string> = {
 /** A long text cut to its first 60 characters, for a one-line note. */
 const shortened = (text: string): string => (text.length <= 60 ? `“${text}”` : `“${text.slice(0, 59).trimEnd()}…”`);
 
-/** A trigger's recorded change in words, e.g. "Stance: not recorded → Enemy"; `names` gives the owners and companies it knows by name. */
+/**
+ * A trigger's recorded change in words, e.g. "Stance: not recorded → Enemy"; `names` gives the owners and
+ * companies it knows by name, and the day an instant falls on; `at` is when the trigger is dated.
+ */
 export function evidenceInWords(
-  evidence: ReviewTrigger['evidence'],
-  names: { owner: (ownerId: string) => string | null; company: (companyId: string) => string | null },
+  { evidence, at }: Pick<ReviewTrigger, 'evidence' | 'at'>,
+  names: {
+    owner: (ownerId: string) => string | null;
+    company: (companyId: string) => string | null;
+    date: (at: number) => string;
+  },
 ): string {
   const value = (v: string | null): string => {
     switch (evidence.property) {
@@ -181,10 +189,32 @@ export function evidenceInWords(
   const label = WATCHED_PROPERTY_LABELS[evidence.property] ?? evidence.property;
   // An objective's row is written anew with each plan revision, so a status without a "before" is simply its status.
   if (evidence.property === 'status' && evidence.from === null) return `${label}: ${value(evidence.to)}`;
-  // "At the client: there → left" says less than the plain sentence.
-  if (evidence.property === 'leftCompany')
-    return evidence.to === 'true' ? 'Recorded as having left the client' : 'Recorded as back at the client';
+  // The trigger's own sentence says why the contact left (retired, moved to another role, left the client)
+  // and its date is the day they left: the line under it says when that was recorded, if on another day.
+  if (evidence.property === 'leftCompany') {
+    if (evidence.to !== 'true') return 'Recorded as back at the client';
+    const recorded = evidence.recordedAt === undefined ? null : names.date(evidence.recordedAt);
+    return recorded === null || recorded === names.date(at) ? 'Departure recorded' : `Departure recorded ${recorded}`;
+  }
   return `${label}: ${value(evidence.from)} → ${value(evidence.to)}`;
+}
+
+/**
+ * Triggers whose sentence already names the change in full ("Dan Middleton went from Supporter to Neutral",
+ * a title from one to the other, the company owner from one person to another): the line under them gives
+ * only the date, rather than the same change again.
+ */
+const CHANGE_IN_THE_SENTENCE: ReadonlySet<ReviewTrigger['kind']> = new Set([
+  'stance_worsened',
+  'stance_improved',
+  'key_contact_title_changed',
+  'our_owner_changed',
+]);
+
+/** The line under a trigger's sentence: its date, and the recorded change where the sentence does not name it. */
+export function triggerDetail(trigger: ReviewTrigger, names: Parameters<typeof evidenceInWords>[1]): string {
+  const day = names.date(trigger.at);
+  return CHANGE_IN_THE_SENTENCE.has(trigger.kind) ? day : `${day} · ${evidenceInWords(trigger, names)}`;
 }
 
 /** Month names in English, like the rest of the screens' words; January is the first. */

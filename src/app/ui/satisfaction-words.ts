@@ -16,10 +16,11 @@ export const NO_SURVEY_ANSWERS_SHORT = 'No survey answers yet (start one in Serv
  * The trend compares the last half-year's score with the half-year before's, not with the year's score, so
  * it says so: an NPS half-year can move up to 200 points (from −100 to 100) while the year's score reads 0.
  */
-export function halfYearTrendWords(trend: number | null): string {
+export function halfYearTrendWords(trend: number | null, format?: Pick<Formatters, 'decimal'>): string {
   if (trend === null) return '';
   if (trend === 0) return 'the last half-year level with the half-year before';
-  return `the last half-year ${Math.abs(trend)} ${trend > 0 ? 'higher' : 'lower'} than the half-year before`;
+  const by = format ? format.decimal(Math.abs(trend)) : String(Math.abs(trend));
+  return `the last half-year ${by} ${trend > 0 ? 'higher' : 'lower'} than the half-year before`;
 }
 
 /** One kind in a list's cell: the year's score, then the last half-year against the one before: `NPS 40, half-year up 12`. */

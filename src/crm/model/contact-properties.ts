@@ -1,6 +1,6 @@
 import { DECISION_POWERS } from '../../kam/shared/decision-power.ts';
 import { DEPARTURE_REASONS } from '../../kam/shared/departure-reason.ts';
-import { STANCES } from '../../kam/shared/stance.ts';
+import { STANCES, type Stance } from '../../kam/shared/stance.ts';
 import { boolProperty, choiceProperty, datetimeProperty, textProperty, type PropertySpec } from './property.ts';
 
 // Keystone's own contact properties. Job title (`jobtitle`) and buying roles (`hs_buying_role`) are
@@ -25,7 +25,8 @@ const DECISION_POWER_LABELS = {
   none: 'No say',
 };
 const DEPARTURE_REASON_LABELS = { retired: 'Retired', moved_role: 'Moved to another role', left: 'Left the client' };
-const STANCE_LABELS = {
+/** The stances as people name them: HubSpot's option labels, and the words review triggers use. */
+export const STANCE_LABELS: Record<Stance, string> = {
   ally: 'Ally',
   supporter: 'Supporter',
   neutral: 'Neutral',

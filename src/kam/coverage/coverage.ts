@@ -92,6 +92,7 @@ interface StanceCounts extends Record<Stance, number> {
 
 /** What a card should point out; each names the client contacts it is about. */
 export const COVERAGE_WARNINGS = [
+  'out_of_touch',
   'single_threaded',
   'single_person_dependency',
   'uncovered_decision_makers',
@@ -115,6 +116,7 @@ export interface RelationshipCoverage {
   decisionMakers: { total: number; covered: number; uncoveredContactIds: string[] };
   /** "Who decides on what": each topic key contacts decide or influence, and whether one of them is in touch. */
   decisionTopics: Array<{ topic: string; contactIds: string[]; covered: boolean }>;
+  /** Single-threaded: exactly one contact engaged (with none, the client is out of touch). */
   depth: { currentContacts: number; engagedContacts: number; singleThreaded: boolean };
   breadth: {
     ourPeople: OurPersonOnAccount[];
@@ -233,7 +235,7 @@ function computeCoverage(
       uncoveredContactIds: decisionMakers.filter((k) => k.stale).map((k) => k.contactId),
     },
     decisionTopics: decisionTopicsOf(keyContacts),
-    depth: { currentContacts: current.length, engagedContacts, singleThreaded: engagedContacts <= 1 },
+    depth: { currentContacts: current.length, engagedContacts, singleThreaded: engagedContacts === 1 },
     breadth: {
       ourPeople,
       keyContactsWithSeveralOfOurPeople: keyContacts.filter((k) => k.ourPeople.length >= 2).length,
@@ -274,6 +276,10 @@ function coverageWarnings(
   const { current, ownersInWindow, heads } = seen;
   const { depth, breadth, decisionMakers, freshness, departedKeyContacts, keyContacts } = coverage;
   const warnings: CoverageWarning[] = [];
+  // Nobody engaged is worse than a single thread: nobody at the client hears from us.
+  if (depth.engagedContacts === 0) {
+    warnings.push({ kind: 'out_of_touch', contactIds: [], ownerId: null });
+  }
   if (depth.singleThreaded) {
     warnings.push({
       kind: 'single_threaded',

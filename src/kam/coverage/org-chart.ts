@@ -200,21 +200,42 @@ export function orgChartFindings(chart: OrgChart): Array<{ kind: OrgGap | 'singl
 type ReportingLine = { id: string; reportsTo: string | null; leftCompany: boolean; replacedBy: string | null };
 
 /**
- * The client's reporting lines as they stand now. A contact recorded as the successor of the person they
- * reported to has stepped into that person's role, so they now report to whom their predecessor reported
- * (as that predecessor's own line stood): the map does not show them under someone who left, nor ask whom
- * they report to now.
+ * The client's reporting lines as they stand now. A successor recorded for someone who left has stepped
+ * into that person's role: those who reported to the departed person now report to the successor (or to
+ * their successor's successor, where that one left too), so the map draws them there and nobody asks
+ * whom they report to now. A successor who reported to the person they replaced reports to whom their
+ * predecessor reported (as that predecessor's own line stands). Only those whose departed supervisor
+ * named no successor still report to someone who left.
  */
 export function successorsInPlace<C extends ReportingLine>(contacts: readonly C[]): C[] {
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const settled = new Map<string, string | null>();
+  // Who took over from the departed person, and who from them if they left too: each a contact on record.
+  const successionOf = (departed: ReportingLine): string[] => {
+    const chain: string[] = [];
+    let at: ReportingLine | undefined = departed;
+    while (
+      at?.leftCompany &&
+      at.replacedBy !== null &&
+      at.replacedBy !== departed.id &&
+      !chain.includes(at.replacedBy)
+    ) {
+      at = byId.get(at.replacedBy);
+      if (at) chain.push(at.id);
+    }
+    return chain;
+  };
   const reportsToNow = (contact: ReportingLine, passed: ReadonlySet<string>): string | null => {
     const known = settled.get(contact.id);
     if (known !== undefined) return known;
     const predecessor = contact.reportsTo === null ? undefined : byId.get(contact.reportsTo);
-    const steppedIn =
-      predecessor?.leftCompany === true && predecessor.replacedBy === contact.id && !passed.has(predecessor.id);
-    const line = steppedIn ? reportsToNow(predecessor, new Set([...passed, contact.id])) : contact.reportsTo;
+    let line = contact.reportsTo;
+    if (predecessor?.leftCompany === true && !passed.has(predecessor.id)) {
+      const successors = successionOf(predecessor);
+      line = successors.includes(contact.id)
+        ? reportsToNow(predecessor, new Set([...passed, contact.id]))
+        : (successors.at(-1) ?? line);
+    }
     // A line that comes back to the contact (a loop of successors) leaves them at the top.
     const now = line === contact.id ? null : line;
     settled.set(contact.id, now);

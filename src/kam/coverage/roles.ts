@@ -21,16 +21,17 @@ export const WATCH_REASONS = ['key_contact_label', 'buying_role', 'decision_powe
 export type WatchReason = (typeof WATCH_REASONS)[number];
 
 /**
- * What the programme watches a contact for: labelled "Key contact", given a buying role or a decision
- * power, or assessed with a stance. Recording any of these says the contact matters to the plan, so
- * their departure, new title or change of stance calls for a review, and an ally among them going
- * cold is a warning. Empty for contacts nobody has said anything about.
+ * What the programme watches a contact for: labelled "Key contact", given a buying role or a say in
+ * decisions (a decision power other than "No say"), or assessed with a stance. Recording any of these
+ * says the contact matters to the plan, so their departure, new title or change of stance calls for a
+ * review, and an ally among them out of touch is a warning. Empty for contacts nobody has said anything about.
  */
 export function watchReasons(contact: Roles & Pick<CoverageContact, 'taggedKeyContact' | 'stance'>): WatchReason[] {
   const recorded: Record<WatchReason, boolean> = {
     key_contact_label: contact.taggedKeyContact,
     buying_role: contact.buyingRoles.length > 0,
-    decision_power: contact.decisionPower != null,
+    // "No say" records that the contact does not weigh in on buying: nothing to watch them for.
+    decision_power: contact.decisionPower != null && contact.decisionPower !== 'none',
     stance: contact.stance != null,
   };
   return WATCH_REASONS.filter((reason) => recorded[reason]);

@@ -54,6 +54,9 @@ export function coverageScore(coverage: ScoredCoverage): CoverageScore {
     (k) => k.org.supervisor?.inTouch || k.org.subordinates.inTouch > 0 || k.org.peers.inTouch > 0,
   ).length;
   const dependency = breadth.singlePersonDependency;
+  // The contacts weighed are those the programme watches (see `watchReasons`): said as "watched", the
+  // card's word for them, since "key contacts" reads as only those with HubSpot's "Key contact" label.
+  const watched = `${keyCount} watched contacts`;
 
   const parts: Array<[CoverageScorePart, number, string]> = [
     [
@@ -71,7 +74,7 @@ export function coverageScore(coverage: ScoredCoverage): CoverageScore {
     [
       'ourPeoplePerKeyContact',
       share(breadth.keyContactsWithSeveralOfOurPeople, keyCount),
-      `${breadth.keyContactsWithSeveralOfOurPeople} of ${keyCount} key contacts know two or more of our people`,
+      `${breadth.keyContactsWithSeveralOfOurPeople} of ${watched} know two or more of our people`,
     ],
     [
       'noSinglePersonDependency',
@@ -82,20 +85,16 @@ export function coverageScore(coverage: ScoredCoverage): CoverageScore {
           ? 'No single person of ours holds most relationships alone'
           : 'No relationships to spread across our people',
     ],
-    [
-      'freshKeyContacts',
-      share(fresh, keyCount),
-      `${fresh} of ${keyCount} key contacts touched in the last ${staleAfterDays} days`,
-    ],
+    ['freshKeyContacts', share(fresh, keyCount), `${fresh} of ${watched} touched in the last ${staleAfterDays} days`],
     [
       'friendlyKeyContacts',
       share(Math.max(0, friendly - hostile), keyCount),
-      `${friendly} of ${keyCount} key contacts are friends or allies, ${hostile} protesters or enemies`,
+      `${friendly} of ${watched} are allies or supporters, ${hostile} protesters or enemies`,
     ],
     [
       'peopleAroundKeyContacts',
       share(surrounded, keyCount),
-      `${surrounded} of ${keyCount} key contacts have their supervisor, a subordinate or a peer in touch with us`,
+      `${surrounded} of ${watched} have their supervisor, a subordinate or a peer in touch with us`,
     ],
   ];
 

@@ -333,6 +333,14 @@ function relationshipsSection(
   };
 }
 
+/** Warnings before the rest, most worth acting on first; the others keep coverage's order. */
+const FIRST_WARNINGS: readonly CoverageWarning['kind'][] = ['departed_key_contacts'];
+
+/**
+ * Coverage's warnings in the card's words, the one most worth acting on first: a watched contact who left
+ * with nobody recorded in their place, then as coverage ranks them. The card lists them in this order and
+ * the sidebar's top risk is the first of them (coverageSummary), so the two never disagree.
+ */
 export function coverageWarnings(
   coverage: RelationshipCoverage,
   contacts: readonly CoverageContact[],
@@ -353,21 +361,37 @@ export function coverageWarnings(
       .map(([supervisor, reports]) => `${list(reports)} reported to ${list([supervisor])}, who has left`)
       .join('; ');
   };
-  return coverage.warnings.map(({ kind, contactIds, ownerId }): CoverageWarning => {
+  // Never touched is not the same as gone quiet: "Nobody of ours has ever been in touch with decision
+  // makers Ann Lee, nor with Bob Ray for over 90 days."
+  const lastTouch = new Map(coverage.keyContacts.map((k) => [k.contactId, k.lastTouchedAt]));
+  const neverTouched = (id: string) => (lastTouch.get(id) ?? null) === null;
+  const outOfTouch = (ids: readonly string[], { calling }: { calling: string }) => {
+    const never = ids.filter(neverTouched);
+    const quiet = ids.filter((id) => !neverTouched(id));
+    const overDays = `for over ${days} days`;
+    if (never.length === 0) return `No one has been in touch with ${calling}${list(quiet)} ${overDays}`;
+    const neverWords = `Nobody of ours has ever been in touch with ${calling}${list(never)}`;
+    return quiet.length === 0 ? neverWords : `${neverWords}, nor with ${list(quiet)} ${overDays}`;
+  };
+  const worded = coverage.warnings.map(({ kind, contactIds, ownerId }): CoverageWarning => {
     const message = {
-      single_threaded:
-        contactIds.length === 0
-          ? `Nobody at this client has heard from us in the last ${days} days.`
-          : `Only ${list(contactIds)} at this client has heard from us in the last ${days} days.`,
+      out_of_touch: `Nobody at this client has heard from us in the last ${days} days.`,
+      single_threaded: `Only ${list(contactIds)} at this client has heard from us in the last ${days} days.`,
       single_person_dependency: `${people.byOwnerId(ownerId)?.name ?? 'One person'} alone holds our relationship with ${list(contactIds)}: introduce a colleague.`,
-      uncovered_decision_makers: `No one has been in touch with decision makers ${list(contactIds)} for over ${days} days.`,
-      stale_allies: `No one has been in touch with ${list(contactIds)} for over ${days} days: are they still on our side?`,
+      uncovered_decision_makers: `${outOfTouch(contactIds, { calling: 'decision makers ' })}.`,
+      // An ally nobody of ours has met is to be got to know; one gone quiet may have changed sides.
+      stale_allies: `${outOfTouch(contactIds, { calling: '' })}: ${contactIds.every(neverTouched) ? 'who of ours will get to know them?' : 'are they still on our side?'}`,
       departed_key_contacts: `${list(contactIds)} left the client: who has taken over, and do we know them?`,
       supervisors_left: `${reportedToWhoLeft(contactIds)}: whom do they report to now?`,
       unknown_supervisors: `We do not know whom ${list(contactIds)} reports to.`,
     }[kind];
     return { kind, message, contactIds };
   });
+  const rank = (w: CoverageWarning) => {
+    const first = FIRST_WARNINGS.indexOf(w.kind);
+    return first === -1 ? FIRST_WARNINGS.length : first;
+  };
+  return worded.sort((a, b) => rank(a) - rank(b));
 }
 
 function planSection(

@@ -28,12 +28,9 @@ export interface CoverageSummary {
   holding: RelationshipHolding;
 }
 
-/**
- * A key contact who left with nobody recorded in their place is the loudest relationship risk (coverage
- * does not warn of a departure whose successor is recorded); otherwise the first warning coverage ranks.
- */
+/** The first of the warnings as the card lists them (coverageWarnings puts the loudest first). */
 function topRelationshipRisk(warnings: readonly CoverageWarning[]): string | null {
-  const warning = warnings.find((w) => w.kind === 'departed_key_contacts') ?? warnings[0];
+  const warning = warnings[0];
   if (!warning) return null;
   const { message } = warning;
   return message.length <= TOP_RISK_MOST_CHARACTERS ? message : `${message.slice(0, TOP_RISK_MOST_CHARACTERS - 1)}…`;

@@ -14,6 +14,7 @@ import {
   OBJECTIVE,
   REVIEW,
   REVIEW_OUTCOMES,
+  STANCE_LABELS,
 } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields } from '../../crm/records.ts';
 import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
@@ -35,7 +36,7 @@ import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/i
 import { domainResult } from '../domain-result.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import type { RecordWithHistory } from '../readers/hubspot-reads.ts';
-import { asDepartureReason, contactName } from '../readers/contact-fields.ts';
+import { asDepartureReason, asInstant, asStance, contactName } from '../readers/contact-fields.ts';
 import type { PeopleDirectory } from '../readers/people.ts';
 import { competitionRevision } from './competition.ts';
 
@@ -250,9 +251,12 @@ function watchedHistories(snapshot: TriggerRecords): PropertyHistory[] {
 
 function wireTrigger(trigger: DomainTrigger, snapshot: TriggerRecords, people: PeopleDirectory): ReviewTrigger {
   const { evidence } = trigger;
+  const leftAt = trigger.kind === 'key_contact_left' ? departureDate(snapshot, evidence.recordId) : null;
   return {
     kind: trigger.kind,
-    at: trigger.at,
+    // A departure is dated the day the contact left, which the manager picks and may be days before it
+    // was recorded; when it was recorded stays beside it, as that is what a review answers.
+    at: leftAt ?? trigger.at,
     message: triggerMessage(trigger, snapshot, people),
     evidence: {
       objectType: OBJECT_TYPE[evidence.recordKind],
@@ -260,11 +264,24 @@ function wireTrigger(trigger: DomainTrigger, snapshot: TriggerRecords, people: P
       property: evidence.property,
       from: evidence.from,
       to: evidence.to,
+      ...(leftAt === null ? {} : { recordedAt: trigger.at }),
     },
   };
 }
 
+/** The day a contact left, as the departure standing on them records it; null when it records none. */
+function departureDate(snapshot: TriggerRecords, contactId: string): number | null {
+  const contact = snapshot.contacts.find((c) => c.id === contactId);
+  return contact ? asInstant(contact.properties[CONTACT_PROPERTY.leftAt]) : null;
+}
+
 const DEPARTED = { retired: 'retired', moved_role: 'moved to another role', left: 'left the client' } as const;
+
+/** A stance in the words the card shows it in ("Supporter"), not as it is stored. */
+const stanceLabel = (value: string | null): string => {
+  const stance = asStance(value);
+  return stance === null ? 'no stance' : STANCE_LABELS[stance];
+};
 
 /** "a", "a and b", "a, b and c". */
 function andList(items: readonly string[]): string {
@@ -285,11 +302,10 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
     case 'new_buyer':
       return `${who} is a new ${andList(newBuyerRoles(evidence.from, evidence.to).map((role) => role.toLowerCase().replaceAll('_', ' ')))}`;
     case 'stance_worsened':
-      return evidence.from === null
-        ? `${who} is a new ${evidence.to}`
-        : `${who} went from ${evidence.from} to ${evidence.to}`;
     case 'stance_improved':
-      return `${who} went from ${evidence.from} to ${evidence.to}`;
+      return evidence.from === null
+        ? `${who} was first recorded as ${stanceLabel(evidence.to)}`
+        : `${who} went from ${stanceLabel(evidence.from)} to ${stanceLabel(evidence.to)}`;
     case 'new_parent_company': {
       const name = evidence.to === null ? undefined : snapshot.companyNames.get(evidence.to);
       return name

@@ -139,6 +139,21 @@ describe('the key account sidebar', () => {
     expect(findByTestId(Text, 'qualify-hint').text).toBe('Its score suggests: Candidate.');
   });
 
+  it('tells a candidate or key account whose score now suggests less so, and says nothing when the score agrees', () => {
+    const hint = (status: string, suggested: string) =>
+      renderSidebar({ ...KEY_ACCOUNT, [P.status]: status, [P.suggestedStatus]: suggested }).maybeFind(Text, {
+        testId: 'qualify-hint',
+      })?.text ?? null;
+    expect(hint('candidate', 'none')).toBe('Its score suggests: Not a key account.');
+    expect(hint('key', 'candidate')).toBe('Its score suggests: Candidate.');
+    expect(hint('candidate', 'candidate')).toBeNull();
+    expect(hint('key', 'key')).toBeNull();
+    expect(hint('none', 'none')).toBeNull();
+    // A former key account is out of the programme, where a score that suggests none puts it.
+    expect(hint('former', 'none')).toBeNull();
+    expect(hint('former', 'key')).toBe('Its score suggests: Key account.');
+  });
+
   it("shows HubSpot's message with a retry when the record cannot be read, and a spinner while it loads", () => {
     const refetch = vi.fn(async () => undefined);
     const sidebar = renderer('crm.record.sidebar');

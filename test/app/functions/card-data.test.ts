@@ -223,7 +223,59 @@ describe('card_data', () => {
     });
   });
 
-  it('asks nothing about departures whose successor is recorded, puts a successor in their place, and says their other reports reported to someone who left', async () => {
+  it('words each warning as its title says, tells never in touch from gone quiet, and lists a departure first', async () => {
+    const { companyId } = await loadAccount(portal, {
+      owners: [manager],
+      contacts: [
+        {
+          id: '931',
+          firstname: 'Tom',
+          properties: { [CONTACT_PROPERTY.stance]: 'ally', [CONTACT_PROPERTY.decisionPower]: 'decides' },
+        },
+        { id: '932', firstname: 'Una', properties: { [CONTACT_PROPERTY.stance]: 'supporter' } },
+        { id: '933', firstname: 'Vic', properties: { [CONTACT_PROPERTY.decisionPower]: 'final_say' } },
+        {
+          id: '934',
+          firstname: 'Lea',
+          properties: {
+            [CONTACT_PROPERTY.stance]: 'neutral',
+            [CONTACT_PROPERTY.leftCompany]: 'true',
+            [CONTACT_PROPERTY.leftAt]: new Date(NOW - 40 * DAY).toISOString(),
+          },
+        },
+      ],
+      activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['931'], daysAgo: 200 }],
+    });
+
+    const { relationships } = await readCard(companyId, manager.userId);
+
+    expect(relationships.coverage.warnings.slice(0, 4)).toEqual([
+      {
+        kind: 'departed_key_contacts',
+        contactIds: ['934'],
+        message: 'Lea Client left the client: who has taken over, and do we know them?',
+      },
+      {
+        kind: 'out_of_touch',
+        contactIds: [],
+        message: 'Nobody at this client has heard from us in the last 90 days.',
+      },
+      {
+        kind: 'uncovered_decision_makers',
+        contactIds: ['931', '933'],
+        message:
+          'Nobody of ours has ever been in touch with decision makers Vic Client, nor with Tom Client for over 90 days.',
+      },
+      {
+        kind: 'stale_allies',
+        contactIds: ['931', '932'],
+        message:
+          'Nobody of ours has ever been in touch with Una Client, nor with Tom Client for over 90 days: are they still on our side?',
+      },
+    ]);
+  });
+
+  it('asks nothing about departures whose successor is recorded, puts the successor in their place and their reports under the successor, and asks only about reports of someone who left unreplaced', async () => {
     const left = (replacedBy: string) => ({
       [CONTACT_PROPERTY.leftCompany]: 'true',
       [CONTACT_PROPERTY.leftAt]: new Date(NOW - 20 * DAY).toISOString(),
@@ -261,8 +313,17 @@ describe('card_data', () => {
           firstname: 'Isaac',
           properties: { [CONTACT_PROPERTY.stance]: 'supporter', [CONTACT_PROPERTY.reportsTo]: '926' },
         },
+        // Paul left and nobody is recorded in his place: whom Rita reports to now is not known.
+        { id: '928', firstname: 'Paul', properties: { [CONTACT_PROPERTY.reportsTo]: '922', ...left('') } },
+        {
+          id: '929',
+          firstname: 'Rita',
+          properties: { [CONTACT_PROPERTY.stance]: 'neutral', [CONTACT_PROPERTY.reportsTo]: '928' },
+        },
       ],
-      activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['922', '924', '925', '927'], daysAgo: 5 }],
+      activities: [
+        { type: 'meetings', ownerId: manager.id, contactIds: ['922', '924', '925', '927', '929'], daysAgo: 5 },
+      ],
     });
 
     const { relationships } = await readCard(companyId, manager.userId);
@@ -272,11 +333,12 @@ describe('card_data', () => {
     expect(kinds).not.toContain('unknown_supervisors');
     expect(relationships.coverage.warnings.find((w) => w.kind === 'supervisors_left')).toEqual({
       kind: 'supervisors_left',
-      contactIds: ['925'],
-      message: 'Ann Client reported to Victoria Client, who has left: whom do they report to now?',
+      contactIds: ['929'],
+      message: 'Rita Client reported to Paul Client, who has left: whom do they report to now?',
     });
+    // Ann reported to Victoria, whom George replaced: she reports to George now, and nobody asks.
     const ann = relationships.contacts.find((c) => c.contactId === '925');
-    expect(ann?.reportsTo).toEqual({ contactId: '921', name: 'Victoria Client', left: true });
+    expect(ann?.reportsTo).toEqual({ contactId: '922', name: 'George Client', left: false });
     const nathan = relationships.contacts.find((c) => c.contactId === '924');
     expect(nathan?.reportsTo).toEqual({ contactId: '922', name: 'George Client', left: false });
     const isaac = relationships.contacts.find((c) => c.contactId === '927');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as recordDepartureMain } from '../../../src/app/functions/record_contact_departure.ts';
 import { main as recordStanceMain } from '../../../src/app/functions/record_contact_stance.ts';
-import type { KeyContact } from '../../../src/contracts/index.ts';
+import { ACCOUNT_SUMMARY_PROPERTY, type KeyContact } from '../../../src/contracts/index.ts';
 import { CONTACT_PROPERTY } from '../../../src/crm/model/index.ts';
 import {
   NOW,
@@ -135,6 +135,47 @@ describe('record_contact_stance and record_contact_departure', () => {
       await recordDeparture({ parameters: { companyId, userId: manager.userId, contactId: '801', left: false } }),
     ).toMatchObject({ status: 'ok', left: false, reason: null, leftAt: null, replacedBy: null });
     expect((await contact('801')).departure).toBeNull();
+  });
+
+  it('puts the reports of someone who left under the successor recorded, and stores as top risk the warning the tab lists first', async () => {
+    ({ companyId } = await loadAccount(portal, {
+      owners: [admin, manager, salesperson],
+      contacts: [
+        {
+          id: '811',
+          firstname: 'Leo',
+          properties: { jobtitle: 'Managing Director', [CONTACT_PROPERTY.stance]: 'ally' },
+        },
+        { id: '812', firstname: 'Imogen', properties: { [CONTACT_PROPERTY.stance]: 'supporter' } },
+        {
+          id: '813',
+          firstname: 'Jack',
+          properties: { [CONTACT_PROPERTY.decisionPower]: 'decides', [CONTACT_PROPERTY.reportsTo]: '811' },
+        },
+      ],
+      activities: [
+        { type: 'meetings', ownerId: manager.id, contactIds: ['811', '812', '813'], daysAgo: 5 },
+        { type: 'calls', ownerId: salesperson.id, contactIds: ['811', '812', '813'], daysAgo: 5 },
+      ],
+    }));
+    await configureAccess(admin, { managerUserIds: [String(manager.userId)] });
+
+    const departure = { companyId, userId: manager.userId, contactId: '811', left: true, reason: 'retired' };
+    expect(await recordDeparture({ parameters: { ...departure, replacedByContactId: '812' } })).toMatchObject({
+      status: 'ok',
+    });
+
+    const answer = await cardData({ parameters: { companyId, userId: manager.userId } });
+    if (answer.status !== 'ok') throw new Error(answer.message);
+    const { warnings } = answer.relationships.coverage;
+    expect(answer.relationships.contacts.find((c) => c.contactId === '813')?.reportsTo).toEqual({
+      contactId: '812',
+      name: 'Imogen Client',
+      left: false,
+    });
+    expect(warnings.map((w) => w.message).join(' ')).not.toContain('whom do they report to now');
+    const stored = await portal.client.crm.companies.basicApi.getById(companyId, [ACCOUNT_SUMMARY_PROPERTY.topRisk]);
+    expect(stored.properties[ACCOUNT_SUMMARY_PROPERTY.topRisk] ?? '').toBe(warnings[0]?.message ?? '');
   });
 
   it('pressed again after a failure, completes the same stance without writing it twice or over a later change', async () => {

@@ -331,7 +331,7 @@ describe('log_review', () => {
   });
 
   it('shows one departure once, with its reason, however often it was undone and recorded again, for a contact with only a stance', async () => {
-    const depart = (left: boolean, at: number) => {
+    const depart = (left: boolean, at: number, leftAt?: number) => {
       testClock.set(at);
       return recordDeparture({
         parameters: {
@@ -340,18 +340,38 @@ describe('log_review', () => {
           contactId: '603',
           left,
           ...(left ? { reason: 'retired' } : {}),
+          ...(leftAt === undefined ? {} : { leftAt }),
         },
       });
     };
     expect(await depart(true, NOW)).toMatchObject({ status: 'ok' });
     expect(await depart(false, NOW + HOUR)).toMatchObject({ status: 'ok' });
     expect((await readCard()).reviews.triggered).toEqual([]);
-    expect(await depart(true, NOW + 2 * HOUR)).toMatchObject({ status: 'ok' });
+    // Recorded again with the day she left, picked in the form: the trigger is dated by it, and keeps when
+    // the departure was first recorded, which a review answers.
+    const leftOn = NOW - 17 * DAY;
+    expect(await depart(true, NOW + 2 * HOUR, leftOn)).toMatchObject({ status: 'ok' });
 
     const { reviews } = await readCard();
     expect(reviews.triggered.filter((t) => t.kind === 'key_contact_left')).toEqual([
-      expect.objectContaining({ message: 'Rosa Client retired', at: NOW }),
+      expect.objectContaining({
+        message: 'Rosa Client retired',
+        at: leftOn,
+        evidence: expect.objectContaining({ property: 'leftCompany', to: 'true', recordedAt: NOW }),
+      }),
     ]);
+  });
+
+  it('words a departure by why the contact left, never as leaving the client when they moved to another role', async () => {
+    testClock.set(NOW);
+    const moved = await recordDeparture({
+      parameters: { companyId, userId: manager.userId, contactId: '603', left: true, reason: 'moved_role' },
+    });
+    expect(moved).toMatchObject({ status: 'ok' });
+    const { reviews } = await readCard();
+    const messages = reviews.triggered.map((t) => t.message);
+    expect(messages).toContain('Rosa Client moved to another role');
+    expect(messages.filter((m) => m.includes('left the client'))).toEqual([]);
   });
 
   it('shows an event HubSpot cannot see, once however often it is sent, as an open trigger until a review covers it', async () => {

@@ -118,8 +118,8 @@ describe('the Tom, Dan and Jan review (seed 003)', () => {
     const card = await readCard();
     expect(card.reviews.triggered.map((t) => [t.message, t.evidence.property, t.evidence.from, t.evidence.to])).toEqual(
       [
-        ['Dan Middleton went from neutral to supporter', 'stance', 'neutral', 'supporter'],
-        ['Dan Middleton went from protester to neutral', 'stance', 'protester', 'neutral'],
+        ['Dan Middleton went from Neutral to Supporter', 'stance', 'neutral', 'supporter'],
+        ['Dan Middleton went from Protester to Neutral', 'stance', 'protester', 'neutral'],
         [
           'Dan Middleton changed title from Deputy buyer to Head of purchasing',
           'title',

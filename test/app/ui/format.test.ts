@@ -28,6 +28,14 @@ describe('formatting for people', () => {
     expect(berlin.hours(12.5)).toBe('12,5 h');
   });
 
+  it('shows a figure to one decimal where it has one, with a true minus sign below zero and none on a zero', () => {
+    expect(london.decimal(-42.9)).toBe('−42.9');
+    expect(london.decimal(66.7)).toBe('66.7');
+    expect(london.decimal(4)).toBe('4');
+    expect(london.decimal(-0.04)).toBe('0');
+    expect(berlin.decimal(-1_250.5)).toBe('−1.250,5');
+  });
+
   it("dates an instant in the portal's time zone, not UTC", () => {
     const lateEveningInNewYork = Date.UTC(2026, 10, 25, 3, 30); // 24 Nov 22:30 in New York
     const newYork = createFormatters({ locale: 'en-US', timeZone: 'America/New_York', currency: 'USD' });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceInWords } from '../../../src/app/ui/labels.ts';
 
-const names = { owner: () => null, company: () => null };
+// Days as ISO dates in UTC: the words around them are under test, not the portal's format.
+const names = { owner: () => null, company: () => null, date: (at: number) => new Date(at).toISOString().slice(0, 10) };
+const LEFT_ON = Date.UTC(2026, 10, 20, 12);
+const DAY = 86_400_000;
 
 describe("a review trigger's evidence in words", () => {
   it("leaves a recorded event's note to the trigger's sentence, which already holds it; one stored without who recorded it reads as a manager's", () => {
@@ -12,7 +15,7 @@ describe("a review trigger's evidence in words", () => {
       from: null,
       to: 'Rival firm Brackley & Co cut fees 20%.',
     } as const;
-    expect(evidenceInWords(evidence, names)).toBe('Recorded by a manager');
+    expect(evidenceInWords({ evidence, at: LEFT_ON }, names)).toBe('Recorded by a manager');
   });
 
   it('names the manager who recorded an event', () => {
@@ -24,17 +27,27 @@ describe("a review trigger's evidence in words", () => {
       to: 'Rival firm Brackley & Co cut fees 20%.',
       recordedBy: { userId: 9001, ownerId: '501', name: 'Margaret Hartwell' },
     } as const;
-    expect(evidenceInWords(evidence, names)).toBe('Recorded by Margaret Hartwell');
+    expect(evidenceInWords({ evidence, at: LEFT_ON }, names)).toBe('Recorded by Margaret Hartwell');
   });
 
   it('says what a watched property changed from and to', () => {
     const evidence = { objectType: 'contacts', objectId: '7', property: 'jobtitle', from: 'CFO', to: 'CEO' } as const;
-    expect(evidenceInWords(evidence, names)).toMatch(/CFO → CEO$/);
+    expect(evidenceInWords({ evidence, at: LEFT_ON }, names)).toMatch(/CFO → CEO$/);
   });
 
-  it('says a departure, or its undoing, in a sentence rather than as a value changed', () => {
+  it('says a departure, or its undoing, in a sentence rather than as a value changed, whatever the reason the contact left', () => {
     const left = { objectType: 'contacts', objectId: '7', property: 'leftCompany', from: null, to: 'true' } as const;
-    expect(evidenceInWords(left, names)).toBe('Recorded as having left the client');
-    expect(evidenceInWords({ ...left, from: 'true', to: 'false' }, names)).toBe('Recorded as back at the client');
+    expect(evidenceInWords({ evidence: left, at: LEFT_ON }, names)).toBe('Departure recorded');
+    expect(evidenceInWords({ evidence: { ...left, from: 'true', to: 'false' }, at: LEFT_ON }, names)).toBe(
+      'Recorded as back at the client',
+    );
+  });
+
+  it('says when a departure was recorded when that was another day than the contact left', () => {
+    const left = { objectType: 'contacts', objectId: '7', property: 'leftCompany', from: null, to: 'true' } as const;
+    const later = { evidence: { ...left, recordedAt: LEFT_ON + 17 * DAY }, at: LEFT_ON };
+    expect(evidenceInWords(later, names)).toBe('Departure recorded 2026-12-07');
+    const sameDay = { evidence: { ...left, recordedAt: LEFT_ON + DAY / 4 }, at: LEFT_ON };
+    expect(evidenceInWords(sameDay, names)).toBe('Departure recorded');
   });
 });

@@ -220,7 +220,7 @@ export function relationships(overrides: Partial<RelationshipsSection> = {}): Re
         buyingRoles: [],
       }),
     ],
-    coverage: { score: 64, reasons: ['2 of 2 key contacts touched in the last 90 days'], warnings: [] },
+    coverage: { score: 64, reasons: ['2 of 2 watched contacts touched in the last 90 days'], warnings: [] },
     activities: { logged: 40, weighed: 40 },
     ...overrides,
   };

@@ -83,16 +83,27 @@ describe('relationshipCoverage: decision makers', () => {
       aContact({ id: 'ally', decisionPower: 'none', stance: 'ally' }),
       aContact({ id: 'neutral', stance: 'neutral' }),
       aContact({ id: 'label', taggedKeyContact: true }),
+      aContact({ id: 'influencer', decisionPower: 'influences' }),
+      aContact({ id: 'no-say', decisionPower: 'none' }),
       aContact({ id: 'unknown' }),
     ]);
-    expect(coverage.keyContacts.map((k) => k.contactId)).toEqual(['user', 'ally', 'neutral', 'label']);
+    expect(coverage.keyContacts.map((k) => k.contactId)).toEqual(['user', 'ally', 'neutral', 'label', 'influencer']);
   });
 
   it('says why a contact is watched, and watches nobody nothing was recorded about', () => {
     expect(
-      watchReasons({ taggedKeyContact: true, buyingRoles: ['END_USER'], decisionPower: 'none', stance: 'ally' }),
+      watchReasons({ taggedKeyContact: true, buyingRoles: ['END_USER'], decisionPower: 'influences', stance: 'ally' }),
     ).toEqual(['key_contact_label', 'buying_role', 'decision_power', 'stance']);
     expect(watchReasons({ taggedKeyContact: false, buyingRoles: [], decisionPower: null, stance: null })).toEqual([]);
+  });
+
+  it('does not take "No say" for a decision power: it records that the contact does not decide', () => {
+    expect(watchReasons({ taggedKeyContact: false, buyingRoles: [], decisionPower: 'none', stance: 'ally' })).toEqual([
+      'stance',
+    ]);
+    expect(watchReasons({ taggedKeyContact: false, buyingRoles: [], decisionPower: 'none', stance: null })).toEqual([]);
+    const coverage = coverageOf([aContact({ id: 'no-say', decisionPower: 'none', leftCompany: true })]);
+    expect(coverage.departedKeyContacts).toEqual([]);
   });
 
   it('flags an ally with no role who goes cold (Tom in seed 003)', () => {
@@ -359,6 +370,15 @@ describe('relationshipCoverage: warnings', () => {
       { kind: 'departed_key_contacts', contactIds: ['jan'], ownerId: null },
       { kind: 'unknown_supervisors', contactIds: ['cfo'], ownerId: null },
     ]);
+  });
+
+  it('says nobody at the client hears from us, rather than that the account is single-threaded, when nobody was engaged', () => {
+    const coverage = coverageOf(
+      [aContact({ id: 'a' }), aContact({ id: 'b' })],
+      [anActivity({ contactIds: ['a'], at: daysAgo(200) })],
+    );
+    expect(coverage.depth.singleThreaded).toBe(false);
+    expect(coverage.warnings.map((w) => w.kind)).toEqual(['out_of_touch']);
   });
 
   const unknownSupervisors = (contacts: CoverageContact[]) =>

@@ -224,8 +224,8 @@ describe('successorsInPlace: reporting lines as they stand now', () => {
       line('ann', 'tom'),
     ]);
     expect(isaac!.reportsTo).toBe('ceo');
-    // Others who reported to the departed still did, and their supervisor is still said to have left.
-    expect(ann!.reportsTo).toBe('tom');
+    // Tom's other reports now report to Isaac, who took his role.
+    expect(ann!.reportsTo).toBe('isaac');
     expect([ceo!.reportsTo, tom!.reportsTo]).toEqual([null, 'ceo']);
   });
 
@@ -243,12 +243,25 @@ describe('successorsInPlace: reporting lines as they stand now', () => {
     expect(lines.slice(3).every((l) => l.reportsTo !== l.id)).toBe(true);
   });
 
-  it('leaves a contact whose departed supervisor named someone else, or nobody, under them', () => {
-    const lines = successorsInPlace([
-      line('tom', null, { replacedBy: 'zoe' }),
-      line('isaac', 'tom'),
-      line('zoe', null),
+  it('puts those who reported to someone who left under the successor recorded, however far down the line', () => {
+    const [, isaac, , , jack] = successorsInPlace([
+      line('leo', 'ceo', { replacedBy: 'imogen' }),
+      line('isaac', 'leo'),
+      line('imogen', 'ceo', { replacedBy: 'zoe' }),
+      line('zoe', 'ceo'),
+      line('jack', 'imogen'),
     ]);
-    expect(lines[1]!.reportsTo).toBe('tom');
+    expect(isaac!.reportsTo).toBe('zoe');
+    expect(jack!.reportsTo).toBe('zoe');
+  });
+
+  it('leaves a contact under a supervisor who left with no successor, or one not on record', () => {
+    const lines = successorsInPlace([
+      line('tom', null, { replacedBy: null }),
+      line('isaac', 'tom'),
+      line('eve', null, { replacedBy: 'someone-elsewhere' }),
+      line('bob', 'eve'),
+    ]);
+    expect([lines[1]!.reportsTo, lines[3]!.reportsTo]).toEqual(['tom', 'eve']);
   });
 });

@@ -74,7 +74,7 @@ describe('coverageScore', () => {
     });
   });
 
-  it('offsets friends and allies by protesters and enemies, never below zero', () => {
+  it('offsets allies and supporters by protesters and enemies, never below zero', () => {
     const score = scoreOf(
       [
         aKeyContact({ stance: 'ally' }),
@@ -86,8 +86,38 @@ describe('coverageScore', () => {
     );
     expect(score.reasons.find((r) => r.part === 'friendlyKeyContacts')).toMatchObject({
       points: 0,
-      reason: '1 of 4 key contacts are friends or allies, 2 protesters or enemies',
+      reason: '1 of 4 watched contacts are allies or supporters, 2 protesters or enemies',
     });
+  });
+
+  it('names the contacts it weighs as the card does, watched contacts, and the stances by their names', () => {
+    const score = scoreOf(
+      [aKeyContact({ id: 'a', stance: 'supporter' }), aKeyContact({ id: 'b', taggedKeyContact: true })],
+      [anActivity({ contactIds: ['a'] })],
+    );
+    expect(score.reasons.map((r) => r.reason)).toEqual([
+      'No decision maker identified',
+      '1 contacts engaged in the last 90 days (single-threaded); 5 or more earn full points',
+      '0 of 2 watched contacts know two or more of our people',
+      'One of our people alone holds 1 of 1 engaged contacts',
+      '1 of 2 watched contacts touched in the last 90 days',
+      '1 of 2 watched contacts are allies or supporters, 0 protesters or enemies',
+      '0 of 2 watched contacts have their supervisor, a subordinate or a peer in touch with us',
+    ]);
+  });
+
+  it('does not call an account nobody hears from single-threaded', () => {
+    const score = scoreOf([aKeyContact({ id: 'a' })], []);
+    expect(score.reasons.find((r) => r.part === 'clientDepth')?.reason).toBe(
+      '0 contacts engaged in the last 90 days; 5 or more earn full points',
+    );
+  });
+
+  it('does not weigh a contact whose decision power is "No say" and of whom nothing else is recorded', () => {
+    const { contacts, activities } = wellCoveredAccount();
+    const noSay = aContact({ id: 'no-say', decisionPower: 'none', reportsTo: 'boss' });
+    // Out of touch, they would cost freshness and breadth points if they were weighed.
+    expect(scoreOf([...contacts, noSay], activities).value).toBe(100);
   });
 
   it('has a value equal to the rounded sum of its reasons', () => {

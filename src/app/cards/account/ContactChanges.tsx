@@ -19,7 +19,7 @@ export function WatchedBecause({ contact }: { contact: KeyContact }) {
   return (
     <Text variant="microcopy" testId={`watched-${contact.contactId}`}>
       {contact.watchedBecause.length === 0
-        ? 'Not watched: give them a stance, a buying role or a decision power, or mark them as a key contact'
+        ? 'Not watched: give them a stance, a buying role or a decision power other than "No say", or mark them as a key contact'
         : `Watched: ${contact.watchedBecause.map((r) => WATCH_REASON_LABELS[r]).join(', ')}`}
     </Text>
   );

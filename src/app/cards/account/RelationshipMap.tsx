@@ -10,11 +10,11 @@ import {
   type OrgGap,
 } from '../../../kam/coverage/org-chart.ts';
 import type { Stance } from '../../../kam/shared/index.ts';
-import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, STANCE_LABELS } from '../../ui/labels.ts';
+import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, DEPARTURE_REASON_LABELS, STANCE_LABELS } from '../../ui/labels.ts';
 import type { AccountView } from './account.ts';
 import { StanceTimeline, WatchedBecause } from './ContactChanges.tsx';
 
-/** The client's current contacts as an org chart: departed ones are listed in the table view. */
+/** The client's current contacts as an org chart: departed ones are listed under it (DepartedTile). */
 export function useOrgChart(contacts: readonly KeyContact[]): OrgChart {
   return useMemo(
     () =>
@@ -39,6 +39,14 @@ export function reportsToWords({ reportsTo }: KeyContact): string {
   if (reportsTo === null) return 'supervisor unknown';
   const name = reportsTo.name ?? 'an unknown contact';
   return reportsTo.left ? `reported to ${name}, who has left` : `reports to ${name}`;
+}
+
+/** Why, when and for whom a contact left, as the map and the table both word it: "Retired on 20 Nov 2026, replaced by Ann Lee". */
+export function departureWords({ departure }: KeyContact, account: AccountView<'relationships'>): string {
+  if (!departure) return '';
+  const why = departure.reason === null ? 'Has left' : DEPARTURE_REASON_LABELS[departure.reason];
+  const when = departure.leftAt === null ? why : `${why} on ${account.format.date(departure.leftAt)}`;
+  return departure.replacedBy ? `${when}, replaced by ${departure.replacedBy.name ?? 'another contact'}` : when;
 }
 
 const GAP_LABELS: Record<OrgGap, string> = {
@@ -66,8 +74,8 @@ const indentOf = (depth: number) => (depth === 0 ? '' : `${INDENT.repeat(depth -
 /**
  * The relationship map: the client's organisation from reports-to, each person with stance, decision
  * power and topics, who of ours holds them and how recently, and the gaps around key contacts. Branches
- * without a key contact start closed. `editor` renders the edit form of the person being edited, right
- * under them.
+ * without a key contact start closed; those who have left follow the chart, where a manager can undo a
+ * departure recorded by mistake. `editor` renders the edit form of the person being edited, right under them.
  */
 export function RelationshipMap({
   account,
@@ -91,6 +99,7 @@ export function RelationshipMap({
       return next;
     });
   const rows = orgChartRows(chart, { expanded, showingAll });
+  const departed = account.data.relationships.contacts.filter((c) => c.departure);
 
   return (
     <Flex direction="column" gap="extra-small" testId="relationship-map">
@@ -132,7 +141,66 @@ export function RelationshipMap({
           </Flex>
         );
       })}
+      {departed.length > 0 && (
+        <Flex direction="column" gap="extra-small" testId="map-departed">
+          <Text format={{ fontWeight: 'demibold' }}>Have left</Text>
+          {departed.map((contact) => (
+            <Flex key={contact.contactId} direction="column" gap="extra-small">
+              <DepartedTile account={account} contact={contact} onEdit={editor.onEdit} />
+              {editor.editingId === contact.contactId && editor.form}
+            </Flex>
+          ))}
+        </Flex>
+      )}
     </Flex>
+  );
+}
+
+/** Who a tile is about, as both kinds of tile head it. */
+function NameAndTitle({ contact }: { contact: KeyContact }) {
+  return (
+    <>
+      <Text inline format={{ fontWeight: 'demibold' }}>
+        {contact.name}
+      </Text>
+      {contact.jobTitle && (
+        <Text inline variant="microcopy">
+          {contact.jobTitle}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** Someone who has left the client: off the chart, but in sight, with why, when and who took over. */
+function DepartedTile({
+  account,
+  contact,
+  onEdit,
+}: {
+  account: AccountView<'relationships'>;
+  contact: KeyContact;
+  onEdit: ((contactId: string) => void) | null;
+}) {
+  return (
+    <Tile compact testId={`map-person-${contact.contactId}`}>
+      <Flex direction="column" gap="extra-small">
+        <Flex direction="row" gap="small" align="center" wrap>
+          <NameAndTitle contact={contact} />
+          <Tag inline variant="warning">
+            Has left
+          </Tag>
+          {onEdit && (
+            <Button size="xs" onClick={() => onEdit(contact.contactId)}>
+              Edit
+            </Button>
+          )}
+        </Flex>
+        <Text variant="microcopy" testId={`map-departure-${contact.contactId}`}>
+          {departureWords(contact, account)}
+        </Text>
+      </Flex>
+    </Tile>
   );
 }
 
@@ -169,14 +237,7 @@ function PersonTile({
               {expanded ? `▾ ${format.whole(node.below)} below` : `▸ ${format.whole(node.below)} below`}
             </Button>
           )}
-          <Text inline format={{ fontWeight: 'demibold' }}>
-            {contact.name}
-          </Text>
-          {contact.jobTitle && (
-            <Text inline variant="microcopy">
-              {contact.jobTitle}
-            </Text>
-          )}
+          <NameAndTitle contact={contact} />
           <Tag inline variant={contact.stance ? STANCE_TAGS[contact.stance] : 'default'}>
             {contact.stance ? STANCE_LABELS[contact.stance] : 'Stance unknown'}
           </Tag>

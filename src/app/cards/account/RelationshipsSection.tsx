@@ -23,13 +23,7 @@ import { useState } from 'react';
 import type { KeyContact } from '../../../contracts/card-data.ts';
 import type { RecordContactStanceParameters } from '../../../contracts/record-contact-stance.ts';
 import { CONTACT_STANCE_TEXT } from '../../../contracts/typed-text-rules.ts';
-import {
-  BUYING_ROLE_LABELS,
-  DECISION_POWER_LABELS,
-  DEPARTURE_REASON_LABELS,
-  optionsOf,
-  STANCE_LABELS,
-} from '../../ui/labels.ts';
+import { BUYING_ROLE_LABELS, DECISION_POWER_LABELS, optionsOf, STANCE_LABELS } from '../../ui/labels.ts';
 import { useActionId } from '../../ui/action-id.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { typedListField } from '../../ui/typed-text.ts';
@@ -38,7 +32,7 @@ import { splitList } from '../../../kam/shared/list-value.ts';
 import { orgChartFindings, type OrgChart } from '../../../kam/coverage/org-chart.ts';
 import { CompetitionSection } from './CompetitionSection.tsx';
 import { SatisfactionSection } from './SatisfactionSection.tsx';
-import { RelationshipMap, reportsToWords, useOrgChart } from './RelationshipMap.tsx';
+import { departureWords, RelationshipMap, reportsToWords, useOrgChart } from './RelationshipMap.tsx';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
 import { DepartureForm, KeyContactToggle, StanceTimeline, WatchedBecause } from './ContactChanges.tsx';
@@ -137,7 +131,7 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
                     </Tag>
                   ))}
                   {contact.departure && (
-                    <Text testId={`departure-${contact.contactId}`}>{departureLine(contact, account)}</Text>
+                    <Text testId={`departure-${contact.contactId}`}>{departureWords(contact, account)}</Text>
                   )}
                 </TableCell>
                 <TableCell>
@@ -196,7 +190,7 @@ function CoverageFindings({ account, chart }: { account: AccountView<'relationsh
     <Flex direction="column" gap="extra-small" testId="coverage-findings">
       <Text format={{ fontWeight: 'bold' }}>Coverage {account.format.whole(coverage.score)} of 100</Text>
       {coverage.warnings.length + gaps.length === 0 ? (
-        <Text variant="microcopy">Nothing stands out: every key contact is surrounded by people we know.</Text>
+        <Text variant="microcopy">Nothing stands out: every watched contact is surrounded by people we know.</Text>
       ) : (
         <List variant="unordered">
           {[
@@ -250,22 +244,15 @@ const WARNING_TITLES: Record<
   AccountView<'relationships'>['data']['relationships']['coverage']['warnings'][number]['kind'],
   string
 > = {
+  out_of_touch: 'Nobody in touch',
   single_threaded: 'Single-threaded',
   single_person_dependency: 'Depends on one of our people',
   uncovered_decision_makers: 'Decision makers nobody talks to',
-  stale_allies: 'Allies going cold',
+  stale_allies: 'Allies out of touch',
   departed_key_contacts: 'Watched contacts have left',
   supervisors_left: 'Supervisors have left',
   unknown_supervisors: 'Supervisors unknown',
 };
-
-function departureLine(contact: KeyContact, account: AccountView<'relationships'>): string {
-  const { departure } = contact;
-  if (!departure) return '';
-  const why = departure.reason === null ? 'Has left' : DEPARTURE_REASON_LABELS[departure.reason];
-  const when = departure.leftAt === null ? why : `${why} on ${account.format.date(departure.leftAt)}`;
-  return departure.replacedBy ? `${when}, replaced by ${departure.replacedBy.name ?? 'another contact'}` : when;
-}
 
 /** Topics the contact decides on, the key-contact mark, and departure (why, when, replaced by) or undoing a mistaken one. */
 function ContactEditor({

@@ -21,13 +21,13 @@ import type { LogReviewParameters } from '../../../contracts/log-review.ts';
 import type { RecordReviewEventParameters } from '../../../contracts/record-review-event.ts';
 import { REVIEW_EVENT_TEXT, REVIEW_TEXT } from '../../../contracts/typed-text-rules.ts';
 import {
-  evidenceInWords,
   optionsOf,
   RECORDED_EVENT_LABELS,
   REVIEW_CADENCE_LABELS,
   REVIEW_KIND_LABELS,
   REVIEW_OUTCOME_LABELS,
   REVIEW_STATUS_LABELS,
+  triggerDetail,
 } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
 import { typedField } from '../../ui/typed-text.ts';
@@ -49,13 +49,7 @@ export function ReviewsSection({ account }: { account: AccountView<'reviews'> })
     <Flex direction="column" gap="medium">
       <Flex direction="row" gap="small" align="center">
         <StatusTag variant={STATUS_VARIANTS[reviews.status]}>{REVIEW_STATUS_LABELS[reviews.status]}</StatusTag>
-        <Text testId="next-review">
-          {!reviews.inReviewCycle
-            ? 'Not in the review cycle: only key accounts are reviewed.'
-            : reviews.nextDueAt === null
-              ? 'No review scheduled: reviews start once the account has a plan.'
-              : `Next ${REVIEW_CADENCE_LABELS[reviews.cadence].toLowerCase()} review ${format.date(reviews.nextDueAt)} (${format.daysFrom(reviews.nextDueAt, readAt)})`}
-        </Text>
+        <Text testId="next-review">{nextReviewLine(reviews, { format, readAt })}</Text>
       </Flex>
       <Heading>Changes that call for a review</Heading>
       {reviews.triggered.length === 0 ? (
@@ -89,6 +83,22 @@ export function ReviewsSection({ account }: { account: AccountView<'reviews'> })
 }
 
 /**
+ * When the next calendar review falls: one whose date has passed was due then, however long ago. Without a
+ * plan no review is scheduled, though one may be logged: the log_review function takes a key account's review
+ * with or without a plan.
+ */
+function nextReviewLine(reviews: ReviewsData, { format, readAt }: { format: Formatters; readAt: number }): string {
+  if (!reviews.inReviewCycle) return 'Not in the review cycle: only key accounts are reviewed.';
+  if (reviews.nextDueAt === null)
+    return 'No calendar review scheduled: the review cycle starts when the plan is first saved on the Plan tab. A review can be logged before then.';
+  const cadence = REVIEW_CADENCE_LABELS[reviews.cadence];
+  const when = `${format.date(reviews.nextDueAt)} (${format.daysFrom(reviews.nextDueAt, readAt)})`;
+  return format.date(reviews.nextDueAt) !== format.date(readAt) && reviews.nextDueAt < readAt
+    ? `${cadence} review was due ${when}`
+    : `Next ${cadence.toLowerCase()} review ${when}`;
+}
+
+/**
  * Why no change is listed, in words true of the account: changes are watched from the last review, or
  * from the plan's first save while none is logged, and only on a key account with a plan.
  */
@@ -97,7 +107,7 @@ function nothingCallsForAReview(reviews: ReviewsData, format: Formatters): strin
   const noneYet = neverReviewed ? 'No review has been logged yet. ' : '';
   if (!reviews.inReviewCycle) return `${noneYet}Changes call for a review only on a key account.`;
   if (reviews.nextDueAt === null)
-    return `${noneYet}Start the account plan in the Plan section: the first review falls due a review cycle after its first save, and changes call for one from then.`;
+    return `${noneYet}Start the plan on the Plan tab: the first calendar review falls due a review cycle after its first save, and changes call for one from then.`;
   if (neverReviewed)
     return `No review has been logged yet, and nothing that calls for one has changed since the plan was started. The first review is due ${format.date(reviews.nextDueAt)}.`;
   return 'Nothing has changed since the last review.';
@@ -107,15 +117,14 @@ function Triggers({ triggers, account }: { triggers: ReviewTrigger[]; account: A
   const names = {
     owner: (ownerId: string) => account.data.owners.find((o) => o.ownerId === ownerId)?.name ?? null,
     company: (companyId: string) => account.data.reviews.companyNames[companyId] ?? null,
+    date: (at: number) => account.format.date(at),
   };
   return (
     <Flex direction="column" gap="extra-small">
       {triggers.map((t) => (
         <Flex key={`${t.kind}-${t.evidence.objectId}-${t.at}`} direction="column">
           <Text format={{ fontWeight: 'demibold' }}>{t.message}</Text>
-          <Text variant="microcopy">
-            {account.format.date(t.at)} · {evidenceInWords(t.evidence, names)}
-          </Text>
+          <Text variant="microcopy">{triggerDetail(t, names)}</Text>
         </Flex>
       ))}
     </Flex>

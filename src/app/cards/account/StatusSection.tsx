@@ -123,7 +123,11 @@ function criterionValue(c: CriterionScore, value: number, format: Formatters): s
 function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
   const { status, score } = account.data.keyAccount;
   const choices = choicesFrom(status, score.suggestedStatus);
-  const [target, setTarget] = useState(choices[0]!.value);
+  const [picked, setPicked] = useState(choices[0]!.value);
+  // A reload keeps the last answer on screen until the new one comes: a form opened on the old status gets
+  // the new status's choices, and whatever it held that is no longer offered gives way to the first that is,
+  // so the select and the button name the same change.
+  const target = choices.some((c) => c.value === picked) ? picked : choices[0]!.value;
   const [reason, setReason] = useState('');
   const [open, setOpen] = useState(false);
   const tag = useFunctionAction('tag_key_account');
@@ -154,7 +158,7 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
 
   // The choices depend on the current status, which a save changes: start each form afresh.
   const openForm = () => {
-    setTarget(choices[0]!.value);
+    setPicked(choices[0]!.value);
     setReason('');
     tag.reset();
     untag.reset();
@@ -175,7 +179,7 @@ function StatusChange({ account }: { account: AccountView<'keyAccount'> }) {
         name="status"
         value={target}
         options={choices}
-        onChange={(value) => setTarget(value as KeyAccountStatus)}
+        onChange={(value) => setPicked(value as KeyAccountStatus)}
       />
       {/* One line, as the reason reads in the timeline note and the history: a box that took line breaks
           would invite a layout the note does not keep. */}

@@ -18,7 +18,7 @@ export function StatusBadge({ status }: { status: KeyAccountSection['status'] })
 
 /**
  * What would qualify the company, and the data that is missing. A key account hears of it only when its score
- * no longer qualifies it, in the words the portfolio lists it under, so the tag is reviewed rather than kept by habit.
+ * does not qualify it, so the tag is reviewed rather than kept by habit.
  */
 export function QualifyHint({ keyAccount, format }: { keyAccount: KeyAccountSection; format: Formatters }) {
   const { score, status } = keyAccount;
@@ -36,8 +36,10 @@ type Score = KeyAccountSection['score'];
 
 function keyAccountHint({ total, thresholds, enoughData }: Score, format: Formatters): string {
   // A score on too little data judges nothing, high or low: the tag is neither confirmed nor put in doubt by it.
+  // The card knows the score now, not what it was when the company was tagged: many are tagged below the
+  // mark on a manager's judgement, so "no longer" would claim a past the card cannot see.
   return enoughData
-    ? `Its score of ${format.score(total)} no longer qualifies it as a key account (from ${format.whole(thresholds.key)}): review whether it should stay one.`
+    ? `Its score of ${format.score(total)} does not qualify it as a key account (from ${format.whole(thresholds.key)}): review whether it should stay one.`
     : 'Too little of its data is known to say whether it still qualifies as a key account.';
 }
 

@@ -1,7 +1,7 @@
 import { Button, LoadingSpinner, TableCell, Text } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../../src/app/cards/KeyAccountCard.tsx';
-import type { ReviewsSection } from '../../../../src/contracts/index.ts';
+import type { ReviewsSection, ReviewTrigger } from '../../../../src/contracts/index.ts';
 import {
   cardData,
   DAY,
@@ -12,6 +12,7 @@ import {
   reviews,
   serveFunctions,
   ok,
+  trigger,
   withText,
 } from '../../ui/test-utils.ts';
 
@@ -44,9 +45,9 @@ describe('the Reviews section when no change calls for a review', () => {
     expect(await whyNoChangeIsListed(outsideTheCycle)).toBe('Changes call for a review only on a key account.');
   });
 
-  it('tells a key account without a plan to start one, as its reviews start from the plan', async () => {
+  it('tells a key account without a plan to start one on the Plan tab, as its reviews start from the plan', async () => {
     expect(await whyNoChangeIsListed({ nextDueAt: null, status: 'not_scheduled', history: [] })).toBe(
-      'No review has been logged yet. Start the account plan in the Plan section: the first review falls due a review cycle after its first save, and changes call for one from then.',
+      'No review has been logged yet. Start the plan on the Plan tab: the first calendar review falls due a review cycle after its first save, and changes call for one from then.',
     );
   });
 
@@ -73,6 +74,96 @@ describe('logging a review or recording an event', () => {
 
   it('is not offered on a company outside the review cycle, as only key accounts are reviewed', async () => {
     expect(await buttonsShown(outsideTheCycle)).toEqual([]);
+  });
+
+  it('is offered on a key account without a plan, whose schedule line says a review can be logged before the cycle starts', async () => {
+    const noPlan: Partial<ReviewsSection> = { nextDueAt: null, status: 'not_scheduled', history: [] };
+    expect(await buttonsShown(noPlan)).toEqual(['Log a review…', 'Record an event…']);
+    expect(await nextReviewLine(noPlan)).toBe(
+      'No calendar review scheduled: the review cycle starts when the plan is first saved on the Plan tab. A review can be logged before then.',
+    );
+  });
+});
+
+/** What the Reviews section says beside its status tag of when the next review falls. */
+async function nextReviewLine(section: Partial<ReviewsSection>): Promise<string> {
+  serveFunctions({ card_data: ok(cardData({ reviews: reviews(section) })) });
+  const card = renderer('crm.record.tab');
+  card.render(<KeyAccountCard />);
+  await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+  await openEverySection(card);
+  return card.findByTestId(Text, 'next-review').text ?? '';
+}
+
+describe('when the next review falls', () => {
+  it('says a review whose date has passed was due then, rather than next', async () => {
+    expect(await nextReviewLine({ status: 'overdue', nextDueAt: NOW - 51 * DAY })).toBe(
+      'Quarterly review was due 4 Oct 2026 (51 days ago)',
+    );
+  });
+
+  it('says the next review is due today on its day, and names one still to come as next', async () => {
+    expect(await nextReviewLine({ status: 'due', nextDueAt: NOW - 2 * 3_600_000 })).toBe(
+      'Next quarterly review 24 Nov 2026 (today)',
+    );
+    expect(await nextReviewLine({ nextDueAt: NOW + 10 * DAY })).toBe('Next quarterly review 4 Dec 2026 (in 10 days)');
+  });
+});
+
+describe('the changes that call for a review', () => {
+  /** Each trigger's sentence and the line under it. */
+  const triggerLines = async (triggered: ReviewTrigger[]): Promise<string[]> => {
+    serveFunctions({ card_data: ok(cardData({ reviews: reviews({ triggered }) })) });
+    const card = renderer('crm.record.tab');
+    card.render(<KeyAccountCard />);
+    await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
+    await openEverySection(card);
+    const texts = card.findAll(Text).map((t) => t.text ?? '');
+    const first = texts.indexOf(triggered[0]!.message);
+    return texts.slice(first, first + 2 * triggered.length);
+  };
+
+  it('dates a departure the day the contact left, and says when it was recorded without contradicting why they left', async () => {
+    const left = Date.UTC(2026, 10, 20, 12);
+    const retired = trigger({
+      kind: 'key_contact_left',
+      at: left,
+      message: 'Leo Wright retired',
+      evidence: {
+        objectType: 'contacts',
+        objectId: '601',
+        property: 'leftCompany',
+        from: null,
+        to: 'true',
+        recordedAt: NOW - 2 * 3_600_000,
+      },
+    });
+    expect(await triggerLines([retired])).toEqual([
+      'Leo Wright retired',
+      '20 Nov 2026 · Departure recorded 24 Nov 2026',
+    ]);
+  });
+
+  it('does not repeat under a change of stance, title or owner the change its sentence names', async () => {
+    const stance = trigger({
+      kind: 'stance_worsened',
+      message: 'George Carter went from Supporter to Neutral',
+      evidence: { objectType: 'contacts', objectId: '502', property: 'stance', from: 'supporter', to: 'neutral' },
+    });
+    const strategy = trigger({
+      kind: 'client_strategy_changed',
+      at: NOW - 6 * DAY,
+      message: "The client's strategy changed",
+      evidence: { objectType: 'companies', objectId: '123', property: 'strategy', from: 'Grow', to: 'Sell' },
+    });
+    expect(await triggerLines([stance, trigger(), strategy])).toEqual([
+      'George Carter went from Supporter to Neutral',
+      '19 Nov 2026',
+      'Tom Baker changed title from CFO to Board adviser',
+      '19 Nov 2026',
+      "The client's strategy changed",
+      '18 Nov 2026 · Client strategy: “Grow” → “Sell”',
+    ]);
   });
 });
 
