@@ -47,7 +47,7 @@ export function ProgrammeSection({
           statusOf(a),
           a.score === null ? 'Not enough data' : format.score(a.score),
           a.revenueLast12Months === null ? '—' : format.money(a.revenueLast12Months),
-          ...(satisfaction ? [satisfactionCell(a.satisfaction)] : []),
+          ...(satisfaction ? [satisfactionCell(a.satisfaction, format)] : []),
         ]}
       />
     </>
@@ -59,8 +59,9 @@ export function ProgrammeSection({
         empty: 'Every company that qualifies is tagged.',
         action: 'tag as key account',
       })}
-      {list('Tagged but no longer qualifies', drift.taggedButNoLongerQualifies, {
-        empty: 'Every key account still qualifies.',
+      {/* A key account may be tagged without ever having qualified: the list says what is true now, as the card does. */}
+      {list('Tagged but does not qualify', drift.taggedButNoLongerQualifies, {
+        empty: 'Every key account with enough data to score qualifies.',
         action: 'review the tag',
       })}
       {drift.taggedWithoutEnoughData.length > 0 &&

@@ -103,7 +103,7 @@ function AccountReport({ account, format }: { account: AccountQuarter; format: F
       ) : (
         items(
           'Client satisfaction (as last recalculated)',
-          account.satisfaction.map((s) => satisfactionLine(s, format)),
+          account.satisfaction.map((s) => satisfactionLine(s, { value: s.latestValue, at: s.latestAt }, format)),
         )
       )}
       <Text>{reviews}</Text>

@@ -104,6 +104,12 @@ export const REVIEW_STATUS_LABELS: Record<ReviewsSection['status'], string> = {
   overdue: 'Overdue',
 };
 
+/**
+ * Beside the calendar's status when changes since the last review call for one: a review can be called for
+ * while the calendar's is still upcoming, and the one does not replace the other.
+ */
+export const REVIEW_CALLED_FOR_LABEL = 'Review called for';
+
 export const METRIC_UNIT_LABELS: Record<TargetRow['unit'], string> = {
   count: 'Count',
   currency: 'Money',

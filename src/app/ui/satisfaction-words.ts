@@ -1,9 +1,10 @@
 import type { SatisfactionSummary } from '../../contracts/client-satisfaction.ts';
+import { SURVEY_SCALES } from '../../kam/satisfaction/scales.ts';
 import type { Formatters } from './format.ts';
 import { SURVEY_LABELS } from './labels.ts';
 
-// The portfolio pages' words for a key account's satisfaction, from the summary recalculation stores:
-// the same score and trend the account card's Relationships tab reads, shorter, since a page lists many.
+// The words for a key account's satisfaction, on the card's Relationships tab and the portfolio pages (from
+// the summary recalculation stores): the same score and trend, each figure on its scale; a list's cell is shorter.
 
 /** What the pages say of an account whose contacts answered no survey, with where to start one, as the card does. */
 export const NO_SURVEY_ANSWERS =
@@ -23,31 +24,57 @@ export function halfYearTrendWords(trend: number | null, format?: Pick<Formatter
   return `the last half-year ${by} ${trend > 0 ? 'higher' : 'lower'} than the half-year before`;
 }
 
-/** One kind in a list's cell: the year's score, then the last half-year against the one before: `NPS 40, half-year up 12`. */
-export function satisfactionCell(summary: readonly SatisfactionSummary[] | null): string {
+/** One kind in a list's cell: the year's score on its scale, then the last half-year against the one before: `NPS 40 (from −100 to 100), half-year up 12`. */
+export function satisfactionCell(
+  summary: readonly SatisfactionSummary[] | null,
+  format: Pick<Formatters, 'decimal'>,
+): string {
   if (summary === null || summary.length === 0) return NO_SURVEY_ANSWERS_SHORT;
   return summary
     .map((s) => {
-      const score = s.score === null ? 'no answers this year' : String(s.score);
+      const score = s.score === null ? 'no answers this year' : onScale(s.score, SURVEY_SCALES[s.kind].score, format);
       const trend =
         s.trend === null
           ? ''
           : s.trend === 0
             ? ', half-year level'
-            : `, half-year ${s.trend > 0 ? 'up' : 'down'} ${Math.abs(s.trend)}`;
+            : `, half-year ${s.trend > 0 ? 'up' : 'down'} ${format.decimal(Math.abs(s.trend))}`;
       return `${s.kind} ${score}${trend}`;
     })
     .join('; ');
 }
 
-/** One line per kind, as the quarterly report words it. */
-export function satisfactionLine(s: SatisfactionSummary, format: Pick<Formatters, 'date'>): string {
+/**
+ * One line per survey kind, as the card's Relationships tab and the quarterly report word it; the card, which
+ * knows who gave the latest answer, names them.
+ */
+export function satisfactionLine(
+  s: Pick<SatisfactionSummary, 'kind' | 'score' | 'responses' | 'trend'>,
+  latest: { value: number; at: number; who?: string },
+  format: Pick<Formatters, 'date' | 'decimal'>,
+): string {
+  const scale = SURVEY_SCALES[s.kind];
   const score =
     s.score === null
       ? 'no answers in the last year'
-      : `${s.score} over the last year (${s.responses} answer${s.responses === 1 ? '' : 's'})`;
-  const trend = halfYearTrendWords(s.trend);
-  return `${SURVEY_LABELS[s.kind]}: ${score}${trend ? `; ${trend}` : ''}. Latest ${s.latestValue} on ${format.date(s.latestAt)}.`;
+      : `${onScale(s.score, scale.score, format)} over the last year (${s.responses} answer${s.responses === 1 ? '' : 's'})`;
+  const trend = halfYearTrendWords(s.trend, format);
+  const by = latest.who === undefined ? '' : ` from ${latest.who}`;
+  return `${SURVEY_LABELS[s.kind]}: ${score}${trend ? `; ${trend}` : ''}. Latest ${onScale(latest.value, scale.answer, format)}${by} on ${format.date(latest.at)}.`;
+}
+
+/**
+ * A figure with the scale it is read on, since a bare 4 means little: `4 out of 7`, or for a scale that runs
+ * below zero `−42.9 (from −100 to 100)`.
+ */
+function onScale(
+  value: number,
+  { lowest, highest }: { lowest: number; highest: number },
+  format: Pick<Formatters, 'decimal'>,
+): string {
+  return lowest < 0
+    ? `${format.decimal(value)} (from ${format.decimal(lowest)} to ${format.decimal(highest)})`
+    : `${format.decimal(value)} out of ${format.decimal(highest)}`;
 }
 
 /** The trend in the CSV's status column. */

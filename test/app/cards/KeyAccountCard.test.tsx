@@ -930,6 +930,23 @@ describe('the Plan section', () => {
     expect(find(EmptyState).find(Button).text).toBe('Start the plan');
   });
 
+  it('tells a manager in plain words what starting a plan begins from, naming the buttons as they read', async () => {
+    const { find } = await renderCard(cardData({ plan: emptyPlan() }));
+    const words = find(EmptyState)
+      .findAll(Text)
+      .map((t) => t.text)
+      .join(' ');
+    expect(words).toContain('“Start the plan” to begin from six suggested rows');
+    expect(words).toContain('filled in from HubSpot');
+    expect(words).toContain('“Start with no metrics instead” for an empty plan');
+    expect(words).not.toMatch(/SMART|template|from none/);
+  });
+
+  it('does not tell a viewer who may not edit the plan how to start one', async () => {
+    const { find } = await renderCard(cardData({ plan: emptyPlan(), permissions: viewerPermissions() }));
+    expect(find(EmptyState).maybeFind(Text, { testId: 'plan-start-hint' })).toBeNull();
+  });
+
   it('shows the objective, the team, the objectives and the quarterly grid as actual of target, with a chart', async () => {
     const { findAll, find } = await renderCard(cardData());
     const texts = findAll(Text).map((t) => t.text);

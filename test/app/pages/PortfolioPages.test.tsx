@@ -101,6 +101,13 @@ describe('the portfolio home page', () => {
     expect(page.maybeFind(Link, withText('Bolt — review the tag'))).not.toBeNull();
   });
 
+  it('heads the key accounts scored below the threshold as not qualifying, without claiming they once did', async () => {
+    const page = await renderPages();
+    const headings = page.findAll(Heading).map((h) => h.text);
+    expect(headings).toContain('Tagged but does not qualify (1)');
+    expect(headings.filter((h) => h?.includes('longer'))).toEqual([]);
+  });
+
   it('says of an untagged company on a list that its score suggests it, rather than "Not a key account"', async () => {
     const echo = aScoredCompany('Echo', 'none', 'candidate', 55, 50);
     const page = await renderPages(ok(overview({ companies: [acme, crane, echo] })));
@@ -123,12 +130,12 @@ describe('the portfolio home page', () => {
     expect(riskRows.map((row) => row.find(Link).text)).toEqual(['Acme', 'Bolt']);
   });
 
-  it("shows each key account's survey score over the last year and its half-year trend, and where to start a survey when nobody answered", async () => {
-    // As recalculation stores it: Echo's NPS rose 12 points on the half-year before; Acme never answered.
+  it("shows each key account's survey score over the last year on its scale and its half-year trend, and where to start a survey when nobody answered", async () => {
+    // As recalculation stores it: Echo's NPS, below zero, rose 12.5 points on the half-year before; Acme never answered.
     const echo = aScoredCompany('Echo', 'key', 'key', 90, 200, {
       [COMPANY_PROPERTY.satisfaction]: JSON.stringify([
-        { kind: 'NPS', latestValue: 9, latestAt: PORTFOLIO.readAt, responses: 5, score: 40, trend: 12 },
-        { kind: 'CSAT', latestValue: 4, latestAt: PORTFOLIO.readAt, responses: 2, score: 4.5, trend: null },
+        { kind: 'NPS', latestValue: 9, latestAt: PORTFOLIO.readAt, responses: 5, score: -20, trend: 12.5 },
+        { kind: 'CSAT', latestValue: 2, latestAt: PORTFOLIO.readAt, responses: 2, score: 1.5, trend: null },
       ]),
     });
     const page = await renderPages(ok(overview({ companies: [acme, echo] })));
@@ -138,7 +145,7 @@ describe('the portfolio home page', () => {
         .filter((row) => row.maybeFind(Link, withText(name)) !== null)
         .map((row) => row.findAll(TableCell).at(-1)!.text)
         .find((text) => text?.startsWith('NPS') || text?.startsWith('No survey'));
-    expect(satisfactionOf('Echo')).toBe('NPS 40, half-year up 12; CSAT 4.5');
+    expect(satisfactionOf('Echo')).toBe('NPS −20 (from −100 to 100), half-year up 12.5; CSAT 1.5 out of 2');
     expect(satisfactionOf('Acme')).toBe('No survey answers yet (start one in Service > Feedback Surveys)');
     // The cell shows the score over the last year, not the latest answer: the heading says so.
     expect(page.findAll(TableHeader).map((h) => h.text)).toContain(
@@ -384,7 +391,7 @@ describe('the quarterly report pages', () => {
     expect(texts(page)).toEqual(
       expect.arrayContaining([
         'Client satisfaction (as last recalculated)',
-        'Net Promoter Score: 40 over the last year (5 answers); the last half-year 10 lower than the half-year before. Latest 9 on 3 Aug 2026.',
+        'Net Promoter Score: 40 (from −100 to 100) over the last year (5 answers); the last half-year 10 lower than the half-year before. Latest 9 out of 10 on 3 Aug 2026.',
       ]),
     );
     expect(page.find(Text, { testId: `report-satisfaction-${acme.id}` }).text).toContain(

@@ -50,7 +50,7 @@ describe("Keystone's reading of the demo portal", () => {
     );
   });
 
-  it('lists the accounts that no longer qualify as "tagged but no longer qualifies"', () => {
+  it('lists the accounts that no longer qualify as "tagged but does not qualify"', () => {
     expect(ids(drift.taggedButNoLongerQualifies)).toEqual(expect.arrayContaining(stories.noLongerQualifies));
   });
 

@@ -52,9 +52,16 @@ export function PlanSection({ account }: { account: AccountView<'plan'> }) {
     return (
       <EmptyState title="No account plan yet" imageName="building" layout="vertical">
         <Text>
-          A plan holds the 12-month business objective, the KAM team, SMART objectives with owners and due dates, and
-          quarterly targets: start from the account-plan template's six rows, filled from HubSpot, or from none.
+          A plan sets out what you aim to achieve with this client over the next 12 months, who on our side looks after
+          them, the objectives with who does each and by when, and targets for each quarter.
         </Text>
+        {/* Only those who may start the plan are told how; the others read who may below. */}
+        {editable && (
+          <Text testId="plan-start-hint">
+            Choose “Start the plan” to begin from six suggested rows to track, such as meetings each quarter and growth
+            in income, filled in from HubSpot; or, once it opens, “Start with no metrics instead” for an empty plan.
+          </Text>
+        )}
         {editButton}
         {readOnly}
       </EmptyState>

@@ -24,6 +24,7 @@ import {
   optionsOf,
   RECORDED_EVENT_LABELS,
   REVIEW_CADENCE_LABELS,
+  REVIEW_CALLED_FOR_LABEL,
   REVIEW_KIND_LABELS,
   REVIEW_OUTCOME_LABELS,
   REVIEW_STATUS_LABELS,
@@ -48,9 +49,21 @@ export function ReviewsSection({ account }: { account: AccountView<'reviews'> })
   return (
     <Flex direction="column" gap="medium">
       <Flex direction="row" gap="small" align="center">
-        <StatusTag variant={STATUS_VARIANTS[reviews.status]}>{REVIEW_STATUS_LABELS[reviews.status]}</StatusTag>
+        <StatusTag variant={STATUS_VARIANTS[reviews.status]} testId="review-status">
+          {REVIEW_STATUS_LABELS[reviews.status]}
+        </StatusTag>
+        {reviews.triggered.length > 0 && (
+          <StatusTag variant="warning" testId="review-called-for-tag">
+            {REVIEW_CALLED_FOR_LABEL}
+          </StatusTag>
+        )}
         <Text testId="next-review">{nextReviewLine(reviews, { format, readAt })}</Text>
       </Flex>
+      {reviews.triggered.length > 0 && (
+        <Text testId="review-called-for" format={{ fontWeight: 'demibold' }}>
+          {reviewCalledFor(reviews, { format, readAt })}
+        </Text>
+      )}
       <Heading>Changes that call for a review</Heading>
       {reviews.triggered.length === 0 ? (
         <Text testId="no-review-triggers">{nothingCallsForAReview(reviews, format)}</Text>
@@ -96,6 +109,20 @@ function nextReviewLine(reviews: ReviewsData, { format, readAt }: { format: Form
   return format.date(reviews.nextDueAt) !== format.date(readAt) && reviews.nextDueAt < readAt
     ? `${cadence} review was due ${when}`
     : `Next ${cadence.toLowerCase()} review ${when}`;
+}
+
+/**
+ * That changes call for a review whatever the calendar says, how many and the latest (the list is newest
+ * first), so the top of the section says so before the list does.
+ */
+function reviewCalledFor(reviews: ReviewsData, { format, readAt }: { format: Formatters; readAt: number }): string {
+  const count = reviews.triggered.length;
+  const latest = reviews.triggered[0]!;
+  const since = reviews.history.length === 0 ? 'since the plan was started' : 'since the last review';
+  const changes = `${format.whole(count)} ${count === 1 ? 'change' : 'changes'}`;
+  const message = /[.!?…]$/.test(latest.message) ? latest.message : `${latest.message}.`;
+  const when = `${format.date(latest.at)} (${format.daysFrom(latest.at, readAt)})`;
+  return `A review is called for: ${changes} ${since}. The latest, ${when}: ${message}`;
 }
 
 /**
@@ -150,7 +177,7 @@ function History({ history, account }: { history: Review[]; account: AccountView
               {r.reviewedBy ? ` by ${r.reviewedBy.name}` : ''}
             </TableCell>
             <TableCell>
-              <Text variant="microcopy">{r.summary}</Text>
+              <Paragraphs text={r.summary} />
               <OutcomesWithoutActions review={r} />
               <ReviewActions review={r} account={account} />
             </TableCell>
@@ -158,6 +185,28 @@ function History({ history, account }: { history: Review[]; account: AccountView
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/**
+ * What was decided as it was typed: HubSpot's Text folds line breaks into spaces, so each line is its own Text,
+ * and a blank line between paragraphs leaves a wider gap than a line break within one.
+ */
+function Paragraphs({ text }: { text: string }) {
+  const paragraphs = text
+    .split(/\r?\n\s*\r?\n/)
+    .map((paragraph) => paragraph.split(/\r?\n/).filter((line) => line.trim() !== ''))
+    .filter((lines) => lines.length > 0);
+  return (
+    <Flex direction="column" gap="small">
+      {paragraphs.map((lines, p) => (
+        <Flex key={p} direction="column" gap="flush">
+          {lines.map((line, i) => (
+            <Text key={i}>{line}</Text>
+          ))}
+        </Flex>
+      ))}
+    </Flex>
   );
 }
 

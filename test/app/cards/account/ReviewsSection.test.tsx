@@ -1,4 +1,4 @@
-import { Button, LoadingSpinner, TableCell, Text } from '@hubspot/ui-extensions';
+import { Button, Flex, LoadingSpinner, StatusTag, TableCell, Text } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../../src/app/cards/KeyAccountCard.tsx';
 import type { ReviewsSection, ReviewTrigger } from '../../../../src/contracts/index.ts';
@@ -18,13 +18,19 @@ import {
 
 afterEach(() => vi.restoreAllMocks());
 
-/** What the Reviews section says under "Changes that call for a review" when none does. */
-async function whyNoChangeIsListed(section: Partial<ReviewsSection>): Promise<string> {
-  serveFunctions({ card_data: ok(cardData({ reviews: reviews({ triggered: [], ...section }) })) });
+/** The Key account tab with every section open, on a card whose Reviews section is `section`. */
+async function openReviews(section: Partial<ReviewsSection>) {
+  serveFunctions({ card_data: ok(cardData({ reviews: reviews(section) })) });
   const card = renderer('crm.record.tab');
   card.render(<KeyAccountCard />);
   await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
   await openEverySection(card);
+  return card;
+}
+
+/** What the Reviews section says under "Changes that call for a review" when none does. */
+async function whyNoChangeIsListed(section: Partial<ReviewsSection>): Promise<string> {
+  const card = await openReviews({ triggered: [], ...section });
   return card.findByTestId(Text, 'no-review-triggers').text ?? '';
 }
 
@@ -60,11 +66,7 @@ describe('the Reviews section when no change calls for a review', () => {
 
 describe('logging a review or recording an event', () => {
   const buttonsShown = async (section: Partial<ReviewsSection>) => {
-    serveFunctions({ card_data: ok(cardData({ reviews: reviews(section) })) });
-    const card = renderer('crm.record.tab');
-    card.render(<KeyAccountCard />);
-    await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
-    await openEverySection(card);
+    const card = await openReviews(section);
     return ['Log a review…', 'Record an event…'].filter((label) => card.maybeFind(Button, withText(label)) !== null);
   };
 
@@ -87,11 +89,7 @@ describe('logging a review or recording an event', () => {
 
 /** What the Reviews section says beside its status tag of when the next review falls. */
 async function nextReviewLine(section: Partial<ReviewsSection>): Promise<string> {
-  serveFunctions({ card_data: ok(cardData({ reviews: reviews(section) })) });
-  const card = renderer('crm.record.tab');
-  card.render(<KeyAccountCard />);
-  await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
-  await openEverySection(card);
+  const card = await openReviews(section);
   return card.findByTestId(Text, 'next-review').text ?? '';
 }
 
@@ -110,14 +108,58 @@ describe('when the next review falls', () => {
   });
 });
 
+describe('the top of the section when changes call for a review', () => {
+  /** The tags beside the schedule and the sentence under them. */
+  const top = async (section: Partial<ReviewsSection>) => {
+    const card = await openReviews(section);
+    return {
+      tags: [
+        card.findByTestId(StatusTag, 'review-status').text,
+        card.maybeFindByTestId(StatusTag, 'review-called-for-tag')?.text ?? null,
+      ],
+      schedule: card.findByTestId(Text, 'next-review').text,
+      calledFor: card.maybeFindByTestId(Text, 'review-called-for')?.text ?? null,
+    };
+  };
+  const merger = trigger({
+    kind: 'our_merger',
+    at: NOW - 2 * 3_600_000,
+    message: 'We are in a merger or acquisition: Client acquired by Rival Group',
+    evidence: {
+      objectType: 'companies',
+      objectId: '123',
+      property: 'recordedEvent',
+      from: null,
+      to: 'Client acquired by Rival Group',
+    },
+  });
+
+  it('says a review is called for beside the calendar, which keeps its own state, naming how many changes and the latest', async () => {
+    expect(await top({ triggered: [merger, trigger()] })).toEqual({
+      tags: ['Upcoming', 'Review called for'],
+      schedule: 'Next quarterly review 4 Dec 2026 (in 10 days)',
+      calledFor:
+        'A review is called for: 2 changes since the last review. The latest, 24 Nov 2026 (today): We are in a merger or acquisition: Client acquired by Rival Group.',
+    });
+  });
+
+  it("counts from the plan's start on an account never reviewed, and keeps an overdue calendar review in view", async () => {
+    const section = await top({ triggered: [trigger()], history: [], status: 'overdue', nextDueAt: NOW - 51 * DAY });
+    expect(section.tags).toEqual(['Overdue', 'Review called for']);
+    expect(section.calledFor).toBe(
+      'A review is called for: 1 change since the plan was started. The latest, 19 Nov 2026 (5 days ago): Tom Baker changed title from CFO to Board adviser.',
+    );
+  });
+
+  it('calls for nothing when no change does', async () => {
+    expect(await top({ triggered: [] })).toMatchObject({ tags: ['Upcoming', null], calledFor: null });
+  });
+});
+
 describe('the changes that call for a review', () => {
   /** Each trigger's sentence and the line under it. */
   const triggerLines = async (triggered: ReviewTrigger[]): Promise<string[]> => {
-    serveFunctions({ card_data: ok(cardData({ reviews: reviews({ triggered }) })) });
-    const card = renderer('crm.record.tab');
-    card.render(<KeyAccountCard />);
-    await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
-    await openEverySection(card);
+    const card = await openReviews({ triggered });
     const texts = card.findAll(Text).map((t) => t.text ?? '');
     const first = texts.indexOf(triggered[0]!.message);
     return texts.slice(first, first + 2 * triggered.length);
@@ -182,16 +224,38 @@ describe('the review history', () => {
         },
       ],
     });
-    serveFunctions({ card_data: ok(cardData({ reviews: reviews({ history: [logged] }) })) });
-    const card = renderer('crm.record.tab');
-    card.render(<KeyAccountCard />);
-    await card.waitFor(() => expect(card.maybeFind(LoadingSpinner)).toBeNull());
-    await openEverySection(card);
+    const card = await openReviews({ history: [logged] });
     const outcomeCell = card
       .findAll(TableCell)
       .find((c) => c.findAll(Text).some((t) => t.text === 'Dan replaces Jan as buyer.'))!;
     const lines = outcomeCell.findAll(Text).map((t) => t.text);
     expect(lines.filter((l) => l === 'Plan updated')).toHaveLength(1);
     expect(lines).toContain('Achievements to celebrate');
+  });
+
+  it('shows what was decided as typed, line by line and paragraph by paragraph, at the size of the outcomes', async () => {
+    const logged = review({
+      outcomes: ['plan_updated'],
+      summary: 'Dan replaces Jan as buyer.\nJan stays as sponsor.\n\nNext: meet Dan in March.',
+      actions: [],
+    });
+    const card = await openReviews({ history: [logged] });
+    const outcomeCell = card
+      .findAll(TableCell)
+      .find((c) => c.findAll(Text).some((t) => t.text === 'Dan replaces Jan as buyer.'))!;
+    const texts = outcomeCell.findAll(Text);
+    expect(texts.map((t) => t.text)).toEqual([
+      'Dan replaces Jan as buyer.',
+      'Jan stays as sponsor.',
+      'Next: meet Dan in March.',
+      'Plan updated',
+    ]);
+    expect(texts.map((t) => t.props.variant ?? 'bodytext')).toEqual(Array(4).fill('bodytext'));
+    // The blank line parts two paragraphs: the first holds its two lines, the second its one.
+    const paragraphs = outcomeCell
+      .findAll(Flex)
+      .filter((f) => f.props.gap === 'flush')
+      .map((f) => f.findAll(Text).map((t) => t.text));
+    expect(paragraphs).toEqual([['Dan replaces Jan as buyer.', 'Jan stays as sponsor.'], ['Next: meet Dan in March.']]);
   });
 });
