@@ -12,4 +12,21 @@ export const ACCOUNT_SUMMARY_PROPERTY = {
   coverageScoredAt: 'keystone_coverage_scored_at',
   nextReviewDue: 'keystone_next_review_due',
   reviewOverdueAfterDays: 'keystone_review_overdue_after_days',
+  /** The score's criteria as recalculation weighed them (JSON), and whether enough was known to suggest a status. */
+  scoreBreakdown: 'keystone_score_breakdown',
 } as const;
+
+/**
+ * Whether the stored score stood on enough of the criteria's weight to suggest a status; null where the
+ * breakdown is missing, unreadable or from before it said so.
+ */
+export function storedEnoughData(breakdown: string | null | undefined): boolean | null {
+  if (!breakdown) return null;
+  try {
+    const parsed: unknown = JSON.parse(breakdown);
+    const enoughData = (parsed as { enoughData?: unknown } | null)?.enoughData;
+    return typeof enoughData === 'boolean' ? enoughData : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main as portfolioFactsMain } from '../../src/app/functions/portfolio_facts.ts';
 import { main as recalculatePortfolioMain } from '../../src/app/functions/recalculate_portfolio.ts';
+import { storedEnoughData } from '../../src/contracts/account-summary.ts';
 import { COMPANY_PROPERTY, PORTAL_SETTINGS } from '../../src/crm/model/index.ts';
 import { ObjectTypeResolver } from '../../src/crm/object-types.ts';
 import { collectAll } from '../../src/crm/paging.ts';
@@ -335,6 +336,24 @@ describe('portfolio recalculation', () => {
     expect(burst?.window).toMatchObject({ max: HUBSPOT_RATE_LIMITS.burstPer10s, intervalMs: 10_000 });
     // The first list, four calls counted for the page and the owners the run's first slice stores for the cards.
     expect(burst?.sentAgoMs).toHaveLength(6);
+  });
+
+  it('stores with each score whether it stood on enough data, as the sidebar reads it', async () => {
+    // Beside the rated portfolio, a company known by its name alone.
+    const littleKnown = await portal.client.crm.companies.basicApi.create({ properties: { name: 'Little known' } });
+    await runToTheEnd(portal, 12_000, () => performance.now());
+    const companies = await collectAll((after) =>
+      portal.client.crm.objects.basicApi.getPage('companies', 100, after, [
+        COMPANY_PROPERTY.suggestedStatus,
+        COMPANY_PROPERTY.scoreBreakdown,
+      ]),
+    );
+    const enoughData = new Map(
+      companies.map((c) => [c.id, storedEnoughData(c.properties[COMPANY_PROPERTY.scoreBreakdown])]),
+    );
+    expect(enoughData.get(littleKnown.id)).toBe(false);
+    expect(companies.find((c) => c.id === littleKnown.id)!.properties[COMPANY_PROPERTY.suggestedStatus]).toBe('none');
+    expect([...enoughData].filter(([id]) => id !== littleKnown.id).every(([, enough]) => enough === true)).toBe(true);
   });
 
   it("writes the ICP tier and leaves HubSpot's target-account flag to the status changes", async () => {

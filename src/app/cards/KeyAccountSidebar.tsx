@@ -12,7 +12,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { useCrmProperties } from '@hubspot/ui-extensions/crm';
 import { useEffect, useState } from 'react';
-import { ACCOUNT_SUMMARY_PROPERTY as P } from '../../contracts/account-summary.ts';
+import { ACCOUNT_SUMMARY_PROPERTY as P, storedEnoughData } from '../../contracts/account-summary.ts';
 import { DEFAULT_OVERDUE_AFTER_DAYS, reviewDueness, type ReviewDueness } from '../../kam/reviews/review-due.ts';
 import type { KeyAccountStatus } from '../../kam/shared/index.ts';
 import { createFormatters, portalFormat, type Formatters } from '../ui/format.ts';
@@ -108,7 +108,13 @@ export function KeyAccountSidebar() {
           </Text>
         </DescriptionListItem>
       </DescriptionList>
-      {suggestion !== null && <Text testId="qualify-hint">Its score suggests: {STATUS_LABELS[suggestion]}.</Text>}
+      {suggestion !== null && (
+        <Text testId="qualify-hint">
+          {suggestion === 'none' && storedEnoughData(properties[P.scoreBreakdown]) === false
+            ? 'Too little of its data is known for its score to suggest a status: the Key account tab says what to fill in.'
+            : `Its score suggests: ${STATUS_LABELS[suggestion]}.`}
+        </Text>
+      )}
       <Text variant="microcopy" testId="computed-at">
         {computedAt(format, { scoredAt, coverageAt: numberOf(properties[P.coverageScoredAt]) })}
       </Text>

@@ -13,7 +13,7 @@ export const COMPANY_PROPERTY = {
   statusChangedAt: 'keystone_status_changed_at',
   score: SUMMARY.score,
   suggestedStatus: SUMMARY.suggestedStatus,
-  scoreBreakdown: 'keystone_score_breakdown',
+  scoreBreakdown: SUMMARY.scoreBreakdown,
   scoredAt: SUMMARY.scoredAt,
   revenueLast12Months: 'keystone_revenue_12m',
   coverageScore: SUMMARY.coverageScore,

@@ -41,6 +41,8 @@ export function scoreProperties(
     [COMPANY_PROPERTY.suggestedStatus]: score.suggestedStatus,
     [COMPANY_PROPERTY.scoreBreakdown]: JSON.stringify({
       completeness: round(score.completeness, 3),
+      // The sidebar says "too little known" rather than pass on a suggestion that stands on nothing.
+      enoughData: score.enoughData,
       missing: score.missing,
       criteria: breakdown,
     }),

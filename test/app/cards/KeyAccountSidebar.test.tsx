@@ -154,6 +154,22 @@ describe('the key account sidebar', () => {
     expect(hint('former', 'key')).toBe('Its score suggests: Key account.');
   });
 
+  it('does not pass on a suggestion of "not a key account" that stands on too little data', () => {
+    const hint = (enoughData: boolean | undefined) =>
+      renderSidebar({
+        ...KEY_ACCOUNT,
+        [P.status]: 'candidate',
+        [P.suggestedStatus]: 'none',
+        [P.scoreBreakdown]: JSON.stringify({ completeness: 0.2, enoughData, missing: [], criteria: [] }),
+      }).findByTestId(Text, 'qualify-hint').text;
+    expect(hint(false)).toBe(
+      'Too little of its data is known for its score to suggest a status: the Key account tab says what to fill in.',
+    );
+    expect(hint(true)).toBe('Its score suggests: Not a key account.');
+    // Stored before the breakdown said so: the suggestion stands as stored.
+    expect(hint(undefined)).toBe('Its score suggests: Not a key account.');
+  });
+
   it("shows HubSpot's message with a retry when the record cannot be read, and a spinner while it loads", () => {
     const refetch = vi.fn(async () => undefined);
     const sidebar = renderer('crm.record.sidebar');
