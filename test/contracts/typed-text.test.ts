@@ -216,6 +216,16 @@ describe('the typed text each function takes', () => {
 });
 
 describe('a single line of typed text', () => {
+  it('counts characters as a person does: an emoji is one', () => {
+    const { least, most } = STATUS_CHANGE_TEXT.reason;
+    expect(statusReasonSchema.safeParse('a🙂').success).toBe(false);
+    expect(statusReasonSchema.safeParse('ab🙂').success).toBe(true);
+    // 500 emoji take 1,000 of the string's units and are still 500 characters.
+    expect(statusReasonSchema.safeParse('🙂'.repeat(most)).success).toBe(true);
+    expect(statusReasonSchema.safeParse('🙂'.repeat(most + 1)).success).toBe(false);
+    expect(least).toBe(3);
+  });
+
   it('reads a tab pasted into the status reason as a space', () => {
     expect(statusReasonSchema.parse('Moved work\tin-house')).toBe('Moved work in-house');
     expect(tagKeyAccountParametersSchema.parse({ ...STATUS_CHANGE, reason: 'Board\tbacks it' }).reason).toBe(

@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)(
       await plan.getByRole('button', { name: /Start the plan|Edit the plan/ }).click();
 
       // A row for meetings (from the catalogue unless the plan holds it) and one for income, in pounds.
-      for (const metric of ['Meetings per quarter', 'Increase in income over last FY']) {
+      for (const metric of ['Meetings per quarter', 'Increase in income over last year']) {
         const options = await plan.getByLabel('Add a metric').locator('option').allInnerTexts();
         if (!options.includes(metric)) continue;
         await plan.getByLabel('Add a metric').selectOption({ label: metric });

@@ -45,12 +45,13 @@ function targetsBreakdown(
   targets: QuarterlyReport['programme']['targets'],
   { running, format }: { running: boolean; format: Formatters },
 ): string {
-  // Behind, not yet due and without an actual are always named, even at 0; the rest only when they occur.
+  // Behind, not yet due and ended with no actual are always named, even at 0; the rest only when they occur.
+  // A target not yet due has no actual either: "ended" keeps the two apart.
   const parts: Array<[number, string, 'always' | 'when_any']> = [
     [running ? targets.met : targets.onTrack, running ? 'met' : 'on track', 'when_any'],
     [targets.behind, 'behind', 'always'],
     [targets.notYetDue, 'not yet due', 'always'],
-    [targets.withoutActual, 'without an actual', 'always'],
+    [targets.withoutActual, 'ended with no actual', 'always'],
     [targets.withoutTarget, 'with no target set', 'when_any'],
   ];
   const rest = parts

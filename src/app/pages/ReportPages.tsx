@@ -3,12 +3,12 @@ import { PageLink, PageTitle, usePageRoute } from '@hubspot/ui-extensions/pages'
 import { QuarterlyReportSection } from './QuarterlyReportSection.tsx';
 import { Freshness, WithOverview } from './overview-loader.tsx';
 import { reportCsv } from './report-csv.ts';
-import { quarterFromParams, quartersUpTo, REPORT_PATHS, reportPath } from './report-quarters.ts';
+import { quarterFromParams, quartersAround, REPORT_PATHS, reportPath } from './report-quarters.ts';
 
 // The quarterly programme report: pick a quarter, read it, export it as CSV or open the printable page.
 
-// The shown quarter and the three before it.
-const QUARTERS_OFFERED = 4;
+// Links to the three quarters before the one shown, and to the one after it.
+const QUARTERS_BEFORE = 3;
 
 export function QuarterlyReportPage() {
   const { params } = usePageRoute();
@@ -24,14 +24,12 @@ export function QuarterlyReportPage() {
             <Freshness overview={overview} format={format} />
             <Flex direction="row" gap="medium">
               <PageLink to={REPORT_PATHS.current}>Current quarter</PageLink>
-              {quartersUpTo(report.quarter, QUARTERS_OFFERED)
-                .slice(0, -1)
-                .map((q) => (
-                  <PageLink
-                    key={`${q.fiscalYear}-${q.quarter}`}
-                    to={reportPath(q)}
-                  >{`Q${q.quarter} FY${q.fiscalYear}`}</PageLink>
-                ))}
+              {quartersAround(report.quarter, QUARTERS_BEFORE).map((q) => (
+                <PageLink
+                  key={`${q.fiscalYear}-${q.quarter}`}
+                  to={reportPath(q)}
+                >{`Q${q.quarter} FY${q.fiscalYear}`}</PageLink>
+              ))}
               <PageLink to={reportPath(report.quarter, true)}>Printable page</PageLink>
             </Flex>
             <QuarterlyReportSection report={report} format={format} />

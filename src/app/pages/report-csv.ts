@@ -66,7 +66,7 @@ export function reportCsv(report: QuarterlyReport, format: Pick<Formatters, 'dat
     ['Targets on track (quarter still running)', p.targets.onTrack],
     ['Targets behind', p.targets.behind],
     ['Targets not yet due', p.targets.notYetDue],
-    ['Targets without an actual', p.targets.withoutActual],
+    ['Targets ended with no actual', p.targets.withoutActual],
     ['Rows without a target', p.targets.withoutTarget],
     ['Introductions made', p.introductions],
     ['Plan updates', p.planUpdated],

@@ -22,11 +22,17 @@ export function reportPath(quarter: FiscalQuarter, print = false): string {
   return `/report/${quarter.fiscalYear}/${quarter.quarter}${print ? '/print' : ''}`;
 }
 
-/** `count` quarters ending with `last`, oldest first. */
-export function quartersUpTo(last: FiscalQuarter, count: number): FiscalQuarter[] {
-  const index = last.fiscalYear * 4 + (last.quarter - 1);
-  return Array.from({ length: count }, (_v, i) => {
-    const at = index - (count - 1 - i);
-    return { fiscalYear: Math.floor(at / 4), quarter: ((at % 4) + 1) as FiscalQuarter['quarter'] };
-  });
+/** The quarter `by` quarters after `quarter` (before it, for a negative `by`). */
+function shifted(quarter: FiscalQuarter, by: number): FiscalQuarter {
+  const at = quarter.fiscalYear * 4 + (quarter.quarter - 1) + by;
+  return { fiscalYear: Math.floor(at / 4), quarter: ((at % 4) + 1) as FiscalQuarter['quarter'] };
+}
+
+/**
+ * The quarters a report links to beside the current one, oldest first: the `before` quarters before the one
+ * shown, and the one after it unless it is the current quarter, so a reader can step forward as well as back.
+ */
+export function quartersAround(shown: FiscalQuarter & { current: boolean }, before: number): FiscalQuarter[] {
+  const earlier = Array.from({ length: before }, (_v, i) => shifted(shown, i - before));
+  return shown.current ? earlier : [...earlier, shifted(shown, 1)];
 }

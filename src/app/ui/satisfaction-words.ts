@@ -65,13 +65,15 @@ export function satisfactionLine(
 
 /**
  * A figure with the scale it is read on, since a bare 4 means little: `4 out of 7`, or for a scale that runs
- * below zero `−42.9 (from −100 to 100)`.
+ * below zero `−42.9 (from −100 to 100)`. A figure off that scale (a survey set up on another scale) is shown
+ * bare: "5 out of 2" would be a claim it cannot be.
  */
 function onScale(
   value: number,
   { lowest, highest }: { lowest: number; highest: number },
   format: Pick<Formatters, 'decimal'>,
 ): string {
+  if (value < lowest || value > highest) return format.decimal(value);
   return lowest < 0
     ? `${format.decimal(value)} (from ${format.decimal(lowest)} to ${format.decimal(highest)})`
     : `${format.decimal(value)} out of ${format.decimal(highest)}`;

@@ -1,4 +1,4 @@
-import { asSaved, type TypedListRule, type TypedTextRule } from '../../kam/shared/typed-text.ts';
+import { asSaved, charactersIn, type TypedListRule, type TypedTextRule } from '../../kam/shared/typed-text.ts';
 
 // Every field of typed text held to the rule its function parses it by (the contracts' typed-text rules):
 // the field says the limits, and what breaks them is said beside it while it is typed, so a form does not
@@ -46,7 +46,7 @@ function listLimits(rule: TypedListRule, words: ListWords): string {
 /** What is wrong with text as typed; nothing while the field is still empty, which its required mark says. */
 function textProblem(rule: TypedTextRule, typed: string): string | null {
   if (typed === '') return null;
-  const { length } = asSaved(rule, typed);
+  const length = charactersIn(asSaved(rule, typed));
   if (length < rule.least)
     return rule.least === 1 ? 'Cannot be only spaces' : `At least ${figure(rule.least)} characters`;
   if (length > rule.most) return `At most ${figure(rule.most)} characters`;
@@ -56,7 +56,7 @@ function textProblem(rule: TypedTextRule, typed: string): string | null {
 /** What is wrong with a list's items: one too many, or one too long. Too few is said when the form is sent. */
 function listProblem(rule: TypedListRule, items: readonly string[], words: ListWords): string | null {
   if (items.length > rule.most) return `At most ${figure(rule.most)} ${words.many}`;
-  const long = items.findIndex((item) => asSaved(rule.each, item).length > rule.each.most);
+  const long = items.findIndex((item) => charactersIn(asSaved(rule.each, item)) > rule.each.most);
   return long === -1 ? null : `${capitalised(words.one)} ${long + 1}: at most ${figure(rule.each.most)} characters`;
 }
 

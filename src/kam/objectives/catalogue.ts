@@ -49,7 +49,7 @@ export const METRIC_CATALOGUE: readonly CatalogueMetric[] = [
   derived('new_opportunities', 'New opportunities secured', 'Deals won since the plan year began'),
   derived(
     'income_increase',
-    'Increase in income over last FY',
+    'Increase in income over last year',
     "Won deals' amounts since the plan year began, less the same span of the previous year",
   ),
   {

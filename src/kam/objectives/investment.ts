@@ -24,7 +24,7 @@ export const NO_INVESTMENT: Investment = {
 /**
  * Sets what the programme spends on an account against the income it gained, quarter by quarter and for
  * the plan year so far, so the team can see whether the cost to us is in line with the benefit. Income
- * gained is measured as the "increase in income over last FY" row measures it.
+ * gained is measured as the "increase in income over last year" row measures it.
  */
 export function investmentAgainstBenefit(
   investment: Investment,

@@ -6,7 +6,7 @@
  * - `change`: the change since the plan year began; negative means "reduce by" ("Enemies and protestors -1 -3 -6 -8");
  * - `per_quarter`: what happened within that quarter alone ("Number of meetings per quarter 2 3 3 3");
  * - `year_to_date`: the running total since the plan year began ("new opportunities secured 1 3 4 4",
- *   "Increase in income over last FY £15k £22k £25k £28k").
+ *   "Increase in income over last year £15k £22k £25k £28k").
  */
 export const MEASURES = ['level', 'change', 'per_quarter', 'year_to_date'] as const;
 export type Measure = (typeof MEASURES)[number];

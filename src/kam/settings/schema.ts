@@ -62,31 +62,27 @@ const thresholdsSchema = z
   })
   .strict()
   .superRefine((t, ctx) => {
+    // Named as the settings page labels the two fields, and said beside both: either may be the one to change.
     if (t.candidate > t.key) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['candidate'],
-        message: `The candidate threshold (${t.candidate}) cannot be above the key threshold (${t.key})`,
-      });
+      const message = `"Candidate from score" (${t.candidate}) cannot be above "Key account from score" (${t.key})`;
+      for (const path of ['candidate', 'key']) ctx.addIssue({ code: 'custom', path: [path], message });
     }
   });
+
+const tierWords = (tier: 'tier_1' | 'tier_2' | 'tier_3') => `Tier ${tier.slice(-1)}`;
 
 const icpTierCutoffsSchema = z
   .object({ tier_1: score.default(75), tier_2: score.default(55), tier_3: score.default(35) })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.tier_2 > c.tier_1)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tier_2'],
-        message: `Tier 2 (${c.tier_2}) cannot start above tier 1 (${c.tier_1})`,
-      });
-    if (c.tier_3 > c.tier_2)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tier_3'],
-        message: `Tier 3 (${c.tier_3}) cannot start above tier 2 (${c.tier_2})`,
-      });
+    // Said beside both tiers out of order: the one just edited may be either.
+    const outOfOrder = (lower: 'tier_2' | 'tier_3', higher: 'tier_1' | 'tier_2') => {
+      if (c[lower] <= c[higher]) return;
+      const message = `"${tierWords(lower)} from score" (${c[lower]}) cannot be above "${tierWords(higher)} from score" (${c[higher]})`;
+      for (const path of [higher, lower]) ctx.addIssue({ code: 'custom', path: [path], message });
+    };
+    outOfOrder('tier_2', 'tier_1');
+    outOfOrder('tier_3', 'tier_2');
   });
 
 export const settingsSchema = z

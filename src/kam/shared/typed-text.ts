@@ -44,6 +44,12 @@ const LINE_BREAKING_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 /** Text as one line keeps it: each run of tabs, line breaks or other control white space is one space. */
 export const onOneLine = (text: string): string => text.replace(LINE_BREAKING_SPACE, ' ');
 
+/**
+ * How many characters a person sees they typed: an emoji is one, though it takes two of the string's units,
+ * so "a🙂" is two characters short of nothing and one short of three.
+ */
+export const charactersIn = (text: string): number => [...text].length;
+
 /** Typed text as its function saves it: on one line where the rule says so, without white space at either end. */
 export const asSaved = (rule: TypedTextRule, typed: string): string =>
   (rule.lines === 'one' ? onOneLine(typed) : typed).trim();

@@ -173,6 +173,23 @@ describe('the Status section', () => {
     );
   });
 
+  it('counts advocacy in referrals, one or many', async () => {
+    const referrals = (value: number) =>
+      keyAccount({
+        score: {
+          ...keyAccount().score,
+          criteria: [criterion({ criterion: 'advocacy', label: 'Advocacy and referrals', value, unit: 'count' })],
+        },
+      });
+    for (const [value, shown] of [
+      [5, '5 referrals'],
+      [1, '1 referral'],
+    ] as const) {
+      const { findAll } = await renderCard(cardData({ keyAccount: referrals(value) }));
+      expect(findAll(TableCell).map((c) => c.text)).toContain(shown);
+    }
+  });
+
   it('tells a company that is not a key account what would qualify it and what data is missing', async () => {
     const { findByTestId, findAll } = await renderCard(cardData({ keyAccount: notKeyYet() }));
     expect(findByTestId(Text, 'qualify-hint').text).toBe(
@@ -976,7 +993,7 @@ describe('the Plan section', () => {
     const rows = [
       targetRow({
         metric: 'income_increase',
-        label: 'Increase in income over last FY',
+        label: 'Increase in income over last year',
         unit: 'currency',
         measure: 'year_to_date',
         targets: { Q1: 15_000, Q2: 117_000, Q3: null, Q4: null },
@@ -993,13 +1010,13 @@ describe('the Plan section', () => {
       .filter((name) => name !== undefined);
     expect(names).toEqual(
       expect.arrayContaining([
-        'Increase in income over last FY (year to date)',
+        'Increase in income over last year (year to date)',
         'Enemies and protesters (change since the plan year began)',
         'Meetings per quarter',
       ]),
     );
     expect(find(Select, { name: 'chartedMetric' }).props.options.map((o) => o.label)).toEqual([
-      'Increase in income over last FY (year to date)',
+      'Increase in income over last year (year to date)',
       'Enemies and protesters (change since the plan year began)',
       'Meetings per quarter',
     ]);

@@ -71,7 +71,7 @@ describe('a new plan in the editor', () => {
       'Meetings per quarter',
       'New services used',
       'New opportunities secured',
-      'Increase in income over last FY',
+      'Increase in income over last year',
     ]);
     ['£15k', '£22k', '£25k', '£28k'].forEach((text, i) => type(`income_increase-Q${i + 1}-target`, text));
     ['-1', '-3', '-6', '-8'].forEach((text, i) => type(`enemies_and_protesters-Q${i + 1}-target`, text));

@@ -7,7 +7,7 @@ import { emptyPlan, targetRow } from '../ui/test-utils.ts';
 
 const incomeRow = targetRow({
   metric: 'income_increase',
-  label: 'Increase in income over last FY',
+  label: 'Increase in income over last year',
   unit: 'currency',
   measure: 'year_to_date',
   targets: { Q1: 15_000.5, Q2: -3_000, Q3: null, Q4: null },

@@ -62,7 +62,7 @@ const PLAN_ROWS: PlanInput['quarterlyTargets']['rows'] = [
   },
   {
     metric: 'income_increase',
-    label: 'Increase in income over last FY',
+    label: 'Increase in income over last year',
     unit: 'currency',
     targets: { Q1: 15_000, Q2: 22_000, Q3: 25_000, Q4: 28_000 },
   },
@@ -89,7 +89,7 @@ const REPORT_NAMES: Record<string, string> = {
   meetings: 'Meetings per quarter',
   new_services: 'New services used (year to date)',
   new_opportunities: 'New opportunities secured (year to date)',
-  income_increase: 'Increase in income over last FY (year to date)',
+  income_increase: 'Increase in income over last year (year to date)',
 };
 
 describe('a client account plan with the six template rows, built from scratch', () => {

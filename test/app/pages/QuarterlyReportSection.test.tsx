@@ -113,7 +113,7 @@ describe("the programme's targets in the report", () => {
     page.render(<QuarterlyReportSection report={running} format={london} />);
     const headline = page.find(StatisticsItem, { label: 'Targets on track' });
     expect(headline.props.number).toBe('22');
-    expect(headline.find(Text).text).toBe('of 126; 0 behind, 104 not yet due, 0 without an actual');
+    expect(headline.find(Text).text).toBe('of 126; 0 behind, 104 not yet due, 0 ended with no actual');
     expect(page.maybeFind(StatisticsItem, { label: 'Targets met' })).toBeNull();
   });
 
@@ -129,6 +129,6 @@ describe("the programme's targets in the report", () => {
     page.render(<QuarterlyReportSection report={ended} format={london} />);
     const headline = page.find(StatisticsItem, { label: 'Targets met' });
     expect(headline.props.number).toBe('120');
-    expect(headline.find(Text).text).toBe('of 126; 4 behind, 0 not yet due, 2 without an actual');
+    expect(headline.find(Text).text).toBe('of 126; 4 behind, 0 not yet due, 2 ended with no actual');
   });
 });

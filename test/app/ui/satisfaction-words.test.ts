@@ -49,6 +49,15 @@ describe('the words for client satisfaction', () => {
     );
   });
 
+  it('shows a figure off its scale bare, never "5 out of 2"', () => {
+    // A customer satisfaction survey set up on a five-point scale answers beyond HubSpot's 0–2.
+    const fivePoint = aSummary({ kind: 'CSAT', score: 4.5, trend: null, latestValue: 5 });
+    expect(reportLine(fivePoint)).toBe(
+      'Customer satisfaction: 4.5 over the last year (4 answers). Latest 5 on 2 Nov 2026.',
+    );
+    expect(satisfactionCell([fivePoint], london)).toBe('CSAT 4.5');
+  });
+
   it('names who gave the latest answer where it is known, as on the card', () => {
     const s = aSummary({ kind: 'CES', score: 6, trend: null, latestValue: 6, responses: 1 });
     expect(satisfactionLine(s, { value: 6, at: s.latestAt, who: 'Ann Lee' }, london)).toBe(

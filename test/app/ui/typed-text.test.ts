@@ -20,6 +20,11 @@ describe('a typed field held to its rule', () => {
     expect(typedField(oneLine(500, 3), 'Bi\t').problem).toBe('At least 3 characters');
   });
 
+  it('counts an emoji as the one character a person sees, as the function does', () => {
+    expect(typedField(oneLine(500, 3), 'a🙂').problem).toBe('At least 3 characters');
+    expect(typedField(oneLine(3), '🙂🙂🙂').problem).toBeNull();
+  });
+
   it('counts text over several lines with its line breaks, as it is kept', () => {
     expect(typedField(severalLines(5), 'ab\r\ncd').problem).toBe('At most 5 characters');
   });

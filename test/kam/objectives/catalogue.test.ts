@@ -14,7 +14,7 @@ describe('the metric catalogue and the account-plan template', () => {
       'Meetings per quarter',
       'New services used',
       'New opportunities secured',
-      'Increase in income over last FY',
+      'Increase in income over last year',
     ]);
     expect(PLAN_TEMPLATE_METRICS.every((metric) => catalogueMetric(metric)?.source === metric)).toBe(true);
   });

@@ -143,7 +143,7 @@ export function seed003Targets(): MetricTarget[] {
       unit: 'currency',
       currency: 'GBP',
       id: 'income',
-      name: 'Increase in income over last FY',
+      name: 'Increase in income over last year',
       measure: 'year_to_date',
       baseline: null,
       source: 'income_increase',

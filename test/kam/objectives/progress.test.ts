@@ -62,7 +62,7 @@ describe('planProgress: quarter statuses', () => {
   it('reads a negative income target as "lose at most": more income than it is met, whatever the other targets', () => {
     const row = aCurrencyRow({
       id: 'income_increase',
-      name: 'Increase in income over last FY',
+      name: 'Increase in income over last year',
       source: 'income_increase',
       measure: 'year_to_date',
       quarters: quarters(15_000, 15_000.5, 1_200_000, -3_000),

@@ -33,7 +33,7 @@ describe('the quarterly target grid', () => {
       ['Number of meetings per quarter', 2, 3, 3, 3],
       ['Number of new services used', 0, 1, 3, 4],
       ['Number new opportunities secured', 1, 3, 4, 4],
-      ['Increase in income over last FY', 15_000, 22_000, 25_000, 28_000],
+      ['Increase in income over last year', 15_000, 22_000, 25_000, 28_000],
     ]);
     expect(reparsed.targets[5]).toMatchObject({ unit: 'currency', currency: 'GBP' });
   });

@@ -74,11 +74,11 @@ describe('settings validation', () => {
   });
 
   it('rejects a candidate threshold above the key threshold', () => {
+    // In the settings page's words, beside both fields.
+    const message = '"Candidate from score" (60) cannot be above "Key account from score" (40)';
     expect(errorsOf(parseSettings({ selection: { thresholds: { key: 40, candidate: 60 } } }))).toEqual([
-      {
-        path: 'selection.thresholds.candidate',
-        message: 'The candidate threshold (60) cannot be above the key threshold (40)',
-      },
+      { path: 'selection.thresholds.candidate', message },
+      { path: 'selection.thresholds.key', message },
     ]);
   });
 
@@ -91,7 +91,17 @@ describe('settings validation', () => {
       errorsOf(parseSettings({ selection: { icpTierCutoffs: { tier_1: 50, tier_2: 60, tier_3: 10 } } })).map(
         (e) => e.path,
       ),
-    ).toEqual(['selection.icpTierCutoffs.tier_2']);
+    ).toEqual(['selection.icpTierCutoffs.tier_1', 'selection.icpTierCutoffs.tier_2']);
+    expect(errorsOf(parseSettings({ selection: { icpTierCutoffs: { tier_1: 30, tier_2: 55, tier_3: 10 } } }))).toEqual([
+      {
+        path: 'selection.icpTierCutoffs.tier_1',
+        message: '"Tier 2 from score" (55) cannot be above "Tier 1 from score" (30)',
+      },
+      {
+        path: 'selection.icpTierCutoffs.tier_2',
+        message: '"Tier 2 from score" (55) cannot be above "Tier 1 from score" (30)',
+      },
+    ]);
   });
 
   it('rejects a threshold above 100 and a fiscal month of 13, each with its path', () => {

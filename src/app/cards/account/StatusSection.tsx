@@ -110,8 +110,9 @@ function criterionValue(c: CriterionScore, value: number, format: Formatters): s
       return format.share(value / 100);
     case 'rating':
       return `${format.whole(value)} of 10`;
+    // Advocacy is the one criterion counted: the referrals the client has made.
     case 'count':
-      return format.whole(value);
+      return `${format.whole(value)} referral${value === 1 ? '' : 's'}`;
   }
 }
 

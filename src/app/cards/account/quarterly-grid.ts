@@ -16,7 +16,7 @@ function metricValue(row: Pick<TargetRow, 'unit' | 'scale'>, value: number | nul
   return format.whole(value);
 }
 
-/** The row's name as the quarterly report gives it: "Increase in income over last FY (year to date)". */
+/** The row's name as the quarterly report gives it: "Increase in income over last year (year to date)". */
 export function rowLabel(row: Pick<TargetRow, 'label' | 'measure'>): string {
   return nameWithPeriod(row.label, row.measure);
 }
@@ -74,10 +74,14 @@ export function investmentYear(
   year: { startsAt: number; now: number },
 ): string {
   const { hours, money, incomeGained, incomePerMoneySpent } = investment.year;
+  // A fall in income per pound spent would read as if the spending caused the fall: a return is only
+  // worked out where there is a gain to set against the spend.
   const ratio =
     incomePerMoneySpent === null
       ? 'no money spent yet to set it against'
-      : `${incomeChange(incomePerMoneySpent * 100, format)} for each ${format.money(100)} spent`;
+      : incomeGained <= 0
+        ? 'no gain yet to set the spend against'
+        : `${incomeChange(incomePerMoneySpent * 100, format)} for each ${format.money(100)} spent`;
   const which = year.now < year.startsAt ? `The plan year from ${format.date(year.startsAt)}` : 'This plan year so far';
   return `${which}: ${format.money(money)} and ${format.hours(hours)} spent; ${incomeChange(incomeGained, format)}, ${ratio}.`;
 }

@@ -29,7 +29,7 @@ describe("the plan's investment against benefit", () => {
     );
   });
 
-  it('words a fall in income as less income, in the quarter and in the year so far', () => {
+  it('words a fall in income as less income, and sets no spend against a fall, in the quarter and in the year so far', () => {
     const fall = anInvestment({
       incomeGained: { Q1: -133_681, Q2: -20_192, Q3: null, Q4: null },
       year: { hours: 12.5, money: 2_000, incomeGained: -153_873, incomePerMoneySpent: -76.9365 },
@@ -37,7 +37,7 @@ describe("the plan's investment against benefit", () => {
     expect(investmentCell(fall, 'Q1', london)).toBe('£133,681 less income; no spend recorded');
     expect(investmentCell(fall, 'Q2', london)).toBe('£2,000 and 12.5 h for £20,192 less income');
     expect(investmentYear(fall, london, begun)).toBe(
-      'This plan year so far: £2,000 and 12.5 h spent; £153,873 less income, £7,694 less income for each £100 spent.',
+      'This plan year so far: £2,000 and 12.5 h spent; £153,873 less income, no gain yet to set the spend against.',
     );
   });
 });
