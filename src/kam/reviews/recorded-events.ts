@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantSchema } from '../shared/index.ts';
+import { predatesLastReview } from './last-review.ts';
 
 /**
  * The reasons to review a plan that HubSpot cannot see, on the client's side or ours: a manager records
@@ -27,7 +28,7 @@ export const recordedEventSchema = z.object({
   /** When it happened. */
   at: instantSchema,
   note: z.string().trim().min(1),
-  /** When it was recorded: a review after this covers it, whenever the event itself happened. */
+  /** When it was recorded: before any review, an event recorded after the plan started calls for one. */
   recordedAt: instantSchema,
   /** The HubSpot user who recorded it. */
   recordedBy: z.string().min(1),
@@ -47,13 +48,15 @@ export function withRecordedEvent(events: readonly RecordedEvent[], event: Recor
 }
 
 /**
- * The recorded events no review has covered yet: those recorded after the last review (or, never
- * reviewed, after the plan started), newest event first.
+ * The recorded events no review has covered yet, newest event first: those dated after the last review or,
+ * never reviewed, recorded after the plan started (the plan's start is no review, so an older event the team
+ * only records now is still to be reviewed).
  */
 export function openRecordedEvents(
   events: readonly RecordedEvent[],
   when: { lastReviewedAt: number | null; planStartedAt: number },
 ): RecordedEvent[] {
-  const openAfter = when.lastReviewedAt ?? when.planStartedAt;
-  return events.filter((e) => e.recordedAt > openAfter).sort((a, b) => b.at - a.at);
+  const open = (e: RecordedEvent) =>
+    when.lastReviewedAt === null ? e.recordedAt > when.planStartedAt : !predatesLastReview(e.at, when.lastReviewedAt);
+  return events.filter(open).sort((a, b) => b.at - a.at);
 }

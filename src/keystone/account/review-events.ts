@@ -2,19 +2,27 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
 import type { RecordedReviewEvent, recordReviewEventParametersAt } from '../../contracts/record-review-event.ts';
-import { hubspotCall } from '../../crm/batch.ts';
-import { COMPANY_PROPERTY } from '../../crm/model/index.ts';
+import { batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
+import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
-import { presentProperties } from '../../crm/records.ts';
-import { withRecordedEvent, type RecordedEvent } from '../../kam/reviews/index.ts';
+import { fromHubSpotDateTime, presentProperties } from '../../crm/records.ts';
+import {
+  BEFORE_THE_LAST_REVIEW,
+  predatesLastReview,
+  withRecordedEvent,
+  type RecordedEvent,
+} from '../../kam/reviews/index.ts';
+import { KeystoneError } from '../../errors/keystone-error.ts';
 import { requireCompany } from '../readers/company.ts';
+import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { managerActing } from './manager.ts';
 import { recordedEventsOf, recordedEventTrigger, refuseUnlessKeyAccount } from './reviews-section.ts';
 
 // Events HubSpot cannot see, recorded by a manager on the company as JSON beside its other Keystone
 // properties: the card and the portfolio read them with the company, and each is an open review trigger
-// until a review is logged after it was recorded. The card's action id names the event, so a retry of
-// the same press records it once.
+// until a review is logged after it. One dated on or before the last review is refused: that review had
+// it before it, so it would call for none and show nowhere. The card's action id names the event, so a
+// retry of the same press records it once.
 
 // Parsed as of `now`: an event's date is not in the future.
 type EventToRecord = z.output<ReturnType<typeof recordReviewEventParametersAt>> & { now: number };
@@ -41,6 +49,14 @@ export async function recordReviewEvent(
     recordedBy: caller.userId,
   };
   const already = recorded.find((e) => e.eventId === event.eventId);
+  // Only a picked date can fall before the last review; a retry of an event already recorded is answered as it stands.
+  if (already === undefined && asked.at !== undefined) {
+    const lastReviewedAt = await lastReviewOf(client, objectTypes, asked.companyId);
+    if (predatesLastReview(at, lastReviewedAt)) {
+      const issues = [{ path: 'at', message: BEFORE_THE_LAST_REVIEW }];
+      throw new KeystoneError('KAM.INVALID_PARAMETERS', `When: ${BEFORE_THE_LAST_REVIEW}`, { issues });
+    }
+  }
   if (already === undefined) {
     const events = withRecordedEvent(recorded, event);
     await hubspotCall(() =>
@@ -50,4 +66,28 @@ export async function recordReviewEvent(
     );
   }
   return { trigger: recordedEventTrigger(already ?? event, asked.companyId) };
+}
+
+/** When the company's latest logged review took place; null while none is logged. */
+async function lastReviewOf(
+  client: Client,
+  objectTypes: ObjectTypeResolver,
+  companyId: string,
+): Promise<number | null> {
+  const reviewType = await objectTypes.objectTypeId('review');
+  const ids = (
+    await batchReadAssociations(client, { fromType: 'companies', toType: reviewType, ids: [companyId] })
+  ).get(companyId);
+  if (!ids || ids.length === 0) return null;
+  const reviews = await batchReadWithHistory(client, {
+    objectType: reviewType,
+    ids,
+    properties: [REVIEW.property.reviewedAt],
+    withHistory: [],
+  });
+  const dates = reviews.map((r) => fromHubSpotDateTime(r.properties[REVIEW.property.reviewedAt]));
+  return dates.reduce<number | null>(
+    (latest, at) => (at !== null && (latest === null || at > latest) ? at : latest),
+    null,
+  );
 }

@@ -283,6 +283,31 @@ const stanceLabel = (value: string | null): string => {
   return stance === null ? 'no stance' : STANCE_LABELS[stance];
 };
 
+/** A change of stance in words, open or reviewed: "Dan Middleton went from Neutral to Supporter". */
+function stanceSentence(who: string, { from, to }: { from: string | null; to: string | null }): string {
+  return from === null
+    ? `${who} was first recorded as ${stanceLabel(to)}`
+    : `${who} went from ${stanceLabel(from)} to ${stanceLabel(to)}`;
+}
+
+// The sentences a stance change has been stored in by reviews, older words included ("went from supporter to
+// neutral", "is a new protester"): the contact's name is what comes before.
+const STORED_STANCE_SENTENCE = /^(.+?) (?:went from .+ to .+|is a new .+|was first recorded as .+)$/s;
+
+/**
+ * A reviewed trigger's sentence as open triggers word it: a review stores the sentence of its day, so a
+ * stance change stored in older words is worded again from its evidence, with the contact's name it stored.
+ */
+export function storedTriggerMessage(stored: { message: string }): string {
+  const trigger = wireTriggerSchema.safeParse(stored);
+  if (!trigger.success) return stored.message;
+  const { kind, message, evidence } = trigger.data;
+  const who = STORED_STANCE_SENTENCE.exec(message)?.[1];
+  return (kind === 'stance_worsened' || kind === 'stance_improved') && who !== undefined
+    ? stanceSentence(who, evidence)
+    : message;
+}
+
 /** "a", "a and b", "a, b and c". */
 function andList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -303,9 +328,7 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
       return `${who} is a new ${andList(newBuyerRoles(evidence.from, evidence.to).map((role) => role.toLowerCase().replaceAll('_', ' ')))}`;
     case 'stance_worsened':
     case 'stance_improved':
-      return evidence.from === null
-        ? `${who} was first recorded as ${stanceLabel(evidence.to)}`
-        : `${who} went from ${stanceLabel(evidence.from)} to ${stanceLabel(evidence.to)}`;
+      return stanceSentence(who, evidence);
     case 'new_parent_company': {
       const name = evidence.to === null ? undefined : snapshot.companyNames.get(evidence.to);
       return name
@@ -361,7 +384,7 @@ function reviewHistory(records: readonly CrmRecord[], people: PeopleDirectory): 
           .split(';')
           .filter((o): o is Review['outcomes'][number] => (REVIEW_OUTCOMES as readonly string[]).includes(o)),
         summary: f.summary ?? '',
-        triggers: triggers.success ? triggers.data : [],
+        triggers: triggers.success ? triggers.data.map((t) => ({ ...t, message: storedTriggerMessage(t) })) : [],
         actions: (storedReviewActions(f.actions) ?? []).map((a) => ({
           outcome: a.outcome,
           text: a.text,

@@ -7,7 +7,7 @@ import { reviewSchedule, type ReviewSchedule } from '../../kam/reviews/index.ts'
 import type { Settings } from '../../kam/settings/index.ts';
 import { REVIEW_CADENCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
-import { storedReviewActions, type StoredReviewAction } from '../account/reviews-section.ts';
+import { storedReviewActions, storedTriggerMessage, type StoredReviewAction } from '../account/reviews-section.ts';
 
 // The programme's own records (plans, objectives, reviews) as the portfolio pages read them, grouped
 // by company. Pure.
@@ -64,7 +64,7 @@ export function reviewsByCompany(records: readonly CrmRecord[]): Map<string, Sto
         .split(';')
         .filter((o): o is StoredReview['outcomes'][number] => (REVIEW_OUTCOMES as readonly string[]).includes(o)),
       summary: f.summary ?? '',
-      triggers: triggers.success ? triggers.data.map((t) => t.message) : [],
+      triggers: triggers.success ? triggers.data.map(storedTriggerMessage) : [],
       actions: storedReviewActions(f.actions) ?? [],
     };
     byCompany.set(f.companyId, [...(byCompany.get(f.companyId) ?? []), review]);

@@ -3,6 +3,7 @@ import { main as cardDataMain } from '../../../src/app/functions/card_data.ts';
 import { main as logReviewMain } from '../../../src/app/functions/log_review.ts';
 import { main as recordDepartureMain } from '../../../src/app/functions/record_contact_departure.ts';
 import { main as recordReviewEventMain } from '../../../src/app/functions/record_review_event.ts';
+import { BEFORE_THE_LAST_REVIEW } from '../../../src/kam/reviews/last-review.ts';
 import { main as saveAccountPlanMain } from '../../../src/app/functions/save_account_plan.ts';
 import type { CardData, LogReviewParameters } from '../../../src/contracts/index.ts';
 import { COMPANY_PROPERTY, CONTACT_PROPERTY, KEY_ACCOUNT_PLAN } from '../../../src/crm/model/index.ts';
@@ -433,6 +434,28 @@ describe('log_review', () => {
       ['KAM.NOT_A_MANAGER', undefined],
     ]);
     expect(await portal.writes()).toEqual([]);
+  });
+
+  it('refuses an event dated on or before the last review, which would call for none, and records one dated since', async () => {
+    expect(await log()).toMatchObject({ status: 'ok' });
+    testClock.set(NOW + DAY);
+    await portal.control.resetStats();
+    const event = {
+      companyId,
+      userId: manager.userId,
+      kind: 'competitor_strategy_changed' as const,
+      note: 'Their main rival now sells direct',
+    };
+    const refused = await recordEvent({ parameters: { ...event, at: Date.UTC(2020, 0, 1, 12) } });
+    expect(refused.status === 'error' && [refused.code, refused.issues]).toEqual([
+      'KAM.INVALID_PARAMETERS',
+      [{ path: 'at', message: BEFORE_THE_LAST_REVIEW }],
+    ]);
+    expect(await portal.writes()).toEqual([]);
+    expect((await readCard()).reviews.triggered).toEqual([]);
+
+    expect(await recordEvent({ parameters: { ...event, at: NOW + HOUR } })).toMatchObject({ status: 'ok' });
+    expect((await readCard()).reviews.triggered.map((t) => t.at)).toEqual([NOW + HOUR]);
   });
 
   it('refuses an event in the future with a note too long in one answer, each beside its field', async () => {

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   RECORDED_EVENTS_KEPT,
   openRecordedEvents,
+  predatesLastReview,
   withRecordedEvent,
   type RecordedEvent,
 } from '../../../src/kam/reviews/index.ts';
 import { LAST_REVIEW, PLAN_START, day } from './factories.ts';
+import { DAY_MS } from '../../../src/kam/shared/index.ts';
 
 const anEvent = (overrides: Partial<RecordedEvent> = {}): RecordedEvent => ({
   eventId: 'press-1',
@@ -41,17 +43,28 @@ describe('events a manager records for review', () => {
     expect(JSON.stringify(events).length).toBeLessThanOrEqual(65_536);
   });
 
-  it('keeps an event open until a review after it was recorded, even when it happened before that review', () => {
-    const learntLate = anEvent({ eventId: 'late', at: day(-20), recordedAt: day(1) });
-    const reviewed = anEvent({ eventId: 'reviewed', at: day(-30), recordedAt: day(-10) });
+  it('keeps an event open while it is dated after the last review, and not one dated before it, whenever it was recorded', () => {
+    const datedBeforeTheReview = anEvent({ eventId: 'before', at: day(-20), recordedAt: day(1) });
+    const onTheReviewsDay = anEvent({ eventId: 'same', at: LAST_REVIEW, recordedAt: day(1) });
     const newest = anEvent({ eventId: 'newest', at: day(5), recordedAt: day(6) });
-    const open = openRecordedEvents([learntLate, reviewed, newest], {
+    const open = openRecordedEvents([datedBeforeTheReview, onTheReviewsDay, newest], {
       lastReviewedAt: LAST_REVIEW,
       planStartedAt: PLAN_START,
     });
-    expect(open.map((e) => e.eventId)).toEqual(['newest', 'late']);
-    expect(
-      openRecordedEvents([reviewed], { lastReviewedAt: null, planStartedAt: PLAN_START }).map((e) => e.eventId),
-    ).toEqual(['reviewed']);
+    expect(open.map((e) => e.eventId)).toEqual(['newest']);
+  });
+
+  it('before any review, keeps open every event recorded after the plan started, whatever its date', () => {
+    const old = anEvent({ eventId: 'old', at: Date.UTC(2020, 0, 1), recordedAt: day(-10) });
+    const beforeThePlan = anEvent({ eventId: 'before-plan', at: day(-120), recordedAt: PLAN_START - DAY_MS });
+    const open = openRecordedEvents([old, beforeThePlan], { lastReviewedAt: null, planStartedAt: PLAN_START });
+    expect(open.map((e) => e.eventId)).toEqual(['old']);
+  });
+
+  it('tells an event dated on or before the last review, and none while no review is logged', () => {
+    expect(predatesLastReview(LAST_REVIEW, LAST_REVIEW)).toBe(true);
+    expect(predatesLastReview(day(-400), LAST_REVIEW)).toBe(true);
+    expect(predatesLastReview(day(1), LAST_REVIEW)).toBe(false);
+    expect(predatesLastReview(day(-400), null)).toBe(false);
   });
 });

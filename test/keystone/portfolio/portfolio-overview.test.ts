@@ -382,7 +382,7 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
     expect((await control.stats()).byRoute['POST /crm/v3/objects/companies/batch/read']).toBe(2);
   });
 
-  it('lists an event a manager recorded on a key account as an open trigger, in the report too, with its note', async () => {
+  it('lists an event a manager recorded on a key account as an open trigger, in the report too, with its note, and not one dated before the last review', async () => {
     const p = await startPortal(withBoltContacts([]));
     const event = {
       eventId: 'press-1',
@@ -392,8 +392,17 @@ describe('portfolio overview, read from the scores and the snapshot recalculatio
       recordedAt: NOW - 4 * DAY_MS,
       recordedBy: '1',
     };
+    // Recorded lately but dated long before Bolt's last review (80 days ago): that review had it, so it waits for none.
+    const datedBeforeTheReview = {
+      ...event,
+      eventId: 'press-2',
+      kind: 'competitor_strategy_changed',
+      at: Date.UTC(2020, 0, 1),
+      note: 'Their rival now sells direct',
+      recordedAt: NOW - 2 * DAY_MS,
+    };
     await p.client.crm.companies.basicApi.update(bolt.id, {
-      properties: { [COMPANY_PROPERTY.recordedEvents]: JSON.stringify([event]) },
+      properties: { [COMPANY_PROPERTY.recordedEvents]: JSON.stringify([event, datedBeforeTheReview]) },
     });
     const { reviews, quarterlyReport } = await overviewOf(p);
     const message = "The client's supply chain changed: Purchasing outsourced to Procura";

@@ -70,4 +70,32 @@ describe('reviews triggered by events', () => {
       ['Acme', NOW - 10 * DAY, ['Jo Bloggs left the client']],
     ]);
   });
+
+  it('words stance changes a review stored in older words as open triggers word them, from the evidence it stored', () => {
+    const stance = (message: string, from: string | null, to: string) => ({
+      kind: 'stance_worsened',
+      at: NOW - 3 * DAY,
+      message,
+      evidence: { objectType: 'contacts', objectId: '7', property: 'keystone_stance', from, to },
+    });
+    const logged = aRecord(
+      toProperties(
+        {
+          companyId: acme.id,
+          title: 'Review',
+          kind: 'triggered',
+          reviewedAt: new Date(NOW - 2 * DAY).toISOString(),
+          triggers: JSON.stringify([
+            stance('George Carter went from supporter to neutral', 'supporter', 'neutral'),
+            stance('Bethan Graham is a new protester', null, 'protester'),
+          ]),
+        },
+        REVIEW.property,
+      ),
+    );
+    const { reviews } = overview({ companies: [acme], reviews: [logged] }, null, NOW);
+    expect(reviews.triggered.map((r) => r.triggers)).toEqual([
+      ['George Carter went from Supporter to Neutral', 'Bethan Graham was first recorded as Protester'],
+    ]);
+  });
 });

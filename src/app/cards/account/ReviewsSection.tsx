@@ -19,6 +19,7 @@ import { useState } from 'react';
 import type { Review, ReviewTrigger, ReviewsSection as ReviewsData } from '../../../contracts/card-data.ts';
 import type { LogReviewParameters } from '../../../contracts/log-review.ts';
 import type { RecordReviewEventParameters } from '../../../contracts/record-review-event.ts';
+import { BEFORE_THE_LAST_REVIEW, predatesLastReview } from '../../../kam/reviews/last-review.ts';
 import { REVIEW_EVENT_TEXT, REVIEW_TEXT } from '../../../contracts/typed-text-rules.ts';
 import {
   optionsOf,
@@ -252,9 +253,12 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
   // What the function said of a field stands while the field holds what was sent.
   const { failure, marks, sending } = useStandingRefusal(record.state, event);
   const noteField = typedField(REVIEW_EVENT_TEXT.note, note);
+  // The function refuses a day the last review already had before it: it would call for no review.
+  const lastReviewedAt = account.data.reviews.history[0]?.reviewedAt ?? null;
+  const beforeTheLastReview = at !== null && predatesLastReview(at, lastReviewedAt);
 
   const submit = async () => {
-    if (event.kind === null) return;
+    if (event.kind === null || beforeTheLastReview) return;
     const recording = { ...event, kind: event.kind };
     sending(recording);
     if ((await record.run({ ...recording, actionId: action.idFor(recording) })).ok) {
@@ -278,7 +282,11 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
       <DateInput
         label="When"
         name="eventAt"
-        description="Today unless you pick another day"
+        description={
+          lastReviewedAt === null
+            ? 'Today unless you pick another day'
+            : `Today unless you pick another day after the last review (${account.format.date(lastReviewedAt)}): only events since it call for a review`
+        }
         value={at === null ? today : toCalendarDate(at, timeZone)}
         onChange={(picked) =>
           // Today is sent as no date, so the function stamps the moment it records the event.
@@ -288,7 +296,7 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
               : null,
           )
         }
-        {...marks.at('at')}
+        {...(beforeTheLastReview ? { error: true, validationMessage: BEFORE_THE_LAST_REVIEW } : marks.at('at'))}
       />
       <TextArea
         label="What it means for the plan"
@@ -303,7 +311,13 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
         <Button
           variant="primary"
           onClick={() => void submit()}
-          disabled={kind === null || note === '' || noteField.problem !== null || record.state.status === 'loading'}
+          disabled={
+            kind === null ||
+            note === '' ||
+            noteField.problem !== null ||
+            beforeTheLastReview ||
+            record.state.status === 'loading'
+          }
         >
           {record.state.status === 'loading' ? 'Saving…' : 'Record the event'}
         </Button>

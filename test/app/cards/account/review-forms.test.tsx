@@ -2,6 +2,7 @@ import { Alert, Button, DateInput, LoadingSpinner, Select, Text, TextArea } from
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../../src/app/cards/KeyAccountCard.tsx';
 import type { CardData } from '../../../../src/contracts/index.ts';
+import { BEFORE_THE_LAST_REVIEW } from '../../../../src/kam/reviews/last-review.ts';
 import {
   callsTo,
   cardData,
@@ -124,5 +125,26 @@ describe('recording an event', () => {
       validationMessage: 'cannot be in the future',
     });
     expect(findAll(Text).map((t) => t.text)).toContain('When: cannot be in the future');
+  });
+
+  it('says a day on or before the last review calls for no review, and records nothing for it', async () => {
+    // cardData's last review took place 80 days before NOW, on 5 Sept 2026.
+    const { find, spy } = await openReviews(cardData(), { record_review_event: ok({ trigger: {} }) });
+    find(Button, withText('Record an event…')).trigger('onClick');
+    expect(find(DateInput, { name: 'eventAt' }).props.description).toContain('after the last review (5 Sept 2026)');
+    find(Select, { name: 'eventKind' }).trigger('onChange', 'competitor_strategy_changed' as never);
+    find(DateInput, { name: 'eventAt' }).trigger('onChange', { year: 2020, month: 0, date: 1 } as never);
+    find(TextArea, { name: 'eventNote' }).trigger('onChange', 'Their rival now sells direct' as never);
+    expect(find(DateInput, { name: 'eventAt' }).props).toMatchObject({
+      error: true,
+      validationMessage: BEFORE_THE_LAST_REVIEW,
+    });
+    expect(find(Button, withText('Record the event')).props.disabled).toBe(true);
+    find(Button, withText('Record the event')).trigger('onClick');
+    expect(callsTo(spy, 'record_review_event')).toHaveLength(0);
+
+    find(DateInput, { name: 'eventAt' }).trigger('onChange', { year: 2026, month: 8, date: 6 } as never);
+    expect(find(DateInput, { name: 'eventAt' }).props.error).toBeUndefined();
+    expect(find(Button, withText('Record the event')).props.disabled).toBe(false);
   });
 });
