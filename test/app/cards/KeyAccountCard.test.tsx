@@ -964,6 +964,20 @@ describe('the Plan section', () => {
     expect(find(EmptyState).maybeFind(Text, { testId: 'plan-start-hint' })).toBeNull();
   });
 
+  it('keys the grid as actual of target only where a target is set', async () => {
+    const keyOf = async (rows: Array<ReturnType<typeof targetRow>>) => {
+      const { plan } = cardData();
+      const withRows = { ...plan!, quarterlyTargets: { ...plan!.quarterlyTargets, rows } };
+      const { findByTestId } = await renderCard(cardData({ plan: withRows }));
+      return findByTestId(Text, 'grid-key').text;
+    };
+    const noTarget = { Q1: null, Q2: null, Q3: null, Q4: null };
+    expect(await keyOf([targetRow()])).toBe('Fiscal year 2026 (from 1 Jan 2026) · actual of target');
+    expect(await keyOf([targetRow({ targets: noTarget })])).toBe(
+      'Fiscal year 2026 (from 1 Jan 2026) · actuals so far: no targets set yet',
+    );
+  });
+
   it('shows the objective, the team, the objectives and the quarterly grid as actual of target, with a chart', async () => {
     const { findAll, find } = await renderCard(cardData());
     const texts = findAll(Text).map((t) => t.text);

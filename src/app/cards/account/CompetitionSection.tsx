@@ -19,7 +19,7 @@ import {
 import { useState } from 'react';
 import type { CompetitionSection as Competition } from '../../../contracts/card-data.ts';
 import type { CompetitorStrength } from '../../../kam/competition/index.ts';
-import { COMPETITION_TEXT } from '../../../kam/competition/limits.ts';
+import { COMPETITION_TEXT, COMPETITORS_MAX } from '../../../kam/competition/limits.ts';
 import { optionsOf } from '../../ui/labels.ts';
 import { useActionId } from '../../ui/action-id.ts';
 import { useStandingRefusal } from '../../ui/use-function.ts';
@@ -214,6 +214,7 @@ function CompetitionEditor({
       ))}
       <ButtonRow>
         <Button
+          disabled={competitors.length >= COMPETITORS_MAX}
           onClick={() =>
             setCompetitors((all) => [...all, { name: '', services: '', relationshipStrength: 'moderate' }])
           }
@@ -221,6 +222,12 @@ function CompetitionEditor({
           Add a competitor
         </Button>
       </ButtonRow>
+      {/* The save would be refused past the limit: say so where the next one would be added. */}
+      {competitors.length >= COMPETITORS_MAX && (
+        <Text variant="microcopy" testId="competitors-full">
+          {`At most ${COMPETITORS_MAX} competitors: remove one to add another.`}
+        </Text>
+      )}
       <TextArea
         label="Our strengths"
         name="strengths"

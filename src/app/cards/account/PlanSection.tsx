@@ -134,7 +134,13 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView<'pl
   return (
     <Flex direction="column" gap="small">
       <Heading>Quarterly targets</Heading>
-      <Text variant="microcopy">{fiscalYearLabel(plan.quarterlyTargets, account.format)} · actual of target</Text>
+      <Text variant="microcopy" testId="grid-key">
+        {fiscalYearLabel(plan.quarterlyTargets, account.format)} ·{' '}
+        {/* "actual of target" over cells that hold actuals alone would promise targets there are not. */}
+        {rows.some((r) => QUARTERS.some((q) => r.targets[q] !== null))
+          ? 'actual of target'
+          : 'actuals so far: no targets set yet'}
+      </Text>
       <Table bordered={false} density="condensed">
         <TableHead>
           <TableRow>

@@ -1,6 +1,7 @@
 import { Alert, Button, Input, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../../src/app/cards/KeyAccountCard.tsx';
+import { COMPETITORS_MAX } from '../../../../src/kam/competition/limits.ts';
 import { cardData, failed, openEverySection, renderer, serveChange, withText } from '../../ui/test-utils.ts';
 
 // The competitors form as a manager fills it in: what the function refuses is marked beside the field,
@@ -46,5 +47,21 @@ describe('editing the competitors', () => {
     find(Input, { name: 'competitor-1-name' }).trigger('onChange', 'Brightline' as never);
     await waitFor(() => expect(find(Input, { name: 'competitor-1-name' }).props.error).toBeUndefined());
     expect(maybeFind(Alert, { title: 'The competitors were not saved' })).toBeNull();
+  });
+
+  it('stops adding competitors at the most a save takes, and says so', async () => {
+    const { find, findByTestId, maybeFind } = await editCompetitors({});
+    const add = () => find(Button, withText('Add a competitor'));
+    for (let added = 0; !add().props.disabled; added++) {
+      expect(added).toBeLessThan(COMPETITORS_MAX);
+      add().trigger('onClick');
+    }
+    expect(maybeFind(Input, { name: `competitor-${COMPETITORS_MAX - 1}-name` })).not.toBeNull();
+    expect(maybeFind(Input, { name: `competitor-${COMPETITORS_MAX}-name` })).toBeNull();
+    expect(findByTestId(Text, 'competitors-full').text).toBe(
+      `At most ${COMPETITORS_MAX} competitors: remove one to add another.`,
+    );
+    find(Button, withText('Remove')).trigger('onClick');
+    expect(add().props.disabled).toBe(false);
   });
 });
