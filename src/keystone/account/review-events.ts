@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
 import type { RecordedReviewEvent, recordReviewEventParametersAt } from '../../contracts/record-review-event.ts';
-import { batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
+import { batchRead, batchReadAssociations, hubspotCall } from '../../crm/batch.ts';
 import { COMPANY_PROPERTY, REVIEW } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
 import { fromHubSpotDateTime, presentProperties } from '../../crm/records.ts';
@@ -14,7 +14,6 @@ import {
 } from '../../kam/reviews/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { requireCompany } from '../readers/company.ts';
-import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { managerActing } from './manager.ts';
 import { recordedEventsOf, recordedEventTrigger, refuseUnlessKeyAccount } from './reviews-section.ts';
 
@@ -79,15 +78,11 @@ async function lastReviewOf(
     await batchReadAssociations(client, { fromType: 'companies', toType: reviewType, ids: [companyId] })
   ).get(companyId);
   if (!ids || ids.length === 0) return null;
-  const reviews = await batchReadWithHistory(client, {
+  const { records } = await batchRead(client, {
     objectType: reviewType,
     ids,
     properties: [REVIEW.property.reviewedAt],
-    withHistory: [],
   });
-  const dates = reviews.map((r) => fromHubSpotDateTime(r.properties[REVIEW.property.reviewedAt]));
-  return dates.reduce<number | null>(
-    (latest, at) => (at !== null && (latest === null || at > latest) ? at : latest),
-    null,
-  );
+  const dates = records.flatMap((r) => fromHubSpotDateTime(r.properties[REVIEW.property.reviewedAt]) ?? []);
+  return dates.length === 0 ? null : Math.max(...dates);
 }
