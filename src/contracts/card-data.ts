@@ -191,8 +191,6 @@ const objectiveSchema = z.object({
   dueAt: instantSchema.nullable(),
   status: objectiveStatusSchema,
   achievedAt: instantSchema.nullable(),
-  /** Open and past its due date. */
-  overdue: z.boolean(),
 });
 export type Objective = z.infer<typeof objectiveSchema>;
 

@@ -23,6 +23,11 @@ export interface AdminAction {
   /** Admins the action added or removed, by name (a settings save). */
   adminsAdded: string[];
   adminsRemoved: string[];
+  /**
+   * A settings save that changed what recalculation writes from (anything but who may do what); a save
+   * recorded before this was kept counts as one.
+   */
+  needsRecalculation: boolean;
 }
 
 /** The portal's users and teams, for choosing managers and admins by name. */
@@ -46,6 +51,16 @@ export interface PortalSettings extends SavedSettings {
   directory: PortalDirectory;
   /** The latest admin actions, newest first: for admins only (empty for others). */
   adminActions: AdminAction[];
-  /** The last complete portfolio recalculation (null before the first, or when its snapshot cannot be read). */
-  lastRecalculation: { startedAt: number; completedAt: number; companiesScored: number } | null;
+  /**
+   * The last complete portfolio recalculation (null before the first, or when its snapshot cannot be read).
+   * `settingsChangedAt`: when the settings were last saved with a change recalculation writes from since that
+   * run began, so what it stored follows earlier settings; null when not, as far as the latest admin actions
+   * tell (always null for others than admins, who do not see them).
+   */
+  lastRecalculation: {
+    startedAt: number;
+    completedAt: number;
+    companiesScored: number;
+    settingsChangedAt: number | null;
+  } | null;
 }

@@ -42,6 +42,14 @@ export type RecalculationProgress =
   | (RecalculationSlice & { done: false })
   | (RecalculationSlice & { done: true; finishedAt: number });
 
+/**
+ * What `recalculate_portfolio` answers: the slice's progress, with the companies of `coverageNotRead` by name,
+ * as the settings page tells the admin which accounts it could not weigh.
+ */
+export type RecalculationAnswer = RecalculationProgress & {
+  coverageNotReadCompanies: Array<{ companyId: string; name: string }>;
+};
+
 interface RecalculationSlice {
   /** Pass back to continue; null when done. */
   cursor: string | null;

@@ -7,7 +7,7 @@ import type { GetSettingsParameters, PortalSettings } from './get-settings.ts';
 import type { LoggedReview, LogReviewParameters } from './log-review.ts';
 import type { PortfolioFacts, PortfolioFactsParameters } from './portfolio-facts.ts';
 import type { PortfolioOverview, PortfolioOverviewParameters } from './portfolio-overview.ts';
-import type { RecalculatePortfolioParameters, RecalculationProgress } from './recalculate-portfolio.ts';
+import type { RecalculatePortfolioParameters, RecalculationAnswer } from './recalculate-portfolio.ts';
 import type { ContactDeparture, RecordContactDepartureParameters } from './record-contact-departure.ts';
 import type { ContactStance, RecordContactStanceParameters } from './record-contact-stance.ts';
 import type { RecordedReviewEvent, RecordReviewEventParameters } from './record-review-event.ts';
@@ -39,7 +39,7 @@ export interface KeystoneFunctions {
   get_settings: { parameters: GetSettingsParameters; result: PortalSettings };
   save_settings: { parameters: SaveSettingsParameters; result: SavedSettings };
   run_setup: { parameters: RunSetupParameters; result: SetupOutcome };
-  recalculate_portfolio: { parameters: RecalculatePortfolioParameters; result: RecalculationProgress };
+  recalculate_portfolio: { parameters: RecalculatePortfolioParameters; result: RecalculationAnswer };
   portfolio_facts: { parameters: PortfolioFactsParameters; result: PortfolioFacts };
   portfolio_overview: { parameters: PortfolioOverviewParameters; result: PortfolioOverview };
 }

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import {
   LARGEST_FIGURE,
   QUARTERS,
+  REPEATED_METRIC_NAME,
+  REPEATED_OBJECTIVE_TITLE,
   countProblem,
   hoursProblem,
   measureOf,
   measureSchema,
   objectiveStatusSchema,
+  repeatedNames,
 } from '../kam/objectives/index.ts';
 import type { Instant } from '../kam/shared/index.ts';
 import { typedTextSchema } from '../kam/shared/typed-text-schema.ts';
@@ -140,6 +143,10 @@ const planInputSchema = z
         });
       seen.add(row.metric);
     });
+    for (const i of repeatedNames(plan.quarterlyTargets.rows.map((row) => row.label)))
+      ctx.addIssue({ code: 'custom', path: ['quarterlyTargets', 'rows', i, 'label'], message: REPEATED_METRIC_NAME });
+    for (const i of repeatedNames(plan.objectives.map((o) => o.title)))
+      ctx.addIssue({ code: 'custom', path: ['objectives', i, 'title'], message: REPEATED_OBJECTIVE_TITLE });
     const keys = new Set<string>();
     plan.objectives.forEach((o, i) => {
       // SMART: every objective has someone responsible and a date.

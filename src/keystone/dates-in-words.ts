@@ -11,3 +11,23 @@ export function dayInWords(at: number, timeZone: string | null): string {
     return words('UTC');
   }
 }
+
+/** The moment of `at` in `timeZone`, to the minute and naming the zone: "8 Dec 2026 at 01:44 GMT". */
+export function momentInWords(at: number, timeZone: string | null): string {
+  const words = (zone: string) => {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+      timeZone: zone,
+    }).formatToParts(at);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${dayInWords(at, zone)} at ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+  };
+  try {
+    return words(timeZone ?? 'UTC');
+  } catch {
+    return words('UTC');
+  }
+}

@@ -127,7 +127,8 @@ describe.skipIf(!hasChromium)(
         .evaluateAll((nodes) =>
           nodes.map((node) => ({ text: node.textContent, box: node.getBoundingClientRect().toJSON() as DOMRect })),
         );
-      expect(ticks.map((t) => t.text)).toContain('2.48M');
+      // 2.48M of income reads against round ticks up to 3M.
+      expect(ticks.map((t) => t.text)).toEqual(expect.arrayContaining(['0', '1M', '2M', '3M']));
       for (const { box } of ticks) expect(box.left).toBeGreaterThan(title!.x + title!.width);
     });
 

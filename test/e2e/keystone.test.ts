@@ -16,7 +16,7 @@ const TWELVE_MONTH_OBJECTIVE = 'Become their first call for operations consultin
 const OBJECTIVE = 'Win the operations transformation programme';
 const METRIC = 'Board meetings attended';
 const TARGETS = ['2', '3', '4', '5'];
-const ALLIES_LINE = /(\d+) of (\d+) watched contacts are allies or supporters, (\d+) protesters or enemies/;
+const ALLIES_LINE = /(\d+) of (\d+) watched contacts are allies or supporters, (\d+) protesters? or enem(?:y|ies)/;
 
 describe.skipIf(!hasChromium)(
   `Keystone in the local preview${hasChromium ? '' : ` (${SKIP_REASON})`}`,
@@ -189,7 +189,7 @@ describe.skipIf(!hasChromium)(
     const changeAWeight = async () => {
       await page.getByRole('link', { name: 'Settings' }).click();
       const settings = page.getByRole('region', { name: 'Settings' });
-      const wouldBeKey = settings.getByRole('group', { name: 'Would be key accounts' });
+      const wouldBeKey = settings.getByRole('group', { name: 'Score as key accounts' });
       await eventually(() => wouldBeKey.count()).toBe(1);
       // Who may do what is chosen by name: the demo's manager team is ticked.
       await eventually(() =>

@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)(
       const staleStatus = await changeStatus(stale.page, { to: 'Not a key account', reason: 'Not now' });
       const refusal = staleStatus.getByRole('alert').filter({ hasText: 'The status was not changed' });
       await eventually(() => textOf(refusal)).toContain(
-        `The key account status is now "Key account", not "Candidate" as the card showed: changed by ${manager.name} at `,
+        `The key account status is now "Key account", not "Candidate" as the card showed: changed by ${manager.name} on `,
       );
       expect(await textOf(refusal)).toMatch(/reload the card/);
       await screenshot(stale.page, 'status-stale-tab-refused');

@@ -430,6 +430,7 @@ describe('the recalculate_portfolio function', () => {
       interruptedBy: null,
       retryAfterMs: null,
       coverageNotRead: [],
+      coverageNotReadCompanies: [],
       pausedFor: null,
     });
   });

@@ -47,15 +47,38 @@ function chartModel({ data, axes, options }: BarChartProps | LineChartProps) {
   const totals = categories.map((category) =>
     series.reduce((sum, s) => sum + Math.max(0, s.values.get(category) ?? 0), 0),
   );
-  const max = Math.max(1, ...(stacked ? totals : allValues));
-  const min = Math.min(0, ...allValues);
+  const { min, max, ticks } = axisScale(Math.min(0, ...allValues), Math.max(1, ...(stacked ? totals : allValues)), {
+    whole: allValues.every(Number.isInteger),
+  });
   return {
     categories: categories.map((c) => ({ key: c, label: labelOf(axes.x.field, c) })),
     series,
     max,
     min,
+    ticks,
     stacked,
   };
+}
+
+/**
+ * An axis from `low` to `high` widened to round numbers, with its ticks at a step of 1, 2 or 5 times a
+ * power of ten, about four of them, as charting libraries draw them: a count of 13 reads against 0, 5,
+ * 10, 15, never against a tick of 6.5. Whole numbers (`whole`) get whole steps however short the axis.
+ */
+export function axisScale(
+  low: number,
+  high: number,
+  { whole = false }: { whole?: boolean } = {},
+): { min: number; max: number; ticks: number[] } {
+  const rough = (high - low) / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const nice = ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
+  const step = whole ? Math.max(1, nice) : nice;
+  const min = Math.floor(low / step) * step;
+  const max = Math.ceil(high / step) * step;
+  // Whole steps counted, not added up, so no tick drifts to 0.30000000000000004.
+  const ticks = Array.from({ length: Math.round((max - min) / step) + 1 }, (_, i) => min + i * step);
+  return { min, max, ticks: ticks.map((t) => Number(t.toPrecision(12))) };
 }
 
 const WIDTH = 560;
@@ -78,7 +101,7 @@ function ChartFrame({
   const model = chartModel(props);
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const y = (value: number) => PAD.top + plotHeight * (1 - (value - model.min) / (model.max - model.min));
-  const ticks = [model.min, (model.min + model.max) / 2, model.max];
+  const { ticks } = model;
   const title = props.options?.title;
   return (
     <figure className="hs-chart" {...testIdAttribute(props.testId)}>
@@ -93,7 +116,7 @@ function ChartFrame({
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} className="hs-chart__grid" />
             <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" className="hs-chart__tick">
-              {tickLabel.format(Math.round(tick * 10) / 10)}
+              {tickLabel.format(tick)}
             </text>
           </g>
         ))}
@@ -213,9 +236,8 @@ export function BarChart(props: BarChartProps) {
 // a category axis spaces the categories evenly.
 function LinearLines({ series, y }: { series: Series[]; y: (value: number) => number }) {
   const xs = series.flatMap((s) => s.points.map(([px]) => px));
-  const [min, max] = [Math.min(0, ...xs), Math.max(1, ...xs)];
+  const { min, max, ticks } = axisScale(Math.min(0, ...xs), Math.max(1, ...xs), { whole: xs.every(Number.isInteger) });
   const x = (value: number) => PAD.left + ((WIDTH - PAD.left - PAD.right) * (value - min)) / (max - min);
-  const ticks = [min, (min + max) / 2, max];
   return (
     <>
       {series.map((s) => (
@@ -230,7 +252,7 @@ function LinearLines({ series, y }: { series: Series[]; y: (value: number) => nu
       ))}
       {ticks.map((tick) => (
         <text key={tick} x={x(tick)} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" className="hs-chart__tick">
-          {Math.round(tick * 10) / 10}
+          {tick}
         </text>
       ))}
     </>

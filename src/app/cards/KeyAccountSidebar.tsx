@@ -82,6 +82,14 @@ export function KeyAccountSidebar() {
   const risk = topRisk({ review, now, relationshipRisk: properties[P.topRisk] || null, format });
   const suggested = properties[P.suggestedStatus];
   const suggestion = differentSuggestion(status, suggested);
+  // A score that stood on too little data suggests nothing, and says so even where the status agrees with
+  // it: a plain company scored 0 for want of data is not one known to be worth nothing.
+  const hint =
+    suggested === 'none' && storedEnoughData(properties[P.scoreBreakdown]) === false
+      ? 'Too little of its data is known for its score to suggest a status: the Key account tab says what to fill in.'
+      : suggestion === null
+        ? null
+        : `Its score suggests: ${STATUS_LABELS[suggestion]}.`;
   return (
     <Flex direction="column" gap="small">
       <StatusBadge status={status} />
@@ -108,13 +116,7 @@ export function KeyAccountSidebar() {
           </Text>
         </DescriptionListItem>
       </DescriptionList>
-      {suggestion !== null && (
-        <Text testId="qualify-hint">
-          {suggestion === 'none' && storedEnoughData(properties[P.scoreBreakdown]) === false
-            ? 'Too little of its data is known for its score to suggest a status: the Key account tab says what to fill in.'
-            : `Its score suggests: ${STATUS_LABELS[suggestion]}.`}
-        </Text>
-      )}
+      {hint !== null && <Text testId="qualify-hint">{hint}</Text>}
       <Text variant="microcopy" testId="computed-at">
         {computedAt(format, { scoredAt, coverageAt: numberOf(properties[P.coverageScoredAt]) })}
       </Text>
@@ -156,8 +158,12 @@ function topRisk({
   relationshipRisk: string | null;
   format: Formatters;
 }): string | null {
-  if (review !== null && review.dueness !== 'upcoming')
-    return `The account review is ${review.dueness} (was due ${format.daysFrom(review.dueAt, now)}).`;
+  if (review !== null && review.dueness !== 'upcoming') {
+    const since = format.daysFrom(review.dueAt, now);
+    // On the day it falls due it is due that day, not one gone ("was due today").
+    if (since === format.daysFrom(now, now)) return `The account review is due ${since}.`;
+    return `The account review is ${review.dueness} (was due ${since}).`;
+  }
   return relationshipRisk;
 }
 

@@ -35,6 +35,10 @@ export const main = defineFunction(
         startedAt: snapshot.startedAt,
         completedAt: snapshot.completedAt,
         companiesScored: snapshot.companiesScored,
+        // What the run stored follows the settings it began with: a save since that changed them says so.
+        settingsChangedAt:
+          adminActions.find((a) => a.kind === 'save_settings' && a.needsRecalculation && a.at > snapshot.startedAt)
+            ?.at ?? null,
       },
     };
   },

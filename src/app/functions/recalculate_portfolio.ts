@@ -2,6 +2,7 @@ import { requireAdmin, verifyCaller } from '../../keystone/access/index.ts';
 import { recalculateSlice } from '../../keystone/portfolio-recalculation/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { loadSettings, recordAdminAction } from '../../keystone/settings/index.ts';
+import { readCompanyNames } from '../../keystone/readers/portal-reads.ts';
 import { recalculatePortfolioParametersSchema } from '../../contracts/recalculate-portfolio.ts';
 import { defineFunction } from './define-function.ts';
 
@@ -26,7 +27,7 @@ export const main = defineFunction(
       };
       await recordAdminAction(client, objectTypes, { caller, now, entry });
     }
-    return recalculateSlice(client, {
+    const slice = await recalculateSlice(client, {
       cursor,
       budgetMs: timeBudgetMs,
       settings,
@@ -48,5 +49,13 @@ export const main = defineFunction(
           },
         }),
     });
+    // The admin is told which accounts were too large to weigh by name: one read, only when there are any. The
+    // slice's work is written by now, so a failed read of names leaves them named by company id, not the run stopped.
+    const names = await readCompanyNames(client, slice.coverageNotRead).catch(() => new Map<string, string>());
+    const coverageNotReadCompanies = slice.coverageNotRead.map((companyId) => ({
+      companyId,
+      name: names.get(companyId) ?? `Company ${companyId}`,
+    }));
+    return { ...slice, coverageNotReadCompanies };
   },
 );

@@ -1,7 +1,7 @@
 import { Heading, List, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
 import { Fragment } from 'react';
 import type { AccountQuarter, QuarterlyReport, TargetInQuarter } from '../../contracts/portfolio-overview.ts';
-import { incomeChange, type Formatters } from '../ui/format.ts';
+import { incomeChange, metricFigure, type Formatters } from '../ui/format.ts';
 import { QUARTER_STATUS_LABELS } from '../ui/labels.ts';
 import { ListTable } from './ListTable.tsx';
 import { outcomeSections } from './outcome-lines.ts';
@@ -129,10 +129,7 @@ function items(title: string, list: readonly string[]) {
 function figure(target: TargetInQuarter, value: number | string | null, format: Formatters): string {
   if (value === null) return '—';
   if (typeof value === 'string') return value;
-  if (target.unit === 'currency') return format.money(value);
-  // As the card's grid shows them: a percent target is typed in percent (12 for 12%), a count grouped.
-  if (target.unit === 'percent') return format.share(value / 100);
-  return format.whole(value);
+  return metricFigure(target.unit, value, format);
 }
 
 /**

@@ -101,7 +101,17 @@ export function ReviewsSection({
         empty="Every key account has a plan and a team."
         headers={['Key account', 'Risk']}
         rowKey={({ account }) => account.companyId}
-        cells={({ account, risks }) => [company(account), risks.map((r) => RISK_LABELS[r]).join('; ')]}
+        cells={({ account, risks }) => [
+          company(account),
+          // The score beside a low one, as the account's sidebar and Relationships tab show it.
+          risks
+            .map((r) =>
+              r === 'low_coverage' && account.coverageScore !== null
+                ? `${RISK_LABELS[r]} (${format.whole(account.coverageScore)} of 100)`
+                : RISK_LABELS[r],
+            )
+            .join('; '),
+        ]}
       />
     </>
   );

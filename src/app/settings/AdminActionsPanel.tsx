@@ -1,13 +1,13 @@
 import { Flex, Heading, Text } from '@hubspot/ui-extensions';
 import type { PortalSettings } from '../../contracts/get-settings.ts';
 import type { Formatters } from '../ui/format.ts';
+import { userName } from './directory-names.ts';
 
 // The latest admin actions (settings saves, setup runs, recalculations started and finished), each with the
 // user id the call claimed: HubSpot passes app functions no verified identity, so a forged id shows up here.
 export function AdminActionsPanel({ portal, format }: { portal: PortalSettings; format: Formatters }) {
   if (!portal.accessShown) return null;
-  const nameOf = (userId: string) => portal.directory.users.find((u) => u.userId === userId)?.name ?? `user ${userId}`;
-  const names = (ids: readonly string[]) => ids.map(nameOf).join(', ');
+  const names = (ids: readonly string[]) => ids.map((id) => userName(portal.directory, id)).join(', ');
   return (
     <Flex direction="column" gap="small">
       <Heading>Latest admin actions</Heading>

@@ -58,6 +58,11 @@ export function MaintenancePanel({
         candidates, which takes most of the run.
       </Text>
       {rs.status !== 'done' && <Text testId="last-recalculation">{lastRun(portal.lastRecalculation, format)}</Text>}
+      {rs.status !== 'done' && portal.lastRecalculation?.settingsChangedAt != null && (
+        <Text testId="recalculation-outdated" format={{ fontWeight: 'demibold' }}>
+          {`The settings were changed since, on ${format.dateTime(portal.lastRecalculation.settingsChangedAt)}: the scores, suggested statuses and tiers stored on companies, and the portfolio pages, follow the earlier settings until you recalculate.`}
+        </Text>
+      )}
       {rs.status === 'running' && (
         <ProgressBar
           title={progressTitle(rs)}
@@ -78,7 +83,7 @@ export function MaintenancePanel({
       )}
       {rs.status === 'done' && rs.coverageNotRead.length > 0 && (
         <Text testId="coverage-not-read">
-          {`${format.whole(rs.coverageNotRead.length)} ${rs.coverageNotRead.length === 1 ? 'key account or candidate has' : 'key accounts or candidates have'} too many contacts and activities to weigh their relationship coverage here (company ${rs.coverageNotRead.join(', ')}); their cards still show it.`}
+          {`${format.whole(rs.coverageNotRead.length)} ${rs.coverageNotRead.length === 1 ? 'key account or candidate has' : 'key accounts or candidates have'} too many contacts and activities to weigh their relationship coverage here (${rs.coverageNotRead.join(', ')}); their cards still show it.`}
         </Text>
       )}
       {rs.status === 'error' && (
@@ -149,6 +154,6 @@ function progressTitle({
 
 function lastRun(last: PortalSettings['lastRecalculation'], format: Formatters): string {
   return last
-    ? `Every company last scored: ${format.date(last.completedAt)}, ${format.whole(last.companiesScored)} companies.`
+    ? `Every company last scored: ${format.dateTime(last.completedAt)}, ${format.whole(last.companiesScored)} companies.`
     : 'Not scored every company yet: the portfolio pages show their revenue figures once a run has.';
 }

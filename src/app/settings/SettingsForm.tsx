@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   ButtonRow,
   Flex,
@@ -14,14 +15,17 @@ import { useEffect, useState } from 'react';
 import { SELECTION_CRITERIA, SELECTION_CRITERION_LABELS } from '../../kam/shared/selection-criteria.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { numberProblem, SETTINGS_NUMBER_RULES, type NumberRule } from '../../kam/settings/number-rules.ts';
+import { differForRecalculation } from '../../kam/settings/recalculation-inputs.ts';
 import type { PortalSettings } from '../../contracts/get-settings.ts';
 import type { Formatters } from '../ui/format.ts';
 import { MONTH_NAMES, optionsOf, REVIEW_CADENCE_LABELS, TIER_LABELS } from '../ui/labels.ts';
+import { fieldInWords } from '../ui/field-words.ts';
 import { issueAt, valueAt } from '../ui/function-call.ts';
 import { useStandingRefusal } from '../ui/use-function.ts';
 import { useActionId } from '../ui/action-id.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
+import { namesInWords, userName } from './directory-names.ts';
 
 type Access = Settings['access'];
 type Section = 'selection' | 'reviews' | 'coverage' | 'access' | 'hubspotSync';
@@ -83,7 +87,7 @@ export function SettingsForm({
   onUnsavedChanges: (unsaved: boolean) => void;
 }) {
   const [draft, setDraft] = useState<Settings>(portal.settings);
-  const unsaved = !sameApartFromAccess(draft, portal.settings);
+  const unsaved = differForRecalculation(draft, portal.settings);
   useEffect(() => onUnsavedChanges(unsaved), [unsaved, onUnsavedChanges]);
   const { addAlert } = useExtensionActions<'settings'>();
   const save = useFunctionAction('save_settings');
@@ -115,16 +119,22 @@ export function SettingsForm({
 
   // Saving would remove every other admin: the function refuses until the admin confirms it here.
   const asksToConfirm = issueAt(failure, 'confirmRemovingLastOtherAdmin') !== undefined;
+  const adminsRemoved = portal.settings.access.adminUserIds.filter(
+    (id) => id !== String(userId) && !draft.access.adminUserIds.includes(id),
+  );
+  // Save is pressed at the foot of a long page: while marked numbers keep it from sending, it says so there.
+  const [pressedWithProblems, setPressedWithProblems] = useState(false);
   const submit = async (confirmRemovingLastOtherAdmin = false) => {
     // A blank number would be saved as its default without a word: its field, like any number out of
     // bounds, says so instead, and nothing is sent.
+    setPressedWithProblems(typed.size > 0);
     if (typed.size > 0) return;
     const saving = { userId, settings: draft, expectedRevision: portal.revision };
     const confirmed = confirmRemovingLastOtherAdmin ? { confirmRemovingLastOtherAdmin } : {};
     sending({ settings: draft });
     if (!(await save.run({ ...saving, actionId: action.idFor(saving), ...confirmed })).ok) return;
     action.saved();
-    addAlert(savedAlert(!sameApartFromAccess(draft, portal.settings)));
+    addAlert(savedAlert(differForRecalculation(draft, portal.settings)));
     onSaved();
   };
 
@@ -195,6 +205,7 @@ export function SettingsForm({
         />
         <NumberInput
           label="Overdue after (days)"
+          description="Days of grace once a review falls due."
           name="overdue-after"
           value={draft.reviews.overdueAfterDays}
           readOnly={readOnly}
@@ -203,6 +214,7 @@ export function SettingsForm({
         />
         <NumberInput
           label="Contacts go stale after (days)"
+          description="Days with none of our people in touch."
           name="stale-after"
           value={draft.coverage.staleAfterDays}
           readOnly={readOnly}
@@ -275,13 +287,28 @@ export function SettingsForm({
         labelDisplay="inline"
       />
 
-      {failure && (
+      {pressedWithProblems && typed.size > 0 && (
+        <Alert title="The settings were not saved" variant="error">
+          {`Fix the ${typed.size === 1 ? 'field' : `${typed.size} fields`} marked above: ${namesInWords(
+            [...typed.keys()].map((path) => fieldInWords('save_settings', `settings.${path}`, {}) ?? path),
+          )}.`}
+        </Alert>
+      )}
+      {failure && !asksToConfirm && (
         <ActionFailed title="The settings were not saved" failure={failure} highlighted={marks.highlighted} />
       )}
+      {/* Not a mistake to fix but a choice to confirm: who would lose admin, and what only admins may do. */}
       {asksToConfirm && (
-        <Button variant="destructive" onClick={() => void submit(true)}>
-          Remove the other admins and save
-        </Button>
+        <>
+          <Alert title="You would be Keystone's only admin" variant="warning">
+            {`Saving removes ${namesInWords(adminsRemoved.map((id) => userName(portal.directory, id)))} as ${
+              adminsRemoved.length === 1 ? 'admin' : 'admins'
+            }: nobody else could change these settings, run setup or recalculate the portfolio. Nothing was saved yet.`}
+          </Alert>
+          <Button variant="destructive" onClick={() => void submit(true)}>
+            Remove the other admins and save
+          </Button>
+        </>
       )}
       {readOnly ? (
         <ReadOnlyNotice>Only Keystone admins can change these settings.</ReadOnlyNotice>
@@ -336,6 +363,3 @@ function savedAlert(needsRecalculation: boolean) {
       : 'Who may do what changes from now on.',
   };
 }
-
-const sameApartFromAccess = (a: Settings, b: Settings) =>
-  JSON.stringify({ ...a, access: null }) === JSON.stringify({ ...b, access: null });

@@ -7,8 +7,14 @@ import type { SelectionSettings } from '../../kam/settings/index.ts';
 
 interface SelectionPreview {
   companies: number;
+  /** Companies whose score reaches the key account threshold, whatever their status now. */
   key: number;
+  /** Companies whose score reaches the candidate threshold but not the key one, whatever their status now. */
   candidates: number;
+  /** Of `key`, those tagged key accounts now. */
+  keyNow: number;
+  /** Of `candidates`, those tagged candidates now. */
+  candidatesNow: number;
   /** Share (0–1) of the portfolio's last-12-month revenue held by the companies that would be key; null when no revenue is known. */
   keyRevenueShare: number | null;
   /** The same for key accounts and candidates together. */
@@ -22,14 +28,19 @@ export function previewSelection(facts: readonly CompanyFacts[], selection: Sele
   let candidateRevenue = 0;
   let key = 0;
   let candidates = 0;
+  let keyNow = 0;
+  let candidatesNow = 0;
   for (let i = 0; i < scores.count; i++) {
-    const revenue = facts[i]!.revenueLast12Months ?? 0;
+    const { revenueLast12Months, status } = facts[i]!;
+    const revenue = revenueLast12Months ?? 0;
     totalRevenue += revenue;
     if (scores.suggestedStatuses[i] === 'key') {
       key++;
+      if (status === 'key') keyNow++;
       keyRevenue += revenue;
     } else if (scores.suggestedStatuses[i] === 'candidate') {
       candidates++;
+      if (status === 'candidate') candidatesNow++;
       candidateRevenue += revenue;
     }
   }
@@ -38,6 +49,8 @@ export function previewSelection(facts: readonly CompanyFacts[], selection: Sele
     companies: scores.count,
     key,
     candidates,
+    keyNow,
+    candidatesNow,
     keyRevenueShare: share(keyRevenue),
     qualifyingRevenueShare: share(keyRevenue + candidateRevenue),
   };

@@ -15,7 +15,7 @@ type RecalculationState =
       /** Why the last slice gave way in HubSpot's burst window; null when it did not. */
       pausedFor: RecalculationProgress['pausedFor'];
     }
-  /** `coverageNotRead`: key accounts and candidates too large to weigh in one invocation (their coverage score was cleared). */
+  /** `coverageNotRead`: the names of key accounts and candidates too large to weigh in one invocation (their coverage score was cleared). */
   | { status: 'done'; processed: number; finishedAt: number; coverageNotRead: string[] }
   | { status: 'error'; failure: FunctionFailure; stage: RecalculationProgress['stage']; processed: number };
 
@@ -46,7 +46,8 @@ export function useRecalculation(userId: number) {
     let cursor: string | null = null;
     let processed = 0;
     let stage: RecalculationProgress['stage'] = 'scores';
-    const coverageNotRead: string[] = [];
+    // By company id: a company is named once, however many slices name it.
+    const coverageNotRead = new Map<string, string>();
     let retries = 0;
     let total: number | null = null;
     setState({ status: 'running', stage, processed, total: null, waitingMs: null, pausedFor: null });
@@ -70,10 +71,10 @@ export function useRecalculation(userId: number) {
       processed = slice.processed;
       stage = slice.stage;
       total = slice.total;
-      coverageNotRead.push(...slice.coverageNotRead);
+      for (const { companyId, name } of slice.coverageNotReadCompanies) coverageNotRead.set(companyId, name);
       if (slice.done) {
         const { finishedAt } = slice;
-        setState({ status: 'done', processed, finishedAt, coverageNotRead: [...new Set(coverageNotRead)] });
+        setState({ status: 'done', processed, finishedAt, coverageNotRead: [...coverageNotRead.values()] });
         return;
       }
       const waitingMs = slice.interruptedBy ? (slice.retryAfterMs ?? 1_000) : null;

@@ -78,6 +78,17 @@ export function incomeChange(amount: number, format: Pick<Formatters, 'money'>):
   return amount < 0 ? `${format.money(-amount)} less income` : `${format.money(amount)} gained`;
 }
 
+/**
+ * A plan's figure in its row's unit, as the card's grid and the quarterly report both show it: money in
+ * the portal's currency, a percentage to the tenth typed (so 34.6% never reads as the 35% it falls short
+ * of), anything else a grouped count. A qualitative scale's steps are named by the caller.
+ */
+export function metricFigure(unit: string, value: number, format: Pick<Formatters, 'money' | 'decimal' | 'whole'>) {
+  if (unit === 'currency') return format.money(value);
+  if (unit === 'percent') return `${format.decimal(value)}%`;
+  return format.whole(value);
+}
+
 /** Locale from the user, currency (and time zone, when known) from Keystone, else the context's zone; an unknown locale falls back to US English. */
 export function portalFormat(
   context: { user: { locale?: string }; portal: { timezone: string } },

@@ -2,46 +2,33 @@ import type {
   KamTeam,
   KeyContact,
   Objective,
-  Review,
   ReviewsSection,
   ReviewTrigger,
   TargetRow,
 } from '../../contracts/card-data.ts';
-import type { BuyingRole, IcpTier, KeyAccountStatus, ReviewCadence, Stance } from '../../kam/shared/index.ts';
+import type { BuyingRole, IcpTier, Stance } from '../../kam/shared/index.ts';
 import type { SurveyKind } from '../../kam/satisfaction/index.ts';
 // Free of imports itself, so the card folders can bundle it.
 import { splitList } from '../../kam/shared/list-value.ts';
+import { STANCE_LABELS } from '../../kam/shared/labels.ts';
+import { OBJECTIVE_STATUS_LABELS } from '../../kam/objectives/labels.ts';
 
 // The words the screens use for domain values. Exhaustive records: a new value fails to compile
-// until it has a label. (The same words label HubSpot's property options in src/crm/model, which
-// cards cannot import at run time: it pulls in zod, which the card folders do not install.)
+// until it has a label. Those HubSpot's property options share are the domain's, kept in one place.
+export {
+  DECISION_POWER_LABELS,
+  DEPARTURE_REASON_LABELS,
+  REVIEW_CADENCE_LABELS,
+  STANCE_LABELS,
+  STATUS_LABELS,
+} from '../../kam/shared/labels.ts';
+export { OBJECTIVE_STATUS_LABELS } from '../../kam/objectives/labels.ts';
+export { REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS } from '../../kam/reviews/labels.ts';
 
 export const SURVEY_LABELS: Record<SurveyKind, string> = {
   NPS: 'Net Promoter Score',
   CSAT: 'Customer satisfaction',
   CES: 'Customer effort',
-};
-
-export const STATUS_LABELS: Record<KeyAccountStatus, string> = {
-  none: 'Not a key account',
-  candidate: 'Candidate',
-  key: 'Key account',
-  former: 'Former key account',
-};
-
-export const STANCE_LABELS: Record<Stance, string> = {
-  ally: 'Ally',
-  supporter: 'Supporter',
-  neutral: 'Neutral',
-  protester: 'Protester',
-  enemy: 'Enemy',
-};
-
-export const DECISION_POWER_LABELS: Record<NonNullable<KeyContact['decisionPower']>, string> = {
-  final_say: 'Has the final say',
-  decides: 'Decides',
-  influences: 'Influences',
-  none: 'No say',
 };
 
 export const BUYING_ROLE_LABELS: Record<BuyingRole, string> = {
@@ -56,12 +43,6 @@ export const BUYING_ROLE_LABELS: Record<BuyingRole, string> = {
   OTHER: 'Other',
 };
 
-export const DEPARTURE_REASON_LABELS: Record<NonNullable<NonNullable<KeyContact['departure']>['reason']>, string> = {
-  retired: 'Retired',
-  moved_role: 'Moved to another role',
-  left: 'Left the client',
-};
-
 export const WATCH_REASON_LABELS: Record<KeyContact['watchedBecause'][number], string> = {
   key_contact_label: 'labelled key contact',
   buying_role: 'has a buying role',
@@ -72,30 +53,6 @@ export const WATCH_REASON_LABELS: Record<KeyContact['watchedBecause'][number], s
 
 /** The events HubSpot cannot see that a manager records as reasons to review (the reviews domain's words). */
 export { RECORDED_EVENT_WORDS as RECORDED_EVENT_LABELS } from '../../kam/reviews/recorded-event-words.ts';
-
-export const OBJECTIVE_STATUS_LABELS: Record<Objective['status'], string> = {
-  open: 'Open',
-  achieved: 'Achieved',
-  dropped: 'Dropped',
-};
-
-export const REVIEW_KIND_LABELS: Record<Review['kind'], string> = {
-  calendar: 'Calendar review',
-  triggered: 'Triggered review',
-};
-
-export const REVIEW_OUTCOME_LABELS: Record<Review['outcomes'][number], string> = {
-  plan_updated: 'Plan updated',
-  celebrate: 'Achievements to celebrate',
-  escalate: 'Threats to escalate',
-  exploit: 'Opportunities to exploit',
-};
-
-export const REVIEW_CADENCE_LABELS: Record<ReviewCadence, string> = {
-  monthly: 'Monthly',
-  quarterly: 'Quarterly',
-  annual: 'Annual',
-};
 
 export const REVIEW_STATUS_LABELS: Record<ReviewsSection['status'], string> = {
   not_scheduled: 'Not scheduled',
@@ -215,6 +172,8 @@ const CHANGE_IN_THE_SENTENCE: ReadonlySet<ReviewTrigger['kind']> = new Set([
   'stance_improved',
   'key_contact_title_changed',
   'our_owner_changed',
+  // "Objective achieved: Win the tender" says all that "Objective: Achieved" would.
+  'objective_achieved',
 ]);
 
 /** The line under a trigger's sentence: its date, and the recorded change where the sentence does not name it. */

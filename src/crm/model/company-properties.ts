@@ -1,6 +1,7 @@
 import { ACCOUNT_SUMMARY_PROPERTY as SUMMARY } from '../../contracts/account-summary.ts';
 import { KEY_ACCOUNT_STATUSES } from '../../kam/shared/key-account-status.ts';
 import { REVIEW_CADENCES } from '../../kam/shared/review-cadence.ts';
+import { REVIEW_CADENCE_LABELS, STATUS_LABELS } from '../../kam/shared/labels.ts';
 import { choiceProperty, datetimeProperty, numberProperty, textProperty, type PropertySpec } from './property.ts';
 
 // Keystone's own company properties. HubSpot's fields are reused where they mean the same thing
@@ -38,14 +39,6 @@ export const COMPANY_PROPERTY = {
   competition: 'keystone_competition_json',
 } as const;
 type CompanyPropertyKey = keyof typeof COMPANY_PROPERTY;
-
-const STATUS_LABELS = {
-  none: 'Not a key account',
-  candidate: 'Candidate',
-  key: 'Key account',
-  former: 'Former key account',
-};
-const CADENCE_LABELS = { monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual' };
 
 export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
   status: choiceProperty({
@@ -156,7 +149,7 @@ export const COMPANY_PROPERTIES: Record<CompanyPropertyKey, PropertySpec> = {
     label: 'Account review cadence',
     description: 'How often this account plan is reviewed; the portal default applies when empty.',
     values: REVIEW_CADENCES,
-    labels: CADENCE_LABELS,
+    labels: REVIEW_CADENCE_LABELS,
   }),
   potentialRevenue: numberProperty({
     name: COMPANY_PROPERTY.potentialRevenue,

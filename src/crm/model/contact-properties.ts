@@ -1,6 +1,7 @@
 import { DECISION_POWERS } from '../../kam/shared/decision-power.ts';
 import { DEPARTURE_REASONS } from '../../kam/shared/departure-reason.ts';
-import { STANCES, type Stance } from '../../kam/shared/stance.ts';
+import { STANCES } from '../../kam/shared/stance.ts';
+import { DECISION_POWER_LABELS, DEPARTURE_REASON_LABELS, STANCE_LABELS } from '../../kam/shared/labels.ts';
 import { boolProperty, choiceProperty, datetimeProperty, textProperty, type PropertySpec } from './property.ts';
 
 // Keystone's own contact properties. Job title (`jobtitle`) and buying roles (`hs_buying_role`) are
@@ -17,22 +18,6 @@ export const CONTACT_PROPERTY = {
   lastActionId: 'keystone_last_action_id',
 } as const;
 type ContactPropertyKey = keyof typeof CONTACT_PROPERTY;
-
-const DECISION_POWER_LABELS = {
-  final_say: 'Has the final say',
-  decides: 'Decides',
-  influences: 'Influences',
-  none: 'No say',
-};
-const DEPARTURE_REASON_LABELS = { retired: 'Retired', moved_role: 'Moved to another role', left: 'Left the client' };
-/** The stances as people name them: HubSpot's option labels, and the words review triggers use. */
-export const STANCE_LABELS: Record<Stance, string> = {
-  ally: 'Ally',
-  supporter: 'Supporter',
-  neutral: 'Neutral',
-  protester: 'Protester',
-  enemy: 'Enemy',
-};
 
 export const CONTACT_PROPERTIES: Record<ContactPropertyKey, PropertySpec> = {
   stance: choiceProperty({

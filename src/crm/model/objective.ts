@@ -1,10 +1,10 @@
 import { OBJECTIVE_STATUSES } from '../../kam/objectives/schema.ts';
+import { OBJECTIVE_STATUS_LABELS } from '../../kam/objectives/labels.ts';
 import { defineCustomObject } from './custom-object.ts';
 import { choiceProperty, datetimeProperty, numberProperty, textProperty } from './property.ts';
 
 // The list is the domain's (one source); re-exported for code that reads it from the model.
 export { OBJECTIVE_STATUSES };
-const OBJECTIVE_STATUS_LABELS = { open: 'Open', achieved: 'Achieved', dropped: 'Dropped' };
 
 // A SMART objective of a key account plan. Rows are written per plan revision (see plan.ts);
 // `objective_key` stays the same across revisions so an objective keeps its identity, and

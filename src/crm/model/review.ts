@@ -1,16 +1,10 @@
 import { REVIEW_KINDS, REVIEW_OUTCOMES } from '../../kam/reviews/outcome.ts';
+import { REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS } from '../../kam/reviews/labels.ts';
 import { defineCustomObject } from './custom-object.ts';
 import { choiceProperty, datetimeProperty, textProperty } from './property.ts';
 
 // The lists are the domain's (one source); re-exported for code that reads them from the model.
 export { REVIEW_KINDS, REVIEW_OUTCOMES };
-const REVIEW_KIND_LABELS = { calendar: 'Calendar review', triggered: 'Triggered review' };
-const REVIEW_OUTCOME_LABELS = {
-  plan_updated: 'Plan updated',
-  celebrate: 'Achievements to celebrate',
-  escalate: 'Threats to escalate',
-  exploit: 'Opportunities to exploit',
-};
 
 // A logged review of a key account. A note on the company timeline is written beside it as the audit
 // trail; the record itself is what the review history and the next-due date are computed from.

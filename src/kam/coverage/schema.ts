@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { buyingRoleSchema, decisionPowerSchema, instantSchema, stanceSchema } from '../shared/index.ts';
+import {
+  buyingRoleSchema,
+  decisionPowerSchema,
+  departureReasonSchema,
+  instantSchema,
+  stanceSchema,
+} from '../shared/index.ts';
 
 const recordId = z.string().min(1);
 
@@ -17,6 +23,8 @@ const coverageContactSchema = z.object({
   reportsTo: recordId.nullable().default(null),
   leftCompany: z.boolean().default(false),
   leftAt: instantSchema.nullable().default(null),
+  /** Why they left (retired, moved to another role, left the client); null when not recorded. */
+  leftReason: departureReasonSchema.nullable().default(null),
   replacedBy: recordId.nullable().default(null),
 });
 export type CoverageContact = z.infer<typeof coverageContactSchema>;

@@ -69,7 +69,7 @@ export function coverageScore(coverage: ScoredCoverage): CoverageScore {
     [
       'clientDepth',
       Math.min(depth.engagedContacts, FULL_DEPTH_CONTACTS) / FULL_DEPTH_CONTACTS,
-      `${depth.engagedContacts} contacts engaged in the last ${staleAfterDays} days${depth.singleThreaded ? ' (single-threaded)' : ''}; ${FULL_DEPTH_CONTACTS} or more earn full points`,
+      `${depth.engagedContacts} ${depth.engagedContacts === 1 ? 'contact' : 'contacts'} engaged in the last ${staleAfterDays} days${depth.singleThreaded ? ' (single-threaded)' : ''}; ${FULL_DEPTH_CONTACTS} or more earn full points`,
     ],
     [
       'ourPeoplePerKeyContact',
@@ -89,7 +89,7 @@ export function coverageScore(coverage: ScoredCoverage): CoverageScore {
     [
       'friendlyKeyContacts',
       share(Math.max(0, friendly - hostile), keyCount),
-      `${friendly} of ${watched} are allies or supporters, ${hostile} protesters or enemies`,
+      `${friendly} of ${watched} are allies or supporters, ${hostile} ${hostile === 1 ? 'protester or enemy' : 'protesters or enemies'}`,
     ],
     [
       'peopleAroundKeyContacts',

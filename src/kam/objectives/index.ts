@@ -6,3 +6,4 @@ export * from './units.ts';
 export * from './catalogue.ts';
 export * from './investment.ts';
 export * from './meeting-months.ts';
+export * from './names.ts';

@@ -1,6 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { associatedIds, type AssociationList } from '../../crm/association-lists.ts';
-import { hubspotCall, type RecordsRead } from '../../crm/batch.ts';
+import { type RecordsRead } from '../../crm/batch.ts';
 import { type CrmRecord } from '../../crm/records.ts';
 import {
   COMPANY_PROPERTY,
@@ -10,10 +10,11 @@ import {
   type KeystoneObjectKey,
 } from '../../crm/model/index.ts';
 import type { ObjectTypeResolver, SchemaSummary } from '../../crm/object-types.ts';
-import { propertyNames, toCrmRecord } from '../../crm/records.ts';
+import { propertyNames } from '../../crm/records.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES } from '../readers/company-facts.ts';
 import { SERVICE_DEAL_PROPERTY, storedPlanGrid } from './plan-targets.ts';
+import { readPlan } from './account-plan.ts';
 import { loadSettingsRecord, storedSettingsOf } from '../settings/index.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
 import { parentCompanyIds, WATCHED_HUBSPOT_PROPERTIES } from './reviews-section.ts';
@@ -318,27 +319,6 @@ async function keystoneType(resolver: ObjectTypeResolver, key: KeystoneObjectKey
   const found = await resolver.find(key);
   if (!found) throw new KeystoneError('KAM.SETUP_REQUIRED');
   return found;
-}
-
-async function readPlan(client: Client, planType: string, companyId: string): Promise<CrmRecord | null> {
-  try {
-    return toCrmRecord(
-      await hubspotCall(() =>
-        client.crm.objects.basicApi.getById(
-          planType,
-          companyId,
-          [...propertyNames(KEY_ACCOUNT_PLAN.property), 'hs_createdate'],
-          undefined,
-          undefined,
-          false,
-          KEY_ACCOUNT_PLAN.property.companyId,
-        ),
-      ),
-    );
-  } catch (error) {
-    if (error instanceof KeystoneError && error.code === 'KAM.NOT_FOUND') return null;
-    throw error;
-  }
 }
 
 async function readRecords(client: Client, read: Omit<RecordsRead, 'concurrency'>): Promise<CrmRecord[]> {

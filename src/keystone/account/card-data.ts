@@ -32,6 +32,7 @@ import {
 } from '../../kam/selection/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
 import { icpTierSchema } from '../../kam/shared/index.ts';
+import { DEPARTED_WORDS } from '../../kam/shared/labels.ts';
 import { domainResult } from '../domain-result.ts';
 import type { Client } from '@hubspot/api-client';
 import type { ObjectTypeResolver } from '../../crm/object-types.ts';
@@ -349,6 +350,17 @@ export function coverageWarnings(
   const names = new Map(contacts.map((c) => [c.id, c.name]));
   const list = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? `contact ${id}`).join(', ');
   const days = coverage.staleAfterDays;
+  // Each departure in the words of why they left, as the review trigger says it: "Jan Stewer retired; Ann
+  // Lee, Bob Ray left the client". Someone who moved to another role there has not left the client.
+  const leftReason = new Map(contacts.map((c) => [c.id, c.leftReason]));
+  const departedInWords = (ids: readonly string[]) => {
+    const byReason = new Map<string, string[]>();
+    for (const id of ids) {
+      const words = DEPARTED_WORDS[leftReason.get(id) ?? 'left'];
+      byReason.set(words, [...(byReason.get(words) ?? []), id]);
+    }
+    return [...byReason].map(([words, who]) => `${list(who)} ${words}`).join('; ');
+  };
   const supervisors = new Map(contacts.map((c) => [c.id, c.reportsTo]));
   // "Ann Lee, Bob Ray reported to Jo Bloggs, who has left; Cy Moe reported to …", one group per supervisor.
   const reportedToWhoLeft = (ids: readonly string[]) => {
@@ -378,12 +390,12 @@ export function coverageWarnings(
       out_of_touch: `Nobody at this client has heard from us in the last ${days} days.`,
       single_threaded: `Only ${list(contactIds)} at this client has heard from us in the last ${days} days.`,
       single_person_dependency: `${people.byOwnerId(ownerId)?.name ?? 'One person'} alone holds our relationship with ${list(contactIds)}: introduce a colleague.`,
-      uncovered_decision_makers: `${outOfTouch(contactIds, { calling: 'decision makers ' })}.`,
+      uncovered_decision_makers: `${outOfTouch(contactIds, { calling: contactIds.length === 1 ? 'decision maker ' : 'decision makers ' })}.`,
       // An ally nobody of ours has met is to be got to know; one gone quiet may have changed sides.
       stale_allies: `${outOfTouch(contactIds, { calling: '' })}: ${contactIds.every(neverTouched) ? 'who of ours will get to know them?' : 'are they still on our side?'}`,
-      departed_key_contacts: `${list(contactIds)} left the client: who has taken over, and do we know them?`,
+      departed_key_contacts: `${departedInWords(contactIds)}: who has taken over, and do we know them?`,
       supervisors_left: `${reportedToWhoLeft(contactIds)}: whom do they report to now?`,
-      unknown_supervisors: `We do not know whom ${list(contactIds)} reports to.`,
+      unknown_supervisors: `We do not know whom ${list(contactIds)} ${contactIds.length === 1 ? 'reports' : 'report'} to.`,
     }[kind];
     return { kind, message, contactIds };
   });
@@ -424,7 +436,7 @@ function planSection(
       accountManager: people.byOwnerId(plan?.accountManager),
       researcher: people.byOwnerId(plan?.researcher),
     },
-    objectives: objectivesOf(snapshot.objectives, people, now),
+    objectives: objectivesOf(snapshot.objectives, people),
     quarterlyTargets: {
       fiscalYear: new Date(yearStart).getUTCFullYear(),
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
@@ -455,7 +467,7 @@ function targetRow(metric: Exclude<MetricTarget, { unit: 'text' }>, yearStart: n
   };
 }
 
-function objectivesOf(records: readonly CrmRecord[], people: PeopleDirectory, now: number): Objective[] {
+function objectivesOf(records: readonly CrmRecord[], people: PeopleDirectory): Objective[] {
   return records
     .map((r) => readFields(r.properties, OBJECTIVE.property))
     .sort((a, b) => (fromHubSpotNumber(a.displayOrder) ?? 0) - (fromHubSpotNumber(b.displayOrder) ?? 0))
@@ -470,7 +482,6 @@ function objectivesOf(records: readonly CrmRecord[], people: PeopleDirectory, no
         dueAt,
         status,
         achievedAt: fromHubSpotDateTime(o.achievedAt),
-        overdue: status === 'open' && dueAt !== null && dueAt < now,
       };
     });
 }

@@ -18,6 +18,7 @@ import { KeystoneError } from '../../errors/keystone-error.ts';
 import { DEAL_PROPERTIES, FACT_PROPERTIES, companyFacts, dealAmounts } from '../readers/company-facts.ts';
 import { batchReadWithHistory } from '../readers/hubspot-reads.ts';
 import { requireCompany } from '../readers/company.ts';
+import { momentInWords } from '../dates-in-words.ts';
 import { managerActing } from './manager.ts';
 import type { Caller } from '../access/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
@@ -61,7 +62,8 @@ export async function changeKeyAccountStatus(
   objectTypes: ObjectTypeResolver,
   request: StatusChangeRequest,
 ): Promise<KeyAccountStatusChange> {
-  const { caller, settings } = await managerActing(client, objectTypes, request.userId);
+  const { caller, settings, portal } = await managerActing(client, objectTypes, request.userId);
+  const { timeZone } = portal;
   if (!isAllowedStatusChange(request.expectedStatus, request.status) && request.expectedStatus !== request.status) {
     const allowed = STATUS_CHANGES[request.expectedStatus].map((s) => `"${statusLabel(s)}"`).join(' or ');
     const message = `A company that is "${statusLabel(request.expectedStatus)}" can become ${allowed}, not "${statusLabel(request.status)}".`;
@@ -79,7 +81,11 @@ export async function changeKeyAccountStatus(
     throw new KeystoneError('KAM.STATUS_UNCHANGED', message);
   }
   if (previousStatus !== request.expectedStatus)
-    throw await statusChangedSince(client, request.expectedStatus, statusSeen(company.properties));
+    throw await statusChangedSince(client, {
+      expected: request.expectedStatus,
+      seen: statusSeen(company.properties),
+      timeZone,
+    });
 
   const sync = settings.hubspotSync;
   const isTargetAccount = request.status === 'key';
@@ -114,7 +120,8 @@ export async function changeKeyAccountStatus(
     await attachAuditNote(client, noteId, request.companyId);
     // The note took calls: whoever changed the status meanwhile is found here, before anything is overwritten.
     before = await readStatus(client, request.companyId);
-    if (before.status !== previousStatus) throw await statusChangedSince(client, request.expectedStatus, before);
+    if (before.status !== previousStatus)
+      throw await statusChangedSince(client, { expected: request.expectedStatus, seen: before, timeZone });
     await hubspotCall(() => client.crm.companies.basicApi.update(request.companyId, { properties })).catch(
       async (error: unknown) => {
         // A lost answer may hide an update that was made: then the change stands, and so does its note.
@@ -143,7 +150,7 @@ export async function changeKeyAccountStatus(
       properties: company.properties,
     }),
   );
-  if (clash) throw await changedAtTheSameMoment(client, clash);
+  if (clash) throw await changedAtTheSameMoment(client, { seen: clash, timeZone });
   return {
     companyId: request.companyId,
     keyAccountStatus: request.status,
@@ -390,22 +397,31 @@ function landedBetween(before: StatusRead, after: StatusRead, written: KeyAccoun
   return after;
 }
 
-async function statusChangedSince(client: Client, expected: KeyAccountStatus, now: StatusSeen) {
-  const by = await nameOf(client, now.changedBy);
+/** What a refusal knows of the change that came first: the status it set and, for its time, the portal's time zone. */
+interface ChangeSeen {
+  seen: StatusSeen;
+  timeZone: string | null;
+}
+
+async function statusChangedSince(
+  client: Client,
+  { expected, seen, timeZone }: ChangeSeen & { expected: KeyAccountStatus },
+) {
+  const by = await nameOf(client, seen.changedBy);
   const message =
-    `The key account status is now "${statusLabel(now.status)}", not "${statusLabel(expected)}" as the card showed: ` +
-    `changed by ${by} at ${timeOf(now.changedAt)}; reload the card, then make your change again if it is still needed.`;
+    `The key account status is now "${statusLabel(seen.status)}", not "${statusLabel(expected)}" as the card showed: ` +
+    `changed by ${by} ${timeOf(seen.changedAt, timeZone)}; reload the card, then make your change again if it is still needed.`;
   return new KeystoneError('KAM.STATUS_CHANGED', message);
 }
 
 /** How the answer to a change saved at the same moment as another's begins: it says the change stands. */
 export const SAVED_BESIDE_ANOTHER = 'Your change was saved, but';
 
-async function changedAtTheSameMoment(client: Client, now: StatusSeen) {
-  const by = await nameOf(client, now.changedBy);
+async function changedAtTheSameMoment(client: Client, { seen, timeZone }: ChangeSeen) {
+  const by = await nameOf(client, seen.changedBy);
   const message =
     `${SAVED_BESIDE_ANOTHER} ${by} changed the key account status at the same moment (now ` +
-    `"${statusLabel(now.status)}", changed by ${by} at ${timeOf(now.changedAt)}), so the timeline note may name ` +
+    `"${statusLabel(seen.status)}", changed by ${by} ${timeOf(seen.changedAt, timeZone)}), so the timeline note may name ` +
     `the wrong earlier status; reload the card to see which change stands.`;
   return new KeystoneError('KAM.STATUS_CHANGED', message);
 }
@@ -421,7 +437,8 @@ async function nameOf(client: Client, userId: string | null): Promise<string> {
   }
 }
 
-const timeOf = (at: string | null) => {
+/** When the other change was made, as the portal's people read the time: "on 8 Dec 2026 at 01:44 GMT". */
+const timeOf = (at: string | null, timeZone: string | null) => {
   const ms = at ? Date.parse(at) : NaN;
-  return Number.isNaN(ms) ? 'an unknown time' : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return Number.isNaN(ms) ? 'at an unknown time' : `on ${momentInWords(ms, timeZone)}`;
 };

@@ -14,7 +14,6 @@ import {
   OBJECTIVE,
   REVIEW,
   REVIEW_OUTCOMES,
-  STANCE_LABELS,
 } from '../../crm/model/index.ts';
 import { fromHubSpotDateTime, readFields } from '../../crm/records.ts';
 import type { RelationshipCoverage } from '../../kam/coverage/index.ts';
@@ -32,6 +31,7 @@ import {
   type ReviewTrigger as DomainTrigger,
 } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
+import { DEPARTED_WORDS, STANCE_LABELS } from '../../kam/shared/labels.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
@@ -275,8 +275,6 @@ function departureDate(snapshot: TriggerRecords, contactId: string): number | nu
   return contact ? asInstant(contact.properties[CONTACT_PROPERTY.leftAt]) : null;
 }
 
-const DEPARTED = { retired: 'retired', moved_role: 'moved to another role', left: 'left the client' } as const;
-
 /** A stance in the words the card shows it in ("Supporter"), not as it is stored. */
 const stanceLabel = (value: string | null): string => {
   const stance = asStance(value);
@@ -320,7 +318,7 @@ function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerReco
   switch (kind) {
     case 'key_contact_left': {
       const reason = contact ? asDepartureReason(contact.properties) : null;
-      return `${who} ${reason === null ? 'left the client' : DEPARTED[reason]}`;
+      return `${who} ${reason === null ? 'left the client' : DEPARTED_WORDS[reason]}`;
     }
     case 'key_contact_title_changed':
       return `${who} changed title from ${evidence.from} to ${evidence.to}`;

@@ -149,7 +149,8 @@ export function quarterlyReport(
           .map(({ trigger }) => `${trigger.message} (not reviewed yet)`),
       ],
       reviewsDone: logged.length,
-      reviewMissed: schedule?.status === 'overdue',
+      // A quarter not begun yet has missed nothing: a review overdue now is the current quarter's.
+      reviewMissed: start <= now && schedule?.status === 'overdue',
       competition: competitionOf(companies.get(account.companyId)),
       satisfaction: account.satisfaction,
     };

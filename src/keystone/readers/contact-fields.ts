@@ -67,6 +67,7 @@ export function coverageContact(contact: RecordWithHistory & { taggedKeyContact:
     reportsTo: recordId(p[CONTACT_PROPERTY.reportsTo], contact.id),
     leftCompany: p[CONTACT_PROPERTY.leftCompany] === 'true',
     leftAt: asInstant(p[CONTACT_PROPERTY.leftAt]),
+    leftReason: asDepartureReason(p),
     replacedBy: recordId(p[CONTACT_PROPERTY.replacedBy], contact.id),
   };
 }

@@ -23,7 +23,8 @@ const DETAILS_LIMIT = 4_000;
 export const ADMIN_LOG_SHOWN = 10;
 const KEY_PREFIX = 'admin-action:';
 
-type Entry = Omit<AdminAction, 'userId' | 'name' | 'at'>;
+/** What an action records; only a settings save says whether it needs a recalculation. */
+type Entry = Omit<AdminAction, 'userId' | 'name' | 'at' | 'needsRecalculation'> & { needsRecalculation?: boolean };
 
 /**
  * Records an admin action for `caller` at `now`. `actionId` makes it once per action (a retry of the
@@ -112,12 +113,13 @@ function boundedDetails(entry: Entry & { name: string }): string {
     summary: entry.summary.slice(0, 500),
     adminsAdded: cut(entry.adminsAdded),
     adminsRemoved: cut(entry.adminsRemoved),
+    needsRecalculation: entry.needsRecalculation ?? false,
   });
 }
 
-function readDetails(json: string | undefined): (Entry & { name: string }) | null {
+function readDetails(json: string | undefined): Omit<AdminAction, 'userId' | 'at'> | null {
   try {
-    const parsed = JSON.parse(json ?? '') as Partial<Entry & { name: string }>;
+    const parsed = JSON.parse(json ?? '') as Partial<Omit<AdminAction, 'userId' | 'at'>>;
     if (typeof parsed.kind !== 'string' || typeof parsed.summary !== 'string') return null;
     return {
       kind: parsed.kind,
@@ -125,6 +127,9 @@ function readDetails(json: string | undefined): (Entry & { name: string }) | nul
       summary: parsed.summary,
       adminsAdded: Array.isArray(parsed.adminsAdded) ? parsed.adminsAdded.map(String) : [],
       adminsRemoved: Array.isArray(parsed.adminsRemoved) ? parsed.adminsRemoved.map(String) : [],
+      // A save recorded before saves said so may have changed anything.
+      needsRecalculation:
+        typeof parsed.needsRecalculation === 'boolean' ? parsed.needsRecalculation : parsed.kind === 'save_settings',
     };
   } catch {
     return null;

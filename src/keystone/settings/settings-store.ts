@@ -16,6 +16,7 @@ import { defaultSettings, parseSettings, type Settings } from '../../kam/setting
 import { describeIssues, type ValidationIssue } from '../../kam/shared/validation.ts';
 import { requireAdmin, type Caller } from '../access/index.ts';
 import { recordAdminAction } from './admin-log.ts';
+import { differForRecalculation } from '../../kam/settings/recalculation-inputs.ts';
 import type { OwnerRecord } from '../readers/portal-reads.ts';
 import { portalPeopleProperties } from '../readers/portal-people.ts';
 import { KeystoneError } from '../../errors/keystone-error.ts';
@@ -124,8 +125,8 @@ export async function saveSettings(
   const actionId = change.actionId ?? randomUUID();
   const stored = storedPortalDetails(current);
   const portalNow = { currency: portal.currency ?? stored.currency, timeZone: portal.timeZone ?? stored.timeZone };
-  // A retry of a save whose answer was lost finds the settings saved by its own action: that is its answer.
-  const logged = (revision: number) =>
+  // Whether the save changed what recalculation writes from; a retry that finds its save written cannot tell.
+  const logged = (revision: number, needsRecalculation: boolean) =>
     recordAdminAction(client, objectTypes, {
       caller: change.caller,
       now: change.now,
@@ -137,14 +138,16 @@ export async function saveSettings(
           (othersBefore && !othersLeft ? ', confirming the removal of the last other admin' : ''),
         adminsAdded,
         adminsRemoved,
+        needsRecalculation,
       },
     });
+  // A retry of a save whose answer was lost finds the settings saved by its own action: that is its answer.
   if (
     change.actionId !== undefined &&
     currentRevision === change.expectedRevision + 1 &&
     current?.actionId === actionId
   ) {
-    await logged(currentRevision);
+    await logged(currentRevision, true);
     return {
       settings: storedDocument(current.settings ?? '{}'),
       revision: currentRevision,
@@ -204,7 +207,7 @@ export async function saveSettings(
     }
   }
   // After the save: an admin pressing Save again (the same action) records it, once, if this fails.
-  await logged(saved.revision);
+  await logged(saved.revision, differForRecalculation(settings, storedDocument(current?.settings ?? '{}')));
   return { ...saved, portal: portalNow };
 }
 

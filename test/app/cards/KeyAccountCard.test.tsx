@@ -43,6 +43,7 @@ import {
   failed,
   keyAccount,
   notKeyYet,
+  objective,
   criterion,
   ok,
   openEverySection,
@@ -171,6 +172,19 @@ describe('the Status section', () => {
     expect(cellTexts).toEqual(
       expect.arrayContaining(['Historic purchases', '£180,000', '25%', '18', 'Prestige', '8 of 10']),
     );
+  });
+
+  it('suggests no status from a score on too little data, as the sidebar says', async () => {
+    const scoreLine = async (enoughData: boolean) => {
+      const unknown = keyAccount({
+        status: 'none',
+        score: { ...keyAccount().score, total: 0, completeness: 0.25, enoughData, suggestedStatus: 'none' },
+      });
+      const { findAll } = await renderCard(cardData({ keyAccount: unknown }));
+      return findAll(Text).find((t) => t.text?.startsWith('Based on'))?.text;
+    };
+    expect(await scoreLine(false)).toBe("Based on 25% of the criteria's weight · too little known to suggest a status");
+    expect(await scoreLine(true)).toBe("Based on 25% of the criteria's weight · suggested: Not a key account");
   });
 
   it('counts advocacy in referrals, one or many', async () => {
@@ -964,6 +978,35 @@ describe('the Plan section', () => {
     expect(find(EmptyState).maybeFind(Text, { testId: 'plan-start-hint' })).toBeNull();
   });
 
+  it('tells a manager how to add objectives and targets to a saved plan that has none, and a viewer only that there are none', async () => {
+    const { plan } = cardData();
+    const bare = { ...plan, objectives: [], quarterlyTargets: { ...plan.quarterlyTargets, rows: [] } };
+    const manager = await renderCard(cardData({ plan: bare }));
+    expect(manager.findByTestId(Text, 'no-objectives').text).toBe(
+      'No SMART objectives yet: add them with “Edit the plan”, each with who owns it and when it is due.',
+    );
+    expect(manager.findByTestId(Text, 'no-targets').text).toBe(
+      'No quarterly targets yet: add the metrics to track with “Edit the plan”, from the account-plan template or your own.',
+    );
+    const viewer = await renderCard(cardData({ plan: bare, permissions: viewerPermissions() }));
+    expect(viewer.findByTestId(Text, 'no-objectives').text).toBe('No SMART objectives yet.');
+    expect(viewer.findByTestId(Text, 'no-targets').text).toBe('No quarterly targets yet.');
+  });
+
+  it("marks an open objective overdue only once its day has gone by the portal's calendar", async () => {
+    // Read at 6 pm in London on 24 Nov 2026; a picked day is stored at noon UTC.
+    const evening = Date.UTC(2026, 10, 24, 18);
+    const { plan } = cardData();
+    const objectives = [
+      objective({ objectiveKey: 'today', dueAt: Date.UTC(2026, 10, 24, 12) }),
+      objective({ objectiveKey: 'yesterday', dueAt: Date.UTC(2026, 10, 23, 12) }),
+      objective({ objectiveKey: 'done', dueAt: Date.UTC(2026, 10, 23, 12), status: 'achieved' }),
+    ];
+    const { findAll } = await renderCard(cardData({ readAt: evening, plan: { ...plan, objectives } }));
+    expect(findAll(StatusTag).map((t) => t.text)).toEqual(expect.arrayContaining(['Open', 'Overdue', 'Achieved']));
+    expect(findAll(StatusTag).filter((t) => t.text === 'Overdue')).toHaveLength(1);
+  });
+
   it('keys the grid as actual of target only where a target is set', async () => {
     const keyOf = async (rows: Array<ReturnType<typeof targetRow>>) => {
       const { plan } = cardData();
@@ -1000,6 +1043,8 @@ describe('the Plan section', () => {
       { quarter: 'Q3', series: 'Target', value: 6 },
       { quarter: 'Q4', series: 'Target', value: 6 },
     ]);
+    expect(find(BarChart).props.options?.title).toBe('Meetings per quarter: target and actual');
+    expect(find(BarChart).props.axes.options?.colors).toEqual({ Target: 'orange', Actual: 'aqua' });
   });
 
   it("names beside a row that runs from the plan year's start the period its figures cover, as the quarterly report does", async () => {
@@ -1177,6 +1222,50 @@ describe('the Plan section', () => {
     );
     expect(find(Button, withText('Save the plan')).props.disabled).toBe(false);
   });
+
+  it('reads the plan saved meanwhile again when asked, so the next edit starts from it rather than being refused again', async () => {
+    const theirs = cardData({ plan: { ...cardData().plan, revision: 5, businessObjective: 'Their new objective' } });
+    const { find, findAll, waitFor, spy } = await renderCard(
+      cardData(),
+      {
+        save_account_plan: failed(
+          'KAM.PLAN_CHANGED_ELSEWHERE',
+          'Someone else saved this plan while you were editing. Reload the plan, then make your changes again.',
+        ),
+      },
+      theirs,
+    );
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(find(Button, withText('Reload the plan'))).toBeDefined());
+    find(Button, withText('Reload the plan')).trigger('onClick');
+    await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Their new objective'));
+    expect(sectionLoads(spy, 'plan')).toBe(2);
+
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'save_account_plan')).toHaveLength(2));
+    expect(callsTo(spy, 'save_account_plan')[1]).toMatchObject({ baseRevision: 5 });
+  });
+
+  it('reads the plan again when the editor is cancelled after someone else saved first', async () => {
+    const { find, findAll, waitFor, spy } = await renderCard(
+      cardData(),
+      {
+        save_account_plan: failed('KAM.PLAN_CHANGED_ELSEWHERE', 'Someone else saved this plan while you were editing.'),
+      },
+      cardData({ plan: { ...cardData().plan, revision: 5, businessObjective: 'Their new objective' } }),
+    );
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    find(Button, withText('Cancel')).trigger('onClick');
+    expect(sectionLoads(spy, 'plan')).toBe(1);
+    find(Button, withText('Edit the plan')).trigger('onClick');
+    find(Button, withText('Save the plan')).trigger('onClick');
+    await waitFor(() => expect(find(Alert, { title: 'The plan was not saved' })).toBeDefined());
+    find(Button, withText('Cancel')).trigger('onClick');
+    await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Their new objective'));
+    expect(sectionLoads(spy, 'plan')).toBe(2);
+  });
 });
 
 describe('the Reviews section', () => {
@@ -1237,11 +1326,12 @@ describe('the Reviews section', () => {
     expect(findAll(Text).map((t) => t.text)).toEqual(
       expect.arrayContaining([
         '19 Nov 2026 · Parent company: none → Megacorp Holdings',
-        '19 Nov 2026 · Objective: Achieved',
         '19 Nov 2026 · Buying roles: none → Influencer, Budget holder',
         '19 Nov 2026 · Client strategy: “Grow in Europe” → “Sell the European arm to a competitor and invest the procee…”',
       ]),
     );
+    // The objective's sentence names the change: the line under it is its date alone.
+    expect(findAll(Text).map((t) => t.text)).not.toContain('19 Nov 2026 · Objective: Achieved');
   });
 
   it('marks an overdue review', async () => {
@@ -1299,8 +1389,10 @@ describe('the Reviews section', () => {
     find(Select, { name: 'action-1-owner' }).trigger('onChange', owner.ownerId as never);
     find(Select, { name: 'action-1-outcome' }).trigger('onChange', 'escalate' as never);
     find(TextArea, { name: 'action-1-text' }).trigger('onChange', 'The new CFO may bring her own suppliers' as never);
-    // Not before every outcome has its date.
-    expect(find(Button, withText('Log the review')).props.disabled).toBe(true);
+    // Not before every outcome has its date: pressing Log says which one lacks it, and sends nothing.
+    find(Button, withText('Log the review')).trigger('onClick');
+    expect(find(DateInput, { name: 'action-1-due' }).props.validationMessage).toBe('pick when it is due');
+    expect(callsTo(spy, 'log_review')).toEqual([]);
     find(DateInput, { name: 'action-1-due' }).trigger('onChange', { year: 2026, month: 11, date: 15 } as never);
     find(Button, withText('Log the review')).trigger('onClick');
     await waitFor(() => expect(findAll(Text).map((t) => t.text)).toContain('Meet the new CFO'));
@@ -1330,7 +1422,6 @@ describe('the Reviews section', () => {
   it('records an event HubSpot cannot see, with what happened, when and what it means', async () => {
     const { find, spy } = await renderCard(cardData(), { record_review_event: ok({ trigger: trigger() }) });
     find(Button, withText('Record an event…')).trigger('onClick');
-    expect(find(Button, withText('Record the event')).props.disabled).toBe(true);
     find(Select, { name: 'eventKind' }).trigger('onChange', 'supply_chain_changed' as never);
     find(DateInput, { name: 'eventAt' }).trigger('onChange', { year: 2026, month: 10, date: 2 } as never);
     find(TextArea, { name: 'eventNote' }).trigger('onChange', 'They outsourced purchasing to Procura' as never);
@@ -1378,12 +1469,12 @@ describe('the Reviews section', () => {
     expect(mocks.actions.addAlert.calls).toEqual([]);
   });
 
-  it('enables Log the review while the decision is typed, before the box loses focus', async () => {
-    const { find } = await renderCard(cardData());
+  it('takes the decision as it is typed, before the box loses focus', async () => {
+    const { find, waitFor, spy } = await renderCard(cardData(), { log_review: ok({ tasks: TASKS_SYNCED }) });
     find(Button, withText('Log a review…')).trigger('onClick');
-    expect(find(Button, withText('Log the review')).props.disabled).toBe(true);
     find(TextArea, { name: 'summary' }).trigger('onInput', 'Renew' as never);
-    expect(find(Button, withText('Log the review')).props.disabled).toBe(false);
+    find(Button, withText('Log the review')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'log_review')).toMatchObject([{ summary: 'Renew' }]));
   });
 });
 

@@ -114,6 +114,12 @@ describe('the key account sidebar', () => {
     expect(glance(find, 'Next review')).toBe('21 Nov 2026 · Due');
   });
 
+  it('says a review falling due today is due today, not that it was', () => {
+    const { find } = renderSidebar({ ...KEY_ACCOUNT, [P.nextReviewDue]: new Date(NOW - 60_000).toISOString() });
+    expect(glance(find, 'Top risk')).toBe('The account review is due today.');
+    expect(glance(find, 'Next review')).toBe('24 Nov 2026 · Due');
+  });
+
   it("calls a review overdue once the portal's days of grace have passed, as the Reviews tab does", () => {
     const twelveDaysPast = { ...KEY_ACCOUNT, [P.nextReviewDue]: new Date(NOW - 12 * DAY).toISOString() };
     const overdue = renderSidebar({ ...twelveDaysPast, [P.reviewOverdueAfterDays]: '7' });
@@ -168,6 +174,21 @@ describe('the key account sidebar', () => {
     expect(hint(true)).toBe('Its score suggests: Not a key account.');
     // Stored before the breakdown said so: the suggestion stands as stored.
     expect(hint(undefined)).toBe('Its score suggests: Not a key account.');
+  });
+
+  it('says a plain company scored on too little data is not known, rather than leaving its score bare', () => {
+    const hint = (enoughData: boolean) =>
+      renderSidebar({
+        ...KEY_ACCOUNT,
+        [P.status]: 'none',
+        [P.score]: '0',
+        [P.suggestedStatus]: 'none',
+        [P.scoreBreakdown]: JSON.stringify({ completeness: 0.25, enoughData, missing: [], criteria: [] }),
+      }).maybeFind(Text, { testId: 'qualify-hint' })?.text ?? null;
+    expect(hint(false)).toBe(
+      'Too little of its data is known for its score to suggest a status: the Key account tab says what to fill in.',
+    );
+    expect(hint(true)).toBeNull();
   });
 
   it("shows HubSpot's message with a retry when the record cannot be read, and a spinner while it loads", () => {

@@ -63,6 +63,32 @@ describe('the plan as the editor reads it before saving', () => {
     expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual(Object.entries(read.problems));
   });
 
+  it('finds a metric or an objective named as one above it, whatever the capitals, where save_account_plan would refuse it', () => {
+    const draft = draftOf(emptyPlan(), 'GBP');
+    const own = (label: string, metric: string) =>
+      rowFromCatalogue({ metric, label, unit: 'count', measure: 'level', source: 'typed', explains: '' }, 'GBP');
+    draft.rows = [own('Referrals received', 'custom_referrals_received'), own('referrals  Received ', 'custom_2')];
+    const objective = { measure: '', ownerId: '7', dueAt: Date.UTC(2027, 2, 31, 12), status: 'open' } as const;
+    draft.objectives = [
+      { ...objective, title: 'Meet the new CFO' },
+      { ...objective, title: 'Win the estates review' },
+      { ...objective, title: 'Meet the new CFO' },
+    ];
+    const read = readDraft(draft, 'GBP');
+    expect(read.problems).toEqual({
+      'plan.quarterlyTargets.rows.1.label': 'a metric above has this name: give each metric its own',
+      'plan.objectives.2.title': 'an objective above has this title: give each objective its own',
+    });
+    const refused = saveAccountPlanParametersSchema.safeParse({
+      userId: 1,
+      companyId: '1',
+      baseRevision: 0,
+      actionId: 'a'.repeat(32),
+      plan: read.plan,
+    });
+    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual(Object.entries(read.problems));
+  });
+
   it('asks for at least two steps of a scale before anything is sent', () => {
     expect(readDraft(qualitative('Fine'), 'GBP').problems).toEqual({
       'plan.quarterlyTargets.rows.0.scale': 'name at least two steps, first to best',

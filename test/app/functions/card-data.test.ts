@@ -275,6 +275,59 @@ describe('card_data', () => {
     ]);
   });
 
+  it('names one decision maker as one, and several contacts whose supervisor is unknown as several', async () => {
+    const { companyId } = await loadAccount(portal, {
+      owners: [manager],
+      contacts: [
+        {
+          id: '951',
+          firstname: 'Vic',
+          properties: { jobtitle: 'Chief Executive Officer', [CONTACT_PROPERTY.decisionPower]: 'final_say' },
+        },
+        { id: '952', firstname: 'Ann', properties: { [CONTACT_PROPERTY.stance]: 'supporter' } },
+        { id: '953', firstname: 'Bob', properties: { [CONTACT_PROPERTY.stance]: 'neutral' } },
+      ],
+      activities: [{ type: 'meetings', ownerId: manager.id, contactIds: ['952', '953'], daysAgo: 5 }],
+    });
+
+    const { relationships } = await readCard(companyId, manager.userId);
+
+    const messages = Object.fromEntries(relationships.coverage.warnings.map((w) => [w.kind, w.message]));
+    expect(messages.uncovered_decision_makers).toBe(
+      'Nobody of ours has ever been in touch with decision maker Vic Client.',
+    );
+    expect(messages.unknown_supervisors).toBe('We do not know whom Ann Client, Bob Client report to.');
+  });
+
+  it('words each departure by why they left, as its review trigger does', async () => {
+    const left = (reason?: string) => ({
+      [CONTACT_PROPERTY.stance]: 'ally',
+      [CONTACT_PROPERTY.leftCompany]: 'true',
+      [CONTACT_PROPERTY.leftAt]: new Date(NOW - 10 * DAY).toISOString(),
+      ...(reason === undefined ? {} : { [CONTACT_PROPERTY.leftReason]: reason }),
+    });
+    const { companyId } = await loadAccount(portal, {
+      owners: [manager],
+      contacts: [
+        { id: '941', firstname: 'Ann', properties: left('retired') },
+        { id: '942', firstname: 'Bob', properties: left('moved_role') },
+        { id: '943', firstname: 'Cy', properties: left('left') },
+        { id: '944', firstname: 'Dot', properties: left() },
+        { id: '945', firstname: 'Eve', properties: left('retired') },
+      ],
+      activities: [],
+    });
+
+    const { relationships } = await readCard(companyId, manager.userId);
+
+    expect(relationships.coverage.warnings[0]).toEqual({
+      kind: 'departed_key_contacts',
+      contactIds: ['941', '942', '943', '944', '945'],
+      message:
+        'Ann Client, Eve Client retired; Bob Client moved to another role; Cy Client, Dot Client left the client: who has taken over, and do we know them?',
+    });
+  });
+
   it('asks nothing about departures whose successor is recorded, puts the successor in their place and their reports under the successor, and asks only about reports of someone who left unreplaced', async () => {
     const left = (replacedBy: string) => ({
       [CONTACT_PROPERTY.leftCompany]: 'true',

@@ -331,6 +331,8 @@ describe('tag_key_account and untag_key_account', () => {
   });
 
   it('refuses a change from a status the account no longer has, naming who changed it and when, and writes nothing', async () => {
+    // 23:30 UTC on a summer evening is already the next day in London, the portal's time zone.
+    testClock.set(Date.UTC(2027, 6, 14, 23, 30));
     await tagKeyAccount({
       parameters: { companyId, userId: manager.userId, expectedStatus: 'none', reason: 'Strategic' },
     });
@@ -343,7 +345,8 @@ describe('tag_key_account and untag_key_account', () => {
 
     expect(stale).toMatchObject({ status: 'error', code: 'KAM.STATUS_CHANGED' });
     const message = stale.status === 'error' ? stale.message : '';
-    expect(message).toContain('changed by Max Manager at');
+    // When, as the portal's people read the time: not a UTC timestamp.
+    expect(message).toContain('changed by Max Manager on 15 Jul 2027 at 00:30 BST;');
     expect(message).toContain('reload');
     expect(await portal.writes()).toEqual([]);
     expect(await timelineNotes(portal, companyId)).toHaveLength(1);

@@ -118,7 +118,7 @@ describe('save_account_plan', () => {
     await portal.control.clearFaults();
   });
 
-  it('saves the whole plan and card_data shows it, with the team by name, overdue objectives and derived actuals', async () => {
+  it('saves the whole plan and card_data shows it, with the team by name, the objectives with their due dates and derived actuals', async () => {
     const answer = await save();
 
     expect(answer).toMatchObject({ status: 'ok', revision: 1, savedBy: { name: 'Max Manager' }, objectiveCount: 2 });
@@ -129,7 +129,7 @@ describe('save_account_plan', () => {
       savedBy: { name: 'Max Manager' },
       team: { relationshipPartner: { name: 'Pat Partner' }, accountManager: { name: 'Max Manager' }, researcher: null },
     });
-    expect(plan.objectives.map((o) => [o.title, o.owner?.name, o.status, o.overdue])).toEqual([
+    expect(plan.objectives.map((o) => [o.title, o.owner?.name, o.status, o.dueAt !== null && o.dueAt < NOW])).toEqual([
       ['Meet the new COO', 'Pat Partner', 'open', false],
       ['Win the logistics review', 'Max Manager', 'open', true],
     ]);

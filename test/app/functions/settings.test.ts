@@ -6,7 +6,7 @@ import { main as recalculateMain } from '../../../src/app/functions/recalculate_
 import { SETUP_VERSION } from '../../../src/crm/setup/index.ts';
 import { defaultSettings } from '../../../src/kam/settings/index.ts';
 import { anOwner, startSandboxPortal, type SandboxPortal } from '../../crm/sandbox-portal.ts';
-import { onTestClock } from '../../clock.ts';
+import { onTestClock, testClock } from '../../clock.ts';
 
 const getSettings = onTestClock(getSettingsMain);
 const runSetup = onTestClock(runSetupMain);
@@ -340,6 +340,39 @@ describe('settings functions', () => {
         accessShown: true,
         adminActions: expect.arrayContaining([expect.objectContaining({ kind: 'save_settings' })]),
       });
+    });
+
+    it('says a save since the last complete recalculation changed what it wrote from, but not a change of who may do what', async () => {
+      const save = async (document: Record<string, unknown>, expectedRevision: number) => {
+        testClock.advance(60_000);
+        const saved = await saveSettings({
+          parameters: { userId: admin.userId, settings: document, expectedRevision },
+        });
+        expect(saved).toMatchObject({ status: 'ok' });
+      };
+      const lastRecalculation = async () => {
+        const read = await getSettings({ parameters: { userId: admin.userId } });
+        return read.status === 'ok' ? read.lastRecalculation : undefined;
+      };
+      await save(settingsDocument(), 0);
+      testClock.advance(60_000);
+      let cursor: string | null = null;
+      for (let slice = 0; slice < 10; slice++) {
+        const answer = await recalculate({ parameters: { userId: admin.userId, cursor } });
+        if (answer.status !== 'ok' || answer.done) break;
+        cursor = answer.cursor;
+      }
+      expect(await lastRecalculation()).toMatchObject({ settingsChangedAt: null });
+
+      // Who may do what: recalculation writes nothing from it.
+      const withManager = settingsDocument({
+        access: { adminUserIds: [String(admin.userId)], managerUserIds: [String(manager.userId)], managerTeamIds: [] },
+      });
+      await save(withManager, 1);
+      expect(await lastRecalculation()).toMatchObject({ settingsChangedAt: null });
+
+      await save({ ...withManager, coverage: { staleAfterDays: 45 } }, 2);
+      expect(await lastRecalculation()).toMatchObject({ settingsChangedAt: testClock.now() });
     });
 
     it('asks before removing the last other admin, writes nothing until confirmed, and records the removal', async () => {

@@ -122,7 +122,7 @@ describe('the fields the sidebar shows', () => {
           userId: manager.userId,
           contactId: contactIds[0]!,
           left: true,
-          reason: 'left',
+          reason: 'moved_role',
           replacedByContactId: null,
         },
       }),
@@ -130,6 +130,8 @@ describe('the fields the sidebar shows', () => {
     const stored = await sidebarReads();
     const card = await tab();
     expect(stored[P.topRisk]).toBe(topRiskOf(card));
+    // Worded by why they left: someone who moved to another role there has not left the client.
+    expect(stored[P.topRisk]).toContain(' moved to another role: who has taken over');
     // Nobody at the client hears from us either, but the departure is the one the tab lists first.
     expect(card.relationships.coverage.warnings.map((w) => w.kind).slice(0, 2)).toEqual([
       'departed_key_contacts',
@@ -156,7 +158,7 @@ describe('the fields the sidebar shows', () => {
     const stored = await sidebarReads();
     const card = await tab();
     expect(card.relationships.coverage.warnings.map((w) => w.kind)).not.toContain('departed_key_contacts');
-    expect(stored[P.topRisk] ?? '').not.toContain('left the client');
+    expect(stored[P.topRisk] ?? '').not.toContain('who has taken over');
     expect(stored[P.topRisk] ?? '').toBe(topRiskOf(card));
   });
 

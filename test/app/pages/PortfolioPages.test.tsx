@@ -130,6 +130,15 @@ describe('the portfolio home page', () => {
     expect(riskRows.map((row) => row.find(Link).text)).toEqual(['Acme', 'Bolt']);
   });
 
+  it('gives a low relationship coverage its score, as the sidebar shows it', async () => {
+    const thin = aScoredCompany('Thin', 'key', 'key', 80, 200, { [COMPANY_PROPERTY.coverageScore]: '37' });
+    const page = await renderPages(ok(overview({ companies: [acme, thin] })));
+    const row = page
+      .findAll(TableRow)
+      .find((r) => r.maybeFind(Link, withText('Thin')) !== null && r.findAll(TableCell).length === 2);
+    expect(row?.findAll(TableCell)[1]?.text).toBe('No account plan; Low relationship coverage (37 of 100)');
+  });
+
   it("shows each key account's survey score over the last year on its scale and its half-year trend, and where to start a survey when nobody answered", async () => {
     // As recalculation stores it: Echo's NPS, below zero, rose 12.5 points on the half-year before; Acme never answered.
     const echo = aScoredCompany('Echo', 'key', 'key', 90, 200, {
@@ -459,7 +468,7 @@ describe('the quarterly report pages', () => {
     );
   });
 
-  it('groups a count and shows a percent target as a percentage, as the card does', async () => {
+  it('groups a count and shows a percent target as a percentage to the tenth, as the card does', async () => {
     const row = (id: string, unit: 'count' | 'percent', target: number, actual: number): MetricTarget => ({
       id,
       name: id,
@@ -485,7 +494,7 @@ describe('the quarterly report pages', () => {
     expect(cells).toEqual(
       expect.arrayContaining([
         ['Users trained', '1,500', '1,250'],
-        ['Share of wallet', '13%', '30%'],
+        ['Share of wallet', '12.5%', '30%'],
       ]),
     );
   });

@@ -14,7 +14,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsPage } from '../../../src/app/settings/Settings.tsx';
-import type { PortalSettings, RecalculationProgress } from '../../../src/contracts/index.ts';
+import type { PortalSettings, RecalculationAnswer, RecalculationProgress } from '../../../src/contracts/index.ts';
 import {
   callsTo,
   companyFacts,
@@ -81,7 +81,7 @@ const statistic = (find: ReturnType<typeof renderer>['find'], label: string) => 
 };
 
 /** A recalculate_portfolio answer: a slice of scores part-way through 250 companies, unless told otherwise. */
-const sliceAnswer = (answer: Partial<Omit<RecalculationProgress, 'done' | 'finishedAt'>>): RecalculationProgress => ({
+const sliceAnswer = (answer: Partial<Omit<RecalculationAnswer, 'done' | 'finishedAt'>>): RecalculationAnswer => ({
   cursor: 'c1',
   stage: 'scores',
   processed: 100,
@@ -89,13 +89,14 @@ const sliceAnswer = (answer: Partial<Omit<RecalculationProgress, 'done' | 'finis
   interruptedBy: null,
   retryAfterMs: null,
   coverageNotRead: [],
+  coverageNotReadCompanies: [],
   pausedFor: null,
   ...answer,
   done: false,
 });
 
 /** The answer of a run's last slice, over 250 companies, finished at NOW (07:00 in the renderer's New York). */
-const lastSliceAnswer = (answer: Partial<Omit<RecalculationProgress, 'done' | 'finishedAt'>> = {}) => ({
+const lastSliceAnswer = (answer: Partial<Omit<RecalculationAnswer, 'done' | 'finishedAt'>> = {}) => ({
   ...sliceAnswer({ cursor: null, stage: 'relationships', processed: 250, ...answer }),
   done: true as const,
   finishedAt: NOW,
@@ -126,8 +127,36 @@ describe('the selection criteria and the live preview', () => {
     const { find } = await renderSettings(portalSettings());
     expect(find(NumberInput, { name: 'weight-historicPurchases' }).props.value).toBe(3);
     expect(find(NumberInput, { name: 'threshold-key' }).props.value).toBe(70);
-    expect(statistic(find, 'Would be key accounts')).toEqual({ number: '2', detail: '60% of revenue' });
+    expect(statistic(find, 'Score as key accounts')).toEqual({
+      number: '2',
+      detail: '60% of revenue; 0 of them key accounts now',
+    });
     expect(statistic(find, 'Companies scored').number).toBe('4');
+  });
+
+  it('says the preview counts by score, beside how many hold the status now, as the portfolio page counts statuses', async () => {
+    serveFunctions({
+      get_settings: ok(portalSettings()),
+      portfolio_facts: ok({
+        companies: [
+          { ...PORTFOLIO[0]!, status: 'key' },
+          { ...PORTFOLIO[1]!, status: 'candidate' },
+          ...PORTFOLIO.slice(2),
+        ],
+        complete: true,
+      }),
+    });
+    const { render, find, findAll, waitFor } = renderer('settings');
+    render(<SettingsPage />);
+    await waitFor(() =>
+      expect(statistic(find, 'Score as key accounts')).toEqual({
+        number: '2',
+        detail: '60% of revenue; 1 of them key accounts now',
+      }),
+    );
+    expect(findAll(Text).map((t) => t.text)).toContain(
+      'Counted by score alone, whatever status each company has now: managers tag key accounts and candidates. The portfolio page counts the companies tagged key accounts, and as candidates those tagged candidate with the untagged companies that score as one.',
+    );
   });
 
   it('updates the preview as the admin moves a threshold, without calling any function', async () => {
@@ -135,8 +164,11 @@ describe('the selection criteria and the live preview', () => {
     const calls = spy.mock.calls.length;
     find(NumberInput, { name: 'threshold-key' }).trigger('onChange', 100 as never);
     find(NumberInput, { name: 'threshold-candidate' }).trigger('onChange', 90 as never);
-    await waitFor(() => expect(statistic(find, 'Would be key accounts').number).toBe('0'));
-    expect(statistic(find, 'Would be candidates')).toEqual({ number: '2', detail: '60% of revenue with key accounts' });
+    await waitFor(() => expect(statistic(find, 'Score as key accounts').number).toBe('0'));
+    expect(statistic(find, 'Score as candidates')).toEqual({
+      number: '2',
+      detail: '60% of revenue with the key accounts; 0 of them candidates now',
+    });
     expect(spy.mock.calls.length).toBe(calls);
   });
 
@@ -188,6 +220,14 @@ describe('the review settings', () => {
         'For key accounts without a cadence of their own: a company\'s "Account review cadence" property, where set, comes first.',
     });
   });
+
+  it('says what the days of grace and the days before a contact goes stale count from', async () => {
+    const { find } = await renderSettings(portalSettings());
+    expect(find(NumberInput, { name: 'overdue-after' }).props.description).toBe(
+      'Days of grace once a review falls due.',
+    );
+    expect(find(NumberInput, { name: 'stale-after' }).props.description).toBe('Days with none of our people in touch.');
+  });
 });
 
 describe('who may do what', () => {
@@ -213,6 +253,31 @@ describe('who may do what', () => {
         { value: '999', label: 'User 999 (no longer in HubSpot)' },
       ],
     });
+  });
+
+  it('asks, by name and as a choice rather than an error, before a save leaves the admin the only one', async () => {
+    const access = { managerTeamIds: [], managerUserIds: [], adminUserIds: [String(USER_ID), '7'] };
+    const { find, maybeFind, waitFor, spy } = await renderSettings(portalSettings({ settings: settings({ access }) }), {
+      save_settings: vi
+        .fn()
+        .mockReturnValueOnce(
+          failed('KAM.INVALID_SETTINGS', 'This removes every other admin.', [
+            { path: 'confirmRemovingLastOtherAdmin', message: 'confirm removing the last other admin' },
+          ]),
+        )
+        .mockReturnValue(ok({})),
+    });
+    find(MultiSelect, { name: 'admin-users' }).trigger('onChange', [String(USER_ID)] as never);
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(Alert, { title: "You would be Keystone's only admin" }).text).toBe(
+        'Saving removes Maria Lopez as admin: nobody else could change these settings, run setup or recalculate the portfolio. Nothing was saved yet.',
+      ),
+    );
+    expect(maybeFind(Alert, { title: 'The settings were not saved' })).toBeNull();
+    find(Button, withText('Remove the other admins and save')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'save_settings')).toHaveLength(2));
+    expect(callsTo(spy, 'save_settings')[1]).toMatchObject({ confirmRemovingLastOtherAdmin: true });
   });
 });
 
@@ -337,6 +402,30 @@ describe('numbers the admin types', () => {
     await waitFor(() => expect(find(NumberInput, { name: 'weight-prestige' }).props.error).toBeUndefined());
   });
 
+  it('says beside Save that nothing was saved, naming the marked fields, until they are fixed', async () => {
+    const { find, maybeFind, waitFor, spy } = await renderSettings(portalSettings(), { save_settings: ok({}) });
+    find(NumberInput, { name: 'weight-prestige' }).trigger('onChange', -3 as never);
+    find(NumberInput, { name: 'stale-after' }).trigger('onChange', undefined as never);
+    // Marked at once; the foot of the page speaks only once Save is pressed.
+    await waitFor(() => expect(find(NumberInput, { name: 'weight-prestige' }).props.error).toBe(true));
+    expect(maybeFind(Alert, { title: 'The settings were not saved' })).toBeNull();
+    find(Button, withText('Save settings')).trigger('onClick');
+    await waitFor(() =>
+      expect(find(Alert, { title: 'The settings were not saved' }).text).toBe(
+        'Fix the 2 fields marked above: Prestige and Contacts go stale after (days).',
+      ),
+    );
+    find(NumberInput, { name: 'weight-prestige' }).trigger('onChange', 3 as never);
+    await waitFor(() =>
+      expect(find(Alert, { title: 'The settings were not saved' }).text).toBe(
+        'Fix the field marked above: Contacts go stale after (days).',
+      ),
+    );
+    find(NumberInput, { name: 'stale-after' }).trigger('onChange', 90 as never);
+    await waitFor(() => expect(maybeFind(Alert, { title: 'The settings were not saved' })).toBeNull());
+    expect(callsTo(spy, 'save_settings')).toHaveLength(0);
+  });
+
   it('shows what the function said of a field beside it, and drops that once the field changes', async () => {
     const { find, waitFor } = await renderSettings(portalSettings(), {
       save_settings: failed('KAM.INVALID_SETTINGS', 'These settings cannot be saved.', [
@@ -380,6 +469,18 @@ describe('setup and recalculation', () => {
     );
   });
 
+  it('says when the settings were changed since the last complete recalculation, which what it stored does not follow', async () => {
+    const { maybeFindByTestId } = await renderSettings(portalSettings());
+    expect(maybeFindByTestId(Text, 'recalculation-outdated')).toBeNull();
+    const last = portalSettings().lastRecalculation!;
+    const changed = await renderSettings(
+      portalSettings({ lastRecalculation: { ...last, settingsChangedAt: last.completedAt + 3_600_000 } }),
+    );
+    expect(changed.findByTestId(Text, 'recalculation-outdated').text).toMatch(
+      /^The settings were changed since, on .+: the scores, suggested statuses and tiers stored on companies, and the portfolio pages, follow the earlier settings until you recalculate\.$/,
+    );
+  });
+
   it('shows a portal that is not set up yet and runs setup on request, then shows the new status', async () => {
     const notSetUp = portalSettings({ setup: { appliedVersion: 0, currentVersion: 2, upToDate: false } });
     const { find, findByTestId, waitFor, spy } = await renderSettings(
@@ -400,8 +501,22 @@ describe('setup and recalculation', () => {
     const answers = [
       ok(sliceAnswer({})),
       ok(sliceAnswer({ interruptedBy: 'KAM.HUBSPOT_RATE_LIMITED', retryAfterMs: 5 })),
-      ok(sliceAnswer({ cursor: 'c2', stage: 'relationships', processed: 200, coverageNotRead: ['901'] })),
-      ok(lastSliceAnswer()),
+      ok(
+        sliceAnswer({
+          cursor: 'c2',
+          stage: 'relationships',
+          processed: 200,
+          coverageNotRead: ['901'],
+          coverageNotReadCompanies: [{ companyId: '901', name: 'Giant Holdings' }],
+        }),
+      ),
+      // The last slice meets the same account again: it is named once.
+      ok(
+        lastSliceAnswer({
+          coverageNotRead: ['901'],
+          coverageNotReadCompanies: [{ companyId: '901', name: 'Giant Holdings' }],
+        }),
+      ),
     ];
     let call = 0;
     const { find, findByTestId, waitFor, spy } = await renderSettings(portalSettings(), {
@@ -418,9 +533,9 @@ describe('setup and recalculation', () => {
     expect(find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);
     rateLimited.resolve(null);
     await waitFor(() => expect(findByTestId(Text, 'recalculation-done').text).toMatch(/^Recalculated 250 companies/));
-    // An account too large to weigh in one invocation is named once the run is done.
+    // An account too large to weigh in one invocation is named once the run is done, by its name.
     expect(findByTestId(Text, 'coverage-not-read').text).toBe(
-      '1 key account or candidate has too many contacts and activities to weigh their relationship coverage here (company 901); their cards still show it.',
+      '1 key account or candidate has too many contacts and activities to weigh their relationship coverage here (Giant Holdings); their cards still show it.',
     );
     expect(callsTo(spy, 'recalculate_portfolio')).toEqual([
       { userId: USER_ID, cursor: null },

@@ -32,6 +32,8 @@ describe('the selection preview', () => {
       companies: 3,
       key: 2,
       candidates: 0,
+      keyNow: 0,
+      candidatesNow: 0,
       keyRevenueShare: 0.6,
       qualifyingRevenueShare: 0.6,
     });
@@ -45,6 +47,19 @@ describe('the selection preview', () => {
     expect(withThresholds(70, 50)).toMatchObject({ key: 1, candidates: 0 });
     expect(withThresholds(100, 100)).toMatchObject({ key: 0, candidates: 0, qualifyingRevenueShare: 0 });
     expect(withThresholds(100, 90)).toMatchObject({ key: 0, candidates: 1, qualifyingRevenueShare: 1 });
+  });
+
+  it('counts by score whatever status each company has now, and how many of them hold that status already', () => {
+    // The portfolio page counts statuses: the preview says how many of those it counts by score are tagged so.
+    const facts = [
+      { ...star('1', 300_000), status: 'key' as const },
+      { ...star('2', 300_000), status: 'candidate' as const },
+      { ...star('3', 300_000), status: 'former' as const },
+    ];
+    const selection = settings().selection;
+    expect(previewSelection(facts, selection)).toMatchObject({ key: 3, keyNow: 1, candidates: 0, candidatesNow: 0 });
+    const raised = { ...selection, thresholds: { ...selection.thresholds, key: 100, candidate: 90 } };
+    expect(previewSelection(facts, raised)).toMatchObject({ key: 0, keyNow: 0, candidates: 3, candidatesNow: 1 });
   });
 
   it("previews with a new portal's defaults: a company known on purchases alone has enough data to qualify", () => {

@@ -88,14 +88,16 @@ describe('the settings page on the sandbox portal', () => {
       expect(page.find(MultiSelect, { name: 'admin-users' }).props.value).toEqual([String(admin.userId)]),
     );
     await page.waitFor(() =>
-      expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe('1'),
+      expect(page.find(StatisticsItem, { label: 'Score as key accounts' }).props.number).toBe('1'),
     );
-    expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).find(Text).text).toBe('100% of revenue');
+    expect(page.find(StatisticsItem, { label: 'Score as key accounts' }).find(Text).text).toBe(
+      '100% of revenue; 0 of them key accounts now',
+    );
     expect(page.find(StatisticsItem, { label: 'Companies scored' }).props.number).toBe('2');
 
     page.find(NumberInput, { name: 'threshold-key' }).trigger('onChange', 100 as never);
     await page.waitFor(() =>
-      expect(page.find(StatisticsItem, { label: 'Would be key accounts' }).props.number).toBe('0'),
+      expect(page.find(StatisticsItem, { label: 'Score as key accounts' }).props.number).toBe('0'),
     );
     // Recalculation scores with the saved settings: it waits while the threshold is being edited.
     expect(page.find(Button, withText('Recalculate all companies')).props.disabled).toBe(true);

@@ -235,7 +235,6 @@ export function objective(overrides: Partial<Objective> = {}): Objective {
     dueAt: NOW + 60 * DAY,
     status: 'open',
     achievedAt: null,
-    overdue: false,
     ...overrides,
   };
 }
@@ -449,7 +448,12 @@ export function portalSettings(overrides: Partial<PortalSettings> = {}): PortalS
         { teamId: '12', name: 'Sales', members: 5 },
       ],
     },
-    lastRecalculation: { startedAt: NOW - DAY - 60_000, completedAt: NOW - DAY, companiesScored: 1_250 },
+    lastRecalculation: {
+      startedAt: NOW - DAY - 60_000,
+      completedAt: NOW - DAY,
+      companiesScored: 1_250,
+      settingsChangedAt: null,
+    },
     ...overrides,
   };
 }

@@ -21,6 +21,7 @@ export function aContact(overrides: Partial<CoverageContact> = {}): CoverageCont
     reportsTo: null,
     leftCompany: false,
     leftAt: null,
+    leftReason: null,
     replacedBy: null,
     ...overrides,
   };

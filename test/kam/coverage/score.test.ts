@@ -97,13 +97,20 @@ describe('coverageScore', () => {
     );
     expect(score.reasons.map((r) => r.reason)).toEqual([
       'No decision maker identified',
-      '1 contacts engaged in the last 90 days (single-threaded); 5 or more earn full points',
+      '1 contact engaged in the last 90 days (single-threaded); 5 or more earn full points',
       '0 of 2 watched contacts know two or more of our people',
       'One of our people alone holds 1 of 1 engaged contacts',
       '1 of 2 watched contacts touched in the last 90 days',
       '1 of 2 watched contacts are allies or supporters, 0 protesters or enemies',
       '0 of 2 watched contacts have their supervisor, a subordinate or a peer in touch with us',
     ]);
+  });
+
+  it('counts one protester or enemy as one', () => {
+    const score = scoreOf([aKeyContact({ stance: 'ally' }), aKeyContact({ stance: 'enemy' })], []);
+    expect(score.reasons.find((r) => r.part === 'friendlyKeyContacts')?.reason).toBe(
+      '1 of 2 watched contacts are allies or supporters, 1 protester or enemy',
+    );
   });
 
   it('does not call an account nobody hears from single-threaded', () => {

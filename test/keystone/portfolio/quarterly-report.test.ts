@@ -289,6 +289,17 @@ describe('the quarterly programme report', () => {
     ]);
   });
 
+  it('finds no calendar review missed in a quarter not begun yet, though one is overdue now', () => {
+    const ahead = overview(RECORDS, { fiscalYear: 2027, quarter: 1 }, NOW).quarterlyReport;
+    expect(overview(RECORDS, null, NOW).quarterlyReport.programme.reviewsMissed).toBe(1);
+    expect(ahead.accounts.map((a) => [a.name, a.reviewMissed])).toEqual([
+      ['Acme', false],
+      ['Bolt', false],
+      ['Crane', false],
+    ]);
+    expect(ahead.programme.reviewsMissed).toBe(0);
+  });
+
   it('totals the programme', () => {
     expect(report().programme).toEqual({
       keyAccounts: 3,

@@ -33,6 +33,7 @@ import {
   Tooltip,
 } from '../../../preview/ui/index.ts';
 import { unknownComponent } from '../../../preview/ui/components/unknown.tsx';
+import { axisScale } from '../../../preview/ui/components/charts.tsx';
 
 // Static markup is what the browser receives; the interactive behaviour is covered by test/e2e.
 const html = renderToStaticMarkup;
@@ -328,5 +329,16 @@ describe('the preview components', () => {
     expect(html(<Unknown />)).toBe(
       '<div class="hs-unknown-component" role="note" data-unknown-component="Illustration">unknown component Illustration</div>',
     );
+  });
+});
+
+describe('chart axes', () => {
+  it('puts ticks at round steps, whole ones for counts, and widens the axis to the next of them', () => {
+    expect(axisScale(0, 13, { whole: true })).toEqual({ min: 0, max: 15, ticks: [0, 5, 10, 15] });
+    expect(axisScale(0, 1, { whole: true }).ticks).toEqual([0, 1]);
+    expect(axisScale(0, 1).ticks).toEqual([0, 0.5, 1]);
+    expect(axisScale(-3, 7, { whole: true })).toEqual({ min: -5, max: 10, ticks: [-5, 0, 5, 10] });
+    expect(axisScale(0, 305_000)).toEqual({ min: 0, max: 400_000, ticks: [0, 100_000, 200_000, 300_000, 400_000] });
+    expect(axisScale(0, 0.3).ticks).toEqual([0, 0.1, 0.2, 0.3]);
   });
 });

@@ -108,6 +108,13 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
     issues: [...typedProblems.map(([path, message]) => ({ path, message })), ...(failure?.issues ?? [])],
   });
   const problem = (path: string) => marks.at(`plan.${path}`);
+  // Saved meanwhile by someone else: this editor holds the plan as it was, so every save would be refused
+  // until the plan is read again; leaving the editor reads it.
+  const changedElsewhere = failure?.code === 'KAM.PLAN_CHANGED_ELSEWHERE';
+  const close = () => {
+    onClose();
+    if (changedElsewhere) account.refresh();
+  };
   // A text field says its limits, and what breaks them while it is typed; else what was said of it above.
   const typed = (field: HeldField, path: string) => field.props(() => problem(path));
   const newMetricField = planText.metricLabel(newMetric);
@@ -430,11 +437,16 @@ export function PlanEditor({ account, onClose }: { account: AccountView<'plan'>;
         </Alert>
       )}
       {failure && <ActionFailed title="The plan was not saved" failure={failure} highlighted={marks.highlighted} />}
+      {changedElsewhere && (
+        <ButtonRow>
+          <Button onClick={close}>Reload the plan</Button>
+        </ButtonRow>
+      )}
       <ButtonRow>
         <Button variant="primary" onClick={() => void submit(false)} disabled={save.state.status === 'loading'}>
           {save.state.status === 'loading' ? 'Saving…' : 'Save the plan'}
         </Button>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={close}>Cancel</Button>
       </ButtonRow>
     </Flex>
   );

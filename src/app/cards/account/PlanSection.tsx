@@ -22,9 +22,13 @@ import type { PlanSection as Plan } from '../../../contracts/card-data.ts';
 import { KAM_TEAM_ROLE_LABELS, OBJECTIVE_STATUS_LABELS, optionsOf } from '../../ui/labels.ts';
 import { ReadOnlyNotice } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
+import { isBeforeToday } from './DueInThePast.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 import {
+  CHART_SERIES_COLORS,
   chartRows,
+  chartTitle,
+  chartValueLabel,
   fiscalYearLabel,
   gridCell,
   investmentCell,
@@ -94,7 +98,19 @@ export function PlanSection({ account }: { account: AccountView<'plan'> }) {
 }
 
 function Objectives({ plan, account }: { plan: Plan; account: AccountView<'plan'> }) {
-  if (plan.objectives.length === 0) return <Text>No SMART objectives yet.</Text>;
+  // Overdue once its day has gone by the portal's calendar, as "Due in the past?" reckons it: an objective
+  // due today is not overdue in the afternoon.
+  const today = { now: account.data.readAt, timeZone: account.format.timeZone };
+  const overdue = (o: Plan['objectives'][number]) =>
+    o.status === 'open' && o.dueAt !== null && isBeforeToday(o.dueAt, today);
+  if (plan.objectives.length === 0)
+    return (
+      <Text testId="no-objectives">
+        {account.data.permissions.canEdit
+          ? 'No SMART objectives yet: add them with “Edit the plan”, each with who owns it and when it is due.'
+          : 'No SMART objectives yet.'}
+      </Text>
+    );
   return (
     <Table bordered={false} density="condensed">
       <TableHead>
@@ -115,8 +131,8 @@ function Objectives({ plan, account }: { plan: Plan; account: AccountView<'plan'
             <TableCell>{o.owner?.name ?? 'Nobody'}</TableCell>
             <TableCell>{o.dueAt === null ? 'No date' : account.format.date(o.dueAt)}</TableCell>
             <TableCell>
-              <StatusTag variant={o.overdue ? 'danger' : o.status === 'achieved' ? 'success' : 'default'}>
-                {o.overdue ? 'Overdue' : OBJECTIVE_STATUS_LABELS[o.status]}
+              <StatusTag variant={overdue(o) ? 'danger' : o.status === 'achieved' ? 'success' : 'default'}>
+                {overdue(o) ? 'Overdue' : OBJECTIVE_STATUS_LABELS[o.status]}
               </StatusTag>
             </TableCell>
           </TableRow>
@@ -130,7 +146,14 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView<'pl
   const { rows } = plan.quarterlyTargets;
   const [charted, setCharted] = useState(rows[0]?.metric ?? '');
   const chartedRow = rows.find((r) => r.metric === charted);
-  if (rows.length === 0) return <Text>No quarterly targets yet.</Text>;
+  if (rows.length === 0)
+    return (
+      <Text testId="no-targets">
+        {account.data.permissions.canEdit
+          ? 'No quarterly targets yet: add the metrics to track with “Edit the plan”, from the account-plan template or your own.'
+          : 'No quarterly targets yet.'}
+      </Text>
+    );
   return (
     <Flex direction="column" gap="small">
       <Heading>Quarterly targets</Heading>
@@ -176,10 +199,14 @@ function QuarterlyGrid({ plan, account }: { plan: Plan; account: AccountView<'pl
           data={chartRows(chartedRow)}
           axes={{
             x: { field: 'quarter', fieldType: 'category', label: 'Quarter' },
-            y: { field: 'value', fieldType: 'linear', label: rowLabel(chartedRow) },
-            options: { groupFieldByColor: 'series' },
+            y: {
+              field: 'value',
+              fieldType: 'linear',
+              label: chartValueLabel(chartedRow, account.data.portal.currency),
+            },
+            options: { groupFieldByColor: 'series', colors: CHART_SERIES_COLORS },
           }}
-          options={{ title: `${rowLabel(chartedRow)}: target and actual`, showLegend: true }}
+          options={{ title: chartTitle(chartedRow), showLegend: true }}
         />
       )}
     </Flex>

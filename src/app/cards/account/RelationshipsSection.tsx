@@ -194,8 +194,10 @@ function CoverageFindings({ account, chart }: { account: AccountView<'relationsh
       ) : (
         <List variant="unordered">
           {[
+            // Coverage's warnings and the map's findings share kinds ("single_threaded"): keyed apart, so neither
+            // is dropped when the list changes.
             ...coverage.warnings.map((warning) => (
-              <Text key={warning.kind}>
+              <Text key={`warning-${warning.kind}`}>
                 <Text inline format={{ fontWeight: 'demibold' }}>
                   {WARNING_TITLES[warning.kind]}:
                 </Text>{' '}
@@ -203,7 +205,7 @@ function CoverageFindings({ account, chart }: { account: AccountView<'relationsh
               </Text>
             )),
             ...gaps.map((finding) => (
-              <Text key={finding.kind}>
+              <Text key={`finding-${finding.kind}`}>
                 <Text inline format={{ fontWeight: 'demibold' }}>
                   {FINDING_TITLES[finding.kind]}:
                 </Text>{' '}

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   ButtonRow,
   Flex,
@@ -32,7 +33,9 @@ import {
   triggerDetail,
 } from '../../ui/labels.ts';
 import { followTyping } from '../../ui/typing.ts';
-import { typedField } from '../../ui/typed-text.ts';
+import { typedField, type HeldField } from '../../ui/typed-text.ts';
+import { fieldInWords } from '../../ui/field-words.ts';
+import { fieldMarks, sameAt, type FieldIssue } from '../../ui/function-call.ts';
 import { fromCalendarDate, toCalendarDate, type Formatters } from '../../ui/format.ts';
 import { useActionId } from '../../ui/action-id.ts';
 import { useStandingRefusal } from '../../ui/use-function.ts';
@@ -238,6 +241,49 @@ function ReviewActions({ review, account }: { review: Review; account: AccountVi
   );
 }
 
+/**
+ * What the last press found a form lacks (a field left empty, text too long), by the path its function names
+ * the field by, said beside each field until the field changes: a greyed-out button would not say what is
+ * missing. `mark` puts that beside a field, else what the function said of it (`standing`).
+ */
+function useUnsent(current: object, standing: ReturnType<typeof fieldMarks>) {
+  const [checked, setChecked] = useState<{ current: object; issues: FieldIssue[] } | null>(null);
+  const unsent = (checked?.issues ?? []).filter((issue) => sameAt(issue.path, checked!.current, current));
+  const unsentMarks = fieldMarks({ issues: unsent });
+  return {
+    unsent,
+    mark: (path: string) => {
+      const missing = unsentMarks.at(path);
+      return missing.error ? missing : standing.at(path);
+    },
+    /** Records what this press found; true when nothing stops it. */
+    check: (issues: FieldIssue[]): boolean => {
+      setChecked({ current, issues });
+      return issues.length === 0;
+    },
+  };
+}
+
+/** What the press found, each field named as the form labels it. */
+function Unsent({ title, uid, unsent, sent }: { title: string; uid: string; unsent: FieldIssue[]; sent: object }) {
+  if (unsent.length === 0) return null;
+  return (
+    <Alert title={title} variant="error">
+      Fix the highlighted fields and try again.
+      {unsent.map((issue) => (
+        <Text key={issue.path} variant="microcopy">
+          {`${fieldInWords(uid, issue.path, sent)}: ${issue.message}`}
+        </Text>
+      ))}
+    </Alert>
+  );
+}
+
+/** What stops required text being sent: nothing written, else what breaks its rule as typed; null when fine. */
+function writtenProblem(typed: { text: string; field: HeldField }): string | null {
+  return typed.text.trim() === '' ? 'cannot be empty' : typed.field.problem;
+}
+
 type EventKind = RecordReviewEventParameters['kind'];
 
 /** Records an event HubSpot cannot see (a competitor, the supply chain, our own changes, the market) as a reason to review. */
@@ -252,13 +298,20 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
   const event = { ...account.caller, kind, note: note.trim(), ...(at === null ? {} : { at }) };
   // What the function said of a field stands while the field holds what was sent.
   const { failure, marks, sending } = useStandingRefusal(record.state, event);
+  const { unsent, mark, check } = useUnsent(event, marks);
   const noteField = typedField(REVIEW_EVENT_TEXT.note, note);
   // The function refuses a day the last review already had before it: it would call for no review.
   const lastReviewedAt = account.data.reviews.history[0]?.reviewedAt ?? null;
   const beforeTheLastReview = at !== null && predatesLastReview(at, lastReviewedAt);
 
   const submit = async () => {
-    if (event.kind === null || beforeTheLastReview) return;
+    record.reset();
+    const noteProblem = writtenProblem({ text: note, field: noteField });
+    const issues: FieldIssue[] = [
+      ...(event.kind === null ? [{ path: 'kind', message: 'pick what happened' }] : []),
+      ...(noteProblem === null ? [] : [{ path: 'note', message: noteProblem }]),
+    ];
+    if (!check(issues) || event.kind === null || beforeTheLastReview) return;
     const recording = { ...event, kind: event.kind };
     sending(recording);
     if ((await record.run({ ...recording, actionId: action.idFor(recording) })).ok) {
@@ -277,7 +330,7 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
         options={optionsOf(RECORDED_EVENT_LABELS)}
         onChange={(v) => setKind(v as EventKind)}
         required
-        {...marks.at('kind')}
+        {...mark('kind')}
       />
       <DateInput
         label="When"
@@ -304,20 +357,16 @@ function RecordEventForm({ account, onClose }: { account: AccountView<'reviews'>
         value={note}
         {...followTyping(setNote)}
         required
-        {...noteField.props(() => marks.at('note'))}
+        {...noteField.props(() => mark('note'))}
       />
+      <Unsent title="The event was not recorded" uid="record_review_event" unsent={unsent} sent={event} />
       {failure && <ActionFailed title="The event was not recorded" failure={failure} highlighted={marks.highlighted} />}
       <ButtonRow>
+        {/* A day before the last review is said beside When as it is picked. */}
         <Button
           variant="primary"
           onClick={() => void submit()}
-          disabled={
-            kind === null ||
-            note === '' ||
-            noteField.problem !== null ||
-            beforeTheLastReview ||
-            record.state.status === 'loading'
-          }
+          disabled={beforeTheLastReview || record.state.status === 'loading'}
         >
           {record.state.status === 'loading' ? 'Saving…' : 'Record the event'}
         </Button>
@@ -337,6 +386,35 @@ interface DraftAction {
 }
 const REVIEW_OUTCOMES_IN_ORDER = optionsOf(REVIEW_OUTCOME_LABELS).map((o) => o.value);
 const NOBODY = '';
+
+/**
+ * What log_review would refuse that the form can tell before sending, by the path the function names it by:
+ * a decision or an outcome's work not written or too long, an outcome with nobody to do it or no date.
+ */
+function unsentIssues({
+  summary,
+  actions,
+  summaryField,
+  actionFields,
+}: {
+  summary: string;
+  actions: readonly DraftAction[];
+  summaryField: HeldField;
+  actionFields: readonly HeldField[];
+}): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const written = (path: string, typed: { text: string; field: HeldField }) => {
+    const problem = writtenProblem(typed);
+    if (problem !== null) issues.push({ path, message: problem });
+  };
+  written('summary', { text: summary, field: summaryField });
+  actions.forEach((a, i) => {
+    written(`actions.${i}.text`, { text: a.text, field: actionFields[i]! });
+    if (a.ownerId === null) issues.push({ path: `actions.${i}.ownerId`, message: 'pick who does it' });
+    if (a.dueAt === null) issues.push({ path: `actions.${i}.dueAt`, message: 'pick when it is due' });
+  });
+  return issues;
+}
 
 function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; onClose: () => void }) {
   const { triggered } = account.data.reviews;
@@ -358,9 +436,6 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
   const me = account.data.owners.find((o) => o.userId === account.caller.userId)?.ownerId ?? null;
   const summaryField = typedField(REVIEW_TEXT.summary, summary);
   const actionFields = actions.map((a) => typedField(REVIEW_TEXT.actionText, a.text));
-  const complete = actions.every(
-    (a, i) => a.text !== '' && actionFields[i]!.problem === null && a.ownerId !== null && a.dueAt !== null,
-  );
   const review = {
     ...account.caller,
     kind,
@@ -371,6 +446,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
   };
   // What the function said of a field stands while the field holds what was sent.
   const { failure, marks, sending } = useStandingRefusal(log.state, review);
+  const { unsent, mark, check } = useUnsent(review, marks);
   // Each outcome is a piece of work still to do: one due on a day already gone is asked about first.
   const dueInThePast = useDueInThePast(
     actions.flatMap((a, i) => (a.dueAt === null ? [] : [{ name: `Outcome ${i + 1}`, dueAt: a.dueAt }])),
@@ -380,6 +456,10 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
   const submit = async (pastConfirmed: boolean) => {
     // A new press: what was said of the last one no longer stands.
     log.reset();
+    if (!check(unsentIssues({ summary, actions, summaryField, actionFields }))) {
+      dueInThePast.dismiss();
+      return;
+    }
     if (!dueInThePast.mayGoOn(pastConfirmed)) return;
     sending(review);
     const outcome = await log.run({ ...review, actionId: action.idFor(review) });
@@ -399,7 +479,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
         value={kind}
         options={kinds}
         onChange={(v) => setKind(v as Kind)}
-        {...marks.at('kind')}
+        {...mark('kind')}
       />
       <TextArea
         label="What was decided"
@@ -407,7 +487,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
         value={summary}
         {...followTyping(setSummary)}
         required
-        {...summaryField.props(() => marks.at('summary'))}
+        {...summaryField.props(() => mark('summary'))}
       />
       <Text>Each outcome becomes a HubSpot task for the person who does it.</Text>
       {actions.map((a, i) => (
@@ -418,7 +498,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
             value={a.outcome}
             options={optionsOf(REVIEW_OUTCOME_LABELS)}
             onChange={(v) => change(i, { outcome: v as Outcome })}
-            {...marks.at(`actions.${i}.outcome`)}
+            {...mark(`actions.${i}.outcome`)}
           />
           <TextArea
             label="What is to be done"
@@ -426,7 +506,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
             value={a.text}
             {...followTyping((text) => change(i, { text }))}
             required
-            {...actionFields[i]!.props(() => marks.at(`actions.${i}.text`))}
+            {...actionFields[i]!.props(() => mark(`actions.${i}.text`))}
           />
           <Select
             label="Who does it"
@@ -435,7 +515,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
             options={owners}
             onChange={(v) => change(i, { ownerId: v === NOBODY ? null : String(v) })}
             required
-            {...marks.at(`actions.${i}.ownerId`)}
+            {...mark(`actions.${i}.ownerId`)}
           />
           <DateInput
             label="Due"
@@ -443,7 +523,7 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
             value={a.dueAt === null ? undefined : toCalendarDate(a.dueAt, timeZone)}
             onChange={(picked) => change(i, { dueAt: picked ? fromCalendarDate(picked) : null })}
             required
-            {...marks.at(`actions.${i}.dueAt`)}
+            {...mark(`actions.${i}.dueAt`)}
           />
           <ButtonRow>
             <Button size="sm" onClick={() => setActions((list) => list.filter((_, j) => j !== i))}>
@@ -468,13 +548,10 @@ function LogReviewForm({ account, onClose }: { account: AccountView<'reviews'>; 
         onConfirm={() => void submit(true)}
         onChange={dueInThePast.dismiss}
       />
+      <Unsent title="The review was not logged" uid="log_review" unsent={unsent} sent={review} />
       {failure && <ActionFailed title="The review was not logged" failure={failure} highlighted={marks.highlighted} />}
       <ButtonRow>
-        <Button
-          variant="primary"
-          onClick={() => void submit(false)}
-          disabled={summary === '' || summaryField.problem !== null || !complete || log.state.status === 'loading'}
-        >
+        <Button variant="primary" onClick={() => void submit(false)} disabled={log.state.status === 'loading'}>
           {log.state.status === 'loading' ? 'Saving…' : 'Log the review'}
         </Button>
         <Button onClick={onClose}>Cancel</Button>

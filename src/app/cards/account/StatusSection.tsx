@@ -40,9 +40,12 @@ export function StatusSection({ account }: { account: AccountView<'keyAccount'> 
       <Flex direction="row" gap="small" align="center">
         <StatusBadge status={keyAccount.status} />
         <Text format={{ fontWeight: 'bold' }}>Score {format.score(keyAccount.score.total)} of 100</Text>
+        {/* A score on too little data suggests nothing, as the sidebar says: not "Not a key account". */}
         <Text variant="microcopy">
-          Based on {format.share(keyAccount.score.completeness)} of the criteria's weight · suggested:{' '}
-          {STATUS_LABELS[keyAccount.score.suggestedStatus]}
+          Based on {format.share(keyAccount.score.completeness)} of the criteria's weight ·{' '}
+          {keyAccount.score.enoughData
+            ? `suggested: ${STATUS_LABELS[keyAccount.score.suggestedStatus]}`
+            : 'too little known to suggest a status'}
         </Text>
       </Flex>
       {keyAccount.changedAt !== null && (

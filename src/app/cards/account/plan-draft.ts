@@ -8,6 +8,7 @@ import {
   catalogueMetric,
   type CatalogueMetric,
 } from '../../../kam/objectives/catalogue.ts';
+import { REPEATED_METRIC_NAME, REPEATED_OBJECTIVE_TITLE, repeatedNames } from '../../../kam/objectives/names.ts';
 import { DERIVED_SOURCES, measureOf } from '../../../kam/objectives/sources.ts';
 import {
   countProblem,
@@ -220,6 +221,12 @@ export function readDraft(draft: Draft, currency: string | null): ReadDraft {
     if (o.ownerId == null) problems[`plan.objectives.${i}.ownerId`] = 'pick who owns this objective';
     if (o.dueAt == null) problems[`plan.objectives.${i}.dueAt`] = 'pick when this objective is due';
   });
+  // A name the save would refuse as repeated, unless what is wrong with it as typed is said already.
+  const repeated = (at: string, message: string) => (problems[at] ??= message);
+  for (const i of repeatedNames(draft.rows.map((row) => row.label)))
+    repeated(`plan.quarterlyTargets.rows.${i}.label`, REPEATED_METRIC_NAME);
+  for (const i of repeatedNames(draft.objectives.map((o) => o.title)))
+    repeated(`plan.objectives.${i}.title`, REPEATED_OBJECTIVE_TITLE);
   const spend = (typed: TypedQuarters, at: string, read: (text: string) => ParsedFigure) =>
     Object.fromEntries(
       QUARTERS.map((q) => [

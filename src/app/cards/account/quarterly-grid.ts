@@ -1,7 +1,8 @@
+import type { ChartColor } from '@hubspot/ui-extensions';
 import type { PlanSection, QuarterValues, TargetRow } from '../../../contracts/card-data.ts';
 import { nameWithPeriod } from '../../../kam/objectives/sources.ts';
-import { incomeChange, type Formatters } from '../../ui/format.ts';
-import { QUARTER_STATUS_LABELS } from '../../ui/labels.ts';
+import { incomeChange, metricFigure, type Formatters } from '../../ui/format.ts';
+import { METRIC_UNIT_LABELS, QUARTER_STATUS_LABELS } from '../../ui/labels.ts';
 
 // The plan's quarterly grid of targets and actuals as the card shows it: values in their own unit, and chart rows.
 
@@ -10,10 +11,8 @@ type Quarter = (typeof QUARTERS)[number];
 
 function metricValue(row: Pick<TargetRow, 'unit' | 'scale'>, value: number | null, format: Formatters): string {
   if (value === null) return '–';
-  if (row.unit === 'currency') return format.money(value);
-  if (row.unit === 'percent') return format.share(value / 100);
   if (row.unit === 'scale') return row.scale?.[value - 1] ?? format.whole(value);
-  return format.whole(value);
+  return metricFigure(row.unit, value, format);
 }
 
 /** The row's name as the quarterly report gives it: "Increase in income over last year (year to date)". */
@@ -46,6 +45,41 @@ export function chartRows(row: TargetRow): Array<{ quarter: Quarter; series: 'Ta
       ...(actual === null ? [] : [{ quarter, series: 'Actual' as const, value: actual }]),
     ];
   });
+}
+
+/**
+ * Target and actual in the same colours on every metric's chart: a row with actuals only would otherwise
+ * draw them in the colour the other rows give their targets.
+ */
+export const CHART_SERIES_COLORS = { Target: 'orange', Actual: 'aqua' } as const satisfies Record<
+  'Target' | 'Actual',
+  ChartColor
+>;
+
+/** The chart's title names what it draws: "Friends and allies: actual" while the row has no targets. */
+export function chartTitle(row: TargetRow): string {
+  const drawn = new Set(chartRows(row).map((point) => point.series));
+  const what =
+    drawn.size === 0
+      ? 'no targets or actuals yet'
+      : drawn.size === 2
+        ? 'target and actual'
+        : drawn.has('Target')
+          ? 'target'
+          : 'actual';
+  return `${rowLabel(row)}: ${what}`;
+}
+
+/**
+ * The chart's value axis is named by the row's unit ("Money (GBP)"): the title names the metric, whose full
+ * name ("Enemies and protesters (change since the plan year began)") does not fit beside the axis. A scale
+ * is charted by its steps' numbers, so the axis says which steps they stand for ("1 = Cold … 4 = Strong").
+ */
+export function chartValueLabel(row: Pick<TargetRow, 'unit' | 'scale'>, currency: string | null): string {
+  const steps = row.scale ?? [];
+  if (row.unit === 'scale' && steps.length >= 2) return `1 = ${steps[0]} … ${steps.length} = ${steps.at(-1)}`;
+  const unit = METRIC_UNIT_LABELS[row.unit];
+  return row.unit === 'currency' && currency ? `${unit} (${currency})` : unit;
 }
 
 export function fiscalYearLabel(targets: PlanSection['quarterlyTargets'], format: Formatters): string {

@@ -98,4 +98,24 @@ describe('coverage findings', () => {
     expect(findings).toContain('Allies out of touch: Nobody of ours has ever been in touch with Imogen Price');
     expect(findings).not.toContain('Single-threaded');
   });
+
+  it("lists coverage's single-threaded warning and the map's finding of the same kind both, each once", async () => {
+    const errors = vi.spyOn(console, 'error');
+    const warnings = [
+      {
+        kind: 'single_threaded' as const,
+        message: 'Only Imogen Price at this client has heard from us in the last 90 days.',
+        contactIds: ['602'],
+      },
+    ];
+    const card = await renderCard(
+      cardData({
+        relationships: relationships({ contacts: [imogen], coverage: { score: 10, reasons: [], warnings } }),
+      }),
+    );
+    const findings = card.findByTestId(Flex, 'coverage-findings').find(List).findAll(Text).map(textBelow);
+    expect(findings.filter((f) => f.startsWith('Single-threaded: Only Imogen Price'))).toHaveLength(1);
+    expect(findings.filter((f) => f.startsWith('Held by one of our people only: Imogen Price'))).toHaveLength(1);
+    expect(errors.mock.calls.flat().join(' ')).not.toContain('same key');
+  });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { gridCell, investmentCell, investmentYear } from '../../../../src/app/cards/account/quarterly-grid.ts';
+import {
+  CHART_SERIES_COLORS,
+  chartRows,
+  chartTitle,
+  chartValueLabel,
+  gridCell,
+  investmentCell,
+  investmentYear,
+} from '../../../../src/app/cards/account/quarterly-grid.ts';
 import { createFormatters } from '../../../../src/app/ui/format.ts';
 import type { PlanSection } from '../../../../src/contracts/index.ts';
 import { targetRow } from '../../ui/test-utils.ts';
@@ -56,5 +64,50 @@ describe("the grid's quarter cells", () => {
     const row = targetRow({ status: { Q1: 'met', Q2: 'on_track', Q3: 'not_yet_due', Q4: 'not_yet_due' } });
     expect(gridCell(row, 'Q1', london)).toMatch(/ \(met\)$/);
     expect(gridCell(row, 'Q2', london)).toMatch(/ \(on track\)$/);
+  });
+});
+
+describe("the plan's chart", () => {
+  const none = { Q1: null, Q2: null, Q3: null, Q4: null };
+
+  it('names only what it draws, so a row with actuals alone is not titled as if it had targets', () => {
+    expect(chartTitle(targetRow())).toBe('Meetings per quarter: target and actual');
+    expect(chartTitle(targetRow({ targets: none }))).toBe('Meetings per quarter: actual');
+    expect(chartTitle(targetRow({ actuals: none }))).toBe('Meetings per quarter: target');
+    expect(chartTitle(targetRow({ targets: none, actuals: none }))).toBe(
+      'Meetings per quarter: no targets or actuals yet',
+    );
+  });
+
+  it("names the value axis by the row's unit, which fits beside it where the metric's full name does not", () => {
+    expect(chartValueLabel(targetRow(), 'GBP')).toBe('Count');
+    expect(chartValueLabel(targetRow({ unit: 'currency' }), 'GBP')).toBe('Money (GBP)');
+    expect(chartValueLabel(targetRow({ unit: 'currency' }), null)).toBe('Money');
+    expect(chartValueLabel(targetRow({ unit: 'percent' }), 'GBP')).toBe('Percent');
+    // A scale is charted by its steps' numbers: the axis says what they stand for.
+    const health = targetRow({ unit: 'scale', scale: ['Cold', 'Cool', 'Warm', 'Strong'] });
+    expect(chartValueLabel(health, 'GBP')).toBe('1 = Cold … 4 = Strong');
+  });
+
+  it('draws target and actual in their own colours whichever of them a row has', () => {
+    const onlyActuals = chartRows(targetRow({ targets: none }));
+    expect(new Set(onlyActuals.map((point) => point.series))).toEqual(new Set(['Actual']));
+    expect(CHART_SERIES_COLORS).toEqual({ Target: 'orange', Actual: 'aqua' });
+  });
+});
+
+describe("the plan's grid", () => {
+  it('shows a percentage to the tenth it was typed, so one short of its target never reads as the target', () => {
+    const share = targetRow({
+      metric: 'custom_share_of_wallet',
+      label: 'Share of wallet',
+      unit: 'percent',
+      targets: { Q1: 35, Q2: 40, Q3: null, Q4: null },
+      actuals: { Q1: 34.6, Q2: -2.5, Q3: null, Q4: null },
+      derived: false,
+      status: { Q1: 'behind', Q2: 'behind', Q3: 'not_yet_due', Q4: 'not_yet_due' },
+    });
+    expect(gridCell(share, 'Q1', london)).toBe('34.6% of 35% (behind)');
+    expect(gridCell(share, 'Q2', london)).toBe('−2.5% of 40% (behind)');
   });
 });

@@ -105,6 +105,44 @@ describe('logging a review', () => {
     expect(find(TextArea, { name: 'action-0-text' }).props.error).toBeUndefined();
     expect(maybeFind(Alert, { title: 'The review was not logged' })).toBeNull();
   });
+  it('says beside each field what a review lacks when Log is pressed, sends nothing, and drops it once filled in', async () => {
+    const { find, findAll, maybeFind, waitFor, spy } = await openReviews(cardData(), {
+      log_review: ok({ tasks: TASKS_SYNCED }),
+    });
+    find(Button, withText('Log a review…')).trigger('onClick');
+    find(Button, withText('Add an outcome')).trigger('onClick');
+    find(TextArea, { name: 'action-0-text' }).trigger('onChange', 'Send the renewal letter' as never);
+    find(Select, { name: 'action-0-owner' }).trigger('onChange', '' as never);
+    expect(find(Button, withText('Log the review')).props.disabled).toBe(false);
+    find(Button, withText('Log the review')).trigger('onClick');
+
+    expect(find(TextArea, { name: 'summary' }).props).toMatchObject({
+      error: true,
+      validationMessage: 'cannot be empty',
+    });
+    expect(find(Select, { name: 'action-0-owner' }).props.validationMessage).toBe('pick who does it');
+    expect(find(DateInput, { name: 'action-0-due' }).props.validationMessage).toBe('pick when it is due');
+    expect(find(TextArea, { name: 'action-0-text' }).props.error).toBeUndefined();
+    expect(find(Alert, { title: 'The review was not logged' }).text).toContain(
+      'Fix the highlighted fields and try again.',
+    );
+    expect(findAll(Text).map((t) => t.text)).toEqual(
+      expect.arrayContaining([
+        'What was decided: cannot be empty',
+        'Outcome 1, who does it: pick who does it',
+        'Outcome 1, due date: pick when it is due',
+      ]),
+    );
+    expect(callsTo(spy, 'log_review')).toHaveLength(0);
+
+    find(TextArea, { name: 'summary' }).trigger('onChange', 'Renewal agreed' as never);
+    expect(find(TextArea, { name: 'summary' }).props.error).toBeUndefined();
+    find(Select, { name: 'action-0-owner' }).trigger('onChange', cardData().owners[0]!.ownerId as never);
+    find(DateInput, { name: 'action-0-due' }).trigger('onChange', { year: 2026, month: 11, date: 15 } as never);
+    expect(maybeFind(Alert, { title: 'The review was not logged' })).toBeNull();
+    find(Button, withText('Log the review')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'log_review')).toHaveLength(1));
+  });
 });
 
 describe('recording an event', () => {
@@ -125,6 +163,28 @@ describe('recording an event', () => {
       validationMessage: 'cannot be in the future',
     });
     expect(findAll(Text).map((t) => t.text)).toContain('When: cannot be in the future');
+  });
+
+  it('says beside each field what an event lacks when Record is pressed, and records nothing until it has it', async () => {
+    const { find, findAll, maybeFind, waitFor, spy } = await openReviews(cardData(), {
+      record_review_event: ok({ trigger: {} }),
+    });
+    find(Button, withText('Record an event…')).trigger('onClick');
+    expect(find(Button, withText('Record the event')).props.disabled).toBe(false);
+    find(Button, withText('Record the event')).trigger('onClick');
+    expect(find(Select, { name: 'eventKind' }).props.validationMessage).toBe('pick what happened');
+    expect(find(TextArea, { name: 'eventNote' }).props.validationMessage).toBe('cannot be empty');
+    expect(findAll(Text).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['What happened: pick what happened', 'What it means for the plan: cannot be empty']),
+    );
+    expect(callsTo(spy, 'record_review_event')).toHaveLength(0);
+
+    find(Select, { name: 'eventKind' }).trigger('onChange', 'supply_chain_changed' as never);
+    expect(find(Select, { name: 'eventKind' }).props.error).toBeUndefined();
+    find(TextArea, { name: 'eventNote' }).trigger('onChange', 'They will outsource purchasing' as never);
+    expect(maybeFind(Alert, { title: 'The event was not recorded' })).toBeNull();
+    find(Button, withText('Record the event')).trigger('onClick');
+    await waitFor(() => expect(callsTo(spy, 'record_review_event')).toHaveLength(1));
   });
 
   it('says a day on or before the last review calls for no review, and records nothing for it', async () => {

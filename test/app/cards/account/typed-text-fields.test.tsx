@@ -299,12 +299,20 @@ const LIST_FIELDS: Array<
   ],
 ];
 
-/** What the form would send now: its button enabled, or, for the plan, a press of Save that calls the function. */
+/** The forms whose button stays enabled and says on a press what stops it, with the function a press calls. */
+const SENT_ON_PRESS: Partial<Record<string, string>> = {
+  'Save the plan': 'save_account_plan',
+  'Log the review': 'log_review',
+  'Record the event': 'record_review_event',
+};
+
+/** What the form would send now: its button enabled, or, where it stays enabled, a press that calls the function. */
 function sendable(card: Card, field: FormField): boolean {
-  if (field.send !== 'Save the plan') return !card.find(Button, withText(field.send)).props.disabled;
-  const before = callsTo(card.spy, 'save_account_plan').length;
+  const uid = SENT_ON_PRESS[field.send];
+  if (uid === undefined) return !card.find(Button, withText(field.send)).props.disabled;
+  const before = callsTo(card.spy, uid).length;
   press(card, field.send);
-  return callsTo(card.spy, 'save_account_plan').length > before;
+  return callsTo(card.spy, uid).length > before;
 }
 
 const ANSWERS = {
