@@ -51,7 +51,6 @@ const ROW_FIELD_WORDS: Record<string, string> = {
   scale: 'scale',
 };
 const OBJECTIVE_FIELD_WORDS: Record<string, string> = {
-  title: 'objective',
   measure: 'how we measure it',
   ownerId: 'owner',
   dueAt: 'due date',
@@ -77,7 +76,10 @@ export function planFieldInWords(path: string, plan: Pick<PlanInput, 'quarterlyT
     const [index, field] = rest;
     if (index === undefined) return 'SMART objectives';
     const objective = `Objective ${Number(index) + 1}`;
-    return field === undefined ? objective : `${objective}, ${OBJECTIVE_FIELD_WORDS[field] ?? field}`;
+    // The editor's field for an objective's title is labelled "Objective": the title is the objective itself.
+    return field === undefined || field === 'title'
+      ? objective
+      : `${objective}, ${OBJECTIVE_FIELD_WORDS[field] ?? field}`;
   }
   if (section === 'investment') {
     const [kind, quarter] = rest;

@@ -45,6 +45,8 @@ function targetsBreakdown(
   targets: QuarterlyReport['programme']['targets'],
   { running, format }: { running: boolean; format: Formatters },
 ): string {
+  // No plan sets a target in the quarter (one far ahead, or before any plan): nothing to count against.
+  if (targets.total === 0) return 'no plan sets a target for this quarter';
   // Behind, not yet due and ended with no actual are always named, even at 0; the rest only when they occur.
   // A target not yet due has no actual either: "ended" keeps the two apart.
   const parts: Array<[number, string, 'always' | 'when_any']> = [

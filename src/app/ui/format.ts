@@ -15,11 +15,13 @@ interface PortalFormat {
 export interface Formatters {
   /** The zone dates are shown in, for date pickers. */
   timeZone: string;
-  /** Whole currency units: `£1,250,000`. */
+  /** Whole currency units, below zero with a true minus sign: `£1,250,000`, `−£3,000`. */
   money(amount: number): string;
+  /** An amount as a plan's figure was typed: whole units, or with its pence where it has them: `£45,000.50`. */
+  moneyAsTyped(amount: number): string;
   /** A share from 0 to 1 as a percentage: `0.375` → `38%`. */
   share(fraction: number): string;
-  /** A count, rounded to a whole number and grouped: `72`, `2,000`. */
+  /** A count, rounded to a whole number and grouped, below zero with a true minus sign: `72`, `2,000`, `−3`. */
   whole(value: number): string;
   /** A selection score in the whole points it has earned, never rounded up to a threshold it has not reached: 49.6 → `49`. */
   score(value: number): string;
@@ -39,30 +41,30 @@ const DAY_MS = 86_400_000;
 const FALLBACK_LOCALE = 'en-US';
 
 export function createFormatters({ locale, timeZone, currency }: PortalFormat): Formatters {
-  const money = new Intl.NumberFormat(
-    locale,
-    currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : { maximumFractionDigits: 0 },
-  );
-  const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const hours = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   // No sign for a figure that rounds to zero: −0.04 reads 0, not −0.
+  const inCurrency = (digits: number) =>
+    new Intl.NumberFormat(locale, {
+      ...(currency ? { style: 'currency', currency } : {}),
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: 'negative',
+    });
+  const [money, moneyWithPence] = [inCurrency(0), inCurrency(2)];
+  const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'negative' });
+  const hours = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const tenths = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'negative' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const days = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
     timeZone,
-    money: (amount) => money.format(amount),
+    money: (amount) => withMinusSign(money, amount),
+    moneyAsTyped: (amount) => withMinusSign(Number.isInteger(amount) ? money : moneyWithPence, amount),
     share: (fraction) => share.format(fraction),
-    whole: (value) => whole.format(value),
+    whole: (value) => withMinusSign(whole, value),
     score: (value) => whole.format(earnedPoints(value)),
-    // Most locales write a hyphen for minus, which reads as a dash beside a word: the minus sign says it is below zero.
-    decimal: (value) =>
-      tenths
-        .formatToParts(value)
-        .map((p) => (p.type === 'minusSign' ? '−' : p.value))
-        .join(''),
+    decimal: (value) => withMinusSign(tenths, value),
     hours: (value) => `${hours.format(value)} h`,
     date: (at) => date.format(at),
     dateTime: (at) => dateTime.format(at),
@@ -70,21 +72,36 @@ export function createFormatters({ locale, timeZone, currency }: PortalFormat): 
   };
 }
 
+/** Most locales write a hyphen for minus, which reads as a dash beside a word: the minus sign says it is below zero. */
+function withMinusSign(format: Intl.NumberFormat, value: number): string {
+  return format
+    .formatToParts(value)
+    .map((p) => (p.type === 'minusSign' ? '−' : p.value))
+    .join('');
+}
+
 /**
  * A change in income against the same period a year earlier, in words: `£15,000 gained`, or for a fall
- * `£133,681 less income`, since a negative amount "gained" reads as a gain.
+ * `£133,681 less income`, since a negative amount "gained" reads as a gain; `no change in income` for less
+ * than a whole unit either way, rather than `£0 gained`.
  */
 export function incomeChange(amount: number, format: Pick<Formatters, 'money'>): string {
+  if (Math.abs(amount) < 0.5) return 'no change in income';
   return amount < 0 ? `${format.money(-amount)} less income` : `${format.money(amount)} gained`;
 }
 
 /**
  * A plan's figure in its row's unit, as the card's grid and the quarterly report both show it: money in
- * the portal's currency, a percentage to the tenth typed (so 34.6% never reads as the 35% it falls short
- * of), anything else a grouped count. A qualitative scale's steps are named by the caller.
+ * the portal's currency with its pence where it has them, a percentage to the tenth typed (so 34.6% never
+ * reads as the 35% it falls short of), anything else a grouped count. A qualitative scale's steps are named
+ * by the caller.
  */
-export function metricFigure(unit: string, value: number, format: Pick<Formatters, 'money' | 'decimal' | 'whole'>) {
-  if (unit === 'currency') return format.money(value);
+export function metricFigure(
+  unit: string,
+  value: number,
+  format: Pick<Formatters, 'moneyAsTyped' | 'decimal' | 'whole'>,
+) {
+  if (unit === 'currency') return format.moneyAsTyped(value);
   if (unit === 'percent') return `${format.decimal(value)}%`;
   return format.whole(value);
 }

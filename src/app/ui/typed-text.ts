@@ -49,15 +49,19 @@ function textProblem(rule: TypedTextRule, typed: string): string | null {
   const length = charactersIn(asSaved(rule, typed));
   if (length < rule.least)
     return rule.least === 1 ? 'Cannot be only spaces' : `At least ${figure(rule.least)} characters`;
-  if (length > rule.most) return `At most ${figure(rule.most)} characters`;
+  // How far over, so a pasted text can be cut to fit without counting it by hand.
+  if (length > rule.most) return `At most ${figure(rule.most)} characters (${figure(length - rule.most)} over)`;
   return null;
 }
 
 /** What is wrong with a list's items: one too many, or one too long. Too few is said when the form is sent. */
 function listProblem(rule: TypedListRule, items: readonly string[], words: ListWords): string | null {
   if (items.length > rule.most) return `At most ${figure(rule.most)} ${words.many}`;
-  const long = items.findIndex((item) => charactersIn(asSaved(rule.each, item)) > rule.each.most);
-  return long === -1 ? null : `${capitalised(words.one)} ${long + 1}: at most ${figure(rule.each.most)} characters`;
+  const lengths = items.map((item) => charactersIn(asSaved(rule.each, item)));
+  const long = lengths.findIndex((length) => length > rule.each.most);
+  if (long === -1) return null;
+  const over = figure(lengths[long]! - rule.each.most);
+  return `${capitalised(words.one)} ${long + 1}: at most ${figure(rule.each.most)} characters (${over} over)`;
 }
 
 function held(problem: string | null, description: string): HeldField {

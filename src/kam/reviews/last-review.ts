@@ -14,4 +14,4 @@ export function predatesLastReview(at: number, lastReviewedAt: number | null): b
  * it: that review had the event before it, so it calls for none. One the review did not weigh is news now.
  */
 export const BEFORE_THE_LAST_REVIEW =
-  'is on or before the last review, so it would call for no review. If that review did not weigh it, record it as of today and say in the note when it happened.';
+  'On or before the last review, so it calls for no review. If that review did not weigh it, record it as of today and say in the note when it happened.';

@@ -359,7 +359,7 @@ describe('the Status section', () => {
     expect(typed('  Bi  ')).toEqual({ error: true, validationMessage: 'At least 3 characters', disabled: true });
     expect(typed('x'.repeat(501))).toEqual({
       error: true,
-      validationMessage: 'At most 500 characters',
+      validationMessage: 'At most 500 characters (1 over)',
       disabled: true,
     });
     expect(typed('x'.repeat(500))).toEqual({ error: undefined, validationMessage: undefined, disabled: false });
@@ -592,6 +592,13 @@ describe('the Relationships section', () => {
       'Watched: has a buying role, has a say in decisions, has a stance',
     );
     expect(findByTestId(Text, 'watched-502').text).toMatch(/^Not watched: give them a stance/);
+    // Someone who cannot record any of it is told what is missing, not asked to do it.
+    const viewer = await renderCard(
+      cardData({ relationships: relationships({ contacts: [converted, quiet] }), permissions: viewerPermissions() }),
+    );
+    expect(viewer.findByTestId(Text, 'watched-502').text).toBe(
+      'Not watched: no stance, buying role, say in decisions or key-contact mark is recorded for them',
+    );
   });
 
   it('tags only contacts labelled "Key contact"; one watched for another reason shows that reason, on the map and in the table', async () => {
@@ -667,7 +674,7 @@ describe('the Relationships section', () => {
     expect(textBelow(annOnTheMap)).toContain('reported to Victoria Roberts, who has left');
     const findings = textBelow(card.findByTestId(Flex, 'coverage-findings').find(List));
     expect(findings).toContain(
-      'Supervisors have left: Ann Lee reported to Victoria Roberts, who has left: whom do they report to now?',
+      'Supervisor has left: Ann Lee reported to Victoria Roberts, who has left: whom do they report to now?',
     );
     expect(findings).not.toContain('Supervisor unknown');
 

@@ -320,7 +320,7 @@ describe('problems once they are fixed', () => {
     expect(find(Alert, { title: 'The plan was not saved' }).text).toContain(
       'Keystone received something it cannot use. Fix the highlighted fields and try again.',
     );
-    expect(findAll(Text).map((t) => t.text)).toContain('Objective 1, objective: cannot be empty');
+    expect(findAll(Text).map((t) => t.text)).toContain('Objective 1: cannot be empty');
 
     title().trigger('onInput', 'Win the audit tender' as never);
     expect(title().props.error).toBeUndefined();

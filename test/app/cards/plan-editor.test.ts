@@ -13,6 +13,18 @@ const incomeRow = targetRow({
   targets: { Q1: 15_000.5, Q2: -3_000, Q3: null, Q4: null },
 });
 
+/** What save_account_plan's contract refuses of a plan, as [path, message] pairs. */
+function refusedBySave(plan: unknown): Array<[string, string]> {
+  const refused = saveAccountPlanParametersSchema.safeParse({
+    userId: 1,
+    companyId: '1',
+    baseRevision: 0,
+    actionId: 'a'.repeat(32),
+    plan,
+  });
+  return refused.error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+}
+
 describe("a manager's own metric", () => {
   it('gets a key the plan function accepts, made from its label', () => {
     expect(customMetricKey('New services used!', [])).toBe('custom_new_services_used');
@@ -53,14 +65,7 @@ describe('the plan as the editor reads it before saving', () => {
       { title: 'Join their supplier panel', measure: '', ownerId: null, dueAt: null, status: 'open' },
     ];
     const read = readDraft(draft, 'GBP');
-    const refused = saveAccountPlanParametersSchema.safeParse({
-      userId: 1,
-      companyId: '1',
-      baseRevision: 0,
-      actionId: 'a'.repeat(32),
-      plan: read.plan,
-    });
-    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual(Object.entries(read.problems));
+    expect(refusedBySave(read.plan)).toEqual(Object.entries(read.problems));
   });
 
   it('finds a metric or an objective named as one above it, whatever the capitals, where save_account_plan would refuse it', () => {
@@ -79,14 +84,7 @@ describe('the plan as the editor reads it before saving', () => {
       'plan.quarterlyTargets.rows.1.label': 'a metric above has this name: give each metric its own',
       'plan.objectives.2.title': 'an objective above has this title: give each objective its own',
     });
-    const refused = saveAccountPlanParametersSchema.safeParse({
-      userId: 1,
-      companyId: '1',
-      baseRevision: 0,
-      actionId: 'a'.repeat(32),
-      plan: read.plan,
-    });
-    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual(Object.entries(read.problems));
+    expect(refusedBySave(read.plan)).toEqual(Object.entries(read.problems));
   });
 
   it('asks for at least two steps of a scale before anything is sent', () => {

@@ -460,7 +460,7 @@ describe('the quarterly report pages', () => {
     expect(row.findAll(TableCell).map((c) => c.text)).toEqual([
       'Increase in income over last year (year to date)',
       '£25,000',
-      '-£195,579',
+      '−£195,579',
       'behind',
     ]);
     expect(texts(page)).toContain(

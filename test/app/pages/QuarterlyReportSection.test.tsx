@@ -131,4 +131,12 @@ describe("the programme's targets in the report", () => {
     expect(headline.props.number).toBe('120');
     expect(headline.find(Text).text).toBe('of 126; 4 behind, 0 not yet due, 2 ended with no actual');
   });
+
+  it('says no plan sets a target in a quarter without any, rather than counting 0 of 0', () => {
+    const page = createRenderer('pages');
+    page.render(<QuarterlyReportSection report={report} format={london} />);
+    expect(page.find(StatisticsItem, { label: 'Targets met' }).find(Text).text).toBe(
+      'no plan sets a target for this quarter',
+    );
+  });
 });

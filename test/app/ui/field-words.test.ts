@@ -15,7 +15,7 @@ describe("a refused parameter named in the form's words", () => {
     ['save_settings', 'settings.access.managerTeamIds.0', 'Manager teams'],
     ['save_settings', 'settings.selection.weights.prestige', 'Prestige'],
     ['save_settings', 'settings.reviews.defaultCadence', 'Default review cadence'],
-    ['save_account_plan', 'plan.objectives.0.title', 'Objective 1, objective'],
+    ['save_account_plan', 'plan.objectives.0.title', 'Objective 1'],
   ])('%s names %s "%s"', (uid, path, words) => {
     expect(fieldInWords(uid, path, {})).toBe(words);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createFormatters, fromCalendarDate, portalFormat, toCalendarDate } from '../../../src/app/ui/format.ts';
+import {
+  createFormatters,
+  fromCalendarDate,
+  incomeChange,
+  metricFigure,
+  portalFormat,
+  toCalendarDate,
+} from '../../../src/app/ui/format.ts';
 
 const london = createFormatters({ locale: 'en-GB', timeZone: 'Europe/London', currency: 'GBP' });
 const berlin = createFormatters({ locale: 'de-DE', timeZone: 'Europe/Berlin', currency: 'EUR' });
@@ -8,6 +15,27 @@ describe('formatting for people', () => {
   it("shows money in the portal's currency, in whole units, the way the user's locale writes it", () => {
     expect(london.money(1_250_000.4)).toBe('£1,250,000');
     expect(berlin.money(1_250_000)).toBe('1.250.000\u00a0€');
+  });
+
+  it('writes money and counts below zero with a true minus sign, and none on what rounds to zero', () => {
+    expect(london.money(-195_579)).toBe('−£195,579');
+    expect(london.money(-0.4)).toBe('£0');
+    expect(london.whole(-3)).toBe('−3');
+    expect(berlin.money(-3_000)).toBe('−3.000\u00a0€');
+  });
+
+  it("shows a plan's figure as typed: money with its pence where it has them, a percentage to the tenth", () => {
+    expect(metricFigure('currency', 45_000.5, london)).toBe('£45,000.50');
+    expect(metricFigure('currency', 45_000, london)).toBe('£45,000');
+    expect(metricFigure('percent', 34.6, london)).toBe('34.6%');
+    expect(metricFigure('count', 1_500, london)).toBe('1,500');
+  });
+
+  it('says a change in income in words, a fall as less income and no change as none', () => {
+    expect(incomeChange(15_000, london)).toBe('£15,000 gained');
+    expect(incomeChange(-133_681, london)).toBe('£133,681 less income');
+    expect(incomeChange(0, london)).toBe('no change in income');
+    expect(incomeChange(0.3, london)).toBe('no change in income');
   });
 
   it('shows a share from 0 to 1 as a rounded percentage', () => {

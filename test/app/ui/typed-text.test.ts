@@ -15,7 +15,7 @@ describe('a typed field held to its rule', () => {
 
   it('counts a single line as it is kept, its tabs and line breaks as one space each run', () => {
     expect(typedField(oneLine(5), 'ab\t\r\ncd').problem).toBeNull();
-    expect(typedField(oneLine(5), 'ab\t\r\ncde').problem).toBe('At most 5 characters');
+    expect(typedField(oneLine(5), 'ab\t\r\ncde').problem).toBe('At most 5 characters (1 over)');
     expect(typedField(oneLine(80), ' \t ').problem).toBe('Cannot be only spaces');
     expect(typedField(oneLine(500, 3), 'Bi\t').problem).toBe('At least 3 characters');
   });
@@ -26,12 +26,12 @@ describe('a typed field held to its rule', () => {
   });
 
   it('counts text over several lines with its line breaks, as it is kept', () => {
-    expect(typedField(severalLines(5), 'ab\r\ncd').problem).toBe('At most 5 characters');
+    expect(typedField(severalLines(5), 'ab\r\ncd').problem).toBe('At most 5 characters (1 over)');
   });
 
   it('groups the thousands of a limit as the rest of the card does', () => {
     const field = typedField(severalLines(5000, 3), 'x'.repeat(5001));
-    expect(field.problem).toBe('At most 5,000 characters');
+    expect(field.problem).toBe('At most 5,000 characters (1 over)');
     expect(field.props().description).toBe('At least 3 characters, at most 5,000');
   });
 
@@ -39,7 +39,7 @@ describe('a typed field held to its rule', () => {
     expect(typedField(oneLine(3), 'long').props(REFUSED)).toEqual({
       description: 'At most 3 characters',
       error: true,
-      validationMessage: 'At most 3 characters',
+      validationMessage: 'At most 3 characters (1 over)',
     });
     expect(typedField(oneLine(3), 'ok').props(REFUSED)).toEqual({
       description: 'At most 3 characters',
@@ -50,7 +50,7 @@ describe('a typed field held to its rule', () => {
   it('names the item of a list that is too long, and says when there are too many', () => {
     const words = { one: 'topic', many: 'topics' };
     expect(typedListField(listOf(oneLine(4), 2), ['one', 'three'], words).problem).toBe(
-      'Topic 2: at most 4 characters',
+      'Topic 2: at most 4 characters (1 over)',
     );
     expect(typedListField(listOf(oneLine(4), 2), ['a', 'b', 'c'], words).problem).toBe('At most 2 topics');
     const described = { ...words, describe: (limits: string) => `Steps (${limits})` };

@@ -14,13 +14,18 @@ import type { AccountView } from './account.ts';
 
 const NOBODY = '';
 
-/** Why the programme watches the contact (a departure, new title or change of stance triggers a review), or what would make it. */
-export function WatchedBecause({ contact }: { contact: KeyContact }) {
+/**
+ * Why the programme watches the contact (a departure, new title or change of stance triggers a review), or
+ * what would make it: as what to do for a manager, as what is missing for those who cannot record it.
+ */
+export function WatchedBecause({ contact, canEdit }: { contact: KeyContact; canEdit: boolean }) {
   return (
     <Text variant="microcopy" testId={`watched-${contact.contactId}`}>
-      {contact.watchedBecause.length === 0
-        ? 'Not watched: give them a stance, a buying role or a decision power other than "No say", or mark them as a key contact'
-        : `Watched: ${contact.watchedBecause.map((r) => WATCH_REASON_LABELS[r]).join(', ')}`}
+      {contact.watchedBecause.length > 0
+        ? `Watched: ${contact.watchedBecause.map((r) => WATCH_REASON_LABELS[r]).join(', ')}`
+        : canEdit
+          ? 'Not watched: give them a stance, a buying role or a decision power other than "No say", or mark them as a key contact'
+          : 'Not watched: no stance, buying role, say in decisions or key-contact mark is recorded for them'}
     </Text>
   );
 }

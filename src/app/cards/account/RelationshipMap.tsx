@@ -275,7 +275,7 @@ function PersonTile({
           ))}
         </Flex>
         <StanceTimeline contact={contact} account={account} />
-        <WatchedBecause contact={contact} />
+        <WatchedBecause contact={contact} canEdit={account.data.permissions.canEdit} />
       </Flex>
     </Tile>
   );

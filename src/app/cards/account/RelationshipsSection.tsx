@@ -124,7 +124,7 @@ export function RelationshipsSection({ account }: { account: AccountView<'relati
                       Key contact
                     </Tag>
                   )}
-                  <WatchedBecause contact={contact} />
+                  <WatchedBecause contact={contact} canEdit={account.data.permissions.canEdit} />
                   {contact.buyingRoles.map((role) => (
                     <Tag key={role} inline>
                       {BUYING_ROLE_LABELS[role]}
@@ -199,7 +199,7 @@ function CoverageFindings({ account, chart }: { account: AccountView<'relationsh
             ...coverage.warnings.map((warning) => (
               <Text key={`warning-${warning.kind}`}>
                 <Text inline format={{ fontWeight: 'demibold' }}>
-                  {WARNING_TITLES[warning.kind]}:
+                  {warningTitle(warning)}:
                 </Text>{' '}
                 {warning.message}
               </Text>
@@ -252,9 +252,21 @@ const WARNING_TITLES: Record<
   uncovered_decision_makers: 'Decision makers nobody talks to',
   stale_allies: 'Allies out of touch',
   departed_key_contacts: 'Watched contacts have left',
-  supervisors_left: 'Supervisors have left',
+  // Several may report to the one who left: said the same for one or many.
+  supervisors_left: 'Reporting to someone who has left',
   unknown_supervisors: 'Supervisors unknown',
 };
+
+/** Titles that count the contacts a warning names, said of one where it names one. */
+const ONE_CONTACT_TITLES: Partial<Record<keyof typeof WARNING_TITLES, string>> = {
+  departed_key_contacts: 'A watched contact has left',
+  supervisors_left: 'Supervisor has left',
+  unknown_supervisors: 'Supervisor unknown',
+};
+
+function warningTitle({ kind, contactIds }: { kind: keyof typeof WARNING_TITLES; contactIds: readonly string[] }) {
+  return (contactIds.length === 1 ? ONE_CONTACT_TITLES[kind] : undefined) ?? WARNING_TITLES[kind];
+}
 
 /** Topics the contact decides on, the key-contact mark, and departure (why, when, replaced by) or undoing a mistaken one. */
 function ContactEditor({

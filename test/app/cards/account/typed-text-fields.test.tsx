@@ -243,7 +243,7 @@ const LIST_FIELDS: Array<
     {
       rule: CONTACT_STANCE_TEXT.decisionTopics,
       separator: '; ',
-      tooLong: 'Topic 2: at most 80 characters',
+      tooLong: 'Topic 2: at most 80 characters (1 over)',
       tooMany: 'At most 20 topics',
       open: openTopics,
       kind: 'Input',
@@ -258,7 +258,7 @@ const LIST_FIELDS: Array<
     {
       rule: COMPETITION_TEXT.points,
       separator: '\n',
-      tooLong: 'Strength 2: at most 200 characters',
+      tooLong: 'Strength 2: at most 200 characters (1 over)',
       tooMany: 'At most 10 strengths',
       open: openCompetition,
       kind: 'TextArea',
@@ -272,7 +272,7 @@ const LIST_FIELDS: Array<
     {
       rule: COMPETITION_TEXT.points,
       separator: '\n',
-      tooLong: 'Weakness 2: at most 200 characters',
+      tooLong: 'Weakness 2: at most 200 characters (1 over)',
       tooMany: 'At most 10 weaknesses',
       open: openCompetition,
       kind: 'TextArea',
@@ -286,7 +286,7 @@ const LIST_FIELDS: Array<
     {
       rule: PLAN_TEXT.scaleSteps,
       separator: ', ',
-      tooLong: 'Step 2: at most 40 characters',
+      tooLong: 'Step 2: at most 40 characters (1 over)',
       tooMany: 'At most 10 steps',
       valid: 'Cold, Warm',
       open: openPlan,
@@ -338,7 +338,7 @@ describe('a text field on the Key account tab', () => {
     type(card, field, 'x'.repeat(field.rule.most + 1));
     expect(markOf(card, field)).toEqual({
       error: true,
-      validationMessage: `At most ${field.rule.most.toLocaleString('en-GB')} characters`,
+      validationMessage: `At most ${field.rule.most.toLocaleString('en-GB')} characters (1 over)`,
     });
     expect(sendable(card, field)).toBe(false);
 
