@@ -22,12 +22,14 @@ const BASE_REVISION = 'The version you started from';
 const PORTAL_ID = 'This HubSpot portal';
 
 /** The nth item of a list the form numbers from 1, and the words of its field: "Outcome 2, who does it". */
+// A field whose words are null is the item itself, as its form labels it ("Competitor" is the competitor's name).
 const numbered =
-  (item: string, fields: Record<string, string>, whole = `${item}s`): Namer =>
+  (item: string, fields: Record<string, string | null>, whole = `${item}s`): Namer =>
   ([index, field]) => {
     if (index === undefined || !/^\d+$/.test(index)) return whole;
     const named = `${item} ${Number(index) + 1}`;
-    return field === undefined ? named : `${named}, ${fields[field] ?? field}`;
+    const words = field === undefined ? null : fields[field] === undefined ? field : fields[field];
+    return words === null ? named : `${named}, ${words}`;
   };
 
 const STATUS_CHANGE = {
@@ -130,7 +132,7 @@ const FIELD_WORDS: FieldWords = {
     competition: ([list, ...rest], sent) => {
       if (list === 'strengths') return numbered('Strength', {}, 'Our strengths')(rest, sent);
       if (list === 'weaknesses') return numbered('Weakness', {}, 'Our weaknesses')(rest, sent);
-      const fields = { name: 'competitor', services: 'used for', relationshipStrength: 'their relationships' };
+      const fields = { name: null, services: 'used for', relationshipStrength: 'their relationships' };
       return list === 'competitors' ? numbered('Competitor', fields)(rest, sent) : 'Competition';
     },
     actionId: ACTION_ID,

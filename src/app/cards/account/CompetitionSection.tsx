@@ -27,6 +27,7 @@ import { followTyping } from '../../ui/typing.ts';
 import { typedField, typedListField } from '../../ui/typed-text.ts';
 import { ActionFailed, useFunctionAction } from './keystone-ui.ts';
 import type { AccountView } from './account.ts';
+import { Unsent, useUnsent } from './unsent.tsx';
 
 const STRENGTH_LABELS: Record<CompetitorStrength, string> = {
   strong: 'Strong relationships',
@@ -151,8 +152,9 @@ function CompetitionEditor({
   };
   // What the function said of a field stands while the field holds what was sent.
   const { failure, marks, sending } = useStandingRefusal(save.state, saving);
+  const { unsent, mark, check } = useUnsent(saving, marks);
   const competitorAt = (index: number, field: keyof Competition['competitors'][number]) =>
-    marks.at(`competition.competitors.${index}.${field}`);
+    mark(`competition.competitors.${index}.${field}`);
   const fields = competitors.map((c) => ({
     name: typedField(COMPETITION_TEXT.competitorName, c.name),
     services: typedField(COMPETITION_TEXT.services, c.services),
@@ -172,6 +174,13 @@ function CompetitionEditor({
   ].some((problem) => problem !== null);
 
   const submit = async () => {
+    // A row added and left unnamed: said beside it on the press, rather than by the function after a round trip.
+    const unnamed = competitors.flatMap((c, index) =>
+      c.name.trim() === ''
+        ? [{ path: `competition.competitors.${index}.name`, message: 'cannot be empty: name them, or remove the row' }]
+        : [],
+    );
+    if (!check(unnamed)) return;
     sending(saving);
     const outcome = await save.run({ ...saving, actionId: action.idFor(saving) });
     if (outcome.ok) {
@@ -188,6 +197,7 @@ function CompetitionEditor({
           <Input
             label="Competitor"
             name={`competitor-${index}-name`}
+            required
             value={c.name}
             {...followTyping((name) => change(index, { name }))}
             {...fields[index]!.name.props(() => competitorAt(index, 'name'))}
@@ -242,6 +252,7 @@ function CompetitionEditor({
         {...followTyping(setWeaknesses)}
         {...weaknessesField.props(() => marks.at('competition.weaknesses'))}
       />
+      <Unsent title="The competitors were not saved" uid="save_competition" unsent={unsent} sent={saving} />
       {failure && (
         <ActionFailed title="The competitors were not saved" failure={failure} highlighted={marks.highlighted} />
       )}

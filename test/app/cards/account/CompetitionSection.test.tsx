@@ -2,7 +2,7 @@ import { Alert, Button, Input, LoadingSpinner, Text } from '@hubspot/ui-extensio
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyAccountCard } from '../../../../src/app/cards/KeyAccountCard.tsx';
 import { COMPETITORS_MAX } from '../../../../src/kam/competition/limits.ts';
-import { cardData, failed, openEverySection, renderer, serveChange, withText } from '../../ui/test-utils.ts';
+import { callsTo, cardData, openEverySection, renderer, serveChange, withText } from '../../ui/test-utils.ts';
 
 // The competitors form as a manager fills it in: what the function refuses is marked beside the field,
 // as the other forms mark it, and the alert points to the marked fields.
@@ -21,28 +21,24 @@ async function editCompetitors(actions: Record<string, object>) {
 }
 
 describe('editing the competitors', () => {
-  it('marks a competitor saved without a name beside it, points the alert to it, and drops the mark once it changes', async () => {
-    const { find, findAll, maybeFind, waitFor } = await editCompetitors({
-      save_competition: failed(
-        'KAM.INVALID_PARAMETERS',
-        'Keystone received something it cannot use. Check the highlighted fields and try again.',
-        [{ path: 'competition.competitors.1.name', message: 'cannot be empty' }],
-      ),
-    });
+  it('marks a competitor left without a name beside it on the press, points the alert to it, sends nothing, and drops the mark once it changes', async () => {
+    const { find, findAll, maybeFind, waitFor, spy } = await editCompetitors({});
     find(Button, withText('Add a competitor')).trigger('onClick');
+    expect(find(Input, { name: 'competitor-1-name' }).props.required).toBe(true);
     find(Button, withText('Save')).trigger('onClick');
     await waitFor(() => expect(maybeFind(Alert, { title: 'The competitors were not saved' })).not.toBeNull());
+    expect(callsTo(spy, 'save_competition')).toHaveLength(0);
 
     expect(find(Input, { name: 'competitor-1-name' }).props).toMatchObject({
       error: true,
-      validationMessage: 'cannot be empty',
+      validationMessage: 'cannot be empty: name them, or remove the row',
     });
     expect(find(Input, { name: 'competitor-0-name' }).props.error).toBeUndefined();
     expect(find(Input, { name: 'competitor-1-services' }).props.error).toBeUndefined();
     expect(find(Alert, { title: 'The competitors were not saved' }).text).toContain(
       'Fix the highlighted fields and try again.',
     );
-    expect(findAll(Text).map((t) => t.text)).toContain('Competitor 2, competitor: cannot be empty');
+    expect(findAll(Text).map((t) => t.text)).toContain('Competitor 2: cannot be empty: name them, or remove the row');
 
     find(Input, { name: 'competitor-1-name' }).trigger('onChange', 'Brightline' as never);
     await waitFor(() => expect(find(Input, { name: 'competitor-1-name' }).props.error).toBeUndefined());
