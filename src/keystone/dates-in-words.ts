@@ -3,13 +3,9 @@
 
 /** The day of `at` in `timeZone` (UTC while the portal's zone is unknown or not one the runtime knows). */
 export function dayInWords(at: number, timeZone: string | null): string {
-  const words = (zone: string) =>
-    new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(at);
-  try {
-    return words(timeZone ?? 'UTC');
-  } catch {
-    return words('UTC');
-  }
+  return inZoneOrUtc(timeZone, (zone) =>
+    new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(at),
+  );
 }
 
 /** The moment of `at` in `timeZone`, to the minute and naming the zone: "8 Dec 2026 at 01:44 GMT". */
@@ -25,6 +21,11 @@ export function momentInWords(at: number, timeZone: string | null): string {
     const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
     return `${dayInWords(at, zone)} at ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
   };
+  return inZoneOrUtc(timeZone, words);
+}
+
+/** Words for a moment in the portal's zone, or in UTC while that zone is unknown or not one the runtime knows. */
+function inZoneOrUtc(timeZone: string | null, words: (zone: string) => string): string {
   try {
     return words(timeZone ?? 'UTC');
   } catch {

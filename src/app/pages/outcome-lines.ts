@@ -7,6 +7,7 @@ import type {
 import type { ReviewOutcome } from '../../kam/reviews/index.ts';
 import type { Formatters } from '../ui/format.ts';
 import { REVIEW_OUTCOME_LABELS } from '../ui/labels.ts';
+import { andList } from '../../kam/shared/and-list.ts';
 
 // The report's lines under each outcome, worded once for the page and its CSV. Each outcome is headed by the
 // name the review form gives it ("Opportunities to exploit"), which says what belongs under it.
@@ -68,8 +69,4 @@ export function outcomeSections(
         .map((summary) => sharedLine(summary, 'above, once')),
     ],
   }));
-}
-
-function andList(words: readonly string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }

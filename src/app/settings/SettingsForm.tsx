@@ -25,7 +25,8 @@ import { useStandingRefusal } from '../ui/use-function.ts';
 import { useActionId } from '../ui/action-id.ts';
 import { ActionFailed, ReadOnlyNotice, useFunctionAction } from './keystone-ui.ts';
 import { SelectionPreviewPanel } from './SelectionPreviewPanel.tsx';
-import { namesInWords, userName } from './directory-names.ts';
+import { andList } from '../../kam/shared/and-list.ts';
+import { userName } from './directory-names.ts';
 
 type Access = Settings['access'];
 type Section = 'selection' | 'reviews' | 'coverage' | 'access' | 'hubspotSync';
@@ -289,7 +290,7 @@ export function SettingsForm({
 
       {pressedWithProblems && typed.size > 0 && (
         <Alert title="The settings were not saved" variant="error">
-          {`Fix the ${typed.size === 1 ? 'field' : `${typed.size} fields`} marked above: ${namesInWords(
+          {`Fix the ${typed.size === 1 ? 'field' : `${typed.size} fields`} marked above: ${andList(
             [...typed.keys()].map((path) => fieldInWords('save_settings', `settings.${path}`, {}) ?? path),
           )}.`}
         </Alert>
@@ -301,7 +302,7 @@ export function SettingsForm({
       {asksToConfirm && (
         <>
           <Alert title="You would be Keystone's only admin" variant="warning">
-            {`Saving removes ${namesInWords(adminsRemoved.map((id) => userName(portal.directory, id)))} as ${
+            {`Saving removes ${andList(adminsRemoved.map((id) => userName(portal.directory, id)))} as ${
               adminsRemoved.length === 1 ? 'admin' : 'admins'
             }: nobody else could change these settings, run setup or recalculate the portfolio. Nothing was saved yet.`}
           </Alert>

@@ -31,6 +31,7 @@ import {
   type ReviewTrigger as DomainTrigger,
 } from '../../kam/reviews/index.ts';
 import type { Settings } from '../../kam/settings/index.ts';
+import { andList } from '../../kam/shared/and-list.ts';
 import { DEPARTED_WORDS, STANCE_LABELS } from '../../kam/shared/labels.ts';
 import { REVIEW_CADENCES, STANCES, type ReviewCadence } from '../../kam/shared/index.ts';
 import { domainResult } from '../domain-result.ts';
@@ -304,11 +305,6 @@ export function storedTriggerMessage(stored: { message: string }): string {
   return (kind === 'stance_worsened' || kind === 'stance_improved') && who !== undefined
     ? stanceSentence(who, evidence)
     : message;
-}
-
-/** "a", "a and b", "a, b and c". */
-function andList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function triggerMessage({ kind, evidence }: DomainTrigger, snapshot: TriggerRecords, people: PeopleDirectory): string {
